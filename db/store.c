@@ -1,0 +1,442 @@
+/* store.c — opening marsad's SQLite store, and the plumbing every other
+ * db/ file uses: statement caches, error recording, transactions, the time
+ * limit.
+ *
+ * Opening sets the connection up (WAL, foreign keys, synchronous=NORMAL, a
+ * busy timeout, the marsad_km() SQL function), applies schema.sql to a new
+ * database and runs the forward migrations below on an older one, all in
+ * one transaction, and refuses a database newer than this build.
+ *
+ * Left out: downgrades (a newer database is refused, never rewritten), and
+ * opening the same handle from two threads at once (SQLITE_OPEN_NOMUTEX:
+ * one handle, one thread at a time).
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db/store_int.h"
+
+/* ---- forward migrations --------------------------------------------------
+ * Each step turns a database of version from_version into from_version + 1.
+ * schema.sql always builds the newest version directly; a step is added here
+ * whenever schema.sql changes, e.g.
+ *     { 1, "ALTER TABLE figures ADD COLUMN confidence REAL;" },
+ * The list ends with { 0, NULL } (C has no empty arrays). */
+typedef struct store_migration {
+    int from_version;
+    const char *sql;
+} store_migration;
+
+static const store_migration MIGRATIONS[] = {
+    {0, NULL},
+};
+
+/* ---- fixed statements used here ----------------------------------------- */
+
+static const char *const SQL[ST__COUNT] = {
+    [ST_BEGIN] = "BEGIN",
+    [ST_BEGIN_IMMEDIATE] = "BEGIN IMMEDIATE",
+    [ST_COMMIT] = "COMMIT",
+    [ST_ROLLBACK] = "ROLLBACK",
+};
+
+static sqlite3_stmt *stmt(store *s, store_stmt_id id) {
+    return store_stmt(s, id, SQL[id]);
+}
+
+/* ---- errors ------------------------------------------------------------- */
+
+void store_set_err(store *s, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->err, sizeof s->err, fmt, ap);
+    va_end(ap);
+}
+
+store_status store_sql_fail(store *s, int rc, const char *ctx) {
+    store_status st = STORE_ERR;
+    const char *msg = sqlite3_errmsg(s->db);
+    switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        st = STORE_BUSY;
+        break;
+    case SQLITE_INTERRUPT:
+        st = STORE_BUSY;
+        if (s->time_limit_ms > 0)
+            msg = "query ran past the time limit";
+        break;
+    default:
+        break;
+    }
+    if (ctx)
+        store_set_err(s, "%s: %s", ctx, msg);
+    else
+        store_set_err(s, "%s", msg);
+    return st;
+}
+
+const char *store_errmsg(const store *s) {
+    return s ? s->err : "no store";
+}
+
+/* ---- statement caches --------------------------------------------------- */
+
+sqlite3_stmt *store_stmt(store *s, store_stmt_id id, const char *sql) {
+    sqlite3_stmt *st = s->stmt[id];
+    if (st) {
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        return st;
+    }
+    int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+    if (rc != SQLITE_OK) {
+        store_sql_fail(s, rc, "prepare");
+        sqlite3_finalize(st);
+        return NULL;
+    }
+    s->stmt[id] = st;
+    return st;
+}
+
+sqlite3_stmt *store_dyn_stmt_get(store *s, const char *sql) {
+    size_t victim = 0;
+    for (size_t i = 0; i < STORE_DYN_CACHE; i++) {
+        store_dyn_stmt *d = &s->dyn[i];
+        if (d->sql && strcmp(d->sql, sql) == 0) {
+            sqlite3_reset(d->st);
+            sqlite3_clear_bindings(d->st);
+            d->used = ++s->dyn_clock;
+            return d->st;
+        }
+        if (!s->dyn[victim].sql)
+            continue; /* already have a free slot */
+        if (!d->sql || d->used < s->dyn[victim].used)
+            victim = i;
+    }
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+    if (rc != SQLITE_OK) {
+        store_sql_fail(s, rc, "prepare");
+        sqlite3_finalize(st);
+        return NULL;
+    }
+    char *copy = strdup(sql);
+    if (!copy) {
+        sqlite3_finalize(st);
+        store_set_err(s, "out of memory");
+        return NULL;
+    }
+    store_dyn_stmt *d = &s->dyn[victim];
+    sqlite3_finalize(d->st);
+    free(d->sql);
+    d->sql = copy;
+    d->st = st;
+    d->used = ++s->dyn_clock;
+    return st;
+}
+
+store_status store_exec_stmt(store *s, sqlite3_stmt *st, const char *ctx) {
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        ;
+    store_status out = rc == SQLITE_DONE ? STORE_OK : store_sql_fail(s, rc, ctx);
+    sqlite3_reset(st);
+    return out;
+}
+
+int store_bind_text(sqlite3_stmt *st, int i, const char *v) {
+    return v ? sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC) : sqlite3_bind_null(st, i);
+}
+
+/* ---- transactions and the time limit ------------------------------------ */
+
+static long long now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* Called by SQLite every few thousand VM steps; non-zero interrupts. */
+static int on_progress(void *ctx) {
+    store *s = ctx;
+    return s->deadline_armed && now_ns() > s->deadline_ns;
+}
+
+void store_set_time_limit(store *s, int ms) {
+    if (!s)
+        return;
+    s->time_limit_ms = ms > 0 ? ms : 0;
+    if (s->time_limit_ms)
+        sqlite3_progress_handler(s->db, 1000, on_progress, s);
+    else
+        sqlite3_progress_handler(s->db, 0, NULL, NULL);
+}
+
+static store_status run(store *s, store_stmt_id id, const char *ctx) {
+    sqlite3_stmt *st = stmt(s, id);
+    return st ? store_exec_stmt(s, st, ctx) : STORE_ERR;
+}
+
+store_status store_read_begin(store *s) {
+    store_status rc = run(s, ST_BEGIN, "begin");
+    if (rc == STORE_OK && s->time_limit_ms > 0) {
+        s->deadline_ns = now_ns() + (long long)s->time_limit_ms * 1000000LL;
+        s->deadline_armed = true;
+    }
+    return rc;
+}
+
+store_status store_write_begin(store *s) {
+    if (s->readonly) {
+        store_set_err(s, "the store was opened read-only");
+        return STORE_ERR;
+    }
+    return run(s, ST_BEGIN_IMMEDIATE, "begin immediate");
+}
+
+store_status store_tx_end(store *s, store_status st) {
+    s->deadline_armed = false; /* or COMMIT/ROLLBACK could be interrupted too */
+    if (sqlite3_get_autocommit(s->db))
+        return st; /* SQLite already rolled back (e.g. after an interrupt) */
+    if (st == STORE_OK) {
+        st = run(s, ST_COMMIT, "commit");
+        if (st == STORE_OK)
+            return st;
+        if (sqlite3_get_autocommit(s->db))
+            return st;
+    }
+    char saved[sizeof s->err];
+    memcpy(saved, s->err, sizeof saved);
+    run(s, ST_ROLLBACK, "rollback");
+    memcpy(s->err, saved, sizeof saved);
+    return st;
+}
+
+/* ---- opening ------------------------------------------------------------ */
+
+/* marsad_km(lat1, lon1, lat2, lon2): great-circle distance in kilometres
+ * (haversine on a sphere of the mean Earth radius); NULL if any is NULL. */
+static void sql_km(sqlite3_context *cx, int argc, sqlite3_value **argv) {
+    double v[4];
+    for (int i = 0; i < argc && i < 4; i++) {
+        if (sqlite3_value_type(argv[i]) == SQLITE_NULL) {
+            sqlite3_result_null(cx);
+            return;
+        }
+        v[i] = sqlite3_value_double(argv[i]);
+    }
+    const double rad = 3.14159265358979323846 / 180.0;
+    double dlat = (v[2] - v[0]) * rad, dlon = (v[3] - v[1]) * rad;
+    double a = sin(dlat / 2) * sin(dlat / 2) +
+               cos(v[0] * rad) * cos(v[2] * rad) * sin(dlon / 2) * sin(dlon / 2);
+    if (a > 1)
+        a = 1;
+    sqlite3_result_double(cx, 2 * 6371.0088 * asin(sqrt(a)));
+}
+
+/* The N of the "-- version N" first line of schema.sql; 0 if malformed. */
+static int schema_file_version(const char *sql) {
+    static const char tag[] = "-- version ";
+    if (!sql || strncmp(sql, tag, sizeof tag - 1) != 0)
+        return 0;
+    char *end = NULL;
+    long v = strtol(sql + sizeof tag - 1, &end, 10);
+    if (end == sql + sizeof tag - 1 || v <= 0 || v > 1000000 || (*end && *end != '\n' && *end != '\r'))
+        return 0;
+    return (int)v;
+}
+
+static int user_version(sqlite3 *db, int *out) {
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            *out = sqlite3_column_int(st, 0);
+            rc = SQLITE_OK;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int count_tables(sqlite3 *db, int *out) {
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            *out = sqlite3_column_int(st, 0);
+            rc = SQLITE_OK;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Brings the database to version `target`: schema.sql on an empty one, the
+ * migration steps on an older one; all in one transaction, re-reading the
+ * version under the write lock in case another process did it first. */
+static bool migrate(store *s, const char *schema_sql, int target, char *err, size_t errsz) {
+    bool ok = false, in_tx = false;
+    int v = 0, rc;
+    if ((rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK)
+        goto sqlfail;
+    in_tx = true;
+    if ((rc = user_version(s->db, &v)) != SQLITE_OK)
+        goto sqlfail;
+    if (v > target) {
+        snprintf(err, errsz, "database schema version %d is newer than this program knows (%d)", v,
+                 target);
+        goto out;
+    }
+    if (v == 0) {
+        int n = 0;
+        if ((rc = count_tables(s->db, &n)) != SQLITE_OK)
+            goto sqlfail;
+        if (n > 0) {
+            snprintf(err, errsz, "not a marsad database (tables present, user_version 0)");
+            goto out;
+        }
+        if ((rc = sqlite3_exec(s->db, schema_sql, NULL, NULL, NULL)) != SQLITE_OK)
+            goto sqlfail;
+        v = target;
+    }
+    while (v < target) {
+        const store_migration *m = MIGRATIONS;
+        while (m->sql && m->from_version != v)
+            m++;
+        if (!m->sql) {
+            snprintf(err, errsz, "no migration from schema version %d to %d", v, target);
+            goto out;
+        }
+        if ((rc = sqlite3_exec(s->db, m->sql, NULL, NULL, NULL)) != SQLITE_OK)
+            goto sqlfail;
+        v++;
+    }
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
+    if ((rc = sqlite3_exec(s->db, pragma, NULL, NULL, NULL)) != SQLITE_OK)
+        goto sqlfail;
+    if ((rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
+        goto sqlfail;
+    in_tx = false;
+    ok = true;
+    goto out;
+sqlfail:
+    snprintf(err, errsz, "applying the schema: %s", sqlite3_errmsg(s->db));
+out:
+    if (in_tx && !sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return ok;
+}
+
+store *store_open(const char *path, unsigned flags, int busy_ms, const char *schema_sql, char *err,
+                  size_t errsz) {
+    char dummy[8];
+    if (!err || errsz == 0) {
+        err = dummy;
+        errsz = sizeof dummy;
+    }
+    err[0] = '\0';
+    store *s = calloc(1, sizeof *s);
+    if (!s) {
+        snprintf(err, errsz, "out of memory");
+        return NULL;
+    }
+    s->readonly = (flags & STORE_READONLY) != 0;
+    int target = STORE_SCHEMA_VERSION;
+    if (schema_sql || !s->readonly) {
+        int fv = schema_file_version(schema_sql);
+        if (fv != STORE_SCHEMA_VERSION) {
+            snprintf(err, errsz, "schema.sql must start with \"-- version %d\" (found %s %d)",
+                     STORE_SCHEMA_VERSION, fv ? "version" : "no version line", fv);
+            goto fail;
+        }
+    }
+    int oflags = SQLITE_OPEN_NOMUTEX |
+                 (s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    int rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
+    if (rc != SQLITE_OK) {
+        snprintf(err, errsz, "%s: %s", path,
+                 s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+        goto fail;
+    }
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_busy_timeout(s->db, busy_ms > 0 ? busy_ms : 0);
+    rc = sqlite3_exec(s->db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", NULL, NULL,
+                      NULL);
+    if (rc == SQLITE_OK && !s->readonly)
+        rc = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(s->db, "marsad_km", 4,
+                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                        sql_km, NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        snprintf(err, errsz, "%s: %s", path, sqlite3_errmsg(s->db));
+        goto fail;
+    }
+    int v = 0;
+    if ((rc = user_version(s->db, &v)) != SQLITE_OK) {
+        snprintf(err, errsz, "%s: %s", path, sqlite3_errmsg(s->db));
+        goto fail;
+    }
+    if (v > target) {
+        snprintf(err, errsz, "%s: database schema version %d is newer than this program knows (%d)",
+                 path, v, target);
+        goto fail;
+    }
+    if (s->readonly && v == 0) {
+        snprintf(err, errsz, "%s: not an initialised marsad database", path);
+        goto fail;
+    }
+    if (s->readonly && v < target) {
+        snprintf(err, errsz, "%s: schema version %d needs migrating to %d; open it read-write once",
+                 path, v, target);
+        goto fail;
+    }
+    if (v < target) {
+        char why[400];
+        if (!migrate(s, schema_sql, target, why, sizeof why)) {
+            snprintf(err, errsz, "%s: %s", path, why);
+            goto fail;
+        }
+        v = target;
+    }
+    if (!s->readonly) {
+        /* Per-connection scratch for the sources/locations a write touches. */
+        rc = sqlite3_exec(s->db,
+                          "CREATE TEMP TABLE IF NOT EXISTS touched_sources (id TEXT PRIMARY KEY)"
+                          " WITHOUT ROWID;"
+                          "CREATE TEMP TABLE IF NOT EXISTS touched_locations (id TEXT PRIMARY KEY)"
+                          " WITHOUT ROWID",
+                          NULL, NULL, NULL);
+        if (rc != SQLITE_OK) {
+            snprintf(err, errsz, "%s: %s", path, sqlite3_errmsg(s->db));
+            goto fail;
+        }
+    }
+    s->schema_version = v;
+    return s;
+fail:
+    store_close(s);
+    return NULL;
+}
+
+void store_close(store *s) {
+    if (!s)
+        return;
+    for (size_t i = 0; i < ST__COUNT; i++)
+        sqlite3_finalize(s->stmt[i]);
+    for (size_t i = 0; i < STORE_DYN_CACHE; i++) {
+        sqlite3_finalize(s->dyn[i].st);
+        free(s->dyn[i].sql);
+    }
+    sqlite3_close(s->db);
+    free(s);
+}

@@ -1,0 +1,213 @@
+/* store.h — marsad's SQLite store: the only module that knows SQL.
+ *
+ * It keeps articles and everything extracted from them (figures, source and
+ * location mentions), the gazetteer (locations) and the parties and outlets
+ * (sources). Reads come back as jansson values in the shapes of the API, so
+ * the HTTP layer only frames them; the store knows nothing of HTTP.
+ *
+ * Threads: a store handle is one SQLite connection and belongs to one thread
+ * at a time. Open one handle per thread (WAL lets readers run beside a writer).
+ * Every SQL statement binds its parameters.
+ */
+#ifndef MARSAD_STORE_H
+#define MARSAD_STORE_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct store store;
+
+typedef enum store_status {
+    STORE_OK = 0,
+    STORE_NOTFOUND,  /* no such id */
+    STORE_BADCURSOR, /* a cursor that this store did not issue, or for another query */
+    STORE_BADQUERY,  /* a search query the full-text engine rejects (syntax) */
+    STORE_BUSY,      /* the database stayed locked past the busy timeout, or a query ran past its time limit */
+    STORE_ERR,       /* anything else; store_errmsg says what */
+} store_status;
+
+enum {
+    STORE_READONLY = 1u << 0, /* open an existing database for reading only */
+};
+
+#define STORE_MAX_FILTERS 16
+#define STORE_MAX_SORT 4
+#define STORE_MAX_LIMIT 500
+
+/* Open (creating when needed, unless STORE_READONLY) the database at path:
+ * WAL, foreign keys on, a busy timeout of busy_ms, schema applied and migrated
+ * forward to the current version. `schema_sql` is the text of schema.sql
+ * (its first line "-- version N" names the version it builds). On failure
+ * returns NULL and writes a reason into err (size errsz). */
+store *store_open(const char *path, unsigned flags, int busy_ms, const char *schema_sql,
+                  char *err, size_t errsz);
+void store_close(store *s); /* NULL is fine */
+
+/* The last error of s as text (valid until the next call on s). */
+const char *store_errmsg(const store *s);
+
+/* Caps the time each read (store_list, store_get, store_meta) may run: a read
+ * still running after ms milliseconds is interrupted and returns STORE_BUSY.
+ * 0 (the default) means no limit. Writes are never interrupted. */
+void store_set_time_limit(store *s, int ms);
+
+/* ---- the vocabulary of list queries ------------------------------------- */
+
+typedef enum store_resource {
+    RES_ARTICLES,
+    RES_SOURCES,
+    RES_LOCATIONS,
+    RES_FIGURES,
+    RES__COUNT
+} store_resource;
+
+typedef enum store_field_type {
+    FIELD_TEXT,   /* any string up to 256 bytes (ids, names) */
+    FIELD_ENUM,   /* one of enum_values */
+    FIELD_NUMBER, /* a finite number */
+    FIELD_BBOX,   /* minLon,minLat,maxLon,maxLat */
+    FIELD_NEAR,   /* lat,lon,km */
+    FIELD_SEARCH, /* a full-text query */
+} store_field_type;
+
+typedef struct store_filter_def {
+    const char *name;                /* the query parameter, e.g. "value__gte" */
+    store_field_type type;
+    const char *const *enum_values;  /* NULL-terminated, for FIELD_ENUM */
+    const char *doc;                 /* one line for humans */
+} store_filter_def;
+
+/* The filters and sortable fields of a resource. Static, never NULL. */
+const store_filter_def *store_filters(store_resource r, size_t *n);
+const char *const *store_sort_fields(store_resource r, size_t *n);
+
+typedef struct store_filter {
+    size_t def;        /* index into store_filters(res) */
+    const char *text;  /* FIELD_TEXT, FIELD_ENUM, FIELD_SEARCH (borrowed) */
+    double num[4];     /* FIELD_NUMBER: num[0]; FIELD_BBOX: 4; FIELD_NEAR: lat, lon, km */
+} store_filter;
+
+typedef struct store_sort {
+    size_t field; /* index into store_sort_fields(res) */
+    bool desc;
+} store_sort;
+
+typedef struct store_query {
+    store_resource res;
+    store_filter filters[STORE_MAX_FILTERS];
+    size_t n_filters;
+    store_sort sort[STORE_MAX_SORT]; /* empty: the resource's id order */
+    size_t n_sort;
+    int limit;                       /* 1..STORE_MAX_LIMIT */
+    const char *cursor;              /* NULL for the first page (borrowed) */
+} store_query;
+
+typedef struct store_page {
+    json_t *data;      /* array of items (owned by the page) */
+    char *next;        /* cursor of the next page, NULL on the last one */
+    long long total;   /* rows matching the filters, all pages */
+} store_page;
+
+/* One page of a list. Ties in the sort order are broken by id, so keyset
+ * paging visits every row exactly once. On success fills *page; free it with
+ * store_page_free. */
+store_status store_list(store *s, const store_query *q, store_page *page);
+void store_page_free(store_page *page);
+
+/* One item by id, with what belongs to it (an article embeds its figures,
+ * locations and sources with their mentions). *out is a new reference. */
+store_status store_get(store *s, store_resource r, const char *id, json_t **out);
+
+/* Counts, versions and other facts about the database (new reference). */
+store_status store_meta(store *s, json_t **out);
+
+/* A number that changes whenever the data changes (any connection). */
+store_status store_data_version(store *s, int64_t *out);
+
+/* ---- writes -------------------------------------------------------------- */
+
+typedef struct store_location_rec {
+    const char *id;        /* stable ASCII id from the gazetteer, e.g. "aleppo" */
+    const char *name;      /* Arabic display name */
+    const char *name_en;
+    const char *kind;      /* governorate, city, town, village, neighbourhood, ... */
+    const char *parent_id; /* NULL for none */
+    double lat, lon;
+    bool approximate;      /* coordinates estimated rather than surveyed */
+} store_location_rec;
+
+typedef struct store_source_rec {
+    const char *id;          /* stable ASCII id */
+    const char *name;        /* Arabic display name */
+    const char *name_en;     /* may be NULL */
+    const char *kind;        /* outlet, armed_group, military, government, agency, ngo, activists, anonymous, person, ... */
+    const char *affiliation; /* government, opposition, independent, unknown */
+    const char *parent_id;   /* the party a person or role speaks for; NULL for none */
+} store_source_rec;
+
+typedef struct store_mention {
+    const char *ref_id;   /* location or source id */
+    uint32_t start, end;  /* code points into the body, end exclusive */
+    const char *text;     /* the text at that span */
+    const char *role;     /* sources: "outlet", "speaker" or "mentioned"; NULL for locations */
+} store_mention;
+
+typedef struct store_figure_rec {
+    double value, value_max;
+    bool has_value, has_max;
+    const char *qualifier;        /* exact, more_than, ... */
+    const char *type;             /* killed, injured, ... */
+    const char *object;           /* what is counted, may be NULL */
+    const char *subject_category; /* combatants, civilians, people, materiel, munitions; may be NULL */
+    const char *subject_side;     /* government, opposition, unknown; may be NULL */
+    const char *claimant_id;      /* source id, may be NULL */
+    const char *stance;           /* claimed or denied */
+    const char *location_id;      /* may be NULL */
+    uint32_t start, end;          /* the span */
+    const char *span_text;
+    uint32_t quote_start, quote_end; /* its sentence */
+    const char *quote;
+} store_figure_rec;
+
+typedef struct store_doc {
+    const char *id;           /* stable article id (file name without .txt) */
+    const char *title;        /* may be NULL */
+    const char *body;         /* UTF-8, as imported */
+    const char *outlet_id;    /* source id, may be NULL */
+    const char *url;          /* may be NULL */
+    const char *published_at; /* ISO 8601, may be NULL */
+    const char *language;     /* "ar" */
+    const char *content_hash; /* hex digest of what was imported (body + sidecar) */
+    const char *origin;       /* where it came from (a file path), may be NULL */
+    const store_source_rec *sources; /* sources this document introduces (upserted) */
+    size_t n_sources;
+    const store_mention *source_mentions;
+    size_t n_source_mentions;
+    const store_mention *location_mentions;
+    size_t n_location_mentions;
+    const store_figure_rec *figures;
+    size_t n_figures;
+} store_doc;
+
+/* Upsert the gazetteer / the source list, all in one transaction. */
+store_status store_sync_locations(store *s, const store_location_rec *recs, size_t n);
+store_status store_sync_sources(store *s, const store_source_rec *recs, size_t n);
+
+/* Insert or replace an article and everything extracted from it, in one
+ * transaction: either all of it is stored or none. */
+store_status store_put_document(store *s, const store_doc *d);
+
+/* Delete an article and everything extracted from it. */
+store_status store_delete_article(store *s, const char *id);
+
+/* The content hash stored for article id (into out, size outsz). */
+store_status store_article_hash(store *s, const char *id, char *out, size_t outsz);
+
+/* Calls fn for every stored article that has an origin; stops early when fn
+ * returns false. */
+store_status store_each_origin(store *s, bool (*fn)(void *ctx, const char *id, const char *origin),
+                               void *ctx);
+
+#endif

@@ -1,0 +1,187 @@
+/* store_int.h — what the store's files share: the handle, statement
+ * caches, error and transaction helpers (store.c), the row-to-JSON builders
+ * and their column lists (store_read.c), and the keyset and cursor types
+ * (store_list.c, store_cursor.c). Not part of the API; only db/ includes it.
+ */
+#ifndef MARSAD_STORE_INT_H
+#define MARSAD_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "db/store.h"
+
+/* The schema version this build's SQL is written for. schema.sql must say
+ * the same on its first line; older databases are migrated up to it. */
+#define STORE_SCHEMA_VERSION 1
+
+/* Slots of the per-handle cache of fixed statements (prepared on first use,
+ * kept with SQLITE_PREPARE_PERSISTENT until store_close). */
+typedef enum store_stmt_id {
+    ST_BEGIN,
+    ST_BEGIN_IMMEDIATE,
+    ST_COMMIT,
+    ST_ROLLBACK,
+    ST_GENERATION,
+    ST_BUMP_GENERATION,
+    /* writes (store_write.c) */
+    ST_UPSERT_SOURCE,
+    ST_UPSERT_LOCATION,
+    ST_CLEAR_TOUCHED_SOURCES,
+    ST_CLEAR_TOUCHED_LOCATIONS,
+    ST_TOUCH_SOURCES,
+    ST_TOUCH_LOCATIONS,
+    ST_OLD_ARTICLE,
+    ST_FTS_DELETE,
+    ST_DELETE_ARTICLE,
+    ST_INSERT_ARTICLE,
+    ST_FTS_INSERT,
+    ST_INSERT_SOURCE_MENTION,
+    ST_INSERT_LOCATION_MENTION,
+    ST_INSERT_FIGURE,
+    ST_ARTICLE_COUNTS,
+    ST_REFRESH_SOURCES,
+    ST_REFRESH_LOCATIONS,
+    ST_ARTICLE_HASH,
+    ST_EACH_ORIGIN,
+    /* reads (store_read.c, store_list.c) */
+    ST_GET_ARTICLE,
+    ST_GET_SOURCE,
+    ST_GET_LOCATION,
+    ST_GET_FIGURE,
+    ST_ARTICLE_FIGURES,
+    ST_ARTICLE_LOCATIONS,
+    ST_ARTICLE_SOURCES,
+    ST_META_COUNTS,
+    ST_FTS_CHECK,
+    ST__COUNT
+} store_stmt_id;
+
+/* Statements built per list query (filters and sort vary); kept by their
+ * SQL text, least recently used dropped first. */
+#define STORE_DYN_CACHE 32
+
+typedef struct store_dyn_stmt {
+    char *sql;
+    sqlite3_stmt *st;
+    unsigned long long used;
+} store_dyn_stmt;
+
+struct store {
+    sqlite3 *db;
+    bool readonly;
+    int schema_version;
+    sqlite3_stmt *stmt[ST__COUNT];
+    store_dyn_stmt dyn[STORE_DYN_CACHE];
+    unsigned long long dyn_clock;
+    int time_limit_ms;      /* 0: none */
+    bool deadline_armed;    /* a read is running under the time limit */
+    long long deadline_ns;  /* CLOCK_MONOTONIC */
+    char err[512];
+};
+
+/* Records a message as the handle's last error. */
+void store_set_err(store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Maps an SQLite result code to a status and records sqlite's message,
+ * prefixed by ctx when not NULL. */
+store_status store_sql_fail(store *s, int rc, const char *ctx);
+
+/* The cached statement for id, prepared from sql on first use; reset and
+ * with bindings cleared. NULL (error recorded) when preparing fails. */
+sqlite3_stmt *store_stmt(store *s, store_stmt_id id, const char *sql);
+
+/* The cached statement for a built SQL text, reset and cleared; NULL (error
+ * recorded) when preparing fails or memory runs out. */
+sqlite3_stmt *store_dyn_stmt_get(store *s, const char *sql);
+
+/* Runs a statement that returns no rows (BEGIN, COMMIT, an UPDATE...) and
+ * resets it. */
+store_status store_exec_stmt(store *s, sqlite3_stmt *st, const char *ctx);
+
+/* A read transaction: BEGIN (deferred), with the time limit armed. */
+store_status store_read_begin(store *s);
+
+/* A write transaction: BEGIN IMMEDIATE (waits up to the busy timeout for
+ * the write lock); refused on a read-only handle. */
+store_status store_write_begin(store *s);
+
+/* Ends the transaction begun by store_read_begin or a write: commits when st
+ * is STORE_OK, otherwise rolls back keeping the error message of the
+ * failure; disarms the time limit. Returns the status to report (a failed
+ * COMMIT, e.g. a deferred foreign key, rolls back and reports its error). */
+store_status store_tx_end(store *s, store_status st);
+
+/* Binds a C string or NULL as text. */
+int store_bind_text(sqlite3_stmt *st, int i, const char *v);
+
+/* ---- rows as API items (store_read.c) ----------------------------------
+ * The item columns of each resource and the FROM they are read from (base
+ * table aliased t); the builders read them by position starting at column
+ * c and return a new reference, or NULL when out of memory or the row holds
+ * invalid UTF-8. */
+#define ARTICLE_COLS                                                                              \
+    "t.id, t.title, t.outlet_id, o.name, t.url, t.published_at, t.language, t.n_chars,"          \
+    " t.n_figures, t.n_locations, t.n_sources"
+#define ARTICLE_NCOLS 11
+#define ARTICLE_FROM "articles t LEFT JOIN sources o ON o.id = t.outlet_id"
+#define SOURCE_COLS                                                                               \
+    "t.id, t.name, t.name_en, t.kind, t.affiliation, t.parent_id, p.name, t.n_mentions,"         \
+    " t.n_figures, t.n_articles"
+#define SOURCE_NCOLS 10
+#define SOURCE_FROM "sources t LEFT JOIN sources p ON p.id = t.parent_id"
+#define LOCATION_COLS                                                                             \
+    "t.id, t.name, t.name_en, t.kind, t.lat, t.lon, t.approximate, t.parent_id, p.name,"         \
+    " t.n_mentions"
+#define LOCATION_NCOLS 10
+#define LOCATION_FROM "locations t LEFT JOIN locations p ON p.id = t.parent_id"
+#define FIGURE_COLS                                                                               \
+    "t.id, t.article_id, t.value, t.value_max, t.qualifier, t.type, t.object,"                   \
+    " t.subject_category, t.subject_side, t.claimant_id, c.name, c.kind, c.affiliation,"         \
+    " t.stance, t.location_id, l.name, l.lat, l.lon, t.start, t.\"end\", t.span_text, t.quote,"  \
+    " t.quote_start, t.quote_end"
+#define FIGURE_NCOLS 24
+#define FIGURE_FROM                                                                               \
+    "figures t LEFT JOIN sources c ON c.id = t.claimant_id"                                      \
+    " LEFT JOIN locations l ON l.id = t.location_id"
+
+json_t *store_article_json(sqlite3_stmt *st, int c);  /* list item, no body */
+json_t *store_source_json(sqlite3_stmt *st, int c);
+json_t *store_location_json(sqlite3_stmt *st, int c);
+json_t *store_figure_json(sqlite3_stmt *st, int c);
+
+/* A text column as a JSON string, or null. */
+json_t *store_col_str(sqlite3_stmt *st, int c);
+
+/* ---- keyset paging (store_list.c, store_cursor.c) ---------------------
+ * A column a sort field orders by: 't' text, 'i' integer, 'r' real. */
+typedef struct store_sort_col {
+    const char *expr;
+    char kind;
+    bool nullable;
+} store_sort_col;
+
+/* The columns a query orders by, the requested fields first and the id
+ * last, each column once. */
+#define STORE_MAX_KEYS (2 * STORE_MAX_SORT + 2)
+
+typedef struct store_key_col {
+    const store_sort_col *col;
+    bool desc;
+} store_key_col;
+
+typedef struct store_keyset {
+    store_key_col k[STORE_MAX_KEYS];
+    size_t n;
+    char spec[512]; /* names the order, for the cursor's check */
+} store_keyset;
+
+/* The cursor that follows the current row of st, whose key values are in
+ * columns c.. (malloc'd; NULL, error recorded, when out of memory). */
+char *store_cursor_encode(store *s, const store_keyset *ks, sqlite3_stmt *st, int c);
+
+/* The key values a cursor carries, checked against ks (a new reference to
+ * an array of ks->n values); NULL, error recorded, for a cursor that is
+ * malformed, edited, or from another resource or sort order. */
+json_t *store_cursor_decode(store *s, const store_keyset *ks, const char *cursor);
+
+#endif

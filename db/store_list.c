@@ -1,0 +1,675 @@
+/* store_list.c — list queries: the catalogue of filters and sort fields,
+ * the SQL they build, and keyset paging.
+ *
+ * Why keyset paging: lists must page through live data without skipping or
+ * repeating rows, so the cursor carries the sort values of the last row
+ * (ties broken by id) and the next page starts strictly after them, instead
+ * of an OFFSET that shifts when rows come and go. The WHERE and ORDER BY
+ * texts are assembled only from the static catalogue below; every value,
+ * the cursor's included, is bound.
+ *
+ * Left out: relevance ranking for full-text search (q only filters; the
+ * order stays the one asked for); snippets; approximate totals (total is an
+ * exact count(*) under the same filters, in the same read transaction).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/store_int.h"
+
+/* ---- the catalogue ------------------------------------------------------ */
+
+static const char *const FIGURE_TYPES[] = {
+    "killed",  "injured", "casualties", "suffocated", "captured",   "displaced", "evacuated",
+    "trapped", "destroyed", "seized",   "fired",      "airstrikes", "count",     NULL};
+static const char *const QUALIFIERS[] = {"exact", "more_than", "at_least", "about",
+                                         "up_to", "less_than", "range",    "tens",
+                                         "hundreds", "thousands", "some",  NULL};
+static const char *const SOURCE_KINDS[] = {"outlet", "armed_group", "military", "government",
+                                           "agency", "ngo", "un", "civil_defence", "activists",
+                                           "anonymous", "person", "role", "other", NULL};
+static const char *const AFFILIATIONS[] = {"government", "opposition", "independent", "unknown",
+                                           NULL};
+static const char *const LOCATION_KINDS[] = {"country", "governorate", "district", "city",
+                                             "town", "village", "neighbourhood", "military_site",
+                                             "hill", "road", "facility", "region", NULL};
+static const char *const BOOLS[] = {"true", "false", NULL};
+static const char *const STANCES[] = {"claimed", "denied", NULL};
+static const char *const SIDES[] = {"government", "opposition", "unknown", NULL};
+static const char *const CATEGORIES[] = {"combatants", "civilians", "people", "materiel",
+                                         "munitions", NULL};
+
+/* A location and every place whose parent chain reaches it. UNION (not
+ * UNION ALL) so a cycle in the gazetteer ends instead of looping. */
+#define LOC_AND_DESCENDANTS                                                                       \
+    "(WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT l.id FROM locations l JOIN sub"           \
+    " ON l.parent_id = sub.id) SELECT id FROM sub)"
+
+/* The condition a filter adds, with one ? per bound value (FIELD_BBOX and
+ * FIELD_NEAR are built in code; a true/false enum has two conditions). */
+typedef struct filter_impl {
+    const char *sql;
+    const char *sql_false;
+} filter_impl;
+
+static const store_filter_def ARTICLE_FILTERS[] = {
+    {"outlet", FIELD_TEXT, NULL, "articles published by this outlet (a source id)"},
+    {"source", FIELD_TEXT, NULL, "articles that mention this source in any role (a source id)"},
+    {"location", FIELD_TEXT, NULL,
+     "articles that mention this location or a place inside it (a location id)"},
+    {"type", FIELD_ENUM, FIGURE_TYPES, "articles with at least one figure of this type"},
+    {"q", FIELD_SEARCH, NULL, "full-text search over title and body (FTS5 query syntax)"},
+};
+static const filter_impl ARTICLE_FILTER_SQL[] = {
+    {"t.outlet_id = ?", NULL},
+    {"t.id IN (SELECT article_id FROM source_mentions WHERE source_id = ?)", NULL},
+    {"t.id IN (SELECT article_id FROM location_mentions WHERE location_id IN "
+     LOC_AND_DESCENDANTS ")",
+     NULL},
+    {"t.id IN (SELECT article_id FROM figures WHERE type = ?)", NULL},
+    {"t.doc_no IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", NULL},
+};
+
+static const store_filter_def SOURCE_FILTERS[] = {
+    {"kind", FIELD_ENUM, SOURCE_KINDS, "sources of this kind"},
+    {"affiliation", FIELD_ENUM, AFFILIATIONS, "sources with this affiliation"},
+    {"article", FIELD_TEXT, NULL, "sources mentioned in this article (an article id)"},
+    {"parent", FIELD_TEXT, NULL, "sources that speak for this party (a source id)"},
+};
+static const filter_impl SOURCE_FILTER_SQL[] = {
+    {"t.kind = ?", NULL},
+    {"t.affiliation = ?", NULL},
+    {"t.id IN (SELECT source_id FROM source_mentions WHERE article_id = ?)", NULL},
+    {"t.parent_id = ?", NULL},
+};
+
+static const store_filter_def LOCATION_FILTERS[] = {
+    {"article", FIELD_TEXT, NULL, "locations mentioned in this article (an article id)"},
+    {"kind", FIELD_ENUM, LOCATION_KINDS, "locations of this kind"},
+    {"parent", FIELD_TEXT, NULL, "locations directly inside this one (a location id)"},
+    {"bbox", FIELD_BBOX, NULL, "locations inside the box minLon,minLat,maxLon,maxLat"},
+    {"near", FIELD_NEAR, NULL, "locations within km kilometres of lat,lon (lat,lon,km)"},
+    {"mentioned", FIELD_ENUM, BOOLS, "locations with (true) or without (false) any mention"},
+};
+static const filter_impl LOCATION_FILTER_SQL[] = {
+    {"t.id IN (SELECT location_id FROM location_mentions WHERE article_id = ?)", NULL},
+    {"t.kind = ?", NULL},
+    {"t.parent_id = ?", NULL},
+    {NULL, NULL},
+    {NULL, NULL},
+    {"EXISTS (SELECT 1 FROM location_mentions m WHERE m.location_id = t.id)",
+     "NOT EXISTS (SELECT 1 FROM location_mentions m WHERE m.location_id = t.id)"},
+};
+
+static const store_filter_def FIGURE_FILTERS[] = {
+    {"article", FIELD_TEXT, NULL, "figures of this article (an article id)"},
+    {"type", FIELD_ENUM, FIGURE_TYPES, "figures of this type"},
+    {"qualifier", FIELD_ENUM, QUALIFIERS, "figures with this qualifier"},
+    {"claimant", FIELD_TEXT, NULL, "figures claimed by this source (a source id)"},
+    {"location", FIELD_TEXT, NULL, "figures placed at this location or inside it (a location id)"},
+    {"stance", FIELD_ENUM, STANCES, "figures claimed or denied by their claimant"},
+    {"value__gte", FIELD_NUMBER, NULL, "figures whose value is at least this"},
+    {"value__lte", FIELD_NUMBER, NULL, "figures whose value is at most this"},
+    {"subject_side", FIELD_ENUM, SIDES, "figures about people or things of this side"},
+    {"subject_category", FIELD_ENUM, CATEGORIES, "figures about this category of subject"},
+};
+static const filter_impl FIGURE_FILTER_SQL[] = {
+    {"t.article_id = ?", NULL},
+    {"t.type = ?", NULL},
+    {"t.qualifier = ?", NULL},
+    {"t.claimant_id = ?", NULL},
+    {"t.location_id IN " LOC_AND_DESCENDANTS, NULL},
+    {"t.stance = ?", NULL},
+    {"t.value >= ?", NULL},
+    {"t.value <= ?", NULL},
+    {"t.subject_side = ?", NULL},
+    {"t.subject_category = ?", NULL},
+};
+
+/* A sort field is one or two columns (a figure's id is article, ordinal). */
+typedef struct sort_impl {
+    store_sort_col col[2];
+    size_t n;
+} sort_impl;
+
+static const char *const ARTICLE_SORTS[] = {"id", "title", "published_at", "n_figures", NULL};
+static const sort_impl ARTICLE_SORT_SQL[] = {
+    {{{"t.id", 't', false}}, 1},
+    {{{"t.title", 't', true}}, 1},
+    {{{"t.published_at", 't', true}}, 1},
+    {{{"t.n_figures", 'i', false}}, 1},
+};
+static const char *const SOURCE_SORTS[] = {"id", "name", "n_mentions", "n_figures", NULL};
+static const sort_impl SOURCE_SORT_SQL[] = {
+    {{{"t.id", 't', false}}, 1},
+    {{{"t.name", 't', false}}, 1},
+    {{{"t.n_mentions", 'i', false}}, 1},
+    {{{"t.n_figures", 'i', false}}, 1},
+};
+static const char *const LOCATION_SORTS[] = {"id", "name", "name_en", "n_mentions", NULL};
+static const sort_impl LOCATION_SORT_SQL[] = {
+    {{{"t.id", 't', false}}, 1},
+    {{{"t.name", 't', false}}, 1},
+    {{{"t.name_en", 't', true}}, 1},
+    {{{"t.n_mentions", 'i', false}}, 1},
+};
+static const char *const FIGURE_SORTS[] = {"id", "value", "article", NULL};
+static const sort_impl FIGURE_SORT_SQL[] = {
+    {{{"t.article_id", 't', false}, {"t.ordinal", 'i', false}}, 2},
+    {{{"t.value", 'r', true}}, 1},
+    {{{"t.article_id", 't', false}}, 1},
+};
+
+/* How a resource is listed: its filters with their conditions, its sort
+ * fields with their columns, and what an item is read from. */
+typedef struct resource_impl {
+    const char *name;
+    const store_filter_def *filters;
+    const filter_impl *filter_sql;
+    size_t n_filters;
+    const char *const *sorts;
+    const sort_impl *sort_sql;
+    size_t n_sorts;
+    const char *cols;
+    int n_cols;
+    const char *from;
+    const char *table;
+    json_t *(*row)(sqlite3_stmt *st, int c);
+} resource_impl;
+
+#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+static const resource_impl RESOURCES[RES__COUNT] = {
+    [RES_ARTICLES] = {"articles", ARTICLE_FILTERS, ARTICLE_FILTER_SQL, COUNT_OF(ARTICLE_FILTERS),
+                      ARTICLE_SORTS, ARTICLE_SORT_SQL, COUNT_OF(ARTICLE_SORT_SQL), ARTICLE_COLS,
+                      ARTICLE_NCOLS, ARTICLE_FROM, "articles", store_article_json},
+    [RES_SOURCES] = {"sources", SOURCE_FILTERS, SOURCE_FILTER_SQL, COUNT_OF(SOURCE_FILTERS),
+                     SOURCE_SORTS, SOURCE_SORT_SQL, COUNT_OF(SOURCE_SORT_SQL), SOURCE_COLS,
+                     SOURCE_NCOLS, SOURCE_FROM, "sources", store_source_json},
+    [RES_LOCATIONS] = {"locations", LOCATION_FILTERS, LOCATION_FILTER_SQL,
+                       COUNT_OF(LOCATION_FILTERS), LOCATION_SORTS, LOCATION_SORT_SQL,
+                       COUNT_OF(LOCATION_SORT_SQL), LOCATION_COLS, LOCATION_NCOLS, LOCATION_FROM,
+                       "locations", store_location_json},
+    [RES_FIGURES] = {"figures", FIGURE_FILTERS, FIGURE_FILTER_SQL, COUNT_OF(FIGURE_FILTERS),
+                     FIGURE_SORTS, FIGURE_SORT_SQL, COUNT_OF(FIGURE_SORT_SQL), FIGURE_COLS,
+                     FIGURE_NCOLS, FIGURE_FROM, "figures", store_figure_json},
+};
+
+_Static_assert(COUNT_OF(ARTICLE_FILTERS) == COUNT_OF(ARTICLE_FILTER_SQL), "article filters");
+_Static_assert(COUNT_OF(SOURCE_FILTERS) == COUNT_OF(SOURCE_FILTER_SQL), "source filters");
+_Static_assert(COUNT_OF(LOCATION_FILTERS) == COUNT_OF(LOCATION_FILTER_SQL), "location filters");
+_Static_assert(COUNT_OF(FIGURE_FILTERS) == COUNT_OF(FIGURE_FILTER_SQL), "figure filters");
+_Static_assert(COUNT_OF(ARTICLE_SORTS) == COUNT_OF(ARTICLE_SORT_SQL) + 1, "article sorts");
+_Static_assert(COUNT_OF(SOURCE_SORTS) == COUNT_OF(SOURCE_SORT_SQL) + 1, "source sorts");
+_Static_assert(COUNT_OF(LOCATION_SORTS) == COUNT_OF(LOCATION_SORT_SQL) + 1, "location sorts");
+_Static_assert(COUNT_OF(FIGURE_SORTS) == COUNT_OF(FIGURE_SORT_SQL) + 1, "figure sorts");
+
+const store_filter_def *store_filters(store_resource r, size_t *n) {
+    if ((unsigned)r >= RES__COUNT) {
+        *n = 0;
+        return ARTICLE_FILTERS;
+    }
+    *n = RESOURCES[r].n_filters;
+    return RESOURCES[r].filters;
+}
+
+const char *const *store_sort_fields(store_resource r, size_t *n) {
+    if ((unsigned)r >= RES__COUNT) {
+        *n = 0;
+        return ARTICLE_SORTS;
+    }
+    *n = RESOURCES[r].n_sorts;
+    return RESOURCES[r].sorts;
+}
+
+/* Steps the MATCH once so a malformed query fails here, on its own. */
+static const char *const SQL_FTS_CHECK =
+    "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT 1)";
+
+/* ---- building SQL -------------------------------------------------------- */
+
+typedef struct sbuf {
+    char *p;
+    size_t len, cap;
+    bool oom;
+} sbuf;
+
+static void sb_add(sbuf *b, const char *s) {
+    size_t n = strlen(s);
+    if (b->oom)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 512;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (!p) {
+            b->oom = true;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, s, n + 1);
+    b->len += n;
+}
+
+#define MAX_BINDS 192
+
+typedef struct bind_val {
+    char type; /* 't' text, 'r' real, 'i' integer */
+    const char *text;
+    double num;
+    long long i;
+} bind_val;
+
+typedef struct binds {
+    bind_val v[MAX_BINDS];
+    size_t n;
+    bool overflow;
+} binds;
+
+static void bind_text(binds *b, const char *t) {
+    if (b->n == MAX_BINDS) {
+        b->overflow = true;
+        return;
+    }
+    b->v[b->n++] = (bind_val){'t', t, 0, 0};
+}
+
+static void bind_real(binds *b, double d) {
+    if (b->n == MAX_BINDS) {
+        b->overflow = true;
+        return;
+    }
+    b->v[b->n++] = (bind_val){'r', NULL, d, 0};
+}
+
+static void bind_int(binds *b, long long i) {
+    if (b->n == MAX_BINDS) {
+        b->overflow = true;
+        return;
+    }
+    b->v[b->n++] = (bind_val){'i', NULL, 0, i};
+}
+
+static void apply_binds(sqlite3_stmt *st, const binds *b, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        int k = (int)i + 1;
+        switch (b->v[i].type) {
+        case 't':
+            sqlite3_bind_text(st, k, b->v[i].text, -1, SQLITE_STATIC);
+            break;
+        case 'r':
+            sqlite3_bind_double(st, k, b->v[i].num);
+            break;
+        default:
+            sqlite3_bind_int64(st, k, b->v[i].i);
+            break;
+        }
+    }
+}
+
+static void keys_add(store_keyset *ks, const sort_impl *si, bool desc) {
+    for (size_t c = 0; c < si->n; c++) {
+        bool seen = false;
+        for (size_t j = 0; j < ks->n; j++)
+            seen |= strcmp(ks->k[j].col->expr, si->col[c].expr) == 0;
+        if (!seen && ks->n < STORE_MAX_KEYS)
+            ks->k[ks->n++] = (store_key_col){&si->col[c], desc};
+    }
+}
+
+static void keys_build(store_keyset *ks, const resource_impl *ri, const store_query *q) {
+    ks->n = 0;
+    for (size_t i = 0; i < q->n_sort; i++)
+        keys_add(ks, &ri->sort_sql[q->sort[i].field], q->sort[i].desc);
+    keys_add(ks, &ri->sort_sql[0], false); /* field 0 is the id everywhere */
+    size_t off = (size_t)snprintf(ks->spec, sizeof ks->spec, "marsad-cursor-1|%s", ri->name);
+    for (size_t i = 0; i < ks->n && off < sizeof ks->spec; i++)
+        off += (size_t)snprintf(ks->spec + off, sizeof ks->spec - off, "|%s%c",
+                                ks->k[i].col->expr, ks->k[i].desc ? '-' : '+');
+}
+
+static bool in_enum(const char *const *values, const char *v) {
+    for (; values && *values; values++)
+        if (strcmp(*values, v) == 0)
+            return true;
+    return false;
+}
+
+/* Bounds of a circle of km around lat,lon for an index-friendly prefilter
+ * (exact on a sphere, J. Matuschek's method); the lon bounds are skipped
+ * near the poles or across the antimeridian. The distance test follows. */
+static void add_near(sbuf *sb, binds *b, double lat, double lon, double km) {
+    const double R = 6371.0088, deg = 180.0 / 3.14159265358979323846, margin = 1e-6;
+    double d = km / R; /* angular radius, radians */
+    double lat_r = lat / deg;
+    sb_add(sb, "t.lat BETWEEN ? AND ?");
+    bind_real(b, lat - d * deg - margin);
+    bind_real(b, lat + d * deg + margin);
+    if (fabs(lat_r) + d < 3.14159265358979323846 / 2 && sin(d) < cos(lat_r)) {
+        double dlon = asin(sin(d) / cos(lat_r)) * deg;
+        if (lon - dlon > -180 && lon + dlon < 180) {
+            sb_add(sb, " AND t.lon BETWEEN ? AND ?");
+            bind_real(b, lon - dlon - margin);
+            bind_real(b, lon + dlon + margin);
+        }
+    }
+    sb_add(sb, " AND marsad_km(?, ?, t.lat, t.lon) <= ?");
+    bind_real(b, lat);
+    bind_real(b, lon);
+    bind_real(b, km);
+}
+
+/* Appends " AND (cond)" for every filter. Filter values are checked here,
+ * the layer above should already have refused bad ones. */
+static store_status add_filters(store *s, const resource_impl *ri, const store_query *q, sbuf *sb,
+                                binds *b) {
+    for (size_t i = 0; i < q->n_filters; i++) {
+        const store_filter *f = &q->filters[i];
+        const store_filter_def *def = &ri->filters[f->def];
+        const filter_impl *fi = &ri->filter_sql[f->def];
+        sb_add(sb, " AND (");
+        switch (def->type) {
+        case FIELD_TEXT:
+        case FIELD_SEARCH:
+        case FIELD_ENUM:
+            if (!f->text) {
+                store_set_err(s, "filter %s: no value", def->name);
+                return STORE_ERR;
+            }
+            if (def->type == FIELD_ENUM && !in_enum(def->enum_values, f->text)) {
+                store_set_err(s, "filter %s: '%s' is not one of its values", def->name, f->text);
+                return STORE_ERR;
+            }
+            if (fi->sql_false) { /* a true/false filter binds nothing */
+                sb_add(sb, strcmp(f->text, "true") == 0 ? fi->sql : fi->sql_false);
+            } else {
+                sb_add(sb, fi->sql);
+                bind_text(b, f->text);
+            }
+            break;
+        case FIELD_NUMBER:
+            if (!isfinite(f->num[0])) {
+                store_set_err(s, "filter %s: not a finite number", def->name);
+                return STORE_ERR;
+            }
+            sb_add(sb, fi->sql);
+            bind_real(b, f->num[0]);
+            break;
+        case FIELD_BBOX:
+            for (int k = 0; k < 4; k++)
+                if (!isfinite(f->num[k])) {
+                    store_set_err(s, "filter %s: not a finite number", def->name);
+                    return STORE_ERR;
+                }
+            sb_add(sb, "t.lat BETWEEN ? AND ?");
+            bind_real(b, f->num[1]);
+            bind_real(b, f->num[3]);
+            /* minLon > maxLon: a box across the antimeridian */
+            sb_add(sb, f->num[0] <= f->num[2] ? " AND t.lon BETWEEN ? AND ?"
+                                              : " AND (t.lon >= ? OR t.lon <= ?)");
+            bind_real(b, f->num[0]);
+            bind_real(b, f->num[2]);
+            break;
+        case FIELD_NEAR:
+            if (!isfinite(f->num[0]) || !isfinite(f->num[1]) || !isfinite(f->num[2]) ||
+                fabs(f->num[0]) > 90 || fabs(f->num[1]) > 180 || f->num[2] < 0) {
+                store_set_err(s, "filter %s: needs lat (-90..90), lon (-180..180), km >= 0",
+                              def->name);
+                return STORE_ERR;
+            }
+            add_near(sb, b, f->num[0], f->num[1], f->num[2]);
+            break;
+        }
+        sb_add(sb, ")");
+    }
+    return STORE_OK;
+}
+
+/* Appends the keyset condition "the row comes after the cursor row":
+ * (k1 after v1) OR (k1 = v1 AND k2 after v2) OR ..., where NULL sorts first
+ * ascending and last descending, as SQLite's ORDER BY does. */
+static void add_keyset(sbuf *sb, binds *b, const store_keyset *ks, json_t *vals) {
+    bool any = false;
+    sb_add(sb, " AND (");
+    for (size_t i = 0; i < ks->n; i++) {
+        const store_key_col *kc = &ks->k[i];
+        json_t *v = json_array_get(vals, i);
+        if (json_is_null(v) && kc->desc)
+            continue; /* nothing comes after NULL in descending order */
+        sb_add(sb, any ? " OR (" : "(");
+        any = true;
+        for (size_t j = 0; j < i; j++) {
+            json_t *w = json_array_get(vals, j);
+            sb_add(sb, ks->k[j].col->expr);
+            if (json_is_null(w)) {
+                sb_add(sb, " IS NULL AND ");
+            } else {
+                sb_add(sb, " = ? AND ");
+                if (json_is_string(w))
+                    bind_text(b, json_string_value(w));
+                else if (json_is_integer(w))
+                    bind_int(b, json_integer_value(w));
+                else
+                    bind_real(b, json_number_value(w));
+            }
+        }
+        if (json_is_null(v)) {
+            sb_add(sb, kc->col->expr);
+            sb_add(sb, " IS NOT NULL)");
+            continue;
+        }
+        if (kc->desc && kc->col->nullable) { /* parenthesised: AND binds tighter */
+            sb_add(sb, "(");
+            sb_add(sb, kc->col->expr);
+            sb_add(sb, " < ? OR ");
+            sb_add(sb, kc->col->expr);
+            sb_add(sb, " IS NULL))");
+        } else {
+            sb_add(sb, kc->col->expr);
+            sb_add(sb, kc->desc ? " < ?)" : " > ?)");
+        }
+        if (json_is_string(v))
+            bind_text(b, json_string_value(v));
+        else if (json_is_integer(v))
+            bind_int(b, json_integer_value(v));
+        else
+            bind_real(b, json_number_value(v));
+    }
+    sb_add(sb, any ? ")" : "0)");
+}
+
+/* ---- store_list ---------------------------------------------------------- */
+
+static store_status check_query(store *s, const store_query *q) {
+    if ((unsigned)q->res >= RES__COUNT) {
+        store_set_err(s, "unknown resource");
+        return STORE_ERR;
+    }
+    const resource_impl *ri = &RESOURCES[q->res];
+    if (q->n_filters > STORE_MAX_FILTERS || q->n_sort > STORE_MAX_SORT) {
+        store_set_err(s, "too many filters or sort fields");
+        return STORE_ERR;
+    }
+    for (size_t i = 0; i < q->n_filters; i++)
+        if (q->filters[i].def >= ri->n_filters) {
+            store_set_err(s, "unknown filter for %s", ri->name);
+            return STORE_ERR;
+        }
+    for (size_t i = 0; i < q->n_sort; i++)
+        if (q->sort[i].field >= ri->n_sorts) {
+            store_set_err(s, "unknown sort field for %s", ri->name);
+            return STORE_ERR;
+        }
+    if (q->limit < 1 || q->limit > STORE_MAX_LIMIT) {
+        store_set_err(s, "limit must be 1..%d", STORE_MAX_LIMIT);
+        return STORE_ERR;
+    }
+    return STORE_OK;
+}
+
+/* Runs the full-text query alone first, so its syntax errors are told
+ * apart from everything else (STORE_BADQUERY, not STORE_ERR). */
+static store_status check_search(store *s, const resource_impl *ri, const store_query *q) {
+    for (size_t i = 0; i < q->n_filters; i++) {
+        if (ri->filters[q->filters[i].def].type != FIELD_SEARCH)
+            continue;
+        sqlite3_stmt *st = store_stmt(s, ST_FTS_CHECK, SQL_FTS_CHECK);
+        if (!st)
+            return STORE_ERR;
+        store_bind_text(st, 1, q->filters[i].text);
+        int rc = sqlite3_step(st);
+        store_status out = STORE_OK;
+        if (rc != SQLITE_ROW) {
+            out = store_sql_fail(s, rc, "search query");
+            if ((rc & 0xff) == SQLITE_ERROR)
+                out = STORE_BADQUERY;
+        }
+        sqlite3_reset(st);
+        if (out != STORE_OK)
+            return out;
+    }
+    return STORE_OK;
+}
+
+static store_status run_count(store *s, const char *sql, const binds *b, size_t nb,
+                              long long *total) {
+    sqlite3_stmt *st = store_dyn_stmt_get(s, sql);
+    if (!st)
+        return STORE_ERR;
+    apply_binds(st, b, nb);
+    int rc = sqlite3_step(st);
+    store_status out = STORE_OK;
+    if (rc == SQLITE_ROW)
+        *total = sqlite3_column_int64(st, 0);
+    else
+        out = store_sql_fail(s, rc, "count");
+    sqlite3_reset(st);
+    return out;
+}
+
+store_status store_list(store *s, const store_query *q, store_page *page) {
+    store_status rc;
+    sbuf where = {0}, sql = {0}, count_sql = {0};
+    binds *b = NULL;
+    json_t *after = NULL;
+    store_keyset ks;
+    bool in_tx = false;
+    sqlite3_stmt *st = NULL;
+
+    memset(page, 0, sizeof *page);
+    if ((rc = check_query(s, q)) != STORE_OK)
+        return rc;
+    const resource_impl *ri = &RESOURCES[q->res];
+    keys_build(&ks, ri, q);
+    if (q->cursor && !(after = store_cursor_decode(s, &ks, q->cursor)))
+        return STORE_BADCURSOR;
+    if (!(b = calloc(1, sizeof *b))) {
+        store_set_err(s, "out of memory");
+        rc = STORE_ERR;
+        goto out;
+    }
+    if ((rc = add_filters(s, ri, q, &where, b)) != STORE_OK)
+        goto out;
+    size_t n_filter_binds = b->n;
+
+    sb_add(&count_sql, "SELECT count(*) FROM ");
+    sb_add(&count_sql, ri->table);
+    sb_add(&count_sql, " t WHERE 1");
+    if (where.p)
+        sb_add(&count_sql, where.p);
+
+    sb_add(&sql, "SELECT ");
+    sb_add(&sql, ri->cols);
+    for (size_t i = 0; i < ks.n; i++) {
+        sb_add(&sql, ", ");
+        sb_add(&sql, ks.k[i].col->expr);
+    }
+    sb_add(&sql, " FROM ");
+    sb_add(&sql, ri->from);
+    sb_add(&sql, " WHERE 1");
+    if (where.p)
+        sb_add(&sql, where.p);
+    if (after)
+        add_keyset(&sql, b, &ks, after);
+    /* ASC puts NULLs first and DESC last: the order add_keyset assumes. */
+    sb_add(&sql, " ORDER BY ");
+    for (size_t i = 0; i < ks.n; i++) {
+        sb_add(&sql, i ? ", " : "");
+        sb_add(&sql, ks.k[i].col->expr);
+        sb_add(&sql, ks.k[i].desc ? " DESC" : " ASC");
+    }
+    sb_add(&sql, " LIMIT ?");
+    bind_int(b, (long long)q->limit + 1); /* one more tells whether a next page exists */
+    if (where.oom || sql.oom || count_sql.oom || b->overflow) {
+        store_set_err(s, "out of memory (query)");
+        rc = STORE_ERR;
+        goto out;
+    }
+
+    if (!(page->data = json_array())) {
+        store_set_err(s, "out of memory");
+        rc = STORE_ERR;
+        goto out;
+    }
+    if ((rc = store_read_begin(s)) != STORE_OK)
+        goto out;
+    in_tx = true;
+    if ((rc = check_search(s, ri, q)) != STORE_OK)
+        goto out;
+    if ((rc = run_count(s, count_sql.p, b, n_filter_binds, &page->total)) != STORE_OK)
+        goto out;
+    if (!(st = store_dyn_stmt_get(s, sql.p))) {
+        rc = STORE_ERR;
+        goto out;
+    }
+    apply_binds(st, b, b->n);
+    int r, n = 0;
+    char *next = NULL;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == q->limit) { /* the extra row: the page is full and more follow */
+            page->next = next;
+            next = NULL;
+            break;
+        }
+        json_t *item = ri->row(st, 0);
+        if (!item || json_array_append_new(page->data, item) != 0) {
+            store_set_err(s, "out of memory or invalid UTF-8 in a row");
+            rc = STORE_ERR;
+            break;
+        }
+        if (++n == q->limit && !(next = store_cursor_encode(s, &ks, st, ri->n_cols))) {
+            rc = STORE_ERR;
+            break;
+        }
+    }
+    free(next);
+    if (rc == STORE_OK && r != SQLITE_ROW && r != SQLITE_DONE)
+        rc = store_sql_fail(s, r, "list");
+    sqlite3_reset(st);
+out:
+    if (in_tx)
+        rc = store_tx_end(s, rc);
+    if (rc != STORE_OK)
+        store_page_free(page);
+    json_decref(after);
+    free(where.p);
+    free(sql.p);
+    free(count_sql.p);
+    free(b);
+    return rc;
+}
+
+void store_page_free(store_page *page) {
+    if (!page)
+        return;
+    json_decref(page->data);
+    free(page->next);
+    page->data = NULL;
+    page->next = NULL;
+    page->total = 0;
+}

@@ -1,0 +1,558 @@
+/* store_write.c — every write to the store: the gazetteer and source
+ * lists, documents with everything extracted from them, deletions; and the
+ * small reads ingest needs beside them (content hash, origins, data version).
+ *
+ * Each write is one BEGIN IMMEDIATE transaction that also keeps the
+ * denormalised counts, the full-text index and the generation counter in
+ * step with the rows, because only the store can promise that they never
+ * disagree; any failure (an unknown id, a CHECK) rolls all of it back.
+ *
+ * Left out: deleting sources or locations (the gazetteer only grows or
+ * changes in place); incremental counts — the sources and locations a write
+ * touches are recounted from their mentions, simple and cheap at this scale.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/store_int.h"
+
+/* ---- statements used here ------------------------------------------------ */
+
+static const char *const SQL[ST__COUNT] = {
+    [ST_GENERATION] = "SELECT value FROM meta WHERE key = 'generation'",
+    [ST_BUMP_GENERATION] = "UPDATE meta SET value = value + 1 WHERE key = 'generation'",
+    /* The WHERE of DO UPDATE makes an unchanged record a no-op, so
+     * sqlite3_changes() tells whether anything changed. */
+    [ST_UPSERT_SOURCE] =
+        "INSERT INTO sources (id, name, name_en, kind, affiliation, parent_id)"
+        " VALUES (?1, ?2, ?3, ?4, COALESCE(?5, 'unknown'), ?6)"
+        " ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_en = excluded.name_en,"
+        " kind = excluded.kind, affiliation = excluded.affiliation, parent_id = excluded.parent_id"
+        " WHERE name IS NOT excluded.name OR name_en IS NOT excluded.name_en"
+        " OR kind IS NOT excluded.kind OR affiliation IS NOT excluded.affiliation"
+        " OR parent_id IS NOT excluded.parent_id",
+    [ST_UPSERT_LOCATION] =
+        "INSERT INTO locations (id, name, name_en, kind, parent_id, lat, lon, approximate)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+        " ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_en = excluded.name_en,"
+        " kind = excluded.kind, parent_id = excluded.parent_id, lat = excluded.lat,"
+        " lon = excluded.lon, approximate = excluded.approximate"
+        " WHERE name IS NOT excluded.name OR name_en IS NOT excluded.name_en"
+        " OR kind IS NOT excluded.kind OR parent_id IS NOT excluded.parent_id"
+        " OR lat IS NOT excluded.lat OR lon IS NOT excluded.lon"
+        " OR approximate IS NOT excluded.approximate",
+    [ST_CLEAR_TOUCHED_SOURCES] = "DELETE FROM temp.touched_sources",
+    [ST_CLEAR_TOUCHED_LOCATIONS] = "DELETE FROM temp.touched_locations",
+    /* The sources and locations whose counts an article contributes to. */
+    [ST_TOUCH_SOURCES] =
+        "INSERT OR IGNORE INTO temp.touched_sources (id)"
+        " SELECT source_id FROM source_mentions WHERE article_id = ?1"
+        " UNION SELECT claimant_id FROM figures WHERE article_id = ?1 AND claimant_id IS NOT NULL",
+    [ST_TOUCH_LOCATIONS] =
+        "INSERT OR IGNORE INTO temp.touched_locations (id)"
+        " SELECT location_id FROM location_mentions WHERE article_id = ?1",
+    [ST_OLD_ARTICLE] = "SELECT doc_no, title, body FROM articles WHERE id = ?1",
+    [ST_FTS_DELETE] =
+        "INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', ?1, ?2, ?3)",
+    [ST_DELETE_ARTICLE] = "DELETE FROM articles WHERE id = ?1",
+    [ST_INSERT_ARTICLE] =
+        "INSERT INTO articles (id, title, body, outlet_id, url, published_at, language,"
+        " content_hash, origin, n_chars, doc_no)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+        " (SELECT COALESCE(max(doc_no), 0) + 1 FROM articles))"
+        " RETURNING doc_no",
+    [ST_FTS_INSERT] = "INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
+    [ST_INSERT_SOURCE_MENTION] =
+        "INSERT INTO source_mentions (article_id, source_id, start, \"end\", text, role)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, COALESCE(?6, 'mentioned'))",
+    [ST_INSERT_LOCATION_MENTION] =
+        "INSERT INTO location_mentions (article_id, location_id, start, \"end\", text)"
+        " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_INSERT_FIGURE] =
+        "INSERT INTO figures (id, article_id, ordinal, value, value_max, qualifier, type, object,"
+        " subject_category, subject_side, claimant_id, stance, location_id, start, \"end\","
+        " span_text, quote_start, quote_end, quote)"
+        " VALUES (?1 || '-f' || ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+        " COALESCE(?11, 'claimed'), ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+    [ST_ARTICLE_COUNTS] =
+        "UPDATE articles SET"
+        " n_figures = (SELECT count(*) FROM figures WHERE article_id = ?1),"
+        " n_locations = (SELECT count(DISTINCT location_id) FROM location_mentions"
+        "                WHERE article_id = ?1),"
+        " n_sources = (SELECT count(DISTINCT source_id) FROM source_mentions"
+        "              WHERE article_id = ?1)"
+        " WHERE id = ?1",
+    [ST_REFRESH_SOURCES] =
+        "UPDATE sources SET"
+        " n_mentions = (SELECT count(*) FROM source_mentions m WHERE m.source_id = sources.id),"
+        " n_figures = (SELECT count(*) FROM figures f WHERE f.claimant_id = sources.id),"
+        " n_articles = (SELECT count(DISTINCT m.article_id) FROM source_mentions m"
+        "               WHERE m.source_id = sources.id)"
+        " WHERE id IN (SELECT id FROM temp.touched_sources)",
+    [ST_REFRESH_LOCATIONS] =
+        "UPDATE locations SET"
+        " n_mentions = (SELECT count(*) FROM location_mentions m WHERE m.location_id = locations.id)"
+        " WHERE id IN (SELECT id FROM temp.touched_locations)",
+    [ST_ARTICLE_HASH] = "SELECT content_hash FROM articles WHERE id = ?1",
+    [ST_EACH_ORIGIN] = "SELECT id, origin FROM articles WHERE origin IS NOT NULL ORDER BY id",
+};
+
+static sqlite3_stmt *stmt(store *s, store_stmt_id id) {
+    return store_stmt(s, id, SQL[id]);
+}
+
+static store_status run(store *s, store_stmt_id id, const char *ctx) {
+    sqlite3_stmt *st = stmt(s, id);
+    return st ? store_exec_stmt(s, st, ctx) : STORE_ERR;
+}
+
+/* ---- writes ------------------------------------------------------------- */
+
+static store_status bump_generation(store *s) {
+    return run(s, ST_BUMP_GENERATION, "generation");
+}
+
+static store_status upsert_source(store *s, const store_source_rec *r, size_t i, int *changed) {
+    if (!r->id || !*r->id || !r->name || !r->kind) {
+        store_set_err(s, "source %zu: id, name and kind are required", i);
+        return STORE_ERR;
+    }
+    sqlite3_stmt *st = stmt(s, ST_UPSERT_SOURCE);
+    if (!st)
+        return STORE_ERR;
+    store_bind_text(st, 1, r->id);
+    store_bind_text(st, 2, r->name);
+    store_bind_text(st, 3, r->name_en);
+    store_bind_text(st, 4, r->kind);
+    store_bind_text(st, 5, r->affiliation);
+    store_bind_text(st, 6, r->parent_id);
+    char ctx[300];
+    snprintf(ctx, sizeof ctx, "source %s", r->id);
+    store_status rc = store_exec_stmt(s, st, ctx);
+    if (rc == STORE_OK && changed)
+        *changed += sqlite3_changes(s->db);
+    return rc;
+}
+
+static store_status upsert_location(store *s, const store_location_rec *r, size_t i, int *changed) {
+    if (!r->id || !*r->id || !r->name || !r->kind) {
+        store_set_err(s, "location %zu: id, name and kind are required", i);
+        return STORE_ERR;
+    }
+    sqlite3_stmt *st = stmt(s, ST_UPSERT_LOCATION);
+    if (!st)
+        return STORE_ERR;
+    store_bind_text(st, 1, r->id);
+    store_bind_text(st, 2, r->name);
+    store_bind_text(st, 3, r->name_en);
+    store_bind_text(st, 4, r->kind);
+    store_bind_text(st, 5, r->parent_id);
+    /* Non-finite coordinates mean "unknown". */
+    if (isfinite(r->lat) && isfinite(r->lon)) {
+        sqlite3_bind_double(st, 6, r->lat);
+        sqlite3_bind_double(st, 7, r->lon);
+    }
+    sqlite3_bind_int(st, 8, r->approximate ? 1 : 0);
+    char ctx[300];
+    snprintf(ctx, sizeof ctx, "location %s", r->id);
+    store_status rc = store_exec_stmt(s, st, ctx);
+    if (rc == STORE_OK && changed)
+        *changed += sqlite3_changes(s->db);
+    return rc;
+}
+
+store_status store_sync_locations(store *s, const store_location_rec *recs, size_t n) {
+    int changed = 0;
+    store_status rc = store_write_begin(s);
+    if (rc != STORE_OK)
+        return rc;
+    for (size_t i = 0; i < n && rc == STORE_OK; i++)
+        rc = upsert_location(s, &recs[i], i, &changed);
+    if (rc == STORE_OK && changed)
+        rc = bump_generation(s);
+    return store_tx_end(s, rc);
+}
+
+store_status store_sync_sources(store *s, const store_source_rec *recs, size_t n) {
+    int changed = 0;
+    store_status rc = store_write_begin(s);
+    if (rc != STORE_OK)
+        return rc;
+    for (size_t i = 0; i < n && rc == STORE_OK; i++)
+        rc = upsert_source(s, &recs[i], i, &changed);
+    if (rc == STORE_OK && changed)
+        rc = bump_generation(s);
+    return store_tx_end(s, rc);
+}
+
+/* Records, in the temp tables, the sources and locations article id counts
+ * towards (before it is removed, and again after it is inserted). */
+static store_status touch_article(store *s, const char *id) {
+    sqlite3_stmt *st = stmt(s, ST_TOUCH_SOURCES);
+    if (!st)
+        return STORE_ERR;
+    store_bind_text(st, 1, id);
+    store_status rc = store_exec_stmt(s, st, "touch sources");
+    if (rc != STORE_OK)
+        return rc;
+    if (!(st = stmt(s, ST_TOUCH_LOCATIONS)))
+        return STORE_ERR;
+    store_bind_text(st, 1, id);
+    return store_exec_stmt(s, st, "touch locations");
+}
+
+static store_status clear_touched(store *s) {
+    store_status rc = run(s, ST_CLEAR_TOUCHED_SOURCES, "touched");
+    return rc == STORE_OK ? run(s, ST_CLEAR_TOUCHED_LOCATIONS, "touched") : rc;
+}
+
+static store_status refresh_touched(store *s) {
+    store_status rc = run(s, ST_REFRESH_SOURCES, "source counts");
+    return rc == STORE_OK ? run(s, ST_REFRESH_LOCATIONS, "location counts") : rc;
+}
+
+/* Removes article id and its index entry (mentions and figures go by
+ * cascade). *existed says whether there was one. */
+static store_status remove_article(store *s, const char *id, bool *existed) {
+    *existed = false;
+    sqlite3_stmt *old = stmt(s, ST_OLD_ARTICLE);
+    if (!old)
+        return STORE_ERR;
+    store_bind_text(old, 1, id);
+    int rc = sqlite3_step(old);
+    if (rc == SQLITE_DONE) {
+        sqlite3_reset(old);
+        return STORE_OK;
+    }
+    if (rc != SQLITE_ROW) {
+        store_status st = store_sql_fail(s, rc, "article");
+        sqlite3_reset(old);
+        return st;
+    }
+    *existed = true;
+    /* External content: the index needs the exact old values to unindex. */
+    sqlite3_stmt *del = stmt(s, ST_FTS_DELETE);
+    if (!del) {
+        sqlite3_reset(old);
+        return STORE_ERR;
+    }
+    sqlite3_bind_int64(del, 1, sqlite3_column_int64(old, 0));
+    sqlite3_bind_value(del, 2, sqlite3_column_value(old, 1));
+    sqlite3_bind_value(del, 3, sqlite3_column_value(old, 2));
+    sqlite3_reset(old);
+    store_status st = store_exec_stmt(s, del, "full-text delete");
+    if (st != STORE_OK)
+        return st;
+    if (!(del = stmt(s, ST_DELETE_ARTICLE)))
+        return STORE_ERR;
+    store_bind_text(del, 1, id);
+    return store_exec_stmt(s, del, "delete article");
+}
+
+static long long utf8_code_points(const char *p) {
+    long long n = 0;
+    for (; *p; p++)
+        n += ((unsigned char)*p & 0xC0) != 0x80;
+    return n;
+}
+
+typedef struct fig_order {
+    uint32_t start, end;
+    size_t idx;
+} fig_order;
+
+static int cmp_fig_order(const void *a, const void *b) {
+    const fig_order *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end < y->end ? -1 : 1;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+static store_status insert_article(store *s, const store_doc *d) {
+    sqlite3_stmt *st = stmt(s, ST_INSERT_ARTICLE);
+    if (!st)
+        return STORE_ERR;
+    store_bind_text(st, 1, d->id);
+    store_bind_text(st, 2, d->title);
+    store_bind_text(st, 3, d->body);
+    store_bind_text(st, 4, d->outlet_id);
+    store_bind_text(st, 5, d->url);
+    store_bind_text(st, 6, d->published_at);
+    store_bind_text(st, 7, d->language);
+    store_bind_text(st, 8, d->content_hash);
+    store_bind_text(st, 9, d->origin);
+    sqlite3_bind_int64(st, 10, utf8_code_points(d->body));
+    char ctx[300];
+    snprintf(ctx, sizeof ctx, "article %s (outlet %s)", d->id, d->outlet_id ? d->outlet_id : "none");
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        store_status e = store_sql_fail(s, rc, ctx);
+        sqlite3_reset(st);
+        return e;
+    }
+    sqlite3_int64 doc_no = sqlite3_column_int64(st, 0);
+    store_status e = store_exec_stmt(s, st, ctx); /* finishes the RETURNING statement */
+    if (e != STORE_OK)
+        return e;
+    if (!(st = stmt(s, ST_FTS_INSERT)))
+        return STORE_ERR;
+    sqlite3_bind_int64(st, 1, doc_no);
+    store_bind_text(st, 2, d->title);
+    store_bind_text(st, 3, d->body);
+    return store_exec_stmt(s, st, "full-text insert");
+}
+
+static store_status insert_mentions(store *s, const store_doc *d) {
+    char ctx[300];
+    for (size_t i = 0; i < d->n_source_mentions; i++) {
+        const store_mention *m = &d->source_mentions[i];
+        sqlite3_stmt *st = stmt(s, ST_INSERT_SOURCE_MENTION);
+        if (!st)
+            return STORE_ERR;
+        store_bind_text(st, 1, d->id);
+        store_bind_text(st, 2, m->ref_id);
+        sqlite3_bind_int64(st, 3, m->start);
+        sqlite3_bind_int64(st, 4, m->end);
+        store_bind_text(st, 5, m->text);
+        store_bind_text(st, 6, m->role);
+        snprintf(ctx, sizeof ctx, "source mention %zu (%s)", i, m->ref_id ? m->ref_id : "null");
+        store_status rc = store_exec_stmt(s, st, ctx);
+        if (rc != STORE_OK)
+            return rc;
+    }
+    for (size_t i = 0; i < d->n_location_mentions; i++) {
+        const store_mention *m = &d->location_mentions[i];
+        sqlite3_stmt *st = stmt(s, ST_INSERT_LOCATION_MENTION);
+        if (!st)
+            return STORE_ERR;
+        store_bind_text(st, 1, d->id);
+        store_bind_text(st, 2, m->ref_id);
+        sqlite3_bind_int64(st, 3, m->start);
+        sqlite3_bind_int64(st, 4, m->end);
+        store_bind_text(st, 5, m->text);
+        snprintf(ctx, sizeof ctx, "location mention %zu (%s)", i, m->ref_id ? m->ref_id : "null");
+        store_status rc = store_exec_stmt(s, st, ctx);
+        if (rc != STORE_OK)
+            return rc;
+    }
+    return STORE_OK;
+}
+
+/* Figures get ordinals in text order (by span, then as given), whatever
+ * order the caller lists them in. */
+static store_status insert_figures(store *s, const store_doc *d) {
+    store_status rc = STORE_OK;
+    fig_order *ord = NULL;
+    if (d->n_figures == 0)
+        return STORE_OK;
+    if (!(ord = malloc(d->n_figures * sizeof *ord))) {
+        store_set_err(s, "out of memory");
+        return STORE_ERR;
+    }
+    for (size_t i = 0; i < d->n_figures; i++)
+        ord[i] = (fig_order){d->figures[i].start, d->figures[i].end, i};
+    qsort(ord, d->n_figures, sizeof *ord, cmp_fig_order);
+    for (size_t k = 0; k < d->n_figures; k++) {
+        const store_figure_rec *f = &d->figures[ord[k].idx];
+        sqlite3_stmt *st = stmt(s, ST_INSERT_FIGURE);
+        if (!st) {
+            rc = STORE_ERR;
+            goto out;
+        }
+        store_bind_text(st, 1, d->id);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)k + 1);
+        if (f->has_value)
+            sqlite3_bind_double(st, 3, f->value);
+        if (f->has_max)
+            sqlite3_bind_double(st, 4, f->value_max);
+        store_bind_text(st, 5, f->qualifier);
+        store_bind_text(st, 6, f->type);
+        store_bind_text(st, 7, f->object);
+        store_bind_text(st, 8, f->subject_category);
+        store_bind_text(st, 9, f->subject_side);
+        store_bind_text(st, 10, f->claimant_id);
+        store_bind_text(st, 11, f->stance);
+        store_bind_text(st, 12, f->location_id);
+        sqlite3_bind_int64(st, 13, f->start);
+        sqlite3_bind_int64(st, 14, f->end);
+        store_bind_text(st, 15, f->span_text);
+        sqlite3_bind_int64(st, 16, f->quote_start);
+        sqlite3_bind_int64(st, 17, f->quote_end);
+        store_bind_text(st, 18, f->quote);
+        char ctx[300];
+        snprintf(ctx, sizeof ctx, "figure %zu (type %s, claimant %s, location %s)", ord[k].idx,
+                 f->type ? f->type : "null", f->claimant_id ? f->claimant_id : "none",
+                 f->location_id ? f->location_id : "none");
+        if ((rc = store_exec_stmt(s, st, ctx)) != STORE_OK)
+            goto out;
+    }
+out:
+    free(ord);
+    return rc;
+}
+
+store_status store_put_document(store *s, const store_doc *d) {
+    store_status rc;
+    bool existed;
+    if (!d || !d->id || !*d->id || !d->body) {
+        store_set_err(s, "a document needs an id and a body");
+        return STORE_ERR;
+    }
+    if ((rc = store_write_begin(s)) != STORE_OK)
+        return rc;
+    if ((rc = clear_touched(s)) != STORE_OK)
+        goto out;
+    if ((rc = touch_article(s, d->id)) != STORE_OK)
+        goto out;
+    if ((rc = remove_article(s, d->id, &existed)) != STORE_OK)
+        goto out;
+    for (size_t i = 0; i < d->n_sources; i++)
+        if ((rc = upsert_source(s, &d->sources[i], i, NULL)) != STORE_OK)
+            goto out;
+    if ((rc = insert_article(s, d)) != STORE_OK)
+        goto out;
+    if ((rc = insert_mentions(s, d)) != STORE_OK)
+        goto out;
+    if ((rc = insert_figures(s, d)) != STORE_OK)
+        goto out;
+    if ((rc = touch_article(s, d->id)) != STORE_OK)
+        goto out;
+    sqlite3_stmt *st = stmt(s, ST_ARTICLE_COUNTS);
+    if (!st) {
+        rc = STORE_ERR;
+        goto out;
+    }
+    store_bind_text(st, 1, d->id);
+    if ((rc = store_exec_stmt(s, st, "article counts")) != STORE_OK)
+        goto out;
+    if ((rc = refresh_touched(s)) != STORE_OK)
+        goto out;
+    rc = bump_generation(s);
+out:
+    return store_tx_end(s, rc);
+}
+
+store_status store_delete_article(store *s, const char *id) {
+    store_status rc;
+    bool existed;
+    if (!id) {
+        store_set_err(s, "no id");
+        return STORE_ERR;
+    }
+    if ((rc = store_write_begin(s)) != STORE_OK)
+        return rc;
+    if ((rc = clear_touched(s)) != STORE_OK)
+        goto out;
+    if ((rc = touch_article(s, id)) != STORE_OK)
+        goto out;
+    if ((rc = remove_article(s, id, &existed)) != STORE_OK)
+        goto out;
+    if (!existed) {
+        store_set_err(s, "no article '%s'", id);
+        rc = STORE_NOTFOUND;
+        goto out;
+    }
+    if ((rc = refresh_touched(s)) != STORE_OK)
+        goto out;
+    rc = bump_generation(s);
+out:
+    return store_tx_end(s, rc);
+}
+
+/* ---- small reads that belong with the writers ---------------------------- */
+
+store_status store_article_hash(store *s, const char *id, char *out, size_t outsz) {
+    store_status rc = STORE_OK;
+    sqlite3_stmt *st = stmt(s, ST_ARTICLE_HASH);
+    if (!st)
+        return STORE_ERR;
+    store_bind_text(st, 1, id);
+    int r = sqlite3_step(st);
+    if (r == SQLITE_DONE) {
+        store_set_err(s, "no article '%s'", id ? id : "");
+        rc = STORE_NOTFOUND;
+    } else if (r != SQLITE_ROW) {
+        rc = store_sql_fail(s, r, "article hash");
+    } else {
+        const char *h = (const char *)sqlite3_column_text(st, 0);
+        size_t n = h ? strlen(h) : 0;
+        if (!out || n >= outsz) {
+            store_set_err(s, "hash buffer too small (%zu bytes needed)", n + 1);
+            rc = STORE_ERR;
+        } else {
+            memcpy(out, h ? h : "", n + 1);
+        }
+    }
+    sqlite3_reset(st);
+    return rc;
+}
+
+store_status store_each_origin(store *s, bool (*fn)(void *ctx, const char *id, const char *origin),
+                               void *ctx) {
+    /* Collected first so fn may write through the same handle (e.g. delete
+     * the articles whose files are gone) without a statement in flight. */
+    store_status rc = STORE_OK;
+    char **pairs = NULL;
+    size_t n = 0, cap = 0;
+    sqlite3_stmt *st = stmt(s, ST_EACH_ORIGIN);
+    if (!st)
+        return STORE_ERR;
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n + 2 > cap) {
+            size_t ncap = cap ? cap * 2 : 64;
+            char **np = realloc(pairs, ncap * sizeof *np);
+            if (!np) {
+                store_set_err(s, "out of memory");
+                rc = STORE_ERR;
+                goto out;
+            }
+            pairs = np;
+            cap = ncap;
+        }
+        pairs[n] = strdup((const char *)sqlite3_column_text(st, 0));
+        pairs[n + 1] = strdup((const char *)sqlite3_column_text(st, 1));
+        n += 2;
+        if (!pairs[n - 2] || !pairs[n - 1]) {
+            store_set_err(s, "out of memory");
+            rc = STORE_ERR;
+            goto out;
+        }
+    }
+    if (r != SQLITE_DONE) {
+        rc = store_sql_fail(s, r, "origins");
+        goto out;
+    }
+    sqlite3_reset(st);
+    for (size_t i = 0; i < n; i += 2)
+        if (!fn(ctx, pairs[i], pairs[i + 1]))
+            break;
+out:
+    sqlite3_reset(st);
+    for (size_t i = 0; i < n; i++)
+        free(pairs[i]);
+    free(pairs);
+    return rc;
+}
+
+store_status store_data_version(store *s, int64_t *out) {
+    sqlite3_stmt *st = stmt(s, ST_GENERATION);
+    if (!st)
+        return STORE_ERR;
+    store_status rc = STORE_OK;
+    int r = sqlite3_step(st);
+    if (r == SQLITE_ROW) {
+        *out = sqlite3_column_int64(st, 0);
+    } else if (r == SQLITE_DONE) {
+        store_set_err(s, "the meta table has no generation row");
+        rc = STORE_ERR;
+    } else {
+        rc = store_sql_fail(s, r, "data version");
+    }
+    sqlite3_reset(st);
+    return rc;
+}
