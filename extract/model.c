@@ -1,0 +1,223 @@
+/* model.c — building the extractor's model from the data files compiled in
+ * from data/ (see tools/embed and extract/blobs.h).
+ *
+ * Every data file is a lexicon (lexicon.h): phrases first, attributes after.
+ * The gazetteer and the source list are lexicons too, so one parser reads
+ * all of them and every name is matched the same way. The model is
+ * immutable once built; threads share it.
+ */
+#include "extract/model.h"
+
+#include "extract/blobs.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Bump when the rules in C change the way documents are read, so stored
+ * extractions are refreshed (see extract_model_fingerprint). */
+#define EXTRACT_RULES_VERSION 1
+
+const char *model_field(const lexicon_entry *e, size_t i)
+{
+    if (i >= e->n_fields || strcmp(e->fields[i], "-") == 0)
+        return "";
+    return e->fields[i];
+}
+
+size_t model_entry_index(const lexicon *lx, const lexicon_entry *e)
+{
+    return (size_t)(e - lexicon_entry_at(lx, 0));
+}
+
+static lexicon *load(const char *name, char *err, size_t errsz)
+{
+    const data_blob *b = data_blob_find(name);
+    if (!b) {
+        snprintf(err, errsz, "data file %s is not compiled in", name);
+        return NULL;
+    }
+    return lexicon_new(name, b->data, b->len, err, errsz);
+}
+
+static bool parse_coord(const char *s, double lo, double hi, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (end == s || *end || errno || !isfinite(v) || v < lo || v > hi)
+        return false;
+    *out = v;
+    return true;
+}
+
+static int build_places(extract_model *m, char *err, size_t errsz)
+{
+    m->n_places = lexicon_size(m->gazetteer);
+    m->places = calloc(m->n_places ? m->n_places : 1, sizeof *m->places);
+    if (!m->places) {
+        snprintf(err, errsz, "out of memory");
+        return -1;
+    }
+    for (size_t i = 0; i < m->n_places; i++) {
+        const lexicon_entry *e = lexicon_entry_at(m->gazetteer, i);
+        extract_place *p = &m->places[i];
+        p->name = e->fields[0];
+        p->id = model_field(e, 1);
+        p->kind = model_field(e, 2);
+        p->parent_id = *model_field(e, 3) ? model_field(e, 3) : NULL;
+        p->approximate = strcmp(model_field(e, 6), "exact") != 0;
+        p->name_en = *model_field(e, 7) ? model_field(e, 7) : NULL;
+        p->ambiguous = strstr(model_field(e, 8), "ambiguous") != NULL;
+        if (!*p->id || !*p->kind || !parse_coord(model_field(e, 4), -90, 90, &p->lat) ||
+            !parse_coord(model_field(e, 5), -180, 180, &p->lon)) {
+            snprintf(err, errsz, "gazetteer.tsv:%zu: needs names, id, kind, parent, lat, lon",
+                     e->line);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int build_sources(extract_model *m, char *err, size_t errsz)
+{
+    m->n_sources = lexicon_size(m->source_list);
+    m->sources = calloc(m->n_sources ? m->n_sources : 1, sizeof *m->sources);
+    if (!m->sources) {
+        snprintf(err, errsz, "out of memory");
+        return -1;
+    }
+    for (size_t i = 0; i < m->n_sources; i++) {
+        const lexicon_entry *e = lexicon_entry_at(m->source_list, i);
+        extract_source *s = &m->sources[i];
+        s->name = e->fields[0];
+        s->id = model_field(e, 1);
+        s->kind = model_field(e, 2);
+        s->affiliation = *model_field(e, 3) ? model_field(e, 3) : "unknown";
+        s->parent_id = *model_field(e, 4) ? model_field(e, 4) : NULL;
+        s->name_en = *model_field(e, 5) ? model_field(e, 5) : NULL;
+        if (!*s->id || !*s->kind) {
+            snprintf(err, errsz, "sources.tsv:%zu: needs names, id, kind, affiliation", e->line);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The duals column of nouns.tsv as a lexicon of its own, so a dual noun
+ * (دبابتين) is found by the same matcher: "duals<TAB>noun index". */
+static int build_duals(extract_model *m, char *err, size_t errsz)
+{
+    size_t cap = 256, used = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        goto oom;
+    buf[0] = '\0';
+    for (size_t i = 0; i < lexicon_size(m->nouns); i++) {
+        const char *duals = model_field(lexicon_entry_at(m->nouns, i), 6);
+        if (!*duals)
+            continue;
+        size_t need = strlen(duals) + 32;
+        if (used + need >= cap) {
+            cap = (used + need) * 2;
+            char *grown = realloc(buf, cap);
+            if (!grown)
+                goto oom;
+            buf = grown;
+        }
+        used += (size_t)snprintf(buf + used, cap - used, "%s\t%zu\n", duals, i);
+    }
+    m->duals_text = buf;
+    m->duals = lexicon_new("nouns.tsv (duals)", buf, used, err, errsz);
+    return m->duals ? 0 : -1;
+oom:
+    free(buf);
+    snprintf(err, errsz, "out of memory");
+    return -1;
+}
+
+static uint64_t fingerprint(void)
+{
+    uint64_t h = 1469598103934665603ull ^ EXTRACT_RULES_VERSION;
+    for (size_t i = 0; i < data_blobs_count; i++)
+        for (size_t k = 0; k < data_blobs[i].len; k++) {
+            h ^= (unsigned char)data_blobs[i].data[k];
+            h *= 1099511628211ull;
+        }
+    return h;
+}
+
+extract_model *extract_model_new(char *err, size_t errsz)
+{
+    extract_model *m = calloc(1, sizeof *m);
+    if (!m) {
+        snprintf(err, errsz, "out of memory");
+        return NULL;
+    }
+    if (!(m->gazetteer = load("gazetteer.tsv", err, errsz)) ||
+        !(m->source_list = load("sources.tsv", err, errsz)) ||
+        !(m->qualifiers = load("lexicon/qualifiers.tsv", err, errsz)) ||
+        !(m->name_numbers = load("lexicon/name_numbers.tsv", err, errsz)) ||
+        !(m->triggers = load("lexicon/triggers.tsv", err, errsz)) ||
+        !(m->nouns = load("lexicon/nouns.tsv", err, errsz)) ||
+        !(m->attribution = load("lexicon/attribution.tsv", err, errsz)) ||
+        !(m->speakers = load("lexicon/speakers.tsv", err, errsz)) ||
+        !(m->place_context = load("lexicon/place_context.tsv", err, errsz)) ||
+        build_places(m, err, errsz) != 0 || build_sources(m, err, errsz) != 0 ||
+        build_duals(m, err, errsz) != 0) {
+        extract_model_free(m);
+        return NULL;
+    }
+    m->fingerprint = fingerprint();
+    return m;
+}
+
+void extract_model_free(extract_model *m)
+{
+    if (!m)
+        return;
+    lexicon_free(m->gazetteer);
+    lexicon_free(m->source_list);
+    lexicon_free(m->qualifiers);
+    lexicon_free(m->name_numbers);
+    lexicon_free(m->triggers);
+    lexicon_free(m->nouns);
+    lexicon_free(m->duals);
+    lexicon_free(m->attribution);
+    lexicon_free(m->speakers);
+    lexicon_free(m->place_context);
+    free(m->places);
+    free(m->sources);
+    free(m->duals_text);
+    free(m);
+}
+
+uint64_t extract_model_fingerprint(const extract_model *m)
+{
+    return m->fingerprint;
+}
+
+size_t extract_model_places(const extract_model *m, const extract_place **out)
+{
+    *out = m->places;
+    return m->n_places;
+}
+
+size_t extract_model_sources(const extract_model *m, const extract_source **out)
+{
+    *out = m->sources;
+    return m->n_sources;
+}
+
+const extract_source *extract_model_find_source(const extract_model *m, const char *name_or_id)
+{
+    for (size_t i = 0; i < m->n_sources; i++)
+        if (strcmp(m->sources[i].id, name_or_id) == 0)
+            return &m->sources[i];
+    char norm[256];
+    text_normalize(name_or_id, strlen(name_or_id), norm, sizeof norm);
+    const lexicon_entry *e = lexicon_find(m->source_list, norm);
+    return e ? &m->sources[model_entry_index(m->source_list, e)] : NULL;
+}

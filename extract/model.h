@@ -1,0 +1,35 @@
+/* model.h — inside the extractor: the parsed data every stage reads.
+ * Private to extract/ (the public face is extract.h).
+ */
+#ifndef MARSAD_MODEL_H
+#define MARSAD_MODEL_H
+
+#include "extract/extract.h"
+#include "extract/lexicon.h"
+
+struct extract_model {
+    lexicon *gazetteer;     /* gazetteer.tsv: names, id, kind, parent, lat, lon, precision, name_en, flags */
+    lexicon *source_list;   /* sources.tsv: names, id, kind, affiliation, parent, name_en */
+    lexicon *qualifiers;    /* lexicon/qualifiers.tsv */
+    lexicon *name_numbers;  /* lexicon/name_numbers.tsv: words a number may be part of a name after */
+    lexicon *triggers;      /* lexicon/triggers.tsv */
+    lexicon *nouns;         /* lexicon/nouns.tsv */
+    lexicon *duals;         /* the dual column of nouns.tsv, field 1 = noun entry index */
+    lexicon *attribution;   /* lexicon/attribution.tsv */
+    lexicon *speakers;      /* lexicon/speakers.tsv */
+    lexicon *place_context; /* lexicon/place_context.tsv */
+    extract_place *places;  /* parallel to the gazetteer's entries */
+    size_t n_places;
+    extract_source *sources; /* parallel to the source list's entries */
+    size_t n_sources;
+    char *duals_text;       /* the generated duals lexicon's source text */
+    uint64_t fingerprint;
+};
+
+/* Index of an entry of lx (entries are numbered in file order). */
+size_t model_entry_index(const lexicon *lx, const lexicon_entry *e);
+
+/* Field i of e, or "" when the line has fewer fields or the field is "-". */
+const char *model_field(const lexicon_entry *e, size_t i);
+
+#endif

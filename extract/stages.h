@@ -1,0 +1,42 @@
+/* stages.h — inside the extractor: the per-document state that the stages
+ * (sources.c, places.c, figures.c) fill in turn, driven by extract.c.
+ * Private to extract/.
+ */
+#ifndef MARSAD_STAGES_H
+#define MARSAD_STAGES_H
+
+#include "extract/model.h"
+
+typedef struct mention_toks {
+    size_t first, end; /* tokens covered */
+} mention_toks;
+
+typedef struct doc_state {
+    const extract_model *m;
+    extract_result *r;
+    const text *t;
+    /* sources.c */
+    size_t cap_sources, cap_smentions;
+    mention_toks *smention_toks; /* parallel to r->source_mentions */
+    size_t *speaker;             /* per token: index into r->sources credited with it, or EXTRACT_NO_INDEX */
+    bool *denied;                /* per token: the speaker denies what is said there */
+    bool *in_source;             /* per token: inside a source mention */
+    size_t *model_to_result;     /* model source index → r->sources index, or EXTRACT_NO_INDEX */
+    /* places.c */
+    size_t cap_places;
+    mention_toks *place_toks;    /* parallel to r->places */
+} doc_state;
+
+/* Each returns 0, or -1 when memory runs out. */
+int sources_find(doc_state *d);
+int places_find(doc_state *d);
+int figures_find(doc_state *d);
+
+/* Append to a growable array of elem_size items with capacity *cap; NULL
+ * when out of memory or past EXTRACT_MAX_ITEMS. */
+void *stages_push(void **items, size_t *n, size_t *cap, size_t elem_size);
+
+/* Is token i a word whose normalised form is one of the NULL-terminated list? */
+bool stages_word_is(const text *t, size_t i, const char *const *words);
+
+#endif
