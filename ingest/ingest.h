@@ -1,0 +1,66 @@
+/* ingest.h — documents into the store: reading and validating files, running
+ * the extractor, and storing an article with everything extracted from it in
+ * one transaction. Also renders an extraction as JSON for `marsad extract`.
+ *
+ * Idempotent: each article keeps a content hash over its text, its sidecar
+ * and the extractor's data, so re-importing an unchanged file does nothing
+ * and a changed file (or a changed extractor) replaces the article whole.
+ */
+#ifndef MARSAD_INGEST_H
+#define MARSAD_INGEST_H
+
+#include "db/store.h"
+#include "extract/extract.h"
+
+#include <jansson.h>
+#include <stdio.h>
+
+#define INGEST_MAX_BYTES (1u << 20)    /* a document larger than 1 MiB is skipped */
+#define INGEST_MAX_SIDECAR (64u << 10) /* and a sidecar larger than 64 KiB ignored */
+#define INGEST_MAX_ID 128
+
+typedef struct ingest_counts {
+    size_t articles;   /* imported or replaced */
+    size_t unchanged;  /* already stored with the same hash */
+    size_t skipped;    /* unreadable, empty, binary, invalid UTF-8, too large, bad name */
+    size_t removed;    /* stored articles whose file is gone (reported, kept) */
+    size_t figures, place_mentions, source_mentions;
+} ingest_counts;
+
+/* What a sidecar NAME.json (or a write request) may say about a document. */
+typedef struct ingest_meta {
+    const char *title, *outlet, *url, *published_at; /* each may be NULL */
+} ingest_meta;
+
+/* Mirror the model's gazetteer and source list into the store. 0, or -1 with
+ * a reason in err. */
+int ingest_sync_reference(store *db, const extract_model *m, char *err, size_t errsz);
+
+/* Is id usable as an article id? 1-128 of [A-Za-z0-9_.-], not starting with '.'. */
+bool ingest_valid_id(const char *id);
+
+/* Check raw bytes as a document and normalise them in place: a leading BOM is
+ * removed and CRLF becomes LF. Returns NULL when acceptable, else the reason
+ * ("empty", "binary (NUL byte)", "invalid UTF-8 at byte N", "larger than 1 MiB");
+ * the reason is static or written into why (size whysz). */
+const char *ingest_check_text(char *buf, size_t *len, char *why, size_t whysz);
+
+/* Extract and store one document (already checked). hash may be NULL, then
+ * it is computed. Adds to *c. */
+store_status ingest_document(store *db, const extract_model *m, const char *id,
+                             const char *body, size_t len, const ingest_meta *meta,
+                             const char *origin, const char *hash, ingest_counts *c);
+
+/* Import a *.txt file, or every *.txt of a folder in name order. Each skip
+ * and each removal is one line on log naming the file and the reason.
+ * Returns 0 when the store took every document it was given, -1 when the
+ * store failed (then the article being imported is left as it was). */
+int ingest_path(store *db, const extract_model *m, const char *path, ingest_counts *c,
+                FILE *log);
+
+/* An extraction in the shapes of the API (article with figures, locations and
+ * sources), plus `numbers`: every numeric expression found, with whether it
+ * became a figure. New reference, NULL when out of memory. */
+json_t *ingest_result_json(const extract_model *m, const extract_result *r, const char *id);
+
+#endif

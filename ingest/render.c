@@ -1,0 +1,182 @@
+/* render.c — an extraction as JSON, in the shapes the API serves, for
+ * `marsad extract`: it lets anyone see what the extractor reads in a text
+ * without a database. Adds `numbers`, every numeric expression with whether
+ * it became a figure, so the number reader can be checked alone.
+ */
+#include "ingest/ingest.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static json_t *number_json(double v, bool present)
+{
+    if (!present)
+        return json_null();
+    if (v == floor(v) && fabs(v) < 9.0e15)
+        return json_integer((json_int_t)v);
+    return json_real(v);
+}
+
+static json_t *text_json(const extract_result *r, span sp)
+{
+    char *s = text_slice(&r->txt, sp);
+    json_t *j = s ? json_string(s) : json_null();
+    free(s);
+    return j ? j : json_null();
+}
+
+static json_t *span_json(const extract_result *r, span sp)
+{
+    return json_pack("{s:I, s:I, s:o}", "start", (json_int_t)sp.start, "end", (json_int_t)sp.end,
+                     "text", text_json(r, sp));
+}
+
+static json_t *str_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+static const extract_place *place_by_id(const extract_place *places, size_t n, const char *id)
+{
+    for (size_t i = 0; id && i < n; i++)
+        if (strcmp(places[i].id, id) == 0)
+            return &places[i];
+    return NULL;
+}
+
+static json_t *ref_json(const char *id, const char *name)
+{
+    return id ? json_pack("{s:s, s:s}", "id", id, "name", name ? name : id) : json_null();
+}
+
+static json_t *source_parent(const extract_model *m, const extract_source *s)
+{
+    if (!s->parent_id)
+        return json_null();
+    const extract_source *p = extract_model_find_source(m, s->parent_id);
+    return ref_json(s->parent_id, p ? p->name : NULL);
+}
+
+static json_t *figure_json(const extract_model *m, const extract_result *r, size_t i,
+                           const char *id)
+{
+    const extract_figure *f = &r->figures[i];
+    const extract_place *places;
+    extract_model_places(m, &places);
+    char fid[INGEST_MAX_ID + 16];
+    snprintf(fid, sizeof fid, "%s-f%zu", id, i + 1);
+    json_t *claimant = json_null(), *location = json_null();
+    if (f->claimant != EXTRACT_NO_INDEX) {
+        const extract_source *s = &r->sources[f->claimant];
+        claimant = json_pack("{s:s, s:s, s:s, s:s}", "id", s->id, "name", s->name, "kind", s->kind,
+                             "affiliation", s->affiliation);
+    }
+    if (f->place != EXTRACT_NO_INDEX) {
+        const extract_place *p = &places[f->place];
+        location = json_pack("{s:s, s:s, s:f, s:f}", "id", p->id, "name", p->name, "lat", p->lat,
+                             "lon", p->lon);
+    }
+    return json_pack("{s:s, s:s, s:o, s:o, s:s, s:s, s:o, s:{s:o, s:o}, s:o, s:s, s:o, s:o, s:o, "
+                     "s:{s:I, s:I}}",
+                     "id", fid, "article_id", id, "value", number_json(f->value, f->has_value),
+                     "value_max", number_json(f->value_max, f->has_max), "qualifier",
+                     qualifier_name(f->qual), "type", f->type, "object", str_or_null(f->object),
+                     "subject", "category", str_or_null(f->subject_category), "side",
+                     str_or_null(f->subject_side), "claimant", claimant, "stance",
+                     f->denied ? "denied" : "claimed", "location", location, "span",
+                     span_json(r, f->sp), "quote", text_json(r, f->quote), "quote_span", "start",
+                     (json_int_t)f->quote.start, "end", (json_int_t)f->quote.end);
+}
+
+static const char *role_name(source_role role)
+{
+    return role == ROLE_OUTLET ? "outlet" : role == ROLE_SPEAKER ? "speaker" : "mentioned";
+}
+
+static json_t *flags_json(unsigned flags)
+{
+    static const struct {
+        unsigned bit;
+        const char *name;
+    } names[] = {{NUMFLAG_ORDINAL, "ordinal"},   {NUMFLAG_YEAR, "year"},
+                 {NUMFLAG_DATE, "date"},         {NUMFLAG_TIME, "time"},
+                 {NUMFLAG_DURATION, "duration"}, {NUMFLAG_DECIMAL, "decimal"},
+                 {NUMFLAG_IN_NAME, "in_name"}};
+    json_t *a = json_array();
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (flags & names[i].bit)
+            json_array_append_new(a, json_string(names[i].name));
+    return a;
+}
+
+json_t *ingest_result_json(const extract_model *m, const extract_result *r, const char *id)
+{
+    const extract_place *places;
+    size_t n_places = extract_model_places(m, &places);
+    json_t *figures = json_array(), *locations = json_array(), *sources = json_array(),
+           *numbers = json_array();
+
+    for (size_t i = 0; i < r->n_figures; i++)
+        json_array_append_new(figures, figure_json(m, r, i, id));
+
+    /* One entry per place, in order of first mention, with all its mentions. */
+    for (size_t i = 0; i < r->n_places; i++) {
+        size_t p = r->places[i].place;
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = r->places[j].place == p;
+        if (seen)
+            continue;
+        json_t *mentions = json_array();
+        for (size_t j = i; j < r->n_places; j++)
+            if (r->places[j].place == p)
+                json_array_append_new(mentions, span_json(r, r->places[j].sp));
+        const extract_place *pl = &places[p];
+        const extract_place *parent = place_by_id(places, n_places, pl->parent_id);
+        json_array_append_new(
+            locations,
+            json_pack("{s:s, s:s, s:o, s:s, s:f, s:f, s:b, s:o, s:o}", "id", pl->id, "name", pl->name,
+                      "name_en", str_or_null(pl->name_en), "kind", pl->kind, "lat", pl->lat, "lon",
+                      pl->lon, "approximate", pl->approximate, "parent",
+                      parent ? ref_json(parent->id, parent->name) : json_null(), "mentions",
+                      mentions));
+    }
+
+    for (size_t i = 0; i < r->n_sources; i++) {
+        const extract_source *s = &r->sources[i];
+        json_t *mentions = json_array();
+        for (size_t j = 0; j < r->n_source_mentions; j++) {
+            const extract_source_mention *sm = &r->source_mentions[j];
+            if (sm->source != i)
+                continue;
+            json_t *mj = span_json(r, sm->sp);
+            json_object_set_new(mj, "role", json_string(role_name(sm->role)));
+            json_array_append_new(mentions, mj);
+        }
+        json_array_append_new(
+            sources, json_pack("{s:s, s:s, s:o, s:s, s:s, s:o, s:o}", "id", s->id, "name", s->name,
+                               "name_en", str_or_null(s->name_en), "kind", s->kind, "affiliation",
+                               s->affiliation, "parent", source_parent(m, s), "mentions",
+                               mentions));
+    }
+
+    for (size_t i = 0; i < r->n_numbers; i++) {
+        const number *nm = &r->numbers[i];
+        json_array_append_new(
+            numbers, json_pack("{s:o, s:o, s:s, s:o, s:o, s:b}", "value",
+                               number_json(nm->value, nm->has_value), "value_max",
+                               number_json(nm->value_max, nm->has_max), "qualifier",
+                               qualifier_name(nm->qual), "span", span_json(r, nm->sp), "flags",
+                               flags_json(nm->flags), "figure",
+                               r->number_is_figure && r->number_is_figure[i]));
+    }
+
+    json_t *outlet = json_null();
+    if (r->outlet != EXTRACT_NO_INDEX)
+        outlet = ref_json(r->sources[r->outlet].id, r->sources[r->outlet].name);
+    return json_pack("{s:s, s:o, s:o, s:s, s:I, s:o, s:o, s:o, s:o}", "id", id, "title",
+                     str_or_null(r->title), "outlet", outlet, "language", "ar", "n_chars",
+                     (json_int_t)r->txt.n_cp, "figures", figures, "locations", locations,
+                     "sources", sources, "numbers", numbers);
+}

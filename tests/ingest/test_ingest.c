@@ -1,0 +1,242 @@
+/* test_ingest.c — documents from disk into the store: validation of text and
+ * names, the import of a folder with good and bad files, idempotence, a
+ * changed file replacing its article, a removed file being reported, and
+ * sidecars. Uses a real store in a temporary folder.
+ */
+#include "ingest/ingest.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char dir[256], seeds[300], db_path[300];
+static char *schema;
+static extract_model *model;
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f, "cannot open %s", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    cr_assert_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+static void write_file(const char *name, const void *data, size_t len)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", seeds, name);
+    FILE *f = fopen(path, "wb");
+    cr_assert_not_null(f);
+    cr_assert_eq(fwrite(data, 1, len, f), len);
+    fclose(f);
+}
+
+static void setup(void)
+{
+    snprintf(dir, sizeof dir, "/tmp/marsad-ingest-XXXXXX");
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(seeds, sizeof seeds, "%s/seeds", dir);
+    snprintf(db_path, sizeof db_path, "%s/test.db", dir);
+    cr_assert_eq(mkdir(seeds, 0755), 0);
+    schema = slurp("schema.sql");
+    char err[256];
+    model = extract_model_new(err, sizeof err);
+    cr_assert_not_null(model, "%s", err);
+}
+
+static void teardown(void)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    cr_assert_eq(system(cmd), 0);
+    extract_model_free(model);
+    free(schema);
+}
+
+static store *open_store(void)
+{
+    char err[256];
+    store *db = store_open(db_path, 0, 1000, schema, err, sizeof err);
+    cr_assert_not_null(db, "%s", err);
+    cr_assert_eq(ingest_sync_reference(db, model, err, sizeof err), 0, "%s", err);
+    return db;
+}
+
+static const char report[] =
+    "قال المرصد السوري لحقوق الإنسان إن 12 مدنيا قتلوا في قصف على مدينة إدلب، "
+    "وأصيب أكثر من 30 آخرين.\n";
+
+Test(ingest_text, normalises_bom_and_crlf)
+{
+    char buf[] = "\xEF\xBB\xBFسطر\r\nثان\r\n";
+    size_t len = sizeof buf - 1;
+    char why[64];
+    cr_assert_null(ingest_check_text(buf, &len, why, sizeof why));
+    cr_assert_str_eq(buf, "سطر\nثان\n");
+    cr_assert_eq(len, strlen("سطر\nثان\n"));
+}
+
+Test(ingest_text, rejects_bad_documents)
+{
+    char why[64];
+    char empty[] = " \n\t\n";
+    size_t len = sizeof empty - 1;
+    cr_assert_str_eq(ingest_check_text(empty, &len, why, sizeof why), "empty");
+    char nul[] = "abc\0def";
+    len = sizeof nul - 1;
+    cr_assert_str_eq(ingest_check_text(nul, &len, why, sizeof why), "binary (NUL byte)");
+    char bad[] = "حلب \xC3\x28";
+    len = sizeof bad - 1;
+    const char *reason = ingest_check_text(bad, &len, why, sizeof why);
+    cr_assert_not_null(reason);
+    cr_assert(strstr(reason, "invalid UTF-8 at byte 7") != NULL, "%s", reason);
+    char overlong[] = "\xC0\xAF";
+    len = sizeof overlong - 1;
+    cr_assert_not_null(ingest_check_text(overlong, &len, why, sizeof why));
+    len = INGEST_MAX_BYTES + 1;
+    cr_assert_str_eq(ingest_check_text(empty, &len, why, sizeof why), "larger than 1 MiB");
+}
+
+Test(ingest_text, article_ids)
+{
+    cr_assert(ingest_valid_id("000_e1e3e40d7f5e5c95"));
+    cr_assert(ingest_valid_id("a-b.c"));
+    cr_assert_not(ingest_valid_id(""));
+    cr_assert_not(ingest_valid_id(".hidden"));
+    cr_assert_not(ingest_valid_id("a/b"));
+    cr_assert_not(ingest_valid_id("حلب"));
+    cr_assert_not(ingest_valid_id("a b"));
+}
+
+TestSuite(ingest_dir, .init = setup, .fini = teardown);
+
+Test(ingest_dir, imports_good_files_and_skips_bad_ones)
+{
+    write_file("good.txt", report, sizeof report - 1);
+    write_file("empty.txt", "", 0);
+    write_file("binary.txt", "ab\0cd", 5);
+    write_file("badutf8.txt", "\xff\xfe\xfd", 3);
+    write_file("notes.md", "ignored", 7);
+    char *big = malloc(INGEST_MAX_BYTES + 10);
+    memset(big, 'a', INGEST_MAX_BYTES + 10);
+    write_file("big.txt", big, INGEST_MAX_BYTES + 10);
+    free(big);
+
+    store *db = open_store();
+    ingest_counts c = {0};
+    FILE *log = tmpfile();
+    cr_assert_eq(ingest_path(db, model, seeds, &c, log), 0);
+    cr_assert_eq(c.articles, 1);
+    cr_assert_eq(c.skipped, 4);
+    cr_assert_geq(c.figures, 2, "figures: %zu", c.figures);
+    cr_assert_geq(c.place_mentions, 1);
+    rewind(log);
+    char lines[4096] = "";
+    size_t n = fread(lines, 1, sizeof lines - 1, log);
+    lines[n] = '\0';
+    fclose(log);
+    cr_assert(strstr(lines, "empty.txt: empty") != NULL, "%s", lines);
+    cr_assert(strstr(lines, "binary.txt: binary") != NULL, "%s", lines);
+    cr_assert(strstr(lines, "badutf8.txt: invalid UTF-8") != NULL, "%s", lines);
+    cr_assert(strstr(lines, "big.txt: larger than 1 MiB") != NULL, "%s", lines);
+
+    json_t *a = NULL;
+    cr_assert_eq(store_get(db, RES_ARTICLES, "good", &a), STORE_OK);
+    cr_assert_str_eq(json_string_value(json_object_get(a, "body")), report);
+    cr_assert_gt(json_array_size(json_object_get(a, "figures")), 0);
+    json_decref(a);
+    store_close(db);
+}
+
+Test(ingest_dir, restart_is_idempotent_and_changes_replace)
+{
+    write_file("a.txt", report, sizeof report - 1);
+    write_file("b.txt", report, sizeof report - 1);
+    store *db = open_store();
+    ingest_counts c = {0};
+    FILE *log = tmpfile();
+    cr_assert_eq(ingest_path(db, model, seeds, &c, log), 0);
+    cr_assert_eq(c.articles, 2);
+    char first_hash[64];
+    cr_assert_eq(store_article_hash(db, "a", first_hash, sizeof first_hash), STORE_OK);
+
+    ingest_counts again = {0};
+    cr_assert_eq(ingest_path(db, model, seeds, &again, log), 0);
+    cr_assert_eq(again.articles, 0);
+    cr_assert_eq(again.unchanged, 2);
+
+    static const char changed[] = "أعلنت وزارة الدفاع الروسية تدمير 5 دبابات قرب حماة.\n";
+    write_file("a.txt", changed, sizeof changed - 1);
+    ingest_counts third = {0};
+    cr_assert_eq(ingest_path(db, model, seeds, &third, log), 0);
+    cr_assert_eq(third.articles, 1);
+    cr_assert_eq(third.unchanged, 1);
+    char hash[64];
+    cr_assert_eq(store_article_hash(db, "a", hash, sizeof hash), STORE_OK);
+    cr_assert_str_neq(hash, first_hash);
+    json_t *a = NULL;
+    cr_assert_eq(store_get(db, RES_ARTICLES, "a", &a), STORE_OK);
+    cr_assert_str_eq(json_string_value(json_object_get(a, "body")), changed);
+    json_t *figs = json_object_get(a, "figures");
+    cr_assert_eq(json_array_size(figs), 1, "old figures must be gone");
+    cr_assert_str_eq(json_string_value(json_object_get(json_array_get(figs, 0), "type")), "destroyed");
+    json_decref(a);
+
+    char path[512];
+    snprintf(path, sizeof path, "%s/b.txt", seeds);
+    cr_assert_eq(unlink(path), 0);
+    ingest_counts fourth = {0};
+    cr_assert_eq(ingest_path(db, model, seeds, &fourth, log), 0);
+    cr_assert_eq(fourth.removed, 1);
+    json_t *b = NULL;
+    cr_assert_eq(store_get(db, RES_ARTICLES, "b", &b), STORE_OK, "a removed file's article is kept");
+    json_decref(b);
+    fclose(log);
+    store_close(db);
+}
+
+Test(ingest_dir, sidecar_gives_title_and_outlet)
+{
+    write_file("s.txt", report, sizeof report - 1);
+    static const char sidecar[] =
+        "{\"title\": \"قصف على إدلب\", \"outlet\": \"رويترز\", \"url\": \"https://example.org/a\", "
+        "\"published_at\": \"2016-08-07\"}";
+    write_file("s.json", sidecar, sizeof sidecar - 1);
+    store *db = open_store();
+    ingest_counts c = {0};
+    FILE *log = tmpfile();
+    cr_assert_eq(ingest_path(db, model, seeds, &c, log), 0);
+    fclose(log);
+    json_t *a = NULL;
+    cr_assert_eq(store_get(db, RES_ARTICLES, "s", &a), STORE_OK);
+    cr_assert_str_eq(json_string_value(json_object_get(a, "title")), "قصف على إدلب");
+    cr_assert_str_eq(json_string_value(json_object_get(a, "url")), "https://example.org/a");
+    cr_assert_str_eq(json_string_value(json_object_get(a, "published_at")), "2016-08-07");
+    json_t *outlet = json_object_get(a, "outlet");
+    cr_assert(json_is_object(outlet));
+    cr_assert_str_eq(json_string_value(json_object_get(outlet, "name")), "رويترز");
+    json_decref(a);
+    store_close(db);
+}
+
+Test(ingest_dir, broken_sidecar_is_ignored_not_fatal)
+{
+    write_file("t.txt", report, sizeof report - 1);
+    write_file("t.json", "{not json", 9);
+    store *db = open_store();
+    ingest_counts c = {0};
+    FILE *log = tmpfile();
+    cr_assert_eq(ingest_path(db, model, seeds, &c, log), 0);
+    cr_assert_eq(c.articles, 1);
+    fclose(log);
+    store_close(db);
+}
