@@ -1,0 +1,144 @@
+/* config.c — settings from the environment and the command line.
+ *
+ * Every setting appears once in `settings`, which drives the parser, the
+ * environment lookup and --help, so they cannot drift apart.
+ */
+#include "server/config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum { SET_STR, SET_INT, SET_BOOL } set_type;
+
+typedef struct setting {
+    const char *flag; /* without the leading -- */
+    const char *env;
+    set_type type;
+    size_t offset;
+    int min, max;     /* SET_INT */
+    const char *help;
+} setting;
+
+#define OFF(f) offsetof(config, f)
+static const setting settings[] = {
+    {"bind", "MARSAD_BIND", SET_STR, OFF(bind), 0, 0, "address to listen on (default 127.0.0.1)"},
+    {"port", "MARSAD_PORT", SET_INT, OFF(port), 0, 65535, "TCP port, 0 for any free one (default 8080)"},
+    {"db", "MARSAD_DB", SET_STR, OFF(db_path), 0, 0, "SQLite database file (default var/marsad.db)"},
+    {"seeds", "MARSAD_SEEDS", SET_STR, OFF(seeds_dir), 0, 0, "folder of *.txt documents imported at start (default data/seeds; empty: none)"},
+    {"cors", "MARSAD_CORS", SET_STR, OFF(cors), 0, 0, "allowed origins, comma-separated, or * (default: no CORS)"},
+    {"read-only", "MARSAD_READ_ONLY", SET_BOOL, OFF(read_only), 0, 0, "refuse every write"},
+    {"threads", "MARSAD_THREADS", SET_INT, OFF(threads), 0, 256, "HTTP polling threads (default 0: one per core)"},
+    {"max-connections", "MARSAD_MAX_CONNECTIONS", SET_INT, OFF(max_connections), 1, 100000, "open connections at most (default 4096)"},
+    {"max-per-ip", "MARSAD_MAX_PER_IP", SET_INT, OFF(max_per_ip), 0, 100000, "connections per client address, 0 for no limit (default 1024)"},
+    {"timeout", "MARSAD_TIMEOUT", SET_INT, OFF(timeout_s), 1, 3600, "seconds before an idle or slow connection is closed (default 30)"},
+    {"busy-timeout", "MARSAD_BUSY_TIMEOUT_MS", SET_INT, OFF(busy_timeout_ms), 0, 600000, "ms to wait for a locked database (default 2000)"},
+    {"query-timeout", "MARSAD_QUERY_TIMEOUT_MS", SET_INT, OFF(query_timeout_ms), 0, 600000, "ms a query may run before a 503 (default 2000; 0: no limit)"},
+    {"max-url", "MARSAD_MAX_URL", SET_INT, OFF(max_url), 64, 65536, "bytes of a request target before a 414 (default 8192)"},
+    {"access-log", "MARSAD_ACCESS_LOG", SET_BOOL, OFF(access_log), 0, 0, "one line per request on stderr (default on; MARSAD_ACCESS_LOG=0 turns it off)"},
+};
+#undef OFF
+
+void config_defaults(config *c)
+{
+    memset(c, 0, sizeof *c);
+    c->bind = "127.0.0.1";
+    c->port = 8080;
+    c->db_path = "var/marsad.db";
+    c->seeds_dir = "data/seeds";
+    c->max_connections = 4096;
+    c->max_per_ip = 1024;
+    c->timeout_s = 30;
+    c->busy_timeout_ms = 2000;
+    c->query_timeout_ms = 2000;
+    c->max_url = 8192;
+    c->access_log = true;
+}
+
+static int set_value(config *c, const setting *s, const char *value, const char *origin,
+                     char *err, size_t errsz)
+{
+    char *field = (char *)c + s->offset;
+    switch (s->type) {
+    case SET_STR:
+        *(const char **)(void *)field = value;
+        return 0;
+    case SET_BOOL:
+        if (!value || !strcmp(value, "1") || !strcmp(value, "true") || !strcmp(value, "yes") ||
+            !strcmp(value, "on")) {
+            *(bool *)field = true;
+            return 0;
+        }
+        if (!strcmp(value, "0") || !strcmp(value, "false") || !strcmp(value, "no") ||
+            !strcmp(value, "off")) {
+            *(bool *)field = false;
+            return 0;
+        }
+        snprintf(err, errsz, "%s: '%s' is not a boolean (1/0, true/false, on/off)", origin, value);
+        return -1;
+    case SET_INT: {
+        char *end;
+        errno = 0;
+        long v = value ? strtol(value, &end, 10) : 0;
+        if (!value || end == value || *end || errno || v < s->min || v > s->max) {
+            snprintf(err, errsz, "%s: '%s' is not an integer from %d to %d", origin,
+                     value ? value : "", s->min, s->max);
+            return -1;
+        }
+        *(int *)(void *)field = (int)v;
+        return 0;
+    }
+    }
+    return -1;
+}
+
+int config_load(config *c, int argc, char **argv, char *err, size_t errsz)
+{
+    size_t n = sizeof settings / sizeof settings[0];
+    for (size_t i = 0; i < n; i++) {
+        const char *v = getenv(settings[i].env);
+        if (v && set_value(c, &settings[i], v, settings[i].env, err, errsz) != 0)
+            return -1;
+    }
+    for (int a = 0; a < argc; a++) {
+        const char *arg = argv[a];
+        if (strncmp(arg, "--", 2) != 0) {
+            snprintf(err, errsz, "unexpected argument '%s'", arg);
+            return -1;
+        }
+        const char *name = arg + 2;
+        const char *eq = strchr(name, '=');
+        size_t len = eq ? (size_t)(eq - name) : strlen(name);
+        const setting *s = NULL;
+        for (size_t i = 0; i < n && !s; i++)
+            if (strlen(settings[i].flag) == len && strncmp(settings[i].flag, name, len) == 0)
+                s = &settings[i];
+        if (!s) {
+            snprintf(err, errsz, "unknown option '%s'", arg);
+            return -1;
+        }
+        const char *value = eq ? eq + 1 : NULL;
+        if (!value && s->type != SET_BOOL) {
+            if (a + 1 >= argc) {
+                snprintf(err, errsz, "option --%s needs a value", s->flag);
+                return -1;
+            }
+            value = argv[++a];
+        }
+        if (set_value(c, s, value, arg, err, errsz) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+void config_print_help(FILE *out)
+{
+    size_t n = sizeof settings / sizeof settings[0];
+    for (size_t i = 0; i < n; i++) {
+        char flag[64];
+        snprintf(flag, sizeof flag, "--%s%s", settings[i].flag,
+                 settings[i].type == SET_BOOL ? "" : " VALUE");
+        fprintf(out, "  %-24s %-24s %s\n", flag, settings[i].env, settings[i].help);
+    }
+}

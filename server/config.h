@@ -1,0 +1,40 @@
+/* config.h — marsad's settings: defaults, then environment variables
+ * (MARSAD_*), then command-line flags, each later one winning. One table in
+ * config.c lists every setting once, with its flag, variable and help line.
+ */
+#ifndef MARSAD_CONFIG_H
+#define MARSAD_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct config {
+    const char *bind;
+    int port;
+    const char *db_path;
+    const char *seeds_dir;
+    const char *cors;         /* NULL: no CORS headers */
+    bool read_only;
+    int threads;              /* 0: one per core */
+    int max_connections;
+    int max_per_ip;
+    int timeout_s;
+    int busy_timeout_ms;
+    int query_timeout_ms;
+    int max_url;
+    bool access_log;
+} config;
+
+void config_defaults(config *c);
+
+/* Apply MARSAD_* environment variables, then the flags argv[0..argc) (argv
+ * being the arguments after the command name). Returns 0, or -1 with a
+ * message in err for an unknown flag or a bad value (a usage error). Strings
+ * point into argv or the environment. */
+int config_load(config *c, int argc, char **argv, char *err, size_t errsz);
+
+/* The settings table as help text. */
+void config_print_help(FILE *out);
+
+#endif

@@ -1,0 +1,203 @@
+/* handlers.c — the routes of API v1 and the service routes.
+ *
+ * Lists share one path (list_resource): validate the parameters against the
+ * store's catalogue, fetch one keyset page, frame it as
+ * {data, next, next_url, total} with a Link header. Store statuses become
+ * HTTP statuses in one place (store_failure).
+ */
+#include "server/handlers.h"
+
+#include "server/params.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *resource_name(store_resource res)
+{
+    switch (res) {
+    case RES_ARTICLES: return "article";
+    case RES_SOURCES: return "source";
+    case RES_LOCATIONS: return "location";
+    case RES_FIGURES: return "figure";
+    default: return "item";
+    }
+}
+
+/* The single translation of a store status into an HTTP reply. */
+static void store_failure(request *rq, reply *r, store_status st, store_resource res)
+{
+    switch (st) {
+    case STORE_NOTFOUND:
+        reply_problem(r, 404, "no %s with id '%s'", resource_name(res), rq->id);
+        return;
+    case STORE_BADCURSOR:
+        reply_bad_param(r, "cursor", "not a cursor this server issued for this query");
+        return;
+    case STORE_BADQUERY:
+        reply_bad_param(r, "q", "not a valid search query: %s", store_errmsg(rq->db));
+        return;
+    case STORE_BUSY:
+        r->retry_after = 1;
+        reply_problem(r, 503, "the database is busy; try again shortly");
+        return;
+    default:
+        fprintf(stderr, "marsad: store error on %s: %s\n", rq->path, store_errmsg(rq->db));
+        reply_problem(r, 500, "the store failed to answer");
+        return;
+    }
+}
+
+/* RFC 7946: a Feature per item, Point geometry from lat/lon (null when the
+ * item has no place), the rest of the item as properties. */
+static json_t *feature_of(json_t *item, store_resource res)
+{
+    json_t *props = json_deep_copy(item);
+    json_t *geometry = json_null();
+    json_t *lat = NULL, *lon = NULL;
+    if (res == RES_LOCATIONS) {
+        lat = json_object_get(item, "lat");
+        lon = json_object_get(item, "lon");
+    } else {
+        json_t *loc = json_object_get(item, "location");
+        lat = json_object_get(loc, "lat");
+        lon = json_object_get(loc, "lon");
+    }
+    if (json_is_number(lat) && json_is_number(lon))
+        geometry = json_pack("{s:s, s:[f,f]}", "type", "Point", "coordinates",
+                             json_number_value(lon), json_number_value(lat));
+    return json_pack("{s:s, s:O, s:o, s:o}", "type", "Feature", "id",
+                     json_object_get(item, "id"), "geometry", geometry ? geometry : json_null(),
+                     "properties", props ? props : json_object());
+}
+
+static void list_resource(request *rq, reply *r, store_resource res, bool geojson,
+                          const char *preset, const char *preset_value)
+{
+    store_query q;
+    output_format fmt;
+    if (!params_query_or_reply(rq, res, geojson, preset, preset_value, &q, &fmt, r))
+        return;
+    store_page page = {0};
+    store_status st = store_list(rq->db, &q, &page);
+    if (st != STORE_OK) {
+        store_failure(rq, r, st, res);
+        return;
+    }
+    json_t *next_url = json_null();
+    if (page.next) {
+        char url[REPLY_MAX_HEADER - 32];
+        if (params_next_url(rq, page.next, url, sizeof url)) {
+            next_url = json_string(url);
+            snprintf(r->link, sizeof r->link, "<%s>; rel=\"next\"", url);
+        }
+    }
+    json_t *next = page.next ? json_string(page.next) : json_null();
+    json_t *body;
+    if (fmt == FORMAT_GEOJSON) {
+        json_t *features = json_array();
+        size_t i;
+        json_t *item;
+        json_array_foreach(page.data, i, item)
+            json_array_append_new(features, feature_of(item, res));
+        body = json_pack("{s:s, s:o, s:o, s:o, s:I}", "type", "FeatureCollection", "features",
+                         features, "next", next, "next_url", next_url, "total",
+                         (json_int_t)page.total);
+    } else {
+        body = json_pack("{s:O, s:o, s:o, s:I}", "data", page.data, "next", next, "next_url",
+                         next_url, "total", (json_int_t)page.total);
+    }
+    store_page_free(&page);
+    reply_json(r, 200, body);
+    if (fmt == FORMAT_GEOJSON && r->status == 200)
+        r->content_type = "application/geo+json";
+}
+
+static void get_resource(request *rq, reply *r, store_resource res)
+{
+    if (!params_check_or_reply(rq, true, r))
+        return;
+    json_t *item = NULL;
+    store_status st = store_get(rq->db, res, rq->id, &item);
+    if (st != STORE_OK) {
+        store_failure(rq, r, st, res);
+        return;
+    }
+    reply_json(r, 200, item);
+}
+
+void handle_index(request *rq, reply *r)
+{
+    if (!params_check_or_reply(rq, true, r))
+        return;
+    reply_json(r, 200,
+               json_pack("{s:s, s:s, s:{s:s, s:s, s:s, s:s, s:s, s:s, s:s}}", "name", "marsad",
+                         "version", rq->app->version, "links", "articles", "/v1/articles",
+                         "sources", "/v1/sources", "locations", "/v1/locations", "figures",
+                         "/v1/figures", "meta", "/v1/meta", "openapi", "/openapi.yaml", "health",
+                         "/healthz"));
+}
+
+void handle_healthz(request *rq, reply *r)
+{
+    (void)rq;
+    static const char ok[] = "{\"status\":\"ok\"}";
+    reply_static(r, 200, "application/json", ok, sizeof ok - 1);
+    r->no_etag = true;
+}
+
+void handle_readyz(request *rq, reply *r)
+{
+    r->no_etag = true;
+    if (!atomic_load(&rq->app->ready)) {
+        r->retry_after = 1;
+        reply_problem(r, 503, "the seeds are still being imported");
+        return;
+    }
+    reply_json(r, 200, json_pack("{s:s, s:I}", "status", "ready", "articles",
+                                 (json_int_t)atomic_load(&rq->app->n_articles)));
+    r->no_etag = true;
+}
+
+void handle_openapi(request *rq, reply *r)
+{
+    if (!params_check_or_reply(rq, true, r))
+        return;
+    reply_static(r, 200, "application/yaml", rq->app->openapi, rq->app->openapi_len);
+}
+
+void handle_meta(request *rq, reply *r)
+{
+    if (!params_check_or_reply(rq, true, r))
+        return;
+    json_t *meta = NULL;
+    store_status st = store_meta(rq->db, &meta);
+    if (st != STORE_OK) {
+        store_failure(rq, r, st, RES_ARTICLES);
+        return;
+    }
+    json_object_set_new(meta, "version", json_string(rq->app->version));
+    reply_json(r, 200, meta);
+}
+
+void handle_articles(request *rq, reply *r) { list_resource(rq, r, RES_ARTICLES, false, NULL, NULL); }
+void handle_article(request *rq, reply *r) { get_resource(rq, r, RES_ARTICLES); }
+void handle_sources(request *rq, reply *r) { list_resource(rq, r, RES_SOURCES, false, NULL, NULL); }
+void handle_source(request *rq, reply *r) { get_resource(rq, r, RES_SOURCES); }
+void handle_locations(request *rq, reply *r) { list_resource(rq, r, RES_LOCATIONS, true, NULL, NULL); }
+void handle_location(request *rq, reply *r) { get_resource(rq, r, RES_LOCATIONS); }
+void handle_figures(request *rq, reply *r) { list_resource(rq, r, RES_FIGURES, true, NULL, NULL); }
+void handle_figure(request *rq, reply *r) { get_resource(rq, r, RES_FIGURES); }
+
+/* Everything one source claimed: its figures, after checking it exists so
+ * that an unknown id is a 404 rather than an empty list. */
+void handle_source_figures(request *rq, reply *r)
+{
+    json_t *source = NULL;
+    store_status st = store_get(rq->db, RES_SOURCES, rq->id, &source);
+    json_decref(source);
+    if (st != STORE_OK) {
+        store_failure(rq, r, st, RES_SOURCES);
+        return;
+    }
+    list_resource(rq, r, RES_FIGURES, true, "claimant", rq->id);
+}

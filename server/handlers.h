@@ -1,0 +1,25 @@
+/* handlers.h — one function per route (see routes.c). Each reads the
+ * request, asks the store, and fills the reply; none knows SQL or
+ * libmicrohttpd. */
+#ifndef MARSAD_HANDLERS_H
+#define MARSAD_HANDLERS_H
+
+#include "server/reply.h"
+#include "server/request.h"
+
+void handle_index(request *rq, reply *r);
+void handle_healthz(request *rq, reply *r);
+void handle_readyz(request *rq, reply *r);
+void handle_openapi(request *rq, reply *r);
+void handle_meta(request *rq, reply *r);
+void handle_articles(request *rq, reply *r);
+void handle_article(request *rq, reply *r);
+void handle_sources(request *rq, reply *r);
+void handle_source(request *rq, reply *r);
+void handle_source_figures(request *rq, reply *r);
+void handle_locations(request *rq, reply *r);
+void handle_location(request *rq, reply *r);
+void handle_figures(request *rq, reply *r);
+void handle_figure(request *rq, reply *r);
+
+#endif

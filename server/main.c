@@ -1,0 +1,334 @@
+/* main.c — the marsad command line: serve, import, extract.
+ *
+ * Exit codes: 0 done, 2 usage error, 1 runtime failure (one line on stderr
+ * saying why).
+ *
+ * `serve` opens the port first, so /healthz and /readyz can answer while the
+ * seeds are imported; data routes answer 503 until the import is done, and
+ * only then is the "listening" line printed.
+ */
+#include "db/store.h"
+#include "extract/extract.h"
+#include "ingest/ingest.h"
+#include "server/assets.h"
+#include "server/config.h"
+#include "server/http.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef MARSAD_VERSION
+#define MARSAD_VERSION "dev"
+#endif
+
+enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "marsad %s — Arabic war reporting as data you can query and compare\n\n"
+            "usage:\n"
+            "  marsad serve [options]                serve the API (seeds imported at start)\n"
+            "  marsad import --db PATH FILE|DIR...   import *.txt documents without serving\n"
+            "  marsad extract [FILE]                 print what the extractor reads in FILE\n"
+            "                                        (standard input without FILE) as JSON\n"
+            "  marsad --help | --version\n\n"
+            "options of serve (each also an environment variable):\n",
+            MARSAD_VERSION);
+    config_print_help(out);
+}
+
+static const char *schema_sql(void)
+{
+    const data_blob *b = assets_find("schema.sql");
+    return b ? b->data : "";
+}
+
+static double ms_since(const struct timespec *t0)
+{
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+static void print_summary(const ingest_counts *c, double ms)
+{
+    fprintf(stderr,
+            "marsad: imported %zu articles: %zu figures, %zu place mentions, %zu source mentions "
+            "in %.0f ms (%zu unchanged, %zu skipped, %zu gone from disk)\n",
+            c->articles, c->figures, c->place_mentions, c->source_mentions, ms, c->unchanged,
+            c->skipped, c->removed);
+}
+
+/* Create the folder that will hold the database file, when missing. */
+static void ensure_parent_dir(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash || slash == path)
+        return;
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+    for (char *p = dir + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        mkdir(dir, 0755);
+        *p = '/';
+    }
+    mkdir(dir, 0755);
+}
+
+static store *open_writer(const char *db_path, int busy_ms, extract_model **model)
+{
+    char err[512];
+    ensure_parent_dir(db_path);
+    store *db = store_open(db_path, 0, busy_ms, schema_sql(), err, sizeof err);
+    if (!db) {
+        fprintf(stderr, "marsad: cannot open database %s: %s\n", db_path, err);
+        return NULL;
+    }
+    *model = extract_model_new(err, sizeof err);
+    if (!*model) {
+        fprintf(stderr, "marsad: cannot load the extractor's data: %s\n", err);
+        store_close(db);
+        return NULL;
+    }
+    if (ingest_sync_reference(db, *model, err, sizeof err) != 0) {
+        fprintf(stderr, "marsad: cannot store the gazetteer and source list: %s\n", err);
+        extract_model_free(*model);
+        store_close(db);
+        return NULL;
+    }
+    return db;
+}
+
+static long long count_articles(store *db)
+{
+    json_t *meta = NULL;
+    long long n = 0;
+    if (store_meta(db, &meta) == STORE_OK)
+        n = json_integer_value(json_object_get(json_object_get(meta, "counts"), "articles"));
+    json_decref(meta);
+    return n;
+}
+
+static int cmd_serve(int argc, char **argv)
+{
+    config cfg;
+    char err[512];
+    config_defaults(&cfg);
+    if (config_load(&cfg, argc, argv, err, sizeof err) != 0) {
+        fprintf(stderr, "marsad: %s (see marsad --help)\n", err);
+        return EXIT_USAGE;
+    }
+    /* Signals are taken by sigwait below; every thread started from here on
+     * inherits the mask, so none of them is interrupted by SIGINT/SIGTERM. */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    extract_model *model = NULL;
+    store *db = open_writer(cfg.db_path, cfg.busy_timeout_ms, &model);
+    if (!db)
+        return EXIT_RUNTIME;
+
+    const data_blob *openapi = assets_find("openapi.yaml");
+    static app a;
+    a.version = MARSAD_VERSION;
+    a.openapi = openapi ? openapi->data : "";
+    a.openapi_len = openapi ? openapi->len : 0;
+    atomic_store(&a.ready, false);
+
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    http_config hc = {
+        .bind = cfg.bind,
+        .port = cfg.port,
+        .threads = (unsigned)(cfg.threads > 0 ? cfg.threads : (cores > 0 ? cores : 1)),
+        .db_path = cfg.db_path,
+        .schema_sql = schema_sql(),
+        .busy_timeout_ms = cfg.busy_timeout_ms,
+        .query_timeout_ms = cfg.query_timeout_ms,
+        .cors = cfg.cors && *cfg.cors ? cfg.cors : NULL,
+        .max_connections = (unsigned)cfg.max_connections,
+        .max_per_ip = (unsigned)cfg.max_per_ip,
+        .timeout_s = (unsigned)cfg.timeout_s,
+        .max_url = (size_t)cfg.max_url,
+        .access_log = cfg.access_log,
+    };
+    http_server *srv = http_start(&hc, &a, err, sizeof err);
+    if (!srv) {
+        fprintf(stderr, "marsad: %s\n", err);
+        extract_model_free(model);
+        store_close(db);
+        return EXIT_RUNTIME;
+    }
+
+    int rc = EXIT_OK;
+    if (cfg.seeds_dir && *cfg.seeds_dir) {
+        ingest_counts c = {0};
+        struct timespec t0;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        if (ingest_path(db, model, cfg.seeds_dir, &c, stderr) != 0) {
+            fprintf(stderr, "marsad: the seed import failed: %s\n", store_errmsg(db));
+            rc = EXIT_RUNTIME;
+        }
+        print_summary(&c, ms_since(&t0));
+    }
+    if (rc == EXIT_OK) {
+        long long n = count_articles(db);
+        atomic_store(&a.n_articles, n);
+        atomic_store(&a.ready, true);
+        printf("marsad listening on http://%s%s%s:%d (%lld articles)\n",
+               strchr(cfg.bind, ':') ? "[" : "", cfg.bind, strchr(cfg.bind, ':') ? "]" : "",
+               http_port(srv), n);
+        fflush(stdout);
+        int sig;
+        sigwait(&stop, &sig);
+        fprintf(stderr, "marsad: %s received, finishing requests in flight\n",
+                sig == SIGINT ? "SIGINT" : "SIGTERM");
+    }
+    http_stop(srv, 5000);
+    extract_model_free(model);
+    store_close(db);
+    return rc;
+}
+
+static int cmd_import(int argc, char **argv)
+{
+    const char *db_path = getenv("MARSAD_DB");
+    int first = 0;
+    while (first < argc && strncmp(argv[first], "--", 2) == 0) {
+        if (strcmp(argv[first], "--db") == 0 && first + 1 < argc) {
+            db_path = argv[first + 1];
+            first += 2;
+        } else if (strncmp(argv[first], "--db=", 5) == 0) {
+            db_path = argv[first] + 5;
+            first++;
+        } else {
+            fprintf(stderr, "marsad: import: unknown option '%s'\n", argv[first]);
+            return EXIT_USAGE;
+        }
+    }
+    if (!db_path || first == argc) {
+        fprintf(stderr, "marsad: usage: marsad import --db PATH FILE|DIR...\n");
+        return EXIT_USAGE;
+    }
+    extract_model *model = NULL;
+    store *db = open_writer(db_path, 5000, &model);
+    if (!db)
+        return EXIT_RUNTIME;
+    ingest_counts c = {0};
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    int rc = EXIT_OK;
+    for (int i = first; i < argc && rc == EXIT_OK; i++)
+        if (ingest_path(db, model, argv[i], &c, stderr) != 0) {
+            fprintf(stderr, "marsad: import of %s failed: %s\n", argv[i], store_errmsg(db));
+            rc = EXIT_RUNTIME;
+        }
+    print_summary(&c, ms_since(&t0));
+    extract_model_free(model);
+    store_close(db);
+    return rc;
+}
+
+static int cmd_extract(int argc, char **argv)
+{
+    if (argc > 1) {
+        fprintf(stderr, "marsad: usage: marsad extract [FILE]\n");
+        return EXIT_USAGE;
+    }
+    FILE *in = stdin;
+    const char *name = "stdin";
+    if (argc == 1) {
+        name = argv[0];
+        in = fopen(name, "rb");
+        if (!in) {
+            fprintf(stderr, "marsad: cannot read %s: %s\n", name, strerror(errno));
+            return EXIT_RUNTIME;
+        }
+    }
+    char *buf = malloc(INGEST_MAX_BYTES + 2);
+    size_t len = buf ? fread(buf, 1, INGEST_MAX_BYTES + 1, in) : 0;
+    bool read_failed = !buf || ferror(in);
+    if (in != stdin)
+        fclose(in);
+    int rc = EXIT_RUNTIME;
+    extract_model *model = NULL;
+    char why[128], err[512];
+    const char *bad = read_failed ? "read error" : ingest_check_text(buf, &len, why, sizeof why);
+    if (bad) {
+        fprintf(stderr, "marsad: %s: %s\n", name, bad);
+        goto out;
+    }
+    model = extract_model_new(err, sizeof err);
+    if (!model) {
+        fprintf(stderr, "marsad: cannot load the extractor's data: %s\n", err);
+        goto out;
+    }
+    extract_result r;
+    if (extract_document(model, buf, len, &r) != 0) {
+        fprintf(stderr, "marsad: %s: the extractor could not read it\n", name);
+        goto out;
+    }
+    const char *slash = strrchr(name, '/');
+    char id[INGEST_MAX_ID + 1];
+    snprintf(id, sizeof id, "%s", slash ? slash + 1 : name);
+    char *dot = strrchr(id, '.');
+    if (dot && strcmp(dot, ".txt") == 0)
+        *dot = '\0';
+    json_t *j = ingest_result_json(model, &r, id);
+    extract_result_free(&r);
+    if (!j || json_dumpf(j, stdout, JSON_INDENT(2)) != 0) {
+        json_decref(j);
+        fprintf(stderr, "marsad: out of memory\n");
+        goto out;
+    }
+    json_decref(j);
+    fputc('\n', stdout);
+    rc = EXIT_OK;
+out:
+    extract_model_free(model);
+    free(buf);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (!strcmp(cmd, "--version")) {
+        printf("marsad %s\n", MARSAD_VERSION);
+        return EXIT_OK;
+    }
+    for (int i = 2; i < argc; i++)
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            usage(stdout);
+            return EXIT_OK;
+        }
+    if (!strcmp(cmd, "serve"))
+        return cmd_serve(argc - 2, argv + 2);
+    if (!strcmp(cmd, "import"))
+        return cmd_import(argc - 2, argv + 2);
+    if (!strcmp(cmd, "extract"))
+        return cmd_extract(argc - 2, argv + 2);
+    fprintf(stderr, "marsad: unknown command '%s' (see marsad --help)\n", cmd);
+    return EXIT_USAGE;
+}

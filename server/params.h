@@ -1,0 +1,44 @@
+/* params.h — query parameters: validation against the store's vocabulary and
+ * translation into a store_query. Each `_or_reply` function queues a 400
+ * problem naming the parameter itself and returns false, so handlers read
+ * straight down.
+ *
+ * Limits: PARAMS_MAX_VALUE bytes per value (cursor and q have their own).
+ */
+#ifndef MARSAD_PARAMS_H
+#define MARSAD_PARAMS_H
+
+#include "db/store.h"
+#include "server/reply.h"
+#include "server/request.h"
+
+#define PARAMS_MAX_VALUE 256
+#define PARAMS_MAX_CURSOR 1024
+#define PARAMS_MAX_SEARCH 512
+#define PARAMS_DEFAULT_LIMIT 50
+
+typedef enum output_format {
+    FORMAT_JSON,
+    FORMAT_GEOJSON,
+} output_format;
+
+/* Build q for a list of resource res from rq's arguments: catalogue filters,
+ * limit, cursor, sort, and `format` (json, or geojson when allow_geojson).
+ * Unknown or repeated parameters, malformed values and anything over a
+ * limit are a 400. `preset` names a filter the route itself fixes (e.g. the
+ * claimant of /v1/sources/{id}/figures) and is then not accepted from the
+ * query; NULL for none. */
+bool params_query_or_reply(const request *rq, store_resource res, bool allow_geojson,
+                           const char *preset, const char *preset_value, store_query *q,
+                           output_format *fmt, reply *r);
+
+/* Check that every argument of rq is valid UTF-8 of at most the allowed size
+ * and that there are at most REQUEST_MAX_ARGS; routes without parameters
+ * call it with allow_none = true to reject any argument. */
+bool params_check_or_reply(const request *rq, bool allow_none, reply *r);
+
+/* The URL of the next page: rq's path and arguments with `cursor` replaced,
+ * percent-encoded, into out (size outsz). False when it does not fit. */
+bool params_next_url(const request *rq, const char *cursor, char *out, size_t outsz);
+
+#endif

@@ -1,0 +1,51 @@
+/* reply.h — what a handler answers: status, content type, body and the few
+ * headers marsad sets. The one place where an error status becomes an
+ * RFC 9457 problem+json body. The HTTP layer (http.c) turns a reply into a
+ * libmicrohttpd response and adds ETag, CORS and the access log.
+ */
+#ifndef MARSAD_REPLY_H
+#define MARSAD_REPLY_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#define REPLY_MAX_HEADER 2048
+
+typedef struct reply {
+    unsigned status;
+    const char *content_type; /* static string */
+    char *body;               /* owned unless body_static */
+    size_t len;
+    bool body_static;
+    bool no_etag;             /* for bodies that must not be cached (health) */
+    char link[REPLY_MAX_HEADER];     /* Link header, empty for none */
+    char allow[64];                  /* Allow header (405, OPTIONS) */
+    char location[256];              /* Location header (201) */
+    int retry_after;                 /* seconds, 0 for none (503) */
+} reply;
+
+void reply_init(reply *r);
+void reply_free(reply *r);
+
+/* 200 (or status) with the compact serialisation of json; steals the
+ * reference. Falls back to a 500 problem when serialising fails. */
+void reply_json(reply *r, unsigned status, json_t *json);
+
+/* A body that lives as long as the process (the OpenAPI file, web assets). */
+void reply_static(reply *r, unsigned status, const char *content_type, const char *body,
+                  size_t len);
+
+/* A problem+json reply: `title` is the status's fixed phrase unless given;
+ * `detail` says what went wrong in this request (printf format). */
+void reply_problem(reply *r, unsigned status, const char *detail_fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* A 400 that names the offending query parameter in invalid_params. */
+void reply_bad_param(reply *r, const char *param, const char *reason_fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* The standard reason phrase of an HTTP status ("Not Found"). */
+const char *reply_status_title(unsigned status);
+
+#endif

@@ -1,0 +1,47 @@
+/* request.h — a request as handlers see it: method, path, the captured path
+ * id, the decoded query arguments and the application. It hides
+ * libmicrohttpd, so handlers and parameter parsing are plain functions that
+ * unit tests can call.
+ */
+#ifndef MARSAD_REQUEST_H
+#define MARSAD_REQUEST_H
+
+#include "db/store.h"
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#define REQUEST_MAX_ARGS 32      /* more query parameters is a 400 */
+#define REQUEST_MAX_ID 256       /* bytes of a path id */
+
+typedef struct query_arg {
+    const char *name;  /* decoded, borrowed */
+    const char *value; /* decoded, borrowed; "" for a bare `name` */
+} query_arg;
+
+/* What every request shares: set up once at start, read-only afterwards
+ * except for the ready flag and the article count. */
+typedef struct app {
+    const char *version;
+    const char *openapi;        /* the OpenAPI document, as it is */
+    size_t openapi_len;
+    atomic_bool ready;          /* the seeds are imported */
+    atomic_llong n_articles;
+} app;
+
+typedef struct request {
+    const char *method;
+    const char *path;
+    char id[REQUEST_MAX_ID];    /* the {id} segment of the route, decoded */
+    query_arg args[REQUEST_MAX_ARGS];
+    size_t n_args;
+    bool too_many_args;
+    store *db;                  /* this thread's connection */
+    app *app;
+} request;
+
+/* The value of the query argument `name`, or NULL. */
+const char *request_arg(const request *rq, const char *name);
+
+#endif
