@@ -106,8 +106,10 @@ run: deps
 	@mkdir -p var
 	$(O)/marsad serve
 
-unit: $(UNIT_TESTS)
+unit: $(UNIT_TESTS) $(O)/eval
 	@set -e; for t in $(UNIT_TESTS); do echo "== $$t"; MARSAD_TEST_DATA=tests/data $$t --jobs 2; done
+	@echo "== extractor against the gold annotations (fails below the acceptance bars)"
+	@$(O)/eval --check tests/data/gold_seeds.json data/seeds
 
 e2e: $(O)/marsad $(E2E_TESTS)
 	@set -e; for t in $(E2E_TESTS); do echo "== $$t"; MARSAD_BIN=$(O)/marsad $$t --jobs 1; done

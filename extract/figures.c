@@ -293,7 +293,15 @@ int figures_find(doc_state *d)
             i++;
             continue;
         }
-        /* The figure covers the dual and what qualifies it ("ناقلتين للجند"). */
+        /* A dual adjective agrees with the dual before it ("طائرتين
+         * مسيرتين"): one figure, whose span grows over it. */
+        extract_figure *last = d->r->n_figures ? &d->r->figures[d->r->n_figures - 1] : NULL;
+        if (last && last->number == EXTRACT_NO_INDEX && dm.tok_first > 0 &&
+            last->sp.end == t->tok[dm.tok_first - 1].sp.end) {
+            last->sp.end = dm.sp.end;
+            i = dm.tok_end;
+            continue;
+        }
         size_t noun_index = (size_t)strtoul(model_field(dm.entry, 1), NULL, 10);
         counted c = {lexicon_entry_at(d->m->nouns, noun_index), dm.tok_first, dm.tok_end, dm.sp};
         if (!add_figure(d, &cap_fig, tr, n_tr, &c, dm.sp, dm.tok_first, NULL, 0))

@@ -262,8 +262,10 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
         f->mention = d->r->n_source_mentions - 1;
         return true;
     }
-    /* The party it belongs to: directly after ("مراسل الجزيرة", "مصادر
-     * للجزيرة") or after one linking word ("مصدر في جبهة فتح الشام"). */
+    /* The party it belongs to: directly after ("مراسل الجزيرة") or after a
+     * linking word ("مصدر في جبهة فتح الشام"). A party attached with ل is
+     * whom it spoke to ("مصادر للجزيرة", "مصدر عسكري لوكالة سانا"): part of
+     * its name, and a signature of the outlet, but not its side. */
     size_t parent = EXTRACT_NO_INDEX, end = gm.tok_end;
     size_t j = next_word(t, gm.tok_end, t->tok[i].sentence);
     lexicon_match km;
@@ -276,9 +278,14 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
                 k = next_word(t, k + 1, t->tok[i].sentence);
         }
         if (k < t->n_tok && known_at(d, k, &pf, &km)) {
-            parent = pf.source;
+            bool told = k == j && (stages_word_is(t, k, (const char *const[]){"ل", NULL}) ||
+                                   (km.stripped && strncmp(t->tok[k].norm, "ل", strlen("ل")) == 0));
+            if (told)
+                score_outlet(d, p, pf.source, 1);
+            else
+                parent = pf.source;
             end = pf.end;
-            add_mention(d, parent, km.sp, k, km.tok_end, ROLE_MENTIONED);
+            add_mention(d, pf.source, km.sp, k, km.tok_end, ROLE_MENTIONED);
         }
     }
     span sp = {gm.sp.start, t->tok[end - 1].sp.end};
