@@ -1,4 +1,4 @@
--- version 1
+-- version 2
 -- schema.sql — marsad's database: articles, what was extracted from them
 -- (figures, source and location mentions), the gazetteer and the sources.
 --
@@ -159,6 +159,9 @@ CREATE TABLE figures (
     quote_start      INTEGER,
     quote_end        INTEGER,
     quote            TEXT,
+    -- the governorate the figure is about (its place's, else the document's
+    -- main one): what /v1/figures/compare groups by (added in version 2)
+    area_id          TEXT REFERENCES locations (id),
     UNIQUE (article_id, ordinal),
     CHECK (start >= 0 AND start <= "end"),
     CHECK (quote_start IS NULL OR quote_end IS NULL OR quote_start <= quote_end)
@@ -171,3 +174,4 @@ CREATE INDEX figures_stance ON figures (stance);
 CREATE INDEX figures_subject_side ON figures (subject_side);
 CREATE INDEX figures_subject_category ON figures (subject_category);
 CREATE INDEX figures_value ON figures (value, article_id, ordinal);
+CREATE INDEX figures_area ON figures (type, subject_category, subject_side, area_id);

@@ -32,6 +32,9 @@ typedef struct store_migration {
 } store_migration;
 
 static const store_migration MIGRATIONS[] = {
+    /* 2: the area a figure is about, for /v1/figures/compare */
+    {1, "ALTER TABLE figures ADD COLUMN area_id TEXT REFERENCES locations (id);"
+        "CREATE INDEX figures_area ON figures (type, subject_category, subject_side, area_id);"},
     {0, NULL},
 };
 

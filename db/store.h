@@ -126,6 +126,29 @@ store_status store_meta(store *s, json_t **out);
 /* A number that changes whenever the data changes (any connection). */
 store_status store_data_version(store *s, int64_t *out);
 
+/* ---- claims side by side ----------------------------------------------- */
+
+#define STORE_MAX_CLAIMS 500
+
+typedef struct store_compare_query {
+    const char *type;        /* a figure type, NULL for all */
+    const char *location;    /* a location id: claims about it or any place inside it; NULL */
+    const char *affiliation; /* only claimants of this affiliation; NULL for all */
+    int min_claimants;       /* groups with fewer distinct claimants are left out (>= 1) */
+    int claims_limit;        /* claims listed per group, 1..STORE_MAX_CLAIMS */
+} store_compare_query;
+
+/* Figures that count the same thing, grouped across claimants: same type,
+ * same subject (category and side), same area (governorate) and period
+ * (month of publication). Figures of type count, and those whose subject
+ * is unknown, are left out. The spread compares claimants: the minimum and
+ * maximum of each claimant's largest figure in the group, and their ratio.
+ * *out is a new reference:
+ * {"groups":[{"key":{...},"claims":[...],"n_claims","n_claimants",
+ * "spread":{"min","max","ratio"}}], "total"} with the groups of most
+ * claimants first, then the widest spread. */
+store_status store_compare(store *s, const store_compare_query *q, json_t **out);
+
 /* ---- writes -------------------------------------------------------------- */
 
 typedef struct store_location_rec {
@@ -169,6 +192,7 @@ typedef struct store_figure_rec {
     const char *span_text;
     uint32_t quote_start, quote_end; /* its sentence */
     const char *quote;
+    const char *area_id;          /* the governorate it is about, may be NULL */
 } store_figure_rec;
 
 typedef struct store_doc {

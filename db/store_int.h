@@ -12,7 +12,7 @@
 
 /* The schema version this build's SQL is written for. schema.sql must say
  * the same on its first line; older databases are migrated up to it. */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 /* Slots of the per-handle cache of fixed statements (prepared on first use,
  * kept with SQLITE_PREPARE_PERSISTENT until store_close). */
@@ -151,6 +151,9 @@ json_t *store_figure_json(sqlite3_stmt *st, int c);
 
 /* A text column as a JSON string, or null. */
 json_t *store_col_str(sqlite3_stmt *st, int c);
+
+/* A figure's value column: null, an integer when integral, else a real. */
+json_t *store_col_num(sqlite3_stmt *st, int c);
 
 /* ---- keyset paging (store_list.c, store_cursor.c) ---------------------
  * A column a sort field orders by: 't' text, 'i' integer, 'r' real. */

@@ -86,7 +86,7 @@ static json_t *col_real(sqlite3_stmt *st, int c) {
 }
 
 /* A figure's value: an integer when the number is integral. */
-static json_t *col_num(sqlite3_stmt *st, int c) {
+json_t *store_col_num(sqlite3_stmt *st, int c) {
     switch (sqlite3_column_type(st, c)) {
     case SQLITE_NULL:
         return json_null();
@@ -185,8 +185,8 @@ json_t *store_figure_json(sqlite3_stmt *st, int c) {
         return NULL;
     put(o, "id", store_col_str(st, c), &ok);
     put(o, "article_id", store_col_str(st, c + 1), &ok);
-    put(o, "value", col_num(st, c + 2), &ok);
-    put(o, "value_max", col_num(st, c + 3), &ok);
+    put(o, "value", store_col_num(st, c + 2), &ok);
+    put(o, "value_max", store_col_num(st, c + 3), &ok);
     put(o, "qualifier", store_col_str(st, c + 4), &ok);
     put(o, "type", store_col_str(st, c + 5), &ok);
     put(o, "object", store_col_str(st, c + 6), &ok);

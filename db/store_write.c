@@ -73,9 +73,9 @@ static const char *const SQL[ST__COUNT] = {
     [ST_INSERT_FIGURE] =
         "INSERT INTO figures (id, article_id, ordinal, value, value_max, qualifier, type, object,"
         " subject_category, subject_side, claimant_id, stance, location_id, start, \"end\","
-        " span_text, quote_start, quote_end, quote)"
+        " span_text, quote_start, quote_end, quote, area_id)"
         " VALUES (?1 || '-f' || ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-        " COALESCE(?11, 'claimed'), ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+        " COALESCE(?11, 'claimed'), ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
     [ST_ARTICLE_COUNTS] =
         "UPDATE articles SET"
         " n_figures = (SELECT count(*) FROM figures WHERE article_id = ?1),"
@@ -383,6 +383,7 @@ static store_status insert_figures(store *s, const store_doc *d) {
         sqlite3_bind_int64(st, 16, f->quote_start);
         sqlite3_bind_int64(st, 17, f->quote_end);
         store_bind_text(st, 18, f->quote);
+        store_bind_text(st, 19, f->area_id);
         char ctx[300];
         snprintf(ctx, sizeof ctx, "figure %zu (type %s, claimant %s, location %s)", ord[k].idx,
                  f->type ? f->type : "null", f->claimant_id ? f->claimant_id : "none",

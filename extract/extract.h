@@ -89,6 +89,8 @@ typedef struct extract_figure {
     size_t claimant;              /* index into sources, or EXTRACT_NO_INDEX */
     bool denied;                  /* the claimant denies it */
     size_t place;                 /* index into model places, or EXTRACT_NO_INDEX */
+    size_t area;                  /* the governorate of its place, else the one the document
+                                   * names most; index into model places, or EXTRACT_NO_INDEX */
     size_t number;                /* index into numbers, or EXTRACT_NO_INDEX for a dual noun */
 } extract_figure;
 

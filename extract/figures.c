@@ -91,31 +91,32 @@ static size_t token_at_or_after(const text *t, uint32_t cp, size_t from)
     return i;
 }
 
-/* Types of the figure in the order of strength described above. */
+/* Types of the figure in the order of strength described above; *cause is
+ * the trigger before the number that decided it, if one did. */
 static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_tr,
-                               const counted *c, size_t num_first)
+                               const counted *c, size_t num_first, const trigger **cause)
 {
+    *cause = NULL;
     const text *t = d->t;
+    uint32_t s = t->tok[num_first].sentence;
+    for (size_t k = 0; k < n_tr; k++) {
+        const trigger *g = &tr[k];
+        if (g->end > num_first)
+            break;
+        if (g->before && t->tok[g->first].sentence == s && num_first - g->end <= TRIGGER_BACK_WORDS)
+            *cause = g;
+    }
     const char *itype = model_field(c->noun, 3);
     if (*itype)
         return itype;
-    uint32_t s = t->tok[num_first].sentence;
     for (size_t k = 0; k < n_tr; k++) {
         const trigger *g = &tr[k];
         if (g->after && g->first >= c->end && g->first <= c->end + TRIGGER_AFTER_WORDS &&
             t->tok[g->first].sentence == s)
             return g->type;
     }
-    const char *nearest = NULL;
-    for (size_t k = 0; k < n_tr; k++) {
-        const trigger *g = &tr[k];
-        if (g->end > num_first)
-            break;
-        if (g->before && t->tok[g->first].sentence == s && num_first - g->end <= TRIGGER_BACK_WORDS)
-            nearest = g->type;
-    }
-    if (nearest)
-        return nearest;
+    if (*cause)
+        return (*cause)->type;
     const char *dtype = model_field(c->noun, 4);
     return *dtype ? dtype : "count";
 }
@@ -133,29 +134,55 @@ static const char *resolve_losses(const char *type, const char *category)
     return "count";
 }
 
-/* Whose people or things: the noun's own side, else the affiliation of a
- * party named right after it ("عنصرًا من الجيش السوري", "قتلى قوات النظام",
- * "في صفوف قوات النظام"). */
-static const char *subject_side(const doc_state *d, const counted *c)
+static bool military_kind(const char *kind)
+{
+    return !strcmp(kind, "military") || !strcmp(kind, "armed_group");
+}
+
+/* The mention of a party that owns what is counted: named right after the
+ * noun ("عنصرًا من الجيش السوري", "قتلى قوات النظام", "سقطوا قتلى في صفوف
+ * قوات النظام"), or right after the loss word before the number ("خسائر
+ * الجيش السوري وحلفائه وصلت إلى 200 قتيل"). EXTRACT_NO_INDEX when none. */
+static size_t owner_mention(const doc_state *d, const counted *c, size_t num_first,
+                            uint32_t num_end, const trigger *cause)
 {
     const text *t = d->t;
-    const char *side = model_field(c->noun, 5);
-    size_t limit = c->end + 4;
+    uint32_t s = t->tok[c->first].sentence;
     for (size_t m = 0; m < d->r->n_source_mentions; m++) {
         size_t first = d->smention_toks[m].first;
-        if (first < c->end || first > limit || t->tok[first].sentence != t->tok[c->first].sentence)
+        if (first < c->end || first > c->end + 8 || t->tok[first].sentence != s)
             continue;
-        bool linked = true;
-        for (size_t k = c->end; k < first; k++)
-            linked &= t->tok[k].kind == TOK_PUNCT || stages_word_is(t, k, of_words) ||
-                      stages_word_is(t, k, ranks_words) ||
-                      stages_word_is(t, k, (const char *const[]){"في", NULL});
-        if (!linked)
-            continue;
-        const char *aff = d->r->sources[d->r->source_mentions[m].source].affiliation;
-        if (!strcmp(aff, "government") || !strcmp(aff, "opposition"))
-            return aff;
+        bool linked = true; /* only linking words, triggers and punctuation between */
+        for (size_t k = c->end; k < first && linked; k++)
+            linked = t->tok[k].sp.start < num_end || t->tok[k].kind == TOK_PUNCT || stages_word_is(t, k, of_words) ||
+                     stages_word_is(t, k, ranks_words) ||
+                     stages_word_is(t, k, (const char *const[]){"في", "سقطوا", "قتلي", "قتلوا", NULL});
+        if (linked)
+            return m;
         break;
+    }
+    if (cause && cause->end < num_first)
+        for (size_t m = 0; m < d->r->n_source_mentions; m++)
+            if (d->smention_toks[m].first == cause->end)
+                return m;
+    return EXTRACT_NO_INDEX;
+}
+
+/* Whose people or things: the affiliation of the party that owns them,
+ * else the noun's own side (مسلح). People of an army or a faction are
+ * combatants. */
+static const char *subject_side(const doc_state *d, const counted *c, size_t num_first,
+                                uint32_t num_end, const trigger *cause, const char **category)
+{
+    const char *side = model_field(c->noun, 5);
+    size_t m = owner_mention(d, c, num_first, num_end, cause);
+    if (m != EXTRACT_NO_INDEX) {
+        const extract_source *owner = &d->r->sources[d->r->source_mentions[m].source];
+        if (!strcmp(owner->affiliation, "government") || !strcmp(owner->affiliation, "opposition")) {
+            if (military_kind(owner->kind) && !strcmp(*category, "people"))
+                *category = "combatants";
+            return owner->affiliation;
+        }
     }
     return *side ? side : "unknown";
 }
@@ -202,7 +229,16 @@ static bool add_figure(doc_state *d, size_t *cap, const trigger *tr, size_t n_tr
         category = like->subject_category ? like->subject_category : "other";
         side = like->subject_side;
     }
-    const char *type = resolve_losses(figure_type(d, tr, n_tr, c, first), category);
+    const trigger *cause;
+    const char *type = figure_type(d, tr, n_tr, c, first, &cause);
+    if (!side)
+        side = subject_side(d, c, first, sp.end, cause, &category);
+    /* A list names the owner once: "قتل 80 عنصرًا من الجيش السوري، وتدمير
+     * خمس آليات" — the vehicles are the army's too. */
+    const extract_figure *before = previous_in_sentence(d, first);
+    if (!strcmp(side, "unknown") && before && before->subject_side && before->denied == d->denied[first])
+        side = before->subject_side;
+    type = resolve_losses(type, category);
     bool vague = num && !num->has_value;
     if (vague && (!strcmp(type, "count") || !strcmp(category, "other")))
         return true; /* "عدد من الفصائل": nobody asserts a count of that */
@@ -220,7 +256,7 @@ static bool add_figure(doc_state *d, size_t *cap, const trigger *tr, size_t n_tr
     f->type = type;
     f->object = object;
     f->subject_category = !strcmp(category, "other") ? NULL : category;
-    f->subject_side = side ? side : subject_side(d, c);
+    f->subject_side = side;
     f->claimant = d->speaker[first];
     f->denied = d->denied[first];
     f->place = figure_place(d, first);
@@ -228,6 +264,32 @@ static bool add_figure(doc_state *d, size_t *cap, const trigger *tr, size_t n_tr
     if (num)
         d->r->number_is_figure[num_index] = true;
     return true;
+}
+
+/* The area of each figure: the governorate of its place, else the one the
+ * document names most (by its place mentions), so that figures of one
+ * battle compare whether or not their sentence names a place. */
+static void assign_areas(doc_state *d)
+{
+    const extract_model *m = d->m;
+    size_t best = EXTRACT_NO_INDEX, best_n = 0;
+    for (size_t i = 0; i < d->r->n_places; i++) {
+        size_t g = m->governorate_of[d->r->places[i].place];
+        if (g == EXTRACT_NO_INDEX || g == best)
+            continue;
+        size_t n = 0;
+        for (size_t k = 0; k < d->r->n_places; k++)
+            n += m->governorate_of[d->r->places[k].place] == g;
+        if (n > best_n) {
+            best = g;
+            best_n = n;
+        }
+    }
+    for (size_t f = 0; f < d->r->n_figures; f++) {
+        size_t p = d->r->figures[f].place;
+        size_t g = p == EXTRACT_NO_INDEX ? EXTRACT_NO_INDEX : m->governorate_of[p];
+        d->r->figures[f].area = g != EXTRACT_NO_INDEX ? g : best;
+    }
 }
 
 static int by_start(const void *a, const void *b)
@@ -309,6 +371,7 @@ int figures_find(doc_state *d)
         i = dm.tok_end;
     }
     qsort(d->r->figures, d->r->n_figures, sizeof *d->r->figures, by_start);
+    assign_areas(d);
     rc = 0;
 out:
     free(tr);

@@ -81,6 +81,32 @@ static int build_places(extract_model *m, char *err, size_t errsz)
     return 0;
 }
 
+static size_t place_index(const extract_model *m, const char *id)
+{
+    for (size_t i = 0; id && i < m->n_places; i++)
+        if (strcmp(m->places[i].id, id) == 0)
+            return i;
+    return EXTRACT_NO_INDEX;
+}
+
+/* Each place's governorate, found once by walking up its parents (a cycle
+ * or a chain deeper than 16 gives none). */
+static int build_governorates(extract_model *m, char *err, size_t errsz)
+{
+    m->governorate_of = malloc((m->n_places + 1) * sizeof *m->governorate_of);
+    if (!m->governorate_of) {
+        snprintf(err, errsz, "out of memory");
+        return -1;
+    }
+    for (size_t i = 0; i < m->n_places; i++) {
+        size_t p = i, depth = 0;
+        while (p != EXTRACT_NO_INDEX && depth++ < 16 && strcmp(m->places[p].kind, "governorate") != 0)
+            p = place_index(m, m->places[p].parent_id);
+        m->governorate_of[i] = depth <= 16 ? p : EXTRACT_NO_INDEX;
+    }
+    return 0;
+}
+
 static int build_sources(extract_model *m, char *err, size_t errsz)
 {
     m->n_sources = lexicon_size(m->source_list);
@@ -165,7 +191,8 @@ extract_model *extract_model_new(char *err, size_t errsz)
         !(m->attribution = load("lexicon/attribution.tsv", err, errsz)) ||
         !(m->speakers = load("lexicon/speakers.tsv", err, errsz)) ||
         !(m->place_context = load("lexicon/place_context.tsv", err, errsz)) ||
-        build_places(m, err, errsz) != 0 || build_sources(m, err, errsz) != 0 ||
+        build_places(m, err, errsz) != 0 || build_governorates(m, err, errsz) != 0 ||
+        build_sources(m, err, errsz) != 0 ||
         build_duals(m, err, errsz) != 0) {
         extract_model_free(m);
         return NULL;
@@ -189,6 +216,7 @@ void extract_model_free(extract_model *m)
     lexicon_free(m->speakers);
     lexicon_free(m->place_context);
     free(m->places);
+    free(m->governorate_of);
     free(m->sources);
     free(m->duals_text);
     free(m);

@@ -20,6 +20,7 @@ struct extract_model {
     lexicon *place_context; /* lexicon/place_context.tsv */
     extract_place *places;  /* parallel to the gazetteer's entries */
     size_t n_places;
+    size_t *governorate_of; /* per place: the governorate it lies in (itself for one), or EXTRACT_NO_INDEX */
     extract_source *sources; /* parallel to the source list's entries */
     size_t n_sources;
     char *duals_text;       /* the generated duals lexicon's source text */

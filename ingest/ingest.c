@@ -237,6 +237,7 @@ store_status ingest_document(store *db, const extract_model *m, const char *id,
             .quote_start = f->quote.start,
             .quote_end = f->quote.end,
             .quote = pool_keep(&pool, text_slice(&r.txt, f->quote)),
+            .area_id = f->area == EXTRACT_NO_INDEX ? NULL : places[f->area].id,
         };
     }
     const char *outlet_id = r.outlet == EXTRACT_NO_INDEX ? NULL : r.sources[r.outlet].id;

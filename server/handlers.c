@@ -7,6 +7,7 @@
  */
 #include "server/handlers.h"
 
+#include "server/assets.h"
 #include "server/params.h"
 
 #include <stdio.h>
@@ -125,16 +126,55 @@ static void get_resource(request *rq, reply *r, store_resource res)
     reply_json(r, 200, item);
 }
 
+static const char *content_type_of(const char *name)
+{
+    const char *dot = strrchr(name, '.');
+    if (!dot)
+        return "application/octet-stream";
+    if (!strcmp(dot, ".html"))
+        return "text/html; charset=utf-8";
+    if (!strcmp(dot, ".css"))
+        return "text/css; charset=utf-8";
+    if (!strcmp(dot, ".js"))
+        return "text/javascript; charset=utf-8";
+    if (!strcmp(dot, ".svg"))
+        return "image/svg+xml";
+    return "application/octet-stream";
+}
+
+/* The explorer page (web/index.html), or a JSON index of the API when the
+ * binary was built without web/. */
 void handle_index(request *rq, reply *r)
 {
     if (!params_check_or_reply(rq, true, r))
         return;
+    const data_blob *page = assets_find("web/index.html");
+    if (page) {
+        reply_static(r, 200, content_type_of(page->name), page->data, page->len);
+        return;
+    }
     reply_json(r, 200,
                json_pack("{s:s, s:s, s:{s:s, s:s, s:s, s:s, s:s, s:s, s:s}}", "name", "marsad",
                          "version", rq->app->version, "links", "articles", "/v1/articles",
                          "sources", "/v1/sources", "locations", "/v1/locations", "figures",
                          "/v1/figures", "meta", "/v1/meta", "openapi", "/openapi.yaml", "health",
                          "/healthz"));
+}
+
+/* A file of web/, compiled in: only names the build embedded are served, so
+ * no path can reach anything else. */
+void handle_web_asset(request *rq, reply *r)
+{
+    if (!params_check_or_reply(rq, true, r))
+        return;
+    char name[REQUEST_MAX_ID + 8];
+    snprintf(name, sizeof name, "web/%s", rq->id);
+    const data_blob *b = assets_find(name);
+    if (!b) {
+        reply_problem(r, 404, "no file '%s' in the explorer", rq->id);
+        return;
+    }
+    reply_static(r, 200, content_type_of(b->name), b->data, b->len);
 }
 
 void handle_healthz(request *rq, reply *r)
@@ -200,4 +240,43 @@ void handle_source_figures(request *rq, reply *r)
         return;
     }
     list_resource(rq, r, RES_FIGURES, true, "claimant", rq->id);
+}
+
+/* Claims side by side (store_compare has the grouping rule). The type and
+ * affiliation values are the store's own filter vocabulary. */
+void handle_compare(request *rq, reply *r)
+{
+    static const char *const allowed[] = {"type", "location", "affiliation", "min_claimants",
+                                          "claims", NULL};
+    if (!params_only_or_reply(rq, allowed, r))
+        return;
+    size_t n_fig, n_src;
+    const store_filter_def *fig = store_filters(RES_FIGURES, &n_fig);
+    const store_filter_def *src = store_filters(RES_SOURCES, &n_src);
+    const char *const *types = NULL, *const *affiliations = NULL;
+    for (size_t i = 0; i < n_fig; i++)
+        if (!strcmp(fig[i].name, "type"))
+            types = fig[i].enum_values;
+    for (size_t i = 0; i < n_src; i++)
+        if (!strcmp(src[i].name, "affiliation"))
+            affiliations = src[i].enum_values;
+    store_compare_query q = {0};
+    const char *location = request_arg(rq, "location");
+    if (!params_enum_or_reply(rq, "type", types, &q.type, r) ||
+        !params_enum_or_reply(rq, "affiliation", affiliations, &q.affiliation, r) ||
+        !params_int_or_reply(rq, "min_claimants", 1, 100, 2, &q.min_claimants, r) ||
+        !params_int_or_reply(rq, "claims", 1, STORE_MAX_CLAIMS, 50, &q.claims_limit, r))
+        return;
+    if (location && !*location) {
+        reply_bad_param(r, "location", "must not be empty");
+        return;
+    }
+    q.location = location;
+    json_t *out = NULL;
+    store_status st = store_compare(rq->db, &q, &out);
+    if (st != STORE_OK) {
+        store_failure(rq, r, st, RES_FIGURES);
+        return;
+    }
+    reply_json(r, 200, out);
 }

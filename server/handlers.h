@@ -8,6 +8,7 @@
 #include "server/request.h"
 
 void handle_index(request *rq, reply *r);
+void handle_web_asset(request *rq, reply *r);
 void handle_healthz(request *rq, reply *r);
 void handle_readyz(request *rq, reply *r);
 void handle_openapi(request *rq, reply *r);
@@ -21,5 +22,6 @@ void handle_locations(request *rq, reply *r);
 void handle_location(request *rq, reply *r);
 void handle_figures(request *rq, reply *r);
 void handle_figure(request *rq, reply *r);
+void handle_compare(request *rq, reply *r);
 
 #endif

@@ -198,20 +198,64 @@ static bool parse_sort(store_resource res, const char *v, store_query *q, reply 
     return true;
 }
 
-static bool parse_limit(const char *v, store_query *q, reply *r)
+static bool parse_int(const char *name, const char *v, int lo, int hi, int *out, reply *r)
 {
     char *end;
     errno = 0;
     long n = strtol(v, &end, 10);
     if (end == v || *end || errno) {
-        reply_bad_param(r, "limit", "must be an integer");
+        reply_bad_param(r, name, "must be an integer");
         return false;
     }
-    if (n < 1 || n > STORE_MAX_LIMIT) {
-        reply_bad_param(r, "limit", "must be between 1 and %d", STORE_MAX_LIMIT);
+    if (n < lo || n > hi) {
+        reply_bad_param(r, name, "must be between %d and %d", lo, hi);
         return false;
     }
-    q->limit = (int)n;
+    *out = (int)n;
+    return true;
+}
+
+static bool parse_limit(const char *v, store_query *q, reply *r)
+{
+    return parse_int("limit", v, 1, STORE_MAX_LIMIT, &q->limit, r);
+}
+
+bool params_only_or_reply(const request *rq, const char *const *allowed, reply *r)
+{
+    if (!params_check_or_reply(rq, false, r))
+        return false;
+    for (size_t i = 0; i < rq->n_args; i++) {
+        const char *const *a = allowed;
+        while (*a && strcmp(*a, rq->args[i].name) != 0)
+            a++;
+        if (!*a) {
+            reply_bad_param(r, rq->args[i].name, "unknown parameter for this route");
+            return false;
+        }
+    }
+    return true;
+}
+
+bool params_int_or_reply(const request *rq, const char *name, int lo, int hi, int def, int *out,
+                         reply *r)
+{
+    const char *v = request_arg(rq, name);
+    *out = def;
+    return !v || parse_int(name, v, lo, hi, out, r);
+}
+
+bool params_enum_or_reply(const request *rq, const char *name, const char *const *values,
+                          const char **out, reply *r)
+{
+    store_filter_def def = {name, FIELD_ENUM, values, NULL};
+    store_filter f;
+    const char *v = request_arg(rq, name);
+    *out = NULL;
+    if (!v)
+        return true;
+    if (!parse_filter(&def, v, &f, r))
+        return false;
+    *out = v;
     return true;
 }
 

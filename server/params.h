@@ -37,6 +37,19 @@ bool params_query_or_reply(const request *rq, store_resource res, bool allow_geo
  * call it with allow_none = true to reject any argument. */
 bool params_check_or_reply(const request *rq, bool allow_none, reply *r);
 
+/* For routes outside the list catalogue: every argument of rq must be one
+ * of the NULL-terminated `allowed` names (else a 400 naming it). */
+bool params_only_or_reply(const request *rq, const char *const *allowed, reply *r);
+
+/* The argument `name` as an integer in [lo, hi], def when absent. */
+bool params_int_or_reply(const request *rq, const char *name, int lo, int hi, int def, int *out,
+                         reply *r);
+
+/* The argument `name`, which must be one of the NULL-terminated `values`;
+ * *out is NULL when absent. */
+bool params_enum_or_reply(const request *rq, const char *name, const char *const *values,
+                          const char **out, reply *r);
+
 /* The URL of the next page: rq's path and arguments with `cursor` replaced,
  * percent-encoded, into out (size outsz). False when it does not fit. */
 bool params_next_url(const request *rq, const char *cursor, char *out, size_t outsz);

@@ -15,6 +15,7 @@ const route routes[] = {
     {"GET", "/healthz", handle_healthz, false},
     {"GET", "/readyz", handle_readyz, false},
     {"GET", "/openapi.yaml", handle_openapi, false},
+    {"GET", "/web/{id}", handle_web_asset, false},
     {"GET", "/v1/meta", handle_meta, true},
     {"GET", "/v1/articles", handle_articles, true},
     {"GET", "/v1/articles/{id}", handle_article, true},
@@ -24,6 +25,7 @@ const route routes[] = {
     {"GET", "/v1/locations", handle_locations, true},
     {"GET", "/v1/locations/{id}", handle_location, true},
     {"GET", "/v1/figures", handle_figures, true},
+    {"GET", "/v1/figures/compare", handle_compare, true}, /* before {id} */
     {"GET", "/v1/figures/{id}", handle_figure, true},
     {NULL, NULL, NULL, false},
 };

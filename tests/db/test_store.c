@@ -253,7 +253,7 @@ TestSuite(store, .init = fx_setup, .fini = fx_teardown, .timeout = 60);
 Test(store, create_sets_version_wal_and_reopens) {
     store *s = fx_open();
     store_close(s);
-    cr_assert_eq(sql_int("PRAGMA user_version"), 1);
+    cr_assert_eq(sql_int("PRAGMA user_version"), 2);
     cr_assert_eq(sql_int("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
     cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name = 'articles_fts'"), 1);
     cr_assert_eq(sql_int("SELECT value FROM meta WHERE key = 'generation'"), 0);
@@ -346,9 +346,37 @@ Test(store, newer_version_refused) {
     cr_assert(strstr(err, "newer") != NULL, "%s", err);
 }
 
+/* A version 1 database (figures without area_id) is migrated forward on
+ * open, keeping its rows. */
+Test(store, migrates_version_1_forward) {
+    const char *body = strchr(fx_schema, '\n');
+    cr_assert_not_null(body);
+    char *v1 = strdup(body + 1);
+    char *col = strstr(v1, "area_id          TEXT REFERENCES locations (id),");
+    cr_assert_not_null(col, "schema.sql changed: update this test");
+    memset(col, ' ', strlen("area_id          TEXT REFERENCES locations (id),"));
+    char *idx = strstr(v1, "CREATE INDEX figures_area");
+    cr_assert_not_null(idx);
+    memcpy(idx, "-- ", 3);
+    sql_exec(v1);
+    free(v1);
+    sql_exec("PRAGMA user_version = 1");
+    sql_exec("INSERT INTO locations (id, name, kind, lat, lon) VALUES ('x', 'س', 'city', 1, 2)");
+    cr_assert_eq(sql_int("SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'area_id'"), 0);
+
+    char err[256] = "";
+    store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
+    cr_assert_not_null(s, "%s", err);
+    store_close(s);
+    cr_assert_eq(sql_int("PRAGMA user_version"), 2);
+    cr_assert_eq(sql_int("SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'area_id'"), 1);
+    cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name = 'figures_area'"), 1);
+    cr_assert_eq(sql_int("SELECT count(*) FROM locations WHERE id = 'x'"), 1);
+}
+
 Test(store, schema_text_checked) {
     char err[256] = "";
-    cr_assert_null(store_open(fx_path, 0, 100, "-- version 2\nCREATE TABLE t (a);", err, sizeof err));
+    cr_assert_null(store_open(fx_path, 0, 100, "-- version 3\nCREATE TABLE t (a);", err, sizeof err));
     cr_assert(strstr(err, "version") != NULL, "%s", err);
     cr_assert_null(store_open(fx_path, 0, 100, "CREATE TABLE t (a);", err, sizeof err));
     cr_assert_null(store_open(fx_path, 0, 100, NULL, err, sizeof err));
@@ -1266,7 +1294,7 @@ Test(store, meta) {
     json_t *m = NULL;
     cr_assert_eq(store_meta(s, &m), STORE_OK, "%s", store_errmsg(s));
     fx_assert_keys(m, "schema_version,sqlite_version,generation,counts");
-    fx_assert_int(m, "schema_version", 1);
+    fx_assert_int(m, "schema_version", 2);
     fx_assert_str(m, "sqlite_version", sqlite3_libversion());
     fx_assert_int(m, "generation", data_version(s));
     json_t *c = json_object_get(m, "counts");
