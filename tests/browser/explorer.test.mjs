@@ -1,0 +1,254 @@
+// The explorer page (web/) as served by the real marsad binary, driven in Debian's
+// headless Chromium through playwright-core. Run with `make browser-test`.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const BIN = resolve(root, process.env.MARSAD_BIN || 'build/marsad');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const OUT = join(here, 'out');
+const TIMEOUT = 15000;
+
+let server, base, tmp, context, page;
+const pageErrors = [];
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => ok(port)); });
+  });
+}
+
+// Starts marsad on a fresh database with the seeds and resolves with its URL once it
+// prints "marsad listening on ...".
+function startServer(port, db) {
+  return new Promise((ok, fail) => {
+    server = spawn(BIN, ['serve', '--port', String(port), '--db', db, '--seeds', 'data/seeds'],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MARSAD_ACCESS_LOG: '0' } });
+    let out = '', err = '';
+    const timer = setTimeout(() => fail(new Error(`marsad did not start in time:\n${out}${err}`)), 20000);
+    server.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/marsad listening on (http:\/\/\S+)/);
+      if (m) { clearTimeout(timer); ok(m[1]); }
+    });
+    server.stderr.on('data', (d) => { err += d; });
+    server.once('exit', (code) => { clearTimeout(timer); fail(new Error(`marsad exited (${code}):\n${out}${err}`)); });
+  });
+}
+
+const api = async (path) => {
+  const res = await fetch(base + path);
+  return { status: res.status, body: await res.json().catch(() => null) };
+};
+const shot = (name) => page.screenshot({ path: join(OUT, name), fullPage: true });
+// The text a reader shows for a figure's value, as the page renders it (digits only).
+const digits = (v) => Number(v).toLocaleString('en-US');
+
+before(async () => {
+  mkdirSync(OUT, { recursive: true });
+  tmp = mkdtempSync(join(tmpdir(), 'marsad-browser-'));
+  base = await startServer(await freePort(), join(tmp, 'marsad.db'));
+  context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    viewport: { width: 1360, height: 900 },
+    locale: 'ar',
+  });
+  page = context.pages()[0] || await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`); });
+});
+
+after(async () => {
+  await context?.close().catch(() => {});
+  if (server && server.exitCode === null) {
+    const gone = new Promise((ok) => server.once('exit', ok));
+    server.kill('SIGTERM');
+    await Promise.race([gone, new Promise((ok) => setTimeout(ok, 5000))]);
+    if (server.exitCode === null) server.kill('SIGKILL');
+  }
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+test('GET / serves the explorer page, right to left, with its assets', async () => {
+  const res = await page.goto(`${base}/`);
+  const type = res.headers()['content-type'] || '';
+  assert.match(type, /^text\/html/, `GET / must serve web/index.html (got ${type})`);
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+  for (const [path, want] of [['/web/app.js', /javascript/], ['/web/app.css', /text\/css/]]) {
+    const r = await fetch(base + path);
+    assert.equal(r.status, 200, path);
+    assert.match(r.headers.get('content-type'), want, path);
+  }
+});
+
+test('the article list shows the 5 seed articles with outlet and counts', async () => {
+  await page.waitForFunction(() => document.querySelectorAll('#article-list li').length === 5);
+  const items = page.locator('#article-list a.art');
+  assert.equal(await items.count(), 5);
+  const first = await items.first().innerText();
+  assert.match(first, /أرقام\s*\d+/);
+  assert.match(await page.locator('#article-list').innerText(), /الجزيرة/); // an outlet name
+  assert.match(await page.locator('#list-status').innerText(), /5/);
+  // keyboard: arrow down moves to the next article
+  await items.first().focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.id), await items.nth(1).getAttribute('data-id'));
+  await shot('01-articles.png');
+});
+
+test('search sends q and lists the results; a bad query shows the problem detail', async () => {
+  const word = 'حلب';
+  const want = (await api(`/v1/articles?q=${encodeURIComponent(word)}`)).body.total;
+  assert.ok(want >= 1, 'the seeds mention Aleppo');
+  await page.fill('#q', word);
+  await page.press('#q', 'Enter');
+  await page.waitForFunction((w) => document.querySelector('#list-status').textContent.includes(w), word);
+  assert.equal(await page.locator('#article-list li').count(), Math.min(want, 20));
+  await shot('02-search.png');
+
+  await page.fill('#q', '"');
+  await page.press('#q', 'Enter');
+  const err = page.locator('#search-error');
+  await err.waitFor({ state: 'visible' });
+  const detail = (await api(`/v1/articles?q=${encodeURIComponent('"')}`)).body.detail;
+  assert.ok((await err.innerText()).includes(detail), 'the 400 problem detail is shown');
+  await page.fill('#q', '');
+  await page.press('#q', 'Enter');
+  await page.waitForFunction(() => document.querySelectorAll('#article-list li').length === 5);
+});
+
+test('the reader highlights figures, places and sources at their code point spans', async () => {
+  const id = '000_e1e3e40d7f5e5c95';
+  const art = (await api(`/v1/articles/${id}`)).body;
+  await page.click(`#article-list a[data-id="${id}"]`);
+  await page.waitForSelector('#body .hl');
+  for (const cls of ['hl-fig', 'hl-place', 'hl-source']) {
+    assert.ok(await page.locator(`#body .${cls}`).count() > 0, `highlights of class ${cls}`);
+  }
+  // Every figure's segments, joined, are exactly its span's text (offsets are code points).
+  const texts = await page.evaluate(() => {
+    const by = {};
+    for (const el of document.querySelectorAll('#body .hl')) {
+      for (const k of el.dataset.keys.split(' ')) by[k] = (by[k] || '') + el.textContent;
+    }
+    return by;
+  });
+  for (const f of art.figures) assert.equal(texts[`f:${f.id}`], f.span.text, `figure ${f.id}`);
+  const loc = art.locations[0];
+  assert.equal(texts[`l:${loc.id}`].startsWith(loc.mentions[0].text), true, `place ${loc.id}`);
+  // The body text is the article's body, unchanged.
+  assert.equal(await page.locator('#body').textContent(), art.body);
+  // Side lists: one entry per figure, place and source.
+  assert.equal(await page.locator('.side .figures li').count(), art.figures.length);
+  assert.equal(await page.locator('.side .places li').count(), art.locations.length);
+  assert.equal(await page.locator('.side .sources li').count(), art.sources.length);
+  await shot('03-article.png');
+
+  // Hovering a figure shows its value, type and claimant.
+  const f = art.figures.find((x) => x.value != null && x.claimant);
+  await page.hover(`[id="fig-${f.id}"]`);
+  const tip = page.locator('#tooltip');
+  await tip.waitFor({ state: 'visible' });
+  const text = await tip.innerText();
+  assert.ok(text.includes(digits(f.value)), `tooltip "${text}" mentions ${f.value}`);
+  assert.ok(text.includes(f.claimant.name), 'tooltip names the claimant');
+  await shot('04-tooltip.png');
+});
+
+test('the compare view shows claims side by side (or says it is not available)', async (t) => {
+  const route = await api('/v1/figures/compare');
+  await page.click('nav a[data-view="compare"]');
+  await page.waitForSelector('#compare-out .group, #compare-out [data-state]');
+  if (route.status === 404) {
+    t.diagnostic('GET /v1/figures/compare is 404: asserting the "not available" message');
+    console.log('# compare route missing (404): checked the "not available" message');
+    await page.waitForSelector('#compare-out [data-state="unavailable"]');
+    await shot('05-compare.png');
+    return;
+  }
+  assert.equal(route.status, 200);
+  t.diagnostic(`compare route answers ${route.body.groups.length} groups`);
+  assert.ok(route.body.groups.length > 0, 'the seeds have claims to compare');
+  const groups = page.locator('#compare-out section.group');
+  assert.equal(await groups.count(), route.body.groups.length);
+  const g0 = groups.first();
+  const rows = g0.locator('table.claims tbody tr');
+  assert.ok(await rows.count() >= 2, 'a group table with at least 2 claims');
+  assert.equal(await rows.count(), route.body.groups[0].claims.length);
+  assert.equal(await g0.locator('svg.chart rect.bar:not(.range)').count() - 4, route.body.groups[0].claims.length,
+    'one bar per claim, plus the 4 legend swatches');
+  assert.ok(await g0.locator('table.claims mark').count() >= 1, 'the span is highlighted in the quote');
+  const qualified = route.body.groups.flatMap((g) => g.claims).find((c) => c.qualifier === 'more_than');
+  if (qualified) assert.match(await page.locator('#compare-out').innerText(), new RegExp(`أكثر من ${digits(qualified.value)}`));
+  await shot('05-compare.png');
+
+  // The link opens the article at that figure.
+  const c0 = route.body.groups[0].claims[0];
+  await g0.locator('a.open').first().click();
+  await page.waitForSelector(`[id="fig-${c0.figure_id}"]`);
+  assert.ok(!(await page.locator('#view-articles').isHidden()));
+  assert.equal(await page.locator(`#article-list a[aria-current="true"]`).getAttribute('data-id'), c0.article_id);
+});
+
+test('a 404 from the compare route shows the "not available" message', async () => {
+  // Forces the answer of a server without the route, so this branch is checked on every run.
+  await page.route('**/v1/figures/compare*', (r) => r.fulfill({ status: 404, contentType: 'application/problem+json',
+    body: JSON.stringify({ type: '/problems/not-found', title: 'Not Found', status: 404, detail: 'no such route' }) }));
+  try {
+    await page.click('nav a[data-view="compare"]');
+    const msg = page.locator('#compare-out [data-state="unavailable"]');
+    await msg.waitFor();
+    assert.match(await msg.innerText(), /غير متاحة/);
+    await page.locator('#view-compare').screenshot({ path: join(OUT, '05b-compare-unavailable.png') });
+  } finally {
+    await page.unroute('**/v1/figures/compare*');
+  }
+});
+
+test('the places panel draws the mentioned places; a click filters the articles', async () => {
+  const locs = (await api('/v1/locations?mentioned=true&limit=500')).body.data;
+  await page.click('nav a[data-view="places"]');
+  await page.waitForSelector('#map circle.pt');
+  const inSyria = locs.filter((l) => l.lon >= 35.5 && l.lon <= 42.5 && l.lat >= 32.3 && l.lat <= 37.4);
+  assert.equal(await page.locator('#map circle.pt').count(), inSyria.length);
+  assert.equal(await page.locator('#place-list li').count(), locs.length);
+  await page.hover('#map circle[data-id="hama"]');
+  await page.locator('#tooltip').waitFor({ state: 'visible' });
+  assert.match(await page.locator('#tooltip').innerText(), /حماة/, 'hovering a point shows its name');
+  await shot('06-places.png');
+
+  // Zoomed on Aleppo; the points are reachable with the keyboard too.
+  await page.click('.zoom button[data-extent="aleppo"]');
+  await page.focus('#map circle[data-id="ramouseh"]');
+  await page.locator('#tooltip').waitFor({ state: 'visible' });
+  assert.match(await page.locator('#tooltip').innerText(), /الراموسة/);
+  await shot('07-places-aleppo.png');
+
+  const want = (await api('/v1/articles?location=ramouseh')).body.total;
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#list-status .chip');
+  await page.waitForFunction((n) => document.querySelectorAll('#article-list li').length === n, want);
+  assert.match(await page.locator('#list-status').innerText(), /الراموسة/);
+  await shot('08-filtered.png');
+});
+
+test('no script errors on the page', () => {
+  // A 404 fetch is logged by Chromium as a console error: allowed only for compare.
+  const real = pageErrors.filter((e) => !/Failed to load resource: the server responded with a status of (400|404)/.test(e));
+  assert.deepEqual(real, []);
+});

@@ -1,0 +1,619 @@
+// marsad explorer: one page over the public JSON API (relative URLs only).
+// Every API string reaches the page through textContent or attributes, never innerHTML.
+
+// ---- small helpers ---------------------------------------------------------
+const $ = (sel, root = document) => root.querySelector(sel);
+const SVGNS = 'http://www.w3.org/2000/svg';
+
+function build(el, attrs, kids) {
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v == null || v === false) continue;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else if (k === 'text') el.textContent = v;
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of kids.flat()) if (c != null && c !== false) el.append(c instanceof Node ? c : String(c));
+  return el;
+}
+const h = (tag, attrs, ...kids) => build(document.createElement(tag), attrs, kids);
+const s = (tag, attrs, ...kids) => build(document.createElementNS(SVGNS, tag), attrs, kids);
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+class Problem extends Error {
+  constructor(status, body) {
+    super((body && (body.detail || body.title)) || `HTTP ${status}`);
+    this.status = status;
+    this.problem = body;
+  }
+}
+
+// GET a JSON route; waits out the 503 of the seed import, throws Problem otherwise.
+async function api(url) {
+  for (let attempt = 0; ; attempt++) {
+    const res = await fetch(url, { headers: { Accept: 'application/json' } });
+    let body = null;
+    try { body = await res.json(); } catch { /* not JSON */ }
+    if (res.ok) return body;
+    if (res.status === 503 && attempt < 20) {
+      await sleep(1000 * Math.min(5, Number(res.headers.get('Retry-After')) || 1));
+      continue;
+    }
+    throw new Problem(res.status, body);
+  }
+}
+
+const qs = (params) => {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v != null && v !== '') p.set(k, v);
+  const str = p.toString();
+  return str ? `?${str}` : '';
+};
+
+// ---- vocabulary --------------------------------------------------------------
+const TYPE = {
+  killed: 'قتلى', injured: 'جرحى', casualties: 'ضحايا', suffocated: 'حالات اختناق',
+  captured: 'أسرى', displaced: 'نازحون', evacuated: 'من جرى إجلاؤهم', trapped: 'محاصَرون',
+  destroyed: 'ما دُمِّر', seized: 'ما استُولي عليه', fired: 'ما أُطلق',
+  airstrikes: 'غارات جوية', count: 'عدد',
+};
+const QUAL = {
+  more_than: 'أكثر من', at_least: 'ما لا يقل عن', about: 'نحو', up_to: 'حتى', less_than: 'أقل من',
+};
+const VAGUE = { tens: 'عشرات', hundreds: 'مئات', thousands: 'آلاف', some: 'عدد غير محدد' };
+const QUAL_NAME = {
+  exact: 'دقيق', more_than: 'أكثر من', at_least: 'على الأقل', about: 'تقريبي', up_to: 'حتى',
+  less_than: 'أقل من', range: 'نطاق', tens: 'عشرات', hundreds: 'مئات', thousands: 'آلاف', some: 'غير محدد',
+};
+const AFF = { government: 'حكومية', opposition: 'معارضة', independent: 'مستقلة', unknown: 'غير معروفة' };
+const AFF_EN = { government: 'government', opposition: 'opposition', independent: 'independent', unknown: 'unknown' };
+const STANCE = { claimed: 'ادّعاء', denied: 'نفي' };
+const CATEGORY = { combatants: 'مقاتلون', civilians: 'مدنيون', people: 'أشخاص', materiel: 'عتاد', munitions: 'ذخائر' };
+const SIDE = { government: 'من القوات الحكومية وحلفائها', opposition: 'من المعارضة', unknown: '' };
+const ROLE = { outlet: 'الناشر', speaker: 'متحدِّث', mentioned: 'مذكور' };
+const SRC_KIND = {
+  outlet: 'وسيلة إعلام', armed_group: 'فصيل مسلح', military: 'جهة عسكرية', government: 'جهة حكومية',
+  agency: 'وكالة', ngo: 'منظمة', un: 'الأمم المتحدة', civil_defence: 'دفاع مدني', activists: 'ناشطون',
+  anonymous: 'مصدر مجهول', person: 'شخص', role: 'صفة', other: 'أخرى',
+};
+const LOC_KIND = {
+  country: 'دولة', governorate: 'محافظة', district: 'منطقة', city: 'مدينة', town: 'بلدة', village: 'قرية',
+  neighbourhood: 'حي', military_site: 'موقع عسكري', hill: 'تلة', road: 'طريق', facility: 'منشأة', region: 'ناحية',
+};
+// What a figure counts: the API's English `object`, in the plural of data/lexicon/nouns.tsv.
+const OBJECT = {
+  aircraft: 'طائرات', airstrikes: 'غارات', 'armoured vehicles': 'مدرعات', 'attack axes': 'محاور', attacks: 'هجمات',
+  'barrel bombs': 'براميل متفجرة', bombs: 'قنابل', buildings: 'مبانٍ', bulldozers: 'جرافات', cases: 'حالات',
+  checkpoints: 'حواجز', children: 'أطفال', civilians: 'مدنيون', commanders: 'قادة', convoys: 'قوافل', dead: 'قتلى',
+  detainees: 'معتقلون', 'displaced people': 'نازحون', doctors: 'أطباء', 'explosive devices': 'عبوات ناسفة',
+  factions: 'فصائل', families: 'عائلات', fighters: 'مقاتلون', 'gas cylinders': 'أسطوانات غاز', guns: 'مدافع',
+  hospitals: 'مستشفيات', injured: 'جرحى', journalists: 'صحفيون', launchers: 'منصات', 'machine guns': 'رشاشات',
+  members: 'عناصر', men: 'رجال', 'military vehicles': 'آليات عسكرية', mines: 'ألغام', 'mortar shells': 'قذائف هاون',
+  'non-commissioned officers': 'صف ضباط', officers: 'ضباط', people: 'أشخاص', positions: 'مواقع', prisoners: 'أسرى',
+  refugees: 'لاجئون', rescuers: 'مسعفون', 'rocket launchers': 'راجمات صواريخ', rockets: 'صواريخ', schools: 'مدارس',
+  'security personnel': 'عناصر أمن', shells: 'قذائف', sites: 'مقرات', soldiers: 'جنود', sorties: 'طلعات جوية',
+  'suffocation cases': 'حالات اختناق', tanks: 'دبابات', 'troop carriers': 'ناقلات جند', trucks: 'شاحنات',
+  units: 'وحدات', vehicles: 'سيارات', victims: 'ضحايا', weapons: 'أسلحة', women: 'نساء', workers: 'عمال',
+};
+
+const fmt = (n) => (n == null ? '' : Number(n).toLocaleString('en-US'));
+// Arabic counted nouns: 1 and 2 have their own forms, 3–10 the plural, 11 and more the singular.
+const count = (n, [one, two, few, many]) => (n === 1 ? one : n === 2 ? two : `${fmt(n)} ${n % 100 >= 3 && n % 100 <= 10 ? few : many}`);
+const N_ART = ['مقال واحد', 'مقالان', 'مقالات', 'مقالًا'];
+
+// "أكثر من 80", "نحو 35", "15–20", "عشرات"
+function figValue({ value, value_max, qualifier }) {
+  if (qualifier === 'range' && value != null && value_max != null) return `${fmt(value)}–${fmt(value_max)}`;
+  if (VAGUE[qualifier]) return value == null ? VAGUE[qualifier] : `${VAGUE[qualifier]} (${fmt(value)})`;
+  if (value == null) return '؟';
+  return QUAL[qualifier] ? `${QUAL[qualifier]} ${fmt(value)}` : fmt(value);
+}
+const objectName = (o) => (o ? OBJECT[o] || o : '');
+function subjectText(subj) {
+  if (!subj) return '';
+  return [CATEGORY[subj.category], SIDE[subj.side]].filter(Boolean).join(' ');
+}
+const affOf = (c) => (c && AFF[c.affiliation] ? c.affiliation : 'unknown');
+
+// ---- tooltip (hover and keyboard focus) ---------------------------------------
+const tip = $('#tooltip');
+const tips = new WeakMap(); // element -> () => Node
+let tipOwner = null;
+
+function showTip(el) {
+  const make = tips.get(el);
+  if (!make) return;
+  tip.replaceChildren(make());
+  tip.hidden = false;
+  tipOwner = el;
+  el.setAttribute('aria-describedby', 'tooltip');
+  const r = el.getBoundingClientRect();
+  const t = tip.getBoundingClientRect();
+  let top = r.top - t.height - 8;
+  if (top < 4) top = r.bottom + 8;
+  const left = Math.max(4, Math.min(window.innerWidth - t.width - 4, r.left + r.width / 2 - t.width / 2));
+  tip.style.top = `${top}px`;
+  tip.style.left = `${left}px`;
+}
+function hideTip() {
+  if (tipOwner) tipOwner.removeAttribute('aria-describedby');
+  tipOwner = null;
+  tip.hidden = true;
+}
+const tipTarget = (node) => {
+  for (let n = node; n && n !== document; n = n.parentNode) if (tips.has(n)) return n;
+  return null;
+};
+document.addEventListener('mouseover', (e) => { const t = tipTarget(e.target); if (t) showTip(t); else if (tipOwner) hideTip(); });
+document.addEventListener('focusin', (e) => { const t = tipTarget(e.target); if (t) showTip(t); else hideTip(); });
+document.addEventListener('keydown', (e) => { if (e.key === 'Escape') hideTip(); });
+window.addEventListener('scroll', hideTip, { passive: true });
+
+// Arrow keys move between the items of any [data-keynav] list.
+document.addEventListener('keydown', (e) => {
+  if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
+  const list = e.target.closest && e.target.closest('[data-keynav]');
+  if (!list) return;
+  const items = [...list.querySelectorAll('a, button')].filter((x) => !x.disabled);
+  const i = items.indexOf(e.target);
+  if (i < 0) return;
+  const next = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: items.length - 1 }[e.key];
+  if (items[next]) { e.preventDefault(); items[next].focus(); }
+});
+
+function flash(els) {
+  els.forEach((el) => { el.classList.remove('flash'); void el.offsetWidth; el.classList.add('flash'); });
+  if (els[0]) els[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
+}
+
+// ---- articles: search, list, paging --------------------------------------------
+const state = { q: '', location: null, next: null, articleId: null };
+const list = $('#article-list');
+const details = new Map(); // id -> Promise of the article with its body
+const getArticle = (id) => {
+  if (!details.has(id)) details.set(id, api(`/v1/articles/${encodeURIComponent(id)}`).catch((e) => { details.delete(id); throw e; }));
+  return details.get(id);
+};
+const clip = (str, n) => { const cp = Array.from(str); return cp.length > n ? `${cp.slice(0, n).join('')}…` : str; };
+const firstLine = (a) => a.body.split('\n').find((l) => l.trim()) || a.id;
+
+// The list has no excerpt: an article without a title shows the start of its text.
+async function deriveTitles(items) {
+  for (const [a, el] of items) {
+    try { el.textContent = clip(firstLine(await getArticle(a.id)), 70); } catch { continue; }
+    el.classList.add('derived');
+    el.title = 'untitled: the first words of the article';
+  }
+}
+
+async function loadArticles(more = false) {
+  const err = $('#search-error');
+  const url = more ? state.next : `/v1/articles${qs({ q: state.q, location: state.location?.id, limit: 20 })}`;
+  if (!more) { list.replaceChildren(); err.hidden = true; }
+  list.setAttribute('aria-busy', 'true');
+  try {
+    const page = await api(url);
+    const untitled = [];
+    for (const a of page.data) {
+      const li = articleItem(a);
+      if (!a.title) untitled.push([a, li.querySelector('.art-title')]);
+      list.append(li);
+    }
+    deriveTitles(untitled);
+    state.next = page.next_url;
+    listStatus(page.total);
+  } catch (e) {
+    err.replaceChildren(h('strong', { text: 'تعذّر البحث: ' }), h('span', { lang: 'en', dir: 'ltr', text: e.message }));
+    err.hidden = false;
+    state.next = null;
+    listStatus(null);
+  } finally {
+    list.removeAttribute('aria-busy');
+    $('#more').hidden = !state.next;
+    markCurrent();
+  }
+}
+
+function listStatus(total) {
+  const box = $('#list-status');
+  box.replaceChildren();
+  if (total != null) {
+    box.append(h('span', { class: 'total', text: state.q ? `${count(total, ['نتيجة واحدة', 'نتيجتان', 'نتائج', 'نتيجة'])} لـ «${state.q}»` : count(total, N_ART) }));
+  }
+  if (state.location) {
+    box.append(h('span', { class: 'chip' }, 'تذكر: ', h('b', { text: state.location.name }),
+      h('button', { type: 'button', class: 'chip-x', 'aria-label': 'إلغاء تصفية المكان', title: 'clear place filter',
+        onclick: () => { state.location = null; loadArticles(); } }, '×')));
+  }
+}
+
+function articleItem(a) {
+  const c = a.counts || {};
+  const link = h('a', { href: `#/a/${encodeURIComponent(a.id)}`, class: 'art', 'data-id': a.id },
+    h('span', { class: 'art-title', text: a.title || 'مقال بلا عنوان' }),
+    h('span', { class: 'art-meta' },
+      h('span', { class: 'outlet', text: a.outlet ? a.outlet.name : 'ناشر غير معروف' }),
+      a.published_at ? h('span', { text: a.published_at.slice(0, 10) }) : null,
+      h('span', { class: 'mono', dir: 'ltr', text: a.id })),
+    h('span', { class: 'art-counts' },
+      h('span', { class: 'n n-fig', title: 'figures' }, 'أرقام ', h('b', { text: fmt(c.figures) })),
+      h('span', { class: 'n n-place', title: 'places' }, 'أماكن ', h('b', { text: fmt(c.locations) })),
+      h('span', { class: 'n n-src', title: 'sources' }, 'مصادر ', h('b', { text: fmt(c.sources) }))));
+  return h('li', null, link);
+}
+
+function markCurrent() {
+  for (const a of list.querySelectorAll('a.art')) {
+    if (a.dataset.id === state.articleId) a.setAttribute('aria-current', 'true');
+    else a.removeAttribute('aria-current');
+  }
+}
+
+$('#search').addEventListener('submit', (e) => {
+  e.preventDefault();
+  state.q = $('#q').value.trim();
+  loadArticles();
+});
+$('#more').addEventListener('click', () => loadArticles(true));
+
+// ---- the reader: body with highlights and side lists ---------------------------
+function figureTip(f) {
+  return h('div', { class: 'tip-row' },
+    h('span', { class: 'tip-kind k-fig', text: 'رقم' }),
+    h('b', { text: figValue(f) }), ' — ', TYPE[f.type] || f.type,
+    f.object ? ` (${objectName(f.object)})` : '',
+    h('div', { class: 'tip-sub' }, `الدقة: ${QUAL_NAME[f.qualifier] || f.qualifier}`,
+      ' · ', `الجهة: ${f.claimant ? `${f.claimant.name} (${AFF[affOf(f.claimant)]})` : 'غير محددة'}`,
+      f.stance === 'denied' ? ' · نفي' : '', f.location ? ` · ${f.location.name}` : ''));
+}
+const placeTip = (l) => h('div', { class: 'tip-row' }, h('span', { class: 'tip-kind k-place', text: 'مكان' }),
+  h('b', { text: l.name }), ` — ${LOC_KIND[l.kind] || l.kind}`);
+const sourceTip = (src, m) => h('div', { class: 'tip-row' }, h('span', { class: 'tip-kind k-src', text: 'مصدر' }),
+  h('b', { text: src.name }), ` — ${SRC_KIND[src.kind] || src.kind}، ${AFF[src.affiliation] || ''}`,
+  m.role ? h('div', { class: 'tip-sub', text: `الدور: ${ROLE[m.role] || m.role}` }) : null);
+
+// Splits the body at every span boundary (code points) so overlapping and nested
+// spans become flat segments, each carrying every annotation that covers it.
+function renderBody(body, anns) {
+  const cps = Array.from(body);
+  const n = cps.length;
+  const cuts = new Set([0, n]);
+  anns = anns.filter((a) => a.start < a.end && a.start >= 0 && a.end <= n);
+  for (const a of anns) { cuts.add(a.start); cuts.add(a.end); }
+  const pts = [...cuts].sort((x, y) => x - y);
+  const frag = document.createDocumentFragment();
+  const seen = new Set();
+  for (let i = 0; i + 1 < pts.length; i++) {
+    const [a, b] = [pts[i], pts[i + 1]];
+    const text = cps.slice(a, b).join('');
+    const on = anns.filter((x) => x.start <= a && x.end >= b);
+    if (!on.length) { frag.append(text); continue; }
+    const kinds = [...new Set(on.map((x) => x.kind))];
+    const el = h('span', { class: ['hl', ...kinds.map((k) => `hl-${k}`)].join(' ') }, text);
+    el.dataset.keys = on.map((x) => x.key).join(' ');
+    if (on.some((x) => x.kind === 'source' && x.role === 'speaker')) el.classList.add('speaker');
+    for (const x of on) {
+      if (x.kind === 'fig' && !seen.has(x.key)) { seen.add(x.key); el.id = `fig-${x.id}`; el.tabIndex = 0; }
+    }
+    tips.set(el, () => h('div', null, on.map((x) => x.tip())));
+    frag.append(el);
+  }
+  return frag;
+}
+
+const segmentsOf = (key) => [...document.querySelectorAll('#body .hl')].filter((el) => el.dataset.keys.split(' ').includes(key));
+
+async function openArticle(id, figId) {
+  const reader = $('#reader');
+  if (state.articleId !== id) {
+    state.articleId = id;
+    markCurrent();
+    reader.replaceChildren(h('p', { class: 'loading', text: 'جارٍ التحميل…' }));
+    let a;
+    try { a = await getArticle(id); } catch (e) {
+      reader.replaceChildren(h('p', { class: 'problem', role: 'alert', text: `تعذّر فتح المقال: ${e.message}` }));
+      return;
+    }
+    if (state.articleId !== id) return;
+    renderArticle(a);
+    $('#art-title').focus({ preventScroll: true });
+    const top = reader.getBoundingClientRect().top;
+    if (!figId && (top < 0 || top > window.innerHeight / 2)) reader.scrollIntoView({ block: 'start' });
+  }
+  if (figId) flash(segmentsOf(`f:${figId}`));
+}
+
+function renderArticle(a) {
+  const anns = [];
+  a.figures.forEach((f) => anns.push({ ...f.span, kind: 'fig', key: `f:${f.id}`, id: f.id, tip: () => figureTip(f) }));
+  a.locations.forEach((l) => l.mentions.forEach((m) => anns.push({ ...m, kind: 'place', key: `l:${l.id}`, tip: () => placeTip(l) })));
+  a.sources.forEach((src) => src.mentions.forEach((m) => anns.push({ ...m, kind: 'source', role: m.role, key: `s:${src.id}`, tip: () => sourceTip(src, m) })));
+
+  const title = a.title || clip(firstLine(a), 90);
+  const bodyEl = h('div', { id: 'body', class: 'body', lang: a.language || 'ar' }, renderBody(a.body, anns));
+
+  const side = h('aside', { class: 'side', 'aria-label': 'ما استُخرج من المقال' },
+    sideList('الأرقام', 'figures', 'k-fig', a.figures, (f) => [
+      h('span', null, h('b', { class: 'side-value', text: figValue(f) }), ' ',
+        h('span', { class: 'side-what', text: [TYPE[f.type] || f.type, objectName(f.object)].filter(Boolean).join(' · ') })),
+      h('span', { class: 'side-sub' }, h('i', { class: `dot aff-${affOf(f.claimant)}`, 'aria-hidden': 'true' }),
+        f.claimant ? f.claimant.name : 'جهة غير محددة', f.stance === 'denied' ? ' (نفي)' : ''),
+    ], (f) => `f:${f.id}`),
+    sideList('الأماكن', 'places', 'k-place', a.locations, (l) => [
+      h('span', { class: 'side-what', text: l.name }),
+      h('span', { class: 'side-sub', text: `${LOC_KIND[l.kind] || l.kind} · ${l.mentions.length}×` }),
+    ], (l) => `l:${l.id}`),
+    sideList('المصادر', 'sources', 'k-src', a.sources, (src) => [
+      h('span', { class: 'side-what' }, h('i', { class: `dot aff-${affOf(src)}`, 'aria-hidden': 'true' }), src.name),
+      h('span', { class: 'side-sub', text: `${SRC_KIND[src.kind] || src.kind} · ${AFF[src.affiliation] || ''} · ${src.mentions.length}×` }),
+    ], (src) => `s:${src.id}`));
+
+  $('#reader').replaceChildren(h('article', { class: 'card article', 'aria-labelledby': 'art-title' },
+    h('header', { class: 'art-head' },
+      h('h2', { id: 'art-title', tabindex: -1, text: title }),
+      h('p', { class: 'meta' },
+        h('span', { text: a.outlet ? a.outlet.name : 'ناشر غير معروف' }),
+        a.published_at ? h('span', { text: a.published_at.slice(0, 10) }) : null,
+        h('span', { text: `${fmt(a.n_chars)} حرفًا` }),
+        a.url ? h('a', { href: a.url, rel: 'noopener noreferrer', target: '_blank', text: 'المصدر الأصلي' }) : null),
+      h('p', { class: 'legend', 'aria-label': 'مفتاح الألوان' },
+        h('span', { class: 'hl hl-fig', text: 'رقم' }), h('span', { class: 'hl hl-place', text: 'مكان' }),
+        h('span', { class: 'hl hl-source', text: 'مصدر' }), h('span', { class: 'hl hl-source speaker', text: 'متحدث' }))),
+    h('div', { class: 'reader-grid' }, bodyEl, side)));
+}
+
+function sideList(label, cls, kindCls, items, render, keyOf) {
+  return h('section', { class: `side-sec ${cls}` },
+    h('h3', null, h('span', { class: `tip-kind ${kindCls}`, 'aria-hidden': 'true' }), label, h('small', { text: ` ${items.length}` })),
+    items.length ? h('ul', { 'data-keynav': true }, items.map((it) => h('li', null,
+      h('button', { type: 'button', class: 'side-item', onclick: () => flash(segmentsOf(keyOf(it))) }, render(it)))))
+      : h('p', { class: 'empty', text: 'لا شيء' }));
+}
+
+// ---- compare ------------------------------------------------------------------
+const AFF_ORDER = ['government', 'opposition', 'independent', 'unknown'];
+
+async function loadCompare() {
+  const out = $('#compare-out');
+  const f = new FormData($('#compare-form'));
+  out.replaceChildren(h('p', { class: 'loading', text: 'جارٍ التحميل…' }));
+  let res;
+  try {
+    res = await api(`/v1/figures/compare${qs(Object.fromEntries(f))}`);
+  } catch (e) {
+    if (e.status === 404) {
+      out.replaceChildren(h('div', { class: 'card notice', 'data-state': 'unavailable', role: 'status' },
+        h('h3', { text: 'المقارنة غير متاحة بعد' }),
+        h('p', { text: 'هذا الخادم لا يقدّم مسار المقارنة (/v1/figures/compare) حتى الآن. جرّب لاحقًا، أو تصفّح الأرقام في المقالات.' })));
+    } else {
+      out.replaceChildren(h('p', { class: 'problem', role: 'alert', text: `تعذّرت المقارنة: ${e.message}` }));
+    }
+    return;
+  }
+  if (!res.groups.length) {
+    out.replaceChildren(h('p', { class: 'card notice', 'data-state': 'empty', text: 'لا توجد أرقام متقابلة من جهات مختلفة لهذه التصفية.' }));
+    return;
+  }
+  out.replaceChildren(h('p', { class: 'list-status', text: count(res.total, ['مجموعة واحدة', 'مجموعتان', 'مجموعات', 'مجموعة']) }), ...res.groups.map(groupCard));
+}
+
+function groupCard(g) {
+  const k = g.key;
+  const title = [TYPE[k.type] || k.type, subjectText(k.subject)].filter(Boolean).join(' — ');
+  const sp = g.spread || {};
+  return h('section', { class: 'card group' },
+    h('h3', { text: title }),
+    h('p', { class: 'meta' },
+      h('span', { text: k.area ? k.area.name : 'مكان غير محدد' }),
+      h('span', { text: k.period || 'تاريخ غير معروف' }),
+      h('span', { text: `${count(g.n_claimants, ['جهة واحدة', 'جهتان', 'جهات', 'جهة'])} · ${count(g.n_claims ?? g.claims.length, ['رقم واحد', 'رقمان', 'أرقام', 'رقمًا'])}` }),
+      sp.min != null ? h('span', { title: 'spread: min–max (ratio)' }, 'المدى ', h('b', { text: `${fmt(sp.min)}–${fmt(sp.max)}` }),
+        sp.ratio ? ` (×${fmt(Math.round(sp.ratio * 10) / 10)})` : '') : null),
+    spreadChart(g),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'claims' },
+      h('thead', null, h('tr', null, ['الجهة', 'الانتماء', 'الرقم', 'ما يُعَدّ', 'الموقف', 'الاقتباس', ''].map((t) => h('th', { scope: 'col', text: t })))),
+      h('tbody', null, g.claims.map(claimRow)))));
+}
+
+function claimRow(c) {
+  const aff = affOf(c.claimant);
+  return h('tr', null,
+    h('td', { text: c.claimant ? c.claimant.name : 'غير محددة' }),
+    h('td', null, h('span', { class: `badge aff-${aff}`, title: AFF_EN[aff], text: AFF[aff] })),
+    h('td', { class: 'num', text: figValue(c) }),
+    h('td', { text: objectName(c.object) }),
+    h('td', { text: STANCE[c.stance] || c.stance }),
+    h('td', { class: 'quote' }, quoteWithSpan(c.quote, c.span && c.span.text)),
+    h('td', null, h('a', { class: 'open', href: `#/a/${encodeURIComponent(c.article_id)}/${encodeURIComponent(c.figure_id)}`,
+      title: 'open the article at this figure', text: 'في المقال ←' })));
+}
+
+// The claim's span is an offset into the body, not the quote: find its text in the
+// quote and show a window around it.
+function quoteWithSpan(quote, text) {
+  if (!quote) return text ? h('mark', { text }) : '';
+  const q = Array.from(quote);
+  const at = text ? quote.indexOf(text) : -1;
+  if (at < 0) return q.length > 160 ? `${q.slice(0, 160).join('')}…` : quote;
+  const a = Array.from(quote.slice(0, at)).length;
+  const b = a + Array.from(text).length;
+  const from = Math.max(0, a - 70), to = Math.min(q.length, b + 70);
+  return [from > 0 ? '…' : '', q.slice(from, a).join(''), h('mark', { text }), q.slice(b, to).join(''), to < q.length ? '…' : ''];
+}
+
+// One horizontal bar per claim, growing from the right (RTL), coloured by affiliation.
+function spreadChart(g) {
+  const W = 760, labelW = 210, pad = 16, rowH = 26, top = 40;
+  const claims = g.claims;
+  const max = Math.max(1, g.spread?.max ?? 0, ...claims.map((c) => c.value_max ?? c.value ?? 0));
+  const x0 = W - labelW - pad, span = x0 - pad - 90; // bars run from x0 leftwards
+  const H = top + claims.length * rowH + 28;
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', width: W, height: H,
+    'aria-label': `مخطط الأرقام: ${claims.map((c) => `${c.claimant ? c.claimant.name : 'غير محددة'} ${figValue(c)}`).join('، ')}` });
+  // legend
+  let lx = W - pad;
+  for (const aff of AFF_ORDER) {
+    svg.append(s('rect', { x: lx - 12, y: 10, width: 12, height: 12, rx: 2, class: `bar aff-${aff}` }),
+      s('text', { x: lx - 18, y: 20, class: 'legend-text', text: AFF[aff] }));
+    lx -= 95;
+  }
+  // grid
+  for (const t of [0, 0.5, 1]) {
+    const x = x0 - t * span;
+    svg.append(s('line', { x1: x, x2: x, y1: top - 4, y2: H - 24, class: 'grid' }),
+      s('text', { x, y: H - 8, class: 'tick', 'text-anchor': 'middle', text: fmt(Math.round(max * t)) }));
+  }
+  claims.forEach((c, i) => {
+    const y = top + i * rowH;
+    const aff = affOf(c.claimant);
+    const w = c.value != null ? Math.max(2, (c.value / max) * span) : 0;
+    const g2 = s('g', { class: 'row' }, s('title', { text: `${c.claimant ? c.claimant.name : 'غير محددة'}: ${figValue(c)}` }));
+    g2.append(s('text', { x: W - pad, y: y + rowH / 2 + 4, class: 'label', text: c.claimant ? c.claimant.name : 'غير محددة' }));
+    if (c.value_max != null && c.value != null) {
+      g2.append(s('rect', { x: x0 - (c.value_max / max) * span, y: y + 4, width: (c.value_max / max) * span, height: rowH - 8, rx: 3, class: `bar range aff-${aff}` }));
+    }
+    if (w) g2.append(s('rect', { x: x0 - w, y: y + 4, width: w, height: rowH - 8, rx: 3, class: `bar aff-${aff}` }));
+    else g2.append(s('rect', { x: x0 - 40, y: y + 4, width: 40, height: rowH - 8, rx: 3, class: `bar vague aff-${aff}` }));
+    const end = c.value_max != null ? (c.value_max / max) * span : w || 40;
+    g2.append(s('text', { x: x0 - end - 6, y: y + rowH / 2 + 4, class: 'value', text: figValue(c) }));
+    svg.append(g2);
+  });
+  return h('div', { class: 'chart-wrap' }, svg);
+}
+
+$('#compare-form').addEventListener('submit', (e) => { e.preventDefault(); loadCompare(); });
+$('#compare-form').addEventListener('change', () => loadCompare());
+
+// ---- places -----------------------------------------------------------------------
+const EXTENTS = {
+  syria: { w: 35.5, e: 42.5, s: 32.3, n: 37.4 },
+  aleppo: { w: 36.92, e: 37.28, s: 36.09, n: 36.3 },
+};
+// A coarse outline of Syria (lon, lat), for orientation only.
+const SYRIA = [[35.92, 35.93], [36.17, 35.82], [36.38, 36.05], [36.55, 36.22], [36.67, 36.26], [36.6, 36.5], [36.68, 36.83],
+  [37.07, 36.64], [37.5, 36.68], [38.01, 36.84], [38.5, 36.76], [38.95, 36.7], [39.5, 36.7], [40.07, 36.85], [40.8, 37.08],
+  [41.22, 37.07], [41.8, 37.1], [42.18, 37.32], [42.36, 37.11], [42.1, 36.8], [41.4, 36.5], [41.28, 36.0], [41.2, 35.2],
+  [40.99, 34.42], [38.79, 33.37], [36.84, 32.31], [36.4, 32.38], [35.93, 32.72], [35.65, 32.69], [35.62, 33.25], [35.82, 33.42],
+  [36.05, 33.6], [36.4, 33.85], [36.62, 34.2], [36.45, 34.62], [35.97, 34.64], [35.88, 34.92], [35.94, 35.2], [35.92, 35.4],
+  [35.77, 35.55], [35.82, 35.75]];
+
+let places = null;
+let extent = 'syria';
+async function getPlaces() {
+  if (!places) places = (await api('/v1/locations?mentioned=true&limit=500')).data;
+  return places;
+}
+
+async function loadPlaces() {
+  let data;
+  try { data = await getPlaces(); } catch (e) {
+    $('#map').replaceChildren();
+    $('#place-list').replaceChildren(h('li', { class: 'problem', role: 'alert', text: `تعذّر تحميل الأماكن: ${e.message}` }));
+    return;
+  }
+  drawMap(data);
+  const sorted = [...data].sort((a, b) => b.counts.mentions - a.counts.mentions || a.name.localeCompare(b.name, 'ar'));
+  $('#place-list').replaceChildren(...sorted.map((l) => h('li', null,
+    h('button', { type: 'button', class: 'place', onclick: () => filterByPlace(l) },
+      h('span', { text: l.name }), h('small', { text: ` ${LOC_KIND[l.kind] || l.kind}` }),
+      h('b', { class: 'count', title: 'mentions', text: fmt(l.counts.mentions) })))));
+}
+
+function drawMap(data) {
+  const ex = EXTENTS[extent];
+  const k = Math.cos(((ex.n + ex.s) / 2) * Math.PI / 180); // equirectangular with a standard parallel
+  const W = 700, H = Math.round((W * (ex.n - ex.s)) / ((ex.e - ex.w) * k));
+  const X = (lon) => ((lon - ex.w) / (ex.e - ex.w)) * W;
+  const Y = (lat) => ((ex.n - lat) / (ex.n - ex.s)) * H;
+  const svg = $('#map');
+  svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
+  const kids = [s('rect', { x: 0, y: 0, width: W, height: H, class: 'sea' })];
+  kids.push(s('polygon', { class: 'country', points: SYRIA.map(([lo, la]) => `${X(lo).toFixed(1)},${Y(la).toFixed(1)}`).join(' ') }));
+  const step = extent === 'syria' ? 1 : 0.1;
+  for (let lo = Math.ceil(ex.w / step) * step; lo < ex.e; lo += step) {
+    kids.push(s('line', { class: 'grat', x1: X(lo), x2: X(lo), y1: 0, y2: H }),
+      s('text', { class: 'grat-t', x: X(lo) + 3, y: H - 6, text: `${lo.toFixed(step < 1 ? 1 : 0)}°E` }));
+  }
+  for (let la = Math.ceil(ex.s / step) * step; la < ex.n; la += step) {
+    kids.push(s('line', { class: 'grat', x1: 0, x2: W, y1: Y(la), y2: Y(la) }),
+      s('text', { class: 'grat-t', x: 4, y: Y(la) - 3, text: `${la.toFixed(step < 1 ? 1 : 0)}°N` }));
+  }
+  const inView = data.filter((l) => l.lat != null && l.lon != null && l.lon >= ex.w && l.lon <= ex.e && l.lat >= ex.s && l.lat <= ex.n)
+    .sort((a, b) => b.counts.mentions - a.counts.mentions);
+  const r = (l) => 4 + 3 * Math.sqrt(l.counts.mentions);
+  for (const l of inView) { // big ones first, so the small ones stay on top and reachable
+    const c = s('circle', { cx: X(l.lon).toFixed(1), cy: Y(l.lat).toFixed(1), r: r(l).toFixed(1),
+      class: `pt${l.approximate ? ' approx' : ''}`, tabindex: 0, role: 'button', 'data-id': l.id,
+      'aria-label': `${l.name}، ${count(l.counts.mentions, ['مرة واحدة', 'مرتان', 'مرات', 'مرة'])}`,
+      onclick: () => filterByPlace(l),
+      onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); filterByPlace(l); } } });
+    tips.set(c, () => h('div', { class: 'tip-row' }, h('b', { text: l.name }), ` — ${LOC_KIND[l.kind] || l.kind}`,
+      h('div', { class: 'tip-sub', text: `ذُكر ${count(l.counts.mentions, ['مرة واحدة', 'مرتين', 'مرات', 'مرة'])}${l.name_en ? ` · ${l.name_en}` : ''}` })));
+    kids.push(c);
+  }
+  // Labels for the most mentioned places, skipping any that would overlap one already placed.
+  const dots = inView.map((l) => [X(l.lon) - r(l), Y(l.lat) - r(l), X(l.lon) + r(l), Y(l.lat) + r(l)]);
+  const boxes = [];
+  for (const l of inView.filter((p) => p.kind !== 'country')) {
+    const w = l.name.length * 8.5, y = Y(l.lat) + 4;
+    const left = X(l.lon) - r(l) - 4 - w >= 2; // to the left of the point, else to its right
+    const x = left ? X(l.lon) - r(l) - 4 : X(l.lon) + r(l) + 4;
+    const box = left ? [x - w, y - 13, x, y + 3] : [x, y - 13, x + w, y + 3];
+    const hits = (a) => (b) => a[0] < b[2] && a[2] > b[0] && a[1] < b[3] && a[3] > b[1];
+    const own = dots[inView.indexOf(l)]; // points overlapping this one's own dot may sit under its label
+    if (boxes.length >= 10 || boxes.some(hits(box)) || dots.some((d) => hits(box)(d) && !hits(own)(d))) continue;
+    boxes.push(box);
+    kids.push(s('text', { class: `pt-label${left ? '' : ' right'}`, x, y, text: l.name }));
+  }
+  svg.replaceChildren(...kids);
+}
+
+function filterByPlace(l) {
+  state.location = { id: l.id, name: l.name };
+  state.q = '';
+  $('#q').value = '';
+  location.hash = '#/';
+  loadArticles();
+}
+
+for (const b of document.querySelectorAll('.zoom button')) {
+  b.addEventListener('click', async () => {
+    extent = b.dataset.extent;
+    for (const o of document.querySelectorAll('.zoom button')) o.setAttribute('aria-pressed', String(o === b));
+    drawMap(await getPlaces());
+  });
+}
+
+// ---- routing and start ------------------------------------------------------------
+async function fillCompareForm() {
+  const form = $('#compare-form');
+  for (const [v, t] of Object.entries(TYPE)) form.type.append(h('option', { value: v, text: t }));
+  for (const v of AFF_ORDER) form.affiliation.append(h('option', { value: v, text: AFF[v] }));
+  try {
+    const ps = [...(await getPlaces())].sort((a, b) => b.counts.mentions - a.counts.mentions);
+    for (const l of ps) form.location.append(h('option', { value: l.id, text: l.name }));
+  } catch { /* the select stays at "all" */ }
+}
+
+function route() {
+  const parts = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  const view = parts[0] === 'compare' ? 'compare' : parts[0] === 'places' ? 'places' : 'articles';
+  for (const v of document.querySelectorAll('.view')) v.hidden = v.id !== `view-${view}`;
+  for (const a of document.querySelectorAll('nav a')) {
+    if (a.dataset.view === view) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  }
+  hideTip();
+  if (view === 'compare') loadCompare();
+  else if (view === 'places') loadPlaces();
+  else if (parts[0] === 'a' && parts[1]) openArticle(parts[1], parts[2]);
+}
+
+window.addEventListener('hashchange', route);
+fillCompareForm();
+loadArticles();
+route();
+api('/v1/meta').then((m) => {
+  const c = m.counts;
+  $('#meta').textContent = `الإصدار ${m.version} · ${[[c.articles, N_ART], [c.figures, ['رقم واحد', 'رقمان', 'أرقام', 'رقمًا']],
+    [c.sources, ['مصدر واحد', 'مصدران', 'مصادر', 'مصدرًا']], [c.locations, ['مكان واحد', 'مكانان', 'أماكن', 'مكانًا']]].map(([n, f]) => count(n, f)).join(' · ')}`;
+}).catch(() => {});
