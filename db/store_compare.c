@@ -56,7 +56,7 @@ static const char SQL_CLAIMS[] =
     " SELECT * FROM (SELECT f.type, f.subject_category, f.subject_side, f.area_id,"
     " substr(a.published_at, 1, 7) AS period, " GROUP_OBJECT ", f.id, f.value, f.value_max, f.qualifier, f.stance,"
     " f.object, f.claimant_id, c.name, c.kind, c.affiliation, f.article_id, f.quote, f.start,"
-    " f.\"end\", f.span_text,"
+    " f.\"end\", f.span_text, f.quote_start, f.quote_end,"
     " row_number() OVER (PARTITION BY " GROUP_KEY " ORDER BY f.value IS NULL, f.value, f.id) AS rn"
     COMPARE_FILTER ") WHERE rn <= ?5";
 
@@ -107,13 +107,16 @@ static json_t *claim_json(sqlite3_stmt *st)
                            : json_pack("{s:o, s:o, s:o, s:o}", "id", store_col_str(st, 12), "name",
                                        store_col_str(st, 13), "kind", store_col_str(st, 14),
                                        "affiliation", store_col_str(st, 15));
-    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:{s:I, s:I, s:o}}", "figure_id",
+    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:{s:I, s:I, s:o}, s:{s:I, s:I}}",
+                     "figure_id",
                      store_col_str(st, 6), "value", store_col_num(st, 7), "value_max",
                      store_col_num(st, 8), "qualifier", store_col_str(st, 9), "stance",
                      store_col_str(st, 10), "object", store_col_str(st, 11), "claimant",
                      claimant ? claimant : json_null(), "article_id", store_col_str(st, 16), "quote",
                      store_col_str(st, 17), "span", "start", (json_int_t)sqlite3_column_int64(st, 18),
-                     "end", (json_int_t)sqlite3_column_int64(st, 19), "text", store_col_str(st, 20));
+                     "end", (json_int_t)sqlite3_column_int64(st, 19), "text", store_col_str(st, 20),
+                     "quote_span", "start", (json_int_t)sqlite3_column_int64(st, 21), "end",
+                     (json_int_t)sqlite3_column_int64(st, 22));
 }
 
 store_status store_compare(store *s, const store_compare_query *q, json_t **out)

@@ -121,8 +121,8 @@ int store_bind_text(sqlite3_stmt *st, int i, const char *v);
  * invalid UTF-8. */
 #define ARTICLE_COLS                                                                              \
     "t.id, t.title, t.outlet_id, o.name, t.url, t.published_at, t.language, t.n_chars,"          \
-    " t.n_figures, t.n_locations, t.n_sources"
-#define ARTICLE_NCOLS 11
+    " t.n_figures, t.n_locations, t.n_sources, substr(t.body, 1, 160)"
+#define ARTICLE_NCOLS 12
 #define ARTICLE_FROM "articles t LEFT JOIN sources o ON o.id = t.outlet_id"
 #define SOURCE_COLS                                                                               \
     "t.id, t.name, t.name_en, t.kind, t.affiliation, t.parent_id, p.name, t.n_mentions,"         \

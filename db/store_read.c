@@ -124,6 +124,8 @@ json_t *store_article_json(sqlite3_stmt *st, int c) {
     }
     put(o, "id", store_col_str(st, c), &ok);
     put(o, "title", store_col_str(st, c + 1), &ok);
+    /* The first 160 characters, for lists of articles without a title. */
+    put(o, "excerpt", store_col_str(st, c + 11), &ok);
     put(o, "outlet", ref(st, c + 2, c + 3), &ok);
     put(o, "url", store_col_str(st, c + 4), &ok);
     put(o, "published_at", store_col_str(st, c + 5), &ok);

@@ -325,23 +325,28 @@ static bool person_at(doc_state *d, size_t i, found *f)
     bool appositive = stages_word_is(t, a, appositive_heads);
     if (!titled && !appositive)
         return false;
-    /* The party it speaks for: a known source in the appositive. */
-    size_t parent = EXTRACT_NO_INDEX;
+    /* The party it speaks for: a known source in the appositive, recorded
+     * here so the appositive ("الناطق باسم ...") is not read again as a
+     * speaker of its own. */
+    size_t parent = EXTRACT_NO_INDEX, resume = c;
+    lexicon_match pm;
     for (size_t k = a; k < t->n_tok && k < a + 8 && t->tok[k].sentence == s; k++) {
         found pf;
-        lexicon_match km;
-        if (t->tok[k].kind != TOK_PUNCT && known_at(d, k, &pf, &km)) {
+        if (t->tok[k].kind != TOK_PUNCT && known_at(d, k, &pf, &pm)) {
             parent = pf.source;
+            resume = pf.end;
             break;
         }
     }
     span sp = {t->tok[i].sp.start, t->tok[c - 1].sp.end};
     f->source = discovered_source(d, sp, "person", parent);
-    f->end = c;
+    f->end = resume;
     f->anaphor = false;
     if (!add_mention(d, f->source, sp, i, c, ROLE_MENTIONED))
         return false;
     f->mention = d->r->n_source_mentions - 1;
+    if (parent != EXTRACT_NO_INDEX)
+        add_mention(d, parent, pm.sp, pm.tok_first, pm.tok_end, ROLE_MENTIONED);
     return true;
 }
 

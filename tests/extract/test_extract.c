@@ -300,6 +300,9 @@ Test(extract, generic_speakers_and_persons)
     cr_expect_str_eq(s->kind, "person");
     cr_expect_str_eq(s->parent_id, "faylaq-al-sham");
     cr_expect_str_eq(s->affiliation, "opposition");
+    for (size_t i = 0; i < r.n_sources; i++)
+        cr_expect(strcmp(r.sources[i].kind, "role") != 0 || strstr(r.sources[i].name, "المتحدث") == NULL,
+                  "the appositive is not a speaker of its own: %s", r.sources[i].name);
     extract_result_free(&r);
 }
 
