@@ -211,7 +211,8 @@ store_status store_compare(store *s, const store_compare_query *q, json_t **out)
     if (rc != STORE_OK)
         goto out;
 
-    qsort(groups, n, sizeof *groups, by_interest);
+    if (n > 1)
+        qsort(groups, n, sizeof *groups, by_interest);
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < n; i++) {
         json_array_append(arr, groups[i].obj);

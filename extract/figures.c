@@ -370,7 +370,8 @@ int figures_find(doc_state *d)
             goto out;
         i = dm.tok_end;
     }
-    qsort(d->r->figures, d->r->n_figures, sizeof *d->r->figures, by_start);
+    if (d->r->n_figures > 1)
+        qsort(d->r->figures, d->r->n_figures, sizeof *d->r->figures, by_start);
     assign_areas(d);
     rc = 0;
 out:

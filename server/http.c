@@ -130,11 +130,18 @@ static store *thread_store(http_server *s)
     return db;
 }
 
+/* With lengths, so a %00 inside a name or value is seen rather than
+ * silently cutting it short. */
 static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key,
-                                   const char *value)
+                                   size_t key_size, const char *value, size_t value_size)
 {
     (void)kind;
     request *rq = cls;
+    if ((key && strlen(key) != key_size) || (value && strlen(value) != value_size)) {
+        rq->nul_in_args = true;
+        rq->nul_arg = key && strlen(key) == key_size ? key : NULL;
+        return MHD_NO;
+    }
     if (rq->n_args == REQUEST_MAX_ARGS) {
         rq->too_many_args = true;
         return MHD_NO;
@@ -221,7 +228,7 @@ static void dispatch(http_server *s, struct MHD_Connection *c, req_ctx *ctx, con
         reply_problem(r, 503, "the seeds are still being imported");
         return;
     }
-    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_arg, &rq);
+    MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, collect_arg, &rq);
     if (rt->needs_ready) {
         rq.db = thread_store(s);
         if (!rq.db) {
@@ -411,7 +418,7 @@ http_server *http_start(const http_config *cfg, app *a, char *err, size_t errsz)
         cfg->max_per_ip, MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout_s,
         /* Bounds the request line and headers a client may send. */
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024), MHD_OPTION_URI_LOG_CALLBACK,
-        on_uri, s, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
+        on_uri, s, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_END);
     if (!s->daemon) {
         snprintf(err, errsz, "cannot listen on %s port %d (in use, or not permitted)", cfg->bind,
                  cfg->port);

@@ -34,6 +34,13 @@ static size_t max_value_len(const char *name)
 
 bool params_check_or_reply(const request *rq, bool allow_none, reply *r)
 {
+    if (rq->nul_in_args) {
+        if (rq->nul_arg)
+            reply_bad_param(r, rq->nul_arg, "holds a NUL byte (%%00)");
+        else
+            reply_problem(r, 400, "a query parameter name holds a NUL byte (%%00)");
+        return false;
+    }
     if (rq->too_many_args) {
         reply_problem(r, 400, "at most %d query parameters are accepted", REQUEST_MAX_ARGS);
         return false;

@@ -37,6 +37,8 @@ typedef struct request {
     query_arg args[REQUEST_MAX_ARGS];
     size_t n_args;
     bool too_many_args;
+    bool nul_in_args;           /* a decoded name or value holds a NUL (%00) */
+    const char *nul_arg;        /* the name whose value holds it, when the name is whole */
     store *db;                  /* this thread's connection */
     app *app;
 } request;

@@ -1,0 +1,420 @@
+/* test_lifecycle.c — end-to-end tests of the process rather than the API:
+ * the command line (help, usage errors, `extract`, `import`), the seed
+ * import at start (idempotent restarts, changed, bad and removed files) and
+ * shutdown on SIGTERM.
+ *
+ * Each test works in its own temporary folder (e2e_dir) holding a copy of
+ * the seeds, so it can change files without touching data/seeds.
+ */
+#include "tests/e2e/api_helpers.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+TestSuite(cli, .fini = e2e_teardown);
+TestSuite(lifecycle, .fini = e2e_teardown);
+
+/* DIR/seeds with the five seeds; returns the path (static buffer). */
+static const char *seeds_dir(void)
+{
+    static char path[4096];
+    e2e_path(path, sizeof path, "seeds");
+    struct stat st;
+    if (stat(path, &st) != 0)
+        cr_assert_eq(e2e_copy_seeds(path), N_SEEDS);
+    return path;
+}
+
+static char *seed_path(const char *id)
+{
+    return fmt_str("%s/%s.txt", seeds_dir(), id);
+}
+
+static void assert_contains(const char *hay, const char *needle, const char *what)
+{
+    cr_assert(hay && strstr(hay, needle), "%s: expected to find \"%s\" in:\n%s", what, needle,
+              hay ? hay : "(null)");
+}
+
+/* ---- command line -------------------------------------------------------- */
+
+Test(cli, help_exits_0_and_prints_usage)
+{
+    char *out, *err;
+    cr_assert_eq(e2e_run(&out, &err, "--help"), 0);
+    assert_contains(out, "usage", "--help");
+    assert_contains(out, "serve", "--help");
+    assert_contains(out, "import", "--help");
+    assert_contains(out, "extract", "--help");
+    assert_contains(out, "--port", "--help lists the options");
+    free(out);
+    free(err);
+    cr_assert_eq(e2e_run(&out, &err, "serve", "--help"), 0, "serve --help");
+    assert_contains(out, "--cors", "serve --help");
+    free(out);
+    free(err);
+    cr_assert_eq(e2e_run(&out, &err, "--version"), 0);
+    assert_contains(out, "marsad ", "--version");
+    free(out);
+    free(err);
+}
+
+Test(cli, usage_errors_exit_2)
+{
+    char *out, *err;
+    cr_assert_eq(e2e_run(&out, &err, "bogus"), 2, "an unknown command");
+    assert_contains(err, "bogus", "the message names the command");
+    free(out);
+    free(err);
+
+    cr_assert_eq(e2e_run(&out, &err), 2, "no command at all");
+    free(out);
+    free(err);
+
+    /* Options are checked before anything is opened. */
+    char db[4096];
+    e2e_path(db, sizeof db, "never.db");
+    cr_assert_eq(e2e_run(&out, &err, "serve", "--port", "99999", "--db", db, "--seeds", ""), 2,
+                 "--port 99999");
+    assert_contains(err, "99999", "the message names the value");
+    free(out);
+    free(err);
+    cr_assert_eq(e2e_run(&out, &err, "serve", "--port", "-1", "--db", db), 2, "--port -1");
+    free(out);
+    free(err);
+    cr_assert_eq(e2e_run(&out, &err, "serve", "--no-such-flag", "--db", db), 2, "unknown flag");
+    assert_contains(err, "no-such-flag", "the message names the flag");
+    free(out);
+    free(err);
+    cr_assert_eq(e2e_run(&out, &err, "serve", "--port"), 2, "--port without a value");
+    free(out);
+    free(err);
+    struct stat st;
+    cr_assert_neq(stat(db, &st), 0, "a usage error must not create the database");
+
+    cr_assert_eq(e2e_run(&out, &err, "import", seeds_dir()), 2, "import without --db");
+    free(out);
+    free(err);
+    cr_assert_eq(e2e_run(&out, &err, "extract", "a", "b"), 2, "extract takes one file");
+    free(out);
+    free(err);
+}
+
+Test(cli, extract_prints_json_of_a_seed)
+{
+    char *path = seed_path(SEED_000);
+    char *out, *err;
+    cr_assert_eq(e2e_run(&out, &err, "extract", path), 0, "extract: %s", err);
+    json_error_t jerr;
+    json_t *j = json_loads(out, 0, &jerr);
+    cr_assert(json_is_object(j), "extract printed no JSON object: %s (%.200s)", jerr.text, out);
+    cr_assert_str_eq(jstr(j, "id"), SEED_000);
+    const char *arrays[] = {"figures", "locations", "sources", "numbers"};
+    for (int k = 0; k < 4; k++)
+        cr_assert(json_is_array(json_object_get(j, arrays[k])), "no %s array", arrays[k]);
+    cr_assert_gt(json_array_size(json_object_get(j, "figures")), 0);
+    cr_assert_geq(json_array_size(json_object_get(j, "numbers")),
+                  json_array_size(json_object_get(j, "figures")),
+                  "every figure stands on a number (or a dual noun)");
+    size_t i;
+    json_t *l;
+    bool aleppo = false;
+    json_array_foreach(json_object_get(j, "locations"), i, l)
+    {
+        aleppo |= strcmp(item_id(l), "aleppo") == 0;
+    }
+    cr_assert(aleppo, "extract finds Aleppo in the first seed");
+    json_decref(j);
+    free(out);
+    free(err);
+    free(path);
+}
+
+/* What `extract` prints is what `serve` stores. */
+Test(cli, extract_agrees_with_the_served_article)
+{
+    e2e_start(seeds_dir());
+    for (size_t k = 0; k < N_SEEDS; k++) {
+        char *path = seed_path(SEED_IDS[k]), *out, *err;
+        cr_assert_eq(e2e_run(&out, &err, "extract", path), 0);
+        json_t *x = json_loads(out, 0, NULL);
+        cr_assert_not_null(x);
+        json_t *a = get_ok("/v1/articles/%s", SEED_IDS[k]);
+        json_t *xf = json_object_get(x, "figures"), *af = json_object_get(a, "figures");
+        cr_assert_eq(json_array_size(xf), json_array_size(af), "%s: %zu figures extracted, %zu served",
+                     SEED_IDS[k], json_array_size(xf), json_array_size(af));
+        for (size_t i = 0; i < json_array_size(af); i++) {
+            json_t *p = json_array_get(xf, i), *q = json_array_get(af, i);
+            cr_assert_str_eq(jstr(p, "id"), jstr(q, "id"));
+            cr_assert_str_eq(jstr(p, "type"), jstr(q, "type"), "%s", jstr(q, "id"));
+            cr_assert(json_equal(json_object_get(p, "value"), json_object_get(q, "value")), "%s",
+                      jstr(q, "id"));
+            cr_assert(json_equal(json_object_get(p, "span"), json_object_get(q, "span")), "%s",
+                      jstr(q, "id"));
+        }
+        json_t *xl = id_set(json_object_get(x, "locations"));
+        assert_ids(json_object_get(a, "locations"), xl, "served vs extracted locations");
+        json_decref(xl);
+        json_decref(a);
+        json_decref(x);
+        free(out);
+        free(err);
+        free(path);
+    }
+    e2e_stop();
+}
+
+Test(cli, extract_refuses_invalid_utf8_and_missing_files)
+{
+    char bad[4096];
+    e2e_path(bad, sizeof bad, "bad.txt");
+    static const char bytes[] = "\xd8\xa3\xd8\xb9\xd9\x84\xd9\x86 \xff\xfe text";
+    e2e_write_file(bad, bytes, sizeof bytes - 1);
+    char *out, *err;
+    cr_assert_eq(e2e_run(&out, &err, "extract", bad), 1);
+    assert_contains(err, "bad.txt", "the message names the file");
+    assert_contains(err, "UTF-8", "the message says why");
+    cr_assert_str_eq(out, "", "nothing on stdout");
+    free(out);
+    free(err);
+
+    char missing[4096];
+    e2e_path(missing, sizeof missing, "missing.txt");
+    cr_assert_eq(e2e_run(&out, &err, "extract", missing), 1);
+    assert_contains(err, "missing.txt", "the message names the file");
+    free(out);
+    free(err);
+}
+
+Test(cli, import_fills_a_database_without_serving)
+{
+    char db[4096];
+    e2e_path(db, sizeof db, "marsad.db"); /* the database e2e_start serves */
+    char *out, *err;
+    cr_assert_eq(e2e_run(&out, &err, "import", "--db", db, seeds_dir()), 0, "import: %s", err);
+    assert_contains(err, "imported 5 articles", "the import summary");
+    free(out);
+    free(err);
+    /* Again: nothing new. */
+    cr_assert_eq(e2e_run(&out, &err, "import", "--db", db, seeds_dir()), 0);
+    assert_contains(err, "imported 0 articles", "a second import");
+    assert_contains(err, "5 unchanged", "a second import");
+    free(out);
+    free(err);
+    /* One file more, by name. */
+    char *one = seed_path(SEED_002);
+    cr_assert_eq(e2e_run(&out, &err, "import", "--db", db, one), 0);
+    assert_contains(err, "1 unchanged", "importing one known file");
+    free(out);
+    free(err);
+    free(one);
+
+    /* Served without seeds, the imported articles are there. */
+    e2e_start("");
+    cr_assert_eq(e2e_articles(), N_SEEDS);
+    cr_assert_eq(total_of("/v1/articles"), N_SEEDS);
+    json_t *a = get_ok("/v1/articles/%s", SEED_000);
+    cr_assert(strncmp(jstr(a, "body"), "أعلن تحالف", strlen("أعلن تحالف")) == 0);
+    json_decref(a);
+    e2e_stop();
+}
+
+/* ---- start, restart, stop ------------------------------------------------ */
+
+Test(lifecycle, sigterm_exits_0_and_says_so)
+{
+    e2e_start(seeds_dir());
+    e2e_response *r = e2e_get("/healthz");
+    cr_assert_eq(r->status, 200);
+    e2e_response_free(r);
+    e2e_stop(); /* asserts exit status 0 */
+    char *log = e2e_log();
+    assert_contains(log, "SIGTERM received", "the log of a stop");
+    assert_contains(log, "imported 5 articles", "the import summary");
+    free(log);
+}
+
+Test(lifecycle, restart_on_the_same_database_changes_nothing)
+{
+    e2e_start(seeds_dir());
+    json_t *meta1 = get_ok("/v1/meta");
+    e2e_response *list1 = e2e_get("/v1/figures?limit=500");
+    e2e_stop();
+
+    e2e_start(seeds_dir());
+    cr_assert_eq(e2e_articles(), N_SEEDS);
+    char *log = e2e_log();
+    assert_contains(log, "imported 0 articles", "the second start imports nothing");
+    assert_contains(log, "5 unchanged", "the second start");
+    assert_contains(log, "0 skipped", "the second start");
+    free(log);
+    json_t *meta2 = get_ok("/v1/meta");
+    cr_assert(json_equal(json_object_get(meta1, "counts"), json_object_get(meta2, "counts")),
+              "counts changed across a restart");
+    cr_assert(json_equal(json_object_get(meta1, "generation"),
+                         json_object_get(meta2, "generation")),
+              "an unchanged import must not touch the data (generation %lld -> %lld)",
+              json_integer_value(json_object_get(meta1, "generation")),
+              json_integer_value(json_object_get(meta2, "generation")));
+    e2e_response *list2 = e2e_get("/v1/figures?limit=500");
+    cr_assert_eq(list2->len, list1->len);
+    cr_assert(memcmp(list1->body, list2->body, list1->len) == 0, "the figures changed");
+    cr_assert_str_eq(e2e_header_get(list2, "ETag"), e2e_header_get(list1, "ETag"));
+    e2e_response_free(list1);
+    e2e_response_free(list2);
+    json_decref(meta1);
+    json_decref(meta2);
+    e2e_stop();
+}
+
+Test(lifecycle, a_changed_seed_replaces_its_article)
+{
+    e2e_start(seeds_dir());
+    e2e_response *before = e2e_get("/v1/articles/" SEED_003);
+    cr_assert_eq(before->status, 200);
+    e2e_stop();
+
+    static const char text[] = "قالت مصادر محلية إن 12 مدنيا قتلوا وأصيب 30 آخرون في قصف على حلب.\n";
+    char *path = seed_path(SEED_003);
+    e2e_write_file(path, text, sizeof text - 1);
+    free(path);
+
+    e2e_start(seeds_dir());
+    char *log = e2e_log();
+    assert_contains(log, "imported 1 articles", "one changed file");
+    assert_contains(log, "4 unchanged", "the other four");
+    free(log);
+    cr_assert_eq(total_of("/v1/articles"), N_SEEDS);
+    e2e_response *after = e2e_get("/v1/articles/" SEED_003);
+    cr_assert_eq(after->status, 200);
+    cr_assert_str_neq(e2e_header_get(after, "ETag"), e2e_header_get(before, "ETag"));
+    const char *body = jstr(after->json, "body");
+    cr_assert_str_eq(body, "قالت مصادر محلية إن 12 مدنيا قتلوا وأصيب 30 آخرون في قصف على حلب.\n");
+    /* Everything extracted now comes from the new text. */
+    size_t i;
+    json_t *f;
+    long long n = (long long)cp_count(body);
+    json_array_foreach(json_object_get(after->json, "figures"), i, f)
+    {
+        cr_assert_leq(jint(json_object_get(f, "span"), "end"), n, "%s points past the new body",
+                      item_id(f));
+    }
+    cr_assert_eq(total_of("/v1/figures?article=" SEED_003),
+                 (long long)json_array_size(json_object_get(after->json, "figures")),
+                 "old figures of the article remain");
+    /* Meta counts agree with the articles. */
+    json_t *all = fetch_all("/v1/articles");
+    long long figures = 0;
+    json_t *a;
+    json_array_foreach(all, i, a)
+    {
+        figures += jint(json_object_get(a, "counts"), "figures");
+    }
+    json_t *meta = get_ok("/v1/meta");
+    cr_assert_eq(jint(json_object_get(meta, "counts"), "figures"), figures);
+    json_decref(meta);
+    json_decref(all);
+    e2e_response_free(before);
+    e2e_response_free(after);
+    e2e_stop();
+}
+
+Test(lifecycle, bad_seed_files_are_skipped_and_named_in_the_log)
+{
+    const char *dir = seeds_dir();
+    static const char bin[] = "\xd8\xa3 abc\0def";
+    static const char bad[] = "\xd8\xa3\xd8\xb9 \xc3\x28 text";
+    size_t big = (1u << 20) + 10;
+    char *huge = malloc(big);
+    cr_assert_not_null(huge);
+    for (size_t i = 0; i < big; i++)
+        huge[i] = i % 80 == 79 ? '\n' : 'a';
+    const struct {
+        const char *name, *data;
+        size_t len;
+    } files[] = {{"empty.txt", "", 0},
+                 {"binary.txt", bin, sizeof bin - 1},
+                 {"badutf8.txt", bad, sizeof bad - 1},
+                 {"huge.txt", huge, big}};
+    for (int k = 0; k < 4; k++) {
+        char *path = fmt_str("%s/%s", dir, files[k].name);
+        e2e_write_file(path, files[k].data, files[k].len);
+        free(path);
+    }
+    free(huge);
+
+    e2e_start(dir);
+    cr_assert_eq(e2e_articles(), N_SEEDS, "the good seeds are served");
+    char *log = e2e_log();
+    for (int k = 0; k < 4; k++) {
+        char *line = fmt_str("skipped %s/%s", dir, files[k].name);
+        assert_contains(log, line, "a skipped file is named in the log");
+        free(line);
+    }
+    assert_contains(log, "4 skipped", "the summary");
+    free(log);
+    cr_assert_eq(total_of("/v1/articles"), N_SEEDS);
+    const char *ids[] = {"empty", "binary", "badutf8", "huge"};
+    for (int k = 0; k < 4; k++) {
+        e2e_response *r = e2e_getf("/v1/articles/%s", ids[k]);
+        cr_assert_eq(r->status, 404, "%s was stored", ids[k]);
+        e2e_response_free(r);
+    }
+    e2e_stop();
+}
+
+Test(lifecycle, a_removed_seed_is_reported_and_its_article_kept)
+{
+    e2e_start(seeds_dir());
+    e2e_stop();
+    char *path = seed_path(SEED_004);
+    cr_assert_eq(unlink(path), 0);
+
+    e2e_start(seeds_dir());
+    char *log = e2e_log();
+    assert_contains(log, SEED_004 ".txt is gone from disk", "the removal is reported");
+    assert_contains(log, "1 gone from disk", "the summary");
+    free(log);
+    cr_assert_eq(e2e_articles(), N_SEEDS);
+    cr_assert_eq(total_of("/v1/articles"), N_SEEDS);
+    json_t *a = get_ok("/v1/articles/%s", SEED_004);
+    cr_assert_str_eq(item_id(a), SEED_004);
+    json_decref(a);
+    e2e_stop();
+    free(path);
+}
+
+Test(lifecycle, serving_without_seeds_starts_empty)
+{
+    e2e_start("");
+    cr_assert_eq(e2e_articles(), 0);
+    json_t *page = get_ok("/v1/articles");
+    cr_assert_eq(jint(page, "total"), 0);
+    cr_assert_eq(json_array_size(json_object_get(page, "data")), 0);
+    cr_assert(json_is_null(json_object_get(page, "next")));
+    json_decref(page);
+    /* The gazetteer is there without any article. */
+    cr_assert_gt(total_of("/v1/locations?limit=1"), 0);
+    cr_assert_eq(total_of("/v1/locations?mentioned=true"), 0);
+    cr_assert_eq(total_of("/v1/figures"), 0);
+    e2e_response *r = e2e_get("/readyz");
+    cr_assert_eq(r->status, 200);
+    cr_assert_eq(jint(r->json, "articles"), 0);
+    e2e_response_free(r);
+    e2e_stop();
+}
+
+Test(lifecycle, a_port_in_use_is_a_runtime_error)
+{
+    e2e_start(seeds_dir());
+    char port[16], db[4096];
+    snprintf(port, sizeof port, "%d", e2e_port());
+    e2e_path(db, sizeof db, "second.db");
+    char *out, *err;
+    int rc = e2e_run(&out, &err, "serve", "--port", port, "--db", db, "--seeds", "");
+    cr_assert_eq(rc, 1, "a second server on port %s: exit %d, stdout %s", port, rc, out);
+    assert_contains(err, "cannot listen", "the reason");
+    free(out);
+    free(err);
+    e2e_stop();
+}
