@@ -35,6 +35,8 @@ enum {
 #define STORE_MAX_FILTERS 16
 #define STORE_MAX_SORT 4
 #define STORE_MAX_LIMIT 500
+#define STORE_MAX_FACETS 4
+#define STORE_FACET_VALUES 50 /* values listed per facet, most frequent first */
 
 /* Open (creating when needed, unless STORE_READONLY) the database at path:
  * WAL, foreign keys on, a busy timeout of busy_ms, schema applied and migrated
@@ -79,9 +81,13 @@ typedef struct store_filter_def {
     const char *doc;                 /* one line for humans */
 } store_filter_def;
 
-/* The filters and sortable fields of a resource. Static, never NULL. */
+/* The filters, sortable fields and facets of a resource. Static, never
+ * NULL (a resource without facets gives n = 0). A facet counts the items
+ * matching the filters by one of their attributes (an article's outlet, a
+ * figure's type...). */
 const store_filter_def *store_filters(store_resource r, size_t *n);
 const char *const *store_sort_fields(store_resource r, size_t *n);
+const char *const *store_facets(store_resource r, size_t *n);
 
 typedef struct store_filter {
     size_t def;        /* index into store_filters(res) */
@@ -102,12 +108,15 @@ typedef struct store_query {
     size_t n_sort;
     int limit;                       /* 1..STORE_MAX_LIMIT */
     const char *cursor;              /* NULL for the first page (borrowed) */
+    size_t facets[STORE_MAX_FACETS]; /* indexes into store_facets(res), counted under the filters */
+    size_t n_facets;
 } store_query;
 
 typedef struct store_page {
     json_t *data;      /* array of items (owned by the page) */
     char *next;        /* cursor of the next page, NULL on the last one */
     long long total;   /* rows matching the filters, all pages */
+    json_t *facets;    /* {name: [{"value","label","count"}...]} when facets were asked, else NULL */
 } store_page;
 
 /* One page of a list. Ties in the sort order are broken by id, so keyset

@@ -162,6 +162,45 @@ static const sort_impl FIGURE_SORT_SQL[] = {
     {{{"t.article_id", 't', false}}, 1},
 };
 
+/* Facets: what each counts, as a SELECT of (value, label, count) over the
+ * resource's table aliased t, to which the list's own WHERE is appended,
+ * then a GROUP BY. Articles are counted once however many figures or
+ * mentions make them match. */
+typedef struct facet_impl {
+    const char *name;
+    const char *select_from; /* "SELECT value, label, count FROM ... t ..." */
+    const char *group_by;
+} facet_impl;
+
+static const facet_impl ARTICLE_FACETS[] = {
+    {"outlet", "SELECT t.outlet_id, o.name, count(*) FROM articles t"
+               " LEFT JOIN sources o ON o.id = t.outlet_id", "t.outlet_id"},
+    {"type", "SELECT fc.type, fc.type, count(DISTINCT t.id) FROM articles t"
+             " JOIN figures fc ON fc.article_id = t.id", "fc.type"},
+    {"location", "SELECT mc.location_id, lc.name, count(DISTINCT t.id) FROM articles t"
+                 " JOIN location_mentions mc ON mc.article_id = t.id"
+                 " JOIN locations lc ON lc.id = mc.location_id", "mc.location_id"},
+    {"claimant", "SELECT fc.claimant_id, cc.name, count(DISTINCT t.id) FROM articles t"
+                 " JOIN figures fc ON fc.article_id = t.id"
+                 " JOIN sources cc ON cc.id = fc.claimant_id", "fc.claimant_id"},
+};
+static const facet_impl FIGURE_FACETS[] = {
+    {"outlet", "SELECT ac.outlet_id, oc.name, count(*) FROM figures t"
+               " JOIN articles ac ON ac.id = t.article_id"
+               " LEFT JOIN sources oc ON oc.id = ac.outlet_id", "ac.outlet_id"},
+    {"type", "SELECT t.type, t.type, count(*) FROM figures t", "t.type"},
+    {"location", "SELECT t.location_id, lc.name, count(*) FROM figures t"
+                 " LEFT JOIN locations lc ON lc.id = t.location_id", "t.location_id"},
+    {"claimant", "SELECT t.claimant_id, cc.name, count(*) FROM figures t"
+                 " LEFT JOIN sources cc ON cc.id = t.claimant_id", "t.claimant_id"},
+};
+static const char *const ARTICLE_FACET_NAMES[] = {"outlet", "type", "location", "claimant", NULL};
+static const char *const FIGURE_FACET_NAMES[] = {"outlet", "type", "location", "claimant", NULL};
+static const char *const NO_FACETS[] = {NULL};
+#define STR_(x) #x
+#define STR(x) STR_(x)
+#define STORE_FACET_VALUES_TEXT STR(STORE_FACET_VALUES)
+
 /* How a resource is listed: its filters with their conditions, its sort
  * fields with their columns, and what an item is read from. */
 typedef struct resource_impl {
@@ -177,6 +216,9 @@ typedef struct resource_impl {
     const char *from;
     const char *table;
     json_t *(*row)(sqlite3_stmt *st, int c);
+    const facet_impl *facets;
+    const char *const *facet_names;
+    size_t n_facets;
 } resource_impl;
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
@@ -184,17 +226,19 @@ typedef struct resource_impl {
 static const resource_impl RESOURCES[RES__COUNT] = {
     [RES_ARTICLES] = {"articles", ARTICLE_FILTERS, ARTICLE_FILTER_SQL, COUNT_OF(ARTICLE_FILTERS),
                       ARTICLE_SORTS, ARTICLE_SORT_SQL, COUNT_OF(ARTICLE_SORT_SQL), ARTICLE_COLS,
-                      ARTICLE_NCOLS, ARTICLE_FROM, "articles", store_article_json},
+                      ARTICLE_NCOLS, ARTICLE_FROM, "articles", store_article_json, ARTICLE_FACETS,
+                      ARTICLE_FACET_NAMES, COUNT_OF(ARTICLE_FACETS)},
     [RES_SOURCES] = {"sources", SOURCE_FILTERS, SOURCE_FILTER_SQL, COUNT_OF(SOURCE_FILTERS),
                      SOURCE_SORTS, SOURCE_SORT_SQL, COUNT_OF(SOURCE_SORT_SQL), SOURCE_COLS,
-                     SOURCE_NCOLS, SOURCE_FROM, "sources", store_source_json},
+                     SOURCE_NCOLS, SOURCE_FROM, "sources", store_source_json, NULL, NO_FACETS, 0},
     [RES_LOCATIONS] = {"locations", LOCATION_FILTERS, LOCATION_FILTER_SQL,
                        COUNT_OF(LOCATION_FILTERS), LOCATION_SORTS, LOCATION_SORT_SQL,
                        COUNT_OF(LOCATION_SORT_SQL), LOCATION_COLS, LOCATION_NCOLS, LOCATION_FROM,
-                       "locations", store_location_json},
+                       "locations", store_location_json, NULL, NO_FACETS, 0},
     [RES_FIGURES] = {"figures", FIGURE_FILTERS, FIGURE_FILTER_SQL, COUNT_OF(FIGURE_FILTERS),
                      FIGURE_SORTS, FIGURE_SORT_SQL, COUNT_OF(FIGURE_SORT_SQL), FIGURE_COLS,
-                     FIGURE_NCOLS, FIGURE_FROM, "figures", store_figure_json},
+                     FIGURE_NCOLS, FIGURE_FROM, "figures", store_figure_json, FIGURE_FACETS,
+                     FIGURE_FACET_NAMES, COUNT_OF(FIGURE_FACETS)},
 };
 
 _Static_assert(COUNT_OF(ARTICLE_FILTERS) == COUNT_OF(ARTICLE_FILTER_SQL), "article filters");
@@ -213,6 +257,15 @@ const store_filter_def *store_filters(store_resource r, size_t *n) {
     }
     *n = RESOURCES[r].n_filters;
     return RESOURCES[r].filters;
+}
+
+const char *const *store_facets(store_resource r, size_t *n) {
+    if ((unsigned)r >= RES__COUNT) {
+        *n = 0;
+        return NO_FACETS;
+    }
+    *n = RESOURCES[r].n_facets;
+    return RESOURCES[r].facet_names;
 }
 
 const char *const *store_sort_fields(store_resource r, size_t *n) {
@@ -491,7 +544,8 @@ static store_status check_query(store *s, const store_query *q) {
         return STORE_ERR;
     }
     const resource_impl *ri = &RESOURCES[q->res];
-    if (q->n_filters > STORE_MAX_FILTERS || q->n_sort > STORE_MAX_SORT) {
+    if (q->n_filters > STORE_MAX_FILTERS || q->n_sort > STORE_MAX_SORT ||
+        q->n_facets > STORE_MAX_FACETS) {
         store_set_err(s, "too many filters or sort fields");
         return STORE_ERR;
     }
@@ -550,6 +604,64 @@ static store_status run_count(store *s, const char *sql, const binds *b, size_t 
         out = store_sql_fail(s, rc, "count");
     sqlite3_reset(st);
     return out;
+}
+
+/* Counts of each asked facet under the list's filters (where, with its
+ * n_binds bound values): {name: [{"value","label","count"}...]}. */
+static store_status run_facets(store *s, const resource_impl *ri, const store_query *q,
+                               const char *where, const binds *b, size_t n_binds, json_t **out) {
+    *out = json_object();
+    if (!*out) {
+        store_set_err(s, "out of memory");
+        return STORE_ERR;
+    }
+    for (size_t i = 0; i < q->n_facets; i++) {
+        if (q->facets[i] >= ri->n_facets) {
+            store_set_err(s, "unknown facet");
+            return STORE_ERR;
+        }
+        const facet_impl *fi = &ri->facets[q->facets[i]];
+        sbuf sql = {0};
+        sb_add(&sql, fi->select_from);
+        sb_add(&sql, " WHERE 1");
+        if (where)
+            sb_add(&sql, where);
+        sb_add(&sql, " GROUP BY ");
+        sb_add(&sql, fi->group_by);
+        sb_add(&sql, " ORDER BY 3 DESC, 1 LIMIT " STORE_FACET_VALUES_TEXT);
+        if (sql.oom) {
+            free(sql.p);
+            store_set_err(s, "out of memory (facet)");
+            return STORE_ERR;
+        }
+        sqlite3_stmt *st = store_dyn_stmt_get(s, sql.p);
+        free(sql.p);
+        if (!st)
+            return STORE_ERR;
+        apply_binds(st, b, n_binds);
+        json_t *values = json_array();
+        int r;
+        while (values && (r = sqlite3_step(st)) == SQLITE_ROW) {
+            json_t *v = json_pack("{s:o, s:o, s:I}", "value", store_col_str(st, 0), "label",
+                                  store_col_str(st, 1), "count",
+                                  (json_int_t)sqlite3_column_int64(st, 2));
+            if (!v || json_array_append_new(values, v) != 0) {
+                json_decref(values);
+                values = NULL;
+            }
+        }
+        sqlite3_reset(st);
+        if (!values) {
+            store_set_err(s, "out of memory (facet)");
+            return STORE_ERR;
+        }
+        if (r != SQLITE_DONE) {
+            json_decref(values);
+            return store_sql_fail(s, r, "facet");
+        }
+        json_object_set_new(*out, fi->name, values);
+    }
+    return STORE_OK;
 }
 
 store_status store_list(store *s, const store_query *q, store_page *page) {
@@ -623,6 +735,9 @@ store_status store_list(store *s, const store_query *q, store_page *page) {
         goto out;
     if ((rc = run_count(s, count_sql.p, b, n_filter_binds, &page->total)) != STORE_OK)
         goto out;
+    if (q->n_facets &&
+        (rc = run_facets(s, ri, q, where.p, b, n_filter_binds, &page->facets)) != STORE_OK)
+        goto out;
     if (!(st = store_dyn_stmt_get(s, sql.p))) {
         rc = STORE_ERR;
         goto out;
@@ -667,6 +782,8 @@ out:
 void store_page_free(store_page *page) {
     if (!page)
         return;
+    json_decref(page->facets);
+    page->facets = NULL;
     json_decref(page->data);
     free(page->next);
     page->data = NULL;

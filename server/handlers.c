@@ -8,6 +8,7 @@
 #include "server/handlers.h"
 
 #include "server/assets.h"
+#include "server/export.h"
 #include "server/params.h"
 
 #include <stdio.h>
@@ -78,6 +79,14 @@ static void list_resource(request *rq, reply *r, store_resource res, bool geojso
     output_format fmt;
     if (!params_query_or_reply(rq, res, geojson, preset, preset_value, &q, &fmt, r))
         return;
+    if (fmt == FORMAT_CSV || fmt == FORMAT_NDJSON) {
+        if (q.n_facets) {
+            reply_bad_param(r, "facet", "facets are not exported; ask format=json");
+            return;
+        }
+        export_start(rq, &q, fmt, r, store_failure);
+        return;
+    }
     store_page page = {0};
     store_status st = store_list(rq->db, &q, &page);
     if (st != STORE_OK) {
@@ -106,6 +115,8 @@ static void list_resource(request *rq, reply *r, store_resource res, bool geojso
     } else {
         body = json_pack("{s:O, s:o, s:o, s:I}", "data", page.data, "next", next, "next_url",
                          next_url, "total", (json_int_t)page.total);
+        if (body && page.facets)
+            json_object_set(body, "facets", page.facets);
     }
     store_page_free(&page);
     reply_json(r, 200, body);

@@ -275,6 +275,35 @@ static bool etag_matches(const char *header, const char *etag)
     return false;
 }
 
+/* A streamed reply's bytes, as libmicrohttpd asks for them. */
+typedef struct stream_state {
+    reply_stream_fn fn;
+    void *ctx;
+    void (*free_ctx)(void *);
+    size_t *bytes; /* the request's byte count, for the access log */
+} stream_state;
+
+static ssize_t stream_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+    (void)pos;
+    stream_state *st = cls;
+    size_t n = st->fn(st->ctx, buf, max);
+    if (n == REPLY_STREAM_ERROR)
+        return MHD_CONTENT_READER_END_WITH_ERROR;
+    if (n == 0)
+        return MHD_CONTENT_READER_END_OF_STREAM;
+    *st->bytes += n;
+    return (ssize_t)n;
+}
+
+static void stream_free(void *cls)
+{
+    stream_state *st = cls;
+    if (st->free_ctx)
+        st->free_ctx(st->ctx);
+    free(st);
+}
+
 static enum MHD_Result send_reply(http_server *s, struct MHD_Connection *c, req_ctx *ctx,
                                   const char *method, reply *r)
 {
@@ -289,7 +318,20 @@ static enum MHD_Result send_reply(http_server *s, struct MHD_Connection *c, req_
         }
     }
     struct MHD_Response *resp;
-    if (r->body_static || r->len == 0) {
+    if (r->stream) {
+        stream_state *st = malloc(sizeof *st);
+        if (!st)
+            return MHD_NO;
+        *st = (stream_state){r->stream, r->stream_ctx, r->stream_free, &ctx->bytes};
+        resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 64 * 1024, stream_read, st,
+                                                 stream_free);
+        if (!resp) {
+            free(st);
+            return MHD_NO;
+        }
+        r->stream_ctx = NULL; /* the response owns it now */
+        r->stream = NULL;
+    } else if (r->body_static || r->len == 0) {
         resp = MHD_create_response_from_buffer(r->len, r->body ? r->body : (char *)"",
                                                MHD_RESPMEM_PERSISTENT);
     } else {
@@ -311,6 +353,8 @@ static enum MHD_Result send_reply(http_server *s, struct MHD_Connection *c, req_
         MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, r->allow);
     if (r->location[0])
         MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, r->location);
+    if (r->disposition[0])
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION, r->disposition);
     if (r->retry_after > 0) {
         char secs[16];
         snprintf(secs, sizeof secs, "%d", r->retry_after);
@@ -331,7 +375,7 @@ static enum MHD_Result send_reply(http_server *s, struct MHD_Connection *c, req_
         }
     }
     ctx->status = r->status;
-    ctx->bytes = r->len;
+    ctx->bytes += r->len;
     enum MHD_Result ok = MHD_queue_response(c, r->status, resp);
     MHD_destroy_response(resp);
     return ok;

@@ -205,6 +205,49 @@ static bool parse_sort(store_resource res, const char *v, store_query *q, reply 
     return true;
 }
 
+/* facet=a,b: names of the resource's facets, each once, at most
+ * STORE_MAX_FACETS. */
+static bool parse_facets(store_resource res, const char *v, store_query *q, reply *r)
+{
+    size_t n;
+    const char *const *names = store_facets(res, &n);
+    if (n == 0) {
+        reply_bad_param(r, "facet", "this list has no facets");
+        return false;
+    }
+    for (const char *p = v;;) {
+        size_t len = strcspn(p, ",");
+        size_t k = 0;
+        while (k < n && !(strlen(names[k]) == len && strncmp(names[k], p, len) == 0))
+            k++;
+        if (k == n) {
+            char list[128];
+            size_t used = 0;
+            list[0] = '\0';
+            for (size_t i = 0; i < n && used < sizeof list; i++) {
+                int w = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", names[i]);
+                used += w > 0 ? (size_t)w : 0;
+            }
+            reply_bad_param(r, "facet", "unknown facet '%.*s'; facets: %s", (int)len, p, list);
+            return false;
+        }
+        for (size_t i = 0; i < q->n_facets; i++)
+            if (q->facets[i] == k) {
+                reply_bad_param(r, "facet", "facet '%s' given twice", names[k]);
+                return false;
+            }
+        if (q->n_facets == STORE_MAX_FACETS) {
+            reply_bad_param(r, "facet", "at most %d facets", STORE_MAX_FACETS);
+            return false;
+        }
+        q->facets[q->n_facets++] = k;
+        p += len;
+        if (!*p)
+            return true;
+        p++;
+    }
+}
+
 static bool parse_int(const char *name, const char *v, int lo, int hi, int *out, reply *r)
 {
     char *end;
@@ -319,12 +362,20 @@ bool params_query_or_reply(const request *rq, store_resource res, bool allow_geo
         } else if (strcmp(name, "format") == 0) {
             if (strcmp(value, "json") == 0) {
                 *fmt = FORMAT_JSON;
+            } else if (strcmp(value, "csv") == 0) {
+                *fmt = FORMAT_CSV;
+            } else if (strcmp(value, "ndjson") == 0) {
+                *fmt = FORMAT_NDJSON;
             } else if (allow_geojson && strcmp(value, "geojson") == 0) {
                 *fmt = FORMAT_GEOJSON;
             } else {
-                reply_bad_param(r, "format", "must be %s", allow_geojson ? "json or geojson" : "json");
+                reply_bad_param(r, "format", "must be %s",
+                                allow_geojson ? "json, csv, ndjson or geojson" : "json, csv or ndjson");
                 return false;
             }
+        } else if (strcmp(name, "facet") == 0) {
+            if (!parse_facets(res, value, q, r))
+                return false;
         } else {
             size_t k = 0;
             while (k < n_defs && strcmp(defs[k].name, name) != 0)

@@ -19,12 +19,28 @@ void reply_init(reply *r)
 
 void reply_free(reply *r)
 {
-    if (r && !r->body_static)
+    if (!r)
+        return;
+    if (!r->body_static)
         free(r->body);
-    if (r) {
-        r->body = NULL;
-        r->len = 0;
-    }
+    r->body = NULL;
+    r->len = 0;
+    if (r->stream_ctx && r->stream_free)
+        r->stream_free(r->stream_ctx);
+    r->stream_ctx = NULL;
+    r->stream = NULL;
+}
+
+void reply_stream(reply *r, unsigned status, const char *content_type, reply_stream_fn fn,
+                  void *ctx, void (*free_ctx)(void *))
+{
+    reply_free(r);
+    r->status = status;
+    r->content_type = content_type;
+    r->stream = fn;
+    r->stream_ctx = ctx;
+    r->stream_free = free_ctx;
+    r->no_etag = true; /* the bytes are not known before they are sent */
 }
 
 static void set_body(reply *r, unsigned status, const char *type, char *body, size_t len)

@@ -12,6 +12,12 @@
 
 #define REPLY_MAX_HEADER 2048
 
+/* A body produced piece by piece (exports): writes at most max bytes into
+ * buf and returns how many; 0 at the end; REPLY_STREAM_ERROR when it
+ * cannot go on (the connection is then closed). */
+#define REPLY_STREAM_ERROR ((size_t)-1)
+typedef size_t (*reply_stream_fn)(void *ctx, char *buf, size_t max);
+
 typedef struct reply {
     unsigned status;
     const char *content_type; /* static string */
@@ -23,6 +29,10 @@ typedef struct reply {
     char allow[64];                  /* Allow header (405, OPTIONS) */
     char location[256];              /* Location header (201) */
     int retry_after;                 /* seconds, 0 for none (503) */
+    char disposition[128];           /* Content-Disposition, empty for none */
+    reply_stream_fn stream;          /* when set, the body comes from it, not from body */
+    void *stream_ctx;                /* owned by the reply until the response takes it */
+    void (*stream_free)(void *ctx);
 } reply;
 
 void reply_init(reply *r);
@@ -44,6 +54,11 @@ void reply_problem(reply *r, unsigned status, const char *detail_fmt, ...)
 /* A 400 that names the offending query parameter in invalid_params. */
 void reply_bad_param(reply *r, const char *param, const char *reason_fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* A streamed body: the reply owns ctx (freed with free_ctx) until the HTTP
+ * layer hands it to the response. */
+void reply_stream(reply *r, unsigned status, const char *content_type, reply_stream_fn fn,
+                  void *ctx, void (*free_ctx)(void *));
 
 /* The standard reason phrase of an HTTP status ("Not Found"). */
 const char *reply_status_title(unsigned status);

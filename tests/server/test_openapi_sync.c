@@ -1,7 +1,7 @@
 /* test_openapi_sync.c — openapi.yaml against the code: every route of the
  * table in server/routes.c is a documented path and method and every
  * documented operation is a route; each list route documents exactly the
- * store's filters (store_filters) plus limit, cursor, sort and format, with
+ * store's filters (store_filters) plus limit, cursor, sort, format and facet, with
  * the same enumerations and the same sort fields (store_sort_fields); item
  * routes take only their id. Also checks that the document compiled into
  * the server is the file in the repository.
@@ -426,7 +426,7 @@ static const list_route LISTS[] = {
 static bool is_common(const char *name)
 {
     return !strcmp(name, "limit") || !strcmp(name, "cursor") || !strcmp(name, "sort") ||
-           !strcmp(name, "format");
+           !strcmp(name, "format") || !strcmp(name, "facet");
 }
 
 /* A route whose last segment names a resource is a list; this test must
@@ -510,10 +510,25 @@ Test(openapi_sync, list_routes_document_exactly_the_store_filters)
         cr_assert_str_eq(limit->type, "integer");
         const str_list *fmts = param_enum(&D, format);
         cr_assert_not_null(fmts);
-        cr_assert_eq(fmts->n, lr->geojson ? 2u : 1u, "%s: format values", lr->pattern);
+        cr_assert_eq(fmts->n, lr->geojson ? 4u : 3u, "%s: format values", lr->pattern);
         cr_assert_str_eq(fmts->v[0], "json");
+        size_t f = 1;
         if (lr->geojson)
-            cr_assert_str_eq(fmts->v[1], "geojson");
+            cr_assert_str_eq(fmts->v[f++], "geojson");
+        cr_assert_str_eq(fmts->v[f++], "csv");
+        cr_assert_str_eq(fmts->v[f], "ndjson");
+
+        /* facet where the store has facets, and only there */
+        size_t n_facets;
+        const char *const *facets = store_facets(lr->res, &n_facets);
+        const doc_param *facet = op_param(&D, op, "facet", "query");
+        cr_assert_eq(facet != NULL, n_facets > 0, "%s: facet documented %s", lr->pattern,
+                     n_facets ? "missing" : "but the store has none");
+        for (size_t k = 0; k < n_facets; k++) {
+            char quoted[64];
+            snprintf(quoted, sizeof quoted, "`%s`", facets[k]);
+            cr_assert_not_null(strstr(D.text, quoted), "facet %s undocumented", facets[k]);
+        }
 
         /* The sort fields, in the store's order. */
         size_t n_sorts;

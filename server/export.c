@@ -1,0 +1,219 @@
+/* export.c — streaming CSV and NDJSON exports of the lists.
+ *
+ * CSV columns are fixed per resource (a path into the item's JSON, such as
+ * claimant.name), so every row has the same columns whatever is null; the
+ * header row names them. Values are quoted when they hold a comma, a quote
+ * or a line break (RFC 4180), numbers are written as JSON writes them.
+ * NDJSON is each item as compact JSON on its own line.
+ *
+ * Each page is a store_list call on this thread's connection (the stream is
+ * read on the connection's own polling thread), continuing from the
+ * previous page's cursor, so rows are neither repeated nor skipped.
+ */
+#include "server/export.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const ARTICLE_COLUMNS[] = {
+    "id", "title", "outlet.id", "outlet.name", "url", "published_at", "language", "n_chars",
+    "counts.figures", "counts.locations", "counts.sources", NULL};
+static const char *const SOURCE_COLUMNS[] = {
+    "id", "name", "name_en", "kind", "affiliation", "parent.id", "parent.name", "counts.mentions",
+    "counts.figures", "counts.articles", NULL};
+static const char *const LOCATION_COLUMNS[] = {
+    "id", "name", "name_en", "kind", "lat", "lon", "approximate", "parent.id", "parent.name",
+    "counts.mentions", NULL};
+static const char *const FIGURE_COLUMNS[] = {
+    "id", "article_id", "value", "value_max", "qualifier", "type", "object", "subject.category",
+    "subject.side", "claimant.id", "claimant.name", "claimant.affiliation", "stance", "location.id",
+    "location.name", "location.lat", "location.lon", "span.start", "span.end", "span.text",
+    "quote", NULL};
+
+static const char *const *columns_of(store_resource res)
+{
+    switch (res) {
+    case RES_ARTICLES: return ARTICLE_COLUMNS;
+    case RES_SOURCES: return SOURCE_COLUMNS;
+    case RES_LOCATIONS: return LOCATION_COLUMNS;
+    default: return FIGURE_COLUMNS;
+    }
+}
+
+typedef struct export_state {
+    store *db;
+    store_query q;           /* its strings point into `strings` */
+    char *strings[STORE_MAX_FILTERS + 1];
+    output_format fmt;
+    char *out;               /* rendered, not yet sent: out[sent..len) */
+    size_t len, sent, cap;
+    char *next;              /* cursor of the next page; NULL when none */
+    bool header_done, last_page, failed;
+} export_state;
+
+static void state_free(void *p)
+{
+    export_state *e = p;
+    if (!e)
+        return;
+    for (size_t i = 0; i <= STORE_MAX_FILTERS; i++)
+        free(e->strings[i]);
+    free(e->out);
+    free(e->next);
+    free(e);
+}
+
+static bool put(export_state *e, const char *s, size_t n)
+{
+    if (e->len + n + 1 > e->cap) {
+        size_t cap = (e->len + n + 1) * 2;
+        char *grown = realloc(e->out, cap);
+        if (!grown)
+            return false;
+        e->out = grown;
+        e->cap = cap;
+    }
+    memcpy(e->out + e->len, s, n);
+    e->len += n;
+    return true;
+}
+
+static json_t *at_path(json_t *item, const char *path)
+{
+    char key[64];
+    while (item) {
+        size_t n = strcspn(path, ".");
+        if (n >= sizeof key)
+            return NULL;
+        memcpy(key, path, n);
+        key[n] = '\0';
+        item = json_object_get(item, key);
+        if (!path[n])
+            return item;
+        path += n + 1;
+    }
+    return NULL;
+}
+
+static bool put_csv_field(export_state *e, json_t *v)
+{
+    if (!v || json_is_null(v))
+        return true;
+    if (json_is_string(v)) {
+        const char *s = json_string_value(v);
+        size_t n = json_string_length(v);
+        if (strcspn(s, ",\"\r\n") == n)
+            return put(e, s, n);
+        if (!put(e, "\"", 1))
+            return false;
+        for (size_t i = 0; i < n; i++)
+            if (!put(e, &s[i], 1) || (s[i] == '"' && !put(e, "\"", 1)))
+                return false;
+        return put(e, "\"", 1);
+    }
+    char *text = json_dumps(v, JSON_ENCODE_ANY | JSON_REAL_PRECISION(10));
+    bool ok = text && put(e, text, strlen(text));
+    free(text);
+    return ok;
+}
+
+static bool render_page(export_state *e, const store_page *page)
+{
+    const char *const *cols = columns_of(e->q.res);
+    if (e->fmt == FORMAT_CSV && !e->header_done) {
+        for (size_t c = 0; cols[c]; c++)
+            if ((c && !put(e, ",", 1)) || !put(e, cols[c], strlen(cols[c])))
+                return false;
+        if (!put(e, "\r\n", 2))
+            return false;
+        e->header_done = true;
+    }
+    size_t i;
+    json_t *item;
+    json_array_foreach(page->data, i, item)
+    {
+        if (e->fmt == FORMAT_NDJSON) {
+            char *line = json_dumps(item, JSON_COMPACT | JSON_REAL_PRECISION(10));
+            bool ok = line && put(e, line, strlen(line)) && put(e, "\n", 1);
+            free(line);
+            if (!ok)
+                return false;
+            continue;
+        }
+        for (size_t c = 0; cols[c]; c++)
+            if ((c && !put(e, ",", 1)) || !put_csv_field(e, at_path(item, cols[c])))
+                return false;
+        if (!put(e, "\r\n", 2))
+            return false;
+    }
+    return true;
+}
+
+/* Read and render the next page; false when the store fails. */
+static bool next_page(export_state *e, store_status *st)
+{
+    store_page page = {0};
+    e->q.cursor = e->next;
+    e->q.n_facets = 0;
+    *st = store_list(e->db, &e->q, &page);
+    if (*st != STORE_OK)
+        return false;
+    bool ok = render_page(e, &page);
+    free(e->next);
+    e->next = page.next; /* the page's cursor is ours now */
+    page.next = NULL;
+    e->last_page = e->next == NULL;
+    store_page_free(&page);
+    return ok;
+}
+
+static size_t stream(void *ctx, char *buf, size_t max)
+{
+    export_state *e = ctx;
+    while (e->sent == e->len && !e->last_page) {
+        e->len = e->sent = 0;
+        store_status st;
+        if (!next_page(e, &st))
+            return REPLY_STREAM_ERROR; /* headers are gone: all we can do is stop */
+    }
+    size_t n = e->len - e->sent < max ? e->len - e->sent : max;
+    memcpy(buf, e->out + e->sent, n);
+    e->sent += n;
+    return n;
+}
+
+void export_start(request *rq, const store_query *q, output_format fmt, reply *r,
+                  void (*fail)(request *rq, reply *r, store_status st, store_resource res))
+{
+    export_state *e = calloc(1, sizeof *e);
+    if (!e) {
+        reply_problem(r, 500, "out of memory");
+        return;
+    }
+    e->db = rq->db;
+    e->q = *q;
+    e->fmt = fmt;
+    for (size_t i = 0; i < q->n_filters; i++)
+        if (q->filters[i].text && !(e->q.filters[i].text = e->strings[i] = strdup(q->filters[i].text)))
+            goto oom;
+    if (q->cursor && !(e->next = strdup(q->cursor)))
+        goto oom;
+    store_status st;
+    if (!next_page(e, &st)) {
+        if (st != STORE_OK)
+            fail(rq, r, st, q->res);
+        else
+            reply_problem(r, 500, "out of memory");
+        state_free(e);
+        return;
+    }
+    static const char *const names[] = {"articles", "sources", "locations", "figures"};
+    reply_stream(r, 200, fmt == FORMAT_CSV ? "text/csv; charset=utf-8" : "application/x-ndjson",
+                 stream, e, state_free);
+    snprintf(r->disposition, sizeof r->disposition, "inline; filename=\"%s.%s\"",
+             names[q->res < RES__COUNT ? q->res : 0], fmt == FORMAT_CSV ? "csv" : "ndjson");
+    return;
+oom:
+    state_free(e);
+    reply_problem(r, 500, "out of memory");
+}
