@@ -1,4 +1,4 @@
--- version 2
+-- version 3
 -- schema.sql — marsad's database: articles, what was extracted from them
 -- (figures, source and location mentions), the gazetteer and the sources.
 --
@@ -45,8 +45,11 @@ CREATE TABLE sources (
     parent_id   TEXT REFERENCES sources (id) DEFERRABLE INITIALLY DEFERRED,
     n_mentions  INTEGER NOT NULL DEFAULT 0,
     n_figures   INTEGER NOT NULL DEFAULT 0,
-    n_articles  INTEGER NOT NULL DEFAULT 0
+    n_articles  INTEGER NOT NULL DEFAULT 0,
+    -- the rowid of its row in sources_fts (added in version 3; see doc_no)
+    fts_no      INTEGER
 );
+CREATE UNIQUE INDEX sources_fts_no ON sources (fts_no);
 CREATE INDEX sources_kind ON sources (kind, id);
 CREATE INDEX sources_affiliation ON sources (affiliation, id);
 CREATE INDEX sources_parent ON sources (parent_id);
@@ -102,10 +105,21 @@ CREATE INDEX articles_n_figures ON articles (n_figures, id);
 
 -- External content: the text lives once, in articles; the store writes the
 -- index rows itself (no triggers) in the same transaction as the article.
+-- marsad_ar is the store's own tokenizer (db/fts_arabic.h), registered on
+-- every connection store_open opens: Arabic folded, proclitics stripped,
+-- words stemmed (version 3; version 2 used unicode61).
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
     title, body,
     content = 'articles', content_rowid = 'doc_no',
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'marsad_ar'
+);
+
+-- Sources by name, for /v1/search: external content too, kept in step by
+-- the store's upserts.
+CREATE VIRTUAL TABLE sources_fts USING fts5 (
+    name, name_en,
+    content = 'sources', content_rowid = 'fts_no',
+    tokenize = 'marsad_ar'
 );
 
 CREATE TABLE source_mentions (
@@ -162,6 +176,8 @@ CREATE TABLE figures (
     -- the governorate the figure is about (its place's, else the document's
     -- main one): what /v1/figures/compare groups by (added in version 2)
     area_id          TEXT REFERENCES locations (id),
+    -- the rowid of its row in figures_fts (added in version 3; see doc_no)
+    fts_no           INTEGER,
     UNIQUE (article_id, ordinal),
     CHECK (start >= 0 AND start <= "end"),
     CHECK (quote_start IS NULL OR quote_end IS NULL OR quote_start <= quote_end)
@@ -175,3 +191,11 @@ CREATE INDEX figures_subject_side ON figures (subject_side);
 CREATE INDEX figures_subject_category ON figures (subject_category);
 CREATE INDEX figures_value ON figures (value, article_id, ordinal);
 CREATE INDEX figures_area ON figures (type, subject_category, subject_side, area_id);
+CREATE UNIQUE INDEX figures_fts_no ON figures (fts_no);
+
+-- Figures by the sentence they come from (quote), for /v1/search.
+CREATE VIRTUAL TABLE figures_fts USING fts5 (
+    quote,
+    content = 'figures', content_rowid = 'fts_no',
+    tokenize = 'marsad_ar'
+);

@@ -135,6 +135,12 @@ store_status store_meta(store *s, json_t **out);
 /* A number that changes whenever the data changes (any connection). */
 store_status store_data_version(store *s, int64_t *out);
 
+/* A cheap version for caches kept beside one read connection: it changes
+ * when another connection commits (PRAGMA data_version, no transaction, no
+ * page read). Comparable only with earlier values from the same handle;
+ * -1 on error. */
+int64_t store_local_version(store *s);
+
 /* ---- claims side by side ----------------------------------------------- */
 
 #define STORE_MAX_CLAIMS 500
@@ -157,6 +163,32 @@ typedef struct store_compare_query {
  * "spread":{"min","max","ratio"}}], "total"} with the groups of most
  * claimants first, then the widest spread. */
 store_status store_compare(store *s, const store_compare_query *q, json_t **out);
+
+/* ---- full-text search across kinds ------------------------------------- */
+
+#define STORE_MAX_SEARCH 100
+
+enum {
+    STORE_SEARCH_ARTICLES = 1u << 0, /* title and body */
+    STORE_SEARCH_FIGURES = 1u << 1,  /* the sentence a figure comes from (quote) */
+    STORE_SEARCH_SOURCES = 1u << 2,  /* name and name_en */
+};
+
+typedef struct store_search_query {
+    const char *q;   /* FTS5 query syntax: words, "phrases", prefix*, AND OR NOT, NEAR() */
+    unsigned kinds;  /* STORE_SEARCH_* bits; 0 for all */
+    int limit;       /* hits, 1..STORE_MAX_SEARCH */
+} store_search_query;
+
+/* The best hits for q across the kinds asked, tokenised by marsad_ar (see
+ * db/fts_arabic.h), ranked by bm25 (score = -bm25: higher is better; title
+ * words weigh twice body words). *out is a new reference:
+ * {"data":[{"kind":"article"|"figure"|"source","id","score",...,"snippet"}],
+ * "total", "counts":{"article":n,...}}, where snippet is the matched text
+ * with each matched word between <mark> and </mark> (… where text was cut)
+ * and counts has every match of each kind asked, total their sum. A query
+ * FTS5 cannot parse (or a column filter a kind lacks) is STORE_BADQUERY. */
+store_status store_search(store *s, const store_search_query *q, json_t **out);
 
 /* ---- writes -------------------------------------------------------------- */
 
@@ -231,6 +263,14 @@ store_status store_sync_sources(store *s, const store_source_rec *recs, size_t n
 /* Insert or replace an article and everything extracted from it, in one
  * transaction: either all of it is stored or none. */
 store_status store_put_document(store *s, const store_doc *d);
+
+/* A batch: the writes until store_batch_end share one transaction, each
+ * still all-or-nothing on its own (a savepoint), so a failed document
+ * leaves the others of the batch in place. Much less is written to the WAL
+ * than with a transaction per document; a crash loses at most the batch in
+ * flight. store_batch_end commits what succeeded. */
+store_status store_batch_begin(store *s);
+store_status store_batch_end(store *s);
 
 /* Delete an article and everything extracted from it. */
 store_status store_delete_article(store *s, const char *id);

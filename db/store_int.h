@@ -12,7 +12,7 @@
 
 /* The schema version this build's SQL is written for. schema.sql must say
  * the same on its first line; older databases are migrated up to it. */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 /* Slots of the per-handle cache of fixed statements (prepared on first use,
  * kept with SQLITE_PREPARE_PERSISTENT until store_close). */
@@ -21,7 +21,11 @@ typedef enum store_stmt_id {
     ST_BEGIN_IMMEDIATE,
     ST_COMMIT,
     ST_ROLLBACK,
+    ST_SAVEPOINT,
+    ST_RELEASE,
+    ST_ROLLBACK_TO,
     ST_GENERATION,
+    ST_LOCAL_VERSION,
     ST_BUMP_GENERATION,
     /* writes (store_write.c) */
     ST_UPSERT_SOURCE,
@@ -53,6 +57,18 @@ typedef enum store_stmt_id {
     ST_ARTICLE_SOURCES,
     ST_META_COUNTS,
     ST_FTS_CHECK,
+    /* full-text upkeep of figures and sources, and search (store_search.c) */
+    ST_FTS_SOURCE_OLD,
+    ST_FTS_SOURCE_DELETE,
+    ST_FTS_SOURCE_INSERT,
+    ST_FTS_FIGURES_DELETE,
+    ST_FTS_FIGURES_INSERT,
+    ST_SEARCH_COUNT_ARTICLES,
+    ST_SEARCH_COUNT_FIGURES,
+    ST_SEARCH_COUNT_SOURCES,
+    ST_SEARCH_ARTICLES,
+    ST_SEARCH_FIGURES,
+    ST_SEARCH_SOURCES,
     ST__COUNT
 } store_stmt_id;
 
@@ -74,6 +90,7 @@ struct store {
     store_dyn_stmt dyn[STORE_DYN_CACHE];
     unsigned long long dyn_clock;
     int time_limit_ms;      /* 0: none */
+    int tx_depth;           /* open transactions: 1 a BEGIN, more savepoints inside it */
     bool deadline_armed;    /* a read is running under the time limit */
     long long deadline_ns;  /* CLOCK_MONOTONIC */
     char err[512];
@@ -113,6 +130,20 @@ store_status store_tx_end(store *s, store_status st);
 
 /* Binds a C string or NULL as text. */
 int store_bind_text(sqlite3_stmt *st, int i, const char *v);
+
+/* ---- full-text upkeep of figures_fts and sources_fts (store_search.c) --
+ * External content, like articles_fts: store_write.c calls these inside its
+ * write transactions so the indexes never disagree with the rows. */
+
+/* Unindexes the figures of an article (before they go with it). */
+store_status store_fts_figures_unindex(store *s, const char *article_id);
+/* Indexes the figures of an article (after they are inserted). */
+store_status store_fts_figures_index(store *s, const char *article_id);
+/* Before source r is upserted: unindexes its stored names when r changes
+ * them; *reindex says whether store_fts_source_after must index it (a new
+ * source, or new names). */
+store_status store_fts_source_before(store *s, const store_source_rec *r, bool *reindex);
+store_status store_fts_source_after(store *s, const char *id);
 
 /* ---- rows as API items (store_read.c) ----------------------------------
  * The item columns of each resource and the FROM they are read from (base

@@ -3,7 +3,8 @@
  * small reads ingest needs beside them (content hash, origins, data version).
  *
  * Each write is one BEGIN IMMEDIATE transaction that also keeps the
- * denormalised counts, the full-text index and the generation counter in
+ * denormalised counts, the full-text indexes (those of figures and sources
+ * through store_search.c's upkeep functions) and the generation counter in
  * step with the rows, because only the store can promise that they never
  * disagree; any failure (an unknown id, a CHECK) rolls all of it back.
  *
@@ -26,8 +27,9 @@ static const char *const SQL[ST__COUNT] = {
     /* The WHERE of DO UPDATE makes an unchanged record a no-op, so
      * sqlite3_changes() tells whether anything changed. */
     [ST_UPSERT_SOURCE] =
-        "INSERT INTO sources (id, name, name_en, kind, affiliation, parent_id)"
-        " VALUES (?1, ?2, ?3, ?4, COALESCE(?5, 'unknown'), ?6)"
+        "INSERT INTO sources (id, name, name_en, kind, affiliation, parent_id, fts_no)"
+        " VALUES (?1, ?2, ?3, ?4, COALESCE(?5, 'unknown'), ?6,"
+        " (SELECT COALESCE(max(fts_no), 0) + 1 FROM sources))"
         " ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_en = excluded.name_en,"
         " kind = excluded.kind, affiliation = excluded.affiliation, parent_id = excluded.parent_id"
         " WHERE name IS NOT excluded.name OR name_en IS NOT excluded.name_en"
@@ -43,16 +45,25 @@ static const char *const SQL[ST__COUNT] = {
         " OR kind IS NOT excluded.kind OR parent_id IS NOT excluded.parent_id"
         " OR lat IS NOT excluded.lat OR lon IS NOT excluded.lon"
         " OR approximate IS NOT excluded.approximate",
-    [ST_CLEAR_TOUCHED_SOURCES] = "DELETE FROM temp.touched_sources",
-    [ST_CLEAR_TOUCHED_LOCATIONS] = "DELETE FROM temp.touched_locations",
-    /* The sources and locations whose counts an article contributes to. */
+    [ST_CLEAR_TOUCHED_SOURCES] = "DELETE FROM temp.source_delta",
+    [ST_CLEAR_TOUCHED_LOCATIONS] = "DELETE FROM temp.location_delta",
+    /* ?2 is -1 for the version about to go, +1 for the one just stored. An
+     * article counts for a source's n_articles when it mentions it. */
     [ST_TOUCH_SOURCES] =
-        "INSERT OR IGNORE INTO temp.touched_sources (id)"
-        " SELECT source_id FROM source_mentions WHERE article_id = ?1"
-        " UNION SELECT claimant_id FROM figures WHERE article_id = ?1 AND claimant_id IS NOT NULL",
+        "INSERT INTO temp.source_delta (id, mentions, figures, articles)"
+        " SELECT id, ?2 * sum(m), ?2 * sum(f), ?2 * (sum(m) > 0) FROM ("
+        "  SELECT source_id AS id, count(*) AS m, 0 AS f FROM source_mentions"
+        "  WHERE article_id = ?1 GROUP BY source_id"
+        "  UNION ALL SELECT claimant_id, 0, count(*) FROM figures"
+        "  WHERE article_id = ?1 AND claimant_id IS NOT NULL GROUP BY claimant_id)"
+        " WHERE true GROUP BY id"
+        " ON CONFLICT (id) DO UPDATE SET mentions = mentions + excluded.mentions,"
+        " figures = figures + excluded.figures, articles = articles + excluded.articles",
     [ST_TOUCH_LOCATIONS] =
-        "INSERT OR IGNORE INTO temp.touched_locations (id)"
-        " SELECT location_id FROM location_mentions WHERE article_id = ?1",
+        "INSERT INTO temp.location_delta (id, mentions)"
+        " SELECT location_id, ?2 * count(*) FROM location_mentions WHERE article_id = ?1"
+        " GROUP BY location_id"
+        " ON CONFLICT (id) DO UPDATE SET mentions = mentions + excluded.mentions",
     [ST_OLD_ARTICLE] = "SELECT doc_no, title, body FROM articles WHERE id = ?1",
     [ST_FTS_DELETE] =
         "INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', ?1, ?2, ?3)",
@@ -73,9 +84,10 @@ static const char *const SQL[ST__COUNT] = {
     [ST_INSERT_FIGURE] =
         "INSERT INTO figures (id, article_id, ordinal, value, value_max, qualifier, type, object,"
         " subject_category, subject_side, claimant_id, stance, location_id, start, \"end\","
-        " span_text, quote_start, quote_end, quote, area_id)"
+        " span_text, quote_start, quote_end, quote, area_id, fts_no)"
         " VALUES (?1 || '-f' || ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-        " COALESCE(?11, 'claimed'), ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+        " COALESCE(?11, 'claimed'), ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
+        " (SELECT COALESCE(max(fts_no), 0) + 1 FROM figures))",
     [ST_ARTICLE_COUNTS] =
         "UPDATE articles SET"
         " n_figures = (SELECT count(*) FROM figures WHERE article_id = ?1),"
@@ -84,17 +96,15 @@ static const char *const SQL[ST__COUNT] = {
         " n_sources = (SELECT count(DISTINCT source_id) FROM source_mentions"
         "              WHERE article_id = ?1)"
         " WHERE id = ?1",
+    /* Counts move by the deltas: no recount, so a write costs the same in a
+     * corpus of ten articles or of a million. */
     [ST_REFRESH_SOURCES] =
-        "UPDATE sources SET"
-        " n_mentions = (SELECT count(*) FROM source_mentions m WHERE m.source_id = sources.id),"
-        " n_figures = (SELECT count(*) FROM figures f WHERE f.claimant_id = sources.id),"
-        " n_articles = (SELECT count(DISTINCT m.article_id) FROM source_mentions m"
-        "               WHERE m.source_id = sources.id)"
-        " WHERE id IN (SELECT id FROM temp.touched_sources)",
+        "UPDATE sources SET n_mentions = n_mentions + d.mentions,"
+        " n_figures = n_figures + d.figures, n_articles = n_articles + d.articles"
+        " FROM temp.source_delta d WHERE sources.id = d.id",
     [ST_REFRESH_LOCATIONS] =
-        "UPDATE locations SET"
-        " n_mentions = (SELECT count(*) FROM location_mentions m WHERE m.location_id = locations.id)"
-        " WHERE id IN (SELECT id FROM temp.touched_locations)",
+        "UPDATE locations SET n_mentions = n_mentions + d.mentions"
+        " FROM temp.location_delta d WHERE locations.id = d.id",
     [ST_ARTICLE_HASH] = "SELECT content_hash FROM articles WHERE id = ?1",
     [ST_EACH_ORIGIN] = "SELECT id, origin FROM articles WHERE origin IS NOT NULL ORDER BY id",
 };
@@ -119,6 +129,10 @@ static store_status upsert_source(store *s, const store_source_rec *r, size_t i,
         store_set_err(s, "source %zu: id, name and kind are required", i);
         return STORE_ERR;
     }
+    bool reindex = false;
+    store_status rc = store_fts_source_before(s, r, &reindex);
+    if (rc != STORE_OK)
+        return rc;
     sqlite3_stmt *st = stmt(s, ST_UPSERT_SOURCE);
     if (!st)
         return STORE_ERR;
@@ -130,9 +144,11 @@ static store_status upsert_source(store *s, const store_source_rec *r, size_t i,
     store_bind_text(st, 6, r->parent_id);
     char ctx[300];
     snprintf(ctx, sizeof ctx, "source %s", r->id);
-    store_status rc = store_exec_stmt(s, st, ctx);
+    rc = store_exec_stmt(s, st, ctx);
     if (rc == STORE_OK && changed)
         *changed += sqlite3_changes(s->db);
+    if (rc == STORE_OK && reindex)
+        rc = store_fts_source_after(s, r->id);
     return rc;
 }
 
@@ -187,19 +203,21 @@ store_status store_sync_sources(store *s, const store_source_rec *recs, size_t n
     return store_tx_end(s, rc);
 }
 
-/* Records, in the temp tables, the sources and locations article id counts
- * towards (before it is removed, and again after it is inserted). */
-static store_status touch_article(store *s, const char *id) {
+/* Adds to the temp delta tables what article id counts for its sources and
+ * locations, times sign: -1 before it is removed, +1 after it is stored. */
+static store_status touch_article(store *s, const char *id, int sign) {
     sqlite3_stmt *st = stmt(s, ST_TOUCH_SOURCES);
     if (!st)
         return STORE_ERR;
     store_bind_text(st, 1, id);
+    sqlite3_bind_int(st, 2, sign);
     store_status rc = store_exec_stmt(s, st, "touch sources");
     if (rc != STORE_OK)
         return rc;
     if (!(st = stmt(s, ST_TOUCH_LOCATIONS)))
         return STORE_ERR;
     store_bind_text(st, 1, id);
+    sqlite3_bind_int(st, 2, sign);
     return store_exec_stmt(s, st, "touch locations");
 }
 
@@ -243,6 +261,8 @@ static store_status remove_article(store *s, const char *id, bool *existed) {
     sqlite3_bind_value(del, 3, sqlite3_column_value(old, 2));
     sqlite3_reset(old);
     store_status st = store_exec_stmt(s, del, "full-text delete");
+    if (st == STORE_OK) /* its figures go by cascade: out of their index first */
+        st = store_fts_figures_unindex(s, id);
     if (st != STORE_OK)
         return st;
     if (!(del = stmt(s, ST_DELETE_ARTICLE)))
@@ -407,7 +427,7 @@ store_status store_put_document(store *s, const store_doc *d) {
         return rc;
     if ((rc = clear_touched(s)) != STORE_OK)
         goto out;
-    if ((rc = touch_article(s, d->id)) != STORE_OK)
+    if ((rc = touch_article(s, d->id, -1)) != STORE_OK)
         goto out;
     if ((rc = remove_article(s, d->id, &existed)) != STORE_OK)
         goto out;
@@ -420,7 +440,9 @@ store_status store_put_document(store *s, const store_doc *d) {
         goto out;
     if ((rc = insert_figures(s, d)) != STORE_OK)
         goto out;
-    if ((rc = touch_article(s, d->id)) != STORE_OK)
+    if ((rc = store_fts_figures_index(s, d->id)) != STORE_OK)
+        goto out;
+    if ((rc = touch_article(s, d->id, +1)) != STORE_OK)
         goto out;
     sqlite3_stmt *st = stmt(s, ST_ARTICLE_COUNTS);
     if (!st) {
@@ -448,7 +470,7 @@ store_status store_delete_article(store *s, const char *id) {
         return rc;
     if ((rc = clear_touched(s)) != STORE_OK)
         goto out;
-    if ((rc = touch_article(s, id)) != STORE_OK)
+    if ((rc = touch_article(s, id, -1)) != STORE_OK)
         goto out;
     if ((rc = remove_article(s, id, &existed)) != STORE_OK)
         goto out;

@@ -470,6 +470,92 @@ size_t text_normalize(const char *utf8, size_t len, char *out, size_t outsz)
     return o;
 }
 
+/* ---- tokens located in bytes ---- */
+
+/* The code point at s[pos] and its length in bytes; an invalid byte or a NUL
+ * reads as a one-byte space (a separator), as decode1 makes them in
+ * text_normalize. */
+static size_t peek_cp(const unsigned char *s, size_t len, size_t pos, uint32_t *c)
+{
+    size_t k = utf8_decode(s + pos, len - pos, c);
+    if (k == 0 || *c == 0) {
+        *c = ' ';
+        return 1;
+    }
+    return k;
+}
+
+/* Appends the folded form of c to a norm being built (as build_norm does:
+ * once a code point does not fit, nothing more is added). */
+static void norm_add(char out[TOKEN_NORM_MAX], size_t *o, bool *full, uint32_t c)
+{
+    uint32_t f[2];
+    int k = fold(c, f);
+    for (int j = 0; j < k && !*full; j++) {
+        if (*o + utf8_len(f[j]) > TOKEN_NORM_MAX - 1) {
+            *full = true;
+            return;
+        }
+        *o += utf8_encode(f[j], out + *o);
+    }
+}
+
+bool text_next_token(const char *utf8, size_t len, size_t *pos, text_btoken *tok)
+{
+    const unsigned char *s = (const unsigned char *)utf8;
+    size_t i = *pos, k, o = 0;
+    bool full = false;
+    uint32_t c;
+    for (;;) { /* the separators scan_next skips */
+        if (!s || i >= len) {
+            *pos = len;
+            return false;
+        }
+        k = peek_cp(s, len, i, &c);
+        if (!is_newline(c) && !is_space(c) && !is_mark(c))
+            break;
+        i += k;
+    }
+    tok->start = i;
+    norm_add(tok->norm, &o, &full, c);
+    i += k;
+    if (digit_value(c) >= 0) {
+        tok->kind = TOK_NUMBER;
+        while (i < len) {
+            k = peek_cp(s, len, i, &c);
+            if (digit_value(c) >= 0) {
+                norm_add(tok->norm, &o, &full, c);
+                i += k;
+                continue;
+            }
+            uint32_t d;
+            if (!is_numsep(c) || i + k >= len)
+                break;
+            size_t k2 = peek_cp(s, len, i + k, &d);
+            if (digit_value(d) < 0)
+                break;
+            norm_add(tok->norm, &o, &full, c);
+            norm_add(tok->norm, &o, &full, d);
+            i += k + k2;
+        }
+    } else if (is_letter(c)) {
+        tok->kind = TOK_WORD;
+        while (i < len) {
+            k = peek_cp(s, len, i, &c);
+            if (!is_letter(c) && !is_mark(c))
+                break;
+            norm_add(tok->norm, &o, &full, c);
+            i += k;
+        }
+    } else {
+        tok->kind = TOK_PUNCT;
+    }
+    tok->norm[o] = '\0';
+    tok->end = i;
+    *pos = i;
+    return true;
+}
+
 /* ---- proclitics ---- */
 
 #define AR_WAW "\xD9\x88"   /* و */

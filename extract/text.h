@@ -69,6 +69,21 @@ char *text_slice(const text *t, span sp);
  * Returns the length written. */
 size_t text_normalize(const char *utf8, size_t len, char *out, size_t outsz);
 
+/* One token of a UTF-8 buffer, cut and normalised exactly as text_init and
+ * text_normalize do, but located in bytes: what a full-text tokenizer must
+ * report (db/fts_arabic.c). */
+typedef struct text_btoken {
+    size_t start, end;          /* byte offsets into the buffer, end exclusive */
+    token_kind kind;
+    char norm[TOKEN_NORM_MAX];  /* as token.norm */
+} text_btoken;
+
+/* The next token of utf8[*pos..len): separators are skipped, and invalid
+ * UTF-8 bytes and NUL count as separators (as in text_normalize). Fills *tok,
+ * moves *pos past it and returns true; false at the end. Pure; no
+ * allocation, so a caller may walk a buffer of any size. */
+bool text_next_token(const char *utf8, size_t len, size_t *pos, text_btoken *tok);
+
 /* Arabic proclitics: the forms of a normalised word with attached و ف ب ل ك
  * and the article ال / لل removed, longest remainder first, the word itself
  * always first. The prefixes read are: one of و ف, then one of ب ل ك, then

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <sqlite3.h>
 
+#include "db/fts_arabic.h"
 #include "tests/db/store_fixture.h"
 
 /* ---- the fixture ---------------------------------------------------------- */
@@ -222,6 +223,7 @@ static long long sql_int(const char *sql) {
     sqlite3 *db;
     sqlite3_stmt *st;
     cr_assert_eq(sqlite3_open_v2(fx_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    cr_assert_eq(fts_arabic_register(db), SQLITE_OK); /* the full-text tables need it */
     cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
     cr_assert_eq(sqlite3_step(st), SQLITE_ROW, "%s", sqlite3_errmsg(db));
     long long v = sqlite3_column_int64(st, 0);
@@ -234,6 +236,7 @@ static void sql_exec(const char *sql) {
     sqlite3 *db;
     cr_assert_eq(sqlite3_open_v2(fx_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
                  SQLITE_OK);
+    cr_assert_eq(fts_arabic_register(db), SQLITE_OK);
     char *msg = NULL;
     int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
     cr_assert_eq(rc, SQLITE_OK, "%s", msg ? msg : "");
@@ -241,9 +244,11 @@ static void sql_exec(const char *sql) {
     sqlite3_close(db);
 }
 
-/* The external-content full-text index agrees with the articles table. */
+/* The external-content full-text indexes agree with their tables. */
 static void assert_fts_intact(void) {
-    sql_exec("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')");
+    sql_exec("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check');"
+             "INSERT INTO figures_fts (figures_fts) VALUES ('integrity-check');"
+             "INSERT INTO sources_fts (sources_fts) VALUES ('integrity-check')");
 }
 
 TestSuite(store, .init = fx_setup, .fini = fx_teardown, .timeout = 60);
@@ -253,7 +258,7 @@ TestSuite(store, .init = fx_setup, .fini = fx_teardown, .timeout = 60);
 Test(store, create_sets_version_wal_and_reopens) {
     store *s = fx_open();
     store_close(s);
-    cr_assert_eq(sql_int("PRAGMA user_version"), 2);
+    cr_assert_eq(sql_int("PRAGMA user_version"), 3);
     cr_assert_eq(sql_int("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
     cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name = 'articles_fts'"), 1);
     cr_assert_eq(sql_int("SELECT value FROM meta WHERE key = 'generation'"), 0);
@@ -346,12 +351,33 @@ Test(store, newer_version_refused) {
     cr_assert(strstr(err, "newer") != NULL, "%s", err);
 }
 
+/* tests/data/NAME (MARSAD_TEST_DATA names the folder), malloc'd. */
+static char *test_data(const char *name) {
+    const char *dir = getenv("MARSAD_TEST_DATA") ? getenv("MARSAD_TEST_DATA") : "tests/data";
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f, "%s: cannot open (run from the repository root)", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    cr_assert_not_null(buf);
+    cr_assert_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
 /* A version 1 database (figures without area_id) is migrated forward on
- * open, keeping its rows. */
+ * open, keeping its rows. It is made from the version 2 schema
+ * (tests/data/schema_v2.sql, schema.sql as it was then). */
 Test(store, migrates_version_1_forward) {
-    const char *body = strchr(fx_schema, '\n');
+    char *v2 = test_data("schema_v2.sql");
+    const char *body = strchr(v2, '\n');
     cr_assert_not_null(body);
     char *v1 = strdup(body + 1);
+    free(v2);
     char *col = strstr(v1, "area_id          TEXT REFERENCES locations (id),");
     cr_assert_not_null(col, "schema.sql changed: update this test");
     memset(col, ' ', strlen("area_id          TEXT REFERENCES locations (id),"));
@@ -368,15 +394,91 @@ Test(store, migrates_version_1_forward) {
     store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
     cr_assert_not_null(s, "%s", err);
     store_close(s);
-    cr_assert_eq(sql_int("PRAGMA user_version"), 2);
+    cr_assert_eq(sql_int("PRAGMA user_version"), 3);
     cr_assert_eq(sql_int("SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'area_id'"), 1);
     cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name = 'figures_area'"), 1);
+    cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name = 'figures_fts'"), 1);
     cr_assert_eq(sql_int("SELECT count(*) FROM locations WHERE id = 'x'"), 1);
+}
+
+/* A version 2 database (articles_fts tokenised by unicode61, no figures_fts
+ * or sources_fts) is migrated to 3: articles_fts rebuilt with marsad_ar,
+ * the figures and sources indexed, their rows and fts_no kept or set. */
+Test(store, migrates_version_2_forward) {
+    char *v2 = test_data("schema_v2.sql");
+    cr_assert(strncmp(v2, "-- version 2\n", 13) == 0);
+    cr_assert_not_null(strstr(v2, "tokenize = 'unicode61 remove_diacritics 2'"));
+    sql_exec(strchr(v2, '\n') + 1);
+    free(v2);
+    sql_exec("PRAGMA user_version = 2;"
+             "INSERT INTO sources (id, name, name_en, kind) VALUES"
+             " ('jaish', 'جيش الفتح', 'Army of Conquest', 'armed_group'),"
+             " ('sana', 'سانا', 'SANA', 'outlet');"
+             "INSERT INTO articles (id, doc_no, title, body, outlet_id) VALUES"
+             " ('old1', 7, 'معارك حلب', 'قصفٌ عنيف على حلب وريفها، وقُتِلَ ١٢ مدنياً بحلب.', 'sana'),"
+             " ('old2', 9, NULL, 'اشتباكات في إدلب.', NULL);"
+             "INSERT INTO articles_fts (rowid, title, body) SELECT doc_no, title, body FROM articles;"
+             "INSERT INTO figures (id, article_id, ordinal, value, qualifier, type, claimant_id,"
+             " start, \"end\", span_text, quote) VALUES"
+             " ('old1-f1', 'old1', 1, 12, 'exact', 'killed', 'jaish', 30, 40, 'قُتِلَ ١٢',"
+             "  'وقُتِلَ ١٢ مدنياً بحلب.');");
+    /* Under unicode61, بحلب and the Arabic-Indic digits are other words. */
+    cr_assert_eq(sql_int("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '12'"), 0);
+
+    char err[256] = "";
+    store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
+    cr_assert_not_null(s, "%s", err);
+    cr_assert_eq(sql_int("PRAGMA user_version"), 3);
+    cr_assert_not_null(strstr(fx_schema, "tokenize = 'marsad_ar'"));
+    cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name = 'articles_fts'"
+                         " AND sql LIKE '%marsad_ar%'"),
+                 1);
+    cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name IN ('figures_fts',"
+                         " 'sources_fts', 'figures_fts_no', 'sources_fts_no')"),
+                 4);
+    cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE fts_no IS NULL"), 0);
+    cr_assert_eq(sql_int("SELECT count(*) FROM sources WHERE fts_no IS NULL"), 0);
+    assert_fts_intact();
+
+    /* The old rows are found the new way: folded, stripped, stemmed. */
+    static const struct {
+        const char *q, *ids;
+    } cases[] = {
+        {"حلب", "old1"}, {"12", "old1"},   {"١٢", "old1"},  {"قتل", "old1"},
+        {"ادلب", "old2"}, {"اشتباك", "old2"}, {"مدني", "old1"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        store_query q = query(RES_ARTICLES);
+        add_text(&q, "q", cases[i].q);
+        char *ids = list_ids(s, q);
+        cr_assert_str_eq(ids, cases[i].ids, "q=%s", cases[i].q);
+        free(ids);
+    }
+    json_t *out = NULL;
+    store_search_query sq = {.q = "بحلب", .kinds = STORE_SEARCH_FIGURES, .limit = 5};
+    cr_assert_eq(store_search(s, &sq, &out), STORE_OK, "%s", store_errmsg(s));
+    json_t *hit = json_array_get(json_object_get(out, "data"), 0);
+    fx_assert_str(hit, "id", "old1-f1");
+    json_decref(out);
+    sq = (store_search_query){.q = "جيش", .kinds = STORE_SEARCH_SOURCES, .limit = 5};
+    cr_assert_eq(store_search(s, &sq, &out), STORE_OK, "%s", store_errmsg(s));
+    hit = json_array_get(json_object_get(out, "data"), 0);
+    fx_assert_str(hit, "id", "jaish");
+    json_decref(out);
+
+    /* New rows after the migration take fts_no after the old ones. */
+    load_gazetteer(s);
+    fx_doc x;
+    doc_a1(&x);
+    cr_assert_eq(store_put_document(s, &x.d), STORE_OK, "%s", store_errmsg(s));
+    store_close(s);
+    assert_fts_intact();
+    cr_assert_eq(sql_int("SELECT count(DISTINCT fts_no) FROM figures"), 3);
 }
 
 Test(store, schema_text_checked) {
     char err[256] = "";
-    cr_assert_null(store_open(fx_path, 0, 100, "-- version 3\nCREATE TABLE t (a);", err, sizeof err));
+    cr_assert_null(store_open(fx_path, 0, 100, "-- version 4\nCREATE TABLE t (a);", err, sizeof err));
     cr_assert(strstr(err, "version") != NULL, "%s", err);
     cr_assert_null(store_open(fx_path, 0, 100, "CREATE TABLE t (a);", err, sizeof err));
     cr_assert_null(store_open(fx_path, 0, 100, NULL, err, sizeof err));
@@ -735,8 +837,8 @@ Test(store, replace_document) {
     store_query q = query(RES_ARTICLES);
     add_text(&q, "q", "سراقب");
     assert_ids(s, q, "a2"); /* still in the body */
-    q = query(RES_ARTICLES);
-    add_text(&q, "q", "مسلحين");
+    q = query(RES_ARTICLES); /* a phrase of the old title only (its words stem like body words) */
+    add_text(&q, "q", "\"يعلن مقتل\"");
     assert_ids(s, q, "");
     q = query(RES_ARTICLES);
     add_text(&q, "q", "جديد");
@@ -939,8 +1041,14 @@ Test(store, article_search) {
         {"حلب", "a1"},           /* in the title and the body */
         {"إدلب", "a2"},
         {"دوما", "a3"},
-        {"جيش", "a2"},           /* a separate word, not the prefix of الجيش */
+        {"جيش", "a2"},           /* جيش الفتح, and الجيش with its article stripped */
         {"الجيش", "a2"},
+        {"بحلب", "a1"},          /* the tokenizer (db/fts_arabic.h): proclitics, */
+        {"حَلَب", "a1"},          /* harakat, */
+        {"الجيـــش", "a2"},       /* tatweel, */
+        {"ادلب", "a2"},          /* hamza, */
+        {"دبابة", "a2"},         /* singular for plural (دبابات), */
+        {"١٥٠", "a2"},           /* Arabic-Indic digits */
         {"\"المرصد السوري\"", "a1"},
         {"مقتل", "a1 a2"},
         {"مقتل NOT حلب", "a2"},
@@ -1294,7 +1402,7 @@ Test(store, meta) {
     json_t *m = NULL;
     cr_assert_eq(store_meta(s, &m), STORE_OK, "%s", store_errmsg(s));
     fx_assert_keys(m, "schema_version,sqlite_version,generation,counts");
-    fx_assert_int(m, "schema_version", 2);
+    fx_assert_int(m, "schema_version", 3);
     fx_assert_str(m, "sqlite_version", sqlite3_libversion());
     fx_assert_int(m, "generation", data_version(s));
     json_t *c = json_object_get(m, "counts");

@@ -1,8 +1,10 @@
 /* test_text.c — extract/text.c: decoding, tokens, normalisation, sentences,
- * slices and proclitic forms. Sentences are our own, not from the seeds. */
+ * slices, proclitic forms and tokens located in bytes. Sentences are our
+ * own, not from the seeds. */
 #include "extract/text.h"
 
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -439,5 +441,104 @@ Test(text, random_bytes_never_break_the_invariants)
         char norm[64];
         text_normalize(buf, o, norm, sizeof norm);
         text_free(&t);
+    }
+}
+
+/* ---- tokens located in bytes (text_next_token) ---- */
+
+/* The norms of every token of s joined by spaces: text_normalize's output. */
+static void joined_norms(const char *s, size_t len, char *out, size_t outsz)
+{
+    size_t pos = 0, o = 0;
+    text_btoken tk;
+    out[0] = '\0';
+    while (text_next_token(s, len, &pos, &tk)) {
+        cr_assert_lt(tk.start, tk.end);
+        cr_assert_leq(tk.end, len);
+        cr_assert_eq(pos, tk.end);
+        if (!tk.norm[0])
+            continue;
+        int k = snprintf(out + o, outsz - o, "%s%s", o ? " " : "", tk.norm);
+        cr_assert(k > 0 && (size_t)k < outsz - o);
+        o += (size_t)k;
+    }
+}
+
+Test(text, next_token_cuts_and_folds_like_text_init)
+{
+    static const char s[] = "قال: وبِحَلَبَ «١٬٥٠٠» قتيلٍ، Fighters  ـ\nالأولى 2.5";
+    size_t pos = 0;
+    text_btoken tk;
+    init_ok(s);
+    for (size_t i = 0; i < T.n_tok; i++) {
+        cr_assert(text_next_token(s, strlen(s), &pos, &tk), "token %zu", i);
+        cr_assert_str_eq(tk.norm, T.tok[i].norm, "token %zu", i);
+        cr_assert_eq(tk.kind, T.tok[i].kind, "token %zu", i);
+        char *slice = text_slice(&T, T.tok[i].sp);
+        cr_assert_eq(strlen(slice), tk.end - tk.start, "token %zu: bytes", i);
+        cr_assert(memcmp(slice, s + tk.start, tk.end - tk.start) == 0, "token %zu: offsets", i);
+        free(slice);
+    }
+    cr_assert_not(text_next_token(s, strlen(s), &pos, &tk));
+    cr_assert_eq(pos, strlen(s));
+}
+
+Test(text, next_token_offsets_are_bytes)
+{
+    static const char s[] = "أ وبِحَلَب";
+    size_t pos = 0;
+    text_btoken tk;
+    cr_assert(text_next_token(s, strlen(s), &pos, &tk));
+    cr_assert_eq(tk.start, 0);
+    cr_assert_eq(tk.end, 2);
+    cr_assert_str_eq(tk.norm, "ا");
+    cr_assert(text_next_token(s, strlen(s), &pos, &tk));
+    cr_assert_eq(tk.start, 3);              /* after "أ " */
+    cr_assert_eq(tk.end, strlen(s));        /* harakat included */
+    cr_assert_str_eq(tk.norm, "وبحلب");
+    cr_assert_eq(tk.kind, TOK_WORD);
+}
+
+Test(text, next_token_reads_invalid_bytes_and_nul_as_separators)
+{
+    static const char s[] = "حلب\xFF" "دمشق\0" "12";
+    size_t len = sizeof s - 1, pos = 0;
+    text_btoken tk;
+    cr_assert(text_next_token(s, len, &pos, &tk));
+    cr_assert_str_eq(tk.norm, "حلب");
+    cr_assert_eq(tk.end, 6);
+    cr_assert(text_next_token(s, len, &pos, &tk));
+    cr_assert_str_eq(tk.norm, "دمشق");
+    cr_assert_eq(tk.start, 7);
+    cr_assert(text_next_token(s, len, &pos, &tk));
+    cr_assert_str_eq(tk.norm, "12");
+    cr_assert_eq(tk.kind, TOK_NUMBER);
+    cr_assert_not(text_next_token(s, len, &pos, &tk));
+    cr_assert_not(text_next_token(NULL, 0, &pos, &tk));
+}
+
+Test(text, next_token_agrees_with_normalize_on_random_bytes)
+{
+    unsigned long s = 7;
+    static const unsigned char pieces[][4] = {
+        {0xD8, 0xA8}, {0xD9, 0x8E}, {0xD9, 0x80}, {'1'}, {','}, {'.'}, {' '}, {'\n'},
+        {0xD9, 0xAB}, {0xD9, 0xA3}, {0xEF, 0xBB, 0xBB}, {0xE2, 0x80, 0x8C}, {0xFF}, {0xC3}, {'!'},
+        {0xEF, 0xBB, 0xBC}, {'A'}, {0},
+    };
+    static const size_t plen[] = {2, 2, 2, 1, 1, 1, 1, 1, 2, 2, 3, 3, 1, 1, 1, 3, 1, 1};
+    char buf[512], want[2048], got[2048];
+    for (int round = 0; round < 3000; round++) {
+        size_t o = 0;
+        s = s * 6364136223846793005ul + 1442695040888963407ul;
+        size_t n = (s >> 33) % 80;
+        for (size_t i = 0; i < n; i++) {
+            s = s * 6364136223846793005ul + 1442695040888963407ul;
+            size_t k = (s >> 33) % (sizeof plen / sizeof plen[0]);
+            memcpy(buf + o, pieces[k], plen[k]);
+            o += plen[k];
+        }
+        text_normalize(buf, o, want, sizeof want);
+        joined_norms(buf, o, got, sizeof got);
+        cr_assert_str_eq(got, want, "round %d", round);
     }
 }
