@@ -89,3 +89,20 @@ size_t utf8_count(const char *s, size_t len)
         n += ((unsigned char)s[i] & 0xC0) != 0x80;
     return n;
 }
+
+size_t utf8_repair(char *s, size_t len)
+{
+    unsigned char *u = (unsigned char *)s;
+    size_t i = 0, fixed = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t k = u[i] < 0x80 ? 1 : utf8_decode(u + i, len - i, &cp);
+        if (k == 0 || u[i] == 0) {
+            u[i] = '?';
+            fixed++;
+            k = 1;
+        }
+        i += k;
+    }
+    return fixed;
+}

@@ -21,6 +21,11 @@ bool utf8_valid(const char *s, size_t len, size_t *where);
  * a scalar value. */
 size_t utf8_encode(uint32_t cp, char *out);
 
+/* Make s[0..len) valid UTF-8 in place: every byte that does not start a
+ * valid sequence (a cut character, a stray byte, a NUL) becomes '?'.
+ * Returns how many bytes were replaced. */
+size_t utf8_repair(char *s, size_t len);
+
 /* Number of code points in valid UTF-8 s[0..len). */
 size_t utf8_count(const char *s, size_t len);
 

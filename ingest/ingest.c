@@ -467,7 +467,18 @@ int ingest_path(store *db, const extract_model *m, const char *path, ingest_coun
     size_t plen = strlen(path);
     while (plen > 1 && path[plen - 1] == '/')
         plen--;
+    /* Documents go in batches (store_batch_begin): each stays whole, and a
+     * crash loses at most the batch in flight, which the next start imports
+     * again (its hashes were never committed). */
+    bool batch = false;
     for (size_t i = 0; i < n && rc == 0; i++) {
+        if (!batch) {
+            if (store_batch_begin(db) != STORE_OK) {
+                rc = -1;
+                break;
+            }
+            batch = true;
+        }
         char file[4096];
         if (snprintf(file, sizeof file, "%.*s/%s", (int)plen, path, names[i]) >= (int)sizeof file) {
             fprintf(log, "marsad: skipped %s/%s: path too long\n", path, names[i]);
@@ -475,7 +486,14 @@ int ingest_path(store *db, const extract_model *m, const char *path, ingest_coun
             continue;
         }
         rc = import_file(db, m, file, c, log);
+        if ((i + 1) % INGEST_BATCH == 0 || i + 1 == n || rc != 0) {
+            if (store_batch_end(db) != STORE_OK)
+                rc = -1;
+            batch = false;
+        }
     }
+    if (batch && store_batch_end(db) != STORE_OK)
+        rc = -1;
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);

@@ -2,6 +2,10 @@
  * the extractor, and storing an article with everything extracted from it in
  * one transaction. Also renders an extraction as JSON for `marsad extract`.
  *
+ * A folder is imported in transactions of INGEST_BATCH documents (each
+ * document atomic within it), which writes far less than one transaction
+ * per document; a crash loses at most the batch in flight.
+ *
  * Idempotent: each article keeps a content hash over its text, its sidecar
  * and the extractor's data, so re-importing an unchanged file does nothing
  * and a changed file (or a changed extractor) replaces the article whole.
@@ -18,6 +22,7 @@
 #define INGEST_MAX_BYTES (1u << 20)    /* a document larger than 1 MiB is skipped */
 #define INGEST_MAX_SIDECAR (64u << 10) /* and a sidecar larger than 64 KiB ignored */
 #define INGEST_MAX_ID 128
+#define INGEST_BATCH 64                /* documents per transaction in a folder import */
 
 typedef struct ingest_counts {
     size_t articles;   /* imported or replaced */
