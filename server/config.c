@@ -36,7 +36,9 @@ static const setting settings[] = {
     {"busy-timeout", "MARSAD_BUSY_TIMEOUT_MS", SET_INT, OFF(busy_timeout_ms), 0, 600000, "ms to wait for a locked database (default 2000)"},
     {"query-timeout", "MARSAD_QUERY_TIMEOUT_MS", SET_INT, OFF(query_timeout_ms), 0, 600000, "ms a query may run before a 503 (default 2000; 0: no limit)"},
     {"max-url", "MARSAD_MAX_URL", SET_INT, OFF(max_url), 64, 65536, "bytes of a request target before a 414 (default 8192)"},
+    {"max-headers", "MARSAD_MAX_HEADERS", SET_INT, OFF(max_headers), 1024, 262144, "bytes of request headers before a 431 (default 32768)"},
     {"access-log", "MARSAD_ACCESS_LOG", SET_BOOL, OFF(access_log), 0, 0, "one line per request on stderr (default on; MARSAD_ACCESS_LOG=0 turns it off)"},
+    {"token-file", "MARSAD_TOKEN_FILE", SET_STR, OFF(token_file), 0, 0, "file holding the bearer token for writes (or the token itself in MARSAD_TOKEN); none: writes refused"},
 };
 #undef OFF
 
@@ -53,6 +55,7 @@ void config_defaults(config *c)
     c->busy_timeout_ms = 2000;
     c->query_timeout_ms = 2000;
     c->max_url = 8192;
+    c->max_headers = 32768;
     c->access_log = true;
 }
 

@@ -23,7 +23,9 @@ typedef struct config {
     int busy_timeout_ms;
     int query_timeout_ms;
     int max_url;
+    int max_headers;
     bool access_log;
+    const char *token_file;   /* the write token's file; MARSAD_TOKEN gives it directly */
 } config;
 
 void config_defaults(config *c);

@@ -13,14 +13,24 @@
  * shutdown. The request context is created in the URI-log callback, so the
  * raw request target is known for the 414 check and the access log.
  *
- * Left out here: request bodies (no route takes one yet; bodies are
- * discarded), response caching.
+ * Request bodies are kept (up to BODY_MAX_BYTES; a larger Content-Length
+ * is refused with 413 before it is read) for the write routes. A write is
+ * handed to the writer thread while the connection is suspended, so the
+ * polling thread goes on serving its other connections; the writer resumes
+ * it when the job is done.
+ *
+ * GET answers are kept per thread, finished, in a response cache keyed by
+ * the request target and valid while the database is unchanged (see
+ * cache.h): a repeated request is answered without touching the store.
  */
 #include "server/http.h"
 
 #include "extract/utf8.h"
+#include "server/body.h"
+#include "server/cache.h"
 #include "server/reply.h"
 #include "server/routes.h"
+#include "server/writer.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -38,24 +48,44 @@
 #define MAX_STORES 256
 #define LOG_TARGET_MAX 512
 
+/* What each polling thread keeps: its read connection and its cache. */
+typedef struct thread_state {
+    store *db;
+    resp_cache *cache;
+} thread_state;
+
 struct http_server {
     struct MHD_Daemon *daemon;
     http_config cfg;
     app *app;
     pthread_key_t store_key;
-    pthread_mutex_t lock; /* guards stores */
-    store *stores[MAX_STORES];
-    size_t n_stores;
+    writer *writer_;          /* set by http_set_writer once the seeds are in */
+    pthread_mutex_t lock; /* guards threads */
+    thread_state *threads[MAX_STORES];
+    size_t n_threads;
     atomic_int in_flight;
+    bool drained;
 };
 
 typedef struct req_ctx {
     struct timespec t0;
     bool started;            /* the access handler has been called once */
     size_t target_len;       /* bytes of the raw request target */
+    bool nul_in_path;        /* the raw path holds %00, which decoding would cut at */
+    size_t query_pieces;     /* &-separated pieces of the raw query, empty ones too */
     char target[LOG_TARGET_MAX];
     unsigned status;
     size_t bytes;
+    char *body;              /* the request body so far */
+    size_t body_len, body_cap;
+    bool body_too_large;
+    struct MHD_Connection *conn;
+    write_job *job;          /* submitted to the writer, connection suspended */
+    atomic_bool job_done;
+    void (*finish)(write_job *job, store *db, reply_finish_ctx *fc, reply *r);
+    bool active;             /* a request is under way (counted in in_flight) */
+    bool cacheable;          /* a GET whose answer may be kept */
+    int64_t version;         /* the data version it was answered at */
 } req_ctx;
 
 static int64_t elapsed_us(const struct timespec *t0)
@@ -65,16 +95,60 @@ static int64_t elapsed_us(const struct timespec *t0)
     return (int64_t)(t1.tv_sec - t0->tv_sec) * 1000000 + (t1.tv_nsec - t0->tv_nsec) / 1000;
 }
 
-static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
+/* Frees what one request held, leaving the context for the next one. */
+static void release_request(http_server *s, req_ctx *ctx)
+{
+    free(ctx->body);
+    ctx->body = NULL;
+    write_job_free(ctx->job);
+    ctx->job = NULL;
+    if (ctx->active) {
+        ctx->active = false;
+        atomic_fetch_sub(&s->in_flight, 1);
+    }
+}
+
+/* One context per connection, made when it opens and freed when it closes:
+ * libmicrohttpd does not report the end of a request it gave up on itself
+ * (a header too big for its pool), but it always reports the close. */
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code)
 {
     (void)c;
     http_server *s = cls;
-    req_ctx *ctx = calloc(1, sizeof *ctx);
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        *socket_context = calloc(1, sizeof(req_ctx));
+        return;
+    }
+    req_ctx *ctx = *socket_context;
+    if (ctx) {
+        release_request(s, ctx);
+        free(ctx);
+    }
+    *socket_context = NULL;
+}
+
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
+{
+    http_server *s = cls;
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    req_ctx *ctx = info ? info->socket_context : NULL;
     if (!ctx)
-        return NULL; /* the access handler then answers 500 */
+        return NULL; /* out of memory when the connection opened: the handler drops it */
+    release_request(s, ctx); /* a request libmicrohttpd abandoned without telling */
+    memset(ctx, 0, sizeof *ctx);
     clock_gettime(CLOCK_MONOTONIC, &ctx->t0);
     ctx->target_len = strlen(uri);
     snprintf(ctx->target, sizeof ctx->target, "%s", uri);
+    size_t path_len = strcspn(uri, "?");
+    if (uri[path_len] == '?')
+        for (const char *q = uri + path_len; *q; q++)
+            ctx->query_pieces += *q == '&' || *q == '?' || *q == ';';
+    for (size_t i = 0; i + 2 < path_len; i++)
+        if (uri[i] == '%' && uri[i + 1] == '0' && uri[i + 2] == '0')
+            ctx->nul_in_path = true;
+    ctx->active = true;
     atomic_fetch_add(&s->in_flight, 1);
     return ctx;
 }
@@ -93,41 +167,57 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
                 (long long)elapsed_us(&ctx->t0),
                 toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
     }
-    free(ctx);
+    release_request(s, ctx);
     *req_cls = NULL;
-    atomic_fetch_sub(&s->in_flight, 1);
 }
 
-static void close_store(void *p)
+static void close_thread_state(void *p)
 {
-    (void)p; /* stores are closed by http_stop, which owns the registry */
+    (void)p; /* closed by http_stop, which owns the registry */
 }
 
-/* This thread's read connection, opened on first use. */
-static store *thread_store(http_server *s)
+/* This thread's state (read connection and cache), made on first use. */
+static thread_state *thread_get(http_server *s)
 {
-    store *db = pthread_getspecific(s->store_key);
-    if (db)
-        return db;
+    thread_state *ts = pthread_getspecific(s->store_key);
+    if (ts)
+        return ts;
     char err[256];
-    db = store_open(s->cfg.db_path, STORE_READONLY, s->cfg.busy_timeout_ms, s->cfg.schema_sql,
-                    err, sizeof err);
+    store *db = store_open(s->cfg.db_path, STORE_READONLY, s->cfg.busy_timeout_ms, s->cfg.schema_sql,
+                           err, sizeof err);
     if (!db) {
         fprintf(stderr, "marsad: cannot open %s for reading: %s\n", s->cfg.db_path, err);
         return NULL;
     }
     store_set_time_limit(db, s->cfg.query_timeout_ms);
-    pthread_mutex_lock(&s->lock);
-    bool kept = s->n_stores < MAX_STORES;
-    if (kept)
-        s->stores[s->n_stores++] = db;
-    pthread_mutex_unlock(&s->lock);
-    if (!kept) {
+    ts = calloc(1, sizeof *ts);
+    if (ts)
+        ts->cache = cache_new();
+    if (!ts || !ts->cache) {
+        free(ts);
         store_close(db);
         return NULL;
     }
-    pthread_setspecific(s->store_key, db);
-    return db;
+    ts->db = db;
+    pthread_mutex_lock(&s->lock);
+    bool kept = s->n_threads < MAX_STORES;
+    if (kept)
+        s->threads[s->n_threads++] = ts;
+    pthread_mutex_unlock(&s->lock);
+    if (!kept) {
+        cache_free(ts->cache);
+        store_close(db);
+        free(ts);
+        return NULL;
+    }
+    pthread_setspecific(s->store_key, ts);
+    return ts;
+}
+
+static store *thread_store(http_server *s)
+{
+    thread_state *ts = thread_get(s);
+    return ts ? ts->db : NULL;
 }
 
 /* With lengths, so a %00 inside a name or value is seen rather than
@@ -149,6 +239,16 @@ static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const cha
     rq->args[rq->n_args].name = key ? key : "";
     rq->args[rq->n_args].value = value ? value : "";
     rq->n_args++;
+    return MHD_YES;
+}
+
+static enum MHD_Result count_header_bytes(void *cls, enum MHD_ValueKind kind, const char *key,
+                                          size_t key_size, const char *value, size_t value_size)
+{
+    (void)kind;
+    (void)key;
+    (void)value;
+    *(size_t *)cls += key_size + value_size + 4; /* ": " and CRLF */
     return MHD_YES;
 }
 
@@ -191,18 +291,40 @@ static void preflight(http_server *s, struct MHD_Connection *c, const char *path
     r->no_etag = true;
 }
 
-static void dispatch(http_server *s, struct MHD_Connection *c, req_ctx *ctx, const char *url,
-                     const char *method, reply *r)
+/* What any request must pass before it is answered, from the cache or
+ * not: its size, its path, its query. False with the reply set. */
+static bool request_ok(http_server *s, struct MHD_Connection *c, req_ctx *ctx, const char *url,
+                       reply *r)
 {
     if (ctx->target_len > s->cfg.max_url) {
         reply_problem(r, 414, "the request target is longer than %zu bytes", s->cfg.max_url);
-        return;
+        return false;
+    }
+    if (ctx->nul_in_path) {
+        reply_problem(r, 400, "the path holds a NUL byte (%%00)");
+        return false;
+    }
+    if (ctx->query_pieces > REQUEST_MAX_ARGS) {
+        reply_problem(r, 400, "at most %d query parameters are accepted", REQUEST_MAX_ARGS);
+        return false;
+    }
+    size_t header_bytes = 0;
+    MHD_get_connection_values_n(c, MHD_HEADER_KIND, count_header_bytes, &header_bytes);
+    if (header_bytes > s->cfg.max_headers) {
+        reply_problem(r, 431, "the request headers are larger than %zu bytes", s->cfg.max_headers);
+        return false;
     }
     size_t where;
     if (!utf8_valid(url, strlen(url), &where)) {
         reply_problem(r, 400, "the path is not valid UTF-8 once decoded (byte %zu)", where);
-        return;
+        return false;
     }
+    return true;
+}
+
+static void dispatch(http_server *s, struct MHD_Connection *c, req_ctx *ctx, const char *url,
+                     const char *method, reply *r)
+{
     if (strcmp(method, "OPTIONS") == 0) {
         preflight(s, c, url, r);
         return;
@@ -229,6 +351,10 @@ static void dispatch(http_server *s, struct MHD_Connection *c, req_ctx *ctx, con
         return;
     }
     MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, collect_arg, &rq);
+    rq.body = ctx->body ? ctx->body : "";
+    rq.body_len = ctx->body_len;
+    rq.content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+    rq.authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
     if (rt->needs_ready) {
         rq.db = thread_store(s);
         if (!rq.db) {
@@ -355,6 +481,8 @@ static enum MHD_Result send_reply(http_server *s, struct MHD_Connection *c, req_
         MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, r->location);
     if (r->disposition[0])
         MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION, r->disposition);
+    if (r->www_authenticate[0])
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, r->www_authenticate);
     if (r->retry_after > 0) {
         char secs[16];
         snprintf(secs, sizeof secs, "%d", r->retry_after);
@@ -377,7 +505,101 @@ static enum MHD_Result send_reply(http_server *s, struct MHD_Connection *c, req_
     ctx->status = r->status;
     ctx->bytes += r->len;
     enum MHD_Result ok = MHD_queue_response(c, r->status, resp);
-    MHD_destroy_response(resp);
+    thread_state *ts = ctx->cacheable && r->status == 200 && etag[0] ? thread_get(s) : NULL;
+    if (!ts || !cache_put(ts->cache, ctx->target, ctx->target_len, ctx->version, resp, etag, r->len))
+        MHD_destroy_response(resp);
+    return ok;
+}
+
+/* Called on the writer thread: the job is done, wake the connection. */
+static void job_done(write_job *job, void *cls)
+{
+    (void)job;
+    req_ctx *ctx = cls;
+    atomic_store(&ctx->job_done, true);
+    MHD_resume_connection(ctx->conn);
+}
+
+/* Keep a piece of the request body; false once it is over the limit. */
+static bool keep_body(req_ctx *ctx, const char *data, size_t n)
+{
+    if (ctx->body_too_large || ctx->body_len + n > BODY_MAX_BYTES) {
+        ctx->body_too_large = true;
+        return false;
+    }
+    if (ctx->body_len + n + 1 > ctx->body_cap) {
+        size_t cap = ctx->body_cap ? ctx->body_cap : 4096;
+        while (cap < ctx->body_len + n + 1)
+            cap *= 2;
+        char *grown = realloc(ctx->body, cap);
+        if (!grown) {
+            ctx->body_too_large = true;
+            return false;
+        }
+        ctx->body = grown;
+        ctx->body_cap = cap;
+    }
+    memcpy(ctx->body + ctx->body_len, data, n);
+    ctx->body_len += n;
+    ctx->body[ctx->body_len] = '\0';
+    return true;
+}
+
+/* A Content-Length above the limit: refuse before reading the body. */
+static bool declared_too_large(struct MHD_Connection *c)
+{
+    const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    if (!cl)
+        return false;
+    char *end;
+    unsigned long long n = strtoull(cl, &end, 10);
+    return end != cl && n > BODY_MAX_BYTES;
+}
+
+/* A GET already answered at this data version: queue the kept response.
+ * Also marks the request cacheable for send_reply when it is not there. */
+static bool serve_cached(http_server *s, struct MHD_Connection *c, req_ctx *ctx,
+                         const char *method)
+{
+    bool get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
+    if (!get || !atomic_load(&s->app->ready) || ctx->target_len > CACHE_MAX_TARGET ||
+        ctx->nul_in_path)
+        return false;
+    /* CORS headers depend on the Origin: such answers are not shared. */
+    if (s->cfg.cors && MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin"))
+        return false;
+    thread_state *ts = thread_get(s);
+    if (!ts)
+        return false;
+    ctx->version = store_local_version(ts->db);
+    if (ctx->version < 0)
+        return false;
+    ctx->cacheable = true;
+    cache_hit hit;
+    if (!cache_get(ts->cache, ctx->target, ctx->target_len, ctx->version, &hit))
+        return false;
+    const char *inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
+    if (etag_matches(inm, hit.etag)) {
+        struct MHD_Response *nm = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+        if (!nm)
+            return false;
+        MHD_add_response_header(nm, MHD_HTTP_HEADER_ETAG, hit.etag);
+        MHD_add_response_header(nm, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
+        ctx->status = 304;
+        MHD_queue_response(c, 304, nm);
+        MHD_destroy_response(nm);
+        return true;
+    }
+    ctx->status = 200;
+    ctx->bytes = hit.len;
+    return MHD_queue_response(c, 200, hit.resp) == MHD_YES;
+}
+
+static enum MHD_Result answer(http_server *s, struct MHD_Connection *c, req_ctx *ctx,
+                              const char *method, reply *r)
+{
+    enum MHD_Result ok = send_reply(s, c, ctx, method, r);
+    reply_free(r);
     return ok;
 }
 
@@ -386,26 +608,69 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
                                   const char *upload_data, size_t *upload_data_size,
                                   void **req_cls)
 {
-    (void)version;
-    (void)upload_data;
     http_server *s = cls;
     req_ctx *ctx = *req_cls;
     if (!ctx)
         return MHD_NO; /* out of memory in on_uri: drop the connection */
-    if (!ctx->started) {
-        ctx->started = true; /* answer on the next call, keeping keep-alive */
-        return MHD_YES;
-    }
-    if (*upload_data_size) {
-        *upload_data_size = 0; /* no route reads a body yet */
-        return MHD_YES;
-    }
     reply r;
     reply_init(&r);
+    if (!ctx->started) {
+        ctx->started = true; /* answer on the next call, keeping keep-alive */
+        ctx->conn = c;
+        if (!declared_too_large(c))
+            return MHD_YES;
+        reply_problem(&r, 413, "the body is larger than %u bytes", BODY_MAX_BYTES);
+        return answer(s, c, ctx, method, &r);
+    }
+    if (*upload_data_size) {
+        keep_body(ctx, upload_data, *upload_data_size); /* past the limit: read and dropped */
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    if (ctx->job) { /* resumed: the writer has finished the job */
+        if (!atomic_load(&ctx->job_done))
+            return MHD_YES;
+        store *db = thread_store(s);
+        reply_finish_ctx fc = {url};
+        if (db)
+            ctx->finish(ctx->job, db, &fc, &r);
+        else
+            reply_problem(&r, 503, "the database cannot be opened right now");
+        return answer(s, c, ctx, method, &r);
+    }
+    if (ctx->body_too_large) {
+        reply_problem(&r, 413, "the body is larger than %u bytes", BODY_MAX_BYTES);
+        return answer(s, c, ctx, method, &r);
+    }
+    /* A request line libmicrohttpd could only half read (a NUL in it) shows
+     * up without its version. */
+    if (strcmp(version, "HTTP/1.1") != 0 && strcmp(version, "HTTP/1.0") != 0) {
+        reply_problem(&r, 400, "not an HTTP/1.0 or HTTP/1.1 request line");
+        return answer(s, c, ctx, method, &r);
+    }
+    if (!request_ok(s, c, ctx, url, &r))
+        return answer(s, c, ctx, method, &r);
+    if (serve_cached(s, c, ctx, method))
+        return MHD_YES;
     dispatch(s, c, ctx, url, method, &r);
-    enum MHD_Result ok = send_reply(s, c, ctx, method, &r);
-    reply_free(&r);
-    return ok;
+    if (r.pending) {
+        /* Suspend first, then submit: the writer may finish at once. */
+        write_job *job = r.pending;
+        r.pending = NULL;
+        job->done = job_done;
+        job->cls = ctx;
+        ctx->job = job;
+        ctx->finish = r.finish;
+        MHD_suspend_connection(c);
+        if (!s->writer_ || !writer_submit(s->writer_, job)) {
+            job->status = STORE_BUSY;
+            snprintf(job->err, sizeof job->err, "the write queue is full");
+            job_done(job, ctx);
+        }
+        reply_free(&r);
+        return MHD_YES;
+    }
+    return answer(s, c, ctx, method, &r);
 }
 
 static void mhd_log(void *cls, const char *fmt, va_list ap)
@@ -429,7 +694,7 @@ http_server *http_start(const http_config *cfg, app *a, char *err, size_t errsz)
     s->cfg = *cfg;
     s->app = a;
     pthread_mutex_init(&s->lock, NULL);
-    if (pthread_key_create(&s->store_key, close_store) != 0) {
+    if (pthread_key_create(&s->store_key, close_thread_state) != 0) {
         snprintf(err, errsz, "cannot create a thread key");
         pthread_mutex_destroy(&s->lock);
         free(s);
@@ -438,7 +703,8 @@ http_server *http_start(const http_config *cfg, app *a, char *err, size_t errsz)
 
     struct sockaddr_storage addr;
     memset(&addr, 0, sizeof addr);
-    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG |
+                     MHD_ALLOW_SUSPEND_RESUME;
     struct sockaddr_in *v4 = (struct sockaddr_in *)&addr;
     struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)&addr;
     if (inet_pton(AF_INET, cfg->bind, &v4->sin_addr) == 1) {
@@ -457,12 +723,16 @@ http_server *http_start(const http_config *cfg, app *a, char *err, size_t errsz)
         flags, (uint16_t)cfg->port, NULL, NULL, on_request, s,
         /* The logger first, so that no option's complaint goes elsewhere. */
         MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, MHD_OPTION_SOCK_ADDR, &addr,
+        /* Refuse requests that bend HTTP/1.1 (spaces in header names...). */
+        MHD_OPTION_STRICT_FOR_CLIENT, 1,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads ? cfg->threads : 1),
         MHD_OPTION_CONNECTION_LIMIT, cfg->max_connections, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
         cfg->max_per_ip, MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout_s,
-        /* Bounds the request line and headers a client may send. */
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024), MHD_OPTION_URI_LOG_CALLBACK,
-        on_uri, s, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_END);
+        /* Bounds the request line, headers and parsed arguments a client
+         * may send (touched only as used: the pool is mapped lazily). */
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024), MHD_OPTION_URI_LOG_CALLBACK,
+        on_uri, s, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_NOTIFY_CONNECTION,
+        on_connection, s, MHD_OPTION_END);
     if (!s->daemon) {
         snprintf(err, errsz, "cannot listen on %s port %d (in use, or not permitted)", cfg->bind,
                  cfg->port);
@@ -483,10 +753,16 @@ int http_port(const http_server *s)
     return info ? info->port : -1;
 }
 
-void http_stop(http_server *s, int grace_ms)
+void http_set_writer(http_server *s, writer *w)
 {
-    if (!s)
+    s->writer_ = w;
+}
+
+void http_drain(http_server *s, int grace_ms)
+{
+    if (!s || s->drained)
         return;
+    s->drained = true;
     MHD_socket fd = MHD_quiesce_daemon(s->daemon); /* stop accepting */
     if (fd != MHD_INVALID_SOCKET)
         close(fd);
@@ -494,9 +770,19 @@ void http_stop(http_server *s, int grace_ms)
         struct timespec ten_ms = {0, 10 * 1000 * 1000};
         nanosleep(&ten_ms, NULL);
     }
+}
+
+void http_stop(http_server *s, int grace_ms)
+{
+    if (!s)
+        return;
+    http_drain(s, grace_ms);
     MHD_stop_daemon(s->daemon);
-    for (size_t i = 0; i < s->n_stores; i++)
-        store_close(s->stores[i]);
+    for (size_t i = 0; i < s->n_threads; i++) {
+        cache_free(s->threads[i]->cache);
+        store_close(s->threads[i]->db);
+        free(s->threads[i]);
+    }
     pthread_key_delete(s->store_key);
     pthread_mutex_destroy(&s->lock);
     free(s);

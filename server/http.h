@@ -9,6 +9,7 @@
 #define MARSAD_HTTP_H
 
 #include "server/request.h"
+#include "server/writer.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -26,6 +27,7 @@ typedef struct http_config {
     unsigned max_per_ip;
     unsigned timeout_s;        /* idle connection timeout */
     size_t max_url;            /* longer request targets are a 414 */
+    size_t max_headers;        /* larger request headers (names and values) are a 431 */
     bool access_log;
 } http_config;
 
@@ -38,8 +40,15 @@ http_server *http_start(const http_config *cfg, app *a, char *err, size_t errsz)
 /* The port actually bound. */
 int http_port(const http_server *s);
 
-/* Stop accepting, let requests in flight finish (up to grace_ms), close
- * every connection and store handle. NULL is fine. */
+/* Hand writes to w from now on (until then they answer 503). */
+void http_set_writer(http_server *s, writer *w);
+
+/* Stop accepting and let requests in flight finish, waiting up to
+ * grace_ms. Writes in flight need their writer running meanwhile. */
+void http_drain(http_server *s, int grace_ms);
+
+/* Drain (if not done), then close every connection and store handle.
+ * NULL is fine. */
 void http_stop(http_server *s, int grace_ms);
 
 #endif

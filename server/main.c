@@ -13,6 +13,7 @@
 #include "server/assets.h"
 #include "server/config.h"
 #include "server/http.h"
+#include "server/writer.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -119,6 +120,41 @@ static long long count_articles(store *db)
     return n;
 }
 
+/* The write token: MARSAD_TOKEN, else the first line of --token-file.
+ * Returns 0 (token NULL when none is configured) or -1 with a reason. */
+static int load_token(const config *cfg, char *buf, size_t bufsz, const char **out, char *err,
+                      size_t errsz)
+{
+    *out = NULL;
+    const char *env = getenv("MARSAD_TOKEN");
+    if (env && *env) {
+        snprintf(buf, bufsz, "%s", env);
+    } else if (cfg->token_file && *cfg->token_file) {
+        FILE *f = fopen(cfg->token_file, "r");
+        if (!f) {
+            snprintf(err, errsz, "cannot read --token-file %s: %s", cfg->token_file, strerror(errno));
+            return -1;
+        }
+        bool got = fgets(buf, (int)bufsz, f) != NULL;
+        fclose(f);
+        if (!got) {
+            snprintf(err, errsz, "--token-file %s is empty", cfg->token_file);
+            return -1;
+        }
+    } else {
+        return 0;
+    }
+    size_t n = strlen(buf);
+    while (n && (buf[n - 1] == '\n' || buf[n - 1] == '\r' || buf[n - 1] == ' '))
+        buf[--n] = '\0';
+    if (n < 16) {
+        snprintf(err, errsz, "the write token must be at least 16 characters");
+        return -1;
+    }
+    *out = buf;
+    return 0;
+}
+
 static int cmd_serve(int argc, char **argv)
 {
     config cfg;
@@ -142,8 +178,18 @@ static int cmd_serve(int argc, char **argv)
     if (!db)
         return EXIT_RUNTIME;
 
+    static char token_buf[4096];
+    const char *write_token;
+    if (load_token(&cfg, token_buf, sizeof token_buf, &write_token, err, sizeof err) != 0) {
+        fprintf(stderr, "marsad: %s\n", err);
+        extract_model_free(model);
+        store_close(db);
+        return EXIT_RUNTIME;
+    }
     const data_blob *openapi = assets_find("openapi.yaml");
     static app a;
+    a.token = write_token;
+    a.read_only = cfg.read_only;
     a.version = MARSAD_VERSION;
     a.openapi = openapi ? openapi->data : "";
     a.openapi_len = openapi ? openapi->len : 0;
@@ -163,6 +209,7 @@ static int cmd_serve(int argc, char **argv)
         .max_per_ip = (unsigned)cfg.max_per_ip,
         .timeout_s = (unsigned)cfg.timeout_s,
         .max_url = (size_t)cfg.max_url,
+        .max_headers = (size_t)cfg.max_headers,
         .access_log = cfg.access_log,
     };
     http_server *srv = http_start(&hc, &a, err, sizeof err);
@@ -174,6 +221,7 @@ static int cmd_serve(int argc, char **argv)
     }
 
     int rc = EXIT_OK;
+    writer *w = NULL;
     if (cfg.seeds_dir && *cfg.seeds_dir) {
         ingest_counts c = {0};
         struct timespec t0;
@@ -187,6 +235,16 @@ static int cmd_serve(int argc, char **argv)
     if (rc == EXIT_OK) {
         long long n = count_articles(db);
         atomic_store(&a.n_articles, n);
+        /* From here on the writer thread owns the read-write connection. */
+        if (!(w = writer_start(db, model, &a.n_articles, err, sizeof err))) {
+            fprintf(stderr, "marsad: %s\n", err);
+            rc = EXIT_RUNTIME;
+        }
+    }
+    if (rc == EXIT_OK) {
+        long long n = atomic_load(&a.n_articles);
+        db = NULL;
+        http_set_writer(srv, w);
         atomic_store(&a.ready, true);
         printf("marsad listening on http://%s%s%s:%d (%lld articles)\n",
                strchr(cfg.bind, ':') ? "[" : "", cfg.bind, strchr(cfg.bind, ':') ? "]" : "",
@@ -197,7 +255,11 @@ static int cmd_serve(int argc, char **argv)
         fprintf(stderr, "marsad: %s received, finishing requests in flight\n",
                 sig == SIGINT ? "SIGINT" : "SIGTERM");
     }
-    http_stop(srv, 5000);
+    /* Requests in flight first (their writes need the writer), then the
+     * writer's queue, then the daemon. */
+    http_drain(srv, 5000);
+    writer_stop(w);
+    http_stop(srv, 0);
     extract_model_free(model);
     store_close(db);
     return rc;

@@ -9,6 +9,7 @@
 
 #include "extract/utf8.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -74,10 +75,41 @@ bool params_check_or_reply(const request *rq, bool allow_none, reply *r)
     return true;
 }
 
+/* A decimal number as people write one: -12, 3.5, 1e3; no spaces, no
+ * hex, no inf or nan (all of which strtod would take). */
+static bool decimal_syntax(const char *s)
+{
+    if (*s == '-')
+        s++;
+    if (!isdigit((unsigned char)*s))
+        return false;
+    while (isdigit((unsigned char)*s))
+        s++;
+    if (*s == '.') {
+        s++;
+        if (!isdigit((unsigned char)*s))
+            return false;
+        while (isdigit((unsigned char)*s))
+            s++;
+    }
+    if (*s == 'e' || *s == 'E') {
+        s++;
+        if (*s == '-' || *s == '+')
+            s++;
+        if (!isdigit((unsigned char)*s))
+            return false;
+        while (isdigit((unsigned char)*s))
+            s++;
+    }
+    return *s == '\0' || *s == ',';
+}
+
 /* Parse exactly n comma-separated finite numbers. */
 static bool parse_numbers(const char *s, double *out, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
+        if (!decimal_syntax(s))
+            return false;
         char *end;
         errno = 0;
         out[i] = strtod(s, &end);
@@ -250,6 +282,11 @@ static bool parse_facets(store_resource res, const char *v, store_query *q, repl
 
 static bool parse_int(const char *name, const char *v, int lo, int hi, int *out, reply *r)
 {
+    const char *digits = *v == '-' ? v + 1 : v;
+    if (!isdigit((unsigned char)*digits) || strspn(digits, "0123456789") != strlen(digits)) {
+        reply_bad_param(r, name, "must be an integer");
+        return false;
+    }
     char *end;
     errno = 0;
     long n = strtol(v, &end, 10);

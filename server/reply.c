@@ -6,6 +6,8 @@
  */
 #include "server/reply.h"
 
+#include "extract/utf8.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -141,6 +143,14 @@ static void problem(reply *r, unsigned status, const char *type, json_t *invalid
     set_body(r, status, "application/problem+json", s, strlen(s));
 }
 
+/* Problem texts quote what the client sent (a name, a header), and
+ * vsnprintf may cut a character in two: make them valid UTF-8 so the JSON
+ * can always be written. */
+static void repair(char *s)
+{
+    utf8_repair(s, strlen(s));
+}
+
 void reply_problem(reply *r, unsigned status, const char *detail_fmt, ...)
 {
     char detail[1024];
@@ -148,6 +158,7 @@ void reply_problem(reply *r, unsigned status, const char *detail_fmt, ...)
     va_start(ap, detail_fmt);
     vsnprintf(detail, sizeof detail, detail_fmt, ap);
     va_end(ap);
+    repair(detail);
     problem(r, status, NULL, NULL, detail);
 }
 
@@ -158,7 +169,12 @@ void reply_bad_param(reply *r, const char *param, const char *reason_fmt, ...)
     va_start(ap, reason_fmt);
     vsnprintf(reason, sizeof reason, reason_fmt, ap);
     va_end(ap);
-    snprintf(detail, sizeof detail, "%s: %s", param, reason);
+    char name[300];
+    snprintf(name, sizeof name, "%s", param);
+    repair(reason);
+    repair(name);
+    snprintf(detail, sizeof detail, "%s: %s", name, reason);
+    repair(detail);
     problem(r, 400, "/problems/invalid-parameter",
-            json_pack("[{s:s, s:s}]", "name", param, "reason", reason), detail);
+            json_pack("[{s:s, s:s}]", "name", name, "reason", reason), detail);
 }

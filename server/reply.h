@@ -6,6 +6,8 @@
 #ifndef MARSAD_REPLY_H
 #define MARSAD_REPLY_H
 
+#include "db/store.h"
+
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -18,6 +20,13 @@
 #define REPLY_STREAM_ERROR ((size_t)-1)
 typedef size_t (*reply_stream_fn)(void *ctx, char *buf, size_t max);
 
+struct write_job;
+struct reply;
+/* What a finished write's reply may need of its request. */
+typedef struct reply_finish_ctx {
+    const char *path;
+} reply_finish_ctx;
+
 typedef struct reply {
     unsigned status;
     const char *content_type; /* static string */
@@ -27,9 +36,15 @@ typedef struct reply {
     bool no_etag;             /* for bodies that must not be cached (health) */
     char link[REPLY_MAX_HEADER];     /* Link header, empty for none */
     char allow[64];                  /* Allow header (405, OPTIONS) */
-    char location[256];              /* Location header (201) */
+    char location[300];              /* Location header (201): /v1/articles/ and an id */
     int retry_after;                 /* seconds, 0 for none (503) */
     char disposition[128];           /* Content-Disposition, empty for none */
+    char www_authenticate[64];       /* WWW-Authenticate (401), empty for none */
+    /* A write handed to the writer thread: the HTTP layer suspends the
+     * connection, submits the job, and when it is done calls finish on the
+     * connection's thread to fill the reply. */
+    struct write_job *pending;
+    void (*finish)(struct write_job *job, store *db, reply_finish_ctx *ctx, struct reply *r);
     reply_stream_fn stream;          /* when set, the body comes from it, not from body */
     void *stream_ctx;                /* owned by the reply until the response takes it */
     void (*stream_free)(void *ctx);

@@ -8,6 +8,8 @@
 
 #include "db/store.h"
 
+struct writer;
+
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -28,6 +30,9 @@ typedef struct app {
     size_t openapi_len;
     atomic_bool ready;          /* the seeds are imported */
     atomic_llong n_articles;
+    struct writer *writer;      /* NULL until the seeds are in */
+    const char *token;          /* bearer token for writes; NULL: writes refused */
+    bool read_only;             /* --read-only: writes refused */
 } app;
 
 typedef struct request {
@@ -41,6 +46,10 @@ typedef struct request {
     const char *nul_arg;        /* the name whose value holds it, when the name is whole */
     store *db;                  /* this thread's connection */
     app *app;
+    const char *body;           /* the request body (write routes), borrowed */
+    size_t body_len;
+    const char *content_type;   /* header values, NULL when absent */
+    const char *authorization;
 } request;
 
 /* The value of the query argument `name`, or NULL. */

@@ -18,7 +18,10 @@ const route routes[] = {
     {"GET", "/web/{id}", handle_web_asset, false},
     {"GET", "/v1/meta", handle_meta, true},
     {"GET", "/v1/articles", handle_articles, true},
+    {"POST", "/v1/articles", handle_post_article, true},
     {"GET", "/v1/articles/{id}", handle_article, true},
+    {"PUT", "/v1/articles/{id}", handle_put_article, true},
+    {"DELETE", "/v1/articles/{id}", handle_delete_article, true},
     {"GET", "/v1/sources", handle_sources, true},
     {"GET", "/v1/sources/{id}", handle_source, true},
     {"GET", "/v1/sources/{id}/figures", handle_source_figures, true},
@@ -27,6 +30,7 @@ const route routes[] = {
     {"GET", "/v1/figures", handle_figures, true},
     {"GET", "/v1/figures/compare", handle_compare, true}, /* before {id} */
     {"GET", "/v1/figures/{id}", handle_figure, true},
+    {"GET", "/v1/search", handle_search, true},
     {NULL, NULL, NULL, false},
 };
 

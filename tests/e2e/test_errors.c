@@ -67,8 +67,8 @@ Test(errors, unknown_ids_are_404_problems)
 
 Test(errors, other_methods_are_405_with_allow)
 {
-    const char *cases[][2] = {{"DELETE", "/v1/articles"}, {"POST", "/v1/articles"},
-                              {"PUT", "/v1/articles/" SEED_000}, {"PATCH", "/v1/figures"},
+    const char *cases[][2] = {{"DELETE", "/v1/articles"}, {"PATCH", "/v1/articles"},
+                              {"POST", "/v1/articles/" SEED_000}, {"PATCH", "/v1/figures"},
                               {"DELETE", "/v1/sources/x/figures"}, {"POST", "/healthz"},
                               {"DELETE", "/"}, {"POST", "/v1/figures/compare"},
                               {"PUT", "/web/app.js"}};

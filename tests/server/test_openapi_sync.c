@@ -562,6 +562,11 @@ static const struct {
       {"min_claimants", RES__COUNT, false},
       {"claims", RES__COUNT, false},
       {NULL, RES__COUNT, false}}},
+    {"/v1/search",
+     {{"q", RES__COUNT, false},
+      {"kind", RES__COUNT, false},
+      {"limit", RES__COUNT, false},
+      {NULL, RES__COUNT, false}}},
 };
 
 static void assert_enum_is_store_filter(const doc_op *op, const doc_param *p, store_resource res)

@@ -637,6 +637,10 @@ void e2e_response_free(e2e_response *r)
     free(r);
 }
 
+/* The body the next request sends (e2e_send), NULL for none. */
+static const char *send_body;
+static size_t send_len;
+
 static e2e_response *request_va(const char *method, const char *path, va_list ap)
 {
     cr_assert(g.pid != 0, "e2e: no server is running");
@@ -668,6 +672,10 @@ static e2e_response *request_va(const char *method, const char *path, va_list ap
     curl_easy_setopt(c, CURLOPT_HEADERDATA, r);
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(c, CURLOPT_PATH_AS_IS, 1L);
+    if (send_body) {
+        curl_easy_setopt(c, CURLOPT_POSTFIELDS, send_body);
+        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)send_len);
+    }
     if (strcmp(method, "HEAD") == 0)
         curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
     else if (strcmp(method, "GET") != 0)
@@ -693,6 +701,19 @@ e2e_response *e2e_request_(const char *method, const char *path, ...)
     va_list ap;
     va_start(ap, path);
     e2e_response *r = request_va(method, path, ap);
+    va_end(ap);
+    return r;
+}
+
+e2e_response *e2e_send_(const char *method, const char *path, const char *body, size_t len, ...)
+{
+    va_list ap;
+    va_start(ap, len);
+    send_body = body;
+    send_len = len;
+    e2e_response *r = request_va(method, path, ap);
+    send_body = NULL;
+    send_len = 0;
     va_end(ap);
     return r;
 }

@@ -88,6 +88,13 @@ e2e_response *e2e_request_(const char *method, const char *path, ...) __attribut
 #define e2e_request(...) e2e_request_(__VA_ARGS__, (const char *)NULL)
 #define e2e_get(...) e2e_request_("GET", __VA_ARGS__, (const char *)NULL)
 
+/* The same with a request body of len bytes (Content-Type among the
+ * headers, which the macro NULL-terminates). */
+e2e_response *e2e_send_(const char *method, const char *path, const char *body, size_t len, ...)
+    __attribute__((sentinel));
+#define e2e_send(method, path, body, len, ...)                                                    \
+    e2e_send_(method, path, body, len, __VA_ARGS__, (const char *)NULL)
+
 /* GET of a printf-formatted path. */
 e2e_response *e2e_getf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -1,0 +1,86 @@
+/* cache.c — a direct-mapped table of finished responses (see cache.h). */
+#include "server/cache.h"
+
+#include <microhttpd.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct entry {
+    char target[CACHE_MAX_TARGET + 1];
+    size_t target_len;
+    int64_t version;
+    struct MHD_Response *resp;
+    char etag[24];
+    size_t len;
+} entry;
+
+struct resp_cache {
+    entry slots[CACHE_SLOTS];
+    size_t bytes;
+};
+
+static size_t slot_of(const char *target, size_t len)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)target[i];
+        h *= 1099511628211ull;
+    }
+    return (size_t)(h ^ (h >> 29)) & (CACHE_SLOTS - 1);
+}
+
+resp_cache *cache_new(void)
+{
+    return calloc(1, sizeof(resp_cache));
+}
+
+static void drop(resp_cache *c, entry *e)
+{
+    if (!e->resp)
+        return;
+    MHD_destroy_response(e->resp); /* responses still being sent keep their own reference */
+    c->bytes -= e->len;
+    e->resp = NULL;
+    e->target_len = 0;
+}
+
+void cache_free(resp_cache *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < CACHE_SLOTS; i++)
+        drop(c, &c->slots[i]);
+    free(c);
+}
+
+bool cache_get(resp_cache *c, const char *target, size_t target_len, int64_t version,
+               cache_hit *hit)
+{
+    if (target_len > CACHE_MAX_TARGET)
+        return false;
+    entry *e = &c->slots[slot_of(target, target_len)];
+    if (!e->resp || e->version != version || e->target_len != target_len ||
+        memcmp(e->target, target, target_len) != 0)
+        return false;
+    *hit = (cache_hit){e->resp, e->etag, e->len};
+    return true;
+}
+
+bool cache_put(resp_cache *c, const char *target, size_t target_len, int64_t version,
+               struct MHD_Response *resp, const char *etag, size_t len)
+{
+    if (target_len > CACHE_MAX_TARGET || len > CACHE_MAX_BODY || strlen(etag) >= sizeof(entry){0}.etag)
+        return false;
+    entry *e = &c->slots[slot_of(target, target_len)];
+    drop(c, e);
+    if (c->bytes + len > CACHE_MAX_BYTES)
+        return false;
+    memcpy(e->target, target, target_len);
+    e->target_len = target_len;
+    e->version = version;
+    e->resp = resp;
+    memcpy(e->etag, etag, strlen(etag) + 1);
+    e->len = len;
+    c->bytes += len;
+    return true;
+}

@@ -1,0 +1,150 @@
+/* test_write.c — the write API against the real server: POST, PUT and
+ * DELETE of articles, extraction on write, bearer-token auth, read-only
+ * mode, and the refusals (401, 403, 413, 415, 400) that leave the data
+ * as it was.
+ */
+#include "../support/e2e.h"
+#include "api_helpers.h"
+
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TOKEN "test-token-0123456789abcdef"
+#define AUTH "Authorization: Bearer " TOKEN
+#define JSON "Content-Type: application/json"
+#define TEXT "Content-Type: text/plain; charset=utf-8"
+
+static void start_with_token(void)
+{
+    char path[512];
+    e2e_path(path, sizeof path, "token");
+    e2e_write_file(path, TOKEN "\n", strlen(TOKEN) + 1);
+    e2e_start(NULL, "--token-file", path);
+}
+
+TestSuite(write, .init = start_with_token, .fini = e2e_teardown, .timeout = 120);
+
+static const char report[] =
+    "{\"title\":\"قصف على إدلب\",\"outlet\":\"رويترز\",\"published_at\":\"2016-08-07\","
+    "\"body\":\"قال المرصد السوري لحقوق الإنسان إن 12 مدنيا قتلوا في قصف على مدينة إدلب.\"}";
+
+Test(write, post_extracts_and_answers_201_with_location)
+{
+    long long before = total_of("/v1/articles");
+    e2e_response *r = e2e_send("POST", "/v1/articles", report, strlen(report), AUTH, JSON);
+    cr_assert_eq(r->status, 201, "%s", r->body);
+    const char *loc = e2e_header_get(r, "Location");
+    cr_assert_not_null(loc);
+    cr_assert(strncmp(loc, "/v1/articles/api-", 17) == 0, "%s", loc);
+    cr_expect_str_eq(jstr(r->json, "title"), "قصف على إدلب");
+    cr_expect_str_eq(jstr2(r->json, "outlet", "id"), "reuters");
+    json_t *figs = json_object_get(r->json, "figures");
+    cr_assert_eq(json_array_size(figs), 1);
+    cr_expect_eq(jint(json_array_get(figs, 0), "value"), 12);
+    cr_expect_str_eq(jstr(json_array_get(figs, 0), "type"), "killed");
+    char *location = strdup(loc);
+    e2e_response_free(r);
+
+    json_t *a = get_ok("%s", location);
+    cr_expect_str_eq(jstr(a, "published_at"), "2016-08-07");
+    json_decref(a);
+    cr_expect_eq(total_of("/v1/articles"), before + 1);
+
+    /* The same text again: the same article, 200 */
+    r = e2e_send("POST", "/v1/articles", report, strlen(report), AUTH, JSON);
+    cr_expect_eq(r->status, 200);
+    cr_expect_str_eq(e2e_header_get(r, "Location"), location);
+    e2e_response_free(r);
+    cr_expect_eq(total_of("/v1/articles"), before + 1);
+    free(location);
+}
+
+Test(write, put_creates_then_replaces_and_delete_removes)
+{
+    static const char one[] = "أعلنت وزارة الدفاع الروسية تدمير 5 دبابات قرب حماة.";
+    e2e_response *r = e2e_send("PUT", "/v1/articles/my-report", one, strlen(one), AUTH, TEXT);
+    cr_assert_eq(r->status, 201, "%s", r->body);
+    e2e_response_free(r);
+    static const char two[] = "قالت مصادر محلية إن 3 مدنيين قتلوا وأصيب 9 آخرون في درعا.";
+    r = e2e_send("PUT", "/v1/articles/my-report", two, strlen(two), AUTH, TEXT);
+    cr_assert_eq(r->status, 200, "%s", r->body);
+    e2e_response_free(r);
+    json_t *a = get_ok("/v1/articles/my-report");
+    cr_expect_str_eq(jstr(a, "body"), two);
+    cr_expect_eq(json_array_size(json_object_get(a, "figures")), 2, "the old figures are gone");
+    json_decref(a);
+    cr_expect_eq(total_of("/v1/figures?article=my-report&type=destroyed"), 0);
+
+    r = e2e_request("DELETE", "/v1/articles/my-report", AUTH);
+    cr_expect_eq(r->status, 204);
+    e2e_response_free(r);
+    r = e2e_get("/v1/articles/my-report");
+    cr_expect_eq(r->status, 404);
+    e2e_response_free(r);
+    cr_expect_eq(total_of("/v1/figures?article=my-report"), 0);
+    r = e2e_request("DELETE", "/v1/articles/my-report", AUTH);
+    assert_problem(r, 404, "/problems/not-found", NULL, "deleting twice");
+    e2e_response_free(r);
+}
+
+Test(write, refusals_change_nothing)
+{
+    json_t *meta = get_ok("/v1/meta");
+    long long generation = jint(meta, "generation");
+    json_decref(meta);
+
+    e2e_response *r = e2e_send("POST", "/v1/articles", report, strlen(report), JSON);
+    assert_problem(r, 401, "/problems/unauthorized", NULL, "no token");
+    cr_expect_not_null(e2e_header_get(r, "WWW-Authenticate"));
+    e2e_response_free(r);
+    r = e2e_send("POST", "/v1/articles", report, strlen(report), JSON, "Authorization: Bearer wrong-token-0123456789ab");
+    assert_problem(r, 401, "/problems/unauthorized", NULL, "wrong token");
+    e2e_response_free(r);
+    r = e2e_request("DELETE", "/v1/articles/" SEED_000, "Authorization: Bearer " TOKEN "x");
+    assert_problem(r, 401, "/problems/unauthorized", NULL, "a longer token");
+    e2e_response_free(r);
+    r = e2e_send("POST", "/v1/articles", "x", 1, AUTH, "Content-Type: application/xml");
+    assert_problem(r, 415, "/problems/unsupported-media-type", NULL, "wrong type");
+    e2e_response_free(r);
+    r = e2e_send("POST", "/v1/articles", "{\"body\": 5", 10, AUTH, JSON);
+    assert_problem(r, 400, NULL, NULL, "broken JSON");
+    cr_expect(strstr(jstr(r->json, "detail"), "line 1") != NULL, "%s", r->body);
+    e2e_response_free(r);
+    r = e2e_send("POST", "/v1/articles", "\xff\xfe", 2, AUTH, TEXT);
+    assert_problem(r, 400, NULL, NULL, "invalid UTF-8");
+    cr_expect(strstr(jstr(r->json, "detail"), "byte 0") != NULL, "%s", r->body);
+    e2e_response_free(r);
+    size_t n = (1u << 20) + 16;
+    char *big = malloc(n);
+    memset(big, 'a', n);
+    r = e2e_send("POST", "/v1/articles", big, n, AUTH, TEXT);
+    assert_problem(r, 413, "/problems/body-too-large", NULL, "over 1 MiB");
+    e2e_response_free(r);
+    free(big);
+    r = e2e_send("PUT", "/v1/articles/bad%20id", "ن", strlen("ن"), AUTH, TEXT);
+    assert_problem(r, 400, NULL, NULL, "an id with a space");
+    e2e_response_free(r);
+
+    meta = get_ok("/v1/meta");
+    cr_expect_eq(jint(meta, "generation"), generation, "nothing was written");
+    json_decref(meta);
+    r = e2e_get("/healthz");
+    cr_expect_eq(r->status, 200);
+    e2e_response_free(r);
+}
+
+Test(write, read_only_and_tokenless_servers_refuse_writes)
+{
+    e2e_stop();
+    e2e_start(NULL, "--read-only", "--token-file", e2e_path((char[512]){0}, 512, "token"));
+    e2e_response *r = e2e_send("POST", "/v1/articles", report, strlen(report), AUTH, JSON);
+    assert_problem(r, 403, "/problems/forbidden", NULL, "read-only");
+    e2e_response_free(r);
+    e2e_stop();
+    e2e_start(NULL);
+    r = e2e_request("DELETE", "/v1/articles/" SEED_000, AUTH);
+    assert_problem(r, 403, "/problems/forbidden", NULL, "no token configured");
+    e2e_response_free(r);
+    cr_expect_eq(total_of("/v1/articles"), N_SEEDS);
+}
