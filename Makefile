@@ -22,6 +22,8 @@ EXTRACT_SRC := $(wildcard extract/*.c)
 DB_SRC      := $(wildcard db/*.c)
 INGEST_SRC  := $(wildcard ingest/*.c)
 SERVER_SRC  := $(filter-out server/main.c,$(wildcard server/*.c))
+obj = $(patsubst %.c,$(O)/obj/%.o,$(1))
+
 # Tests mirror the tree: tests/extract/test_numbers.c tests extract/numbers.c
 # and links only the layers it needs; tests/e2e/ drives the real binary.
 UNIT_DIRS   := extract db ingest server
@@ -32,7 +34,6 @@ TEST_SUPPORT := $(call obj,$(wildcard tests/support/*.c))
 # The data files compiled into the extractor (reviewable text in data/).
 DATA_FILES  := $(sort $(wildcard data/*.tsv data/lexicon/*.tsv))
 
-obj = $(patsubst %.c,$(O)/obj/%.o,$(1))
 
 .PHONY: all run test unit e2e sanitize eval bench lint deps clean valgrind
 all: $(O)/marsad
@@ -80,7 +81,7 @@ TEST_LINK = @mkdir -p $(dir $@); echo "  LINK $@"; \
 	$(CC) $(CPPFLAGS) $(BASE_CFLAGS) $^ -o $@ $(LDFLAGS) $(LDLIBS) $(TEST_LDLIBS)
 $(O)/tests/extract/%: tests/extract/%.c $(TEST_SUPPORT) $(O)/libextract.a
 	$(TEST_LINK)
-$(O)/tests/db/%: tests/db/%.c $(TEST_SUPPORT) $(O)/libdb.a
+$(O)/tests/db/%: tests/db/%.c $(TEST_SUPPORT) $(O)/libdb.a $(O)/libextract.a
 	$(TEST_LINK)
 $(O)/tests/ingest/%: tests/ingest/%.c $(TEST_SUPPORT) $(O)/libingest.a $(O)/libdb.a $(O)/libextract.a
 	$(TEST_LINK)
@@ -93,8 +94,14 @@ $(O)/tests/e2e/%: tests/e2e/%.c $(TEST_SUPPORT)
 $(O)/eval: tests/eval/eval.c $(LIBS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(BASE_CFLAGS) $^ -o $@ $(LDFLAGS) $(LDLIBS)
-eval: $(O)/eval
+# Query pairs that must find the same articles through the marsad_ar
+# tokenizer (tests/data/search_pairs.tsv), beside plain unicode61.
+$(O)/search_eval: tests/eval/search_eval.c $(LIBS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(BASE_CFLAGS) $^ -o $@ $(LDFLAGS) $(LDLIBS)
+eval: $(O)/eval $(O)/search_eval
 	@$(O)/eval $(EVAL_FLAGS) tests/data/gold_seeds.json data/seeds
+	@$(O)/search_eval tests/data/search_pairs.tsv data/seeds
 
 # Installs the Debian packages the build and tests need, when missing.
 deps:
@@ -106,13 +113,15 @@ run: deps
 	@mkdir -p var
 	$(O)/marsad serve
 
-unit: $(UNIT_TESTS) $(O)/eval
-	@set -e; for t in $(UNIT_TESTS); do echo "== $$t"; MARSAD_TEST_DATA=tests/data $$t --jobs 2; done
+unit: $(UNIT_TESTS) $(O)/eval $(O)/search_eval
+	@fail=0; for t in $(UNIT_TESTS); do echo "== $$t"; MARSAD_TEST_DATA=tests/data $$t --jobs 2 || fail=1; done; exit $$fail
 	@echo "== extractor against the gold annotations (fails below the acceptance bars)"
 	@$(O)/eval --check tests/data/gold_seeds.json data/seeds
+	@echo "== search query pairs through the marsad_ar tokenizer (fails when a pair disagrees)"
+	@$(O)/search_eval tests/data/search_pairs.tsv data/seeds
 
 e2e: $(O)/marsad $(E2E_TESTS)
-	@set -e; for t in $(E2E_TESTS); do echo "== $$t"; MARSAD_BIN=$(O)/marsad $$t --jobs 1; done
+	@fail=0; for t in $(E2E_TESTS); do echo "== $$t"; MARSAD_BIN=$(O)/marsad $$t --jobs 1 || fail=1; done; exit $$fail
 
 # Every test: unit tests per module, then end-to-end tests against the real binary.
 test: deps
@@ -138,3 +147,96 @@ clean:
 	rm -rf build
 
 -include $(shell find $(O)/obj -name '*.d' 2>/dev/null)
+
+# ---- benchmarks (bench/; everything they write goes under bench/out/) ------
+#   make bench         marsad against a bare libmicrohttpd server (the ceiling),
+#                      both driven by wrk in one run (~3 min)
+#   make bench-scale   import, start-up, latency and memory at 1k, 10k and 100k
+#                      reports; the imported databases are reused while the
+#                      import code is unchanged (~10 min then; the first 100k
+#                      import alone takes ~1 h); BENCH_1M=1 adds 1M (~40 GB)
+#   make bench-corpus  only generate the corpora (BENCH_SIZES="1000 10000")
+# The harness programs are built with the project's flags; see bench/README.md.
+.PHONY: bench bench-scale bench-corpus
+BENCH_BINS := $(O)/bench/ceiling $(O)/bench/gen_corpus $(O)/bench/extract_bench
+
+$(O)/bench/ceiling: bench/ceiling.c
+	@mkdir -p $(dir $@)
+	@echo "  LINK $@"
+	@$(CC) $(CPPFLAGS) $(BASE_CFLAGS) $< -o $@ $(LDFLAGS) -lmicrohttpd -lpthread
+$(O)/bench/gen_corpus: bench/gen_corpus.c
+	@mkdir -p $(dir $@)
+	@echo "  LINK $@"
+	@$(CC) $(CPPFLAGS) $(BASE_CFLAGS) $< -o $@ $(LDFLAGS)
+$(O)/bench/extract_bench: bench/extract_bench.c $(O)/libextract.a
+	@mkdir -p $(dir $@)
+	@echo "  LINK $@"
+	@$(CC) $(CPPFLAGS) $(BASE_CFLAGS) $^ -o $@ $(LDFLAGS) $(LDLIBS)
+
+bench: $(O)/marsad $(BENCH_BINS)
+	@O=$(O) bash bench/run.sh
+bench-scale: $(O)/marsad $(BENCH_BINS)
+	@O=$(O) bash bench/scale.sh
+bench-corpus: $(O)/bench/gen_corpus
+	@O=$(O) bash bench/scale.sh --corpus-only
+
+# Docker: `make docker-lint` lints docker/Dockerfile offline (a pinned npm
+# linter under build/docker-lint/); `make docker-test` builds the image with
+# its own dockerd and runs it for real: healthcheck, API, non-root user, the
+# volume across a restart, size under 120 MB, docker/compose.yaml. It prints
+# a single SKIP: line where no Docker engine can start (tests/docker/).
+.PHONY: docker-lint docker-test
+docker-lint:
+	@bash tests/docker/lint.sh
+docker-test:
+	@bash tests/docker/docker-test.sh
+
+# ---- browser test of the explorer (web/) --------------------------------------
+# The page served by the real binary, in Debian's headless Chromium driven by
+# playwright-core (pinned in tests/browser/package-lock.json). Screenshots go
+# to tests/browser/out/.
+.PHONY: browser-test
+browser-test:
+	@[ -x /usr/bin/chromium ] || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get install -y chromium || \
+	  { $$SUDO apt-get update && $$SUDO apt-get install -y chromium; }; }
+	cd tests/browser && npm ci --no-audit --no-fund
+	@$(MAKE) --no-print-directory $(O)/marsad
+	MARSAD_BIN=$(O)/marsad node --test tests/browser/explorer.test.mjs
+
+# ---- reliability: fuzzing, crash safety, soak (tests/fuzz/, tests/reliability/)
+#   make fuzz          libFuzzer (clang, ASan + UBSan + LeakSanitizer) on the
+#                      number reader, the extractor, the query parser and the
+#                      write-body parser, FUZZ_SECONDS each (60); seeds in
+#                      tests/fuzz/corpus/, found inputs kept in build/fuzz/
+#   make crash-test    kill -9 during an import, restart: the database is
+#                      whole and the import completes (~3 min)
+#   make soak          wrk at 256 connections over a mix of endpoints for
+#                      SOAK_SECONDS (600) on SOAK_ARTICLES (100000) generated
+#                      reports: no socket error, no 5xx, RSS flat
+# The bad-input battery is tests/e2e/test_battery.c (part of `make e2e`).
+# Crashes found by fuzzing are replayed by tests/{extract,server}/test_fuzz_regressions.c.
+.PHONY: fuzz fuzz-build fuzz-bins crash-test soak
+FUZZ_TARGETS := numbers extract query body
+FUZZ_SECONDS ?= 60
+FUZZ_OPT     := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+FUZZ_LINK    := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+fuzz-bins: $(patsubst %,$(O)/fuzz/fuzz_%,$(FUZZ_TARGETS))
+$(O)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(LIBS)
+	@mkdir -p $(dir $@)
+	@echo "  LINK $@"
+	@$(CC) $(CPPFLAGS) $(BASE_CFLAGS) $(FUZZ_LINK) $< $(LIBS) -o $@ $(LDFLAGS) $(LDLIBS)
+# The project's libraries again with clang and the fuzzer's instrumentation,
+# in their own tree.
+fuzz-build:
+	@command -v clang >/dev/null || { echo "make fuzz needs clang (apt-get install clang)"; exit 1; }
+	@$(MAKE) --no-print-directory O=build/fuzz CC=clang OPT="$(FUZZ_OPT)" fuzz-bins
+fuzz: fuzz-build
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_BIN=build/fuzz/fuzz bash tests/reliability/fuzz.sh $(FUZZ_TARGETS)
+
+crash-test: $(O)/marsad $(O)/bench/gen_corpus
+	@O=$(O) bash tests/reliability/crash.sh
+soak: $(O)/marsad $(O)/bench/gen_corpus
+	@O=$(O) bash tests/reliability/soak.sh

@@ -1,0 +1,256 @@
+#!/usr/bin/env bash
+# bench/scale.sh (`make bench-scale`) — does marsad stay flat as the corpus
+# grows?
+#
+# For each size (1k, 10k, 100k reports; 1M with BENCH_1M=1):
+#   1. the corpus: bench/out/corpus-N from gen_corpus (kept, reused while
+#      the generator, its data and the seed are unchanged);
+#   2. import: `marsad import --db bench/out/scale-N.db corpus-N` into a new
+#      database; MB/s of text and articles/s from its own summary line
+#      (its "in X ms"), and the database's size;
+#   3. start-up on that existing database (`serve --seeds ""`, nothing to
+#      import): process start to the "marsad listening on" line, several
+#      times, the median;
+#   4. latency: p50/p99 and req/s of the endpoints of `make bench` under
+#      wrk (64 connections, 2 threads, short runs), and the p50 of one
+#      connection alone (the service time, without queueing); the by-id GET
+#      rotates through 1000 ids spread over the corpus;
+#   5. VmRSS and VmHWM of the server after the load.
+# Writes bench/out/scale.json and bench/out/scale.md, prints the tables.
+#
+#   bash bench/scale.sh [--corpus-only]    (--corpus-only: step 1 only)
+#
+# Knobs (environment): BENCH_SIZES ("1000 10000 100000"), BENCH_1M=1 (adds
+# 1000000: ~3.7 GB of text and, at ~25 KB per article, ~25 GB of database;
+# refused without 40 GB free), BENCH_DURATION (5), BENCH_WARMUP (1),
+# BENCH_C1_DURATION (2), BENCH_STARTUP_RUNS (5), BENCH_SEED (1),
+# BENCH_DB_DIR (bench/out; the databases are kept there for profiling),
+# BENCH_REIMPORT=1 (import even when the database can be reused).
+#
+# Reuse: importing is by far the slowest step (marsad import slows down as
+# the database grows: ~1 h for 100k reports on this VM's disk), and its
+# result depends only on the corpus and the import code. So scale-N.db is
+# kept with a record of its import (scale-N.import.json) and reused while
+# the corpus and every file the import runs (schema.sql, db/, ingest/,
+# extract/, data/) are unchanged; the import figures shown are then the
+# recorded ones, marked "(recorded)". Server-side changes never need a new
+# import.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+bench_init
+
+corpus_only=false
+[[ ${1:-} == --corpus-only ]] && corpus_only=true
+
+read -r -a sizes <<<"${BENCH_SIZES:-1000 10000 100000}"
+if [[ ${BENCH_1M:-0} == 1 ]]; then
+    avail_gb=$(df -BG --output=avail "$BENCH_OUT" | tail -1 | tr -dc 0-9)
+    if ((avail_gb < 40)); then
+        bench_die "BENCH_1M=1 needs ~40 GB free under $BENCH_OUT (corpus + database); $avail_gb GB free"
+    fi
+    sizes+=(1000000)
+fi
+
+if $corpus_only; then
+    for n in "${sizes[@]}"; do bench_corpus "$n" >/dev/null; done
+    exit 0
+fi
+
+DUR=${BENCH_DURATION:-5}
+WARM=${BENCH_WARMUP:-1}
+C1_DUR=${BENCH_C1_DURATION:-2}
+STARTUP_RUNS=${BENCH_STARTUP_RUNS:-5}
+DB_DIR=${BENCH_DB_DIR:-$BENCH_OUT}
+mkdir -p "$DB_DIR"
+machine=$(bench_machine_json)
+bench_log "$(bench_machine_md "$machine")"
+q=$(bench_urlencode حلب)
+
+# label | path (the article path is filled per size) | shown as
+endpoints=(
+    "article||/v1/articles/{id} (1000 ids)"
+    "articles|/v1/articles?limit=20|/v1/articles?limit=20"
+    "figures|/v1/figures?type=killed&limit=50|/v1/figures?type=killed&limit=50"
+    "search|/v1/articles?q=$q|/v1/articles?q=حلب"
+    "compare|/v1/figures/compare|/v1/figures/compare"
+)
+
+results=()
+for n in "${sizes[@]}"; do
+    bench_log "==== $n reports"
+    corpus=$(bench_corpus "$n")
+    text_bytes=$(find "$corpus" -maxdepth 1 -name '*.txt' -printf '%s\n' | awk '{s += $1} END {print s + 0}')
+    db=$DB_DIR/scale-$n.db
+    record=$DB_DIR/scale-$n.import.json
+
+    # ---- import ----
+    key=$(cat "$corpus/.stamp" schema.sql db/*.[ch] ingest/*.[ch] extract/*.[ch] data/*.tsv \
+        data/lexicon/*.tsv | sha256sum | cut -c1-16)
+    if [[ ${BENCH_REIMPORT:-0} != 1 && -f $db && -f $record &&
+        $(jq -r '.key // ""' "$record") == "$key" ]]; then
+        bench_log "import: reusing $db (same corpus and import code as on $(jq -r .date "$record"))"
+        import=$(jq -c '. + {cached: true}' "$record")
+    else
+        rm -f "$db" "$db-wal" "$db-shm" "$record"
+        bench_log "import: $corpus -> $db"
+        t0=$EPOCHREALTIME
+        "$MARSAD" import --db "$db" "$corpus" 2>"$BENCH_TMP/import-$n.log" ||
+            { tail -5 "$BENCH_TMP/import-$n.log" >&2; bench_die "marsad import failed at $n"; }
+        t1=$EPOCHREALTIME
+        line=$(grep 'marsad: imported' "$BENCH_TMP/import-$n.log" | tail -1)
+        [[ $line =~ imported\ ([0-9]+)\ articles:\ ([0-9]+)\ figures,\ ([0-9]+)\ place\ mentions,\ ([0-9]+)\ source\ mentions\ in\ ([0-9]+)\ ms ]] ||
+            bench_die "cannot read the import summary: $line"
+        import=$(jq -nc --argjson a "${BASH_REMATCH[1]}" --argjson f "${BASH_REMATCH[2]}" \
+            --argjson pm "${BASH_REMATCH[3]}" --argjson sm "${BASH_REMATCH[4]}" \
+            --argjson ms "${BASH_REMATCH[5]}" --argjson bytes "$text_bytes" \
+            --arg wall "$(awk -v a="${t0/,/.}" -v b="${t1/,/.}" 'BEGIN {printf "%.1f", b - a}')" \
+            --arg line "${line#marsad: }" --arg date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+            --arg key "$key" \
+            '{key: $key, articles: $a, figures: $f, place_mentions: $pm, source_mentions: $sm,
+              ms: $ms, wall_s: ($wall | tonumber), text_bytes: $bytes,
+              mb_per_s: ($bytes / 1e6 / ($ms / 1000)), articles_per_s: ($a / ($ms / 1000)),
+              summary: $line, date: $date, cached: false}')
+        printf '%s\n' "$import" >"$record"
+    fi
+    db_bytes=$(stat -c %s "$db")
+    wal_bytes=$(stat -c %s "$db-wal" 2>/dev/null || echo 0)
+    bench_log "import: $(jq -r '"\(.articles) articles in \(.ms / 1000) s: \(.mb_per_s * 100 | round / 100) MB/s, \(.articles_per_s | round) articles/s"' <<<"$import"); database $((db_bytes / 1048576)) MiB"
+
+    # ---- start-up on the existing database ----
+    startups=()
+    for ((r = 0; r < STARTUP_RUNS; r++)); do
+        start_server "startup-$n" 600 "$MARSAD" serve --port 0 --db "$db" --seeds "" \
+            --access-log=0 --threads 2
+        startups+=("$SRV_STARTUP_MS")
+        stop_server "$SRV_PID"
+    done
+    startup_median=$(bench_median "${startups[@]}")
+    bench_log "start-up: ${startups[*]} ms (median $startup_median)"
+
+    # ---- latency under load ----
+    start_server "serve-$n" 600 "$MARSAD" serve --port 0 --db "$db" --seeds "" \
+        --access-log=0 --threads 2
+    pid=$SRV_PID
+    base=http://127.0.0.1:$SRV_PORT
+    ids=$BENCH_TMP/ids-$n.txt
+    awk -v n="$n" 'BEGIN { m = n < 1000 ? n : 1000
+        for (k = 0; k < m; k++) printf "/v1/articles/gen_%07d\n", 1 + int(k * n / m) }' >"$ids"
+    search_total=$(curl -s "$base/v1/articles?q=$q&limit=1" | jq '.total // null')
+    rows=()
+    for e in "${endpoints[@]}"; do
+        IFS='|' read -r label path shown <<<"$e"
+        paths=
+        if [[ $label == article ]]; then
+            path=$(head -1 "$ids")
+            paths=$ids
+        fi
+        read -r status bytes < <(probe "$base$path")
+        if [[ $label == compare && $status == 404 ]]; then
+            rows+=("$(jq -nc --arg l "$label" --arg p "$shown" \
+                '{label: $l, path: $p, skipped: "n/a (route not yet implemented)"}')")
+            continue
+        fi
+        bench_log "wrk: $shown (HTTP $status, $bytes bytes)"
+        # One connection first: the service time, before any queue builds.
+        one=$(BENCH_SERVER_PID=$pid wrk_run "scale-$n-$label-c1" "$base$path" "$C1_DUR" 0 1 1 "$paths")
+        load=$(BENCH_SERVER_PID=$pid wrk_run "scale-$n-$label" "$base$path" "$DUR" "$WARM" 64 2 "$paths")
+        rows+=("$(jq -nc --arg l "$label" --arg p "$shown" --argjson s "$status" \
+            --argjson b "$bytes" --argjson load "$load" --argjson one "$one" \
+            '{label: $l, path: $p, status: $s, body_bytes: $b, load: $load, one: $one,
+              errors_total: ($load.errors.connect + $load.errors.read + $load.errors.write
+                             + $load.errors.timeout + $load.non2xx + $one.non2xx
+                             + $one.errors.timeout
+                             + (if $load.requests == 0 or $one.requests == 0 then 1 else 0 end))}')")
+    done
+    rss=$(awk '/^VmRSS/ {r = $2} /^VmHWM/ {h = $2} END {printf "{\"vmrss_kb\":%d,\"vmhwm_kb\":%d}", r, h}' \
+        "/proc/$pid/status")
+    store_errors=$(grep -c 'store error' "$BENCH_TMP/serve-$n.log" || true)
+    stop_server "$pid"
+
+    results+=("$(printf '%s\n' "${rows[@]}" | jq -sc --argjson n "$n" --argjson imp "$import" \
+        --argjson db "$db_bytes" --argjson wal "$wal_bytes" \
+        --argjson startups "$(printf '%s\n' "${startups[@]}" | jq -sc .)" \
+        --argjson startup "$startup_median" --argjson rss "$rss" \
+        --argjson search_total "$search_total" --argjson store_errors "${store_errors:-0}" \
+        '{size: $n, ingest: $imp, db_bytes: $db, wal_bytes: $wal,
+          startup_ms: {median: $startup, runs: $startups}, rss: $rss,
+          search_total: $search_total, store_errors: $store_errors, endpoints: .}')")
+done
+
+printf '%s\n' "${results[@]}" | jq -s --argjson machine "$machine" \
+    --argjson dur "$DUR" --argjson warm "$WARM" --argjson c1 "$C1_DUR" '
+    {machine: $machine, settings: {duration_s: $dur, warmup_s: $warm, one_connection_s: $c1,
+     connections: 64, threads: 2}, sizes: .,
+     errors_total: ([.[].endpoints[].errors_total // 0] | add)}' >"$BENCH_OUT/scale.json"
+
+# ---- the report ---------------------------------------------------------------
+{
+    echo "# marsad at scale: 1k → $(jq -r '.sizes[-1].size' "$BENCH_OUT/scale.json") reports"
+    echo
+    errs=$(jq '.errors_total' "$BENCH_OUT/scale.json")
+    if [[ $errs != 0 ]]; then
+        echo "**!!! THIS RUN HAD $errs ERRORS (non-2xx responses, timeouts or socket errors): the rows marked ERRORS are not valid. See bench/out/raw/. !!!**"
+        echo
+    fi
+    bench_machine_md "$machine"
+    echo
+    echo "## Import, size, start-up, memory"
+    echo
+    echo "| reports | text MB | import s | MB/s | articles/s | figures | DB MiB | start-up ms (median) | start-up runs | VmRSS / VmHWM MiB after load |"
+    echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |"
+    jq -r '.sizes[] |
+        "| \(.size) | \(.ingest.text_bytes / 1e6 * 10 | round / 10) | " +
+        "\(.ingest.ms / 1000 * 10 | round / 10)\(if .ingest.cached then " (recorded \(.ingest.date[0:10]))" else "" end) | " +
+        "\(.ingest.mb_per_s * 100 | round / 100) | \(.ingest.articles_per_s | round) | " +
+        "\(.ingest.figures) | \((.db_bytes + .wal_bytes) / 1048576 | round) | \(.startup_ms.median) | " +
+        "\(.startup_ms.runs | map(tostring) | join(", ")) | " +
+        "\(.rss.vmrss_kb / 1024 * 10 | round / 10) / \(.rss.vmhwm_kb / 1024 * 10 | round / 10) |"' \
+        "$BENCH_OUT/scale.json"
+    echo
+    echo "## Latency (wrk: 64 connections, 2 threads, $DUR s after a $WARM s warm-up; one connection: $C1_DUR s)"
+    echo
+    busy=$(jq '[.sizes[].endpoints[] | (.load.cpu.others_pct // 0), (.one.cpu.others_pct // 0)] | max' "$BENCH_OUT/scale.json")
+    if jq -e '. > 10' <<<"$busy" >/dev/null; then
+        echo "**Other processes used up to $busy% of the machine during a run (see the last column): this machine was not quiet, the numbers are low and noisy.**"
+        echo
+    fi
+    echo "| endpoint | reports | HTTP | body bytes | req/s | p50 ms | p99 ms | 1-conn p50 ms | | CPU % server / wrk / other |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"
+    jq -r '
+        def ms: . / 1000 * 100 | round / 100;
+        [.sizes[] | .size as $n | .endpoints[] | . + {size: $n}] | group_by(.label)
+        | sort_by(.[0].label | {"article": 0, "articles": 1, "figures": 2, "search": 3, "compare": 4}[.])
+        | .[] | .[] |
+        if .skipped then "| `\(.path)` | \(.size) | | | \(.skipped) | | | | | |"
+        else
+            "| `\(.path)` | \(.size) | \(.status) | \(.body_bytes) | \(.load.rps | floor) | " +
+            "\(.load.latency_us.p50 | ms) | \(.load.latency_us.p99 | ms) | \(.one.latency_us.p50 | ms) | " +
+            (if .load.requests == 0 or .one.requests == 0 then "**NO REQUEST COMPLETED**"
+             elif .errors_total > 0 then "**\(.errors_total) ERRORS** (\(.load.non2xx + .one.non2xx) non-2xx, \(.load.errors.timeout + .one.errors.timeout) timeouts)"
+             else "" end) +
+            " | \(.load.cpu.server_pct | round) / \(.load.cpu.wrk_pct | round) / \(.load.cpu.others_pct | round) |"
+        end' "$BENCH_OUT/scale.json"
+    echo
+    first=$(jq -r '.sizes[0].size' "$BENCH_OUT/scale.json")
+    last=$(jq -r '.sizes[-1].size' "$BENCH_OUT/scale.json")
+    echo "## Growth ${first} → ${last} (1-connection p50; flat is 1.0×)"
+    echo
+    jq -r '
+        (.sizes[0].endpoints | map({key: .label, value: .}) | from_entries) as $a
+        | (.sizes[-1].endpoints | map({key: .label, value: .}) | from_entries) as $b
+        | $b | keys_unsorted[] as $k
+        | if ($a[$k].one and $b[$k].one) then
+            "- `\($b[$k].path)`: \($a[$k].one.latency_us.p50 / 1000 * 100 | round / 100) ms → " +
+            "\($b[$k].one.latency_us.p50 / 1000 * 100 | round / 100) ms " +
+            "(\($b[$k].one.latency_us.p50 / ([$a[$k].one.latency_us.p50, 1] | max) * 10 | round / 10)×)"
+          else empty end' "$BENCH_OUT/scale.json"
+    jq -r '"- start-up: \(.sizes[0].startup_ms.median) ms → \(.sizes[-1].startup_ms.median) ms; " +
+        "search matches (q=حلب): \(.sizes | map("\(.search_total)") | join(" → "))"' "$BENCH_OUT/scale.json"
+} >"$BENCH_OUT/scale.md"
+
+cat "$BENCH_OUT/scale.md"
+errs=$(jq '.errors_total' "$BENCH_OUT/scale.json")
+if [[ $errs != 0 ]]; then
+    printf '\n!!! bench-scale: %s requests failed, timed out or were not 2xx/3xx: see the rows marked ERRORS !!!\n\n' "$errs" >&2
+    exit 1
+fi

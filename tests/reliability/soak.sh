@@ -1,0 +1,239 @@
+#!/usr/bin/env bash
+# tests/reliability/soak.sh (`make soak`) — marsad under steady load for
+# minutes: no socket error, no 5xx, and memory that does not grow.
+#
+# The server (`serve --seeds "" --access-log=0 --max-per-ip 2048`, so 256
+# connections from 127.0.0.1 are all let in) runs on a database of
+# SOAK_ARTICLES (100000) generated reports, and wrk drives it for
+# SOAK_SECONDS (600) with SOAK_CONNECTIONS (256) connections and 2 threads
+# over a mix of endpoints (tests/reliability/soak.lua): articles by id,
+# filtered lists, figures by id, compare, full-text search, places near a
+# point, a small CSV export and a 404. The server's VmRSS is sampled every
+# 10 s.
+#
+# Passes when wrk reports no socket error (connect, read, write, timeout),
+# no response is a 5xx or an unexpected 4xx (only the 404 of the mix), and
+# the RSS at the end is within SOAK_RSS_TOLERANCE (10) % of the RSS at
+# SOAK_RSS_FROM seconds (120, or a third of the run when it is shorter than
+# 5 minutes): the caches have filled by then, so growth past it is a leak.
+#
+# The corpus is bench/out/corpus-N when bench made it with the same
+# generator (else build/reliability/corpus-N), and its import is kept in
+# build/reliability/soak-N.db, reused while the corpus and the schema's
+# version are the same (SOAK_REIMPORT=1 imports again). The import is
+# resumable: an interrupted one goes on where it stopped. The first import
+# of 100k reports takes about an hour on this machine.
+#
+# Writes the summary (markdown) to bench/out/soak.md and prints it; the raw
+# wrk output and the RSS series go to bench/out/raw/soak.*. Every process
+# it starts is stopped by its pid on exit; loopback only.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+export LC_ALL=C
+
+O=${O:-build}
+SECS=${SOAK_SECONDS:-600}
+N=${SOAK_ARTICLES:-100000}
+CONNS=${SOAK_CONNECTIONS:-256}
+TOL=${SOAK_RSS_TOLERANCE:-10}
+if [[ -n ${SOAK_RSS_FROM:-} ]]; then
+    FROM=$SOAK_RSS_FROM
+elif ((SECS >= 300)); then
+    FROM=120
+else
+    FROM=$((SECS / 3))
+fi
+SAMPLE=10
+MARSAD=$O/marsad
+GEN=$O/bench/gen_corpus
+CACHE=build/reliability
+OUT=bench/out
+
+[[ $SECS =~ ^[0-9]+$ && $SECS -ge 30 ]] || { echo "soak: SOAK_SECONDS must be at least 30" >&2; exit 2; }
+for tool in wrk jq curl sqlite3; do
+    command -v "$tool" >/dev/null || { echo "soak: needs $tool (apt-get install $tool)" >&2; exit 2; }
+done
+[[ -x $MARSAD && -x $GEN ]] || { echo "soak: build $MARSAD and $GEN first (make soak does)" >&2; exit 2; }
+
+mkdir -p "$CACHE" "$OUT/raw"
+TMP=$(mktemp -d "$CACHE/tmp.soak.XXXXXX") # under build/: nothing else cleans it
+PIDS=()
+cleanup() {
+    local p
+    for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+    for p in "${PIDS[@]}"; do
+        for ((i = 0; i < 100; i++)); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$p" 2>/dev/null || true
+        wait "$p" 2>/dev/null || true
+    done
+    rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# ---- corpus and database ------------------------------------------------------
+stamp="count=$N seed=1 inputs=$(cat bench/gen_corpus.c data/gazetteer.tsv data/sources.tsv | sha256sum | cut -c1-16)"
+corpus=$OUT/corpus-$N
+if [[ ! -f $corpus/.stamp || $(cat "$corpus/.stamp") != "$stamp" ]]; then
+    corpus=$CACHE/corpus-$N
+    if [[ ! -f $corpus/.stamp || $(cat "$corpus/.stamp") != "$stamp" ]]; then
+        log "corpus: generating $N reports into $corpus"
+        rm -rf "$corpus"
+        "$GEN" --count "$N" --out "$corpus" --seed 1 --data data >/dev/null
+        printf '%s\n' "$stamp" >"$corpus/.stamp"
+    fi
+fi
+log "corpus: $corpus"
+DB=$CACHE/soak-$N.db
+key="$stamp schema=$(head -1 schema.sql)"
+if [[ ${SOAK_REIMPORT:-0} == 1 || ! -f $DB || ! -f $DB.key || $(cat "$DB.key") != "$key" ]]; then
+    rm -f "$DB" "$DB-wal" "$DB-shm" "$DB.key"
+    partial=$DB.partial
+    if [[ -f $partial.key && $(cat "$partial.key") != "$key" ]]; then
+        rm -f "$partial" "$partial-wal" "$partial-shm" "$partial.key"
+    fi
+    printf '%s\n' "$key" >"$partial.key"
+    log "import: $corpus -> $DB (resumable; 100k reports take about an hour)"
+    "$MARSAD" import --db "$partial" "$corpus" 2>"$TMP/import.log" ||
+        { tail -5 "$TMP/import.log" >&2; echo "soak: the import failed" >&2; exit 1; }
+    grep 'marsad: imported' "$TMP/import.log" >&2 || true
+    sqlite3 "$partial" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+    mv "$partial" "$DB"
+    rm -f "$partial-wal" "$partial-shm"
+    mv "$partial.key" "$DB.key"
+fi
+have=$(sqlite3 "$DB" 'SELECT count(*) FROM articles')
+[[ $have == "$N" ]] || { echo "soak: $DB holds $have articles, not $N (SOAK_REIMPORT=1)" >&2; exit 1; }
+
+# ---- the mix of requests ------------------------------------------------------
+# Ids spread over the corpus; names from the data, so every path but the
+# 404 answers 200.
+paths=$TMP/paths.txt
+enc() { jq -rn --arg s "$1" '$s | @uri'; }
+q1=$(enc 'مارع')
+q2=$(enc 'تل رفعت')
+# Lists with selective filters: every list also counts its total, so a
+# broad filter costs time in proportion to the corpus (see the report).
+awk -v n="$N" -v q1="$q1" -v q2="$q2" 'BEGIN {
+    srand(42)
+    for (k = 0; k < 2000; k++) {
+        a = sprintf("gen_%07d", 1 + int(rand() * n))
+        r = k % 20
+        # compare scans every figure (see the report): 1 request in 1000
+        if (k % 1000 == 999) print "/v1/figures/compare?type=destroyed&location=kafr-hamra&claims=1"
+        else if (r < 6)  print "/v1/articles/" a
+        else if (r == 6) print "/v1/figures/" a "-f1"
+        else if (r == 7) print "/v1/figures?article=" a "&format=csv"
+        else if (r == 8) print "/v1/articles/nope-" k
+        else if (r == 9) print "/v1/figures?article=" a
+        else if (r == 10) print "/v1/figures?claimant=ahrar-al-sham&limit=20"
+        else if (r == 11) print "/v1/articles?outlet=aljazeera&limit=20"
+        else if (r == 12) print "/v1/sources?kind=armed_group&affiliation=opposition"
+        else if (r == 13) print "/v1/locations?near=36.2,37.13,5"
+        else if (r == 14) print "/v1/articles?q=" q1 "&limit=20"
+        else if (r == 15) print "/v1/search?q=" q2 "&limit=10"
+        else if (r == 16) print "/v1/articles?sort=-n_figures&limit=20"
+        else if (r == 17) print "/v1/locations?kind=city&limit=50"
+        else if (r == 18) print "/v1/figures?value__gte=1000&limit=20"
+        else              print "/v1/sources/ahrar-al-sham/figures?limit=20"
+    } }' >"$paths"
+
+# ---- the server ---------------------------------------------------------------
+# A copy of the binary, so that a rebuild during the run cannot swap it.
+cp "$MARSAD" "$TMP/marsad"
+"$TMP/marsad" serve --bind 127.0.0.1 --port 0 --db "$DB" --seeds "" --access-log=0 \
+    --max-per-ip 2048 --max-connections 4096 >"$TMP/serve.out" 2>"$TMP/serve.log" &
+pid=$!
+PIDS+=("$pid")
+port=
+for ((i = 0; i < 1200; i++)); do
+    port=$(sed -nE 's|.*listening on http://127\.0\.0\.1:([0-9]+).*|\1|p' "$TMP/serve.out" | tail -1)
+    [[ -n $port ]] && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+done
+[[ -n $port ]] || { tail -5 "$TMP/serve.log" >&2; echo "soak: the server did not start" >&2; exit 1; }
+base=http://127.0.0.1:$port
+# Every path of the mix once, before the load: their statuses.
+bad_paths=$(sort -u "$paths" | while read -r p; do
+    st=$(curl -s -o /dev/null -w '%{http_code}' --max-time 60 "$base$p" || echo 000)
+    want=200
+    [[ $p == /v1/articles/nope-* ]] && want=404
+    [[ $st == "$want" ]] || echo "$st $p"
+done | awk 'n++ < 5')
+[[ -z $bad_paths ]] || { printf 'soak: a path of the mix does not answer as expected:\n%s\n' "$bad_paths" >&2; exit 1; }
+
+rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+log "soak: $N articles, $CONNS connections, ${SECS} s, server pid $pid on port $port"
+: >"$TMP/rss.tsv"
+(
+    t=0
+    while ((t <= SECS)); do
+        printf '%d\t%s\n' "$t" "$(rss_kb "$pid")" >>"$TMP/rss.tsv"
+        sleep "$SAMPLE"
+        t=$((t + SAMPLE))
+    done
+) &
+sampler=$!
+PIDS+=("$sampler")
+raw=$OUT/raw/soak.txt
+ulimit -n 65536 2>/dev/null || true
+wrk -c "$CONNS" -t 2 -d "${SECS}s" --timeout 10s --latency -s tests/reliability/soak.lua \
+    "$base" -- "$paths" >"$raw" 2>&1 || true
+wait "$sampler" 2>/dev/null || true
+cp "$TMP/rss.tsv" "$OUT/raw/soak.rss.tsv"
+alive=0
+kill -0 "$pid" 2>/dev/null && alive=1
+health=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$base/healthz" || echo 000)
+store_errors=$(grep -c 'store error\|cannot open' "$TMP/serve.log" || true)
+
+j=$(sed -n 's/^SOAK_JSON //p' "$raw")
+[[ -n $j ]] || { tail -20 "$raw" >&2; echo "soak: wrk printed no summary (see $raw)" >&2; exit 1; }
+rss_from=$(awk -v f="$FROM" '$1 >= f {print $2; exit}' "$TMP/rss.tsv")
+rss_end=$(awk 'END {print $2}' "$TMP/rss.tsv")
+t_end=$(awk 'END {print $1}' "$TMP/rss.tsv")
+growth=$(awk -v a="${rss_from:-0}" -v b="${rss_end:-0}" 'BEGIN {if (a > 0) printf "%.1f", 100 * (b - a) / a; else print "nan"}')
+
+socket_errors=$(jq '.errors.connect + .errors.read + .errors.write + .errors.timeout' <<<"$j")
+s5xx=$(jq '.statuses["5xx"]' <<<"$j")
+s4xx=$(jq '.statuses.other_4xx + .statuses.other' <<<"$j")
+verdict=()
+((socket_errors == 0)) || verdict+=("$socket_errors socket errors")
+((s5xx == 0)) || verdict+=("$s5xx responses 5xx")
+((s4xx == 0)) || verdict+=("$s4xx unexpected statuses")
+awk -v g="$growth" -v t="$TOL" 'BEGIN {exit !(g != "nan" && g <= t && g >= -t)}' ||
+    verdict+=("RSS changed by $growth % between ${FROM} s and ${t_end} s (tolerance $TOL %)")
+((alive == 1)) || verdict+=("the server died")
+[[ $health == 200 ]] || verdict+=("/healthz answered $health after the run")
+
+{
+    echo "# make soak: ${SECS} s at $CONNS connections, $N articles"
+    echo
+    echo "$(date -u +%Y-%m-%dT%H:%M:%SZ); $(nproc) cores ($(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)), wrk and the server on the same machine; commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$([[ -n $(git status --porcelain --untracked-files=no 2>/dev/null) ]] && echo '+local changes')"
+    echo
+    if ((${#verdict[@]} == 0)); then
+        echo "**PASS**: no socket error, no 5xx, RSS within $TOL % from ${FROM} s to the end."
+    else
+        echo "**FAIL**: $(IFS=';'; echo "${verdict[*]}")."
+    fi
+    echo
+    jq -r --argjson secs "$SECS" '
+        def ms: . / 1000 * 100 | round / 100;
+        "| requests | req/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | MB received |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| \(.requests) | \(.requests / (.duration_us / 1e6) | floor) | \(.latency_us.p50 | ms) | \(.latency_us.p90 | ms) | \(.latency_us.p99 | ms) | \(.latency_us.p999 | ms) | \(.latency_us.max | ms) | \(.bytes / 1e6 | floor) |",
+        "",
+        "| 2xx | 404 (the mix has one) | other 4xx | 5xx | socket errors: connect / read / write / timeout |",
+        "| ---: | ---: | ---: | ---: | --- |",
+        "| \(.statuses["2xx"]) | \(.statuses["404"]) | \(.statuses.other_4xx + .statuses.other) | \(.statuses["5xx"]) | \(.errors.connect) / \(.errors.read) / \(.errors.write) / \(.errors.timeout) |"' <<<"$j"
+    echo
+    echo "Server VmRSS every ${SAMPLE} s (MiB): $(awk '{printf "%s%s s: %.1f", (NR > 1 ? ", " : ""), $1, $2 / 1024}' "$TMP/rss.tsv")"
+    echo
+    echo "RSS at ${FROM} s: $(awk -v k="${rss_from:-0}" 'BEGIN {printf "%.1f", k / 1024}') MiB; at ${t_end} s: $(awk -v k="${rss_end:-0}" 'BEGIN {printf "%.1f", k / 1024}') MiB; change ${growth} % (tolerance $TOL %)."
+    echo
+    echo "Mix (each wrk thread rotates through 2000 targets from its own offset): 30 % articles by id, 5 % figures by id, 5 % a CSV export of one article's figures (a small list), 5 % a 404, 35 % lists with selective filters (an article's figures, a claimant's figures twice, articles of an outlet, armed opposition groups, places near a point, articles with most figures, cities, figures of 1000 and more), 5 % articles?q=, 5 % /v1/search, and 0.1 % compare (destroyed, in one village). Server: \`serve --seeds \"\" --access-log=0 --max-per-ip 2048 --max-connections 4096\`, threads one per core; wrk: 2 threads, 10 s timeout. Store errors in the server log: ${store_errors:-0}."
+} >"$OUT/soak.md"
+cat "$OUT/soak.md"
+((${#verdict[@]} == 0))
