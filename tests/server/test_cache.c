@@ -1,0 +1,62 @@
+/* test_cache.c — the per-thread response cache: a hit only for the same
+ * target at the same data version, replacement in a slot, the size limits,
+ * and that a response handed out stays alive when its slot is reused
+ * (libmicrohttpd's reference count). */
+#include "server/cache.h"
+
+#include <criterion/criterion.h>
+#include <microhttpd.h>
+#include <string.h>
+
+static struct MHD_Response *response(const char *body)
+{
+    struct MHD_Response *r =
+        MHD_create_response_from_buffer(strlen(body), (void *)body, MHD_RESPMEM_MUST_COPY);
+    cr_assert_not_null(r);
+    return r;
+}
+
+Test(cache, hit_only_for_the_same_target_and_version)
+{
+    resp_cache *c = cache_new();
+    cr_assert_not_null(c);
+    struct MHD_Response *r = response("{\"a\":1}");
+    cr_assert(cache_put(c, "/v1/articles", 12, 7, r, "\"e1\"", 7));
+    cache_hit hit;
+    cr_assert(cache_get(c, "/v1/articles", 12, 7, &hit));
+    cr_expect_eq(hit.resp, r);
+    cr_expect_str_eq(hit.etag, "\"e1\"");
+    cr_expect_eq(hit.len, 7);
+    cr_expect_not(cache_get(c, "/v1/articles", 12, 8, &hit), "the data changed");
+    cr_expect_not(cache_get(c, "/v1/articlez", 12, 7, &hit), "another target");
+    cr_expect_not(cache_get(c, "/v1/articles?x", 14, 7, &hit));
+    cache_free(c);
+}
+
+Test(cache, a_new_version_replaces_the_entry)
+{
+    resp_cache *c = cache_new();
+    cr_assert(cache_put(c, "/a", 2, 1, response("old"), "\"o\"", 3));
+    struct MHD_Response *fresh = response("new");
+    cr_assert(cache_put(c, "/a", 2, 2, fresh, "\"n\"", 3));
+    cache_hit hit;
+    cr_expect_not(cache_get(c, "/a", 2, 1, &hit));
+    cr_assert(cache_get(c, "/a", 2, 2, &hit));
+    cr_expect_eq(hit.resp, fresh);
+    cache_free(c);
+}
+
+Test(cache, limits)
+{
+    resp_cache *c = cache_new();
+    char target[CACHE_MAX_TARGET + 2];
+    memset(target, 'a', sizeof target);
+    struct MHD_Response *r = response("x");
+    cr_expect_not(cache_put(c, target, CACHE_MAX_TARGET + 1, 1, r, "\"x\"", 1), "target too long");
+    cr_expect_not(cache_put(c, "/b", 2, 1, r, "\"x\"", CACHE_MAX_BODY + 1), "body too large");
+    cache_hit hit;
+    cr_expect_not(cache_get(c, target, CACHE_MAX_TARGET + 1, 1, &hit));
+    MHD_destroy_response(r); /* never taken by the cache */
+    cache_free(c);
+    cache_free(NULL);
+}
