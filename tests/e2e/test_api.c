@@ -1348,10 +1348,10 @@ Test(api, compare_parameters_narrow_the_groups)
     size_t i, j;
     json_t *g, *c;
 
-    /* The default is min_claimants=2 and claims=50. */
+    /* The default is min_claimants=2 and claims=20. */
     json_t *dflt = get_ok("/v1/figures/compare");
-    json_t *two = get_ok("/v1/figures/compare?min_claimants=2&claims=50");
-    cr_assert(json_equal(dflt, two), "the defaults are not min_claimants=2, claims=50");
+    json_t *two = get_ok("/v1/figures/compare?min_claimants=2&claims=20");
+    cr_assert(json_equal(dflt, two), "the defaults are not min_claimants=2, claims=20");
     long long want = 0;
     json_array_foreach(groups, i, g)
     {
