@@ -19,6 +19,7 @@
  * Leaves out: wildcards and stemming; a phrase with a sentence terminator
  * inside (أ.ف.ب) never matches, since tokens of one sentence are required.
  */
+#include "extract/grow.h"
 #include "extract/lexicon.h"
 
 #include "extract/utf8.h"
@@ -61,21 +62,6 @@ static uint32_t hash_bytes(const char *s, size_t n)
         h *= 16777619u;
     }
     return h;
-}
-
-static int grow(void **arr, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t nc = *cap ? *cap * 2 : 64;
-    while (nc < need)
-        nc *= 2;
-    void *p = realloc(*arr, nc * elem);
-    if (!p)
-        return -1;
-    *arr = p;
-    *cap = nc;
-    return 0;
 }
 
 static void set_err(char *err, size_t errsz, const char *fmt, ...)

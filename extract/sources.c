@@ -24,6 +24,8 @@
  */
 #include "extract/stages.h"
 
+#include "extract/grow.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,16 +55,8 @@ static const char *const source_context[] = {"قناه", "موقع", "وكاله
 
 void *stages_push(void **items, size_t *n, size_t *cap, size_t elem_size)
 {
-    if (*n >= EXTRACT_MAX_ITEMS)
+    if (*n >= EXTRACT_MAX_ITEMS || grow(items, cap, *n + 1, elem_size) != 0)
         return NULL;
-    if (*n == *cap) {
-        size_t grown = *cap ? *cap * 2 : 16;
-        void *p = realloc(*items, grown * elem_size);
-        if (!p)
-            return NULL;
-        *items = p;
-        *cap = grown;
-    }
     char *slot = (char *)*items + (*n)++ * elem_size;
     memset(slot, 0, elem_size);
     return slot;

@@ -20,6 +20,7 @@
  * normalisation forms (NFC/NFKC) beyond the Arabic foldings listed in
  * text.h, and sentence rules for abbreviations ("د." ends a sentence).
  */
+#include "extract/grow.h"
 #include "extract/text.h"
 
 #include "extract/utf8.h"
@@ -311,21 +312,6 @@ static bool scan_next(const uint32_t *cp, size_t n, size_t *p, token_kind *kind,
     *end = i;
     *p = i;
     return true;
-}
-
-static int grow(void **arr, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t nc = *cap ? *cap * 2 : 64;
-    while (nc < need)
-        nc *= 2;
-    void *p = realloc(*arr, nc * elem);
-    if (!p)
-        return -1;
-    *arr = p;
-    *cap = nc;
-    return 0;
 }
 
 int text_init(text *t, const char *utf8, size_t len)

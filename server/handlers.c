@@ -3,7 +3,7 @@
  * Lists share one path (list_resource): validate the parameters against the
  * store's catalogue, fetch one keyset page, frame it as
  * {data, next, next_url, total} with a Link header. Store statuses become
- * HTTP statuses in one place (store_failure).
+ * HTTP statuses in one place (handlers_store_failure).
  */
 #include "server/handlers.h"
 
@@ -25,8 +25,7 @@ static const char *resource_name(store_resource res)
     }
 }
 
-/* The single translation of a store status into an HTTP reply. */
-static void store_failure(request *rq, reply *r, store_status st, store_resource res)
+void handlers_store_failure(request *rq, reply *r, store_status st, store_resource res)
 {
     switch (st) {
     case STORE_NOTFOUND:
@@ -84,13 +83,13 @@ static void list_resource(request *rq, reply *r, store_resource res, bool geojso
             reply_bad_param(r, "facet", "facets are not exported; ask format=json");
             return;
         }
-        export_start(rq, &q, fmt, r, store_failure);
+        export_start(rq, &q, fmt, r, handlers_store_failure);
         return;
     }
     store_page page = {0};
     store_status st = store_list(rq->db, &q, &page);
     if (st != STORE_OK) {
-        store_failure(rq, r, st, res);
+        handlers_store_failure(rq, r, st, res);
         return;
     }
     json_t *next_url = json_null();
@@ -131,7 +130,7 @@ static void get_resource(request *rq, reply *r, store_resource res)
     json_t *item = NULL;
     store_status st = store_get(rq->db, res, rq->id, &item);
     if (st != STORE_OK) {
-        store_failure(rq, r, st, res);
+        handlers_store_failure(rq, r, st, res);
         return;
     }
     reply_json(r, 200, item);
@@ -223,7 +222,7 @@ void handle_meta(request *rq, reply *r)
     json_t *meta = NULL;
     store_status st = store_meta(rq->db, &meta);
     if (st != STORE_OK) {
-        store_failure(rq, r, st, RES_ARTICLES);
+        handlers_store_failure(rq, r, st, RES_ARTICLES);
         return;
     }
     json_object_set_new(meta, "version", json_string(rq->app->version));
@@ -247,7 +246,7 @@ void handle_source_figures(request *rq, reply *r)
     store_status st = store_get(rq->db, RES_SOURCES, rq->id, &source);
     json_decref(source);
     if (st != STORE_OK) {
-        store_failure(rq, r, st, RES_SOURCES);
+        handlers_store_failure(rq, r, st, RES_SOURCES);
         return;
     }
     list_resource(rq, r, RES_FIGURES, true, "claimant", rq->id);
@@ -286,7 +285,7 @@ void handle_compare(request *rq, reply *r)
     json_t *out = NULL;
     store_status st = store_compare(rq->db, &q, &out);
     if (st != STORE_OK) {
-        store_failure(rq, r, st, RES_FIGURES);
+        handlers_store_failure(rq, r, st, RES_FIGURES);
         return;
     }
     reply_json(r, 200, out);

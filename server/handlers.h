@@ -7,6 +7,10 @@
 #include "server/reply.h"
 #include "server/request.h"
 
+/* The one translation of a store status into an HTTP reply (404 naming
+ * the resource and id, 400 for a bad cursor or query, 503 busy, 500). */
+void handlers_store_failure(request *rq, reply *r, store_status st, store_resource res);
+
 void handle_index(request *rq, reply *r);
 void handle_web_asset(request *rq, reply *r);
 void handle_healthz(request *rq, reply *r);

@@ -12,6 +12,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,6 +127,18 @@ static bool parse_numbers(const char *s, double *out, size_t n)
     return true;
 }
 
+/* names[0..n) (n = SIZE_MAX: up to a NULL) joined by ", " into out. */
+static const char *join_names(const char *const *names, size_t n, char *out, size_t outsz)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < n && names[i] && used < outsz; i++) {
+        int w = snprintf(out + used, outsz - used, "%s%s", i ? ", " : "", names[i]);
+        used += w > 0 ? (size_t)w : 0;
+    }
+    return out;
+}
+
 static bool parse_filter(const store_filter_def *d, const char *v, store_filter *f, reply *r)
 {
     f->text = v;
@@ -143,13 +156,8 @@ static bool parse_filter(const store_filter_def *d, const char *v, store_filter 
                 return true;
         {
             char list[512];
-            size_t used = 0;
-            list[0] = '\0';
-            for (const char *const *e = d->enum_values; e && *e && used < sizeof list; e++) {
-                int k = snprintf(list + used, sizeof list - used, "%s%s", used ? ", " : "", *e);
-                used += k > 0 ? (size_t)k : 0;
-            }
-            reply_bad_param(r, d->name, "must be one of: %s", list);
+            reply_bad_param(r, d->name, "must be one of: %s",
+                            d->enum_values ? join_names(d->enum_values, SIZE_MAX, list, sizeof list) : "");
         }
         return false;
     case FIELD_NUMBER:
@@ -200,13 +208,8 @@ static bool parse_sort(store_resource res, const char *v, store_query *q, reply 
             k++;
         if (k == n_fields) {
             char list[256];
-            size_t used = 0;
-            list[0] = '\0';
-            for (size_t i = 0; i < n_fields && used < sizeof list; i++) {
-                int w = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", fields[i]);
-                used += w > 0 ? (size_t)w : 0;
-            }
-            reply_bad_param(r, "sort", "unknown field '%.*s'; sortable: %s", (int)len, p, list);
+            reply_bad_param(r, "sort", "unknown field '%.*s'; sortable: %s", (int)len, p,
+                            join_names(fields, n_fields, list, sizeof list));
             return false;
         }
         for (size_t i = 0; i < q->n_sort; i++)
@@ -254,13 +257,8 @@ static bool parse_facets(store_resource res, const char *v, store_query *q, repl
             k++;
         if (k == n) {
             char list[128];
-            size_t used = 0;
-            list[0] = '\0';
-            for (size_t i = 0; i < n && used < sizeof list; i++) {
-                int w = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", names[i]);
-                used += w > 0 ? (size_t)w : 0;
-            }
-            reply_bad_param(r, "facet", "unknown facet '%.*s'; facets: %s", (int)len, p, list);
+            reply_bad_param(r, "facet", "unknown facet '%.*s'; facets: %s", (int)len, p,
+                            join_names(names, n, list, sizeof list));
             return false;
         }
         for (size_t i = 0; i < q->n_facets; i++)

@@ -16,24 +16,6 @@
 
 #define SEARCH_DEFAULT_LIMIT 20
 
-/* Store statuses as HTTP replies, as handlers.c maps them. */
-static void search_failure(request *rq, reply *r, store_status st)
-{
-    switch (st) {
-    case STORE_BADQUERY:
-        reply_bad_param(r, "q", "not a valid search query: %s", store_errmsg(rq->db));
-        return;
-    case STORE_BUSY:
-        r->retry_after = 1;
-        reply_problem(r, 503, "the database is busy; try again shortly");
-        return;
-    default:
-        fprintf(stderr, "marsad: store error on %s: %s\n", rq->path, store_errmsg(rq->db));
-        reply_problem(r, 500, "the store failed to answer");
-        return;
-    }
-}
-
 /* Only blanks (ASCII white space)? */
 static bool blank(const char *s)
 {
@@ -69,7 +51,7 @@ void handle_search(request *rq, reply *r)
     json_t *out = NULL;
     store_status st = store_search(rq->db, &sq, &out);
     if (st != STORE_OK) {
-        search_failure(rq, r, st);
+        handlers_store_failure(rq, r, st, RES_ARTICLES);
         return;
     }
     reply_json(r, 200, out);
