@@ -151,6 +151,7 @@ typedef struct store_compare_query {
     const char *affiliation; /* only claimants of this affiliation; NULL for all */
     int min_claimants;       /* groups with fewer distinct claimants are left out (>= 1) */
     int claims_limit;        /* claims listed per group, 1..STORE_MAX_CLAIMS */
+    int groups_limit;        /* groups listed, most claimants first, 1..STORE_MAX_LIMIT; 0: all */
 } store_compare_query;
 
 /* Figures that count the same thing, grouped across claimants: same type,
@@ -161,7 +162,8 @@ typedef struct store_compare_query {
  * *out is a new reference:
  * {"groups":[{"key":{...},"claims":[...],"n_claims","n_claimants",
  * "spread":{"min","max","ratio"}}], "total"} with the groups of most
- * claimants first, then the widest spread. */
+ * claimants first, then the widest spread; "total" counts every group, the
+ * list stops at groups_limit. */
 store_status store_compare(store *s, const store_compare_query *q, json_t **out);
 
 /* ---- full-text search across kinds ------------------------------------- */

@@ -214,7 +214,8 @@ store_status store_compare(store *s, const store_compare_query *q, json_t **out)
     if (n > 1)
         qsort(groups, n, sizeof *groups, by_interest);
     json_t *arr = json_array();
-    for (size_t i = 0; arr && i < n; i++) {
+    size_t shown = q->groups_limit > 0 && (size_t)q->groups_limit < n ? (size_t)q->groups_limit : n;
+    for (size_t i = 0; arr && i < shown; i++) {
         json_array_append(arr, groups[i].obj);
     }
     *out = arr ? json_pack("{s:o, s:I}", "groups", arr, "total", (json_int_t)n) : NULL;

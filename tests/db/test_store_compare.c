@@ -119,6 +119,11 @@ Test(compare, min_claimants_filters_and_limits)
     cr_expect_eq(json_array_size(groups), 2, "only the army's claims");
     json_decref(out);
 
+    out = compare(s, (store_compare_query){.min_claimants = 1, .groups_limit = 1});
+    cr_expect_eq(json_array_size(json_object_get(out, "groups")), 1, "groups_limit lists one");
+    cr_expect_eq(json_integer_value(json_object_get(out, "total")), 3, "total counts all");
+    json_decref(out);
+
     out = compare(s, (store_compare_query){.min_claimants = 2, .claims_limit = 1});
     json_t *g = json_array_get(json_object_get(out, "groups"), 0);
     cr_expect_eq(json_array_size(json_object_get(g, "claims")), 1);

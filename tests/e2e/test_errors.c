@@ -320,7 +320,7 @@ Test(errors, bad_compare_parameters_are_400)
     expect_bad_param("/v1/figures/compare?claims=0", "claims");
     expect_bad_param("/v1/figures/compare?claims=501", "claims");
     expect_bad_param("/v1/figures/compare?location=", "location");
-    expect_bad_param("/v1/figures/compare?limit=5", "limit"); /* not a list */
+    expect_bad_param("/v1/figures/compare?sort=value", "sort"); /* groups have their own order */
     expect_bad_param("/v1/figures/compare?cursor=x", "cursor");
     expect_bad_param("/v1/figures/compare?format=geojson", "format");
     expect_bad_param("/v1/figures/compare?type=killed&type=injured", "type");

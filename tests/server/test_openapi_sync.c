@@ -561,6 +561,7 @@ static const struct {
       {"affiliation", RES_SOURCES, true},
       {"min_claimants", RES__COUNT, false},
       {"claims", RES__COUNT, false},
+      {"limit", RES__COUNT, false},
       {NULL, RES__COUNT, false}}},
     {"/v1/search",
      {{"q", RES__COUNT, false},
