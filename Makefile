@@ -217,11 +217,18 @@ browser-test:
 #                      reports: no socket error, no 5xx, RSS flat
 # The bad-input battery is tests/e2e/test_battery.c (part of `make e2e`).
 # Crashes found by fuzzing are replayed by tests/{extract,server}/test_fuzz_regressions.c.
-.PHONY: fuzz fuzz-build fuzz-bins crash-test soak
+.PHONY: fuzz fuzz-build fuzz-bins fuzz-coverage crash-test soak
 FUZZ_TARGETS := numbers extract query body
 FUZZ_SECONDS ?= 60
+SOAK_SECONDS ?= 600
+SOAK_ARTICLES ?= 100000
 FUZZ_OPT     := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 FUZZ_LINK    := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+# The replay tests #include the targets: rebuild them when a target changes
+# (.EXTRA_PREREQS: prerequisites that stay out of $^).
+$(O)/tests/extract/test_fuzz_regressions $(O)/tests/server/test_fuzz_regressions: \
+  .EXTRA_PREREQS = $(wildcard tests/fuzz/*.c tests/fuzz/*.h)
 
 fuzz-bins: $(patsubst %,$(O)/fuzz/fuzz_%,$(FUZZ_TARGETS))
 $(O)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(LIBS)
@@ -235,8 +242,15 @@ fuzz-build:
 	@$(MAKE) --no-print-directory O=build/fuzz CC=clang OPT="$(FUZZ_OPT)" fuzz-bins
 fuzz: fuzz-build
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_BIN=build/fuzz/fuzz bash tests/reliability/fuzz.sh $(FUZZ_TARGETS)
+# Line and branch coverage of each target's own code by its corpus
+# (clang source-based coverage, in build/fuzz-cov/).
+fuzz-coverage:
+	@$(MAKE) --no-print-directory O=build/fuzz-cov CC=clang \
+	  OPT="-O0 -g -fprofile-instr-generate -fcoverage-mapping -fsanitize=fuzzer-no-link" \
+	  FUZZ_LINK="-fsanitize=fuzzer -fprofile-instr-generate -fcoverage-mapping" fuzz-bins
+	@bash tests/reliability/fuzz_coverage.sh $(FUZZ_TARGETS)
 
 crash-test: $(O)/marsad $(O)/bench/gen_corpus
 	@O=$(O) bash tests/reliability/crash.sh
 soak: $(O)/marsad $(O)/bench/gen_corpus
-	@O=$(O) bash tests/reliability/soak.sh
+	@O=$(O) SOAK_SECONDS=$(SOAK_SECONDS) SOAK_ARTICLES=$(SOAK_ARTICLES) bash tests/reliability/soak.sh

@@ -1,7 +1,8 @@
 /* ceiling.c — the fastest libmicrohttpd server marsad could be: a fixed
  * 1 KB JSON body for any GET, in marsad's own threading mode.
  *
- *   ceiling [--port P] [--threads N]     (defaults: 0 = any free port, 2)
+ *   ceiling [--port P] [--threads N] [--memory-kb KB]
+ *                                       (defaults: any free port, 2, 64)
  *
  * Prints "ceiling listening on http://127.0.0.1:PORT" once ready and serves
  * until SIGINT or SIGTERM. Loopback only.
@@ -17,6 +18,10 @@
  *
  * The response is built once and queued on every request (libmicrohttpd
  * reference-counts it): the ceiling is the library's cost, not malloc's.
+ *
+ * --memory-kb is MHD_OPTION_CONNECTION_MEMORY_LIMIT: libmicrohttpd 0.9.75
+ * zeroes a connection's whole memory pool between two requests, so this
+ * limit is a per-request cost (memset of that many bytes), not only a cap.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -82,7 +87,7 @@ static unsigned long parse_ul(const char *flag, const char *v, unsigned long max
 
 int main(int argc, char **argv)
 {
-    unsigned long port = 0, threads = 2;
+    unsigned long port = 0, threads = 2, memory_kb = 64;
     for (int i = 1; i < argc; i++) {
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(argv[i], "--port")) {
@@ -91,11 +96,16 @@ int main(int argc, char **argv)
         } else if (!strcmp(argv[i], "--threads")) {
             threads = parse_ul("--threads", v, 256);
             i++;
+        } else if (!strcmp(argv[i], "--memory-kb")) {
+            memory_kb = parse_ul("--memory-kb", v, 1 << 20);
+            i++;
         } else {
-            fprintf(stderr, "usage: ceiling [--port P] [--threads N]\n");
+            fprintf(stderr, "usage: ceiling [--port P] [--threads N] [--memory-kb KB]\n");
             return 2;
         }
     }
+    if (memory_kb < 4)
+        memory_kb = 4;
     if (threads == 0)
         threads = 1;
 
@@ -125,7 +135,7 @@ int main(int argc, char **argv)
         NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, &addr, MHD_OPTION_THREAD_POOL_SIZE,
         (unsigned)threads, MHD_OPTION_CONNECTION_LIMIT, 4096u, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
         1024u, MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-        (size_t)(64 * 1024), MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
+        (size_t)memory_kb * 1024, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "ceiling: cannot listen on 127.0.0.1 port %lu\n", port);
         MHD_destroy_response(response);

@@ -184,9 +184,44 @@ stop_server() {
     BENCH_PIDS=("${keep[@]}")
 }
 
-# probe URL: "STATUS BYTES" of one GET.
+# proc_memory PID: its memory as JSON (kB): VmRSS and its peak VmHWM, and
+# RSS split into anonymous memory (heap: SQLite page caches, response
+# caches, JSON) and file pages (the database mapped with mmap, which the
+# kernel can drop at will).
+proc_memory() {
+    awk '/^VmRSS/ {r = $2} /^VmHWM/ {h = $2} /^RssAnon/ {a = $2} /^RssFile/ {f = $2}
+        END {printf "{\"vmrss_kb\":%d,\"vmhwm_kb\":%d,\"rssanon_kb\":%d,\"rssfile_kb\":%d}", r, h, a, f}' \
+        "/proc/$1/status"
+}
+
+# probe URL: "STATUS BYTES SECONDS" of one GET.
 probe() {
-    curl -s -o /dev/null -w '%{http_code} %{size_download}\n' --max-time 30 "$1" || echo "000 0"
+    curl -s -o /dev/null -w '%{http_code} %{size_download} %{time_total}\n' --max-time 60 "$1" ||
+        echo "000 0 60"
+}
+
+# A run long enough for a few answers of an endpoint that took SECONDS
+# once: at least MIN seconds, 3 answers' worth, at most 30 s.
+run_seconds() {
+    awk -v t="$1" -v min="$2" 'BEGIN { s = int(3 * t + 1); if (s < min) s = min; if (s > 30) s = 30; print s }'
+}
+
+# A one-connection pass over N targets that took SECONDS for the first one:
+# about half of them in time (so none is asked twice even if the others are
+# quicker), 1 to 20 s.
+pass_seconds() {
+    awk -v t="$1" -v n="$2" 'BEGIN { s = int(n * t / 2); if (s < 1) s = 1; if (s > 20) s = 20; print s }'
+}
+
+# What the response cache (server/cache.h) does not keep: a request target
+# over 511 bytes. An integer parameter written with 170 leading zeros, each
+# percent-encoded, means what it meant (limit=000...020 is limit=20) and
+# makes the target long enough: the answer is rendered every time. Usage:
+# "limit=$(uncached_int 20)".
+uncached_int() {
+    local zeros
+    printf -v zeros '%%30%.0s' {1..170}
+    printf '%s%s' "$zeros" "$1"
 }
 
 # CPU ticks (user + system) a process has used so far.
@@ -208,7 +243,7 @@ wait_idle() {
     bench_log "warning: pid $pid still busy after 300 s"
 }
 
-# wrk_run LABEL URL SECONDS WARMUP [CONNECTIONS] [THREADS] [PATHS_FILE]:
+# wrk_run LABEL URL SECONDS WARMUP [CONNECTIONS] [THREADS] [PATHS_FILE [MAX]]:
 # a warm-up run (discarded), then the measured run. Prints one JSON object:
 # req/s, latency percentiles (µs), error counts, and non2xx (responses that
 # were not 2xx or 3xx, from wrk's own report). The raw output is kept in
@@ -218,9 +253,10 @@ wait_idle() {
 # is idle again: requests still queued when wrk stops would otherwise run
 # into the next measurement.
 wrk_run() {
-    local label=$1 url=$2 secs=$3 warm=$4 conns=${5:-64} threads=${6:-2} paths=${7:-}
+    local label=$1 url=$2 secs=$3 warm=$4 conns=${5:-64} threads=${6:-2} paths=${7:-} max=${8:-}
     local raw=$BENCH_OUT/raw/$label.txt args=() tmo=${BENCH_WRK_TIMEOUT:-30s}
     [[ -n $paths ]] && args=(-- "$paths")
+    [[ -n $paths && -n $max ]] && args+=("$max")
     if [[ $warm != 0 ]]; then
         wrk -c "$conns" -t "$threads" -d "${warm}s" --timeout "$tmo" -s bench/report.lua \
             "$url" "${args[@]}" >/dev/null
@@ -251,8 +287,12 @@ wrk_run() {
             if (total <= 0) total = 1
             printf "{\"server_pct\":%.1f,\"wrk_pct\":%.1f,\"others_pct\":%.1f}",
                 100 * srv / total, 100 * wrk / total, 100 * other / total }')" \
+        --arg max "$max" \
         '. + {non2xx: $non2xx, connections: $c, threads: $t, cpu: $cpu,
-              rps: (.requests / (.duration_us / 1e6))}' <<<"$j"
+              rps: (if $max == "" then .requests / (.duration_us / 1e6)
+                    # A thread that stops early leaves wrk waiting out -d:
+                    # the rate is what the latencies allow.
+                    else $c * 1e6 / ([.latency_us.mean, 1] | max) end)}' <<<"$j"
 }
 
 # "BUSY TOTAL": CPU ticks of the whole machine (/proc/stat), busy = user,

@@ -1,11 +1,13 @@
 -- report.lua — the wrk script of marsad's benchmarks.
 --
---   wrk ... -s bench/report.lua URL [-- PATHS_FILE]
+--   wrk ... -s bench/report.lua URL [-- PATHS_FILE [MAX_REQUESTS]]
 --
 -- Without an argument every request is the URL's (wrk then builds the
 -- request once, as without a script). With PATHS_FILE (one request target
 -- a line) the threads rotate through those targets, each thread from its
--- own offset, so a by-id benchmark touches many rows instead of one.
+-- own offset, so a by-id benchmark touches many rows instead of one. With
+-- MAX_REQUESTS a thread stops after that many responses: one pass over the
+-- targets, each asked once (none answered from marsad's response cache).
 --
 -- At the end it prints one line "WRK_JSON {...}" that the shell scripts
 -- read: requests, duration, bytes, the error counts (status = responses
@@ -35,6 +37,16 @@ function init(args)
       local p = paths[next_index]
       next_index = next_index % #paths + 1
       return wrk.format(nil, p)
+    end
+  end
+  local max = tonumber(args[2] or "")
+  if max then
+    local seen = 0
+    response = function(status, headers, body)
+      seen = seen + 1
+      if seen >= max then
+        wrk.thread:stop()
+      end
     end
   end
 end

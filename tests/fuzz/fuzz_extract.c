@@ -24,8 +24,7 @@ int FUZZ_ENTRY(const uint8_t *data, size_t size);
 static void extract_check_span(const extract_result *r, span sp, const char *what, size_t i)
 {
     fuzz_check(sp.start <= sp.end && sp.end <= r->txt.n_cp,
-               "%s %zu: [%u, %u) outside %zu code points", what, i, sp.start, sp.end,
-               r->txt.n_cp);
+               "%s %zu: [%u, %u) outside %zu code points", what, i, sp.start, sp.end, r->txt.n_cp);
 }
 
 static void extract_check_index(size_t k, size_t n, bool none_ok, const char *what, size_t i)
@@ -75,7 +74,8 @@ int FUZZ_ENTRY(const uint8_t *data, size_t size)
         const extract_source *s = &r.sources[i];
         fuzz_check(s->id && *s->id && s->name && s->kind && s->affiliation,
                    "source %zu lacks a field", i);
-        fuzz_check(utf8_valid(s->id, strlen(s->id), NULL) && utf8_valid(s->name, strlen(s->name), NULL),
+        fuzz_check(utf8_valid(s->id, strlen(s->id), NULL) &&
+                       utf8_valid(s->name, strlen(s->name), NULL),
                    "source %zu: invalid UTF-8", i);
     }
     for (size_t i = 0; i < r.n_source_mentions; i++) {

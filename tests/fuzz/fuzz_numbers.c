@@ -37,8 +37,8 @@ static lexicon *numbers_lexicon(const char *name)
 
 static void numbers_check_span(const text *t, span sp, const char *what)
 {
-    fuzz_check(sp.start <= sp.end && sp.end <= t->n_cp, "%s [%u, %u) outside %zu code points",
-               what, sp.start, sp.end, t->n_cp);
+    fuzz_check(sp.start <= sp.end && sp.end <= t->n_cp, "%s [%u, %u) outside %zu code points", what,
+               sp.start, sp.end, t->n_cp);
 }
 
 int FUZZ_ENTRY(const uint8_t *data, size_t size)

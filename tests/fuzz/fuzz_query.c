@@ -55,8 +55,8 @@ static char *query_decode(const char *s, size_t n, size_t *len)
         int hi, lo;
         if (s[i] == '+') {
             out[k++] = ' ';
-        } else if (s[i] == '%' && i + 2 < n &&
-                   (hi = query_hex(s[i + 1])) >= 0 && (lo = query_hex(s[i + 2])) >= 0) {
+        } else if (s[i] == '%' && i + 2 < n && (hi = query_hex(s[i + 1])) >= 0 &&
+                   (lo = query_hex(s[i + 2])) >= 0) {
             out[k++] = (char)(hi * 16 + lo);
             i += 2;
         } else {
@@ -117,8 +117,7 @@ static void query_check_refusal(reply *r, const char *what)
     json_t *j = r->body ? json_loadb(r->body, r->len, 0, &e) : NULL;
     fuzz_check(json_is_object(j), "%s: the problem is not a JSON object: %.200s", what,
                r->body ? r->body : "(none)");
-    fuzz_check(json_integer_value(json_object_get(j, "status")) == 400, "%s: problem status",
-               what);
+    fuzz_check(json_integer_value(json_object_get(j, "status")) == 400, "%s: problem status", what);
     json_decref(j);
 }
 
@@ -232,8 +231,8 @@ int FUZZ_ENTRY(const uint8_t *data, size_t size)
     reply_free(&r);
 
     /* As handle_compare and handle_search read their parameters. */
-    static const char *const compare_allowed[] = {"type", "location", "affiliation",
-                                                  "min_claimants", "claims", NULL};
+    static const char *const compare_allowed[] = {"type",          "location", "affiliation",
+                                                  "min_claimants", "claims",   NULL};
     static const char *const types[] = {"killed", "injured", "destroyed", NULL};
     static const char *const search_allowed[] = {"q", "kind", "limit", NULL};
     static const char *const kinds[] = {"article", "figure", "source", NULL};

@@ -96,6 +96,7 @@ else
     # id, figures, place mentions, source mentions, and the sum of the
     # figures' span offsets (so the figures themselves are compared, not
     # only counted)
+    # shellcheck disable=SC2016 # $0 and $f belong to the inner bash
     find "$CORPUS" -maxdepth 1 -name '*.txt' -print0 |
         timeout "$STEP_TIMEOUT" xargs -0 -n 50 -P "$(nproc)" bash -c '
             for f; do
@@ -118,7 +119,7 @@ stored() {
         (SELECT count(*) FROM figures f WHERE f.article_id = a.id),
         (SELECT count(*) FROM location_mentions l WHERE l.article_id = a.id),
         (SELECT count(*) FROM source_mentions s WHERE s.article_id = a.id),
-        (SELECT coalesce(sum(f.start + f."end"), 0) FROM figures f WHERE f.article_id = a.id)
+        (SELECT coalesce(sum(f.start + f.\"end\"), 0) FROM figures f WHERE f.article_id = a.id)
         FROM articles a ORDER BY a.id" | tr '|' '\t'
 }
 
@@ -160,13 +161,17 @@ kill9() {
     wait "$IMP_PID" 2>/dev/null || true
 }
 
+: >"$TMP/import.out"
+: >"$TMP/import.err"
+: >"$TMP/serve.out"
+: >"$TMP/serve.err"
 log "crash-test: $N articles, $ROUNDS kills, database in $TMP"
 last=0
 for ((r = 1; r <= ROUNDS; r++)); do
     mode=import
     ((r % 2 == 0)) && mode=serve
     if ((r == 1)); then
-        delay=$(awk -v x=$RANDOM 'BEGIN {printf "%.2f", 0.05 + (x % 45) / 100}')
+        delay=$(awk -v x="$RANDOM" 'BEGIN {printf "%.2f", 0.05 + (x % 45) / 100}')
         log "round $r ($mode): kill -9 after ${delay} s"
         start_import "$mode"
         sleep "$delay"
@@ -224,7 +229,7 @@ log "serve on the finished database"
 start_import serve
 port=
 for ((i = 0; i < 600; i++)); do
-    port=$(sed -nE 's|.*listening on http://127\.0\.0\.1:([0-9]+).*|\1|p' "$TMP/serve.out" | tail -1)
+    port=$(sed -nE 's|.*listening on http://127\.0\.0\.1:([0-9]+).*|\1|p' "$TMP/serve.out" | tail -1 || true)
     [[ -n $port ]] && break
     kill -0 "$IMP_PID" 2>/dev/null || break
     sleep 0.1

@@ -87,7 +87,6 @@ for ((b = 0; b < ${#targets[@]}; b += JOBS)); do
 done
 pids=()
 
-failed=0
 {
     echo "# make fuzz: ${SECS} s per target"
     echo
@@ -97,7 +96,8 @@ failed=0
     echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
     for t in "${targets[@]}"; do
         log=$RUN/$t.log
-        total=$(grep -aoE 'Loaded [0-9]+ modules +\(([0-9]+) inline 8-bit counters\)' "$log" | grep -oE '\([0-9]+' | tr -d '(' | head -1)
+        # (|| true: a log without the line must not end the script under pipefail)
+        total=$(grep -aoE 'Loaded [0-9]+ modules +\(([0-9]+) inline 8-bit counters\)' "$log" | grep -oE '\([0-9]+' | tr -d '(' | awk 'NR == 1' || true)
         last=$(grep -aE '^#[0-9]+' "$log" | grep -a 'cov:' | tail -1 || true)
         cov=$(sed -nE 's/.* cov: ([0-9]+).*/\1/p' <<<"$last")
         ft=$(sed -nE 's/.* ft: ([0-9]+).*/\1/p' <<<"$last")
@@ -110,14 +110,15 @@ failed=0
         if [[ ${rc[$t]} == 0 ]]; then
             result=ok
         else
-            failed=1
-            art=$(grep -aoE 'Test unit written to [^ ]+' "$log" | tail -1 | sed 's/Test unit written to //')
+            art=$(grep -aoE 'Test unit written to [^ ]+' "$log" | tail -1 | sed 's/Test unit written to //' || true)
             why=$(grep -aE -m1 'fuzz: invariant broken|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|SUMMARY' "$log" | cut -c1-200 || true)
             result="**FOUND** (exit ${rc[$t]}): ${why:-see $log}${art:+; input: \`$art\`}"
         fi
         echo "| $t | ${execs:-?} | ${eps:-?} | ${cov:-?}${pct} | ${total:-?} | ${ft:-?} | ${corp:-?} | ${rss:-?} | $result |"
     done
 } | tee "$OUT/fuzz.md"
+failed=0
+for t in "${targets[@]}"; do [[ ${rc[$t]} == 0 ]] || failed=1; done
 if ((failed)); then
     echo
     echo "fuzz: a target found a crash, a leak or a broken invariant: see the logs in $RUN/."

@@ -7,9 +7,9 @@
 # SOAK_ARTICLES (100000) generated reports, and wrk drives it for
 # SOAK_SECONDS (600) with SOAK_CONNECTIONS (256) connections and 2 threads
 # over a mix of endpoints (tests/reliability/soak.lua): articles by id,
-# filtered lists, figures by id, compare, full-text search, places near a
-# point, a small CSV export and a 404. The server's VmRSS is sampled every
-# 10 s.
+# filtered lists, figures by id, compare (SOAK_COMPARE=0 leaves it out),
+# full-text search, places near a point, a small CSV export and a 404. The
+# server's VmRSS is sampled every 10 s.
 #
 # Passes when wrk reports no socket error (connect, read, write, timeout),
 # no response is a 5xx or an unexpected 4xx (only the 404 of the mix), and
@@ -24,7 +24,8 @@
 # resumable: an interrupted one goes on where it stopped. The first import
 # of 100k reports takes about an hour on this machine.
 #
-# Writes the summary (markdown) to bench/out/soak.md and prints it; the raw
+# Writes the summary (markdown) to bench/out/soak.md (and soak-N.md, the
+# last run at each size) and prints it; the raw
 # wrk output and the RSS series go to bench/out/raw/soak.*. Every process
 # it starts is stopped by its pid on exit; loopback only.
 set -euo pipefail
@@ -108,7 +109,9 @@ have=$(sqlite3 "$DB" 'SELECT count(*) FROM articles')
 [[ $have == "$N" ]] || { echo "soak: $DB holds $have articles, not $N (SOAK_REIMPORT=1)" >&2; exit 1; }
 
 # ---- the mix of requests ------------------------------------------------------
-# Ids spread over the corpus; names from the data, so every path but the
+# 20000 targets, ids drawn at random over the corpus (the server keeps
+# finished responses per thread: 2048 slots, so a mix of few targets would
+# measure that cache alone); names from the data, so every path but the
 # 404 answers 200.
 paths=$TMP/paths.txt
 enc() { jq -rn --arg s "$1" '$s | @uri'; }
@@ -116,13 +119,13 @@ q1=$(enc 'مارع')
 q2=$(enc 'تل رفعت')
 # Lists with selective filters: every list also counts its total, so a
 # broad filter costs time in proportion to the corpus (see the report).
-awk -v n="$N" -v q1="$q1" -v q2="$q2" 'BEGIN {
+awk -v n="$N" -v q1="$q1" -v q2="$q2" -v cmp="${SOAK_COMPARE:-1}" 'BEGIN {
     srand(42)
-    for (k = 0; k < 2000; k++) {
+    for (k = 0; k < 20000; k++) {
         a = sprintf("gen_%07d", 1 + int(rand() * n))
         r = k % 20
         # compare scans every figure (see the report): 1 request in 1000
-        if (k % 1000 == 999) print "/v1/figures/compare?type=destroyed&location=kafr-hamra&claims=1"
+        if (cmp && k % 1000 == 999) print "/v1/figures/compare?type=destroyed&location=kafr-hamra&claims=1"
         else if (r < 6)  print "/v1/articles/" a
         else if (r == 6) print "/v1/figures/" a "-f1"
         else if (r == 7) print "/v1/figures?article=" a "&format=csv"
@@ -143,21 +146,23 @@ awk -v n="$N" -v q1="$q1" -v q2="$q2" 'BEGIN {
 # ---- the server ---------------------------------------------------------------
 # A copy of the binary, so that a rebuild during the run cannot swap it.
 cp "$MARSAD" "$TMP/marsad"
+: >"$TMP/serve.out" # before the server starts: the loop below reads it at once
 "$TMP/marsad" serve --bind 127.0.0.1 --port 0 --db "$DB" --seeds "" --access-log=0 \
     --max-per-ip 2048 --max-connections 4096 >"$TMP/serve.out" 2>"$TMP/serve.log" &
 pid=$!
 PIDS+=("$pid")
 port=
 for ((i = 0; i < 1200; i++)); do
-    port=$(sed -nE 's|.*listening on http://127\.0\.0\.1:([0-9]+).*|\1|p' "$TMP/serve.out" | tail -1)
+    port=$(sed -nE 's|.*listening on http://127\.0\.0\.1:([0-9]+).*|\1|p' "$TMP/serve.out" | tail -1 || true)
     [[ -n $port ]] && break
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.1
 done
 [[ -n $port ]] || { tail -5 "$TMP/serve.log" >&2; echo "soak: the server did not start" >&2; exit 1; }
 base=http://127.0.0.1:$port
-# Every path of the mix once, before the load: their statuses.
-bad_paths=$(sort -u "$paths" | while read -r p; do
+# The paths of the mix, before the load: their statuses (every fixed path,
+# and one in 40 of those with an id).
+bad_paths=$(sort -u "$paths" | awk '!/gen_/ || NR % 40 == 1' | while read -r p; do
     st=$(curl -s -o /dev/null -w '%{http_code}' --max-time 60 "$base$p" || echo 000)
     want=200
     [[ $p == /v1/articles/nope-* ]] && want=404
@@ -165,23 +170,45 @@ bad_paths=$(sort -u "$paths" | while read -r p; do
 done | awk 'n++ < 5')
 [[ -z $bad_paths ]] || { printf 'soak: a path of the mix does not answer as expected:\n%s\n' "$bad_paths" >&2; exit 1; }
 
-rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+# VmRSS, and its anonymous and file-backed parts (SQLite maps the database:
+# mmap_size pages count in VmRSS as they are touched, without any leak).
+rss_kb() { awk '/^VmRSS/ {r = $2} /^RssAnon/ {a = $2} /^RssFile/ {f = $2} END {printf "%d\t%d\t%d", r, a, f}' "/proc/$1/status" 2>/dev/null || printf '0\t0\t0'; }
 log "soak: $N articles, $CONNS connections, ${SECS} s, server pid $pid on port $port"
 : >"$TMP/rss.tsv"
+# Every SAMPLE s from the start of the load, and the last one 2 s before
+# its end (so "the RSS at the end" is still under load), on the clock
+# rather than by adding sleeps.
 (
-    t=0
-    while ((t <= SECS)); do
-        printf '%d\t%s\n' "$t" "$(rss_kb "$pid")" >>"$TMP/rss.tsv"
-        sleep "$SAMPLE"
-        t=$((t + SAMPLE))
+    start=$EPOCHSECONDS
+    for ((t = 0; t <= SECS; t += SAMPLE)); do
+        at=$((t < SECS - 2 ? t : SECS - 2))
+        while ((EPOCHSECONDS - start < at)); do sleep 0.2; done
+        printf '%d\t%s\n' "$at" "$(rss_kb "$pid")" >>"$TMP/rss.tsv"
     done
 ) &
 sampler=$!
 PIDS+=("$sampler")
 raw=$OUT/raw/soak.txt
 ulimit -n 65536 2>/dev/null || true
-wrk -c "$CONNS" -t 2 -d "${SECS}s" --timeout 10s --latency -s tests/reliability/soak.lua \
-    "$base" -- "$paths" >"$raw" 2>&1 || true
+# CPU ticks of the machine (busy, total) and of the server around the run,
+# and wrk's own time: what is left was used by other processes.
+machine_ticks() { awk '/^cpu / {busy = $2 + $3 + $4 + $9; print busy, busy + $5 + $6; exit}' /proc/stat; }
+proc_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+m0=$(machine_ticks)
+p0=$(proc_ticks "$pid")
+TIMEFORMAT='%U %S'
+{ time wrk -c "$CONNS" -t 2 -d "${SECS}s" --timeout 10s --latency -s tests/reliability/soak.lua \
+    "$base" -- "$paths" >"$raw" 2>&1 || true; } 2>"$TMP/wrk.time"
+m1=$(machine_ticks)
+p1=$(proc_ticks "$pid")
+cpu=$(awk -v m0="$m0" -v m1="$m1" -v p0="$p0" -v p1="$p1" -v w="$(tail -1 "$TMP/wrk.time")" \
+    -v hz="$(getconf CLK_TCK)" 'BEGIN {
+    split(m0, a, " "); split(m1, b, " "); split(w, u, " ")
+    total = b[2] - a[2]; if (total <= 0) total = 1
+    srv = p1 - p0; wrk = (u[1] + u[2]) * hz; other = b[1] - a[1] - srv - wrk
+    if (other < 0) other = 0
+    printf "%.0f %.0f %.0f", 100 * srv / total, 100 * wrk / total, 100 * other / total }')
+read -r cpu_server cpu_wrk cpu_other <<<"$cpu"
 wait "$sampler" 2>/dev/null || true
 cp "$TMP/rss.tsv" "$OUT/raw/soak.rss.tsv"
 alive=0
@@ -195,6 +222,9 @@ rss_from=$(awk -v f="$FROM" '$1 >= f {print $2; exit}' "$TMP/rss.tsv")
 rss_end=$(awk 'END {print $2}' "$TMP/rss.tsv")
 t_end=$(awk 'END {print $1}' "$TMP/rss.tsv")
 growth=$(awk -v a="${rss_from:-0}" -v b="${rss_end:-0}" 'BEGIN {if (a > 0) printf "%.1f", 100 * (b - a) / a; else print "nan"}')
+anon_from=$(awk -v f="$FROM" '$1 >= f {print $3; exit}' "$TMP/rss.tsv")
+anon_end=$(awk 'END {print $3}' "$TMP/rss.tsv")
+anon_growth=$(awk -v a="${anon_from:-0}" -v b="${anon_end:-0}" 'BEGIN {if (a > 0) printf "%.1f", 100 * (b - a) / a; else print "nan"}')
 
 socket_errors=$(jq '.errors.connect + .errors.read + .errors.write + .errors.timeout' <<<"$j")
 s5xx=$(jq '.statuses["5xx"]' <<<"$j")
@@ -211,7 +241,7 @@ awk -v g="$growth" -v t="$TOL" 'BEGIN {exit !(g != "nan" && g <= t && g >= -t)}'
 {
     echo "# make soak: ${SECS} s at $CONNS connections, $N articles"
     echo
-    echo "$(date -u +%Y-%m-%dT%H:%M:%SZ); $(nproc) cores ($(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)), wrk and the server on the same machine; commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$([[ -n $(git status --porcelain --untracked-files=no 2>/dev/null) ]] && echo '+local changes')"
+    echo "$(date -u +%Y-%m-%dT%H:%M:%SZ); CPU of the machine during the run: server $cpu_server %, wrk $cpu_wrk %, other processes $cpu_other %$( ((cpu_other > 10)) && echo ' (**the machine was not quiet: req/s and latencies are low and noisy**)'); $(nproc) cores ($(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)), wrk and the server on the same machine; commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$([[ -n $(git status --porcelain --untracked-files=no 2>/dev/null) ]] && echo '+local changes')"
     echo
     if ((${#verdict[@]} == 0)); then
         echo "**PASS**: no socket error, no 5xx, RSS within $TOL % from ${FROM} s to the end."
@@ -229,11 +259,16 @@ awk -v g="$growth" -v t="$TOL" 'BEGIN {exit !(g != "nan" && g <= t && g >= -t)}'
         "| ---: | ---: | ---: | ---: | --- |",
         "| \(.statuses["2xx"]) | \(.statuses["404"]) | \(.statuses.other_4xx + .statuses.other) | \(.statuses["5xx"]) | \(.errors.connect) / \(.errors.read) / \(.errors.write) / \(.errors.timeout) |"' <<<"$j"
     echo
-    echo "Server VmRSS every ${SAMPLE} s (MiB): $(awk '{printf "%s%s s: %.1f", (NR > 1 ? ", " : ""), $1, $2 / 1024}' "$TMP/rss.tsv")"
+    echo "Server VmRSS every ${SAMPLE} s, MiB (anonymous + file-backed, the file being the database SQLite maps):"
     echo
-    echo "RSS at ${FROM} s: $(awk -v k="${rss_from:-0}" 'BEGIN {printf "%.1f", k / 1024}') MiB; at ${t_end} s: $(awk -v k="${rss_end:-0}" 'BEGIN {printf "%.1f", k / 1024}') MiB; change ${growth} % (tolerance $TOL %)."
+    echo "| s | VmRSS | RssAnon | RssFile |"
+    echo "| ---: | ---: | ---: | ---: |"
+    awk '{printf "| %s | %.1f | %.1f | %.1f |\n", $1, $2 / 1024, $3 / 1024, $4 / 1024}' "$TMP/rss.tsv"
     echo
-    echo "Mix (each wrk thread rotates through 2000 targets from its own offset): 30 % articles by id, 5 % figures by id, 5 % a CSV export of one article's figures (a small list), 5 % a 404, 35 % lists with selective filters (an article's figures, a claimant's figures twice, articles of an outlet, armed opposition groups, places near a point, articles with most figures, cities, figures of 1000 and more), 5 % articles?q=, 5 % /v1/search, and 0.1 % compare (destroyed, in one village). Server: \`serve --seeds \"\" --access-log=0 --max-per-ip 2048 --max-connections 4096\`, threads one per core; wrk: 2 threads, 10 s timeout. Store errors in the server log: ${store_errors:-0}."
+    echo "VmRSS at ${FROM} s: $(awk -v k="${rss_from:-0}" 'BEGIN {printf "%.1f", k / 1024}') MiB; at ${t_end} s: $(awk -v k="${rss_end:-0}" 'BEGIN {printf "%.1f", k / 1024}') MiB; change ${growth} % (tolerance $TOL %). RssAnon: ${anon_growth} %."
+    echo
+    echo "Mix (each wrk thread rotates through 20000 targets from its own offset (ids drawn at random over the corpus, so the response cache misses as it would with real clients)): 30 % articles by id, 5 % figures by id, 5 % a CSV export of one article's figures (a small list), 5 % a 404, 35 % lists with selective filters (an article's figures, a claimant's figures twice, articles of an outlet, armed opposition groups, places near a point, articles with most figures, cities, figures of 1000 and more), 5 % articles?q=, 5 % /v1/search, and $( [[ ${SOAK_COMPARE:-1} == 0 ]] && echo 'no compare (SOAK_COMPARE=0)' || echo '0.1 % compare (destroyed, in one village)'). Server: \`serve --seeds \"\" --access-log=0 --max-per-ip 2048 --max-connections 4096\`, threads one per core; wrk: 2 threads, 10 s timeout. Store errors in the server log: ${store_errors:-0}."
 } >"$OUT/soak.md"
+cp "$OUT/soak.md" "$OUT/soak-$N.md" # the last run of each size stays
 cat "$OUT/soak.md"
 ((${#verdict[@]} == 0))
