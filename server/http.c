@@ -73,6 +73,7 @@ typedef struct req_ctx {
     size_t target_len;       /* bytes of the raw request target */
     bool nul_in_path;        /* the raw path holds %00, which decoding would cut at */
     size_t query_pieces;     /* &-separated pieces of the raw query, empty ones too */
+    unsigned unescapes;      /* strings libmicrohttpd has unescaped for this request */
     char target[LOG_TARGET_MAX];
     unsigned status;
     size_t bytes;
@@ -145,12 +146,52 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
     if (uri[path_len] == '?')
         for (const char *q = uri + path_len; *q; q++)
             ctx->query_pieces += *q == '&' || *q == '?' || *q == ';';
+    /* A query request_ok will refuse anyway is not given to libmicrohttpd
+     * to parse. Right after this callback, libmicrohttpd 0.9.75 stores one
+     * record per '&'-piece of the query (a struct MHD_HTTP_Header, 64
+     * bytes in the pool; the strings stay in the read buffer), so about
+     * 2000 pieces fill the 128 KiB pool, and it then loses its own 431:
+     * parse_initial_message_line ignores MHD_parse_arguments_'s failure,
+     * and the caller sets the state back to reading headers with reading
+     * disabled, so the socket sits silent until --timeout. A bigger pool
+     * cannot fix this (the request line may take most of any pool, and
+     * each of its bytes can cost 64 more: a 60 KB '&&&...' target was
+     * parsed, and hung, before --max-url could be checked), and it is
+     * zeroed between keep-alive requests. The target is still in
+     * libmicrohttpd's read buffer (it ends that string at the '?' itself
+     * before parsing), so ending the query right after the '?' leaves it
+     * nothing to parse, and the handler answers the 414 or 400. */
+    if (uri[path_len] == '?' && uri[path_len + 1] != '\0' &&
+        (ctx->query_pieces > REQUEST_MAX_ARGS || ctx->target_len > s->cfg.max_url))
+        ((char *)uri)[path_len + 1] = '\0';
     for (size_t i = 0; i + 2 < path_len; i++)
         if (uri[i] == '%' && uri[i + 1] == '0' && uri[i + 2] == '0')
             ctx->nul_in_path = true;
     ctx->active = true;
     atomic_fetch_add(&s->in_flight, 1);
     return ctx;
+}
+
+/* Past this many unescaped strings (a name and a value for each of at
+ * most REQUEST_MAX_ARGS pieces, and the path), libmicrohttpd is parsing a
+ * query on_uri did not see: one after a raw NUL byte in the request line
+ * ("GET /x\0?&&&..."), which on_uri's string ends at. Such a request
+ * cannot be cut short like the others, and past the pool it would hang:
+ * its connection's timeout is cut to HIDDEN_QUERY_TIMEOUT_S instead, and
+ * set back should the request reach the handler after all. */
+#define HIDDEN_QUERY_UNESCAPES (2 * REQUEST_MAX_ARGS + 2)
+#define HIDDEN_QUERY_TIMEOUT_S 1u
+
+/* libmicrohttpd's own unescaping, counting the strings of each request. */
+static size_t on_unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+    (void)cls;
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    req_ctx *ctx = info ? info->socket_context : NULL;
+    if (ctx && ++ctx->unescapes == HIDDEN_QUERY_UNESCAPES)
+        MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT, HIDDEN_QUERY_TIMEOUT_S);
+    return MHD_http_unescape(s);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
@@ -617,6 +658,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     if (!ctx->started) {
         ctx->started = true; /* answer on the next call, keeping keep-alive */
         ctx->conn = c;
+        if (ctx->unescapes >= HIDDEN_QUERY_UNESCAPES) /* the hidden query fitted */
+            MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT,
+                                      (unsigned)s->cfg.timeout_s);
         if (!declared_too_large(c))
             return MHD_YES;
         reply_problem(&r, 413, "the body is larger than %u bytes", BODY_MAX_BYTES);
@@ -728,11 +772,14 @@ http_server *http_start(const http_config *cfg, app *a, char *err, size_t errsz)
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads ? cfg->threads : 1),
         MHD_OPTION_CONNECTION_LIMIT, cfg->max_connections, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
         cfg->max_per_ip, MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout_s,
-        /* Bounds the request line, headers and parsed arguments a client
-         * may send (touched only as used: the pool is mapped lazily). */
+        /* Bounds the request line and headers a client may send, and the
+         * records libmicrohttpd keeps for them (64 bytes per header and
+         * per query piece; on_uri keeps big queries out of it). Kept
+         * small: libmicrohttpd 0.9.75 zeroes the whole pool between two
+         * requests of a keep-alive connection. */
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024), MHD_OPTION_URI_LOG_CALLBACK,
-        on_uri, s, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_NOTIFY_CONNECTION,
-        on_connection, s, MHD_OPTION_END);
+        on_uri, s, MHD_OPTION_UNESCAPE_CALLBACK, on_unescape, NULL, MHD_OPTION_NOTIFY_COMPLETED,
+        on_completed, s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_END);
     if (!s->daemon) {
         snprintf(err, errsz, "cannot listen on %s port %d (in use, or not permitted)", cfg->bind,
                  cfg->port);

@@ -1,0 +1,201 @@
+-- version 3
+-- schema.sql — marsad's database: articles, what was extracted from them
+-- (figures, source and location mentions), the gazetteer and the sources.
+--
+-- Applied by store_open to an empty database, in one transaction, after which
+-- store_open sets PRAGMA user_version to the number on the first line. Later
+-- versions keep this file as the full current schema and add a forward step
+-- to the migration list in db/store.c.
+--
+-- Conventions:
+--   * Spans ("start", "end") count Unicode code points into articles.body,
+--     end exclusive.
+--   * The n_* columns are counts kept by the store's own write code (in the
+--     same transaction as the rows they count) so lists can sort by them
+--     without aggregating:
+--       articles.n_figures   figures of the article
+--       articles.n_locations distinct locations mentioned in it
+--       articles.n_sources   distinct sources mentioned in it (any role)
+--       sources.n_mentions   its mentions, all articles
+--       sources.n_figures    figures it claims (figures.claimant_id)
+--       sources.n_articles   distinct articles that mention it (any role)
+--       locations.n_mentions its mentions, all articles
+--   * The enumerations checked here are the ones the list filters offer
+--     (db/store_read.c); change both together.
+--   * Parent links (sources.parent_id, locations.parent_id) are deferred
+--     foreign keys so a batch may name a parent before inserting it.
+
+-- A counter bumped by every write transaction; store_data_version reads it,
+-- so any connection sees every other connection's writes.
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO meta (key, value) VALUES ('generation', 0);
+
+CREATE TABLE sources (
+    id          TEXT PRIMARY KEY NOT NULL,
+    name        TEXT NOT NULL,
+    name_en     TEXT,
+    kind        TEXT NOT NULL CHECK (kind IN ('outlet', 'armed_group', 'military', 'government',
+                    'agency', 'ngo', 'un', 'civil_defence', 'activists', 'anonymous', 'person',
+                    'role', 'other')),
+    affiliation TEXT NOT NULL DEFAULT 'unknown'
+                    CHECK (affiliation IN ('government', 'opposition', 'independent', 'unknown')),
+    parent_id   TEXT REFERENCES sources (id) DEFERRABLE INITIALLY DEFERRED,
+    n_mentions  INTEGER NOT NULL DEFAULT 0,
+    n_figures   INTEGER NOT NULL DEFAULT 0,
+    n_articles  INTEGER NOT NULL DEFAULT 0,
+    -- the rowid of its row in sources_fts (added in version 3; see doc_no)
+    fts_no      INTEGER
+);
+CREATE UNIQUE INDEX sources_fts_no ON sources (fts_no);
+CREATE INDEX sources_kind ON sources (kind, id);
+CREATE INDEX sources_affiliation ON sources (affiliation, id);
+CREATE INDEX sources_parent ON sources (parent_id);
+CREATE INDEX sources_name ON sources (name, id);
+CREATE INDEX sources_n_mentions ON sources (n_mentions, id);
+CREATE INDEX sources_n_figures ON sources (n_figures, id);
+
+CREATE TABLE locations (
+    id          TEXT PRIMARY KEY NOT NULL,
+    name        TEXT NOT NULL,
+    name_en     TEXT,
+    kind        TEXT NOT NULL CHECK (kind IN ('country', 'governorate', 'district', 'city',
+                    'town', 'village', 'neighbourhood', 'military_site', 'hill', 'road',
+                    'facility', 'region')),
+    parent_id   TEXT REFERENCES locations (id) DEFERRABLE INITIALLY DEFERRED,
+    lat         REAL CHECK (lat IS NULL OR lat BETWEEN -90 AND 90),
+    lon         REAL CHECK (lon IS NULL OR lon BETWEEN -180 AND 180),
+    approximate INTEGER NOT NULL DEFAULT 0 CHECK (approximate IN (0, 1)),
+    n_mentions  INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX locations_kind ON locations (kind, id);
+CREATE INDEX locations_parent ON locations (parent_id);
+CREATE INDEX locations_latlon ON locations (lat, lon);
+CREATE INDEX locations_name ON locations (name, id);
+CREATE INDEX locations_name_en ON locations (name_en, id);
+CREATE INDEX locations_n_mentions ON locations (n_mentions, id);
+
+-- doc_no is the full-text index's rowid. It is a column of its own, not the
+-- table's implicit rowid, because VACUUM may renumber implicit rowids of a
+-- table whose primary key is not an INTEGER PRIMARY KEY, which would detach
+-- an external-content FTS index from its rows.
+CREATE TABLE articles (
+    id           TEXT PRIMARY KEY NOT NULL,
+    doc_no       INTEGER NOT NULL UNIQUE,
+    title        TEXT,
+    body         TEXT NOT NULL,
+    outlet_id    TEXT REFERENCES sources (id),
+    url          TEXT,
+    published_at TEXT,
+    language     TEXT,
+    content_hash TEXT,
+    origin       TEXT,
+    imported_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    n_chars      INTEGER NOT NULL DEFAULT 0,
+    n_figures    INTEGER NOT NULL DEFAULT 0,
+    n_locations  INTEGER NOT NULL DEFAULT 0,
+    n_sources    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX articles_outlet ON articles (outlet_id, id);
+CREATE INDEX articles_title ON articles (title, id);
+CREATE INDEX articles_published_at ON articles (published_at, id);
+CREATE INDEX articles_n_figures ON articles (n_figures, id);
+
+-- External content: the text lives once, in articles; the store writes the
+-- index rows itself (no triggers) in the same transaction as the article.
+-- marsad_ar is the store's own tokenizer (db/fts_arabic.h), registered on
+-- every connection store_open opens: Arabic folded, proclitics stripped,
+-- words stemmed (version 3; version 2 used unicode61).
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, body,
+    content = 'articles', content_rowid = 'doc_no',
+    tokenize = 'marsad_ar'
+);
+
+-- Sources by name, for /v1/search: external content too, kept in step by
+-- the store's upserts.
+CREATE VIRTUAL TABLE sources_fts USING fts5 (
+    name, name_en,
+    content = 'sources', content_rowid = 'fts_no',
+    tokenize = 'marsad_ar'
+);
+
+CREATE TABLE source_mentions (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    source_id  TEXT NOT NULL REFERENCES sources (id),
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    text       TEXT,
+    role       TEXT NOT NULL DEFAULT 'mentioned' CHECK (role IN ('outlet', 'speaker', 'mentioned')),
+    CHECK (start >= 0 AND start <= "end")
+);
+CREATE INDEX source_mentions_article ON source_mentions (article_id, start);
+CREATE INDEX source_mentions_source ON source_mentions (source_id, article_id);
+
+CREATE TABLE location_mentions (
+    article_id  TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    location_id TEXT NOT NULL REFERENCES locations (id),
+    start       INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL,
+    text        TEXT,
+    CHECK (start >= 0 AND start <= "end")
+);
+CREATE INDEX location_mentions_article ON location_mentions (article_id, start);
+CREATE INDEX location_mentions_location ON location_mentions (location_id, article_id);
+
+-- id is article_id || '-f' || ordinal; ordinal is 1-based in text order.
+-- Lists order by (article_id, ordinal), never by the text id, so f10 comes
+-- after f9.
+CREATE TABLE figures (
+    id               TEXT PRIMARY KEY NOT NULL,
+    article_id       TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    ordinal          INTEGER NOT NULL CHECK (ordinal >= 1),
+    value            REAL,
+    value_max        REAL,
+    qualifier        TEXT NOT NULL CHECK (qualifier IN ('exact', 'more_than', 'at_least', 'about',
+                         'up_to', 'less_than', 'range', 'tens', 'hundreds', 'thousands', 'some')),
+    type             TEXT NOT NULL CHECK (type IN ('killed', 'injured', 'casualties', 'suffocated',
+                         'captured', 'displaced', 'evacuated', 'trapped', 'destroyed', 'seized',
+                         'fired', 'airstrikes', 'count')),
+    object           TEXT,
+    subject_category TEXT CHECK (subject_category IS NULL OR subject_category IN
+                         ('combatants', 'civilians', 'people', 'materiel', 'munitions')),
+    subject_side     TEXT CHECK (subject_side IS NULL OR subject_side IN
+                         ('government', 'opposition', 'unknown')),
+    claimant_id      TEXT REFERENCES sources (id),
+    stance           TEXT NOT NULL DEFAULT 'claimed' CHECK (stance IN ('claimed', 'denied')),
+    location_id      TEXT REFERENCES locations (id),
+    start            INTEGER NOT NULL,
+    "end"            INTEGER NOT NULL,
+    span_text        TEXT,
+    quote_start      INTEGER,
+    quote_end        INTEGER,
+    quote            TEXT,
+    -- the governorate the figure is about (its place's, else the document's
+    -- main one): what /v1/figures/compare groups by (added in version 2)
+    area_id          TEXT REFERENCES locations (id),
+    -- the rowid of its row in figures_fts (added in version 3; see doc_no)
+    fts_no           INTEGER,
+    UNIQUE (article_id, ordinal),
+    CHECK (start >= 0 AND start <= "end"),
+    CHECK (quote_start IS NULL OR quote_end IS NULL OR quote_start <= quote_end)
+);
+CREATE INDEX figures_type ON figures (type, article_id);
+CREATE INDEX figures_qualifier ON figures (qualifier);
+CREATE INDEX figures_claimant ON figures (claimant_id);
+CREATE INDEX figures_location ON figures (location_id);
+CREATE INDEX figures_stance ON figures (stance);
+CREATE INDEX figures_subject_side ON figures (subject_side);
+CREATE INDEX figures_subject_category ON figures (subject_category);
+CREATE INDEX figures_value ON figures (value, article_id, ordinal);
+CREATE INDEX figures_area ON figures (type, subject_category, subject_side, area_id);
+CREATE UNIQUE INDEX figures_fts_no ON figures (fts_no);
+
+-- Figures by the sentence they come from (quote), for /v1/search.
+CREATE VIRTUAL TABLE figures_fts USING fts5 (
+    quote,
+    content = 'figures', content_rowid = 'fts_no',
+    tokenize = 'marsad_ar'
+);
