@@ -1,4 +1,4 @@
--- version 3
+-- version 4
 -- schema.sql — marsad's database: articles, what was extracted from them
 -- (figures, source and location mentions), the gazetteer and the sources.
 --
@@ -178,6 +178,9 @@ CREATE TABLE figures (
     area_id          TEXT REFERENCES locations (id),
     -- the rowid of its row in figures_fts (added in version 3; see doc_no)
     fts_no           INTEGER,
+    -- the month its article was published (YYYY-MM, NULL when undated), the
+    -- period /v1/figures/compare groups by (added in version 4)
+    period           TEXT,
     UNIQUE (article_id, ordinal),
     CHECK (start >= 0 AND start <= "end"),
     CHECK (quote_start IS NULL OR quote_end IS NULL OR quote_start <= quote_end)
@@ -190,7 +193,13 @@ CREATE INDEX figures_stance ON figures (stance);
 CREATE INDEX figures_subject_side ON figures (subject_side);
 CREATE INDEX figures_subject_category ON figures (subject_category);
 CREATE INDEX figures_value ON figures (value, article_id, ordinal);
-CREATE INDEX figures_area ON figures (type, subject_category, subject_side, area_id);
+-- One type by value (type=killed&sort=-value): a range, not a sort of
+-- every figure of the type (added in version 4).
+CREATE INDEX figures_type_value ON figures (type, value, article_id, ordinal);
+-- A compare group's claims in value order (unknown values last); also how
+-- claim_cells finds a cell's figures again.
+CREATE INDEX figures_group ON figures (type, subject_category, subject_side, area_id, period,
+                                       value IS NULL, value);
 CREATE UNIQUE INDEX figures_fts_no ON figures (fts_no);
 
 -- Figures by the sentence they come from (quote), for /v1/search.
@@ -199,3 +208,65 @@ CREATE VIRTUAL TABLE figures_fts USING fts5 (
     content = 'figures', content_rowid = 'fts_no',
     tokenize = 'marsad_ar'
 );
+
+-- /v1/figures/compare without reading every figure: one row per compare
+-- group key and claimant, with that claimant's number of figures in the
+-- group and its headline (its largest value). '' stands for NULL in the key
+-- (a primary key compares NULLs as distinct); claimant '' is "nobody named".
+-- Kept by the triggers below, so every write path keeps it in step. The
+-- group key is the one store_compare.c documents: object only for materiel
+-- and munitions.
+CREATE TABLE claim_cells (
+    type        TEXT NOT NULL,
+    category    TEXT NOT NULL,
+    side        TEXT NOT NULL,
+    area_id     TEXT NOT NULL,
+    period      TEXT NOT NULL,
+    object      TEXT NOT NULL,
+    claimant_id TEXT NOT NULL,
+    n           INTEGER NOT NULL CHECK (n >= 0),
+    headline    REAL,
+    PRIMARY KEY (type, category, side, area_id, period, object, claimant_id)
+) WITHOUT ROWID;
+CREATE INDEX claim_cells_area ON claim_cells (area_id);
+
+CREATE TRIGGER figures_cell_add AFTER INSERT ON figures
+WHEN NEW.type <> 'count' AND NEW.subject_category IS NOT NULL
+BEGIN
+    INSERT INTO claim_cells VALUES (NEW.type, NEW.subject_category,
+        coalesce(NEW.subject_side, ''), coalesce(NEW.area_id, ''), coalesce(NEW.period, ''),
+        CASE WHEN NEW.subject_category IN ('materiel', 'munitions')
+             THEN coalesce(NEW.object, '') ELSE '' END,
+        coalesce(NEW.claimant_id, ''), 1, coalesce(NEW.value_max, NEW.value))
+    ON CONFLICT DO UPDATE SET n = n + 1,
+        headline = CASE WHEN headline IS NULL OR excluded.headline > headline
+                        THEN coalesce(excluded.headline, headline) ELSE headline END;
+END;
+
+-- The headline is recounted only when the figure that goes could have been
+-- it; a cell with no figure left goes too.
+CREATE TRIGGER figures_cell_remove AFTER DELETE ON figures
+WHEN OLD.type <> 'count' AND OLD.subject_category IS NOT NULL
+BEGIN
+    UPDATE claim_cells SET n = n - 1,
+        headline = CASE WHEN coalesce(OLD.value_max, OLD.value) < headline THEN headline
+            ELSE (SELECT max(coalesce(f.value_max, f.value)) FROM figures f
+                  WHERE f.type = OLD.type AND f.subject_category = OLD.subject_category
+                  AND f.subject_side IS OLD.subject_side AND f.area_id IS OLD.area_id
+                  AND f.period IS OLD.period AND f.claimant_id IS OLD.claimant_id
+                  AND (OLD.subject_category NOT IN ('materiel', 'munitions')
+                       OR f.object IS OLD.object)) END
+    WHERE type = OLD.type AND category = OLD.subject_category
+      AND side = coalesce(OLD.subject_side, '') AND area_id = coalesce(OLD.area_id, '')
+      AND period = coalesce(OLD.period, '')
+      AND object = CASE WHEN OLD.subject_category IN ('materiel', 'munitions')
+                        THEN coalesce(OLD.object, '') ELSE '' END
+      AND claimant_id = coalesce(OLD.claimant_id, '');
+    DELETE FROM claim_cells
+    WHERE type = OLD.type AND category = OLD.subject_category
+      AND side = coalesce(OLD.subject_side, '') AND area_id = coalesce(OLD.area_id, '')
+      AND period = coalesce(OLD.period, '')
+      AND object = CASE WHEN OLD.subject_category IN ('materiel', 'munitions')
+                        THEN coalesce(OLD.object, '') ELSE '' END
+      AND claimant_id = coalesce(OLD.claimant_id, '') AND n = 0;
+END;

@@ -33,12 +33,21 @@
 typedef struct store_migration {
     int from_version;
     const char *sql;
+    /* schema objects then created as schema.sql defines them (named by
+     * their CREATE statement), so their text is written once */
+    const char *const *objects;
+    const char *after; /* run once they exist (filling a new table); may be NULL */
 } store_migration;
+
+static const char *const V4_OBJECTS[] = {"figures_group",    "figures_type_value",
+                                         "claim_cells",      "claim_cells_area",
+                                         "figures_cell_add", "figures_cell_remove", NULL};
 
 static const store_migration MIGRATIONS[] = {
     /* 2: the area a figure is about, for /v1/figures/compare */
     {1, "ALTER TABLE figures ADD COLUMN area_id TEXT REFERENCES locations (id);"
-        "CREATE INDEX figures_area ON figures (type, subject_category, subject_side, area_id);"},
+        "CREATE INDEX figures_area ON figures (type, subject_category, subject_side, area_id);",
+     NULL, NULL},
     /* 3: the marsad_ar tokenizer (db/fts_arabic.h) for articles_fts, rebuilt
      * from the articles; full-text indexes of figures' quotes and sources'
      * names (keyed by a column of their own, as articles by doc_no), for
@@ -58,8 +67,22 @@ static const store_migration MIGRATIONS[] = {
         "CREATE UNIQUE INDEX figures_fts_no ON figures (fts_no);"
         "CREATE VIRTUAL TABLE figures_fts USING fts5 (quote, content = 'figures',"
         " content_rowid = 'fts_no', tokenize = 'marsad_ar');"
-        "INSERT INTO figures_fts (figures_fts) VALUES ('rebuild');"},
-    {0, NULL},
+        "INSERT INTO figures_fts (figures_fts) VALUES ('rebuild');",
+     NULL, NULL},
+    /* 4: the publication month on each figure and the claim_cells summary
+     * that /v1/figures/compare reads instead of every figure */
+    {3,
+     "ALTER TABLE figures ADD COLUMN period TEXT;"
+     "UPDATE figures SET period = (SELECT substr(a.published_at, 1, 7) FROM articles a"
+     " WHERE a.id = figures.article_id);"
+     "DROP INDEX figures_area;",
+     V4_OBJECTS,
+     "INSERT INTO claim_cells SELECT type, subject_category, coalesce(subject_side, ''),"
+     " coalesce(area_id, ''), coalesce(period, ''),"
+     " CASE WHEN subject_category IN ('materiel', 'munitions') THEN coalesce(object, '') ELSE ''"
+     " END, coalesce(claimant_id, ''), count(*), max(coalesce(value_max, value)) FROM figures"
+     " WHERE type <> 'count' AND subject_category IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7;"},
+    {0, NULL, NULL, NULL},
 };
 
 /* ---- fixed statements used here ----------------------------------------- */
@@ -348,6 +371,39 @@ static int count_tables(sqlite3 *db, int *out) {
     return rc;
 }
 
+/* The CREATE statement of the schema object `name` in schema.sql, a new
+ * string (NULL when absent): from "CREATE ... name" to its ";", or for a
+ * trigger to its "END;". */
+static char *schema_statement(const char *schema_sql, const char *name) {
+    size_t len = strlen(name);
+    for (const char *p = schema_sql; (p = strstr(p, "\nCREATE ")) != NULL; p++) {
+        const char *eol = strchr(p + 1, '\n');
+        const char *hit = strstr(p + 1, name);
+        if (!hit || (eol && hit > eol) || hit[-1] != ' ' ||
+            (hit[len] != ' ' && hit[len] != '\n' && hit[len] != '('))
+            continue;
+        bool trigger = strncmp(p + 1, "CREATE TRIGGER", 14) == 0;
+        const char *end = trigger ? strstr(p, "\nEND;") : strchr(p, ';');
+        if (!end)
+            return NULL;
+        end += trigger ? 5 : 1;
+        return strndup(p + 1, (size_t)(end - (p + 1)));
+    }
+    return NULL;
+}
+
+static int run_migration(sqlite3 *db, const store_migration *m, const char *schema_sql) {
+    int rc = sqlite3_exec(db, m->sql, NULL, NULL, NULL);
+    for (const char *const *o = m->objects; rc == SQLITE_OK && o && *o; o++) {
+        char *sql = schema_statement(schema_sql, *o);
+        rc = sql ? sqlite3_exec(db, sql, NULL, NULL, NULL) : SQLITE_ERROR;
+        free(sql);
+    }
+    if (rc == SQLITE_OK && m->after)
+        rc = sqlite3_exec(db, m->after, NULL, NULL, NULL);
+    return rc;
+}
+
 /* Brings the database to version `target`: schema.sql on an empty one, the
  * migration steps on an older one; all in one transaction, re-reading the
  * version under the write lock in case another process did it first. */
@@ -384,7 +440,7 @@ static bool migrate(store *s, const char *schema_sql, int target, char *err, siz
             snprintf(err, errsz, "no migration from schema version %d to %d", v, target);
             goto out;
         }
-        if ((rc = sqlite3_exec(s->db, m->sql, NULL, NULL, NULL)) != SQLITE_OK)
+        if ((rc = run_migration(s->db, m, schema_sql)) != SQLITE_OK)
             goto sqlfail;
         v++;
     }
@@ -539,4 +595,29 @@ void store_close(store *s) {
     }
     sqlite3_close(s->db);
     free(s);
+}
+
+store_status store_oom(store *s) {
+    store_set_err(s, "out of memory");
+    return STORE_ERR;
+}
+
+void sb_add(sbuf *b, const char *s) {
+    size_t n = strlen(s);
+    if (b->oom)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 512;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (!p) {
+            b->oom = true;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, s, n + 1);
+    b->len += n;
 }

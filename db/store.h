@@ -147,7 +147,9 @@ int64_t store_local_version(store *s);
 
 typedef struct store_compare_query {
     const char *type;        /* a figure type, NULL for all */
-    const char *location;    /* a location id: claims about it or any place inside it; NULL */
+    const char *location;    /* a location id, NULL for all: for a place that holds governorates,
+                              * the groups whose area is inside it; for a smaller one, the
+                              * figures placed in it or inside it */
     const char *affiliation; /* only claimants of this affiliation; NULL for all */
     int min_claimants;       /* groups with fewer distinct claimants are left out (>= 1) */
     int claims_limit;        /* claims listed per group, 1..STORE_MAX_CLAIMS */
@@ -162,8 +164,8 @@ typedef struct store_compare_query {
  * *out is a new reference:
  * {"groups":[{"key":{...},"claims":[...],"n_claims","n_claimants",
  * "spread":{"min","max","ratio"}}], "total"} with the groups of most
- * claimants first, then the widest spread; "total" counts every group, the
- * list stops at groups_limit. */
+ * claimants first, then the widest spread, then the most claims; "total"
+ * counts every group, the list stops at groups_limit. */
 store_status store_compare(store *s, const store_compare_query *q, json_t **out);
 
 /* ---- full-text search across kinds ------------------------------------- */

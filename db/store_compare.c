@@ -6,9 +6,15 @@
  * governorate the figure is about) and same period (month of publication;
  * articles without a date share one). The spread compares claimants: each
  * claimant's headline (its largest figure in the group), minimum and
- * maximum over claimants. One query aggregates every group over all its
- * claims however many there are; a second lists the first claims of each
- * group by value (a window function), bounded by claims_limit.
+ * maximum over claimants.
+ *
+ * Cost: the groups come from claim_cells (schema.sql), one row per group
+ * and claimant that triggers keep, so a comparison reads those rows, not
+ * every figure; the claims of each group shown are read in value order
+ * from the figures_group index, claims_limit of them. A location that
+ * holds governorates (a country, a governorate) filters the cells by area;
+ * a smaller place (a city, a neighbourhood) has no cells of its own, so its
+ * groups are summed from the figures placed inside it.
  *
  * Left out: grouping across types (killed vs casualties) and across nested
  * areas (a city's figures are in its governorate's group already).
@@ -19,76 +25,75 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define COMPARE_FILTER                                                                            \
-    " FROM figures f JOIN articles a ON a.id = f.article_id"                                     \
-    " LEFT JOIN sources c ON c.id = f.claimant_id"                                               \
-    " LEFT JOIN locations ar ON ar.id = f.area_id"                                               \
-    " WHERE f.type <> 'count' AND f.subject_category IS NOT NULL"                                \
-    " AND (?1 IS NULL OR f.type = ?1)"                                                           \
-    " AND (?2 IS NULL OR f.location_id IN inside OR f.area_id IN inside)"                        \
-    " AND (?3 IS NULL OR c.affiliation = ?3)"
+/* Claimant '' is "nobody named": every key column uses '' for NULL. */
+#define CELL_COLS "k.type, k.category, k.side, k.area_id, k.period, k.object, k.claimant_id"
 
-#define COMPARE_INSIDE                                                                            \
+#define INSIDE_CTE                                                                                \
     "WITH RECURSIVE inside(id) AS (SELECT ?2 UNION"                                              \
     " SELECT l.id FROM locations l JOIN inside ON l.parent_id = inside.id)"
 
-/* Things are compared only with the same things (tanks with tanks); people
- * by category and side, whatever word counts them. */
-#define GROUP_OBJECT "CASE WHEN f.subject_category IN ('materiel', 'munitions') THEN f.object END"
-#define GROUP_KEY                                                                                 \
-    "f.type, f.subject_category, f.subject_side, f.area_id, substr(a.published_at, 1, 7), " GROUP_OBJECT
+/* The figures of a place below governorate level, summed as cells are. */
+#define FIGURE_CELLS                                                                              \
+    "SELECT f.type AS type, f.subject_category AS category, coalesce(f.subject_side, '') AS side," \
+    " coalesce(f.area_id, '') AS area_id, coalesce(f.period, '') AS period,"                     \
+    " CASE WHEN f.subject_category IN ('materiel', 'munitions') THEN coalesce(f.object, '')"      \
+    " ELSE '' END AS object, coalesce(f.claimant_id, '') AS claimant_id, count(*) AS n,"          \
+    " max(coalesce(f.value_max, f.value)) AS headline FROM figures f"                             \
+    " WHERE f.location_id IN inside AND f.type <> 'count' AND f.subject_category IS NOT NULL"    \
+    " AND (?1 IS NULL OR f.type = ?1) GROUP BY 1, 2, 3, 4, 5, 6, 7"
 
-/* Per group: claims, claimants, and the spread of the claimants' headline
- * figures (each claimant's largest in the group): a breakdown that a
- * claimant gives beside its total ("among them 24 officers") must not pass
- * for a disagreement between parties. */
-static const char SQL_GROUPS[] =
-    COMPARE_INSIDE ", per AS (SELECT f.type AS t, f.subject_category AS c, f.subject_side AS s,"
-    " f.area_id AS area, ar.name AS area_name, substr(a.published_at, 1, 7) AS period,"
-    " " GROUP_OBJECT " AS object, coalesce(f.claimant_id, '') AS claimant, count(*) AS n,"
-    " max(coalesce(f.value_max, f.value)) AS headline" COMPARE_FILTER
-    " GROUP BY " GROUP_KEY ", coalesce(f.claimant_id, ''))"
-    " SELECT t, c, s, area, area_name, period, sum(n), count(*), min(headline), max(headline),"
-    " object FROM per GROUP BY t, c, s, area, period, object HAVING count(*) >= ?4";
+typedef enum scope { SCOPE_ALL, SCOPE_AREAS, SCOPE_PLACES } scope;
 
-static const char SQL_CLAIMS[] =
-    COMPARE_INSIDE
-    " SELECT * FROM (SELECT f.type, f.subject_category, f.subject_side, f.area_id,"
-    " substr(a.published_at, 1, 7) AS period, " GROUP_OBJECT ", f.id, f.value, f.value_max, f.qualifier, f.stance,"
-    " f.object, f.claimant_id, c.name, c.kind, c.affiliation, f.article_id, f.quote, f.start,"
-    " f.\"end\", f.span_text, f.quote_start, f.quote_end,"
-    " row_number() OVER (PARTITION BY " GROUP_KEY " ORDER BY f.value IS NULL, f.value, f.id) AS rn"
-    COMPARE_FILTER ") WHERE rn <= ?5";
-
-/* The six key columns equal, NULL equal to NULL. */
-static bool same_key(sqlite3_stmt *st, const json_t *key)
+/* Groups: the six key columns, then claims, claimants, min and max
+ * headline, the area's name. ?1 type, ?2 location, ?3 affiliation, ?4
+ * min_claimants; a NULL ?1 or ?3 is no filter (one plan serves both: the
+ * cells are few). */
+static void groups_sql(sbuf *b, scope where)
 {
-    static const char *const names[] = {"type", "category", "side", "area", "period", "object"};
-    for (int i = 0; i < 6; i++) {
-        const json_t *want = json_object_get(key, names[i]);
-        const char *have = (const char *)sqlite3_column_text(st, i);
-        if (!have != json_is_null(want))
-            return false;
-        if (have && strcmp(have, json_string_value(want)) != 0)
-            return false;
-    }
-    return true;
+    sb_add(b, where == SCOPE_ALL ? "WITH " : INSIDE_CTE ", ");
+    sb_add(b, "cells AS (");
+    if (where == SCOPE_PLACES)
+        sb_add(b, FIGURE_CELLS);
+    else
+        sb_add(b, "SELECT " CELL_COLS ", k.n, k.headline FROM claim_cells k"
+                    " WHERE (?1 IS NULL OR k.type = ?1)");
+    if (where == SCOPE_AREAS)
+        sb_add(b, " AND k.area_id IN inside");
+    sb_add(b, ") SELECT k.type, k.category, k.side, k.area_id, k.period, k.object, sum(k.n),"
+                " count(*), min(k.headline), max(k.headline), ar.name FROM cells k"
+                " LEFT JOIN sources c ON c.id = k.claimant_id"
+                " LEFT JOIN locations ar ON ar.id = k.area_id"
+                " WHERE (?3 IS NULL OR c.affiliation = ?3)"
+                " GROUP BY 1, 2, 3, 4, 5, 6 HAVING count(*) >= ?4");
 }
 
-static void bind_query(sqlite3_stmt *st, const store_compare_query *q)
+/* The first claims of one group in value order (unknown values last),
+ * along the figures_group index. ?1-?5 the key, ?6 the object (materiel
+ * and munitions), ?7 affiliation, ?8 location, ?9 the limit. */
+static void claims_sql(sbuf *b, scope where, bool by_object)
 {
-    store_bind_text(st, 1, q->type);
-    store_bind_text(st, 2, q->location);
-    store_bind_text(st, 3, q->affiliation);
-    sqlite3_bind_int(st, 4, q->min_claimants < 1 ? 1 : q->min_claimants);
-    sqlite3_bind_int(st, 5, q->claims_limit);
+    if (where == SCOPE_PLACES)
+        sb_add(b, "WITH RECURSIVE inside(id) AS (SELECT ?8 UNION"
+                    " SELECT l.id FROM locations l JOIN inside ON l.parent_id = inside.id) ");
+    sb_add(b, "SELECT f.id, f.value, f.value_max, f.qualifier, f.stance, f.object, f.claimant_id,"
+                " c.name, c.kind, c.affiliation, f.article_id, f.quote, f.start, f.\"end\","
+                " f.span_text, f.quote_start, f.quote_end FROM figures f"
+                " LEFT JOIN sources c ON c.id = f.claimant_id"
+                " WHERE f.type = ?1 AND f.subject_category = ?2 AND f.subject_side IS ?3"
+                " AND f.area_id IS ?4 AND f.period IS ?5 AND (?7 IS NULL OR c.affiliation = ?7)");
+    if (by_object)
+        sb_add(b, " AND f.object IS ?6");
+    if (where == SCOPE_PLACES)
+        sb_add(b, " AND f.location_id IN inside");
+    sb_add(b, " ORDER BY f.value IS NULL, f.value, f.id LIMIT ?9");
 }
 
 typedef struct group {
-    json_t *obj;   /* the group as served */
-    json_t *key;   /* type, category, side, area, period: for matching claims */
-    long long n_claimants;
-    double ratio;  /* NAN when unknown */
+    json_t *obj;     /* the group as served */
+    char *key[6];    /* type, category, side, area, period, object; "" for none */
+    long long n_claimants, n_claims;
+    double ratio;    /* NAN when unknown */
+    size_t order;    /* as the query returned it: the last tie-break */
 } group;
 
 static int by_interest(const void *a, const void *b)
@@ -97,135 +102,203 @@ static int by_interest(const void *a, const void *b)
     if (x->n_claimants != y->n_claimants)
         return x->n_claimants > y->n_claimants ? -1 : 1;
     double rx = isnan(x->ratio) ? 0 : x->ratio, ry = isnan(y->ratio) ? 0 : y->ratio;
-    return rx > ry ? -1 : rx < ry;
+    if (rx != ry)
+        return rx > ry ? -1 : 1;
+    if (x->n_claims != y->n_claims)
+        return x->n_claims > y->n_claims ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* A key column as served: null for ''. */
+static json_t *key_json(const char *v)
+{
+    return *v ? json_string(v) : json_null();
+}
+
+static void bind_key(sqlite3_stmt *st, int i, const char *v)
+{
+    if (*v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
 }
 
 static json_t *claim_json(sqlite3_stmt *st)
 {
-    json_t *claimant = sqlite3_column_type(st, 12) == SQLITE_NULL
+    json_t *claimant = sqlite3_column_type(st, 6) == SQLITE_NULL
                            ? json_null()
-                           : json_pack("{s:o, s:o, s:o, s:o}", "id", store_col_str(st, 12), "name",
-                                       store_col_str(st, 13), "kind", store_col_str(st, 14),
-                                       "affiliation", store_col_str(st, 15));
+                           : json_pack("{s:o, s:o, s:o, s:o}", "id", store_col_str(st, 6), "name",
+                                       store_col_str(st, 7), "kind", store_col_str(st, 8),
+                                       "affiliation", store_col_str(st, 9));
     return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:{s:I, s:I, s:o}, s:{s:I, s:I}}",
-                     "figure_id",
-                     store_col_str(st, 6), "value", store_col_num(st, 7), "value_max",
-                     store_col_num(st, 8), "qualifier", store_col_str(st, 9), "stance",
-                     store_col_str(st, 10), "object", store_col_str(st, 11), "claimant",
-                     claimant ? claimant : json_null(), "article_id", store_col_str(st, 16), "quote",
-                     store_col_str(st, 17), "span", "start", (json_int_t)sqlite3_column_int64(st, 18),
-                     "end", (json_int_t)sqlite3_column_int64(st, 19), "text", store_col_str(st, 20),
-                     "quote_span", "start", (json_int_t)sqlite3_column_int64(st, 21), "end",
-                     (json_int_t)sqlite3_column_int64(st, 22));
+                     "figure_id", store_col_str(st, 0), "value", store_col_num(st, 1), "value_max",
+                     store_col_num(st, 2), "qualifier", store_col_str(st, 3), "stance",
+                     store_col_str(st, 4), "object", store_col_str(st, 5), "claimant",
+                     claimant ? claimant : json_null(), "article_id", store_col_str(st, 10),
+                     "quote", store_col_str(st, 11), "span", "start",
+                     (json_int_t)sqlite3_column_int64(st, 12), "end",
+                     (json_int_t)sqlite3_column_int64(st, 13), "text", store_col_str(st, 14),
+                     "quote_span", "start", (json_int_t)sqlite3_column_int64(st, 15), "end",
+                     (json_int_t)sqlite3_column_int64(st, 16));
 }
 
-store_status store_compare(store *s, const store_compare_query *q, json_t **out)
+/* Where the location filter looks: nowhere, the areas (cells) when the
+ * place holds a governorate, else the figures placed inside it. */
+static store_status location_scope(store *s, const char *location, scope *out)
 {
-    *out = NULL;
+    *out = SCOPE_ALL;
+    if (!location)
+        return STORE_OK;
+    sqlite3_stmt *st = store_dyn_stmt_get(
+        s, "WITH RECURSIVE inside(id) AS (SELECT ?1 UNION"
+           " SELECT l.id FROM locations l JOIN inside ON l.parent_id = inside.id)"
+           " SELECT EXISTS (SELECT 1 FROM locations l JOIN inside ON inside.id = l.id"
+           " WHERE l.kind = 'governorate')");
+    if (!st)
+        return STORE_ERR;
+    store_bind_text(st, 1, location);
+    int r = sqlite3_step(st);
+    if (r != SQLITE_ROW) {
+        store_status rc = store_sql_fail(s, r, "compare location");
+        sqlite3_reset(st);
+        return rc;
+    }
+    *out = sqlite3_column_int(st, 0) ? SCOPE_AREAS : SCOPE_PLACES;
+    sqlite3_reset(st);
+    return STORE_OK;
+}
+
+static store_status read_groups(store *s, const store_compare_query *q, scope where,
+                                group **out, size_t *n_out)
+{
     group *groups = NULL;
     size_t n = 0, cap = 0;
-    store_status rc = store_read_begin(s);
-    if (rc != STORE_OK)
-        return rc;
-    sqlite3_stmt *st = store_dyn_stmt_get(s, SQL_GROUPS);
-    if (!st) {
-        rc = STORE_ERR;
-        goto out;
-    }
-    bind_query(st, q);
+    sbuf sql = {0};
+    groups_sql(&sql, where);
+    sqlite3_stmt *st = sql.oom ? NULL : store_dyn_stmt_get(s, sql.p);
+    free(sql.p);
+    if (!st)
+        return sql.oom ? store_oom(s) : STORE_ERR;
+    store_bind_text(st, 1, q->type);
+    store_bind_text(st, 2, q->location);
+    store_bind_text(st, 3, q->affiliation);
+    sqlite3_bind_int(st, 4, q->min_claimants < 1 ? 1 : q->min_claimants);
+    store_status rc = STORE_OK;
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
         if (n == cap) {
             cap = cap ? cap * 2 : 16;
             group *grown = realloc(groups, cap * sizeof *grown);
             if (!grown) {
-                store_set_err(s, "out of memory");
-                rc = STORE_ERR;
+                rc = store_oom(s);
                 break;
             }
             groups = grown;
         }
         group *g = &groups[n];
-        double lo = sqlite3_column_double(st, 8), hi = sqlite3_column_double(st, 9);
-        bool have = sqlite3_column_type(st, 8) != SQLITE_NULL;
-        g->ratio = have && lo > 0 ? hi / lo : NAN;
-        g->n_claimants = sqlite3_column_int64(st, 7);
-        g->key = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}", "type", store_col_str(st, 0),
-                           "category", store_col_str(st, 1), "side", store_col_str(st, 2), "area",
-                           store_col_str(st, 3), "period", store_col_str(st, 5), "object",
-                           store_col_str(st, 10));
-        json_t *area = sqlite3_column_type(st, 3) == SQLITE_NULL
-                           ? json_null()
-                           : json_pack("{s:o, s:o}", "id", store_col_str(st, 3), "name",
-                                       store_col_str(st, 4));
-        g->obj = json_pack(
-            "{s:{s:o, s:{s:o, s:o}, s:o, s:o, s:o}, s:[], s:I, s:I, s:{s:o, s:o, s:o}}", "key",
-            "type", store_col_str(st, 0), "subject", "category", store_col_str(st, 1), "side",
-            store_col_str(st, 2), "object", store_col_str(st, 10), "area", area ? area : json_null(),
-            "period", store_col_str(st, 5),
-            "claims", "n_claims", (json_int_t)sqlite3_column_int64(st, 6), "n_claimants",
-            (json_int_t)g->n_claimants, "spread", "min", store_col_num(st, 8), "max",
-            store_col_num(st, 9), "ratio",
-            isnan(g->ratio) ? json_null() : json_real(round(g->ratio * 1000) / 1000));
-        if (!g->key || !g->obj) {
-            json_decref(g->key);
-            json_decref(g->obj);
-            store_set_err(s, "out of memory");
-            rc = STORE_ERR;
+        memset(g, 0, sizeof *g);
+        g->order = n;
+        n++;
+        bool oom = false;
+        for (int i = 0; i < 6; i++) {
+            const char *v = (const char *)sqlite3_column_text(st, i);
+            oom |= !(g->key[i] = strdup(v ? v : ""));
+        }
+        if (oom) {
+            rc = store_oom(s);
             break;
         }
-        n++;
+        bool have = sqlite3_column_type(st, 8) != SQLITE_NULL;
+        double lo = sqlite3_column_double(st, 8), hi = sqlite3_column_double(st, 9);
+        g->ratio = have && lo > 0 ? hi / lo : NAN;
+        g->n_claims = sqlite3_column_int64(st, 6);
+        g->n_claimants = sqlite3_column_int64(st, 7);
+        json_t *area = *g->key[3] ? json_pack("{s:s, s:o}", "id", g->key[3], "name",
+                                              store_col_str(st, 10))
+                                  : json_null();
+        g->obj = json_pack(
+            "{s:{s:o, s:{s:o, s:o}, s:o, s:o, s:o}, s:[], s:I, s:I, s:{s:o, s:o, s:o}}", "key",
+            "type", key_json(g->key[0]), "subject", "category", key_json(g->key[1]), "side",
+            key_json(g->key[2]), "object", key_json(g->key[5]), "area", area ? area : json_null(),
+            "period", key_json(g->key[4]), "claims", "n_claims", (json_int_t)g->n_claims,
+            "n_claimants", (json_int_t)g->n_claimants, "spread", "min", store_col_num(st, 8),
+            "max", store_col_num(st, 9), "ratio",
+            isnan(g->ratio) ? json_null() : json_real(round(g->ratio * 1000) / 1000));
+        if (!g->obj) {
+            rc = store_oom(s);
+            break;
+        }
     }
     if (rc == STORE_OK && r != SQLITE_DONE)
         rc = store_sql_fail(s, r, "compare groups");
     sqlite3_reset(st);
-    if (rc != STORE_OK)
-        goto out;
+    *out = groups;
+    *n_out = n;
+    return rc;
+}
 
-    /* The claims, in group order: each row joins the group with its key
-     * (few groups: a linear search is cheaper than a map). */
-    st = store_dyn_stmt_get(s, SQL_CLAIMS);
-    if (!st) {
-        rc = STORE_ERR;
-        goto out;
-    }
-    bind_query(st, q);
-    size_t hint = 0;
+static store_status read_claims(store *s, const store_compare_query *q, scope where, group *g)
+{
+    bool by_object = !strcmp(g->key[1], "materiel") || !strcmp(g->key[1], "munitions");
+    sbuf sql = {0};
+    claims_sql(&sql, where, by_object);
+    sqlite3_stmt *st = sql.oom ? NULL : store_dyn_stmt_get(s, sql.p);
+    free(sql.p);
+    if (!st)
+        return sql.oom ? store_oom(s) : STORE_ERR;
+    for (int i = 0; i < 6; i++)
+        bind_key(st, i + 1, g->key[i]);
+    store_bind_text(st, 7, q->affiliation);
+    store_bind_text(st, 8, q->location);
+    sqlite3_bind_int(st, 9, q->claims_limit);
+    json_t *claims = json_object_get(g->obj, "claims");
+    store_status rc = STORE_OK;
+    int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-        size_t k = hint;
-        for (size_t tried = 0; tried < n && !same_key(st, groups[k].key); tried++)
-            k = (k + 1) % n;
-        if (n == 0 || !same_key(st, groups[k].key))
-            continue; /* a group below min_claimants */
-        hint = k;
-        json_t *claim = claim_json(st);
-        if (!claim || json_array_append_new(json_object_get(groups[k].obj, "claims"), claim) != 0) {
-            store_set_err(s, "out of memory");
-            rc = STORE_ERR;
+        if (json_array_append_new(claims, claim_json(st)) != 0) {
+            rc = store_oom(s);
             break;
         }
     }
     if (rc == STORE_OK && r != SQLITE_DONE)
         rc = store_sql_fail(s, r, "compare claims");
     sqlite3_reset(st);
-    if (rc != STORE_OK)
-        goto out;
+    return rc;
+}
 
+store_status store_compare(store *s, const store_compare_query *q, json_t **out)
+{
+    *out = NULL;
+    group *groups = NULL;
+    size_t n = 0;
+    store_status rc = store_read_begin(s);
+    if (rc != STORE_OK)
+        return rc;
+    scope where;
+    if ((rc = location_scope(s, q->location, &where)) != STORE_OK)
+        goto out;
+    if ((rc = read_groups(s, q, where, &groups, &n)) != STORE_OK)
+        goto out;
     if (n > 1)
         qsort(groups, n, sizeof *groups, by_interest);
-    json_t *arr = json_array();
     size_t shown = q->groups_limit > 0 && (size_t)q->groups_limit < n ? (size_t)q->groups_limit : n;
-    for (size_t i = 0; arr && i < shown; i++) {
-        json_array_append(arr, groups[i].obj);
+    json_t *arr = json_array();
+    for (size_t i = 0; arr && i < shown && rc == STORE_OK; i++) {
+        if ((rc = read_claims(s, q, where, &groups[i])) == STORE_OK &&
+            json_array_append(arr, groups[i].obj) != 0)
+            rc = store_oom(s);
+    }
+    if (rc != STORE_OK) {
+        json_decref(arr);
+        goto out;
     }
     *out = arr ? json_pack("{s:o, s:I}", "groups", arr, "total", (json_int_t)n) : NULL;
-    if (!*out) {
-        store_set_err(s, "out of memory");
-        rc = STORE_ERR;
-    }
+    if (!*out)
+        rc = store_oom(s);
 out:
     for (size_t i = 0; i < n; i++) {
-        json_decref(groups[i].key);
+        for (int k = 0; k < 6; k++)
+            free(groups[i].key[k]);
         json_decref(groups[i].obj);
     }
     free(groups);

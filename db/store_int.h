@@ -12,7 +12,7 @@
 
 /* The schema version this build's SQL is written for. schema.sql must say
  * the same on its first line; older databases are migrated up to it. */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /* Slots of the per-handle cache of fixed statements (prepared on first use,
  * kept with SQLITE_PREPARE_PERSISTENT until store_close). */
@@ -130,6 +130,19 @@ store_status store_tx_end(store *s, store_status st);
 
 /* Binds a C string or NULL as text. */
 int store_bind_text(sqlite3_stmt *st, int i, const char *v);
+
+/* Sets the error "out of memory"; returns STORE_ERR. */
+store_status store_oom(store *s);
+
+/* SQL text built piece by piece (statements that differ by filter); a
+ * failed allocation sets oom and ignores later pieces. Zero-initialise;
+ * free p. */
+typedef struct sbuf {
+    char *p;
+    size_t len, cap;
+    bool oom;
+} sbuf;
+void sb_add(sbuf *b, const char *s);
 
 /* ---- full-text upkeep of figures_fts and sources_fts (store_search.c) --
  * External content, like articles_fts: store_write.c calls these inside its

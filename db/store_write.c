@@ -84,9 +84,9 @@ static const char *const SQL[ST__COUNT] = {
     [ST_INSERT_FIGURE] =
         "INSERT INTO figures (id, article_id, ordinal, value, value_max, qualifier, type, object,"
         " subject_category, subject_side, claimant_id, stance, location_id, start, \"end\","
-        " span_text, quote_start, quote_end, quote, area_id, fts_no)"
+        " span_text, quote_start, quote_end, quote, area_id, period, fts_no)"
         " VALUES (?1 || '-f' || ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-        " COALESCE(?11, 'claimed'), ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
+        " COALESCE(?11, 'claimed'), ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, substr(?20, 1, 7),"
         " (SELECT COALESCE(max(fts_no), 0) + 1 FROM figures))",
     [ST_ARTICLE_COUNTS] =
         "UPDATE articles SET"
@@ -404,6 +404,7 @@ static store_status insert_figures(store *s, const store_doc *d) {
         sqlite3_bind_int64(st, 17, f->quote_end);
         store_bind_text(st, 18, f->quote);
         store_bind_text(st, 19, f->area_id);
+        store_bind_text(st, 20, d->published_at);
         char ctx[300];
         snprintf(ctx, sizeof ctx, "figure %zu (type %s, claimant %s, location %s)", ord[k].idx,
                  f->type ? f->type : "null", f->claimant_id ? f->claimant_id : "none",

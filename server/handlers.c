@@ -275,8 +275,8 @@ void handle_compare(request *rq, reply *r)
     if (!params_enum_or_reply(rq, "type", types, &q.type, r) ||
         !params_enum_or_reply(rq, "affiliation", affiliations, &q.affiliation, r) ||
         !params_int_or_reply(rq, "min_claimants", 1, 100, 2, &q.min_claimants, r) ||
-        !params_int_or_reply(rq, "claims", 1, STORE_MAX_CLAIMS, 20, &q.claims_limit, r) ||
-        !params_int_or_reply(rq, "limit", 1, STORE_MAX_LIMIT, 50, &q.groups_limit, r))
+        !params_int_or_reply(rq, "claims", 1, STORE_MAX_CLAIMS, 5, &q.claims_limit, r) ||
+        !params_int_or_reply(rq, "limit", 1, STORE_MAX_LIMIT, 20, &q.groups_limit, r))
         return;
     if (location && !*location) {
         reply_bad_param(r, "location", "must not be empty");

@@ -258,7 +258,7 @@ TestSuite(store, .init = fx_setup, .fini = fx_teardown, .timeout = 60);
 Test(store, create_sets_version_wal_and_reopens) {
     store *s = fx_open();
     store_close(s);
-    cr_assert_eq(sql_int("PRAGMA user_version"), 3);
+    cr_assert_eq(sql_int("PRAGMA user_version"), 4);
     cr_assert_eq(sql_int("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
     cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name = 'articles_fts'"), 1);
     cr_assert_eq(sql_int("SELECT value FROM meta WHERE key = 'generation'"), 0);
@@ -394,9 +394,11 @@ Test(store, migrates_version_1_forward) {
     store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
     cr_assert_not_null(s, "%s", err);
     store_close(s);
-    cr_assert_eq(sql_int("PRAGMA user_version"), 3);
+    cr_assert_eq(sql_int("PRAGMA user_version"), 4);
     cr_assert_eq(sql_int("SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'area_id'"), 1);
-    cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name = 'figures_area'"), 1);
+    /* version 2's index, replaced in version 4 */
+    cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name = 'figures_area'"), 0);
+    cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name = 'figures_group'"), 1);
     cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name = 'figures_fts'"), 1);
     cr_assert_eq(sql_int("SELECT count(*) FROM locations WHERE id = 'x'"), 1);
 }
@@ -428,7 +430,7 @@ Test(store, migrates_version_2_forward) {
     char err[256] = "";
     store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
     cr_assert_not_null(s, "%s", err);
-    cr_assert_eq(sql_int("PRAGMA user_version"), 3);
+    cr_assert_eq(sql_int("PRAGMA user_version"), 4);
     cr_assert_not_null(strstr(fx_schema, "tokenize = 'marsad_ar'"));
     cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name = 'articles_fts'"
                          " AND sql LIKE '%marsad_ar%'"),
@@ -476,9 +478,58 @@ Test(store, migrates_version_2_forward) {
     cr_assert_eq(sql_int("SELECT count(DISTINCT fts_no) FROM figures"), 3);
 }
 
+/* A version 3 database (figures without period, no claim_cells) is
+ * migrated to 4: each figure gets its article's month, and claim_cells
+ * holds one row per compare group and claimant, built from the figures
+ * there are; the triggers keep it from then on. */
+Test(store, migrates_version_3_forward) {
+    char *v3 = test_data("schema_v3.sql");
+    cr_assert(strncmp(v3, "-- version 3\n", 13) == 0);
+    sql_exec(strchr(v3, '\n') + 1);
+    free(v3);
+    sql_exec("PRAGMA user_version = 3;"
+             "INSERT INTO sources (id, name, kind, fts_no) VALUES"
+             " ('army', 'الجيش', 'military', 1), ('faction', 'فصيل', 'armed_group', 2);"
+             "INSERT INTO locations (id, name, kind, lat, lon) VALUES ('gov', 'محافظة', 'governorate', 1, 2);"
+             "INSERT INTO articles (id, doc_no, body, published_at) VALUES"
+             " ('a', 1, 'نص', '2016-08-07T10:00:00Z'), ('b', 2, 'نص', NULL);"
+             "INSERT INTO figures (id, article_id, ordinal, value, value_max, qualifier, type,"
+             " subject_category, subject_side, claimant_id, area_id, start, \"end\", fts_no) VALUES"
+             " ('a-f1', 'a', 1, 80, NULL, 'more_than', 'killed', 'combatants', 'government', 'faction', 'gov', 0, 1, 1),"
+             " ('a-f2', 'a', 2, 20, NULL, 'exact', 'killed', 'combatants', 'government', 'faction', 'gov', 1, 2, 2),"
+             " ('a-f3', 'a', 3, 100, 150, 'range', 'killed', 'combatants', 'government', 'army', 'gov', 2, 3, 3),"
+             " ('b-f1', 'b', 1, 5, NULL, 'exact', 'killed', 'combatants', 'government', NULL, NULL, 0, 1, 4),"
+             " ('b-f2', 'b', 2, 3, NULL, 'exact', 'count', NULL, NULL, NULL, NULL, 1, 2, 5);");
+    char err[256] = "";
+    store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
+    cr_assert_not_null(s, "%s", err);
+    store_close(s);
+    cr_assert_eq(sql_int("PRAGMA user_version"), 4);
+    cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE article_id = 'a' AND period = '2016-08'"), 3);
+    cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE article_id = 'b' AND period IS NULL"), 2);
+    cr_assert_eq(sql_int("SELECT count(*) FROM claim_cells"), 3);
+    cr_assert_eq(sql_int("SELECT n * 1000 + headline FROM claim_cells WHERE claimant_id = 'faction'"
+                         " AND period = '2016-08' AND area_id = 'gov'"),
+                 2080);
+    cr_assert_eq(sql_int("SELECT headline FROM claim_cells WHERE claimant_id = 'army'"), 150);
+    cr_assert_eq(sql_int("SELECT n FROM claim_cells WHERE claimant_id = '' AND area_id = ''"
+                         " AND period = ''"),
+                 1);
+    cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"
+                         " AND name IN ('figures_cell_add', 'figures_cell_remove')"),
+                 2);
+    cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                         " AND name IN ('figures_group', 'figures_type_value', 'claim_cells_area')"),
+                 3);
+    /* the triggers work on the migrated database */
+    sql_exec("DELETE FROM figures WHERE id = 'a-f1'");
+    cr_assert_eq(sql_int("SELECT n * 1000 + headline FROM claim_cells WHERE claimant_id = 'faction'"),
+                 1020);
+}
+
 Test(store, schema_text_checked) {
     char err[256] = "";
-    cr_assert_null(store_open(fx_path, 0, 100, "-- version 4\nCREATE TABLE t (a);", err, sizeof err));
+    cr_assert_null(store_open(fx_path, 0, 100, "-- version 5\nCREATE TABLE t (a);", err, sizeof err));
     cr_assert(strstr(err, "version") != NULL, "%s", err);
     cr_assert_null(store_open(fx_path, 0, 100, "CREATE TABLE t (a);", err, sizeof err));
     cr_assert_null(store_open(fx_path, 0, 100, NULL, err, sizeof err));
@@ -1402,7 +1453,7 @@ Test(store, meta) {
     json_t *m = NULL;
     cr_assert_eq(store_meta(s, &m), STORE_OK, "%s", store_errmsg(s));
     fx_assert_keys(m, "schema_version,sqlite_version,generation,counts");
-    fx_assert_int(m, "schema_version", 3);
+    fx_assert_int(m, "schema_version", 4);
     fx_assert_str(m, "sqlite_version", sqlite3_libversion());
     fx_assert_int(m, "generation", data_version(s));
     json_t *c = json_object_get(m, "counts");

@@ -6,6 +6,7 @@
 #include "store_fixture.h"
 
 #include <criterion/criterion.h>
+#include <sqlite3.h>
 #include <string.h>
 
 TestSuite(compare, .init = fx_setup, .fini = fx_teardown, .timeout = 60);
@@ -153,6 +154,85 @@ Test(compare, things_compare_only_with_the_same_things)
     put(s, "b", b, &fb, 1, NULL);
     json_t *out = compare(s, (store_compare_query){.min_claimants = 2});
     cr_expect_eq(json_integer_value(json_object_get(out, "total")), 0, "tanks are not vehicles");
+    json_decref(out);
+    store_close(s);
+}
+
+/* claim_cells against the figures themselves: the rows it must hold. */
+static long long cells_out_of_step(void)
+{
+    sqlite3 *db = NULL;
+    cr_assert_eq(sqlite3_open_v2(fx_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    static const char sql[] =
+        "WITH want AS (SELECT type, subject_category, coalesce(subject_side, ''),"
+        " coalesce(area_id, ''), coalesce(period, ''),"
+        " CASE WHEN subject_category IN ('materiel', 'munitions') THEN coalesce(object, '')"
+        " ELSE '' END, coalesce(claimant_id, ''), count(*), max(coalesce(value_max, value))"
+        " FROM figures WHERE type <> 'count' AND subject_category IS NOT NULL"
+        " GROUP BY 1, 2, 3, 4, 5, 6, 7)"
+        " SELECT (SELECT count(*) FROM (SELECT * FROM want EXCEPT SELECT * FROM claim_cells))"
+        " + (SELECT count(*) FROM (SELECT * FROM claim_cells EXCEPT SELECT * FROM want))";
+    sqlite3_stmt *st = NULL;
+    cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+    cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+    long long n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return n;
+}
+
+/* Replacing and deleting articles keeps the per-claimant summary that
+ * compare reads equal to the figures: counts, and the headline when its
+ * figure goes. */
+Test(compare, cells_follow_every_write)
+{
+    store *s = loaded();
+    static const char e[] = "قتل 50 جنديا";
+    store_figure_rec fe[] = {killed(e, "50 جنديا", 50, "faction", "government", "aleppo-gov")};
+    put(s, "e", e, fe, 1, "2016-08-08");
+    cr_assert_eq(cells_out_of_step(), 0);
+    static const char a[] = "قتل 30 جنديا";
+    store_figure_rec fa[] = {killed(a, "30 جنديا", 30, "faction", "government", "aleppo-gov")};
+    put(s, "a", a, fa, 1, "2016-08-07"); /* the faction's headline 80 goes: 50 it is */
+    cr_assert_eq(cells_out_of_step(), 0);
+    json_t *out = compare(s, (store_compare_query){.min_claimants = 2});
+    json_t *spread = json_object_get(json_array_get(json_object_get(out, "groups"), 0), "spread");
+    cr_expect_eq(json_integer_value(json_object_get(spread, "min")), 50);
+    json_decref(out);
+    cr_assert_eq(store_delete_article(s, "e"), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_eq(store_delete_article(s, "b"), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_eq(cells_out_of_step(), 0);
+    out = compare(s, (store_compare_query){.min_claimants = 2});
+    cr_expect_eq(json_integer_value(json_object_get(out, "total")), 0, "one claimant left");
+    json_decref(out);
+    cr_assert_eq(store_delete_article(s, "a"), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_eq(store_delete_article(s, "c"), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_eq(cells_out_of_step(), 0);
+    store_close(s);
+}
+
+/* A governorate filters by the area figures are about; a city has no area
+ * of its own, so only the figures placed in it count. */
+Test(compare, a_city_counts_the_figures_placed_in_it)
+{
+    store *s = loaded();
+    static const char d[] = "قتل 12 جنديا في حلب";
+    store_figure_rec fd[] = {killed(d, "12 جنديا", 12, "army", "government", "aleppo-gov")};
+    fd[0].location_id = "aleppo";
+    put(s, "d", d, fd, 1, "2016-08-07");
+    json_t *out = compare(s, (store_compare_query){.min_claimants = 1, .location = "aleppo"});
+    cr_assert_eq(json_integer_value(json_object_get(out, "total")), 1);
+    json_t *g = json_array_get(json_object_get(out, "groups"), 0);
+    cr_expect_eq(json_integer_value(json_object_get(g, "n_claims")), 1);
+    json_t *claim = json_array_get(json_object_get(g, "claims"), 0);
+    cr_expect_str_eq(json_string_value(json_object_get(claim, "figure_id")), "d-f1");
+    json_decref(out);
+
+    out = compare(s, (store_compare_query){.min_claimants = 3, .location = "aleppo-gov"});
+    g = json_array_get(json_object_get(out, "groups"), 0);
+    cr_assert_not_null(g, "faction, monitor and army in Aleppo governorate");
+    cr_expect_eq(json_integer_value(json_object_get(g, "n_claims")), 4);
+    cr_expect_eq(json_array_size(json_object_get(g, "claims")), 4);
     json_decref(out);
     store_close(s);
 }

@@ -1248,7 +1248,7 @@ Test(api, compare_groups_every_comparable_figure_once)
 {
     json_t *all = fetch_all("/v1/figures?limit=500");
     json_t *figs = id_set(all);
-    json_t *cmp = get_ok("/v1/figures/compare?min_claimants=1&claims=500");
+    json_t *cmp = get_ok("/v1/figures/compare?min_claimants=1&claims=500&limit=500");
     json_t *groups = json_object_get(cmp, "groups");
     cr_assert_eq(jint(cmp, "total"), (long long)json_array_size(groups));
     cr_assert_gt(json_array_size(groups), 0);
@@ -1343,15 +1343,15 @@ Test(api, compare_groups_every_comparable_figure_once)
 
 Test(api, compare_parameters_narrow_the_groups)
 {
-    json_t *base = get_ok("/v1/figures/compare?min_claimants=1&claims=500");
+    json_t *base = get_ok("/v1/figures/compare?min_claimants=1&claims=500&limit=500");
     json_t *groups = json_object_get(base, "groups");
     size_t i, j;
     json_t *g, *c;
 
-    /* The default is min_claimants=2 and claims=20. */
+    /* The defaults are min_claimants=2, claims=5 and limit=20. */
     json_t *dflt = get_ok("/v1/figures/compare");
-    json_t *two = get_ok("/v1/figures/compare?min_claimants=2&claims=20");
-    cr_assert(json_equal(dflt, two), "the defaults are not min_claimants=2, claims=20");
+    json_t *two = get_ok("/v1/figures/compare?min_claimants=2&claims=5&limit=20");
+    cr_assert(json_equal(dflt, two), "the defaults are not min_claimants=2, claims=5, limit=20");
     long long want = 0;
     json_array_foreach(groups, i, g)
     {
@@ -1367,7 +1367,7 @@ Test(api, compare_parameters_narrow_the_groups)
     /* type=T: exactly the groups of that type. */
     static const char *const types[] = {"killed", "destroyed", "seized", "injured", NULL};
     for (const char *const *t = types; *t; t++) {
-        json_t *only = get_ok("/v1/figures/compare?min_claimants=1&claims=500&type=%s", *t);
+        json_t *only = get_ok("/v1/figures/compare?min_claimants=1&claims=500&limit=500&type=%s", *t);
         long long n = 0;
         json_array_foreach(groups, i, g)
         {
@@ -1382,7 +1382,7 @@ Test(api, compare_parameters_narrow_the_groups)
     }
 
     /* claims=1: one claim listed, all counted. */
-    json_t *one = get_ok("/v1/figures/compare?min_claimants=1&claims=1");
+    json_t *one = get_ok("/v1/figures/compare?min_claimants=1&claims=1&limit=500");
     cr_assert_eq(jint(one, "total"), jint(base, "total"));
     json_array_foreach(json_object_get(one, "groups"), i, g)
     {
@@ -1406,7 +1406,7 @@ Test(api, compare_parameters_narrow_the_groups)
     /* affiliation=A: only claims of such claimants. */
     static const char *const affs[] = {"government", "opposition", "independent", "unknown", NULL};
     for (const char *const *a = affs; *a; a++) {
-        json_t *only = get_ok("/v1/figures/compare?min_claimants=1&claims=500&affiliation=%s", *a);
+        json_t *only = get_ok("/v1/figures/compare?min_claimants=1&claims=500&limit=500&affiliation=%s", *a);
         long long claims = 0, want_claims = 0;
         json_array_foreach(json_object_get(only, "groups"), i, g)
         {
@@ -1435,7 +1435,7 @@ Test(api, compare_parameters_narrow_the_groups)
     json_t *figs = id_set(figs_all);
     static const char *const places[] = {"aleppo", "aleppo-gov", "syria", "no-such-place", NULL};
     for (const char *const *x = places; *x; x++) {
-        json_t *only = get_ok("/v1/figures/compare?min_claimants=1&claims=500&location=%s", *x);
+        json_t *only = get_ok("/v1/figures/compare?min_claimants=1&claims=500&limit=500&location=%s", *x);
         long long claims = 0, want_claims = 0;
         json_array_foreach(json_object_get(only, "groups"), i, g)
         {
