@@ -210,6 +210,8 @@ browser-test:
 #                      number reader, the extractor, the query parser and the
 #                      write-body parser, FUZZ_SECONDS each (60); seeds in
 #                      tests/fuzz/corpus/, found inputs kept in build/fuzz/
+#   make fuzz-coverage line and branch coverage of each target's code by its
+#                      corpus (clang source-based coverage, llvm-cov)
 #   make crash-test    kill -9 during an import, restart: the database is
 #                      whole and the import completes (~3 min)
 #   make soak          wrk at 256 connections over a mix of endpoints for

@@ -29,7 +29,7 @@
 # Missing a target is reported, not failed.
 #
 # Knobs (environment): BENCH_DURATION (10), BENCH_WARMUP (2),
-# BENCH_CEILING_DURATION (5), BENCH_CONNECTIONS (64), BENCH_THREADS (2: wrk
+# BENCH_CEILING_DURATION (5), BENCH_CEILING_MEMORY_KB (64), BENCH_CONNECTIONS (64), BENCH_THREADS (2: wrk
 # threads and server pool), BENCH_CORPUS (1000 generated reports + the seeds;
 # "seeds" for the seeds alone), BENCH_SEED (1), BENCH_COMPARE_PATH
 # (/v1/figures/compare), BENCH_NO_BUILD=1 (use the binaries as they are).
@@ -39,6 +39,9 @@ bench_init
 
 DUR=${BENCH_DURATION:-10}
 CEIL_DUR=${BENCH_CEILING_DURATION:-5}
+# libmicrohttpd's per-connection memory pool; it is zeroed after every
+# request, so its size is a per-request cost (see bench/ceiling.c).
+CEIL_MEMORY_KB=${BENCH_CEILING_MEMORY_KB:-64}
 WARM=${BENCH_WARMUP:-2}
 CONNS=${BENCH_CONNECTIONS:-64}
 THREADS=${BENCH_THREADS:-2}
@@ -61,7 +64,7 @@ import_line=$("$MARSAD" import --db "$db" "${import_dirs[@]}" 2>&1 | grep 'marsa
 bench_log "${import_line#marsad: }"
 
 # ---- the servers ------------------------------------------------------------
-start_server ceiling 10 "$CEILING" --port 0 --threads "$THREADS"
+start_server ceiling 10 "$CEILING" --port 0 --threads "$THREADS" --memory-kb "$CEIL_MEMORY_KB"
 ceiling_pid=$SRV_PID
 ceiling_url=http://127.0.0.1:$SRV_PORT
 start_server marsad 120 "$MARSAD" serve --port 0 --db "$db" --seeds "" --access-log=0 \
@@ -159,6 +162,7 @@ printf '%s\n' "${rows[@]}" | jq -s \
     --argjson machine "$machine" --argjson extract "$extract" --argjson rss "$rss" \
     --arg imp "${import_line#marsad: }" --arg corpus "$CORPUS" \
     --argjson dur "$DUR" --argjson warm "$WARM" --argjson ceil_dur "$CEIL_DUR" \
+    --argjson ceil_mem "$CEIL_MEMORY_KB" \
     --argjson store_errors "${marsad_errors:-0}" '
     def median: sort | if length % 2 == 1 then .[(length - 1) / 2]
                        else (.[length / 2 - 1] + .[length / 2]) / 2 end;
@@ -172,6 +176,7 @@ printf '%s\n' "${rows[@]}" | jq -s \
           end)) as $rows
     | {machine: $machine,
        settings: {duration_s: $dur, warmup_s: $warm, ceiling_duration_s: $ceil_dur,
+                  ceiling_memory_kb: $ceil_mem,
                   corpus: $corpus, import_summary: $imp},
        ceiling_rps: $ceiling,
        ceiling_runs: [$rows[] | select(.kind == "ceiling")],
@@ -242,7 +247,7 @@ table() { # the rows of .[$1] as markdown
     echo "$rule"
     table rendered
     echo
-    jq -r '"Ceiling: median of \(.ceiling_runs | length) runs of \(.settings.ceiling_duration_s) s " +
+    jq -r '"Ceiling: \(.settings.ceiling_memory_kb) KiB connection memory pool; median of \(.ceiling_runs | length) runs of \(.settings.ceiling_duration_s) s " +
         "(start, middle, end): \(.ceiling_rps | floor) req/s; the runs: " +
         "\(.ceiling_runs | map(.rps | floor | tostring) | join(", ")). " +
         "marsad after the load: VmRSS \(.marsad_after_load.vmrss_kb / 1024 * 10 | round / 10) MiB " +
