@@ -913,6 +913,49 @@ Test(battery, truncated_and_abandoned_bodies)
     assert_unchanged(before, "truncated bodies");
 }
 
+/* What the limits allow is answered by marsad: a target of nearly
+ * --max-url (8 KiB) with headers of nearly --max-headers (32 KiB) fits the
+ * connection's memory (a 404: there is no such article), and headers just
+ * past the limit are marsad's own 431. */
+Test(battery, requests_up_to_the_limits_are_served)
+{
+    size_t cap = 64 * 1024;
+    char *near = malloc(cap), *past = malloc(cap);
+    cr_assert(near && past);
+    for (int over = 0; over <= 1; over++) {
+        char *buf = over ? past : near;
+        /* the target: an article id of 8000 bytes (no such article) */
+        int used = snprintf(buf, cap, "GET /v1/articles/");
+        memset(buf + used, 'a', 8000);
+        used += 8000;
+        used += snprintf(buf + used, cap - (size_t)used, " HTTP/1.1\r\nHost: x\r\n");
+        /* 31 headers of 1000 bytes (~31 KB), or 34 (past 32 KiB) */
+        for (int h = 0; h < (over ? 34 : 31); h++) {
+            used += snprintf(buf + used, cap - (size_t)used, "X-Pad-%02d: ", h);
+            memset(buf + used, 'p', 990);
+            used += 990;
+            used += snprintf(buf + used, cap - (size_t)used, "\r\n");
+        }
+        snprintf(buf + used, cap - (size_t)used, "\r\n");
+    }
+    raw_case rc[] = {
+        RAWC("an 8 KB target and 31 KB of headers", near, 0, RAW_READ),
+        RAWC("34 KB of headers", past, 0, RAW_READ),
+    };
+    raw_run(rc, 2, 10);
+    cr_expect_eq(rc[0].status, 404, "%s: status %d: %.300s", rc[0].what, rc[0].status,
+                 rc[0].in ? rc[0].in : "");
+    cr_expect(rc[0].in && strstr(rc[0].in, "application/problem+json"), "%s: not problem+json",
+              rc[0].what);
+    cr_expect_eq(rc[1].status, 431, "%s: status %d: %.300s", rc[1].what, rc[1].status,
+                 rc[1].in ? rc[1].in : "");
+    cr_expect(rc[1].in && strstr(rc[1].in, "application/problem+json"), "%s: not problem+json",
+              rc[1].what);
+    raw_free(rc, 2);
+    free(near);
+    free(past);
+}
+
 Test(battery, huge_headers)
 {
     snapshot before = take_snapshot();
