@@ -150,7 +150,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
      * to parse. Right after this callback, libmicrohttpd 0.9.75 stores one
      * record per '&'-piece of the query (a struct MHD_HTTP_Header, 64
      * bytes in the pool; the strings stay in the read buffer), so about
-     * 2000 pieces fill the 128 KiB pool, and it then loses its own 431:
+     * 1000 pieces fill the 64 KiB pool, and it then loses its own 431:
      * parse_initial_message_line ignores MHD_parse_arguments_'s failure,
      * and the caller sets the state back to reading headers with reading
      * disabled, so the socket sits silent until --timeout. A bigger pool
