@@ -41,7 +41,12 @@ typedef struct store_migration {
 
 static const char *const V4_OBJECTS[] = {"figures_group",    "figures_type_value",
                                          "claim_cells",      "claim_cells_area",
-                                         "figures_cell_add", "figures_cell_remove", NULL};
+                                         "figures_cell_add", "figures_cell_remove",
+                                         "row_counts",       "articles_count_add",
+                                         "articles_count_remove", "figures_count_add",
+                                         "figures_count_remove", "sources_count_add",
+                                         "sources_count_remove", "locations_count_add",
+                                         "locations_count_remove", NULL};
 
 static const store_migration MIGRATIONS[] = {
     /* 2: the area a figure is about, for /v1/figures/compare */
@@ -81,7 +86,10 @@ static const store_migration MIGRATIONS[] = {
      " coalesce(area_id, ''), coalesce(period, ''),"
      " CASE WHEN subject_category IN ('materiel', 'munitions') THEN coalesce(object, '') ELSE ''"
      " END, coalesce(claimant_id, ''), count(*), max(coalesce(value_max, value)) FROM figures"
-     " WHERE type <> 'count' AND subject_category IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7;"},
+     " WHERE type <> 'count' AND subject_category IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7;"
+     "INSERT INTO row_counts (name, n) VALUES ('articles', (SELECT count(*) FROM articles)),"
+     " ('figures', (SELECT count(*) FROM figures)), ('sources', (SELECT count(*) FROM sources)),"
+     " ('locations', (SELECT count(*) FROM locations));"},
     {0, NULL, NULL, NULL},
 };
 

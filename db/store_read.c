@@ -44,8 +44,10 @@ static const char *const SQL_ARTICLE_SOURCES =
     "           WHERE x.article_id = m.article_id AND x.source_id = m.source_id),"
     " t.id, m.start, m.\"end\"";
 static const char *const SQL_META_COUNTS =
-    "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM figures),"
-    " (SELECT count(*) FROM sources), (SELECT count(*) FROM locations),"
+    "SELECT (SELECT n FROM row_counts WHERE name = 'articles'),"
+    " (SELECT n FROM row_counts WHERE name = 'figures'),"
+    " (SELECT n FROM row_counts WHERE name = 'sources'),"
+    " (SELECT n FROM row_counts WHERE name = 'locations'),"
     " (SELECT count(*) FROM source_mentions), (SELECT count(*) FROM location_mentions),"
     " (SELECT value FROM meta WHERE key = 'generation')";
 

@@ -255,6 +255,18 @@ TestSuite(store, .init = fx_setup, .fini = fx_teardown, .timeout = 60);
 
 /* ---- opening --------------------------------------------------------------- */
 
+/* row_counts, kept by triggers, against counting the rows. */
+static void assert_row_counts(void) {
+    static const char *const tables[] = {"articles", "figures", "sources", "locations"};
+    for (size_t i = 0; i < 4; i++) {
+        char sql[160];
+        snprintf(sql, sizeof sql,
+                 "SELECT (SELECT n FROM row_counts WHERE name = '%s') - (SELECT count(*) FROM %s)",
+                 tables[i], tables[i]);
+        cr_assert_eq(sql_int(sql), 0, "row_counts of %s is off", tables[i]);
+    }
+}
+
 Test(store, create_sets_version_wal_and_reopens) {
     store *s = fx_open();
     store_close(s);
@@ -521,8 +533,13 @@ Test(store, migrates_version_3_forward) {
     cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
                          " AND name IN ('figures_group', 'figures_type_value', 'claim_cells_area')"),
                  3);
+    cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'articles'"), 2);
+    cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'figures'"), 5);
+    cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'sources'"), 2);
+    cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'locations'"), 1);
     /* the triggers work on the migrated database */
     sql_exec("DELETE FROM figures WHERE id = 'a-f1'");
+    cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'figures'"), 4);
     cr_assert_eq(sql_int("SELECT n * 1000 + headline FROM claim_cells WHERE claimant_id = 'faction'"),
                  1020);
 }
@@ -896,6 +913,7 @@ Test(store, replace_document) {
     assert_ids(s, q, "a2");
     store_close(s);
     assert_fts_intact();
+    assert_row_counts();
     cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE article_id = 'a2'"), 1);
     cr_assert_eq(sql_int("SELECT count(*) FROM source_mentions WHERE article_id = 'a2'"), 3);
 }
@@ -968,6 +986,7 @@ Test(store, failed_document_rolls_back) {
     cr_assert_eq(sql_int("SELECT count(*) FROM figures"), figures + 2);
     cr_assert_eq(sql_int("SELECT count(*) FROM articles"), 4);
     assert_fts_intact();
+    assert_row_counts();
 }
 
 Test(store, delete_article) {
@@ -997,6 +1016,7 @@ Test(store, delete_article) {
     cr_assert_eq(sql_int("SELECT count(*) FROM source_mentions WHERE article_id = 'a2'"), 0);
     cr_assert_eq(sql_int("SELECT count(*) FROM location_mentions WHERE article_id = 'a2'"), 0);
     assert_fts_intact();
+    assert_row_counts();
 }
 
 static bool collect_origin(void *ctx, const char *id, const char *origin) {
