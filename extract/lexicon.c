@@ -327,6 +327,15 @@ bool lexicon_match_at(const lexicon *lx, const text *t, size_t i, proclitics mod
     return false;
 }
 
+const char *lexicon_phrase_at(const lexicon *lx, size_t k, size_t *entry)
+{
+    if (!lx || k >= lx->n_phrases)
+        return NULL;
+    if (entry)
+        *entry = lx->phrases[k].entry;
+    return lx->pool + lx->phrases[k].text;
+}
+
 const lexicon_entry *lexicon_find(const lexicon *lx, const char *norm_phrase)
 {
     if (!lx || !norm_phrase || lx->n_phrases == 0)

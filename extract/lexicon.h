@@ -65,6 +65,12 @@ const lexicon_entry *lexicon_entry_at(const lexicon *lx, size_t i);
 bool lexicon_match_at(const lexicon *lx, const text *t, size_t i, proclitics mode,
                       lexicon_match *m);
 
+/* Phrase k of lx, normalised (words separated by one space), counting every
+ * phrase of every entry in file order; *entry gets the index of its entry.
+ * NULL when k is past the last phrase. Lets a caller look at all the names of
+ * an entry, where fields[0] holds only the first. */
+const char *lexicon_phrase_at(const lexicon *lx, size_t k, size_t *entry);
+
 /* Exact lookup of one already-normalised phrase (words separated by one space). */
 const lexicon_entry *lexicon_find(const lexicon *lx, const char *norm_phrase);
 

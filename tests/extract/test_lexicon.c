@@ -87,6 +87,25 @@ Test(lexicon, find_is_normalised_and_exact)
     cr_expect_null(lexicon_find(NULL, "حلب"));
 }
 
+Test(lexicon, every_phrase_of_every_entry_in_file_order)
+{
+    LX = load("جيش الفتح|جيش فتح\tgroup\n# a comment\nمدينة حلب\tcity\nأحرار الشام|الأحرار\tgroup\n");
+    static const struct {
+        const char *phrase;
+        size_t entry;
+    } want[] = {{"جيش الفتح", 0}, {"جيش فتح", 0}, {"مدينه حلب", 1}, {"احرار الشام", 2}, {"الاحرار", 2}};
+    size_t entry = 99;
+    for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+        const char *p = lexicon_phrase_at(LX, k, &entry);
+        cr_assert_not_null(p, "phrase %zu", k);
+        cr_expect_str_eq(p, want[k].phrase, "phrase %zu is normalised", k);
+        cr_expect_eq(entry, want[k].entry, "phrase %zu", k);
+    }
+    cr_expect_null(lexicon_phrase_at(LX, 5, &entry));
+    cr_expect_null(lexicon_phrase_at(NULL, 0, &entry));
+    cr_expect_str_eq(lexicon_phrase_at(LX, 0, NULL), "جيش الفتح");
+}
+
 Test(lexicon, errors_name_the_file_and_line)
 {
     expect_error("حلب\tcity\na||b\tx\n", 16, "t.tsv:2: empty phrase");
