@@ -9,6 +9,7 @@
 #include "extract/model.h"
 
 #include "extract/blobs.h"
+#include "extract/grow.h"
 
 #include <errno.h>
 #include <math.h>
@@ -18,7 +19,7 @@
 
 /* Bump when the rules in C change the way documents are read, so stored
  * extractions are refreshed (see extract_model_fingerprint). */
-#define EXTRACT_RULES_VERSION 1
+#define EXTRACT_RULES_VERSION 2
 
 const char *model_field(const lexicon_entry *e, size_t i)
 {
@@ -164,6 +165,72 @@ oom:
     return -1;
 }
 
+/* For each head noun of party_anaphors.tsv, the known parties it may refer
+ * back to: those with a name (any of their names) whose first word is the
+ * head (construct: حزب الله) or the head with the article (definite: الحزب
+ * الإسلامي التركستاني), as the entry's `names` column allows, followed by at
+ * least one more word. */
+static int build_party_heads(extract_model *m, char *err, size_t errsz)
+{
+    size_t n = lexicon_size(m->party_anaphors);
+    m->party_heads = calloc(n ? n : 1, sizeof *m->party_heads);
+    if (!m->party_heads)
+        goto oom;
+    for (size_t e = 0; e < n; e++) {
+        const lexicon_entry *en = lexicon_entry_at(m->party_anaphors, e);
+        party_head *ph = &m->party_heads[e];
+        const char *head = model_field(en, 1), *names = model_field(en, 2);
+        bool construct = !strcmp(names, "construct") || !strcmp(names, "both");
+        bool definite = !strcmp(names, "definite") || !strcmp(names, "both");
+        size_t hl = text_normalize(head, strlen(head), ph->head, sizeof ph->head);
+        if (hl == 0 || strchr(ph->head, ' ') || (!construct && !definite)) {
+            snprintf(err, errsz,
+                     "party_anaphors.tsv:%zu: needs phrases, a one-word head, and names "
+                     "(construct, definite or both)",
+                     en->line);
+            return -1;
+        }
+        /* not_after: each word normalised as tokens are. */
+        const char *na = model_field(en, 4);
+        ph->not_after = malloc(3 * strlen(na) + 1);
+        if (!ph->not_after)
+            goto oom;
+        size_t used = 0;
+        for (const char *w = na; *w;) {
+            const char *bar = strchr(w, '|');
+            size_t wl = bar ? (size_t)(bar - w) : strlen(w);
+            if (used)
+                ph->not_after[used++] = '|';
+            used += text_normalize(w, wl, ph->not_after + used, 3 * strlen(na) + 1 - used);
+            if (!bar)
+                break;
+            w = bar + 1;
+        }
+        ph->not_after[used] = '\0';
+        char with_article[TOKEN_NORM_MAX + sizeof "ال"];
+        snprintf(with_article, sizeof with_article, "ال%s", ph->head);
+        size_t cap = 0, entry;
+        const char *name;
+        for (size_t k = 0; (name = lexicon_phrase_at(m->source_list, k, &entry)); k++) {
+            const char *space = strchr(name, ' ');
+            if (!space)
+                continue; /* the head alone is no party's name */
+            size_t wl = (size_t)(space - name);
+            bool hit = (construct && wl == hl && !memcmp(name, ph->head, wl)) ||
+                       (definite && wl == strlen(with_article) && !memcmp(name, with_article, wl));
+            if (!hit || (ph->n_sources && ph->sources[ph->n_sources - 1] == entry))
+                continue;
+            if (grow((void **)&ph->sources, &cap, ph->n_sources + 1, sizeof *ph->sources))
+                goto oom;
+            ph->sources[ph->n_sources++] = entry;
+        }
+    }
+    return 0;
+oom:
+    snprintf(err, errsz, "out of memory");
+    return -1;
+}
+
 static uint64_t fingerprint(void)
 {
     uint64_t h = 1469598103934665603ull ^ EXTRACT_RULES_VERSION;
@@ -191,9 +258,10 @@ extract_model *extract_model_new(char *err, size_t errsz)
         !(m->attribution = load("lexicon/attribution.tsv", err, errsz)) ||
         !(m->speakers = load("lexicon/speakers.tsv", err, errsz)) ||
         !(m->place_context = load("lexicon/place_context.tsv", err, errsz)) ||
+        !(m->party_anaphors = load("lexicon/party_anaphors.tsv", err, errsz)) ||
         build_places(m, err, errsz) != 0 || build_governorates(m, err, errsz) != 0 ||
         build_sources(m, err, errsz) != 0 ||
-        build_duals(m, err, errsz) != 0) {
+        build_duals(m, err, errsz) != 0 || build_party_heads(m, err, errsz) != 0) {
         extract_model_free(m);
         return NULL;
     }
@@ -215,6 +283,12 @@ void extract_model_free(extract_model *m)
     lexicon_free(m->attribution);
     lexicon_free(m->speakers);
     lexicon_free(m->place_context);
+    for (size_t e = 0; m->party_heads && e < lexicon_size(m->party_anaphors); e++) {
+        free(m->party_heads[e].sources);
+        free(m->party_heads[e].not_after);
+    }
+    free(m->party_heads);
+    lexicon_free(m->party_anaphors);
     free(m->places);
     free(m->governorate_of);
     free(m->sources);

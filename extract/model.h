@@ -7,6 +7,15 @@
 #include "extract/extract.h"
 #include "extract/lexicon.h"
 
+/* A head noun of party_anaphors.tsv and the known parties it may refer back
+ * to by their names. */
+typedef struct party_head {
+    char head[TOKEN_NORM_MAX]; /* normalised, without the article: حزب */
+    size_t *sources;           /* model sources with a name of the form the entry allows */
+    size_t n_sources;
+    char *not_after;           /* normalised words separated by '|'; "" for none */
+} party_head;
+
 struct extract_model {
     lexicon *gazetteer;     /* gazetteer.tsv: names, id, kind, parent, lat, lon, precision, name_en, flags */
     lexicon *source_list;   /* sources.tsv: names, id, kind, affiliation, parent, name_en */
@@ -18,6 +27,8 @@ struct extract_model {
     lexicon *attribution;   /* lexicon/attribution.tsv */
     lexicon *speakers;      /* lexicon/speakers.tsv */
     lexicon *place_context; /* lexicon/place_context.tsv */
+    lexicon *party_anaphors; /* lexicon/party_anaphors.tsv: phrases, head, names, kinds, not_after */
+    party_head *party_heads; /* parallel to party_anaphors' entries */
     extract_place *places;  /* parallel to the gazetteer's entries */
     size_t n_places;
     size_t *governorate_of; /* per place: the governorate it lies in (itself for one), or EXTRACT_NO_INDEX */

@@ -10,17 +10,24 @@
  * The same pass follows attribution (data/lexicon/attribution.tsv): the
  * subject of قال / أفاد / نفى ... (after the verb, or just before it), the
  * object of نقلا عن / بحسب, or "X:" becomes the current speaker. A speaker
- * holds until another is named or the paragraph ends; anaphors (المصدر,
- * البيان) refer back to the last speaker of their kind. Every token learns
- * who is credited with it; tokens no statement covers fall to the narrator:
- * the outlet, or else the first speaker of the article.
+ * holds until another is named or the paragraph ends. Anaphors refer back:
+ * المصدر, البيان to the last speaker of their kind; a bare party noun of
+ * data/lexicon/party_anaphors.tsv (الحزب, الحركة, الجبهة, التنظيم, الجيش)
+ * to the nearest party named before it, within a few sentences, whose name
+ * begins with that noun (حزب الله; or "فصيل جيش الإسلام" for الفصيل), so that
+ * "خسر الحزب 20 مسلحا" after "حزب الله" names Hezbollah: as a speaker, as the
+ * party a speaker belongs to ("مصدر في الحركة"), and as the owner of what a
+ * figure counts. Every token learns who is credited with it; tokens no
+ * statement covers fall to the narrator: the outlet, or else the first
+ * speaker of the article.
  *
  * The outlet comes only from signatures (a closing "المصدر : X", "مراسل X",
  * "لـX" after a speaker, "كاميرا X", a trailing link naming X); a party
  * merely quoted is not the publisher, and nothing is guessed.
  *
  * Left out: pronoun resolution beyond those anaphors, speakers named only by
- * a noun phrase the lists do not know ("الإحصاءات غير الرسمية").
+ * a noun phrase the lists do not know ("الإحصاءات غير الرسمية"), parties the
+ * source list does not know (a bare الحركة after Hamas refers to nothing).
  */
 #include "extract/stages.h"
 
@@ -51,7 +58,14 @@ static const char *const signature_words[] = {"كاميرا", "عدسه", "مو�
 static const char *const source_context[] = {"قناه", "موقع", "وكاله", "صحيفه", "شبكه", "مراسل",
                                              "مراسله", "تلفزيون", "اذاعه", "جريده", NULL};
 
-#define SUBJECT_WINDOW 8 /* words after a verb in which its subject may stand */
+/* Relative pronouns: definite words that do not make a noun phrase with the
+ * noun before them ("الحزب الذي"). */
+static const char *const relative_pronouns[] = {"الذي", "التي", "الذين", "اللذين", "اللتين",
+                                                "اللواتي", "اللاتي", NULL};
+
+#define SUBJECT_WINDOW 8          /* words after a verb in which its subject may stand */
+#define PARTY_ANAPHOR_SENTENCES 5 /* sentences back in which a bare party noun's party may stand */
+#define PARTY_ANAPHOR_MENTIONS 64 /* and source mentions back, to bound the search */
 
 void *stages_push(void **items, size_t *n, size_t *cap, size_t elem_size)
 {
@@ -223,6 +237,128 @@ static bool known_at(doc_state *d, size_t i, found *f, lexicon_match *lm)
     return f->source != EXTRACT_NO_INDEX;
 }
 
+/* Records the anaphor matched at am as a mention of `to`, the source it
+ * refers back to. */
+static bool refer_back(doc_state *d, size_t to, const lexicon_match *am, found *f)
+{
+    if (!add_mention(d, to, am->sp, am->tok_first, am->tok_end, ROLE_MENTIONED))
+        return false;
+    *f = (found){to, d->r->n_source_mentions - 1, am->tok_end, true};
+    return true;
+}
+
+/* Does the '|'-separated list hold word w? */
+static bool list_has(const char *list, const char *w)
+{
+    size_t n = strlen(w);
+    for (const char *p = list; *p;) {
+        const char *bar = strchr(p, '|');
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        if (len == n && memcmp(p, w, n) == 0)
+            return true;
+        if (!bar)
+            break;
+        p = bar + 1;
+    }
+    return false;
+}
+
+/* Is token k a word that is one of list's words, possibly with و ف ب ل ك
+ * attached ("وعلى")? */
+static bool word_in_list(const text *t, size_t k, const char *list)
+{
+    if (k >= t->n_tok || t->tok[k].kind != TOK_WORD || !*list)
+        return false;
+    char forms[TEXT_PROCLITIC_MAX][TOKEN_NORM_MAX];
+    size_t n = text_proclitic_forms(t->tok[k].norm, true, forms, NULL, TEXT_PROCLITIC_MAX);
+    for (size_t f = 0; f < n; f++)
+        if (list_has(list, forms[f]))
+            return true;
+    return false;
+}
+
+/* Token i is a definite nisba adjective (الغربية, الشيوعي) in sentence s:
+ * the article, and a final ي or ية as written (not ئة: التعبئة, الهيئة). */
+static bool definite_nisba(const text *t, size_t i, uint32_t s)
+{
+    if (i >= t->n_tok || t->tok[i].sentence != s || t->tok[i].kind != TOK_WORD ||
+        stages_word_is(t, i, relative_pronouns) || strncmp(t->tok[i].norm, "ال", strlen("ال")) != 0)
+        return false;
+    uint32_t last[2] = {0, 0}; /* the last two letters, harakat and tatweel skipped */
+    size_t letters = 0;
+    for (uint32_t c = t->tok[i].sp.end; c-- > t->tok[i].sp.start && letters < 2;) {
+        uint32_t cp = t->cp[c];
+        if (cp == 0x0640 || (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670)
+            continue;
+        last[letters++] = cp;
+    }
+    return letters == 2 && strlen(t->tok[i].norm) > strlen("ال") + 2 * strlen("ي") &&
+           (last[0] == 0x064A || (last[0] == 0x0629 && last[1] == 0x064A));
+}
+
+/* Is result source src one of the model's? */
+static bool is_known(const doc_state *d, size_t src)
+{
+    for (size_t mi = 0; mi < d->m->n_sources; mi++)
+        if (d->model_to_result[mi] == src)
+            return true;
+    return false;
+}
+
+/* A bare party noun at i ("الحزب", "للحركة") and the party it refers back
+ * to: the source of the nearest mention before it, within
+ * PARTY_ANAPHOR_SENTENCES sentences, that names a party by the same head
+ * noun: a known party with a name of that head (party_heads), a known party
+ * the text introduced with the head noun ("فصيل جيش الإسلام"), or an earlier
+ * anaphor of the same noun. When that party is of a kind the noun cannot
+ * mean, the noun is ambiguous and refers to nothing. Fills f (no mention
+ * recorded) and am. */
+static bool party_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
+{
+    const text *t = d->t;
+    const extract_model *m = d->m;
+    if (!lexicon_match_at(m->party_anaphors, t, i, PROCLITICS_NAME, am))
+        return false;
+    const party_head *ph = &m->party_heads[model_entry_index(m->party_anaphors, am->entry)];
+    uint32_t s = t->tok[i].sentence;
+    /* "الجبهة الغربية", "على الجبهة": an ordinary noun. */
+    if (definite_nisba(t, am->tok_end, s) ||
+        (i > 0 && t->tok[i - 1].sentence == s && word_in_list(t, i - 1, ph->not_after)))
+        return false;
+    uint32_t from = s > PARTY_ANAPHOR_SENTENCES ? s - PARTY_ANAPHOR_SENTENCES : 0;
+    size_t seen = 0;
+    for (size_t k = d->r->n_source_mentions; k-- > 0 && seen++ < PARTY_ANAPHOR_MENTIONS;) {
+        const mention_toks *mt = &d->smention_toks[k];
+        if (mt->first >= i)
+            continue;
+        if (t->tok[mt->first].sentence < from)
+            break;
+        size_t src = d->r->source_mentions[k].source;
+        bool named = false;
+        for (size_t q = 0; q < ph->n_sources && !named; q++)
+            named = d->model_to_result[ph->sources[q]] == src;
+        lexicon_match prev;
+        if (!named && lexicon_match_at(m->party_anaphors, t, mt->first, PROCLITICS_NAME, &prev))
+            named = prev.entry == am->entry;
+        if (!named && mt->first > 0 && t->tok[mt->first - 1].sentence == t->tok[mt->first].sentence)
+            named = word_in_list(t, mt->first - 1, ph->head) && is_known(d, src);
+        if (!named)
+            continue;
+        const char *kinds = model_field(am->entry, 3);
+        if (*kinds && !list_has(kinds, d->r->sources[src].kind))
+            return false;
+        *f = (found){src, EXTRACT_NO_INDEX, am->tok_end, true};
+        return true;
+    }
+    return false;
+}
+
+/* A party at i: a known one, or a bare party noun referring back to one. */
+static bool party_at(doc_state *d, size_t i, found *f, lexicon_match *lm)
+{
+    return known_at(d, i, f, lm) || party_anaphor_at(d, i, f, lm);
+}
+
 static void score_outlet(doc_state *d, pass *p, size_t src, int points)
 {
     if (src == EXTRACT_NO_INDEX || !is_outlet_kind(&d->r->sources[src]))
@@ -247,14 +383,7 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
                                                          : p->last_anonymous;
         if (to == EXTRACT_NO_INDEX)
             to = p->current;
-        if (to == EXTRACT_NO_INDEX)
-            return false;
-        f->source = to;
-        f->end = gm.tok_end;
-        f->anaphor = true;
-        add_mention(d, to, gm.sp, gm.tok_first, gm.tok_end, ROLE_MENTIONED);
-        f->mention = d->r->n_source_mentions - 1;
-        return true;
+        return to != EXTRACT_NO_INDEX && refer_back(d, to, &gm, f);
     }
     /* The party it belongs to: directly after ("مراسل الجزيرة") or after a
      * linking word ("مصدر في جبهة فتح الشام"). A party attached with ل is
@@ -271,7 +400,7 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
             if (stages_word_is(t, k, belong_words))
                 k = next_word(t, k + 1, t->tok[i].sentence);
         }
-        if (k < t->n_tok && known_at(d, k, &pf, &km)) {
+        if (k < t->n_tok && party_at(d, k, &pf, &km)) {
             bool told = k == j && (stages_word_is(t, k, (const char *const[]){"ل", NULL}) ||
                                    (km.stripped && strncmp(t->tok[k].norm, "ل", strlen("ل")) == 0));
             if (told)
@@ -326,7 +455,7 @@ static bool person_at(doc_state *d, size_t i, found *f)
     lexicon_match pm;
     for (size_t k = a; k < t->n_tok && k < a + 8 && t->tok[k].sentence == s; k++) {
         found pf;
-        if (t->tok[k].kind != TOK_PUNCT && known_at(d, k, &pf, &pm)) {
+        if (t->tok[k].kind != TOK_PUNCT && party_at(d, k, &pf, &pm)) {
             parent = pf.source;
             resume = pf.end;
             break;
@@ -363,6 +492,9 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
         f->mention = d->r->n_source_mentions - 1;
         return true;
     }
+    lexicon_match am;
+    if (party_anaphor_at(d, i, f, &am))
+        return refer_back(d, f->source, &am, f);
     return as_subject && person_at(d, i, f);
 }
 
