@@ -410,6 +410,21 @@ char *text_slice(const text *t, span sp)
     return s;
 }
 
+size_t text_newlines_to_lf(char *buf, size_t len)
+{
+    size_t w = 0;
+    for (size_t r = 0; r < len; r++) {
+        if (buf[r] == '\r') {
+            buf[w++] = '\n';
+            if (r + 1 < len && buf[r + 1] == '\n')
+                r++; /* CRLF: one LF */
+        } else {
+            buf[w++] = buf[r];
+        }
+    }
+    return w;
+}
+
 size_t text_normalize(const char *utf8, size_t len, char *out, size_t outsz)
 {
     if (outsz == 0)

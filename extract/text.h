@@ -59,6 +59,15 @@ void text_free(text *t);
  * NUL-terminated string (caller frees). NULL when out of memory. */
 char *text_slice(const text *t, span sp);
 
+/* Line ends as marsad stores a document, in place: every CRLF and every lone
+ * CR becomes LF, in one pass ("\r\r\n" is a lone CR and a CRLF: "\n\n"),
+ * as text_init already reads a CR as a line break. The result has no CR, so
+ * the rule is idempotent: a text normalised twice (and any hash of it) is the
+ * text normalised once. A lone CR becomes one LF, so code-point offsets past
+ * it do not move. Works on bytes (CR and LF never occur inside a UTF-8
+ * sequence); writes no terminator. Returns the new length (at most len). */
+size_t text_newlines_to_lf(char *buf, size_t len);
+
 /* Normalise one UTF-8 string as tokens are normalised (used for lexicon
  * entries and queries) into out (size outsz, always NUL-terminated). The
  * string is tokenised exactly as text_init does and the tokens' norms are

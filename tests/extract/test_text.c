@@ -403,6 +403,87 @@ Test(text, skip_letters)
     cr_expect_eq(text_skip_letters(&T, 9, 1), T.n_cp);
 }
 
+/* ---- line ends (text_newlines_to_lf) ---- */
+
+/* text_newlines_to_lf on a copy of in[0..len); the result NUL-terminated in
+ * out (at least len + 1 bytes). */
+static size_t to_lf(const char *in, size_t len, char *out)
+{
+    memcpy(out, in, len);
+    size_t n = text_newlines_to_lf(out, len);
+    cr_assert_leq(n, len);
+    out[n] = '\0';
+    return n;
+}
+
+Test(text, newlines_become_lf)
+{
+    static const struct {
+        const char *in, *want;
+    } cases[] = {
+        {"أ\r\nب", "أ\nب"},             /* CRLF */
+        {"أ\rب", "أ\nب"},                /* a lone CR (old Mac) */
+        {"أ\r\r\nب", "أ\n\nب"},        /* a lone CR, then a CRLF */
+        {"أ\n\rب", "أ\n\nب"},           /* LF CR: two line ends */
+        {"أ\r\n\r\nب", "أ\n\nب"},     /* a blank line */
+        {"أ\r\r\r\n\nب\r", "أ\n\n\n\nب\n"},
+        {"\r", "\n"},
+        {"\r\n", "\n"},
+        {"", ""},
+        {"لا شيء", "لا شيء"},
+    };
+    char out[64];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t n = to_lf(cases[i].in, strlen(cases[i].in), out);
+        cr_expect_str_eq(out, cases[i].want, "case %zu", i);
+        cr_expect_eq(n, strlen(cases[i].want));
+    }
+}
+
+Test(text, newline_normalisation_is_idempotent)
+{
+    /* Fixed cases with every mix of CR, CRLF and CR CR LF, then random
+     * strings over CR, LF and two letters: normalise(normalise(x)) is
+     * normalise(x), and no CR is left. */
+    static const char *const fixed[] = {
+        "\r\r\n", "\r\n\r", "\r\r\r\n\n", "أ\r\r\nب\rج\r\nد\n", "\n\r\n\r\r\n\r",
+    };
+    char once[128], twice[128];
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
+        size_t n1 = to_lf(fixed[i], strlen(fixed[i]), once);
+        size_t n2 = to_lf(once, n1, twice);
+        cr_expect_eq(n2, n1, "fixed case %zu", i);
+        cr_expect_str_eq(twice, once, "fixed case %zu", i);
+        cr_expect_null(memchr(once, '\r', n1), "fixed case %zu keeps a CR", i);
+    }
+    static const char *const pieces[] = {"\r", "\n", "\r\n", "\r\r\n", "x", "ب"};
+    unsigned long s = 7;
+    char in[128];
+    for (int round = 0; round < 2000; round++) {
+        size_t o = 0;
+        s = s * 6364136223846793005ul + 1442695040888963407ul;
+        size_t n = (s >> 33) % 30;
+        for (size_t i = 0; i < n; i++) {
+            s = s * 6364136223846793005ul + 1442695040888963407ul;
+            const char *p = pieces[(s >> 33) % (sizeof pieces / sizeof pieces[0])];
+            memcpy(in + o, p, strlen(p));
+            o += strlen(p);
+        }
+        size_t n1 = to_lf(in, o, once);
+        size_t n2 = to_lf(once, n1, twice);
+        cr_assert_eq(n2, n1, "round %d", round);
+        cr_assert_eq(memcmp(once, twice, n1), 0, "round %d", round);
+        cr_assert_null(memchr(once, '\r', n1), "round %d keeps a CR", round);
+        /* Each line end is one LF: as many as text_init reads. */
+        size_t breaks_in = 0, breaks_out = 0;
+        for (size_t k = 0; k < o; k++)
+            breaks_in += in[k] == '\r' ? 1 : in[k] == '\n' && !(k > 0 && in[k - 1] == '\r');
+        for (size_t k = 0; k < n1; k++)
+            breaks_out += once[k] == '\n';
+        cr_assert_eq(breaks_out, breaks_in, "round %d", round);
+    }
+}
+
 /* ---- robustness ---- */
 
 Test(text, random_bytes_never_break_the_invariants)
