@@ -60,12 +60,7 @@ const char *ingest_check_text(char *buf, size_t *len, char *why, size_t whysz)
         snprintf(why, whysz, "invalid UTF-8 at byte %zu", where);
         return why;
     }
-    size_t w = 0;
-    for (size_t r = 0; r < *len; r++) {
-        if (buf[r] == '\r' && r + 1 < *len && buf[r + 1] == '\n')
-            continue;
-        buf[w++] = buf[r];
-    }
+    size_t w = text_newlines_to_lf(buf, *len); /* idempotent: no CR is left */
     *len = w;
     buf[w] = '\0';
     bool blank = true;

@@ -45,8 +45,8 @@ int ingest_sync_reference(store *db, const extract_model *m, char *err, size_t e
 bool ingest_valid_id(const char *id);
 
 /* Check raw bytes as a document and normalise them in place: a leading BOM is
- * removed and CRLF becomes LF. Returns NULL when acceptable, else the reason
- * ("empty", "binary (NUL byte)", "invalid UTF-8 at byte N", "larger than 1 MiB");
+ * removed, and CRLF and a lone CR become LF. Returns NULL when acceptable,
+ * else the reason ("empty", "binary (NUL byte)", "invalid UTF-8 at byte N", "larger than 1 MiB");
  * the reason is static or written into why (size whysz). */
 const char *ingest_check_text(char *buf, size_t *len, char *why, size_t whysz);
 

@@ -47,8 +47,7 @@ static void body_one(const char *body, size_t len, const char *type, bool known)
         fuzz_check(type != NULL, "accepted with no Content-Type");
         fuzz_check(in.text && in.len > 0 && strlen(in.text) == in.len, "text of %zu bytes", in.len);
         fuzz_check(utf8_valid(in.text, in.len, NULL), "the text is not valid UTF-8");
-        /* Not checked: no CRLF left. "\r\r\n" becomes "\r\n" (one pass of
-         * CRLF -> LF in ingest_check_text); reported, a matter of taste. */
+        fuzz_check(!memchr(in.text, '\r', in.len), "a CR left in the text");
         body_check_field(in.title, "title");
         body_check_field(in.outlet, "outlet");
         body_check_field(in.url, "url");

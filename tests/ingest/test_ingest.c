@@ -85,6 +85,23 @@ Test(ingest_text, normalises_bom_and_crlf)
     cr_assert_eq(len, strlen("سطر\nثان\n"));
 }
 
+/* Normalising is idempotent: a text stored once hashes the same when it
+ * comes back, so "\r\r\n" is two line ends at once, not "\r\n" then. */
+Test(ingest_text, normalising_twice_changes_nothing)
+{
+    char buf[] = "أ\r\r\nب\rج\r\n\r\nد";
+    size_t len = sizeof buf - 1;
+    char why[64];
+    cr_assert_null(ingest_check_text(buf, &len, why, sizeof why));
+    cr_assert_str_eq(buf, "أ\n\nب\nج\n\nد");
+    char again[sizeof buf];
+    memcpy(again, buf, len + 1);
+    size_t len2 = len;
+    cr_assert_null(ingest_check_text(again, &len2, why, sizeof why));
+    cr_assert_eq(len2, len);
+    cr_assert_str_eq(again, buf);
+}
+
 Test(ingest_text, rejects_bad_documents)
 {
     char why[64];
