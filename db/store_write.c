@@ -75,19 +75,8 @@ static const char *const SQL[ST__COUNT] = {
         " (SELECT COALESCE(max(doc_no), 0) + 1 FROM articles))"
         " RETURNING doc_no",
     [ST_FTS_INSERT] = "INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
-    [ST_INSERT_SOURCE_MENTION] =
-        "INSERT INTO source_mentions (article_id, source_id, start, \"end\", text, role)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, COALESCE(?6, 'mentioned'))",
-    [ST_INSERT_LOCATION_MENTION] =
-        "INSERT INTO location_mentions (article_id, location_id, start, \"end\", text)"
-        " VALUES (?1, ?2, ?3, ?4, ?5)",
-    [ST_INSERT_FIGURE] =
-        "INSERT INTO figures (id, article_id, ordinal, value, value_max, qualifier, type, object,"
-        " subject_category, subject_side, claimant_id, stance, location_id, start, \"end\","
-        " span_text, quote_start, quote_end, quote, area_id, period, fts_no)"
-        " VALUES (?1 || '-f' || ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-        " COALESCE(?11, 'claimed'), ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, substr(?20, 1, 7),"
-        " (SELECT COALESCE(max(fts_no), 0) + 1 FROM figures))",
+    /* A document's rows: see insert_rows. */
+    [ST_MAX_FIGURE_FTS_NO] = "SELECT COALESCE(max(fts_no), 0) FROM figures",
     [ST_ARTICLE_COUNTS] =
         "UPDATE articles SET"
         " n_figures = (SELECT count(*) FROM figures WHERE article_id = ?1),"
@@ -326,94 +315,240 @@ static store_status insert_article(store *s, const store_doc *d) {
     return store_exec_stmt(s, st, "full-text insert");
 }
 
-static store_status insert_mentions(store *s, const store_doc *d) {
-    char ctx[300];
-    for (size_t i = 0; i < d->n_source_mentions; i++) {
-        const store_mention *m = &d->source_mentions[i];
-        sqlite3_stmt *st = stmt(s, ST_INSERT_SOURCE_MENTION);
-        if (!st)
-            return STORE_ERR;
-        store_bind_text(st, 1, d->id);
-        store_bind_text(st, 2, m->ref_id);
-        sqlite3_bind_int64(st, 3, m->start);
-        sqlite3_bind_int64(st, 4, m->end);
-        store_bind_text(st, 5, m->text);
-        store_bind_text(st, 6, m->role);
-        snprintf(ctx, sizeof ctx, "source mention %zu (%s)", i, m->ref_id ? m->ref_id : "null");
-        store_status rc = store_exec_stmt(s, st, ctx);
-        if (rc != STORE_OK)
-            return rc;
+/* ---- a document's rows ------------------------------------------------------
+ * Figures and mentions go in INSERTs of several rows (ROW_CHUNKS at most),
+ * not one statement per row: for every statement SQLite opens a statement
+ * journal, syncs each full-text table the transaction has written and
+ * builds anew the IN lists of the tables' CHECK constraints, which together
+ * cost more than the rows themselves. The values shared by every row are
+ * ?1 (and ?2); each row then has per_row anonymous parameters of its own.
+ * A multi-row INSERT that fails is undone whole (a statement journal); its
+ * rows then go again one at a time, so the error names the row that fails,
+ * as it did when every row was a statement of its own. */
+
+static const size_t ROW_CHUNKS[] = {16, 4, 1};
+#define N_CHUNKS (sizeof ROW_CHUNKS / sizeof ROW_CHUNKS[0])
+
+typedef struct rows_def {
+    const char *head;              /* "INSERT INTO t (columns) VALUES " */
+    const char *row;               /* one row's values */
+    int per_row;                   /* its anonymous parameters */
+    store_stmt_id stmt[N_CHUNKS];  /* the INSERT of ROW_CHUNKS[c] rows */
+    /* binds row i from parameter p on */
+    void (*bind)(sqlite3_stmt *st, int p, const void *ctx, size_t i);
+    /* names row i in an error message */
+    void (*name)(char *out, size_t outsz, const void *ctx, size_t i);
+} rows_def;
+
+static sqlite3_stmt *rows_stmt(store *s, const rows_def *def, size_t c) {
+    store_stmt_id id = def->stmt[c];
+    if (s->stmt[id])
+        return store_stmt(s, id, NULL);
+    sbuf b = {0};
+    sb_add(&b, def->head);
+    for (size_t i = 0; i < ROW_CHUNKS[c]; i++) {
+        sb_add(&b, i ? ", " : "");
+        sb_add(&b, def->row);
     }
-    for (size_t i = 0; i < d->n_location_mentions; i++) {
-        const store_mention *m = &d->location_mentions[i];
-        sqlite3_stmt *st = stmt(s, ST_INSERT_LOCATION_MENTION);
-        if (!st)
-            return STORE_ERR;
-        store_bind_text(st, 1, d->id);
-        store_bind_text(st, 2, m->ref_id);
-        sqlite3_bind_int64(st, 3, m->start);
-        sqlite3_bind_int64(st, 4, m->end);
-        store_bind_text(st, 5, m->text);
-        snprintf(ctx, sizeof ctx, "location mention %zu (%s)", i, m->ref_id ? m->ref_id : "null");
-        store_status rc = store_exec_stmt(s, st, ctx);
-        if (rc != STORE_OK)
-            return rc;
+    if (b.oom) {
+        free(b.p);
+        store_oom(s);
+        return NULL;
     }
+    sqlite3_stmt *st = store_stmt(s, id, b.p);
+    free(b.p);
+    return st;
+}
+
+/* Inserts rows [from, from + ROW_CHUNKS[c]) with one statement; shared
+ * binds ?1.. of it. */
+static store_status insert_chunk(store *s, const rows_def *def, size_t c, size_t from,
+                                 void (*shared)(sqlite3_stmt *st, const void *ctx),
+                                 const void *ctx) {
+    sqlite3_stmt *st = rows_stmt(s, def, c);
+    if (!st)
+        return STORE_ERR;
+    shared(st, ctx);
+    int first = sqlite3_bind_parameter_count(st) - (int)ROW_CHUNKS[c] * def->per_row + 1;
+    for (size_t k = 0; k < ROW_CHUNKS[c]; k++)
+        def->bind(st, first + (int)k * def->per_row, ctx, from + k);
+    store_status rc = store_exec_stmt(s, st, NULL);
+    if (rc == STORE_OK || ROW_CHUNKS[c] > 1)
+        return rc;
+    char what[300], why[sizeof s->err];
+    def->name(what, sizeof what, ctx, from);
+    memcpy(why, s->err, sizeof why);
+    store_set_err(s, "%s: %s", what, why);
+    return rc;
+}
+
+static store_status insert_rows(store *s, const rows_def *def, size_t n,
+                                void (*shared)(sqlite3_stmt *st, const void *ctx),
+                                const void *ctx) {
+    size_t i = 0;
+    for (size_t c = 0; c < N_CHUNKS; c++)
+        for (; n - i >= ROW_CHUNKS[c]; i += ROW_CHUNKS[c]) {
+            store_status rc = insert_chunk(s, def, c, i, shared, ctx);
+            if (rc == STORE_OK)
+                continue;
+            if (ROW_CHUNKS[c] == 1)
+                return rc;
+            for (size_t k = 0; k < ROW_CHUNKS[c]; k++) /* again, one by one */
+                if ((rc = insert_chunk(s, def, N_CHUNKS - 1, i + k, shared, ctx)) != STORE_OK)
+                    return rc;
+        }
     return STORE_OK;
 }
+
+static void bind_doc_id(sqlite3_stmt *st, const void *ctx) {
+    store_bind_text(st, 1, ((const store_doc *)ctx)->id);
+}
+
+static void bind_source_mention(sqlite3_stmt *st, int p, const void *ctx, size_t i) {
+    const store_mention *m = &((const store_doc *)ctx)->source_mentions[i];
+    store_bind_text(st, p, m->ref_id);
+    sqlite3_bind_int64(st, p + 1, m->start);
+    sqlite3_bind_int64(st, p + 2, m->end);
+    store_bind_text(st, p + 3, m->text);
+    store_bind_text(st, p + 4, m->role);
+}
+
+static void name_source_mention(char *out, size_t outsz, const void *ctx, size_t i) {
+    const store_mention *m = &((const store_doc *)ctx)->source_mentions[i];
+    snprintf(out, outsz, "source mention %zu (%s)", i, m->ref_id ? m->ref_id : "null");
+}
+
+static void bind_location_mention(sqlite3_stmt *st, int p, const void *ctx, size_t i) {
+    const store_mention *m = &((const store_doc *)ctx)->location_mentions[i];
+    store_bind_text(st, p, m->ref_id);
+    sqlite3_bind_int64(st, p + 1, m->start);
+    sqlite3_bind_int64(st, p + 2, m->end);
+    store_bind_text(st, p + 3, m->text);
+}
+
+static void name_location_mention(char *out, size_t outsz, const void *ctx, size_t i) {
+    const store_mention *m = &((const store_doc *)ctx)->location_mentions[i];
+    snprintf(out, outsz, "location mention %zu (%s)", i, m->ref_id ? m->ref_id : "null");
+}
+
+static const rows_def SOURCE_MENTION_ROWS = {
+    "INSERT INTO source_mentions (article_id, source_id, start, \"end\", text, role) VALUES ",
+    "(?1, ?, ?, ?, ?, COALESCE(?, 'mentioned'))", 5,
+    {ST_INSERT_SOURCE_MENTIONS, ST_INSERT_SOURCE_MENTIONS_2, ST_INSERT_SOURCE_MENTIONS_3},
+    bind_source_mention, name_source_mention};
+
+static const rows_def LOCATION_MENTION_ROWS = {
+    "INSERT INTO location_mentions (article_id, location_id, start, \"end\", text) VALUES ",
+    "(?1, ?, ?, ?, ?)", 4,
+    {ST_INSERT_LOCATION_MENTIONS, ST_INSERT_LOCATION_MENTIONS_2, ST_INSERT_LOCATION_MENTIONS_3},
+    bind_location_mention, name_location_mention};
+
+static store_status insert_mentions(store *s, const store_doc *d) {
+    store_status rc = insert_rows(s, &SOURCE_MENTION_ROWS, d->n_source_mentions, bind_doc_id, d);
+    if (rc == STORE_OK)
+        rc = insert_rows(s, &LOCATION_MENTION_ROWS, d->n_location_mentions, bind_doc_id, d);
+    return rc;
+}
+
+/* A document's figures in text order, with their ids and full-text
+ * numbers. */
+typedef struct fig_rows {
+    const store_doc *d;
+    const fig_order *ord;
+    char *ids;        /* n ids of id_size bytes: article id "-f" ordinal */
+    size_t id_size;
+    sqlite3_int64 fts_no; /* the largest before them */
+} fig_rows;
+
+static void bind_fig_shared(sqlite3_stmt *st, const void *ctx) {
+    const store_doc *d = ((const fig_rows *)ctx)->d;
+    store_bind_text(st, 1, d->id);
+    store_bind_text(st, 2, d->published_at);
+}
+
+static void bind_figure(sqlite3_stmt *st, int p, const void *ctx, size_t k) {
+    const fig_rows *fr = ctx;
+    const store_figure_rec *f = &fr->d->figures[fr->ord[k].idx];
+    store_bind_text(st, p, fr->ids + k * fr->id_size);
+    sqlite3_bind_int64(st, p + 1, (sqlite3_int64)k + 1);
+    if (f->has_value)
+        sqlite3_bind_double(st, p + 2, f->value);
+    if (f->has_max)
+        sqlite3_bind_double(st, p + 3, f->value_max);
+    store_bind_text(st, p + 4, f->qualifier);
+    store_bind_text(st, p + 5, f->type);
+    store_bind_text(st, p + 6, f->object);
+    store_bind_text(st, p + 7, f->subject_category);
+    store_bind_text(st, p + 8, f->subject_side);
+    store_bind_text(st, p + 9, f->claimant_id);
+    store_bind_text(st, p + 10, f->stance);
+    store_bind_text(st, p + 11, f->location_id);
+    sqlite3_bind_int64(st, p + 12, f->start);
+    sqlite3_bind_int64(st, p + 13, f->end);
+    store_bind_text(st, p + 14, f->span_text);
+    sqlite3_bind_int64(st, p + 15, f->quote_start);
+    sqlite3_bind_int64(st, p + 16, f->quote_end);
+    store_bind_text(st, p + 17, f->quote);
+    store_bind_text(st, p + 18, f->area_id);
+    sqlite3_bind_int64(st, p + 19, fr->fts_no + (sqlite3_int64)k + 1);
+}
+
+static void name_figure(char *out, size_t outsz, const void *ctx, size_t k) {
+    const fig_rows *fr = ctx;
+    const store_figure_rec *f = &fr->d->figures[fr->ord[k].idx];
+    snprintf(out, outsz, "figure %zu (type %s, claimant %s, location %s)", fr->ord[k].idx,
+             f->type ? f->type : "null", f->claimant_id ? f->claimant_id : "none",
+             f->location_id ? f->location_id : "none");
+}
+
+/* id is article_id || '-f' || ordinal and period the month of publication,
+ * as schema.sql says; fts_no numbers on from the largest. */
+static const rows_def FIGURE_ROWS = {
+    "INSERT INTO figures (article_id, period, id, ordinal, value, value_max, qualifier, type,"
+    " object, subject_category, subject_side, claimant_id, stance, location_id, start, \"end\","
+    " span_text, quote_start, quote_end, quote, area_id, fts_no) VALUES ",
+    "(?1, substr(?2, 1, 7), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, 'claimed'), ?, ?, ?, ?, ?,"
+    " ?, ?, ?, ?)",
+    20,
+    {ST_INSERT_FIGURES, ST_INSERT_FIGURES_2, ST_INSERT_FIGURES_3},
+    bind_figure, name_figure};
 
 /* Figures get ordinals in text order (by span, then as given), whatever
  * order the caller lists them in. */
 static store_status insert_figures(store *s, const store_doc *d) {
     store_status rc = STORE_OK;
-    fig_order *ord = NULL;
     if (d->n_figures == 0)
         return STORE_OK;
-    if (!(ord = malloc(d->n_figures * sizeof *ord))) {
-        store_set_err(s, "out of memory");
-        return STORE_ERR;
+    fig_rows fr = {d, NULL, NULL, strlen(d->id) + 24, 0};
+    fig_order *ord = malloc(d->n_figures * sizeof *ord);
+    fr.ids = malloc(d->n_figures * fr.id_size);
+    if (!ord || !fr.ids) {
+        rc = store_oom(s);
+        goto out;
     }
     for (size_t i = 0; i < d->n_figures; i++)
         ord[i] = (fig_order){d->figures[i].start, d->figures[i].end, i};
     qsort(ord, d->n_figures, sizeof *ord, cmp_fig_order);
-    for (size_t k = 0; k < d->n_figures; k++) {
-        const store_figure_rec *f = &d->figures[ord[k].idx];
-        sqlite3_stmt *st = stmt(s, ST_INSERT_FIGURE);
-        if (!st) {
-            rc = STORE_ERR;
-            goto out;
-        }
-        store_bind_text(st, 1, d->id);
-        sqlite3_bind_int64(st, 2, (sqlite3_int64)k + 1);
-        if (f->has_value)
-            sqlite3_bind_double(st, 3, f->value);
-        if (f->has_max)
-            sqlite3_bind_double(st, 4, f->value_max);
-        store_bind_text(st, 5, f->qualifier);
-        store_bind_text(st, 6, f->type);
-        store_bind_text(st, 7, f->object);
-        store_bind_text(st, 8, f->subject_category);
-        store_bind_text(st, 9, f->subject_side);
-        store_bind_text(st, 10, f->claimant_id);
-        store_bind_text(st, 11, f->stance);
-        store_bind_text(st, 12, f->location_id);
-        sqlite3_bind_int64(st, 13, f->start);
-        sqlite3_bind_int64(st, 14, f->end);
-        store_bind_text(st, 15, f->span_text);
-        sqlite3_bind_int64(st, 16, f->quote_start);
-        sqlite3_bind_int64(st, 17, f->quote_end);
-        store_bind_text(st, 18, f->quote);
-        store_bind_text(st, 19, f->area_id);
-        store_bind_text(st, 20, d->published_at);
-        char ctx[300];
-        snprintf(ctx, sizeof ctx, "figure %zu (type %s, claimant %s, location %s)", ord[k].idx,
-                 f->type ? f->type : "null", f->claimant_id ? f->claimant_id : "none",
-                 f->location_id ? f->location_id : "none");
-        if ((rc = store_exec_stmt(s, st, ctx)) != STORE_OK)
-            goto out;
+    fr.ord = ord;
+    for (size_t k = 0; k < d->n_figures; k++)
+        snprintf(fr.ids + k * fr.id_size, fr.id_size, "%s-f%zu", d->id, k + 1);
+    sqlite3_stmt *st = stmt(s, ST_MAX_FIGURE_FTS_NO);
+    if (!st) {
+        rc = STORE_ERR;
+        goto out;
     }
+    int r = sqlite3_step(st);
+    if (r != SQLITE_ROW) {
+        rc = store_sql_fail(s, r, "figures");
+        sqlite3_reset(st);
+        goto out;
+    }
+    fr.fts_no = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    rc = insert_rows(s, &FIGURE_ROWS, d->n_figures, bind_fig_shared, &fr);
 out:
     free(ord);
+    free(fr.ids);
     return rc;
 }
 

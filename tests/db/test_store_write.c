@@ -1,0 +1,273 @@
+/* test_store_write.c — the write path of db/store_write.c on documents
+ * larger than test_store.c's fixture: figures and mentions in multi-row
+ * INSERTs (several chunk sizes and their remainders), the row a failed
+ * INSERT is reported by, counts worked out from the document against the
+ * rows counted, and sources whose upsert changes nothing.
+ */
+#include <criterion/criterion.h>
+#include <sqlite3.h>
+
+#include "tests/db/store_fixture.h"
+
+static const store_location_rec LOCS[] = {
+    {"syria", "سوريا", "Syria", "country", NULL, 35.0, 38.5, true},
+    {"aleppo_gov", "محافظة حلب", NULL, "governorate", "syria", 36.2, 37.15, true},
+    {"aleppo", "حلب", "Aleppo", "city", "aleppo_gov", 36.2, 37.13, false},
+    {"idlib", "إدلب", "Idlib", "city", "syria", 35.93, 36.63, false},
+    {"douma", "دوما", NULL, "town", "syria", 33.57, 36.4, false},
+};
+static const store_source_rec SRCS[] = {
+    {"sana", "سانا", "SANA", "outlet", "government", NULL},
+    {"sohr", "المرصد السوري", "SOHR", "ngo", "independent", NULL},
+    {"army", "الجيش السوري", NULL, "military", "government", NULL},
+    {"fath", "جيش الفتح", NULL, "armed_group", "opposition", NULL},
+};
+#define N_OF(a) (sizeof(a) / sizeof(a)[0])
+
+static const char BODY[] = "قتل 12 مدنيا في حلب وأصيب 30 آخرون في إدلب بحسب المرصد السوري، "
+                           "وأعلن الجيش السوري تدمير 4 دبابات قرب دوما.";
+
+static const char *const TYPES[] = {"killed", "injured", "destroyed", "count"};
+static const char *const QUALS[] = {"exact", "about", "at_least"};
+
+/* A document of nf figures, ns source and nl location mentions, each row
+ * with ids taken in turn from the lists above (so refs repeat), spans given
+ * in reverse text order. */
+typedef struct big_doc {
+    store_doc d;
+    store_figure_rec f[64];
+    store_mention sm[64], lm[64];
+} big_doc;
+
+static void make_doc(big_doc *x, const char *id, size_t nf, size_t ns, size_t nl) {
+    memset(x, 0, sizeof *x);
+    cr_assert(nf <= 64 && ns <= 64 && nl <= 64);
+    for (size_t i = 0; i < nf; i++) {
+        store_figure_rec *f = &x->f[i];
+        f->has_value = i % 5 != 0;
+        f->value = (double)(i + 1);
+        f->qualifier = QUALS[i % N_OF(QUALS)];
+        f->type = TYPES[i % N_OF(TYPES)];
+        f->subject_category = i % 2 ? "civilians" : NULL;
+        f->claimant_id = i % 3 ? SRCS[i % N_OF(SRCS)].id : NULL;
+        f->stance = i % 7 ? "claimed" : "denied";
+        f->location_id = LOCS[i % N_OF(LOCS)].id;
+        f->area_id = "aleppo_gov";
+        f->start = (uint32_t)(200 - 2 * i);
+        f->end = f->start + 1;
+        f->span_text = "12";
+        f->quote_start = 0;
+        f->quote_end = 40;
+        f->quote = i % 2 ? "قتل 12 مدنيا في حلب" : "وأعلن الجيش السوري تدمير 4 دبابات";
+    }
+    for (size_t i = 0; i < ns; i++)
+        x->sm[i] = (store_mention){SRCS[(i * 7) % N_OF(SRCS)].id, (uint32_t)i, (uint32_t)i + 3,
+                                   "سانا", i % 4 ? "mentioned" : "speaker"};
+    for (size_t i = 0; i < nl; i++)
+        x->lm[i] = (store_mention){LOCS[(i * 3) % N_OF(LOCS)].id, (uint32_t)i, (uint32_t)i + 2,
+                                   "حلب", NULL};
+    x->d = (store_doc){.id = id,
+                       .title = "عنوان",
+                       .body = BODY,
+                       .outlet_id = "sana",
+                       .published_at = "2016-08-03",
+                       .language = "ar",
+                       .content_hash = id,
+                       .source_mentions = x->sm,
+                       .n_source_mentions = ns,
+                       .location_mentions = x->lm,
+                       .n_location_mentions = nl,
+                       .figures = x->f,
+                       .n_figures = nf};
+}
+
+static sqlite3 *raw_open(void) {
+    sqlite3 *db = NULL;
+    cr_assert_eq(sqlite3_open_v2(fx_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    return db;
+}
+
+static long long sql_int(const char *sql) {
+    sqlite3 *db = raw_open();
+    sqlite3_stmt *st = NULL;
+    cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+    cr_assert_eq(sqlite3_step(st), SQLITE_ROW, "%s", sqlite3_errmsg(db));
+    long long v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return v;
+}
+
+/* Every kept count equals the rows counted. */
+static void assert_counts_recounted(void) {
+    static const char *const checks[] = {
+        "SELECT count(*) FROM articles a WHERE n_figures <>"
+        " (SELECT count(*) FROM figures WHERE article_id = a.id)"
+        " OR n_locations <> (SELECT count(DISTINCT location_id) FROM location_mentions"
+        "                    WHERE article_id = a.id)"
+        " OR n_sources <> (SELECT count(DISTINCT source_id) FROM source_mentions"
+        "                  WHERE article_id = a.id)",
+        "SELECT count(*) FROM sources s WHERE n_mentions <>"
+        " (SELECT count(*) FROM source_mentions WHERE source_id = s.id)"
+        " OR n_figures <> (SELECT count(*) FROM figures WHERE claimant_id = s.id)"
+        " OR n_articles <> (SELECT count(DISTINCT article_id) FROM source_mentions"
+        "                   WHERE source_id = s.id)",
+        ("SELECT count(*) FROM locations l WHERE n_mentions <>"
+         " (SELECT count(*) FROM location_mentions WHERE location_id = l.id)"),
+    };
+    for (size_t i = 0; i < N_OF(checks); i++)
+        cr_assert_eq(sql_int(checks[i]), 0, "counts off: %s", checks[i]);
+}
+
+static store *open_loaded(void) {
+    store *s = fx_open();
+    cr_assert_eq(store_sync_locations(s, LOCS, N_OF(LOCS)), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_eq(store_sync_sources(s, SRCS, N_OF(SRCS)), STORE_OK, "%s", store_errmsg(s));
+    return s;
+}
+
+TestSuite(store_write, .init = fx_setup, .fini = fx_teardown, .timeout = 60);
+
+/* Row counts that use every chunk size and leave remainders. */
+Test(store_write, many_rows_stored_whole_and_counted) {
+    store *s = open_loaded();
+    static const size_t sizes[][3] = {{0, 0, 0}, {1, 1, 1}, {5, 4, 3}, {16, 17, 15}, {37, 64, 21},
+                                      {64, 33, 64}};
+    big_doc *x = malloc(sizeof *x);
+    cr_assert_not_null(x);
+    for (size_t k = 0; k < N_OF(sizes); k++) {
+        char id[16];
+        snprintf(id, sizeof id, "d%zu", k);
+        make_doc(x, id, sizes[k][0], sizes[k][1], sizes[k][2]);
+        cr_assert_eq(store_put_document(s, &x->d), STORE_OK, "%s", store_errmsg(s));
+        char sql[200];
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM figures WHERE article_id = '%s'", id);
+        cr_assert_eq(sql_int(sql), (long long)sizes[k][0]);
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM source_mentions WHERE article_id = '%s'", id);
+        cr_assert_eq(sql_int(sql), (long long)sizes[k][1]);
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM location_mentions WHERE article_id = '%s'",
+                 id);
+        cr_assert_eq(sql_int(sql), (long long)sizes[k][2]);
+    }
+    /* The figures were given in reverse text order: f1 is the last given. */
+    cr_assert_eq(sql_int("SELECT value FROM figures WHERE id = 'd4-f1'"), 37);
+    cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE id <> article_id || '-f' || ordinal"),
+                 0);
+    cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE period IS NOT '2016-08'"), 0);
+    cr_assert_eq(sql_int("SELECT count(DISTINCT fts_no) - count(*) FROM figures"), 0);
+    cr_assert_eq(sql_int("SELECT max(fts_no) - count(*) FROM figures"), 0);
+    long long denied = 0, speakers = 0; /* as make_doc gives them */
+    for (size_t k = 0; k < N_OF(sizes); k++) {
+        denied += (long long)(sizes[k][0] + 6) / 7;
+        speakers += (long long)(sizes[k][1] + 3) / 4;
+    }
+    cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE stance = 'denied'"), denied);
+    cr_assert_eq(sql_int("SELECT count(*) FROM source_mentions WHERE role = 'speaker'"), speakers);
+    assert_counts_recounted();
+
+    /* Replaced by a smaller and then a larger version, counts follow. */
+    make_doc(x, "d4", 3, 2, 1);
+    cr_assert_eq(store_put_document(s, &x->d), STORE_OK, "%s", store_errmsg(s));
+    assert_counts_recounted();
+    make_doc(x, "d4", 40, 50, 60);
+    cr_assert_eq(store_put_document(s, &x->d), STORE_OK, "%s", store_errmsg(s));
+    assert_counts_recounted();
+    cr_assert_eq(store_delete_article(s, "d5"), STORE_OK, "%s", store_errmsg(s));
+    assert_counts_recounted();
+    free(x);
+    store_close(s);
+}
+
+/* A bad row inside a multi-row INSERT: nothing of the document stays, and
+ * the error names that row, as when each row was a statement of its own. */
+Test(store_write, failed_row_named_and_rolled_back) {
+    store *s = open_loaded();
+    big_doc *x = malloc(sizeof *x);
+    cr_assert_not_null(x);
+    make_doc(x, "bad", 40, 40, 40);
+    x->f[30].claimant_id = "ghost"; /* given 31st, so 10th in text order */
+    cr_assert_eq(store_put_document(s, &x->d), STORE_ERR);
+    cr_assert(strstr(store_errmsg(s), "figure 30 (type destroyed, claimant ghost, location syria)") !=
+                  NULL,
+              "%s", store_errmsg(s));
+    cr_assert(strstr(store_errmsg(s), "FOREIGN KEY") != NULL, "%s", store_errmsg(s));
+
+    make_doc(x, "bad", 40, 40, 40);
+    x->f[3].qualifier = "lots";
+    cr_assert_eq(store_put_document(s, &x->d), STORE_ERR);
+    cr_assert(strstr(store_errmsg(s), "figure 3 (type count") != NULL, "%s", store_errmsg(s));
+    cr_assert(strstr(store_errmsg(s), "CHECK") != NULL, "%s", store_errmsg(s));
+
+    make_doc(x, "bad", 40, 40, 40);
+    x->sm[21].ref_id = "nobody";
+    cr_assert_eq(store_put_document(s, &x->d), STORE_ERR);
+    cr_assert(strstr(store_errmsg(s), "source mention 21 (nobody)") != NULL, "%s",
+              store_errmsg(s));
+
+    make_doc(x, "bad", 40, 40, 40);
+    x->lm[39].ref_id = "atlantis";
+    cr_assert_eq(store_put_document(s, &x->d), STORE_ERR);
+    cr_assert(strstr(store_errmsg(s), "location mention 39 (atlantis)") != NULL, "%s",
+              store_errmsg(s));
+
+    cr_assert_eq(sql_int("SELECT count(*) FROM articles"), 0);
+    cr_assert_eq(sql_int("SELECT count(*) FROM figures"), 0);
+    cr_assert_eq(sql_int("SELECT count(*) FROM source_mentions"), 0);
+    cr_assert_eq(sql_int("SELECT count(*) FROM location_mentions"), 0);
+    cr_assert_eq(sql_int("SELECT count(*) FROM claim_cells"), 0);
+    cr_assert_eq(sql_int("SELECT sum(n_mentions + n_figures + n_articles) FROM sources"), 0);
+
+    /* In a batch, the failed document goes and the others stay. */
+    cr_assert_eq(store_batch_begin(s), STORE_OK, "%s", store_errmsg(s));
+    make_doc(x, "good1", 20, 20, 20);
+    cr_assert_eq(store_put_document(s, &x->d), STORE_OK, "%s", store_errmsg(s));
+    make_doc(x, "bad", 20, 20, 20);
+    x->f[19].location_id = "atlantis";
+    cr_assert_eq(store_put_document(s, &x->d), STORE_ERR);
+    make_doc(x, "good2", 20, 20, 20);
+    cr_assert_eq(store_put_document(s, &x->d), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_eq(store_batch_end(s), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_eq(sql_int("SELECT count(*) FROM figures"), 40);
+    cr_assert_eq(sql_int("SELECT count(*) FROM articles WHERE id = 'bad'"), 0);
+    assert_counts_recounted();
+    free(x);
+    store_close(s);
+}
+
+/* A document may restate a source exactly as stored (nothing changes, the
+ * generation included) or change it (stored, reindexed by name). */
+Test(store_write, restated_and_changed_sources) {
+    store *s = open_loaded();
+    int64_t v0 = 0, v1 = 0;
+    cr_assert_eq(store_data_version(s, &v0), STORE_OK);
+    cr_assert_eq(store_sync_sources(s, SRCS, N_OF(SRCS)), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_eq(store_data_version(s, &v1), STORE_OK);
+    cr_assert_eq(v1, v0, "an unchanged source list bumped the generation");
+
+    big_doc *x = malloc(sizeof *x);
+    cr_assert_not_null(x);
+    store_source_rec again[] = {
+        {"sohr", "المرصد السوري", "SOHR", "ngo", NULL, NULL}, /* NULL affiliation: 'unknown' */
+        {"army", "الجيش السوري", NULL, "military", "government", NULL},
+    };
+    make_doc(x, "d1", 4, 4, 4);
+    x->d.sources = again;
+    x->d.n_sources = 2;
+    cr_assert_eq(store_put_document(s, &x->d), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_eq(sql_int("SELECT affiliation = 'unknown' FROM sources WHERE id = 'sohr'"), 1);
+    cr_assert_eq(sql_int("SELECT affiliation = 'government' FROM sources WHERE id = 'army'"), 1);
+
+    store_source_rec renamed = {"army", "القوات المسلحة", NULL, "military", "government", NULL};
+    make_doc(x, "d2", 4, 4, 4);
+    x->d.sources = &renamed;
+    x->d.n_sources = 1;
+    cr_assert_eq(store_put_document(s, &x->d), STORE_OK, "%s", store_errmsg(s));
+    store_search_query q = {.q = "القوات", .limit = 10, .kinds = STORE_SEARCH_SOURCES};
+    json_t *out = NULL;
+    cr_assert_eq(store_search(s, &q, &out), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_eq(json_integer_value(json_object_get(json_object_get(out, "counts"), "source")), 1);
+    json_decref(out);
+    assert_counts_recounted();
+    free(x);
+    store_close(s);
+}
