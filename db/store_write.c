@@ -70,21 +70,13 @@ static const char *const SQL[ST__COUNT] = {
     [ST_DELETE_ARTICLE] = "DELETE FROM articles WHERE id = ?1",
     [ST_INSERT_ARTICLE] =
         "INSERT INTO articles (id, title, body, outlet_id, url, published_at, language,"
-        " content_hash, origin, n_chars, doc_no)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+        " content_hash, origin, n_chars, n_figures, n_locations, n_sources, doc_no)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
         " (SELECT COALESCE(max(doc_no), 0) + 1 FROM articles))"
         " RETURNING doc_no",
     [ST_FTS_INSERT] = "INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
     /* A document's rows: see insert_rows. */
     [ST_MAX_FIGURE_FTS_NO] = "SELECT COALESCE(max(fts_no), 0) FROM figures",
-    [ST_ARTICLE_COUNTS] =
-        "UPDATE articles SET"
-        " n_figures = (SELECT count(*) FROM figures WHERE article_id = ?1),"
-        " n_locations = (SELECT count(DISTINCT location_id) FROM location_mentions"
-        "                WHERE article_id = ?1),"
-        " n_sources = (SELECT count(DISTINCT source_id) FROM source_mentions"
-        "              WHERE article_id = ?1)"
-        " WHERE id = ?1",
     /* Counts move by the deltas: no recount, so a write costs the same in a
      * corpus of ten articles or of a million. */
     [ST_REFRESH_SOURCES] =
@@ -94,6 +86,11 @@ static const char *const SQL[ST__COUNT] = {
     [ST_REFRESH_LOCATIONS] =
         "UPDATE locations SET n_mentions = n_mentions + d.mentions"
         " FROM temp.location_delta d WHERE locations.id = d.id",
+    /* A new article's counts, worked out from the document (count_new). */
+    [ST_SOURCE_COUNTS_ADD] =
+        "UPDATE sources SET n_mentions = n_mentions + ?2, n_figures = n_figures + ?3,"
+        " n_articles = n_articles + ?4 WHERE id = ?1",
+    [ST_LOCATION_COUNTS_ADD] = "UPDATE locations SET n_mentions = n_mentions + ?2 WHERE id = ?1",
     [ST_ARTICLE_HASH] = "SELECT content_hash FROM articles WHERE id = ?1",
     [ST_EACH_ORIGIN] = "SELECT id, origin FROM articles WHERE origin IS NOT NULL ORDER BY id",
 };
@@ -281,7 +278,96 @@ static int cmp_fig_order(const void *a, const void *b) {
     return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
+/* ---- counts ------------------------------------------------------------------
+ * What a document counts for, worked out from the document itself: the
+ * same numbers the rows it stores would give when counted (the refs of its
+ * mentions and claims compared byte for byte, as SQL's GROUP BY and
+ * DISTINCT compare them), without reading them back. */
+
+/* Refs of n items, sorted so that equal ones are next to each other. */
+typedef struct ref_item {
+    const char *ref;
+    int kind; /* 0 a mention, 1 a claim */
+} ref_item;
+
+static int cmp_ref_item(const void *a, const void *b) {
+    const ref_item *x = a, *y = b;
+    return strcmp(x->ref, y->ref);
+}
+
+/* The distinct non-NULL refs of mentions m[0..n). */
+static size_t distinct_refs(const store_mention *m, size_t n, ref_item *buf) {
+    size_t k = 0, out = 0;
+    for (size_t i = 0; i < n; i++)
+        if (m[i].ref_id)
+            buf[k++] = (ref_item){m[i].ref_id, 0};
+    qsort(buf, k, sizeof *buf, cmp_ref_item);
+    for (size_t i = 0; i < k; i++)
+        out += i == 0 || strcmp(buf[i].ref, buf[i - 1].ref) != 0;
+    return out;
+}
+
+/* Adds a new article's mentions and claims to its sources' and locations'
+ * counts (there is no earlier version to take away). */
+static store_status count_new(store *s, const store_doc *d) {
+    size_t n = d->n_source_mentions + d->n_figures + d->n_location_mentions;
+    ref_item *it = malloc((n ? n : 1) * sizeof *it);
+    if (!it)
+        return store_oom(s);
+    size_t k = 0;
+    for (size_t i = 0; i < d->n_source_mentions; i++)
+        if (d->source_mentions[i].ref_id)
+            it[k++] = (ref_item){d->source_mentions[i].ref_id, 0};
+    for (size_t i = 0; i < d->n_figures; i++)
+        if (d->figures[i].claimant_id)
+            it[k++] = (ref_item){d->figures[i].claimant_id, 1};
+    qsort(it, k, sizeof *it, cmp_ref_item);
+    store_status rc = STORE_OK;
+    for (size_t i = 0, j; i < k && rc == STORE_OK; i = j) {
+        long long m = 0, f = 0;
+        for (j = i; j < k && strcmp(it[j].ref, it[i].ref) == 0; j++)
+            it[j].kind ? f++ : m++;
+        sqlite3_stmt *st = stmt(s, ST_SOURCE_COUNTS_ADD);
+        if (!st) {
+            rc = STORE_ERR;
+            break;
+        }
+        store_bind_text(st, 1, it[i].ref);
+        sqlite3_bind_int64(st, 2, m);
+        sqlite3_bind_int64(st, 3, f);
+        sqlite3_bind_int64(st, 4, m > 0);
+        rc = store_exec_stmt(s, st, "source counts");
+    }
+    k = 0;
+    for (size_t i = 0; i < d->n_location_mentions; i++)
+        if (d->location_mentions[i].ref_id)
+            it[k++] = (ref_item){d->location_mentions[i].ref_id, 0};
+    qsort(it, k, sizeof *it, cmp_ref_item);
+    for (size_t i = 0, j; i < k && rc == STORE_OK; i = j) {
+        for (j = i; j < k && strcmp(it[j].ref, it[i].ref) == 0; j++)
+            ;
+        sqlite3_stmt *st = stmt(s, ST_LOCATION_COUNTS_ADD);
+        if (!st) {
+            rc = STORE_ERR;
+            break;
+        }
+        store_bind_text(st, 1, it[i].ref);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)(j - i));
+        rc = store_exec_stmt(s, st, "location counts");
+    }
+    free(it);
+    return rc;
+}
+
 static store_status insert_article(store *s, const store_doc *d) {
+    size_t nm = d->n_source_mentions > d->n_location_mentions ? d->n_source_mentions
+                                                              : d->n_location_mentions;
+    ref_item *buf = malloc((nm ? nm : 1) * sizeof *buf);
+    if (!buf)
+        return store_oom(s);
+    size_t n_locations = distinct_refs(d->location_mentions, d->n_location_mentions, buf);
+    size_t n_sources = distinct_refs(d->source_mentions, d->n_source_mentions, buf);
+    free(buf);
     sqlite3_stmt *st = stmt(s, ST_INSERT_ARTICLE);
     if (!st)
         return STORE_ERR;
@@ -295,6 +381,9 @@ static store_status insert_article(store *s, const store_doc *d) {
     store_bind_text(st, 8, d->content_hash);
     store_bind_text(st, 9, d->origin);
     sqlite3_bind_int64(st, 10, utf8_code_points(d->body));
+    sqlite3_bind_int64(st, 11, (sqlite3_int64)d->n_figures);
+    sqlite3_bind_int64(st, 12, (sqlite3_int64)n_locations);
+    sqlite3_bind_int64(st, 13, (sqlite3_int64)n_sources);
     char ctx[300];
     snprintf(ctx, sizeof ctx, "article %s (outlet %s)", d->id, d->outlet_id ? d->outlet_id : "none");
     int rc = sqlite3_step(st);
@@ -552,6 +641,22 @@ out:
     return rc;
 }
 
+/* Whether article id is stored. */
+static store_status article_exists(store *s, const char *id, bool *existed) {
+    sqlite3_stmt *st = stmt(s, ST_ARTICLE_HASH);
+    if (!st)
+        return STORE_ERR;
+    store_bind_text(st, 1, id);
+    int rc = sqlite3_step(st);
+    *existed = rc == SQLITE_ROW;
+    store_status out = rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : store_sql_fail(s, rc, "article");
+    sqlite3_reset(st);
+    return out;
+}
+
+/* A new article adds its counts straight from the document (count_new); a
+ * replaced one moves them through the temp delta tables, which take the
+ * old version's away first. */
 store_status store_put_document(store *s, const store_doc *d) {
     store_status rc;
     bool existed;
@@ -561,12 +666,16 @@ store_status store_put_document(store *s, const store_doc *d) {
     }
     if ((rc = store_write_begin(s)) != STORE_OK)
         return rc;
-    if ((rc = clear_touched(s)) != STORE_OK)
+    if ((rc = article_exists(s, d->id, &existed)) != STORE_OK)
         goto out;
-    if ((rc = touch_article(s, d->id, -1)) != STORE_OK)
-        goto out;
-    if ((rc = remove_article(s, d->id, &existed)) != STORE_OK)
-        goto out;
+    if (existed) {
+        if ((rc = clear_touched(s)) != STORE_OK)
+            goto out;
+        if ((rc = touch_article(s, d->id, -1)) != STORE_OK)
+            goto out;
+        if ((rc = remove_article(s, d->id, &existed)) != STORE_OK)
+            goto out;
+    }
     for (size_t i = 0; i < d->n_sources; i++)
         if ((rc = upsert_source(s, &d->sources[i], i, NULL)) != STORE_OK)
             goto out;
@@ -578,18 +687,14 @@ store_status store_put_document(store *s, const store_doc *d) {
         goto out;
     if ((rc = store_fts_figures_index(s, d->id)) != STORE_OK)
         goto out;
-    if ((rc = touch_article(s, d->id, +1)) != STORE_OK)
-        goto out;
-    sqlite3_stmt *st = stmt(s, ST_ARTICLE_COUNTS);
-    if (!st) {
-        rc = STORE_ERR;
+    if (existed) {
+        if ((rc = touch_article(s, d->id, +1)) != STORE_OK)
+            goto out;
+        if ((rc = refresh_touched(s)) != STORE_OK)
+            goto out;
+    } else if ((rc = count_new(s, d)) != STORE_OK) {
         goto out;
     }
-    store_bind_text(st, 1, d->id);
-    if ((rc = store_exec_stmt(s, st, "article counts")) != STORE_OK)
-        goto out;
-    if ((rc = refresh_touched(s)) != STORE_OK)
-        goto out;
     rc = bump_generation(s);
 out:
     return store_tx_end(s, rc);
