@@ -91,6 +91,8 @@ static const char *const SQL[ST__COUNT] = {
         "UPDATE sources SET n_mentions = n_mentions + ?2, n_figures = n_figures + ?3,"
         " n_articles = n_articles + ?4 WHERE id = ?1",
     [ST_LOCATION_COUNTS_ADD] = "UPDATE locations SET n_mentions = n_mentions + ?2 WHERE id = ?1",
+    [ST_SOURCE_AS_STORED] =
+        "SELECT name, name_en, kind, affiliation, parent_id FROM sources WHERE id = ?1",
     [ST_ARTICLE_HASH] = "SELECT content_hash FROM articles WHERE id = ?1",
     [ST_EACH_ORIGIN] = "SELECT id, origin FROM articles WHERE origin IS NOT NULL ORDER BY id",
 };
@@ -110,13 +112,43 @@ static store_status bump_generation(store *s) {
     return run(s, ST_BUMP_GENERATION, "generation");
 }
 
+static bool same_text(const unsigned char *a, const char *b) {
+    if (!a || !b)
+        return !a && !b;
+    return strcmp((const char *)a, b) == 0;
+}
+
+/* Is source r stored with these very values? Then its upsert would change
+ * nothing, and is skipped: documents name the same few sources again and
+ * again. */
+static store_status source_as_stored(store *s, const store_source_rec *r, bool *same) {
+    *same = false;
+    sqlite3_stmt *st = stmt(s, ST_SOURCE_AS_STORED);
+    if (!st)
+        return STORE_ERR;
+    store_bind_text(st, 1, r->id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *same = same_text(sqlite3_column_text(st, 0), r->name) &&
+                same_text(sqlite3_column_text(st, 1), r->name_en) &&
+                same_text(sqlite3_column_text(st, 2), r->kind) &&
+                same_text(sqlite3_column_text(st, 3), r->affiliation ? r->affiliation : "unknown") &&
+                same_text(sqlite3_column_text(st, 4), r->parent_id);
+    store_status out = rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : store_sql_fail(s, rc, "source");
+    sqlite3_reset(st);
+    return out;
+}
+
 static store_status upsert_source(store *s, const store_source_rec *r, size_t i, int *changed) {
     if (!r->id || !*r->id || !r->name || !r->kind) {
         store_set_err(s, "source %zu: id, name and kind are required", i);
         return STORE_ERR;
     }
-    bool reindex = false;
-    store_status rc = store_fts_source_before(s, r, &reindex);
+    bool same = false, reindex = false;
+    store_status rc = source_as_stored(s, r, &same);
+    if (rc != STORE_OK || same)
+        return rc;
+    rc = store_fts_source_before(s, r, &reindex);
     if (rc != STORE_OK)
         return rc;
     sqlite3_stmt *st = stmt(s, ST_UPSERT_SOURCE);
