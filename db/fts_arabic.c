@@ -39,9 +39,27 @@ typedef struct stem_memo {
     term form, stem;
 } stem_memo;
 
+/* The terms of whole words already worked out, direct-mapped by the
+ * word's hash: a word's terms depend on nothing but its folded form, and
+ * news text repeats its words (the quotes of a report's figures repeat
+ * whole sentences), so most words skip text_proclitic_forms and the stem
+ * lookups of each form. Terms that do not fit WORD_TERM_BYTES are not
+ * kept. Allocated on the first word, so that a tokenizer that is never
+ * used costs nothing. */
+#define WORD_MEMO 4096
+#define WORD_TERM_BYTES 192
+
+typedef struct word_memo {
+    char word[TOKEN_NORM_MAX]; /* "" when the slot is empty */
+    unsigned char n;           /* terms */
+    unsigned char len[TEXT_PROCLITIC_MAX];
+    char terms[WORD_TERM_BYTES]; /* one after another, no NULs */
+} word_memo;
+
 typedef struct ar_tokenizer {
     struct sb_stemmer *ar, *en;
     stem_memo memo[STEM_MEMO];
+    word_memo *words; /* WORD_MEMO of them, or NULL */
 } ar_tokenizer;
 
 static int ar_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out) {
@@ -73,6 +91,7 @@ static void ar_delete(Fts5Tokenizer *p) {
         return;
     sb_stemmer_delete(t->ar);
     sb_stemmer_delete(t->en);
+    free(t->words);
     free(t);
 }
 
@@ -125,12 +144,16 @@ static bool stem_fix(struct sb_stemmer *st, const char *w, int passes, term out)
     return true;
 }
 
+static uint32_t hash_of(const char *s) {
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
 /* stem_fix through the memo. */
 static bool stem_memoised(ar_tokenizer *t, const char *form, term out) {
-    uint32_t h = 2166136261u;
-    for (const char *p = form; *p; p++)
-        h = (h ^ (unsigned char)*p) * 16777619u;
-    stem_memo *m = &t->memo[h & (STEM_MEMO - 1)];
+    stem_memo *m = &t->memo[hash_of(form) & (STEM_MEMO - 1)];
     if (m->form[0] && strcmp(m->form, form) == 0) {
         memcpy(out, m->stem, sizeof(term));
         return true;
@@ -245,6 +268,39 @@ static int word_terms(ar_tokenizer *t, const text_btoken *tk, bool prefix, term 
     }
 }
 
+/* word_terms through the word memo, for words read without
+ * FTS5_TOKENIZE_PREFIX (a prefix's terms differ from the word's). */
+static int word_terms_memoised(ar_tokenizer *t, const text_btoken *tk, term *terms) {
+    if (tk->kind != TOK_WORD)
+        return word_terms(t, tk, false, terms);
+    if (!t->words && !(t->words = calloc(WORD_MEMO, sizeof *t->words)))
+        return word_terms(t, tk, false, terms);
+    word_memo *m = &t->words[hash_of(tk->norm) & (WORD_MEMO - 1)];
+    if (m->word[0] && strcmp(m->word, tk->norm) == 0) {
+        const char *p = m->terms;
+        for (int i = 0; i < m->n; p += m->len[i], i++) {
+            memcpy(terms[i], p, m->len[i]);
+            terms[i][m->len[i]] = '\0';
+        }
+        return m->n;
+    }
+    int k = word_terms(t, tk, false, terms);
+    size_t used = 0;
+    for (int i = 0; i < k; i++)
+        used += strlen(terms[i]);
+    if (k > 0 && used <= WORD_TERM_BYTES) {
+        char *p = m->terms;
+        for (int i = 0; i < k; i++) {
+            m->len[i] = (unsigned char)strlen(terms[i]);
+            memcpy(p, terms[i], m->len[i]);
+            p += m->len[i];
+        }
+        m->n = (unsigned char)k;
+        memcpy(m->word, tk->norm, sizeof m->word);
+    }
+    return k;
+}
+
 static int ar_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *in, int len,
                        int (*emit)(void *ctx, int tflags, const char *tok, int ntok, int start,
                                    int end)) {
@@ -256,7 +312,7 @@ static int ar_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *in, i
     while (text_next_token(in, n, &pos, &tk)) {
         if (tk.kind == TOK_PUNCT)
             continue;
-        int k = word_terms(t, &tk, prefix, terms);
+        int k = prefix ? word_terms(t, &tk, true, terms) : word_terms_memoised(t, &tk, terms);
         if (k < 0)
             return SQLITE_NOMEM;
         for (int i = 0; i < k; i++) {

@@ -344,3 +344,38 @@ Test(fts_store, a_read_only_store_searches_too) {
     json_decref(out);
     store_close(r);
 }
+
+static int on_hash(void *ctx, int tflags, const char *tok, int ntok, int start, int end) {
+    unsigned long long *h = ctx;
+    *h = *h * 1099511628211ull + (unsigned)tflags * 31u + (unsigned)start * 7u + (unsigned)end;
+    for (int i = 0; i < ntok; i++)
+        *h = (*h ^ (unsigned char)tok[i]) * 1099511628211ull;
+    return SQLITE_OK;
+}
+
+/* The word memo (fts_arabic.c) gives a repeated word the terms it got the
+ * first time, and a prefix query never takes a word's memoised terms. */
+Test(fts_arabic, repeated_words_keep_their_terms) {
+    static const char text[] = "والمعارضة كتيبة بحلب للجيش القتلى 1,500 Fighters والمعارضة";
+    char first[2048];
+    snprintf(first, sizeof first, "%s", terms(text));
+    cr_expect_str_eq(terms(text), first);
+    cr_expect_str_eq(first, "والمعارض +معارض كتيب +تيب حلب جيش +لجيش قتل 1500 fighter "
+                            "والمعارض +معارض");
+    expect_terms("الف", "الف");
+    cr_expect_str_eq(prefix_terms("الف"), prefix_terms("الف"));
+    expect_terms("الف الف", "الف الف");
+    /* Many distinct words (memo slots shared and replaced): the same
+     * terms on the second pass. */
+    static char many[200000];
+    size_t len = 0;
+    for (int i = 0; i < 9000; i++)
+        len += (size_t)snprintf(many + len, sizeof many - len, "%sكتاب%c%c%c ",
+                                i % 2 ? "وال" : "ب", 'a' + i % 26, 'a' + i / 26 % 26,
+                                'a' + i / 676);
+    unsigned long long h[2] = {0, 0};
+    for (int pass = 0; pass < 2; pass++)
+        cr_assert_eq(TOK.xTokenize(T, &h[pass], FTS5_TOKENIZE_DOCUMENT, many, (int)len, on_hash),
+                     SQLITE_OK);
+    cr_expect_eq(h[0], h[1]);
+}
