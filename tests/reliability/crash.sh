@@ -177,11 +177,14 @@ for ((r = 1; r <= ROUNDS; r++)); do
         sleep "$delay"
         seen=$(count)
     else
-        # A target between the last count and N, leaving at least 5% to do.
-        left=$((N - last))
-        span=$((left * 90 / 100))
-        ((span < 1)) && span=1
-        target=$((last + 1 + RANDOM % span))
+        # A target between the last count and N that leaves two import
+        # batches (INGEST_BATCH, 64 documents per transaction) for each
+        # round still to come: with less, the rest commits at once and the
+        # import ends before the kill can land.
+        batch=$(sed -n 's/^#define INGEST_BATCH \([0-9]*\).*/\1/p' ingest/ingest.h)
+        hi=$((N - (ROUNDS - r + 1) * 2 * ${batch:-64}))
+        ((hi > last + 1)) || hi=$((last + 2))
+        target=$((last + 1 + RANDOM % (hi - last - 1)))
         log "round $r ($mode): kill -9 once $target articles are in (had $last)"
         start_import "$mode"
         seen=0
