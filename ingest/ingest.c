@@ -416,6 +416,13 @@ static bool report_removed(void *ctx, const char *id, const char *origin)
     return true;
 }
 
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 int ingest_path(store *db, const extract_model *m, const char *path, ingest_counts *c, FILE *log)
 {
     struct stat st;
@@ -466,6 +473,8 @@ int ingest_path(store *db, const extract_model *m, const char *path, ingest_coun
      * crash loses at most the batch in flight, which the next start imports
      * again (its hashes were never committed). */
     bool batch = false;
+    size_t in_batch = 0;
+    long long batch_start = 0;
     for (size_t i = 0; i < n && rc == 0; i++) {
         if (!batch) {
             if (store_batch_begin(db) != STORE_OK) {
@@ -473,6 +482,8 @@ int ingest_path(store *db, const extract_model *m, const char *path, ingest_coun
                 break;
             }
             batch = true;
+            in_batch = 0;
+            batch_start = now_ms();
         }
         char file[4096];
         if (snprintf(file, sizeof file, "%.*s/%s", (int)plen, path, names[i]) >= (int)sizeof file) {
@@ -481,7 +492,8 @@ int ingest_path(store *db, const extract_model *m, const char *path, ingest_coun
             continue;
         }
         rc = import_file(db, m, file, c, log);
-        if ((i + 1) % INGEST_BATCH == 0 || i + 1 == n || rc != 0) {
+        if (++in_batch == INGEST_BATCH || now_ms() - batch_start >= INGEST_BATCH_MS || i + 1 == n ||
+            rc != 0) {
             if (store_batch_end(db) != STORE_OK)
                 rc = -1;
             batch = false;

@@ -2,9 +2,13 @@
  * the extractor, and storing an article with everything extracted from it in
  * one transaction. Also renders an extraction as JSON for `marsad extract`.
  *
- * A folder is imported in transactions of INGEST_BATCH documents (each
- * document atomic within it), which writes far less than one transaction
- * per document; a crash loses at most the batch in flight.
+ * A folder is imported in transactions of INGEST_BATCH documents, or
+ * fewer when they take INGEST_BATCH_MS (each document atomic within it):
+ * a page of an index is written to the WAL once per transaction however
+ * many rows of the batch go to it, so the larger the batch the less is
+ * written, while the time bound holds the write lock against other
+ * writers (whose busy timeout is 2 s by default) for half a second at
+ * most, plus one document. A crash loses at most the batch in flight.
  *
  * Idempotent: each article keeps a content hash over its text, its sidecar
  * and the extractor's data, so re-importing an unchanged file does nothing
@@ -22,7 +26,8 @@
 #define INGEST_MAX_BYTES (1u << 20)    /* a document larger than 1 MiB is skipped */
 #define INGEST_MAX_SIDECAR (64u << 10) /* and a sidecar larger than 64 KiB ignored */
 #define INGEST_MAX_ID 128
-#define INGEST_BATCH 64                /* documents per transaction in a folder import */
+#define INGEST_BATCH 256               /* documents per transaction in a folder import, */
+#define INGEST_BATCH_MS 500            /* or fewer when they take this long (ms) */
 
 typedef struct ingest_counts {
     size_t articles;   /* imported or replaced */
