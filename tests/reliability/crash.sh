@@ -178,7 +178,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
         seen=$(count)
     else
         # A target between the last count and N that leaves two import
-        # batches (INGEST_BATCH, 64 documents per transaction) for each
+        # batches (INGEST_BATCH documents per transaction) for each
         # round still to come: with less, the rest commits at once and the
         # import ends before the kill can land.
         batch=$(sed -n 's/^#define INGEST_BATCH \([0-9]*\).*/\1/p' ingest/ingest.h)
