@@ -14,6 +14,9 @@
  * the same on its first line; older databases are migrated up to it. */
 #define STORE_SCHEMA_VERSION 4
 
+/* The most rows of one multi-row INSERT (store_write.c). */
+#define STORE_ROWS_MAX 32
+
 /* Slots of the per-handle cache of fixed statements (prepared on first use,
  * kept with SQLITE_PREPARE_PERSISTENT until store_close). */
 typedef enum store_stmt_id {
@@ -39,16 +42,14 @@ typedef enum store_stmt_id {
     ST_DELETE_ARTICLE,
     ST_INSERT_ARTICLE,
     ST_FTS_INSERT,
-    /* a document's rows, in INSERTs of ROW_CHUNKS rows (store_write.c) */
+    /* a document's rows (store_write.c): the INSERT of k rows is the
+     * first of each range + k - 1 */
     ST_INSERT_SOURCE_MENTIONS,
-    ST_INSERT_SOURCE_MENTIONS_2,
-    ST_INSERT_SOURCE_MENTIONS_3,
+    ST_INSERT_SOURCE_MENTIONS_END = ST_INSERT_SOURCE_MENTIONS + STORE_ROWS_MAX - 1,
     ST_INSERT_LOCATION_MENTIONS,
-    ST_INSERT_LOCATION_MENTIONS_2,
-    ST_INSERT_LOCATION_MENTIONS_3,
+    ST_INSERT_LOCATION_MENTIONS_END = ST_INSERT_LOCATION_MENTIONS + STORE_ROWS_MAX - 1,
     ST_INSERT_FIGURES,
-    ST_INSERT_FIGURES_2,
-    ST_INSERT_FIGURES_3,
+    ST_INSERT_FIGURES_END = ST_INSERT_FIGURES + STORE_ROWS_MAX - 1,
     ST_MAX_FIGURE_FTS_NO,
     ST_SOURCE_AS_STORED,
     ST_SOURCE_COUNTS_ADD,

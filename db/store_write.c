@@ -437,37 +437,37 @@ static store_status insert_article(store *s, const store_doc *d) {
 }
 
 /* ---- a document's rows ------------------------------------------------------
- * Figures and mentions go in INSERTs of several rows (ROW_CHUNKS at most),
- * not one statement per row: for every statement SQLite opens a statement
- * journal, syncs each full-text table the transaction has written and
- * builds anew the IN lists of the tables' CHECK constraints, which together
- * cost more than the rows themselves. The values shared by every row are
- * ?1 (and ?2); each row then has per_row anonymous parameters of its own.
- * A multi-row INSERT that fails is undone whole (a statement journal); its
- * rows then go again one at a time, so the error names the row that fails,
- * as it did when every row was a statement of its own. */
-
-static const size_t ROW_CHUNKS[] = {16, 4, 1};
-#define N_CHUNKS (sizeof ROW_CHUNKS / sizeof ROW_CHUNKS[0])
+ * Figures and mentions go in one INSERT per document and table (of
+ * STORE_ROWS_MAX rows at most), not one statement per row: every statement
+ * journals each page it changes anew (a statement journal, as the figures'
+ * trigger makes their INSERT a multi-write), syncs each full-text table the
+ * transaction has written and builds anew the IN lists of the tables' CHECK
+ * constraints, which together cost more than the rows themselves. The
+ * INSERT of k rows is prepared the first time a document has k. The values
+ * shared by every row are ?1 (and ?2); each row then has per_row anonymous
+ * parameters of its own. A multi-row INSERT that fails is undone whole (the
+ * statement journal); its rows then go again one at a time, so the error
+ * names the row that fails, as it did when every row was a statement of its
+ * own. */
 
 typedef struct rows_def {
-    const char *head;              /* "INSERT INTO t (columns) VALUES " */
-    const char *row;               /* one row's values */
-    int per_row;                   /* its anonymous parameters */
-    store_stmt_id stmt[N_CHUNKS];  /* the INSERT of ROW_CHUNKS[c] rows */
+    const char *head;    /* "INSERT INTO t (columns) VALUES " */
+    const char *row;     /* one row's values */
+    int per_row;         /* its anonymous parameters */
+    store_stmt_id stmt;  /* the INSERT of one row; of k rows, stmt + k - 1 */
     /* binds row i from parameter p on */
     void (*bind)(sqlite3_stmt *st, int p, const void *ctx, size_t i);
     /* names row i in an error message */
     void (*name)(char *out, size_t outsz, const void *ctx, size_t i);
 } rows_def;
 
-static sqlite3_stmt *rows_stmt(store *s, const rows_def *def, size_t c) {
-    store_stmt_id id = def->stmt[c];
+static sqlite3_stmt *rows_stmt(store *s, const rows_def *def, size_t k) {
+    store_stmt_id id = def->stmt + (store_stmt_id)(k - 1);
     if (s->stmt[id])
         return store_stmt(s, id, NULL);
     sbuf b = {0};
     sb_add(&b, def->head);
-    for (size_t i = 0; i < ROW_CHUNKS[c]; i++) {
+    for (size_t i = 0; i < k; i++) {
         sb_add(&b, i ? ", " : "");
         sb_add(&b, def->row);
     }
@@ -481,20 +481,20 @@ static sqlite3_stmt *rows_stmt(store *s, const rows_def *def, size_t c) {
     return st;
 }
 
-/* Inserts rows [from, from + ROW_CHUNKS[c]) with one statement; shared
- * binds ?1.. of it. */
-static store_status insert_chunk(store *s, const rows_def *def, size_t c, size_t from,
+/* Inserts rows [from, from + k) with one statement; shared binds ?1.. of
+ * it. */
+static store_status insert_chunk(store *s, const rows_def *def, size_t k, size_t from,
                                  void (*shared)(sqlite3_stmt *st, const void *ctx),
                                  const void *ctx) {
-    sqlite3_stmt *st = rows_stmt(s, def, c);
+    sqlite3_stmt *st = rows_stmt(s, def, k);
     if (!st)
         return STORE_ERR;
     shared(st, ctx);
-    int first = sqlite3_bind_parameter_count(st) - (int)ROW_CHUNKS[c] * def->per_row + 1;
-    for (size_t k = 0; k < ROW_CHUNKS[c]; k++)
-        def->bind(st, first + (int)k * def->per_row, ctx, from + k);
+    int first = sqlite3_bind_parameter_count(st) - (int)k * def->per_row + 1;
+    for (size_t j = 0; j < k; j++)
+        def->bind(st, first + (int)j * def->per_row, ctx, from + j);
     store_status rc = store_exec_stmt(s, st, NULL);
-    if (rc == STORE_OK || ROW_CHUNKS[c] > 1)
+    if (rc == STORE_OK || k > 1)
         return rc;
     char what[300], why[sizeof s->err];
     def->name(what, sizeof what, ctx, from);
@@ -506,18 +506,17 @@ static store_status insert_chunk(store *s, const rows_def *def, size_t c, size_t
 static store_status insert_rows(store *s, const rows_def *def, size_t n,
                                 void (*shared)(sqlite3_stmt *st, const void *ctx),
                                 const void *ctx) {
-    size_t i = 0;
-    for (size_t c = 0; c < N_CHUNKS; c++)
-        for (; n - i >= ROW_CHUNKS[c]; i += ROW_CHUNKS[c]) {
-            store_status rc = insert_chunk(s, def, c, i, shared, ctx);
-            if (rc == STORE_OK)
-                continue;
-            if (ROW_CHUNKS[c] == 1)
+    for (size_t i = 0, k; i < n; i += k) {
+        k = n - i < STORE_ROWS_MAX ? n - i : STORE_ROWS_MAX;
+        store_status rc = insert_chunk(s, def, k, i, shared, ctx);
+        if (rc == STORE_OK)
+            continue;
+        if (k == 1)
+            return rc;
+        for (size_t j = 0; j < k; j++) /* again, one by one */
+            if ((rc = insert_chunk(s, def, 1, i + j, shared, ctx)) != STORE_OK)
                 return rc;
-            for (size_t k = 0; k < ROW_CHUNKS[c]; k++) /* again, one by one */
-                if ((rc = insert_chunk(s, def, N_CHUNKS - 1, i + k, shared, ctx)) != STORE_OK)
-                    return rc;
-        }
+    }
     return STORE_OK;
 }
 
@@ -555,13 +554,13 @@ static void name_location_mention(char *out, size_t outsz, const void *ctx, size
 static const rows_def SOURCE_MENTION_ROWS = {
     "INSERT INTO source_mentions (article_id, source_id, start, \"end\", text, role) VALUES ",
     "(?1, ?, ?, ?, ?, COALESCE(?, 'mentioned'))", 5,
-    {ST_INSERT_SOURCE_MENTIONS, ST_INSERT_SOURCE_MENTIONS_2, ST_INSERT_SOURCE_MENTIONS_3},
+    ST_INSERT_SOURCE_MENTIONS,
     bind_source_mention, name_source_mention};
 
 static const rows_def LOCATION_MENTION_ROWS = {
     "INSERT INTO location_mentions (article_id, location_id, start, \"end\", text) VALUES ",
     "(?1, ?, ?, ?, ?)", 4,
-    {ST_INSERT_LOCATION_MENTIONS, ST_INSERT_LOCATION_MENTIONS_2, ST_INSERT_LOCATION_MENTIONS_3},
+    ST_INSERT_LOCATION_MENTIONS,
     bind_location_mention, name_location_mention};
 
 static store_status insert_mentions(store *s, const store_doc *d) {
@@ -631,7 +630,7 @@ static const rows_def FIGURE_ROWS = {
     "(?1, substr(?2, 1, 7), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, 'claimed'), ?, ?, ?, ?, ?,"
     " ?, ?, ?, ?)",
     20,
-    {ST_INSERT_FIGURES, ST_INSERT_FIGURES_2, ST_INSERT_FIGURES_3},
+    ST_INSERT_FIGURES,
     bind_figure, name_figure};
 
 /* Figures get ordinals in text order (by span, then as given), whatever
