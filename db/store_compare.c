@@ -28,10 +28,6 @@
 /* Claimant '' is "nobody named": every key column uses '' for NULL. */
 #define CELL_COLS "k.type, k.category, k.side, k.area_id, k.period, k.object, k.claimant_id"
 
-#define INSIDE_CTE                                                                                \
-    "WITH RECURSIVE inside(id) AS (SELECT ?2 UNION"                                              \
-    " SELECT l.id FROM locations l JOIN inside ON l.parent_id = inside.id)"
-
 /* The figures of a place below governorate level, summed as cells are. */
 #define FIGURE_CELLS                                                                              \
     "SELECT f.type AS type, f.subject_category AS category, coalesce(f.subject_side, '') AS side," \
@@ -39,7 +35,8 @@
     " CASE WHEN f.subject_category IN ('materiel', 'munitions') THEN coalesce(f.object, '')"      \
     " ELSE '' END AS object, coalesce(f.claimant_id, '') AS claimant_id, count(*) AS n,"          \
     " max(coalesce(f.value_max, f.value)) AS headline FROM figures f"                             \
-    " WHERE f.location_id IN inside AND f.type <> 'count' AND f.subject_category IS NOT NULL"    \
+    " WHERE f.location_id IN " STORE_PLACES_WITHIN("?2")                                          \
+    " AND f.type <> 'count' AND f.subject_category IS NOT NULL"                                  \
     " AND (?1 IS NULL OR f.type = ?1) GROUP BY 1, 2, 3, 4, 5, 6, 7"
 
 typedef enum scope { SCOPE_ALL, SCOPE_AREAS, SCOPE_PLACES } scope;
@@ -50,15 +47,14 @@ typedef enum scope { SCOPE_ALL, SCOPE_AREAS, SCOPE_PLACES } scope;
  * cells are few). */
 static void groups_sql(sbuf *b, scope where)
 {
-    sb_add(b, where == SCOPE_ALL ? "WITH " : INSIDE_CTE ", ");
-    sb_add(b, "cells AS (");
+    sb_add(b, "WITH cells AS (");
     if (where == SCOPE_PLACES)
         sb_add(b, FIGURE_CELLS);
     else
         sb_add(b, "SELECT " CELL_COLS ", k.n, k.headline FROM claim_cells k"
                     " WHERE (?1 IS NULL OR k.type = ?1)");
     if (where == SCOPE_AREAS)
-        sb_add(b, " AND k.area_id IN inside");
+        sb_add(b, " AND k.area_id IN " STORE_PLACES_WITHIN("?2"));
     sb_add(b, ") SELECT k.type, k.category, k.side, k.area_id, k.period, k.object, sum(k.n),"
                 " count(*), min(k.headline), max(k.headline), ar.name FROM cells k"
                 " LEFT JOIN sources c ON c.id = k.claimant_id"
@@ -72,9 +68,6 @@ static void groups_sql(sbuf *b, scope where)
  * and munitions), ?7 affiliation, ?8 location, ?9 the limit. */
 static void claims_sql(sbuf *b, scope where, bool by_object)
 {
-    if (where == SCOPE_PLACES)
-        sb_add(b, "WITH RECURSIVE inside(id) AS (SELECT ?8 UNION"
-                    " SELECT l.id FROM locations l JOIN inside ON l.parent_id = inside.id) ");
     sb_add(b, "SELECT f.id, f.value, f.value_max, f.qualifier, f.stance, f.object, f.claimant_id,"
                 " c.name, c.kind, c.affiliation, f.article_id, f.quote, f.start, f.\"end\","
                 " f.span_text, f.quote_start, f.quote_end FROM figures f"
@@ -84,7 +77,7 @@ static void claims_sql(sbuf *b, scope where, bool by_object)
     if (by_object)
         sb_add(b, " AND f.object IS ?6");
     if (where == SCOPE_PLACES)
-        sb_add(b, " AND f.location_id IN inside");
+        sb_add(b, " AND f.location_id IN " STORE_PLACES_WITHIN("?8"));
     sb_add(b, " ORDER BY f.value IS NULL, f.value, f.id LIMIT ?9");
 }
 
@@ -150,10 +143,8 @@ static store_status location_scope(store *s, const char *location, scope *out)
     if (!location)
         return STORE_OK;
     sqlite3_stmt *st = store_dyn_stmt_get(
-        s, "WITH RECURSIVE inside(id) AS (SELECT ?1 UNION"
-           " SELECT l.id FROM locations l JOIN inside ON l.parent_id = inside.id)"
-           " SELECT EXISTS (SELECT 1 FROM locations l JOIN inside ON inside.id = l.id"
-           " WHERE l.kind = 'governorate')");
+        s, "SELECT EXISTS (SELECT 1 FROM locations l WHERE l.kind = 'governorate'"
+           " AND l.id IN " STORE_PLACES_WITHIN("?1") ")");
     if (!st)
         return STORE_ERR;
     store_bind_text(st, 1, location);

@@ -142,6 +142,13 @@ store_status store_tx_end(store *s, store_status st);
 /* Binds a C string or NULL as text. */
 int store_bind_text(sqlite3_stmt *st, int i, const char *v);
 
+/* The location bound at `param` ("?", "?2") and every place whose parent
+ * chain reaches it, as a subquery for IN. UNION (not UNION ALL) so a cycle
+ * in the gazetteer ends instead of looping. */
+#define STORE_PLACES_WITHIN(param)                                                                \
+    "(WITH RECURSIVE sub(id) AS (SELECT " param " UNION SELECT l.id FROM locations l JOIN sub"   \
+    " ON l.parent_id = sub.id) SELECT id FROM sub)"
+
 /* Sets the error "out of memory"; returns STORE_ERR. */
 store_status store_oom(store *s);
 

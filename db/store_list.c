@@ -41,12 +41,6 @@ static const char *const SIDES[] = {"government", "opposition", "unknown", NULL}
 static const char *const CATEGORIES[] = {"combatants", "civilians", "people", "materiel",
                                          "munitions", NULL};
 
-/* A location and every place whose parent chain reaches it. UNION (not
- * UNION ALL) so a cycle in the gazetteer ends instead of looping. */
-#define LOC_AND_DESCENDANTS                                                                       \
-    "(WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT l.id FROM locations l JOIN sub"           \
-    " ON l.parent_id = sub.id) SELECT id FROM sub)"
-
 /* The condition a filter adds, with one ? per bound value (FIELD_BBOX and
  * FIELD_NEAR are built in code; a true/false enum has two conditions). */
 typedef struct filter_impl {
@@ -66,7 +60,7 @@ static const filter_impl ARTICLE_FILTER_SQL[] = {
     {"t.outlet_id = ?", NULL},
     {"t.id IN (SELECT article_id FROM source_mentions WHERE source_id = ?)", NULL},
     {"t.id IN (SELECT article_id FROM location_mentions WHERE location_id IN "
-     LOC_AND_DESCENDANTS ")",
+     STORE_PLACES_WITHIN("?") ")",
      NULL},
     {"t.id IN (SELECT article_id FROM figures WHERE type = ?)", NULL},
     {"t.doc_no IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", NULL},
@@ -120,7 +114,7 @@ static const filter_impl FIGURE_FILTER_SQL[] = {
     {"t.type = ?", NULL},
     {"t.qualifier = ?", NULL},
     {"t.claimant_id = ?", NULL},
-    {"t.location_id IN " LOC_AND_DESCENDANTS, NULL},
+    {"t.location_id IN " STORE_PLACES_WITHIN("?"), NULL},
     {"t.stance = ?", NULL},
     {"t.value >= ?", NULL},
     {"t.value <= ?", NULL},

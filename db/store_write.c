@@ -524,31 +524,35 @@ static void bind_doc_id(sqlite3_stmt *st, const void *ctx) {
     store_bind_text(st, 1, ((const store_doc *)ctx)->id);
 }
 
-static void bind_source_mention(sqlite3_stmt *st, int p, const void *ctx, size_t i) {
-    const store_mention *m = &((const store_doc *)ctx)->source_mentions[i];
+/* The columns both kinds of mention have: what is mentioned, where, how. */
+static void bind_mention(sqlite3_stmt *st, int p, const store_mention *m) {
     store_bind_text(st, p, m->ref_id);
     sqlite3_bind_int64(st, p + 1, m->start);
     sqlite3_bind_int64(st, p + 2, m->end);
     store_bind_text(st, p + 3, m->text);
+}
+
+static void name_mention(char *out, size_t outsz, const char *kind, size_t i,
+                         const store_mention *m) {
+    snprintf(out, outsz, "%s mention %zu (%s)", kind, i, m->ref_id ? m->ref_id : "null");
+}
+
+static void bind_source_mention(sqlite3_stmt *st, int p, const void *ctx, size_t i) {
+    const store_mention *m = &((const store_doc *)ctx)->source_mentions[i];
+    bind_mention(st, p, m);
     store_bind_text(st, p + 4, m->role);
 }
 
 static void name_source_mention(char *out, size_t outsz, const void *ctx, size_t i) {
-    const store_mention *m = &((const store_doc *)ctx)->source_mentions[i];
-    snprintf(out, outsz, "source mention %zu (%s)", i, m->ref_id ? m->ref_id : "null");
+    name_mention(out, outsz, "source", i, &((const store_doc *)ctx)->source_mentions[i]);
 }
 
 static void bind_location_mention(sqlite3_stmt *st, int p, const void *ctx, size_t i) {
-    const store_mention *m = &((const store_doc *)ctx)->location_mentions[i];
-    store_bind_text(st, p, m->ref_id);
-    sqlite3_bind_int64(st, p + 1, m->start);
-    sqlite3_bind_int64(st, p + 2, m->end);
-    store_bind_text(st, p + 3, m->text);
+    bind_mention(st, p, &((const store_doc *)ctx)->location_mentions[i]);
 }
 
 static void name_location_mention(char *out, size_t outsz, const void *ctx, size_t i) {
-    const store_mention *m = &((const store_doc *)ctx)->location_mentions[i];
-    snprintf(out, outsz, "location mention %zu (%s)", i, m->ref_id ? m->ref_id : "null");
+    name_mention(out, outsz, "location", i, &((const store_doc *)ctx)->location_mentions[i]);
 }
 
 static const rows_def SOURCE_MENTION_ROWS = {
