@@ -22,7 +22,7 @@
 # build/reliability/soak-N.db, reused while the corpus and the schema's
 # version are the same (SOAK_REIMPORT=1 imports again). The import is
 # resumable: an interrupted one goes on where it stopped. The first import
-# of 100k reports takes about an hour on this machine.
+# of 100k reports took about an hour before the import was made faster.
 #
 # Writes the summary (markdown) to bench/out/soak.md (and soak-N.md, the
 # last run at each size) and prints it; the raw
@@ -96,7 +96,7 @@ if [[ ${SOAK_REIMPORT:-0} == 1 || ! -f $DB || ! -f $DB.key || $(cat "$DB.key") !
         rm -f "$partial" "$partial-wal" "$partial-shm" "$partial.key"
     fi
     printf '%s\n' "$key" >"$partial.key"
-    log "import: $corpus -> $DB (resumable; 100k reports take about an hour)"
+    log "import: $corpus -> $DB (resumable; 100k reports take tens of minutes)"
     "$MARSAD" import --db "$partial" "$corpus" 2>"$TMP/import.log" ||
         { tail -5 "$TMP/import.log" >&2; echo "soak: the import failed" >&2; exit 1; }
     grep 'marsad: imported' "$TMP/import.log" >&2 || true
