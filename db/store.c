@@ -314,7 +314,7 @@ store_status store_batch_begin(store *s) {
 }
 
 store_status store_batch_end(store *s) {
-    return store_tx_end(s, STORE_OK);
+    return store_tx_end(s, store_fts_batch_flush(s));
 }
 
 /* ---- opening ------------------------------------------------------------ */

@@ -51,6 +51,8 @@ typedef enum store_stmt_id {
     ST_INSERT_FIGURES,
     ST_INSERT_FIGURES_END = ST_INSERT_FIGURES + STORE_ROWS_MAX - 1,
     ST_MAX_FIGURE_FTS_NO,
+    ST_FTS_BATCH_ARTICLES,
+    ST_FTS_BATCH_FIGURES,
     ST_SOURCE_AS_STORED,
     ST_SOURCE_COUNTS_ADD,
     ST_LOCATION_COUNTS_ADD,
@@ -105,6 +107,10 @@ struct store {
     bool deadline_armed;    /* a read is running under the time limit */
     long long deadline_ns;  /* CLOCK_MONOTONIC */
     char err[512];
+    /* Inside a batch, the full-text rows of its articles and figures are
+     * written at its end (store_write.c): every row from these doc_no and
+     * fts_no on is not indexed yet, every row below them is. 0: none. */
+    sqlite3_int64 fts_articles_from, fts_figures_from;
 };
 
 /* Records a message as the handle's last error. */
@@ -166,8 +172,9 @@ void sb_add(sbuf *b, const char *s);
  * External content, like articles_fts: store_write.c calls these inside its
  * write transactions so the indexes never disagree with the rows. */
 
-/* Unindexes the figures of an article (before they go with it). */
-store_status store_fts_figures_unindex(store *s, const char *article_id);
+/* Unindexes the figures of an article (before they go with it), those
+ * whose fts_no is below `below` (the others are not indexed yet). */
+store_status store_fts_figures_unindex(store *s, const char *article_id, sqlite3_int64 below);
 /* Indexes the figures of an article (after they are inserted). */
 store_status store_fts_figures_index(store *s, const char *article_id);
 /* Before source r is upserted: unindexes its stored names when r changes
@@ -175,6 +182,10 @@ store_status store_fts_figures_index(store *s, const char *article_id);
  * source, or new names). */
 store_status store_fts_source_before(store *s, const store_source_rec *r, bool *reindex);
 store_status store_fts_source_after(store *s, const char *id);
+
+/* Indexes the full-text rows a batch's documents left to its end, before
+ * store_batch_end commits (store_write.c). */
+store_status store_fts_batch_flush(store *s);
 
 /* ---- rows as API items (store_read.c) ----------------------------------
  * The item columns of each resource and the FROM they are read from (base

@@ -36,7 +36,8 @@ static const char *const SQL[ST__COUNT] = {
     [ST_FTS_SOURCE_INSERT] = "INSERT INTO sources_fts (rowid, name, name_en)"
                              " SELECT fts_no, name, name_en FROM sources WHERE id = ?1",
     [ST_FTS_FIGURES_DELETE] = "INSERT INTO figures_fts (figures_fts, rowid, quote)"
-                              " SELECT 'delete', fts_no, quote FROM figures WHERE article_id = ?1",
+                              " SELECT 'delete', fts_no, quote FROM figures WHERE article_id = ?1"
+                              " AND fts_no < ?2",
     [ST_FTS_FIGURES_INSERT] = "INSERT INTO figures_fts (rowid, quote)"
                               " SELECT fts_no, quote FROM figures WHERE article_id = ?1",
     [ST_SEARCH_COUNT_ARTICLES] = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1",
@@ -83,8 +84,13 @@ static store_status run_with_id(store *s, store_stmt_id id, const char *arg, con
     return store_exec_stmt(s, st, ctx);
 }
 
-store_status store_fts_figures_unindex(store *s, const char *article_id) {
-    return run_with_id(s, ST_FTS_FIGURES_DELETE, article_id, "figures full-text delete");
+store_status store_fts_figures_unindex(store *s, const char *article_id, sqlite3_int64 below) {
+    sqlite3_stmt *st = stmt(s, ST_FTS_FIGURES_DELETE);
+    if (!st)
+        return STORE_ERR;
+    store_bind_text(st, 1, article_id);
+    sqlite3_bind_int64(st, 2, below);
+    return store_exec_stmt(s, st, "figures full-text delete");
 }
 
 store_status store_fts_figures_index(store *s, const char *article_id) {

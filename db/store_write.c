@@ -13,6 +13,7 @@
  * touches are recounted from their mentions, simple and cheap at this scale.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,6 +78,11 @@ static const char *const SQL[ST__COUNT] = {
     [ST_FTS_INSERT] = "INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
     /* A document's rows: see insert_rows. */
     [ST_MAX_FIGURE_FTS_NO] = "SELECT COALESCE(max(fts_no), 0) FROM figures",
+    /* A batch's full-text rows, at its end (see deferring). */
+    [ST_FTS_BATCH_ARTICLES] = "INSERT INTO articles_fts (rowid, title, body)"
+                              " SELECT doc_no, title, body FROM articles WHERE doc_no >= ?1",
+    [ST_FTS_BATCH_FIGURES] = "INSERT INTO figures_fts (rowid, quote)"
+                             " SELECT fts_no, quote FROM figures WHERE fts_no >= ?1",
     /* Counts move by the deltas: no recount, so a write costs the same in a
      * corpus of ten articles or of a million. */
     [ST_REFRESH_SOURCES] =
@@ -249,6 +255,66 @@ static store_status refresh_touched(store *s) {
     return rc == STORE_OK ? run(s, ST_REFRESH_LOCATIONS, "location counts") : rc;
 }
 
+/* ---- full-text rows at the end of a batch ------------------------------------
+ * Inside a batch, a document's articles_fts and figures_fts rows are not
+ * written with it but all at once at the batch's end (store_fts_batch_flush,
+ * called by store_batch_end before it commits). FTS5 writes what it has
+ * pending as a new segment at every savepoint, and each document of a batch
+ * is one: a segment per document and table, then merged again and again,
+ * where a batch now makes one. The rows are the same, and they are indexed
+ * before the batch commits, so no other connection ever sees a row without
+ * its index entry.
+ *
+ * Which rows wait: every doc_no from s->fts_articles_from on (fts_no from
+ * s->fts_figures_from on), every row below is indexed. New rows are numbered
+ * max + 1, so they always fall in the waiting range (when the rows above
+ * the mark are all gone, a new number may be lower; the mark follows it
+ * down, which is right as every row then is below it). A waiting row that
+ * goes again before the batch's end (replaced within the batch) was never
+ * indexed, so it is not unindexed; a document that fails puts the marks
+ * back as they were, with its savepoint. */
+
+/* A document's write ends: a failed one is undone with its savepoint, and
+ * the marks go back with it. */
+static store_status end_document(store *s, store_status rc, const sqlite3_int64 marks[2]) {
+    rc = store_tx_end(s, rc);
+    if (rc != STORE_OK) {
+        s->fts_articles_from = marks[0];
+        s->fts_figures_from = marks[1];
+    }
+    return rc;
+}
+
+/* Is a document written now part of a batch (its rows' index waits)? */
+static bool deferring(const store *s) {
+    return s->tx_depth > 1;
+}
+
+static void defer_from(sqlite3_int64 *mark, sqlite3_int64 no) {
+    if (*mark == 0 || no < *mark)
+        *mark = no;
+}
+
+store_status store_fts_batch_flush(store *s) {
+    sqlite3_int64 marks[2] = {s->fts_articles_from, s->fts_figures_from};
+    static const store_stmt_id ids[2] = {ST_FTS_BATCH_ARTICLES, ST_FTS_BATCH_FIGURES};
+    s->fts_articles_from = s->fts_figures_from = 0;
+    if (s->tx_depth != 1) /* no batch, or SQLite rolled it back whole */
+        return STORE_OK;
+    for (size_t i = 0; i < 2; i++) {
+        if (!marks[i])
+            continue;
+        sqlite3_stmt *st = stmt(s, ids[i]);
+        if (!st)
+            return STORE_ERR;
+        sqlite3_bind_int64(st, 1, marks[i]);
+        store_status rc = store_exec_stmt(s, st, "full-text insert");
+        if (rc != STORE_OK)
+            return rc;
+    }
+    return STORE_OK;
+}
+
 /* Removes article id and its index entry (mentions and figures go by
  * cascade). *existed says whether there was one. */
 static store_status remove_article(store *s, const char *id, bool *existed) {
@@ -268,22 +334,30 @@ static store_status remove_article(store *s, const char *id, bool *existed) {
         return st;
     }
     *existed = true;
-    /* External content: the index needs the exact old values to unindex. */
-    sqlite3_stmt *del = stmt(s, ST_FTS_DELETE);
-    if (!del) {
+    store_status st = STORE_OK;
+    sqlite3_int64 doc_no = sqlite3_column_int64(old, 0);
+    if (s->fts_articles_from && doc_no >= s->fts_articles_from) {
+        sqlite3_reset(old); /* written in this batch: not indexed yet */
+    } else {
+        /* External content: the index needs the exact old values to unindex. */
+        sqlite3_stmt *del = stmt(s, ST_FTS_DELETE);
+        if (!del) {
+            sqlite3_reset(old);
+            return STORE_ERR;
+        }
+        sqlite3_bind_int64(del, 1, doc_no);
+        sqlite3_bind_value(del, 2, sqlite3_column_value(old, 1));
+        sqlite3_bind_value(del, 3, sqlite3_column_value(old, 2));
         sqlite3_reset(old);
-        return STORE_ERR;
+        st = store_exec_stmt(s, del, "full-text delete");
     }
-    sqlite3_bind_int64(del, 1, sqlite3_column_int64(old, 0));
-    sqlite3_bind_value(del, 2, sqlite3_column_value(old, 1));
-    sqlite3_bind_value(del, 3, sqlite3_column_value(old, 2));
-    sqlite3_reset(old);
-    store_status st = store_exec_stmt(s, del, "full-text delete");
     if (st == STORE_OK) /* its figures go by cascade: out of their index first */
-        st = store_fts_figures_unindex(s, id);
+        st = store_fts_figures_unindex(s, id,
+                                       s->fts_figures_from ? s->fts_figures_from : INT64_MAX);
     if (st != STORE_OK)
         return st;
-    if (!(del = stmt(s, ST_DELETE_ARTICLE)))
+    sqlite3_stmt *del = stmt(s, ST_DELETE_ARTICLE);
+    if (!del)
         return STORE_ERR;
     store_bind_text(del, 1, id);
     return store_exec_stmt(s, del, "delete article");
@@ -428,6 +502,10 @@ static store_status insert_article(store *s, const store_doc *d) {
     store_status e = store_exec_stmt(s, st, ctx); /* finishes the RETURNING statement */
     if (e != STORE_OK)
         return e;
+    if (deferring(s)) {
+        defer_from(&s->fts_articles_from, doc_no);
+        return STORE_OK;
+    }
     if (!(st = stmt(s, ST_FTS_INSERT)))
         return STORE_ERR;
     sqlite3_bind_int64(st, 1, doc_no);
@@ -669,6 +747,8 @@ static store_status insert_figures(store *s, const store_doc *d) {
     }
     fr.fts_no = sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
+    if (deferring(s))
+        defer_from(&s->fts_figures_from, fr.fts_no + 1);
     rc = insert_rows(s, &FIGURE_ROWS, d->n_figures, bind_fig_shared, &fr);
 out:
     free(ord);
@@ -701,6 +781,7 @@ store_status store_put_document(store *s, const store_doc *d) {
     }
     if ((rc = store_write_begin(s)) != STORE_OK)
         return rc;
+    const sqlite3_int64 marks[2] = {s->fts_articles_from, s->fts_figures_from};
     if ((rc = article_exists(s, d->id, &existed)) != STORE_OK)
         goto out;
     if (existed) {
@@ -720,7 +801,7 @@ store_status store_put_document(store *s, const store_doc *d) {
         goto out;
     if ((rc = insert_figures(s, d)) != STORE_OK)
         goto out;
-    if ((rc = store_fts_figures_index(s, d->id)) != STORE_OK)
+    if (!deferring(s) && (rc = store_fts_figures_index(s, d->id)) != STORE_OK)
         goto out;
     if (existed) {
         if ((rc = touch_article(s, d->id, +1)) != STORE_OK)
@@ -732,7 +813,7 @@ store_status store_put_document(store *s, const store_doc *d) {
     }
     rc = bump_generation(s);
 out:
-    return store_tx_end(s, rc);
+    return end_document(s, rc, marks);
 }
 
 store_status store_delete_article(store *s, const char *id) {
@@ -744,6 +825,7 @@ store_status store_delete_article(store *s, const char *id) {
     }
     if ((rc = store_write_begin(s)) != STORE_OK)
         return rc;
+    const sqlite3_int64 marks[2] = {s->fts_articles_from, s->fts_figures_from};
     if ((rc = clear_touched(s)) != STORE_OK)
         goto out;
     if ((rc = touch_article(s, id, -1)) != STORE_OK)
@@ -759,7 +841,7 @@ store_status store_delete_article(store *s, const char *id) {
         goto out;
     rc = bump_generation(s);
 out:
-    return store_tx_end(s, rc);
+    return end_document(s, rc, marks);
 }
 
 /* ---- small reads that belong with the writers ---------------------------- */

@@ -7,6 +7,7 @@
 #include <criterion/criterion.h>
 #include <sqlite3.h>
 
+#include "db/fts_arabic.h"
 #include "tests/db/store_fixture.h"
 
 static const store_location_rec LOCS[] = {
@@ -267,6 +268,146 @@ Test(store_write, restated_and_changed_sources) {
     cr_assert_eq(store_search(s, &q, &out), STORE_OK, "%s", store_errmsg(s));
     cr_assert_eq(json_integer_value(json_object_get(json_object_get(out, "counts"), "source")), 1);
     json_decref(out);
+    assert_counts_recounted();
+    free(x);
+    store_close(s);
+}
+
+/* ---- full-text rows at a batch's end -------------------------------------- */
+
+static sqlite3 *fts_open(void) {
+    sqlite3 *db = NULL;
+    cr_assert_eq(sqlite3_open_v2(fx_path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+    cr_assert_eq(fts_arabic_register(db), SQLITE_OK);
+    return db;
+}
+
+/* The row count an FTS5 table keeps for bm25: the first varint of its
+ * averages record (id 1 of its _data table). */
+static long long fts_rows(sqlite3 *db, const char *table) {
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT block FROM %s_data WHERE id = 1", table);
+    sqlite3_stmt *st = NULL;
+    cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+    cr_assert_eq(sqlite3_step(st), SQLITE_ROW, "%s", sqlite3_errmsg(db));
+    const unsigned char *p = sqlite3_column_blob(st, 0);
+    int n = sqlite3_column_bytes(st, 0);
+    unsigned long long v = 0;
+    for (int i = 0; i < n && i < 9; i++) {
+        if (i == 8) {
+            v = (v << 8) | p[i];
+            break;
+        }
+        v = (v << 7) | (p[i] & 0x7f);
+        if (!(p[i] & 0x80))
+            break;
+    }
+    sqlite3_finalize(st);
+    return (long long)v;
+}
+
+/* The indexes agree with their tables, and hold each row once. */
+static void assert_fts_exact(void) {
+    sqlite3 *db = fts_open();
+    cr_assert_eq(fts_rows(db, "articles_fts"), sql_int("SELECT count(*) FROM articles"));
+    cr_assert_eq(fts_rows(db, "figures_fts"), sql_int("SELECT count(*) FROM figures"));
+    char *msg = NULL;
+    int rc = sqlite3_exec(db,
+                          "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check');"
+                          "INSERT INTO figures_fts (figures_fts) VALUES ('integrity-check');"
+                          "INSERT INTO sources_fts (sources_fts) VALUES ('integrity-check')",
+                          NULL, NULL, &msg);
+    cr_assert_eq(rc, SQLITE_OK, "%s", msg ? msg : "");
+    static const char *const same[] = {
+        "SELECT (SELECT count(*) FROM articles_fts_docsize) - (SELECT count(*) FROM articles)",
+        "SELECT (SELECT count(*) FROM figures_fts_docsize) - (SELECT count(*) FROM figures)",
+        "SELECT count(*) FROM articles a WHERE NOT EXISTS"
+        " (SELECT 1 FROM articles_fts_docsize d WHERE d.id = a.doc_no)",
+        "SELECT count(*) FROM figures f WHERE NOT EXISTS"
+        " (SELECT 1 FROM figures_fts_docsize d WHERE d.id = f.fts_no)",
+    };
+    for (size_t i = 0; i < N_OF(same); i++) {
+        sqlite3_stmt *st = NULL;
+        cr_assert_eq(sqlite3_prepare_v2(db, same[i], -1, &st, NULL), SQLITE_OK, "%s",
+                     sqlite3_errmsg(db));
+        cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+        cr_assert_eq(sqlite3_column_int64(st, 0), 0, "%s", same[i]);
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(db);
+}
+
+/* Articles and figures found by a full-text query. */
+static long long hits(store *s, unsigned kinds, const char *q) {
+    store_search_query sq = {.q = q, .limit = 100, .kinds = kinds};
+    json_t *out = NULL;
+    cr_assert_eq(store_search(s, &sq, &out), STORE_OK, "%s", store_errmsg(s));
+    long long n = json_integer_value(json_object_get(out, "total"));
+    json_decref(out);
+    return n;
+}
+
+/* Within a batch: new articles, replaced ones (stored before the batch and
+ * within it), a deleted one, failed documents (one that had replaced the
+ * article of the highest doc_no, which then comes back); after it, each row
+ * is in its index exactly once, and searches find what is stored. */
+Test(store_write, batch_indexes_at_its_end) {
+    store *s = open_loaded();
+    big_doc *x = malloc(sizeof *x);
+    cr_assert_not_null(x);
+    for (int k = 0; k < 3; k++) { /* before the batch: indexed at once */
+        char id[16];
+        snprintf(id, sizeof id, "p%d", k);
+        make_doc(x, id, 5, 3, 2);
+        cr_assert_eq(store_put_document(s, &x->d), STORE_OK, "%s", store_errmsg(s));
+    }
+    assert_fts_exact();
+
+    cr_assert_eq(store_batch_begin(s), STORE_OK, "%s", store_errmsg(s));
+    make_doc(x, "p2", 4, 2, 2); /* the highest doc_no, replaced... */
+    x->f[3].claimant_id = "ghost"; /* ...by a version that fails */
+    cr_assert_eq(store_put_document(s, &x->d), STORE_ERR);
+    make_doc(x, "b0", 6, 2, 2);
+    x->d.title = "كلمةفريدة";
+    cr_assert_eq(store_put_document(s, &x->d), STORE_OK, "%s", store_errmsg(s));
+    make_doc(x, "p0", 7, 2, 2); /* stored before the batch */
+    cr_assert_eq(store_put_document(s, &x->d), STORE_OK, "%s", store_errmsg(s));
+    make_doc(x, "b0", 3, 2, 2); /* stored within the batch */
+    x->d.title = "عنوانثان";
+    cr_assert_eq(store_put_document(s, &x->d), STORE_OK, "%s", store_errmsg(s));
+    make_doc(x, "b1", 2, 1, 1);
+    cr_assert_eq(store_put_document(s, &x->d), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_eq(store_delete_article(s, "b1"), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_eq(store_delete_article(s, "p1"), STORE_OK, "%s", store_errmsg(s));
+    make_doc(x, "b2", 1, 1, 1);
+    x->f[0].quote = "نصفريد في حلب";
+    cr_assert_eq(store_put_document(s, &x->d), STORE_OK, "%s", store_errmsg(s));
+    make_doc(x, "b3", 2, 1, 1);
+    x->sm[0].ref_id = "nobody"; /* fails after b2 */
+    cr_assert_eq(store_put_document(s, &x->d), STORE_ERR);
+    cr_assert_eq(store_batch_end(s), STORE_OK, "%s", store_errmsg(s));
+
+    assert_fts_exact();
+    cr_assert_eq(sql_int("SELECT count(*) FROM articles"), 4); /* p0 p2 b0 b2 */
+    cr_assert_eq(hits(s, STORE_SEARCH_ARTICLES, "كلمةفريدة"), 0);
+    cr_assert_eq(hits(s, STORE_SEARCH_ARTICLES, "عنوانثان"), 1);
+    cr_assert_eq(hits(s, STORE_SEARCH_FIGURES, "نصفريد"), 1);
+    cr_assert_eq(hits(s, STORE_SEARCH_ARTICLES, "عنوان"), 3);
+    cr_assert_eq(hits(s, STORE_SEARCH_FIGURES, "دبابات"),
+                 sql_int("SELECT count(*) FROM figures WHERE quote LIKE '%دبابات%'"));
+
+    /* A second batch on top, and a document outside any batch. */
+    cr_assert_eq(store_batch_begin(s), STORE_OK, "%s", store_errmsg(s));
+    make_doc(x, "b2", 3, 1, 1);
+    cr_assert_eq(store_put_document(s, &x->d), STORE_OK, "%s", store_errmsg(s));
+    make_doc(x, "c0", 33, 1, 1);
+    cr_assert_eq(store_put_document(s, &x->d), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_eq(store_batch_end(s), STORE_OK, "%s", store_errmsg(s));
+    make_doc(x, "c1", 2, 1, 1);
+    cr_assert_eq(store_put_document(s, &x->d), STORE_OK, "%s", store_errmsg(s));
+    assert_fts_exact();
+    cr_assert_eq(hits(s, STORE_SEARCH_FIGURES, "نصفريد"), 0);
+    cr_assert_eq(hits(s, STORE_SEARCH_ARTICLES, "عنوان"), 5); /* all but b0 */
     assert_counts_recounted();
     free(x);
     store_close(s);
