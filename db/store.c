@@ -238,6 +238,15 @@ void store_set_time_limit(store *s, int ms) {
         sqlite3_progress_handler(s->db, 0, NULL, NULL);
 }
 
+void store_set_page_cache(store *s, int mb) {
+    if (!s || mb <= 0)
+        return;
+    /* A PRAGMA takes no bound parameter; mb is an int formatted here. */
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%lld", (long long)mb * 1024);
+    sqlite3_exec(s->db, pragma, NULL, NULL, NULL);
+}
+
 static store_status run(store *s, store_stmt_id id, const char *ctx) {
     sqlite3_stmt *st = stmt(s, id);
     return st ? store_exec_stmt(s, st, ctx) : STORE_ERR;

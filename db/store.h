@@ -55,6 +55,11 @@ const char *store_errmsg(const store *s);
  * 0 (the default) means no limit. Writes are never interrupted. */
 void store_set_time_limit(store *s, int ms);
 
+/* Sizes the connection's page cache to mb MiB (store_open gives 64: an
+ * import touches the same index pages over and over). Reads of the first
+ * 256 MiB of the file go through a memory map instead and do not count. */
+void store_set_page_cache(store *s, int mb);
+
 /* ---- the vocabulary of list queries ------------------------------------- */
 
 typedef enum store_resource {

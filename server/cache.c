@@ -16,7 +16,7 @@ typedef struct entry {
 
 struct resp_cache {
     entry slots[CACHE_SLOTS];
-    size_t bytes;
+    size_t bytes, max_bytes;
 };
 
 static size_t slot_of(const char *target, size_t len)
@@ -29,9 +29,12 @@ static size_t slot_of(const char *target, size_t len)
     return (size_t)(h ^ (h >> 29)) & (CACHE_SLOTS - 1);
 }
 
-resp_cache *cache_new(void)
+resp_cache *cache_new(size_t max_bytes)
 {
-    return calloc(1, sizeof(resp_cache));
+    resp_cache *c = calloc(1, sizeof *c);
+    if (c)
+        c->max_bytes = max_bytes;
+    return c;
 }
 
 static void drop(resp_cache *c, entry *e)
@@ -73,7 +76,7 @@ bool cache_put(resp_cache *c, const char *target, size_t target_len, int64_t ver
         return false;
     entry *e = &c->slots[slot_of(target, target_len)];
     drop(c, e);
-    if (c->bytes + len > CACHE_MAX_BYTES)
+    if (len > c->max_bytes - c->bytes) /* bytes never exceeds max_bytes */
         return false;
     memcpy(e->target, target, target_len);
     e->target_len = target_len;

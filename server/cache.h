@@ -8,8 +8,8 @@
  * belongs to that connection.
  *
  * Limits: CACHE_SLOTS entries (direct-mapped: a new entry replaces the one
- * in its slot), CACHE_MAX_BYTES of bodies per thread, bodies over
- * CACHE_MAX_BODY not kept, targets over CACHE_MAX_TARGET not kept.
+ * in its slot), the budget given to cache_new in bytes of bodies, bodies
+ * over CACHE_MAX_BODY not kept, targets over CACHE_MAX_TARGET not kept.
  */
 #ifndef MARSAD_CACHE_H
 #define MARSAD_CACHE_H
@@ -19,7 +19,6 @@
 #include <stdint.h>
 
 #define CACHE_SLOTS 2048
-#define CACHE_MAX_BYTES (64u << 20)
 #define CACHE_MAX_BODY (4u << 20)
 #define CACHE_MAX_TARGET 511
 
@@ -32,7 +31,8 @@ typedef struct cache_hit {
     size_t len;
 } cache_hit;
 
-resp_cache *cache_new(void);
+/* A cache that keeps at most max_bytes of bodies (0: keeps nothing). */
+resp_cache *cache_new(size_t max_bytes);
 void cache_free(resp_cache *c); /* destroys the responses it holds; NULL is fine */
 
 /* The response kept for target at version, if any. */

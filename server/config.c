@@ -37,6 +37,8 @@ static const setting settings[] = {
     {"query-timeout", "MARSAD_QUERY_TIMEOUT_MS", SET_INT, OFF(query_timeout_ms), 0, 600000, "ms a query may run before a 503 (default 2000; 0: no limit)"},
     {"max-url", "MARSAD_MAX_URL", SET_INT, OFF(max_url), 64, 65536, "bytes of a request target before a 414 (default 8192)"},
     {"max-headers", "MARSAD_MAX_HEADERS", SET_INT, OFF(max_headers), 1024, 262144, "bytes of request headers before a 431 (default 32768)"},
+    {"cache-mb", "MARSAD_CACHE_MB", SET_INT, OFF(cache_mb), 0, 65536, "MiB of finished responses kept for repeated requests, shared out between the polling threads (default 32; 0: none)"},
+    {"page-cache-mb", "MARSAD_PAGE_CACHE_MB", SET_INT, OFF(page_cache_mb), 1, 65536, "MiB of SQLite page cache per database connection (one per polling thread, one for writes), besides the database file mapped into memory (default 16)"},
     {"access-log", "MARSAD_ACCESS_LOG", SET_BOOL, OFF(access_log), 0, 0, "one line per request on stderr (default on; MARSAD_ACCESS_LOG=0 turns it off)"},
     {"token-file", "MARSAD_TOKEN_FILE", SET_STR, OFF(token_file), 0, 0, "file holding the bearer token for writes (or the token itself in MARSAD_TOKEN); none: writes refused"},
 };
@@ -56,6 +58,8 @@ void config_defaults(config *c)
     c->query_timeout_ms = 2000;
     c->max_url = 8192;
     c->max_headers = 32768;
+    c->cache_mb = 32;
+    c->page_cache_mb = 16;
     c->access_log = true;
 }
 

@@ -24,6 +24,8 @@ typedef struct config {
     int query_timeout_ms;
     int max_url;
     int max_headers;
+    int cache_mb;             /* finished responses kept, in all threads together */
+    int page_cache_mb;        /* SQLite page cache of each database connection */
     bool access_log;
     const char *token_file;   /* the write token's file; MARSAD_TOKEN gives it directly */
 } config;

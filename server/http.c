@@ -231,9 +231,10 @@ static thread_state *thread_get(http_server *s)
         return NULL;
     }
     store_set_time_limit(db, s->cfg.query_timeout_ms);
+    store_set_page_cache(db, s->cfg.page_cache_mb);
     ts = calloc(1, sizeof *ts);
     if (ts)
-        ts->cache = cache_new();
+        ts->cache = cache_new(s->cfg.cache_bytes / s->cfg.threads);
     if (!ts || !ts->cache) {
         free(ts);
         store_close(db);

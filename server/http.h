@@ -28,6 +28,8 @@ typedef struct http_config {
     unsigned timeout_s;        /* idle connection timeout */
     size_t max_url;            /* longer request targets are a 414 */
     size_t max_headers;        /* larger request headers (names and values) are a 431 */
+    size_t cache_bytes;        /* finished responses kept, shared out between the threads */
+    int page_cache_mb;         /* of each thread's read connection */
     bool access_log;
 } http_config;
 

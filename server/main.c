@@ -177,6 +177,7 @@ static int cmd_serve(int argc, char **argv)
     store *db = open_writer(cfg.db_path, cfg.busy_timeout_ms, &model);
     if (!db)
         return EXIT_RUNTIME;
+    store_set_page_cache(db, cfg.page_cache_mb);
 
     static char token_buf[4096];
     const char *write_token;
@@ -210,6 +211,8 @@ static int cmd_serve(int argc, char **argv)
         .timeout_s = (unsigned)cfg.timeout_s,
         .max_url = (size_t)cfg.max_url,
         .max_headers = (size_t)cfg.max_headers,
+        .cache_bytes = (size_t)cfg.cache_mb << 20,
+        .page_cache_mb = cfg.page_cache_mb,
         .access_log = cfg.access_log,
     };
     http_server *srv = http_start(&hc, &a, err, sizeof err);

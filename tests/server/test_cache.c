@@ -18,7 +18,7 @@ static struct MHD_Response *response(const char *body)
 
 Test(cache, hit_only_for_the_same_target_and_version)
 {
-    resp_cache *c = cache_new();
+    resp_cache *c = cache_new(1u << 20);
     cr_assert_not_null(c);
     struct MHD_Response *r = response("{\"a\":1}");
     cr_assert(cache_put(c, "/v1/articles", 12, 7, r, "\"e1\"", 7));
@@ -35,7 +35,7 @@ Test(cache, hit_only_for_the_same_target_and_version)
 
 Test(cache, a_new_version_replaces_the_entry)
 {
-    resp_cache *c = cache_new();
+    resp_cache *c = cache_new(1u << 20);
     cr_assert(cache_put(c, "/a", 2, 1, response("old"), "\"o\"", 3));
     struct MHD_Response *fresh = response("new");
     cr_assert(cache_put(c, "/a", 2, 2, fresh, "\"n\"", 3));
@@ -48,7 +48,7 @@ Test(cache, a_new_version_replaces_the_entry)
 
 Test(cache, limits)
 {
-    resp_cache *c = cache_new();
+    resp_cache *c = cache_new(1u << 20);
     char target[CACHE_MAX_TARGET + 2];
     memset(target, 'a', sizeof target);
     struct MHD_Response *r = response("x");
@@ -59,4 +59,24 @@ Test(cache, limits)
     MHD_destroy_response(r); /* never taken by the cache */
     cache_free(c);
     cache_free(NULL);
+}
+
+Test(cache, keeps_bodies_within_its_budget)
+{
+    resp_cache *c = cache_new(10);
+    struct MHD_Response *first = response("1234567");
+    cr_assert(cache_put(c, "/a", 2, 1, first, "\"a\"", 7));
+    struct MHD_Response *second = response("1234567");
+    cr_expect_not(cache_put(c, "/b", 2, 1, second, "\"b\"", 7), "7 + 7 bytes exceed 10");
+    MHD_destroy_response(second);
+    /* The slot's own entry leaves room for its replacement. */
+    struct MHD_Response *again = response("123456789");
+    cr_expect(cache_put(c, "/a", 2, 2, again, "\"a2\"", 9));
+    cache_free(c);
+
+    resp_cache *none = cache_new(0);
+    struct MHD_Response *r = response("x");
+    cr_expect_not(cache_put(none, "/a", 2, 1, r, "\"x\"", 1), "a budget of 0 keeps nothing");
+    MHD_destroy_response(r);
+    cache_free(none);
 }

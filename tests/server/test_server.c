@@ -300,4 +300,22 @@ Test(config, rejects_bad_input)
     setenv("MARSAD_THREADS", "many", 1);
     cr_assert_eq(config_load(&c, 0, NULL, err, sizeof err), -1);
     unsetenv("MARSAD_THREADS");
+    char *no_page_cache[] = {"--page-cache-mb", "0"};
+    cr_assert_eq(config_load(&c, 2, no_page_cache, err, sizeof err), -1);
+    cr_assert(strstr(err, "--page-cache-mb") != NULL, "%s", err);
+}
+
+Test(config, memory_settings)
+{
+    config c;
+    char err[256];
+    config_defaults(&c);
+    cr_expect_eq(c.cache_mb, 32);
+    cr_expect_eq(c.page_cache_mb, 16);
+    setenv("MARSAD_CACHE_MB", "0", 1);
+    char *argv[] = {"--page-cache-mb=4"};
+    cr_assert_eq(config_load(&c, 1, argv, err, sizeof err), 0, "%s", err);
+    unsetenv("MARSAD_CACHE_MB");
+    cr_expect_eq(c.cache_mb, 0, "0 turns the response cache off");
+    cr_expect_eq(c.page_cache_mb, 4);
 }
