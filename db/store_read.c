@@ -48,7 +48,10 @@ static const char *const SQL_META_COUNTS =
     " (SELECT n FROM row_counts WHERE name = 'figures'),"
     " (SELECT n FROM row_counts WHERE name = 'sources'),"
     " (SELECT n FROM row_counts WHERE name = 'locations'),"
-    " (SELECT count(*) FROM source_mentions), (SELECT count(*) FROM location_mentions),"
+    /* Mentions: the sum of the per-source and per-place counts the writes
+     * keep (a few hundred rows), not a count of millions. */
+    " (SELECT coalesce(sum(n_mentions), 0) FROM sources),"
+    " (SELECT coalesce(sum(n_mentions), 0) FROM locations),"
     " (SELECT value FROM meta WHERE key = 'generation')";
 
 /* ---- rows to JSON ------------------------------------------------------- */

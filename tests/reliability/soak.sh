@@ -121,11 +121,21 @@ q2=$(enc 'تل رفعت')
 # broad filter costs time in proportion to the corpus (see the report).
 awk -v n="$N" -v q1="$q1" -v q2="$q2" -v cmp="${SOAK_COMPARE:-1}" 'BEGIN {
     srand(42)
+    split("killed injured captured displaced destroyed seized fired airstrikes casualties trapped", types, " ")
+    split("aleppo-gov idlib-gov damascus-gov", govs, " ")
     for (k = 0; k < 20000; k++) {
         a = sprintf("gen_%07d", 1 + int(rand() * n))
         r = k % 20
-        # compare scans every figure (see the report): 1 request in 1000
-        if (cmp && k % 1000 == 999) print "/v1/figures/compare?type=destroyed&location=kafr-hamra&claims=1"
+        # compare: 1 request in 100, over 40 targets (every type, by
+        # itself and within a governorate, and unfiltered), as a reader
+        # of the comparison would ask
+        if (cmp && k % 100 == 99) {
+            c = int(k / 100) % 40
+            t = types[c % 10 + 1]
+            if (c == 39)     print "/v1/figures/compare"
+            else if (c < 10) print "/v1/figures/compare?type=" t
+            else             print "/v1/figures/compare?type=" t "&location=" govs[int(c / 10)] "&claims=3"
+        }
         else if (r < 6)  print "/v1/articles/" a
         else if (r == 6) print "/v1/figures/" a "-f1"
         else if (r == 7) print "/v1/figures?article=" a "&format=csv"
@@ -267,7 +277,7 @@ awk -v g="$growth" -v t="$TOL" 'BEGIN {exit !(g != "nan" && g <= t && g >= -t)}'
     echo
     echo "VmRSS at ${FROM} s: $(awk -v k="${rss_from:-0}" 'BEGIN {printf "%.1f", k / 1024}') MiB; at ${t_end} s: $(awk -v k="${rss_end:-0}" 'BEGIN {printf "%.1f", k / 1024}') MiB; change ${growth} % (tolerance $TOL %). RssAnon: ${anon_growth} %."
     echo
-    echo "Mix (each wrk thread rotates through 20000 targets from its own offset (ids drawn at random over the corpus, so the response cache misses as it would with real clients)): 30 % articles by id, 5 % figures by id, 5 % a CSV export of one article's figures (a small list), 5 % a 404, 35 % lists with selective filters (an article's figures, a claimant's figures twice, articles of an outlet, armed opposition groups, places near a point, articles with most figures, cities, figures of 1000 and more), 5 % articles?q=, 5 % /v1/search, and $( [[ ${SOAK_COMPARE:-1} == 0 ]] && echo 'no compare (SOAK_COMPARE=0)' || echo '0.1 % compare (destroyed, in one village)'). Server: \`serve --seeds \"\" --access-log=0 --max-per-ip 2048 --max-connections 4096\`, threads one per core; wrk: 2 threads, 10 s timeout. Store errors in the server log: ${store_errors:-0}."
+    echo "Mix (each wrk thread rotates through 20000 targets from its own offset (ids drawn at random over the corpus, so the response cache misses as it would with real clients)): 30 % articles by id, 5 % figures by id, 5 % a CSV export of one article's figures (a small list), 5 % a 404, 35 % lists with selective filters (an article's figures, a claimant's figures twice, articles of an outlet, armed opposition groups, places near a point, articles with most figures, cities, figures of 1000 and more), 5 % articles?q=, 5 % /v1/search, and $( [[ ${SOAK_COMPARE:-1} == 0 ]] && echo 'no compare (SOAK_COMPARE=0)' || echo '1 % compare (40 targets: each of 10 types, alone and within one of 3 governorates, and unfiltered)'). Server: \`serve --seeds \"\" --access-log=0 --max-per-ip 2048 --max-connections 4096\`, threads one per core; wrk: 2 threads, 10 s timeout. Store errors in the server log: ${store_errors:-0}."
 } >"$OUT/soak.md"
 cp "$OUT/soak.md" "$OUT/soak-$N.md" # the last run of each size stays
 cat "$OUT/soak.md"
