@@ -168,7 +168,8 @@ static int cmp_items(const store_query *q, json_t *x, json_t *y) {
         if (c)
             return q->sort[i].desc ? -c : c;
     }
-    return cmp_field(q->res, "id", x, y);
+    int c = cmp_field(q->res, "id", x, y); /* ties: the last field's direction */
+    return q->n_sort && q->sort[q->n_sort - 1].desc ? -c : c;
 }
 
 static long long count_rows(const char *table) {

@@ -149,14 +149,16 @@ static int cmp_field(const char *res, const char *field, json_t *a, json_t *b)
 }
 
 /* Asserts items are in the order of sort spec ("-a,b") with ties broken by
- * id ascending, NULLs first ascending and last descending. */
+ * id in the direction of the last field, NULLs first ascending and last
+ * descending. */
 static void assert_sorted(const char *res, const char *spec, json_t *items)
 {
     for (size_t i = 1; i < json_array_size(items); i++) {
         json_t *a = json_array_get(items, i - 1), *b = json_array_get(items, i);
         int c = 0;
+        bool desc = false;
         for (const char *p = spec; *p && !c;) {
-            bool desc = *p == '-';
+            desc = *p == '-';
             if (*p == '-' || *p == '+')
                 p++;
             size_t len = strcspn(p, ",");
@@ -169,8 +171,8 @@ static void assert_sorted(const char *res, const char *spec, json_t *items)
             if (*p == ',')
                 p++;
         }
-        if (!c)
-            c = cmp_field(res, "id", a, b);
+        if (!c) /* desc: the last field's direction (every one compared equal) */
+            c = desc ? -cmp_field(res, "id", a, b) : cmp_field(res, "id", a, b);
         cr_assert(c < 0, "/v1/%s?sort=%s: %s comes before %s", res, spec, item_id(a), item_id(b));
     }
 }
