@@ -1,4 +1,4 @@
--- version 4
+-- version 5
 -- schema.sql — marsad's database: articles, what was extracted from them
 -- (figures, source and location mentions), the gazetteer and the sources.
 --
@@ -188,7 +188,11 @@ CREATE TABLE figures (
 CREATE INDEX figures_type ON figures (type, article_id);
 CREATE INDEX figures_qualifier ON figures (qualifier);
 CREATE INDEX figures_claimant ON figures (claimant_id);
-CREATE INDEX figures_location ON figures (location_id);
+-- Covering: a place's figures by location (figures?location=) and, for a
+-- place below governorate level, compare's sums of them read from the
+-- index alone, not from each figure's row (version 5; was location_id).
+CREATE INDEX figures_location ON figures (location_id, type, subject_category, subject_side,
+                                          area_id, period, object, claimant_id, value, value_max);
 CREATE INDEX figures_stance ON figures (stance);
 CREATE INDEX figures_subject_side ON figures (subject_side);
 CREATE INDEX figures_subject_category ON figures (subject_category);

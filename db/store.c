@@ -48,6 +48,8 @@ static const char *const V4_OBJECTS[] = {"figures_group",    "figures_type_value
                                          "sources_count_remove", "locations_count_add",
                                          "locations_count_remove", NULL};
 
+static const char *const V5_OBJECTS[] = {"figures_location", NULL};
+
 static const store_migration MIGRATIONS[] = {
     /* 2: the area a figure is about, for /v1/figures/compare */
     {1, "ALTER TABLE figures ADD COLUMN area_id TEXT REFERENCES locations (id);"
@@ -90,6 +92,9 @@ static const store_migration MIGRATIONS[] = {
      "INSERT INTO row_counts (name, n) VALUES ('articles', (SELECT count(*) FROM articles)),"
      " ('figures', (SELECT count(*) FROM figures)), ('sources', (SELECT count(*) FROM sources)),"
      " ('locations', (SELECT count(*) FROM locations));"},
+    /* 5: figures_location covers compare's sums for a place below
+     * governorate level */
+    {4, "DROP INDEX figures_location;", V5_OBJECTS, NULL},
     {0, NULL, NULL, NULL},
 };
 

@@ -270,7 +270,7 @@ static void assert_row_counts(void) {
 Test(store, create_sets_version_wal_and_reopens) {
     store *s = fx_open();
     store_close(s);
-    cr_assert_eq(sql_int("PRAGMA user_version"), 4);
+    cr_assert_eq(sql_int("PRAGMA user_version"), 5);
     cr_assert_eq(sql_int("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
     cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name = 'articles_fts'"), 1);
     cr_assert_eq(sql_int("SELECT value FROM meta WHERE key = 'generation'"), 0);
@@ -406,7 +406,7 @@ Test(store, migrates_version_1_forward) {
     store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
     cr_assert_not_null(s, "%s", err);
     store_close(s);
-    cr_assert_eq(sql_int("PRAGMA user_version"), 4);
+    cr_assert_eq(sql_int("PRAGMA user_version"), 5);
     cr_assert_eq(sql_int("SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'area_id'"), 1);
     /* version 2's index, replaced in version 4 */
     cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name = 'figures_area'"), 0);
@@ -442,7 +442,7 @@ Test(store, migrates_version_2_forward) {
     char err[256] = "";
     store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
     cr_assert_not_null(s, "%s", err);
-    cr_assert_eq(sql_int("PRAGMA user_version"), 4);
+    cr_assert_eq(sql_int("PRAGMA user_version"), 5);
     cr_assert_not_null(strstr(fx_schema, "tokenize = 'marsad_ar'"));
     cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name = 'articles_fts'"
                          " AND sql LIKE '%marsad_ar%'"),
@@ -516,7 +516,7 @@ Test(store, migrates_version_3_forward) {
     store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
     cr_assert_not_null(s, "%s", err);
     store_close(s);
-    cr_assert_eq(sql_int("PRAGMA user_version"), 4);
+    cr_assert_eq(sql_int("PRAGMA user_version"), 5);
     cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE article_id = 'a' AND period = '2016-08'"), 3);
     cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE article_id = 'b' AND period IS NULL"), 2);
     cr_assert_eq(sql_int("SELECT count(*) FROM claim_cells"), 3);
@@ -544,9 +544,43 @@ Test(store, migrates_version_3_forward) {
                  1020);
 }
 
+Test(store, migrates_version_4_forward) {
+    char *v4 = test_data("schema_v4.sql");
+    cr_assert(strncmp(v4, "-- version 4\n", 13) == 0);
+    sql_exec(strchr(v4, '\n') + 1);
+    free(v4);
+    sql_exec("PRAGMA user_version = 4;"
+             "INSERT INTO sources (id, name, kind, fts_no) VALUES ('army', 'الجيش', 'military', 1);"
+             "INSERT INTO locations (id, name, kind, lat, lon) VALUES"
+             " ('gov', 'محافظة', 'governorate', 1, 2), ('city', 'مدينة', 'city', 1, 2);"
+             "UPDATE locations SET parent_id = 'gov' WHERE id = 'city';"
+             "INSERT INTO articles (id, doc_no, body) VALUES ('a', 1, 'نص');"
+             "INSERT INTO figures (id, article_id, ordinal, value, qualifier, type,"
+             " subject_category, subject_side, claimant_id, location_id, area_id, start, \"end\","
+             " fts_no) VALUES"
+             " ('a-f1', 'a', 1, 80, 'exact', 'killed', 'combatants', 'government', 'army', 'city',"
+             " 'gov', 0, 1, 1);");
+    char err[256] = "";
+    store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
+    cr_assert_not_null(s, "%s", err);
+    /* the new index answers compare for the city */
+    store_compare_query q = {.location = "city", .groups_limit = 10, .claims_limit = 5,
+                             .min_claimants = 1};
+    json_t *out = NULL;
+    cr_assert_eq(store_compare(s, &q, &out), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_eq(json_integer_value(json_object_get(out, "total")), 1);
+    json_decref(out);
+    store_close(s);
+    cr_assert_eq(sql_int("PRAGMA user_version"), 5);
+    cr_assert_eq(sql_int("SELECT count(*) FROM pragma_index_info('figures_location')"), 10);
+    cr_assert_eq(sql_int("SELECT count(*) FROM figures INDEXED BY figures_location"
+                         " WHERE location_id = 'city'"),
+                 1);
+}
+
 Test(store, schema_text_checked) {
     char err[256] = "";
-    cr_assert_null(store_open(fx_path, 0, 100, "-- version 5\nCREATE TABLE t (a);", err, sizeof err));
+    cr_assert_null(store_open(fx_path, 0, 100, "-- version 99\nCREATE TABLE t (a);", err, sizeof err));
     cr_assert(strstr(err, "version") != NULL, "%s", err);
     cr_assert_null(store_open(fx_path, 0, 100, "CREATE TABLE t (a);", err, sizeof err));
     cr_assert_null(store_open(fx_path, 0, 100, NULL, err, sizeof err));
@@ -1474,7 +1508,7 @@ Test(store, meta) {
     json_t *m = NULL;
     cr_assert_eq(store_meta(s, &m), STORE_OK, "%s", store_errmsg(s));
     fx_assert_keys(m, "schema_version,sqlite_version,generation,counts");
-    fx_assert_int(m, "schema_version", 4);
+    fx_assert_int(m, "schema_version", 5);
     fx_assert_str(m, "sqlite_version", sqlite3_libversion());
     fx_assert_int(m, "generation", data_version(s));
     json_t *c = json_object_get(m, "counts");
