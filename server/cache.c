@@ -12,11 +12,13 @@ typedef struct entry {
     struct MHD_Response *resp;
     char etag[24];
     size_t len;
+    bool used; /* asked for since the clock hand last passed */
 } entry;
 
 struct resp_cache {
     entry slots[CACHE_SLOTS];
     size_t bytes, max_bytes;
+    size_t hand; /* the CLOCK hand: the next slot make_room looks at */
 };
 
 static size_t slot_of(const char *target, size_t len)
@@ -45,6 +47,7 @@ static void drop(resp_cache *c, entry *e)
     c->bytes -= e->len;
     e->resp = NULL;
     e->target_len = 0;
+    e->used = false;
 }
 
 void cache_free(resp_cache *c)
@@ -65,8 +68,26 @@ bool cache_get(resp_cache *c, const char *target, size_t target_len, int64_t ver
     if (!e->resp || e->version != version || e->target_len != target_len ||
         memcmp(e->target, target, target_len) != 0)
         return false;
+    e->used = true;
     *hit = (cache_hit){e->resp, e->etag, e->len};
     return true;
+}
+
+/* Frees room for len bytes of body when the budget is spent: CLOCK, an
+ * approximation of least recently used. The hand drops the entries not
+ * asked for since it last passed and spares (once) those that were, so
+ * what is read often stays and a burst of new targets cannot lock the
+ * cache. Two sweeps at most: the first clears every mark. */
+static void make_room(resp_cache *c, size_t len)
+{
+    for (size_t step = 0; step < 2 * CACHE_SLOTS && len > c->max_bytes - c->bytes; step++) {
+        entry *e = &c->slots[c->hand];
+        c->hand = (c->hand + 1) & (CACHE_SLOTS - 1);
+        if (e->used)
+            e->used = false;
+        else
+            drop(c, e);
+    }
 }
 
 bool cache_put(resp_cache *c, const char *target, size_t target_len, int64_t version,
@@ -74,8 +95,11 @@ bool cache_put(resp_cache *c, const char *target, size_t target_len, int64_t ver
 {
     if (target_len > CACHE_MAX_TARGET || len > CACHE_MAX_BODY || strlen(etag) >= sizeof(entry){0}.etag)
         return false;
+    if (len > c->max_bytes)
+        return false;
     entry *e = &c->slots[slot_of(target, target_len)];
     drop(c, e);
+    make_room(c, len);
     if (len > c->max_bytes - c->bytes) /* bytes never exceeds max_bytes */
         return false;
     memcpy(e->target, target, target_len);
@@ -84,6 +108,7 @@ bool cache_put(resp_cache *c, const char *target, size_t target_len, int64_t ver
     e->resp = resp;
     memcpy(e->etag, etag, strlen(etag) + 1);
     e->len = len;
+    e->used = false; /* a second request marks it */
     c->bytes += len;
     return true;
 }

@@ -8,8 +8,10 @@
  * belongs to that connection.
  *
  * Limits: CACHE_SLOTS entries (direct-mapped: a new entry replaces the one
- * in its slot), the budget given to cache_new in bytes of bodies, bodies
- * over CACHE_MAX_BODY not kept, targets over CACHE_MAX_TARGET not kept.
+ * in its slot), the budget given to cache_new in bytes of bodies (when it
+ * is spent, a CLOCK hand drops entries not asked for lately to make room),
+ * bodies over CACHE_MAX_BODY not kept, targets over CACHE_MAX_TARGET not
+ * kept.
  */
 #ifndef MARSAD_CACHE_H
 #define MARSAD_CACHE_H

@@ -6,6 +6,7 @@
 
 #include <criterion/criterion.h>
 #include <microhttpd.h>
+#include <stdio.h>
 #include <string.h>
 
 static struct MHD_Response *response(const char *body)
@@ -64,14 +65,18 @@ Test(cache, limits)
 Test(cache, keeps_bodies_within_its_budget)
 {
     resp_cache *c = cache_new(10);
-    struct MHD_Response *first = response("1234567");
-    cr_assert(cache_put(c, "/a", 2, 1, first, "\"a\"", 7));
-    struct MHD_Response *second = response("1234567");
-    cr_expect_not(cache_put(c, "/b", 2, 1, second, "\"b\"", 7), "7 + 7 bytes exceed 10");
-    MHD_destroy_response(second);
+    cache_hit hit;
+    cr_assert(cache_put(c, "/a", 2, 1, response("1234567"), "\"a\"", 7));
+    /* 7 + 7 bytes exceed 10: the older entry makes room. */
+    cr_assert(cache_put(c, "/b", 2, 1, response("1234567"), "\"b\"", 7));
+    cr_expect_not(cache_get(c, "/a", 2, 1, &hit));
+    cr_expect(cache_get(c, "/b", 2, 1, &hit));
     /* The slot's own entry leaves room for its replacement. */
-    struct MHD_Response *again = response("123456789");
-    cr_expect(cache_put(c, "/a", 2, 2, again, "\"a2\"", 9));
+    cr_expect(cache_put(c, "/b", 2, 2, response("123456789"), "\"b2\"", 9));
+    struct MHD_Response *big = response("12345678901");
+    cr_expect_not(cache_put(c, "/c", 2, 1, big, "\"c\"", 11), "over the whole budget");
+    MHD_destroy_response(big);
+    cr_expect(cache_get(c, "/b", 2, 2, &hit), "a refused entry drops nothing");
     cache_free(c);
 
     resp_cache *none = cache_new(0);
@@ -79,4 +84,26 @@ Test(cache, keeps_bodies_within_its_budget)
     cr_expect_not(cache_put(none, "/a", 2, 1, r, "\"x\"", 1), "a budget of 0 keeps nothing");
     MHD_destroy_response(r);
     cache_free(none);
+}
+
+/* When the budget is spent, what was asked for again stays and what was
+ * not goes: new targets cannot lock the cache, nor push out the hot ones. */
+Test(cache, evicts_what_was_not_asked_for_again)
+{
+    resp_cache *c = cache_new(20);
+    cache_hit hit;
+    cr_assert(cache_put(c, "/hot", 4, 1, response("1234567"), "\"h\"", 7));
+    cr_assert(cache_put(c, "/cold", 5, 1, response("1234567"), "\"c\"", 7));
+    cr_assert(cache_get(c, "/hot", 4, 1, &hit));
+    for (int i = 0; i < 50; i++) { /* a burst of new targets, each asked once */
+        char target[16];
+        int n = snprintf(target, sizeof target, "/new%d", i);
+        cr_assert(cache_put(c, target, (size_t)n, 1, response("1234567"), "\"n\"", 7),
+                  "%s not kept", target);
+        /* asked again before the hand comes round: it keeps its place */
+        cr_assert(cache_get(c, "/hot", 4, 1, &hit), "the hot entry went at %d", i);
+    }
+    cr_expect_not(cache_get(c, "/cold", 5, 1, &hit));
+    cr_expect(cache_get(c, "/new49", 6, 1, &hit));
+    cache_free(c);
 }
