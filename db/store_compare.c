@@ -78,7 +78,10 @@ static void claims_sql(sbuf *b, scope where, bool by_object)
         sb_add(b, " AND f.object IS ?6");
     if (where == SCOPE_PLACES)
         sb_add(b, " AND f.location_id IN " STORE_PLACES_WITHIN("?8"));
-    sb_add(b, " ORDER BY f.value IS NULL, f.value, f.id LIMIT ?9");
+    /* Ties in storage order (rowid, the index's own last column): by id,
+     * SQLite would sort every claim of the group sharing a value, 0.6 s
+     * for a group of 427k figures at 1M reports; this way it reads 5. */
+    sb_add(b, " ORDER BY f.value IS NULL, f.value, f.rowid LIMIT ?9");
 }
 
 typedef struct group {
