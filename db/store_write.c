@@ -401,12 +401,17 @@ static int cmp_ref_item(const void *a, const void *b) {
     return strcmp(x->ref, y->ref);
 }
 
-/* The distinct non-NULL refs of mentions m[0..n). */
-static size_t distinct_refs(const store_mention *m, size_t n, ref_item *buf) {
-    size_t k = 0, out = 0;
+/* Appends the non-NULL refs of mentions m[0..n) to buf[0..k); the new k. */
+static size_t add_mention_refs(ref_item *buf, size_t k, const store_mention *m, size_t n) {
     for (size_t i = 0; i < n; i++)
         if (m[i].ref_id)
             buf[k++] = (ref_item){m[i].ref_id, 0};
+    return k;
+}
+
+/* The distinct non-NULL refs of mentions m[0..n). */
+static size_t distinct_refs(const store_mention *m, size_t n, ref_item *buf) {
+    size_t k = add_mention_refs(buf, 0, m, n), out = 0;
     qsort(buf, k, sizeof *buf, cmp_ref_item);
     for (size_t i = 0; i < k; i++)
         out += i == 0 || strcmp(buf[i].ref, buf[i - 1].ref) != 0;
@@ -420,10 +425,7 @@ static store_status count_new(store *s, const store_doc *d) {
     ref_item *it = malloc((n ? n : 1) * sizeof *it);
     if (!it)
         return store_oom(s);
-    size_t k = 0;
-    for (size_t i = 0; i < d->n_source_mentions; i++)
-        if (d->source_mentions[i].ref_id)
-            it[k++] = (ref_item){d->source_mentions[i].ref_id, 0};
+    size_t k = add_mention_refs(it, 0, d->source_mentions, d->n_source_mentions);
     for (size_t i = 0; i < d->n_figures; i++)
         if (d->figures[i].claimant_id)
             it[k++] = (ref_item){d->figures[i].claimant_id, 1};
@@ -444,10 +446,7 @@ static store_status count_new(store *s, const store_doc *d) {
         sqlite3_bind_int64(st, 4, m > 0);
         rc = store_exec_stmt(s, st, "source counts");
     }
-    k = 0;
-    for (size_t i = 0; i < d->n_location_mentions; i++)
-        if (d->location_mentions[i].ref_id)
-            it[k++] = (ref_item){d->location_mentions[i].ref_id, 0};
+    k = add_mention_refs(it, 0, d->location_mentions, d->n_location_mentions);
     qsort(it, k, sizeof *it, cmp_ref_item);
     for (size_t i = 0, j; i < k && rc == STORE_OK; i = j) {
         for (j = i; j < k && strcmp(it[j].ref, it[i].ref) == 0; j++)
