@@ -486,6 +486,17 @@ static enum MHD_Result send_reply(http_server *s, struct MHD_Connection *c, req_
         }
     }
     struct MHD_Response *resp;
+    if (r->stream && strcmp(method, "HEAD") == 0) {
+        /* libmicrohttpd 0.9.75 sends a chunked response's terminator even
+         * to HEAD, and the next request on the connection reads it as its
+         * own start. A HEAD of a streamed body is answered from an empty
+         * buffer instead (its headers then say Content-Length: 0, as the
+         * length of an export is not known before it is made). */
+        if (r->stream_free)
+            r->stream_free(r->stream_ctx);
+        r->stream_ctx = NULL;
+        r->stream = NULL;
+    }
     if (r->stream) {
         stream_state *st = malloc(sizeof *st);
         if (!st)

@@ -1,0 +1,112 @@
+/* test_http_regressions.c — regressions of issues 17 and 18 against the real
+ * binary: HEAD on streamed answers, Allow, duplicate Content-Length, long
+ * next links, lengths in code points.
+ *
+ * Raw TCP (raw_exchange) where libcurl would hide what is on the wire: the
+ * bytes a HEAD leaves behind on a keep-alive connection, or a request with
+ * two Content-Length headers.
+ */
+#include "../support/e2e.h"
+#include "api_helpers.h"
+
+#include <arpa/inet.h>
+#include <criterion/criterion.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+static void start(void)
+{
+    e2e_start(NULL);
+}
+
+TestSuite(http_regressions, .init = start, .fini = e2e_teardown, .timeout = 120);
+
+/* Sends request (all of it, as given) on a fresh connection and returns
+ * everything the server sent until it closed the connection or stayed
+ * silent for 3 s (malloc'd, NUL-terminated). */
+static char *raw_exchange(const char *request, size_t len)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    cr_assert(fd >= 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)e2e_port())};
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    cr_assert(connect(fd, (struct sockaddr *)&a, sizeof a) == 0, "connect");
+    for (size_t sent = 0; sent < len;) {
+        ssize_t n = send(fd, request + sent, len - sent, MSG_NOSIGNAL);
+        cr_assert(n > 0, "send");
+        sent += (size_t)n;
+    }
+    size_t cap = 1 << 16, got = 0;
+    char *buf = malloc(cap + 1);
+    cr_assert(buf);
+    for (;;) {
+        struct pollfd p = {fd, POLLIN, 0};
+        if (poll(&p, 1, 3000) <= 0)
+            break;
+        if (got == cap) {
+            cap *= 2;
+            buf = realloc(buf, cap + 1);
+            cr_assert(buf);
+        }
+        ssize_t n = recv(fd, buf + got, cap - got, 0);
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    close(fd);
+    buf[got] = '\0';
+    return buf;
+}
+
+/* ---- A (18.1): HEAD answers carry no body -------------------------------- */
+
+/* A HEAD and then a GET of /healthz on one connection: right after the HEAD
+ * answer's headers comes the GET's status line, nothing in between. */
+static void assert_head_leaves_nothing(const char *path)
+{
+    char *req = fmt_str("HEAD %s HTTP/1.1\r\nHost: t\r\n\r\n"
+                        "GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n",
+                        path);
+    char *got = raw_exchange(req, strlen(req));
+    cr_assert(strncmp(got, "HTTP/1.1 ", 9) == 0, "HEAD %s: no status line: %.80s", path, got);
+    char *end = strstr(got, "\r\n\r\n");
+    cr_assert(end, "HEAD %s: the headers never ended", path);
+    cr_expect(strncmp(end + 4, "HTTP/1.1 200", 12) == 0,
+              "HEAD %s: the next answer must follow the headers at once, got: %.60s", path,
+              end + 4);
+    cr_expect(strstr(end + 4, "\"ok\"") != NULL, "the /healthz after HEAD %s was answered", path);
+    free(got);
+    free(req);
+}
+
+Test(http_regressions, head_answers_carry_no_body_on_every_route)
+{
+    static const char *const paths[] = {
+        "/",
+        "/healthz",
+        "/readyz",
+        "/openapi.yaml",
+        "/v1/meta",
+        "/v1/articles",
+        "/v1/articles?format=csv",
+        "/v1/articles?format=ndjson",
+        "/v1/articles/" SEED_000,
+        "/v1/sources",
+        "/v1/sources?format=csv",
+        "/v1/locations",
+        "/v1/locations?format=ndjson",
+        "/v1/figures",
+        "/v1/figures?format=csv",
+        "/v1/figures?format=ndjson",
+        "/v1/figures/compare",
+        "/v1/search?q=%D9%82%D8%AA%D9%84",
+        "/v1/nothing-here",            /* 404 */
+        "/v1/articles?limit=nonsense", /* 400 */
+    };
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++)
+        assert_head_leaves_nothing(paths[i]);
+}
