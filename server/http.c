@@ -325,11 +325,7 @@ static void preflight(http_server *s, struct MHD_Connection *c, const char *path
     (void)s;
     (void)c;
     reply_static(r, 204, NULL, "", 0);
-    size_t n = strlen(allow);
-    if (n + sizeof ", OPTIONS" <= sizeof r->allow) {
-        memcpy(r->allow, allow, n);
-        memcpy(r->allow + n, ", OPTIONS", sizeof ", OPTIONS");
-    }
+    snprintf(r->allow, sizeof r->allow, "%s", allow);
     r->no_etag = true;
 }
 

@@ -110,3 +110,27 @@ Test(http_regressions, head_answers_carry_no_body_on_every_route)
     for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++)
         assert_head_leaves_nothing(paths[i]);
 }
+
+/* ---- B (18.3): Allow, once per method, with OPTIONS ---------------------- */
+
+Test(http_regressions, allow_names_each_method_once_and_options)
+{
+    static const char *const cases[][3] = {
+        {"POST", "/v1/figures/compare", "GET, HEAD, OPTIONS"},
+        {"DELETE", "/v1/figures", "GET, HEAD, OPTIONS"},
+        {"PATCH", "/v1/articles", "GET, HEAD, POST, OPTIONS"},
+        {"POST", "/v1/articles/" SEED_000, "GET, HEAD, PUT, DELETE, OPTIONS"},
+        {"OPTIONS", "/v1/figures/compare", "GET, HEAD, OPTIONS"},
+        {"OPTIONS", "/v1/articles/" SEED_000, "GET, HEAD, PUT, DELETE, OPTIONS"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        e2e_response *r = e2e_request(cases[i][0], cases[i][1]);
+        bool options = strcmp(cases[i][0], "OPTIONS") == 0;
+        cr_expect_eq(r->status, options ? 204 : 405, "%s %s: %ld", cases[i][0], cases[i][1],
+                     r->status);
+        const char *allow = e2e_header_get(r, "Allow");
+        cr_expect(allow && strcmp(allow, cases[i][2]) == 0, "%s %s: Allow: %s", cases[i][0],
+                  cases[i][1], allow ? allow : "(none)");
+        e2e_response_free(r);
+    }
+}
