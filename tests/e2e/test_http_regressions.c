@@ -134,3 +134,33 @@ Test(http_regressions, allow_names_each_method_once_and_options)
         e2e_response_free(r);
     }
 }
+
+/* ---- C (17.13): two different Content-Length headers ---------------------- */
+
+Test(http_regressions, two_different_content_lengths_are_refused)
+{
+    static const char *const reqs[] = {
+        "POST /v1/articles HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\n"
+        "Content-Length: 4\r\nContent-Length: 40\r\n\r\nabcd",
+        "PUT /v1/articles/x HTTP/1.1\r\nHost: t\r\nContent-Length: 0\r\nContent-Length: 30\r\n\r\n"
+        "GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n",
+    };
+    for (size_t i = 0; i < sizeof reqs / sizeof reqs[0]; i++) {
+        char *got = raw_exchange(reqs[i], strlen(reqs[i]));
+        cr_expect(strncmp(got, "HTTP/1.1 400", 12) == 0, "request %zu: %.60s", i, got);
+        cr_expect(strstr(got, "Content-Length") != NULL && strstr(got, "problem+json") != NULL,
+                  "request %zu: a problem naming Content-Length: %.300s", i, got);
+        free(got);
+    }
+    /* A list in one header: libmicrohttpd refuses it itself. */
+    const char *list = "GET /v1/meta HTTP/1.1\r\nHost: t\r\nContent-Length: 1, 2\r\n\r\nab";
+    char *got = raw_exchange(list, strlen(list));
+    cr_expect(strncmp(got, "HTTP/1.1 400", 12) == 0, "a list of lengths: %.60s", got);
+    free(got);
+    /* The same length twice frames the body one way only: served. */
+    const char *same = "GET /healthz HTTP/1.1\r\nHost: t\r\nContent-Length: 0\r\n"
+                       "Content-Length: 0\r\nConnection: close\r\n\r\n";
+    got = raw_exchange(same, strlen(same));
+    cr_expect(strncmp(got, "HTTP/1.1 200", 12) == 0, "equal lengths: %.60s", got);
+    free(got);
+}
