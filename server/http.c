@@ -523,7 +523,7 @@ static enum MHD_Result send_reply(http_server *s, struct MHD_Connection *c, req_
         MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
         MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
     }
-    if (r->link[0])
+    if (r->link)
         MHD_add_response_header(resp, MHD_HTTP_HEADER_LINK, r->link);
     if (r->allow[0])
         MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, r->allow);

@@ -191,6 +191,7 @@ static int cmd_serve(int argc, char **argv)
     static app a;
     a.token = write_token;
     a.read_only = cfg.read_only;
+    a.max_url = (size_t)cfg.max_url;
     a.version = MARSAD_VERSION;
     a.openapi = openapi ? openapi->data : "";
     a.openapi_len = openapi ? openapi->len : 0;

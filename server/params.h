@@ -16,6 +16,7 @@
 #define PARAMS_MAX_CURSOR 1024
 #define PARAMS_MAX_SEARCH 512
 #define PARAMS_DEFAULT_LIMIT 50
+#define PARAMS_DEFAULT_MAX_URL 8192 /* --max-url when the app does not say */
 
 typedef enum output_format {
     FORMAT_JSON,

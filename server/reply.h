@@ -34,7 +34,7 @@ typedef struct reply {
     size_t len;
     bool body_static;
     bool no_etag;             /* for bodies that must not be cached (health) */
-    char link[REPLY_MAX_HEADER];     /* Link header, empty for none */
+    char *link;                      /* Link header (owned), NULL for none */
     char allow[64];                  /* Allow header (405, OPTIONS) */
     char location[300];              /* Location header (201): /v1/articles/ and an id */
     int retry_after;                 /* seconds, 0 for none (503) */
@@ -56,6 +56,10 @@ void reply_free(reply *r);
 /* 200 (or status) with the compact serialisation of json; steals the
  * reference. Falls back to a 500 problem when serialising fails. */
 void reply_json(reply *r, unsigned status, json_t *json);
+
+/* Link: <url>; rel="next". Call it after the body is set (setting a body
+ * drops the reply's headers of an earlier answer). False when out of memory. */
+bool reply_link_next(reply *r, const char *url);
 
 /* A body that lives as long as the process (the OpenAPI file, web assets). */
 void reply_static(reply *r, unsigned status, const char *content_type, const char *body,

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static void start(void)
@@ -163,4 +164,80 @@ Test(http_regressions, two_different_content_lengths_are_refused)
     got = raw_exchange(same, strlen(same));
     cr_expect(strncmp(got, "HTTP/1.1 200", 12) == 0, "equal lengths: %.60s", got);
     free(got);
+}
+
+/* ---- D (18.2): next_url and Link up to --max-url ------------------------- */
+
+#define LONG_TITLE_DOCS 3
+
+/* Documents whose titles (300 letters) make a cursor of sort=title about
+ * 850 characters: with a long q the next URL passes 2 KiB. */
+static void start_long_titles(void)
+{
+    char dir[4096];
+    e2e_path(dir, sizeof dir, "long_titles");
+    cr_assert(mkdir(dir, 0700) == 0);
+    for (int i = 0; i < LONG_TITLE_DOCS; i++) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s/doc%d.txt", dir, i);
+        const char *body = "قال مصدر محلي إن القصف على البلدة أدى إلى مقتل ثلاثة مدنيين.\n";
+        e2e_write_file(path, body, strlen(body));
+        char title[700] = "";
+        size_t used = 0;
+        for (int k = 0; k < 300; k++) {
+            const char *letter = k == 299 ? (i == 0 ? "أ" : i == 1 ? "ب" : "ت") : "ع";
+            memcpy(title + used, letter, strlen(letter));
+            used += strlen(letter);
+        }
+        title[used] = '\0';
+        char *json = fmt_str("{\"title\": \"%s\"}", title);
+        snprintf(path, sizeof path, "%s/doc%d.json", dir, i);
+        e2e_write_file(path, json, strlen(json));
+        free(json);
+    }
+    e2e_start(dir);
+}
+
+TestSuite(next_links, .init = start_long_titles, .fini = e2e_teardown, .timeout = 120);
+
+Test(next_links, next_url_is_given_when_longer_than_2_kib)
+{
+    /* q: the same word 70 times, 490 bytes, three times as long encoded. */
+    char q[600] = "";
+    for (int k = 0; k < 70; k++)
+        strcat(q, k ? " قصف" : "قصف");
+    char *enc = url_encode(q);
+    char *path = fmt_str("/v1/articles?sort=title&limit=1&q=%s", enc);
+    size_t pages = 0, longest = 0;
+    json_t *seen = json_array();
+    while (path) {
+        e2e_response *r = e2e_get(path);
+        cr_assert_eq(r->status, 200, "%s: %ld %s", path, r->status, r->body);
+        json_t *next = json_object_get(r->json, "next");
+        json_t *next_url = json_object_get(r->json, "next_url");
+        json_array_extend(seen, json_object_get(r->json, "data"));
+        free(path);
+        path = NULL;
+        pages++;
+        if (json_is_string(next)) {
+            cr_assert(json_is_string(next_url), "page %zu: next is set, next_url is %s", pages,
+                      json_is_null(next_url) ? "null" : "missing");
+            const char *u = json_string_value(next_url);
+            longest = strlen(u) > longest ? strlen(u) : longest;
+            const char *link = e2e_header_get(r, "Link");
+            char *want = fmt_str("<%s>; rel=\"next\"", u);
+            cr_expect(link && strcmp(link, want) == 0, "Link: %.80s", link ? link : "(none)");
+            free(want);
+            path = strdup(u);
+        } else {
+            cr_expect(json_is_null(next_url), "the last page has no next_url");
+            cr_expect_null(e2e_header_get(r, "Link"), "the last page has no Link");
+        }
+        e2e_response_free(r);
+        cr_assert(pages <= LONG_TITLE_DOCS, "more pages than documents");
+    }
+    cr_expect_eq(json_array_size(seen), LONG_TITLE_DOCS, "following next_url visits every match");
+    cr_expect_gt(longest, 2048, "the test's next URL must pass 2 KiB (it was %zu)", longest);
+    json_decref(seen);
+    free(enc);
 }
