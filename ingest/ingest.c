@@ -333,10 +333,10 @@ static json_t *read_sidecar(const char *txt_path, ingest_meta *meta, FILE *log)
     const char **fields[4] = {&meta->title, &meta->outlet, &meta->url, &meta->published_at};
     for (size_t i = 0; i < 4; i++) {
         json_t *v = json_object_get(root, keys[i]);
-        if (json_is_string(v) && json_string_length(v) <= 2048)
+        if (json_is_string(v) && utf8_count(json_string_value(v), json_string_length(v)) <= 2048)
             *fields[i] = json_string_value(v);
         else if (v && !json_is_null(v))
-            fprintf(log, "marsad: sidecar %s: '%s' ignored (not a string of at most 2048 bytes)\n",
+            fprintf(log, "marsad: sidecar %s: '%s' ignored (not a string of at most 2048 characters)\n",
                     path, keys[i]);
     }
     return root; /* owns the strings in meta */

@@ -103,8 +103,8 @@ static body_status optional_field(json_t *root, const char *key, char **out, cha
         snprintf(err, errsz, "%s: must be a string", key);
         return BODY_INVALID;
     }
-    if (json_string_length(v) > BODY_MAX_FIELD) {
-        snprintf(err, errsz, "%s: longer than %u bytes", key, BODY_MAX_FIELD);
+    if (utf8_count(json_string_value(v), json_string_length(v)) > BODY_MAX_FIELD) {
+        snprintf(err, errsz, "%s: longer than %u characters", key, BODY_MAX_FIELD);
         return BODY_INVALID;
     }
     if (!(*out = strdup(json_string_value(v)))) {

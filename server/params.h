@@ -3,7 +3,8 @@
  * problem naming the parameter itself and returns false, so handlers read
  * straight down.
  *
- * Limits: PARAMS_MAX_VALUE bytes per value (cursor and q have their own).
+ * Limits: PARAMS_MAX_VALUE characters (code points) per value (cursor and q
+ * have their own).
  */
 #ifndef MARSAD_PARAMS_H
 #define MARSAD_PARAMS_H

@@ -241,3 +241,42 @@ Test(next_links, next_url_is_given_when_longer_than_2_kib)
     json_decref(seen);
     free(enc);
 }
+
+/* ---- E (18.4): lengths count code points ----------------------------------- */
+
+/* n copies of the letter ع, percent-encoded (malloc'd). */
+static char *arabic_letters(size_t n)
+{
+    char *s = malloc(n * 6 + 1);
+    cr_assert(s);
+    for (size_t k = 0; k < n; k++)
+        memcpy(s + k * 6, "%D8%B9", 6);
+    s[n * 6] = '\0';
+    return s;
+}
+
+Test(http_regressions, length_limits_count_characters)
+{
+    static const struct {
+        const char *path_fmt;
+        size_t letters;
+        long status;
+    } cases[] = {
+        {"/v1/articles?q=%s", 300, 200},  /* 600 bytes, 300 of 512 characters */
+        {"/v1/articles?q=%s", 512, 200},
+        {"/v1/articles?q=%s", 513, 400},
+        {"/v1/search?q=%s", 300, 200},
+        {"/v1/articles?outlet=%s", 200, 200}, /* 400 bytes, 200 of 256 characters */
+        {"/v1/articles?outlet=%s", 257, 400},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *letters = arabic_letters(cases[i].letters);
+        e2e_response *r = e2e_getf(cases[i].path_fmt, letters);
+        cr_expect_eq(r->status, cases[i].status, "%s with %zu letters: %ld %s", cases[i].path_fmt,
+                     cases[i].letters, r->status, r->body);
+        if (r->status == 400)
+            cr_expect(strstr(r->body, "characters") != NULL, "%s", r->body);
+        e2e_response_free(r);
+        free(letters);
+    }
+}
