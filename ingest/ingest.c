@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -42,6 +43,19 @@ bool ingest_valid_id(const char *id)
         if (!ok)
             return false;
     }
+    return true;
+}
+
+bool ingest_valid_url(const char *url)
+{
+    size_t scheme = strncasecmp(url, "https://", 8) == 0  ? 8
+                    : strncasecmp(url, "http://", 7) == 0 ? 7
+                                                          : 0;
+    if (!scheme || url[scheme] == '\0' || url[scheme] == '/')
+        return false;
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++)
+        if (*p <= ' ' || *p == 0x7f)
+            return false;
     return true;
 }
 
@@ -297,8 +311,26 @@ static char *read_bounded(const char *path, size_t max, size_t *len, const char 
     return buf;
 }
 
+/* Does path, links resolved, lie inside the folder root (itself resolved)?
+ * A seed folder is trusted for what it holds, not for what its links point
+ * at: a link to /etc/passwd must not become an article. Without a root
+ * (one file named on the command line) everything is inside. */
+static bool inside_root(const char *root, const char *path)
+{
+    if (!root)
+        return true;
+    char *real = realpath(path, NULL);
+    if (!real)
+        return false;
+    size_t n = strlen(root);
+    bool inside = strncmp(real, root, n) == 0 && (real[n] == '/' || (n == 1 && root[0] == '/'));
+    free(real);
+    return inside;
+}
+
 /* NAME.json beside NAME.txt: optional strings title, outlet, url, published_at. */
-static json_t *read_sidecar(const char *txt_path, ingest_meta *meta, FILE *log)
+static json_t *read_sidecar(const char *txt_path, const char *folder, ingest_meta *meta,
+                            FILE *log)
 {
     char path[4096];
     size_t n = strlen(txt_path);
@@ -308,6 +340,10 @@ static json_t *read_sidecar(const char *txt_path, ingest_meta *meta, FILE *log)
     struct stat st;
     if (stat(path, &st) != 0)
         return NULL;
+    if (!inside_root(folder, path)) {
+        fprintf(log, "marsad: sidecar %s ignored: a link to outside the folder\n", path);
+        return NULL;
+    }
     size_t len;
     const char *why = NULL;
     char *buf = read_bounded(path, INGEST_MAX_SIDECAR, &len, &why);
@@ -333,7 +369,9 @@ static json_t *read_sidecar(const char *txt_path, ingest_meta *meta, FILE *log)
     const char **fields[4] = {&meta->title, &meta->outlet, &meta->url, &meta->published_at};
     for (size_t i = 0; i < 4; i++) {
         json_t *v = json_object_get(root, keys[i]);
-        if (json_is_string(v) && utf8_count(json_string_value(v), json_string_length(v)) <= 2048)
+        if (json_is_string(v) && fields[i] == &meta->url && !ingest_valid_url(json_string_value(v)))
+            fprintf(log, "marsad: sidecar %s: 'url' ignored (not an http or https URL)\n", path);
+        else if (json_is_string(v) && utf8_count(json_string_value(v), json_string_length(v)) <= 2048)
             *fields[i] = json_string_value(v);
         else if (v && !json_is_null(v))
             fprintf(log, "marsad: sidecar %s: '%s' ignored (not a string of at most 2048 characters)\n",
@@ -342,9 +380,10 @@ static json_t *read_sidecar(const char *txt_path, ingest_meta *meta, FILE *log)
     return root; /* owns the strings in meta */
 }
 
-/* Import one *.txt file. Returns -1 only when the store fails. */
-static int import_file(store *db, const extract_model *m, const char *path, ingest_counts *c,
-                       FILE *log)
+/* Import one *.txt file; root is the resolved seed folder it must lie in
+ * (NULL: anywhere). Returns -1 only when the store fails. */
+static int import_file(store *db, const extract_model *m, const char *path, const char *root,
+                       ingest_counts *c, FILE *log)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
@@ -362,6 +401,11 @@ static int import_file(store *db, const extract_model *m, const char *path, inge
         c->skipped++;
         return 0;
     }
+    if (!inside_root(root, path)) {
+        fprintf(log, "marsad: skipped %s: a link to outside the folder (or a broken one)\n", path);
+        c->skipped++;
+        return 0;
+    }
     size_t len;
     const char *why = NULL;
     char whybuf[64];
@@ -375,7 +419,7 @@ static int import_file(store *db, const extract_model *m, const char *path, inge
         return 0;
     }
     ingest_meta meta = {0};
-    json_t *sidecar = read_sidecar(path, &meta, log);
+    json_t *sidecar = read_sidecar(path, root, &meta, log);
     char hash[40], stored[64];
     hash_document(m, body, len, &meta, hash);
     int rc = 0;
@@ -432,7 +476,7 @@ int ingest_path(store *db, const extract_model *m, const char *path, ingest_coun
         return 0;
     }
     if (!S_ISDIR(st.st_mode))
-        return import_file(db, m, path, c, log);
+        return import_file(db, m, path, NULL, c, log);
 
     DIR *d = opendir(path);
     if (!d) {
@@ -466,6 +510,11 @@ int ingest_path(store *db, const extract_model *m, const char *path, ingest_coun
     closedir(d);
     if (n)
         qsort(names, n, sizeof *names, by_name);
+    char *root = realpath(path, NULL);
+    if (!root) {
+        fprintf(log, "marsad: cannot resolve folder %s: %s\n", path, strerror(errno));
+        rc = -1;
+    }
     size_t plen = strlen(path);
     while (plen > 1 && path[plen - 1] == '/')
         plen--;
@@ -491,7 +540,7 @@ int ingest_path(store *db, const extract_model *m, const char *path, ingest_coun
             c->skipped++;
             continue;
         }
-        rc = import_file(db, m, file, c, log);
+        rc = import_file(db, m, file, root, c, log);
         if (++in_batch == INGEST_BATCH || now_ms() - batch_start >= INGEST_BATCH_MS || i + 1 == n ||
             rc != 0) {
             if (store_batch_end(db) != STORE_OK)
@@ -504,6 +553,7 @@ int ingest_path(store *db, const extract_model *m, const char *path, ingest_coun
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);
+    free(root);
     if (rc == 0) {
         char dir[4096];
         snprintf(dir, sizeof dir, "%.*s", (int)plen, path);

@@ -49,6 +49,11 @@ int ingest_sync_reference(store *db, const extract_model *m, char *err, size_t e
 /* Is id usable as an article id? 1-128 of [A-Za-z0-9_.-], not starting with '.'. */
 bool ingest_valid_id(const char *id);
 
+/* Is url one an article may carry: http:// or https:// (any case) and a
+ * host, without spaces or control characters? Anything else (javascript:,
+ * data:, file:...) would be a hazard where it is rendered as a link. */
+bool ingest_valid_url(const char *url);
+
 /* Check raw bytes as a document and normalise them in place: a leading BOM is
  * removed, and CRLF and a lone CR become LF. Returns NULL when acceptable,
  * else the reason ("empty", "binary (NUL byte)", "invalid UTF-8 at byte N", "larger than 1 MiB");

@@ -193,6 +193,11 @@ static body_status parse(const char *body, size_t len, const char *content_type,
         (st = optional_field(root, "url", &in->url, err, errsz)) != BODY_OK ||
         (st = optional_field(root, "published_at", &in->published_at, err, errsz)) != BODY_OK)
         goto out;
+    if (in->url && !ingest_valid_url(in->url)) {
+        snprintf(err, errsz, "url: must be an http:// or https:// URL with a host");
+        st = BODY_INVALID;
+        goto out;
+    }
     if (in->published_at && !iso8601(in->published_at)) {
         snprintf(err, errsz, "published_at: not an ISO 8601 date or date-time");
         st = BODY_INVALID;

@@ -280,3 +280,113 @@ Test(http_regressions, length_limits_count_characters)
         free(letters);
     }
 }
+
+/* ---- F (17.12): untrusted URLs and links out of the seed folder ---------- */
+
+#define U_TOKEN "test-token-0123456789abcdef"
+#define U_AUTH "Authorization: Bearer " U_TOKEN
+#define U_JSON "Content-Type: application/json"
+
+static const char u_report[] = "قال مصدر محلي إن القصف على البلدة أدى إلى مقتل ثلاثة مدنيين.\n";
+
+static void put_file(const char *dir, const char *name, const char *text)
+{
+    char *path = fmt_str("%s/%s", dir, name);
+    e2e_write_file(path, text, strlen(text));
+    free(path);
+}
+
+static void start_untrusted(void)
+{
+    char dir[4096], sub[4200], path[4200], outside[4096];
+    e2e_path(dir, sizeof dir, "untrusted");
+    cr_assert(mkdir(dir, 0700) == 0);
+    put_file(dir, "a.txt", u_report);
+    put_file(dir, "a.json", "{\"title\": \"أ\", \"url\": \"javascript:alert(document.cookie)\"}");
+    put_file(dir, "b.txt", u_report);
+    put_file(dir, "b.json", "{\"url\": \"https://example.org/b\"}");
+    /* A link to a document outside the folder, and one to a document inside. */
+    e2e_path(outside, sizeof outside, "outside.txt");
+    e2e_write_file(outside, u_report, strlen(u_report));
+    snprintf(path, sizeof path, "%s/escape.txt", dir);
+    cr_assert(symlink(outside, path) == 0);
+    snprintf(path, sizeof path, "%s/up.txt", dir);
+    cr_assert(symlink("../outside.txt", path) == 0);
+    snprintf(sub, sizeof sub, "%s/sub", dir);
+    cr_assert(mkdir(sub, 0700) == 0);
+    put_file(sub, "real.txt", u_report);
+    snprintf(path, sizeof path, "%s/inside.txt", dir);
+    cr_assert(symlink("sub/real.txt", path) == 0);
+    /* A sidecar that is a link out of the folder. */
+    char side[4096];
+    e2e_path(side, sizeof side, "outside.json");
+    e2e_write_file(side, "{\"title\": \"من الخارج\"}", strlen("{\"title\": \"من الخارج\"}"));
+    snprintf(path, sizeof path, "%s/b2.json", dir);
+    cr_assert(symlink(side, path) == 0);
+    put_file(dir, "b2.txt", u_report);
+
+    e2e_path(path, sizeof path, "token");
+    e2e_write_file(path, U_TOKEN "\n", strlen(U_TOKEN) + 1);
+    e2e_start(dir, "--token-file", path);
+}
+
+TestSuite(untrusted, .init = start_untrusted, .fini = e2e_teardown, .timeout = 120);
+
+Test(untrusted, seed_urls_that_are_not_http_are_dropped_with_a_reason)
+{
+    json_t *a = get_ok("/v1/articles/a");
+    cr_expect(json_is_null(json_object_get(a, "url")), "a javascript: url is not stored");
+    cr_expect_str_eq(jstr(a, "title"), "أ", "the rest of the sidecar is kept");
+    json_decref(a);
+    json_t *b = get_ok("/v1/articles/b");
+    cr_expect_str_eq(jstr(b, "url"), "https://example.org/b");
+    json_decref(b);
+    char *log = e2e_log();
+    cr_expect(strstr(log, "a.json: 'url' ignored") != NULL, "the log says why: %s", log);
+    free(log);
+}
+
+Test(untrusted, links_out_of_the_seed_folder_are_never_imported)
+{
+    static const char *const gone[] = {"/v1/articles/escape", "/v1/articles/up"};
+    for (size_t i = 0; i < 2; i++) {
+        e2e_response *r = e2e_get(gone[i]);
+        cr_expect_eq(r->status, 404, "%s: %ld", gone[i], r->status);
+        e2e_response_free(r);
+    }
+    json_t *in = get_ok("/v1/articles/inside");
+    json_decref(in);
+    json_t *b2 = get_ok("/v1/articles/b2");
+    cr_expect(!json_is_string(json_object_get(b2, "title")) ||
+                  strcmp(jstr(b2, "title"), "من الخارج") != 0,
+              "a sidecar linked from outside is not read");
+    json_decref(b2);
+    char *log = e2e_log();
+    cr_expect(strstr(log, "escape.txt: a link to outside the folder") != NULL, "%s", log);
+    cr_expect(strstr(log, "up.txt: a link to outside the folder") != NULL, "%s", log);
+    cr_expect(strstr(log, "b2.json ignored: a link to outside the folder") != NULL, "%s", log);
+    free(log);
+}
+
+Test(untrusted, writes_refuse_urls_that_are_not_http)
+{
+    static const char *const bad[] = {"javascript:alert(1)", "JAVASCRIPT:alert(1)",
+                                      "data:text/html,x", "file:///etc/passwd", "https://",
+                                      "http://exa mple.org", "//example.org/a"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char *body = fmt_str("{\"body\": \"%.*s\", \"url\": \"%s\"}", (int)strlen(u_report) - 1,
+                             u_report, bad[i]);
+        e2e_response *r = e2e_send("POST", "/v1/articles", body, strlen(body), U_AUTH, U_JSON);
+        cr_expect_eq(r->status, 400, "url %s: %ld", bad[i], r->status);
+        cr_expect(content_type_is(r, "application/problem+json"), "url %s", bad[i]);
+        cr_expect(strstr(r->body, "url") != NULL, "url %s: %s", bad[i], r->body);
+        e2e_response_free(r);
+        free(body);
+    }
+    char *body = fmt_str("{\"body\": \"%.*s\", \"url\": \"HTTPS://example.org/ok\"}",
+                         (int)strlen(u_report) - 1, u_report);
+    e2e_response *r = e2e_send("PUT", "/v1/articles/ok", body, strlen(body), U_AUTH, U_JSON);
+    cr_expect_eq(r->status, 201, "%ld %s", r->status, r->body);
+    e2e_response_free(r);
+    free(body);
+}
