@@ -13,11 +13,13 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 static uint64_t fnv1a(uint64_t h, const void *data, size_t len)
 {
@@ -289,12 +291,26 @@ out:
     return st;
 }
 
-/* Read at most max+1 bytes of path into a new NUL-terminated buffer. */
+/* Read at most max+1 bytes of path into a new NUL-terminated buffer. Only
+ * a regular file is read: opening without O_NONBLOCK would wait forever on
+ * a FIFO with no writer (and a device may never end). */
 static char *read_bounded(const char *path, size_t max, size_t *len, const char **why)
 {
-    FILE *f = fopen(path, "rb");
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        *why = strerror(errno);
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        *why = "not a regular file";
+        return NULL;
+    }
+    FILE *f = fdopen(fd, "rb");
     if (!f) {
         *why = strerror(errno);
+        close(fd);
         return NULL;
     }
     char *buf = malloc(max + 2);
@@ -469,6 +485,12 @@ static long long now_ms(void)
 
 int ingest_path(store *db, const extract_model *m, const char *path, ingest_counts *c, FILE *log)
 {
+    return ingest_path_until(db, m, path, c, log, NULL, NULL);
+}
+
+int ingest_path_until(store *db, const extract_model *m, const char *path, ingest_counts *c,
+                      FILE *log, ingest_stop_fn stop, void *cls)
+{
     struct stat st;
     if (stat(path, &st) != 0) {
         fprintf(log, "marsad: cannot read %s: %s\n", path, strerror(errno));
@@ -521,10 +543,16 @@ int ingest_path(store *db, const extract_model *m, const char *path, ingest_coun
     /* Documents go in batches (store_batch_begin): each stays whole, and a
      * crash loses at most the batch in flight, which the next start imports
      * again (its hashes were never committed). */
-    bool batch = false;
+    bool batch = false, stopped = false;
     size_t in_batch = 0;
     long long batch_start = 0;
     for (size_t i = 0; i < n && rc == 0; i++) {
+        if (stop && stop(cls)) { /* the batch below commits what it has */
+            fprintf(log, "marsad: import of %s stopped on request after %zu of %zu files\n", path, i,
+                    n);
+            stopped = true;
+            break;
+        }
         if (!batch) {
             if (store_batch_begin(db) != STORE_OK) {
                 rc = -1;
@@ -554,7 +582,7 @@ int ingest_path(store *db, const extract_model *m, const char *path, ingest_coun
         free(names[i]);
     free(names);
     free(root);
-    if (rc == 0) {
+    if (rc == 0 && !stopped) {
         char dir[4096];
         snprintf(dir, sizeof dir, "%.*s", (int)plen, path);
         removal_scan rs = {dir, strlen(dir), c, log};

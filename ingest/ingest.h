@@ -73,6 +73,13 @@ store_status ingest_document(store *db, const extract_model *m, const char *id,
 int ingest_path(store *db, const extract_model *m, const char *path, ingest_counts *c,
                 FILE *log);
 
+/* The same, asking stop(cls) before each document of a folder: when it
+ * answers true the import ends there (what the batch holds is committed,
+ * the rest is imported by a later run), with a line on log. */
+typedef bool (*ingest_stop_fn)(void *cls);
+int ingest_path_until(store *db, const extract_model *m, const char *path, ingest_counts *c,
+                      FILE *log, ingest_stop_fn stop, void *cls);
+
 /* An extraction in the shapes of the API (article with figures, locations and
  * sources), plus `numbers`: every numeric expression found, with whether it
  * became a figure. New reference, NULL when out of memory. */

@@ -155,6 +155,17 @@ static int load_token(const config *cfg, char *buf, size_t bufsz, const char **o
     return 0;
 }
 
+/* Is a SIGINT or SIGTERM waiting? They are blocked in every thread (see
+ * cmd_serve), so one sent during the seed import stays pending until this
+ * sees it; sigwait takes it later. */
+static bool stop_pending(void *cls)
+{
+    (void)cls;
+    sigset_t pending;
+    return sigpending(&pending) == 0 &&
+           (sigismember(&pending, SIGTERM) == 1 || sigismember(&pending, SIGINT) == 1);
+}
+
 static int cmd_serve(int argc, char **argv)
 {
     config cfg;
@@ -230,13 +241,17 @@ static int cmd_serve(int argc, char **argv)
         ingest_counts c = {0};
         struct timespec t0;
         clock_gettime(CLOCK_MONOTONIC, &t0);
-        if (ingest_path(db, model, cfg.seeds_dir, &c, stderr) != 0) {
+        if (ingest_path_until(db, model, cfg.seeds_dir, &c, stderr, stop_pending, NULL) != 0) {
             fprintf(stderr, "marsad: the seed import failed: %s\n", store_errmsg(db));
             rc = EXIT_RUNTIME;
         }
         print_summary(&c, ms_since(&t0));
     }
-    if (rc == EXIT_OK) {
+    bool stopping = rc == EXIT_OK && stop_pending(NULL);
+    if (stopping)
+        fprintf(stderr, "marsad: stopped during the seed import; what was imported is kept, "
+                        "the rest is imported at the next start\n");
+    if (rc == EXIT_OK && !stopping) {
         long long n = count_articles(db);
         atomic_store(&a.n_articles, n);
         /* From here on the writer thread owns the read-write connection. */
@@ -245,7 +260,7 @@ static int cmd_serve(int argc, char **argv)
             rc = EXIT_RUNTIME;
         }
     }
-    if (rc == EXIT_OK) {
+    if (rc == EXIT_OK && !stopping) {
         long long n = atomic_load(&a.n_articles);
         db = NULL;
         http_set_writer(srv, w);

@@ -16,7 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static void start(void)
@@ -389,4 +392,90 @@ Test(untrusted, writes_refuse_urls_that_are_not_http)
     cr_expect_eq(r->status, 201, "%ld %s", r->status, r->body);
     e2e_response_free(r);
     free(body);
+}
+
+/* ---- G (17.5, 18.6): special files and SIGTERM during the seed import ---- */
+
+static void no_server(void)
+{
+}
+
+TestSuite(seed_import, .init = no_server, .fini = e2e_teardown, .timeout = 180);
+
+Test(seed_import, a_fifo_in_the_seed_folder_does_not_block_the_start)
+{
+    char dir[4096], fifo[4200];
+    e2e_path(dir, sizeof dir, "fifo_seeds");
+    cr_assert(mkdir(dir, 0700) == 0);
+    put_file(dir, "a.txt", u_report);
+    snprintf(fifo, sizeof fifo, "%s/x.txt", dir);
+    cr_assert(mkfifo(fifo, 0600) == 0);
+    snprintf(fifo, sizeof fifo, "%s/a.json", dir); /* a sidecar that is a FIFO too */
+    cr_assert(mkfifo(fifo, 0600) == 0);
+    e2e_start(dir); /* asserts the listening line within its timeout */
+    cr_expect_eq(e2e_articles(), 1);
+    char *log = e2e_log();
+    cr_expect(strstr(log, "x.txt: not a regular file") != NULL, "%s", log);
+    cr_expect(strstr(log, "a.json ignored: not a regular file") != NULL, "%s", log);
+    free(log);
+}
+
+#define MANY_DOCS 3000
+
+Test(seed_import, sigterm_stops_a_long_seed_import_at_a_document_boundary)
+{
+    char dir[4096], db[4096], errlog[4096];
+    e2e_path(dir, sizeof dir, "many");
+    e2e_path(db, sizeof db, "marsad.db");
+    e2e_path(errlog, sizeof errlog, "stopped.log");
+    cr_assert(mkdir(dir, 0700) == 0);
+    for (int i = 0; i < MANY_DOCS; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "d%05d.txt", i);
+        char *text = fmt_str("%s%s%s%sوأصيب %d آخرون في القصف نفسه بحسب المصدر.\n", u_report,
+                             u_report, u_report, u_report, i + 2);
+        put_file(dir, name, text);
+        free(text);
+    }
+    const char *bin = getenv("MARSAD_BIN") ? getenv("MARSAD_BIN") : "build/marsad";
+    pid_t pid = fork();
+    cr_assert(pid >= 0);
+    if (pid == 0) {
+        int fd = open(errlog, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        int null_fd = open("/dev/null", O_RDWR);
+        if (fd < 0 || null_fd < 0)
+            _exit(127);
+        dup2(null_fd, 0);
+        dup2(null_fd, 1);
+        dup2(fd, 2);
+        execl(bin, bin, "serve", "--port", "0", "--db", db, "--seeds", dir, (char *)NULL);
+        _exit(127);
+    }
+    /* The database file is made just before the import: the signal comes
+     * before or during it, never after (it takes seconds). */
+    struct stat st;
+    for (int k = 0; k < 600 && stat(db, &st) != 0; k++)
+        usleep(10 * 1000);
+    cr_assert(kill(pid, SIGTERM) == 0);
+    int status = 0;
+    pid_t done = 0;
+    for (int k = 0; k < 1000 && done == 0; k++) { /* at most 10 s */
+        done = waitpid(pid, &status, WNOHANG);
+        if (done == 0)
+            usleep(10 * 1000);
+    }
+    if (done == 0) {
+        kill(pid, SIGKILL);
+        waitpid(pid, &status, 0);
+        cr_assert_fail("the server did not exit within 10 s of SIGTERM during the import");
+    }
+    cr_expect(WIFEXITED(status) && WEXITSTATUS(status) == 0, "exit status %d", status);
+    char *log = e2e_read_file(errlog, NULL);
+    cr_assert(log);
+    cr_expect(strstr(log, "stopped on request after") != NULL, "%s", log);
+    cr_expect(strstr(log, "stopped during the seed import") != NULL, "%s", log);
+    free(log);
+    /* The next start imports the rest: every document is there once. */
+    e2e_start(dir);
+    cr_expect_eq(e2e_articles(), MANY_DOCS);
 }
