@@ -20,6 +20,7 @@
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <grp.h>
 #include <unistd.h>
 
 static void start(void)
@@ -32,11 +33,11 @@ TestSuite(http_regressions, .init = start, .fini = e2e_teardown, .timeout = 120)
 /* Sends request (all of it, as given) on a fresh connection and returns
  * everything the server sent until it closed the connection or stayed
  * silent for 3 s (malloc'd, NUL-terminated). */
-static char *raw_exchange(const char *request, size_t len)
+static char *raw_exchange_at(int port, const char *request, size_t len)
 {
     int fd = socket(AF_INET, SOCK_STREAM, 0);
     cr_assert(fd >= 0);
-    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)e2e_port())};
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     cr_assert(connect(fd, (struct sockaddr *)&a, sizeof a) == 0, "connect");
     for (size_t sent = 0; sent < len;) {
@@ -64,6 +65,11 @@ static char *raw_exchange(const char *request, size_t len)
     close(fd);
     buf[got] = '\0';
     return buf;
+}
+
+static char *raw_exchange(const char *request, size_t len)
+{
+    return raw_exchange_at(e2e_port(), request, len);
 }
 
 /* ---- A (18.1): HEAD answers carry no body -------------------------------- */
@@ -478,4 +484,113 @@ Test(seed_import, sigterm_stops_a_long_seed_import_at_a_document_boundary)
     /* The next start imports the rest: every document is there once. */
     e2e_start(dir);
     cr_expect_eq(e2e_articles(), MANY_DOCS);
+}
+
+/* ---- H (17.11): --read-only is read-only ---------------------------------- */
+
+TestSuite(read_only, .init = no_server, .fini = e2e_teardown, .timeout = 180);
+
+static void copy_file(const char *from, const char *to, mode_t mode)
+{
+    size_t len;
+    char *data = e2e_read_file(from, &len);
+    cr_assert(data, "read %s", from);
+    e2e_write_file(to, data, len);
+    free(data);
+    cr_assert(chmod(to, mode) == 0);
+}
+
+Test(read_only, opens_read_only_media_and_imports_nothing)
+{
+    /* A database made by a normal run, copied into a folder of its own. */
+    e2e_start(NULL);
+    long long articles = e2e_articles();
+    e2e_stop();
+    char seeds[4096], db[4096], ro[4096], ro_db[4200], bin[4096], out[4096], err[4096];
+    e2e_path(seeds, sizeof seeds, "seeds");
+    e2e_path(db, sizeof db, "marsad.db");
+    e2e_path(ro, sizeof ro, "ro");
+    e2e_path(bin, sizeof bin, "marsad-bin");
+    e2e_path(out, sizeof out, "ro.out");
+    e2e_path(err, sizeof err, "ro.err");
+    cr_assert(mkdir(ro, 0755) == 0);
+    snprintf(ro_db, sizeof ro_db, "%s/marsad.db", ro);
+    copy_file(db, ro_db, 0444);
+    cr_assert(chmod(ro, 0555) == 0);
+    put_file(seeds, "new.txt", u_report); /* must not be imported */
+    size_t before_len;
+    char *before = e2e_read_file(ro_db, &before_len);
+    /* As root, chmod binds nobody: the server runs as nobody then (from a
+     * copy of the binary it can read), so the folder is truly read-only. */
+    bool root = geteuid() == 0;
+    copy_file(getenv("MARSAD_BIN") ? getenv("MARSAD_BIN") : "build/marsad", bin, 0755);
+    if (root)
+        cr_assert(chmod(e2e_dir(), 0755) == 0);
+
+    pid_t pid = fork();
+    cr_assert(pid >= 0);
+    if (pid == 0) {
+        int o = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        int e = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        int n = open("/dev/null", O_RDONLY);
+        if (o < 0 || e < 0 || n < 0)
+            _exit(127);
+        dup2(n, 0);
+        dup2(o, 1);
+        dup2(e, 2);
+        if (root && (setgroups(0, NULL) != 0 || setgid(65534) != 0 || setuid(65534) != 0))
+            _exit(126);
+        execl(bin, bin, "serve", "--read-only", "--port", "0", "--db", ro_db, "--seeds", seeds,
+              (char *)NULL);
+        _exit(127);
+    }
+    int port = 0;
+    long long served = -1;
+    for (int k = 0; k < 3000 && port == 0; k++) { /* 30 s */
+        char *text = e2e_read_file(out, NULL);
+        const char *at = text ? strstr(text, "listening on http://127.0.0.1:") : NULL;
+        if (at)
+            sscanf(at, "listening on http://127.0.0.1:%d (%lld articles)", &port, &served);
+        free(text);
+        int status;
+        if (!port && waitpid(pid, &status, WNOHANG) == pid) {
+            char *log = e2e_read_file(err, NULL);
+            cr_assert_fail("--read-only did not start (status %d): %s", status, log ? log : "");
+        }
+        if (!port)
+            usleep(10 * 1000);
+    }
+    cr_assert(port > 0, "no listening line");
+    cr_expect_eq(served, articles, "the seed folder's new file is not imported");
+
+    const char *get = "GET /v1/articles/new HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n";
+    char *got = raw_exchange_at(port, get, strlen(get));
+    cr_expect(strncmp(got, "HTTP/1.1 404", 12) == 0, "%.60s", got);
+    free(got);
+    char *list = fmt_str("GET /v1/articles/%s HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n",
+                         SEED_000);
+    got = raw_exchange_at(port, list, strlen(list));
+    cr_expect(strncmp(got, "HTTP/1.1 200", 12) == 0, "%.60s", got);
+    free(got);
+    free(list);
+    const char *put = "PUT /v1/articles/x HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\n"
+                      "Content-Length: 2\r\nConnection: close\r\n\r\nab";
+    got = raw_exchange_at(port, put, strlen(put));
+    cr_expect(strncmp(got, "HTTP/1.1 403", 12) == 0, "%.60s", got);
+    free(got);
+
+    cr_assert(kill(pid, SIGTERM) == 0);
+    int status = 0;
+    cr_assert(waitpid(pid, &status, 0) == pid);
+    cr_expect(WIFEXITED(status) && WEXITSTATUS(status) == 0, "exit status %d", status);
+    size_t after_len;
+    char *after = e2e_read_file(ro_db, &after_len);
+    cr_expect(after && after_len == before_len && memcmp(before, after, before_len) == 0,
+              "the database file is unchanged");
+    free(before);
+    free(after);
+    char *log = e2e_read_file(err, NULL);
+    cr_expect(strstr(log, "is not imported") != NULL, "%s", log);
+    free(log);
+    cr_assert(chmod(ro, 0755) == 0); /* so that the teardown can remove it */
 }
