@@ -189,9 +189,12 @@ static void hash_document(const extract_model *m, const char *body, size_t len,
     snprintf(out, 40, "fnv1a64:%016llx", (unsigned long long)h);
 }
 
-store_status ingest_document(store *db, const extract_model *m, const char *id,
-                             const char *body, size_t len, const ingest_meta *meta,
-                             const char *origin, const char *hash, ingest_counts *c)
+/* ingest_document, saying in *unread when the extractor could not read the
+ * text (then nothing was asked of the store, and store_errmsg is stale). */
+static store_status store_document(store *db, const extract_model *m, const char *id,
+                                   const char *body, size_t len, const ingest_meta *meta,
+                                   const char *origin, const char *hash, ingest_counts *c,
+                                   bool *unread)
 {
     char computed[40];
     if (!hash) {
@@ -199,8 +202,11 @@ store_status ingest_document(store *db, const extract_model *m, const char *id,
         hash = computed;
     }
     extract_result r;
-    if (extract_document(m, body, len, &r) != 0)
+    *unread = false;
+    if (extract_document(m, body, len, &r) != 0) {
+        *unread = true;
         return STORE_ERR;
+    }
     store_status st = STORE_ERR;
     strpool pool = {0};
     store_source_rec *srcs = calloc(r.n_sources + 1, sizeof *srcs);
@@ -280,6 +286,7 @@ store_status ingest_document(store *db, const extract_model *m, const char *id,
         c->figures += r.n_figures;
         c->place_mentions += r.n_places;
         c->source_mentions += r.n_source_mentions;
+        c->truncated += r.truncated;
     }
 out:
     free(srcs);
@@ -289,6 +296,14 @@ out:
     pool_free(&pool);
     extract_result_free(&r);
     return st;
+}
+
+store_status ingest_document(store *db, const extract_model *m, const char *id,
+                             const char *body, size_t len, const ingest_meta *meta,
+                             const char *origin, const char *hash, ingest_counts *c)
+{
+    bool unread;
+    return store_document(db, m, id, body, len, meta, origin, hash, c, &unread);
 }
 
 /* Read at most max+1 bytes of path into a new NUL-terminated buffer. Only
@@ -397,7 +412,10 @@ static json_t *read_sidecar(const char *txt_path, const char *folder, ingest_met
 }
 
 /* Import one *.txt file; root is the resolved seed folder it must lie in
- * (NULL: anywhere). Returns -1 only when the store fails. */
+ * (NULL: anywhere). Returns 0 when it was imported or skipped (a file the
+ * extractor cannot read is skipped, with a line on log), 1 when the store
+ * refused this document (rolled back alone, logged), -1 when the store
+ * fails otherwise. */
 static int import_file(store *db, const extract_model *m, const char *path, const char *root,
                        ingest_counts *c, FILE *log)
 {
@@ -439,11 +457,20 @@ static int import_file(store *db, const extract_model *m, const char *path, cons
     char hash[40], stored[64];
     hash_document(m, body, len, &meta, hash);
     int rc = 0;
+    bool unread = false;
+    size_t truncated = c->truncated;
     if (store_article_hash(db, id, stored, sizeof stored) == STORE_OK && strcmp(stored, hash) == 0) {
         c->unchanged++;
-    } else if (ingest_document(db, m, id, body, len, &meta, path, hash, c) != STORE_OK) {
-        fprintf(log, "marsad: failed to store %s: %s\n", path, store_errmsg(db));
-        rc = -1;
+    } else if (store_document(db, m, id, body, len, &meta, path, hash, c, &unread) != STORE_OK) {
+        if (unread)
+            fprintf(log, "marsad: skipped %s: the extractor could not read it\n", path);
+        else
+            fprintf(log, "marsad: skipped %s: the store refused it: %s\n", path, store_errmsg(db));
+        c->skipped++;
+        rc = unread ? 0 : 1;
+    } else if (c->truncated > truncated) {
+        fprintf(log, "marsad: %s: %zu items past the limit of %d of one kind were dropped\n", path,
+                c->truncated - truncated, EXTRACT_MAX_ITEMS);
     }
     json_decref(sidecar);
     free(body);
@@ -498,7 +525,7 @@ int ingest_path_until(store *db, const extract_model *m, const char *path, inges
         return 0;
     }
     if (!S_ISDIR(st.st_mode))
-        return import_file(db, m, path, NULL, c, log);
+        return import_file(db, m, path, NULL, c, log) == 0 ? 0 : -1;
 
     DIR *d = opendir(path);
     if (!d) {
@@ -544,7 +571,7 @@ int ingest_path_until(store *db, const extract_model *m, const char *path, inges
      * crash loses at most the batch in flight, which the next start imports
      * again (its hashes were never committed). */
     bool batch = false, stopped = false;
-    size_t in_batch = 0;
+    size_t in_batch = 0, refused_in_a_row = 0;
     long long batch_start = 0;
     for (size_t i = 0; i < n && rc == 0; i++) {
         if (stop && stop(cls)) { /* the batch below commits what it has */
@@ -568,7 +595,11 @@ int ingest_path_until(store *db, const extract_model *m, const char *path, inges
             c->skipped++;
             continue;
         }
-        rc = import_file(db, m, file, root, c, log);
+        /* One document the store refuses is skipped; many in a row mean
+         * the store itself is failing (disk full, I/O errors). */
+        int fr = import_file(db, m, file, root, c, log);
+        refused_in_a_row = fr == 1 ? refused_in_a_row + 1 : 0;
+        rc = fr < 0 || refused_in_a_row == INGEST_MAX_REFUSED ? -1 : 0;
         if (++in_batch == INGEST_BATCH || now_ms() - batch_start >= INGEST_BATCH_MS || i + 1 == n ||
             rc != 0) {
             if (store_batch_end(db) != STORE_OK)

@@ -28,6 +28,8 @@
 #define INGEST_MAX_ID 128
 #define INGEST_BATCH 256               /* documents per transaction in a folder import, */
 #define INGEST_BATCH_MS 500            /* or fewer when they take this long (ms) */
+#define INGEST_MAX_REFUSED 8           /* documents in a row the store refuses before a folder
+                                        * import gives up (one is skipped, logged) */
 
 typedef struct ingest_counts {
     size_t articles;   /* imported or replaced */
@@ -35,6 +37,7 @@ typedef struct ingest_counts {
     size_t skipped;    /* unreadable, empty, binary, invalid UTF-8, too large, bad name */
     size_t removed;    /* stored articles whose file is gone (reported, kept) */
     size_t figures, place_mentions, source_mentions;
+    size_t truncated;  /* items past EXTRACT_MAX_ITEMS of one kind, dropped */
 } ingest_counts;
 
 /* What a sidecar NAME.json (or a write request) may say about a document. */
@@ -67,9 +70,11 @@ store_status ingest_document(store *db, const extract_model *m, const char *id,
                              const char *origin, const char *hash, ingest_counts *c);
 
 /* Import a *.txt file, or every *.txt of a folder in name order. Each skip
- * and each removal is one line on log naming the file and the reason.
- * Returns 0 when the store took every document it was given, -1 when the
- * store failed (then the article being imported is left as it was). */
+ * and each removal is one line on log naming the file and the reason; a
+ * document the extractor cannot read, or the store refuses, is skipped and
+ * the import goes on. Returns 0, or -1 when the store failed (a single file
+ * it refused, or INGEST_MAX_REFUSED documents in a row of a folder; the
+ * article being imported is then left as it was). */
 int ingest_path(store *db, const extract_model *m, const char *path, ingest_counts *c,
                 FILE *log);
 

@@ -594,3 +594,67 @@ Test(read_only, opens_read_only_media_and_imports_nothing)
     free(log);
     cr_assert(chmod(ro, 0755) == 0); /* so that the teardown can remove it */
 }
+
+/* ---- I (17.2): more than 4,096 items of one kind --------------------------- */
+
+/* word, then a space, n times (malloc'd). */
+static char *repeated(const char *word, size_t n)
+{
+    size_t w = strlen(word);
+    char *s = malloc(n * (w + 1) + 1);
+    cr_assert(s);
+    for (size_t k = 0; k < n; k++) {
+        memcpy(s + k * (w + 1), word, w);
+        s[k * (w + 1) + w] = ' ';
+    }
+    s[n * (w + 1)] = '\0';
+    return s;
+}
+
+static void start_many_items(void)
+{
+    char dir[4096], path[4096];
+    e2e_path(dir, sizeof dir, "many_items");
+    cr_assert(mkdir(dir, 0700) == 0);
+    put_file(dir, "a.txt", u_report);
+    char *triggers = repeated("قتل", 4097); /* 4,097 trigger words */
+    put_file(dir, "b.txt", triggers);
+    free(triggers);
+    char *figures = repeated("قتل 3 جنود.", 4200); /* 4,200 figures, and numbers */
+    put_file(dir, "c.txt", figures);
+    free(figures);
+    char *places = repeated("حلب", 4200); /* 4,200 place mentions */
+    put_file(dir, "d.txt", places);
+    free(places);
+    put_file(dir, "e.txt", u_report); /* after them: still imported */
+    e2e_path(path, sizeof path, "token");
+    e2e_write_file(path, U_TOKEN "\n", strlen(U_TOKEN) + 1);
+    e2e_start(dir, "--token-file", path);
+}
+
+TestSuite(many_items, .init = start_many_items, .fini = e2e_teardown, .timeout = 180);
+
+Test(many_items, a_document_past_the_item_limit_is_cut_short_not_refused)
+{
+    cr_expect_eq(e2e_articles(), 5, "every document is imported");
+    static const char *const ids[] = {"a", "b", "c", "d", "e"};
+    for (size_t i = 0; i < 5; i++) {
+        char *path = fmt_str("/v1/articles/%s", ids[i]);
+        e2e_response *r = e2e_get(path);
+        cr_expect_eq(r->status, 200, "%s: %ld", path, r->status);
+        e2e_response_free(r);
+        free(path);
+    }
+    cr_expect_eq(total_of("/v1/figures?article=c"), 4096, "figures cut at the limit");
+    char *log = e2e_log();
+    cr_expect(strstr(log, "b.txt: 1 items past the limit of 4096") != NULL, "%s", log);
+    cr_expect(strstr(log, "d.txt: 104 items past the limit of 4096") != NULL, "%s", log);
+    free(log);
+
+    char *text = repeated("قتل", 4097);
+    e2e_response *r = e2e_send("PUT", "/v1/articles/again", text, strlen(text), U_AUTH,
+                               "Content-Type: text/plain; charset=utf-8");
+    cr_expect_eq(r->status, 201, "PUT of 4,097 trigger words: %ld %s", r->status, r->body);
+    e2e_response_free(r);
+    free(text);
+}
