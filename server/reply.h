@@ -12,8 +12,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define REPLY_MAX_HEADER 2048
-
 /* A body produced piece by piece (exports): writes at most max bytes into
  * buf and returns how many; 0 at the end; REPLY_STREAM_ERROR when it
  * cannot go on (the connection is then closed). */
