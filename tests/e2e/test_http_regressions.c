@@ -104,7 +104,7 @@ Test(http_regressions, head_answers_carry_no_body_on_every_route)
         "/v1/articles",
         "/v1/articles?format=csv",
         "/v1/articles?format=ndjson",
-        "/v1/articles/" SEED_000,
+        ("/v1/articles/" SEED_000),
         "/v1/sources",
         "/v1/sources?format=csv",
         "/v1/locations",
