@@ -243,6 +243,10 @@ static bool add_figure(doc_state *d, size_t *cap, const trigger *tr, size_t n_tr
     if (vague && (!strcmp(type, "count") || !strcmp(category, "other")))
         return true; /* "عدد من الفصائل": nobody asserts a count of that */
     extract_figure *f = stages_push((void **)&d->r->figures, &d->r->n_figures, cap, sizeof *f);
+    if (!f && d->r->n_figures >= EXTRACT_MAX_ITEMS) {
+        d->r->truncated++; /* past the limit: dropped and counted, not an error */
+        return true;
+    }
     if (!f)
         return false;
     const text *t = d->t;
@@ -314,6 +318,11 @@ int figures_find(doc_state *d)
             continue;
         }
         trigger *g = stages_push((void **)&tr, &n_tr, &cap_tr, sizeof *g);
+        if (!g && n_tr >= EXTRACT_MAX_ITEMS) {
+            d->r->truncated++; /* the first EXTRACT_MAX_ITEMS triggers are kept */
+            i = tm.tok_end;
+            continue;
+        }
         if (!g)
             goto out;
         const char *pos = model_field(tm.entry, 2);

@@ -175,8 +175,9 @@ json_t *ingest_result_json(const extract_model *m, const extract_result *r, cons
     json_t *outlet = json_null();
     if (r->outlet != EXTRACT_NO_INDEX)
         outlet = ref_json(r->sources[r->outlet].id, r->sources[r->outlet].name);
-    return json_pack("{s:s, s:o, s:o, s:s, s:I, s:o, s:o, s:o, s:o}", "id", id, "title",
+    return json_pack("{s:s, s:o, s:o, s:s, s:I, s:o, s:o, s:o, s:o, s:I}", "id", id, "title",
                      str_or_null(r->title), "outlet", outlet, "language", "ar", "n_chars",
                      (json_int_t)r->txt.n_cp, "figures", figures, "locations", locations,
-                     "sources", sources, "numbers", numbers);
+                     "sources", sources, "numbers", numbers, "truncated",
+                     (json_int_t)r->truncated);
 }
