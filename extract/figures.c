@@ -34,7 +34,28 @@ typedef struct trigger {
     size_t first, end;
     const char *type;
     bool before, after; /* where it may stand relative to the number */
+    bool conj;          /* carries و or ف: it opens a clause of its own ("وأصيب") */
 } trigger;
+
+/* What the stage knows of each figure besides what it serves, parallel to
+ * r->figures. */
+typedef struct fig_aux {
+    size_t first, end; /* tokens of the figure's span */
+    bool weak_type;    /* typed by a trigger before it or by default: a part of
+                        * a breakdown takes the type of its whole instead */
+    bool update;       /* an update word ("ارتفعت الحصيلة إلى") governs it */
+    bool of_them;      /* "30 منهم": a part of the figure before it */
+    size_t own_verb;   /* first token of the trigger before it that typed it, or EXTRACT_NO_INDEX */
+} fig_aux;
+
+typedef struct fig_state {
+    const trigger *tr;
+    size_t n_tr;
+    size_t cap_fig, cap_aux, n_aux;
+    fig_aux *aux;
+    bool *covered; /* per token: part of a figure's number or counted noun */
+    const lexicon_entry *others; /* the "=" noun (آخرون) */
+} fig_state;
 
 typedef struct counted {
     const lexicon_entry *noun;
@@ -45,6 +66,62 @@ typedef struct counted {
 static const char *const of_words[] = {"من", NULL};
 static const char *const count_words[] = {"عدد", "حصيله", NULL};
 static const char *const ranks_words[] = {"صفوف", "بين", "عناصر", NULL};
+/* Words that start a clause of their own: a trigger after one of them
+ * governs what follows it, not the noun before. */
+static const char *const clause_words[] = {"و", "فيما", "بينما", "كما", "ثم", "حين", NULL};
+/* After the noun: "امرأة واحدة", "مدنيين اثنين". */
+static const char *const one_two_words[] = {"واحد", "واحده", "واحدا", "اثنين", "اثنان", "اثنتين",
+                                            "اثنتان", NULL};
+/* Link a bare number to a toll named before it: "عدد الجرحى بلغ 8408",
+ * "ارتفعت حصيلة القتلى إلى 106", "والإصابات 197". */
+static const char *const toll_links[] = {"الي", "بلغ", "بلغت", "وبلغ", "وبلغت", "وصل", "وصلت",
+                                         "ليصل", "لتصل", "يبلغ", "تبلغ", NULL};
+static const char *const toll_heads[] = {"عدد", "حصيله", "اجمالي", "مجموع", NULL};
+
+/* Is token j one of the punctuation marks of `marks` (code points)? */
+static bool mark_in(const text *t, size_t j, const uint32_t *marks)
+{
+    if (j >= t->n_tok || t->tok[j].kind != TOK_PUNCT)
+        return false;
+    for (; *marks; marks++)
+        if (t->cp[t->tok[j].sp.start] == *marks)
+            return true;
+    return false;
+}
+
+static bool is_open_mark(const text *t, size_t j)
+{
+    static const uint32_t open[] = {'(', '/', '"', 0x00AB, 0x201C, '[', 0};
+    return mark_in(t, j, open);
+}
+
+static bool is_close_mark(const text *t, size_t j)
+{
+    static const uint32_t close[] = {')', '/', '"', 0x00BB, 0x201D, ']', 0};
+    return mark_in(t, j, close);
+}
+
+/* The last token that starts at or before code point cp (tokens are in
+ * text order); `from` is a token known to start at or before it. */
+static size_t token_holding(const text *t, uint32_t cp, size_t from)
+{
+    size_t lo = from, hi = t->n_tok; /* tok[lo] starts at or before cp; answer in [lo, hi) */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->tok[mid].sp.start <= cp)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static bool link_is(const doc_state *d, size_t i, const char *role, lexicon_match *m)
+{
+    return i < d->t->n_tok && d->t->tok[i].kind != TOK_PUNCT &&
+           lexicon_match_at(d->m->figure_links, d->t, i, PROCLITICS_ALL, m) &&
+           !strcmp(model_field(m->entry, 1), role);
+}
 
 /* The noun counted by a number whose value ends before token j. */
 static bool noun_after(const doc_state *d, size_t j, counted *c)
@@ -94,8 +171,9 @@ static size_t token_at_or_after(const text *t, uint32_t cp, size_t from)
 /* Types of the figure in the order of strength described above; *cause is
  * the trigger before the number that decided it, if one did. */
 static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_tr,
-                               const counted *c, size_t num_first, const trigger **cause)
+                               const counted *c, size_t num_first, const trigger **cause, bool *weak)
 {
+    *weak = false;
     *cause = NULL;
     const text *t = d->t;
     uint32_t s = t->tok[num_first].sentence;
@@ -109,12 +187,22 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
     const char *itype = model_field(c->noun, 3);
     if (*itype)
         return itype;
+    /* Only the first trigger after the noun may govern it, and not when it
+     * opens a clause of its own: "قتل 12 شخصا وأصيب 30 بجروح" — the verb
+     * after و, a comma or فيما says what happened to the next number. */
     for (size_t k = 0; k < n_tr; k++) {
         const trigger *g = &tr[k];
-        if (g->after && g->first >= c->end && g->first <= c->end + TRIGGER_AFTER_WORDS &&
-            t->tok[g->first].sentence == s)
+        if (g->first < c->end)
+            continue;
+        bool own = g->after && !g->conj && g->first <= c->end + TRIGGER_AFTER_WORDS &&
+                   t->tok[g->first].sentence == s;
+        for (size_t j = c->end; j < g->first && own; j++)
+            own = t->tok[j].kind == TOK_WORD && !stages_word_is(t, j, clause_words);
+        if (own)
             return g->type;
+        break;
     }
+    *weak = true;
     if (*cause)
         return (*cause)->type;
     const char *dtype = model_field(c->noun, 4);
@@ -215,9 +303,27 @@ static const extract_figure *previous_in_sentence(const doc_state *d, size_t fir
     return f->quote.start == t->sentences[t->tok[first].sentence].start ? f : NULL;
 }
 
-static bool add_figure(doc_state *d, size_t *cap, const trigger *tr, size_t n_tr,
-                       const counted *c, span sp, size_t first, const number *num, size_t num_index)
+/* An update word before token `first` in its clause: "ارتفعت حصيلة
+ * القتلى إلى 106". */
+static bool governed_by_update(const doc_state *d, size_t first)
 {
+    const text *t = d->t;
+    for (size_t back = 1; back <= 6 && back <= first; back++) {
+        size_t k = first - back;
+        lexicon_match m;
+        if (t->tok[k].sentence != t->tok[first].sentence || t->tok[k].kind == TOK_PUNCT)
+            return false;
+        if (link_is(d, k, "update", &m))
+            return true;
+    }
+    return false;
+}
+
+static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, size_t first,
+                       const number *num, size_t num_index)
+{
+    const trigger *tr = fs->tr;
+    size_t n_tr = fs->n_tr;
     const char *category = model_field(c->noun, 2);
     const char *object = *model_field(c->noun, 1) ? model_field(c->noun, 1) : NULL;
     const char *side = NULL;
@@ -230,7 +336,8 @@ static bool add_figure(doc_state *d, size_t *cap, const trigger *tr, size_t n_tr
         side = like->subject_side;
     }
     const trigger *cause;
-    const char *type = figure_type(d, tr, n_tr, c, first, &cause);
+    bool weak;
+    const char *type = figure_type(d, tr, n_tr, c, first, &cause, &weak);
     if (!side)
         side = subject_side(d, c, first, sp.end, cause, &category);
     /* A list names the owner once: "قتل 80 عنصرًا من الجيش السوري، وتدمير
@@ -242,10 +349,23 @@ static bool add_figure(doc_state *d, size_t *cap, const trigger *tr, size_t n_tr
     bool vague = num && !num->has_value;
     if (vague && (!strcmp(type, "count") || !strcmp(category, "other")))
         return true; /* "عدد من الفصائل": nobody asserts a count of that */
-    extract_figure *f = stages_push((void **)&d->r->figures, &d->r->n_figures, cap, sizeof *f);
-    if (!f)
-        return false;
     const text *t = d->t;
+    fig_aux *aux = stages_push((void **)&fs->aux, &fs->n_aux, &fs->cap_aux, sizeof *aux);
+    if (!aux)
+        return false;
+    extract_figure *f = stages_push((void **)&d->r->figures, &d->r->n_figures, &fs->cap_fig, sizeof *f);
+    if (!f) {
+        fs->n_aux--;
+        return false;
+    }
+    aux->first = token_holding(t, sp.start, 0);
+    aux->end = token_holding(t, sp.end - 1, aux->first) + 1;
+    aux->weak_type = weak;
+    aux->of_them = false;
+    aux->own_verb = cause ? cause->first : EXTRACT_NO_INDEX;
+    aux->update = governed_by_update(d, token_holding(t, num ? num->value_sp.start : sp.start, first));
+    for (size_t k = aux->first; k < aux->end && k < t->n_tok; k++)
+        fs->covered[k] = true;
     f->sp = sp;
     f->quote = t->sentences[t->tok[first].sentence];
     f->value = num ? num->value : 2;
@@ -261,6 +381,8 @@ static bool add_figure(doc_state *d, size_t *cap, const trigger *tr, size_t n_tr
     f->denied = d->denied[first];
     f->place = figure_place(d, first);
     f->number = num ? num_index : EXTRACT_NO_INDEX;
+    f->part_of = EXTRACT_NO_INDEX;
+    f->supersedes = EXTRACT_NO_INDEX;
     if (num)
         d->r->number_is_figure[num_index] = true;
     return true;
@@ -292,10 +414,176 @@ static void assign_areas(doc_state *d)
     }
 }
 
-static int by_start(const void *a, const void *b)
+/* The noun right before a number word that follows it ("امرأة واحدة",
+ * "مدنيين اثنين", "عسكريين روسيين اثنين": one adjective may stand between). */
+static bool noun_just_before(const doc_state *d, size_t i, counted *c)
 {
-    const extract_figure *x = a, *y = b;
-    return x->sp.start < y->sp.start ? -1 : x->sp.start > y->sp.start;
+    const text *t = d->t;
+    for (size_t back = 1; back <= 3 && back <= i; back++) {
+        size_t k = i - back;
+        lexicon_match nm;
+        if (t->tok[k].sentence != t->tok[i].sentence || t->tok[k].kind == TOK_PUNCT)
+            return false;
+        if (nm.tok_end = 0, lexicon_match_at(d->m->nouns, t, k, PROCLITICS_ALL, &nm) ||
+                                lexicon_match_at(d->m->duals, t, k, PROCLITICS_ALL, &nm)) {
+            if (nm.tok_end + 1 < i || nm.tok_end > i)
+                return false;
+            const lexicon_entry *noun = nm.entry;
+            if (lexicon_match_at(d->m->duals, t, k, PROCLITICS_ALL, &nm) && nm.entry == noun)
+                noun = lexicon_entry_at(d->m->nouns, (size_t)strtoul(model_field(nm.entry, 1), NULL, 10));
+            if (!strcmp(model_field(noun, 1), "="))
+                return false; /* "اثنان آخران" is read the other way round */
+            *c = (counted){noun, k, nm.tok_end, nm.sp};
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A bare number after a toll named before it in its clause ("عدد الجرحى
+ * بلغ 8408", "ارتفعت حصيلة القتلى إلى 106", "والإصابات 197"), or right
+ * after a verb of what happens to people ("وأصيب 33 بجروح"): it counts
+ * people. */
+static bool bare_toll(const doc_state *d, const fig_state *fs, const number *num)
+{
+    const text *t = d->t;
+    size_t i = num->tok_first;
+    if (i == 0 || t->tok[i - 1].sentence != t->tok[i].sentence)
+        return false;
+    static const char *const people_types[] = {"killed", "injured", "casualties", "captured",
+                                               "displaced", NULL};
+    for (size_t k = 0; k < fs->n_tr; k++) {
+        const trigger *g = &fs->tr[k];
+        if (g->end > i)
+            break;
+        if (g->end != i && !(g->end + 1 == i && stages_word_is(t, i - 1, toll_links)))
+            continue;
+        for (size_t p = 0; people_types[p]; p++)
+            if (!strcmp(g->type, people_types[p]))
+                return true;
+    }
+    if (!stages_word_is(t, i - 1, toll_links))
+        return false;
+    /* "عدد القتلى ... بلغ": a toll head and a trigger before the link. */
+    for (size_t back = 2; back <= 8 && back <= i; back++) {
+        size_t k = i - back;
+        if (t->tok[k].sentence != t->tok[i].sentence || t->tok[k].kind != TOK_WORD)
+            return false;
+        if (stages_word_is(t, k, toll_heads)) {
+            for (size_t g = 0; g < fs->n_tr; g++)
+                if (fs->tr[g].first > k && fs->tr[g].end < i)
+                    for (size_t p = 0; people_types[p]; p++)
+                        if (!strcmp(fs->tr[g].type, people_types[p]))
+                            return true;
+            return false;
+        }
+    }
+    return false;
+}
+
+/* Do the tokens [from, to) hold a breakdown word (بينهم, منهم)? */
+static bool breakdown_between(const doc_state *d, size_t from, size_t to)
+{
+    lexicon_match m;
+    for (size_t k = from; k < to; k++)
+        if (link_is(d, k, "breakdown", &m))
+            return true;
+    return false;
+}
+
+/* Only punctuation, brackets and و between: "3 أطفال وامرأة", "(67 امرأة". */
+static bool only_marks_between(const text *t, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (t->tok[k].kind != TOK_PUNCT && strcmp(t->tok[k].norm, "و") != 0)
+            return false;
+    return true;
+}
+
+/* Breakdowns and updates, once the figures are in text order:
+ *  - after بينهم/منهم (or in brackets right after it) a figure is a part
+ *    of the figure before it, and so are the figures listed with it;
+ *    a part no smaller word typed takes the type of its whole;
+ *  - a figure governed by an update word supersedes the latest earlier
+ *    figure of the same type and object by the same claimant. */
+static void link_figures(doc_state *d, const fig_aux *aux)
+{
+    const text *t = d->t;
+    extract_figure *f = d->r->figures;
+    for (size_t i = 1; i < d->r->n_figures; i++) {
+        size_t p = i - 1;
+        if (t->tok[aux[p].first].sentence != t->tok[aux[i].first].sentence || aux[p].end > aux[i].first)
+            continue;
+        size_t head = EXTRACT_NO_INDEX;
+        if (aux[i].of_them || breakdown_between(d, aux[p].end, aux[i].first))
+            head = p;
+        else if (only_marks_between(t, aux[p].end, aux[i].first))
+            head = f[p].part_of != EXTRACT_NO_INDEX
+                       ? f[p].part_of
+                       : aux[i].first > aux[p].end && is_open_mark(t, aux[i].first - 1) ? p
+                                                                                       : EXTRACT_NO_INDEX;
+        if (head == EXTRACT_NO_INDEX)
+            continue;
+        /* A part is never more than its whole. */
+        if (f[head].has_value && f[i].has_value && f[i].value > f[head].value)
+            continue;
+        f[i].part_of = head;
+        /* "بينهم 5 أطفال" is what its whole is; "اعترض 30 منها" has a verb of its own. */
+        if (aux[i].weak_type && (aux[i].own_verb == EXTRACT_NO_INDEX || aux[i].own_verb < aux[head].end))
+            f[i].type = f[head].type;
+    }
+    for (size_t i = 0; i < d->r->n_figures; i++) {
+        if (!aux[i].update || f[i].part_of != EXTRACT_NO_INDEX)
+            continue;
+        for (size_t j = i; j-- > 0;) {
+            bool same_object = f[j].object == f[i].object ||
+                               (f[j].object && f[i].object && !strcmp(f[j].object, f[i].object));
+            if (f[j].part_of == EXTRACT_NO_INDEX && !strcmp(f[j].type, f[i].type) && same_object &&
+                f[j].claimant == f[i].claimant &&
+                (!f[j].has_value || !f[i].has_value || f[j].value <= f[i].value)) {
+                f[i].supersedes = j;
+                break;
+            }
+        }
+    }
+}
+
+/* Put the figures (and their aux records) in text order. */
+static int sort_figures(doc_state *d, fig_aux *aux)
+{
+    size_t n = d->r->n_figures;
+    if (n < 2)
+        return 0;
+    size_t *order = malloc(n * sizeof *order);
+    extract_figure *figs = malloc(n * sizeof *figs);
+    fig_aux *aux2 = malloc(n * sizeof *aux2);
+    if (!order || !figs || !aux2) {
+        free(order);
+        free(figs);
+        free(aux2);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    /* insertion sort, stable: figures are nearly in order already */
+    for (size_t i = 1; i < n; i++) {
+        size_t o = order[i], k = i;
+        while (k > 0 && d->r->figures[order[k - 1]].sp.start > d->r->figures[o].sp.start) {
+            order[k] = order[k - 1];
+            k--;
+        }
+        order[k] = o;
+    }
+    for (size_t i = 0; i < n; i++) {
+        figs[i] = d->r->figures[order[i]];
+        aux2[i] = aux[order[i]];
+    }
+    memcpy(d->r->figures, figs, n * sizeof *figs);
+    memcpy(aux, aux2, n * sizeof *aux2);
+    free(order);
+    free(figs);
+    free(aux2);
+    return 0;
 }
 
 int figures_find(doc_state *d)
@@ -304,8 +592,8 @@ int figures_find(doc_state *d)
     const unsigned not_counts =
         NUMFLAG_ORDINAL | NUMFLAG_YEAR | NUMFLAG_DATE | NUMFLAG_TIME | NUMFLAG_DURATION | NUMFLAG_IN_NAME;
     trigger *tr = NULL;
-    bool *in_number = NULL;
-    size_t n_tr = 0, cap_tr = 0, cap_fig = 0;
+    size_t n_tr = 0, cap_tr = 0;
+    fig_state fs = {0};
     int rc = -1;
     for (size_t i = 0; i < t->n_tok;) {
         lexicon_match tm;
@@ -317,40 +605,69 @@ int figures_find(doc_state *d)
         if (!g)
             goto out;
         const char *pos = model_field(tm.entry, 2);
+        const char *w = t->tok[tm.tok_first].norm;
+        bool conj = tm.sp.start > t->tok[tm.tok_first].sp.start &&
+                    (!strncmp(w, "و", strlen("و")) || !strncmp(w, "ف", strlen("ف")));
         *g = (trigger){tm.tok_first, tm.tok_end, model_field(tm.entry, 1),
-                       strcmp(pos, "after") != 0, strcmp(pos, "before") != 0};
+                       strcmp(pos, "after") != 0, strcmp(pos, "before") != 0, conj};
         i = tm.tok_end;
     }
+    fs.tr = tr;
+    fs.n_tr = n_tr;
 
+    /* Tokens inside numbers: a dual noun there is part of that number. */
+    fs.covered = calloc(t->n_tok + 1, sizeof *fs.covered);
+    if (!fs.covered)
+        goto out;
+    for (size_t k = 0; k < d->r->n_numbers; k++)
+        for (size_t i = d->r->numbers[k].tok_first; i < d->r->numbers[k].tok_end && i < t->n_tok; i++)
+            fs.covered[i] = true;
+
+    const lexicon_entry *others = lexicon_find(d->m->nouns, "اخر");
+    fs.others = others;
+    const lexicon_entry *people = lexicon_find(d->m->nouns, "شخص");
     for (size_t k = 0; k < d->r->n_numbers; k++) {
         const number *num = &d->r->numbers[k];
         if (num->flags & not_counts)
             continue;
         size_t after = token_at_or_after(t, num->value_sp.end, num->tok_first);
+        size_t vfirst = token_holding(t, num->value_sp.start, num->tok_first);
+        /* (130) طفلا, /520/ عنصرا: the number in brackets or slashes. */
+        if (vfirst > 0 && is_open_mark(t, vfirst - 1) && is_close_mark(t, after))
+            after++;
         counted c;
         bool found = noun_after(d, after, &c);
         if (!found && !num->has_value)
             found = noun_before(d, num->tok_first, &c);
+        if (!found && num->has_value && num->form == NUMFORM_WORDS && num->tok_end == num->tok_first + 1 &&
+            stages_word_is(t, num->tok_first, one_two_words))
+            found = noun_just_before(d, num->tok_first, &c);
+        lexicon_match lm;
+        bool of_them = false;
+        if (!found && num->has_value && others && link_is(d, after, "breakdown", &lm) &&
+            lm.tok_end == after + 1) {
+            /* "30 منهم": a part of the figure before, counting what it counts. */
+            c = (counted){others, lm.tok_first, lm.tok_end, lm.sp};
+            found = of_them = true;
+        }
+        if (!found && num->has_value && people && bare_toll(d, &fs, num)) {
+            c = (counted){people, after, after, num->sp};
+            found = true;
+        }
         if (!found)
             continue;
         span sp = {num->sp.start < c.sp.start ? num->sp.start : c.sp.start,
                    num->sp.end > c.sp.end ? num->sp.end : c.sp.end};
-        if (!add_figure(d, &cap_fig, tr, n_tr, &c, sp, num->tok_first, num, k))
+        if (!add_figure(d, &fs, &c, sp, num->tok_first, num, k))
             goto out;
+        if (fs.n_aux && d->r->figures[d->r->n_figures - 1].number == k)
+            fs.aux[fs.n_aux - 1].of_them = of_them;
     }
-
-    /* Tokens inside numbers: a dual noun there is part of that number. */
-    in_number = calloc(t->n_tok + 1, sizeof *in_number);
-    if (!in_number)
-        goto out;
-    for (size_t k = 0; k < d->r->n_numbers; k++)
-        for (size_t i = d->r->numbers[k].tok_first; i < d->r->numbers[k].tok_end && i < t->n_tok; i++)
-            in_number[i] = true;
 
     /* Dual nouns standing alone: "دبابتين" is two tanks. */
     for (size_t i = 0; i < t->n_tok;) {
         lexicon_match dm;
-        if (t->tok[i].kind == TOK_PUNCT || in_number[i] ||
+        if (t->tok[i].kind == TOK_PUNCT || fs.covered[i] ||
             !lexicon_match_at(d->m->duals, t, i, PROCLITICS_ALL, &dm)) {
             i++;
             continue;
@@ -359,23 +676,34 @@ int figures_find(doc_state *d)
          * مسيرتين"): one figure, whose span grows over it. */
         extract_figure *last = d->r->n_figures ? &d->r->figures[d->r->n_figures - 1] : NULL;
         if (last && last->number == EXTRACT_NO_INDEX && dm.tok_first > 0 &&
-            last->sp.end == t->tok[dm.tok_first - 1].sp.end) {
+            last->sp.end == t->tok[dm.tok_first - 1].sp.end &&
+            dm.sp.start == t->tok[dm.tok_first].sp.start) { /* not "دبابتين وناقلتين" */
             last->sp.end = dm.sp.end;
+            fs.aux[fs.n_aux - 1].end = dm.tok_end;
             i = dm.tok_end;
             continue;
         }
         size_t noun_index = (size_t)strtoul(model_field(dm.entry, 1), NULL, 10);
         counted c = {lexicon_entry_at(d->m->nouns, noun_index), dm.tok_first, dm.tok_end, dm.sp};
-        if (!add_figure(d, &cap_fig, tr, n_tr, &c, dm.sp, dm.tok_first, NULL, 0))
+        if (!add_figure(d, &fs, &c, dm.sp, dm.tok_first, NULL, 0))
             goto out;
+        /* "قتيلين على الأقل": a qualifier after the dual. */
+        lexicon_match qm;
+        if (dm.tok_end < t->n_tok && lexicon_match_at(d->m->qualifiers, t, dm.tok_end, PROCLITICS_ALL, &qm) &&
+            strcmp(model_field(qm.entry, 2), "before") != 0 && !strcmp(model_field(qm.entry, 1), "at_least")) {
+            d->r->figures[d->r->n_figures - 1].qual = QUAL_AT_LEAST;
+            d->r->figures[d->r->n_figures - 1].sp.end = qm.sp.end;
+        }
         i = dm.tok_end;
     }
-    if (d->r->n_figures > 1)
-        qsort(d->r->figures, d->r->n_figures, sizeof *d->r->figures, by_start);
+    if (sort_figures(d, fs.aux) != 0)
+        goto out;
+    link_figures(d, fs.aux);
     assign_areas(d);
     rc = 0;
 out:
     free(tr);
-    free(in_number);
+    free(fs.covered);
+    free(fs.aux);
     return rc;
 }

@@ -557,7 +557,9 @@ static int parse_digits(const char *s, double *v)
         return -1;
     long dec = -1; /* index of the decimal separator */
     if (nsep == 1) {
-        if (sep[0] == '.' || !(gl[0] <= 3 && gl[1] == 3))
+        /* 1.140 groups thousands in much of the Arab press, as 1,140 does;
+         * read_value takes it back as 1.14 before a multiplier (1.200 مليون). */
+        if (!(gl[0] <= 3 && gl[1] == 3) || (sep[0] == '.' && s[0] == '0'))
             dec = 0;
     } else if (nsep > 1) {
         bool same = true;
@@ -784,6 +786,15 @@ static bool bigger_mult_follows(const text *t, size_t i, const acc *a, const com
            is_mult(m.ck) && a->last_mult > 0 && m.value >= a->last_mult;
 }
 
+/* A digit run of the form 1.140: one dot before exactly three digits. */
+static bool dot_thousands(const text *t, size_t j)
+{
+    if (j >= t->n_tok || t->tok[j].kind != TOK_NUMBER)
+        return false;
+    const char *s = t->tok[j].norm, *dot = strchr(s, '.');
+    return dot && dot - s >= 1 && dot - s <= 3 && strlen(dot + 1) == 3 && !strpbrk(dot + 1, ".,");
+}
+
 /* A value expression: digits and/or number words, no qualifier or range. */
 typedef struct rval {
     double value;
@@ -807,11 +818,17 @@ static bool read_value(const text *t, size_t i, mode m, rval *r)
         r->words = true;
         return true;
     }
+    if (c.digits && dot_thousands(t, c.end - 1) && read_comp(t, c.end, M_PLAIN, &d) && is_mult(d.ck))
+        c.value /= 1000;
     acc a = {0};
     apply(&a, &c);
     size_t j = c.end, n = 1;
     while (same_sent(t, i, j)) {
         if (a.group > 0 && read_comp(t, j, M_PLAIN, &d) && legal_direct(&a, &d)) {
+        } else if (a.group == 0 && a.has_mult && a.digits && t->tok[j].kind == TOK_NUMBER &&
+                   read_comp(t, j, M_PLAIN, &d) && d.ck == CK_GROUP && d.value < 1000 &&
+                   legal_waw(&a, &d)) {
+            /* 44 ألفا 532: the hundreds may follow the thousands without و. */
         } else if (word_is(t, j, W_WAW) && same_sent(t, i, j + 1) &&
                    read_comp(t, j + 1, M_PLAIN, &d) && legal_waw(&a, &d) &&
                    !bigger_mult_follows(t, i, &a, &d)) {
@@ -945,6 +962,13 @@ static bool read_composite(const text *t, size_t j, found *f)
     return true;
 }
 
+/* A bare four-digit year: "منذ 2023 إلى 62 ألفا" is a date and then a
+ * count, not a range from one to the other. */
+static bool is_year(const rval *x)
+{
+    return x->plain4 && x->value >= 1900 && x->value <= 2100;
+}
+
 /* A number at j with no qualifier before it: composite, value or range,
  * ordinal, or a time-unit dual. */
 static bool read_core(const text *t, size_t j, mode m, found *f)
@@ -957,7 +981,7 @@ static bool read_core(const text *t, size_t j, mode m, found *f)
         size_t k = x.end;
         if (!x.definite && same_sent(t, j, k) && same_sent(t, j, k + 1) &&
             (is_dash(t, k) || word_is(t, k, W_ILA) || word_is(t, k, W_AW)) &&
-            read_value(t, k + 1, M_PLAIN, &y))
+            read_value(t, k + 1, M_PLAIN, &y) && !(is_year(&x) && !is_year(&y)))
             make_range(f, t, &x, &y);
         return true;
     }
@@ -1011,16 +1035,18 @@ static void attach_before(const reader *r, found *f, size_t floor_tok)
 {
     const text *t = r->t;
     size_t v = f->nb.tok_first;
+    /* نحو /1306/, أكثر من (40): the number may stand in slashes or brackets. */
+    size_t at = v > floor_tok && (punct_is(t, v - 1, "/") || punct_is(t, v - 1, "(")) ? v - 1 : v;
     for (size_t back = LEXICON_MAX_WORDS; back >= 1; back--) {
         lexicon_match m;
         qualifier q;
-        if (back > v || v - back < floor_tok || !same_sent(t, v - back, v))
+        if (back > at || at - back < floor_tok || !same_sent(t, at - back, v))
             continue;
-        if (lexicon_match_at(r->qual, t, v - back, PROCLITICS_ALL, &m) && m.tok_end == v &&
+        if (lexicon_match_at(r->qual, t, at - back, PROCLITICS_ALL, &m) && m.tok_end == at &&
             entry_qual(m.entry, "before", &q)) {
             f->nb.qual = q;
             f->nb.sp.start = m.sp.start;
-            f->nb.tok_first = v - back;
+            f->nb.tok_first = at - back;
             return;
         }
     }
