@@ -55,6 +55,7 @@ typedef struct fig_state {
     fig_aux *aux;
     bool *covered; /* per token: part of a figure's number or counted noun */
     const lexicon_entry *others; /* the "=" noun (آخرون) */
+    const lexicon_entry *people; /* شخص: what a bare toll counts */
 } fig_state;
 
 typedef struct counted {
@@ -76,6 +77,11 @@ static const char *const one_two_words[] = {"واحد", "واحده", "واحد�
  * "ارتفعت حصيلة القتلى إلى 106", "والإصابات 197". */
 static const char *const toll_links[] = {"الي", "بلغ", "بلغت", "وبلغ", "وبلغت", "وصل", "وصلت",
                                          "ليصل", "لتصل", "يبلغ", "تبلغ", NULL};
+static const char *const year_words[] = {"عام", "العام", "لعام", "للعام", "بعام", "سنه", "السنه",
+                                         "لسنه", "منذ", "مطلع", "اواخر", "اوايل", "اواسط", "خلال",
+                                         "صيف", "شتاء", "ربيع", "خريف", "حتي", NULL};
+static const char *const percent_words[] = {"بالميه", "بالمايه", "الميه", "المايه", "للميه", NULL};
+static const char *const every_words[] = {"كل", "لكل", "بكل", NULL};
 static const char *const toll_heads[] = {"عدد", "حصيله", "اجمالي", "مجموع", NULL};
 
 /* Is token j one of the punctuation marks of `marks` (code points)? */
@@ -296,11 +302,15 @@ static size_t figure_place(const doc_state *d, size_t first)
 /* The figure an "others" noun refers to: the previous one of the sentence. */
 static const extract_figure *previous_in_sentence(const doc_state *d, size_t first)
 {
-    if (d->r->n_figures == 0)
-        return NULL;
-    const extract_figure *f = &d->r->figures[d->r->n_figures - 1];
     const text *t = d->t;
-    return f->quote.start == t->sentences[t->tok[first].sentence].start ? f : NULL;
+    uint32_t at = t->tok[first].sp.start, sent = t->sentences[t->tok[first].sentence].start;
+    const extract_figure *best = NULL;
+    for (size_t i = 0; i < d->r->n_figures; i++) {
+        const extract_figure *f = &d->r->figures[i];
+        if (f->quote.start == sent && f->sp.start < at && (!best || f->sp.start > best->sp.start))
+            best = f;
+    }
+    return best;
 }
 
 /* An update word before token `first` in its clause: "ارتفعت حصيلة
@@ -426,7 +436,8 @@ static bool noun_just_before(const doc_state *d, size_t i, counted *c)
             return false;
         if (nm.tok_end = 0, lexicon_match_at(d->m->nouns, t, k, PROCLITICS_ALL, &nm) ||
                                 lexicon_match_at(d->m->duals, t, k, PROCLITICS_ALL, &nm)) {
-            if (nm.tok_end + 1 < i || nm.tok_end > i)
+            /* "من عائلة واحدة": of one family, not a count of families */
+            if (nm.tok_end + 1 < i || nm.tok_end > i || (k > 0 && stages_word_is(t, k - 1, of_words)))
                 return false;
             const lexicon_entry *noun = nm.entry;
             if (lexicon_match_at(d->m->duals, t, k, PROCLITICS_ALL, &nm) && nm.entry == noun)
@@ -586,11 +597,85 @@ static int sort_figures(doc_state *d, fig_aux *aux)
     return 0;
 }
 
-int figures_find(doc_state *d)
+/* Does the dual matched at m carry the article (الحاجزين, بالمحورين,
+ * للمحورين)? */
+static bool definite_dual(const text *t, const lexicon_match *m)
+{
+    uint32_t start = t->tok[m->tok_first].sp.start, k = m->sp.start;
+    uint32_t letters[2];
+    size_t n = 0;
+    while (k > start && n < 2) {
+        uint32_t c = t->cp[--k];
+        if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640)
+            continue; /* harakat, tatweel */
+        letters[n++] = c;
+    }
+    return n == 2 && letters[0] == 0x0644 && (letters[1] == 0x0627 || letters[1] == 0x0644);
+}
+
+/* Number k as a figure, when it counts something (see the top of the
+ * file). With others_only, only numbers counting "others" (آخرون), whose
+ * figure before may be a dual found after the first pass. False when
+ * memory runs out. */
+static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_only)
 {
     const text *t = d->t;
     const unsigned not_counts =
         NUMFLAG_ORDINAL | NUMFLAG_YEAR | NUMFLAG_DATE | NUMFLAG_TIME | NUMFLAG_DURATION | NUMFLAG_IN_NAME;
+    const number *num = &d->r->numbers[k];
+    /* A four-digit number from 1900 to 2100 reads as a year unless a
+     * counted noun follows it at once: "2056 جريحا" is no year. */
+    bool year_like = (num->flags & not_counts) == NUMFLAG_YEAR && num->tok_first > 0 &&
+                     !stages_word_is(t, num->tok_first - 1, year_words);
+    if ((num->flags & not_counts) && !year_like)
+        return true;
+    size_t vtok = token_holding(t, num->value_sp.start, num->tok_first);
+    /* "90 بالمئة": a percentage; "من كل أربعة صواريخ": a ratio. */
+    if (stages_word_is(t, vtok, percent_words) ||
+        (num->tok_first > 0 && stages_word_is(t, num->tok_first - 1, every_words)))
+        return true;
+    size_t after = token_at_or_after(t, num->value_sp.end, num->tok_first);
+    size_t vfirst = token_holding(t, num->value_sp.start, num->tok_first);
+    /* (130) طفلا, /520/ عنصرا: the number in brackets or slashes. */
+    if (vfirst > 0 && is_open_mark(t, vfirst - 1) && is_close_mark(t, after))
+        after++;
+    counted c;
+    bool found = noun_after(d, after, &c);
+    if (year_like && (!found || c.first != after))
+        return true;
+    if (others_only && (!found || c.noun != fs->others))
+        return true;
+    if (!found && !num->has_value)
+        found = noun_before(d, num->tok_first, &c);
+    if (!found && num->has_value && num->form == NUMFORM_WORDS && num->tok_end == num->tok_first + 1 &&
+        stages_word_is(t, num->tok_first, one_two_words))
+        found = noun_just_before(d, num->tok_first, &c);
+    lexicon_match lm;
+    bool of_them = false;
+    if (!found && num->has_value && fs->others && link_is(d, after, "breakdown", &lm) &&
+        lm.tok_end == after + 1) {
+        /* "30 منهم": a part of the figure before, counting what it counts. */
+        c = (counted){fs->others, lm.tok_first, lm.tok_end, lm.sp};
+        found = of_them = true;
+    }
+    if (!found && num->has_value && fs->people && bare_toll(d, fs, num)) {
+        c = (counted){fs->people, after, after, num->sp};
+        found = true;
+    }
+    if (!found)
+        return true;
+    span sp = {num->sp.start < c.sp.start ? num->sp.start : c.sp.start,
+               num->sp.end > c.sp.end ? num->sp.end : c.sp.end};
+    if (!add_figure(d, fs, &c, sp, num->tok_first, num, k))
+        return false;
+    if (fs->n_aux && d->r->figures[d->r->n_figures - 1].number == k)
+        fs->aux[fs->n_aux - 1].of_them = of_them;
+    return true;
+}
+
+int figures_find(doc_state *d)
+{
+    const text *t = d->t;
     trigger *tr = NULL;
     size_t n_tr = 0, cap_tr = 0;
     fig_state fs = {0};
@@ -623,46 +708,11 @@ int figures_find(doc_state *d)
         for (size_t i = d->r->numbers[k].tok_first; i < d->r->numbers[k].tok_end && i < t->n_tok; i++)
             fs.covered[i] = true;
 
-    const lexicon_entry *others = lexicon_find(d->m->nouns, "اخر");
-    fs.others = others;
-    const lexicon_entry *people = lexicon_find(d->m->nouns, "شخص");
-    for (size_t k = 0; k < d->r->n_numbers; k++) {
-        const number *num = &d->r->numbers[k];
-        if (num->flags & not_counts)
-            continue;
-        size_t after = token_at_or_after(t, num->value_sp.end, num->tok_first);
-        size_t vfirst = token_holding(t, num->value_sp.start, num->tok_first);
-        /* (130) طفلا, /520/ عنصرا: the number in brackets or slashes. */
-        if (vfirst > 0 && is_open_mark(t, vfirst - 1) && is_close_mark(t, after))
-            after++;
-        counted c;
-        bool found = noun_after(d, after, &c);
-        if (!found && !num->has_value)
-            found = noun_before(d, num->tok_first, &c);
-        if (!found && num->has_value && num->form == NUMFORM_WORDS && num->tok_end == num->tok_first + 1 &&
-            stages_word_is(t, num->tok_first, one_two_words))
-            found = noun_just_before(d, num->tok_first, &c);
-        lexicon_match lm;
-        bool of_them = false;
-        if (!found && num->has_value && others && link_is(d, after, "breakdown", &lm) &&
-            lm.tok_end == after + 1) {
-            /* "30 منهم": a part of the figure before, counting what it counts. */
-            c = (counted){others, lm.tok_first, lm.tok_end, lm.sp};
-            found = of_them = true;
-        }
-        if (!found && num->has_value && people && bare_toll(d, &fs, num)) {
-            c = (counted){people, after, after, num->sp};
-            found = true;
-        }
-        if (!found)
-            continue;
-        span sp = {num->sp.start < c.sp.start ? num->sp.start : c.sp.start,
-                   num->sp.end > c.sp.end ? num->sp.end : c.sp.end};
-        if (!add_figure(d, &fs, &c, sp, num->tok_first, num, k))
+    fs.others = lexicon_find(d->m->nouns, "اخر");
+    fs.people = lexicon_find(d->m->nouns, "شخص");
+    for (size_t k = 0; k < d->r->n_numbers; k++)
+        if (!number_figure(d, &fs, k, false))
             goto out;
-        if (fs.n_aux && d->r->figures[d->r->n_figures - 1].number == k)
-            fs.aux[fs.n_aux - 1].of_them = of_them;
-    }
 
     /* Dual nouns standing alone: "دبابتين" is two tanks. */
     for (size_t i = 0; i < t->n_tok;) {
@@ -670,6 +720,12 @@ int figures_find(doc_state *d)
         if (t->tok[i].kind == TOK_PUNCT || fs.covered[i] ||
             !lexicon_match_at(d->m->duals, t, i, PROCLITICS_ALL, &dm)) {
             i++;
+            continue;
+        }
+        /* A dual with the article refers back to two things already
+         * named ("من نفس الحاجزين", "من المحورين"): no new count. */
+        if (definite_dual(t, &dm)) {
+            i = dm.tok_end;
             continue;
         }
         /* A dual adjective agrees with the dual before it ("طائرتين
@@ -696,6 +752,10 @@ int figures_find(doc_state *d)
         }
         i = dm.tok_end;
     }
+    /* "وإصابة 19 آخرين" after a dual ("قتيلين"), found only now. */
+    for (size_t k = 0; k < d->r->n_numbers; k++)
+        if (!d->r->number_is_figure[k] && !number_figure(d, &fs, k, true))
+            goto out;
     if (sort_figures(d, fs.aux) != 0)
         goto out;
     link_figures(d, fs.aux);

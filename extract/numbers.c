@@ -307,6 +307,7 @@ static const wordent words[] = {
     {"نوفمبر", K_NONE, 0, C_MONTH, 0},
     {"نيسان", K_NONE, 0, C_MONTH, 0},
     {"واحد", K_UNIT, 0, 0, 1},
+    {"واحدا", K_UNIT, 0, 0, 1},
     {"واحده", K_UNIT, 0, 0, 1},
     {"يناير", K_NONE, 0, C_MONTH, 0},
     {"يوليه", K_NONE, 0, C_MONTH, 0},
