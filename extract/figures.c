@@ -329,6 +329,46 @@ static bool governed_by_update(const doc_state *d, size_t first)
     return false;
 }
 
+/* Is a trigger's type one that can befall what the noun's category counts?
+ * People are killed, injured, captured, displaced; things are destroyed and
+ * seized; munitions are fired. "قصفت 30 مركزا" fires nothing at the centres:
+ * it counts them. */
+static bool type_fits(const char *type, const char *category)
+{
+    static const char *const of_people[] = {"killed",   "injured",   "casualties", "suffocated",
+                                            "captured", "displaced", "evacuated",  "trapped", NULL};
+    bool people = !strcmp(category, "combatants") || !strcmp(category, "civilians") ||
+                  !strcmp(category, "people");
+    for (size_t k = 0; of_people[k]; k++)
+        if (!strcmp(type, of_people[k]))
+            return people;
+    if (!strcmp(type, "destroyed") || !strcmp(type, "seized"))
+        return !people;
+    if (!strcmp(type, "fired"))
+        return !strcmp(category, "munitions");
+    if (!strcmp(type, "airstrikes")) /* "شن 8 هجمات" */
+        return !strcmp(category, "munitions") || !strcmp(category, "other");
+    return true;
+}
+
+/* The noun does not carry its own type (قتيل does: no trigger overrides it). */
+static bool weak_or_trigger_typed(const counted *c)
+{
+    return !*model_field(c->noun, 3);
+}
+
+/* Does the number carry the preposition بـ (بأكثر من 300, ب300)? */
+static bool instrument(const text *t, const number *num)
+{
+    size_t i = num->tok_first;
+    const token *k = &t->tok[i];
+    if (num->sp.start > k->sp.start)
+        return t->cp[k->sp.start] == 0x0628 ||
+               (t->cp[k->sp.start] == 0x0648 && k->sp.end > k->sp.start + 1 && t->cp[k->sp.start + 1] == 0x0628);
+    return i > 0 && t->tok[i - 1].kind == TOK_WORD && t->tok[i - 1].sp.end == k->sp.start &&
+           (!strcmp(t->tok[i - 1].norm, "ب") || !strcmp(t->tok[i - 1].norm, "وب"));
+}
+
 static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, size_t first,
                        const number *num, size_t num_index)
 {
@@ -356,6 +396,14 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     if (!strcmp(side, "unknown") && before && before->subject_side && before->denied == d->denied[first])
         side = before->subject_side;
     type = resolve_losses(type, category);
+    if (weak_or_trigger_typed(c) && !type_fits(type, category)) {
+        const char *dtype = model_field(c->noun, 4);
+        type = *dtype ? dtype : "count";
+    }
+    /* "استهدف القرى بأكثر من 300 قذيفة": munitions that are the instrument
+     * (بـ) of the verb were fired, whatever the verb did to its object. */
+    if (num && !strcmp(category, "munitions") && instrument(d->t, num) && *model_field(c->noun, 4))
+        type = model_field(c->noun, 4);
     bool vague = num && !num->has_value;
     if (vague && (!strcmp(type, "count") || !strcmp(category, "other")))
         return true; /* "عدد من الفصائل": nobody asserts a count of that */
@@ -682,7 +730,10 @@ int figures_find(doc_state *d)
     int rc = -1;
     for (size_t i = 0; i < t->n_tok;) {
         lexicon_match tm;
-        if (t->tok[i].kind == TOK_PUNCT || !lexicon_match_at(d->m->triggers, t, i, PROCLITICS_ALL, &tm)) {
+        /* a trigger word inside a party's name (هيئة تحرير الشام, لواء
+         * شهداء دوما) says nothing happened */
+        if (t->tok[i].kind == TOK_PUNCT || d->in_source[i] ||
+            !lexicon_match_at(d->m->triggers, t, i, PROCLITICS_ALL, &tm)) {
             i++;
             continue;
         }
