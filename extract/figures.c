@@ -69,7 +69,9 @@ static const char *const count_words[] = {"عدد", "حصيله", NULL};
 static const char *const ranks_words[] = {"صفوف", "بين", "عناصر", NULL};
 /* Words that start a clause of their own: a trigger after one of them
  * governs what follows it, not the noun before. */
-static const char *const clause_words[] = {"و", "فيما", "بينما", "كما", "ثم", "حين", NULL};
+static const char *const clause_words[] = {"و", "فيما", "بينما", "كما", "ثم", "حين",
+                                          /* "52 شخصا كانوا معتقلين": a state before, not an event */
+                                          "كان", "كانوا", "كانت", "كن", NULL};
 /* After the noun: "امرأة واحدة", "مدنيين اثنين". */
 static const char *const one_two_words[] = {"واحد", "واحده", "واحدا", "اثنين", "اثنان", "اثنتين",
                                             "اثنتان", NULL};
