@@ -359,12 +359,12 @@ static bool weak_or_trigger_typed(const counted *c)
     return !*model_field(c->noun, 3);
 }
 
-/* Does the number carry the preposition بـ (بأكثر من 300, ب300)? */
-static bool instrument(const text *t, const number *num)
+/* Does the expression starting at code point `start` in token i carry the
+ * preposition بـ (بأكثر من 300, ب300, بقذيفتي)? */
+static bool instrument(const text *t, size_t i, uint32_t start)
 {
-    size_t i = num->tok_first;
     const token *k = &t->tok[i];
-    if (num->sp.start > k->sp.start)
+    if (start > k->sp.start)
         return t->cp[k->sp.start] == 0x0628 ||
                (t->cp[k->sp.start] == 0x0648 && k->sp.end > k->sp.start + 1 && t->cp[k->sp.start + 1] == 0x0628);
     return i > 0 && t->tok[i - 1].kind == TOK_WORD && t->tok[i - 1].sp.end == k->sp.start &&
@@ -404,7 +404,8 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     }
     /* "استهدف القرى بأكثر من 300 قذيفة": munitions that are the instrument
      * (بـ) of the verb were fired, whatever the verb did to its object. */
-    if (num && !strcmp(category, "munitions") && instrument(d->t, num) && *model_field(c->noun, 4))
+    if (!strcmp(category, "munitions") && *model_field(c->noun, 4) &&
+        (num ? instrument(d->t, num->tok_first, num->sp.start) : instrument(d->t, first, sp.start)))
         type = model_field(c->noun, 4);
     bool vague = num && !num->has_value;
     if (vague && (!strcmp(type, "count") || !strcmp(category, "other")))
