@@ -56,6 +56,7 @@ typedef struct fig_state {
     bool *covered; /* per token: part of a figure's number or counted noun */
     const lexicon_entry *others; /* the "=" noun (آخرون) */
     const lexicon_entry *people; /* شخص: what a bare toll counts */
+    const lexicon_entry *dead;   /* قتيل: what a bare "الحصيلة" counts */
 } fig_state;
 
 typedef struct counted {
@@ -79,11 +80,11 @@ static const char *const one_two_words[] = {"واحد", "واحده", "واحد�
  * "ارتفعت حصيلة القتلى إلى 106", "والإصابات 197". */
 static const char *const toll_links[] = {"الي", "بلغ", "بلغت", "وبلغ", "وبلغت", "وصل", "وصلت",
                                          "ليصل", "لتصل", "يبلغ", "تبلغ", NULL};
-static const char *const year_words[] = {"عام", "العام", "لعام", "للعام", "بعام", "سنه", "السنه",
-                                         "لسنه", "منذ", "مطلع", "اواخر", "اوايل", "اواسط", "خلال",
-                                         "صيف", "شتاء", "ربيع", "خريف", "حتي", NULL};
+static const char *const human_others[] = {"اخرين", "اخرون", "اخران", "واخرين", "واخرون", "واخران",
+                                           NULL};
 static const char *const percent_words[] = {"بالميه", "بالمايه", "الميه", "المايه", "للميه", NULL};
 static const char *const every_words[] = {"كل", "لكل", "بكل", NULL};
+static const char *const toll_words[] = {"الحصيله", "حصيله", NULL};
 static const char *const toll_heads[] = {"عدد", "حصيله", "اجمالي", "مجموع", NULL};
 
 /* Is token j one of the punctuation marks of `marks` (code points)? */
@@ -131,6 +132,17 @@ static bool link_is(const doc_state *d, size_t i, const char *role, lexicon_matc
            !strcmp(model_field(m->entry, 1), role);
 }
 
+/* و ف ب ل ك: proclitics that a counted noun right after its number never carries. */
+static const uint32_t preposition_letters[] = {0x0648, 0x0641, 0x0628, 0x0644, 0x0643, 0};
+
+static bool strchr_cp(const uint32_t *set, uint32_t c)
+{
+    for (; *set; set++)
+        if (*set == c)
+            return true;
+    return false;
+}
+
 /* The noun counted by a number whose value ends before token j. */
 static bool noun_after(const doc_state *d, size_t j, counted *c)
 {
@@ -139,7 +151,10 @@ static bool noun_after(const doc_state *d, size_t j, counted *c)
     for (int tries = 0; tries < 2 && j < t->n_tok; tries++) {
         if (t->tok[j].kind == TOK_PUNCT)
             return false;
-        if (lexicon_match_at(d->m->nouns, t, j, PROCLITICS_ALL, &nm)) {
+        /* The counted noun follows its number bare or with the article: with
+         * a preposition (بمدارس, للمدنيين) it belongs to another phrase. */
+        if (lexicon_match_at(d->m->nouns, t, j, PROCLITICS_ALL, &nm) &&
+            !(nm.stripped && strchr_cp(preposition_letters, t->cp[t->tok[j].sp.start]))) {
             *c = (counted){nm.entry, nm.tok_first, nm.tok_end, nm.sp};
             return true;
         }
@@ -381,11 +396,17 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     const char *side = NULL;
     if (object && strcmp(object, "=") == 0) {
         const extract_figure *like = previous_in_sentence(d, first);
-        if (!like)
+        if (like) {
+            object = like->object;
+            category = like->subject_category ? like->subject_category : "other";
+            side = like->subject_side;
+        } else if (c->end > c->first && stages_word_is(d->t, c->first, human_others)) {
+            /* "مقتل مدني وجرح أربعة آخرين": آخرون is a plural of persons */
+            object = "people";
+            category = "people";
+        } else {
             return true; /* "others" with nothing before it: not a count we can read */
-        object = like->object;
-        category = like->subject_category ? like->subject_category : "other";
-        side = like->subject_side;
+        }
     }
     const trigger *cause;
     bool weak;
@@ -664,6 +685,25 @@ static bool definite_dual(const text *t, const lexicon_match *m)
     return n == 2 && letters[0] == 0x0644 && (letters[1] == 0x0627 || letters[1] == 0x0644);
 }
 
+/* A number glued to و whose noun is left out because the figure before
+ * names it: "و48 في طرطوس", "و7 بالدفاعات الجوية". */
+static bool elliptic(const text *t, const number *num, size_t after)
+{
+    size_t i = num->tok_first;
+    bool waw = (t->tok[i].kind == TOK_NUMBER && i > 0 && !strcmp(t->tok[i - 1].norm, "و") &&
+                t->tok[i - 1].sp.end == t->tok[i].sp.start) ||
+               (t->tok[i].kind == TOK_WORD && num->sp.start > t->tok[i].sp.start &&
+                t->cp[t->tok[i].sp.start] == 0x0648);
+    if (!waw || after >= t->n_tok || t->tok[after].kind != TOK_WORD ||
+        t->tok[after].sentence != t->tok[i].sentence || stages_word_is(t, after, percent_words))
+        return false;
+    const char *w = t->tok[after].norm;
+    if (!strcmp(w, "في"))
+        return !(after + 1 < t->n_tok && stages_word_is(t, after + 1, percent_words));
+    /* بمخيمات, بالدفاعات: a word with the preposition بـ */
+    return !strncmp(w, "ب", strlen("ب")) && strlen(w) > strlen("بال");
+}
+
 /* Number k as a figure, when it counts something (see the top of the
  * file). With others_only, only numbers counting "others" (آخرون), whose
  * figure before may be a dual found after the first pass. False when
@@ -676,8 +716,7 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
     const number *num = &d->r->numbers[k];
     /* A four-digit number from 1900 to 2100 reads as a year unless a
      * counted noun follows it at once: "2056 جريحا" is no year. */
-    bool year_like = (num->flags & not_counts) == NUMFLAG_YEAR && num->tok_first > 0 &&
-                     !stages_word_is(t, num->tok_first - 1, year_words);
+    bool year_like = (num->flags & not_counts) == NUMFLAG_YEAR;
     if ((num->flags & not_counts) && !year_like)
         return true;
     size_t vtok = token_holding(t, num->value_sp.start, num->tok_first);
@@ -709,8 +748,19 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         c = (counted){fs->others, lm.tok_first, lm.tok_end, lm.sp};
         found = of_them = true;
     }
+    if (!found && num->has_value && fs->dead && num->tok_first > 0 &&
+        stages_word_is(t, num->tok_first - 1, toll_words)) {
+        /* "الحصيلة 1030": a toll with no noun is a death toll */
+        c = (counted){fs->dead, after, after, num->sp};
+        found = true;
+    }
     if (!found && num->has_value && fs->people && bare_toll(d, fs, num)) {
         c = (counted){fs->people, after, after, num->sp};
+        found = true;
+    }
+    if (!found && num->has_value && num->qual == QUAL_EXACT && fs->others && elliptic(t, num, after)) {
+        /* "قتل 100 شخص في جبلة و48 في طرطوس": the noun is not repeated */
+        c = (counted){fs->others, after, after, num->sp};
         found = true;
     }
     if (!found)
@@ -764,6 +814,7 @@ int figures_find(doc_state *d)
 
     fs.others = lexicon_find(d->m->nouns, "اخر");
     fs.people = lexicon_find(d->m->nouns, "شخص");
+    fs.dead = lexicon_find(d->m->nouns, "قتيل");
     for (size_t k = 0; k < d->r->n_numbers; k++)
         if (!number_figure(d, &fs, k, false))
             goto out;
