@@ -611,6 +611,11 @@ static void link_figures(doc_state *d, const fig_aux *aux)
         if (f[head].has_value && f[i].has_value && f[i].value > f[head].value)
             continue;
         f[i].part_of = head;
+        /* a breakdown is told in the same statement as its whole */
+        if (f[i].claimant == EXTRACT_NO_INDEX) {
+            f[i].claimant = f[head].claimant;
+            f[i].denied = f[head].denied;
+        }
         /* "بينهم 5 أطفال" is what its whole is; "اعترض 30 منها" has a verb of its own. */
         if (aux[i].weak_type && (aux[i].own_verb == EXTRACT_NO_INDEX || aux[i].own_verb < aux[head].end))
             f[i].type = f[head].type;
@@ -834,11 +839,11 @@ int figures_find(doc_state *d)
             continue;
         }
         /* A dual adjective agrees with the dual before it ("طائرتين
-         * مسيرتين"): one figure, whose span grows over it. */
+         * مسيرتين"): one figure, whose span grows over it. A dual joined by
+         * a conjunction is a second thing counted ("دبابتين وناقلتين"). */
         extract_figure *last = d->r->n_figures ? &d->r->figures[d->r->n_figures - 1] : NULL;
-        if (last && last->number == EXTRACT_NO_INDEX && dm.tok_first > 0 &&
-            last->sp.end == t->tok[dm.tok_first - 1].sp.end &&
-            dm.sp.start == t->tok[dm.tok_first].sp.start) { /* not "دبابتين وناقلتين" */
+        if (last && last->number == EXTRACT_NO_INDEX && dm.tok_first > 0 && !dm.stripped &&
+            last->sp.end == t->tok[dm.tok_first - 1].sp.end) {
             last->sp.end = dm.sp.end;
             fs.aux[fs.n_aux - 1].end = dm.tok_end;
             i = dm.tok_end;
