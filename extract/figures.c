@@ -82,6 +82,10 @@ static const char *const toll_links[] = {"الي", "بلغ", "بلغت", "وبل
                                          "ليصل", "لتصل", "يبلغ", "تبلغ", NULL};
 static const char *const human_others[] = {"اخرين", "اخرون", "اخران", "واخرين", "واخرون", "واخران",
                                            NULL};
+/* Heads of the names of armed units: a word after them is part of a name. */
+static const char *const unit_heads[] = {"لواء", "ولواء", "اللواء", "كتيبه", "كتايب", "وكتايب",
+                                         "سرايا", "وسرايا", "ساريه", "الويه", "فيلق", "جبهه",
+                                         "حركه", "تجمع", "تنسيقيه", NULL};
 static const char *const percent_words[] = {"بالميه", "بالمايه", "الميه", "المايه", "للميه", NULL};
 static const char *const every_words[] = {"كل", "لكل", "بكل", NULL};
 static const char *const toll_words[] = {"الحصيله", "حصيله", NULL};
@@ -213,13 +217,23 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
     /* Only the first trigger after the noun may govern it, and not when it
      * opens a clause of its own: "قتل 12 شخصا وأصيب 30 بجروح" — the verb
      * after و, a comma or فيما says what happened to the next number. */
+    /* "635 شخصا (191 امرأة و324 طفلا) عادوا": a breakdown in brackets
+     * stands between the noun and its verb. */
+    size_t end = c->end;
+    if (end < t->n_tok && t->tok[end].kind == TOK_PUNCT && !strcmp(t->tok[end].norm, "(")) {
+        size_t k = end + 1;
+        while (k < t->n_tok && k < end + 20 && t->tok[k].sentence == s && strcmp(t->tok[k].norm, ")") != 0)
+            k++;
+        if (k < t->n_tok && !strcmp(t->tok[k].norm, ")"))
+            end = k + 1;
+    }
     for (size_t k = 0; k < n_tr; k++) {
         const trigger *g = &tr[k];
-        if (g->first < c->end)
+        if (g->first < end)
             continue;
-        bool own = g->after && !g->conj && g->first <= c->end + TRIGGER_AFTER_WORDS &&
+        bool own = g->after && !g->conj && g->first <= end + TRIGGER_AFTER_WORDS &&
                    t->tok[g->first].sentence == s;
-        for (size_t j = c->end; j < g->first && own; j++)
+        for (size_t j = end; j < g->first && own; j++)
             own = t->tok[j].kind == TOK_WORD && !stages_word_is(t, j, clause_words);
         if (own)
             return g->type;
@@ -598,13 +612,14 @@ static void link_figures(doc_state *d, const fig_aux *aux)
         if (t->tok[aux[p].first].sentence != t->tok[aux[i].first].sentence || aux[p].end > aux[i].first)
             continue;
         size_t head = EXTRACT_NO_INDEX;
+        bool bracket = aux[i].first > aux[p].end && is_open_mark(t, aux[i].first - 1) &&
+                       !strcmp(t->tok[aux[i].first - 1].norm, "(");
         if (aux[i].of_them || breakdown_between(d, aux[p].end, aux[i].first))
             head = p;
         else if (only_marks_between(t, aux[p].end, aux[i].first))
-            head = f[p].part_of != EXTRACT_NO_INDEX
-                       ? f[p].part_of
-                       : aux[i].first > aux[p].end && is_open_mark(t, aux[i].first - 1) ? p
-                                                                                       : EXTRACT_NO_INDEX;
+            /* "224 لاجئا (67 امرأة و114 طفلا)": a bracket opens the parts of
+             * the figure before it; "5 أطفال وامرأتان" lists parts side by side. */
+            head = bracket ? p : f[p].part_of;
         if (head == EXTRACT_NO_INDEX)
             continue;
         /* A part is never more than its whole. */
@@ -789,8 +804,8 @@ int figures_find(doc_state *d)
     for (size_t i = 0; i < t->n_tok;) {
         lexicon_match tm;
         /* a trigger word inside a party's name (هيئة تحرير الشام, لواء
-         * شهداء دوما) says nothing happened */
-        if (t->tok[i].kind == TOK_PUNCT || d->in_source[i] ||
+         * شهداء دوما, كتائب شهداء الأقصى) says nothing happened */
+        if (t->tok[i].kind == TOK_PUNCT || d->in_source[i] || (i > 0 && stages_word_is(t, i - 1, unit_heads)) ||
             !lexicon_match_at(d->m->triggers, t, i, PROCLITICS_ALL, &tm)) {
             i++;
             continue;
