@@ -65,31 +65,8 @@ typedef struct counted {
     span sp;
 } counted;
 
-static const char *const of_words[] = {"من", NULL};
-static const char *const count_words[] = {"عدد", "حصيله", NULL};
-static const char *const ranks_words[] = {"صفوف", "بين", "عناصر", NULL};
-/* Words that start a clause of their own: a trigger after one of them
- * governs what follows it, not the noun before. */
-static const char *const clause_words[] = {"و", "فيما", "بينما", "كما", "ثم", "حين",
-                                          /* "52 شخصا كانوا معتقلين": a state before, not an event */
-                                          "كان", "كانوا", "كانت", "كن", NULL};
-/* After the noun: "امرأة واحدة", "مدنيين اثنين". */
-static const char *const one_two_words[] = {"واحد", "واحده", "واحدا", "اثنين", "اثنان", "اثنتين",
-                                            "اثنتان", NULL};
-/* Link a bare number to a toll named before it: "عدد الجرحى بلغ 8408",
- * "ارتفعت حصيلة القتلى إلى 106", "والإصابات 197". */
-static const char *const toll_links[] = {"الي", "بلغ", "بلغت", "وبلغ", "وبلغت", "وصل", "وصلت",
-                                         "ليصل", "لتصل", "يبلغ", "تبلغ", NULL};
-static const char *const human_others[] = {"اخرين", "اخرون", "اخران", "واخرين", "واخرون", "واخران",
-                                           NULL};
-/* Heads of the names of armed units: a word after them is part of a name. */
-static const char *const unit_heads[] = {"لواء", "ولواء", "اللواء", "كتيبه", "كتايب", "وكتايب",
-                                         "سرايا", "وسرايا", "ساريه", "الويه", "فيلق", "جبهه",
-                                         "حركه", "تجمع", "تنسيقيه", NULL};
-static const char *const percent_words[] = {"بالميه", "بالمايه", "الميه", "المايه", "للميه", NULL};
-static const char *const every_words[] = {"كل", "لكل", "بكل", NULL};
-static const char *const toll_words[] = {"الحصيله", "حصيله", NULL};
-static const char *const toll_heads[] = {"عدد", "حصيله", "اجمالي", "مجموع", NULL};
+/* The word lists of these rules are in data/lexicon/figure_links.tsv, each
+ * under its role: see word_role. */
 
 /* Is token j one of the punctuation marks of `marks` (code points)? */
 static bool mark_in(const text *t, size_t j, const uint32_t *marks)
@@ -136,6 +113,13 @@ static bool link_is(const doc_state *d, size_t i, const char *role, lexicon_matc
            !strcmp(model_field(m->entry, 1), role);
 }
 
+/* Is token i, by itself, a word of `role` in figure_links.tsv? */
+static bool word_role(const doc_state *d, size_t i, const char *role)
+{
+    lexicon_match m;
+    return link_is(d, i, role, &m) && m.tok_end == i + 1;
+}
+
 /* و ف ب ل ك: proclitics that a counted noun right after its number never carries. */
 static const uint32_t preposition_letters[] = {0x0648, 0x0641, 0x0628, 0x0644, 0x0643, 0};
 
@@ -162,7 +146,7 @@ static bool noun_after(const doc_state *d, size_t j, counted *c)
             *c = (counted){nm.entry, nm.tok_first, nm.tok_end, nm.sp};
             return true;
         }
-        if (!stages_word_is(t, j, of_words)) /* "أربعة من مقاتلي" */
+        if (!word_role(d, j, "of")) /* "أربعة من مقاتلي" */
             return false;
         j++;
     }
@@ -179,7 +163,7 @@ static bool noun_before(const doc_state *d, size_t i, counted *c)
         if (t->tok[k].sentence != t->tok[i].sentence)
             return false;
         if (lexicon_match_at(d->m->nouns, t, k, PROCLITICS_ALL, &nm) && nm.tok_end == i &&
-            k > 0 && stages_word_is(t, k - 1, count_words)) {
+            k > 0 && (word_role(d, k - 1, "toll_head") || word_role(d, k - 1, "death_toll"))) {
             *c = (counted){nm.entry, nm.tok_first, nm.tok_end, nm.sp};
             return true;
         }
@@ -234,7 +218,7 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
         bool own = g->after && !g->conj && g->first <= end + TRIGGER_AFTER_WORDS &&
                    t->tok[g->first].sentence == s;
         for (size_t j = end; j < g->first && own; j++)
-            own = t->tok[j].kind == TOK_WORD && !stages_word_is(t, j, clause_words);
+            own = t->tok[j].kind == TOK_WORD && !word_role(d, j, "clause");
         if (own)
             return g->type;
         break;
@@ -279,8 +263,8 @@ static size_t owner_mention(const doc_state *d, const counted *c, size_t num_fir
             continue;
         bool linked = true; /* only linking words, triggers and punctuation between */
         for (size_t k = c->end; k < first && linked; k++)
-            linked = t->tok[k].sp.start < num_end || t->tok[k].kind == TOK_PUNCT || stages_word_is(t, k, of_words) ||
-                     stages_word_is(t, k, ranks_words) ||
+            linked = t->tok[k].sp.start < num_end || t->tok[k].kind == TOK_PUNCT || word_role(d, k, "of") ||
+                     word_role(d, k, "ranks") ||
                      stages_word_is(t, k, (const char *const[]){"في", "سقطوا", "قتلي", "قتلوا", NULL});
         if (linked)
             return m;
@@ -414,7 +398,7 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
             object = like->object;
             category = like->subject_category ? like->subject_category : "other";
             side = like->subject_side;
-        } else if (c->end > c->first && stages_word_is(d->t, c->first, human_others)) {
+        } else if (c->end > c->first && word_role(d, c->first, "persons")) {
             /* "مقتل مدني وجرح أربعة آخرين": آخرون is a plural of persons */
             object = "people";
             category = "people";
@@ -433,7 +417,9 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     if (!strcmp(side, "unknown") && before && before->subject_side && before->denied == d->denied[first])
         side = before->subject_side;
     type = resolve_losses(type, category);
-    if (weak_or_trigger_typed(c) && !type_fits(type, category)) {
+    /* "عاد القصف بعشرين قذيفة": a return or release counts people, not shells */
+    if (weak_or_trigger_typed(c) && (!type_fits(type, category) ||
+                                     (!strcmp(type, "count") && !strcmp(category, "munitions")))) {
         const char *dtype = model_field(c->noun, 4);
         type = *dtype ? dtype : "count";
     }
@@ -523,7 +509,7 @@ static bool noun_just_before(const doc_state *d, size_t i, counted *c)
         if (nm.tok_end = 0, lexicon_match_at(d->m->nouns, t, k, PROCLITICS_ALL, &nm) ||
                                 lexicon_match_at(d->m->duals, t, k, PROCLITICS_ALL, &nm)) {
             /* "من عائلة واحدة": of one family, not a count of families */
-            if (nm.tok_end + 1 < i || nm.tok_end > i || (k > 0 && stages_word_is(t, k - 1, of_words)))
+            if (nm.tok_end + 1 < i || nm.tok_end > i || (k > 0 && word_role(d, k - 1, "of")))
                 return false;
             const lexicon_entry *noun = nm.entry;
             if (lexicon_match_at(d->m->duals, t, k, PROCLITICS_ALL, &nm) && nm.entry == noun)
@@ -553,20 +539,20 @@ static bool bare_toll(const doc_state *d, const fig_state *fs, const number *num
         const trigger *g = &fs->tr[k];
         if (g->end > i)
             break;
-        if (g->end != i && !(g->end + 1 == i && stages_word_is(t, i - 1, toll_links)))
+        if (g->end != i && !(g->end + 1 == i && word_role(d, i - 1, "toll_link")))
             continue;
         for (size_t p = 0; people_types[p]; p++)
             if (!strcmp(g->type, people_types[p]))
                 return true;
     }
-    if (!stages_word_is(t, i - 1, toll_links))
+    if (!word_role(d, i - 1, "toll_link"))
         return false;
     /* "عدد القتلى ... بلغ": a toll head and a trigger before the link. */
     for (size_t back = 2; back <= 8 && back <= i; back++) {
         size_t k = i - back;
         if (t->tok[k].sentence != t->tok[i].sentence || t->tok[k].kind != TOK_WORD)
             return false;
-        if (stages_word_is(t, k, toll_heads)) {
+        if (word_role(d, k, "toll_head") || word_role(d, k, "death_toll")) {
             for (size_t g = 0; g < fs->n_tr; g++)
                 if (fs->tr[g].first > k && fs->tr[g].end < i)
                     for (size_t p = 0; people_types[p]; p++)
@@ -707,19 +693,20 @@ static bool definite_dual(const text *t, const lexicon_match *m)
 
 /* A number glued to و whose noun is left out because the figure before
  * names it: "و48 في طرطوس", "و7 بالدفاعات الجوية". */
-static bool elliptic(const text *t, const number *num, size_t after)
+static bool elliptic(const doc_state *d, const number *num, size_t after)
 {
+    const text *t = d->t;
     size_t i = num->tok_first;
     bool waw = (t->tok[i].kind == TOK_NUMBER && i > 0 && !strcmp(t->tok[i - 1].norm, "و") &&
                 t->tok[i - 1].sp.end == t->tok[i].sp.start) ||
                (t->tok[i].kind == TOK_WORD && num->sp.start > t->tok[i].sp.start &&
                 t->cp[t->tok[i].sp.start] == 0x0648);
     if (!waw || after >= t->n_tok || t->tok[after].kind != TOK_WORD ||
-        t->tok[after].sentence != t->tok[i].sentence || stages_word_is(t, after, percent_words))
+        t->tok[after].sentence != t->tok[i].sentence || word_role(d, after, "percent"))
         return false;
     const char *w = t->tok[after].norm;
     if (!strcmp(w, "في"))
-        return !(after + 1 < t->n_tok && stages_word_is(t, after + 1, percent_words));
+        return !(after + 1 < t->n_tok && word_role(d, after + 1, "percent"));
     /* بمخيمات, بالدفاعات: a word with the preposition بـ */
     return !strncmp(w, "ب", strlen("ب")) && strlen(w) > strlen("بال");
 }
@@ -741,8 +728,8 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         return true;
     size_t vtok = token_holding(t, num->value_sp.start, num->tok_first);
     /* "90 بالمئة": a percentage; "من كل أربعة صواريخ": a ratio. */
-    if (stages_word_is(t, vtok, percent_words) ||
-        (num->tok_first > 0 && stages_word_is(t, num->tok_first - 1, every_words)))
+    if (word_role(d, vtok, "percent") ||
+        (num->tok_first > 0 && word_role(d, num->tok_first - 1, "every")))
         return true;
     size_t after = token_at_or_after(t, num->value_sp.end, num->tok_first);
     size_t vfirst = token_holding(t, num->value_sp.start, num->tok_first);
@@ -758,7 +745,7 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
     if (!found && !num->has_value)
         found = noun_before(d, num->tok_first, &c);
     if (!found && num->has_value && num->form == NUMFORM_WORDS && num->tok_end == num->tok_first + 1 &&
-        stages_word_is(t, num->tok_first, one_two_words))
+        word_role(d, num->tok_first, "after_noun"))
         found = noun_just_before(d, num->tok_first, &c);
     lexicon_match lm;
     bool of_them = false;
@@ -769,7 +756,7 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         found = of_them = true;
     }
     if (!found && num->has_value && fs->dead && num->tok_first > 0 &&
-        stages_word_is(t, num->tok_first - 1, toll_words)) {
+        word_role(d, num->tok_first - 1, "death_toll")) {
         /* "الحصيلة 1030": a toll with no noun is a death toll */
         c = (counted){fs->dead, after, after, num->sp};
         found = true;
@@ -778,7 +765,7 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         c = (counted){fs->people, after, after, num->sp};
         found = true;
     }
-    if (!found && num->has_value && num->qual == QUAL_EXACT && fs->others && elliptic(t, num, after)) {
+    if (!found && num->has_value && num->qual == QUAL_EXACT && fs->others && elliptic(d, num, after)) {
         /* "قتل 100 شخص في جبلة و48 في طرطوس": the noun is not repeated */
         c = (counted){fs->others, after, after, num->sp};
         found = true;
@@ -805,7 +792,7 @@ int figures_find(doc_state *d)
         lexicon_match tm;
         /* a trigger word inside a party's name (هيئة تحرير الشام, لواء
          * شهداء دوما, كتائب شهداء الأقصى) says nothing happened */
-        if (t->tok[i].kind == TOK_PUNCT || d->in_source[i] || (i > 0 && stages_word_is(t, i - 1, unit_heads)) ||
+        if (t->tok[i].kind == TOK_PUNCT || d->in_source[i] || (i > 0 && word_role(d, i - 1, "unit_head")) ||
             !lexicon_match_at(d->m->triggers, t, i, PROCLITICS_ALL, &tm)) {
             i++;
             continue;

@@ -250,7 +250,10 @@ static const char *const trigger_types[] = {
 static const char *const positions[] = {"before", "after", "both", NULL};
 static const char *const categories[] = {"combatants", "civilians", "people", "materiel",
                                          "munitions",  "other",     "=",      NULL};
-static const char *const link_roles[] = {"breakdown", "update", NULL};
+static const char *const link_roles[] = {"breakdown", "update",    "clause",    "of",
+                                         "ranks",     "after_noun", "persons",  "toll_link",
+                                         "toll_head", "death_toll", "unit_head", "percent",
+                                         "every",     NULL};
 
 /* Column `col` of every entry of lx is one of `allowed`; else an error
  * naming FILE:LINE and the value. */
