@@ -181,20 +181,32 @@ static size_t token_at_or_after(const text *t, uint32_t cp, size_t from)
 
 /* Types of the figure in the order of strength described above; *cause is
  * the trigger before the number that decided it, if one did. */
+static bool type_fits(const char *type, const char *category);
+
 static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_tr,
-                               const counted *c, size_t num_first, const trigger **cause, bool *weak)
+                               const counted *c, const char *category, size_t num_first,
+                               const trigger **cause, bool *weak)
 {
     *weak = false;
     *cause = NULL;
     const text *t = d->t;
     uint32_t s = t->tok[num_first].sentence;
+    /* The nearest trigger before the number whose type can befall what is
+     * counted: in "ارتفع عدد ضحايا القصف إلى 50 شخصا" the shelling fired
+     * nothing at the people, the victims word says what they are. */
+    const trigger *nearest = NULL;
     for (size_t k = 0; k < n_tr; k++) {
         const trigger *g = &tr[k];
         if (g->end > num_first)
             break;
-        if (g->before && t->tok[g->first].sentence == s && num_first - g->end <= TRIGGER_BACK_WORDS)
-            *cause = g;
+        if (g->before && t->tok[g->first].sentence == s && num_first - g->end <= TRIGGER_BACK_WORDS) {
+            nearest = g;
+            if (!strcmp(g->type, "losses") || type_fits(g->type, category))
+                *cause = g;
+        }
     }
+    if (!*cause)
+        *cause = nearest;
     const char *itype = model_field(c->noun, 3);
     if (*itype)
         return itype;
@@ -408,7 +420,7 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     }
     const trigger *cause;
     bool weak;
-    const char *type = figure_type(d, tr, n_tr, c, first, &cause, &weak);
+    const char *type = figure_type(d, tr, n_tr, c, category, first, &cause, &weak);
     if (!side)
         side = subject_side(d, c, first, sp.end, cause, &category);
     /* A list names the owner once: "قتل 80 عنصرًا من الجيش السوري، وتدمير
