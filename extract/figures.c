@@ -723,6 +723,23 @@ static bool elliptic(const doc_state *d, const number *num, size_t after)
     return !strncmp(w, "ب", strlen("ب")) && strlen(w) > strlen("بال");
 }
 
+/* "على الأقل" within the clause after a noun phrase (its owner may stand
+ * between), before any other number or punctuation. */
+static bool at_least_after(const doc_state *d, size_t from)
+{
+    const text *t = d->t;
+    for (size_t k = from; k < from + 6 && k < t->n_tok; k++) {
+        lexicon_match m;
+        if (t->tok[k].kind != TOK_WORD || t->tok[k].sentence != t->tok[from].sentence ||
+            word_role(d, k, "clause"))
+            return false;
+        if (lexicon_match_at(d->m->qualifiers, t, k, PROCLITICS_ALL, &m) &&
+            !strcmp(model_field(m.entry, 1), "at_least") && strcmp(model_field(m.entry, 2), "before") != 0)
+            return true;
+    }
+    return false;
+}
+
 /* Number k as a figure, when it counts something (see the top of the
  * file). With others_only, only numbers counting "others" (آخرون), whose
  * figure before may be a dual found after the first pass. False when
@@ -788,8 +805,13 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
                num->sp.end > c.sp.end ? num->sp.end : c.sp.end};
     if (!add_figure(d, fs, &c, sp, num->tok_first, num, k))
         return false;
-    if (fs->n_aux && d->r->figures[d->r->n_figures - 1].number == k)
+    if (fs->n_aux && d->r->figures[d->r->n_figures - 1].number == k) {
         fs->aux[fs->n_aux - 1].of_them = of_them;
+        /* "100 عنصر من التنظيم على الأقل": the qualifier closes the noun phrase */
+        extract_figure *f = &d->r->figures[d->r->n_figures - 1];
+        if (f->qual == QUAL_EXACT && c.end > c.first && at_least_after(d, c.end))
+            f->qual = QUAL_AT_LEAST;
+    }
     return true;
 }
 

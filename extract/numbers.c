@@ -1037,7 +1037,10 @@ static void attach_before(const reader *r, found *f, size_t floor_tok)
     const text *t = r->t;
     size_t v = f->nb.tok_first;
     /* نحو /1306/, أكثر من (40): the number may stand in slashes or brackets. */
-    size_t at = v > floor_tok && (punct_is(t, v - 1, "/") || punct_is(t, v - 1, "(")) ? v - 1 : v;
+    size_t at = v > floor_tok && (punct_is(t, v - 1, "/") || punct_is(t, v - 1, "(") ||
+                                  (word_is(t, v - 1, "ال") && glued(t, v - 1, v))) /* تجاوز ال162 ألفا */
+                    ? v - 1
+                    : v;
     for (size_t back = LEXICON_MAX_WORDS; back >= 1; back--) {
         lexicon_match m;
         qualifier q;
