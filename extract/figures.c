@@ -687,9 +687,9 @@ static int sort_figures(doc_state *d, fig_aux *aux)
     return 0;
 }
 
-/* Does the dual matched at m carry the article (الحاجزين, بالمحورين,
+/* Does the word matched at m carry the article (الحاجزين, بالمحورين,
  * للمحورين)? */
-static bool definite_dual(const text *t, const lexicon_match *m)
+static bool with_article(const text *t, const lexicon_match *m)
 {
     uint32_t start = t->tok[m->tok_first].sp.start, k = m->sp.start;
     uint32_t letters[2];
@@ -738,6 +738,14 @@ static bool at_least_after(const doc_state *d, size_t from)
             return true;
     }
     return false;
+}
+
+/* Is token i the head of a unit's name in construct (لواء شهداء X, كتائب
+ * شهداء X)? With the article it is a noun of its own: "أعلنت الحركة أسر 4". */
+static bool unit_name_head(const doc_state *d, size_t i)
+{
+    lexicon_match m;
+    return link_is(d, i, "unit_head", &m) && m.tok_end == i + 1 && !with_article(d->t, &m);
 }
 
 /* Number k as a figure, when it counts something (see the top of the
@@ -826,7 +834,7 @@ int figures_find(doc_state *d)
         lexicon_match tm;
         /* a trigger word inside a party's name (هيئة تحرير الشام, لواء
          * شهداء دوما, كتائب شهداء الأقصى) says nothing happened */
-        if (t->tok[i].kind == TOK_PUNCT || d->in_source[i] || (i > 0 && word_role(d, i - 1, "unit_head")) ||
+        if (t->tok[i].kind == TOK_PUNCT || d->in_source[i] || (i > 0 && unit_name_head(d, i - 1)) ||
             !lexicon_match_at(d->m->triggers, t, i, PROCLITICS_ALL, &tm)) {
             i++;
             continue;
@@ -870,7 +878,7 @@ int figures_find(doc_state *d)
         }
         /* A dual with the article refers back to two things already
          * named ("من نفس الحاجزين", "من المحورين"): no new count. */
-        if (definite_dual(t, &dm)) {
+        if (with_article(t, &dm)) {
             i = dm.tok_end;
             continue;
         }

@@ -116,6 +116,7 @@ Test(figures, types_from_the_governing_word)
         {"وقال إن 420 شخصا (150 امرأة و200 طفل) عادوا إلى المدينة.", "420 شخصا", 420, "exact",
          "count"},
         {"وأفرج لواء شهداء البلدة عن 9 جنود.", "9 جنود", 9, "exact", "count"},
+        {"وأعلن اللواء أسر 6 عناصر من التنظيم.", "6 عناصر", 6, "exact", "captured"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
