@@ -2,20 +2,35 @@
  * asserts about the conflict.
  *
  * A number (numbers.c) becomes a figure when a counted noun of
- * data/lexicon/nouns.tsv follows it ("80 عنصرًا", "أربعة من مقاتلي", "مئات
- * الغارات") or, for a vague amount written after it, precedes it ("عدد
- * القتلى بالعشرات"). A dual noun (دبابتين) is a figure of 2 by itself.
+ * data/lexicon/nouns.tsv follows it bare or with the article ("80 عنصرًا",
+ * "(130) طفلا", "أربعة من مقاتلي", "مئات الغارات"), precedes a vague amount
+ * ("عدد القتلى بالعشرات") or a number word after it ("امرأة واحدة",
+ * "مدنيين اثنين"). With no noun, a number is still a figure of people after
+ * a verb or a toll that says what happened ("وأصيب 33", "عدد الجرحى بلغ
+ * 850", "الحصيلة 120"), of what the figure before counts when it is "N
+ * منهم" or glued to و with the noun left out ("و48 في حمص"). A dual noun
+ * (دبابتين) is a figure of 2 by itself, unless it has the article
+ * (الحاجزين refers back).
  * What happened to what is counted, in order of strength:
  *   1. a noun that says it itself (قتيل: killed; غارة: airstrikes);
- *   2. a trigger of data/lexicon/triggers.tsv just after the noun
- *      ("13 شخصا قتلوا");
- *   3. the nearest trigger before the number in its sentence — this carries
- *      a verb over coordinated objects ("الاستيلاء على دبابتين وناقلتين
- *      وثماني سيارات");
+ *   2. the first trigger of data/lexicon/triggers.tsv just after the noun
+ *      ("13 شخصا قتلوا", "5 أشخاص (3 أطفال) عادوا"), unless it opens a
+ *      clause of its own ("قتل 12 شخصا وأصيب 30");
+ *   3. the nearest trigger before the number in its sentence whose type can
+ *      befall what is counted (people are killed, things destroyed,
+ *      munitions fired) — this carries a verb over coordinated objects
+ *      ("الاستيلاء على دبابتين وناقلتين وثماني سيارات");
  *   4. the noun's default (قذيفة: fired); else `count`.
+ * A trigger inside a party's name (هيئة تحرير الشام) is none.
  * Numbers flagged as ordinals, years, dates, times, durations or parts of
- * names are never figures, and a vague amount of a mere count ("عدد من
- * الفصائل") is not either: no one asserts it.
+ * names are never figures, nor are percentages and ratios, and a vague
+ * amount of a mere count ("عدد من الفصائل") is not either: no one asserts it.
+ * Once in text order, a figure after بينهم/منهم or in brackets is a part of
+ * the figure before it (part_of) and takes its type unless a word of its
+ * own typed it; a figure after an update word (ارتفعت الحصيلة إلى)
+ * supersedes the latest earlier figure of the same type, object and
+ * claimant. The small words these rules read are in
+ * data/lexicon/figure_links.tsv.
  * Claimant and stance come from sources.c (who is credited with each
  * token), the place from the nearest place mention of the sentence.
  *
