@@ -37,6 +37,7 @@
  * Left out: figures whose counted noun is far from the number, and counts
  * implied without a number ("آلية عسكرية" for one vehicle).
  */
+#include "extract/grow.h"
 #include "extract/stages.h"
 
 #include <stdlib.h>
@@ -459,6 +460,10 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     if (vague && (!strcmp(type, "count") || !strcmp(category, "other")))
         return true; /* "عدد من الفصائل": nobody asserts a count of that */
     const text *t = d->t;
+    if (d->r->n_figures >= EXTRACT_MAX_ITEMS) {
+        d->r->truncated++; /* past the limit: dropped and counted, as numbers are */
+        return true;
+    }
     fig_aux *aux = stages_push((void **)&fs->aux, &fs->n_aux, &fs->cap_aux, sizeof *aux);
     if (!aux)
         return false;
@@ -854,9 +859,10 @@ int figures_find(doc_state *d)
             i++;
             continue;
         }
-        trigger *g = stages_push((void **)&tr, &n_tr, &cap_tr, sizeof *g);
-        if (!g)
+        /* as many triggers as the text holds: not a served item, no cap */
+        if (grow((void **)&tr, &cap_tr, n_tr + 1, sizeof *tr) != 0)
             goto out;
+        trigger *g = &tr[n_tr++];
         const char *pos = model_field(tm.entry, 2);
         const char *w = t->tok[tm.tok_first].norm;
         bool conj = tm.sp.start > t->tok[tm.tok_first].sp.start &&

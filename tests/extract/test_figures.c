@@ -275,3 +275,23 @@ Test(figures, not_figures)
         extract_result_free(&r);
     }
 }
+
+/* A long report: more trigger words than EXTRACT_MAX_ITEMS and more
+ * figures than it can hold; the figures past the limit are dropped and
+ * counted, the document is still read. */
+Test(figures, long_document_is_read)
+{
+    const char *unit = "قتل 3 أشخاص وأصيب 2 وأسر 4 جنود. ";
+    size_t n = 1500, len = strlen(unit);
+    char *doc = malloc(n * len + 1);
+    cr_assert_not_null(doc);
+    for (size_t i = 0; i < n; i++)
+        memcpy(doc + i * len, unit, len);
+    doc[n * len] = '\0';
+    extract_result r;
+    cr_assert_eq(extract_document(model, doc, n * len, &r), 0);
+    cr_expect_eq(r.n_figures, EXTRACT_MAX_ITEMS);
+    cr_expect_gt(r.truncated, 0);
+    extract_result_free(&r);
+    free(doc);
+}
