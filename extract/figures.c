@@ -784,9 +784,14 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
     if ((num->flags & not_counts) && !year_like)
         return true;
     size_t vtok = token_holding(t, num->value_sp.start, num->tok_first);
-    /* "90 بالمئة": a percentage; "من كل أربعة صواريخ": a ratio. */
+    /* "90 بالمئة", "90 %": a percentage; "من كل أربعة صواريخ": a ratio;
+     * "5 كم", "3 مرات": a measure. */
+    size_t next = token_at_or_after(t, num->value_sp.end, num->tok_first);
     if (word_role(d, vtok, "percent") ||
-        (num->tok_first > 0 && word_role(d, num->tok_first - 1, "every")))
+        (num->tok_first > 0 && word_role(d, num->tok_first - 1, "every")) ||
+        (next < t->n_tok && t->tok[next].sentence == t->tok[vtok].sentence &&
+         (word_role(d, next, "unit") || t->cp[t->tok[next].sp.start] == '%' ||
+          t->cp[t->tok[next].sp.start] == 0x066A)))
         return true;
     size_t after = token_at_or_after(t, num->value_sp.end, num->tok_first);
     size_t vfirst = token_holding(t, num->value_sp.start, num->tok_first);

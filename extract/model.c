@@ -253,7 +253,7 @@ static const char *const categories[] = {"combatants", "civilians", "people", "m
 static const char *const link_roles[] = {"breakdown", "update",    "clause",    "of",
                                          "ranks",     "after_noun", "persons",  "toll_link",
                                          "toll_head", "death_toll", "unit_head", "percent",
-                                         "every",     NULL};
+                                         "every",     "unit",       NULL};
 
 /* Column `col` of every entry of lx is one of `allowed`; else an error
  * naming FILE:LINE and the value. */
