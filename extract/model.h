@@ -36,6 +36,7 @@ struct extract_model {
     size_t n_sources;
     char *duals_text;       /* the generated duals lexicon's source text */
     uint64_t fingerprint;
+    lexicon *figure_links;  /* lexicon/figure_links.tsv: words that tie one figure to another */
 };
 
 /* Index of an entry of lx (entries are numbered in file order). */
