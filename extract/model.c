@@ -257,6 +257,7 @@ extract_model *extract_model_new(char *err, size_t errsz)
         !(m->nouns = load("lexicon/nouns.tsv", err, errsz)) ||
         !(m->attribution = load("lexicon/attribution.tsv", err, errsz)) ||
         !(m->speakers = load("lexicon/speakers.tsv", err, errsz)) ||
+        !(m->speaker_forms = load("lexicon/speaker_forms.tsv", err, errsz)) ||
         !(m->place_context = load("lexicon/place_context.tsv", err, errsz)) ||
         !(m->party_anaphors = load("lexicon/party_anaphors.tsv", err, errsz)) ||
         build_places(m, err, errsz) != 0 || build_governorates(m, err, errsz) != 0 ||
@@ -282,6 +283,7 @@ void extract_model_free(extract_model *m)
     lexicon_free(m->duals);
     lexicon_free(m->attribution);
     lexicon_free(m->speakers);
+    lexicon_free(m->speaker_forms);
     lexicon_free(m->place_context);
     for (size_t e = 0; m->party_heads && e < lexicon_size(m->party_anaphors); e++) {
         free(m->party_heads[e].sources);

@@ -6,11 +6,18 @@
  *    they belong to ("مصدر عسكري", "مصادر للجزيرة", "مصدر في جبهة فتح
  *    الشام"), which become sources of their own named by those words;
  *  - named persons, recognised only as the subject of an attribution verb
- *    with an appositive or a kunya ("أبو يوسف المهاجر، الناطق باسم ...").
+ *    with an appositive or a kunya ("أبو يوسف المهاجر، الناطق باسم ...");
+ *  - parties and persons no list names, read by their form as the subject
+ *    of an attribution (data/lexicon/speaker_forms.tsv): a body ("وزارة
+ *    الصحة في غزة"), a function and who holds it ("وزير الصحة فلان
+ *    الفلاني"), a titled person ("العميد فلان").
  * The same pass follows attribution (data/lexicon/attribution.tsv): the
- * subject of قال / أفاد / نفى ... (after the verb, or just before it), the
- * object of نقلا عن / بحسب, or "X:" becomes the current speaker. A speaker
- * holds until another is named or the paragraph ends. Anaphors refer back:
+ * subject of قال / أفاد / نفى ... (the first phrase after the verb, past
+ * adverbs of time and whom it was told, or the mention just before it), the
+ * object of نقلا عن / بحسب, or "X:" becomes the current speaker; "نقلت X عن
+ * Y" credits Y. The first attribution of a sentence also covers the words
+ * before it ("قتل 5 ...، بحسب X"). A speaker holds until another is named
+ * or the paragraph ends. Anaphors refer back:
  * المصدر, البيان to the last speaker of their kind; a bare party noun of
  * data/lexicon/party_anaphors.tsv (الحزب, الحركة, الجبهة, التنظيم, الجيش)
  * to the nearest party named before it, within a few sentences, whose name
@@ -51,6 +58,9 @@ static const char *const person_titles[] = {"ابو", "ابي", "ام", "عبد"
 static const char *const appositive_heads[] = {"الناطق", "المتحدث", "القائد", "قائد", "مسؤول",
                                                "المسؤول", "عضو", "احد", "رئيس", "مدير", "وهو",
                                                "وهي", "امين", "الامين", "نائب", "مستشار", NULL};
+/* Words that continue a person's name after a definite one: a kunya or a
+ * nasab ("عبد العزيز أبو مصعب"). */
+static const char *const name_links[] = {"ابو", "ابي", "ام", "بن", "ابن", "بنت", "عبد", NULL};
 static const char *const citing_words[] = {"وفقا", "طبقا", "نقلا", "بحسب", "حسب", NULL};
 static const char *const signature_words[] = {"كاميرا", "عدسه", "موفد", "موفده", NULL};
 /* Words after which a source name that is also an ordinary word (flagged
@@ -63,7 +73,6 @@ static const char *const source_context[] = {"قناه", "موقع", "وكاله
 static const char *const relative_pronouns[] = {"الذي", "التي", "الذين", "اللذين", "اللتين",
                                                 "اللواتي", "اللاتي", NULL};
 
-#define SUBJECT_WINDOW 8          /* words after a verb in which its subject may stand */
 #define PARTY_ANAPHOR_SENTENCES 5 /* sentences back in which a bare party noun's party may stand */
 #define PARTY_ANAPHOR_MENTIONS 64 /* and source mentions back, to bound the search */
 
@@ -367,6 +376,35 @@ static void score_outlet(doc_state *d, pass *p, size_t src, int points)
         p->outlet_score[src] += points;
 }
 
+typedef enum speaker_form {
+    FORM_NONE,
+    FORM_PARTY,  /* head noun of a body: وزارة، شبكة، لجنة */
+    FORM_ROLE,   /* a function: وزير، مدير، المتحدث */
+    FORM_TITLE,  /* before a name: الشيخ، العميد */
+    FORM_GIVEN,  /* a given name */
+    FORM_MEDIUM, /* بيان، تصريح: "في بيان" ends a speaker's phrase */
+    FORM_STOP,   /* cannot continue a speaker's phrase */
+    FORM_TIME,   /* a time adverbial; also a stop */
+} speaker_form;
+static speaker_form form_at(const doc_state *d, size_t i, lexicon_match *lm);
+static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f);
+static bool has_article(const text *t, size_t i);
+
+/* Token i is an indefinite nisba adjective (أمني, حقوقية, كردي): no
+ * article, three letters or more, ending in ي or ية. */
+static bool indefinite_nisba(const text *t, size_t i)
+{
+    if (i >= t->n_tok || t->tok[i].kind != TOK_WORD || has_article(t, i))
+        return false;
+    const char *w = t->tok[i].norm;
+    if (strncmp(w, "و", 2) == 0 && strlen(w) > 8)
+        w += 2; /* "وإعلامية" */
+    size_t len = strlen(w);
+    if (len < 6)
+        return false;
+    return strcmp(w + len - 2, "ي") == 0 || (len >= 8 && strcmp(w + len - 4, "يه") == 0);
+}
+
 /* A generic speaker at i, extended by the party it belongs to. */
 static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
 {
@@ -390,7 +428,16 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
      * whom it spoke to ("مصادر للجزيرة", "مصدر عسكري لوكالة سانا"): part of
      * its name, and a signature of the outlet, but not its side. */
     size_t parent = EXTRACT_NO_INDEX, end = gm.tok_end;
-    size_t j = next_word(t, gm.tok_end, t->tok[i].sentence);
+    /* Its adjectives: "مصادر حقوقية", "مصدر أمني كردي", "مصادر أمنية
+     * وإعلامية سورية". */
+    while (end < t->n_tok && end < gm.tok_end + 3 && t->tok[end].sentence == t->tok[i].sentence &&
+           indefinite_nisba(t, end)) {
+        lexicon_match km0;
+        if (lexicon_match_at(d->m->source_list, t, end, PROCLITICS_NAME, &km0))
+            break; /* "مراسل سكاي نيوز": a name, not an adjective */
+        end++;
+    }
+    size_t j = next_word(t, end, t->tok[i].sentence);
     lexicon_match km;
     found pf;
     if (j < t->n_tok && !stages_word_is(t, j, complementizers)) {
@@ -409,6 +456,12 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
                 parent = pf.source;
             end = pf.end;
             add_mention(d, pf.source, km.sp, k, km.tok_end, ROLE_MENTIONED);
+        } else if (k != j && k < t->n_tok && form_at(d, k, NULL) == FORM_PARTY &&
+                   form_subject_at(d, p, k, &pf)) {
+            /* "مسؤول في وزارة الصحة", "مصدر طبي في مستشفى X": a body the
+             * list does not know, read by its form. */
+            parent = pf.source;
+            end = pf.end;
         }
     }
     span sp = {gm.sp.start, t->tok[end - 1].sp.end};
@@ -473,6 +526,296 @@ static bool person_at(doc_state *d, size_t i, found *f)
     return true;
 }
 
+/* ---- speakers named by their form (data/lexicon/speaker_forms.tsv) ---- */
+
+
+#define NP_MAX_WORDS 9 /* words of a speaker's phrase read by its form */
+#define NAME_MAX_WORDS 4
+
+static speaker_form form_at(const doc_state *d, size_t i, lexicon_match *lm)
+{
+    lexicon_match scratch;
+    if (!lm)
+        lm = &scratch;
+    if (i >= d->t->n_tok || d->t->tok[i].kind != TOK_WORD ||
+        !lexicon_match_at(d->m->speaker_forms, d->t, i, PROCLITICS_ALL, lm))
+        return FORM_NONE;
+    static const char *const names[] = {"party", "role", "title", "given", "medium", "stop", "time"};
+    const char *f = model_field(lm->entry, 1);
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+        if (strcmp(f, names[k]) == 0)
+            return (speaker_form)(k + 1);
+    return FORM_NONE;
+}
+
+/* Does token i carry the article, after و ف and ب ك ل ("والوزارة",
+ * "بالجيش", "للجيش")? */
+static bool has_article(const text *t, size_t i)
+{
+    if (i >= t->n_tok || t->tok[i].kind != TOK_WORD)
+        return false;
+    const char *w = t->tok[i].norm;
+    size_t len = strlen(w), o = 0;
+    if (len > 6 && (strncmp(w, "و", 2) == 0 || strncmp(w, "ف", 2) == 0))
+        o = 2;
+    if (strncmp(w + o, "لل", 4) == 0 && len > o + 6)
+        return true;
+    if (len > o + 6 && (strncmp(w + o, "ب", 2) == 0 || strncmp(w + o, "ك", 2) == 0) &&
+        strncmp(w + o + 2, "ال", 4) == 0)
+        return true;
+    return strncmp(w + o, "ال", 4) == 0 && len > o + 6;
+}
+
+/* The head of a speaker's phrase at token i, proclitics and article removed
+ * ("والوزارة" → "وزاره"), in out; false when token i is no head. */
+static bool head_key(const doc_state *d, size_t i, char out[TOKEN_NORM_MAX])
+{
+    const text *t = d->t;
+    if (i >= t->n_tok || t->tok[i].kind != TOK_WORD)
+        return false;
+    char forms[TEXT_PROCLITIC_MAX][TOKEN_NORM_MAX];
+    size_t n = text_proclitic_forms(t->tok[i].norm, false, forms, NULL, TEXT_PROCLITIC_MAX);
+    for (size_t k = 0; k < n; k++) {
+        const lexicon_entry *e = lexicon_find(d->m->speaker_forms, forms[k]);
+        if (e && (strcmp(model_field(e, 1), "party") == 0 || strcmp(model_field(e, 1), "role") == 0)) {
+            memcpy(out, forms[k], TOKEN_NORM_MAX);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A definite head alone ("الوزارة", "الوزير", "للشبكة"): the source of the
+ * nearest mention before it, within PARTY_ANAPHOR_SENTENCES sentences, that
+ * began with the same head. Fills f (no mention recorded) and am. */
+static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
+{
+    const text *t = d->t;
+    speaker_form form = form_at(d, i, am);
+    char key[TOKEN_NORM_MAX], other[TOKEN_NORM_MAX];
+    if ((form != FORM_PARTY && form != FORM_ROLE) || am->tok_end != i + 1 || !has_article(t, i) ||
+        !head_key(d, i, key))
+        return false;
+    uint32_t s = t->tok[i].sentence;
+    if (definite_nisba(t, i + 1, s) ||
+        (i + 1 < t->n_tok && t->tok[i + 1].sentence == s && has_article(t, i + 1)))
+        return false; /* "المركز الروسي", "المدير العام": a name of its own */
+    size_t seen = 0;
+    for (size_t k = d->r->n_source_mentions; k-- > 0 && seen++ < PARTY_ANAPHOR_MENTIONS;) {
+        const mention_toks *mt = &d->smention_toks[k];
+        if (mt->first >= i)
+            continue;
+        if (head_key(d, mt->first, other) && strcmp(key, other) == 0) {
+            *f = (found){d->r->source_mentions[k].source, EXTRACT_NO_INDEX, i + 1, true};
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Is token k "ل" + a known outlet or agency ("لوكالة فرانس برس", "لـ الجزيرة"):
+ * whom a speaker told, not part of the speaker's name? Fills pf, pm. */
+static bool told_to_at(doc_state *d, size_t k, found *pf, lexicon_match *pm)
+{
+    const text *t = d->t;
+    size_t at = k;
+    if (stages_word_is(t, k, (const char *const[]){"ل", NULL}))
+        at = k + 1;
+    else if (k >= t->n_tok || t->tok[k].kind != TOK_WORD || strncmp(t->tok[k].norm, "ل", 2) != 0)
+        return false;
+    lexicon_match km;
+    if (!lexicon_match_at(d->m->source_list, t, at, PROCLITICS_NAME, &km))
+        return false;
+    if (at == k && !km.stripped)
+        return false;
+    size_t mi = model_entry_index(d->m->source_list, km.entry);
+    if (strcmp(d->m->sources[mi].kind, "outlet") != 0 && strcmp(d->m->sources[mi].kind, "agency") != 0)
+        return false;
+    if (!known_at(d, at, pf, pm))
+        return false;
+    pm->tok_first = k;
+    return true;
+}
+
+/* A speaker the lists do not know, read by its form at token j, the first
+ * word after a reporting verb or a post-posed بحسب: a body ("وزارة الصحة في
+ * غزة"), a function with the party it serves and perhaps the name of who
+ * holds it ("مدير المرصد رامي عبد الرحمن"), or a person ("العميد فلان
+ * الفلاني"). The phrase ends at a comma, a complementizer, a stop word, "في"
+ * before the medium of the statement, a number, or whom it was told.
+ * Records the mentions; fills f. */
+static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
+{
+    const text *t = d->t;
+    lexicon_match fm;
+    speaker_form head = form_at(d, j, &fm);
+    if (head != FORM_PARTY && head != FORM_ROLE && head != FORM_TITLE && head != FORM_GIVEN)
+        return false;
+    if (head == FORM_GIVEN && has_article(t, j))
+        return false;
+    uint32_t s = t->tok[j].sentence;
+    size_t k = fm.tok_end, last = fm.tok_end, words = fm.tok_end - j;
+    size_t name_first = head == FORM_TITLE || head == FORM_GIVEN ? j : EXTRACT_NO_INDEX;
+    size_t party = EXTRACT_NO_INDEX, person = EXTRACT_NO_INDEX;
+    lexicon_match party_match = {0}, person_match = {0};
+    bool prev_definite = has_article(t, j) || fm.tok_end > j + 1;
+    if (head == FORM_PARTY) {
+        /* "منظمة الدفاع المدني السوري", "موقع «عنب بلدي»": the head describes
+         * a party the list knows; the party speaks, named with its head. */
+        size_t q = fm.tok_end;
+        while (q < t->n_tok && t->tok[q].sentence == s && t->tok[q].kind == TOK_PUNCT &&
+               !is_comma(t, q) && !is_punct(t, q, ':'))
+            q++;
+        found pf;
+        lexicon_match pm;
+        if (q < t->n_tok && t->tok[q].sentence == s && t->tok[q].kind == TOK_WORD &&
+            known_at(d, q, &pf, &pm) && !pm.stripped) {
+            if (!add_mention(d, pf.source, pm.sp, q, pm.tok_end, ROLE_MENTIONED))
+                return false;
+            *f = (found){pf.source, d->r->n_source_mentions - 1, pm.tok_end, false};
+            return true;
+        }
+    }
+    if (has_article(t, j) && fm.tok_end == j + 1 && (head == FORM_PARTY || head == FORM_ROLE) &&
+        !definite_nisba(t, j + 1, s) && !has_article(t, j + 1))
+        return false; /* "الوزارة" alone refers back (form_anaphor_at) */
+    bool quoted = false;
+    while (k < t->n_tok && t->tok[k].sentence == s && words < NP_MAX_WORDS) {
+        const token *tk = &t->tok[k];
+        if (tk->kind == TOK_PUNCT) {
+            uint32_t c = t->cp[tk->sp.start];
+            bool opening = c == 0x00AB || c == 0x201C || c == '(' || (c == '"' && !quoted);
+            bool closing = c == 0x00BB || c == 0x201D || c == ')' || (c == '"' && quoted);
+            if (closing && quoted)
+                break; /* a quoted name ends the phrase: "شبكة "X" مقتل ..." */
+            if (!opening)
+                break;
+            quoted = true;
+            k++;
+            continue;
+        }
+        if (tk->kind == TOK_NUMBER) {
+            /* a number inside a quoted name ("شبكة "درعا 24"") */
+            if (!(k + 1 < t->n_tok && t->tok[k + 1].kind == TOK_PUNCT && k > j &&
+                  t->tok[k - 1].kind == TOK_WORD && is_punct(t, k + 1, '"')))
+                break;
+            last = ++k;
+            words++;
+            continue;
+        }
+        if (stages_word_is(t, k, complementizers))
+            break;
+        lexicon_match xm;
+        speaker_form form = form_at(d, k, &xm);
+        if (form == FORM_STOP || form == FORM_TIME)
+            break;
+        found pf;
+        lexicon_match pm;
+        if (told_to_at(d, k, &pf, &pm)) {
+            add_mention(d, pf.source, pm.sp, k, pm.tok_end, ROLE_MENTIONED);
+            score_outlet(d, p, pf.source, 1);
+            break;
+        }
+        /* "ومصدر طبي", "ووزارة الداخلية": another speaker, coordinated. */
+        if (strncmp(tk->norm, "و", 2) == 0 && (form == FORM_PARTY || form == FORM_ROLE ||
+                                               lexicon_match_at(d->m->speakers, t, k, PROCLITICS_ALL, &xm)))
+            break;
+        if (stages_word_is(t, k, (const char *const[]){"في", "ب", NULL})) {
+            if (name_first != EXTRACT_NO_INDEX || head == FORM_TITLE || head == FORM_GIVEN ||
+                form_at(d, k + 1, NULL) == FORM_MEDIUM || form_at(d, k + 1, NULL) == FORM_TIME ||
+                form_at(d, k + 1, NULL) == FORM_STOP)
+                break;
+            k++;
+            words++;
+            prev_definite = false; /* the object of في begins a chain of its own */
+            continue;
+        }
+        if (form == FORM_MEDIUM && name_first == EXTRACT_NO_INDEX)
+            break; /* "قال الجيش بيانا": not a name */
+        if (party_at(d, k, &pf, &pm)) {
+            if (strcmp(d->r->sources[pf.source].kind, "person") == 0 && person == EXTRACT_NO_INDEX) {
+                person = pf.source;
+                person_match = pm;
+            } else if (party == EXTRACT_NO_INDEX) {
+                party = pf.source;
+                party_match = pm;
+            }
+            last = k = pf.end;
+            words += pf.end - pm.tok_first;
+            prev_definite = true;
+            continue;
+        }
+        lexicon_match gm;
+        if (lexicon_match_at(d->m->gazetteer, t, k, PROCLITICS_NAME, &gm) && gm.tok_end > k &&
+            name_first == EXTRACT_NO_INDEX) {
+            /* a place ends a construct chain as a definite noun does ("دائرة
+             * صحة كركوك") */
+            words += gm.tok_end - k;
+            last = k = gm.tok_end;
+            prev_definite = true;
+            continue;
+        }
+        bool definite = has_article(t, k);
+        bool name_link = stages_word_is(t, k, name_links);
+        /* A construct chain ends with its first definite noun; after it only
+         * definite adjectives and genitives follow. An indefinite word there
+         * begins the object ("أعلنت دائرة صحة كركوك وصول ..."), or, after a
+         * function, the name of who holds it. */
+        if (prev_definite && !definite && !name_link && form != FORM_TITLE && form != FORM_GIVEN &&
+            (head == FORM_PARTY || name_first != EXTRACT_NO_INDEX) &&
+            strncmp(tk->norm, "ل", 2) != 0 && strncmp(tk->norm, "ب", 2) != 0 && k > j + 1)
+            break;
+        if (name_first == EXTRACT_NO_INDEX && head == FORM_ROLE && k > fm.tok_end &&
+            (form == FORM_TITLE || (form == FORM_GIVEN && !definite) ||
+             (prev_definite && !definite && t->tok[k].norm[0] != '\0' &&
+              strncmp(tk->norm, "ل", 2) != 0 && strncmp(tk->norm, "ب", 2) != 0)))
+            name_first = k;
+        else if (name_first != EXTRACT_NO_INDEX && k > name_first && form == FORM_ROLE)
+            break; /* "أبو فلان المتحدث باسم ...": the appositive is read next */
+        if (name_first != EXTRACT_NO_INDEX && k - name_first >= NAME_MAX_WORDS)
+            break;
+        prev_definite = definite && !name_link;
+        last = ++k;
+        words++;
+    }
+    if (last <= j + (head == FORM_TITLE || head == FORM_GIVEN ? 1 : 0) && person == EXTRACT_NO_INDEX)
+        return false; /* a head alone ("قوات") or a given name alone is no speaker */
+    if (party != EXTRACT_NO_INDEX)
+        add_mention(d, party, party_match.sp, party_match.tok_first, party_match.tok_end,
+                    ROLE_MENTIONED);
+    span whole = {t->tok[j].sp.start, t->tok[last - 1].sp.end};
+    if (fm.stripped)
+        whole.start = fm.sp.start;
+    if (person != EXTRACT_NO_INDEX) {
+        f->source = person;
+        if (!add_mention(d, person, person_match.sp, person_match.tok_first, person_match.tok_end,
+                         ROLE_MENTIONED))
+            return false;
+        f->mention = d->r->n_source_mentions - 1;
+    } else if (name_first != EXTRACT_NO_INDEX) {
+        if (last <= name_first + (name_first == j ? 1 : 0))
+            return false;
+        span name = {name_first == j ? whole.start : t->tok[name_first].sp.start,
+                     t->tok[last - 1].sp.end};
+        f->source = discovered_source(d, name, "person", party);
+        if (name_first > j) /* the function names the same person ("وزير الصحة") */
+            add_mention(d, f->source, (span){whole.start, t->tok[name_first - 1].sp.end}, j,
+                        name_first, ROLE_MENTIONED);
+        if (!add_mention(d, f->source, name, name_first, last, ROLE_MENTIONED))
+            return false;
+        f->mention = d->r->n_source_mentions - 1;
+    } else {
+        const char *kind = model_field(fm.entry, 2);
+        f->source = discovered_source(d, whole, head == FORM_ROLE ? "role" : kind, party);
+        if (!add_mention(d, f->source, whole, j, last, ROLE_MENTIONED))
+            return false;
+        f->mention = d->r->n_source_mentions - 1;
+    }
+    f->end = last;
+    f->anaphor = false;
+    return f->source != EXTRACT_NO_INDEX;
+}
+
 /* Any mention starting at token i; records it. A subject of speech may be
  * an ambiguous name or a person; elsewhere neither is read. */
 static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *f)
@@ -493,9 +836,28 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
         return true;
     }
     lexicon_match am;
-    if (party_anaphor_at(d, i, f, &am))
+    if (party_anaphor_at(d, i, f, &am) || form_anaphor_at(d, i, f, &am))
         return refer_back(d, f->source, &am, f);
     return as_subject && person_at(d, i, f);
+}
+
+/* "نقلت وكالة X عن مصدر ...": X relays; the speaker is who follows عن. */
+static void relayed(doc_state *d, pass *p, const lexicon_match *am, found *f)
+{
+    const text *t = d->t;
+    const char *verb = t->tok[am->tok_first].norm;
+    if (!strstr(verb, "نقل"))
+        return;
+    uint32_t s = t->tok[am->tok_first].sentence;
+    size_t j = next_word(t, f->end, s);
+    if (!stages_word_is(t, j, (const char *const[]){"عن", NULL}))
+        return;
+    size_t k = next_word(t, j + 1, s);
+    found inner;
+    if (k < t->n_tok && (mention_at(d, p, k, true, &inner) || form_subject_at(d, p, k, &inner))) {
+        *f = inner;
+        p->covered_until = inner.end;
+    }
 }
 
 /* The subject of the attribution phrase am, or false. */
@@ -520,16 +882,20 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
                 break;
         }
     }
-    size_t window = verb ? SUBJECT_WINDOW : strcmp(kind, "prep") == 0 ? 3 : 2;
-    size_t words = 0;
-    for (size_t j = am->tok_end; j < t->n_tok && t->tok[j].sentence == s && words < window; j++) {
+    /* After it: the first phrase, past adverbs of time, whom it was told
+     * ("لوكالة فرانس برس") and the medium ("في بيان"); after بحسب / وفق also
+     * past a few words ("بحسب ما أفادت به", "وفقا لتقرير"). */
+    bool prep = strcmp(kind, "prep") == 0 || strcmp(kind, "report") == 0;
+    size_t skipped = 0, window = prep ? 3 : 0;
+    for (size_t j = am->tok_end; j < t->n_tok && t->tok[j].sentence == s;) {
         if (t->tok[j].kind == TOK_PUNCT) {
             if (is_punct(t, j, ':'))
-                break;
+                return false;
+            j++;
             continue;
         }
         if (stages_word_is(t, j, complementizers))
-            break;
+            return false;
         if (j < p->covered_until) {
             /* Already recorded (a mention inside the verb's own phrase). */
             for (size_t m = d->r->n_source_mentions; m-- > 0;)
@@ -538,14 +904,35 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
                                  false};
                     return true;
                 }
-            words++;
+            j++;
             continue;
         }
-        if (mention_at(d, p, j, words == 0, f)) {
+        found pf;
+        lexicon_match pm;
+        if (told_to_at(d, j, &pf, &pm) && !prep) {
+            add_mention(d, pf.source, pm.sp, j, pm.tok_end, ROLE_MENTIONED);
+            score_outlet(d, p, pf.source, 1);
+            j = pf.end;
+            continue;
+        }
+        if (mention_at(d, p, j, true, f) || form_subject_at(d, p, j, f)) {
             p->covered_until = f->end;
+            relayed(d, p, am, f);
             return true;
         }
-        words++;
+        lexicon_match xm;
+        speaker_form form = form_at(d, j, &xm);
+        if (form == FORM_TIME) {
+            j = xm.tok_end;
+            continue;
+        }
+        if (stages_word_is(t, j, (const char *const[]){"في", NULL}) && form_at(d, j + 1, &xm) == FORM_MEDIUM) {
+            j = xm.tok_end;
+            continue;
+        }
+        if (skipped++ >= window)
+            return false;
+        j++;
     }
     return false;
 }
@@ -619,8 +1006,9 @@ int sources_find(doc_state *d)
     if (!p.outlet_score)
         return -1;
 
-    bool sentence_denied = false;
+    bool sentence_denied = false, sentence_spoken = false;
     uint32_t sentence = UINT32_MAX;
+    size_t sentence_start = 0;
     for (size_t i = 0; i < n; i++) {
         const token *tk = &t->tok[i];
         if (tk->newline_before)
@@ -628,6 +1016,8 @@ int sources_find(doc_state *d)
         if (tk->sentence != sentence) {
             sentence = tk->sentence;
             sentence_denied = false;
+            sentence_spoken = false;
+            sentence_start = i;
         }
         if (tk->kind != TOK_PUNCT && i >= p.covered_until) {
             lexicon_match am;
@@ -640,6 +1030,12 @@ int sources_find(doc_state *d)
                     d->r->source_mentions[f.mention].role = ROLE_SPEAKER;
                     if (p.first_speaker == EXTRACT_NO_INDEX)
                         p.first_speaker = f.source;
+                    /* The first attribution of a sentence covers the words
+                     * before it: "قتل 5 أشخاص ...، بحسب الدفاع المدني". */
+                    if (!sentence_spoken)
+                        for (size_t k = sentence_start; k < i; k++)
+                            d->speaker[k] = f.source;
+                    sentence_spoken = true;
                 }
                 if (p.current != EXTRACT_NO_INDEX || denied)
                     sentence_denied = denied;
@@ -650,6 +1046,7 @@ int sources_find(doc_state *d)
                 /* "حميميم: ..." — a source and a colon introduce its words. */
                 if (is_punct(t, f.end, ':')) {
                     p.current = f.source;
+                    sentence_spoken = true;
                     d->r->source_mentions[f.mention].role = ROLE_SPEAKER;
                     if (p.first_speaker == EXTRACT_NO_INDEX)
                         p.first_speaker = f.source;

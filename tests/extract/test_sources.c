@@ -1,0 +1,141 @@
+/* test_sources.c — who is credited with a figure (extract/sources.c): the
+ * subject of a reporting verb read by its form when the source list does not
+ * know it, whom a statement was told, post-posed attribution, relays, and
+ * how far a statement carries. One table per class of error; every sentence
+ * is written for these tests.
+ */
+#include "extract/extract.h"
+
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+static extract_model *model;
+
+static void load_model(void)
+{
+    char err[256];
+    model = extract_model_new(err, sizeof err);
+    cr_assert_not_null(model, "%s", err);
+}
+
+static void free_model(void)
+{
+    extract_model_free(model);
+}
+
+TestSuite(sources, .init = load_model, .fini = free_model);
+
+/* The figure whose span contains needle, or NULL. */
+static const extract_figure *figure_with(const extract_result *r, const char *needle)
+{
+    for (size_t i = 0; i < r->n_figures; i++) {
+        char *s = text_slice(&r->txt, r->figures[i].sp);
+        cr_assert_not_null(s);
+        bool hit = strstr(s, needle) != NULL;
+        free(s);
+        if (hit)
+            return &r->figures[i];
+    }
+    return NULL;
+}
+
+typedef struct claimant_case {
+    const char *doc;
+    const char *needle;   /* text inside the figure's span */
+    const char *claimant; /* the claimant's name */
+    const char *kind;     /* its kind, NULL: not checked */
+} claimant_case;
+
+static void check_claimants(const claimant_case *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const claimant_case *c = &cases[i];
+        extract_result r;
+        cr_assert_eq(extract_document(model, c->doc, strlen(c->doc), &r), 0);
+        const extract_figure *f = figure_with(&r, c->needle);
+        cr_assert_not_null(f, "no figure with \"%s\" in: %s", c->needle, c->doc);
+        const char *got = f->claimant == EXTRACT_NO_INDEX ? "(none)" : r.sources[f->claimant].name;
+        cr_expect_str_eq(got, c->claimant, "\"%s\" in: %s", c->needle, c->doc);
+        if (c->kind && f->claimant != EXTRACT_NO_INDEX)
+            cr_expect_str_eq(r.sources[f->claimant].kind, c->kind, "kind of %s", got);
+        extract_result_free(&r);
+    }
+}
+
+/* The subject of a reporting verb that no list names: a body, a function
+ * with its holder, a titled person; read by its form, up to where the
+ * phrase ends. */
+Test(sources, a_subject_read_by_its_form)
+{
+    static const claimant_case cases[] = {
+        {"قالت وزارة الصحة في غزة إن 12 شخصا قتلوا في غارة على مخيم جباليا.", "12 شخصا",
+         "وزارة الصحة في غزة", "government"},
+        {"وأعلنت دائرة صحة نينوى، اليوم الأحد، أن 14 مدنيا أصيبوا بجروح.", "14 مدنيا",
+         "دائرة صحة نينوى", "government"},
+        {"وقال وزير الداخلية العراقي قاسم الأعرجي إن 9 عناصر من الشرطة قتلوا.", "9 عناصر",
+         "قاسم الأعرجي", "person"},
+        {"وأعلن العميد تركي المالكي تدمير 4 طائرات مسيرة فوق مأرب.", "4 طائرات", "العميد تركي المالكي",
+         "person"},
+        {"وذكرت لجنة أطباء السودان في بيان أن 30 مدنيا قتلوا في قصف مدفعي على أم درمان.", "30 مدنيا",
+         "لجنة أطباء السودان", "ngo"},
+        {"وقال مدير مستشفى العودة إن 25 جريحا وصلوا إلى المستشفى.", "25 جريحا", "مدير مستشفى العودة",
+         "role"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* The subject is the first phrase after the verb: a party named inside the
+ * object or the quoted words is not the speaker. */
+Test(sources, the_subject_is_the_first_phrase)
+{
+    static const claimant_case cases[] = {
+        {"وأكد قائد الشرطة المحلية، \"تحييد 40 عنصرا تابعا لحزب الله\".", "40 عنصرا",
+         "قائد الشرطة المحلية", NULL},
+        {"وأعلن الجيش السوري مقتل 15 مسلحا من جبهة النصرة في ريف حماة.", "15 مسلحا", "الجيش السوري",
+         NULL},
+        {"وقالت هيئة البث الرسمية، مساء الاثنين، إن 3 صواريخ سقطت قرب الحدود.", "3 صواريخ",
+         "هيئة البث الرسمية", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Whom it was told is a carrier, never the speaker; a relayed statement
+ * belongs to who is relayed. */
+Test(sources, told_to_and_relayed)
+{
+    static const claimant_case cases[] = {
+        {"وقال مدير مستشفى الشفاء لوكالة فرانس برس إن 20 جريحا وصلوا.", "20 جريحا",
+         "مدير مستشفى الشفاء", NULL},
+        {"وقال لوكالة رويترز مسؤول في وزارة الصحة إن 11 شخصا قتلوا.", "11 شخصا",
+         "مسؤول في وزارة الصحة", NULL},
+        {"ونقلت وكالة رويترز عن مصدر أمني أن 6 جنود قتلوا في كمين.", "6 جنود", "مصدر أمني", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A post-posed attribution covers its whole sentence. */
+Test(sources, a_post_posed_attribution_covers_its_sentence)
+{
+    static const claimant_case cases[] = {
+        {"قتل 7 مدنيين في قصف على بلدة كفرنبل، بحسب المرصد السوري لحقوق الإنسان.", "7 مدنيين",
+         "المرصد السوري لحقوق الإنسان", NULL},
+        {"أصيب 16 شخصا بجروح في انفجار عبوة، وفق مصادر طبية.", "16 شخصا", "مصادر طبية", NULL},
+        {"نزح أكثر من 3000 شخص من المدينة، حسب منظمة الهجرة الدولية.", "3000 شخص",
+         "منظمة الهجرة الدولية", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A definite head alone refers back to the speaker named with that head. */
+Test(sources, a_definite_head_refers_back)
+{
+    static const claimant_case cases[] = {
+        {"أعلنت مديرية صحة إدلب وصول جرحى إلى المستشفى. وأضافت المديرية أن 8 منهم في حالة حرجة "
+         "بين 19 مصابا.",
+         "19 مصابا", "مديرية صحة إدلب", NULL},
+        {"قال وزير الصحة اللبناني فراس علوان إن الغارات لم تتوقف. وذكر الوزير أن 31 شخصا قتلوا.",
+         "31 شخصا", "فراس علوان", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
