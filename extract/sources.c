@@ -456,7 +456,7 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
                 parent = pf.source;
             end = pf.end;
             add_mention(d, pf.source, km.sp, k, km.tok_end, ROLE_MENTIONED);
-        } else if (k != j && k < t->n_tok && form_at(d, k, NULL) == FORM_PARTY &&
+        } else if (k < t->n_tok && form_at(d, k, NULL) == FORM_PARTY &&
                    form_subject_at(d, p, k, &pf)) {
             /* "مسؤول في وزارة الصحة", "مصدر طبي في مستشفى X": a body the
              * list does not know, read by its form. */
@@ -530,7 +530,7 @@ static bool person_at(doc_state *d, size_t i, found *f)
 
 
 #define NP_MAX_WORDS 9 /* words of a speaker's phrase read by its form */
-#define NAME_MAX_WORDS 4
+#define NAME_MAX_WORDS 5 /* with a title: "الشيخ عبد العزيز أبو فلان" */
 
 static speaker_form form_at(const doc_state *d, size_t i, lexicon_match *lm)
 {
@@ -566,6 +566,29 @@ static bool has_article(const text *t, size_t i)
     return strncmp(w + o, "ال", 4) == 0 && len > o + 6;
 }
 
+/* Does token i carry the article and continue a noun phrase ("الأحد",
+ * "اليوم" do not: they are adverbs of time)? */
+static bool definite_follower(const doc_state *d, size_t i)
+{
+    speaker_form form = form_at(d, i, NULL);
+    return has_article(d->t, i) && form != FORM_STOP && form != FORM_TIME && form != FORM_MEDIUM;
+}
+
+/* Does a speaker's phrase end before token k of sentence s: at a mark, a
+ * complementizer, a stop word, "في بيان", or the end of the sentence? */
+static bool phrase_ends_at(const doc_state *d, size_t k, uint32_t s)
+{
+    const text *t = d->t;
+    if (k >= t->n_tok || t->tok[k].sentence != s || t->tok[k].kind == TOK_PUNCT ||
+        stages_word_is(t, k, complementizers))
+        return true;
+    speaker_form form = form_at(d, k, NULL);
+    if (form == FORM_STOP || form == FORM_TIME)
+        return true;
+    return stages_word_is(t, k, (const char *const[]){"في", NULL}) &&
+           (form_at(d, k + 1, NULL) == FORM_MEDIUM || form_at(d, k + 1, NULL) == FORM_TIME);
+}
+
 /* The head of a speaker's phrase at token i, proclitics and article removed
  * ("والوزارة" → "وزاره"), in out; false when token i is no head. */
 static bool head_key(const doc_state *d, size_t i, char out[TOKEN_NORM_MAX])
@@ -598,7 +621,7 @@ static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
         return false;
     uint32_t s = t->tok[i].sentence;
     if (definite_nisba(t, i + 1, s) ||
-        (i + 1 < t->n_tok && t->tok[i + 1].sentence == s && has_article(t, i + 1)))
+        (i + 1 < t->n_tok && t->tok[i + 1].sentence == s && definite_follower(d, i + 1)))
         return false; /* "المركز الروسي", "المدير العام": a name of its own */
     size_t seen = 0;
     for (size_t k = d->r->n_source_mentions; k-- > 0 && seen++ < PARTY_ANAPHOR_MENTIONS;) {
@@ -669,7 +692,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         found pf;
         lexicon_match pm;
         if (q < t->n_tok && t->tok[q].sentence == s && t->tok[q].kind == TOK_WORD &&
-            known_at(d, q, &pf, &pm) && !pm.stripped) {
+            known_at(d, q, &pf, &pm) && !pm.stripped && phrase_ends_at(d, pm.tok_end, s)) {
             if (!add_mention(d, pf.source, pm.sp, q, pm.tok_end, ROLE_MENTIONED))
                 return false;
             *f = (found){pf.source, d->r->n_source_mentions - 1, pm.tok_end, false};
@@ -677,7 +700,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         }
     }
     if (has_article(t, j) && fm.tok_end == j + 1 && (head == FORM_PARTY || head == FORM_ROLE) &&
-        !definite_nisba(t, j + 1, s) && !has_article(t, j + 1))
+        !definite_nisba(t, j + 1, s) && !definite_follower(d, j + 1))
         return false; /* "الوزارة" alone refers back (form_anaphor_at) */
     bool quoted = false;
     while (k < t->n_tok && t->tok[k].sentence == s && words < NP_MAX_WORDS) {
@@ -686,8 +709,10 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             uint32_t c = t->cp[tk->sp.start];
             bool opening = c == 0x00AB || c == 0x201C || c == '(' || (c == '"' && !quoted);
             bool closing = c == 0x00BB || c == 0x201D || c == ')' || (c == '"' && quoted);
-            if (closing && quoted)
-                break; /* a quoted name ends the phrase: "شبكة "X" مقتل ..." */
+            if (closing && quoted) {
+                last = k + 1; /* a quoted name ends the phrase: "شبكة "X" مقتل ..." */
+                break;
+            }
             if (!opening)
                 break;
             quoted = true;
@@ -733,6 +758,14 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         if (form == FORM_MEDIUM && name_first == EXTRACT_NO_INDEX)
             break; /* "قال الجيش بيانا": not a name */
         if (party_at(d, k, &pf, &pm)) {
+            if (quoted && head == FORM_PARTY && !pf.anaphor) {
+                /* "وكالة أنباء النظام «سانا»", "مكتب ... (أوتشا)": the known
+                 * name given in quotes or brackets is the body's own. */
+                if (!add_mention(d, pf.source, pm.sp, k, pm.tok_end, ROLE_MENTIONED))
+                    return false;
+                *f = (found){pf.source, d->r->n_source_mentions - 1, pm.tok_end, false};
+                return true;
+            }
             if (strcmp(d->r->sources[pf.source].kind, "person") == 0 && person == EXTRACT_NO_INDEX) {
                 person = pf.source;
                 person_match = pm;
@@ -841,6 +874,48 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
     return as_subject && person_at(d, i, f);
 }
 
+/* A country as the subject of a reporting verb ("وكانت روسيا أعلنت",
+ * "أعلنت تركيا"): its government speaks, named by the country. */
+static bool country_at(doc_state *d, size_t j, found *f)
+{
+    lexicon_match gm;
+    if (!lexicon_match_at(d->m->gazetteer, d->t, j, PROCLITICS_NAME, &gm) || gm.stripped)
+        return false;
+    size_t pi = model_entry_index(d->m->gazetteer, gm.entry);
+    if (strcmp(d->m->places[pi].kind, "country") != 0)
+        return false;
+    f->source = discovered_source(d, gm.sp, "government", EXTRACT_NO_INDEX);
+    if (!add_mention(d, f->source, gm.sp, j, gm.tok_end, ROLE_MENTIONED))
+        return false;
+    f->mention = d->r->n_source_mentions - 1;
+    f->end = gm.tok_end;
+    f->anaphor = false;
+    return true;
+}
+
+/* A person named before by his full name, now by the last word of it
+ * ("قال الوزير فلان الفلاني ..." then "وأكد الفلاني"). */
+static bool surname_at(doc_state *d, size_t j, found *f)
+{
+    const text *t = d->t;
+    if (j >= t->n_tok || t->tok[j].kind != TOK_WORD || strlen(t->tok[j].norm) < 6)
+        return false;
+    for (size_t m = d->r->n_source_mentions; m-- > 0;) {
+        const mention_toks *mt = &d->smention_toks[m];
+        size_t src = d->r->source_mentions[m].source;
+        if (mt->end > j || mt->end < mt->first + 2 || strcmp(d->r->sources[src].kind, "person") != 0)
+            continue;
+        if (strcmp(t->tok[mt->end - 1].norm, t->tok[j].norm) != 0)
+            continue;
+        span sp = t->tok[j].sp;
+        if (!add_mention(d, src, sp, j, j + 1, ROLE_MENTIONED))
+            return false;
+        *f = (found){src, d->r->n_source_mentions - 1, j + 1, true};
+        return true;
+    }
+    return false;
+}
+
 /* "نقلت وكالة X عن مصدر ...": X relays; the speaker is who follows عن. */
 static void relayed(doc_state *d, pass *p, const lexicon_match *am, found *f)
 {
@@ -915,7 +990,8 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
             j = pf.end;
             continue;
         }
-        if (mention_at(d, p, j, true, f) || form_subject_at(d, p, j, f)) {
+        if (mention_at(d, p, j, true, f) || form_subject_at(d, p, j, f) ||
+            country_at(d, j, f) || surname_at(d, j, f)) {
             p->covered_until = f->end;
             relayed(d, p, am, f);
             return true;
@@ -932,9 +1008,25 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
         }
         if (skipped++ >= window)
             return false;
+        if (strstr(t->tok[j].norm, "نقل"))
+            return false; /* "وفقا لما نقلته قناة X": X carries the words */
         j++;
     }
     return false;
+}
+
+/* Is the attribution am a post-posed one, covering the words of its
+ * sentence before it: بحسب / وفق / نقلا عن, or a verb right after a comma
+ * ("...، قال الجيش"); not a verb that opens a clause of its own ("...،
+ * وأعلنت X", "في حين أكد X", "بينما نفى X"). */
+static bool post_posed(const doc_state *d, const lexicon_match *am, size_t sentence_start)
+{
+    const text *t = d->t;
+    const char *kind = model_field(am->entry, 2);
+    if (strcmp(kind, "prep") == 0 || strcmp(kind, "report") == 0)
+        return true;
+    size_t i = am->tok_first;
+    return strcmp(kind, "verb") == 0 && !am->stripped && i > sentence_start && is_comma(t, i - 1);
 }
 
 /* The outlet from the scores; NO_INDEX when nothing signs the article. */
@@ -1032,7 +1124,7 @@ int sources_find(doc_state *d)
                         p.first_speaker = f.source;
                     /* The first attribution of a sentence covers the words
                      * before it: "قتل 5 أشخاص ...، بحسب الدفاع المدني". */
-                    if (!sentence_spoken)
+                    if (!sentence_spoken && post_posed(d, &am, sentence_start))
                         for (size_t k = sentence_start; k < i; k++)
                             d->speaker[k] = f.source;
                     sentence_spoken = true;
@@ -1044,7 +1136,12 @@ int sources_find(doc_state *d)
             } else if (mention_at(d, &p, i, false, &f)) {
                 p.covered_until = f.end;
                 /* "حميميم: ..." — a source and a colon introduce its words. */
-                if (is_punct(t, f.end, ':')) {
+                /* Not when it is the genitive of a noun or the object of a
+                 * preposition ("على موقع وزارة الدفاع: ..."). */
+                size_t at = d->smention_toks[f.mention].first;
+                bool governed = at > 0 && !t->tok[at].newline_before &&
+                                t->tok[at - 1].kind == TOK_WORD && !has_article(t, at - 1);
+                if (is_punct(t, f.end, ':') && !governed) {
                     p.current = f.source;
                     sentence_spoken = true;
                     d->r->source_mentions[f.mention].role = ROLE_SPEAKER;
