@@ -465,6 +465,17 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
         }
     }
     span sp = {gm.sp.start, t->tok[end - 1].sp.end};
+    size_t after = next_word(t, end, t->tok[i].sentence);
+    lexicon_match hm;
+    speaker_form hf = after < t->n_tok ? form_at(d, after, &hm) : FORM_NONE;
+    found pf2;
+    if (strcmp(role, "spokesperson") == 0 && (hf == FORM_TITLE || hf == FORM_GIVEN) &&
+        form_subject_at(d, p, after, &pf2) && strcmp(d->r->sources[pf2.source].kind, "person") == 0) {
+        /* "المتحدث باسم الجيش العميد فلان": the person holding the role speaks. */
+        add_mention(d, pf2.source, sp, gm.tok_first, end, ROLE_MENTIONED);
+        *f = pf2;
+        return true;
+    }
     f->source = discovered_source(d, sp, kind, parent);
     f->end = end;
     f->anaphor = false;
@@ -757,7 +768,11 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         }
         if (form == FORM_MEDIUM && name_first == EXTRACT_NO_INDEX)
             break; /* "قال الجيش بيانا": not a name */
+        if (head == FORM_PARTY && k > j + 1 && (form == FORM_TITLE || (form == FORM_GIVEN && !has_article(t, k))))
+            break; /* "المتحدث باسم قوات X العميد فلان": a person follows the body */
         if (party_at(d, k, &pf, &pm)) {
+            if (head == FORM_PARTY && strcmp(d->r->sources[pf.source].kind, "person") == 0)
+                break;
             if (quoted && head == FORM_PARTY && !pf.anaphor) {
                 /* "وكالة أنباء النظام «سانا»", "مكتب ... (أوتشا)": the known
                  * name given in quotes or brackets is the body's own. */
@@ -788,6 +803,9 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             prev_definite = true;
             continue;
         }
+        if (k > j && strncmp(tk->norm, "ب", 2) == 0 && strlen(tk->norm) > 4 && form != FORM_PARTY &&
+            form != FORM_ROLE && name_first == EXTRACT_NO_INDEX)
+            break; /* "بالهجمات": a prepositional phrase, not part of the name */
         bool definite = has_article(t, k);
         bool name_link = stages_word_is(t, k, name_links);
         /* A construct chain ends with its first definite noun; after it only
