@@ -73,6 +73,9 @@ static const char *const source_context[] = {"قناه", "موقع", "وكاله
 static const char *const relative_pronouns[] = {"الذي", "التي", "الذين", "اللذين", "اللتين",
                                                 "اللواتي", "اللاتي", NULL};
 
+#ifndef CARRY_RESET
+#define CARRY_RESET 1
+#endif
 #define PARTY_ANAPHOR_SENTENCES 5 /* sentences back in which a bare party noun's party may stand */
 #define PARTY_ANAPHOR_MENTIONS 64 /* and source mentions back, to bound the search */
 
@@ -227,6 +230,7 @@ typedef struct pass {
     int *outlet_score;      /* per r->sources index, score_cap of them */
     size_t score_cap;
     size_t covered_until;   /* tokens before it belong to a recorded mention */
+    size_t last_speaker;    /* the last speaker named, across paragraphs */
 } pass;
 
 static bool is_outlet_kind(const extract_source *s)
@@ -405,6 +409,16 @@ static bool indefinite_nisba(const text *t, size_t i)
     return strcmp(w + len - 2, "ي") == 0 || (len >= 8 && strcmp(w + len - 4, "يه") == 0);
 }
 
+/* Whom a statement was told: an outlet told ("قال مصدر للجزيرة نت") is
+ * reporting it itself, a sign of the publisher; a news agency told
+ * ("لوكالة فرانس برس") is the wire that an article reprinting it cites, no
+ * sign of who publishes. */
+static void score_told(doc_state *d, pass *p, size_t src)
+{
+    if (src != EXTRACT_NO_INDEX && strcmp(d->r->sources[src].kind, "outlet") == 0)
+        score_outlet(d, p, src, 1);
+}
+
 /* A generic speaker at i, extended by the party it belongs to. */
 static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
 {
@@ -451,7 +465,7 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
             bool told = k == j && (stages_word_is(t, k, (const char *const[]){"ل", NULL}) ||
                                    (km.stripped && strncmp(t->tok[k].norm, "ل", strlen("ل")) == 0));
             if (told)
-                score_outlet(d, p, pf.source, 1);
+                score_told(d, p, pf.source);
             else
                 parent = pf.source;
             end = pf.end;
@@ -644,6 +658,17 @@ static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
             return true;
         }
     }
+    if (form != FORM_ROLE)
+        return false;
+    /* "الوزير" after a person named without his function: that person. */
+    seen = 0;
+    for (size_t k = d->r->n_source_mentions; k-- > 0 && seen++ < PARTY_ANAPHOR_MENTIONS;) {
+        size_t src = d->r->source_mentions[k].source;
+        if (d->smention_toks[k].first < i && strcmp(d->r->sources[src].kind, "person") == 0) {
+            *f = (found){src, EXTRACT_NO_INDEX, i + 1, true};
+            return true;
+        }
+    }
     return false;
 }
 
@@ -749,7 +774,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         lexicon_match pm;
         if (told_to_at(d, k, &pf, &pm)) {
             add_mention(d, pf.source, pm.sp, k, pm.tok_end, ROLE_MENTIONED);
-            score_outlet(d, p, pf.source, 1);
+            score_told(d, p, pf.source);
             break;
         }
         /* "ومصدر طبي", "ووزارة الداخلية": another speaker, coordinated. */
@@ -803,8 +828,8 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             prev_definite = true;
             continue;
         }
-        if (k > j && strncmp(tk->norm, "ب", 2) == 0 && strlen(tk->norm) > 4 && form != FORM_PARTY &&
-            form != FORM_ROLE && name_first == EXTRACT_NO_INDEX)
+        if (k > j && strncmp(tk->norm, "بال", 6) == 0 && form != FORM_PARTY && form != FORM_ROLE &&
+            name_first == EXTRACT_NO_INDEX)
             break; /* "بالهجمات": a prepositional phrase, not part of the name */
         bool definite = has_article(t, k);
         bool name_link = stages_word_is(t, k, name_links);
@@ -1004,7 +1029,7 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
         lexicon_match pm;
         if (told_to_at(d, j, &pf, &pm) && !prep) {
             add_mention(d, pf.source, pm.sp, j, pm.tok_end, ROLE_MENTIONED);
-            score_outlet(d, p, pf.source, 1);
+            score_told(d, p, pf.source);
             j = pf.end;
             continue;
         }
@@ -1047,6 +1072,25 @@ static bool post_posed(const doc_state *d, const lexicon_match *am, size_t sente
     return strcmp(kind, "verb") == 0 && !am->stripped && i > sentence_start && is_comma(t, i - 1);
 }
 
+/* Has the verb am no subject of its own: is it followed by what it says
+ * ("وقال إن", "وأشار إلى أن", "وأضاف: ...") rather than by a noun? */
+static bool hidden_subject(const doc_state *d, const lexicon_match *am)
+{
+    const text *t = d->t;
+    uint32_t s = t->tok[am->tok_first].sentence;
+    size_t j = am->tok_end;
+    while (j < t->n_tok && t->tok[j].sentence == s && form_at(d, j, NULL) == FORM_TIME)
+        j++;
+    if (j >= t->n_tok || t->tok[j].sentence != s)
+        return false;
+    if (t->tok[j].kind == TOK_PUNCT)
+        return is_punct(t, j, ':') || !is_comma(t, j);
+    if (stages_word_is(t, j, complementizers))
+        return true;
+    return stages_word_is(t, j, (const char *const[]){"الي", "في", NULL}) &&
+           stages_word_is(t, next_word(t, j + 1, s), complementizers);
+}
+
 /* The outlet from the scores; NO_INDEX when nothing signs the article. */
 static size_t choose_outlet(doc_state *d, const pass *p)
 {
@@ -1081,7 +1125,7 @@ static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, si
         lam = true;
     if (lam && !(first >= 1 && stages_word_is(t, first - 1, citing_words)) &&
         !(first >= 2 && stages_word_is(t, first - 2, citing_words)))
-        score_outlet(d, p, src, 1);
+        score_told(d, p, src);
     /* A trailing line that is a link naming the outlet. */
     bool last_line = true;
     for (size_t k = end; k < t->n_tok && last_line; k++)
@@ -1099,11 +1143,133 @@ static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, si
     }
 }
 
+/* Words a dateline gives in place of a town: the desk the piece comes from
+ * ("متابعات - X", "X - رصد"). */
+static const char *const desk_words[] = {"متابعات", "رصد", "خاص", "وكالات", "تقارير", "متابعه",
+                                          NULL};
+
+#define DATELINE_LINES 3     /* lines at the top in which a dateline may stand */
+#define DATELINE_MAX_TOKENS 9
+#define DATELINE_POINTS 5
+
+static bool dateline_separator(const text *t, size_t i)
+{
+    return is_punct(t, i, '-') || is_punct(t, i, 0x2013) || is_punct(t, i, 0x2014) ||
+           is_punct(t, i, '_') || is_punct(t, i, ':') || is_punct(t, i, '/');
+}
+
+/* Do tokens [a, b) hold only a place of the gazetteer or a desk word? */
+static bool place_or_desk(const doc_state *d, size_t a, size_t b)
+{
+    const text *t = d->t;
+    while (a < b && t->tok[a].kind == TOK_PUNCT)
+        a++;
+    while (b > a && t->tok[b - 1].kind == TOK_PUNCT)
+        b--;
+    if (a >= b)
+        return false;
+    if (b == a + 1 && stages_word_is(t, a, desk_words))
+        return true;
+    lexicon_match gm;
+    return lexicon_match_at(d->m->gazetteer, t, a, PROCLITICS_NONE, &gm) && gm.tok_end == b;
+}
+
+/* A known outlet filling tokens [a, b), punctuation around it aside; its
+ * r->sources index, recorded as a mention, or NO_INDEX. */
+static size_t outlet_filling(doc_state *d, size_t a, size_t b)
+{
+    const text *t = d->t;
+    while (a < b && t->tok[a].kind == TOK_PUNCT)
+        a++;
+    while (b > a && t->tok[b - 1].kind == TOK_PUNCT)
+        b--;
+    found f;
+    lexicon_match lm;
+    if (a >= b || !known_at(d, a, &f, &lm) || lm.stripped || !is_outlet_kind(&d->r->sources[f.source]))
+        return EXTRACT_NO_INDEX;
+    size_t end = lm.tok_end;
+    while (end < b && t->tok[end].kind == TOK_PUNCT)
+        end++;
+    if (end != b)
+        return EXTRACT_NO_INDEX;
+    add_mention(d, f.source, lm.sp, a, lm.tok_end, ROLE_MENTIONED);
+    return f.source;
+}
+
+/* The outlet named by a dateline, the signature of the news genre: a short
+ * line at the top or the bottom, "PLACE - OUTLET", "OUTLET - PLACE", "متابعات
+ * - OUTLET", "OUTLET - رصد", the outlet's name alone, or "(OUTLET)" opening
+ * the first paragraph ("أتلانتا (CNN) --"). Only outlets the list knows: the
+ * name after "PLACE -" is as often the reporter's. */
+static void score_datelines(doc_state *d, pass *p)
+{
+    const text *t = d->t;
+    size_t n = t->n_tok, line = 0;
+    for (size_t a = 0; a < n && line < DATELINE_LINES + 1;) {
+        size_t b = a + 1;
+        while (b < n && !t->tok[b].newline_before)
+            b++;
+        bool last = b == n;
+        if (line < DATELINE_LINES || last) {
+            if (b - a <= DATELINE_MAX_TOKENS) {
+                size_t whole = outlet_filling(d, a, b);
+                if (whole != EXTRACT_NO_INDEX)
+                    score_outlet(d, p, whole, DATELINE_POINTS);
+                for (size_t k = a; k < b && whole == EXTRACT_NO_INDEX; k++) {
+                    if (!dateline_separator(t, k))
+                        continue;
+                    size_t left = outlet_filling(d, a, k), right = outlet_filling(d, k + 1, b);
+                    if (left != EXTRACT_NO_INDEX && place_or_desk(d, k + 1, b))
+                        score_outlet(d, p, left, DATELINE_POINTS);
+                    else if (right != EXTRACT_NO_INDEX && (place_or_desk(d, a, k) || line < DATELINE_LINES))
+                        score_outlet(d, p, right, DATELINE_POINTS);
+                    else if (left != EXTRACT_NO_INDEX && line < DATELINE_LINES)
+                        score_outlet(d, p, left, DATELINE_POINTS);
+                    break;
+                }
+            }
+            /* "(CNN)", "(X / سبوتنيك - date)" in the first lines */
+            if (line < DATELINE_LINES)
+                for (size_t k = a; k < b && k < a + DATELINE_MAX_TOKENS; k++) {
+                    if (!is_punct(t, k, '('))
+                        continue;
+                    for (size_t q = k + 1; q < b && !is_punct(t, q, ')'); q++) {
+                        found f;
+                        lexicon_match lm;
+                        if (known_at(d, q, &f, &lm) && !lm.stripped &&
+                            is_outlet_kind(&d->r->sources[f.source]) &&
+                            (lm.tok_end >= b || is_punct(t, lm.tok_end, ')') ||
+                             dateline_separator(t, lm.tok_end))) {
+                            add_mention(d, f.source, lm.sp, q, lm.tok_end, ROLE_MENTIONED);
+                            score_outlet(d, p, f.source, DATELINE_POINTS);
+                            break;
+                        }
+                    }
+                    break;
+                }
+        }
+        line++;
+        if (last)
+            break;
+        if (line >= DATELINE_LINES) {
+            /* jump to the last line */
+            size_t z = n - 1;
+            while (z > b && !t->tok[z].newline_before)
+                z--;
+            a = z > b ? z : b;
+            line = DATELINE_LINES;
+            continue;
+        }
+        a = b;
+    }
+}
+
 int sources_find(doc_state *d)
 {
     const text *t = d->t;
     size_t n = t->n_tok;
-    pass p = {EXTRACT_NO_INDEX, EXTRACT_NO_INDEX, EXTRACT_NO_INDEX, EXTRACT_NO_INDEX, NULL, 0, 0};
+    pass p = {EXTRACT_NO_INDEX, EXTRACT_NO_INDEX, EXTRACT_NO_INDEX, EXTRACT_NO_INDEX, NULL, 0, 0,
+              EXTRACT_NO_INDEX};
     d->model_to_result = malloc((d->m->n_sources + 1) * sizeof *d->model_to_result);
     if (!d->model_to_result)
         return -1;
@@ -1121,7 +1287,7 @@ int sources_find(doc_state *d)
     size_t sentence_start = 0;
     for (size_t i = 0; i < n; i++) {
         const token *tk = &t->tok[i];
-        if (tk->newline_before)
+        if (tk->newline_before && CARRY_RESET)
             p.current = EXTRACT_NO_INDEX; /* a new paragraph: the narrator speaks again */
         if (tk->sentence != sentence) {
             sentence = tk->sentence;
@@ -1133,10 +1299,12 @@ int sources_find(doc_state *d)
             lexicon_match am;
             found f;
             size_t before = d->r->n_source_mentions;
-            if (lexicon_match_at(d->m->attribution, t, i, PROCLITICS_ALL, &am)) {
+            if (lexicon_match_at(d->m->attribution, t, i, PROCLITICS_ALL, &am) &&
+                !(has_article(t, i) && strcmp(model_field(am.entry, 2), "verb") == 0)) {
                 bool denied = strcmp(model_field(am.entry, 1), "denied") == 0;
+                const char *akind = model_field(am.entry, 2);
                 if (subject_of(d, &p, &am, &f)) {
-                    p.current = f.source;
+                    p.current = p.last_speaker = f.source;
                     d->r->source_mentions[f.mention].role = ROLE_SPEAKER;
                     if (p.first_speaker == EXTRACT_NO_INDEX)
                         p.first_speaker = f.source;
@@ -1145,6 +1313,15 @@ int sources_find(doc_state *d)
                     if (!sentence_spoken && post_posed(d, &am, sentence_start))
                         for (size_t k = sentence_start; k < i; k++)
                             d->speaker[k] = f.source;
+                    sentence_spoken = true;
+                } else if (p.current == EXTRACT_NO_INDEX && p.last_speaker != EXTRACT_NO_INDEX &&
+                           (strcmp(akind, "verb") == 0 || strcmp(akind, "carry") == 0) &&
+                           hidden_subject(d, &am)) {
+                    /* "وأضاف أن ...", "وقال إن ..." opening a paragraph: the
+                     * verb's hidden subject is the last speaker. */
+                    p.current = p.last_speaker;
+                    for (size_t k = sentence_start; k < i && !sentence_spoken; k++)
+                        d->speaker[k] = p.current;
                     sentence_spoken = true;
                 }
                 if (p.current != EXTRACT_NO_INDEX || denied)
@@ -1160,7 +1337,7 @@ int sources_find(doc_state *d)
                 bool governed = at > 0 && !t->tok[at].newline_before &&
                                 t->tok[at - 1].kind == TOK_WORD && !has_article(t, at - 1);
                 if (is_punct(t, f.end, ':') && !governed) {
-                    p.current = f.source;
+                    p.current = p.last_speaker = f.source;
                     sentence_spoken = true;
                     d->r->source_mentions[f.mention].role = ROLE_SPEAKER;
                     if (p.first_speaker == EXTRACT_NO_INDEX)
@@ -1178,6 +1355,7 @@ int sources_find(doc_state *d)
         d->denied[i] = sentence_denied;
     }
 
+    score_datelines(d, &p);
     d->r->outlet = choose_outlet(d, &p);
     if (d->r->outlet != EXTRACT_NO_INDEX)
         for (size_t m = 0; m < d->r->n_source_mentions; m++)

@@ -166,3 +166,31 @@ Test(sources, parties_of_the_region)
         extract_result_free(&r);
     }
 }
+
+/* The publisher: a dateline, a signature line, "(OUTLET)" opening the text;
+ * an outlet told is reporting itself, an agency told is only cited. */
+Test(sources, outlets_from_datelines)
+{
+    static const struct {
+        const char *doc, *outlet; /* outlet id, NULL: none */
+    } cases[] = {
+        {"دمشق - زمان الوصل\nقتل 4 مدنيين في قصف على بلدة معرة النعمان.\n", "zaman-al-wasl"},
+        {"شبكة قدس\nأصيب 9 شبان برصاص الاحتلال في مدينة نابلس.\n", "quds-news-network"},
+        {"متابعات - الترا سودان\nقتل 11 شخصا في قصف على مدينة الأبيض.\n", "ultra-sudan"},
+        {"حلب (رويترز) - قتل 6 مدنيين في غارة على حي الشعار.\n", "reuters"},
+        {"قتل 3 مدنيين في غارة على مدينة إدلب.\nسمارت - رصد\n", "smart"},
+        {"وقال مصدر طبي لوكالة فرانس برس إن 8 أشخاص قتلوا.\n", NULL},
+        {"وقال مصدر محلي لشبكة شام إن 8 أشخاص قتلوا.\n", "shaam-network"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        extract_result r;
+        cr_assert_eq(extract_document(model, cases[i].doc, strlen(cases[i].doc), &r), 0);
+        if (!cases[i].outlet)
+            cr_expect_eq(r.outlet, EXTRACT_NO_INDEX, "in: %s", cases[i].doc);
+        else if (r.outlet == EXTRACT_NO_INDEX)
+            cr_expect_fail("no outlet in: %s", cases[i].doc);
+        else
+            cr_expect_str_eq(r.sources[r.outlet].id, cases[i].outlet, "in: %s", cases[i].doc);
+        extract_result_free(&r);
+    }
+}
