@@ -583,12 +583,13 @@ static bool has_article(const text *t, size_t i)
     size_t len = strlen(w), o = 0;
     if (len > 6 && (strncmp(w, "و", 2) == 0 || strncmp(w, "ف", 2) == 0))
         o = 2;
-    if (strncmp(w + o, "لل", 4) == 0 && len > o + 6)
+    /* at least two letters after the article: "وكالة" is no و + ك + الة */
+    if (strncmp(w + o, "لل", 4) == 0 && len >= o + 8)
         return true;
-    if (len > o + 6 && (strncmp(w + o, "ب", 2) == 0 || strncmp(w + o, "ك", 2) == 0) &&
+    if (len >= o + 10 && (strncmp(w + o, "ب", 2) == 0 || strncmp(w + o, "ك", 2) == 0) &&
         strncmp(w + o + 2, "ال", 4) == 0)
         return true;
-    return strncmp(w + o, "ال", 4) == 0 && len > o + 6;
+    return strncmp(w + o, "ال", 4) == 0 && len >= o + 8;
 }
 
 /* Does token i carry the article and continue a noun phrase ("الأحد",
@@ -604,14 +605,32 @@ static bool definite_follower(const doc_state *d, size_t i)
 static bool phrase_ends_at(const doc_state *d, size_t k, uint32_t s)
 {
     const text *t = d->t;
-    if (k >= t->n_tok || t->tok[k].sentence != s || t->tok[k].kind == TOK_PUNCT ||
-        stages_word_is(t, k, complementizers))
+    if (k < t->n_tok && t->tok[k].sentence == s && t->tok[k].kind == TOK_PUNCT) {
+        uint32_t c = t->cp[t->tok[k].sp.start];
+        return !(c == 0x00AB || c == 0x201C || c == '(' || c == '"'); /* a name in quotes follows */
+    }
+    if (k >= t->n_tok || t->tok[k].sentence != s || stages_word_is(t, k, complementizers))
         return true;
     speaker_form form = form_at(d, k, NULL);
     if (form == FORM_STOP || form == FORM_TIME)
         return true;
     return stages_word_is(t, k, (const char *const[]){"في", NULL}) &&
            (form_at(d, k + 1, NULL) == FORM_MEDIUM || form_at(d, k + 1, NULL) == FORM_TIME);
+}
+
+/* Where the article of token i begins, after و ف ب ك ("والقوات" → القوات). */
+static uint32_t article_start(const text *t, size_t i)
+{
+    const char *w = t->tok[i].norm;
+    size_t letters = 0;
+    if (strlen(w) > 6 && (strncmp(w, "و", 2) == 0 || strncmp(w, "ف", 2) == 0) &&
+        strncmp(w + 2, "ال", 4) != 0 && strncmp(w + 2, "لل", 4) != 0 && strncmp(w, "ال", 4) != 0) {
+        letters++;
+        w += 2;
+    }
+    if (strncmp(w, "ال", 4) != 0)
+        letters++; /* ب ك, or the first ل of لل */
+    return letters ? text_skip_letters(t, i, letters) : t->tok[i].sp.start;
 }
 
 /* The head of a speaker's phrase at token i, proclitics and article removed
@@ -861,7 +880,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
                     ROLE_MENTIONED);
     span whole = {t->tok[j].sp.start, t->tok[last - 1].sp.end};
     if (fm.stripped)
-        whole.start = fm.sp.start;
+        whole.start = has_article(t, j) ? article_start(t, j) : fm.sp.start;
     if (person != EXTRACT_NO_INDEX) {
         f->source = person;
         if (!add_mention(d, person, person_match.sp, person_match.tok_first, person_match.tok_end,

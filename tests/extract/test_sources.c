@@ -81,6 +81,11 @@ Test(sources, a_subject_read_by_its_form)
          "لجنة أطباء كردفان", "ngo"},
         {"وقال مدير مستشفى العودة إن 25 جريحا وصلوا إلى المستشفى.", "25 جريحا", "مدير مستشفى العودة",
          "role"},
+        /* a definite body keeps its article */
+        {"واعترفت القوات الأمريكية بأنها أطلقت 35 قذيفة مدفعية على المدينة.", "35 قذيفة",
+         "القوات الأمريكية", "military"},
+        /* the known name in quotes is the body's own; وكالة has no article */
+        {"وذكرت وكالة إعلام المعارضة “سمارت”، أن 11 عنصرا قتلوا.", "11 عنصرا", "سمارت", NULL},
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
