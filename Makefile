@@ -35,7 +35,7 @@ TEST_SUPPORT := $(call obj,$(wildcard tests/support/*.c))
 DATA_FILES  := $(sort $(wildcard data/*.tsv data/lexicon/*.tsv))
 
 
-.PHONY: all run test unit e2e sanitize eval bench lint deps clean valgrind
+.PHONY: all run test unit e2e sanitize eval eval-real bench lint deps clean valgrind
 all: $(O)/marsad
 
 $(O)/obj/%.o: %.c
@@ -102,6 +102,17 @@ $(O)/search_eval: tests/eval/search_eval.c $(LIBS)
 eval: $(O)/eval $(O)/search_eval
 	@$(O)/eval $(EVAL_FLAGS) tests/data/gold_seeds.json data/seeds
 	@$(O)/search_eval tests/data/search_pairs.tsv data/seeds
+
+# Scores the extractor on published reporting it was not written from
+# (../shared/realdev, or MARSAD_REALDEV=DIR): the measures for Syria and
+# elsewhere against the targets, then every miss and false positive with its
+# sentence, grouped by cause. Fails when a measure falls below its floor in
+# tests/data/eval_real_floors.tsv; says "skipped" where the folder is absent.
+MARSAD_REALDEV ?= ../shared/realdev
+eval-real: $(O)/eval
+	@if [ -f "$(MARSAD_REALDEV)/gold_syria.json" ]; then \
+	  $(O)/eval --real --floors tests/data/eval_real_floors.tsv "$(MARSAD_REALDEV)"; \
+	else echo "eval-real: skipped ($(MARSAD_REALDEV) is absent)"; fi
 
 # Installs the Debian packages the build and tests need, when missing.
 deps:

@@ -356,9 +356,10 @@ int figures_find(doc_state *d)
             continue;
         }
         /* A dual adjective agrees with the dual before it ("طائرتين
-         * مسيرتين"): one figure, whose span grows over it. */
+         * مسيرتين"): one figure, whose span grows over it. A dual joined by
+         * a conjunction is a second thing counted ("دبابتين وناقلتين"). */
         extract_figure *last = d->r->n_figures ? &d->r->figures[d->r->n_figures - 1] : NULL;
-        if (last && last->number == EXTRACT_NO_INDEX && dm.tok_first > 0 &&
+        if (last && last->number == EXTRACT_NO_INDEX && dm.tok_first > 0 && !dm.stripped &&
             last->sp.end == t->tok[dm.tok_first - 1].sp.end) {
             last->sp.end = dm.sp.end;
             i = dm.tok_end;

@@ -175,6 +175,20 @@ Test(extract, a_dual_adjective_is_part_of_its_noun)
     extract_result_free(&r);
 }
 
+Test(extract, coordinated_duals_are_two_figures)
+{
+    extract_result r;
+    run("وغنم المقاتلون دبابتين وناقلتين قرب حماة.\n", &r);
+    cr_assert_eq(r.n_figures, 2);
+    char *first = slice(&r, r.figures[0].sp), *second = slice(&r, r.figures[1].sp);
+    cr_expect_str_eq(first, "دبابتين");
+    cr_expect_str_eq(second, "ناقلتين");
+    free(first);
+    free(second);
+    cr_expect_eq(r.figures[1].value, 2);
+    extract_result_free(&r);
+}
+
 Test(extract, not_figures)
 {
     static const char doc[] =
