@@ -60,13 +60,16 @@ static const char *const appositive_heads[] = {"الناطق", "المتحدث",
                                                "وهي", "امين", "الامين", "نائب", "مستشار", NULL};
 /* Words that continue a person's name after a definite one: a kunya or a
  * nasab ("عبد العزيز أبو مصعب"). */
-static const char *const name_links[] = {"ابو", "ابي", "ام", "بن", "ابن", "بنت", "عبد", NULL};
+static const char *const name_links[] = {"ابو", "ابي", "ام", "بن", "ابن", "بنت", "عبد", "بو", NULL};
 static const char *const citing_words[] = {"وفقا", "طبقا", "نقلا", "بحسب", "حسب", NULL};
 static const char *const signature_words[] = {"كاميرا", "عدسه", "موفد", "موفده", NULL};
 /* Words after which a source name that is also an ordinary word (flagged
  * ambiguous in sources.tsv: العربية, حلب اليوم) is read as the source. */
 static const char *const source_context[] = {"قناه", "موقع", "وكاله", "صحيفه", "شبكه", "مراسل",
                                              "مراسله", "تلفزيون", "اذاعه", "جريده", NULL};
+
+/* Openers of a sentence that recounts earlier events. */
+static const char *const background_openers[] = {"وكانت", "وكان", "كانت", "كان", NULL};
 
 /* Relative pronouns: definite words that do not make a noun phrase with the
  * noun before them ("الحزب الذي"). */
@@ -660,9 +663,10 @@ static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
     const text *t = d->t;
     speaker_form form = form_at(d, i, am);
     char key[TOKEN_NORM_MAX], other[TOKEN_NORM_MAX];
+    lexicon_match pa;
     if ((form != FORM_PARTY && form != FORM_ROLE) || am->tok_end != i + 1 || !has_article(t, i) ||
-        !head_key(d, i, key))
-        return false;
+        !head_key(d, i, key) || lexicon_match_at(d->m->party_anaphors, t, i, PROCLITICS_NAME, &pa))
+        return false; /* الحزب, الجيش ...: party_anaphors.tsv's rules */
     uint32_t s = t->tok[i].sentence;
     if (definite_nisba(t, i + 1, s) ||
         (i + 1 < t->n_tok && t->tok[i + 1].sentence == s && definite_follower(d, i + 1)))
@@ -931,8 +935,12 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
         return true;
     }
     lexicon_match am;
-    if (party_anaphor_at(d, i, f, &am) || form_anaphor_at(d, i, f, &am))
+    if (party_anaphor_at(d, i, f, &am))
         return refer_back(d, f->source, &am, f);
+    if (form_anaphor_at(d, i, f, &am)) {
+        am.sp.start = article_start(d->t, i); /* "المركز", not "مركز" */
+        return refer_back(d, f->source, &am, f);
+    }
     return as_subject && person_at(d, i, f);
 }
 
@@ -1018,6 +1026,20 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
             if (mt->end < k)
                 break;
         }
+    }
+    /* "وكانت روسيا أعلنت": a country just before the verb, opening its
+     * clause. */
+    if (verb) {
+        size_t k = am->tok_first;
+        while (k > 0 && stages_word_is(t, k - 1, before_verb_fillers))
+            k--;
+        lexicon_match gm;
+        for (size_t c = k > 3 ? k - 3 : 0; c < k; c++)
+            if (t->tok[c].sentence == s && lexicon_match_at(d->m->gazetteer, t, c, PROCLITICS_NAME, &gm) &&
+                gm.tok_end == k && !gm.stripped &&
+                (c == 0 || t->tok[c - 1].sentence != s || stages_word_is(t, c - 1, background_openers)) &&
+                country_at(d, c, f))
+                return true;
     }
     /* After it: the first phrase, past adverbs of time, whom it was told
      * ("لوكالة فرانس برس") and the medium ("في بيان"); after بحسب / وفق also
@@ -1170,6 +1192,7 @@ static const char *const desk_words[] = {"متابعات", "رصد", "خاص", "
 #define DATELINE_LINES 3     /* lines at the top in which a dateline may stand */
 #define DATELINE_MAX_TOKENS 9
 #define DATELINE_POINTS 5
+#define DATELINE_PAREN_AT 5 /* "(OUTLET)" within the first tokens of its line: "مدينة، بلد (CNN)" */
 
 static bool dateline_separator(const text *t, size_t i)
 {
@@ -1249,7 +1272,7 @@ static void score_datelines(doc_state *d, pass *p)
             }
             /* "(CNN)", "(X / سبوتنيك - date)" in the first lines */
             if (line < DATELINE_LINES)
-                for (size_t k = a; k < b && k < a + DATELINE_MAX_TOKENS; k++) {
+                for (size_t k = a; k < b && k <= a + DATELINE_PAREN_AT; k++) {
                     if (!is_punct(t, k, '('))
                         continue;
                     for (size_t q = k + 1; q < b && !is_punct(t, q, ')'); q++) {
@@ -1298,8 +1321,12 @@ int sources_find(doc_state *d)
      * model's list plus one discovered source per token. */
     p.score_cap = d->m->n_sources + n + 1;
     p.outlet_score = calloc(p.score_cap, sizeof *p.outlet_score);
-    if (!p.outlet_score)
+    bool *spoken = calloc(t->n_sentences + 1, sizeof *spoken);
+    if (!p.outlet_score || !spoken) {
+        free(p.outlet_score);
+        free(spoken);
         return -1;
+    }
 
     bool sentence_denied = false, sentence_spoken = false;
     uint32_t sentence = UINT32_MAX;
@@ -1309,6 +1336,8 @@ int sources_find(doc_state *d)
         if (tk->newline_before && CARRY_RESET)
             p.current = EXTRACT_NO_INDEX; /* a new paragraph: the narrator speaks again */
         if (tk->sentence != sentence) {
+            if (sentence != UINT32_MAX && sentence_spoken && sentence < t->n_sentences)
+                spoken[sentence] = true;
             sentence = tk->sentence;
             sentence_denied = false;
             sentence_spoken = false;
@@ -1373,6 +1402,8 @@ int sources_find(doc_state *d)
         d->speaker[i] = p.current;
         d->denied[i] = sentence_denied;
     }
+    if (sentence != UINT32_MAX && sentence_spoken && sentence < t->n_sentences)
+        spoken[sentence] = true;
 
     score_datelines(d, &p);
     d->r->outlet = choose_outlet(d, &p);
@@ -1385,6 +1416,18 @@ int sources_find(doc_state *d)
     for (size_t i = 0; i < n; i++)
         if (d->speaker[i] == EXTRACT_NO_INDEX)
             d->speaker[i] = narrator;
+    /* "وكانت 21 امرأة اختطفن ..." — a sentence opened by كان recounts what
+     * happened before: the narrator's background, not the statement's,
+     * unless it is attributed itself ("وكانت الوزارة أعلنت ..."). */
+    for (size_t i = 0; i < n; i++) {
+        uint32_t si = t->tok[i].sentence;
+        if ((i > 0 && t->tok[i - 1].sentence == si) || si >= t->n_sentences || spoken[si] ||
+            !stages_word_is(t, i, background_openers))
+            continue;
+        for (size_t k = i; k < n && t->tok[k].sentence == si; k++)
+            d->speaker[k] = d->r->outlet;
+    }
+    free(spoken);
     free(p.outlet_score);
     return 0;
 }

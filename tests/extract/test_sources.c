@@ -199,3 +199,21 @@ Test(sources, outlets_from_datelines)
         extract_result_free(&r);
     }
 }
+
+/* How far a statement reaches: a country as a subject, before or after its
+ * verb; a paragraph opened by a verb with a hidden subject continues the
+ * last speaker; a sentence opened by كان recounts earlier events and is the
+ * narrator's. */
+Test(sources, scope_of_a_statement)
+{
+    static const claimant_case cases[] = {
+        {"وكانت تركيا أعلنت أن 40 مسلحا قتلوا في الهجوم.", "40 مسلحا", "تركيا", "government"},
+        {"وأعلنت روسيا أن 14 طائرة مسيرة أسقطت قرب القاعدة.", "14 طائرة", "روسيا", "government"},
+        {"قال الدفاع المدني السوري إن فرقه تعمل في المدينة.\nوأضاف أن 9 أشخاص قتلوا في القصف.\n",
+         "9 أشخاص", "الدفاع المدني السوري", NULL},
+        {"قال الدفاع المدني السوري إن فرقه تعمل في المدينة.\nوكانت 12 عائلة نزحت من البلدة في الشهر "
+         "الماضي.\n",
+         "12 عائلة", "(none)", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
