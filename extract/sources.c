@@ -396,6 +396,8 @@ typedef enum speaker_form {
 static speaker_form form_at(const doc_state *d, size_t i, lexicon_match *lm);
 static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f);
 static bool has_article(const text *t, size_t i);
+static bool phrase_ends_at(const doc_state *d, size_t k, uint32_t s);
+static bool told_to_at(doc_state *d, size_t k, found *pf, lexicon_match *pm);
 
 /* Token i is an indefinite nisba adjective (أمني, حقوقية, كردي): no
  * article, three letters or more, ending in ي or ية. */
@@ -493,6 +495,28 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
         *f = pf2;
         return true;
     }
+    if (strcmp(role, "spokesperson") == 0 && parent != EXTRACT_NO_INDEX && after < t->n_tok) {
+        /* "المتحدث باسم قوات X فلان الفلاني خلال ...": two or three words
+         * without the article before the phrase ends are the spokesman's
+         * name. */
+        uint32_t s = t->tok[i].sentence;
+        size_t q = after;
+        while (q < t->n_tok && q < after + 3 && t->tok[q].sentence == s && t->tok[q].kind == TOK_WORD &&
+               !has_article(t, q) && !stages_word_is(t, q, complementizers) && form_at(d, q, NULL) == FORM_NONE &&
+               strncmp(t->tok[q].norm, "ل", 2) != 0)
+            q++;
+        found tf;
+        lexicon_match tm;
+        if (q >= after + 2 && (phrase_ends_at(d, q, s) || told_to_at(d, q, &tf, &tm))) {
+            span name = {t->tok[after].sp.start, t->tok[q - 1].sp.end};
+            size_t person = discovered_source(d, name, "person", parent);
+            if (person != EXTRACT_NO_INDEX && add_mention(d, person, sp, gm.tok_first, end, ROLE_MENTIONED) &&
+                add_mention(d, person, name, after, q, ROLE_MENTIONED)) {
+                *f = (found){person, d->r->n_source_mentions - 1, q, false};
+                return true;
+            }
+        }
+    }
     f->source = discovered_source(d, sp, kind, parent);
     f->end = end;
     f->anaphor = false;
@@ -526,7 +550,8 @@ static bool person_at(doc_state *d, size_t i, found *f)
         return false;
     size_t a = next_word(t, c + 1, s);
     bool titled = stages_word_is(t, i, person_titles);
-    bool appositive = stages_word_is(t, a, appositive_heads);
+    bool appositive = stages_word_is(t, a, appositive_heads) || form_at(d, a, NULL) == FORM_ROLE ||
+                      stages_word_is(t, a, (const char *const[]){"كبير", "كبيره", NULL});
     if (!titled && !appositive)
         return false;
     /* The party it speaks for: a known source in the appositive, recorded
@@ -816,7 +841,8 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         }
         if (form == FORM_MEDIUM && name_first == EXTRACT_NO_INDEX)
             break; /* "قال الجيش بيانا": not a name */
-        if (head == FORM_PARTY && k > j + 1 && (form == FORM_TITLE || (form == FORM_GIVEN && !has_article(t, k))))
+        if (head == FORM_PARTY && k > j + 1 && !quoted &&
+            (form == FORM_TITLE || (form == FORM_GIVEN && !has_article(t, k))))
             break; /* "المتحدث باسم قوات X العميد فلان": a person follows the body */
         if (party_at(d, k, &pf, &pm)) {
             if (head == FORM_PARTY && strcmp(d->r->sources[pf.source].kind, "person") == 0)
@@ -824,6 +850,9 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             if (quoted && head == FORM_PARTY && !pf.anaphor) {
                 /* "وكالة أنباء النظام «سانا»", "مكتب ... (أوتشا)": the known
                  * name given in quotes or brackets is the body's own. */
+                if (party != EXTRACT_NO_INDEX)
+                    add_mention(d, party, party_match.sp, party_match.tok_first,
+                                party_match.tok_end, ROLE_MENTIONED);
                 if (!add_mention(d, pf.source, pm.sp, k, pm.tok_end, ROLE_MENTIONED))
                     return false;
                 *f = (found){pf.source, d->r->n_source_mentions - 1, pm.tok_end, false};
@@ -995,6 +1024,8 @@ static void relayed(doc_state *d, pass *p, const lexicon_match *am, found *f)
         return;
     uint32_t s = t->tok[am->tok_first].sentence;
     size_t j = next_word(t, f->end, s);
+    if (is_comma(t, j))
+        j = next_word(t, j + 1, s); /* "ونقل الجيش، عن ..." */
     if (!stages_word_is(t, j, (const char *const[]){"عن", NULL}))
         return;
     size_t k = next_word(t, j + 1, s);
@@ -1238,6 +1269,56 @@ static size_t outlet_filling(doc_state *d, size_t a, size_t b)
     return f.source;
 }
 
+/* Are tokens [a, b) one to three words that may name an outlet: no given
+ * name or title (a reporter's byline), no number? */
+static bool outlet_name_words(const doc_state *d, size_t a, size_t b)
+{
+    const text *t = d->t;
+    while (a < b && t->tok[a].kind == TOK_PUNCT)
+        a++;
+    while (b > a && t->tok[b - 1].kind == TOK_PUNCT)
+        b--;
+    if (a >= b || b - a > 3)
+        return false;
+    for (size_t q = a; q < b; q++) {
+        speaker_form form = form_at(d, q, NULL);
+        if (t->tok[q].kind != TOK_WORD || form == FORM_GIVEN || form == FORM_TITLE ||
+            stages_word_is(t, q, desk_words))
+            return false;
+    }
+    return true;
+}
+
+/* A dateline naming an outlet the list does not know, where the order
+ * tells an outlet from a reporter's byline ("PLACE - REPORTER"): "OUTLET -
+ * PLACE" or "OUTLET: PLACE", "DESK - OUTLET" ("متابعات - X"), and "PLACE
+ * _OUTLET" with the underscore of a signature. The separator is token k of
+ * the line [a, b). */
+static void unknown_outlet(doc_state *d, pass *p, size_t a, size_t k, size_t b)
+{
+    const text *t = d->t;
+    size_t n0 = EXTRACT_NO_INDEX, n1 = 0;
+    if (place_or_desk(d, k + 1, b) && !(k + 2 == b && stages_word_is(t, k + 1, desk_words)) &&
+        outlet_name_words(d, a, k)) {
+        n0 = a;
+        n1 = k;
+    } else if (place_or_desk(d, a, k) && outlet_name_words(d, k + 1, b) &&
+               (is_punct(t, k, '_') || (k == a + 1 && stages_word_is(t, a, desk_words)))) {
+        n0 = k + 1;
+        n1 = b;
+    }
+    if (n0 == EXTRACT_NO_INDEX)
+        return;
+    while (n0 < n1 && t->tok[n0].kind == TOK_PUNCT)
+        n0++;
+    while (n1 > n0 && t->tok[n1 - 1].kind == TOK_PUNCT)
+        n1--;
+    span sp = {t->tok[n0].sp.start, t->tok[n1 - 1].sp.end};
+    size_t src = discovered_source(d, sp, "outlet", EXTRACT_NO_INDEX);
+    if (src != EXTRACT_NO_INDEX && add_mention(d, src, sp, n0, n1, ROLE_MENTIONED))
+        score_outlet(d, p, src, DATELINE_POINTS);
+}
+
 /* The outlet named by a dateline, the signature of the news genre: a short
  * line at the top or the bottom, "PLACE - OUTLET", "OUTLET - PLACE", "متابعات
  * - OUTLET", "OUTLET - رصد", the outlet's name alone, or "(OUTLET)" opening
@@ -1267,6 +1348,8 @@ static void score_datelines(doc_state *d, pass *p)
                         score_outlet(d, p, right, DATELINE_POINTS);
                     else if (left != EXTRACT_NO_INDEX && line < DATELINE_LINES)
                         score_outlet(d, p, left, DATELINE_POINTS);
+                    else if (line < DATELINE_LINES && left == EXTRACT_NO_INDEX && right == EXTRACT_NO_INDEX)
+                        unknown_outlet(d, p, a, k, b);
                     break;
                 }
             }

@@ -186,6 +186,8 @@ Test(sources, outlets_from_datelines)
         {"قتل 3 مدنيين في غارة على مدينة إدلب.\nسمارت - رصد\n", "smart"},
         {"وقال مصدر طبي لوكالة فرانس برس إن 8 أشخاص قتلوا.\n", NULL},
         {"وقال مصدر محلي لشبكة شام إن 8 أشخاص قتلوا.\n", "shaam-network"},
+        /* a reporter's byline is not an outlet */
+        {"حلب - سامر العلي\nقتل 5 مدنيين في قصف على حي الشعار.\n", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         extract_result r;
@@ -214,6 +216,45 @@ Test(sources, scope_of_a_statement)
         {"قال الدفاع المدني السوري إن فرقه تعمل في المدينة.\nوكانت 12 عائلة نزحت من البلدة في الشهر "
          "الماضي.\n",
          "12 عائلة", "(none)", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* An outlet the list does not know, named by a dateline whose order tells
+ * it from a byline. */
+Test(sources, unknown_outlets_from_datelines)
+{
+    static const struct {
+        const char *doc, *outlet; /* the outlet's name */
+    } cases[] = {
+        {"متابعات - النهار العربي\nقتل 5 مدنيين في قصف على مدينة إدلب.\n", "النهار العربي"},
+        {"صدى الشام - حلب\nقتل 5 مدنيين في قصف على حي الشعار.\n", "صدى الشام"},
+        {"حماة _ نبض الوطن\nقتل 5 مدنيين في قصف على مدينة حماة.\n", "نبض الوطن"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        extract_result r;
+        cr_assert_eq(extract_document(model, cases[i].doc, strlen(cases[i].doc), &r), 0);
+        if (r.outlet == EXTRACT_NO_INDEX)
+            cr_expect_fail("no outlet in: %s", cases[i].doc);
+        else {
+            cr_expect_str_eq(r.sources[r.outlet].name, cases[i].outlet, "in: %s", cases[i].doc);
+            cr_expect_str_eq(r.sources[r.outlet].kind, "outlet");
+        }
+        extract_result_free(&r);
+    }
+}
+
+/* A person named with the function he holds: after the name and a comma,
+ * after a spokesman's party, or relayed by his party. */
+Test(sources, persons_and_their_functions)
+{
+    static const claimant_case cases[] = {
+        {"وقالت سلمى الخطيب، مديرة البرامج في المنظمة، إن 60 طفلا قتلوا.", "60 طفلا", "سلمى الخطيب",
+         "person"},
+        {"وقال المتحدث باسم قوات سوريا الديمقراطية جوان ريناس خلال مؤتمر صحفي إن 70 مسلحا استسلموا.",
+         "70 مسلحا", "جوان ريناس", "person"},
+        {"تصريح صادر عن منظمة أطباء العالم بشأن 45 مستشفى تعرضت للقصف.", "45 مستشفى",
+         "منظمة أطباء العالم", NULL},
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
