@@ -826,9 +826,11 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             break;
         }
         /* "ومصدر طبي", "ووزارة الداخلية": another speaker, coordinated. */
-        if (strncmp(tk->norm, "و", 2) == 0 && (form == FORM_PARTY || form == FORM_ROLE ||
-                                               lexicon_match_at(d->m->speakers, t, k, PROCLITICS_ALL, &xm)))
-            break;
+        lexicon_match gm2;
+        if (strncmp(tk->norm, "و", 2) == 0 &&
+            (((form == FORM_PARTY || form == FORM_ROLE) && xm.stripped) ||
+             (lexicon_match_at(d->m->speakers, t, k, PROCLITICS_ALL, &gm2) && gm2.stripped)))
+            break; /* و + a head, not وزارة */
         if (stages_word_is(t, k, (const char *const[]){"في", "ب", NULL})) {
             if (name_first != EXTRACT_NO_INDEX || head == FORM_TITLE || head == FORM_GIVEN ||
                 form_at(d, k + 1, NULL) == FORM_MEDIUM || form_at(d, k + 1, NULL) == FORM_TIME ||
@@ -1127,6 +1129,19 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
             return false; /* "وفقا لما نقلته قناة X": X carries the words */
         j++;
     }
+    return false;
+}
+
+/* Contrastive conjunctions that open a clause of another party. */
+static const char *const contrast_words[] = {"حين", "بينما", "فيما", "وفيما", "وبينما", NULL};
+
+/* Does a contrastive conjunction stand just before token i of its sentence
+ * ("في حين أعلنت", "بينما نفى")? */
+static bool contrasted(const text *t, size_t i, size_t sentence_start)
+{
+    for (size_t k = i; k > sentence_start && k + 3 > i; k--)
+        if (stages_word_is(t, k - 1, contrast_words))
+            return true;
     return false;
 }
 
@@ -1437,7 +1452,9 @@ int sources_find(doc_state *d)
                 if (subject_of(d, &p, &am, &f)) {
                     p.current = p.last_speaker = f.source;
                     d->r->source_mentions[f.mention].role = ROLE_SPEAKER;
-                    if (p.first_speaker == EXTRACT_NO_INDEX)
+                    /* "...، في حين أعلنت X ...": a speaker set against the
+                     * sentence's own story does not own the lead. */
+                    if (p.first_speaker == EXTRACT_NO_INDEX && !contrasted(t, i, sentence_start))
                         p.first_speaker = f.source;
                     /* The first attribution of a sentence covers the words
                      * before it: "قتل 5 أشخاص ...، بحسب الدفاع المدني". */
