@@ -787,7 +787,10 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         !definite_nisba(t, j + 1, s) && !definite_follower(d, j + 1))
         return false; /* "الوزارة" alone refers back (form_anaphor_at) */
     bool quoted = false;
-    while (k < t->n_tok && t->tok[k].sentence == s && words < NP_MAX_WORDS) {
+    /* NP_MAX_WORDS bounds the function or body; a name after it has its own
+     * bound (NAME_MAX_WORDS). */
+    while (k < t->n_tok && t->tok[k].sentence == s &&
+           (words < NP_MAX_WORDS || (name_first != EXTRACT_NO_INDEX && name_first > j))) {
         const token *tk = &t->tok[k];
         if (tk->kind == TOK_PUNCT) {
             uint32_t c = t->cp[tk->sp.start];
