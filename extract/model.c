@@ -231,6 +231,31 @@ oom:
     return -1;
 }
 
+/* speaker_forms.tsv: every line a known form, and a party or role a kind
+ * of source the store accepts. */
+static int check_speaker_forms(const extract_model *m, char *err, size_t errsz)
+{
+    static const char *const forms[] = {"party", "role", "title", "given", "medium", "stop", "time", NULL};
+    static const char *const kinds[] = {"outlet", "agency", "armed_group", "military", "government",
+                                        "un", "ngo", "civil_defence", "activists", "role", NULL};
+    for (size_t e = 0; e < lexicon_size(m->speaker_forms); e++) {
+        const lexicon_entry *en = lexicon_entry_at(m->speaker_forms, e);
+        const char *form = model_field(en, 1), *kind = model_field(en, 2);
+        bool form_ok = false, kind_ok = false;
+        for (const char *const *f = forms; *f; f++)
+            form_ok |= strcmp(form, *f) == 0;
+        bool needs_kind = !strcmp(form, "party") || !strcmp(form, "role");
+        for (const char *const *k = kinds; *k && needs_kind; k++)
+            kind_ok |= strcmp(kind, *k) == 0;
+        if (!form_ok || (needs_kind ? !kind_ok : *kind != '\0')) {
+            snprintf(err, errsz, "speaker_forms.tsv:%zu: bad form \"%s\" or kind \"%s\"", en->line,
+                     form, kind);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static uint64_t fingerprint(void)
 {
     uint64_t h = 1469598103934665603ull ^ EXTRACT_RULES_VERSION;
@@ -262,7 +287,8 @@ extract_model *extract_model_new(char *err, size_t errsz)
         !(m->party_anaphors = load("lexicon/party_anaphors.tsv", err, errsz)) ||
         build_places(m, err, errsz) != 0 || build_governorates(m, err, errsz) != 0 ||
         build_sources(m, err, errsz) != 0 ||
-        build_duals(m, err, errsz) != 0 || build_party_heads(m, err, errsz) != 0) {
+        build_duals(m, err, errsz) != 0 || build_party_heads(m, err, errsz) != 0 ||
+        check_speaker_forms(m, err, errsz) != 0) {
         extract_model_free(m);
         return NULL;
     }
