@@ -797,7 +797,11 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             bool opening = c == 0x00AB || c == 0x201C || c == '(' || (c == '"' && !quoted);
             bool closing = c == 0x00BB || c == 0x201D || c == ')' || (c == '"' && quoted);
             if (closing && quoted) {
-                last = k + 1; /* a quoted name ends the phrase: "شبكة "X" مقتل ..." */
+                /* a quoted name ends the phrase ("شبكة "X" مقتل ..."), but
+                 * for its adjectives ("صحيفة "X" اليومية الروسية") */
+                last = k + 1;
+                while (last < t->n_tok && definite_nisba(t, last, s))
+                    last++;
                 break;
             }
             if (!opening)
@@ -1053,6 +1057,8 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
         size_t k = am->tok_first;
         while (k > 0 && stages_word_is(t, k - 1, before_verb_fillers))
             k--;
+        if (k > 0 && is_comma(t, k - 1) && !am->stripped)
+            k--; /* "وكانت صحيفة X، ذكرت" */
         for (size_t m = d->r->n_source_mentions; m-- > 0;) {
             const mention_toks *mt = &d->smention_toks[m];
             if (mt->end == k && t->tok[mt->first].sentence == s) {
@@ -1145,6 +1151,38 @@ static bool contrasted(const text *t, size_t i, size_t sentence_start)
     for (size_t k = i; k > sentence_start && k + 3 > i; k--)
         if (stages_word_is(t, k - 1, contrast_words))
             return true;
+    return false;
+}
+
+/* Does token i open its sentence or line, after at most an opener
+ * ("وكانت", "كما")? */
+static bool opens_clause(const text *t, size_t i, size_t sentence_start)
+{
+    if (i == sentence_start || t->tok[i].newline_before)
+        return true;
+    return i == sentence_start + 1 &&
+           (stages_word_is(t, i - 1, background_openers) ||
+            stages_word_is(t, i - 1, (const char *const[]){"كما", "فيما", "بينما", NULL}));
+}
+
+/* Is a phrase at i followed, within its sentence and before a
+ * complementizer, by a colon or a reporting verb: "وزارة الصحة في غزة:
+ * ...", "وكانت صحيفة X الروسية، ذكرت ..."? Read before a phrase the lists
+ * do not know is taken as a speaker there. */
+static bool speaks_next(const doc_state *d, size_t i)
+{
+    const text *t = d->t;
+    uint32_t s = t->tok[i].sentence;
+    lexicon_match am;
+    for (size_t k = i + 1; k < t->n_tok && k < i + NP_MAX_WORDS + 4 && t->tok[k].sentence == s; k++) {
+        if (is_punct(t, k, ':'))
+            return true;
+        if (stages_word_is(t, k, complementizers) || t->tok[k].newline_before)
+            return false;
+        if (t->tok[k].kind == TOK_WORD && lexicon_match_at(d->m->attribution, t, k, PROCLITICS_ALL, &am) &&
+            strcmp(model_field(am.entry, 2), "verb") == 0 && !am.stripped)
+            return true;
+    }
     return false;
 }
 
@@ -1479,7 +1517,9 @@ int sources_find(doc_state *d)
                     sentence_denied = denied;
                 if (p.covered_until < am.tok_end)
                     p.covered_until = am.tok_end;
-            } else if (mention_at(d, &p, i, false, &f)) {
+            } else if (mention_at(d, &p, i, false, &f) ||
+                       (opens_clause(t, i, sentence_start) && speaks_next(d, i) &&
+                        form_subject_at(d, &p, i, &f))) {
                 p.covered_until = f.end;
                 /* "حميميم: ..." — a source and a colon introduce its words. */
                 /* Not when it is the genitive of a noun or the object of a
