@@ -411,7 +411,11 @@ static bool indefinite_nisba(const text *t, size_t i)
     size_t len = strlen(w);
     if (len < 6)
         return false;
-    return strcmp(w + len - 2, "ي") == 0 || (len >= 8 && strcmp(w + len - 4, "يه") == 0);
+    if (strcmp(w + len - 2, "ي") == 0 || (len >= 8 && strcmp(w + len - 4, "يه") == 0))
+        return true;
+    /* plurals: محليون, سوريين, حقوقيات */
+    return len >= 10 && (strcmp(w + len - 6, "يون") == 0 || strcmp(w + len - 6, "يين") == 0 ||
+                         strcmp(w + len - 6, "يات") == 0);
 }
 
 /* Whom a statement was told: an outlet told ("قال مصدر للجزيرة نت") is

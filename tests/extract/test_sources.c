@@ -273,3 +273,17 @@ Test(sources, persons_and_their_functions)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* Unnamed speakers keep the adjectives that say who they are. */
+Test(sources, unnamed_speakers_and_their_adjectives)
+{
+    static const claimant_case cases[] = {
+        {"وقال سكان محليون إن 6 قذائف سقطت على الحي.", "6 قذائف", "سكان محليون", "anonymous"},
+        {"وقال ناشطون سوريون إن 19 معتقلا أفرج عنهم.", "19 معتقلا", "ناشطون سوريون", "activists"},
+        {"وأفادت مصادر حقوقية بمقتل 8 أشخاص في المدينة.", "8 أشخاص", "مصادر حقوقية", "anonymous"},
+        {"وأعلن مصدر أمني كردي أن 5 أشخاص قتلوا.", "5 أشخاص", "مصدر أمني كردي", "anonymous"},
+        {"وقال مسؤول في وزارة الزراعة لوكالة رويترز إن 7 مدنيين قتلوا.", "7 مدنيين",
+         "مسؤول في وزارة الزراعة", "anonymous"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
