@@ -428,6 +428,32 @@ static void score_told(doc_state *d, pass *p, size_t src)
         score_outlet(d, p, src, 1);
 }
 
+/* "قال مصدر لـ"X" إن ...": a quoted name told right after a speaker is
+ * an outlet, the one the speaker talked to; one the list does not know is
+ * taken as an outlet, and scored as any outlet told. */
+static void told_quoted_outlet(doc_state *d, pass *p, size_t k, uint32_t s)
+{
+    const text *t = d->t;
+    if (!stages_word_is(t, k, (const char *const[]){"ل", NULL}) || k + 2 >= t->n_tok ||
+        t->tok[k + 1].kind != TOK_PUNCT || t->tok[k + 1].sentence != s)
+        return;
+    uint32_t c = t->cp[t->tok[k + 1].sp.start];
+    if (!(c == '"' || c == 0x00AB || c == 0x201C || c == 0x201D))
+        return;
+    size_t a = k + 2, b = a;
+    while (b < t->n_tok && b < a + 3 && t->tok[b].sentence == s && t->tok[b].kind == TOK_WORD)
+        b++;
+    if (b == a || b >= t->n_tok || t->tok[b].kind != TOK_PUNCT || is_comma(t, b))
+        return;
+    lexicon_match km;
+    if (lexicon_match_at(d->m->source_list, t, a, PROCLITICS_NAME, &km))
+        return; /* a known one is scored with the others */
+    span sp = {t->tok[a].sp.start, t->tok[b - 1].sp.end};
+    size_t src = discovered_source(d, sp, "outlet", EXTRACT_NO_INDEX);
+    if (src != EXTRACT_NO_INDEX && add_mention(d, src, sp, a, b, ROLE_MENTIONED))
+        score_told(d, p, src);
+}
+
 /* A generic speaker at i, extended by the party it belongs to. */
 static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
 {
@@ -487,6 +513,7 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
             end = pf.end;
         }
     }
+    told_quoted_outlet(d, p, end, t->tok[i].sentence);
     span sp = {gm.sp.start, t->tok[end - 1].sp.end};
     size_t after = next_word(t, end, t->tok[i].sentence);
     lexicon_match hm;
