@@ -1,24 +1,30 @@
 /* sources.c — who speaks in a document, and who publishes it.
  *
- * One pass over the tokens finds three kinds of source mention:
+ * One pass over the tokens finds four kinds of source mention:
  *  - known parties and outlets of data/sources.tsv ("جيش الفتح", "سانا");
- *  - generic speakers of data/lexicon/speakers.tsv, extended by the party
- *    they belong to ("مصدر عسكري", "مصادر للجزيرة", "مصدر في جبهة فتح
- *    الشام"), which become sources of their own named by those words;
- *  - named persons, recognised only as the subject of an attribution verb
- *    with an appositive or a kunya ("أبو يوسف المهاجر، الناطق باسم ...");
- *  - parties and persons no list names, read by their form as the subject
- *    of an attribution (data/lexicon/speaker_forms.tsv): a body ("وزارة
- *    الصحة في غزة"), a function and who holds it ("وزير الصحة فلان
- *    الفلاني"), a titled person ("العميد فلان").
+ *  - generic speakers of data/lexicon/speakers.tsv, extended by their
+ *    adjectives and the party they belong to ("مصدر أمني كردي", "مصادر
+ *    للجزيرة", "مصدر في جبهة فتح الشام"), which become sources of their own
+ *    named by those words;
+ *  - named persons, as the subject of an attribution verb with an
+ *    appositive or a kunya ("أبو يوسف المهاجر، الناطق باسم ...");
+ *  - parties and persons no list names, read by their form where a speaker
+ *    stands (data/lexicon/speaker_forms.tsv): a body ("وزارة الصحة في
+ *    غزة"), a function and who holds it ("وزير الصحة فلان الفلاني"), a
+ *    titled person ("العميد فلان"), a country (its government).
  * The same pass follows attribution (data/lexicon/attribution.tsv): the
  * subject of قال / أفاد / نفى ... (the first phrase after the verb, past
- * adverbs of time and whom it was told, or the mention just before it), the
+ * adverbs of time and whom it was told, or the phrase just before it), the
  * object of نقلا عن / بحسب, or "X:" becomes the current speaker; "نقلت X عن
- * Y" credits Y. The first attribution of a sentence also covers the words
- * before it ("قتل 5 ...، بحسب X"). A speaker holds until another is named
- * or the paragraph ends. Anaphors refer back:
- * المصدر, البيان to the last speaker of their kind; a bare party noun of
+ * Y" credits Y, and whom a statement was told (لوكالة فرانس برس) is only a
+ * carrier. The first attribution of a sentence also covers the words before
+ * it when it is post-posed ("قتل 5 ...، بحسب X"), not when it opens a clause
+ * of its own ("...، في حين أعلن X"). A speaker holds until another is named
+ * or the paragraph ends; a verb with a hidden subject ("وأضاف أن") carries
+ * the last speaker on, and a sentence opened by كان without a speaker of its
+ * own is the narrator's background. Anaphors refer back: المصدر, البيان to
+ * the last speaker of their kind; a definite head alone (الوزارة, الوزير) to
+ * the last speaker named with it; a bare party noun of
  * data/lexicon/party_anaphors.tsv (الحزب, الحركة, الجبهة, التنظيم, الجيش)
  * to the nearest party named before it, within a few sentences, whose name
  * begins with that noun (حزب الله; or "فصيل جيش الإسلام" for الفصيل), so that
@@ -26,15 +32,17 @@
  * party a speaker belongs to ("مصدر في الحركة"), and as the owner of what a
  * figure counts. Every token learns who is credited with it; tokens no
  * statement covers fall to the narrator: the outlet, or else the first
- * speaker of the article.
+ * speaker of the article (a lead takes the statement that develops it).
  *
- * The outlet comes only from signatures (a closing "المصدر : X", "مراسل X",
- * "لـX" after a speaker, "كاميرا X", a trailing link naming X); a party
- * merely quoted is not the publisher, and nothing is guessed.
+ * The outlet comes from signatures and datelines: a closing "المصدر : X",
+ * "مراسل X", an outlet told ("لـ"X"" after a speaker; a news agency told is
+ * only the wire cited), "كاميرا X", a trailing link naming X, and datelines
+ * ("PLACE - X", "X - PLACE", "متابعات - X", "(X)" opening the text). A party
+ * merely quoted is not the publisher.
  *
  * Left out: pronoun resolution beyond those anaphors, speakers named only by
- * a noun phrase the lists do not know ("الإحصاءات غير الرسمية"), parties the
- * source list does not know (a bare الحركة after Hamas refers to nothing).
+ * a noun phrase no list or form knows ("الإحصاءات غير الرسمية"), a bare
+ * given name no list knows as a subject ("قال فلان" without a title).
  */
 #include "extract/stages.h"
 
