@@ -1509,10 +1509,31 @@ int sources_find(doc_state *d)
     bool sentence_denied = false, sentence_spoken = false;
     uint32_t sentence = UINT32_MAX;
     size_t sentence_start = 0;
+    /* A quote inside a statement may quote another speaker ("قال المرصد إن
+     * "مصادر طبية أفادت بمقتل 5""): the inner speaker holds to the closing
+     * mark, then the outer one speaks again. */
+    bool in_quote = false, inner_spoke = false;
+    size_t outer = EXTRACT_NO_INDEX;
     for (size_t i = 0; i < n; i++) {
         const token *tk = &t->tok[i];
         if (tk->newline_before && CARRY_RESET)
             p.current = EXTRACT_NO_INDEX; /* a new paragraph: the narrator speaks again */
+        if (tk->newline_before)
+            in_quote = false;
+        if (tk->kind == TOK_PUNCT) {
+            uint32_t c = t->cp[tk->sp.start];
+            bool opening = c == 0x00AB || c == 0x201C || (c == '"' && !in_quote);
+            bool closing = c == 0x00BB || c == 0x201D || (c == '"' && in_quote);
+            if (closing && in_quote) {
+                if (inner_spoke)
+                    p.current = outer;
+                in_quote = false;
+            } else if (opening && !in_quote) {
+                in_quote = true;
+                inner_spoke = false;
+                outer = p.current;
+            }
+        }
         if (tk->sentence != sentence) {
             if (sentence != UINT32_MAX && sentence_spoken && sentence < t->n_sentences)
                 spoken[sentence] = true;
@@ -1532,6 +1553,7 @@ int sources_find(doc_state *d)
                 if (subject_of(d, &p, &am, &f)) {
                     p.current = p.last_speaker = f.source;
                     d->r->source_mentions[f.mention].role = ROLE_SPEAKER;
+                    inner_spoke = in_quote && outer != EXTRACT_NO_INDEX;
                     /* "...، في حين أعلنت X ...": a speaker set against the
                      * sentence's own story does not own the lead. */
                     if (p.first_speaker == EXTRACT_NO_INDEX && !contrasted(t, i, sentence_start))
