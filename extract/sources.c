@@ -862,7 +862,11 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             break;
         lexicon_match xm;
         speaker_form form = form_at(d, k, &xm);
-        if (form == FORM_STOP || form == FORM_TIME)
+        /* A family name may be a weekday's (ياسر الخميس): right after a
+         * given name, a one-word day is the name's. */
+        bool surname_day = form == FORM_TIME && head == FORM_GIVEN && k == j + 1 &&
+                           xm.tok_end == k + 1 && has_article(t, k);
+        if ((form == FORM_STOP || form == FORM_TIME) && !surname_day)
             break;
         found pf;
         lexicon_match pm;
@@ -1084,6 +1088,26 @@ static void relayed(doc_state *d, pass *p, const lexicon_match *am, found *f)
     }
 }
 
+/* Do tokens [a, k) hold only the function of who was just named ("وكان
+ * فلان، قائد الفريق التابع لمجلس المدينة، قد صرح")? A function word first,
+ * and no complementizer or reporting verb before k. */
+static bool appositive_between(const doc_state *d, size_t a, size_t k)
+{
+    const text *t = d->t;
+    if (a >= k || k - a > NP_MAX_WORDS + 2)
+        return false;
+    if (is_comma(t, a))
+        a++;
+    if (a >= k || form_at(d, a, NULL) != FORM_ROLE)
+        return false;
+    lexicon_match am;
+    for (size_t q = a; q < k; q++)
+        if (stages_word_is(t, q, complementizers) ||
+            (t->tok[q].kind == TOK_WORD && lexicon_match_at(d->m->attribution, t, q, PROCLITICS_ALL, &am)))
+            return false;
+    return true;
+}
+
 /* The subject of the attribution phrase am, or false. */
 static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
 {
@@ -1100,11 +1124,12 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
             k--; /* "وكانت صحيفة X، ذكرت" */
         for (size_t m = d->r->n_source_mentions; m-- > 0;) {
             const mention_toks *mt = &d->smention_toks[m];
-            if (mt->end == k && t->tok[mt->first].sentence == s) {
+            if (t->tok[mt->first].sentence == s &&
+                (mt->end == k || appositive_between(d, mt->end, k))) {
                 *f = (found){d->r->source_mentions[m].source, m, mt->end, false};
                 return true;
             }
-            if (mt->end < k)
+            if (mt->end < k && !appositive_between(d, mt->end, k))
                 break;
         }
     }
