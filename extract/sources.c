@@ -1575,7 +1575,10 @@ int sources_find(doc_state *d)
                 !(has_article(t, i) && strcmp(model_field(am.entry, 2), "verb") == 0)) {
                 bool denied = strcmp(model_field(am.entry, 1), "denied") == 0;
                 const char *akind = model_field(am.entry, 2);
-                if (subject_of(d, &p, &am, &f)) {
+                bool carrier = false;
+                if (subject_of(d, &p, &am, &f) &&
+                    !(carrier = sentence_spoken && strcmp(akind, "prep") == 0 &&
+                                is_outlet_kind(&d->r->sources[f.source]))) {
                     p.current = p.last_speaker = f.source;
                     d->r->source_mentions[f.mention].role = ROLE_SPEAKER;
                     inner_spoke = in_quote && outer != EXTRACT_NO_INDEX;
@@ -1589,7 +1592,7 @@ int sources_find(doc_state *d)
                         for (size_t k = sentence_start; k < i; k++)
                             d->speaker[k] = f.source;
                     sentence_spoken = true;
-                } else if (p.current == EXTRACT_NO_INDEX && p.last_speaker != EXTRACT_NO_INDEX &&
+                } else if (!carrier && p.current == EXTRACT_NO_INDEX && p.last_speaker != EXTRACT_NO_INDEX &&
                            (strcmp(akind, "verb") == 0 || strcmp(akind, "carry") == 0) &&
                            hidden_subject(d, &am)) {
                     /* "وأضاف أن ...", "وقال إن ..." opening a paragraph: the
