@@ -893,6 +893,9 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         }
         if (form == FORM_MEDIUM && name_first == EXTRACT_NO_INDEX)
             break; /* "قال الجيش بيانا": not a name */
+        if (head == FORM_PARTY && k > j + 1 &&
+            stages_word_is(t, k, (const char *const[]){"التابع", "التابعه", "التابعين", "التابعتين", NULL}))
+            break; /* "مستشفى X التابع لـ Y": the body's name ends, its affiliation follows */
         if (head == FORM_PARTY && k > j + 1 && !quoted &&
             (form == FORM_TITLE || (form == FORM_GIVEN && !has_article(t, k))))
             break; /* "المتحدث باسم قوات X العميد فلان": a person follows the body */

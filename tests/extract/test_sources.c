@@ -83,6 +83,9 @@ Test(sources, a_subject_read_by_its_form)
          "role"},
         /* وزارة begins with و but is no conjunction */
         {"وقال ضابط في وزارة الزراعة، إن 17 شخصا أصيبوا.", "17 شخصا", "ضابط في وزارة الزراعة", "role"},
+        /* a body's name ends before its affiliation (التابع لـ) */
+        {"وكشف مصدر طبي في مستشفى الرازي التابع لوزارة الصحة أن 21 جريحا وصلوا.", "21 جريحا",
+         "مصدر طبي في مستشفى الرازي", "anonymous"},
         /* a definite body keeps its article */
         {"واعترفت القوات الأمريكية بأنها أطلقت 35 قذيفة مدفعية على المدينة.", "35 قذيفة",
          "القوات الأمريكية", "military"},
