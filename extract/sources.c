@@ -1442,6 +1442,45 @@ static void unknown_outlet(doc_state *d, pass *p, size_t a, size_t k, size_t b)
         score_outlet(d, p, src, DATELINE_POINTS);
 }
 
+/* A site's address in a dateline ("xeber24. Net", "example.com"): the
+ * site publishes. Tokens [a, b) are a line at the top. */
+static void score_web_address(doc_state *d, pass *p, size_t a, size_t b)
+{
+    static const char *const tlds[] = {"net", "com", "org", "info", "news", NULL};
+    const text *t = d->t;
+    for (size_t k = a; k + 2 < b; k++) {
+        size_t dot = k + 1;
+        /* a Latin name, perhaps with digits glued to it ("xeber24") */
+        if (t->tok[k].kind != TOK_WORD || !(t->cp[t->tok[k].sp.start] < 0x80))
+            continue;
+        if (t->tok[dot].kind == TOK_NUMBER && t->tok[dot].sp.start == t->tok[k].sp.end)
+            dot++;
+        if (dot + 1 >= b || !is_punct(t, dot, '.'))
+            continue;
+        char tld[16] = {0};
+        size_t len = strlen(t->tok[dot + 1].norm);
+        if (t->tok[dot + 1].kind != TOK_WORD || len >= sizeof tld)
+            continue;
+        for (size_t c = 0; c < len; c++)
+            tld[c] = (char)((t->tok[dot + 1].norm[c] >= 'A' && t->tok[dot + 1].norm[c] <= 'Z')
+                                ? t->tok[dot + 1].norm[c] + 32
+                                : t->tok[dot + 1].norm[c]);
+        bool site = false;
+        for (const char *const *w = tlds; *w && !site; w++)
+            site = strcmp(tld, *w) == 0;
+        if (!site)
+            continue;
+        span sp = {t->tok[k].sp.start, t->tok[dot - 1].sp.end};
+        found f;
+        lexicon_match lm;
+        size_t src = known_at(d, k, &f, &lm) ? f.source : discovered_source(d, sp, "outlet", EXTRACT_NO_INDEX);
+        if (src != EXTRACT_NO_INDEX && is_outlet_kind(&d->r->sources[src]) &&
+            add_mention(d, src, sp, k, dot, ROLE_MENTIONED))
+            score_outlet(d, p, src, DATELINE_POINTS);
+        return;
+    }
+}
+
 /* The outlet named by a dateline, the signature of the news genre: a short
  * line at the top or the bottom, "PLACE - OUTLET", "OUTLET - PLACE", "متابعات
  * - OUTLET", "OUTLET - رصد", the outlet's name alone, or "(OUTLET)" opening
@@ -1476,6 +1515,8 @@ static void score_datelines(doc_state *d, pass *p)
                     break;
                 }
             }
+            if (line < DATELINE_LINES)
+                score_web_address(d, p, a, b);
             /* "(CNN)", "(X / سبوتنيك - date)" in the first lines */
             if (line < DATELINE_LINES)
                 for (size_t k = a; k < b && k <= a + DATELINE_PAREN_AT; k++) {
