@@ -634,6 +634,9 @@ static speaker_form form_at(const doc_state *d, size_t i, lexicon_match *lm)
         return FORM_NONE;
     static const char *const names[] = {"party", "role", "title", "given", "medium", "stop", "time"};
     const char *f = model_field(lm->entry, 1);
+    const token *tk = &d->t->tok[i];
+    if (strcmp(f, "given") == 0 && d->t->cp[tk->sp.end - 1] == 0x0649 && strstr(tk->norm, "علي"))
+        return FORM_NONE; /* على, the preposition, folds to the name علي */
     for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
         if (strcmp(f, names[k]) == 0)
             return (speaker_form)(k + 1);
@@ -804,7 +807,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
     size_t name_first = head == FORM_TITLE || head == FORM_GIVEN ? j : EXTRACT_NO_INDEX;
     size_t party = EXTRACT_NO_INDEX, person = EXTRACT_NO_INDEX;
     lexicon_match party_match = {0}, person_match = {0};
-    bool prev_definite = has_article(t, j) || fm.tok_end > j + 1;
+    bool prev_definite = has_article(t, fm.tok_end - 1);
     if (head == FORM_PARTY) {
         /* "منظمة الدفاع المدني السوري", "موقع «عنب بلدي»": the head describes
          * a party the list knows; the party speaks, named with its head. */
@@ -944,7 +947,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
          * definite adjectives and genitives follow. An indefinite word there
          * begins the object ("أعلنت دائرة صحة كركوك وصول ..."), or, after a
          * function, the name of who holds it. */
-        if (prev_definite && !definite && !name_link && form != FORM_TITLE && form != FORM_GIVEN &&
+        if (prev_definite && !definite && !name_link && !quoted && form != FORM_TITLE && form != FORM_GIVEN &&
             (head == FORM_PARTY || name_first != EXTRACT_NO_INDEX) &&
             strncmp(tk->norm, "ل", 2) != 0 && strncmp(tk->norm, "ب", 2) != 0 && k > j + 1)
             break;

@@ -83,6 +83,9 @@ Test(sources, a_subject_read_by_its_form)
          "role"},
         /* وزارة begins with و but is no conjunction */
         {"وقال ضابط في وزارة الزراعة، إن 17 شخصا أصيبوا.", "17 شخصا", "ضابط في وزارة الزراعة", "role"},
+        /* a quoted name after a head of two words */
+        {"ونشرت غرفة عمليات «نصر الله» تسجيلا يظهر أسر 4 عناصر.", "4 عناصر", "غرفة عمليات «نصر الله»",
+         NULL},
         /* a body's name ends before its affiliation (التابع لـ) */
         {"وكشف مصدر طبي في مستشفى الرازي التابع لوزارة الصحة أن 21 جريحا وصلوا.", "21 جريحا",
          "مصدر طبي في مستشفى الرازي", "anonymous"},
@@ -296,6 +299,17 @@ Test(sources, persons_and_their_functions)
          "منظمة أطباء العالم", NULL},
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* The preposition على is not the given name علي it folds to. */
+Test(sources, a_preposition_is_no_name)
+{
+    extract_result r;
+    const char *doc = "وأعلنت على حساباتها الرسمية مقتل 6 عناصر.";
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    for (size_t i = 0; i < r.n_sources; i++)
+        cr_expect(strcmp(r.sources[i].kind, "person") != 0, "no person: %s", r.sources[i].name);
+    extract_result_free(&r);
 }
 
 /* Unnamed speakers keep the adjectives that say who they are. */
