@@ -1057,7 +1057,8 @@ static bool surname_at(doc_state *d, size_t j, found *f)
     const text *t = d->t;
     if (j >= t->n_tok || t->tok[j].kind != TOK_WORD || strlen(t->tok[j].norm) < 6)
         return false;
-    for (size_t m = d->r->n_source_mentions; m-- > 0;) {
+    size_t seen = 0;
+    for (size_t m = d->r->n_source_mentions; m-- > 0 && seen++ < 4 * PARTY_ANAPHOR_MENTIONS;) {
         const mention_toks *mt = &d->smention_toks[m];
         size_t src = d->r->source_mentions[m].source;
         if (mt->end > j || mt->end < mt->first + 2 || strcmp(d->r->sources[src].kind, "person") != 0)
