@@ -287,8 +287,11 @@ extract_model *extract_model_new(char *err, size_t errsz)
         !(m->party_anaphors = load("lexicon/party_anaphors.tsv", err, errsz)) ||
         build_places(m, err, errsz) != 0 || build_governorates(m, err, errsz) != 0 ||
         build_sources(m, err, errsz) != 0 ||
-        build_duals(m, err, errsz) != 0 || build_party_heads(m, err, errsz) != 0 ||
-        check_speaker_forms(m, err, errsz) != 0) {
+        build_duals(m, err, errsz) != 0 || build_party_heads(m, err, errsz) != 0) {
+        extract_model_free(m);
+        return NULL;
+    }
+    if (check_speaker_forms(m, err, errsz) != 0) {
         extract_model_free(m);
         return NULL;
     }
