@@ -899,7 +899,10 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         if (head == FORM_PARTY && k > j + 1 &&
             stages_word_is(t, k, (const char *const[]){"التابع", "التابعه", "التابعين", "التابعتين", NULL}))
             break; /* "مستشفى X التابع لـ Y": the body's name ends, its affiliation follows */
-        if (head == FORM_PARTY && k > j + 1 && !quoted &&
+        /* after a complete (definite) name; a title or name in the genitive
+         * names the body ("مركز الملك سلمان", "مستشفى الشيخ زايد") */
+        if (head == FORM_PARTY && k > j + 1 && !quoted && prev_definite &&
+            form_at(d, k - 1, NULL) != FORM_TITLE &&
             (form == FORM_TITLE || (form == FORM_GIVEN && !has_article(t, k))))
             break; /* "المتحدث باسم قوات X العميد فلان": a person follows the body */
         if (party_at(d, k, &pf, &pm)) {
@@ -948,6 +951,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
          * begins the object ("أعلنت دائرة صحة كركوك وصول ..."), or, after a
          * function, the name of who holds it. */
         if (prev_definite && !definite && !name_link && !quoted && form != FORM_TITLE && form != FORM_GIVEN &&
+            form_at(d, k - 1, NULL) != FORM_TITLE && /* "الملك سلمان" */
             (head == FORM_PARTY || name_first != EXTRACT_NO_INDEX) &&
             strncmp(tk->norm, "ل", 2) != 0 && strncmp(tk->norm, "ب", 2) != 0 && k > j + 1)
             break;
@@ -1557,6 +1561,82 @@ static void score_datelines(doc_state *d, pass *p)
     }
 }
 
+/* Mentions from index `from` on that repeat an earlier one (the same words
+ * and source, read again after the pass) are dropped; nothing refers to
+ * them yet. */
+static void drop_repeated_mentions(doc_state *d, size_t from)
+{
+    size_t kept = from;
+    for (size_t m = from; m < d->r->n_source_mentions; m++) {
+        bool repeated = false;
+        for (size_t e = 0; e < from && !repeated; e++)
+            repeated = d->smention_toks[e].first == d->smention_toks[m].first &&
+                       d->smention_toks[e].end == d->smention_toks[m].end &&
+                       d->r->source_mentions[e].source == d->r->source_mentions[m].source;
+        if (repeated)
+            continue;
+        d->r->source_mentions[kept] = d->r->source_mentions[m];
+        d->smention_toks[kept++] = d->smention_toks[m];
+    }
+    d->r->n_source_mentions = kept;
+}
+
+#define RELEASE_SUBJECT_AT 4 /* words of the lead within which its subject stands */
+
+static size_t lead_subject(doc_state *d, pass *p, size_t a);
+
+/* A text that quotes nobody and names no publisher, whose lead's subject is
+ * a body that reports on its own work ("تمكن مشروع X من نزع 1140 لغما",
+ * "وزعت منظمة X ..."): a press release, the body's statement. Armies and
+ * armed groups acting in a lead are reported on, not reporting: none. */
+static size_t release_author(doc_state *d, pass *p)
+{
+    const text *t = d->t;
+    if (!t->n_tok)
+        return EXTRACT_NO_INDEX;
+    /* the lead: the first line, or the second after a short headline */
+    size_t second = 1;
+    while (second < t->n_tok && !t->tok[second].newline_before)
+        second++;
+    size_t starts[2] = {0, second <= 16 ? second : t->n_tok};
+    for (size_t w = 0; w < 2; w++) {
+        size_t got = lead_subject(d, p, starts[w]);
+        if (got != EXTRACT_NO_INDEX || w == 1)
+            return got == SIZE_MAX - 1 ? EXTRACT_NO_INDEX : got;
+    }
+    return EXTRACT_NO_INDEX;
+}
+
+/* The subject of the lead at token a for release_author: a body that
+ * reports (its r->sources index); SIZE_MAX - 1 for a party that does not
+ * report (an army acting); NO_INDEX for none. */
+static size_t lead_subject(doc_state *d, pass *p, size_t a)
+{
+    const text *t = d->t;
+    if (a >= t->n_tok)
+        return EXTRACT_NO_INDEX;
+    uint32_t s = t->tok[a].sentence;
+    for (size_t k = a; k < t->n_tok && k < a + RELEASE_SUBJECT_AT && t->tok[k].sentence == s; k++) {
+        found f = {EXTRACT_NO_INDEX, EXTRACT_NO_INDEX, 0, false};
+        for (size_t m = 0; m < d->r->n_source_mentions && f.source == EXTRACT_NO_INDEX; m++)
+            if (d->smention_toks[m].first == k)
+                f.source = d->r->source_mentions[m].source;
+        size_t before = d->r->n_source_mentions;
+        if (f.source == EXTRACT_NO_INDEX && form_at(d, k, NULL) == FORM_PARTY &&
+            !form_subject_at(d, p, k, &f))
+            f.source = EXTRACT_NO_INDEX;
+        drop_repeated_mentions(d, before);
+        if (f.source == EXTRACT_NO_INDEX)
+            continue;
+        const char *kind = d->r->sources[f.source].kind;
+        if (!strcmp(kind, "ngo") || !strcmp(kind, "un") || !strcmp(kind, "government") ||
+            !strcmp(kind, "civil_defence"))
+            return f.source;
+        return SIZE_MAX - 1;
+    }
+    return EXTRACT_NO_INDEX;
+}
+
 int sources_find(doc_state *d)
 {
     const text *t = d->t;
@@ -1693,6 +1773,8 @@ int sources_find(doc_state *d)
                 d->r->source_mentions[m].role == ROLE_MENTIONED)
                 d->r->source_mentions[m].role = ROLE_OUTLET;
     size_t narrator = d->r->outlet != EXTRACT_NO_INDEX ? d->r->outlet : p.first_speaker;
+    if (narrator == EXTRACT_NO_INDEX)
+        narrator = release_author(d, &p);
     for (size_t i = 0; i < n; i++)
         if (d->speaker[i] == EXTRACT_NO_INDEX)
             d->speaker[i] = narrator;

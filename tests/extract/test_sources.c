@@ -86,6 +86,8 @@ Test(sources, a_subject_read_by_its_form)
         /* a quoted name after a head of two words */
         {"ونشرت غرفة عمليات «نصر الله» تسجيلا يظهر أسر 4 عناصر.", "4 عناصر", "غرفة عمليات «نصر الله»",
          NULL},
+        /* a body named after a titled person keeps the name */
+        {"وأعلن مستشفى الشيخ زايد أن 16 جريحا وصلوا إليه.", "16 جريحا", "مستشفى الشيخ زايد", NULL},
         /* a body's name ends before its affiliation (التابع لـ) */
         {"وكشف مصدر طبي في مستشفى الرازي التابع لوزارة الصحة أن 21 جريحا وصلوا.", "21 جريحا",
          "مصدر طبي في مستشفى الرازي", "anonymous"},
@@ -325,6 +327,20 @@ Test(sources, unnamed_speakers_and_their_adjectives)
         {"وأعلن مصدر أمني كردي أن 5 أشخاص قتلوا.", "5 أشخاص", "مصدر أمني كردي", "anonymous"},
         {"وقال مسؤول في وزارة الزراعة لوكالة رويترز إن 7 مدنيين قتلوا.", "7 مدنيين",
          "مسؤول في وزارة الزراعة", "anonymous"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A text that quotes nobody and names no publisher, whose lead's subject is
+ * a body reporting its own work, is that body's release; an army acting in
+ * the lead is reported on, and the figures stay unattributed. */
+Test(sources, a_release_is_its_author_s_statement)
+{
+    static const claimant_case cases[] = {
+        {"تمكنت منظمة الأمل الإنسانية من نزع 310 ألغام في ريف إدلب خلال الأسبوع الماضي.\n"
+         "ونزعت فرقها 12 عبوة ناسفة في مدينة سراقب.\n",
+         "12 عبوة", "منظمة الأمل الإنسانية", NULL},
+        {"قصف الجيش السوري بلدة كفرنبل بأكثر من 40 قذيفة مدفعية.\n", "40 قذيفة", "(none)", NULL},
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
