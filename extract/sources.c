@@ -84,9 +84,6 @@ static const char *const background_openers[] = {"وكانت", "وكان", "كا
 static const char *const relative_pronouns[] = {"الذي", "التي", "الذين", "اللذين", "اللتين",
                                                 "اللواتي", "اللاتي", NULL};
 
-#ifndef CARRY_RESET
-#define CARRY_RESET 1
-#endif
 #define PARTY_ANAPHOR_SENTENCES 5 /* sentences back in which a bare party noun's party may stand */
 #define PARTY_ANAPHOR_MENTIONS 64 /* and source mentions back, to bound the search */
 
@@ -1669,7 +1666,7 @@ int sources_find(doc_state *d)
     size_t outer = EXTRACT_NO_INDEX;
     for (size_t i = 0; i < n; i++) {
         const token *tk = &t->tok[i];
-        if (tk->newline_before && CARRY_RESET)
+        if (tk->newline_before)
             p.current = EXTRACT_NO_INDEX; /* a new paragraph: the narrator speaks again */
         if (tk->newline_before)
             in_quote = false;
