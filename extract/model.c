@@ -231,6 +231,31 @@ oom:
     return -1;
 }
 
+/* speaker_forms.tsv: every line a known form, and a party or role a kind
+ * of source the store accepts. */
+static int check_speaker_forms(const extract_model *m, char *err, size_t errsz)
+{
+    static const char *const forms[] = {"party", "role", "title", "given", "medium", "stop", "time", NULL};
+    static const char *const kinds[] = {"outlet", "agency", "armed_group", "military", "government",
+                                        "un", "ngo", "civil_defence", "activists", "role", NULL};
+    for (size_t e = 0; e < lexicon_size(m->speaker_forms); e++) {
+        const lexicon_entry *en = lexicon_entry_at(m->speaker_forms, e);
+        const char *form = model_field(en, 1), *kind = model_field(en, 2);
+        bool form_ok = false, kind_ok = false;
+        for (const char *const *f = forms; *f; f++)
+            form_ok |= strcmp(form, *f) == 0;
+        bool needs_kind = !strcmp(form, "party") || !strcmp(form, "role");
+        for (const char *const *k = kinds; *k && needs_kind; k++)
+            kind_ok |= strcmp(kind, *k) == 0;
+        if (!form_ok || (needs_kind ? !kind_ok : *kind != '\0')) {
+            snprintf(err, errsz, "speaker_forms.tsv:%zu: bad form \"%s\" or kind \"%s\"", en->line,
+                     form, kind);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static uint64_t fingerprint(void)
 {
     uint64_t h = 1469598103934665603ull ^ EXTRACT_RULES_VERSION;
@@ -290,6 +315,7 @@ extract_model *extract_model_new(char *err, size_t errsz)
         !(m->nouns = load("lexicon/nouns.tsv", err, errsz)) ||
         !(m->attribution = load("lexicon/attribution.tsv", err, errsz)) ||
         !(m->speakers = load("lexicon/speakers.tsv", err, errsz)) ||
+        !(m->speaker_forms = load("lexicon/speaker_forms.tsv", err, errsz)) ||
         !(m->place_context = load("lexicon/place_context.tsv", err, errsz)) ||
         !(m->party_anaphors = load("lexicon/party_anaphors.tsv", err, errsz)) ||
         build_places(m, err, errsz) != 0 || build_governorates(m, err, errsz) != 0 ||
@@ -300,6 +326,10 @@ extract_model *extract_model_new(char *err, size_t errsz)
         check_column(m->nouns, "lexicon/nouns.tsv", 2, categories, err, errsz) != 0 ||
         check_column(m->figure_links, "lexicon/figure_links.tsv", 1, link_roles, err, errsz) != 0 ||
         build_duals(m, err, errsz) != 0 || build_party_heads(m, err, errsz) != 0) {
+        extract_model_free(m);
+        return NULL;
+    }
+    if (check_speaker_forms(m, err, errsz) != 0) {
         extract_model_free(m);
         return NULL;
     }
@@ -321,6 +351,7 @@ void extract_model_free(extract_model *m)
     lexicon_free(m->figure_links);
     lexicon_free(m->attribution);
     lexicon_free(m->speakers);
+    lexicon_free(m->speaker_forms);
     lexicon_free(m->place_context);
     for (size_t e = 0; m->party_heads && e < lexicon_size(m->party_anaphors); e++) {
         free(m->party_heads[e].sources);

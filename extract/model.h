@@ -26,6 +26,7 @@ struct extract_model {
     lexicon *duals;         /* the dual column of nouns.tsv, field 1 = noun entry index */
     lexicon *attribution;   /* lexicon/attribution.tsv */
     lexicon *speakers;      /* lexicon/speakers.tsv */
+    lexicon *speaker_forms; /* lexicon/speaker_forms.tsv: phrases, form, kind */
     lexicon *place_context; /* lexicon/place_context.tsv */
     lexicon *party_anaphors; /* lexicon/party_anaphors.tsv: phrases, head, names, kinds, not_after */
     party_head *party_heads; /* parallel to party_anaphors' entries */
