@@ -801,6 +801,13 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         return false;
     uint32_t s = t->tok[j].sentence;
     size_t k = fm.tok_end, last = fm.tok_end, words = fm.tok_end - j;
+    /* "أعلن اللواء أسر 6 عناصر": a title (or the brigade it also names)
+     * before an event noun is the subject of a report, not a person whose
+     * name is that noun. */
+    lexicon_match em;
+    if (head == FORM_TITLE && k < t->n_tok && t->tok[k].sentence == s &&
+        lexicon_match_at(d->m->triggers, t, k, PROCLITICS_NONE, &em))
+        return false;
     size_t name_first = head == FORM_TITLE || head == FORM_GIVEN ? j : EXTRACT_NO_INDEX;
     size_t party = EXTRACT_NO_INDEX, person = EXTRACT_NO_INDEX;
     lexicon_match party_match = {0}, person_match = {0};
