@@ -40,6 +40,16 @@ static bool media_type_is(const char *ct, const char *type)
     return strncasecmp(ct, type, n) == 0 && (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
 }
 
+bool body_type_accepted(const char *content_type, char *err, size_t errsz)
+{
+    if (content_type && (media_type_is(content_type, "application/json") ||
+                         media_type_is(content_type, "text/plain")))
+        return true;
+    snprintf(err, errsz, "send application/json or text/plain, not %s",
+             content_type ? content_type : "no Content-Type");
+    return false;
+}
+
 /* YYYY-MM-DD, optionally followed by THH:MM[:SS[.fff]] and Z or ±HH:MM. */
 static bool iso8601(const char *s)
 {
@@ -139,11 +149,8 @@ static body_status parse(const char *body, size_t len, const char *content_type,
         return BODY_TOO_LARGE;
     }
     bool json = content_type && media_type_is(content_type, "application/json");
-    if (!json && !(content_type && media_type_is(content_type, "text/plain"))) {
-        snprintf(err, errsz, "send application/json or text/plain, not %s",
-                 content_type ? content_type : "no Content-Type");
+    if (!body_type_accepted(content_type, err, errsz))
         return BODY_BAD_TYPE;
-    }
     size_t where;
     const char *nul = memchr(body, '\0', len);
     if (nul) {

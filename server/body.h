@@ -37,4 +37,8 @@ body_status body_parse_article(const char *body, size_t len, const char *content
                                article_input *in, char *err, size_t errsz);
 void article_input_free(article_input *in);
 
+/* Is content_type one an article body may come in? If not, a reason in err
+ * (checked on the headers, before the body is read). */
+bool body_type_accepted(const char *content_type, char *err, size_t errsz);
+
 #endif

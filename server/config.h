@@ -19,6 +19,7 @@ typedef struct config {
     int threads;              /* 0: one per core */
     int max_connections;
     int max_per_ip;
+    int body_memory_mb;
     int timeout_s;
     int busy_timeout_ms;
     int query_timeout_ms;

@@ -47,6 +47,18 @@ static bool authorized_or_reply(request *rq, reply *r)
     return true;
 }
 
+bool handlers_write_allowed(request *rq, reply *r)
+{
+    if (!authorized_or_reply(rq, r))
+        return false;
+    char err[256];
+    if (strcmp(rq->method, "DELETE") != 0 && !body_type_accepted(rq->content_type, err, sizeof err)) {
+        reply_problem(r, 415, "%s", err);
+        return false;
+    }
+    return true;
+}
+
 static void finish_put(write_job *job, store *db, reply_finish_ctx *fc, reply *r)
 {
     (void)fc;

@@ -28,6 +28,7 @@
 #include "extract/utf8.h"
 #include "server/body.h"
 #include "server/cache.h"
+#include "server/handlers.h"
 #include "server/reply.h"
 #include "server/routes.h"
 #include "server/writer.h"
@@ -65,6 +66,7 @@ struct http_server {
     thread_state *threads[MAX_STORES];
     size_t n_threads;
     atomic_int in_flight;
+    atomic_size_t body_bytes; /* request bodies held or promised (Content-Length) */
     bool drained;
 };
 
@@ -81,6 +83,8 @@ typedef struct req_ctx {
     char *body;              /* the request body so far */
     size_t body_len, body_cap;
     bool body_too_large;
+    size_t body_reserved;    /* this request's share of body_bytes */
+    bool body_over_budget;   /* the bodies in flight left no room: 503 */
     struct MHD_Connection *conn;
     write_job *job;          /* submitted to the writer, connection suspended */
     atomic_bool job_done;
@@ -102,6 +106,9 @@ static void release_request(http_server *s, req_ctx *ctx)
 {
     free(ctx->body);
     ctx->body = NULL;
+    atomic_fetch_sub(&s->body_bytes, ctx->body_reserved);
+    ctx->body_reserved = 0;
+    ctx->body_over_budget = false;
     write_job_free(ctx->job);
     ctx->job = NULL;
     if (ctx->active) {
@@ -570,11 +577,34 @@ static void job_done(write_job *job, void *cls)
     MHD_resume_connection(ctx->conn);
 }
 
-/* Keep a piece of the request body; false once it is over the limit. */
-static bool keep_body(req_ctx *ctx, const char *data, size_t n)
+/* Take n more bytes of the global budget for request bodies; false (and
+ * nothing taken) when the bodies in flight would go past it. */
+static bool reserve_body(http_server *s, req_ctx *ctx, size_t n)
 {
-    if (ctx->body_too_large || ctx->body_len + n > BODY_MAX_BYTES) {
-        ctx->body_too_large = true;
+    size_t before = atomic_fetch_add(&s->body_bytes, n);
+    if (before + n > s->cfg.body_budget_bytes) {
+        atomic_fetch_sub(&s->body_bytes, n);
+        return false;
+    }
+    ctx->body_reserved += n;
+    return true;
+}
+
+/* Keep a piece of the request body; false once it is over the limit. */
+static bool keep_body(http_server *s, req_ctx *ctx, const char *data, size_t n)
+{
+    if (ctx->body_too_large || ctx->body_over_budget || ctx->body_len + n > BODY_MAX_BYTES) {
+        if (!ctx->body_over_budget)
+            ctx->body_too_large = true;
+        return false;
+    }
+    /* A body without Content-Length (chunked) takes its budget as it comes. */
+    if (ctx->body_len + n > ctx->body_reserved &&
+        !reserve_body(s, ctx, ctx->body_len + n - ctx->body_reserved)) {
+        ctx->body_over_budget = true;
+        free(ctx->body);
+        ctx->body = NULL;
+        ctx->body_len = ctx->body_cap = 0;
         return false;
     }
     if (ctx->body_len + n + 1 > ctx->body_cap) {
@@ -595,15 +625,50 @@ static bool keep_body(req_ctx *ctx, const char *data, size_t n)
     return true;
 }
 
-/* A Content-Length above the limit: refuse before reading the body. */
-static bool declared_too_large(struct MHD_Connection *c)
+/* The Content-Length of a request, 0 when there is none. */
+static unsigned long long declared_length(struct MHD_Connection *c)
 {
     const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
     if (!cl)
-        return false;
+        return 0;
     char *end;
     unsigned long long n = strtoull(cl, &end, 10);
-    return end != cl && n > BODY_MAX_BYTES;
+    return end != cl ? n : 0;
+}
+
+/* Everything that can refuse a request on its headers alone, before its
+ * body is read (and before 100 Continue is sent): a body over the limit
+ * (413), a write that is not allowed (401, 403, 415, judged as the handler
+ * would), no room left in the budget for bodies in flight (503). */
+static bool headers_acceptable(http_server *s, struct MHD_Connection *c, req_ctx *ctx,
+                               const char *url, const char *method, reply *r)
+{
+    unsigned long long length = declared_length(c);
+    if (length > BODY_MAX_BYTES) {
+        reply_problem(r, 413, "the body is larger than %u bytes", BODY_MAX_BYTES);
+        return false;
+    }
+    const route *rt;
+    char id[REQUEST_MAX_ID];
+    char allow[64];
+    if (routes_match(method, url, &rt, id, sizeof id, allow, sizeof allow) == ROUTE_FOUND &&
+        (strcmp(method, "POST") == 0 || strcmp(method, "PUT") == 0 || strcmp(method, "DELETE") == 0)) {
+        request rq;
+        memset(&rq, 0, sizeof rq);
+        rq.method = method;
+        rq.path = url;
+        rq.app = s->app;
+        rq.authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+        rq.content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+        if (!handlers_write_allowed(&rq, r))
+            return false;
+    }
+    if (length && !reserve_body(s, ctx, (size_t)length)) {
+        r->retry_after = 1;
+        reply_problem(r, 503, "too many request bodies are being received; try again");
+        return false;
+    }
+    return true;
 }
 
 /* Collects the Content-Length values of a request; stops at a second one
@@ -712,13 +777,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
             reply_problem(&r, 400, "Content-Length is given more than once, with different values");
             return answer(s, c, ctx, method, &r);
         }
-        if (!declared_too_large(c))
+        if (headers_acceptable(s, c, ctx, url, method, &r))
             return MHD_YES;
-        reply_problem(&r, 413, "the body is larger than %u bytes", BODY_MAX_BYTES);
         return answer(s, c, ctx, method, &r);
     }
     if (*upload_data_size) {
-        keep_body(ctx, upload_data, *upload_data_size); /* past the limit: read and dropped */
+        keep_body(s, ctx, upload_data, *upload_data_size); /* past the limit: read and dropped */
         *upload_data_size = 0;
         return MHD_YES;
     }
@@ -735,6 +799,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     }
     if (ctx->body_too_large) {
         reply_problem(&r, 413, "the body is larger than %u bytes", BODY_MAX_BYTES);
+        return answer(s, c, ctx, method, &r);
+    }
+    if (ctx->body_over_budget) {
+        r.retry_after = 1;
+        reply_problem(&r, 503, "too many request bodies are being received; try again");
         return answer(s, c, ctx, method, &r);
     }
     /* A request line libmicrohttpd could only half read (a NUL in it) shows

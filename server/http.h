@@ -29,6 +29,7 @@ typedef struct http_config {
     size_t max_url;            /* longer request targets are a 414 */
     size_t max_headers;        /* larger request headers (names and values) are a 431 */
     size_t cache_bytes;        /* finished responses kept, shared out between the threads */
+    size_t body_budget_bytes;  /* request bodies held at once, all connections; past it 503 */
     int page_cache_mb;         /* of each thread's read connection */
     bool access_log;
 } http_config;

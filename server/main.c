@@ -278,6 +278,7 @@ static int cmd_serve(int argc, char **argv)
         .max_url = (size_t)cfg.max_url,
         .max_headers = (size_t)cfg.max_headers,
         .cache_bytes = (size_t)cfg.cache_mb << 20,
+        .body_budget_bytes = (size_t)cfg.body_memory_mb << 20,
         .page_cache_mb = cfg.page_cache_mb,
         .access_log = cfg.access_log,
     };

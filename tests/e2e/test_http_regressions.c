@@ -660,3 +660,85 @@ Test(many_items, a_document_past_the_item_limit_is_cut_short_not_refused)
     e2e_response_free(r);
     free(text);
 }
+
+/* ---- 17.4: a write is judged on its headers, before its body is read ---- */
+
+#define BODY_TOKEN "test-token-0123456789abcdef"
+
+static void start_with_token_and_budget(void)
+{
+    char path[512];
+    e2e_path(path, sizeof path, "token");
+    e2e_write_file(path, BODY_TOKEN "\n", strlen(BODY_TOKEN) + 1);
+    e2e_start(NULL, "--token-file", path, "--body-memory-mb", "1");
+}
+
+TestSuite(body_on_headers, .init = start_with_token_and_budget, .fini = e2e_teardown,
+          .timeout = 120);
+
+/* Headers of a 1,000,000-byte write that asks for 100 Continue, and no body. */
+static char *headers_only(const char *method, const char *path, const char *auth,
+                          const char *type)
+{
+    static char req[1024];
+    snprintf(req, sizeof req,
+             "%s %s HTTP/1.1\r\nHost: x\r\n%s%s%sContent-Type: %s\r\n"
+             "Content-Length: 1000000\r\nExpect: 100-continue\r\n\r\n",
+             method, path, auth ? "Authorization: Bearer " : "", auth ? auth : "",
+             auth ? "\r\n" : "", type);
+    return req;
+}
+
+Test(body_on_headers, refusals_come_before_100_continue)
+{
+    static const struct {
+        const char *method, *path, *auth, *type, *status;
+    } cases[] = {
+        {"POST", "/v1/articles", NULL, "application/json", "HTTP/1.1 401"},
+        {"PUT", "/v1/articles/x1", "wrong-token-0123456789ab", "application/json", "HTTP/1.1 401"},
+        {"POST", "/v1/articles", BODY_TOKEN, "application/xml", "HTTP/1.1 415"},
+        {"PUT", "/v1/articles/x1", BODY_TOKEN, "image/png", "HTTP/1.1 415"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *req = headers_only(cases[i].method, cases[i].path, cases[i].auth, cases[i].type);
+        char *got = raw_exchange(req, strlen(req));
+        cr_expect(strncmp(got, cases[i].status, strlen(cases[i].status)) == 0,
+                  "%s %s: expected %s at once, got: %.60s", cases[i].method, cases[i].path,
+                  cases[i].status, got);
+        free(got);
+    }
+}
+
+/* A connection that sent headers and part of a 1,000,000-byte body and waits. */
+static int hold_body(void)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    cr_assert(fd >= 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)e2e_port())};
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    cr_assert(connect(fd, (struct sockaddr *)&a, sizeof a) == 0, "connect");
+    const char *req = "POST /v1/articles HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " BODY_TOKEN
+                      "\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\n\r\n{\"body\":\"";
+    cr_assert(send(fd, req, strlen(req), MSG_NOSIGNAL) == (ssize_t)strlen(req));
+    return fd;
+}
+
+Test(body_on_headers, bodies_past_the_budget_are_refused_with_retry_after)
+{
+    int held = hold_body(); /* 1,000,000 of the 1 MiB budget */
+    usleep(300 * 1000);
+    const char *req = headers_only("POST", "/v1/articles", BODY_TOKEN, "application/json");
+    char *got = raw_exchange(req, strlen(req));
+    cr_expect(strncmp(got, "HTTP/1.1 503", 12) == 0, "expected 503, got: %.60s", got);
+    cr_expect(strcasestr(got, "\r\nRetry-After: 1\r\n") != NULL, "no Retry-After in: %.200s", got);
+    free(got);
+    close(held);
+    usleep(300 * 1000);
+    /* The budget comes back when the held request goes. */
+    got = raw_exchange(req, strlen(req));
+    cr_expect(strncmp(got, "HTTP/1.1 100", 12) == 0, "expected 100 Continue, got: %.60s", got);
+    free(got);
+    e2e_response *r = e2e_get("/healthz");
+    cr_expect_eq(r->status, 200);
+    e2e_response_free(r);
+}
