@@ -935,12 +935,14 @@ void http_set_writer(http_server *s, writer *w)
 
 void http_drain(http_server *s, int grace_ms)
 {
-    if (!s || s->drained)
+    if (!s)
         return;
-    s->drained = true;
-    MHD_socket fd = MHD_quiesce_daemon(s->daemon); /* stop accepting */
-    if (fd != MHD_INVALID_SOCKET)
-        close(fd);
+    if (!s->drained) {
+        s->drained = true;
+        MHD_socket fd = MHD_quiesce_daemon(s->daemon); /* stop accepting */
+        if (fd != MHD_INVALID_SOCKET)
+            close(fd);
+    }
     for (int waited = 0; atomic_load(&s->in_flight) > 0 && waited < grace_ms; waited += 10) {
         struct timespec ten_ms = {0, 10 * 1000 * 1000};
         nanosleep(&ten_ms, NULL);

@@ -47,7 +47,8 @@ int http_port(const http_server *s);
 void http_set_writer(http_server *s, writer *w);
 
 /* Stop accepting and let requests in flight finish, waiting up to
- * grace_ms. Writes in flight need their writer running meanwhile. */
+ * grace_ms (again on a second call). Writes in flight need their writer
+ * running meanwhile. */
 void http_drain(http_server *s, int grace_ms);
 
 /* Drain (if not done), then close every connection and store handle.

@@ -335,9 +335,14 @@ static int cmd_serve(int argc, char **argv)
         fprintf(stderr, "marsad: %s received, finishing requests in flight\n",
                 sig == SIGINT ? "SIGINT" : "SIGTERM");
     }
-    /* Requests in flight first (their writes need the writer), then the
-     * writer's queue, then the daemon. */
-    http_drain(srv, 5000);
+    /* Within the grace: requests in flight first (their writes need the
+     * writer) for three quarters of it; then the writes still queued answer
+     * 503 and the last quarter sends those answers; then the writer (only
+     * the job it is running is left) and the daemon. */
+    int grace_ms = cfg.grace_s * 1000;
+    http_drain(srv, grace_ms * 3 / 4);
+    writer_refuse_queued(w, "the server is shutting down");
+    http_drain(srv, grace_ms - grace_ms * 3 / 4);
     writer_stop(w);
     http_stop(srv, 0);
     extract_model_free(model);

@@ -127,6 +127,25 @@ bool writer_submit(writer *w, write_job *job)
     return ok;
 }
 
+void writer_refuse_queued(writer *w, const char *why)
+{
+    if (!w)
+        return;
+    pthread_mutex_lock(&w->lock);
+    w->stopping = true;
+    write_job *job = w->head;
+    w->head = w->tail = NULL;
+    w->queued = 0;
+    pthread_mutex_unlock(&w->lock);
+    while (job) {
+        write_job *next = job->next; /* done may free the job */
+        job->status = STORE_BUSY;
+        snprintf(job->err, sizeof job->err, "%s", why);
+        job->done(job, job->cls);
+        job = next;
+    }
+}
+
 void writer_stop(writer *w)
 {
     if (!w)

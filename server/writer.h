@@ -46,6 +46,11 @@ writer *writer_start(store *db, const extract_model *m, atomic_llong *n_articles
  * writer is stopping. */
 bool writer_submit(writer *w, write_job *job);
 
+/* Refuse from now on: every job still queued is finished at once with
+ * STORE_BUSY and `why` (the job being run completes), and later submits
+ * fail. For a shutdown that must end within a grace period. NULL is fine. */
+void writer_refuse_queued(writer *w, const char *why);
+
 /* Finish the queued jobs, stop the thread, close the store. NULL is fine. */
 void writer_stop(writer *w);
 
