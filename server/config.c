@@ -34,6 +34,7 @@ static const setting settings[] = {
     {"max-per-ip", "MARSAD_MAX_PER_IP", SET_INT, OFF(max_per_ip), 0, 100000, "connections per client address, 0 for no limit (default 1024)"},
     {"body-memory-mb", "MARSAD_BODY_MEMORY_MB", SET_INT, OFF(body_memory_mb), 1, 65536, "MiB of request bodies received at once, over all connections; past it a write answers 503 with Retry-After (default 64)"},
     {"grace", "MARSAD_GRACE", SET_INT, OFF(grace_s), 0, 600, "seconds a SIGTERM leaves to answer the requests in flight; writes still queued then answer 503 (default 5)"},
+    {"request-deadline", "MARSAD_REQUEST_DEADLINE", SET_INT, OFF(request_deadline_s), 1, 3600, "seconds a request's line, headers and body may take to arrive, however steadily they trickle (default 60)"},
     {"timeout", "MARSAD_TIMEOUT", SET_INT, OFF(timeout_s), 1, 3600, "seconds before an idle or slow connection is closed (default 30)"},
     {"busy-timeout", "MARSAD_BUSY_TIMEOUT_MS", SET_INT, OFF(busy_timeout_ms), 0, 600000, "ms to wait for a locked database (default 2000)"},
     {"query-timeout", "MARSAD_QUERY_TIMEOUT_MS", SET_INT, OFF(query_timeout_ms), 0, 600000, "ms a query may run before a 503 (default 2000; 0: no limit)"},
@@ -57,6 +58,7 @@ void config_defaults(config *c)
     c->max_per_ip = 1024;
     c->body_memory_mb = 64;
     c->grace_s = 5;
+    c->request_deadline_s = 60;
     c->timeout_s = 30;
     c->busy_timeout_ms = 2000;
     c->query_timeout_ms = 2000;

@@ -21,6 +21,7 @@ typedef struct config {
     int max_per_ip;
     int body_memory_mb;
     int grace_s;
+    int request_deadline_s;
     int timeout_s;
     int busy_timeout_ms;
     int query_timeout_ms;

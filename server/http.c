@@ -68,6 +68,13 @@ struct http_server {
     atomic_int in_flight;
     atomic_size_t body_bytes; /* request bodies held or promised (Content-Length) */
     bool drained;
+    /* The open connections, watched by the reaper thread for requests that
+     * take longer than --request-deadline to arrive. */
+    pthread_mutex_t slots_lock;
+    struct conn_slot *slots;
+    pthread_t reaper;
+    pthread_cond_t reaper_wake;
+    bool reaper_running, reaper_stop;
 };
 
 typedef struct req_ctx {
@@ -93,6 +100,68 @@ typedef struct req_ctx {
     bool cacheable;          /* a GET whose answer may be kept */
     int64_t version;         /* the data version it was answered at */
 } req_ctx;
+
+/* What a connection's context is allocated in: the request's context
+ * (reset for each request, so first) and the reaper's view of it. */
+typedef struct conn_slot {
+    req_ctx ctx;
+    int fd;
+    atomic_bool receiving;    /* the request line, headers or body are still coming */
+    atomic_llong since_ms;    /* since when (the connection's or last answer's time) */
+    struct conn_slot *prev, *next;
+} conn_slot;
+
+static conn_slot *slot_of(req_ctx *ctx)
+{
+    return (conn_slot *)(void *)ctx;
+}
+
+static long long monotonic_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* A new request may begin: its clock starts now. */
+static void start_receiving(req_ctx *ctx)
+{
+    atomic_store(&slot_of(ctx)->since_ms, monotonic_ms());
+    atomic_store(&slot_of(ctx)->receiving, true);
+}
+
+/* Closes the connections whose request has been arriving for longer than
+ * the deadline: libmicrohttpd's timeout only measures silence, so a client
+ * sending a byte a second would hold its connection for ever. shutdown()
+ * (not close) ends it under libmicrohttpd's feet, which then sees the end
+ * of the stream and closes the connection itself; the lock keeps the
+ * descriptor from being closed and reused meanwhile. */
+static void *reap(void *arg)
+{
+    http_server *s = arg;
+    long long deadline_ms = (long long)s->cfg.request_deadline_s * 1000;
+    pthread_mutex_lock(&s->slots_lock);
+    while (!s->reaper_stop) {
+        struct timespec wake;
+        clock_gettime(CLOCK_REALTIME, &wake);
+        wake.tv_nsec += 250 * 1000 * 1000;
+        if (wake.tv_nsec >= 1000000000) {
+            wake.tv_sec++;
+            wake.tv_nsec -= 1000000000;
+        }
+        pthread_cond_timedwait(&s->reaper_wake, &s->slots_lock, &wake);
+        long long now = monotonic_ms();
+        for (conn_slot *sl = s->slots; sl; sl = sl->next)
+            if (atomic_load(&sl->receiving) && now - atomic_load(&sl->since_ms) > deadline_ms) {
+                atomic_store(&sl->receiving, false);
+                shutdown(sl->fd, SHUT_RDWR);
+                fprintf(stderr, "marsad: closed a connection whose request took more than %d s to arrive\n",
+                        s->cfg.request_deadline_s);
+            }
+    }
+    pthread_mutex_unlock(&s->slots_lock);
+    return NULL;
+}
 
 static int64_t elapsed_us(const struct timespec *t0)
 {
@@ -123,16 +192,40 @@ static void release_request(http_server *s, req_ctx *ctx)
 static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
                           enum MHD_ConnectionNotificationCode code)
 {
-    (void)c;
     http_server *s = cls;
     if (code == MHD_CONNECTION_NOTIFY_STARTED) {
-        *socket_context = calloc(1, sizeof(req_ctx));
+        conn_slot *sl = calloc(1, sizeof *sl);
+        const union MHD_ConnectionInfo *info =
+            sl ? MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD) : NULL;
+        if (info) {
+            sl->fd = info->connect_fd;
+            start_receiving(&sl->ctx);
+            pthread_mutex_lock(&s->slots_lock);
+            sl->next = s->slots;
+            if (s->slots)
+                s->slots->prev = sl;
+            s->slots = sl;
+            pthread_mutex_unlock(&s->slots_lock);
+        } else {
+            free(sl);
+            sl = NULL;
+        }
+        *socket_context = sl ? &sl->ctx : NULL;
         return;
     }
     req_ctx *ctx = *socket_context;
     if (ctx) {
         release_request(s, ctx);
-        free(ctx);
+        conn_slot *sl = slot_of(ctx);
+        pthread_mutex_lock(&s->slots_lock);
+        if (sl->prev)
+            sl->prev->next = sl->next;
+        else
+            s->slots = sl->next;
+        if (sl->next)
+            sl->next->prev = sl->prev;
+        pthread_mutex_unlock(&s->slots_lock);
+        free(sl);
     }
     *socket_context = NULL;
 }
@@ -217,6 +310,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
                 toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
     }
     release_request(s, ctx);
+    start_receiving(ctx); /* the next request on this connection */
     *req_cls = NULL;
 }
 
@@ -786,6 +880,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         *upload_data_size = 0;
         return MHD_YES;
     }
+    atomic_store(&slot_of(ctx)->receiving, false); /* all of the request is in */
     if (ctx->job) { /* resumed: the writer has finished the job */
         if (!atomic_load(&ctx->job_done))
             return MHD_YES;
@@ -871,6 +966,8 @@ http_server *http_start(const http_config *cfg, app *a, char *err, size_t errsz)
     s->cfg = *cfg;
     s->app = a;
     pthread_mutex_init(&s->lock, NULL);
+    pthread_mutex_init(&s->slots_lock, NULL);
+    pthread_cond_init(&s->reaper_wake, NULL);
     if (pthread_key_create(&s->store_key, close_thread_state) != 0) {
         snprintf(err, errsz, "cannot create a thread key");
         pthread_mutex_destroy(&s->lock);
@@ -913,10 +1010,16 @@ http_server *http_start(const http_config *cfg, app *a, char *err, size_t errsz)
                  cfg->port);
         goto fail;
     }
+    s->reaper_running = pthread_create(&s->reaper, NULL, reap, s) == 0;
+    if (!s->reaper_running)
+        fprintf(stderr, "marsad: cannot start the request deadline thread; slow requests are "
+                        "closed only by --timeout\n");
     return s;
 fail:
     pthread_key_delete(s->store_key);
     pthread_mutex_destroy(&s->lock);
+    pthread_mutex_destroy(&s->slots_lock);
+    pthread_cond_destroy(&s->reaper_wake);
     free(s);
     return NULL;
 }
@@ -954,6 +1057,13 @@ void http_stop(http_server *s, int grace_ms)
     if (!s)
         return;
     http_drain(s, grace_ms);
+    if (s->reaper_running) {
+        pthread_mutex_lock(&s->slots_lock);
+        s->reaper_stop = true;
+        pthread_cond_signal(&s->reaper_wake);
+        pthread_mutex_unlock(&s->slots_lock);
+        pthread_join(s->reaper, NULL);
+    }
     MHD_stop_daemon(s->daemon);
     for (size_t i = 0; i < s->n_threads; i++) {
         cache_free(s->threads[i]->cache);
@@ -962,5 +1072,7 @@ void http_stop(http_server *s, int grace_ms)
     }
     pthread_key_delete(s->store_key);
     pthread_mutex_destroy(&s->lock);
+    pthread_mutex_destroy(&s->slots_lock);
+    pthread_cond_destroy(&s->reaper_wake);
     free(s);
 }

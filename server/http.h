@@ -26,6 +26,7 @@ typedef struct http_config {
     unsigned max_connections;
     unsigned max_per_ip;
     unsigned timeout_s;        /* idle connection timeout */
+    int request_deadline_s;    /* a request's line, headers and body must arrive within it */
     size_t max_url;            /* longer request targets are a 414 */
     size_t max_headers;        /* larger request headers (names and values) are a 431 */
     size_t cache_bytes;        /* finished responses kept, shared out between the threads */

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -170,6 +171,37 @@ static long long count_articles(store *db)
     return n;
 }
 
+/* Descriptors besides the connections: the listening socket, the
+ * database files of each polling thread and of the writer (database, WAL,
+ * shared memory), the standard streams, the event loops' own. */
+#define FILES_BESIDES_CONNECTIONS(threads) (64u + 8u * (threads))
+
+/* Raise the open-file limit to what max_connections needs, as far as the
+ * hard limit allows; past it, fewer connections, said once. Otherwise the
+ * connection that takes the last descriptor leaves none for the database
+ * and every request fails, not only new connections. */
+static unsigned fit_open_files(unsigned max_connections, unsigned threads)
+{
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+        return max_connections;
+    rlim_t need = (rlim_t)max_connections + FILES_BESIDES_CONNECTIONS(threads);
+    if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < need) {
+        rlim_t want = rl.rlim_max == RLIM_INFINITY || rl.rlim_max >= need ? need : rl.rlim_max;
+        struct rlimit raised = {want, rl.rlim_max};
+        if (setrlimit(RLIMIT_NOFILE, &raised) == 0)
+            rl.rlim_cur = want;
+    }
+    if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= need)
+        return max_connections;
+    rlim_t spare = FILES_BESIDES_CONNECTIONS(threads);
+    unsigned fit = rl.rlim_cur > spare + 1 ? (unsigned)(rl.rlim_cur - spare) : 1;
+    fprintf(stderr, "marsad: the open-file limit is %llu (ulimit -n): --max-connections lowered from "
+                    "%u to %u\n",
+            (unsigned long long)rl.rlim_cur, max_connections, fit);
+    return fit;
+}
+
 /* The write token: MARSAD_TOKEN, else the first line of --token-file.
  * Returns 0 (token NULL when none is configured) or -1 with a reason. */
 static int load_token(const config *cfg, char *buf, size_t bufsz, const char **out, char *err,
@@ -263,10 +295,12 @@ static int cmd_serve(int argc, char **argv)
     atomic_store(&a.ready, false);
 
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    unsigned threads = (unsigned)(cfg.threads > 0 ? cfg.threads : (cores > 0 ? cores : 1));
+    cfg.max_connections = (int)fit_open_files((unsigned)cfg.max_connections, threads);
     http_config hc = {
         .bind = cfg.bind,
         .port = cfg.port,
-        .threads = (unsigned)(cfg.threads > 0 ? cfg.threads : (cores > 0 ? cores : 1)),
+        .threads = threads,
         .db_path = db_name,
         .schema_sql = schema_sql(),
         .busy_timeout_ms = cfg.busy_timeout_ms,
@@ -275,6 +309,7 @@ static int cmd_serve(int argc, char **argv)
         .max_connections = (unsigned)cfg.max_connections,
         .max_per_ip = (unsigned)cfg.max_per_ip,
         .timeout_s = (unsigned)cfg.timeout_s,
+        .request_deadline_s = cfg.request_deadline_s,
         .max_url = (size_t)cfg.max_url,
         .max_headers = (size_t)cfg.max_headers,
         .cache_bytes = (size_t)cfg.cache_mb << 20,

@@ -18,6 +18,7 @@
 #include <sys/socket.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -836,4 +837,100 @@ Test(grace, sigterm_under_queued_writes_ends_within_the_grace_and_answers_each)
                      acknowledged[i], r->status);
         e2e_response_free(r);
     }
+}
+
+/* ---- 17.6: a request must arrive whole within --request-deadline -------- */
+
+static void start_with_deadline(void)
+{
+    e2e_start(NULL, "--request-deadline", "2", "--timeout", "30");
+}
+
+TestSuite(deadline, .init = start_with_deadline, .fini = e2e_teardown, .timeout = 120);
+
+/* Sends prefix, then one byte of trickle every 250 ms for up to 5 s; true
+ * when the server closed the connection meanwhile, after 1.5 s at least
+ * (not refused at once). */
+static bool closed_while_trickling(const char *prefix, char trickle)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    cr_assert(fd >= 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)e2e_port())};
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    cr_assert(connect(fd, (struct sockaddr *)&a, sizeof a) == 0, "connect");
+    double t0 = now_s();
+    cr_assert(send(fd, prefix, strlen(prefix), MSG_NOSIGNAL) == (ssize_t)strlen(prefix));
+    bool closed = false;
+    for (int i = 0; i < 20 && !closed; i++) {
+        struct pollfd p = {fd, POLLIN, 0};
+        if (poll(&p, 1, 250) > 0) {
+            char buf[256];
+            closed = recv(fd, buf, sizeof buf, 0) <= 0;
+        }
+        if (!closed && send(fd, &trickle, 1, MSG_NOSIGNAL) != 1)
+            closed = true;
+    }
+    close(fd);
+    cr_expect(!closed || now_s() - t0 > 1.5, "closed before the deadline");
+    return closed;
+}
+
+Test(deadline, a_trickled_request_is_closed_at_the_deadline)
+{
+    /* Headers one byte at a time, and a body one byte at a time. */
+    cr_expect(closed_while_trickling("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ", 'a'),
+              "a trickle of headers was not closed");
+    cr_expect(closed_while_trickling("GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                                     "text/plain\r\nContent-Length: 100000\r\n\r\n",
+                                     'a'),
+              "a trickle of body was not closed");
+    char *log = e2e_log();
+    cr_expect(strstr(log, "took more than 2 s to arrive") != NULL, "no log line");
+    free(log);
+    e2e_response *r = e2e_get("/healthz");
+    cr_expect_eq(r->status, 200);
+    e2e_response_free(r);
+}
+
+/* ---- 17.6: the open-file limit and the per-address limit ---------------- */
+
+TestSuite(open_files, .init = no_server, .fini = e2e_teardown, .timeout = 120);
+
+Test(open_files, max_connections_fits_the_file_limit_and_one_address_cannot_take_all)
+{
+    /* The server inherits a hard limit of 200 descriptors. */
+    struct rlimit rl = {200, 200};
+    cr_assert(setrlimit(RLIMIT_NOFILE, &rl) == 0);
+    e2e_start(NULL, "--max-per-ip", "60");
+    char *log = e2e_log();
+    cr_expect(strstr(log, "--max-connections lowered from 4096 to") != NULL,
+              "no word of the open-file limit in: %s", log);
+    free(log);
+    int held[80];
+    for (int i = 0; i < 80; i++) {
+        held[i] = socket(AF_INET, SOCK_STREAM, 0);
+        cr_assert(held[i] >= 0);
+        struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)e2e_port())};
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        cr_assert(connect(held[i], (struct sockaddr *)&a, sizeof a) == 0, "connect");
+    }
+    usleep(300 * 1000);
+    /* Another address still gets in. */
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in me = {.sin_family = AF_INET};
+    me.sin_addr.s_addr = htonl(0x7f000002);
+    cr_assert(bind(fd, (struct sockaddr *)&me, sizeof me) == 0, "bind 127.0.0.2");
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)e2e_port())};
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    cr_assert(connect(fd, (struct sockaddr *)&a, sizeof a) == 0, "connect");
+    const char *req = "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    cr_assert(send(fd, req, strlen(req), MSG_NOSIGNAL) == (ssize_t)strlen(req));
+    char buf[512] = {0};
+    struct pollfd p = {fd, POLLIN, 0};
+    cr_assert(poll(&p, 1, 3000) > 0, "no answer to another address");
+    cr_expect(recv(fd, buf, sizeof buf - 1, 0) > 0);
+    cr_expect(strncmp(buf, "HTTP/1.1 200", 12) == 0, "got: %.40s", buf);
+    close(fd);
+    for (int i = 0; i < 80; i++)
+        close(held[i]);
 }
