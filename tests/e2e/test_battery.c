@@ -893,14 +893,15 @@ Test(battery, truncated_and_abandoned_bodies)
     cr_assert(now_s() - t0 < IDLE_TIMEOUT_S + RAW_SLACK_S + 1, "the closes took too long");
     raw_free(rc, n);
 
-    /* A 1.5 MB body sent in chunks (no Content-Length to refuse it by):
-     * read and dropped past 1 MiB, then a 413. */
+    /* A 1.5 MB body sent in chunks (no Content-Length to refuse it by),
+     * with the token (without, the headers alone get a 401): read and
+     * dropped past 1 MiB, then a 413. */
     size_t big = 1536 * 1024;
     char *data = malloc(big + 256);
     cr_assert(data != NULL);
     int h = snprintf(data, 256,
                      "POST /v1/articles HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
-                     "Content-Type: text/plain\r\nConnection: close\r\n\r\n%zx\r\n",
+                     AUTH "\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n%zx\r\n",
                      big - 64);
     memset(data + h, 'b', big - 64);
     memcpy(data + h + big - 64, "\r\n0\r\n\r\n", 7);
