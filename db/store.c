@@ -131,6 +131,13 @@ store_status store_sql_fail(store *s, int rc, const char *ctx) {
     case SQLITE_LOCKED:
         st = STORE_BUSY;
         break;
+    case SQLITE_FULL:
+        st = STORE_FULL;
+        break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        st = STORE_CORRUPT;
+        break;
     case SQLITE_INTERRUPT:
         st = STORE_BUSY;
         if (s->time_limit_ms > 0)
@@ -144,6 +151,12 @@ store_status store_sql_fail(store *s, int rc, const char *ctx) {
     else
         store_set_err(s, "%s", msg);
     return st;
+}
+
+bool store_file_moved(store *s) {
+    int moved = 0;
+    return sqlite3_file_control(s->db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK &&
+           moved;
 }
 
 const char *store_errmsg(const store *s) {

@@ -26,6 +26,8 @@ typedef enum store_status {
     STORE_BADQUERY,  /* a search query the full-text engine rejects (syntax) */
     STORE_BUSY,      /* the database stayed locked past the busy timeout, or a query ran past its time limit */
     STORE_ERR,       /* anything else; store_errmsg says what */
+    STORE_FULL,      /* the disk (or the database's size limit) is full: nothing was written */
+    STORE_CORRUPT,   /* the file is damaged or not a database (SQLITE_CORRUPT, SQLITE_NOTADB) */
 } store_status;
 
 enum {
@@ -46,6 +48,10 @@ enum {
 store *store_open(const char *path, unsigned flags, int busy_ms, const char *schema_sql,
                   char *err, size_t errsz);
 void store_close(store *s); /* NULL is fine */
+
+/* Is the file s was opened on no longer at its path (deleted, renamed or
+ * replaced)? What is written then goes where nobody will find it. */
+bool store_file_moved(store *s);
 
 /* The last error of s as text (valid until the next call on s). */
 const char *store_errmsg(const store *s);
