@@ -14,6 +14,24 @@
 #include <stdio.h>
 #include <string.h>
 
+const char *app_fault_text(int why)
+{
+    switch (why) {
+    case APP_FAULT_CORRUPT: return "the database file is damaged";
+    case APP_FAULT_MOVED: return "the database file was moved, deleted or replaced while serving";
+    default: return NULL;
+    }
+}
+
+void app_set_fault(atomic_int *fault, int why)
+{
+    int none = APP_FAULT_NONE;
+    if (atomic_compare_exchange_strong(fault, &none, why))
+        fprintf(stderr, "marsad: %s: writes are refused and /readyz answers 503 from now on; "
+                        "restart on a sound database\n",
+                app_fault_text(why));
+}
+
 static const char *resource_name(store_resource res)
 {
     switch (res) {
@@ -40,6 +58,11 @@ void handlers_store_failure(request *rq, reply *r, store_status st, store_resour
     case STORE_BUSY:
         r->retry_after = 1;
         reply_problem(r, 503, "the database is busy; try again shortly");
+        return;
+    case STORE_CORRUPT:
+        app_set_fault(&rq->app->fault, APP_FAULT_CORRUPT);
+        fprintf(stderr, "marsad: store error on %s: %s\n", rq->path, store_errmsg(rq->db));
+        reply_problem(r, 503, "%s", app_fault_text(APP_FAULT_CORRUPT));
         return;
     default:
         fprintf(stderr, "marsad: store error on %s: %s\n", rq->path, store_errmsg(rq->db));
@@ -204,6 +227,11 @@ void handle_readyz(request *rq, reply *r)
     if (!atomic_load(&rq->app->ready)) {
         r->retry_after = 1;
         reply_problem(r, 503, "the seeds are still being imported");
+        return;
+    }
+    int fault = atomic_load(&rq->app->fault);
+    if (fault != APP_FAULT_NONE) {
+        reply_problem(r, 503, "%s", app_fault_text(fault));
         return;
     }
     reply_json(r, 200, json_pack("{s:s, s:I}", "status", "ready", "articles",

@@ -51,6 +51,11 @@ bool handlers_write_allowed(request *rq, reply *r)
 {
     if (!authorized_or_reply(rq, r))
         return false;
+    int fault = atomic_load(&rq->app->fault);
+    if (fault != APP_FAULT_NONE) {
+        reply_problem(r, 503, "writes are refused: %s", app_fault_text(fault));
+        return false;
+    }
     char err[256];
     if (strcmp(rq->method, "DELETE") != 0 && !body_type_accepted(rq->content_type, err, sizeof err)) {
         reply_problem(r, 415, "%s", err);
@@ -59,9 +64,28 @@ bool handlers_write_allowed(request *rq, reply *r)
     return true;
 }
 
+/* A write the store refused for want of space, or on a file that can no
+ * longer be trusted: 503, with a retry for the first (space may be freed). */
+static bool finish_store_fault(write_job *job, reply *r)
+{
+    if (job->status == STORE_FULL) {
+        fprintf(stderr, "marsad: write of %s refused: %s\n", job->id, job->err);
+        r->retry_after = 30;
+        reply_problem(r, 503, "the disk is full: nothing was stored");
+        return true;
+    }
+    if (job->status == STORE_CORRUPT) {
+        reply_problem(r, 503, "writes are refused: %s", job->err);
+        return true;
+    }
+    return false;
+}
+
 static void finish_put(write_job *job, store *db, reply_finish_ctx *fc, reply *r)
 {
     (void)fc;
+    if (finish_store_fault(job, r))
+        return;
     if (job->status == STORE_BUSY) {
         r->retry_after = 1;
         reply_problem(r, 503, "the database is busy: %s", job->err);
@@ -85,7 +109,9 @@ static void finish_delete(write_job *job, store *db, reply_finish_ctx *fc, reply
 {
     (void)db;
     (void)fc;
-    if (job->status == STORE_NOTFOUND) {
+    if (finish_store_fault(job, r)) {
+        return;
+    } else if (job->status == STORE_NOTFOUND) {
         reply_problem(r, 404, "no article with id '%s'", job->id);
     } else if (job->status == STORE_BUSY) {
         r->retry_after = 1;

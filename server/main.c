@@ -351,7 +351,7 @@ static int cmd_serve(int argc, char **argv)
         if (cfg.read_only) {
             store_close(db);
             db = NULL;
-        } else if (!(w = writer_start(db, model, &a.n_articles, err, sizeof err))) {
+        } else if (!(w = writer_start(db, model, &a.n_articles, &a.fault, err, sizeof err))) {
             fprintf(stderr, "marsad: %s\n", err);
             rc = EXIT_RUNTIME;
         }

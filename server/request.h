@@ -24,6 +24,13 @@ typedef struct query_arg {
 
 /* What every request shares: set up once at start, read-only afterwards
  * except for the ready flag and the article count. */
+/* Why the store can no longer be trusted with writes (app.fault). */
+enum app_fault {
+    APP_FAULT_NONE = 0,
+    APP_FAULT_CORRUPT, /* SQLite found the file damaged */
+    APP_FAULT_MOVED,   /* the file was deleted, renamed or replaced while serving */
+};
+
 typedef struct app {
     const char *version;
     const char *openapi;        /* the OpenAPI document, as it is */
@@ -34,7 +41,14 @@ typedef struct app {
     const char *token;          /* bearer token for writes; NULL: writes refused */
     bool read_only;             /* --read-only: writes refused */
     size_t max_url;             /* --max-url: no link longer than this is given out */
+    atomic_int fault;           /* enum app_fault: set once, never cleared */
 } app;
+
+/* Record a fault (the first one wins) and log it once. */
+void app_set_fault(atomic_int *fault, int why);
+
+/* What a fault means, for answers and logs; NULL for APP_FAULT_NONE. */
+const char *app_fault_text(int why);
 
 typedef struct request {
     const char *method;

@@ -7,6 +7,7 @@
 #include "server/writer.h"
 
 #include "ingest/ingest.h"
+#include "server/request.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -23,6 +24,7 @@ struct writer {
     store *db;
     const extract_model *m;
     atomic_llong *n_articles;
+    atomic_int *fault;
 };
 
 void write_job_free(write_job *job)
@@ -45,6 +47,16 @@ static long long count_articles(store *db)
 
 static void run(writer *w, write_job *job)
 {
+    /* A file deleted or replaced under the server takes every write with it
+     * at the next start: checked before each one. */
+    if (store_file_moved(w->db))
+        app_set_fault(w->fault, APP_FAULT_MOVED);
+    int fault = atomic_load(w->fault);
+    if (fault != APP_FAULT_NONE) {
+        job->status = STORE_CORRUPT;
+        snprintf(job->err, sizeof job->err, "%s", app_fault_text(fault));
+        return;
+    }
     char hash[64];
     job->existed = store_article_hash(w->db, job->id, hash, sizeof hash) == STORE_OK;
     if (job->kind == WRITE_DELETE) {
@@ -56,6 +68,8 @@ static void run(writer *w, write_job *job)
     }
     if (job->status != STORE_OK && job->status != STORE_NOTFOUND)
         snprintf(job->err, sizeof job->err, "%s", store_errmsg(w->db));
+    if (job->status == STORE_CORRUPT)
+        app_set_fault(w->fault, APP_FAULT_CORRUPT);
     if (job->status == STORE_OK) {
         long long n = count_articles(w->db);
         if (n >= 0)
@@ -86,8 +100,8 @@ static void *loop(void *arg)
     return NULL;
 }
 
-writer *writer_start(store *db, const extract_model *m, atomic_llong *n_articles, char *err,
-                     size_t errsz)
+writer *writer_start(store *db, const extract_model *m, atomic_llong *n_articles,
+                     atomic_int *fault, char *err, size_t errsz)
 {
     writer *w = calloc(1, sizeof *w);
     if (!w) {
@@ -97,6 +111,7 @@ writer *writer_start(store *db, const extract_model *m, atomic_llong *n_articles
     w->db = db;
     w->m = m;
     w->n_articles = n_articles;
+    w->fault = fault;
     pthread_mutex_init(&w->lock, NULL);
     pthread_cond_init(&w->wake, NULL);
     if (pthread_create(&w->thread, NULL, loop, w) != 0) {

@@ -38,9 +38,11 @@ struct write_job {
 typedef struct writer writer;
 
 /* Start the thread; it takes db (closed by writer_stop). n_articles is kept
- * up to date after each write. NULL on failure. */
-writer *writer_start(store *db, const extract_model *m, atomic_llong *n_articles, char *err,
-                     size_t errsz);
+ * up to date after each write. fault (enum app_fault) is set when the file
+ * is found damaged, or moved before a write; from then on every job
+ * finishes with STORE_CORRUPT unrun. NULL on failure. */
+writer *writer_start(store *db, const extract_model *m, atomic_llong *n_articles,
+                     atomic_int *fault, char *err, size_t errsz);
 
 /* Queue a job. False (the job untouched) when the queue is full or the
  * writer is stopping. */

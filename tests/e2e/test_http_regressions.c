@@ -934,3 +934,47 @@ Test(open_files, max_connections_fits_the_file_limit_and_one_address_cannot_take
     for (int i = 0; i < 80; i++)
         close(held[i]);
 }
+
+/* ---- 17.1: a database file moved while serving takes no more writes ------ */
+
+static void start_token_only(void)
+{
+    char path[512];
+    e2e_path(path, sizeof path, "token");
+    e2e_write_file(path, BODY_TOKEN "\n", strlen(BODY_TOKEN) + 1);
+    e2e_start(NULL, "--token-file", path);
+}
+
+TestSuite(store_faults, .init = start_token_only, .fini = e2e_teardown, .timeout = 120);
+
+static const char moved_text[] = "قال مسؤول محلي إن قصفا على البلدة أدى إلى مقتل ثلاثة مدنيين.";
+
+Test(store_faults, a_moved_database_refuses_writes_and_is_not_ready)
+{
+    e2e_response *r = e2e_send("PUT", "/v1/articles/before-move", moved_text, strlen(moved_text),
+                               "Content-Type: text/plain", "Authorization: Bearer " BODY_TOKEN);
+    cr_assert_eq(r->status, 201);
+    e2e_response_free(r);
+    char db[512], moved[512];
+    e2e_path(db, sizeof db, "marsad.db");
+    e2e_path(moved, sizeof moved, "marsad.db.moved");
+    cr_assert(rename(db, moved) == 0);
+
+    r = e2e_send("PUT", "/v1/articles/after-move", moved_text, strlen(moved_text),
+                 "Content-Type: text/plain", "Authorization: Bearer " BODY_TOKEN);
+    cr_expect_eq(r->status, 503, "a write into a moved file: %ld", r->status);
+    e2e_response_free(r);
+    r = e2e_get("/readyz");
+    cr_expect_eq(r->status, 503);
+    e2e_response_free(r);
+    /* Refused from then on, on the headers. */
+    r = e2e_send("DELETE", "/v1/articles/before-move", "", 0, "Authorization: Bearer " BODY_TOKEN);
+    cr_expect_eq(r->status, 503);
+    e2e_response_free(r);
+    r = e2e_get("/healthz");
+    cr_expect_eq(r->status, 200, "the process itself is alive");
+    e2e_response_free(r);
+    char *log = e2e_log();
+    cr_expect(strstr(log, "was moved, deleted or replaced while serving") != NULL, "no log line");
+    free(log);
+}
