@@ -13,6 +13,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 const char *app_fault_text(int why)
 {
@@ -30,6 +31,14 @@ void app_set_fault(atomic_int *fault, int why)
         fprintf(stderr, "marsad: %s: writes are refused and /readyz answers 503 from now on; "
                         "restart on a sound database\n",
                 app_fault_text(why));
+}
+
+bool app_store_sound(app *a)
+{
+    struct stat st;
+    if (a->db_path && (stat(a->db_path, &st) != 0 || st.st_dev != a->db_dev || st.st_ino != a->db_ino))
+        app_set_fault(&a->fault, APP_FAULT_MOVED);
+    return atomic_load(&a->fault) == APP_FAULT_NONE;
 }
 
 static const char *resource_name(store_resource res)
@@ -229,9 +238,8 @@ void handle_readyz(request *rq, reply *r)
         reply_problem(r, 503, "the seeds are still being imported");
         return;
     }
-    int fault = atomic_load(&rq->app->fault);
-    if (fault != APP_FAULT_NONE) {
-        reply_problem(r, 503, "%s", app_fault_text(fault));
+    if (!app_store_sound(rq->app)) {
+        reply_problem(r, 503, "%s", app_fault_text(atomic_load(&rq->app->fault)));
         return;
     }
     reply_json(r, 200, json_pack("{s:s, s:I}", "status", "ready", "articles",

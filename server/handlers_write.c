@@ -51,9 +51,8 @@ bool handlers_write_allowed(request *rq, reply *r)
 {
     if (!authorized_or_reply(rq, r))
         return false;
-    int fault = atomic_load(&rq->app->fault);
-    if (fault != APP_FAULT_NONE) {
-        reply_problem(r, 503, "writes are refused: %s", app_fault_text(fault));
+    if (!app_store_sound(rq->app)) {
+        reply_problem(r, 503, "writes are refused: %s", app_fault_text(atomic_load(&rq->app->fault)));
         return false;
     }
     char err[256];

@@ -288,6 +288,12 @@ static int cmd_serve(int argc, char **argv)
     static app a;
     a.token = write_token;
     a.read_only = cfg.read_only;
+    struct stat db_st;
+    if (!cfg.read_only && stat(cfg.db_path, &db_st) == 0) {
+        a.db_path = cfg.db_path;
+        a.db_dev = db_st.st_dev;
+        a.db_ino = db_st.st_ino;
+    }
     a.max_url = (size_t)cfg.max_url;
     a.version = MARSAD_VERSION;
     a.openapi = openapi ? openapi->data : "";

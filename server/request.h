@@ -13,6 +13,7 @@ struct writer;
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #define REQUEST_MAX_ARGS 32      /* more query parameters is a 400 */
 #define REQUEST_MAX_ID 256       /* bytes of a path id */
@@ -42,7 +43,14 @@ typedef struct app {
     bool read_only;             /* --read-only: writes refused */
     size_t max_url;             /* --max-url: no link longer than this is given out */
     atomic_int fault;           /* enum app_fault: set once, never cleared */
+    const char *db_path;        /* the database file, and its identity at start; */
+    dev_t db_dev;               /* NULL path: not checked (read-only) */
+    ino_t db_ino;
 } app;
+
+/* Is the database file still the one opened at start? If not, records
+ * APP_FAULT_MOVED. False when a fault is recorded, whichever. */
+bool app_store_sound(app *a);
 
 /* Record a fault (the first one wins) and log it once. */
 void app_set_fault(atomic_int *fault, int why);
