@@ -94,6 +94,33 @@ const store_filter_def *store_filters(store_resource r, size_t *n);
 const char *const *store_sort_fields(store_resource r, size_t *n);
 const char *const *store_facets(store_resource r, size_t *n);
 
+/* The columns of a resource's items (db/store_columns.h lists them): where
+ * each sits in the item's JSON, as object[group][key] or object[key] when
+ * group is "", and whether the CSV export carries it (as "group.key"). In
+ * item order; static, never NULL. */
+typedef enum store_col_kind {
+    STORE_COL_TEXT, /* a string or null */
+    STORE_COL_INT,  /* an integer or null */
+    STORE_COL_REAL, /* a real or null */
+    STORE_COL_NUM,  /* a figure's value: an integer when integral, else a real; or null */
+    STORE_COL_BOOL, /* true or false (NULL is false) */
+} store_col_kind;
+
+enum {
+    STORE_COL_CSV = 1u << 0,        /* a column of the CSV export */
+    STORE_COL_NULL_GROUP = 1u << 1, /* the first of a group that is null when this is NULL */
+};
+
+typedef struct store_column {
+    const char *group; /* "" at the top level */
+    const char *key;
+    const char *sql;   /* its expression over the resource's FROM (base table t) */
+    store_col_kind kind;
+    unsigned flags;
+} store_column;
+
+const store_column *store_columns(store_resource r, size_t *n);
+
 typedef struct store_filter {
     size_t def;        /* index into store_filters(res) */
     const char *text;  /* FIELD_TEXT, FIELD_ENUM, FIELD_SEARCH (borrowed) */

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "db/store.h"
+#include "db/store_columns.h"
 
 /* The schema version this build's SQL is written for. schema.sql must say
  * the same on its first line; older databases are migrated up to it. */
@@ -187,36 +188,11 @@ store_status store_fts_source_after(store *s, const char *id);
  * store_batch_end commits (store_write.c). */
 store_status store_fts_batch_flush(store *s);
 
-/* ---- rows as API items (store_read.c) ----------------------------------
- * The item columns of each resource and the FROM they are read from (base
- * table aliased t); the builders read them by position starting at column
- * c and return a new reference, or NULL when out of memory or the row holds
- * invalid UTF-8. */
-#define ARTICLE_COLS                                                                              \
-    "t.id, t.title, t.outlet_id, o.name, t.url, t.published_at, t.language, t.n_chars,"          \
-    " t.n_figures, t.n_locations, t.n_sources, substr(t.body, 1, 160)"
-#define ARTICLE_NCOLS 12
-#define ARTICLE_FROM "articles t LEFT JOIN sources o ON o.id = t.outlet_id"
-#define SOURCE_COLS                                                                               \
-    "t.id, t.name, t.name_en, t.kind, t.affiliation, t.parent_id, p.name, t.n_mentions,"         \
-    " t.n_figures, t.n_articles"
-#define SOURCE_NCOLS 10
-#define SOURCE_FROM "sources t LEFT JOIN sources p ON p.id = t.parent_id"
-#define LOCATION_COLS                                                                             \
-    "t.id, t.name, t.name_en, t.kind, t.lat, t.lon, t.approximate, t.parent_id, p.name,"         \
-    " t.n_mentions"
-#define LOCATION_NCOLS 10
-#define LOCATION_FROM "locations t LEFT JOIN locations p ON p.id = t.parent_id"
-#define FIGURE_COLS                                                                               \
-    "t.id, t.article_id, t.value, t.value_max, t.qualifier, t.type, t.object,"                   \
-    " t.subject_category, t.subject_side, t.claimant_id, c.name, c.kind, c.affiliation,"         \
-    " t.stance, t.location_id, l.name, l.lat, l.lon, t.start, t.\"end\", t.span_text, t.quote,"  \
-    " t.quote_start, t.quote_end"
-#define FIGURE_NCOLS 24
-#define FIGURE_FROM                                                                               \
-    "figures t LEFT JOIN sources c ON c.id = t.claimant_id"                                      \
-    " LEFT JOIN locations l ON l.id = t.location_id"
-
+/* ---- rows as API items (store_columns.c) --------------------------------
+ * The item columns of each resource (ARTICLE_COLS, ARTICLE_NCOLS,
+ * ARTICLE_FROM...) are in store_columns.h; the builders read them starting
+ * at column c and return a new reference, or NULL when out of memory or the
+ * row holds invalid UTF-8. */
 json_t *store_article_json(sqlite3_stmt *st, int c);  /* list item, no body */
 json_t *store_source_json(sqlite3_stmt *st, int c);
 json_t *store_location_json(sqlite3_stmt *st, int c);
@@ -224,6 +200,9 @@ json_t *store_figure_json(sqlite3_stmt *st, int c);
 
 /* A text column as a JSON string, or null. */
 json_t *store_col_str(sqlite3_stmt *st, int c);
+
+/* An integer column as a JSON integer, or null. */
+json_t *store_col_int(sqlite3_stmt *st, int c);
 
 /* A figure's value column: null, an integer when integral, else a real. */
 json_t *store_col_num(sqlite3_stmt *st, int c);
