@@ -108,4 +108,44 @@ enum {
     FIGURE_NCOLS = 0 FIGURE_COLUMNS(STORE_COL_ONE, STORE_COL_ONE),
 };
 
+/* The figure columns an import writes, each from a store_figure_rec field,
+ * in the INSERT's order after article_id, period, id and ordinal (bound by
+ * store_write.c) and before fts_no. W(column, placeholder, bind, field);
+ * WN(column, field, has_field) for a number stored only when has_field. */
+#define FIGURE_WRITES(W, WN)                                                                      \
+    WN("value", value, has_value)                                                                 \
+    WN("value_max", value_max, has_max)                                                           \
+    W("qualifier", "?", STORE_BIND_TEXT, qualifier)                                               \
+    W("type", "?", STORE_BIND_TEXT, type)                                                         \
+    W("object", "?", STORE_BIND_TEXT, object)                                                     \
+    W("subject_category", "?", STORE_BIND_TEXT, subject_category)                                 \
+    W("subject_side", "?", STORE_BIND_TEXT, subject_side)                                         \
+    W("claimant_id", "?", STORE_BIND_TEXT, claimant_id)                                           \
+    W("stance", "COALESCE(?, 'claimed')", STORE_BIND_TEXT, stance)                                \
+    W("location_id", "?", STORE_BIND_TEXT, location_id)                                          \
+    W("start", "?", STORE_BIND_U32, start)                                                        \
+    W("\"end\"", "?", STORE_BIND_U32, end)                                                        \
+    W("span_text", "?", STORE_BIND_TEXT, span_text)                                               \
+    W("quote_start", "?", STORE_BIND_U32, quote_start)                                            \
+    W("quote_end", "?", STORE_BIND_U32, quote_end)                                                \
+    W("quote", "?", STORE_BIND_TEXT, quote)                                                       \
+    W("area_id", "?", STORE_BIND_TEXT, area_id)
+
+typedef enum store_bind_kind {
+    STORE_BIND_TEXT, /* const char *, NULL stored as NULL */
+    STORE_BIND_U32,  /* uint32_t */
+    STORE_BIND_NUM,  /* double, stored only when its has_ flag is set */
+} store_bind_kind;
+
+/* A write list as INSERT column names and as placeholders, each item with
+ * a leading ", ", and its length. */
+#define STORE_W_NAME(col, param, kind, field) ", " col
+#define STORE_WN_NAME(col, field, has) ", " col
+#define STORE_W_PARAM(col, param, kind, field) ", " param
+#define STORE_WN_PARAM(col, field, has) ", ?"
+#define STORE_W_ONE(col, param, kind, field) +1
+#define STORE_WN_ONE(col, field, has) +1
+
+enum { FIGURE_NWRITES = 0 FIGURE_WRITES(STORE_W_ONE, STORE_WN_ONE) };
+
 #endif

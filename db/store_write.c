@@ -13,6 +13,7 @@
  * touches are recounted from their mentions, simple and cheap at this scale.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -667,31 +668,41 @@ static void bind_fig_shared(sqlite3_stmt *st, const void *ctx) {
     store_bind_text(st, 2, d->published_at);
 }
 
+/* How each written column is read from a store_figure_rec. */
+static const struct {
+    store_bind_kind kind;
+    size_t at, has_at;
+} FIGURE_BINDS[] = {
+#define BIND_ROW(col, param, kind, field) {kind, offsetof(store_figure_rec, field), 0},
+#define BIND_ROW_NUM(col, field, has)                                                             \
+    {STORE_BIND_NUM, offsetof(store_figure_rec, field), offsetof(store_figure_rec, has)},
+    FIGURE_WRITES(BIND_ROW, BIND_ROW_NUM)
+#undef BIND_ROW
+#undef BIND_ROW_NUM
+};
+
 static void bind_figure(sqlite3_stmt *st, int p, const void *ctx, size_t k) {
     const fig_rows *fr = ctx;
-    const store_figure_rec *f = &fr->d->figures[fr->ord[k].idx];
+    const char *f = (const char *)&fr->d->figures[fr->ord[k].idx];
     store_bind_text(st, p, fr->ids + k * fr->id_size);
     sqlite3_bind_int64(st, p + 1, (sqlite3_int64)k + 1);
-    if (f->has_value)
-        sqlite3_bind_double(st, p + 2, f->value);
-    if (f->has_max)
-        sqlite3_bind_double(st, p + 3, f->value_max);
-    store_bind_text(st, p + 4, f->qualifier);
-    store_bind_text(st, p + 5, f->type);
-    store_bind_text(st, p + 6, f->object);
-    store_bind_text(st, p + 7, f->subject_category);
-    store_bind_text(st, p + 8, f->subject_side);
-    store_bind_text(st, p + 9, f->claimant_id);
-    store_bind_text(st, p + 10, f->stance);
-    store_bind_text(st, p + 11, f->location_id);
-    sqlite3_bind_int64(st, p + 12, f->start);
-    sqlite3_bind_int64(st, p + 13, f->end);
-    store_bind_text(st, p + 14, f->span_text);
-    sqlite3_bind_int64(st, p + 15, f->quote_start);
-    sqlite3_bind_int64(st, p + 16, f->quote_end);
-    store_bind_text(st, p + 17, f->quote);
-    store_bind_text(st, p + 18, f->area_id);
-    sqlite3_bind_int64(st, p + 19, fr->fts_no + (sqlite3_int64)k + 1);
+    p += 2;
+    for (size_t i = 0; i < FIGURE_NWRITES; i++, p++) {
+        const char *at = f + FIGURE_BINDS[i].at;
+        switch (FIGURE_BINDS[i].kind) {
+        case STORE_BIND_TEXT:
+            store_bind_text(st, p, *(const char *const *)(const void *)at);
+            break;
+        case STORE_BIND_U32:
+            sqlite3_bind_int64(st, p, *(const uint32_t *)(const void *)at);
+            break;
+        case STORE_BIND_NUM:
+            if (*(const bool *)(const void *)(f + FIGURE_BINDS[i].has_at))
+                sqlite3_bind_double(st, p, *(const double *)(const void *)at);
+            break;
+        }
+    }
+    sqlite3_bind_int64(st, p, fr->fts_no + (sqlite3_int64)k + 1);
 }
 
 static void name_figure(char *out, size_t outsz, const void *ctx, size_t k) {
@@ -705,12 +716,10 @@ static void name_figure(char *out, size_t outsz, const void *ctx, size_t k) {
 /* id is article_id || '-f' || ordinal and period the month of publication,
  * as schema.sql says; fts_no numbers on from the largest. */
 static const rows_def FIGURE_ROWS = {
-    "INSERT INTO figures (article_id, period, id, ordinal, value, value_max, qualifier, type,"
-    " object, subject_category, subject_side, claimant_id, stance, location_id, start, \"end\","
-    " span_text, quote_start, quote_end, quote, area_id, fts_no) VALUES ",
-    "(?1, substr(?2, 1, 7), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, 'claimed'), ?, ?, ?, ?, ?,"
-    " ?, ?, ?, ?)",
-    20,
+    "INSERT INTO figures (article_id, period, id, ordinal" FIGURE_WRITES(STORE_W_NAME, STORE_WN_NAME)
+    ", fts_no) VALUES ",
+    "(?1, substr(?2, 1, 7), ?, ?" FIGURE_WRITES(STORE_W_PARAM, STORE_WN_PARAM) ", ?)",
+    2 + FIGURE_NWRITES + 1,
     ST_INSERT_FIGURES,
     bind_figure, name_figure};
 
