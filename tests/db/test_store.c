@@ -1136,6 +1136,71 @@ Test(store, article_filters) {
     store_close(s);
 }
 
+/* Each facet's values as "value:count ..." in the order given (null as
+ * "null"). */
+static char *facet_counts(store *s, store_query q, size_t facet) {
+    store_page page = {0};
+    q.facets[0] = facet;
+    q.n_facets = 1;
+    cr_assert_eq(store_list(s, &q, &page), STORE_OK, "%s", store_errmsg(s));
+    char *out = calloc(1, 1024);
+    cr_assert_not_null(out);
+    size_t i;
+    json_t *v;
+    json_t *values = json_object_get(page.facets, store_facets(q.res, &(size_t){0})[facet]);
+    cr_assert(json_is_array(values));
+    json_array_foreach(values, i, v) {
+        const char *value = json_string_value(json_object_get(v, "value"));
+        size_t len = strlen(out);
+        snprintf(out + len, 1024 - len, "%s%s:%lld", i ? " " : "", value ? value : "null",
+                 (long long)json_integer_value(json_object_get(v, "count")));
+    }
+    store_page_free(&page);
+    return out;
+}
+
+/* Articles without any figure, place or claimed figure fall in the null
+ * bucket of the type, location and claimant facets, as figures without a
+ * claimant or place do in the figures' facets. */
+Test(store, article_facets_count_the_null_bucket) {
+    store *s = fx_open();
+    load_all(s);
+    fx_doc x;
+    memset(&x, 0, sizeof x);
+    const char *b4 = "أصيب 5 أشخاص في حادث سير على الطريق العام.";
+    x.f[0] = fx_figure(b4, "أصيب 5", "injured", "exact", true, 5);
+    x.d = (store_doc){.id = "a4", .body = b4, .language = "ar", .content_hash = "hash-a4",
+                      .figures = x.f, .n_figures = 1};
+    cr_assert_eq(store_put_document(s, &x.d), STORE_OK, "%s", store_errmsg(s));
+    memset(&x, 0, sizeof x);
+    x.d = (store_doc){.id = "a5", .body = "لم ترد أنباء عن ضحايا اليوم.", .language = "ar",
+                      .content_hash = "hash-a5"};
+    cr_assert_eq(store_put_document(s, &x.d), STORE_OK, "%s", store_errmsg(s));
+
+    static const struct {
+        const char *type_filter; /* NULL: none */
+        size_t facet;            /* 1 type, 2 location, 3 claimant */
+        const char *expected;
+    } cases[] = {
+        {NULL, 1, "killed:3 injured:2 null:1 airstrikes:1 count:1 destroyed:1 displaced:1"},
+        {NULL, 2,
+         "null:2 aleppo:1 damascus:1 douma:1 hamdaniya:1 idlib_gov:1 military_academy:1 saraqib:1"
+         " unknown_hill:1"},
+        {NULL, 3, "null:2 jaish_alfath:1 sohr:1 syrian_army:1 white_helmets:1"},
+        {"killed", 3, "jaish_alfath:1 sohr:1 syrian_army:1 white_helmets:1"},
+        {"injured", 3, "null:1 sohr:1"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        store_query q = query(RES_ARTICLES);
+        if (cases[i].type_filter)
+            add_text(&q, "type", cases[i].type_filter);
+        char *got = facet_counts(s, q, cases[i].facet);
+        cr_expect_str_eq(got, cases[i].expected, "case %zu", i);
+        free(got);
+    }
+    store_close(s);
+}
+
 Test(store, article_search) {
     store *s = fx_open();
     load_all(s);
