@@ -10,6 +10,7 @@
 
 #include "extract/blobs.h"
 #include "extract/grow.h"
+#include "extract/fnv1a.h"
 
 #include <errno.h>
 #include <math.h>
@@ -233,12 +234,9 @@ oom:
 
 static uint64_t fingerprint(void)
 {
-    uint64_t h = 1469598103934665603ull ^ EXTRACT_RULES_VERSION;
+    uint64_t h = FNV1A64_IDS_SEED ^ EXTRACT_RULES_VERSION;
     for (size_t i = 0; i < data_blobs_count; i++)
-        for (size_t k = 0; k < data_blobs[i].len; k++) {
-            h ^= (unsigned char)data_blobs[i].data[k];
-            h *= 1099511628211ull;
-        }
+        h = fnv1a64(h, data_blobs[i].data, data_blobs[i].len);
     return h;
 }
 

@@ -32,6 +32,7 @@
 #include "extract/stages.h"
 
 #include "extract/grow.h"
+#include "extract/fnv1a.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,12 +109,7 @@ static size_t next_word(const text *t, size_t i, uint32_t s)
 
 static uint64_t fnv(const char *s)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ull;
-    }
-    return h;
+    return fnv1a64(FNV1A64_IDS_SEED, s, strlen(s));
 }
 
 static char *keep(doc_state *d, char *s)
