@@ -19,6 +19,8 @@ static const store_column ARTICLE_TABLE[] = {ARTICLE_COLUMNS(STORE_COL_ROW, STOR
 static const store_column SOURCE_TABLE[] = {SOURCE_COLUMNS(STORE_COL_ROW, STORE_COL_ROW)};
 static const store_column LOCATION_TABLE[] = {LOCATION_COLUMNS(STORE_COL_ROW, STORE_COL_ROW)};
 static const store_column FIGURE_TABLE[] = {FIGURE_COLUMNS(STORE_COL_ROW, STORE_COL_ROW)};
+static const store_column CLAIM_TABLE[] = {CLAIM_COLUMNS(STORE_COL_ROW, STORE_COL_ROW)};
+static const store_column FIGURE_HIT_TABLE[] = {FIGURE_HIT_COLUMNS(STORE_COL_ROW, STORE_COL_ROW)};
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -137,6 +139,14 @@ json_t *store_location_json(sqlite3_stmt *st, int c) {
 
 json_t *store_figure_json(sqlite3_stmt *st, int c) {
     return row_json(FIGURE_TABLE, COUNT_OF(FIGURE_TABLE), st, c);
+}
+
+json_t *store_claim_json(sqlite3_stmt *st) {
+    return row_json(CLAIM_TABLE, COUNT_OF(CLAIM_TABLE), st, 0);
+}
+
+json_t *store_figure_hit_json(sqlite3_stmt *st) {
+    return row_json(FIGURE_HIT_TABLE, COUNT_OF(FIGURE_HIT_TABLE), st, 0);
 }
 
 _Static_assert(COUNT_OF(ARTICLE_TABLE) == ARTICLE_NCOLS, "article columns");

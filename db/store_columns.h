@@ -91,6 +91,43 @@
     "figures t LEFT JOIN sources c ON c.id = t.claimant_id"                                      \
     " LEFT JOIN locations l ON l.id = t.location_id"
 
+/* A claim of /v1/figures/compare (store_compare.c): a figure as the
+ * comparison shows it, over "figures f LEFT JOIN sources c". */
+#define CLAIM_COLUMNS(C0, C)                                                                      \
+    C0("", "figure_id", "f.id", STORE_COL_TEXT, 0)                                                \
+    C("", "value", "f.value", STORE_COL_NUM, 0)                                                   \
+    C("", "value_max", "f.value_max", STORE_COL_NUM, 0)                                           \
+    C("", "qualifier", "f.qualifier", STORE_COL_TEXT, 0)                                          \
+    C("", "stance", "f.stance", STORE_COL_TEXT, 0)                                                \
+    C("", "object", "f.object", STORE_COL_TEXT, 0)                                                \
+    C("claimant", "id", "f.claimant_id", STORE_COL_TEXT, NULLG_)                                  \
+    C("claimant", "name", "c.name", STORE_COL_TEXT, 0)                                            \
+    C("claimant", "kind", "c.kind", STORE_COL_TEXT, 0)                                            \
+    C("claimant", "affiliation", "c.affiliation", STORE_COL_TEXT, 0)                              \
+    C("", "article_id", "f.article_id", STORE_COL_TEXT, 0)                                        \
+    C("", "quote", "f.quote", STORE_COL_TEXT, 0)                                                  \
+    C("span", "start", "f.start", STORE_COL_INT, 0)                                               \
+    C("span", "end", "f.\"end\"", STORE_COL_INT, 0)                                               \
+    C("span", "text", "f.span_text", STORE_COL_TEXT, 0)                                           \
+    C("quote_span", "start", "f.quote_start", STORE_COL_INT, 0)                                   \
+    C("quote_span", "end", "f.quote_end", STORE_COL_INT, 0)
+
+/* A figure found by /v1/search (store_search.c), over "figures t LEFT JOIN
+ * sources c" and the full-text match f (score, snippet). */
+#define FIGURE_HIT_COLUMNS(C0, C)                                                                 \
+    C0("", "kind", "'figure'", STORE_COL_TEXT, 0)                                                 \
+    C("", "id", "t.id", STORE_COL_TEXT, 0)                                                        \
+    C("", "article_id", "t.article_id", STORE_COL_TEXT, 0)                                        \
+    C("", "type", "t.type", STORE_COL_TEXT, 0)                                                    \
+    C("", "value", "t.value", STORE_COL_NUM, 0)                                                   \
+    C("", "value_max", "t.value_max", STORE_COL_NUM, 0)                                           \
+    C("", "qualifier", "t.qualifier", STORE_COL_TEXT, 0)                                          \
+    C("", "claimant_id", "t.claimant_id", STORE_COL_TEXT, 0)                                      \
+    C("", "claimant_name", "c.name", STORE_COL_TEXT, 0)                                           \
+    C("", "span_text", "t.span_text", STORE_COL_TEXT, 0)                                          \
+    C("", "score", "f.score", STORE_COL_REAL, 0)                                                  \
+    C("", "snippet", "f.snip", STORE_COL_TEXT, 0)
+
 /* A list as a SELECT list, and its length. */
 #define STORE_COL_SQL0(group, key, sql, kind, flags) sql
 #define STORE_COL_SQL(group, key, sql, kind, flags) ", " sql
@@ -100,6 +137,8 @@
 #define SOURCE_COLS SOURCE_COLUMNS(STORE_COL_SQL0, STORE_COL_SQL)
 #define LOCATION_COLS LOCATION_COLUMNS(STORE_COL_SQL0, STORE_COL_SQL)
 #define FIGURE_COLS FIGURE_COLUMNS(STORE_COL_SQL0, STORE_COL_SQL)
+#define CLAIM_COLS CLAIM_COLUMNS(STORE_COL_SQL0, STORE_COL_SQL)
+#define FIGURE_HIT_COLS FIGURE_HIT_COLUMNS(STORE_COL_SQL0, STORE_COL_SQL)
 
 enum {
     ARTICLE_NCOLS = 0 ARTICLE_COLUMNS(STORE_COL_ONE, STORE_COL_ONE),

@@ -197,6 +197,8 @@ json_t *store_article_json(sqlite3_stmt *st, int c);  /* list item, no body */
 json_t *store_source_json(sqlite3_stmt *st, int c);
 json_t *store_location_json(sqlite3_stmt *st, int c);
 json_t *store_figure_json(sqlite3_stmt *st, int c);
+json_t *store_claim_json(sqlite3_stmt *st);      /* CLAIM_COLS first */
+json_t *store_figure_hit_json(sqlite3_stmt *st); /* FIGURE_HIT_COLS first */
 
 /* A text column as a JSON string, or null. */
 json_t *store_col_str(sqlite3_stmt *st, int c);

@@ -54,8 +54,7 @@ static const char *const SQL[ST__COUNT] = {
         " JOIN articles t ON t.doc_no = f.r LEFT JOIN sources o ON o.id = t.outlet_id"
         " ORDER BY f.score DESC, t.id",
     [ST_SEARCH_FIGURES] =
-        "SELECT t.id, t.article_id, t.type, t.value, t.value_max, t.qualifier, t.claimant_id,"
-        " c.name, t.span_text, f.score, f.snip"
+        "SELECT " FIGURE_HIT_COLS
         " FROM (SELECT rowid AS r, -rank AS score,"
         "   snippet(figures_fts, 0, " MARK_OPEN ", " MARK_CLOSE ", " ELLIPSIS ", 24) AS snip"
         "   FROM figures_fts WHERE figures_fts MATCH ?1 ORDER BY rank LIMIT ?2) f"
@@ -159,16 +158,6 @@ static json_t *article_hit(sqlite3_stmt *st) {
                      store_col_str(st, 6));
 }
 
-static json_t *figure_hit(sqlite3_stmt *st) {
-    return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:f, s:o}", "kind",
-                     "figure", "id", store_col_str(st, 0), "article_id", store_col_str(st, 1),
-                     "type", store_col_str(st, 2), "value", store_col_num(st, 3), "value_max",
-                     store_col_num(st, 4), "qualifier", store_col_str(st, 5), "claimant_id",
-                     store_col_str(st, 6), "claimant_name", store_col_str(st, 7), "span_text",
-                     store_col_str(st, 8), "score", sqlite3_column_double(st, 9), "snippet",
-                     store_col_str(st, 10));
-}
-
 static json_t *source_hit(sqlite3_stmt *st) {
     return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:f, s:o}", "kind", "source", "id",
                      store_col_str(st, 0), "name", store_col_str(st, 1), "name_en",
@@ -179,7 +168,7 @@ static json_t *source_hit(sqlite3_stmt *st) {
 
 static const kind_impl KINDS[] = {
     {STORE_SEARCH_ARTICLES, "article", ST_SEARCH_COUNT_ARTICLES, ST_SEARCH_ARTICLES, article_hit},
-    {STORE_SEARCH_FIGURES, "figure", ST_SEARCH_COUNT_FIGURES, ST_SEARCH_FIGURES, figure_hit},
+    {STORE_SEARCH_FIGURES, "figure", ST_SEARCH_COUNT_FIGURES, ST_SEARCH_FIGURES, store_figure_hit_json},
     {STORE_SEARCH_SOURCES, "source", ST_SEARCH_COUNT_SOURCES, ST_SEARCH_SOURCES, source_hit},
 };
 #define N_KINDS (sizeof KINDS / sizeof KINDS[0])
