@@ -84,11 +84,7 @@ static const store_migration MIGRATIONS[] = {
      " WHERE a.id = figures.article_id);"
      "DROP INDEX figures_area;",
      V4_OBJECTS,
-     "INSERT INTO claim_cells SELECT type, subject_category, coalesce(subject_side, ''),"
-     " coalesce(area_id, ''), coalesce(period, ''),"
-     " CASE WHEN subject_category IN ('materiel', 'munitions') THEN coalesce(object, '') ELSE ''"
-     " END, coalesce(claimant_id, ''), count(*), max(coalesce(value_max, value)) FROM figures"
-     " WHERE type <> 'count' AND subject_category IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7;"
+     "INSERT INTO claim_cells " STORE_CELLS_SELECT " GROUP BY 1, 2, 3, 4, 5, 6, 7;"
      "INSERT INTO row_counts (name, n) VALUES ('articles', (SELECT count(*) FROM articles)),"
      " ('figures', (SELECT count(*) FROM figures)), ('sources', (SELECT count(*) FROM sources)),"
      " ('locations', (SELECT count(*) FROM locations));"},

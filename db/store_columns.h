@@ -128,6 +128,20 @@
     C("", "score", "f.score", STORE_COL_REAL, 0)                                                  \
     C("", "snippet", "f.snip", STORE_COL_TEXT, 0)
 
+/* Compare's cells from the figures themselves: one row per group key and
+ * claimant with its count and headline (the largest value), '' for NULL in
+ * the key, object only for materiel and munitions, as the claim_cells
+ * triggers of schema.sql keep them. Callers add conditions (AND ...) and
+ * then GROUP BY 1, 2, 3, 4, 5, 6, 7. Used by migration 4 (db/store.c) and
+ * store_compare.c. */
+#define STORE_CELLS_SELECT                                                                        \
+    "SELECT f.type AS type, f.subject_category AS category, coalesce(f.subject_side, '') AS side," \
+    " coalesce(f.area_id, '') AS area_id, coalesce(f.period, '') AS period,"                     \
+    " CASE WHEN f.subject_category IN ('materiel', 'munitions') THEN coalesce(f.object, '')"      \
+    " ELSE '' END AS object, coalesce(f.claimant_id, '') AS claimant_id, count(*) AS n,"          \
+    " max(coalesce(f.value_max, f.value)) AS headline FROM figures f"                             \
+    " WHERE f.type <> 'count' AND f.subject_category IS NOT NULL"
+
 /* A list as a SELECT list, and its length. */
 #define STORE_COL_SQL0(group, key, sql, kind, flags) sql
 #define STORE_COL_SQL(group, key, sql, kind, flags) ", " sql

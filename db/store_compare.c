@@ -30,13 +30,7 @@
 
 /* The figures of a place below governorate level, summed as cells are. */
 #define FIGURE_CELLS                                                                              \
-    "SELECT f.type AS type, f.subject_category AS category, coalesce(f.subject_side, '') AS side," \
-    " coalesce(f.area_id, '') AS area_id, coalesce(f.period, '') AS period,"                     \
-    " CASE WHEN f.subject_category IN ('materiel', 'munitions') THEN coalesce(f.object, '')"      \
-    " ELSE '' END AS object, coalesce(f.claimant_id, '') AS claimant_id, count(*) AS n,"          \
-    " max(coalesce(f.value_max, f.value)) AS headline FROM figures f"                             \
-    " WHERE f.location_id IN " STORE_PLACES_WITHIN("?2")                                          \
-    " AND f.type <> 'count' AND f.subject_category IS NOT NULL"                                  \
+    STORE_CELLS_SELECT " AND f.location_id IN " STORE_PLACES_WITHIN("?2")                         \
     " AND (?1 IS NULL OR f.type = ?1) GROUP BY 1, 2, 3, 4, 5, 6, 7"
 
 typedef enum scope { SCOPE_ALL, SCOPE_AREAS, SCOPE_PLACES } scope;
