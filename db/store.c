@@ -110,6 +110,14 @@ static sqlite3_stmt *stmt(store *s, store_stmt_id id) {
     return store_stmt(s, id, SQL[id]);
 }
 
+/* ---- small helpers ------------------------------------------------------ */
+
+bool store_same_text(const unsigned char *a, const char *b) {
+    if (!a || !b)
+        return !a && !b;
+    return strcmp((const char *)a, b) == 0;
+}
+
 /* ---- errors ------------------------------------------------------------- */
 
 void store_set_err(store *s, const char *fmt, ...) {
@@ -313,18 +321,6 @@ store_status store_tx_end(store *s, store_status st) {
     run(s, ST_ROLLBACK, "rollback");
     memcpy(s->err, saved, sizeof saved);
     return st;
-}
-
-store_status store_batch_begin(store *s) {
-    if (s->tx_depth) {
-        store_set_err(s, "a batch cannot start inside a transaction");
-        return STORE_ERR;
-    }
-    return store_write_begin(s);
-}
-
-store_status store_batch_end(store *s) {
-    return store_tx_end(s, store_fts_batch_flush(s));
 }
 
 /* ---- opening ------------------------------------------------------------ */

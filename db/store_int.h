@@ -169,23 +169,36 @@ typedef struct sbuf {
 } sbuf;
 void sb_add(sbuf *b, const char *s);
 
-/* ---- full-text upkeep of figures_fts and sources_fts (store_search.c) --
- * External content, like articles_fts: store_write.c calls these inside its
- * write transactions so the indexes never disagree with the rows. */
+/* Is a and b the same text (both NULL counts)? */
+bool store_same_text(const unsigned char *a, const char *b);
 
+/* ---- full-text upkeep (store_fts.c) --------------------------------------
+ * External content: store_write.c calls these inside its write
+ * transactions so the indexes never disagree with the rows. Inside a batch
+ * the articles' and figures' rows wait for store_fts_batch_flush. */
+
+/* Is a document written now part of a batch (its rows' index waits)? */
+bool store_fts_deferring(const store *s);
+/* Indexes new article doc_no, or leaves it to the batch's end. */
+store_status store_fts_article_index(store *s, sqlite3_int64 doc_no, const char *title,
+                                     const char *body);
+/* Unindexes article doc_no given its stored title and body (unless it
+ * waits for the batch's end, so was never indexed). */
+store_status store_fts_article_unindex(store *s, sqlite3_int64 doc_no, sqlite3_value *title,
+                                       sqlite3_value *body);
+/* Indexes the figures of an article just inserted, numbered from
+ * first_fts_no on, or leaves them to the batch's end. */
+store_status store_fts_figures_index(store *s, const char *article_id, sqlite3_int64 first_fts_no);
 /* Unindexes the figures of an article (before they go with it), those
- * whose fts_no is below `below` (the others are not indexed yet). */
-store_status store_fts_figures_unindex(store *s, const char *article_id, sqlite3_int64 below);
-/* Indexes the figures of an article (after they are inserted). */
-store_status store_fts_figures_index(store *s, const char *article_id);
+ * indexed already. */
+store_status store_fts_figures_unindex(store *s, const char *article_id);
 /* Before source r is upserted: unindexes its stored names when r changes
  * them; *reindex says whether store_fts_source_after must index it (a new
  * source, or new names). */
 store_status store_fts_source_before(store *s, const store_source_rec *r, bool *reindex);
 store_status store_fts_source_after(store *s, const char *id);
-
 /* Indexes the full-text rows a batch's documents left to its end, before
- * store_batch_end commits (store_write.c). */
+ * store_batch_end commits. */
 store_status store_fts_batch_flush(store *s);
 
 /* ---- rows as API items (store_columns.c) --------------------------------

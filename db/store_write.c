@@ -67,8 +67,6 @@ static const char *const SQL[ST__COUNT] = {
         " GROUP BY location_id"
         " ON CONFLICT (id) DO UPDATE SET mentions = mentions + excluded.mentions",
     [ST_OLD_ARTICLE] = "SELECT doc_no, title, body FROM articles WHERE id = ?1",
-    [ST_FTS_DELETE] =
-        "INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', ?1, ?2, ?3)",
     [ST_DELETE_ARTICLE] = "DELETE FROM articles WHERE id = ?1",
     [ST_INSERT_ARTICLE] =
         "INSERT INTO articles (id, title, body, outlet_id, url, published_at, language,"
@@ -76,14 +74,8 @@ static const char *const SQL[ST__COUNT] = {
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
         " (SELECT COALESCE(max(doc_no), 0) + 1 FROM articles))"
         " RETURNING doc_no",
-    [ST_FTS_INSERT] = "INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
     /* A document's rows: see insert_rows. */
     [ST_MAX_FIGURE_FTS_NO] = "SELECT COALESCE(max(fts_no), 0) FROM figures",
-    /* A batch's full-text rows, at its end (see deferring). */
-    [ST_FTS_BATCH_ARTICLES] = "INSERT INTO articles_fts (rowid, title, body)"
-                              " SELECT doc_no, title, body FROM articles WHERE doc_no >= ?1",
-    [ST_FTS_BATCH_FIGURES] = "INSERT INTO figures_fts (rowid, quote)"
-                             " SELECT fts_no, quote FROM figures WHERE fts_no >= ?1",
     /* Counts move by the deltas: no recount, so a write costs the same in a
      * corpus of ten articles or of a million. */
     [ST_REFRESH_SOURCES] =
@@ -119,12 +111,6 @@ static store_status bump_generation(store *s) {
     return run(s, ST_BUMP_GENERATION, "generation");
 }
 
-static bool same_text(const unsigned char *a, const char *b) {
-    if (!a || !b)
-        return !a && !b;
-    return strcmp((const char *)a, b) == 0;
-}
-
 /* Is source r stored with these very values? Then its upsert would change
  * nothing, and is skipped: documents name the same few sources again and
  * again. */
@@ -136,11 +122,11 @@ static store_status source_as_stored(store *s, const store_source_rec *r, bool *
     store_bind_text(st, 1, r->id);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
-        *same = same_text(sqlite3_column_text(st, 0), r->name) &&
-                same_text(sqlite3_column_text(st, 1), r->name_en) &&
-                same_text(sqlite3_column_text(st, 2), r->kind) &&
-                same_text(sqlite3_column_text(st, 3), r->affiliation ? r->affiliation : "unknown") &&
-                same_text(sqlite3_column_text(st, 4), r->parent_id);
+        *same = store_same_text(sqlite3_column_text(st, 0), r->name) &&
+                store_same_text(sqlite3_column_text(st, 1), r->name_en) &&
+                store_same_text(sqlite3_column_text(st, 2), r->kind) &&
+                store_same_text(sqlite3_column_text(st, 3), r->affiliation ? r->affiliation : "unknown") &&
+                store_same_text(sqlite3_column_text(st, 4), r->parent_id);
     store_status out = rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : store_sql_fail(s, rc, "source");
     sqlite3_reset(st);
     return out;
@@ -256,24 +242,10 @@ static store_status refresh_touched(store *s) {
     return rc == STORE_OK ? run(s, ST_REFRESH_LOCATIONS, "location counts") : rc;
 }
 
-/* ---- full-text rows at the end of a batch ------------------------------------
- * Inside a batch, a document's articles_fts and figures_fts rows are not
- * written with it but all at once at the batch's end (store_fts_batch_flush,
- * called by store_batch_end before it commits). FTS5 writes what it has
- * pending as a new segment at every savepoint, and each document of a batch
- * is one: a segment per document and table, then merged again and again,
- * where a batch now makes one. The rows are the same, and they are indexed
- * before the batch commits, so no other connection ever sees a row without
- * its index entry.
- *
- * Which rows wait: every doc_no from s->fts_articles_from on (fts_no from
- * s->fts_figures_from on), every row below is indexed. New rows are numbered
- * max + 1, so they always fall in the waiting range (when the rows above
- * the mark are all gone, a new number may be lower; the mark follows it
- * down, which is right as every row then is below it). A waiting row that
- * goes again before the batch's end (replaced within the batch) was never
- * indexed, so it is not unindexed; a document that fails puts the marks
- * back as they were, with its savepoint. */
+/* ---- documents ------------------------------------------------------------
+ * Inside a batch, a document's full-text rows wait for the batch's end
+ * (store_fts.c says why); s->fts_articles_from and s->fts_figures_from mark
+ * the rows that wait. */
 
 /* A document's write ends: a failed one is undone with its savepoint, and
  * the marks go back with it. */
@@ -286,34 +258,16 @@ static store_status end_document(store *s, store_status rc, const sqlite3_int64 
     return rc;
 }
 
-/* Is a document written now part of a batch (its rows' index waits)? */
-static bool deferring(const store *s) {
-    return s->tx_depth > 1;
-}
-
-static void defer_from(sqlite3_int64 *mark, sqlite3_int64 no) {
-    if (*mark == 0 || no < *mark)
-        *mark = no;
-}
-
-store_status store_fts_batch_flush(store *s) {
-    sqlite3_int64 marks[2] = {s->fts_articles_from, s->fts_figures_from};
-    static const store_stmt_id ids[2] = {ST_FTS_BATCH_ARTICLES, ST_FTS_BATCH_FIGURES};
-    s->fts_articles_from = s->fts_figures_from = 0;
-    if (s->tx_depth != 1) /* no batch, or SQLite rolled it back whole */
-        return STORE_OK;
-    for (size_t i = 0; i < 2; i++) {
-        if (!marks[i])
-            continue;
-        sqlite3_stmt *st = stmt(s, ids[i]);
-        if (!st)
-            return STORE_ERR;
-        sqlite3_bind_int64(st, 1, marks[i]);
-        store_status rc = store_exec_stmt(s, st, "full-text insert");
-        if (rc != STORE_OK)
-            return rc;
+store_status store_batch_begin(store *s) {
+    if (s->tx_depth) {
+        store_set_err(s, "a batch cannot start inside a transaction");
+        return STORE_ERR;
     }
-    return STORE_OK;
+    return store_write_begin(s);
+}
+
+store_status store_batch_end(store *s) {
+    return store_tx_end(s, store_fts_batch_flush(s));
 }
 
 /* Removes article id and its index entry (mentions and figures go by
@@ -335,26 +289,13 @@ static store_status remove_article(store *s, const char *id, bool *existed) {
         return st;
     }
     *existed = true;
-    store_status st = STORE_OK;
-    sqlite3_int64 doc_no = sqlite3_column_int64(old, 0);
-    if (s->fts_articles_from && doc_no >= s->fts_articles_from) {
-        sqlite3_reset(old); /* written in this batch: not indexed yet */
-    } else {
-        /* External content: the index needs the exact old values to unindex. */
-        sqlite3_stmt *del = stmt(s, ST_FTS_DELETE);
-        if (!del) {
-            sqlite3_reset(old);
-            return STORE_ERR;
-        }
-        sqlite3_bind_int64(del, 1, doc_no);
-        sqlite3_bind_value(del, 2, sqlite3_column_value(old, 1));
-        sqlite3_bind_value(del, 3, sqlite3_column_value(old, 2));
-        sqlite3_reset(old);
-        st = store_exec_stmt(s, del, "full-text delete");
-    }
+    /* External content: the index needs the exact old values to unindex. */
+    store_status st = store_fts_article_unindex(s, sqlite3_column_int64(old, 0),
+                                                sqlite3_column_value(old, 1),
+                                                sqlite3_column_value(old, 2));
+    sqlite3_reset(old);
     if (st == STORE_OK) /* its figures go by cascade: out of their index first */
-        st = store_fts_figures_unindex(s, id,
-                                       s->fts_figures_from ? s->fts_figures_from : INT64_MAX);
+        st = store_fts_figures_unindex(s, id);
     if (st != STORE_OK)
         return st;
     sqlite3_stmt *del = stmt(s, ST_DELETE_ARTICLE);
@@ -502,16 +443,7 @@ static store_status insert_article(store *s, const store_doc *d) {
     store_status e = store_exec_stmt(s, st, ctx); /* finishes the RETURNING statement */
     if (e != STORE_OK)
         return e;
-    if (deferring(s)) {
-        defer_from(&s->fts_articles_from, doc_no);
-        return STORE_OK;
-    }
-    if (!(st = stmt(s, ST_FTS_INSERT)))
-        return STORE_ERR;
-    sqlite3_bind_int64(st, 1, doc_no);
-    store_bind_text(st, 2, d->title);
-    store_bind_text(st, 3, d->body);
-    return store_exec_stmt(s, st, "full-text insert");
+    return store_fts_article_index(s, doc_no, d->title, d->body);
 }
 
 /* ---- a document's rows ------------------------------------------------------
@@ -755,9 +687,9 @@ static store_status insert_figures(store *s, const store_doc *d) {
     }
     fr.fts_no = sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
-    if (deferring(s))
-        defer_from(&s->fts_figures_from, fr.fts_no + 1);
     rc = insert_rows(s, &FIGURE_ROWS, d->n_figures, bind_fig_shared, &fr);
+    if (rc == STORE_OK)
+        rc = store_fts_figures_index(s, d->id, fr.fts_no + 1);
 out:
     free(ord);
     free(fr.ids);
@@ -808,8 +740,6 @@ store_status store_put_document(store *s, const store_doc *d) {
     if ((rc = insert_mentions(s, d)) != STORE_OK)
         goto out;
     if ((rc = insert_figures(s, d)) != STORE_OK)
-        goto out;
-    if (!deferring(s) && (rc = store_fts_figures_index(s, d->id)) != STORE_OK)
         goto out;
     if (existed) {
         if ((rc = touch_article(s, d->id, +1)) != STORE_OK)
