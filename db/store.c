@@ -620,6 +620,10 @@ void sb_add(sbuf *b, const char *s) {
     size_t n = strlen(s);
     if (b->oom)
         return;
+    if (b->len + n + 1 > SBUF_MAX) { /* no statement is this long: a bug, not data */
+        b->oom = true;
+        return;
+    }
     if (b->len + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 512;
         while (cap < b->len + n + 1)

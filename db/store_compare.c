@@ -20,6 +20,7 @@
  * areas (a city's figures are in its governorate's group already).
  */
 #include "db/store_int.h"
+#include "extract/grow.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -153,14 +154,9 @@ static store_status read_groups(store *s, const store_compare_query *q, scope wh
     store_status rc = STORE_OK;
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            group *grown = realloc(groups, cap * sizeof *grown);
-            if (!grown) {
-                rc = store_oom(s);
-                break;
-            }
-            groups = grown;
+        if (grow((void **)&groups, &cap, n + 1, sizeof *groups) != 0) {
+            rc = store_oom(s);
+            break;
         }
         group *g = &groups[n];
         memset(g, 0, sizeof *g);

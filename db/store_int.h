@@ -159,9 +159,10 @@ int store_bind_text(sqlite3_stmt *st, int i, const char *v);
 /* Sets the error "out of memory"; returns STORE_ERR. */
 store_status store_oom(store *s);
 
-/* SQL text built piece by piece (statements that differ by filter); a
- * failed allocation sets oom and ignores later pieces. Zero-initialise;
- * free p. */
+/* SQL text built piece by piece (statements that differ by filter), of
+ * SBUF_MAX bytes at most; a failed allocation or a text past the maximum
+ * sets oom and ignores later pieces. Zero-initialise; free p. */
+#define SBUF_MAX (1u << 20)
 typedef struct sbuf {
     char *p;
     size_t len, cap;

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "db/store_int.h"
+#include "extract/grow.h"
 
 /* ---- statements used here ------------------------------------------------ */
 
@@ -822,16 +823,9 @@ store_status store_each_origin(store *s, bool (*fn)(void *ctx, const char *id, c
         return STORE_ERR;
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n + 2 > cap) {
-            size_t ncap = cap ? cap * 2 : 64;
-            char **np = realloc(pairs, ncap * sizeof *np);
-            if (!np) {
-                store_set_err(s, "out of memory");
-                rc = STORE_ERR;
-                goto out;
-            }
-            pairs = np;
-            cap = ncap;
+        if (grow((void **)&pairs, &cap, n + 2, sizeof *pairs) != 0) {
+            rc = store_oom(s);
+            goto out;
         }
         pairs[n] = strdup((const char *)sqlite3_column_text(st, 0));
         pairs[n + 1] = strdup((const char *)sqlite3_column_text(st, 1));
