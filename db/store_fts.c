@@ -33,7 +33,22 @@
 
 #include "db/store_int.h"
 
-static const char *const SQL[ST__COUNT] = {
+/* This file's fixed statements (prepared on first use, kept until
+ * store_close). */
+enum {
+    ST_FTS_SOURCE_OLD,
+    ST_FTS_SOURCE_DELETE,
+    ST_FTS_SOURCE_INSERT,
+    ST_FTS_FIGURES_DELETE,
+    ST_FTS_FIGURES_INSERT,
+    ST_FTS_DELETE,
+    ST_FTS_INSERT,
+    ST_FTS_BATCH_ARTICLES,
+    ST_FTS_BATCH_FIGURES,
+    F__COUNT
+};
+
+static const char *const SQL[F__COUNT] = {
     [ST_FTS_DELETE] =
         "INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', ?1, ?2, ?3)",
     [ST_FTS_INSERT] = "INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
@@ -53,11 +68,11 @@ static const char *const SQL[ST__COUNT] = {
                               " SELECT fts_no, quote FROM figures WHERE article_id = ?1",
 };
 
-static sqlite3_stmt *stmt(store *s, store_stmt_id id) {
-    return store_stmt(s, id, SQL[id]);
+static sqlite3_stmt *stmt(store *s, int id) {
+    return store_stmt(s, STMTS_FTS, F__COUNT, (size_t)id, SQL[id]);
 }
 
-static store_status run_with_id(store *s, store_stmt_id id, const char *arg, const char *ctx) {
+static store_status run_with_id(store *s, int id, const char *arg, const char *ctx) {
     sqlite3_stmt *st = stmt(s, id);
     if (!st)
         return STORE_ERR;
@@ -78,7 +93,7 @@ static void defer_from(sqlite3_int64 *mark, sqlite3_int64 no) {
 
 store_status store_fts_batch_flush(store *s) {
     sqlite3_int64 marks[2] = {s->fts_articles_from, s->fts_figures_from};
-    static const store_stmt_id ids[2] = {ST_FTS_BATCH_ARTICLES, ST_FTS_BATCH_FIGURES};
+    static const int ids[2] = {ST_FTS_BATCH_ARTICLES, ST_FTS_BATCH_FIGURES};
     s->fts_articles_from = s->fts_figures_from = 0;
     if (s->tx_depth != 1) /* no batch, or SQLite rolled it back whole */
         return STORE_OK;

@@ -18,73 +18,18 @@
 /* The most rows of one multi-row INSERT (store_write.c). */
 #define STORE_ROWS_MAX 32
 
-/* Slots of the per-handle cache of fixed statements (prepared on first use,
- * kept with SQLITE_PREPARE_PERSISTENT until store_close). */
-typedef enum store_stmt_id {
-    ST_BEGIN,
-    ST_BEGIN_IMMEDIATE,
-    ST_COMMIT,
-    ST_ROLLBACK,
-    ST_SAVEPOINT,
-    ST_RELEASE,
-    ST_ROLLBACK_TO,
-    ST_GENERATION,
-    ST_LOCAL_VERSION,
-    ST_BUMP_GENERATION,
-    /* writes (store_write.c) */
-    ST_UPSERT_SOURCE,
-    ST_UPSERT_LOCATION,
-    ST_CLEAR_TOUCHED_SOURCES,
-    ST_CLEAR_TOUCHED_LOCATIONS,
-    ST_TOUCH_SOURCES,
-    ST_TOUCH_LOCATIONS,
-    ST_OLD_ARTICLE,
-    ST_FTS_DELETE,
-    ST_DELETE_ARTICLE,
-    ST_INSERT_ARTICLE,
-    ST_FTS_INSERT,
-    /* a document's rows (store_write.c): the INSERT of k rows is the
-     * first of each range + k - 1 */
-    ST_INSERT_SOURCE_MENTIONS,
-    ST_INSERT_SOURCE_MENTIONS_END = ST_INSERT_SOURCE_MENTIONS + STORE_ROWS_MAX - 1,
-    ST_INSERT_LOCATION_MENTIONS,
-    ST_INSERT_LOCATION_MENTIONS_END = ST_INSERT_LOCATION_MENTIONS + STORE_ROWS_MAX - 1,
-    ST_INSERT_FIGURES,
-    ST_INSERT_FIGURES_END = ST_INSERT_FIGURES + STORE_ROWS_MAX - 1,
-    ST_MAX_FIGURE_FTS_NO,
-    ST_FTS_BATCH_ARTICLES,
-    ST_FTS_BATCH_FIGURES,
-    ST_SOURCE_AS_STORED,
-    ST_SOURCE_COUNTS_ADD,
-    ST_LOCATION_COUNTS_ADD,
-    ST_REFRESH_SOURCES,
-    ST_REFRESH_LOCATIONS,
-    ST_ARTICLE_HASH,
-    ST_EACH_ORIGIN,
-    /* reads (store_read.c, store_list.c) */
-    ST_GET_ARTICLE,
-    ST_GET_SOURCE,
-    ST_GET_LOCATION,
-    ST_GET_FIGURE,
-    ST_ARTICLE_FIGURES,
-    ST_ARTICLE_LOCATIONS,
-    ST_ARTICLE_SOURCES,
-    ST_META_COUNTS,
-    ST_FTS_CHECK,
-    /* full-text upkeep of figures and sources, and search (store_search.c) */
-    ST_FTS_SOURCE_OLD,
-    ST_FTS_SOURCE_DELETE,
-    ST_FTS_SOURCE_INSERT,
-    ST_FTS_FIGURES_DELETE,
-    ST_FTS_FIGURES_INSERT,
-    ST_SEARCH_COUNT_ARTICLES,
-    ST_SEARCH_COUNT_FIGURES,
-    ST_SEARCH_COUNT_SOURCES,
-    ST_SEARCH_ARTICLES,
-    ST_SEARCH_FIGURES,
-    ST_SEARCH_SOURCES,
-    ST__COUNT
-} store_stmt_id;
+/* The fixed statements are each db/ file's own (an enum and an SQL table
+ * in the file); the handle keeps one lazily allocated array of prepared
+ * statements per file, named by its set. */
+typedef enum store_stmt_set {
+    STMTS_CORE,   /* store.c */
+    STMTS_WRITE,  /* store_write.c */
+    STMTS_FTS,    /* store_fts.c */
+    STMTS_READ,   /* store_read.c */
+    STMTS_LIST,   /* store_list.c */
+    STMTS_SEARCH, /* store_search.c */
+    STMTS__COUNT
+} store_stmt_set;
 
 /* Statements built per list query (filters and sort vary); kept by their
  * SQL text, least recently used dropped first. */
@@ -100,7 +45,8 @@ struct store {
     sqlite3 *db;
     bool readonly;
     int schema_version;
-    sqlite3_stmt *stmt[ST__COUNT];
+    sqlite3_stmt **stmts[STMTS__COUNT]; /* n_stmts[set] each, allocated on first use */
+    size_t n_stmts[STMTS__COUNT];
     store_dyn_stmt dyn[STORE_DYN_CACHE];
     unsigned long long dyn_clock;
     int time_limit_ms;      /* 0: none */
@@ -121,9 +67,13 @@ void store_set_err(store *s, const char *fmt, ...) __attribute__((format(printf,
  * prefixed by ctx when not NULL. */
 store_status store_sql_fail(store *s, int rc, const char *ctx);
 
-/* The cached statement for id, prepared from sql on first use; reset and
- * with bindings cleared. NULL (error recorded) when preparing fails. */
-sqlite3_stmt *store_stmt(store *s, store_stmt_id id, const char *sql);
+/* The cached statement id (< n, the set's size) of a file's set, prepared
+ * from sql on first use; reset and with bindings cleared. NULL (error
+ * recorded) when preparing fails or memory runs out. */
+sqlite3_stmt *store_stmt(store *s, store_stmt_set set, size_t n, size_t id, const char *sql);
+
+/* Is statement id of set prepared already? */
+bool store_stmt_ready(const store *s, store_stmt_set set, size_t id);
 
 /* The cached statement for a built SQL text, reset and cleared; NULL (error
  * recorded) when preparing fails or memory runs out. */

@@ -27,6 +27,17 @@
 
 #include "db/store_int.h"
 
+/* This file's fixed statements (prepared on first use, kept until
+ * store_close). */
+enum {
+    ST_FTS_CHECK,
+    L__COUNT
+};
+
+static sqlite3_stmt *stmt(store *s, int id, const char *sql) {
+    return store_stmt(s, STMTS_LIST, L__COUNT, (size_t)id, sql);
+}
+
 /* ---- the catalogue ------------------------------------------------------ */
 
 static const char *const FIGURE_TYPES[] = {
@@ -584,7 +595,7 @@ static store_status check_search(store *s, const resource_impl *ri, const store_
         if (out != STORE_OK)
             return out;
         long long from = articles / SEARCH_SCAN_RATIO > 0 ? articles / SEARCH_SCAN_RATIO : 1;
-        sqlite3_stmt *st = store_stmt(s, ST_FTS_CHECK, SQL_FTS_CHECK);
+        sqlite3_stmt *st = stmt(s, ST_FTS_CHECK, SQL_FTS_CHECK);
         if (!st)
             return STORE_ERR;
         store_bind_text(st, 1, q->filters[i].text);

@@ -15,6 +15,24 @@
 
 #include "db/store_int.h"
 
+/* This file's fixed statements (prepared on first use, kept until
+ * store_close). */
+enum {
+    ST_GET_ARTICLE,
+    ST_GET_SOURCE,
+    ST_GET_LOCATION,
+    ST_GET_FIGURE,
+    ST_ARTICLE_FIGURES,
+    ST_ARTICLE_LOCATIONS,
+    ST_ARTICLE_SOURCES,
+    ST_META_COUNTS,
+    R__COUNT
+};
+
+static sqlite3_stmt *stmt(store *s, int id, const char *sql) {
+    return store_stmt(s, STMTS_READ, R__COUNT, (size_t)id, sql);
+}
+
 /* ---- fixed read statements ---------------------------------------------- */
 
 static const char *const SQL_GET_ARTICLE =
@@ -109,7 +127,7 @@ oom:
 static store_status get_article(store *s, const char *id, json_t **out) {
     store_status rc = STORE_OK;
     json_t *o = NULL, *arr = NULL;
-    sqlite3_stmt *st = store_stmt(s, ST_GET_ARTICLE, SQL_GET_ARTICLE);
+    sqlite3_stmt *st = stmt(s, ST_GET_ARTICLE, SQL_GET_ARTICLE);
     if (!st)
         return STORE_ERR;
     store_bind_text(st, 1, id);
@@ -131,7 +149,7 @@ static store_status get_article(store *s, const char *id, json_t **out) {
     if (!o || !ok)
         goto oom;
 
-    if (!(st = store_stmt(s, ST_ARTICLE_FIGURES, SQL_ARTICLE_FIGURES)))
+    if (!(st = stmt(s, ST_ARTICLE_FIGURES, SQL_ARTICLE_FIGURES)))
         goto fail;
     if (!(arr = json_array()) || json_object_set_new(o, "figures", arr) != 0)
         goto oom;
@@ -150,7 +168,7 @@ static store_status get_article(store *s, const char *id, json_t **out) {
     }
     sqlite3_reset(st);
 
-    if (!(st = store_stmt(s, ST_ARTICLE_LOCATIONS, SQL_ARTICLE_LOCATIONS)))
+    if (!(st = stmt(s, ST_ARTICLE_LOCATIONS, SQL_ARTICLE_LOCATIONS)))
         goto fail;
     if (!(arr = json_array()) || json_object_set_new(o, "locations", arr) != 0)
         goto oom;
@@ -160,7 +178,7 @@ static store_status get_article(store *s, const char *id, json_t **out) {
     if (rc != STORE_OK)
         goto out;
 
-    if (!(st = store_stmt(s, ST_ARTICLE_SOURCES, SQL_ARTICLE_SOURCES)))
+    if (!(st = stmt(s, ST_ARTICLE_SOURCES, SQL_ARTICLE_SOURCES)))
         goto fail;
     if (!(arr = json_array()) || json_object_set_new(o, "sources", arr) != 0)
         goto oom;
@@ -185,7 +203,7 @@ out:
 static store_status get_one(store *s, store_resource r, const char *id, json_t **out) {
     static const struct {
         const char *name;
-        store_stmt_id stmt;
+        int stmt;
         const char *sql;
         json_t *(*row)(sqlite3_stmt *st, int c);
     } by[RES__COUNT] = {
@@ -194,7 +212,7 @@ static store_status get_one(store *s, store_resource r, const char *id, json_t *
         [RES_FIGURES] = {"figure", ST_GET_FIGURE, SQL_GET_FIGURE, store_figure_json},
     };
     store_status rc = STORE_OK;
-    sqlite3_stmt *st = store_stmt(s, by[r].stmt, by[r].sql);
+    sqlite3_stmt *st = stmt(s, by[r].stmt, by[r].sql);
     if (!st)
         return STORE_ERR;
     store_bind_text(st, 1, id);
@@ -246,7 +264,7 @@ store_status store_meta(store *s, json_t **out) {
     if (rc != STORE_OK)
         return rc;
     json_t *o = NULL;
-    sqlite3_stmt *st = store_stmt(s, ST_META_COUNTS, SQL_META_COUNTS);
+    sqlite3_stmt *st = stmt(s, ST_META_COUNTS, SQL_META_COUNTS);
     if (!st) {
         rc = STORE_ERR;
         goto out;

@@ -21,7 +21,19 @@
 #define MARK_CLOSE "'</mark>'"
 #define ELLIPSIS "'\xE2\x80\xA6'"
 
-static const char *const SQL[ST__COUNT] = {
+/* This file's fixed statements (prepared on first use, kept until
+ * store_close). */
+enum {
+    ST_SEARCH_COUNT_ARTICLES,
+    ST_SEARCH_COUNT_FIGURES,
+    ST_SEARCH_COUNT_SOURCES,
+    ST_SEARCH_ARTICLES,
+    ST_SEARCH_FIGURES,
+    ST_SEARCH_SOURCES,
+    S__COUNT
+};
+
+static const char *const SQL[S__COUNT] = {
     [ST_SEARCH_COUNT_ARTICLES] = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1",
     [ST_SEARCH_COUNT_FIGURES] = "SELECT count(*) FROM figures_fts WHERE figures_fts MATCH ?1",
     [ST_SEARCH_COUNT_SOURCES] = "SELECT count(*) FROM sources_fts WHERE sources_fts MATCH ?1",
@@ -51,8 +63,8 @@ static const char *const SQL[ST__COUNT] = {
         " ORDER BY f.score DESC, t.id",
 };
 
-static sqlite3_stmt *stmt(store *s, store_stmt_id id) {
-    return store_stmt(s, id, SQL[id]);
+static sqlite3_stmt *stmt(store *s, int id) {
+    return store_stmt(s, STMTS_SEARCH, S__COUNT, (size_t)id, SQL[id]);
 }
 
 /* ---- search ------------------------------------------------------------- */
@@ -60,7 +72,7 @@ static sqlite3_stmt *stmt(store *s, store_stmt_id id) {
 typedef struct kind_impl {
     unsigned bit;
     const char *name;
-    store_stmt_id count, page;
+    int count, page;
     json_t *(*hit)(sqlite3_stmt *st);
 } kind_impl;
 

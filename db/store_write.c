@@ -24,7 +24,39 @@
 
 /* ---- statements used here ------------------------------------------------ */
 
-static const char *const SQL[ST__COUNT] = {
+/* This file's fixed statements (prepared on first use, kept until
+ * store_close); a document's rows: the INSERT of k rows is the first of
+ * each range + k - 1. */
+enum {
+    ST_GENERATION,
+    ST_BUMP_GENERATION,
+    ST_UPSERT_SOURCE,
+    ST_UPSERT_LOCATION,
+    ST_CLEAR_TOUCHED_SOURCES,
+    ST_CLEAR_TOUCHED_LOCATIONS,
+    ST_TOUCH_SOURCES,
+    ST_TOUCH_LOCATIONS,
+    ST_OLD_ARTICLE,
+    ST_DELETE_ARTICLE,
+    ST_INSERT_ARTICLE,
+    ST_INSERT_SOURCE_MENTIONS,
+    ST_INSERT_SOURCE_MENTIONS_END = ST_INSERT_SOURCE_MENTIONS + STORE_ROWS_MAX - 1,
+    ST_INSERT_LOCATION_MENTIONS,
+    ST_INSERT_LOCATION_MENTIONS_END = ST_INSERT_LOCATION_MENTIONS + STORE_ROWS_MAX - 1,
+    ST_INSERT_FIGURES,
+    ST_INSERT_FIGURES_END = ST_INSERT_FIGURES + STORE_ROWS_MAX - 1,
+    ST_MAX_FIGURE_FTS_NO,
+    ST_SOURCE_AS_STORED,
+    ST_SOURCE_COUNTS_ADD,
+    ST_LOCATION_COUNTS_ADD,
+    ST_REFRESH_SOURCES,
+    ST_REFRESH_LOCATIONS,
+    ST_ARTICLE_HASH,
+    ST_EACH_ORIGIN,
+    W__COUNT
+};
+
+static const char *const SQL[W__COUNT] = {
     [ST_GENERATION] = "SELECT value FROM meta WHERE key = 'generation'",
     [ST_BUMP_GENERATION] = "UPDATE meta SET value = value + 1 WHERE key = 'generation'",
     /* The WHERE of DO UPDATE makes an unchanged record a no-op, so
@@ -97,11 +129,11 @@ static const char *const SQL[ST__COUNT] = {
     [ST_EACH_ORIGIN] = "SELECT id, origin FROM articles WHERE origin IS NOT NULL ORDER BY id",
 };
 
-static sqlite3_stmt *stmt(store *s, store_stmt_id id) {
-    return store_stmt(s, id, SQL[id]);
+static sqlite3_stmt *stmt(store *s, int id) {
+    return store_stmt(s, STMTS_WRITE, W__COUNT, (size_t)id, SQL[id]);
 }
 
-static store_status run(store *s, store_stmt_id id, const char *ctx) {
+static store_status run(store *s, int id, const char *ctx) {
     sqlite3_stmt *st = stmt(s, id);
     return st ? store_exec_stmt(s, st, ctx) : STORE_ERR;
 }
@@ -465,7 +497,7 @@ typedef struct rows_def {
     const char *head;    /* "INSERT INTO t (columns) VALUES " */
     const char *row;     /* one row's values */
     int per_row;         /* its anonymous parameters */
-    store_stmt_id stmt;  /* the INSERT of one row; of k rows, stmt + k - 1 */
+    int stmt;            /* the INSERT of one row; of k rows, stmt + k - 1 */
     /* binds row i from parameter p on */
     void (*bind)(sqlite3_stmt *st, int p, const void *ctx, size_t i);
     /* names row i in an error message */
@@ -473,9 +505,9 @@ typedef struct rows_def {
 } rows_def;
 
 static sqlite3_stmt *rows_stmt(store *s, const rows_def *def, size_t k) {
-    store_stmt_id id = def->stmt + (store_stmt_id)(k - 1);
-    if (s->stmt[id])
-        return store_stmt(s, id, NULL);
+    int id = def->stmt + (int)(k - 1);
+    if (store_stmt_ready(s, STMTS_WRITE, (size_t)id))
+        return stmt(s, id);
     sbuf b = {0};
     sb_add(&b, def->head);
     for (size_t i = 0; i < k; i++) {
@@ -487,7 +519,7 @@ static sqlite3_stmt *rows_stmt(store *s, const rows_def *def, size_t k) {
         store_oom(s);
         return NULL;
     }
-    sqlite3_stmt *st = store_stmt(s, id, b.p);
+    sqlite3_stmt *st = store_stmt(s, STMTS_WRITE, W__COUNT, (size_t)id, b.p);
     free(b.p);
     return st;
 }
