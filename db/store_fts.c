@@ -82,7 +82,8 @@ static store_status run_with_id(store *s, int id, const char *arg, const char *c
 
 /* ---- batches ------------------------------------------------------------ */
 
-bool store_fts_deferring(const store *s) {
+/* Is a document written now part of a batch (its rows' index waits)? */
+static bool deferring(const store *s) {
     return s->tx_depth > 1;
 }
 
@@ -115,7 +116,7 @@ store_status store_fts_batch_flush(store *s) {
 
 store_status store_fts_article_index(store *s, sqlite3_int64 doc_no, const char *title,
                                      const char *body) {
-    if (store_fts_deferring(s)) {
+    if (deferring(s)) {
         defer_from(&s->fts_articles_from, doc_no);
         return STORE_OK;
     }
@@ -154,7 +155,7 @@ store_status store_fts_figures_unindex(store *s, const char *article_id) {
 }
 
 store_status store_fts_figures_index(store *s, const char *article_id, sqlite3_int64 first_fts_no) {
-    if (store_fts_deferring(s)) {
+    if (deferring(s)) {
         defer_from(&s->fts_figures_from, first_fts_no);
         return STORE_OK;
     }

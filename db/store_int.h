@@ -128,8 +128,6 @@ bool store_same_text(const unsigned char *a, const char *b);
  * transactions so the indexes never disagree with the rows. Inside a batch
  * the articles' and figures' rows wait for store_fts_batch_flush. */
 
-/* Is a document written now part of a batch (its rows' index waits)? */
-bool store_fts_deferring(const store *s);
 /* Indexes new article doc_no, or leaves it to the batch's end. */
 store_status store_fts_article_index(store *s, sqlite3_int64 doc_no, const char *title,
                                      const char *body);
