@@ -1,7 +1,8 @@
 /* store_int.h — what the store's files share: the handle, statement
- * caches, error and transaction helpers (store.c), the row-to-JSON builders
- * and their column lists (store_read.c), and the keyset and cursor types
- * (store_list.c, store_cursor.c). Not part of the API; only db/ includes it.
+ * caches, error and transaction helpers (store.c), the full-text upkeep
+ * (store_fts.c), the row-to-JSON builders (store_columns.c, over the column
+ * lists of store_columns.h), and the keyset and cursor types (store_list.c,
+ * store_cursor.c). Not part of the API; only db/ includes it.
  */
 #ifndef MARSAD_STORE_INT_H
 #define MARSAD_STORE_INT_H

@@ -3,14 +3,15 @@
  * small reads ingest needs beside them (content hash, origins, data version).
  *
  * Each write is one BEGIN IMMEDIATE transaction that also keeps the
- * denormalised counts, the full-text indexes (those of figures and sources
- * through store_search.c's upkeep functions) and the generation counter in
- * step with the rows, because only the store can promise that they never
- * disagree; any failure (an unknown id, a CHECK) rolls all of it back.
+ * denormalised counts, the full-text indexes (through store_fts.c) and the
+ * generation counter in step with the rows, because only the store can
+ * promise that they never disagree; any failure (an unknown id, a CHECK)
+ * rolls all of it back. A new article's counts are worked out from the
+ * document (count_new); a replaced one's move by deltas (touch_article,
+ * refresh_touched), never by a recount.
  *
  * Left out: deleting sources or locations (the gazetteer only grows or
- * changes in place); incremental counts — the sources and locations a write
- * touches are recounted from their mentions, simple and cheap at this scale.
+ * changes in place).
  */
 #include <math.h>
 #include <stddef.h>
