@@ -272,6 +272,20 @@ typedef struct store_figure_rec {
     const char *area_id;          /* the governorate it is about, may be NULL */
 } store_figure_rec;
 
+/* A figure as the API would serve it once stored, without storing it (for
+ * `marsad extract`): its record and what the store joins to it. Built by
+ * the same column table as the API's figures, so the two cannot differ. */
+typedef struct store_figure_item {
+    const char *id, *article_id;
+    const store_figure_rec *f;
+    const char *claimant_name, *claimant_kind, *claimant_affiliation; /* when f->claimant_id */
+    const char *location_name;                                        /* when f->location_id */
+    double location_lat, location_lon;
+} store_figure_item;
+
+/* The figure's JSON; a new reference, NULL when out of memory. */
+json_t *store_figure_item_json(const store_figure_item *item);
+
 typedef struct store_doc {
     const char *id;           /* stable article id (file name without .txt) */
     const char *title;        /* may be NULL */

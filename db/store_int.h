@@ -169,6 +169,17 @@ json_t *store_col_str(sqlite3_stmt *st, int c);
 /* An integer column as a JSON integer, or null. */
 json_t *store_col_int(sqlite3_stmt *st, int c);
 
+/* A figure's value: an integer when integral, else a real. */
+json_t *store_num_json(double d);
+
+/* How each column FIGURE_WRITES lists is read from a store_figure_rec. */
+typedef struct store_bind_def {
+    const char *column; /* as in the INSERT, e.g. "value_max", "\"end\"" */
+    store_bind_kind kind;
+    size_t at, has_at;  /* offsets of the field and, for a number, of its has_ flag */
+} store_bind_def;
+extern const store_bind_def store_figure_binds[FIGURE_NWRITES];
+
 /* A figure's value column: null, an integer when integral, else a real. */
 json_t *store_col_num(sqlite3_stmt *st, int c);
 

@@ -634,19 +634,6 @@ static void bind_fig_shared(sqlite3_stmt *st, const void *ctx) {
     store_bind_text(st, 2, d->published_at);
 }
 
-/* How each written column is read from a store_figure_rec. */
-static const struct {
-    store_bind_kind kind;
-    size_t at, has_at;
-} FIGURE_BINDS[] = {
-#define BIND_ROW(col, param, kind, field) {kind, offsetof(store_figure_rec, field), 0},
-#define BIND_ROW_NUM(col, field, has)                                                             \
-    {STORE_BIND_NUM, offsetof(store_figure_rec, field), offsetof(store_figure_rec, has)},
-    FIGURE_WRITES(BIND_ROW, BIND_ROW_NUM)
-#undef BIND_ROW
-#undef BIND_ROW_NUM
-};
-
 static void bind_figure(sqlite3_stmt *st, int p, const void *ctx, size_t k) {
     const fig_rows *fr = ctx;
     const char *f = (const char *)&fr->d->figures[fr->ord[k].idx];
@@ -654,8 +641,8 @@ static void bind_figure(sqlite3_stmt *st, int p, const void *ctx, size_t k) {
     sqlite3_bind_int64(st, p + 1, (sqlite3_int64)k + 1);
     p += 2;
     for (size_t i = 0; i < FIGURE_NWRITES; i++, p++) {
-        const char *at = f + FIGURE_BINDS[i].at;
-        switch (FIGURE_BINDS[i].kind) {
+        const char *at = f + store_figure_binds[i].at;
+        switch (store_figure_binds[i].kind) {
         case STORE_BIND_TEXT:
             store_bind_text(st, p, *(const char *const *)(const void *)at);
             break;
@@ -663,7 +650,7 @@ static void bind_figure(sqlite3_stmt *st, int p, const void *ctx, size_t k) {
             sqlite3_bind_int64(st, p, *(const uint32_t *)(const void *)at);
             break;
         case STORE_BIND_NUM:
-            if (*(const bool *)(const void *)(f + FIGURE_BINDS[i].has_at))
+            if (*(const bool *)(const void *)(f + store_figure_binds[i].has_at))
                 sqlite3_bind_double(st, p, *(const double *)(const void *)at);
             break;
         }
