@@ -174,7 +174,7 @@ json_t *store_num_json(double d);
 
 /* How each column FIGURE_WRITES lists is read from a store_figure_rec. */
 typedef struct store_bind_def {
-    const char *column; /* as in the INSERT, e.g. "value_max", "\"end\"" */
+    const char *column; /* as in the INSERT, e.g. "qualifier", "\"end\"" */
     store_bind_kind kind;
     size_t at, has_at;  /* offsets of the field and, for a number, of its has_ flag */
 } store_bind_def;
