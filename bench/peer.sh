@@ -118,13 +118,13 @@ load_after=$(uptime)
 printf '%s\n' "${rows[@]}" | jq -s --argjson machine "$machine" --arg check "$check_line" \
     --arg lb "$load_before" --arg la "$load_after" --argjson n "$N" --argjson rep "$REPEATS" \
     --argjson dur "$DUR" --argjson warm "$WARM" --argjson workers "$WORKERS" \
-    --arg peer "$(head -1 "$BENCH_TMP/peer.log" 2>/dev/null || true)" '
+    --arg peer "$("$PY" bench/peer/serve.py --stack | sed "s/, 2 workers/, $WORKERS workers/")" '
     def median: sort | if length == 0 then null elif length % 2 == 1 then .[length / 2 | floor]
                        else (.[length / 2 - 1] + .[length / 2]) / 2 end;
     def errs: .errors.connect + .errors.read + .errors.write + .errors.timeout + .non2xx
               + (if .requests == 0 then 1 else 0 end);
     {machine: $machine, articles: $n, repeats: $rep, duration_s: $dur, warmup_s: $warm,
-     connections: 64, threads: 2, peer_workers: $workers, check: $check,
+     connections: 64, threads: 2, peer_workers: $workers, peer: $peer, check: $check,
      load_before: $lb, load_after: $la, runs: .,
      summary: (group_by([.route, .mode]) | map({key: "\(.[0].route) \(.[0].mode)", value: {
          rps: (map(.rps) | median), min: (map(.rps) | min), max: (map(.rps) | max),
@@ -142,7 +142,7 @@ printf '%s\n' "${rows[@]}" | jq -s --argjson machine "$machine" --arg check "$ch
     fi
     bench_machine_md "$machine"
     echo
-    jq -r '"\(.articles) generated reports; wrk -c\(.connections) -t\(.threads), \(.duration_s) s per run after a \(.warmup_s) s warm-up, \(.repeats) rounds interleaved, medians (range of the runs); the peer: FastAPI under uvicorn, \(.peer_workers) workers. \(.check | sub("^check: "; "Checked: "))."' "$BENCH_OUT/peer.json"
+    jq -r '"\(.articles) generated reports; wrk -c\(.connections) -t\(.threads), \(.duration_s) s per run after a \(.warmup_s) s warm-up, \(.repeats) rounds interleaved, medians (range of the runs); the peer: \(.peer). \(.check | sub("^check: "; "Checked: "))."' "$BENCH_OUT/peer.json"
     echo
     echo "Load before: \`$(jq -r .load_before "$BENCH_OUT/peer.json" | sed 's/^ *//')\`; after: \`$(jq -r .load_after "$BENCH_OUT/peer.json" | sed 's/^ *//')\`"
     echo
