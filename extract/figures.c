@@ -229,7 +229,7 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
     /* Only the first trigger after the noun may govern it, and not when it
      * opens a clause of its own: "قتل 12 شخصا وأصيب 30 بجروح" — the verb
      * after و, a comma or فيما says what happened to the next number. */
-    /* "635 شخصا (191 امرأة و324 طفلا) عادوا": a breakdown in brackets
+    /* "400 مدني (120 امرأة و150 طفلا) نزحوا": a breakdown in brackets
      * stands between the noun and its verb. */
     size_t end = c->end;
     if (end < t->n_tok && t->tok[end].kind == TOK_PUNCT && !strcmp(t->tok[end].norm, "(")) {
@@ -427,7 +427,7 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
             category = like->subject_category ? like->subject_category : "other";
             side = like->subject_side;
         } else if (c->end > c->first && word_role(d, c->first, "persons")) {
-            /* "مقتل مدني وجرح أربعة آخرين": آخرون is a plural of persons */
+            /* "مقتل طفل وإصابة ثلاثة آخرين": آخرون is a plural of persons */
             object = "people";
             category = "people";
         } else {
@@ -784,7 +784,7 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
     if ((num->flags & not_counts) && !year_like)
         return true;
     size_t vtok = token_holding(t, num->value_sp.start, num->tok_first);
-    /* "90 بالمئة", "90 %": a percentage; "من كل أربعة صواريخ": a ratio;
+    /* "90 بالمئة", "90 %": a percentage; "واحد من كل خمسة مقاتلين": a ratio;
      * "5 كم", "3 مرات": a measure. */
     size_t next = token_at_or_after(t, num->value_sp.end, num->tok_first);
     if (word_role(d, vtok, "percent") ||
