@@ -84,6 +84,8 @@ static void check_cases(const figure_case *cases, size_t n)
 Test(figures, types_from_the_governing_word)
 {
     static const figure_case cases[] = {
+        /* bodies recovered are the dead */
+        {"وانتشلت فرق الإنقاذ جثث 9 مدنيين من تحت الأنقاض.", "9 مدنيين", 9, "exact", "killed"},
         {"قتل 12 مدنيا وأصيب 30 آخرون في قصف على البلدة.", "12 مدنيا", 12, "exact", "killed"},
         {"قتل 12 مدنيا وأصيب 30 آخرون في قصف على البلدة.", "30 آخرون", 30, "exact", "injured"},
         {"أسفر القصف عن مقتل 9 أشخاص بينهم طفلان وإصابة 14 آخرين.", "9 أشخاص", 9, "exact",
@@ -204,6 +206,9 @@ Test(figures, breakdowns)
         {"وأسر المقاتلون 30 جنديا قتل 4 منهم لاحقا.", "4 منهم", "30 جنديا", "killed"},
         {"قتل 12 مدنيا وأصيب 30 آخرون.", "30 آخرون", NULL, "injured"},
         {"قتل 3 مدنيين بينهم 7 مسلحين.", "7 مسلحين", NULL, "killed"},
+        /* the toll named again: "بين القتلى" */
+        {"قتل 37 مدنيا في القصف، وبين القتلى 9 نساء و11 طفلا.", "11 طفلا", "37 مدنيا", "killed"},
+        {"أصيب 50 شخصا، ومن بين الجرحى 6 مسعفين.", "6 مسعفين", "50 شخصا", "injured"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         const link_case *c = &cases[k];
@@ -236,6 +241,9 @@ Test(figures, updates)
         {"أصيب 30 مدنيا في القصف. وارتفع عدد القتلى إلى 41 مدنيا.", "41 مدنيا", NULL, "killed"},
         /* no update word: two figures side by side */
         {"قتل 12 شخصا في حلب. وقتل 23 شخصا في إدلب.", "23 شخصا", NULL, "killed"},
+        /* a bare toll updates whatever its count counted, past an adverb */
+        {"قتل 9 مدنيين في الغارة. وارتفعت حصيلة القتلى لاحقا إلى 11.", "11", "9 مدنيين", "killed"},
+        {"قتل 9 مدنيين في الغارة. وارتفعت الحصيلة إلى 11 قتيلا.", "11 قتيلا", "9 مدنيين", "killed"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         const link_case *c = &cases[k];
