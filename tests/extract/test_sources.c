@@ -5,24 +5,11 @@
  * is written for these tests.
  */
 #include "extract/extract.h"
+#include "tests/extract/model_fixture.h"
 
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
-
-static extract_model *model;
-
-static void load_model(void)
-{
-    char err[256];
-    model = extract_model_new(err, sizeof err);
-    cr_assert_not_null(model, "%s", err);
-}
-
-static void free_model(void)
-{
-    extract_model_free(model);
-}
 
 TestSuite(sources, .init = load_model, .fini = free_model);
 
