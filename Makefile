@@ -51,6 +51,18 @@ $(O)/gen/data_blobs.c: $(O)/tools/embed $(DATA_FILES)
 	@mkdir -p $(dir $@)
 	$(O)/tools/embed $(DATA_FILES) > $@.tmp && mv $@.tmp $@
 
+# The number reader's words (extract/numbers.c includes the generated table);
+# a malformed line of the data file fails the build with FILE:LINE.
+$(O)/tools/number_words: tools/number_words.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) -O2 $< -o $@ -lm
+
+$(O)/gen/number_words.inc: $(O)/tools/number_words data/lexicon/number_words.tsv
+	@mkdir -p $(dir $@)
+	$(O)/tools/number_words data/lexicon/number_words.tsv > $@.tmp && mv $@.tmp $@
+
+$(O)/obj/extract/numbers.o: $(O)/gen/number_words.inc
+
 # What the server serves as it is: the schema it applies, its OpenAPI
 # document and the explorer page, compiled in so the binary stands alone.
 SERVER_ASSETS := schema.sql openapi.yaml $(sort $(wildcard web/*.html web/*.css web/*.js web/*.svg))

@@ -614,11 +614,12 @@ static int eval_real(const extract_model *m, const char *dir, const char *floors
     double floors[3][N_MEASURES];
     if (floors_path && read_floors(floors_path, floors) != 0)
         return 2;
-    /* The acceptance targets; places recall has one per set. */
+    /* The acceptance targets: places recall has one per set, outlets one
+     * over all fifty passages (45/50). */
     static const double target[3][N_MEASURES] = {
         {0.92, 0.95, 0.97, 0.92, 0.90, 0, 0.95, 0.90, 0.90},
-        {0.92, 0.95, 0.97, 0.92, 0.90, 0.90, 0.95, 0.90, 0.90},
-        {0.92, 0.95, 0.97, 0.92, 0.90, 0.85, 0.95, 0.90, 0.90},
+        {0.92, 0.95, 0.97, 0.92, 0.90, 0.90, 0.95, 0.90, 0},
+        {0.92, 0.95, 0.97, 0.92, 0.90, 0.85, 0.95, 0.90, 0},
     };
     measure ms[3][N_MEASURES];
     for (int s = 0; s < 3; s++)
