@@ -58,6 +58,16 @@ static json_t *source_parent(const extract_model *m, const extract_source *s)
     return ref_json(s->parent_id, p ? p->name : NULL);
 }
 
+/* Another figure of the article by its id ("<article>-f3"), or null. */
+static json_t *figure_ref(const char *id, size_t i)
+{
+    if (i == EXTRACT_NO_INDEX)
+        return json_null();
+    char fid[INGEST_MAX_ID + 16];
+    snprintf(fid, sizeof fid, "%s-f%zu", id, i + 1);
+    return json_string(fid);
+}
+
 /* Figure i as the API will serve it once stored: the same record
  * ingest_document stores, turned into JSON by the store's own column table,
  * so `marsad extract` and the API cannot disagree. */
@@ -107,6 +117,12 @@ static json_t *figure_json(const extract_model *m, const extract_result *r, size
     json_t *j = span_text && quote ? store_figure_item_json(&item) : NULL;
     free(span_text);
     free(quote);
+    /* Not stored yet: their columns join the table when the store keeps them. */
+    if (j && (json_object_set_new(j, "part_of", figure_ref(id, f->part_of)) != 0 ||
+              json_object_set_new(j, "supersedes", figure_ref(id, f->supersedes)) != 0)) {
+        json_decref(j);
+        j = NULL;
+    }
     return j;
 }
 
@@ -196,8 +212,9 @@ json_t *ingest_result_json(const extract_model *m, const extract_result *r, cons
     json_t *outlet = json_null();
     if (r->outlet != EXTRACT_NO_INDEX)
         outlet = ref_json(r->sources[r->outlet].id, r->sources[r->outlet].name);
-    return json_pack("{s:s, s:o, s:o, s:s, s:I, s:o, s:o, s:o, s:o}", "id", id, "title",
+    return json_pack("{s:s, s:o, s:o, s:s, s:I, s:o, s:o, s:o, s:o, s:I}", "id", id, "title",
                      str_or_null(r->title), "outlet", outlet, "language", "ar", "n_chars",
                      (json_int_t)r->txt.n_cp, "figures", figures, "locations", locations,
-                     "sources", sources, "numbers", numbers);
+                     "sources", sources, "numbers", numbers, "truncated",
+                     (json_int_t)r->truncated);
 }
