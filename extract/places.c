@@ -13,13 +13,34 @@
  * and an indefinite name in ـية after another nisba is an adjective
  * ("طائرات روسية وسورية").
  *
- * Left out: places not in the gazetteer, and telling apart two places that
- * share a name (the gazetteer keeps names unique).
+ * A name is not a place when it carries tanween (روسيًا, "Russian-ly": place
+ * names are definite or diptote), names a medium or a time zone (قناة روسيا
+ * اليوم, بتوقيت مكة), or begins an organisation (قوات سوريا الديمقراطية); an
+ * indefinite ـية after an indefinite noun in ـة is its adjective ("سيدة
+ * سورية").
+ *
+ * A place not in the gazetteer is found by its context (data/lexicon/
+ * place_context.tsv, role `name`/`part`): "قرية X", "تل X". It is served in
+ * extract_result.unresolved_places, without coordinates. X is one word, or
+ * two when the first opens a compound name (أبو، عين، دير ...) or the second
+ * is a definite direction or size (الشرقية، الكبرى). X is not a function
+ * word, adjective or verb of the `not` list, not indefinite with tanween,
+ * and not a nisba: an indefinite word in ـي, or in ـية from a place of the
+ * gazetteer (مدينة سورية).
+ *
+ * Left out: telling apart two places that share a name (the gazetteer keeps
+ * names unique).
  */
 #include "extract/stages.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+static const char *context_role(const lexicon_match *cm)
+{
+    return cm->entry->n_fields > 1 ? cm->entry->fields[1] : "-";
+}
 
 /* Does a place-context phrase end right before token i (quotes between are
  * fine)? */
@@ -32,7 +53,8 @@ static bool after_context(const doc_state *d, size_t i)
         k--;
     for (size_t back = 1; back <= 3 && back <= k; back++) {
         lexicon_match cm;
-        if (lexicon_match_at(d->m->place_context, t, k - back, PROCLITICS_ALL, &cm) && cm.tok_end == k)
+        if (lexicon_match_at(d->m->place_context, t, k - back, PROCLITICS_ALL, &cm) && cm.tok_end == k &&
+            strcmp(context_role(&cm), "not") != 0)
             return true;
     }
     return false;
@@ -85,6 +107,45 @@ static bool adjectival(const text *t, size_t i, const lexicon_match *pm)
     return ends_with(prev, "يه") || ends_with(prev, "يين") || ends_with(prev, "يون");
 }
 
+/* Does token i carry tanween (ً ٌ ٍ), i.e. is it indefinite? */
+static bool has_tanween(const text *t, size_t i)
+{
+    for (size_t c = t->tok[i].sp.start; c < t->tok[i].sp.end; c++)
+        if (t->cp[c] >= 0x064B && t->cp[c] <= 0x064D)
+            return true;
+    return false;
+}
+
+/* Is the name at tokens [first, end) part of another name: a medium or a
+ * time zone before it (قناة (روسيا اليوم), بتوقيت مكة), or an organisation
+ * after it (قوات سوريا الديمقراطية)? */
+static bool in_other_name(const text *t, size_t first, size_t end)
+{
+    static const char *const before[] = {"قناه", "صحيفه", "اذاعه", "تلفزيون", "راديو", "وكاله",
+                                         "توقيت", "بتوقيت", "وتوقيت", NULL};
+    static const char *const after[] = {"الديمقراطيه", "الديموقراطيه", NULL};
+    size_t k = first;
+    while (k > 0 && t->tok[k - 1].kind == TOK_PUNCT && first - k < 2 &&
+           t->tok[k - 1].sentence == t->tok[first].sentence)
+        k--;
+    if (k > 0 && stages_word_is(t, k - 1, before))
+        return true;
+    return stages_word_is(t, end, after);
+}
+
+/* "سيدة سورية": an indefinite ـية right after an indefinite noun in ـة. */
+static bool adjective_of_noun(const text *t, size_t i, const lexicon_match *pm)
+{
+    const char *w = t->tok[i].norm;
+    if (pm->tok_end != i + 1 || !ends_with(w, "يه") || strncmp(w, "ال", strlen("ال")) == 0 || i == 0 ||
+        t->tok[i - 1].kind != TOK_WORD || t->tok[i - 1].sentence != t->tok[i].sentence)
+        return false;
+    const char *prev = t->tok[i - 1].norm;
+    return ends_with(prev, "ه") && !strstr(prev, "ال");
+}
+
+static int push_unresolved(doc_state *d, size_t first, size_t end);
+
 int places_find(doc_state *d)
 {
     const text *t = d->t;
@@ -99,7 +160,9 @@ int places_find(doc_state *d)
         for (size_t k = pm.tok_first; k < pm.tok_end; k++)
             overlaps_source |= d->in_source[k];
         size_t p = model_entry_index(d->m->gazetteer, pm.entry);
-        if (overlaps_source || in_kunya(t, i) || adjectival(t, i, &pm)) {
+        if (overlaps_source || in_kunya(t, i) || adjectival(t, i, &pm) ||
+            has_tanween(t, pm.tok_end - 1) || in_other_name(t, pm.tok_first, pm.tok_end) ||
+            adjective_of_noun(t, i, &pm)) {
             i++;
             continue;
         }
@@ -126,4 +189,122 @@ int places_find(doc_state *d)
         i = pm.tok_end;
     }
     return 0;
+}
+
+/* Does the normalised word carry the article (with a proclitic before it)? */
+static bool definite(const char *w)
+{
+    static const char *const lead[] = {"", "و", "ف", "ب", "ك", "وب", "فب", NULL};
+    if (strncmp(w, "لل", strlen("لل")) == 0 || strncmp(w, "ولل", strlen("ولل")) == 0)
+        return true;
+    for (const char *const *p = lead; *p; p++) {
+        size_t n = strlen(*p);
+        if (strncmp(w, *p, n) == 0 && strncmp(w + n, "ال", strlen("ال")) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Can token i be (the first word of) an unknown place's name? */
+static bool name_word(const doc_state *d, size_t i, const bool *covered)
+{
+    const text *t = d->t;
+    if (i >= t->n_tok || t->tok[i].kind != TOK_WORD || d->in_source[i] || covered[i] || has_tanween(t, i))
+        return false;
+    lexicon_match cm;
+    if (lexicon_match_at(d->m->place_context, t, i, PROCLITICS_ALL, &cm))
+        return false; /* a context word, function word, adjective or verb */
+    const char *w = t->tok[i].norm;
+    if (definite(w))
+        return true;
+    if (ends_with(w, "ي") || ends_with(w, "يين") || ends_with(w, "يون"))
+        return false; /* an indefinite nisba: حي سكني */
+    if (ends_with(w, "يه")) {
+        /* the nisba of a known place: مدينة سورية، قرية لبنانية */
+        char stem[TOKEN_NORM_MAX + 8];
+        size_t n = strlen(w) - strlen("يه");
+        static const char *const tails[] = {"", "يا", "ا", NULL};
+        for (const char *const *tail = tails; *tail; tail++) {
+            snprintf(stem, sizeof stem, "%.*s%s", (int)n, w, *tail);
+            for (const char *const *art = (const char *const[]){"", "ال", NULL}; *art; art++) {
+                char form[sizeof stem + 8];
+                snprintf(form, sizeof form, "%s%s", *art, stem);
+                if (lexicon_find(d->m->gazetteer, form))
+                    return false;
+            }
+        }
+    }
+    return true;
+}
+
+/* Does token i open a compound name (عين العرب, أبو الظهور, دير حافر), or
+ * is it a definite direction or size that closes one (الصمدانية الشرقية)? */
+static bool opens_compound(const text *t, size_t i)
+{
+    static const char *const opener[] = {"ابو", "ام", "ابن", "بني", "عين", "دير", "كفر", "بيت", "خربه",
+                                         "بئر", "بير", "راس", "تل", "جسر", "قصر", "مرج", "الشيخ",
+                                         "شيخ", "حزم", "سيدي", "ذات", NULL};
+    return stages_word_is(t, i, opener);
+}
+
+static bool closes_compound(const text *t, size_t i)
+{
+    static const char *const closer[] = {
+        "الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "الشرقي", "الغربي", "الشمالي", "الجنوبي",
+        "الكبري", "الصغري", "الكبير", "الصغير", "الجديده", "القديمه", "الجديد", "القديم",
+        "الفوقاني", "التحتاني", "الفوقا", "التحتا", "الاعلي", "الاسفل", "العليا", "السفلي", NULL};
+    return stages_word_is(t, i, closer);
+}
+
+static int push_unresolved(doc_state *d, size_t first, size_t end)
+{
+    extract_result *r = d->r;
+    extract_place_mention *m = stages_push((void **)&r->unresolved_places, &r->n_unresolved_places,
+                                           &d->cap_unresolved, sizeof *m);
+    if (!m)
+        return r->n_unresolved_places >= EXTRACT_MAX_ITEMS ? 0 : -1;
+    const text *t = d->t;
+    span sp = {t->tok[first].sp.start, t->tok[end - 1].sp.end};
+    /* the proclitics of the first word are not part of the name (وتل) */
+    lexicon_match cm;
+    if (lexicon_match_at(d->m->place_context, t, first, PROCLITICS_ALL, &cm) && cm.tok_first == first)
+        sp.start = cm.sp.start;
+    *m = (extract_place_mention){sp, EXTRACT_NO_INDEX};
+    return 0;
+}
+
+/* Unknown places named by their context: "قرية X", "تل X" (see the top). */
+int places_find_unresolved(doc_state *d)
+{
+    const text *t = d->t;
+    bool *covered = calloc(t->n_tok + 1, sizeof *covered);
+    if (!covered)
+        return -1;
+    for (size_t p = 0; p < d->r->n_places; p++)
+        for (size_t k = d->place_toks[p].first; k < d->place_toks[p].end; k++)
+            covered[k] = true;
+    int rc = 0;
+    for (size_t i = 0; i < t->n_tok && rc == 0; i++) {
+        lexicon_match cm;
+        if (t->tok[i].kind != TOK_WORD || d->in_source[i] || covered[i] ||
+            !lexicon_match_at(d->m->place_context, t, i, PROCLITICS_ALL, &cm))
+            continue;
+        const char *role = context_role(&cm);
+        bool part = strcmp(role, "part") == 0;
+        if ((!part && strcmp(role, "name") != 0) || definite(t->tok[i].norm) ||
+            (cm.tok_end == t->n_tok) || t->tok[cm.tok_end].sentence != t->tok[i].sentence)
+            continue;
+        size_t first = cm.tok_end;
+        if (!name_word(d, first, covered))
+            continue;
+        size_t end = first + 1;
+        if (end < t->n_tok && t->tok[end].sentence == t->tok[first].sentence &&
+            ((opens_compound(t, first) && name_word(d, end, covered)) || closes_compound(t, end)) &&
+            !covered[end] && !d->in_source[end])
+            end++;
+        rc = push_unresolved(d, part ? i : first, end);
+        i = end - 1;
+    }
+    free(covered);
+    return rc;
 }

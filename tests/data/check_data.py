@@ -229,8 +229,8 @@ def check_gazetteer(path, rep):
             if not (b[0] <= la <= b[1] and b[2] <= lo <= b[3]):
                 rep.err(where, "%r (Aleppo governorate) at %s,%s is outside the Aleppo box"
                         % (i, lat, lon))
-        if kind == "governorate" and parent != "syria":
-            rep.err(where, "governorate %r must have parent syria" % i)
+        if kind == "governorate" and (parent not in by_id or by_id[parent][1] != "country"):
+            rep.err(where, "governorate %r must have a country as parent" % i)
         if kind == "country" and parent != "-":
             rep.err(where, "country %r must have parent -" % i)
     if "syria" not in by_id or by_id["syria"][1] != "country" or by_id["syria"][2] != "-":

@@ -1,0 +1,156 @@
+/* test_places.c — places of the whole region, names that are not places, and
+ * unknown places named by their context, on sentences written for these
+ * tests.
+ */
+#include "extract/extract.h"
+
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+static extract_model *model;
+static const extract_place *places;
+
+static void load_model(void)
+{
+    char err[256];
+    model = extract_model_new(err, sizeof err);
+    cr_assert_not_null(model, "%s", err);
+    extract_model_places(model, &places);
+}
+
+static void free_model(void)
+{
+    extract_model_free(model);
+}
+
+TestSuite(places, .init = load_model, .fini = free_model);
+
+static void run(const char *doc, extract_result *r)
+{
+    cr_assert_eq(extract_document(model, doc, strlen(doc), r), 0);
+}
+
+/* Is there a resolved mention of place `id` whose text is `as_written`? */
+static bool has_place(const extract_result *r, const char *id, const char *as_written)
+{
+    for (size_t i = 0; i < r->n_places; i++) {
+        char *s = text_slice(&r->txt, r->places[i].sp);
+        bool hit = strcmp(places[r->places[i].place].id, id) == 0 && s && strcmp(s, as_written) == 0;
+        free(s);
+        if (hit)
+            return true;
+    }
+    return false;
+}
+
+static bool has_text(const extract_place_mention *m, size_t n, const extract_result *r, const char *want)
+{
+    for (size_t i = 0; i < n; i++) {
+        char *s = text_slice(&r->txt, m[i].sp);
+        bool hit = s && strcmp(s, want) == 0;
+        free(s);
+        if (hit)
+            return true;
+    }
+    return false;
+}
+
+typedef struct place_case {
+    const char *doc, *id, *as_written;
+} place_case;
+
+/* Places of the region, from GeoNames and the reviewed lists. */
+Test(places, region_places_resolve)
+{
+    static const place_case cases[] = {
+        {"قصفت الطائرات أحياء في مدينة الموصل أمس.", "mosul", "الموصل"},
+        {"وصل النازحون إلى أربيل بعد أيام من المشي.", "erbil", "أربيل"},
+        {"اندلعت اشتباكات عنيفة في تعز وفي محافظة مأرب.", "marib-gov", "محافظة مأرب"},
+        {"دخلت شاحنات المساعدات إلى خان يونس عبر معبر رفح.", "khan-yunis", "خان يونس"},
+        {"أعلن الجيش السيطرة على بنغازي بعد معارك طويلة.", "benghazi", "بنغازي"},
+        {"هاجمت مجموعة مسلحة قرية قرب غاو في شمال مالي.", "gao", "غاو"},
+        {"نزح آلاف المدنيين من الفاشر في ولاية شمال دارفور.", "el-fasher", "الفاشر"},
+        {"انفجرت سيارة مفخخة في مقديشو ظهر اليوم.", "mogadishu", "مقديشو"},
+        {"أطلقت الجماعة طائرات مسيرة نحو الرياض.", "riyadh", "الرياض"},
+        {"شيّع أهالي النبطية ضحايا الغارة.", "nabatieh", "النبطية"},
+        {"عاد وفد الوساطة إلى القاهرة مساء الخميس.", "cairo", "القاهرة"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        extract_result r;
+        run(cases[c].doc, &r);
+        cr_expect(has_place(&r, cases[c].id, cases[c].as_written), "%s: no %s (%s)", cases[c].doc,
+                  cases[c].id, cases[c].as_written);
+        extract_result_free(&r);
+    }
+}
+
+/* Names that are not places here: the word, as written, yields no mention. */
+Test(places, names_that_are_not_places)
+{
+    static const struct {
+        const char *doc, *word;
+    } cases[] = {
+        {"التقى الوزير مواطنًا روسيًا في الفندق.", "روسيًا"},              /* tanween: adjective */
+        {"قالت قناة روسيا اليوم إن الوفد وصل.", "روسيا"},                  /* an outlet's name */
+        {"بدأت العملية عند الخامسة بتوقيت مكة.", "مكة"},                   /* a time zone */
+        {"أعلنت قوات سوريا الديمقراطية حظر التجول.", "سوريا"},             /* an organisation */
+        {"أفرج عن سيدة سورية كانت محتجزة.", "سورية"},                       /* adjective of a noun */
+        {"تراجع الاقتصاد في شمال البلاد بعد الحرب.", "البلاد"},            /* a common noun */
+        {"قال الناطق إن الفصائل انسحبت من المواقع.", "الفصائل"},           /* a common noun */
+        {"وأضاف أن الهجرة ازدادت هذا العام.", "الهجرة"},                    /* a common noun */
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        extract_result r;
+        run(cases[c].doc, &r);
+        cr_expect(!has_text(r.places, r.n_places, &r, cases[c].word) &&
+                      !has_text(r.unresolved_places, r.n_unresolved_places, &r, cases[c].word),
+                  "%s: %s read as a place", cases[c].doc, cases[c].word);
+        extract_result_free(&r);
+    }
+}
+
+/* Unknown places named by their context are served, unresolved. */
+Test(places, unknown_places_by_their_context)
+{
+    static const struct {
+        const char *doc, *name;
+    } cases[] = {
+        {"سقطت قذيفة على قرية زعفرانة الصغرى صباحاً.", "زعفرانة الصغرى"},
+        {"داهمت دورية منزلاً في حي الورود الجديد.", "الورود الجديد"},
+        {"نقل المعتقلون إلى سجن عوفر العسكري.", "عوفر"},
+        {"اندلع حريق في مخيم الكرامة للنازحين.", "الكرامة"},
+        {"تقدمت القوات نحو تل الزعرور وتل سلمو.", "تل الزعرور"},
+        {"تقدمت القوات نحو تل الزعرور وتل سلمو.", "تل سلمو"},
+        {"قصفت المدفعية مواقع في مديرية باقم الحدودية.", "باقم"},
+        {"نفذت الطائرات غارة على بلدة أبو الخنادق.", "أبو الخنادق"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        extract_result r;
+        run(cases[c].doc, &r);
+        cr_expect(has_text(r.unresolved_places, r.n_unresolved_places, &r, cases[c].name) ||
+                      has_text(r.places, r.n_places, &r, cases[c].name),
+                  "%s: %s not served", cases[c].doc, cases[c].name);
+        for (size_t i = 0; i < r.n_unresolved_places; i++)
+            cr_expect_eq(r.unresolved_places[i].place, EXTRACT_NO_INDEX);
+        extract_result_free(&r);
+    }
+}
+
+/* After a context noun, adjectives, verbs and nisbas are not names. */
+Test(places, context_nouns_without_a_name)
+{
+    static const char *const docs[] = {
+        "تعرضت قرية صغيرة للقصف.",
+        "سيطر المسلحون على مدينة سورية حدودية.",
+        "دمر الانفجار مبنى في حي سكني مكتظ.",
+        "أغلقت السلطات معبر حدودي مع الجارة.",
+        "تقع البلدة قرب مدينة تبعد عشرين كيلومتراً.",
+    };
+    for (size_t c = 0; c < sizeof docs / sizeof docs[0]; c++) {
+        extract_result r;
+        run(docs[c], &r);
+        cr_expect_eq(r.n_unresolved_places, 0, "%s: %zu unresolved places", docs[c], r.n_unresolved_places);
+        extract_result_free(&r);
+    }
+}
