@@ -205,7 +205,10 @@ static bool definite(const char *w)
     return false;
 }
 
-/* Can token i be (the first word of) an unknown place's name? */
+/* Can token i be (the first word of) an unknown place's name? After the
+ * noun of a construct (قرية X) the name takes no preposition (بالتنسيق) and
+ * no pronoun (تواجدها); an indefinite ـية after a feminine noun agrees with
+ * it as its adjective (مقبرة جماعية، منطقة صناعية). */
 static bool name_word(const doc_state *d, size_t i, const bool *covered)
 {
     const text *t = d->t;
@@ -213,10 +216,20 @@ static bool name_word(const doc_state *d, size_t i, const bool *covered)
         return false;
     lexicon_match cm;
     if (lexicon_match_at(d->m->place_context, t, i, PROCLITICS_ALL, &cm))
-        return false; /* a context word, function word, adjective or verb */
+        return false; /* a context or function word, an adjective */
     const char *w = t->tok[i].norm;
-    if (definite(w))
-        return true;
+    if (strncmp(w, "ال", strlen("ال")) == 0 || strncmp(w, "وال", strlen("وال")) == 0)
+        return true; /* definite after an indefinite noun: a construct, حي الشهداء */
+    if (lexicon_match_at(d->m->triggers, t, i, PROCLITICS_ALL, &cm) ||
+        lexicon_match_at(d->m->attribution, t, i, PROCLITICS_ALL, &cm) ||
+        lexicon_match_at(d->m->nouns, t, i, PROCLITICS_ALL, &cm))
+        return false; /* an event, reporting or counted word: وأصيبت، وقال */
+    if ((definite(w) && strlen(strstr(w, "ال")) >= strlen("الفلان")) || ends_with(w, "ها") ||
+        ends_with(w, "هم"))
+        return false; /* بالتنسيق، لها */
+    if (ends_with(w, "يه") && i > 0 && t->tok[i - 1].kind == TOK_WORD && ends_with(t->tok[i - 1].norm, "ه") &&
+        !definite(t->tok[i - 1].norm))
+        return false;
     if (ends_with(w, "ي") || ends_with(w, "يين") || ends_with(w, "يون"))
         return false; /* an indefinite nisba: حي سكني */
     if (ends_with(w, "يه")) {
@@ -239,12 +252,26 @@ static bool name_word(const doc_state *d, size_t i, const bool *covered)
 
 /* Does token i open a compound name (عين العرب, أبو الظهور, دير حافر), or
  * is it a definite direction or size that closes one (الصمدانية الشرقية)? */
+static bool word_in(const text *t, size_t i, const char *const *words)
+{
+    /* a و glued to the item of a list is not part of the word */
+    if (stages_word_is(t, i, words))
+        return true;
+    const char *w = t->tok[i].norm;
+    if (i >= t->n_tok || t->tok[i].kind != TOK_WORD || strncmp(w, "و", strlen("و")) != 0)
+        return false;
+    for (const char *const *x = words; *x; x++)
+        if (strcmp(w + strlen("و"), *x) == 0)
+            return true;
+    return false;
+}
+
 static bool opens_compound(const text *t, size_t i)
 {
     static const char *const opener[] = {"ابو", "ام", "ابن", "بني", "عين", "دير", "كفر", "بيت", "خربه",
                                          "بئر", "بير", "راس", "تل", "جسر", "قصر", "مرج", "الشيخ",
                                          "شيخ", "حزم", "سيدي", "ذات", NULL};
-    return stages_word_is(t, i, opener);
+    return i < t->n_tok && word_in(t, i, opener);
 }
 
 static bool closes_compound(const text *t, size_t i)
@@ -273,16 +300,88 @@ static int push_unresolved(doc_state *d, size_t first, size_t end)
     return 0;
 }
 
-/* Unknown places named by their context: "قرية X", "تل X" (see the top). */
+/* The name that starts at token `first` (after its context word): one word,
+ * or two when the first opens a compound or the second closes one. Returns
+ * its end token, or 0 when token `first` cannot start a name. */
+static size_t name_end(const doc_state *d, size_t first, const bool *covered)
+{
+    const text *t = d->t;
+    if (first >= t->n_tok || t->tok[first].kind != TOK_WORD || covered[first] || d->in_source[first])
+        return 0;
+    lexicon_match cm;
+    bool opener = opens_compound(t, first) ||
+                  (lexicon_match_at(d->m->place_context, t, first, PROCLITICS_ALL, &cm) &&
+                   cm.tok_end == first + 1 && strcmp(context_role(&cm), "part") == 0);
+    if (!opener && !name_word(d, first, covered))
+        return 0;
+    size_t end = first + 1;
+    bool next = end < t->n_tok && t->tok[end].kind == TOK_WORD &&
+                t->tok[end].sentence == t->tok[first].sentence && !covered[end] && !d->in_source[end];
+    if (opener) /* أبو, عين, تل: the second word may be any word but a function word */
+        return next && !has_tanween(t, end) &&
+                       !lexicon_match_at(d->m->place_context, t, end, PROCLITICS_ALL, &cm)
+                   ? end + 1
+                   : 0;
+    return next && closes_compound(t, end) ? end + 1 : end;
+}
+
+/* Skip opening quotes and brackets between a context word and its name. */
+static size_t skip_openers(const text *t, size_t k, size_t sentence)
+{
+    for (int n = 0; n < 2 && k < t->n_tok && t->tok[k].kind == TOK_PUNCT && t->tok[k].sentence == sentence;
+         n++) {
+        uint32_t c = t->cp[t->tok[k].sp.start];
+        if (c != '"' && c != '(' && c != 0x201C && c != 0x00AB && c != '\'' && c != 0x2018)
+            break;
+        k++;
+    }
+    return k;
+}
+
+/* The next item of a list of places after token `end`: "X وY", "X، Y",
+ * "X، وY", "X و Y". Returns its first token and sets *waw when a و is
+ * glued to it; 0 when the list ends. */
+static size_t next_item(const text *t, size_t end, bool *waw)
+{
+    size_t k = end, sentence = t->tok[end - 1].sentence;
+    *waw = false;
+    while (k < t->n_tok && k - end < 3 && t->tok[k].kind == TOK_PUNCT && t->tok[k].sentence == sentence) {
+        uint32_t c = t->cp[t->tok[k].sp.start];
+        if (c != ',' && c != 0x060C && c != '"' && c != 0x201D && c != 0x201C && c != 0x00BB &&
+            c != 0x00AB)
+            return 0;
+        k++;
+    }
+    if (k >= t->n_tok || t->tok[k].kind != TOK_WORD || t->tok[k].sentence != sentence)
+        return 0;
+    if (strcmp(t->tok[k].norm, "و") == 0)
+        return skip_openers(t, k + 1, sentence);
+    if (strncmp(t->tok[k].norm, "و", strlen("و")) == 0 && strlen(t->tok[k].norm) > strlen("وا")) {
+        *waw = true;
+        return k;
+    }
+    /* without و only after a comma, and only a definite name: a clause
+     * that follows a list after a comma starts with a verb or a particle */
+    return k > end && strncmp(t->tok[k].norm, "ال", strlen("ال")) == 0 ? k : 0;
+}
+
+/* Unknown places named by their context: "قرية X", "تل X", "قرى X وY" (see
+ * the top). Items of a list that the gazetteer knows are stepped over. */
 int places_find_unresolved(doc_state *d)
 {
     const text *t = d->t;
     bool *covered = calloc(t->n_tok + 1, sizeof *covered);
-    if (!covered)
+    size_t *cover_end = calloc(t->n_tok + 1, sizeof *cover_end);
+    if (!covered || !cover_end) {
+        free(covered);
+        free(cover_end);
         return -1;
+    }
     for (size_t p = 0; p < d->r->n_places; p++)
-        for (size_t k = d->place_toks[p].first; k < d->place_toks[p].end; k++)
+        for (size_t k = d->place_toks[p].first; k < d->place_toks[p].end; k++) {
             covered[k] = true;
+            cover_end[k] = d->place_toks[p].end;
+        }
     int rc = 0;
     for (size_t i = 0; i < t->n_tok && rc == 0; i++) {
         lexicon_match cm;
@@ -290,21 +389,43 @@ int places_find_unresolved(doc_state *d)
             !lexicon_match_at(d->m->place_context, t, i, PROCLITICS_ALL, &cm))
             continue;
         const char *role = context_role(&cm);
-        bool part = strcmp(role, "part") == 0;
-        if ((!part && strcmp(role, "name") != 0) || definite(t->tok[i].norm) ||
-            (cm.tok_end == t->n_tok) || t->tok[cm.tok_end].sentence != t->tok[i].sentence)
+        bool part = strcmp(role, "part") == 0, list = strcmp(role, "names") == 0;
+        if ((!part && !list && strcmp(role, "name") != 0) || definite(t->tok[i].norm))
             continue;
-        size_t first = cm.tok_end;
-        if (!name_word(d, first, covered))
-            continue;
-        size_t end = first + 1;
-        if (end < t->n_tok && t->tok[end].sentence == t->tok[first].sentence &&
-            ((opens_compound(t, first) && name_word(d, end, covered)) || closes_compound(t, end)) &&
-            !covered[end] && !d->in_source[end])
-            end++;
-        rc = push_unresolved(d, part ? i : first, end);
-        i = end - 1;
+        size_t first = part ? i : skip_openers(t, cm.tok_end, t->tok[i].sentence);
+        lexicon_match more; /* قرى وبلدات X */
+        while (!part && first < t->n_tok && t->tok[first].sentence == t->tok[i].sentence &&
+               lexicon_match_at(d->m->place_context, t, first, PROCLITICS_ALL, &more) &&
+               more.tok_first == first && strcmp(context_role(&more), context_role(&cm)) == 0)
+            first = skip_openers(t, more.tok_end, t->tok[i].sentence);
+        bool waw = false;
+        for (int items = 0; items < 32 && rc == 0; items++) {
+            if (first >= t->n_tok || t->tok[first].sentence != t->tok[i].sentence)
+                break;
+            size_t end;
+            if (covered[first]) {
+                end = cover_end[first]; /* a known place in the list */
+            } else {
+                end = name_end(d, first, covered);
+                if (end == 0 || (waw && end == first + 1 && strlen(t->tok[first].norm) <= strlen("وال")))
+                    break;
+                size_t cp_start_fix = waw ? 1 : 0;
+                rc = push_unresolved(d, first, end);
+                if (rc == 0 && cp_start_fix && d->r->n_unresolved_places > 0 &&
+                    d->r->unresolved_places[d->r->n_unresolved_places - 1].sp.start ==
+                        t->tok[first].sp.start)
+                    d->r->unresolved_places[d->r->n_unresolved_places - 1].sp.start++;
+            }
+            i = end - 1;
+            if (!list || end >= t->n_tok)
+                break;
+            first = next_item(t, end, &waw);
+            if (first == 0)
+                break;
+            part = false;
+        }
     }
     free(covered);
+    free(cover_end);
     return rc;
 }

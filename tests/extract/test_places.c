@@ -124,6 +124,13 @@ Test(places, unknown_places_by_their_context)
         {"تقدمت القوات نحو تل الزعرور وتل سلمو.", "تل سلمو"},
         {"قصفت المدفعية مواقع في مديرية باقم الحدودية.", "باقم"},
         {"نفذت الطائرات غارة على بلدة أبو الخنادق.", "أبو الخنادق"},
+        /* lists after a plural or dual noun, with و glued or apart */
+        {"نزح السكان من قرى (الزيتونة والعرقوب وعين الورد) شمالاً.", "العرقوب"},
+        {"نزح السكان من قرى (الزيتونة والعرقوب وعين الورد) شمالاً.", "عين الورد"},
+        {"سقطت قذائف على بلدتي كفرزيتون ومرج الخوخ صباحاً.", "كفرزيتون"},
+        {"سقطت قذائف على بلدتي كفرزيتون ومرج الخوخ صباحاً.", "مرج الخوخ"},
+        {"سيطرت الفصائل على قرى وبلدات \"الرمانة، والشعيرات، وقبتان\" أمس.", "الشعيرات"},
+        {"سيطرت الفصائل على قرى وبلدات \"الرمانة، والشعيرات، وقبتان\" أمس.", "قبتان"},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         extract_result r;
@@ -146,11 +153,23 @@ Test(places, context_nouns_without_a_name)
         "دمر الانفجار مبنى في حي سكني مكتظ.",
         "أغلقت السلطات معبر حدودي مع الجارة.",
         "تقع البلدة قرب مدينة تبعد عشرين كيلومتراً.",
+        "عثر الفريق على مقبرة جماعية جديدة.",
+        "قصفت المدفعية مناطق تسيطر عليها الفصائل.",
+        "أحصت اللجنة قتلى في منطقة خفض التصعيد.",
+        /* after a list, a verb with و or a clause after a comma is no item */
+        "قصفت الطائرات أحياء مدينة حلب، بات الوضع صعباً.",
+        "سقطت قذيفة على قريتي كفرزيتون وأصيبت امرأة بجروح.",
     };
     for (size_t c = 0; c < sizeof docs / sizeof docs[0]; c++) {
         extract_result r;
         run(docs[c], &r);
-        cr_expect_eq(r.n_unresolved_places, 0, "%s: %zu unresolved places", docs[c], r.n_unresolved_places);
+        size_t extra = 0;
+        for (size_t i = 0; i < r.n_unresolved_places; i++) {
+            char *s = text_slice(&r.txt, r.unresolved_places[i].sp);
+            extra += s && strcmp(s, "كفرزيتون") != 0; /* the one name in these sentences */
+            free(s);
+        }
+        cr_expect_eq(extra, 0, "%s: %zu unresolved places", docs[c], extra);
         extract_result_free(&r);
     }
 }
