@@ -409,6 +409,14 @@ int places_find_unresolved(doc_state *d)
                 end = name_end(d, first, covered);
                 if (end == 0 || (waw && end == first + 1 && strlen(t->tok[first].norm) <= strlen("وال")))
                     break;
+                /* an item of a list runs to the next separator: حير دركل، */
+                lexicon_match stop;
+                while (list && end < t->n_tok && end - first < 4 && t->tok[end].kind == TOK_WORD &&
+                       t->tok[end].sentence == t->tok[first].sentence && !covered[end] &&
+                       !d->in_source[end] && strncmp(t->tok[end].norm, "و", strlen("و")) != 0 &&
+                       !has_tanween(t, end) &&
+                       !lexicon_match_at(d->m->place_context, t, end, PROCLITICS_ALL, &stop))
+                    end++;
                 size_t cp_start_fix = waw ? 1 : 0;
                 rc = push_unresolved(d, first, end);
                 if (rc == 0 && cp_start_fix && d->r->n_unresolved_places > 0 &&
