@@ -20,7 +20,8 @@
  * سورية").
  *
  * A place not in the gazetteer is found by its context (data/lexicon/
- * place_context.tsv, role `name`/`part`): "قرية X", "تل X". It is served in
+ * place_context.tsv, roles `name`, `names`, `site`, `part`): "قرية X",
+ * "قرى X وY", "شارع الX", "تل X". It is served in
  * extract_result.unresolved_places, without coordinates. X is one word, or
  * two when the first opens a compound name (أبو، عين، دير ...) or the second
  * is a definite direction or size (الشرقية، الكبرى). X is not a function
@@ -389,9 +390,12 @@ int places_find_unresolved(doc_state *d)
             !lexicon_match_at(d->m->place_context, t, i, PROCLITICS_ALL, &cm))
             continue;
         const char *role = context_role(&cm);
-        bool part = strcmp(role, "part") == 0, list = strcmp(role, "names") == 0;
-        if ((!part && !list && strcmp(role, "name") != 0) || definite(t->tok[i].norm))
+        bool part = strcmp(role, "part") == 0, list = strcmp(role, "names") == 0,
+             site = strcmp(role, "site") == 0;
+        if ((!part && !list && !site && strcmp(role, "name") != 0) || definite(t->tok[i].norm))
             continue;
+        if (site && (cm.tok_end >= t->n_tok || strncmp(t->tok[cm.tok_end].norm, "ال", strlen("ال")) != 0))
+            continue; /* a road or square is named by a definite name */
         size_t first = part ? i : skip_openers(t, cm.tok_end, t->tok[i].sentence);
         lexicon_match more; /* قرى وبلدات X */
         while (!part && first < t->n_tok && t->tok[first].sentence == t->tok[i].sentence &&
