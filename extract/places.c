@@ -15,9 +15,10 @@
  *
  * A name is not a place when it carries tanween (روسيًا, "Russian-ly": place
  * names are definite or diptote), names a medium or a time zone (قناة روسيا
- * اليوم, بتوقيت مكة), or begins an organisation (قوات سوريا الديمقراطية); an
- * indefinite ـية after an indefinite noun in ـة is its adjective ("سيدة
- * سورية").
+ * اليوم, بتوقيت مكة), or begins an organisation (قوات سوريا
+ * الديمقراطية); after a noun with tanween a name is its adjective
+ * ("مقاتلاً سوريا"), and so is an indefinite ـية after an indefinite noun in
+ * ـة or after غير ("سيدة سورية", "غير سورية").
  *
  * A place not in the gazetteer is found by its context (data/lexicon/
  * place_context.tsv, roles `name`, `names`, `site`, `part`): "قرية X",
@@ -134,15 +135,20 @@ static bool in_other_name(const text *t, size_t first, size_t end)
     return stages_word_is(t, end, after);
 }
 
-/* "سيدة سورية": an indefinite ـية right after an indefinite noun in ـة. */
+/* An adjective, not a place: a one-word name right after a noun with
+ * tanween, which cannot open a construct ("مقاتلاً سوريا", a Syrian
+ * fighter); an indefinite ـية after an indefinite noun in ـة ("سيدة سورية")
+ * or after غير ("غير سورية", non-Syrian). */
 static bool adjective_of_noun(const text *t, size_t i, const lexicon_match *pm)
 {
     const char *w = t->tok[i].norm;
-    if (pm->tok_end != i + 1 || !ends_with(w, "يه") || strncmp(w, "ال", strlen("ال")) == 0 || i == 0 ||
+    if (pm->tok_end != i + 1 || strncmp(w, "ال", strlen("ال")) == 0 || i == 0 ||
         t->tok[i - 1].kind != TOK_WORD || t->tok[i - 1].sentence != t->tok[i].sentence)
         return false;
+    if (has_tanween(t, i - 1))
+        return true;
     const char *prev = t->tok[i - 1].norm;
-    return ends_with(prev, "ه") && !strstr(prev, "ال");
+    return ends_with(w, "يه") && ((ends_with(prev, "ه") && !strstr(prev, "ال")) || strcmp(prev, "غير") == 0);
 }
 
 static int push_unresolved(doc_state *d, size_t first, size_t end);
