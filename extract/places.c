@@ -264,9 +264,9 @@ static bool word_in(const text *t, size_t i, const char *const *words)
     /* a و glued to the item of a list is not part of the word */
     if (stages_word_is(t, i, words))
         return true;
-    const char *w = t->tok[i].norm;
-    if (i >= t->n_tok || t->tok[i].kind != TOK_WORD || strncmp(w, "و", strlen("و")) != 0)
+    if (i >= t->n_tok || t->tok[i].kind != TOK_WORD || strncmp(t->tok[i].norm, "و", strlen("و")) != 0)
         return false;
+    const char *w = t->tok[i].norm;
     for (const char *const *x = words; *x; x++)
         if (strcmp(w + strlen("و"), *x) == 0)
             return true;
