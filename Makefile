@@ -35,7 +35,7 @@ TEST_SUPPORT := $(call obj,$(wildcard tests/support/*.c))
 DATA_FILES  := $(sort $(wildcard data/*.tsv data/lexicon/*.tsv))
 
 
-.PHONY: all run test unit e2e sanitize eval bench lint deps clean valgrind
+.PHONY: all run test unit e2e sanitize eval eval-real bench lint deps clean valgrind
 all: $(O)/marsad
 
 $(O)/obj/%.o: %.c
@@ -50,6 +50,18 @@ $(O)/tools/embed: tools/embed.c
 $(O)/gen/data_blobs.c: $(O)/tools/embed $(DATA_FILES)
 	@mkdir -p $(dir $@)
 	$(O)/tools/embed $(DATA_FILES) > $@.tmp && mv $@.tmp $@
+
+# The number reader's words (extract/numbers.c includes the generated table);
+# a malformed line of the data file fails the build with FILE:LINE.
+$(O)/tools/number_words: tools/number_words.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) -O2 $< -o $@ -lm
+
+$(O)/gen/number_words.inc: $(O)/tools/number_words data/lexicon/number_words.tsv
+	@mkdir -p $(dir $@)
+	$(O)/tools/number_words data/lexicon/number_words.tsv > $@.tmp && mv $@.tmp $@
+
+$(O)/obj/extract/numbers.o: $(O)/gen/number_words.inc
 
 # What the server serves as it is: the schema it applies, its OpenAPI
 # document and the explorer page, compiled in so the binary stands alone.
@@ -102,6 +114,17 @@ $(O)/search_eval: tests/eval/search_eval.c $(LIBS)
 eval: $(O)/eval $(O)/search_eval
 	@$(O)/eval $(EVAL_FLAGS) tests/data/gold_seeds.json data/seeds
 	@$(O)/search_eval tests/data/search_pairs.tsv data/seeds
+
+# Scores the extractor on published reporting it was not written from
+# (../shared/realdev, or MARSAD_REALDEV=DIR): the measures for Syria and
+# elsewhere against the targets, then every miss and false positive with its
+# sentence, grouped by cause. Fails when a measure falls below its floor in
+# tests/data/eval_real_floors.tsv; says "skipped" where the folder is absent.
+MARSAD_REALDEV ?= ../shared/realdev
+eval-real: $(O)/eval
+	@if [ -f "$(MARSAD_REALDEV)/gold_syria.json" ]; then \
+	  $(O)/eval --real --floors tests/data/eval_real_floors.tsv "$(MARSAD_REALDEV)"; \
+	else echo "eval-real: skipped ($(MARSAD_REALDEV) is absent)"; fi
 
 # Installs the Debian packages the build and tests need, when missing.
 deps:

@@ -526,8 +526,10 @@ store *store_open(const char *path, unsigned flags, int busy_ms, const char *sch
             goto fail;
         }
     }
-    int oflags = SQLITE_OPEN_NOMUTEX |
-                 (s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    /* A read-only open takes a file: URI (the server's --read-only on
+     * read-only media asks for immutable=1). */
+    int oflags = SQLITE_OPEN_NOMUTEX | (s->readonly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
+                                                    : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     int rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
     if (rc != SQLITE_OK) {
         snprintf(err, errsz, "%s: %s", path,

@@ -93,6 +93,11 @@ typedef struct extract_figure {
     size_t area;                  /* the governorate of its place, else the one the document
                                    * names most; index into model places, or EXTRACT_NO_INDEX */
     size_t number;                /* index into numbers, or EXTRACT_NO_INDEX for a dual noun */
+    size_t part_of;               /* the figure it is a part of ("بينهم 5 أطفال"): index into
+                                   * figures, or EXTRACT_NO_INDEX */
+    size_t supersedes;            /* the earlier figure of the same count by the same party that
+                                   * it updates ("ارتفعت الحصيلة إلى 23"): index into figures,
+                                   * or EXTRACT_NO_INDEX */
 } extract_figure;
 
 typedef struct extract_result {

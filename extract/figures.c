@@ -2,26 +2,42 @@
  * asserts about the conflict.
  *
  * A number (numbers.c) becomes a figure when a counted noun of
- * data/lexicon/nouns.tsv follows it ("80 عنصرًا", "أربعة من مقاتلي", "مئات
- * الغارات") or, for a vague amount written after it, precedes it ("عدد
- * القتلى بالعشرات"). A dual noun (دبابتين) is a figure of 2 by itself.
+ * data/lexicon/nouns.tsv follows it bare or with the article ("80 عنصرًا",
+ * "(130) طفلا", "أربعة من مقاتلي", "مئات الغارات"), precedes a vague amount
+ * ("عدد القتلى بالعشرات") or a number word after it ("امرأة واحدة",
+ * "مدنيين اثنين"). With no noun, a number is still a figure of people after
+ * a verb or a toll that says what happened ("وأصيب 33", "عدد الجرحى بلغ
+ * 850", "الحصيلة 120"), of what the figure before counts when it is "N
+ * منهم" or glued to و with the noun left out ("و48 في حمص"). A dual noun
+ * (دبابتين) is a figure of 2 by itself, unless it has the article
+ * (الحاجزين refers back).
  * What happened to what is counted, in order of strength:
  *   1. a noun that says it itself (قتيل: killed; غارة: airstrikes);
- *   2. a trigger of data/lexicon/triggers.tsv just after the noun
- *      ("13 شخصا قتلوا");
- *   3. the nearest trigger before the number in its sentence — this carries
- *      a verb over coordinated objects ("الاستيلاء على دبابتين وناقلتين
- *      وثماني سيارات");
+ *   2. the first trigger of data/lexicon/triggers.tsv just after the noun
+ *      ("13 شخصا قتلوا", "5 أشخاص (3 أطفال) عادوا"), unless it opens a
+ *      clause of its own ("قتل 12 شخصا وأصيب 30");
+ *   3. the nearest trigger before the number in its sentence whose type can
+ *      befall what is counted (people are killed, things destroyed,
+ *      munitions fired) — this carries a verb over coordinated objects
+ *      ("الاستيلاء على دبابتين وناقلتين وثماني سيارات");
  *   4. the noun's default (قذيفة: fired); else `count`.
+ * A trigger inside a party's name (هيئة تحرير الشام) is none.
  * Numbers flagged as ordinals, years, dates, times, durations or parts of
- * names are never figures, and a vague amount of a mere count ("عدد من
- * الفصائل") is not either: no one asserts it.
+ * names are never figures, nor are percentages and ratios, and a vague
+ * amount of a mere count ("عدد من الفصائل") is not either: no one asserts it.
+ * Once in text order, a figure after بينهم/منهم or in brackets is a part of
+ * the figure before it (part_of) and takes its type unless a word of its
+ * own typed it; a figure after an update word (ارتفعت الحصيلة إلى)
+ * supersedes the latest earlier figure of the same type, object and
+ * claimant. The small words these rules read are in
+ * data/lexicon/figure_links.tsv.
  * Claimant and stance come from sources.c (who is credited with each
  * token), the place from the nearest place mention of the sentence.
  *
  * Left out: figures whose counted noun is far from the number, and counts
  * implied without a number ("آلية عسكرية" for one vehicle).
  */
+#include "extract/grow.h"
 #include "extract/stages.h"
 
 #include <stdlib.h>
@@ -34,7 +50,30 @@ typedef struct trigger {
     size_t first, end;
     const char *type;
     bool before, after; /* where it may stand relative to the number */
+    bool conj;          /* carries و or ف: it opens a clause of its own ("وأصيب") */
 } trigger;
+
+/* What the stage knows of each figure besides what it serves, parallel to
+ * r->figures. */
+typedef struct fig_aux {
+    size_t first, end; /* tokens of the figure's span */
+    bool weak_type;    /* typed by a trigger before it or by default: a part of
+                        * a breakdown takes the type of its whole instead */
+    bool update;       /* an update word ("ارتفعت الحصيلة إلى") governs it */
+    bool of_them;      /* "30 منهم": a part of the figure before it */
+    size_t own_verb;   /* first token of the trigger before it that typed it, or EXTRACT_NO_INDEX */
+} fig_aux;
+
+typedef struct fig_state {
+    const trigger *tr;
+    size_t n_tr;
+    size_t cap_fig, cap_aux, n_aux;
+    fig_aux *aux;
+    bool *covered; /* per token: part of a figure's number or counted noun */
+    const lexicon_entry *others; /* the "=" noun (آخرون) */
+    const lexicon_entry *people; /* شخص: what a bare toll counts */
+    const lexicon_entry *dead;   /* قتيل: what a bare "الحصيلة" counts */
+} fig_state;
 
 typedef struct counted {
     const lexicon_entry *noun;
@@ -42,9 +81,71 @@ typedef struct counted {
     span sp;
 } counted;
 
-static const char *const of_words[] = {"من", NULL};
-static const char *const count_words[] = {"عدد", "حصيله", NULL};
-static const char *const ranks_words[] = {"صفوف", "بين", "عناصر", NULL};
+/* The word lists of these rules are in data/lexicon/figure_links.tsv, each
+ * under its role: see word_role. */
+
+/* Is token j one of the punctuation marks of `marks` (code points)? */
+static bool mark_in(const text *t, size_t j, const uint32_t *marks)
+{
+    if (j >= t->n_tok || t->tok[j].kind != TOK_PUNCT)
+        return false;
+    for (; *marks; marks++)
+        if (t->cp[t->tok[j].sp.start] == *marks)
+            return true;
+    return false;
+}
+
+static bool is_open_mark(const text *t, size_t j)
+{
+    static const uint32_t open[] = {'(', '/', '"', 0x00AB, 0x201C, '[', 0};
+    return mark_in(t, j, open);
+}
+
+static bool is_close_mark(const text *t, size_t j)
+{
+    static const uint32_t close[] = {')', '/', '"', 0x00BB, 0x201D, ']', 0};
+    return mark_in(t, j, close);
+}
+
+/* The last token that starts at or before code point cp (tokens are in
+ * text order); `from` is a token known to start at or before it. */
+static size_t token_holding(const text *t, uint32_t cp, size_t from)
+{
+    size_t lo = from, hi = t->n_tok; /* tok[lo] starts at or before cp; answer in [lo, hi) */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->tok[mid].sp.start <= cp)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static bool link_is(const doc_state *d, size_t i, const char *role, lexicon_match *m)
+{
+    return i < d->t->n_tok && d->t->tok[i].kind != TOK_PUNCT &&
+           lexicon_match_at(d->m->figure_links, d->t, i, PROCLITICS_ALL, m) &&
+           !strcmp(model_field(m->entry, 1), role);
+}
+
+/* Is token i, by itself, a word of `role` in figure_links.tsv? */
+static bool word_role(const doc_state *d, size_t i, const char *role)
+{
+    lexicon_match m;
+    return link_is(d, i, role, &m) && m.tok_end == i + 1;
+}
+
+/* و ف ب ل ك: proclitics that a counted noun right after its number never carries. */
+static const uint32_t preposition_letters[] = {0x0648, 0x0641, 0x0628, 0x0644, 0x0643, 0};
+
+static bool strchr_cp(const uint32_t *set, uint32_t c)
+{
+    for (; *set; set++)
+        if (*set == c)
+            return true;
+    return false;
+}
 
 /* The noun counted by a number whose value ends before token j. */
 static bool noun_after(const doc_state *d, size_t j, counted *c)
@@ -54,11 +155,14 @@ static bool noun_after(const doc_state *d, size_t j, counted *c)
     for (int tries = 0; tries < 2 && j < t->n_tok; tries++) {
         if (t->tok[j].kind == TOK_PUNCT)
             return false;
-        if (lexicon_match_at(d->m->nouns, t, j, PROCLITICS_ALL, &nm)) {
+        /* The counted noun follows its number bare or with the article: with
+         * a preposition (بمدارس, للمدنيين) it belongs to another phrase. */
+        if (lexicon_match_at(d->m->nouns, t, j, PROCLITICS_ALL, &nm) &&
+            !(nm.stripped && strchr_cp(preposition_letters, t->cp[t->tok[j].sp.start]))) {
             *c = (counted){nm.entry, nm.tok_first, nm.tok_end, nm.sp};
             return true;
         }
-        if (!stages_word_is(t, j, of_words)) /* "أربعة من مقاتلي" */
+        if (!word_role(d, j, "of")) /* "أربعة من مقاتلي" */
             return false;
         j++;
     }
@@ -75,7 +179,7 @@ static bool noun_before(const doc_state *d, size_t i, counted *c)
         if (t->tok[k].sentence != t->tok[i].sentence)
             return false;
         if (lexicon_match_at(d->m->nouns, t, k, PROCLITICS_ALL, &nm) && nm.tok_end == i &&
-            k > 0 && stages_word_is(t, k - 1, count_words)) {
+            k > 0 && (word_role(d, k - 1, "toll_head") || word_role(d, k - 1, "death_toll"))) {
             *c = (counted){nm.entry, nm.tok_first, nm.tok_end, nm.sp};
             return true;
         }
@@ -93,28 +197,61 @@ static size_t token_at_or_after(const text *t, uint32_t cp, size_t from)
 
 /* Types of the figure in the order of strength described above; *cause is
  * the trigger before the number that decided it, if one did. */
+static bool type_fits(const char *type, const char *category);
+
 static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_tr,
-                               const counted *c, size_t num_first, const trigger **cause)
+                               const counted *c, const char *category, size_t num_first,
+                               const trigger **cause, bool *weak)
 {
+    *weak = false;
     *cause = NULL;
     const text *t = d->t;
     uint32_t s = t->tok[num_first].sentence;
+    /* The nearest trigger before the number whose type can befall what is
+     * counted: in "ارتفع عدد ضحايا القصف إلى 50 شخصا" the shelling fired
+     * nothing at the people, the victims word says what they are. */
+    const trigger *nearest = NULL;
     for (size_t k = 0; k < n_tr; k++) {
         const trigger *g = &tr[k];
         if (g->end > num_first)
             break;
-        if (g->before && t->tok[g->first].sentence == s && num_first - g->end <= TRIGGER_BACK_WORDS)
-            *cause = g;
+        if (g->before && t->tok[g->first].sentence == s && num_first - g->end <= TRIGGER_BACK_WORDS) {
+            nearest = g;
+            if (!strcmp(g->type, "losses") || type_fits(g->type, category))
+                *cause = g;
+        }
     }
+    if (!*cause)
+        *cause = nearest;
     const char *itype = model_field(c->noun, 3);
     if (*itype)
         return itype;
+    /* Only the first trigger after the noun may govern it, and not when it
+     * opens a clause of its own: "قتل 12 شخصا وأصيب 30 بجروح" — the verb
+     * after و, a comma or فيما says what happened to the next number. */
+    /* "635 شخصا (191 امرأة و324 طفلا) عادوا": a breakdown in brackets
+     * stands between the noun and its verb. */
+    size_t end = c->end;
+    if (end < t->n_tok && t->tok[end].kind == TOK_PUNCT && !strcmp(t->tok[end].norm, "(")) {
+        size_t k = end + 1;
+        while (k < t->n_tok && k < end + 20 && t->tok[k].sentence == s && strcmp(t->tok[k].norm, ")") != 0)
+            k++;
+        if (k < t->n_tok && !strcmp(t->tok[k].norm, ")"))
+            end = k + 1;
+    }
     for (size_t k = 0; k < n_tr; k++) {
         const trigger *g = &tr[k];
-        if (g->after && g->first >= c->end && g->first <= c->end + TRIGGER_AFTER_WORDS &&
-            t->tok[g->first].sentence == s)
+        if (g->first < end)
+            continue;
+        bool own = g->after && !g->conj && g->first <= end + TRIGGER_AFTER_WORDS &&
+                   t->tok[g->first].sentence == s;
+        for (size_t j = end; j < g->first && own; j++)
+            own = t->tok[j].kind == TOK_WORD && !word_role(d, j, "clause");
+        if (own)
             return g->type;
+        break;
     }
+    *weak = true;
     if (*cause)
         return (*cause)->type;
     const char *dtype = model_field(c->noun, 4);
@@ -154,8 +291,8 @@ static size_t owner_mention(const doc_state *d, const counted *c, size_t num_fir
             continue;
         bool linked = true; /* only linking words, triggers and punctuation between */
         for (size_t k = c->end; k < first && linked; k++)
-            linked = t->tok[k].sp.start < num_end || t->tok[k].kind == TOK_PUNCT || stages_word_is(t, k, of_words) ||
-                     stages_word_is(t, k, ranks_words) ||
+            linked = t->tok[k].sp.start < num_end || t->tok[k].kind == TOK_PUNCT || word_role(d, k, "of") ||
+                     word_role(d, k, "ranks") ||
                      stages_word_is(t, k, (const char *const[]){"في", "سقطوا", "قتلي", "قتلوا", NULL});
         if (linked)
             return m;
@@ -208,29 +345,98 @@ static size_t figure_place(const doc_state *d, size_t first)
 /* The figure an "others" noun refers to: the previous one of the sentence. */
 static const extract_figure *previous_in_sentence(const doc_state *d, size_t first)
 {
-    if (d->r->n_figures == 0)
-        return NULL;
-    const extract_figure *f = &d->r->figures[d->r->n_figures - 1];
     const text *t = d->t;
-    return f->quote.start == t->sentences[t->tok[first].sentence].start ? f : NULL;
+    uint32_t at = t->tok[first].sp.start, sent = t->sentences[t->tok[first].sentence].start;
+    const extract_figure *best = NULL;
+    for (size_t i = 0; i < d->r->n_figures; i++) {
+        const extract_figure *f = &d->r->figures[i];
+        if (f->quote.start == sent && f->sp.start < at && (!best || f->sp.start > best->sp.start))
+            best = f;
+    }
+    return best;
 }
 
-static bool add_figure(doc_state *d, size_t *cap, const trigger *tr, size_t n_tr,
-                       const counted *c, span sp, size_t first, const number *num, size_t num_index)
+/* An update word before token `first` in its clause: "ارتفعت حصيلة
+ * القتلى إلى 106". */
+static bool governed_by_update(const doc_state *d, size_t first)
 {
+    const text *t = d->t;
+    for (size_t back = 1; back <= 6 && back <= first; back++) {
+        size_t k = first - back;
+        lexicon_match m;
+        if (t->tok[k].sentence != t->tok[first].sentence || t->tok[k].kind == TOK_PUNCT)
+            return false;
+        if (link_is(d, k, "update", &m))
+            return true;
+    }
+    return false;
+}
+
+/* Is a trigger's type one that can befall what the noun's category counts?
+ * People are killed, injured, captured, displaced; things are destroyed and
+ * seized; munitions are fired. "قصفت 30 مركزا" fires nothing at the centres:
+ * it counts them. */
+static bool type_fits(const char *type, const char *category)
+{
+    static const char *const of_people[] = {"killed",   "injured",   "casualties", "suffocated",
+                                            "captured", "displaced", "evacuated",  "trapped", NULL};
+    bool people = !strcmp(category, "combatants") || !strcmp(category, "civilians") ||
+                  !strcmp(category, "people");
+    for (size_t k = 0; of_people[k]; k++)
+        if (!strcmp(type, of_people[k]))
+            return people;
+    if (!strcmp(type, "destroyed") || !strcmp(type, "seized"))
+        return !people;
+    if (!strcmp(type, "fired"))
+        return !strcmp(category, "munitions");
+    if (!strcmp(type, "airstrikes")) /* "شن 8 هجمات" */
+        return !strcmp(category, "munitions") || !strcmp(category, "other");
+    return true;
+}
+
+/* The noun does not carry its own type (قتيل does: no trigger overrides it). */
+static bool weak_or_trigger_typed(const counted *c)
+{
+    return !*model_field(c->noun, 3);
+}
+
+/* Does the expression starting at code point `start` in token i carry the
+ * preposition بـ (بأكثر من 300, ب300, بقذيفتي)? */
+static bool instrument(const text *t, size_t i, uint32_t start)
+{
+    const token *k = &t->tok[i];
+    if (start > k->sp.start)
+        return t->cp[k->sp.start] == 0x0628 ||
+               (t->cp[k->sp.start] == 0x0648 && k->sp.end > k->sp.start + 1 && t->cp[k->sp.start + 1] == 0x0628);
+    return i > 0 && t->tok[i - 1].kind == TOK_WORD && t->tok[i - 1].sp.end == k->sp.start &&
+           (!strcmp(t->tok[i - 1].norm, "ب") || !strcmp(t->tok[i - 1].norm, "وب"));
+}
+
+static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, size_t first,
+                       const number *num, size_t num_index)
+{
+    const trigger *tr = fs->tr;
+    size_t n_tr = fs->n_tr;
     const char *category = model_field(c->noun, 2);
     const char *object = *model_field(c->noun, 1) ? model_field(c->noun, 1) : NULL;
     const char *side = NULL;
     if (object && strcmp(object, "=") == 0) {
         const extract_figure *like = previous_in_sentence(d, first);
-        if (!like)
+        if (like) {
+            object = like->object;
+            category = like->subject_category ? like->subject_category : "other";
+            side = like->subject_side;
+        } else if (c->end > c->first && word_role(d, c->first, "persons")) {
+            /* "مقتل مدني وجرح أربعة آخرين": آخرون is a plural of persons */
+            object = "people";
+            category = "people";
+        } else {
             return true; /* "others" with nothing before it: not a count we can read */
-        object = like->object;
-        category = like->subject_category ? like->subject_category : "other";
-        side = like->subject_side;
+        }
     }
     const trigger *cause;
-    const char *type = figure_type(d, tr, n_tr, c, first, &cause);
+    bool weak;
+    const char *type = figure_type(d, tr, n_tr, c, category, first, &cause, &weak);
     if (!side)
         side = subject_side(d, c, first, sp.end, cause, &category);
     /* A list names the owner once: "قتل 80 عنصرًا من الجيش السوري، وتدمير
@@ -239,13 +445,41 @@ static bool add_figure(doc_state *d, size_t *cap, const trigger *tr, size_t n_tr
     if (!strcmp(side, "unknown") && before && before->subject_side && before->denied == d->denied[first])
         side = before->subject_side;
     type = resolve_losses(type, category);
+    /* "عاد القصف بعشرين قذيفة": a return or release counts people, not shells */
+    if (weak_or_trigger_typed(c) && (!type_fits(type, category) ||
+                                     (!strcmp(type, "count") && !strcmp(category, "munitions")))) {
+        const char *dtype = model_field(c->noun, 4);
+        type = *dtype ? dtype : "count";
+    }
+    /* "استهدف القرى بأكثر من 300 قذيفة": munitions that are the instrument
+     * (بـ) of the verb were fired, whatever the verb did to its object. */
+    if (!strcmp(category, "munitions") && *model_field(c->noun, 4) &&
+        (num ? instrument(d->t, num->tok_first, num->sp.start) : instrument(d->t, first, sp.start)))
+        type = model_field(c->noun, 4);
     bool vague = num && !num->has_value;
     if (vague && (!strcmp(type, "count") || !strcmp(category, "other")))
         return true; /* "عدد من الفصائل": nobody asserts a count of that */
-    extract_figure *f = stages_push((void **)&d->r->figures, &d->r->n_figures, cap, sizeof *f);
-    if (!f)
-        return false;
     const text *t = d->t;
+    if (d->r->n_figures >= EXTRACT_MAX_ITEMS) {
+        d->r->truncated++; /* past the limit: dropped and counted, as numbers are */
+        return true;
+    }
+    fig_aux *aux = stages_push((void **)&fs->aux, &fs->n_aux, &fs->cap_aux, sizeof *aux);
+    if (!aux)
+        return false;
+    extract_figure *f = stages_push((void **)&d->r->figures, &d->r->n_figures, &fs->cap_fig, sizeof *f);
+    if (!f) {
+        fs->n_aux--;
+        return false;
+    }
+    aux->first = token_holding(t, sp.start, 0);
+    aux->end = token_holding(t, sp.end - 1, aux->first) + 1;
+    aux->weak_type = weak;
+    aux->of_them = false;
+    aux->own_verb = cause ? cause->first : EXTRACT_NO_INDEX;
+    aux->update = governed_by_update(d, token_holding(t, num ? num->value_sp.start : sp.start, first));
+    for (size_t k = aux->first; k < aux->end && k < t->n_tok; k++)
+        fs->covered[k] = true;
     f->sp = sp;
     f->quote = t->sentences[t->tok[first].sentence];
     f->value = num ? num->value : 2;
@@ -261,6 +495,8 @@ static bool add_figure(doc_state *d, size_t *cap, const trigger *tr, size_t n_tr
     f->denied = d->denied[first];
     f->place = figure_place(d, first);
     f->number = num ? num_index : EXTRACT_NO_INDEX;
+    f->part_of = EXTRACT_NO_INDEX;
+    f->supersedes = EXTRACT_NO_INDEX;
     if (num)
         d->r->number_is_figure[num_index] = true;
     return true;
@@ -292,90 +528,422 @@ static void assign_areas(doc_state *d)
     }
 }
 
-static int by_start(const void *a, const void *b)
+/* The noun right before a number word that follows it ("امرأة واحدة",
+ * "مدنيين اثنين", "عسكريين روسيين اثنين": one adjective may stand between). */
+static bool noun_just_before(const doc_state *d, size_t i, counted *c)
 {
-    const extract_figure *x = a, *y = b;
-    return x->sp.start < y->sp.start ? -1 : x->sp.start > y->sp.start;
+    const text *t = d->t;
+    for (size_t back = 1; back <= 3 && back <= i; back++) {
+        size_t k = i - back;
+        lexicon_match nm;
+        if (t->tok[k].sentence != t->tok[i].sentence || t->tok[k].kind == TOK_PUNCT)
+            return false;
+        if (nm.tok_end = 0, lexicon_match_at(d->m->nouns, t, k, PROCLITICS_ALL, &nm) ||
+                                lexicon_match_at(d->m->duals, t, k, PROCLITICS_ALL, &nm)) {
+            /* "من عائلة واحدة": of one family, not a count of families */
+            if (nm.tok_end + 1 < i || nm.tok_end > i || (k > 0 && word_role(d, k - 1, "of")))
+                return false;
+            const lexicon_entry *noun = nm.entry;
+            if (lexicon_match_at(d->m->duals, t, k, PROCLITICS_ALL, &nm) && nm.entry == noun)
+                noun = lexicon_entry_at(d->m->nouns, (size_t)strtoul(model_field(nm.entry, 1), NULL, 10));
+            if (!strcmp(model_field(noun, 1), "="))
+                return false; /* "اثنان آخران" is read the other way round */
+            *c = (counted){noun, k, nm.tok_end, nm.sp};
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A bare number after a toll named before it in its clause ("عدد الجرحى
+ * بلغ 8408", "ارتفعت حصيلة القتلى إلى 106", "والإصابات 197"), or right
+ * after a verb of what happens to people ("وأصيب 33 بجروح"): it counts
+ * people. */
+static bool bare_toll(const doc_state *d, const fig_state *fs, const number *num)
+{
+    const text *t = d->t;
+    size_t i = num->tok_first;
+    if (i == 0 || t->tok[i - 1].sentence != t->tok[i].sentence)
+        return false;
+    static const char *const people_types[] = {"killed", "injured", "casualties", "captured",
+                                               "displaced", NULL};
+    for (size_t k = 0; k < fs->n_tr; k++) {
+        const trigger *g = &fs->tr[k];
+        if (g->end > i)
+            break;
+        if (g->end != i && !(g->end + 1 == i && word_role(d, i - 1, "toll_link")))
+            continue;
+        for (size_t p = 0; people_types[p]; p++)
+            if (!strcmp(g->type, people_types[p]))
+                return true;
+    }
+    if (!word_role(d, i - 1, "toll_link"))
+        return false;
+    /* "عدد القتلى ... بلغ": a toll head and a trigger before the link. */
+    for (size_t back = 2; back <= 8 && back <= i; back++) {
+        size_t k = i - back;
+        if (t->tok[k].sentence != t->tok[i].sentence || t->tok[k].kind != TOK_WORD)
+            return false;
+        if (word_role(d, k, "toll_head") || word_role(d, k, "death_toll")) {
+            for (size_t g = 0; g < fs->n_tr; g++)
+                if (fs->tr[g].first > k && fs->tr[g].end < i)
+                    for (size_t p = 0; people_types[p]; p++)
+                        if (!strcmp(fs->tr[g].type, people_types[p]))
+                            return true;
+            return false;
+        }
+    }
+    return false;
+}
+
+/* Do the tokens [from, to) hold a breakdown word (بينهم, منهم)? */
+static bool breakdown_between(const doc_state *d, size_t from, size_t to)
+{
+    lexicon_match m;
+    for (size_t k = from; k < to; k++)
+        if (link_is(d, k, "breakdown", &m))
+            return true;
+    return false;
+}
+
+/* Only punctuation, brackets and و between: "3 أطفال وامرأة", "(67 امرأة". */
+static bool only_marks_between(const text *t, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (t->tok[k].kind != TOK_PUNCT && strcmp(t->tok[k].norm, "و") != 0)
+            return false;
+    return true;
+}
+
+/* Breakdowns and updates, once the figures are in text order:
+ *  - after بينهم/منهم (or in brackets right after it) a figure is a part
+ *    of the figure before it, and so are the figures listed with it;
+ *    a part no smaller word typed takes the type of its whole;
+ *  - a figure governed by an update word supersedes the latest earlier
+ *    figure of the same type and object by the same claimant. */
+static void link_figures(doc_state *d, const fig_aux *aux)
+{
+    const text *t = d->t;
+    extract_figure *f = d->r->figures;
+    for (size_t i = 1; i < d->r->n_figures; i++) {
+        size_t p = i - 1;
+        if (t->tok[aux[p].first].sentence != t->tok[aux[i].first].sentence || aux[p].end > aux[i].first)
+            continue;
+        size_t head = EXTRACT_NO_INDEX;
+        bool bracket = aux[i].first > aux[p].end && is_open_mark(t, aux[i].first - 1) &&
+                       !strcmp(t->tok[aux[i].first - 1].norm, "(");
+        if (aux[i].of_them || breakdown_between(d, aux[p].end, aux[i].first))
+            head = p;
+        else if (only_marks_between(t, aux[p].end, aux[i].first))
+            /* "224 لاجئا (67 امرأة و114 طفلا)": a bracket opens the parts of
+             * the figure before it; "5 أطفال وامرأتان" lists parts side by side. */
+            head = bracket ? p : f[p].part_of;
+        if (head == EXTRACT_NO_INDEX)
+            continue;
+        /* A part is never more than its whole. */
+        if (f[head].has_value && f[i].has_value && f[i].value > f[head].value)
+            continue;
+        f[i].part_of = head;
+        /* a breakdown is told in the same statement as its whole */
+        if (f[i].claimant == EXTRACT_NO_INDEX) {
+            f[i].claimant = f[head].claimant;
+            f[i].denied = f[head].denied;
+        }
+        /* "بينهم 5 أطفال" is what its whole is; "اعترض 30 منها" has a verb of its own. */
+        if (aux[i].weak_type && (aux[i].own_verb == EXTRACT_NO_INDEX || aux[i].own_verb < aux[head].end))
+            f[i].type = f[head].type;
+    }
+    for (size_t i = 0; i < d->r->n_figures; i++) {
+        if (!aux[i].update || f[i].part_of != EXTRACT_NO_INDEX)
+            continue;
+        for (size_t j = i; j-- > 0;) {
+            bool same_object = f[j].object == f[i].object ||
+                               (f[j].object && f[i].object && !strcmp(f[j].object, f[i].object));
+            if (f[j].part_of == EXTRACT_NO_INDEX && !strcmp(f[j].type, f[i].type) && same_object &&
+                f[j].claimant == f[i].claimant &&
+                (!f[j].has_value || !f[i].has_value || f[j].value <= f[i].value)) {
+                f[i].supersedes = j;
+                break;
+            }
+        }
+    }
+}
+
+/* Put the figures (and their aux records) in text order. */
+static int sort_figures(doc_state *d, fig_aux *aux)
+{
+    size_t n = d->r->n_figures;
+    if (n < 2)
+        return 0;
+    size_t *order = malloc(n * sizeof *order);
+    extract_figure *figs = malloc(n * sizeof *figs);
+    fig_aux *aux2 = malloc(n * sizeof *aux2);
+    if (!order || !figs || !aux2) {
+        free(order);
+        free(figs);
+        free(aux2);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    /* insertion sort, stable: figures are nearly in order already */
+    for (size_t i = 1; i < n; i++) {
+        size_t o = order[i], k = i;
+        while (k > 0 && d->r->figures[order[k - 1]].sp.start > d->r->figures[o].sp.start) {
+            order[k] = order[k - 1];
+            k--;
+        }
+        order[k] = o;
+    }
+    for (size_t i = 0; i < n; i++) {
+        figs[i] = d->r->figures[order[i]];
+        aux2[i] = aux[order[i]];
+    }
+    memcpy(d->r->figures, figs, n * sizeof *figs);
+    memcpy(aux, aux2, n * sizeof *aux2);
+    free(order);
+    free(figs);
+    free(aux2);
+    return 0;
+}
+
+/* Does the word matched at m carry the article (الحاجزين, بالمحورين,
+ * للمحورين)? */
+static bool with_article(const text *t, const lexicon_match *m)
+{
+    uint32_t start = t->tok[m->tok_first].sp.start, k = m->sp.start;
+    uint32_t letters[2];
+    size_t n = 0;
+    while (k > start && n < 2) {
+        uint32_t c = t->cp[--k];
+        if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640)
+            continue; /* harakat, tatweel */
+        letters[n++] = c;
+    }
+    return n == 2 && letters[0] == 0x0644 && (letters[1] == 0x0627 || letters[1] == 0x0644);
+}
+
+/* A number glued to و whose noun is left out because the figure before
+ * names it: "و48 في طرطوس", "و7 بالدفاعات الجوية". */
+static bool elliptic(const doc_state *d, const number *num, size_t after)
+{
+    const text *t = d->t;
+    size_t i = num->tok_first;
+    bool waw = (t->tok[i].kind == TOK_NUMBER && i > 0 && !strcmp(t->tok[i - 1].norm, "و") &&
+                t->tok[i - 1].sp.end == t->tok[i].sp.start) ||
+               (t->tok[i].kind == TOK_WORD && num->sp.start > t->tok[i].sp.start &&
+                t->cp[t->tok[i].sp.start] == 0x0648);
+    if (!waw || after >= t->n_tok || t->tok[after].kind != TOK_WORD ||
+        t->tok[after].sentence != t->tok[i].sentence || word_role(d, after, "percent"))
+        return false;
+    const char *w = t->tok[after].norm;
+    if (!strcmp(w, "في"))
+        return !(after + 1 < t->n_tok && word_role(d, after + 1, "percent"));
+    /* بمخيمات, بالدفاعات: a word with the preposition بـ */
+    return !strncmp(w, "ب", strlen("ب")) && strlen(w) > strlen("بال");
+}
+
+/* "على الأقل" within the clause after a noun phrase (its owner may stand
+ * between), before any other number or punctuation. */
+static bool at_least_after(const doc_state *d, size_t from)
+{
+    const text *t = d->t;
+    for (size_t k = from; k < from + 6 && k < t->n_tok; k++) {
+        lexicon_match m;
+        if (t->tok[k].kind != TOK_WORD || t->tok[k].sentence != t->tok[from].sentence ||
+            word_role(d, k, "clause"))
+            return false;
+        if (lexicon_match_at(d->m->qualifiers, t, k, PROCLITICS_ALL, &m) &&
+            !strcmp(model_field(m.entry, 1), "at_least") && strcmp(model_field(m.entry, 2), "before") != 0)
+            return true;
+    }
+    return false;
+}
+
+/* Is token i the head of a unit's name in construct (لواء شهداء X, كتائب
+ * شهداء X)? With the article it is a noun of its own: "أعلنت الحركة أسر 4". */
+static bool unit_name_head(const doc_state *d, size_t i)
+{
+    lexicon_match m;
+    return link_is(d, i, "unit_head", &m) && m.tok_end == i + 1 && !with_article(d->t, &m);
+}
+
+/* Number k as a figure, when it counts something (see the top of the
+ * file). With others_only, only numbers counting "others" (آخرون), whose
+ * figure before may be a dual found after the first pass. False when
+ * memory runs out. */
+static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_only)
+{
+    const text *t = d->t;
+    const unsigned not_counts =
+        NUMFLAG_ORDINAL | NUMFLAG_YEAR | NUMFLAG_DATE | NUMFLAG_TIME | NUMFLAG_DURATION | NUMFLAG_IN_NAME;
+    const number *num = &d->r->numbers[k];
+    /* A four-digit number from 1900 to 2100 reads as a year unless a
+     * counted noun follows it at once: "2056 جريحا" is no year. */
+    bool year_like = (num->flags & not_counts) == NUMFLAG_YEAR;
+    if ((num->flags & not_counts) && !year_like)
+        return true;
+    size_t vtok = token_holding(t, num->value_sp.start, num->tok_first);
+    /* "90 بالمئة", "90 %": a percentage; "من كل أربعة صواريخ": a ratio;
+     * "5 كم", "3 مرات": a measure. */
+    size_t next = token_at_or_after(t, num->value_sp.end, num->tok_first);
+    if (word_role(d, vtok, "percent") ||
+        (num->tok_first > 0 && word_role(d, num->tok_first - 1, "every")) ||
+        (next < t->n_tok && t->tok[next].sentence == t->tok[vtok].sentence &&
+         (word_role(d, next, "unit") || t->cp[t->tok[next].sp.start] == '%' ||
+          t->cp[t->tok[next].sp.start] == 0x066A)))
+        return true;
+    size_t after = token_at_or_after(t, num->value_sp.end, num->tok_first);
+    size_t vfirst = token_holding(t, num->value_sp.start, num->tok_first);
+    /* (130) طفلا, /520/ عنصرا: the number in brackets or slashes. */
+    if (vfirst > 0 && is_open_mark(t, vfirst - 1) && is_close_mark(t, after))
+        after++;
+    counted c;
+    bool found = noun_after(d, after, &c);
+    if (year_like && (!found || c.first != after))
+        return true;
+    if (others_only && (!found || c.noun != fs->others))
+        return true;
+    if (!found && !num->has_value)
+        found = noun_before(d, num->tok_first, &c);
+    if (!found && num->has_value && num->form == NUMFORM_WORDS && num->tok_end == num->tok_first + 1 &&
+        word_role(d, num->tok_first, "after_noun"))
+        found = noun_just_before(d, num->tok_first, &c);
+    lexicon_match lm;
+    bool of_them = false;
+    if (!found && num->has_value && fs->others && link_is(d, after, "breakdown", &lm) &&
+        lm.tok_end == after + 1) {
+        /* "30 منهم": a part of the figure before, counting what it counts. */
+        c = (counted){fs->others, lm.tok_first, lm.tok_end, lm.sp};
+        found = of_them = true;
+    }
+    if (!found && num->has_value && fs->dead && num->tok_first > 0 &&
+        word_role(d, num->tok_first - 1, "death_toll")) {
+        /* "الحصيلة 1030": a toll with no noun is a death toll */
+        c = (counted){fs->dead, after, after, num->sp};
+        found = true;
+    }
+    if (!found && num->has_value && fs->people && bare_toll(d, fs, num)) {
+        c = (counted){fs->people, after, after, num->sp};
+        found = true;
+    }
+    if (!found && num->has_value && num->qual == QUAL_EXACT && fs->others && elliptic(d, num, after)) {
+        /* "قتل 100 شخص في جبلة و48 في طرطوس": the noun is not repeated */
+        c = (counted){fs->others, after, after, num->sp};
+        found = true;
+    }
+    if (!found)
+        return true;
+    span sp = {num->sp.start < c.sp.start ? num->sp.start : c.sp.start,
+               num->sp.end > c.sp.end ? num->sp.end : c.sp.end};
+    if (!add_figure(d, fs, &c, sp, num->tok_first, num, k))
+        return false;
+    if (fs->n_aux && d->r->figures[d->r->n_figures - 1].number == k) {
+        fs->aux[fs->n_aux - 1].of_them = of_them;
+        /* "100 عنصر من التنظيم على الأقل": the qualifier closes the noun phrase */
+        extract_figure *f = &d->r->figures[d->r->n_figures - 1];
+        if (f->qual == QUAL_EXACT && c.end > c.first && at_least_after(d, c.end))
+            f->qual = QUAL_AT_LEAST;
+    }
+    return true;
 }
 
 int figures_find(doc_state *d)
 {
     const text *t = d->t;
-    const unsigned not_counts =
-        NUMFLAG_ORDINAL | NUMFLAG_YEAR | NUMFLAG_DATE | NUMFLAG_TIME | NUMFLAG_DURATION | NUMFLAG_IN_NAME;
     trigger *tr = NULL;
-    bool *in_number = NULL;
-    size_t n_tr = 0, cap_tr = 0, cap_fig = 0;
+    size_t n_tr = 0, cap_tr = 0;
+    fig_state fs = {0};
     int rc = -1;
     for (size_t i = 0; i < t->n_tok;) {
         lexicon_match tm;
-        if (t->tok[i].kind == TOK_PUNCT || !lexicon_match_at(d->m->triggers, t, i, PROCLITICS_ALL, &tm)) {
+        /* a trigger word inside a party's name (هيئة تحرير الشام, لواء
+         * شهداء دوما, كتائب شهداء الأقصى) says nothing happened */
+        if (t->tok[i].kind == TOK_PUNCT || d->in_source[i] || (i > 0 && unit_name_head(d, i - 1)) ||
+            !lexicon_match_at(d->m->triggers, t, i, PROCLITICS_ALL, &tm)) {
             i++;
             continue;
         }
-        trigger *g = stages_push((void **)&tr, &n_tr, &cap_tr, sizeof *g);
-        if (!g)
+        /* as many triggers as the text holds: not a served item, no cap */
+        if (grow((void **)&tr, &cap_tr, n_tr + 1, sizeof *tr) != 0)
             goto out;
+        trigger *g = &tr[n_tr++];
         const char *pos = model_field(tm.entry, 2);
+        const char *w = t->tok[tm.tok_first].norm;
+        bool conj = tm.sp.start > t->tok[tm.tok_first].sp.start &&
+                    (!strncmp(w, "و", strlen("و")) || !strncmp(w, "ف", strlen("ف")));
         *g = (trigger){tm.tok_first, tm.tok_end, model_field(tm.entry, 1),
-                       strcmp(pos, "after") != 0, strcmp(pos, "before") != 0};
+                       strcmp(pos, "after") != 0, strcmp(pos, "before") != 0, conj};
         i = tm.tok_end;
     }
-
-    for (size_t k = 0; k < d->r->n_numbers; k++) {
-        const number *num = &d->r->numbers[k];
-        if (num->flags & not_counts)
-            continue;
-        size_t after = token_at_or_after(t, num->value_sp.end, num->tok_first);
-        counted c;
-        bool found = noun_after(d, after, &c);
-        if (!found && !num->has_value)
-            found = noun_before(d, num->tok_first, &c);
-        if (!found)
-            continue;
-        span sp = {num->sp.start < c.sp.start ? num->sp.start : c.sp.start,
-                   num->sp.end > c.sp.end ? num->sp.end : c.sp.end};
-        if (!add_figure(d, &cap_fig, tr, n_tr, &c, sp, num->tok_first, num, k))
-            goto out;
-    }
+    fs.tr = tr;
+    fs.n_tr = n_tr;
 
     /* Tokens inside numbers: a dual noun there is part of that number. */
-    in_number = calloc(t->n_tok + 1, sizeof *in_number);
-    if (!in_number)
+    fs.covered = calloc(t->n_tok + 1, sizeof *fs.covered);
+    if (!fs.covered)
         goto out;
     for (size_t k = 0; k < d->r->n_numbers; k++)
         for (size_t i = d->r->numbers[k].tok_first; i < d->r->numbers[k].tok_end && i < t->n_tok; i++)
-            in_number[i] = true;
+            fs.covered[i] = true;
+
+    fs.others = lexicon_find(d->m->nouns, "اخر");
+    fs.people = lexicon_find(d->m->nouns, "شخص");
+    fs.dead = lexicon_find(d->m->nouns, "قتيل");
+    for (size_t k = 0; k < d->r->n_numbers; k++)
+        if (!number_figure(d, &fs, k, false))
+            goto out;
 
     /* Dual nouns standing alone: "دبابتين" is two tanks. */
     for (size_t i = 0; i < t->n_tok;) {
         lexicon_match dm;
-        if (t->tok[i].kind == TOK_PUNCT || in_number[i] ||
+        if (t->tok[i].kind == TOK_PUNCT || fs.covered[i] ||
             !lexicon_match_at(d->m->duals, t, i, PROCLITICS_ALL, &dm)) {
             i++;
             continue;
         }
+        /* A dual with the article refers back to two things already
+         * named ("من نفس الحاجزين", "من المحورين"): no new count. */
+        if (with_article(t, &dm)) {
+            i = dm.tok_end;
+            continue;
+        }
         /* A dual adjective agrees with the dual before it ("طائرتين
-         * مسيرتين"): one figure, whose span grows over it. */
+         * مسيرتين"): one figure, whose span grows over it. A dual joined by
+         * a conjunction is a second thing counted ("دبابتين وناقلتين"). */
         extract_figure *last = d->r->n_figures ? &d->r->figures[d->r->n_figures - 1] : NULL;
-        if (last && last->number == EXTRACT_NO_INDEX && dm.tok_first > 0 &&
+        if (last && last->number == EXTRACT_NO_INDEX && dm.tok_first > 0 && !dm.stripped &&
             last->sp.end == t->tok[dm.tok_first - 1].sp.end) {
             last->sp.end = dm.sp.end;
+            fs.aux[fs.n_aux - 1].end = dm.tok_end;
             i = dm.tok_end;
             continue;
         }
         size_t noun_index = (size_t)strtoul(model_field(dm.entry, 1), NULL, 10);
         counted c = {lexicon_entry_at(d->m->nouns, noun_index), dm.tok_first, dm.tok_end, dm.sp};
-        if (!add_figure(d, &cap_fig, tr, n_tr, &c, dm.sp, dm.tok_first, NULL, 0))
+        if (!add_figure(d, &fs, &c, dm.sp, dm.tok_first, NULL, 0))
             goto out;
+        /* "قتيلين على الأقل": a qualifier after the dual. */
+        lexicon_match qm;
+        if (dm.tok_end < t->n_tok && lexicon_match_at(d->m->qualifiers, t, dm.tok_end, PROCLITICS_ALL, &qm) &&
+            strcmp(model_field(qm.entry, 2), "before") != 0 && !strcmp(model_field(qm.entry, 1), "at_least")) {
+            d->r->figures[d->r->n_figures - 1].qual = QUAL_AT_LEAST;
+            d->r->figures[d->r->n_figures - 1].sp.end = qm.sp.end;
+        }
         i = dm.tok_end;
     }
-    if (d->r->n_figures > 1)
-        qsort(d->r->figures, d->r->n_figures, sizeof *d->r->figures, by_start);
+    /* "وإصابة 19 آخرين" after a dual ("قتيلين"), found only now. */
+    for (size_t k = 0; k < d->r->n_numbers; k++)
+        if (!d->r->number_is_figure[k] && !number_figure(d, &fs, k, true))
+            goto out;
+    if (sort_figures(d, fs.aux) != 0)
+        goto out;
+    link_figures(d, fs.aux);
     assign_areas(d);
     rc = 0;
 out:
     free(tr);
-    free(in_number);
+    free(fs.covered);
+    free(fs.aux);
     return rc;
 }

@@ -19,7 +19,7 @@
 
 /* Bump when the rules in C change the way documents are read, so stored
  * extractions are refreshed (see extract_model_fingerprint). */
-#define EXTRACT_RULES_VERSION 2
+#define EXTRACT_RULES_VERSION 3
 
 const char *model_field(const lexicon_entry *e, size_t i)
 {
@@ -231,6 +231,31 @@ oom:
     return -1;
 }
 
+/* speaker_forms.tsv: every line a known form, and a party or role a kind
+ * of source the store accepts. */
+static int check_speaker_forms(const extract_model *m, char *err, size_t errsz)
+{
+    static const char *const forms[] = {"party", "role", "title", "given", "medium", "stop", "time", NULL};
+    static const char *const kinds[] = {"outlet", "agency", "armed_group", "military", "government",
+                                        "un", "ngo", "civil_defence", "activists", "role", NULL};
+    for (size_t e = 0; e < lexicon_size(m->speaker_forms); e++) {
+        const lexicon_entry *en = lexicon_entry_at(m->speaker_forms, e);
+        const char *form = model_field(en, 1), *kind = model_field(en, 2);
+        bool form_ok = false, kind_ok = false;
+        for (const char *const *f = forms; *f; f++)
+            form_ok |= strcmp(form, *f) == 0;
+        bool needs_kind = !strcmp(form, "party") || !strcmp(form, "role");
+        for (const char *const *k = kinds; *k && needs_kind; k++)
+            kind_ok |= strcmp(kind, *k) == 0;
+        if (!form_ok || (needs_kind ? !kind_ok : *kind != '\0')) {
+            snprintf(err, errsz, "speaker_forms.tsv:%zu: bad form \"%s\" or kind \"%s\"", en->line,
+                     form, kind);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static uint64_t fingerprint(void)
 {
     uint64_t h = 1469598103934665603ull ^ EXTRACT_RULES_VERSION;
@@ -240,6 +265,39 @@ static uint64_t fingerprint(void)
             h *= 1099511628211ull;
         }
     return h;
+}
+
+/* The closed vocabularies of the figure lexicons: a value outside them is
+ * a typo that would otherwise read as a silent default. */
+static const char *const trigger_types[] = {
+    "killed",    "injured", "casualties", "suffocated", "captured", "displaced", "evacuated",
+    "trapped",   "destroyed", "seized",   "fired",      "airstrikes", "losses", "count", NULL};
+static const char *const positions[] = {"before", "after", "both", NULL};
+static const char *const categories[] = {"combatants", "civilians", "people", "materiel",
+                                         "munitions",  "other",     "=",      NULL};
+static const char *const link_roles[] = {"breakdown", "update",    "clause",    "of",
+                                         "ranks",     "after_noun", "persons",  "toll_link",
+                                         "toll_head", "death_toll", "unit_head", "percent",
+                                         "every",     "unit",       NULL};
+
+/* Column `col` of every entry of lx is one of `allowed`; else an error
+ * naming FILE:LINE and the value. */
+static int check_column(const lexicon *lx, const char *file, size_t col, const char *const *allowed,
+                        char *err, size_t errsz)
+{
+    for (size_t i = 0; i < lexicon_size(lx); i++) {
+        const lexicon_entry *e = lexicon_entry_at(lx, i);
+        const char *v = col < e->n_fields ? e->fields[col] : "";
+        size_t k = 0;
+        while (allowed[k] && strcmp(allowed[k], v) != 0)
+            k++;
+        if (!allowed[k]) {
+            snprintf(err, errsz, "data/%s:%zu: column %zu is \"%s\", not one of the allowed values",
+                     file, e->line, col + 1, v);
+            return -1;
+        }
+    }
+    return 0;
 }
 
 extract_model *extract_model_new(char *err, size_t errsz)
@@ -257,11 +315,21 @@ extract_model *extract_model_new(char *err, size_t errsz)
         !(m->nouns = load("lexicon/nouns.tsv", err, errsz)) ||
         !(m->attribution = load("lexicon/attribution.tsv", err, errsz)) ||
         !(m->speakers = load("lexicon/speakers.tsv", err, errsz)) ||
+        !(m->speaker_forms = load("lexicon/speaker_forms.tsv", err, errsz)) ||
         !(m->place_context = load("lexicon/place_context.tsv", err, errsz)) ||
         !(m->party_anaphors = load("lexicon/party_anaphors.tsv", err, errsz)) ||
         build_places(m, err, errsz) != 0 || build_governorates(m, err, errsz) != 0 ||
         build_sources(m, err, errsz) != 0 ||
+        !(m->figure_links = load("lexicon/figure_links.tsv", err, errsz)) ||
+        check_column(m->triggers, "lexicon/triggers.tsv", 1, trigger_types, err, errsz) != 0 ||
+        check_column(m->triggers, "lexicon/triggers.tsv", 2, positions, err, errsz) != 0 ||
+        check_column(m->nouns, "lexicon/nouns.tsv", 2, categories, err, errsz) != 0 ||
+        check_column(m->figure_links, "lexicon/figure_links.tsv", 1, link_roles, err, errsz) != 0 ||
         build_duals(m, err, errsz) != 0 || build_party_heads(m, err, errsz) != 0) {
+        extract_model_free(m);
+        return NULL;
+    }
+    if (check_speaker_forms(m, err, errsz) != 0) {
         extract_model_free(m);
         return NULL;
     }
@@ -280,8 +348,10 @@ void extract_model_free(extract_model *m)
     lexicon_free(m->triggers);
     lexicon_free(m->nouns);
     lexicon_free(m->duals);
+    lexicon_free(m->figure_links);
     lexicon_free(m->attribution);
     lexicon_free(m->speakers);
+    lexicon_free(m->speaker_forms);
     lexicon_free(m->place_context);
     for (size_t e = 0; m->party_heads && e < lexicon_size(m->party_anaphors); e++) {
         free(m->party_heads[e].sources);

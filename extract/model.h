@@ -26,6 +26,7 @@ struct extract_model {
     lexicon *duals;         /* the dual column of nouns.tsv, field 1 = noun entry index */
     lexicon *attribution;   /* lexicon/attribution.tsv */
     lexicon *speakers;      /* lexicon/speakers.tsv */
+    lexicon *speaker_forms; /* lexicon/speaker_forms.tsv: phrases, form, kind */
     lexicon *place_context; /* lexicon/place_context.tsv */
     lexicon *party_anaphors; /* lexicon/party_anaphors.tsv: phrases, head, names, kinds, not_after */
     party_head *party_heads; /* parallel to party_anaphors' entries */
@@ -36,6 +37,7 @@ struct extract_model {
     size_t n_sources;
     char *duals_text;       /* the generated duals lexicon's source text */
     uint64_t fingerprint;
+    lexicon *figure_links;  /* lexicon/figure_links.tsv: words that tie one figure to another */
 };
 
 /* Index of an entry of lx (entries are numbered in file order). */

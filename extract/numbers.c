@@ -99,225 +99,10 @@ typedef struct wordent {
     double value;
 } wordent;
 
-/* Normalised (text_normalize) forms, sorted by bytes for binary search:
- * after an edit, `grep -o '^    {"[^"]*"' extract/numbers.c | LC_ALL=C sort -c`
- * must be silent (test_numbers reads every form, so a misplaced row fails). */
-static const wordent words[] = {
-    {"اب", K_NONE, 0, C_MONTH, 0},
-    {"ابريل", K_NONE, 0, C_MONTH, 0},
-    {"اثنا", K_TEEN_UNIT, 0, 0, 2},
-    {"اثنان", K_UNIT, 0, 0, 2},
-    {"اثنتا", K_TEEN_UNIT, 0, 0, 2},
-    {"اثنتان", K_UNIT, 0, 0, 2},
-    {"اثنتي", K_TEEN_UNIT, 0, 0, 2},
-    {"اثنتين", K_UNIT, 0, 0, 2},
-    {"اثني", K_TEEN_UNIT, 0, 0, 2},
-    {"اثنين", K_UNIT, 0, 0, 2},
-    {"احد", K_TEEN_UNIT, 0, 0, 1},
-    {"احدي", K_TEEN_UNIT, 0, 0, 1},
-    {"اذار", K_NONE, 0, C_MONTH, 0},
-    {"اربع", K_UNIT, 0, 0, 4},
-    {"اربعمايه", K_HUNDREDS, 0, 0, 400},
-    {"اربعميه", K_HUNDREDS, 0, 0, 400},
-    {"اربعه", K_UNIT, 0, 0, 4},
-    {"اربعون", K_TENS, 0, 0, 40},
-    {"اربعين", K_TENS, 0, 0, 40},
-    {"اسابيع", K_NONE, 0, C_TIME_UNIT, 0},
-    {"اسبوع", K_NONE, 0, C_TIME_UNIT, 0},
-    {"اسبوعا", K_NONE, 0, C_TIME_UNIT, 0},
-    {"اسبوعان", K_TIME_DUAL, 0, 0, 2},
-    {"اسبوعين", K_TIME_DUAL, 0, 0, 2},
-    {"اشهر", K_NONE, 0, C_TIME_UNIT, 0},
-    {"اعوام", K_NONE, 0, C_TIME_UNIT, 0},
-    {"اغسطس", K_NONE, 0, C_MONTH, 0},
-    {"اكتوبر", K_NONE, 0, C_MONTH, 0},
-    {"الاف", K_MULT_PLURAL, 0, 0, 1000},
-    {"الاول", K_ORDINAL, 0, C_MONTH_TAIL, 1},
-    {"الاولي", K_ORDINAL, 0, 0, 1},
-    {"التاسع", K_ORDINAL, 0, 0, 9},
-    {"التاسعه", K_ORDINAL, 0, 0, 9},
-    {"الثالث", K_ORDINAL, 0, 0, 3},
-    {"الثالثه", K_ORDINAL, 0, 0, 3},
-    {"الثامن", K_ORDINAL, 0, 0, 8},
-    {"الثامنه", K_ORDINAL, 0, 0, 8},
-    {"الثاني", K_ORDINAL, 0, C_MONTH_TAIL, 2},
-    {"الثانيه", K_ORDINAL, 0, 0, 2},
-    {"الحادي", K_ORD_TEEN, 0, 0, 1},
-    {"الخامس", K_ORDINAL, 0, 0, 5},
-    {"الخامسه", K_ORDINAL, 0, 0, 5},
-    {"الرابع", K_ORDINAL, 0, 0, 4},
-    {"الرابعه", K_ORDINAL, 0, 0, 4},
-    {"السابع", K_ORDINAL, 0, 0, 7},
-    {"السابعه", K_ORDINAL, 0, 0, 7},
-    {"السادس", K_ORDINAL, 0, 0, 6},
-    {"السادسه", K_ORDINAL, 0, 0, 6},
-    {"الساعه", K_NONE, 0, C_CLOCK, 0},
-    {"السنه", K_NONE, 0, C_YEAR_BEFORE, 0},
-    {"العاشر", K_ORDINAL, 0, 0, 10},
-    {"العاشره", K_ORDINAL, 0, 0, 10},
-    {"العام", K_NONE, 0, C_YEAR_BEFORE, 0},
-    {"العديد", K_VAGUE_MIN, QUAL_SOME, 0, 0},
-    {"الف", K_MULT, 0, 0, 1000},
-    {"الفا", K_MULT_ACC, 0, 0, 1000},
-    {"الفان", K_MULT_DUAL, 0, 0, 1000},
-    {"الفي", K_MULT_DUAL, 0, 0, 1000},
-    {"الفين", K_MULT_DUAL, 0, 0, 1000},
-    {"الوف", K_MULT_PLURAL, 0, 0, 1000},
-    {"اول", K_ORDINAL, 0, 0, 1},
-    {"ايار", K_NONE, 0, C_MONTH, 0},
-    {"ايام", K_NONE, 0, C_TIME_UNIT, 0},
-    {"ايلول", K_NONE, 0, C_MONTH, 0},
-    {"بضع", K_VAGUE, QUAL_SOME, 0, 0},
-    {"بضعه", K_VAGUE, QUAL_SOME, 0, 0},
-    {"بعده", K_NONE, 0, C_NOT_NUMBER, 0},
-    {"بليون", K_MULT, 0, 0, 1000000000},
-    {"تاسع", K_ORDINAL, 0, 0, 9},
-    {"تسع", K_UNIT, 0, 0, 9},
-    {"تسعمايه", K_HUNDREDS, 0, 0, 900},
-    {"تسعميه", K_HUNDREDS, 0, 0, 900},
-    {"تسعه", K_UNIT, 0, 0, 9},
-    {"تسعون", K_TENS, 0, 0, 90},
-    {"تسعين", K_TENS, 0, 0, 90},
-    {"تشرين", K_NONE, 0, C_MONTH_HEAD, 0},
-    {"تموز", K_NONE, 0, C_MONTH, 0},
-    {"ثالث", K_ORDINAL, 0, 0, 3},
-    {"ثامن", K_ORDINAL, 0, 0, 8},
-    {"ثاني", K_ORDINAL, 0, 0, 2},
-    {"ثانيه", K_NONE, 0, C_TIME_UNIT, 0},
-    {"ثلاث", K_UNIT, 0, 0, 3},
-    {"ثلاثمايه", K_HUNDREDS, 0, 0, 300},
-    {"ثلاثميه", K_HUNDREDS, 0, 0, 300},
-    {"ثلاثه", K_UNIT, 0, 0, 3},
-    {"ثلاثون", K_TENS, 0, 0, 30},
-    {"ثلاثين", K_TENS, 0, 0, 30},
-    {"ثلثمايه", K_HUNDREDS, 0, 0, 300},
-    {"ثلثميه", K_HUNDREDS, 0, 0, 300},
-    {"ثمان", K_UNIT, 0, 0, 8},
-    {"ثمانمايه", K_HUNDREDS, 0, 0, 800},
-    {"ثمانميه", K_HUNDREDS, 0, 0, 800},
-    {"ثمانون", K_TENS, 0, 0, 80},
-    {"ثماني", K_UNIT, 0, 0, 8},
-    {"ثمانيمايه", K_HUNDREDS, 0, 0, 800},
-    {"ثمانيميه", K_HUNDREDS, 0, 0, 800},
-    {"ثمانين", K_TENS, 0, 0, 80},
-    {"ثمانيه", K_UNIT, 0, 0, 8},
-    {"ثنتان", K_UNIT, 0, 0, 2},
-    {"ثنتين", K_UNIT, 0, 0, 2},
-    {"ثوان", K_NONE, 0, C_TIME_UNIT, 0},
-    {"ثواني", K_NONE, 0, C_TIME_UNIT, 0},
-    {"حادي", K_ORD_TEEN, 0, 0, 1},
-    {"حزيران", K_NONE, 0, C_MONTH, 0},
-    {"خامس", K_ORDINAL, 0, 0, 5},
-    {"خمس", K_UNIT, 0, 0, 5},
-    {"خمسمايه", K_HUNDREDS, 0, 0, 500},
-    {"خمسميه", K_HUNDREDS, 0, 0, 500},
-    {"خمسه", K_UNIT, 0, 0, 5},
-    {"خمسون", K_TENS, 0, 0, 50},
-    {"خمسين", K_TENS, 0, 0, 50},
-    {"دقايق", K_NONE, 0, C_TIME_UNIT, 0},
-    {"دقيقتان", K_TIME_DUAL, 0, 0, 2},
-    {"دقيقتين", K_TIME_DUAL, 0, 0, 2},
-    {"دقيقه", K_NONE, 0, C_TIME_UNIT, 0},
-    {"ديسمبر", K_NONE, 0, C_MONTH, 0},
-    {"رابع", K_ORDINAL, 0, 0, 4},
-    {"سابع", K_ORDINAL, 0, 0, 7},
-    {"سادس", K_ORDINAL, 0, 0, 6},
-    {"ساعات", K_NONE, 0, C_TIME_UNIT, 0},
-    {"ساعتان", K_TIME_DUAL, 0, 0, 2},
-    {"ساعتين", K_TIME_DUAL, 0, 0, 2},
-    {"ساعه", K_NONE, 0, C_TIME_UNIT, 0},
-    {"سبتمبر", K_NONE, 0, C_MONTH, 0},
-    {"سبع", K_UNIT, 0, 0, 7},
-    {"سبعمايه", K_HUNDREDS, 0, 0, 700},
-    {"سبعميه", K_HUNDREDS, 0, 0, 700},
-    {"سبعه", K_UNIT, 0, 0, 7},
-    {"سبعون", K_TENS, 0, 0, 70},
-    {"سبعين", K_TENS, 0, 0, 70},
-    {"ست", K_UNIT, 0, 0, 6},
-    {"ستمايه", K_HUNDREDS, 0, 0, 600},
-    {"ستميه", K_HUNDREDS, 0, 0, 600},
-    {"سته", K_UNIT, 0, 0, 6},
-    {"ستون", K_TENS, 0, 0, 60},
-    {"ستين", K_TENS, 0, 0, 60},
-    {"سنتان", K_TIME_DUAL, 0, 0, 2},
-    {"سنتين", K_TIME_DUAL, 0, 0, 2},
-    {"سنه", K_NONE, 0, C_TIME_UNIT | C_YEAR_BEFORE, 0},
-    {"سنوات", K_NONE, 0, C_TIME_UNIT, 0},
-    {"سنين", K_NONE, 0, C_TIME_UNIT, 0},
-    {"شباط", K_NONE, 0, C_MONTH, 0},
-    {"شهر", K_NONE, 0, C_TIME_UNIT, 0},
-    {"شهرا", K_NONE, 0, C_TIME_UNIT, 0},
-    {"شهران", K_TIME_DUAL, 0, 0, 2},
-    {"شهرين", K_TIME_DUAL, 0, 0, 2},
-    {"شهور", K_NONE, 0, C_TIME_UNIT, 0},
-    {"صباحا", K_NONE, 0, C_DAYPART, 0},
-    {"صفر", K_ZERO, 0, 0, 0},
-    {"ظهرا", K_NONE, 0, C_DAYPART, 0},
-    {"عاشر", K_ORDINAL, 0, 0, 10},
-    {"عام", K_NONE, 0, C_TIME_UNIT | C_YEAR_BEFORE, 0},
-    {"عاما", K_NONE, 0, C_TIME_UNIT, 0},
-    {"عامان", K_TIME_DUAL, 0, 0, 2},
-    {"عامي", K_NONE, 0, C_YEAR_BEFORE, 0},
-    {"عامين", K_TIME_DUAL, 0, 0, 2},
-    {"عدد", K_VAGUE_MIN, QUAL_SOME, 0, 0},
-    {"عددا", K_VAGUE_MIN, QUAL_SOME, 0, 0},
-    {"عده", K_VAGUE, QUAL_SOME, 0, 0},
-    {"عشر", K_UNIT, 0, 0, 10},
-    {"عشرات", K_VAGUE, QUAL_TENS, 0, 0},
-    {"عشره", K_UNIT, 0, 0, 10},
-    {"عشرون", K_TENS, 0, 0, 20},
-    {"عشرين", K_TENS, 0, 0, 20},
-    {"عصرا", K_NONE, 0, C_DAYPART, 0},
-    {"فبراير", K_NONE, 0, C_MONTH, 0},
-    {"فجرا", K_NONE, 0, C_DAYPART, 0},
-    {"كانون", K_NONE, 0, C_MONTH_HEAD, 0},
-    {"لست", K_NONE, 0, C_NOT_NUMBER, 0},
-    {"ليال", K_NONE, 0, C_TIME_UNIT, 0},
-    {"ليالي", K_NONE, 0, C_TIME_UNIT, 0},
-    {"ليلا", K_NONE, 0, C_DAYPART, 0},
-    {"ليلتان", K_TIME_DUAL, 0, 0, 2},
-    {"ليلتين", K_TIME_DUAL, 0, 0, 2},
-    {"ليله", K_NONE, 0, C_TIME_UNIT, 0},
-    {"مارس", K_NONE, 0, C_MONTH, 0},
-    {"مايتا", K_HUNDREDS, 0, 0, 200},
-    {"مايتان", K_HUNDREDS, 0, 0, 200},
-    {"مايتي", K_HUNDREDS, 0, 0, 200},
-    {"مايتين", K_HUNDREDS, 0, 0, 200},
-    {"مايه", K_HUNDRED, 0, 0, 100},
-    {"مايو", K_NONE, 0, C_MONTH, 0},
-    {"مساء", K_NONE, 0, C_DAYPART, 0},
-    {"مساءا", K_NONE, 0, C_DAYPART, 0},
-    {"ملايين", K_MULT_PLURAL, 0, 0, 1000000},
-    {"مليار", K_MULT, 0, 0, 1000000000},
-    {"مليارا", K_MULT_ACC, 0, 0, 1000000000},
-    {"مليارات", K_MULT_PLURAL, 0, 0, 1000000000},
-    {"ملياران", K_MULT_DUAL, 0, 0, 1000000000},
-    {"مليارين", K_MULT_DUAL, 0, 0, 1000000000},
-    {"مليون", K_MULT, 0, 0, 1000000},
-    {"مليونا", K_MULT_ACC, 0, 0, 1000000},
-    {"مليونان", K_MULT_DUAL, 0, 0, 1000000},
-    {"مليوني", K_MULT_DUAL, 0, 0, 1000000},
-    {"مليونين", K_MULT_DUAL, 0, 0, 1000000},
-    {"ميات", K_VAGUE, QUAL_HUNDREDS, 0, 0},
-    {"ميتا", K_HUNDREDS, 0, C_HAMZA_ONLY, 200},
-    {"ميتان", K_HUNDREDS, 0, 0, 200},
-    {"ميتي", K_HUNDREDS, 0, 0, 200},
-    {"ميتين", K_HUNDREDS, 0, 0, 200},
-    {"ميه", K_HUNDRED, 0, 0, 100},
-    {"نوفمبر", K_NONE, 0, C_MONTH, 0},
-    {"نيسان", K_NONE, 0, C_MONTH, 0},
-    {"واحد", K_UNIT, 0, 0, 1},
-    {"واحده", K_UNIT, 0, 0, 1},
-    {"يناير", K_NONE, 0, C_MONTH, 0},
-    {"يوليه", K_NONE, 0, C_MONTH, 0},
-    {"يوليو", K_NONE, 0, C_MONTH, 0},
-    {"يوم", K_NONE, 0, C_TIME_UNIT, 0},
-    {"يوما", K_NONE, 0, C_TIME_UNIT, 0},
-    {"يومان", K_TIME_DUAL, 0, 0, 2},
-    {"يومين", K_TIME_DUAL, 0, 0, 2},
-    {"يونيه", K_NONE, 0, C_MONTH, 0},
-    {"يونيو", K_NONE, 0, C_MONTH, 0},
-};
+/* The words, normalised (text_normalize) and sorted by bytes for binary
+ * search: generated from data/lexicon/number_words.tsv by tools/number_words
+ * (test_numbers reads every form). */
+#include "number_words.inc"
 
 #define N_WORDS (sizeof words / sizeof words[0])
 
@@ -557,7 +342,9 @@ static int parse_digits(const char *s, double *v)
         return -1;
     long dec = -1; /* index of the decimal separator */
     if (nsep == 1) {
-        if (sep[0] == '.' || !(gl[0] <= 3 && gl[1] == 3))
+        /* 1.140 groups thousands in much of the Arab press, as 1,140 does;
+         * read_value takes it back as 1.14 before a multiplier (1.200 مليون). */
+        if (!(gl[0] <= 3 && gl[1] == 3) || (sep[0] == '.' && s[0] == '0'))
             dec = 0;
     } else if (nsep > 1) {
         bool same = true;
@@ -784,6 +571,15 @@ static bool bigger_mult_follows(const text *t, size_t i, const acc *a, const com
            is_mult(m.ck) && a->last_mult > 0 && m.value >= a->last_mult;
 }
 
+/* A digit run of the form 1.140: one dot before exactly three digits. */
+static bool dot_thousands(const text *t, size_t j)
+{
+    if (j >= t->n_tok || t->tok[j].kind != TOK_NUMBER)
+        return false;
+    const char *s = t->tok[j].norm, *dot = strchr(s, '.');
+    return dot && dot - s >= 1 && dot - s <= 3 && strlen(dot + 1) == 3 && !strpbrk(dot + 1, ".,");
+}
+
 /* A value expression: digits and/or number words, no qualifier or range. */
 typedef struct rval {
     double value;
@@ -807,11 +603,17 @@ static bool read_value(const text *t, size_t i, mode m, rval *r)
         r->words = true;
         return true;
     }
+    if (c.digits && dot_thousands(t, c.end - 1) && read_comp(t, c.end, M_PLAIN, &d) && is_mult(d.ck))
+        c.value /= 1000;
     acc a = {0};
     apply(&a, &c);
     size_t j = c.end, n = 1;
     while (same_sent(t, i, j)) {
         if (a.group > 0 && read_comp(t, j, M_PLAIN, &d) && legal_direct(&a, &d)) {
+        } else if (a.group == 0 && a.has_mult && a.digits && t->tok[j].kind == TOK_NUMBER &&
+                   read_comp(t, j, M_PLAIN, &d) && d.ck == CK_GROUP && d.value < 1000 &&
+                   legal_waw(&a, &d)) {
+            /* 44 ألفا 532: the hundreds may follow the thousands without و. */
         } else if (word_is(t, j, W_WAW) && same_sent(t, i, j + 1) &&
                    read_comp(t, j + 1, M_PLAIN, &d) && legal_waw(&a, &d) &&
                    !bigger_mult_follows(t, i, &a, &d)) {
@@ -945,6 +747,13 @@ static bool read_composite(const text *t, size_t j, found *f)
     return true;
 }
 
+/* A bare four-digit year: "منذ 2023 إلى 62 ألفا" is a date and then a
+ * count, not a range from one to the other. */
+static bool is_year(const rval *x)
+{
+    return x->plain4 && x->value >= 1900 && x->value <= 2100;
+}
+
 /* A number at j with no qualifier before it: composite, value or range,
  * ordinal, or a time-unit dual. */
 static bool read_core(const text *t, size_t j, mode m, found *f)
@@ -957,7 +766,7 @@ static bool read_core(const text *t, size_t j, mode m, found *f)
         size_t k = x.end;
         if (!x.definite && same_sent(t, j, k) && same_sent(t, j, k + 1) &&
             (is_dash(t, k) || word_is(t, k, W_ILA) || word_is(t, k, W_AW)) &&
-            read_value(t, k + 1, M_PLAIN, &y))
+            read_value(t, k + 1, M_PLAIN, &y) && !(is_year(&x) && !is_year(&y)))
             make_range(f, t, &x, &y);
         return true;
     }
@@ -1011,16 +820,21 @@ static void attach_before(const reader *r, found *f, size_t floor_tok)
 {
     const text *t = r->t;
     size_t v = f->nb.tok_first;
+    /* نحو /1306/, أكثر من (40): the number may stand in slashes or brackets. */
+    size_t at = v > floor_tok && (punct_is(t, v - 1, "/") || punct_is(t, v - 1, "(") ||
+                                  (word_is(t, v - 1, "ال") && glued(t, v - 1, v))) /* تجاوز ال162 ألفا */
+                    ? v - 1
+                    : v;
     for (size_t back = LEXICON_MAX_WORDS; back >= 1; back--) {
         lexicon_match m;
         qualifier q;
-        if (back > v || v - back < floor_tok || !same_sent(t, v - back, v))
+        if (back > at || at - back < floor_tok || !same_sent(t, at - back, v))
             continue;
-        if (lexicon_match_at(r->qual, t, v - back, PROCLITICS_ALL, &m) && m.tok_end == v &&
+        if (lexicon_match_at(r->qual, t, at - back, PROCLITICS_ALL, &m) && m.tok_end == at &&
             entry_qual(m.entry, "before", &q)) {
             f->nb.qual = q;
             f->nb.sp.start = m.sp.start;
-            f->nb.tok_first = v - back;
+            f->nb.tok_first = at - back;
             return;
         }
     }

@@ -183,8 +183,13 @@ int places_find(doc_state *d)
         size_t cap = d->cap_places;
         extract_place_mention *m = stages_push((void **)&d->r->places, &d->r->n_places,
                                                &d->cap_places, sizeof *m);
+        if (!m && d->r->n_places >= EXTRACT_MAX_ITEMS) {
+            d->r->truncated++; /* past the limit: dropped and counted */
+            i = pm.tok_end;
+            continue;
+        }
         if (!m)
-            return d->r->n_places >= EXTRACT_MAX_ITEMS ? 0 : -1;
+            return -1;
         if (cap != d->cap_places) {
             mention_toks *grown = realloc(d->place_toks, d->cap_places * sizeof *grown);
             if (!grown)

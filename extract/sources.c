@@ -1,17 +1,30 @@
 /* sources.c — who speaks in a document, and who publishes it.
  *
- * One pass over the tokens finds three kinds of source mention:
+ * One pass over the tokens finds four kinds of source mention:
  *  - known parties and outlets of data/sources.tsv ("جيش الفتح", "سانا");
- *  - generic speakers of data/lexicon/speakers.tsv, extended by the party
- *    they belong to ("مصدر عسكري", "مصادر للجزيرة", "مصدر في جبهة فتح
- *    الشام"), which become sources of their own named by those words;
- *  - named persons, recognised only as the subject of an attribution verb
- *    with an appositive or a kunya ("أبو يوسف المهاجر، الناطق باسم ...").
+ *  - generic speakers of data/lexicon/speakers.tsv, extended by their
+ *    adjectives and the party they belong to ("مصدر أمني كردي", "مصادر
+ *    للجزيرة", "مصدر في جبهة فتح الشام"), which become sources of their own
+ *    named by those words;
+ *  - named persons, as the subject of an attribution verb with an
+ *    appositive or a kunya ("أبو يوسف المهاجر، الناطق باسم ...");
+ *  - parties and persons no list names, read by their form where a speaker
+ *    stands (data/lexicon/speaker_forms.tsv): a body ("وزارة الصحة في
+ *    غزة"), a function and who holds it ("وزير الصحة فلان الفلاني"), a
+ *    titled person ("العميد فلان"), a country (its government).
  * The same pass follows attribution (data/lexicon/attribution.tsv): the
- * subject of قال / أفاد / نفى ... (after the verb, or just before it), the
- * object of نقلا عن / بحسب, or "X:" becomes the current speaker. A speaker
- * holds until another is named or the paragraph ends. Anaphors refer back:
- * المصدر, البيان to the last speaker of their kind; a bare party noun of
+ * subject of قال / أفاد / نفى ... (the first phrase after the verb, past
+ * adverbs of time and whom it was told, or the phrase just before it), the
+ * object of نقلا عن / بحسب, or "X:" becomes the current speaker; "نقلت X عن
+ * Y" credits Y, and whom a statement was told (لوكالة فرانس برس) is only a
+ * carrier. The first attribution of a sentence also covers the words before
+ * it when it is post-posed ("قتل 5 ...، بحسب X"), not when it opens a clause
+ * of its own ("...، في حين أعلن X"). A speaker holds until another is named
+ * or the paragraph ends; a verb with a hidden subject ("وأضاف أن") carries
+ * the last speaker on, and a sentence opened by كان without a speaker of its
+ * own is the narrator's background. Anaphors refer back: المصدر, البيان to
+ * the last speaker of their kind; a definite head alone (الوزارة, الوزير) to
+ * the last speaker named with it; a bare party noun of
  * data/lexicon/party_anaphors.tsv (الحزب, الحركة, الجبهة, التنظيم, الجيش)
  * to the nearest party named before it, within a few sentences, whose name
  * begins with that noun (حزب الله; or "فصيل جيش الإسلام" for الفصيل), so that
@@ -19,15 +32,17 @@
  * party a speaker belongs to ("مصدر في الحركة"), and as the owner of what a
  * figure counts. Every token learns who is credited with it; tokens no
  * statement covers fall to the narrator: the outlet, or else the first
- * speaker of the article.
+ * speaker of the article (a lead takes the statement that develops it).
  *
- * The outlet comes only from signatures (a closing "المصدر : X", "مراسل X",
- * "لـX" after a speaker, "كاميرا X", a trailing link naming X); a party
- * merely quoted is not the publisher, and nothing is guessed.
+ * The outlet comes from signatures and datelines: a closing "المصدر : X",
+ * "مراسل X", an outlet told ("لـ"X"" after a speaker; a news agency told is
+ * only the wire cited), "كاميرا X", a trailing link naming X, and datelines
+ * ("PLACE - X", "X - PLACE", "متابعات - X", "(X)" opening the text). A party
+ * merely quoted is not the publisher.
  *
  * Left out: pronoun resolution beyond those anaphors, speakers named only by
- * a noun phrase the lists do not know ("الإحصاءات غير الرسمية"), parties the
- * source list does not know (a bare الحركة after Hamas refers to nothing).
+ * a noun phrase no list or form knows ("الإحصاءات غير الرسمية"), a bare
+ * given name no list knows as a subject ("قال فلان" without a title).
  */
 #include "extract/stages.h"
 
@@ -51,6 +66,9 @@ static const char *const person_titles[] = {"ابو", "ابي", "ام", "عبد"
 static const char *const appositive_heads[] = {"الناطق", "المتحدث", "القائد", "قائد", "مسؤول",
                                                "المسؤول", "عضو", "احد", "رئيس", "مدير", "وهو",
                                                "وهي", "امين", "الامين", "نائب", "مستشار", NULL};
+/* Words that continue a person's name after a definite one: a kunya or a
+ * nasab ("عبد العزيز أبو مصعب"). */
+static const char *const name_links[] = {"ابو", "ابي", "ام", "بن", "ابن", "بنت", "عبد", "بو", NULL};
 static const char *const citing_words[] = {"وفقا", "طبقا", "نقلا", "بحسب", "حسب", NULL};
 static const char *const signature_words[] = {"كاميرا", "عدسه", "موفد", "موفده", NULL};
 /* Words after which a source name that is also an ordinary word (flagged
@@ -58,12 +76,14 @@ static const char *const signature_words[] = {"كاميرا", "عدسه", "مو�
 static const char *const source_context[] = {"قناه", "موقع", "وكاله", "صحيفه", "شبكه", "مراسل",
                                              "مراسله", "تلفزيون", "اذاعه", "جريده", NULL};
 
+/* Openers of a sentence that recounts earlier events. */
+static const char *const background_openers[] = {"وكانت", "وكان", "كانت", "كان", NULL};
+
 /* Relative pronouns: definite words that do not make a noun phrase with the
  * noun before them ("الحزب الذي"). */
 static const char *const relative_pronouns[] = {"الذي", "التي", "الذين", "اللذين", "اللتين",
                                                 "اللواتي", "اللاتي", NULL};
 
-#define SUBJECT_WINDOW 8          /* words after a verb in which its subject may stand */
 #define PARTY_ANAPHOR_SENTENCES 5 /* sentences back in which a bare party noun's party may stand */
 #define PARTY_ANAPHOR_MENTIONS 64 /* and source mentions back, to bound the search */
 
@@ -218,6 +238,7 @@ typedef struct pass {
     int *outlet_score;      /* per r->sources index, score_cap of them */
     size_t score_cap;
     size_t covered_until;   /* tokens before it belong to a recorded mention */
+    size_t last_speaker;    /* the last speaker named, across paragraphs */
 } pass;
 
 static bool is_outlet_kind(const extract_source *s)
@@ -367,6 +388,77 @@ static void score_outlet(doc_state *d, pass *p, size_t src, int points)
         p->outlet_score[src] += points;
 }
 
+typedef enum speaker_form {
+    FORM_NONE,
+    FORM_PARTY,  /* head noun of a body: وزارة، شبكة، لجنة */
+    FORM_ROLE,   /* a function: وزير، مدير، المتحدث */
+    FORM_TITLE,  /* before a name: الشيخ، العميد */
+    FORM_GIVEN,  /* a given name */
+    FORM_MEDIUM, /* بيان، تصريح: "في بيان" ends a speaker's phrase */
+    FORM_STOP,   /* cannot continue a speaker's phrase */
+    FORM_TIME,   /* a time adverbial; also a stop */
+} speaker_form;
+static speaker_form form_at(const doc_state *d, size_t i, lexicon_match *lm);
+static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f);
+static bool has_article(const text *t, size_t i);
+static bool phrase_ends_at(const doc_state *d, size_t k, uint32_t s);
+static bool told_to_at(doc_state *d, size_t k, found *pf, lexicon_match *pm);
+
+/* Token i is an indefinite nisba adjective (أمني, حقوقية, كردي): no
+ * article, three letters or more, ending in ي or ية. */
+static bool indefinite_nisba(const text *t, size_t i)
+{
+    if (i >= t->n_tok || t->tok[i].kind != TOK_WORD || has_article(t, i))
+        return false;
+    const char *w = t->tok[i].norm;
+    if (strncmp(w, "و", 2) == 0 && strlen(w) > 8)
+        w += 2; /* "وإعلامية" */
+    size_t len = strlen(w);
+    if (len < 6)
+        return false;
+    if (strcmp(w + len - 2, "ي") == 0 || (len >= 8 && strcmp(w + len - 4, "يه") == 0))
+        return true;
+    /* plurals: محليون, سوريين, حقوقيات */
+    return len >= 10 && (strcmp(w + len - 6, "يون") == 0 || strcmp(w + len - 6, "يين") == 0 ||
+                         strcmp(w + len - 6, "يات") == 0);
+}
+
+/* Whom a statement was told: an outlet told ("قال مصدر للجزيرة نت") is
+ * reporting it itself, a sign of the publisher; a news agency told
+ * ("لوكالة فرانس برس") is the wire that an article reprinting it cites, no
+ * sign of who publishes. */
+static void score_told(doc_state *d, pass *p, size_t src)
+{
+    if (src != EXTRACT_NO_INDEX && strcmp(d->r->sources[src].kind, "outlet") == 0)
+        score_outlet(d, p, src, 1);
+}
+
+/* "قال مصدر لـ"X" إن ...": a quoted name told right after a speaker is
+ * an outlet, the one the speaker talked to; one the list does not know is
+ * taken as an outlet, and scored as any outlet told. */
+static void told_quoted_outlet(doc_state *d, pass *p, size_t k, uint32_t s)
+{
+    const text *t = d->t;
+    if (!stages_word_is(t, k, (const char *const[]){"ل", NULL}) || k + 2 >= t->n_tok ||
+        t->tok[k + 1].kind != TOK_PUNCT || t->tok[k + 1].sentence != s)
+        return;
+    uint32_t c = t->cp[t->tok[k + 1].sp.start];
+    if (!(c == '"' || c == 0x00AB || c == 0x201C || c == 0x201D))
+        return;
+    size_t a = k + 2, b = a;
+    while (b < t->n_tok && b < a + 3 && t->tok[b].sentence == s && t->tok[b].kind == TOK_WORD)
+        b++;
+    if (b == a || b >= t->n_tok || t->tok[b].kind != TOK_PUNCT || is_comma(t, b))
+        return;
+    lexicon_match km;
+    if (lexicon_match_at(d->m->source_list, t, a, PROCLITICS_NAME, &km))
+        return; /* a known one is scored with the others */
+    span sp = {t->tok[a].sp.start, t->tok[b - 1].sp.end};
+    size_t src = discovered_source(d, sp, "outlet", EXTRACT_NO_INDEX);
+    if (src != EXTRACT_NO_INDEX && add_mention(d, src, sp, a, b, ROLE_MENTIONED))
+        score_told(d, p, src);
+}
+
 /* A generic speaker at i, extended by the party it belongs to. */
 static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
 {
@@ -390,7 +482,16 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
      * whom it spoke to ("مصادر للجزيرة", "مصدر عسكري لوكالة سانا"): part of
      * its name, and a signature of the outlet, but not its side. */
     size_t parent = EXTRACT_NO_INDEX, end = gm.tok_end;
-    size_t j = next_word(t, gm.tok_end, t->tok[i].sentence);
+    /* Its adjectives: "مصادر حقوقية", "مصدر أمني كردي", "مصادر أمنية
+     * وإعلامية سورية". */
+    while (end < t->n_tok && end < gm.tok_end + 3 && t->tok[end].sentence == t->tok[i].sentence &&
+           indefinite_nisba(t, end)) {
+        lexicon_match km0;
+        if (lexicon_match_at(d->m->source_list, t, end, PROCLITICS_NAME, &km0))
+            break; /* "مراسل سكاي نيوز": a name, not an adjective */
+        end++;
+    }
+    size_t j = next_word(t, end, t->tok[i].sentence);
     lexicon_match km;
     found pf;
     if (j < t->n_tok && !stages_word_is(t, j, complementizers)) {
@@ -404,14 +505,54 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
             bool told = k == j && (stages_word_is(t, k, (const char *const[]){"ل", NULL}) ||
                                    (km.stripped && strncmp(t->tok[k].norm, "ل", strlen("ل")) == 0));
             if (told)
-                score_outlet(d, p, pf.source, 1);
+                score_told(d, p, pf.source);
             else
                 parent = pf.source;
             end = pf.end;
             add_mention(d, pf.source, km.sp, k, km.tok_end, ROLE_MENTIONED);
+        } else if (k < t->n_tok && form_at(d, k, NULL) == FORM_PARTY &&
+                   form_subject_at(d, p, k, &pf)) {
+            /* "مسؤول في وزارة الصحة", "مصدر طبي في مستشفى X": a body the
+             * list does not know, read by its form. */
+            parent = pf.source;
+            end = pf.end;
         }
     }
+    told_quoted_outlet(d, p, end, t->tok[i].sentence);
     span sp = {gm.sp.start, t->tok[end - 1].sp.end};
+    size_t after = next_word(t, end, t->tok[i].sentence);
+    lexicon_match hm;
+    speaker_form hf = after < t->n_tok ? form_at(d, after, &hm) : FORM_NONE;
+    found pf2;
+    if (strcmp(role, "spokesperson") == 0 && (hf == FORM_TITLE || hf == FORM_GIVEN) &&
+        form_subject_at(d, p, after, &pf2) && strcmp(d->r->sources[pf2.source].kind, "person") == 0) {
+        /* "المتحدث باسم الجيش العميد فلان": the person holding the role speaks. */
+        add_mention(d, pf2.source, sp, gm.tok_first, end, ROLE_MENTIONED);
+        *f = pf2;
+        return true;
+    }
+    if (strcmp(role, "spokesperson") == 0 && parent != EXTRACT_NO_INDEX && after < t->n_tok) {
+        /* "المتحدث باسم قوات X فلان الفلاني خلال ...": two or three words
+         * without the article before the phrase ends are the spokesman's
+         * name. */
+        uint32_t s = t->tok[i].sentence;
+        size_t q = after;
+        while (q < t->n_tok && q < after + 3 && t->tok[q].sentence == s && t->tok[q].kind == TOK_WORD &&
+               !has_article(t, q) && !stages_word_is(t, q, complementizers) && form_at(d, q, NULL) == FORM_NONE &&
+               strncmp(t->tok[q].norm, "ل", 2) != 0)
+            q++;
+        found tf;
+        lexicon_match tm;
+        if (q >= after + 2 && (phrase_ends_at(d, q, s) || told_to_at(d, q, &tf, &tm))) {
+            span name = {t->tok[after].sp.start, t->tok[q - 1].sp.end};
+            size_t person = discovered_source(d, name, "person", parent);
+            if (person != EXTRACT_NO_INDEX && add_mention(d, person, sp, gm.tok_first, end, ROLE_MENTIONED) &&
+                add_mention(d, person, name, after, q, ROLE_MENTIONED)) {
+                *f = (found){person, d->r->n_source_mentions - 1, q, false};
+                return true;
+            }
+        }
+    }
     f->source = discovered_source(d, sp, kind, parent);
     f->end = end;
     f->anaphor = false;
@@ -445,7 +586,8 @@ static bool person_at(doc_state *d, size_t i, found *f)
         return false;
     size_t a = next_word(t, c + 1, s);
     bool titled = stages_word_is(t, i, person_titles);
-    bool appositive = stages_word_is(t, a, appositive_heads);
+    bool appositive = stages_word_is(t, a, appositive_heads) || form_at(d, a, NULL) == FORM_ROLE ||
+                      stages_word_is(t, a, (const char *const[]){"كبير", "كبيره", NULL});
     if (!titled && !appositive)
         return false;
     /* The party it speaks for: a known source in the appositive, recorded
@@ -473,6 +615,401 @@ static bool person_at(doc_state *d, size_t i, found *f)
     return true;
 }
 
+/* ---- speakers named by their form (data/lexicon/speaker_forms.tsv) ---- */
+
+
+#define NP_MAX_WORDS 9 /* words of a speaker's phrase read by its form */
+#define NAME_MAX_WORDS 5 /* with a title: "الشيخ عبد العزيز أبو فلان" */
+
+static speaker_form form_at(const doc_state *d, size_t i, lexicon_match *lm)
+{
+    lexicon_match scratch;
+    if (!lm)
+        lm = &scratch;
+    if (i >= d->t->n_tok || d->t->tok[i].kind != TOK_WORD ||
+        !lexicon_match_at(d->m->speaker_forms, d->t, i, PROCLITICS_ALL, lm))
+        return FORM_NONE;
+    static const char *const names[] = {"party", "role", "title", "given", "medium", "stop", "time"};
+    const char *f = model_field(lm->entry, 1);
+    const token *tk = &d->t->tok[i];
+    if (strcmp(f, "given") == 0 && d->t->cp[tk->sp.end - 1] == 0x0649 && strstr(tk->norm, "علي"))
+        return FORM_NONE; /* على, the preposition, folds to the name علي */
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+        if (strcmp(f, names[k]) == 0)
+            return (speaker_form)(k + 1);
+    return FORM_NONE;
+}
+
+/* Does token i carry the article, after و ف and ب ك ل ("والوزارة",
+ * "بالجيش", "للجيش")? */
+static bool has_article(const text *t, size_t i)
+{
+    if (i >= t->n_tok || t->tok[i].kind != TOK_WORD)
+        return false;
+    const char *w = t->tok[i].norm;
+    size_t len = strlen(w), o = 0;
+    if (len > 6 && (strncmp(w, "و", 2) == 0 || strncmp(w, "ف", 2) == 0))
+        o = 2;
+    /* at least two letters after the article: "وكالة" is no و + ك + الة */
+    if (strncmp(w + o, "لل", 4) == 0 && len >= o + 8)
+        return true;
+    if (len >= o + 10 && (strncmp(w + o, "ب", 2) == 0 || strncmp(w + o, "ك", 2) == 0) &&
+        strncmp(w + o + 2, "ال", 4) == 0)
+        return true;
+    return strncmp(w + o, "ال", 4) == 0 && len >= o + 8;
+}
+
+/* Does token i carry the article and continue a noun phrase ("الأحد",
+ * "اليوم" do not: they are adverbs of time)? */
+static bool definite_follower(const doc_state *d, size_t i)
+{
+    speaker_form form = form_at(d, i, NULL);
+    return has_article(d->t, i) && form != FORM_STOP && form != FORM_TIME && form != FORM_MEDIUM;
+}
+
+/* Does a speaker's phrase end before token k of sentence s: at a mark, a
+ * complementizer, a stop word, "في بيان", or the end of the sentence? */
+static bool phrase_ends_at(const doc_state *d, size_t k, uint32_t s)
+{
+    const text *t = d->t;
+    if (k < t->n_tok && t->tok[k].sentence == s && t->tok[k].kind == TOK_PUNCT) {
+        uint32_t c = t->cp[t->tok[k].sp.start];
+        return !(c == 0x00AB || c == 0x201C || c == '(' || c == '"'); /* a name in quotes follows */
+    }
+    if (k >= t->n_tok || t->tok[k].sentence != s || stages_word_is(t, k, complementizers))
+        return true;
+    speaker_form form = form_at(d, k, NULL);
+    if (form == FORM_STOP || form == FORM_TIME)
+        return true;
+    return stages_word_is(t, k, (const char *const[]){"في", NULL}) &&
+           (form_at(d, k + 1, NULL) == FORM_MEDIUM || form_at(d, k + 1, NULL) == FORM_TIME);
+}
+
+/* Where the article of token i begins, after و ف ب ك ("والقوات" → القوات). */
+static uint32_t article_start(const text *t, size_t i)
+{
+    const char *w = t->tok[i].norm;
+    size_t letters = 0;
+    if (strlen(w) > 6 && (strncmp(w, "و", 2) == 0 || strncmp(w, "ف", 2) == 0) &&
+        strncmp(w + 2, "ال", 4) != 0 && strncmp(w + 2, "لل", 4) != 0 && strncmp(w, "ال", 4) != 0) {
+        letters++;
+        w += 2;
+    }
+    if (strncmp(w, "ال", 4) != 0)
+        letters++; /* ب ك, or the first ل of لل */
+    return letters ? text_skip_letters(t, i, letters) : t->tok[i].sp.start;
+}
+
+/* The head of a speaker's phrase at token i, proclitics and article removed
+ * ("والوزارة" → "وزاره"), in out; false when token i is no head. */
+static bool head_key(const doc_state *d, size_t i, char out[TOKEN_NORM_MAX])
+{
+    const text *t = d->t;
+    if (i >= t->n_tok || t->tok[i].kind != TOK_WORD)
+        return false;
+    char forms[TEXT_PROCLITIC_MAX][TOKEN_NORM_MAX];
+    size_t n = text_proclitic_forms(t->tok[i].norm, false, forms, NULL, TEXT_PROCLITIC_MAX);
+    for (size_t k = 0; k < n; k++) {
+        const lexicon_entry *e = lexicon_find(d->m->speaker_forms, forms[k]);
+        if (e && (strcmp(model_field(e, 1), "party") == 0 || strcmp(model_field(e, 1), "role") == 0)) {
+            memcpy(out, forms[k], TOKEN_NORM_MAX);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A definite head alone ("الوزارة", "الوزير", "للشبكة"): the source of the
+ * nearest mention before it, within PARTY_ANAPHOR_SENTENCES sentences, that
+ * began with the same head. Fills f (no mention recorded) and am. */
+static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
+{
+    const text *t = d->t;
+    speaker_form form = form_at(d, i, am);
+    char key[TOKEN_NORM_MAX], other[TOKEN_NORM_MAX];
+    lexicon_match pa;
+    if ((form != FORM_PARTY && form != FORM_ROLE) || am->tok_end != i + 1 || !has_article(t, i) ||
+        !head_key(d, i, key) || lexicon_match_at(d->m->party_anaphors, t, i, PROCLITICS_NAME, &pa))
+        return false; /* الحزب, الجيش ...: party_anaphors.tsv's rules */
+    uint32_t s = t->tok[i].sentence;
+    if (definite_nisba(t, i + 1, s) ||
+        (i + 1 < t->n_tok && t->tok[i + 1].sentence == s && definite_follower(d, i + 1)))
+        return false; /* "المركز الروسي", "المدير العام": a name of its own */
+    size_t seen = 0;
+    for (size_t k = d->r->n_source_mentions; k-- > 0 && seen++ < PARTY_ANAPHOR_MENTIONS;) {
+        const mention_toks *mt = &d->smention_toks[k];
+        if (mt->first >= i)
+            continue;
+        if (head_key(d, mt->first, other) && strcmp(key, other) == 0) {
+            *f = (found){d->r->source_mentions[k].source, EXTRACT_NO_INDEX, i + 1, true};
+            return true;
+        }
+    }
+    if (form != FORM_ROLE)
+        return false;
+    /* "الوزير" after a person named without his function: that person. */
+    seen = 0;
+    for (size_t k = d->r->n_source_mentions; k-- > 0 && seen++ < PARTY_ANAPHOR_MENTIONS;) {
+        size_t src = d->r->source_mentions[k].source;
+        if (d->smention_toks[k].first < i && strcmp(d->r->sources[src].kind, "person") == 0) {
+            *f = (found){src, EXTRACT_NO_INDEX, i + 1, true};
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Is token k "ل" + a known outlet or agency ("لوكالة فرانس برس", "لـ الجزيرة"):
+ * whom a speaker told, not part of the speaker's name? Fills pf, pm. */
+static bool told_to_at(doc_state *d, size_t k, found *pf, lexicon_match *pm)
+{
+    const text *t = d->t;
+    size_t at = k;
+    if (stages_word_is(t, k, (const char *const[]){"ل", NULL}))
+        at = k + 1;
+    else if (k >= t->n_tok || t->tok[k].kind != TOK_WORD || strncmp(t->tok[k].norm, "ل", 2) != 0)
+        return false;
+    lexicon_match km;
+    if (!lexicon_match_at(d->m->source_list, t, at, PROCLITICS_NAME, &km))
+        return false;
+    if (at == k && !km.stripped)
+        return false;
+    size_t mi = model_entry_index(d->m->source_list, km.entry);
+    if (strcmp(d->m->sources[mi].kind, "outlet") != 0 && strcmp(d->m->sources[mi].kind, "agency") != 0)
+        return false;
+    if (!known_at(d, at, pf, pm))
+        return false;
+    pm->tok_first = k;
+    return true;
+}
+
+/* A speaker the lists do not know, read by its form at token j, the first
+ * word after a reporting verb or a post-posed بحسب: a body ("وزارة الصحة في
+ * غزة"), a function with the party it serves and perhaps the name of who
+ * holds it ("مدير المرصد رامي عبد الرحمن"), or a person ("العميد فلان
+ * الفلاني"). The phrase ends at a comma, a complementizer, a stop word, "في"
+ * before the medium of the statement, a number, or whom it was told.
+ * Records the mentions; fills f. */
+static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
+{
+    const text *t = d->t;
+    lexicon_match fm;
+    speaker_form head = form_at(d, j, &fm);
+    if (head != FORM_PARTY && head != FORM_ROLE && head != FORM_TITLE && head != FORM_GIVEN)
+        return false;
+    if (head == FORM_GIVEN && has_article(t, j))
+        return false;
+    uint32_t s = t->tok[j].sentence;
+    size_t k = fm.tok_end, last = fm.tok_end, words = fm.tok_end - j;
+    /* "أعلن اللواء أسر 6 عناصر": a title (or the brigade it also names)
+     * before an event noun is the subject of a report, not a person whose
+     * name is that noun. */
+    lexicon_match em;
+    if (head == FORM_TITLE && k < t->n_tok && t->tok[k].sentence == s &&
+        lexicon_match_at(d->m->triggers, t, k, PROCLITICS_NONE, &em))
+        return false;
+    size_t name_first = head == FORM_TITLE || head == FORM_GIVEN ? j : EXTRACT_NO_INDEX;
+    size_t party = EXTRACT_NO_INDEX, person = EXTRACT_NO_INDEX;
+    lexicon_match party_match = {0}, person_match = {0};
+    bool prev_definite = has_article(t, fm.tok_end - 1);
+    if (head == FORM_PARTY) {
+        /* "منظمة الدفاع المدني السوري", "موقع «عنب بلدي»": the head describes
+         * a party the list knows; the party speaks, named with its head. */
+        size_t q = fm.tok_end;
+        while (q < t->n_tok && t->tok[q].sentence == s && t->tok[q].kind == TOK_PUNCT &&
+               !is_comma(t, q) && !is_punct(t, q, ':'))
+            q++;
+        found pf;
+        lexicon_match pm;
+        if (q < t->n_tok && t->tok[q].sentence == s && t->tok[q].kind == TOK_WORD &&
+            known_at(d, q, &pf, &pm) && !pm.stripped && phrase_ends_at(d, pm.tok_end, s)) {
+            if (!add_mention(d, pf.source, pm.sp, q, pm.tok_end, ROLE_MENTIONED))
+                return false;
+            *f = (found){pf.source, d->r->n_source_mentions - 1, pm.tok_end, false};
+            return true;
+        }
+    }
+    if (has_article(t, j) && fm.tok_end == j + 1 && (head == FORM_PARTY || head == FORM_ROLE) &&
+        !definite_nisba(t, j + 1, s) && !definite_follower(d, j + 1))
+        return false; /* "الوزارة" alone refers back (form_anaphor_at) */
+    bool quoted = false;
+    /* NP_MAX_WORDS bounds the function or body; a name after it has its own
+     * bound (NAME_MAX_WORDS). */
+    while (k < t->n_tok && t->tok[k].sentence == s &&
+           (words < NP_MAX_WORDS || (name_first != EXTRACT_NO_INDEX && name_first > j))) {
+        const token *tk = &t->tok[k];
+        if (tk->kind == TOK_PUNCT) {
+            uint32_t c = t->cp[tk->sp.start];
+            bool opening = c == 0x00AB || c == 0x201C || c == '(' || (c == '"' && !quoted);
+            bool closing = c == 0x00BB || c == 0x201D || c == ')' || (c == '"' && quoted);
+            if (closing && quoted) {
+                /* a quoted name ends the phrase ("شبكة "X" مقتل ..."), but
+                 * for its adjectives ("صحيفة "X" اليومية الروسية") */
+                last = k + 1;
+                while (last < t->n_tok && definite_nisba(t, last, s))
+                    last++;
+                break;
+            }
+            if (!opening)
+                break;
+            quoted = true;
+            k++;
+            continue;
+        }
+        if (tk->kind == TOK_NUMBER) {
+            /* a number inside a quoted name ("شبكة "درعا 24"") */
+            if (!(k + 1 < t->n_tok && t->tok[k + 1].kind == TOK_PUNCT && k > j &&
+                  t->tok[k - 1].kind == TOK_WORD && is_punct(t, k + 1, '"')))
+                break;
+            last = ++k;
+            words++;
+            continue;
+        }
+        if (stages_word_is(t, k, complementizers))
+            break;
+        lexicon_match xm;
+        speaker_form form = form_at(d, k, &xm);
+        /* A family name may be a weekday's (ياسر الخميس): right after a
+         * given name, a one-word day is the name's. */
+        bool surname_day = form == FORM_TIME && head == FORM_GIVEN && k == j + 1 &&
+                           xm.tok_end == k + 1 && has_article(t, k);
+        if ((form == FORM_STOP || form == FORM_TIME) && !surname_day)
+            break;
+        found pf;
+        lexicon_match pm;
+        if (told_to_at(d, k, &pf, &pm)) {
+            add_mention(d, pf.source, pm.sp, k, pm.tok_end, ROLE_MENTIONED);
+            score_told(d, p, pf.source);
+            break;
+        }
+        /* "ومصدر طبي", "ووزارة الداخلية": another speaker, coordinated. */
+        lexicon_match gm2;
+        if (strncmp(tk->norm, "و", 2) == 0 &&
+            (((form == FORM_PARTY || form == FORM_ROLE) && xm.stripped) ||
+             (lexicon_match_at(d->m->speakers, t, k, PROCLITICS_ALL, &gm2) && gm2.stripped)))
+            break; /* و + a head, not وزارة */
+        if (stages_word_is(t, k, (const char *const[]){"في", "ب", NULL})) {
+            if (name_first != EXTRACT_NO_INDEX || head == FORM_TITLE || head == FORM_GIVEN ||
+                form_at(d, k + 1, NULL) == FORM_MEDIUM || form_at(d, k + 1, NULL) == FORM_TIME ||
+                form_at(d, k + 1, NULL) == FORM_STOP)
+                break;
+            k++;
+            words++;
+            prev_definite = false; /* the object of في begins a chain of its own */
+            continue;
+        }
+        if (form == FORM_MEDIUM && name_first == EXTRACT_NO_INDEX)
+            break; /* "قال الجيش بيانا": not a name */
+        if (head == FORM_PARTY && k > j + 1 &&
+            stages_word_is(t, k, (const char *const[]){"التابع", "التابعه", "التابعين", "التابعتين", NULL}))
+            break; /* "مستشفى X التابع لـ Y": the body's name ends, its affiliation follows */
+        /* after a complete (definite) name; a title or name in the genitive
+         * names the body ("مركز الملك سلمان", "مستشفى الشيخ زايد") */
+        if (head == FORM_PARTY && k > j + 1 && !quoted && prev_definite &&
+            form_at(d, k - 1, NULL) != FORM_TITLE &&
+            (form == FORM_TITLE || (form == FORM_GIVEN && !has_article(t, k))))
+            break; /* "المتحدث باسم قوات X العميد فلان": a person follows the body */
+        if (party_at(d, k, &pf, &pm)) {
+            if (head == FORM_PARTY && strcmp(d->r->sources[pf.source].kind, "person") == 0)
+                break;
+            if (quoted && head == FORM_PARTY && !pf.anaphor) {
+                /* "وكالة أنباء النظام «سانا»", "مكتب ... (أوتشا)": the known
+                 * name given in quotes or brackets is the body's own. */
+                if (party != EXTRACT_NO_INDEX)
+                    add_mention(d, party, party_match.sp, party_match.tok_first,
+                                party_match.tok_end, ROLE_MENTIONED);
+                if (!add_mention(d, pf.source, pm.sp, k, pm.tok_end, ROLE_MENTIONED))
+                    return false;
+                *f = (found){pf.source, d->r->n_source_mentions - 1, pm.tok_end, false};
+                return true;
+            }
+            if (strcmp(d->r->sources[pf.source].kind, "person") == 0 && person == EXTRACT_NO_INDEX) {
+                person = pf.source;
+                person_match = pm;
+            } else if (party == EXTRACT_NO_INDEX) {
+                party = pf.source;
+                party_match = pm;
+            }
+            last = k = pf.end;
+            words += pf.end - pm.tok_first;
+            prev_definite = true;
+            continue;
+        }
+        lexicon_match gm;
+        if (lexicon_match_at(d->m->gazetteer, t, k, PROCLITICS_NAME, &gm) && gm.tok_end > k &&
+            name_first == EXTRACT_NO_INDEX) {
+            /* a place ends a construct chain as a definite noun does ("دائرة
+             * صحة كركوك") */
+            words += gm.tok_end - k;
+            last = k = gm.tok_end;
+            prev_definite = true;
+            continue;
+        }
+        if (k > j && strncmp(tk->norm, "بال", 6) == 0 && form != FORM_PARTY && form != FORM_ROLE &&
+            name_first == EXTRACT_NO_INDEX)
+            break; /* "بالهجمات": a prepositional phrase, not part of the name */
+        bool definite = has_article(t, k);
+        bool name_link = stages_word_is(t, k, name_links);
+        /* A construct chain ends with its first definite noun; after it only
+         * definite adjectives and genitives follow. An indefinite word there
+         * begins the object ("أعلنت دائرة صحة كركوك وصول ..."), or, after a
+         * function, the name of who holds it. */
+        if (prev_definite && !definite && !name_link && !quoted && form != FORM_TITLE && form != FORM_GIVEN &&
+            form_at(d, k - 1, NULL) != FORM_TITLE && /* "الملك سلمان" */
+            (head == FORM_PARTY || name_first != EXTRACT_NO_INDEX) &&
+            strncmp(tk->norm, "ل", 2) != 0 && strncmp(tk->norm, "ب", 2) != 0 && k > j + 1)
+            break;
+        if (name_first == EXTRACT_NO_INDEX && head == FORM_ROLE && k > fm.tok_end &&
+            (form == FORM_TITLE || (form == FORM_GIVEN && !definite) ||
+             (prev_definite && !definite && t->tok[k].norm[0] != '\0' &&
+              strncmp(tk->norm, "ل", 2) != 0 && strncmp(tk->norm, "ب", 2) != 0)))
+            name_first = k;
+        else if (name_first != EXTRACT_NO_INDEX && k > name_first && form == FORM_ROLE)
+            break; /* "أبو فلان المتحدث باسم ...": the appositive is read next */
+        if (name_first != EXTRACT_NO_INDEX && k - name_first >= NAME_MAX_WORDS)
+            break;
+        prev_definite = definite && !name_link;
+        last = ++k;
+        words++;
+    }
+    if (last <= j + (head == FORM_TITLE || head == FORM_GIVEN ? 1 : 0) && person == EXTRACT_NO_INDEX)
+        return false; /* a head alone ("قوات") or a given name alone is no speaker */
+    if (party != EXTRACT_NO_INDEX)
+        add_mention(d, party, party_match.sp, party_match.tok_first, party_match.tok_end,
+                    ROLE_MENTIONED);
+    span whole = {t->tok[j].sp.start, t->tok[last - 1].sp.end};
+    if (fm.stripped)
+        whole.start = has_article(t, j) ? article_start(t, j) : fm.sp.start;
+    if (person != EXTRACT_NO_INDEX) {
+        f->source = person;
+        if (!add_mention(d, person, person_match.sp, person_match.tok_first, person_match.tok_end,
+                         ROLE_MENTIONED))
+            return false;
+        f->mention = d->r->n_source_mentions - 1;
+    } else if (name_first != EXTRACT_NO_INDEX) {
+        if (last <= name_first + (name_first == j ? 1 : 0))
+            return false;
+        span name = {name_first == j ? whole.start : t->tok[name_first].sp.start,
+                     t->tok[last - 1].sp.end};
+        f->source = discovered_source(d, name, "person", party);
+        if (name_first > j) /* the function names the same person ("وزير الصحة") */
+            add_mention(d, f->source, (span){whole.start, t->tok[name_first - 1].sp.end}, j,
+                        name_first, ROLE_MENTIONED);
+        if (!add_mention(d, f->source, name, name_first, last, ROLE_MENTIONED))
+            return false;
+        f->mention = d->r->n_source_mentions - 1;
+    } else {
+        const char *kind = model_field(fm.entry, 2);
+        f->source = discovered_source(d, whole, head == FORM_ROLE ? "role" : kind, party);
+        if (!add_mention(d, f->source, whole, j, last, ROLE_MENTIONED))
+            return false;
+        f->mention = d->r->n_source_mentions - 1;
+    }
+    f->end = last;
+    f->anaphor = false;
+    return f->source != EXTRACT_NO_INDEX;
+}
+
 /* Any mention starting at token i; records it. A subject of speech may be
  * an ambiguous name or a person; elsewhere neither is read. */
 static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *f)
@@ -495,7 +1032,95 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
     lexicon_match am;
     if (party_anaphor_at(d, i, f, &am))
         return refer_back(d, f->source, &am, f);
+    if (form_anaphor_at(d, i, f, &am)) {
+        am.sp.start = article_start(d->t, i); /* "المركز", not "مركز" */
+        return refer_back(d, f->source, &am, f);
+    }
     return as_subject && person_at(d, i, f);
+}
+
+/* A country as the subject of a reporting verb ("وكانت روسيا أعلنت",
+ * "أعلنت تركيا"): its government speaks, named by the country. */
+static bool country_at(doc_state *d, size_t j, found *f)
+{
+    lexicon_match gm;
+    if (!lexicon_match_at(d->m->gazetteer, d->t, j, PROCLITICS_NAME, &gm) || gm.stripped)
+        return false;
+    size_t pi = model_entry_index(d->m->gazetteer, gm.entry);
+    if (strcmp(d->m->places[pi].kind, "country") != 0)
+        return false;
+    f->source = discovered_source(d, gm.sp, "government", EXTRACT_NO_INDEX);
+    if (!add_mention(d, f->source, gm.sp, j, gm.tok_end, ROLE_MENTIONED))
+        return false;
+    f->mention = d->r->n_source_mentions - 1;
+    f->end = gm.tok_end;
+    f->anaphor = false;
+    return true;
+}
+
+/* A person named before by his full name, now by the last word of it
+ * ("قال الوزير فلان الفلاني ..." then "وأكد الفلاني"). */
+static bool surname_at(doc_state *d, size_t j, found *f)
+{
+    const text *t = d->t;
+    if (j >= t->n_tok || t->tok[j].kind != TOK_WORD || strlen(t->tok[j].norm) < 6)
+        return false;
+    size_t seen = 0;
+    for (size_t m = d->r->n_source_mentions; m-- > 0 && seen++ < 4 * PARTY_ANAPHOR_MENTIONS;) {
+        const mention_toks *mt = &d->smention_toks[m];
+        size_t src = d->r->source_mentions[m].source;
+        if (mt->end > j || mt->end < mt->first + 2 || strcmp(d->r->sources[src].kind, "person") != 0)
+            continue;
+        if (strcmp(t->tok[mt->end - 1].norm, t->tok[j].norm) != 0)
+            continue;
+        span sp = t->tok[j].sp;
+        if (!add_mention(d, src, sp, j, j + 1, ROLE_MENTIONED))
+            return false;
+        *f = (found){src, d->r->n_source_mentions - 1, j + 1, true};
+        return true;
+    }
+    return false;
+}
+
+/* "نقلت وكالة X عن مصدر ...": X relays; the speaker is who follows عن. */
+static void relayed(doc_state *d, pass *p, const lexicon_match *am, found *f)
+{
+    const text *t = d->t;
+    const char *verb = t->tok[am->tok_first].norm;
+    if (!strstr(verb, "نقل"))
+        return;
+    uint32_t s = t->tok[am->tok_first].sentence;
+    size_t j = next_word(t, f->end, s);
+    if (is_comma(t, j))
+        j = next_word(t, j + 1, s); /* "ونقل الجيش، عن ..." */
+    if (!stages_word_is(t, j, (const char *const[]){"عن", NULL}))
+        return;
+    size_t k = next_word(t, j + 1, s);
+    found inner;
+    if (k < t->n_tok && (mention_at(d, p, k, true, &inner) || form_subject_at(d, p, k, &inner))) {
+        *f = inner;
+        p->covered_until = inner.end;
+    }
+}
+
+/* Do tokens [a, k) hold only the function of who was just named ("وكان
+ * فلان، قائد الفريق التابع لمجلس المدينة، قد صرح")? A function word first,
+ * and no complementizer or reporting verb before k. */
+static bool appositive_between(const doc_state *d, size_t a, size_t k)
+{
+    const text *t = d->t;
+    if (a >= k || k - a > NP_MAX_WORDS + 2)
+        return false;
+    if (is_comma(t, a))
+        a++;
+    if (a >= k || form_at(d, a, NULL) != FORM_ROLE)
+        return false;
+    lexicon_match am;
+    for (size_t q = a; q < k; q++)
+        if (stages_word_is(t, q, complementizers) ||
+            (t->tok[q].kind == TOK_WORD && lexicon_match_at(d->m->attribution, t, q, PROCLITICS_ALL, &am)))
+            return false;
+    return true;
 }
 
 /* The subject of the attribution phrase am, or false. */
@@ -510,26 +1135,47 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
         size_t k = am->tok_first;
         while (k > 0 && stages_word_is(t, k - 1, before_verb_fillers))
             k--;
+        if (k > 0 && is_comma(t, k - 1) && !am->stripped)
+            k--; /* "وكانت صحيفة X، ذكرت" */
         for (size_t m = d->r->n_source_mentions; m-- > 0;) {
             const mention_toks *mt = &d->smention_toks[m];
-            if (mt->end == k && t->tok[mt->first].sentence == s) {
+            if (t->tok[mt->first].sentence == s &&
+                (mt->end == k || appositive_between(d, mt->end, k))) {
                 *f = (found){d->r->source_mentions[m].source, m, mt->end, false};
                 return true;
             }
-            if (mt->end < k)
+            if (mt->end < k && !appositive_between(d, mt->end, k))
                 break;
         }
     }
-    size_t window = verb ? SUBJECT_WINDOW : strcmp(kind, "prep") == 0 ? 3 : 2;
-    size_t words = 0;
-    for (size_t j = am->tok_end; j < t->n_tok && t->tok[j].sentence == s && words < window; j++) {
+    /* "وكانت روسيا أعلنت": a country just before the verb, opening its
+     * clause. */
+    if (verb) {
+        size_t k = am->tok_first;
+        while (k > 0 && stages_word_is(t, k - 1, before_verb_fillers))
+            k--;
+        lexicon_match gm;
+        for (size_t c = k > 3 ? k - 3 : 0; c < k; c++)
+            if (t->tok[c].sentence == s && lexicon_match_at(d->m->gazetteer, t, c, PROCLITICS_NAME, &gm) &&
+                gm.tok_end == k && !gm.stripped &&
+                (c == 0 || t->tok[c - 1].sentence != s || stages_word_is(t, c - 1, background_openers)) &&
+                country_at(d, c, f))
+                return true;
+    }
+    /* After it: the first phrase, past adverbs of time, whom it was told
+     * ("لوكالة فرانس برس") and the medium ("في بيان"); after بحسب / وفق also
+     * past a few words ("بحسب ما أفادت به", "وفقا لتقرير"). */
+    bool prep = strcmp(kind, "prep") == 0 || strcmp(kind, "report") == 0;
+    size_t skipped = 0, window = prep ? 3 : 0;
+    for (size_t j = am->tok_end; j < t->n_tok && t->tok[j].sentence == s;) {
         if (t->tok[j].kind == TOK_PUNCT) {
             if (is_punct(t, j, ':'))
-                break;
+                return false;
+            j++;
             continue;
         }
         if (stages_word_is(t, j, complementizers))
-            break;
+            return false;
         if (j < p->covered_until) {
             /* Already recorded (a mention inside the verb's own phrase). */
             for (size_t m = d->r->n_source_mentions; m-- > 0;)
@@ -538,16 +1184,118 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
                                  false};
                     return true;
                 }
-            words++;
+            j++;
             continue;
         }
-        if (mention_at(d, p, j, words == 0, f)) {
+        found pf;
+        lexicon_match pm;
+        if (told_to_at(d, j, &pf, &pm) && !prep) {
+            add_mention(d, pf.source, pm.sp, j, pm.tok_end, ROLE_MENTIONED);
+            score_told(d, p, pf.source);
+            j = pf.end;
+            continue;
+        }
+        if (mention_at(d, p, j, true, f) || form_subject_at(d, p, j, f) ||
+            country_at(d, j, f) || surname_at(d, j, f)) {
             p->covered_until = f->end;
+            relayed(d, p, am, f);
             return true;
         }
-        words++;
+        lexicon_match xm;
+        speaker_form form = form_at(d, j, &xm);
+        if (form == FORM_TIME) {
+            j = xm.tok_end;
+            continue;
+        }
+        if (stages_word_is(t, j, (const char *const[]){"في", NULL}) && form_at(d, j + 1, &xm) == FORM_MEDIUM) {
+            j = xm.tok_end;
+            continue;
+        }
+        if (skipped++ >= window)
+            return false;
+        if (strstr(t->tok[j].norm, "نقل"))
+            return false; /* "وفقا لما نقلته قناة X": X carries the words */
+        j++;
     }
     return false;
+}
+
+/* Contrastive conjunctions that open a clause of another party. */
+static const char *const contrast_words[] = {"حين", "بينما", "فيما", "وفيما", "وبينما", NULL};
+
+/* Does a contrastive conjunction stand just before token i of its sentence
+ * ("في حين أعلنت", "بينما نفى")? */
+static bool contrasted(const text *t, size_t i, size_t sentence_start)
+{
+    for (size_t k = i; k > sentence_start && k + 3 > i; k--)
+        if (stages_word_is(t, k - 1, contrast_words))
+            return true;
+    return false;
+}
+
+/* Does token i open its sentence or line, after at most an opener
+ * ("وكانت", "كما")? */
+static bool opens_clause(const text *t, size_t i, size_t sentence_start)
+{
+    if (i == sentence_start || t->tok[i].newline_before)
+        return true;
+    return i == sentence_start + 1 &&
+           (stages_word_is(t, i - 1, background_openers) ||
+            stages_word_is(t, i - 1, (const char *const[]){"كما", "فيما", "بينما", NULL}));
+}
+
+/* Is a phrase at i followed, within its sentence and before a
+ * complementizer, by a colon or a reporting verb: "وزارة الصحة في غزة:
+ * ...", "وكانت صحيفة X الروسية، ذكرت ..."? Read before a phrase the lists
+ * do not know is taken as a speaker there. */
+static bool speaks_next(const doc_state *d, size_t i)
+{
+    const text *t = d->t;
+    uint32_t s = t->tok[i].sentence;
+    lexicon_match am;
+    for (size_t k = i + 1; k < t->n_tok && k < i + NP_MAX_WORDS + 4 && t->tok[k].sentence == s; k++) {
+        if (is_punct(t, k, ':'))
+            return true;
+        if (stages_word_is(t, k, complementizers) || t->tok[k].newline_before)
+            return false;
+        if (t->tok[k].kind == TOK_WORD && lexicon_match_at(d->m->attribution, t, k, PROCLITICS_ALL, &am) &&
+            strcmp(model_field(am.entry, 2), "verb") == 0 && !am.stripped)
+            return true;
+    }
+    return false;
+}
+
+/* Is the attribution am a post-posed one, covering the words of its
+ * sentence before it: بحسب / وفق / نقلا عن, or a verb right after a comma
+ * ("...، قال الجيش"); not a verb that opens a clause of its own ("...،
+ * وأعلنت X", "في حين أكد X", "بينما نفى X"). */
+static bool post_posed(const doc_state *d, const lexicon_match *am, size_t sentence_start)
+{
+    const text *t = d->t;
+    const char *kind = model_field(am->entry, 2);
+    if (strcmp(kind, "prep") == 0 || strcmp(kind, "report") == 0)
+        return true;
+    size_t i = am->tok_first;
+    return strcmp(kind, "verb") == 0 && !am->stripped && i > sentence_start && is_comma(t, i - 1);
+}
+
+/* Has the verb am no subject of its own: is it followed by what it says
+ * ("وقال إن", "وأشار إلى أن", "وأضاف: ...") rather than by a noun? */
+static bool hidden_subject(const doc_state *d, const lexicon_match *am)
+{
+    const text *t = d->t;
+    uint32_t s = t->tok[am->tok_first].sentence;
+    size_t j = am->tok_end;
+    while (j < t->n_tok && t->tok[j].sentence == s && form_at(d, j, NULL) == FORM_TIME)
+        j++;
+    if (j >= t->n_tok || t->tok[j].sentence != s)
+        return false;
+    if (t->tok[j].kind == TOK_PUNCT)
+        return is_punct(t, j, ':') || !is_comma(t, j);
+    if (stages_word_is(t, j, complementizers))
+        return true;
+    return stages_word_is(t, j, (const char *const[]){"الي", "في", NULL}) &&
+           stages_word_is(t, next_word(t, j + 1, s), complementizers);
 }
 
 /* The outlet from the scores; NO_INDEX when nothing signs the article. */
@@ -584,7 +1332,7 @@ static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, si
         lam = true;
     if (lam && !(first >= 1 && stages_word_is(t, first - 1, citing_words)) &&
         !(first >= 2 && stages_word_is(t, first - 2, citing_words)))
-        score_outlet(d, p, src, 1);
+        score_told(d, p, src);
     /* A trailing line that is a link naming the outlet. */
     bool last_line = true;
     for (size_t k = end; k < t->n_tok && last_line; k++)
@@ -602,11 +1350,303 @@ static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, si
     }
 }
 
+/* Words a dateline gives in place of a town: the desk the piece comes from
+ * ("متابعات - X", "X - رصد"). */
+static const char *const desk_words[] = {"متابعات", "رصد", "خاص", "وكالات", "تقارير", "متابعه",
+                                          NULL};
+
+#define DATELINE_LINES 3     /* lines at the top in which a dateline may stand */
+#define DATELINE_MAX_TOKENS 9
+#define DATELINE_POINTS 5
+#define DATELINE_PAREN_AT 5 /* "(OUTLET)" within the first tokens of its line: "مدينة، بلد (CNN)" */
+
+static bool dateline_separator(const text *t, size_t i)
+{
+    return is_punct(t, i, '-') || is_punct(t, i, 0x2013) || is_punct(t, i, 0x2014) ||
+           is_punct(t, i, '_') || is_punct(t, i, ':') || is_punct(t, i, '/');
+}
+
+/* Do tokens [a, b) hold only a place of the gazetteer or a desk word? */
+static bool place_or_desk(const doc_state *d, size_t a, size_t b)
+{
+    const text *t = d->t;
+    while (a < b && t->tok[a].kind == TOK_PUNCT)
+        a++;
+    while (b > a && t->tok[b - 1].kind == TOK_PUNCT)
+        b--;
+    if (a >= b)
+        return false;
+    if (b == a + 1 && stages_word_is(t, a, desk_words))
+        return true;
+    lexicon_match gm;
+    return lexicon_match_at(d->m->gazetteer, t, a, PROCLITICS_NONE, &gm) && gm.tok_end == b;
+}
+
+/* A known outlet filling tokens [a, b), punctuation around it aside; its
+ * r->sources index, recorded as a mention, or NO_INDEX. */
+static size_t outlet_filling(doc_state *d, size_t a, size_t b)
+{
+    const text *t = d->t;
+    while (a < b && t->tok[a].kind == TOK_PUNCT)
+        a++;
+    while (b > a && t->tok[b - 1].kind == TOK_PUNCT)
+        b--;
+    found f;
+    lexicon_match lm;
+    if (a >= b || !known_at(d, a, &f, &lm) || lm.stripped || !is_outlet_kind(&d->r->sources[f.source]))
+        return EXTRACT_NO_INDEX;
+    size_t end = lm.tok_end;
+    while (end < b && t->tok[end].kind == TOK_PUNCT)
+        end++;
+    if (end != b)
+        return EXTRACT_NO_INDEX;
+    add_mention(d, f.source, lm.sp, a, lm.tok_end, ROLE_MENTIONED);
+    return f.source;
+}
+
+/* Are tokens [a, b) one to three words that may name an outlet: no given
+ * name or title (a reporter's byline), no number? */
+static bool outlet_name_words(const doc_state *d, size_t a, size_t b)
+{
+    const text *t = d->t;
+    while (a < b && t->tok[a].kind == TOK_PUNCT)
+        a++;
+    while (b > a && t->tok[b - 1].kind == TOK_PUNCT)
+        b--;
+    if (a >= b || b - a > 3)
+        return false;
+    for (size_t q = a; q < b; q++) {
+        speaker_form form = form_at(d, q, NULL);
+        if (t->tok[q].kind != TOK_WORD || form == FORM_GIVEN || form == FORM_TITLE ||
+            stages_word_is(t, q, desk_words))
+            return false;
+    }
+    return true;
+}
+
+/* A dateline naming an outlet the list does not know, where the order
+ * tells an outlet from a reporter's byline ("PLACE - REPORTER"): "OUTLET -
+ * PLACE" or "OUTLET: PLACE", "DESK - OUTLET" ("متابعات - X"), and "PLACE
+ * _OUTLET" with the underscore of a signature. The separator is token k of
+ * the line [a, b). */
+static void unknown_outlet(doc_state *d, pass *p, size_t a, size_t k, size_t b)
+{
+    const text *t = d->t;
+    size_t n0 = EXTRACT_NO_INDEX, n1 = 0;
+    if (place_or_desk(d, k + 1, b) && !(k + 2 == b && stages_word_is(t, k + 1, desk_words)) &&
+        outlet_name_words(d, a, k)) {
+        n0 = a;
+        n1 = k;
+    } else if (place_or_desk(d, a, k) && outlet_name_words(d, k + 1, b) &&
+               (is_punct(t, k, '_') || (k == a + 1 && stages_word_is(t, a, desk_words)))) {
+        n0 = k + 1;
+        n1 = b;
+    }
+    if (n0 == EXTRACT_NO_INDEX)
+        return;
+    while (n0 < n1 && t->tok[n0].kind == TOK_PUNCT)
+        n0++;
+    while (n1 > n0 && t->tok[n1 - 1].kind == TOK_PUNCT)
+        n1--;
+    span sp = {t->tok[n0].sp.start, t->tok[n1 - 1].sp.end};
+    size_t src = discovered_source(d, sp, "outlet", EXTRACT_NO_INDEX);
+    if (src != EXTRACT_NO_INDEX && add_mention(d, src, sp, n0, n1, ROLE_MENTIONED))
+        score_outlet(d, p, src, DATELINE_POINTS);
+}
+
+/* A site's address in a dateline ("xeber24. Net", "example.com"): the
+ * site publishes. Tokens [a, b) are a line at the top. */
+static void score_web_address(doc_state *d, pass *p, size_t a, size_t b)
+{
+    static const char *const tlds[] = {"net", "com", "org", "info", "news", NULL};
+    const text *t = d->t;
+    for (size_t k = a; k + 2 < b; k++) {
+        size_t dot = k + 1;
+        /* a Latin name, perhaps with digits glued to it ("xeber24") */
+        if (t->tok[k].kind != TOK_WORD || !(t->cp[t->tok[k].sp.start] < 0x80))
+            continue;
+        if (t->tok[dot].kind == TOK_NUMBER && t->tok[dot].sp.start == t->tok[k].sp.end)
+            dot++;
+        if (dot + 1 >= b || !is_punct(t, dot, '.'))
+            continue;
+        char tld[16] = {0};
+        size_t len = strlen(t->tok[dot + 1].norm);
+        if (t->tok[dot + 1].kind != TOK_WORD || len >= sizeof tld)
+            continue;
+        for (size_t c = 0; c < len; c++)
+            tld[c] = (char)((t->tok[dot + 1].norm[c] >= 'A' && t->tok[dot + 1].norm[c] <= 'Z')
+                                ? t->tok[dot + 1].norm[c] + 32
+                                : t->tok[dot + 1].norm[c]);
+        bool site = false;
+        for (const char *const *w = tlds; *w && !site; w++)
+            site = strcmp(tld, *w) == 0;
+        if (!site)
+            continue;
+        span sp = {t->tok[k].sp.start, t->tok[dot - 1].sp.end};
+        found f;
+        lexicon_match lm;
+        size_t src = known_at(d, k, &f, &lm) ? f.source : discovered_source(d, sp, "outlet", EXTRACT_NO_INDEX);
+        if (src != EXTRACT_NO_INDEX && is_outlet_kind(&d->r->sources[src]) &&
+            add_mention(d, src, sp, k, dot, ROLE_MENTIONED))
+            score_outlet(d, p, src, DATELINE_POINTS);
+        return;
+    }
+}
+
+/* The outlet named by a dateline, the signature of the news genre: a short
+ * line at the top or the bottom, "PLACE - OUTLET", "OUTLET - PLACE", "متابعات
+ * - OUTLET", "OUTLET - رصد", the outlet's name alone, or "(OUTLET)" opening
+ * the first paragraph ("أتلانتا (CNN) --"). Only outlets the list knows: the
+ * name after "PLACE -" is as often the reporter's. */
+static void score_datelines(doc_state *d, pass *p)
+{
+    const text *t = d->t;
+    size_t n = t->n_tok, line = 0;
+    for (size_t a = 0; a < n && line < DATELINE_LINES + 1;) {
+        size_t b = a + 1;
+        while (b < n && !t->tok[b].newline_before)
+            b++;
+        bool last = b == n;
+        if (line < DATELINE_LINES || last) {
+            if (b - a <= DATELINE_MAX_TOKENS) {
+                size_t whole = outlet_filling(d, a, b);
+                if (whole != EXTRACT_NO_INDEX)
+                    score_outlet(d, p, whole, DATELINE_POINTS);
+                for (size_t k = a; k < b && whole == EXTRACT_NO_INDEX; k++) {
+                    if (!dateline_separator(t, k))
+                        continue;
+                    size_t left = outlet_filling(d, a, k), right = outlet_filling(d, k + 1, b);
+                    if (left != EXTRACT_NO_INDEX && place_or_desk(d, k + 1, b))
+                        score_outlet(d, p, left, DATELINE_POINTS);
+                    else if (right != EXTRACT_NO_INDEX && (place_or_desk(d, a, k) || line < DATELINE_LINES))
+                        score_outlet(d, p, right, DATELINE_POINTS);
+                    else if (left != EXTRACT_NO_INDEX && line < DATELINE_LINES)
+                        score_outlet(d, p, left, DATELINE_POINTS);
+                    else if (line < DATELINE_LINES && left == EXTRACT_NO_INDEX && right == EXTRACT_NO_INDEX)
+                        unknown_outlet(d, p, a, k, b);
+                    break;
+                }
+            }
+            if (line < DATELINE_LINES)
+                score_web_address(d, p, a, b);
+            /* "(CNN)", "(X / سبوتنيك - date)" in the first lines */
+            if (line < DATELINE_LINES)
+                for (size_t k = a; k < b && k <= a + DATELINE_PAREN_AT; k++) {
+                    if (!is_punct(t, k, '('))
+                        continue;
+                    for (size_t q = k + 1; q < b && !is_punct(t, q, ')'); q++) {
+                        found f;
+                        lexicon_match lm;
+                        if (known_at(d, q, &f, &lm) && !lm.stripped &&
+                            is_outlet_kind(&d->r->sources[f.source]) &&
+                            (lm.tok_end >= b || is_punct(t, lm.tok_end, ')') ||
+                             dateline_separator(t, lm.tok_end))) {
+                            add_mention(d, f.source, lm.sp, q, lm.tok_end, ROLE_MENTIONED);
+                            score_outlet(d, p, f.source, DATELINE_POINTS);
+                            break;
+                        }
+                    }
+                    break;
+                }
+        }
+        line++;
+        if (last)
+            break;
+        if (line >= DATELINE_LINES) {
+            /* jump to the last line */
+            size_t z = n - 1;
+            while (z > b && !t->tok[z].newline_before)
+                z--;
+            a = z > b ? z : b;
+            line = DATELINE_LINES;
+            continue;
+        }
+        a = b;
+    }
+}
+
+/* Mentions from index `from` on that repeat an earlier one (the same words
+ * and source, read again after the pass) are dropped; nothing refers to
+ * them yet. */
+static void drop_repeated_mentions(doc_state *d, size_t from)
+{
+    size_t kept = from;
+    for (size_t m = from; m < d->r->n_source_mentions; m++) {
+        bool repeated = false;
+        for (size_t e = 0; e < from && !repeated; e++)
+            repeated = d->smention_toks[e].first == d->smention_toks[m].first &&
+                       d->smention_toks[e].end == d->smention_toks[m].end &&
+                       d->r->source_mentions[e].source == d->r->source_mentions[m].source;
+        if (repeated)
+            continue;
+        d->r->source_mentions[kept] = d->r->source_mentions[m];
+        d->smention_toks[kept++] = d->smention_toks[m];
+    }
+    d->r->n_source_mentions = kept;
+}
+
+#define RELEASE_SUBJECT_AT 4 /* words of the lead within which its subject stands */
+
+static size_t lead_subject(doc_state *d, pass *p, size_t a);
+
+/* A text that quotes nobody and names no publisher, whose lead's subject is
+ * a body that reports on its own work ("تمكن مشروع X من نزع 1140 لغما",
+ * "وزعت منظمة X ..."): a press release, the body's statement. Armies and
+ * armed groups acting in a lead are reported on, not reporting: none. */
+static size_t release_author(doc_state *d, pass *p)
+{
+    const text *t = d->t;
+    if (!t->n_tok)
+        return EXTRACT_NO_INDEX;
+    /* the lead: the first line, or the second after a short headline */
+    size_t second = 1;
+    while (second < t->n_tok && !t->tok[second].newline_before)
+        second++;
+    size_t starts[2] = {0, second <= 16 ? second : t->n_tok};
+    for (size_t w = 0; w < 2; w++) {
+        size_t got = lead_subject(d, p, starts[w]);
+        if (got != EXTRACT_NO_INDEX || w == 1)
+            return got == SIZE_MAX - 1 ? EXTRACT_NO_INDEX : got;
+    }
+    return EXTRACT_NO_INDEX;
+}
+
+/* The subject of the lead at token a for release_author: a body that
+ * reports (its r->sources index); SIZE_MAX - 1 for a party that does not
+ * report (an army acting); NO_INDEX for none. */
+static size_t lead_subject(doc_state *d, pass *p, size_t a)
+{
+    const text *t = d->t;
+    if (a >= t->n_tok)
+        return EXTRACT_NO_INDEX;
+    uint32_t s = t->tok[a].sentence;
+    for (size_t k = a; k < t->n_tok && k < a + RELEASE_SUBJECT_AT && t->tok[k].sentence == s; k++) {
+        found f = {EXTRACT_NO_INDEX, EXTRACT_NO_INDEX, 0, false};
+        for (size_t m = 0; m < d->r->n_source_mentions && f.source == EXTRACT_NO_INDEX; m++)
+            if (d->smention_toks[m].first == k)
+                f.source = d->r->source_mentions[m].source;
+        size_t before = d->r->n_source_mentions;
+        if (f.source == EXTRACT_NO_INDEX && form_at(d, k, NULL) == FORM_PARTY &&
+            !form_subject_at(d, p, k, &f))
+            f.source = EXTRACT_NO_INDEX;
+        drop_repeated_mentions(d, before);
+        if (f.source == EXTRACT_NO_INDEX)
+            continue;
+        const char *kind = d->r->sources[f.source].kind;
+        if (!strcmp(kind, "ngo") || !strcmp(kind, "un") || !strcmp(kind, "government") ||
+            !strcmp(kind, "civil_defence"))
+            return f.source;
+        return SIZE_MAX - 1;
+    }
+    return EXTRACT_NO_INDEX;
+}
+
 int sources_find(doc_state *d)
 {
     const text *t = d->t;
     size_t n = t->n_tok;
-    pass p = {EXTRACT_NO_INDEX, EXTRACT_NO_INDEX, EXTRACT_NO_INDEX, EXTRACT_NO_INDEX, NULL, 0, 0};
+    pass p = {EXTRACT_NO_INDEX, EXTRACT_NO_INDEX, EXTRACT_NO_INDEX, EXTRACT_NO_INDEX, NULL, 0, 0,
+              EXTRACT_NO_INDEX};
     d->model_to_result = malloc((d->m->n_sources + 1) * sizeof *d->model_to_result);
     if (!d->model_to_result)
         return -1;
@@ -616,40 +1656,101 @@ int sources_find(doc_state *d)
      * model's list plus one discovered source per token. */
     p.score_cap = d->m->n_sources + n + 1;
     p.outlet_score = calloc(p.score_cap, sizeof *p.outlet_score);
-    if (!p.outlet_score)
+    bool *spoken = calloc(t->n_sentences + 1, sizeof *spoken);
+    if (!p.outlet_score || !spoken) {
+        free(p.outlet_score);
+        free(spoken);
         return -1;
+    }
 
-    bool sentence_denied = false;
+    bool sentence_denied = false, sentence_spoken = false;
     uint32_t sentence = UINT32_MAX;
+    size_t sentence_start = 0;
+    /* A quote inside a statement may quote another speaker ("قال المرصد إن
+     * "مصادر طبية أفادت بمقتل 5""): the inner speaker holds to the closing
+     * mark, then the outer one speaks again. */
+    bool in_quote = false, inner_spoke = false;
+    size_t outer = EXTRACT_NO_INDEX;
     for (size_t i = 0; i < n; i++) {
         const token *tk = &t->tok[i];
         if (tk->newline_before)
             p.current = EXTRACT_NO_INDEX; /* a new paragraph: the narrator speaks again */
+        if (tk->newline_before)
+            in_quote = false;
+        if (tk->kind == TOK_PUNCT) {
+            uint32_t c = t->cp[tk->sp.start];
+            bool opening = c == 0x00AB || c == 0x201C || (c == '"' && !in_quote);
+            bool closing = c == 0x00BB || c == 0x201D || (c == '"' && in_quote);
+            if (closing && in_quote) {
+                if (inner_spoke)
+                    p.current = outer;
+                in_quote = false;
+            } else if (opening && !in_quote) {
+                in_quote = true;
+                inner_spoke = false;
+                outer = p.current;
+            }
+        }
         if (tk->sentence != sentence) {
+            if (sentence != UINT32_MAX && sentence_spoken && sentence < t->n_sentences)
+                spoken[sentence] = true;
             sentence = tk->sentence;
             sentence_denied = false;
+            sentence_spoken = false;
+            sentence_start = i;
         }
         if (tk->kind != TOK_PUNCT && i >= p.covered_until) {
             lexicon_match am;
             found f;
             size_t before = d->r->n_source_mentions;
-            if (lexicon_match_at(d->m->attribution, t, i, PROCLITICS_ALL, &am)) {
+            if (lexicon_match_at(d->m->attribution, t, i, PROCLITICS_ALL, &am) &&
+                !(has_article(t, i) && strcmp(model_field(am.entry, 2), "verb") == 0)) {
                 bool denied = strcmp(model_field(am.entry, 1), "denied") == 0;
-                if (subject_of(d, &p, &am, &f)) {
-                    p.current = f.source;
+                const char *akind = model_field(am.entry, 2);
+                bool carrier = false;
+                if (subject_of(d, &p, &am, &f) &&
+                    !(carrier = sentence_spoken && strcmp(akind, "prep") == 0 &&
+                                is_outlet_kind(&d->r->sources[f.source]))) {
+                    p.current = p.last_speaker = f.source;
                     d->r->source_mentions[f.mention].role = ROLE_SPEAKER;
-                    if (p.first_speaker == EXTRACT_NO_INDEX)
+                    inner_spoke = in_quote && outer != EXTRACT_NO_INDEX;
+                    /* "...، في حين أعلنت X ...": a speaker set against the
+                     * sentence's own story does not own the lead. */
+                    if (p.first_speaker == EXTRACT_NO_INDEX && !contrasted(t, i, sentence_start))
                         p.first_speaker = f.source;
+                    /* The first attribution of a sentence covers the words
+                     * before it: "قتل 5 أشخاص ...، بحسب الدفاع المدني". */
+                    if (!sentence_spoken && post_posed(d, &am, sentence_start))
+                        for (size_t k = sentence_start; k < i; k++)
+                            d->speaker[k] = f.source;
+                    sentence_spoken = true;
+                } else if (!carrier && p.current == EXTRACT_NO_INDEX && p.last_speaker != EXTRACT_NO_INDEX &&
+                           (strcmp(akind, "verb") == 0 || strcmp(akind, "carry") == 0) &&
+                           hidden_subject(d, &am)) {
+                    /* "وأضاف أن ...", "وقال إن ..." opening a paragraph: the
+                     * verb's hidden subject is the last speaker. */
+                    p.current = p.last_speaker;
+                    for (size_t k = sentence_start; k < i && !sentence_spoken; k++)
+                        d->speaker[k] = p.current;
+                    sentence_spoken = true;
                 }
                 if (p.current != EXTRACT_NO_INDEX || denied)
                     sentence_denied = denied;
                 if (p.covered_until < am.tok_end)
                     p.covered_until = am.tok_end;
-            } else if (mention_at(d, &p, i, false, &f)) {
+            } else if (mention_at(d, &p, i, false, &f) ||
+                       (opens_clause(t, i, sentence_start) && speaks_next(d, i) &&
+                        form_subject_at(d, &p, i, &f))) {
                 p.covered_until = f.end;
                 /* "حميميم: ..." — a source and a colon introduce its words. */
-                if (is_punct(t, f.end, ':')) {
-                    p.current = f.source;
+                /* Not when it is the genitive of a noun or the object of a
+                 * preposition ("على موقع وزارة الدفاع: ..."). */
+                size_t at = d->smention_toks[f.mention].first;
+                bool governed = at > 0 && !t->tok[at].newline_before &&
+                                t->tok[at - 1].kind == TOK_WORD && !has_article(t, at - 1);
+                if (is_punct(t, f.end, ':') && !governed) {
+                    p.current = p.last_speaker = f.source;
+                    sentence_spoken = true;
                     d->r->source_mentions[f.mention].role = ROLE_SPEAKER;
                     if (p.first_speaker == EXTRACT_NO_INDEX)
                         p.first_speaker = f.source;
@@ -665,7 +1766,10 @@ int sources_find(doc_state *d)
         d->speaker[i] = p.current;
         d->denied[i] = sentence_denied;
     }
+    if (sentence != UINT32_MAX && sentence_spoken && sentence < t->n_sentences)
+        spoken[sentence] = true;
 
+    score_datelines(d, &p);
     d->r->outlet = choose_outlet(d, &p);
     if (d->r->outlet != EXTRACT_NO_INDEX)
         for (size_t m = 0; m < d->r->n_source_mentions; m++)
@@ -673,9 +1777,23 @@ int sources_find(doc_state *d)
                 d->r->source_mentions[m].role == ROLE_MENTIONED)
                 d->r->source_mentions[m].role = ROLE_OUTLET;
     size_t narrator = d->r->outlet != EXTRACT_NO_INDEX ? d->r->outlet : p.first_speaker;
+    if (narrator == EXTRACT_NO_INDEX)
+        narrator = release_author(d, &p);
     for (size_t i = 0; i < n; i++)
         if (d->speaker[i] == EXTRACT_NO_INDEX)
             d->speaker[i] = narrator;
+    /* "وكانت 21 امرأة اختطفن ..." — a sentence opened by كان recounts what
+     * happened before: the narrator's background, not the statement's,
+     * unless it is attributed itself ("وكانت الوزارة أعلنت ..."). */
+    for (size_t i = 0; i < n; i++) {
+        uint32_t si = t->tok[i].sentence;
+        if ((i > 0 && t->tok[i - 1].sentence == si) || si >= t->n_sentences || spoken[si] ||
+            !stages_word_is(t, i, background_openers))
+            continue;
+        for (size_t k = i; k < n && t->tok[k].sentence == si; k++)
+            d->speaker[k] = d->r->outlet;
+    }
+    free(spoken);
     free(p.outlet_score);
     return 0;
 }

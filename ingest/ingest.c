@@ -13,10 +13,13 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 static uint64_t fnv1a(uint64_t h, const void *data, size_t len)
 {
@@ -42,6 +45,19 @@ bool ingest_valid_id(const char *id)
         if (!ok)
             return false;
     }
+    return true;
+}
+
+bool ingest_valid_url(const char *url)
+{
+    size_t scheme = strncasecmp(url, "https://", 8) == 0  ? 8
+                    : strncasecmp(url, "http://", 7) == 0 ? 7
+                                                          : 0;
+    if (!scheme || url[scheme] == '\0' || url[scheme] == '/')
+        return false;
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++)
+        if (*p <= ' ' || *p == 0x7f)
+            return false;
     return true;
 }
 
@@ -173,9 +189,12 @@ static void hash_document(const extract_model *m, const char *body, size_t len,
     snprintf(out, 40, "fnv1a64:%016llx", (unsigned long long)h);
 }
 
-store_status ingest_document(store *db, const extract_model *m, const char *id,
-                             const char *body, size_t len, const ingest_meta *meta,
-                             const char *origin, const char *hash, ingest_counts *c)
+/* ingest_document, saying in *unread when the extractor could not read the
+ * text (then nothing was asked of the store, and store_errmsg is stale). */
+static store_status store_document(store *db, const extract_model *m, const char *id,
+                                   const char *body, size_t len, const ingest_meta *meta,
+                                   const char *origin, const char *hash, ingest_counts *c,
+                                   bool *unread)
 {
     char computed[40];
     if (!hash) {
@@ -183,8 +202,11 @@ store_status ingest_document(store *db, const extract_model *m, const char *id,
         hash = computed;
     }
     extract_result r;
-    if (extract_document(m, body, len, &r) != 0)
+    *unread = false;
+    if (extract_document(m, body, len, &r) != 0) {
+        *unread = true;
         return STORE_ERR;
+    }
     store_status st = STORE_ERR;
     strpool pool = {0};
     store_source_rec *srcs = calloc(r.n_sources + 1, sizeof *srcs);
@@ -264,6 +286,7 @@ store_status ingest_document(store *db, const extract_model *m, const char *id,
         c->figures += r.n_figures;
         c->place_mentions += r.n_places;
         c->source_mentions += r.n_source_mentions;
+        c->truncated += r.truncated;
     }
 out:
     free(srcs);
@@ -275,12 +298,34 @@ out:
     return st;
 }
 
-/* Read at most max+1 bytes of path into a new NUL-terminated buffer. */
+store_status ingest_document(store *db, const extract_model *m, const char *id,
+                             const char *body, size_t len, const ingest_meta *meta,
+                             const char *origin, const char *hash, ingest_counts *c)
+{
+    bool unread;
+    return store_document(db, m, id, body, len, meta, origin, hash, c, &unread);
+}
+
+/* Read at most max+1 bytes of path into a new NUL-terminated buffer. Only
+ * a regular file is read: opening without O_NONBLOCK would wait forever on
+ * a FIFO with no writer (and a device may never end). */
 static char *read_bounded(const char *path, size_t max, size_t *len, const char **why)
 {
-    FILE *f = fopen(path, "rb");
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        *why = strerror(errno);
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        *why = "not a regular file";
+        return NULL;
+    }
+    FILE *f = fdopen(fd, "rb");
     if (!f) {
         *why = strerror(errno);
+        close(fd);
         return NULL;
     }
     char *buf = malloc(max + 2);
@@ -297,8 +342,26 @@ static char *read_bounded(const char *path, size_t max, size_t *len, const char 
     return buf;
 }
 
+/* Does path, links resolved, lie inside the folder root (itself resolved)?
+ * A seed folder is trusted for what it holds, not for what its links point
+ * at: a link to /etc/passwd must not become an article. Without a root
+ * (one file named on the command line) everything is inside. */
+static bool inside_root(const char *root, const char *path)
+{
+    if (!root)
+        return true;
+    char *real = realpath(path, NULL);
+    if (!real)
+        return false;
+    size_t n = strlen(root);
+    bool inside = strncmp(real, root, n) == 0 && (real[n] == '/' || (n == 1 && root[0] == '/'));
+    free(real);
+    return inside;
+}
+
 /* NAME.json beside NAME.txt: optional strings title, outlet, url, published_at. */
-static json_t *read_sidecar(const char *txt_path, ingest_meta *meta, FILE *log)
+static json_t *read_sidecar(const char *txt_path, const char *folder, ingest_meta *meta,
+                            FILE *log)
 {
     char path[4096];
     size_t n = strlen(txt_path);
@@ -308,6 +371,10 @@ static json_t *read_sidecar(const char *txt_path, ingest_meta *meta, FILE *log)
     struct stat st;
     if (stat(path, &st) != 0)
         return NULL;
+    if (!inside_root(folder, path)) {
+        fprintf(log, "marsad: sidecar %s ignored: a link to outside the folder\n", path);
+        return NULL;
+    }
     size_t len;
     const char *why = NULL;
     char *buf = read_bounded(path, INGEST_MAX_SIDECAR, &len, &why);
@@ -333,18 +400,24 @@ static json_t *read_sidecar(const char *txt_path, ingest_meta *meta, FILE *log)
     const char **fields[4] = {&meta->title, &meta->outlet, &meta->url, &meta->published_at};
     for (size_t i = 0; i < 4; i++) {
         json_t *v = json_object_get(root, keys[i]);
-        if (json_is_string(v) && json_string_length(v) <= 2048)
+        if (json_is_string(v) && fields[i] == &meta->url && !ingest_valid_url(json_string_value(v)))
+            fprintf(log, "marsad: sidecar %s: 'url' ignored (not an http or https URL)\n", path);
+        else if (json_is_string(v) && utf8_count(json_string_value(v), json_string_length(v)) <= 2048)
             *fields[i] = json_string_value(v);
         else if (v && !json_is_null(v))
-            fprintf(log, "marsad: sidecar %s: '%s' ignored (not a string of at most 2048 bytes)\n",
+            fprintf(log, "marsad: sidecar %s: '%s' ignored (not a string of at most 2048 characters)\n",
                     path, keys[i]);
     }
     return root; /* owns the strings in meta */
 }
 
-/* Import one *.txt file. Returns -1 only when the store fails. */
-static int import_file(store *db, const extract_model *m, const char *path, ingest_counts *c,
-                       FILE *log)
+/* Import one *.txt file; root is the resolved seed folder it must lie in
+ * (NULL: anywhere). Returns 0 when it was imported or skipped (a file the
+ * extractor cannot read is skipped, with a line on log), 1 when the store
+ * refused this document (rolled back alone, logged), -1 when the store
+ * fails otherwise. */
+static int import_file(store *db, const extract_model *m, const char *path, const char *root,
+                       ingest_counts *c, FILE *log)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
@@ -362,6 +435,11 @@ static int import_file(store *db, const extract_model *m, const char *path, inge
         c->skipped++;
         return 0;
     }
+    if (!inside_root(root, path)) {
+        fprintf(log, "marsad: skipped %s: a link to outside the folder (or a broken one)\n", path);
+        c->skipped++;
+        return 0;
+    }
     size_t len;
     const char *why = NULL;
     char whybuf[64];
@@ -375,15 +453,24 @@ static int import_file(store *db, const extract_model *m, const char *path, inge
         return 0;
     }
     ingest_meta meta = {0};
-    json_t *sidecar = read_sidecar(path, &meta, log);
+    json_t *sidecar = read_sidecar(path, root, &meta, log);
     char hash[40], stored[64];
     hash_document(m, body, len, &meta, hash);
     int rc = 0;
+    bool unread = false;
+    size_t truncated = c->truncated;
     if (store_article_hash(db, id, stored, sizeof stored) == STORE_OK && strcmp(stored, hash) == 0) {
         c->unchanged++;
-    } else if (ingest_document(db, m, id, body, len, &meta, path, hash, c) != STORE_OK) {
-        fprintf(log, "marsad: failed to store %s: %s\n", path, store_errmsg(db));
-        rc = -1;
+    } else if (store_document(db, m, id, body, len, &meta, path, hash, c, &unread) != STORE_OK) {
+        if (unread)
+            fprintf(log, "marsad: skipped %s: the extractor could not read it\n", path);
+        else
+            fprintf(log, "marsad: skipped %s: the store refused it: %s\n", path, store_errmsg(db));
+        c->skipped++;
+        rc = unread ? 0 : 1;
+    } else if (c->truncated > truncated) {
+        fprintf(log, "marsad: %s: %zu items past the limit of %d of one kind were dropped\n", path,
+                c->truncated - truncated, EXTRACT_MAX_ITEMS);
     }
     json_decref(sidecar);
     free(body);
@@ -425,6 +512,12 @@ static long long now_ms(void)
 
 int ingest_path(store *db, const extract_model *m, const char *path, ingest_counts *c, FILE *log)
 {
+    return ingest_path_until(db, m, path, c, log, NULL, NULL);
+}
+
+int ingest_path_until(store *db, const extract_model *m, const char *path, ingest_counts *c,
+                      FILE *log, ingest_stop_fn stop, void *cls)
+{
     struct stat st;
     if (stat(path, &st) != 0) {
         fprintf(log, "marsad: cannot read %s: %s\n", path, strerror(errno));
@@ -432,7 +525,7 @@ int ingest_path(store *db, const extract_model *m, const char *path, ingest_coun
         return 0;
     }
     if (!S_ISDIR(st.st_mode))
-        return import_file(db, m, path, c, log);
+        return import_file(db, m, path, NULL, c, log) == 0 ? 0 : -1;
 
     DIR *d = opendir(path);
     if (!d) {
@@ -466,16 +559,27 @@ int ingest_path(store *db, const extract_model *m, const char *path, ingest_coun
     closedir(d);
     if (n)
         qsort(names, n, sizeof *names, by_name);
+    char *root = realpath(path, NULL);
+    if (!root) {
+        fprintf(log, "marsad: cannot resolve folder %s: %s\n", path, strerror(errno));
+        rc = -1;
+    }
     size_t plen = strlen(path);
     while (plen > 1 && path[plen - 1] == '/')
         plen--;
     /* Documents go in batches (store_batch_begin): each stays whole, and a
      * crash loses at most the batch in flight, which the next start imports
      * again (its hashes were never committed). */
-    bool batch = false;
-    size_t in_batch = 0;
+    bool batch = false, stopped = false;
+    size_t in_batch = 0, refused_in_a_row = 0;
     long long batch_start = 0;
     for (size_t i = 0; i < n && rc == 0; i++) {
+        if (stop && stop(cls)) { /* the batch below commits what it has */
+            fprintf(log, "marsad: import of %s stopped on request after %zu of %zu files\n", path, i,
+                    n);
+            stopped = true;
+            break;
+        }
         if (!batch) {
             if (store_batch_begin(db) != STORE_OK) {
                 rc = -1;
@@ -491,7 +595,11 @@ int ingest_path(store *db, const extract_model *m, const char *path, ingest_coun
             c->skipped++;
             continue;
         }
-        rc = import_file(db, m, file, c, log);
+        /* One document the store refuses is skipped; many in a row mean
+         * the store itself is failing (disk full, I/O errors). */
+        int fr = import_file(db, m, file, root, c, log);
+        refused_in_a_row = fr == 1 ? refused_in_a_row + 1 : 0;
+        rc = fr < 0 || refused_in_a_row == INGEST_MAX_REFUSED ? -1 : 0;
         if (++in_batch == INGEST_BATCH || now_ms() - batch_start >= INGEST_BATCH_MS || i + 1 == n ||
             rc != 0) {
             if (store_batch_end(db) != STORE_OK)
@@ -504,7 +612,8 @@ int ingest_path(store *db, const extract_model *m, const char *path, ingest_coun
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);
-    if (rc == 0) {
+    free(root);
+    if (rc == 0 && !stopped) {
         char dir[4096];
         snprintf(dir, sizeof dir, "%.*s", (int)plen, path);
         removal_scan rs = {dir, strlen(dir), c, log};

@@ -28,6 +28,8 @@
 #define INGEST_MAX_ID 128
 #define INGEST_BATCH 256               /* documents per transaction in a folder import, */
 #define INGEST_BATCH_MS 500            /* or fewer when they take this long (ms) */
+#define INGEST_MAX_REFUSED 8           /* documents in a row the store refuses before a folder
+                                        * import gives up (one is skipped, logged) */
 
 typedef struct ingest_counts {
     size_t articles;   /* imported or replaced */
@@ -35,6 +37,7 @@ typedef struct ingest_counts {
     size_t skipped;    /* unreadable, empty, binary, invalid UTF-8, too large, bad name */
     size_t removed;    /* stored articles whose file is gone (reported, kept) */
     size_t figures, place_mentions, source_mentions;
+    size_t truncated;  /* items past EXTRACT_MAX_ITEMS of one kind, dropped */
 } ingest_counts;
 
 /* What a sidecar NAME.json (or a write request) may say about a document. */
@@ -49,6 +52,11 @@ int ingest_sync_reference(store *db, const extract_model *m, char *err, size_t e
 /* Is id usable as an article id? 1-128 of [A-Za-z0-9_.-], not starting with '.'. */
 bool ingest_valid_id(const char *id);
 
+/* Is url one an article may carry: http:// or https:// (any case) and a
+ * host, without spaces or control characters? Anything else (javascript:,
+ * data:, file:...) would be a hazard where it is rendered as a link. */
+bool ingest_valid_url(const char *url);
+
 /* Check raw bytes as a document and normalise them in place: a leading BOM is
  * removed, and CRLF and a lone CR become LF. Returns NULL when acceptable,
  * else the reason ("empty", "binary (NUL byte)", "invalid UTF-8 at byte N", "larger than 1 MiB");
@@ -62,11 +70,20 @@ store_status ingest_document(store *db, const extract_model *m, const char *id,
                              const char *origin, const char *hash, ingest_counts *c);
 
 /* Import a *.txt file, or every *.txt of a folder in name order. Each skip
- * and each removal is one line on log naming the file and the reason.
- * Returns 0 when the store took every document it was given, -1 when the
- * store failed (then the article being imported is left as it was). */
+ * and each removal is one line on log naming the file and the reason; a
+ * document the extractor cannot read, or the store refuses, is skipped and
+ * the import goes on. Returns 0, or -1 when the store failed (a single file
+ * it refused, or INGEST_MAX_REFUSED documents in a row of a folder; the
+ * article being imported is then left as it was). */
 int ingest_path(store *db, const extract_model *m, const char *path, ingest_counts *c,
                 FILE *log);
+
+/* The same, asking stop(cls) before each document of a folder: when it
+ * answers true the import ends there (what the batch holds is committed,
+ * the rest is imported by a later run), with a line on log. */
+typedef bool (*ingest_stop_fn)(void *cls);
+int ingest_path_until(store *db, const extract_model *m, const char *path, ingest_counts *c,
+                      FILE *log, ingest_stop_fn stop, void *cls);
 
 /* An extraction in the shapes of the API (article with figures, locations and
  * sources), plus `numbers`: every numeric expression found, with whether it

@@ -58,6 +58,16 @@ static json_t *source_parent(const extract_model *m, const extract_source *s)
     return ref_json(s->parent_id, p ? p->name : NULL);
 }
 
+/* Another figure of the article by its id ("<article>-f3"), or null. */
+static json_t *figure_ref(const char *id, size_t i)
+{
+    if (i == EXTRACT_NO_INDEX)
+        return json_null();
+    char fid[INGEST_MAX_ID + 16];
+    snprintf(fid, sizeof fid, "%s-f%zu", id, i + 1);
+    return json_string(fid);
+}
+
 static json_t *figure_json(const extract_model *m, const extract_result *r, size_t i,
                            const char *id)
 {
@@ -78,7 +88,7 @@ static json_t *figure_json(const extract_model *m, const extract_result *r, size
                              "lon", p->lon);
     }
     return json_pack("{s:s, s:s, s:o, s:o, s:s, s:s, s:o, s:{s:o, s:o}, s:o, s:s, s:o, s:o, s:o, "
-                     "s:{s:I, s:I}}",
+                     "s:{s:I, s:I}, s:o, s:o}",
                      "id", fid, "article_id", id, "value", number_json(f->value, f->has_value),
                      "value_max", number_json(f->value_max, f->has_max), "qualifier",
                      qualifier_name(f->qual), "type", f->type, "object", str_or_null(f->object),
@@ -86,7 +96,8 @@ static json_t *figure_json(const extract_model *m, const extract_result *r, size
                      str_or_null(f->subject_side), "claimant", claimant, "stance",
                      f->denied ? "denied" : "claimed", "location", location, "span",
                      span_json(r, f->sp), "quote", text_json(r, f->quote), "quote_span", "start",
-                     (json_int_t)f->quote.start, "end", (json_int_t)f->quote.end);
+                     (json_int_t)f->quote.start, "end", (json_int_t)f->quote.end, "part_of",
+                     figure_ref(id, f->part_of), "supersedes", figure_ref(id, f->supersedes));
 }
 
 static const char *role_name(source_role role)
@@ -175,8 +186,9 @@ json_t *ingest_result_json(const extract_model *m, const extract_result *r, cons
     json_t *outlet = json_null();
     if (r->outlet != EXTRACT_NO_INDEX)
         outlet = ref_json(r->sources[r->outlet].id, r->sources[r->outlet].name);
-    return json_pack("{s:s, s:o, s:o, s:s, s:I, s:o, s:o, s:o, s:o}", "id", id, "title",
+    return json_pack("{s:s, s:o, s:o, s:s, s:I, s:o, s:o, s:o, s:o, s:I}", "id", id, "title",
                      str_or_null(r->title), "outlet", outlet, "language", "ar", "n_chars",
                      (json_int_t)r->txt.n_cp, "figures", figures, "locations", locations,
-                     "sources", sources, "numbers", numbers);
+                     "sources", sources, "numbers", numbers, "truncated",
+                     (json_int_t)r->truncated);
 }

@@ -103,8 +103,8 @@ static body_status optional_field(json_t *root, const char *key, char **out, cha
         snprintf(err, errsz, "%s: must be a string", key);
         return BODY_INVALID;
     }
-    if (json_string_length(v) > BODY_MAX_FIELD) {
-        snprintf(err, errsz, "%s: longer than %u bytes", key, BODY_MAX_FIELD);
+    if (utf8_count(json_string_value(v), json_string_length(v)) > BODY_MAX_FIELD) {
+        snprintf(err, errsz, "%s: longer than %u characters", key, BODY_MAX_FIELD);
         return BODY_INVALID;
     }
     if (!(*out = strdup(json_string_value(v)))) {
@@ -193,6 +193,11 @@ static body_status parse(const char *body, size_t len, const char *content_type,
         (st = optional_field(root, "url", &in->url, err, errsz)) != BODY_OK ||
         (st = optional_field(root, "published_at", &in->published_at, err, errsz)) != BODY_OK)
         goto out;
+    if (in->url && !ingest_valid_url(in->url)) {
+        snprintf(err, errsz, "url: must be an http:// or https:// URL with a host");
+        st = BODY_INVALID;
+        goto out;
+    }
     if (in->published_at && !iso8601(in->published_at)) {
         snprintf(err, errsz, "published_at: not an ISO 8601 date or date-time");
         st = BODY_INVALID;

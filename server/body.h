@@ -3,7 +3,8 @@
  * text. Pure (no I/O), so it can be unit-tested and fuzzed alone.
  *
  * Limits: BODY_MAX_BYTES of body; each optional field at most
- * BODY_MAX_FIELD bytes; the text as ingest_check_text accepts it.
+ * BODY_MAX_FIELD characters (code points, as OpenAPI's maxLength counts);
+ * the text as ingest_check_text accepts it.
  */
 #ifndef MARSAD_BODY_H
 #define MARSAD_BODY_H

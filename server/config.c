@@ -28,7 +28,7 @@ static const setting settings[] = {
     {"db", "MARSAD_DB", SET_STR, OFF(db_path), 0, 0, "SQLite database file (default var/marsad.db)"},
     {"seeds", "MARSAD_SEEDS", SET_STR, OFF(seeds_dir), 0, 0, "folder of *.txt documents imported at start (default data/seeds; empty: none)"},
     {"cors", "MARSAD_CORS", SET_STR, OFF(cors), 0, 0, "allowed origins, comma-separated, or * (default: no CORS)"},
-    {"read-only", "MARSAD_READ_ONLY", SET_BOOL, OFF(read_only), 0, 0, "refuse every write"},
+    {"read-only", "MARSAD_READ_ONLY", SET_BOOL, OFF(read_only), 0, 0, "open the database read-only: no seed import, every write refused"},
     {"threads", "MARSAD_THREADS", SET_INT, OFF(threads), 0, 256, "HTTP polling threads (default 0: one per core)"},
     {"max-connections", "MARSAD_MAX_CONNECTIONS", SET_INT, OFF(max_connections), 1, 100000, "open connections at most (default 4096)"},
     {"max-per-ip", "MARSAD_MAX_PER_IP", SET_INT, OFF(max_per_ip), 0, 100000, "connections per client address, 0 for no limit (default 1024)"},

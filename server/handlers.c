@@ -92,14 +92,14 @@ static void list_resource(request *rq, reply *r, store_resource res, bool geojso
         handlers_store_failure(rq, r, st, res);
         return;
     }
+    /* The next page's URL, as long as a request may be: a longer one
+     * would be refused with a 414 when followed. */
     json_t *next_url = json_null();
-    if (page.next) {
-        char url[REPLY_MAX_HEADER - 32];
-        if (params_next_url(rq, page.next, url, sizeof url)) {
-            next_url = json_string(url);
-            snprintf(r->link, sizeof r->link, "<%s>; rel=\"next\"", url);
-        }
-    }
+    size_t url_cap = (rq->app && rq->app->max_url ? rq->app->max_url : PARAMS_DEFAULT_MAX_URL) + 1;
+    char *url = page.next ? malloc(url_cap) : NULL;
+    bool linked = url && params_next_url(rq, page.next, url, url_cap);
+    if (linked)
+        next_url = json_string(url);
     json_t *next = page.next ? json_string(page.next) : json_null();
     json_t *body;
     if (fmt == FORMAT_GEOJSON) {
@@ -119,6 +119,9 @@ static void list_resource(request *rq, reply *r, store_resource res, bool geojso
     }
     store_page_free(&page);
     reply_json(r, 200, body);
+    if (r->status == 200 && linked && !reply_link_next(r, url))
+        reply_problem(r, 500, "out of memory");
+    free(url);
     if (fmt == FORMAT_GEOJSON && r->status == 200)
         r->content_type = "application/geo+json";
 }

@@ -41,6 +41,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -325,11 +326,7 @@ static void preflight(http_server *s, struct MHD_Connection *c, const char *path
     (void)s;
     (void)c;
     reply_static(r, 204, NULL, "", 0);
-    size_t n = strlen(allow);
-    if (n + sizeof ", OPTIONS" <= sizeof r->allow) {
-        memcpy(r->allow, allow, n);
-        memcpy(r->allow + n, ", OPTIONS", sizeof ", OPTIONS");
-    }
+    snprintf(r->allow, sizeof r->allow, "%s", allow);
     r->no_etag = true;
 }
 
@@ -486,6 +483,17 @@ static enum MHD_Result send_reply(http_server *s, struct MHD_Connection *c, req_
         }
     }
     struct MHD_Response *resp;
+    if (r->stream && strcmp(method, "HEAD") == 0) {
+        /* libmicrohttpd 0.9.75 sends a chunked response's terminator even
+         * to HEAD, and the next request on the connection reads it as its
+         * own start. A HEAD of a streamed body is answered from an empty
+         * buffer instead (its headers then say Content-Length: 0, as the
+         * length of an export is not known before it is made). */
+        if (r->stream_free)
+            r->stream_free(r->stream_ctx);
+        r->stream_ctx = NULL;
+        r->stream = NULL;
+    }
     if (r->stream) {
         stream_state *st = malloc(sizeof *st);
         if (!st)
@@ -515,7 +523,7 @@ static enum MHD_Result send_reply(http_server *s, struct MHD_Connection *c, req_
         MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
         MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
     }
-    if (r->link[0])
+    if (r->link)
         MHD_add_response_header(resp, MHD_HTTP_HEADER_LINK, r->link);
     if (r->allow[0])
         MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, r->allow);
@@ -598,6 +606,44 @@ static bool declared_too_large(struct MHD_Connection *c)
     return end != cl && n > BODY_MAX_BYTES;
 }
 
+/* Collects the Content-Length values of a request; stops at a second one
+ * that differs from the first. */
+typedef struct length_headers {
+    const char *first;
+    bool conflict;
+} length_headers;
+
+static enum MHD_Result collect_length(void *cls, enum MHD_ValueKind kind, const char *key,
+                                      size_t key_size, const char *value, size_t value_size)
+{
+    (void)kind;
+    (void)value_size;
+    length_headers *lh = cls;
+    if (key_size != sizeof MHD_HTTP_HEADER_CONTENT_LENGTH - 1 ||
+        strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH) != 0)
+        return MHD_YES;
+    if (!value || strchr(value, ',')) { /* a list in one header: never one length */
+        lh->conflict = true;
+        return MHD_NO;
+    }
+    if (lh->first && strcmp(lh->first, value) != 0) {
+        lh->conflict = true;
+        return MHD_NO;
+    }
+    lh->first = value;
+    return MHD_YES;
+}
+
+/* Two Content-Length headers that disagree: which one frames the body is
+ * what request smuggling plays on (libmicrohttpd takes the first), so the
+ * request is refused (RFC 9112 6.3). */
+static bool conflicting_lengths(struct MHD_Connection *c)
+{
+    length_headers lh = {NULL, false};
+    MHD_get_connection_values_n(c, MHD_HEADER_KIND, collect_length, &lh);
+    return lh.conflict;
+}
+
 /* A GET already answered at this data version: queue the kept response.
  * Also marks the request cacheable for send_reply when it is not there. */
 static bool serve_cached(http_server *s, struct MHD_Connection *c, req_ctx *ctx,
@@ -662,6 +708,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         if (ctx->unescapes >= HIDDEN_QUERY_UNESCAPES) /* the hidden query fitted */
             MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT,
                                       (unsigned)s->cfg.timeout_s);
+        if (conflicting_lengths(c)) {
+            reply_problem(&r, 400, "Content-Length is given more than once, with different values");
+            return answer(s, c, ctx, method, &r);
+        }
         if (!declared_too_large(c))
             return MHD_YES;
         reply_problem(&r, 413, "the body is larger than %u bytes", BODY_MAX_BYTES);

@@ -110,6 +110,56 @@ static store *open_writer(const char *db_path, int busy_ms, extract_model **mode
     return db;
 }
 
+/* The name to open the database by for --read-only. On read-only media
+ * (the file or its folder not writable) SQLite cannot make the -shm file a
+ * WAL database is read through, so the file is opened as immutable: no
+ * locks and no WAL, which is what read-only media can promise. Otherwise
+ * the path itself, so that a writer elsewhere is still seen. */
+static const char *reader_name(const char *db_path, char *out, size_t outsz)
+{
+    char dir[4096];
+    const char *slash = strrchr(db_path, '/');
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - db_path) + 1 : 1, slash ? db_path : ".");
+    if (access(db_path, W_OK) == 0 && access(dir, W_OK) == 0)
+        return db_path;
+    char *abs = realpath(db_path, NULL);
+    if (!abs)
+        return db_path; /* store_open says why it cannot be opened */
+    size_t used = (size_t)snprintf(out, outsz, "file:");
+    static const char hex[] = "0123456789ABCDEF";
+    for (const unsigned char *p = (const unsigned char *)abs; *p && used + 4 < outsz; p++) {
+        if (*p == '%' || *p == '?' || *p == '#' || *p <= ' ' || *p >= 0x7f) {
+            out[used++] = '%';
+            out[used++] = hex[*p >> 4];
+            out[used++] = hex[*p & 15];
+        } else {
+            out[used++] = (char)*p;
+        }
+    }
+    out[used] = '\0';
+    snprintf(out + used, outsz - used, "?mode=ro&immutable=1");
+    struct stat wal;
+    char wal_path[4200];
+    snprintf(wal_path, sizeof wal_path, "%s-wal", abs);
+    if (stat(wal_path, &wal) == 0 && wal.st_size > 0)
+        fprintf(stderr, "marsad: %s is not empty and cannot be read on read-only media: what it "
+                        "holds is not served\n", wal_path);
+    fprintf(stderr, "marsad: %s is on read-only media: opened as immutable\n", db_path);
+    free(abs);
+    return out;
+}
+
+/* --read-only: the database as it is, opened for reading only; nothing is
+ * imported, synchronised or migrated. */
+static store *open_reader(const char *name, const char *db_path, int busy_ms)
+{
+    char err[512];
+    store *db = store_open(name, STORE_READONLY, busy_ms, schema_sql(), err, sizeof err);
+    if (!db)
+        fprintf(stderr, "marsad: cannot open database %s read-only: %s\n", db_path, err);
+    return db;
+}
+
 static long long count_articles(store *db)
 {
     json_t *meta = NULL;
@@ -155,6 +205,17 @@ static int load_token(const config *cfg, char *buf, size_t bufsz, const char **o
     return 0;
 }
 
+/* Is a SIGINT or SIGTERM waiting? They are blocked in every thread (see
+ * cmd_serve), so one sent during the seed import stays pending until this
+ * sees it; sigwait takes it later. */
+static bool stop_pending(void *cls)
+{
+    (void)cls;
+    sigset_t pending;
+    return sigpending(&pending) == 0 &&
+           (sigismember(&pending, SIGTERM) == 1 || sigismember(&pending, SIGINT) == 1);
+}
+
 static int cmd_serve(int argc, char **argv)
 {
     config cfg;
@@ -174,7 +235,11 @@ static int cmd_serve(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
 
     extract_model *model = NULL;
-    store *db = open_writer(cfg.db_path, cfg.busy_timeout_ms, &model);
+    static char reader_buf[8192];
+    const char *db_name = cfg.read_only ? reader_name(cfg.db_path, reader_buf, sizeof reader_buf)
+                                        : cfg.db_path;
+    store *db = cfg.read_only ? open_reader(db_name, cfg.db_path, cfg.busy_timeout_ms)
+                              : open_writer(cfg.db_path, cfg.busy_timeout_ms, &model);
     if (!db)
         return EXIT_RUNTIME;
     store_set_page_cache(db, cfg.page_cache_mb);
@@ -191,6 +256,7 @@ static int cmd_serve(int argc, char **argv)
     static app a;
     a.token = write_token;
     a.read_only = cfg.read_only;
+    a.max_url = (size_t)cfg.max_url;
     a.version = MARSAD_VERSION;
     a.openapi = openapi ? openapi->data : "";
     a.openapi_len = openapi ? openapi->len : 0;
@@ -201,7 +267,7 @@ static int cmd_serve(int argc, char **argv)
         .bind = cfg.bind,
         .port = cfg.port,
         .threads = (unsigned)(cfg.threads > 0 ? cfg.threads : (cores > 0 ? cores : 1)),
-        .db_path = cfg.db_path,
+        .db_path = db_name,
         .schema_sql = schema_sql(),
         .busy_timeout_ms = cfg.busy_timeout_ms,
         .query_timeout_ms = cfg.query_timeout_ms,
@@ -225,26 +291,36 @@ static int cmd_serve(int argc, char **argv)
 
     int rc = EXIT_OK;
     writer *w = NULL;
-    if (cfg.seeds_dir && *cfg.seeds_dir) {
+    if (cfg.read_only && cfg.seeds_dir && *cfg.seeds_dir) {
+        fprintf(stderr, "marsad: --read-only: the seed folder %s is not imported\n", cfg.seeds_dir);
+    } else if (cfg.seeds_dir && *cfg.seeds_dir) {
         ingest_counts c = {0};
         struct timespec t0;
         clock_gettime(CLOCK_MONOTONIC, &t0);
-        if (ingest_path(db, model, cfg.seeds_dir, &c, stderr) != 0) {
+        if (ingest_path_until(db, model, cfg.seeds_dir, &c, stderr, stop_pending, NULL) != 0) {
             fprintf(stderr, "marsad: the seed import failed: %s\n", store_errmsg(db));
             rc = EXIT_RUNTIME;
         }
         print_summary(&c, ms_since(&t0));
     }
-    if (rc == EXIT_OK) {
+    bool stopping = rc == EXIT_OK && stop_pending(NULL);
+    if (stopping)
+        fprintf(stderr, "marsad: stopped during the seed import; what was imported is kept, "
+                        "the rest is imported at the next start\n");
+    if (rc == EXIT_OK && !stopping) {
         long long n = count_articles(db);
         atomic_store(&a.n_articles, n);
-        /* From here on the writer thread owns the read-write connection. */
-        if (!(w = writer_start(db, model, &a.n_articles, err, sizeof err))) {
+        /* From here on the writer thread owns the read-write connection;
+         * read-only, there is no writer and the connection is closed. */
+        if (cfg.read_only) {
+            store_close(db);
+            db = NULL;
+        } else if (!(w = writer_start(db, model, &a.n_articles, err, sizeof err))) {
             fprintf(stderr, "marsad: %s\n", err);
             rc = EXIT_RUNTIME;
         }
     }
-    if (rc == EXIT_OK) {
+    if (rc == EXIT_OK && !stopping) {
         long long n = atomic_load(&a.n_articles);
         db = NULL;
         http_set_writer(srv, w);

@@ -63,8 +63,9 @@ bool params_check_or_reply(const request *rq, bool allow_none, reply *r)
             reply_bad_param(r, a->name, "not valid UTF-8 (byte %zu of the decoded value)", where);
             return false;
         }
-        if (len > max_value_len(a->name)) {
-            reply_bad_param(r, a->name, "longer than %zu bytes", max_value_len(a->name));
+        /* Characters (code points), as the OpenAPI maxLength counts. */
+        if (utf8_count(a->value, len) > max_value_len(a->name)) {
+            reply_bad_param(r, a->name, "longer than %zu characters", max_value_len(a->name));
             return false;
         }
         for (size_t j = 0; j < i; j++)

@@ -3,7 +3,8 @@
  * problem naming the parameter itself and returns false, so handlers read
  * straight down.
  *
- * Limits: PARAMS_MAX_VALUE bytes per value (cursor and q have their own).
+ * Limits: PARAMS_MAX_VALUE characters (code points) per value (cursor and q
+ * have their own).
  */
 #ifndef MARSAD_PARAMS_H
 #define MARSAD_PARAMS_H
@@ -16,6 +17,7 @@
 #define PARAMS_MAX_CURSOR 1024
 #define PARAMS_MAX_SEARCH 512
 #define PARAMS_DEFAULT_LIMIT 50
+#define PARAMS_DEFAULT_MAX_URL 8192 /* --max-url when the app does not say */
 
 typedef enum output_format {
     FORMAT_JSON,

@@ -31,6 +31,23 @@ void reply_free(reply *r)
         r->stream_free(r->stream_ctx);
     r->stream_ctx = NULL;
     r->stream = NULL;
+    free(r->link);
+    r->link = NULL;
+}
+
+bool reply_link_next(reply *r, const char *url)
+{
+    static const char pre[] = "<", post[] = ">; rel=\"next\"";
+    size_t n = strlen(url);
+    char *link = malloc(sizeof pre - 1 + n + sizeof post);
+    if (!link)
+        return false;
+    memcpy(link, pre, sizeof pre - 1);
+    memcpy(link + sizeof pre - 1, url, n);
+    memcpy(link + sizeof pre - 1 + n, post, sizeof post);
+    free(r->link);
+    r->link = link;
+    return true;
 }
 
 void reply_stream(reply *r, unsigned status, const char *content_type, reply_stream_fn fn,

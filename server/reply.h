@@ -12,8 +12,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define REPLY_MAX_HEADER 2048
-
 /* A body produced piece by piece (exports): writes at most max bytes into
  * buf and returns how many; 0 at the end; REPLY_STREAM_ERROR when it
  * cannot go on (the connection is then closed). */
@@ -34,7 +32,7 @@ typedef struct reply {
     size_t len;
     bool body_static;
     bool no_etag;             /* for bodies that must not be cached (health) */
-    char link[REPLY_MAX_HEADER];     /* Link header, empty for none */
+    char *link;                      /* Link header (owned), NULL for none */
     char allow[64];                  /* Allow header (405, OPTIONS) */
     char location[300];              /* Location header (201): /v1/articles/ and an id */
     int retry_after;                 /* seconds, 0 for none (503) */
@@ -56,6 +54,10 @@ void reply_free(reply *r);
 /* 200 (or status) with the compact serialisation of json; steals the
  * reference. Falls back to a 500 problem when serialising fails. */
 void reply_json(reply *r, unsigned status, json_t *json);
+
+/* Link: <url>; rel="next". Call it after the body is set (setting a body
+ * drops the reply's headers of an earlier answer). False when out of memory. */
+bool reply_link_next(reply *r, const char *url);
 
 /* A body that lives as long as the process (the OpenAPI file, web assets). */
 void reply_static(reply *r, unsigned status, const char *content_type, const char *body,

@@ -33,6 +33,7 @@ typedef struct app {
     struct writer *writer;      /* NULL until the seeds are in */
     const char *token;          /* bearer token for writes; NULL: writes refused */
     bool read_only;             /* --read-only: writes refused */
+    size_t max_url;             /* --max-url: no link longer than this is given out */
 } app;
 
 typedef struct request {

@@ -57,30 +57,41 @@ static bool match_path(const char *pattern, const char *path, char *id, size_t i
     return *p == '\0' && *s == '\0';
 }
 
+/* The path's route pattern is the first in the table that matches it
+ * (literal routes come before {id} ones), and its methods are those of the
+ * entries with that same pattern: /v1/figures/compare is not also
+ * /v1/figures/{id}. */
 route_result routes_match(const char *method, const char *path, const route **out, char *id,
                           size_t idsz, char *allow, size_t allowsz)
 {
     const char *want = strcmp(method, "HEAD") == 0 ? "GET" : method;
-    bool path_seen = false;
-    size_t used = 0;
     if (allowsz)
         allow[0] = '\0';
-    for (const route *rt = routes; rt->pattern; rt++) {
-        char scratch[REQUEST_MAX_ID];
+    char scratch[REQUEST_MAX_ID];
+    const route *first = NULL;
+    for (const route *rt = routes; rt->pattern && !first; rt++) {
         scratch[0] = '\0';
-        if (!match_path(rt->pattern, path, scratch, sizeof scratch < idsz ? sizeof scratch : idsz))
+        if (match_path(rt->pattern, path, scratch, sizeof scratch < idsz ? sizeof scratch : idsz))
+            first = rt;
+    }
+    if (!first)
+        return ROUTE_NO_PATH;
+    size_t used = 0;
+    for (const route *rt = first; rt->pattern; rt++) {
+        if (strcmp(rt->pattern, first->pattern) != 0)
             continue;
         if (strcmp(rt->method, want) == 0) {
             snprintf(id, idsz, "%s", scratch);
             *out = rt;
             return ROUTE_FOUND;
         }
-        path_seen = true;
         if (used < allowsz) {
             int n = snprintf(allow + used, allowsz - used, "%s%s%s", used ? ", " : "",
                              rt->method, strcmp(rt->method, "GET") == 0 ? ", HEAD" : "");
             used += n > 0 ? (size_t)n : 0;
         }
     }
-    return path_seen ? ROUTE_NO_METHOD : ROUTE_NO_PATH;
+    if (used < allowsz)
+        snprintf(allow + used, allowsz - used, "%s", used ? ", OPTIONS" : "OPTIONS");
+    return ROUTE_NO_METHOD;
 }

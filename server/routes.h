@@ -28,7 +28,8 @@ typedef enum route_result {
 /* Find the route for method and path. On ROUTE_FOUND sets *out and copies the
  * id segment (decoded by the caller) into id (size idsz); a longer id than
  * idsz is ROUTE_NO_PATH. On ROUTE_NO_METHOD writes the allowed methods,
- * comma-separated, into allow (size allowsz). HEAD matches GET routes. */
+ * comma-separated, each once and OPTIONS last ("GET, HEAD, PUT, DELETE,
+ * OPTIONS"), into allow (size allowsz). HEAD matches GET routes. */
 route_result routes_match(const char *method, const char *path, const route **out, char *id,
                           size_t idsz, char *allow, size_t allowsz);
 

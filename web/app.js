@@ -28,6 +28,18 @@ class Problem extends Error {
   }
 }
 
+// Only an http(s) URL becomes a link: an article's url is data from outside
+// (a database written before the server checked it may hold javascript:).
+function webLink(url) {
+  if (typeof url !== 'string') return false;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 // GET a JSON route; waits out the 503 of the seed import, throws Problem otherwise.
 async function api(url) {
   for (let attempt = 0; ; attempt++) {
@@ -355,7 +367,7 @@ function renderArticle(a) {
         h('span', { text: a.outlet ? a.outlet.name : 'ناشر غير معروف' }),
         a.published_at ? h('span', { text: a.published_at.slice(0, 10) }) : null,
         h('span', { text: `${fmt(a.n_chars)} حرفًا` }),
-        a.url ? h('a', { href: a.url, rel: 'noopener noreferrer', target: '_blank', text: 'المصدر الأصلي' }) : null),
+        webLink(a.url) ? h('a', { href: a.url, rel: 'noopener noreferrer', target: '_blank', text: 'المصدر الأصلي' }) : null),
       h('p', { class: 'legend', 'aria-label': 'مفتاح الألوان' },
         h('span', { class: 'hl hl-fig', text: 'رقم' }), h('span', { class: 'hl hl-place', text: 'مكان' }),
         h('span', { class: 'hl hl-source', text: 'مصدر' }), h('span', { class: 'hl hl-source speaker', text: 'متحدث' }))),

@@ -284,7 +284,7 @@ Test(errors, other_bad_values_are_400)
     memset(big, 'x', 300);
     big[300] = '\0';
     char *path = fmt_str("/v1/articles?outlet=%s", big);
-    expect_bad_param(path, "outlet"); /* over 256 bytes */
+    expect_bad_param(path, "outlet"); /* over 256 characters */
     free(path);
     free(big);
 }

@@ -137,7 +137,7 @@ Test(party_anaphors, no_antecedent_no_resolution)
     extract_result_free(&r);
 
     /* A party the source list does not know: nothing, not some other movement. */
-    run("قصفت حركة حماس مواقع قرب غزة. وخسرت الحركة 3 مقاتلين.\n", &r);
+    run("قصفت حركة رجال الكرامة مواقع قرب السويداء. وخسرت الحركة 3 مقاتلين.\n", &r);
     cr_expect_null(mention_source(&r, "الحركة", 0));
     extract_result_free(&r);
 

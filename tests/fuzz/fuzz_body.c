@@ -30,7 +30,7 @@ static void body_check_field(const char *f, const char *what)
     if (!f)
         return;
     size_t n = strlen(f);
-    fuzz_check(n <= BODY_MAX_FIELD, "%s of %zu bytes", what, n);
+    fuzz_check(utf8_count(f, n) <= BODY_MAX_FIELD, "%s of %zu characters", what, utf8_count(f, n));
     fuzz_check(utf8_valid(f, n, NULL), "%s is not valid UTF-8", what);
 }
 

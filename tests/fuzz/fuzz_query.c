@@ -125,7 +125,7 @@ static void query_check_refusal(reply *r, const char *what)
  * arguments (cursor dropped, then the new cursor last). */
 static void query_check_next_url(const request *rq, const char *cursor)
 {
-    char url[REPLY_MAX_HEADER - 32]; /* as server/handlers.c list_resource */
+    char url[PARAMS_DEFAULT_MAX_URL + 1]; /* as server/handlers.c list_resource */
     if (params_next_url(rq, cursor, url, sizeof url)) {
         size_t n = strlen(url), plen = strlen(rq->path);
         fuzz_check(n < sizeof url, "next_url of %zu bytes", n);

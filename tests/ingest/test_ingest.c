@@ -123,6 +123,25 @@ Test(ingest_text, rejects_bad_documents)
     cr_assert_str_eq(ingest_check_text(empty, &len, why, sizeof why), "larger than 1 MiB");
 }
 
+Test(ingest_text, only_http_urls)
+{
+    static const struct {
+        const char *url;
+        bool ok;
+    } cases[] = {
+        {"https://example.org/a", true},   {"http://example.org", true},
+        {"HTTPS://EXAMPLE.ORG/ع", true},   {"javascript:alert(1)", false},
+        {"JavaScript:alert(1)", false},    {" https://example.org", false},
+        {"data:text/html,x", false},       {"file:///etc/passwd", false},
+        {"https://", false},               {"http:///path", false},
+        {"//example.org", false},          {"https://exa mple.org", false},
+        {"https://example.org/\n", false}, {"https://example.org/\x01", false},
+        {"", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        cr_expect_eq(ingest_valid_url(cases[i].url), cases[i].ok, "%s", cases[i].url);
+}
+
 Test(ingest_text, article_ids)
 {
     cr_assert(ingest_valid_id("000_e1e3e40d7f5e5c95"));
@@ -254,6 +273,40 @@ Test(ingest_dir, broken_sidecar_is_ignored_not_fatal)
     FILE *log = tmpfile();
     cr_assert_eq(ingest_path(db, model, seeds, &c, log), 0);
     cr_assert_eq(c.articles, 1);
+    fclose(log);
+    store_close(db);
+}
+
+Test(ingest_dir, links_out_of_the_folder_and_script_urls_are_refused)
+{
+    write_file("ok.txt", report, sizeof report - 1);
+    static const char sidecar[] = "{\"url\": \"javascript:alert(1)\", \"title\": \"ع\"}";
+    write_file("ok.json", sidecar, sizeof sidecar - 1);
+    char outside[512], link[512];
+    snprintf(outside, sizeof outside, "%s/outside.txt", dir);
+    FILE *f = fopen(outside, "wb");
+    cr_assert_not_null(f);
+    fputs(report, f);
+    fclose(f);
+    snprintf(link, sizeof link, "%s/out.txt", seeds);
+    cr_assert_eq(symlink(outside, link), 0);
+    store *db = open_store();
+    ingest_counts c = {0};
+    FILE *log = tmpfile();
+    cr_assert_eq(ingest_path(db, model, seeds, &c, log), 0);
+    cr_expect_eq(c.articles, 1);
+    cr_expect_eq(c.skipped, 1, "the link out of the folder");
+    json_t *a = NULL;
+    cr_assert_eq(store_get(db, RES_ARTICLES, "ok", &a), STORE_OK);
+    cr_expect(json_is_null(json_object_get(a, "url")));
+    json_decref(a);
+    cr_expect_eq(store_get(db, RES_ARTICLES, "out", &a), STORE_NOTFOUND);
+    char logged[2048] = "";
+    rewind(log);
+    size_t n = fread(logged, 1, sizeof logged - 1, log);
+    logged[n] = 0;
+    cr_expect(strstr(logged, "out.txt: a link to outside the folder"), "%s", logged);
+    cr_expect(strstr(logged, "'url' ignored"), "%s", logged);
     fclose(log);
     store_close(db);
 }

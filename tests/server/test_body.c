@@ -4,6 +4,7 @@
 #include "server/body.h"
 
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,4 +103,33 @@ Test(body, size_limits)
     memcpy(field + 22 + BODY_MAX_FIELD + 1, "\"}", 3);
     cr_expect_eq(parse(field, "application/json", &in, err), BODY_INVALID);
     cr_expect(strstr(err, "title") != NULL, "%s", err);
+}
+
+/* A field's limit counts characters, as OpenAPI's maxLength does: 1500
+ * Arabic letters (3000 bytes) are within 2048, 2049 are not. */
+Test(body, field_limits_count_characters)
+{
+    size_t n = 2049 * 2 + 64;
+    char *json = malloc(n + 32);
+    cr_assert(json);
+    for (size_t letters = 1500; letters <= 2049; letters += 549) {
+        size_t used = (size_t)snprintf(json, n, "{\"body\":\"ن\",\"title\":\"");
+        for (size_t k = 0; k < letters; k++) {
+            memcpy(json + used, "ع", 2);
+            used += 2;
+        }
+        memcpy(json + used, "\"}", 3);
+        article_input in;
+        char err[256] = "";
+        body_status st = parse(json, "application/json", &in, err);
+        if (letters <= BODY_MAX_FIELD) {
+            cr_expect_eq(st, BODY_OK, "%zu letters: %s", letters, err);
+            if (st == BODY_OK)
+                article_input_free(&in);
+        } else {
+            cr_expect_eq(st, BODY_INVALID, "%zu letters", letters);
+            cr_expect(strstr(err, "2048 characters") != NULL, "%s", err);
+        }
+    }
+    free(json);
 }

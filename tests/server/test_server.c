@@ -66,7 +66,32 @@ Test(routes, unknown_path_and_wrong_method)
     cr_assert_eq(routes_match("GET", "/v1/articles/", &rt, id, sizeof id, allow, sizeof allow), ROUTE_NO_PATH);
     cr_assert_eq(routes_match("GET", "/v1/articles/a/b", &rt, id, sizeof id, allow, sizeof allow), ROUTE_NO_PATH);
     cr_assert_eq(routes_match("DELETE", "/v1/figures", &rt, id, sizeof id, allow, sizeof allow), ROUTE_NO_METHOD);
-    cr_assert_str_eq(allow, "GET, HEAD");
+    cr_assert_str_eq(allow, "GET, HEAD, OPTIONS");
+}
+
+/* Allow names each method of the path once: /v1/figures/compare is a route
+ * of its own, not also /v1/figures/{id}. */
+Test(routes, allow_lists_each_method_of_the_path_once)
+{
+    static const char *const cases[][3] = {
+        {"POST", "/v1/figures/compare", "GET, HEAD, OPTIONS"},
+        {"PATCH", "/v1/articles", "GET, HEAD, POST, OPTIONS"},
+        {"POST", "/v1/articles/x", "GET, HEAD, PUT, DELETE, OPTIONS"},
+        {"OPTIONS", "/v1/sources/x/figures", "GET, HEAD, OPTIONS"},
+        {"DELETE", "/", "GET, HEAD, OPTIONS"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const route *rt;
+        char id[REQUEST_MAX_ID], allow[64];
+        cr_assert_eq(routes_match(cases[i][0], cases[i][1], &rt, id, sizeof id, allow, sizeof allow),
+                     ROUTE_NO_METHOD, "%s %s", cases[i][0], cases[i][1]);
+        cr_expect_str_eq(allow, cases[i][2], "%s %s", cases[i][0], cases[i][1]);
+    }
+    const route *rt;
+    char id[REQUEST_MAX_ID], allow[64];
+    cr_assert_eq(routes_match("GET", "/v1/figures/compare", &rt, id, sizeof id, allow, sizeof allow),
+                 ROUTE_FOUND);
+    cr_expect_str_eq(rt->pattern, "/v1/figures/compare");
 }
 
 Test(routes, id_longer_than_buffer_is_not_found)

@@ -76,20 +76,6 @@ def coord(v):
     return "%.3f" % v
 
 
-def lexicon_words(root):
-    """Phrases the extractor already reads as something else."""
-    out = set()
-    paths = [os.path.join(root, "data", "sources.tsv")]
-    lex = os.path.join(root, "data", "lexicon")
-    paths += [os.path.join(lex, f) for f in sorted(os.listdir(lex)) if f.endswith(".tsv")
-              and f != "place_context.tsv"]
-    for p in paths:
-        for f in rows(p):
-            for n in f[0].split("|"):
-                out.add(normalize(n))
-    return out
-
-
 def main(argv):
     check = "--check" in argv
     args = [a for a in argv if not a.startswith("--")]
@@ -105,7 +91,6 @@ def main(argv):
     stoprows = list(rows(os.path.join(places, "ambiguous.tsv")))
     stop = {normalize(f[0]) for f in stoprows}
     dropped = {normalize(f[0]) for f in stoprows if len(f) > 1 and f[1] == "drop"}
-    stop |= lexicon_words(root)
 
     generic = set()  # names never kept
     for f in rows(os.path.join(root, "data", "lexicon", "place_context.tsv")):

@@ -1,0 +1,662 @@
+/* test_http_regressions.c — regressions of issues 17 and 18 against the real
+ * binary: HEAD on streamed answers, Allow, duplicate Content-Length, long
+ * next links, lengths in code points.
+ *
+ * Raw TCP (raw_exchange) where libcurl would hide what is on the wire: the
+ * bytes a HEAD leaves behind on a keep-alive connection, or a request with
+ * two Content-Length headers.
+ */
+#include "../support/e2e.h"
+#include "api_helpers.h"
+
+#include <arpa/inet.h>
+#include <criterion/criterion.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <grp.h>
+#include <unistd.h>
+
+static void start(void)
+{
+    e2e_start(NULL);
+}
+
+TestSuite(http_regressions, .init = start, .fini = e2e_teardown, .timeout = 120);
+
+/* Sends request (all of it, as given) on a fresh connection and returns
+ * everything the server sent until it closed the connection or stayed
+ * silent for 3 s (malloc'd, NUL-terminated). */
+static char *raw_exchange_at(int port, const char *request, size_t len)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    cr_assert(fd >= 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    cr_assert(connect(fd, (struct sockaddr *)&a, sizeof a) == 0, "connect");
+    for (size_t sent = 0; sent < len;) {
+        ssize_t n = send(fd, request + sent, len - sent, MSG_NOSIGNAL);
+        cr_assert(n > 0, "send");
+        sent += (size_t)n;
+    }
+    size_t cap = 1 << 16, got = 0;
+    char *buf = malloc(cap + 1);
+    cr_assert(buf);
+    for (;;) {
+        struct pollfd p = {fd, POLLIN, 0};
+        if (poll(&p, 1, 3000) <= 0)
+            break;
+        if (got == cap) {
+            cap *= 2;
+            buf = realloc(buf, cap + 1);
+            cr_assert(buf);
+        }
+        ssize_t n = recv(fd, buf + got, cap - got, 0);
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    close(fd);
+    buf[got] = '\0';
+    return buf;
+}
+
+static char *raw_exchange(const char *request, size_t len)
+{
+    return raw_exchange_at(e2e_port(), request, len);
+}
+
+/* ---- A (18.1): HEAD answers carry no body -------------------------------- */
+
+/* A HEAD and then a GET of /healthz on one connection: right after the HEAD
+ * answer's headers comes the GET's status line, nothing in between. */
+static void assert_head_leaves_nothing(const char *path)
+{
+    char *req = fmt_str("HEAD %s HTTP/1.1\r\nHost: t\r\n\r\n"
+                        "GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n",
+                        path);
+    char *got = raw_exchange(req, strlen(req));
+    cr_assert(strncmp(got, "HTTP/1.1 ", 9) == 0, "HEAD %s: no status line: %.80s", path, got);
+    char *end = strstr(got, "\r\n\r\n");
+    cr_assert(end, "HEAD %s: the headers never ended", path);
+    cr_expect(strncmp(end + 4, "HTTP/1.1 200", 12) == 0,
+              "HEAD %s: the next answer must follow the headers at once, got: %.60s", path,
+              end + 4);
+    cr_expect(strstr(end + 4, "\"ok\"") != NULL, "the /healthz after HEAD %s was answered", path);
+    free(got);
+    free(req);
+}
+
+Test(http_regressions, head_answers_carry_no_body_on_every_route)
+{
+    static const char *const paths[] = {
+        "/",
+        "/healthz",
+        "/readyz",
+        "/openapi.yaml",
+        "/v1/meta",
+        "/v1/articles",
+        "/v1/articles?format=csv",
+        "/v1/articles?format=ndjson",
+        ("/v1/articles/" SEED_000),
+        "/v1/sources",
+        "/v1/sources?format=csv",
+        "/v1/locations",
+        "/v1/locations?format=ndjson",
+        "/v1/figures",
+        "/v1/figures?format=csv",
+        "/v1/figures?format=ndjson",
+        "/v1/figures/compare",
+        "/v1/search?q=%D9%82%D8%AA%D9%84",
+        "/v1/nothing-here",            /* 404 */
+        "/v1/articles?limit=nonsense", /* 400 */
+    };
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++)
+        assert_head_leaves_nothing(paths[i]);
+}
+
+/* ---- B (18.3): Allow, once per method, with OPTIONS ---------------------- */
+
+Test(http_regressions, allow_names_each_method_once_and_options)
+{
+    static const char *const cases[][3] = {
+        {"POST", "/v1/figures/compare", "GET, HEAD, OPTIONS"},
+        {"DELETE", "/v1/figures", "GET, HEAD, OPTIONS"},
+        {"PATCH", "/v1/articles", "GET, HEAD, POST, OPTIONS"},
+        {"POST", "/v1/articles/" SEED_000, "GET, HEAD, PUT, DELETE, OPTIONS"},
+        {"OPTIONS", "/v1/figures/compare", "GET, HEAD, OPTIONS"},
+        {"OPTIONS", "/v1/articles/" SEED_000, "GET, HEAD, PUT, DELETE, OPTIONS"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        e2e_response *r = e2e_request(cases[i][0], cases[i][1]);
+        bool options = strcmp(cases[i][0], "OPTIONS") == 0;
+        cr_expect_eq(r->status, options ? 204 : 405, "%s %s: %ld", cases[i][0], cases[i][1],
+                     r->status);
+        const char *allow = e2e_header_get(r, "Allow");
+        cr_expect(allow && strcmp(allow, cases[i][2]) == 0, "%s %s: Allow: %s", cases[i][0],
+                  cases[i][1], allow ? allow : "(none)");
+        e2e_response_free(r);
+    }
+}
+
+/* ---- C (17.13): two different Content-Length headers ---------------------- */
+
+Test(http_regressions, two_different_content_lengths_are_refused)
+{
+    static const char *const reqs[] = {
+        "POST /v1/articles HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\n"
+        "Content-Length: 4\r\nContent-Length: 40\r\n\r\nabcd",
+        "PUT /v1/articles/x HTTP/1.1\r\nHost: t\r\nContent-Length: 0\r\nContent-Length: 30\r\n\r\n"
+        "GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n",
+    };
+    for (size_t i = 0; i < sizeof reqs / sizeof reqs[0]; i++) {
+        char *got = raw_exchange(reqs[i], strlen(reqs[i]));
+        cr_expect(strncmp(got, "HTTP/1.1 400", 12) == 0, "request %zu: %.60s", i, got);
+        cr_expect(strstr(got, "Content-Length") != NULL && strstr(got, "problem+json") != NULL,
+                  "request %zu: a problem naming Content-Length: %.300s", i, got);
+        free(got);
+    }
+    /* A list in one header: libmicrohttpd refuses it itself. */
+    const char *list = "GET /v1/meta HTTP/1.1\r\nHost: t\r\nContent-Length: 1, 2\r\n\r\nab";
+    char *got = raw_exchange(list, strlen(list));
+    cr_expect(strncmp(got, "HTTP/1.1 400", 12) == 0, "a list of lengths: %.60s", got);
+    free(got);
+    /* The same length twice frames the body one way only: served. */
+    const char *same = "GET /healthz HTTP/1.1\r\nHost: t\r\nContent-Length: 0\r\n"
+                       "Content-Length: 0\r\nConnection: close\r\n\r\n";
+    got = raw_exchange(same, strlen(same));
+    cr_expect(strncmp(got, "HTTP/1.1 200", 12) == 0, "equal lengths: %.60s", got);
+    free(got);
+}
+
+/* ---- D (18.2): next_url and Link up to --max-url ------------------------- */
+
+#define LONG_TITLE_DOCS 3
+
+/* Documents whose titles (300 letters) make a cursor of sort=title about
+ * 850 characters: with a long q the next URL passes 2 KiB. */
+static void start_long_titles(void)
+{
+    char dir[4096];
+    e2e_path(dir, sizeof dir, "long_titles");
+    cr_assert(mkdir(dir, 0700) == 0);
+    for (int i = 0; i < LONG_TITLE_DOCS; i++) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s/doc%d.txt", dir, i);
+        const char *body = "قال مصدر محلي إن القصف على البلدة أدى إلى مقتل ثلاثة مدنيين.\n";
+        e2e_write_file(path, body, strlen(body));
+        char title[700] = "";
+        size_t used = 0;
+        for (int k = 0; k < 300; k++) {
+            const char *letter = k == 299 ? (i == 0 ? "أ" : i == 1 ? "ب" : "ت") : "ع";
+            memcpy(title + used, letter, strlen(letter));
+            used += strlen(letter);
+        }
+        title[used] = '\0';
+        char *json = fmt_str("{\"title\": \"%s\"}", title);
+        snprintf(path, sizeof path, "%s/doc%d.json", dir, i);
+        e2e_write_file(path, json, strlen(json));
+        free(json);
+    }
+    e2e_start(dir);
+}
+
+TestSuite(next_links, .init = start_long_titles, .fini = e2e_teardown, .timeout = 120);
+
+Test(next_links, next_url_is_given_when_longer_than_2_kib)
+{
+    /* q: the same word 70 times, 490 bytes, three times as long encoded. */
+    char q[600] = "";
+    for (int k = 0; k < 70; k++)
+        strcat(q, k ? " قصف" : "قصف");
+    char *enc = url_encode(q);
+    char *path = fmt_str("/v1/articles?sort=title&limit=1&q=%s", enc);
+    size_t pages = 0, longest = 0;
+    json_t *seen = json_array();
+    while (path) {
+        e2e_response *r = e2e_get(path);
+        cr_assert_eq(r->status, 200, "%s: %ld %s", path, r->status, r->body);
+        json_t *next = json_object_get(r->json, "next");
+        json_t *next_url = json_object_get(r->json, "next_url");
+        json_array_extend(seen, json_object_get(r->json, "data"));
+        free(path);
+        path = NULL;
+        pages++;
+        if (json_is_string(next)) {
+            cr_assert(json_is_string(next_url), "page %zu: next is set, next_url is %s", pages,
+                      json_is_null(next_url) ? "null" : "missing");
+            const char *u = json_string_value(next_url);
+            longest = strlen(u) > longest ? strlen(u) : longest;
+            const char *link = e2e_header_get(r, "Link");
+            char *want = fmt_str("<%s>; rel=\"next\"", u);
+            cr_expect(link && strcmp(link, want) == 0, "Link: %.80s", link ? link : "(none)");
+            free(want);
+            path = strdup(u);
+        } else {
+            cr_expect(json_is_null(next_url), "the last page has no next_url");
+            cr_expect_null(e2e_header_get(r, "Link"), "the last page has no Link");
+        }
+        e2e_response_free(r);
+        cr_assert(pages <= LONG_TITLE_DOCS, "more pages than documents");
+    }
+    cr_expect_eq(json_array_size(seen), LONG_TITLE_DOCS, "following next_url visits every match");
+    cr_expect_gt(longest, 2048, "the test's next URL must pass 2 KiB (it was %zu)", longest);
+    json_decref(seen);
+    free(enc);
+}
+
+/* ---- E (18.4): lengths count code points ----------------------------------- */
+
+/* n copies of the letter ع, percent-encoded (malloc'd). */
+static char *arabic_letters(size_t n)
+{
+    char *s = malloc(n * 6 + 1);
+    cr_assert(s);
+    for (size_t k = 0; k < n; k++)
+        memcpy(s + k * 6, "%D8%B9", 6);
+    s[n * 6] = '\0';
+    return s;
+}
+
+Test(http_regressions, length_limits_count_characters)
+{
+    static const struct {
+        const char *path_fmt;
+        size_t letters;
+        long status;
+    } cases[] = {
+        {"/v1/articles?q=%s", 300, 200},  /* 600 bytes, 300 of 512 characters */
+        {"/v1/articles?q=%s", 512, 200},
+        {"/v1/articles?q=%s", 513, 400},
+        {"/v1/search?q=%s", 300, 200},
+        {"/v1/articles?outlet=%s", 200, 200}, /* 400 bytes, 200 of 256 characters */
+        {"/v1/articles?outlet=%s", 257, 400},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *letters = arabic_letters(cases[i].letters);
+        e2e_response *r = e2e_getf(cases[i].path_fmt, letters);
+        cr_expect_eq(r->status, cases[i].status, "%s with %zu letters: %ld %s", cases[i].path_fmt,
+                     cases[i].letters, r->status, r->body);
+        if (r->status == 400)
+            cr_expect(strstr(r->body, "characters") != NULL, "%s", r->body);
+        e2e_response_free(r);
+        free(letters);
+    }
+}
+
+/* ---- F (17.12): untrusted URLs and links out of the seed folder ---------- */
+
+#define U_TOKEN "test-token-0123456789abcdef"
+#define U_AUTH "Authorization: Bearer " U_TOKEN
+#define U_JSON "Content-Type: application/json"
+
+static const char u_report[] = "قال مصدر محلي إن القصف على البلدة أدى إلى مقتل ثلاثة مدنيين.\n";
+
+static void put_file(const char *dir, const char *name, const char *text)
+{
+    char *path = fmt_str("%s/%s", dir, name);
+    e2e_write_file(path, text, strlen(text));
+    free(path);
+}
+
+static void start_untrusted(void)
+{
+    char dir[4096], sub[4200], path[4200], outside[4096];
+    e2e_path(dir, sizeof dir, "untrusted");
+    cr_assert(mkdir(dir, 0700) == 0);
+    put_file(dir, "a.txt", u_report);
+    put_file(dir, "a.json", "{\"title\": \"أ\", \"url\": \"javascript:alert(document.cookie)\"}");
+    put_file(dir, "b.txt", u_report);
+    put_file(dir, "b.json", "{\"url\": \"https://example.org/b\"}");
+    /* A link to a document outside the folder, and one to a document inside. */
+    e2e_path(outside, sizeof outside, "outside.txt");
+    e2e_write_file(outside, u_report, strlen(u_report));
+    snprintf(path, sizeof path, "%s/escape.txt", dir);
+    cr_assert(symlink(outside, path) == 0);
+    snprintf(path, sizeof path, "%s/up.txt", dir);
+    cr_assert(symlink("../outside.txt", path) == 0);
+    snprintf(sub, sizeof sub, "%s/sub", dir);
+    cr_assert(mkdir(sub, 0700) == 0);
+    put_file(sub, "real.txt", u_report);
+    snprintf(path, sizeof path, "%s/inside.txt", dir);
+    cr_assert(symlink("sub/real.txt", path) == 0);
+    /* A sidecar that is a link out of the folder. */
+    char side[4096];
+    e2e_path(side, sizeof side, "outside.json");
+    e2e_write_file(side, "{\"title\": \"من الخارج\"}", strlen("{\"title\": \"من الخارج\"}"));
+    snprintf(path, sizeof path, "%s/b2.json", dir);
+    cr_assert(symlink(side, path) == 0);
+    put_file(dir, "b2.txt", u_report);
+
+    e2e_path(path, sizeof path, "token");
+    e2e_write_file(path, U_TOKEN "\n", strlen(U_TOKEN) + 1);
+    e2e_start(dir, "--token-file", path);
+}
+
+TestSuite(untrusted, .init = start_untrusted, .fini = e2e_teardown, .timeout = 120);
+
+Test(untrusted, seed_urls_that_are_not_http_are_dropped_with_a_reason)
+{
+    json_t *a = get_ok("/v1/articles/a");
+    cr_expect(json_is_null(json_object_get(a, "url")), "a javascript: url is not stored");
+    cr_expect_str_eq(jstr(a, "title"), "أ", "the rest of the sidecar is kept");
+    json_decref(a);
+    json_t *b = get_ok("/v1/articles/b");
+    cr_expect_str_eq(jstr(b, "url"), "https://example.org/b");
+    json_decref(b);
+    char *log = e2e_log();
+    cr_expect(strstr(log, "a.json: 'url' ignored") != NULL, "the log says why: %s", log);
+    free(log);
+}
+
+Test(untrusted, links_out_of_the_seed_folder_are_never_imported)
+{
+    static const char *const gone[] = {"/v1/articles/escape", "/v1/articles/up"};
+    for (size_t i = 0; i < 2; i++) {
+        e2e_response *r = e2e_get(gone[i]);
+        cr_expect_eq(r->status, 404, "%s: %ld", gone[i], r->status);
+        e2e_response_free(r);
+    }
+    json_t *in = get_ok("/v1/articles/inside");
+    json_decref(in);
+    json_t *b2 = get_ok("/v1/articles/b2");
+    cr_expect(!json_is_string(json_object_get(b2, "title")) ||
+                  strcmp(jstr(b2, "title"), "من الخارج") != 0,
+              "a sidecar linked from outside is not read");
+    json_decref(b2);
+    char *log = e2e_log();
+    cr_expect(strstr(log, "escape.txt: a link to outside the folder") != NULL, "%s", log);
+    cr_expect(strstr(log, "up.txt: a link to outside the folder") != NULL, "%s", log);
+    cr_expect(strstr(log, "b2.json ignored: a link to outside the folder") != NULL, "%s", log);
+    free(log);
+}
+
+Test(untrusted, writes_refuse_urls_that_are_not_http)
+{
+    static const char *const bad[] = {"javascript:alert(1)", "JAVASCRIPT:alert(1)",
+                                      "data:text/html,x", "file:///etc/passwd", "https://",
+                                      "http://exa mple.org", "//example.org/a"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char *body = fmt_str("{\"body\": \"%.*s\", \"url\": \"%s\"}", (int)strlen(u_report) - 1,
+                             u_report, bad[i]);
+        e2e_response *r = e2e_send("POST", "/v1/articles", body, strlen(body), U_AUTH, U_JSON);
+        cr_expect_eq(r->status, 400, "url %s: %ld", bad[i], r->status);
+        cr_expect(content_type_is(r, "application/problem+json"), "url %s", bad[i]);
+        cr_expect(strstr(r->body, "url") != NULL, "url %s: %s", bad[i], r->body);
+        e2e_response_free(r);
+        free(body);
+    }
+    char *body = fmt_str("{\"body\": \"%.*s\", \"url\": \"HTTPS://example.org/ok\"}",
+                         (int)strlen(u_report) - 1, u_report);
+    e2e_response *r = e2e_send("PUT", "/v1/articles/ok", body, strlen(body), U_AUTH, U_JSON);
+    cr_expect_eq(r->status, 201, "%ld %s", r->status, r->body);
+    e2e_response_free(r);
+    free(body);
+}
+
+/* ---- G (17.5, 18.6): special files and SIGTERM during the seed import ---- */
+
+static void no_server(void)
+{
+}
+
+TestSuite(seed_import, .init = no_server, .fini = e2e_teardown, .timeout = 180);
+
+Test(seed_import, a_fifo_in_the_seed_folder_does_not_block_the_start)
+{
+    char dir[4096], fifo[4200];
+    e2e_path(dir, sizeof dir, "fifo_seeds");
+    cr_assert(mkdir(dir, 0700) == 0);
+    put_file(dir, "a.txt", u_report);
+    snprintf(fifo, sizeof fifo, "%s/x.txt", dir);
+    cr_assert(mkfifo(fifo, 0600) == 0);
+    snprintf(fifo, sizeof fifo, "%s/a.json", dir); /* a sidecar that is a FIFO too */
+    cr_assert(mkfifo(fifo, 0600) == 0);
+    e2e_start(dir); /* asserts the listening line within its timeout */
+    cr_expect_eq(e2e_articles(), 1);
+    char *log = e2e_log();
+    cr_expect(strstr(log, "x.txt: not a regular file") != NULL, "%s", log);
+    cr_expect(strstr(log, "a.json ignored: not a regular file") != NULL, "%s", log);
+    free(log);
+}
+
+#define MANY_DOCS 3000
+
+Test(seed_import, sigterm_stops_a_long_seed_import_at_a_document_boundary)
+{
+    char dir[4096], db[4096], errlog[4096];
+    e2e_path(dir, sizeof dir, "many");
+    e2e_path(db, sizeof db, "marsad.db");
+    e2e_path(errlog, sizeof errlog, "stopped.log");
+    cr_assert(mkdir(dir, 0700) == 0);
+    for (int i = 0; i < MANY_DOCS; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "d%05d.txt", i);
+        char *text = fmt_str("%s%s%s%sوأصيب %d آخرون في القصف نفسه بحسب المصدر.\n", u_report,
+                             u_report, u_report, u_report, i + 2);
+        put_file(dir, name, text);
+        free(text);
+    }
+    const char *bin = getenv("MARSAD_BIN") ? getenv("MARSAD_BIN") : "build/marsad";
+    pid_t pid = fork();
+    cr_assert(pid >= 0);
+    if (pid == 0) {
+        int fd = open(errlog, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        int null_fd = open("/dev/null", O_RDWR);
+        if (fd < 0 || null_fd < 0)
+            _exit(127);
+        dup2(null_fd, 0);
+        dup2(null_fd, 1);
+        dup2(fd, 2);
+        execl(bin, bin, "serve", "--port", "0", "--db", db, "--seeds", dir, (char *)NULL);
+        _exit(127);
+    }
+    /* The database file is made just before the import: the signal comes
+     * before or during it, never after (it takes seconds). */
+    struct stat st;
+    for (int k = 0; k < 600 && stat(db, &st) != 0; k++)
+        usleep(10 * 1000);
+    cr_assert(kill(pid, SIGTERM) == 0);
+    int status = 0;
+    pid_t done = 0;
+    for (int k = 0; k < 1000 && done == 0; k++) { /* at most 10 s */
+        done = waitpid(pid, &status, WNOHANG);
+        if (done == 0)
+            usleep(10 * 1000);
+    }
+    if (done == 0) {
+        kill(pid, SIGKILL);
+        waitpid(pid, &status, 0);
+        cr_assert_fail("the server did not exit within 10 s of SIGTERM during the import");
+    }
+    cr_expect(WIFEXITED(status) && WEXITSTATUS(status) == 0, "exit status %d", status);
+    char *log = e2e_read_file(errlog, NULL);
+    cr_assert(log);
+    cr_expect(strstr(log, "stopped on request after") != NULL, "%s", log);
+    cr_expect(strstr(log, "stopped during the seed import") != NULL, "%s", log);
+    free(log);
+    /* The next start imports the rest: every document is there once. */
+    e2e_start(dir);
+    cr_expect_eq(e2e_articles(), MANY_DOCS);
+}
+
+/* ---- H (17.11): --read-only is read-only ---------------------------------- */
+
+TestSuite(read_only, .init = no_server, .fini = e2e_teardown, .timeout = 180);
+
+static void copy_file(const char *from, const char *to, mode_t mode)
+{
+    size_t len;
+    char *data = e2e_read_file(from, &len);
+    cr_assert(data, "read %s", from);
+    e2e_write_file(to, data, len);
+    free(data);
+    cr_assert(chmod(to, mode) == 0);
+}
+
+Test(read_only, opens_read_only_media_and_imports_nothing)
+{
+    /* A database made by a normal run, copied into a folder of its own. */
+    e2e_start(NULL);
+    long long articles = e2e_articles();
+    e2e_stop();
+    char seeds[4096], db[4096], ro[4096], ro_db[4200], bin[4096], out[4096], err[4096];
+    e2e_path(seeds, sizeof seeds, "seeds");
+    e2e_path(db, sizeof db, "marsad.db");
+    e2e_path(ro, sizeof ro, "ro");
+    e2e_path(bin, sizeof bin, "marsad-bin");
+    e2e_path(out, sizeof out, "ro.out");
+    e2e_path(err, sizeof err, "ro.err");
+    cr_assert(mkdir(ro, 0755) == 0);
+    snprintf(ro_db, sizeof ro_db, "%s/marsad.db", ro);
+    copy_file(db, ro_db, 0444);
+    cr_assert(chmod(ro, 0555) == 0);
+    put_file(seeds, "new.txt", u_report); /* must not be imported */
+    size_t before_len;
+    char *before = e2e_read_file(ro_db, &before_len);
+    /* As root, chmod binds nobody: the server runs as nobody then (from a
+     * copy of the binary it can read), so the folder is truly read-only. */
+    bool root = geteuid() == 0;
+    copy_file(getenv("MARSAD_BIN") ? getenv("MARSAD_BIN") : "build/marsad", bin, 0755);
+    if (root)
+        cr_assert(chmod(e2e_dir(), 0755) == 0);
+
+    pid_t pid = fork();
+    cr_assert(pid >= 0);
+    if (pid == 0) {
+        int o = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        int e = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        int n = open("/dev/null", O_RDONLY);
+        if (o < 0 || e < 0 || n < 0)
+            _exit(127);
+        dup2(n, 0);
+        dup2(o, 1);
+        dup2(e, 2);
+        if (root && (setgroups(0, NULL) != 0 || setgid(65534) != 0 || setuid(65534) != 0))
+            _exit(126);
+        execl(bin, bin, "serve", "--read-only", "--port", "0", "--db", ro_db, "--seeds", seeds,
+              (char *)NULL);
+        _exit(127);
+    }
+    int port = 0;
+    long long served = -1;
+    for (int k = 0; k < 3000 && port == 0; k++) { /* 30 s */
+        char *text = e2e_read_file(out, NULL);
+        const char *at = text ? strstr(text, "listening on http://127.0.0.1:") : NULL;
+        if (at)
+            sscanf(at, "listening on http://127.0.0.1:%d (%lld articles)", &port, &served);
+        free(text);
+        int status;
+        if (!port && waitpid(pid, &status, WNOHANG) == pid) {
+            char *log = e2e_read_file(err, NULL);
+            cr_assert_fail("--read-only did not start (status %d): %s", status, log ? log : "");
+        }
+        if (!port)
+            usleep(10 * 1000);
+    }
+    cr_assert(port > 0, "no listening line");
+    cr_expect_eq(served, articles, "the seed folder's new file is not imported");
+
+    const char *get = "GET /v1/articles/new HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n";
+    char *got = raw_exchange_at(port, get, strlen(get));
+    cr_expect(strncmp(got, "HTTP/1.1 404", 12) == 0, "%.60s", got);
+    free(got);
+    char *list = fmt_str("GET /v1/articles/%s HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n",
+                         SEED_000);
+    got = raw_exchange_at(port, list, strlen(list));
+    cr_expect(strncmp(got, "HTTP/1.1 200", 12) == 0, "%.60s", got);
+    free(got);
+    free(list);
+    const char *put = "PUT /v1/articles/x HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\n"
+                      "Content-Length: 2\r\nConnection: close\r\n\r\nab";
+    got = raw_exchange_at(port, put, strlen(put));
+    cr_expect(strncmp(got, "HTTP/1.1 403", 12) == 0, "%.60s", got);
+    free(got);
+
+    cr_assert(kill(pid, SIGTERM) == 0);
+    int status = 0;
+    cr_assert(waitpid(pid, &status, 0) == pid);
+    cr_expect(WIFEXITED(status) && WEXITSTATUS(status) == 0, "exit status %d", status);
+    size_t after_len;
+    char *after = e2e_read_file(ro_db, &after_len);
+    cr_expect(after && after_len == before_len && memcmp(before, after, before_len) == 0,
+              "the database file is unchanged");
+    free(before);
+    free(after);
+    char *log = e2e_read_file(err, NULL);
+    cr_expect(strstr(log, "is not imported") != NULL, "%s", log);
+    free(log);
+    cr_assert(chmod(ro, 0755) == 0); /* so that the teardown can remove it */
+}
+
+/* ---- I (17.2): more than 4,096 items of one kind --------------------------- */
+
+/* word, then a space, n times (malloc'd). */
+static char *repeated(const char *word, size_t n)
+{
+    size_t w = strlen(word);
+    char *s = malloc(n * (w + 1) + 1);
+    cr_assert(s);
+    for (size_t k = 0; k < n; k++) {
+        memcpy(s + k * (w + 1), word, w);
+        s[k * (w + 1) + w] = ' ';
+    }
+    s[n * (w + 1)] = '\0';
+    return s;
+}
+
+static void start_many_items(void)
+{
+    char dir[4096], path[4096];
+    e2e_path(dir, sizeof dir, "many_items");
+    cr_assert(mkdir(dir, 0700) == 0);
+    put_file(dir, "a.txt", u_report);
+    char *triggers = repeated("قتل", 4097); /* 4,097 trigger words */
+    put_file(dir, "b.txt", triggers);
+    free(triggers);
+    char *figures = repeated("قتل 3 جنود.", 4200); /* 4,200 figures, and numbers */
+    put_file(dir, "c.txt", figures);
+    free(figures);
+    char *places = repeated("حلب", 4200); /* 4,200 place mentions */
+    put_file(dir, "d.txt", places);
+    free(places);
+    put_file(dir, "e.txt", u_report); /* after them: still imported */
+    e2e_path(path, sizeof path, "token");
+    e2e_write_file(path, U_TOKEN "\n", strlen(U_TOKEN) + 1);
+    e2e_start(dir, "--token-file", path);
+}
+
+TestSuite(many_items, .init = start_many_items, .fini = e2e_teardown, .timeout = 180);
+
+Test(many_items, a_document_past_the_item_limit_is_cut_short_not_refused)
+{
+    cr_expect_eq(e2e_articles(), 5, "every document is imported");
+    static const char *const ids[] = {"a", "b", "c", "d", "e"};
+    for (size_t i = 0; i < 5; i++) {
+        char *path = fmt_str("/v1/articles/%s", ids[i]);
+        e2e_response *r = e2e_get(path);
+        cr_expect_eq(r->status, 200, "%s: %ld", path, r->status);
+        e2e_response_free(r);
+        free(path);
+    }
+    cr_expect_eq(total_of("/v1/figures?article=c"), 4096, "figures cut at the limit");
+    char *log = e2e_log();
+    /* trigger words are not served items: all 4,097 are read, none dropped */
+    cr_expect(strstr(log, "b.txt: 1 items past") == NULL, "%s", log);
+    cr_expect(strstr(log, "c.txt: 104 items past the limit of 4096") != NULL, "%s", log);
+    cr_expect(strstr(log, "d.txt: 104 items past the limit of 4096") != NULL, "%s", log);
+    free(log);
+
+    char *text = repeated("قتل", 4097);
+    e2e_response *r = e2e_send("PUT", "/v1/articles/again", text, strlen(text), U_AUTH,
+                               "Content-Type: text/plain; charset=utf-8");
+    cr_expect_eq(r->status, 201, "PUT of 4,097 trigger words: %ld %s", r->status, r->body);
+    e2e_response_free(r);
+    free(text);
+}

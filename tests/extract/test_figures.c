@@ -1,0 +1,302 @@
+/* test_figures.c — reported figures read as Arabic reporting prints them, on
+ * sentences written for these tests. One table per class of error: the type
+ * from the governing word, number forms, duals and numbers after their
+ * noun, breakdowns (part_of) and updates (supersedes), and numbers that are
+ * no figures.
+ */
+#include "extract/extract.h"
+
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+static extract_model *model;
+
+static void load_model(void)
+{
+    char err[256];
+    model = extract_model_new(err, sizeof err);
+    cr_assert_not_null(model, "%s", err);
+}
+
+static void free_model(void)
+{
+    extract_model_free(model);
+}
+
+TestSuite(figures, .init = load_model, .fini = free_model);
+
+static void run(const char *doc, extract_result *r)
+{
+    cr_assert_eq(extract_document(model, doc, strlen(doc), r), 0);
+}
+
+/* Index of the figure whose span contains `needle` (the n-th such one,
+ * counting from 0), or EXTRACT_NO_INDEX. */
+static size_t figure_nth(const extract_result *r, const char *needle, int n)
+{
+    for (size_t i = 0; i < r->n_figures; i++) {
+        char *s = text_slice(&r->txt, r->figures[i].sp);
+        cr_assert_not_null(s);
+        bool hit = strstr(s, needle) != NULL;
+        free(s);
+        if (hit && n-- == 0)
+            return i;
+    }
+    return EXTRACT_NO_INDEX;
+}
+
+static size_t figure_at(const extract_result *r, const char *needle)
+{
+    return figure_nth(r, needle, 0);
+}
+
+typedef struct figure_case {
+    const char *doc;
+    const char *needle; /* text inside the figure's span */
+    double value;
+    const char *qualifier;
+    const char *type;
+} figure_case;
+
+static void check_cases(const figure_case *cases, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        const figure_case *c = &cases[k];
+        extract_result r;
+        run(c->doc, &r);
+        size_t i = figure_at(&r, c->needle);
+        cr_expect_neq(i, EXTRACT_NO_INDEX, "no figure with \"%s\" in: %s", c->needle, c->doc);
+        if (i != EXTRACT_NO_INDEX) {
+            const extract_figure *f = &r.figures[i];
+            cr_expect(f->has_value && f->value == c->value, "\"%s\": value %g, want %g", c->needle,
+                      f->value, c->value);
+            cr_expect_str_eq(qualifier_name(f->qual), c->qualifier, "\"%s\" qualifier in: %s",
+                             c->needle, c->doc);
+            cr_expect_str_eq(f->type, c->type, "\"%s\" type in: %s", c->needle, c->doc);
+        }
+        extract_result_free(&r);
+    }
+}
+
+/* The type comes from the word that governs the number, before or after it;
+ * in coordinated clauses each number takes its own verb. */
+Test(figures, types_from_the_governing_word)
+{
+    static const figure_case cases[] = {
+        {"قتل 12 مدنيا وأصيب 30 آخرون في قصف على البلدة.", "12 مدنيا", 12, "exact", "killed"},
+        {"قتل 12 مدنيا وأصيب 30 آخرون في قصف على البلدة.", "30 آخرون", 30, "exact", "injured"},
+        {"أسفر القصف عن مقتل 9 أشخاص بينهم طفلان وإصابة 14 آخرين.", "9 أشخاص", 9, "exact",
+         "killed"},
+        {"أسفر القصف عن مقتل 9 أشخاص بينهم طفلان وإصابة 14 آخرين.", "طفلان", 2, "exact", "killed"},
+        {"أسفر القصف عن مقتل 9 أشخاص بينهم طفلان وإصابة 14 آخرين.", "14 آخرين", 14, "exact",
+         "injured"},
+        {"وقالت الشرطة إن 11 شخصا قتلوا في الانفجار.", "11 شخصا", 11, "exact", "killed"},
+        {"وأضاف أن ستة جنود أصيبوا بجروح خطيرة.", "ستة جنود", 6, "exact", "injured"},
+        {"نزح أكثر من 3 آلاف شخص من القرى الحدودية.", "3 آلاف شخص", 3000, "more_than",
+         "displaced"},
+        {"واعتقلت القوات 25 شابا خلال المداهمات.", "25", 25, "exact", "captured"},
+        {"وأعلن الجيش اعتراض 4 صواريخ أطلقت من الجنوب.", "4 صواريخ", 4, "exact", "destroyed"},
+        {"وقال الجيش إن 5 طائرات مسيرة على الأقل دمرت قرب القاعدة.", "5 طائرات", 5, "at_least",
+         "destroyed"},
+        {"وقتل وأصيب نحو 20 عنصرا في الكمين.", "20 عنصرا", 20, "about", "casualties"},
+        {"وتم إطلاق سراح 40 معتقلا من السجن المركزي.", "40 معتقلا", 40, "exact", "count"},
+        {"وقال المركز إن 300 لاجئ عادوا إلى قراهم هذا الأسبوع.", "300 لاجئ", 300, "exact",
+         "count"},
+        {"وقصفت الطائرات 12 مدرسة في المحافظة.", "12 مدرسة", 12, "exact", "count"},
+        {"وقصفت المدفعية البلدة بأكثر من 90 قذيفة.", "90 قذيفة", 90, "more_than", "fired"},
+        {"وأفرج التنظيم عن 8 أشخاص كانوا محتجزين لديه.", "8 أشخاص", 8, "exact", "count"},
+        {"واعتقلت هيئة تحرير الشام 7 أشخاص في المدينة.", "7 أشخاص", 7, "exact", "captured"},
+        {"وارتفع عدد القتلى إلى 58 بحسب الدفاع المدني.", "58", 58, "exact", "killed"},
+        {"وقتل 3 أشخاص وأصيب 17 في الغارة.", "17", 17, "exact", "injured"},
+        {"وأوضح أن عدد الجرحى بلغ 2031 جريحا حتى المساء.", "2031 جريحا", 2031, "exact", "injured"},
+        {"وبلغ عدد الضحايا 14 مدنيا منذ الصباح.", "14 مدنيا", 14, "exact", "killed"},
+        {"وارتفع عدد ضحايا القصف إلى 50 شخصا.", "50 شخصا", 50, "exact", "killed"},
+        {"وأعلنت الوزارة مقتل 5 وإصابة 10 في القصف.", "10", 10, "exact", "injured"},
+        {"ودمر القصف 7 مبانٍ سكنية.", "7 مبان", 7, "exact", "destroyed"},
+        {"ونزح نحو 50 ألفا من سكان المدينة.", "50 ألفا", 50000, "about", "displaced"},
+        {"وقال إن 420 شخصا (150 امرأة و200 طفل) عادوا إلى المدينة.", "420 شخصا", 420, "exact",
+         "count"},
+        {"وأفرج لواء شهداء البلدة عن 9 جنود.", "9 جنود", 9, "exact", "count"},
+        {"وأعلن اللواء أسر 6 عناصر من التنظيم.", "6 عناصر", 6, "exact", "captured"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Numbers as printed: glued to words, grouped with , . ٬, decimal thousands
+ * and millions, compounds with or without و, in brackets and slashes, and
+ * واحد after the noun. */
+Test(figures, number_forms)
+{
+    static const figure_case cases[] = {
+        {"أدى القصف إلى مقتل 4 مدنيين واصابة9 آخرين.", "9 آخرين", 9, "exact", "injured"},
+        {"ونزح أكثر من4200 شخص من المخيم.", "4200 شخص", 4200, "more_than", "displaced"},
+        {"وبلغ عدد القتلى 13,408 قتيلا منذ بداية العام.", "13,408", 13408, "exact", "killed"},
+        {"ونزع الفريق (1.250) لغما من الحقول.", "1.250", 1250, "exact", "count"},
+        {"ونزح 2.4 مليون شخص داخل البلاد.", "2.4 مليون شخص", 2400000, "exact", "displaced"},
+        {"وخرج 1.5 ألف مسلح من الأحياء الشرقية.", "1.5 ألف مسلح", 1500, "exact", "evacuated"},
+        {"وبلغت الحصيلة 31 ألفا 406 قتلى.", "31 ألفا 406", 31406, "exact", "killed"},
+        {"وبلغت الحصيلة 31 ألفا و406 قتلى.", "31 ألفا و406", 31406, "exact", "killed"},
+        {"وقتل (17) مدنيا في القصف.", "17", 17, "exact", "killed"},
+        {"واعتقلت القوات نحو /640/ عنصرا من التنظيم.", "640", 640, "about", "captured"},
+        {"وأصيب شخص واحد في الانفجار.", "شخص واحد", 1, "exact", "injured"},
+        {"واستقبل المستشفى قتيلا واحدا و6 جرحى.", "قتيلا واحدا", 1, "exact", "killed"},
+        {"منذ أكتوبر 2023 إلى 12 ألفا و300 قتيل.", "12 ألفا و300", 12300, "exact", "killed"},
+        {"واستقبل المستشفى العام 17 جريحا.", "17 جريحا", 17, "exact", "injured"},
+        {"وقتل 60 عنصرا من التنظيم على الأقل في المعارك.", "60 عنصرا", 60, "at_least", "killed"},
+        {"وقال إن الحصيلة تجاوزت ال140 ألف قتيل.", "140 ألف قتيل", 140000, "more_than", "killed"},
+        {"وقتل 5 أشخاص وأصيب 10 على الأقل.", "5 أشخاص", 5, "exact", "killed"},
+        {"وقالت الوزارة إن 2041 جريحا وصلوا إلى المستشفيات.", "2041 جريحا", 2041, "exact", "injured"},
+        {"وأعلنت الوزارة أن الحصيلة 320 حتى الآن.", "320", 320, "exact", "killed"},
+        {"قتل 100 شخص في حمص و45 في حماة.", "45", 45, "exact", "killed"},
+        {"ونزح 300 شخص إلى المخيمات و120 بمدارس المدينة.", "120", 120, "exact", "displaced"},
+        {"ما أسفر عن مقتل مدني وجرح ثلاثة آخرين.", "ثلاثة آخرين", 3, "exact", "injured"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Duals are figures of 2 wherever they stand; coordinated duals are
+ * separate figures; اثنين after a noun is 2 of it. */
+Test(figures, duals)
+{
+    static const figure_case cases[] = {
+        {"قتل مدنيان وأصيب آخران في القصف.", "مدنيان", 2, "exact", "killed"},
+        {"قتل مدنيان وأصيب آخران في القصف.", "آخران", 2, "exact", "injured"},
+        {"وقتلت امرأتان في الغارة.", "امرأتان", 2, "exact", "killed"},
+        {"وأصيب مدنيين اثنين بجروح.", "مدنيين اثنين", 2, "exact", "injured"},
+        {"واستهدفت الفصائل البلدة بقذيفتي هاون.", "قذيفتي", 2, "exact", "fired"},
+        {"وأفاد المصدر بوقوع قتيلين على الأقل.", "قتيلين", 2, "at_least", "killed"},
+        {"وأصيب ممرضان في قصف المستشفى.", "ممرضان", 2, "exact", "injured"},
+        {"وقتل قناصان في المعارك.", "قناصان", 2, "exact", "killed"},
+        {"وأغرقت البحرية زورقين قرب الساحل.", "زورقين", 2, "exact", "destroyed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+
+    extract_result r;
+    run("ودمر المقاتلون دبابتين وناقلتين للجيش.", &r);
+    size_t tanks = figure_at(&r, "دبابتين"), carriers = figure_at(&r, "ناقلتين");
+    cr_assert_neq(tanks, EXTRACT_NO_INDEX);
+    cr_assert_neq(carriers, EXTRACT_NO_INDEX);
+    cr_expect_neq(tanks, carriers, "two coordinated duals are two figures");
+    extract_result_free(&r);
+}
+
+typedef struct link_case {
+    const char *doc;
+    const char *part; /* the figure that is a part (or an update) */
+    const char *whole; /* the figure it belongs to (or updates); NULL: none */
+    const char *type;  /* the part's type */
+} link_case;
+
+/* بينهم, منهم, من بينهم, من ضمنهم: the figures after it are parts of the
+ * figure before, and so are those listed with them. */
+Test(figures, breakdowns)
+{
+    static const link_case cases[] = {
+        {"قتل 20 شخصا بينهم 5 أطفال وامرأتان.", "5 أطفال", "20 شخصا", "killed"},
+        {"قتل 20 شخصا بينهم 5 أطفال وامرأتان.", "امرأتان", "20 شخصا", "killed"},
+        {"واعتقلت القوات 60 شخصا من بينهم 8 نساء.", "8 نساء", "60 شخصا", "captured"},
+        {"وأصيب 40 مدنيا، من ضمنهم 12 طفلا.", "12 طفلا", "40 مدنيا", "injured"},
+        {"وعاد 500 لاجئ (200 امرأة و150 طفلا) إلى البلاد.", "150 طفلا", "500 لاجئ", "count"},
+        {"وعاد 900 لاجئ من بينهم 500 شخص (200 امرأة و150 طفلا) من الأردن.", "200 امرأة",
+         "500 شخص", "count"},
+        {"وأطلقت الفصائل 60 صاروخا اعترض 45 منها.", "45 منها", "60 صاروخا", "destroyed"},
+        {"وأسر المقاتلون 30 جنديا قتل 4 منهم لاحقا.", "4 منهم", "30 جنديا", "killed"},
+        {"قتل 12 مدنيا وأصيب 30 آخرون.", "30 آخرون", NULL, "injured"},
+        {"قتل 3 مدنيين بينهم 7 مسلحين.", "7 مسلحين", NULL, "killed"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        const link_case *c = &cases[k];
+        extract_result r;
+        run(c->doc, &r);
+        size_t part = figure_at(&r, c->part);
+        cr_assert_neq(part, EXTRACT_NO_INDEX, "no figure \"%s\" in: %s", c->part, c->doc);
+        size_t whole = c->whole ? figure_at(&r, c->whole) : EXTRACT_NO_INDEX;
+        if (c->whole)
+            cr_assert_neq(whole, EXTRACT_NO_INDEX, "no figure \"%s\" in: %s", c->whole, c->doc);
+        cr_expect_eq(r.figures[part].part_of, whole, "\"%s\" part_of %zu, want %zu in: %s", c->part,
+                     r.figures[part].part_of, whole, c->doc);
+        cr_expect_str_eq(r.figures[part].type, c->type, "\"%s\" type in: %s", c->part, c->doc);
+        cr_expect_eq(r.figures[whole == EXTRACT_NO_INDEX ? part : whole].supersedes, EXTRACT_NO_INDEX);
+        extract_result_free(&r);
+    }
+}
+
+/* ارتفعت الحصيلة إلى N: the new toll supersedes the earlier one of the same
+ * count by the same party. */
+Test(figures, updates)
+{
+    static const link_case cases[] = {
+        {"قتل 12 شخصا في الانفجار. ثم ارتفعت حصيلة القتلى إلى 23 شخصا.", "23 شخصا", "12 شخصا",
+         "killed"},
+        {"أصيب 30 مدنيا في القصف. وارتفع عدد الجرحى إلى 41 مدنيا.", "41 مدنيا", "30 مدنيا",
+         "injured"},
+        /* a different count is not updated */
+        {"قتل 12 شخصا وأصيب 20. ثم ارتفع عدد القتلى إلى 15 شخصا.", "15 شخصا", "12 شخصا", "killed"},
+        {"أصيب 30 مدنيا في القصف. وارتفع عدد القتلى إلى 41 مدنيا.", "41 مدنيا", NULL, "killed"},
+        /* no update word: two figures side by side */
+        {"قتل 12 شخصا في حلب. وقتل 23 شخصا في إدلب.", "23 شخصا", NULL, "killed"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        const link_case *c = &cases[k];
+        extract_result r;
+        run(c->doc, &r);
+        size_t now = figure_at(&r, c->part);
+        cr_assert_neq(now, EXTRACT_NO_INDEX, "no figure \"%s\" in: %s", c->part, c->doc);
+        size_t before = c->whole ? figure_at(&r, c->whole) : EXTRACT_NO_INDEX;
+        cr_expect_eq(r.figures[now].supersedes, before, "\"%s\" supersedes %zu, want %zu in: %s",
+                     c->part, r.figures[now].supersedes, before, c->doc);
+        cr_expect_str_eq(r.figures[now].type, c->type, "\"%s\" type in: %s", c->part, c->doc);
+        cr_expect_eq(r.figures[now].part_of, EXTRACT_NO_INDEX);
+        extract_result_free(&r);
+    }
+}
+
+/* Dates, years, percentages, ratios, references back and numbers in names
+ * are no figures. */
+Test(figures, not_figures)
+{
+    static const struct {
+        const char *doc;
+        const char *number; /* text that must be in no figure */
+    } cases[] = {
+        {"وقال إن أكثر من 90 بالمئة من الغارات استهدفت الأحياء.", "مئة"},
+        {"وسقط صاروخ من كل أربعة صواريخ داخل القطاع.", "أربعة"},
+        {"وقصفت المدفعية البلدة من نفس الحاجزين.", "الحاجزين"},
+        {"وقتل أربعة من عائلة واحدة في القصف.", "عائلة واحدة"},
+        {"وهاجم اللواء 47 مواقع المعارضة.", "47"},
+        {"وقتل 5 مدنيين في عام 2016 وفق التقرير.", "2016"},
+        {"وقتل 5 مدنيين في 2016 وفق التقرير.", "2016"},
+        {"وقتل 4 مدنيين بنسبة 30 في المئة من الضحايا.", "المئة"},
+        {"ونزح 3 مرات خلال الحرب.", "3"},
+        {"وأصيب 5 كم شمال المدينة.", "5"},
+        {"واعتقل 40 % من الشبان.", "40"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        extract_result r;
+        run(cases[k].doc, &r);
+        cr_expect_eq(figure_at(&r, cases[k].number), EXTRACT_NO_INDEX, "\"%s\" read as a figure in: %s",
+                     cases[k].number, cases[k].doc);
+        extract_result_free(&r);
+    }
+}
+
+/* A long report: more trigger words than EXTRACT_MAX_ITEMS and more
+ * figures than it can hold; the figures past the limit are dropped and
+ * counted, the document is still read. */
+Test(figures, long_document_is_read)
+{
+    const char *unit = "قتل 3 أشخاص وأصيب 2 وأسر 4 جنود. ";
+    size_t n = 1500, len = strlen(unit);
+    char *doc = malloc(n * len + 1);
+    cr_assert_not_null(doc);
+    for (size_t i = 0; i < n; i++)
+        memcpy(doc + i * len, unit, len);
+    doc[n * len] = '\0';
+    extract_result r;
+    cr_assert_eq(extract_document(model, doc, n * len, &r), 0);
+    cr_expect_eq(r.n_figures, EXTRACT_MAX_ITEMS);
+    cr_expect_gt(r.truncated, 0);
+    extract_result_free(&r);
+    free(doc);
+}

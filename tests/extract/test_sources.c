@@ -1,0 +1,346 @@
+/* test_sources.c — who is credited with a figure (extract/sources.c): the
+ * subject of a reporting verb read by its form when the source list does not
+ * know it, whom a statement was told, post-posed attribution, relays, and
+ * how far a statement carries. One table per class of error; every sentence
+ * is written for these tests.
+ */
+#include "extract/extract.h"
+
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+static extract_model *model;
+
+static void load_model(void)
+{
+    char err[256];
+    model = extract_model_new(err, sizeof err);
+    cr_assert_not_null(model, "%s", err);
+}
+
+static void free_model(void)
+{
+    extract_model_free(model);
+}
+
+TestSuite(sources, .init = load_model, .fini = free_model);
+
+/* The figure whose span contains needle, or NULL. */
+static const extract_figure *figure_with(const extract_result *r, const char *needle)
+{
+    for (size_t i = 0; i < r->n_figures; i++) {
+        char *s = text_slice(&r->txt, r->figures[i].sp);
+        cr_assert_not_null(s);
+        bool hit = strstr(s, needle) != NULL;
+        free(s);
+        if (hit)
+            return &r->figures[i];
+    }
+    return NULL;
+}
+
+typedef struct claimant_case {
+    const char *doc;
+    const char *needle;   /* text inside the figure's span */
+    const char *claimant; /* the claimant's name */
+    const char *kind;     /* its kind, NULL: not checked */
+} claimant_case;
+
+static void check_claimants(const claimant_case *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const claimant_case *c = &cases[i];
+        extract_result r;
+        cr_assert_eq(extract_document(model, c->doc, strlen(c->doc), &r), 0);
+        const extract_figure *f = figure_with(&r, c->needle);
+        cr_assert_not_null(f, "no figure with \"%s\" in: %s", c->needle, c->doc);
+        const char *got = f->claimant == EXTRACT_NO_INDEX ? "(none)" : r.sources[f->claimant].name;
+        cr_expect_str_eq(got, c->claimant, "\"%s\" in: %s", c->needle, c->doc);
+        if (c->kind && f->claimant != EXTRACT_NO_INDEX)
+            cr_expect_str_eq(r.sources[f->claimant].kind, c->kind, "kind of %s", got);
+        extract_result_free(&r);
+    }
+}
+
+/* The subject of a reporting verb that no list names: a body, a function
+ * with its holder, a titled person; read by its form, up to where the
+ * phrase ends. */
+Test(sources, a_subject_read_by_its_form)
+{
+    static const claimant_case cases[] = {
+        {"قالت وزارة الزراعة في غزة إن 12 شخصا قتلوا في غارة على مخيم جباليا.", "12 شخصا",
+         "وزارة الزراعة في غزة", "government"},
+        {"وأعلنت دائرة صحة نينوى، اليوم الأحد، أن 14 مدنيا أصيبوا بجروح.", "14 مدنيا",
+         "دائرة صحة نينوى", "government"},
+        {"وقال وزير الداخلية العراقي قاسم الأعرجي إن 9 عناصر من الشرطة قتلوا.", "9 عناصر",
+         "قاسم الأعرجي", "person"},
+        {"وأعلن العميد تركي المالكي تدمير 4 طائرات مسيرة فوق مأرب.", "4 طائرات", "العميد تركي المالكي",
+         "person"},
+        {"وذكرت لجنة أطباء كردفان في بيان أن 30 مدنيا قتلوا في قصف مدفعي على الأبيض.", "30 مدنيا",
+         "لجنة أطباء كردفان", "ngo"},
+        {"وقال مدير مستشفى العودة إن 25 جريحا وصلوا إلى المستشفى.", "25 جريحا", "مدير مستشفى العودة",
+         "role"},
+        /* وزارة begins with و but is no conjunction */
+        {"وقال ضابط في وزارة الزراعة، إن 17 شخصا أصيبوا.", "17 شخصا", "ضابط في وزارة الزراعة", "role"},
+        /* a quoted name after a head of two words */
+        {"ونشرت غرفة عمليات «نصر الله» تسجيلا يظهر أسر 4 عناصر.", "4 عناصر", "غرفة عمليات «نصر الله»",
+         NULL},
+        /* a body named after a titled person keeps the name */
+        {"وأعلن مستشفى الشيخ زايد أن 16 جريحا وصلوا إليه.", "16 جريحا", "مستشفى الشيخ زايد", NULL},
+        /* a body's name ends before its affiliation (التابع لـ) */
+        {"وكشف مصدر طبي في مستشفى الرازي التابع لوزارة الصحة أن 21 جريحا وصلوا.", "21 جريحا",
+         "مصدر طبي في مستشفى الرازي", "anonymous"},
+        /* a definite body keeps its article */
+        {"واعترفت القوات الأمريكية بأنها أطلقت 35 قذيفة مدفعية على المدينة.", "35 قذيفة",
+         "القوات الأمريكية", "military"},
+        /* the known name in quotes is the body's own; وكالة has no article */
+        {"وذكرت وكالة إعلام المعارضة “سمارت”، أن 11 عنصرا قتلوا.", "11 عنصرا", "سمارت", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* The subject is the first phrase after the verb: a party named inside the
+ * object or the quoted words is not the speaker. */
+Test(sources, the_subject_is_the_first_phrase)
+{
+    static const claimant_case cases[] = {
+        {"وأكد قائد الشرطة المحلية، \"تحييد 40 عنصرا تابعا لحزب الله\".", "40 عنصرا",
+         "قائد الشرطة المحلية", NULL},
+        {"وأعلن الجيش السوري مقتل 15 مسلحا من جبهة النصرة في ريف حماة.", "15 مسلحا", "الجيش السوري",
+         NULL},
+        {"وقالت هيئة البث الرسمية، مساء الاثنين، إن 3 صواريخ سقطت قرب الحدود.", "3 صواريخ",
+         "هيئة البث الرسمية", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Whom it was told is a carrier, never the speaker; a relayed statement
+ * belongs to who is relayed. */
+Test(sources, told_to_and_relayed)
+{
+    static const claimant_case cases[] = {
+        {"وقال مدير مستشفى الشفاء لوكالة فرانس برس إن 20 جريحا وصلوا.", "20 جريحا",
+         "مدير مستشفى الشفاء", NULL},
+        {"وقال لوكالة رويترز مسؤول في وزارة الصحة إن 11 شخصا قتلوا.", "11 شخصا",
+         "مسؤول في وزارة الصحة", NULL},
+        {"ونقلت وكالة رويترز عن مصدر أمني أن 6 جنود قتلوا في كمين.", "6 جنود", "مصدر أمني", NULL},
+        /* an agency cited after the speaker carries his words */
+        {"وقال مصدر أمني - بحسب رويترز - إن 3 جنود قتلوا في الهجوم.", "3 جنود", "مصدر أمني", NULL},
+        {"قتل 4 جنود في هجوم على حاجز عسكري، بحسب رويترز.", "4 جنود", "رويترز", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A post-posed attribution covers its whole sentence. */
+Test(sources, a_post_posed_attribution_covers_its_sentence)
+{
+    static const claimant_case cases[] = {
+        {"قتل 7 مدنيين في قصف على بلدة كفرنبل، بحسب المرصد السوري لحقوق الإنسان.", "7 مدنيين",
+         "المرصد السوري لحقوق الإنسان", NULL},
+        {"أصيب 16 شخصا بجروح في انفجار عبوة، وفق مصادر طبية.", "16 شخصا", "مصادر طبية", NULL},
+        {"قتل 12 مدنيا في قصف على مدينة دوما، في حصيلة جديدة للمرصد السوري لحقوق الإنسان.",
+         "12 مدنيا", "المرصد السوري لحقوق الإنسان", NULL},
+        {"وجاء في بيان لمديرية صحة حماة أن 30 شخصا أصيبوا.", "30 شخصا", "مديرية صحة حماة", NULL},
+        {"نزح أكثر من 3000 شخص من المدينة، حسب منظمة الهجرة الدولية.", "3000 شخص",
+         "المنظمة الدولية للهجرة", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A definite head alone refers back to the speaker named with that head. */
+Test(sources, a_definite_head_refers_back)
+{
+    static const claimant_case cases[] = {
+        {"أعلنت مديرية صحة إدلب وصول جرحى إلى المستشفى. وأضافت المديرية أن 8 منهم في حالة حرجة "
+         "بين 19 مصابا.",
+         "19 مصابا", "مديرية صحة إدلب", NULL},
+        {"قال وزير الصحة اللبناني فراس علوان إن الغارات لم تتوقف. وذكر الوزير أن 31 شخصا قتلوا.",
+         "31 شخصا", "فراس علوان", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* The parties of the region's wars are known by their names and variants. */
+Test(sources, parties_of_the_region)
+{
+    static const struct {
+        const char *doc, *needle, *id;
+    } cases[] = {
+        {"وقالت وزارة الصحة في قطاع غزة إن 40 شخصا قتلوا خلال يوم.", "40 شخصا",
+         "palestinian-health-ministry"},
+        {"وأعلنت قوات الدعم السريع مقتل 30 جنديا من الجيش في هجوم شمال الفاشر.", "30 جنديا", "rsf"},
+        {"وقالت جماعة الحوثي إنها أسقطت 2 طائرات مسيرة.", "2 طائرات", "houthis"},
+        {"وأفادت خلية الإعلام الأمني بمقتل 5 إرهابيين في صحراء الأنبار.", "5 إرهابيين",
+         "security-media-cell"},
+        {"وأعلنت حركة الشباب مقتل 12 جنديا في هجوم على قاعدة عسكرية.", "12 جنديا", "al-shabaab"},
+        {"وذكرت الوكالة الوطنية للإعلام أن 4 أشخاص أصيبوا في غارة على بلدة جنوبية.", "4 أشخاص",
+         "nna"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        extract_result r;
+        cr_assert_eq(extract_document(model, cases[i].doc, strlen(cases[i].doc), &r), 0);
+        const extract_figure *f = figure_with(&r, cases[i].needle);
+        cr_assert_not_null(f, "no figure with \"%s\"", cases[i].needle);
+        cr_assert_neq(f->claimant, EXTRACT_NO_INDEX, "no claimant in: %s", cases[i].doc);
+        cr_expect_str_eq(r.sources[f->claimant].id, cases[i].id, "in: %s", cases[i].doc);
+        extract_result_free(&r);
+    }
+}
+
+/* The publisher: a dateline, a signature line, "(OUTLET)" opening the text;
+ * an outlet told is reporting itself, an agency told is only cited. */
+Test(sources, outlets_from_datelines)
+{
+    static const struct {
+        const char *doc, *outlet; /* outlet id, NULL: none */
+    } cases[] = {
+        {"دمشق - زمان الوصل\nقتل 4 مدنيين في قصف على بلدة معرة النعمان.\n", "zaman-al-wasl"},
+        {"شبكة قدس\nأصيب 9 شبان برصاص الاحتلال في مدينة نابلس.\n", "quds-news-network"},
+        {"متابعات - الترا سودان\nقتل 11 شخصا في قصف على مدينة الأبيض.\n", "ultra-sudan"},
+        {"حلب (رويترز) - قتل 6 مدنيين في غارة على حي الشعار.\n", "reuters"},
+        {"قتل 3 مدنيين في غارة على مدينة إدلب.\nسمارت - رصد\n", "smart"},
+        {"وقال مصدر طبي لوكالة فرانس برس إن 8 أشخاص قتلوا.\n", NULL},
+        {"وقال مصدر محلي لشبكة شام إن 8 أشخاص قتلوا.\n", "shaam-network"},
+        /* a reporter's byline is not an outlet */
+        {"حلب - سامر العلي\nقتل 5 مدنيين في قصف على حي الشعار.\n", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        extract_result r;
+        cr_assert_eq(extract_document(model, cases[i].doc, strlen(cases[i].doc), &r), 0);
+        if (!cases[i].outlet)
+            cr_expect_eq(r.outlet, EXTRACT_NO_INDEX, "in: %s", cases[i].doc);
+        else if (r.outlet == EXTRACT_NO_INDEX)
+            cr_expect_fail("no outlet in: %s", cases[i].doc);
+        else
+            cr_expect_str_eq(r.sources[r.outlet].id, cases[i].outlet, "in: %s", cases[i].doc);
+        extract_result_free(&r);
+    }
+}
+
+/* How far a statement reaches: a country as a subject, before or after its
+ * verb; a paragraph opened by a verb with a hidden subject continues the
+ * last speaker; a sentence opened by كان recounts earlier events and is the
+ * narrator's. */
+Test(sources, scope_of_a_statement)
+{
+    static const claimant_case cases[] = {
+        {"وكانت تركيا أعلنت أن 40 مسلحا قتلوا في الهجوم.", "40 مسلحا", "تركيا", "government"},
+        {"وأعلنت روسيا أن 14 طائرة مسيرة أسقطت قرب القاعدة.", "14 طائرة", "روسيا", "government"},
+        /* a body no list names before its verb, or before a colon in a headline */
+        {"وكانت صحيفة “البلد” اليومية اللبنانية، ذكرت أن 6 مسلحين قتلوا.", "6 مسلحين",
+         "صحيفة “البلد” اليومية اللبنانية", "outlet"},
+        {"مديرية صحة درعا: 15 جريحا في قصف على مدينة درعا.\n", "15 جريحا", "مديرية صحة درعا",
+         "government"},
+        {"قال الدفاع المدني السوري إن فرقه تعمل في المدينة.\nوأضاف أن 9 أشخاص قتلوا في القصف.\n",
+         "9 أشخاص", "الدفاع المدني السوري", NULL},
+        {"قال الدفاع المدني السوري إن فرقه تعمل في المدينة.\nوكانت 12 عائلة نزحت من البلدة في الشهر "
+         "الماضي.\n",
+         "12 عائلة", "(none)", NULL},
+        /* a quote inside a statement keeps its inner speaker to its end */
+        {"وقال المرصد السوري لحقوق الإنسان إن \"مصادر طبية أفادت بمقتل 5 مدنيين\"، وإن 9 مقاتلين "
+         "قتلوا أيضا.",
+         "5 مدنيين", "مصادر طبية", NULL},
+        {"وقال المرصد السوري لحقوق الإنسان إن \"مصادر طبية أفادت بمقتل 5 مدنيين\"، وإن 9 مقاتلين "
+         "قتلوا أيضا.",
+         "9 مقاتلين", "المرصد السوري لحقوق الإنسان", NULL},
+        {"أعلن «جيش الفرقان» مقتل 11 عنصرا من القوات النظامية.", "11 عنصرا", "جيش الفرقان", NULL},
+        /* a party set against the lead ("في حين أعلنت X") does not own it */
+        {"قتل 13 شخصا في اشتباكات بريف دير الزور، في حين أعلن الجيش السوري استمرار عملياته.\n"
+         "وقال المرصد السوري لحقوق الإنسان إن الاشتباكات مستمرة.\n",
+         "13 شخصا", "المرصد السوري لحقوق الإنسان", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* An outlet the list does not know, named by a dateline whose order tells
+ * it from a byline. */
+Test(sources, unknown_outlets_from_datelines)
+{
+    static const struct {
+        const char *doc, *outlet; /* the outlet's name */
+    } cases[] = {
+        {"متابعات - النهار العربي\nقتل 5 مدنيين في قصف على مدينة إدلب.\n", "النهار العربي"},
+        {"صدى الشام - حلب\nقتل 5 مدنيين في قصف على حي الشعار.\n", "صدى الشام"},
+        {"حماة _ نبض الوطن\nقتل 5 مدنيين في قصف على مدينة حماة.\n", "نبض الوطن"},
+        /* a site's address in the dateline */
+        {"كتب سامر خليل - midan24. Net\nقتل 5 مدنيين في قصف على مدينة إدلب.\n", "midan24"},
+        /* told by a speaker, in quotes: its own reporting */
+        {"وقال مصدر محلي لـ\"صدى الجنوب\" إن 4 مدنيين قتلوا في القصف.\n", "صدى الجنوب"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        extract_result r;
+        cr_assert_eq(extract_document(model, cases[i].doc, strlen(cases[i].doc), &r), 0);
+        if (r.outlet == EXTRACT_NO_INDEX)
+            cr_expect_fail("no outlet in: %s", cases[i].doc);
+        else {
+            cr_expect_str_eq(r.sources[r.outlet].name, cases[i].outlet, "in: %s", cases[i].doc);
+            cr_expect_str_eq(r.sources[r.outlet].kind, "outlet");
+        }
+        extract_result_free(&r);
+    }
+}
+
+/* A person named with the function he holds: after the name and a comma,
+ * after a spokesman's party, or relayed by his party. */
+Test(sources, persons_and_their_functions)
+{
+    static const claimant_case cases[] = {
+        {"وقالت سلمى الخطيب، مديرة البرامج في المنظمة، إن 60 طفلا قتلوا.", "60 طفلا", "سلمى الخطيب",
+         "person"},
+        {"وقال المتحدث باسم قوات سوريا الديمقراطية جوان ريناس خلال مؤتمر صحفي إن 70 مسلحا استسلموا.",
+         "70 مسلحا", "جوان ريناس", "person"},
+        /* before the verb, with his function between */
+        {"وكان ياسر الخميس قائد الفريق التابع لمجلس المدينة قد صرح بأن 51 مدنيا قتلوا.", "51 مدنيا",
+         "ياسر الخميس", "person"},
+        /* a name ends where a function begins: قائم مقام */
+        {"كما أفاد هشام داود قائم مقام القضاء، بأن 13 مدنيا قتلوا في القصف.", "13 مدنيا",
+         "هشام داود", "person"},
+        /* a long function, then the name, begun after a place */
+        {"وقال قائد الشرطة العسكرية التابعة للجيش السوري في درعا ناجي بوحمدان في تصريحات، إن 22 "
+         "عنصرا قتلوا.",
+         "22 عنصرا", "ناجي بوحمدان", "person"},
+        {"تصريح صادر عن منظمة أطباء العالم بشأن 45 مستشفى تعرضت للقصف.", "45 مستشفى",
+         "منظمة أطباء العالم", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* The preposition على is not the given name علي it folds to. */
+Test(sources, a_preposition_is_no_name)
+{
+    extract_result r;
+    const char *doc = "وأعلنت على حساباتها الرسمية مقتل 6 عناصر.";
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    for (size_t i = 0; i < r.n_sources; i++)
+        cr_expect(strcmp(r.sources[i].kind, "person") != 0, "no person: %s", r.sources[i].name);
+    extract_result_free(&r);
+}
+
+/* Unnamed speakers keep the adjectives that say who they are. */
+Test(sources, unnamed_speakers_and_their_adjectives)
+{
+    static const claimant_case cases[] = {
+        {"وقال سكان محليون إن 6 قذائف سقطت على الحي.", "6 قذائف", "سكان محليون", "anonymous"},
+        {"وقال ناشطون سوريون إن 19 معتقلا أفرج عنهم.", "19 معتقلا", "ناشطون سوريون", "activists"},
+        {"وأفادت مصادر حقوقية بمقتل 8 أشخاص في المدينة.", "8 أشخاص", "مصادر حقوقية", "anonymous"},
+        {"وأعلن مصدر أمني كردي أن 5 أشخاص قتلوا.", "5 أشخاص", "مصدر أمني كردي", "anonymous"},
+        {"وقال مسؤول في وزارة الزراعة لوكالة رويترز إن 7 مدنيين قتلوا.", "7 مدنيين",
+         "مسؤول في وزارة الزراعة", "anonymous"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A text that quotes nobody and names no publisher, whose lead's subject is
+ * a body reporting its own work, is that body's release; an army acting in
+ * the lead is reported on, and the figures stay unattributed. */
+Test(sources, a_release_is_its_author_s_statement)
+{
+    static const claimant_case cases[] = {
+        {"تمكنت منظمة الأمل الإنسانية من نزع 310 ألغام في ريف إدلب خلال الأسبوع الماضي.\n"
+         "ونزعت فرقها 12 عبوة ناسفة في مدينة سراقب.\n",
+         "12 عبوة", "منظمة الأمل الإنسانية", NULL},
+        {"قصف الجيش السوري بلدة كفرنبل بأكثر من 40 قذيفة مدفعية.\n", "40 قذيفة", "(none)", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
