@@ -397,7 +397,9 @@ int places_find_unresolved(doc_state *d)
     int rc = 0;
     for (size_t i = 0; i < t->n_tok && rc == 0; i++) {
         lexicon_match cm;
-        if (t->tok[i].kind != TOK_WORD || d->in_source[i] || covered[i] ||
+        /* the context word may end a source's span ("السكان من قرى X"): only
+         * the name must stay outside one */
+        if (t->tok[i].kind != TOK_WORD || covered[i] ||
             !lexicon_match_at(d->m->place_context, t, i, PROCLITICS_ALL, &cm))
             continue;
         const char *role = context_role(&cm);
