@@ -432,7 +432,10 @@ int places_find_unresolved(doc_state *d)
                        t->tok[end].sentence == t->tok[first].sentence && !covered[end] &&
                        !d->in_source[end] && strncmp(t->tok[end].norm, "و", strlen("و")) != 0 &&
                        !has_tanween(t, end) &&
-                       !lexicon_match_at(d->m->place_context, t, end, PROCLITICS_ALL, &stop))
+                       !lexicon_match_at(d->m->place_context, t, end, PROCLITICS_ALL, &stop) &&
+                       !lexicon_match_at(d->m->triggers, t, end, PROCLITICS_ALL, &stop) &&
+                       !lexicon_match_at(d->m->attribution, t, end, PROCLITICS_ALL, &stop) &&
+                       !lexicon_match_at(d->m->nouns, t, end, PROCLITICS_ALL, &stop))
                     end++;
                 size_t cp_start_fix = waw ? 1 : 0;
                 rc = push_unresolved(d, first, end);
