@@ -321,9 +321,14 @@ static size_t name_end(const doc_state *d, size_t first, const bool *covered)
     if (first >= t->n_tok || t->tok[first].kind != TOK_WORD || covered[first] || d->in_source[first])
         return 0;
     lexicon_match cm;
+    /* تل X opens a name, and so does شارع/طريق before a definite word (حي
+     * طريق السد) */
     bool opener = opens_compound(t, first) ||
                   (lexicon_match_at(d->m->place_context, t, first, PROCLITICS_ALL, &cm) &&
-                   cm.tok_end == first + 1 && strcmp(context_role(&cm), "part") == 0);
+                   cm.tok_end == first + 1 &&
+                   (strcmp(context_role(&cm), "part") == 0 ||
+                    (strcmp(context_role(&cm), "site") == 0 && first + 1 < t->n_tok &&
+                     strncmp(t->tok[first + 1].norm, "ال", strlen("ال")) == 0)));
     if (!opener && !name_word(d, first, covered))
         return 0;
     size_t end = first + 1;
@@ -331,7 +336,8 @@ static size_t name_end(const doc_state *d, size_t first, const bool *covered)
                 t->tok[end].sentence == t->tok[first].sentence && !covered[end] && !d->in_source[end];
     if (opener) /* أبو, عين, تل: the second word may be any word but a function word */
         return next && !has_tanween(t, end) &&
-                       !lexicon_match_at(d->m->place_context, t, end, PROCLITICS_ALL, &cm)
+                       (strncmp(t->tok[end].norm, "ال", strlen("ال")) == 0 ||
+                        !lexicon_match_at(d->m->place_context, t, end, PROCLITICS_ALL, &cm))
                    ? end + 1
                    : 0;
     return next && closes_compound(t, end) ? end + 1 : end;
