@@ -14,11 +14,11 @@
  * ("طائرات روسية وسورية").
  *
  * A name is not a place when it carries tanween (روسيًا, "Russian-ly": place
- * names are definite or diptote), names a medium or a time zone (قناة روسيا
- * اليوم, بتوقيت مكة), or begins an organisation (قوات سوريا
+ * names are definite or diptote), names a medium or a time zone (قناة ليبيا
+ * الوطنية, بتوقيت القدس), or begins an organisation (قوات سوريا
  * الديمقراطية); after a noun with tanween a name is its adjective
  * ("مقاتلاً سوريا"), and so is an indefinite ـية after an indefinite noun in
- * ـة or after غير ("سيدة سورية", "غير سورية").
+ * ـة or after غير ("ممرضة سورية", "غير سورية").
  *
  * A place not in the gazetteer is found by its context (data/lexicon/
  * place_context.tsv, roles `name`, `names`, `site`, `part`): "قرية X",
@@ -119,7 +119,7 @@ static bool has_tanween(const text *t, size_t i)
 }
 
 /* Is the name at tokens [first, end) part of another name: a medium or a
- * time zone before it (قناة (روسيا اليوم), بتوقيت مكة), or an organisation
+ * time zone before it (قناة (ليبيا الوطنية), بتوقيت القدس), or an organisation
  * after it (قوات سوريا الديمقراطية)? */
 static bool in_other_name(const text *t, size_t first, size_t end)
 {
@@ -137,7 +137,7 @@ static bool in_other_name(const text *t, size_t first, size_t end)
 
 /* An adjective, not a place: a one-word name right after a noun with
  * tanween, which cannot open a construct ("مقاتلاً سوريا", a Syrian
- * fighter); an indefinite ـية after an indefinite noun in ـة ("سيدة سورية")
+ * fighter); an indefinite ـية after an indefinite noun in ـة ("ممرضة سورية")
  * or after غير ("غير سورية", non-Syrian). */
 static bool adjective_of_noun(const text *t, size_t i, const lexicon_match *pm)
 {
@@ -220,7 +220,7 @@ static bool definite(const char *w)
 /* Can token i be (the first word of) an unknown place's name? After the
  * noun of a construct (قرية X) the name takes no preposition (بالتنسيق) and
  * no pronoun (تواجدها); an indefinite ـية after a feminine noun agrees with
- * it as its adjective (مقبرة جماعية، منطقة صناعية). */
+ * it as its adjective (حفرة جماعية، منطقة صناعية). */
 static bool name_word(const doc_state *d, size_t i, const bool *covered)
 {
     const text *t = d->t;
@@ -263,7 +263,7 @@ static bool name_word(const doc_state *d, size_t i, const bool *covered)
 }
 
 /* Does token i open a compound name (عين العرب, أبو الظهور, دير حافر), or
- * is it a definite direction or size that closes one (الصمدانية الشرقية)? */
+ * is it a definite direction or size that closes one (الزيتونة الشرقية)? */
 static bool word_in(const text *t, size_t i, const char *const *words)
 {
     /* a و glued to the item of a list is not part of the word */
@@ -322,7 +322,7 @@ static size_t name_end(const doc_state *d, size_t first, const bool *covered)
         return 0;
     lexicon_match cm;
     /* تل X opens a name, and so does شارع/طريق before a definite word (حي
-     * طريق السد) */
+     * طريق المطار) */
     bool opener = opens_compound(t, first) ||
                   (lexicon_match_at(d->m->place_context, t, first, PROCLITICS_ALL, &cm) &&
                    cm.tok_end == first + 1 &&
@@ -432,7 +432,7 @@ int places_find_unresolved(doc_state *d)
                 end = name_end(d, first, covered);
                 if (end == 0 || (waw && end == first + 1 && strlen(t->tok[first].norm) <= strlen("وال")))
                     break;
-                /* an item of a list runs to the next separator: حير دركل، */
+                /* an item of a list runs to the next separator: نبع الورد، */
                 lexicon_match stop;
                 while (list && end < t->n_tok && end - first < 4 && t->tok[end].kind == TOK_WORD &&
                        t->tok[end].sentence == t->tok[first].sentence && !covered[end] &&
