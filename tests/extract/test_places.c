@@ -2,34 +2,19 @@
  * unknown places named by their context, on sentences written for these
  * tests.
  */
-#include "extract/extract.h"
+#include "tests/extract/model_fixture.h"
 
-#include <criterion/criterion.h>
 #include <stdlib.h>
-#include <string.h>
 
-static extract_model *model;
 static const extract_place *places;
 
-static void load_model(void)
+static void load_model_and_places(void)
 {
-    char err[256];
-    model = extract_model_new(err, sizeof err);
-    cr_assert_not_null(model, "%s", err);
+    load_model();
     extract_model_places(model, &places);
 }
 
-static void free_model(void)
-{
-    extract_model_free(model);
-}
-
-TestSuite(places, .init = load_model, .fini = free_model);
-
-static void run(const char *doc, extract_result *r)
-{
-    cr_assert_eq(extract_document(model, doc, strlen(doc), r), 0);
-}
+TestSuite(places, .init = load_model_and_places, .fini = free_model);
 
 /* Is there a resolved mention of place `id` whose text is `as_written`? */
 static bool has_place(const extract_result *r, const char *id, const char *as_written)
