@@ -106,7 +106,15 @@ def main(argv):
                                               int(g[14] or 0) >= NEIGHBOUR_POP_MIN):
                 continue
             names = []
-            for n in g[3].split(","):
+            # A definite Arabic name may come only paired with a
+            # transliteration ("Khartún - الخرطوم"): it leads the names when
+            # none of the plain ones is definite.
+            paired = [p.strip() for alt in g[3].split(",") if " - " in alt
+                      for p in alt.split(" - ")[1:] if p.strip().startswith("ال")]
+            plain = [alt for alt in g[3].split(",") if " - " not in alt]
+            if not any(a.startswith("ال") and ARABIC_NAME_RE.match(a) for a in plain):
+                plain = paired + plain
+            for n in plain:
                 n = " ".join(INVISIBLE_RE.sub("", n).split())
                 if ARABIC_NAME_RE.match(n) and normalize(n) not in generic and not n.startswith(("محافظة ", "استان ", "شعبية ")) \
                         and normalize(n) not in [normalize(x) for x in names]:
