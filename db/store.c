@@ -91,6 +91,11 @@ static const store_migration MIGRATIONS[] = {
     /* 5: figures_location covers compare's sums for a place below
      * governorate level */
     {4, "DROP INDEX figures_location;", V5_OBJECTS, NULL},
+    /* 6: breakdowns and updates between figures (filled as articles are
+     * extracted again: the model's fingerprint changed with them) */
+    {5, "ALTER TABLE figures ADD COLUMN part_of TEXT;"
+        "ALTER TABLE figures ADD COLUMN supersedes TEXT;",
+     NULL, NULL},
     {0, NULL, NULL, NULL},
 };
 

@@ -270,7 +270,15 @@ typedef struct store_figure_rec {
     uint32_t quote_start, quote_end; /* its sentence */
     const char *quote;
     const char *area_id;          /* the governorate it is about, may be NULL */
+    const char *part_of;          /* id of the figure it breaks down, may be NULL */
+    const char *supersedes;       /* id of the earlier toll it updates, may be NULL */
 } store_figure_rec;
+
+/* The id of the figure at index i (0-based, in text order: by start, then
+ * end, as the extractor orders them) of article article_id: its ordinal is
+ * i + 1. Written into out (size outsz), cut if it does not fit. */
+void store_figure_id(char *out, size_t outsz, const char *article_id, size_t i);
+#define STORE_FIGURE_ID_MAX 24 /* bytes a figure id adds to its article's id, NUL included */
 
 /* A figure as the API would serve it once stored, without storing it (for
  * `marsad extract`): its record and what the store joins to it. Built by

@@ -86,7 +86,9 @@
     C("span", "text", "t.span_text", STORE_COL_TEXT, CSV_)                                        \
     C("", "quote", "t.quote", STORE_COL_TEXT, CSV_)                                               \
     C("quote_span", "start", "t.quote_start", STORE_COL_INT, 0)                                   \
-    C("quote_span", "end", "t.quote_end", STORE_COL_INT, 0)
+    C("quote_span", "end", "t.quote_end", STORE_COL_INT, 0)                                   \
+    C("", "part_of", "t.part_of", STORE_COL_TEXT, CSV_)                                           \
+    C("", "supersedes", "t.supersedes", STORE_COL_TEXT, CSV_)
 #define FIGURE_FROM                                                                               \
     "figures t LEFT JOIN sources c ON c.id = t.claimant_id"                                      \
     " LEFT JOIN locations l ON l.id = t.location_id"
@@ -182,7 +184,9 @@ enum {
     W("quote_start", "?", STORE_BIND_U32, quote_start)                                            \
     W("quote_end", "?", STORE_BIND_U32, quote_end)                                                \
     W("quote", "?", STORE_BIND_TEXT, quote)                                                       \
-    W("area_id", "?", STORE_BIND_TEXT, area_id)
+    W("area_id", "?", STORE_BIND_TEXT, area_id)                                                   \
+    W("part_of", "?", STORE_BIND_TEXT, part_of)                                                   \
+    W("supersedes", "?", STORE_BIND_TEXT, supersedes)
 
 typedef enum store_bind_kind {
     STORE_BIND_TEXT, /* const char *, NULL stored as NULL */

@@ -676,13 +676,17 @@ static const rows_def FIGURE_ROWS = {
     ST_INSERT_FIGURES,
     bind_figure, name_figure};
 
+void store_figure_id(char *out, size_t outsz, const char *article_id, size_t i) {
+    snprintf(out, outsz, "%s-f%zu", article_id, i + 1);
+}
+
 /* Figures get ordinals in text order (by span, then as given), whatever
  * order the caller lists them in. */
 static store_status insert_figures(store *s, const store_doc *d) {
     store_status rc = STORE_OK;
     if (d->n_figures == 0)
         return STORE_OK;
-    fig_rows fr = {d, NULL, NULL, strlen(d->id) + 24, 0};
+    fig_rows fr = {d, NULL, NULL, strlen(d->id) + STORE_FIGURE_ID_MAX, 0};
     fig_order *ord = malloc(d->n_figures * sizeof *ord);
     fr.ids = malloc(d->n_figures * fr.id_size);
     if (!ord || !fr.ids) {
@@ -694,7 +698,7 @@ static store_status insert_figures(store *s, const store_doc *d) {
     qsort(ord, d->n_figures, sizeof *ord, cmp_fig_order);
     fr.ord = ord;
     for (size_t k = 0; k < d->n_figures; k++)
-        snprintf(fr.ids + k * fr.id_size, fr.id_size, "%s-f%zu", d->id, k + 1);
+        store_figure_id(fr.ids + k * fr.id_size, fr.id_size, d->id, k);
     sqlite3_stmt *st = stmt(s, ST_MAX_FIGURE_FTS_NO);
     if (!st) {
         rc = STORE_ERR;

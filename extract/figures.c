@@ -694,7 +694,11 @@ static int sort_figures(doc_state *d, fig_aux *aux)
     /* insertion sort, stable: figures are nearly in order already */
     for (size_t i = 1; i < n; i++) {
         size_t o = order[i], k = i;
-        while (k > 0 && d->r->figures[order[k - 1]].sp.start > d->r->figures[o].sp.start) {
+        /* by start, then end: the order in which the store numbers them */
+        const span so = d->r->figures[o].sp;
+        while (k > 0 && (d->r->figures[order[k - 1]].sp.start > so.start ||
+                         (d->r->figures[order[k - 1]].sp.start == so.start &&
+                          d->r->figures[order[k - 1]].sp.end > so.end))) {
             order[k] = order[k - 1];
             k--;
         }

@@ -58,16 +58,6 @@ static json_t *source_parent(const extract_model *m, const extract_source *s)
     return ref_json(s->parent_id, p ? p->name : NULL);
 }
 
-/* Another figure of the article by its id ("<article>-f3"), or null. */
-static json_t *figure_ref(const char *id, size_t i)
-{
-    if (i == EXTRACT_NO_INDEX)
-        return json_null();
-    char fid[INGEST_MAX_ID + 16];
-    snprintf(fid, sizeof fid, "%s-f%zu", id, i + 1);
-    return json_string(fid);
-}
-
 /* Figure i as the API will serve it once stored: the same record
  * ingest_document stores, turned into JSON by the store's own column table,
  * so `marsad extract` and the API cannot disagree. */
@@ -77,8 +67,12 @@ static json_t *figure_json(const extract_model *m, const extract_result *r, size
     const extract_figure *f = &r->figures[i];
     const extract_place *places;
     extract_model_places(m, &places);
-    char fid[INGEST_MAX_ID + 16];
-    snprintf(fid, sizeof fid, "%s-f%zu", id, i + 1);
+    char fid[INGEST_MAX_ID + STORE_FIGURE_ID_MAX], part_of[sizeof fid], supersedes[sizeof fid];
+    store_figure_id(fid, sizeof fid, id, i);
+    if (f->part_of != EXTRACT_NO_INDEX)
+        store_figure_id(part_of, sizeof part_of, id, f->part_of);
+    if (f->supersedes != EXTRACT_NO_INDEX)
+        store_figure_id(supersedes, sizeof supersedes, id, f->supersedes);
     const extract_source *claimant = f->claimant != EXTRACT_NO_INDEX ? &r->sources[f->claimant] : NULL;
     const extract_place *place = f->place != EXTRACT_NO_INDEX ? &places[f->place] : NULL;
     char *span_text = text_slice(&r->txt, f->sp), *quote = text_slice(&r->txt, f->quote);
@@ -102,6 +96,8 @@ static json_t *figure_json(const extract_model *m, const extract_result *r, size
         .quote_end = f->quote.end,
         .quote = quote,
         .area_id = f->area == EXTRACT_NO_INDEX ? NULL : places[f->area].id,
+        .part_of = f->part_of != EXTRACT_NO_INDEX ? part_of : NULL,
+        .supersedes = f->supersedes != EXTRACT_NO_INDEX ? supersedes : NULL,
     };
     store_figure_item item = {.id = fid, .article_id = id, .f = &rec};
     if (claimant) {
@@ -117,12 +113,6 @@ static json_t *figure_json(const extract_model *m, const extract_result *r, size
     json_t *j = span_text && quote ? store_figure_item_json(&item) : NULL;
     free(span_text);
     free(quote);
-    /* Not stored yet: their columns join the table when the store keeps them. */
-    if (j && (json_object_set_new(j, "part_of", figure_ref(id, f->part_of)) != 0 ||
-              json_object_set_new(j, "supersedes", figure_ref(id, f->supersedes)) != 0)) {
-        json_decref(j);
-        j = NULL;
-    }
     return j;
 }
 

@@ -4,6 +4,7 @@
  * data versions across handles, the time limit on reads, meta. Every test
  * works in its own mkdtemp folder.
  */
+#include "db/store_int.h" /* STORE_SCHEMA_VERSION */
 #include "tests/db/store_docs.h"
 
 TestSuite(store_open, .init = fx_setup, .fini = fx_teardown, .timeout = 60);
@@ -13,7 +14,7 @@ TestSuite(store_open, .init = fx_setup, .fini = fx_teardown, .timeout = 60);
 Test(store_open, create_sets_version_wal_and_reopens) {
     store *s = fx_open();
     store_close(s);
-    cr_assert_eq(sql_int("PRAGMA user_version"), 5);
+    cr_assert_eq(sql_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
     cr_assert_eq(sql_int("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
     cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name = 'articles_fts'"), 1);
     cr_assert_eq(sql_int("SELECT value FROM meta WHERE key = 'generation'"), 0);
@@ -149,7 +150,7 @@ Test(store_open, migrates_version_1_forward) {
     store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
     cr_assert_not_null(s, "%s", err);
     store_close(s);
-    cr_assert_eq(sql_int("PRAGMA user_version"), 5);
+    cr_assert_eq(sql_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
     cr_assert_eq(sql_int("SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'area_id'"), 1);
     /* version 2's index, replaced in version 4 */
     cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name = 'figures_area'"), 0);
@@ -185,7 +186,7 @@ Test(store_open, migrates_version_2_forward) {
     char err[256] = "";
     store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
     cr_assert_not_null(s, "%s", err);
-    cr_assert_eq(sql_int("PRAGMA user_version"), 5);
+    cr_assert_eq(sql_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
     cr_assert_not_null(strstr(fx_schema, "tokenize = 'marsad_ar'"));
     cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name = 'articles_fts'"
                          " AND sql LIKE '%marsad_ar%'"),
@@ -259,7 +260,7 @@ Test(store_open, migrates_version_3_forward) {
     store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
     cr_assert_not_null(s, "%s", err);
     store_close(s);
-    cr_assert_eq(sql_int("PRAGMA user_version"), 5);
+    cr_assert_eq(sql_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
     cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE article_id = 'a' AND period = '2016-08'"), 3);
     cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE article_id = 'b' AND period IS NULL"), 2);
     cr_assert_eq(sql_int("SELECT count(*) FROM claim_cells"), 3);
@@ -314,11 +315,30 @@ Test(store_open, migrates_version_4_forward) {
     cr_assert_eq(json_integer_value(json_object_get(out, "total")), 1);
     json_decref(out);
     store_close(s);
-    cr_assert_eq(sql_int("PRAGMA user_version"), 5);
+    cr_assert_eq(sql_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
     cr_assert_eq(sql_int("SELECT count(*) FROM pragma_index_info('figures_location')"), 10);
     cr_assert_eq(sql_int("SELECT count(*) FROM figures INDEXED BY figures_location"
                          " WHERE location_id = 'city'"),
                  1);
+}
+
+Test(store_open, migrates_version_5_forward) {
+    char *v5 = test_data("schema_v5.sql");
+    cr_assert(strncmp(v5, "-- version 5\n", 13) == 0);
+    sql_exec(strchr(v5, '\n') + 1);
+    free(v5);
+    sql_exec("PRAGMA user_version = 5;"
+             "INSERT INTO articles (id, doc_no, body) VALUES ('a', 1, 'نص');"
+             "INSERT INTO figures (id, article_id, ordinal, value, qualifier, type, start, \"end\","
+             " fts_no) VALUES ('a-f1', 'a', 1, 80, 'exact', 'killed', 0, 1, 1);");
+    char err[256] = "";
+    store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
+    cr_assert_not_null(s, "%s", err);
+    store_close(s);
+    cr_assert_eq(sql_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    /* the figure is kept; breakdowns and updates are empty until re-extraction */
+    cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE id = 'a-f1' AND part_of IS NULL"
+                         " AND supersedes IS NULL"), 1);
 }
 
 Test(store_open, schema_text_checked) {
@@ -390,7 +410,7 @@ Test(store_open, meta) {
     json_t *m = NULL;
     cr_assert_eq(store_meta(s, &m), STORE_OK, "%s", store_errmsg(s));
     fx_assert_keys(m, "schema_version,sqlite_version,generation,counts");
-    fx_assert_int(m, "schema_version", 5);
+    fx_assert_int(m, "schema_version", STORE_SCHEMA_VERSION);
     fx_assert_str(m, "sqlite_version", sqlite3_libversion());
     fx_assert_int(m, "generation", data_version(s));
     json_t *c = json_object_get(m, "counts");
