@@ -259,6 +259,8 @@ extract_model *extract_model_new(char *err, size_t errsz)
         !(m->speakers = load("lexicon/speakers.tsv", err, errsz)) ||
         !(m->place_context = load("lexicon/place_context.tsv", err, errsz)) ||
         !(m->party_anaphors = load("lexicon/party_anaphors.tsv", err, errsz)) ||
+        !(m->dates = load("lexicon/dates.tsv", err, errsz)) ||
+        !(m->causes = load("lexicon/causes.tsv", err, errsz)) ||
         build_places(m, err, errsz) != 0 || build_governorates(m, err, errsz) != 0 ||
         build_sources(m, err, errsz) != 0 ||
         build_duals(m, err, errsz) != 0 || build_party_heads(m, err, errsz) != 0) {
@@ -276,6 +278,8 @@ void extract_model_free(extract_model *m)
     lexicon_free(m->gazetteer);
     lexicon_free(m->source_list);
     lexicon_free(m->qualifiers);
+    lexicon_free(m->dates);
+    lexicon_free(m->causes);
     lexicon_free(m->name_numbers);
     lexicon_free(m->triggers);
     lexicon_free(m->nouns);

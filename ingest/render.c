@@ -58,6 +58,20 @@ static json_t *source_parent(const extract_model *m, const extract_source *s)
     return ref_json(s->parent_id, p ? p->name : NULL);
 }
 
+/* {start, end, precision} with ISO days, or null. */
+static json_t *date_json(extract_date d)
+{
+    if (d.precision == DATE_NONE)
+        return json_null();
+    char start[16], end[16];
+    snprintf(start, sizeof start, "%04d-%02d-%02d", (int)(d.start / 10000), (int)(d.start / 100 % 100),
+             (int)(d.start % 100));
+    snprintf(end, sizeof end, "%04d-%02d-%02d", (int)(d.end / 10000), (int)(d.end / 100 % 100),
+             (int)(d.end % 100));
+    return json_pack("{s:s, s:s, s:s}", "start", start, "end", end, "precision",
+                     date_precision_name(d.precision));
+}
+
 static json_t *figure_json(const extract_model *m, const extract_result *r, size_t i,
                            const char *id)
 {
@@ -78,7 +92,7 @@ static json_t *figure_json(const extract_model *m, const extract_result *r, size
                              "lon", p->lon);
     }
     return json_pack("{s:s, s:s, s:o, s:o, s:s, s:s, s:o, s:{s:o, s:o}, s:o, s:s, s:o, s:o, s:o, "
-                     "s:{s:I, s:I}}",
+                     "s:{s:I, s:I}, s:o, s:o}",
                      "id", fid, "article_id", id, "value", number_json(f->value, f->has_value),
                      "value_max", number_json(f->value_max, f->has_max), "qualifier",
                      qualifier_name(f->qual), "type", f->type, "object", str_or_null(f->object),
@@ -86,7 +100,8 @@ static json_t *figure_json(const extract_model *m, const extract_result *r, size
                      str_or_null(f->subject_side), "claimant", claimant, "stance",
                      f->denied ? "denied" : "claimed", "location", location, "span",
                      span_json(r, f->sp), "quote", text_json(r, f->quote), "quote_span", "start",
-                     (json_int_t)f->quote.start, "end", (json_int_t)f->quote.end);
+                     (json_int_t)f->quote.start, "end", (json_int_t)f->quote.end, "date",
+                     date_json(f->date), "cause", str_or_null(f->cause));
 }
 
 static const char *role_name(source_role role)
