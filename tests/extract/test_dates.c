@@ -81,17 +81,17 @@ static const date_case date_cases[] = {
 Test(dates, table)
 {
     for (size_t i = 0; i < sizeof date_cases / sizeof date_cases[0]; i++) {
-    const date_case *c = &date_cases[i];
-    extract_result r;
-    cr_assert_eq(extract_document_dated(model, c->doc, strlen(c->doc), c->published, &r), 0);
-    cr_assert_geq(r.n_figures, 1, "no figure in: %s", c->doc);
-    const extract_figure *f = &r.figures[r.n_figures - 1];
-    cr_expect_eq(f->date.precision, c->precision, "%s: precision %d, expected %d", c->doc,
-                 f->date.precision, c->precision);
-    cr_expect_eq(f->date.start, c->start, "%s: start %d, expected %d", c->doc, f->date.start,
-                 c->start);
-    cr_expect_eq(f->date.end, c->end, "%s: end %d, expected %d", c->doc, f->date.end, c->end);
-    extract_result_free(&r);
+        const date_case *c = &date_cases[i];
+        extract_result r;
+        cr_assert_eq(extract_document_dated(model, c->doc, strlen(c->doc), c->published, &r), 0);
+        cr_assert_geq(r.n_figures, 1, "no figure in: %s", c->doc);
+        const extract_figure *f = &r.figures[r.n_figures - 1];
+        cr_expect_eq(f->date.precision, c->precision, "%s: precision %d, expected %d", c->doc,
+                     f->date.precision, c->precision);
+        cr_expect_eq(f->date.start, c->start, "%s: start %d, expected %d", c->doc, f->date.start,
+                     c->start);
+        cr_expect_eq(f->date.end, c->end, "%s: end %d, expected %d", c->doc, f->date.end, c->end);
+        extract_result_free(&r);
     }
 }
 
@@ -141,17 +141,17 @@ static const cause_case cause_cases[] = {
 Test(dates, causes)
 {
     for (size_t i = 0; i < sizeof cause_cases / sizeof cause_cases[0]; i++) {
-    const cause_case *c = &cause_cases[i];
-    extract_result r;
-    cr_assert_eq(extract_document(model, c->doc, strlen(c->doc), &r), 0);
-    cr_assert_geq(r.n_figures, 1, "no figure in: %s", c->doc);
-    const char *got = r.figures[0].cause;
-    if (c->cause)
-        cr_expect(got && strcmp(got, c->cause) == 0, "%s: cause %s, expected %s", c->doc,
-                  got ? got : "(null)", c->cause);
-    else
-        cr_expect_null(got, "%s: cause %s, expected none", c->doc, got);
-    extract_result_free(&r);
+        const cause_case *c = &cause_cases[i];
+        extract_result r;
+        cr_assert_eq(extract_document(model, c->doc, strlen(c->doc), &r), 0);
+        cr_assert_geq(r.n_figures, 1, "no figure in: %s", c->doc);
+        const char *got = r.figures[0].cause;
+        if (c->cause)
+            cr_expect(got && strcmp(got, c->cause) == 0, "%s: cause %s, expected %s", c->doc,
+                      got ? got : "(null)", c->cause);
+        else
+            cr_expect_null(got, "%s: cause %s, expected none", c->doc, got);
+        extract_result_free(&r);
     }
 }
 
