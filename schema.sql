@@ -186,6 +186,14 @@ CREATE TABLE figures (
     -- NULL for none (added in version 6)
     part_of          TEXT,
     supersedes       TEXT,
+    -- the event date read from the text (ISO days, start <= end) and how
+    -- precise it is, NULL when the text gives none; what did it (airstrike,
+    -- shelling, ...), NULL when unnamed (added in version 6)
+    date_start       TEXT,
+    date_end         TEXT,
+    date_precision   TEXT CHECK (date_precision IS NULL OR date_precision IN
+                         ('day', 'week', 'month', 'year', 'span')),
+    cause            TEXT,
     UNIQUE (article_id, ordinal),
     CHECK (start >= 0 AND start <= "end"),
     CHECK (quote_start IS NULL OR quote_end IS NULL OR quote_start <= quote_end)

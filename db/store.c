@@ -91,10 +91,15 @@ static const store_migration MIGRATIONS[] = {
     /* 5: figures_location covers compare's sums for a place below
      * governorate level */
     {4, "DROP INDEX figures_location;", V5_OBJECTS, NULL},
-    /* 6: breakdowns and updates between figures (filled as articles are
+    /* 6: breakdowns and updates between figures, event dates and causes (filled as articles are
      * extracted again: the model's fingerprint changed with them) */
     {5, "ALTER TABLE figures ADD COLUMN part_of TEXT;"
-        "ALTER TABLE figures ADD COLUMN supersedes TEXT;",
+        "ALTER TABLE figures ADD COLUMN supersedes TEXT;"
+        "ALTER TABLE figures ADD COLUMN date_start TEXT;"
+        "ALTER TABLE figures ADD COLUMN date_end TEXT;"
+        "ALTER TABLE figures ADD COLUMN date_precision TEXT CHECK (date_precision IS NULL OR"
+        " date_precision IN ('day', 'week', 'month', 'year', 'span'));"
+        "ALTER TABLE figures ADD COLUMN cause TEXT;",
      NULL, NULL},
     {0, NULL, NULL, NULL},
 };

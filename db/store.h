@@ -272,6 +272,9 @@ typedef struct store_figure_rec {
     const char *area_id;          /* the governorate it is about, may be NULL */
     const char *part_of;          /* id of the figure it breaks down, may be NULL */
     const char *supersedes;       /* id of the earlier toll it updates, may be NULL */
+    const char *date_start, *date_end; /* the event date, ISO days; NULL when unread */
+    const char *date_precision;   /* day, week, month, year, span; NULL when unread */
+    const char *cause;            /* airstrike, shelling, ...; may be NULL */
 } store_figure_rec;
 
 /* The id of the figure at index i (0-based, in text order: by start, then

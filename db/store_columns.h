@@ -88,7 +88,11 @@
     C("quote_span", "start", "t.quote_start", STORE_COL_INT, 0)                                   \
     C("quote_span", "end", "t.quote_end", STORE_COL_INT, 0)                                   \
     C("", "part_of", "t.part_of", STORE_COL_TEXT, CSV_)                                           \
-    C("", "supersedes", "t.supersedes", STORE_COL_TEXT, CSV_)
+    C("", "supersedes", "t.supersedes", STORE_COL_TEXT, CSV_)                                     \
+    C("date", "start", "t.date_start", STORE_COL_TEXT, CSV_ | NULLG_)                             \
+    C("date", "end", "t.date_end", STORE_COL_TEXT, CSV_)                                          \
+    C("date", "precision", "t.date_precision", STORE_COL_TEXT, CSV_)                              \
+    C("", "cause", "t.cause", STORE_COL_TEXT, CSV_)
 #define FIGURE_FROM                                                                               \
     "figures t LEFT JOIN sources c ON c.id = t.claimant_id"                                      \
     " LEFT JOIN locations l ON l.id = t.location_id"
@@ -186,7 +190,11 @@ enum {
     W("quote", "?", STORE_BIND_TEXT, quote)                                                       \
     W("area_id", "?", STORE_BIND_TEXT, area_id)                                                   \
     W("part_of", "?", STORE_BIND_TEXT, part_of)                                                   \
-    W("supersedes", "?", STORE_BIND_TEXT, supersedes)
+    W("supersedes", "?", STORE_BIND_TEXT, supersedes)                                             \
+    W("date_start", "?", STORE_BIND_TEXT, date_start)                                             \
+    W("date_end", "?", STORE_BIND_TEXT, date_end)                                                 \
+    W("date_precision", "?", STORE_BIND_TEXT, date_precision)                                     \
+    W("cause", "?", STORE_BIND_TEXT, cause)
 
 typedef enum store_bind_kind {
     STORE_BIND_TEXT, /* const char *, NULL stored as NULL */

@@ -77,6 +77,28 @@ typedef struct extract_source_mention {
     source_role role;
 } extract_source_mention;
 
+/* An event date: packed yyyymmdd (20180725), start <= end, both inclusive. */
+typedef enum date_precision {
+    DATE_NONE, /* no date: start and end are 0 */
+    DATE_DAY,
+    DATE_WEEK,
+    DATE_MONTH,
+    DATE_YEAR,
+    DATE_SPAN,
+} date_precision;
+
+typedef struct extract_date {
+    int32_t start, end;
+    date_precision precision;
+} extract_date;
+
+/* "day", "week", "month", "year", "span"; NULL for DATE_NONE. */
+const char *date_precision_name(date_precision p);
+/* A packed date as ISO yyyy-mm-dd into out (11 bytes at least). */
+void extract_date_iso(int32_t packed, char out[11]);
+/* The packed date of an ISO 8601 text that starts yyyy-mm-dd, else 0. */
+int32_t extract_date_parse_iso(const char *iso);
+
 typedef struct extract_figure {
     span sp;        /* the number expression with its counted noun */
     span quote;     /* its sentence */
@@ -98,6 +120,8 @@ typedef struct extract_figure {
     size_t supersedes;            /* the earlier figure of the same count by the same party that
                                    * it updates ("ارتفعت الحصيلة إلى 23"): index into figures,
                                    * or EXTRACT_NO_INDEX */
+    extract_date date;            /* the event date (extract/dates.c); precision DATE_NONE when unread */
+    const char *cause;            /* airstrike, shelling, ... (data/lexicon/causes.tsv); NULL */
 } extract_figure;
 
 typedef struct extract_result {
@@ -133,6 +157,10 @@ typedef struct extract_result {
  * Returns 0, or the error of text_init (-1 invalid UTF-8, -2 too big,
  * -3 out of memory). On success free *r with extract_result_free. */
 int extract_document(const extract_model *m, const char *utf8, size_t len, extract_result *r);
+/* As extract_document, with the publication date (packed yyyymmdd, e.g.
+ * 20180725; 0 when unknown) that relative dates (أمس, يوم الجمعة) read from. */
+int extract_document_dated(const extract_model *m, const char *utf8, size_t len,
+                           int32_t published, extract_result *r);
 void extract_result_free(extract_result *r);
 
 #endif

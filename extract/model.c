@@ -335,6 +335,8 @@ extract_model *extract_model_new(char *err, size_t errsz)
         !(m->speaker_forms = load("lexicon/speaker_forms.tsv", err, errsz)) ||
         !(m->place_context = load("lexicon/place_context.tsv", err, errsz)) ||
         !(m->party_anaphors = load("lexicon/party_anaphors.tsv", err, errsz)) ||
+        !(m->dates = load("lexicon/dates.tsv", err, errsz)) ||
+        !(m->causes = load("lexicon/causes.tsv", err, errsz)) ||
         build_places(m, err, errsz) != 0 || build_governorates(m, err, errsz) != 0 ||
         build_sources(m, err, errsz) != 0 ||
         !(m->figure_links = load("lexicon/figure_links.tsv", err, errsz)) ||
@@ -361,6 +363,8 @@ void extract_model_free(extract_model *m)
     lexicon_free(m->gazetteer);
     lexicon_free(m->source_list);
     lexicon_free(m->qualifiers);
+    lexicon_free(m->dates);
+    lexicon_free(m->causes);
     lexicon_free(m->name_numbers);
     lexicon_free(m->triggers);
     lexicon_free(m->nouns);

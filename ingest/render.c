@@ -73,6 +73,12 @@ static json_t *figure_json(const extract_model *m, const extract_result *r, size
         store_figure_id(part_of, sizeof part_of, id, f->part_of);
     if (f->supersedes != EXTRACT_NO_INDEX)
         store_figure_id(supersedes, sizeof supersedes, id, f->supersedes);
+    char date_start[11], date_end[11];
+    bool dated = f->date.precision != DATE_NONE;
+    if (dated) {
+        extract_date_iso(f->date.start, date_start);
+        extract_date_iso(f->date.end, date_end);
+    }
     const extract_source *claimant = f->claimant != EXTRACT_NO_INDEX ? &r->sources[f->claimant] : NULL;
     const extract_place *place = f->place != EXTRACT_NO_INDEX ? &places[f->place] : NULL;
     char *span_text = text_slice(&r->txt, f->sp), *quote = text_slice(&r->txt, f->quote);
@@ -98,6 +104,10 @@ static json_t *figure_json(const extract_model *m, const extract_result *r, size
         .area_id = f->area == EXTRACT_NO_INDEX ? NULL : places[f->area].id,
         .part_of = f->part_of != EXTRACT_NO_INDEX ? part_of : NULL,
         .supersedes = f->supersedes != EXTRACT_NO_INDEX ? supersedes : NULL,
+        .date_start = dated ? date_start : NULL,
+        .date_end = dated ? date_end : NULL,
+        .date_precision = date_precision_name(f->date.precision),
+        .cause = f->cause,
     };
     store_figure_item item = {.id = fid, .article_id = id, .f = &rec};
     if (claimant) {

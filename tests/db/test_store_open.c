@@ -338,7 +338,7 @@ Test(store_open, migrates_version_5_forward) {
     cr_assert_eq(sql_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
     /* the figure is kept; breakdowns and updates are empty until re-extraction */
     cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE id = 'a-f1' AND part_of IS NULL"
-                         " AND supersedes IS NULL"), 1);
+                         " AND supersedes IS NULL AND date_start IS NULL AND cause IS NULL"), 1);
 }
 
 Test(store_open, schema_text_checked) {
