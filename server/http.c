@@ -28,6 +28,7 @@
 #include "extract/utf8.h"
 #include "server/body.h"
 #include "server/cache.h"
+#include "server/compress.h"
 #include "server/reply.h"
 #include "server/routes.h"
 #include "server/writer.h"
@@ -87,6 +88,7 @@ typedef struct req_ctx {
     void (*finish)(write_job *job, store *db, reply_finish_ctx *fc, reply *r);
     bool active;             /* a request is under way (counted in in_flight) */
     bool cacheable;          /* a GET whose answer may be kept */
+    bool gzip;               /* Accept-Encoding takes gzip */
     int64_t version;         /* the data version it was answered at */
 } req_ctx;
 
@@ -469,13 +471,58 @@ static void stream_free(void *cls)
     free(st);
 }
 
+/* Answers differ by Accept-Encoding, and by Origin when only some origins
+ * are allowed (a shared cache must not give one origin's answer to another). */
+static const char *vary_of(const http_server *s)
+{
+    bool by_origin = s->cfg.cors && strcmp(s->cfg.cors, "*") != 0;
+    return by_origin ? "Accept-Encoding, Origin" : "Accept-Encoding";
+}
+
+/* The cache key: the target, and a leading \x01 for the gzip form (a byte
+ * no request line can hold), so both forms are kept side by side. */
+static size_t cache_key(const req_ctx *ctx, char key[CACHE_MAX_TARGET + 2])
+{
+    if (ctx->target_len > CACHE_MAX_TARGET)
+        return ctx->target_len + 1; /* too long: the cache refuses it */
+    size_t n = 0;
+    if (ctx->gzip)
+        key[n++] = '\x01';
+    memcpy(key + n, ctx->target, ctx->target_len);
+    return n + ctx->target_len;
+}
+
+/* Replaces a 200's body by its gzip form when the client takes gzip and it
+ * is worth it (compress.h). True when it did. */
+static bool gzip_reply(struct MHD_Connection *c, reply *r)
+{
+    if (r->stream || !r->body || !compress_type_ok(r->content_type) ||
+        !compress_accepts_gzip(MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                           MHD_HTTP_HEADER_ACCEPT_ENCODING)))
+        return false;
+    char *gz;
+    size_t gz_len;
+    if (!compress_gzip(r->body, r->len, &gz, &gz_len))
+        return false;
+    if (!r->body_static)
+        free(r->body);
+    r->body = gz;
+    r->len = gz_len;
+    r->body_static = false;
+    return true;
+}
+
 static enum MHD_Result send_reply(http_server *s, struct MHD_Connection *c, req_ctx *ctx,
                                   const char *method, reply *r)
 {
     char etag[24] = "";
     bool is_get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
+    bool gzipped = false;
     if (is_get && r->status == 200 && !r->no_etag) {
         etag_of(r->body, r->len, etag);
+        gzipped = gzip_reply(c, r);
+        if (gzipped) /* the gzip form is other bytes: its own tag */
+            memcpy(etag + 17, "-gz\"", 5);
         const char *inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
         if (etag_matches(inm, etag)) {
             reply_free(r);
@@ -519,6 +566,9 @@ static enum MHD_Result send_reply(http_server *s, struct MHD_Connection *c, req_
         return MHD_NO;
     if (r->content_type && r->status != 304)
         MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
+    if (gzipped)
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, vary_of(s));
     if (etag[0]) {
         MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
         MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
@@ -542,8 +592,6 @@ static enum MHD_Result send_reply(http_server *s, struct MHD_Connection *c, req_
     if (origin_allowed(s, origin)) {
         bool any = strcmp(s->cfg.cors, "*") == 0;
         MHD_add_response_header(resp, "Access-Control-Allow-Origin", any ? "*" : origin);
-        if (!any)
-            MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, "Origin");
         MHD_add_response_header(resp, "Access-Control-Expose-Headers", "Link, ETag");
         if (strcmp(method, "OPTIONS") == 0) {
             MHD_add_response_header(resp, "Access-Control-Allow-Methods", r->allow);
@@ -556,7 +604,9 @@ static enum MHD_Result send_reply(http_server *s, struct MHD_Connection *c, req_
     ctx->bytes += r->len;
     enum MHD_Result ok = MHD_queue_response(c, r->status, resp);
     thread_state *ts = ctx->cacheable && r->status == 200 && etag[0] ? thread_get(s) : NULL;
-    if (!ts || !cache_put(ts->cache, ctx->target, ctx->target_len, ctx->version, resp, etag, r->len))
+    char key[CACHE_MAX_TARGET + 2];
+    size_t key_len = cache_key(ctx, key);
+    if (!ts || !cache_put(ts->cache, key, key_len, ctx->version, resp, etag, r->len))
         MHD_destroy_response(resp);
     return ok;
 }
@@ -659,12 +709,16 @@ static bool serve_cached(http_server *s, struct MHD_Connection *c, req_ctx *ctx,
     thread_state *ts = thread_get(s);
     if (!ts)
         return false;
+    ctx->gzip = compress_accepts_gzip(
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING));
     ctx->version = store_local_version(ts->db);
     if (ctx->version < 0)
         return false;
     ctx->cacheable = true;
     cache_hit hit;
-    if (!cache_get(ts->cache, ctx->target, ctx->target_len, ctx->version, &hit))
+    char key[CACHE_MAX_TARGET + 2];
+    size_t key_len = cache_key(ctx, key);
+    if (!cache_get(ts->cache, key, key_len, ctx->version, &hit))
         return false;
     const char *inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
     if (etag_matches(inm, hit.etag)) {
@@ -673,6 +727,7 @@ static bool serve_cached(http_server *s, struct MHD_Connection *c, req_ctx *ctx,
             return false;
         MHD_add_response_header(nm, MHD_HTTP_HEADER_ETAG, hit.etag);
         MHD_add_response_header(nm, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
+        MHD_add_response_header(nm, MHD_HTTP_HEADER_VARY, vary_of(s));
         ctx->status = 304;
         MHD_queue_response(c, 304, nm);
         MHD_destroy_response(nm);
