@@ -164,6 +164,7 @@ void handle_index(request *rq, reply *r)
     const data_blob *page = assets_find("web/index.html");
     if (page) {
         reply_static(r, 200, content_type_of(page->name), page->data, page->len);
+        r->page = true;
         return;
     }
     reply_json(r, 200,

@@ -29,6 +29,7 @@
 #include "server/body.h"
 #include "server/cache.h"
 #include "server/compress.h"
+#include "server/cors.h"
 #include "server/reply.h"
 #include "server/routes.h"
 #include "server/writer.h"
@@ -471,6 +472,12 @@ static void stream_free(void *cls)
     free(st);
 }
 
+/* The explorer page loads its script, style and icon from /web/ and talks
+ * to the API on the same origin: nothing else, no inline code. */
+#define PAGE_CSP                                                                                  \
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "           \
+    "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
 /* Answers differ by Accept-Encoding, and by Origin when only some origins
  * are allowed (a shared cache must not give one origin's answer to another). */
 static const char *vary_of(const http_server *s)
@@ -569,6 +576,12 @@ static enum MHD_Result send_reply(http_server *s, struct MHD_Connection *c, req_
     if (gzipped)
         MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
     MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, vary_of(s));
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    if (r->page) { /* the explorer: its own files and the API, in no frame */
+        MHD_add_response_header(resp, "Content-Security-Policy", PAGE_CSP);
+        MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+        MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+    }
     if (etag[0]) {
         MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
         MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
@@ -592,11 +605,14 @@ static enum MHD_Result send_reply(http_server *s, struct MHD_Connection *c, req_
     if (origin_allowed(s, origin)) {
         bool any = strcmp(s->cfg.cors, "*") == 0;
         MHD_add_response_header(resp, "Access-Control-Allow-Origin", any ? "*" : origin);
-        MHD_add_response_header(resp, "Access-Control-Expose-Headers", "Link, ETag");
+        MHD_add_response_header(resp, "Access-Control-Expose-Headers", CORS_EXPOSE_HEADERS);
         if (strcmp(method, "OPTIONS") == 0) {
+            char headers[128];
+            cors_allow_headers(MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                           "Access-Control-Request-Headers"),
+                               headers, sizeof headers);
             MHD_add_response_header(resp, "Access-Control-Allow-Methods", r->allow);
-            MHD_add_response_header(resp, "Access-Control-Allow-Headers",
-                                    "Content-Type, Authorization, If-None-Match");
+            MHD_add_response_header(resp, "Access-Control-Allow-Headers", headers);
             MHD_add_response_header(resp, "Access-Control-Max-Age", "600");
         }
     }
@@ -728,6 +744,7 @@ static bool serve_cached(http_server *s, struct MHD_Connection *c, req_ctx *ctx,
         MHD_add_response_header(nm, MHD_HTTP_HEADER_ETAG, hit.etag);
         MHD_add_response_header(nm, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
         MHD_add_response_header(nm, MHD_HTTP_HEADER_VARY, vary_of(s));
+        MHD_add_response_header(nm, "X-Content-Type-Options", "nosniff");
         ctx->status = 304;
         MHD_queue_response(c, 304, nm);
         MHD_destroy_response(nm);

@@ -105,3 +105,96 @@ Test(conventions, gzip_only_when_accepted_and_worth_it)
         e2e_response_free(r);
     }
 }
+
+Test(conventions, nosniff_everywhere_page_policy_on_the_page)
+{
+    static const char *const paths[] = {"/", "/v1/articles?limit=1", "/v1/nowhere", "/healthz",
+                                        "/web/app.js", "/openapi.yaml"};
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+        for (int pass = 0; pass < 2; pass++) { /* the second may come from the cache */
+            e2e_response *r = e2e_get(paths[i]);
+            const char *nosniff = e2e_header_get(r, "X-Content-Type-Options");
+            cr_expect(nosniff && strcmp(nosniff, "nosniff") == 0, "%s: %s", paths[i],
+                      nosniff ? nosniff : "none");
+            const char *csp = e2e_header_get(r, "Content-Security-Policy");
+            cr_expect_eq(csp != NULL, strcmp(paths[i], "/") == 0, "%s: CSP %s", paths[i],
+                         csp ? csp : "none");
+            e2e_response_free(r);
+        }
+    }
+    e2e_response *r = e2e_get("/");
+    const char *csp = e2e_header_get(r, "Content-Security-Policy");
+    cr_assert(csp);
+    cr_expect(strstr(csp, "default-src 'none'"), "%s", csp);
+    cr_expect(strstr(csp, "script-src 'self'"), "%s", csp);
+    cr_expect(strstr(csp, "style-src 'self'"), "%s", csp);
+    cr_expect(strstr(csp, "connect-src 'self'"), "%s", csp);
+    cr_expect(strstr(csp, "frame-ancestors 'none'"), "%s", csp);
+    cr_expect_not(strstr(csp, "unsafe-inline"), "%s", csp);
+    cr_expect_str_eq(e2e_header_get(r, "Referrer-Policy"), "no-referrer");
+    /* The policy is kept with the page: no inline script or style in it. */
+    cr_expect_not(strstr(r->body, "<script>"), "an inline script would be refused");
+    cr_expect_not(strstr(r->body, "<style"), "an inline style would be refused");
+    cr_expect_not(strstr(r->body, " style="), "an inline style would be refused");
+    char inm[96];
+    snprintf(inm, sizeof inm, "If-None-Match: %s", e2e_header_get(r, "ETag"));
+    e2e_response *nm = e2e_get("/", inm);
+    cr_expect_eq(nm->status, 304);
+    cr_expect_str_eq(e2e_header_get(nm, "X-Content-Type-Options"), "nosniff");
+    e2e_response_free(nm);
+    e2e_response_free(r);
+}
+
+TestSuite(conventions_cors, .fini = e2e_teardown, .timeout = 120);
+
+Test(conventions_cors, exposes_what_scripts_need_and_answers_requested_headers)
+{
+    e2e_start(NULL, "--cors", "*");
+    e2e_response *r = e2e_get("/v1/articles?limit=1", "Origin: http://example.org");
+    const char *expose = e2e_header_get(r, "Access-Control-Expose-Headers");
+    cr_assert(expose);
+    static const char *const names[] = {"Link",        "ETag",
+                                        "Location",    "Retry-After",
+                                        "Content-Disposition", "WWW-Authenticate"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        cr_expect(strstr(expose, names[i]), "%s not exposed: %s", names[i], expose);
+    cr_expect_null(e2e_header_get(r, "Vary") && strstr(e2e_header_get(r, "Vary"), "Origin")
+                       ? "Origin"
+                       : NULL,
+                   "any origin: the answer does not vary by it");
+    e2e_response_free(r);
+
+    static const struct {
+        const char *requested, *allowed, *refused;
+    } cases[] = {
+        {"Access-Control-Request-Headers: authorization, content-type", "Authorization", "X-"},
+        {"Access-Control-Request-Headers: if-none-match,x-evil", "If-None-Match", "x-evil"},
+        {"Access-Control-Request-Headers: x-evil", NULL, "x-evil"},
+        {"X-Nothing: requested", "Content-Type", "x-evil"}, /* none named: the whole list */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        r = e2e_request("OPTIONS", "/v1/articles", "Origin: http://example.org",
+                        "Access-Control-Request-Method: POST", cases[i].requested);
+        cr_assert_eq(r->status, 204);
+        const char *h = e2e_header_get(r, "Access-Control-Allow-Headers");
+        if (cases[i].allowed)
+            cr_expect(h && strstr(h, cases[i].allowed), "%s: %s", cases[i].requested,
+                      h ? h : "none");
+        cr_expect(!h || !strcasestr(h, cases[i].refused), "%s: %s", cases[i].requested, h);
+        e2e_response_free(r);
+    }
+    e2e_stop();
+}
+
+Test(conventions_cors, vary_origin_on_every_answer_with_an_origin_list)
+{
+    e2e_start(NULL, "--cors", "http://a.example");
+    static const char *const paths[] = {"/v1/meta", "/v1/meta", "/v1/nowhere", "/healthz"};
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+        e2e_response *r = e2e_get(paths[i]); /* no Origin asked: a shared cache still must vary */
+        const char *vary = e2e_header_get(r, "Vary");
+        cr_expect(vary && strstr(vary, "Origin"), "%s: Vary %s", paths[i], vary ? vary : "none");
+        e2e_response_free(r);
+    }
+    e2e_stop();
+}
