@@ -2,8 +2,13 @@
  *
  * CSV columns are fixed per resource (a path into the item's JSON, such as
  * claimant.name), so every row has the same columns whatever is null; the
- * header row names them. Values are quoted when they hold a comma, a quote
- * or a line break (RFC 4180), numbers are written as JSON writes them.
+ * header row names them, one for every field of the list's JSON items
+ * (tests/e2e/test_export.c checks that none is missing). Values are quoted
+ * when they hold a comma, a quote or a line break (RFC 4180); null is an
+ * empty field and an empty string is "" (spreadsheets tell them apart);
+ * numbers are written as JSON writes them. With bom=true a UTF-8
+ * byte-order mark comes first, so spreadsheet programs read Arabic as
+ * UTF-8 rather than the locale's code page.
  * NDJSON is each item as compact JSON on its own line.
  *
  * Each page is a store_list call on this thread's connection (the stream is
@@ -16,7 +21,7 @@
 #include <string.h>
 
 static const char *const ARTICLE_COLUMNS[] = {
-    "id", "title", "outlet.id", "outlet.name", "url", "published_at", "language", "n_chars",
+    "id", "title", "excerpt", "outlet.id", "outlet.name", "url", "published_at", "language", "n_chars",
     "counts.figures", "counts.locations", "counts.sources", NULL};
 static const char *const SOURCE_COLUMNS[] = {
     "id", "name", "name_en", "kind", "affiliation", "parent.id", "parent.name", "counts.mentions",
@@ -26,9 +31,9 @@ static const char *const LOCATION_COLUMNS[] = {
     "counts.mentions", NULL};
 static const char *const FIGURE_COLUMNS[] = {
     "id", "article_id", "value", "value_max", "qualifier", "type", "object", "subject.category",
-    "subject.side", "claimant.id", "claimant.name", "claimant.affiliation", "stance", "location.id",
+    "subject.side", "claimant.id", "claimant.name", "claimant.kind", "claimant.affiliation", "stance", "location.id",
     "location.name", "location.lat", "location.lon", "span.start", "span.end", "span.text",
-    "quote", NULL};
+    "quote", "quote_span.start", "quote_span.end", NULL};
 
 static const char *const *columns_of(store_resource res)
 {
@@ -102,7 +107,7 @@ static bool put_csv_field(export_state *e, json_t *v)
     if (json_is_string(v)) {
         const char *s = json_string_value(v);
         size_t n = json_string_length(v);
-        if (strcspn(s, ",\"\r\n") == n)
+        if (n > 0 && strcspn(s, ",\"\r\n") == n)
             return put(e, s, n);
         if (!put(e, "\"", 1))
             return false;
@@ -120,7 +125,10 @@ static bool put_csv_field(export_state *e, json_t *v)
 static bool render_page(export_state *e, const store_page *page)
 {
     const char *const *cols = columns_of(e->q.res);
-    if (e->fmt == FORMAT_CSV && !e->header_done) {
+    bool csv = e->fmt == FORMAT_CSV || e->fmt == FORMAT_CSV_BOM;
+    if (csv && !e->header_done) {
+        if (e->fmt == FORMAT_CSV_BOM && !put(e, "\xEF\xBB\xBF", 3))
+            return false;
         for (size_t c = 0; cols[c]; c++)
             if ((c && !put(e, ",", 1)) || !put(e, cols[c], strlen(cols[c])))
                 return false;
@@ -208,10 +216,11 @@ void export_start(request *rq, const store_query *q, output_format fmt, reply *r
         return;
     }
     static const char *const names[] = {"articles", "sources", "locations", "figures"};
-    reply_stream(r, 200, fmt == FORMAT_CSV ? "text/csv; charset=utf-8" : "application/x-ndjson",
-                 stream, e, state_free);
+    bool csv = fmt == FORMAT_CSV || fmt == FORMAT_CSV_BOM;
+    reply_stream(r, 200, csv ? "text/csv; charset=utf-8" : "application/x-ndjson", stream, e,
+                 state_free);
     snprintf(r->disposition, sizeof r->disposition, "inline; filename=\"%s.%s\"",
-             names[q->res < RES__COUNT ? q->res : 0], fmt == FORMAT_CSV ? "csv" : "ndjson");
+             names[q->res < RES__COUNT ? q->res : 0], csv ? "csv" : "ndjson");
     return;
 oom:
     state_free(e);

@@ -78,7 +78,7 @@ static void list_resource(request *rq, reply *r, store_resource res, bool geojso
     output_format fmt;
     if (!params_query_or_reply(rq, res, geojson, preset, preset_value, &q, &fmt, r))
         return;
-    if (fmt == FORMAT_CSV || fmt == FORMAT_NDJSON) {
+    if (fmt == FORMAT_CSV || fmt == FORMAT_CSV_BOM || fmt == FORMAT_NDJSON) {
         if (q.n_facets) {
             reply_bad_param(r, "facet", "facets are not exported; ask format=json");
             return;

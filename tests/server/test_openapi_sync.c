@@ -1,7 +1,7 @@
 /* test_openapi_sync.c — openapi.yaml against the code: every route of the
  * table in server/routes.c is a documented path and method and every
  * documented operation is a route; each list route documents exactly the
- * store's filters (store_filters) plus limit, cursor, sort, format and facet, with
+ * store's filters (store_filters) plus limit, cursor, sort, format, bom and facet, with
  * the same enumerations and the same sort fields (store_sort_fields); item
  * routes take only their id. Also checks that the document compiled into
  * the server is the file in the repository.
@@ -426,7 +426,7 @@ static const list_route LISTS[] = {
 static bool is_common(const char *name)
 {
     return !strcmp(name, "limit") || !strcmp(name, "cursor") || !strcmp(name, "sort") ||
-           !strcmp(name, "format") || !strcmp(name, "facet");
+           !strcmp(name, "format") || !strcmp(name, "facet") || !strcmp(name, "bom");
 }
 
 /* A route whose last segment names a resource is a list; this test must
