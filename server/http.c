@@ -72,6 +72,8 @@ struct http_server {
 
 typedef struct req_ctx {
     struct timespec t0;
+    struct timespec arrived; /* wall-clock time, for the access log */
+    char method[16];
     bool started;            /* the access handler has been called once */
     size_t target_len;       /* bytes of the raw request target */
     bool nul_in_path;        /* the raw path holds %00, which decoding would cut at */
@@ -144,6 +146,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
     release_request(s, ctx); /* a request libmicrohttpd abandoned without telling */
     memset(ctx, 0, sizeof *ctx);
     clock_gettime(CLOCK_MONOTONIC, &ctx->t0);
+    clock_gettime(CLOCK_REALTIME, &ctx->arrived);
     ctx->target_len = strlen(uri);
     snprintf(ctx->target, sizeof ctx->target, "%s", uri);
     size_t path_len = strcspn(uri, "?");
@@ -198,6 +201,20 @@ static size_t on_unescape(void *cls, struct MHD_Connection *c, char *s)
     return MHD_http_unescape(s);
 }
 
+/* The client's address as text, for the access log. */
+static void client_address(struct MHD_Connection *c, char *out, size_t outsz)
+{
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    const struct sockaddr *sa = info ? info->client_addr : NULL;
+    if (sa && sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out,
+                  (socklen_t)outsz);
+    else if (sa && sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out,
+                  (socklen_t)outsz);
+}
+
 static void on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
                          enum MHD_RequestTerminationCode toe)
 {
@@ -206,11 +223,13 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
     req_ctx *ctx = *req_cls;
     if (!ctx)
         return;
-    if (s->cfg.access_log) {
-        /* One fprintf per line: stdio's lock keeps lines whole across threads. */
-        fprintf(stderr, "%s %u %zu %lldus%s\n", ctx->target, ctx->status, ctx->bytes,
-                (long long)elapsed_us(&ctx->t0),
-                toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
+    if (s->cfg.access_log != ACCESS_LOG_OFF) {
+        char client[INET6_ADDRSTRLEN] = "-";
+        client_address(c, client, sizeof client);
+        access_log_entry e = {ctx->arrived, client, ctx->method[0] ? ctx->method : "-",
+                              ctx->target, ctx->status, ctx->bytes, elapsed_us(&ctx->t0),
+                              toe != MHD_REQUEST_TERMINATED_COMPLETED_OK};
+        access_log_write(stderr, s->cfg.access_log, &e);
     }
     release_request(s, ctx);
     *req_cls = NULL;
@@ -776,6 +795,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     reply_init(&r);
     if (!ctx->started) {
         ctx->started = true; /* answer on the next call, keeping keep-alive */
+        snprintf(ctx->method, sizeof ctx->method, "%s", method);
         ctx->conn = c;
         if (ctx->unescapes >= HIDDEN_QUERY_UNESCAPES) /* the hidden query fitted */
             MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT,

@@ -198,3 +198,87 @@ Test(conventions_cors, vary_origin_on_every_answer_with_an_origin_list)
     }
     e2e_stop();
 }
+
+/* ---- access log ----------------------------------------------------------- */
+
+TestSuite(access_log, .fini = e2e_teardown, .timeout = 120);
+
+#define SECRET "s3cret-token-0123456789abcdef"
+
+static void requests_with_secrets(void)
+{
+    e2e_response_free(e2e_get("/v1/articles?limit=1&token=" SECRET "&x=1"));
+    e2e_response_free(e2e_get("/v1/meta", "Authorization: Bearer " SECRET));
+    e2e_response_free(e2e_get("/v1/meta?access_token=" SECRET));
+}
+
+Test(access_log, json_lines_for_machines_without_the_token)
+{
+    e2e_start(NULL, "--access-log=json");
+    requests_with_secrets();
+    e2e_stop();
+    char *log = e2e_log();
+    cr_assert_null(strstr(log, SECRET), "the token is in the log");
+    size_t lines = 0;
+    bool saw_meta = false;
+    for (char *line = log, *nl; (nl = strchr(line, '\n')); line = nl + 1) {
+        if (*line != '{')
+            continue;
+        json_error_t err;
+        json_t *j = json_loadb(line, (size_t)(nl - line), 0, &err);
+        cr_assert(json_is_object(j), "not JSON: %.*s", (int)(nl - line), line);
+        lines++;
+        const char *when = json_string_value(json_object_get(j, "time"));
+        cr_assert(when && strlen(when) == 24 && when[4] == '-' && when[10] == 'T' &&
+                      when[23] == 'Z',
+                  "time %s is not RFC 3339", when ? when : "none");
+        cr_expect_str_eq(json_string_value(json_object_get(j, "client")), "127.0.0.1");
+        cr_expect_str_eq(json_string_value(json_object_get(j, "method")), "GET");
+        cr_expect(json_is_integer(json_object_get(j, "status")));
+        cr_expect(json_is_integer(json_object_get(j, "bytes")));
+        cr_expect(json_integer_value(json_object_get(j, "us")) > 0);
+        const char *target = json_string_value(json_object_get(j, "target"));
+        cr_assert(target);
+        if (strcmp(target, "/v1/meta") == 0) {
+            saw_meta = true;
+            cr_expect_eq(json_integer_value(json_object_get(j, "status")), 200);
+            cr_expect_gt(json_integer_value(json_object_get(j, "bytes")), 0);
+        }
+        if (strncmp(target, "/v1/articles", 12) == 0)
+            cr_expect_str_eq(target, "/v1/articles?limit=1&token=REDACTED&x=1");
+        json_decref(j);
+    }
+    cr_expect_eq(lines, 3, "one line per request");
+    cr_expect(saw_meta);
+    free(log);
+}
+
+Test(access_log, text_lines_for_people)
+{
+    e2e_start(NULL);
+    requests_with_secrets();
+    e2e_stop();
+    char *log = e2e_log();
+    cr_assert_null(strstr(log, SECRET), "the token is in the log");
+    const char *line = strstr(log, " GET /v1/meta 200 ");
+    cr_assert(line, "no line for /v1/meta:\n%s", log);
+    while (line > log && line[-1] != '\n')
+        line--;
+    /* 2026-01-02T03:04:05.678Z 127.0.0.1 GET /v1/meta 200 BYTES USus */
+    cr_expect(line[4] == '-' && line[10] == 'T' && line[23] == 'Z' && line[24] == ' ', "%.80s",
+              line);
+    cr_expect(strncmp(line + 25, "127.0.0.1 GET /v1/meta 200 ", 27) == 0, "%.80s", line);
+    const char *end = strchr(line, '\n');
+    cr_expect(end && end - line > 3 && strncmp(end - 2, "us", 2) == 0, "%.80s", line);
+    free(log);
+}
+
+Test(access_log, off_writes_no_line)
+{
+    e2e_start(NULL, "--access-log=off");
+    e2e_response_free(e2e_get("/v1/meta"));
+    e2e_stop();
+    char *log = e2e_log();
+    cr_expect_null(strstr(log, "/v1/meta"), "%s", log);
+    free(log);
+}
