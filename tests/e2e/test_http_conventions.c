@@ -282,3 +282,36 @@ Test(access_log, off_writes_no_line)
     cr_expect_null(strstr(log, "/v1/meta"), "%s", log);
     free(log);
 }
+
+/* ---- problem types resolve ------------------------------------------------ */
+
+Test(conventions, problem_types_resolve_to_a_page)
+{
+    static const struct {
+        const char *method, *path;
+    } failures[] = {
+        {"GET", "/v1/nowhere"},              /* not-found */
+        {"GET", "/v1/articles?limit=0"},     /* invalid-parameter */
+        {"DELETE", "/v1/figures"},           /* method-not-allowed */
+        {"POST", "/v1/articles"},            /* forbidden: no token */
+        {"GET", "/v1/articles?limit=1&%ff"}, /* invalid-request or -parameter */
+    };
+    for (size_t i = 0; i < sizeof failures / sizeof failures[0]; i++) {
+        e2e_response *r = e2e_request(failures[i].method, failures[i].path);
+        cr_assert(r->json, "%s %s: no problem body", failures[i].method, failures[i].path);
+        const char *type = json_string_value(json_object_get(r->json, "type"));
+        cr_assert(type && strncmp(type, "/problems/", 10) == 0, "%s", type ? type : "none");
+        e2e_response *page = e2e_get(type);
+        cr_expect_eq(page->status, 200, "%s does not resolve", type);
+        cr_expect(strncmp(e2e_header_get(page, "Content-Type"), "text/html", 9) == 0);
+        cr_expect(strstr(page->body, "<h1>"), "%s: %s", type, page->body);
+        e2e_response_free(page);
+        e2e_response_free(r);
+    }
+    e2e_response *r = e2e_get("/problems/no-such-problem");
+    cr_expect_eq(r->status, 404);
+    e2e_response_free(r);
+    r = e2e_get("/problems/not-found?x=1");
+    cr_expect_eq(r->status, 400, "no query parameters");
+    e2e_response_free(r);
+}
