@@ -152,8 +152,12 @@ unit: $(UNIT_TESTS) $(O)/eval $(O)/search_eval
 	@$(RUN_SUITES) check "search query pairs through the marsad_ar tokenizer (fails when a pair disagrees)" \
 	  $(O)/search_eval tests/data/search_pairs.tsv data/seeds
 
+# The conformance check requests every route and documented parameter of
+# openapi.yaml and validates each answer against it (tests/conformance/).
 e2e: $(O)/marsad $(E2E_TESTS)
 	@MARSAD_BIN=$(O)/marsad $(RUN_SUITES) suites "--jobs 1" $(E2E_TESTS)
+	@$(RUN_SUITES) check "responses against openapi.yaml (tests/conformance/conformance.py)" \
+	  python3 tests/conformance/conformance.py $(O)/marsad openapi.yaml data/seeds
 
 # Every test: unit tests per module, then end-to-end tests against the real
 # binary; the last line counts every test of every suite.
