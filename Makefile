@@ -195,8 +195,12 @@ clean:
 #                      import code is unchanged (~10 min then; the first 100k
 #                      import alone takes ~1 h); BENCH_1M=1 adds 1M (~40 GB)
 #   make bench-corpus  only generate the corpora (BENCH_SIZES="1000 10000")
+#   make bench-peer    marsad (cached and --cache-mb 0) against a FastAPI peer
+#                      answering the same bytes, and the ceiling, on 10k
+#                      reports (BENCH_PEER_ARTICLES); installs the peer's
+#                      Debian packages when missing (~7 min)
 # The harness programs are built with the project's flags; see bench/README.md.
-.PHONY: bench bench-scale bench-corpus
+.PHONY: bench bench-scale bench-corpus bench-peer
 BENCH_BINS := $(O)/bench/ceiling $(O)/bench/gen_corpus $(O)/bench/extract_bench
 
 $(O)/bench/ceiling: bench/ceiling.c
@@ -218,6 +222,8 @@ bench-scale: $(O)/marsad $(BENCH_BINS)
 	@O=$(O) bash bench/scale.sh
 bench-corpus: $(O)/bench/gen_corpus
 	@O=$(O) bash bench/scale.sh --corpus-only
+bench-peer: $(O)/marsad $(BENCH_BINS)
+	@O=$(O) bash bench/peer.sh
 
 # Docker: `make docker-lint` lints docker/Dockerfile offline (a pinned npm
 # linter under build/docker-lint/); `make docker-test` builds the image with

@@ -58,7 +58,8 @@ int extract_document(const extract_model *m, const char *utf8, size_t len, extra
     size_t found = numbers_find_ex(&r->txt, m->qualifiers, m->name_numbers, r->numbers, max_numbers);
     r->n_numbers = found < max_numbers ? found : max_numbers;
     r->truncated += found - r->n_numbers;
-    if (sources_find(&d) != 0 || places_find(&d) != 0 || figures_find(&d) != 0)
+    if (sources_find(&d) != 0 || places_find(&d) != 0 || figures_find(&d) != 0 ||
+        places_find_unresolved(&d) != 0)
         goto out;
     r->title = find_title(&r->txt);
     rc = 0;
@@ -83,6 +84,7 @@ void extract_result_free(extract_result *r)
     free(r->number_is_figure);
     free(r->figures);
     free(r->places);
+    free(r->unresolved_places);
     free(r->sources);
     free(r->source_mentions);
     free(r->title);

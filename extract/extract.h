@@ -61,7 +61,8 @@ size_t extract_model_sources(const extract_model *m, const extract_source **out)
 
 typedef struct extract_place_mention {
     span sp;
-    size_t place; /* index into extract_model_places */
+    size_t place; /* index into extract_model_places; EXTRACT_NO_INDEX in
+                   * extract_result.unresolved_places */
 } extract_place_mention;
 
 typedef enum source_role {
@@ -108,6 +109,12 @@ typedef struct extract_result {
     size_t n_figures;
     extract_place_mention *places;
     size_t n_places;
+    /* Places named by their context but not in the gazetteer ("قرية X"):
+     * sp is the name as written (with تل/جبل when they begin it), place is
+     * EXTRACT_NO_INDEX; no coordinates. Kept apart from `places` so that
+     * consumers of model places never see them. */
+    extract_place_mention *unresolved_places;
+    size_t n_unresolved_places;
     /* The document's sources: known ones point into the model's strings;
      * discovered ones (anonymous, persons) own theirs. */
     extract_source *sources;

@@ -189,6 +189,18 @@ static void hash_document(const extract_model *m, const char *body, size_t len,
     snprintf(out, 40, "fnv1a64:%016llx", (unsigned long long)h);
 }
 
+/* The id of figure i of article id, kept in pool; NULL for no figure. */
+static const char *figure_ref(strpool *pool, const char *id, size_t i)
+{
+    if (i == EXTRACT_NO_INDEX)
+        return NULL;
+    size_t size = strlen(id) + STORE_FIGURE_ID_MAX;
+    char *ref = malloc(size);
+    if (ref)
+        store_figure_id(ref, size, id, i);
+    return pool_keep(pool, ref);
+}
+
 /* ingest_document, saying in *unread when the extractor could not read the
  * text (then nothing was asked of the store, and store_errmsg is stale). */
 static store_status store_document(store *db, const extract_model *m, const char *id,
@@ -255,6 +267,8 @@ static store_status store_document(store *db, const extract_model *m, const char
             .quote_end = f->quote.end,
             .quote = pool_keep(&pool, text_slice(&r.txt, f->quote)),
             .area_id = f->area == EXTRACT_NO_INDEX ? NULL : places[f->area].id,
+            .part_of = figure_ref(&pool, id, f->part_of),
+            .supersedes = figure_ref(&pool, id, f->supersedes),
         };
     }
     const char *outlet_id = r.outlet == EXTRACT_NO_INDEX ? NULL : r.sources[r.outlet].id;
