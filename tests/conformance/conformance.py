@@ -337,6 +337,13 @@ for path, item in doc["paths"].items():
         check("GET", path, path + "?limit=2&format=csv", item["get"], expect=200)
         check("GET", path, path + "?limit=2&format=ndjson", item["get"], expect=200)
 
+# the limits: a target over --max-url, headers over --max-headers, a body over 1 MiB
+articles = doc["paths"]["/v1/articles"]
+check("GET", "/v1/articles", "/v1/articles?q=" + "a" * 9000, articles["get"], expect=414)
+check("GET", "/v1/articles", "/v1/articles", articles["get"], {"X-Filler": "f" * 40000}, expect=431)
+check("POST", "/v1/articles", "/v1/articles", articles["post"],
+      {"Content-Type": "application/json", "Content-Length": str(2 << 20)}, expect=413)
+
 stop_server()
 if server.returncode != 0:
     failures.append("the server exited with status %d" % server.returncode)
