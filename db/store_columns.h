@@ -24,7 +24,7 @@
     C0("", "id", "t.id", STORE_COL_TEXT, CSV_)                                                    \
     C("", "title", "t.title", STORE_COL_TEXT, CSV_)                                               \
     /* The first 160 characters, for lists of articles without a title. */                       \
-    C("", "excerpt", "substr(t.body, 1, 160)", STORE_COL_TEXT, 0)                                 \
+    C("", "excerpt", "substr(t.body, 1, 160)", STORE_COL_TEXT, CSV_)                               \
     C("outlet", "id", "t.outlet_id", STORE_COL_TEXT, CSV_ | NULLG_)                               \
     C("outlet", "name", "o.name", STORE_COL_TEXT, CSV_)                                           \
     C("", "url", "t.url", STORE_COL_TEXT, CSV_)                                                   \
@@ -74,7 +74,7 @@
     C("subject", "side", "t.subject_side", STORE_COL_TEXT, CSV_)                                  \
     C("claimant", "id", "t.claimant_id", STORE_COL_TEXT, CSV_ | NULLG_)                           \
     C("claimant", "name", "c.name", STORE_COL_TEXT, CSV_)                                         \
-    C("claimant", "kind", "c.kind", STORE_COL_TEXT, 0)                                            \
+    C("claimant", "kind", "c.kind", STORE_COL_TEXT, CSV_)                                          \
     C("claimant", "affiliation", "c.affiliation", STORE_COL_TEXT, CSV_)                           \
     C("", "stance", "t.stance", STORE_COL_TEXT, CSV_)                                             \
     C("location", "id", "t.location_id", STORE_COL_TEXT, CSV_ | NULLG_)                           \
@@ -85,8 +85,8 @@
     C("span", "end", "t.\"end\"", STORE_COL_INT, CSV_)                                            \
     C("span", "text", "t.span_text", STORE_COL_TEXT, CSV_)                                        \
     C("", "quote", "t.quote", STORE_COL_TEXT, CSV_)                                               \
-    C("quote_span", "start", "t.quote_start", STORE_COL_INT, 0)                                   \
-    C("quote_span", "end", "t.quote_end", STORE_COL_INT, 0)                                   \
+    C("quote_span", "start", "t.quote_start", STORE_COL_INT, CSV_)                                 \
+    C("quote_span", "end", "t.quote_end", STORE_COL_INT, CSV_)                                 \
     C("", "part_of", "t.part_of", STORE_COL_TEXT, CSV_)                                           \
     C("", "supersedes", "t.supersedes", STORE_COL_TEXT, CSV_)                                     \
     C("date", "start", "t.date_start", STORE_COL_TEXT, CSV_ | NULLG_)                             \

@@ -3,8 +3,13 @@
  * CSV columns are fixed per resource: the store's columns marked
  * STORE_COL_CSV (store_columns), each a path into the item's JSON such as
  * claimant.name, so every row has the same columns whatever is null; the
- * header row names them. Values are quoted when they hold a comma, a quote
- * or a line break (RFC 4180), numbers are written as JSON writes them.
+ * header row names them, one for every field of the list's JSON items
+ * (tests/e2e/test_export.c checks that none is missing). Values are quoted
+ * when they hold a comma, a quote or a line break (RFC 4180); null is an
+ * empty field and an empty string is "" (spreadsheets tell them apart);
+ * numbers are written as JSON writes them. With bom=true a UTF-8
+ * byte-order mark comes first, so spreadsheet programs read Arabic as
+ * UTF-8 rather than the locale's code page.
  * NDJSON is each item as compact JSON on its own line.
  *
  * Each page is a store_list call on this thread's connection (the stream is
@@ -69,7 +74,7 @@ static bool put_csv_field(export_state *e, json_t *v)
     if (json_is_string(v)) {
         const char *s = json_string_value(v);
         size_t n = json_string_length(v);
-        if (strcspn(s, ",\"\r\n") == n)
+        if (n > 0 && strcspn(s, ",\"\r\n") == n)
             return put(e, s, n);
         if (!put(e, "\"", 1))
             return false;
@@ -88,7 +93,10 @@ static bool render_page(export_state *e, const store_page *page)
 {
     size_t n_cols;
     const store_column *cols = store_columns(e->q.res, &n_cols);
-    if (e->fmt == FORMAT_CSV && !e->header_done) {
+    bool csv = e->fmt == FORMAT_CSV || e->fmt == FORMAT_CSV_BOM;
+    if (csv && !e->header_done) {
+        if (e->fmt == FORMAT_CSV_BOM && !put(e, "\xEF\xBB\xBF", 3))
+            return false;
         bool first = true;
         for (size_t c = 0; c < n_cols; c++) {
             if (!(cols[c].flags & STORE_COL_CSV))
@@ -189,10 +197,11 @@ void export_start(request *rq, const store_query *q, output_format fmt, reply *r
         return;
     }
     static const char *const names[] = {"articles", "sources", "locations", "figures"};
-    reply_stream(r, 200, fmt == FORMAT_CSV ? "text/csv; charset=utf-8" : "application/x-ndjson",
-                 stream, e, state_free);
+    bool csv = fmt == FORMAT_CSV || fmt == FORMAT_CSV_BOM;
+    reply_stream(r, 200, csv ? "text/csv; charset=utf-8" : "application/x-ndjson", stream, e,
+                 state_free);
     snprintf(r->disposition, sizeof r->disposition, "inline; filename=\"%s.%s\"",
-             names[q->res < RES__COUNT ? q->res : 0], fmt == FORMAT_CSV ? "csv" : "ndjson");
+             names[q->res < RES__COUNT ? q->res : 0], csv ? "csv" : "ndjson");
     return;
 oom:
     state_free(e);

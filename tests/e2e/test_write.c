@@ -149,6 +149,28 @@ Test(write, read_only_and_tokenless_servers_refuse_writes)
     cr_expect_eq(total_of("/v1/articles"), N_SEEDS);
 }
 
+/* CSV for spreadsheets: an empty title is "" and an absent URL (null) is an
+ * empty field, so the two stay apart. */
+Test(write, csv_tells_an_empty_string_from_null)
+{
+    static const char untitled[] =
+        "{\"title\":\"\",\"body\":\"قال شهود إن 4 مدنيين قتلوا في قصف على بلدة قرب حماة.\"}";
+    e2e_response *r = e2e_send("POST", "/v1/articles", untitled, strlen(untitled), AUTH, JSON);
+    cr_assert_eq(r->status, 201, "%s", r->body);
+    cr_assert_str_eq(jstr(r->json, "title"), "");
+    cr_assert(json_is_null(json_object_get(r->json, "url")));
+    char *row = fmt_str("\r\n%s,\"\",", jstr(r->json, "id"));
+    e2e_response_free(r);
+    r = e2e_get("/v1/articles?format=csv");
+    cr_assert_eq(r->status, 200);
+    const char *at = strstr(r->body, row);
+    cr_assert(at, "no row with an empty title as \"\"");
+    /* id, title, excerpt, outlet.id, outlet.name, url: the URL is empty. */
+    cr_expect(strstr(at + strlen(row), ",,,,"), "null outlet and url are not empty fields");
+    e2e_response_free(r);
+    free(row);
+}
+
 /* Breakdowns and updates come back as figure ids of the same article. */
 Test(write, breakdowns_and_updates_are_served_as_figure_ids)
 {
