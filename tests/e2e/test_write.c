@@ -197,3 +197,23 @@ Test(write, breakdowns_and_updates_are_served_as_figure_ids)
     cr_expect(strstr(r->body, "part_of") != NULL && strstr(r->body, "supersedes") != NULL, "%s", r->body);
     e2e_response_free(r);
 }
+
+/* A relative date is read against the article's published_at; the cause is
+ * what the sentence says did it. */
+Test(write, event_date_and_cause_are_read_against_publication)
+{
+    static const char doc[] = "{\"published_at\":\"2016-08-07T10:00:00Z\",\"body\":"
+                              "\"قال الدفاع المدني إن 12 مدنيا قتلوا أمس في غارات جوية على مدينة إدلب.\"}";
+    e2e_response *r = e2e_send("PUT", "/v1/articles/dated", doc, strlen(doc), AUTH, JSON);
+    cr_assert_eq(r->status, 201, "%s", r->body);
+    e2e_response_free(r);
+    json_t *a = get_ok("/v1/articles/dated");
+    json_t *f = json_array_get(json_object_get(a, "figures"), 0);
+    cr_assert_not_null(f);
+    json_t *date = json_object_get(f, "date");
+    cr_expect_str_eq(jstr(date, "start"), "2016-08-06");
+    cr_expect_str_eq(jstr(date, "end"), "2016-08-06");
+    cr_expect_str_eq(jstr(date, "precision"), "day");
+    cr_expect_str_eq(jstr(f, "cause"), "airstrike");
+    json_decref(a);
+}
