@@ -187,16 +187,7 @@ const getArticle = (id) => {
   return details.get(id);
 };
 const clip = (str, n) => { const cp = Array.from(str); return cp.length > n ? `${cp.slice(0, n).join('')}…` : str; };
-const firstLine = (a) => a.body.split('\n').find((l) => l.trim()) || a.id;
-
-// The list has no excerpt: an article without a title shows the start of its text.
-async function deriveTitles(items) {
-  for (const [a, el] of items) {
-    try { el.textContent = clip(firstLine(await getArticle(a.id)), 70); } catch { continue; }
-    el.classList.add('derived');
-    el.title = 'untitled: the first words of the article';
-  }
-}
+const firstLine = (a) => a.body.split('\n').find((l) => l.trim()) || 'مقال بلا عنوان';
 
 async function loadArticles(more = false) {
   const err = $('#search-error');
@@ -205,13 +196,7 @@ async function loadArticles(more = false) {
   list.setAttribute('aria-busy', 'true');
   try {
     const page = await api(url);
-    const untitled = [];
-    for (const a of page.data) {
-      const li = articleItem(a);
-      if (!a.title) untitled.push([a, li.querySelector('.art-title')]);
-      list.append(li);
-    }
-    deriveTitles(untitled);
+    for (const a of page.data) list.append(articleItem(a));
     state.next = page.next_url;
     listStatus(page.total);
   } catch (e) {
@@ -242,11 +227,11 @@ function listStatus(total) {
 function articleItem(a) {
   const c = a.counts || {};
   const link = h('a', { href: `#/a/${encodeURIComponent(a.id)}`, class: 'art', 'data-id': a.id },
-    h('span', { class: 'art-title', text: a.title || 'مقال بلا عنوان' }),
+    // An untitled article shows its first words (the list's excerpt): no second request per article.
+    h('span', { class: `art-title${a.title ? '' : ' derived'}`, text: a.title || clip(a.excerpt || 'مقال بلا عنوان', 70) }),
     h('span', { class: 'art-meta' },
       h('span', { class: 'outlet', text: a.outlet ? a.outlet.name : 'ناشر غير معروف' }),
-      a.published_at ? h('span', { text: a.published_at.slice(0, 10) }) : null,
-      h('span', { class: 'mono', dir: 'ltr', text: a.id })),
+      a.published_at ? h('span', { text: a.published_at.slice(0, 10) }) : null),
     h('span', { class: 'art-counts' },
       h('span', { class: 'n n-fig', title: 'figures' }, 'أرقام ', h('b', { text: fmt(c.figures) })),
       h('span', { class: 'n n-place', title: 'places' }, 'أماكن ', h('b', { text: fmt(c.locations) })),
@@ -366,7 +351,6 @@ function renderArticle(a) {
       h('p', { class: 'meta' },
         h('span', { text: a.outlet ? a.outlet.name : 'ناشر غير معروف' }),
         a.published_at ? h('span', { text: a.published_at.slice(0, 10) }) : null,
-        h('span', { text: `${fmt(a.n_chars)} حرفًا` }),
         webLink(a.url) ? h('a', { href: a.url, rel: 'noopener noreferrer', target: '_blank', text: 'المصدر الأصلي' }) : null),
       h('p', { class: 'legend', 'aria-label': 'مفتاح الألوان' },
         h('span', { class: 'hl hl-fig', text: 'رقم' }), h('span', { class: 'hl hl-place', text: 'مكان' }),
@@ -515,6 +499,15 @@ async function getPlaces() {
   if (!places) places = (await api('/v1/locations?mentioned=true&limit=500')).data;
   return places;
 }
+// Figures per place (the figures list's location facet), drawn beside the mentions.
+let figuresAt = null;
+async function getFiguresAt() {
+  if (!figuresAt) {
+    const page = await api('/v1/figures?facet=location&limit=1').catch(() => null);
+    figuresAt = new Map(((page && page.facets && page.facets.location) || []).filter((b) => b.value).map((b) => [b.value, b.count]));
+  }
+  return figuresAt;
+}
 
 async function loadPlaces() {
   let data;
@@ -523,11 +516,13 @@ async function loadPlaces() {
     $('#place-list').replaceChildren(h('li', { class: 'problem', role: 'alert', text: `تعذّر تحميل الأماكن: ${e.message}` }));
     return;
   }
+  await getFiguresAt();
   drawMap(data);
   const sorted = [...data].sort((a, b) => b.counts.mentions - a.counts.mentions || a.name.localeCompare(b.name, 'ar'));
   $('#place-list').replaceChildren(...sorted.map((l) => h('li', null,
     h('button', { type: 'button', class: 'place', onclick: () => filterByPlace(l) },
       h('span', { text: l.name }), h('small', { text: ` ${LOC_KIND[l.kind] || l.kind}` }),
+      figuresAt.get(l.id) ? h('b', { class: 'count fig-count', title: 'figures', text: count(figuresAt.get(l.id), ['رقم واحد', 'رقمان', 'أرقام', 'رقمًا']) }) : null,
       h('b', { class: 'count', title: 'mentions', text: fmt(l.counts.mentions) })))));
 }
 
@@ -559,9 +554,16 @@ function drawMap(data) {
       'aria-label': `${l.name}، ${count(l.counts.mentions, ['مرة واحدة', 'مرتان', 'مرات', 'مرة'])}`,
       onclick: () => filterByPlace(l),
       onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); filterByPlace(l); } } });
+    const nFig = (figuresAt && figuresAt.get(l.id)) || 0;
     tips.set(c, () => h('div', { class: 'tip-row' }, h('b', { text: l.name }), ` — ${LOC_KIND[l.kind] || l.kind}`,
-      h('div', { class: 'tip-sub', text: `ذُكر ${count(l.counts.mentions, ['مرة واحدة', 'مرتين', 'مرات', 'مرة'])}${l.name_en ? ` · ${l.name_en}` : ''}` })));
+      h('div', { class: 'tip-sub', text: `ذُكر ${count(l.counts.mentions, ['مرة واحدة', 'مرتين', 'مرات', 'مرة'])}${nFig ? ` · ${count(nFig, ['رقم واحد', 'رقمان', 'أرقام', 'رقمًا'])}` : ''}${l.approximate ? ' · موقع تقريبي' : ''}` })));
     kids.push(c);
+    // A place's figures: a square at its centre, sized by how many figures are reported there.
+    if (nFig) {
+      const a = 3 + 2 * Math.sqrt(nFig);
+      kids.push(s('rect', { class: 'fig-mark', 'data-id': l.id, x: (X(l.lon) - a).toFixed(1), y: (Y(l.lat) - a).toFixed(1),
+        width: (2 * a).toFixed(1), height: (2 * a).toFixed(1), 'aria-hidden': 'true' }));
+    }
   }
   // Labels for the most mentioned places, skipping any that would overlap one already placed.
   const dots = inView.map((l) => [X(l.lon) - r(l), Y(l.lat) - r(l), X(l.lon) + r(l), Y(l.lat) + r(l)]);
@@ -592,7 +594,9 @@ for (const b of document.querySelectorAll('.zoom button')) {
   b.addEventListener('click', async () => {
     extent = b.dataset.extent;
     for (const o of document.querySelectorAll('.zoom button')) o.setAttribute('aria-pressed', String(o === b));
-    drawMap(await getPlaces());
+    const data = await getPlaces();
+    await getFiguresAt();
+    drawMap(data);
   });
 }
 
@@ -624,8 +628,10 @@ window.addEventListener('hashchange', route);
 fillCompareForm();
 loadArticles();
 route();
+// The footer counts what the articles mention, not the size of the gazetteer or the party list.
 api('/v1/meta').then((m) => {
   const c = m.counts;
   $('#meta').textContent = `الإصدار ${m.version} · ${[[c.articles, N_ART], [c.figures, ['رقم واحد', 'رقمان', 'أرقام', 'رقمًا']],
-    [c.sources, ['مصدر واحد', 'مصدران', 'مصادر', 'مصدرًا']], [c.locations, ['مكان واحد', 'مكانان', 'أماكن', 'مكانًا']]].map(([n, f]) => count(n, f)).join(' · ')}`;
+    [c.source_mentions, ['ذكر واحد لمصدر', 'ذكران لمصادر', 'إشارات إلى مصادر', 'إشارة إلى مصادر']],
+    [c.location_mentions, ['ذكر واحد لمكان', 'ذكران لأماكن', 'إشارات إلى أماكن', 'إشارة إلى أماكن']]].map(([n, f]) => count(n, f)).join(' · ')}`;
 }).catch(() => {});

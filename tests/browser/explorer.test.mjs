@@ -19,6 +19,7 @@ const TIMEOUT = 15000;
 
 let server, base, tmp, context, page;
 const pageErrors = [];
+const requests = []; // every URL the page asked for, in order
 
 function freePort() {
   return new Promise((ok, fail) => {
@@ -68,6 +69,7 @@ before(async () => {
   });
   page = context.pages()[0] || await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
+  page.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`); });
 });
@@ -109,6 +111,22 @@ test('the article list shows the 5 seed articles with outlet and counts', async 
   await page.keyboard.press('ArrowDown');
   assert.equal(await page.evaluate(() => document.activeElement.dataset.id), await items.nth(1).getAttribute('data-id'));
   await shot('01-articles.png');
+});
+
+test('the list titles untitled articles with their excerpt; no ids or sizes shown; footer counts mentions', async () => {
+  const listed = (await api('/v1/articles?limit=20')).body.data;
+  const untitled = listed.find((a) => !a.title);
+  assert.ok(untitled, 'the seeds have an untitled article');
+  const shown = await page.locator(`#article-list a[data-id="${untitled.id}"] .art-title`).innerText();
+  assert.ok(untitled.excerpt.startsWith(shown.replace(/…$/, '')), `"${shown}" is the start of the excerpt`);
+  assert.equal(requests.filter((u) => /\/v1\/articles\/[^?]/.test(u)).length, 0, 'no article fetched to title the list');
+  const text = await page.locator('#view-articles').innerText();
+  for (const a of listed) assert.ok(!text.includes(a.id), `no id ${a.id} shown`);
+  const meta = (await api('/v1/meta')).body.counts;
+  await page.waitForFunction(() => document.querySelector('#meta').textContent.length > 0);
+  const foot = await page.locator('#meta').innerText();
+  assert.ok(foot.includes(digits(meta.location_mentions)) && foot.includes(digits(meta.source_mentions)), foot);
+  assert.ok(!foot.includes(digits(meta.locations)), 'not the size of the gazetteer');
 });
 
 test('search sends q and lists the results; a bad query shows the problem detail', async () => {
@@ -153,6 +171,7 @@ test('the reader highlights figures, places and sources at their code point span
   assert.equal(texts[`l:${loc.id}`].startsWith(loc.mentions[0].text), true, `place ${loc.id}`);
   // The body text is the article's body, unchanged.
   assert.equal(await page.locator('#body').textContent(), art.body);
+  assert.ok(!(await page.locator('#reader .art-head').innerText()).includes(digits(art.n_chars)), 'no character count');
   // Side lists: one entry per figure, place and source.
   assert.equal(await page.locator('.side .figures li').count(), art.figures.length);
   assert.equal(await page.locator('.side .places li').count(), art.locations.length);
@@ -227,6 +246,12 @@ test('the places panel draws the mentioned places; a click filters the articles'
   const inSyria = locs.filter((l) => l.lon >= 35.5 && l.lon <= 42.5 && l.lat >= 32.3 && l.lat <= 37.4);
   assert.equal(await page.locator('#map circle.pt').count(), inSyria.length);
   assert.equal(await page.locator('#place-list li').count(), locs.length);
+  // Figures are drawn too: one square per place with figures, and a legend says what the marks mean.
+  const facet = (await api('/v1/figures?facet=location&limit=1')).body.facets.location.filter((b) => b.value);
+  const withFigs = facet.filter((b) => inSyria.some((l) => l.id === b.value));
+  assert.ok(withFigs.length > 0);
+  assert.equal(await page.locator('#map rect.fig-mark').count(), withFigs.length);
+  assert.match(await page.locator('.map-legend').innerText(), /تقريبي/);
   await page.hover('#map circle[data-id="hama"]');
   await page.locator('#tooltip').waitFor({ state: 'visible' });
   assert.match(await page.locator('#tooltip').innerText(), /حماة/, 'hovering a point shows its name');
