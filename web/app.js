@@ -189,9 +189,40 @@ const getArticle = (id) => {
 const clip = (str, n) => { const cp = Array.from(str); return cp.length > n ? `${cp.slice(0, n).join('')}…` : str; };
 const firstLine = (a) => a.body.split('\n').find((l) => l.trim()) || 'مقال بلا عنوان';
 
+// Search takes words as people type them and sends FTS5 the server parses: a phrase in
+// quotes stays a phrase, a trailing star a prefix, an unmatched quote is dropped, other
+// punctuation separates words, and AND/OR/NOT between two words stay operators.
+function ftsQuery(raw) {
+  let text = raw;
+  if ((text.match(/"/g) || []).length % 2) { const i = text.lastIndexOf('"'); text = text.slice(0, i) + text.slice(i + 1); }
+  const out = [];
+  const tokens = [...text.matchAll(/"([^"]*)"(\*?)|(\S+)/g)];
+  tokens.forEach((m, i) => {
+    const [, phrase, pstar, bare] = m;
+    if (bare != null && /^(AND|OR|NOT)$/.test(bare) && out.length && i < tokens.length - 1) { out.push(bare); return; }
+    const star = phrase != null ? pstar : /\*$/.test(bare) ? '*' : '';
+    const words = (phrase != null ? phrase : bare).replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ').trim();
+    if (words) out.push(`"${words}"${star}`);
+  });
+  while (/^(AND|OR|NOT)$/.test(out[out.length - 1] || '')) out.pop();
+  return out.join(' ');
+}
+
+// A problem from the API, said in Arabic; the server's English detail stays in a tooltip.
+function problemText(e) {
+  const p = e.problem || {};
+  const param = p.invalid_params && p.invalid_params[0] && p.invalid_params[0].name;
+  if (e.status === 400 && param === 'q') return 'لم نفهم عبارة البحث. اكتب كلمات عادية، أو ضع العبارة بين علامتي تنصيص.';
+  if (e.status === 400) return 'أحد عوامل التصفية غير صالح.';
+  if (e.status === 414 || e.status === 413) return 'عبارة البحث أطول مما يقبله الخادم.';
+  if (e.status === 404) return 'غير موجود.';
+  if (e.status === 503) return 'الخادم مشغول باستيراد البيانات؛ حاول بعد قليل.';
+  return 'حدث خطأ في الخادم؛ حاول مرة أخرى.';
+}
+
 async function loadArticles(more = false) {
   const err = $('#search-error');
-  const url = more ? state.next : `/v1/articles${qs({ q: state.q, location: state.location?.id, limit: 20 })}`;
+  const url = more ? state.next : `/v1/articles${qs({ q: ftsQuery(state.q), location: state.location?.id, limit: 20 })}`;
   if (!more) { list.replaceChildren(); err.hidden = true; }
   list.setAttribute('aria-busy', 'true');
   try {
@@ -200,7 +231,7 @@ async function loadArticles(more = false) {
     state.next = page.next_url;
     listStatus(page.total);
   } catch (e) {
-    err.replaceChildren(h('strong', { text: 'تعذّر البحث: ' }), h('span', { lang: 'en', dir: 'ltr', text: e.message }));
+    err.replaceChildren(h('strong', { text: 'تعذّر البحث: ' }), h('span', { text: problemText(e), title: e.message }));
     err.hidden = false;
     state.next = null;
     listStatus(null);
@@ -308,7 +339,7 @@ async function openArticle(id, figId) {
     reader.replaceChildren(h('p', { class: 'loading', text: 'جارٍ التحميل…' }));
     let a;
     try { a = await getArticle(id); } catch (e) {
-      reader.replaceChildren(h('p', { class: 'problem', role: 'alert', text: `تعذّر فتح المقال: ${e.message}` }));
+      reader.replaceChildren(h('p', { class: 'problem', role: 'alert', text: `تعذّر فتح المقال: ${problemText(e)}`, title: e.message }));
       return;
     }
     if (state.articleId !== id) return;
@@ -382,7 +413,7 @@ async function loadCompare() {
         h('h3', { text: 'المقارنة غير متاحة بعد' }),
         h('p', { text: 'هذا الخادم لا يقدّم مسار المقارنة (/v1/figures/compare) حتى الآن. جرّب لاحقًا، أو تصفّح الأرقام في المقالات.' })));
     } else {
-      out.replaceChildren(h('p', { class: 'problem', role: 'alert', text: `تعذّرت المقارنة: ${e.message}` }));
+      out.replaceChildren(h('p', { class: 'problem', role: 'alert', text: `تعذّرت المقارنة: ${problemText(e)}`, title: e.message }));
     }
     return;
   }
@@ -513,7 +544,7 @@ async function loadPlaces() {
   let data;
   try { data = await getPlaces(); } catch (e) {
     $('#map').replaceChildren();
-    $('#place-list').replaceChildren(h('li', { class: 'problem', role: 'alert', text: `تعذّر تحميل الأماكن: ${e.message}` }));
+    $('#place-list').replaceChildren(h('li', { class: 'problem', role: 'alert', text: `تعذّر تحميل الأماكن: ${problemText(e)}`, title: e.message }));
     return;
   }
   await getFiguresAt();

@@ -129,7 +129,7 @@ test('the list titles untitled articles with their excerpt; no ids or sizes show
   assert.ok(!foot.includes(digits(meta.locations)), 'not the size of the gazetteer');
 });
 
-test('search sends q and lists the results; a bad query shows the problem detail', async () => {
+test('search sends q and lists the results; typed words are no errors; a refused query is explained in Arabic', async () => {
   const word = 'حلب';
   const want = (await api(`/v1/articles?q=${encodeURIComponent(word)}`)).body.total;
   assert.ok(want >= 1, 'the seeds mention Aleppo');
@@ -139,12 +139,28 @@ test('search sends q and lists the results; a bad query shows the problem detail
   assert.equal(await page.locator('#article-list li').count(), Math.min(want, 20));
   await shot('02-search.png');
 
-  await page.fill('#q', '"');
-  await page.press('#q', 'Enter');
+  // Words as people type them: an unbalanced quote, punctuation and a star are not errors.
   const err = page.locator('#search-error');
+  for (const typed of ['"حلب', 'حلب،  "قتلى', 'قتل*', '(حلب']) {
+    const sent = [];
+    const watch = (r) => { if (r.url().includes('/v1/articles?')) sent.push(new URL(r.url()).searchParams.get('q')); };
+    page.on('request', watch);
+    await page.fill('#q', typed);
+    await page.press('#q', 'Enter');
+    await page.waitForFunction((w) => document.querySelector('#list-status').textContent.includes(w), typed);
+    page.off('request', watch);
+    assert.ok(await err.isHidden(), `"${typed}" is no error`);
+    const total = (await api(`/v1/articles?q=${encodeURIComponent(sent.at(-1))}`)).body.total;
+    assert.ok(total >= 1, `"${typed}" sent as ${sent.at(-1)} finds articles`);
+  }
+  // A query the server refuses (too long) is explained in Arabic.
+  await page.fill('#q', 'حلب '.repeat(300));
+  await page.press('#q', 'Enter');
   await err.waitFor({ state: 'visible' });
-  const detail = (await api(`/v1/articles?q=${encodeURIComponent('"')}`)).body.detail;
-  assert.ok((await err.innerText()).includes(detail), 'the 400 problem detail is shown');
+  const said = await err.innerText();
+  assert.match(said, /[\u0600-\u06FF]/);
+  assert.doesNotMatch(said, /[A-Za-z]{3}/, `"${said}" has no English`);
+  await shot('02b-search-error.png');
   await page.fill('#q', '');
   await page.press('#q', 'Enter');
   await page.waitForFunction(() => document.querySelectorAll('#article-list li').length === 5);
