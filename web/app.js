@@ -179,7 +179,23 @@ function flash(els) {
 }
 
 // ---- articles: search, list, paging --------------------------------------------
-const state = { q: '', location: null, next: null, articleId: null };
+// The list's filters come from the URL (#/?q=…&location=…), so a view can be bookmarked.
+const state = { q: '', location: null, next: null, articleId: null, listKey: null };
+const listParams = () => ({ q: state.q, location: state.location?.id });
+
+// ---- the URL: #/view/part?params -------------------------------------------------
+function parseHash() {
+  const raw = location.hash.replace(/^#\/?/, '');
+  const at = raw.indexOf('?');
+  const path = at < 0 ? raw : raw.slice(0, at);
+  return { parts: path.split('/').map(decodeURIComponent), params: new URLSearchParams(at < 0 ? '' : raw.slice(at + 1)) };
+}
+const hashFor = (path, params) => `#/${path}${qs(params || {})}`;
+// Every change of view or filter is a new history entry; route() then draws it.
+function go(path, params) {
+  const next = hashFor(path, params);
+  if (location.hash === next) route(); else location.hash = next;
+}
 const list = $('#article-list');
 const details = new Map(); // id -> Promise of the article with its body
 const getArticle = (id) => {
@@ -229,6 +245,11 @@ async function loadArticles(more = false) {
     const page = await api(url);
     for (const a of page.data) list.append(articleItem(a));
     state.next = page.next_url;
+    // An open article that left the filtered list is closed.
+    // (Only a filtered list: the unfiltered one holds every article, past its first page too.)
+    if (!more && (state.q || state.location) && state.articleId && !page.data.some((a) => a.id === state.articleId)) {
+      go('', listParams());
+    }
     listStatus(page.total);
   } catch (e) {
     err.replaceChildren(h('strong', { text: 'تعذّر البحث: ' }), h('span', { text: problemText(e), title: e.message }));
@@ -243,6 +264,7 @@ async function loadArticles(more = false) {
 }
 
 function listStatus(total) {
+  state.total = total;
   const box = $('#list-status');
   box.replaceChildren();
   if (total != null) {
@@ -251,13 +273,13 @@ function listStatus(total) {
   if (state.location) {
     box.append(h('span', { class: 'chip' }, 'تذكر: ', h('b', { text: state.location.name }),
       h('button', { type: 'button', class: 'chip-x', 'aria-label': 'إلغاء تصفية المكان', title: 'clear place filter',
-        onclick: () => { state.location = null; loadArticles(); } }, '×')));
+        onclick: () => go('', { q: state.q }) }, '×')));
   }
 }
 
 function articleItem(a) {
   const c = a.counts || {};
-  const link = h('a', { href: `#/a/${encodeURIComponent(a.id)}`, class: 'art', 'data-id': a.id },
+  const link = h('a', { href: hashFor(`a/${encodeURIComponent(a.id)}`, listParams()), class: 'art', 'data-id': a.id },
     // An untitled article shows its first words (the list's excerpt): no second request per article.
     h('span', { class: `art-title${a.title ? '' : ' derived'}`, text: a.title || clip(a.excerpt || 'مقال بلا عنوان', 70) }),
     h('span', { class: 'art-meta' },
@@ -279,8 +301,7 @@ function markCurrent() {
 
 $('#search').addEventListener('submit', (e) => {
   e.preventDefault();
-  state.q = $('#q').value.trim();
-  loadArticles();
+  go('', { ...listParams(), q: $('#q').value.trim() });
 });
 $('#more').addEventListener('click', () => loadArticles(true));
 
@@ -331,6 +352,14 @@ function renderBody(body, anns) {
 
 const segmentsOf = (key) => [...document.querySelectorAll('#body .hl')].filter((el) => el.dataset.keys.split(' ').includes(key));
 
+function closeArticle() {
+  if (state.articleId == null) return;
+  state.articleId = null;
+  markCurrent();
+  $('#reader').replaceChildren(h('div', { class: 'placeholder' },
+    h('p', { text: 'اختر مقالًا من القائمة لقراءته مع الأرقام والأماكن والمصادر مُبرزةً في النص.' })));
+}
+
 async function openArticle(id, figId) {
   const reader = $('#reader');
   if (state.articleId !== id) {
@@ -378,6 +407,7 @@ function renderArticle(a) {
 
   $('#reader').replaceChildren(h('article', { class: 'card article', 'aria-labelledby': 'art-title' },
     h('header', { class: 'art-head' },
+      h('a', { class: 'close', href: hashFor('', listParams()), 'aria-label': 'إغلاق المقال', title: 'close', text: '×' }),
       h('h2', { id: 'art-title', tabindex: -1, text: title }),
       h('p', { class: 'meta' },
         h('span', { text: a.outlet ? a.outlet.name : 'ناشر غير معروف' }),
@@ -508,8 +538,9 @@ function spreadChart(g) {
   return h('div', { class: 'chart-wrap' }, svg);
 }
 
-$('#compare-form').addEventListener('submit', (e) => { e.preventDefault(); loadCompare(); });
-$('#compare-form').addEventListener('change', () => loadCompare());
+const compareParams = () => Object.fromEntries(new FormData($('#compare-form')));
+$('#compare-form').addEventListener('submit', (e) => { e.preventDefault(); go('compare', compareParams()); });
+$('#compare-form').addEventListener('change', () => go('compare', compareParams()));
 
 // ---- places -----------------------------------------------------------------------
 const EXTENTS = {
@@ -613,22 +644,10 @@ function drawMap(data) {
   svg.replaceChildren(...kids);
 }
 
-function filterByPlace(l) {
-  state.location = { id: l.id, name: l.name };
-  state.q = '';
-  $('#q').value = '';
-  location.hash = '#/';
-  loadArticles();
-}
+const filterByPlace = (l) => go('', { location: l.id });
 
 for (const b of document.querySelectorAll('.zoom button')) {
-  b.addEventListener('click', async () => {
-    extent = b.dataset.extent;
-    for (const o of document.querySelectorAll('.zoom button')) o.setAttribute('aria-pressed', String(o === b));
-    const data = await getPlaces();
-    await getFiguresAt();
-    drawMap(data);
-  });
+  b.addEventListener('click', () => go('places', { extent: b.dataset.extent === 'syria' ? '' : b.dataset.extent }));
 }
 
 // ---- routing and start ------------------------------------------------------------
@@ -642,22 +661,40 @@ async function fillCompareForm() {
   } catch { /* the select stays at "all" */ }
 }
 
-function route() {
-  const parts = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+let compareReady = null; // the compare form's options, filled once
+
+// Draws the view the URL names, with the filters it carries.
+async function route() {
+  const { parts, params } = parseHash();
   const view = parts[0] === 'compare' ? 'compare' : parts[0] === 'places' ? 'places' : 'articles';
   for (const v of document.querySelectorAll('.view')) v.hidden = v.id !== `view-${view}`;
   for (const a of document.querySelectorAll('nav a')) {
     if (a.dataset.view === view) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   }
   hideTip();
-  if (view === 'compare') loadCompare();
-  else if (view === 'places') loadPlaces();
-  else if (parts[0] === 'a' && parts[1]) openArticle(parts[1], parts[2]);
+  if (view === 'compare') {
+    await compareReady;
+    const form = $('#compare-form');
+    for (const name of ['type', 'location', 'affiliation']) form[name].value = params.get(name) || '';
+    loadCompare();
+  } else if (view === 'places') {
+    extent = EXTENTS[params.get('extent')] ? params.get('extent') : 'syria';
+    for (const o of document.querySelectorAll('.zoom button')) o.setAttribute('aria-pressed', String(o.dataset.extent === extent));
+    loadPlaces();
+  } else {
+    state.q = params.get('q') || '';
+    $('#q').value = state.q;
+    const loc = params.get('location');
+    state.location = loc ? { id: loc, name: loc } : null;
+    if (loc) getPlaces().then((ps) => { const l = ps.find((x) => x.id === loc); if (l && state.location?.id === loc) { state.location.name = l.name; listStatus(state.total); } }).catch(() => {});
+    const key = JSON.stringify(listParams());
+    if (key !== state.listKey) { state.listKey = key; loadArticles(); }
+    if (parts[0] === 'a' && parts[1]) openArticle(parts[1], parts[2]); else closeArticle();
+  }
 }
 
 window.addEventListener('hashchange', route);
-fillCompareForm();
-loadArticles();
+compareReady = fillCompareForm();
 route();
 // The footer counts what the articles mention, not the size of the gazetteer or the party list.
 api('/v1/meta').then((m) => {

@@ -288,6 +288,62 @@ test('the places panel draws the mentioned places; a click filters the articles'
   await shot('08-filtered.png');
 });
 
+test('every view keeps its state in the URL: bookmarks reopen it, back and forward work', async () => {
+  const hash = () => page.evaluate(() => decodeURIComponent(location.hash));
+  // Search and an open article, then the same URL loaded afresh.
+  await page.click('nav a[data-view="articles"]');
+  await page.fill('#q', 'حلب');
+  await page.press('#q', 'Enter');
+  await page.waitForFunction(() => decodeURIComponent(location.hash).includes('q=حلب'));
+  const first = page.locator('#article-list a.art').first();
+  const id = await first.getAttribute('data-id');
+  await first.click();
+  await page.waitForSelector('#body');
+  assert.equal(await hash(), `#/a/${id}?q=حلب`);
+  await page.reload();
+  await page.waitForSelector('#body .hl');
+  assert.equal(await page.inputValue('#q'), 'حلب');
+  assert.equal(await page.locator('#article-list a[aria-current="true"]').getAttribute('data-id'), id);
+  // Back closes the article, forward opens it again.
+  await page.goBack();
+  await page.waitForSelector('#reader .placeholder');
+  assert.equal(await hash(), '#/?q=حلب');
+  await page.goForward();
+  await page.waitForSelector('#body');
+
+  // A place filter the open article does not match closes it.
+  const all = (await api('/v1/articles?limit=20')).body.data.map((a) => a.id);
+  const locs = (await api('/v1/locations?mentioned=true&limit=500')).body.data;
+  let place = null, outside = null;
+  for (const l of locs) {
+    const ids = (await api(`/v1/articles?location=${l.id}`)).body.data.map((a) => a.id);
+    outside = all.find((x) => !ids.includes(x));
+    if (ids.length && outside) { place = l; break; }
+  }
+  assert.ok(place, 'a place some seed articles do not mention');
+  await page.goto(`${base}/#/a/${outside}?location=${place.id}`);
+  await page.waitForFunction((p) => location.hash === `#/?location=${p}`, place.id);
+  await page.waitForSelector('#reader .placeholder');
+  await page.waitForFunction((n) => document.querySelector('#list-status').textContent.includes(n), place.name);
+
+  // Compare filters and the map's extent.
+  await page.click('nav a[data-view="compare"]');
+  await page.waitForSelector('#compare-out .group, #compare-out [data-state]');
+  await page.selectOption('#compare-form select[name="type"]', 'killed');
+  await page.waitForFunction(() => location.hash.includes('type=killed'));
+  await page.reload();
+  await page.waitForSelector('#compare-out .group, #compare-out [data-state]');
+  assert.equal(await page.inputValue('#compare-form select[name="type"]'), 'killed');
+  await page.click('nav a[data-view="places"]');
+  await page.click('.zoom button[data-extent="aleppo"]');
+  await page.waitForFunction(() => location.hash === '#/places?extent=aleppo');
+  await page.goBack();
+  await page.waitForSelector('.zoom button[data-extent="syria"][aria-pressed="true"]');
+  await page.goBack();
+  await page.waitForFunction(() => location.hash.startsWith('#/compare'));
+  assert.ok(await page.locator('#view-places').isHidden());
+});
+
 test('no script errors on the page', () => {
   // A 404 fetch is logged by Chromium as a console error: allowed only for compare.
   const real = pageErrors.filter((e) => !/Failed to load resource: the server responded with a status of (400|404)/.test(e));
