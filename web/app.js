@@ -181,7 +181,9 @@ function flash(els) {
 // ---- articles: search, list, paging --------------------------------------------
 // The list's filters come from the URL (#/?q=…&location=…), so a view can be bookmarked.
 const state = { q: '', location: null, next: null, articleId: null, listKey: null };
-const listParams = () => ({ q: state.q, location: state.location?.id });
+const listParams = () => ({ q: state.q, location: state.location?.id, outlet: state.outlet, source: state.source });
+// The API's filters for the list: q as FTS5, the rest as they are.
+const apiListParams = () => ({ ...listParams(), q: ftsQuery(state.q) });
 
 // ---- the URL: #/view/part?params -------------------------------------------------
 function parseHash() {
@@ -238,7 +240,10 @@ function problemText(e) {
 
 async function loadArticles(more = false) {
   const err = $('#search-error');
-  const url = more ? state.next : `/v1/articles${qs({ q: ftsQuery(state.q), location: state.location?.id, limit: 20 })}`;
+  const url = more ? state.next : `/v1/articles${qs({ ...apiListParams(), limit: 20 })}`;
+  // Exports carry the same filters: every matching article, not one page.
+  $('#export-csv').href = `/v1/articles${qs({ ...apiListParams(), format: 'csv' })}`;
+  $('#export-ndjson').href = `/v1/articles${qs({ ...apiListParams(), format: 'ndjson' })}`;
   if (!more) { list.replaceChildren(); err.hidden = true; }
   list.setAttribute('aria-busy', 'true');
   try {
@@ -247,7 +252,7 @@ async function loadArticles(more = false) {
     state.next = page.next_url;
     // An open article that left the filtered list is closed.
     // (Only a filtered list: the unfiltered one holds every article, past its first page too.)
-    if (!more && (state.q || state.location) && state.articleId && !page.data.some((a) => a.id === state.articleId)) {
+    if (!more && Object.values(listParams()).some(Boolean) && state.articleId && !page.data.some((a) => a.id === state.articleId)) {
       go('', listParams());
     }
     listStatus(page.total);
@@ -273,7 +278,7 @@ function listStatus(total) {
   if (state.location) {
     box.append(h('span', { class: 'chip' }, 'تذكر: ', h('b', { text: state.location.name }),
       h('button', { type: 'button', class: 'chip-x', 'aria-label': 'إلغاء تصفية المكان', title: 'clear place filter',
-        onclick: () => go('', { q: state.q }) }, '×')));
+        onclick: () => go('', { ...listParams(), location: '' }) }, '×')));
   }
 }
 
@@ -304,6 +309,25 @@ $('#search').addEventListener('submit', (e) => {
   go('', { ...listParams(), q: $('#q').value.trim() });
 });
 $('#more').addEventListener('click', () => loadArticles(true));
+for (const [sel, key] of [['#f-outlet', 'outlet'], ['#f-source', 'source']]) {
+  $(sel).addEventListener('change', (e) => go('', { ...listParams(), [key]: e.target.value }));
+}
+
+// The outlet and party filters offer what the articles hold (the list's facets).
+async function fillListFilters() {
+  let facets = {};
+  try { facets = (await api('/v1/articles?facet=outlet,claimant&limit=1')).facets || {}; } catch { return; }
+  for (const [sel, name] of [['#f-outlet', 'outlet'], ['#f-source', 'claimant']]) {
+    for (const b of facets[name] || []) if (b.value) $(sel).append(h('option', { value: b.value, text: b.label || b.value }));
+  }
+}
+// Selects a value, adding it when the facets did not list it (a bookmark of a rare one).
+function selectValue(sel, value) {
+  const el = $(sel);
+  if (value && ![...el.options].some((o) => o.value === value)) el.append(h('option', { value, text: value }));
+  el.value = value || '';
+}
+let listFiltersReady = null;
 
 // ---- the reader: body with highlights and side lists ---------------------------
 function figureTip(f) {
@@ -580,6 +604,8 @@ async function loadPlaces() {
   }
   await getFiguresAt();
   drawMap(data);
+  $('#export-geojson').href = '/v1/locations?mentioned=true&limit=500&format=geojson';
+  $('#export-places-csv').href = '/v1/locations?mentioned=true&format=csv';
   const sorted = [...data].sort((a, b) => b.counts.mentions - a.counts.mentions || a.name.localeCompare(b.name, 'ar'));
   $('#place-list').replaceChildren(...sorted.map((l) => h('li', null,
     h('button', { type: 'button', class: 'place', onclick: () => filterByPlace(l) },
@@ -684,6 +710,9 @@ async function route() {
   } else {
     state.q = params.get('q') || '';
     $('#q').value = state.q;
+    state.outlet = params.get('outlet') || '';
+    state.source = params.get('source') || '';
+    listFiltersReady.then(() => { selectValue('#f-outlet', state.outlet); selectValue('#f-source', state.source); });
     const loc = params.get('location');
     state.location = loc ? { id: loc, name: loc } : null;
     if (loc) getPlaces().then((ps) => { const l = ps.find((x) => x.id === loc); if (l && state.location?.id === loc) { state.location.name = l.name; listStatus(state.total); } }).catch(() => {});
@@ -695,6 +724,7 @@ async function route() {
 
 window.addEventListener('hashchange', route);
 compareReady = fillCompareForm();
+listFiltersReady = fillListFilters();
 route();
 // The footer counts what the articles mention, not the size of the gazetteer or the party list.
 api('/v1/meta').then((m) => {

@@ -344,6 +344,40 @@ test('every view keeps its state in the URL: bookmarks reopen it, back and forwa
   assert.ok(await page.locator('#view-places').isHidden());
 });
 
+test('outlet and party filters narrow the list; the exports carry the filters', async () => {
+  await page.goto(`${base}/#/`);
+  await page.waitForSelector('#f-outlet option[value="aljazeera"]', { state: 'attached' });
+  await page.selectOption('#f-outlet', 'aljazeera');
+  await page.waitForFunction(() => location.hash.includes('outlet=aljazeera'));
+  const want = (await api('/v1/articles?outlet=aljazeera')).body;
+  await page.waitForFunction((n) => document.querySelectorAll('#article-list li').length === n && !document.querySelector('#article-list[aria-busy]'), want.total);
+  for (const a of want.data) assert.equal(await page.locator(`#article-list a[data-id="${a.id}"]`).count(), 1);
+  const csvUrl = await page.getAttribute('#export-csv', 'href');
+  assert.match(csvUrl, /outlet=aljazeera/);
+  assert.match(csvUrl, /format=csv/);
+  const csv = await (await fetch(base + csvUrl)).text();
+  for (const a of want.data) assert.ok(csv.includes(a.id), `the CSV holds ${a.id}`);
+  assert.equal((await fetch(base + (await page.getAttribute('#export-ndjson', 'href')))).status, 200);
+
+  // A quoted party: the list is the articles that mention it.
+  const party = (await api('/v1/articles?facet=claimant&limit=1')).body.facets.claimant.find((b) => b.value);
+  await page.selectOption('#f-outlet', '');
+  await page.waitForSelector(`#f-source option[value="${party.value}"]`, { state: 'attached' });
+  await page.selectOption('#f-source', party.value);
+  const mention = (await api(`/v1/articles?source=${encodeURIComponent(party.value)}`)).body.total;
+  await page.waitForFunction((p) => decodeURIComponent(location.hash).includes(`source=${p}`), party.value);
+  await page.waitForFunction((n) => document.querySelectorAll('#article-list li').length === n && !document.querySelector('#article-list[aria-busy]'), mention);
+  await shot('09-list-filters.png');
+  await page.selectOption('#f-source', '');
+  await page.waitForFunction(() => document.querySelectorAll('#article-list li').length === 5);
+
+  await page.click('nav a[data-view="places"]');
+  await page.waitForSelector('#map circle.pt');
+  const geo = await (await fetch(base + await page.getAttribute('#export-geojson', 'href'))).json();
+  assert.equal(geo.type, 'FeatureCollection');
+  assert.equal(geo.features.length, (await api('/v1/locations?mentioned=true&limit=500')).body.data.length);
+});
+
 test('no script errors on the page', () => {
   // A 404 fetch is logged by Chromium as a console error: allowed only for compare.
   const real = pageErrors.filter((e) => !/Failed to load resource: the server responded with a status of (400|404)/.test(e));
