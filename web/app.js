@@ -433,6 +433,11 @@ function renderArticle(a) {
     h('header', { class: 'art-head' },
       h('a', { class: 'close', href: hashFor('', listParams()), 'aria-label': 'إغلاق المقال', title: 'close', text: '×' }),
       h('h2', { id: 'art-title', tabindex: -1, text: title }),
+      // Where the lists sit under the text (a narrow screen), a jump to them.
+      h('p', { class: 'jumps' }, [['figures', 'الأرقام', a.figures.length], ['places', 'الأماكن', a.locations.length], ['sources', 'المصادر', a.sources.length]]
+        .map(([cls, label, n]) => h('button', { type: 'button', class: `jump jump-${cls}`,
+          onclick: () => { const sec = $(`#reader .side .${cls}`); sec.scrollIntoView({ block: 'start' }); sec.querySelector('button, p')?.focus?.(); } },
+        `${label} (${fmt(n)}) ↓`))),
       h('p', { class: 'meta' },
         h('span', { text: a.outlet ? a.outlet.name : 'ناشر غير معروف' }),
         a.published_at ? h('span', { text: a.published_at.slice(0, 10) }) : null,
@@ -498,14 +503,15 @@ function groupCard(g) {
 
 function claimRow(c) {
   const aff = affOf(c.claimant);
+  // data-label names the column where a narrow screen shows each row as a card.
   return h('tr', null,
-    h('td', { text: c.claimant ? c.claimant.name : 'غير محددة' }),
-    h('td', null, h('span', { class: `badge aff-${aff}`, title: AFF_EN[aff], text: AFF[aff] })),
-    h('td', { class: 'num', text: figValue(c) }),
-    h('td', { text: objectName(c.object) }),
-    h('td', { text: STANCE[c.stance] || c.stance }),
-    h('td', { class: 'quote' }, quoteWithSpan(c.quote, c.span && c.span.text)),
-    h('td', null, h('a', { class: 'open', href: `#/a/${encodeURIComponent(c.article_id)}/${encodeURIComponent(c.figure_id)}`,
+    h('td', { class: 'who', 'data-label': 'الجهة', text: c.claimant ? c.claimant.name : 'غير محددة' }),
+    h('td', { 'data-label': 'الانتماء' }, h('span', { class: `badge aff-${aff}`, title: AFF_EN[aff], text: AFF[aff] })),
+    h('td', { class: 'num', 'data-label': 'الرقم', text: figValue(c) }),
+    h('td', { 'data-label': 'ما يُعَدّ', text: objectName(c.object) }),
+    h('td', { 'data-label': 'الموقف', text: STANCE[c.stance] || c.stance }),
+    h('td', { class: 'quote', 'data-label': 'الاقتباس' }, quoteWithSpan(c.quote, c.span && c.span.text)),
+    h('td', { class: 'link' }, h('a', { class: 'open', href: `#/a/${encodeURIComponent(c.article_id)}/${encodeURIComponent(c.figure_id)}`,
       title: 'open the article at this figure', text: 'في المقال ←' })));
 }
 
@@ -524,7 +530,10 @@ function quoteWithSpan(quote, text) {
 
 // One horizontal bar per claim, growing from the right (RTL), coloured by affiliation.
 function spreadChart(g) {
-  const W = 760, labelW = 210, pad = 16, rowH = 26, top = 40;
+  // Drawn at the width it is shown (a phone too), so its 12 px text stays 12 px.
+  const W = Math.round(Math.min(760, Math.max(300, $('#compare-out').clientWidth - 34)));
+  const labelW = W < 560 ? Math.round(W * 0.36) : 210, pad = W < 560 ? 6 : 16, rowH = 26, top = 40;
+  const fitLabel = (t) => clip(t, Math.floor(labelW / 7));
   const claims = g.claims;
   const max = Math.max(1, g.spread?.max ?? 0, ...claims.map((c) => c.value_max ?? c.value ?? 0));
   const x0 = W - labelW - pad, span = x0 - pad - 90; // bars run from x0 leftwards
@@ -536,7 +545,7 @@ function spreadChart(g) {
   for (const aff of AFF_ORDER) {
     svg.append(s('rect', { x: lx - 12, y: 10, width: 12, height: 12, rx: 2, class: `bar aff-${aff}` }),
       s('text', { x: lx - 18, y: 20, class: 'legend-text', text: AFF[aff] }));
-    lx -= 95;
+    lx -= Math.min(95, (W - 2 * pad) / AFF_ORDER.length);
   }
   // grid
   for (const t of [0, 0.5, 1]) {
@@ -549,7 +558,7 @@ function spreadChart(g) {
     const aff = affOf(c.claimant);
     const w = c.value != null ? Math.max(2, (c.value / max) * span) : 0;
     const g2 = s('g', { class: 'row' }, s('title', { text: `${c.claimant ? c.claimant.name : 'غير محددة'}: ${figValue(c)}` }));
-    g2.append(s('text', { x: W - pad, y: y + rowH / 2 + 4, class: 'label', text: c.claimant ? c.claimant.name : 'غير محددة' }));
+    g2.append(s('text', { x: W - pad, y: y + rowH / 2 + 4, class: 'label', text: fitLabel(c.claimant ? c.claimant.name : 'غير محددة') }));
     if (c.value_max != null && c.value != null) {
       g2.append(s('rect', { x: x0 - (c.value_max / max) * span, y: y + 4, width: (c.value_max / max) * span, height: rowH - 8, rx: 3, class: `bar range aff-${aff}` }));
     }
@@ -617,7 +626,8 @@ async function loadPlaces() {
 function drawMap(data) {
   const ex = EXTENTS[extent];
   const k = Math.cos(((ex.n + ex.s) / 2) * Math.PI / 180); // equirectangular with a standard parallel
-  const W = 700, H = Math.round((W * (ex.n - ex.s)) / ((ex.e - ex.w) * k));
+  // Drawn at the width it is shown, so labels keep their size on a phone.
+  const W = Math.round($('#map').clientWidth) || 700, H = Math.round((W * (ex.n - ex.s)) / ((ex.e - ex.w) * k));
   const X = (lon) => ((lon - ex.w) / (ex.e - ex.w)) * W;
   const Y = (lat) => ((ex.n - lat) / (ex.n - ex.s)) * H;
   const svg = $('#map');
@@ -635,7 +645,8 @@ function drawMap(data) {
   }
   const inView = data.filter((l) => l.lat != null && l.lon != null && l.lon >= ex.w && l.lon <= ex.e && l.lat >= ex.s && l.lat <= ex.n)
     .sort((a, b) => b.counts.mentions - a.counts.mentions);
-  const r = (l) => 4 + 3 * Math.sqrt(l.counts.mentions);
+  const scale = Math.max(0.6, Math.min(1, W / 700)); // smaller dots on a narrow map, so places stay apart
+  const r = (l) => (4 + 3 * Math.sqrt(l.counts.mentions)) * scale;
   for (const l of inView) { // big ones first, so the small ones stay on top and reachable
     const c = s('circle', { cx: X(l.lon).toFixed(1), cy: Y(l.lat).toFixed(1), r: r(l).toFixed(1),
       class: `pt${l.approximate ? ' approx' : ''}`, tabindex: 0, role: 'button', 'data-id': l.id,
@@ -648,7 +659,7 @@ function drawMap(data) {
     kids.push(c);
     // A place's figures: a square at its centre, sized by how many figures are reported there.
     if (nFig) {
-      const a = 3 + 2 * Math.sqrt(nFig);
+      const a = (3 + 2 * Math.sqrt(nFig)) * scale;
       kids.push(s('rect', { class: 'fig-mark', 'data-id': l.id, x: (X(l.lon) - a).toFixed(1), y: (Y(l.lat) - a).toFixed(1),
         width: (2 * a).toFixed(1), height: (2 * a).toFixed(1), 'aria-hidden': 'true' }));
     }

@@ -378,6 +378,72 @@ test('outlet and party filters narrow the list; the exports carry the filters', 
   assert.equal(geo.features.length, (await api('/v1/locations?mentioned=true&limit=500')).body.data.length);
 });
 
+// What a reader sees that is too small or cut off: text under 11 px (SVG text at the
+// size its viewBox scales it to), a page wider than the screen, a table wider than a
+// box that cannot scroll.
+function readability() {
+  const small = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!n.textContent.trim() || !el || el.closest('[hidden], #tooltip, .sr-only, .skip, option, select')) continue;
+    const r = el.getBoundingClientRect();
+    if (!r.width || !r.height) continue;
+    let px = parseFloat(getComputedStyle(el).fontSize);
+    const svg = el.closest('svg');
+    if (svg && svg.viewBox.baseVal && svg.viewBox.baseVal.width) px *= svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    if (px < 10.95) small.push(`${el.tagName}.${el.getAttribute('class') || ''} "${n.textContent.trim().slice(0, 20)}" ${px.toFixed(1)}px`);
+  }
+  const clipped = [...document.querySelectorAll('table')].filter((t) => t.getBoundingClientRect().width)
+    .filter((t) => { const box = t.closest('.table-wrap'); return !box || (box.scrollWidth > box.clientWidth + 1 && getComputedStyle(box).overflowX !== 'auto'); })
+    .map((t) => t.className);
+  return { small, clipped, pageWidth: document.documentElement.scrollWidth, screen: innerWidth };
+}
+
+for (const width of [1366, 390]) {
+  test(`at ${width} px every view is readable: no text under 11 px, nothing cut off`, async () => {
+    await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+    try {
+      const check = async (name) => {
+        const r = await page.evaluate(readability);
+        assert.deepEqual(r.small, [], `${name}: text under 11 px`);
+        assert.deepEqual(r.clipped, [], `${name}: a table cut off`);
+        assert.ok(r.pageWidth <= r.screen, `${name}: the page is ${r.pageWidth} px wide on a ${r.screen} px screen`);
+        await shot(`w${width}-${name}.png`);
+      };
+      const id = '000_e1e3e40d7f5e5c95';
+      await page.goto(`${base}/#/`);
+      await page.waitForFunction(() => document.querySelectorAll('#article-list li').length === 5);
+      await check('articles');
+      await page.goto(`${base}/#/a/${id}`);
+      await page.waitForSelector('#body .hl');
+      await check('article');
+      // The figures are one tap away, without scrolling past the text.
+      if (width < 1100) {
+        const jump = page.locator('#reader .jump-figures');
+        await jump.scrollIntoViewIfNeeded();
+        await jump.click();
+        await page.waitForFunction(() => { const r = document.querySelector('#reader .side .figures').getBoundingClientRect(); return r.top >= -1 && r.top < innerHeight / 2; });
+        await shot(`w${width}-article-figures.png`);
+      } else {
+        const r = await page.locator('#reader .side .figures').boundingBox();
+        assert.ok(r.y < 900, 'the figures list is beside the text');
+      }
+      await page.goto(`${base}/#/compare`);
+      await page.waitForSelector('#compare-out .group, #compare-out [data-state]');
+      await check('compare');
+      await page.goto(`${base}/#/places`);
+      await page.waitForSelector('#map circle.pt');
+      await check('places');
+      await page.goto(`${base}/#/places?extent=aleppo`);
+      await page.waitForSelector('#map circle.pt');
+      await check('places-aleppo');
+    } finally {
+      await page.setViewportSize({ width: 1360, height: 900 });
+    }
+  });
+}
+
 test('no script errors on the page', () => {
   // A 404 fetch is logged by Chromium as a console error: allowed only for compare.
   const real = pageErrors.filter((e) => !/Failed to load resource: the server responded with a status of (400|404)/.test(e));
