@@ -306,6 +306,7 @@ function markCurrent() {
 
 $('#search').addEventListener('submit', (e) => {
   e.preventDefault();
+  state.listKey = null; // the same search again is a retry
   go('', { ...listParams(), q: $('#q').value.trim() });
 });
 $('#more').addEventListener('click', () => loadArticles(true));
