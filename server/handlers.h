@@ -28,6 +28,7 @@ void handle_figures(request *rq, reply *r);
 void handle_figure(request *rq, reply *r);
 void handle_compare(request *rq, reply *r);
 void handle_search(request *rq, reply *r); /* search.c */
+void handle_problem_page(request *rq, reply *r); /* problems.c */
 void handle_post_article(request *rq, reply *r);
 void handle_put_article(request *rq, reply *r);
 void handle_delete_article(request *rq, reply *r);
