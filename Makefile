@@ -7,13 +7,13 @@
 
 O        ?= build
 CC       ?= cc
-PKGS     := libmicrohttpd jansson sqlite3 libstemmer
+PKGS     := libmicrohttpd jansson sqlite3 libstemmer zlib
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 OPT      ?= -O2 -g
 CFLAGS   ?=
 CPPFLAGS := -D_DEFAULT_SOURCE -D_GNU_SOURCE -I. -I$(O)/gen
 BASE_CFLAGS := -std=c11 $(WARN) $(OPT) -fno-omit-frame-pointer $(CFLAGS)
-LDLIBS   := -lmicrohttpd -ljansson -lsqlite3 -lstemmer -lpthread -lm
+LDLIBS   := -lmicrohttpd -ljansson -lsqlite3 -lstemmer -lz -lpthread -lm
 TEST_LDLIBS := -lcriterion -lcurl
 
 VERSION  := 0.1.0
@@ -30,6 +30,10 @@ UNIT_DIRS   := extract db ingest server
 UNIT_TESTS  := $(foreach d,$(UNIT_DIRS),$(patsubst tests/%.c,$(O)/tests/%,$(wildcard tests/$(d)/test_*.c)))
 E2E_TESTS   := $(patsubst tests/%.c,$(O)/tests/%,$(wildcard tests/e2e/test_*.c))
 TEST_SUPPORT := $(call obj,$(wildcard tests/support/*.c))
+# Named only as prerequisites of pattern rules, these objects would be
+# intermediate files, deleted after each build and so rebuilt (with every
+# test linking them) on the next run.
+.SECONDARY: $(TEST_SUPPORT)
 
 # The data files compiled into the extractor (reviewable text in data/).
 DATA_FILES  := $(sort $(wildcard data/*.tsv data/lexicon/*.tsv))
@@ -136,19 +140,31 @@ run: deps
 	@mkdir -p var
 	$(O)/marsad serve
 
+# Each suite's counts go to TEST_TALLY (tools/run_suites.sh); `make test`
+# sums them into its last line.
+TEST_TALLY ?= /dev/null
+RUN_SUITES := sh tools/run_suites.sh $(TEST_TALLY)
+
 unit: $(UNIT_TESTS) $(O)/eval $(O)/search_eval
-	@fail=0; for t in $(UNIT_TESTS); do echo "== $$t"; MARSAD_TEST_DATA=tests/data $$t --jobs 2 || fail=1; done; exit $$fail
-	@echo "== extractor against the gold annotations (fails below the acceptance bars)"
-	@$(O)/eval --check tests/data/gold_seeds.json data/seeds
-	@echo "== search query pairs through the marsad_ar tokenizer (fails when a pair disagrees)"
-	@$(O)/search_eval tests/data/search_pairs.tsv data/seeds
+	@MARSAD_TEST_DATA=tests/data $(RUN_SUITES) suites "--jobs 2" $(UNIT_TESTS)
+	@$(RUN_SUITES) check "extractor against the gold annotations (fails below the acceptance bars)" \
+	  $(O)/eval --check tests/data/gold_seeds.json data/seeds
+	@$(RUN_SUITES) check "search query pairs through the marsad_ar tokenizer (fails when a pair disagrees)" \
+	  $(O)/search_eval tests/data/search_pairs.tsv data/seeds
 
+# The conformance check requests every route and documented parameter of
+# openapi.yaml and validates each answer against it (tests/conformance/).
 e2e: $(O)/marsad $(E2E_TESTS)
-	@fail=0; for t in $(E2E_TESTS); do echo "== $$t"; MARSAD_BIN=$(O)/marsad $$t --jobs 1 || fail=1; done; exit $$fail
+	@MARSAD_BIN=$(O)/marsad $(RUN_SUITES) suites "--jobs 1" $(E2E_TESTS)
+	@$(RUN_SUITES) check "responses against openapi.yaml (tests/conformance/conformance.py)" \
+	  python3 tests/conformance/conformance.py $(O)/marsad openapi.yaml data/seeds
 
-# Every test: unit tests per module, then end-to-end tests against the real binary.
+# Every test: unit tests per module, then end-to-end tests against the real
+# binary; the last line counts every test of every suite.
 test: deps
-	@$(MAKE) --no-print-directory unit e2e
+	@mkdir -p $(O) && : > $(O)/test-tally
+	@$(MAKE) --no-print-directory -k TEST_TALLY=$(abspath $(O))/test-tally unit e2e; \
+	  rc=$$?; sh tools/run_suites.sh $(O)/test-tally summary && exit $$rc
 
 # The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
 sanitize: deps
@@ -179,8 +195,12 @@ clean:
 #                      import code is unchanged (~10 min then; the first 100k
 #                      import alone takes ~1 h); BENCH_1M=1 adds 1M (~40 GB)
 #   make bench-corpus  only generate the corpora (BENCH_SIZES="1000 10000")
+#   make bench-peer    marsad (cached and --cache-mb 0) against a FastAPI peer
+#                      answering the same bytes, and the ceiling, on 10k
+#                      reports (BENCH_PEER_ARTICLES); installs the peer's
+#                      Debian packages when missing (~7 min)
 # The harness programs are built with the project's flags; see bench/README.md.
-.PHONY: bench bench-scale bench-corpus
+.PHONY: bench bench-scale bench-corpus bench-peer
 BENCH_BINS := $(O)/bench/ceiling $(O)/bench/gen_corpus $(O)/bench/extract_bench
 
 $(O)/bench/ceiling: bench/ceiling.c
@@ -202,6 +222,8 @@ bench-scale: $(O)/marsad $(BENCH_BINS)
 	@O=$(O) bash bench/scale.sh
 bench-corpus: $(O)/bench/gen_corpus
 	@O=$(O) bash bench/scale.sh --corpus-only
+bench-peer: $(O)/marsad $(BENCH_BINS)
+	@O=$(O) bash bench/peer.sh
 
 # Docker: `make docker-lint` lints docker/Dockerfile offline (a pinned npm
 # linter under build/docker-lint/); `make docker-test` builds the image with

@@ -1,4 +1,4 @@
--- version 5
+-- version 6
 -- schema.sql — marsad's database: articles, what was extracted from them
 -- (figures, source and location mentions), the gazetteer and the sources.
 --
@@ -181,6 +181,19 @@ CREATE TABLE figures (
     -- the month its article was published (YYYY-MM, NULL when undated), the
     -- period /v1/figures/compare groups by (added in version 4)
     period           TEXT,
+    -- the figure of the same article this one breaks down ("بينهم 5 أطفال")
+    -- and the earlier toll it updates ("ارتفعت الحصيلة إلى 23"): figure ids,
+    -- NULL for none (added in version 6)
+    part_of          TEXT,
+    supersedes       TEXT,
+    -- the event date read from the text (ISO days, start <= end) and how
+    -- precise it is, NULL when the text gives none; what did it (airstrike,
+    -- shelling, ...), NULL when unnamed (added in version 6)
+    date_start       TEXT,
+    date_end         TEXT,
+    date_precision   TEXT CHECK (date_precision IS NULL OR date_precision IN
+                         ('day', 'week', 'month', 'year', 'span')),
+    cause            TEXT,
     UNIQUE (article_id, ordinal),
     CHECK (start >= 0 AND start <= "end"),
     CHECK (quote_start IS NULL OR quote_end IS NULL OR quote_start <= quote_end)

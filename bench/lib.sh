@@ -251,14 +251,16 @@ wait_idle() {
 # not wrk's 2 s: a slow answer is a latency to report, not a lost sample).
 # When BENCH_SERVER_PID is set, waits after each wrk run until that server
 # is idle again: requests still queued when wrk stops would otherwise run
-# into the next measurement.
+# into the next measurement. BENCH_WRK_SCRIPT: another wrk script taking
+# the same arguments and printing the same summary (bench/report.lua).
 wrk_run() {
     local label=$1 url=$2 secs=$3 warm=$4 conns=${5:-64} threads=${6:-2} paths=${7:-} max=${8:-}
     local raw=$BENCH_OUT/raw/$label.txt args=() tmo=${BENCH_WRK_TIMEOUT:-30s}
+    local script=${BENCH_WRK_SCRIPT:-bench/report.lua}
     [[ -n $paths ]] && args=(-- "$paths")
     [[ -n $paths && -n $max ]] && args+=("$max")
     if [[ $warm != 0 ]]; then
-        wrk -c "$conns" -t "$threads" -d "${warm}s" --timeout "$tmo" -s bench/report.lua \
+        wrk -c "$conns" -t "$threads" -d "${warm}s" --timeout "$tmo" -s "$script" \
             "$url" "${args[@]}" >/dev/null
         wait_idle "${BENCH_SERVER_PID:-}"
     fi
@@ -269,7 +271,7 @@ wrk_run() {
     m0=$(machine_ticks)
     [[ -n ${BENCH_SERVER_PID:-} ]] && p0=$(cpu_ticks "$BENCH_SERVER_PID")
     { time wrk -c "$conns" -t "$threads" -d "${secs}s" --timeout "$tmo" --latency \
-        -s bench/report.lua "$url" "${args[@]}" >"$raw"; } 2>"$raw.time"
+        -s "$script" "$url" "${args[@]}" >"$raw"; } 2>"$raw.time"
     m1=$(machine_ticks)
     [[ -n ${BENCH_SERVER_PID:-} ]] && p1=$(cpu_ticks "$BENCH_SERVER_PID")
     w=$(tail -1 "$raw.time")
@@ -300,4 +302,45 @@ wrk_run() {
 # charged to any process, so it would pass for "other processes").
 machine_ticks() {
     awk '/^cpu / {busy = $2 + $3 + $4 + $9; print busy, busy + $5 + $6; exit}' /proc/stat
+}
+
+# bench_scale_db N: bench/out/scale-N.db (BENCH_DB_DIR) imported from
+# corpus-N, reused while the corpus and the import code are unchanged;
+# prints its path. The same database and import record (scale-N.import.json)
+# as bench/scale.sh's, so either script reuses the other's import.
+bench_scale_db() {
+    local n=$1 dir=${BENCH_DB_DIR:-$BENCH_OUT} corpus db record key line
+    corpus=$(bench_corpus "$n")
+    db=$dir/scale-$n.db
+    record=$dir/scale-$n.import.json
+    mkdir -p "$dir"
+    key=$(cat "$corpus/.stamp" schema.sql db/*.[ch] ingest/*.[ch] extract/*.[ch] data/*.tsv \
+        data/lexicon/*.tsv | sha256sum | cut -c1-16)
+    if [[ ${BENCH_REIMPORT:-0} != 1 && -f $db && -f $record &&
+        $(jq -r '.key // ""' "$record") == "$key" ]]; then
+        bench_log "import: reusing $db (same corpus and import code as on $(jq -r .date "$record"))"
+        printf '%s\n' "$db"
+        return
+    fi
+    rm -f "$db" "$db-wal" "$db-shm" "$record"
+    bench_log "import: $corpus -> $db"
+    local t0=$EPOCHREALTIME t1 text_bytes
+    "$MARSAD" import --db "$db" "$corpus" 2>"$BENCH_TMP/import-$n.log" ||
+        { tail -5 "$BENCH_TMP/import-$n.log" >&2; bench_die "marsad import failed at $n"; }
+    t1=$EPOCHREALTIME
+    text_bytes=$(find "$corpus" -maxdepth 1 -name '*.txt' -printf '%s\n' | awk '{s += $1} END {print s + 0}')
+    line=$(grep 'marsad: imported' "$BENCH_TMP/import-$n.log" | tail -1)
+    [[ $line =~ imported\ ([0-9]+)\ articles:\ ([0-9]+)\ figures,\ ([0-9]+)\ place\ mentions,\ ([0-9]+)\ source\ mentions\ in\ ([0-9]+)\ ms ]] ||
+        bench_die "cannot read the import summary: $line"
+    jq -nc --argjson a "${BASH_REMATCH[1]}" --argjson f "${BASH_REMATCH[2]}" \
+        --argjson pm "${BASH_REMATCH[3]}" --argjson sm "${BASH_REMATCH[4]}" \
+        --argjson ms "${BASH_REMATCH[5]}" --argjson bytes "$text_bytes" \
+        --arg wall "$(awk -v a="${t0/,/.}" -v b="${t1/,/.}" 'BEGIN {printf "%.1f", b - a}')" \
+        --arg line "${line#marsad: }" --arg date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --arg key "$key" \
+        '{key: $key, articles: $a, figures: $f, place_mentions: $pm, source_mentions: $sm,
+          ms: $ms, wall_s: ($wall | tonumber), text_bytes: $bytes,
+          mb_per_s: ($bytes / 1e6 / ($ms / 1000)), articles_per_s: ($a / ($ms / 1000)),
+          summary: $line, date: $date, cached: false}' >"$record"
+    bench_log "import: ${line#marsad: }"
+    printf '%s\n' "$db"
 }

@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "extract/text.h"
+#include "extract/fnv1a.h"
 #include "extract/utf8.h"
 
 /* Passes of the Arabic stemmer at most (see fts_arabic.h, step 3). */
@@ -145,10 +146,7 @@ static bool stem_fix(struct sb_stemmer *st, const char *w, int passes, term out)
 }
 
 static uint32_t hash_of(const char *s) {
-    uint32_t h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
+    return fnv1a32(FNV1A32_OFFSET, s, strlen(s));
 }
 
 /* stem_fix through the memo. */

@@ -84,23 +84,43 @@ static const store_migration MIGRATIONS[] = {
      " WHERE a.id = figures.article_id);"
      "DROP INDEX figures_area;",
      V4_OBJECTS,
-     "INSERT INTO claim_cells SELECT type, subject_category, coalesce(subject_side, ''),"
-     " coalesce(area_id, ''), coalesce(period, ''),"
-     " CASE WHEN subject_category IN ('materiel', 'munitions') THEN coalesce(object, '') ELSE ''"
-     " END, coalesce(claimant_id, ''), count(*), max(coalesce(value_max, value)) FROM figures"
-     " WHERE type <> 'count' AND subject_category IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7;"
+     "INSERT INTO claim_cells " STORE_CELLS_SELECT " GROUP BY 1, 2, 3, 4, 5, 6, 7;"
      "INSERT INTO row_counts (name, n) VALUES ('articles', (SELECT count(*) FROM articles)),"
      " ('figures', (SELECT count(*) FROM figures)), ('sources', (SELECT count(*) FROM sources)),"
      " ('locations', (SELECT count(*) FROM locations));"},
     /* 5: figures_location covers compare's sums for a place below
      * governorate level */
     {4, "DROP INDEX figures_location;", V5_OBJECTS, NULL},
+    /* 6: breakdowns and updates between figures, event dates and causes (filled as articles are
+     * extracted again: the model's fingerprint changed with them) */
+    {5, "ALTER TABLE figures ADD COLUMN part_of TEXT;"
+        "ALTER TABLE figures ADD COLUMN supersedes TEXT;"
+        "ALTER TABLE figures ADD COLUMN date_start TEXT;"
+        "ALTER TABLE figures ADD COLUMN date_end TEXT;"
+        "ALTER TABLE figures ADD COLUMN date_precision TEXT CHECK (date_precision IS NULL OR"
+        " date_precision IN ('day', 'week', 'month', 'year', 'span'));"
+        "ALTER TABLE figures ADD COLUMN cause TEXT;",
+     NULL, NULL},
     {0, NULL, NULL, NULL},
 };
 
 /* ---- fixed statements used here ----------------------------------------- */
 
-static const char *const SQL[ST__COUNT] = {
+/* This file's fixed statements (prepared on first use, kept until
+ * store_close). */
+enum {
+    ST_BEGIN,
+    ST_BEGIN_IMMEDIATE,
+    ST_COMMIT,
+    ST_ROLLBACK,
+    ST_SAVEPOINT,
+    ST_RELEASE,
+    ST_ROLLBACK_TO,
+    ST_LOCAL_VERSION,
+    C__COUNT
+};
+
+static const char *const SQL[C__COUNT] = {
     [ST_BEGIN] = "BEGIN",
     [ST_BEGIN_IMMEDIATE] = "BEGIN IMMEDIATE",
     [ST_COMMIT] = "COMMIT",
@@ -110,8 +130,16 @@ static const char *const SQL[ST__COUNT] = {
     [ST_ROLLBACK_TO] = "ROLLBACK TO nested",
 };
 
-static sqlite3_stmt *stmt(store *s, store_stmt_id id) {
-    return store_stmt(s, id, SQL[id]);
+static sqlite3_stmt *stmt(store *s, int id) {
+    return store_stmt(s, STMTS_CORE, C__COUNT, (size_t)id, SQL[id]);
+}
+
+/* ---- small helpers ------------------------------------------------------ */
+
+bool store_same_text(const unsigned char *a, const char *b) {
+    if (!a || !b)
+        return !a && !b;
+    return strcmp((const char *)a, b) == 0;
 }
 
 /* ---- errors ------------------------------------------------------------- */
@@ -165,8 +193,15 @@ const char *store_errmsg(const store *s) {
 
 /* ---- statement caches --------------------------------------------------- */
 
-sqlite3_stmt *store_stmt(store *s, store_stmt_id id, const char *sql) {
-    sqlite3_stmt *st = s->stmt[id];
+sqlite3_stmt *store_stmt(store *s, store_stmt_set set, size_t n, size_t id, const char *sql) {
+    if (!s->stmts[set]) {
+        if (!(s->stmts[set] = calloc(n, sizeof *s->stmts[set]))) {
+            store_oom(s);
+            return NULL;
+        }
+        s->n_stmts[set] = n;
+    }
+    sqlite3_stmt *st = s->stmts[set][id];
     if (st) {
         sqlite3_reset(st);
         sqlite3_clear_bindings(st);
@@ -178,8 +213,12 @@ sqlite3_stmt *store_stmt(store *s, store_stmt_id id, const char *sql) {
         sqlite3_finalize(st);
         return NULL;
     }
-    s->stmt[id] = st;
+    s->stmts[set][id] = st;
     return st;
+}
+
+bool store_stmt_ready(const store *s, store_stmt_set set, size_t id) {
+    return s->stmts[set] && s->stmts[set][id];
 }
 
 sqlite3_stmt *store_dyn_stmt_get(store *s, const char *sql) {
@@ -265,7 +304,7 @@ void store_set_page_cache(store *s, int mb) {
     sqlite3_exec(s->db, pragma, NULL, NULL, NULL);
 }
 
-static store_status run(store *s, store_stmt_id id, const char *ctx) {
+static store_status run(store *s, int id, const char *ctx) {
     sqlite3_stmt *st = stmt(s, id);
     return st ? store_exec_stmt(s, st, ctx) : STORE_ERR;
 }
@@ -273,7 +312,7 @@ static store_status run(store *s, store_stmt_id id, const char *ctx) {
 /* Transactions nest: the outermost begin is a real BEGIN, an inner one (a
  * document inside an import batch) a savepoint, so each keeps its
  * all-or-nothing contract. */
-static store_status begin(store *s, store_stmt_id outer, const char *what) {
+static store_status begin(store *s, int outer, const char *what) {
     store_status rc = run(s, s->tx_depth ? ST_SAVEPOINT : outer, what);
     if (rc == STORE_OK)
         s->tx_depth++;
@@ -330,18 +369,6 @@ store_status store_tx_end(store *s, store_status st) {
     run(s, ST_ROLLBACK, "rollback");
     memcpy(s->err, saved, sizeof saved);
     return st;
-}
-
-store_status store_batch_begin(store *s) {
-    if (s->tx_depth) {
-        store_set_err(s, "a batch cannot start inside a transaction");
-        return STORE_ERR;
-    }
-    return store_write_begin(s);
-}
-
-store_status store_batch_end(store *s) {
-    return store_tx_end(s, store_fts_batch_flush(s));
 }
 
 /* ---- opening ------------------------------------------------------------ */
@@ -505,7 +532,7 @@ static void configure_sqlite(void) {
 }
 
 int64_t store_local_version(store *s) {
-    sqlite3_stmt *st = store_stmt(s, ST_LOCAL_VERSION, "PRAGMA data_version");
+    sqlite3_stmt *st = store_stmt(s, STMTS_CORE, C__COUNT, ST_LOCAL_VERSION, "PRAGMA data_version");
     int64_t v = -1;
     if (st && sqlite3_step(st) == SQLITE_ROW)
         v = sqlite3_column_int64(st, 0);
@@ -624,8 +651,11 @@ fail:
 void store_close(store *s) {
     if (!s)
         return;
-    for (size_t i = 0; i < ST__COUNT; i++)
-        sqlite3_finalize(s->stmt[i]);
+    for (size_t set = 0; set < STMTS__COUNT; set++) {
+        for (size_t i = 0; i < s->n_stmts[set]; i++)
+            sqlite3_finalize(s->stmts[set][i]);
+        free(s->stmts[set]);
+    }
     for (size_t i = 0; i < STORE_DYN_CACHE; i++) {
         sqlite3_finalize(s->dyn[i].st);
         free(s->dyn[i].sql);
@@ -643,6 +673,10 @@ void sb_add(sbuf *b, const char *s) {
     size_t n = strlen(s);
     if (b->oom)
         return;
+    if (b->len + n + 1 > SBUF_MAX) { /* no statement is this long: a bug, not data */
+        b->oom = true;
+        return;
+    }
     if (b->len + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 512;
         while (cap < b->len + n + 1)

@@ -100,6 +100,33 @@ const store_filter_def *store_filters(store_resource r, size_t *n);
 const char *const *store_sort_fields(store_resource r, size_t *n);
 const char *const *store_facets(store_resource r, size_t *n);
 
+/* The columns of a resource's items (db/store_columns.h lists them): where
+ * each sits in the item's JSON, as object[group][key] or object[key] when
+ * group is "", and whether the CSV export carries it (as "group.key"). In
+ * item order; static, never NULL. */
+typedef enum store_col_kind {
+    STORE_COL_TEXT, /* a string or null */
+    STORE_COL_INT,  /* an integer or null */
+    STORE_COL_REAL, /* a real or null */
+    STORE_COL_NUM,  /* a figure's value: an integer when integral, else a real; or null */
+    STORE_COL_BOOL, /* true or false (NULL is false) */
+} store_col_kind;
+
+enum {
+    STORE_COL_CSV = 1u << 0,        /* a column of the CSV export */
+    STORE_COL_NULL_GROUP = 1u << 1, /* the first of a group that is null when this is NULL */
+};
+
+typedef struct store_column {
+    const char *group; /* "" at the top level */
+    const char *key;
+    const char *sql;   /* its expression over the resource's FROM (base table t) */
+    store_col_kind kind;
+    unsigned flags;
+} store_column;
+
+const store_column *store_columns(store_resource r, size_t *n);
+
 typedef struct store_filter {
     size_t def;        /* index into store_filters(res) */
     const char *text;  /* FIELD_TEXT, FIELD_ENUM, FIELD_SEARCH (borrowed) */
@@ -249,7 +276,32 @@ typedef struct store_figure_rec {
     uint32_t quote_start, quote_end; /* its sentence */
     const char *quote;
     const char *area_id;          /* the governorate it is about, may be NULL */
+    const char *part_of;          /* id of the figure it breaks down, may be NULL */
+    const char *supersedes;       /* id of the earlier toll it updates, may be NULL */
+    const char *date_start, *date_end; /* the event date, ISO days; NULL when unread */
+    const char *date_precision;   /* day, week, month, year, span; NULL when unread */
+    const char *cause;            /* airstrike, shelling, ...; may be NULL */
 } store_figure_rec;
+
+/* The id of the figure at index i (0-based, in text order: by start, then
+ * end, as the extractor orders them) of article article_id: its ordinal is
+ * i + 1. Written into out (size outsz), cut if it does not fit. */
+void store_figure_id(char *out, size_t outsz, const char *article_id, size_t i);
+#define STORE_FIGURE_ID_MAX 24 /* bytes a figure id adds to its article's id, NUL included */
+
+/* A figure as the API would serve it once stored, without storing it (for
+ * `marsad extract`): its record and what the store joins to it. Built by
+ * the same column table as the API's figures, so the two cannot differ. */
+typedef struct store_figure_item {
+    const char *id, *article_id;
+    const store_figure_rec *f;
+    const char *claimant_name, *claimant_kind, *claimant_affiliation; /* when f->claimant_id */
+    const char *location_name;                                        /* when f->location_id */
+    double location_lat, location_lon;
+} store_figure_item;
+
+/* The figure's JSON; a new reference, NULL when out of memory. */
+json_t *store_figure_item_json(const store_figure_item *item);
 
 typedef struct store_doc {
     const char *id;           /* stable article id (file name without .txt) */

@@ -20,6 +20,7 @@
  * areas (a city's figures are in its governorate's group already).
  */
 #include "db/store_int.h"
+#include "extract/grow.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -30,13 +31,7 @@
 
 /* The figures of a place below governorate level, summed as cells are. */
 #define FIGURE_CELLS                                                                              \
-    "SELECT f.type AS type, f.subject_category AS category, coalesce(f.subject_side, '') AS side," \
-    " coalesce(f.area_id, '') AS area_id, coalesce(f.period, '') AS period,"                     \
-    " CASE WHEN f.subject_category IN ('materiel', 'munitions') THEN coalesce(f.object, '')"      \
-    " ELSE '' END AS object, coalesce(f.claimant_id, '') AS claimant_id, count(*) AS n,"          \
-    " max(coalesce(f.value_max, f.value)) AS headline FROM figures f"                             \
-    " WHERE f.location_id IN " STORE_PLACES_WITHIN("?2")                                          \
-    " AND f.type <> 'count' AND f.subject_category IS NOT NULL"                                  \
+    STORE_CELLS_SELECT " AND f.location_id IN " STORE_PLACES_WITHIN("?2")                         \
     " AND (?1 IS NULL OR f.type = ?1) GROUP BY 1, 2, 3, 4, 5, 6, 7"
 
 typedef enum scope { SCOPE_ALL, SCOPE_AREAS, SCOPE_PLACES } scope;
@@ -68,9 +63,7 @@ static void groups_sql(sbuf *b, scope where)
  * and munitions), ?7 affiliation, ?8 location, ?9 the limit. */
 static void claims_sql(sbuf *b, scope where, bool by_object)
 {
-    sb_add(b, "SELECT f.id, f.value, f.value_max, f.qualifier, f.stance, f.object, f.claimant_id,"
-                " c.name, c.kind, c.affiliation, f.article_id, f.quote, f.start, f.\"end\","
-                " f.span_text, f.quote_start, f.quote_end FROM figures f"
+    sb_add(b, "SELECT " CLAIM_COLS " FROM figures f"
                 " LEFT JOIN sources c ON c.id = f.claimant_id"
                 " WHERE f.type = ?1 AND f.subject_category = ?2 AND f.subject_side IS ?3"
                 " AND f.area_id IS ?4 AND f.period IS ?5 AND (?7 IS NULL OR c.affiliation = ?7)");
@@ -119,25 +112,6 @@ static void bind_key(sqlite3_stmt *st, int i, const char *v)
         sqlite3_bind_null(st, i);
 }
 
-static json_t *claim_json(sqlite3_stmt *st)
-{
-    json_t *claimant = sqlite3_column_type(st, 6) == SQLITE_NULL
-                           ? json_null()
-                           : json_pack("{s:o, s:o, s:o, s:o}", "id", store_col_str(st, 6), "name",
-                                       store_col_str(st, 7), "kind", store_col_str(st, 8),
-                                       "affiliation", store_col_str(st, 9));
-    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:{s:I, s:I, s:o}, s:{s:I, s:I}}",
-                     "figure_id", store_col_str(st, 0), "value", store_col_num(st, 1), "value_max",
-                     store_col_num(st, 2), "qualifier", store_col_str(st, 3), "stance",
-                     store_col_str(st, 4), "object", store_col_str(st, 5), "claimant",
-                     claimant ? claimant : json_null(), "article_id", store_col_str(st, 10),
-                     "quote", store_col_str(st, 11), "span", "start",
-                     (json_int_t)sqlite3_column_int64(st, 12), "end",
-                     (json_int_t)sqlite3_column_int64(st, 13), "text", store_col_str(st, 14),
-                     "quote_span", "start", (json_int_t)sqlite3_column_int64(st, 15), "end",
-                     (json_int_t)sqlite3_column_int64(st, 16));
-}
-
 /* Where the location filter looks: nowhere, the areas (cells) when the
  * place holds a governorate, else the figures placed inside it. */
 static store_status location_scope(store *s, const char *location, scope *out)
@@ -180,14 +154,9 @@ static store_status read_groups(store *s, const store_compare_query *q, scope wh
     store_status rc = STORE_OK;
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            group *grown = realloc(groups, cap * sizeof *grown);
-            if (!grown) {
-                rc = store_oom(s);
-                break;
-            }
-            groups = grown;
+        if (grow((void **)&groups, &cap, n + 1, sizeof *groups) != 0) {
+            rc = store_oom(s);
+            break;
         }
         group *g = &groups[n];
         memset(g, 0, sizeof *g);
@@ -249,7 +218,7 @@ static store_status read_claims(store *s, const store_compare_query *q, scope wh
     store_status rc = STORE_OK;
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-        if (json_array_append_new(claims, claim_json(st)) != 0) {
+        if (json_array_append_new(claims, store_claim_json(st)) != 0) {
             rc = store_oom(s);
             break;
         }

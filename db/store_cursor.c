@@ -14,23 +14,15 @@
 #include <string.h>
 
 #include "db/store_int.h"
+#include "extract/fnv1a.h"
 
 #define MAX_CURSOR 16384
 
 static const char B64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-static uint64_t fnv1a(uint64_t h, const void *p, size_t n) {
-    const unsigned char *c = p;
-    for (size_t i = 0; i < n; i++) {
-        h ^= c[i];
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
-
 static uint64_t cursor_check(const char *spec, const char *payload, size_t n) {
-    uint64_t h = fnv1a(0xcbf29ce484222325ULL, spec, strlen(spec) + 1);
-    return fnv1a(h, payload, n);
+    uint64_t h = fnv1a64(FNV1A64_OFFSET, spec, strlen(spec) + 1);
+    return fnv1a64(h, payload, n);
 }
 
 static char *b64_encode(const unsigned char *p, size_t n) {

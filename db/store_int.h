@@ -1,7 +1,8 @@
 /* store_int.h — what the store's files share: the handle, statement
- * caches, error and transaction helpers (store.c), the row-to-JSON builders
- * and their column lists (store_read.c), and the keyset and cursor types
- * (store_list.c, store_cursor.c). Not part of the API; only db/ includes it.
+ * caches, error and transaction helpers (store.c), the full-text upkeep
+ * (store_fts.c), the row-to-JSON builders (store_columns.c, over the column
+ * lists of store_columns.h), and the keyset and cursor types (store_list.c,
+ * store_cursor.c). Not part of the API; only db/ includes it.
  */
 #ifndef MARSAD_STORE_INT_H
 #define MARSAD_STORE_INT_H
@@ -9,81 +10,27 @@
 #include <sqlite3.h>
 
 #include "db/store.h"
+#include "db/store_columns.h"
 
 /* The schema version this build's SQL is written for. schema.sql must say
  * the same on its first line; older databases are migrated up to it. */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 /* The most rows of one multi-row INSERT (store_write.c). */
 #define STORE_ROWS_MAX 32
 
-/* Slots of the per-handle cache of fixed statements (prepared on first use,
- * kept with SQLITE_PREPARE_PERSISTENT until store_close). */
-typedef enum store_stmt_id {
-    ST_BEGIN,
-    ST_BEGIN_IMMEDIATE,
-    ST_COMMIT,
-    ST_ROLLBACK,
-    ST_SAVEPOINT,
-    ST_RELEASE,
-    ST_ROLLBACK_TO,
-    ST_GENERATION,
-    ST_LOCAL_VERSION,
-    ST_BUMP_GENERATION,
-    /* writes (store_write.c) */
-    ST_UPSERT_SOURCE,
-    ST_UPSERT_LOCATION,
-    ST_CLEAR_TOUCHED_SOURCES,
-    ST_CLEAR_TOUCHED_LOCATIONS,
-    ST_TOUCH_SOURCES,
-    ST_TOUCH_LOCATIONS,
-    ST_OLD_ARTICLE,
-    ST_FTS_DELETE,
-    ST_DELETE_ARTICLE,
-    ST_INSERT_ARTICLE,
-    ST_FTS_INSERT,
-    /* a document's rows (store_write.c): the INSERT of k rows is the
-     * first of each range + k - 1 */
-    ST_INSERT_SOURCE_MENTIONS,
-    ST_INSERT_SOURCE_MENTIONS_END = ST_INSERT_SOURCE_MENTIONS + STORE_ROWS_MAX - 1,
-    ST_INSERT_LOCATION_MENTIONS,
-    ST_INSERT_LOCATION_MENTIONS_END = ST_INSERT_LOCATION_MENTIONS + STORE_ROWS_MAX - 1,
-    ST_INSERT_FIGURES,
-    ST_INSERT_FIGURES_END = ST_INSERT_FIGURES + STORE_ROWS_MAX - 1,
-    ST_MAX_FIGURE_FTS_NO,
-    ST_FTS_BATCH_ARTICLES,
-    ST_FTS_BATCH_FIGURES,
-    ST_SOURCE_AS_STORED,
-    ST_SOURCE_COUNTS_ADD,
-    ST_LOCATION_COUNTS_ADD,
-    ST_REFRESH_SOURCES,
-    ST_REFRESH_LOCATIONS,
-    ST_ARTICLE_HASH,
-    ST_EACH_ORIGIN,
-    /* reads (store_read.c, store_list.c) */
-    ST_GET_ARTICLE,
-    ST_GET_SOURCE,
-    ST_GET_LOCATION,
-    ST_GET_FIGURE,
-    ST_ARTICLE_FIGURES,
-    ST_ARTICLE_LOCATIONS,
-    ST_ARTICLE_SOURCES,
-    ST_META_COUNTS,
-    ST_FTS_CHECK,
-    /* full-text upkeep of figures and sources, and search (store_search.c) */
-    ST_FTS_SOURCE_OLD,
-    ST_FTS_SOURCE_DELETE,
-    ST_FTS_SOURCE_INSERT,
-    ST_FTS_FIGURES_DELETE,
-    ST_FTS_FIGURES_INSERT,
-    ST_SEARCH_COUNT_ARTICLES,
-    ST_SEARCH_COUNT_FIGURES,
-    ST_SEARCH_COUNT_SOURCES,
-    ST_SEARCH_ARTICLES,
-    ST_SEARCH_FIGURES,
-    ST_SEARCH_SOURCES,
-    ST__COUNT
-} store_stmt_id;
+/* The fixed statements are each db/ file's own (an enum and an SQL table
+ * in the file); the handle keeps one lazily allocated array of prepared
+ * statements per file, named by its set. */
+typedef enum store_stmt_set {
+    STMTS_CORE,   /* store.c */
+    STMTS_WRITE,  /* store_write.c */
+    STMTS_FTS,    /* store_fts.c */
+    STMTS_READ,   /* store_read.c */
+    STMTS_LIST,   /* store_list.c */
+    STMTS_SEARCH, /* store_search.c */
+    STMTS__COUNT
+} store_stmt_set;
 
 /* Statements built per list query (filters and sort vary); kept by their
  * SQL text, least recently used dropped first. */
@@ -99,7 +46,8 @@ struct store {
     sqlite3 *db;
     bool readonly;
     int schema_version;
-    sqlite3_stmt *stmt[ST__COUNT];
+    sqlite3_stmt **stmts[STMTS__COUNT]; /* n_stmts[set] each, allocated on first use */
+    size_t n_stmts[STMTS__COUNT];
     store_dyn_stmt dyn[STORE_DYN_CACHE];
     unsigned long long dyn_clock;
     int time_limit_ms;      /* 0: none */
@@ -120,9 +68,13 @@ void store_set_err(store *s, const char *fmt, ...) __attribute__((format(printf,
  * prefixed by ctx when not NULL. */
 store_status store_sql_fail(store *s, int rc, const char *ctx);
 
-/* The cached statement for id, prepared from sql on first use; reset and
- * with bindings cleared. NULL (error recorded) when preparing fails. */
-sqlite3_stmt *store_stmt(store *s, store_stmt_id id, const char *sql);
+/* The cached statement id (< n, the set's size) of a file's set, prepared
+ * from sql on first use; reset and with bindings cleared. NULL (error
+ * recorded) when preparing fails or memory runs out. */
+sqlite3_stmt *store_stmt(store *s, store_stmt_set set, size_t n, size_t id, const char *sql);
+
+/* Is statement id of set prepared already? */
+bool store_stmt_ready(const store *s, store_stmt_set set, size_t id);
 
 /* The cached statement for a built SQL text, reset and cleared; NULL (error
  * recorded) when preparing fails or memory runs out. */
@@ -158,9 +110,10 @@ int store_bind_text(sqlite3_stmt *st, int i, const char *v);
 /* Sets the error "out of memory"; returns STORE_ERR. */
 store_status store_oom(store *s);
 
-/* SQL text built piece by piece (statements that differ by filter); a
- * failed allocation sets oom and ignores later pieces. Zero-initialise;
- * free p. */
+/* SQL text built piece by piece (statements that differ by filter), of
+ * SBUF_MAX bytes at most; a failed allocation or a text past the maximum
+ * sets oom and ignores later pieces. Zero-initialise; free p. */
+#define SBUF_MAX (1u << 20)
 typedef struct sbuf {
     char *p;
     size_t len, cap;
@@ -168,62 +121,64 @@ typedef struct sbuf {
 } sbuf;
 void sb_add(sbuf *b, const char *s);
 
-/* ---- full-text upkeep of figures_fts and sources_fts (store_search.c) --
- * External content, like articles_fts: store_write.c calls these inside its
- * write transactions so the indexes never disagree with the rows. */
+/* Is a and b the same text (both NULL counts)? */
+bool store_same_text(const unsigned char *a, const char *b);
 
+/* ---- full-text upkeep (store_fts.c) --------------------------------------
+ * External content: store_write.c calls these inside its write
+ * transactions so the indexes never disagree with the rows. Inside a batch
+ * the articles' and figures' rows wait for store_fts_batch_flush. */
+
+/* Indexes new article doc_no, or leaves it to the batch's end. */
+store_status store_fts_article_index(store *s, sqlite3_int64 doc_no, const char *title,
+                                     const char *body);
+/* Unindexes article doc_no given its stored title and body (unless it
+ * waits for the batch's end, so was never indexed). */
+store_status store_fts_article_unindex(store *s, sqlite3_int64 doc_no, sqlite3_value *title,
+                                       sqlite3_value *body);
+/* Indexes the figures of an article just inserted, numbered from
+ * first_fts_no on, or leaves them to the batch's end. */
+store_status store_fts_figures_index(store *s, const char *article_id, sqlite3_int64 first_fts_no);
 /* Unindexes the figures of an article (before they go with it), those
- * whose fts_no is below `below` (the others are not indexed yet). */
-store_status store_fts_figures_unindex(store *s, const char *article_id, sqlite3_int64 below);
-/* Indexes the figures of an article (after they are inserted). */
-store_status store_fts_figures_index(store *s, const char *article_id);
+ * indexed already. */
+store_status store_fts_figures_unindex(store *s, const char *article_id);
 /* Before source r is upserted: unindexes its stored names when r changes
  * them; *reindex says whether store_fts_source_after must index it (a new
  * source, or new names). */
 store_status store_fts_source_before(store *s, const store_source_rec *r, bool *reindex);
 store_status store_fts_source_after(store *s, const char *id);
-
 /* Indexes the full-text rows a batch's documents left to its end, before
- * store_batch_end commits (store_write.c). */
+ * store_batch_end commits. */
 store_status store_fts_batch_flush(store *s);
 
-/* ---- rows as API items (store_read.c) ----------------------------------
- * The item columns of each resource and the FROM they are read from (base
- * table aliased t); the builders read them by position starting at column
- * c and return a new reference, or NULL when out of memory or the row holds
- * invalid UTF-8. */
-#define ARTICLE_COLS                                                                              \
-    "t.id, t.title, t.outlet_id, o.name, t.url, t.published_at, t.language, t.n_chars,"          \
-    " t.n_figures, t.n_locations, t.n_sources, substr(t.body, 1, 160)"
-#define ARTICLE_NCOLS 12
-#define ARTICLE_FROM "articles t LEFT JOIN sources o ON o.id = t.outlet_id"
-#define SOURCE_COLS                                                                               \
-    "t.id, t.name, t.name_en, t.kind, t.affiliation, t.parent_id, p.name, t.n_mentions,"         \
-    " t.n_figures, t.n_articles"
-#define SOURCE_NCOLS 10
-#define SOURCE_FROM "sources t LEFT JOIN sources p ON p.id = t.parent_id"
-#define LOCATION_COLS                                                                             \
-    "t.id, t.name, t.name_en, t.kind, t.lat, t.lon, t.approximate, t.parent_id, p.name,"         \
-    " t.n_mentions"
-#define LOCATION_NCOLS 10
-#define LOCATION_FROM "locations t LEFT JOIN locations p ON p.id = t.parent_id"
-#define FIGURE_COLS                                                                               \
-    "t.id, t.article_id, t.value, t.value_max, t.qualifier, t.type, t.object,"                   \
-    " t.subject_category, t.subject_side, t.claimant_id, c.name, c.kind, c.affiliation,"         \
-    " t.stance, t.location_id, l.name, l.lat, l.lon, t.start, t.\"end\", t.span_text, t.quote,"  \
-    " t.quote_start, t.quote_end"
-#define FIGURE_NCOLS 24
-#define FIGURE_FROM                                                                               \
-    "figures t LEFT JOIN sources c ON c.id = t.claimant_id"                                      \
-    " LEFT JOIN locations l ON l.id = t.location_id"
-
+/* ---- rows as API items (store_columns.c) --------------------------------
+ * The item columns of each resource (ARTICLE_COLS, ARTICLE_NCOLS,
+ * ARTICLE_FROM...) are in store_columns.h; the builders read them starting
+ * at column c and return a new reference, or NULL when out of memory or the
+ * row holds invalid UTF-8. */
 json_t *store_article_json(sqlite3_stmt *st, int c);  /* list item, no body */
 json_t *store_source_json(sqlite3_stmt *st, int c);
 json_t *store_location_json(sqlite3_stmt *st, int c);
 json_t *store_figure_json(sqlite3_stmt *st, int c);
+json_t *store_claim_json(sqlite3_stmt *st);      /* CLAIM_COLS first */
+json_t *store_figure_hit_json(sqlite3_stmt *st); /* FIGURE_HIT_COLS first */
 
 /* A text column as a JSON string, or null. */
 json_t *store_col_str(sqlite3_stmt *st, int c);
+
+/* An integer column as a JSON integer, or null. */
+json_t *store_col_int(sqlite3_stmt *st, int c);
+
+/* A figure's value: an integer when integral, else a real. */
+json_t *store_num_json(double d);
+
+/* How each column FIGURE_WRITES lists is read from a store_figure_rec. */
+typedef struct store_bind_def {
+    const char *column; /* as in the INSERT, e.g. "qualifier", "\"end\"" */
+    store_bind_kind kind;
+    size_t at, has_at;  /* offsets of the field and, for a number, of its has_ flag */
+} store_bind_def;
+extern const store_bind_def store_figure_binds[FIGURE_NWRITES];
 
 /* A figure's value column: null, an integer when integral, else a real. */
 json_t *store_col_num(sqlite3_stmt *st, int c);

@@ -27,6 +27,17 @@
 
 #include "db/store_int.h"
 
+/* This file's fixed statements (prepared on first use, kept until
+ * store_close). */
+enum {
+    ST_FTS_CHECK,
+    L__COUNT
+};
+
+static sqlite3_stmt *stmt(store *s, int id, const char *sql) {
+    return store_stmt(s, STMTS_LIST, L__COUNT, (size_t)id, sql);
+}
+
 /* ---- the catalogue ------------------------------------------------------ */
 
 static const char *const FIGURE_TYPES[] = {
@@ -177,14 +188,16 @@ typedef struct facet_impl {
 static const facet_impl ARTICLE_FACETS[] = {
     {"outlet", "SELECT t.outlet_id, o.name, count(*) FROM articles t"
                " LEFT JOIN sources o ON o.id = t.outlet_id", "t.outlet_id"},
+    /* LEFT JOINs whose right side is NULL only when the article has none
+     * (no figure, no place mentioned, no claimed figure): the null bucket. */
     {"type", "SELECT fc.type, fc.type, count(DISTINCT t.id) FROM articles t"
-             " JOIN figures fc ON fc.article_id = t.id", "fc.type"},
+             " LEFT JOIN figures fc ON fc.article_id = t.id", "fc.type"},
     {"location", "SELECT mc.location_id, lc.name, count(DISTINCT t.id) FROM articles t"
-                 " JOIN location_mentions mc ON mc.article_id = t.id"
-                 " JOIN locations lc ON lc.id = mc.location_id", "mc.location_id"},
+                 " LEFT JOIN location_mentions mc ON mc.article_id = t.id"
+                 " LEFT JOIN locations lc ON lc.id = mc.location_id", "mc.location_id"},
     {"claimant", "SELECT fc.claimant_id, cc.name, count(DISTINCT t.id) FROM articles t"
-                 " JOIN figures fc ON fc.article_id = t.id"
-                 " JOIN sources cc ON cc.id = fc.claimant_id", "fc.claimant_id"},
+                 " LEFT JOIN figures fc ON fc.article_id = t.id AND fc.claimant_id IS NOT NULL"
+                 " LEFT JOIN sources cc ON cc.id = fc.claimant_id", "fc.claimant_id"},
 };
 static const facet_impl FIGURE_FACETS[] = {
     {"outlet", "SELECT ac.outlet_id, oc.name, count(*) FROM figures t"
@@ -582,7 +595,7 @@ static store_status check_search(store *s, const resource_impl *ri, const store_
         if (out != STORE_OK)
             return out;
         long long from = articles / SEARCH_SCAN_RATIO > 0 ? articles / SEARCH_SCAN_RATIO : 1;
-        sqlite3_stmt *st = store_stmt(s, ST_FTS_CHECK, SQL_FTS_CHECK);
+        sqlite3_stmt *st = stmt(s, ST_FTS_CHECK, SQL_FTS_CHECK);
         if (!st)
             return STORE_ERR;
         store_bind_text(st, 1, q->filters[i].text);

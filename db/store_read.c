@@ -1,20 +1,37 @@
 /* store_read.c — items by id and facts about the database, as jansson
  * values in the API's shapes.
  *
- * One function per resource turns a row into its item; store_list uses the
- * same ones, so list items and GET-by-id items never drift apart. An article
+ * One function per resource turns a row into its item (store_columns.c);
+ * store_list uses the same ones, so list items and GET-by-id items never drift apart. An article
  * by id also embeds its figures, and its places and parties each with their
  * mentions, read in the same transaction.
  *
  * Left out: embedded collections for sources and locations (their articles
  * are a list query away: ?source=, ?location=).
  */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db/store_int.h"
+
+/* This file's fixed statements (prepared on first use, kept until
+ * store_close). */
+enum {
+    ST_GET_ARTICLE,
+    ST_GET_SOURCE,
+    ST_GET_LOCATION,
+    ST_GET_FIGURE,
+    ST_ARTICLE_FIGURES,
+    ST_ARTICLE_LOCATIONS,
+    ST_ARTICLE_SOURCES,
+    ST_META_COUNTS,
+    R__COUNT
+};
+
+static sqlite3_stmt *stmt(store *s, int id, const char *sql) {
+    return store_stmt(s, STMTS_READ, R__COUNT, (size_t)id, sql);
+}
 
 /* ---- fixed read statements ---------------------------------------------- */
 
@@ -63,180 +80,6 @@ static void put(json_t *o, const char *k, json_t *v, bool *ok) {
         *ok = false;
 }
 
-static json_t *done(json_t *o, bool ok) {
-    if (!ok) {
-        json_decref(o);
-        return NULL;
-    }
-    return o;
-}
-
-json_t *store_col_str(sqlite3_stmt *st, int c) {
-    if (sqlite3_column_type(st, c) == SQLITE_NULL)
-        return json_null();
-    const char *p = (const char *)sqlite3_column_text(st, c);
-    return p ? json_stringn(p, (size_t)sqlite3_column_bytes(st, c)) : NULL;
-}
-
-static json_t *col_int(sqlite3_stmt *st, int c) {
-    if (sqlite3_column_type(st, c) == SQLITE_NULL)
-        return json_null();
-    return json_integer(sqlite3_column_int64(st, c));
-}
-
-static json_t *col_real(sqlite3_stmt *st, int c) {
-    if (sqlite3_column_type(st, c) == SQLITE_NULL)
-        return json_null();
-    return json_real(sqlite3_column_double(st, c));
-}
-
-/* A figure's value: an integer when the number is integral. */
-json_t *store_col_num(sqlite3_stmt *st, int c) {
-    switch (sqlite3_column_type(st, c)) {
-    case SQLITE_NULL:
-        return json_null();
-    case SQLITE_INTEGER:
-        return json_integer(sqlite3_column_int64(st, c));
-    default: {
-        double d = sqlite3_column_double(st, c);
-        if (isfinite(d) && d == floor(d) && fabs(d) < 9007199254740992.0)
-            return json_integer((json_int_t)d);
-        return json_real(d);
-    }
-    }
-}
-
-/* {"id","name"} from two columns, or null when the id is NULL. */
-static json_t *ref(sqlite3_stmt *st, int c_id, int c_name) {
-    if (sqlite3_column_type(st, c_id) == SQLITE_NULL)
-        return json_null();
-    bool ok = true;
-    json_t *o = json_object();
-    if (!o)
-        return NULL;
-    put(o, "id", store_col_str(st, c_id), &ok);
-    put(o, "name", store_col_str(st, c_name), &ok);
-    return done(o, ok);
-}
-
-json_t *store_article_json(sqlite3_stmt *st, int c) {
-    bool ok = true;
-    json_t *o = json_object(), *counts = json_object();
-    if (!o || !counts) {
-        json_decref(o);
-        json_decref(counts);
-        return NULL;
-    }
-    put(o, "id", store_col_str(st, c), &ok);
-    put(o, "title", store_col_str(st, c + 1), &ok);
-    /* The first 160 characters, for lists of articles without a title. */
-    put(o, "excerpt", store_col_str(st, c + 11), &ok);
-    put(o, "outlet", ref(st, c + 2, c + 3), &ok);
-    put(o, "url", store_col_str(st, c + 4), &ok);
-    put(o, "published_at", store_col_str(st, c + 5), &ok);
-    put(o, "language", store_col_str(st, c + 6), &ok);
-    put(o, "n_chars", col_int(st, c + 7), &ok);
-    put(counts, "figures", col_int(st, c + 8), &ok);
-    put(counts, "locations", col_int(st, c + 9), &ok);
-    put(counts, "sources", col_int(st, c + 10), &ok);
-    put(o, "counts", counts, &ok);
-    return done(o, ok);
-}
-
-json_t *store_source_json(sqlite3_stmt *st, int c) {
-    bool ok = true;
-    json_t *o = json_object(), *counts = json_object();
-    if (!o || !counts) {
-        json_decref(o);
-        json_decref(counts);
-        return NULL;
-    }
-    put(o, "id", store_col_str(st, c), &ok);
-    put(o, "name", store_col_str(st, c + 1), &ok);
-    put(o, "name_en", store_col_str(st, c + 2), &ok);
-    put(o, "kind", store_col_str(st, c + 3), &ok);
-    put(o, "affiliation", store_col_str(st, c + 4), &ok);
-    put(o, "parent", ref(st, c + 5, c + 6), &ok);
-    put(counts, "mentions", col_int(st, c + 7), &ok);
-    put(counts, "figures", col_int(st, c + 8), &ok);
-    put(counts, "articles", col_int(st, c + 9), &ok);
-    put(o, "counts", counts, &ok);
-    return done(o, ok);
-}
-
-json_t *store_location_json(sqlite3_stmt *st, int c) {
-    bool ok = true;
-    json_t *o = json_object(), *counts = json_object();
-    if (!o || !counts) {
-        json_decref(o);
-        json_decref(counts);
-        return NULL;
-    }
-    put(o, "id", store_col_str(st, c), &ok);
-    put(o, "name", store_col_str(st, c + 1), &ok);
-    put(o, "name_en", store_col_str(st, c + 2), &ok);
-    put(o, "kind", store_col_str(st, c + 3), &ok);
-    put(o, "lat", col_real(st, c + 4), &ok);
-    put(o, "lon", col_real(st, c + 5), &ok);
-    put(o, "approximate", json_boolean(sqlite3_column_int(st, c + 6) != 0), &ok);
-    put(o, "parent", ref(st, c + 7, c + 8), &ok);
-    put(counts, "mentions", col_int(st, c + 9), &ok);
-    put(o, "counts", counts, &ok);
-    return done(o, ok);
-}
-
-json_t *store_figure_json(sqlite3_stmt *st, int c) {
-    bool ok = true;
-    json_t *o = json_object();
-    if (!o)
-        return NULL;
-    put(o, "id", store_col_str(st, c), &ok);
-    put(o, "article_id", store_col_str(st, c + 1), &ok);
-    put(o, "value", store_col_num(st, c + 2), &ok);
-    put(o, "value_max", store_col_num(st, c + 3), &ok);
-    put(o, "qualifier", store_col_str(st, c + 4), &ok);
-    put(o, "type", store_col_str(st, c + 5), &ok);
-    put(o, "object", store_col_str(st, c + 6), &ok);
-    json_t *subject = json_object();
-    if (subject) {
-        put(subject, "category", store_col_str(st, c + 7), &ok);
-        put(subject, "side", store_col_str(st, c + 8), &ok);
-    }
-    put(o, "subject", subject, &ok);
-    json_t *claimant = json_null();
-    if (sqlite3_column_type(st, c + 9) != SQLITE_NULL && (claimant = json_object())) {
-        put(claimant, "id", store_col_str(st, c + 9), &ok);
-        put(claimant, "name", store_col_str(st, c + 10), &ok);
-        put(claimant, "kind", store_col_str(st, c + 11), &ok);
-        put(claimant, "affiliation", store_col_str(st, c + 12), &ok);
-    }
-    put(o, "claimant", claimant, &ok);
-    put(o, "stance", store_col_str(st, c + 13), &ok);
-    json_t *loc = json_null();
-    if (sqlite3_column_type(st, c + 14) != SQLITE_NULL && (loc = json_object())) {
-        put(loc, "id", store_col_str(st, c + 14), &ok);
-        put(loc, "name", store_col_str(st, c + 15), &ok);
-        put(loc, "lat", col_real(st, c + 16), &ok);
-        put(loc, "lon", col_real(st, c + 17), &ok);
-    }
-    put(o, "location", loc, &ok);
-    json_t *span = json_object();
-    if (span) {
-        put(span, "start", col_int(st, c + 18), &ok);
-        put(span, "end", col_int(st, c + 19), &ok);
-        put(span, "text", store_col_str(st, c + 20), &ok);
-    }
-    put(o, "span", span, &ok);
-    put(o, "quote", store_col_str(st, c + 21), &ok);
-    json_t *qspan = json_object();
-    if (qspan) {
-        put(qspan, "start", col_int(st, c + 22), &ok);
-        put(qspan, "end", col_int(st, c + 23), &ok);
-    }
-    put(o, "quote_span", qspan, &ok);
-    return done(o, ok);
-}
-
 /* ---- store_get ----------------------------------------------------------- */
 
 /* Appends to arr the article's places or parties, each with a "mentions"
@@ -263,8 +106,8 @@ static store_status add_grouped(store *s, sqlite3_stmt *st, json_t *arr, int nco
         json_t *m = json_object();
         if (!m)
             goto oom;
-        put(m, "start", col_int(st, ncols), &ok);
-        put(m, "end", col_int(st, ncols + 1), &ok);
+        put(m, "start", store_col_int(st, ncols), &ok);
+        put(m, "end", store_col_int(st, ncols + 1), &ok);
         put(m, "text", store_col_str(st, ncols + 2), &ok);
         if (with_role)
             put(m, "role", store_col_str(st, ncols + 3), &ok);
@@ -284,7 +127,7 @@ oom:
 static store_status get_article(store *s, const char *id, json_t **out) {
     store_status rc = STORE_OK;
     json_t *o = NULL, *arr = NULL;
-    sqlite3_stmt *st = store_stmt(s, ST_GET_ARTICLE, SQL_GET_ARTICLE);
+    sqlite3_stmt *st = stmt(s, ST_GET_ARTICLE, SQL_GET_ARTICLE);
     if (!st)
         return STORE_ERR;
     store_bind_text(st, 1, id);
@@ -306,7 +149,7 @@ static store_status get_article(store *s, const char *id, json_t **out) {
     if (!o || !ok)
         goto oom;
 
-    if (!(st = store_stmt(s, ST_ARTICLE_FIGURES, SQL_ARTICLE_FIGURES)))
+    if (!(st = stmt(s, ST_ARTICLE_FIGURES, SQL_ARTICLE_FIGURES)))
         goto fail;
     if (!(arr = json_array()) || json_object_set_new(o, "figures", arr) != 0)
         goto oom;
@@ -325,7 +168,7 @@ static store_status get_article(store *s, const char *id, json_t **out) {
     }
     sqlite3_reset(st);
 
-    if (!(st = store_stmt(s, ST_ARTICLE_LOCATIONS, SQL_ARTICLE_LOCATIONS)))
+    if (!(st = stmt(s, ST_ARTICLE_LOCATIONS, SQL_ARTICLE_LOCATIONS)))
         goto fail;
     if (!(arr = json_array()) || json_object_set_new(o, "locations", arr) != 0)
         goto oom;
@@ -335,7 +178,7 @@ static store_status get_article(store *s, const char *id, json_t **out) {
     if (rc != STORE_OK)
         goto out;
 
-    if (!(st = store_stmt(s, ST_ARTICLE_SOURCES, SQL_ARTICLE_SOURCES)))
+    if (!(st = stmt(s, ST_ARTICLE_SOURCES, SQL_ARTICLE_SOURCES)))
         goto fail;
     if (!(arr = json_array()) || json_object_set_new(o, "sources", arr) != 0)
         goto oom;
@@ -360,7 +203,7 @@ out:
 static store_status get_one(store *s, store_resource r, const char *id, json_t **out) {
     static const struct {
         const char *name;
-        store_stmt_id stmt;
+        int stmt;
         const char *sql;
         json_t *(*row)(sqlite3_stmt *st, int c);
     } by[RES__COUNT] = {
@@ -369,7 +212,7 @@ static store_status get_one(store *s, store_resource r, const char *id, json_t *
         [RES_FIGURES] = {"figure", ST_GET_FIGURE, SQL_GET_FIGURE, store_figure_json},
     };
     store_status rc = STORE_OK;
-    sqlite3_stmt *st = store_stmt(s, by[r].stmt, by[r].sql);
+    sqlite3_stmt *st = stmt(s, by[r].stmt, by[r].sql);
     if (!st)
         return STORE_ERR;
     store_bind_text(st, 1, id);
@@ -421,7 +264,7 @@ store_status store_meta(store *s, json_t **out) {
     if (rc != STORE_OK)
         return rc;
     json_t *o = NULL;
-    sqlite3_stmt *st = store_stmt(s, ST_META_COUNTS, SQL_META_COUNTS);
+    sqlite3_stmt *st = stmt(s, ST_META_COUNTS, SQL_META_COUNTS);
     if (!st) {
         rc = STORE_ERR;
         goto out;
@@ -437,10 +280,10 @@ store_status store_meta(store *s, json_t **out) {
     if ((o = json_object())) {
         put(o, "schema_version", json_integer(s->schema_version), &ok);
         put(o, "sqlite_version", json_string(sqlite3_libversion()), &ok);
-        put(o, "generation", col_int(st, 6), &ok);
+        put(o, "generation", store_col_int(st, 6), &ok);
         if (counts)
             for (int i = 0; i < 6; i++)
-                put(counts, names[i], col_int(st, i), &ok);
+                put(counts, names[i], store_col_int(st, i), &ok);
         put(o, "counts", counts, &ok);
     } else {
         json_decref(counts);

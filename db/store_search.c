@@ -1,13 +1,5 @@
 /* store_search.c — full-text search across articles, figures and sources
- * (store_search), and the upkeep of the figures' and sources' indexes that
- * store_write.c calls inside its transactions.
- *
- * The three indexes (schema.sql) are FTS5 tables with external content and
- * the marsad_ar tokenizer (db/fts_arabic.h); a figure or a source is keyed
- * by its fts_no column, as an article by doc_no, because VACUUM may renumber
- * implicit rowids. External content means the index holds no text: to
- * unindex a row it must be given the very values it indexed, so those are
- * read from the row before it changes or goes.
+ * (store_search). The indexes are kept by store_fts.c.
  *
  * A search runs, in one read transaction, a count and a ranked page per
  * kind asked (ORDER BY rank LIMIT n, so FTS5 sorts and snippet() runs only
@@ -29,17 +21,19 @@
 #define MARK_CLOSE "'</mark>'"
 #define ELLIPSIS "'\xE2\x80\xA6'"
 
-static const char *const SQL[ST__COUNT] = {
-    [ST_FTS_SOURCE_OLD] = "SELECT fts_no, name, name_en FROM sources WHERE id = ?1",
-    [ST_FTS_SOURCE_DELETE] =
-        "INSERT INTO sources_fts (sources_fts, rowid, name, name_en) VALUES ('delete', ?1, ?2, ?3)",
-    [ST_FTS_SOURCE_INSERT] = "INSERT INTO sources_fts (rowid, name, name_en)"
-                             " SELECT fts_no, name, name_en FROM sources WHERE id = ?1",
-    [ST_FTS_FIGURES_DELETE] = "INSERT INTO figures_fts (figures_fts, rowid, quote)"
-                              " SELECT 'delete', fts_no, quote FROM figures WHERE article_id = ?1"
-                              " AND fts_no < ?2",
-    [ST_FTS_FIGURES_INSERT] = "INSERT INTO figures_fts (rowid, quote)"
-                              " SELECT fts_no, quote FROM figures WHERE article_id = ?1",
+/* This file's fixed statements (prepared on first use, kept until
+ * store_close). */
+enum {
+    ST_SEARCH_COUNT_ARTICLES,
+    ST_SEARCH_COUNT_FIGURES,
+    ST_SEARCH_COUNT_SOURCES,
+    ST_SEARCH_ARTICLES,
+    ST_SEARCH_FIGURES,
+    ST_SEARCH_SOURCES,
+    S__COUNT
+};
+
+static const char *const SQL[S__COUNT] = {
     [ST_SEARCH_COUNT_ARTICLES] = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1",
     [ST_SEARCH_COUNT_FIGURES] = "SELECT count(*) FROM figures_fts WHERE figures_fts MATCH ?1",
     [ST_SEARCH_COUNT_SOURCES] = "SELECT count(*) FROM sources_fts WHERE sources_fts MATCH ?1",
@@ -54,8 +48,7 @@ static const char *const SQL[ST__COUNT] = {
         " JOIN articles t ON t.doc_no = f.r LEFT JOIN sources o ON o.id = t.outlet_id"
         " ORDER BY f.score DESC, t.id",
     [ST_SEARCH_FIGURES] =
-        "SELECT t.id, t.article_id, t.type, t.value, t.value_max, t.qualifier, t.claimant_id,"
-        " c.name, t.span_text, f.score, f.snip"
+        "SELECT " FIGURE_HIT_COLS
         " FROM (SELECT rowid AS r, -rank AS score,"
         "   snippet(figures_fts, 0, " MARK_OPEN ", " MARK_CLOSE ", " ELLIPSIS ", 24) AS snip"
         "   FROM figures_fts WHERE figures_fts MATCH ?1 ORDER BY rank LIMIT ?2) f"
@@ -70,76 +63,8 @@ static const char *const SQL[ST__COUNT] = {
         " ORDER BY f.score DESC, t.id",
 };
 
-static sqlite3_stmt *stmt(store *s, store_stmt_id id) {
-    return store_stmt(s, id, SQL[id]);
-}
-
-/* ---- upkeep ------------------------------------------------------------- */
-
-static store_status run_with_id(store *s, store_stmt_id id, const char *arg, const char *ctx) {
-    sqlite3_stmt *st = stmt(s, id);
-    if (!st)
-        return STORE_ERR;
-    store_bind_text(st, 1, arg);
-    return store_exec_stmt(s, st, ctx);
-}
-
-store_status store_fts_figures_unindex(store *s, const char *article_id, sqlite3_int64 below) {
-    sqlite3_stmt *st = stmt(s, ST_FTS_FIGURES_DELETE);
-    if (!st)
-        return STORE_ERR;
-    store_bind_text(st, 1, article_id);
-    sqlite3_bind_int64(st, 2, below);
-    return store_exec_stmt(s, st, "figures full-text delete");
-}
-
-store_status store_fts_figures_index(store *s, const char *article_id) {
-    return run_with_id(s, ST_FTS_FIGURES_INSERT, article_id, "figures full-text insert");
-}
-
-static bool same_text(const unsigned char *a, const char *b) {
-    if (!a || !b)
-        return !a && !b;
-    return strcmp((const char *)a, b) == 0;
-}
-
-store_status store_fts_source_before(store *s, const store_source_rec *r, bool *reindex) {
-    *reindex = false;
-    sqlite3_stmt *old = stmt(s, ST_FTS_SOURCE_OLD);
-    if (!old)
-        return STORE_ERR;
-    store_bind_text(old, 1, r->id);
-    int rc = sqlite3_step(old);
-    if (rc == SQLITE_DONE) { /* new: indexed once inserted */
-        sqlite3_reset(old);
-        *reindex = true;
-        return STORE_OK;
-    }
-    if (rc != SQLITE_ROW) {
-        store_status st = store_sql_fail(s, rc, "source");
-        sqlite3_reset(old);
-        return st;
-    }
-    if (same_text(sqlite3_column_text(old, 1), r->name) &&
-        same_text(sqlite3_column_text(old, 2), r->name_en)) {
-        sqlite3_reset(old);
-        return STORE_OK; /* the indexed names stay */
-    }
-    sqlite3_stmt *del = stmt(s, ST_FTS_SOURCE_DELETE);
-    if (!del) {
-        sqlite3_reset(old);
-        return STORE_ERR;
-    }
-    sqlite3_bind_value(del, 1, sqlite3_column_value(old, 0));
-    sqlite3_bind_value(del, 2, sqlite3_column_value(old, 1));
-    sqlite3_bind_value(del, 3, sqlite3_column_value(old, 2));
-    sqlite3_reset(old);
-    *reindex = true;
-    return store_exec_stmt(s, del, "source full-text delete");
-}
-
-store_status store_fts_source_after(store *s, const char *id) {
-    return run_with_id(s, ST_FTS_SOURCE_INSERT, id, "source full-text insert");
+static sqlite3_stmt *stmt(store *s, int id) {
+    return store_stmt(s, STMTS_SEARCH, S__COUNT, (size_t)id, SQL[id]);
 }
 
 /* ---- search ------------------------------------------------------------- */
@@ -147,7 +72,7 @@ store_status store_fts_source_after(store *s, const char *id) {
 typedef struct kind_impl {
     unsigned bit;
     const char *name;
-    store_stmt_id count, page;
+    int count, page;
     json_t *(*hit)(sqlite3_stmt *st);
 } kind_impl;
 
@@ -157,16 +82,6 @@ static json_t *article_hit(sqlite3_stmt *st) {
                      store_col_str(st, 2), "outlet_name", store_col_str(st, 3), "published_at",
                      store_col_str(st, 4), "score", sqlite3_column_double(st, 5), "snippet",
                      store_col_str(st, 6));
-}
-
-static json_t *figure_hit(sqlite3_stmt *st) {
-    return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:f, s:o}", "kind",
-                     "figure", "id", store_col_str(st, 0), "article_id", store_col_str(st, 1),
-                     "type", store_col_str(st, 2), "value", store_col_num(st, 3), "value_max",
-                     store_col_num(st, 4), "qualifier", store_col_str(st, 5), "claimant_id",
-                     store_col_str(st, 6), "claimant_name", store_col_str(st, 7), "span_text",
-                     store_col_str(st, 8), "score", sqlite3_column_double(st, 9), "snippet",
-                     store_col_str(st, 10));
 }
 
 static json_t *source_hit(sqlite3_stmt *st) {
@@ -179,7 +94,7 @@ static json_t *source_hit(sqlite3_stmt *st) {
 
 static const kind_impl KINDS[] = {
     {STORE_SEARCH_ARTICLES, "article", ST_SEARCH_COUNT_ARTICLES, ST_SEARCH_ARTICLES, article_hit},
-    {STORE_SEARCH_FIGURES, "figure", ST_SEARCH_COUNT_FIGURES, ST_SEARCH_FIGURES, figure_hit},
+    {STORE_SEARCH_FIGURES, "figure", ST_SEARCH_COUNT_FIGURES, ST_SEARCH_FIGURES, store_figure_hit_json},
     {STORE_SEARCH_SOURCES, "source", ST_SEARCH_COUNT_SOURCES, ST_SEARCH_SOURCES, source_hit},
 };
 #define N_KINDS (sizeof KINDS / sizeof KINDS[0])

@@ -3,26 +3,61 @@
  * small reads ingest needs beside them (content hash, origins, data version).
  *
  * Each write is one BEGIN IMMEDIATE transaction that also keeps the
- * denormalised counts, the full-text indexes (those of figures and sources
- * through store_search.c's upkeep functions) and the generation counter in
- * step with the rows, because only the store can promise that they never
- * disagree; any failure (an unknown id, a CHECK) rolls all of it back.
+ * denormalised counts, the full-text indexes (through store_fts.c) and the
+ * generation counter in step with the rows, because only the store can
+ * promise that they never disagree; any failure (an unknown id, a CHECK)
+ * rolls all of it back. A new article's counts are worked out from the
+ * document (count_new); a replaced one's move by deltas (touch_article,
+ * refresh_touched), never by a recount.
  *
  * Left out: deleting sources or locations (the gazetteer only grows or
- * changes in place); incremental counts — the sources and locations a write
- * touches are recounted from their mentions, simple and cheap at this scale.
+ * changes in place).
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db/store_int.h"
+#include "extract/grow.h"
 
 /* ---- statements used here ------------------------------------------------ */
 
-static const char *const SQL[ST__COUNT] = {
+/* This file's fixed statements (prepared on first use, kept until
+ * store_close); a document's rows: the INSERT of k rows is the first of
+ * each range + k - 1. */
+enum {
+    ST_GENERATION,
+    ST_BUMP_GENERATION,
+    ST_UPSERT_SOURCE,
+    ST_UPSERT_LOCATION,
+    ST_CLEAR_TOUCHED_SOURCES,
+    ST_CLEAR_TOUCHED_LOCATIONS,
+    ST_TOUCH_SOURCES,
+    ST_TOUCH_LOCATIONS,
+    ST_OLD_ARTICLE,
+    ST_DELETE_ARTICLE,
+    ST_INSERT_ARTICLE,
+    ST_INSERT_SOURCE_MENTIONS,
+    ST_INSERT_SOURCE_MENTIONS_END = ST_INSERT_SOURCE_MENTIONS + STORE_ROWS_MAX - 1,
+    ST_INSERT_LOCATION_MENTIONS,
+    ST_INSERT_LOCATION_MENTIONS_END = ST_INSERT_LOCATION_MENTIONS + STORE_ROWS_MAX - 1,
+    ST_INSERT_FIGURES,
+    ST_INSERT_FIGURES_END = ST_INSERT_FIGURES + STORE_ROWS_MAX - 1,
+    ST_MAX_FIGURE_FTS_NO,
+    ST_SOURCE_AS_STORED,
+    ST_SOURCE_COUNTS_ADD,
+    ST_LOCATION_COUNTS_ADD,
+    ST_REFRESH_SOURCES,
+    ST_REFRESH_LOCATIONS,
+    ST_ARTICLE_HASH,
+    ST_EACH_ORIGIN,
+    W__COUNT
+};
+
+static const char *const SQL[W__COUNT] = {
     [ST_GENERATION] = "SELECT value FROM meta WHERE key = 'generation'",
     [ST_BUMP_GENERATION] = "UPDATE meta SET value = value + 1 WHERE key = 'generation'",
     /* The WHERE of DO UPDATE makes an unchanged record a no-op, so
@@ -66,8 +101,6 @@ static const char *const SQL[ST__COUNT] = {
         " GROUP BY location_id"
         " ON CONFLICT (id) DO UPDATE SET mentions = mentions + excluded.mentions",
     [ST_OLD_ARTICLE] = "SELECT doc_no, title, body FROM articles WHERE id = ?1",
-    [ST_FTS_DELETE] =
-        "INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', ?1, ?2, ?3)",
     [ST_DELETE_ARTICLE] = "DELETE FROM articles WHERE id = ?1",
     [ST_INSERT_ARTICLE] =
         "INSERT INTO articles (id, title, body, outlet_id, url, published_at, language,"
@@ -75,14 +108,8 @@ static const char *const SQL[ST__COUNT] = {
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
         " (SELECT COALESCE(max(doc_no), 0) + 1 FROM articles))"
         " RETURNING doc_no",
-    [ST_FTS_INSERT] = "INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
     /* A document's rows: see insert_rows. */
     [ST_MAX_FIGURE_FTS_NO] = "SELECT COALESCE(max(fts_no), 0) FROM figures",
-    /* A batch's full-text rows, at its end (see deferring). */
-    [ST_FTS_BATCH_ARTICLES] = "INSERT INTO articles_fts (rowid, title, body)"
-                              " SELECT doc_no, title, body FROM articles WHERE doc_no >= ?1",
-    [ST_FTS_BATCH_FIGURES] = "INSERT INTO figures_fts (rowid, quote)"
-                             " SELECT fts_no, quote FROM figures WHERE fts_no >= ?1",
     /* Counts move by the deltas: no recount, so a write costs the same in a
      * corpus of ten articles or of a million. */
     [ST_REFRESH_SOURCES] =
@@ -103,11 +130,11 @@ static const char *const SQL[ST__COUNT] = {
     [ST_EACH_ORIGIN] = "SELECT id, origin FROM articles WHERE origin IS NOT NULL ORDER BY id",
 };
 
-static sqlite3_stmt *stmt(store *s, store_stmt_id id) {
-    return store_stmt(s, id, SQL[id]);
+static sqlite3_stmt *stmt(store *s, int id) {
+    return store_stmt(s, STMTS_WRITE, W__COUNT, (size_t)id, SQL[id]);
 }
 
-static store_status run(store *s, store_stmt_id id, const char *ctx) {
+static store_status run(store *s, int id, const char *ctx) {
     sqlite3_stmt *st = stmt(s, id);
     return st ? store_exec_stmt(s, st, ctx) : STORE_ERR;
 }
@@ -116,12 +143,6 @@ static store_status run(store *s, store_stmt_id id, const char *ctx) {
 
 static store_status bump_generation(store *s) {
     return run(s, ST_BUMP_GENERATION, "generation");
-}
-
-static bool same_text(const unsigned char *a, const char *b) {
-    if (!a || !b)
-        return !a && !b;
-    return strcmp((const char *)a, b) == 0;
 }
 
 /* Is source r stored with these very values? Then its upsert would change
@@ -135,11 +156,11 @@ static store_status source_as_stored(store *s, const store_source_rec *r, bool *
     store_bind_text(st, 1, r->id);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
-        *same = same_text(sqlite3_column_text(st, 0), r->name) &&
-                same_text(sqlite3_column_text(st, 1), r->name_en) &&
-                same_text(sqlite3_column_text(st, 2), r->kind) &&
-                same_text(sqlite3_column_text(st, 3), r->affiliation ? r->affiliation : "unknown") &&
-                same_text(sqlite3_column_text(st, 4), r->parent_id);
+        *same = store_same_text(sqlite3_column_text(st, 0), r->name) &&
+                store_same_text(sqlite3_column_text(st, 1), r->name_en) &&
+                store_same_text(sqlite3_column_text(st, 2), r->kind) &&
+                store_same_text(sqlite3_column_text(st, 3), r->affiliation ? r->affiliation : "unknown") &&
+                store_same_text(sqlite3_column_text(st, 4), r->parent_id);
     store_status out = rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : store_sql_fail(s, rc, "source");
     sqlite3_reset(st);
     return out;
@@ -255,24 +276,10 @@ static store_status refresh_touched(store *s) {
     return rc == STORE_OK ? run(s, ST_REFRESH_LOCATIONS, "location counts") : rc;
 }
 
-/* ---- full-text rows at the end of a batch ------------------------------------
- * Inside a batch, a document's articles_fts and figures_fts rows are not
- * written with it but all at once at the batch's end (store_fts_batch_flush,
- * called by store_batch_end before it commits). FTS5 writes what it has
- * pending as a new segment at every savepoint, and each document of a batch
- * is one: a segment per document and table, then merged again and again,
- * where a batch now makes one. The rows are the same, and they are indexed
- * before the batch commits, so no other connection ever sees a row without
- * its index entry.
- *
- * Which rows wait: every doc_no from s->fts_articles_from on (fts_no from
- * s->fts_figures_from on), every row below is indexed. New rows are numbered
- * max + 1, so they always fall in the waiting range (when the rows above
- * the mark are all gone, a new number may be lower; the mark follows it
- * down, which is right as every row then is below it). A waiting row that
- * goes again before the batch's end (replaced within the batch) was never
- * indexed, so it is not unindexed; a document that fails puts the marks
- * back as they were, with its savepoint. */
+/* ---- documents ------------------------------------------------------------
+ * Inside a batch, a document's full-text rows wait for the batch's end
+ * (store_fts.c says why); s->fts_articles_from and s->fts_figures_from mark
+ * the rows that wait. */
 
 /* A document's write ends: a failed one is undone with its savepoint, and
  * the marks go back with it. */
@@ -285,34 +292,16 @@ static store_status end_document(store *s, store_status rc, const sqlite3_int64 
     return rc;
 }
 
-/* Is a document written now part of a batch (its rows' index waits)? */
-static bool deferring(const store *s) {
-    return s->tx_depth > 1;
-}
-
-static void defer_from(sqlite3_int64 *mark, sqlite3_int64 no) {
-    if (*mark == 0 || no < *mark)
-        *mark = no;
-}
-
-store_status store_fts_batch_flush(store *s) {
-    sqlite3_int64 marks[2] = {s->fts_articles_from, s->fts_figures_from};
-    static const store_stmt_id ids[2] = {ST_FTS_BATCH_ARTICLES, ST_FTS_BATCH_FIGURES};
-    s->fts_articles_from = s->fts_figures_from = 0;
-    if (s->tx_depth != 1) /* no batch, or SQLite rolled it back whole */
-        return STORE_OK;
-    for (size_t i = 0; i < 2; i++) {
-        if (!marks[i])
-            continue;
-        sqlite3_stmt *st = stmt(s, ids[i]);
-        if (!st)
-            return STORE_ERR;
-        sqlite3_bind_int64(st, 1, marks[i]);
-        store_status rc = store_exec_stmt(s, st, "full-text insert");
-        if (rc != STORE_OK)
-            return rc;
+store_status store_batch_begin(store *s) {
+    if (s->tx_depth) {
+        store_set_err(s, "a batch cannot start inside a transaction");
+        return STORE_ERR;
     }
-    return STORE_OK;
+    return store_write_begin(s);
+}
+
+store_status store_batch_end(store *s) {
+    return store_tx_end(s, store_fts_batch_flush(s));
 }
 
 /* Removes article id and its index entry (mentions and figures go by
@@ -334,26 +323,13 @@ static store_status remove_article(store *s, const char *id, bool *existed) {
         return st;
     }
     *existed = true;
-    store_status st = STORE_OK;
-    sqlite3_int64 doc_no = sqlite3_column_int64(old, 0);
-    if (s->fts_articles_from && doc_no >= s->fts_articles_from) {
-        sqlite3_reset(old); /* written in this batch: not indexed yet */
-    } else {
-        /* External content: the index needs the exact old values to unindex. */
-        sqlite3_stmt *del = stmt(s, ST_FTS_DELETE);
-        if (!del) {
-            sqlite3_reset(old);
-            return STORE_ERR;
-        }
-        sqlite3_bind_int64(del, 1, doc_no);
-        sqlite3_bind_value(del, 2, sqlite3_column_value(old, 1));
-        sqlite3_bind_value(del, 3, sqlite3_column_value(old, 2));
-        sqlite3_reset(old);
-        st = store_exec_stmt(s, del, "full-text delete");
-    }
+    /* External content: the index needs the exact old values to unindex. */
+    store_status st = store_fts_article_unindex(s, sqlite3_column_int64(old, 0),
+                                                sqlite3_column_value(old, 1),
+                                                sqlite3_column_value(old, 2));
+    sqlite3_reset(old);
     if (st == STORE_OK) /* its figures go by cascade: out of their index first */
-        st = store_fts_figures_unindex(s, id,
-                                       s->fts_figures_from ? s->fts_figures_from : INT64_MAX);
+        st = store_fts_figures_unindex(s, id);
     if (st != STORE_OK)
         return st;
     sqlite3_stmt *del = stmt(s, ST_DELETE_ARTICLE);
@@ -501,16 +477,7 @@ static store_status insert_article(store *s, const store_doc *d) {
     store_status e = store_exec_stmt(s, st, ctx); /* finishes the RETURNING statement */
     if (e != STORE_OK)
         return e;
-    if (deferring(s)) {
-        defer_from(&s->fts_articles_from, doc_no);
-        return STORE_OK;
-    }
-    if (!(st = stmt(s, ST_FTS_INSERT)))
-        return STORE_ERR;
-    sqlite3_bind_int64(st, 1, doc_no);
-    store_bind_text(st, 2, d->title);
-    store_bind_text(st, 3, d->body);
-    return store_exec_stmt(s, st, "full-text insert");
+    return store_fts_article_index(s, doc_no, d->title, d->body);
 }
 
 /* ---- a document's rows ------------------------------------------------------
@@ -531,7 +498,7 @@ typedef struct rows_def {
     const char *head;    /* "INSERT INTO t (columns) VALUES " */
     const char *row;     /* one row's values */
     int per_row;         /* its anonymous parameters */
-    store_stmt_id stmt;  /* the INSERT of one row; of k rows, stmt + k - 1 */
+    int stmt;            /* the INSERT of one row; of k rows, stmt + k - 1 */
     /* binds row i from parameter p on */
     void (*bind)(sqlite3_stmt *st, int p, const void *ctx, size_t i);
     /* names row i in an error message */
@@ -539,9 +506,9 @@ typedef struct rows_def {
 } rows_def;
 
 static sqlite3_stmt *rows_stmt(store *s, const rows_def *def, size_t k) {
-    store_stmt_id id = def->stmt + (store_stmt_id)(k - 1);
-    if (s->stmt[id])
-        return store_stmt(s, id, NULL);
+    int id = def->stmt + (int)(k - 1);
+    if (store_stmt_ready(s, STMTS_WRITE, (size_t)id))
+        return stmt(s, id);
     sbuf b = {0};
     sb_add(&b, def->head);
     for (size_t i = 0; i < k; i++) {
@@ -553,7 +520,7 @@ static sqlite3_stmt *rows_stmt(store *s, const rows_def *def, size_t k) {
         store_oom(s);
         return NULL;
     }
-    sqlite3_stmt *st = store_stmt(s, id, b.p);
+    sqlite3_stmt *st = store_stmt(s, STMTS_WRITE, W__COUNT, (size_t)id, b.p);
     free(b.p);
     return st;
 }
@@ -669,29 +636,26 @@ static void bind_fig_shared(sqlite3_stmt *st, const void *ctx) {
 
 static void bind_figure(sqlite3_stmt *st, int p, const void *ctx, size_t k) {
     const fig_rows *fr = ctx;
-    const store_figure_rec *f = &fr->d->figures[fr->ord[k].idx];
+    const char *f = (const char *)&fr->d->figures[fr->ord[k].idx];
     store_bind_text(st, p, fr->ids + k * fr->id_size);
     sqlite3_bind_int64(st, p + 1, (sqlite3_int64)k + 1);
-    if (f->has_value)
-        sqlite3_bind_double(st, p + 2, f->value);
-    if (f->has_max)
-        sqlite3_bind_double(st, p + 3, f->value_max);
-    store_bind_text(st, p + 4, f->qualifier);
-    store_bind_text(st, p + 5, f->type);
-    store_bind_text(st, p + 6, f->object);
-    store_bind_text(st, p + 7, f->subject_category);
-    store_bind_text(st, p + 8, f->subject_side);
-    store_bind_text(st, p + 9, f->claimant_id);
-    store_bind_text(st, p + 10, f->stance);
-    store_bind_text(st, p + 11, f->location_id);
-    sqlite3_bind_int64(st, p + 12, f->start);
-    sqlite3_bind_int64(st, p + 13, f->end);
-    store_bind_text(st, p + 14, f->span_text);
-    sqlite3_bind_int64(st, p + 15, f->quote_start);
-    sqlite3_bind_int64(st, p + 16, f->quote_end);
-    store_bind_text(st, p + 17, f->quote);
-    store_bind_text(st, p + 18, f->area_id);
-    sqlite3_bind_int64(st, p + 19, fr->fts_no + (sqlite3_int64)k + 1);
+    p += 2;
+    for (size_t i = 0; i < FIGURE_NWRITES; i++, p++) {
+        const char *at = f + store_figure_binds[i].at;
+        switch (store_figure_binds[i].kind) {
+        case STORE_BIND_TEXT:
+            store_bind_text(st, p, *(const char *const *)(const void *)at);
+            break;
+        case STORE_BIND_U32:
+            sqlite3_bind_int64(st, p, *(const uint32_t *)(const void *)at);
+            break;
+        case STORE_BIND_NUM:
+            if (*(const bool *)(const void *)(f + store_figure_binds[i].has_at))
+                sqlite3_bind_double(st, p, *(const double *)(const void *)at);
+            break;
+        }
+    }
+    sqlite3_bind_int64(st, p, fr->fts_no + (sqlite3_int64)k + 1);
 }
 
 static void name_figure(char *out, size_t outsz, const void *ctx, size_t k) {
@@ -705,14 +669,16 @@ static void name_figure(char *out, size_t outsz, const void *ctx, size_t k) {
 /* id is article_id || '-f' || ordinal and period the month of publication,
  * as schema.sql says; fts_no numbers on from the largest. */
 static const rows_def FIGURE_ROWS = {
-    "INSERT INTO figures (article_id, period, id, ordinal, value, value_max, qualifier, type,"
-    " object, subject_category, subject_side, claimant_id, stance, location_id, start, \"end\","
-    " span_text, quote_start, quote_end, quote, area_id, fts_no) VALUES ",
-    "(?1, substr(?2, 1, 7), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, 'claimed'), ?, ?, ?, ?, ?,"
-    " ?, ?, ?, ?)",
-    20,
+    "INSERT INTO figures (article_id, period, id, ordinal" FIGURE_WRITES(STORE_W_NAME, STORE_WN_NAME)
+    ", fts_no) VALUES ",
+    "(?1, substr(?2, 1, 7), ?, ?" FIGURE_WRITES(STORE_W_PARAM, STORE_WN_PARAM) ", ?)",
+    2 + FIGURE_NWRITES + 1,
     ST_INSERT_FIGURES,
     bind_figure, name_figure};
+
+void store_figure_id(char *out, size_t outsz, const char *article_id, size_t i) {
+    snprintf(out, outsz, "%s-f%zu", article_id, i + 1);
+}
 
 /* Figures get ordinals in text order (by span, then as given), whatever
  * order the caller lists them in. */
@@ -720,7 +686,7 @@ static store_status insert_figures(store *s, const store_doc *d) {
     store_status rc = STORE_OK;
     if (d->n_figures == 0)
         return STORE_OK;
-    fig_rows fr = {d, NULL, NULL, strlen(d->id) + 24, 0};
+    fig_rows fr = {d, NULL, NULL, strlen(d->id) + STORE_FIGURE_ID_MAX, 0};
     fig_order *ord = malloc(d->n_figures * sizeof *ord);
     fr.ids = malloc(d->n_figures * fr.id_size);
     if (!ord || !fr.ids) {
@@ -732,7 +698,7 @@ static store_status insert_figures(store *s, const store_doc *d) {
     qsort(ord, d->n_figures, sizeof *ord, cmp_fig_order);
     fr.ord = ord;
     for (size_t k = 0; k < d->n_figures; k++)
-        snprintf(fr.ids + k * fr.id_size, fr.id_size, "%s-f%zu", d->id, k + 1);
+        store_figure_id(fr.ids + k * fr.id_size, fr.id_size, d->id, k);
     sqlite3_stmt *st = stmt(s, ST_MAX_FIGURE_FTS_NO);
     if (!st) {
         rc = STORE_ERR;
@@ -746,9 +712,9 @@ static store_status insert_figures(store *s, const store_doc *d) {
     }
     fr.fts_no = sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
-    if (deferring(s))
-        defer_from(&s->fts_figures_from, fr.fts_no + 1);
     rc = insert_rows(s, &FIGURE_ROWS, d->n_figures, bind_fig_shared, &fr);
+    if (rc == STORE_OK)
+        rc = store_fts_figures_index(s, d->id, fr.fts_no + 1);
 out:
     free(ord);
     free(fr.ids);
@@ -799,8 +765,6 @@ store_status store_put_document(store *s, const store_doc *d) {
     if ((rc = insert_mentions(s, d)) != STORE_OK)
         goto out;
     if ((rc = insert_figures(s, d)) != STORE_OK)
-        goto out;
-    if (!deferring(s) && (rc = store_fts_figures_index(s, d->id)) != STORE_OK)
         goto out;
     if (existed) {
         if ((rc = touch_article(s, d->id, +1)) != STORE_OK)
@@ -883,16 +847,9 @@ store_status store_each_origin(store *s, bool (*fn)(void *ctx, const char *id, c
         return STORE_ERR;
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n + 2 > cap) {
-            size_t ncap = cap ? cap * 2 : 64;
-            char **np = realloc(pairs, ncap * sizeof *np);
-            if (!np) {
-                store_set_err(s, "out of memory");
-                rc = STORE_ERR;
-                goto out;
-            }
-            pairs = np;
-            cap = ncap;
+        if (grow((void **)&pairs, &cap, n + 2, sizeof *pairs) != 0) {
+            rc = store_oom(s);
+            goto out;
         }
         pairs[n] = strdup((const char *)sqlite3_column_text(st, 0));
         pairs[n + 1] = strdup((const char *)sqlite3_column_text(st, 1));

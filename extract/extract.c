@@ -4,6 +4,7 @@
  * headline: a short first line set apart by a blank line, without a full
  * stop.
  */
+#include "extract/dates.h"
 #include "extract/stages.h"
 
 #include <stdlib.h>
@@ -39,6 +40,12 @@ static char *find_title(const text *t)
 
 int extract_document(const extract_model *m, const char *utf8, size_t len, extract_result *r)
 {
+    return extract_document_dated(m, utf8, len, 0, r);
+}
+
+int extract_document_dated(const extract_model *m, const char *utf8, size_t len,
+                           int32_t published, extract_result *r)
+{
     memset(r, 0, sizeof *r);
     r->outlet = EXTRACT_NO_INDEX;
     int rc = text_init(&r->txt, utf8, len);
@@ -58,7 +65,8 @@ int extract_document(const extract_model *m, const char *utf8, size_t len, extra
     size_t found = numbers_find_ex(&r->txt, m->qualifiers, m->name_numbers, r->numbers, max_numbers);
     r->n_numbers = found < max_numbers ? found : max_numbers;
     r->truncated += found - r->n_numbers;
-    if (sources_find(&d) != 0 || places_find(&d) != 0 || figures_find(&d) != 0)
+    if (sources_find(&d) != 0 || places_find(&d) != 0 || figures_find(&d) != 0 ||
+        places_find_unresolved(&d) != 0 || dates_find(&d, published) != 0)
         goto out;
     r->title = find_title(&r->txt);
     rc = 0;
@@ -83,6 +91,7 @@ void extract_result_free(extract_result *r)
     free(r->number_is_figure);
     free(r->figures);
     free(r->places);
+    free(r->unresolved_places);
     free(r->sources);
     free(r->source_mentions);
     free(r->title);

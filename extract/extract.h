@@ -61,7 +61,8 @@ size_t extract_model_sources(const extract_model *m, const extract_source **out)
 
 typedef struct extract_place_mention {
     span sp;
-    size_t place; /* index into extract_model_places */
+    size_t place; /* index into extract_model_places; EXTRACT_NO_INDEX in
+                   * extract_result.unresolved_places */
 } extract_place_mention;
 
 typedef enum source_role {
@@ -75,6 +76,28 @@ typedef struct extract_source_mention {
     size_t source; /* index into extract_result.sources */
     source_role role;
 } extract_source_mention;
+
+/* An event date: packed yyyymmdd (20180725), start <= end, both inclusive. */
+typedef enum date_precision {
+    DATE_NONE, /* no date: start and end are 0 */
+    DATE_DAY,
+    DATE_WEEK,
+    DATE_MONTH,
+    DATE_YEAR,
+    DATE_SPAN,
+} date_precision;
+
+typedef struct extract_date {
+    int32_t start, end;
+    date_precision precision;
+} extract_date;
+
+/* "day", "week", "month", "year", "span"; NULL for DATE_NONE. */
+const char *date_precision_name(date_precision p);
+/* A packed date as ISO yyyy-mm-dd into out (11 bytes at least). */
+void extract_date_iso(int32_t packed, char out[11]);
+/* The packed date of an ISO 8601 text that starts yyyy-mm-dd, else 0. */
+int32_t extract_date_parse_iso(const char *iso);
 
 typedef struct extract_figure {
     span sp;        /* the number expression with its counted noun */
@@ -97,6 +120,8 @@ typedef struct extract_figure {
     size_t supersedes;            /* the earlier figure of the same count by the same party that
                                    * it updates ("ارتفعت الحصيلة إلى 23"): index into figures,
                                    * or EXTRACT_NO_INDEX */
+    extract_date date;            /* the event date (extract/dates.c); precision DATE_NONE when unread */
+    const char *cause;            /* airstrike, shelling, ... (data/lexicon/causes.tsv); NULL */
 } extract_figure;
 
 typedef struct extract_result {
@@ -108,6 +133,12 @@ typedef struct extract_result {
     size_t n_figures;
     extract_place_mention *places;
     size_t n_places;
+    /* Places named by their context but not in the gazetteer ("قرية X"):
+     * sp is the name as written (with تل/جبل when they begin it), place is
+     * EXTRACT_NO_INDEX; no coordinates. Kept apart from `places` so that
+     * consumers of model places never see them. */
+    extract_place_mention *unresolved_places;
+    size_t n_unresolved_places;
     /* The document's sources: known ones point into the model's strings;
      * discovered ones (anonymous, persons) own theirs. */
     extract_source *sources;
@@ -126,6 +157,10 @@ typedef struct extract_result {
  * Returns 0, or the error of text_init (-1 invalid UTF-8, -2 too big,
  * -3 out of memory). On success free *r with extract_result_free. */
 int extract_document(const extract_model *m, const char *utf8, size_t len, extract_result *r);
+/* As extract_document, with the publication date (packed yyyymmdd, e.g.
+ * 20180725; 0 when unknown) that relative dates (أمس, يوم الجمعة) read from. */
+int extract_document_dated(const extract_model *m, const char *utf8, size_t len,
+                           int32_t published, extract_result *r);
 void extract_result_free(extract_result *r);
 
 #endif

@@ -60,6 +60,8 @@ typedef struct fig_aux {
     bool weak_type;    /* typed by a trigger before it or by default: a part of
                         * a breakdown takes the type of its whole instead */
     bool update;       /* an update word ("ارتفعت الحصيلة إلى") governs it */
+    bool toll_noun;    /* counts by a noun that says what happened (قتيلا), or
+                        * by none: a toll of anyone, not of one kind of people */
     bool of_them;      /* "30 منهم": a part of the figure before it */
     size_t own_verb;   /* first token of the trigger before it that typed it, or EXTRACT_NO_INDEX */
 } fig_aux;
@@ -229,7 +231,7 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
     /* Only the first trigger after the noun may govern it, and not when it
      * opens a clause of its own: "قتل 12 شخصا وأصيب 30 بجروح" — the verb
      * after و, a comma or فيما says what happened to the next number. */
-    /* "635 شخصا (191 امرأة و324 طفلا) عادوا": a breakdown in brackets
+    /* "400 مدني (120 امرأة و150 طفلا) نزحوا": a breakdown in brackets
      * stands between the noun and its verb. */
     size_t end = c->end;
     if (end < t->n_tok && t->tok[end].kind == TOK_PUNCT && !strcmp(t->tok[end].norm, "(")) {
@@ -427,7 +429,7 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
             category = like->subject_category ? like->subject_category : "other";
             side = like->subject_side;
         } else if (c->end > c->first && word_role(d, c->first, "persons")) {
-            /* "مقتل مدني وجرح أربعة آخرين": آخرون is a plural of persons */
+            /* "مقتل طفل وإصابة ثلاثة آخرين": آخرون is a plural of persons */
             object = "people";
             category = "people";
         } else {
@@ -478,6 +480,7 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     aux->of_them = false;
     aux->own_verb = cause ? cause->first : EXTRACT_NO_INDEX;
     aux->update = governed_by_update(d, token_holding(t, num ? num->value_sp.start : sp.start, first));
+    aux->toll_noun = !object || *model_field(c->noun, 3) || c->noun == fs->people || c->noun == fs->dead;
     for (size_t k = aux->first; k < aux->end && k < t->n_tok; k++)
         fs->covered[k] = true;
     f->sp = sp;
@@ -586,7 +589,7 @@ static bool bare_toll(const doc_state *d, const fig_state *fs, const number *num
             return false;
         if (word_role(d, k, "toll_head") || word_role(d, k, "death_toll")) {
             for (size_t g = 0; g < fs->n_tr; g++)
-                if (fs->tr[g].first > k && fs->tr[g].end < i)
+                if (fs->tr[g].first >= k && fs->tr[g].end < i) /* "حصيلة القتلى لاحقا إلى" */
                     for (size_t p = 0; people_types[p]; p++)
                         if (!strcmp(fs->tr[g].type, people_types[p]))
                             return true;
@@ -620,7 +623,9 @@ static bool only_marks_between(const text *t, size_t from, size_t to)
  *    of the figure before it, and so are the figures listed with it;
  *    a part no smaller word typed takes the type of its whole;
  *  - a figure governed by an update word supersedes the latest earlier
- *    figure of the same type and object by the same claimant. */
+ *    figure of the same type by the same claimant that counts the same
+ *    thing: the same object, or anyone when the update is a bare toll
+ *    ("قتل 9 مدنيين ... وارتفعت الحصيلة إلى 11 قتيلا"). */
 static void link_figures(doc_state *d, const fig_aux *aux)
 {
     const text *t = d->t;
@@ -657,7 +662,7 @@ static void link_figures(doc_state *d, const fig_aux *aux)
         if (!aux[i].update || f[i].part_of != EXTRACT_NO_INDEX)
             continue;
         for (size_t j = i; j-- > 0;) {
-            bool same_object = f[j].object == f[i].object ||
+            bool same_object = f[j].object == f[i].object || aux[i].toll_noun ||
                                (f[j].object && f[i].object && !strcmp(f[j].object, f[i].object));
             if (f[j].part_of == EXTRACT_NO_INDEX && !strcmp(f[j].type, f[i].type) && same_object &&
                 f[j].claimant == f[i].claimant &&
@@ -689,7 +694,11 @@ static int sort_figures(doc_state *d, fig_aux *aux)
     /* insertion sort, stable: figures are nearly in order already */
     for (size_t i = 1; i < n; i++) {
         size_t o = order[i], k = i;
-        while (k > 0 && d->r->figures[order[k - 1]].sp.start > d->r->figures[o].sp.start) {
+        /* by start, then end: the order in which the store numbers them */
+        const span so = d->r->figures[o].sp;
+        while (k > 0 && (d->r->figures[order[k - 1]].sp.start > so.start ||
+                         (d->r->figures[order[k - 1]].sp.start == so.start &&
+                          d->r->figures[order[k - 1]].sp.end > so.end))) {
             order[k] = order[k - 1];
             k--;
         }
@@ -784,7 +793,7 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
     if ((num->flags & not_counts) && !year_like)
         return true;
     size_t vtok = token_holding(t, num->value_sp.start, num->tok_first);
-    /* "90 بالمئة", "90 %": a percentage; "من كل أربعة صواريخ": a ratio;
+    /* "90 بالمئة", "90 %": a percentage; "واحد من كل خمسة مقاتلين": a ratio;
      * "5 كم", "3 مرات": a measure. */
     size_t next = token_at_or_after(t, num->value_sp.end, num->tok_first);
     if (word_role(d, vtok, "percent") ||

@@ -20,6 +20,7 @@
  * inside (أ.ف.ب) never matches, since tokens of one sentence are required.
  */
 #include "extract/grow.h"
+#include "extract/fnv1a.h"
 #include "extract/lexicon.h"
 
 #include "extract/utf8.h"
@@ -56,12 +57,7 @@ struct lexicon {
 
 static uint32_t hash_bytes(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
+    return fnv1a32(FNV1A32_OFFSET, s, n);
 }
 
 static void set_err(char *err, size_t errsz, const char *fmt, ...)

@@ -10,6 +10,7 @@
 
 #include "extract/blobs.h"
 #include "extract/grow.h"
+#include "extract/fnv1a.h"
 
 #include <errno.h>
 #include <math.h>
@@ -82,29 +83,48 @@ static int build_places(extract_model *m, char *err, size_t errsz)
     return 0;
 }
 
-static size_t place_index(const extract_model *m, const char *id)
+typedef struct place_key {
+    const char *id;
+    size_t index;
+} place_key;
+
+static int place_key_cmp(const void *a, const void *b)
 {
-    for (size_t i = 0; id && i < m->n_places; i++)
-        if (strcmp(m->places[i].id, id) == 0)
-            return i;
-    return EXTRACT_NO_INDEX;
+    return strcmp(((const place_key *)a)->id, ((const place_key *)b)->id);
+}
+
+/* The place whose id is `id` among keys sorted by id, or EXTRACT_NO_INDEX. */
+static size_t place_index(const place_key *keys, size_t n, const char *id)
+{
+    if (!id)
+        return EXTRACT_NO_INDEX;
+    place_key probe = {id, 0};
+    const place_key *k = bsearch(&probe, keys, n, sizeof *keys, place_key_cmp);
+    return k ? k->index : EXTRACT_NO_INDEX;
 }
 
 /* Each place's governorate, found once by walking up its parents (a cycle
- * or a chain deeper than 16 gives none). */
+ * or a chain deeper than 16 gives none). Ids are looked up in a sorted
+ * copy: the gazetteer has thousands of places. */
 static int build_governorates(extract_model *m, char *err, size_t errsz)
 {
     m->governorate_of = malloc((m->n_places + 1) * sizeof *m->governorate_of);
-    if (!m->governorate_of) {
+    place_key *keys = malloc((m->n_places + 1) * sizeof *keys);
+    if (!m->governorate_of || !keys) {
+        free(keys);
         snprintf(err, errsz, "out of memory");
         return -1;
     }
+    for (size_t i = 0; i < m->n_places; i++)
+        keys[i] = (place_key){m->places[i].id, i};
+    qsort(keys, m->n_places, sizeof *keys, place_key_cmp);
     for (size_t i = 0; i < m->n_places; i++) {
         size_t p = i, depth = 0;
         while (p != EXTRACT_NO_INDEX && depth++ < 16 && strcmp(m->places[p].kind, "governorate") != 0)
-            p = place_index(m, m->places[p].parent_id);
+            p = place_index(keys, m->n_places, m->places[p].parent_id);
         m->governorate_of[i] = depth <= 16 ? p : EXTRACT_NO_INDEX;
     }
+    free(keys);
     return 0;
 }
 
@@ -258,12 +278,9 @@ static int check_speaker_forms(const extract_model *m, char *err, size_t errsz)
 
 static uint64_t fingerprint(void)
 {
-    uint64_t h = 1469598103934665603ull ^ EXTRACT_RULES_VERSION;
+    uint64_t h = FNV1A64_IDS_SEED ^ EXTRACT_RULES_VERSION;
     for (size_t i = 0; i < data_blobs_count; i++)
-        for (size_t k = 0; k < data_blobs[i].len; k++) {
-            h ^= (unsigned char)data_blobs[i].data[k];
-            h *= 1099511628211ull;
-        }
+        h = fnv1a64(h, data_blobs[i].data, data_blobs[i].len);
     return h;
 }
 
@@ -318,6 +335,8 @@ extract_model *extract_model_new(char *err, size_t errsz)
         !(m->speaker_forms = load("lexicon/speaker_forms.tsv", err, errsz)) ||
         !(m->place_context = load("lexicon/place_context.tsv", err, errsz)) ||
         !(m->party_anaphors = load("lexicon/party_anaphors.tsv", err, errsz)) ||
+        !(m->dates = load("lexicon/dates.tsv", err, errsz)) ||
+        !(m->causes = load("lexicon/causes.tsv", err, errsz)) ||
         build_places(m, err, errsz) != 0 || build_governorates(m, err, errsz) != 0 ||
         build_sources(m, err, errsz) != 0 ||
         !(m->figure_links = load("lexicon/figure_links.tsv", err, errsz)) ||
@@ -344,6 +363,8 @@ void extract_model_free(extract_model *m)
     lexicon_free(m->gazetteer);
     lexicon_free(m->source_list);
     lexicon_free(m->qualifiers);
+    lexicon_free(m->dates);
+    lexicon_free(m->causes);
     lexicon_free(m->name_numbers);
     lexicon_free(m->triggers);
     lexicon_free(m->nouns);

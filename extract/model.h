@@ -29,6 +29,8 @@ struct extract_model {
     lexicon *speaker_forms; /* lexicon/speaker_forms.tsv: phrases, form, kind */
     lexicon *place_context; /* lexicon/place_context.tsv */
     lexicon *party_anaphors; /* lexicon/party_anaphors.tsv: phrases, head, names, kinds, not_after */
+    lexicon *dates;         /* lexicon/dates.tsv: phrases, kind, value */
+    lexicon *causes;        /* lexicon/causes.tsv: phrases, cause id */
     party_head *party_heads; /* parallel to party_anaphors' entries */
     extract_place *places;  /* parallel to the gazetteer's entries */
     size_t n_places;

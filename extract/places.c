@@ -13,13 +13,36 @@
  * and an indefinite name in ـية after another nisba is an adjective
  * ("طائرات روسية وسورية").
  *
- * Left out: places not in the gazetteer, and telling apart two places that
- * share a name (the gazetteer keeps names unique).
+ * A name is not a place when it carries tanween (روسيًا, "Russian-ly": place
+ * names are definite or diptote), names a medium or a time zone (قناة ليبيا
+ * الوطنية, بتوقيت القدس), or begins an organisation (قوات سوريا
+ * الديمقراطية); after a noun with tanween a name is its adjective
+ * ("مقاتلاً سوريا"), and so is an indefinite ـية after an indefinite noun in
+ * ـة or after غير ("ممرضة سورية", "غير سورية").
+ *
+ * A place not in the gazetteer is found by its context (data/lexicon/
+ * place_context.tsv, roles `name`, `names`, `site`, `part`): "قرية X",
+ * "قرى X وY", "شارع الX", "تل X". It is served in
+ * extract_result.unresolved_places, without coordinates. X is one word, or
+ * two when the first opens a compound name (أبو، عين، دير ...) or the second
+ * is a definite direction or size (الشرقية، الكبرى). X is not a function
+ * word, adjective or verb of the `not` list, not indefinite with tanween,
+ * and not a nisba: an indefinite word in ـي, or in ـية from a place of the
+ * gazetteer (مدينة سورية).
+ *
+ * Left out: telling apart two places that share a name (the gazetteer keeps
+ * names unique).
  */
 #include "extract/stages.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+static const char *context_role(const lexicon_match *cm)
+{
+    return cm->entry->n_fields > 1 ? cm->entry->fields[1] : "-";
+}
 
 /* Does a place-context phrase end right before token i (quotes between are
  * fine)? */
@@ -32,7 +55,8 @@ static bool after_context(const doc_state *d, size_t i)
         k--;
     for (size_t back = 1; back <= 3 && back <= k; back++) {
         lexicon_match cm;
-        if (lexicon_match_at(d->m->place_context, t, k - back, PROCLITICS_ALL, &cm) && cm.tok_end == k)
+        if (lexicon_match_at(d->m->place_context, t, k - back, PROCLITICS_ALL, &cm) && cm.tok_end == k &&
+            strcmp(context_role(&cm), "not") != 0)
             return true;
     }
     return false;
@@ -85,6 +109,50 @@ static bool adjectival(const text *t, size_t i, const lexicon_match *pm)
     return ends_with(prev, "يه") || ends_with(prev, "يين") || ends_with(prev, "يون");
 }
 
+/* Does token i carry tanween (ً ٌ ٍ), i.e. is it indefinite? */
+static bool has_tanween(const text *t, size_t i)
+{
+    for (size_t c = t->tok[i].sp.start; c < t->tok[i].sp.end; c++)
+        if (t->cp[c] >= 0x064B && t->cp[c] <= 0x064D)
+            return true;
+    return false;
+}
+
+/* Is the name at tokens [first, end) part of another name: a medium or a
+ * time zone before it (قناة (ليبيا الوطنية), بتوقيت القدس), or an organisation
+ * after it (قوات سوريا الديمقراطية)? */
+static bool in_other_name(const text *t, size_t first, size_t end)
+{
+    static const char *const before[] = {"قناه", "صحيفه", "اذاعه", "تلفزيون", "راديو", "وكاله",
+                                         "توقيت", "بتوقيت", "وتوقيت", NULL};
+    static const char *const after[] = {"الديمقراطيه", "الديموقراطيه", NULL};
+    size_t k = first;
+    while (k > 0 && t->tok[k - 1].kind == TOK_PUNCT && first - k < 2 &&
+           t->tok[k - 1].sentence == t->tok[first].sentence)
+        k--;
+    if (k > 0 && stages_word_is(t, k - 1, before))
+        return true;
+    return stages_word_is(t, end, after);
+}
+
+/* An adjective, not a place: a one-word name right after a noun with
+ * tanween, which cannot open a construct ("مقاتلاً سوريا", a Syrian
+ * fighter); an indefinite ـية after an indefinite noun in ـة ("ممرضة سورية")
+ * or after غير ("غير سورية", non-Syrian). */
+static bool adjective_of_noun(const text *t, size_t i, const lexicon_match *pm)
+{
+    const char *w = t->tok[i].norm;
+    if (pm->tok_end != i + 1 || strncmp(w, "ال", strlen("ال")) == 0 || i == 0 ||
+        t->tok[i - 1].kind != TOK_WORD || t->tok[i - 1].sentence != t->tok[i].sentence)
+        return false;
+    if (has_tanween(t, i - 1))
+        return true;
+    const char *prev = t->tok[i - 1].norm;
+    return ends_with(w, "يه") && ((ends_with(prev, "ه") && !strstr(prev, "ال")) || strcmp(prev, "غير") == 0);
+}
+
+static int push_unresolved(doc_state *d, size_t first, size_t end);
+
 int places_find(doc_state *d)
 {
     const text *t = d->t;
@@ -99,7 +167,9 @@ int places_find(doc_state *d)
         for (size_t k = pm.tok_first; k < pm.tok_end; k++)
             overlaps_source |= d->in_source[k];
         size_t p = model_entry_index(d->m->gazetteer, pm.entry);
-        if (overlaps_source || in_kunya(t, i) || adjectival(t, i, &pm)) {
+        if (overlaps_source || in_kunya(t, i) || adjectival(t, i, &pm) ||
+            has_tanween(t, pm.tok_end - 1) || in_other_name(t, pm.tok_first, pm.tok_end) ||
+            adjective_of_noun(t, i, &pm)) {
             i++;
             continue;
         }
@@ -131,4 +201,265 @@ int places_find(doc_state *d)
         i = pm.tok_end;
     }
     return 0;
+}
+
+/* Does the normalised word carry the article (with a proclitic before it)? */
+static bool definite(const char *w)
+{
+    static const char *const lead[] = {"", "و", "ف", "ب", "ك", "وب", "فب", NULL};
+    if (strncmp(w, "لل", strlen("لل")) == 0 || strncmp(w, "ولل", strlen("ولل")) == 0)
+        return true;
+    for (const char *const *p = lead; *p; p++) {
+        size_t n = strlen(*p);
+        if (strncmp(w, *p, n) == 0 && strncmp(w + n, "ال", strlen("ال")) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Can token i be (the first word of) an unknown place's name? After the
+ * noun of a construct (قرية X) the name takes no preposition (بالتنسيق) and
+ * no pronoun (تواجدها); an indefinite ـية after a feminine noun agrees with
+ * it as its adjective (حفرة جماعية، منطقة صناعية). */
+static bool name_word(const doc_state *d, size_t i, const bool *covered)
+{
+    const text *t = d->t;
+    if (i >= t->n_tok || t->tok[i].kind != TOK_WORD || d->in_source[i] || covered[i] || has_tanween(t, i))
+        return false;
+    lexicon_match cm;
+    if (lexicon_match_at(d->m->place_context, t, i, PROCLITICS_ALL, &cm))
+        return false; /* a context or function word, an adjective */
+    const char *w = t->tok[i].norm;
+    if (strncmp(w, "ال", strlen("ال")) == 0 || strncmp(w, "وال", strlen("وال")) == 0)
+        return true; /* definite after an indefinite noun: a construct, حي الشهداء */
+    if (lexicon_match_at(d->m->triggers, t, i, PROCLITICS_ALL, &cm) ||
+        lexicon_match_at(d->m->attribution, t, i, PROCLITICS_ALL, &cm) ||
+        lexicon_match_at(d->m->nouns, t, i, PROCLITICS_ALL, &cm))
+        return false; /* an event, reporting or counted word: وأصيبت، وقال */
+    if ((definite(w) && strlen(strstr(w, "ال")) >= strlen("الفلان")) || ends_with(w, "ها") ||
+        ends_with(w, "هم"))
+        return false; /* بالتنسيق، لها */
+    if (ends_with(w, "يه") && i > 0 && t->tok[i - 1].kind == TOK_WORD && ends_with(t->tok[i - 1].norm, "ه") &&
+        !definite(t->tok[i - 1].norm))
+        return false;
+    if (ends_with(w, "ي") || ends_with(w, "يين") || ends_with(w, "يون"))
+        return false; /* an indefinite nisba: حي سكني */
+    if (ends_with(w, "يه")) {
+        /* the nisba of a known place: مدينة سورية، قرية لبنانية */
+        char stem[TOKEN_NORM_MAX + 8];
+        size_t n = strlen(w) - strlen("يه");
+        static const char *const tails[] = {"", "يا", "ا", NULL};
+        for (const char *const *tail = tails; *tail; tail++) {
+            snprintf(stem, sizeof stem, "%.*s%s", (int)n, w, *tail);
+            for (const char *const *art = (const char *const[]){"", "ال", NULL}; *art; art++) {
+                char form[sizeof stem + 8];
+                snprintf(form, sizeof form, "%s%s", *art, stem);
+                if (lexicon_find(d->m->gazetteer, form))
+                    return false;
+            }
+        }
+    }
+    return true;
+}
+
+/* Does token i open a compound name (عين العرب, أبو الظهور, دير حافر), or
+ * is it a definite direction or size that closes one (الزيتونة الشرقية)? */
+static bool word_in(const text *t, size_t i, const char *const *words)
+{
+    /* a و glued to the item of a list is not part of the word */
+    if (stages_word_is(t, i, words))
+        return true;
+    if (i >= t->n_tok || t->tok[i].kind != TOK_WORD || strncmp(t->tok[i].norm, "و", strlen("و")) != 0)
+        return false;
+    const char *w = t->tok[i].norm;
+    for (const char *const *x = words; *x; x++)
+        if (strcmp(w + strlen("و"), *x) == 0)
+            return true;
+    return false;
+}
+
+static bool opens_compound(const text *t, size_t i)
+{
+    static const char *const opener[] = {"ابو", "ام", "ابن", "بني", "عين", "دير", "كفر", "بيت", "خربه",
+                                         "بئر", "بير", "راس", "تل", "جسر", "قصر", "مرج", "الشيخ",
+                                         "شيخ", "حزم", "سيدي", "ذات", NULL};
+    return i < t->n_tok && word_in(t, i, opener);
+}
+
+static bool closes_compound(const text *t, size_t i)
+{
+    static const char *const closer[] = {
+        "الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "الشرقي", "الغربي", "الشمالي", "الجنوبي",
+        "الكبري", "الصغري", "الكبير", "الصغير", "الجديده", "القديمه", "الجديد", "القديم",
+        "الفوقاني", "التحتاني", "الفوقا", "التحتا", "الاعلي", "الاسفل", "العليا", "السفلي", NULL};
+    return stages_word_is(t, i, closer);
+}
+
+static int push_unresolved(doc_state *d, size_t first, size_t end)
+{
+    extract_result *r = d->r;
+    extract_place_mention *m = stages_push((void **)&r->unresolved_places, &r->n_unresolved_places,
+                                           &d->cap_unresolved, sizeof *m);
+    if (!m)
+        return r->n_unresolved_places >= EXTRACT_MAX_ITEMS ? 0 : -1;
+    const text *t = d->t;
+    span sp = {t->tok[first].sp.start, t->tok[end - 1].sp.end};
+    /* the proclitics of the first word are not part of the name (وتل) */
+    lexicon_match cm;
+    if (lexicon_match_at(d->m->place_context, t, first, PROCLITICS_ALL, &cm) && cm.tok_first == first)
+        sp.start = cm.sp.start;
+    *m = (extract_place_mention){sp, EXTRACT_NO_INDEX};
+    return 0;
+}
+
+/* The name that starts at token `first` (after its context word): one word,
+ * or two when the first opens a compound or the second closes one. Returns
+ * its end token, or 0 when token `first` cannot start a name. */
+static size_t name_end(const doc_state *d, size_t first, const bool *covered)
+{
+    const text *t = d->t;
+    if (first >= t->n_tok || t->tok[first].kind != TOK_WORD || covered[first] || d->in_source[first])
+        return 0;
+    lexicon_match cm;
+    /* تل X opens a name, and so does شارع/طريق before a definite word (حي
+     * طريق المطار) */
+    bool opener = opens_compound(t, first) ||
+                  (lexicon_match_at(d->m->place_context, t, first, PROCLITICS_ALL, &cm) &&
+                   cm.tok_end == first + 1 &&
+                   (strcmp(context_role(&cm), "part") == 0 ||
+                    (strcmp(context_role(&cm), "site") == 0 && first + 1 < t->n_tok &&
+                     strncmp(t->tok[first + 1].norm, "ال", strlen("ال")) == 0)));
+    if (!opener && !name_word(d, first, covered))
+        return 0;
+    size_t end = first + 1;
+    bool next = end < t->n_tok && t->tok[end].kind == TOK_WORD &&
+                t->tok[end].sentence == t->tok[first].sentence && !covered[end] && !d->in_source[end];
+    if (opener) /* أبو, عين, تل: the second word may be any word but a function word */
+        return next && !has_tanween(t, end) &&
+                       (strncmp(t->tok[end].norm, "ال", strlen("ال")) == 0 ||
+                        !lexicon_match_at(d->m->place_context, t, end, PROCLITICS_ALL, &cm))
+                   ? end + 1
+                   : 0;
+    return next && closes_compound(t, end) ? end + 1 : end;
+}
+
+/* Skip opening quotes and brackets between a context word and its name. */
+static size_t skip_openers(const text *t, size_t k, size_t sentence)
+{
+    for (int n = 0; n < 2 && k < t->n_tok && t->tok[k].kind == TOK_PUNCT && t->tok[k].sentence == sentence;
+         n++) {
+        uint32_t c = t->cp[t->tok[k].sp.start];
+        if (c != '"' && c != '(' && c != 0x201C && c != 0x00AB && c != '\'' && c != 0x2018)
+            break;
+        k++;
+    }
+    return k;
+}
+
+/* The next item of a list of places after token `end`: "X وY", "X، Y",
+ * "X، وY", "X و Y". Returns its first token and sets *waw when a و is
+ * glued to it; 0 when the list ends. */
+static size_t next_item(const text *t, size_t end, bool *waw)
+{
+    size_t k = end, sentence = t->tok[end - 1].sentence;
+    *waw = false;
+    while (k < t->n_tok && k - end < 3 && t->tok[k].kind == TOK_PUNCT && t->tok[k].sentence == sentence) {
+        uint32_t c = t->cp[t->tok[k].sp.start];
+        if (c != ',' && c != 0x060C && c != '"' && c != 0x201D && c != 0x201C && c != 0x00BB &&
+            c != 0x00AB)
+            return 0;
+        k++;
+    }
+    if (k >= t->n_tok || t->tok[k].kind != TOK_WORD || t->tok[k].sentence != sentence)
+        return 0;
+    if (strcmp(t->tok[k].norm, "و") == 0)
+        return skip_openers(t, k + 1, sentence);
+    if (strncmp(t->tok[k].norm, "و", strlen("و")) == 0 && strlen(t->tok[k].norm) > strlen("وا")) {
+        *waw = true;
+        return k;
+    }
+    /* without و only after a comma, and only a definite name: a clause
+     * that follows a list after a comma starts with a verb or a particle */
+    return k > end && strncmp(t->tok[k].norm, "ال", strlen("ال")) == 0 ? k : 0;
+}
+
+/* Unknown places named by their context: "قرية X", "تل X", "قرى X وY" (see
+ * the top). Items of a list that the gazetteer knows are stepped over. */
+int places_find_unresolved(doc_state *d)
+{
+    const text *t = d->t;
+    bool *covered = calloc(t->n_tok + 1, sizeof *covered);
+    size_t *cover_end = calloc(t->n_tok + 1, sizeof *cover_end);
+    if (!covered || !cover_end) {
+        free(covered);
+        free(cover_end);
+        return -1;
+    }
+    for (size_t p = 0; p < d->r->n_places; p++)
+        for (size_t k = d->place_toks[p].first; k < d->place_toks[p].end; k++) {
+            covered[k] = true;
+            cover_end[k] = d->place_toks[p].end;
+        }
+    int rc = 0;
+    for (size_t i = 0; i < t->n_tok && rc == 0; i++) {
+        lexicon_match cm;
+        /* the context word may end a source's span ("السكان من قرى X"): only
+         * the name must stay outside one */
+        if (t->tok[i].kind != TOK_WORD || covered[i] ||
+            !lexicon_match_at(d->m->place_context, t, i, PROCLITICS_ALL, &cm))
+            continue;
+        const char *role = context_role(&cm);
+        bool part = strcmp(role, "part") == 0, list = strcmp(role, "names") == 0,
+             site = strcmp(role, "site") == 0;
+        if ((!part && !list && !site && strcmp(role, "name") != 0) || definite(t->tok[i].norm))
+            continue;
+        if (site && (cm.tok_end >= t->n_tok || strncmp(t->tok[cm.tok_end].norm, "ال", strlen("ال")) != 0))
+            continue; /* a road or square is named by a definite name */
+        size_t first = part ? i : skip_openers(t, cm.tok_end, t->tok[i].sentence);
+        lexicon_match more; /* قرى وبلدات X */
+        while (!part && first < t->n_tok && t->tok[first].sentence == t->tok[i].sentence &&
+               lexicon_match_at(d->m->place_context, t, first, PROCLITICS_ALL, &more) &&
+               more.tok_first == first && strcmp(context_role(&more), context_role(&cm)) == 0)
+            first = skip_openers(t, more.tok_end, t->tok[i].sentence);
+        bool waw = false;
+        for (int items = 0; items < 32 && rc == 0; items++) {
+            if (first >= t->n_tok || t->tok[first].sentence != t->tok[i].sentence)
+                break;
+            size_t end;
+            if (covered[first]) {
+                end = cover_end[first]; /* a known place in the list */
+            } else {
+                end = name_end(d, first, covered);
+                if (end == 0 || (waw && end == first + 1 && strlen(t->tok[first].norm) <= strlen("وال")))
+                    break;
+                /* an item of a list runs to the next separator: نبع الورد، */
+                lexicon_match stop;
+                while (list && end < t->n_tok && end - first < 4 && t->tok[end].kind == TOK_WORD &&
+                       t->tok[end].sentence == t->tok[first].sentence && !covered[end] &&
+                       !d->in_source[end] && strncmp(t->tok[end].norm, "و", strlen("و")) != 0 &&
+                       !has_tanween(t, end) &&
+                       !lexicon_match_at(d->m->place_context, t, end, PROCLITICS_ALL, &stop) &&
+                       !lexicon_match_at(d->m->triggers, t, end, PROCLITICS_ALL, &stop) &&
+                       !lexicon_match_at(d->m->attribution, t, end, PROCLITICS_ALL, &stop) &&
+                       !lexicon_match_at(d->m->nouns, t, end, PROCLITICS_ALL, &stop))
+                    end++;
+                size_t cp_start_fix = waw ? 1 : 0;
+                rc = push_unresolved(d, first, end);
+                if (rc == 0 && cp_start_fix && d->r->n_unresolved_places > 0 &&
+                    d->r->unresolved_places[d->r->n_unresolved_places - 1].sp.start ==
+                        t->tok[first].sp.start)
+                    d->r->unresolved_places[d->r->n_unresolved_places - 1].sp.start++;
+            }
+            i = end - 1;
+            if (!list || end >= t->n_tok)
+                break;
+            first = next_item(t, end, &waw);
+            if (first == 0)
+                break;
+            part = false;
+        }
+    }
+    free(covered);
+    free(cover_end);
+    return rc;
 }

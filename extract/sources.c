@@ -47,6 +47,7 @@
 #include "extract/stages.h"
 
 #include "extract/grow.h"
+#include "extract/fnv1a.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,7 +68,7 @@ static const char *const appositive_heads[] = {"الناطق", "المتحدث",
                                                "المسؤول", "عضو", "احد", "رئيس", "مدير", "وهو",
                                                "وهي", "امين", "الامين", "نائب", "مستشار", NULL};
 /* Words that continue a person's name after a definite one: a kunya or a
- * nasab ("عبد العزيز أبو مصعب"). */
+ * nasab ("عبد الكريم أبو حمزة"). */
 static const char *const name_links[] = {"ابو", "ابي", "ام", "بن", "ابن", "بنت", "عبد", "بو", NULL};
 static const char *const citing_words[] = {"وفقا", "طبقا", "نقلا", "بحسب", "حسب", NULL};
 static const char *const signature_words[] = {"كاميرا", "عدسه", "موفد", "موفده", NULL};
@@ -128,12 +129,7 @@ static size_t next_word(const text *t, size_t i, uint32_t s)
 
 static uint64_t fnv(const char *s)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ull;
-    }
-    return h;
+    return fnv1a64(FNV1A64_IDS_SEED, s, strlen(s));
 }
 
 static char *keep(doc_state *d, char *s)
@@ -869,7 +865,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             break;
         lexicon_match xm;
         speaker_form form = form_at(d, k, &xm);
-        /* A family name may be a weekday's (ياسر الخميس): right after a
+        /* A family name may be a weekday's (سامر الجمعة): right after a
          * given name, a one-word day is the name's. */
         bool surname_day = form == FORM_TIME && head == FORM_GIVEN && k == j + 1 &&
                            xm.tok_end == k + 1 && has_article(t, k);
@@ -1104,7 +1100,7 @@ static void relayed(doc_state *d, pass *p, const lexicon_match *am, found *f)
 }
 
 /* Do tokens [a, k) hold only the function of who was just named ("وكان
- * فلان، قائد الفريق التابع لمجلس المدينة، قد صرح")? A function word first,
+ * فلان، رئيس اللجنة المحلية في البلدة، قد صرح")? A function word first,
  * and no complementizer or reporting verb before k. */
 static bool appositive_between(const doc_state *d, size_t a, size_t k)
 {

@@ -25,11 +25,13 @@ typedef struct doc_state {
     /* places.c */
     size_t cap_places;
     mention_toks *place_toks;    /* parallel to r->places */
+    size_t cap_unresolved;
 } doc_state;
 
 /* Each returns 0, or -1 when memory runs out. */
 int sources_find(doc_state *d);
 int places_find(doc_state *d);
+int places_find_unresolved(doc_state *d); /* after places_find */
 int figures_find(doc_state *d);
 
 /* Append to a growable array of elem_size items with capacity *cap; NULL

@@ -189,6 +189,29 @@ static void hash_document(const extract_model *m, const char *body, size_t len,
     snprintf(out, 40, "fnv1a64:%016llx", (unsigned long long)h);
 }
 
+/* The id of figure i of article id, kept in pool; NULL for no figure. */
+static const char *figure_ref(strpool *pool, const char *id, size_t i)
+{
+    if (i == EXTRACT_NO_INDEX)
+        return NULL;
+    size_t size = strlen(id) + STORE_FIGURE_ID_MAX;
+    char *ref = malloc(size);
+    if (ref)
+        store_figure_id(ref, size, id, i);
+    return pool_keep(pool, ref);
+}
+
+/* One end of an event date as ISO text kept in pool; NULL when unread. */
+static const char *date_ref(strpool *pool, extract_date date, int32_t packed)
+{
+    if (date.precision == DATE_NONE)
+        return NULL;
+    char *iso = malloc(11);
+    if (iso)
+        extract_date_iso(packed, iso);
+    return pool_keep(pool, iso);
+}
+
 /* ingest_document, saying in *unread when the extractor could not read the
  * text (then nothing was asked of the store, and store_errmsg is stale). */
 static store_status store_document(store *db, const extract_model *m, const char *id,
@@ -203,7 +226,9 @@ static store_status store_document(store *db, const extract_model *m, const char
     }
     extract_result r;
     *unread = false;
-    if (extract_document(m, body, len, &r) != 0) {
+    /* relative dates (أمس، يوم الجمعة) are read against the publication date */
+    int32_t published = extract_date_parse_iso(meta ? meta->published_at : NULL);
+    if (extract_document_dated(m, body, len, published, &r) != 0) {
         *unread = true;
         return STORE_ERR;
     }
@@ -255,6 +280,12 @@ static store_status store_document(store *db, const extract_model *m, const char
             .quote_end = f->quote.end,
             .quote = pool_keep(&pool, text_slice(&r.txt, f->quote)),
             .area_id = f->area == EXTRACT_NO_INDEX ? NULL : places[f->area].id,
+            .part_of = figure_ref(&pool, id, f->part_of),
+            .supersedes = figure_ref(&pool, id, f->supersedes),
+            .date_start = date_ref(&pool, f->date, f->date.start),
+            .date_end = date_ref(&pool, f->date, f->date.end),
+            .date_precision = date_precision_name(f->date.precision),
+            .cause = f->cause,
         };
     }
     const char *outlet_id = r.outlet == EXTRACT_NO_INDEX ? NULL : r.sources[r.outlet].id;

@@ -58,46 +58,72 @@ static json_t *source_parent(const extract_model *m, const extract_source *s)
     return ref_json(s->parent_id, p ? p->name : NULL);
 }
 
-/* Another figure of the article by its id ("<article>-f3"), or null. */
-static json_t *figure_ref(const char *id, size_t i)
-{
-    if (i == EXTRACT_NO_INDEX)
-        return json_null();
-    char fid[INGEST_MAX_ID + 16];
-    snprintf(fid, sizeof fid, "%s-f%zu", id, i + 1);
-    return json_string(fid);
-}
-
+/* Figure i as the API will serve it once stored: the same record
+ * ingest_document stores, turned into JSON by the store's own column table,
+ * so `marsad extract` and the API cannot disagree. */
 static json_t *figure_json(const extract_model *m, const extract_result *r, size_t i,
                            const char *id)
 {
     const extract_figure *f = &r->figures[i];
     const extract_place *places;
     extract_model_places(m, &places);
-    char fid[INGEST_MAX_ID + 16];
-    snprintf(fid, sizeof fid, "%s-f%zu", id, i + 1);
-    json_t *claimant = json_null(), *location = json_null();
-    if (f->claimant != EXTRACT_NO_INDEX) {
-        const extract_source *s = &r->sources[f->claimant];
-        claimant = json_pack("{s:s, s:s, s:s, s:s}", "id", s->id, "name", s->name, "kind", s->kind,
-                             "affiliation", s->affiliation);
+    char fid[INGEST_MAX_ID + STORE_FIGURE_ID_MAX], part_of[sizeof fid], supersedes[sizeof fid];
+    store_figure_id(fid, sizeof fid, id, i);
+    if (f->part_of != EXTRACT_NO_INDEX)
+        store_figure_id(part_of, sizeof part_of, id, f->part_of);
+    if (f->supersedes != EXTRACT_NO_INDEX)
+        store_figure_id(supersedes, sizeof supersedes, id, f->supersedes);
+    char date_start[11], date_end[11];
+    bool dated = f->date.precision != DATE_NONE;
+    if (dated) {
+        extract_date_iso(f->date.start, date_start);
+        extract_date_iso(f->date.end, date_end);
     }
-    if (f->place != EXTRACT_NO_INDEX) {
-        const extract_place *p = &places[f->place];
-        location = json_pack("{s:s, s:s, s:f, s:f}", "id", p->id, "name", p->name, "lat", p->lat,
-                             "lon", p->lon);
+    const extract_source *claimant = f->claimant != EXTRACT_NO_INDEX ? &r->sources[f->claimant] : NULL;
+    const extract_place *place = f->place != EXTRACT_NO_INDEX ? &places[f->place] : NULL;
+    char *span_text = text_slice(&r->txt, f->sp), *quote = text_slice(&r->txt, f->quote);
+    store_figure_rec rec = {
+        .value = f->value,
+        .value_max = f->value_max,
+        .has_value = f->has_value,
+        .has_max = f->has_max,
+        .qualifier = qualifier_name(f->qual),
+        .type = f->type,
+        .object = f->object,
+        .subject_category = f->subject_category,
+        .subject_side = f->subject_side,
+        .claimant_id = claimant ? claimant->id : NULL,
+        .stance = f->denied ? "denied" : "claimed",
+        .location_id = place ? place->id : NULL,
+        .start = f->sp.start,
+        .end = f->sp.end,
+        .span_text = span_text,
+        .quote_start = f->quote.start,
+        .quote_end = f->quote.end,
+        .quote = quote,
+        .area_id = f->area == EXTRACT_NO_INDEX ? NULL : places[f->area].id,
+        .part_of = f->part_of != EXTRACT_NO_INDEX ? part_of : NULL,
+        .supersedes = f->supersedes != EXTRACT_NO_INDEX ? supersedes : NULL,
+        .date_start = dated ? date_start : NULL,
+        .date_end = dated ? date_end : NULL,
+        .date_precision = date_precision_name(f->date.precision),
+        .cause = f->cause,
+    };
+    store_figure_item item = {.id = fid, .article_id = id, .f = &rec};
+    if (claimant) {
+        item.claimant_name = claimant->name;
+        item.claimant_kind = claimant->kind;
+        item.claimant_affiliation = claimant->affiliation;
     }
-    return json_pack("{s:s, s:s, s:o, s:o, s:s, s:s, s:o, s:{s:o, s:o}, s:o, s:s, s:o, s:o, s:o, "
-                     "s:{s:I, s:I}, s:o, s:o}",
-                     "id", fid, "article_id", id, "value", number_json(f->value, f->has_value),
-                     "value_max", number_json(f->value_max, f->has_max), "qualifier",
-                     qualifier_name(f->qual), "type", f->type, "object", str_or_null(f->object),
-                     "subject", "category", str_or_null(f->subject_category), "side",
-                     str_or_null(f->subject_side), "claimant", claimant, "stance",
-                     f->denied ? "denied" : "claimed", "location", location, "span",
-                     span_json(r, f->sp), "quote", text_json(r, f->quote), "quote_span", "start",
-                     (json_int_t)f->quote.start, "end", (json_int_t)f->quote.end, "part_of",
-                     figure_ref(id, f->part_of), "supersedes", figure_ref(id, f->supersedes));
+    if (place) {
+        item.location_name = place->name;
+        item.location_lat = place->lat;
+        item.location_lon = place->lon;
+    }
+    json_t *j = span_text && quote ? store_figure_item_json(&item) : NULL;
+    free(span_text);
+    free(quote);
+    return j;
 }
 
 static const char *role_name(source_role role)

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum { SET_STR, SET_INT, SET_BOOL } set_type;
+typedef enum { SET_STR, SET_INT, SET_BOOL, SET_LOG } set_type;
 
 typedef struct setting {
     const char *flag; /* without the leading -- */
@@ -42,7 +42,7 @@ static const setting settings[] = {
     {"max-headers", "MARSAD_MAX_HEADERS", SET_INT, OFF(max_headers), 1024, 262144, "bytes of request headers before a 431 (default 32768)"},
     {"cache-mb", "MARSAD_CACHE_MB", SET_INT, OFF(cache_mb), 0, 65536, "MiB of finished responses kept for repeated requests, shared out between the polling threads (default 32; 0: none)"},
     {"page-cache-mb", "MARSAD_PAGE_CACHE_MB", SET_INT, OFF(page_cache_mb), 1, 65536, "MiB of SQLite page cache per database connection (one per polling thread, one for writes), besides the database file mapped into memory (default 16)"},
-    {"access-log", "MARSAD_ACCESS_LOG", SET_BOOL, OFF(access_log), 0, 0, "one line per request on stderr (default on; MARSAD_ACCESS_LOG=0 turns it off)"},
+    {"access-log", "MARSAD_ACCESS_LOG", SET_LOG, OFF(access_log), 0, 0, "one line per request on stderr: on (text), json (one object a line) or off (default on)"},
     {"token-file", "MARSAD_TOKEN_FILE", SET_STR, OFF(token_file), 0, 0, "file holding the bearer token for writes (or the token itself in MARSAD_TOKEN); none: writes refused"},
 };
 #undef OFF
@@ -66,7 +66,7 @@ void config_defaults(config *c)
     c->max_headers = 32768;
     c->cache_mb = 32;
     c->page_cache_mb = 16;
-    c->access_log = true;
+    c->access_log = ACCESS_LOG_TEXT;
 }
 
 static int set_value(config *c, const setting *s, const char *value, const char *origin,
@@ -89,6 +89,11 @@ static int set_value(config *c, const setting *s, const char *value, const char 
             return 0;
         }
         snprintf(err, errsz, "%s: '%s' is not a boolean (1/0, true/false, on/off)", origin, value);
+        return -1;
+    case SET_LOG:
+        if (access_log_parse(value, (access_log_format *)(void *)field))
+            return 0;
+        snprintf(err, errsz, "%s: '%s' is not on, off or json", origin, value);
         return -1;
     case SET_INT: {
         char *end;
@@ -132,7 +137,7 @@ int config_load(config *c, int argc, char **argv, char *err, size_t errsz)
             return -1;
         }
         const char *value = eq ? eq + 1 : NULL;
-        if (!value && s->type != SET_BOOL) {
+        if (!value && s->type != SET_BOOL && s->type != SET_LOG) {
             if (a + 1 >= argc) {
                 snprintf(err, errsz, "option --%s needs a value", s->flag);
                 return -1;
@@ -151,7 +156,7 @@ void config_print_help(FILE *out)
     for (size_t i = 0; i < n; i++) {
         char flag[64];
         snprintf(flag, sizeof flag, "--%s%s", settings[i].flag,
-                 settings[i].type == SET_BOOL ? "" : " VALUE");
+                 settings[i].type == SET_BOOL ? "" : settings[i].type == SET_LOG ? "[=FORMAT]" : " VALUE");
         fprintf(out, "  %-24s %-24s %s\n", flag, settings[i].env, settings[i].help);
     }
 }

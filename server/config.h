@@ -5,6 +5,8 @@
 #ifndef MARSAD_CONFIG_H
 #define MARSAD_CONFIG_H
 
+#include "server/access_log.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -29,7 +31,7 @@ typedef struct config {
     int max_headers;
     int cache_mb;             /* finished responses kept, in all threads together */
     int page_cache_mb;        /* SQLite page cache of each database connection */
-    bool access_log;
+    access_log_format access_log; /* off, text or json */
     const char *token_file;   /* the write token's file; MARSAD_TOKEN gives it directly */
 } config;
 

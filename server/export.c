@@ -1,9 +1,15 @@
 /* export.c — streaming CSV and NDJSON exports of the lists.
  *
- * CSV columns are fixed per resource (a path into the item's JSON, such as
- * claimant.name), so every row has the same columns whatever is null; the
- * header row names them. Values are quoted when they hold a comma, a quote
- * or a line break (RFC 4180), numbers are written as JSON writes them.
+ * CSV columns are fixed per resource: the store's columns marked
+ * STORE_COL_CSV (store_columns), each a path into the item's JSON such as
+ * claimant.name, so every row has the same columns whatever is null; the
+ * header row names them, one for every field of the list's JSON items
+ * (tests/e2e/test_export.c checks that none is missing). Values are quoted
+ * when they hold a comma, a quote or a line break (RFC 4180); null is an
+ * empty field and an empty string is "" (spreadsheets tell them apart);
+ * numbers are written as JSON writes them. With bom=true a UTF-8
+ * byte-order mark comes first, so spreadsheet programs read Arabic as
+ * UTF-8 rather than the locale's code page.
  * NDJSON is each item as compact JSON on its own line.
  *
  * Each page is a store_list call on this thread's connection (the stream is
@@ -14,31 +20,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-
-static const char *const ARTICLE_COLUMNS[] = {
-    "id", "title", "outlet.id", "outlet.name", "url", "published_at", "language", "n_chars",
-    "counts.figures", "counts.locations", "counts.sources", NULL};
-static const char *const SOURCE_COLUMNS[] = {
-    "id", "name", "name_en", "kind", "affiliation", "parent.id", "parent.name", "counts.mentions",
-    "counts.figures", "counts.articles", NULL};
-static const char *const LOCATION_COLUMNS[] = {
-    "id", "name", "name_en", "kind", "lat", "lon", "approximate", "parent.id", "parent.name",
-    "counts.mentions", NULL};
-static const char *const FIGURE_COLUMNS[] = {
-    "id", "article_id", "value", "value_max", "qualifier", "type", "object", "subject.category",
-    "subject.side", "claimant.id", "claimant.name", "claimant.affiliation", "stance", "location.id",
-    "location.name", "location.lat", "location.lon", "span.start", "span.end", "span.text",
-    "quote", NULL};
-
-static const char *const *columns_of(store_resource res)
-{
-    switch (res) {
-    case RES_ARTICLES: return ARTICLE_COLUMNS;
-    case RES_SOURCES: return SOURCE_COLUMNS;
-    case RES_LOCATIONS: return LOCATION_COLUMNS;
-    default: return FIGURE_COLUMNS;
-    }
-}
 
 typedef struct export_state {
     store *db;
@@ -78,21 +59,12 @@ static bool put(export_state *e, const char *s, size_t n)
     return true;
 }
 
-static json_t *at_path(json_t *item, const char *path)
+/* The column's value in item; NULL when its group is null. */
+static json_t *column_of(json_t *item, const store_column *col)
 {
-    char key[64];
-    while (item) {
-        size_t n = strcspn(path, ".");
-        if (n >= sizeof key)
-            return NULL;
-        memcpy(key, path, n);
-        key[n] = '\0';
-        item = json_object_get(item, key);
-        if (!path[n])
-            return item;
-        path += n + 1;
-    }
-    return NULL;
+    if (col->group[0])
+        item = json_object_get(item, col->group);
+    return json_object_get(item, col->key);
 }
 
 static bool put_csv_field(export_state *e, json_t *v)
@@ -102,7 +74,7 @@ static bool put_csv_field(export_state *e, json_t *v)
     if (json_is_string(v)) {
         const char *s = json_string_value(v);
         size_t n = json_string_length(v);
-        if (strcspn(s, ",\"\r\n") == n)
+        if (n > 0 && strcspn(s, ",\"\r\n") == n)
             return put(e, s, n);
         if (!put(e, "\"", 1))
             return false;
@@ -119,11 +91,23 @@ static bool put_csv_field(export_state *e, json_t *v)
 
 static bool render_page(export_state *e, const store_page *page)
 {
-    const char *const *cols = columns_of(e->q.res);
-    if (e->fmt == FORMAT_CSV && !e->header_done) {
-        for (size_t c = 0; cols[c]; c++)
-            if ((c && !put(e, ",", 1)) || !put(e, cols[c], strlen(cols[c])))
+    size_t n_cols;
+    const store_column *cols = store_columns(e->q.res, &n_cols);
+    bool csv = e->fmt == FORMAT_CSV || e->fmt == FORMAT_CSV_BOM;
+    if (csv && !e->header_done) {
+        if (e->fmt == FORMAT_CSV_BOM && !put(e, "\xEF\xBB\xBF", 3))
+            return false;
+        bool first = true;
+        for (size_t c = 0; c < n_cols; c++) {
+            if (!(cols[c].flags & STORE_COL_CSV))
+                continue;
+            if ((!first && !put(e, ",", 1)) ||
+                (cols[c].group[0] &&
+                 (!put(e, cols[c].group, strlen(cols[c].group)) || !put(e, ".", 1))) ||
+                !put(e, cols[c].key, strlen(cols[c].key)))
                 return false;
+            first = false;
+        }
         if (!put(e, "\r\n", 2))
             return false;
         e->header_done = true;
@@ -140,9 +124,14 @@ static bool render_page(export_state *e, const store_page *page)
                 return false;
             continue;
         }
-        for (size_t c = 0; cols[c]; c++)
-            if ((c && !put(e, ",", 1)) || !put_csv_field(e, at_path(item, cols[c])))
+        bool first = true;
+        for (size_t c = 0; c < n_cols; c++) {
+            if (!(cols[c].flags & STORE_COL_CSV))
+                continue;
+            if ((!first && !put(e, ",", 1)) || !put_csv_field(e, column_of(item, &cols[c])))
                 return false;
+            first = false;
+        }
         if (!put(e, "\r\n", 2))
             return false;
     }
@@ -208,10 +197,11 @@ void export_start(request *rq, const store_query *q, output_format fmt, reply *r
         return;
     }
     static const char *const names[] = {"articles", "sources", "locations", "figures"};
-    reply_stream(r, 200, fmt == FORMAT_CSV ? "text/csv; charset=utf-8" : "application/x-ndjson",
-                 stream, e, state_free);
+    bool csv = fmt == FORMAT_CSV || fmt == FORMAT_CSV_BOM;
+    reply_stream(r, 200, csv ? "text/csv; charset=utf-8" : "application/x-ndjson", stream, e,
+                 state_free);
     snprintf(r->disposition, sizeof r->disposition, "inline; filename=\"%s.%s\"",
-             names[q->res < RES__COUNT ? q->res : 0], fmt == FORMAT_CSV ? "csv" : "ndjson");
+             names[q->res < RES__COUNT ? q->res : 0], csv ? "csv" : "ndjson");
     return;
 oom:
     state_free(e);

@@ -110,7 +110,7 @@ static void list_resource(request *rq, reply *r, store_resource res, bool geojso
     output_format fmt;
     if (!params_query_or_reply(rq, res, geojson, preset, preset_value, &q, &fmt, r))
         return;
-    if (fmt == FORMAT_CSV || fmt == FORMAT_NDJSON) {
+    if (fmt == FORMAT_CSV || fmt == FORMAT_CSV_BOM || fmt == FORMAT_NDJSON) {
         if (q.n_facets) {
             reply_bad_param(r, "facet", "facets are not exported; ask format=json");
             return;
@@ -196,6 +196,7 @@ void handle_index(request *rq, reply *r)
     const data_blob *page = assets_find("web/index.html");
     if (page) {
         reply_static(r, 200, content_type_of(page->name), page->data, page->len);
+        r->page = true;
         return;
     }
     reply_json(r, 200,

@@ -28,6 +28,8 @@
 #include "extract/utf8.h"
 #include "server/body.h"
 #include "server/cache.h"
+#include "server/compress.h"
+#include "server/cors.h"
 #include "server/handlers.h"
 #include "server/reply.h"
 #include "server/routes.h"
@@ -79,6 +81,8 @@ struct http_server {
 
 typedef struct req_ctx {
     struct timespec t0;
+    struct timespec arrived; /* wall-clock time, for the access log */
+    char method[16];
     bool started;            /* the access handler has been called once */
     size_t target_len;       /* bytes of the raw request target */
     bool nul_in_path;        /* the raw path holds %00, which decoding would cut at */
@@ -98,6 +102,7 @@ typedef struct req_ctx {
     void (*finish)(write_job *job, store *db, reply_finish_ctx *fc, reply *r);
     bool active;             /* a request is under way (counted in in_flight) */
     bool cacheable;          /* a GET whose answer may be kept */
+    bool gzip;               /* Accept-Encoding takes gzip */
     int64_t version;         /* the data version it was answered at */
 } req_ctx;
 
@@ -241,6 +246,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
     release_request(s, ctx); /* a request libmicrohttpd abandoned without telling */
     memset(ctx, 0, sizeof *ctx);
     clock_gettime(CLOCK_MONOTONIC, &ctx->t0);
+    clock_gettime(CLOCK_REALTIME, &ctx->arrived);
     ctx->target_len = strlen(uri);
     snprintf(ctx->target, sizeof ctx->target, "%s", uri);
     size_t path_len = strcspn(uri, "?");
@@ -295,6 +301,20 @@ static size_t on_unescape(void *cls, struct MHD_Connection *c, char *s)
     return MHD_http_unescape(s);
 }
 
+/* The client's address as text, for the access log. */
+static void client_address(struct MHD_Connection *c, char *out, size_t outsz)
+{
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    const struct sockaddr *sa = info ? info->client_addr : NULL;
+    if (sa && sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out,
+                  (socklen_t)outsz);
+    else if (sa && sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out,
+                  (socklen_t)outsz);
+}
+
 static void on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
                          enum MHD_RequestTerminationCode toe)
 {
@@ -303,11 +323,13 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
     req_ctx *ctx = *req_cls;
     if (!ctx)
         return;
-    if (s->cfg.access_log) {
-        /* One fprintf per line: stdio's lock keeps lines whole across threads. */
-        fprintf(stderr, "%s %u %zu %lldus%s\n", ctx->target, ctx->status, ctx->bytes,
-                (long long)elapsed_us(&ctx->t0),
-                toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
+    if (s->cfg.access_log != ACCESS_LOG_OFF) {
+        char client[INET6_ADDRSTRLEN] = "-";
+        client_address(c, client, sizeof client);
+        access_log_entry e = {ctx->arrived, client, ctx->method[0] ? ctx->method : "-",
+                              ctx->target, ctx->status, ctx->bytes, elapsed_us(&ctx->t0),
+                              toe != MHD_REQUEST_TERMINATED_COMPLETED_OK};
+        access_log_write(stderr, s->cfg.access_log, &e);
     }
     release_request(s, ctx);
     start_receiving(ctx); /* the next request on this connection */
@@ -570,13 +592,64 @@ static void stream_free(void *cls)
     free(st);
 }
 
+/* The explorer page loads its script, style and icon from /web/ and talks
+ * to the API on the same origin: nothing else, no inline code. */
+#define PAGE_CSP                                                                                  \
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "           \
+    "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+/* Answers differ by Accept-Encoding, and by Origin when only some origins
+ * are allowed (a shared cache must not give one origin's answer to another). */
+static const char *vary_of(const http_server *s)
+{
+    bool by_origin = s->cfg.cors && strcmp(s->cfg.cors, "*") != 0;
+    return by_origin ? "Accept-Encoding, Origin" : "Accept-Encoding";
+}
+
+/* The cache key: the target, and a leading \x01 for the gzip form (a byte
+ * no request line can hold), so both forms are kept side by side. */
+static size_t cache_key(const req_ctx *ctx, char key[CACHE_MAX_TARGET + 2])
+{
+    if (ctx->target_len > CACHE_MAX_TARGET)
+        return ctx->target_len + 1; /* too long: the cache refuses it */
+    size_t n = 0;
+    if (ctx->gzip)
+        key[n++] = '\x01';
+    memcpy(key + n, ctx->target, ctx->target_len);
+    return n + ctx->target_len;
+}
+
+/* Replaces a 200's body by its gzip form when the client takes gzip and it
+ * is worth it (compress.h). True when it did. */
+static bool gzip_reply(struct MHD_Connection *c, reply *r)
+{
+    if (r->stream || !r->body || !compress_type_ok(r->content_type) ||
+        !compress_accepts_gzip(MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                           MHD_HTTP_HEADER_ACCEPT_ENCODING)))
+        return false;
+    char *gz;
+    size_t gz_len;
+    if (!compress_gzip(r->body, r->len, &gz, &gz_len))
+        return false;
+    if (!r->body_static)
+        free(r->body);
+    r->body = gz;
+    r->len = gz_len;
+    r->body_static = false;
+    return true;
+}
+
 static enum MHD_Result send_reply(http_server *s, struct MHD_Connection *c, req_ctx *ctx,
                                   const char *method, reply *r)
 {
     char etag[24] = "";
     bool is_get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
+    bool gzipped = false;
     if (is_get && r->status == 200 && !r->no_etag) {
         etag_of(r->body, r->len, etag);
+        gzipped = gzip_reply(c, r);
+        if (gzipped) /* the gzip form is other bytes: its own tag */
+            memcpy(etag + 17, "-gz\"", 5);
         const char *inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
         if (etag_matches(inm, etag)) {
             reply_free(r);
@@ -620,6 +693,15 @@ static enum MHD_Result send_reply(http_server *s, struct MHD_Connection *c, req_
         return MHD_NO;
     if (r->content_type && r->status != 304)
         MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
+    if (gzipped)
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, vary_of(s));
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    if (r->page) { /* the explorer: its own files and the API, in no frame */
+        MHD_add_response_header(resp, "Content-Security-Policy", PAGE_CSP);
+        MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+        MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+    }
     if (etag[0]) {
         MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
         MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
@@ -643,13 +725,14 @@ static enum MHD_Result send_reply(http_server *s, struct MHD_Connection *c, req_
     if (origin_allowed(s, origin)) {
         bool any = strcmp(s->cfg.cors, "*") == 0;
         MHD_add_response_header(resp, "Access-Control-Allow-Origin", any ? "*" : origin);
-        if (!any)
-            MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, "Origin");
-        MHD_add_response_header(resp, "Access-Control-Expose-Headers", "Link, ETag");
+        MHD_add_response_header(resp, "Access-Control-Expose-Headers", CORS_EXPOSE_HEADERS);
         if (strcmp(method, "OPTIONS") == 0) {
+            char headers[128];
+            cors_allow_headers(MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                           "Access-Control-Request-Headers"),
+                               headers, sizeof headers);
             MHD_add_response_header(resp, "Access-Control-Allow-Methods", r->allow);
-            MHD_add_response_header(resp, "Access-Control-Allow-Headers",
-                                    "Content-Type, Authorization, If-None-Match");
+            MHD_add_response_header(resp, "Access-Control-Allow-Headers", headers);
             MHD_add_response_header(resp, "Access-Control-Max-Age", "600");
         }
     }
@@ -657,7 +740,9 @@ static enum MHD_Result send_reply(http_server *s, struct MHD_Connection *c, req_
     ctx->bytes += r->len;
     enum MHD_Result ok = MHD_queue_response(c, r->status, resp);
     thread_state *ts = ctx->cacheable && r->status == 200 && etag[0] ? thread_get(s) : NULL;
-    if (!ts || !cache_put(ts->cache, ctx->target, ctx->target_len, ctx->version, resp, etag, r->len))
+    char key[CACHE_MAX_TARGET + 2];
+    size_t key_len = cache_key(ctx, key);
+    if (!ts || !cache_put(ts->cache, key, key_len, ctx->version, resp, etag, r->len))
         MHD_destroy_response(resp);
     return ok;
 }
@@ -818,12 +903,16 @@ static bool serve_cached(http_server *s, struct MHD_Connection *c, req_ctx *ctx,
     thread_state *ts = thread_get(s);
     if (!ts)
         return false;
+    ctx->gzip = compress_accepts_gzip(
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING));
     ctx->version = store_local_version(ts->db);
     if (ctx->version < 0)
         return false;
     ctx->cacheable = true;
     cache_hit hit;
-    if (!cache_get(ts->cache, ctx->target, ctx->target_len, ctx->version, &hit))
+    char key[CACHE_MAX_TARGET + 2];
+    size_t key_len = cache_key(ctx, key);
+    if (!cache_get(ts->cache, key, key_len, ctx->version, &hit))
         return false;
     const char *inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
     if (etag_matches(inm, hit.etag)) {
@@ -832,6 +921,8 @@ static bool serve_cached(http_server *s, struct MHD_Connection *c, req_ctx *ctx,
             return false;
         MHD_add_response_header(nm, MHD_HTTP_HEADER_ETAG, hit.etag);
         MHD_add_response_header(nm, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
+        MHD_add_response_header(nm, MHD_HTTP_HEADER_VARY, vary_of(s));
+        MHD_add_response_header(nm, "X-Content-Type-Options", "nosniff");
         ctx->status = 304;
         MHD_queue_response(c, 304, nm);
         MHD_destroy_response(nm);
@@ -863,6 +954,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     reply_init(&r);
     if (!ctx->started) {
         ctx->started = true; /* answer on the next call, keeping keep-alive */
+        snprintf(ctx->method, sizeof ctx->method, "%s", method);
         ctx->conn = c;
         if (ctx->unescapes >= HIDDEN_QUERY_UNESCAPES) /* the hidden query fitted */
             MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT,

@@ -8,6 +8,7 @@
 #ifndef MARSAD_HTTP_H
 #define MARSAD_HTTP_H
 
+#include "server/access_log.h"
 #include "server/request.h"
 #include "server/writer.h"
 
@@ -32,7 +33,7 @@ typedef struct http_config {
     size_t cache_bytes;        /* finished responses kept, shared out between the threads */
     size_t body_budget_bytes;  /* request bodies held at once, all connections; past it 503 */
     int page_cache_mb;         /* of each thread's read connection */
-    bool access_log;
+    access_log_format access_log;
 } http_config;
 
 typedef struct http_server http_server;

@@ -381,11 +381,18 @@ bool params_query_or_reply(const request *rq, store_resource res, bool allow_geo
         if (k == n_defs || !add_filter(q, defs, k, preset_value, r))
             return false;
     }
+    bool bom = false;
     for (size_t i = 0; i < rq->n_args; i++) {
         const char *name = rq->args[i].name, *value = rq->args[i].value;
         if (strcmp(name, "limit") == 0) {
             if (!parse_limit(value, q, r))
                 return false;
+        } else if (strcmp(name, "bom") == 0) {
+            if (strcmp(value, "true") != 0 && strcmp(value, "false") != 0) {
+                reply_bad_param(r, "bom", "must be true or false");
+                return false;
+            }
+            bom = strcmp(value, "true") == 0;
         } else if (strcmp(name, "cursor") == 0) {
             if (!*value) {
                 reply_bad_param(r, "cursor", "must not be empty");
@@ -424,6 +431,12 @@ bool params_query_or_reply(const request *rq, store_resource res, bool allow_geo
                 return false;
         }
     }
+    if (bom && *fmt != FORMAT_CSV) {
+        reply_bad_param(r, "bom", "applies to format=csv only");
+        return false;
+    }
+    if (bom)
+        *fmt = FORMAT_CSV_BOM;
     return true;
 }
 

@@ -24,11 +24,13 @@ typedef enum output_format {
     FORMAT_GEOJSON, /* one page as an RFC 7946 FeatureCollection */
     FORMAT_CSV,     /* every page, streamed (RFC 4180) */
     FORMAT_NDJSON,  /* every page, streamed, one item a line */
+    FORMAT_CSV_BOM, /* CSV with a UTF-8 byte-order mark first (bom=true), for spreadsheets */
 } output_format;
 
 /* Build q for a list of resource res from rq's arguments: catalogue filters,
  * limit, cursor, sort, `facet` (comma-separated names of store_facets), and
- * `format` (json, csv, ndjson, or geojson when allow_geojson).
+ * `format` (json, csv, ndjson, or geojson when allow_geojson), and `bom`
+ * (true or false; true only with format=csv, which it makes FORMAT_CSV_BOM).
  * Unknown or repeated parameters, malformed values and anything over a
  * limit are a 400. `preset` names a filter the route itself fixes (e.g. the
  * claimant of /v1/sources/{id}/figures) and is then not accepted from the

@@ -110,6 +110,7 @@ static const char *problem_type(unsigned status)
     case 413: return "/problems/body-too-large";
     case 414: return "/problems/uri-too-long";
     case 415: return "/problems/unsupported-media-type";
+    case 431: return "/problems/headers-too-large";
     case 503: return "/problems/unavailable";
     default: return "about:blank";
     }

@@ -32,6 +32,7 @@ typedef struct reply {
     size_t len;
     bool body_static;
     bool no_etag;             /* for bodies that must not be cached (health) */
+    bool page;                /* the explorer page: sent with its security policy */
     char *link;                      /* Link header (owned), NULL for none */
     char allow[64];                  /* Allow header (405, OPTIONS) */
     char location[300];              /* Location header (201): /v1/articles/ and an id */

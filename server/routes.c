@@ -16,6 +16,7 @@ const route routes[] = {
     {"GET", "/readyz", handle_readyz, false},
     {"GET", "/openapi.yaml", handle_openapi, false},
     {"GET", "/web/{id}", handle_web_asset, false},
+    {"GET", "/problems/{id}", handle_problem_page, false},
     {"GET", "/v1/meta", handle_meta, true},
     {"GET", "/v1/articles", handle_articles, true},
     {"POST", "/v1/articles", handle_post_article, true},

@@ -179,7 +179,25 @@ function flash(els) {
 }
 
 // ---- articles: search, list, paging --------------------------------------------
-const state = { q: '', location: null, next: null, articleId: null };
+// The list's filters come from the URL (#/?q=…&location=…), so a view can be bookmarked.
+const state = { q: '', location: null, next: null, articleId: null, listKey: null };
+const listParams = () => ({ q: state.q, location: state.location?.id, outlet: state.outlet, source: state.source });
+// The API's filters for the list: q as FTS5, the rest as they are.
+const apiListParams = () => ({ ...listParams(), q: ftsQuery(state.q) });
+
+// ---- the URL: #/view/part?params -------------------------------------------------
+function parseHash() {
+  const raw = location.hash.replace(/^#\/?/, '');
+  const at = raw.indexOf('?');
+  const path = at < 0 ? raw : raw.slice(0, at);
+  return { parts: path.split('/').map(decodeURIComponent), params: new URLSearchParams(at < 0 ? '' : raw.slice(at + 1)) };
+}
+const hashFor = (path, params) => `#/${path}${qs(params || {})}`;
+// Every change of view or filter is a new history entry; route() then draws it.
+function go(path, params) {
+  const next = hashFor(path, params);
+  if (location.hash === next) route(); else location.hash = next;
+}
 const list = $('#article-list');
 const details = new Map(); // id -> Promise of the article with its body
 const getArticle = (id) => {
@@ -187,35 +205,59 @@ const getArticle = (id) => {
   return details.get(id);
 };
 const clip = (str, n) => { const cp = Array.from(str); return cp.length > n ? `${cp.slice(0, n).join('')}…` : str; };
-const firstLine = (a) => a.body.split('\n').find((l) => l.trim()) || a.id;
+const firstLine = (a) => a.body.split('\n').find((l) => l.trim()) || 'مقال بلا عنوان';
 
-// The list has no excerpt: an article without a title shows the start of its text.
-async function deriveTitles(items) {
-  for (const [a, el] of items) {
-    try { el.textContent = clip(firstLine(await getArticle(a.id)), 70); } catch { continue; }
-    el.classList.add('derived');
-    el.title = 'untitled: the first words of the article';
-  }
+// Search takes words as people type them and sends FTS5 the server parses: a phrase in
+// quotes stays a phrase, a trailing star a prefix, an unmatched quote is dropped, other
+// punctuation separates words, and AND/OR/NOT between two words stay operators.
+function ftsQuery(raw) {
+  let text = raw;
+  if ((text.match(/"/g) || []).length % 2) { const i = text.lastIndexOf('"'); text = text.slice(0, i) + text.slice(i + 1); }
+  const out = [];
+  const tokens = [...text.matchAll(/"([^"]*)"(\*?)|(\S+)/g)];
+  tokens.forEach((m, i) => {
+    const [, phrase, pstar, bare] = m;
+    if (bare != null && /^(AND|OR|NOT)$/.test(bare) && out.length && i < tokens.length - 1) { out.push(bare); return; }
+    const star = phrase != null ? pstar : /\*$/.test(bare) ? '*' : '';
+    const words = (phrase != null ? phrase : bare).replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ').trim();
+    if (words) out.push(`"${words}"${star}`);
+  });
+  while (/^(AND|OR|NOT)$/.test(out[out.length - 1] || '')) out.pop();
+  return out.join(' ');
+}
+
+// A problem from the API, said in Arabic; the server's English detail stays in a tooltip.
+function problemText(e) {
+  const p = e.problem || {};
+  const param = p.invalid_params && p.invalid_params[0] && p.invalid_params[0].name;
+  if (e.status === 400 && param === 'q') return 'لم نفهم عبارة البحث. اكتب كلمات عادية، أو ضع العبارة بين علامتي تنصيص.';
+  if (e.status === 400) return 'أحد عوامل التصفية غير صالح.';
+  if (e.status === 414 || e.status === 413) return 'عبارة البحث أطول مما يقبله الخادم.';
+  if (e.status === 404) return 'غير موجود.';
+  if (e.status === 503) return 'الخادم مشغول باستيراد البيانات؛ حاول بعد قليل.';
+  return 'حدث خطأ في الخادم؛ حاول مرة أخرى.';
 }
 
 async function loadArticles(more = false) {
   const err = $('#search-error');
-  const url = more ? state.next : `/v1/articles${qs({ q: state.q, location: state.location?.id, limit: 20 })}`;
+  const url = more ? state.next : `/v1/articles${qs({ ...apiListParams(), limit: 20 })}`;
+  // Exports carry the same filters: every matching article, not one page.
+  $('#export-csv').href = `/v1/articles${qs({ ...apiListParams(), format: 'csv' })}`;
+  $('#export-ndjson').href = `/v1/articles${qs({ ...apiListParams(), format: 'ndjson' })}`;
   if (!more) { list.replaceChildren(); err.hidden = true; }
   list.setAttribute('aria-busy', 'true');
   try {
     const page = await api(url);
-    const untitled = [];
-    for (const a of page.data) {
-      const li = articleItem(a);
-      if (!a.title) untitled.push([a, li.querySelector('.art-title')]);
-      list.append(li);
-    }
-    deriveTitles(untitled);
+    for (const a of page.data) list.append(articleItem(a));
     state.next = page.next_url;
+    // An open article that left the filtered list is closed.
+    // (Only a filtered list: the unfiltered one holds every article, past its first page too.)
+    if (!more && Object.values(listParams()).some(Boolean) && state.articleId && !page.data.some((a) => a.id === state.articleId)) {
+      go('', listParams());
+    }
     listStatus(page.total);
   } catch (e) {
-    err.replaceChildren(h('strong', { text: 'تعذّر البحث: ' }), h('span', { lang: 'en', dir: 'ltr', text: e.message }));
+    err.replaceChildren(h('strong', { text: 'تعذّر البحث: ' }), h('span', { text: problemText(e), title: e.message }));
     err.hidden = false;
     state.next = null;
     listStatus(null);
@@ -227,6 +269,7 @@ async function loadArticles(more = false) {
 }
 
 function listStatus(total) {
+  state.total = total;
   const box = $('#list-status');
   box.replaceChildren();
   if (total != null) {
@@ -235,18 +278,18 @@ function listStatus(total) {
   if (state.location) {
     box.append(h('span', { class: 'chip' }, 'تذكر: ', h('b', { text: state.location.name }),
       h('button', { type: 'button', class: 'chip-x', 'aria-label': 'إلغاء تصفية المكان', title: 'clear place filter',
-        onclick: () => { state.location = null; loadArticles(); } }, '×')));
+        onclick: () => go('', { ...listParams(), location: '' }) }, '×')));
   }
 }
 
 function articleItem(a) {
   const c = a.counts || {};
-  const link = h('a', { href: `#/a/${encodeURIComponent(a.id)}`, class: 'art', 'data-id': a.id },
-    h('span', { class: 'art-title', text: a.title || 'مقال بلا عنوان' }),
+  const link = h('a', { href: hashFor(`a/${encodeURIComponent(a.id)}`, listParams()), class: 'art', 'data-id': a.id },
+    // An untitled article shows its first words (the list's excerpt): no second request per article.
+    h('span', { class: `art-title${a.title ? '' : ' derived'}`, text: a.title || clip(a.excerpt || 'مقال بلا عنوان', 70) }),
     h('span', { class: 'art-meta' },
       h('span', { class: 'outlet', text: a.outlet ? a.outlet.name : 'ناشر غير معروف' }),
-      a.published_at ? h('span', { text: a.published_at.slice(0, 10) }) : null,
-      h('span', { class: 'mono', dir: 'ltr', text: a.id })),
+      a.published_at ? h('span', { text: a.published_at.slice(0, 10) }) : null),
     h('span', { class: 'art-counts' },
       h('span', { class: 'n n-fig', title: 'figures' }, 'أرقام ', h('b', { text: fmt(c.figures) })),
       h('span', { class: 'n n-place', title: 'places' }, 'أماكن ', h('b', { text: fmt(c.locations) })),
@@ -263,10 +306,29 @@ function markCurrent() {
 
 $('#search').addEventListener('submit', (e) => {
   e.preventDefault();
-  state.q = $('#q').value.trim();
-  loadArticles();
+  state.listKey = null; // the same search again is a retry
+  go('', { ...listParams(), q: $('#q').value.trim() });
 });
 $('#more').addEventListener('click', () => loadArticles(true));
+for (const [sel, key] of [['#f-outlet', 'outlet'], ['#f-source', 'source']]) {
+  $(sel).addEventListener('change', (e) => go('', { ...listParams(), [key]: e.target.value }));
+}
+
+// The outlet and party filters offer what the articles hold (the list's facets).
+async function fillListFilters() {
+  let facets = {};
+  try { facets = (await api('/v1/articles?facet=outlet,claimant&limit=1')).facets || {}; } catch { return; }
+  for (const [sel, name] of [['#f-outlet', 'outlet'], ['#f-source', 'claimant']]) {
+    for (const b of facets[name] || []) if (b.value) $(sel).append(h('option', { value: b.value, text: b.label || b.value }));
+  }
+}
+// Selects a value, adding it when the facets did not list it (a bookmark of a rare one).
+function selectValue(sel, value) {
+  const el = $(sel);
+  if (value && ![...el.options].some((o) => o.value === value)) el.append(h('option', { value, text: value }));
+  el.value = value || '';
+}
+let listFiltersReady = null;
 
 // ---- the reader: body with highlights and side lists ---------------------------
 function figureTip(f) {
@@ -315,6 +377,14 @@ function renderBody(body, anns) {
 
 const segmentsOf = (key) => [...document.querySelectorAll('#body .hl')].filter((el) => el.dataset.keys.split(' ').includes(key));
 
+function closeArticle() {
+  if (state.articleId == null) return;
+  state.articleId = null;
+  markCurrent();
+  $('#reader').replaceChildren(h('div', { class: 'placeholder' },
+    h('p', { text: 'اختر مقالًا من القائمة لقراءته مع الأرقام والأماكن والمصادر مُبرزةً في النص.' })));
+}
+
 async function openArticle(id, figId) {
   const reader = $('#reader');
   if (state.articleId !== id) {
@@ -323,7 +393,7 @@ async function openArticle(id, figId) {
     reader.replaceChildren(h('p', { class: 'loading', text: 'جارٍ التحميل…' }));
     let a;
     try { a = await getArticle(id); } catch (e) {
-      reader.replaceChildren(h('p', { class: 'problem', role: 'alert', text: `تعذّر فتح المقال: ${e.message}` }));
+      reader.replaceChildren(h('p', { class: 'problem', role: 'alert', text: `تعذّر فتح المقال: ${problemText(e)}`, title: e.message }));
       return;
     }
     if (state.articleId !== id) return;
@@ -362,11 +432,16 @@ function renderArticle(a) {
 
   $('#reader').replaceChildren(h('article', { class: 'card article', 'aria-labelledby': 'art-title' },
     h('header', { class: 'art-head' },
+      h('a', { class: 'close', href: hashFor('', listParams()), 'aria-label': 'إغلاق المقال', title: 'close', text: '×' }),
       h('h2', { id: 'art-title', tabindex: -1, text: title }),
+      // Where the lists sit under the text (a narrow screen), a jump to them.
+      h('p', { class: 'jumps' }, [['figures', 'الأرقام', a.figures.length], ['places', 'الأماكن', a.locations.length], ['sources', 'المصادر', a.sources.length]]
+        .map(([cls, label, n]) => h('button', { type: 'button', class: `jump jump-${cls}`,
+          onclick: () => { const sec = $(`#reader .side .${cls}`); sec.scrollIntoView({ block: 'start' }); sec.querySelector('button, p')?.focus?.(); } },
+        `${label} (${fmt(n)}) ↓`))),
       h('p', { class: 'meta' },
         h('span', { text: a.outlet ? a.outlet.name : 'ناشر غير معروف' }),
         a.published_at ? h('span', { text: a.published_at.slice(0, 10) }) : null,
-        h('span', { text: `${fmt(a.n_chars)} حرفًا` }),
         webLink(a.url) ? h('a', { href: a.url, rel: 'noopener noreferrer', target: '_blank', text: 'المصدر الأصلي' }) : null),
       h('p', { class: 'legend', 'aria-label': 'مفتاح الألوان' },
         h('span', { class: 'hl hl-fig', text: 'رقم' }), h('span', { class: 'hl hl-place', text: 'مكان' }),
@@ -398,7 +473,7 @@ async function loadCompare() {
         h('h3', { text: 'المقارنة غير متاحة بعد' }),
         h('p', { text: 'هذا الخادم لا يقدّم مسار المقارنة (/v1/figures/compare) حتى الآن. جرّب لاحقًا، أو تصفّح الأرقام في المقالات.' })));
     } else {
-      out.replaceChildren(h('p', { class: 'problem', role: 'alert', text: `تعذّرت المقارنة: ${e.message}` }));
+      out.replaceChildren(h('p', { class: 'problem', role: 'alert', text: `تعذّرت المقارنة: ${problemText(e)}`, title: e.message }));
     }
     return;
   }
@@ -429,14 +504,15 @@ function groupCard(g) {
 
 function claimRow(c) {
   const aff = affOf(c.claimant);
+  // data-label names the column where a narrow screen shows each row as a card.
   return h('tr', null,
-    h('td', { text: c.claimant ? c.claimant.name : 'غير محددة' }),
-    h('td', null, h('span', { class: `badge aff-${aff}`, title: AFF_EN[aff], text: AFF[aff] })),
-    h('td', { class: 'num', text: figValue(c) }),
-    h('td', { text: objectName(c.object) }),
-    h('td', { text: STANCE[c.stance] || c.stance }),
-    h('td', { class: 'quote' }, quoteWithSpan(c.quote, c.span && c.span.text)),
-    h('td', null, h('a', { class: 'open', href: `#/a/${encodeURIComponent(c.article_id)}/${encodeURIComponent(c.figure_id)}`,
+    h('td', { class: 'who', 'data-label': 'الجهة', text: c.claimant ? c.claimant.name : 'غير محددة' }),
+    h('td', { 'data-label': 'الانتماء' }, h('span', { class: `badge aff-${aff}`, title: AFF_EN[aff], text: AFF[aff] })),
+    h('td', { class: 'num', 'data-label': 'الرقم', text: figValue(c) }),
+    h('td', { 'data-label': 'ما يُعَدّ', text: objectName(c.object) }),
+    h('td', { 'data-label': 'الموقف', text: STANCE[c.stance] || c.stance }),
+    h('td', { class: 'quote', 'data-label': 'الاقتباس' }, quoteWithSpan(c.quote, c.span && c.span.text)),
+    h('td', { class: 'link' }, h('a', { class: 'open', href: `#/a/${encodeURIComponent(c.article_id)}/${encodeURIComponent(c.figure_id)}`,
       title: 'open the article at this figure', text: 'في المقال ←' })));
 }
 
@@ -455,7 +531,10 @@ function quoteWithSpan(quote, text) {
 
 // One horizontal bar per claim, growing from the right (RTL), coloured by affiliation.
 function spreadChart(g) {
-  const W = 760, labelW = 210, pad = 16, rowH = 26, top = 40;
+  // Drawn at the width it is shown (a phone too), so its 12 px text stays 12 px.
+  const W = Math.round(Math.min(760, Math.max(300, $('#compare-out').clientWidth - 34)));
+  const labelW = W < 560 ? Math.round(W * 0.36) : 210, pad = W < 560 ? 6 : 16, rowH = 26, top = 40;
+  const fitLabel = (t) => clip(t, Math.floor(labelW / 7));
   const claims = g.claims;
   const max = Math.max(1, g.spread?.max ?? 0, ...claims.map((c) => c.value_max ?? c.value ?? 0));
   const x0 = W - labelW - pad, span = x0 - pad - 90; // bars run from x0 leftwards
@@ -467,7 +546,7 @@ function spreadChart(g) {
   for (const aff of AFF_ORDER) {
     svg.append(s('rect', { x: lx - 12, y: 10, width: 12, height: 12, rx: 2, class: `bar aff-${aff}` }),
       s('text', { x: lx - 18, y: 20, class: 'legend-text', text: AFF[aff] }));
-    lx -= 95;
+    lx -= Math.min(95, (W - 2 * pad) / AFF_ORDER.length);
   }
   // grid
   for (const t of [0, 0.5, 1]) {
@@ -480,7 +559,7 @@ function spreadChart(g) {
     const aff = affOf(c.claimant);
     const w = c.value != null ? Math.max(2, (c.value / max) * span) : 0;
     const g2 = s('g', { class: 'row' }, s('title', { text: `${c.claimant ? c.claimant.name : 'غير محددة'}: ${figValue(c)}` }));
-    g2.append(s('text', { x: W - pad, y: y + rowH / 2 + 4, class: 'label', text: c.claimant ? c.claimant.name : 'غير محددة' }));
+    g2.append(s('text', { x: W - pad, y: y + rowH / 2 + 4, class: 'label', text: fitLabel(c.claimant ? c.claimant.name : 'غير محددة') }));
     if (c.value_max != null && c.value != null) {
       g2.append(s('rect', { x: x0 - (c.value_max / max) * span, y: y + 4, width: (c.value_max / max) * span, height: rowH - 8, rx: 3, class: `bar range aff-${aff}` }));
     }
@@ -493,8 +572,9 @@ function spreadChart(g) {
   return h('div', { class: 'chart-wrap' }, svg);
 }
 
-$('#compare-form').addEventListener('submit', (e) => { e.preventDefault(); loadCompare(); });
-$('#compare-form').addEventListener('change', () => loadCompare());
+const compareParams = () => Object.fromEntries(new FormData($('#compare-form')));
+$('#compare-form').addEventListener('submit', (e) => { e.preventDefault(); go('compare', compareParams()); });
+$('#compare-form').addEventListener('change', () => go('compare', compareParams()));
 
 // ---- places -----------------------------------------------------------------------
 const EXTENTS = {
@@ -515,26 +595,40 @@ async function getPlaces() {
   if (!places) places = (await api('/v1/locations?mentioned=true&limit=500')).data;
   return places;
 }
+// Figures per place (the figures list's location facet), drawn beside the mentions.
+let figuresAt = null;
+async function getFiguresAt() {
+  if (!figuresAt) {
+    const page = await api('/v1/figures?facet=location&limit=1').catch(() => null);
+    figuresAt = new Map(((page && page.facets && page.facets.location) || []).filter((b) => b.value).map((b) => [b.value, b.count]));
+  }
+  return figuresAt;
+}
 
 async function loadPlaces() {
   let data;
   try { data = await getPlaces(); } catch (e) {
     $('#map').replaceChildren();
-    $('#place-list').replaceChildren(h('li', { class: 'problem', role: 'alert', text: `تعذّر تحميل الأماكن: ${e.message}` }));
+    $('#place-list').replaceChildren(h('li', { class: 'problem', role: 'alert', text: `تعذّر تحميل الأماكن: ${problemText(e)}`, title: e.message }));
     return;
   }
+  await getFiguresAt();
   drawMap(data);
+  $('#export-geojson').href = '/v1/locations?mentioned=true&limit=500&format=geojson';
+  $('#export-places-csv').href = '/v1/locations?mentioned=true&format=csv';
   const sorted = [...data].sort((a, b) => b.counts.mentions - a.counts.mentions || a.name.localeCompare(b.name, 'ar'));
   $('#place-list').replaceChildren(...sorted.map((l) => h('li', null,
     h('button', { type: 'button', class: 'place', onclick: () => filterByPlace(l) },
       h('span', { text: l.name }), h('small', { text: ` ${LOC_KIND[l.kind] || l.kind}` }),
+      figuresAt.get(l.id) ? h('b', { class: 'count fig-count', title: 'figures', text: count(figuresAt.get(l.id), ['رقم واحد', 'رقمان', 'أرقام', 'رقمًا']) }) : null,
       h('b', { class: 'count', title: 'mentions', text: fmt(l.counts.mentions) })))));
 }
 
 function drawMap(data) {
   const ex = EXTENTS[extent];
   const k = Math.cos(((ex.n + ex.s) / 2) * Math.PI / 180); // equirectangular with a standard parallel
-  const W = 700, H = Math.round((W * (ex.n - ex.s)) / ((ex.e - ex.w) * k));
+  // Drawn at the width it is shown, so labels keep their size on a phone.
+  const W = Math.round($('#map').clientWidth) || 700, H = Math.round((W * (ex.n - ex.s)) / ((ex.e - ex.w) * k));
   const X = (lon) => ((lon - ex.w) / (ex.e - ex.w)) * W;
   const Y = (lat) => ((ex.n - lat) / (ex.n - ex.s)) * H;
   const svg = $('#map');
@@ -552,16 +646,24 @@ function drawMap(data) {
   }
   const inView = data.filter((l) => l.lat != null && l.lon != null && l.lon >= ex.w && l.lon <= ex.e && l.lat >= ex.s && l.lat <= ex.n)
     .sort((a, b) => b.counts.mentions - a.counts.mentions);
-  const r = (l) => 4 + 3 * Math.sqrt(l.counts.mentions);
+  const scale = Math.max(0.6, Math.min(1, W / 700)); // smaller dots on a narrow map, so places stay apart
+  const r = (l) => (4 + 3 * Math.sqrt(l.counts.mentions)) * scale;
   for (const l of inView) { // big ones first, so the small ones stay on top and reachable
     const c = s('circle', { cx: X(l.lon).toFixed(1), cy: Y(l.lat).toFixed(1), r: r(l).toFixed(1),
       class: `pt${l.approximate ? ' approx' : ''}`, tabindex: 0, role: 'button', 'data-id': l.id,
       'aria-label': `${l.name}، ${count(l.counts.mentions, ['مرة واحدة', 'مرتان', 'مرات', 'مرة'])}`,
       onclick: () => filterByPlace(l),
       onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); filterByPlace(l); } } });
+    const nFig = (figuresAt && figuresAt.get(l.id)) || 0;
     tips.set(c, () => h('div', { class: 'tip-row' }, h('b', { text: l.name }), ` — ${LOC_KIND[l.kind] || l.kind}`,
-      h('div', { class: 'tip-sub', text: `ذُكر ${count(l.counts.mentions, ['مرة واحدة', 'مرتين', 'مرات', 'مرة'])}${l.name_en ? ` · ${l.name_en}` : ''}` })));
+      h('div', { class: 'tip-sub', text: `ذُكر ${count(l.counts.mentions, ['مرة واحدة', 'مرتين', 'مرات', 'مرة'])}${nFig ? ` · ${count(nFig, ['رقم واحد', 'رقمان', 'أرقام', 'رقمًا'])}` : ''}${l.approximate ? ' · موقع تقريبي' : ''}` })));
     kids.push(c);
+    // A place's figures: a square at its centre, sized by how many figures are reported there.
+    if (nFig) {
+      const a = (3 + 2 * Math.sqrt(nFig)) * scale;
+      kids.push(s('rect', { class: 'fig-mark', 'data-id': l.id, x: (X(l.lon) - a).toFixed(1), y: (Y(l.lat) - a).toFixed(1),
+        width: (2 * a).toFixed(1), height: (2 * a).toFixed(1), 'aria-hidden': 'true' }));
+    }
   }
   // Labels for the most mentioned places, skipping any that would overlap one already placed.
   const dots = inView.map((l) => [X(l.lon) - r(l), Y(l.lat) - r(l), X(l.lon) + r(l), Y(l.lat) + r(l)]);
@@ -580,20 +682,10 @@ function drawMap(data) {
   svg.replaceChildren(...kids);
 }
 
-function filterByPlace(l) {
-  state.location = { id: l.id, name: l.name };
-  state.q = '';
-  $('#q').value = '';
-  location.hash = '#/';
-  loadArticles();
-}
+const filterByPlace = (l) => go('', { location: l.id });
 
 for (const b of document.querySelectorAll('.zoom button')) {
-  b.addEventListener('click', async () => {
-    extent = b.dataset.extent;
-    for (const o of document.querySelectorAll('.zoom button')) o.setAttribute('aria-pressed', String(o === b));
-    drawMap(await getPlaces());
-  });
+  b.addEventListener('click', () => go('places', { extent: b.dataset.extent === 'syria' ? '' : b.dataset.extent }));
 }
 
 // ---- routing and start ------------------------------------------------------------
@@ -607,25 +699,49 @@ async function fillCompareForm() {
   } catch { /* the select stays at "all" */ }
 }
 
-function route() {
-  const parts = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+let compareReady = null; // the compare form's options, filled once
+
+// Draws the view the URL names, with the filters it carries.
+async function route() {
+  const { parts, params } = parseHash();
   const view = parts[0] === 'compare' ? 'compare' : parts[0] === 'places' ? 'places' : 'articles';
   for (const v of document.querySelectorAll('.view')) v.hidden = v.id !== `view-${view}`;
   for (const a of document.querySelectorAll('nav a')) {
     if (a.dataset.view === view) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   }
   hideTip();
-  if (view === 'compare') loadCompare();
-  else if (view === 'places') loadPlaces();
-  else if (parts[0] === 'a' && parts[1]) openArticle(parts[1], parts[2]);
+  if (view === 'compare') {
+    await compareReady;
+    const form = $('#compare-form');
+    for (const name of ['type', 'location', 'affiliation']) form[name].value = params.get(name) || '';
+    loadCompare();
+  } else if (view === 'places') {
+    extent = EXTENTS[params.get('extent')] ? params.get('extent') : 'syria';
+    for (const o of document.querySelectorAll('.zoom button')) o.setAttribute('aria-pressed', String(o.dataset.extent === extent));
+    loadPlaces();
+  } else {
+    state.q = params.get('q') || '';
+    $('#q').value = state.q;
+    state.outlet = params.get('outlet') || '';
+    state.source = params.get('source') || '';
+    listFiltersReady.then(() => { selectValue('#f-outlet', state.outlet); selectValue('#f-source', state.source); });
+    const loc = params.get('location');
+    state.location = loc ? { id: loc, name: loc } : null;
+    if (loc) getPlaces().then((ps) => { const l = ps.find((x) => x.id === loc); if (l && state.location?.id === loc) { state.location.name = l.name; listStatus(state.total); } }).catch(() => {});
+    const key = JSON.stringify(listParams());
+    if (key !== state.listKey) { state.listKey = key; loadArticles(); }
+    if (parts[0] === 'a' && parts[1]) openArticle(parts[1], parts[2]); else closeArticle();
+  }
 }
 
 window.addEventListener('hashchange', route);
-fillCompareForm();
-loadArticles();
+compareReady = fillCompareForm();
+listFiltersReady = fillListFilters();
 route();
+// The footer counts what the articles mention, not the size of the gazetteer or the party list.
 api('/v1/meta').then((m) => {
   const c = m.counts;
   $('#meta').textContent = `الإصدار ${m.version} · ${[[c.articles, N_ART], [c.figures, ['رقم واحد', 'رقمان', 'أرقام', 'رقمًا']],
-    [c.sources, ['مصدر واحد', 'مصدران', 'مصادر', 'مصدرًا']], [c.locations, ['مكان واحد', 'مكانان', 'أماكن', 'مكانًا']]].map(([n, f]) => count(n, f)).join(' · ')}`;
+    [c.source_mentions, ['ذكر واحد لمصدر', 'ذكران لمصادر', 'إشارات إلى مصادر', 'إشارة إلى مصادر']],
+    [c.location_mentions, ['ذكر واحد لمكان', 'ذكران لأماكن', 'إشارات إلى أماكن', 'إشارة إلى أماكن']]].map(([n, f]) => count(n, f)).join(' · ')}`;
 }).catch(() => {});

@@ -19,6 +19,7 @@ const TIMEOUT = 15000;
 
 let server, base, tmp, context, page;
 const pageErrors = [];
+const requests = []; // every URL the page asked for, in order
 
 function freePort() {
   return new Promise((ok, fail) => {
@@ -68,6 +69,7 @@ before(async () => {
   });
   page = context.pages()[0] || await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
+  page.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`); });
 });
@@ -111,7 +113,23 @@ test('the article list shows the 5 seed articles with outlet and counts', async 
   await shot('01-articles.png');
 });
 
-test('search sends q and lists the results; a bad query shows the problem detail', async () => {
+test('the list titles untitled articles with their excerpt; no ids or sizes shown; footer counts mentions', async () => {
+  const listed = (await api('/v1/articles?limit=20')).body.data;
+  const untitled = listed.find((a) => !a.title);
+  assert.ok(untitled, 'the seeds have an untitled article');
+  const shown = await page.locator(`#article-list a[data-id="${untitled.id}"] .art-title`).innerText();
+  assert.ok(untitled.excerpt.startsWith(shown.replace(/…$/, '')), `"${shown}" is the start of the excerpt`);
+  assert.equal(requests.filter((u) => /\/v1\/articles\/[^?]/.test(u)).length, 0, 'no article fetched to title the list');
+  const text = await page.locator('#view-articles').innerText();
+  for (const a of listed) assert.ok(!text.includes(a.id), `no id ${a.id} shown`);
+  const meta = (await api('/v1/meta')).body.counts;
+  await page.waitForFunction(() => document.querySelector('#meta').textContent.length > 0);
+  const foot = await page.locator('#meta').innerText();
+  assert.ok(foot.includes(digits(meta.location_mentions)) && foot.includes(digits(meta.source_mentions)), foot);
+  assert.ok(!foot.includes(digits(meta.locations)), 'not the size of the gazetteer');
+});
+
+test('search sends q and lists the results; typed words are no errors; a refused query is explained in Arabic', async () => {
   const word = 'حلب';
   const want = (await api(`/v1/articles?q=${encodeURIComponent(word)}`)).body.total;
   assert.ok(want >= 1, 'the seeds mention Aleppo');
@@ -121,12 +139,28 @@ test('search sends q and lists the results; a bad query shows the problem detail
   assert.equal(await page.locator('#article-list li').count(), Math.min(want, 20));
   await shot('02-search.png');
 
-  await page.fill('#q', '"');
-  await page.press('#q', 'Enter');
+  // Words as people type them: an unbalanced quote, punctuation and a star are not errors.
   const err = page.locator('#search-error');
+  for (const typed of ['"حلب', 'حلب،  "قتلى', 'قتل*', '(حلب']) {
+    const sent = [];
+    const watch = (r) => { if (r.url().includes('/v1/articles?')) sent.push(new URL(r.url()).searchParams.get('q')); };
+    page.on('request', watch);
+    await page.fill('#q', typed);
+    await page.press('#q', 'Enter');
+    await page.waitForFunction((w) => document.querySelector('#list-status').textContent.includes(w), typed);
+    page.off('request', watch);
+    assert.ok(await err.isHidden(), `"${typed}" is no error`);
+    const total = (await api(`/v1/articles?q=${encodeURIComponent(sent.at(-1))}`)).body.total;
+    assert.ok(total >= 1, `"${typed}" sent as ${sent.at(-1)} finds articles`);
+  }
+  // A query the server refuses (too long) is explained in Arabic.
+  await page.fill('#q', 'حلب '.repeat(300));
+  await page.press('#q', 'Enter');
   await err.waitFor({ state: 'visible' });
-  const detail = (await api(`/v1/articles?q=${encodeURIComponent('"')}`)).body.detail;
-  assert.ok((await err.innerText()).includes(detail), 'the 400 problem detail is shown');
+  const said = await err.innerText();
+  assert.match(said, /[\u0600-\u06FF]/);
+  assert.doesNotMatch(said, /[A-Za-z]{3}/, `"${said}" has no English`);
+  await shot('02b-search-error.png');
   await page.fill('#q', '');
   await page.press('#q', 'Enter');
   await page.waitForFunction(() => document.querySelectorAll('#article-list li').length === 5);
@@ -153,6 +187,7 @@ test('the reader highlights figures, places and sources at their code point span
   assert.equal(texts[`l:${loc.id}`].startsWith(loc.mentions[0].text), true, `place ${loc.id}`);
   // The body text is the article's body, unchanged.
   assert.equal(await page.locator('#body').textContent(), art.body);
+  assert.ok(!(await page.locator('#reader .art-head').innerText()).includes(digits(art.n_chars)), 'no character count');
   // Side lists: one entry per figure, place and source.
   assert.equal(await page.locator('.side .figures li').count(), art.figures.length);
   assert.equal(await page.locator('.side .places li').count(), art.locations.length);
@@ -227,6 +262,12 @@ test('the places panel draws the mentioned places; a click filters the articles'
   const inSyria = locs.filter((l) => l.lon >= 35.5 && l.lon <= 42.5 && l.lat >= 32.3 && l.lat <= 37.4);
   assert.equal(await page.locator('#map circle.pt').count(), inSyria.length);
   assert.equal(await page.locator('#place-list li').count(), locs.length);
+  // Figures are drawn too: one square per place with figures, and a legend says what the marks mean.
+  const facet = (await api('/v1/figures?facet=location&limit=1')).body.facets.location.filter((b) => b.value);
+  const withFigs = facet.filter((b) => inSyria.some((l) => l.id === b.value));
+  assert.ok(withFigs.length > 0);
+  assert.equal(await page.locator('#map rect.fig-mark').count(), withFigs.length);
+  assert.match(await page.locator('.map-legend').innerText(), /تقريبي/);
   await page.hover('#map circle[data-id="hama"]');
   await page.locator('#tooltip').waitFor({ state: 'visible' });
   assert.match(await page.locator('#tooltip').innerText(), /حماة/, 'hovering a point shows its name');
@@ -246,6 +287,162 @@ test('the places panel draws the mentioned places; a click filters the articles'
   assert.match(await page.locator('#list-status').innerText(), /الراموسة/);
   await shot('08-filtered.png');
 });
+
+test('every view keeps its state in the URL: bookmarks reopen it, back and forward work', async () => {
+  const hash = () => page.evaluate(() => decodeURIComponent(location.hash));
+  // Search and an open article, then the same URL loaded afresh.
+  await page.click('nav a[data-view="articles"]');
+  await page.fill('#q', 'حلب');
+  await page.press('#q', 'Enter');
+  await page.waitForFunction(() => decodeURIComponent(location.hash).includes('q=حلب'));
+  const first = page.locator('#article-list a.art').first();
+  const id = await first.getAttribute('data-id');
+  await first.click();
+  await page.waitForSelector('#body');
+  assert.equal(await hash(), `#/a/${id}?q=حلب`);
+  await page.reload();
+  await page.waitForSelector('#body .hl');
+  assert.equal(await page.inputValue('#q'), 'حلب');
+  assert.equal(await page.locator('#article-list a[aria-current="true"]').getAttribute('data-id'), id);
+  // Back closes the article, forward opens it again.
+  await page.goBack();
+  await page.waitForSelector('#reader .placeholder');
+  assert.equal(await hash(), '#/?q=حلب');
+  await page.goForward();
+  await page.waitForSelector('#body');
+
+  // A place filter the open article does not match closes it.
+  const all = (await api('/v1/articles?limit=20')).body.data.map((a) => a.id);
+  const locs = (await api('/v1/locations?mentioned=true&limit=500')).body.data;
+  let place = null, outside = null;
+  for (const l of locs) {
+    const ids = (await api(`/v1/articles?location=${l.id}`)).body.data.map((a) => a.id);
+    outside = all.find((x) => !ids.includes(x));
+    if (ids.length && outside) { place = l; break; }
+  }
+  assert.ok(place, 'a place some seed articles do not mention');
+  await page.goto(`${base}/#/a/${outside}?location=${place.id}`);
+  await page.waitForFunction((p) => location.hash === `#/?location=${p}`, place.id);
+  await page.waitForSelector('#reader .placeholder');
+  await page.waitForFunction((n) => document.querySelector('#list-status').textContent.includes(n), place.name);
+
+  // Compare filters and the map's extent.
+  await page.click('nav a[data-view="compare"]');
+  await page.waitForSelector('#compare-out .group, #compare-out [data-state]');
+  await page.selectOption('#compare-form select[name="type"]', 'killed');
+  await page.waitForFunction(() => location.hash.includes('type=killed'));
+  await page.reload();
+  await page.waitForSelector('#compare-out .group, #compare-out [data-state]');
+  assert.equal(await page.inputValue('#compare-form select[name="type"]'), 'killed');
+  await page.click('nav a[data-view="places"]');
+  await page.click('.zoom button[data-extent="aleppo"]');
+  await page.waitForFunction(() => location.hash === '#/places?extent=aleppo');
+  await page.goBack();
+  await page.waitForSelector('.zoom button[data-extent="syria"][aria-pressed="true"]');
+  await page.goBack();
+  await page.waitForFunction(() => location.hash.startsWith('#/compare'));
+  assert.ok(await page.locator('#view-places').isHidden());
+});
+
+test('outlet and party filters narrow the list; the exports carry the filters', async () => {
+  await page.goto(`${base}/#/`);
+  await page.waitForSelector('#f-outlet option[value="aljazeera"]', { state: 'attached' });
+  await page.selectOption('#f-outlet', 'aljazeera');
+  await page.waitForFunction(() => location.hash.includes('outlet=aljazeera'));
+  const want = (await api('/v1/articles?outlet=aljazeera')).body;
+  await page.waitForFunction((n) => document.querySelectorAll('#article-list li').length === n && !document.querySelector('#article-list[aria-busy]'), want.total);
+  for (const a of want.data) assert.equal(await page.locator(`#article-list a[data-id="${a.id}"]`).count(), 1);
+  const csvUrl = await page.getAttribute('#export-csv', 'href');
+  assert.match(csvUrl, /outlet=aljazeera/);
+  assert.match(csvUrl, /format=csv/);
+  const csv = await (await fetch(base + csvUrl)).text();
+  for (const a of want.data) assert.ok(csv.includes(a.id), `the CSV holds ${a.id}`);
+  assert.equal((await fetch(base + (await page.getAttribute('#export-ndjson', 'href')))).status, 200);
+
+  // A quoted party: the list is the articles that mention it.
+  const party = (await api('/v1/articles?facet=claimant&limit=1')).body.facets.claimant.find((b) => b.value);
+  await page.selectOption('#f-outlet', '');
+  await page.waitForSelector(`#f-source option[value="${party.value}"]`, { state: 'attached' });
+  await page.selectOption('#f-source', party.value);
+  const mention = (await api(`/v1/articles?source=${encodeURIComponent(party.value)}`)).body.total;
+  await page.waitForFunction((p) => decodeURIComponent(location.hash).includes(`source=${p}`), party.value);
+  await page.waitForFunction((n) => document.querySelectorAll('#article-list li').length === n && !document.querySelector('#article-list[aria-busy]'), mention);
+  await shot('09-list-filters.png');
+  await page.selectOption('#f-source', '');
+  await page.waitForFunction(() => document.querySelectorAll('#article-list li').length === 5);
+
+  await page.click('nav a[data-view="places"]');
+  await page.waitForSelector('#map circle.pt');
+  const geo = await (await fetch(base + await page.getAttribute('#export-geojson', 'href'))).json();
+  assert.equal(geo.type, 'FeatureCollection');
+  assert.equal(geo.features.length, (await api('/v1/locations?mentioned=true&limit=500')).body.data.length);
+});
+
+// What a reader sees that is too small or cut off: text under 11 px (SVG text at the
+// size its viewBox scales it to), a page wider than the screen, a table wider than a
+// box that cannot scroll.
+function readability() {
+  const small = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!n.textContent.trim() || !el || el.closest('[hidden], #tooltip, .sr-only, .skip, option, select')) continue;
+    const r = el.getBoundingClientRect();
+    if (!r.width || !r.height) continue;
+    let px = parseFloat(getComputedStyle(el).fontSize);
+    const svg = el.closest('svg');
+    if (svg && svg.viewBox.baseVal && svg.viewBox.baseVal.width) px *= svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    if (px < 10.95) small.push(`${el.tagName}.${el.getAttribute('class') || ''} "${n.textContent.trim().slice(0, 20)}" ${px.toFixed(1)}px`);
+  }
+  const clipped = [...document.querySelectorAll('table')].filter((t) => t.getBoundingClientRect().width)
+    .filter((t) => { const box = t.closest('.table-wrap'); return !box || (box.scrollWidth > box.clientWidth + 1 && getComputedStyle(box).overflowX !== 'auto'); })
+    .map((t) => t.className);
+  return { small, clipped, pageWidth: document.documentElement.scrollWidth, screen: innerWidth };
+}
+
+for (const width of [1366, 390]) {
+  test(`at ${width} px every view is readable: no text under 11 px, nothing cut off`, async () => {
+    await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+    try {
+      const check = async (name) => {
+        const r = await page.evaluate(readability);
+        assert.deepEqual(r.small, [], `${name}: text under 11 px`);
+        assert.deepEqual(r.clipped, [], `${name}: a table cut off`);
+        assert.ok(r.pageWidth <= r.screen, `${name}: the page is ${r.pageWidth} px wide on a ${r.screen} px screen`);
+        await shot(`w${width}-${name}.png`);
+      };
+      const id = '000_e1e3e40d7f5e5c95';
+      await page.goto(`${base}/#/`);
+      await page.waitForFunction(() => document.querySelectorAll('#article-list li').length === 5);
+      await check('articles');
+      await page.goto(`${base}/#/a/${id}`);
+      await page.waitForSelector('#body .hl');
+      await check('article');
+      // The figures are one tap away, without scrolling past the text.
+      if (width < 1100) {
+        const jump = page.locator('#reader .jump-figures');
+        await jump.scrollIntoViewIfNeeded();
+        await jump.click();
+        await page.waitForFunction(() => { const r = document.querySelector('#reader .side .figures').getBoundingClientRect(); return r.top >= -1 && r.top < innerHeight / 2; });
+        await shot(`w${width}-article-figures.png`);
+      } else {
+        const r = await page.locator('#reader .side .figures').boundingBox();
+        assert.ok(r.y < 900, 'the figures list is beside the text');
+      }
+      await page.goto(`${base}/#/compare`);
+      await page.waitForSelector('#compare-out .group, #compare-out [data-state]');
+      await check('compare');
+      await page.goto(`${base}/#/places`);
+      await page.waitForSelector('#map circle.pt');
+      await check('places');
+      await page.goto(`${base}/#/places?extent=aleppo`);
+      await page.waitForSelector('#map circle.pt');
+      await check('places-aleppo');
+    } finally {
+      await page.setViewportSize({ width: 1360, height: 900 });
+    }
+  });
+}
 
 test('no script errors on the page', () => {
   // A 404 fetch is logged by Chromium as a console error: allowed only for compare.

@@ -1,5 +1,5 @@
 /* test_store_write.c — the write path of db/store_write.c on documents
- * larger than test_store.c's fixture: figures and mentions in multi-row
+ * larger than store_docs.h's fixture: figures and mentions in multi-row
  * INSERTs (one per table, several past STORE_ROWS_MAX rows), the row a
  * failed INSERT is reported by, counts worked out from the document against
  * the rows counted, and sources whose upsert changes nothing.

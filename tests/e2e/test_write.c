@@ -148,3 +148,72 @@ Test(write, read_only_and_tokenless_servers_refuse_writes)
     e2e_response_free(r);
     cr_expect_eq(total_of("/v1/articles"), N_SEEDS);
 }
+
+/* CSV for spreadsheets: an empty title is "" and an absent URL (null) is an
+ * empty field, so the two stay apart. */
+Test(write, csv_tells_an_empty_string_from_null)
+{
+    static const char untitled[] =
+        "{\"title\":\"\",\"body\":\"قال شهود إن 4 مدنيين قتلوا في قصف على بلدة قرب حماة.\"}";
+    e2e_response *r = e2e_send("POST", "/v1/articles", untitled, strlen(untitled), AUTH, JSON);
+    cr_assert_eq(r->status, 201, "%s", r->body);
+    cr_assert_str_eq(jstr(r->json, "title"), "");
+    cr_assert(json_is_null(json_object_get(r->json, "url")));
+    char *row = fmt_str("\r\n%s,\"\",", jstr(r->json, "id"));
+    e2e_response_free(r);
+    r = e2e_get("/v1/articles?format=csv");
+    cr_assert_eq(r->status, 200);
+    const char *at = strstr(r->body, row);
+    cr_assert(at, "no row with an empty title as \"\"");
+    /* id, title, excerpt, outlet.id, outlet.name, url: the URL is empty. */
+    cr_expect(strstr(at + strlen(row), ",,,,"), "null outlet and url are not empty fields");
+    e2e_response_free(r);
+    free(row);
+}
+
+/* Breakdowns and updates come back as figure ids of the same article. */
+Test(write, breakdowns_and_updates_are_served_as_figure_ids)
+{
+    static const char doc[] = "قال الدفاع المدني إن 20 شخصا قتلوا بينهم 5 أطفال في قصف على إدلب."
+                              " وارتفعت الحصيلة لاحقا إلى 23 قتيلا.";
+    e2e_response *r = e2e_send("PUT", "/v1/articles/tolls", doc, strlen(doc), AUTH, TEXT);
+    cr_assert_eq(r->status, 201, "%s", r->body);
+    e2e_response_free(r);
+    json_t *a = get_ok("/v1/articles/tolls");
+    json_t *figs = json_object_get(a, "figures");
+    cr_assert_eq(json_array_size(figs), 3, "20, 5 and 23");
+    json_t *whole = json_array_get(figs, 0), *part = json_array_get(figs, 1), *update = json_array_get(figs, 2);
+    cr_expect(json_is_null(json_object_get(whole, "part_of")));
+    cr_expect_str_eq(jstr(part, "part_of"), "tolls-f1");
+    cr_expect(json_is_null(json_object_get(part, "supersedes")));
+    cr_expect_str_eq(jstr(update, "supersedes"), "tolls-f1");
+    json_decref(a);
+    /* the figures list and its CSV say the same */
+    json_t *list = get_ok("/v1/figures?article=tolls&sort=value");
+    cr_expect_str_eq(jstr(json_array_get(json_object_get(list, "data"), 0), "part_of"), "tolls-f1");
+    json_decref(list);
+    r = e2e_get("/v1/figures?article=tolls&format=csv");
+    cr_assert_eq(r->status, 200);
+    cr_expect(strstr(r->body, "part_of") != NULL && strstr(r->body, "supersedes") != NULL, "%s", r->body);
+    e2e_response_free(r);
+}
+
+/* A relative date is read against the article's published_at; the cause is
+ * what the sentence says did it. */
+Test(write, event_date_and_cause_are_read_against_publication)
+{
+    static const char doc[] = "{\"published_at\":\"2016-08-07T10:00:00Z\",\"body\":"
+                              "\"قال الدفاع المدني إن 12 مدنيا قتلوا أمس في غارات جوية على مدينة إدلب.\"}";
+    e2e_response *r = e2e_send("PUT", "/v1/articles/dated", doc, strlen(doc), AUTH, JSON);
+    cr_assert_eq(r->status, 201, "%s", r->body);
+    e2e_response_free(r);
+    json_t *a = get_ok("/v1/articles/dated");
+    json_t *f = json_array_get(json_object_get(a, "figures"), 0);
+    cr_assert_not_null(f);
+    json_t *date = json_object_get(f, "date");
+    cr_expect_str_eq(jstr(date, "start"), "2016-08-06");
+    cr_expect_str_eq(jstr(date, "end"), "2016-08-06");
+    cr_expect_str_eq(jstr(date, "precision"), "day");
+    cr_expect_str_eq(jstr(f, "cause"), "airstrike");
+    json_decref(a);
+}

@@ -365,13 +365,20 @@ static void score_figures(const extract_result *r, const json_t *figures, const 
 
 #define MAX_OCC 64
 
+/* Resolved mentions first, then the unresolved ones (named by context). */
+static const extract_place_mention *place_mention(const extract_result *r, size_t k)
+{
+    return k < r->n_places ? &r->places[k] : &r->unresolved_places[k - r->n_places];
+}
+
 static void score_places(const extract_model *m, const extract_result *r, const json_t *d, tally *t)
 {
     const char *doc = json_string_value(json_object_get(d, "doc"));
     const json_t *req = json_object_get(d, "places_required"), *opt = json_object_get(d, "places_optional");
     const extract_place *places;
     extract_model_places(m, &places);
-    bool *ok = calloc(r->n_places + 1, sizeof *ok);
+    size_t n_mentions = r->n_places + r->n_unresolved_places;
+    bool *ok = calloc(n_mentions + 1, sizeof *ok);
     const json_t *lists[2] = {req, opt};
     for (int l = 0; l < 2; l++) {
         size_t i;
@@ -381,9 +388,9 @@ static void score_places(const extract_model *m, const extract_result *r, const 
             span occ[MAX_OCC];
             size_t n = occurrences(&r->txt, json_string_value(name), occ, MAX_OCC);
             bool found = false;
-            for (size_t k = 0; k < r->n_places; k++)
+            for (size_t k = 0; k < n_mentions; k++)
                 for (size_t o = 0; o < n; o++)
-                    if (overlaps(occ[o], r->places[k].sp))
+                    if (overlaps(occ[o], place_mention(r, k)->sp))
                         found = ok[k] = true;
             if (l == 0) {
                 t->places_required++;
@@ -396,13 +403,15 @@ static void score_places(const extract_model *m, const extract_result *r, const 
             }
         }
     }
-    for (size_t k = 0; k < r->n_places; k++) {
+    for (size_t k = 0; k < n_mentions; k++) {
         t->place_mentions++;
         t->place_mentions_ok += ok[k];
         if (!ok[k]) {
-            char *s = text_slice(&r->txt, r->places[k].sp), *sent = sentence_of(&r->txt, r->places[k].sp);
+            const extract_place_mention *pm = place_mention(r, k);
+            char *s = text_slice(&r->txt, pm->sp), *sent = sentence_of(&r->txt, pm->sp);
             char what[256];
-            snprintf(what, sizeof what, "«%s» read as %s", s ? s : "", places[r->places[k].place].id);
+            snprintf(what, sizeof what, "«%s» read as %s", s ? s : "",
+                     pm->place == EXTRACT_NO_INDEX ? "an unresolved place" : places[pm->place].id);
             note("place extra", doc, what, sent);
             free(s);
             free(sent);

@@ -44,15 +44,46 @@ static bool within(const extract_place *p, const char *ancestor)
 
 Test(gazetteer, size_and_governorates)
 {
-    cr_expect_geq(n_places, 400);
+    cr_expect_geq(n_places, 2000);
     size_t governorates = 0;
     for (size_t i = 0; i < n_places; i++)
-        governorates += strcmp(places[i].kind, "governorate") == 0;
+        governorates += strcmp(places[i].kind, "governorate") == 0 && within(&places[i], "syria");
     cr_expect_eq(governorates, 14);
     const char *required[] = {"syria", "aleppo", "aleppo-gov", "damascus", "idlib", "homs", "hama",
                               "latakia", "ramouseh", "project-1070", "hmeimim"};
     for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
         cr_expect_not_null(place(required[i]), "missing %s", required[i]);
+}
+
+/* The region from GeoNames and data/places/: every state of the reporting,
+ * its first-level divisions, and towns under them (tools/gazetteer/build.py). */
+Test(gazetteer, region_states_divisions_and_towns)
+{
+    static const struct {
+        const char *id, *within;
+        double lat_min, lat_max, lon_min, lon_max;
+    } cases[] = {
+        {"nineveh-gov", "iraq", 34.0, 37.5, 41.0, 44.5},  {"taiz-gov", "yemen", 12.5, 14.5, 43.0, 45.0},
+        {"gaza-strip", "palestine", 31.0, 32.0, 34.0, 35.0}, {"khan-yunis", "gaza-strip", 31.2, 31.4, 34.2, 34.4},
+        {"north-darfur-gov", "sudan", 12.0, 15.0, 24.0, 27.0}, {"el-fasher", "north-darfur-gov", 13.0, 14.0, 25.0, 26.0},
+        {"benghazi-dist", "libya", 31.5, 32.5, 19.5, 20.5}, {"gao-gov", "mali", 15.5, 17.0, -0.5, 0.5},
+        {"nabatieh", "lebanon", 33.2, 33.5, 35.3, 35.6},  {"banadir-gov", "somalia", 1.5, 2.5, 45.0, 46.0},
+        {"cairo-gov", "egypt", 29.5, 30.5, 31.0, 31.6},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        const extract_place *p = place(cases[c].id);
+        cr_assert_not_null(p, "missing %s", cases[c].id);
+        cr_expect(within(p, cases[c].within), "%s is not within %s", p->id, cases[c].within);
+        cr_expect(p->lat >= cases[c].lat_min && p->lat <= cases[c].lat_max && p->lon >= cases[c].lon_min &&
+                      p->lon <= cases[c].lon_max,
+                  "%s at %f,%f", p->id, p->lat, p->lon);
+    }
+    const char *states[] = {"syria", "iraq", "yemen", "lebanon", "palestine", "libya", "sudan", "somalia",
+                            "egypt", "mali", "turkey", "jordan", "israel", "saudi-arabia", "iran", "russia"};
+    for (size_t i = 0; i < sizeof states / sizeof states[0]; i++) {
+        const extract_place *p = place(states[i]);
+        cr_expect(p && strcmp(p->kind, "country") == 0, "state %s missing", states[i]);
+    }
 }
 
 Test(gazetteer, parents_exist_and_coordinates_are_sane)

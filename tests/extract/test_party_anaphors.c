@@ -4,31 +4,13 @@
  * written for these tests, not taken from the seeds.
  */
 #include "extract/extract.h"
+#include "tests/extract/model_fixture.h"
 
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
 
-static extract_model *model;
-
-static void load_model(void)
-{
-    char err[256];
-    model = extract_model_new(err, sizeof err);
-    cr_assert_not_null(model, "%s", err);
-}
-
-static void free_model(void)
-{
-    extract_model_free(model);
-}
-
 TestSuite(party_anaphors, .init = load_model, .fini = free_model);
-
-static void run(const char *doc, extract_result *r)
-{
-    cr_assert_eq(extract_document(model, doc, strlen(doc), r), 0);
-}
 
 static bool span_is(const extract_result *r, span sp, const char *want)
 {

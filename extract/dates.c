@@ -1,0 +1,328 @@
+/* dates.c — the event date and the cause of each figure, read from its
+ * sentence after the figure stage.
+ *
+ * Date forms (data/lexicon/dates.tsv): days relative to publication (اليوم،
+ * أمس، أمس الأول، الليلة الماضية), a weekday after a lead word (يوم/فجر/صباح
+ * الجمعة: the last such day on or before publication), day + month name
+ * (Arabic, Syriac and paired: 6 آب/أغسطس) with or without a year, a month
+ * name with a year (month precision), day-first numeric dates (25/7/2018),
+ * and spans (خلال الأيام الثلاثة الماضية، خلال الأسبوع الماضي، منذ بداية
+ * الشهر/العام، الشهر الماضي، منذ 2011). A month name alone is not read (آب is
+ * also "father"). A year-less date takes the publication's year, or the year
+ * before when that would put it after publication.
+ * Never guessed: without a publication date only a full explicit date is read.
+ * Which date applies: the expression in the figure's sentence nearest to the
+ * figure; else the one nearest the end of the sentence before, when no line
+ * break separates the two (same paragraph); else none.
+ * Cause (data/lexicon/causes.tsv): the cause phrase of the figure's sentence
+ * nearest to the figure (a generic one, an explosion, only when the sentence
+ * names no other), or NULL.
+ */
+#include "extract/dates.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *date_precision_name(date_precision p)
+{
+    static const char *const names[] = {NULL, "day", "week", "month", "year", "span"};
+    return p <= DATE_SPAN ? names[p] : NULL;
+}
+
+void extract_date_iso(int32_t packed, char out[11])
+{
+    unsigned p = packed > 0 ? (unsigned)packed : 0;
+    snprintf(out, 11, "%04u-%02u-%02u", p / 10000 % 10000, p / 100 % 100, p % 100);
+}
+
+int32_t extract_date_parse_iso(const char *iso)
+{
+    if (!iso)
+        return 0;
+    for (int i = 0; i < 10; i++)
+        if (i == 4 || i == 7 ? iso[i] != '-' : !(iso[i] >= '0' && iso[i] <= '9'))
+            return 0;
+    int y = (iso[0] - '0') * 1000 + (iso[1] - '0') * 100 + (iso[2] - '0') * 10 + (iso[3] - '0');
+    int m = (iso[5] - '0') * 10 + (iso[6] - '0'), d = (iso[8] - '0') * 10 + (iso[9] - '0');
+    if (m < 1 || m > 12 || d < 1 || d > 31)
+        return 0;
+    return y * 10000 + m * 100 + d;
+}
+
+/* Howard Hinnant's days_from_civil. */
+int32_t dates_days(int y, int m, int d)
+{
+    y -= m <= 2;
+    int era = (y >= 0 ? y : y - 399) / 400;
+    int yoe = y - era * 400;
+    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+int32_t dates_from_days(int32_t z)
+{
+    z += 719468;
+    int era = (z >= 0 ? z : z - 146096) / 146097;
+    int doe = z - era * 146097;
+    int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int y = yoe + era * 400;
+    int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int mp = (5 * doy + 2) / 153;
+    int d = doy - (153 * mp + 2) / 5 + 1;
+    int m = mp + (mp < 10 ? 3 : -9);
+    return (y + (m <= 2)) * 10000 + m * 100 + d;
+}
+
+static int days_in_month(int y, int m)
+{
+    int next = m == 12 ? dates_days(y + 1, 1, 1) : dates_days(y, m + 1, 1);
+    return next - dates_days(y, m, 1);
+}
+
+static bool valid_ymd(int y, int m, int d)
+{
+    return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
+
+static int32_t pack(int y, int m, int d)
+{
+    return y * 10000 + m * 100 + d;
+}
+
+/* The value of an all-digit number token, or -1. */
+static int tok_int(const text *t, size_t i)
+{
+    if (i >= t->n_tok || t->tok[i].kind != TOK_NUMBER)
+        return -1;
+    const char *s = t->tok[i].norm;
+    if (!*s || strlen(s) > 4)
+        return -1;
+    int v = 0;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9')
+            return -1;
+        v = v * 10 + (*s - '0');
+    }
+    return v;
+}
+
+static bool tok_is(const text *t, size_t i, uint32_t sentence, const char *norm)
+{
+    return i < t->n_tok && t->tok[i].sentence == sentence && strcmp(t->tok[i].norm, norm) == 0;
+}
+
+static const char *kind_of(const lexicon_match *lm)
+{
+    return lm->entry->n_fields > 1 ? lm->entry->fields[1] : "";
+}
+
+static int value_of(const lexicon_match *lm)
+{
+    return lm->entry->n_fields > 2 ? atoi(lm->entry->fields[2]) : 0;
+}
+
+/* A day (yyyymmdd) with the publication's year, or the year before when that
+ * would fall after publication; 0 when invalid. */
+static int32_t yearless(int m, int d, int32_t pub)
+{
+    int y = pub / 10000;
+    if (!valid_ymd(y, m, d) && !valid_ymd(y - 1, m, d))
+        return 0;
+    if (!valid_ymd(y, m, d) || pack(y, m, d) > pub)
+        y--;
+    return valid_ymd(y, m, d) ? pack(y, m, d) : 0;
+}
+
+static int32_t shift(int32_t ymd, int days)
+{
+    return dates_from_days(dates_days(ymd / 10000, ymd / 100 % 100, ymd % 100) + days);
+}
+
+/* The date expression starting at token i (one of sentence s), or none;
+ * *next is the token after it. */
+static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s, int32_t pub,
+                    extract_date *out, size_t *next)
+{
+    *next = i + 1;
+    *out = (extract_date){0, 0, DATE_NONE};
+    int py = pub / 10000, pm = pub / 100 % 100;
+    /* 25/7/2018 (day first) */
+    int a = tok_int(t, i);
+    if (a > 0 && tok_is(t, i + 1, s, "/") && tok_is(t, i + 3, s, "/")) {
+        int mo = tok_int(t, i + 2), y = tok_int(t, i + 4);
+        if (t->tok[i + 4].sentence == s && valid_ymd(y, mo, a)) {
+            *out = (extract_date){pack(y, mo, a), pack(y, mo, a), DATE_DAY};
+            *next = i + 5;
+            return true;
+        }
+    }
+    lexicon_match lm;
+    if (!lexicon_match_at(m->dates, t, i, PROCLITICS_ALL, &lm))
+        return false;
+    *next = lm.tok_end;
+    const char *kind = kind_of(&lm);
+    int v = value_of(&lm);
+    if (strcmp(kind, "month") == 0) {
+        int day = i > 0 && t->tok[i - 1].sentence == s ? tok_int(t, i - 1) : -1;
+        size_t k = lm.tok_end;
+        lexicon_match pair;
+        if (tok_is(t, k, s, "/") && lexicon_match_at(m->dates, t, k + 1, PROCLITICS_NONE, &pair) &&
+            strcmp(kind_of(&pair), "month") == 0)
+            k = pair.tok_end;
+        int y = k < t->n_tok && t->tok[k].sentence == s ? tok_int(t, k) : -1;
+        if (y >= 1900 && y <= 2100)
+            *next = k + 1;
+        else
+            y = -1;
+        if (day >= 1 && day <= 31 && y > 0 && valid_ymd(y, v, day))
+            *out = (extract_date){pack(y, v, day), pack(y, v, day), DATE_DAY};
+        else if (day >= 1 && day <= 31 && y < 0 && pub && yearless(v, day, pub))
+            *out = (extract_date){yearless(v, day, pub), yearless(v, day, pub), DATE_DAY};
+        else if (y > 0 && (day < 1 || day > 31))
+            *out = (extract_date){pack(y, v, 1), pack(y, v, days_in_month(y, v)), DATE_MONTH};
+        return out->precision != DATE_NONE;
+    }
+    if (strcmp(kind, "lead") == 0) {
+        lexicon_match wd;
+        if (lm.tok_end < t->n_tok && t->tok[lm.tok_end].sentence == s &&
+            lexicon_match_at(m->dates, t, lm.tok_end, PROCLITICS_NONE, &wd) &&
+            strcmp(kind_of(&wd), "weekday") == 0 && pub) {
+            *next = wd.tok_end;
+            int32_t pd = dates_days(py, pm, pub % 100);
+            int pub_wd = (int)(((pd % 7) + 7 + 4) % 7); /* 1970-01-01 was a Thursday */
+            int back = (pub_wd - value_of(&wd) + 7) % 7;
+            int32_t day = dates_from_days(pd - back);
+            *out = (extract_date){day, day, DATE_DAY};
+            return true;
+        }
+        return false;
+    }
+    if (!pub)
+        return false;
+    if (strcmp(kind, "day") == 0) {
+        int32_t day = shift(pub, v);
+        *out = (extract_date){day, day, DATE_DAY};
+    } else if (strcmp(kind, "days") == 0) {
+        *out = (extract_date){shift(pub, -v), pub, DATE_SPAN};
+    } else if (strcmp(kind, "week") == 0) {
+        *out = (extract_date){shift(pub, -7), pub, DATE_WEEK};
+    } else if (strcmp(kind, "month_to_date") == 0) {
+        *out = (extract_date){pack(py, pm, 1), pub, DATE_SPAN};
+    } else if (strcmp(kind, "year_to_date") == 0) {
+        *out = (extract_date){pack(py, 1, 1), pub, DATE_SPAN};
+    } else if (strcmp(kind, "last_month") == 0) {
+        int y = pm == 1 ? py - 1 : py, mo = pm == 1 ? 12 : pm - 1;
+        *out = (extract_date){pack(y, mo, 1), pack(y, mo, days_in_month(y, mo)), DATE_MONTH};
+    } else if (strcmp(kind, "since") == 0) {
+        int y = lm.tok_end < t->n_tok && t->tok[lm.tok_end].sentence == s ? tok_int(t, lm.tok_end) : -1;
+        if (y >= 1900 && y <= py) {
+            *out = (extract_date){pack(y, 1, 1), pub, DATE_SPAN};
+            *next = lm.tok_end + 1;
+        }
+    }
+    return out->precision != DATE_NONE;
+}
+
+/* First token of sentence s (tokens are in sentence order). */
+static size_t sentence_first(const text *t, size_t s)
+{
+    size_t lo = 0, hi = t->n_tok;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (t->tok[mid].sentence < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Code points between an expression and the figure (0 when they overlap). */
+static uint32_t distance(span sp, span near)
+{
+    return sp.end <= near.start ? near.start - sp.end : sp.start >= near.end ? sp.start - near.end : 0;
+}
+
+bool dates_read(const extract_model *m, const text *t, size_t sentence, span near,
+                int32_t pub, extract_date *out)
+{
+    bool found = false;
+    uint32_t best = UINT32_MAX;
+    size_t i = sentence_first(t, sentence);
+    while (i < t->n_tok && t->tok[i].sentence == sentence) {
+        extract_date d;
+        size_t next;
+        if (read_at(m, t, i, (uint32_t)sentence, pub, &d, &next)) {
+            span sp = {t->tok[i].sp.start, t->tok[next - 1].sp.end};
+            if (distance(sp, near) < best) {
+                best = distance(sp, near);
+                *out = d;
+                found = true;
+            }
+        }
+        i = next > i ? next : i + 1;
+    }
+    return found;
+}
+
+/* A cause marked "generic" (an explosion) yields to any specific one. */
+static const char *cause_in(const extract_model *m, const text *t, size_t sentence, span near)
+{
+    const char *cause = NULL;
+    uint64_t best = UINT64_MAX;
+    size_t i = sentence_first(t, sentence);
+    while (i < t->n_tok && t->tok[i].sentence == sentence) {
+        lexicon_match lm;
+        if (lexicon_match_at(m->causes, t, i, PROCLITICS_ALL, &lm)) {
+            bool generic = lm.entry->n_fields > 2 && strcmp(lm.entry->fields[2], "generic") == 0;
+            uint64_t rank = (uint64_t)generic << 32 | distance(lm.sp, near);
+            if (rank < best && lm.entry->n_fields > 1) {
+                best = rank;
+                cause = lm.entry->fields[1];
+            }
+            i = lm.tok_end;
+        } else {
+            i++;
+        }
+    }
+    return cause;
+}
+
+/* Sentence of the token that holds code point cp. */
+static size_t sentence_at(const text *t, uint32_t cp)
+{
+    size_t lo = 0, hi = t->n_tok;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (t->tok[mid].sp.end <= cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < t->n_tok ? t->tok[lo].sentence : 0;
+}
+
+int dates_find(doc_state *d, int32_t pub)
+{
+    const text *t = d->t;
+    if (pub && !valid_ymd(pub / 10000, pub / 100 % 100, pub % 100))
+        pub = 0;
+    for (size_t k = 0; k < d->r->n_figures; k++) {
+        extract_figure *f = &d->r->figures[k];
+        f->date = (extract_date){0, 0, DATE_NONE};
+        f->cause = NULL;
+        if (t->n_tok == 0)
+            continue;
+        size_t s = sentence_at(t, f->sp.start);
+        f->cause = cause_in(d->m, t, s, f->sp);
+        if (dates_read(d->m, t, s, f->sp, pub, &f->date))
+            continue;
+        size_t first = sentence_first(t, s);
+        if (s > 0 && first < t->n_tok && !t->tok[first].newline_before)
+            dates_read(d->m, t, s - 1, (span){t->tok[first].sp.start, t->tok[first].sp.start}, pub,
+                       &f->date);
+    }
+    return 0;
+}

@@ -1,0 +1,22 @@
+/* dates.h — inside the extractor: the event date and the cause of each
+ * figure (dates.c). Private to extract/; the public face is extract.h.
+ */
+#ifndef MARSAD_DATES_H
+#define MARSAD_DATES_H
+
+#include "extract/stages.h"
+
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
+int32_t dates_days(int y, int m, int d);
+int32_t dates_from_days(int32_t days); /* packed yyyymmdd */
+
+/* The date of an event that sentence `sentence` of t speaks of, relative to
+ * the publication date pub (packed yyyymmdd, 0 for unknown): of several, the
+ * one nearest to the span `near` (the figure). False when none is read. */
+bool dates_read(const extract_model *m, const text *t, size_t sentence, span near,
+                int32_t pub, extract_date *out);
+
+/* Fill date and cause of every figure of d->r. Returns 0. */
+int dates_find(doc_state *d, int32_t pub);
+
+#endif

@@ -1,0 +1,426 @@
+/* test_store_open.c — opening the store (db/store.c): creating, read-only
+ * and busy handles, refusing a newer database, the forward migrations from
+ * each earlier schema (tests/data/schema_v*.sql), the schema text check;
+ * data versions across handles, the time limit on reads, meta. Every test
+ * works in its own mkdtemp folder.
+ */
+#include "db/store_int.h" /* STORE_SCHEMA_VERSION */
+#include "tests/db/store_docs.h"
+
+TestSuite(store_open, .init = fx_setup, .fini = fx_teardown, .timeout = 60);
+
+/* ---- opening --------------------------------------------------------------- */
+
+Test(store_open, create_sets_version_wal_and_reopens) {
+    store *s = fx_open();
+    store_close(s);
+    cr_assert_eq(sql_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    cr_assert_eq(sql_int("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
+    cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name = 'articles_fts'"), 1);
+    cr_assert_eq(sql_int("SELECT value FROM meta WHERE key = 'generation'"), 0);
+
+    s = fx_open(); /* the schema is not applied twice */
+    load_gazetteer(s);
+    store_close(s);
+    s = fx_open();
+    json_t *o = get(s, RES_LOCATIONS, "aleppo");
+    fx_assert_str(o, "name", "حلب");
+    json_decref(o);
+    store_close(s);
+    cr_assert_eq(sql_int("SELECT count(*) FROM meta"), 1);
+}
+
+Test(store_open, read_only) {
+    char err[256];
+    cr_assert_null(store_open(fx_path, STORE_READONLY, 100, fx_schema, err, sizeof err),
+                   "a missing database opens read-only");
+    cr_assert(strlen(err) > 0);
+
+    sql_exec("CREATE TABLE x (a)"); /* exists, but not ours */
+    cr_assert_null(store_open(fx_path, STORE_READONLY, 100, fx_schema, err, sizeof err));
+    cr_assert(strstr(err, "not an initialised") != NULL, "%s", err);
+    cr_assert_null(store_open(fx_path, 0, 100, fx_schema, err, sizeof err));
+    cr_assert(strstr(err, "not a marsad database") != NULL, "%s", err);
+    sql_exec("DROP TABLE x");
+
+    store *w = fx_open();
+    load_all(w);
+    store *r = store_open(fx_path, STORE_READONLY, 100, NULL, err, sizeof err);
+    cr_assert_not_null(r, "%s", err);
+    json_t *o = get(r, RES_ARTICLES, "a1");
+    fx_assert_str(o, "id", "a1");
+    json_decref(o);
+    cr_assert_eq(store_sync_sources(r, SOURCES, 1), STORE_ERR);
+    cr_assert(strstr(store_errmsg(r), "read-only") != NULL, "%s", store_errmsg(r));
+    fx_doc x;
+    doc_a1(&x);
+    cr_assert_eq(store_put_document(r, &x.d), STORE_ERR);
+    store_close(r);
+    store_close(w);
+
+    /* Also once the writer is gone (no -wal/-shm files left behind). */
+    r = store_open(fx_path, STORE_READONLY, 100, NULL, err, sizeof err);
+    cr_assert_not_null(r, "%s", err);
+    store_page p;
+    store_query q = query(RES_FIGURES);
+    cr_assert_eq(store_list(r, &q, &p), STORE_OK, "%s", store_errmsg(r));
+    cr_assert_eq(p.total, 9);
+    store_page_free(&p);
+    store_close(r);
+}
+
+/* A write that cannot get the lock within the busy timeout is STORE_BUSY,
+ * and reads go on beside the writer (WAL). */
+Test(store_open, busy_writer) {
+    store *s = fx_open();
+    load_all(s);
+    sqlite3 *db;
+    cr_assert_eq(sqlite3_open(fx_path, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(db, "BEGIN IMMEDIATE; DELETE FROM figures WHERE article_id = 'a1'",
+                              NULL, NULL, NULL),
+                 SQLITE_OK);
+    char err[256];
+    store *w = store_open(fx_path, 0, 50, fx_schema, err, sizeof err);
+    cr_assert_not_null(w, "%s", err);
+    cr_assert_eq(store_sync_sources(w, SOURCES, 1), STORE_BUSY, "%s", store_errmsg(w));
+    fx_doc x;
+    doc_a1(&x);
+    cr_assert_eq(store_put_document(w, &x.d), STORE_BUSY);
+    cr_assert_eq(store_delete_article(w, "a1"), STORE_BUSY);
+    json_t *o = get(w, RES_ARTICLES, "a1"); /* the last committed state */
+    cr_assert_eq(json_array_size(json_object_get(o, "figures")), 2);
+    json_decref(o);
+    cr_assert_eq(sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    cr_assert_eq(store_delete_article(w, "a1"), STORE_OK, "%s", store_errmsg(w));
+    store_close(w);
+    store_close(s);
+}
+
+Test(store_open, newer_version_refused) {
+    store_close(fx_open());
+    sql_exec("PRAGMA user_version = 99");
+    char err[256] = "";
+    cr_assert_null(store_open(fx_path, 0, 100, fx_schema, err, sizeof err));
+    cr_assert(strstr(err, "newer") != NULL, "%s", err);
+    cr_assert_null(store_open(fx_path, STORE_READONLY, 100, NULL, err, sizeof err));
+    cr_assert(strstr(err, "newer") != NULL, "%s", err);
+}
+
+/* tests/data/NAME (MARSAD_TEST_DATA names the folder), malloc'd. */
+static char *test_data(const char *name) {
+    const char *dir = getenv("MARSAD_TEST_DATA") ? getenv("MARSAD_TEST_DATA") : "tests/data";
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f, "%s: cannot open (run from the repository root)", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    cr_assert_not_null(buf);
+    cr_assert_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+/* A version 1 database (figures without area_id) is migrated forward on
+ * open, keeping its rows. It is made from the version 2 schema
+ * (tests/data/schema_v2.sql, schema.sql as it was then). */
+Test(store_open, migrates_version_1_forward) {
+    char *v2 = test_data("schema_v2.sql");
+    const char *body = strchr(v2, '\n');
+    cr_assert_not_null(body);
+    char *v1 = strdup(body + 1);
+    free(v2);
+    char *col = strstr(v1, "area_id          TEXT REFERENCES locations (id),");
+    cr_assert_not_null(col, "schema.sql changed: update this test");
+    memset(col, ' ', strlen("area_id          TEXT REFERENCES locations (id),"));
+    char *idx = strstr(v1, "CREATE INDEX figures_area");
+    cr_assert_not_null(idx);
+    memcpy(idx, "-- ", 3);
+    sql_exec(v1);
+    free(v1);
+    sql_exec("PRAGMA user_version = 1");
+    sql_exec("INSERT INTO locations (id, name, kind, lat, lon) VALUES ('x', 'س', 'city', 1, 2)");
+    cr_assert_eq(sql_int("SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'area_id'"), 0);
+
+    char err[256] = "";
+    store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
+    cr_assert_not_null(s, "%s", err);
+    store_close(s);
+    cr_assert_eq(sql_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    cr_assert_eq(sql_int("SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'area_id'"), 1);
+    /* version 2's index, replaced in version 4 */
+    cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name = 'figures_area'"), 0);
+    cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name = 'figures_group'"), 1);
+    cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name = 'figures_fts'"), 1);
+    cr_assert_eq(sql_int("SELECT count(*) FROM locations WHERE id = 'x'"), 1);
+}
+
+/* A version 2 database (articles_fts tokenised by unicode61, no figures_fts
+ * or sources_fts) is migrated to 3: articles_fts rebuilt with marsad_ar,
+ * the figures and sources indexed, their rows and fts_no kept or set. */
+Test(store_open, migrates_version_2_forward) {
+    char *v2 = test_data("schema_v2.sql");
+    cr_assert(strncmp(v2, "-- version 2\n", 13) == 0);
+    cr_assert_not_null(strstr(v2, "tokenize = 'unicode61 remove_diacritics 2'"));
+    sql_exec(strchr(v2, '\n') + 1);
+    free(v2);
+    sql_exec("PRAGMA user_version = 2;"
+             "INSERT INTO sources (id, name, name_en, kind) VALUES"
+             " ('jaish', 'جيش الفتح', 'Army of Conquest', 'armed_group'),"
+             " ('sana', 'سانا', 'SANA', 'outlet');"
+             "INSERT INTO articles (id, doc_no, title, body, outlet_id) VALUES"
+             " ('old1', 7, 'معارك حلب', 'قصفٌ عنيف على حلب وريفها، وقُتِلَ ١٢ مدنياً بحلب.', 'sana'),"
+             " ('old2', 9, NULL, 'اشتباكات في إدلب.', NULL);"
+             "INSERT INTO articles_fts (rowid, title, body) SELECT doc_no, title, body FROM articles;"
+             "INSERT INTO figures (id, article_id, ordinal, value, qualifier, type, claimant_id,"
+             " start, \"end\", span_text, quote) VALUES"
+             " ('old1-f1', 'old1', 1, 12, 'exact', 'killed', 'jaish', 30, 40, 'قُتِلَ ١٢',"
+             "  'وقُتِلَ ١٢ مدنياً بحلب.');");
+    /* Under unicode61, بحلب and the Arabic-Indic digits are other words. */
+    cr_assert_eq(sql_int("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '12'"), 0);
+
+    char err[256] = "";
+    store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
+    cr_assert_not_null(s, "%s", err);
+    cr_assert_eq(sql_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    cr_assert_not_null(strstr(fx_schema, "tokenize = 'marsad_ar'"));
+    cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name = 'articles_fts'"
+                         " AND sql LIKE '%marsad_ar%'"),
+                 1);
+    cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name IN ('figures_fts',"
+                         " 'sources_fts', 'figures_fts_no', 'sources_fts_no')"),
+                 4);
+    cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE fts_no IS NULL"), 0);
+    cr_assert_eq(sql_int("SELECT count(*) FROM sources WHERE fts_no IS NULL"), 0);
+    assert_fts_intact();
+
+    /* The old rows are found the new way: folded, stripped, stemmed. */
+    static const struct {
+        const char *q, *ids;
+    } cases[] = {
+        {"حلب", "old1"}, {"12", "old1"},   {"١٢", "old1"},  {"قتل", "old1"},
+        {"ادلب", "old2"}, {"اشتباك", "old2"}, {"مدني", "old1"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        store_query q = query(RES_ARTICLES);
+        add_text(&q, "q", cases[i].q);
+        char *ids = list_ids(s, q);
+        cr_assert_str_eq(ids, cases[i].ids, "q=%s", cases[i].q);
+        free(ids);
+    }
+    json_t *out = NULL;
+    store_search_query sq = {.q = "بحلب", .kinds = STORE_SEARCH_FIGURES, .limit = 5};
+    cr_assert_eq(store_search(s, &sq, &out), STORE_OK, "%s", store_errmsg(s));
+    json_t *hit = json_array_get(json_object_get(out, "data"), 0);
+    fx_assert_str(hit, "id", "old1-f1");
+    json_decref(out);
+    sq = (store_search_query){.q = "جيش", .kinds = STORE_SEARCH_SOURCES, .limit = 5};
+    cr_assert_eq(store_search(s, &sq, &out), STORE_OK, "%s", store_errmsg(s));
+    hit = json_array_get(json_object_get(out, "data"), 0);
+    fx_assert_str(hit, "id", "jaish");
+    json_decref(out);
+
+    /* New rows after the migration take fts_no after the old ones. */
+    load_gazetteer(s);
+    fx_doc x;
+    doc_a1(&x);
+    cr_assert_eq(store_put_document(s, &x.d), STORE_OK, "%s", store_errmsg(s));
+    store_close(s);
+    assert_fts_intact();
+    cr_assert_eq(sql_int("SELECT count(DISTINCT fts_no) FROM figures"), 3);
+}
+
+/* A version 3 database (figures without period, no claim_cells) is
+ * migrated to 4: each figure gets its article's month, and claim_cells
+ * holds one row per compare group and claimant, built from the figures
+ * there are; the triggers keep it from then on. */
+Test(store_open, migrates_version_3_forward) {
+    char *v3 = test_data("schema_v3.sql");
+    cr_assert(strncmp(v3, "-- version 3\n", 13) == 0);
+    sql_exec(strchr(v3, '\n') + 1);
+    free(v3);
+    sql_exec("PRAGMA user_version = 3;"
+             "INSERT INTO sources (id, name, kind, fts_no) VALUES"
+             " ('army', 'الجيش', 'military', 1), ('faction', 'فصيل', 'armed_group', 2);"
+             "INSERT INTO locations (id, name, kind, lat, lon) VALUES ('gov', 'محافظة', 'governorate', 1, 2);"
+             "INSERT INTO articles (id, doc_no, body, published_at) VALUES"
+             " ('a', 1, 'نص', '2016-08-07T10:00:00Z'), ('b', 2, 'نص', NULL);"
+             "INSERT INTO figures (id, article_id, ordinal, value, value_max, qualifier, type,"
+             " subject_category, subject_side, claimant_id, area_id, start, \"end\", fts_no) VALUES"
+             " ('a-f1', 'a', 1, 80, NULL, 'more_than', 'killed', 'combatants', 'government', 'faction', 'gov', 0, 1, 1),"
+             " ('a-f2', 'a', 2, 20, NULL, 'exact', 'killed', 'combatants', 'government', 'faction', 'gov', 1, 2, 2),"
+             " ('a-f3', 'a', 3, 100, 150, 'range', 'killed', 'combatants', 'government', 'army', 'gov', 2, 3, 3),"
+             " ('b-f1', 'b', 1, 5, NULL, 'exact', 'killed', 'combatants', 'government', NULL, NULL, 0, 1, 4),"
+             " ('b-f2', 'b', 2, 3, NULL, 'exact', 'count', NULL, NULL, NULL, NULL, 1, 2, 5);");
+    char err[256] = "";
+    store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
+    cr_assert_not_null(s, "%s", err);
+    store_close(s);
+    cr_assert_eq(sql_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE article_id = 'a' AND period = '2016-08'"), 3);
+    cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE article_id = 'b' AND period IS NULL"), 2);
+    cr_assert_eq(sql_int("SELECT count(*) FROM claim_cells"), 3);
+    cr_assert_eq(sql_int("SELECT n * 1000 + headline FROM claim_cells WHERE claimant_id = 'faction'"
+                         " AND period = '2016-08' AND area_id = 'gov'"),
+                 2080);
+    cr_assert_eq(sql_int("SELECT headline FROM claim_cells WHERE claimant_id = 'army'"), 150);
+    cr_assert_eq(sql_int("SELECT n FROM claim_cells WHERE claimant_id = '' AND area_id = ''"
+                         " AND period = ''"),
+                 1);
+    cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"
+                         " AND name IN ('figures_cell_add', 'figures_cell_remove')"),
+                 2);
+    cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                         " AND name IN ('figures_group', 'figures_type_value', 'claim_cells_area')"),
+                 3);
+    cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'articles'"), 2);
+    cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'figures'"), 5);
+    cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'sources'"), 2);
+    cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'locations'"), 1);
+    /* the triggers work on the migrated database */
+    sql_exec("DELETE FROM figures WHERE id = 'a-f1'");
+    cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'figures'"), 4);
+    cr_assert_eq(sql_int("SELECT n * 1000 + headline FROM claim_cells WHERE claimant_id = 'faction'"),
+                 1020);
+}
+
+Test(store_open, migrates_version_4_forward) {
+    char *v4 = test_data("schema_v4.sql");
+    cr_assert(strncmp(v4, "-- version 4\n", 13) == 0);
+    sql_exec(strchr(v4, '\n') + 1);
+    free(v4);
+    sql_exec("PRAGMA user_version = 4;"
+             "INSERT INTO sources (id, name, kind, fts_no) VALUES ('army', 'الجيش', 'military', 1);"
+             "INSERT INTO locations (id, name, kind, lat, lon) VALUES"
+             " ('gov', 'محافظة', 'governorate', 1, 2), ('city', 'مدينة', 'city', 1, 2);"
+             "UPDATE locations SET parent_id = 'gov' WHERE id = 'city';"
+             "INSERT INTO articles (id, doc_no, body) VALUES ('a', 1, 'نص');"
+             "INSERT INTO figures (id, article_id, ordinal, value, qualifier, type,"
+             " subject_category, subject_side, claimant_id, location_id, area_id, start, \"end\","
+             " fts_no) VALUES"
+             " ('a-f1', 'a', 1, 80, 'exact', 'killed', 'combatants', 'government', 'army', 'city',"
+             " 'gov', 0, 1, 1);");
+    char err[256] = "";
+    store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
+    cr_assert_not_null(s, "%s", err);
+    /* the new index answers compare for the city */
+    store_compare_query q = {.location = "city", .groups_limit = 10, .claims_limit = 5,
+                             .min_claimants = 1};
+    json_t *out = NULL;
+    cr_assert_eq(store_compare(s, &q, &out), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_eq(json_integer_value(json_object_get(out, "total")), 1);
+    json_decref(out);
+    store_close(s);
+    cr_assert_eq(sql_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    cr_assert_eq(sql_int("SELECT count(*) FROM pragma_index_info('figures_location')"), 10);
+    cr_assert_eq(sql_int("SELECT count(*) FROM figures INDEXED BY figures_location"
+                         " WHERE location_id = 'city'"),
+                 1);
+}
+
+Test(store_open, migrates_version_5_forward) {
+    char *v5 = test_data("schema_v5.sql");
+    cr_assert(strncmp(v5, "-- version 5\n", 13) == 0);
+    sql_exec(strchr(v5, '\n') + 1);
+    free(v5);
+    sql_exec("PRAGMA user_version = 5;"
+             "INSERT INTO articles (id, doc_no, body) VALUES ('a', 1, 'نص');"
+             "INSERT INTO figures (id, article_id, ordinal, value, qualifier, type, start, \"end\","
+             " fts_no) VALUES ('a-f1', 'a', 1, 80, 'exact', 'killed', 0, 1, 1);");
+    char err[256] = "";
+    store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
+    cr_assert_not_null(s, "%s", err);
+    store_close(s);
+    cr_assert_eq(sql_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    /* the figure is kept; breakdowns and updates are empty until re-extraction */
+    cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE id = 'a-f1' AND part_of IS NULL"
+                         " AND supersedes IS NULL AND date_start IS NULL AND cause IS NULL"), 1);
+}
+
+Test(store_open, schema_text_checked) {
+    char err[256] = "";
+    cr_assert_null(store_open(fx_path, 0, 100, "-- version 99\nCREATE TABLE t (a);", err, sizeof err));
+    cr_assert(strstr(err, "version") != NULL, "%s", err);
+    cr_assert_null(store_open(fx_path, 0, 100, "CREATE TABLE t (a);", err, sizeof err));
+    cr_assert_null(store_open(fx_path, 0, 100, NULL, err, sizeof err));
+    store_close(NULL); /* fine */
+}
+
+
+/* ---- versions, limits, meta -------------------------------------------------------- */
+
+Test(store_open, data_version_across_handles) {
+    store *a = fx_open();
+    store *b = fx_open();
+    load_gazetteer(b);
+    int64_t v0 = data_version(a);
+    cr_assert_eq(v0, data_version(b));
+    fx_doc x;
+    doc_a1(&x);
+    cr_assert_eq(store_put_document(b, &x.d), STORE_OK, "%s", store_errmsg(b));
+    int64_t v1 = data_version(a);
+    cr_assert_neq(v1, v0);
+    /* a sees b's write in reads too */
+    json_t *o = get(a, RES_ARTICLES, "a1");
+    json_decref(o);
+    cr_assert_eq(store_delete_article(a, "a1"), STORE_OK);
+    cr_assert_neq(data_version(b), v1);
+    store_close(a);
+    store_close(b);
+}
+
+Test(store_open, time_limit_interrupts_reads) {
+    store *s = fx_open();
+    load_all(s);
+    /* A long chain under Syria makes the "places inside" walk slow. */
+    enum { N = 30000 };
+    store_location_rec *chain = calloc(N, sizeof *chain);
+    char(*ids)[16] = calloc(N, sizeof *ids);
+    cr_assert(chain && ids);
+    for (int i = 0; i < N; i++) {
+        snprintf(ids[i], sizeof ids[i], "c%05d", i);
+        chain[i] = (store_location_rec){ids[i], "قرية", NULL, "village",
+                                        i ? ids[i - 1] : "syria", 35.0, 38.0, false};
+    }
+    cr_assert_eq(store_sync_locations(s, chain, N), STORE_OK, "%s", store_errmsg(s));
+    free(chain);
+    free(ids);
+
+    store_query q = query(RES_FIGURES);
+    add_text(&q, "location", "syria");
+    store_page p;
+    store_set_time_limit(s, 1);
+    cr_assert_eq(store_list(s, &q, &p), STORE_BUSY, "%s", store_errmsg(s));
+    cr_assert(strstr(store_errmsg(s), "time limit") != NULL, "%s", store_errmsg(s));
+    cr_assert_null(p.data);
+    store_set_time_limit(s, 0);
+    assert_ids(s, q, "a1-f1 a1-f2 a2-f1 a2-f2 a3-f1 a3-f2");
+    store_set_time_limit(s, 60000);
+    assert_ids(s, q, "a1-f1 a1-f2 a2-f1 a2-f2 a3-f1 a3-f2");
+    store_close(s);
+}
+
+Test(store_open, meta) {
+    store *s = fx_open();
+    load_all(s);
+    json_t *m = NULL;
+    cr_assert_eq(store_meta(s, &m), STORE_OK, "%s", store_errmsg(s));
+    fx_assert_keys(m, "schema_version,sqlite_version,generation,counts");
+    fx_assert_int(m, "schema_version", STORE_SCHEMA_VERSION);
+    fx_assert_str(m, "sqlite_version", sqlite3_libversion());
+    fx_assert_int(m, "generation", data_version(s));
+    json_t *c = json_object_get(m, "counts");
+    fx_assert_keys(c, "articles,figures,sources,locations,source_mentions,location_mentions");
+    fx_assert_int(c, "articles", 3);
+    fx_assert_int(c, "figures", 9);
+    fx_assert_int(c, "sources", N_SOURCES);
+    fx_assert_int(c, "locations", N_LOCATIONS);
+    fx_assert_int(c, "source_mentions", 5);
+    fx_assert_int(c, "location_mentions", 8);
+    json_decref(m);
+    store_close(s);
+}

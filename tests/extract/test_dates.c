@@ -1,0 +1,166 @@
+/* test_dates.c — the event date and the cause of figures (extract/dates.c),
+ * on sentences written for these tests, each relative to a publication date.
+ */
+#include "extract/extract.h"
+
+#include <criterion/criterion.h>
+#include <string.h>
+
+static extract_model *model;
+
+static void load_model(void)
+{
+    char err[256];
+    model = extract_model_new(err, sizeof err);
+    cr_assert_not_null(model, "%s", err);
+}
+
+static void free_model(void)
+{
+    extract_model_free(model);
+}
+
+TestSuite(dates, .init = load_model, .fini = free_model);
+
+typedef struct date_case {
+    const char *doc;
+    int32_t published; /* 0: unknown */
+    int32_t start, end;
+    date_precision precision;
+} date_case;
+
+/* 2018-07-29 is a Sunday; 2019-01-01 a Tuesday. */
+static const date_case date_cases[] = {
+    {"قتل 12 مدنيا اليوم في قصف على المدينة.", 20180729, 20180729, 20180729, DATE_DAY},
+    {"قتل 12 مدنيا أمس في قصف على المدينة.", 20180729, 20180728, 20180728, DATE_DAY},
+    {"قتل 12 مدنيا أمس الأول في قصف على المدينة.", 20180729, 20180727, 20180727, DATE_DAY},
+    {"قتل 12 مدنيا الليلة الماضية في قصف على المدينة.", 20180729, 20180728, 20180728, DATE_DAY},
+    {"قتل 12 مدنيا يوم الجمعة في قصف على المدينة.", 20180729, 20180727, 20180727, DATE_DAY},
+    {"قتل 12 مدنيا فجر الأحد في قصف على المدينة.", 20180729, 20180729, 20180729, DATE_DAY},
+    {"قتل 12 مدنيا مساء السبت في قصف على المدينة.", 20180729, 20180728, 20180728, DATE_DAY},
+    /* the weekday before a Tuesday 1 January is in the year before */
+    {"قتل 12 مدنيا صباح الخميس في قصف على المدينة.", 20190101, 20181227, 20181227, DATE_DAY},
+    {"قتل 12 مدنيا يوم الاثنين في قصف على المدينة.", 20190101, 20181231, 20181231, DATE_DAY},
+    {"قتل 12 مدنيا في 25 يوليو 2018 في قصف على المدينة.", 20200101, 20180725, 20180725, DATE_DAY},
+    {"قتل 12 مدنيا في 25 يوليو 2018 في قصف على المدينة.", 0, 20180725, 20180725, DATE_DAY},
+    {"قتل ١٢ مدنيا في ٢٥ تموز في قصف على المدينة.", 20180729, 20180725, 20180725, DATE_DAY},
+    {"قتل 12 مدنيا في 6 آب/أغسطس في قصف على المدينة.", 20180810, 20180806, 20180806, DATE_DAY},
+    {"قتل 12 مدنيا في 3 كانون الثاني 2017 في قصف على المدينة.", 0, 20170103, 20170103, DATE_DAY},
+    {"قتل 12 مدنيا في 15 تشرين الأول في قصف على المدينة.", 20181020, 20181015, 20181015, DATE_DAY},
+    {"قتل 12 مدنيا في 14 شباط في قصف على المدينة.", 20180729, 20180214, 20180214, DATE_DAY},
+    {"قتل 12 مدنيا في 14 أيار في قصف على المدينة.", 20180729, 20180514, 20180514, DATE_DAY},
+    /* a year-less date after publication is last year's */
+    {"قتل 12 مدنيا في 28 ديسمبر في قصف على المدينة.", 20190105, 20181228, 20181228, DATE_DAY},
+    {"قتل 12 مدنيا في 10 أيلول في قصف على المدينة.", 20180729, 20170910, 20170910, DATE_DAY},
+    {"قتل 12 مدنيا بتاريخ 25/7/2018 في قصف على المدينة.", 0, 20180725, 20180725, DATE_DAY},
+    {"قتل 12 مدنيا في آذار 2016 في قصف على المدينة.", 0, 20160301, 20160331, DATE_MONTH},
+    {"قتل 12 مدنيا خلال الأيام الثلاثة الماضية في قصف على المدينة.", 20180729, 20180726, 20180729, DATE_SPAN},
+    {"قتل 12 مدنيا خلال الأسبوع الماضي في قصف على المدينة.", 20180729, 20180722, 20180729, DATE_WEEK},
+    {"قتل 120 مدنيا منذ بداية الشهر في قصف على المدينة.", 20180729, 20180701, 20180729, DATE_SPAN},
+    {"قتل 1200 مدني منذ مطلع العام في قصف على المدينة.", 20180729, 20180101, 20180729, DATE_SPAN},
+    {"قتل 12 مدنيا الشهر الماضي في قصف على المدينة.", 20180105, 20171201, 20171231, DATE_MONTH},
+    {"قتل 350 ألف شخص منذ 2011 في الحرب.", 20180729, 20110101, 20180729, DATE_SPAN},
+    {"قتل 350 ألف شخص منذ عام 2011 في الحرب.", 20180729, 20110101, 20180729, DATE_SPAN},
+    /* the date of the sentence before, in the same paragraph */
+    {"شن الطيران غارات يوم الجمعة على المدينة. وقتل 12 مدنيا في القصف.", 20180729, 20180727, 20180727,
+     DATE_DAY},
+    /* the nearest of two */
+    {"بعد غارات أمس، قتل 12 مدنيا اليوم في قصف على المدينة.", 20180729, 20180729, 20180729, DATE_DAY},
+    /* never guessed: no publication date, no relative date */
+    {"قتل 12 مدنيا أمس في قصف على المدينة.", 0, 0, 0, DATE_NONE},
+    {"قتل 12 مدنيا يوم الجمعة في قصف على المدينة.", 0, 0, 0, DATE_NONE},
+    {"قتل 12 مدنيا في 25 تموز في قصف على المدينة.", 0, 0, 0, DATE_NONE},
+    {"قتل 12 مدنيا منذ بداية الشهر في قصف على المدينة.", 0, 0, 0, DATE_NONE},
+    /* no date in the sentence; a date in another paragraph does not count */
+    {"قتل 12 مدنيا في قصف على المدينة.", 20180729, 0, 0, DATE_NONE},
+    {"شن الطيران غارات أمس على المدينة.\nوقتل 12 مدنيا في القصف.", 20180729, 0, 0, DATE_NONE},
+    /* a month name alone, or a weekday without a lead word, is no date */
+    {"قتل 12 مدنيا في تموز في قصف على المدينة.", 20180729, 0, 0, DATE_NONE},
+};
+
+Test(dates, table)
+{
+    for (size_t i = 0; i < sizeof date_cases / sizeof date_cases[0]; i++) {
+        const date_case *c = &date_cases[i];
+        extract_result r;
+        cr_assert_eq(extract_document_dated(model, c->doc, strlen(c->doc), c->published, &r), 0);
+        cr_assert_geq(r.n_figures, 1, "no figure in: %s", c->doc);
+        const extract_figure *f = &r.figures[r.n_figures - 1];
+        cr_expect_eq(f->date.precision, c->precision, "%s: precision %d, expected %d", c->doc,
+                     f->date.precision, c->precision);
+        cr_expect_eq(f->date.start, c->start, "%s: start %d, expected %d", c->doc, f->date.start,
+                     c->start);
+        cr_expect_eq(f->date.end, c->end, "%s: end %d, expected %d", c->doc, f->date.end, c->end);
+        extract_result_free(&r);
+    }
+}
+
+Test(dates, undated_document_reads_no_date)
+{
+    const char *doc = "قتل 12 مدنيا أمس في قصف على المدينة.";
+    extract_result r;
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    cr_assert_geq(r.n_figures, 1);
+    cr_expect_eq(r.figures[0].date.precision, DATE_NONE);
+    cr_expect_str_eq(date_precision_name(DATE_WEEK), "week");
+    cr_expect_null(date_precision_name(DATE_NONE));
+    extract_result_free(&r);
+}
+
+typedef struct cause_case {
+    const char *doc;
+    const char *cause; /* NULL: none */
+} cause_case;
+
+static const cause_case cause_cases[] = {
+    {"قتل 12 مدنيا في غارات جوية على المدينة.", "airstrike"},
+    {"قتل 12 مدنيا بغارة على المدينة.", "airstrike"},
+    {"قتل 12 مدنيا في قصف مدفعي على المدينة.", "shelling"},
+    {"قتل 12 مدنيا جراء القصف على المدينة.", "shelling"},
+    {"قتل 12 مدنيا بقصف صاروخي على المدينة.", "missile"},
+    {"قتل 12 مدنيا بالبراميل المتفجرة على المدينة.", "barrel_bomb"},
+    {"قتل 12 مدنيا ببراميل متفجرة ألقتها المروحيات.", "barrel_bomb"},
+    {"توفي 7 أشخاص اختناقا بغاز سام في البلدة.", "chemical"},
+    {"قتل 12 مدنيا بمواد سامة في البلدة.", "chemical"},
+    {"قتل 3 مدنيين برصاص قناص في الحي.", "sniper"},
+    {"قتل 3 مدنيين قنصا في الحي.", NULL},
+    {"قتل 9 أشخاص بانفجار سيارة مفخخة في السوق.", "car_bomb"},
+    {"قتل 4 جنود بعبوة ناسفة على الطريق.", "ied"},
+    {"قتل 20 شخصا في هجوم انتحاري على الحاجز.", "suicide_attack"},
+    {"قتل طفلان و3 نساء بانفجار لغم أرضي قرب القرية.", "landmine"},
+    {"قتل 15 مقاتلا في اشتباكات مع القوات الحكومية.", "clashes"},
+    {"قتل 5 مقاتلين بطائرة مسيرة قرب الحدود.", "drone"},
+    {"قتل 8 مدنيين بصواريخ أطلقت على المدينة.", "missile"},
+    {"قتل 6 معتقلين تحت التعذيب في السجن.", "torture"},
+    {"قتل 10 أسرى في إعدام ميداني قرب البلدة.", "execution"},
+    {"لقي 30 شخصا حتفهم غرقا قبالة الساحل.", "drowning"},
+    {"قتل 12 مدنيا في تفجير في المدينة.", "bombing"},
+    {"قتل 12 مدنيا في المدينة.", NULL},
+};
+
+Test(dates, causes)
+{
+    for (size_t i = 0; i < sizeof cause_cases / sizeof cause_cases[0]; i++) {
+        const cause_case *c = &cause_cases[i];
+        extract_result r;
+        cr_assert_eq(extract_document(model, c->doc, strlen(c->doc), &r), 0);
+        cr_assert_geq(r.n_figures, 1, "no figure in: %s", c->doc);
+        const char *got = r.figures[0].cause;
+        if (c->cause)
+            cr_expect(got && strcmp(got, c->cause) == 0, "%s: cause %s, expected %s", c->doc,
+                      got ? got : "(null)", c->cause);
+        else
+            cr_expect_null(got, "%s: cause %s, expected none", c->doc, got);
+        extract_result_free(&r);
+    }
+}
+
+Test(dates, nearest_cause_in_sentence)
+{
+    const char *doc = "بعد اشتباكات عنيفة، قتل 12 مدنيا بغارات على المدينة.";
+    extract_result r;
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    cr_assert_geq(r.n_figures, 1);
+    cr_expect_str_eq(r.figures[0].cause, "airstrike");
+    extract_result_free(&r);
+}

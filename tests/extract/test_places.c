@@ -1,0 +1,169 @@
+/* test_places.c — places of the whole region, names that are not places, and
+ * unknown places named by their context, on sentences written for these
+ * tests.
+ */
+#include "tests/extract/model_fixture.h"
+
+#include <stdlib.h>
+
+static const extract_place *places;
+
+static void load_model_and_places(void)
+{
+    load_model();
+    extract_model_places(model, &places);
+}
+
+TestSuite(places, .init = load_model_and_places, .fini = free_model);
+
+/* Is there a resolved mention of place `id` whose text is `as_written`? */
+static bool has_place(const extract_result *r, const char *id, const char *as_written)
+{
+    for (size_t i = 0; i < r->n_places; i++) {
+        char *s = text_slice(&r->txt, r->places[i].sp);
+        bool hit = strcmp(places[r->places[i].place].id, id) == 0 && s && strcmp(s, as_written) == 0;
+        free(s);
+        if (hit)
+            return true;
+    }
+    return false;
+}
+
+static bool has_text(const extract_place_mention *m, size_t n, const extract_result *r, const char *want)
+{
+    for (size_t i = 0; i < n; i++) {
+        char *s = text_slice(&r->txt, m[i].sp);
+        bool hit = s && strcmp(s, want) == 0;
+        free(s);
+        if (hit)
+            return true;
+    }
+    return false;
+}
+
+typedef struct place_case {
+    const char *doc, *id, *as_written;
+} place_case;
+
+/* Places of the region, from GeoNames and the reviewed lists. */
+Test(places, region_places_resolve)
+{
+    static const place_case cases[] = {
+        {"قصفت الطائرات أحياء في مدينة الموصل أمس.", "mosul", "الموصل"},
+        {"وصل النازحون إلى أربيل بعد أيام من المشي.", "erbil", "أربيل"},
+        {"اندلعت اشتباكات عنيفة في تعز وفي محافظة مأرب.", "marib-gov", "محافظة مأرب"},
+        {"دخلت شاحنات المساعدات إلى خان يونس عبر معبر رفح.", "khan-yunis", "خان يونس"},
+        {"أعلن الجيش السيطرة على بنغازي بعد معارك طويلة.", "benghazi", "بنغازي"},
+        {"هاجم مسلحون قرية قرب غاو في شمال مالي.", "gao", "غاو"},
+        {"نزح آلاف المدنيين من الفاشر في ولاية شمال دارفور.", "el-fasher", "الفاشر"},
+        {"انفجرت سيارة مفخخة في مقديشو ظهر اليوم.", "mogadishu", "مقديشو"},
+        {"أطلقت الجماعة طائرات مسيرة نحو الرياض.", "riyadh", "الرياض"},
+        {"شيّع أهالي النبطية ضحايا الغارة.", "nabatieh", "النبطية"},
+        {"عاد وفد الوساطة إلى القاهرة مساء الخميس.", "cairo", "القاهرة"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        extract_result r;
+        run(cases[c].doc, &r);
+        cr_expect(has_place(&r, cases[c].id, cases[c].as_written), "%s: no %s (%s)", cases[c].doc,
+                  cases[c].id, cases[c].as_written);
+        extract_result_free(&r);
+    }
+}
+
+/* Names that are not places here: the word, as written, yields no mention. */
+Test(places, names_that_are_not_places)
+{
+    static const struct {
+        const char *doc, *word;
+    } cases[] = {
+        {"التقى الوزير مواطنًا روسيًا في الفندق.", "روسيًا"},              /* tanween: adjective */
+        {"قالت قناة ليبيا الوطنية إن الوفد وصل.", "ليبيا"},                  /* an outlet's name */
+        {"بدأت العملية عند الخامسة بتوقيت القدس.", "القدس"},                   /* a time zone */
+        {"أعلنت قوات سوريا الديمقراطية حظر التجول.", "سوريا"},             /* an organisation */
+        {"أفرج عن ممرضة سورية كانت محتجزة.", "سورية"},                       /* adjective of a noun */
+        {"أسر الجيش مقاتلاً سوريا قرب الحدود.", "سوريا"},                   /* after tanween */
+        {"قال إن المسلحين من جنسيات غير سورية.", "سورية"},                  /* after غير */
+        {"انتشرت الدوريات في حيان من أحياء المدينة.", "حيان"},              /* dual of حي */
+        {"تراجع الاقتصاد في شمال البلاد بعد الحرب.", "البلاد"},            /* a common noun */
+        {"قال الناطق إن الفصائل انسحبت من المواقع.", "الفصائل"},           /* a common noun */
+        {"وأضاف أن الهجرة ازدادت هذا العام.", "الهجرة"},                    /* a common noun */
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        extract_result r;
+        run(cases[c].doc, &r);
+        cr_expect(!has_text(r.places, r.n_places, &r, cases[c].word) &&
+                      !has_text(r.unresolved_places, r.n_unresolved_places, &r, cases[c].word),
+                  "%s: %s read as a place", cases[c].doc, cases[c].word);
+        extract_result_free(&r);
+    }
+}
+
+/* Unknown places named by their context are served, unresolved. */
+Test(places, unknown_places_by_their_context)
+{
+    static const struct {
+        const char *doc, *name;
+    } cases[] = {
+        {"سقطت قذيفة على قرية زعفرانة الصغرى صباحاً.", "زعفرانة الصغرى"},
+        {"داهمت دورية منزلاً في حي الورود الجديد.", "الورود الجديد"},
+        {"نقل المعتقلون إلى سجن عوفر العسكري.", "عوفر"},
+        {"اندلع حريق في مخيم الكرامة للنازحين.", "الكرامة"},
+        {"تقدمت القوات نحو تل الزعرور وتل سلمو.", "تل الزعرور"},
+        {"تقدمت القوات نحو تل الزعرور وتل سلمو.", "تل سلمو"},
+        {"قصفت المدفعية مواقع في مديرية باقم الحدودية.", "باقم"},
+        {"نفذت الطائرات غارة على بلدة أبو الخنادق.", "أبو الخنادق"},
+        /* roads, streets and squares are named by a definite name */
+        {"انفجرت عبوة في شارع النخيل وسط المدينة.", "النخيل"},
+        {"قطع المسلحون طريق الرصافة الدولي مساء السبت.", "الرصافة"},
+        {"اشتبك الطرفان في حي طريق المطار ليلاً.", "طريق المطار"},
+        /* lists after a plural or dual noun, with و glued or apart */
+        {"نزح السكان من قرى (الزيتونة والعرقوب وعين الورد) شمالاً.", "العرقوب"},
+        {"نزح السكان من قرى (الزيتونة والعرقوب وعين الورد) شمالاً.", "عين الورد"},
+        {"سقطت قذائف على بلدتي كفرزيتون ومرج الخوخ صباحاً.", "كفرزيتون"},
+        {"سقطت قذائف على بلدتي كفرزيتون ومرج الخوخ صباحاً.", "مرج الخوخ"},
+        {"انسحب المقاتلون من قرى وبلدات (الرمانة، والشعيرات، والقصور) بعد الهدنة.", "الشعيرات"},
+        {"انسحب المقاتلون من قرى وبلدات (الرمانة، والشعيرات، والقصور) بعد الهدنة.", "القصور"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        extract_result r;
+        run(cases[c].doc, &r);
+        cr_expect(has_text(r.unresolved_places, r.n_unresolved_places, &r, cases[c].name) ||
+                      has_text(r.places, r.n_places, &r, cases[c].name),
+                  "%s: %s not served", cases[c].doc, cases[c].name);
+        for (size_t i = 0; i < r.n_unresolved_places; i++)
+            cr_expect_eq(r.unresolved_places[i].place, EXTRACT_NO_INDEX);
+        extract_result_free(&r);
+    }
+}
+
+/* After a context noun, adjectives, verbs and nisbas are not names. */
+Test(places, context_nouns_without_a_name)
+{
+    static const char *const docs[] = {
+        "تعرضت قرية صغيرة للقصف.",
+        "سيطر المسلحون على مدينة سورية حدودية.",
+        "دمر الانفجار مبنى في حي سكني مكتظ.",
+        "أغلقت السلطات معبر حدودي مع الجارة.",
+        "تقع البلدة قرب مدينة تبعد عشرين كيلومتراً.",
+        "حفر الأهالي حفرة جماعية قرب البئر.",
+        "قصفت المدفعية مناطق تسيطر عليها الفصائل.",
+        "أحصت اللجنة قتلى في منطقة خفض التصعيد.",
+        "قطعت القوات طريق إمداد رئيسياً للمسلحين.",
+        "سقط قتلى في ساحة المعركة.",
+        /* after a list, a verb with و or a clause after a comma is no item */
+        "تجول المراسل في أحياء مدينة حمص، بات المشهد هادئاً.",
+        "سقطت قذيفة على قريتي كفرزيتون وأصيب راعٍ في المرعى.",
+    };
+    for (size_t c = 0; c < sizeof docs / sizeof docs[0]; c++) {
+        extract_result r;
+        run(docs[c], &r);
+        size_t extra = 0;
+        for (size_t i = 0; i < r.n_unresolved_places; i++) {
+            char *s = text_slice(&r.txt, r.unresolved_places[i].sp);
+            extra += s && strcmp(s, "كفرزيتون") != 0; /* the one name in these sentences */
+            free(s);
+        }
+        cr_expect_eq(extra, 0, "%s: %zu unresolved places", docs[c], extra);
+        extract_result_free(&r);
+    }
+}
