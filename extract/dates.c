@@ -120,7 +120,7 @@ static const char *kind_of(const lexicon_match *lm)
 
 static int value_of(const lexicon_match *lm)
 {
-    return lm->entry->n_fields > 2 ? atoi(lm->entry->fields[2]) : 0;
+    return lm->entry->n_fields > 2 ? (int)strtol(lm->entry->fields[2], NULL, 10) : 0;
 }
 
 /* A day (yyyymmdd) with the publication's year, or the year before when that
