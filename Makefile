@@ -7,13 +7,13 @@
 
 O        ?= build
 CC       ?= cc
-PKGS     := libmicrohttpd jansson sqlite3 libstemmer
+PKGS     := libmicrohttpd jansson sqlite3 libstemmer libxml-2.0
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 OPT      ?= -O2 -g
 CFLAGS   ?=
-CPPFLAGS := -D_DEFAULT_SOURCE -D_GNU_SOURCE -I. -I$(O)/gen
+CPPFLAGS := -D_DEFAULT_SOURCE -D_GNU_SOURCE -I. -I$(O)/gen $(shell pkg-config --cflags libxml-2.0)
 BASE_CFLAGS := -std=c11 $(WARN) $(OPT) -fno-omit-frame-pointer $(CFLAGS)
-LDLIBS   := -lmicrohttpd -ljansson -lsqlite3 -lstemmer -lpthread -lm
+LDLIBS   := -lmicrohttpd -ljansson -lsqlite3 -lstemmer $(shell pkg-config --libs libxml-2.0) -lpthread -lm
 TEST_LDLIBS := -lcriterion -lcurl
 
 VERSION  := 0.1.0
