@@ -563,3 +563,37 @@ out:
     free(utf8);
     return rc;
 }
+
+char *page_fragment_text(const char *html, size_t len, size_t *outlen, bool *over)
+{
+    *outlen = 0;
+    *over = false;
+    if (len > READER_MAX_FILE) {
+        *over = true;
+        return NULL;
+    }
+    htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
+                                    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                        HTML_PARSE_RECOVER);
+    xmlNode *top = doc ? xmlDocGetRootElement(doc) : NULL;
+    textbuf t = {0};
+    if (top) {
+        /* the furniture rules look at each element's text: score it first */
+        page_ctx c = {.cap_stats = count_nodes(top, 0)};
+        c.stats = calloc(c.cap_stats, sizeof *c.stats);
+        if (c.stats) {
+            score(&c, top, 0, false);
+            emit(top, top, &t, 0);
+        } else {
+            t.oom = true;
+        }
+        ctx_free(&c);
+    }
+    xmlFreeDoc(doc);
+    *over = t.over;
+    if (t.over || t.oom) {
+        textbuf_free(&t);
+        return NULL;
+    }
+    return textbuf_take(&t, outlen);
+}

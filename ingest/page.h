@@ -16,4 +16,11 @@
  * (invalid bytes in the charset, no article text, too large...). */
 int page_read(const char *buf, size_t len, reader_article *out, char *why, size_t whysz);
 
+/* The text of an HTML fragment (a feed item's description or content):
+ * markup removed, blocks and <br> as lines, scripts, styles and the page
+ * furniture page_read drops left out. A new string (its length in *len), or
+ * NULL when no text is left, when it exceeds READER_MAX_TEXT (then *over is
+ * set) or when memory runs out. The fragment is UTF-8 already. */
+char *page_fragment_text(const char *html, size_t len, size_t *outlen, bool *over);
+
 #endif
