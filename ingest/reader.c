@@ -20,6 +20,7 @@ void reader_article_free(reader_article *a)
 {
     if (!a)
         return;
+    free(a->id);
     free(a->key);
     free(a->title);
     free(a->outlet);

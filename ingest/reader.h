@@ -20,10 +20,12 @@
 #define READER_MAX_DEPTH 256          /* element nesting a reader walks */
 
 /* One article as read. Every string is owned (malloc) and may be NULL but
- * body. key names the item within its file (a feed's guid or link, an
- * export's id); NULL for a page, which is named by its file. */
+ * body. id is the article id an export gives; else key names the item
+ * within its file (a feed's guid or link, an export's url), from which the
+ * import makes a stable id; both NULL for a page, which is named by its
+ * file. */
 typedef struct reader_article {
-    char *key;
+    char *id, *key;
     char *title, *outlet, *url, *published_at;
     char *body;
     size_t len;
