@@ -797,7 +797,10 @@ Test(grace, sigterm_under_queued_writes_ends_within_the_grace_and_answers_each)
     double t0 = now_s();
     e2e_stop();
     double took = now_s() - t0;
-    cr_expect(took < 3.0, "the server took %.1f s to stop with --grace 2", took);
+    /* under valgrind every step is tens of times slower: the answers are
+     * still checked, the time is not */
+    if (!e2e_wrapped())
+        cr_expect(took < 3.0, "the server took %.1f s to stop with --grace 2", took);
 
     int stored = 0, refused = 0;
     static bool acknowledged[GRACE_WRITES];

@@ -235,7 +235,7 @@ static size_t argv_add(char **argv, size_t n, const char *arg)
     return n;
 }
 
-static bool wrapped(void)
+bool e2e_wrapped(void)
 {
     return env_or("MARSAD_WRAP", "")[0] != '\0';
 }
@@ -305,7 +305,7 @@ static char *describe_status(int status, char *out, size_t outsz)
         snprintf(out, outsz, "no exit status");
     else if (WIFSIGNALED(status))
         snprintf(out, outsz, "killed by signal %d", WTERMSIG(status));
-    else if (WIFEXITED(status) && WEXITSTATUS(status) == E2E_VALGRIND_EXIT && wrapped())
+    else if (WIFEXITED(status) && WEXITSTATUS(status) == E2E_VALGRIND_EXIT && e2e_wrapped())
         snprintf(out, outsz, "exit status 99: valgrind found memory errors or leaks");
     else
         snprintf(out, outsz, "exit status %d", WIFEXITED(status) ? WEXITSTATUS(status) : -1);

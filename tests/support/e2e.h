@@ -66,6 +66,9 @@ void e2e_start_(const char *seeds, ...) __attribute__((sentinel));
 #define e2e_start(...) e2e_start_(__VA_ARGS__, (const char *)NULL)
 
 bool e2e_running(void);
+/* Is the server run under $MARSAD_WRAP (valgrind)? Its timings then say
+ * nothing about the server's own. */
+bool e2e_wrapped(void);
 int e2e_port(void);
 long long e2e_articles(void); /* N of the listening line */
 
