@@ -161,12 +161,15 @@ unit: $(UNIT_TESTS) $(O)/eval $(O)/search_eval
 	@$(RUN_SUITES) check "search query pairs through the marsad_ar tokenizer (fails when a pair disagrees)" \
 	  $(O)/search_eval tests/data/search_pairs.tsv data/seeds
 
+# Debian's python3, where python3-yaml installs (a python3 earlier on PATH,
+# such as pyenv's, may lack it).
+PYTHON ?= $(shell [ -x /usr/bin/python3 ] && echo /usr/bin/python3 || echo python3)
 # The conformance check requests every route and documented parameter of
 # openapi.yaml and validates each answer against it (tests/conformance/).
 e2e: $(O)/marsad $(E2E_TESTS)
 	@MARSAD_BIN=$(O)/marsad $(RUN_SUITES) suites "--jobs 1" $(E2E_TESTS)
 	@$(RUN_SUITES) check "responses against openapi.yaml (tests/conformance/conformance.py)" \
-	  python3 tests/conformance/conformance.py $(O)/marsad openapi.yaml data/seeds
+	  $(PYTHON) tests/conformance/conformance.py $(O)/marsad openapi.yaml data/seeds
 
 # Every test: unit tests per module, then end-to-end tests against the real
 # binary; the last line counts every test of every suite.
