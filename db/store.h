@@ -169,6 +169,8 @@ store_status store_get(store *s, store_resource r, const char *id, json_t **out)
 
 /* Counts, versions and other facts about the database (new reference). */
 store_status store_meta(store *s, json_t **out);
+/* The number of stored articles (as store_meta counts them), -1 on failure. */
+long long store_article_count(store *s);
 
 /* A number that changes whenever the data changes (any connection). */
 store_status store_data_version(store *s, int64_t *out);

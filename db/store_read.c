@@ -256,6 +256,15 @@ store_status store_get(store *s, store_resource r, const char *id, json_t **out)
 
 /* ---- store_meta ---------------------------------------------------------- */
 
+long long store_article_count(store *s) {
+    json_t *meta = NULL;
+    long long n = -1;
+    if (store_meta(s, &meta) == STORE_OK)
+        n = json_integer_value(json_object_get(json_object_get(meta, "counts"), "articles"));
+    json_decref(meta);
+    return n;
+}
+
 store_status store_meta(store *s, json_t **out) {
     static const char *const names[] = {"articles",  "figures",         "sources",
                                         "locations", "source_mentions", "location_mentions"};

@@ -38,6 +38,15 @@ static char *find_title(const text *t)
     return text_slice(t, (span){t->tok[0].sp.start, t->tok[end - 1].sp.end});
 }
 
+const char *source_role_name(source_role role)
+{
+    switch (role) {
+    case ROLE_OUTLET: return "outlet";
+    case ROLE_SPEAKER: return "speaker";
+    default: return "mentioned";
+    }
+}
+
 int extract_document(const extract_model *m, const char *utf8, size_t len, extract_result *r)
 {
     return extract_document_dated(m, utf8, len, 0, r);

@@ -71,6 +71,9 @@ typedef enum source_role {
     ROLE_MENTIONED, /* is named, says nothing */
 } source_role;
 
+/* "outlet", "speaker" or "mentioned": the API's name of a role. */
+const char *source_role_name(source_role role);
+
 typedef struct extract_source_mention {
     span sp;
     size_t source; /* index into extract_result.sources */

@@ -8,6 +8,7 @@
  * silently: the article may have been cited.
  */
 #include "ingest/ingest.h"
+#include "extract/fnv1a.h"
 
 #include "extract/utf8.h"
 
@@ -21,17 +22,6 @@
 #include <time.h>
 #include <unistd.h>
 
-static uint64_t fnv1a(uint64_t h, const void *data, size_t len)
-{
-    const unsigned char *p = data;
-    for (size_t i = 0; i < len; i++) {
-        h ^= p[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
-#define FNV_OFFSET 1469598103934665603ull
 
 bool ingest_valid_id(const char *id)
 {
@@ -117,15 +107,6 @@ out:
     return rc;
 }
 
-static const char *role_name(source_role role)
-{
-    switch (role) {
-    case ROLE_OUTLET: return "outlet";
-    case ROLE_SPEAKER: return "speaker";
-    default: return "mentioned";
-    }
-}
-
 /* Strings made for one document, freed together. */
 typedef struct strpool {
     char **items;
@@ -168,7 +149,7 @@ static const char *resolve_outlet(const extract_model *m, const char *name, stor
     (*n_made)++;
     char id[32];
     snprintf(id, sizeof id, "outlet-%08llx",
-             (unsigned long long)(fnv1a(FNV_OFFSET, name, strlen(name)) & 0xffffffffu));
+             (unsigned long long)(fnv1a64(FNV1A64_IDS_SEED, name, strlen(name)) & 0xffffffffu));
     *made = (store_source_rec){pool_keep(pool, strdup(id)), name, NULL, "outlet", "unknown", NULL};
     return made->id;
 }
@@ -177,14 +158,14 @@ static void hash_document(const extract_model *m, const char *body, size_t len,
                           const ingest_meta *meta, char out[40])
 {
     uint64_t fp = extract_model_fingerprint(m);
-    uint64_t h = fnv1a(FNV_OFFSET, &fp, sizeof fp);
-    h = fnv1a(h, body, len);
+    uint64_t h = fnv1a64(FNV1A64_IDS_SEED, &fp, sizeof fp);
+    h = fnv1a64(h, body, len);
     const char *fields[4] = {meta ? meta->title : NULL, meta ? meta->outlet : NULL,
                              meta ? meta->url : NULL, meta ? meta->published_at : NULL};
     for (size_t i = 0; i < 4; i++) {
-        h = fnv1a(h, "\x1f", 1); /* so that moving text between fields changes the hash */
+        h = fnv1a64(h, "\x1f", 1); /* so that moving text between fields changes the hash */
         if (fields[i])
-            h = fnv1a(h, fields[i], strlen(fields[i]));
+            h = fnv1a64(h, fields[i], strlen(fields[i]));
     }
     snprintf(out, 40, "fnv1a64:%016llx", (unsigned long long)h);
 }
@@ -251,7 +232,7 @@ static store_status store_document(store *db, const extract_model *m, const char
     for (size_t i = 0; i < r.n_source_mentions; i++) {
         const extract_source_mention *sm = &r.source_mentions[i];
         smen[i] = (store_mention){r.sources[sm->source].id, sm->sp.start, sm->sp.end,
-                                  pool_keep(&pool, text_slice(&r.txt, sm->sp)), role_name(sm->role)};
+                                  pool_keep(&pool, text_slice(&r.txt, sm->sp)), source_role_name(sm->role)};
     }
     for (size_t i = 0; i < r.n_places; i++) {
         const extract_place_mention *pm = &r.places[i];

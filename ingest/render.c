@@ -126,11 +126,6 @@ static json_t *figure_json(const extract_model *m, const extract_result *r, size
     return j;
 }
 
-static const char *role_name(source_role role)
-{
-    return role == ROLE_OUTLET ? "outlet" : role == ROLE_SPEAKER ? "speaker" : "mentioned";
-}
-
 static json_t *flags_json(unsigned flags)
 {
     static const struct {
@@ -188,7 +183,7 @@ json_t *ingest_result_json(const extract_model *m, const extract_result *r, cons
             if (sm->source != i)
                 continue;
             json_t *mj = span_json(r, sm->sp);
-            json_object_set_new(mj, "role", json_string(role_name(sm->role)));
+            json_object_set_new(mj, "role", json_string(source_role_name(sm->role)));
             json_array_append_new(mentions, mj);
         }
         json_array_append_new(

@@ -1,5 +1,6 @@
 /* cache.c — a direct-mapped table of finished responses (see cache.h). */
 #include "server/cache.h"
+#include "extract/fnv1a.h"
 
 #include <microhttpd.h>
 #include <stdlib.h>
@@ -23,11 +24,7 @@ struct resp_cache {
 
 static size_t slot_of(const char *target, size_t len)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)target[i];
-        h *= 1099511628211ull;
-    }
+    uint64_t h = fnv1a64(FNV1A64_IDS_SEED, target, len);
     return (size_t)(h ^ (h >> 29)) & (CACHE_SLOTS - 1);
 }
 

@@ -7,6 +7,7 @@
  * finish functions below run on the connection's own thread).
  */
 #include "server/handlers.h"
+#include "extract/fnv1a.h"
 
 #include "ingest/ingest.h"
 #include "server/body.h"
@@ -172,11 +173,7 @@ void handle_post_article(request *rq, reply *r)
     write_job *job = put_job(rq, "", r);
     if (!job)
         return;
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < job->in.len; i++) {
-        h ^= (unsigned char)job->in.text[i];
-        h *= 1099511628211ull;
-    }
+    uint64_t h = fnv1a64(FNV1A64_IDS_SEED, job->in.text, job->in.len);
     snprintf(job->id, sizeof job->id, "api-%016llx", (unsigned long long)h);
     submit(r, job, finish_put);
 }

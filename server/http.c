@@ -24,6 +24,7 @@
  * cache.h): a repeated request is answered without touching the store.
  */
 #include "server/http.h"
+#include "extract/fnv1a.h"
 
 #include "extract/utf8.h"
 #include "server/body.h"
@@ -531,11 +532,7 @@ static void dispatch(http_server *s, struct MHD_Connection *c, req_ctx *ctx, con
 /* FNV-1a over the body: a strong validator for the exact bytes sent. */
 static void etag_of(const char *body, size_t len, char out[24])
 {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)body[i];
-        h *= 1099511628211ull;
-    }
+    uint64_t h = fnv1a64(FNV1A64_IDS_SEED, body, len);
     snprintf(out, 24, "\"%016llx\"", (unsigned long long)h);
 }
 

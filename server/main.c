@@ -161,16 +161,6 @@ static store *open_reader(const char *name, const char *db_path, int busy_ms)
     return db;
 }
 
-static long long count_articles(store *db)
-{
-    json_t *meta = NULL;
-    long long n = 0;
-    if (store_meta(db, &meta) == STORE_OK)
-        n = json_integer_value(json_object_get(json_object_get(meta, "counts"), "articles"));
-    json_decref(meta);
-    return n;
-}
-
 /* Descriptors besides the connections: the listening socket, the
  * database files of each polling thread and of the writer (database, WAL,
  * shared memory), the standard streams, the event loops' own. */
@@ -350,7 +340,9 @@ static int cmd_serve(int argc, char **argv)
         fprintf(stderr, "marsad: stopped during the seed import; what was imported is kept, "
                         "the rest is imported at the next start\n");
     if (rc == EXIT_OK && !stopping) {
-        long long n = count_articles(db);
+        long long n = store_article_count(db);
+        if (n < 0)
+            n = 0;
         atomic_store(&a.n_articles, n);
         /* From here on the writer thread owns the read-write connection;
          * read-only, there is no writer and the connection is closed. */

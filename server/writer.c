@@ -35,16 +35,6 @@ void write_job_free(write_job *job)
     free(job);
 }
 
-static long long count_articles(store *db)
-{
-    json_t *meta = NULL;
-    long long n = -1;
-    if (store_meta(db, &meta) == STORE_OK)
-        n = json_integer_value(json_object_get(json_object_get(meta, "counts"), "articles"));
-    json_decref(meta);
-    return n;
-}
-
 static void run(writer *w, write_job *job)
 {
     /* A file deleted or replaced under the server takes every write with it
@@ -71,7 +61,7 @@ static void run(writer *w, write_job *job)
     if (job->status == STORE_CORRUPT)
         app_set_fault(w->fault, APP_FAULT_CORRUPT);
     if (job->status == STORE_OK) {
-        long long n = count_articles(w->db);
+        long long n = store_article_count(w->db);
         if (n >= 0)
             atomic_store(w->n_articles, n);
     }

@@ -2,23 +2,10 @@
  * on sentences written for these tests, each relative to a publication date.
  */
 #include "extract/extract.h"
+#include "tests/extract/model_fixture.h"
 
 #include <criterion/criterion.h>
 #include <string.h>
-
-static extract_model *model;
-
-static void load_model(void)
-{
-    char err[256];
-    model = extract_model_new(err, sizeof err);
-    cr_assert_not_null(model, "%s", err);
-}
-
-static void free_model(void)
-{
-    extract_model_free(model);
-}
 
 TestSuite(dates, .init = load_model, .fini = free_model);
 

@@ -6,30 +6,13 @@
  * refused at once.
  */
 #include "ingest/feed.h"
+#include "tests/ingest/pages_fixture.h"
 
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static char *slurp(const char *name, size_t *len)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/pages/%s",
-             getenv("MARSAD_TEST_DATA") ? getenv("MARSAD_TEST_DATA") : "tests/data", name);
-    FILE *f = fopen(path, "rb");
-    cr_assert_not_null(f, "cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    cr_assert_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-    buf[n] = '\0';
-    fclose(f);
-    *len = (size_t)n;
-    return buf;
-}
 
 typedef struct item_case {
     const char *key, *title, *url, *published_at, *outlet, *body;

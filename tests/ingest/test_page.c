@@ -6,29 +6,12 @@
  * read without crashing.
  */
 #include "ingest/page.h"
+#include "tests/ingest/pages_fixture.h"
 
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static char *slurp(const char *name, size_t *len)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/pages/%s",
-             getenv("MARSAD_TEST_DATA") ? getenv("MARSAD_TEST_DATA") : "tests/data", name);
-    FILE *f = fopen(path, "rb");
-    cr_assert_not_null(f, "cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    cr_assert_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-    buf[n] = '\0';
-    fclose(f);
-    *len = (size_t)n;
-    return buf;
-}
 
 typedef struct page_case {
     const char *file, *expected, *title, *published_at, *outlet, *url;
