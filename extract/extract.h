@@ -40,6 +40,8 @@ typedef struct extract_source {
     const char *kind;        /* outlet, armed_group, military, ..., anonymous, person */
     const char *affiliation; /* government, opposition, independent, unknown */
     const char *parent_id;   /* the party a person or role speaks for; NULL for none */
+    const char *bloc;        /* the bloc of its conflict it belongs to (data/blocs.tsv id),
+                              * "independent" (monitors, UN, NGOs, media), or NULL when unknown */
 } extract_source;
 
 /* Parse the compiled-in data. NULL on failure, with a reason in err. */
@@ -112,6 +114,10 @@ typedef struct extract_figure {
     const char *object;           /* what is counted (English), NULL when unknown */
     const char *subject_category; /* combatants, civilians, people, materiel, munitions; NULL */
     const char *subject_side;     /* government, opposition, unknown; NULL */
+    const char *subject_bloc;     /* the bloc whose people or things are counted (data/blocs.tsv
+                                   * id); NULL when the text does not say */
+    size_t subject_party;         /* the party the text names as the counted ones ("عناصر حزب
+                                   * الله"): index into sources, or EXTRACT_NO_INDEX */
     size_t claimant;              /* index into sources, or EXTRACT_NO_INDEX */
     bool denied;                  /* the claimant denies it */
     size_t place;                 /* index into model places, or EXTRACT_NO_INDEX */

@@ -494,6 +494,8 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     f->object = object;
     f->subject_category = !strcmp(category, "other") ? NULL : category;
     f->subject_side = side;
+    f->subject_bloc = NULL;
+    f->subject_party = EXTRACT_NO_INDEX;
     f->claimant = d->speaker[first];
     f->denied = d->denied[first];
     f->place = figure_place(d, first);
