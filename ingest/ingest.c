@@ -194,13 +194,12 @@ static const char *date_ref(strpool *pool, extract_date date, int32_t packed)
     return pool_keep(pool, iso);
 }
 
-/* The id of an unresolved place: 'u-' and a hash of its folded name, so
- * that every article naming it (حَلفايا, حلفايا) shares one location. */
-static void unresolved_id(const char *name, char out[20])
+void ingest_unresolved_id(const char *name, char out[INGEST_UNRESOLVED_ID_SIZE])
 {
     char folded[512];
     size_t n = text_normalize(name, strlen(name), folded, sizeof folded);
-    snprintf(out, 20, "u-%016llx", (unsigned long long)fnv1a64(FNV1A64_IDS_SEED, folded, n));
+    snprintf(out, INGEST_UNRESOLVED_ID_SIZE, "u-%016llx",
+             (unsigned long long)fnv1a64(FNV1A64_IDS_SEED, folded, n));
 }
 
 /* The places of r the gazetteer lacks, as locations (one per id, in *locs,
@@ -211,10 +210,10 @@ static bool unresolved_places(const extract_result *r, strpool *pool, store_loca
     *n_locs = 0;
     for (size_t i = 0; i < r->n_unresolved_places; i++) {
         const extract_place_mention *pm = &r->unresolved_places[i];
-        char *name = pool_keep(pool, text_slice(&r->txt, pm->sp)), id[20];
+        char *name = pool_keep(pool, text_slice(&r->txt, pm->sp)), id[INGEST_UNRESOLVED_ID_SIZE];
         if (!name)
             return false;
-        unresolved_id(name, id);
+        ingest_unresolved_id(name, id);
         size_t k = 0;
         while (k < *n_locs && strcmp(locs[k].id, id) != 0)
             k++;
