@@ -10,8 +10,9 @@
  * document (count_new); a replaced one's move by deltas (touch_article,
  * refresh_touched), never by a recount.
  *
- * Left out: deleting sources or locations (the gazetteer only grows or
- * changes in place).
+ * Left out: deleting sources or gazetteer locations (the gazetteer only
+ * grows or changes in place); a place the gazetteer lacks goes with the last
+ * mention of it (refresh_touched).
  */
 #include <math.h>
 #include <stddef.h>
@@ -53,6 +54,8 @@ enum {
     ST_LOCATION_COUNTS_ADD,
     ST_REFRESH_SOURCES,
     ST_REFRESH_LOCATIONS,
+    ST_UNINDEX_UNNAMED,
+    ST_DELETE_UNNAMED,
     ST_ARTICLE_HASH,
     ST_EACH_ORIGIN,
     W__COUNT
@@ -130,6 +133,16 @@ static const char *const SQL[W__COUNT] = {
     [ST_REFRESH_LOCATIONS] =
         "UPDATE locations SET n_mentions = n_mentions + d.mentions"
         " FROM temp.location_delta d WHERE locations.id = d.id",
+    /* An unresolved place exists only as articles name it: one that the
+     * write left unmentioned goes (out of its full-text index first). No
+     * figure points at one (figures are placed at gazetteer places). */
+    [ST_UNINDEX_UNNAMED] =
+        "INSERT INTO locations_fts (locations_fts, rowid, name, name_en)"
+        " SELECT 'delete', fts_no, name, name_en FROM locations"
+        " WHERE resolved = 0 AND n_mentions = 0 AND id IN (SELECT id FROM temp.location_delta)",
+    [ST_DELETE_UNNAMED] =
+        "DELETE FROM locations"
+        " WHERE resolved = 0 AND n_mentions = 0 AND id IN (SELECT id FROM temp.location_delta)",
     /* A new article's counts, worked out from the document (count_new). */
     [ST_SOURCE_COUNTS_ADD] =
         "UPDATE sources SET n_mentions = n_mentions + ?2, n_figures = n_figures + ?3,"
@@ -301,7 +314,11 @@ static store_status clear_touched(store *s) {
 
 static store_status refresh_touched(store *s) {
     store_status rc = run(s, ST_REFRESH_SOURCES, "source counts");
-    return rc == STORE_OK ? run(s, ST_REFRESH_LOCATIONS, "location counts") : rc;
+    if (rc == STORE_OK)
+        rc = run(s, ST_REFRESH_LOCATIONS, "location counts");
+    if (rc == STORE_OK)
+        rc = run(s, ST_UNINDEX_UNNAMED, "unnamed places' full-text rows");
+    return rc == STORE_OK ? run(s, ST_DELETE_UNNAMED, "unnamed places") : rc;
 }
 
 /* ---- documents ------------------------------------------------------------

@@ -291,6 +291,13 @@ Test(store_write, restated_and_changed_sources) {
 
 /* ---- places the gazetteer lacks --------------------------------------------- */
 
+static sqlite3 *fts_check_open(void) {
+    sqlite3 *db = NULL;
+    cr_assert_eq(sqlite3_open_v2(fx_path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+    cr_assert_eq(fts_arabic_register(db), SQLITE_OK);
+    return db;
+}
+
 static void expect_ids(store *s, store_query q, const char *want) {
     char *got = list_ids(s, q);
     cr_expect_str_eq(got, want);
@@ -363,6 +370,26 @@ Test(store_write, unresolved_places_stored_once_and_kept) {
     cr_expect_str_eq(json_string_value(json_object_get(hit, "name")), "حلب");
     cr_expect(json_is_true(json_object_get(hit, "resolved")));
     json_decref(out);
+
+    /* it goes with the last article that names it, out of the index too;
+     * gazetteer places stay unmentioned */
+    cr_assert_eq(store_delete_article(s, "d1"), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_eq(sql_int("SELECT n_mentions FROM locations WHERE id = 'u-1'"), 1);
+    make_doc(x, "d2", 1, 1, 0); /* d2 again, without the camp */
+    cr_assert_eq(store_put_document(s, &x->d), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_eq(sql_int("SELECT count(*) FROM locations WHERE id = 'u-1'"), 0);
+    cr_assert_eq(sql_int("SELECT count(*) FROM locations"), (long long)N_OF(LOCS));
+    cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'locations'"), (long long)N_OF(LOCS));
+    sq = (store_search_query){.q = "الامل", .limit = 10, .kinds = STORE_SEARCH_LOCATIONS};
+    cr_assert_eq(store_search(s, &sq, &out), STORE_OK, "%s", store_errmsg(s));
+    cr_expect_eq(json_integer_value(json_object_get(out, "total")), 0);
+    json_decref(out);
+    sqlite3 *db = fts_check_open();
+    cr_assert_eq(sqlite3_exec(db, "INSERT INTO locations_fts (locations_fts) VALUES ('integrity-check')",
+                              NULL, NULL, NULL),
+                 SQLITE_OK, "%s", sqlite3_errmsg(db));
+    sqlite3_close(db);
+    assert_counts_recounted();
     free(x);
     store_close(s);
 }

@@ -200,8 +200,8 @@ Test(write, breakdowns_and_updates_are_served_as_figure_ids)
 
 /* A place the gazetteer lacks, named by its context, is served without
  * coordinates (resolved false) in the article and the lists, by its
- * name in full text, and left off the map; the article's deletion leaves
- * it unmentioned. */
+ * name in full text, and left off the map; it goes with the article that
+ * named it. */
 Test(write, unknown_places_are_served_unresolved)
 {
     static const char doc[] = "قصفت الطائرات مخيم السنديانة للنازحين قرب إدلب فجر اليوم.";
@@ -238,9 +238,14 @@ Test(write, unknown_places_are_served_unresolved)
     r = e2e_request("DELETE", "/v1/articles/camp", AUTH);
     cr_assert_eq(r->status, 204);
     e2e_response_free(r);
-    one = get_ok("/v1/locations/%s", id);
-    cr_expect_eq(jint(json_object_get(one, "counts"), "mentions"), 0);
-    json_decref(one);
+    char path[128];
+    snprintf(path, sizeof path, "/v1/locations/%s", id);
+    r = e2e_get(path);
+    cr_expect_eq(r->status, 404, "an unnamed place is still served");
+    e2e_response_free(r);
+    list = get_ok("/v1/search?q=%%D8%%A7%%D9%%84%%D8%%B3%%D9%%86%%D8%%AF%%D9%%8A%%D8%%A7%%D9%%86%%D8%%A9&kind=location");
+    cr_expect_eq(jint(list, "total"), 0, "its name is still indexed");
+    json_decref(list);
     free(id);
 }
 
