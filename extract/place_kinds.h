@@ -3,8 +3,8 @@
  * its context word (data/lexicon/place_context.tsv).
  *
  * One list for the extractor's data check, the store's `kind` filter and
- * the API; schema.sql's CHECK on locations.kind spells the same list
- * (tests/db/test_store_open.c compares them).
+ * the API; schema.sql's CHECK on locations.kind and the explorer's labels
+ * spell the same list (tests/db/test_enum_sync.c compares them).
  */
 #ifndef MARSAD_PLACE_KINDS_H
 #define MARSAD_PLACE_KINDS_H

@@ -381,32 +381,6 @@ Test(store_open, migrates_version_6_forward) {
     cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'locations'"), 3);
 }
 
-/* schema.sql's CHECK on locations.kind spells extract/place_kinds.h, which
- * the API's kind filter offers. */
-Test(store_open, location_kinds_match_the_schema) {
-    const char *start = strstr(fx_schema, "CREATE TABLE locations");
-    cr_assert_not_null(start);
-    start = strstr(start, "kind IN (");
-    cr_assert_not_null(start);
-    start += strlen("kind IN (");
-    const char *end = strchr(start, ')');
-    size_t n_filters = 0, k = 0;
-    const store_filter_def *defs = store_filters(RES_LOCATIONS, &n_filters);
-    const char *const *kinds = NULL;
-    for (size_t i = 0; i < n_filters; i++)
-        if (strcmp(defs[i].name, "kind") == 0)
-            kinds = defs[i].enum_values;
-    cr_assert_not_null(kinds);
-    for (const char *p = start; (p = strchr(p, '\'')) != NULL && p < end; k++) {
-        const char *q = strchr(p + 1, '\'');
-        cr_assert_not_null(kinds[k], "schema.sql has more kinds than the filter");
-        cr_expect(strlen(kinds[k]) == (size_t)(q - p - 1) && strncmp(kinds[k], p + 1, (size_t)(q - p - 1)) == 0,
-                  "kind %zu: the filter has %s, schema.sql %.*s", k, kinds[k], (int)(q - p - 1), p + 1);
-        p = q + 1;
-    }
-    cr_expect_null(kinds[k], "the filter has more kinds than schema.sql");
-}
-
 Test(store_open, schema_text_checked) {
     char err[256] = "";
     cr_assert_null(store_open(fx_path, 0, 100, "-- version 99\nCREATE TABLE t (a);", err, sizeof err));
