@@ -1,4 +1,4 @@
--- version 6
+-- version 7
 -- schema.sql — marsad's database: articles, what was extracted from them
 -- (figures, source and location mentions), the gazetteer and the sources.
 --
@@ -96,7 +96,9 @@ CREATE TABLE articles (
     n_chars      INTEGER NOT NULL DEFAULT 0,
     n_figures    INTEGER NOT NULL DEFAULT 0,
     n_locations  INTEGER NOT NULL DEFAULT 0,
-    n_sources    INTEGER NOT NULL DEFAULT 0
+    n_sources    INTEGER NOT NULL DEFAULT 0,
+    -- the reader that took it (version 7)
+    format       TEXT CHECK (format IS NULL OR format IN ('txt', 'html', 'feed', 'jsonl', 'csv', 'api'))
 );
 CREATE INDEX articles_outlet ON articles (outlet_id, id);
 CREATE INDEX articles_title ON articles (title, id);

@@ -101,6 +101,12 @@ static const store_migration MIGRATIONS[] = {
         " date_precision IN ('day', 'week', 'month', 'year', 'span'));"
         "ALTER TABLE figures ADD COLUMN cause TEXT;",
      NULL, NULL},
+    /* 7: the reader that took each article (those before were .txt files or
+     * written through the API) */
+    {6, "ALTER TABLE articles ADD COLUMN format TEXT CHECK (format IS NULL OR format IN ('txt',"
+        " 'html', 'feed', 'jsonl', 'csv', 'api'));"
+        "UPDATE articles SET format = CASE WHEN origin IS NULL THEN 'api' ELSE 'txt' END;",
+     NULL, NULL},
     {0, NULL, NULL, NULL},
 };
 

@@ -315,6 +315,7 @@ typedef struct store_doc {
     const char *language;     /* "ar" */
     const char *content_hash; /* hex digest of what was imported (body + sidecar) */
     const char *origin;       /* where it came from (a file path), may be NULL */
+    const char *format;       /* the reader that took it: txt, html, feed, jsonl, csv, api; may be NULL */
     const store_source_rec *sources; /* sources this document introduces (upserted) */
     size_t n_sources;
     const store_mention *source_mentions;

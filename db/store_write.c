@@ -104,8 +104,8 @@ static const char *const SQL[W__COUNT] = {
     [ST_DELETE_ARTICLE] = "DELETE FROM articles WHERE id = ?1",
     [ST_INSERT_ARTICLE] =
         "INSERT INTO articles (id, title, body, outlet_id, url, published_at, language,"
-        " content_hash, origin, n_chars, n_figures, n_locations, n_sources, doc_no)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+        " content_hash, origin, n_chars, n_figures, n_locations, n_sources, format, doc_no)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
         " (SELECT COALESCE(max(doc_no), 0) + 1 FROM articles))"
         " RETURNING doc_no",
     /* A document's rows: see insert_rows. */
@@ -465,6 +465,7 @@ static store_status insert_article(store *s, const store_doc *d) {
     sqlite3_bind_int64(st, 11, (sqlite3_int64)d->n_figures);
     sqlite3_bind_int64(st, 12, (sqlite3_int64)n_locations);
     sqlite3_bind_int64(st, 13, (sqlite3_int64)n_sources);
+    store_bind_text(st, 14, d->format);
     char ctx[300];
     snprintf(ctx, sizeof ctx, "article %s (outlet %s)", d->id, d->outlet_id ? d->outlet_id : "none");
     int rc = sqlite3_step(st);

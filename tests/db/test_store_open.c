@@ -341,6 +341,24 @@ Test(store_open, migrates_version_5_forward) {
                          " AND supersedes IS NULL AND date_start IS NULL AND cause IS NULL"), 1);
 }
 
+Test(store_open, migrates_version_6_forward) {
+    char *v6 = test_data("schema_v6.sql");
+    cr_assert(strncmp(v6, "-- version 6\n", 13) == 0);
+    sql_exec(strchr(v6, '\n') + 1);
+    free(v6);
+    sql_exec("PRAGMA user_version = 6;"
+             "INSERT INTO articles (id, doc_no, body, origin) VALUES ('a', 1, 'نص', 'seeds/a.txt');"
+             "INSERT INTO articles (id, doc_no, body) VALUES ('api-1', 2, 'نص آخر');");
+    char err[256] = "";
+    store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
+    cr_assert_not_null(s, "%s", err);
+    store_close(s);
+    cr_assert_eq(sql_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    /* a file's article was a .txt, the others came through the API */
+    cr_assert_eq(sql_int("SELECT count(*) FROM articles WHERE id = 'a' AND format = 'txt'"), 1);
+    cr_assert_eq(sql_int("SELECT count(*) FROM articles WHERE id = 'api-1' AND format = 'api'"), 1);
+}
+
 Test(store_open, schema_text_checked) {
     char err[256] = "";
     cr_assert_null(store_open(fx_path, 0, 100, "-- version 99\nCREATE TABLE t (a);", err, sizeof err));

@@ -168,7 +168,7 @@ Test(store_read, article_shape) {
     store *s = fx_open();
     load_all(s);
     json_t *o = get(s, RES_ARTICLES, "a1");
-    fx_assert_keys(o, "id,title,excerpt,outlet,url,published_at,language,n_chars,counts,body,figures,"
+    fx_assert_keys(o, "id,title,excerpt,outlet,url,published_at,language,format,n_chars,counts,body,figures,"
                       "locations,sources");
     fx_assert_str(o, "id", "a1");
     fx_assert_str(o, "title", "مقتل مدنيين في حلب");
