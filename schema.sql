@@ -98,8 +98,22 @@ CREATE TABLE articles (
     n_locations  INTEGER NOT NULL DEFAULT 0,
     n_sources    INTEGER NOT NULL DEFAULT 0,
     -- the reader that took it (version 7)
-    format       TEXT CHECK (format IS NULL OR format IN ('txt', 'html', 'feed', 'jsonl', 'csv', 'api'))
+    format       TEXT CHECK (format IS NULL OR format IN ('txt', 'html', 'feed', 'jsonl', 'csv', 'api')),
+    -- wire copies (version 7, db/store_copies.c): the SimHash of the text,
+    -- its four 16-bit bands (indexed: the lookup of near hashes), and the
+    -- earliest article near it (NULL: it is the original, or has no copy)
+    simhash      INTEGER,
+    band0        INTEGER,
+    band1        INTEGER,
+    band2        INTEGER,
+    band3        INTEGER,
+    copy_of      TEXT
 );
+CREATE INDEX articles_band0 ON articles (band0, simhash, id);
+CREATE INDEX articles_band1 ON articles (band1, simhash, id);
+CREATE INDEX articles_band2 ON articles (band2, simhash, id);
+CREATE INDEX articles_band3 ON articles (band3, simhash, id);
+CREATE INDEX articles_copy_of ON articles (copy_of, id);
 CREATE INDEX articles_outlet ON articles (outlet_id, id);
 CREATE INDEX articles_title ON articles (title, id);
 CREATE INDEX articles_published_at ON articles (published_at, id);

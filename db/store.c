@@ -102,10 +102,22 @@ static const store_migration MIGRATIONS[] = {
         "ALTER TABLE figures ADD COLUMN cause TEXT;",
      NULL, NULL},
     /* 7: the reader that took each article (those before were .txt files or
-     * written through the API) */
+     * written through the API); wire copies (an article stored before has
+     * no SimHash until it is extracted again) */
     {6, "ALTER TABLE articles ADD COLUMN format TEXT CHECK (format IS NULL OR format IN ('txt',"
         " 'html', 'feed', 'jsonl', 'csv', 'api'));"
-        "UPDATE articles SET format = CASE WHEN origin IS NULL THEN 'api' ELSE 'txt' END;",
+        "UPDATE articles SET format = CASE WHEN origin IS NULL THEN 'api' ELSE 'txt' END;"
+        "ALTER TABLE articles ADD COLUMN simhash INTEGER;"
+        "ALTER TABLE articles ADD COLUMN band0 INTEGER;"
+        "ALTER TABLE articles ADD COLUMN band1 INTEGER;"
+        "ALTER TABLE articles ADD COLUMN band2 INTEGER;"
+        "ALTER TABLE articles ADD COLUMN band3 INTEGER;"
+        "ALTER TABLE articles ADD COLUMN copy_of TEXT;"
+        "CREATE INDEX articles_band0 ON articles (band0, simhash, id);"
+        "CREATE INDEX articles_band1 ON articles (band1, simhash, id);"
+        "CREATE INDEX articles_band2 ON articles (band2, simhash, id);"
+        "CREATE INDEX articles_band3 ON articles (band3, simhash, id);"
+        "CREATE INDEX articles_copy_of ON articles (copy_of, id);",
      NULL, NULL},
     {0, NULL, NULL, NULL},
 };

@@ -74,6 +74,8 @@ static const store_filter_def ARTICLE_FILTERS[] = {
      "articles that mention this location or a place inside it (a location id)"},
     {"type", FIELD_ENUM, FIGURE_TYPES, "articles with at least one figure of this type"},
     {"q", FIELD_SEARCH, NULL, "full-text search over title and body (FTS5 query syntax)"},
+    {"copy_of", FIELD_TEXT, NULL,
+     "wire copies of this article (an article id); null: originals only (no copy_of)"},
 };
 static const filter_impl ARTICLE_FILTER_SQL[] = {
     {"t.outlet_id = ?", NULL},
@@ -83,6 +85,7 @@ static const filter_impl ARTICLE_FILTER_SQL[] = {
      NULL},
     {"t.id IN (SELECT article_id FROM figures WHERE type = ?)", NULL},
     {"t.doc_no IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", NULL},
+    {"t.copy_of IS NULLIF(?, 'null')", NULL},
 };
 
 static const store_filter_def SOURCE_FILTERS[] = {

@@ -767,6 +767,10 @@ store_status store_put_document(store *s, const store_doc *d) {
         goto out;
     if ((rc = insert_figures(s, d)) != STORE_OK)
         goto out;
+    if (existed && (rc = store_copies_unlink(s, d->id)) != STORE_OK)
+        goto out;
+    if ((rc = store_copies_link(s, d->id, d->simhash)) != STORE_OK)
+        goto out;
     if (existed) {
         if ((rc = touch_article(s, d->id, +1)) != STORE_OK)
             goto out;
@@ -801,6 +805,8 @@ store_status store_delete_article(store *s, const char *id) {
         rc = STORE_NOTFOUND;
         goto out;
     }
+    if ((rc = store_copies_unlink(s, id)) != STORE_OK)
+        goto out;
     if ((rc = refresh_touched(s)) != STORE_OK)
         goto out;
     rc = bump_generation(s);

@@ -10,6 +10,7 @@
 #include "ingest/ingest.h"
 #include "extract/fnv1a.h"
 #include "ingest/formats.h"
+#include "ingest/simhash.h"
 
 #include "extract/utf8.h"
 
@@ -23,6 +24,8 @@
 #include <time.h>
 #include <unistd.h>
 
+
+_Static_assert(SIMHASH_NEAR_BITS == STORE_COPY_MAX_BITS, "one threshold for copies");
 
 bool ingest_valid_id(const char *id)
 {
@@ -285,6 +288,7 @@ static store_status store_document(store *db, const extract_model *m, const char
         .content_hash = hash,
         .origin = origin,
         .format = meta ? meta->format : NULL,
+        .simhash = simhash_text(body, len),
         .sources = srcs,
         .n_sources = n_srcs,
         .source_mentions = smen,
