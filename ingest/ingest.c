@@ -573,6 +573,10 @@ static int import_file(store *db, const extract_model *m, const char *path, cons
         snprintf(whybuf, sizeof whybuf, "larger than %zu MiB", max >> 20);
         why = whybuf;
     }
+    if (body) {
+        c->files++;
+        c->bytes += len;
+    }
     if (why) {
         fprintf(log, "marsad: skipped %s: %s\n", path, why);
         free(body);
@@ -641,14 +645,24 @@ int ingest_path(store *db, const extract_model *m, const char *path, ingest_coun
 int ingest_path_until(store *db, const extract_model *m, const char *path, ingest_counts *c,
                       FILE *log, ingest_stop_fn stop, void *cls)
 {
+    return ingest_path_watched(db, m, path, c, log, stop, NULL, cls);
+}
+
+int ingest_path_watched(store *db, const extract_model *m, const char *path, ingest_counts *c,
+                        FILE *log, ingest_stop_fn stop, ingest_progress_fn progress, void *cls)
+{
     struct stat st;
     if (stat(path, &st) != 0) {
         fprintf(log, "marsad: cannot read %s: %s\n", path, strerror(errno));
         c->skipped++;
         return 0;
     }
-    if (!S_ISDIR(st.st_mode))
-        return import_file(db, m, path, NULL, c, log) == 0 ? 0 : -1;
+    if (!S_ISDIR(st.st_mode)) {
+        int fr = import_file(db, m, path, NULL, c, log);
+        if (progress)
+            progress(cls, 1, 1, (unsigned long long)st.st_size, c);
+        return fr == 0 ? 0 : -1;
+    }
 
     DIR *d = opendir(path);
     if (!d) {
@@ -689,6 +703,14 @@ int ingest_path_until(store *db, const extract_model *m, const char *path, inges
     size_t plen = strlen(path);
     while (plen > 1 && path[plen - 1] == '/')
         plen--;
+    unsigned long long bytes_total = 0;
+    for (size_t i = 0; progress && i < n; i++) {
+        char file[4096];
+        struct stat fst;
+        if (snprintf(file, sizeof file, "%.*s/%s", (int)plen, path, names[i]) < (int)sizeof file &&
+            stat(file, &fst) == 0 && S_ISREG(fst.st_mode))
+            bytes_total += (unsigned long long)fst.st_size;
+    }
     /* Documents go in batches (store_batch_begin): each stays whole, and a
      * crash loses at most the batch in flight, which the next start imports
      * again (its hashes were never committed). */
@@ -720,6 +742,8 @@ int ingest_path_until(store *db, const extract_model *m, const char *path, inges
         /* One document the store refuses is skipped; many in a row mean
          * the store itself is failing (disk full, I/O errors). */
         int fr = import_file(db, m, file, root, c, log);
+        if (progress)
+            progress(cls, i + 1, n, bytes_total, c);
         refused_in_a_row = fr == 1 ? refused_in_a_row + 1 : 0;
         rc = fr < 0 || refused_in_a_row == INGEST_MAX_REFUSED ? -1 : 0;
         if (++in_batch == INGEST_BATCH || now_ms() - batch_start >= INGEST_BATCH_MS || i + 1 == n ||

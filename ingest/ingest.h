@@ -38,6 +38,8 @@ typedef struct ingest_counts {
     size_t removed;    /* stored articles whose file is gone (reported, kept) */
     size_t figures, place_mentions, source_mentions;
     size_t truncated;  /* items past EXTRACT_MAX_ITEMS of one kind, dropped */
+    size_t files;      /* files read (whatever became of them) */
+    unsigned long long bytes; /* bytes of those files */
 } ingest_counts;
 
 /* What a sidecar NAME.json (or a write request) may say about a document. */
@@ -92,6 +94,15 @@ int ingest_path(store *db, const extract_model *m, const char *path, ingest_coun
 typedef bool (*ingest_stop_fn)(void *cls);
 int ingest_path_until(store *db, const extract_model *m, const char *path, ingest_counts *c,
                       FILE *log, ingest_stop_fn stop, void *cls);
+
+/* The same, telling progress(cls, ...) after each file of a folder how
+ * many of its files_total files (of bytes_total bytes) are done; c holds
+ * the counts so far (c->files, c->bytes over every call). stop and
+ * progress may each be NULL. */
+typedef void (*ingest_progress_fn)(void *cls, size_t files_done, size_t files_total,
+                                   unsigned long long bytes_total, const ingest_counts *c);
+int ingest_path_watched(store *db, const extract_model *m, const char *path, ingest_counts *c,
+                        FILE *log, ingest_stop_fn stop, ingest_progress_fn progress, void *cls);
 
 /* An extraction in the shapes of the API (article with figures, locations and
  * sources), plus `numbers`: every numeric expression found, with whether it
