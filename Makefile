@@ -257,8 +257,9 @@ browser-test:
 
 # ---- reliability: fuzzing, crash safety, soak (tests/fuzz/, tests/reliability/)
 #   make fuzz          libFuzzer (clang, ASan + UBSan + LeakSanitizer) on the
-#                      number reader, the extractor, the query parser and the
-#                      write-body parser, FUZZ_SECONDS each (60); seeds in
+#                      number reader, the extractor, the query parser, the
+#                      write-body parser and the page and feed readers,
+#                      FUZZ_SECONDS each (60); seeds in
 #                      tests/fuzz/corpus/, found inputs kept in build/fuzz/
 #   make fuzz-coverage line and branch coverage of each target's code by its
 #                      corpus (clang source-based coverage, llvm-cov)
@@ -270,7 +271,7 @@ browser-test:
 # The bad-input battery is tests/e2e/test_battery.c (part of `make e2e`).
 # Crashes found by fuzzing are replayed by tests/{extract,server}/test_fuzz_regressions.c.
 .PHONY: fuzz fuzz-build fuzz-bins fuzz-coverage crash-test soak
-FUZZ_TARGETS := numbers extract query body
+FUZZ_TARGETS := numbers extract query body page feed
 FUZZ_SECONDS ?= 60
 SOAK_SECONDS ?= 600
 SOAK_ARTICLES ?= 100000
