@@ -107,17 +107,15 @@ static const store_migration MIGRATIONS[] = {
     {6, "ALTER TABLE articles ADD COLUMN format TEXT CHECK (format IS NULL OR format IN ('txt',"
         " 'html', 'feed', 'jsonl', 'csv', 'api'));"
         "UPDATE articles SET format = CASE WHEN origin IS NULL THEN 'api' ELSE 'txt' END;"
-        "ALTER TABLE articles ADD COLUMN simhash INTEGER;"
-        "ALTER TABLE articles ADD COLUMN band0 INTEGER;"
-        "ALTER TABLE articles ADD COLUMN band1 INTEGER;"
-        "ALTER TABLE articles ADD COLUMN band2 INTEGER;"
-        "ALTER TABLE articles ADD COLUMN band3 INTEGER;"
-        "ALTER TABLE articles ADD COLUMN copy_of TEXT;"
-        "CREATE INDEX articles_band0 ON articles (band0, simhash, id);"
-        "CREATE INDEX articles_band1 ON articles (band1, simhash, id);"
-        "CREATE INDEX articles_band2 ON articles (band2, simhash, id);"
-        "CREATE INDEX articles_band3 ON articles (band3, simhash, id);"
-        "CREATE INDEX articles_copy_of ON articles (copy_of, id);",
+        "CREATE TABLE article_copies (article_id TEXT PRIMARY KEY NOT NULL REFERENCES articles (id)"
+        " ON DELETE CASCADE, simhash INTEGER NOT NULL, band0 INTEGER NOT NULL, band1 INTEGER NOT NULL,"
+        " band2 INTEGER NOT NULL, band3 INTEGER NOT NULL, published_at TEXT, doc_no INTEGER NOT NULL,"
+        " copy_of TEXT) WITHOUT ROWID;"
+        "CREATE INDEX article_copies_band0 ON article_copies (band0, simhash);"
+        "CREATE INDEX article_copies_band1 ON article_copies (band1, simhash);"
+        "CREATE INDEX article_copies_band2 ON article_copies (band2, simhash);"
+        "CREATE INDEX article_copies_band3 ON article_copies (band3, simhash);"
+        "CREATE INDEX article_copies_copy_of ON article_copies (copy_of);",
      NULL, NULL},
     {0, NULL, NULL, NULL},
 };

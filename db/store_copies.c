@@ -4,10 +4,13 @@
  * articles near it, itself included: by published_at (articles without a
  * date last), then import order (doc_no); the earliest has copy_of NULL.
  *
- * The lookup is not a scan: each hash is cut into four 16-bit bands, each a
- * column with an index (bandN, simhash, id) that answers alone, and the
- * candidates are the articles whose band equals one of the hash's or
- * differs from it in one or two bits (137 values per band, 548 index
+ * Everything lives in article_copies, a table of small rows, so that
+ * finding and ordering copies never reads an article's text.
+ *
+ * The lookup is not a scan: each hash is cut into four 16-bit bands, each
+ * indexed with the hash (bandN, simhash) so that the index answers alone,
+ * and the candidates are the articles whose band equals one of the hash's
+ * or differs from it in one or two bits (137 values per band, 548 index
  * probes, about 1 % of the articles read). Two hashes 11 bits apart or less
  * always share such a band (pigeonhole: four bands of three differing bits
  * or more make 12); at exactly 12 only a pair with three in every band is
@@ -30,10 +33,11 @@
 #define Q8 "?,?,?,?,?,?,?,?"
 #define Q16 Q8 "," Q8
 #define Q137 Q16 "," Q16 "," Q16 "," Q16 "," Q16 "," Q16 "," Q16 "," Q16 "," Q8 ",?"
-#define BAND_IN(n) "SELECT id, simhash FROM articles WHERE band" #n " IN (" Q137 ")"
+#define BAND_IN(n) "SELECT article_id, simhash FROM article_copies WHERE band" #n " IN (" Q137 ")"
 
 enum {
-    ST_SET_HASH,
+    ST_DOC_NO,
+    ST_INSERT,
     ST_NEAR,
     ST_KEY,
     ST_SET_COPY_OF,
@@ -42,13 +46,16 @@ enum {
 };
 
 static const char *const SQL[C__COUNT] = {
-    [ST_SET_HASH] = "UPDATE articles SET simhash = ?2, band0 = ?3, band1 = ?4, band2 = ?5,"
-                    " band3 = ?6, copy_of = NULL WHERE id = ?1",
+    [ST_DOC_NO] = "SELECT doc_no FROM articles WHERE id = ?1",
+    [ST_INSERT] = "INSERT INTO article_copies (article_id, simhash, band0, band1, band2, band3,"
+                  " published_at, doc_no) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     /* UNION, not OR: each branch reads its covering index alone */
     [ST_NEAR] = BAND_IN(0) " UNION " BAND_IN(1) " UNION " BAND_IN(2) " UNION " BAND_IN(3),
-    [ST_KEY] = "SELECT published_at, doc_no, simhash, copy_of FROM articles WHERE id = ?1",
-    [ST_SET_COPY_OF] = "UPDATE articles SET copy_of = ?2 WHERE id = ?1 AND copy_of IS NOT ?2",
-    [ST_COPIES_OF] = "SELECT id FROM articles WHERE copy_of = ?1",
+    [ST_KEY] = "SELECT published_at, doc_no, simhash, copy_of FROM article_copies"
+               " WHERE article_id = ?1",
+    [ST_SET_COPY_OF] = "UPDATE article_copies SET copy_of = ?2 WHERE article_id = ?1"
+                       " AND copy_of IS NOT ?2",
+    [ST_COPIES_OF] = "SELECT article_id FROM article_copies WHERE copy_of = ?1",
 };
 
 static sqlite3_stmt *stmt(store *s, int id) {
@@ -185,50 +192,63 @@ static store_status settle(store *s, const copy_key *self, uint64_t hash, copy_k
     return set_copy_of(s, self->id, best == self ? NULL : best->id);
 }
 
-store_status store_copies_link(store *s, const char *id, uint64_t hash) {
-    sqlite3_stmt *st = stmt(s, ST_SET_HASH);
+store_status store_copies_link(store *s, const char *id, uint64_t hash, const char *published_at) {
+    if (!hash)
+        return STORE_OK;
+    sqlite3_stmt *st = stmt(s, ST_DOC_NO);
     if (!st)
         return STORE_ERR;
     store_bind_text(st, 1, id);
-    if (hash) {
-        sqlite3_bind_int64(st, 2, (sqlite3_int64)hash);
-        for (int b = 0; b < BANDS; b++)
-            sqlite3_bind_int(st, 3 + b, (int)((hash >> (b * BAND_BITS)) & 0xffffu));
-    }
+    int step = sqlite3_step(st);
+    sqlite3_int64 doc_no = step == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (step != SQLITE_ROW)
+        return store_sql_fail(s, step == SQLITE_DONE ? SQLITE_NOTFOUND : step, "copies");
+    if (!(st = stmt(s, ST_INSERT)))
+        return STORE_ERR;
+    store_bind_text(st, 1, id);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)hash);
+    for (int b = 0; b < BANDS; b++)
+        sqlite3_bind_int(st, 3 + b, (int)((hash >> (b * BAND_BITS)) & 0xffffu));
+    store_bind_text(st, 7, published_at);
+    sqlite3_bind_int64(st, 8, doc_no);
     store_status rc = store_exec_stmt(s, st, "copies");
-    if (rc != STORE_OK || !hash)
+    if (rc != STORE_OK)
         return rc;
-    copy_key self;
-    if ((rc = key_of(s, id, &self, NULL)) != STORE_OK)
-        return rc;
+    copy_key self = {.id = strdup(id), .published_at = published_at ? strdup(published_at) : NULL,
+                     .doc_no = doc_no};
     copy_key *near = calloc(MAX_NEAR, sizeof *near);
     size_t n = 0;
-    if (!near) {
+    if (!near || !self.id || (published_at && !self.published_at)) {
+        free(near);
         key_free(&self);
         return store_oom(s);
     }
     rc = settle(s, &self, hash, near, &n);
     /* Those it precedes now have it as their earliest, unless their
-     * original is earlier still. */
+     * original is earlier still (articles come mostly in order: the new
+     * one seldom precedes anything). */
+    copy_key original = {0};
     for (size_t i = 0; i < n && rc == STORE_OK; i++) {
-        copy_key original;
+        if (!earlier(&self, &near[i]))
+            continue;
         const copy_key *theirs = &near[i];
-        bool loaded = false;
         if (near[i].copy_of) {
-            store_status k = key_of(s, near[i].copy_of, &original, NULL);
-            if (k == STORE_OK) {
-                theirs = &original;
-                loaded = true;
-            } else if (k != STORE_NOTFOUND) {
-                rc = k;
-                break;
+            if (!original.id || strcmp(original.id, near[i].copy_of) != 0) {
+                key_free(&original);
+                store_status k = key_of(s, near[i].copy_of, &original, NULL);
+                if (k != STORE_OK && k != STORE_NOTFOUND) {
+                    rc = k;
+                    break;
+                }
             }
+            if (original.id)
+                theirs = &original;
         }
         if (earlier(&self, theirs))
             rc = set_copy_of(s, near[i].id, self.id);
-        if (loaded)
-            key_free(&original);
     }
+    key_free(&original);
     for (size_t i = 0; i < n; i++)
         key_free(&near[i]);
     free(near);

@@ -109,10 +109,11 @@ int store_bind_text(sqlite3_stmt *st, int i, const char *v);
     " ON l.parent_id = sub.id) SELECT id FROM sub)"
 
 /* Wire copies (store_copies.c), inside a write transaction: store_copies_link
- * stores article id's SimHash (0: none) and sets copy_of on it and on the
- * articles it precedes; store_copies_unlink, after article id is deleted,
- * points its copies at the earliest article still near each. */
-store_status store_copies_link(store *s, const char *id, uint64_t hash);
+ * stores article id's SimHash (0: none) and publication date, and sets
+ * copy_of on it and on the articles it precedes; store_copies_unlink, after
+ * article id is deleted, points its copies at the earliest article still
+ * near each. */
+store_status store_copies_link(store *s, const char *id, uint64_t hash, const char *published_at);
 store_status store_copies_unlink(store *s, const char *id);
 
 /* Sets the error "out of memory"; returns STORE_ERR. */

@@ -769,7 +769,7 @@ store_status store_put_document(store *s, const store_doc *d) {
         goto out;
     if (existed && (rc = store_copies_unlink(s, d->id)) != STORE_OK)
         goto out;
-    if ((rc = store_copies_link(s, d->id, d->simhash)) != STORE_OK)
+    if ((rc = store_copies_link(s, d->id, d->simhash, d->published_at)) != STORE_OK)
         goto out;
     if (existed) {
         if ((rc = touch_article(s, d->id, +1)) != STORE_OK)

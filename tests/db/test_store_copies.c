@@ -98,8 +98,9 @@ Test(store_copies, the_lookup_uses_the_band_indexes) {
     cr_assert_eq(sqlite3_open_v2(fx_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
     sqlite3_stmt *st = NULL;
     cr_assert_eq(sqlite3_prepare_v2(db,
-                                    "EXPLAIN QUERY PLAN SELECT id, simhash FROM articles WHERE band0 IN (1, 2)"
-                                    " UNION SELECT id, simhash FROM articles WHERE band3 IN (5, 6)",
+                                    "EXPLAIN QUERY PLAN SELECT article_id, simhash FROM article_copies"
+                                    " WHERE band0 IN (1, 2) UNION SELECT article_id, simhash"
+                                    " FROM article_copies WHERE band3 IN (5, 6)",
                                     -1, &st, NULL),
                  SQLITE_OK, "%s", sqlite3_errmsg(db));
     char plan[2048] = "";
@@ -109,7 +110,7 @@ Test(store_copies, the_lookup_uses_the_band_indexes) {
     }
     sqlite3_finalize(st);
     sqlite3_close(db);
-    cr_expect(strstr(plan, "COVERING INDEX articles_band0") != NULL &&
-                  strstr(plan, "COVERING INDEX articles_band3") != NULL,
+    cr_expect(strstr(plan, "COVERING INDEX article_copies_band0") != NULL &&
+                  strstr(plan, "COVERING INDEX article_copies_band3") != NULL,
               "%s", plan);
 }
