@@ -13,18 +13,16 @@ OPT      ?= -O2 -g
 CFLAGS   ?=
 CPPFLAGS := -D_DEFAULT_SOURCE -D_GNU_SOURCE -I. -I$(O)/gen $(shell pkg-config --cflags libxml-2.0)
 BASE_CFLAGS := -std=c11 $(WARN) $(OPT) -fno-omit-frame-pointer $(CFLAGS)
-LDLIBS   := -lmicrohttpd -ljansson -lsqlite3 -lstemmer -lz -lpthread -lm
 XML_LIBS := $(shell pkg-config --libs libxml-2.0)
+LDLIBS   := -lmicrohttpd -ljansson -lsqlite3 -lstemmer -lz $(XML_LIBS) -lpthread -lm
 TEST_LDLIBS := -lcriterion -lcurl
 
 VERSION  := 0.1.0
 
 EXTRACT_SRC := $(wildcard extract/*.c)
 DB_SRC      := $(wildcard db/*.c)
-# The readers of pages, feeds and exports (libxml2, iconv): built and tested
-# on their own until imports call them, so the server links no libxml2 yet.
-READER_SRC  := ingest/charset.c ingest/feed.c ingest/page.c ingest/reader.c ingest/records.c
-INGEST_SRC  := $(filter-out $(READER_SRC),$(wildcard ingest/*.c))
+# ingest/ includes the readers of pages, feeds and exports (libxml2, iconv).
+INGEST_SRC  := $(wildcard ingest/*.c)
 SERVER_SRC  := $(filter-out server/main.c,$(wildcard server/*.c))
 obj = $(patsubst %.c,$(O)/obj/%.o,$(1))
 
@@ -88,8 +86,6 @@ $(O)/libdb.a: $(call obj,$(DB_SRC))
 	@$(AR) rcs $@ $^
 $(O)/libingest.a: $(call obj,$(INGEST_SRC))
 	@$(AR) rcs $@ $^
-$(O)/libreaders.a: $(call obj,$(READER_SRC))
-	@$(AR) rcs $@ $^
 $(O)/libserver.a: $(call obj,$(SERVER_SRC)) $(O)/obj/gen/server_assets.o
 	@$(AR) rcs $@ $^
 
@@ -107,9 +103,6 @@ $(O)/tests/db/%: tests/db/%.c $(TEST_SUPPORT) $(O)/libdb.a $(O)/libextract.a
 	$(TEST_LINK)
 $(O)/tests/ingest/%: tests/ingest/%.c $(TEST_SUPPORT) $(O)/libingest.a $(O)/libdb.a $(O)/libextract.a
 	$(TEST_LINK)
-READER_TESTS := $(O)/tests/ingest/test_page $(O)/tests/ingest/test_feed $(O)/tests/ingest/test_records
-$(READER_TESTS): $(O)/tests/ingest/%: tests/ingest/%.c $(TEST_SUPPORT) $(O)/libreaders.a $(O)/libingest.a $(O)/libdb.a $(O)/libextract.a
-	$(TEST_LINK) $(XML_LIBS)
 $(O)/tests/server/%: tests/server/%.c $(TEST_SUPPORT) $(LIBS)
 	$(TEST_LINK)
 $(O)/tests/e2e/%: tests/e2e/%.c $(TEST_SUPPORT)
@@ -191,7 +184,7 @@ valgrind: $(O)/marsad $(E2E_TESTS)
 	  $$t --jobs 1; done
 
 lint:
-	@! grep -nE '\b(sprintf|strcpy|strcat|strtok|atoi|gets)\s*\(' $(EXTRACT_SRC) $(DB_SRC) $(INGEST_SRC) $(READER_SRC) $(SERVER_SRC) server/main.c tools/*.c \
+	@! grep -nE '\b(sprintf|strcpy|strcat|strtok|atoi|gets)\s*\(' $(EXTRACT_SRC) $(DB_SRC) $(INGEST_SRC) $(SERVER_SRC) server/main.c tools/*.c \
 	  || (echo "lint: banned function (use snprintf, memcpy with lengths, strtol)"; exit 1)
 
 clean:
@@ -264,8 +257,9 @@ browser-test:
 
 # ---- reliability: fuzzing, crash safety, soak (tests/fuzz/, tests/reliability/)
 #   make fuzz          libFuzzer (clang, ASan + UBSan + LeakSanitizer) on the
-#                      number reader, the extractor, the query parser and the
-#                      write-body parser, FUZZ_SECONDS each (60); seeds in
+#                      number reader, the extractor, the query parser, the
+#                      write-body parser and the page and feed readers,
+#                      FUZZ_SECONDS each (60); seeds in
 #                      tests/fuzz/corpus/, found inputs kept in build/fuzz/
 #   make fuzz-coverage line and branch coverage of each target's code by its
 #                      corpus (clang source-based coverage, llvm-cov)
@@ -277,7 +271,7 @@ browser-test:
 # The bad-input battery is tests/e2e/test_battery.c (part of `make e2e`).
 # Crashes found by fuzzing are replayed by tests/{extract,server}/test_fuzz_regressions.c.
 .PHONY: fuzz fuzz-build fuzz-bins fuzz-coverage crash-test soak
-FUZZ_TARGETS := numbers extract query body
+FUZZ_TARGETS := numbers extract query body page feed
 FUZZ_SECONDS ?= 60
 SOAK_SECONDS ?= 600
 SOAK_ARTICLES ?= 100000

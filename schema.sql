@@ -1,4 +1,4 @@
--- version 7
+-- version 8
 -- schema.sql — marsad's database: articles, what was extracted from them
 -- (figures, source and location mentions), the gazetteer and the sources.
 --
@@ -105,12 +105,37 @@ CREATE TABLE articles (
     n_chars      INTEGER NOT NULL DEFAULT 0,
     n_figures    INTEGER NOT NULL DEFAULT 0,
     n_locations  INTEGER NOT NULL DEFAULT 0,
-    n_sources    INTEGER NOT NULL DEFAULT 0
+    n_sources    INTEGER NOT NULL DEFAULT 0,
+    -- the reader that took it (version 7)
+    format       TEXT CHECK (format IS NULL OR format IN ('txt', 'html', 'feed', 'jsonl', 'csv', 'api'))
 );
 CREATE INDEX articles_outlet ON articles (outlet_id, id);
 CREATE INDEX articles_title ON articles (title, id);
 CREATE INDEX articles_published_at ON articles (published_at, id);
 CREATE INDEX articles_n_figures ON articles (n_figures, id);
+
+-- Wire copies (version 7, db/store_copies.c): an article's SimHash, its four
+-- 16-bit bands (each indexed: the lookup of near hashes), what orders it
+-- among its copies (published_at, then doc_no: import order), and the
+-- earliest article near it (copy_of; NULL: it is the original, or has no
+-- copy). A table of its own, of small rows, so that finding and ordering
+-- copies never reads an article's text. Articles without words have no row.
+CREATE TABLE article_copies (
+    article_id   TEXT PRIMARY KEY NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    simhash      INTEGER NOT NULL,
+    band0        INTEGER NOT NULL,
+    band1        INTEGER NOT NULL,
+    band2        INTEGER NOT NULL,
+    band3        INTEGER NOT NULL,
+    published_at TEXT,
+    doc_no       INTEGER NOT NULL,
+    copy_of      TEXT
+) WITHOUT ROWID;
+CREATE INDEX article_copies_band0 ON article_copies (band0, simhash);
+CREATE INDEX article_copies_band1 ON article_copies (band1, simhash);
+CREATE INDEX article_copies_band2 ON article_copies (band2, simhash);
+CREATE INDEX article_copies_band3 ON article_copies (band3, simhash);
+CREATE INDEX article_copies_copy_of ON article_copies (copy_of);
 
 -- External content: the text lives once, in articles; the store writes the
 -- index rows itself (no triggers) in the same transaction as the article.

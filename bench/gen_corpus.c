@@ -1,10 +1,14 @@
 /* gen_corpus.c — writes a deterministic corpus of synthetic Arabic war
  * reports for marsad's scale benchmarks.
  *
- *   gen_corpus --count N --out DIR [--seed S] [--data DATADIR]
+ *   gen_corpus --count N --out DIR [--seed S] [--data DATADIR] [--pages]
  *
  * Writes DIR/gen_0000001.txt ... flat in DIR (marsad imports the *.txt of
- * one folder). Each report is ~2-5 KB of UTF-8: a headline line, a blank
+ * one folder); with --pages, the same reports as saved article pages
+ * DIR/gen_0000001.html: the text in an <article> (title as h1, paragraphs
+ * as <p>) inside a news site's furniture (menu, related links, footer,
+ * a script), with og:site_name, article:published_time and a canonical
+ * link, so that the page import is measured on what it has to throw away. Each report is ~2-5 KB of UTF-8: a headline line, a blank
  * line, then paragraphs of sentences built from the templates below, with
  * places read from DATADIR/gazetteer.tsv and parties and outlets from
  * DATADIR/sources.tsv (first name of the first column; # lines are
@@ -756,6 +760,70 @@ static void write_report(rng *r, buf *b, const cast_pools *cp)
     b_puts(b, "\n");
 }
 
+/* ---- page mode ----------------------------------------------------------- */
+
+static void b_escaped(buf *b, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        switch (s[i]) {
+        case '<': b_puts(b, "&lt;"); break;
+        case '>': b_puts(b, "&gt;"); break;
+        case '&': b_puts(b, "&amp;"); break;
+        case '"': b_puts(b, "&quot;"); break;
+        default: b_putn(b, s + i, 1);
+        }
+    }
+}
+
+/* The report in text (title line, blank line, paragraphs separated by a
+ * blank line) as a saved page of an outlet's site, into page. */
+static void write_page(rng *r, const buf *text, buf *page, const cast_pools *cp, unsigned long i)
+{
+    const char *outlet = pick(r, &cp->outlets);
+    const char *t = text->p, *end = text->p + text->len;
+    const char *nl = memchr(t, '\n', text->len);
+    size_t title_len = nl ? (size_t)(nl - t) : text->len;
+    char date[64];
+    snprintf(date, sizeof date, "2016-08-%02uT%02u:%02u:00+03:00", 1 + below(r, 28), below(r, 24),
+             below(r, 60));
+    char url[96];
+    snprintf(url, sizeof url, "https://news.example/%lu", i);
+    page->len = 0;
+    b_puts(page, "<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\">\n<title>");
+    b_escaped(page, t, title_len);
+    b_puts(page, " - ");
+    b_escaped(page, outlet, strlen(outlet));
+    b_puts(page, "</title>\n<meta property=\"og:site_name\" content=\"");
+    b_escaped(page, outlet, strlen(outlet));
+    b_puts(page, "\">\n<meta property=\"article:published_time\" content=\"");
+    b_puts(page, date);
+    b_puts(page, "\">\n<link rel=\"canonical\" href=\"");
+    b_puts(page, url);
+    b_puts(page, "\">\n<style>body{font-family:sans-serif}.menu li{display:inline}</style></head>\n"
+                 "<body><header><nav class=\"menu\"><ul><li><a href=\"/\">الرئيسية</a></li>"
+                 "<li><a href=\"/syria\">سوريا</a></li><li><a href=\"/world\">العالم</a></li>"
+                 "<li><a href=\"/reports\">تقارير</a></li></ul></nav></header>\n<main><article><h1>");
+    b_escaped(page, t, title_len);
+    b_puts(page, "</h1>\n");
+    for (const char *p = nl ? nl + 1 : end; p < end;) {
+        const char *q = p;
+        while (q < end && *q != '\n')
+            q++;
+        if (q > p) {
+            b_puts(page, "<p>");
+            b_escaped(page, p, (size_t)(q - p));
+            b_puts(page, "</p>\n");
+        }
+        p = q + 1;
+    }
+    b_puts(page, "<div class=\"share\"><a href=\"#\">فيسبوك</a> <a href=\"#\">تويتر</a></div>"
+                 "</article>\n<aside class=\"related\"><h3>اقرأ أيضاً</h3><ul>"
+                 "<li><a href=\"/a\">تقرير عن الأوضاع الإنسانية في المنطقة</a></li>"
+                 "<li><a href=\"/b\">مقابلة مع مسؤول محلي</a></li></ul></aside></main>\n"
+                 "<footer><p>جميع الحقوق محفوظة</p></footer>\n"
+                 "<script>window.dataLayer = window.dataLayer || [];</script></body></html>\n");
+}
+
 /* ---- command line ------------------------------------------------------- */
 
 static unsigned long parse_ul(const char *flag, const char *v)
@@ -772,8 +840,9 @@ static unsigned long parse_ul(const char *flag, const char *v)
 
 static void usage(FILE *out)
 {
-    fprintf(out, "usage: gen_corpus --count N --out DIR [--seed S] [--data DATADIR]\n"
-                 "writes DIR/gen_0000001.txt ... (N synthetic Arabic war reports, 2-5 KB each)\n");
+    fprintf(out, "usage: gen_corpus --count N --out DIR [--seed S] [--data DATADIR] [--pages]\n"
+                 "writes DIR/gen_0000001.txt ... (N synthetic Arabic war reports, 2-5 KB each),\n"
+                 "or with --pages DIR/gen_0000001.html ... (the same reports as saved pages)\n");
 }
 
 /* Did snprintf's output fit? */
@@ -807,6 +876,7 @@ int main(int argc, char **argv)
 {
     unsigned long count = 0, seed = 1;
     const char *out = NULL, *data = "data";
+    bool pages = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -821,6 +891,8 @@ int main(int argc, char **argv)
         } else if (!strcmp(a, "--out") && v) {
             out = v;
             i++;
+        } else if (!strcmp(a, "--pages")) {
+            pages = true;
         } else if (!strcmp(a, "--data") && v) {
             data = v;
             i++;
@@ -850,7 +922,7 @@ int main(int argc, char **argv)
 
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    buf b = {0};
+    buf b = {0}, page = {0};
     unsigned long long bytes = 0;
     size_t min_len = (size_t)-1, max_len = 0;
     for (unsigned long i = 1; i <= count; i++) {
@@ -859,14 +931,18 @@ int main(int argc, char **argv)
         rng r = {seed * 0xD1B54A32D192ED03ull ^ (uint64_t)i * 0x9E3779B97F4A7C15ull};
         next_u64(&r);
         write_report(&r, &b, &cp);
-        if (!fits(snprintf(path, sizeof path, "%s/gen_%07lu.txt", out, i), sizeof path))
+        if (pages)
+            write_page(&r, &b, &page, &cp, i);
+        const buf *doc = pages ? &page : &b;
+        if (!fits(snprintf(path, sizeof path, "%s/gen_%07lu.%s", out, i, pages ? "html" : "txt"),
+                  sizeof path))
             die("--out path too long");
-        write_file(path, &b);
-        bytes += b.len;
-        if (b.len < min_len)
-            min_len = b.len;
-        if (b.len > max_len)
-            max_len = b.len;
+        write_file(path, doc);
+        bytes += doc->len;
+        if (doc->len < min_len)
+            min_len = doc->len;
+        if (doc->len > max_len)
+            max_len = doc->len;
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
@@ -876,5 +952,6 @@ int main(int argc, char **argv)
             count, out, bytes, min_len, max_len, (double)bytes / (double)count, s, cp.places.n,
             cp.gov.n, cp.opp.n, cp.monitors.n, cp.outlets.n);
     free(b.p);
+    free(page.p);
     return 0;
 }

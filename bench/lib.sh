@@ -119,15 +119,17 @@ bench_median() {
 
 # Generates (or reuses) bench/out/corpus-N: N reports from gen_corpus.
 # Reused when its stamp names the same count, seed and generator inputs.
+# bench_corpus N [--pages]: the corpus of N reports (as saved pages with
+# --pages, in corpus-N-pages), generated unless an identical one is there.
 bench_corpus() {
-    local n=$1 seed=${BENCH_SEED:-1} dir=$BENCH_OUT/corpus-$1 stamp
-    stamp="count=$n seed=$seed inputs=$(cat bench/gen_corpus.c data/gazetteer.tsv data/sources.tsv | sha256sum | cut -c1-16)"
+    local n=$1 mode=${2:-} seed=${BENCH_SEED:-1} dir=$BENCH_OUT/corpus-$1${2:+-pages} stamp
+    stamp="count=$n seed=$seed${mode:+ $mode} inputs=$(cat bench/gen_corpus.c data/gazetteer.tsv data/sources.tsv | sha256sum | cut -c1-16)"
     if [[ -f $dir/.stamp && $(cat "$dir/.stamp") == "$stamp" ]]; then
         bench_log "corpus-$n: reusing $dir"
     else
         bench_log "corpus-$n: generating $n reports into $dir"
         rm -rf "$dir"
-        "$GEN" --count "$n" --out "$dir" --seed "$seed" --data data >&2
+        "$GEN" --count "$n" --out "$dir" --seed "$seed" --data data $mode >&2
         printf '%s\n' "$stamp" >"$dir/.stamp"
     fi
     printf '%s\n' "$dir"

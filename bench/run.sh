@@ -63,6 +63,23 @@ import_line=$("$MARSAD" import --db "$db" "${import_dirs[@]}" 2>&1 | grep 'marsa
 [[ -n $import_line ]] || bench_die "marsad import printed no summary"
 bench_log "${import_line#marsad: }"
 
+# ---- import: the reports as .txt and as saved pages -------------------------
+# Each into a fresh database (--json summary: bytes read and wall time), so
+# that the page reader's cost shows beside the text import's.
+import_json() { # import_json NAME DIR: the summary of one import into a fresh database
+    "$MARSAD" import --db "$BENCH_TMP/import-$1.db" --json "$2" 2>/dev/null ||
+        bench_die "marsad import of $2 failed"
+}
+imports='{}'
+if [[ $CORPUS != seeds ]]; then
+    bench_log "import of corpus-$CORPUS as .txt and as saved pages"
+    imports=$(jq -n --argjson txt "$(import_json txt "$(bench_corpus "$CORPUS")")" \
+        --argjson html "$(import_json html "$(bench_corpus "$CORPUS" --pages)")" '
+        def rates: . + {mb_per_s: (.bytes / 1e6 / (.ms / 1000)),
+                        articles_per_s: (.articles / (.ms / 1000))};
+        {txt: ($txt | rates), html: ($html | rates)}')
+fi
+
 # ---- the servers ------------------------------------------------------------
 start_server ceiling 10 "$CEILING" --port 0 --threads "$THREADS" --memory-kb "$CEIL_MEMORY_KB"
 ceiling_pid=$SRV_PID
@@ -163,7 +180,7 @@ printf '%s\n' "${rows[@]}" | jq -s \
     --arg imp "${import_line#marsad: }" --arg corpus "$CORPUS" \
     --argjson dur "$DUR" --argjson warm "$WARM" --argjson ceil_dur "$CEIL_DUR" \
     --argjson ceil_mem "$CEIL_MEMORY_KB" \
-    --argjson store_errors "${marsad_errors:-0}" '
+    --argjson store_errors "${marsad_errors:-0}" --argjson imports "$imports" '
     def median: sort | if length % 2 == 1 then .[(length - 1) / 2]
                        else (.[length / 2 - 1] + .[length / 2]) / 2 end;
     (map(select(.kind == "ceiling") | .rps) | median) as $ceiling
@@ -183,7 +200,7 @@ printf '%s\n' "${rows[@]}" | jq -s \
        cached: [$rows[] | select(.table == "cached")],
        rendered: [$rows[] | select(.table == "rendered")],
        marsad_after_load: $rss, marsad_store_errors: $store_errors,
-       extract: $extract,
+       extract: $extract, imports: $imports,
        errors_total: ([$rows[] | .errors_total // 0] | add)}
     ' >"$BENCH_OUT/bench.json"
 
@@ -255,6 +272,17 @@ table() { # the rows of .[$1] as markdown
         "VmHWM \(.marsad_after_load.vmhwm_kb / 1024 * 10 | round / 10) MiB; " +
         "store errors logged: \(.marsad_store_errors)."' "$BENCH_OUT/bench.json"
     echo
+    if jq -e '.imports.txt' "$BENCH_OUT/bench.json" >/dev/null; then
+        echo "## Import (marsad import into a fresh database, wall time)"
+        echo
+        echo "| corpus | files | MB | articles | MB/s | articles/s |"
+        echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+        jq -r '.imports | to_entries[] | .value as $v |
+            "| \(.key | if . == "txt" then ".txt reports" else "the same as saved pages (HTML)" end) " +
+            "| \($v.files) | \($v.bytes / 1e6 * 100 | round / 100) | \($v.articles) " +
+            "| \($v.mb_per_s * 100 | round / 100) | \($v.articles_per_s | round) |"' "$BENCH_OUT/bench.json"
+        echo
+    fi
     echo "## Extraction (extract_document, data/seeds)"
     echo
     cat "$BENCH_OUT/raw/extract.txt"

@@ -122,6 +122,22 @@ static const store_migration MIGRATIONS[] = {
      "DROP TABLE temp.locations_v6;"
      "INSERT INTO locations_fts (locations_fts) VALUES ('rebuild');"
      "UPDATE row_counts SET n = (SELECT count(*) FROM locations) WHERE name = 'locations';"},
+    /* 8: the reader that took each article (those before were .txt files or
+     * written through the API); wire copies (an article stored before has
+     * no SimHash until it is extracted again) */
+    {7, "ALTER TABLE articles ADD COLUMN format TEXT CHECK (format IS NULL OR format IN ('txt',"
+        " 'html', 'feed', 'jsonl', 'csv', 'api'));"
+        "UPDATE articles SET format = CASE WHEN origin IS NULL THEN 'api' ELSE 'txt' END;"
+        "CREATE TABLE article_copies (article_id TEXT PRIMARY KEY NOT NULL REFERENCES articles (id)"
+        " ON DELETE CASCADE, simhash INTEGER NOT NULL, band0 INTEGER NOT NULL, band1 INTEGER NOT NULL,"
+        " band2 INTEGER NOT NULL, band3 INTEGER NOT NULL, published_at TEXT, doc_no INTEGER NOT NULL,"
+        " copy_of TEXT) WITHOUT ROWID;"
+        "CREATE INDEX article_copies_band0 ON article_copies (band0, simhash);"
+        "CREATE INDEX article_copies_band1 ON article_copies (band1, simhash);"
+        "CREATE INDEX article_copies_band2 ON article_copies (band2, simhash);"
+        "CREATE INDEX article_copies_band3 ON article_copies (band3, simhash);"
+        "CREATE INDEX article_copies_copy_of ON article_copies (copy_of);",
+     NULL, NULL},
     {0, NULL, NULL, NULL},
 };
 

@@ -316,6 +316,8 @@ typedef struct store_doc {
     const char *language;     /* "ar" */
     const char *content_hash; /* hex digest of what was imported (body + sidecar) */
     const char *origin;       /* where it came from (a file path), may be NULL */
+    const char *format;       /* the reader that took it: txt, html, feed, jsonl, csv, api; may be NULL */
+    uint64_t simhash;         /* SimHash of its text (ingest/simhash.h) for wire copies; 0: none */
     const store_source_rec *sources; /* sources this document introduces (upserted) */
     size_t n_sources;
     /* places this document names that the gazetteer lacks: stored as
@@ -330,6 +332,10 @@ typedef struct store_doc {
     const store_figure_rec *figures;
     size_t n_figures;
 } store_doc;
+
+/* Two articles whose SimHashes differ in at most this many bits are copies
+ * of one text (db/store_copies.c; ingest/simhash.h computes the hashes). */
+#define STORE_COPY_MAX_BITS 12
 
 /* Upsert the gazetteer / the source list, all in one transaction. */
 store_status store_sync_locations(store *s, const store_location_rec *recs, size_t n);

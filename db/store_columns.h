@@ -30,6 +30,9 @@
     C("", "url", "t.url", STORE_COL_TEXT, CSV_)                                                   \
     C("", "published_at", "t.published_at", STORE_COL_TEXT, CSV_)                                 \
     C("", "language", "t.language", STORE_COL_TEXT, CSV_)                                         \
+    C("", "format", "t.format", STORE_COL_TEXT, CSV_)                                             \
+    C("", "copy_of", "(SELECT c.copy_of FROM article_copies c WHERE c.article_id = t.id)",       \
+      STORE_COL_TEXT, CSV_)                                                                       \
     C("", "n_chars", "t.n_chars", STORE_COL_INT, CSV_)                                            \
     C("counts", "figures", "t.n_figures", STORE_COL_INT, CSV_)                                    \
     C("counts", "locations", "t.n_locations", STORE_COL_INT, CSV_)                                \

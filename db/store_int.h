@@ -14,7 +14,7 @@
 
 /* The schema version this build's SQL is written for. schema.sql must say
  * the same on its first line; older databases are migrated up to it. */
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 
 /* The most rows of one multi-row INSERT (store_write.c). */
 #define STORE_ROWS_MAX 32
@@ -29,6 +29,7 @@ typedef enum store_stmt_set {
     STMTS_READ,   /* store_read.c */
     STMTS_LIST,   /* store_list.c */
     STMTS_SEARCH, /* store_search.c */
+    STMTS_COPIES, /* store_copies.c */
     STMTS__COUNT
 } store_stmt_set;
 
@@ -106,6 +107,14 @@ int store_bind_text(sqlite3_stmt *st, int i, const char *v);
 #define STORE_PLACES_WITHIN(param)                                                                \
     "(WITH RECURSIVE sub(id) AS (SELECT " param " UNION SELECT l.id FROM locations l JOIN sub"   \
     " ON l.parent_id = sub.id) SELECT id FROM sub)"
+
+/* Wire copies (store_copies.c), inside a write transaction: store_copies_link
+ * stores article id's SimHash (0: none) and publication date, and sets
+ * copy_of on it and on the articles it precedes; store_copies_unlink, after
+ * article id is deleted, points its copies at the earliest article still
+ * near each. */
+store_status store_copies_link(store *s, const char *id, uint64_t hash, const char *published_at);
+store_status store_copies_unlink(store *s, const char *id);
 
 /* Sets the error "out of memory"; returns STORE_ERR. */
 store_status store_oom(store *s);

@@ -64,7 +64,7 @@ static const char *const CATEGORIES[] = {"combatants", "civilians", "people", "m
  * FIELD_NEAR are built in code; a true/false enum has two conditions). */
 typedef struct filter_impl {
     const char *sql;
-    const char *sql_false;
+    const char *sql_false; /* a true/false enum given false; a text filter given "null" */
 } filter_impl;
 
 static const store_filter_def ARTICLE_FILTERS[] = {
@@ -74,6 +74,8 @@ static const store_filter_def ARTICLE_FILTERS[] = {
      "articles that mention this location or a place inside it (a location id)"},
     {"type", FIELD_ENUM, FIGURE_TYPES, "articles with at least one figure of this type"},
     {"q", FIELD_SEARCH, NULL, "full-text search over title and body (FTS5 query syntax)"},
+    {"copy_of", FIELD_TEXT, NULL,
+     "wire copies of this article (an article id); null: originals only (no copy_of)"},
 };
 static const filter_impl ARTICLE_FILTER_SQL[] = {
     {"t.outlet_id = ?", NULL},
@@ -83,6 +85,8 @@ static const filter_impl ARTICLE_FILTER_SQL[] = {
      NULL},
     {"t.id IN (SELECT article_id FROM figures WHERE type = ?)", NULL},
     {"t.doc_no IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", NULL},
+    {"t.id IN (SELECT article_id FROM article_copies WHERE copy_of = ?)",
+     "t.id NOT IN (SELECT article_id FROM article_copies WHERE copy_of IS NOT NULL)"},
 };
 
 static const store_filter_def SOURCE_FILTERS[] = {
@@ -443,8 +447,10 @@ static store_status add_filters(store *s, const resource_impl *ri, const store_q
                 store_set_err(s, "filter %s: '%s' is not one of its values", def->name, f->text);
                 return STORE_ERR;
             }
-            if (fi->sql_false) { /* a true/false filter binds nothing */
+            if (fi->sql_false && def->type == FIELD_ENUM) { /* true/false binds nothing */
                 sb_add(sb, strcmp(f->text, "true") == 0 ? fi->sql : fi->sql_false);
+            } else if (fi->sql_false && strcmp(f->text, "null") == 0) { /* nor does null */
+                sb_add(sb, fi->sql_false);
             } else {
                 if (def->type == FIELD_SEARCH && search_scans)
                     sb_add(sb, "+"); /* no index for it: the ORDER BY's (see the top) */

@@ -118,8 +118,8 @@ static const char *const SQL[W__COUNT] = {
     [ST_DELETE_ARTICLE] = "DELETE FROM articles WHERE id = ?1",
     [ST_INSERT_ARTICLE] =
         "INSERT INTO articles (id, title, body, outlet_id, url, published_at, language,"
-        " content_hash, origin, n_chars, n_figures, n_locations, n_sources, doc_no)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+        " content_hash, origin, n_chars, n_figures, n_locations, n_sources, format, doc_no)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
         " (SELECT COALESCE(max(doc_no), 0) + 1 FROM articles))"
         " RETURNING doc_no",
     /* A document's rows: see insert_rows. */
@@ -510,6 +510,7 @@ static store_status insert_article(store *s, const store_doc *d) {
     sqlite3_bind_int64(st, 11, (sqlite3_int64)d->n_figures);
     sqlite3_bind_int64(st, 12, (sqlite3_int64)n_locations);
     sqlite3_bind_int64(st, 13, (sqlite3_int64)n_sources);
+    store_bind_text(st, 14, d->format);
     char ctx[300];
     snprintf(ctx, sizeof ctx, "article %s (outlet %s)", d->id, d->outlet_id ? d->outlet_id : "none");
     int rc = sqlite3_step(st);
@@ -814,6 +815,10 @@ store_status store_put_document(store *s, const store_doc *d) {
         goto out;
     if ((rc = insert_figures(s, d)) != STORE_OK)
         goto out;
+    if (existed && (rc = store_copies_unlink(s, d->id)) != STORE_OK)
+        goto out;
+    if ((rc = store_copies_link(s, d->id, d->simhash, d->published_at)) != STORE_OK)
+        goto out;
     if (existed) {
         if ((rc = touch_article(s, d->id, +1)) != STORE_OK)
             goto out;
@@ -848,6 +853,8 @@ store_status store_delete_article(store *s, const char *id) {
         rc = STORE_NOTFOUND;
         goto out;
     }
+    if ((rc = store_copies_unlink(s, id)) != STORE_OK)
+        goto out;
     if ((rc = refresh_touched(s)) != STORE_OK)
         goto out;
     rc = bump_generation(s);

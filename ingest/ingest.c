@@ -9,6 +9,8 @@
  */
 #include "ingest/ingest.h"
 #include "extract/fnv1a.h"
+#include "ingest/formats.h"
+#include "ingest/simhash.h"
 
 #include "extract/utf8.h"
 
@@ -23,6 +25,8 @@
 #include <time.h>
 #include <unistd.h>
 
+
+_Static_assert(SIMHASH_NEAR_BITS == STORE_COPY_MAX_BITS, "one threshold for copies");
 
 bool ingest_valid_id(const char *id)
 {
@@ -322,6 +326,8 @@ static store_status store_document(store *db, const extract_model *m, const char
         .language = "ar",
         .content_hash = hash,
         .origin = origin,
+        .format = meta ? meta->format : NULL,
+        .simhash = simhash_text(body, len),
         .sources = srcs,
         .n_sources = n_srcs,
         .source_mentions = smen,
@@ -382,8 +388,10 @@ static char *read_bounded(const char *path, size_t max, size_t *len, const char 
         close(fd);
         return NULL;
     }
-    char *buf = malloc(max + 2);
-    size_t n = buf ? fread(buf, 1, max + 1, f) : 0;
+    /* sized by the file, so that a small export does not take 64 MiB */
+    size_t want = st.st_size >= 0 && (size_t)st.st_size < max ? (size_t)st.st_size + 1 : max + 1;
+    char *buf = malloc(want + 1);
+    size_t n = buf ? fread(buf, 1, want, f) : 0;
     bool failed = !buf || ferror(f);
     fclose(f);
     if (failed) {
@@ -413,15 +421,17 @@ static bool inside_root(const char *root, const char *path)
     return inside;
 }
 
-/* NAME.json beside NAME.txt: optional strings title, outlet, url, published_at. */
-static json_t *read_sidecar(const char *txt_path, const char *folder, ingest_meta *meta,
+/* NAME.json beside NAME.txt (or NAME.html): optional strings title, outlet,
+ * url, published_at, each set in meta over what was there. */
+static json_t *read_sidecar(const char *doc_path, const char *folder, ingest_meta *meta,
                             FILE *log)
 {
     char path[4096];
-    size_t n = strlen(txt_path);
-    if (n < 4 || n - 4 + 6 > sizeof path)
+    const char *dot = strrchr(doc_path, '.');
+    size_t n = dot ? (size_t)(dot - doc_path) : strlen(doc_path);
+    if (n + 6 > sizeof path)
         return NULL;
-    snprintf(path, sizeof path, "%.*s.json", (int)(n - 4), txt_path);
+    snprintf(path, sizeof path, "%.*s.json", (int)n, doc_path);
     struct stat st;
     if (stat(path, &st) != 0)
         return NULL;
@@ -465,25 +475,126 @@ static json_t *read_sidecar(const char *txt_path, const char *folder, ingest_met
     return root; /* owns the strings in meta */
 }
 
-/* Import one *.txt file; root is the resolved seed folder it must lie in
- * (NULL: anywhere). Returns 0 when it was imported or skipped (a file the
- * extractor cannot read is skipped, with a line on log), 1 when the store
- * refused this document (rolled back alone, logged), -1 when the store
- * fails otherwise. */
+/* Store one document unless it is stored unchanged; path names it in log
+ * lines (with the item when it is one of a feed or export). Returns 0 when
+ * it was imported, unchanged or skipped (a text the extractor cannot read),
+ * 1 when the store refused it (rolled back alone, logged), -1 when the
+ * store fails otherwise. */
+static int import_text(store *db, const extract_model *m, const char *id, const char *body,
+                       size_t len, const ingest_meta *meta, const char *path, const char *item,
+                       ingest_counts *c, FILE *log)
+{
+    char hash[40], stored[64];
+    hash_document(m, body, len, meta, hash);
+    bool unread = false;
+    size_t truncated = c->truncated;
+    if (store_article_hash(db, id, stored, sizeof stored) == STORE_OK && strcmp(stored, hash) == 0) {
+        c->unchanged++;
+        return 0;
+    }
+    if (store_document(db, m, id, body, len, meta, path, hash, c, &unread) != STORE_OK) {
+        if (unread)
+            fprintf(log, "marsad: skipped %s%s: the extractor could not read it\n", path, item);
+        else
+            fprintf(log, "marsad: skipped %s%s: the store refused it: %s\n", path, item,
+                    store_errmsg(db));
+        c->skipped++;
+        return unread ? 0 : 1;
+    }
+    if (c->truncated > truncated)
+        fprintf(log, "marsad: %s%s: %zu items past the limit of %d of one kind were dropped\n", path,
+                item, c->truncated - truncated, EXTRACT_MAX_ITEMS);
+    return 0;
+}
+
+/* The id of an item of a feed or export named stem: its own id when valid,
+ * else stem-HASH of its key or, without one, of its text. False (with the
+ * reason in why) when none fits. */
+static bool item_id(const char *stem, const reader_article *a, char *out, size_t outsz,
+                    const char **why)
+{
+    if (a->id) {
+        snprintf(out, outsz, "%s", a->id);
+        *why = "its id must be 1 to 128 of A-Z a-z 0-9 _ - . (not starting with .)";
+        return ingest_valid_id(a->id);
+    }
+    const char *key = a->key ? a->key : a->body;
+    size_t klen = a->key ? strlen(a->key) : a->len;
+    snprintf(out, outsz, "%s-%016llx", stem,
+             (unsigned long long)fnv1a64(FNV1A64_IDS_SEED, key, klen));
+    *why = "the file's name is too long for an item id";
+    return strlen(stem) + 17 <= INGEST_MAX_ID;
+}
+
+/* Import the items of a page, feed or export read into b. stem is the file's
+ * name without its extension; a page (one article, no key) is named by it,
+ * and its sidecar is read. Returns as import_file. */
+static int import_items(store *db, const extract_model *m, const char *path, const char *root,
+                        const char *stem, ingest_format format, reader_batch *b,
+                        ingest_counts *c, FILE *log)
+{
+    for (size_t i = 0; i < b->n_skips; i++) {
+        fprintf(log, "marsad: skipped %s %s\n", path, b->skips[i]);
+        c->skipped++;
+    }
+    int refused = 0;
+    for (size_t i = 0; i < b->n; i++) {
+        reader_article *a = &b->items[i];
+        char id[INGEST_MAX_ID + 32], item[48] = "";
+        const char *why = NULL;
+        char whybuf[64];
+        if (format != INGEST_FMT_HTML)
+            snprintf(item, sizeof item, " item %zu", i + 1);
+        if (format == INGEST_FMT_HTML)
+            snprintf(id, sizeof id, "%s", stem);
+        else if (!item_id(stem, a, id, sizeof id, &why)) {
+            fprintf(log, "marsad: skipped %s%s: %s\n", path, item, why);
+            c->skipped++;
+            continue;
+        }
+        if ((why = ingest_check_text(a->body, &a->len, whybuf, sizeof whybuf))) {
+            fprintf(log, "marsad: skipped %s%s: %s\n", path, item, why);
+            c->skipped++;
+            continue;
+        }
+        ingest_meta meta = {a->title, a->outlet, a->url, a->published_at, format_name(format)};
+        if (meta.url && !ingest_valid_url(meta.url)) {
+            fprintf(log, "marsad: %s%s: url ignored (not an http or https URL)\n", path, item);
+            meta.url = NULL;
+        }
+        json_t *sidecar = format == INGEST_FMT_HTML ? read_sidecar(path, root, &meta, log) : NULL;
+        int rc = import_text(db, m, id, a->body, a->len, &meta, path, item, c, log);
+        json_decref(sidecar);
+        if (rc < 0)
+            return -1;
+        refused |= rc;
+    }
+    return refused;
+}
+
+/* Import one file that formats.h names; root is the resolved seed folder it
+ * must lie in (NULL: anywhere). Returns 0 when it was imported or skipped
+ * (a file the extractor cannot read is skipped, with a line on log), 1 when
+ * the store refused a document of it (rolled back alone, logged), -1 when
+ * the store fails otherwise. */
 static int import_file(store *db, const extract_model *m, const char *path, const char *root,
                        ingest_counts *c, FILE *log)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     char id[INGEST_MAX_ID + 8];
-    size_t blen = strlen(base);
-    if (blen < 5 || strcmp(base + blen - 4, ".txt") != 0 || blen - 4 > INGEST_MAX_ID) {
-        fprintf(log, "marsad: skipped %s: not a NAME.txt file with a name of at most %d bytes\n",
+    ingest_format format = format_of_name(base);
+    const char *dot = strrchr(base, '.');
+    size_t stem = dot ? (size_t)(dot - base) : 0;
+    if (format == INGEST_FMT_NONE || stem == 0 || stem > INGEST_MAX_ID) {
+        fprintf(log,
+                "marsad: skipped %s: not a .txt, .html, .htm, .xml, .rss, .atom, .jsonl, .ndjson "
+                "or .csv file with a name of at most %d bytes\n",
                 path, INGEST_MAX_ID);
         c->skipped++;
         return 0;
     }
-    snprintf(id, sizeof id, "%.*s", (int)(blen - 4), base);
+    snprintf(id, sizeof id, "%.*s", (int)stem, base);
     if (!ingest_valid_id(id)) {
         fprintf(log, "marsad: skipped %s: the name must be letters, digits, '_', '-' or '.'\n", path);
         c->skipped++;
@@ -494,39 +605,43 @@ static int import_file(store *db, const extract_model *m, const char *path, cons
         c->skipped++;
         return 0;
     }
-    size_t len;
+    size_t len, max = format_max_bytes(format);
     const char *why = NULL;
-    char whybuf[64];
-    char *body = read_bounded(path, INGEST_MAX_BYTES, &len, &why);
-    if (body)
+    char whybuf[256];
+    char *body = read_bounded(path, max, &len, &why);
+    if (body && format == INGEST_FMT_TXT) {
         why = ingest_check_text(body, &len, whybuf, sizeof whybuf);
+    } else if (body && len > max) {
+        snprintf(whybuf, sizeof whybuf, "larger than %zu MiB", max >> 20);
+        why = whybuf;
+    }
+    if (body) {
+        c->files++;
+        c->bytes += len;
+    }
     if (why) {
         fprintf(log, "marsad: skipped %s: %s\n", path, why);
         free(body);
         c->skipped++;
         return 0;
     }
-    ingest_meta meta = {0};
-    json_t *sidecar = read_sidecar(path, root, &meta, log);
-    char hash[40], stored[64];
-    hash_document(m, body, len, &meta, hash);
-    int rc = 0;
-    bool unread = false;
-    size_t truncated = c->truncated;
-    if (store_article_hash(db, id, stored, sizeof stored) == STORE_OK && strcmp(stored, hash) == 0) {
-        c->unchanged++;
-    } else if (store_document(db, m, id, body, len, &meta, path, hash, c, &unread) != STORE_OK) {
-        if (unread)
-            fprintf(log, "marsad: skipped %s: the extractor could not read it\n", path);
-        else
-            fprintf(log, "marsad: skipped %s: the store refused it: %s\n", path, store_errmsg(db));
-        c->skipped++;
-        rc = unread ? 0 : 1;
-    } else if (c->truncated > truncated) {
-        fprintf(log, "marsad: %s: %zu items past the limit of %d of one kind were dropped\n", path,
-                c->truncated - truncated, EXTRACT_MAX_ITEMS);
+    int rc;
+    if (format == INGEST_FMT_TXT) {
+        ingest_meta meta = {.format = "txt"};
+        json_t *sidecar = read_sidecar(path, root, &meta, log);
+        rc = import_text(db, m, id, body, len, &meta, path, "", c, log);
+        json_decref(sidecar);
+    } else {
+        reader_batch b = {0};
+        if (format_read(format, body, len, &b, whybuf, sizeof whybuf) != 0) {
+            fprintf(log, "marsad: skipped %s: %s\n", path, whybuf);
+            c->skipped++;
+            rc = 0;
+        } else {
+            rc = import_items(db, m, path, root, id, format, &b, c, log);
+        }
+        reader_batch_free(&b);
     }
-    json_decref(sidecar);
     free(body);
     return rc;
 }
@@ -572,14 +687,24 @@ int ingest_path(store *db, const extract_model *m, const char *path, ingest_coun
 int ingest_path_until(store *db, const extract_model *m, const char *path, ingest_counts *c,
                       FILE *log, ingest_stop_fn stop, void *cls)
 {
+    return ingest_path_watched(db, m, path, c, log, stop, NULL, cls);
+}
+
+int ingest_path_watched(store *db, const extract_model *m, const char *path, ingest_counts *c,
+                        FILE *log, ingest_stop_fn stop, ingest_progress_fn progress, void *cls)
+{
     struct stat st;
     if (stat(path, &st) != 0) {
         fprintf(log, "marsad: cannot read %s: %s\n", path, strerror(errno));
         c->skipped++;
         return 0;
     }
-    if (!S_ISDIR(st.st_mode))
-        return import_file(db, m, path, NULL, c, log) == 0 ? 0 : -1;
+    if (!S_ISDIR(st.st_mode)) {
+        int fr = import_file(db, m, path, NULL, c, log);
+        if (progress)
+            progress(cls, 1, 1, (unsigned long long)st.st_size, c);
+        return fr == 0 ? 0 : -1;
+    }
 
     DIR *d = opendir(path);
     if (!d) {
@@ -592,8 +717,7 @@ int ingest_path_until(store *db, const extract_model *m, const char *path, inges
     int rc = 0;
     struct dirent *e;
     while ((e = readdir(d))) {
-        size_t len = strlen(e->d_name);
-        if (len < 5 || strcmp(e->d_name + len - 4, ".txt") != 0 || e->d_name[0] == '.')
+        if (format_of_name(e->d_name) == INGEST_FMT_NONE || e->d_name[0] == '.')
             continue;
         if (n == cap) {
             cap = cap ? cap * 2 : 64;
@@ -621,6 +745,14 @@ int ingest_path_until(store *db, const extract_model *m, const char *path, inges
     size_t plen = strlen(path);
     while (plen > 1 && path[plen - 1] == '/')
         plen--;
+    unsigned long long bytes_total = 0;
+    for (size_t i = 0; progress && i < n; i++) {
+        char file[4096];
+        struct stat fst;
+        if (snprintf(file, sizeof file, "%.*s/%s", (int)plen, path, names[i]) < (int)sizeof file &&
+            stat(file, &fst) == 0 && S_ISREG(fst.st_mode))
+            bytes_total += (unsigned long long)fst.st_size;
+    }
     /* Documents go in batches (store_batch_begin): each stays whole, and a
      * crash loses at most the batch in flight, which the next start imports
      * again (its hashes were never committed). */
@@ -652,6 +784,8 @@ int ingest_path_until(store *db, const extract_model *m, const char *path, inges
         /* One document the store refuses is skipped; many in a row mean
          * the store itself is failing (disk full, I/O errors). */
         int fr = import_file(db, m, file, root, c, log);
+        if (progress)
+            progress(cls, i + 1, n, bytes_total, c);
         refused_in_a_row = fr == 1 ? refused_in_a_row + 1 : 0;
         rc = fr < 0 || refused_in_a_row == INGEST_MAX_REFUSED ? -1 : 0;
         if (++in_batch == INGEST_BATCH || now_ms() - batch_start >= INGEST_BATCH_MS || i + 1 == n ||

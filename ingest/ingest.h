@@ -38,11 +38,14 @@ typedef struct ingest_counts {
     size_t removed;    /* stored articles whose file is gone (reported, kept) */
     size_t figures, place_mentions, source_mentions;
     size_t truncated;  /* items past EXTRACT_MAX_ITEMS of one kind, dropped */
+    size_t files;      /* files read (whatever became of them) */
+    unsigned long long bytes; /* bytes of those files */
 } ingest_counts;
 
 /* What a sidecar NAME.json (or a write request) may say about a document. */
 typedef struct ingest_meta {
     const char *title, *outlet, *url, *published_at; /* each may be NULL */
+    const char *format; /* the reader that took it: txt, html, feed, jsonl, csv, api; may be NULL */
 } ingest_meta;
 
 /* Mirror the model's gazetteer and source list into the store. 0, or -1 with
@@ -69,8 +72,15 @@ store_status ingest_document(store *db, const extract_model *m, const char *id,
                              const char *body, size_t len, const ingest_meta *meta,
                              const char *origin, const char *hash, ingest_counts *c);
 
-/* Import a *.txt file, or every *.txt of a folder in name order. Each skip
- * and each removal is one line on log naming the file and the reason; a
+/* Import a file, or every file of a folder in name order, that formats.h
+ * names: .txt, a saved page (.html, .htm: one article), a feed (.xml,
+ * .rss, .atom) or an export (.jsonl, .ndjson, .csv: an article per item).
+ * A .txt or page takes its id from its name; a feed's or an export's items
+ * take NAME-HASH, the hash of the item's key (guid or link, url) or else
+ * its text, so a re-import finds them again (an export's own valid `id`
+ * wins). A sidecar NAME.json beside a .txt or a page wins over what the
+ * page says. Each skip (a file, or an item of a feed or export) and each
+ * removal is one line on log naming the file and the reason; a
  * document the extractor cannot read, or the store refuses, is skipped and
  * the import goes on. Returns 0, or -1 when the store failed (a single file
  * it refused, or INGEST_MAX_REFUSED documents in a row of a folder; the
@@ -90,6 +100,15 @@ int ingest_path_until(store *db, const extract_model *m, const char *path, inges
  * naming it (حَلفايا, حلفايا) shares one location. */
 #define INGEST_UNRESOLVED_ID_SIZE 20
 void ingest_unresolved_id(const char *name, char out[INGEST_UNRESOLVED_ID_SIZE]);
+
+/* The same, telling progress(cls, ...) after each file of a folder how
+ * many of its files_total files (of bytes_total bytes) are done; c holds
+ * the counts so far (c->files, c->bytes over every call). stop and
+ * progress may each be NULL. */
+typedef void (*ingest_progress_fn)(void *cls, size_t files_done, size_t files_total,
+                                   unsigned long long bytes_total, const ingest_counts *c);
+int ingest_path_watched(store *db, const extract_model *m, const char *path, ingest_counts *c,
+                        FILE *log, ingest_stop_fn stop, ingest_progress_fn progress, void *cls);
 
 /* An extraction in the shapes of the API (article with figures, locations and
  * sources), plus `numbers`: every numeric expression found, with whether it

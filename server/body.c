@@ -11,6 +11,7 @@
 
 #include "extract/utf8.h"
 #include "ingest/ingest.h"
+#include "ingest/page.h"
 
 #include <ctype.h>
 #include <jansson.h>
@@ -43,9 +44,10 @@ static bool media_type_is(const char *ct, const char *type)
 bool body_type_accepted(const char *content_type, char *err, size_t errsz)
 {
     if (content_type && (media_type_is(content_type, "application/json") ||
-                         media_type_is(content_type, "text/plain")))
+                         media_type_is(content_type, "text/plain") ||
+                         media_type_is(content_type, "text/html")))
         return true;
-    snprintf(err, errsz, "send application/json or text/plain, not %s",
+    snprintf(err, errsz, "send application/json, text/plain or text/html, not %s",
              content_type ? content_type : "no Content-Type");
     return false;
 }
@@ -127,6 +129,33 @@ static body_status optional_field(json_t *root, const char *key, char **out, cha
 static body_status parse(const char *body, size_t len, const char *content_type,
                          article_input *in, char *err, size_t errsz);
 
+/* A saved page: its charset is the one it declares, so its bytes are not
+ * held to UTF-8 here; the page reader converts them and says why not. */
+static body_status parse_page(const char *body, size_t len, article_input *in, char *err,
+                              size_t errsz)
+{
+    reader_article a = {0};
+    char why[200];
+    if (page_read(body, len, &a, why, sizeof why) != 0) {
+        snprintf(err, errsz, "the page: %s", why);
+        return BODY_INVALID;
+    }
+    body_status st = take_text(a.body, a.len, in, err, errsz);
+    if (st == BODY_OK) {
+        in->title = a.title;
+        in->outlet = a.outlet;
+        in->published_at = a.published_at;
+        a.title = a.outlet = a.published_at = NULL;
+        if (a.url && ingest_valid_url(a.url)) {
+            in->url = a.url;
+            a.url = NULL;
+        }
+        in->format = "html";
+    }
+    reader_article_free(&a);
+    return st;
+}
+
 /* The reason quotes what the client sent (its Content-Type, a field name),
  * and becomes a problem detail: keep it valid UTF-8. */
 body_status body_parse_article(const char *body, size_t len, const char *content_type,
@@ -151,6 +180,9 @@ static body_status parse(const char *body, size_t len, const char *content_type,
     bool json = content_type && media_type_is(content_type, "application/json");
     if (!body_type_accepted(content_type, err, errsz))
         return BODY_BAD_TYPE;
+    in->format = "api";
+    if (media_type_is(content_type, "text/html"))
+        return parse_page(body, len, in, err, errsz);
     size_t where;
     const char *nul = memchr(body, '\0', len);
     if (nul) {

@@ -1,6 +1,8 @@
 /* body.h — the body of a write request (POST/PUT /v1/articles), parsed and
- * validated: JSON {title?, body, outlet?, url?, published_at?} or plain
- * text. Pure (no I/O), so it can be unit-tested and fuzzed alone.
+ * validated: JSON {title?, body, outlet?, url?, published_at?}, plain text,
+ * or a saved article page (text/html, read by ingest/page.h: its article's
+ * text and metadata). Pure (no I/O), so it can be unit-tested and fuzzed
+ * alone.
  *
  * Limits: BODY_MAX_BYTES of body; each optional field at most
  * BODY_MAX_FIELD characters (code points, as OpenAPI's maxLength counts);
@@ -17,7 +19,7 @@
 
 typedef enum body_status {
     BODY_OK,
-    BODY_BAD_TYPE,  /* 415: neither application/json nor text/plain */
+    BODY_BAD_TYPE,  /* 415: not application/json, text/plain or text/html */
     BODY_INVALID,   /* 400: not UTF-8, not JSON, wrong fields; err says where */
     BODY_TOO_LARGE, /* 413 */
 } body_status;
@@ -26,6 +28,7 @@ typedef struct article_input {
     char *text;        /* the article's text, normalised (BOM removed, CRLF → LF) */
     size_t len;
     char *title, *outlet, *url, *published_at; /* NULL when absent */
+    const char *format; /* "html" for a page, else "api" (static) */
 } article_input;
 
 /* Parse `len` bytes of a request body sent with Content-Type `content_type`

@@ -313,6 +313,19 @@ void handle_source_figures(request *rq, reply *r)
     list_resource(rq, r, RES_FIGURES, true, "claimant", rq->id);
 }
 
+/* The wire copies of an article, after checking it exists. */
+void handle_article_copies(request *rq, reply *r)
+{
+    json_t *article = NULL;
+    store_status st = store_get(rq->db, RES_ARTICLES, rq->id, &article);
+    json_decref(article);
+    if (st != STORE_OK) {
+        handlers_store_failure(rq, r, st, RES_ARTICLES);
+        return;
+    }
+    list_resource(rq, r, RES_ARTICLES, false, "copy_of", rq->id);
+}
+
 /* Claims side by side (store_compare has the grouping rule). The type and
  * affiliation values are the store's own filter vocabulary. */
 void handle_compare(request *rq, reply *r)

@@ -22,6 +22,7 @@ void handle_article(request *rq, reply *r);
 void handle_sources(request *rq, reply *r);
 void handle_source(request *rq, reply *r);
 void handle_source_figures(request *rq, reply *r);
+void handle_article_copies(request *rq, reply *r);
 void handle_locations(request *rq, reply *r);
 void handle_location(request *rq, reply *r);
 void handle_figures(request *rq, reply *r);

@@ -38,7 +38,9 @@ static void usage(FILE *out)
             "marsad %s — Arabic war reporting as data you can query and compare\n\n"
             "usage:\n"
             "  marsad serve [options]                serve the API (seeds imported at start)\n"
-            "  marsad import --db PATH FILE|DIR...   import *.txt documents without serving\n"
+            "  marsad import --db PATH [--json] FILE|DIR...\n"
+            "                                        import .txt, pages, feeds and exports without\n"
+            "                                        serving (--json: the summary as JSON)\n"
             "  marsad extract [FILE]                 print what the extractor reads in FILE\n"
             "                                        (standard input without FILE) as JSON\n"
             "  marsad --help | --version\n\n"
@@ -383,9 +385,70 @@ static int cmd_serve(int argc, char **argv)
     return rc;
 }
 
+/* What `marsad import` shows while it runs, on a terminal only: one line,
+ * redrawn at most every PROGRESS_MS, cleared before any log line. */
+#define PROGRESS_MS 200
+
+typedef struct import_progress {
+    bool on;                   /* stderr is a terminal */
+    bool shown;                /* the line is on screen */
+    const char *path;
+    struct timespec t0;        /* start of this path */
+    double last_ms;
+    unsigned long long bytes0; /* c->bytes when this path began */
+    size_t articles0;
+} import_progress;
+
+static ssize_t progress_log_write(void *cookie, const char *buf, size_t size)
+{
+    import_progress *p = cookie;
+    if (p->shown) {
+        fputs("\r\033[K", stderr);
+        p->shown = false;
+    }
+    return (ssize_t)fwrite(buf, 1, size, stderr);
+}
+
+static void show_progress(void *cls, size_t files_done, size_t files_total,
+                          unsigned long long bytes_total, const ingest_counts *c)
+{
+    import_progress *p = cls;
+    double ms = ms_since(&p->t0);
+    if (!p->on || (files_done < files_total && ms - p->last_ms < PROGRESS_MS))
+        return;
+    p->last_ms = ms;
+    double secs = ms / 1e3 > 1e-3 ? ms / 1e3 : 1e-3;
+    double done = (double)(c->bytes - p->bytes0);
+    double rate = done / secs; /* bytes per second */
+    double left = rate > 0 && bytes_total > done ? ((double)bytes_total - done) / rate : 0;
+    fprintf(stderr, "\r\033[Kmarsad: %s: %zu/%zu files, %.1f/%.1f MB, %.0f articles/s, %d:%02d left",
+            p->path, files_done, files_total, done / 1e6, (double)bytes_total / 1e6,
+            (double)(c->articles - p->articles0) / secs, (int)(left / 60), (int)left % 60);
+    fflush(stderr);
+    p->shown = true;
+}
+
+static void print_summary_json(const ingest_counts *c, double ms)
+{
+    json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "articles",
+                          (json_int_t)c->articles, "unchanged", (json_int_t)c->unchanged, "skipped",
+                          (json_int_t)c->skipped, "gone_from_disk", (json_int_t)c->removed,
+                          "figures", (json_int_t)c->figures, "place_mentions",
+                          (json_int_t)c->place_mentions, "source_mentions",
+                          (json_int_t)c->source_mentions, "truncated", (json_int_t)c->truncated,
+                          "files", (json_int_t)c->files, "bytes", (json_int_t)c->bytes, "ms",
+                          (json_int_t)ms);
+    if (o) {
+        json_dumpf(o, stdout, JSON_COMPACT);
+        fputc('\n', stdout);
+        json_decref(o);
+    }
+}
+
 static int cmd_import(int argc, char **argv)
 {
     const char *db_path = getenv("MARSAD_DB");
+    bool as_json = false;
     int first = 0;
     while (first < argc && strncmp(argv[first], "--", 2) == 0) {
         if (strcmp(argv[first], "--db") == 0 && first + 1 < argc) {
@@ -394,13 +457,16 @@ static int cmd_import(int argc, char **argv)
         } else if (strncmp(argv[first], "--db=", 5) == 0) {
             db_path = argv[first] + 5;
             first++;
+        } else if (strcmp(argv[first], "--json") == 0) {
+            as_json = true;
+            first++;
         } else {
             fprintf(stderr, "marsad: import: unknown option '%s'\n", argv[first]);
             return EXIT_USAGE;
         }
     }
     if (!db_path || first == argc) {
-        fprintf(stderr, "marsad: usage: marsad import --db PATH FILE|DIR...\n");
+        fprintf(stderr, "marsad: usage: marsad import --db PATH [--json] FILE|DIR...\n");
         return EXIT_USAGE;
     }
     extract_model *model = NULL;
@@ -410,13 +476,34 @@ static int cmd_import(int argc, char **argv)
     ingest_counts c = {0};
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
+    import_progress p = {.on = isatty(STDERR_FILENO) == 1};
+    /* log lines clear the progress line first */
+    FILE *log = p.on ? fopencookie(&p, "w", (cookie_io_functions_t){.write = progress_log_write})
+                     : NULL;
+    if (log)
+        setvbuf(log, NULL, _IOLBF, 0);
+    else
+        log = stderr;
     int rc = EXIT_OK;
-    for (int i = first; i < argc && rc == EXIT_OK; i++)
-        if (ingest_path(db, model, argv[i], &c, stderr) != 0) {
-            fprintf(stderr, "marsad: import of %s failed: %s\n", argv[i], store_errmsg(db));
+    for (int i = first; i < argc && rc == EXIT_OK; i++) {
+        p.path = argv[i];
+        clock_gettime(CLOCK_MONOTONIC, &p.t0);
+        p.last_ms = -PROGRESS_MS;
+        p.bytes0 = c.bytes;
+        p.articles0 = c.articles;
+        if (ingest_path_watched(db, model, argv[i], &c, log, NULL, show_progress, &p) != 0) {
+            fprintf(log, "marsad: import of %s failed: %s\n", argv[i], store_errmsg(db));
             rc = EXIT_RUNTIME;
         }
-    print_summary(&c, ms_since(&t0));
+    }
+    if (log != stderr)
+        fclose(log);
+    if (p.shown)
+        fputs("\r\033[K", stderr);
+    if (as_json)
+        print_summary_json(&c, ms_since(&t0));
+    else
+        print_summary(&c, ms_since(&t0));
     extract_model_free(model);
     store_close(db);
     return rc;

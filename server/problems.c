@@ -39,8 +39,8 @@ static const problem_page pages[] = {
                           "The request target is longer than the server's "
                           "<code>--max-url</code>.")},
     {"unsupported-media-type", PAGE("Unsupported media type (415)",
-                                    "A body is <code>application/json</code> or "
-                                    "<code>text/plain</code>.")},
+                                    "A body is <code>application/json</code>, "
+                                    "<code>text/plain</code> or <code>text/html</code>.")},
     {"headers-too-large", PAGE("Request headers too large (431)",
                                "The request headers are larger than the server's "
                                "<code>--max-headers</code>.")},

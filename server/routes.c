@@ -23,6 +23,7 @@ const route routes[] = {
     {"GET", "/v1/articles/{id}", handle_article, true},
     {"PUT", "/v1/articles/{id}", handle_put_article, true},
     {"DELETE", "/v1/articles/{id}", handle_delete_article, true},
+    {"GET", "/v1/articles/{id}/copies", handle_article_copies, true},
     {"GET", "/v1/sources", handle_sources, true},
     {"GET", "/v1/sources/{id}", handle_source, true},
     {"GET", "/v1/sources/{id}/figures", handle_source_figures, true},

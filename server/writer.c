@@ -52,7 +52,8 @@ static void run(writer *w, write_job *job)
     if (job->kind == WRITE_DELETE) {
         job->status = job->existed ? store_delete_article(w->db, job->id) : STORE_NOTFOUND;
     } else {
-        ingest_meta meta = {job->in.title, job->in.outlet, job->in.url, job->in.published_at};
+        ingest_meta meta = {job->in.title, job->in.outlet, job->in.url, job->in.published_at,
+                            job->in.format};
         job->status = ingest_document(w->db, w->m, job->id, job->in.text, job->in.len, &meta,
                                       NULL, NULL, NULL);
     }

@@ -179,6 +179,7 @@ def first_id(path):
 
 IDS = {
     "/v1/articles/{id}": first_id("/v1/articles"),
+    "/v1/articles/{id}/copies": first_id("/v1/articles"),
     "/v1/sources/{id}": first_id("/v1/sources"),
     "/v1/sources/{id}/figures": None,
     "/v1/locations/{id}": first_id("/v1/locations"),

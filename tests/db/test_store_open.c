@@ -352,7 +352,8 @@ Test(store_open, migrates_version_6_forward) {
              " ('city', 'حلب', 'Aleppo', 'city', 36.2, 37.16);"
              "UPDATE locations SET parent_id = 'gov', n_mentions = 1 WHERE id = 'city';"
              "UPDATE row_counts SET n = 2 WHERE name = 'locations';"
-             "INSERT INTO articles (id, doc_no, body) VALUES ('a', 1, 'في حلب');"
+             "INSERT INTO articles (id, doc_no, body, origin) VALUES ('a', 1, 'في حلب', 'seeds/a.txt');"
+             "INSERT INTO articles (id, doc_no, body) VALUES ('api-1', 2, 'نص آخر');"
              "INSERT INTO location_mentions (article_id, location_id, start, \"end\", text)"
              " VALUES ('a', 'city', 3, 6, 'حلب');"
              "INSERT INTO figures (id, article_id, ordinal, value, qualifier, type, location_id,"
@@ -379,6 +380,11 @@ Test(store_open, migrates_version_6_forward) {
     sql_exec("INSERT INTO locations (id, name, kind, resolved) VALUES ('u-1', 'الكرامة', 'camp', 0)");
     /* the triggers that count locations are back */
     cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'locations'"), 3);
+    /* a file's article was a .txt, the others came through the API */
+    cr_assert_eq(sql_int("SELECT count(*) FROM articles WHERE id = 'a' AND format = 'txt'"), 1);
+    cr_assert_eq(sql_int("SELECT count(*) FROM articles WHERE id = 'api-1' AND format = 'api'"), 1);
+    /* no SimHash until extracted again, so no copies */
+    cr_assert_eq(sql_int("SELECT count(*) FROM article_copies"), 0);
 }
 
 Test(store_open, schema_text_checked) {

@@ -33,7 +33,7 @@ static void assert_sorts(store_resource r, const char *expected) {
 }
 
 Test(store_read, catalogue) {
-    assert_names(RES_ARTICLES, "outlet source location type q");
+    assert_names(RES_ARTICLES, "outlet source location type q copy_of");
     assert_names(RES_SOURCES, "kind affiliation article parent");
     assert_names(RES_LOCATIONS, "article kind parent bbox near mentioned resolved q");
     assert_names(RES_FIGURES, "article type qualifier claimant location stance value__gte "
@@ -169,7 +169,7 @@ Test(store_read, article_shape) {
     store *s = fx_open();
     load_all(s);
     json_t *o = get(s, RES_ARTICLES, "a1");
-    fx_assert_keys(o, "id,title,excerpt,outlet,url,published_at,language,n_chars,counts,body,figures,"
+    fx_assert_keys(o, "id,title,excerpt,outlet,url,published_at,language,format,copy_of,n_chars,counts,body,figures,"
                       "locations,sources");
     fx_assert_str(o, "id", "a1");
     fx_assert_str(o, "title", "مقتل مدنيين في حلب");

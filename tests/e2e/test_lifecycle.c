@@ -221,10 +221,23 @@ Test(cli, import_fills_a_database_without_serving)
     assert_contains(err, "imported 5 articles", "the import summary");
     free(out);
     free(err);
-    /* Again: nothing new. */
+    /* Again: nothing new. Not on a terminal: the summary alone, no progress line. */
     cr_assert_eq(e2e_run(&out, &err, "import", "--db", db, seeds_dir()), 0);
     assert_contains(err, "imported 0 articles", "a second import");
     assert_contains(err, "5 unchanged", "a second import");
+    cr_expect(strchr(err, '\r') == NULL && strstr(err, "files,") == NULL, "progress off a terminal: %s", err);
+    free(out);
+    free(err);
+    /* --json: the summary as one JSON object on standard output */
+    cr_assert_eq(e2e_run(&out, &err, "import", "--db", db, "--json", seeds_dir()), 0);
+    json_error_t jerr;
+    json_t *summary = json_loads(out, 0, &jerr);
+    cr_assert(json_is_object(summary), "--json: %s (%s)", out, jerr.text);
+    cr_expect_eq(json_integer_value(json_object_get(summary, "unchanged")), 5);
+    cr_expect_eq(json_integer_value(json_object_get(summary, "files")), 5);
+    cr_expect_gt(json_integer_value(json_object_get(summary, "bytes")), 1000);
+    cr_expect_eq(strstr(err, "imported"), NULL, "--json: no text summary");
+    json_decref(summary);
     free(out);
     free(err);
     /* One file more, by name. */

@@ -344,3 +344,105 @@ Test(ingest_dir, links_out_of_the_folder_and_script_urls_are_refused)
     fclose(log);
     store_close(db);
 }
+
+/* The string field key of article id, or NULL when it is null. */
+static char *article_field(store *db, const char *id, const char *key)
+{
+    json_t *a = NULL;
+    cr_assert_eq(store_get(db, RES_ARTICLES, id, &a), STORE_OK, "no article %s", id);
+    json_t *v = json_object_get(a, key);
+    char *out = json_is_string(v) ? strdup(json_string_value(v)) : NULL;
+    json_decref(a);
+    return out;
+}
+
+static void expect_field(store *db, const char *id, const char *key, const char *want)
+{
+    char *got = article_field(db, id, key);
+    if (want)
+        cr_expect(got && strcmp(got, want) == 0, "%s.%s: '%s', want '%s'", id, key,
+                  got ? got : "(null)", want);
+    else
+        cr_expect_null(got, "%s.%s: '%s', want null", id, key, got);
+    free(got);
+}
+
+Test(ingest_dir, pages_feeds_and_exports_each_by_their_reader)
+{
+    static const char page[] =
+        "<html><head><title>قصف على إدلب | موقع</title>"
+        "<meta property=\"article:published_time\" content=\"2016-08-07T10:00:00+03:00\">"
+        "<meta property=\"og:site_name\" content=\"موقع الشمال\"></head><body>"
+        "<nav><a href=\"/\">الرئيسية</a> <a href=\"/a\">أخبار</a></nav><article><h1>قصف على إدلب</h1>"
+        "<p>قال المرصد السوري إن 12 مدنيا قتلوا في قصف على مدينة إدلب.</p></article></body></html>";
+    static const char sidecar[] = "{\"title\": \"عنوان من الملف المرافق\"}";
+    static const char feed[] =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>وكالة الجنوب</title>"
+        "<item><title>خبر أول</title><link>https://south.example/1</link><guid>g-1</guid>"
+        "<pubDate>Sun, 07 Aug 2016 10:00:00 +0300</pubDate>"
+        "<description>&lt;p&gt;قتل 5 عناصر في اشتباكات.&lt;/p&gt;</description></item>"
+        "<item><title>بلا نص</title><guid>g-2</guid></item></channel></rss>";
+    static const char jsonl[] = "{\"id\": \"rec-1\", \"body\": \"أصيب 3 مدنيين.\", \"outlet\": \"سانا\"}\n"
+                                "{\"title\": \"لا نص\"}\n";
+    static const char csv[] = "title,body,url\nعنوان,\"قتل جندي، وأصيب آخر.\",https://x.example/c\n";
+    write_file("p.html", page, sizeof page - 1);
+    write_file("p.json", sidecar, sizeof sidecar - 1);
+    write_file("f.rss", feed, sizeof feed - 1);
+    write_file("e.jsonl", jsonl, sizeof jsonl - 1);
+    write_file("e.csv", csv, sizeof csv - 1);
+    write_file("notes.md", "x", 1);
+    store *db = open_store();
+    ingest_counts c = {0};
+    FILE *log = tmpfile();
+    cr_assert_eq(ingest_path(db, model, seeds, &c, log), 0);
+    cr_expect_eq(c.articles, 4);
+    cr_expect_eq(c.skipped, 2, "the feed item and the line without text");
+    char logged[2048] = "";
+    rewind(log);
+    size_t n = fread(logged, 1, sizeof logged - 1, log);
+    logged[n] = 0;
+    fclose(log);
+    cr_expect(strstr(logged, "f.rss item 2 (بلا نص)") != NULL, "%s", logged);
+    cr_expect(strstr(logged, "e.jsonl item 2") != NULL, "%s", logged);
+
+    expect_field(db, "p", "format", "html");
+    expect_field(db, "p", "title", "عنوان من الملف المرافق"); /* the sidecar wins */
+    expect_field(db, "p", "published_at", "2016-08-07T07:00:00Z");
+    char *body = article_field(db, "p", "body");
+    cr_expect_str_eq(body, "قال المرصد السوري إن 12 مدنيا قتلوا في قصف على مدينة إدلب.");
+    free(body);
+    expect_field(db, "rec-1", "format", "jsonl");
+
+    /* the feed item's id is the file's name and the hash of its guid */
+    store_query q = {.res = RES_ARTICLES, .limit = 10};
+    store_page pg;
+    cr_assert_eq(store_list(db, &q, &pg), STORE_OK);
+    size_t feeds = 0, csvs = 0;
+    for (size_t i = 0; i < json_array_size(pg.data); i++) {
+        json_t *a = json_array_get(pg.data, i);
+        const char *id = json_string_value(json_object_get(a, "id"));
+        const char *format = json_string_value(json_object_get(a, "format"));
+        if (strcmp(format, "feed") == 0) {
+            feeds++;
+            cr_expect(strncmp(id, "f-", 2) == 0 && strlen(id) == 18, "%s", id);
+            cr_expect_str_eq(json_string_value(json_object_get(a, "published_at")), "2016-08-07T07:00:00Z");
+            cr_expect_str_eq(json_string_value(json_object_get(json_object_get(a, "outlet"), "name")),
+                             "وكالة الجنوب");
+        } else if (strcmp(format, "csv") == 0) {
+            csvs++;
+            cr_expect_str_eq(json_string_value(json_object_get(a, "url")), "https://x.example/c");
+        }
+    }
+    cr_expect_eq(feeds, 1);
+    cr_expect_eq(csvs, 1);
+    store_page_free(&pg);
+
+    /* a second import finds every item again, unchanged */
+    ingest_counts again = {0};
+    log = tmpfile();
+    cr_assert_eq(ingest_path(db, model, seeds, &again, log), 0);
+    fclose(log);
+    cr_expect_eq(again.articles, 0);
+    cr_expect_eq(again.unchanged, 4);
+    store_close(db);
+}

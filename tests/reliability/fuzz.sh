@@ -3,7 +3,7 @@
 #
 #   FUZZ_SECONDS=60 FUZZ_BIN=build/fuzz/fuzz bash tests/reliability/fuzz.sh [TARGET...]
 #
-# Each target (numbers extract query body by default; tests/fuzz/fuzz_*.c)
+# Each target (numbers extract query body page feed by default; tests/fuzz/fuzz_*.c)
 # runs FUZZ_SECONDS (60) from its seed corpus tests/fuzz/corpus/TARGET/ plus
 # what earlier runs found (build/fuzz/corpus/TARGET/, kept between runs and
 # written by libFuzzer; the seeds in git are never written), FUZZ_JOBS
@@ -28,7 +28,7 @@ JOBS=${FUZZ_JOBS:-$(nproc)}
 OUT=build/fuzz
 RUN=$OUT/run
 targets=("$@")
-((${#targets[@]})) || targets=(numbers extract query body)
+((${#targets[@]})) || targets=(numbers extract query body page feed)
 [[ $SECS =~ ^[0-9]+$ && $SECS -gt 0 ]] || { echo "fuzz: FUZZ_SECONDS must be a positive integer" >&2; exit 2; }
 
 # The longest input tried, per target: a request target is at most 8 KiB
@@ -39,6 +39,7 @@ max_len() {
     extract) echo 16384 ;;
     query) echo 8192 ;;
     body) echo 16384 ;;
+    page | feed) echo 65536 ;;
     *) echo 4096 ;;
     esac
 }

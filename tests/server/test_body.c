@@ -45,6 +45,29 @@ Test(body, plain_text_and_nulls)
     article_input_free(&in);
 }
 
+Test(body, html_page_read_for_its_article)
+{
+    article_input in;
+    char err[256];
+    cr_assert_eq(parse("<html><head><title>عنوان الخبر - موقع</title>"
+                       "<meta property=\"og:site_name\" content=\"موقع المثال\">"
+                       "<link rel=\"canonical\" href=\"https://example.org/n/1\"></head>"
+                       "<body><nav><a href=\"/\">الرئيسية</a></nav><article><h1>عنوان الخبر</h1>"
+                       "<p>قتل ثلاثة مدنيين في قصف على البلدة.</p><p>وأصيب خمسة آخرون.</p></article>"
+                       "<script>var x = 1;</script></body></html>",
+                       "text/html; charset=utf-8", &in, err),
+                 BODY_OK, "%s", err);
+    cr_expect_str_eq(in.text, "قتل ثلاثة مدنيين في قصف على البلدة.\nوأصيب خمسة آخرون.");
+    cr_expect_str_eq(in.title, "عنوان الخبر");
+    cr_expect_str_eq(in.outlet, "موقع المثال");
+    cr_expect_str_eq(in.url, "https://example.org/n/1");
+    cr_expect_str_eq(in.format, "html");
+    article_input_free(&in);
+    cr_assert_eq(parse("قتل 3 جنود", "text/plain", &in, err), BODY_OK, "%s", err);
+    cr_expect_str_eq(in.format, "api");
+    article_input_free(&in);
+}
+
 static void expect(const char *body, const char *type, body_status want, const char *needle)
 {
     article_input in;
@@ -61,6 +84,8 @@ Test(body, refusals_say_why)
 {
     expect("x", NULL, BODY_BAD_TYPE, "Content-Type");
     expect("x", "application/xml", BODY_BAD_TYPE, "application/xml");
+    expect("<html><body><nav><a href=\"/\">x</a></nav></body></html>", "text/html", BODY_INVALID,
+           "the page");
     expect("x", "application/jsonx", BODY_BAD_TYPE, NULL);
     expect("{\"body\": 5", "application/json", BODY_INVALID, "line 1, column");
     expect("[1,2]", "application/json", BODY_INVALID, "object");

@@ -428,6 +428,7 @@ static const list_route LISTS[] = {
     {"/v1/locations", RES_LOCATIONS, NULL, true},
     {"/v1/figures", RES_FIGURES, NULL, true},
     {"/v1/sources/{id}/figures", RES_FIGURES, "claimant", true},
+    {"/v1/articles/{id}/copies", RES_ARTICLES, "copy_of", false},
 };
 
 static bool is_common(const char *name)
