@@ -198,6 +198,52 @@ oom:
     return -1;
 }
 
+/* The set an entry of function_words.tsv belongs to (the schema has
+ * checked that its name is one). */
+static size_t set_of(const lexicon_entry *e)
+{
+    size_t set = 0;
+    while (set + 1 < FW__COUNT && strcmp(schema_word_sets[set], e->fields[1]) != 0)
+        set++;
+    return set;
+}
+
+/* Each set of function_words.tsv as a NULL-terminated list of its
+ * normalised words (pointing into the lexicon), for stages_word_is. A
+ * set's words may span several lines; every word is one token, and every
+ * set has words (a set left out would silently match nothing). */
+static int build_word_sets(extract_model *m, char *err, size_t errsz)
+{
+    size_t count[FW__COUNT] = {0}, entry;
+    const char *w;
+    for (size_t k = 0; (w = lexicon_phrase_at(m->function_words, k, &entry)); k++) {
+        const lexicon_entry *e = lexicon_entry_at(m->function_words, entry);
+        if (strchr(w, ' ')) {
+            snprintf(err, errsz, "data/lexicon/function_words.tsv:%zu: column words: \"%s\" is not one word",
+                     e->line, w);
+            return -1;
+        }
+        count[set_of(e)]++;
+    }
+    for (size_t set = 0; set < FW__COUNT; set++) {
+        if (count[set] == 0) {
+            snprintf(err, errsz, "data/lexicon/function_words.tsv: set %s has no words",
+                     schema_word_sets[set]);
+            return -1;
+        }
+        if (!(m->word_sets[set] = calloc(count[set] + 1, sizeof *m->word_sets[set]))) {
+            snprintf(err, errsz, "out of memory");
+            return -1;
+        }
+        count[set] = 0;
+    }
+    for (size_t k = 0; (w = lexicon_phrase_at(m->function_words, k, &entry)); k++) {
+        size_t set = set_of(lexicon_entry_at(m->function_words, entry));
+        m->word_sets[set][count[set]++] = w;
+    }
+    return 0;
+}
+
 /* For each head noun of party_anaphors.tsv, the known parties it may refer
  * back to: those with a name (any of their names) whose first word is the
  * head (construct: حزب الله) or the head with the article (definite: الحزب
@@ -319,6 +365,8 @@ extract_model *model_new_from(const data_blob *blobs, size_t n_blobs, char *err,
         build_places(m, err, errsz) != 0 || build_governorates(m, err, errsz) != 0 ||
         build_sources(m, err, errsz) != 0 ||
         !(m->figure_links = load(m, "lexicon/figure_links.tsv", err, errsz)) ||
+        !(m->function_words = load(m, "lexicon/function_words.tsv", err, errsz)) ||
+        build_word_sets(m, err, errsz) != 0 ||
         build_duals(m, err, errsz) != 0 || build_party_heads(m, err, errsz) != 0) {
         extract_model_free(m);
         return NULL;
@@ -345,6 +393,9 @@ void extract_model_free(extract_model *m)
     lexicon_free(m->nouns);
     lexicon_free(m->duals);
     lexicon_free(m->figure_links);
+    for (size_t set = 0; set < FW__COUNT; set++)
+        free(m->word_sets[set]);
+    lexicon_free(m->function_words);
     lexicon_free(m->attribution);
     lexicon_free(m->speakers);
     lexicon_free(m->speaker_forms);

@@ -7,6 +7,7 @@
 #include "extract/blobs.h"
 #include "extract/extract.h"
 #include "extract/lexicon.h"
+#include "extract/schema.h"
 
 /* A head noun of party_anaphors.tsv and the known parties it may refer back
  * to by their names. */
@@ -41,6 +42,8 @@ struct extract_model {
     char *duals_text;       /* the generated duals lexicon's source text */
     uint64_t fingerprint;
     lexicon *figure_links;  /* lexicon/figure_links.tsv: words that tie one figure to another */
+    lexicon *function_words; /* lexicon/function_words.tsv: words, set */
+    const char **word_sets[FW__COUNT]; /* each set's normalised words, NULL-terminated */
     const data_blob *blobs; /* the data files it was built from (not owned) */
     size_t n_blobs;
 };

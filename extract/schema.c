@@ -72,6 +72,10 @@ static const char *const place_kinds[] = {"country", "governorate", "district", 
                                           "hill",    "road",        "facility",  "region", NULL};
 static const char *const precisions[] = {"exact", "approx", NULL};
 static const char *const name_flags[] = {"ambiguous", NULL};
+const char *const schema_word_sets[FW__COUNT + 1] = {
+    [FW_COMPLEMENTIZER] = "complementizer",
+    [FW__COUNT] = NULL,
+};
 
 /* ---- the files ---- */
 
@@ -87,6 +91,8 @@ static const column_spec causes_cols[] = {PHRASES, ENUM("cause", causes),
                                           ENUM_OPT("rank", cause_ranks)};
 static const column_spec dates[] = {PHRASES, ENUM("kind", date_kinds),
                                     {"value", COL_INT, NULL, true, -31, 31}};
+static const column_spec function_words[] = {{"words", COL_PHRASES, NULL, false, 0, 0},
+                                             ENUM("set", schema_word_sets)};
 static const column_spec figure_links[] = {PHRASES, ENUM("role", link_roles)};
 static const column_spec name_numbers[] = {PHRASES, TEXT("kind")};
 static const column_spec nouns[] = {PHRASES,
@@ -136,6 +142,7 @@ const file_schema schema_files[] = {
     {"lexicon/causes.tsv", causes_cols, N(causes_cols)},
     {"lexicon/dates.tsv", dates, N(dates)},
     {"lexicon/figure_links.tsv", figure_links, N(figure_links)},
+    {"lexicon/function_words.tsv", function_words, N(function_words)},
     {"lexicon/name_numbers.tsv", name_numbers, N(name_numbers)},
     {"lexicon/nouns.tsv", nouns, N(nouns)},
     {"lexicon/number_words.tsv", number_words, N(number_words)},

@@ -40,6 +40,14 @@ typedef struct file_schema {
     size_t n_columns;
 } file_schema;
 
+/* The sets of function_words.tsv, in the order of schema_word_sets (its
+ * `set` column): the model keeps each set's words, rules ask by set. */
+typedef enum word_set {
+    FW_COMPLEMENTIZER,
+    FW__COUNT
+} word_set;
+extern const char *const schema_word_sets[FW__COUNT + 1]; /* NULL-terminated */
+
 /* The schema of the file named `file` (path below data/), or NULL. */
 const file_schema *schema_find(const char *file);
 

@@ -54,8 +54,6 @@
 #include <string.h>
 
 /* Normalised function words (text.h folding: أ إ آ → ا, ة → ه). */
-static const char *const complementizers[] = {"ان", "انه", "انها", "بان", "بانه", "بانها", "وان",
-                                              "انهم", "بانهم", "لان", NULL};
 static const char *const before_verb_fillers[] = {"قد", "كان", "كانت", "وكانت", "وكان", "لقد", NULL};
 static const char *const belong_words[] = {"في", "من", "داخل", "لدي", "ضمن", "مقرب", "مقربه",
                                            "مقربين", "مقربون", "موالين", "موالون", "مواليه",
@@ -105,6 +103,11 @@ bool stages_word_is(const text *t, size_t i, const char *const *words)
         if (strcmp(t->tok[i].norm, *w) == 0)
             return true;
     return false;
+}
+
+bool stages_word_in(const doc_state *d, size_t i, word_set set)
+{
+    return stages_word_is(d->t, i, d->m->word_sets[set]);
 }
 
 static bool is_punct(const text *t, size_t i, uint32_t cp)
@@ -490,7 +493,7 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
     size_t j = next_word(t, end, t->tok[i].sentence);
     lexicon_match km;
     found pf;
-    if (j < t->n_tok && !stages_word_is(t, j, complementizers)) {
+    if (j < t->n_tok && !stages_word_in(d, j, FW_COMPLEMENTIZER)) {
         size_t k = j;
         if (stages_word_is(t, j, belong_words)) {
             k = next_word(t, j + 1, t->tok[i].sentence);
@@ -534,7 +537,7 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
         uint32_t s = t->tok[i].sentence;
         size_t q = after;
         while (q < t->n_tok && q < after + 3 && t->tok[q].sentence == s && t->tok[q].kind == TOK_WORD &&
-               !has_article(t, q) && !stages_word_is(t, q, complementizers) && form_at(d, q, NULL) == FORM_NONE &&
+               !has_article(t, q) && !stages_word_in(d, q, FW_COMPLEMENTIZER) && form_at(d, q, NULL) == FORM_NONE &&
                strncmp(t->tok[q].norm, "ل", 2) != 0)
             q++;
         found tf;
@@ -573,7 +576,7 @@ static bool person_at(doc_state *d, size_t i, found *f)
     uint32_t s = t->tok[i].sentence;
     size_t c = i, words = 0;
     while (c < t->n_tok && t->tok[c].sentence == s && t->tok[c].kind == TOK_WORD && words < 5) {
-        if (stages_word_is(t, c, complementizers))
+        if (stages_word_in(d, c, FW_COMPLEMENTIZER))
             return false;
         c++;
         words++;
@@ -672,7 +675,7 @@ static bool phrase_ends_at(const doc_state *d, size_t k, uint32_t s)
         uint32_t c = t->cp[t->tok[k].sp.start];
         return !(c == 0x00AB || c == 0x201C || c == '(' || c == '"'); /* a name in quotes follows */
     }
-    if (k >= t->n_tok || t->tok[k].sentence != s || stages_word_is(t, k, complementizers))
+    if (k >= t->n_tok || t->tok[k].sentence != s || stages_word_in(d, k, FW_COMPLEMENTIZER))
         return true;
     speaker_form form = form_at(d, k, NULL);
     if (form == FORM_STOP || form == FORM_TIME)
@@ -861,7 +864,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             words++;
             continue;
         }
-        if (stages_word_is(t, k, complementizers))
+        if (stages_word_in(d, k, FW_COMPLEMENTIZER))
             break;
         lexicon_match xm;
         speaker_form form = form_at(d, k, &xm);
@@ -1113,7 +1116,7 @@ static bool appositive_between(const doc_state *d, size_t a, size_t k)
         return false;
     lexicon_match am;
     for (size_t q = a; q < k; q++)
-        if (stages_word_is(t, q, complementizers) ||
+        if (stages_word_in(d, q, FW_COMPLEMENTIZER) ||
             (t->tok[q].kind == TOK_WORD && lexicon_match_at(d->m->attribution, t, q, PROCLITICS_ALL, &am)))
             return false;
     return true;
@@ -1170,7 +1173,7 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
             j++;
             continue;
         }
-        if (stages_word_is(t, j, complementizers))
+        if (stages_word_in(d, j, FW_COMPLEMENTIZER))
             return false;
         if (j < p->covered_until) {
             /* Already recorded (a mention inside the verb's own phrase). */
@@ -1252,7 +1255,7 @@ static bool speaks_next(const doc_state *d, size_t i)
     for (size_t k = i + 1; k < t->n_tok && k < i + NP_MAX_WORDS + 4 && t->tok[k].sentence == s; k++) {
         if (is_punct(t, k, ':'))
             return true;
-        if (stages_word_is(t, k, complementizers) || t->tok[k].newline_before)
+        if (stages_word_in(d, k, FW_COMPLEMENTIZER) || t->tok[k].newline_before)
             return false;
         if (t->tok[k].kind == TOK_WORD && lexicon_match_at(d->m->attribution, t, k, PROCLITICS_ALL, &am) &&
             strcmp(model_field(am.entry, 2), "verb") == 0 && !am.stripped)
@@ -1288,10 +1291,10 @@ static bool hidden_subject(const doc_state *d, const lexicon_match *am)
         return false;
     if (t->tok[j].kind == TOK_PUNCT)
         return is_punct(t, j, ':') || !is_comma(t, j);
-    if (stages_word_is(t, j, complementizers))
+    if (stages_word_in(d, j, FW_COMPLEMENTIZER))
         return true;
     return stages_word_is(t, j, (const char *const[]){"الي", "في", NULL}) &&
-           stages_word_is(t, next_word(t, j + 1, s), complementizers);
+           stages_word_in(d, next_word(t, j + 1, s), FW_COMPLEMENTIZER);
 }
 
 /* The outlet from the scores; NO_INDEX when nothing signs the article. */

@@ -49,6 +49,8 @@ static const bad_line bad_lines[] = {
      "data/gazetteer.tsv:1: column lon: \"237.1\" is not a number from -180 to 180"},
     {"gazetteer.tsv", "حلب\taleppo\tmetropolis\t-\t36.2\t37.1\texact\n",
      "data/gazetteer.tsv:1: column kind: \"metropolis\""},
+    {"lexicon/function_words.tsv", "أن|بأن\tcomplementiser\n",
+     "data/lexicon/function_words.tsv:1: column set: \"complementiser\" is not one of complementizer"},
     /* a required column left out or empty */
     {"lexicon/triggers.tsv", "قتل\tkilled\n", "data/lexicon/triggers.tsv:1: column position: is missing"},
     {"lexicon/triggers.tsv", "قتل\t-\tbefore\n", "data/lexicon/triggers.tsv:1: column type: is missing"},

@@ -44,6 +44,7 @@ expect data/lexicon/number_words.tsv "خمسة${tab}unit${tab}-${tab}-${tab}5" '
 expect data/lexicon/speaker_forms.tsv "وزارة${tab}party" 'column kind: a party or role needs one'
 expect data/sources.tsv "قناة ما${tab}some-tv${tab}outlet${tab}neutral" 'column affiliation: "neutral"'
 expect data/gazetteer.tsv "مكان${tab}some-place${tab}town${tab}-${tab}91.5${tab}36.1${tab}exact" 'column lat: "91.5"'
+expect data/lexicon/function_words.tsv "قال أن${tab}complementizer" 'column words: "قال ان" is not one word'
 expect data/lexicon/causes.tsv "$(printf 'a b c d e f g h i\tshelling')" 'phrase of more than 8 words'
 
 # The number table: a word given twice names both lines.
