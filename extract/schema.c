@@ -74,6 +74,7 @@ static const char *const precisions[] = {"exact", "approx", NULL};
 static const char *const name_flags[] = {"ambiguous", NULL};
 const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_COMPLEMENTIZER] = "complementizer",
+    [FW_PERSON_TITLE] = "person_title",
     [FW__COUNT] = NULL,
 };
 

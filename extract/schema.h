@@ -44,6 +44,7 @@ typedef struct file_schema {
  * `set` column): the model keeps each set's words, rules ask by set. */
 typedef enum word_set {
     FW_COMPLEMENTIZER,
+    FW_PERSON_TITLE,
     FW__COUNT
 } word_set;
 extern const char *const schema_word_sets[FW__COUNT + 1]; /* NULL-terminated */

@@ -59,9 +59,6 @@ static const char *const belong_words[] = {"في", "من", "داخل", "لدي",
                                            "مقربين", "مقربون", "موالين", "موالون", "مواليه",
                                            "موالي", "معارضين", "معارضه", "تابع", "تابعه",
                                            "التابع", "التابعه", "باسم", "عن", NULL};
-static const char *const person_titles[] = {"ابو", "ابي", "ام", "عبد", "الشيخ", "الدكتور",
-                                            "العميد", "اللواء", "العقيد", "النقيب", "المقدم",
-                                            "الرائد", NULL};
 static const char *const appositive_heads[] = {"الناطق", "المتحدث", "القائد", "قائد", "مسؤول",
                                                "المسؤول", "عضو", "احد", "رئيس", "مدير", "وهو",
                                                "وهي", "امين", "الامين", "نائب", "مستشار", NULL};
@@ -584,7 +581,7 @@ static bool person_at(doc_state *d, size_t i, found *f)
     if (words < 2 || words > 4 || !is_comma(t, c))
         return false;
     size_t a = next_word(t, c + 1, s);
-    bool titled = stages_word_is(t, i, person_titles);
+    bool titled = stages_word_in(d, i, FW_PERSON_TITLE);
     bool appositive = stages_word_is(t, a, appositive_heads) || form_at(d, a, NULL) == FORM_ROLE ||
                       stages_word_is(t, a, (const char *const[]){"كبير", "كبيره", NULL});
     if (!titled && !appositive)
