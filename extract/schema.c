@@ -75,6 +75,7 @@ static const char *const name_flags[] = {"ambiguous", NULL};
 const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_COMPLEMENTIZER] = "complementizer",
     [FW_PERSON_TITLE] = "person_title",
+    [FW_NAME_LINK] = "name_link",
     [FW__COUNT] = NULL,
 };
 

@@ -45,6 +45,7 @@ typedef struct file_schema {
 typedef enum word_set {
     FW_COMPLEMENTIZER,
     FW_PERSON_TITLE,
+    FW_NAME_LINK,
     FW__COUNT
 } word_set;
 extern const char *const schema_word_sets[FW__COUNT + 1]; /* NULL-terminated */

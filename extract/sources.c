@@ -62,9 +62,6 @@ static const char *const belong_words[] = {"في", "من", "داخل", "لدي",
 static const char *const appositive_heads[] = {"الناطق", "المتحدث", "القائد", "قائد", "مسؤول",
                                                "المسؤول", "عضو", "احد", "رئيس", "مدير", "وهو",
                                                "وهي", "امين", "الامين", "نائب", "مستشار", NULL};
-/* Words that continue a person's name after a definite one: a kunya or a
- * nasab ("عبد الكريم أبو حمزة"). */
-static const char *const name_links[] = {"ابو", "ابي", "ام", "بن", "ابن", "بنت", "عبد", "بو", NULL};
 static const char *const citing_words[] = {"وفقا", "طبقا", "نقلا", "بحسب", "حسب", NULL};
 static const char *const signature_words[] = {"كاميرا", "عدسه", "موفد", "موفده", NULL};
 /* Words after which a source name that is also an ordinary word (flagged
@@ -945,7 +942,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             name_first == EXTRACT_NO_INDEX)
             break; /* "بالهجمات": a prepositional phrase, not part of the name */
         bool definite = has_article(t, k);
-        bool name_link = stages_word_is(t, k, name_links);
+        bool name_link = stages_word_in(d, k, FW_NAME_LINK);
         /* A construct chain ends with its first definite noun; after it only
          * definite adjectives and genitives follow. An indefinite word there
          * begins the object ("أعلنت دائرة صحة كركوك وصول ..."), or, after a
