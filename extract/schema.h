@@ -46,6 +46,7 @@ typedef enum word_set {
     FW_COMPLEMENTIZER,
     FW_PERSON_TITLE,
     FW_NAME_LINK,
+    FW_APPOSITIVE_HEAD,
     FW__COUNT
 } word_set;
 extern const char *const schema_word_sets[FW__COUNT + 1]; /* NULL-terminated */

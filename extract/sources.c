@@ -59,9 +59,6 @@ static const char *const belong_words[] = {"في", "من", "داخل", "لدي",
                                            "مقربين", "مقربون", "موالين", "موالون", "مواليه",
                                            "موالي", "معارضين", "معارضه", "تابع", "تابعه",
                                            "التابع", "التابعه", "باسم", "عن", NULL};
-static const char *const appositive_heads[] = {"الناطق", "المتحدث", "القائد", "قائد", "مسؤول",
-                                               "المسؤول", "عضو", "احد", "رئيس", "مدير", "وهو",
-                                               "وهي", "امين", "الامين", "نائب", "مستشار", NULL};
 static const char *const citing_words[] = {"وفقا", "طبقا", "نقلا", "بحسب", "حسب", NULL};
 static const char *const signature_words[] = {"كاميرا", "عدسه", "موفد", "موفده", NULL};
 /* Words after which a source name that is also an ordinary word (flagged
@@ -579,7 +576,7 @@ static bool person_at(doc_state *d, size_t i, found *f)
         return false;
     size_t a = next_word(t, c + 1, s);
     bool titled = stages_word_in(d, i, FW_PERSON_TITLE);
-    bool appositive = stages_word_is(t, a, appositive_heads) || form_at(d, a, NULL) == FORM_ROLE ||
+    bool appositive = stages_word_in(d, a, FW_APPOSITIVE_HEAD) || form_at(d, a, NULL) == FORM_ROLE ||
                       stages_word_is(t, a, (const char *const[]){"كبير", "كبيره", NULL});
     if (!titled && !appositive)
         return false;
