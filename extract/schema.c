@@ -77,6 +77,7 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_PERSON_TITLE] = "person_title",
     [FW_NAME_LINK] = "name_link",
     [FW_APPOSITIVE_HEAD] = "appositive_head",
+    [FW_BELONG] = "belong",
     [FW__COUNT] = NULL,
 };
 

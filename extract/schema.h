@@ -47,6 +47,7 @@ typedef enum word_set {
     FW_PERSON_TITLE,
     FW_NAME_LINK,
     FW_APPOSITIVE_HEAD,
+    FW_BELONG,
     FW__COUNT
 } word_set;
 extern const char *const schema_word_sets[FW__COUNT + 1]; /* NULL-terminated */

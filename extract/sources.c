@@ -55,10 +55,6 @@
 
 /* Normalised function words (text.h folding: أ إ آ → ا, ة → ه). */
 static const char *const before_verb_fillers[] = {"قد", "كان", "كانت", "وكانت", "وكان", "لقد", NULL};
-static const char *const belong_words[] = {"في", "من", "داخل", "لدي", "ضمن", "مقرب", "مقربه",
-                                           "مقربين", "مقربون", "موالين", "موالون", "مواليه",
-                                           "موالي", "معارضين", "معارضه", "تابع", "تابعه",
-                                           "التابع", "التابعه", "باسم", "عن", NULL};
 static const char *const citing_words[] = {"وفقا", "طبقا", "نقلا", "بحسب", "حسب", NULL};
 static const char *const signature_words[] = {"كاميرا", "عدسه", "موفد", "موفده", NULL};
 /* Words after which a source name that is also an ordinary word (flagged
@@ -486,9 +482,9 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
     found pf;
     if (j < t->n_tok && !stages_word_in(d, j, FW_COMPLEMENTIZER)) {
         size_t k = j;
-        if (stages_word_is(t, j, belong_words)) {
+        if (stages_word_in(d, j, FW_BELONG)) {
             k = next_word(t, j + 1, t->tok[i].sentence);
-            if (stages_word_is(t, k, belong_words))
+            if (stages_word_in(d, k, FW_BELONG))
                 k = next_word(t, k + 1, t->tok[i].sentence);
         }
         if (k < t->n_tok && party_at(d, k, &pf, &km)) {
