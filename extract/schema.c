@@ -78,6 +78,7 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_NAME_LINK] = "name_link",
     [FW_APPOSITIVE_HEAD] = "appositive_head",
     [FW_BELONG] = "belong",
+    [FW_BEFORE_VERB] = "before_verb",
     [FW__COUNT] = NULL,
 };
 

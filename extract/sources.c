@@ -54,7 +54,6 @@
 #include <string.h>
 
 /* Normalised function words (text.h folding: أ إ آ → ا, ة → ه). */
-static const char *const before_verb_fillers[] = {"قد", "كان", "كانت", "وكانت", "وكان", "لقد", NULL};
 static const char *const citing_words[] = {"وفقا", "طبقا", "نقلا", "بحسب", "حسب", NULL};
 static const char *const signature_words[] = {"كاميرا", "عدسه", "موفد", "موفده", NULL};
 /* Words after which a source name that is also an ordinary word (flagged
@@ -1119,7 +1118,7 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
     /* Before the verb: "وكانت مصادر للجزيرة قد أفادت". */
     if (verb && d->r->n_source_mentions) {
         size_t k = am->tok_first;
-        while (k > 0 && stages_word_is(t, k - 1, before_verb_fillers))
+        while (k > 0 && stages_word_in(d, k - 1, FW_BEFORE_VERB))
             k--;
         if (k > 0 && is_comma(t, k - 1) && !am->stripped)
             k--; /* "وكانت صحيفة X، ذكرت" */
@@ -1138,7 +1137,7 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
      * clause. */
     if (verb) {
         size_t k = am->tok_first;
-        while (k > 0 && stages_word_is(t, k - 1, before_verb_fillers))
+        while (k > 0 && stages_word_in(d, k - 1, FW_BEFORE_VERB))
             k--;
         lexicon_match gm;
         for (size_t c = k > 3 ? k - 3 : 0; c < k; c++)
