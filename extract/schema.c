@@ -79,6 +79,7 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_APPOSITIVE_HEAD] = "appositive_head",
     [FW_BELONG] = "belong",
     [FW_BEFORE_VERB] = "before_verb",
+    [FW_CITING] = "citing",
     [FW__COUNT] = NULL,
 };
 

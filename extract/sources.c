@@ -54,7 +54,6 @@
 #include <string.h>
 
 /* Normalised function words (text.h folding: أ إ آ → ا, ة → ه). */
-static const char *const citing_words[] = {"وفقا", "طبقا", "نقلا", "بحسب", "حسب", NULL};
 static const char *const signature_words[] = {"كاميرا", "عدسه", "موفد", "موفده", NULL};
 /* Words after which a source name that is also an ordinary word (flagged
  * ambiguous in sources.tsv: العربية, حلب اليوم) is read as the source. */
@@ -1315,8 +1314,8 @@ static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, si
                strncmp(t->tok[first].norm, "ل", strlen("ل")) == 0;
     if (!lam && first >= 1 && strcmp(t->tok[first - 1].norm, "ل") == 0)
         lam = true;
-    if (lam && !(first >= 1 && stages_word_is(t, first - 1, citing_words)) &&
-        !(first >= 2 && stages_word_is(t, first - 2, citing_words)))
+    if (lam && !(first >= 1 && stages_word_in(d, first - 1, FW_CITING)) &&
+        !(first >= 2 && stages_word_in(d, first - 2, FW_CITING)))
         score_told(d, p, src);
     /* A trailing line that is a link naming the outlet. */
     bool last_line = true;
