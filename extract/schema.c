@@ -80,6 +80,7 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_BELONG] = "belong",
     [FW_BEFORE_VERB] = "before_verb",
     [FW_CITING] = "citing",
+    [FW_SIGNATURE] = "signature",
     [FW__COUNT] = NULL,
 };
 

@@ -50,6 +50,7 @@ typedef enum word_set {
     FW_BELONG,
     FW_BEFORE_VERB,
     FW_CITING,
+    FW_SIGNATURE,
     FW__COUNT
 } word_set;
 extern const char *const schema_word_sets[FW__COUNT + 1]; /* NULL-terminated */

@@ -54,7 +54,6 @@
 #include <string.h>
 
 /* Normalised function words (text.h folding: أ إ آ → ا, ة → ه). */
-static const char *const signature_words[] = {"كاميرا", "عدسه", "موفد", "موفده", NULL};
 /* Words after which a source name that is also an ordinary word (flagged
  * ambiguous in sources.tsv: العربية, حلب اليوم) is read as the source. */
 static const char *const source_context[] = {"قناه", "موقع", "وكاله", "صحيفه", "شبكه", "مراسل",
@@ -1307,7 +1306,7 @@ static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, si
         (first == 2 || t->tok[first - 2].newline_before))
         score_outlet(d, p, src, 10);
     /* "كاميرا الجزيرة". */
-    if (first >= 1 && stages_word_is(t, first - 1, signature_words))
+    if (first >= 1 && stages_word_in(d, first - 1, FW_SIGNATURE))
         score_outlet(d, p, src, 1);
     /* "لـRT", "للجزيرة": told to the outlet, unless it is cited ("وفقا للجزيرة"). */
     bool lam = stripped && t->tok[first].norm[0] != '\0' &&
