@@ -81,6 +81,7 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_BEFORE_VERB] = "before_verb",
     [FW_CITING] = "citing",
     [FW_SIGNATURE] = "signature",
+    [FW_OUTLET_NOUN] = "outlet_noun",
     [FW__COUNT] = NULL,
 };
 

@@ -54,10 +54,6 @@
 #include <string.h>
 
 /* Normalised function words (text.h folding: أ إ آ → ا, ة → ه). */
-/* Words after which a source name that is also an ordinary word (flagged
- * ambiguous in sources.tsv: العربية, حلب اليوم) is read as the source. */
-static const char *const source_context[] = {"قناه", "موقع", "وكاله", "صحيفه", "شبكه", "مراسل",
-                                             "مراسله", "تلفزيون", "اذاعه", "جريده", NULL};
 
 /* Openers of a sentence that recounts earlier events. */
 static const char *const background_openers[] = {"وكانت", "وكان", "كانت", "كان", NULL};
@@ -1000,7 +996,7 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
     lexicon_match km, gm;
     bool known = lexicon_match_at(d->m->source_list, d->t, i, PROCLITICS_NAME, &km);
     if (known && !as_subject && strstr(model_field(km.entry, 6), "ambiguous") &&
-        !(i > 0 && stages_word_is(d->t, i - 1, source_context)))
+        !(i > 0 && stages_word_in(d, i - 1, FW_OUTLET_NOUN)))
         known = false;
     bool generic = lexicon_match_at(d->m->speakers, d->t, i, PROCLITICS_ALL, &gm);
     if (generic && (!known || gm.tok_end > km.tok_end))
