@@ -82,6 +82,7 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_CITING] = "citing",
     [FW_SIGNATURE] = "signature",
     [FW_OUTLET_NOUN] = "outlet_noun",
+    [FW_DESK] = "desk",
     [FW__COUNT] = NULL,
 };
 

@@ -52,6 +52,7 @@ typedef enum word_set {
     FW_CITING,
     FW_SIGNATURE,
     FW_OUTLET_NOUN,
+    FW_DESK,
     FW__COUNT
 } word_set;
 extern const char *const schema_word_sets[FW__COUNT + 1]; /* NULL-terminated */

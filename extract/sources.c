@@ -1329,10 +1329,6 @@ static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, si
     }
 }
 
-/* Words a dateline gives in place of a town: the desk the piece comes from
- * ("متابعات - X", "X - رصد"). */
-static const char *const desk_words[] = {"متابعات", "رصد", "خاص", "وكالات", "تقارير", "متابعه",
-                                          NULL};
 
 #define DATELINE_LINES 3     /* lines at the top in which a dateline may stand */
 #define DATELINE_MAX_TOKENS 9
@@ -1355,7 +1351,7 @@ static bool place_or_desk(const doc_state *d, size_t a, size_t b)
         b--;
     if (a >= b)
         return false;
-    if (b == a + 1 && stages_word_is(t, a, desk_words))
+    if (b == a + 1 && stages_word_in(d, a, FW_DESK))
         return true;
     lexicon_match gm;
     return lexicon_match_at(d->m->gazetteer, t, a, PROCLITICS_NONE, &gm) && gm.tok_end == b;
@@ -1397,7 +1393,7 @@ static bool outlet_name_words(const doc_state *d, size_t a, size_t b)
     for (size_t q = a; q < b; q++) {
         speaker_form form = form_at(d, q, NULL);
         if (t->tok[q].kind != TOK_WORD || form == FORM_GIVEN || form == FORM_TITLE ||
-            stages_word_is(t, q, desk_words))
+            stages_word_in(d, q, FW_DESK))
             return false;
     }
     return true;
@@ -1412,12 +1408,12 @@ static void unknown_outlet(doc_state *d, pass *p, size_t a, size_t k, size_t b)
 {
     const text *t = d->t;
     size_t n0 = EXTRACT_NO_INDEX, n1 = 0;
-    if (place_or_desk(d, k + 1, b) && !(k + 2 == b && stages_word_is(t, k + 1, desk_words)) &&
+    if (place_or_desk(d, k + 1, b) && !(k + 2 == b && stages_word_in(d, k + 1, FW_DESK)) &&
         outlet_name_words(d, a, k)) {
         n0 = a;
         n1 = k;
     } else if (place_or_desk(d, a, k) && outlet_name_words(d, k + 1, b) &&
-               (is_punct(t, k, '_') || (k == a + 1 && stages_word_is(t, a, desk_words)))) {
+               (is_punct(t, k, '_') || (k == a + 1 && stages_word_in(d, a, FW_DESK)))) {
         n0 = k + 1;
         n1 = b;
     }
