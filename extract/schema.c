@@ -83,6 +83,7 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_SIGNATURE] = "signature",
     [FW_OUTLET_NOUN] = "outlet_noun",
     [FW_DESK] = "desk",
+    [FW_BACKGROUND_OPENER] = "background_opener",
     [FW__COUNT] = NULL,
 };
 

@@ -55,8 +55,6 @@
 
 /* Normalised function words (text.h folding: أ إ آ → ا, ة → ه). */
 
-/* Openers of a sentence that recounts earlier events. */
-static const char *const background_openers[] = {"وكانت", "وكان", "كانت", "كان", NULL};
 
 /* Relative pronouns: definite words that do not make a noun phrase with the
  * noun before them ("الحزب الذي"). */
@@ -1137,7 +1135,7 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
         for (size_t c = k > 3 ? k - 3 : 0; c < k; c++)
             if (t->tok[c].sentence == s && lexicon_match_at(d->m->gazetteer, t, c, PROCLITICS_NAME, &gm) &&
                 gm.tok_end == k && !gm.stripped &&
-                (c == 0 || t->tok[c - 1].sentence != s || stages_word_is(t, c - 1, background_openers)) &&
+                (c == 0 || t->tok[c - 1].sentence != s || stages_word_in(d, c - 1, FW_BACKGROUND_OPENER)) &&
                 country_at(d, c, f))
                 return true;
     }
@@ -1214,12 +1212,13 @@ static bool contrasted(const text *t, size_t i, size_t sentence_start)
 
 /* Does token i open its sentence or line, after at most an opener
  * ("وكانت", "كما")? */
-static bool opens_clause(const text *t, size_t i, size_t sentence_start)
+static bool opens_clause(const doc_state *d, size_t i, size_t sentence_start)
 {
+    const text *t = d->t;
     if (i == sentence_start || t->tok[i].newline_before)
         return true;
     return i == sentence_start + 1 &&
-           (stages_word_is(t, i - 1, background_openers) ||
+           (stages_word_in(d, i - 1, FW_BACKGROUND_OPENER) ||
             stages_word_is(t, i - 1, (const char *const[]){"كما", "فيما", "بينما", NULL}));
 }
 
@@ -1714,7 +1713,7 @@ int sources_find(doc_state *d)
                 if (p.covered_until < am.tok_end)
                     p.covered_until = am.tok_end;
             } else if (mention_at(d, &p, i, false, &f) ||
-                       (opens_clause(t, i, sentence_start) && speaks_next(d, i) &&
+                       (opens_clause(d, i, sentence_start) && speaks_next(d, i) &&
                         form_subject_at(d, &p, i, &f))) {
                 p.covered_until = f.end;
                 /* "حميميم: ..." — a source and a colon introduce its words. */
@@ -1763,7 +1762,7 @@ int sources_find(doc_state *d)
     for (size_t i = 0; i < n; i++) {
         uint32_t si = t->tok[i].sentence;
         if ((i > 0 && t->tok[i - 1].sentence == si) || si >= t->n_sentences || spoken[si] ||
-            !stages_word_is(t, i, background_openers))
+            !stages_word_in(d, i, FW_BACKGROUND_OPENER))
             continue;
         for (size_t k = i; k < n && t->tok[k].sentence == si; k++)
             d->speaker[k] = d->r->outlet;
