@@ -84,6 +84,7 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_OUTLET_NOUN] = "outlet_noun",
     [FW_DESK] = "desk",
     [FW_BACKGROUND_OPENER] = "background_opener",
+    [FW_RELATIVE_PRONOUN] = "relative_pronoun",
     [FW__COUNT] = NULL,
 };
 

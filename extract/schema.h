@@ -54,6 +54,7 @@ typedef enum word_set {
     FW_OUTLET_NOUN,
     FW_DESK,
     FW_BACKGROUND_OPENER,
+    FW_RELATIVE_PRONOUN,
     FW__COUNT
 } word_set;
 extern const char *const schema_word_sets[FW__COUNT + 1]; /* NULL-terminated */

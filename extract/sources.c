@@ -56,10 +56,6 @@
 /* Normalised function words (text.h folding: أ إ آ → ا, ة → ه). */
 
 
-/* Relative pronouns: definite words that do not make a noun phrase with the
- * noun before them ("الحزب الذي"). */
-static const char *const relative_pronouns[] = {"الذي", "التي", "الذين", "اللذين", "اللتين",
-                                                "اللواتي", "اللاتي", NULL};
 
 #define PARTY_ANAPHOR_SENTENCES 5 /* sentences back in which a bare party noun's party may stand */
 #define PARTY_ANAPHOR_MENTIONS 64 /* and source mentions back, to bound the search */
@@ -277,10 +273,11 @@ static bool word_in_list(const text *t, size_t k, const char *list)
 
 /* Token i is a definite nisba adjective (الغربية, الشيوعي) in sentence s:
  * the article, and a final ي or ية as written (not ئة: التعبئة, الهيئة). */
-static bool definite_nisba(const text *t, size_t i, uint32_t s)
+static bool definite_nisba(const doc_state *d, size_t i, uint32_t s)
 {
+    const text *t = d->t;
     if (i >= t->n_tok || t->tok[i].sentence != s || t->tok[i].kind != TOK_WORD ||
-        stages_word_is(t, i, relative_pronouns) || strncmp(t->tok[i].norm, "ال", strlen("ال")) != 0)
+        stages_word_in(d, i, FW_RELATIVE_PRONOUN) || strncmp(t->tok[i].norm, "ال", strlen("ال")) != 0)
         return false;
     uint32_t last[2] = {0, 0}; /* the last two letters, harakat and tatweel skipped */
     size_t letters = 0;
@@ -320,7 +317,7 @@ static bool party_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am
     const party_head *ph = &m->party_heads[model_entry_index(m->party_anaphors, am->entry)];
     uint32_t s = t->tok[i].sentence;
     /* "الجبهة الغربية", "على الجبهة": an ordinary noun. */
-    if (definite_nisba(t, am->tok_end, s) ||
+    if (definite_nisba(d, am->tok_end, s) ||
         (i > 0 && t->tok[i - 1].sentence == s && word_in_list(t, i - 1, ph->not_after)))
         return false;
     uint32_t from = s > PARTY_ANAPHOR_SENTENCES ? s - PARTY_ANAPHOR_SENTENCES : 0;
@@ -709,7 +706,7 @@ static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
         !head_key(d, i, key) || lexicon_match_at(d->m->party_anaphors, t, i, PROCLITICS_NAME, &pa))
         return false; /* الحزب, الجيش ...: party_anaphors.tsv's rules */
     uint32_t s = t->tok[i].sentence;
-    if (definite_nisba(t, i + 1, s) ||
+    if (definite_nisba(d, i + 1, s) ||
         (i + 1 < t->n_tok && t->tok[i + 1].sentence == s && definite_follower(d, i + 1)))
         return false; /* "المركز الروسي", "المدير العام": a name of its own */
     size_t seen = 0;
@@ -807,7 +804,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         }
     }
     if (has_article(t, j) && fm.tok_end == j + 1 && (head == FORM_PARTY || head == FORM_ROLE) &&
-        !definite_nisba(t, j + 1, s) && !definite_follower(d, j + 1))
+        !definite_nisba(d, j + 1, s) && !definite_follower(d, j + 1))
         return false; /* "الوزارة" alone refers back (form_anaphor_at) */
     bool quoted = false;
     /* NP_MAX_WORDS bounds the function or body; a name after it has its own
@@ -823,7 +820,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
                 /* a quoted name ends the phrase ("شبكة "X" مقتل ..."), but
                  * for its adjectives ("صحيفة "X" اليومية الروسية") */
                 last = k + 1;
-                while (last < t->n_tok && definite_nisba(t, last, s))
+                while (last < t->n_tok && definite_nisba(d, last, s))
                     last++;
                 break;
             }
