@@ -85,6 +85,7 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_DESK] = "desk",
     [FW_BACKGROUND_OPENER] = "background_opener",
     [FW_RELATIVE_PRONOUN] = "relative_pronoun",
+    [FW_CONTRAST] = "contrast",
     [FW__COUNT] = NULL,
 };
 

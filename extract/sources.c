@@ -1194,15 +1194,13 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
     return false;
 }
 
-/* Contrastive conjunctions that open a clause of another party. */
-static const char *const contrast_words[] = {"حين", "بينما", "فيما", "وفيما", "وبينما", NULL};
 
 /* Does a contrastive conjunction stand just before token i of its sentence
  * ("في حين أعلنت", "بينما نفى")? */
-static bool contrasted(const text *t, size_t i, size_t sentence_start)
+static bool contrasted(const doc_state *d, size_t i, size_t sentence_start)
 {
     for (size_t k = i; k > sentence_start && k + 3 > i; k--)
-        if (stages_word_is(t, k - 1, contrast_words))
+        if (stages_word_in(d, k - 1, FW_CONTRAST))
             return true;
     return false;
 }
@@ -1687,7 +1685,7 @@ int sources_find(doc_state *d)
                     inner_spoke = in_quote && outer != EXTRACT_NO_INDEX;
                     /* "...، في حين أعلنت X ...": a speaker set against the
                      * sentence's own story does not own the lead. */
-                    if (p.first_speaker == EXTRACT_NO_INDEX && !contrasted(t, i, sentence_start))
+                    if (p.first_speaker == EXTRACT_NO_INDEX && !contrasted(d, i, sentence_start))
                         p.first_speaker = f.source;
                     /* The first attribution of a sentence covers the words
                      * before it: "قتل 5 أشخاص ...، بحسب الدفاع المدني". */
