@@ -82,10 +82,10 @@ static bool continues_list(const doc_state *d, size_t i, bool stripped_waw)
 
 /* Is token i the place part of a person's name: "أبو عمر سراقب", where a
  * kunya and a given name come before a nisba to a town? */
-static bool in_kunya(const text *t, size_t i)
+static bool in_kunya(const doc_state *d, size_t i)
 {
-    static const char *const kunya[] = {"ابو", "ابي", "ابا", "ام", "ابن", "بن", NULL};
-    return i >= 2 && t->tok[i - 1].kind == TOK_WORD && stages_word_is(t, i - 2, kunya);
+    const text *t = d->t;
+    return i >= 2 && t->tok[i - 1].kind == TOK_WORD && stages_word_in(d, i - 2, FW_KUNYA);
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -167,7 +167,7 @@ int places_find(doc_state *d)
         for (size_t k = pm.tok_first; k < pm.tok_end; k++)
             overlaps_source |= d->in_source[k];
         size_t p = model_entry_index(d->m->gazetteer, pm.entry);
-        if (overlaps_source || in_kunya(t, i) || adjectival(t, i, &pm) ||
+        if (overlaps_source || in_kunya(d, i) || adjectival(t, i, &pm) ||
             has_tanween(t, pm.tok_end - 1) || in_other_name(t, pm.tok_first, pm.tok_end) ||
             adjective_of_noun(t, i, &pm)) {
             i++;

@@ -86,6 +86,7 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_BACKGROUND_OPENER] = "background_opener",
     [FW_RELATIVE_PRONOUN] = "relative_pronoun",
     [FW_CONTRAST] = "contrast",
+    [FW_KUNYA] = "kunya",
     [FW__COUNT] = NULL,
 };
 

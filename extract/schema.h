@@ -56,6 +56,7 @@ typedef enum word_set {
     FW_BACKGROUND_OPENER,
     FW_RELATIVE_PRONOUN,
     FW_CONTRAST,
+    FW_KUNYA,
     FW__COUNT
 } word_set;
 extern const char *const schema_word_sets[FW__COUNT + 1]; /* NULL-terminated */
