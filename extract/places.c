@@ -121,16 +121,15 @@ static bool has_tanween(const text *t, size_t i)
 /* Is the name at tokens [first, end) part of another name: a medium or a
  * time zone before it (قناة (ليبيا الوطنية), بتوقيت القدس), or an organisation
  * after it (قوات سوريا الديمقراطية)? */
-static bool in_other_name(const text *t, size_t first, size_t end)
+static bool in_other_name(const doc_state *d, size_t first, size_t end)
 {
-    static const char *const before[] = {"قناه", "صحيفه", "اذاعه", "تلفزيون", "راديو", "وكاله",
-                                         "توقيت", "بتوقيت", "وتوقيت", NULL};
+    const text *t = d->t;
     static const char *const after[] = {"الديمقراطيه", "الديموقراطيه", NULL};
     size_t k = first;
     while (k > 0 && t->tok[k - 1].kind == TOK_PUNCT && first - k < 2 &&
            t->tok[k - 1].sentence == t->tok[first].sentence)
         k--;
-    if (k > 0 && stages_word_is(t, k - 1, before))
+    if (k > 0 && stages_word_in(d, k - 1, FW_NAME_BEFORE_PLACE))
         return true;
     return stages_word_is(t, end, after);
 }
@@ -168,7 +167,7 @@ int places_find(doc_state *d)
             overlaps_source |= d->in_source[k];
         size_t p = model_entry_index(d->m->gazetteer, pm.entry);
         if (overlaps_source || in_kunya(d, i) || adjectival(t, i, &pm) ||
-            has_tanween(t, pm.tok_end - 1) || in_other_name(t, pm.tok_first, pm.tok_end) ||
+            has_tanween(t, pm.tok_end - 1) || in_other_name(d, pm.tok_first, pm.tok_end) ||
             adjective_of_noun(t, i, &pm)) {
             i++;
             continue;

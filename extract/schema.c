@@ -87,6 +87,7 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_RELATIVE_PRONOUN] = "relative_pronoun",
     [FW_CONTRAST] = "contrast",
     [FW_KUNYA] = "kunya",
+    [FW_NAME_BEFORE_PLACE] = "name_before_place",
     [FW__COUNT] = NULL,
 };
 
