@@ -124,14 +124,13 @@ static bool has_tanween(const text *t, size_t i)
 static bool in_other_name(const doc_state *d, size_t first, size_t end)
 {
     const text *t = d->t;
-    static const char *const after[] = {"الديمقراطيه", "الديموقراطيه", NULL};
     size_t k = first;
     while (k > 0 && t->tok[k - 1].kind == TOK_PUNCT && first - k < 2 &&
            t->tok[k - 1].sentence == t->tok[first].sentence)
         k--;
     if (k > 0 && stages_word_in(d, k - 1, FW_NAME_BEFORE_PLACE))
         return true;
-    return stages_word_is(t, end, after);
+    return stages_word_in(d, end, FW_NAME_AFTER_PLACE);
 }
 
 /* An adjective, not a place: a one-word name right after a noun with
