@@ -276,12 +276,10 @@ static bool word_in(const text *t, size_t i, const char *const *words)
     return false;
 }
 
-static bool opens_compound(const text *t, size_t i)
+static bool opens_compound(const doc_state *d, size_t i)
 {
-    static const char *const opener[] = {"ابو", "ام", "ابن", "بني", "عين", "دير", "كفر", "بيت", "خربه",
-                                         "بئر", "بير", "راس", "تل", "جسر", "قصر", "مرج", "الشيخ",
-                                         "شيخ", "حزم", "سيدي", "ذات", NULL};
-    return i < t->n_tok && word_in(t, i, opener);
+    const text *t = d->t;
+    return i < t->n_tok && word_in(t, i, d->m->word_sets[FW_COMPOUND_OPENER]);
 }
 
 static bool closes_compound(const text *t, size_t i)
@@ -321,7 +319,7 @@ static size_t name_end(const doc_state *d, size_t first, const bool *covered)
     lexicon_match cm;
     /* تل X opens a name, and so does شارع/طريق before a definite word (حي
      * طريق المطار) */
-    bool opener = opens_compound(t, first) ||
+    bool opener = opens_compound(d, first) ||
                   (lexicon_match_at(d->m->place_context, t, first, PROCLITICS_ALL, &cm) &&
                    cm.tok_end == first + 1 &&
                    (strcmp(context_role(&cm), "part") == 0 ||
