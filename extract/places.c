@@ -282,13 +282,9 @@ static bool opens_compound(const doc_state *d, size_t i)
     return i < t->n_tok && word_in(t, i, d->m->word_sets[FW_COMPOUND_OPENER]);
 }
 
-static bool closes_compound(const text *t, size_t i)
+static bool closes_compound(const doc_state *d, size_t i)
 {
-    static const char *const closer[] = {
-        "الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "الشرقي", "الغربي", "الشمالي", "الجنوبي",
-        "الكبري", "الصغري", "الكبير", "الصغير", "الجديده", "القديمه", "الجديد", "القديم",
-        "الفوقاني", "التحتاني", "الفوقا", "التحتا", "الاعلي", "الاسفل", "العليا", "السفلي", NULL};
-    return stages_word_is(t, i, closer);
+    return stages_word_in(d, i, FW_COMPOUND_CLOSER);
 }
 
 static int push_unresolved(doc_state *d, size_t first, size_t end)
@@ -336,7 +332,7 @@ static size_t name_end(const doc_state *d, size_t first, const bool *covered)
                         !lexicon_match_at(d->m->place_context, t, end, PROCLITICS_ALL, &cm))
                    ? end + 1
                    : 0;
-    return next && closes_compound(t, end) ? end + 1 : end;
+    return next && closes_compound(d, end) ? end + 1 : end;
 }
 
 /* Skip opening quotes and brackets between a context word and its name. */

@@ -90,6 +90,7 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_NAME_BEFORE_PLACE] = "name_before_place",
     [FW_NAME_AFTER_PLACE] = "name_after_place",
     [FW_COMPOUND_OPENER] = "compound_opener",
+    [FW_COMPOUND_CLOSER] = "compound_closer",
     [FW__COUNT] = NULL,
 };
 

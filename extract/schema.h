@@ -60,6 +60,7 @@ typedef enum word_set {
     FW_NAME_BEFORE_PLACE,
     FW_NAME_AFTER_PLACE,
     FW_COMPOUND_OPENER,
+    FW_COMPOUND_CLOSER,
     FW__COUNT
 } word_set;
 extern const char *const schema_word_sets[FW__COUNT + 1]; /* NULL-terminated */
