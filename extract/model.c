@@ -244,6 +244,32 @@ static int build_word_sets(extract_model *m, char *err, size_t errsz)
     return 0;
 }
 
+/* The size of every window of windows.tsv, each given once (a window left
+ * out would read as 0 and silently switch its rule off). */
+static int build_windows(extract_model *m, char *err, size_t errsz)
+{
+    size_t line_of[WIN__COUNT] = {0};
+    for (size_t i = 0; i < lexicon_size(m->window_list); i++) {
+        const lexicon_entry *e = lexicon_entry_at(m->window_list, i);
+        size_t w = 0;
+        while (w + 1 < WIN__COUNT && strcmp(schema_windows[w], e->fields[0]) != 0)
+            w++; /* the schema has checked the name */
+        if (line_of[w]) {
+            snprintf(err, errsz, "data/lexicon/windows.tsv:%zu: window %s already given on line %zu",
+                     e->line, schema_windows[w], line_of[w]);
+            return -1;
+        }
+        line_of[w] = e->line;
+        m->windows[w] = (size_t)strtoul(e->fields[1], NULL, 10);
+    }
+    for (size_t w = 0; w < WIN__COUNT; w++)
+        if (!line_of[w]) {
+            snprintf(err, errsz, "data/lexicon/windows.tsv: window %s is not given", schema_windows[w]);
+            return -1;
+        }
+    return 0;
+}
+
 /* For each head noun of party_anaphors.tsv, the known parties it may refer
  * back to: those with a name (any of their names) whose first word is the
  * head (construct: حزب الله) or the head with the article (definite: الحزب
@@ -367,6 +393,8 @@ extract_model *model_new_from(const data_blob *blobs, size_t n_blobs, char *err,
         !(m->figure_links = load(m, "lexicon/figure_links.tsv", err, errsz)) ||
         !(m->function_words = load(m, "lexicon/function_words.tsv", err, errsz)) ||
         build_word_sets(m, err, errsz) != 0 ||
+        !(m->window_list = load(m, "lexicon/windows.tsv", err, errsz)) ||
+        build_windows(m, err, errsz) != 0 ||
         build_duals(m, err, errsz) != 0 || build_party_heads(m, err, errsz) != 0) {
         extract_model_free(m);
         return NULL;
@@ -396,6 +424,7 @@ void extract_model_free(extract_model *m)
     for (size_t set = 0; set < FW__COUNT; set++)
         free(m->word_sets[set]);
     lexicon_free(m->function_words);
+    lexicon_free(m->window_list);
     lexicon_free(m->attribution);
     lexicon_free(m->speakers);
     lexicon_free(m->speaker_forms);

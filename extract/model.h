@@ -44,6 +44,8 @@ struct extract_model {
     lexicon *figure_links;  /* lexicon/figure_links.tsv: words that tie one figure to another */
     lexicon *function_words; /* lexicon/function_words.tsv: words, set */
     const char **word_sets[FW__COUNT]; /* each set's normalised words, NULL-terminated */
+    lexicon *window_list;    /* lexicon/windows.tsv: window, size */
+    size_t windows[WIN__COUNT]; /* each window's size */
     const data_blob *blobs; /* the data files it was built from (not owned) */
     size_t n_blobs;
 };

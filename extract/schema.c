@@ -72,6 +72,16 @@ static const char *const place_kinds[] = {"country", "governorate", "district", 
                                           "hill",    "road",        "facility",  "region", NULL};
 static const char *const precisions[] = {"exact", "approx", NULL};
 static const char *const name_flags[] = {"ambiguous", NULL};
+const char *const schema_windows[WIN__COUNT + 1] = {
+    [WIN_SPEAKER_PHRASE_WORDS] = "speaker_phrase_words",
+    [WIN_PERSON_NAME_WORDS] = "person_name_words",
+    [WIN_PARTY_ANAPHOR_SENTENCES] = "party_anaphor_sentences",
+    [WIN_DATELINE_LINES] = "dateline_lines",
+    [WIN_DATELINE_MAX_TOKENS] = "dateline_max_tokens",
+    [WIN_DATELINE_PAREN_AT] = "dateline_paren_at",
+    [WIN_RELEASE_SUBJECT_AT] = "release_subject_at",
+    [WIN__COUNT] = NULL,
+};
 const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_COMPLEMENTIZER] = "complementizer",
     [FW_PERSON_TITLE] = "person_title",
@@ -110,6 +120,8 @@ static const column_spec dates[] = {PHRASES, ENUM("kind", date_kinds),
                                     {"value", COL_INT, NULL, true, -31, 31}};
 static const column_spec function_words[] = {{"words", COL_PHRASES, NULL, false, 0, 0},
                                              ENUM("set", schema_word_sets)};
+static const column_spec windows[] = {ENUM("window", schema_windows),
+                                      {"size", COL_INT, NULL, false, 1, 1000}};
 static const column_spec figure_links[] = {PHRASES, ENUM("role", link_roles)};
 static const column_spec name_numbers[] = {PHRASES, TEXT("kind")};
 static const column_spec nouns[] = {PHRASES,
@@ -169,6 +181,7 @@ const file_schema schema_files[] = {
     {"lexicon/speaker_forms.tsv", speaker_forms_cols, N(speaker_forms_cols)},
     {"lexicon/speakers.tsv", speakers, N(speakers)},
     {"lexicon/triggers.tsv", triggers, N(triggers)},
+    {"lexicon/windows.tsv", windows, N(windows)},
 };
 const size_t schema_files_count = N(schema_files);
 
@@ -276,9 +289,18 @@ int schema_check(const file_schema *fs, const lexicon *lx, char *err, size_t err
                      fs->file, e->line, fs->n_columns + 1, fs->n_columns, names);
             return -1;
         }
-        /* Field 0 (phrases) is the lexicon's own; the parser has checked it. */
+        /* Field 0 holds phrases in most files; where it is a word or a name
+         * of a closed set, it is checked as written. */
+        if (fs->columns[0].type != COL_PHRASES) {
+            const char *bad = check_value(&fs->columns[0], e->fields[0], why, sizeof why);
+            if (bad) {
+                snprintf(err, errsz, "data/%s:%zu: column %s: %s", fs->file, e->line,
+                         fs->columns[0].name, bad);
+                return -1;
+            }
+        }
         for (size_t c = 1; c < fs->n_columns; c++) {
-            const column_spec *col = &fs->columns[c];
+            const column_spec *col = &fs->columns[c]; /* field 0 is checked above */
             const char *v = c < e->n_fields ? e->fields[c] : NULL;
             const char *bad = NULL;
             if (!v || !*v || strcmp(v, "-") == 0)
@@ -287,14 +309,6 @@ int schema_check(const file_schema *fs, const lexicon *lx, char *err, size_t err
                 bad = check_value(col, v, why, sizeof why);
             if (bad) {
                 snprintf(err, errsz, "data/%s:%zu: column %s: %s", fs->file, e->line, col->name, bad);
-                return -1;
-            }
-        }
-        if (fs->columns[0].type == COL_WORD) {
-            const char *bad = check_value(&fs->columns[0], e->fields[0], why, sizeof why);
-            if (bad) {
-                snprintf(err, errsz, "data/%s:%zu: column %s: %s", fs->file, e->line,
-                         fs->columns[0].name, bad);
                 return -1;
             }
         }

@@ -65,6 +65,20 @@ typedef enum word_set {
 } word_set;
 extern const char *const schema_word_sets[FW__COUNT + 1]; /* NULL-terminated */
 
+/* The windows of windows.tsv, in the order of schema_windows (its `window`
+ * column): how far a rule looks, in words, lines or sentences. */
+typedef enum window_name {
+    WIN_SPEAKER_PHRASE_WORDS,
+    WIN_PERSON_NAME_WORDS,
+    WIN_PARTY_ANAPHOR_SENTENCES,
+    WIN_DATELINE_LINES,
+    WIN_DATELINE_MAX_TOKENS,
+    WIN_DATELINE_PAREN_AT,
+    WIN_RELEASE_SUBJECT_AT,
+    WIN__COUNT
+} window_name;
+extern const char *const schema_windows[WIN__COUNT + 1]; /* NULL-terminated */
+
 /* The schema of the file named `file` (path below data/), or NULL. */
 const file_schema *schema_find(const char *file);
 

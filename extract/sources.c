@@ -57,7 +57,6 @@
 
 
 
-#define PARTY_ANAPHOR_SENTENCES 5 /* sentences back in which a bare party noun's party may stand */
 #define PARTY_ANAPHOR_MENTIONS 64 /* and source mentions back, to bound the search */
 
 void *stages_push(void **items, size_t *n, size_t *cap, size_t elem_size)
@@ -302,7 +301,7 @@ static bool is_known(const doc_state *d, size_t src)
 
 /* A bare party noun at i ("الحزب", "للحركة") and the party it refers back
  * to: the source of the nearest mention before it, within
- * PARTY_ANAPHOR_SENTENCES sentences, that names a party by the same head
+ * party_anaphor_sentences (windows.tsv), that names a party by the same head
  * noun: a known party with a name of that head (party_heads), a known party
  * the text introduced with the head noun ("فصيل جيش الإسلام"), or an earlier
  * anaphor of the same noun. When that party is of a kind the noun cannot
@@ -320,7 +319,8 @@ static bool party_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am
     if (definite_nisba(d, am->tok_end, s) ||
         (i > 0 && t->tok[i - 1].sentence == s && word_in_list(t, i - 1, ph->not_after)))
         return false;
-    uint32_t from = s > PARTY_ANAPHOR_SENTENCES ? s - PARTY_ANAPHOR_SENTENCES : 0;
+    size_t back = d->m->windows[WIN_PARTY_ANAPHOR_SENTENCES];
+    uint32_t from = s > back ? (uint32_t)(s - back) : 0;
     size_t seen = 0;
     for (size_t k = d->r->n_source_mentions; k-- > 0 && seen++ < PARTY_ANAPHOR_MENTIONS;) {
         const mention_toks *mt = &d->smention_toks[k];
@@ -592,8 +592,6 @@ static bool person_at(doc_state *d, size_t i, found *f)
 /* ---- speakers named by their form (data/lexicon/speaker_forms.tsv) ---- */
 
 
-#define NP_MAX_WORDS 9 /* words of a speaker's phrase read by its form */
-#define NAME_MAX_WORDS 5 /* with a title: "الشيخ عبد العزيز أبو فلان" */
 
 static speaker_form form_at(const doc_state *d, size_t i, lexicon_match *lm)
 {
@@ -694,7 +692,7 @@ static bool head_key(const doc_state *d, size_t i, char out[TOKEN_NORM_MAX])
 }
 
 /* A definite head alone ("الوزارة", "الوزير", "للشبكة"): the source of the
- * nearest mention before it, within PARTY_ANAPHOR_SENTENCES sentences, that
+ * nearest mention before it, within party_anaphor_sentences sentences, that
  * began with the same head. Fills f (no mention recorded) and am. */
 static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
 {
@@ -807,10 +805,11 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         !definite_nisba(d, j + 1, s) && !definite_follower(d, j + 1))
         return false; /* "الوزارة" alone refers back (form_anaphor_at) */
     bool quoted = false;
-    /* NP_MAX_WORDS bounds the function or body; a name after it has its own
-     * bound (NAME_MAX_WORDS). */
+    /* speaker_phrase_words bounds the function or body; a name after it has
+     * its own bound (person_name_words, windows.tsv). */
     while (k < t->n_tok && t->tok[k].sentence == s &&
-           (words < NP_MAX_WORDS || (name_first != EXTRACT_NO_INDEX && name_first > j))) {
+           (words < d->m->windows[WIN_SPEAKER_PHRASE_WORDS] ||
+            (name_first != EXTRACT_NO_INDEX && name_first > j))) {
         const token *tk = &t->tok[k];
         if (tk->kind == TOK_PUNCT) {
             uint32_t c = t->cp[tk->sp.start];
@@ -940,7 +939,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             name_first = k;
         else if (name_first != EXTRACT_NO_INDEX && k > name_first && form == FORM_ROLE)
             break; /* "أبو فلان المتحدث باسم ...": the appositive is read next */
-        if (name_first != EXTRACT_NO_INDEX && k - name_first >= NAME_MAX_WORDS)
+        if (name_first != EXTRACT_NO_INDEX && k - name_first >= d->m->windows[WIN_PERSON_NAME_WORDS])
             break;
         prev_definite = definite && !name_link;
         last = ++k;
@@ -1083,7 +1082,7 @@ static void relayed(doc_state *d, pass *p, const lexicon_match *am, found *f)
 static bool appositive_between(const doc_state *d, size_t a, size_t k)
 {
     const text *t = d->t;
-    if (a >= k || k - a > NP_MAX_WORDS + 2)
+    if (a >= k || k - a > d->m->windows[WIN_SPEAKER_PHRASE_WORDS] + 2)
         return false;
     if (is_comma(t, a))
         a++;
@@ -1226,7 +1225,8 @@ static bool speaks_next(const doc_state *d, size_t i)
     const text *t = d->t;
     uint32_t s = t->tok[i].sentence;
     lexicon_match am;
-    for (size_t k = i + 1; k < t->n_tok && k < i + NP_MAX_WORDS + 4 && t->tok[k].sentence == s; k++) {
+    size_t reach = i + d->m->windows[WIN_SPEAKER_PHRASE_WORDS] + 4;
+    for (size_t k = i + 1; k < t->n_tok && k < reach && t->tok[k].sentence == s; k++) {
         if (is_punct(t, k, ':'))
             return true;
         if (stages_word_in(d, k, FW_COMPLEMENTIZER) || t->tok[k].newline_before)
@@ -1324,10 +1324,7 @@ static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, si
 }
 
 
-#define DATELINE_LINES 3     /* lines at the top in which a dateline may stand */
-#define DATELINE_MAX_TOKENS 9
 #define DATELINE_POINTS 5
-#define DATELINE_PAREN_AT 5 /* "(OUTLET)" within the first tokens of its line: "مدينة، بلد (CNN)" */
 
 static bool dateline_separator(const text *t, size_t i)
 {
@@ -1470,14 +1467,15 @@ static void score_web_address(doc_state *d, pass *p, size_t a, size_t b)
 static void score_datelines(doc_state *d, pass *p)
 {
     const text *t = d->t;
+    const size_t top_lines = d->m->windows[WIN_DATELINE_LINES];
     size_t n = t->n_tok, line = 0;
-    for (size_t a = 0; a < n && line < DATELINE_LINES + 1;) {
+    for (size_t a = 0; a < n && line < top_lines + 1;) {
         size_t b = a + 1;
         while (b < n && !t->tok[b].newline_before)
             b++;
         bool last = b == n;
-        if (line < DATELINE_LINES || last) {
-            if (b - a <= DATELINE_MAX_TOKENS) {
+        if (line < top_lines || last) {
+            if (b - a <= d->m->windows[WIN_DATELINE_MAX_TOKENS]) {
                 size_t whole = outlet_filling(d, a, b);
                 if (whole != EXTRACT_NO_INDEX)
                     score_outlet(d, p, whole, DATELINE_POINTS);
@@ -1487,20 +1485,20 @@ static void score_datelines(doc_state *d, pass *p)
                     size_t left = outlet_filling(d, a, k), right = outlet_filling(d, k + 1, b);
                     if (left != EXTRACT_NO_INDEX && place_or_desk(d, k + 1, b))
                         score_outlet(d, p, left, DATELINE_POINTS);
-                    else if (right != EXTRACT_NO_INDEX && (place_or_desk(d, a, k) || line < DATELINE_LINES))
+                    else if (right != EXTRACT_NO_INDEX && (place_or_desk(d, a, k) || line < top_lines))
                         score_outlet(d, p, right, DATELINE_POINTS);
-                    else if (left != EXTRACT_NO_INDEX && line < DATELINE_LINES)
+                    else if (left != EXTRACT_NO_INDEX && line < top_lines)
                         score_outlet(d, p, left, DATELINE_POINTS);
-                    else if (line < DATELINE_LINES && left == EXTRACT_NO_INDEX && right == EXTRACT_NO_INDEX)
+                    else if (line < top_lines && left == EXTRACT_NO_INDEX && right == EXTRACT_NO_INDEX)
                         unknown_outlet(d, p, a, k, b);
                     break;
                 }
             }
-            if (line < DATELINE_LINES)
+            if (line < top_lines)
                 score_web_address(d, p, a, b);
             /* "(CNN)", "(X / سبوتنيك - date)" in the first lines */
-            if (line < DATELINE_LINES)
-                for (size_t k = a; k < b && k <= a + DATELINE_PAREN_AT; k++) {
+            if (line < top_lines)
+                for (size_t k = a; k < b && k <= a + d->m->windows[WIN_DATELINE_PAREN_AT]; k++) {
                     if (!is_punct(t, k, '('))
                         continue;
                     for (size_t q = k + 1; q < b && !is_punct(t, q, ')'); q++) {
@@ -1521,13 +1519,13 @@ static void score_datelines(doc_state *d, pass *p)
         line++;
         if (last)
             break;
-        if (line >= DATELINE_LINES) {
+        if (line >= top_lines) {
             /* jump to the last line */
             size_t z = n - 1;
             while (z > b && !t->tok[z].newline_before)
                 z--;
             a = z > b ? z : b;
-            line = DATELINE_LINES;
+            line = top_lines;
             continue;
         }
         a = b;
@@ -1554,7 +1552,6 @@ static void drop_repeated_mentions(doc_state *d, size_t from)
     d->r->n_source_mentions = kept;
 }
 
-#define RELEASE_SUBJECT_AT 4 /* words of the lead within which its subject stands */
 
 static size_t lead_subject(doc_state *d, pass *p, size_t a);
 
@@ -1589,7 +1586,8 @@ static size_t lead_subject(doc_state *d, pass *p, size_t a)
     if (a >= t->n_tok)
         return EXTRACT_NO_INDEX;
     uint32_t s = t->tok[a].sentence;
-    for (size_t k = a; k < t->n_tok && k < a + RELEASE_SUBJECT_AT && t->tok[k].sentence == s; k++) {
+    size_t reach = a + d->m->windows[WIN_RELEASE_SUBJECT_AT];
+    for (size_t k = a; k < t->n_tok && k < reach && t->tok[k].sentence == s; k++) {
         found f = {EXTRACT_NO_INDEX, EXTRACT_NO_INDEX, 0, false};
         for (size_t m = 0; m < d->r->n_source_mentions && f.source == EXTRACT_NO_INDEX; m++)
             if (d->smention_toks[m].first == k)

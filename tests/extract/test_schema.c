@@ -51,6 +51,12 @@ static const bad_line bad_lines[] = {
      "data/gazetteer.tsv:1: column kind: \"metropolis\""},
     {"lexicon/function_words.tsv", "أن|بأن\tcomplementiser\n",
      "data/lexicon/function_words.tsv:1: column set: \"complementiser\" is not one of complementizer"},
+    {"lexicon/windows.tsv", "speaker_phrase_word\t9\n",
+     "data/lexicon/windows.tsv:1: column window: \"speaker_phrase_word\" is not one of speaker_phrase_words"},
+    {"lexicon/windows.tsv", "dateline_lines\t0\n",
+     "data/lexicon/windows.tsv:1: column size: \"0\" is not an integer from 1 to 1000"},
+    {"lexicon/windows.tsv", "dateline_lines\t3.5\n",
+     "data/lexicon/windows.tsv:1: column size: \"3.5\" is not an integer"},
     /* a required column left out or empty */
     {"lexicon/triggers.tsv", "قتل\tkilled\n", "data/lexicon/triggers.tsv:1: column position: is missing"},
     {"lexicon/triggers.tsv", "قتل\t-\tbefore\n", "data/lexicon/triggers.tsv:1: column type: is missing"},

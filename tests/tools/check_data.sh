@@ -45,7 +45,16 @@ expect data/lexicon/speaker_forms.tsv "وزارة${tab}party" 'column kind: a pa
 expect data/sources.tsv "قناة ما${tab}some-tv${tab}outlet${tab}neutral" 'column affiliation: "neutral"'
 expect data/gazetteer.tsv "مكان${tab}some-place${tab}town${tab}-${tab}91.5${tab}36.1${tab}exact" 'column lat: "91.5"'
 expect data/lexicon/function_words.tsv "قال أن${tab}complementizer" 'column words: "قال ان" is not one word'
+expect data/lexicon/windows.tsv "dateline_lines${tab}4" 'window dateline_lines already given on line'
 expect data/lexicon/causes.tsv "$(printf 'a b c d e f g h i\tshelling')" 'phrase of more than 8 words'
+
+# A window left out fails too (it would read as 0).
+grep -v '^release_subject_at' data/lexicon/windows.tsv >w.tmp && cp data/lexicon/windows.tsv w.orig && mv w.tmp data/lexicon/windows.tsv
+# shellcheck disable=SC2086
+if "$checker" $files 2>err || ! grep -q "data/lexicon/windows.tsv: window release_subject_at is not given" err; then
+    echo "FAIL: a window left out is not reported; got:"; cat err; fail=1
+fi
+mv w.orig data/lexicon/windows.tsv
 
 # The number table: a word given twice names both lines.
 cp data/lexicon/number_words.tsv nw.orig
