@@ -80,6 +80,8 @@ const char *const schema_windows[WIN__COUNT + 1] = {
     [WIN_DATELINE_MAX_TOKENS] = "dateline_max_tokens",
     [WIN_DATELINE_PAREN_AT] = "dateline_paren_at",
     [WIN_RELEASE_SUBJECT_AT] = "release_subject_at",
+    [WIN_TRIGGER_BACK_WORDS] = "trigger_back_words",
+    [WIN_TRIGGER_AFTER_WORDS] = "trigger_after_words",
     [WIN__COUNT] = NULL,
 };
 const char *const schema_word_sets[FW__COUNT + 1] = {

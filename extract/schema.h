@@ -75,6 +75,8 @@ typedef enum window_name {
     WIN_DATELINE_MAX_TOKENS,
     WIN_DATELINE_PAREN_AT,
     WIN_RELEASE_SUBJECT_AT,
+    WIN_TRIGGER_BACK_WORDS,
+    WIN_TRIGGER_AFTER_WORDS,
     WIN__COUNT
 } window_name;
 extern const char *const schema_windows[WIN__COUNT + 1]; /* NULL-terminated */
