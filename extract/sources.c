@@ -560,8 +560,7 @@ static bool person_at(doc_state *d, size_t i, found *f)
         return false;
     size_t a = next_word(t, c + 1, s);
     bool titled = stages_word_in(d, i, FW_PERSON_TITLE);
-    bool appositive = stages_word_in(d, a, FW_APPOSITIVE_HEAD) || form_at(d, a, NULL) == FORM_ROLE ||
-                      stages_word_is(t, a, (const char *const[]){"كبير", "كبيره", NULL});
+    bool appositive = stages_word_in(d, a, FW_APPOSITIVE_HEAD) || form_at(d, a, NULL) == FORM_ROLE;
     if (!titled && !appositive)
         return false;
     /* The party it speaks for: a known source in the appositive, recorded
