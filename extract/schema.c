@@ -104,6 +104,7 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_NAME_AFTER_PLACE] = "name_after_place",
     [FW_COMPOUND_OPENER] = "compound_opener",
     [FW_COMPOUND_CLOSER] = "compound_closer",
+    [FW_AFFILIATED] = "affiliated",
     [FW__COUNT] = NULL,
 };
 

@@ -61,6 +61,7 @@ typedef enum word_set {
     FW_NAME_AFTER_PLACE,
     FW_COMPOUND_OPENER,
     FW_COMPOUND_CLOSER,
+    FW_AFFILIATED,
     FW__COUNT
 } word_set;
 extern const char *const schema_word_sets[FW__COUNT + 1]; /* NULL-terminated */

@@ -873,7 +873,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         if (form == FORM_MEDIUM && name_first == EXTRACT_NO_INDEX)
             break; /* "قال الجيش بيانا": not a name */
         if (head == FORM_PARTY && k > j + 1 &&
-            stages_word_is(t, k, (const char *const[]){"التابع", "التابعه", "التابعين", "التابعتين", NULL}))
+            stages_word_in(d, k, FW_AFFILIATED))
             break; /* "مستشفى X التابع لـ Y": the body's name ends, its affiliation follows */
         /* after a complete (definite) name; a title or name in the genitive
          * names the body ("مركز الملك سلمان", "مستشفى الشيخ زايد") */
