@@ -105,6 +105,7 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_COMPOUND_OPENER] = "compound_opener",
     [FW_COMPOUND_CLOSER] = "compound_closer",
     [FW_AFFILIATED] = "affiliated",
+    [FW_CLAUSE_OPENER] = "clause_opener",
     [FW__COUNT] = NULL,
 };
 

@@ -1212,7 +1212,7 @@ static bool opens_clause(const doc_state *d, size_t i, size_t sentence_start)
         return true;
     return i == sentence_start + 1 &&
            (stages_word_in(d, i - 1, FW_BACKGROUND_OPENER) ||
-            stages_word_is(t, i - 1, (const char *const[]){"كما", "فيما", "بينما", NULL}));
+            stages_word_in(d, i - 1, FW_CLAUSE_OPENER));
 }
 
 /* Is a phrase at i followed, within its sentence and before a
