@@ -3,8 +3,11 @@
  *
  * Every data file is a lexicon (lexicon.h): phrases first, attributes after.
  * The gazetteer and the source list are lexicons too, so one parser reads
- * all of them and every name is matched the same way. The model is
- * immutable once built; threads share it.
+ * all of them and every name is matched the same way. Each file is checked
+ * against its named, typed columns (schema.c) as it is loaded, the same
+ * check tools/check_data runs when `make` embeds the files, so the code
+ * below may trust every value of a closed set. The model is immutable once
+ * built; threads share it.
  */
 #include "extract/model.h"
 

@@ -137,3 +137,29 @@ Test(schema, columns_are_found_by_name)
     cr_expect_eq(schema_column(fs, "stance"), SIZE_MAX);
     cr_expect_null(schema_find("lexicon/none.tsv"));
 }
+
+/* The model keeps each set of function_words.tsv folded as tokens are
+ * (أن is read as ان), and every window of windows.tsv. */
+Test(schema, model_holds_word_sets_and_windows)
+{
+    char err[512] = "";
+    extract_model *m = extract_model_new(err, sizeof err);
+    cr_assert_not_null(m, "%s", err);
+    for (size_t set = 0; set < FW__COUNT; set++) {
+        cr_assert_not_null(m->word_sets[set]);
+        cr_expect_not_null(m->word_sets[set][0], "set %s is empty", schema_word_sets[set]);
+        for (const char *const *w = m->word_sets[set]; *w; w++) {
+            char norm[256];
+            text_normalize(*w, strlen(*w), norm, sizeof norm);
+            cr_expect_str_eq(norm, *w, "set %s", schema_word_sets[set]);
+            cr_expect_null(strchr(*w, ' '), "set %s: \"%s\"", schema_word_sets[set], *w);
+        }
+    }
+    bool folded = false;
+    for (const char *const *w = m->word_sets[FW_COMPLEMENTIZER]; *w; w++)
+        folded |= strcmp(*w, "ان") == 0;
+    cr_expect(folded, "أن is not held as ان");
+    for (size_t w = 0; w < WIN__COUNT; w++)
+        cr_expect_geq(m->windows[w], 1, "window %s", schema_windows[w]);
+    extract_model_free(m);
+}
