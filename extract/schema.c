@@ -13,8 +13,6 @@
  */
 #include "extract/schema.h"
 
-#include <errno.h>
-#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -223,6 +221,33 @@ static void list_set(const char *const *set, char *out, size_t outsz)
         used += (size_t)snprintf(out + used, outsz - used, "%s%s", used ? ", " : "", *set);
 }
 
+/* Is v a plain decimal ("-12", "36.202"; no exponent, no '+', a fraction
+ * only when !integer)? *x gets its value, near enough for a range check.
+ * Written out rather than strtod: the gazetteer has thousands of
+ * coordinates, and strtod's exact rounding made the check cost as much as
+ * the parse the model does after it. */
+static bool plain_decimal(const char *v, bool integer, double *x)
+{
+    const char *p = v + (*v == '-');
+    double whole = 0, scale = 1, frac = 0;
+    size_t digits = 0;
+    for (; *p >= '0' && *p <= '9' && digits < 18; p++, digits++)
+        whole = whole * 10 + (*p - '0');
+    if (digits == 0)
+        return false;
+    if (*p == '.' && !integer) {
+        size_t fd = 0;
+        for (p++; *p >= '0' && *p <= '9' && fd < 18; p++, fd++)
+            frac += (*p - '0') * (scale /= 10);
+        if (fd == 0)
+            return false;
+    }
+    if (*p)
+        return false;
+    *x = (*v == '-' ? -1 : 1) * (whole + frac);
+    return true;
+}
+
 /* Why value v cannot stand in column c, or NULL. `why` holds room for a
  * message built here. */
 static const char *check_value(const column_spec *c, const char *v, char *why, size_t whysz)
@@ -240,8 +265,9 @@ static const char *check_value(const column_spec *c, const char *v, char *why, s
         return NULL;
     }
     case COL_ID:
-        if (!*v || strspn(v, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(v))
-            return "not an id (lowercase ASCII letters, digits and '-')";
+        for (const char *p = v; *p; p++)
+            if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+                return "not an id (lowercase ASCII letters, digits and '-')";
         return NULL;
     case COL_ENUM:
         if (in_set(c->values, v, strlen(v)))
@@ -264,10 +290,8 @@ static const char *check_value(const column_spec *c, const char *v, char *why, s
         }
     case COL_NUMBER:
     case COL_INT: {
-        char *end;
-        errno = 0;
-        double x = c->type == COL_INT ? (double)strtol(v, &end, 10) : strtod(v, &end);
-        if (end == v || *end || errno || !isfinite(x) || x < c->min || x > c->max) {
+        double x;
+        if (!plain_decimal(v, c->type == COL_INT, &x) || x < c->min || x > c->max) {
             snprintf(why, whysz, "\"%s\" is not %s from %g to %g", v,
                      c->type == COL_INT ? "an integer" : "a number", c->min, c->max);
             return why;
