@@ -53,19 +53,29 @@ $(O)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 $(WARN) -O2 $< -o $@
 
-$(O)/gen/data_blobs.c: $(O)/tools/embed $(DATA_FILES)
+# Every data file is checked before it is embedded, by the extractor's own
+# loader (tools/check_data links extract/model.c and extract/schema.c): a
+# malformed line, a value outside its column's set or an unknown column
+# fails `make` with FILE:LINE: reason.
+CHECK_DATA_OBJ := $(call obj,extract/model.c extract/schema.c extract/lexicon.c extract/text.c extract/utf8.c)
+$(O)/tools/check_data: $(call obj,tools/check_data.c) $(CHECK_DATA_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  LINK $@"
+	@$(CC) $(BASE_CFLAGS) $^ -o $@ $(LDFLAGS) -lm
+
+$(O)/gen/data_checked: $(O)/tools/check_data $(DATA_FILES)
+	@mkdir -p $(dir $@)
+	$(O)/tools/check_data $(DATA_FILES) && touch $@
+
+$(O)/gen/data_blobs.c: $(O)/tools/embed $(DATA_FILES) $(O)/gen/data_checked
 	@mkdir -p $(dir $@)
 	$(O)/tools/embed $(DATA_FILES) > $@.tmp && mv $@.tmp $@
 
-# The number reader's words (extract/numbers.c includes the generated table);
-# a malformed line of the data file fails the build with FILE:LINE.
-$(O)/tools/number_words: tools/number_words.c
+# The number reader's words (extract/numbers.c includes the generated
+# table), checked by the same schema.
+$(O)/gen/number_words.inc: $(O)/tools/check_data data/lexicon/number_words.tsv
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 $(WARN) -O2 $< -o $@ -lm
-
-$(O)/gen/number_words.inc: $(O)/tools/number_words data/lexicon/number_words.tsv
-	@mkdir -p $(dir $@)
-	$(O)/tools/number_words data/lexicon/number_words.tsv > $@.tmp && mv $@.tmp $@
+	$(O)/tools/check_data --number-words data/lexicon/number_words.tsv > $@.tmp && mv $@.tmp $@
 
 $(O)/obj/extract/numbers.o: $(O)/gen/number_words.inc
 
@@ -147,8 +157,10 @@ run: deps
 TEST_TALLY ?= /dev/null
 RUN_SUITES := sh tools/run_suites.sh $(TEST_TALLY)
 
-unit: $(UNIT_TESTS) $(O)/eval $(O)/search_eval
+unit: $(UNIT_TESTS) $(O)/eval $(O)/search_eval $(O)/tools/check_data
 	@MARSAD_TEST_DATA=tests/data $(RUN_SUITES) suites "--jobs 2" $(UNIT_TESTS)
+	@$(RUN_SUITES) check "data checker: a bad line of a data file fails with FILE:LINE (tests/tools/check_data.sh)" \
+	  sh tests/tools/check_data.sh $(O)/tools/check_data
 	@$(RUN_SUITES) check "extractor against the gold annotations (fails below the acceptance bars)" \
 	  $(O)/eval --check tests/data/gold_seeds.json data/seeds
 	@$(RUN_SUITES) check "search query pairs through the marsad_ar tokenizer (fails when a pair disagrees)" \

@@ -10,11 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TITLE_MAX_WORDS 20
-
 /* A headline: the first line is followed by a blank line, is at most
- * TITLE_MAX_WORDS words, and does not end a sentence. */
-static char *find_title(const text *t)
+ * max_words words (windows.tsv: title_max_words), and does not end a
+ * sentence. */
+static char *find_title(const text *t, size_t max_words)
 {
     if (t->n_tok == 0)
         return NULL;
@@ -26,7 +25,7 @@ static char *find_title(const text *t)
     for (size_t i = 0; i < end; i++)
         words += t->tok[i].kind != TOK_PUNCT;
     uint32_t last = t->cp[t->tok[end - 1].sp.start];
-    if (words > TITLE_MAX_WORDS || last == '.' || last == '!' || last == 0x061F || last == '?' ||
+    if (words > max_words || last == '.' || last == '!' || last == 0x061F || last == '?' ||
         last == ':')
         return NULL;
     /* A blank line between: two line breaks in the gap. */
@@ -77,7 +76,7 @@ int extract_document_dated(const extract_model *m, const char *utf8, size_t len,
     if (sources_find(&d) != 0 || places_find(&d) != 0 || figures_find(&d) != 0 ||
         places_find_unresolved(&d) != 0 || dates_find(&d, published) != 0)
         goto out;
-    r->title = find_title(&r->txt);
+    r->title = find_title(&r->txt, m->windows[WIN_TITLE_MAX_WORDS]);
     rc = 0;
 out:
     free(d.speaker);

@@ -43,8 +43,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TRIGGER_BACK_WORDS 30 /* how far back in its sentence a trigger may stand */
-#define TRIGGER_AFTER_WORDS 3 /* how far after the noun a trigger may stand */
 
 typedef struct trigger {
     size_t first, end;
@@ -217,7 +215,8 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
         const trigger *g = &tr[k];
         if (g->end > num_first)
             break;
-        if (g->before && t->tok[g->first].sentence == s && num_first - g->end <= TRIGGER_BACK_WORDS) {
+        if (g->before && t->tok[g->first].sentence == s &&
+            num_first - g->end <= d->m->windows[WIN_TRIGGER_BACK_WORDS]) {
             nearest = g;
             if (!strcmp(g->type, "losses") || type_fits(g->type, category))
                 *cause = g;
@@ -245,7 +244,7 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
         const trigger *g = &tr[k];
         if (g->first < end)
             continue;
-        bool own = g->after && !g->conj && g->first <= end + TRIGGER_AFTER_WORDS &&
+        bool own = g->after && !g->conj && g->first <= end + d->m->windows[WIN_TRIGGER_AFTER_WORDS] &&
                    t->tok[g->first].sentence == s;
         for (size_t j = end; j < g->first && own; j++)
             own = t->tok[j].kind == TOK_WORD && !word_role(d, j, "clause");

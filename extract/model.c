@@ -3,15 +3,18 @@
  *
  * Every data file is a lexicon (lexicon.h): phrases first, attributes after.
  * The gazetteer and the source list are lexicons too, so one parser reads
- * all of them and every name is matched the same way. The model is
- * immutable once built; threads share it.
+ * all of them and every name is matched the same way. Each file is checked
+ * against its named, typed columns (schema.c) as it is loaded, the same
+ * check tools/check_data runs when `make` embeds the files, so the code
+ * below may trust every value of a closed set. The model is immutable once
+ * built; threads share it.
  */
 #include "extract/model.h"
 
 #include "extract/blobs.h"
 #include "extract/grow.h"
 #include "extract/fnv1a.h"
-#include "extract/place_kinds.h"
+#include "extract/schema.h"
 
 #include <errno.h>
 #include <math.h>
@@ -35,14 +38,33 @@ size_t model_entry_index(const lexicon *lx, const lexicon_entry *e)
     return (size_t)(e - lexicon_entry_at(lx, 0));
 }
 
-static lexicon *load(const char *name, char *err, size_t errsz)
+lexicon *model_load_file(const char *name, const char *data, size_t len, char *err, size_t errsz)
 {
-    const data_blob *b = data_blob_find(name);
-    if (!b) {
-        snprintf(err, errsz, "data file %s is not compiled in", name);
+    const file_schema *fs = schema_find(name);
+    if (!fs) {
+        snprintf(err, errsz, "data/%s: no schema (extract/schema.c names every data file's columns)",
+                 name);
         return NULL;
     }
-    return lexicon_new(name, b->data, b->len, err, errsz);
+    char path[256];
+    snprintf(path, sizeof path, "data/%s", name);
+    lexicon *lx = lexicon_new(path, data, len, err, errsz);
+    if (lx && schema_check(fs, lx, err, errsz) != 0) {
+        lexicon_free(lx);
+        return NULL;
+    }
+    return lx;
+}
+
+/* The data file `name` of the blobs the model is built from, parsed and
+ * checked against its schema. */
+static lexicon *load(const extract_model *m, const char *name, char *err, size_t errsz)
+{
+    for (size_t i = 0; i < m->n_blobs; i++)
+        if (strcmp(m->blobs[i].name, name) == 0)
+            return model_load_file(name, m->blobs[i].data, m->blobs[i].len, err, errsz);
+    snprintf(err, errsz, "data file %s is not compiled in", name);
+    return NULL;
 }
 
 static bool parse_coord(const char *s, double lo, double hi, double *out)
@@ -74,12 +96,9 @@ static int build_places(extract_model *m, char *err, size_t errsz)
         p->approximate = strcmp(model_field(e, 6), "exact") != 0;
         p->name_en = *model_field(e, 7) ? model_field(e, 7) : NULL;
         p->ambiguous = strstr(model_field(e, 8), "ambiguous") != NULL;
-        if (!*p->id || !*p->kind || !parse_coord(model_field(e, 4), -90, 90, &p->lat) ||
-            !parse_coord(model_field(e, 5), -180, 180, &p->lon)) {
-            snprintf(err, errsz, "gazetteer.tsv:%zu: needs names, id, kind, parent, lat, lon",
-                     e->line);
-            return -1;
-        }
+        /* The schema has checked every column: the coordinates parse. */
+        parse_coord(model_field(e, 4), -90, 90, &p->lat);
+        parse_coord(model_field(e, 5), -180, 180, &p->lon);
     }
     return 0;
 }
@@ -146,10 +165,6 @@ static int build_sources(extract_model *m, char *err, size_t errsz)
         s->affiliation = *model_field(e, 3) ? model_field(e, 3) : "unknown";
         s->parent_id = *model_field(e, 4) ? model_field(e, 4) : NULL;
         s->name_en = *model_field(e, 5) ? model_field(e, 5) : NULL;
-        if (!*s->id || !*s->kind) {
-            snprintf(err, errsz, "sources.tsv:%zu: needs names, id, kind, affiliation", e->line);
-            return -1;
-        }
     }
     return 0;
 }
@@ -186,6 +201,78 @@ oom:
     return -1;
 }
 
+/* The set an entry of function_words.tsv belongs to (the schema has
+ * checked that its name is one). */
+static size_t set_of(const lexicon_entry *e)
+{
+    size_t set = 0;
+    while (set + 1 < FW__COUNT && strcmp(schema_word_sets[set], e->fields[1]) != 0)
+        set++;
+    return set;
+}
+
+/* Each set of function_words.tsv as a NULL-terminated list of its
+ * normalised words (pointing into the lexicon), for stages_word_is. A
+ * set's words may span several lines; every word is one token, and every
+ * set has words (a set left out would silently match nothing). */
+static int build_word_sets(extract_model *m, char *err, size_t errsz)
+{
+    size_t count[FW__COUNT] = {0}, entry;
+    const char *w;
+    for (size_t k = 0; (w = lexicon_phrase_at(m->function_words, k, &entry)); k++) {
+        const lexicon_entry *e = lexicon_entry_at(m->function_words, entry);
+        if (strchr(w, ' ')) {
+            snprintf(err, errsz, "data/lexicon/function_words.tsv:%zu: column words: \"%s\" is not one word",
+                     e->line, w);
+            return -1;
+        }
+        count[set_of(e)]++;
+    }
+    for (size_t set = 0; set < FW__COUNT; set++) {
+        if (count[set] == 0) {
+            snprintf(err, errsz, "data/lexicon/function_words.tsv: set %s has no words",
+                     schema_word_sets[set]);
+            return -1;
+        }
+        if (!(m->word_sets[set] = calloc(count[set] + 1, sizeof *m->word_sets[set]))) {
+            snprintf(err, errsz, "out of memory");
+            return -1;
+        }
+        count[set] = 0;
+    }
+    for (size_t k = 0; (w = lexicon_phrase_at(m->function_words, k, &entry)); k++) {
+        size_t set = set_of(lexicon_entry_at(m->function_words, entry));
+        m->word_sets[set][count[set]++] = w;
+    }
+    return 0;
+}
+
+/* The size of every window of windows.tsv, each given once (a window left
+ * out would read as 0 and silently switch its rule off). */
+static int build_windows(extract_model *m, char *err, size_t errsz)
+{
+    size_t line_of[WIN__COUNT] = {0};
+    for (size_t i = 0; i < lexicon_size(m->window_list); i++) {
+        const lexicon_entry *e = lexicon_entry_at(m->window_list, i);
+        size_t w = 0;
+        while (w + 1 < WIN__COUNT && strcmp(schema_windows[w], e->fields[0]) != 0)
+            w++; /* the schema has checked the name */
+        if (line_of[w]) {
+            snprintf(err, errsz, "data/lexicon/windows.tsv:%zu: window %s already given on line %zu",
+                     e->line, schema_windows[w], line_of[w]);
+            return -1;
+        }
+        line_of[w] = e->line;
+        m->windows[w] = (size_t)strtoul(e->fields[1], NULL, 10);
+    }
+    for (size_t w = 0; w < WIN__COUNT; w++)
+        if (!line_of[w]) {
+            snprintf(err, errsz, "data/lexicon/windows.tsv: window %s is not given", schema_windows[w]);
+            return -1;
+        }
+    return 0;
+}
+
 /* For each head noun of party_anaphors.tsv, the known parties it may refer
  * back to: those with a name (any of their names) whose first word is the
  * head (construct: حزب الله) or the head with the article (definite: الحزب
@@ -206,7 +293,7 @@ static int build_party_heads(extract_model *m, char *err, size_t errsz)
         size_t hl = text_normalize(head, strlen(head), ph->head, sizeof ph->head);
         if (hl == 0 || strchr(ph->head, ' ') || (!construct && !definite)) {
             snprintf(err, errsz,
-                     "party_anaphors.tsv:%zu: needs phrases, a one-word head, and names "
+                     "data/lexicon/party_anaphors.tsv:%zu: needs phrases, a one-word head, and names "
                      "(construct, definite or both)",
                      en->line);
             return -1;
@@ -252,102 +339,65 @@ oom:
     return -1;
 }
 
-/* speaker_forms.tsv: every line a known form, and a party or role a kind
- * of source the store accepts. */
+/* speaker_forms.tsv: a party or role names the kind of source it is; the
+ * other forms name none (the schema has checked both values). */
 static int check_speaker_forms(const extract_model *m, char *err, size_t errsz)
 {
-    static const char *const forms[] = {"party", "role", "title", "given", "medium", "stop", "time", NULL};
-    static const char *const kinds[] = {"outlet", "agency", "armed_group", "military", "government",
-                                        "un", "ngo", "civil_defence", "activists", "role", NULL};
     for (size_t e = 0; e < lexicon_size(m->speaker_forms); e++) {
         const lexicon_entry *en = lexicon_entry_at(m->speaker_forms, e);
         const char *form = model_field(en, 1), *kind = model_field(en, 2);
-        bool form_ok = false, kind_ok = false;
-        for (const char *const *f = forms; *f; f++)
-            form_ok |= strcmp(form, *f) == 0;
         bool needs_kind = !strcmp(form, "party") || !strcmp(form, "role");
-        for (const char *const *k = kinds; *k && needs_kind; k++)
-            kind_ok |= strcmp(kind, *k) == 0;
-        if (!form_ok || (needs_kind ? !kind_ok : *kind != '\0')) {
-            snprintf(err, errsz, "speaker_forms.tsv:%zu: bad form \"%s\" or kind \"%s\"", en->line,
-                     form, kind);
+        if (needs_kind != (*kind != '\0')) {
+            snprintf(err, errsz, "data/lexicon/speaker_forms.tsv:%zu: column kind: %s", en->line,
+                     needs_kind ? "a party or role needs one" : "only a party or role has one");
             return -1;
         }
     }
     return 0;
 }
 
-static uint64_t fingerprint(void)
+static uint64_t fingerprint(const extract_model *m)
 {
     uint64_t h = FNV1A64_IDS_SEED ^ EXTRACT_RULES_VERSION;
-    for (size_t i = 0; i < data_blobs_count; i++)
-        h = fnv1a64(h, data_blobs[i].data, data_blobs[i].len);
+    for (size_t i = 0; i < m->n_blobs; i++)
+        h = fnv1a64(h, m->blobs[i].data, m->blobs[i].len);
     return h;
 }
 
-/* The closed vocabularies of the figure lexicons: a value outside them is
- * a typo that would otherwise read as a silent default. */
-static const char *const trigger_types[] = {
-    "killed",    "injured", "casualties", "suffocated", "captured", "displaced", "evacuated",
-    "trapped",   "destroyed", "seized",   "fired",      "airstrikes", "losses", "count", NULL};
-static const char *const positions[] = {"before", "after", "both", NULL};
-static const char *const categories[] = {"combatants", "civilians", "people", "materiel",
-                                         "munitions",  "other",     "=",      NULL};
-static const char *const link_roles[] = {"breakdown", "update",    "clause",    "of",
-                                         "ranks",     "after_noun", "persons",  "toll_link",
-                                         "toll_head", "death_toll", "unit_head", "percent",
-                                         "every",     "unit",       NULL};
-/* "" for the rows that name no kind (roles `-` and `not`, or none given) */
-static const char *const place_kinds[] = {PLACE_KINDS, "", NULL};
-
-/* Column `col` of every entry of lx is one of `allowed`; else an error
- * naming FILE:LINE and the value. */
-static int check_column(const lexicon *lx, const char *file, size_t col, const char *const *allowed,
-                        char *err, size_t errsz)
+extract_model *extract_model_new(char *err, size_t errsz)
 {
-    for (size_t i = 0; i < lexicon_size(lx); i++) {
-        const lexicon_entry *e = lexicon_entry_at(lx, i);
-        const char *v = col < e->n_fields ? e->fields[col] : "";
-        size_t k = 0;
-        while (allowed[k] && strcmp(allowed[k], v) != 0)
-            k++;
-        if (!allowed[k]) {
-            snprintf(err, errsz, "data/%s:%zu: column %zu is \"%s\", not one of the allowed values",
-                     file, e->line, col + 1, v);
-            return -1;
-        }
-    }
-    return 0;
+    return model_new_from(data_blobs, data_blobs_count, err, errsz);
 }
 
-extract_model *extract_model_new(char *err, size_t errsz)
+extract_model *model_new_from(const data_blob *blobs, size_t n_blobs, char *err, size_t errsz)
 {
     extract_model *m = calloc(1, sizeof *m);
     if (!m) {
         snprintf(err, errsz, "out of memory");
         return NULL;
     }
-    if (!(m->gazetteer = load("gazetteer.tsv", err, errsz)) ||
-        !(m->source_list = load("sources.tsv", err, errsz)) ||
-        !(m->qualifiers = load("lexicon/qualifiers.tsv", err, errsz)) ||
-        !(m->name_numbers = load("lexicon/name_numbers.tsv", err, errsz)) ||
-        !(m->triggers = load("lexicon/triggers.tsv", err, errsz)) ||
-        !(m->nouns = load("lexicon/nouns.tsv", err, errsz)) ||
-        !(m->attribution = load("lexicon/attribution.tsv", err, errsz)) ||
-        !(m->speakers = load("lexicon/speakers.tsv", err, errsz)) ||
-        !(m->speaker_forms = load("lexicon/speaker_forms.tsv", err, errsz)) ||
-        !(m->place_context = load("lexicon/place_context.tsv", err, errsz)) ||
-        !(m->party_anaphors = load("lexicon/party_anaphors.tsv", err, errsz)) ||
-        !(m->dates = load("lexicon/dates.tsv", err, errsz)) ||
-        !(m->causes = load("lexicon/causes.tsv", err, errsz)) ||
+    m->blobs = blobs;
+    m->n_blobs = n_blobs;
+    if (!(m->gazetteer = load(m, "gazetteer.tsv", err, errsz)) ||
+        !(m->source_list = load(m, "sources.tsv", err, errsz)) ||
+        !(m->qualifiers = load(m, "lexicon/qualifiers.tsv", err, errsz)) ||
+        !(m->name_numbers = load(m, "lexicon/name_numbers.tsv", err, errsz)) ||
+        !(m->triggers = load(m, "lexicon/triggers.tsv", err, errsz)) ||
+        !(m->nouns = load(m, "lexicon/nouns.tsv", err, errsz)) ||
+        !(m->attribution = load(m, "lexicon/attribution.tsv", err, errsz)) ||
+        !(m->speakers = load(m, "lexicon/speakers.tsv", err, errsz)) ||
+        !(m->speaker_forms = load(m, "lexicon/speaker_forms.tsv", err, errsz)) ||
+        !(m->place_context = load(m, "lexicon/place_context.tsv", err, errsz)) ||
+        !(m->party_anaphors = load(m, "lexicon/party_anaphors.tsv", err, errsz)) ||
+        !(m->dates = load(m, "lexicon/dates.tsv", err, errsz)) ||
+        !(m->causes = load(m, "lexicon/causes.tsv", err, errsz)) ||
         build_places(m, err, errsz) != 0 || build_governorates(m, err, errsz) != 0 ||
         build_sources(m, err, errsz) != 0 ||
-        !(m->figure_links = load("lexicon/figure_links.tsv", err, errsz)) ||
-        check_column(m->triggers, "lexicon/triggers.tsv", 1, trigger_types, err, errsz) != 0 ||
-        check_column(m->triggers, "lexicon/triggers.tsv", 2, positions, err, errsz) != 0 ||
-        check_column(m->nouns, "lexicon/nouns.tsv", 2, categories, err, errsz) != 0 ||
-        check_column(m->figure_links, "lexicon/figure_links.tsv", 1, link_roles, err, errsz) != 0 ||
-        check_column(m->place_context, "lexicon/place_context.tsv", 2, place_kinds, err, errsz) != 0 ||
+        !(m->figure_links = load(m, "lexicon/figure_links.tsv", err, errsz)) ||
+        !(m->function_words = load(m, "lexicon/function_words.tsv", err, errsz)) ||
+        build_word_sets(m, err, errsz) != 0 ||
+        !(m->window_list = load(m, "lexicon/windows.tsv", err, errsz)) ||
+        build_windows(m, err, errsz) != 0 ||
         build_duals(m, err, errsz) != 0 || build_party_heads(m, err, errsz) != 0) {
         extract_model_free(m);
         return NULL;
@@ -356,7 +406,7 @@ extract_model *extract_model_new(char *err, size_t errsz)
         extract_model_free(m);
         return NULL;
     }
-    m->fingerprint = fingerprint();
+    m->fingerprint = fingerprint(m);
     return m;
 }
 
@@ -374,6 +424,10 @@ void extract_model_free(extract_model *m)
     lexicon_free(m->nouns);
     lexicon_free(m->duals);
     lexicon_free(m->figure_links);
+    for (size_t set = 0; set < FW__COUNT; set++)
+        free(m->word_sets[set]);
+    lexicon_free(m->function_words);
+    lexicon_free(m->window_list);
     lexicon_free(m->attribution);
     lexicon_free(m->speakers);
     lexicon_free(m->speaker_forms);

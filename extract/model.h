@@ -4,8 +4,10 @@
 #ifndef MARSAD_MODEL_H
 #define MARSAD_MODEL_H
 
+#include "extract/blobs.h"
 #include "extract/extract.h"
 #include "extract/lexicon.h"
+#include "extract/schema.h"
 
 /* A head noun of party_anaphors.tsv and the known parties it may refer back
  * to by their names. */
@@ -40,7 +42,26 @@ struct extract_model {
     char *duals_text;       /* the generated duals lexicon's source text */
     uint64_t fingerprint;
     lexicon *figure_links;  /* lexicon/figure_links.tsv: words that tie one figure to another */
+    lexicon *function_words; /* lexicon/function_words.tsv: words, set */
+    const char **word_sets[FW__COUNT]; /* each set's normalised words, NULL-terminated */
+    lexicon *window_list;    /* lexicon/windows.tsv: window, size */
+    size_t windows[WIN__COUNT]; /* each window's size */
+    const data_blob *blobs; /* the data files it was built from (not owned) */
+    size_t n_blobs;
 };
+
+/* The model built from the data files `blobs` (n_blobs of them, named by
+ * their path below data/) rather than those compiled in: the data checker
+ * (tools/check_data) builds it from data/ before the files are embedded.
+ * The blobs must outlive the model. NULL with FILE:LINE: reason in err on a
+ * malformed file. */
+extract_model *model_new_from(const data_blob *blobs, size_t n_blobs, char *err, size_t errsz);
+
+/* Data file `name` (path below data/, e.g. "lexicon/triggers.tsv") parsed
+ * from data[0..len) and checked against its schema (extract/schema.c).
+ * NULL with "data/NAME:LINE: reason" in err when a line is malformed, a
+ * value is outside its column's type or set, or the file has no schema. */
+lexicon *model_load_file(const char *name, const char *data, size_t len, char *err, size_t errsz);
 
 /* Index of an entry of lx (entries are numbered in file order). */
 size_t model_entry_index(const lexicon *lx, const lexicon_entry *e);

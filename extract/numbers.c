@@ -100,7 +100,7 @@ typedef struct wordent {
 } wordent;
 
 /* The words, normalised (text_normalize) and sorted by bytes for binary
- * search: generated from data/lexicon/number_words.tsv by tools/number_words
+ * search: generated from data/lexicon/number_words.tsv by tools/check_data
  * (test_numbers reads every form). */
 #include "number_words.inc"
 

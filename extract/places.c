@@ -82,10 +82,10 @@ static bool continues_list(const doc_state *d, size_t i, bool stripped_waw)
 
 /* Is token i the place part of a person's name: "أبو عمر سراقب", where a
  * kunya and a given name come before a nisba to a town? */
-static bool in_kunya(const text *t, size_t i)
+static bool in_kunya(const doc_state *d, size_t i)
 {
-    static const char *const kunya[] = {"ابو", "ابي", "ابا", "ام", "ابن", "بن", NULL};
-    return i >= 2 && t->tok[i - 1].kind == TOK_WORD && stages_word_is(t, i - 2, kunya);
+    const text *t = d->t;
+    return i >= 2 && t->tok[i - 1].kind == TOK_WORD && stages_word_in(d, i - 2, FW_KUNYA);
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -121,18 +121,16 @@ static bool has_tanween(const text *t, size_t i)
 /* Is the name at tokens [first, end) part of another name: a medium or a
  * time zone before it (قناة (ليبيا الوطنية), بتوقيت القدس), or an organisation
  * after it (قوات سوريا الديمقراطية)? */
-static bool in_other_name(const text *t, size_t first, size_t end)
+static bool in_other_name(const doc_state *d, size_t first, size_t end)
 {
-    static const char *const before[] = {"قناه", "صحيفه", "اذاعه", "تلفزيون", "راديو", "وكاله",
-                                         "توقيت", "بتوقيت", "وتوقيت", NULL};
-    static const char *const after[] = {"الديمقراطيه", "الديموقراطيه", NULL};
+    const text *t = d->t;
     size_t k = first;
     while (k > 0 && t->tok[k - 1].kind == TOK_PUNCT && first - k < 2 &&
            t->tok[k - 1].sentence == t->tok[first].sentence)
         k--;
-    if (k > 0 && stages_word_is(t, k - 1, before))
+    if (k > 0 && stages_word_in(d, k - 1, FW_NAME_BEFORE_PLACE))
         return true;
-    return stages_word_is(t, end, after);
+    return stages_word_in(d, end, FW_NAME_AFTER_PLACE);
 }
 
 /* An adjective, not a place: a one-word name right after a noun with
@@ -167,8 +165,8 @@ int places_find(doc_state *d)
         for (size_t k = pm.tok_first; k < pm.tok_end; k++)
             overlaps_source |= d->in_source[k];
         size_t p = model_entry_index(d->m->gazetteer, pm.entry);
-        if (overlaps_source || in_kunya(t, i) || adjectival(t, i, &pm) ||
-            has_tanween(t, pm.tok_end - 1) || in_other_name(t, pm.tok_first, pm.tok_end) ||
+        if (overlaps_source || in_kunya(d, i) || adjectival(t, i, &pm) ||
+            has_tanween(t, pm.tok_end - 1) || in_other_name(d, pm.tok_first, pm.tok_end) ||
             adjective_of_noun(t, i, &pm)) {
             i++;
             continue;
@@ -278,21 +276,15 @@ static bool word_in(const text *t, size_t i, const char *const *words)
     return false;
 }
 
-static bool opens_compound(const text *t, size_t i)
+static bool opens_compound(const doc_state *d, size_t i)
 {
-    static const char *const opener[] = {"ابو", "ام", "ابن", "بني", "عين", "دير", "كفر", "بيت", "خربه",
-                                         "بئر", "بير", "راس", "تل", "جسر", "قصر", "مرج", "الشيخ",
-                                         "شيخ", "حزم", "سيدي", "ذات", NULL};
-    return i < t->n_tok && word_in(t, i, opener);
+    const text *t = d->t;
+    return i < t->n_tok && word_in(t, i, d->m->word_sets[FW_COMPOUND_OPENER]);
 }
 
-static bool closes_compound(const text *t, size_t i)
+static bool closes_compound(const doc_state *d, size_t i)
 {
-    static const char *const closer[] = {
-        "الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "الشرقي", "الغربي", "الشمالي", "الجنوبي",
-        "الكبري", "الصغري", "الكبير", "الصغير", "الجديده", "القديمه", "الجديد", "القديم",
-        "الفوقاني", "التحتاني", "الفوقا", "التحتا", "الاعلي", "الاسفل", "العليا", "السفلي", NULL};
-    return stages_word_is(t, i, closer);
+    return stages_word_in(d, i, FW_COMPOUND_CLOSER);
 }
 
 /* The kind of place a context entry names (its third column), or NULL. */
@@ -329,7 +321,7 @@ static size_t name_end(const doc_state *d, size_t first, const bool *covered)
     lexicon_match cm;
     /* تل X opens a name, and so does شارع/طريق before a definite word (حي
      * طريق المطار) */
-    bool opener = opens_compound(t, first) ||
+    bool opener = opens_compound(d, first) ||
                   (lexicon_match_at(d->m->place_context, t, first, PROCLITICS_ALL, &cm) &&
                    cm.tok_end == first + 1 &&
                    (strcmp(context_role(&cm), "part") == 0 ||
@@ -346,7 +338,7 @@ static size_t name_end(const doc_state *d, size_t first, const bool *covered)
                         !lexicon_match_at(d->m->place_context, t, end, PROCLITICS_ALL, &cm))
                    ? end + 1
                    : 0;
-    return next && closes_compound(t, end) ? end + 1 : end;
+    return next && closes_compound(d, end) ? end + 1 : end;
 }
 
 /* Skip opening quotes and brackets between a context word and its name. */

@@ -54,38 +54,9 @@
 #include <string.h>
 
 /* Normalised function words (text.h folding: أ إ آ → ا, ة → ه). */
-static const char *const complementizers[] = {"ان", "انه", "انها", "بان", "بانه", "بانها", "وان",
-                                              "انهم", "بانهم", "لان", NULL};
-static const char *const before_verb_fillers[] = {"قد", "كان", "كانت", "وكانت", "وكان", "لقد", NULL};
-static const char *const belong_words[] = {"في", "من", "داخل", "لدي", "ضمن", "مقرب", "مقربه",
-                                           "مقربين", "مقربون", "موالين", "موالون", "مواليه",
-                                           "موالي", "معارضين", "معارضه", "تابع", "تابعه",
-                                           "التابع", "التابعه", "باسم", "عن", NULL};
-static const char *const person_titles[] = {"ابو", "ابي", "ام", "عبد", "الشيخ", "الدكتور",
-                                            "العميد", "اللواء", "العقيد", "النقيب", "المقدم",
-                                            "الرائد", NULL};
-static const char *const appositive_heads[] = {"الناطق", "المتحدث", "القائد", "قائد", "مسؤول",
-                                               "المسؤول", "عضو", "احد", "رئيس", "مدير", "وهو",
-                                               "وهي", "امين", "الامين", "نائب", "مستشار", NULL};
-/* Words that continue a person's name after a definite one: a kunya or a
- * nasab ("عبد الكريم أبو حمزة"). */
-static const char *const name_links[] = {"ابو", "ابي", "ام", "بن", "ابن", "بنت", "عبد", "بو", NULL};
-static const char *const citing_words[] = {"وفقا", "طبقا", "نقلا", "بحسب", "حسب", NULL};
-static const char *const signature_words[] = {"كاميرا", "عدسه", "موفد", "موفده", NULL};
-/* Words after which a source name that is also an ordinary word (flagged
- * ambiguous in sources.tsv: العربية, حلب اليوم) is read as the source. */
-static const char *const source_context[] = {"قناه", "موقع", "وكاله", "صحيفه", "شبكه", "مراسل",
-                                             "مراسله", "تلفزيون", "اذاعه", "جريده", NULL};
 
-/* Openers of a sentence that recounts earlier events. */
-static const char *const background_openers[] = {"وكانت", "وكان", "كانت", "كان", NULL};
 
-/* Relative pronouns: definite words that do not make a noun phrase with the
- * noun before them ("الحزب الذي"). */
-static const char *const relative_pronouns[] = {"الذي", "التي", "الذين", "اللذين", "اللتين",
-                                                "اللواتي", "اللاتي", NULL};
 
-#define PARTY_ANAPHOR_SENTENCES 5 /* sentences back in which a bare party noun's party may stand */
 #define PARTY_ANAPHOR_MENTIONS 64 /* and source mentions back, to bound the search */
 
 void *stages_push(void **items, size_t *n, size_t *cap, size_t elem_size)
@@ -105,6 +76,11 @@ bool stages_word_is(const text *t, size_t i, const char *const *words)
         if (strcmp(t->tok[i].norm, *w) == 0)
             return true;
     return false;
+}
+
+bool stages_word_in(const doc_state *d, size_t i, word_set set)
+{
+    return stages_word_is(d->t, i, d->m->word_sets[set]);
 }
 
 static bool is_punct(const text *t, size_t i, uint32_t cp)
@@ -296,10 +272,11 @@ static bool word_in_list(const text *t, size_t k, const char *list)
 
 /* Token i is a definite nisba adjective (الغربية, الشيوعي) in sentence s:
  * the article, and a final ي or ية as written (not ئة: التعبئة, الهيئة). */
-static bool definite_nisba(const text *t, size_t i, uint32_t s)
+static bool definite_nisba(const doc_state *d, size_t i, uint32_t s)
 {
+    const text *t = d->t;
     if (i >= t->n_tok || t->tok[i].sentence != s || t->tok[i].kind != TOK_WORD ||
-        stages_word_is(t, i, relative_pronouns) || strncmp(t->tok[i].norm, "ال", strlen("ال")) != 0)
+        stages_word_in(d, i, FW_RELATIVE_PRONOUN) || strncmp(t->tok[i].norm, "ال", strlen("ال")) != 0)
         return false;
     uint32_t last[2] = {0, 0}; /* the last two letters, harakat and tatweel skipped */
     size_t letters = 0;
@@ -324,7 +301,7 @@ static bool is_known(const doc_state *d, size_t src)
 
 /* A bare party noun at i ("الحزب", "للحركة") and the party it refers back
  * to: the source of the nearest mention before it, within
- * PARTY_ANAPHOR_SENTENCES sentences, that names a party by the same head
+ * party_anaphor_sentences (windows.tsv), that names a party by the same head
  * noun: a known party with a name of that head (party_heads), a known party
  * the text introduced with the head noun ("فصيل جيش الإسلام"), or an earlier
  * anaphor of the same noun. When that party is of a kind the noun cannot
@@ -339,10 +316,11 @@ static bool party_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am
     const party_head *ph = &m->party_heads[model_entry_index(m->party_anaphors, am->entry)];
     uint32_t s = t->tok[i].sentence;
     /* "الجبهة الغربية", "على الجبهة": an ordinary noun. */
-    if (definite_nisba(t, am->tok_end, s) ||
+    if (definite_nisba(d, am->tok_end, s) ||
         (i > 0 && t->tok[i - 1].sentence == s && word_in_list(t, i - 1, ph->not_after)))
         return false;
-    uint32_t from = s > PARTY_ANAPHOR_SENTENCES ? s - PARTY_ANAPHOR_SENTENCES : 0;
+    size_t back = d->m->windows[WIN_PARTY_ANAPHOR_SENTENCES];
+    uint32_t from = s > back ? (uint32_t)(s - back) : 0;
     size_t seen = 0;
     for (size_t k = d->r->n_source_mentions; k-- > 0 && seen++ < PARTY_ANAPHOR_MENTIONS;) {
         const mention_toks *mt = &d->smention_toks[k];
@@ -490,11 +468,11 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
     size_t j = next_word(t, end, t->tok[i].sentence);
     lexicon_match km;
     found pf;
-    if (j < t->n_tok && !stages_word_is(t, j, complementizers)) {
+    if (j < t->n_tok && !stages_word_in(d, j, FW_COMPLEMENTIZER)) {
         size_t k = j;
-        if (stages_word_is(t, j, belong_words)) {
+        if (stages_word_in(d, j, FW_BELONG)) {
             k = next_word(t, j + 1, t->tok[i].sentence);
-            if (stages_word_is(t, k, belong_words))
+            if (stages_word_in(d, k, FW_BELONG))
                 k = next_word(t, k + 1, t->tok[i].sentence);
         }
         if (k < t->n_tok && party_at(d, k, &pf, &km)) {
@@ -534,7 +512,7 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
         uint32_t s = t->tok[i].sentence;
         size_t q = after;
         while (q < t->n_tok && q < after + 3 && t->tok[q].sentence == s && t->tok[q].kind == TOK_WORD &&
-               !has_article(t, q) && !stages_word_is(t, q, complementizers) && form_at(d, q, NULL) == FORM_NONE &&
+               !has_article(t, q) && !stages_word_in(d, q, FW_COMPLEMENTIZER) && form_at(d, q, NULL) == FORM_NONE &&
                strncmp(t->tok[q].norm, "ل", 2) != 0)
             q++;
         found tf;
@@ -573,7 +551,7 @@ static bool person_at(doc_state *d, size_t i, found *f)
     uint32_t s = t->tok[i].sentence;
     size_t c = i, words = 0;
     while (c < t->n_tok && t->tok[c].sentence == s && t->tok[c].kind == TOK_WORD && words < 5) {
-        if (stages_word_is(t, c, complementizers))
+        if (stages_word_in(d, c, FW_COMPLEMENTIZER))
             return false;
         c++;
         words++;
@@ -581,9 +559,8 @@ static bool person_at(doc_state *d, size_t i, found *f)
     if (words < 2 || words > 4 || !is_comma(t, c))
         return false;
     size_t a = next_word(t, c + 1, s);
-    bool titled = stages_word_is(t, i, person_titles);
-    bool appositive = stages_word_is(t, a, appositive_heads) || form_at(d, a, NULL) == FORM_ROLE ||
-                      stages_word_is(t, a, (const char *const[]){"كبير", "كبيره", NULL});
+    bool titled = stages_word_in(d, i, FW_PERSON_TITLE);
+    bool appositive = stages_word_in(d, a, FW_APPOSITIVE_HEAD) || form_at(d, a, NULL) == FORM_ROLE;
     if (!titled && !appositive)
         return false;
     /* The party it speaks for: a known source in the appositive, recorded
@@ -614,8 +591,6 @@ static bool person_at(doc_state *d, size_t i, found *f)
 /* ---- speakers named by their form (data/lexicon/speaker_forms.tsv) ---- */
 
 
-#define NP_MAX_WORDS 9 /* words of a speaker's phrase read by its form */
-#define NAME_MAX_WORDS 5 /* with a title: "الشيخ عبد العزيز أبو فلان" */
 
 static speaker_form form_at(const doc_state *d, size_t i, lexicon_match *lm)
 {
@@ -672,7 +647,7 @@ static bool phrase_ends_at(const doc_state *d, size_t k, uint32_t s)
         uint32_t c = t->cp[t->tok[k].sp.start];
         return !(c == 0x00AB || c == 0x201C || c == '(' || c == '"'); /* a name in quotes follows */
     }
-    if (k >= t->n_tok || t->tok[k].sentence != s || stages_word_is(t, k, complementizers))
+    if (k >= t->n_tok || t->tok[k].sentence != s || stages_word_in(d, k, FW_COMPLEMENTIZER))
         return true;
     speaker_form form = form_at(d, k, NULL);
     if (form == FORM_STOP || form == FORM_TIME)
@@ -716,7 +691,7 @@ static bool head_key(const doc_state *d, size_t i, char out[TOKEN_NORM_MAX])
 }
 
 /* A definite head alone ("الوزارة", "الوزير", "للشبكة"): the source of the
- * nearest mention before it, within PARTY_ANAPHOR_SENTENCES sentences, that
+ * nearest mention before it, within party_anaphor_sentences sentences, that
  * began with the same head. Fills f (no mention recorded) and am. */
 static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
 {
@@ -728,7 +703,7 @@ static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
         !head_key(d, i, key) || lexicon_match_at(d->m->party_anaphors, t, i, PROCLITICS_NAME, &pa))
         return false; /* الحزب, الجيش ...: party_anaphors.tsv's rules */
     uint32_t s = t->tok[i].sentence;
-    if (definite_nisba(t, i + 1, s) ||
+    if (definite_nisba(d, i + 1, s) ||
         (i + 1 < t->n_tok && t->tok[i + 1].sentence == s && definite_follower(d, i + 1)))
         return false; /* "المركز الروسي", "المدير العام": a name of its own */
     size_t seen = 0;
@@ -826,13 +801,14 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         }
     }
     if (has_article(t, j) && fm.tok_end == j + 1 && (head == FORM_PARTY || head == FORM_ROLE) &&
-        !definite_nisba(t, j + 1, s) && !definite_follower(d, j + 1))
+        !definite_nisba(d, j + 1, s) && !definite_follower(d, j + 1))
         return false; /* "الوزارة" alone refers back (form_anaphor_at) */
     bool quoted = false;
-    /* NP_MAX_WORDS bounds the function or body; a name after it has its own
-     * bound (NAME_MAX_WORDS). */
+    /* speaker_phrase_words bounds the function or body; a name after it has
+     * its own bound (person_name_words, windows.tsv). */
     while (k < t->n_tok && t->tok[k].sentence == s &&
-           (words < NP_MAX_WORDS || (name_first != EXTRACT_NO_INDEX && name_first > j))) {
+           (words < d->m->windows[WIN_SPEAKER_PHRASE_WORDS] ||
+            (name_first != EXTRACT_NO_INDEX && name_first > j))) {
         const token *tk = &t->tok[k];
         if (tk->kind == TOK_PUNCT) {
             uint32_t c = t->cp[tk->sp.start];
@@ -842,7 +818,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
                 /* a quoted name ends the phrase ("شبكة "X" مقتل ..."), but
                  * for its adjectives ("صحيفة "X" اليومية الروسية") */
                 last = k + 1;
-                while (last < t->n_tok && definite_nisba(t, last, s))
+                while (last < t->n_tok && definite_nisba(d, last, s))
                     last++;
                 break;
             }
@@ -861,7 +837,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             words++;
             continue;
         }
-        if (stages_word_is(t, k, complementizers))
+        if (stages_word_in(d, k, FW_COMPLEMENTIZER))
             break;
         lexicon_match xm;
         speaker_form form = form_at(d, k, &xm);
@@ -897,7 +873,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         if (form == FORM_MEDIUM && name_first == EXTRACT_NO_INDEX)
             break; /* "قال الجيش بيانا": not a name */
         if (head == FORM_PARTY && k > j + 1 &&
-            stages_word_is(t, k, (const char *const[]){"التابع", "التابعه", "التابعين", "التابعتين", NULL}))
+            stages_word_in(d, k, FW_AFFILIATED))
             break; /* "مستشفى X التابع لـ Y": the body's name ends, its affiliation follows */
         /* after a complete (definite) name; a title or name in the genitive
          * names the body ("مركز الملك سلمان", "مستشفى الشيخ زايد") */
@@ -945,7 +921,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             name_first == EXTRACT_NO_INDEX)
             break; /* "بالهجمات": a prepositional phrase, not part of the name */
         bool definite = has_article(t, k);
-        bool name_link = stages_word_is(t, k, name_links);
+        bool name_link = stages_word_in(d, k, FW_NAME_LINK);
         /* A construct chain ends with its first definite noun; after it only
          * definite adjectives and genitives follow. An indefinite word there
          * begins the object ("أعلنت دائرة صحة كركوك وصول ..."), or, after a
@@ -962,7 +938,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             name_first = k;
         else if (name_first != EXTRACT_NO_INDEX && k > name_first && form == FORM_ROLE)
             break; /* "أبو فلان المتحدث باسم ...": the appositive is read next */
-        if (name_first != EXTRACT_NO_INDEX && k - name_first >= NAME_MAX_WORDS)
+        if (name_first != EXTRACT_NO_INDEX && k - name_first >= d->m->windows[WIN_PERSON_NAME_WORDS])
             break;
         prev_definite = definite && !name_link;
         last = ++k;
@@ -1013,7 +989,7 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
     lexicon_match km, gm;
     bool known = lexicon_match_at(d->m->source_list, d->t, i, PROCLITICS_NAME, &km);
     if (known && !as_subject && strstr(model_field(km.entry, 6), "ambiguous") &&
-        !(i > 0 && stages_word_is(d->t, i - 1, source_context)))
+        !(i > 0 && stages_word_in(d, i - 1, FW_OUTLET_NOUN)))
         known = false;
     bool generic = lexicon_match_at(d->m->speakers, d->t, i, PROCLITICS_ALL, &gm);
     if (generic && (!known || gm.tok_end > km.tok_end))
@@ -1105,7 +1081,7 @@ static void relayed(doc_state *d, pass *p, const lexicon_match *am, found *f)
 static bool appositive_between(const doc_state *d, size_t a, size_t k)
 {
     const text *t = d->t;
-    if (a >= k || k - a > NP_MAX_WORDS + 2)
+    if (a >= k || k - a > d->m->windows[WIN_SPEAKER_PHRASE_WORDS] + 2)
         return false;
     if (is_comma(t, a))
         a++;
@@ -1113,7 +1089,7 @@ static bool appositive_between(const doc_state *d, size_t a, size_t k)
         return false;
     lexicon_match am;
     for (size_t q = a; q < k; q++)
-        if (stages_word_is(t, q, complementizers) ||
+        if (stages_word_in(d, q, FW_COMPLEMENTIZER) ||
             (t->tok[q].kind == TOK_WORD && lexicon_match_at(d->m->attribution, t, q, PROCLITICS_ALL, &am)))
             return false;
     return true;
@@ -1129,7 +1105,7 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
     /* Before the verb: "وكانت مصادر للجزيرة قد أفادت". */
     if (verb && d->r->n_source_mentions) {
         size_t k = am->tok_first;
-        while (k > 0 && stages_word_is(t, k - 1, before_verb_fillers))
+        while (k > 0 && stages_word_in(d, k - 1, FW_BEFORE_VERB))
             k--;
         if (k > 0 && is_comma(t, k - 1) && !am->stripped)
             k--; /* "وكانت صحيفة X، ذكرت" */
@@ -1148,13 +1124,13 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
      * clause. */
     if (verb) {
         size_t k = am->tok_first;
-        while (k > 0 && stages_word_is(t, k - 1, before_verb_fillers))
+        while (k > 0 && stages_word_in(d, k - 1, FW_BEFORE_VERB))
             k--;
         lexicon_match gm;
         for (size_t c = k > 3 ? k - 3 : 0; c < k; c++)
             if (t->tok[c].sentence == s && lexicon_match_at(d->m->gazetteer, t, c, PROCLITICS_NAME, &gm) &&
                 gm.tok_end == k && !gm.stripped &&
-                (c == 0 || t->tok[c - 1].sentence != s || stages_word_is(t, c - 1, background_openers)) &&
+                (c == 0 || t->tok[c - 1].sentence != s || stages_word_in(d, c - 1, FW_BACKGROUND_OPENER)) &&
                 country_at(d, c, f))
                 return true;
     }
@@ -1170,7 +1146,7 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
             j++;
             continue;
         }
-        if (stages_word_is(t, j, complementizers))
+        if (stages_word_in(d, j, FW_COMPLEMENTIZER))
             return false;
         if (j < p->covered_until) {
             /* Already recorded (a mention inside the verb's own phrase). */
@@ -1216,28 +1192,27 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
     return false;
 }
 
-/* Contrastive conjunctions that open a clause of another party. */
-static const char *const contrast_words[] = {"حين", "بينما", "فيما", "وفيما", "وبينما", NULL};
 
 /* Does a contrastive conjunction stand just before token i of its sentence
  * ("في حين أعلنت", "بينما نفى")? */
-static bool contrasted(const text *t, size_t i, size_t sentence_start)
+static bool contrasted(const doc_state *d, size_t i, size_t sentence_start)
 {
     for (size_t k = i; k > sentence_start && k + 3 > i; k--)
-        if (stages_word_is(t, k - 1, contrast_words))
+        if (stages_word_in(d, k - 1, FW_CONTRAST))
             return true;
     return false;
 }
 
 /* Does token i open its sentence or line, after at most an opener
  * ("وكانت", "كما")? */
-static bool opens_clause(const text *t, size_t i, size_t sentence_start)
+static bool opens_clause(const doc_state *d, size_t i, size_t sentence_start)
 {
+    const text *t = d->t;
     if (i == sentence_start || t->tok[i].newline_before)
         return true;
     return i == sentence_start + 1 &&
-           (stages_word_is(t, i - 1, background_openers) ||
-            stages_word_is(t, i - 1, (const char *const[]){"كما", "فيما", "بينما", NULL}));
+           (stages_word_in(d, i - 1, FW_BACKGROUND_OPENER) ||
+            stages_word_in(d, i - 1, FW_CLAUSE_OPENER));
 }
 
 /* Is a phrase at i followed, within its sentence and before a
@@ -1249,10 +1224,11 @@ static bool speaks_next(const doc_state *d, size_t i)
     const text *t = d->t;
     uint32_t s = t->tok[i].sentence;
     lexicon_match am;
-    for (size_t k = i + 1; k < t->n_tok && k < i + NP_MAX_WORDS + 4 && t->tok[k].sentence == s; k++) {
+    size_t reach = i + d->m->windows[WIN_SPEAKER_PHRASE_WORDS] + 4;
+    for (size_t k = i + 1; k < t->n_tok && k < reach && t->tok[k].sentence == s; k++) {
         if (is_punct(t, k, ':'))
             return true;
-        if (stages_word_is(t, k, complementizers) || t->tok[k].newline_before)
+        if (stages_word_in(d, k, FW_COMPLEMENTIZER) || t->tok[k].newline_before)
             return false;
         if (t->tok[k].kind == TOK_WORD && lexicon_match_at(d->m->attribution, t, k, PROCLITICS_ALL, &am) &&
             strcmp(model_field(am.entry, 2), "verb") == 0 && !am.stripped)
@@ -1288,10 +1264,10 @@ static bool hidden_subject(const doc_state *d, const lexicon_match *am)
         return false;
     if (t->tok[j].kind == TOK_PUNCT)
         return is_punct(t, j, ':') || !is_comma(t, j);
-    if (stages_word_is(t, j, complementizers))
+    if (stages_word_in(d, j, FW_COMPLEMENTIZER))
         return true;
     return stages_word_is(t, j, (const char *const[]){"الي", "في", NULL}) &&
-           stages_word_is(t, next_word(t, j + 1, s), complementizers);
+           stages_word_in(d, next_word(t, j + 1, s), FW_COMPLEMENTIZER);
 }
 
 /* The outlet from the scores; NO_INDEX when nothing signs the article. */
@@ -1319,15 +1295,15 @@ static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, si
         (first == 2 || t->tok[first - 2].newline_before))
         score_outlet(d, p, src, 10);
     /* "كاميرا الجزيرة". */
-    if (first >= 1 && stages_word_is(t, first - 1, signature_words))
+    if (first >= 1 && stages_word_in(d, first - 1, FW_SIGNATURE))
         score_outlet(d, p, src, 1);
     /* "لـRT", "للجزيرة": told to the outlet, unless it is cited ("وفقا للجزيرة"). */
     bool lam = stripped && t->tok[first].norm[0] != '\0' &&
                strncmp(t->tok[first].norm, "ل", strlen("ل")) == 0;
     if (!lam && first >= 1 && strcmp(t->tok[first - 1].norm, "ل") == 0)
         lam = true;
-    if (lam && !(first >= 1 && stages_word_is(t, first - 1, citing_words)) &&
-        !(first >= 2 && stages_word_is(t, first - 2, citing_words)))
+    if (lam && !(first >= 1 && stages_word_in(d, first - 1, FW_CITING)) &&
+        !(first >= 2 && stages_word_in(d, first - 2, FW_CITING)))
         score_told(d, p, src);
     /* A trailing line that is a link naming the outlet. */
     bool last_line = true;
@@ -1346,15 +1322,8 @@ static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, si
     }
 }
 
-/* Words a dateline gives in place of a town: the desk the piece comes from
- * ("متابعات - X", "X - رصد"). */
-static const char *const desk_words[] = {"متابعات", "رصد", "خاص", "وكالات", "تقارير", "متابعه",
-                                          NULL};
 
-#define DATELINE_LINES 3     /* lines at the top in which a dateline may stand */
-#define DATELINE_MAX_TOKENS 9
 #define DATELINE_POINTS 5
-#define DATELINE_PAREN_AT 5 /* "(OUTLET)" within the first tokens of its line: "مدينة، بلد (CNN)" */
 
 static bool dateline_separator(const text *t, size_t i)
 {
@@ -1372,7 +1341,7 @@ static bool place_or_desk(const doc_state *d, size_t a, size_t b)
         b--;
     if (a >= b)
         return false;
-    if (b == a + 1 && stages_word_is(t, a, desk_words))
+    if (b == a + 1 && stages_word_in(d, a, FW_DESK))
         return true;
     lexicon_match gm;
     return lexicon_match_at(d->m->gazetteer, t, a, PROCLITICS_NONE, &gm) && gm.tok_end == b;
@@ -1414,7 +1383,7 @@ static bool outlet_name_words(const doc_state *d, size_t a, size_t b)
     for (size_t q = a; q < b; q++) {
         speaker_form form = form_at(d, q, NULL);
         if (t->tok[q].kind != TOK_WORD || form == FORM_GIVEN || form == FORM_TITLE ||
-            stages_word_is(t, q, desk_words))
+            stages_word_in(d, q, FW_DESK))
             return false;
     }
     return true;
@@ -1429,12 +1398,12 @@ static void unknown_outlet(doc_state *d, pass *p, size_t a, size_t k, size_t b)
 {
     const text *t = d->t;
     size_t n0 = EXTRACT_NO_INDEX, n1 = 0;
-    if (place_or_desk(d, k + 1, b) && !(k + 2 == b && stages_word_is(t, k + 1, desk_words)) &&
+    if (place_or_desk(d, k + 1, b) && !(k + 2 == b && stages_word_in(d, k + 1, FW_DESK)) &&
         outlet_name_words(d, a, k)) {
         n0 = a;
         n1 = k;
     } else if (place_or_desk(d, a, k) && outlet_name_words(d, k + 1, b) &&
-               (is_punct(t, k, '_') || (k == a + 1 && stages_word_is(t, a, desk_words)))) {
+               (is_punct(t, k, '_') || (k == a + 1 && stages_word_in(d, a, FW_DESK)))) {
         n0 = k + 1;
         n1 = b;
     }
@@ -1497,14 +1466,15 @@ static void score_web_address(doc_state *d, pass *p, size_t a, size_t b)
 static void score_datelines(doc_state *d, pass *p)
 {
     const text *t = d->t;
+    const size_t top_lines = d->m->windows[WIN_DATELINE_LINES];
     size_t n = t->n_tok, line = 0;
-    for (size_t a = 0; a < n && line < DATELINE_LINES + 1;) {
+    for (size_t a = 0; a < n && line < top_lines + 1;) {
         size_t b = a + 1;
         while (b < n && !t->tok[b].newline_before)
             b++;
         bool last = b == n;
-        if (line < DATELINE_LINES || last) {
-            if (b - a <= DATELINE_MAX_TOKENS) {
+        if (line < top_lines || last) {
+            if (b - a <= d->m->windows[WIN_DATELINE_MAX_TOKENS]) {
                 size_t whole = outlet_filling(d, a, b);
                 if (whole != EXTRACT_NO_INDEX)
                     score_outlet(d, p, whole, DATELINE_POINTS);
@@ -1514,20 +1484,20 @@ static void score_datelines(doc_state *d, pass *p)
                     size_t left = outlet_filling(d, a, k), right = outlet_filling(d, k + 1, b);
                     if (left != EXTRACT_NO_INDEX && place_or_desk(d, k + 1, b))
                         score_outlet(d, p, left, DATELINE_POINTS);
-                    else if (right != EXTRACT_NO_INDEX && (place_or_desk(d, a, k) || line < DATELINE_LINES))
+                    else if (right != EXTRACT_NO_INDEX && (place_or_desk(d, a, k) || line < top_lines))
                         score_outlet(d, p, right, DATELINE_POINTS);
-                    else if (left != EXTRACT_NO_INDEX && line < DATELINE_LINES)
+                    else if (left != EXTRACT_NO_INDEX && line < top_lines)
                         score_outlet(d, p, left, DATELINE_POINTS);
-                    else if (line < DATELINE_LINES && left == EXTRACT_NO_INDEX && right == EXTRACT_NO_INDEX)
+                    else if (line < top_lines && left == EXTRACT_NO_INDEX && right == EXTRACT_NO_INDEX)
                         unknown_outlet(d, p, a, k, b);
                     break;
                 }
             }
-            if (line < DATELINE_LINES)
+            if (line < top_lines)
                 score_web_address(d, p, a, b);
             /* "(CNN)", "(X / سبوتنيك - date)" in the first lines */
-            if (line < DATELINE_LINES)
-                for (size_t k = a; k < b && k <= a + DATELINE_PAREN_AT; k++) {
+            if (line < top_lines)
+                for (size_t k = a; k < b && k <= a + d->m->windows[WIN_DATELINE_PAREN_AT]; k++) {
                     if (!is_punct(t, k, '('))
                         continue;
                     for (size_t q = k + 1; q < b && !is_punct(t, q, ')'); q++) {
@@ -1548,13 +1518,13 @@ static void score_datelines(doc_state *d, pass *p)
         line++;
         if (last)
             break;
-        if (line >= DATELINE_LINES) {
+        if (line >= top_lines) {
             /* jump to the last line */
             size_t z = n - 1;
             while (z > b && !t->tok[z].newline_before)
                 z--;
             a = z > b ? z : b;
-            line = DATELINE_LINES;
+            line = top_lines;
             continue;
         }
         a = b;
@@ -1581,7 +1551,6 @@ static void drop_repeated_mentions(doc_state *d, size_t from)
     d->r->n_source_mentions = kept;
 }
 
-#define RELEASE_SUBJECT_AT 4 /* words of the lead within which its subject stands */
 
 static size_t lead_subject(doc_state *d, pass *p, size_t a);
 
@@ -1616,7 +1585,8 @@ static size_t lead_subject(doc_state *d, pass *p, size_t a)
     if (a >= t->n_tok)
         return EXTRACT_NO_INDEX;
     uint32_t s = t->tok[a].sentence;
-    for (size_t k = a; k < t->n_tok && k < a + RELEASE_SUBJECT_AT && t->tok[k].sentence == s; k++) {
+    size_t reach = a + d->m->windows[WIN_RELEASE_SUBJECT_AT];
+    for (size_t k = a; k < t->n_tok && k < reach && t->tok[k].sentence == s; k++) {
         found f = {EXTRACT_NO_INDEX, EXTRACT_NO_INDEX, 0, false};
         for (size_t m = 0; m < d->r->n_source_mentions && f.source == EXTRACT_NO_INDEX; m++)
             if (d->smention_toks[m].first == k)
@@ -1712,7 +1682,7 @@ int sources_find(doc_state *d)
                     inner_spoke = in_quote && outer != EXTRACT_NO_INDEX;
                     /* "...، في حين أعلنت X ...": a speaker set against the
                      * sentence's own story does not own the lead. */
-                    if (p.first_speaker == EXTRACT_NO_INDEX && !contrasted(t, i, sentence_start))
+                    if (p.first_speaker == EXTRACT_NO_INDEX && !contrasted(d, i, sentence_start))
                         p.first_speaker = f.source;
                     /* The first attribution of a sentence covers the words
                      * before it: "قتل 5 أشخاص ...، بحسب الدفاع المدني". */
@@ -1735,7 +1705,7 @@ int sources_find(doc_state *d)
                 if (p.covered_until < am.tok_end)
                     p.covered_until = am.tok_end;
             } else if (mention_at(d, &p, i, false, &f) ||
-                       (opens_clause(t, i, sentence_start) && speaks_next(d, i) &&
+                       (opens_clause(d, i, sentence_start) && speaks_next(d, i) &&
                         form_subject_at(d, &p, i, &f))) {
                 p.covered_until = f.end;
                 /* "حميميم: ..." — a source and a colon introduce its words. */
@@ -1784,7 +1754,7 @@ int sources_find(doc_state *d)
     for (size_t i = 0; i < n; i++) {
         uint32_t si = t->tok[i].sentence;
         if ((i > 0 && t->tok[i - 1].sentence == si) || si >= t->n_sentences || spoken[si] ||
-            !stages_word_is(t, i, background_openers))
+            !stages_word_in(d, i, FW_BACKGROUND_OPENER))
             continue;
         for (size_t k = i; k < n && t->tok[k].sentence == si; k++)
             d->speaker[k] = d->r->outlet;

@@ -41,4 +41,7 @@ void *stages_push(void **items, size_t *n, size_t *cap, size_t elem_size);
 /* Is token i a word whose normalised form is one of the NULL-terminated list? */
 bool stages_word_is(const text *t, size_t i, const char *const *words);
 
+/* Is token i of d's text a word of `set` of data/lexicon/function_words.tsv? */
+bool stages_word_in(const doc_state *d, size_t i, word_set set);
+
 #endif
