@@ -475,9 +475,12 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
     }
     /* The party it belongs to: directly after ("مراسل الجزيرة") or after a
      * linking word ("مصدر في جبهة فتح الشام"). A party attached with ل is
-     * whom it spoke to ("مصادر للجزيرة", "مصدر عسكري لوكالة سانا"): part of
-     * its name, and a signature of the outlet, but not its side. */
-    size_t parent = EXTRACT_NO_INDEX, end = gm.tok_end;
+     * whom it spoke to ("مصادر للجزيرة", "مصدر عسكري لوكالة سانا"): a
+     * signature of the outlet, but not its side; nor part of the name of a
+     * speaker described by its own words (the speaker is "مصدر عسكري",
+     * whichever wire carried him), while a bare "مصادر" is known only by
+     * whom it spoke to ("مصادر للجزيرة"). */
+    size_t parent = EXTRACT_NO_INDEX, end = gm.tok_end, name_end = 0;
     /* Its adjectives: "مصادر حقوقية", "مصدر أمني كردي", "مصادر أمنية
      * وإعلامية سورية". */
     while (end < t->n_tok && end < gm.tok_end + 3 && t->tok[end].sentence == t->tok[i].sentence &&
@@ -500,10 +503,13 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
         if (k < t->n_tok && party_at(d, k, &pf, &km)) {
             bool told = k == j && (stages_word_is(t, k, (const char *const[]){"ل", NULL}) ||
                                    (km.stripped && strncmp(t->tok[k].norm, "ل", strlen("ل")) == 0));
-            if (told)
+            if (told) {
                 score_told(d, p, pf.source);
-            else
+                if (end > gm.tok_first + 1)
+                    name_end = end;
+            } else {
                 parent = pf.source;
+            }
             end = pf.end;
             add_mention(d, pf.source, km.sp, k, km.tok_end, ROLE_MENTIONED);
         } else if (k < t->n_tok && form_at(d, k, NULL) == FORM_PARTY &&
@@ -515,7 +521,7 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
         }
     }
     told_quoted_outlet(d, p, end, t->tok[i].sentence);
-    span sp = {gm.sp.start, t->tok[end - 1].sp.end};
+    span sp = {gm.sp.start, t->tok[(name_end ? name_end : end) - 1].sp.end};
     size_t after = next_word(t, end, t->tok[i].sentence);
     lexicon_match hm;
     speaker_form hf = after < t->n_tok ? form_at(d, after, &hm) : FORM_NONE;
