@@ -75,6 +75,7 @@ typedef struct fig_state {
     const lexicon_entry *others; /* the "=" noun (آخرون) */
     const lexicon_entry *people; /* شخص: what a bare toll counts */
     const lexicon_entry *dead;   /* قتيل: what a bare "الحصيلة" counts */
+    const lexicon_entry *members; /* عنصر: what "N من <a force>" counts */
 } fig_state;
 
 typedef struct counted {
@@ -447,8 +448,11 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     if (!strcmp(side, "unknown") && before && before->subject_side && before->denied == d->denied[first])
         side = before->subject_side;
     type = resolve_losses(type, category);
-    /* "عاد القصف بعشرين قذيفة": a return or release counts people, not shells */
-    if (weak_or_trigger_typed(c) && (!type_fits(type, category) ||
+    /* "عاد القصف بعشرين قذيفة": a return or release counts people, not
+     * shells. Drones are things that are also launched at a target
+     * ("أطلقت 3 طائرات مسيرة"): fired. */
+    bool launched = !strcmp(type, "fired") && !strcmp(model_field(c->noun, 1), "aircraft");
+    if (weak_or_trigger_typed(c) && ((!type_fits(type, category) && !launched) ||
                                      (!strcmp(type, "count") && !strcmp(category, "munitions")))) {
         const char *dtype = model_field(c->noun, 4);
         type = *dtype ? dtype : "count";
@@ -779,6 +783,19 @@ static bool unit_name_head(const doc_state *d, size_t i)
     return link_is(d, i, "unit_head", &m) && m.tok_end == i + 1 && !with_article(d->t, &m);
 }
 
+/* Does "من" at token j lead straight to an army or an armed group
+ * ("30 من الدعم السريع", "12 من الجيش")? Its people are counted without
+ * a noun. */
+static bool force_after(const doc_state *d, size_t j)
+{
+    if (j + 1 >= d->t->n_tok || !word_role(d, j, "of") || d->t->tok[j + 1].sentence != d->t->tok[j].sentence)
+        return false;
+    for (size_t m = 0; m < d->r->n_source_mentions; m++)
+        if (d->smention_toks[m].first == j + 1)
+            return military_kind(d->r->sources[d->r->source_mentions[m].source].kind);
+    return false;
+}
+
 /* Number k as a figure, when it counts something (see the top of the
  * file). With others_only, only numbers counting "others" (آخرون), whose
  * figure before may be a dual found after the first pass. False when
@@ -793,6 +810,16 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
      * counted noun follows it at once: "2056 جريحا" is no year. */
     bool year_like = (num->flags & not_counts) == NUMFLAG_YEAR;
     if ((num->flags & not_counts) && !year_like)
+        return true;
+    /* "لوائي 17 و18": the number joined by و to the first number of a dual
+     * unit name names the second unit. */
+    lexicon_match um;
+    if (k > 0 && (d->r->numbers[k - 1].flags & NUMFLAG_IN_NAME) && d->r->numbers[k - 1].tok_first > 0 &&
+        lexicon_match_at(d->m->name_numbers, t, d->r->numbers[k - 1].tok_first - 1, PROCLITICS_ALL, &um) &&
+        !strcmp(model_field(um.entry, 1), "two units") &&
+        ((d->r->numbers[k - 1].tok_end == num->tok_first && t->cp[num->sp.start] == 0x0648) ||
+         (d->r->numbers[k - 1].tok_end + 1 == num->tok_first &&
+          stages_word_is(t, num->tok_first - 1, (const char *const[]){"و", NULL}))))
         return true;
     size_t vtok = token_holding(t, num->value_sp.start, num->tok_first);
     /* "90 بالمئة", "90 %": a percentage; "واحد من كل خمسة مقاتلين": a ratio;
@@ -827,6 +854,11 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         /* "30 منهم": a part of the figure before, counting what it counts. */
         c = (counted){fs->others, lm.tok_first, lm.tok_end, lm.sp};
         found = of_them = true;
+    }
+    if (!found && num->has_value && fs->members && force_after(d, after)) {
+        /* "أسر 30 من الدعم السريع": members of the force named */
+        c = (counted){fs->members, after, after, num->sp};
+        found = true;
     }
     if (!found && num->has_value && fs->dead && num->tok_first > 0 &&
         word_role(d, num->tok_first - 1, "death_toll")) {
@@ -901,6 +933,7 @@ int figures_find(doc_state *d)
     fs.others = lexicon_find(d->m->nouns, "اخر");
     fs.people = lexicon_find(d->m->nouns, "شخص");
     fs.dead = lexicon_find(d->m->nouns, "قتيل");
+    fs.members = lexicon_find(d->m->nouns, "عنصر");
     for (size_t k = 0; k < d->r->n_numbers; k++)
         if (!number_figure(d, &fs, k, false))
             goto out;
