@@ -399,6 +399,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f);
 static bool has_article(const text *t, size_t i);
 static bool phrase_ends_at(const doc_state *d, size_t k, uint32_t s);
 static bool told_to_at(doc_state *d, size_t k, found *pf, lexicon_match *pm);
+static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am);
 
 /* Token i is an indefinite nisba adjective (أمني, حقوقية, كردي): no
  * article, three letters or more, ending in ي or ية. */
@@ -481,6 +482,7 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
      * whichever wire carried him), while a bare "مصادر" is known only by
      * whom it spoke to ("مصادر للجزيرة"). */
     size_t parent = EXTRACT_NO_INDEX, end = gm.tok_end, name_end = 0;
+    bool bare_body = false;
     /* Its adjectives: "مصادر حقوقية", "مصدر أمني كردي", "مصادر أمنية
      * وإعلامية سورية". */
     while (end < t->n_tok && end < gm.tok_end + 3 && t->tok[end].sentence == t->tok[i].sentence &&
@@ -518,6 +520,17 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
              * list does not know, read by its form. */
             parent = pf.source;
             end = pf.end;
+        } else if (k < t->n_tok && (k > j || !strcmp(role, "spokesperson")) && form_anaphor_at(d, k, &pf, &km)) {
+            /* "المتحدث باسم الوزارة": the body named before */
+            parent = pf.source;
+            end = pf.end;
+        } else if (k < t->n_tok && (k > j || !strcmp(role, "spokesperson")) && has_article(t, k) &&
+                   form_at(d, k, &km) == FORM_PARTY &&
+                   km.tok_end == k + 1) {
+            /* "المتحدث باسم الوزارة" with no ministry named before: a body
+             * all the same, whose spokesman may be named next */
+            bare_body = true;
+            end = k + 1;
         }
     }
     told_quoted_outlet(d, p, end, t->tok[i].sentence);
@@ -528,17 +541,28 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
     found pf2;
     if (strcmp(role, "spokesperson") == 0 && (hf == FORM_TITLE || hf == FORM_GIVEN) &&
         form_subject_at(d, p, after, &pf2) && strcmp(d->r->sources[pf2.source].kind, "person") == 0) {
-        /* "المتحدث باسم الجيش العميد فلان": the person holding the role speaks. */
+        /* "المتحدث باسم الجيش العميد فلان": the person holding the role
+         * speaks, for the party of the role. */
+        extract_source *holder = &d->r->sources[pf2.source];
+        if (parent != EXTRACT_NO_INDEX && !holder->parent_id && !is_known(d, pf2.source)) {
+            holder->parent_id = d->r->sources[parent].id;
+            holder->affiliation = d->r->sources[parent].affiliation;
+        }
         add_mention(d, pf2.source, sp, gm.tok_first, end, ROLE_MENTIONED);
         *f = pf2;
         return true;
     }
-    if (strcmp(role, "spokesperson") == 0 && parent != EXTRACT_NO_INDEX && after < t->n_tok) {
+    if (strcmp(role, "spokesperson") == 0 && (parent != EXTRACT_NO_INDEX || bare_body) && after < t->n_tok) {
         /* "المتحدث باسم قوات X فلان الفلاني خلال ...": two or three words
          * without the article before the phrase ends are the spokesman's
-         * name. */
+         * name; its first word may carry the article when it is no
+         * adjective ("الفاتح قرشي"). */
         uint32_t s = t->tok[i].sentence;
         size_t q = after;
+        if (has_article(t, q) && !definite_nisba(t, q, s) && form_at(d, q, NULL) == FORM_NONE &&
+            !stages_word_is(t, q, relative_pronouns) && q + 1 < t->n_tok && t->tok[q + 1].sentence == s &&
+            t->tok[q + 1].kind == TOK_WORD && !has_article(t, q + 1))
+            q++;
         while (q < t->n_tok && q < after + 3 && t->tok[q].sentence == s && t->tok[q].kind == TOK_WORD &&
                !has_article(t, q) && !stages_word_is(t, q, complementizers) && form_at(d, q, NULL) == FORM_NONE &&
                strncmp(t->tok[q].norm, "ل", 2) != 0)

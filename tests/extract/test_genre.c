@@ -98,6 +98,51 @@ Test(genre, attribution)
     check_figures(cases, sizeof cases / sizeof cases[0]);
 }
 
+typedef struct holder_case {
+    const char *doc;
+    const char *needle;
+    const char *person; /* the claimant: the person holding the role */
+    const char *party;  /* the id of the party he speaks for; NULL: none known */
+} holder_case;
+
+/* 1. A person with a role speaks for the party of the role: named after a
+ * party, after a body named before (الوزارة), or after a body no list
+ * knows; a name may begin with the article (الفاتح). */
+Test(genre, person_with_role)
+{
+    static const holder_case cases[] = {
+        {"وقالت وزارة الصحة في غزة إن 45 شخصا استشهدوا. وقال المتحدث باسم الوزارة أشرف القدرة إن "
+         "120 آخرين أصيبوا.",
+         "120 آخرين", "أشرف القدرة", "palestinian-health-ministry"},
+        {"وقال المتحدث باسم الوزارة أشرف القدرة إن 45 شخصا استشهدوا خلال الساعات الماضية.", "45 شخصا",
+         "أشرف القدرة", NULL},
+        {"وقال الناطق باسم قوات الدعم السريع الفاتح قرشي إن قواته أسرت 150 جنديا من الجيش السوداني.",
+         "150 جنديا", "الفاتح قرشي", "rsf"},
+        {"وقال المتحدث باسم الجيش السوداني العميد نبيل عبد الله إن 40 من الدعم السريع قتلوا.", "40",
+         "العميد نبيل عبد الله", "saf"},
+        {"وقال الناطق باسم حركة الشباب عبد العزيز أبو مصعب إن 30 جنديا قتلوا.", "30 جنديا",
+         "عبد العزيز أبو مصعب", "al-shabaab"},
+        {"وقال المتحدث باسم الدفاع المدني الفلسطيني محمود بصل إن 12 شخصا قتلوا.", "12 شخصا", "محمود بصل",
+         "palestinian-civil-defence"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        const holder_case *c = &cases[k];
+        extract_result r;
+        run(c->doc, &r);
+        const extract_figure *f = figure_with(&r, c->needle);
+        cr_expect_not_null(f, "no figure with \"%s\" in: %s", c->needle, c->doc);
+        if (f) {
+            cr_assert_neq(f->claimant, EXTRACT_NO_INDEX, "no claimant in: %s", c->doc);
+            const extract_source *who = &r.sources[f->claimant];
+            cr_expect_str_eq(who->name, c->person, "claimant in: %s", c->doc);
+            if (c->party)
+                cr_expect(who->parent_id && !strcmp(who->parent_id, c->party), "%s speaks for %s, want %s",
+                          who->name, who->parent_id ? who->parent_id : "(none)", c->party);
+        }
+        extract_result_free(&r);
+    }
+}
+
 /* 2. The type from the governing word, before or after the number, in
  * coordinated clauses, and with the people of a force counted without a
  * noun ("30 من الدعم السريع"). */
