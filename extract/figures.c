@@ -739,19 +739,40 @@ static bool with_article(const text *t, const lexicon_match *m)
 }
 
 /* A number glued to و whose noun is left out because the figure before
- * names it: "و48 في طرطوس", "و7 بالدفاعات الجوية". */
+ * names it: "و48 في طرطوس", "و7 بالدفاعات الجوية", "و37 على يد X". */
+static bool glued_to_waw(const text *t, const number *num)
+{
+    size_t i = num->tok_first;
+    return (t->tok[i].kind == TOK_NUMBER && i > 0 && !strcmp(t->tok[i - 1].norm, "و") &&
+            t->tok[i - 1].sp.end == t->tok[i].sp.start) ||
+           (t->tok[i].kind == TOK_WORD && num->sp.start > t->tok[i].sp.start &&
+            t->cp[t->tok[i].sp.start] == 0x0648);
+}
+
+/* "قتل 3 و12 أصيبوا": a number glued to و, its noun left out, whose own
+ * verb follows it at once. */
+static bool elliptic_subject(const doc_state *d, const fig_state *fs, const number *num, size_t after)
+{
+    const text *t = d->t;
+    if (!glued_to_waw(t, num) || after >= t->n_tok || t->tok[after].sentence != t->tok[num->tok_first].sentence)
+        return false;
+    for (size_t k = 0; k < fs->n_tr; k++)
+        if (fs->tr[k].first == after)
+            return fs->tr[k].after && !fs->tr[k].conj;
+    return false;
+}
+
 static bool elliptic(const doc_state *d, const number *num, size_t after)
 {
     const text *t = d->t;
     size_t i = num->tok_first;
-    bool waw = (t->tok[i].kind == TOK_NUMBER && i > 0 && !strcmp(t->tok[i - 1].norm, "و") &&
-                t->tok[i - 1].sp.end == t->tok[i].sp.start) ||
-               (t->tok[i].kind == TOK_WORD && num->sp.start > t->tok[i].sp.start &&
-                t->cp[t->tok[i].sp.start] == 0x0648);
-    if (!waw || after >= t->n_tok || t->tok[after].kind != TOK_WORD ||
+    if (!glued_to_waw(t, num) || after >= t->n_tok || t->tok[after].kind != TOK_WORD ||
         t->tok[after].sentence != t->tok[i].sentence || word_role(d, after, "percent"))
         return false;
     const char *w = t->tok[after].norm;
+    /* "و37 على يد قسد": whose hands, as the figure before said what */
+    if (!strcmp(w, "علي") && after + 1 < t->n_tok && !strcmp(t->tok[after + 1].norm, "يد"))
+        return true;
     if (!strcmp(w, "في"))
         return !(after + 1 < t->n_tok && word_role(d, after + 1, "percent"));
     /* بمخيمات, بالدفاعات: a word with the preposition بـ */
@@ -781,6 +802,23 @@ static bool unit_name_head(const doc_state *d, size_t i)
 {
     lexicon_match m;
     return link_is(d, i, "unit_head", &m) && m.tok_end == i + 1 && !with_article(d->t, &m);
+}
+
+/* Does a breakdown word (منهم, من بينهم) end right before token i, after
+ * a figure of the same sentence? */
+static bool after_breakdown(const doc_state *d, size_t i)
+{
+    const text *t = d->t;
+    const extract_result *r = d->r;
+    if (r->n_figures == 0 || r->figures[r->n_figures - 1].quote.start != t->sentences[t->tok[i].sentence].start)
+        return false;
+    for (size_t back = 1; back <= 3 && back <= i; back++) {
+        lexicon_match m;
+        if (t->tok[i - back].sentence == t->tok[i].sentence && link_is(d, i - back, "breakdown", &m) &&
+            m.tok_end == i)
+            return true;
+    }
+    return false;
 }
 
 /* Does "من" at token j lead straight to an army or an armed group
@@ -860,6 +898,11 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         c = (counted){fs->members, after, after, num->sp};
         found = true;
     }
+    if (!found && num->has_value && fs->others && after_breakdown(d, num->tok_first)) {
+        /* "أصيب 40 شخصا، منهم 15 في حالة خطرة": the noun left out */
+        c = (counted){fs->others, after, after, num->sp};
+        found = of_them = true;
+    }
     if (!found && num->has_value && fs->dead && num->tok_first > 0 &&
         word_role(d, num->tok_first - 1, "death_toll")) {
         /* "الحصيلة 1030": a toll with no noun is a death toll */
@@ -870,7 +913,8 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         c = (counted){fs->people, after, after, num->sp};
         found = true;
     }
-    if (!found && num->has_value && num->qual == QUAL_EXACT && fs->others && elliptic(d, num, after)) {
+    if (!found && num->has_value && num->qual == QUAL_EXACT && fs->others &&
+        (elliptic(d, num, after) || elliptic_subject(d, fs, num, after))) {
         /* "قتل 100 شخص في جبلة و48 في طرطوس": the noun is not repeated */
         c = (counted){fs->others, after, after, num->sp};
         found = true;

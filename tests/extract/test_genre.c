@@ -227,3 +227,67 @@ Test(genre, parties)
     };
     check_figures(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* 3. Numbers as printed: Hindi digits and harakat, tatweel, missing hamza
+ * and ة written ه, number words, glued و with the noun left out and the
+ * verb or agent after it. */
+Test(genre, number_forms)
+{
+    static const genre_case cases[] = {
+        {"قُتِلَ ١٢ مدنياً وأُصيبَ ٣٠ آخرون في قصفٍ على المدينة.", "٣٠ آخرون", 30, "injured", NULL},
+        {"قتـــل 12 مدنيا في القصف على القرية.", "12 مدنيا", 12, "killed", NULL},
+        {"واصيب 8 اشخاص بجروح في انفجار سياره مفخخه.", "8 اشخاص", 8, "injured", NULL},
+        {"وادى القصف الى مقتل 6 اطفال.", "6 اطفال", 6, "killed", NULL},
+        {"وقتل اثنا عشر شخصا في الهجوم على السوق.", "اثنا عشر شخصا", 12, "killed", NULL},
+        {"وقتل ثلاثمائة وخمسون شخصا منذ بداية الشهر.", "ثلاثمائة وخمسون", 350, "killed", NULL},
+        {"وبلغ عدد النازحين 1٬200٬000 شخص.", "1٬200٬000", 1200000, "displaced", NULL},
+        {"وقتل 35 ألفا و500 شخص منذ بدء الحرب.", "35 ألفا و500", 35500, "killed", NULL},
+        /* و + number + its own verb, the noun left out */
+        {"قتل 5 جنود و3 أصيبوا بجروح في الكمين.", "3", 3, "injured", NULL},
+        {"استشهد 7 فلسطينيين و20 أصيبوا برصاص الاحتلال.", "20", 20, "injured", NULL},
+        /* و + number + whose hands */
+        {"اعتقلت قوات النظام 120 شخصا و37 على يد قوات سوريا الديمقراطية.", "37", 37, "captured", NULL},
+    };
+    check_figures(cases, sizeof cases / sizeof cases[0]);
+}
+
+typedef struct part_case {
+    const char *doc;
+    const char *part;  /* the part (or the update) */
+    const char *whole; /* the figure it belongs to (or supersedes) */
+    const char *type;  /* the part's type */
+} part_case;
+
+static void check_links(const part_case *cases, size_t n, bool updates)
+{
+    for (size_t k = 0; k < n; k++) {
+        const part_case *c = &cases[k];
+        extract_result r;
+        run(c->doc, &r);
+        const extract_figure *part = figure_with(&r, c->part);
+        const extract_figure *whole = figure_with(&r, c->whole);
+        cr_expect_not_null(part, "no figure \"%s\" in: %s", c->part, c->doc);
+        cr_expect_not_null(whole, "no figure \"%s\" in: %s", c->whole, c->doc);
+        if (part && whole) {
+            size_t link = updates ? part->supersedes : part->part_of;
+            cr_expect_eq(link, (size_t)(whole - r.figures), "\"%s\" %s %zu, want \"%s\" in: %s", c->part,
+                         updates ? "supersedes" : "part_of", link, c->whole, c->doc);
+            cr_expect_str_eq(part->type, c->type, "\"%s\" type in: %s", c->part, c->doc);
+        }
+        extract_result_free(&r);
+    }
+}
+
+/* 4. Breakdowns: the parts after بينهم، منهم، من بينهم، من ضمنهم, with
+ * or without their noun. */
+Test(genre, breakdowns)
+{
+    static const part_case cases[] = {
+        {"قتل 25 شخصا، بينهم 9 أطفال و4 نساء، في قصف على الحي.", "4 نساء", "25 شخصا", "killed"},
+        {"أصيب 40 شخصا، منهم 15 في حالة خطرة.", "15", "40 شخصا", "injured"},
+        {"اعتقل 30 شخصا، من بينهم 4 قاصرين.", "4", "30 شخصا", "captured"},
+        {"قتل 18 مسلحا، منهم 6 من قادة الجماعة.", "6 من قادة", "18 مسلحا", "killed"},
+        {"قتل 30 شخصا، من ضمنهم 12 من عناصر الأمن.", "12 من عناصر", "30 شخصا", "killed"},
+    };
+    check_links(cases, sizeof cases / sizeof cases[0], false);
+}
