@@ -360,11 +360,11 @@ static const extract_figure *previous_in_sentence(const doc_state *d, size_t fir
 }
 
 /* An update word before token `first` in its clause: "ارتفعت حصيلة
- * القتلى إلى 106". */
+ * القتلى إلى 106", "ارتفع عدد القتلى في وقت لاحق إلى 17". */
 static bool governed_by_update(const doc_state *d, size_t first)
 {
     const text *t = d->t;
-    for (size_t back = 1; back <= 6 && back <= first; back++) {
+    for (size_t back = 1; back <= 8 && back <= first; back++) {
         size_t k = first - back;
         lexicon_match m;
         if (t->tok[k].sentence != t->tok[first].sentence || t->tok[k].kind == TOK_PUNCT)
@@ -667,13 +667,18 @@ static void link_figures(doc_state *d, const fig_aux *aux)
     for (size_t i = 0; i < d->r->n_figures; i++) {
         if (!aux[i].update || f[i].part_of != EXTRACT_NO_INDEX)
             continue;
+        /* "ثم ارتفع العدد إلى 9 جنود": an update that names no event
+         * updates the count of the same thing before it, and is what it was. */
+        bool untyped = aux[i].weak_type && !strcmp(f[i].type, "count");
         for (size_t j = i; j-- > 0;) {
-            bool same_object = f[j].object == f[i].object || aux[i].toll_noun ||
-                               (f[j].object && f[i].object && !strcmp(f[j].object, f[i].object));
-            if (f[j].part_of == EXTRACT_NO_INDEX && !strcmp(f[j].type, f[i].type) && same_object &&
+            bool named_same = f[j].object && f[i].object && !strcmp(f[j].object, f[i].object);
+            bool same_object = f[j].object == f[i].object || aux[i].toll_noun || named_same;
+            bool same_type = !strcmp(f[j].type, f[i].type) || (untyped && named_same);
+            if (f[j].part_of == EXTRACT_NO_INDEX && same_type && same_object &&
                 f[j].claimant == f[i].claimant &&
                 (!f[j].has_value || !f[i].has_value || f[j].value <= f[i].value)) {
                 f[i].supersedes = j;
+                f[i].type = f[j].type;
                 break;
             }
         }

@@ -291,3 +291,18 @@ Test(genre, breakdowns)
     };
     check_links(cases, sizeof cases / sizeof cases[0], false);
 }
+
+/* 5. Tolls that change: the later toll supersedes the earlier one, past
+ * an adverb of time, and an update that names no event ("ارتفع العدد")
+ * counts what the earlier figure counted. */
+Test(genre, updates)
+{
+    static const part_case cases[] = {
+        {"قتل 10 أشخاص في الانفجار. وارتفع عدد القتلى في وقت لاحق إلى 17.", "17", "10 أشخاص", "killed"},
+        {"قتل 5 جنود في الكمين. ثم ارتفع العدد إلى 9 جنود.", "9 جنود", "5 جنود", "killed"},
+        {"قتل 20 شخصا في القصف. وقالت الوزارة إن عدد القتلى ارتفع إلى 26.", "26", "20 شخصا", "killed"},
+        {"أصيب 15 شخصا في القصف. وارتفع عدد المصابين إلى 22 مصابا.", "22 مصابا", "15 شخصا", "injured"},
+        {"استشهد 6 مدنيين في الغارة. وقفزت حصيلة الشهداء إلى 11.", "11", "6 مدنيين", "killed"},
+    };
+    check_links(cases, sizeof cases / sizeof cases[0], true);
+}
