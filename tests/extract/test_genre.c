@@ -306,3 +306,59 @@ Test(genre, updates)
     };
     check_links(cases, sizeof cases / sizeof cases[0], true);
 }
+
+/* Is there a place mention (resolved or named by its context) whose text
+ * is name? */
+static bool has_place(const extract_result *r, const char *name)
+{
+    for (size_t k = 0; k < r->n_places + r->n_unresolved_places; k++) {
+        span sp = k < r->n_places ? r->places[k].sp : r->unresolved_places[k - r->n_places].sp;
+        char *s = text_slice(&r->txt, sp);
+        cr_assert_not_null(s);
+        bool same = strcmp(s, name) == 0;
+        free(s);
+        if (same)
+            return true;
+    }
+    return false;
+}
+
+/* 6. Places of the whole region, places named by their context only, and
+ * adjectives that are no places. */
+Test(genre, places)
+{
+    static const struct {
+        const char *doc;
+        const char *place; /* must be found */
+        const char *not_place; /* must not be found, or NULL */
+    } cases[] = {
+        {"وقتل 6 في هجوم على مدينة نيالا بجنوب دارفور.", "نيالا", NULL},
+        {"وقتل 9 في تفجير في مدينة كيسمايو جنوبي الصومال.", "كيسمايو", NULL},
+        {"وقتل 9 في هجوم قرب مدينة غاو شمالي مالي.", "غاو", NULL},
+        {"وقتل 12 في قصف على مدينة دير البلح وسط قطاع غزة.", "دير البلح", NULL},
+        {"وقتل 12 في انفجار في قضاء سنجار غربي نينوى.", "سنجار", NULL},
+        {"وقتل 12 في قصف على مديرية حرض بمحافظة حجة.", "حرض", NULL},
+        {"وقتل 12 في اشتباكات في مدينة سبها جنوب ليبيا.", "سبها", NULL},
+        /* named by its context: not in the gazetteer, served without coordinates */
+        {"قتل 5 أشخاص في قصف على حي الزهور في مدينة دير الزور.", "الزهور", NULL},
+        {"قتل 5 أشخاص في غارة على مخيم الرحمة للنازحين.", "الرحمة", NULL},
+        {"وقتل 4 عناصر في هجوم على تل الأحمر.", "تل الأحمر", NULL},
+        {"وقتل 7 مدنيين في قريتي الكرك والنعيمة.", "النعيمة", NULL},
+        {"قتل 6 أشخاص في قصف على منطقة المواصي غرب خان يونس.", "المواصي", NULL},
+        /* adjectives, not places */
+        {"واعترضت الدفاعات الجوية السعودية 4 صواريخ أطلقت نحو جازان.", "جازان", "السعودية"},
+        {"وأعلنت القوات السعودية إسقاط طائرتين مسيرتين فوق نجران.", "نجران", "السعودية"},
+        {"وقتل 3 مقاتلين سوريين في ليبيا.", "ليبيا", NULL},
+        {"وقتل 3 في غارة على السعودية.", "السعودية", NULL},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        extract_result r;
+        run(cases[k].doc, &r);
+        cr_expect(has_place(&r, cases[k].place), "\"%s\" not read as a place in: %s", cases[k].place,
+                  cases[k].doc);
+        if (cases[k].not_place)
+            cr_expect(!has_place(&r, cases[k].not_place), "\"%s\" read as a place in: %s",
+                      cases[k].not_place, cases[k].doc);
+        extract_result_free(&r);
+    }
+}
