@@ -411,7 +411,9 @@ static bool instrument(const text *t, size_t i, uint32_t start)
     if (start > k->sp.start)
         return t->cp[k->sp.start] == 0x0628 ||
                (t->cp[k->sp.start] == 0x0648 && k->sp.end > k->sp.start + 1 && t->cp[k->sp.start + 1] == 0x0628);
-    return i > 0 && t->tok[i - 1].kind == TOK_WORD && t->tok[i - 1].sp.end == k->sp.start &&
+    /* "ب300", or "بـ 300" with the tatweel that lets the letter stand apart */
+    return i > 0 && t->tok[i - 1].kind == TOK_WORD &&
+           (t->tok[i - 1].sp.end == k->sp.start || t->cp[t->tok[i - 1].sp.end - 1] == 0x0640) &&
            (!strcmp(t->tok[i - 1].norm, "ب") || !strcmp(t->tok[i - 1].norm, "وب"));
 }
 

@@ -479,8 +479,8 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
      * whom it spoke to ("مصادر للجزيرة", "مصدر عسكري لوكالة سانا"): a
      * signature of the outlet, but not its side; nor part of the name of a
      * speaker described by its own words (the speaker is "مصدر عسكري",
-     * whichever wire carried him), while a bare "مصادر" is known only by
-     * whom it spoke to ("مصادر للجزيرة"). */
+     * whichever wire carried him; "مسعفون"), while a bare "مصادر" is
+     * known only by whom it spoke to ("مصادر للجزيرة"). */
     size_t parent = EXTRACT_NO_INDEX, end = gm.tok_end, name_end = 0;
     bool bare_body = false;
     /* Its adjectives: "مصادر حقوقية", "مصدر أمني كردي", "مصادر أمنية
@@ -507,7 +507,7 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
                                    (km.stripped && strncmp(t->tok[k].norm, "ل", strlen("ل")) == 0));
             if (told) {
                 score_told(d, p, pf.source);
-                if (end > gm.tok_first + 1)
+                if (end > gm.tok_first + 1 || strcmp(role, "source") != 0)
                     name_end = end;
             } else {
                 parent = pf.source;
