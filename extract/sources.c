@@ -594,6 +594,41 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
     return true;
 }
 
+/* "النقيب في الجيش العراقي، أحمد الجبوري، ...": a title and the force he
+ * serves in (tokens [i, c), c a comma), then his name of two to four words
+ * from token a, closed by a comma, whom he told or what he said. The name
+ * speaks for the force. */
+static bool titled_holder(doc_state *d, size_t i, size_t c, size_t a, found *f)
+{
+    const text *t = d->t;
+    uint32_t s = t->tok[i].sentence;
+    found pf, tf;
+    lexicon_match pm, tm;
+    size_t parent = EXTRACT_NO_INDEX;
+    if (party_at(d, i + 2, &pf, &pm) && pf.end <= c)
+        parent = pf.source;
+    if (a >= t->n_tok || has_article(t, a))
+        return false;
+    size_t e = a;
+    while (e < t->n_tok && t->tok[e].sentence == s && t->tok[e].kind == TOK_WORD && e < a + 4 &&
+           !stages_word_is(t, e, complementizers) && !told_to_at(d, e, &tf, &tm))
+        e++;
+    bool closed = phrase_ends_at(d, e, s) || told_to_at(d, e, &tf, &tm);
+    if (e < a + 2 || !closed)
+        return false;
+    if (parent != EXTRACT_NO_INDEX)
+        add_mention(d, parent, pm.sp, pm.tok_first, pm.tok_end, ROLE_MENTIONED);
+    span name = {t->tok[a].sp.start, t->tok[e - 1].sp.end};
+    f->source = discovered_source(d, name, "person", parent);
+    if (!add_mention(d, f->source, (span){t->tok[i].sp.start, t->tok[c - 1].sp.end}, i, c, ROLE_MENTIONED) ||
+        !add_mention(d, f->source, name, a, e, ROLE_MENTIONED))
+        return false;
+    f->mention = d->r->n_source_mentions - 1;
+    f->end = e;
+    f->anaphor = false;
+    return true;
+}
+
 /* A person named as the subject of a verb: a name of two to four words
  * closed by a comma and an appositive ("، الناطق باسم ..."), or a kunya or
  * title ("أبو ...") closed by a comma. */
@@ -612,6 +647,8 @@ static bool person_at(doc_state *d, size_t i, found *f)
         return false;
     size_t a = next_word(t, c + 1, s);
     bool titled = stages_word_is(t, i, person_titles);
+    if (titled && words >= 3 && stages_word_is(t, i + 1, (const char *const[]){"في", "من", NULL}))
+        return titled_holder(d, i, c, a, f);
     bool appositive = stages_word_is(t, a, appositive_heads) || form_at(d, a, NULL) == FORM_ROLE ||
                       stages_word_is(t, a, (const char *const[]){"كبير", "كبيره", NULL});
     if (!titled && !appositive)
@@ -623,6 +660,9 @@ static bool person_at(doc_state *d, size_t i, found *f)
     lexicon_match pm;
     for (size_t k = a; k < t->n_tok && k < a + 8 && t->tok[k].sentence == s; k++) {
         found pf;
+        lexicon_match tm;
+        if (told_to_at(d, k, &pf, &tm))
+            break; /* "، للأناضول": whom he told, not whom he speaks for */
         if (t->tok[k].kind != TOK_PUNCT && party_at(d, k, &pf, &pm)) {
             parent = pf.source;
             resume = pf.end;
@@ -816,6 +856,27 @@ static bool told_to_at(doc_state *d, size_t k, found *pf, lexicon_match *pm)
  * الفلاني"). The phrase ends at a comma, a complementizer, a stop word, "في"
  * before the medium of the statement, a number, or whom it was told.
  * Records the mentions; fills f. */
+/* Is the holder of the function or title at token j named after it, past
+ * at most the body he serves in ("الضابط محمد حسن", "العقيد في الشرطة
+ * أحمد الجبوري"): a title or a given name before the phrase ends? */
+static bool holder_named_after(const doc_state *d, size_t j)
+{
+    const text *t = d->t;
+    uint32_t s = t->tok[j].sentence;
+    for (size_t k = j + 1; k < t->n_tok && k < j + 7 && t->tok[k].sentence == s; k++) {
+        if (t->tok[k].kind != TOK_WORD || stages_word_is(t, k, complementizers))
+            return false;
+        if (stages_word_is(t, k, (const char *const[]){"في", "من", NULL}))
+            continue;
+        speaker_form form = form_at(d, k, NULL);
+        if (form == FORM_TITLE || (form == FORM_GIVEN && !has_article(t, k)))
+            return true;
+        if (form == FORM_STOP || form == FORM_TIME || form == FORM_MEDIUM)
+            return false;
+    }
+    return false;
+}
+
 static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
 {
     const text *t = d->t;
@@ -856,7 +917,8 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         }
     }
     if (has_article(t, j) && fm.tok_end == j + 1 && (head == FORM_PARTY || head == FORM_ROLE) &&
-        !definite_nisba(t, j + 1, s) && !definite_follower(d, j + 1))
+        !definite_nisba(t, j + 1, s) && !definite_follower(d, j + 1) &&
+        !(head == FORM_ROLE && holder_named_after(d, j)))
         return false; /* "الوزارة" alone refers back (form_anaphor_at) */
     bool quoted = false;
     /* NP_MAX_WORDS bounds the function or body; a name after it has its own
@@ -914,6 +976,13 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             (((form == FORM_PARTY || form == FORM_ROLE) && xm.stripped) ||
              (lexicon_match_at(d->m->speakers, t, k, PROCLITICS_ALL, &gm2) && gm2.stripped)))
             break; /* و + a head, not وزارة */
+        if (stages_word_is(t, k, (const char *const[]){"في", "ب", NULL}) && head == FORM_TITLE &&
+            name_first == j && k == fm.tok_end && holder_named_after(d, j)) {
+            /* "العقيد في الشرطة أحمد الجبوري": the title is his function,
+             * the body follows, then his name */
+            head = FORM_ROLE;
+            name_first = EXTRACT_NO_INDEX;
+        }
         if (stages_word_is(t, k, (const char *const[]){"في", "ب", NULL})) {
             if (name_first != EXTRACT_NO_INDEX || head == FORM_TITLE || head == FORM_GIVEN ||
                 form_at(d, k + 1, NULL) == FORM_MEDIUM || form_at(d, k + 1, NULL) == FORM_TIME ||
@@ -985,7 +1054,8 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             (head == FORM_PARTY || name_first != EXTRACT_NO_INDEX) &&
             strncmp(tk->norm, "ل", 2) != 0 && strncmp(tk->norm, "ب", 2) != 0 && k > j + 1)
             break;
-        if (name_first == EXTRACT_NO_INDEX && head == FORM_ROLE && k > fm.tok_end &&
+        if (name_first == EXTRACT_NO_INDEX && head == FORM_ROLE &&
+            (k > fm.tok_end || has_article(t, j)) &&
             (form == FORM_TITLE || (form == FORM_GIVEN && !definite) ||
              (prev_definite && !definite && t->tok[k].norm[0] != '\0' &&
               strncmp(tk->norm, "ل", 2) != 0 && strncmp(tk->norm, "ب", 2) != 0)))
