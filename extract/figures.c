@@ -417,6 +417,37 @@ static bool instrument(const text *t, size_t i, uint32_t start)
            (!strcmp(t->tok[i - 1].norm, "ب") || !strcmp(t->tok[i - 1].norm, "وب"));
 }
 
+/* Is the figure at token `first` joined by و to an instrument phrase
+ * before it in its clause: بـ + munitions ("بصاروخ باليستي و15 طائرة",
+ * "بعدد من الصواريخ و4 طائرات")? */
+static bool coordinated_instrument(const doc_state *d, size_t first)
+{
+    const text *t = d->t;
+    bool waw = (first > 0 && !strcmp(t->tok[first - 1].norm, "و")) || t->cp[t->tok[first].sp.start] == 0x0648;
+    if (!waw)
+        return false;
+    size_t stop = first > 0 && !strcmp(t->tok[first - 1].norm, "و") ? first - 1 : first;
+    bool munition = false;
+    for (size_t back = 1; back <= 8 && back <= stop; back++) {
+        size_t k = stop - back;
+        lexicon_match m;
+        if (t->tok[k].sentence != t->tok[first].sentence || t->tok[k].kind == TOK_PUNCT ||
+            lexicon_match_at(d->m->triggers, t, k, PROCLITICS_ALL, &m))
+            return false;
+        if (lexicon_match_at(d->m->nouns, t, k, PROCLITICS_ALL, &m) &&
+            !strcmp(model_field(m.entry, 2), "munitions"))
+            munition = true;
+        if (lexicon_match_at(d->m->duals, t, k, PROCLITICS_ALL, &m)) { /* بصاروخين */
+            const lexicon_entry *noun =
+                lexicon_entry_at(d->m->nouns, (size_t)strtoul(model_field(m.entry, 1), NULL, 10));
+            munition |= noun && !strcmp(model_field(noun, 2), "munitions");
+        }
+        if (munition && t->cp[t->tok[k].sp.start] == 0x0628)
+            return true;
+    }
+    return false;
+}
+
 static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, size_t first,
                        const number *num, size_t num_index)
 {
@@ -464,6 +495,11 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     if (!strcmp(category, "munitions") && *model_field(c->noun, 4) &&
         (num ? instrument(d->t, num->tok_first, num->sp.start) : instrument(d->t, first, sp.start)))
         type = model_field(c->noun, 4);
+    /* "استهدفت سفينة بصاروخين و4 طائرات مسيرة": what is coordinated with
+     * the munitions of the instrument was launched with them. */
+    if ((!strcmp(category, "munitions") || !strcmp(model_field(c->noun, 1), "aircraft")) &&
+        coordinated_instrument(d, first))
+        type = "fired";
     bool vague = num && !num->has_value;
     if (vague && (!strcmp(type, "count") || !strcmp(category, "other")))
         return true; /* "عدد من الفصائل": nobody asserts a count of that */

@@ -1178,6 +1178,18 @@ static bool surname_at(doc_state *d, size_t j, found *f)
     return false;
 }
 
+/* "العميد سريع" after "العميد يحيى سريع": a title and the surname of a
+ * person named before are that person. */
+static bool title_surname_at(doc_state *d, size_t j, found *f)
+{
+    lexicon_match tm;
+    if (form_at(d, j, &tm) != FORM_TITLE || tm.tok_end != j + 1 || !phrase_ends_at(d, j + 2, d->t->tok[j].sentence) ||
+        !surname_at(d, j + 1, f))
+        return false;
+    f->end = j + 2;
+    return true;
+}
+
 /* "نقلت وكالة X عن مصدر ...": X relays; the speaker is who follows عن. */
 static void relayed(doc_state *d, pass *p, const lexicon_match *am, found *f)
 {
@@ -1291,7 +1303,7 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
             j = pf.end;
             continue;
         }
-        if (mention_at(d, p, j, true, f) || form_subject_at(d, p, j, f) ||
+        if (title_surname_at(d, j, f) || mention_at(d, p, j, true, f) || form_subject_at(d, p, j, f) ||
             country_at(d, j, f) || surname_at(d, j, f)) {
             p->covered_until = f->end;
             relayed(d, p, am, f);

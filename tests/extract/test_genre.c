@@ -142,6 +142,9 @@ Test(genre, person_with_role)
          "أحمد الجبوري", "iraqi-army"},
         {"وأوضح النقيب في الجيش العراقي أحمد الجبوري للأناضول أن 7 جنود قتلوا.", "7 جنود", "أحمد الجبوري",
          "iraqi-army"},
+        /* a title and the surname of a person named before */
+        {"وقال العميد يحيى سريع إن قواته أطلقت 5 صواريخ. وقال العميد سريع إن 3 طائرات مسيرة أسقطت.",
+         "3 طائرات", "يحيى سريع", "houthi-armed-forces"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         const holder_case *c = &cases[k];
@@ -177,6 +180,10 @@ Test(genre, types)
         {"شن طيران التحالف 25 غارة على مواقع الحوثيين في صعدة.", "25 غارة", 25, "airstrikes", NULL},
         {"أطلقت سرايا القدس أكثر من 150 صاروخا باتجاه المدن الإسرائيلية.", "150 صاروخا", 150, "fired",
          NULL},
+        /* what is coordinated with the instrument was launched with it */
+        {"واستهدفت القوات السفينة بصاروخ باليستي و3 طائرات مسيرة.", "3 طائرات", 3, "fired", NULL},
+        {"واستهدف الحزب الموقع بصاروخين و4 مسيرات انقضاضية.", "4 مسيرات", 4, "fired", NULL},
+        {"وقتل 3 أشخاص بقصف على السوق و5 في غارة على المدرسة.", "5", 5, "killed", NULL},
         /* munitions after بـ are the instrument, also when the letter stands apart */
         {"وأعلنت الجماعة استهداف سفينة تجارية بـ 3 صواريخ بحرية.", "3 صواريخ", 3, "fired", NULL},
         {"وصلت حصيلة ضحايا الهجوم إلى 19 قتيلا.", "19 قتيلا", 19, "killed", NULL},
