@@ -12,7 +12,9 @@
  * (دبابتين) is a figure of 2 by itself, unless it has the article
  * (الحاجزين refers back).
  * What happened to what is counted, in order of strength:
- *   1. a noun that says it itself (قتيل: killed; غارة: airstrikes);
+ *   1. a noun that says it itself (قتيل: killed; غارة: airstrikes), but
+ *      for the displaced (نازح), whom a verb of their own or right before
+ *      them may say were killed or injured ("14 نازحا قتلوا");
  *   2. the first trigger of data/lexicon/triggers.tsv just after the noun
  *      ("13 شخصا قتلوا", "5 أشخاص (3 أطفال) عادوا"), unless it opens a
  *      clause of its own ("قتل 12 شخصا وأصيب 30");
@@ -227,8 +229,13 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
     if (!*cause)
         *cause = nearest;
     const char *itype = model_field(c->noun, 3);
-    if (*itype)
+    bool displaced = !strcmp(itype, "displaced");
+    if (*itype && !displaced)
         return itype;
+    /* "أصيب 12 نازحا": a verb right before the displaced says what befell them */
+    if (displaced && *cause && (*cause)->end == num_first && strcmp((*cause)->type, "losses") != 0 &&
+        type_fits((*cause)->type, category))
+        return (*cause)->type;
     /* Only the first trigger after the noun may govern it, and not when it
      * opens a clause of its own: "قتل 12 شخصا وأصيب 30 بجروح" — the verb
      * after و, a comma or فيما says what happened to the next number. */
@@ -254,6 +261,10 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
             return g->type;
         break;
     }
+    /* "14 نازحا قتلوا": the displaced are displaced unless a verb of their
+     * own says what befell them */
+    if (*itype)
+        return itype;
     *weak = true;
     if (*cause)
         return (*cause)->type;
