@@ -161,11 +161,20 @@ static size_t known_source(doc_state *d, size_t mi)
 
 /* A source the list does not know, named by the words at sp. Two mentions
  * with the same words (after normalisation) are the same source. */
+static size_t discovered_named(doc_state *d, char *name, const char *kind, size_t parent);
+
 static size_t discovered_source(doc_state *d, span sp, const char *kind, size_t parent)
 {
     char *name = text_slice(d->t, sp);
     if (!name)
         return EXTRACT_NO_INDEX;
+    return discovered_named(d, name, kind, parent);
+}
+
+/* A party found in the text, named by the allocated string name (owned
+ * from here on), merged with one of the same id. */
+static size_t discovered_named(doc_state *d, char *name, const char *kind, size_t parent)
+{
     char norm[256], id[48];
     text_normalize(name, strlen(name), norm, sizeof norm);
     snprintf(id, sizeof id, "%s-%08llx", kind, (unsigned long long)(fnv(norm) & 0xffffffffu));
@@ -1096,7 +1105,22 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         f->mention = d->r->n_source_mentions - 1;
     } else {
         const char *kind = model_field(fm.entry, 2);
-        f->source = discovered_source(d, whole, head == FORM_ROLE ? "role" : kind, party);
+        const char *w = t->tok[j].norm;
+        if (fm.stripped && (!strncmp(w, "لل", strlen("لل")) || !strncmp(w, "ولل", strlen("ولل")))) {
+            /* "بيان للقوات المسلحة": ل took the article's alef; the body is
+             * "القوات المسلحة" */
+            span rest = {text_skip_letters(t, j, strncmp(w, "و", strlen("و")) ? 2 : 3), whole.end};
+            char *tail = text_slice(t, rest);
+            size_t n = tail ? strlen(tail) + sizeof "ال" : 0;
+            char *name = tail ? malloc(n) : NULL;
+            if (name)
+                snprintf(name, n, "ال%s", tail);
+            free(tail);
+            f->source = name ? discovered_named(d, name, head == FORM_ROLE ? "role" : kind, party)
+                             : EXTRACT_NO_INDEX;
+        } else {
+            f->source = discovered_source(d, whole, head == FORM_ROLE ? "role" : kind, party);
+        }
         if (!add_mention(d, f->source, whole, j, last, ROLE_MENTIONED))
             return false;
         f->mention = d->r->n_source_mentions - 1;
