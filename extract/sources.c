@@ -80,6 +80,12 @@ static const char *const source_context[] = {"قناه", "موقع", "وكاله
 /* Openers of a sentence that recounts earlier events. */
 static const char *const background_openers[] = {"وكانت", "وكان", "كانت", "كان", NULL};
 
+/* Openers of a sentence that turns to another story: the narrator speaks
+ * again ("وفي سياق منفصل، قتل ..."). Normalised, without و. */
+static const char *const topic_openers[][3] = {
+    {"في", "سياق", "منفصل"}, {"في", "سياق", "اخر"}, {"علي", "صعيد", "اخر"}, {"في", "تطور", "اخر"},
+    {"في", "حادث", "منفصل"}, {"من", "جهه", "اخري"}, {"من", "جانب", "اخر"}};
+
 /* Relative pronouns: definite words that do not make a noun phrase with the
  * noun before them ("الحزب الذي"). */
 static const char *const relative_pronouns[] = {"الذي", "التي", "الذين", "اللذين", "اللتين",
@@ -1365,6 +1371,25 @@ static bool contrasted(const text *t, size_t i, size_t sentence_start)
     return false;
 }
 
+/* Does token i open a sentence that turns to another story? */
+static bool opens_other_story(const text *t, size_t i)
+{
+    for (size_t k = 0; k < sizeof topic_openers / sizeof topic_openers[0]; k++) {
+        const char *first = t->tok[i].kind == TOK_WORD ? t->tok[i].norm : "";
+        if (!strncmp(first, "و", strlen("و")) && strcmp(first, topic_openers[k][0]) != 0)
+            first += strlen("و");
+        if (strcmp(first, topic_openers[k][0]) != 0)
+            continue;
+        bool same = true;
+        for (size_t w = 1; w < 3 && same; w++)
+            same = i + w < t->n_tok && t->tok[i + w].sentence == t->tok[i].sentence &&
+                   t->tok[i + w].kind == TOK_WORD && !strcmp(t->tok[i + w].norm, topic_openers[k][w]);
+        if (same)
+            return true;
+    }
+    return false;
+}
+
 /* Does token i open its sentence or line, after at most an opener
  * ("وكانت", "كما")? */
 static bool opens_clause(const text *t, size_t i, size_t sentence_start)
@@ -1830,6 +1855,8 @@ int sources_find(doc_state *d)
             sentence_denied = false;
             sentence_spoken = false;
             sentence_start = i;
+            if (opens_other_story(t, i))
+                p.current = EXTRACT_NO_INDEX;
         }
         if (tk->kind != TOK_PUNCT && i >= p.covered_until) {
             lexicon_match am;
@@ -1915,12 +1942,13 @@ int sources_find(doc_state *d)
         if (d->speaker[i] == EXTRACT_NO_INDEX)
             d->speaker[i] = narrator;
     /* "وكانت 21 امرأة اختطفن ..." — a sentence opened by كان recounts what
-     * happened before: the narrator's background, not the statement's,
-     * unless it is attributed itself ("وكانت الوزارة أعلنت ..."). */
+     * happened before, one opened by "وفي سياق منفصل" another story: the
+     * narrator's, not the statement's, unless it is attributed itself
+     * ("وكانت الوزارة أعلنت ..."). */
     for (size_t i = 0; i < n; i++) {
         uint32_t si = t->tok[i].sentence;
         if ((i > 0 && t->tok[i - 1].sentence == si) || si >= t->n_sentences || spoken[si] ||
-            !stages_word_is(t, i, background_openers))
+            (!stages_word_is(t, i, background_openers) && !opens_other_story(t, i)))
             continue;
         for (size_t k = i; k < n && t->tok[k].sentence == si; k++)
             d->speaker[k] = d->r->outlet;
