@@ -340,9 +340,11 @@ static size_t name_end(const doc_state *d, size_t first, const bool *covered)
     size_t end = first + 1;
     bool next = end < t->n_tok && t->tok[end].kind == TOK_WORD &&
                 t->tok[end].sentence == t->tok[first].sentence && !covered[end] && !d->in_source[end];
+    /* "الشيخ علي": written with ي, the given name, not the preposition على */
+    bool ali = next && !strcmp(t->tok[end].norm, "علي") && t->cp[t->tok[end].sp.end - 1] == 0x064A;
     if (opener) /* أبو, عين, تل: the second word may be any word but a function word */
         return next && !has_tanween(t, end) &&
-                       (strncmp(t->tok[end].norm, "ال", strlen("ال")) == 0 ||
+                       (strncmp(t->tok[end].norm, "ال", strlen("ال")) == 0 || ali ||
                         !lexicon_match_at(d->m->place_context, t, end, PROCLITICS_ALL, &cm))
                    ? end + 1
                    : 0;
