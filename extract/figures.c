@@ -12,7 +12,9 @@
  * (دبابتين) is a figure of 2 by itself, unless it has the article
  * (الحاجزين refers back).
  * What happened to what is counted, in order of strength:
- *   1. a noun that says it itself (قتيل: killed; غارة: airstrikes);
+ *   1. a noun that says it itself (قتيل: killed; غارة: airstrikes), but
+ *      for the displaced (نازح), whom a verb of their own or right before
+ *      them may say were killed or injured ("14 نازحا قتلوا");
  *   2. the first trigger of data/lexicon/triggers.tsv just after the noun
  *      ("13 شخصا قتلوا", "5 أشخاص (3 أطفال) عادوا"), unless it opens a
  *      clause of its own ("قتل 12 شخصا وأصيب 30");
@@ -73,6 +75,7 @@ typedef struct fig_state {
     const lexicon_entry *others; /* the "=" noun (آخرون) */
     const lexicon_entry *people; /* شخص: what a bare toll counts */
     const lexicon_entry *dead;   /* قتيل: what a bare "الحصيلة" counts */
+    const lexicon_entry *members; /* عنصر: what "N من <a force>" counts */
 } fig_state;
 
 typedef struct counted {
@@ -225,8 +228,13 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
     if (!*cause)
         *cause = nearest;
     const char *itype = model_field(c->noun, 3);
-    if (*itype)
+    bool displaced = !strcmp(itype, "displaced");
+    if (*itype && !displaced)
         return itype;
+    /* "أصيب 12 نازحا": a verb right before the displaced says what befell them */
+    if (displaced && *cause && (*cause)->end == num_first && strcmp((*cause)->type, "losses") != 0 &&
+        type_fits((*cause)->type, category))
+        return (*cause)->type;
     /* Only the first trigger after the noun may govern it, and not when it
      * opens a clause of its own: "قتل 12 شخصا وأصيب 30 بجروح" — the verb
      * after و, a comma or فيما says what happened to the next number. */
@@ -252,6 +260,10 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
             return g->type;
         break;
     }
+    /* "14 نازحا قتلوا": the displaced are displaced unless a verb of their
+     * own says what befell them */
+    if (*itype)
+        return itype;
     *weak = true;
     if (*cause)
         return (*cause)->type;
@@ -358,11 +370,11 @@ static const extract_figure *previous_in_sentence(const doc_state *d, size_t fir
 }
 
 /* An update word before token `first` in its clause: "ارتفعت حصيلة
- * القتلى إلى 106". */
+ * القتلى إلى 106", "ارتفع عدد القتلى في وقت لاحق إلى 17". */
 static bool governed_by_update(const doc_state *d, size_t first)
 {
     const text *t = d->t;
-    for (size_t back = 1; back <= 6 && back <= first; back++) {
+    for (size_t back = 1; back <= 8 && back <= first; back++) {
         size_t k = first - back;
         lexicon_match m;
         if (t->tok[k].sentence != t->tok[first].sentence || t->tok[k].kind == TOK_PUNCT)
@@ -409,8 +421,41 @@ static bool instrument(const text *t, size_t i, uint32_t start)
     if (start > k->sp.start)
         return t->cp[k->sp.start] == 0x0628 ||
                (t->cp[k->sp.start] == 0x0648 && k->sp.end > k->sp.start + 1 && t->cp[k->sp.start + 1] == 0x0628);
-    return i > 0 && t->tok[i - 1].kind == TOK_WORD && t->tok[i - 1].sp.end == k->sp.start &&
+    /* "ب300", or "بـ 300" with the tatweel that lets the letter stand apart */
+    return i > 0 && t->tok[i - 1].kind == TOK_WORD &&
+           (t->tok[i - 1].sp.end == k->sp.start || t->cp[t->tok[i - 1].sp.end - 1] == 0x0640) &&
            (!strcmp(t->tok[i - 1].norm, "ب") || !strcmp(t->tok[i - 1].norm, "وب"));
+}
+
+/* Is the figure at token `first` joined by و to an instrument phrase
+ * before it in its clause: بـ + munitions ("بصاروخ باليستي و15 طائرة",
+ * "بعدد من الصواريخ و4 طائرات")? */
+static bool coordinated_instrument(const doc_state *d, size_t first)
+{
+    const text *t = d->t;
+    bool waw = (first > 0 && !strcmp(t->tok[first - 1].norm, "و")) || t->cp[t->tok[first].sp.start] == 0x0648;
+    if (!waw)
+        return false;
+    size_t stop = first > 0 && !strcmp(t->tok[first - 1].norm, "و") ? first - 1 : first;
+    bool munition = false;
+    for (size_t back = 1; back <= 8 && back <= stop; back++) {
+        size_t k = stop - back;
+        lexicon_match m;
+        if (t->tok[k].sentence != t->tok[first].sentence || t->tok[k].kind == TOK_PUNCT ||
+            lexicon_match_at(d->m->triggers, t, k, PROCLITICS_ALL, &m))
+            return false;
+        if (lexicon_match_at(d->m->nouns, t, k, PROCLITICS_ALL, &m) &&
+            !strcmp(model_field(m.entry, 2), "munitions"))
+            munition = true;
+        if (lexicon_match_at(d->m->duals, t, k, PROCLITICS_ALL, &m)) { /* بصاروخين */
+            const lexicon_entry *noun =
+                lexicon_entry_at(d->m->nouns, (size_t)strtoul(model_field(m.entry, 1), NULL, 10));
+            munition |= noun && !strcmp(model_field(noun, 2), "munitions");
+        }
+        if (munition && t->cp[t->tok[k].sp.start] == 0x0628)
+            return true;
+    }
+    return false;
 }
 
 static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, size_t first,
@@ -446,8 +491,11 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     if (!strcmp(side, "unknown") && before && before->subject_side && before->denied == d->denied[first])
         side = before->subject_side;
     type = resolve_losses(type, category);
-    /* "عاد القصف بعشرين قذيفة": a return or release counts people, not shells */
-    if (weak_or_trigger_typed(c) && (!type_fits(type, category) ||
+    /* "عاد القصف بعشرين قذيفة": a return or release counts people, not
+     * shells. Drones are things that are also launched at a target
+     * ("أطلقت 3 طائرات مسيرة"): fired. */
+    bool launched = !strcmp(type, "fired") && !strcmp(model_field(c->noun, 1), "aircraft");
+    if (weak_or_trigger_typed(c) && ((!type_fits(type, category) && !launched) ||
                                      (!strcmp(type, "count") && !strcmp(category, "munitions")))) {
         const char *dtype = model_field(c->noun, 4);
         type = *dtype ? dtype : "count";
@@ -457,6 +505,11 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     if (!strcmp(category, "munitions") && *model_field(c->noun, 4) &&
         (num ? instrument(d->t, num->tok_first, num->sp.start) : instrument(d->t, first, sp.start)))
         type = model_field(c->noun, 4);
+    /* "استهدفت سفينة بصاروخين و4 طائرات مسيرة": what is coordinated with
+     * the munitions of the instrument was launched with them. */
+    if ((!strcmp(category, "munitions") || !strcmp(model_field(c->noun, 1), "aircraft")) &&
+        coordinated_instrument(d, first))
+        type = "fired";
     bool vague = num && !num->has_value;
     if (vague && (!strcmp(type, "count") || !strcmp(category, "other")))
         return true; /* "عدد من الفصائل": nobody asserts a count of that */
@@ -662,13 +715,18 @@ static void link_figures(doc_state *d, const fig_aux *aux)
     for (size_t i = 0; i < d->r->n_figures; i++) {
         if (!aux[i].update || f[i].part_of != EXTRACT_NO_INDEX)
             continue;
+        /* "ثم ارتفع العدد إلى 9 جنود": an update that names no event
+         * updates the count of the same thing before it, and is what it was. */
+        bool untyped = aux[i].weak_type && !strcmp(f[i].type, "count");
         for (size_t j = i; j-- > 0;) {
-            bool same_object = f[j].object == f[i].object || aux[i].toll_noun ||
-                               (f[j].object && f[i].object && !strcmp(f[j].object, f[i].object));
-            if (f[j].part_of == EXTRACT_NO_INDEX && !strcmp(f[j].type, f[i].type) && same_object &&
+            bool named_same = f[j].object && f[i].object && !strcmp(f[j].object, f[i].object);
+            bool same_object = f[j].object == f[i].object || aux[i].toll_noun || named_same;
+            bool same_type = !strcmp(f[j].type, f[i].type) || (untyped && named_same);
+            if (f[j].part_of == EXTRACT_NO_INDEX && same_type && same_object &&
                 f[j].claimant == f[i].claimant &&
                 (!f[j].has_value || !f[i].has_value || f[j].value <= f[i].value)) {
                 f[i].supersedes = j;
+                f[i].type = f[j].type;
                 break;
             }
         }
@@ -734,19 +792,40 @@ static bool with_article(const text *t, const lexicon_match *m)
 }
 
 /* A number glued to و whose noun is left out because the figure before
- * names it: "و48 في طرطوس", "و7 بالدفاعات الجوية". */
+ * names it: "و48 في طرطوس", "و7 بالدفاعات الجوية", "و37 على يد X". */
+static bool glued_to_waw(const text *t, const number *num)
+{
+    size_t i = num->tok_first;
+    return (t->tok[i].kind == TOK_NUMBER && i > 0 && !strcmp(t->tok[i - 1].norm, "و") &&
+            t->tok[i - 1].sp.end == t->tok[i].sp.start) ||
+           (t->tok[i].kind == TOK_WORD && num->sp.start > t->tok[i].sp.start &&
+            t->cp[t->tok[i].sp.start] == 0x0648);
+}
+
+/* "قتل 3 و12 أصيبوا": a number glued to و, its noun left out, whose own
+ * verb follows it at once. */
+static bool elliptic_subject(const doc_state *d, const fig_state *fs, const number *num, size_t after)
+{
+    const text *t = d->t;
+    if (!glued_to_waw(t, num) || after >= t->n_tok || t->tok[after].sentence != t->tok[num->tok_first].sentence)
+        return false;
+    for (size_t k = 0; k < fs->n_tr; k++)
+        if (fs->tr[k].first == after)
+            return fs->tr[k].after && !fs->tr[k].conj;
+    return false;
+}
+
 static bool elliptic(const doc_state *d, const number *num, size_t after)
 {
     const text *t = d->t;
     size_t i = num->tok_first;
-    bool waw = (t->tok[i].kind == TOK_NUMBER && i > 0 && !strcmp(t->tok[i - 1].norm, "و") &&
-                t->tok[i - 1].sp.end == t->tok[i].sp.start) ||
-               (t->tok[i].kind == TOK_WORD && num->sp.start > t->tok[i].sp.start &&
-                t->cp[t->tok[i].sp.start] == 0x0648);
-    if (!waw || after >= t->n_tok || t->tok[after].kind != TOK_WORD ||
+    if (!glued_to_waw(t, num) || after >= t->n_tok || t->tok[after].kind != TOK_WORD ||
         t->tok[after].sentence != t->tok[i].sentence || word_role(d, after, "percent"))
         return false;
     const char *w = t->tok[after].norm;
+    /* "و37 على يد قسد": whose hands, as the figure before said what */
+    if (!strcmp(w, "علي") && after + 1 < t->n_tok && !strcmp(t->tok[after + 1].norm, "يد"))
+        return true;
     if (!strcmp(w, "في"))
         return !(after + 1 < t->n_tok && word_role(d, after + 1, "percent"));
     /* بمخيمات, بالدفاعات: a word with the preposition بـ */
@@ -778,6 +857,36 @@ static bool unit_name_head(const doc_state *d, size_t i)
     return link_is(d, i, "unit_head", &m) && m.tok_end == i + 1 && !with_article(d->t, &m);
 }
 
+/* Does a breakdown word (منهم, من بينهم) end right before token i, after
+ * a figure of the same sentence? */
+static bool after_breakdown(const doc_state *d, size_t i)
+{
+    const text *t = d->t;
+    const extract_result *r = d->r;
+    if (r->n_figures == 0 || r->figures[r->n_figures - 1].quote.start != t->sentences[t->tok[i].sentence].start)
+        return false;
+    for (size_t back = 1; back <= 3 && back <= i; back++) {
+        lexicon_match m;
+        if (t->tok[i - back].sentence == t->tok[i].sentence && link_is(d, i - back, "breakdown", &m) &&
+            m.tok_end == i)
+            return true;
+    }
+    return false;
+}
+
+/* Does "من" at token j lead straight to an army or an armed group
+ * ("30 من الدعم السريع", "12 من الجيش")? Its people are counted without
+ * a noun. */
+static bool force_after(const doc_state *d, size_t j)
+{
+    if (j + 1 >= d->t->n_tok || !word_role(d, j, "of") || d->t->tok[j + 1].sentence != d->t->tok[j].sentence)
+        return false;
+    for (size_t m = 0; m < d->r->n_source_mentions; m++)
+        if (d->smention_toks[m].first == j + 1)
+            return military_kind(d->r->sources[d->r->source_mentions[m].source].kind);
+    return false;
+}
+
 /* Number k as a figure, when it counts something (see the top of the
  * file). With others_only, only numbers counting "others" (آخرون), whose
  * figure before may be a dual found after the first pass. False when
@@ -792,6 +901,16 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
      * counted noun follows it at once: "2056 جريحا" is no year. */
     bool year_like = (num->flags & not_counts) == NUMFLAG_YEAR;
     if ((num->flags & not_counts) && !year_like)
+        return true;
+    /* "لوائي 17 و18": the number joined by و to the first number of a dual
+     * unit name names the second unit. */
+    lexicon_match um;
+    if (k > 0 && (d->r->numbers[k - 1].flags & NUMFLAG_IN_NAME) && d->r->numbers[k - 1].tok_first > 0 &&
+        lexicon_match_at(d->m->name_numbers, t, d->r->numbers[k - 1].tok_first - 1, PROCLITICS_ALL, &um) &&
+        !strcmp(model_field(um.entry, 1), "two units") &&
+        ((d->r->numbers[k - 1].tok_end == num->tok_first && t->cp[num->sp.start] == 0x0648) ||
+         (d->r->numbers[k - 1].tok_end + 1 == num->tok_first &&
+          stages_word_is(t, num->tok_first - 1, (const char *const[]){"و", NULL}))))
         return true;
     size_t vtok = token_holding(t, num->value_sp.start, num->tok_first);
     /* "90 بالمئة", "90 %": a percentage; "واحد من كل خمسة مقاتلين": a ratio;
@@ -827,6 +946,16 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         c = (counted){fs->others, lm.tok_first, lm.tok_end, lm.sp};
         found = of_them = true;
     }
+    if (!found && num->has_value && fs->members && force_after(d, after)) {
+        /* "أسر 30 من الدعم السريع": members of the force named */
+        c = (counted){fs->members, after, after, num->sp};
+        found = true;
+    }
+    if (!found && num->has_value && fs->others && after_breakdown(d, num->tok_first)) {
+        /* "أصيب 40 شخصا، منهم 15 في حالة خطرة": the noun left out */
+        c = (counted){fs->others, after, after, num->sp};
+        found = of_them = true;
+    }
     if (!found && num->has_value && fs->dead && num->tok_first > 0 &&
         word_role(d, num->tok_first - 1, "death_toll")) {
         /* "الحصيلة 1030": a toll with no noun is a death toll */
@@ -837,7 +966,8 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         c = (counted){fs->people, after, after, num->sp};
         found = true;
     }
-    if (!found && num->has_value && num->qual == QUAL_EXACT && fs->others && elliptic(d, num, after)) {
+    if (!found && num->has_value && num->qual == QUAL_EXACT && fs->others &&
+        (elliptic(d, num, after) || elliptic_subject(d, fs, num, after))) {
         /* "قتل 100 شخص في جبلة و48 في طرطوس": the noun is not repeated */
         c = (counted){fs->others, after, after, num->sp};
         found = true;
@@ -900,6 +1030,7 @@ int figures_find(doc_state *d)
     fs.others = lexicon_find(d->m->nouns, "اخر");
     fs.people = lexicon_find(d->m->nouns, "شخص");
     fs.dead = lexicon_find(d->m->nouns, "قتيل");
+    fs.members = lexicon_find(d->m->nouns, "عنصر");
     for (size_t k = 0; k < d->r->n_numbers; k++)
         if (!number_figure(d, &fs, k, false))
             goto out;

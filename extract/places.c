@@ -136,13 +136,19 @@ static bool in_other_name(const doc_state *d, size_t first, size_t end)
 /* An adjective, not a place: a one-word name right after a noun with
  * tanween, which cannot open a construct ("مقاتلاً سوريا", a Syrian
  * fighter); an indefinite ـية after an indefinite noun in ـة ("ممرضة سورية")
- * or after غير ("غير سورية", non-Syrian). */
+ * or after غير ("غير سورية", non-Syrian); a definite ـية after a definite
+ * word ("القوات السعودية"). */
 static bool adjective_of_noun(const text *t, size_t i, const lexicon_match *pm)
 {
     const char *w = t->tok[i].norm;
-    if (pm->tok_end != i + 1 || strncmp(w, "ال", strlen("ال")) == 0 || i == 0 ||
-        t->tok[i - 1].kind != TOK_WORD || t->tok[i - 1].sentence != t->tok[i].sentence)
+    if (pm->tok_end != i + 1 || i == 0 || t->tok[i - 1].kind != TOK_WORD ||
+        t->tok[i - 1].sentence != t->tok[i].sentence)
         return false;
+    if (strncmp(w, "ال", strlen("ال")) == 0)
+        /* a definite name in ـية that agrees with the definite noun before
+         * it ("الدفاعات الجوية السعودية", "القوات السعودية") */
+        return ends_with(w, "يه") && !pm->stripped && strncmp(t->tok[i - 1].norm, "ال", strlen("ال")) == 0 &&
+               strlen(t->tok[i - 1].norm) >= strlen("الفعل"); /* not إلى, الذي */
     if (has_tanween(t, i - 1))
         return true;
     const char *prev = t->tok[i - 1].norm;
@@ -332,9 +338,11 @@ static size_t name_end(const doc_state *d, size_t first, const bool *covered)
     size_t end = first + 1;
     bool next = end < t->n_tok && t->tok[end].kind == TOK_WORD &&
                 t->tok[end].sentence == t->tok[first].sentence && !covered[end] && !d->in_source[end];
+    /* "الشيخ علي": written with ي, the given name, not the preposition على */
+    bool ali = next && !strcmp(t->tok[end].norm, "علي") && t->cp[t->tok[end].sp.end - 1] == 0x064A;
     if (opener) /* أبو, عين, تل: the second word may be any word but a function word */
         return next && !has_tanween(t, end) &&
-                       (strncmp(t->tok[end].norm, "ال", strlen("ال")) == 0 ||
+                       (strncmp(t->tok[end].norm, "ال", strlen("ال")) == 0 || ali ||
                         !lexicon_match_at(d->m->place_context, t, end, PROCLITICS_ALL, &cm))
                    ? end + 1
                    : 0;

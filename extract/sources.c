@@ -56,6 +56,11 @@
 /* Normalised function words (text.h folding: أ إ آ → ا, ة → ه). */
 
 
+/* Openers of a sentence that turns to another story: the narrator speaks
+ * again ("وفي سياق منفصل، قتل ..."). Normalised, without و. */
+static const char *const topic_openers[][3] = {
+    {"في", "سياق", "منفصل"}, {"في", "سياق", "اخر"}, {"علي", "صعيد", "اخر"}, {"في", "تطور", "اخر"},
+    {"في", "حادث", "منفصل"}, {"من", "جهه", "اخري"}, {"من", "جانب", "اخر"}};
 
 #define PARTY_ANAPHOR_MENTIONS 64 /* and source mentions back, to bound the search */
 
@@ -137,11 +142,20 @@ static size_t known_source(doc_state *d, size_t mi)
 
 /* A source the list does not know, named by the words at sp. Two mentions
  * with the same words (after normalisation) are the same source. */
+static size_t discovered_named(doc_state *d, char *name, const char *kind, size_t parent);
+
 static size_t discovered_source(doc_state *d, span sp, const char *kind, size_t parent)
 {
     char *name = text_slice(d->t, sp);
     if (!name)
         return EXTRACT_NO_INDEX;
+    return discovered_named(d, name, kind, parent);
+}
+
+/* A party found in the text, named by the allocated string name (owned
+ * from here on), merged with one of the same id. */
+static size_t discovered_named(doc_state *d, char *name, const char *kind, size_t parent)
+{
     char norm[256], id[48];
     text_normalize(name, strlen(name), norm, sizeof norm);
     snprintf(id, sizeof id, "%s-%08llx", kind, (unsigned long long)(fnv(norm) & 0xffffffffu));
@@ -377,6 +391,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f);
 static bool has_article(const text *t, size_t i);
 static bool phrase_ends_at(const doc_state *d, size_t k, uint32_t s);
 static bool told_to_at(doc_state *d, size_t k, found *pf, lexicon_match *pm);
+static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am);
 
 /* Token i is an indefinite nisba adjective (أمني, حقوقية, كردي): no
  * article, three letters or more, ending in ي or ية. */
@@ -453,9 +468,13 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
     }
     /* The party it belongs to: directly after ("مراسل الجزيرة") or after a
      * linking word ("مصدر في جبهة فتح الشام"). A party attached with ل is
-     * whom it spoke to ("مصادر للجزيرة", "مصدر عسكري لوكالة سانا"): part of
-     * its name, and a signature of the outlet, but not its side. */
-    size_t parent = EXTRACT_NO_INDEX, end = gm.tok_end;
+     * whom it spoke to ("مصادر للجزيرة", "مصدر عسكري لوكالة سانا"): a
+     * signature of the outlet, but not its side; nor part of the name of a
+     * speaker described by its own words (the speaker is "مصدر عسكري",
+     * whichever wire carried him; "مسعفون"), while a bare "مصادر" is
+     * known only by whom it spoke to ("مصادر للجزيرة"). */
+    size_t parent = EXTRACT_NO_INDEX, end = gm.tok_end, name_end = 0;
+    bool bare_body = false;
     /* Its adjectives: "مصادر حقوقية", "مصدر أمني كردي", "مصادر أمنية
      * وإعلامية سورية". */
     while (end < t->n_tok && end < gm.tok_end + 3 && t->tok[end].sentence == t->tok[i].sentence &&
@@ -478,10 +497,13 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
         if (k < t->n_tok && party_at(d, k, &pf, &km)) {
             bool told = k == j && (stages_word_is(t, k, (const char *const[]){"ل", NULL}) ||
                                    (km.stripped && strncmp(t->tok[k].norm, "ل", strlen("ل")) == 0));
-            if (told)
+            if (told) {
                 score_told(d, p, pf.source);
-            else
+                if (end > gm.tok_first + 1 || strcmp(role, "source") != 0)
+                    name_end = end;
+            } else {
                 parent = pf.source;
+            }
             end = pf.end;
             add_mention(d, pf.source, km.sp, k, km.tok_end, ROLE_MENTIONED);
         } else if (k < t->n_tok && form_at(d, k, NULL) == FORM_PARTY &&
@@ -490,27 +512,49 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
              * list does not know, read by its form. */
             parent = pf.source;
             end = pf.end;
+        } else if (k < t->n_tok && (k > j || !strcmp(role, "spokesperson")) && form_anaphor_at(d, k, &pf, &km)) {
+            /* "المتحدث باسم الوزارة": the body named before */
+            parent = pf.source;
+            end = pf.end;
+        } else if (k < t->n_tok && (k > j || !strcmp(role, "spokesperson")) && has_article(t, k) &&
+                   form_at(d, k, &km) == FORM_PARTY &&
+                   km.tok_end == k + 1) {
+            /* "المتحدث باسم الوزارة" with no ministry named before: a body
+             * all the same, whose spokesman may be named next */
+            bare_body = true;
+            end = k + 1;
         }
     }
     told_quoted_outlet(d, p, end, t->tok[i].sentence);
-    span sp = {gm.sp.start, t->tok[end - 1].sp.end};
+    span sp = {gm.sp.start, t->tok[(name_end ? name_end : end) - 1].sp.end};
     size_t after = next_word(t, end, t->tok[i].sentence);
     lexicon_match hm;
     speaker_form hf = after < t->n_tok ? form_at(d, after, &hm) : FORM_NONE;
     found pf2;
     if (strcmp(role, "spokesperson") == 0 && (hf == FORM_TITLE || hf == FORM_GIVEN) &&
         form_subject_at(d, p, after, &pf2) && strcmp(d->r->sources[pf2.source].kind, "person") == 0) {
-        /* "المتحدث باسم الجيش العميد فلان": the person holding the role speaks. */
+        /* "المتحدث باسم الجيش العميد فلان": the person holding the role
+         * speaks, for the party of the role. */
+        extract_source *holder = &d->r->sources[pf2.source];
+        if (parent != EXTRACT_NO_INDEX && !holder->parent_id && !is_known(d, pf2.source)) {
+            holder->parent_id = d->r->sources[parent].id;
+            holder->affiliation = d->r->sources[parent].affiliation;
+        }
         add_mention(d, pf2.source, sp, gm.tok_first, end, ROLE_MENTIONED);
         *f = pf2;
         return true;
     }
-    if (strcmp(role, "spokesperson") == 0 && parent != EXTRACT_NO_INDEX && after < t->n_tok) {
+    if (strcmp(role, "spokesperson") == 0 && (parent != EXTRACT_NO_INDEX || bare_body) && after < t->n_tok) {
         /* "المتحدث باسم قوات X فلان الفلاني خلال ...": two or three words
          * without the article before the phrase ends are the spokesman's
-         * name. */
+         * name; its first word may carry the article when it is no
+         * adjective ("الفاتح قرشي"). */
         uint32_t s = t->tok[i].sentence;
         size_t q = after;
+        if (has_article(t, q) && !definite_nisba(d, q, s) && form_at(d, q, NULL) == FORM_NONE &&
+            !stages_word_in(d, q, FW_RELATIVE_PRONOUN) && q + 1 < t->n_tok && t->tok[q + 1].sentence == s &&
+            t->tok[q + 1].kind == TOK_WORD && !has_article(t, q + 1))
+            q++;
         while (q < t->n_tok && q < after + 3 && t->tok[q].sentence == s && t->tok[q].kind == TOK_WORD &&
                !has_article(t, q) && !stages_word_in(d, q, FW_COMPLEMENTIZER) && form_at(d, q, NULL) == FORM_NONE &&
                strncmp(t->tok[q].norm, "ل", 2) != 0)
@@ -542,6 +586,41 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
     return true;
 }
 
+/* "النقيب في الجيش العراقي، أحمد الجبوري، ...": a title and the force he
+ * serves in (tokens [i, c), c a comma), then his name of two to four words
+ * from token a, closed by a comma, whom he told or what he said. The name
+ * speaks for the force. */
+static bool titled_holder(doc_state *d, size_t i, size_t c, size_t a, found *f)
+{
+    const text *t = d->t;
+    uint32_t s = t->tok[i].sentence;
+    found pf, tf;
+    lexicon_match pm, tm;
+    size_t parent = EXTRACT_NO_INDEX;
+    if (party_at(d, i + 2, &pf, &pm) && pf.end <= c)
+        parent = pf.source;
+    if (a >= t->n_tok || has_article(t, a))
+        return false;
+    size_t e = a;
+    while (e < t->n_tok && t->tok[e].sentence == s && t->tok[e].kind == TOK_WORD && e < a + 4 &&
+           !stages_word_in(d, e, FW_COMPLEMENTIZER) && !told_to_at(d, e, &tf, &tm))
+        e++;
+    bool closed = phrase_ends_at(d, e, s) || told_to_at(d, e, &tf, &tm);
+    if (e < a + 2 || !closed)
+        return false;
+    if (parent != EXTRACT_NO_INDEX)
+        add_mention(d, parent, pm.sp, pm.tok_first, pm.tok_end, ROLE_MENTIONED);
+    span name = {t->tok[a].sp.start, t->tok[e - 1].sp.end};
+    f->source = discovered_source(d, name, "person", parent);
+    if (!add_mention(d, f->source, (span){t->tok[i].sp.start, t->tok[c - 1].sp.end}, i, c, ROLE_MENTIONED) ||
+        !add_mention(d, f->source, name, a, e, ROLE_MENTIONED))
+        return false;
+    f->mention = d->r->n_source_mentions - 1;
+    f->end = e;
+    f->anaphor = false;
+    return true;
+}
+
 /* A person named as the subject of a verb: a name of two to four words
  * closed by a comma and an appositive ("، الناطق باسم ..."), or a kunya or
  * title ("أبو ...") closed by a comma. */
@@ -560,6 +639,8 @@ static bool person_at(doc_state *d, size_t i, found *f)
         return false;
     size_t a = next_word(t, c + 1, s);
     bool titled = stages_word_in(d, i, FW_PERSON_TITLE);
+    if (titled && words >= 3 && stages_word_is(t, i + 1, (const char *const[]){"في", "من", NULL}))
+        return titled_holder(d, i, c, a, f);
     bool appositive = stages_word_in(d, a, FW_APPOSITIVE_HEAD) || form_at(d, a, NULL) == FORM_ROLE;
     if (!titled && !appositive)
         return false;
@@ -570,6 +651,9 @@ static bool person_at(doc_state *d, size_t i, found *f)
     lexicon_match pm;
     for (size_t k = a; k < t->n_tok && k < a + 8 && t->tok[k].sentence == s; k++) {
         found pf;
+        lexicon_match tm;
+        if (told_to_at(d, k, &pf, &tm))
+            break; /* "، للأناضول": whom he told, not whom he speaks for */
         if (t->tok[k].kind != TOK_PUNCT && party_at(d, k, &pf, &pm)) {
             parent = pf.source;
             resume = pf.end;
@@ -761,6 +845,27 @@ static bool told_to_at(doc_state *d, size_t k, found *pf, lexicon_match *pm)
  * الفلاني"). The phrase ends at a comma, a complementizer, a stop word, "في"
  * before the medium of the statement, a number, or whom it was told.
  * Records the mentions; fills f. */
+/* Is the holder of the function or title at token j named after it, past
+ * at most the body he serves in ("الضابط محمد حسن", "العقيد في الشرطة
+ * أحمد الجبوري"): a title or a given name before the phrase ends? */
+static bool holder_named_after(const doc_state *d, size_t j)
+{
+    const text *t = d->t;
+    uint32_t s = t->tok[j].sentence;
+    for (size_t k = j + 1; k < t->n_tok && k < j + 7 && t->tok[k].sentence == s; k++) {
+        if (t->tok[k].kind != TOK_WORD || stages_word_in(d, k, FW_COMPLEMENTIZER))
+            return false;
+        if (stages_word_is(t, k, (const char *const[]){"في", "من", NULL}))
+            continue;
+        speaker_form form = form_at(d, k, NULL);
+        if (form == FORM_TITLE || (form == FORM_GIVEN && !has_article(t, k)))
+            return true;
+        if (form == FORM_STOP || form == FORM_TIME || form == FORM_MEDIUM)
+            return false;
+    }
+    return false;
+}
+
 static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
 {
     const text *t = d->t;
@@ -801,7 +906,8 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         }
     }
     if (has_article(t, j) && fm.tok_end == j + 1 && (head == FORM_PARTY || head == FORM_ROLE) &&
-        !definite_nisba(d, j + 1, s) && !definite_follower(d, j + 1))
+        !definite_nisba(d, j + 1, s) && !definite_follower(d, j + 1) &&
+        !(head == FORM_ROLE && holder_named_after(d, j)))
         return false; /* "الوزارة" alone refers back (form_anaphor_at) */
     bool quoted = false;
     /* speaker_phrase_words bounds the function or body; a name after it has
@@ -860,6 +966,13 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             (((form == FORM_PARTY || form == FORM_ROLE) && xm.stripped) ||
              (lexicon_match_at(d->m->speakers, t, k, PROCLITICS_ALL, &gm2) && gm2.stripped)))
             break; /* و + a head, not وزارة */
+        if (stages_word_is(t, k, (const char *const[]){"في", "ب", NULL}) && head == FORM_TITLE &&
+            name_first == j && k == fm.tok_end && holder_named_after(d, j)) {
+            /* "العقيد في الشرطة أحمد الجبوري": the title is his function,
+             * the body follows, then his name */
+            head = FORM_ROLE;
+            name_first = EXTRACT_NO_INDEX;
+        }
         if (stages_word_is(t, k, (const char *const[]){"في", "ب", NULL})) {
             if (name_first != EXTRACT_NO_INDEX || head == FORM_TITLE || head == FORM_GIVEN ||
                 form_at(d, k + 1, NULL) == FORM_MEDIUM || form_at(d, k + 1, NULL) == FORM_TIME ||
@@ -931,7 +1044,8 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             (head == FORM_PARTY || name_first != EXTRACT_NO_INDEX) &&
             strncmp(tk->norm, "ل", 2) != 0 && strncmp(tk->norm, "ب", 2) != 0 && k > j + 1)
             break;
-        if (name_first == EXTRACT_NO_INDEX && head == FORM_ROLE && k > fm.tok_end &&
+        if (name_first == EXTRACT_NO_INDEX && head == FORM_ROLE &&
+            (k > fm.tok_end || has_article(t, j)) &&
             (form == FORM_TITLE || (form == FORM_GIVEN && !definite) ||
              (prev_definite && !definite && t->tok[k].norm[0] != '\0' &&
               strncmp(tk->norm, "ل", 2) != 0 && strncmp(tk->norm, "ب", 2) != 0)))
@@ -972,7 +1086,22 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         f->mention = d->r->n_source_mentions - 1;
     } else {
         const char *kind = model_field(fm.entry, 2);
-        f->source = discovered_source(d, whole, head == FORM_ROLE ? "role" : kind, party);
+        const char *w = t->tok[j].norm;
+        if (fm.stripped && (!strncmp(w, "لل", strlen("لل")) || !strncmp(w, "ولل", strlen("ولل")))) {
+            /* "بيان للقوات المسلحة": ل took the article's alef; the body is
+             * "القوات المسلحة" */
+            span rest = {text_skip_letters(t, j, strncmp(w, "و", strlen("و")) ? 2 : 3), whole.end};
+            char *tail = text_slice(t, rest);
+            size_t n = tail ? strlen(tail) + sizeof "ال" : 0;
+            char *name = tail ? malloc(n) : NULL;
+            if (name)
+                snprintf(name, n, "ال%s", tail);
+            free(tail);
+            f->source = name ? discovered_named(d, name, head == FORM_ROLE ? "role" : kind, party)
+                             : EXTRACT_NO_INDEX;
+        } else {
+            f->source = discovered_source(d, whole, head == FORM_ROLE ? "role" : kind, party);
+        }
         if (!add_mention(d, f->source, whole, j, last, ROLE_MENTIONED))
             return false;
         f->mention = d->r->n_source_mentions - 1;
@@ -1052,6 +1181,18 @@ static bool surname_at(doc_state *d, size_t j, found *f)
         return true;
     }
     return false;
+}
+
+/* "العميد سريع" after "العميد يحيى سريع": a title and the surname of a
+ * person named before are that person. */
+static bool title_surname_at(doc_state *d, size_t j, found *f)
+{
+    lexicon_match tm;
+    if (form_at(d, j, &tm) != FORM_TITLE || tm.tok_end != j + 1 || !phrase_ends_at(d, j + 2, d->t->tok[j].sentence) ||
+        !surname_at(d, j + 1, f))
+        return false;
+    f->end = j + 2;
+    return true;
 }
 
 /* "نقلت وكالة X عن مصدر ...": X relays; the speaker is who follows عن. */
@@ -1167,7 +1308,7 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
             j = pf.end;
             continue;
         }
-        if (mention_at(d, p, j, true, f) || form_subject_at(d, p, j, f) ||
+        if (title_surname_at(d, j, f) || mention_at(d, p, j, true, f) || form_subject_at(d, p, j, f) ||
             country_at(d, j, f) || surname_at(d, j, f)) {
             p->covered_until = f->end;
             relayed(d, p, am, f);
@@ -1200,6 +1341,25 @@ static bool contrasted(const doc_state *d, size_t i, size_t sentence_start)
     for (size_t k = i; k > sentence_start && k + 3 > i; k--)
         if (stages_word_in(d, k - 1, FW_CONTRAST))
             return true;
+    return false;
+}
+
+/* Does token i open a sentence that turns to another story? */
+static bool opens_other_story(const text *t, size_t i)
+{
+    for (size_t k = 0; k < sizeof topic_openers / sizeof topic_openers[0]; k++) {
+        const char *first = t->tok[i].kind == TOK_WORD ? t->tok[i].norm : "";
+        if (!strncmp(first, "و", strlen("و")) && strcmp(first, topic_openers[k][0]) != 0)
+            first += strlen("و");
+        if (strcmp(first, topic_openers[k][0]) != 0)
+            continue;
+        bool same = true;
+        for (size_t w = 1; w < 3 && same; w++)
+            same = i + w < t->n_tok && t->tok[i + w].sentence == t->tok[i].sentence &&
+                   t->tok[i + w].kind == TOK_WORD && !strcmp(t->tok[i + w].norm, topic_openers[k][w]);
+        if (same)
+            return true;
+    }
     return false;
 }
 
@@ -1664,6 +1824,8 @@ int sources_find(doc_state *d)
             sentence_denied = false;
             sentence_spoken = false;
             sentence_start = i;
+            if (opens_other_story(t, i))
+                p.current = EXTRACT_NO_INDEX;
         }
         if (tk->kind != TOK_PUNCT && i >= p.covered_until) {
             lexicon_match am;
@@ -1749,12 +1911,13 @@ int sources_find(doc_state *d)
         if (d->speaker[i] == EXTRACT_NO_INDEX)
             d->speaker[i] = narrator;
     /* "وكانت 21 امرأة اختطفن ..." — a sentence opened by كان recounts what
-     * happened before: the narrator's background, not the statement's,
-     * unless it is attributed itself ("وكانت الوزارة أعلنت ..."). */
+     * happened before, one opened by "وفي سياق منفصل" another story: the
+     * narrator's, not the statement's, unless it is attributed itself
+     * ("وكانت الوزارة أعلنت ..."). */
     for (size_t i = 0; i < n; i++) {
         uint32_t si = t->tok[i].sentence;
         if ((i > 0 && t->tok[i - 1].sentence == si) || si >= t->n_sentences || spoken[si] ||
-            !stages_word_in(d, i, FW_BACKGROUND_OPENER))
+            (!stages_word_in(d, i, FW_BACKGROUND_OPENER) && !opens_other_story(t, i)))
             continue;
         for (size_t k = i; k < n && t->tok[k].sentence == si; k++)
             d->speaker[k] = d->r->outlet;
