@@ -20,7 +20,7 @@
 
 /* Bump when the rules in C change the way documents are read, so stored
  * extractions are refreshed (see extract_model_fingerprint). */
-#define EXTRACT_RULES_VERSION 3
+#define EXTRACT_RULES_VERSION 4
 
 const char *model_field(const lexicon_entry *e, size_t i)
 {
@@ -128,6 +128,111 @@ static int build_governorates(extract_model *m, char *err, size_t errsz)
     return 0;
 }
 
+static const model_bloc *find_bloc(const extract_model *m, const char *id)
+{
+    for (size_t i = 0; i < m->n_blocs; i++)
+        if (!strcmp(m->blocs[i].id, id))
+            return &m->blocs[i];
+    return NULL;
+}
+
+/* blocs.tsv: each conflict, then its blocs. A bloc's side is one of
+ * sources.tsv's affiliations, or none. */
+static int build_blocs(extract_model *m, char *err, size_t errsz)
+{
+    size_t n = lexicon_size(m->bloc_list);
+    m->blocs = calloc(n ? n : 1, sizeof *m->blocs);
+    if (!m->blocs) {
+        snprintf(err, errsz, "out of memory");
+        return -1;
+    }
+    const char *conflict = NULL; /* the last conflict listed */
+    for (size_t i = 0; i < n; i++) {
+        const lexicon_entry *e = lexicon_entry_at(m->bloc_list, i);
+        const char *id = model_field(e, 1), *kind = model_field(e, 2), *side = model_field(e, 5);
+        if (!strcmp(kind, "conflict") && *id && !strchr(id, '.') && !*model_field(e, 3)) {
+            conflict = id;
+            continue;
+        }
+        bool side_ok = !*side || !strcmp(side, "government") || !strcmp(side, "opposition") ||
+                       !strcmp(side, "unknown");
+        if (strcmp(kind, "bloc") != 0 || !strchr(id, '.') || !conflict ||
+            strcmp(model_field(e, 3), conflict) != 0 || !side_ok || find_bloc(m, id)) {
+            snprintf(err, errsz,
+                     "blocs.tsv:%zu: needs a conflict (id, kind conflict, -) or one of its blocs "
+                     "(a new code.slug id, kind bloc, the conflict above, side government, "
+                     "opposition, unknown or -)",
+                     e->line);
+            return -1;
+        }
+        m->blocs[m->n_blocs++] = (model_bloc){id, conflict, side, model_field(e, 6), e->line};
+    }
+    return 0;
+}
+
+/* A party's bloc: a bloc of blocs.tsv or "independent", and its
+ * affiliation the one that bloc gives (see blocs.tsv, column side). */
+static int source_bloc(const extract_model *m, const lexicon_entry *e, extract_source *s, char *err,
+                       size_t errsz)
+{
+    const char *bloc = model_field(e, 7);
+    const model_bloc *b = find_bloc(m, bloc);
+    const char *side = b ? b->side : "independent";
+    if (!b && strcmp(bloc, "independent") != 0) {
+        snprintf(err, errsz, "sources.tsv:%zu: bloc \"%s\" is not in blocs.tsv, nor independent",
+                 e->line, bloc);
+        return -1;
+    }
+    if (*side && strcmp(side, s->affiliation) != 0) {
+        snprintf(err, errsz, "sources.tsv:%zu: affiliation %s, but bloc %s gives %s", e->line,
+                 s->affiliation, bloc, side);
+        return -1;
+    }
+    s->bloc = b ? b->id : bloc;
+    return 0;
+}
+
+/* Every party a bloc names as its whole belongs to it. */
+static int check_blocs_whole(const extract_model *m, char *err, size_t errsz)
+{
+    for (size_t i = 0; i < m->n_blocs; i++)
+        for (const char *w = m->blocs[i].whole; *w;) {
+            size_t len = strcspn(w, "|");
+            bool found = false;
+            for (size_t k = 0; k < m->n_sources && !found; k++)
+                found = strlen(m->sources[k].id) == len && !memcmp(m->sources[k].id, w, len) &&
+                        m->sources[k].bloc == m->blocs[i].id;
+            if (!found) {
+                snprintf(err, errsz, "blocs.tsv:%zu: whole names %.*s, not a party of bloc %s",
+                         m->blocs[i].line, (int)len, w, m->blocs[i].id);
+                return -1;
+            }
+            w += len + (w[len] == '|');
+        }
+    return 0;
+}
+
+bool model_source_is_bloc_whole(const extract_model *m, const extract_source *s)
+{
+    const model_bloc *b = s->bloc ? find_bloc(m, s->bloc) : NULL;
+    size_t n = strlen(s->id);
+    for (const char *w = b ? b->whole : ""; *w;) {
+        size_t len = strcspn(w, "|");
+        if (len == n && !memcmp(w, s->id, n))
+            return true;
+        w += len + (w[len] == '|');
+    }
+    return false;
+}
+
+const char *model_side_bloc(const extract_model *m, const char *conflict, const char *side)
+{
+    for (size_t i = 0; conflict && i < m->n_blocs; i++)
+        if (!strcmp(m->blocs[i].conflict, conflict) && !strcmp(m->blocs[i].side, side))
+            return m->blocs[i].id;
+    return NULL;
+}
+
 static int build_sources(extract_model *m, char *err, size_t errsz)
 {
     m->n_sources = lexicon_size(m->source_list);
@@ -149,6 +254,8 @@ static int build_sources(extract_model *m, char *err, size_t errsz)
             snprintf(err, errsz, "sources.tsv:%zu: needs names, id, kind, affiliation", e->line);
             return -1;
         }
+        if (source_bloc(m, e, s, err, errsz) != 0)
+            return -1;
     }
     return 0;
 }
@@ -338,7 +445,8 @@ extract_model *extract_model_new(char *err, size_t errsz)
         !(m->dates = load("lexicon/dates.tsv", err, errsz)) ||
         !(m->causes = load("lexicon/causes.tsv", err, errsz)) ||
         build_places(m, err, errsz) != 0 || build_governorates(m, err, errsz) != 0 ||
-        build_sources(m, err, errsz) != 0 ||
+        !(m->bloc_list = load("blocs.tsv", err, errsz)) || build_blocs(m, err, errsz) != 0 ||
+        build_sources(m, err, errsz) != 0 || check_blocs_whole(m, err, errsz) != 0 ||
         !(m->figure_links = load("lexicon/figure_links.tsv", err, errsz)) ||
         check_column(m->triggers, "lexicon/triggers.tsv", 1, trigger_types, err, errsz) != 0 ||
         check_column(m->triggers, "lexicon/triggers.tsv", 2, positions, err, errsz) != 0 ||
@@ -361,6 +469,8 @@ void extract_model_free(extract_model *m)
     if (!m)
         return;
     lexicon_free(m->gazetteer);
+    lexicon_free(m->bloc_list);
+    free(m->blocs);
     lexicon_free(m->source_list);
     lexicon_free(m->qualifiers);
     lexicon_free(m->dates);

@@ -16,9 +16,16 @@ typedef struct party_head {
     char *not_after;           /* normalised words separated by '|'; "" for none */
 } party_head;
 
+/* A bloc of blocs.tsv: the strings are the lexicon's. */
+typedef struct model_bloc {
+    const char *id, *conflict, *side; /* side "" for none (the blocs of other wars) */
+    const char *whole;                /* source ids separated by '|'; "" for none */
+    size_t line;                      /* in blocs.tsv, for errors */
+} model_bloc;
+
 struct extract_model {
     lexicon *gazetteer;     /* gazetteer.tsv: names, id, kind, parent, lat, lon, precision, name_en, flags */
-    lexicon *source_list;   /* sources.tsv: names, id, kind, affiliation, parent, name_en */
+    lexicon *source_list;   /* sources.tsv: names, id, kind, affiliation, parent, name_en, flags, bloc */
     lexicon *qualifiers;    /* lexicon/qualifiers.tsv */
     lexicon *name_numbers;  /* lexicon/name_numbers.tsv: words a number may be part of a name after */
     lexicon *triggers;      /* lexicon/triggers.tsv */
@@ -40,7 +47,18 @@ struct extract_model {
     char *duals_text;       /* the generated duals lexicon's source text */
     uint64_t fingerprint;
     lexicon *figure_links;  /* lexicon/figure_links.tsv: words that tie one figure to another */
+    lexicon *bloc_list;     /* blocs.tsv: names, id, kind, conflict, name_en, side, whole */
+    model_bloc *blocs;      /* the entries of kind bloc, in file order */
+    size_t n_blocs;
 };
+
+/* Does source s stand for its bloc as a whole (blocs.tsv column whole:
+ * "قوات النظام" for the government camp)? */
+bool model_source_is_bloc_whole(const extract_model *m, const extract_source *s);
+
+/* The first bloc of conflict `conflict` whose side is `side` (government,
+ * opposition), or NULL: the camp a noun's own side names there. */
+const char *model_side_bloc(const extract_model *m, const char *conflict, const char *side);
 
 /* Index of an entry of lx (entries are numbered in file order). */
 size_t model_entry_index(const lexicon *lx, const lexicon_entry *e);

@@ -187,7 +187,9 @@ static size_t discovered_source(doc_state *d, span sp, const char *kind, size_t 
                           .name = name,
                           .kind = kind,
                           .affiliation = p ? p->affiliation : "unknown",
-                          .parent_id = p ? p->id : NULL};
+                          .parent_id = p ? p->id : NULL,
+                          /* a spokesman or an anonymous source speaks for its party */
+                          .bloc = p ? p->bloc : NULL};
     return d->r->n_sources - 1;
 }
 
