@@ -280,8 +280,13 @@ static bool military_kind(const char *kind)
 
 /* The mention of a party that owns what is counted: named right after the
  * noun ("عنصرًا من الجيش السوري", "قتلى قوات النظام", "سقطوا قتلى في صفوف
- * قوات النظام"), or right after the loss word before the number ("خسائر
- * الجيش السوري وحلفائه وصلت إلى 200 قتيل"). EXTRACT_NO_INDEX when none. */
+ * قوات النظام"), or right after the word before the number that makes it
+ * the owner: a loss ("خسائر الجيش السوري وحلفائه وصلت إلى 200 قتيل", "خسر
+ * الحزب 20 مسلحا") or the firing of munitions ("وجهت الفصائل 100 قذيفة",
+ * "شن الطيران الروسي 30 غارة"), or a toll noun in construct with it ("قتلى
+ * قوات النظام، بينهم 24 ضابطا"). The subject of any other verb did it to
+ * what is counted ("قتلت قوات النظام 10 مدنيين"): not theirs.
+ * EXTRACT_NO_INDEX when none. */
 static size_t owner_mention(const doc_state *d, const counted *c, size_t num_first,
                             uint32_t num_end, const trigger *cause)
 {
@@ -300,30 +305,51 @@ static size_t owner_mention(const doc_state *d, const counted *c, size_t num_fir
             return m;
         break;
     }
-    if (cause && cause->end < num_first)
+    lexicon_match nm;
+    bool owns = cause && (!strcmp(cause->type, "losses") || !strcmp(cause->type, "fired") ||
+                          !strcmp(cause->type, "airstrikes") ||
+                          /* a noun in construct with its owner: "قتلى قوات النظام، بينهم 24 ضابطا" */
+                          (lexicon_match_at(d->m->nouns, t, cause->first, PROCLITICS_ALL, &nm) &&
+                           nm.tok_end == cause->end));
+    if (owns && cause->end < num_first)
         for (size_t m = 0; m < d->r->n_source_mentions; m++)
             if (d->smention_toks[m].first == cause->end)
                 return m;
     return EXTRACT_NO_INDEX;
 }
 
-/* Whose people or things: the affiliation of the party that owns them,
- * else the noun's own side (مسلح). People of an army or a faction are
- * combatants. */
-static const char *subject_side(const doc_state *d, const counted *c, size_t num_first,
-                                uint32_t num_end, const trigger *cause, const char **category)
+/* Whose people or things a figure counts. */
+typedef struct subject {
+    const char *side;  /* government, opposition, unknown */
+    const char *bloc;  /* blocs.tsv id, or NULL */
+    size_t party;      /* index into sources, or EXTRACT_NO_INDEX */
+} subject;
+
+/* The party that owns them gives the side (its affiliation), the bloc, and
+ * the party itself unless its name stands for its whole bloc ("قوات
+ * النظام"); else the noun's own side (مسلح), which names no bloc: soldiers
+ * are the government's in Syrian reporting, Israel's in Gaza's. People of an
+ * army or a faction are combatants. */
+static subject subject_of(const doc_state *d, const counted *c, size_t num_first, uint32_t num_end,
+                          const trigger *cause, const char **category)
 {
     const char *side = model_field(c->noun, 5);
+    subject sub = {*side ? side : "unknown", NULL, EXTRACT_NO_INDEX};
     size_t m = owner_mention(d, c, num_first, num_end, cause);
-    if (m != EXTRACT_NO_INDEX) {
-        const extract_source *owner = &d->r->sources[d->r->source_mentions[m].source];
-        if (!strcmp(owner->affiliation, "government") || !strcmp(owner->affiliation, "opposition")) {
-            if (military_kind(owner->kind) && !strcmp(*category, "people"))
-                *category = "combatants";
-            return owner->affiliation;
-        }
+    if (m == EXTRACT_NO_INDEX)
+        return sub;
+    size_t party = d->r->source_mentions[m].source;
+    const extract_source *owner = &d->r->sources[party];
+    if (!strcmp(owner->affiliation, "government") || !strcmp(owner->affiliation, "opposition")) {
+        if (military_kind(owner->kind) && !strcmp(*category, "people"))
+            *category = "combatants";
+        sub.side = owner->affiliation;
     }
-    return *side ? side : "unknown";
+    if (owner->bloc && strcmp(owner->bloc, "independent") != 0)
+        sub.bloc = owner->bloc;
+    if (!model_source_is_bloc_whole(d->m, owner))
+        sub.party = party;
+    return sub;
 }
 
 /* The place of a figure: the nearest place mention of its sentence. */
@@ -414,6 +440,20 @@ static bool instrument(const text *t, size_t i, uint32_t start)
            (!strcmp(t->tok[i - 1].norm, "ب") || !strcmp(t->tok[i - 1].norm, "وب"));
 }
 
+/* Can what a list counts after a figure of category `was` be owned by the
+ * same party? Its fighters and its equipment, yes, and the munitions after
+ * its munitions; civilians and people are more often those its fighters or
+ * munitions struck. */
+static bool owned_alike(const char *was, const char *is)
+{
+    if (!was || !is)
+        return false;
+    if (!strcmp(was, "munitions") || !strcmp(is, "munitions"))
+        return !strcmp(was, is);
+    return (!strcmp(was, "combatants") || !strcmp(was, "materiel")) &&
+           (!strcmp(is, "combatants") || !strcmp(is, "materiel"));
+}
+
 static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, size_t first,
                        const number *num, size_t num_index)
 {
@@ -421,13 +461,13 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     size_t n_tr = fs->n_tr;
     const char *category = model_field(c->noun, 2);
     const char *object = *model_field(c->noun, 1) ? model_field(c->noun, 1) : NULL;
-    const char *side = NULL;
+    subject sub = {NULL, NULL, EXTRACT_NO_INDEX};
     if (object && strcmp(object, "=") == 0) {
         const extract_figure *like = previous_in_sentence(d, first);
         if (like) {
             object = like->object;
             category = like->subject_category ? like->subject_category : "other";
-            side = like->subject_side;
+            sub = (subject){like->subject_side, like->subject_bloc, like->subject_party};
         } else if (c->end > c->first && word_role(d, c->first, "persons")) {
             /* "مقتل طفل وإصابة ثلاثة آخرين": آخرون is a plural of persons */
             object = "people";
@@ -439,13 +479,15 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     const trigger *cause;
     bool weak;
     const char *type = figure_type(d, tr, n_tr, c, category, first, &cause, &weak);
-    if (!side)
-        side = subject_side(d, c, first, sp.end, cause, &category);
+    if (!sub.side)
+        sub = subject_of(d, c, first, sp.end, cause, &category);
     /* A list names the owner once: "قتل 80 عنصرًا من الجيش السوري، وتدمير
-     * خمس آليات" — the vehicles are the army's too. */
+     * خمس آليات" — the vehicles are the army's too; not the people its
+     * munitions kill ("أطلقت 100 قذيفة ... أدت لمقتل 20 مدنيا"). */
     const extract_figure *before = previous_in_sentence(d, first);
-    if (!strcmp(side, "unknown") && before && before->subject_side && before->denied == d->denied[first])
-        side = before->subject_side;
+    if (!strcmp(sub.side, "unknown") && !sub.bloc && before && before->subject_side &&
+        before->denied == d->denied[first] && owned_alike(before->subject_category, category))
+        sub = (subject){before->subject_side, before->subject_bloc, before->subject_party};
     type = resolve_losses(type, category);
     /* "عاد القصف بعشرين قذيفة": a return or release counts people, not shells */
     if (weak_or_trigger_typed(c) && (!type_fits(type, category) ||
@@ -493,9 +535,9 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     f->type = type;
     f->object = object;
     f->subject_category = !strcmp(category, "other") ? NULL : category;
-    f->subject_side = side;
-    f->subject_bloc = NULL;
-    f->subject_party = EXTRACT_NO_INDEX;
+    f->subject_side = sub.side;
+    f->subject_bloc = sub.bloc;
+    f->subject_party = sub.party;
     f->claimant = d->speaker[first];
     f->denied = d->denied[first];
     f->place = figure_place(d, first);
@@ -530,6 +572,22 @@ static void assign_areas(doc_state *d)
         size_t p = d->r->figures[f].place;
         size_t g = p == EXTRACT_NO_INDEX ? EXTRACT_NO_INDEX : m->governorate_of[p];
         d->r->figures[f].area = g != EXTRACT_NO_INDEX ? g : best;
+    }
+}
+
+/* A noun's own side (مسلح: the opposition's fighters, جندي: the army's) is
+ * the language of Syrian reporting: where a figure's area lies in the
+ * country a conflict of blocs.tsv is named after and whose blocs carry
+ * sides (Syria), the side names that side's first bloc there. Elsewhere,
+ * and with no area, it names none. */
+static void side_blocs(doc_state *d)
+{
+    for (size_t i = 0; i < d->r->n_figures; i++) {
+        extract_figure *f = &d->r->figures[i];
+        if (f->subject_bloc || !f->subject_side || !strcmp(f->subject_side, "unknown") ||
+            f->area == EXTRACT_NO_INDEX)
+            continue;
+        f->subject_bloc = model_side_bloc(d->m, d->m->places[f->area].parent_id, f->subject_side);
     }
 }
 
@@ -951,6 +1009,7 @@ int figures_find(doc_state *d)
         goto out;
     link_figures(d, fs.aux);
     assign_areas(d);
+    side_blocs(d);
     rc = 0;
 out:
     free(tr);
