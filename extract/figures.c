@@ -282,13 +282,14 @@ static bool military_kind(const char *kind)
  * noun ("عنصرًا من الجيش السوري", "قتلى قوات النظام", "سقطوا قتلى في صفوف
  * قوات النظام"), or right after the word before the number that makes it
  * the owner: a loss ("خسائر الجيش السوري وحلفائه وصلت إلى 200 قتيل", "خسر
- * الحزب 20 مسلحا") or the firing of munitions ("وجهت الفصائل 100 قذيفة",
- * "شن الطيران الروسي 30 غارة"), or a toll noun in construct with it ("قتلى
+ * الحزب 20 مسلحا"), the firing of the munitions counted ("وجهت الفصائل 100
+ * قذيفة", "شن الطيران الروسي 30 غارة"; not "قصفت 30 مركزا": the centres
+ * struck are someone else's), or a toll noun in construct with it ("قتلى
  * قوات النظام، بينهم 24 ضابطا"). The subject of any other verb did it to
  * what is counted ("قتلت قوات النظام 10 مدنيين"): not theirs.
  * EXTRACT_NO_INDEX when none. */
 static size_t owner_mention(const doc_state *d, const counted *c, size_t num_first,
-                            uint32_t num_end, const trigger *cause)
+                            uint32_t num_end, const trigger *cause, const char *category)
 {
     const text *t = d->t;
     uint32_t s = t->tok[c->first].sentence;
@@ -306,8 +307,9 @@ static size_t owner_mention(const doc_state *d, const counted *c, size_t num_fir
         break;
     }
     lexicon_match nm;
-    bool owns = cause && (!strcmp(cause->type, "losses") || !strcmp(cause->type, "fired") ||
-                          !strcmp(cause->type, "airstrikes") ||
+    bool fires = !strcmp(category, "munitions") && cause &&
+                 (!strcmp(cause->type, "fired") || !strcmp(cause->type, "airstrikes"));
+    bool owns = cause && (!strcmp(cause->type, "losses") || fires ||
                           /* a noun in construct with its owner: "قتلى قوات النظام، بينهم 24 ضابطا" */
                           (lexicon_match_at(d->m->nouns, t, cause->first, PROCLITICS_ALL, &nm) &&
                            nm.tok_end == cause->end));
@@ -335,7 +337,7 @@ static subject subject_of(const doc_state *d, const counted *c, size_t num_first
 {
     const char *side = model_field(c->noun, 5);
     subject sub = {*side ? side : "unknown", NULL, EXTRACT_NO_INDEX};
-    size_t m = owner_mention(d, c, num_first, num_end, cause);
+    size_t m = owner_mention(d, c, num_first, num_end, cause, *category);
     if (m == EXTRACT_NO_INDEX)
         return sub;
     size_t party = d->r->source_mentions[m].source;
@@ -575,11 +577,11 @@ static void assign_areas(doc_state *d)
     }
 }
 
-/* A noun's own side (مسلح: the opposition's fighters, جندي: the army's) is
- * the language of Syrian reporting: where a figure's area lies in the
- * country a conflict of blocs.tsv is named after and whose blocs carry
- * sides (Syria), the side names that side's first bloc there. Elsewhere,
- * and with no area, it names none. */
+/* A noun's own side (جندي: the state's soldiers, مسلح: the armed groups
+ * fighting it) names the camp of that side (blocs.tsv) in the war fought
+ * in the country of the figure's area: sy.opposition in Aleppo,
+ * ye.government in Marib; none where that war's nouns name no one camp,
+ * nor for a figure with no area. */
 static void side_blocs(doc_state *d)
 {
     for (size_t i = 0; i < d->r->n_figures; i++) {

@@ -136,13 +136,45 @@ static const model_bloc *find_bloc(const extract_model *m, const char *id)
     return NULL;
 }
 
-/* blocs.tsv: each conflict, then its blocs. A bloc's side is one of
- * sources.tsv's affiliations, or none. */
+/* Is `id` one of the '|'-separated words of `list`? */
+static bool listed(const char *list, const char *id)
+{
+    size_t n = strlen(id);
+    for (const char *w = list; *w;) {
+        size_t len = strcspn(w, "|");
+        if (len == n && !memcmp(w, id, n))
+            return true;
+        w += len + (w[len] == '|');
+    }
+    return false;
+}
+
+/* A conflict's countries: gazetteer places of kind country. */
+static bool countries_ok(const extract_model *m, const char *countries)
+{
+    if (!*countries)
+        return false;
+    for (const char *w = countries; *w;) {
+        size_t len = strcspn(w, "|");
+        bool found = false;
+        for (size_t i = 0; i < m->n_places && !found; i++)
+            found = strlen(m->places[i].id) == len && !memcmp(m->places[i].id, w, len) &&
+                    !strcmp(m->places[i].kind, "country");
+        if (!found)
+            return false;
+        w += len + (w[len] == '|');
+    }
+    return true;
+}
+
+/* blocs.tsv: each conflict with its countries, then its blocs. A bloc's
+ * side is one of sources.tsv's affiliations, or none. */
 static int build_blocs(extract_model *m, char *err, size_t errsz)
 {
     size_t n = lexicon_size(m->bloc_list);
     m->blocs = calloc(n ? n : 1, sizeof *m->blocs);
-    if (!m->blocs) {
+    m->conflicts = calloc(n ? n : 1, sizeof *m->conflicts);
+    if (!m->blocs || !m->conflicts) {
         snprintf(err, errsz, "out of memory");
         return -1;
     }
@@ -151,6 +183,12 @@ static int build_blocs(extract_model *m, char *err, size_t errsz)
         const lexicon_entry *e = lexicon_entry_at(m->bloc_list, i);
         const char *id = model_field(e, 1), *kind = model_field(e, 2), *side = model_field(e, 5);
         if (!strcmp(kind, "conflict") && *id && !strchr(id, '.') && !*model_field(e, 3)) {
+            if (!countries_ok(m, model_field(e, 7))) {
+                snprintf(err, errsz, "blocs.tsv:%zu: conflict %s needs its countries (gazetteer ids)",
+                         e->line, id);
+                return -1;
+            }
+            m->conflicts[m->n_conflicts++] = (model_conflict){id, model_field(e, 7)};
             conflict = id;
             continue;
         }
@@ -177,7 +215,8 @@ static int source_bloc(const extract_model *m, const lexicon_entry *e, extract_s
 {
     const char *bloc = model_field(e, 7);
     const model_bloc *b = find_bloc(m, bloc);
-    const char *side = b ? b->side : "independent";
+    /* sides are affiliations in the first conflict only (sources.tsv's war) */
+    const char *side = !b ? "independent" : b->conflict == m->conflicts[0].id ? b->side : "";
     if (!b && strcmp(bloc, "independent") != 0) {
         snprintf(err, errsz, "sources.tsv:%zu: bloc \"%s\" is not in blocs.tsv, nor independent",
                  e->line, bloc);
@@ -215,20 +254,17 @@ static int check_blocs_whole(const extract_model *m, char *err, size_t errsz)
 bool model_source_is_bloc_whole(const extract_model *m, const extract_source *s)
 {
     const model_bloc *b = s->bloc ? find_bloc(m, s->bloc) : NULL;
-    size_t n = strlen(s->id);
-    for (const char *w = b ? b->whole : ""; *w;) {
-        size_t len = strcspn(w, "|");
-        if (len == n && !memcmp(w, s->id, n))
-            return true;
-        w += len + (w[len] == '|');
-    }
-    return false;
+    return b && listed(b->whole, s->id);
 }
 
-const char *model_side_bloc(const extract_model *m, const char *conflict, const char *side)
+const char *model_side_bloc(const extract_model *m, const char *country, const char *side)
 {
+    const char *conflict = NULL;
+    for (size_t i = 0; country && i < m->n_conflicts && !conflict; i++)
+        if (listed(m->conflicts[i].countries, country))
+            conflict = m->conflicts[i].id;
     for (size_t i = 0; conflict && i < m->n_blocs; i++)
-        if (!strcmp(m->blocs[i].conflict, conflict) && !strcmp(m->blocs[i].side, side))
+        if (m->blocs[i].conflict == conflict && !strcmp(m->blocs[i].side, side))
             return m->blocs[i].id;
     return NULL;
 }
@@ -471,6 +507,7 @@ void extract_model_free(extract_model *m)
     lexicon_free(m->gazetteer);
     lexicon_free(m->bloc_list);
     free(m->blocs);
+    free(m->conflicts);
     lexicon_free(m->source_list);
     lexicon_free(m->qualifiers);
     lexicon_free(m->dates);

@@ -23,6 +23,12 @@ typedef struct model_bloc {
     size_t line;                      /* in blocs.tsv, for errors */
 } model_bloc;
 
+/* A conflict of blocs.tsv. */
+typedef struct model_conflict {
+    const char *id;
+    const char *countries; /* gazetteer ids separated by '|' */
+} model_conflict;
+
 struct extract_model {
     lexicon *gazetteer;     /* gazetteer.tsv: names, id, kind, parent, lat, lon, precision, name_en, flags */
     lexicon *source_list;   /* sources.tsv: names, id, kind, affiliation, parent, name_en, flags, bloc */
@@ -47,18 +53,21 @@ struct extract_model {
     char *duals_text;       /* the generated duals lexicon's source text */
     uint64_t fingerprint;
     lexicon *figure_links;  /* lexicon/figure_links.tsv: words that tie one figure to another */
-    lexicon *bloc_list;     /* blocs.tsv: names, id, kind, conflict, name_en, side, whole */
+    lexicon *bloc_list;     /* blocs.tsv: names, id, kind, conflict, name_en, side, whole, countries */
     model_bloc *blocs;      /* the entries of kind bloc, in file order */
     size_t n_blocs;
+    model_conflict *conflicts; /* the entries of kind conflict, in file order */
+    size_t n_conflicts;
 };
 
 /* Does source s stand for its bloc as a whole (blocs.tsv column whole:
  * "قوات النظام" for the government camp)? */
 bool model_source_is_bloc_whole(const extract_model *m, const extract_source *s);
 
-/* The first bloc of conflict `conflict` whose side is `side` (government,
- * opposition), or NULL: the camp a noun's own side names there. */
-const char *model_side_bloc(const extract_model *m, const char *conflict, const char *side);
+/* The first bloc whose side is `side` (government, opposition) in the
+ * conflict fought in the country whose gazetteer id is `country`, or NULL:
+ * the camp a counted noun's own side names there. */
+const char *model_side_bloc(const extract_model *m, const char *country, const char *side);
 
 /* Index of an entry of lx (entries are numbered in file order). */
 size_t model_entry_index(const lexicon *lx, const lexicon_entry *e);

@@ -249,14 +249,15 @@ def check_gazetteer(path, rep):
 
 
 def read_blocs(path, rep):
-    """data/blocs.tsv: {bloc id: (conflict, side)}; conflicts first."""
-    blocs, conflicts = {}, set()
-    for where, f in read_rows(path, 7, 0, rep):
+    """data/blocs.tsv: {bloc id: the affiliation it gives, or "-"}; conflicts
+    first. Sides are affiliations in the first conflict only."""
+    blocs, conflicts = {}, []
+    for where, f in read_rows(path, 8, 0, rep):
         i, kind, conflict, _, side = f[:5]
         if kind == "conflict" and ID_RE.match(i) and conflict == "-":
-            conflicts.add(i)
+            conflicts.append(i)
         elif kind == "bloc" and BLOC_RE.match(i) and conflict in conflicts:
-            blocs[i] = (conflict, side)
+            blocs[i] = side if conflict == conflicts[0] else "-"
         else:
             rep.err(where, "%r: a conflict (slug, -) or a bloc (code.slug, a conflict above)" % i)
     return blocs
@@ -275,7 +276,7 @@ def check_sources(path, rep, blocs):
             rep.err(where, "flags %r not in %s" % (f[6], sorted(FLAGS)))
         if f[7] != "independent" and f[7] not in blocs:
             rep.err(where, "bloc %r is not in blocs.tsv" % f[7])
-        side = "independent" if f[7] == "independent" else blocs.get(f[7], ("", "-"))[1]
+        side = "independent" if f[7] == "independent" else blocs.get(f[7], "-")
         if side != "-" and f[2] != side:
             rep.err(where, "affiliation %r of %r: its bloc %r says %r" % (f[2], f[0], f[7], side))
         if ARABIC_RE.search(f[4]):
