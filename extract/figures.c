@@ -577,19 +577,27 @@ static void assign_areas(doc_state *d)
     }
 }
 
-/* A noun's own side (جندي: the state's soldiers, مسلح: the armed groups
- * fighting it) names the camp of that side (blocs.tsv) in the war fought
- * in the country of the figure's area: sy.opposition in Aleppo,
- * ye.government in Marib; none where that war's nouns name no one camp,
- * nor for a figure with no area. */
-static void side_blocs(doc_state *d)
+/* The war a figure is about is the one fought in the country of its place,
+ * else of its area. There a noun's own side (جندي: the state's soldiers,
+ * مسلح: the armed groups fighting it) names the camp of that side
+ * (blocs.tsv): sy.opposition in Aleppo, ye.government in Marib, none where
+ * that war's nouns name no one camp; and the people of a bloc of another war
+ * count in the bloc it has there (blocs.tsv, elsewhere): Hezbollah's
+ * fighters killed in south Lebanon in lb.hezbollah, or in none. */
+static void place_blocs(doc_state *d)
 {
+    const extract_model *m = d->m;
     for (size_t i = 0; i < d->r->n_figures; i++) {
         extract_figure *f = &d->r->figures[i];
-        if (f->subject_bloc || !f->subject_side || !strcmp(f->subject_side, "unknown") ||
-            f->area == EXTRACT_NO_INDEX)
+        size_t at = f->place != EXTRACT_NO_INDEX ? f->place : f->area;
+        size_t country = at != EXTRACT_NO_INDEX ? m->country_of[at] : EXTRACT_NO_INDEX;
+        const char *conflict = country != EXTRACT_NO_INDEX ? model_conflict_in(m, m->places[country].id) : NULL;
+        if (!conflict)
             continue;
-        f->subject_bloc = model_side_bloc(d->m, d->m->places[f->area].parent_id, f->subject_side);
+        if (f->subject_bloc)
+            f->subject_bloc = model_bloc_in(m, f->subject_bloc, conflict);
+        else if (f->subject_side && strcmp(f->subject_side, "unknown") != 0)
+            f->subject_bloc = model_side_bloc(m, conflict, f->subject_side);
     }
 }
 
@@ -1011,7 +1019,7 @@ int figures_find(doc_state *d)
         goto out;
     link_figures(d, fs.aux);
     assign_areas(d);
-    side_blocs(d);
+    place_blocs(d);
     rc = 0;
 out:
     free(tr);

@@ -103,14 +103,15 @@ static size_t place_index(const place_key *keys, size_t n, const char *id)
     return k ? k->index : EXTRACT_NO_INDEX;
 }
 
-/* Each place's governorate, found once by walking up its parents (a cycle
- * or a chain deeper than 16 gives none). Ids are looked up in a sorted
+/* Each place's governorate and country, found once by walking up its
+ * parents (a cycle or a chain deeper than 16 gives none). Ids are looked up in a sorted
  * copy: the gazetteer has thousands of places. */
 static int build_governorates(extract_model *m, char *err, size_t errsz)
 {
     m->governorate_of = malloc((m->n_places + 1) * sizeof *m->governorate_of);
+    m->country_of = malloc((m->n_places + 1) * sizeof *m->country_of);
     place_key *keys = malloc((m->n_places + 1) * sizeof *keys);
-    if (!m->governorate_of || !keys) {
+    if (!m->governorate_of || !m->country_of || !keys) {
         free(keys);
         snprintf(err, errsz, "out of memory");
         return -1;
@@ -123,6 +124,9 @@ static int build_governorates(extract_model *m, char *err, size_t errsz)
         while (p != EXTRACT_NO_INDEX && depth++ < 16 && strcmp(m->places[p].kind, "governorate") != 0)
             p = place_index(keys, m->n_places, m->places[p].parent_id);
         m->governorate_of[i] = depth <= 16 ? p : EXTRACT_NO_INDEX;
+        for (p = i, depth = 0; p != EXTRACT_NO_INDEX && depth++ < 16 && strcmp(m->places[p].kind, "country") != 0;)
+            p = place_index(keys, m->n_places, m->places[p].parent_id);
+        m->country_of[i] = depth <= 16 ? p : EXTRACT_NO_INDEX;
     }
     free(keys);
     return 0;
@@ -203,8 +207,28 @@ static int build_blocs(extract_model *m, char *err, size_t errsz)
                      e->line);
             return -1;
         }
-        m->blocs[m->n_blocs++] = (model_bloc){id, conflict, side, model_field(e, 6), e->line};
+        m->blocs[m->n_blocs++] = (model_bloc){id, conflict, side, model_field(e, 6), model_field(e, 8), e->line};
     }
+    /* elsewhere: blocs of other conflicts, one a conflict */
+    for (size_t i = 0; i < m->n_blocs; i++)
+        for (const char *w = m->blocs[i].elsewhere; *w;) {
+            size_t len = strcspn(w, "|");
+            char id[64];
+            snprintf(id, sizeof id, "%.*s", (int)len, w);
+            const model_bloc *o = find_bloc(m, id);
+            bool twice = false;
+            for (const char *v = m->blocs[i].elsewhere; o && v < w; v += strcspn(v, "|") + 1) {
+                char prev[64];
+                snprintf(prev, sizeof prev, "%.*s", (int)strcspn(v, "|"), v);
+                twice |= find_bloc(m, prev)->conflict == o->conflict;
+            }
+            if (!o || o->conflict == m->blocs[i].conflict || twice) {
+                snprintf(err, errsz, "blocs.tsv:%zu: elsewhere names %s: not a bloc of another conflict, "
+                         "or a second one of its conflict", m->blocs[i].line, id);
+                return -1;
+            }
+            w += len + (w[len] == '|');
+        }
     return 0;
 }
 
@@ -257,14 +281,29 @@ bool model_source_is_bloc_whole(const extract_model *m, const extract_source *s)
     return b && listed(b->whole, s->id);
 }
 
-const char *model_side_bloc(const extract_model *m, const char *country, const char *side)
+const char *model_conflict_in(const extract_model *m, const char *country)
 {
-    const char *conflict = NULL;
-    for (size_t i = 0; country && i < m->n_conflicts && !conflict; i++)
+    for (size_t i = 0; country && i < m->n_conflicts; i++)
         if (listed(m->conflicts[i].countries, country))
-            conflict = m->conflicts[i].id;
+            return m->conflicts[i].id;
+    return NULL;
+}
+
+const char *model_side_bloc(const extract_model *m, const char *conflict, const char *side)
+{
     for (size_t i = 0; conflict && i < m->n_blocs; i++)
         if (m->blocs[i].conflict == conflict && !strcmp(m->blocs[i].side, side))
+            return m->blocs[i].id;
+    return NULL;
+}
+
+const char *model_bloc_in(const extract_model *m, const char *bloc, const char *conflict)
+{
+    const model_bloc *b = find_bloc(m, bloc);
+    if (!b || b->conflict == conflict)
+        return b ? b->id : NULL;
+    for (size_t i = 0; i < m->n_blocs; i++)
+        if (m->blocs[i].conflict == conflict && listed(b->elsewhere, m->blocs[i].id))
             return m->blocs[i].id;
     return NULL;
 }
@@ -529,6 +568,7 @@ void extract_model_free(extract_model *m)
     lexicon_free(m->party_anaphors);
     free(m->places);
     free(m->governorate_of);
+    free(m->country_of);
     free(m->sources);
     free(m->duals_text);
     free(m);

@@ -20,6 +20,7 @@ typedef struct party_head {
 typedef struct model_bloc {
     const char *id, *conflict, *side; /* side "" for none (the blocs of other wars) */
     const char *whole;                /* source ids separated by '|'; "" for none */
+    const char *elsewhere;            /* its blocs in other conflicts, ids separated by '|'; "" */
     size_t line;                      /* in blocs.tsv, for errors */
 } model_bloc;
 
@@ -48,12 +49,14 @@ struct extract_model {
     extract_place *places;  /* parallel to the gazetteer's entries */
     size_t n_places;
     size_t *governorate_of; /* per place: the governorate it lies in (itself for one), or EXTRACT_NO_INDEX */
+    size_t *country_of;     /* per place: the country it lies in (itself for one), or EXTRACT_NO_INDEX */
     extract_source *sources; /* parallel to the source list's entries */
     size_t n_sources;
     char *duals_text;       /* the generated duals lexicon's source text */
     uint64_t fingerprint;
     lexicon *figure_links;  /* lexicon/figure_links.tsv: words that tie one figure to another */
-    lexicon *bloc_list;     /* blocs.tsv: names, id, kind, conflict, name_en, side, whole, countries */
+    lexicon *bloc_list;     /* blocs.tsv: names, id, kind, conflict, name_en, side, whole, countries,
+                             * elsewhere */
     model_bloc *blocs;      /* the entries of kind bloc, in file order */
     size_t n_blocs;
     model_conflict *conflicts; /* the entries of kind conflict, in file order */
@@ -64,10 +67,17 @@ struct extract_model {
  * "قوات النظام" for the government camp)? */
 bool model_source_is_bloc_whole(const extract_model *m, const extract_source *s);
 
-/* The first bloc whose side is `side` (government, opposition) in the
- * conflict fought in the country whose gazetteer id is `country`, or NULL:
- * the camp a counted noun's own side names there. */
-const char *model_side_bloc(const extract_model *m, const char *country, const char *side);
+/* The conflict fought in the country whose gazetteer id is `country`, or
+ * NULL (none, or country NULL). */
+const char *model_conflict_in(const extract_model *m, const char *country);
+
+/* The first bloc whose side is `side` (government, opposition) in
+ * `conflict`, or NULL: the camp a counted noun's own side names there. */
+const char *model_side_bloc(const extract_model *m, const char *conflict, const char *side);
+
+/* The bloc that the people of bloc `bloc` count in within `conflict`: the
+ * bloc itself, the one its `elsewhere` column names there, or NULL. */
+const char *model_bloc_in(const extract_model *m, const char *bloc, const char *conflict);
 
 /* Index of an entry of lx (entries are numbered in file order). */
 size_t model_entry_index(const lexicon *lx, const lexicon_entry *e);

@@ -252,7 +252,7 @@ def read_blocs(path, rep):
     """data/blocs.tsv: {bloc id: the affiliation it gives, or "-"}; conflicts
     first. Sides are affiliations in the first conflict only."""
     blocs, conflicts = {}, []
-    for where, f in read_rows(path, 8, 0, rep):
+    for where, f in read_rows(path, 9, 0, rep):
         i, kind, conflict, _, side = f[:5]
         if kind == "conflict" and ID_RE.match(i) and conflict == "-":
             conflicts.append(i)
