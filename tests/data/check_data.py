@@ -29,7 +29,7 @@ GAZ_KINDS = {
     "neighbourhood", "military_site", "hill", "road", "facility", "region",
 }
 PRECISIONS = {"exact", "approx"}
-FLAGS = {"ambiguous"}
+FLAGS = {"ambiguous", "owner"}
 SRC_KINDS = {
     "outlet", "agency", "armed_group", "military", "government", "ngo", "un",
     "civil_defence", "activists", "person",

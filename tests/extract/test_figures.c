@@ -345,6 +345,11 @@ Test(figures, subject_bloc_and_party_in_syria)
         {"أطلقت الفصائل المسلحة 60 قذيفة على الأحياء، ما أدى إلى مقتل 9 مدنيين.", "60 قذيفة",
          "sy.opposition", NULL},
         {"أطلقت الفصائل المسلحة 60 قذيفة على الأحياء، ما أدى إلى مقتل 9 مدنيين.", "9 مدنيين", NULL, NULL},
+        /* how each side's media name the other: النظام only as an owner */
+        {"وقتل 50 من عناصر النظام في ريف حماة.", "50 من", "sy.government", NULL},
+        {"ودمرت الفصائل 3 دبابات للنظام في ريف حماة.", "3 دبابات", "sy.government", NULL},
+        {"وقتل 7 من جنود الاحتلال التركي في ريف الحسكة.", "7 من", "sy.turkey", NULL},
+        {"وقتل 5 من جنود العدو الإسرائيلي في جنوب لبنان.", "5 من", "lb.israel", NULL},
         /* a noun's own side names a Syrian camp only for a figure in Syria */
         {"قتل 30 مسلحا في اشتباكات بريف حلب.", "30 مسلحا", "sy.opposition", NULL},
     };

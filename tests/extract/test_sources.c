@@ -361,3 +361,28 @@ Test(sources, a_discovered_source_takes_its_party_s_bloc)
         extract_result_free(&r);
     }
 }
+
+/* النظام names the Syrian government only as the owner of a counted noun
+ * ("عناصر النظام"); elsewhere it is an ordinary word. */
+Test(sources, an_owner_name_only_after_a_counted_noun)
+{
+    static const struct {
+        const char *doc;
+        bool regime;
+    } cases[] = {
+        {"وقال المرصد إن 12 من عناصر النظام قتلوا في ريف حماة.", true},
+        {"وقال المرصد إن 12 من قتلى النظام سقطوا في ريف حماة.", true},
+        {"وأضاف أن النظام الداخلي للمجلس لم يتغير منذ 2012.", false},
+        {"وقالت الهيئة إن النظام الانتخابي الجديد يضم 40 مقعدا.", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        extract_result r;
+        cr_assert_eq(extract_document(model, cases[i].doc, strlen(cases[i].doc), &r), 0);
+        bool found = false;
+        for (size_t k = 0; k < r.n_sources; k++)
+            found |= strcmp(r.sources[k].id, "syrian-regime") == 0;
+        cr_expect_eq(found, cases[i].regime, "syrian-regime %s in: %s", found ? "found" : "missed",
+                     cases[i].doc);
+        extract_result_free(&r);
+    }
+}
