@@ -591,7 +591,8 @@ static void place_blocs(doc_state *d)
         extract_figure *f = &d->r->figures[i];
         size_t at = f->place != EXTRACT_NO_INDEX ? f->place : f->area;
         size_t country = at != EXTRACT_NO_INDEX ? m->country_of[at] : EXTRACT_NO_INDEX;
-        const char *conflict = country != EXTRACT_NO_INDEX ? model_conflict_in(m, m->places[country].id) : NULL;
+        const char *conflict =
+            country != EXTRACT_NO_INDEX ? model_conflict_in(m, m->places[country].id) : NULL;
         if (!conflict)
             continue;
         if (f->subject_bloc)

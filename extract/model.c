@@ -124,7 +124,8 @@ static int build_governorates(extract_model *m, char *err, size_t errsz)
         while (p != EXTRACT_NO_INDEX && depth++ < 16 && strcmp(m->places[p].kind, "governorate") != 0)
             p = place_index(keys, m->n_places, m->places[p].parent_id);
         m->governorate_of[i] = depth <= 16 ? p : EXTRACT_NO_INDEX;
-        for (p = i, depth = 0; p != EXTRACT_NO_INDEX && depth++ < 16 && strcmp(m->places[p].kind, "country") != 0;)
+        for (p = i, depth = 0;
+             p != EXTRACT_NO_INDEX && depth++ < 16 && strcmp(m->places[p].kind, "country") != 0;)
             p = place_index(keys, m->n_places, m->places[p].parent_id);
         m->country_of[i] = depth <= 16 ? p : EXTRACT_NO_INDEX;
     }
@@ -207,7 +208,8 @@ static int build_blocs(extract_model *m, char *err, size_t errsz)
                      e->line);
             return -1;
         }
-        m->blocs[m->n_blocs++] = (model_bloc){id, conflict, side, model_field(e, 6), model_field(e, 8), e->line};
+        m->blocs[m->n_blocs++] =
+            (model_bloc){id, conflict, side, model_field(e, 6), model_field(e, 8), e->line};
     }
     /* elsewhere: blocs of other conflicts, one a conflict */
     for (size_t i = 0; i < m->n_blocs; i++)
