@@ -278,9 +278,25 @@ static bool military_kind(const char *kind)
     return !strcmp(kind, "military") || !strcmp(kind, "armed_group");
 }
 
+/* Does word i end in a pronoun of the third person, ـه، ـها، ـهم (خسارته،
+ * خسارتها، خسائرهم; not the ـة of خسارة)? */
+static bool possessive(const text *t, size_t i)
+{
+    uint32_t last[2] = {0, 0};
+    size_t n = 0;
+    for (uint32_t k = t->tok[i].sp.end; k > t->tok[i].sp.start && n < 2;) {
+        uint32_t c = t->cp[--k];
+        if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640)
+            continue; /* harakat, tatweel */
+        last[n++] = c;
+    }
+    return t->tok[i].kind == TOK_WORD && t->tok[i].sp.end - t->tok[i].sp.start > 3 &&
+           (last[0] == 0x0647 || (last[1] == 0x0647 && (last[0] == 0x0627 || last[0] == 0x0645)));
+}
+
 /* The mention of a party that owns what is counted: named right after the
  * noun ("عنصرًا من الجيش السوري", "قتلى قوات النظام", "سقطوا قتلى في صفوف
- * قوات النظام"), or right after the word before the number that makes it
+ * قوات النظام", "مركبة تابعة لقوات الدعم السريع"), or right after the word before the number that makes it
  * the owner: a loss ("خسائر الجيش السوري وحلفائه وصلت إلى 200 قتيل", "خسر
  * الحزب 20 مسلحا"), the firing of the munitions counted ("وجهت الفصائل 100
  * قذيفة", "شن الطيران الروسي 30 غارة"; not "قصفت 30 مركزا": the centres
@@ -301,7 +317,10 @@ static size_t owner_mention(const doc_state *d, const counted *c, size_t num_fir
         for (size_t k = c->end; k < first && linked; k++)
             linked = t->tok[k].sp.start < num_end || t->tok[k].kind == TOK_PUNCT || word_role(d, k, "of") ||
                      word_role(d, k, "ranks") ||
-                     stages_word_is(t, k, (const char *const[]){"في", "سقطوا", "قتلي", "قتلوا", NULL});
+                     stages_word_is(t, k, (const char *const[]){"في", "سقطوا", "قتلي", "قتلوا", NULL}) ||
+                     /* "عنصرا تابعا للنظام", "مركبة قتالية تابعة لقوات ..." */
+                     stages_word_is(t, k, (const char *const[]){"تابع", "تابعا", "تابعه", "التابع", "التابعه",
+                                                                 "تابعين", "التابعين", "تابعون", NULL});
         if (linked)
             return m;
         break;
@@ -317,7 +336,18 @@ static size_t owner_mention(const doc_state *d, const counted *c, size_t num_fir
         for (size_t m = 0; m < d->r->n_source_mentions; m++)
             if (d->smention_toks[m].first == cause->end)
                 return m;
-    return EXTRACT_NO_INDEX;
+    /* "أعلنت المنظمة خسارتها 267 عنصرا", "أقرت قوات النظام بخسارته": a loss
+     * word with a possessive pronoun is the loss of the party named last
+     * before it in its sentence. */
+    size_t last = EXTRACT_NO_INDEX;
+    if (cause && !strcmp(cause->type, "losses") && cause->end <= num_first &&
+        possessive(t, cause->end - 1))
+        for (size_t m = 0; m < d->r->n_source_mentions; m++)
+            if (d->smention_toks[m].end <= cause->first &&
+                t->tok[d->smention_toks[m].first].sentence == t->tok[cause->first].sentence &&
+                (last == EXTRACT_NO_INDEX || d->smention_toks[m].first > d->smention_toks[last].first))
+                last = m;
+    return last;
 }
 
 /* Whose people or things a figure counts. */

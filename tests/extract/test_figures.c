@@ -335,6 +335,14 @@ Test(figures, subject_bloc_and_party_in_syria)
         /* the party a bare party noun refers back to (الحزب: حزب الله) */
         {"قاتل حزب الله في القصير طويلا. وخسر الحزب أكثر من 25 مسلحا في المعارك.", "25 مسلحا",
          "sy.government", "hezbollah"},
+        /* a loss with a possessive is the loss of the party named before it */
+        {"أعلنت حركة أحرار الشام خسارتها 12 مقاتلا في معارك ريف حماة.", "12 مقاتلا", "sy.opposition",
+         "ahrar-al-sham"},
+        {"وأقرت قوات النظام بخسارتها 20 عنصرا في ريف حماة، بحسب المرصد.", "20 عنصرا", "sy.government",
+         NULL},
+        {"وتحدث المرصد عن خسارة 20 عنصرا في ريف حماة.", "20 عنصرا", NULL, NULL},
+        /* "تابع لـ" ties what is counted to its owner */
+        {"ودمر الجيش 40 مركبة تابعة لقوات الدعم السريع في الخرطوم.", "40 مركبة", "sd.rsf", NULL},
         /* a list names the owner once, for its fighters and equipment */
         {"أعلنت الحركة قتل 50 عنصرا من الحرس الثوري وتدمير 4 آليات.", "4 آليات", "sy.government", "irgc"},
         /* whoever kills or fires is not whose the dead are */

@@ -158,6 +158,9 @@ Test(gazetteer, every_party_has_its_bloc)
         {"حركة الشباب", "so.shabaab"},        {"مجموعة فاغنر", "sahel.states"},
         {"المرصد السوري لحقوق الإنسان", "independent"}, {"الأمم المتحدة", "independent"},
         {"الجزيرة", "independent"},           {"الصليب الأحمر", "independent"},
+        /* how the other side's media name a party */
+        {"ميليشيا أسد", "sy.government"},     {"الاحتلال التركي", "sy.turkey"},
+        {"العدو الإسرائيلي", "gz.israel"},    {"قوات حميدتي", "sd.rsf"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const extract_source *s = extract_model_find_source(model, cases[i].name);
