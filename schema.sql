@@ -1,4 +1,4 @@
--- version 6
+-- version 7
 -- schema.sql — marsad's database: articles, what was extracted from them
 -- (figures, source and location mentions), the gazetteer and the sources.
 --
@@ -61,14 +61,21 @@ CREATE TABLE locations (
     id          TEXT PRIMARY KEY NOT NULL,
     name        TEXT NOT NULL,
     name_en     TEXT,
+    -- the list of extract/place_kinds.h (camp, river and other added in version 7)
     kind        TEXT NOT NULL CHECK (kind IN ('country', 'governorate', 'district', 'city',
                     'town', 'village', 'neighbourhood', 'military_site', 'hill', 'road',
-                    'facility', 'region')),
+                    'facility', 'region', 'camp', 'river', 'other')),
     parent_id   TEXT REFERENCES locations (id) DEFERRABLE INITIALLY DEFERRED,
     lat         REAL CHECK (lat IS NULL OR lat BETWEEN -90 AND 90),
     lon         REAL CHECK (lon IS NULL OR lon BETWEEN -180 AND 180),
     approximate INTEGER NOT NULL DEFAULT 0 CHECK (approximate IN (0, 1)),
-    n_mentions  INTEGER NOT NULL DEFAULT 0
+    n_mentions  INTEGER NOT NULL DEFAULT 0,
+    -- 1 for a place of the gazetteer, 0 for one an article names by its
+    -- context ("قرية X") that the gazetteer lacks: id 'u-' and a hash of the
+    -- folded name, no coordinates (added in version 7)
+    resolved    INTEGER NOT NULL DEFAULT 1 CHECK (resolved IN (0, 1)),
+    -- the rowid of its row in locations_fts (added in version 7, see doc_no)
+    fts_no      INTEGER
 );
 CREATE INDEX locations_kind ON locations (kind, id);
 CREATE INDEX locations_parent ON locations (parent_id);
@@ -76,6 +83,8 @@ CREATE INDEX locations_latlon ON locations (lat, lon);
 CREATE INDEX locations_name ON locations (name, id);
 CREATE INDEX locations_name_en ON locations (name_en, id);
 CREATE INDEX locations_n_mentions ON locations (n_mentions, id);
+CREATE INDEX locations_resolved ON locations (resolved, id);
+CREATE UNIQUE INDEX locations_fts_no ON locations (fts_no);
 
 -- doc_no is the full-text index's rowid. It is a column of its own, not the
 -- table's implicit rowid, because VACUUM may renumber implicit rowids of a
@@ -119,6 +128,14 @@ CREATE VIRTUAL TABLE articles_fts USING fts5 (
 CREATE VIRTUAL TABLE sources_fts USING fts5 (
     name, name_en,
     content = 'sources', content_rowid = 'fts_no',
+    tokenize = 'marsad_ar'
+);
+
+-- Locations by their Arabic and English names ("Aleppo" finds حلب), for
+-- /v1/search and the locations' q: external content too (version 7).
+CREATE VIRTUAL TABLE locations_fts USING fts5 (
+    name, name_en,
+    content = 'locations', content_rowid = 'fts_no',
     tokenize = 'marsad_ar'
 );
 

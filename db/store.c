@@ -50,6 +50,13 @@ static const char *const V4_OBJECTS[] = {"figures_group",    "figures_type_value
 
 static const char *const V5_OBJECTS[] = {"figures_location", NULL};
 
+static const char *const V7_OBJECTS[] = {"locations",          "locations_kind",
+                                         "locations_parent",   "locations_latlon",
+                                         "locations_name",     "locations_name_en",
+                                         "locations_n_mentions", "locations_resolved",
+                                         "locations_fts_no",   "locations_fts",
+                                         "locations_count_add", "locations_count_remove", NULL};
+
 static const store_migration MIGRATIONS[] = {
     /* 2: the area a figure is about, for /v1/figures/compare */
     {1, "ALTER TABLE figures ADD COLUMN area_id TEXT REFERENCES locations (id);"
@@ -101,6 +108,20 @@ static const store_migration MIGRATIONS[] = {
         " date_precision IN ('day', 'week', 'month', 'year', 'span'));"
         "ALTER TABLE figures ADD COLUMN cause TEXT;",
      NULL, NULL},
+    /* 7: places the gazetteer lacks (resolved 0, kinds camp, river, other) and
+     * locations by name in full text. SQLite cannot widen a CHECK in place, so
+     * the table is built anew from a copy; the rows that refer to it are
+     * checked at commit (defer_foreign_keys), when every location is back. */
+    {6, "PRAGMA defer_foreign_keys = ON;"
+        "CREATE TEMP TABLE locations_v6 AS SELECT * FROM locations;"
+        "DROP TABLE locations;",
+     V7_OBJECTS,
+     "INSERT INTO locations (id, name, name_en, kind, parent_id, lat, lon, approximate, n_mentions,"
+     " resolved, fts_no) SELECT id, name, name_en, kind, parent_id, lat, lon, approximate,"
+     " n_mentions, 1, rowid FROM temp.locations_v6;"
+     "DROP TABLE temp.locations_v6;"
+     "INSERT INTO locations_fts (locations_fts) VALUES ('rebuild');"
+     "UPDATE row_counts SET n = (SELECT count(*) FROM locations) WHERE name = 'locations';"},
     {0, NULL, NULL, NULL},
 };
 

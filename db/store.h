@@ -216,6 +216,7 @@ enum {
     STORE_SEARCH_ARTICLES = 1u << 0, /* title and body */
     STORE_SEARCH_FIGURES = 1u << 1,  /* the sentence a figure comes from (quote) */
     STORE_SEARCH_SOURCES = 1u << 2,  /* name and name_en */
+    STORE_SEARCH_LOCATIONS = 1u << 3, /* name and name_en ("Aleppo" finds حلب) */
 };
 
 typedef struct store_search_query {
@@ -242,7 +243,7 @@ typedef struct store_location_rec {
     const char *name_en;
     const char *kind;      /* governorate, city, town, village, neighbourhood, ... */
     const char *parent_id; /* NULL for none */
-    double lat, lon;
+    double lat, lon;       /* non-finite: unknown (stored as NULL) */
     bool approximate;      /* coordinates estimated rather than surveyed */
 } store_location_rec;
 
@@ -317,6 +318,11 @@ typedef struct store_doc {
     const char *origin;       /* where it came from (a file path), may be NULL */
     const store_source_rec *sources; /* sources this document introduces (upserted) */
     size_t n_sources;
+    /* places this document names that the gazetteer lacks: stored as
+     * unresolved (resolved false) when new, an existing location of that id
+     * kept as it is */
+    const store_location_rec *locations;
+    size_t n_locations;
     const store_mention *source_mentions;
     size_t n_source_mentions;
     const store_mention *location_mentions;

@@ -57,6 +57,7 @@
     C("", "lat", "t.lat", STORE_COL_REAL, CSV_)                                                   \
     C("", "lon", "t.lon", STORE_COL_REAL, CSV_)                                                   \
     C("", "approximate", "t.approximate", STORE_COL_BOOL, CSV_)                                   \
+    C("", "resolved", "t.resolved", STORE_COL_BOOL, CSV_)                                         \
     C("parent", "id", "t.parent_id", STORE_COL_TEXT, CSV_ | NULLG_)                               \
     C("parent", "name", "p.name", STORE_COL_TEXT, CSV_)                                           \
     C("counts", "mentions", "t.n_mentions", STORE_COL_INT, CSV_)

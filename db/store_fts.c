@@ -1,11 +1,11 @@
-/* store_fts.c — the upkeep of the three full-text indexes (articles_fts,
- * figures_fts, sources_fts), all of it: store_write.c calls these inside its
+/* store_fts.c — the upkeep of the four full-text indexes (articles_fts,
+ * figures_fts, sources_fts, locations_fts), all of it: store_write.c calls these inside its
  * write transactions so the indexes never disagree with the rows; searching
  * them is store_search.c's.
  *
  * The indexes (schema.sql) are FTS5 tables with external content and the
- * marsad_ar tokenizer (db/fts_arabic.h); a figure or a source is keyed by
- * its fts_no column, an article by doc_no, because VACUUM may renumber
+ * marsad_ar tokenizer (db/fts_arabic.h); a figure, a source or a location
+ * is keyed by its fts_no column, an article by doc_no, because VACUUM may renumber
  * implicit rowids. External content means the index holds no text: to
  * unindex a row it must be given the very values it indexed, so those are
  * read from the row before it changes or goes.
@@ -39,6 +39,9 @@ enum {
     ST_FTS_SOURCE_OLD,
     ST_FTS_SOURCE_DELETE,
     ST_FTS_SOURCE_INSERT,
+    ST_FTS_LOCATION_OLD,
+    ST_FTS_LOCATION_DELETE,
+    ST_FTS_LOCATION_INSERT,
     ST_FTS_FIGURES_DELETE,
     ST_FTS_FIGURES_INSERT,
     ST_FTS_DELETE,
@@ -61,6 +64,11 @@ static const char *const SQL[F__COUNT] = {
         "INSERT INTO sources_fts (sources_fts, rowid, name, name_en) VALUES ('delete', ?1, ?2, ?3)",
     [ST_FTS_SOURCE_INSERT] = "INSERT INTO sources_fts (rowid, name, name_en)"
                              " SELECT fts_no, name, name_en FROM sources WHERE id = ?1",
+    [ST_FTS_LOCATION_OLD] = "SELECT fts_no, name, name_en FROM locations WHERE id = ?1",
+    [ST_FTS_LOCATION_DELETE] = "INSERT INTO locations_fts (locations_fts, rowid, name, name_en)"
+                               " VALUES ('delete', ?1, ?2, ?3)",
+    [ST_FTS_LOCATION_INSERT] = "INSERT INTO locations_fts (rowid, name, name_en)"
+                               " SELECT fts_no, name, name_en FROM locations WHERE id = ?1",
     [ST_FTS_FIGURES_DELETE] = "INSERT INTO figures_fts (figures_fts, rowid, quote)"
                               " SELECT 'delete', fts_no, quote FROM figures WHERE article_id = ?1"
                               " AND fts_no < ?2",
@@ -162,14 +170,18 @@ store_status store_fts_figures_index(store *s, const char *article_id, sqlite3_i
     return run_with_id(s, ST_FTS_FIGURES_INSERT, article_id, "figures full-text insert");
 }
 
-/* ---- sources ------------------------------------------------------------ */
+/* ---- sources and locations: rows named in two columns -------------------- */
 
-store_status store_fts_source_before(store *s, const store_source_rec *r, bool *reindex) {
+/* Before the row of id is upserted with these names: unindexes its stored
+ * names when they change; *reindex says whether the row must be indexed
+ * after (new, or new names). old_stmt reads (fts_no, name, name_en). */
+static store_status named_before(store *s, int old_stmt, int del_stmt, const char *id,
+                                 const char *name, const char *name_en, bool *reindex) {
     *reindex = false;
-    sqlite3_stmt *old = stmt(s, ST_FTS_SOURCE_OLD);
+    sqlite3_stmt *old = stmt(s, old_stmt);
     if (!old)
         return STORE_ERR;
-    store_bind_text(old, 1, r->id);
+    store_bind_text(old, 1, id);
     int rc = sqlite3_step(old);
     if (rc == SQLITE_DONE) { /* new: indexed once inserted */
         sqlite3_reset(old);
@@ -177,16 +189,16 @@ store_status store_fts_source_before(store *s, const store_source_rec *r, bool *
         return STORE_OK;
     }
     if (rc != SQLITE_ROW) {
-        store_status st = store_sql_fail(s, rc, "source");
+        store_status st = store_sql_fail(s, rc, "full-text names");
         sqlite3_reset(old);
         return st;
     }
-    if (store_same_text(sqlite3_column_text(old, 1), r->name) &&
-        store_same_text(sqlite3_column_text(old, 2), r->name_en)) {
+    if (store_same_text(sqlite3_column_text(old, 1), name) &&
+        store_same_text(sqlite3_column_text(old, 2), name_en)) {
         sqlite3_reset(old);
         return STORE_OK; /* the indexed names stay */
     }
-    sqlite3_stmt *del = stmt(s, ST_FTS_SOURCE_DELETE);
+    sqlite3_stmt *del = stmt(s, del_stmt);
     if (!del) {
         sqlite3_reset(old);
         return STORE_ERR;
@@ -196,9 +208,23 @@ store_status store_fts_source_before(store *s, const store_source_rec *r, bool *
     sqlite3_bind_value(del, 3, sqlite3_column_value(old, 2));
     sqlite3_reset(old);
     *reindex = true;
-    return store_exec_stmt(s, del, "source full-text delete");
+    return store_exec_stmt(s, del, "full-text delete");
+}
+
+store_status store_fts_source_before(store *s, const store_source_rec *r, bool *reindex) {
+    return named_before(s, ST_FTS_SOURCE_OLD, ST_FTS_SOURCE_DELETE, r->id, r->name, r->name_en,
+                        reindex);
 }
 
 store_status store_fts_source_after(store *s, const char *id) {
     return run_with_id(s, ST_FTS_SOURCE_INSERT, id, "source full-text insert");
+}
+
+store_status store_fts_location_before(store *s, const store_location_rec *r, bool *reindex) {
+    return named_before(s, ST_FTS_LOCATION_OLD, ST_FTS_LOCATION_DELETE, r->id, r->name,
+                        r->name_en, reindex);
+}
+
+store_status store_fts_location_after(store *s, const char *id) {
+    return run_with_id(s, ST_FTS_LOCATION_INSERT, id, "location full-text insert");
 }

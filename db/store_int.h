@@ -14,7 +14,7 @@
 
 /* The schema version this build's SQL is written for. schema.sql must say
  * the same on its first line; older databases are migrated up to it. */
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 /* The most rows of one multi-row INSERT (store_write.c). */
 #define STORE_ROWS_MAX 32
@@ -147,6 +147,9 @@ store_status store_fts_figures_unindex(store *s, const char *article_id);
  * source, or new names). */
 store_status store_fts_source_before(store *s, const store_source_rec *r, bool *reindex);
 store_status store_fts_source_after(store *s, const char *id);
+/* The same for location r (locations_fts: name and name_en). */
+store_status store_fts_location_before(store *s, const store_location_rec *r, bool *reindex);
+store_status store_fts_location_after(store *s, const char *id);
 /* Indexes the full-text rows a batch's documents left to its end, before
  * store_batch_end commits. */
 store_status store_fts_batch_flush(store *s);

@@ -26,11 +26,13 @@
 #include <string.h>
 
 #include "db/store_int.h"
+#include "extract/place_kinds.h"
 
 /* This file's fixed statements (prepared on first use, kept until
  * store_close). */
 enum {
     ST_FTS_CHECK,
+    ST_FTS_CHECK_LOCATIONS,
     L__COUNT
 };
 
@@ -51,9 +53,7 @@ static const char *const SOURCE_KINDS[] = {"outlet", "armed_group", "military", 
                                            "anonymous", "person", "role", "other", NULL};
 static const char *const AFFILIATIONS[] = {"government", "opposition", "independent", "unknown",
                                            NULL};
-static const char *const LOCATION_KINDS[] = {"country", "governorate", "district", "city",
-                                             "town", "village", "neighbourhood", "military_site",
-                                             "hill", "road", "facility", "region", NULL};
+static const char *const LOCATION_KINDS[] = {PLACE_KINDS, NULL};
 static const char *const BOOLS[] = {"true", "false", NULL};
 static const char *const STANCES[] = {"claimed", "denied", NULL};
 static const char *const SIDES[] = {"government", "opposition", "unknown", NULL};
@@ -105,6 +105,10 @@ static const store_filter_def LOCATION_FILTERS[] = {
     {"bbox", FIELD_BBOX, NULL, "locations inside the box minLon,minLat,maxLon,maxLat"},
     {"near", FIELD_NEAR, NULL, "locations within km kilometres of lat,lon (lat,lon,km)"},
     {"mentioned", FIELD_ENUM, BOOLS, "locations with (true) or without (false) any mention"},
+    {"resolved", FIELD_ENUM, BOOLS,
+     "locations of the gazetteer (true) or named by their context but unknown to it (false)"},
+    {"q", FIELD_SEARCH, NULL,
+     "full-text search over the Arabic and English names (FTS5 query syntax)"},
 };
 static const filter_impl LOCATION_FILTER_SQL[] = {
     {"t.id IN (SELECT location_id FROM location_mentions WHERE article_id = ?)", NULL},
@@ -114,6 +118,8 @@ static const filter_impl LOCATION_FILTER_SQL[] = {
     {NULL, NULL},
     {"EXISTS (SELECT 1 FROM location_mentions m WHERE m.location_id = t.id)",
      "NOT EXISTS (SELECT 1 FROM location_mentions m WHERE m.location_id = t.id)"},
+    {"t.resolved = 1", "t.resolved = 0"},
+    {"t.fts_no IN (SELECT rowid FROM locations_fts WHERE locations_fts MATCH ?)", NULL},
 };
 
 static const store_filter_def FIGURE_FILTERS[] = {
@@ -298,6 +304,9 @@ const char *const *store_sort_fields(store_resource r, size_t *n) {
  * its matches up to ?2 (the number from which the page scans). */
 static const char *const SQL_FTS_CHECK =
     "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT ?2)";
+/* Locations are few: their q never scans, the check only parses. */
+static const char *const SQL_FTS_CHECK_LOCATIONS =
+    "SELECT count(*) FROM (SELECT 1 FROM locations_fts WHERE locations_fts MATCH ?1 LIMIT ?2)";
 
 /* ---- building SQL -------------------------------------------------------- */
 
@@ -589,19 +598,22 @@ static store_status check_search(store *s, const resource_impl *ri, const store_
     for (size_t i = 0; i < q->n_filters; i++) {
         if (ri->filters[q->filters[i].def].type != FIELD_SEARCH)
             continue;
+        bool articles_q = q->res == RES_ARTICLES;
         long long articles = 0;
-        store_status out = run_count(s, "SELECT n FROM row_counts WHERE name = 'articles'", NULL,
-                                     0, &articles);
+        store_status out = articles_q ? run_count(s, "SELECT n FROM row_counts WHERE name = 'articles'",
+                                                  NULL, 0, &articles)
+                                      : STORE_OK;
         if (out != STORE_OK)
             return out;
         long long from = articles / SEARCH_SCAN_RATIO > 0 ? articles / SEARCH_SCAN_RATIO : 1;
-        sqlite3_stmt *st = stmt(s, ST_FTS_CHECK, SQL_FTS_CHECK);
+        sqlite3_stmt *st = articles_q ? stmt(s, ST_FTS_CHECK, SQL_FTS_CHECK)
+                                      : stmt(s, ST_FTS_CHECK_LOCATIONS, SQL_FTS_CHECK_LOCATIONS);
         if (!st)
             return STORE_ERR;
         store_bind_text(st, 1, q->filters[i].text);
         sqlite3_bind_int64(st, 2, from);
         int rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW)
+        if (rc == SQLITE_ROW && articles_q)
             *scans = sqlite3_column_int64(st, 0) >= from;
         if (rc != SQLITE_ROW) {
             out = store_sql_fail(s, rc, "search query");

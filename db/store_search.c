@@ -1,5 +1,5 @@
-/* store_search.c — full-text search across articles, figures and sources
- * (store_search). The indexes are kept by store_fts.c.
+/* store_search.c — full-text search across articles, figures, sources and
+ * locations (store_search). The indexes are kept by store_fts.c.
  *
  * A search runs, in one read transaction, a count and a ranked page per
  * kind asked (ORDER BY rank LIMIT n, so FTS5 sorts and snippet() runs only
@@ -27,9 +27,11 @@ enum {
     ST_SEARCH_COUNT_ARTICLES,
     ST_SEARCH_COUNT_FIGURES,
     ST_SEARCH_COUNT_SOURCES,
+    ST_SEARCH_COUNT_LOCATIONS,
     ST_SEARCH_ARTICLES,
     ST_SEARCH_FIGURES,
     ST_SEARCH_SOURCES,
+    ST_SEARCH_LOCATIONS,
     S__COUNT
 };
 
@@ -37,6 +39,8 @@ static const char *const SQL[S__COUNT] = {
     [ST_SEARCH_COUNT_ARTICLES] = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1",
     [ST_SEARCH_COUNT_FIGURES] = "SELECT count(*) FROM figures_fts WHERE figures_fts MATCH ?1",
     [ST_SEARCH_COUNT_SOURCES] = "SELECT count(*) FROM sources_fts WHERE sources_fts MATCH ?1",
+    [ST_SEARCH_COUNT_LOCATIONS] =
+        "SELECT count(*) FROM locations_fts WHERE locations_fts MATCH ?1",
     /* The inner query is the ranked page (FTS5 consumes ORDER BY rank); the
      * outer one joins the rows it points to. */
     [ST_SEARCH_ARTICLES] =
@@ -60,6 +64,13 @@ static const char *const SQL[S__COUNT] = {
         "   snippet(sources_fts, -1, " MARK_OPEN ", " MARK_CLOSE ", " ELLIPSIS ", 24) AS snip"
         "   FROM sources_fts WHERE sources_fts MATCH ?1 ORDER BY rank LIMIT ?2) f"
         " JOIN sources t ON t.fts_no = f.r"
+        " ORDER BY f.score DESC, t.id",
+    [ST_SEARCH_LOCATIONS] =
+        "SELECT t.id, t.name, t.name_en, t.kind, t.resolved, f.score, f.snip"
+        " FROM (SELECT rowid AS r, -rank AS score,"
+        "   snippet(locations_fts, -1, " MARK_OPEN ", " MARK_CLOSE ", " ELLIPSIS ", 24) AS snip"
+        "   FROM locations_fts WHERE locations_fts MATCH ?1 ORDER BY rank LIMIT ?2) f"
+        " JOIN locations t ON t.fts_no = f.r"
         " ORDER BY f.score DESC, t.id",
 };
 
@@ -92,10 +103,20 @@ static json_t *source_hit(sqlite3_stmt *st) {
                      store_col_str(st, 6));
 }
 
+static json_t *location_hit(sqlite3_stmt *st) {
+    return json_pack("{s:s, s:o, s:o, s:o, s:o, s:b, s:f, s:o}", "kind", "location", "id",
+                     store_col_str(st, 0), "name", store_col_str(st, 1), "name_en",
+                     store_col_str(st, 2), "location_kind", store_col_str(st, 3), "resolved",
+                     sqlite3_column_int(st, 4) != 0, "score", sqlite3_column_double(st, 5),
+                     "snippet", store_col_str(st, 6));
+}
+
 static const kind_impl KINDS[] = {
     {STORE_SEARCH_ARTICLES, "article", ST_SEARCH_COUNT_ARTICLES, ST_SEARCH_ARTICLES, article_hit},
     {STORE_SEARCH_FIGURES, "figure", ST_SEARCH_COUNT_FIGURES, ST_SEARCH_FIGURES, store_figure_hit_json},
     {STORE_SEARCH_SOURCES, "source", ST_SEARCH_COUNT_SOURCES, ST_SEARCH_SOURCES, source_hit},
+    {STORE_SEARCH_LOCATIONS, "location", ST_SEARCH_COUNT_LOCATIONS, ST_SEARCH_LOCATIONS,
+     location_hit},
 };
 #define N_KINDS (sizeof KINDS / sizeof KINDS[0])
 
@@ -144,7 +165,7 @@ static store_status page_kind(store *s, const kind_impl *k, const store_search_q
     return out;
 }
 
-/* Higher score first; then articles, figures, sources; then by id. */
+/* Higher score first; then articles, figures, sources, locations; then by id. */
 static int kind_rank(const json_t *h) {
     const char *k = json_string_value(json_object_get(h, "kind"));
     for (size_t i = 0; i < N_KINDS; i++)
@@ -201,7 +222,7 @@ store_status store_search(store *s, const store_search_query *q, json_t **out) {
         return STORE_ERR;
     }
     unsigned kinds = q->kinds ? q->kinds : STORE_SEARCH_ARTICLES | STORE_SEARCH_FIGURES |
-                                               STORE_SEARCH_SOURCES;
+                                               STORE_SEARCH_SOURCES | STORE_SEARCH_LOCATIONS;
     json_t *hits = json_array(), *counts = json_object(), *data = NULL;
     long long total = 0;
     if (!hits || !counts) {

@@ -10,8 +10,9 @@
  * document (count_new); a replaced one's move by deltas (touch_article,
  * refresh_touched), never by a recount.
  *
- * Left out: deleting sources or locations (the gazetteer only grows or
- * changes in place).
+ * Left out: deleting sources or gazetteer locations (the gazetteer only
+ * grows or changes in place); a place the gazetteer lacks goes with the last
+ * mention of it (refresh_touched).
  */
 #include <math.h>
 #include <stddef.h>
@@ -33,6 +34,7 @@ enum {
     ST_BUMP_GENERATION,
     ST_UPSERT_SOURCE,
     ST_UPSERT_LOCATION,
+    ST_INSERT_DOC_LOCATION,
     ST_CLEAR_TOUCHED_SOURCES,
     ST_CLEAR_TOUCHED_LOCATIONS,
     ST_TOUCH_SOURCES,
@@ -52,6 +54,8 @@ enum {
     ST_LOCATION_COUNTS_ADD,
     ST_REFRESH_SOURCES,
     ST_REFRESH_LOCATIONS,
+    ST_UNINDEX_UNNAMED,
+    ST_DELETE_UNNAMED,
     ST_ARTICLE_HASH,
     ST_EACH_ORIGIN,
     W__COUNT
@@ -72,15 +76,25 @@ static const char *const SQL[W__COUNT] = {
         " OR kind IS NOT excluded.kind OR affiliation IS NOT excluded.affiliation"
         " OR parent_id IS NOT excluded.parent_id",
     [ST_UPSERT_LOCATION] =
-        "INSERT INTO locations (id, name, name_en, kind, parent_id, lat, lon, approximate)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+        "INSERT INTO locations (id, name, name_en, kind, parent_id, lat, lon, approximate,"
+        " resolved, fts_no)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+        " (SELECT COALESCE(max(fts_no), 0) + 1 FROM locations))"
         " ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_en = excluded.name_en,"
         " kind = excluded.kind, parent_id = excluded.parent_id, lat = excluded.lat,"
-        " lon = excluded.lon, approximate = excluded.approximate"
+        " lon = excluded.lon, approximate = excluded.approximate, resolved = excluded.resolved"
         " WHERE name IS NOT excluded.name OR name_en IS NOT excluded.name_en"
         " OR kind IS NOT excluded.kind OR parent_id IS NOT excluded.parent_id"
         " OR lat IS NOT excluded.lat OR lon IS NOT excluded.lon"
-        " OR approximate IS NOT excluded.approximate",
+        " OR approximate IS NOT excluded.approximate OR resolved IS NOT excluded.resolved",
+    /* A place a document introduces: the first document to name it makes
+     * its row, which later ones (and a gazetteer row of that id) keep. */
+    [ST_INSERT_DOC_LOCATION] =
+        "INSERT INTO locations (id, name, name_en, kind, parent_id, lat, lon, approximate,"
+        " resolved, fts_no)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+        " (SELECT COALESCE(max(fts_no), 0) + 1 FROM locations))"
+        " ON CONFLICT (id) DO NOTHING",
     [ST_CLEAR_TOUCHED_SOURCES] = "DELETE FROM temp.source_delta",
     [ST_CLEAR_TOUCHED_LOCATIONS] = "DELETE FROM temp.location_delta",
     /* ?2 is -1 for the version about to go, +1 for the one just stored. An
@@ -119,6 +133,16 @@ static const char *const SQL[W__COUNT] = {
     [ST_REFRESH_LOCATIONS] =
         "UPDATE locations SET n_mentions = n_mentions + d.mentions"
         " FROM temp.location_delta d WHERE locations.id = d.id",
+    /* An unresolved place exists only as articles name it: one that the
+     * write left unmentioned goes (out of its full-text index first). No
+     * figure points at one (figures are placed at gazetteer places). */
+    [ST_UNINDEX_UNNAMED] =
+        "INSERT INTO locations_fts (locations_fts, rowid, name, name_en)"
+        " SELECT 'delete', fts_no, name, name_en FROM locations"
+        " WHERE resolved = 0 AND n_mentions = 0 AND id IN (SELECT id FROM temp.location_delta)",
+    [ST_DELETE_UNNAMED] =
+        "DELETE FROM locations"
+        " WHERE resolved = 0 AND n_mentions = 0 AND id IN (SELECT id FROM temp.location_delta)",
     /* A new article's counts, worked out from the document (count_new). */
     [ST_SOURCE_COUNTS_ADD] =
         "UPDATE sources SET n_mentions = n_mentions + ?2, n_figures = n_figures + ?3,"
@@ -197,12 +221,22 @@ static store_status upsert_source(store *s, const store_source_rec *r, size_t i,
     return rc;
 }
 
-static store_status upsert_location(store *s, const store_location_rec *r, size_t i, int *changed) {
+/* Upserts location r of the gazetteer, or inserts (insert_only) one a
+ * document introduces, unresolved (ST_INSERT_DOC_LOCATION); and keeps its
+ * names' full-text row in step. */
+static store_status write_location(store *s, const store_location_rec *r, size_t i, int *changed,
+                                   bool insert_only) {
     if (!r->id || !*r->id || !r->name || !r->kind) {
         store_set_err(s, "location %zu: id, name and kind are required", i);
         return STORE_ERR;
     }
-    sqlite3_stmt *st = stmt(s, ST_UPSERT_LOCATION);
+    bool reindex = false;
+    store_status rc = store_fts_location_before(s, r, &reindex);
+    if (rc != STORE_OK)
+        return rc;
+    if (insert_only && !reindex)
+        return STORE_OK; /* stored already: kept as it is */
+    sqlite3_stmt *st = stmt(s, insert_only ? ST_INSERT_DOC_LOCATION : ST_UPSERT_LOCATION);
     if (!st)
         return STORE_ERR;
     store_bind_text(st, 1, r->id);
@@ -216,12 +250,19 @@ static store_status upsert_location(store *s, const store_location_rec *r, size_
         sqlite3_bind_double(st, 7, r->lon);
     }
     sqlite3_bind_int(st, 8, r->approximate ? 1 : 0);
+    sqlite3_bind_int(st, 9, insert_only ? 0 : 1);
     char ctx[300];
     snprintf(ctx, sizeof ctx, "location %s", r->id);
-    store_status rc = store_exec_stmt(s, st, ctx);
+    rc = store_exec_stmt(s, st, ctx);
     if (rc == STORE_OK && changed)
         *changed += sqlite3_changes(s->db);
+    if (rc == STORE_OK && reindex)
+        rc = store_fts_location_after(s, r->id);
     return rc;
+}
+
+static store_status upsert_location(store *s, const store_location_rec *r, size_t i, int *changed) {
+    return write_location(s, r, i, changed, false);
 }
 
 store_status store_sync_locations(store *s, const store_location_rec *recs, size_t n) {
@@ -273,7 +314,11 @@ static store_status clear_touched(store *s) {
 
 static store_status refresh_touched(store *s) {
     store_status rc = run(s, ST_REFRESH_SOURCES, "source counts");
-    return rc == STORE_OK ? run(s, ST_REFRESH_LOCATIONS, "location counts") : rc;
+    if (rc == STORE_OK)
+        rc = run(s, ST_REFRESH_LOCATIONS, "location counts");
+    if (rc == STORE_OK)
+        rc = run(s, ST_UNINDEX_UNNAMED, "unnamed places' full-text rows");
+    return rc == STORE_OK ? run(s, ST_DELETE_UNNAMED, "unnamed places") : rc;
 }
 
 /* ---- documents ------------------------------------------------------------
@@ -759,6 +804,9 @@ store_status store_put_document(store *s, const store_doc *d) {
     }
     for (size_t i = 0; i < d->n_sources; i++)
         if ((rc = upsert_source(s, &d->sources[i], i, NULL)) != STORE_OK)
+            goto out;
+    for (size_t i = 0; i < d->n_locations; i++)
+        if ((rc = write_location(s, &d->locations[i], i, NULL, true)) != STORE_OK)
             goto out;
     if ((rc = insert_article(s, d)) != STORE_OK)
         goto out;

@@ -65,6 +65,9 @@ typedef struct extract_place_mention {
     span sp;
     size_t place; /* index into extract_model_places; EXTRACT_NO_INDEX in
                    * extract_result.unresolved_places */
+    const char *kind; /* unresolved places: the kind their context word names
+                       * (data/lexicon/place_context.tsv: village, camp, ...),
+                       * NULL when it names none; NULL for gazetteer places */
 } extract_place_mention;
 
 typedef enum source_role {

@@ -11,6 +11,7 @@
 #include "extract/blobs.h"
 #include "extract/grow.h"
 #include "extract/fnv1a.h"
+#include "extract/place_kinds.h"
 
 #include <errno.h>
 #include <math.h>
@@ -480,6 +481,8 @@ static const char *const link_roles[] = {"breakdown", "update",    "clause",    
                                          "ranks",     "after_noun", "persons",  "toll_link",
                                          "toll_head", "death_toll", "unit_head", "percent",
                                          "every",     "unit",       NULL};
+/* "" for the rows that name no kind (roles `-` and `not`, or none given) */
+static const char *const place_kinds[] = {PLACE_KINDS, "", NULL};
 
 /* Column `col` of every entry of lx is one of `allowed`; else an error
  * naming FILE:LINE and the value. */
@@ -529,6 +532,7 @@ extract_model *extract_model_new(char *err, size_t errsz)
         check_column(m->triggers, "lexicon/triggers.tsv", 2, positions, err, errsz) != 0 ||
         check_column(m->nouns, "lexicon/nouns.tsv", 2, categories, err, errsz) != 0 ||
         check_column(m->figure_links, "lexicon/figure_links.tsv", 1, link_roles, err, errsz) != 0 ||
+        check_column(m->place_context, "lexicon/place_context.tsv", 2, place_kinds, err, errsz) != 0 ||
         build_duals(m, err, errsz) != 0 || build_party_heads(m, err, errsz) != 0) {
         extract_model_free(m);
         return NULL;

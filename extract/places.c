@@ -151,7 +151,7 @@ static bool adjective_of_noun(const text *t, size_t i, const lexicon_match *pm)
     return ends_with(w, "يه") && ((ends_with(prev, "ه") && !strstr(prev, "ال")) || strcmp(prev, "غير") == 0);
 }
 
-static int push_unresolved(doc_state *d, size_t first, size_t end);
+static int push_unresolved(doc_state *d, size_t first, size_t end, const char *kind);
 
 int places_find(doc_state *d)
 {
@@ -196,7 +196,7 @@ int places_find(doc_state *d)
                 return -1;
             d->place_toks = grown;
         }
-        *m = (extract_place_mention){pm.sp, p};
+        *m = (extract_place_mention){pm.sp, p, NULL};
         d->place_toks[d->r->n_places - 1] = (mention_toks){pm.tok_first, pm.tok_end};
         i = pm.tok_end;
     }
@@ -295,7 +295,13 @@ static bool closes_compound(const text *t, size_t i)
     return stages_word_is(t, i, closer);
 }
 
-static int push_unresolved(doc_state *d, size_t first, size_t end)
+/* The kind of place a context entry names (its third column), or NULL. */
+static const char *context_kind(const lexicon_match *cm)
+{
+    return cm->entry->n_fields > 2 && *cm->entry->fields[2] ? cm->entry->fields[2] : NULL;
+}
+
+static int push_unresolved(doc_state *d, size_t first, size_t end, const char *kind)
 {
     extract_result *r = d->r;
     extract_place_mention *m = stages_push((void **)&r->unresolved_places, &r->n_unresolved_places,
@@ -308,7 +314,7 @@ static int push_unresolved(doc_state *d, size_t first, size_t end)
     lexicon_match cm;
     if (lexicon_match_at(d->m->place_context, t, first, PROCLITICS_ALL, &cm) && cm.tok_first == first)
         sp.start = cm.sp.start;
-    *m = (extract_place_mention){sp, EXTRACT_NO_INDEX};
+    *m = (extract_place_mention){sp, EXTRACT_NO_INDEX, kind};
     return 0;
 }
 
@@ -444,7 +450,7 @@ int places_find_unresolved(doc_state *d)
                        !lexicon_match_at(d->m->nouns, t, end, PROCLITICS_ALL, &stop))
                     end++;
                 size_t cp_start_fix = waw ? 1 : 0;
-                rc = push_unresolved(d, first, end);
+                rc = push_unresolved(d, first, end, context_kind(&cm));
                 if (rc == 0 && cp_start_fix && d->r->n_unresolved_places > 0 &&
                     d->r->unresolved_places[d->r->n_unresolved_places - 1].sp.start ==
                         t->tok[first].sp.start)

@@ -15,6 +15,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -193,6 +194,41 @@ static const char *date_ref(strpool *pool, extract_date date, int32_t packed)
     return pool_keep(pool, iso);
 }
 
+void ingest_unresolved_id(const char *name, char out[INGEST_UNRESOLVED_ID_SIZE])
+{
+    char folded[512];
+    size_t n = text_normalize(name, strlen(name), folded, sizeof folded);
+    snprintf(out, INGEST_UNRESOLVED_ID_SIZE, "u-%016llx",
+             (unsigned long long)fnv1a64(FNV1A64_IDS_SEED, folded, n));
+}
+
+/* The places of r the gazetteer lacks, as locations (one per id, in *locs,
+ * counted in *n_locs) and mentions (into men[0..n_unresolved_places)). */
+static bool unresolved_places(const extract_result *r, strpool *pool, store_location_rec *locs,
+                              size_t *n_locs, store_mention *men)
+{
+    *n_locs = 0;
+    for (size_t i = 0; i < r->n_unresolved_places; i++) {
+        const extract_place_mention *pm = &r->unresolved_places[i];
+        char *name = pool_keep(pool, text_slice(&r->txt, pm->sp)), id[INGEST_UNRESOLVED_ID_SIZE];
+        if (!name)
+            return false;
+        ingest_unresolved_id(name, id);
+        size_t k = 0;
+        while (k < *n_locs && strcmp(locs[k].id, id) != 0)
+            k++;
+        if (k == *n_locs) {
+            const char *kept = pool_keep(pool, strdup(id));
+            if (!kept)
+                return false;
+            locs[(*n_locs)++] = (store_location_rec){kept, name, NULL, pm->kind ? pm->kind : "other",
+                                                     NULL, NAN, NAN, false};
+        }
+        men[i] = (store_mention){locs[k].id, pm->sp.start, pm->sp.end, name, NULL};
+    }
+    return true;
+}
+
 /* ingest_document, saying in *unread when the extractor could not read the
  * text (then nothing was asked of the store, and store_errmsg is stale). */
 static store_status store_document(store *db, const extract_model *m, const char *id,
@@ -217,9 +253,12 @@ static store_status store_document(store *db, const extract_model *m, const char
     strpool pool = {0};
     store_source_rec *srcs = calloc(r.n_sources + 1, sizeof *srcs);
     store_mention *smen = calloc(r.n_source_mentions + 1, sizeof *smen);
-    store_mention *lmen = calloc(r.n_places + 1, sizeof *lmen);
+    store_mention *lmen = calloc(r.n_places + r.n_unresolved_places + 1, sizeof *lmen);
+    store_location_rec *ulocs = calloc(r.n_unresolved_places + 1, sizeof *ulocs);
     store_figure_rec *figs = calloc(r.n_figures + 1, sizeof *figs);
-    if (!srcs || !smen || !lmen || !figs)
+    size_t n_ulocs = 0;
+    if (!srcs || !smen || !lmen || !ulocs || !figs ||
+        !unresolved_places(&r, &pool, ulocs, &n_ulocs, lmen + r.n_places))
         goto out;
     const extract_place *places;
     extract_model_places(m, &places);
@@ -287,8 +326,10 @@ static store_status store_document(store *db, const extract_model *m, const char
         .n_sources = n_srcs,
         .source_mentions = smen,
         .n_source_mentions = r.n_source_mentions,
+        .locations = ulocs,
+        .n_locations = n_ulocs,
         .location_mentions = lmen,
-        .n_location_mentions = r.n_places,
+        .n_location_mentions = r.n_places + r.n_unresolved_places,
         .figures = figs,
         .n_figures = r.n_figures,
     };
@@ -296,7 +337,7 @@ static store_status store_document(store *db, const extract_model *m, const char
     if (st == STORE_OK && c) {
         c->articles++;
         c->figures += r.n_figures;
-        c->place_mentions += r.n_places;
+        c->place_mentions += r.n_places + r.n_unresolved_places;
         c->source_mentions += r.n_source_mentions;
         c->truncated += r.truncated;
     }
@@ -304,6 +345,7 @@ out:
     free(srcs);
     free(smen);
     free(lmen);
+    free(ulocs);
     free(figs);
     pool_free(&pool);
     extract_result_free(&r);

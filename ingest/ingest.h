@@ -85,9 +85,16 @@ typedef bool (*ingest_stop_fn)(void *cls);
 int ingest_path_until(store *db, const extract_model *m, const char *path, ingest_counts *c,
                       FILE *log, ingest_stop_fn stop, void *cls);
 
+/* The location id of a place the gazetteer lacks, named `name` in a
+ * document: 'u-' and a hash of the folded name, so that every article
+ * naming it (حَلفايا, حلفايا) shares one location. */
+#define INGEST_UNRESOLVED_ID_SIZE 20
+void ingest_unresolved_id(const char *name, char out[INGEST_UNRESOLVED_ID_SIZE]);
+
 /* An extraction in the shapes of the API (article with figures, locations and
  * sources), plus `numbers`: every numeric expression found, with whether it
- * became a figure. New reference, NULL when out of memory. */
+ * became a figure. Locations are the gazetteer's, then the unresolved ones
+ * (resolved false, no coordinates). New reference, NULL when out of memory. */
 json_t *ingest_result_json(const extract_model *m, const extract_result *r, const char *id);
 
 #endif

@@ -166,6 +166,35 @@ static json_t *flags_json(unsigned flags)
     return a;
 }
 
+/* The places the gazetteer lacks, one per id (as ingest stores them: the
+ * first name as written, the kind of its first context word), appended to
+ * locations in order of first mention. */
+static void unresolved_json(const extract_result *r, json_t *locations)
+{
+    json_t *by_id = json_object();
+    for (size_t i = 0; by_id && i < r->n_unresolved_places; i++) {
+        const extract_place_mention *pm = &r->unresolved_places[i];
+        char *name = text_slice(&r->txt, pm->sp), id[INGEST_UNRESOLVED_ID_SIZE];
+        if (!name)
+            continue;
+        ingest_unresolved_id(name, id);
+        json_t *loc = json_object_get(by_id, id);
+        if (!loc) {
+            loc = json_pack("{s:s, s:s, s:n, s:s, s:n, s:n, s:b, s:b, s:n, s:[]}", "id", id, "name",
+                            name, "name_en", "kind", pm->kind ? pm->kind : "other", "lat", "lon",
+                            "approximate", false, "resolved", false, "parent", "mentions");
+            if (loc) {
+                json_object_set_new(by_id, id, loc);
+                json_array_append(locations, loc);
+            }
+        }
+        if (loc)
+            json_array_append_new(json_object_get(loc, "mentions"), span_json(r, pm->sp));
+        free(name);
+    }
+    json_decref(by_id);
+}
+
 json_t *ingest_result_json(const extract_model *m, const extract_result *r, const char *id)
 {
     const extract_place *places;
@@ -192,12 +221,13 @@ json_t *ingest_result_json(const extract_model *m, const extract_result *r, cons
         const extract_place *parent = place_by_id(places, n_places, pl->parent_id);
         json_array_append_new(
             locations,
-            json_pack("{s:s, s:s, s:o, s:s, s:f, s:f, s:b, s:o, s:o}", "id", pl->id, "name", pl->name,
-                      "name_en", str_or_null(pl->name_en), "kind", pl->kind, "lat", pl->lat, "lon",
-                      pl->lon, "approximate", pl->approximate, "parent",
-                      parent ? ref_json(parent->id, parent->name) : json_null(), "mentions",
-                      mentions));
+            json_pack("{s:s, s:s, s:o, s:s, s:f, s:f, s:b, s:b, s:o, s:o}", "id", pl->id, "name",
+                      pl->name, "name_en", str_or_null(pl->name_en), "kind", pl->kind, "lat",
+                      pl->lat, "lon", pl->lon, "approximate", pl->approximate, "resolved", true,
+                      "parent", parent ? ref_json(parent->id, parent->name) : json_null(),
+                      "mentions", mentions));
     }
+    unresolved_json(r, locations);
 
     for (size_t i = 0; i < r->n_sources; i++) {
         const extract_source *s = &r->sources[i];

@@ -103,12 +103,33 @@ static json_t *feature_of(json_t *item, store_resource res)
                      "properties", props ? props : json_object());
 }
 
+/* A map has no place for an unresolved location (no coordinates): the
+ * GeoJSON of locations keeps the resolved ones, as if resolved=true. */
+static bool only_resolved(store_query *q, reply *r)
+{
+    size_t n;
+    const store_filter_def *defs = store_filters(RES_LOCATIONS, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(defs[i].name, "resolved") != 0)
+            continue;
+        if (q->n_filters == STORE_MAX_FILTERS) {
+            reply_bad_param(r, "format", "too many filters for geojson");
+            return false;
+        }
+        q->filters[q->n_filters++] = (store_filter){.def = i, .text = "true"};
+        return true;
+    }
+    return true;
+}
+
 static void list_resource(request *rq, reply *r, store_resource res, bool geojson,
                           const char *preset, const char *preset_value)
 {
     store_query q;
     output_format fmt;
     if (!params_query_or_reply(rq, res, geojson, preset, preset_value, &q, &fmt, r))
+        return;
+    if (fmt == FORMAT_GEOJSON && res == RES_LOCATIONS && !only_resolved(&q, r))
         return;
     if (fmt == FORMAT_CSV || fmt == FORMAT_CSV_BOM || fmt == FORMAT_NDJSON) {
         if (q.n_facets) {

@@ -1,9 +1,9 @@
-/* search.c — GET /v1/search: full-text search across articles, figures
- * and sources (store_search has the ranking and the snippet markers;
+/* search.c — GET /v1/search: full-text search across articles, figures,
+ * sources and locations (store_search has the ranking and the snippet markers;
  * db/fts_arabic.h how Arabic words are matched).
  *
- * Parameters: q (required, FTS5 query syntax), kind (article, figure or
- * source; all when absent), limit (1..STORE_MAX_SEARCH, default
+ * Parameters: q (required, FTS5 query syntax), kind (article, figure,
+ * source or location; all when absent), limit (1..STORE_MAX_SEARCH, default
  * SEARCH_DEFAULT_LIMIT). Not paged: the best `limit` hits, with `counts`
  * of every match per kind.
  */
@@ -25,9 +25,9 @@ static bool blank(const char *s)
 void handle_search(request *rq, reply *r)
 {
     static const char *const allowed[] = {"q", "kind", "limit", NULL};
-    static const char *const kinds[] = {"article", "figure", "source", NULL};
+    static const char *const kinds[] = {"article", "figure", "source", "location", NULL};
     static const unsigned bits[] = {STORE_SEARCH_ARTICLES, STORE_SEARCH_FIGURES,
-                                    STORE_SEARCH_SOURCES};
+                                    STORE_SEARCH_SOURCES, STORE_SEARCH_LOCATIONS};
     if (!params_only_or_reply(rq, allowed, r))
         return;
     const char *q = request_arg(rq, "q");

@@ -91,6 +91,7 @@ const SRC_KIND = {
 const LOC_KIND = {
   country: 'دولة', governorate: 'محافظة', district: 'منطقة', city: 'مدينة', town: 'بلدة', village: 'قرية',
   neighbourhood: 'حي', military_site: 'موقع عسكري', hill: 'تلة', road: 'طريق', facility: 'منشأة', region: 'ناحية',
+  camp: 'مخيم', river: 'نهر', other: 'مكان',
 };
 // What a figure counts: the API's English `object`, in the plural of data/lexicon/nouns.tsv.
 const OBJECT = {
@@ -619,7 +620,8 @@ async function loadPlaces() {
   const sorted = [...data].sort((a, b) => b.counts.mentions - a.counts.mentions || a.name.localeCompare(b.name, 'ar'));
   $('#place-list').replaceChildren(...sorted.map((l) => h('li', null,
     h('button', { type: 'button', class: 'place', onclick: () => filterByPlace(l) },
-      h('span', { text: l.name }), h('small', { text: ` ${LOC_KIND[l.kind] || l.kind}` }),
+      // a place the gazetteer lacks has no point on the map: said so in the list
+      h('span', { text: l.name }), h('small', { text: ` ${LOC_KIND[l.kind] || l.kind}${l.resolved === false ? ' · خارج الخريطة' : ''}` }),
       figuresAt.get(l.id) ? h('b', { class: 'count fig-count', title: 'figures', text: count(figuresAt.get(l.id), ['رقم واحد', 'رقمان', 'أرقام', 'رقمًا']) }) : null,
       h('b', { class: 'count', title: 'mentions', text: fmt(l.counts.mentions) })))));
 }

@@ -201,6 +201,8 @@ def check_gazetteer(path, rep):
     for where, f in rows:
         i, kind, parent, lat, lon, prec, name_en = f[:7]
         flags = f[8] if len(f) > 8 else ""
+        if i.startswith("u-"):
+            rep.err(where, "id %r: u- ids are the places the gazetteer lacks (ingest)" % i)
         if prec not in PRECISIONS:
             rep.err(where, "precision %r not in %s" % (prec, sorted(PRECISIONS)))
         if flags and not set(flags.split(",")) <= FLAGS:

@@ -341,6 +341,46 @@ Test(store_open, migrates_version_5_forward) {
                          " AND supersedes IS NULL AND date_start IS NULL AND cause IS NULL"), 1);
 }
 
+Test(store_open, migrates_version_6_forward) {
+    char *v6 = test_data("schema_v6.sql");
+    cr_assert(strncmp(v6, "-- version 6\n", 13) == 0);
+    sql_exec(strchr(v6, '\n') + 1);
+    free(v6);
+    sql_exec("PRAGMA user_version = 6;"
+             "INSERT INTO locations (id, name, name_en, kind, lat, lon) VALUES"
+             " ('gov', 'محافظة حلب', 'Aleppo Governorate', 'governorate', 36.2, 37.1),"
+             " ('city', 'حلب', 'Aleppo', 'city', 36.2, 37.16);"
+             "UPDATE locations SET parent_id = 'gov', n_mentions = 1 WHERE id = 'city';"
+             "UPDATE row_counts SET n = 2 WHERE name = 'locations';"
+             "INSERT INTO articles (id, doc_no, body) VALUES ('a', 1, 'في حلب');"
+             "INSERT INTO location_mentions (article_id, location_id, start, \"end\", text)"
+             " VALUES ('a', 'city', 3, 6, 'حلب');"
+             "INSERT INTO figures (id, article_id, ordinal, value, qualifier, type, location_id,"
+             " area_id, start, \"end\", fts_no) VALUES"
+             " ('a-f1', 'a', 1, 80, 'exact', 'killed', 'city', 'gov', 0, 1, 1);");
+    char err[256] = "";
+    store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
+    cr_assert_not_null(s, "%s", err);
+    store_close(s);
+    cr_assert_eq(sql_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    /* every location is kept, as a resolved one, with what refers to it */
+    cr_assert_eq(sql_int("SELECT count(*) FROM locations WHERE resolved = 1 AND fts_no IS NOT NULL"),
+                 2);
+    cr_assert_eq(sql_int("SELECT count(*) FROM locations WHERE id = 'city' AND parent_id = 'gov'"
+                         " AND n_mentions = 1 AND lat = 36.2"),
+                 1);
+    cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'locations'"), 2);
+    cr_assert_eq(sql_int("SELECT count(*) FROM location_mentions WHERE location_id = 'city'"), 1);
+    cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE location_id = 'city'"), 1);
+    cr_assert_eq(sql_int("SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    /* the names are in the full-text index; the new kinds are allowed */
+    cr_assert_eq(sql_int("SELECT count(*) FROM locations_fts WHERE locations_fts MATCH 'aleppo'"),
+                 2);
+    sql_exec("INSERT INTO locations (id, name, kind, resolved) VALUES ('u-1', 'الكرامة', 'camp', 0)");
+    /* the triggers that count locations are back */
+    cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'locations'"), 3);
+}
+
 Test(store_open, schema_text_checked) {
     char err[256] = "";
     cr_assert_null(store_open(fx_path, 0, 100, "-- version 99\nCREATE TABLE t (a);", err, sizeof err));

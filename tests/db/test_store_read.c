@@ -35,7 +35,7 @@ static void assert_sorts(store_resource r, const char *expected) {
 Test(store_read, catalogue) {
     assert_names(RES_ARTICLES, "outlet source location type q");
     assert_names(RES_SOURCES, "kind affiliation article parent");
-    assert_names(RES_LOCATIONS, "article kind parent bbox near mentioned");
+    assert_names(RES_LOCATIONS, "article kind parent bbox near mentioned resolved q");
     assert_names(RES_FIGURES, "article type qualifier claimant location stance value__gte "
                               "value__lte subject_side subject_category");
     assert_sorts(RES_ARTICLES, "id title published_at n_figures");
@@ -109,7 +109,8 @@ Test(store_read, location_and_source_shapes) {
     store *s = fx_open();
     load_all(s);
     json_t *o = get(s, RES_LOCATIONS, "hamdaniya");
-    fx_assert_keys(o, "id,name,name_en,kind,lat,lon,approximate,parent,counts");
+    fx_assert_keys(o, "id,name,name_en,kind,lat,lon,approximate,resolved,parent,counts");
+    cr_assert(json_is_true(json_object_get(o, "resolved")), "a gazetteer place is resolved");
     fx_assert_str(o, "id", "hamdaniya");
     fx_assert_str(o, "name", "حي الحمدانية");
     fx_assert_str(o, "name_en", "Hamdaniya");
@@ -233,7 +234,7 @@ Test(store_read, article_shape) {
     json_t *locs = json_object_get(o, "locations");
     cr_assert_eq(json_array_size(locs), 2);
     json_t *l0 = json_array_get(locs, 0);
-    fx_assert_keys(l0, "id,name,name_en,kind,lat,lon,approximate,parent,counts,mentions");
+    fx_assert_keys(l0, "id,name,name_en,kind,lat,lon,approximate,resolved,parent,counts,mentions");
     fx_assert_str(l0, "id", "hamdaniya");
     json_t *m = json_array_get(json_object_get(l0, "mentions"), 0);
     fx_assert_keys(m, "start,end,text");

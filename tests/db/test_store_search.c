@@ -128,7 +128,8 @@ Test(search, every_kind_with_its_shape) {
     json_t *out = search(s, "الجيش", 0, 20);
     fx_assert_keys(out, "data,total,counts");
     json_t *counts = json_object_get(out, "counts");
-    fx_assert_keys(counts, "article,figure,source");
+    fx_assert_keys(counts, "article,figure,source,location");
+    fx_assert_int(counts, "location", 0);
     fx_assert_int(counts, "article", 2); /* d1 (title and body), d3 (جيش الفتح) */
     fx_assert_int(counts, "figure", 2);  /* d1's two figures quote its whole body */
     fx_assert_int(counts, "source", 2);  /* الجيش السوري, جيش الفتح */

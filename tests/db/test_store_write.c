@@ -5,6 +5,7 @@
  * the rows counted, and sources whose upsert changes nothing.
  */
 #include <criterion/criterion.h>
+#include <math.h>
 #include <sqlite3.h>
 
 #include "db/fts_arabic.h"
@@ -283,6 +284,111 @@ Test(store_write, restated_and_changed_sources) {
     cr_assert_eq(store_search(s, &q, &out), STORE_OK, "%s", store_errmsg(s));
     cr_assert_eq(json_integer_value(json_object_get(json_object_get(out, "counts"), "source")), 1);
     json_decref(out);
+    assert_counts_recounted();
+    free(x);
+    store_close(s);
+}
+
+/* ---- places the gazetteer lacks --------------------------------------------- */
+
+static sqlite3 *fts_check_open(void) {
+    sqlite3 *db = NULL;
+    cr_assert_eq(sqlite3_open_v2(fx_path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+    cr_assert_eq(fts_arabic_register(db), SQLITE_OK);
+    return db;
+}
+
+static void expect_ids(store *s, store_query q, const char *want) {
+    char *got = list_ids(s, q);
+    cr_expect_str_eq(got, want);
+    free(got);
+}
+
+/* A document's unresolved places: stored without coordinates as resolved
+ * false, once for every article that names them, never over a row that
+ * exists; listed, searched and counted like the gazetteer's, left out of
+ * maps. */
+Test(store_write, unresolved_places_stored_once_and_kept) {
+    store *s = open_loaded();
+    big_doc *x = malloc(sizeof *x);
+    cr_assert_not_null(x);
+    store_location_rec camp = {"u-1", "مخيم الأمل", NULL, "camp", NULL, NAN, NAN, false};
+    make_doc(x, "d1", 2, 2, 2);
+    x->lm[2] = (store_mention){"u-1", 50, 55, "الأمل", NULL};
+    x->d.n_location_mentions = 3;
+    x->d.locations = &camp;
+    x->d.n_locations = 1;
+    cr_assert_eq(store_put_document(s, &x->d), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_eq(sql_int("SELECT count(*) FROM locations WHERE id = 'u-1' AND resolved = 0"
+                         " AND kind = 'camp' AND lat IS NULL AND lon IS NULL AND n_mentions = 1"),
+                 1);
+    cr_assert_eq(sql_int("SELECT count(*) FROM locations WHERE resolved = 1"), (long long)N_OF(LOCS));
+
+    /* a second article names it otherwise: the first row stays */
+    store_location_rec again = {"u-1", "مخيمِ الأمل", NULL, "village", NULL, NAN, NAN, false};
+    make_doc(x, "d2", 1, 1, 0);
+    x->lm[0] = (store_mention){"u-1", 50, 55, "الأمل", NULL};
+    x->d.n_location_mentions = 1;
+    x->d.locations = &again;
+    x->d.n_locations = 1;
+    cr_assert_eq(store_put_document(s, &x->d), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_eq(sql_int("SELECT count(*) FROM locations WHERE id = 'u-1' AND kind = 'camp'"
+                         " AND name = 'مخيم الأمل' AND n_mentions = 2"),
+                 1);
+    /* nor may an article turn a gazetteer place into an unresolved one */
+    store_location_rec over = {"idlib", "إدلب", NULL, "other", NULL, NAN, NAN, false};
+    make_doc(x, "d3", 1, 1, 1);
+    x->d.locations = &over;
+    x->d.n_locations = 1;
+    cr_assert_eq(store_put_document(s, &x->d), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_eq(sql_int("SELECT count(*) FROM locations WHERE id = 'idlib' AND resolved = 1"
+                         " AND kind = 'city' AND lat IS NOT NULL"),
+                 1);
+    assert_counts_recounted();
+
+    store_query q = query(RES_LOCATIONS);
+    add_text(&q, "resolved", "false");
+    expect_ids(s, q, "u-1");
+    q = query(RES_LOCATIONS);
+    add_text(&q, "q", "الامل");
+    expect_ids(s, q, "u-1");
+    q = query(RES_LOCATIONS);
+    add_text(&q, "q", "Aleppo");
+    expect_ids(s, q, "aleppo");
+    q = query(RES_LOCATIONS);
+    add_nums(&q, "bbox", -180, -90, 180, 90);
+    char *boxed = list_ids(s, q);
+    cr_assert_null(strstr(boxed, "u-1"), "an unresolved place on a map: %s", boxed);
+    free(boxed);
+    /* /v1/search finds places by their English names too */
+    store_search_query sq = {.q = "Aleppo", .limit = 10, .kinds = STORE_SEARCH_LOCATIONS};
+    json_t *out = NULL;
+    cr_assert_eq(store_search(s, &sq, &out), STORE_OK, "%s", store_errmsg(s));
+    json_t *hit = json_array_get(json_object_get(out, "data"), 0);
+    cr_expect_str_eq(json_string_value(json_object_get(hit, "id")), "aleppo");
+    cr_expect_str_eq(json_string_value(json_object_get(hit, "kind")), "location");
+    cr_expect_str_eq(json_string_value(json_object_get(hit, "name")), "حلب");
+    cr_expect(json_is_true(json_object_get(hit, "resolved")));
+    json_decref(out);
+
+    /* it goes with the last article that names it, out of the index too;
+     * gazetteer places stay unmentioned */
+    cr_assert_eq(store_delete_article(s, "d1"), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_eq(sql_int("SELECT n_mentions FROM locations WHERE id = 'u-1'"), 1);
+    make_doc(x, "d2", 1, 1, 0); /* d2 again, without the camp */
+    cr_assert_eq(store_put_document(s, &x->d), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_eq(sql_int("SELECT count(*) FROM locations WHERE id = 'u-1'"), 0);
+    cr_assert_eq(sql_int("SELECT count(*) FROM locations"), (long long)N_OF(LOCS));
+    cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'locations'"), (long long)N_OF(LOCS));
+    sq = (store_search_query){.q = "الامل", .limit = 10, .kinds = STORE_SEARCH_LOCATIONS};
+    cr_assert_eq(store_search(s, &sq, &out), STORE_OK, "%s", store_errmsg(s));
+    cr_expect_eq(json_integer_value(json_object_get(out, "total")), 0);
+    json_decref(out);
+    sqlite3 *db = fts_check_open();
+    cr_assert_eq(sqlite3_exec(db, "INSERT INTO locations_fts (locations_fts) VALUES ('integrity-check')",
+                              NULL, NULL, NULL),
+                 SQLITE_OK, "%s", sqlite3_errmsg(db));
+    sqlite3_close(db);
     assert_counts_recounted();
     free(x);
     store_close(s);

@@ -45,7 +45,8 @@ static const char *const AFFILIATIONS[] = {"government", "opposition", "independ
                                            NULL};
 static const char *const LOCATION_KINDS[] = {"country", "governorate", "district", "city",
                                              "town", "village", "neighbourhood", "military_site",
-                                             "hill", "road", "facility", "region", NULL};
+                                             "hill", "road", "facility", "region", "camp",
+                                             "river", "other", NULL};
 
 /* Every article's detail, by id. */
 static json_t *article_details(void)
@@ -988,6 +989,39 @@ Test(api, locations_filter_mentioned)
     assert_ids(no, want_no, "locations?mentioned=false");
     json_decref(want_yes);
     json_decref(want_no);
+    json_decref(yes);
+    json_decref(no);
+    json_decref(all);
+}
+
+/* resolved splits the places: the gazetteer's have coordinates, the
+ * others none, and only the gazetteer's are on the GeoJSON map. */
+Test(api, locations_filter_resolved)
+{
+    json_t *all = fetch_all("/v1/locations?limit=500");
+    json_t *yes = fetch_all("/v1/locations?resolved=true&limit=500");
+    json_t *no = fetch_all("/v1/locations?resolved=false&limit=500");
+    cr_assert_eq(json_array_size(yes) + json_array_size(no), json_array_size(all));
+    cr_assert_gt(json_array_size(yes), 0);
+    size_t i;
+    json_t *l;
+    json_array_foreach(yes, i, l)
+    {
+        cr_assert(json_is_true(json_object_get(l, "resolved")), "%s", item_id(l));
+        cr_assert(json_is_number(json_object_get(l, "lat")), "%s has no lat", item_id(l));
+    }
+    json_array_foreach(no, i, l)
+    {
+        cr_assert(json_is_false(json_object_get(l, "resolved")), "%s", item_id(l));
+        cr_assert(json_is_null(json_object_get(l, "lat")) && json_is_null(json_object_get(l, "lon")),
+                  "%s has coordinates", item_id(l));
+        cr_assert_eq(strncmp(item_id(l), "u-", 2), 0, "%s", item_id(l));
+    }
+    json_t *geo = get_ok("/v1/locations?format=geojson&limit=500");
+    cr_assert_eq(jint(geo, "total"), (long long)json_array_size(yes));
+    json_array_foreach(json_object_get(geo, "features"), i, l)
+        cr_assert(json_is_object(json_object_get(l, "geometry")), "a feature without a point");
+    json_decref(geo);
     json_decref(yes);
     json_decref(no);
     json_decref(all);

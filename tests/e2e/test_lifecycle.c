@@ -195,6 +195,32 @@ Test(cli, extract_prints_subject_blocs_and_parties)
     free(err);
 }
 
+/* A place the gazetteer lacks is printed as serve stores it: one location
+ * per folded name, unresolved, with every mention. */
+Test(cli, extract_prints_unresolved_places)
+{
+    static const char doc[] = "قصفت الطائرات قرية زعفرانة الصغرى، ثم عادت إلى قرية زَعفرانة الصغرى.\n";
+    char path[4096];
+    e2e_path(path, sizeof path, "unresolved.txt");
+    e2e_write_file(path, doc, sizeof doc - 1);
+    char *out, *err;
+    cr_assert_eq(e2e_run(&out, &err, "extract", path), 0, "extract: %s", err);
+    json_t *j = json_loads(out, 0, NULL);
+    cr_assert_not_null(j);
+    json_t *locs = json_object_get(j, "locations");
+    cr_assert_eq(json_array_size(locs), 1, "%s", out);
+    json_t *l = json_array_get(locs, 0);
+    cr_expect_eq(strncmp(item_id(l), "u-", 2), 0);
+    cr_expect_str_eq(jstr(l, "name"), "زعفرانة الصغرى");
+    cr_expect_str_eq(jstr(l, "kind"), "village");
+    cr_expect(json_is_false(json_object_get(l, "resolved")));
+    cr_expect(json_is_null(json_object_get(l, "lat")));
+    cr_expect_eq(json_array_size(json_object_get(l, "mentions")), 2);
+    json_decref(j);
+    free(out);
+    free(err);
+}
+
 Test(cli, extract_refuses_invalid_utf8_and_missing_files)
 {
     char bad[4096];

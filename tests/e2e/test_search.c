@@ -1,7 +1,7 @@
 /* test_search.c — end-to-end tests of full-text search against the real
  * binary serving the five seed documents: /v1/articles?q= with the forms
  * people type (harakat, proclitics, hamza, ى, ة, tatweel, digits), and
- * /v1/search for each kind, its snippets with <mark> markers, phrases,
+ * /v1/search for each kind (locations by their English names too), its snippets with <mark> markers, phrases,
  * prefixes, limits, the kind filter and every 400 it answers.
  *
  * Like test_api.c, the tests check the API against itself (a variant must
@@ -171,11 +171,12 @@ static void check_kind(const char *kind, const char *q)
                       jstr(h, "id"), text);
             json_decref(f);
         } else {
-            json_t *src = get_ok("/v1/sources/%s", jstr(h, "id"));
+            bool loc = !strcmp(kind, "location");
+            json_t *src = get_ok(loc ? "/v1/locations/%s" : "/v1/sources/%s", jstr(h, "id"));
             const char *name = jstr(src, "name"), *name_en = jstr(src, "name_en");
             cr_assert_str_eq(jstr(h, "name"), name);
             cr_assert(strstr(name, text) || (name_en && strstr(name_en, text)),
-                      "source %s: '%s' is not its name", jstr(h, "id"), text);
+                      "%s %s: '%s' is not its name", kind, jstr(h, "id"), text);
             json_decref(src);
         }
         free(text);
@@ -189,13 +190,36 @@ Test(search, each_kind)
     check_kind("figure", "الجيش");
     check_kind("source", "حلب");
     check_kind("source", "Army");
+    check_kind("location", "حلب");
+    check_kind("location", "Aleppo");
+}
+
+/* The gazetteer's English names find its places: "Aleppo" is حلب, on
+ * /v1/search and on the locations' q. */
+Test(search, english_names_find_the_places)
+{
+    json_t *out = search("Aleppo", "kind=location");
+    json_t *first = json_array_get(json_object_get(out, "data"), 0);
+    cr_assert_not_null(first, "Aleppo finds no location");
+    cr_assert_str_eq(jstr(first, "id"), "aleppo");
+    cr_assert_str_eq(jstr(first, "name"), "حلب");
+    cr_assert_str_eq(jstr(first, "location_kind"), "city");
+    cr_assert(json_is_true(json_object_get(first, "resolved")));
+    json_decref(out);
+    json_t *all = fetch_all("/v1/locations?q=Aleppo");
+    json_t *ids = id_set(all);
+    cr_assert_not_null(json_object_get(ids, "aleppo"), "locations?q=Aleppo leaves out حلب");
+    cr_assert_not_null(json_object_get(ids, "aleppo-gov"));
+    json_decref(ids);
+    json_decref(all);
+    expect_bad_param("/v1/locations?q=%22Aleppo", "q");
 }
 
 Test(search, all_kinds_merged_by_score)
 {
     json_t *out = search("حلب", "limit=100");
     json_t *counts = json_object_get(out, "counts");
-    cr_assert_eq(json_object_size(counts), 3);
+    cr_assert_eq(json_object_size(counts), 4);
     cr_assert_eq(jint(counts, "article"), N_SEEDS);
     json_t *seen = json_object();
     size_t i;
@@ -208,7 +232,7 @@ Test(search, all_kinds_merged_by_score)
         cr_assert_leq(sc, prev);
         prev = sc;
     }
-    cr_assert_eq(json_object_size(seen), 3, "hits of every kind");
+    cr_assert_eq(json_object_size(seen), 4, "hits of every kind");
     json_decref(seen);
     json_decref(out);
 }
@@ -304,7 +328,7 @@ Test(search, limit_bounds)
 
 Test(search, kind_filter)
 {
-    expect_bad_param("/v1/search?q=x&kind=location", "kind");
+    expect_bad_param("/v1/search?q=x&kind=place", "kind");
     expect_bad_param("/v1/search?q=x&kind=", "kind");
     expect_bad_param("/v1/search?q=x&kind=article&kind=figure", "kind");
     json_t *out = search("حلب", "kind=figure&limit=100");

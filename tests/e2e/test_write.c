@@ -198,6 +198,57 @@ Test(write, breakdowns_and_updates_are_served_as_figure_ids)
     e2e_response_free(r);
 }
 
+/* A place the gazetteer lacks, named by its context, is served without
+ * coordinates (resolved false) in the article and the lists, by its
+ * name in full text, and left off the map; it goes with the article that
+ * named it. */
+Test(write, unknown_places_are_served_unresolved)
+{
+    static const char doc[] = "قصفت الطائرات مخيم السنديانة للنازحين قرب إدلب فجر اليوم.";
+    e2e_response *r = e2e_send("PUT", "/v1/articles/camp", doc, strlen(doc), AUTH, TEXT);
+    cr_assert_eq(r->status, 201, "%s", r->body);
+    e2e_response_free(r);
+    json_t *a = get_ok("/v1/articles/camp");
+    json_t *camp = NULL, *l;
+    size_t i;
+    json_array_foreach(json_object_get(a, "locations"), i, l)
+        if (!json_is_true(json_object_get(l, "resolved")))
+            camp = l;
+    cr_assert_not_null(camp, "the camp is not among the article's places");
+    cr_expect_str_eq(jstr(camp, "name"), "السنديانة");
+    cr_expect_str_eq(jstr(camp, "kind"), "camp");
+    cr_expect(json_is_null(json_object_get(camp, "lat")) && json_is_null(json_object_get(camp, "lon")));
+    char *id = strdup(jstr(camp, "id"));
+    json_decref(a);
+
+    json_t *list = get_ok("/v1/locations?resolved=false");
+    cr_expect_str_eq(jstr(json_array_get(json_object_get(list, "data"), 0), "id"), id);
+    json_decref(list);
+    list = get_ok("/v1/locations?q=%%D8%%A7%%D9%%84%%D8%%B3%%D9%%86%%D8%%AF%%D9%%8A%%D8%%A7%%D9%%86%%D8%%A9");
+    cr_expect_eq(jint(list, "total"), 1, "locations?q=السنديانة");
+    json_decref(list);
+    json_t *geo = get_ok("/v1/locations?mentioned=true&format=geojson");
+    json_array_foreach(json_object_get(geo, "features"), i, l)
+        cr_expect(strcmp(jstr(l, "id"), id) != 0, "an unresolved place on the map");
+    json_decref(geo);
+    json_t *one = get_ok("/v1/locations/%s", id);
+    cr_expect_eq(jint(json_object_get(one, "counts"), "mentions"), 1);
+    json_decref(one);
+
+    r = e2e_request("DELETE", "/v1/articles/camp", AUTH);
+    cr_assert_eq(r->status, 204);
+    e2e_response_free(r);
+    char path[128];
+    snprintf(path, sizeof path, "/v1/locations/%s", id);
+    r = e2e_get(path);
+    cr_expect_eq(r->status, 404, "an unnamed place is still served");
+    e2e_response_free(r);
+    list = get_ok("/v1/search?q=%%D8%%A7%%D9%%84%%D8%%B3%%D9%%86%%D8%%AF%%D9%%8A%%D8%%A7%%D9%%86%%D8%%A9&kind=location");
+    cr_expect_eq(jint(list, "total"), 0, "its name is still indexed");
+    json_decref(list);
+    free(id);
+}
+
 /* A relative date is read against the article's published_at; the cause is
  * what the sentence says did it. */
 Test(write, event_date_and_cause_are_read_against_publication)

@@ -136,6 +136,48 @@ Test(places, unknown_places_by_their_context)
     }
 }
 
+/* An unknown place takes its kind from the word that names it as a place. */
+Test(places, unknown_places_take_the_kind_of_their_context)
+{
+    static const struct {
+        const char *doc, *name, *kind;
+    } cases[] = {
+        {"سقطت قذيفة على قرية زعفرانة الصغرى صباحاً.", "زعفرانة الصغرى", "village"},
+        {"نفذت الطائرات غارة على بلدة أبو الخنادق.", "أبو الخنادق", "town"},
+        {"داهمت دورية منزلاً في حي الورود الجديد.", "الورود الجديد", "neighbourhood"},
+        {"اندلع حريق في مخيم السنديانة للنازحين.", "السنديانة", "camp"},
+        {"نقل المعتقلون إلى سجن عوفر العسكري.", "عوفر", "facility"},
+        {"قصفت المدفعية مواقع في مديرية الزرنيخ الحدودية.", "الزرنيخ", "district"},
+        {"تقدمت القوات نحو تل الزعرور وتل سلمو.", "تل سلمو", "hill"},
+        {"انفجرت عبوة في شارع النخيل وسط المدينة.", "النخيل", "road"},
+        /* every item of a list takes the kind of the plural before it */
+        {"سقطت قذائف على بلدتي كفرزيتون ومرج الخوخ صباحاً.", "مرج الخوخ", "town"},
+        {"نزح السكان من قرى (الزيتونة والعرقوب وعين الورد) شمالاً.", "عين الورد", "village"},
+        /* a name after قرية that opens with تل is a village, not a hill */
+        {"هاجم المسلحون قرية تل الورد فجراً.", "تل الورد", "village"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        extract_result r;
+        run(cases[c].doc, &r);
+        const char *kind = NULL;
+        bool found = false;
+        for (size_t i = 0; i < r.n_unresolved_places && !found; i++) {
+            char *s = text_slice(&r.txt, r.unresolved_places[i].sp);
+            found = s && strcmp(s, cases[c].name) == 0;
+            if (found)
+                kind = r.unresolved_places[i].kind;
+            free(s);
+        }
+        cr_expect(found, "%s: %s not served unresolved", cases[c].doc, cases[c].name);
+        if (found)
+            cr_expect(kind && strcmp(kind, cases[c].kind) == 0, "%s: %s is %s, not %s",
+                      cases[c].doc, cases[c].name, kind ? kind : "NULL", cases[c].kind);
+        for (size_t i = 0; i < r.n_places; i++)
+            cr_expect_null(r.places[i].kind, "gazetteer places have no context kind");
+        extract_result_free(&r);
+    }
+}
+
 /* After a context noun, adjectives, verbs and nisbas are not names. */
 Test(places, context_nouns_without_a_name)
 {

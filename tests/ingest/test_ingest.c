@@ -264,6 +264,40 @@ Test(ingest_dir, sidecar_gives_title_and_outlet)
     store_close(db);
 }
 
+/* Places the gazetteer lacks are stored unresolved, one location per
+ * name however it is written, with the kind of their context word. */
+Test(ingest_dir, unknown_places_become_unresolved_locations)
+{
+    static const char one[] = "قصفت الطائرات قرية زعفرانة الصغرى صباحا في ريف إدلب.\n";
+    static const char two[] = "عاد الأهالي إلى قرية زَعفرانة الصغرى بعد الهدنة.\n";
+    write_file("one.txt", one, sizeof one - 1);
+    write_file("two.txt", two, sizeof two - 1);
+    store *db = open_store();
+    ingest_counts c = {0};
+    FILE *log = tmpfile();
+    cr_assert_eq(ingest_path(db, model, seeds, &c, log), 0);
+    fclose(log);
+    store_query q = {.res = RES_LOCATIONS, .limit = 10};
+    size_t n;
+    const store_filter_def *defs = store_filters(RES_LOCATIONS, &n);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(defs[i].name, "resolved") == 0)
+            q.filters[q.n_filters++] = (store_filter){.def = i, .text = "false"};
+    cr_assert_eq(q.n_filters, 1);
+    store_page page;
+    cr_assert_eq(store_list(db, &q, &page), STORE_OK, "%s", store_errmsg(db));
+    cr_assert_eq(page.total, 1);
+    json_t *l = json_array_get(page.data, 0);
+    cr_assert_eq(strncmp(json_string_value(json_object_get(l, "id")), "u-", 2), 0);
+    cr_assert_str_eq(json_string_value(json_object_get(l, "name")), "زعفرانة الصغرى");
+    cr_assert_str_eq(json_string_value(json_object_get(l, "kind")), "village");
+    cr_assert(json_is_false(json_object_get(l, "resolved")));
+    cr_assert(json_is_null(json_object_get(l, "lat")));
+    cr_assert_eq(json_integer_value(json_object_get(json_object_get(l, "counts"), "mentions")), 2);
+    store_page_free(&page);
+    store_close(db);
+}
+
 Test(ingest_dir, broken_sidecar_is_ignored_not_fatal)
 {
     write_file("t.txt", report, sizeof report - 1);
