@@ -118,9 +118,13 @@ typedef struct extract_figure {
     const char *subject_category; /* combatants, civilians, people, materiel, munitions; NULL */
     const char *subject_side;     /* government, opposition, unknown; NULL */
     const char *subject_bloc;     /* the bloc whose people or things are counted (data/blocs.tsv
-                                   * id); NULL when the text does not say */
+                                   * id), in the war fought where the figure lies; NULL when the
+                                   * text does not say */
     size_t subject_party;         /* the party the text names as the counted ones ("عناصر حزب
-                                   * الله"): index into sources, or EXTRACT_NO_INDEX */
+                                   * الله"): index into sources, or EXTRACT_NO_INDEX, also when
+                                   * the name stands for its whole bloc ("قوات النظام": blocs.tsv,
+                                   * column whole), so a figure with a party counts a part of
+                                   * its bloc */
     size_t claimant;              /* index into sources, or EXTRACT_NO_INDEX */
     bool denied;                  /* the claimant denies it */
     size_t place;                 /* index into model places, or EXTRACT_NO_INDEX */

@@ -289,12 +289,34 @@ static bool military_kind(const char *kind)
     return !strcmp(kind, "military") || !strcmp(kind, "armed_group");
 }
 
+/* Does word i end in a pronoun of the third person, ـه، ـها، ـهم (خسارته،
+ * خسارتها، خسائرهم; not the ـة of خسارة)? */
+static bool possessive(const text *t, size_t i)
+{
+    uint32_t last[2] = {0, 0};
+    size_t n = 0;
+    for (uint32_t k = t->tok[i].sp.end; k > t->tok[i].sp.start && n < 2;) {
+        uint32_t c = t->cp[--k];
+        if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640)
+            continue; /* harakat, tatweel */
+        last[n++] = c;
+    }
+    return t->tok[i].kind == TOK_WORD && t->tok[i].sp.end - t->tok[i].sp.start > 3 &&
+           (last[0] == 0x0647 || (last[1] == 0x0647 && (last[0] == 0x0627 || last[0] == 0x0645)));
+}
+
 /* The mention of a party that owns what is counted: named right after the
  * noun ("عنصرًا من الجيش السوري", "قتلى قوات النظام", "سقطوا قتلى في صفوف
- * قوات النظام"), or right after the loss word before the number ("خسائر
- * الجيش السوري وحلفائه وصلت إلى 200 قتيل"). EXTRACT_NO_INDEX when none. */
+ * قوات النظام", "مركبة تابعة لقوات الدعم السريع"), or right after the word before the number that makes it
+ * the owner: a loss ("خسائر الجيش السوري وحلفائه وصلت إلى 200 قتيل", "خسر
+ * الحزب 20 مسلحا"), the firing of the munitions counted ("وجهت الفصائل 100
+ * قذيفة", "شن الطيران الروسي 30 غارة"; not "قصفت 30 مركزا": the centres
+ * struck are someone else's), or a toll noun in construct with it ("قتلى
+ * قوات النظام، بينهم 24 ضابطا"). The subject of any other verb did it to
+ * what is counted ("قتلت قوات النظام 10 مدنيين"): not theirs.
+ * EXTRACT_NO_INDEX when none. */
 static size_t owner_mention(const doc_state *d, const counted *c, size_t num_first,
-                            uint32_t num_end, const trigger *cause)
+                            uint32_t num_end, const trigger *cause, const char *category)
 {
     const text *t = d->t;
     uint32_t s = t->tok[c->first].sentence;
@@ -306,35 +328,71 @@ static size_t owner_mention(const doc_state *d, const counted *c, size_t num_fir
         for (size_t k = c->end; k < first && linked; k++)
             linked = t->tok[k].sp.start < num_end || t->tok[k].kind == TOK_PUNCT || word_role(d, k, "of") ||
                      word_role(d, k, "ranks") ||
-                     stages_word_is(t, k, (const char *const[]){"في", "سقطوا", "قتلي", "قتلوا", NULL});
+                     stages_word_is(t, k, (const char *const[]){"في", "سقطوا", "قتلي", "قتلوا", NULL}) ||
+                     /* "عنصرا تابعا للنظام", "مركبة قتالية تابعة لقوات ..." */
+                     stages_word_is(t, k, (const char *const[]){"تابع", "تابعا", "تابعه", "التابع", "التابعه",
+                                                                 "تابعين", "التابعين", "تابعون", NULL});
         if (linked)
             return m;
         break;
     }
-    if (cause && cause->end < num_first)
+    lexicon_match nm;
+    bool fires = !strcmp(category, "munitions") && cause &&
+                 (!strcmp(cause->type, "fired") || !strcmp(cause->type, "airstrikes"));
+    bool owns = cause && (!strcmp(cause->type, "losses") || fires ||
+                          /* a noun in construct with its owner: "قتلى قوات النظام، بينهم 24 ضابطا" */
+                          (lexicon_match_at(d->m->nouns, t, cause->first, PROCLITICS_ALL, &nm) &&
+                           nm.tok_end == cause->end));
+    if (owns && cause->end < num_first)
         for (size_t m = 0; m < d->r->n_source_mentions; m++)
             if (d->smention_toks[m].first == cause->end)
                 return m;
-    return EXTRACT_NO_INDEX;
+    /* "أعلنت المنظمة خسارتها 267 عنصرا", "أقرت قوات النظام بخسارته": a loss
+     * word with a possessive pronoun is the loss of the party named last
+     * before it in its sentence. */
+    size_t last = EXTRACT_NO_INDEX;
+    if (cause && !strcmp(cause->type, "losses") && cause->end <= num_first &&
+        possessive(t, cause->end - 1))
+        for (size_t m = 0; m < d->r->n_source_mentions; m++)
+            if (d->smention_toks[m].end <= cause->first &&
+                t->tok[d->smention_toks[m].first].sentence == t->tok[cause->first].sentence &&
+                (last == EXTRACT_NO_INDEX || d->smention_toks[m].first > d->smention_toks[last].first))
+                last = m;
+    return last;
 }
 
-/* Whose people or things: the affiliation of the party that owns them,
- * else the noun's own side (مسلح). People of an army or a faction are
- * combatants. */
-static const char *subject_side(const doc_state *d, const counted *c, size_t num_first,
-                                uint32_t num_end, const trigger *cause, const char **category)
+/* Whose people or things a figure counts. */
+typedef struct subject {
+    const char *side;  /* government, opposition, unknown */
+    const char *bloc;  /* blocs.tsv id, or NULL */
+    size_t party;      /* index into sources, or EXTRACT_NO_INDEX */
+} subject;
+
+/* The party that owns them gives the side (its affiliation), the bloc, and
+ * the party itself unless its name stands for its whole bloc ("قوات
+ * النظام"); else the noun's own side (مسلح), which names no bloc: soldiers
+ * are the government's in Syrian reporting, Israel's in Gaza's. People of an
+ * army or a faction are combatants. */
+static subject subject_of(const doc_state *d, const counted *c, size_t num_first, uint32_t num_end,
+                          const trigger *cause, const char **category)
 {
     const char *side = model_field(c->noun, 5);
-    size_t m = owner_mention(d, c, num_first, num_end, cause);
-    if (m != EXTRACT_NO_INDEX) {
-        const extract_source *owner = &d->r->sources[d->r->source_mentions[m].source];
-        if (!strcmp(owner->affiliation, "government") || !strcmp(owner->affiliation, "opposition")) {
-            if (military_kind(owner->kind) && !strcmp(*category, "people"))
-                *category = "combatants";
-            return owner->affiliation;
-        }
+    subject sub = {*side ? side : "unknown", NULL, EXTRACT_NO_INDEX};
+    size_t m = owner_mention(d, c, num_first, num_end, cause, *category);
+    if (m == EXTRACT_NO_INDEX)
+        return sub;
+    size_t party = d->r->source_mentions[m].source;
+    const extract_source *owner = &d->r->sources[party];
+    if (!strcmp(owner->affiliation, "government") || !strcmp(owner->affiliation, "opposition")) {
+        if (military_kind(owner->kind) && !strcmp(*category, "people"))
+            *category = "combatants";
+        sub.side = owner->affiliation;
     }
-    return *side ? side : "unknown";
+    if (owner->bloc && strcmp(owner->bloc, "independent") != 0)
+        sub.bloc = owner->bloc;
+    if (!model_source_is_bloc_whole(d->m, owner))
+        sub.party = party;
+    return sub;
 }
 
 /* The place of a figure: the nearest place mention of its sentence. */
@@ -458,6 +516,20 @@ static bool coordinated_instrument(const doc_state *d, size_t first)
     return false;
 }
 
+/* Can what a list counts after a figure of category `was` be owned by the
+ * same party? Its fighters and its equipment, yes, and the munitions after
+ * its munitions; civilians and people are more often those its fighters or
+ * munitions struck. */
+static bool owned_alike(const char *was, const char *is)
+{
+    if (!was || !is)
+        return false;
+    if (!strcmp(was, "munitions") || !strcmp(is, "munitions"))
+        return !strcmp(was, is);
+    return (!strcmp(was, "combatants") || !strcmp(was, "materiel")) &&
+           (!strcmp(is, "combatants") || !strcmp(is, "materiel"));
+}
+
 static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, size_t first,
                        const number *num, size_t num_index)
 {
@@ -465,13 +537,13 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     size_t n_tr = fs->n_tr;
     const char *category = model_field(c->noun, 2);
     const char *object = *model_field(c->noun, 1) ? model_field(c->noun, 1) : NULL;
-    const char *side = NULL;
+    subject sub = {NULL, NULL, EXTRACT_NO_INDEX};
     if (object && strcmp(object, "=") == 0) {
         const extract_figure *like = previous_in_sentence(d, first);
         if (like) {
             object = like->object;
             category = like->subject_category ? like->subject_category : "other";
-            side = like->subject_side;
+            sub = (subject){like->subject_side, like->subject_bloc, like->subject_party};
         } else if (c->end > c->first && word_role(d, c->first, "persons")) {
             /* "مقتل طفل وإصابة ثلاثة آخرين": آخرون is a plural of persons */
             object = "people";
@@ -483,13 +555,15 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     const trigger *cause;
     bool weak;
     const char *type = figure_type(d, tr, n_tr, c, category, first, &cause, &weak);
-    if (!side)
-        side = subject_side(d, c, first, sp.end, cause, &category);
+    if (!sub.side)
+        sub = subject_of(d, c, first, sp.end, cause, &category);
     /* A list names the owner once: "قتل 80 عنصرًا من الجيش السوري، وتدمير
-     * خمس آليات" — the vehicles are the army's too. */
+     * خمس آليات" — the vehicles are the army's too; not the people its
+     * munitions kill ("أطلقت 100 قذيفة ... أدت لمقتل 20 مدنيا"). */
     const extract_figure *before = previous_in_sentence(d, first);
-    if (!strcmp(side, "unknown") && before && before->subject_side && before->denied == d->denied[first])
-        side = before->subject_side;
+    if (!strcmp(sub.side, "unknown") && !sub.bloc && before && before->subject_side &&
+        before->denied == d->denied[first] && owned_alike(before->subject_category, category))
+        sub = (subject){before->subject_side, before->subject_bloc, before->subject_party};
     type = resolve_losses(type, category);
     /* "عاد القصف بعشرين قذيفة": a return or release counts people, not
      * shells. Drones are things that are also launched at a target
@@ -545,9 +619,9 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     f->type = type;
     f->object = object;
     f->subject_category = !strcmp(category, "other") ? NULL : category;
-    f->subject_side = side;
-    f->subject_bloc = NULL;
-    f->subject_party = EXTRACT_NO_INDEX;
+    f->subject_side = sub.side;
+    f->subject_bloc = sub.bloc;
+    f->subject_party = sub.party;
     f->claimant = d->speaker[first];
     f->denied = d->denied[first];
     f->place = figure_place(d, first);
@@ -582,6 +656,31 @@ static void assign_areas(doc_state *d)
         size_t p = d->r->figures[f].place;
         size_t g = p == EXTRACT_NO_INDEX ? EXTRACT_NO_INDEX : m->governorate_of[p];
         d->r->figures[f].area = g != EXTRACT_NO_INDEX ? g : best;
+    }
+}
+
+/* The war a figure is about is the one fought in the country of its place,
+ * else of its area. There a noun's own side (جندي: the state's soldiers,
+ * مسلح: the armed groups fighting it) names the camp of that side
+ * (blocs.tsv): sy.opposition in Aleppo, ye.government in Marib, none where
+ * that war's nouns name no one camp; and the people of a bloc of another war
+ * count in the bloc it has there (blocs.tsv, elsewhere): Hezbollah's
+ * fighters killed in south Lebanon in lb.hezbollah, or in none. */
+static void place_blocs(doc_state *d)
+{
+    const extract_model *m = d->m;
+    for (size_t i = 0; i < d->r->n_figures; i++) {
+        extract_figure *f = &d->r->figures[i];
+        size_t at = f->place != EXTRACT_NO_INDEX ? f->place : f->area;
+        size_t country = at != EXTRACT_NO_INDEX ? m->country_of[at] : EXTRACT_NO_INDEX;
+        const char *conflict =
+            country != EXTRACT_NO_INDEX ? model_conflict_in(m, m->places[country].id) : NULL;
+        if (!conflict)
+            continue;
+        if (f->subject_bloc)
+            f->subject_bloc = model_bloc_in(m, f->subject_bloc, conflict);
+        else if (f->subject_side && strcmp(f->subject_side, "unknown") != 0)
+            f->subject_bloc = model_side_bloc(m, conflict, f->subject_side);
     }
 }
 
@@ -1081,6 +1180,7 @@ int figures_find(doc_state *d)
         goto out;
     link_figures(d, fs.aux);
     assign_areas(d);
+    place_blocs(d);
     rc = 0;
 out:
     free(tr);

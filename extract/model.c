@@ -24,7 +24,7 @@
 
 /* Bump when the rules in C change the way documents are read, so stored
  * extractions are refreshed (see extract_model_fingerprint). */
-#define EXTRACT_RULES_VERSION 3
+#define EXTRACT_RULES_VERSION 4
 
 const char *model_field(const lexicon_entry *e, size_t i)
 {
@@ -123,14 +123,15 @@ static size_t place_index(const place_key *keys, size_t n, const char *id)
     return k ? k->index : EXTRACT_NO_INDEX;
 }
 
-/* Each place's governorate, found once by walking up its parents (a cycle
- * or a chain deeper than 16 gives none). Ids are looked up in a sorted
+/* Each place's governorate and country, found once by walking up its
+ * parents (a cycle or a chain deeper than 16 gives none). Ids are looked up in a sorted
  * copy: the gazetteer has thousands of places. */
 static int build_governorates(extract_model *m, char *err, size_t errsz)
 {
     m->governorate_of = malloc((m->n_places + 1) * sizeof *m->governorate_of);
+    m->country_of = malloc((m->n_places + 1) * sizeof *m->country_of);
     place_key *keys = malloc((m->n_places + 1) * sizeof *keys);
-    if (!m->governorate_of || !keys) {
+    if (!m->governorate_of || !m->country_of || !keys) {
         free(keys);
         snprintf(err, errsz, "out of memory");
         return -1;
@@ -143,9 +144,190 @@ static int build_governorates(extract_model *m, char *err, size_t errsz)
         while (p != EXTRACT_NO_INDEX && depth++ < 16 && strcmp(m->places[p].kind, "governorate") != 0)
             p = place_index(keys, m->n_places, m->places[p].parent_id);
         m->governorate_of[i] = depth <= 16 ? p : EXTRACT_NO_INDEX;
+        for (p = i, depth = 0;
+             p != EXTRACT_NO_INDEX && depth++ < 16 && strcmp(m->places[p].kind, "country") != 0;)
+            p = place_index(keys, m->n_places, m->places[p].parent_id);
+        m->country_of[i] = depth <= 16 ? p : EXTRACT_NO_INDEX;
     }
     free(keys);
     return 0;
+}
+
+static const model_bloc *find_bloc(const extract_model *m, const char *id)
+{
+    for (size_t i = 0; i < m->n_blocs; i++)
+        if (!strcmp(m->blocs[i].id, id))
+            return &m->blocs[i];
+    return NULL;
+}
+
+/* Is `id` one of the '|'-separated words of `list`? */
+static bool listed(const char *list, const char *id)
+{
+    size_t n = strlen(id);
+    for (const char *w = list; *w;) {
+        size_t len = strcspn(w, "|");
+        if (len == n && !memcmp(w, id, n))
+            return true;
+        w += len + (w[len] == '|');
+    }
+    return false;
+}
+
+/* A conflict's countries: gazetteer places of kind country. */
+static bool countries_ok(const extract_model *m, const char *countries)
+{
+    if (!*countries)
+        return false;
+    for (const char *w = countries; *w;) {
+        size_t len = strcspn(w, "|");
+        bool found = false;
+        for (size_t i = 0; i < m->n_places && !found; i++)
+            found = strlen(m->places[i].id) == len && !memcmp(m->places[i].id, w, len) &&
+                    !strcmp(m->places[i].kind, "country");
+        if (!found)
+            return false;
+        w += len + (w[len] == '|');
+    }
+    return true;
+}
+
+/* blocs.tsv: each conflict with its countries, then its blocs. A bloc's
+ * side is one of sources.tsv's affiliations, or none. */
+static int build_blocs(extract_model *m, char *err, size_t errsz)
+{
+    size_t n = lexicon_size(m->bloc_list);
+    m->blocs = calloc(n ? n : 1, sizeof *m->blocs);
+    m->conflicts = calloc(n ? n : 1, sizeof *m->conflicts);
+    if (!m->blocs || !m->conflicts) {
+        snprintf(err, errsz, "out of memory");
+        return -1;
+    }
+    const char *conflict = NULL; /* the last conflict listed */
+    for (size_t i = 0; i < n; i++) {
+        const lexicon_entry *e = lexicon_entry_at(m->bloc_list, i);
+        const char *id = model_field(e, 1), *kind = model_field(e, 2), *side = model_field(e, 5);
+        if (!strcmp(kind, "conflict") && *id && !strchr(id, '.') && !*model_field(e, 3)) {
+            if (!countries_ok(m, model_field(e, 7))) {
+                snprintf(err, errsz, "blocs.tsv:%zu: conflict %s needs its countries (gazetteer ids)",
+                         e->line, id);
+                return -1;
+            }
+            m->conflicts[m->n_conflicts++] = (model_conflict){id, model_field(e, 7)};
+            conflict = id;
+            continue;
+        }
+        bool side_ok = !*side || !strcmp(side, "government") || !strcmp(side, "opposition") ||
+                       !strcmp(side, "unknown");
+        if (strcmp(kind, "bloc") != 0 || !strchr(id, '.') || !conflict ||
+            strcmp(model_field(e, 3), conflict) != 0 || !side_ok || find_bloc(m, id)) {
+            snprintf(err, errsz,
+                     "blocs.tsv:%zu: needs a conflict (id, kind conflict, -) or one of its blocs "
+                     "(a new code.slug id, kind bloc, the conflict above, side government, "
+                     "opposition, unknown or -)",
+                     e->line);
+            return -1;
+        }
+        m->blocs[m->n_blocs++] =
+            (model_bloc){id, conflict, side, model_field(e, 6), model_field(e, 8), e->line};
+    }
+    /* elsewhere: blocs of other conflicts, one a conflict */
+    for (size_t i = 0; i < m->n_blocs; i++)
+        for (const char *w = m->blocs[i].elsewhere; *w;) {
+            size_t len = strcspn(w, "|");
+            char id[64];
+            snprintf(id, sizeof id, "%.*s", (int)len, w);
+            const model_bloc *o = find_bloc(m, id);
+            bool twice = false;
+            for (const char *v = m->blocs[i].elsewhere; o && v < w; v += strcspn(v, "|") + 1) {
+                char prev[64];
+                snprintf(prev, sizeof prev, "%.*s", (int)strcspn(v, "|"), v);
+                twice |= find_bloc(m, prev)->conflict == o->conflict;
+            }
+            if (!o || o->conflict == m->blocs[i].conflict || twice) {
+                snprintf(err, errsz, "blocs.tsv:%zu: elsewhere names %s: not a bloc of another conflict, "
+                         "or a second one of its conflict", m->blocs[i].line, id);
+                return -1;
+            }
+            w += len + (w[len] == '|');
+        }
+    return 0;
+}
+
+/* A party's bloc: a bloc of blocs.tsv or "independent", and its
+ * affiliation the one that bloc gives (see blocs.tsv, column side). */
+static int source_bloc(const extract_model *m, const lexicon_entry *e, extract_source *s, char *err,
+                       size_t errsz)
+{
+    const char *bloc = model_field(e, 7);
+    const model_bloc *b = find_bloc(m, bloc);
+    /* sides are affiliations in the first conflict only (sources.tsv's war) */
+    const char *side = !b ? "independent" : b->conflict == m->conflicts[0].id ? b->side : "";
+    if (!b && strcmp(bloc, "independent") != 0) {
+        snprintf(err, errsz, "sources.tsv:%zu: bloc \"%s\" is not in blocs.tsv, nor independent",
+                 e->line, bloc);
+        return -1;
+    }
+    if (*side && strcmp(side, s->affiliation) != 0) {
+        snprintf(err, errsz, "sources.tsv:%zu: affiliation %s, but bloc %s gives %s", e->line,
+                 s->affiliation, bloc, side);
+        return -1;
+    }
+    s->bloc = b ? b->id : bloc;
+    return 0;
+}
+
+/* Every party a bloc names as its whole belongs to it. */
+static int check_blocs_whole(const extract_model *m, char *err, size_t errsz)
+{
+    for (size_t i = 0; i < m->n_blocs; i++)
+        for (const char *w = m->blocs[i].whole; *w;) {
+            size_t len = strcspn(w, "|");
+            bool found = false;
+            for (size_t k = 0; k < m->n_sources && !found; k++)
+                found = strlen(m->sources[k].id) == len && !memcmp(m->sources[k].id, w, len) &&
+                        m->sources[k].bloc == m->blocs[i].id;
+            if (!found) {
+                snprintf(err, errsz, "blocs.tsv:%zu: whole names %.*s, not a party of bloc %s",
+                         m->blocs[i].line, (int)len, w, m->blocs[i].id);
+                return -1;
+            }
+            w += len + (w[len] == '|');
+        }
+    return 0;
+}
+
+bool model_source_is_bloc_whole(const extract_model *m, const extract_source *s)
+{
+    const model_bloc *b = s->bloc ? find_bloc(m, s->bloc) : NULL;
+    return b && listed(b->whole, s->id);
+}
+
+const char *model_conflict_in(const extract_model *m, const char *country)
+{
+    for (size_t i = 0; country && i < m->n_conflicts; i++)
+        if (listed(m->conflicts[i].countries, country))
+            return m->conflicts[i].id;
+    return NULL;
+}
+
+const char *model_side_bloc(const extract_model *m, const char *conflict, const char *side)
+{
+    for (size_t i = 0; conflict && i < m->n_blocs; i++)
+        if (m->blocs[i].conflict == conflict && !strcmp(m->blocs[i].side, side))
+            return m->blocs[i].id;
+    return NULL;
+}
+
+const char *model_bloc_in(const extract_model *m, const char *bloc, const char *conflict)
+{
+    const model_bloc *b = find_bloc(m, bloc);
+    if (!b || b->conflict == conflict)
+        return b ? b->id : NULL;
+    for (size_t i = 0; i < m->n_blocs; i++)
+        if (m->blocs[i].conflict == conflict && listed(b->elsewhere, m->blocs[i].id))
+            return m->blocs[i].id;
+    return NULL;
 }
 
 static int build_sources(extract_model *m, char *err, size_t errsz)
@@ -165,6 +347,8 @@ static int build_sources(extract_model *m, char *err, size_t errsz)
         s->affiliation = *model_field(e, 3) ? model_field(e, 3) : "unknown";
         s->parent_id = *model_field(e, 4) ? model_field(e, 4) : NULL;
         s->name_en = *model_field(e, 5) ? model_field(e, 5) : NULL;
+        if (source_bloc(m, e, s, err, errsz) != 0)
+            return -1;
     }
     return 0;
 }
@@ -392,7 +576,8 @@ extract_model *model_new_from(const data_blob *blobs, size_t n_blobs, char *err,
         !(m->dates = load(m, "lexicon/dates.tsv", err, errsz)) ||
         !(m->causes = load(m, "lexicon/causes.tsv", err, errsz)) ||
         build_places(m, err, errsz) != 0 || build_governorates(m, err, errsz) != 0 ||
-        build_sources(m, err, errsz) != 0 ||
+        !(m->bloc_list = load(m, "blocs.tsv", err, errsz)) || build_blocs(m, err, errsz) != 0 ||
+        build_sources(m, err, errsz) != 0 || check_blocs_whole(m, err, errsz) != 0 ||
         !(m->figure_links = load(m, "lexicon/figure_links.tsv", err, errsz)) ||
         !(m->function_words = load(m, "lexicon/function_words.tsv", err, errsz)) ||
         build_word_sets(m, err, errsz) != 0 ||
@@ -415,6 +600,9 @@ void extract_model_free(extract_model *m)
     if (!m)
         return;
     lexicon_free(m->gazetteer);
+    lexicon_free(m->bloc_list);
+    free(m->blocs);
+    free(m->conflicts);
     lexicon_free(m->source_list);
     lexicon_free(m->qualifiers);
     lexicon_free(m->dates);
@@ -440,6 +628,7 @@ void extract_model_free(extract_model *m)
     lexicon_free(m->party_anaphors);
     free(m->places);
     free(m->governorate_of);
+    free(m->country_of);
     free(m->sources);
     free(m->duals_text);
     free(m);

@@ -18,9 +18,23 @@ typedef struct party_head {
     char *not_after;           /* normalised words separated by '|'; "" for none */
 } party_head;
 
+/* A bloc of blocs.tsv: the strings are the lexicon's. */
+typedef struct model_bloc {
+    const char *id, *conflict, *side; /* side "" for none (the blocs of other wars) */
+    const char *whole;                /* source ids separated by '|'; "" for none */
+    const char *elsewhere;            /* its blocs in other conflicts, ids separated by '|'; "" */
+    size_t line;                      /* in blocs.tsv, for errors */
+} model_bloc;
+
+/* A conflict of blocs.tsv. */
+typedef struct model_conflict {
+    const char *id;
+    const char *countries; /* gazetteer ids separated by '|' */
+} model_conflict;
+
 struct extract_model {
     lexicon *gazetteer;     /* gazetteer.tsv: names, id, kind, parent, lat, lon, precision, name_en, flags */
-    lexicon *source_list;   /* sources.tsv: names, id, kind, affiliation, parent, name_en */
+    lexicon *source_list;   /* sources.tsv: names, id, kind, affiliation, parent, name_en, flags, bloc */
     lexicon *qualifiers;    /* lexicon/qualifiers.tsv */
     lexicon *name_numbers;  /* lexicon/name_numbers.tsv: words a number may be part of a name after */
     lexicon *triggers;      /* lexicon/triggers.tsv */
@@ -37,6 +51,7 @@ struct extract_model {
     extract_place *places;  /* parallel to the gazetteer's entries */
     size_t n_places;
     size_t *governorate_of; /* per place: the governorate it lies in (itself for one), or EXTRACT_NO_INDEX */
+    size_t *country_of;     /* per place: the country it lies in (itself for one), or EXTRACT_NO_INDEX */
     extract_source *sources; /* parallel to the source list's entries */
     size_t n_sources;
     char *duals_text;       /* the generated duals lexicon's source text */
@@ -48,6 +63,12 @@ struct extract_model {
     size_t windows[WIN__COUNT]; /* each window's size */
     const data_blob *blobs; /* the data files it was built from (not owned) */
     size_t n_blobs;
+    lexicon *bloc_list;     /* blocs.tsv: names, id, kind, conflict, name_en, side, whole, countries,
+                             * elsewhere */
+    model_bloc *blocs;      /* the entries of kind bloc, in file order */
+    size_t n_blocs;
+    model_conflict *conflicts; /* the entries of kind conflict, in file order */
+    size_t n_conflicts;
 };
 
 /* The model built from the data files `blobs` (n_blobs of them, named by
@@ -62,6 +83,22 @@ extract_model *model_new_from(const data_blob *blobs, size_t n_blobs, char *err,
  * NULL with "data/NAME:LINE: reason" in err when a line is malformed, a
  * value is outside its column's type or set, or the file has no schema. */
 lexicon *model_load_file(const char *name, const char *data, size_t len, char *err, size_t errsz);
+
+/* Does source s stand for its bloc as a whole (blocs.tsv column whole:
+ * "قوات النظام" for the government camp)? */
+bool model_source_is_bloc_whole(const extract_model *m, const extract_source *s);
+
+/* The conflict fought in the country whose gazetteer id is `country`, or
+ * NULL (none, or country NULL). */
+const char *model_conflict_in(const extract_model *m, const char *country);
+
+/* The first bloc whose side is `side` (government, opposition) in
+ * `conflict`, or NULL: the camp a counted noun's own side names there. */
+const char *model_side_bloc(const extract_model *m, const char *conflict, const char *side);
+
+/* The bloc that the people of bloc `bloc` count in within `conflict`: the
+ * bloc itself, the one its `elsewhere` column names there, or NULL. */
+const char *model_bloc_in(const extract_model *m, const char *bloc, const char *conflict);
 
 /* Index of an entry of lx (entries are numbered in file order). */
 size_t model_entry_index(const lexicon *lx, const lexicon_entry *e);

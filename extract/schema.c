@@ -69,7 +69,9 @@ static const char *const affiliations[] = {"government", "opposition", "independ
 /* the gazetteer's kinds and those an unresolved place takes (place_kinds.h) */
 static const char *const place_kinds[] = {PLACE_KINDS, NULL};
 static const char *const precisions[] = {"exact", "approx", NULL};
-static const char *const name_flags[] = {"ambiguous", NULL};
+static const char *const name_flags[] = {"ambiguous", "owner", NULL};
+static const char *const bloc_kinds[] = {"conflict", "bloc", NULL};
+static const char *const bloc_sides[] = {"government", "opposition", "unknown", NULL};
 const char *const schema_windows[WIN__COUNT + 1] = {
     [WIN_SPEAKER_PHRASE_WORDS] = "speaker_phrase_words",
     [WIN_PERSON_NAME_WORDS] = "person_name_words",
@@ -157,7 +159,15 @@ static const column_spec sources[] = {{"names", COL_PHRASES, NULL, false, 0, 0},
                                       ENUM("affiliation", affiliations),
                                       {"parent", COL_ID, NULL, true, 0, 0},
                                       TEXT_OPT("name_en"),
-                                      ENUM_OPT("flags", name_flags)};
+                                      ENUM_OPT("flags", name_flags),
+                                      /* a blocs.tsv id or independent: checked by the model */
+                                      TEXT("bloc")};
+/* ids with a dot (sy.government) and lists of ids: checked by the model */
+static const column_spec blocs[] = {PHRASES,          TEXT("id"),
+                                    ENUM("kind", bloc_kinds), TEXT_OPT("conflict"),
+                                    TEXT("name_en"),  ENUM_OPT("side", bloc_sides),
+                                    TEXT_OPT("whole"), TEXT_OPT("countries"),
+                                    TEXT_OPT("elsewhere")};
 static const column_spec gazetteer[] = {{"names", COL_PHRASES, NULL, false, 0, 0},
                                         {"id", COL_ID, NULL, false, 0, 0},
                                         ENUM("kind", place_kinds),
@@ -169,6 +179,7 @@ static const column_spec gazetteer[] = {{"names", COL_PHRASES, NULL, false, 0, 0
                                         ENUM_OPT("flags", name_flags)};
 
 const file_schema schema_files[] = {
+    {"blocs.tsv", blocs, N(blocs)},
     {"gazetteer.tsv", gazetteer, N(gazetteer)},
     {"sources.tsv", sources, N(sources)},
     {"lexicon/attribution.tsv", attribution, N(attribution)},

@@ -177,7 +177,9 @@ static size_t discovered_named(doc_state *d, char *name, const char *kind, size_
                           .name = name,
                           .kind = kind,
                           .affiliation = p ? p->affiliation : "unknown",
-                          .parent_id = p ? p->id : NULL};
+                          .parent_id = p ? p->id : NULL,
+                          /* a spokesman or an anonymous source speaks for its party */
+                          .bloc = p ? p->bloc : NULL};
     return d->r->n_sources - 1;
 }
 
@@ -232,10 +234,24 @@ static bool is_outlet_kind(const extract_source *s)
     return strcmp(s->kind, "outlet") == 0 || strcmp(s->kind, "agency") == 0;
 }
 
-/* A known source at i; fills f. */
+/* Does a counted noun of nouns.tsv end right before token i, in its
+ * sentence ("عناصر النظام", "قتلى النظام")? */
+static bool after_counted_noun(const doc_state *d, size_t i)
+{
+    lexicon_match nm;
+    for (size_t back = 1; back <= 2 && back <= i; back++)
+        if (d->t->tok[i - back].sentence == d->t->tok[i].sentence &&
+            lexicon_match_at(d->m->nouns, d->t, i - back, PROCLITICS_ALL, &nm) && nm.tok_end == i)
+            return true;
+    return false;
+}
+
+/* A known source at i; fills f. A name flagged `owner` in sources.tsv
+ * (النظام) is one only as the owner of a counted noun. */
 static bool known_at(doc_state *d, size_t i, found *f, lexicon_match *lm)
 {
-    if (!lexicon_match_at(d->m->source_list, d->t, i, PROCLITICS_NAME, lm))
+    if (!lexicon_match_at(d->m->source_list, d->t, i, PROCLITICS_NAME, lm) ||
+        (strstr(model_field(lm->entry, 6), "owner") && !after_counted_noun(d, i)))
         return false;
     size_t mi = model_entry_index(d->m->source_list, lm->entry);
     f->source = known_source(d, mi);
@@ -1112,13 +1128,16 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
 }
 
 /* Any mention starting at token i; records it. A subject of speech may be
- * an ambiguous name or a person; elsewhere neither is read. */
+ * an ambiguous name or a person; elsewhere neither is read. A name flagged
+ * `owner` is read only as the owner of a counted noun. */
 static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *f)
 {
     lexicon_match km, gm;
     bool known = lexicon_match_at(d->m->source_list, d->t, i, PROCLITICS_NAME, &km);
     if (known && !as_subject && strstr(model_field(km.entry, 6), "ambiguous") &&
         !(i > 0 && stages_word_in(d, i - 1, FW_OUTLET_NOUN)))
+        known = false;
+    if (known && strstr(model_field(km.entry, 6), "owner") && !after_counted_noun(d, i))
         known = false;
     bool generic = lexicon_match_at(d->m->speakers, d->t, i, PROCLITICS_ALL, &gm);
     if (generic && (!known || gm.tok_end > km.tok_end))

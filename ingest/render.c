@@ -58,6 +58,26 @@ static json_t *source_parent(const extract_model *m, const extract_source *s)
     return ref_json(s->parent_id, p ? p->name : NULL);
 }
 
+/* Whose people or things a figure counts and whom its claimant speaks for,
+ * named as the API names them: subject {bloc, party: {id, name} | null},
+ * claimant {bloc}. Set over what the store's column table gives, so that
+ * they show here before and after the store carries them (its values are
+ * the same ones). -1 when out of memory. */
+static int with_blocs(json_t *j, const extract_figure *f, const extract_source *claimant,
+                      const extract_result *r)
+{
+    json_t *subject = json_object_get(j, "subject"), *cl = json_object_get(j, "claimant");
+    const extract_source *party =
+        f->subject_party != EXTRACT_NO_INDEX ? &r->sources[f->subject_party] : NULL;
+    if (!json_is_object(subject) ||
+        json_object_set_new(subject, "bloc", str_or_null(f->subject_bloc)) != 0 ||
+        json_object_set_new(subject, "party", party ? ref_json(party->id, party->name) : json_null()) != 0)
+        return -1;
+    if (claimant && json_is_object(cl) && json_object_set_new(cl, "bloc", str_or_null(claimant->bloc)) != 0)
+        return -1;
+    return 0;
+}
+
 /* Figure i as the API will serve it once stored: the same record
  * ingest_document stores, turned into JSON by the store's own column table,
  * so `marsad extract` and the API cannot disagree. */
@@ -123,6 +143,10 @@ static json_t *figure_json(const extract_model *m, const extract_result *r, size
     json_t *j = span_text && quote ? store_figure_item_json(&item) : NULL;
     free(span_text);
     free(quote);
+    if (j && with_blocs(j, f, claimant, r) != 0) {
+        json_decref(j);
+        j = NULL;
+    }
     return j;
 }
 
@@ -217,10 +241,10 @@ json_t *ingest_result_json(const extract_model *m, const extract_result *r, cons
             json_array_append_new(mentions, mj);
         }
         json_array_append_new(
-            sources, json_pack("{s:s, s:s, s:o, s:s, s:s, s:o, s:o}", "id", s->id, "name", s->name,
+            sources, json_pack("{s:s, s:s, s:o, s:s, s:s, s:o, s:o, s:o}", "id", s->id, "name", s->name,
                                "name_en", str_or_null(s->name_en), "kind", s->kind, "affiliation",
-                               s->affiliation, "parent", source_parent(m, s), "mentions",
-                               mentions));
+                               s->affiliation, "bloc", str_or_null(s->bloc), "parent",
+                               source_parent(m, s), "mentions", mentions));
     }
 
     for (size_t i = 0; i < r->n_numbers; i++) {

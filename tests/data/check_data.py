@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Validate data/gazetteer.tsv and data/sources.tsv (stdlib only).
+"""Validate data/gazetteer.tsv, data/sources.tsv and data/blocs.tsv (stdlib only).
 
 Usage: python3 tests/data/check_data.py [--root DIR] [-v]
 
 Checks both files for: column counts, unique ASCII-slug ids, parent ids that
 exist (and no parent cycles), the limits of the extractor's lexicon loader
 (phrases of at most 8 tokens, lines of at most 4096 bytes), kinds / affiliations / precisions / flags from
-the allowed sets, names that are present and not repeated. In the gazetteer
+the allowed sets, names that are present and not repeated, every party's bloc (in blocs.tsv, or
+independent) and its affiliation agreeing with it. In the gazetteer
 it also checks coordinates (>= 3 decimals; inside lat 29..42, lon 32..52 for
 every place whose parent chain reaches `syria`; inside the Aleppo governorate
 box for every place whose chain reaches `aleppo-gov`) and that Syria, the 14
@@ -28,7 +29,7 @@ GAZ_KINDS = {
     "neighbourhood", "military_site", "hill", "road", "facility", "region",
 }
 PRECISIONS = {"exact", "approx"}
-FLAGS = {"ambiguous"}
+FLAGS = {"ambiguous", "owner"}
 SRC_KINDS = {
     "outlet", "agency", "armed_group", "military", "government", "ngo", "un",
     "civil_defence", "activists", "person",
@@ -56,6 +57,7 @@ GOVERNORATES = {
 }
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+BLOC_RE = re.compile(r"^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$")
 COORD_RE = re.compile(r"^-?\d{1,3}\.(\d{3,})$")
 HARAKAT_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 ARABIC_RE = re.compile("[\u0621-\u064a]")
@@ -248,14 +250,37 @@ def check_gazetteer(path, rep):
     return rows, shared
 
 
-def check_sources(path, rep):
-    rows = read_rows(path, 6, 1, rep)
+def read_blocs(path, rep):
+    """data/blocs.tsv: {bloc id: the affiliation it gives, or "-"}; conflicts
+    first. Sides are affiliations in the first conflict only."""
+    blocs, conflicts = {}, []
+    for where, f in read_rows(path, 9, 0, rep):
+        i, kind, conflict, _, side = f[:5]
+        if kind == "conflict" and ID_RE.match(i) and conflict == "-":
+            conflicts.append(i)
+        elif kind == "bloc" and BLOC_RE.match(i) and conflict in conflicts:
+            blocs[i] = side if conflict == conflicts[0] else "-"
+        else:
+            rep.err(where, "%r: a conflict (slug, -) or a bloc (code.slug, a conflict above)" % i)
+    return blocs
+
+
+def check_sources(path, rep, blocs):
+    rows = read_rows(path, 6, 2, rep)
     check_common(rows, SRC_KINDS, rep, parentcol=3)
     for where, f in rows:
         if f[2] not in AFFILIATIONS:
             rep.err(where, "affiliation %r not in %s" % (f[2], sorted(AFFILIATIONS)))
-        if len(f) > 6 and f[6] and not set(f[6].split(",")) <= FLAGS:
+        if len(f) != 8:
+            rep.err(where, "needs flags (or -) and bloc after name_en")
+            continue
+        if f[6] != "-" and not set(f[6].split(",")) <= FLAGS:
             rep.err(where, "flags %r not in %s" % (f[6], sorted(FLAGS)))
+        if f[7] != "independent" and f[7] not in blocs:
+            rep.err(where, "bloc %r is not in blocs.tsv" % f[7])
+        side = "independent" if f[7] == "independent" else blocs.get(f[7], "-")
+        if side != "-" and f[2] != side:
+            rep.err(where, "affiliation %r of %r: its bloc %r says %r" % (f[2], f[0], f[7], side))
         if ARABIC_RE.search(f[4]):
             rep.err(where, "name_en of %r is not Latin" % f[0])
     shared = check_names(rows, 5, 6, rep, "sources", False)
@@ -294,7 +319,9 @@ def main():
     gaz = os.path.join(args.root, "data", "gazetteer.tsv")
     src = os.path.join(args.root, "data", "sources.tsv")
     counts = {}
-    for label, path, fn in (("places", gaz, check_gazetteer), ("sources", src, check_sources)):
+    blocs = read_blocs(os.path.join(args.root, "data", "blocs.tsv"), rep)
+    for label, path, fn in (("places", gaz, check_gazetteer),
+                            ("sources", src, lambda p, r: check_sources(p, r, blocs))):
         if not os.path.exists(path):
             rep.err(path, "missing")
             counts[label] = (0, 0, {})

@@ -164,6 +164,37 @@ Test(cli, extract_agrees_with_the_served_article)
     e2e_stop();
 }
 
+/* `extract` names whose people a figure counts as the API does: subject
+ * {bloc, party: {id, name} | null}, and the claimant's bloc. */
+Test(cli, extract_prints_subject_blocs_and_parties)
+{
+    char path[4096];
+    e2e_path(path, sizeof path, "blocs.txt");
+    static const char doc[] = "وقالت حركة أحرار الشام إنها قتلت 15 عنصرا من حزب الله، "
+                              "و20 عنصرا من قوات النظام، في ريف حلب الجنوبي.\n";
+    e2e_write_file(path, doc, sizeof doc - 1);
+    char *out, *err;
+    cr_assert_eq(e2e_run(&out, &err, "extract", path), 0, "extract: %s", err);
+    json_t *j = json_loads(out, 0, NULL);
+    cr_assert(json_is_object(j), "extract printed no JSON object: %.200s", out);
+    json_t *figures = json_object_get(j, "figures");
+    cr_assert_eq(json_array_size(figures), 2, "%.400s", out);
+    json_t *hezbollah = json_object_get(json_array_get(figures, 0), "subject");
+    cr_assert_str_eq(jstr(hezbollah, "bloc"), "sy.government");
+    json_t *party = json_object_get(hezbollah, "party");
+    cr_assert_str_eq(jstr(party, "id"), "hezbollah");
+    cr_assert_str_eq(jstr(party, "name"), "حزب الله");
+    json_t *army = json_object_get(json_array_get(figures, 1), "subject");
+    cr_assert_str_eq(jstr(army, "bloc"), "sy.government");
+    cr_assert(json_is_null(json_object_get(army, "party")), "the regime forces stand for their whole bloc");
+    json_t *claimant = json_object_get(json_array_get(figures, 0), "claimant");
+    cr_assert_str_eq(jstr(claimant, "id"), "ahrar-al-sham");
+    cr_assert_str_eq(jstr(claimant, "bloc"), "sy.opposition");
+    json_decref(j);
+    free(out);
+    free(err);
+}
+
 /* A place the gazetteer lacks is printed as serve stores it: one location
  * per folded name, unresolved, with every mention. */
 Test(cli, extract_prints_unresolved_places)

@@ -290,3 +290,102 @@ Test(figures, long_document_is_read)
     extract_result_free(&r);
     free(doc);
 }
+
+typedef struct subject_case {
+    const char *doc;
+    const char *needle; /* text inside the figure's span */
+    const char *bloc;   /* NULL: none */
+    const char *party;  /* the counted party's id; NULL: none */
+} subject_case;
+
+static void check_subjects(const subject_case *cases, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        const subject_case *c = &cases[k];
+        extract_result r;
+        run(c->doc, &r);
+        size_t i = figure_at(&r, c->needle);
+        cr_expect_neq(i, EXTRACT_NO_INDEX, "no figure with \"%s\" in: %s", c->needle, c->doc);
+        if (i != EXTRACT_NO_INDEX) {
+            const extract_figure *f = &r.figures[i];
+            const char *bloc = f->subject_bloc ? f->subject_bloc : "(none)";
+            const char *party = f->subject_party != EXTRACT_NO_INDEX ? r.sources[f->subject_party].id : "(none)";
+            cr_expect_str_eq(bloc, c->bloc ? c->bloc : "(none)", "\"%s\" bloc in: %s", c->needle, c->doc);
+            cr_expect_str_eq(party, c->party ? c->party : "(none)", "\"%s\" party in: %s", c->needle,
+                             c->doc);
+        }
+        extract_result_free(&r);
+    }
+}
+
+/* Whose people or things are counted: the party named in the noun phrase
+ * gives the bloc, and is the counted party unless its name stands for its
+ * whole bloc (قوات النظام, قسد, جيش الاحتلال); the party after a loss word,
+ * or the one that fires the munitions, owns them, while the subject of any
+ * other verb is who did it. */
+Test(figures, subject_bloc_and_party_in_syria)
+{
+    static const subject_case cases[] = {
+        {"قتل 15 عنصرا من حزب الله في معارك ريف حلب الجنوبي.", "15 عنصرا", "sy.government", "hezbollah"},
+        {"وأكد المصدر مقتل 20 عنصراً من قوات النظام قرب خان طومان.", "20 عنصرا", "sy.government", NULL},
+        {"وأعلنت الفصائل مقتل 30 من جنود الجيش السوري في المعركة.", "30 من", "sy.government", NULL},
+        {"وقتل 12 من مقاتلي قسد في هجوم شرق دير الزور.", "12 من", "sy.sdf", NULL},
+        {"وقتل 40 من مسلحي داعش في غارات على البادية.", "40 من", "sy.isis", NULL},
+        {"ودمرت الفصائل ثلاث دبابات للجيش التركي قرب الباب.", "ثلاث دبابات", "sy.turkey", NULL},
+        /* the party a bare party noun refers back to (الحزب: حزب الله) */
+        {"قاتل حزب الله في القصير طويلا. وخسر الحزب أكثر من 25 مسلحا في المعارك.", "25 مسلحا",
+         "sy.government", "hezbollah"},
+        /* a loss with a possessive is the loss of the party named before it */
+        {"أعلنت حركة أحرار الشام خسارتها 12 مقاتلا في معارك ريف حماة.", "12 مقاتلا", "sy.opposition",
+         "ahrar-al-sham"},
+        {"وأقرت قوات النظام بخسارتها 20 عنصرا في ريف حماة، بحسب المرصد.", "20 عنصرا", "sy.government",
+         NULL},
+        {"وتحدث المرصد عن خسارة 20 عنصرا في ريف حماة.", "20 عنصرا", NULL, NULL},
+        /* "تابع لـ" ties what is counted to its owner */
+        {"ودمر الجيش 40 مركبة تابعة لقوات الدعم السريع في الخرطوم.", "40 مركبة", "sd.rsf", NULL},
+        /* a list names the owner once, for its fighters and equipment */
+        {"أعلنت الحركة قتل 50 عنصرا من الحرس الثوري وتدمير 4 آليات.", "4 آليات", "sy.government", "irgc"},
+        /* whoever kills or fires is not whose the dead are */
+        {"قتلت قوات النظام 10 مدنيين في قصف على معرة النعمان.", "10 مدنيين", NULL, NULL},
+        {"وقصفت القوات الروسية 30 مركزا في ريف إدلب.", "30 مركزا", NULL, NULL},
+        {"وقصفت القوات الروسية 30 مركزا للدفاع المدني في ريف إدلب.", "30 مركزا", "sy.opposition",
+         "syria-civil-defence"},
+        {"أطلقت الفصائل المسلحة 60 قذيفة على الأحياء، ما أدى إلى مقتل 9 مدنيين.", "60 قذيفة",
+         "sy.opposition", NULL},
+        {"أطلقت الفصائل المسلحة 60 قذيفة على الأحياء، ما أدى إلى مقتل 9 مدنيين.", "9 مدنيين", NULL, NULL},
+        /* how each side's media name the other: النظام only as an owner */
+        {"وقتل 50 من عناصر النظام في ريف حماة.", "50 من", "sy.government", NULL},
+        {"ودمرت الفصائل 3 دبابات للنظام في ريف حماة.", "3 دبابات", "sy.government", NULL},
+        {"وقتل 7 من جنود الاحتلال التركي في ريف الحسكة.", "7 من", "sy.turkey", NULL},
+        {"وقتل 5 من جنود العدو الإسرائيلي في جنوب لبنان.", "5 من", "lb.israel", NULL},
+        /* a noun's own side names a Syrian camp only for a figure in Syria */
+        {"قتل 30 مسلحا في اشتباكات بريف حلب.", "30 مسلحا", "sy.opposition", NULL},
+    };
+    check_subjects(cases, sizeof cases / sizeof cases[0]);
+}
+
+Test(figures, subject_bloc_and_party_in_other_wars)
+{
+    static const subject_case cases[] = {
+        {"وأعلن التحالف العربي مقتل 45 من عناصر ميليشيا الحوثي في غارات على مأرب.", "45 من",
+         "ye.houthis", NULL},
+        {"وقتل 8 جنود من الجيش اليمني في هجوم بطائرة مسيرة.", "8 جنود", "ye.government", NULL},
+        /* a noun's own side names the camp of the war fought where the figure is */
+        {"وقتل 5 جنود في هجوم على موقع عسكري في مأرب.", "5 جنود", "ye.government", NULL},
+        {"وقتل 23 جنديا في هجوم على معسكر قرب موبتي.", "23 جنديا", "sahel.states", NULL},
+        {"وقتل 30 مسلحا في غارة شمال غزة.", "30 مسلحا", "gz.factions", NULL},
+        {"وقتل 4 جنود في اشتباكات في سرت.", "4 جنود", NULL, NULL},
+        /* a party of several wars: its people count in the bloc it has where they fell */
+        {"وقتل 6 من مقاتلي حزب الله في غارة على بنت جبيل.", "6 من", "lb.hezbollah", "hezbollah"},
+        {"وقتل 3 جنود من جيش الاحتلال في اشتباك قرب القنيطرة.", "3 جنود", "sy.israel", NULL},
+        {"وقتل 15 من مسلحي داعش في غارات قرب الموصل.", "15 من", "iq.isis", NULL},
+        {"وقتل 20 من مسلحي داعش في اشتباكات في سرت.", "20 من", NULL, NULL},
+        {"وقال الجيش السوداني إنه قتل 200 من عناصر الدعم السريع في الفاشر.", "200 من", "sd.rsf", NULL},
+        {"وأعلنت كتائب القسام قتل 9 جنود من جيش الاحتلال في خان يونس.", "9 جنود", "gz.israel", NULL},
+        {"واستشهد 4 من عناصر سرايا القدس في غارة على رفح.", "4 من", "gz.factions", "saraya-al-quds"},
+        {"وقتل 11 من مقاتلي الحشد الشعبي في هجوم غرب الموصل.", "11 من", "iq.government", "pmf"},
+        {"وأصيب 3 جنود من الجيش اللبناني بقصف إسرائيلي.", "3 جنود", "lb.state", NULL},
+        {"وقتل 17 من مقاتلي حركة الشباب في غارة جنوب الصومال.", "17 من", "so.shabaab", NULL},
+    };
+    check_subjects(cases, sizeof cases / sizeof cases[0]);
+}

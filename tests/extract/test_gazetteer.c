@@ -134,3 +134,43 @@ Test(gazetteer, source_list)
     for (size_t i = 0; i < sizeof outlets / sizeof outlets[0]; i++)
         cr_expect_not_null(extract_model_find_source(model, outlets[i]), "missing %s", outlets[i]);
 }
+
+/* Every party names its bloc (data/blocs.tsv) or is independent, and the
+ * parties of several wars sit in the bloc of the one they are mostly
+ * reported in. */
+Test(gazetteer, every_party_has_its_bloc)
+{
+    static const struct {
+        const char *name, *bloc;
+    } cases[] = {
+        {"حزب الله", "sy.government"},        {"الحرس الثوري", "sy.government"},
+        {"قوات النظام", "sy.government"},     {"وزارة الدفاع الروسية", "sy.government"},
+        {"سانا", "sy.government"},            {"أحرار الشام", "sy.opposition"},
+        {"الدفاع المدني السوري", "sy.opposition"}, {"قسد", "sy.sdf"},
+        {"داعش", "sy.isis"},                  {"وكالة أعماق", "sy.isis"},
+        {"الجيش التركي", "sy.turkey"},        {"الأناضول", "sy.turkey"},
+        {"التحالف الدولي", "sy.coalition"},   {"الحوثيين", "ye.houthis"},
+        {"التحالف العربي", "ye.government"},  {"المجلس الانتقالي الجنوبي", "ye.stc"},
+        {"الحشد الشعبي", "iq.government"},    {"البيشمركة", "iq.kurdistan"},
+        {"حماس", "gz.factions"},              {"جيش الاحتلال", "gz.israel"},
+        {"الجيش اللبناني", "lb.state"},       {"قوات الدعم السريع", "sd.rsf"},
+        {"الجيش السوداني", "sd.saf"},         {"قوات حفتر", "ly.lna"},
+        {"حركة الشباب", "so.shabaab"},        {"مجموعة فاغنر", "sahel.states"},
+        {"المرصد السوري لحقوق الإنسان", "independent"}, {"الأمم المتحدة", "independent"},
+        {"الجزيرة", "independent"},           {"الصليب الأحمر", "independent"},
+        /* how the other side's media name a party */
+        {"ميليشيا أسد", "sy.government"},     {"الاحتلال التركي", "sy.turkey"},
+        {"العدو الإسرائيلي", "gz.israel"},    {"قوات حميدتي", "sd.rsf"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const extract_source *s = extract_model_find_source(model, cases[i].name);
+        cr_assert_not_null(s, "no source %s", cases[i].name);
+        cr_expect(s->bloc && !strcmp(s->bloc, cases[i].bloc), "%s: bloc %s, want %s", cases[i].name,
+                  s->bloc ? s->bloc : "(none)", cases[i].bloc);
+    }
+    const extract_source *sources;
+    size_t n = extract_model_sources(model, &sources);
+    for (size_t i = 0; i < n; i++)
+        cr_expect(sources[i].bloc && (strchr(sources[i].bloc, '.') || !strcmp(sources[i].bloc, "independent")),
+                  "%s has no bloc", sources[i].id);
+}

@@ -100,7 +100,7 @@ static const good_line good_lines[] = {
     {"lexicon/dates.tsv", "أمس\tday\t-1\nالأسبوع الماضي\tweek\t-\n"},
     {"lexicon/number_words.tsv", "سنه\tnone\t-\ttime_unit+year_before\t0\n"},
     {"gazetteer.tsv", "حلب\taleppo\tcity\taleppo-gov\t36.202\t37.134\texact\tAleppo\n"},
-    {"sources.tsv", "الجزيرة\tal-jazeera\toutlet\tindependent\t-\tAl Jazeera\tambiguous\n"},
+    {"sources.tsv", "الجزيرة\tal-jazeera\toutlet\tindependent\t-\tAl Jazeera\tambiguous\tindependent\n"},
 };
 
 Test(schema, good_line_passes)

@@ -331,3 +331,58 @@ Test(sources, a_release_is_its_author_s_statement)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A source the list does not know speaks for the party it is placed in, and
+ * so takes that party's bloc; one placed in none has none. */
+Test(sources, a_discovered_source_takes_its_party_s_bloc)
+{
+    static const struct {
+        const char *doc, *needle, *claimant, *bloc; /* bloc NULL: none */
+    } cases[] = {
+        {"وقال مصدر في حزب الله إن 7 من مقاتلي الحزب قتلوا قرب القصير.", "7 من", "مصدر في حزب الله",
+         "sy.government"},
+        {"وقال قيادي في قوات الدعم السريع إن 40 جنديا قتلوا في الهجوم على الفاشر.", "40 جنديا",
+         "قيادي في قوات الدعم السريع", "sd.rsf"},
+        {"وقال مصدر عسكري إن 12 مسلحا قتلوا في الاشتباكات.", "12 مسلحا", "مصدر عسكري", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        extract_result r;
+        cr_assert_eq(extract_document(model, cases[i].doc, strlen(cases[i].doc), &r), 0);
+        const extract_figure *f = figure_with(&r, cases[i].needle);
+        cr_assert_not_null(f, "no figure with \"%s\" in: %s", cases[i].needle, cases[i].doc);
+        cr_assert_neq(f->claimant, EXTRACT_NO_INDEX, "no claimant in: %s", cases[i].doc);
+        const extract_source *s = &r.sources[f->claimant];
+        cr_expect_str_eq(s->name, cases[i].claimant, "in: %s", cases[i].doc);
+        if (cases[i].bloc)
+            cr_expect(s->bloc && !strcmp(s->bloc, cases[i].bloc), "%s: bloc %s, want %s", s->name,
+                      s->bloc ? s->bloc : "(none)", cases[i].bloc);
+        else
+            cr_expect_null(s->bloc, "%s: bloc %s, want none", s->name, s->bloc);
+        extract_result_free(&r);
+    }
+}
+
+/* النظام names the Syrian government only as the owner of a counted noun
+ * ("عناصر النظام"); elsewhere it is an ordinary word. */
+Test(sources, an_owner_name_only_after_a_counted_noun)
+{
+    static const struct {
+        const char *doc;
+        bool regime;
+    } cases[] = {
+        {"وقال المرصد إن 12 من عناصر النظام قتلوا في ريف حماة.", true},
+        {"وقال المرصد إن 12 من قتلى النظام سقطوا في ريف حماة.", true},
+        {"وأضاف أن النظام الداخلي للمجلس لم يتغير منذ 2012.", false},
+        {"وقالت الهيئة إن النظام الانتخابي الجديد يضم 40 مقعدا.", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        extract_result r;
+        cr_assert_eq(extract_document(model, cases[i].doc, strlen(cases[i].doc), &r), 0);
+        bool found = false;
+        for (size_t k = 0; k < r.n_sources; k++)
+            found |= strcmp(r.sources[k].id, "syrian-regime") == 0;
+        cr_expect_eq(found, cases[i].regime, "syrian-regime %s in: %s", found ? "found" : "missed",
+                     cases[i].doc);
+        extract_result_free(&r);
+    }
+}
