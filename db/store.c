@@ -101,6 +101,23 @@ static const store_migration MIGRATIONS[] = {
         " date_precision IN ('day', 'week', 'month', 'year', 'span'));"
         "ALTER TABLE figures ADD COLUMN cause TEXT;",
      NULL, NULL},
+    /* 7: a quote longer than STORE_QUOTE_MAX (400) code points becomes the
+     * window of that many around its figure, as ingest_quote_window cuts it;
+     * out of the figures' full-text index first and back in after */
+    {6, "ALTER TABLE figures ADD COLUMN quote_cut INTEGER NOT NULL DEFAULT 0"
+        " CHECK (quote_cut IN (0, 1));"
+        "INSERT INTO figures_fts (figures_fts, rowid, quote) SELECT 'delete', fts_no, quote"
+        " FROM figures WHERE quote_end - quote_start > 400 AND fts_no IS NOT NULL;"
+        "UPDATE figures SET"
+        " quote = substr(quote, max(quote_start, min((start + \"end\") / 2 - 200, quote_end - 400))"
+        "                       - quote_start + 1, 400),"
+        " quote_start = max(quote_start, min((start + \"end\") / 2 - 200, quote_end - 400)),"
+        " quote_end = max(quote_start, min((start + \"end\") / 2 - 200, quote_end - 400)) + 400,"
+        " quote_cut = 1"
+        " WHERE quote_end - quote_start > 400;"
+        "INSERT INTO figures_fts (rowid, quote) SELECT fts_no, quote FROM figures"
+        " WHERE quote_cut = 1 AND fts_no IS NOT NULL;",
+     NULL, NULL},
     {0, NULL, NULL, NULL},
 };
 

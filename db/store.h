@@ -262,6 +262,11 @@ typedef struct store_mention {
     const char *role;     /* sources: "outlet", "speaker" or "mentioned"; NULL for locations */
 } store_mention;
 
+/* A figure's quote is its sentence, or, when the sentence is longer, a
+ * window of this many code points around the figure: a long sentence holding
+ * many figures must not be stored (and served) once per figure. */
+#define STORE_QUOTE_MAX 400
+
 typedef struct store_figure_rec {
     double value, value_max;
     bool has_value, has_max;
@@ -275,8 +280,9 @@ typedef struct store_figure_rec {
     const char *location_id;      /* may be NULL */
     uint32_t start, end;          /* the span */
     const char *span_text;
-    uint32_t quote_start, quote_end; /* its sentence */
+    uint32_t quote_start, quote_end; /* its sentence, or the window of it cut around the figure */
     const char *quote;
+    bool quote_cut;               /* quote is a window of a longer sentence */
     const char *area_id;          /* the governorate it is about, may be NULL */
     const char *part_of;          /* id of the figure it breaks down, may be NULL */
     const char *supersedes;       /* id of the earlier toll it updates, may be NULL */

@@ -649,6 +649,9 @@ static void bind_figure(sqlite3_stmt *st, int p, const void *ctx, size_t k) {
         case STORE_BIND_U32:
             sqlite3_bind_int64(st, p, *(const uint32_t *)(const void *)at);
             break;
+        case STORE_BIND_BOOL:
+            sqlite3_bind_int(st, p, *(const bool *)(const void *)at ? 1 : 0);
+            break;
         case STORE_BIND_NUM:
             if (*(const bool *)(const void *)(f + store_figure_binds[i].has_at))
                 sqlite3_bind_double(st, p, *(const double *)(const void *)at);

@@ -241,6 +241,8 @@ static store_status store_document(store *db, const extract_model *m, const char
     }
     for (size_t i = 0; i < r.n_figures; i++) {
         const extract_figure *f = &r.figures[i];
+        bool quote_cut;
+        span quote = ingest_quote_window(f, &quote_cut);
         figs[i] = (store_figure_rec){
             .value = f->value,
             .value_max = f->value_max,
@@ -257,9 +259,10 @@ static store_status store_document(store *db, const extract_model *m, const char
             .start = f->sp.start,
             .end = f->sp.end,
             .span_text = pool_keep(&pool, text_slice(&r.txt, f->sp)),
-            .quote_start = f->quote.start,
-            .quote_end = f->quote.end,
-            .quote = pool_keep(&pool, text_slice(&r.txt, f->quote)),
+            .quote_start = quote.start,
+            .quote_end = quote.end,
+            .quote = pool_keep(&pool, text_slice(&r.txt, quote)),
+            .quote_cut = quote_cut,
             .area_id = f->area == EXTRACT_NO_INDEX ? NULL : places[f->area].id,
             .part_of = figure_ref(&pool, id, f->part_of),
             .supersedes = figure_ref(&pool, id, f->supersedes),

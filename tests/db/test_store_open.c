@@ -341,6 +341,39 @@ Test(store_open, migrates_version_5_forward) {
                          " AND supersedes IS NULL AND date_start IS NULL AND cause IS NULL"), 1);
 }
 
+/* A quote of 1,000 code points (a sentence of "كلمة ", 5 each) around a
+ * figure at 500..510: cut to the 400 centred on it, the rest kept. */
+Test(store_open, migrates_version_6_forward) {
+    char *v6 = test_data("schema_v6.sql");
+    cr_assert(strncmp(v6, "-- version 6\n", 13) == 0);
+    sql_exec(strchr(v6, '\n') + 1);
+    free(v6);
+    sql_exec("PRAGMA user_version = 6;"
+             "INSERT INTO articles (id, doc_no, body) VALUES ('a', 1, 'نص');"
+             "INSERT INTO figures (id, article_id, ordinal, value, qualifier, type, start, \"end\","
+             " quote_start, quote_end, quote, fts_no) VALUES"
+             " ('a-f1', 'a', 1, 80, 'exact', 'killed', 500, 510, 0, 1000,"
+             "  (WITH RECURSIVE w(n, t) AS (SELECT 1, 'كلمة ' UNION ALL"
+             "   SELECT n + 1, t || 'كلمة ' FROM w WHERE n < 200) SELECT t FROM w WHERE n = 200), 1),"
+             " ('a-f2', 'a', 2, 3, 'exact', 'killed', 1000, 1001, 1000, 1010, 'جملة قصيرة', 2);"
+             "INSERT INTO figures_fts (figures_fts) VALUES ('rebuild');");
+    cr_assert_eq(sql_int("SELECT length(quote) FROM figures WHERE id = 'a-f1'"), 1000);
+    char err[256] = "";
+    store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
+    cr_assert_not_null(s, "%s", err);
+    store_close(s);
+    cr_assert_eq(sql_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE id = 'a-f1' AND quote_cut = 1"
+                         " AND quote_start = 305 AND quote_end = 705 AND length(quote) = 400"),
+                 1);
+    cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE id = 'a-f2' AND quote_cut = 0"
+                         " AND quote = 'جملة قصيرة' AND quote_start = 1000 AND quote_end = 1010"),
+                 1);
+    /* the full-text index holds the cut quote, as a fresh import would */
+    sql_exec("INSERT INTO figures_fts (figures_fts, rank) VALUES ('integrity-check', 1)");
+    cr_assert_eq(sql_int("SELECT count(*) FROM figures_fts WHERE figures_fts MATCH 'كلمة'"), 1);
+}
+
 Test(store_open, schema_text_checked) {
     char err[256] = "";
     cr_assert_null(store_open(fx_path, 0, 100, "-- version 99\nCREATE TABLE t (a);", err, sizeof err));

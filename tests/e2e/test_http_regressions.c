@@ -981,3 +981,100 @@ Test(store_faults, a_moved_database_refuses_writes_and_is_not_ready)
     cr_expect(strstr(log, "was moved, deleted or replaced while serving") != NULL, "no log line");
     free(log);
 }
+
+/* ---- 17.3: a long sentence is stored and served as a bounded window ----- */
+
+TestSuite(long_sentence, .init = start_token_only, .fini = e2e_teardown, .timeout = 600);
+
+static long long db_bytes(void)
+{
+    static const char *const names[] = {"marsad.db", "marsad.db-wal"};
+    long long n = 0;
+    for (size_t i = 0; i < 2; i++) {
+        char path[512];
+        struct stat st;
+        if (stat(e2e_path(path, sizeof path, names[i]), &st) == 0)
+            n += (long long)st.st_size;
+    }
+    return n;
+}
+
+static size_t code_points(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* 1,000 figures in one sentence of about 890 KB (no full stop in it): each
+ * figure used to store, and serve, the whole sentence. Under valgrind a
+ * tenth of it (the extractor alone would take minutes). */
+Test(long_sentence, figures_of_a_huge_sentence_keep_a_bounded_window)
+{
+    size_t n_figures = e2e_wrapped() ? 100 : 1000;
+    static const char figure[] = "قتل 3 جنود ";
+    static const char filler[] = "في الريف الشمالي للمدينة ";
+    size_t seg = strlen(figure) + 19 * strlen(filler);
+    char *text = malloc(n_figures * seg + 1), *p = text;
+    cr_assert(text);
+    for (size_t i = 0; i < n_figures; i++) {
+        p = memcpy(p, figure, strlen(figure)) + strlen(figure);
+        for (int k = 0; k < 19; k++)
+            p = memcpy(p, filler, strlen(filler)) + strlen(filler);
+    }
+    *p = '\0';
+    long long before = db_bytes();
+    e2e_response *r = e2e_send("PUT", "/v1/articles/long", text, strlen(text),
+                               "Content-Type: text/plain", "Authorization: Bearer " BODY_TOKEN);
+    cr_assert_eq(r->status, 201, "PUT: %ld %.200s", r->status, r->body);
+    cr_expect_lt(r->len, 4u << 20, "the write's answer (the article) is bounded: %zu bytes", r->len);
+    e2e_response_free(r);
+    long long growth = db_bytes() - before;
+    /* the body, its full-text rows and 1,000 windows: tens of MB at most,
+     * where a copy of the sentence per figure took gigabytes */
+    cr_expect_lt(growth, 48ll << 20, "database growth %lld bytes", growth);
+
+    r = e2e_get("/v1/figures?article=long&limit=500");
+    cr_assert_eq(r->status, 200);
+    cr_expect_lt(r->len, 2u << 20, "500 figures: %zu bytes", r->len);
+    json_t *data = json_object_get(r->json, "data");
+    cr_assert_eq(json_array_size(data), n_figures < 500 ? n_figures : 500);
+    size_t i;
+    json_t *it;
+    json_array_foreach(data, i, it) {
+        const char *quote = jstr(it, "quote");
+        cr_assert(json_is_true(json_object_get(it, "quote_cut")), "%s: quote_cut", jstr(it, "id"));
+        cr_assert_leq(code_points(quote), 400, "%s: %zu code points", jstr(it, "id"),
+                      code_points(quote));
+        cr_assert(strstr(quote, jstr2(it, "span", "text")), "%s: the window holds the figure",
+                  jstr(it, "id"));
+        json_t *qs = json_object_get(it, "quote_span"), *sp = json_object_get(it, "span");
+        json_int_t qa = json_integer_value(json_object_get(qs, "start")),
+                   qb = json_integer_value(json_object_get(qs, "end")),
+                   s = json_integer_value(json_object_get(sp, "start")),
+                   e = json_integer_value(json_object_get(sp, "end"));
+        cr_assert(qb - qa == 400 && qa <= s && e <= qb, "%s: quote_span %lld..%lld",
+                  jstr(it, "id"), (long long)qa, (long long)qb);
+    }
+    e2e_response_free(r);
+
+    /* `marsad extract` prints the same window */
+    char path[512];
+    e2e_path(path, sizeof path, "long.txt");
+    e2e_write_file(path, text, strlen(text));
+    free(text);
+    char *out = NULL;
+    cr_assert_eq(e2e_run(&out, NULL, "extract", path), 0);
+    json_t *x = json_loads(out, 0, NULL);
+    cr_assert(x);
+    json_t *f0 = json_array_get(json_object_get(x, "figures"), 0);
+    r = e2e_get("/v1/figures/long-f1");
+    cr_assert_eq(r->status, 200);
+    cr_expect_str_eq(jstr(f0, "quote"), jstr(r->json, "quote"));
+    cr_expect(json_equal(json_object_get(f0, "quote_span"), json_object_get(r->json, "quote_span")));
+    cr_expect(json_is_true(json_object_get(f0, "quote_cut")));
+    e2e_response_free(r);
+    json_decref(x);
+    free(out);
+}
