@@ -346,6 +346,10 @@ store_status store_put_document(store *s, const store_doc *d);
  * flight. store_batch_end commits what succeeded. */
 store_status store_batch_begin(store *s);
 store_status store_batch_end(store *s);
+/* Is a batch still open? False after SQLite rolled the whole transaction
+ * back under a failed document (a full disk, an I/O error): the batch's
+ * earlier documents are then gone too. */
+bool store_batch_open(const store *s);
 
 /* Delete an article and everything extracted from it. */
 store_status store_delete_article(store *s, const char *id);

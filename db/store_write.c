@@ -304,6 +304,10 @@ store_status store_batch_end(store *s) {
     return store_tx_end(s, store_fts_batch_flush(s));
 }
 
+bool store_batch_open(const store *s) {
+    return s->tx_depth > 0 && !sqlite3_get_autocommit(s->db);
+}
+
 /* Removes article id and its index entry (mentions and figures go by
  * cascade). *existed says whether there was one. */
 static store_status remove_article(store *s, const char *id, bool *existed) {

@@ -525,6 +525,34 @@ static long long now_ms(void)
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Ends the batch whose documents were counted in *batch, and adds them to
+ * *c: as imported when it committed, else as skipped (a batch that fails to
+ * commit, on a full disk say, is rolled back whole: none of it was
+ * imported). What was unchanged or skipped stays so either way. */
+static store_status end_batch(store *db, ingest_counts *batch, ingest_counts *c, FILE *log)
+{
+    bool open = store_batch_open(db);
+    store_status st = store_batch_end(db);
+    if (!open && st == STORE_OK)
+        st = STORE_ERR; /* rolled back already, under a failed document */
+    c->unchanged += batch->unchanged;
+    c->skipped += batch->skipped;
+    c->removed += batch->removed;
+    if (st == STORE_OK) {
+        c->articles += batch->articles;
+        c->figures += batch->figures;
+        c->place_mentions += batch->place_mentions;
+        c->source_mentions += batch->source_mentions;
+        c->truncated += batch->truncated;
+    } else if (batch->articles) {
+        fprintf(log, "marsad: a batch of %zu documents was rolled back, none of them imported: %s\n",
+                batch->articles, store_errmsg(db));
+        c->skipped += batch->articles;
+    }
+    *batch = (ingest_counts){0};
+    return st;
+}
+
 int ingest_path(store *db, const extract_model *m, const char *path, ingest_counts *c, FILE *log)
 {
     return ingest_path_until(db, m, path, c, log, NULL, NULL);
@@ -587,6 +615,7 @@ int ingest_path_until(store *db, const extract_model *m, const char *path, inges
      * again (its hashes were never committed). */
     bool batch = false, stopped = false;
     size_t in_batch = 0, refused_in_a_row = 0;
+    ingest_counts batch_c = {0}; /* the open batch's, added to *c once it commits */
     long long batch_start = 0;
     for (size_t i = 0; i < n && rc == 0; i++) {
         if (stop && stop(cls)) { /* the batch below commits what it has */
@@ -612,17 +641,22 @@ int ingest_path_until(store *db, const extract_model *m, const char *path, inges
         }
         /* One document the store refuses is skipped; many in a row mean
          * the store itself is failing (disk full, I/O errors). */
-        int fr = import_file(db, m, file, root, c, log);
+        int fr = import_file(db, m, file, root, &batch_c, log);
         refused_in_a_row = fr == 1 ? refused_in_a_row + 1 : 0;
         rc = fr < 0 || refused_in_a_row == INGEST_MAX_REFUSED ? -1 : 0;
+        if (fr == 1 && !store_batch_open(db)) { /* the refusal took the whole batch with it */
+            end_batch(db, &batch_c, c, log);
+            batch = false;
+            continue;
+        }
         if (++in_batch == INGEST_BATCH || now_ms() - batch_start >= INGEST_BATCH_MS || i + 1 == n ||
             rc != 0) {
-            if (store_batch_end(db) != STORE_OK)
+            if (end_batch(db, &batch_c, c, log) != STORE_OK)
                 rc = -1;
             batch = false;
         }
     }
-    if (batch && store_batch_end(db) != STORE_OK)
+    if (batch && end_batch(db, &batch_c, c, log) != STORE_OK)
         rc = -1;
     for (size_t i = 0; i < n; i++)
         free(names[i]);

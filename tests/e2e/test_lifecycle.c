@@ -8,6 +8,8 @@
  */
 #include "tests/e2e/api_helpers.h"
 
+#include <sqlite3.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -417,4 +419,76 @@ Test(lifecycle, a_port_in_use_is_a_runtime_error)
     free(out);
     free(err);
     e2e_stop();
+}
+
+/* ---- a full disk (17.10) --------------------------------------------------- */
+
+static char small_disk[4096]; /* a 4 MiB tmpfs, when it could be mounted */
+
+static void unmount_small_disk(void)
+{
+    if (small_disk[0])
+        umount2(small_disk, MNT_DETACH);
+    small_disk[0] = '\0';
+    e2e_teardown();
+}
+
+TestSuite(disk_full, .fini = unmount_small_disk, .timeout = 180);
+
+static long long articles_in(const char *db_path)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    cr_assert_eq(sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    cr_assert_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM articles", -1, &st, NULL), SQLITE_OK,
+                 "%s", sqlite3_errmsg(db));
+    cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+    long long n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return n;
+}
+
+/* Twenty documents of 100 KB onto a 4 MiB file system: a batch fails to
+ * commit, and the summary counts only what the database holds. Needs root
+ * (a tmpfs is mounted); skipped otherwise. */
+Test(disk_full, import_counts_only_what_committed)
+{
+    e2e_path(small_disk, sizeof small_disk, "small");
+    cr_assert(mkdir(small_disk, 0700) == 0);
+    if (mount("tmpfs", small_disk, "tmpfs", 0, "size=4m") != 0) {
+        small_disk[0] = '\0';
+        cr_skip_test("cannot mount a tmpfs (not root?)");
+    }
+    char docs[4096];
+    e2e_path(docs, sizeof docs, "docs");
+    cr_assert(mkdir(docs, 0700) == 0);
+    static const char sentence[] =
+        "قال مصدر محلي إن قصفا مدفعيا استهدف أحياء المدينة الشرقية صباح اليوم وأدى إلى مقتل "
+        "أربعة مدنيين وإصابة عشرة آخرين بجروح متفاوتة.\n";
+    size_t n = 100000 / (sizeof sentence - 1);
+    char *text = malloc(n * (sizeof sentence - 1) + 1);
+    cr_assert(text);
+    for (size_t i = 0; i < n; i++)
+        memcpy(text + i * (sizeof sentence - 1), sentence, sizeof sentence - 1);
+    text[n * (sizeof sentence - 1)] = '\0';
+    for (int i = 0; i < 20; i++) {
+        char *path = fmt_str("%s/doc%02d.txt", docs, i);
+        e2e_write_file(path, text, strlen(text));
+        free(path);
+    }
+    free(text);
+    char *db = fmt_str("%s/marsad.db", small_disk), *out = NULL, *err = NULL;
+    int rc = e2e_run(&out, &err, "import", "--db", db, docs);
+    cr_expect_eq(rc, 1, "a full disk fails the import: %s", err);
+    long long stored = articles_in(db);
+    cr_expect_lt(stored, 20, "the disk was meant to fill: %s", err);
+    char *summary = fmt_str("imported %lld articles", stored);
+    cr_expect(strstr(err, summary) != NULL, "the summary says %s (the database holds %lld):\n%s",
+              summary, stored, err);
+    cr_expect(strstr(err, "rolled back, none of them imported") != NULL, "%s", err);
+    free(summary);
+    free(out);
+    free(err);
+    free(db);
 }
