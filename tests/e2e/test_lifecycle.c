@@ -449,29 +449,82 @@ static long long articles_in(const char *db_path)
     return n;
 }
 
-/* Twenty documents of 100 KB onto a 4 MiB file system: a batch fails to
- * commit, and the summary counts only what the database holds. Needs root
- * (a tmpfs is mounted); skipped otherwise. */
-Test(disk_full, import_counts_only_what_committed)
+/* text of about `bytes` bytes: one sentence of ours, repeated (malloc'd). */
+static char *long_text(size_t bytes)
 {
-    e2e_path(small_disk, sizeof small_disk, "small");
-    cr_assert(mkdir(small_disk, 0700) == 0);
-    if (mount("tmpfs", small_disk, "tmpfs", 0, "size=4m") != 0) {
-        small_disk[0] = '\0';
-        cr_skip_test("cannot mount a tmpfs (not root?)");
-    }
-    char docs[4096];
-    e2e_path(docs, sizeof docs, "docs");
-    cr_assert(mkdir(docs, 0700) == 0);
     static const char sentence[] =
         "قال مصدر محلي إن قصفا مدفعيا استهدف أحياء المدينة الشرقية صباح اليوم وأدى إلى مقتل "
         "أربعة مدنيين وإصابة عشرة آخرين بجروح متفاوتة.\n";
-    size_t n = 100000 / (sizeof sentence - 1);
+    size_t n = bytes / (sizeof sentence - 1);
     char *text = malloc(n * (sizeof sentence - 1) + 1);
     cr_assert(text);
     for (size_t i = 0; i < n; i++)
         memcpy(text + i * (sizeof sentence - 1), sentence, sizeof sentence - 1);
     text[n * (sizeof sentence - 1)] = '\0';
+    return text;
+}
+
+static bool mount_small_disk(void)
+{
+    e2e_path(small_disk, sizeof small_disk, "small");
+    cr_assert(mkdir(small_disk, 0700) == 0);
+    if (mount("tmpfs", small_disk, "tmpfs", 0, "size=4m") == 0)
+        return true;
+    small_disk[0] = '\0';
+    return false;
+}
+
+/* Writes onto a 4 MiB file system until it is full: 503 with Retry-After,
+ * nothing of the refused write stored, what was answered 201 still there. */
+Test(disk_full, a_write_on_a_full_disk_is_503_with_retry_after)
+{
+    if (!mount_small_disk())
+        cr_skip_test("cannot mount a tmpfs (not root?)");
+    char token[4096];
+    e2e_path(token, sizeof token, "token");
+    e2e_write_file(token, "disk-full-token-0123456789\n", 27);
+    char *db = fmt_str("%s/marsad.db", small_disk);
+    e2e_start("", "--db", db, "--token-file", token);
+    char *text = long_text(300000);
+    int stored = 0;
+    long status = 0;
+    for (int i = 0; i < 30 && status != 503; i++) {
+        char *path = fmt_str("/v1/articles/big-%02d", i);
+        e2e_response *r = e2e_send("PUT", path, text, strlen(text), "Content-Type: text/plain",
+                                   "Authorization: Bearer disk-full-token-0123456789");
+        status = r->status;
+        if (status == 201)
+            stored++;
+        else {
+            cr_assert_eq(status, 503, "PUT %s: %ld %.200s", path, status, r->body);
+            cr_expect_not_null(e2e_header_get(r, "Retry-After"), "503 without Retry-After");
+            cr_expect(strstr(r->body, "disk is full") != NULL, "%s", r->body);
+            e2e_response *g = e2e_get(path);
+            cr_expect_eq(g->status, 404, "the refused write was not stored: %ld", g->status);
+            e2e_response_free(g);
+        }
+        e2e_response_free(r);
+        free(path);
+    }
+    free(text);
+    cr_assert_eq(status, 503, "the disk never filled");
+    cr_expect_gt(stored, 0);
+    cr_expect_eq(total_of("/v1/articles"), stored, "what was answered 201 is kept");
+    e2e_stop();
+    free(db);
+}
+
+/* Twenty documents of 100 KB onto a 4 MiB file system: a batch fails to
+ * commit, and the summary counts only what the database holds. Needs root
+ * (a tmpfs is mounted); skipped otherwise. */
+Test(disk_full, import_counts_only_what_committed)
+{
+    if (!mount_small_disk())
+        cr_skip_test("cannot mount a tmpfs (not root?)");
+    char docs[4096];
+    e2e_path(docs, sizeof docs, "docs");
+    cr_assert(mkdir(docs, 0700) == 0);
+    char *text = long_text(100000);
     for (int i = 0; i < 20; i++) {
         char *path = fmt_str("%s/doc%02d.txt", docs, i);
         e2e_write_file(path, text, strlen(text));
