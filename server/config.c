@@ -28,6 +28,7 @@ static const setting settings[] = {
     {"db", "MARSAD_DB", SET_STR, OFF(db_path), 0, 0, "SQLite database file (default var/marsad.db)"},
     {"seeds", "MARSAD_SEEDS", SET_STR, OFF(seeds_dir), 0, 0, "folder of *.txt documents imported at start (default data/seeds; empty: none)"},
     {"cors", "MARSAD_CORS", SET_STR, OFF(cors), 0, 0, "allowed origins, comma-separated, or * (default: no CORS)"},
+    {"create", "MARSAD_CREATE", SET_BOOL, OFF(create), 0, 0, "create the database (and its folder) when missing; without it a missing database is created only in an empty folder"},
     {"read-only", "MARSAD_READ_ONLY", SET_BOOL, OFF(read_only), 0, 0, "open the database read-only: no seed import, every write refused"},
     {"threads", "MARSAD_THREADS", SET_INT, OFF(threads), 0, 256, "HTTP polling threads (default 0: one per core)"},
     {"max-connections", "MARSAD_MAX_CONNECTIONS", SET_INT, OFF(max_connections), 1, 100000, "open connections at most (default 4096)"},

@@ -18,6 +18,7 @@ typedef struct config {
     const char *seeds_dir;
     const char *cors;         /* NULL: no CORS headers */
     bool read_only;
+    bool create;              /* make the database when missing, wherever (see may_create) */
     int threads;              /* 0: one per core */
     int max_connections;
     int max_per_ip;

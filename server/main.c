@@ -15,6 +15,7 @@
 #include "server/http.h"
 #include "server/writer.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
@@ -87,15 +88,50 @@ static void ensure_parent_dir(const char *path)
     mkdir(dir, 0755);
 }
 
+/* May serve make db_path, which is missing? A database that was in use must
+ * never be replaced by an empty one without a word (its folder unmounted,
+ * the file moved or deleted: the next start would serve nothing and take
+ * writes into the void), so without --create only a first run makes one:
+ * its folder exists and is empty (`make run`'s var/, a new Docker volume).
+ * NULL when it may, else why not. */
+static const char *may_create(const char *db_path, bool create, char *why, size_t whysz)
+{
+    struct stat st;
+    if (create || stat(db_path, &st) == 0 || errno != ENOENT)
+        return NULL; /* store_open says what else is wrong */
+    const char *slash = strrchr(db_path, '/');
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - db_path) + (slash == db_path) : 1,
+             slash ? db_path : ".");
+    DIR *d = opendir(dir);
+    if (!d) {
+        snprintf(why, whysz, "it is missing, and so is its folder %.256s", dir);
+        return why;
+    }
+    bool empty = true;
+    for (struct dirent *e; empty && (e = readdir(d));)
+        empty = !strcmp(e->d_name, ".") || !strcmp(e->d_name, "..");
+    closedir(d);
+    if (empty)
+        return NULL;
+    snprintf(why, whysz, "it is missing, and its folder %.256s holds other files (was it moved or"
+             " deleted?)", dir);
+    return why;
+}
+
 static store *open_writer(const char *db_path, int busy_ms, extract_model **model)
 {
     char err[512];
+    struct stat st;
+    bool existed = stat(db_path, &st) == 0;
     ensure_parent_dir(db_path);
     store *db = store_open(db_path, 0, busy_ms, schema_sql(), err, sizeof err);
     if (!db) {
         fprintf(stderr, "marsad: cannot open database %s: %s\n", db_path, err);
         return NULL;
     }
+    if (!existed)
+        fprintf(stderr, "marsad: created a new, empty database %s\n", db_path);
     *model = extract_model_new(err, sizeof err);
     if (!*model) {
         fprintf(stderr, "marsad: cannot load the extractor's data: %s\n", err);
@@ -256,6 +292,12 @@ static int cmd_serve(int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
 
+    const char *refusal = cfg.read_only ? NULL : may_create(cfg.db_path, cfg.create, err, sizeof err);
+    if (refusal) {
+        fprintf(stderr, "marsad: database %s: %s; start with --create for an empty one\n",
+                cfg.db_path, refusal);
+        return EXIT_RUNTIME;
+    }
     extract_model *model = NULL;
     static char reader_buf[8192];
     const char *db_name = cfg.read_only ? reader_name(cfg.db_path, reader_buf, sizeof reader_buf)

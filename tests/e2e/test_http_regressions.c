@@ -456,7 +456,7 @@ Test(seed_import, sigterm_stops_a_long_seed_import_at_a_document_boundary)
         dup2(null_fd, 0);
         dup2(null_fd, 1);
         dup2(fd, 2);
-        execl(bin, bin, "serve", "--port", "0", "--db", db, "--seeds", dir, (char *)NULL);
+        execl(bin, bin, "serve", "--port", "0", "--db", db, "--seeds", dir, "--create", (char *)NULL);
         _exit(127);
     }
     /* The database file is made just before the import: the signal comes

@@ -413,11 +413,62 @@ Test(lifecycle, a_port_in_use_is_a_runtime_error)
     snprintf(port, sizeof port, "%d", e2e_port());
     e2e_path(db, sizeof db, "second.db");
     char *out, *err;
-    int rc = e2e_run(&out, &err, "serve", "--port", port, "--db", db, "--seeds", "");
+    int rc = e2e_run(&out, &err, "serve", "--port", port, "--db", db, "--seeds", "", "--create");
     cr_assert_eq(rc, 1, "a second server on port %s: exit %d, stdout %s", port, rc, out);
     assert_contains(err, "cannot listen", "the reason");
     free(out);
     free(err);
+    e2e_stop();
+}
+
+/* ---- a missing database is made only where none was (17.1) ---------------- */
+
+Test(lifecycle, a_missing_database_is_created_only_in_an_empty_folder_or_when_asked)
+{
+    char data[4096], db[4096], moved[4096], empty[4096], fresh[4096], gone[4096];
+    e2e_path(data, sizeof data, "data");
+    cr_assert(mkdir(data, 0700) == 0);
+    e2e_path(db, sizeof db, "data/marsad.db");
+    e2e_path(moved, sizeof moved, "data/marsad.db.old");
+    char *out = NULL, *err = NULL;
+    cr_assert_eq(e2e_run(&out, &err, "import", "--db", db, seeds_dir()), 0, "%s", err);
+    assert_contains(err, "created a new, empty database", "import says it made the file");
+    free(out);
+    free(err);
+    cr_assert(rename(db, moved) == 0);
+
+    /* the file moved away: its folder is not empty, so no fresh database */
+    cr_assert_eq(e2e_run(&out, &err, "serve", "--port", "0", "--db", db, "--seeds", ""), 1);
+    assert_contains(err, "holds other files", "the reason");
+    assert_contains(err, "--create", "the way out");
+    struct stat st;
+    cr_expect(stat(db, &st) != 0, "nothing was created");
+    free(out);
+    free(err);
+    /* a folder that is gone is not made again either */
+    e2e_path(gone, sizeof gone, "data/gone/marsad.db");
+    cr_assert_eq(e2e_run(&out, &err, "serve", "--port", "0", "--db", gone, "--seeds", ""), 1);
+    assert_contains(err, "and so is its folder", "the reason");
+    free(out);
+    free(err);
+
+    /* an empty folder is a first run: the database is made, and the log says so */
+    e2e_path(empty, sizeof empty, "empty");
+    cr_assert(mkdir(empty, 0700) == 0);
+    e2e_path(fresh, sizeof fresh, "empty/marsad.db");
+    e2e_start("", "--db", fresh, "--create=false");
+    e2e_stop();
+    cr_expect(stat(fresh, &st) == 0);
+    char *log = e2e_log();
+    assert_contains(log, "created a new, empty database", "first run");
+    free(log);
+
+    /* --create asks for one anywhere; an existing file is opened as it is */
+    e2e_start("", "--db", db);
+    e2e_stop();
+    cr_expect(stat(db, &st) == 0);
+    e2e_start("", "--db", moved, "--create=false");
+    cr_expect_eq(e2e_articles(), N_SEEDS, "the moved database is served as it is");
     e2e_stop();
 }
 
