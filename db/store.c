@@ -204,6 +204,45 @@ bool store_file_moved(store *s) {
            moved;
 }
 
+store_status store_check(store *s, int budget_ms, char *problem, size_t problemsz) {
+    problem[0] = '\0';
+    int limit = s->time_limit_ms;
+    store_set_time_limit(s, budget_ms);
+    store_status st = store_read_begin(s);
+    sqlite3_stmt *check = NULL;
+    if (st == STORE_OK) {
+        /* no bound parameter: a fixed statement, prepared once per call */
+        int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &check, NULL);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_step(check);
+        if (rc == SQLITE_ROW) {
+            const char *line = (const char *)sqlite3_column_text(check, 0);
+            if (line && strcmp(line, "ok") != 0) {
+                snprintf(problem, problemsz, "%s", line);
+                for (char *p = problem; *p; p++) /* one log line */
+                    if (*p == '\n')
+                        *p = ' ';
+                st = STORE_CORRUPT;
+            }
+        } else {
+            st = store_sql_fail(s, rc, "quick_check");
+            if (st == STORE_CORRUPT)
+                snprintf(problem, problemsz, "%s", s->err);
+        }
+        sqlite3_finalize(check);
+        st = store_tx_end(s, st);
+    } else if (st == STORE_CORRUPT) {
+        snprintf(problem, problemsz, "%s", s->err);
+    }
+    store_set_time_limit(s, limit);
+    return st;
+}
+
+void store_interrupt(store *s) {
+    if (s)
+        sqlite3_interrupt(s->db);
+}
+
 const char *store_errmsg(const store *s) {
     return s ? s->err : "no store";
 }

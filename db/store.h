@@ -53,6 +53,17 @@ void store_close(store *s); /* NULL is fine */
  * replaced)? What is written then goes where nobody will find it. */
 bool store_file_moved(store *s);
 
+/* SQLite's quick_check of the whole file (every page and record, not the
+ * indexes against their tables): STORE_OK when it finds nothing,
+ * STORE_CORRUPT with the first problem in problem (size problemsz),
+ * STORE_BUSY when budget_ms (0: none) ran out first or store_interrupt
+ * stopped it. Takes time in proportion to the file's size. */
+store_status store_check(store *s, int budget_ms, char *problem, size_t problemsz);
+
+/* Stops what s is running (store_check, a read) from another thread: it
+ * returns STORE_BUSY. */
+void store_interrupt(store *s);
+
 /* The last error of s as text (valid until the next call on s). */
 const char *store_errmsg(const store *s);
 

@@ -13,6 +13,7 @@
 #include "server/assets.h"
 #include "server/config.h"
 #include "server/http.h"
+#include "server/integrity.h"
 #include "server/writer.h"
 
 #include <dirent.h>
@@ -119,7 +120,11 @@ static const char *may_create(const char *db_path, bool create, char *why, size_
     return why;
 }
 
-static store *open_writer(const char *db_path, int busy_ms, extract_model **model)
+/* Opens db_path read-write and checks it (integrity.h) for up to
+ * INTEGRITY_START_BUDGET_MS before anything is written: a damaged file is
+ * refused; *unfinished (may be NULL) says the check ran out of time. */
+static store *open_writer(const char *db_path, int busy_ms, extract_model **model,
+                          bool *unfinished)
 {
     char err[512];
     struct stat st;
@@ -132,6 +137,17 @@ static store *open_writer(const char *db_path, int busy_ms, extract_model **mode
     }
     if (!existed)
         fprintf(stderr, "marsad: created a new, empty database %s\n", db_path);
+    integrity_result sound =
+        integrity_check_now(db, INTEGRITY_START_BUDGET_MS, err, sizeof err);
+    if (sound == INTEGRITY_DAMAGED) {
+        fprintf(stderr, "marsad: database %s is damaged (%s): not used; restore a backup, or"
+                        " serve it --read-only to read what is left\n",
+                db_path, err);
+        store_close(db);
+        return NULL;
+    }
+    if (unfinished)
+        *unfinished = sound == INTEGRITY_UNFINISHED;
     *model = extract_model_new(err, sizeof err);
     if (!*model) {
         fprintf(stderr, "marsad: cannot load the extractor's data: %s\n", err);
@@ -302,10 +318,19 @@ static int cmd_serve(int argc, char **argv)
     static char reader_buf[8192];
     const char *db_name = cfg.read_only ? reader_name(cfg.db_path, reader_buf, sizeof reader_buf)
                                         : cfg.db_path;
+    /* Checked before anything is served or written: a damaged file found
+     * now is not served at all (read-only, it is served for what can still
+     * be read, but never ready); one too large to check within the budget
+     * is checked whole while serving. */
+    bool unfinished = false;
     store *db = cfg.read_only ? open_reader(db_name, cfg.db_path, cfg.busy_timeout_ms)
-                              : open_writer(cfg.db_path, cfg.busy_timeout_ms, &model);
+                              : open_writer(cfg.db_path, cfg.busy_timeout_ms, &model, &unfinished);
     if (!db)
         return EXIT_RUNTIME;
+    char problem[512];
+    integrity_result sound = unfinished ? INTEGRITY_UNFINISHED : INTEGRITY_SOUND;
+    if (cfg.read_only)
+        sound = integrity_check_now(db, INTEGRITY_START_BUDGET_MS, problem, sizeof problem);
     store_set_page_cache(db, cfg.page_cache_mb);
 
     static char token_buf[4096];
@@ -331,6 +356,13 @@ static int cmd_serve(int argc, char **argv)
     a.openapi = openapi ? openapi->data : "";
     a.openapi_len = openapi ? openapi->len : 0;
     atomic_store(&a.ready, false);
+    if (sound == INTEGRITY_DAMAGED) {
+        fprintf(stderr, "marsad: database %s is damaged (%s)\n", cfg.db_path, problem);
+        app_set_fault(&a.fault, APP_FAULT_CORRUPT);
+    }
+    integrity_thread *checker = sound == INTEGRITY_UNFINISHED
+                                    ? integrity_background(db_name, cfg.busy_timeout_ms, &a.fault)
+                                    : NULL;
 
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     unsigned threads = (unsigned)(cfg.threads > 0 ? cfg.threads : (cores > 0 ? cores : 1));
@@ -358,6 +390,7 @@ static int cmd_serve(int argc, char **argv)
     http_server *srv = http_start(&hc, &a, err, sizeof err);
     if (!srv) {
         fprintf(stderr, "marsad: %s\n", err);
+        integrity_stop(checker);
         extract_model_free(model);
         store_close(db);
         return EXIT_RUNTIME;
@@ -419,6 +452,7 @@ static int cmd_serve(int argc, char **argv)
     writer_refuse_queued(w, "the server is shutting down");
     http_drain(srv, grace_ms - grace_ms * 3 / 4);
     writer_stop(w);
+    integrity_stop(checker);
     http_stop(srv, 0);
     extract_model_free(model);
     store_close(db);
@@ -446,7 +480,7 @@ static int cmd_import(int argc, char **argv)
         return EXIT_USAGE;
     }
     extract_model *model = NULL;
-    store *db = open_writer(db_path, 5000, &model);
+    store *db = open_writer(db_path, 5000, &model, NULL);
     if (!db)
         return EXIT_RUNTIME;
     ingest_counts c = {0};

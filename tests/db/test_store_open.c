@@ -374,6 +374,28 @@ Test(store_open, migrates_version_6_forward) {
     cr_assert_eq(sql_int("SELECT count(*) FROM figures_fts WHERE figures_fts MATCH 'كلمة'"), 1);
 }
 
+/* quick_check finds nothing in a sound file; random bytes over a page in
+ * the middle are named (one line), and a budget of 0 means none. */
+Test(store_open, check_finds_damage_mid_file) {
+    store *s = fx_open();
+    load_all(s);
+    char problem[256];
+    cr_assert_eq(store_check(s, 0, problem, sizeof problem), STORE_OK, "%s", problem);
+    cr_assert_eq(store_check(s, 5000, problem, sizeof problem), STORE_OK, "%s", problem);
+    store_close(s);
+    long long pages = sql_int("PRAGMA page_count"), size = sql_int("PRAGMA page_size");
+    FILE *f = fopen(fx_path, "r+b");
+    cr_assert(f);
+    cr_assert_eq(fseek(f, (long)(pages / 2 * size), SEEK_SET), 0);
+    for (long long i = 0; i < size; i++)
+        fputc((int)((i * 151 + 7) % 251), f);
+    fclose(f);
+    s = fx_open();
+    cr_assert_eq(store_check(s, 0, problem, sizeof problem), STORE_CORRUPT);
+    cr_assert(problem[0] && !strchr(problem, '\n'), "one line: %s", problem);
+    store_close(s);
+}
+
 Test(store_open, schema_text_checked) {
     char err[256] = "";
     cr_assert_null(store_open(fx_path, 0, 100, "-- version 99\nCREATE TABLE t (a);", err, sizeof err));
