@@ -371,6 +371,9 @@ static int cmd_serve(int argc, char **argv)
         .bind = cfg.bind,
         .port = cfg.port,
         .threads = threads,
+        /* one slow query then leaves another worker free */
+        .query_workers = cfg.query_workers >= 0 ? (unsigned)cfg.query_workers
+                                                : (threads > 2 ? threads : 2),
         .db_path = db_name,
         .schema_sql = schema_sql(),
         .busy_timeout_ms = cfg.busy_timeout_ms,

@@ -13,6 +13,8 @@
 #include <criterion/criterion.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1202,4 +1204,168 @@ Test(damage, damage_met_while_serving_cuts_the_export_and_refuses_writes)
     cr_expect(strstr(log, "export cut short") != NULL, "%s", log);
     cr_expect(strstr(log, "the database file is damaged") != NULL, "%s", log);
     free(log);
+}
+
+/* ---- 17.7: expensive searches do not hold health checks ----------------- */
+
+TestSuite(busy_queries, .fini = e2e_teardown, .timeout = 300);
+
+/* One GET on a fresh connection (Connection: close): the status, or 0 when
+ * the exchange failed; *ms how long it took. No assertion: called from the
+ * load threads too. */
+static int timed_get(int port, const char *path, double *ms)
+{
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    int status = 0, fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    char req[1024], buf[4096];
+    int n = snprintf(req, sizeof req, "GET %s HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n",
+                     path);
+    if (fd >= 0 && connect(fd, (struct sockaddr *)&a, sizeof a) == 0 &&
+        send(fd, req, (size_t)n, MSG_NOSIGNAL) == n) {
+        ssize_t got, first = 0;
+        while ((got = recv(fd, buf + first, sizeof buf - 1 - (size_t)first, 0)) > 0)
+            if (first < 16)
+                first += got; /* the status line is all we read; the rest is drained */
+            else
+                first = 16;
+        buf[first] = '\0';
+        if (first >= 12 && strncmp(buf, "HTTP/1.1 ", 9) == 0)
+            status = (int)strtol(buf + 9, NULL, 10);
+    }
+    if (fd >= 0)
+        close(fd);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    *ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+    return status;
+}
+
+/* The 28 letters, two bytes of UTF-8 each. */
+static const char *const ar_letters[] = {"ا", "ب", "ت", "ث", "ج", "ح", "خ", "د", "ذ", "ر",
+                                         "ز", "س", "ش", "ص", "ض", "ط", "ظ", "ع", "غ", "ف",
+                                         "ق", "ك", "ل", "م", "ن", "ه", "و", "ي"};
+
+/* Letter k (of 28), percent-encoded. */
+static void letter_pct(unsigned k, char out[13])
+{
+    const unsigned char *l = (const unsigned char *)ar_letters[k % 28];
+    snprintf(out, 13, "%%%02X%%%02X", l[0], l[1]);
+}
+
+typedef struct search_load {
+    int port, client;
+    atomic_bool *stop;
+    int answered, refused, failed;
+    double slowest_ms;
+} search_load;
+
+/* Distinct searches of four two-letter prefixes each, until stopped: none
+ * repeats, so the response cache never answers them. */
+static void *search_client(void *arg)
+{
+    search_load *l = arg;
+    for (unsigned i = 0; !atomic_load(l->stop); i++) {
+        unsigned k = (unsigned)l->client * 7919u + i * 31u;
+        char pre[8][13], path[512];
+        for (unsigned j = 0; j < 8; j++)
+            letter_pct(k / (j % 2 ? 28 : 1) + j * 5, pre[j]);
+        snprintf(path, sizeof path,
+                 "/v1/search?q=%s%s*%%20OR%%20%s%s*%%20OR%%20%s%s*%%20OR%%20%s%s*", pre[0], pre[1],
+                 pre[2], pre[3], pre[4], pre[5], pre[6], pre[7]);
+        double ms;
+        int status = timed_get(l->port, path, &ms);
+        if (status == 200 || status == 400)
+            l->answered++;
+        else if (status == 503)
+            l->refused++;
+        else
+            l->failed++;
+        if (ms > l->slowest_ms)
+            l->slowest_ms = ms;
+    }
+    return NULL;
+}
+
+/* Eight clients sending distinct prefix searches to a server with one
+ * polling thread: /healthz is answered at once all along (the searches run
+ * on the query workers); the searches are all answered. The time is held
+ * only when the server runs unwrapped. */
+Test(busy_queries, health_checks_do_not_wait_behind_searches)
+{
+    bool wrapped = e2e_wrapped();
+    int n_docs = wrapped ? 150 : 1500;
+    char corpus[512], db[512];
+    e2e_path(corpus, sizeof corpus, "corpus");
+    e2e_path(db, sizeof db, "marsad.db");
+    cr_assert(mkdir(corpus, 0700) == 0);
+    /* words of 3 to 7 letters drawn at random: many distinct terms under
+     * every two-letter prefix, as a large corpus has */
+    unsigned x = 88172645u;
+    char *text = malloc(400 * 7 * 2 + 400 + 256);
+    cr_assert(text);
+    for (int d = 0; d < n_docs; d++) {
+        static const char lead[] = "قال مصدر محلي إن قصفا أدى إلى مقتل أربعة مدنيين. ";
+        char *p = memcpy(text, lead, sizeof lead - 1) + (sizeof lead - 1);
+        for (int w = 0; w < 400; w++) {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            unsigned len = 3 + x % 5;
+            for (unsigned k = 0; k < len; k++) {
+                memcpy(p, ar_letters[(x / 5 + k * 13) % 28], 2);
+                p += 2;
+            }
+            *p++ = ' ';
+        }
+        *p++ = '\n';
+        *p = '\0';
+        char name[32];
+        snprintf(name, sizeof name, "d%05d.txt", d);
+        put_file(corpus, name, text);
+    }
+    free(text);
+    char *out = NULL, *err = NULL;
+    cr_assert_eq(e2e_run(&out, &err, "import", "--db", db, corpus), 0, "%s", err);
+    free(out);
+    free(err);
+    e2e_start("", "--threads", "1");
+
+    atomic_bool stop = false;
+    search_load loads[8];
+    pthread_t threads[8];
+    for (int i = 0; i < 8; i++) {
+        loads[i] = (search_load){.port = e2e_port(), .client = i, .stop = &stop};
+        cr_assert(pthread_create(&threads[i], NULL, search_client, &loads[i]) == 0);
+    }
+    usleep(300 * 1000); /* the load is on */
+    double slowest_health = 0;
+    int healthy = 0;
+    for (int i = 0; i < 20; i++) {
+        double ms;
+        healthy += timed_get(e2e_port(), "/healthz", &ms) == 200;
+        if (ms > slowest_health)
+            slowest_health = ms;
+        usleep(100 * 1000);
+    }
+    atomic_store(&stop, true);
+    int answered = 0, failed = 0;
+    double slowest_search = 0;
+    for (int i = 0; i < 8; i++) {
+        pthread_join(threads[i], NULL);
+        answered += loads[i].answered;
+        failed += loads[i].failed + loads[i].refused;
+        if (loads[i].slowest_ms > slowest_search)
+            slowest_search = loads[i].slowest_ms;
+    }
+    cr_log_info("busy_queries: %d searches answered, the slowest %.0f ms; /healthz at worst %.0f ms",
+                answered, slowest_search, slowest_health);
+    cr_expect_eq(healthy, 20, "every /healthz answered 200");
+    cr_expect_gt(answered, 8, "the searches were answered (%d)", answered);
+    cr_expect_eq(failed, 0, "no search failed or was refused");
+    if (!wrapped)
+        cr_expect_lt(slowest_health, 250.0,
+                     "/healthz took %.0f ms at worst beside searches of up to %.0f ms",
+                     slowest_health, slowest_search);
 }
