@@ -351,6 +351,10 @@ void store_set_time_limit(store *s, int ms) {
         sqlite3_progress_handler(s->db, 0, NULL, NULL);
 }
 
+int store_time_limit(const store *s) {
+    return s ? s->time_limit_ms : 0;
+}
+
 void store_set_page_cache(store *s, int mb) {
     if (!s || mb <= 0)
         return;

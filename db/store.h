@@ -71,6 +71,7 @@ const char *store_errmsg(const store *s);
  * still running after ms milliseconds is interrupted and returns STORE_BUSY.
  * 0 (the default) means no limit. Writes are never interrupted. */
 void store_set_time_limit(store *s, int ms);
+int store_time_limit(const store *s); /* the limit set, 0 for none */
 
 /* Sizes the connection's page cache to mb MiB (store_open gives 64: an
  * import touches the same index pages over and over). Reads of the first

@@ -1369,3 +1369,30 @@ Test(busy_queries, health_checks_do_not_wait_behind_searches)
                      "/healthz took %.0f ms at worst beside searches of up to %.0f ms",
                      slowest_health, slowest_search);
 }
+
+/* ---- 17.3: a committed write is acknowledged as such --------------------- */
+
+static void start_with_a_tight_query_limit(void)
+{
+    char path[512];
+    e2e_path(path, sizeof path, "token");
+    e2e_write_file(path, BODY_TOKEN "\n", strlen(BODY_TOKEN) + 1);
+    e2e_start(NULL, "--token-file", path, "--query-timeout", "1");
+}
+
+TestSuite(acknowledged, .init = start_with_a_tight_query_limit, .fini = e2e_teardown,
+          .timeout = 180);
+
+/* Reading a stored article back for the answer is not a query a client
+ * asked for: past --query-timeout it still answers 201 (it answered 500,
+ * "stored but cannot be read back", for a write that was kept). */
+Test(acknowledged, a_stored_write_answers_201_past_the_query_time_limit)
+{
+    char *text = repeated("قتل 3 جنود.", 600);
+    e2e_response *r = e2e_send("PUT", "/v1/articles/slow-read", text, strlen(text),
+                               "Content-Type: text/plain", "Authorization: Bearer " BODY_TOKEN);
+    free(text);
+    cr_expect_eq(r->status, 201, "%ld %.200s", r->status, r->body);
+    cr_expect_eq(json_array_size(json_object_get(r->json, "figures")), 600);
+    e2e_response_free(r);
+}
