@@ -1,4 +1,4 @@
--- version 8
+-- version 9
 -- schema.sql — marsad's database: articles, what was extracted from them
 -- (figures, source and location mentions), the gazetteer and the sources.
 --
@@ -236,6 +236,10 @@ CREATE TABLE figures (
     date_precision   TEXT CHECK (date_precision IS NULL OR date_precision IN
                          ('day', 'week', 'month', 'year', 'span')),
     cause            TEXT,
+    -- 1 when quote is a window of at most 400 code points around the figure
+    -- cut from a longer sentence (quote_start, quote_end are the window's):
+    -- a long sentence is never stored once per figure (added in version 7)
+    quote_cut        INTEGER NOT NULL DEFAULT 0 CHECK (quote_cut IN (0, 1)),
     UNIQUE (article_id, ordinal),
     CHECK (start >= 0 AND start <= "end"),
     CHECK (quote_start IS NULL OR quote_end IS NULL OR quote_start <= quote_end)

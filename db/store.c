@@ -138,6 +138,23 @@ static const store_migration MIGRATIONS[] = {
         "CREATE INDEX article_copies_band3 ON article_copies (band3, simhash);"
         "CREATE INDEX article_copies_copy_of ON article_copies (copy_of);",
      NULL, NULL},
+    /* 9: a quote longer than STORE_QUOTE_MAX (400) code points becomes the
+     * window of that many around its figure, as ingest_quote_window cuts it;
+     * out of the figures' full-text index first and back in after */
+    {8, "ALTER TABLE figures ADD COLUMN quote_cut INTEGER NOT NULL DEFAULT 0"
+        " CHECK (quote_cut IN (0, 1));"
+        "INSERT INTO figures_fts (figures_fts, rowid, quote) SELECT 'delete', fts_no, quote"
+        " FROM figures WHERE quote_end - quote_start > 400 AND fts_no IS NOT NULL;"
+        "UPDATE figures SET"
+        " quote = substr(quote, max(quote_start, min((start + \"end\") / 2 - 200, quote_end - 400))"
+        "                       - quote_start + 1, 400),"
+        " quote_start = max(quote_start, min((start + \"end\") / 2 - 200, quote_end - 400)),"
+        " quote_end = max(quote_start, min((start + \"end\") / 2 - 200, quote_end - 400)) + 400,"
+        " quote_cut = 1"
+        " WHERE quote_end - quote_start > 400;"
+        "INSERT INTO figures_fts (rowid, quote) SELECT fts_no, quote FROM figures"
+        " WHERE quote_cut = 1 AND fts_no IS NOT NULL;",
+     NULL, NULL},
     {0, NULL, NULL, NULL},
 };
 
@@ -222,6 +239,45 @@ bool store_file_moved(store *s) {
     int moved = 0;
     return sqlite3_file_control(s->db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK &&
            moved;
+}
+
+store_status store_check(store *s, int budget_ms, char *problem, size_t problemsz) {
+    problem[0] = '\0';
+    int limit = s->time_limit_ms;
+    store_set_time_limit(s, budget_ms);
+    store_status st = store_read_begin(s);
+    sqlite3_stmt *check = NULL;
+    if (st == STORE_OK) {
+        /* no bound parameter: a fixed statement, prepared once per call */
+        int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &check, NULL);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_step(check);
+        if (rc == SQLITE_ROW) {
+            const char *line = (const char *)sqlite3_column_text(check, 0);
+            if (line && strcmp(line, "ok") != 0) {
+                snprintf(problem, problemsz, "%s", line);
+                for (char *p = problem; *p; p++) /* one log line */
+                    if (*p == '\n')
+                        *p = ' ';
+                st = STORE_CORRUPT;
+            }
+        } else {
+            st = store_sql_fail(s, rc, "quick_check");
+            if (st == STORE_CORRUPT)
+                snprintf(problem, problemsz, "%s", s->err);
+        }
+        sqlite3_finalize(check);
+        st = store_tx_end(s, st);
+    } else if (st == STORE_CORRUPT) {
+        snprintf(problem, problemsz, "%s", s->err);
+    }
+    store_set_time_limit(s, limit);
+    return st;
+}
+
+void store_interrupt(store *s) {
+    if (s)
+        sqlite3_interrupt(s->db);
 }
 
 const char *store_errmsg(const store *s) {
@@ -330,6 +386,10 @@ void store_set_time_limit(store *s, int ms) {
         sqlite3_progress_handler(s->db, 1000, on_progress, s);
     else
         sqlite3_progress_handler(s->db, 0, NULL, NULL);
+}
+
+int store_time_limit(const store *s) {
+    return s ? s->time_limit_ms : 0;
 }
 
 void store_set_page_cache(store *s, int mb) {

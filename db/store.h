@@ -53,6 +53,17 @@ void store_close(store *s); /* NULL is fine */
  * replaced)? What is written then goes where nobody will find it. */
 bool store_file_moved(store *s);
 
+/* SQLite's quick_check of the whole file (every page and record, not the
+ * indexes against their tables): STORE_OK when it finds nothing,
+ * STORE_CORRUPT with the first problem in problem (size problemsz),
+ * STORE_BUSY when budget_ms (0: none) ran out first or store_interrupt
+ * stopped it. Takes time in proportion to the file's size. */
+store_status store_check(store *s, int budget_ms, char *problem, size_t problemsz);
+
+/* Stops what s is running (store_check, a read) from another thread: it
+ * returns STORE_BUSY. */
+void store_interrupt(store *s);
+
 /* The last error of s as text (valid until the next call on s). */
 const char *store_errmsg(const store *s);
 
@@ -60,6 +71,7 @@ const char *store_errmsg(const store *s);
  * still running after ms milliseconds is interrupted and returns STORE_BUSY.
  * 0 (the default) means no limit. Writes are never interrupted. */
 void store_set_time_limit(store *s, int ms);
+int store_time_limit(const store *s); /* the limit set, 0 for none */
 
 /* Sizes the connection's page cache to mb MiB (store_open gives 64: an
  * import touches the same index pages over and over). Reads of the first
@@ -263,6 +275,11 @@ typedef struct store_mention {
     const char *role;     /* sources: "outlet", "speaker" or "mentioned"; NULL for locations */
 } store_mention;
 
+/* A figure's quote is its sentence, or, when the sentence is longer, a
+ * window of this many code points around the figure: a long sentence holding
+ * many figures must not be stored (and served) once per figure. */
+#define STORE_QUOTE_MAX 400
+
 typedef struct store_figure_rec {
     double value, value_max;
     bool has_value, has_max;
@@ -276,8 +293,9 @@ typedef struct store_figure_rec {
     const char *location_id;      /* may be NULL */
     uint32_t start, end;          /* the span */
     const char *span_text;
-    uint32_t quote_start, quote_end; /* its sentence */
+    uint32_t quote_start, quote_end; /* its sentence, or the window of it cut around the figure */
     const char *quote;
+    bool quote_cut;               /* quote is a window of a longer sentence */
     const char *area_id;          /* the governorate it is about, may be NULL */
     const char *part_of;          /* id of the figure it breaks down, may be NULL */
     const char *supersedes;       /* id of the earlier toll it updates, may be NULL */
@@ -352,6 +370,10 @@ store_status store_put_document(store *s, const store_doc *d);
  * flight. store_batch_end commits what succeeded. */
 store_status store_batch_begin(store *s);
 store_status store_batch_end(store *s);
+/* Is a batch still open? False after SQLite rolled the whole transaction
+ * back under a failed document (a full disk, an I/O error): the batch's
+ * earlier documents are then gone too. */
+bool store_batch_open(const store *s);
 
 /* Delete an article and everything extracted from it. */
 store_status store_delete_article(store *s, const char *id);

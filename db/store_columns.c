@@ -146,6 +146,7 @@ static json_t *item_value(const store_figure_item *it, const store_column *col) 
         switch (b->kind) {
         case STORE_BIND_TEXT: return str_or_null(*(const char *const *)(const void *)at);
         case STORE_BIND_U32: return json_integer(*(const uint32_t *)(const void *)at);
+        case STORE_BIND_BOOL: return json_boolean(*(const bool *)(const void *)at);
         case STORE_BIND_NUM:
             if (!*(const bool *)(const void *)(rec + b->has_at))
                 return json_null();

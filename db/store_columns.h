@@ -91,6 +91,7 @@
     C("", "quote", "t.quote", STORE_COL_TEXT, CSV_)                                               \
     C("quote_span", "start", "t.quote_start", STORE_COL_INT, CSV_)                                 \
     C("quote_span", "end", "t.quote_end", STORE_COL_INT, CSV_)                                 \
+    C("", "quote_cut", "t.quote_cut", STORE_COL_BOOL, CSV_)                                       \
     C("", "part_of", "t.part_of", STORE_COL_TEXT, CSV_)                                           \
     C("", "supersedes", "t.supersedes", STORE_COL_TEXT, CSV_)                                     \
     C("date", "start", "t.date_start", STORE_COL_TEXT, CSV_ | NULLG_)                             \
@@ -120,7 +121,8 @@
     C("span", "end", "f.\"end\"", STORE_COL_INT, 0)                                               \
     C("span", "text", "f.span_text", STORE_COL_TEXT, 0)                                           \
     C("quote_span", "start", "f.quote_start", STORE_COL_INT, 0)                                   \
-    C("quote_span", "end", "f.quote_end", STORE_COL_INT, 0)
+    C("quote_span", "end", "f.quote_end", STORE_COL_INT, 0)                                       \
+    C("", "quote_cut", "f.quote_cut", STORE_COL_BOOL, 0)
 
 /* A figure found by /v1/search (store_search.c), over "figures t LEFT JOIN
  * sources c" and the full-text match f (score, snippet). */
@@ -192,6 +194,7 @@ enum {
     W("quote_start", "?", STORE_BIND_U32, quote_start)                                            \
     W("quote_end", "?", STORE_BIND_U32, quote_end)                                                \
     W("quote", "?", STORE_BIND_TEXT, quote)                                                       \
+    W("quote_cut", "?", STORE_BIND_BOOL, quote_cut)                                               \
     W("area_id", "?", STORE_BIND_TEXT, area_id)                                                   \
     W("part_of", "?", STORE_BIND_TEXT, part_of)                                                   \
     W("supersedes", "?", STORE_BIND_TEXT, supersedes)                                             \
@@ -203,6 +206,7 @@ enum {
 typedef enum store_bind_kind {
     STORE_BIND_TEXT, /* const char *, NULL stored as NULL */
     STORE_BIND_U32,  /* uint32_t */
+    STORE_BIND_BOOL, /* bool, stored as 0 or 1 */
     STORE_BIND_NUM,  /* double, stored only when its has_ flag is set */
 } store_bind_kind;
 

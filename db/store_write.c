@@ -349,6 +349,10 @@ store_status store_batch_end(store *s) {
     return store_tx_end(s, store_fts_batch_flush(s));
 }
 
+bool store_batch_open(const store *s) {
+    return s->tx_depth > 0 && !sqlite3_get_autocommit(s->db);
+}
+
 /* Removes article id and its index entry (mentions and figures go by
  * cascade). *existed says whether there was one. */
 static store_status remove_article(store *s, const char *id, bool *existed) {
@@ -694,6 +698,9 @@ static void bind_figure(sqlite3_stmt *st, int p, const void *ctx, size_t k) {
             break;
         case STORE_BIND_U32:
             sqlite3_bind_int64(st, p, *(const uint32_t *)(const void *)at);
+            break;
+        case STORE_BIND_BOOL:
+            sqlite3_bind_int(st, p, *(const bool *)(const void *)at ? 1 : 0);
             break;
         case STORE_BIND_NUM:
             if (*(const bool *)(const void *)(f + store_figure_binds[i].has_at))

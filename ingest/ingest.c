@@ -284,6 +284,8 @@ static store_status store_document(store *db, const extract_model *m, const char
     }
     for (size_t i = 0; i < r.n_figures; i++) {
         const extract_figure *f = &r.figures[i];
+        bool quote_cut;
+        span quote = ingest_quote_window(f, &quote_cut);
         figs[i] = (store_figure_rec){
             .value = f->value,
             .value_max = f->value_max,
@@ -300,9 +302,10 @@ static store_status store_document(store *db, const extract_model *m, const char
             .start = f->sp.start,
             .end = f->sp.end,
             .span_text = pool_keep(&pool, text_slice(&r.txt, f->sp)),
-            .quote_start = f->quote.start,
-            .quote_end = f->quote.end,
-            .quote = pool_keep(&pool, text_slice(&r.txt, f->quote)),
+            .quote_start = quote.start,
+            .quote_end = quote.end,
+            .quote = pool_keep(&pool, text_slice(&r.txt, quote)),
+            .quote_cut = quote_cut,
             .area_id = f->area == EXTRACT_NO_INDEX ? NULL : places[f->area].id,
             .part_of = figure_ref(&pool, id, f->part_of),
             .supersedes = figure_ref(&pool, id, f->supersedes),
@@ -679,6 +682,36 @@ static long long now_ms(void)
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Ends the batch whose documents were counted in *batch, and adds them to
+ * *c: as imported when it committed, else as skipped (a batch that fails to
+ * commit, on a full disk say, is rolled back whole: none of it was
+ * imported). What was unchanged or skipped stays so either way. */
+static store_status end_batch(store *db, ingest_counts *batch, ingest_counts *c, FILE *log)
+{
+    bool open = store_batch_open(db);
+    store_status st = store_batch_end(db);
+    if (!open && st == STORE_OK)
+        st = STORE_ERR; /* rolled back already, under a failed document */
+    c->unchanged += batch->unchanged;
+    c->skipped += batch->skipped;
+    c->removed += batch->removed;
+    c->files += batch->files;
+    c->bytes += batch->bytes;
+    if (st == STORE_OK) {
+        c->articles += batch->articles;
+        c->figures += batch->figures;
+        c->place_mentions += batch->place_mentions;
+        c->source_mentions += batch->source_mentions;
+        c->truncated += batch->truncated;
+    } else if (batch->articles) {
+        fprintf(log, "marsad: a batch of %zu documents was rolled back, none of them imported: %s\n",
+                batch->articles, store_errmsg(db));
+        c->skipped += batch->articles;
+    }
+    *batch = (ingest_counts){0};
+    return st;
+}
+
 int ingest_path(store *db, const extract_model *m, const char *path, ingest_counts *c, FILE *log)
 {
     return ingest_path_until(db, m, path, c, log, NULL, NULL);
@@ -758,6 +791,7 @@ int ingest_path_watched(store *db, const extract_model *m, const char *path, ing
      * again (its hashes were never committed). */
     bool batch = false, stopped = false;
     size_t in_batch = 0, refused_in_a_row = 0;
+    ingest_counts batch_c = {0}; /* the open batch's, added to *c once it commits */
     long long batch_start = 0;
     for (size_t i = 0; i < n && rc == 0; i++) {
         if (stop && stop(cls)) { /* the batch below commits what it has */
@@ -783,19 +817,24 @@ int ingest_path_watched(store *db, const extract_model *m, const char *path, ing
         }
         /* One document the store refuses is skipped; many in a row mean
          * the store itself is failing (disk full, I/O errors). */
-        int fr = import_file(db, m, file, root, c, log);
+        int fr = import_file(db, m, file, root, &batch_c, log);
         if (progress)
-            progress(cls, i + 1, n, bytes_total, c);
+            progress(cls, i + 1, n, bytes_total, c); /* c: what has committed */
         refused_in_a_row = fr == 1 ? refused_in_a_row + 1 : 0;
         rc = fr < 0 || refused_in_a_row == INGEST_MAX_REFUSED ? -1 : 0;
+        if (fr == 1 && !store_batch_open(db)) { /* the refusal took the whole batch with it */
+            end_batch(db, &batch_c, c, log);
+            batch = false;
+            continue;
+        }
         if (++in_batch == INGEST_BATCH || now_ms() - batch_start >= INGEST_BATCH_MS || i + 1 == n ||
             rc != 0) {
-            if (store_batch_end(db) != STORE_OK)
+            if (end_batch(db, &batch_c, c, log) != STORE_OK)
                 rc = -1;
             batch = false;
         }
     }
-    if (batch && store_batch_end(db) != STORE_OK)
+    if (batch && end_batch(db, &batch_c, c, log) != STORE_OK)
         rc = -1;
     for (size_t i = 0; i < n; i++)
         free(names[i]);

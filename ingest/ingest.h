@@ -66,6 +66,11 @@ bool ingest_valid_url(const char *url);
  * the reason is static or written into why (size whysz). */
 const char *ingest_check_text(char *buf, size_t *len, char *why, size_t whysz);
 
+/* The quote of figure f as stored and served: its sentence, or, when that
+ * is longer than STORE_QUOTE_MAX code points, the window of that many
+ * centred on the figure (*cut set). Spans count code points. */
+span ingest_quote_window(const extract_figure *f, bool *cut);
+
 /* Extract and store one document (already checked). hash may be NULL, then
  * it is computed. Adds to *c. */
 store_status ingest_document(store *db, const extract_model *m, const char *id,

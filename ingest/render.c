@@ -101,7 +101,9 @@ static json_t *figure_json(const extract_model *m, const extract_result *r, size
     }
     const extract_source *claimant = f->claimant != EXTRACT_NO_INDEX ? &r->sources[f->claimant] : NULL;
     const extract_place *place = f->place != EXTRACT_NO_INDEX ? &places[f->place] : NULL;
-    char *span_text = text_slice(&r->txt, f->sp), *quote = text_slice(&r->txt, f->quote);
+    bool quote_cut;
+    span quote_span = ingest_quote_window(f, &quote_cut);
+    char *span_text = text_slice(&r->txt, f->sp), *quote = text_slice(&r->txt, quote_span);
     store_figure_rec rec = {
         .value = f->value,
         .value_max = f->value_max,
@@ -118,9 +120,10 @@ static json_t *figure_json(const extract_model *m, const extract_result *r, size
         .start = f->sp.start,
         .end = f->sp.end,
         .span_text = span_text,
-        .quote_start = f->quote.start,
-        .quote_end = f->quote.end,
+        .quote_start = quote_span.start,
+        .quote_end = quote_span.end,
         .quote = quote,
+        .quote_cut = quote_cut,
         .area_id = f->area == EXTRACT_NO_INDEX ? NULL : places[f->area].id,
         .part_of = f->part_of != EXTRACT_NO_INDEX ? part_of : NULL,
         .supersedes = f->supersedes != EXTRACT_NO_INDEX ? supersedes : NULL,

@@ -28,8 +28,10 @@ static const setting settings[] = {
     {"db", "MARSAD_DB", SET_STR, OFF(db_path), 0, 0, "SQLite database file (default var/marsad.db)"},
     {"seeds", "MARSAD_SEEDS", SET_STR, OFF(seeds_dir), 0, 0, "folder of *.txt documents imported at start (default data/seeds; empty: none)"},
     {"cors", "MARSAD_CORS", SET_STR, OFF(cors), 0, 0, "allowed origins, comma-separated, or * (default: no CORS)"},
+    {"create", "MARSAD_CREATE", SET_BOOL, OFF(create), 0, 0, "create the database (and its folder) when missing; without it a missing database is created only in an empty folder"},
     {"read-only", "MARSAD_READ_ONLY", SET_BOOL, OFF(read_only), 0, 0, "open the database read-only: no seed import, every write refused"},
     {"threads", "MARSAD_THREADS", SET_INT, OFF(threads), 0, 256, "HTTP polling threads (default 0: one per core)"},
+    {"query-workers", "MARSAD_QUERY_WORKERS", SET_INT, OFF(query_workers), 0, 256, "threads that run queries, so that health checks and cached answers never wait behind one (default: as many as polling threads, at least 2; 0: queries run on the polling threads)"},
     {"max-connections", "MARSAD_MAX_CONNECTIONS", SET_INT, OFF(max_connections), 1, 100000, "open connections at most (default 4096)"},
     {"max-per-ip", "MARSAD_MAX_PER_IP", SET_INT, OFF(max_per_ip), 0, 100000, "connections per client address, 0 for no limit (default 1024)"},
     {"body-memory-mb", "MARSAD_BODY_MEMORY_MB", SET_INT, OFF(body_memory_mb), 1, 65536, "MiB of request bodies received at once, over all connections; past it a write answers 503 with Retry-After (default 64)"},
@@ -54,6 +56,7 @@ void config_defaults(config *c)
     c->port = 8080;
     c->db_path = "var/marsad.db";
     c->seeds_dir = "data/seeds";
+    c->query_workers = -1;
     c->max_connections = 4096;
     c->max_per_ip = 1024;
     c->body_memory_mb = 64;

@@ -18,7 +18,9 @@ typedef struct config {
     const char *seeds_dir;
     const char *cors;         /* NULL: no CORS headers */
     bool read_only;
+    bool create;              /* make the database when missing, wherever (see may_create) */
     int threads;              /* 0: one per core */
+    int query_workers;        /* -1: as many as polling threads, at least 2; 0: none */
     int max_connections;
     int max_per_ip;
     int body_memory_mb;

@@ -18,11 +18,13 @@
  */
 #include "server/export.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 typedef struct export_state {
     store *db;
+    app *app;                /* its fault is recorded when a page finds the file damaged */
     store_query q;           /* its strings point into `strings` */
     char *strings[STORE_MAX_FILTERS + 1];
     output_format fmt;
@@ -162,8 +164,16 @@ static size_t stream(void *ctx, char *buf, size_t max)
     while (e->sent == e->len && !e->last_page) {
         e->len = e->sent = 0;
         store_status st;
-        if (!next_page(e, &st))
-            return REPLY_STREAM_ERROR; /* headers are gone: all we can do is stop */
+        if (!next_page(e, &st)) {
+            /* The 200 and its headers are gone: the stream ends without its
+             * last chunk (chunked) and the connection closes, so the client
+             * sees a cut transfer, never a clean but short export. */
+            fprintf(stderr, "marsad: export cut short: %s\n",
+                    st == STORE_OK ? "out of memory" : store_errmsg(e->db));
+            if (st == STORE_CORRUPT)
+                app_set_fault(&e->app->fault, APP_FAULT_CORRUPT);
+            return REPLY_STREAM_ERROR;
+        }
     }
     size_t n = e->len - e->sent < max ? e->len - e->sent : max;
     memcpy(buf, e->out + e->sent, n);
@@ -180,6 +190,7 @@ void export_start(request *rq, const store_query *q, output_format fmt, reply *r
         return;
     }
     e->db = rq->db;
+    e->app = rq->app;
     e->q = *q;
     e->fmt = fmt;
     for (size_t i = 0; i < q->n_filters; i++)

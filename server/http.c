@@ -32,6 +32,7 @@
 #include "server/compress.h"
 #include "server/cors.h"
 #include "server/handlers.h"
+#include "server/query_pool.h"
 #include "server/reply.h"
 #include "server/routes.h"
 #include "server/writer.h"
@@ -65,6 +66,7 @@ struct http_server {
     app *app;
     pthread_key_t store_key;
     writer *writer_;          /* set by http_set_writer once the seeds are in */
+    query_pool *queries;      /* runs the data routes' GETs off the polling threads */
     pthread_mutex_t lock; /* guards threads */
     thread_state *threads[MAX_STORES];
     size_t n_threads;
@@ -101,6 +103,13 @@ typedef struct req_ctx {
     write_job *job;          /* submitted to the writer, connection suspended */
     atomic_bool job_done;
     void (*finish)(write_job *job, store *db, reply_finish_ctx *fc, reply *r);
+    /* A query handed to the query pool, connection suspended: the request
+     * as dispatch read it, and the answer the worker leaves. */
+    bool query_queued;
+    atomic_bool query_done;
+    request query;
+    const route *query_route;
+    reply query_reply;
     bool active;             /* a request is under way (counted in in_flight) */
     bool cacheable;          /* a GET whose answer may be kept */
     bool gzip;               /* Accept-Encoding takes gzip */
@@ -485,6 +494,59 @@ static bool request_ok(http_server *s, struct MHD_Connection *c, req_ctx *ctx, c
     return true;
 }
 
+/* The query pool's work: the handler on the worker's own connection, then
+ * the connection resumed so that its polling thread sends the answer. */
+static void run_query(void *item, void *cls)
+{
+    req_ctx *ctx = item;
+    ctx->query.db = thread_store(cls);
+    if (ctx->query.db) {
+        ctx->query_route->handler(&ctx->query, &ctx->query_reply);
+    } else {
+        ctx->query_reply.retry_after = 1;
+        reply_problem(&ctx->query_reply, 503, "the database cannot be opened right now");
+    }
+    atomic_store(&ctx->query_done, true);
+    MHD_resume_connection(ctx->conn);
+}
+
+static void refuse_query(void *item, void *cls)
+{
+    (void)cls;
+    req_ctx *ctx = item;
+    ctx->query_reply.retry_after = 1;
+    reply_problem(&ctx->query_reply, 503, "the server is shutting down");
+    atomic_store(&ctx->query_done, true);
+    MHD_resume_connection(ctx->conn);
+}
+
+/* Hand a data route's GET to the query pool, so that a slow query never
+ * holds the polling thread's other connections (/healthz, /readyz, cached
+ * answers). Exports stay here: their later pages are read as the answer
+ * streams, on this thread's connection. False: run it here. */
+static bool offloaded(http_server *s, struct MHD_Connection *c, req_ctx *ctx, const request *rq,
+                      const route *rt)
+{
+    const char *format = request_arg(rq, "format");
+    if (!s->queries || (strcmp(rq->method, "GET") != 0 && strcmp(rq->method, "HEAD") != 0) ||
+        (format && strcmp(format, "json") != 0 && strcmp(format, "geojson") != 0))
+        return false;
+    ctx->query = *rq;
+    ctx->query_route = rt;
+    reply_init(&ctx->query_reply);
+    atomic_store(&ctx->query_done, false);
+    ctx->query_queued = true;
+    /* Suspend first, then submit: a worker may finish at once. */
+    MHD_suspend_connection(c);
+    if (!query_pool_submit(s->queries, ctx)) {
+        ctx->query_reply.retry_after = 1;
+        reply_problem(&ctx->query_reply, 503, "too many queries are waiting; try again shortly");
+        atomic_store(&ctx->query_done, true);
+        MHD_resume_connection(c);
+    }
+    return true;
+}
+
 static void dispatch(http_server *s, struct MHD_Connection *c, req_ctx *ctx, const char *url,
                      const char *method, reply *r)
 {
@@ -518,6 +580,8 @@ static void dispatch(http_server *s, struct MHD_Connection *c, req_ctx *ctx, con
     rq.body_len = ctx->body_len;
     rq.content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
     rq.authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+    if (rt->needs_ready && offloaded(s, c, ctx, &rq, rt))
+        return;
     if (rt->needs_ready) {
         rq.db = thread_store(s);
         if (!rq.db) {
@@ -970,6 +1034,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return MHD_YES;
     }
     atomic_store(&slot_of(ctx)->receiving, false); /* all of the request is in */
+    if (ctx->query_queued) { /* resumed: a worker has answered the query */
+        if (!atomic_load(&ctx->query_done))
+            return MHD_YES;
+        ctx->query_queued = false;
+        return answer(s, c, ctx, method, &ctx->query_reply);
+    }
     if (ctx->job) { /* resumed: the writer has finished the job */
         if (!atomic_load(&ctx->job_done))
             return MHD_YES;
@@ -1001,6 +1071,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     if (serve_cached(s, c, ctx, method))
         return MHD_YES;
     dispatch(s, c, ctx, url, method, &r);
+    if (ctx->query_queued) {
+        reply_free(&r);
+        return MHD_YES;
+    }
     if (r.pending) {
         /* Suspend first, then submit: the writer may finish at once. */
         write_job *job = r.pending;
@@ -1099,6 +1173,12 @@ http_server *http_start(const http_config *cfg, app *a, char *err, size_t errsz)
                  cfg->port);
         goto fail;
     }
+    s->queries = cfg->query_workers
+                     ? query_pool_start(cfg->query_workers, run_query, refuse_query, s)
+                     : NULL;
+    if (cfg->query_workers && !s->queries)
+        fprintf(stderr, "marsad: cannot start the query workers; queries run on the polling "
+                        "threads\n");
     s->reaper_running = pthread_create(&s->reaper, NULL, reap, s) == 0;
     if (!s->reaper_running)
         fprintf(stderr, "marsad: cannot start the request deadline thread; slow requests are "
@@ -1153,6 +1233,7 @@ void http_stop(http_server *s, int grace_ms)
         pthread_mutex_unlock(&s->slots_lock);
         pthread_join(s->reaper, NULL);
     }
+    query_pool_stop(s->queries);
     MHD_stop_daemon(s->daemon);
     for (size_t i = 0; i < s->n_threads; i++) {
         cache_free(s->threads[i]->cache);

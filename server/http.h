@@ -19,6 +19,7 @@ typedef struct http_config {
     const char *bind;          /* IPv4 or IPv6 literal */
     int port;                  /* 0: any free port (see http_port) */
     unsigned threads;          /* polling threads, >= 1 */
+    unsigned query_workers;    /* threads that run the data routes' queries; 0: the polling threads */
     const char *db_path;       /* each thread opens it read-only */
     const char *schema_sql;
     int busy_timeout_ms;

@@ -13,8 +13,10 @@
 #include "server/assets.h"
 #include "server/config.h"
 #include "server/http.h"
+#include "server/integrity.h"
 #include "server/writer.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
@@ -89,15 +91,65 @@ static void ensure_parent_dir(const char *path)
     mkdir(dir, 0755);
 }
 
-static store *open_writer(const char *db_path, int busy_ms, extract_model **model)
+/* May serve make db_path, which is missing? A database that was in use must
+ * never be replaced by an empty one without a word (its folder unmounted,
+ * the file moved or deleted: the next start would serve nothing and take
+ * writes into the void), so without --create only a first run makes one:
+ * its folder exists and is empty (`make run`'s var/, a new Docker volume).
+ * NULL when it may, else why not. */
+static const char *may_create(const char *db_path, bool create, char *why, size_t whysz)
+{
+    struct stat st;
+    if (create || stat(db_path, &st) == 0 || errno != ENOENT)
+        return NULL; /* store_open says what else is wrong */
+    const char *slash = strrchr(db_path, '/');
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - db_path) + (slash == db_path) : 1,
+             slash ? db_path : ".");
+    DIR *d = opendir(dir);
+    if (!d) {
+        snprintf(why, whysz, "it is missing, and so is its folder %.256s", dir);
+        return why;
+    }
+    bool empty = true;
+    for (struct dirent *e; empty && (e = readdir(d));)
+        empty = !strcmp(e->d_name, ".") || !strcmp(e->d_name, "..");
+    closedir(d);
+    if (empty)
+        return NULL;
+    snprintf(why, whysz, "it is missing, and its folder %.256s holds other files (was it moved or"
+             " deleted?)", dir);
+    return why;
+}
+
+/* Opens db_path read-write and checks it (integrity.h) for up to
+ * INTEGRITY_START_BUDGET_MS before anything is written: a damaged file is
+ * refused; *unfinished (may be NULL) says the check ran out of time. */
+static store *open_writer(const char *db_path, int busy_ms, extract_model **model,
+                          bool *unfinished)
 {
     char err[512];
+    struct stat st;
+    bool existed = stat(db_path, &st) == 0;
     ensure_parent_dir(db_path);
     store *db = store_open(db_path, 0, busy_ms, schema_sql(), err, sizeof err);
     if (!db) {
         fprintf(stderr, "marsad: cannot open database %s: %s\n", db_path, err);
         return NULL;
     }
+    if (!existed)
+        fprintf(stderr, "marsad: created a new, empty database %s\n", db_path);
+    integrity_result sound =
+        integrity_check_now(db, INTEGRITY_START_BUDGET_MS, err, sizeof err);
+    if (sound == INTEGRITY_DAMAGED) {
+        fprintf(stderr, "marsad: database %s is damaged (%s): not used; restore a backup, or"
+                        " serve it --read-only to read what is left\n",
+                db_path, err);
+        store_close(db);
+        return NULL;
+    }
+    if (unfinished)
+        *unfinished = sound == INTEGRITY_UNFINISHED;
     *model = extract_model_new(err, sizeof err);
     if (!*model) {
         fprintf(stderr, "marsad: cannot load the extractor's data: %s\n", err);
@@ -258,14 +310,29 @@ static int cmd_serve(int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
 
+    const char *refusal = cfg.read_only ? NULL : may_create(cfg.db_path, cfg.create, err, sizeof err);
+    if (refusal) {
+        fprintf(stderr, "marsad: database %s: %s; start with --create for an empty one\n",
+                cfg.db_path, refusal);
+        return EXIT_RUNTIME;
+    }
     extract_model *model = NULL;
     static char reader_buf[8192];
     const char *db_name = cfg.read_only ? reader_name(cfg.db_path, reader_buf, sizeof reader_buf)
                                         : cfg.db_path;
+    /* Checked before anything is served or written: a damaged file found
+     * now is not served at all (read-only, it is served for what can still
+     * be read, but never ready); one too large to check within the budget
+     * is checked whole while serving. */
+    bool unfinished = false;
     store *db = cfg.read_only ? open_reader(db_name, cfg.db_path, cfg.busy_timeout_ms)
-                              : open_writer(cfg.db_path, cfg.busy_timeout_ms, &model);
+                              : open_writer(cfg.db_path, cfg.busy_timeout_ms, &model, &unfinished);
     if (!db)
         return EXIT_RUNTIME;
+    char problem[512];
+    integrity_result sound = unfinished ? INTEGRITY_UNFINISHED : INTEGRITY_SOUND;
+    if (cfg.read_only)
+        sound = integrity_check_now(db, INTEGRITY_START_BUDGET_MS, problem, sizeof problem);
     store_set_page_cache(db, cfg.page_cache_mb);
 
     static char token_buf[4096];
@@ -291,6 +358,13 @@ static int cmd_serve(int argc, char **argv)
     a.openapi = openapi ? openapi->data : "";
     a.openapi_len = openapi ? openapi->len : 0;
     atomic_store(&a.ready, false);
+    if (sound == INTEGRITY_DAMAGED) {
+        fprintf(stderr, "marsad: database %s is damaged (%s)\n", cfg.db_path, problem);
+        app_set_fault(&a.fault, APP_FAULT_CORRUPT);
+    }
+    integrity_thread *checker = sound == INTEGRITY_UNFINISHED
+                                    ? integrity_background(db_name, cfg.busy_timeout_ms, &a.fault)
+                                    : NULL;
 
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     unsigned threads = (unsigned)(cfg.threads > 0 ? cfg.threads : (cores > 0 ? cores : 1));
@@ -299,6 +373,9 @@ static int cmd_serve(int argc, char **argv)
         .bind = cfg.bind,
         .port = cfg.port,
         .threads = threads,
+        /* one slow query then leaves another worker free */
+        .query_workers = cfg.query_workers >= 0 ? (unsigned)cfg.query_workers
+                                                : (threads > 2 ? threads : 2),
         .db_path = db_name,
         .schema_sql = schema_sql(),
         .busy_timeout_ms = cfg.busy_timeout_ms,
@@ -318,6 +395,7 @@ static int cmd_serve(int argc, char **argv)
     http_server *srv = http_start(&hc, &a, err, sizeof err);
     if (!srv) {
         fprintf(stderr, "marsad: %s\n", err);
+        integrity_stop(checker);
         extract_model_free(model);
         store_close(db);
         return EXIT_RUNTIME;
@@ -379,6 +457,7 @@ static int cmd_serve(int argc, char **argv)
     writer_refuse_queued(w, "the server is shutting down");
     http_drain(srv, grace_ms - grace_ms * 3 / 4);
     writer_stop(w);
+    integrity_stop(checker);
     http_stop(srv, 0);
     extract_model_free(model);
     store_close(db);
@@ -470,7 +549,7 @@ static int cmd_import(int argc, char **argv)
         return EXIT_USAGE;
     }
     extract_model *model = NULL;
-    store *db = open_writer(db_path, 5000, &model);
+    store *db = open_writer(db_path, 5000, &model, NULL);
     if (!db)
         return EXIT_RUNTIME;
     ingest_counts c = {0};

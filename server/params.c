@@ -34,6 +34,38 @@ static size_t max_value_len(const char *name)
     return PARAMS_MAX_VALUE;
 }
 
+/* Is q's cost in prefix expansions within bounds (PARAMS_MAX_PREFIXES,
+ * PARAMS_MIN_PREFIX)? A one-letter prefix expands to most of the index, and
+ * many of them in one query multiply the work; both are refused on the
+ * spot, where the time limit would only stop them after using it all. */
+static bool prefixes_ok_or_reply(const char *q, reply *r)
+{
+    size_t n = 0;
+    for (const char *star = strchr(q, '*'); star; star = strchr(star + 1, '*')) {
+        size_t letters = 0;
+        for (const char *p = star; p > q;) {
+            const char *prev = p - 1;
+            while (prev > q && ((unsigned char)*prev & 0xC0) == 0x80)
+                prev--; /* back to the code point's first byte */
+            unsigned char c = (unsigned char)*prev;
+            if (c < 0x80 && !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+                break;
+            letters++;
+            p = prev;
+        }
+        if (letters < PARAMS_MIN_PREFIX) {
+            reply_bad_param(r, "q", "a prefix (word*) needs at least %d letters before the *",
+                            PARAMS_MIN_PREFIX);
+            return false;
+        }
+        if (++n > PARAMS_MAX_PREFIXES) {
+            reply_bad_param(r, "q", "at most %d prefixes (word*) in one query", PARAMS_MAX_PREFIXES);
+            return false;
+        }
+    }
+    return true;
+}
+
 bool params_check_or_reply(const request *rq, bool allow_none, reply *r)
 {
     if (rq->nul_in_args) {
@@ -73,6 +105,8 @@ bool params_check_or_reply(const request *rq, bool allow_none, reply *r)
                 reply_bad_param(r, a->name, "given more than once");
                 return false;
             }
+        if (strcmp(a->name, "q") == 0 && !prefixes_ok_or_reply(a->value, r))
+            return false;
     }
     return true;
 }

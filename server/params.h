@@ -16,6 +16,12 @@
 #define PARAMS_MAX_VALUE 256
 #define PARAMS_MAX_CURSOR 1024
 #define PARAMS_MAX_SEARCH 512
+/* A search's cost beside its time limit: prefix terms (word*) in q, each
+ * expanded to every indexed term it starts (and, by the marsad_ar
+ * tokenizer, to each of its proclitic-stripped forms), at most this many,
+ * each of at least PARAMS_MIN_PREFIX letters. */
+#define PARAMS_MAX_PREFIXES 4
+#define PARAMS_MIN_PREFIX 2
 #define PARAMS_DEFAULT_LIMIT 50
 #define PARAMS_DEFAULT_MAX_URL 8192 /* --max-url when the app does not say */
 

@@ -33,7 +33,7 @@ function freePort() {
 // prints "marsad listening on ...".
 function startServer(port, db) {
   return new Promise((ok, fail) => {
-    server = spawn(BIN, ['serve', '--port', String(port), '--db', db, '--seeds', 'data/seeds'],
+    server = spawn(BIN, ['serve', '--port', String(port), '--db', db, '--seeds', 'data/seeds', '--create'],
       { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MARSAD_ACCESS_LOG: '0' } });
     let out = '', err = '';
     const timer = setTimeout(() => fail(new Error(`marsad did not start in time:\n${out}${err}`)), 20000);

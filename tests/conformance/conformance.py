@@ -135,7 +135,7 @@ def validate(value, schema, where, errors, props_ok=None):
 
 tmp = tempfile.mkdtemp(prefix="marsad-conformance-")
 server = subprocess.Popen([BIN, "serve", "--port", "0", "--db", os.path.join(tmp, "marsad.db"),
-                           "--seeds", SEEDS, "--access-log=off"],
+                           "--seeds", SEEDS, "--access-log=off", "--create"],
                           stdout=subprocess.PIPE, stderr=open(os.path.join(tmp, "stderr.log"), "w"),
                           text=True)
 

@@ -341,6 +341,9 @@ Test(store_open, migrates_version_5_forward) {
                          " AND supersedes IS NULL AND date_start IS NULL AND cause IS NULL"), 1);
 }
 
+/* Through every step since 6: locations rebuilt, formats and copies, and a
+ * quote of 1,000 code points (a sentence of "كلمة ", 5 each) around a
+ * figure at 500..510 cut to the 400 centred on it, the rest kept. */
 Test(store_open, migrates_version_6_forward) {
     char *v6 = test_data("schema_v6.sql");
     cr_assert(strncmp(v6, "-- version 6\n", 13) == 0);
@@ -358,7 +361,15 @@ Test(store_open, migrates_version_6_forward) {
              " VALUES ('a', 'city', 3, 6, 'حلب');"
              "INSERT INTO figures (id, article_id, ordinal, value, qualifier, type, location_id,"
              " area_id, start, \"end\", fts_no) VALUES"
-             " ('a-f1', 'a', 1, 80, 'exact', 'killed', 'city', 'gov', 0, 1, 1);");
+             " ('a-f1', 'a', 1, 80, 'exact', 'killed', 'city', 'gov', 0, 1, 1);"
+             "INSERT INTO figures (id, article_id, ordinal, value, qualifier, type, start, \"end\","
+             " quote_start, quote_end, quote, fts_no) VALUES"
+             " ('a-f2', 'a', 2, 80, 'exact', 'killed', 500, 510, 0, 1000,"
+             "  (WITH RECURSIVE w(n, t) AS (SELECT 1, 'كلمة ' UNION ALL"
+             "   SELECT n + 1, t || 'كلمة ' FROM w WHERE n < 200) SELECT t FROM w WHERE n = 200), 2),"
+             " ('a-f3', 'a', 3, 3, 'exact', 'killed', 1000, 1001, 1000, 1010, 'جملة قصيرة', 3);"
+             "INSERT INTO figures_fts (figures_fts) VALUES ('rebuild');");
+    cr_assert_eq(sql_int("SELECT length(quote) FROM figures WHERE id = 'a-f2'"), 1000);
     char err[256] = "";
     store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
     cr_assert_not_null(s, "%s", err);
@@ -385,6 +396,37 @@ Test(store_open, migrates_version_6_forward) {
     cr_assert_eq(sql_int("SELECT count(*) FROM articles WHERE id = 'api-1' AND format = 'api'"), 1);
     /* no SimHash until extracted again, so no copies */
     cr_assert_eq(sql_int("SELECT count(*) FROM article_copies"), 0);
+    cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE id = 'a-f2' AND quote_cut = 1"
+                         " AND quote_start = 305 AND quote_end = 705 AND length(quote) = 400"),
+                 1);
+    cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE id = 'a-f3' AND quote_cut = 0"
+                         " AND quote = 'جملة قصيرة' AND quote_start = 1000 AND quote_end = 1010"),
+                 1);
+    /* the full-text index holds the cut quote, as a fresh import would */
+    sql_exec("INSERT INTO figures_fts (figures_fts, rank) VALUES ('integrity-check', 1)");
+    cr_assert_eq(sql_int("SELECT count(*) FROM figures_fts WHERE figures_fts MATCH 'كلمة'"), 1);
+}
+
+/* quick_check finds nothing in a sound file; random bytes over a page in
+ * the middle are named (one line), and a budget of 0 means none. */
+Test(store_open, check_finds_damage_mid_file) {
+    store *s = fx_open();
+    load_all(s);
+    char problem[256];
+    cr_assert_eq(store_check(s, 0, problem, sizeof problem), STORE_OK, "%s", problem);
+    cr_assert_eq(store_check(s, 5000, problem, sizeof problem), STORE_OK, "%s", problem);
+    store_close(s);
+    long long pages = sql_int("PRAGMA page_count"), size = sql_int("PRAGMA page_size");
+    FILE *f = fopen(fx_path, "r+b");
+    cr_assert(f);
+    cr_assert_eq(fseek(f, (long)(pages / 2 * size), SEEK_SET), 0);
+    for (long long i = 0; i < size; i++)
+        fputc((int)((i * 151 + 7) % 251), f);
+    fclose(f);
+    s = fx_open();
+    cr_assert_eq(store_check(s, 0, problem, sizeof problem), STORE_CORRUPT);
+    cr_assert(problem[0] && !strchr(problem, '\n'), "one line: %s", problem);
+    store_close(s);
 }
 
 Test(store_open, schema_text_checked) {

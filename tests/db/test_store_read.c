@@ -193,7 +193,7 @@ Test(store_read, article_shape) {
     cr_assert_eq(json_array_size(figs), 2);
     json_t *f = json_array_get(figs, 0);
     fx_assert_keys(f, "id,article_id,value,value_max,qualifier,type,object,subject,claimant,"
-                      "stance,location,span,quote,quote_span,part_of,supersedes,date,cause");
+                      "stance,location,span,quote,quote_span,quote_cut,part_of,supersedes,date,cause");
     fx_assert_str(f, "id", "a1-f1");
     fx_assert_str(f, "article_id", "a1");
     fx_assert_int(f, "value", 12); /* integral: a JSON integer */
@@ -277,7 +277,7 @@ Test(store_read, article_shape) {
     /* The figure by id has the same shape as inside the article. */
     o = get(s, RES_FIGURES, "a2-f3");
     fx_assert_keys(o, "id,article_id,value,value_max,qualifier,type,object,subject,claimant,"
-                      "stance,location,span,quote,quote_span,part_of,supersedes,date,cause");
+                      "stance,location,span,quote,quote_span,quote_cut,part_of,supersedes,date,cause");
     fx_assert_null(o, "value");
     fx_assert_str(o, "stance", "denied");
     fx_assert_str(o, "qualifier", "some");

@@ -274,6 +274,31 @@ Test(errors, search_syntax_errors_are_400_naming_q)
     e2e_response_free(r);
 }
 
+/* A search's cost in prefix expansions: a one-letter prefix (most of the
+ * index) or more than four prefixes are refused before they run. */
+Test(errors, costly_prefix_searches_are_400_naming_q)
+{
+    static const char *const refused[] = {
+        "/v1/search?q=%D8%AD*",                                 /* ح* */
+        "/v1/articles?q=%D8%AD*",
+        "/v1/search?q=a*",
+        "/v1/search?q=%D8%AD%D9%84*%20OR%20%22x%22%20*",        /* a lone * after a phrase */
+        "/v1/search?q=ab*%20cd*%20ef*%20gh*%20ij*",             /* five prefixes */
+    };
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
+        expect_bad_param(refused[i], "q");
+    static const char *const allowed[] = {
+        "/v1/search?q=%D8%AD%D9%84*",                            /* حل* */
+        "/v1/search?q=ab*%20cd*%20ef*%20gh*",
+        "/v1/articles?q=%D8%AD%D9%84%D8%A8*",
+    };
+    for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++) {
+        e2e_response *r = e2e_get(allowed[i]);
+        cr_expect_eq(r->status, 200, "%s: %ld %s", allowed[i], r->status, r->body);
+        e2e_response_free(r);
+    }
+}
+
 Test(errors, other_bad_values_are_400)
 {
     expect_bad_param("/v1/articles?format=geojson", "format"); /* articles have no points */

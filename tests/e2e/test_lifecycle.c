@@ -8,6 +8,8 @@
  */
 #include "tests/e2e/api_helpers.h"
 
+#include <sqlite3.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -481,10 +483,193 @@ Test(lifecycle, a_port_in_use_is_a_runtime_error)
     snprintf(port, sizeof port, "%d", e2e_port());
     e2e_path(db, sizeof db, "second.db");
     char *out, *err;
-    int rc = e2e_run(&out, &err, "serve", "--port", port, "--db", db, "--seeds", "");
+    int rc = e2e_run(&out, &err, "serve", "--port", port, "--db", db, "--seeds", "", "--create");
     cr_assert_eq(rc, 1, "a second server on port %s: exit %d, stdout %s", port, rc, out);
     assert_contains(err, "cannot listen", "the reason");
     free(out);
     free(err);
     e2e_stop();
+}
+
+/* ---- a missing database is made only where none was (17.1) ---------------- */
+
+Test(lifecycle, a_missing_database_is_created_only_in_an_empty_folder_or_when_asked)
+{
+    char data[4096], db[4096], moved[4096], empty[4096], fresh[4096], gone[4096];
+    e2e_path(data, sizeof data, "data");
+    cr_assert(mkdir(data, 0700) == 0);
+    e2e_path(db, sizeof db, "data/marsad.db");
+    e2e_path(moved, sizeof moved, "data/marsad.db.old");
+    char *out = NULL, *err = NULL;
+    cr_assert_eq(e2e_run(&out, &err, "import", "--db", db, seeds_dir()), 0, "%s", err);
+    assert_contains(err, "created a new, empty database", "import says it made the file");
+    free(out);
+    free(err);
+    cr_assert(rename(db, moved) == 0);
+
+    /* the file moved away: its folder is not empty, so no fresh database */
+    cr_assert_eq(e2e_run(&out, &err, "serve", "--port", "0", "--db", db, "--seeds", ""), 1);
+    assert_contains(err, "holds other files", "the reason");
+    assert_contains(err, "--create", "the way out");
+    struct stat st;
+    cr_expect(stat(db, &st) != 0, "nothing was created");
+    free(out);
+    free(err);
+    /* a folder that is gone is not made again either */
+    e2e_path(gone, sizeof gone, "data/gone/marsad.db");
+    cr_assert_eq(e2e_run(&out, &err, "serve", "--port", "0", "--db", gone, "--seeds", ""), 1);
+    assert_contains(err, "and so is its folder", "the reason");
+    free(out);
+    free(err);
+
+    /* an empty folder is a first run: the database is made, and the log says so */
+    e2e_path(empty, sizeof empty, "empty");
+    cr_assert(mkdir(empty, 0700) == 0);
+    e2e_path(fresh, sizeof fresh, "empty/marsad.db");
+    e2e_start("", "--db", fresh, "--create=false");
+    e2e_stop();
+    cr_expect(stat(fresh, &st) == 0);
+    char *log = e2e_log();
+    assert_contains(log, "created a new, empty database", "first run");
+    free(log);
+
+    /* --create asks for one anywhere; an existing file is opened as it is */
+    e2e_start("", "--db", db);
+    e2e_stop();
+    cr_expect(stat(db, &st) == 0);
+    e2e_start("", "--db", moved, "--create=false");
+    cr_expect_eq(e2e_articles(), N_SEEDS, "the moved database is served as it is");
+    e2e_stop();
+}
+
+/* ---- a full disk (17.10) --------------------------------------------------- */
+
+static char small_disk[4096]; /* a 4 MiB tmpfs, when it could be mounted */
+
+static void unmount_small_disk(void)
+{
+    if (small_disk[0])
+        umount2(small_disk, MNT_DETACH);
+    small_disk[0] = '\0';
+    e2e_teardown();
+}
+
+TestSuite(disk_full, .fini = unmount_small_disk, .timeout = 180);
+
+static long long articles_in(const char *db_path)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    cr_assert_eq(sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    cr_assert_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM articles", -1, &st, NULL), SQLITE_OK,
+                 "%s", sqlite3_errmsg(db));
+    cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+    long long n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return n;
+}
+
+/* text of about `bytes` bytes: one sentence of ours, repeated (malloc'd). */
+static char *long_text(size_t bytes)
+{
+    static const char sentence[] =
+        "قال مصدر محلي إن قصفا مدفعيا استهدف أحياء المدينة الشرقية صباح اليوم وأدى إلى مقتل "
+        "أربعة مدنيين وإصابة عشرة آخرين بجروح متفاوتة.\n";
+    size_t n = bytes / (sizeof sentence - 1);
+    char *text = malloc(n * (sizeof sentence - 1) + 1);
+    cr_assert(text);
+    for (size_t i = 0; i < n; i++)
+        memcpy(text + i * (sizeof sentence - 1), sentence, sizeof sentence - 1);
+    text[n * (sizeof sentence - 1)] = '\0';
+    return text;
+}
+
+/* A tmpfs of `size` (mount syntax: "4m") at small_disk. */
+static bool mount_small_disk(const char *size)
+{
+    e2e_path(small_disk, sizeof small_disk, "small");
+    cr_assert(mkdir(small_disk, 0700) == 0);
+    char opts[32];
+    snprintf(opts, sizeof opts, "size=%s", size);
+    if (mount("tmpfs", small_disk, "tmpfs", 0, opts) == 0)
+        return true;
+    small_disk[0] = '\0';
+    return false;
+}
+
+/* Writes onto an 8 MiB file system until it is full (a fresh database with
+ * the gazetteer takes about 4 MiB of write-ahead log before its first
+ * checkpoint): 503 with Retry-After,
+ * nothing of the refused write stored, what was answered 201 still there. */
+Test(disk_full, a_write_on_a_full_disk_is_503_with_retry_after)
+{
+    if (!mount_small_disk("8m"))
+        cr_skip_test("cannot mount a tmpfs (not root?)");
+    char token[4096];
+    e2e_path(token, sizeof token, "token");
+    e2e_write_file(token, "disk-full-token-0123456789\n", 27);
+    char *db = fmt_str("%s/marsad.db", small_disk);
+    e2e_start("", "--db", db, "--token-file", token);
+    char *text = long_text(300000);
+    int stored = 0;
+    long status = 0;
+    for (int i = 0; i < 30 && status != 503; i++) {
+        char *path = fmt_str("/v1/articles/big-%02d", i);
+        e2e_response *r = e2e_send("PUT", path, text, strlen(text), "Content-Type: text/plain",
+                                   "Authorization: Bearer disk-full-token-0123456789");
+        status = r->status;
+        if (status == 201)
+            stored++;
+        else {
+            cr_assert_eq(status, 503, "PUT %s: %ld %.200s", path, status, r->body);
+            cr_expect_not_null(e2e_header_get(r, "Retry-After"), "503 without Retry-After");
+            cr_expect(strstr(r->body, "disk is full") != NULL, "%s", r->body);
+            e2e_response *g = e2e_get(path);
+            cr_expect_eq(g->status, 404, "the refused write was not stored: %ld", g->status);
+            e2e_response_free(g);
+        }
+        e2e_response_free(r);
+        free(path);
+    }
+    free(text);
+    cr_assert_eq(status, 503, "the disk never filled");
+    cr_expect_gt(stored, 0);
+    cr_expect_eq(total_of("/v1/articles"), stored, "what was answered 201 is kept");
+    e2e_stop();
+    free(db);
+}
+
+/* Twenty documents of 100 KB onto a 4 MiB file system: a batch fails to
+ * commit, and the summary counts only what the database holds. Needs root
+ * (a tmpfs is mounted); skipped otherwise. */
+Test(disk_full, import_counts_only_what_committed)
+{
+    if (e2e_wrapped())
+        cr_skip_test("under valgrind extracting 2 MB of text outlasts the command's time limit");
+    if (!mount_small_disk("4m"))
+        cr_skip_test("cannot mount a tmpfs (not root?)");
+    char docs[4096];
+    e2e_path(docs, sizeof docs, "docs");
+    cr_assert(mkdir(docs, 0700) == 0);
+    char *text = long_text(100000);
+    for (int i = 0; i < 20; i++) {
+        char *path = fmt_str("%s/doc%02d.txt", docs, i);
+        e2e_write_file(path, text, strlen(text));
+        free(path);
+    }
+    free(text);
+    char *db = fmt_str("%s/marsad.db", small_disk), *out = NULL, *err = NULL;
+    int rc = e2e_run(&out, &err, "import", "--db", db, docs);
+    cr_expect_eq(rc, 1, "a full disk fails the import: %s", err);
+    long long stored = articles_in(db);
+    cr_expect_lt(stored, 20, "the disk was meant to fill: %s", err);
+    char *summary = fmt_str("imported %lld articles", stored);
+    cr_expect(strstr(err, summary) != NULL, "the summary says %s (the database holds %lld):\n%s",
+              summary, stored, err);
+    cr_expect(strstr(err, "rolled back, none of them imported") != NULL, "%s", err);
+    free(summary);
+    free(out);
+    free(err);
+    free(db);
 }

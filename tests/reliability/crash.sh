@@ -150,7 +150,7 @@ start_import() {
         "$MARSAD" import --db "$DB" "$CORPUS" >>"$TMP/import.out" 2>>"$TMP/import.err" &
     else
         "$MARSAD" serve --bind 127.0.0.1 --port 0 --db "$DB" --seeds "$CORPUS" \
-            --access-log=0 >>"$TMP/serve.out" 2>>"$TMP/serve.err" &
+            --create --access-log=0 >>"$TMP/serve.out" 2>>"$TMP/serve.err" &
     fi
     IMP_PID=$!
     PIDS+=("$IMP_PID")

@@ -123,13 +123,22 @@ awk -v n="$N" -v q1="$q1" -v q2="$q2" -v cmp="${SOAK_COMPARE:-1}" 'BEGIN {
     srand(42)
     split("killed injured captured displaced destroyed seized fired airstrikes casualties trapped", types, " ")
     split("aleppo-gov idlib-gov damascus-gov", govs, " ")
+    # the 28 letters, percent-encoded: two-letter prefixes for the
+    # expensive searches (each expands to many terms; none repeats, so the
+    # response cache never answers them)
+    split("%D8%A7 %D8%A8 %D8%AA %D8%AB %D8%AC %D8%AD %D8%AE %D8%AF %D8%B0 %D8%B1 %D8%B2 %D8%B3 %D8%B4 %D8%B5 %D8%B6 %D8%B7 %D8%B8 %D8%B9 %D8%BA %D9%81 %D9%82 %D9%83 %D9%84 %D9%85 %D9%86 %D9%87 %D9%88 %D9%8A", L, " ")
     for (k = 0; k < 20000; k++) {
         a = sprintf("gen_%07d", 1 + int(rand() * n))
         r = k % 20
         # compare: 1 request in 100, over 40 targets (every type, by
         # itself and within a governorate, and unfiltered), as a reader
         # of the comparison would ask
-        if (cmp && k % 100 == 99) {
+        # expensive searches: 1 request in 50, four distinct prefixes each
+        if (k % 50 == 25) {
+            e = int(k / 50)
+            print "/v1/search?q=" L[e % 28 + 1] L[int(e / 28) % 28 + 1] "*%20OR%20" L[(e + 7) % 28 + 1] L[int(e / 28 + 3) % 28 + 1] "*%20OR%20" L[(e + 13) % 28 + 1] L[int(e / 28 + 9) % 28 + 1] "*%20OR%20" L[(e + 19) % 28 + 1] L[int(e / 28 + 17) % 28 + 1] "*&limit=10"
+        }
+        else if (cmp && k % 100 == 99) {
             c = int(k / 100) % 40
             t = types[c % 10 + 1]
             if (c == 39)     print "/v1/figures/compare"
@@ -171,8 +180,8 @@ done
 [[ -n $port ]] || { tail -5 "$TMP/serve.log" >&2; echo "soak: the server did not start" >&2; exit 1; }
 base=http://127.0.0.1:$port
 # The paths of the mix, before the load: their statuses (every fixed path,
-# and one in 40 of those with an id).
-bad_paths=$(sort -u "$paths" | awk '!/gen_/ || NR % 40 == 1' | while read -r p; do
+# and one in 40 of those with an id or a prefix search).
+bad_paths=$(sort -u "$paths" | awk '(!/gen_/ && !/\*/) || NR % 40 == 1' | while read -r p; do
     st=$(curl -s -o /dev/null -w '%{http_code}' --max-time 60 "$base$p" || echo 000)
     want=200
     [[ $p == /v1/articles/nope-* ]] && want=404
@@ -206,6 +215,14 @@ machine_ticks() { awk '/^cpu / {busy = $2 + $3 + $4 + $9; print busy, busy + $5 
 proc_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 m0=$(machine_ticks)
 p0=$(proc_ticks "$pid")
+# /healthz beside the load, five times a second: what a health check
+# sees while the mix (expensive searches included) runs.
+( end=$((SECONDS + SECS)); while ((SECONDS < end)); do
+      curl -s -o /dev/null -w '%{time_total} %{http_code}\n' --max-time 10 "$base/healthz" || echo "10 000"
+      sleep 0.2
+  done >"$TMP/health.txt" ) &
+prober=$!
+PIDS+=("$prober")
 TIMEFORMAT='%U %S'
 { time wrk -c "$CONNS" -t 2 -d "${SECS}s" --timeout 10s --latency -s tests/reliability/soak.lua \
     "$base" -- "$paths" >"$raw" 2>&1 || true; } 2>"$TMP/wrk.time"
@@ -220,6 +237,9 @@ cpu=$(awk -v m0="$m0" -v m1="$m1" -v p0="$p0" -v p1="$p1" -v w="$(tail -1 "$TMP/
     printf "%.0f %.0f %.0f", 100 * srv / total, 100 * wrk / total, 100 * other / total }')
 read -r cpu_server cpu_wrk cpu_other <<<"$cpu"
 wait "$sampler" 2>/dev/null || true
+wait "$prober" 2>/dev/null || true
+health_p99=$(sort -n "$TMP/health.txt" | awk '{t[NR] = $1} END {i = int(NR * 0.99 + 0.999); if (i < 1) i = 1; printf "%.0f", 1000 * t[i]}')
+health_bad=$(awk '$2 != 200' "$TMP/health.txt" | wc -l)
 cp "$TMP/rss.tsv" "$OUT/raw/soak.rss.tsv"
 alive=0
 kill -0 "$pid" 2>/dev/null && alive=1
@@ -247,6 +267,8 @@ awk -v g="$growth" -v t="$TOL" 'BEGIN {exit !(g != "nan" && g <= t && g >= -t)}'
     verdict+=("RSS changed by $growth % between ${FROM} s and ${t_end} s (tolerance $TOL %)")
 ((alive == 1)) || verdict+=("the server died")
 [[ $health == 200 ]] || verdict+=("/healthz answered $health after the run")
+((health_p99 < 100)) || verdict+=("/healthz p99 $health_p99 ms during the run (100 at most)")
+((health_bad == 0)) || verdict+=("$health_bad /healthz answers other than 200 during the run")
 
 {
     echo "# make soak: ${SECS} s at $CONNS connections, $N articles"
@@ -254,7 +276,7 @@ awk -v g="$growth" -v t="$TOL" 'BEGIN {exit !(g != "nan" && g <= t && g >= -t)}'
     echo "$(date -u +%Y-%m-%dT%H:%M:%SZ); CPU of the machine during the run: server $cpu_server %, wrk $cpu_wrk %, other processes $cpu_other %$( ((cpu_other > 10)) && echo ' (**the machine was not quiet: req/s and latencies are low and noisy**)'); $(nproc) cores ($(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)), wrk and the server on the same machine; commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$([[ -n $(git status --porcelain --untracked-files=no 2>/dev/null) ]] && echo '+local changes')"
     echo
     if ((${#verdict[@]} == 0)); then
-        echo "**PASS**: no socket error, no 5xx, RSS within $TOL % from ${FROM} s to the end."
+        echo "**PASS**: no socket error, no 5xx, RSS within $TOL % from ${FROM} s to the end, /healthz p99 $health_p99 ms beside the load."
     else
         echo "**FAIL**: $(IFS=';'; echo "${verdict[*]}")."
     fi
@@ -277,7 +299,7 @@ awk -v g="$growth" -v t="$TOL" 'BEGIN {exit !(g != "nan" && g <= t && g >= -t)}'
     echo
     echo "VmRSS at ${FROM} s: $(awk -v k="${rss_from:-0}" 'BEGIN {printf "%.1f", k / 1024}') MiB; at ${t_end} s: $(awk -v k="${rss_end:-0}" 'BEGIN {printf "%.1f", k / 1024}') MiB; change ${growth} % (tolerance $TOL %). RssAnon: ${anon_growth} %."
     echo
-    echo "Mix (each wrk thread rotates through 20000 targets from its own offset (ids drawn at random over the corpus, so the response cache misses as it would with real clients)): 30 % articles by id, 5 % figures by id, 5 % a CSV export of one article's figures (a small list), 5 % a 404, 35 % lists with selective filters (an article's figures, a claimant's figures twice, articles of an outlet, armed opposition groups, places near a point, articles with most figures, cities, figures of 1000 and more), 5 % articles?q=, 5 % /v1/search, and $( [[ ${SOAK_COMPARE:-1} == 0 ]] && echo 'no compare (SOAK_COMPARE=0)' || echo '1 % compare (40 targets: each of 10 types, alone and within one of 3 governorates, and unfiltered)'). Server: \`serve --seeds \"\" --access-log=0 --max-per-ip 2048 --max-connections 4096\`, threads one per core; wrk: 2 threads, 10 s timeout. Store errors in the server log: ${store_errors:-0}."
+    echo "Mix (each wrk thread rotates through 20000 targets from its own offset (ids drawn at random over the corpus, so the response cache misses as it would with real clients)): 30 % articles by id, 5 % figures by id, 5 % a CSV export of one article's figures (a small list), 5 % a 404, 35 % lists with selective filters (an article's figures, a claimant's figures twice, articles of an outlet, armed opposition groups, places near a point, articles with most figures, cities, figures of 1000 and more), 5 % articles?q=, 5 % /v1/search, 2 % expensive searches (four distinct two-letter prefixes each), and $( [[ ${SOAK_COMPARE:-1} == 0 ]] && echo 'no compare (SOAK_COMPARE=0)' || echo '1 % compare (40 targets: each of 10 types, alone and within one of 3 governorates, and unfiltered)'). Server: \`serve --seeds \"\" --access-log=0 --max-per-ip 2048 --max-connections 4096\`, threads one per core; wrk: 2 threads, 10 s timeout. Store errors in the server log: ${store_errors:-0}."
 } >"$OUT/soak.md"
 cp "$OUT/soak.md" "$OUT/soak-$N.md" # the last run of each size stays
 cat "$OUT/soak.md"

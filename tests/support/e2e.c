@@ -396,7 +396,8 @@ void e2e_start_(const char *seeds, ...)
 
     char *argv[MAX_ARGS], *store;
     size_t n = argv_prefix(argv, &store);
-    const char *fixed[] = {"serve", "--port", "0", "--db", db, "--seeds", seeds};
+    /* --create: the folder holds the test's own files beside the database */
+    const char *fixed[] = {"serve", "--port", "0", "--db", db, "--seeds", seeds, "--create"};
     for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
         n = argv_add(argv, n, fixed[i]);
     va_list ap;

@@ -3,7 +3,7 @@
  *
  * One server per test process (Criterion runs each test in its own process):
  * e2e_start launches `$MARSAD_BIN serve --port 0 --db DIR/marsad.db --seeds
- * SEEDS [extra args]` (prefixed by the words of $MARSAD_WRAP, e.g. valgrind),
+ * SEEDS --create [extra args]` (prefixed by the words of $MARSAD_WRAP, e.g. valgrind),
  * waits up to 60 s for its "listening on http://HOST:PORT (N articles)" line
  * on standard output and keeps its standard error in DIR/stderr.N.log.
  *
