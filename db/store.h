@@ -208,8 +208,9 @@ typedef struct store_compare_query {
                                       * publication day) meets the range; NULL for none */
     store_compare_group group;
     int min_claimants;       /* groups with fewer distinct claimants are left out (>= 1) */
-    int claims_limit;        /* claimants listed per group, and figures per list of each,
-                              * 1..STORE_MAX_CLAIMS */
+    int claims_limit;        /* claimants listed per group, 1..STORE_MAX_CLAIMS */
+    int figures_limit;       /* figures listed in each claimant's parts, superseded and
+                              * carriers, 0..STORE_MAX_CLAIMS (n_parts... count them all) */
     int groups_limit;        /* groups listed, most claimants first, 1..STORE_MAX_LIMIT; 0: all */
 } store_compare_query;
 

@@ -533,7 +533,7 @@ static json_t *figure_json(ctx *c, const fig *f)
 static json_t *figures_json(ctx *c, fig *const *list, size_t n)
 {
     json_t *a = json_array();
-    size_t shown = n < (size_t)c->q->claims_limit ? n : (size_t)c->q->claims_limit;
+    size_t shown = n < (size_t)c->q->figures_limit ? n : (size_t)c->q->figures_limit;
     for (size_t i = 0; a && i < shown; i++) {
         json_t *f = figure_json(c, list[i]);
         if (!f || json_array_append_new(a, f) != 0) {
@@ -579,7 +579,7 @@ static json_t *carriers_json(ctx *c, fig *const *list, size_t n)
     if (!st)
         return NULL;
     json_t *a = json_array();
-    size_t shown = n < (size_t)c->q->claims_limit ? n : (size_t)c->q->claims_limit;
+    size_t shown = n < (size_t)c->q->figures_limit ? n : (size_t)c->q->figures_limit;
     for (size_t i = 0; a && i < shown; i++) {
         store_bind_text(st, 1, list[i]->article_id);
         int r = sqlite3_step(st);
@@ -601,12 +601,15 @@ static json_t *carriers_json(ctx *c, fig *const *list, size_t n)
 
 static json_t *claimant_json(ctx *c, const claimant *cl)
 {
-    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:I}", "claimant", source_json(c, cl->id, true),
-                     "headline", cl->headline ? figure_json(c, cl->headline) : json_null(),
-                     "parts", figures_json(c, cl->parts, cl->n_parts), "superseded",
+    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:I, s:I, s:I, s:I}", "claimant",
+                     source_json(c, cl->id, true), "headline",
+                     cl->headline ? figure_json(c, cl->headline) : json_null(), "parts",
+                     figures_json(c, cl->parts, cl->n_parts), "superseded",
                      figures_json(c, cl->superseded, cl->n_superseded), "carriers",
                      carriers_json(c, cl->carriers, cl->n_carriers), "n_claims",
-                     (json_int_t)claims_of(cl));
+                     (json_int_t)claims_of(cl), "n_parts", (json_int_t)cl->n_parts,
+                     "n_superseded", (json_int_t)cl->n_superseded, "n_carriers",
+                     (json_int_t)cl->n_carriers);
 }
 
 static json_t *str_json(const char *s)

@@ -105,6 +105,8 @@ static json_t *compare(store *s, store_compare_query q)
     json_t *out = NULL;
     if (!q.claims_limit)
         q.claims_limit = 50;
+    if (!q.figures_limit)
+        q.figures_limit = 50;
     cr_assert_eq(store_compare(s, &q, &out), STORE_OK, "%s", store_errmsg(s));
     return out;
 }

@@ -1294,7 +1294,7 @@ static void check_listed(json_t *f, const char *list, void *vctx)
 Test(api, compare_lists_every_comparable_figure_once)
 {
     json_t *all = fetch_all("/v1/figures?limit=500");
-    json_t *cmp = get_ok("/v1/figures/compare?min_claimants=1&claims=500&limit=500");
+    json_t *cmp = get_ok("/v1/figures/compare?min_claimants=1&claims=500&figures=500&limit=500");
     json_t *groups = json_object_get(cmp, "groups");
     cr_assert_eq(jint(cmp, "total"), (long long)json_array_size(groups));
     cr_assert_gt(json_array_size(groups), 0);
@@ -1395,15 +1395,15 @@ static void check_place(json_t *f, const char *list, void *vctx)
 
 Test(api, compare_parameters_narrow_the_groups)
 {
-    json_t *base = get_ok("/v1/figures/compare?min_claimants=1&claims=500&limit=500");
+    json_t *base = get_ok("/v1/figures/compare?min_claimants=1&claims=500&figures=500&limit=500");
     json_t *groups = json_object_get(base, "groups");
     size_t i, j;
     json_t *g, *r;
 
-    /* The defaults are group=event, min_claimants=2, claims=5 and limit=20. */
+    /* The defaults are group=event, min_claimants=2, claims=3, figures=0 and limit=20. */
     json_t *dflt = get_ok("/v1/figures/compare");
-    json_t *two = get_ok("/v1/figures/compare?group=event&min_claimants=2&claims=5&limit=20");
-    cr_assert(json_equal(dflt, two), "the defaults are not group=event, min_claimants=2, claims=5, limit=20");
+    json_t *two = get_ok("/v1/figures/compare?group=event&min_claimants=2&claims=3&figures=0&limit=20");
+    cr_assert(json_equal(dflt, two), "the defaults are not group=event, min_claimants=2, claims=3, figures=0, limit=20");
     long long want = 0;
     json_array_foreach(groups, i, g)
     {
@@ -1415,7 +1415,7 @@ Test(api, compare_parameters_narrow_the_groups)
     /* type=T: exactly the groups of that type. */
     static const char *const types[] = {"killed", "destroyed", "seized", "injured", NULL};
     for (const char *const *t = types; *t; t++) {
-        json_t *only = get_ok("/v1/figures/compare?min_claimants=1&claims=500&limit=500&type=%s", *t);
+        json_t *only = get_ok("/v1/figures/compare?min_claimants=1&claims=500&figures=500&limit=500&type=%s", *t);
         long long n = 0;
         json_array_foreach(groups, i, g)
         {
@@ -1430,7 +1430,7 @@ Test(api, compare_parameters_narrow_the_groups)
     }
 
     /* claims=1: one claimant listed, all counted. */
-    json_t *one = get_ok("/v1/figures/compare?min_claimants=1&claims=1&limit=500");
+    json_t *one = get_ok("/v1/figures/compare?min_claimants=1&claims=1&figures=500&limit=500");
     cr_assert_eq(jint(one, "total"), jint(base, "total"));
     json_array_foreach(json_object_get(one, "groups"), i, g)
     {
@@ -1450,7 +1450,7 @@ Test(api, compare_parameters_narrow_the_groups)
     }
 
     /* claimant=C: the groups C claims in. */
-    json_t *only = get_ok("/v1/figures/compare?min_claimants=1&claims=500&limit=500&claimant=sohr");
+    json_t *only = get_ok("/v1/figures/compare?min_claimants=1&claims=500&figures=500&limit=500&claimant=sohr");
     long long n = 0;
     json_array_foreach(groups, i, g)
     {
@@ -1466,7 +1466,7 @@ Test(api, compare_parameters_narrow_the_groups)
     /* affiliation=A: only claims of such claimants. */
     static const char *const affs[] = {"government", "opposition", "independent", "unknown", NULL};
     for (const char *const *a = affs; *a; a++) {
-        only = get_ok("/v1/figures/compare?min_claimants=1&claims=500&limit=500&affiliation=%s", *a);
+        only = get_ok("/v1/figures/compare?min_claimants=1&claims=500&figures=500&limit=500&affiliation=%s", *a);
         json_array_foreach(json_object_get(only, "groups"), i, g)
         {
             json_array_foreach(json_object_get(g, "claimants"), j, r)
@@ -1481,7 +1481,7 @@ Test(api, compare_parameters_narrow_the_groups)
     json_t *parents = location_parents();
     static const char *const places[] = {"aleppo", "aleppo-gov", "syria", "no-such-place", NULL};
     for (const char *const *x = places; *x; x++) {
-        only = get_ok("/v1/figures/compare?min_claimants=1&claims=500&limit=500&location=%s", *x);
+        only = get_ok("/v1/figures/compare?min_claimants=1&claims=500&figures=500&limit=500&location=%s", *x);
         place_ctx c = {parents, *x, NULL, 0};
         json_array_foreach(json_object_get(only, "groups"), i, g)
         {

@@ -368,7 +368,7 @@ static const char *const CLAIMANT_FIGURE_PARAMS[] = {
     "limit",      "cursor",     "facet",        "format",           NULL};
 static const char *const COMPARE_PARAMS[] = {
     "type",  "location",      "affiliation", "bloc",  "claimant", "date__gte", "date__lte",
-    "group", "min_claimants", "claims",      "limit", NULL};
+    "group", "min_claimants", "claims",      "figures", "limit", NULL};
 static const char *const SEARCH_PARAMS[] = {"q", "kind", "limit", NULL};
 
 static const list_route LIST_ROUTES[] = {

@@ -107,7 +107,7 @@ static char *values(json_t *row, const char *list)
 
 Test(compare_dated, a_rising_toll_its_relays_and_its_parts_are_one_claim)
 {
-    json_t *out = get_ok("/v1/figures/compare");
+    json_t *out = get_ok("/v1/figures/compare?figures=10");
     cr_assert_eq(json_array_size(json_object_get(out, "groups")), 2, "two events");
     json_t *g = group_on(out, "2016-08-01");
     cr_assert_not_null(g, "the air strikes of 1 August, read from اليوم and أمس");
@@ -148,6 +148,17 @@ Test(compare_dated, a_rising_toll_its_relays_and_its_parts_are_one_claim)
     json_t *later = group_on(out, "2016-08-22");
     cr_assert_not_null(later, "the shelling three weeks later is another group");
     cr_expect_float_eq(headline(row_of(later, "sohr")), 4, 1e-9);
+    json_decref(out);
+
+    /* figures=0: the counts alone */
+    out = get_ok("/v1/figures/compare?figures=0");
+    monitor = row_of(group_on(out, "2016-08-01"), "sohr");
+    cr_assert_not_null(monitor);
+    cr_expect_eq(json_array_size(json_object_get(monitor, "parts")), 0);
+    cr_expect_eq(json_array_size(json_object_get(monitor, "carriers")), 0);
+    cr_expect_eq(jint(monitor, "n_parts"), 1);
+    cr_expect_eq(jint(monitor, "n_superseded"), 1);
+    cr_expect_eq(jint(monitor, "n_carriers"), 2);
     json_decref(out);
 }
 
@@ -217,7 +228,7 @@ Test(compare_seeds, government_losses_at_aleppo_one_row_per_claimant)
         cr_log_warn("compare_seeds: SKIPPED, sources carry no bloc yet (data/blocs.tsv, h/blocs)");
         return;
     }
-    json_t *out = get_ok("/v1/figures/compare?type=killed&location=aleppo-gov&claims=50&limit=50");
+    json_t *out = get_ok("/v1/figures/compare?type=killed&location=aleppo-gov&claims=50&figures=50&limit=50");
     json_t *g = NULL;
     size_t i;
     json_t *x;
@@ -259,7 +270,7 @@ Test(compare_seeds, government_losses_at_aleppo_one_row_per_claimant)
     json_decref(out);
 
     /* the 7 dead of toxic gas and the 13 of air strikes are not one count */
-    out = get_ok("/v1/figures/compare?min_claimants=1&claims=50&limit=500");
+    out = get_ok("/v1/figures/compare?min_claimants=1&claims=50&figures=0&limit=500");
     json_array_foreach(json_object_get(out, "groups"), i, x)
     {
         bool seven = false, thirteen = false;

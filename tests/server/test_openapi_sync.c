@@ -560,7 +560,7 @@ typedef struct own_param {
 
 static const struct {
     const char *pattern;
-    own_param params[13];
+    own_param params[14];
 } OWN_PARAMS[] = {
     {"/v1/figures/compare",
      {{"type", RES_FIGURES, true},
@@ -573,6 +573,7 @@ static const struct {
       {"group", RES__COUNT, false},
       {"min_claimants", RES__COUNT, false},
       {"claims", RES__COUNT, false},
+      {"figures", RES__COUNT, false},
       {"limit", RES__COUNT, false},
       {NULL, RES__COUNT, false}}},
     {"/v1/search",
