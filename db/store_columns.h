@@ -10,6 +10,8 @@
  * uses C0 so the SELECT list needs no trailing-comma trick. The columns of a
  * group (a nested object such as "claimant") follow each other; a group
  * whose first column has STORE_COL_NULL_GROUP is null when that column is.
+ * A group "a.b" is the object b inside a, right after a's own columns
+ * (a figure's subject.party).
  * Not part of the API; only db/ includes it.
  */
 #ifndef MARSAD_STORE_COLUMNS_H
