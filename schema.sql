@@ -1,4 +1,4 @@
--- version 9
+-- version 10
 -- schema.sql — marsad's database: articles, what was extracted from them
 -- (figures, source and location mentions), the gazetteer and the sources.
 --
@@ -47,7 +47,10 @@ CREATE TABLE sources (
     n_figures   INTEGER NOT NULL DEFAULT 0,
     n_articles  INTEGER NOT NULL DEFAULT 0,
     -- the rowid of its row in sources_fts (added in version 3; see doc_no)
-    fts_no      INTEGER
+    fts_no      INTEGER,
+    -- the bloc of its conflict it belongs to (data/blocs.tsv id, e.g.
+    -- sy.government), 'independent', or NULL when unknown (added in version 7)
+    bloc        TEXT
 );
 CREATE UNIQUE INDEX sources_fts_no ON sources (fts_no);
 CREATE INDEX sources_kind ON sources (kind, id);
@@ -240,6 +243,11 @@ CREATE TABLE figures (
     -- cut from a longer sentence (quote_start, quote_end are the window's):
     -- a long sentence is never stored once per figure (added in version 7)
     quote_cut        INTEGER NOT NULL DEFAULT 0 CHECK (quote_cut IN (0, 1)),
+    -- the bloc whose people or things are counted (data/blocs.tsv id) and the
+    -- party the text names as the counted ones (a source id), NULL when the
+    -- text does not say (added in version 10)
+    subject_bloc     TEXT,
+    subject_party    TEXT REFERENCES sources (id),
     UNIQUE (article_id, ordinal),
     CHECK (start >= 0 AND start <= "end"),
     CHECK (quote_start IS NULL OR quote_end IS NULL OR quote_start <= quote_end)
@@ -259,11 +267,9 @@ CREATE INDEX figures_value ON figures (value, article_id, ordinal);
 -- One type by value (type=killed&sort=-value): a range, not a sort of
 -- every figure of the type (added in version 4).
 CREATE INDEX figures_type_value ON figures (type, value, article_id, ordinal);
--- A compare group's claims in value order (unknown values last); also how
--- claim_cells finds a cell's figures again.
-CREATE INDEX figures_group ON figures (type, subject_category, subject_side, area_id, period,
-                                       value IS NULL, value);
 CREATE UNIQUE INDEX figures_fts_no ON figures (fts_no);
+-- figures?date__gte=...&date__lte=... (added in version 7)
+CREATE INDEX figures_date ON figures (date_start, date_end);
 
 -- Figures by the sentence they come from (quote), for /v1/search.
 CREATE VIRTUAL TABLE figures_fts USING fts5 (
@@ -272,16 +278,50 @@ CREATE VIRTUAL TABLE figures_fts USING fts5 (
     tokenize = 'marsad_ar'
 );
 
--- /v1/figures/compare without reading every figure: one row per compare
--- group key and claimant, with that claimant's number of figures in the
--- group and its headline (its largest value). '' stands for NULL in the key
--- (a primary key compares NULLs as distinct); claimant '' is "nobody named".
--- Kept by the triggers below, so every write path keeps it in step. The
--- group key is the one store_compare.c documents: object only for materiel
--- and munitions.
+-- /v1/figures/compare's group key, defined here once (version 7): every
+-- figure of a known type and subject with its coarse group (type, subject
+-- category and bloc, or its side where the bloc is unknown, area, month,
+-- and the object for materiel and munitions: tanks with tanks) and
+-- claimant, '' standing for NULL (a primary key compares NULLs as distinct;
+-- claimant '' is "nobody named").
+-- The month is the event date's, else the publication's. A figure is
+-- whole unless it is a part (part_of, or the loss of one named party):
+-- only whole figures can be a claimant's headline. db/store_compare.c
+-- splits each coarse group into events (dates, places, causes).
+CREATE VIEW compare_keys AS
+SELECT f.rowid AS figure_rowid, f.type AS type, f.subject_category AS category,
+       coalesce(f.subject_bloc, '') AS bloc,
+       CASE WHEN f.subject_bloc IS NULL THEN coalesce(f.subject_side, '') ELSE '' END AS side,
+       coalesce(f.area_id, '') AS area_id,
+       coalesce(substr(f.date_start, 1, 7), f.period, '') AS month,
+       CASE WHEN f.subject_category IN ('materiel', 'munitions') THEN coalesce(f.object, '')
+            ELSE '' END AS object,
+       coalesce(f.claimant_id, '') AS claimant_id,
+       f.part_of IS NULL AND f.subject_party IS NULL AS whole,
+       coalesce(f.value_max, f.value) AS amount, f.location_id AS location_id
+FROM figures f
+WHERE f.type <> 'count' AND f.subject_category IS NOT NULL;
+
+-- compare_keys by group and claimant: the view's expressions, in its order
+-- (SQLite matches an expression index only to the same expression), so a
+-- group's figures and a cell's recount are ranges of this index.
+CREATE INDEX figures_group ON figures (type, subject_category, coalesce(subject_bloc, ''),
+    (CASE WHEN subject_bloc IS NULL THEN coalesce(subject_side, '') ELSE '' END),
+    coalesce(area_id, ''), coalesce(substr(date_start, 1, 7), period, ''),
+    (CASE WHEN subject_category IN ('materiel', 'munitions') THEN coalesce(object, '')
+          ELSE '' END),
+    coalesce(claimant_id, ''))
+WHERE type <> 'count' AND subject_category IS NOT NULL;
+
+-- /v1/figures/compare without reading every figure: one row per coarse
+-- group and claimant (compare_keys), with that claimant's number of figures
+-- in it and its largest whole figure. Kept by the triggers below from the
+-- view, so every write path keeps it in step and the key is not spelled out
+-- again. period is compare_keys' month.
 CREATE TABLE claim_cells (
     type        TEXT NOT NULL,
     category    TEXT NOT NULL,
+    bloc        TEXT NOT NULL,
     side        TEXT NOT NULL,
     area_id     TEXT NOT NULL,
     period      TEXT NOT NULL,
@@ -289,49 +329,48 @@ CREATE TABLE claim_cells (
     claimant_id TEXT NOT NULL,
     n           INTEGER NOT NULL CHECK (n >= 0),
     headline    REAL,
-    PRIMARY KEY (type, category, side, area_id, period, object, claimant_id)
+    PRIMARY KEY (type, category, bloc, side, area_id, period, object, claimant_id)
 ) WITHOUT ROWID;
 CREATE INDEX claim_cells_area ON claim_cells (area_id);
 
 CREATE TRIGGER figures_cell_add AFTER INSERT ON figures
 WHEN NEW.type <> 'count' AND NEW.subject_category IS NOT NULL
 BEGIN
-    INSERT INTO claim_cells VALUES (NEW.type, NEW.subject_category,
-        coalesce(NEW.subject_side, ''), coalesce(NEW.area_id, ''), coalesce(NEW.period, ''),
-        CASE WHEN NEW.subject_category IN ('materiel', 'munitions')
-             THEN coalesce(NEW.object, '') ELSE '' END,
-        coalesce(NEW.claimant_id, ''), 1, coalesce(NEW.value_max, NEW.value))
+    INSERT INTO claim_cells
+    SELECT k.type, k.category, k.bloc, k.side, k.area_id, k.month, k.object, k.claimant_id, 1,
+           CASE WHEN k.whole THEN k.amount END
+    FROM compare_keys k WHERE k.figure_rowid = NEW.rowid
     ON CONFLICT DO UPDATE SET n = n + 1,
         headline = CASE WHEN headline IS NULL OR excluded.headline > headline
                         THEN coalesce(excluded.headline, headline) ELSE headline END;
 END;
 
--- The headline is recounted only when the figure that goes could have been
--- it; a cell with no figure left goes too.
-CREATE TRIGGER figures_cell_remove AFTER DELETE ON figures
+-- Before the row goes, so the view still gives its key. The headline is
+-- recounted only when the figure that goes could have been it; a cell with
+-- no figure left goes too.
+CREATE TRIGGER figures_cell_remove BEFORE DELETE ON figures
 WHEN OLD.type <> 'count' AND OLD.subject_category IS NOT NULL
 BEGIN
     UPDATE claim_cells SET n = n - 1,
-        headline = CASE WHEN coalesce(OLD.value_max, OLD.value) < headline THEN headline
-            ELSE (SELECT max(coalesce(f.value_max, f.value)) FROM figures f
-                  WHERE f.type = OLD.type AND f.subject_category = OLD.subject_category
-                  AND f.subject_side IS OLD.subject_side AND f.area_id IS OLD.area_id
-                  AND f.period IS OLD.period AND f.claimant_id IS OLD.claimant_id
-                  AND (OLD.subject_category NOT IN ('materiel', 'munitions')
-                       OR f.object IS OLD.object)) END
-    WHERE type = OLD.type AND category = OLD.subject_category
-      AND side = coalesce(OLD.subject_side, '') AND area_id = coalesce(OLD.area_id, '')
-      AND period = coalesce(OLD.period, '')
-      AND object = CASE WHEN OLD.subject_category IN ('materiel', 'munitions')
-                        THEN coalesce(OLD.object, '') ELSE '' END
-      AND claimant_id = coalesce(OLD.claimant_id, '');
-    DELETE FROM claim_cells
-    WHERE type = OLD.type AND category = OLD.subject_category
-      AND side = coalesce(OLD.subject_side, '') AND area_id = coalesce(OLD.area_id, '')
-      AND period = coalesce(OLD.period, '')
-      AND object = CASE WHEN OLD.subject_category IN ('materiel', 'munitions')
-                        THEN coalesce(OLD.object, '') ELSE '' END
-      AND claimant_id = coalesce(OLD.claimant_id, '') AND n = 0;
+        headline = CASE
+            WHEN (SELECT CASE WHEN k.whole THEN k.amount END FROM compare_keys k
+                  WHERE k.figure_rowid = OLD.rowid) < headline THEN headline
+            ELSE (SELECT max(CASE WHEN o.whole THEN o.amount END) FROM compare_keys o
+                  WHERE o.type = claim_cells.type AND o.category = claim_cells.category
+                  AND o.bloc = claim_cells.bloc AND o.side = claim_cells.side
+                  AND o.area_id = claim_cells.area_id
+                  AND o.month = claim_cells.period AND o.object = claim_cells.object
+                  AND o.claimant_id = claim_cells.claimant_id
+                  AND o.figure_rowid <> OLD.rowid) END
+    WHERE (type, category, bloc, side, area_id, period, object, claimant_id) =
+          (SELECT k.type, k.category, k.bloc, k.side, k.area_id, k.month, k.object,
+                  k.claimant_id
+           FROM compare_keys k WHERE k.figure_rowid = OLD.rowid);
+    DELETE FROM claim_cells WHERE n = 0
+      AND (type, category, bloc, side, area_id, period, object, claimant_id) =
+          (SELECT k.type, k.category, k.bloc, k.side, k.area_id, k.month, k.object,
+                  k.claimant_id
+           FROM compare_keys k WHERE k.figure_rowid = OLD.rowid);
 END;
 
 -- Rows of each listed table, kept by triggers: an unfiltered list's total

@@ -39,9 +39,10 @@ typedef struct store_migration {
     const char *after; /* run once they exist (filling a new table); may be NULL */
 } store_migration;
 
-static const char *const V4_OBJECTS[] = {"figures_group",    "figures_type_value",
-                                         "claim_cells",      "claim_cells_area",
-                                         "figures_cell_add", "figures_cell_remove",
+/* compare's objects (figures_group, claim_cells and its triggers) came in
+ * version 4 and changed in 7: they are made once, by step 7, from the view
+ * that defines the group key now. */
+static const char *const V4_OBJECTS[] = {"figures_type_value",
                                          "row_counts",       "articles_count_add",
                                          "articles_count_remove", "figures_count_add",
                                          "figures_count_remove", "sources_count_add",
@@ -56,6 +57,11 @@ static const char *const V7_OBJECTS[] = {"locations",          "locations_kind",
                                          "locations_n_mentions", "locations_resolved",
                                          "locations_fts_no",   "locations_fts",
                                          "locations_count_add", "locations_count_remove", NULL};
+
+static const char *const V10_OBJECTS[] = {"compare_keys",        "figures_group",
+                                         "claim_cells",         "claim_cells_area",
+                                         "figures_cell_add",    "figures_cell_remove",
+                                         "figures_date",        NULL};
 
 static const store_migration MIGRATIONS[] = {
     /* 2: the area a figure is about, for /v1/figures/compare */
@@ -91,7 +97,6 @@ static const store_migration MIGRATIONS[] = {
      " WHERE a.id = figures.article_id);"
      "DROP INDEX figures_area;",
      V4_OBJECTS,
-     "INSERT INTO claim_cells " STORE_CELLS_SELECT " GROUP BY 1, 2, 3, 4, 5, 6, 7;"
      "INSERT INTO row_counts (name, n) VALUES ('articles', (SELECT count(*) FROM articles)),"
      " ('figures', (SELECT count(*) FROM figures)), ('sources', (SELECT count(*) FROM sources)),"
      " ('locations', (SELECT count(*) FROM locations));"},
@@ -155,6 +160,19 @@ static const store_migration MIGRATIONS[] = {
         "INSERT INTO figures_fts (rowid, quote) SELECT fts_no, quote FROM figures"
         " WHERE quote_cut = 1 AND fts_no IS NOT NULL;",
      NULL, NULL},
+    /* 10: blocs of sources and of what figures count, and compare's group key
+     * defined once (compare_keys), its cells rebuilt from it */
+    {9, "ALTER TABLE sources ADD COLUMN bloc TEXT;"
+        "ALTER TABLE figures ADD COLUMN subject_bloc TEXT;"
+        "ALTER TABLE figures ADD COLUMN subject_party TEXT REFERENCES sources (id);"
+        "DROP TRIGGER IF EXISTS figures_cell_add;"
+        "DROP TRIGGER IF EXISTS figures_cell_remove;"
+        "DROP TABLE IF EXISTS claim_cells;"
+        "DROP INDEX IF EXISTS figures_group;",
+     V10_OBJECTS,
+     "INSERT INTO claim_cells SELECT type, category, bloc, side, area_id, month, object,"
+     " claimant_id, count(*), max(CASE WHEN whole THEN amount END) FROM compare_keys"
+     " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;"},
     {0, NULL, NULL, NULL},
 };
 

@@ -95,6 +95,7 @@ typedef enum store_field_type {
     FIELD_BBOX,   /* minLon,minLat,maxLon,maxLat */
     FIELD_NEAR,   /* lat,lon,km */
     FIELD_SEARCH, /* a full-text query */
+    FIELD_DATE,   /* an ISO day, YYYY-MM-DD */
 } store_field_type;
 
 typedef struct store_filter_def {
@@ -109,6 +110,9 @@ typedef struct store_filter_def {
  * matching the filters by one of their attributes (an article's outlet, a
  * figure's type...). */
 const store_filter_def *store_filters(store_resource r, size_t *n);
+
+/* Is s a calendar day written YYYY-MM-DD (the form of FIELD_DATE)? */
+bool store_is_iso_day(const char *s);
 const char *const *store_sort_fields(store_resource r, size_t *n);
 const char *const *store_facets(store_resource r, size_t *n);
 
@@ -197,27 +201,44 @@ int64_t store_local_version(store *s);
 
 #define STORE_MAX_CLAIMS 500
 
+typedef enum store_compare_group {
+    STORE_GROUP_EVENT, /* one incident: overlapping dates, places, causes (the default) */
+    STORE_GROUP_DAY,
+    STORE_GROUP_WEEK, /* ISO weeks, Monday to Sunday */
+    STORE_GROUP_MONTH,
+} store_compare_group;
+
 typedef struct store_compare_query {
     const char *type;        /* a figure type, NULL for all */
     const char *location;    /* a location id, NULL for all: for a place that holds governorates,
                               * the groups whose area is inside it; for a smaller one, the
                               * figures placed in it or inside it */
     const char *affiliation; /* only claimants of this affiliation; NULL for all */
+    const char *bloc;        /* only groups whose subject is this bloc; NULL for all */
+    const char *claimant;    /* only groups in which this source claims; NULL for all */
+    const char *date_gte, *date_lte; /* ISO days: only figures whose event date (else their
+                                      * publication day) meets the range; NULL for none */
+    store_compare_group group;
     int min_claimants;       /* groups with fewer distinct claimants are left out (>= 1) */
-    int claims_limit;        /* claims listed per group, 1..STORE_MAX_CLAIMS */
+    int claims_limit;        /* claimants listed per group, 1..STORE_MAX_CLAIMS */
+    int figures_limit;       /* figures listed in each claimant's parts, superseded and
+                              * carriers, 0..STORE_MAX_CLAIMS (n_parts... count them all) */
     int groups_limit;        /* groups listed, most claimants first, 1..STORE_MAX_LIMIT; 0: all */
 } store_compare_query;
 
-/* Figures that count the same thing, grouped across claimants: same type,
- * same subject (category and side), same area (governorate) and period
- * (month of publication). Figures of type count, and those whose subject
- * is unknown, are left out. The spread compares claimants: the minimum and
- * maximum of each claimant's largest figure in the group, and their ratio.
- * *out is a new reference:
- * {"groups":[{"key":{...},"claims":[...],"n_claims","n_claimants",
- * "spread":{"min","max","ratio"}}], "total"} with the groups of most
- * claimants first, then the widest spread, then the most claims; "total"
- * counts every group, the list stops at groups_limit. */
+/* Figures that count the same thing, grouped across claimants, with one
+ * row per claimant: its headline, its parts, its superseded counts and the
+ * articles that carry its headline (store_compare.c has the grouping
+ * rule). Figures of type count, and those whose subject is unknown, are
+ * left out. The spread runs over the claimants' headlines. *out is a new
+ * reference:
+ * {"groups":[{"key":{"type","subject":{"category","bloc","party"},"object",
+ * "area","date"},"claimants":[{"claimant","headline","parts","superseded",
+ * "carriers","n_claims"}],"spread":{"min","max","ratio","min_claimant",
+ * "max_claimant"},"n_claimants","n_claims"}],"total"} with the groups of
+ * most claimants first, then the widest spread, then the most claims;
+ * "total" counts the groups found (a coarse group not split into events
+ * counts as one), the list stops at groups_limit. */
 store_status store_compare(store *s, const store_compare_query *q, json_t **out);
 
 /* ---- full-text search across kinds ------------------------------------- */
@@ -266,6 +287,7 @@ typedef struct store_source_rec {
     const char *kind;        /* outlet, armed_group, military, government, agency, ngo, activists, anonymous, person, ... */
     const char *affiliation; /* government, opposition, independent, unknown */
     const char *parent_id;   /* the party a person or role speaks for; NULL for none */
+    const char *bloc;        /* its bloc (data/blocs.tsv id), "independent", or NULL when unknown */
 } store_source_rec;
 
 typedef struct store_mention {
@@ -288,6 +310,8 @@ typedef struct store_figure_rec {
     const char *object;           /* what is counted, may be NULL */
     const char *subject_category; /* combatants, civilians, people, materiel, munitions; may be NULL */
     const char *subject_side;     /* government, opposition, unknown; may be NULL */
+    const char *subject_bloc;     /* the bloc whose people or things are counted; may be NULL */
+    const char *subject_party;    /* source id of the party counted ("عناصر حزب الله"); may be NULL */
     const char *claimant_id;      /* source id, may be NULL */
     const char *stance;           /* claimed or denied */
     const char *location_id;      /* may be NULL */
@@ -317,6 +341,8 @@ typedef struct store_figure_item {
     const char *id, *article_id;
     const store_figure_rec *f;
     const char *claimant_name, *claimant_kind, *claimant_affiliation; /* when f->claimant_id */
+    const char *claimant_bloc;                                        /* when f->claimant_id */
+    const char *subject_party_name;                                   /* when f->subject_party */
     const char *location_name;                                        /* when f->location_id */
     double location_lat, location_lon;
 } store_figure_item;

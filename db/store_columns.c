@@ -21,7 +21,6 @@ static const store_column ARTICLE_TABLE[] = {ARTICLE_COLUMNS(STORE_COL_ROW, STOR
 static const store_column SOURCE_TABLE[] = {SOURCE_COLUMNS(STORE_COL_ROW, STORE_COL_ROW)};
 static const store_column LOCATION_TABLE[] = {LOCATION_COLUMNS(STORE_COL_ROW, STORE_COL_ROW)};
 static const store_column FIGURE_TABLE[] = {FIGURE_COLUMNS(STORE_COL_ROW, STORE_COL_ROW)};
-static const store_column CLAIM_TABLE[] = {CLAIM_COLUMNS(STORE_COL_ROW, STORE_COL_ROW)};
 static const store_column FIGURE_HIT_TABLE[] = {FIGURE_HIT_COLUMNS(STORE_COL_ROW, STORE_COL_ROW)};
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
@@ -126,6 +125,8 @@ static json_t *item_value(const store_figure_item *it, const store_column *col) 
         {"c.name", offsetof(store_figure_item, claimant_name), false},
         {"c.kind", offsetof(store_figure_item, claimant_kind), false},
         {"c.affiliation", offsetof(store_figure_item, claimant_affiliation), false},
+        {"c.bloc", offsetof(store_figure_item, claimant_bloc), false},
+        {"sp.name", offsetof(store_figure_item, subject_party_name), false},
         {"l.name", offsetof(store_figure_item, location_name), false},
         {"l.lat", offsetof(store_figure_item, location_lat), true},
         {"l.lon", offsetof(store_figure_item, location_lon), true},
@@ -176,21 +177,30 @@ static json_t *build(const store_column *cols, size_t n, const row_src *src) {
         json_t *v = NULL;
         if (!same_group(col->group, group)) {
             group = col->group;
-            into = o;
+            /* A group "a.b" is the object b inside a (a's columns come first). */
+            json_t *parent = o;
+            const char *name = group, *dot = strchr(group, '.');
+            if (dot) {
+                parent = json_object_getn(o, group, (size_t)(dot - group));
+                name = dot + 1;
+                if (!json_is_object(parent))
+                    goto fail;
+            }
+            into = parent;
             if (group[0]) {
                 if (col->flags & STORE_COL_NULL_GROUP) {
                     if (!(v = src_value(src, i, col)))
                         goto fail;
                     if (json_is_null(v)) {
                         into = NULL;
-                        if (json_object_set_new(o, group, v) != 0)
+                        if (json_object_set_new(parent, name, v) != 0)
                             goto fail;
                         continue;
                     }
                 }
                 /* o holds the group from here on; into borrows it. */
                 into = json_object();
-                if (json_object_set_new(o, group, into) != 0) {
+                if (json_object_set_new(parent, name, into) != 0) {
                     json_decref(v);
                     goto fail;
                 }
@@ -233,10 +243,6 @@ json_t *store_location_json(sqlite3_stmt *st, int c) {
 
 json_t *store_figure_json(sqlite3_stmt *st, int c) {
     return row_json(FIGURE_TABLE, COUNT_OF(FIGURE_TABLE), st, c);
-}
-
-json_t *store_claim_json(sqlite3_stmt *st) {
-    return row_json(CLAIM_TABLE, COUNT_OF(CLAIM_TABLE), st, 0);
 }
 
 json_t *store_figure_hit_json(sqlite3_stmt *st) {

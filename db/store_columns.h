@@ -10,6 +10,8 @@
  * uses C0 so the SELECT list needs no trailing-comma trick. The columns of a
  * group (a nested object such as "claimant") follow each other; a group
  * whose first column has STORE_COL_NULL_GROUP is null when that column is.
+ * A group "a.b" is the object b inside a, right after a's own columns
+ * (a figure's subject.party).
  * Not part of the API; only db/ includes it.
  */
 #ifndef MARSAD_STORE_COLUMNS_H
@@ -45,6 +47,7 @@
     C("", "name_en", "t.name_en", STORE_COL_TEXT, CSV_)                                           \
     C("", "kind", "t.kind", STORE_COL_TEXT, CSV_)                                                 \
     C("", "affiliation", "t.affiliation", STORE_COL_TEXT, CSV_)                                   \
+    C("", "bloc", "t.bloc", STORE_COL_TEXT, CSV_)                                                 \
     C("parent", "id", "t.parent_id", STORE_COL_TEXT, CSV_ | NULLG_)                               \
     C("parent", "name", "p.name", STORE_COL_TEXT, CSV_)                                           \
     C("counts", "mentions", "t.n_mentions", STORE_COL_INT, CSV_)                                  \
@@ -76,10 +79,14 @@
     C("", "object", "t.object", STORE_COL_TEXT, CSV_)                                             \
     C("subject", "category", "t.subject_category", STORE_COL_TEXT, CSV_)                          \
     C("subject", "side", "t.subject_side", STORE_COL_TEXT, CSV_)                                  \
+    C("subject", "bloc", "t.subject_bloc", STORE_COL_TEXT, CSV_)                                  \
+    C("subject.party", "id", "t.subject_party", STORE_COL_TEXT, CSV_ | NULLG_)                    \
+    C("subject.party", "name", "sp.name", STORE_COL_TEXT, CSV_)                                   \
     C("claimant", "id", "t.claimant_id", STORE_COL_TEXT, CSV_ | NULLG_)                           \
     C("claimant", "name", "c.name", STORE_COL_TEXT, CSV_)                                         \
     C("claimant", "kind", "c.kind", STORE_COL_TEXT, CSV_)                                          \
     C("claimant", "affiliation", "c.affiliation", STORE_COL_TEXT, CSV_)                           \
+    C("claimant", "bloc", "c.bloc", STORE_COL_TEXT, CSV_)                                         \
     C("", "stance", "t.stance", STORE_COL_TEXT, CSV_)                                             \
     C("location", "id", "t.location_id", STORE_COL_TEXT, CSV_ | NULLG_)                           \
     C("location", "name", "l.name", STORE_COL_TEXT, CSV_)                                         \
@@ -100,29 +107,8 @@
     C("", "cause", "t.cause", STORE_COL_TEXT, CSV_)
 #define FIGURE_FROM                                                                               \
     "figures t LEFT JOIN sources c ON c.id = t.claimant_id"                                      \
+    " LEFT JOIN sources sp ON sp.id = t.subject_party"                                           \
     " LEFT JOIN locations l ON l.id = t.location_id"
-
-/* A claim of /v1/figures/compare (store_compare.c): a figure as the
- * comparison shows it, over "figures f LEFT JOIN sources c". */
-#define CLAIM_COLUMNS(C0, C)                                                                      \
-    C0("", "figure_id", "f.id", STORE_COL_TEXT, 0)                                                \
-    C("", "value", "f.value", STORE_COL_NUM, 0)                                                   \
-    C("", "value_max", "f.value_max", STORE_COL_NUM, 0)                                           \
-    C("", "qualifier", "f.qualifier", STORE_COL_TEXT, 0)                                          \
-    C("", "stance", "f.stance", STORE_COL_TEXT, 0)                                                \
-    C("", "object", "f.object", STORE_COL_TEXT, 0)                                                \
-    C("claimant", "id", "f.claimant_id", STORE_COL_TEXT, NULLG_)                                  \
-    C("claimant", "name", "c.name", STORE_COL_TEXT, 0)                                            \
-    C("claimant", "kind", "c.kind", STORE_COL_TEXT, 0)                                            \
-    C("claimant", "affiliation", "c.affiliation", STORE_COL_TEXT, 0)                              \
-    C("", "article_id", "f.article_id", STORE_COL_TEXT, 0)                                        \
-    C("", "quote", "f.quote", STORE_COL_TEXT, 0)                                                  \
-    C("span", "start", "f.start", STORE_COL_INT, 0)                                               \
-    C("span", "end", "f.\"end\"", STORE_COL_INT, 0)                                               \
-    C("span", "text", "f.span_text", STORE_COL_TEXT, 0)                                           \
-    C("quote_span", "start", "f.quote_start", STORE_COL_INT, 0)                                   \
-    C("quote_span", "end", "f.quote_end", STORE_COL_INT, 0)                                       \
-    C("", "quote_cut", "f.quote_cut", STORE_COL_BOOL, 0)
 
 /* A figure found by /v1/search (store_search.c), over "figures t LEFT JOIN
  * sources c" and the full-text match f (score, snippet). */
@@ -140,20 +126,6 @@
     C("", "score", "f.score", STORE_COL_REAL, 0)                                                  \
     C("", "snippet", "f.snip", STORE_COL_TEXT, 0)
 
-/* Compare's cells from the figures themselves: one row per group key and
- * claimant with its count and headline (the largest value), '' for NULL in
- * the key, object only for materiel and munitions, as the claim_cells
- * triggers of schema.sql keep them. Callers add conditions (AND ...) and
- * then GROUP BY 1, 2, 3, 4, 5, 6, 7. Used by migration 4 (db/store.c) and
- * store_compare.c. */
-#define STORE_CELLS_SELECT                                                                        \
-    "SELECT f.type AS type, f.subject_category AS category, coalesce(f.subject_side, '') AS side," \
-    " coalesce(f.area_id, '') AS area_id, coalesce(f.period, '') AS period,"                     \
-    " CASE WHEN f.subject_category IN ('materiel', 'munitions') THEN coalesce(f.object, '')"      \
-    " ELSE '' END AS object, coalesce(f.claimant_id, '') AS claimant_id, count(*) AS n,"          \
-    " max(coalesce(f.value_max, f.value)) AS headline FROM figures f"                             \
-    " WHERE f.type <> 'count' AND f.subject_category IS NOT NULL"
-
 /* A list as a SELECT list, and its length. */
 #define STORE_COL_SQL0(group, key, sql, kind, flags) sql
 #define STORE_COL_SQL(group, key, sql, kind, flags) ", " sql
@@ -163,7 +135,6 @@
 #define SOURCE_COLS SOURCE_COLUMNS(STORE_COL_SQL0, STORE_COL_SQL)
 #define LOCATION_COLS LOCATION_COLUMNS(STORE_COL_SQL0, STORE_COL_SQL)
 #define FIGURE_COLS FIGURE_COLUMNS(STORE_COL_SQL0, STORE_COL_SQL)
-#define CLAIM_COLS CLAIM_COLUMNS(STORE_COL_SQL0, STORE_COL_SQL)
 #define FIGURE_HIT_COLS FIGURE_HIT_COLUMNS(STORE_COL_SQL0, STORE_COL_SQL)
 
 enum {
@@ -185,6 +156,8 @@ enum {
     W("object", "?", STORE_BIND_TEXT, object)                                                     \
     W("subject_category", "?", STORE_BIND_TEXT, subject_category)                                 \
     W("subject_side", "?", STORE_BIND_TEXT, subject_side)                                         \
+    W("subject_bloc", "?", STORE_BIND_TEXT, subject_bloc)                                         \
+    W("subject_party", "?", STORE_BIND_TEXT, subject_party)                                       \
     W("claimant_id", "?", STORE_BIND_TEXT, claimant_id)                                           \
     W("stance", "COALESCE(?, 'claimed')", STORE_BIND_TEXT, stance)                                \
     W("location_id", "?", STORE_BIND_TEXT, location_id)                                          \

@@ -14,7 +14,7 @@
 
 /* The schema version this build's SQL is written for. schema.sql must say
  * the same on its first line; older databases are migrated up to it. */
-#define STORE_SCHEMA_VERSION 9
+#define STORE_SCHEMA_VERSION 10
 
 /* The most rows of one multi-row INSERT (store_write.c). */
 #define STORE_ROWS_MAX 32
@@ -172,7 +172,6 @@ json_t *store_article_json(sqlite3_stmt *st, int c);  /* list item, no body */
 json_t *store_source_json(sqlite3_stmt *st, int c);
 json_t *store_location_json(sqlite3_stmt *st, int c);
 json_t *store_figure_json(sqlite3_stmt *st, int c);
-json_t *store_claim_json(sqlite3_stmt *st);      /* CLAIM_COLS first */
 json_t *store_figure_hit_json(sqlite3_stmt *st); /* FIGURE_HIT_COLS first */
 
 /* A text column as a JSON string, or null. */

@@ -76,6 +76,10 @@ static const store_filter_def ARTICLE_FILTERS[] = {
     {"q", FIELD_SEARCH, NULL, "full-text search over title and body (FTS5 query syntax)"},
     {"copy_of", FIELD_TEXT, NULL,
      "wire copies of this article (an article id); null: originals only (no copy_of)"},
+    {"date__gte", FIELD_DATE, NULL, "articles with a figure whose event date reaches this day or later"},
+    {"date__lte", FIELD_DATE, NULL, "articles with a figure whose event date begins on this day or earlier"},
+    {"published_at__gte", FIELD_DATE, NULL, "articles published on this day or later"},
+    {"published_at__lte", FIELD_DATE, NULL, "articles published on this day or earlier"},
 };
 static const filter_impl ARTICLE_FILTER_SQL[] = {
     {"t.outlet_id = ?", NULL},
@@ -87,6 +91,11 @@ static const filter_impl ARTICLE_FILTER_SQL[] = {
     {"t.doc_no IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", NULL},
     {"t.id IN (SELECT article_id FROM article_copies WHERE copy_of = ?)",
      "t.id NOT IN (SELECT article_id FROM article_copies WHERE copy_of IS NOT NULL)"},
+    {"t.id IN (SELECT article_id FROM figures WHERE date_end >= ?)", NULL},
+    {"t.id IN (SELECT article_id FROM figures WHERE date_start <= ?)", NULL},
+    {"t.published_at >= ?", NULL},
+    /* published_at is a timestamp: the whole day counts */
+    {"t.published_at < date(?, '+1 day')", NULL},
 };
 
 static const store_filter_def SOURCE_FILTERS[] = {
@@ -137,6 +146,10 @@ static const store_filter_def FIGURE_FILTERS[] = {
     {"value__lte", FIELD_NUMBER, NULL, "figures whose value is at most this"},
     {"subject_side", FIELD_ENUM, SIDES, "figures about people or things of this side"},
     {"subject_category", FIELD_ENUM, CATEGORIES, "figures about this category of subject"},
+    {"date__gte", FIELD_DATE, NULL, "figures whose event date reaches this day or later"},
+    {"date__lte", FIELD_DATE, NULL, "figures whose event date begins on this day or earlier"},
+    {"published_at__gte", FIELD_DATE, NULL, "figures of articles published on this day or later"},
+    {"published_at__lte", FIELD_DATE, NULL, "figures of articles published on this day or earlier"},
 };
 static const filter_impl FIGURE_FILTER_SQL[] = {
     {"t.article_id = ?", NULL},
@@ -149,7 +162,23 @@ static const filter_impl FIGURE_FILTER_SQL[] = {
     {"t.value <= ?", NULL},
     {"t.subject_side = ?", NULL},
     {"t.subject_category = ?", NULL},
+    {"t.date_end >= ?", NULL},
+    {"t.date_start <= ?", NULL},
+    {"t.article_id IN (SELECT id FROM articles WHERE published_at >= ?)", NULL},
+    {"t.article_id IN (SELECT id FROM articles WHERE published_at < date(?, '+1 day'))", NULL},
 };
+
+bool store_is_iso_day(const char *s) {
+    for (int i = 0; i < 10; i++)
+        if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+            return false;
+    if (s[10])
+        return false;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m >= 1 && m <= 12 && d >= 1 && d <= (m == 2 && !leap ? 28 : days[m - 1]);
+}
 
 /* A sort field is one or two columns (a figure's id is article, ordinal). */
 typedef struct sort_impl {
@@ -439,8 +468,13 @@ static store_status add_filters(store *s, const resource_impl *ri, const store_q
         case FIELD_TEXT:
         case FIELD_SEARCH:
         case FIELD_ENUM:
+        case FIELD_DATE:
             if (!f->text) {
                 store_set_err(s, "filter %s: no value", def->name);
+                return STORE_ERR;
+            }
+            if (def->type == FIELD_DATE && !store_is_iso_day(f->text)) {
+                store_set_err(s, "filter %s: '%s' is not a day (YYYY-MM-DD)", def->name, f->text);
                 return STORE_ERR;
             }
             if (def->type == FIELD_ENUM && !in_enum(def->enum_values, f->text)) {

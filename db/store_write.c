@@ -67,14 +67,15 @@ static const char *const SQL[W__COUNT] = {
     /* The WHERE of DO UPDATE makes an unchanged record a no-op, so
      * sqlite3_changes() tells whether anything changed. */
     [ST_UPSERT_SOURCE] =
-        "INSERT INTO sources (id, name, name_en, kind, affiliation, parent_id, fts_no)"
-        " VALUES (?1, ?2, ?3, ?4, COALESCE(?5, 'unknown'), ?6,"
+        "INSERT INTO sources (id, name, name_en, kind, affiliation, parent_id, bloc, fts_no)"
+        " VALUES (?1, ?2, ?3, ?4, COALESCE(?5, 'unknown'), ?6, ?7,"
         " (SELECT COALESCE(max(fts_no), 0) + 1 FROM sources))"
         " ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_en = excluded.name_en,"
-        " kind = excluded.kind, affiliation = excluded.affiliation, parent_id = excluded.parent_id"
+        " kind = excluded.kind, affiliation = excluded.affiliation, parent_id = excluded.parent_id,"
+        " bloc = excluded.bloc"
         " WHERE name IS NOT excluded.name OR name_en IS NOT excluded.name_en"
         " OR kind IS NOT excluded.kind OR affiliation IS NOT excluded.affiliation"
-        " OR parent_id IS NOT excluded.parent_id",
+        " OR parent_id IS NOT excluded.parent_id OR bloc IS NOT excluded.bloc",
     [ST_UPSERT_LOCATION] =
         "INSERT INTO locations (id, name, name_en, kind, parent_id, lat, lon, approximate,"
         " resolved, fts_no)"
@@ -149,7 +150,7 @@ static const char *const SQL[W__COUNT] = {
         " n_articles = n_articles + ?4 WHERE id = ?1",
     [ST_LOCATION_COUNTS_ADD] = "UPDATE locations SET n_mentions = n_mentions + ?2 WHERE id = ?1",
     [ST_SOURCE_AS_STORED] =
-        "SELECT name, name_en, kind, affiliation, parent_id FROM sources WHERE id = ?1",
+        "SELECT name, name_en, kind, affiliation, parent_id, bloc FROM sources WHERE id = ?1",
     [ST_ARTICLE_HASH] = "SELECT content_hash FROM articles WHERE id = ?1",
     [ST_EACH_ORIGIN] = "SELECT id, origin FROM articles WHERE origin IS NOT NULL ORDER BY id",
 };
@@ -184,7 +185,8 @@ static store_status source_as_stored(store *s, const store_source_rec *r, bool *
                 store_same_text(sqlite3_column_text(st, 1), r->name_en) &&
                 store_same_text(sqlite3_column_text(st, 2), r->kind) &&
                 store_same_text(sqlite3_column_text(st, 3), r->affiliation ? r->affiliation : "unknown") &&
-                store_same_text(sqlite3_column_text(st, 4), r->parent_id);
+                store_same_text(sqlite3_column_text(st, 4), r->parent_id) &&
+                store_same_text(sqlite3_column_text(st, 5), r->bloc);
     store_status out = rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : store_sql_fail(s, rc, "source");
     sqlite3_reset(st);
     return out;
@@ -211,6 +213,7 @@ static store_status upsert_source(store *s, const store_source_rec *r, size_t i,
     store_bind_text(st, 4, r->kind);
     store_bind_text(st, 5, r->affiliation);
     store_bind_text(st, 6, r->parent_id);
+    store_bind_text(st, 7, r->bloc);
     char ctx[300];
     snprintf(ctx, sizeof ctx, "source %s", r->id);
     rc = store_exec_stmt(s, st, ctx);

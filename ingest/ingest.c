@@ -99,7 +99,8 @@ int ingest_sync_reference(store *db, const extract_model *m, char *err, size_t e
                                        places[i].lon,       places[i].approximate};
     for (size_t i = 0; i < n_sources; i++)
         srcs[i] = (store_source_rec){sources[i].id,   sources[i].name,        sources[i].name_en,
-                                     sources[i].kind, sources[i].affiliation, sources[i].parent_id};
+                                     sources[i].kind, sources[i].affiliation, sources[i].parent_id,
+                                     sources[i].bloc};
     if (store_sync_sources(db, srcs, n_sources) != STORE_OK ||
         store_sync_locations(db, locs, n_places) != STORE_OK) {
         snprintf(err, errsz, "%s", store_errmsg(db));
@@ -155,7 +156,7 @@ static const char *resolve_outlet(const extract_model *m, const char *name, stor
     char id[32];
     snprintf(id, sizeof id, "outlet-%08llx",
              (unsigned long long)(fnv1a64(FNV1A64_IDS_SEED, name, strlen(name)) & 0xffffffffu));
-    *made = (store_source_rec){pool_keep(pool, strdup(id)), name, NULL, "outlet", "unknown", NULL};
+    *made = (store_source_rec){pool_keep(pool, strdup(id)), name, NULL, "outlet", "unknown", NULL, NULL};
     return made->id;
 }
 
@@ -269,7 +270,8 @@ static store_status store_document(store *db, const extract_model *m, const char
 
     for (size_t i = 0; i < r.n_sources; i++) {
         const extract_source *s = &r.sources[i];
-        srcs[i] = (store_source_rec){s->id, s->name, s->name_en, s->kind, s->affiliation, s->parent_id};
+        srcs[i] = (store_source_rec){s->id,          s->name,      s->name_en, s->kind,
+                                     s->affiliation, s->parent_id, s->bloc};
     }
     size_t n_srcs = r.n_sources;
     for (size_t i = 0; i < r.n_source_mentions; i++) {
@@ -296,6 +298,8 @@ static store_status store_document(store *db, const extract_model *m, const char
             .object = f->object,
             .subject_category = f->subject_category,
             .subject_side = f->subject_side,
+            .subject_bloc = f->subject_bloc,
+            .subject_party = f->subject_party == EXTRACT_NO_INDEX ? NULL : r.sources[f->subject_party].id,
             .claimant_id = f->claimant == EXTRACT_NO_INDEX ? NULL : r.sources[f->claimant].id,
             .stance = f->denied ? "denied" : "claimed",
             .location_id = f->place == EXTRACT_NO_INDEX ? NULL : places[f->place].id,

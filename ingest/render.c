@@ -100,6 +100,7 @@ static json_t *figure_json(const extract_model *m, const extract_result *r, size
         extract_date_iso(f->date.end, date_end);
     }
     const extract_source *claimant = f->claimant != EXTRACT_NO_INDEX ? &r->sources[f->claimant] : NULL;
+    const extract_source *party = f->subject_party != EXTRACT_NO_INDEX ? &r->sources[f->subject_party] : NULL;
     const extract_place *place = f->place != EXTRACT_NO_INDEX ? &places[f->place] : NULL;
     bool quote_cut;
     span quote_span = ingest_quote_window(f, &quote_cut);
@@ -114,6 +115,8 @@ static json_t *figure_json(const extract_model *m, const extract_result *r, size
         .object = f->object,
         .subject_category = f->subject_category,
         .subject_side = f->subject_side,
+        .subject_bloc = f->subject_bloc,
+        .subject_party = party ? party->id : NULL,
         .claimant_id = claimant ? claimant->id : NULL,
         .stance = f->denied ? "denied" : "claimed",
         .location_id = place ? place->id : NULL,
@@ -137,7 +140,10 @@ static json_t *figure_json(const extract_model *m, const extract_result *r, size
         item.claimant_name = claimant->name;
         item.claimant_kind = claimant->kind;
         item.claimant_affiliation = claimant->affiliation;
+        item.claimant_bloc = claimant->bloc;
     }
+    if (party)
+        item.subject_party_name = party->name;
     if (place) {
         item.location_name = place->name;
         item.location_lat = place->lat;

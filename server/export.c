@@ -61,11 +61,17 @@ static bool put(export_state *e, const char *s, size_t n)
     return true;
 }
 
-/* The column's value in item; NULL when its group is null. */
+/* The column's value in item; NULL when its group is null. A group
+ * "a.b" is the object b inside the object a. */
 static json_t *column_of(json_t *item, const store_column *col)
 {
-    if (col->group[0])
-        item = json_object_get(item, col->group);
+    const char *g = col->group, *dot;
+    while (*g && item) {
+        dot = strchr(g, '.');
+        size_t n = dot ? (size_t)(dot - g) : strlen(g);
+        item = json_object_getn(item, g, n);
+        g += n + (dot != NULL);
+    }
     return json_object_get(item, col->key);
 }
 

@@ -195,6 +195,12 @@ static bool parse_filter(const store_filter_def *d, const char *v, store_filter 
                             d->enum_values ? join_names(d->enum_values, SIZE_MAX, list, sizeof list) : "");
         }
         return false;
+    case FIELD_DATE:
+        if (!store_is_iso_day(v)) {
+            reply_bad_param(r, d->name, "must be a day, YYYY-MM-DD");
+            return false;
+        }
+        return true;
     case FIELD_NUMBER:
         if (!parse_numbers(v, f->num, 1)) {
             reply_bad_param(r, d->name, "must be a finite number");

@@ -485,15 +485,28 @@ async function loadCompare() {
   out.replaceChildren(h('p', { class: 'list-status', text: count(res.total, ['مجموعة واحدة', 'مجموعتان', 'مجموعات', 'مجموعة']) }), ...res.groups.map(groupCard));
 }
 
+// One claim a row: each claimant's headline (else its first part), until the
+// compare view shows claimant rows with their parts and updates.
+function groupClaims(g) {
+  return g.claimants.flatMap((r) => (r.headline ? [r.headline] : r.parts.slice(0, 1)))
+    .map((f) => ({ ...f, figure_id: f.id }));
+}
+
+function dateText(d) {
+  if (!d) return 'تاريخ غير معروف';
+  return d.start === d.end ? d.start : `${d.start} – ${d.end}`;
+}
+
 function groupCard(g) {
   const k = g.key;
+  g = { ...g, claims: groupClaims(g) };
   const title = [TYPE[k.type] || k.type, subjectText(k.subject)].filter(Boolean).join(' — ');
   const sp = g.spread || {};
   return h('section', { class: 'card group' },
     h('h3', { text: title }),
     h('p', { class: 'meta' },
       h('span', { text: k.area ? k.area.name : 'مكان غير محدد' }),
-      h('span', { text: k.period || 'تاريخ غير معروف' }),
+      h('span', { text: dateText(k.date) }),
       h('span', { text: `${count(g.n_claimants, ['جهة واحدة', 'جهتان', 'جهات', 'جهة'])} · ${count(g.n_claims ?? g.claims.length, ['رقم واحد', 'رقمان', 'أرقام', 'رقمًا'])}` }),
       sp.min != null ? h('span', { title: 'spread: min–max (ratio)' }, 'المدى ', h('b', { text: `${fmt(sp.min)}–${fmt(sp.max)}` }),
         sp.ratio ? ` (×${fmt(Math.round(sp.ratio * 10) / 10)})` : '') : null),

@@ -32,13 +32,13 @@ __attribute__((unused)) static const store_location_rec LOCATIONS[] = {
 #define N_LOCATIONS (sizeof LOCATIONS / sizeof LOCATIONS[0])
 
 __attribute__((unused)) static const store_source_rec SOURCES[] = {
-    {"sana", "سانا", "SANA", "outlet", "government", NULL},
-    {"smart", "سمارت", "SMART News", "outlet", "opposition", NULL},
-    {"syrian_army", "الجيش السوري", "Syrian Army", "military", "government", NULL},
-    {"jaish_alfath", "جيش الفتح", "Army of Conquest", "armed_group", "opposition", NULL},
-    {"sohr", "المرصد السوري لحقوق الإنسان", "SOHR", "ngo", "independent", NULL},
-    {"white_helmets", "الدفاع المدني", "White Helmets", "civil_defence", "opposition", NULL},
-    {"army_spokesman", "المتحدث باسم الجيش", NULL, "role", "government", "syrian_army"},
+    {"sana", "سانا", "SANA", "outlet", "government", NULL, NULL},
+    {"smart", "سمارت", "SMART News", "outlet", "opposition", NULL, NULL},
+    {"syrian_army", "الجيش السوري", "Syrian Army", "military", "government", NULL, NULL},
+    {"jaish_alfath", "جيش الفتح", "Army of Conquest", "armed_group", "opposition", NULL, NULL},
+    {"sohr", "المرصد السوري لحقوق الإنسان", "SOHR", "ngo", "independent", NULL, NULL},
+    {"white_helmets", "الدفاع المدني", "White Helmets", "civil_defence", "opposition", NULL, NULL},
+    {"army_spokesman", "المتحدث باسم الجيش", NULL, "role", "government", "syrian_army", NULL},
 };
 #define N_SOURCES (sizeof SOURCES / sizeof SOURCES[0])
 

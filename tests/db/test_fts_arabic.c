@@ -318,7 +318,7 @@ TestSuite(fts_store, .init = fx_setup, .fini = fx_teardown);
 
 Test(fts_store, a_read_only_store_searches_too) {
     store *w = fx_open();
-    static const store_source_rec src[] = {{"sana", "سانا", "SANA", "outlet", "government", NULL}};
+    static const store_source_rec src[] = {{"sana", "سانا", "SANA", "outlet", "government", NULL, NULL}};
     cr_assert_eq(store_sync_sources(w, src, 1), STORE_OK, "%s", store_errmsg(w));
     store_doc d = {.id = "a", .title = "حلب", .body = "قُتِلَ ١٢ مدنياً بحلبَ", .language = "ar"};
     cr_assert_eq(store_put_document(w, &d), STORE_OK, "%s", store_errmsg(w));

@@ -57,7 +57,7 @@ static void generate(store *s) {
     for (int i = 0; i < N_SRC; i++) {
         snprintf(src_ids[i], sizeof src_ids[i], "s%02d", i);
         srcs[i] = (store_source_rec){src_ids[i], SRC_NAMES[rnd(5)], NULL, SRC_KINDS[rnd(5)],
-                                     AFFS[rnd(4)], i > 10 ? src_ids[rnd(5)] : NULL};
+                                     AFFS[rnd(4)], i > 10 ? src_ids[rnd(5)] : NULL, NULL};
     }
     cr_assert_eq(store_sync_sources(s, srcs, N_SRC), STORE_OK, "%s", store_errmsg(s));
 

@@ -33,11 +33,13 @@ static void assert_sorts(store_resource r, const char *expected) {
 }
 
 Test(store_read, catalogue) {
-    assert_names(RES_ARTICLES, "outlet source location type q copy_of");
+    assert_names(RES_ARTICLES, "outlet source location type q copy_of date__gte date__lte "
+                               "published_at__gte published_at__lte");
     assert_names(RES_SOURCES, "kind affiliation article parent");
     assert_names(RES_LOCATIONS, "article kind parent bbox near mentioned resolved q");
     assert_names(RES_FIGURES, "article type qualifier claimant location stance value__gte "
-                              "value__lte subject_side subject_category");
+                              "value__lte subject_side subject_category date__gte date__lte "
+                              "published_at__gte published_at__lte");
     assert_sorts(RES_ARTICLES, "id title published_at n_figures");
     assert_sorts(RES_SOURCES, "id name n_mentions n_figures");
     assert_sorts(RES_LOCATIONS, "id name name_en n_mentions");
@@ -135,7 +137,7 @@ Test(store_read, location_and_source_shapes) {
     json_decref(o);
 
     o = get(s, RES_SOURCES, "syrian_army");
-    fx_assert_keys(o, "id,name,name_en,kind,affiliation,parent,counts");
+    fx_assert_keys(o, "id,name,name_en,kind,affiliation,bloc,parent,counts");
     fx_assert_str(o, "name", "الجيش السوري");
     fx_assert_str(o, "kind", "military");
     fx_assert_str(o, "affiliation", "government");
@@ -202,11 +204,13 @@ Test(store_read, article_shape) {
     fx_assert_str(f, "type", "killed");
     fx_assert_str(f, "object", "مدني");
     json_t *subj = json_object_get(f, "subject");
-    fx_assert_keys(subj, "category,side");
+    fx_assert_keys(subj, "category,side,bloc,party");
     fx_assert_str(subj, "category", "civilians");
     fx_assert_null(subj, "side");
+    fx_assert_null(subj, "bloc");
+    fx_assert_null(subj, "party");
     json_t *cl = json_object_get(f, "claimant");
-    fx_assert_keys(cl, "id,name,kind,affiliation");
+    fx_assert_keys(cl, "id,name,kind,affiliation,bloc");
     fx_assert_str(cl, "id", "sohr");
     fx_assert_str(cl, "name", "المرصد السوري لحقوق الإنسان");
     fx_assert_str(cl, "kind", "ngo");
@@ -245,7 +249,7 @@ Test(store_read, article_shape) {
     json_t *srcs = json_object_get(o, "sources");
     cr_assert_eq(json_array_size(srcs), 1);
     json_t *s0 = json_array_get(srcs, 0);
-    fx_assert_keys(s0, "id,name,name_en,kind,affiliation,parent,counts,mentions");
+    fx_assert_keys(s0, "id,name,name_en,kind,affiliation,bloc,parent,counts,mentions");
     fx_assert_str(s0, "id", "sohr");
     m = json_array_get(json_object_get(s0, "mentions"), 0);
     fx_assert_keys(m, "start,end,text,role");
@@ -312,7 +316,7 @@ Test(store_read, replace_document) {
     /* The new version: only the destroyed tanks, claimed by the spokesman
      * (a source the document introduces), no Jaish al-Fath. */
     store_source_rec intro[] = {
-        {"new_agency", "وكالة جديدة", NULL, "agency", "unknown", NULL},
+        {"new_agency", "وكالة جديدة", NULL, "agency", "unknown", NULL, NULL},
     };
     x.d.sources = intro;
     x.d.n_sources = 1;
@@ -401,7 +405,7 @@ Test(store_read, failed_document_rolls_back) {
 
     doc_a1(&x); /* a source introduced with an unknown parent (deferred key) */
     x.d.id = "a11";
-    store_source_rec intro = {"orphan", "يتيم", NULL, "person", "unknown", "no_parent"};
+    store_source_rec intro = {"orphan", "يتيم", NULL, "person", "unknown", "no_parent", NULL};
     x.d.sources = &intro;
     x.d.n_sources = 1;
     cr_assert_eq(store_put_document(s, &x.d), STORE_ERR);

@@ -12,10 +12,10 @@
 #include "tests/db/store_fixture.h"
 
 static const store_source_rec SOURCES[] = {
-    {"sana", "سانا", "SANA", "outlet", "government", NULL},
-    {"syrian_army", "الجيش السوري", "Syrian Army", "military", "government", NULL},
-    {"jaish_alfath", "جيش الفتح", "Army of Conquest", "armed_group", "opposition", NULL},
-    {"white_helmets", "الدفاع المدني", "White Helmets", "civil_defence", "opposition", NULL},
+    {"sana", "سانا", "SANA", "outlet", "government", NULL, NULL},
+    {"syrian_army", "الجيش السوري", "Syrian Army", "military", "government", NULL, NULL},
+    {"jaish_alfath", "جيش الفتح", "Army of Conquest", "armed_group", "opposition", NULL, NULL},
+    {"white_helmets", "الدفاع المدني", "White Helmets", "civil_defence", "opposition", NULL, NULL},
 };
 #define N_SOURCES (sizeof SOURCES / sizeof SOURCES[0])
 
@@ -283,7 +283,7 @@ Test(search, sources_index_follows_upserts) {
     cr_assert_str_eq(ids_of(s, "الدفاع", STORE_SEARCH_SOURCES), "");
     cr_assert_str_eq(ids_of(s, "Helmets", STORE_SEARCH_SOURCES), "");
     /* A source a document introduces is indexed in its transaction. */
-    store_source_rec intro = {"new_agency", "وكالة الأنباء الجديدة", NULL, "agency", NULL, NULL};
+    store_source_rec intro = {"new_agency", "وكالة الأنباء الجديدة", NULL, "agency", NULL, NULL, NULL};
     fx_doc x;
     doc(&x, "d4", NULL, "خبر قصير.");
     x.d.sources = &intro;

@@ -19,10 +19,10 @@ static const store_location_rec LOCS[] = {
     {"douma", "دوما", NULL, "town", "syria", 33.57, 36.4, false},
 };
 static const store_source_rec SRCS[] = {
-    {"sana", "سانا", "SANA", "outlet", "government", NULL},
-    {"sohr", "المرصد السوري", "SOHR", "ngo", "independent", NULL},
-    {"army", "الجيش السوري", NULL, "military", "government", NULL},
-    {"fath", "جيش الفتح", NULL, "armed_group", "opposition", NULL},
+    {"sana", "سانا", "SANA", "outlet", "government", NULL, NULL},
+    {"sohr", "المرصد السوري", "SOHR", "ngo", "independent", NULL, NULL},
+    {"army", "الجيش السوري", NULL, "military", "government", NULL, NULL},
+    {"fath", "جيش الفتح", NULL, "armed_group", "opposition", NULL, NULL},
 };
 #define N_OF(a) (sizeof(a) / sizeof(a)[0])
 
@@ -264,8 +264,8 @@ Test(store_write, restated_and_changed_sources) {
     big_doc *x = malloc(sizeof *x);
     cr_assert_not_null(x);
     store_source_rec again[] = {
-        {"sohr", "المرصد السوري", "SOHR", "ngo", NULL, NULL}, /* NULL affiliation: 'unknown' */
-        {"army", "الجيش السوري", NULL, "military", "government", NULL},
+        {"sohr", "المرصد السوري", "SOHR", "ngo", NULL, NULL, NULL}, /* NULL affiliation: 'unknown' */
+        {"army", "الجيش السوري", NULL, "military", "government", NULL, NULL},
     };
     make_doc(x, "d1", 4, 4, 4);
     x->d.sources = again;
@@ -274,7 +274,7 @@ Test(store_write, restated_and_changed_sources) {
     cr_assert_eq(sql_int("SELECT affiliation = 'unknown' FROM sources WHERE id = 'sohr'"), 1);
     cr_assert_eq(sql_int("SELECT affiliation = 'government' FROM sources WHERE id = 'army'"), 1);
 
-    store_source_rec renamed = {"army", "القوات المسلحة", NULL, "military", "government", NULL};
+    store_source_rec renamed = {"army", "القوات المسلحة", NULL, "military", "government", NULL, NULL};
     make_doc(x, "d2", 4, 4, 4);
     x->d.sources = &renamed;
     x->d.n_sources = 1;

@@ -347,8 +347,9 @@ typedef struct list_route {
     const char *const *params;
 } list_route;
 
-static const char *const ARTICLE_PARAMS[] = {"outlet", "source", "location", "type",   "q", "sort",
-                                             "limit",  "cursor", "facet",    "format", NULL};
+static const char *const ARTICLE_PARAMS[] = {
+    "outlet", "source", "location", "type",   "q",      "date__gte", "date__lte", "published_at__gte",
+    "published_at__lte", "sort", "limit", "cursor", "facet", "format", NULL};
 static const char *const SOURCE_PARAMS[] = {"kind",  "affiliation", "article", "parent", "sort",
                                             "limit", "cursor",      "format",  NULL};
 static const char *const LOCATION_PARAMS[] = {"article", "kind",      "parent", "bbox",
@@ -357,14 +358,17 @@ static const char *const LOCATION_PARAMS[] = {"article", "kind",      "parent", 
 static const char *const FIGURE_PARAMS[] = {
     "article", "type",       "qualifier",  "claimant",     "location",
     "stance",  "value__gte", "value__lte", "subject_side", "subject_category",
+    "date__gte", "date__lte", "published_at__gte", "published_at__lte",
     "sort",    "limit",      "cursor",     "facet",        "format",
     NULL};
 static const char *const CLAIMANT_FIGURE_PARAMS[] = {
     "article",    "type",       "qualifier",    "location",         "stance",
-    "value__gte", "value__lte", "subject_side", "subject_category", "sort",
+    "value__gte", "value__lte", "subject_side", "subject_category", "date__gte",
+    "date__lte",  "published_at__gte", "published_at__lte", "sort",
     "limit",      "cursor",     "facet",        "format",           NULL};
-static const char *const COMPARE_PARAMS[] = {"type",          "location", "affiliation",
-                                             "min_claimants", "claims",   NULL};
+static const char *const COMPARE_PARAMS[] = {
+    "type",  "location",      "affiliation", "bloc",  "claimant", "date__gte", "date__lte",
+    "group", "min_claimants", "claims",      "figures", "limit", NULL};
 static const char *const SEARCH_PARAMS[] = {"q", "kind", "limit", NULL};
 
 static const list_route LIST_ROUTES[] = {

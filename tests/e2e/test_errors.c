@@ -350,9 +350,21 @@ Test(errors, bad_compare_parameters_are_400)
     expect_bad_param("/v1/figures/compare?format=geojson", "format");
     expect_bad_param("/v1/figures/compare?type=killed&type=injured", "type");
     expect_bad_param("/v1/figures/compare?location=%FF", "location");
+    expect_bad_param("/v1/figures/compare?group=year", "group");
+    expect_bad_param("/v1/figures/compare?date__gte=2016-13-01", "date__gte");
+    expect_bad_param("/v1/figures/compare?date__lte=2016-02-30", "date__lte");
+    expect_bad_param("/v1/figures/compare?date__lte=1.8.2016", "date__lte");
+    expect_bad_param("/v1/figures/compare?bloc=", "bloc");
+    expect_bad_param("/v1/figures/compare?claimant=", "claimant");
+    expect_bad_param("/v1/figures/compare?figures=-1", "figures");
+    expect_bad_param("/v1/figures/compare?figures=501", "figures");
+    expect_bad_param("/v1/figures?date__gte=2016-8-1", "date__gte");
+    expect_bad_param("/v1/articles?published_at__lte=2016-02-29T00:00", "published_at__lte");
     /* Each documented parameter is accepted. */
-    const char *ok[] = {"type=killed", "location=aleppo", "affiliation=government",
-                        "min_claimants=1", "claims=500"};
+    const char *ok[] = {"type=killed",      "location=aleppo",     "affiliation=government",
+                        "min_claimants=1",  "claims=500",          "bloc=sy.government",
+                        "claimant=sohr",    "date__gte=2016-02-29", "date__lte=2016-08-31",
+                        "group=week",       "figures=500"};
     for (size_t k = 0; k < sizeof ok / sizeof ok[0]; k++) {
         e2e_response *r = e2e_getf("/v1/figures/compare?%s", ok[k]);
         cr_assert_eq(r->status, 200, "compare?%s: %ld %s", ok[k], r->status, r->body);

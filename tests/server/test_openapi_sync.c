@@ -561,14 +561,20 @@ typedef struct own_param {
 
 static const struct {
     const char *pattern;
-    own_param params[8];
+    own_param params[14];
 } OWN_PARAMS[] = {
     {"/v1/figures/compare",
      {{"type", RES_FIGURES, true},
       {"location", RES__COUNT, false},
       {"affiliation", RES_SOURCES, true},
+      {"bloc", RES__COUNT, false},
+      {"claimant", RES__COUNT, false},
+      {"date__gte", RES__COUNT, false},
+      {"date__lte", RES__COUNT, false},
+      {"group", RES__COUNT, false},
       {"min_claimants", RES__COUNT, false},
       {"claims", RES__COUNT, false},
+      {"figures", RES__COUNT, false},
       {"limit", RES__COUNT, false},
       {NULL, RES__COUNT, false}}},
     {"/v1/search",
