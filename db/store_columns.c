@@ -3,15 +3,20 @@
  * each into the item (or into its group's nested object), so the SELECT
  * list, the JSON and the CSV columns cannot drift apart.
  *
- * Hot path: a list renders up to STORE_MAX_LIMIT rows this way; the walk
- * only compares group names (pointer first) and allocates nothing beyond
- * the jansson values themselves.
+ * Two walks over the same lists: store_item_write writes a row's JSON
+ * bytes straight into a buffer (the hot path: an article by id, a page of
+ * a list, rendered on every request that misses the response cache), and
+ * build() makes jansson values for what works on trees (compare, search,
+ * `marsad extract`). tests/db/test_store_columns.c holds the two to the
+ * same bytes for every resource. Neither allocates per field beyond its
+ * output; group names are compared pointer first.
  */
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
+#include "db/json_out.h"
 #include "db/store_columns.h"
 #include "db/store_int.h"
 
@@ -208,6 +213,90 @@ fail:
     return NULL;
 }
 
+/* ---- rows as bytes ------------------------------------------------------ */
+
+void store_col_write(json_out *o, sqlite3_stmt *st, int c, store_col_kind kind) {
+    if (kind == STORE_COL_BOOL) {
+        json_out_lit(o, sqlite3_column_int(st, c) ? "true" : "false");
+        return;
+    }
+    int type = sqlite3_column_type(st, c);
+    if (type == SQLITE_NULL) {
+        json_out_lit(o, "null");
+        return;
+    }
+    switch (kind) {
+    case STORE_COL_INT: json_out_int(o, sqlite3_column_int64(st, c)); return;
+    case STORE_COL_REAL: json_out_real(o, sqlite3_column_double(st, c)); return;
+    case STORE_COL_NUM:
+        if (type == SQLITE_INTEGER) {
+            json_out_int(o, sqlite3_column_int64(st, c));
+        } else {
+            double d = sqlite3_column_double(st, c);
+            /* store_num_json's rule: integral values as integers. */
+            if (isfinite(d) && d == floor(d) && fabs(d) < 9007199254740992.0)
+                json_out_int(o, (long long)d);
+            else
+                json_out_real(o, d);
+        }
+        return;
+    default: {
+        const char *p = (const char *)sqlite3_column_text(st, c);
+        if (!p) {
+            o->failed = true; /* out of memory converting the value */
+            return;
+        }
+        json_out_str(o, p, (size_t)sqlite3_column_bytes(st, c));
+        return;
+    }
+    }
+}
+
+void store_item_write(json_out *o, store_resource r, sqlite3_stmt *st, int c, bool leave_open) {
+    const store_column *cols = TABLES[r].cols;
+    size_t n = TABLES[r].n;
+    const char *group = "";
+    bool in_group = false, null_group = false, first = true, first_in_group = false;
+    json_out_raw(o, "{", 1);
+    for (size_t i = 0; i < n; i++) {
+        const store_column *col = &cols[i];
+        if (!same_group(col->group, group)) {
+            if (in_group)
+                json_out_raw(o, "}", 1);
+            group = col->group;
+            in_group = null_group = false;
+            if (group[0]) {
+                if (!first)
+                    json_out_raw(o, ",", 1);
+                first = false;
+                json_out_key(o, group);
+                if ((col->flags & STORE_COL_NULL_GROUP) &&
+                    sqlite3_column_type(st, c + (int)i) == SQLITE_NULL) {
+                    json_out_lit(o, "null");
+                    null_group = true;
+                    continue;
+                }
+                json_out_raw(o, "{", 1);
+                in_group = first_in_group = true;
+            }
+        }
+        if (null_group)
+            continue;
+        bool *lead = in_group ? &first_in_group : &first;
+        if (!*lead)
+            json_out_raw(o, ",", 1);
+        *lead = false;
+        json_out_key(o, col->key);
+        store_col_write(o, st, c + (int)i, col->kind);
+    }
+    if (in_group)
+        json_out_raw(o, "}", 1);
+    if (!leave_open)
+        json_out_raw(o, "}", 1);
+}
+
+/* ---- rows as jansson values --------------------------------------------- */
+
 static json_t *row_json(const store_column *cols, size_t n, sqlite3_stmt *st, int c) {
     const row_src src = {st, c, NULL};
     return build(cols, n, &src);
@@ -216,22 +305,6 @@ static json_t *row_json(const store_column *cols, size_t n, sqlite3_stmt *st, in
 json_t *store_figure_item_json(const store_figure_item *item) {
     const row_src src = {NULL, 0, item};
     return build(FIGURE_TABLE, COUNT_OF(FIGURE_TABLE), &src);
-}
-
-json_t *store_article_json(sqlite3_stmt *st, int c) {
-    return row_json(ARTICLE_TABLE, COUNT_OF(ARTICLE_TABLE), st, c);
-}
-
-json_t *store_source_json(sqlite3_stmt *st, int c) {
-    return row_json(SOURCE_TABLE, COUNT_OF(SOURCE_TABLE), st, c);
-}
-
-json_t *store_location_json(sqlite3_stmt *st, int c) {
-    return row_json(LOCATION_TABLE, COUNT_OF(LOCATION_TABLE), st, c);
-}
-
-json_t *store_figure_json(sqlite3_stmt *st, int c) {
-    return row_json(FIGURE_TABLE, COUNT_OF(FIGURE_TABLE), st, c);
 }
 
 json_t *store_claim_json(sqlite3_stmt *st) {
