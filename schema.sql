@@ -1,4 +1,4 @@
--- version 6
+-- version 7
 -- schema.sql — marsad's database: articles, what was extracted from them
 -- (figures, source and location mentions), the gazetteer and the sources.
 --
@@ -327,4 +327,46 @@ END;
 CREATE TRIGGER locations_count_remove AFTER DELETE ON locations
 BEGIN
     UPDATE row_counts SET n = n - 1 WHERE name = 'locations';
+END;
+
+-- The totals of lists filtered by one kept attribute, in row_counts under
+-- the list's own query (added in version 7): 'figures?type=killed',
+-- 'figures?location=aleppo' (figures placed there; a place's total sums
+-- its own and those of the places inside it) and 'articles?outlet=ID'.
+-- Kept by the same triggers as the rows' counts, so they cannot drift.
+CREATE TRIGGER figures_kept_add AFTER INSERT ON figures
+BEGIN
+    INSERT INTO row_counts (name, n) VALUES ('figures?type=' || NEW.type, 1)
+        ON CONFLICT (name) DO UPDATE SET n = n + 1;
+    INSERT INTO row_counts (name, n) SELECT 'figures?location=' || NEW.location_id, 1
+        WHERE NEW.location_id IS NOT NULL ON CONFLICT (name) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER figures_kept_remove AFTER DELETE ON figures
+BEGIN
+    UPDATE row_counts SET n = n - 1 WHERE name = 'figures?type=' || OLD.type;
+    UPDATE row_counts SET n = n - 1 WHERE name = 'figures?location=' || OLD.location_id;
+END;
+CREATE TRIGGER figures_kept_move AFTER UPDATE OF type, location_id ON figures
+BEGIN
+    UPDATE row_counts SET n = n - 1 WHERE name = 'figures?type=' || OLD.type;
+    UPDATE row_counts SET n = n - 1 WHERE name = 'figures?location=' || OLD.location_id;
+    INSERT INTO row_counts (name, n) VALUES ('figures?type=' || NEW.type, 1)
+        ON CONFLICT (name) DO UPDATE SET n = n + 1;
+    INSERT INTO row_counts (name, n) SELECT 'figures?location=' || NEW.location_id, 1
+        WHERE NEW.location_id IS NOT NULL ON CONFLICT (name) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER articles_kept_add AFTER INSERT ON articles WHEN NEW.outlet_id IS NOT NULL
+BEGIN
+    INSERT INTO row_counts (name, n) VALUES ('articles?outlet=' || NEW.outlet_id, 1)
+        ON CONFLICT (name) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER articles_kept_remove AFTER DELETE ON articles WHEN OLD.outlet_id IS NOT NULL
+BEGIN
+    UPDATE row_counts SET n = n - 1 WHERE name = 'articles?outlet=' || OLD.outlet_id;
+END;
+CREATE TRIGGER articles_kept_move AFTER UPDATE OF outlet_id ON articles
+BEGIN
+    UPDATE row_counts SET n = n - 1 WHERE name = 'articles?outlet=' || OLD.outlet_id;
+    INSERT INTO row_counts (name, n) SELECT 'articles?outlet=' || NEW.outlet_id, 1
+        WHERE NEW.outlet_id IS NOT NULL ON CONFLICT (name) DO UPDATE SET n = n + 1;
 END;

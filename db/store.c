@@ -50,6 +50,10 @@ static const char *const V4_OBJECTS[] = {"figures_group",    "figures_type_value
 
 static const char *const V5_OBJECTS[] = {"figures_location", NULL};
 
+static const char *const V7_OBJECTS[] = {"figures_kept_add",   "figures_kept_remove",
+                                         "figures_kept_move",  "articles_kept_add",
+                                         "articles_kept_remove", "articles_kept_move", NULL};
+
 static const store_migration MIGRATIONS[] = {
     /* 2: the area a figure is about, for /v1/figures/compare */
     {1, "ALTER TABLE figures ADD COLUMN area_id TEXT REFERENCES locations (id);"
@@ -101,6 +105,15 @@ static const store_migration MIGRATIONS[] = {
         " date_precision IN ('day', 'week', 'month', 'year', 'span'));"
         "ALTER TABLE figures ADD COLUMN cause TEXT;",
      NULL, NULL},
+    /* 7: kept counts behind the totals of lists filtered by type, place or
+     * outlet */
+    {6, "", V7_OBJECTS,
+     "INSERT INTO row_counts (name, n) SELECT 'figures?type=' || type, count(*) FROM figures"
+     " GROUP BY type;"
+     "INSERT INTO row_counts (name, n) SELECT 'figures?location=' || location_id, count(*)"
+     " FROM figures WHERE location_id IS NOT NULL GROUP BY location_id;"
+     "INSERT INTO row_counts (name, n) SELECT 'articles?outlet=' || outlet_id, count(*)"
+     " FROM articles WHERE outlet_id IS NOT NULL GROUP BY outlet_id;"},
     {0, NULL, NULL, NULL},
 };
 
