@@ -791,11 +791,14 @@ store_status store_list(store *s, const store_query *q, store_page *page) {
     /* The total: kept counts where the filters allow, else the matches
      * counted up to STORE_EXACT_TOTAL and estimated beyond (count_total). */
     const char *kept = NULL;
+    bool counted = false; /* total from a count the writes keep */
     if (!where.p) {
+        counted = true;
         sb_add(&count_sql, "SELECT n FROM row_counts WHERE name = '");
         sb_add(&count_sql, ri->table);
         sb_add(&count_sql, "'");
     } else if (q->n_filters == 1 && (kept = ri->filter_sql[q->filters[0].def].kept_total)) {
+        counted = true;
         sb_add(&count_sql, kept);
     } else {
         sb_add(&count_sql, "SELECT count(*) FROM (SELECT 1 FROM ");
@@ -833,9 +836,9 @@ store_status store_list(store *s, const store_query *q, store_page *page) {
         goto out;
     }
 
-    if (kept) {
-        /* The one filter's value is the first bound. */
-        rc = run_count(s, count_sql.p, b, 1, &page->total);
+    if (counted) {
+        /* A kept count binds the one filter's value, the first bound. */
+        rc = run_count(s, count_sql.p, b, kept ? 1 : 0, &page->total);
         page->total_exact = true;
     } else {
         rc = count_total(s, ri, count_sql.p, where.p, b, n_filter_binds, page);

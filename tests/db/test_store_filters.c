@@ -480,3 +480,70 @@ Test(store_filters, totals_match_the_items) {
     }
     store_close(s);
 }
+
+/* Past STORE_EXACT_TOTAL matches under filters without a kept count, the
+ * total is an estimate from a sample, flagged; paging stays exact. Here
+ * every figure matches, so the sample says all of them. */
+Test(store_filters, totals_past_the_exact_limit_are_estimates) {
+    enum { N_DOCS = 21, PER_DOC = 500 };
+    store *s = fx_open();
+    load_all(s);
+    store_page p = {0};
+    store_query q = query(RES_FIGURES);
+    add_text(&q, "type", "killed");
+    cr_assert_eq(store_list(s, &q, &p), STORE_OK, "%s", store_errmsg(s));
+    long long killed_before = p.total;
+    store_page_free(&p);
+    fx_doc base;
+    doc_a1(&base);
+    store_figure_rec *f = calloc(PER_DOC, sizeof *f);
+    cr_assert_not_null(f);
+    for (int i = 0; i < PER_DOC; i++) {
+        f[i] = base.f[0];
+        f[i].claimant_id = NULL;
+        f[i].location_id = NULL;
+        f[i].type = i % 2 ? "killed" : "injured";
+    }
+    char ids[N_DOCS][16];
+    cr_assert_eq(store_batch_begin(s), STORE_OK);
+    for (int k = 0; k < N_DOCS; k++) {
+        snprintf(ids[k], sizeof ids[k], "big%02d", k);
+        store_doc d = base.d;
+        d.id = ids[k];
+        d.figures = f;
+        d.n_figures = PER_DOC;
+        cr_assert_eq(store_put_document(s, &d), STORE_OK, "%s", store_errmsg(s));
+    }
+    cr_assert_eq(store_batch_end(s), STORE_OK, "%s", store_errmsg(s));
+    free(f);
+    q = query(RES_FIGURES);
+    cr_assert_eq(store_list(s, &q, &p), STORE_OK, "%s", store_errmsg(s));
+    long long all = p.total;
+    cr_assert_gt(all, N_DOCS * PER_DOC);
+    store_page_free(&p);
+
+    q = query(RES_FIGURES);
+    add_text(&q, "stance", "claimed");
+    cr_assert_eq(store_list(s, &q, &p), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_not(p.total_exact);
+    cr_assert_gt(p.total, STORE_EXACT_TOTAL);
+    cr_assert_leq(p.total, all);
+    cr_assert_not_null(p.next, "paging goes on");
+    store_page_free(&p);
+
+    /* Kept counts stay exact at any size; a narrower filter is counted. */
+    q = query(RES_FIGURES);
+    add_text(&q, "type", "killed");
+    cr_assert_eq(store_list(s, &q, &p), STORE_OK, "%s", store_errmsg(s));
+    cr_assert(p.total_exact);
+    cr_assert_eq(p.total, killed_before + N_DOCS * (PER_DOC / 2));
+    store_page_free(&p);
+    q = query(RES_FIGURES);
+    add_text(&q, "article", "big03");
+    add_text(&q, "stance", "claimed");
+    cr_assert_eq(store_list(s, &q, &p), STORE_OK, "%s", store_errmsg(s));
+    cr_assert(p.total_exact);
+    cr_assert_eq(p.total, PER_DOC);
+    store_page_free(&p);
+    store_close(s);
+}
