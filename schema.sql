@@ -10,9 +10,11 @@
 -- Conventions:
 --   * Spans ("start", "end") count Unicode code points into articles.body,
 --     end exclusive.
---   * The n_* columns are counts kept by the store's own write code (in the
---     same transaction as the rows they count) so lists can sort by them
---     without aggregating:
+--   * The n_* columns are counts kept so lists can sort by them without
+--     aggregating. The article's own are written with it (its document says
+--     them); the sources' and locations' are kept by the triggers at the end
+--     of this file, like every other count, in the transaction that changes
+--     the rows they count:
 --       articles.n_figures   figures of the article
 --       articles.n_locations distinct locations mentioned in it
 --       articles.n_sources   distinct sources mentioned in it (any role)
@@ -363,6 +365,41 @@ END;
 CREATE TRIGGER articles_kept_remove AFTER DELETE ON articles WHEN OLD.outlet_id IS NOT NULL
 BEGIN
     UPDATE row_counts SET n = n - 1 WHERE name = 'articles?outlet=' || OLD.outlet_id;
+END;
+-- The sources' and locations' n_* columns (since version 7; the write code
+-- kept them before, by deltas). An article counts once for a source however
+-- often it names it: the mention added first adds it, the last one removed
+-- takes it away (source_mentions_source finds the others).
+CREATE TRIGGER source_mentions_count_add AFTER INSERT ON source_mentions
+BEGIN
+    UPDATE sources SET n_mentions = n_mentions + 1,
+        n_articles = n_articles + NOT EXISTS (SELECT 1 FROM source_mentions x
+            WHERE x.source_id = NEW.source_id AND x.article_id = NEW.article_id
+            AND x.rowid <> NEW.rowid)
+    WHERE id = NEW.source_id;
+END;
+CREATE TRIGGER source_mentions_count_remove AFTER DELETE ON source_mentions
+BEGIN
+    UPDATE sources SET n_mentions = n_mentions - 1,
+        n_articles = n_articles - NOT EXISTS (SELECT 1 FROM source_mentions x
+            WHERE x.source_id = OLD.source_id AND x.article_id = OLD.article_id)
+    WHERE id = OLD.source_id;
+END;
+CREATE TRIGGER location_mentions_count_add AFTER INSERT ON location_mentions
+BEGIN
+    UPDATE locations SET n_mentions = n_mentions + 1 WHERE id = NEW.location_id;
+END;
+CREATE TRIGGER location_mentions_count_remove AFTER DELETE ON location_mentions
+BEGIN
+    UPDATE locations SET n_mentions = n_mentions - 1 WHERE id = OLD.location_id;
+END;
+CREATE TRIGGER figures_claim_count_add AFTER INSERT ON figures WHEN NEW.claimant_id IS NOT NULL
+BEGIN
+    UPDATE sources SET n_figures = n_figures + 1 WHERE id = NEW.claimant_id;
+END;
+CREATE TRIGGER figures_claim_count_remove AFTER DELETE ON figures WHEN OLD.claimant_id IS NOT NULL
+BEGIN
+    UPDATE sources SET n_figures = n_figures - 1 WHERE id = OLD.claimant_id;
 END;
 CREATE TRIGGER articles_kept_move AFTER UPDATE OF outlet_id ON articles
 BEGIN

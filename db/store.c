@@ -52,7 +52,13 @@ static const char *const V5_OBJECTS[] = {"figures_location", NULL};
 
 static const char *const V7_OBJECTS[] = {"figures_kept_add",   "figures_kept_remove",
                                          "figures_kept_move",  "articles_kept_add",
-                                         "articles_kept_remove", "articles_kept_move", NULL};
+                                         "articles_kept_remove", "articles_kept_move",
+                                         "source_mentions_count_add",
+                                         "source_mentions_count_remove",
+                                         "location_mentions_count_add",
+                                         "location_mentions_count_remove",
+                                         "figures_claim_count_add",
+                                         "figures_claim_count_remove", NULL};
 
 static const store_migration MIGRATIONS[] = {
     /* 2: the area a figure is about, for /v1/figures/compare */
@@ -106,7 +112,8 @@ static const store_migration MIGRATIONS[] = {
         "ALTER TABLE figures ADD COLUMN cause TEXT;",
      NULL, NULL},
     /* 7: kept counts behind the totals of lists filtered by type, place or
-     * outlet */
+     * outlet; the sources' and locations' counts kept by triggers (the
+     * counts stored are right already: only who keeps them changes) */
     {6, "", V7_OBJECTS,
      "INSERT INTO row_counts (name, n) SELECT 'figures?type=' || type, count(*) FROM figures"
      " GROUP BY type;"
@@ -638,21 +645,6 @@ store *store_open(const char *path, unsigned flags, int busy_ms, const char *sch
             goto fail;
         }
         v = target;
-    }
-    if (!s->readonly) {
-        /* Per-connection scratch: how a write changes the counts of the
-         * sources and locations it touches (see store_write.c). */
-        rc = sqlite3_exec(s->db,
-                          "CREATE TEMP TABLE IF NOT EXISTS source_delta (id TEXT PRIMARY KEY,"
-                          " mentions INTEGER NOT NULL, figures INTEGER NOT NULL,"
-                          " articles INTEGER NOT NULL) WITHOUT ROWID;"
-                          "CREATE TEMP TABLE IF NOT EXISTS location_delta (id TEXT PRIMARY KEY,"
-                          " mentions INTEGER NOT NULL) WITHOUT ROWID",
-                          NULL, NULL, NULL);
-        if (rc != SQLITE_OK) {
-            snprintf(err, errsz, "%s: %s", path, sqlite3_errmsg(s->db));
-            goto fail;
-        }
     }
     s->schema_version = v;
     return s;

@@ -365,6 +365,15 @@ Test(store_open, migrates_version_6_forward) {
     sql_exec("DELETE FROM figures WHERE id = 'a-f1';");
     cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'figures?type=killed'"), 1);
     cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'figures?location=p'"), 0);
+    /* the sources' counts are the triggers' from now on: an article counts
+     * once however often it names a source */
+    sql_exec("INSERT INTO source_mentions (article_id, source_id, start, \"end\")"
+             " VALUES ('a', 'o', 0, 1), ('a', 'o', 2, 3);");
+    cr_assert_eq(sql_int("SELECT n_mentions * 10 + n_articles FROM sources WHERE id = 'o'"), 21);
+    sql_exec("DELETE FROM source_mentions WHERE start = 0;");
+    cr_assert_eq(sql_int("SELECT n_mentions * 10 + n_articles FROM sources WHERE id = 'o'"), 11);
+    sql_exec("DELETE FROM source_mentions;");
+    cr_assert_eq(sql_int("SELECT n_mentions * 10 + n_articles FROM sources WHERE id = 'o'"), 0);
 }
 
 Test(store_open, schema_text_checked) {
