@@ -2,8 +2,9 @@
  *
  * It keeps articles and everything extracted from them (figures, source and
  * location mentions), the gazetteer (locations) and the parties and outlets
- * (sources). Reads come back as jansson values in the shapes of the API, so
- * the HTTP layer only frames them; the store knows nothing of HTTP.
+ * (sources). Reads come back in the shapes of the API, as JSON bytes ready
+ * to send (items by id, list pages) or jansson values, so the HTTP layer
+ * only frames them; the store knows nothing of HTTP.
  *
  * Threads: a store handle is one SQLite connection and belongs to one thread
  * at a time. Open one handle per thread (WAL lets readers run beside a writer).

@@ -16,9 +16,13 @@
  * (materialised once): about SEARCH_SCAN_RATIO rows per row returned, a few
  * ms. A rarer term keeps the lookups, which are then few.
  *
+ * Totals: from counts the writes keep (no filter, or one filter whose
+ * catalogue row names a kept_total), else counted in the page's read
+ * transaction up to STORE_EXACT_TOTAL and estimated from a sample beyond
+ * (count_total), flagged by total_exact.
+ *
  * Left out: relevance ranking for full-text search (q only filters; the
- * order stays the one asked for); snippets; approximate totals (total is an
- * exact count(*) under the same filters, in the same read transaction).
+ * order stays the one asked for); snippets.
  */
 #include <math.h>
 #include <stdio.h>

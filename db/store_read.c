@@ -1,8 +1,9 @@
-/* store_read.c — items by id and facts about the database, as jansson
- * values in the API's shapes.
+/* store_read.c — items by id and facts about the database, in the API's
+ * shapes: an item as JSON bytes written straight from its rows (what the
+ * server sends; store_get parses them for callers that want values).
  *
- * One function per resource turns a row into its item (store_columns.c);
- * store_list uses the same ones, so list items and GET-by-id items never drift apart. An article
+ * store_item_write (store_columns.c) turns a row into its item; store_list
+ * uses the same, so list items and GET-by-id items never drift apart. An article
  * by id also embeds its figures, and its places and parties each with their
  * mentions, read in the same transaction.
  *
