@@ -1,4 +1,4 @@
--- version 10
+-- version 11
 -- schema.sql — marsad's database: articles, what was extracted from them
 -- (figures, source and location mentions), the gazetteer and the sources.
 --
@@ -10,9 +10,11 @@
 -- Conventions:
 --   * Spans ("start", "end") count Unicode code points into articles.body,
 --     end exclusive.
---   * The n_* columns are counts kept by the store's own write code (in the
---     same transaction as the rows they count) so lists can sort by them
---     without aggregating:
+--   * The n_* columns are counts kept so lists can sort by them without
+--     aggregating. The article's own are written with it (its document says
+--     them); the sources' and locations' are kept by the triggers at the end
+--     of this file, like every other count, in the transaction that changes
+--     the rows they count:
 --       articles.n_figures   figures of the article
 --       articles.n_locations distinct locations mentioned in it
 --       articles.n_sources   distinct sources mentioned in it (any role)
@@ -412,4 +414,88 @@ END;
 CREATE TRIGGER locations_count_remove AFTER DELETE ON locations
 BEGIN
     UPDATE row_counts SET n = n - 1 WHERE name = 'locations';
+END;
+
+-- The totals of lists filtered by one kept attribute, in row_counts under
+-- the list's own query (added in version 7): 'figures?type=killed',
+-- 'figures?location=aleppo' (figures placed there; a place's total sums
+-- its own and those of the places inside it) and 'articles?outlet=ID'.
+-- Kept by the same triggers as the rows' counts, so they cannot drift.
+CREATE TRIGGER figures_kept_add AFTER INSERT ON figures
+BEGIN
+    INSERT INTO row_counts (name, n) VALUES ('figures?type=' || NEW.type, 1)
+        ON CONFLICT (name) DO UPDATE SET n = n + 1;
+    INSERT INTO row_counts (name, n) SELECT 'figures?location=' || NEW.location_id, 1
+        WHERE NEW.location_id IS NOT NULL ON CONFLICT (name) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER figures_kept_remove AFTER DELETE ON figures
+BEGIN
+    UPDATE row_counts SET n = n - 1 WHERE name = 'figures?type=' || OLD.type;
+    UPDATE row_counts SET n = n - 1 WHERE name = 'figures?location=' || OLD.location_id;
+END;
+CREATE TRIGGER figures_kept_move AFTER UPDATE OF type, location_id ON figures
+BEGIN
+    UPDATE row_counts SET n = n - 1 WHERE name = 'figures?type=' || OLD.type;
+    UPDATE row_counts SET n = n - 1 WHERE name = 'figures?location=' || OLD.location_id;
+    INSERT INTO row_counts (name, n) VALUES ('figures?type=' || NEW.type, 1)
+        ON CONFLICT (name) DO UPDATE SET n = n + 1;
+    INSERT INTO row_counts (name, n) SELECT 'figures?location=' || NEW.location_id, 1
+        WHERE NEW.location_id IS NOT NULL ON CONFLICT (name) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER articles_kept_add AFTER INSERT ON articles WHEN NEW.outlet_id IS NOT NULL
+BEGIN
+    INSERT INTO row_counts (name, n) VALUES ('articles?outlet=' || NEW.outlet_id, 1)
+        ON CONFLICT (name) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER articles_kept_remove AFTER DELETE ON articles WHEN OLD.outlet_id IS NOT NULL
+BEGIN
+    UPDATE row_counts SET n = n - 1 WHERE name = 'articles?outlet=' || OLD.outlet_id;
+END;
+-- The sources' and locations' n_* columns (since version 7; the write code
+-- kept them before, by deltas). An article counts once for a source however
+-- often it names it: the mention added first adds it, the last one removed
+-- takes it away (source_mentions_source finds the others).
+CREATE TRIGGER source_mentions_count_add AFTER INSERT ON source_mentions
+BEGIN
+    UPDATE sources SET n_mentions = n_mentions + 1,
+        n_articles = n_articles + NOT EXISTS (SELECT 1 FROM source_mentions x
+            WHERE x.source_id = NEW.source_id AND x.article_id = NEW.article_id
+            AND x.rowid <> NEW.rowid)
+    WHERE id = NEW.source_id;
+END;
+CREATE TRIGGER source_mentions_count_remove AFTER DELETE ON source_mentions
+BEGIN
+    UPDATE sources SET n_mentions = n_mentions - 1,
+        n_articles = n_articles - NOT EXISTS (SELECT 1 FROM source_mentions x
+            WHERE x.source_id = OLD.source_id AND x.article_id = OLD.article_id)
+    WHERE id = OLD.source_id;
+END;
+CREATE TRIGGER location_mentions_count_add AFTER INSERT ON location_mentions
+BEGIN
+    UPDATE locations SET n_mentions = n_mentions + 1 WHERE id = NEW.location_id;
+END;
+-- A place the gazetteer lacks exists only while an article names it: it goes
+-- (out of its full-text index first) with its last mention. No figure points
+-- at one (figures are placed at gazetteer places).
+CREATE TRIGGER location_mentions_count_remove AFTER DELETE ON location_mentions
+BEGIN
+    UPDATE locations SET n_mentions = n_mentions - 1 WHERE id = OLD.location_id;
+    INSERT INTO locations_fts (locations_fts, rowid, name, name_en)
+        SELECT 'delete', fts_no, name, name_en FROM locations
+        WHERE id = OLD.location_id AND resolved = 0 AND n_mentions = 0;
+    DELETE FROM locations WHERE id = OLD.location_id AND resolved = 0 AND n_mentions = 0;
+END;
+CREATE TRIGGER figures_claim_count_add AFTER INSERT ON figures WHEN NEW.claimant_id IS NOT NULL
+BEGIN
+    UPDATE sources SET n_figures = n_figures + 1 WHERE id = NEW.claimant_id;
+END;
+CREATE TRIGGER figures_claim_count_remove AFTER DELETE ON figures WHEN OLD.claimant_id IS NOT NULL
+BEGIN
+    UPDATE sources SET n_figures = n_figures - 1 WHERE id = OLD.claimant_id;
+END;
+CREATE TRIGGER articles_kept_move AFTER UPDATE OF outlet_id ON articles
+BEGIN
+    UPDATE row_counts SET n = n - 1 WHERE name = 'articles?outlet=' || OLD.outlet_id;
+    INSERT INTO row_counts (name, n) SELECT 'articles?outlet=' || NEW.outlet_id, 1
+        WHERE NEW.outlet_id IS NOT NULL ON CONFLICT (name) DO UPDATE SET n = n + 1;
 END;

@@ -62,6 +62,15 @@ static const char *const V10_OBJECTS[] = {"compare_keys",        "figures_group"
                                          "claim_cells",         "claim_cells_area",
                                          "figures_cell_add",    "figures_cell_remove",
                                          "figures_date",        NULL};
+static const char *const V11_OBJECTS[] = {"figures_kept_add",   "figures_kept_remove",
+                                         "figures_kept_move",  "articles_kept_add",
+                                         "articles_kept_remove", "articles_kept_move",
+                                         "source_mentions_count_add",
+                                         "source_mentions_count_remove",
+                                         "location_mentions_count_add",
+                                         "location_mentions_count_remove",
+                                         "figures_claim_count_add",
+                                         "figures_claim_count_remove", NULL};
 
 static const store_migration MIGRATIONS[] = {
     /* 2: the area a figure is about, for /v1/figures/compare */
@@ -173,6 +182,16 @@ static const store_migration MIGRATIONS[] = {
      "INSERT INTO claim_cells SELECT type, category, bloc, side, area_id, month, object,"
      " claimant_id, count(*), max(CASE WHEN whole THEN amount END) FROM compare_keys"
      " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;"},
+    /* 11: kept counts behind the totals of lists filtered by type, place or
+     * outlet; the sources' and locations' counts kept by triggers (the
+     * counts stored are right already: only who keeps them changes) */
+    {10, "", V11_OBJECTS,
+     "INSERT INTO row_counts (name, n) SELECT 'figures?type=' || type, count(*) FROM figures"
+     " GROUP BY type;"
+     "INSERT INTO row_counts (name, n) SELECT 'figures?location=' || location_id, count(*)"
+     " FROM figures WHERE location_id IS NOT NULL GROUP BY location_id;"
+     "INSERT INTO row_counts (name, n) SELECT 'articles?outlet=' || outlet_id, count(*)"
+     " FROM articles WHERE outlet_id IS NOT NULL GROUP BY outlet_id;"},
     {0, NULL, NULL, NULL},
 };
 
@@ -740,21 +759,6 @@ store *store_open(const char *path, unsigned flags, int busy_ms, const char *sch
             goto fail;
         }
         v = target;
-    }
-    if (!s->readonly) {
-        /* Per-connection scratch: how a write changes the counts of the
-         * sources and locations it touches (see store_write.c). */
-        rc = sqlite3_exec(s->db,
-                          "CREATE TEMP TABLE IF NOT EXISTS source_delta (id TEXT PRIMARY KEY,"
-                          " mentions INTEGER NOT NULL, figures INTEGER NOT NULL,"
-                          " articles INTEGER NOT NULL) WITHOUT ROWID;"
-                          "CREATE TEMP TABLE IF NOT EXISTS location_delta (id TEXT PRIMARY KEY,"
-                          " mentions INTEGER NOT NULL) WITHOUT ROWID",
-                          NULL, NULL, NULL);
-        if (rc != SQLITE_OK) {
-            snprintf(err, errsz, "%s: %s", path, sqlite3_errmsg(s->db));
-            goto fail;
-        }
     }
     s->schema_version = v;
     return s;

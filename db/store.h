@@ -2,8 +2,9 @@
  *
  * It keeps articles and everything extracted from them (figures, source and
  * location mentions), the gazetteer (locations) and the parties and outlets
- * (sources). Reads come back as jansson values in the shapes of the API, so
- * the HTTP layer only frames them; the store knows nothing of HTTP.
+ * (sources). Reads come back in the shapes of the API, as JSON bytes ready
+ * to send (items by id, list pages) or jansson values, so the HTTP layer
+ * only frames them; the store knows nothing of HTTP.
  *
  * Threads: a store handle is one SQLite connection and belongs to one thread
  * at a time. Open one handle per thread (WAL lets readers run beside a writer).
@@ -38,7 +39,9 @@ enum {
 #define STORE_MAX_SORT 4
 #define STORE_MAX_LIMIT 500
 #define STORE_MAX_FACETS 4
-#define STORE_FACET_VALUES 50 /* values listed per facet, most frequent first */
+#define STORE_FACET_VALUES 50
+#define STORE_EXACT_TOTAL 10000 /* a list's total is exact up to this many matches */
+#define STORE_EXACT_TOTAL_TEXT "10000" /* values listed per facet, most frequent first */
 
 /* Open (creating when needed, unless STORE_READONLY) the database at path:
  * WAL, foreign keys on, a busy timeout of busy_ms, schema applied and migrated
@@ -164,12 +167,16 @@ typedef struct store_query {
     const char *cursor;              /* NULL for the first page (borrowed) */
     size_t facets[STORE_MAX_FACETS]; /* indexes into store_facets(res), counted under the filters */
     size_t n_facets;
+    bool items_only;                 /* fill page->items only, leave page->data NULL */
 } store_query;
 
 typedef struct store_page {
-    json_t *data;      /* array of items (owned by the page) */
+    json_t *data;      /* array of items (owned by the page); NULL with items_only */
+    char *items;       /* the same array as JSON bytes (store_get_json's form), NUL-terminated */
+    size_t items_len;
     char *next;        /* cursor of the next page, NULL on the last one */
-    long long total;   /* rows matching the filters, all pages */
+    long long total;   /* rows matching the filters, all pages (see total_exact) */
+    bool total_exact;  /* false: total is an estimate (more than STORE_EXACT_TOTAL matches) */
     json_t *facets;    /* {name: [{"value","label","count"}...]} when facets were asked, else NULL */
 } store_page;
 
@@ -182,6 +189,14 @@ void store_page_free(store_page *page);
 /* One item by id, with what belongs to it (an article embeds its figures,
  * locations and sources with their mentions). *out is a new reference. */
 store_status store_get(store *s, store_resource r, const char *id, json_t **out);
+
+/* The same item as JSON bytes (json_dumps' compact form, reals at ten
+ * digits), written straight from the rows without building values: what
+ * the server sends. *body is malloc'd and NUL-terminated (*len bytes
+ * before the NUL), NULL on failure; at most STORE_JSON_MAX bytes. */
+#define STORE_JSON_MAX (64u << 20)
+store_status store_get_json(store *s, store_resource r, const char *id, char **body,
+                            size_t *len);
 
 /* Counts, versions and other facts about the database (new reference). */
 store_status store_meta(store *s, json_t **out);

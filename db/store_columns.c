@@ -3,15 +3,20 @@
  * each into the item (or into its group's nested object), so the SELECT
  * list, the JSON and the CSV columns cannot drift apart.
  *
- * Hot path: a list renders up to STORE_MAX_LIMIT rows this way; the walk
- * only compares group names (pointer first) and allocates nothing beyond
- * the jansson values themselves.
+ * Two walks over the same lists: store_item_write writes a row's JSON
+ * bytes straight into a buffer (the hot path: an article by id, a page of
+ * a list, rendered on every request that misses the response cache), and
+ * build() makes jansson values for what works on trees (compare, search,
+ * `marsad extract`). tests/db/test_store_columns.c holds the two to the
+ * same bytes for every resource. Neither allocates per field beyond its
+ * output; group names are compared pointer first.
  */
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
+#include "db/json_out.h"
 #include "db/store_columns.h"
 #include "db/store_int.h"
 
@@ -219,6 +224,113 @@ fail:
     return NULL;
 }
 
+/* ---- rows as bytes ------------------------------------------------------ */
+
+void store_col_write(json_out *o, sqlite3_stmt *st, int c, store_col_kind kind) {
+    if (kind == STORE_COL_BOOL) {
+        json_out_lit(o, sqlite3_column_int(st, c) ? "true" : "false");
+        return;
+    }
+    int type = sqlite3_column_type(st, c);
+    if (type == SQLITE_NULL) {
+        json_out_lit(o, "null");
+        return;
+    }
+    switch (kind) {
+    case STORE_COL_INT: json_out_int(o, sqlite3_column_int64(st, c)); return;
+    case STORE_COL_REAL: json_out_real(o, sqlite3_column_double(st, c)); return;
+    case STORE_COL_NUM:
+        if (type == SQLITE_INTEGER) {
+            json_out_int(o, sqlite3_column_int64(st, c));
+        } else {
+            double d = sqlite3_column_double(st, c);
+            /* store_num_json's rule: integral values as integers. */
+            if (isfinite(d) && d == floor(d) && fabs(d) < 9007199254740992.0)
+                json_out_int(o, (long long)d);
+            else
+                json_out_real(o, d);
+        }
+        return;
+    default: {
+        const char *p = (const char *)sqlite3_column_text(st, c);
+        if (!p) {
+            o->failed = true; /* out of memory converting the value */
+            return;
+        }
+        json_out_str(o, p, (size_t)sqlite3_column_bytes(st, c));
+        return;
+    }
+    }
+}
+
+/* A group name "outer.inner" split at its dot into out[0] and out[1]
+ * ("" when absent): one level of nesting (a figure's subject.party). */
+static void split_group(const char *group, char out[2][64]) {
+    const char *dot = strchr(group, '.');
+    size_t len = dot ? (size_t)(dot - group) : strlen(group);
+    snprintf(out[0], sizeof out[0], "%.*s", (int)len, group);
+    snprintf(out[1], sizeof out[1], "%s", dot ? dot + 1 : "");
+}
+
+/* Writes "," unless *first, then clears *first. */
+static void separate(json_out *o, bool *first) {
+    if (!*first)
+        json_out_raw(o, ",", 1);
+    *first = false;
+}
+
+void store_item_write(json_out *o, store_resource r, sqlite3_stmt *st, int c, bool leave_open) {
+    const store_column *cols = TABLES[r].cols;
+    size_t n = TABLES[r].n;
+    char cur[2][64] = {"", ""}, next[2][64];
+    bool open[2] = {false, false}, null[2] = {false, false};
+    bool first[3] = {true, true, true}; /* the item, the group, the nested group */
+    json_out_raw(o, "{", 1);
+    for (size_t i = 0; i < n; i++) {
+        const store_column *col = &cols[i];
+        bool is_null = sqlite3_column_type(st, c + (int)i) == SQLITE_NULL;
+        split_group(col->group, next);
+        for (int level = 0; level < 2; level++) {
+            if (!strcmp(cur[level], next[level]) && (level == 1 || !strcmp(cur[0], next[0])))
+                continue;
+            /* a new group at this level: close what was open at it and below */
+            for (int k = 1; k >= level; k--) {
+                if (open[k])
+                    json_out_raw(o, "}", 1);
+                open[k] = null[k] = false;
+                cur[k][0] = '\0';
+            }
+            memcpy(cur[level], next[level], sizeof cur[level]);
+            if (!next[level][0] || (level == 1 && null[0]))
+                continue;
+            separate(o, &first[level]);
+            json_out_key(o, next[level]);
+            /* a nullable group's first column decides; an outer one only when
+             * the column is its own (not a nested group's) */
+            if ((col->flags & STORE_COL_NULL_GROUP) && is_null && (level == 1 || !next[1][0])) {
+                json_out_lit(o, "null");
+                null[level] = true;
+            } else {
+                json_out_raw(o, "{", 1);
+                open[level] = true;
+                first[level + 1] = true;
+            }
+        }
+        if (null[0] || null[1])
+            continue;
+        separate(o, &first[open[1] ? 2 : open[0] ? 1 : 0]);
+        json_out_key(o, col->key);
+        store_col_write(o, st, c + (int)i, col->kind);
+    }
+    for (int k = 1; k >= 0; k--)
+        if (open[k])
+            json_out_raw(o, "}", 1);
+    if (!leave_open)
+        json_out_raw(o, "}", 1);
+}
+
+/* ---- rows as jansson values --------------------------------------------- */
+
 static json_t *row_json(const store_column *cols, size_t n, sqlite3_stmt *st, int c) {
     const row_src src = {st, c, NULL};
     return build(cols, n, &src);
@@ -229,18 +341,7 @@ json_t *store_figure_item_json(const store_figure_item *item) {
     return build(FIGURE_TABLE, COUNT_OF(FIGURE_TABLE), &src);
 }
 
-json_t *store_article_json(sqlite3_stmt *st, int c) {
-    return row_json(ARTICLE_TABLE, COUNT_OF(ARTICLE_TABLE), st, c);
-}
-
-json_t *store_source_json(sqlite3_stmt *st, int c) {
-    return row_json(SOURCE_TABLE, COUNT_OF(SOURCE_TABLE), st, c);
-}
-
-json_t *store_location_json(sqlite3_stmt *st, int c) {
-    return row_json(LOCATION_TABLE, COUNT_OF(LOCATION_TABLE), st, c);
-}
-
+/* For compare, which still builds its answer as a tree. */
 json_t *store_figure_json(sqlite3_stmt *st, int c) {
     return row_json(FIGURE_TABLE, COUNT_OF(FIGURE_TABLE), st, c);
 }

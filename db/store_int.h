@@ -14,7 +14,7 @@
 
 /* The schema version this build's SQL is written for. schema.sql must say
  * the same on its first line; older databases are migrated up to it. */
-#define STORE_SCHEMA_VERSION 10
+#define STORE_SCHEMA_VERSION 11
 
 /* The most rows of one multi-row INSERT (store_write.c). */
 #define STORE_ROWS_MAX 32
@@ -173,6 +173,17 @@ json_t *store_source_json(sqlite3_stmt *st, int c);
 json_t *store_location_json(sqlite3_stmt *st, int c);
 json_t *store_figure_json(sqlite3_stmt *st, int c);
 json_t *store_figure_hit_json(sqlite3_stmt *st); /* FIGURE_HIT_COLS first */
+
+/* The item of resource r (not articles' body and embedded lists) from st's
+ * columns c..., as JSON bytes appended to o: the bytes json_dumps gives
+ * the builders' value (JSON_COMPACT, ten digits). With leave_open the
+ * closing brace is left out, for the caller to add keys. Failures (no
+ * memory, invalid UTF-8) set o->failed. */
+struct json_out;
+void store_item_write(struct json_out *o, store_resource r, sqlite3_stmt *st, int c,
+                      bool leave_open);
+/* Column c of st as a value of that kind, as the builders make it. */
+void store_col_write(struct json_out *o, sqlite3_stmt *st, int c, store_col_kind kind);
 
 /* A text column as a JSON string, or null. */
 json_t *store_col_str(sqlite3_stmt *st, int c);

@@ -16,15 +16,20 @@
  * (materialised once): about SEARCH_SCAN_RATIO rows per row returned, a few
  * ms. A rarer term keeps the lookups, which are then few.
  *
+ * Totals: from counts the writes keep (no filter, or one filter whose
+ * catalogue row names a kept_total), else counted in the page's read
+ * transaction up to STORE_EXACT_TOTAL and estimated from a sample beyond
+ * (count_total), flagged by total_exact.
+ *
  * Left out: relevance ranking for full-text search (q only filters; the
- * order stays the one asked for); snippets; approximate totals (total is an
- * exact count(*) under the same filters, in the same read transaction).
+ * order stays the one asked for); snippets.
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/json_out.h"
 #include "db/store_int.h"
 #include "extract/place_kinds.h"
 
@@ -61,11 +66,16 @@ static const char *const CATEGORIES[] = {"combatants", "civilians", "people", "m
                                          "munitions", NULL};
 
 /* The condition a filter adds, with one ? per bound value (FIELD_BBOX and
- * FIELD_NEAR are built in code; a true/false enum has two conditions). */
+ * FIELD_NEAR are built in code; a true/false enum has two conditions), and
+ * when the filter is the only one, the list's total from counts the writes
+ * keep (schema.sql) with its value bound, instead of counting the matches. */
 typedef struct filter_impl {
     const char *sql;
     const char *sql_false; /* a true/false enum given false; a text filter given "null" */
+    const char *kept_total;
 } filter_impl;
+
+#define KEPT_(name) "SELECT coalesce((SELECT n FROM row_counts WHERE name = '" name "' || ?), 0)"
 
 static const store_filter_def ARTICLE_FILTERS[] = {
     {"outlet", FIELD_TEXT, NULL, "articles published by this outlet (a source id)"},
@@ -82,20 +92,21 @@ static const store_filter_def ARTICLE_FILTERS[] = {
     {"published_at__lte", FIELD_DATE, NULL, "articles published on this day or earlier"},
 };
 static const filter_impl ARTICLE_FILTER_SQL[] = {
-    {"t.outlet_id = ?", NULL},
-    {"t.id IN (SELECT article_id FROM source_mentions WHERE source_id = ?)", NULL},
+    {"t.outlet_id = ?", NULL, KEPT_("articles?outlet=")},
+    {"t.id IN (SELECT article_id FROM source_mentions WHERE source_id = ?)", NULL,
+     "SELECT coalesce((SELECT n_articles FROM sources WHERE id = ?), 0)"},
     {"t.id IN (SELECT article_id FROM location_mentions WHERE location_id IN "
      STORE_PLACES_WITHIN("?") ")",
-     NULL},
-    {"t.id IN (SELECT article_id FROM figures WHERE type = ?)", NULL},
-    {"t.doc_no IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", NULL},
+     NULL, NULL},
+    {"t.id IN (SELECT article_id FROM figures WHERE type = ?)", NULL, NULL},
+    {"t.doc_no IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", NULL, NULL},
     {"t.id IN (SELECT article_id FROM article_copies WHERE copy_of = ?)",
-     "t.id NOT IN (SELECT article_id FROM article_copies WHERE copy_of IS NOT NULL)"},
-    {"t.id IN (SELECT article_id FROM figures WHERE date_end >= ?)", NULL},
-    {"t.id IN (SELECT article_id FROM figures WHERE date_start <= ?)", NULL},
-    {"t.published_at >= ?", NULL},
+     "t.id NOT IN (SELECT article_id FROM article_copies WHERE copy_of IS NOT NULL)", NULL},
+    {"t.id IN (SELECT article_id FROM figures WHERE date_end >= ?)", NULL, NULL},
+    {"t.id IN (SELECT article_id FROM figures WHERE date_start <= ?)", NULL, NULL},
+    {"t.published_at >= ?", NULL, NULL},
     /* published_at is a timestamp: the whole day counts */
-    {"t.published_at < date(?, '+1 day')", NULL},
+    {"t.published_at < date(?, '+1 day')", NULL, NULL},
 };
 
 static const store_filter_def SOURCE_FILTERS[] = {
@@ -105,10 +116,10 @@ static const store_filter_def SOURCE_FILTERS[] = {
     {"parent", FIELD_TEXT, NULL, "sources that speak for this party (a source id)"},
 };
 static const filter_impl SOURCE_FILTER_SQL[] = {
-    {"t.kind = ?", NULL},
-    {"t.affiliation = ?", NULL},
-    {"t.id IN (SELECT source_id FROM source_mentions WHERE article_id = ?)", NULL},
-    {"t.parent_id = ?", NULL},
+    {"t.kind = ?", NULL, NULL},
+    {"t.affiliation = ?", NULL, NULL},
+    {"t.id IN (SELECT source_id FROM source_mentions WHERE article_id = ?)", NULL, NULL},
+    {"t.parent_id = ?", NULL, NULL},
 };
 
 static const store_filter_def LOCATION_FILTERS[] = {
@@ -124,15 +135,15 @@ static const store_filter_def LOCATION_FILTERS[] = {
      "full-text search over the Arabic and English names (FTS5 query syntax)"},
 };
 static const filter_impl LOCATION_FILTER_SQL[] = {
-    {"t.id IN (SELECT location_id FROM location_mentions WHERE article_id = ?)", NULL},
-    {"t.kind = ?", NULL},
-    {"t.parent_id = ?", NULL},
-    {NULL, NULL},
-    {NULL, NULL},
+    {"t.id IN (SELECT location_id FROM location_mentions WHERE article_id = ?)", NULL, NULL},
+    {"t.kind = ?", NULL, NULL},
+    {"t.parent_id = ?", NULL, NULL},
+    {NULL, NULL, NULL},
+    {NULL, NULL, NULL},
     {"EXISTS (SELECT 1 FROM location_mentions m WHERE m.location_id = t.id)",
-     "NOT EXISTS (SELECT 1 FROM location_mentions m WHERE m.location_id = t.id)"},
-    {"t.resolved = 1", "t.resolved = 0"},
-    {"t.fts_no IN (SELECT rowid FROM locations_fts WHERE locations_fts MATCH ?)", NULL},
+     "NOT EXISTS (SELECT 1 FROM location_mentions m WHERE m.location_id = t.id)", NULL},
+    {"t.resolved = 1", "t.resolved = 0", NULL},
+    {"t.fts_no IN (SELECT rowid FROM locations_fts WHERE locations_fts MATCH ?)", NULL, NULL},
 };
 
 static const store_filter_def FIGURE_FILTERS[] = {
@@ -152,20 +163,22 @@ static const store_filter_def FIGURE_FILTERS[] = {
     {"published_at__lte", FIELD_DATE, NULL, "figures of articles published on this day or earlier"},
 };
 static const filter_impl FIGURE_FILTER_SQL[] = {
-    {"t.article_id = ?", NULL},
-    {"t.type = ?", NULL},
-    {"t.qualifier = ?", NULL},
-    {"t.claimant_id = ?", NULL},
-    {"t.location_id IN " STORE_PLACES_WITHIN("?"), NULL},
-    {"t.stance = ?", NULL},
-    {"t.value >= ?", NULL},
-    {"t.value <= ?", NULL},
-    {"t.subject_side = ?", NULL},
-    {"t.subject_category = ?", NULL},
-    {"t.date_end >= ?", NULL},
-    {"t.date_start <= ?", NULL},
-    {"t.article_id IN (SELECT id FROM articles WHERE published_at >= ?)", NULL},
-    {"t.article_id IN (SELECT id FROM articles WHERE published_at < date(?, '+1 day'))", NULL},
+    {"t.article_id = ?", NULL, "SELECT coalesce((SELECT n_figures FROM articles WHERE id = ?), 0)"},
+    {"t.type = ?", NULL, KEPT_("figures?type=")},
+    {"t.qualifier = ?", NULL, NULL},
+    {"t.claimant_id = ?", NULL, "SELECT coalesce((SELECT n_figures FROM sources WHERE id = ?), 0)"},
+    {"t.location_id IN " STORE_PLACES_WITHIN("?"), NULL,
+     "SELECT coalesce(sum(n), 0) FROM row_counts WHERE name IN"
+     " (SELECT 'figures?location=' || id FROM " STORE_PLACES_WITHIN("?") ")"},
+    {"t.stance = ?", NULL, NULL},
+    {"t.value >= ?", NULL, NULL},
+    {"t.value <= ?", NULL, NULL},
+    {"t.subject_side = ?", NULL, NULL},
+    {"t.subject_category = ?", NULL, NULL},
+    {"t.date_end >= ?", NULL, NULL},
+    {"t.date_start <= ?", NULL, NULL},
+    {"t.article_id IN (SELECT id FROM articles WHERE published_at >= ?)", NULL, NULL},
+    {"t.article_id IN (SELECT id FROM articles WHERE published_at < date(?, '+1 day'))", NULL, NULL},
 };
 
 bool store_is_iso_day(const char *s) {
@@ -174,7 +187,7 @@ bool store_is_iso_day(const char *s) {
             return false;
     if (s[10])
         return false;
-    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    int y = (int)strtol(s, NULL, 10), m = (int)strtol(s + 5, NULL, 10), d = (int)strtol(s + 8, NULL, 10);
     static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     return m >= 1 && m <= 12 && d >= 1 && d <= (m == 2 && !leap ? 28 : days[m - 1]);
@@ -269,7 +282,6 @@ typedef struct resource_impl {
     int n_cols;
     const char *from;
     const char *table;
-    json_t *(*row)(sqlite3_stmt *st, int c);
     const facet_impl *facets;
     const char *const *facet_names;
     size_t n_facets;
@@ -280,18 +292,18 @@ typedef struct resource_impl {
 static const resource_impl RESOURCES[RES__COUNT] = {
     [RES_ARTICLES] = {"articles", ARTICLE_FILTERS, ARTICLE_FILTER_SQL, COUNT_OF(ARTICLE_FILTERS),
                       ARTICLE_SORTS, ARTICLE_SORT_SQL, COUNT_OF(ARTICLE_SORT_SQL), ARTICLE_COLS,
-                      ARTICLE_NCOLS, ARTICLE_FROM, "articles", store_article_json, ARTICLE_FACETS,
+                      ARTICLE_NCOLS, ARTICLE_FROM, "articles", ARTICLE_FACETS,
                       ARTICLE_FACET_NAMES, COUNT_OF(ARTICLE_FACETS)},
     [RES_SOURCES] = {"sources", SOURCE_FILTERS, SOURCE_FILTER_SQL, COUNT_OF(SOURCE_FILTERS),
                      SOURCE_SORTS, SOURCE_SORT_SQL, COUNT_OF(SOURCE_SORT_SQL), SOURCE_COLS,
-                     SOURCE_NCOLS, SOURCE_FROM, "sources", store_source_json, NULL, NO_FACETS, 0},
+                     SOURCE_NCOLS, SOURCE_FROM, "sources", NULL, NO_FACETS, 0},
     [RES_LOCATIONS] = {"locations", LOCATION_FILTERS, LOCATION_FILTER_SQL,
                        COUNT_OF(LOCATION_FILTERS), LOCATION_SORTS, LOCATION_SORT_SQL,
                        COUNT_OF(LOCATION_SORT_SQL), LOCATION_COLS, LOCATION_NCOLS, LOCATION_FROM,
-                       "locations", store_location_json, NULL, NO_FACETS, 0},
+                       "locations", NULL, NO_FACETS, 0},
     [RES_FIGURES] = {"figures", FIGURE_FILTERS, FIGURE_FILTER_SQL, COUNT_OF(FIGURE_FILTERS),
                      FIGURE_SORTS, FIGURE_SORT_SQL, COUNT_OF(FIGURE_SORT_SQL), FIGURE_COLS,
-                     FIGURE_NCOLS, FIGURE_FROM, "figures", store_figure_json, FIGURE_FACETS,
+                     FIGURE_NCOLS, FIGURE_FROM, "figures", FIGURE_FACETS,
                      FIGURE_FACET_NAMES, COUNT_OF(FIGURE_FACETS)},
 };
 
@@ -629,6 +641,80 @@ static store_status run_count(store *s, const char *sql, const binds *b, size_t 
     return out;
 }
 
+/* The total of a list without kept counts: exact up to STORE_EXACT_TOTAL
+ * matches (count_sql stops one past it), beyond that estimated from a
+ * sample (SAMPLE_WINDOWS runs of SAMPLE_ROWS rows spread over the table by
+ * rowid: the share of them that match, times the table's rows), since
+ * counting a million matches takes longer than the page. Never below
+ * STORE_EXACT_TOTAL + 1, which is known to match. */
+#define SAMPLE_WINDOWS 8
+#define SAMPLE_ROWS 1000
+static store_status count_total(store *s, const resource_impl *ri, const char *count_sql,
+                                const char *where, const binds *b, size_t nb, store_page *page) {
+    store_status rc = run_count(s, count_sql, b, nb, &page->total);
+    page->total_exact = page->total <= STORE_EXACT_TOTAL;
+    if (rc != STORE_OK || page->total_exact)
+        return rc;
+    sbuf span = {0}, sample = {0};
+    sb_add(&span, "SELECT (SELECT n FROM row_counts WHERE name = '");
+    sb_add(&span, ri->table);
+    sb_add(&span, "'), min(rowid), max(rowid) FROM ");
+    sb_add(&span, ri->table);
+    sb_add(&sample, "SELECT count(*), coalesce(sum(1");
+    sb_add(&sample, where);
+    sb_add(&sample, "), 0) FROM ");
+    sb_add(&sample, ri->table);
+    sb_add(&sample, " t WHERE t.rowid BETWEEN ? AND ?");
+    sqlite3_stmt *st = NULL;
+    long long rows = 0, lo = 0, hi = 0, seen = 0, matched = 0;
+    if (span.oom || sample.oom) {
+        rc = store_oom(s);
+        goto out;
+    }
+    if (!(st = store_dyn_stmt_get(s, span.p))) {
+        rc = STORE_ERR;
+        goto out;
+    }
+    int r = sqlite3_step(st);
+    if (r == SQLITE_ROW) {
+        rows = sqlite3_column_int64(st, 0);
+        lo = sqlite3_column_int64(st, 1);
+        hi = sqlite3_column_int64(st, 2);
+    }
+    sqlite3_reset(st);
+    if (r != SQLITE_ROW) {
+        rc = store_sql_fail(s, r, "count sample");
+        goto out;
+    }
+    if (!(st = store_dyn_stmt_get(s, sample.p))) {
+        rc = STORE_ERR;
+        goto out;
+    }
+    long long step = (hi - lo + 1) / SAMPLE_WINDOWS;
+    for (int w = 0; w < SAMPLE_WINDOWS && rc == STORE_OK; w++) {
+        long long from = lo + w * step;
+        apply_binds(st, b, nb);
+        sqlite3_bind_int64(st, (int)nb + 1, from);
+        sqlite3_bind_int64(st, (int)nb + 2, from + SAMPLE_ROWS - 1);
+        if ((r = sqlite3_step(st)) == SQLITE_ROW) {
+            seen += sqlite3_column_int64(st, 0);
+            matched += sqlite3_column_int64(st, 1);
+        } else {
+            rc = store_sql_fail(s, r, "count sample");
+        }
+        sqlite3_reset(st);
+    }
+    if (rc == STORE_OK && seen > 0) {
+        long long estimate = (long long)((double)rows * (double)matched / (double)seen + 0.5);
+        if (estimate > page->total)
+            page->total = estimate;
+    }
+out:
+    free(span.p);
+    free(sample.p);
+    return rc;
+}
+
 /* Runs the full-text query alone first, so its syntax errors are told
  * apart from everything else (STORE_BADQUERY, not STORE_ERR), and sets
  * *scans when it matches at least 1 article in SEARCH_SCAN_RATIO. */
@@ -758,15 +844,24 @@ store_status store_list(store *s, const store_query *q, store_page *page) {
         goto out;
     size_t n_filter_binds = b->n;
 
-    if (where.p) {
-        sb_add(&count_sql, "SELECT count(*) FROM ");
-        sb_add(&count_sql, ri->table);
-        sb_add(&count_sql, " t WHERE 1");
-        sb_add(&count_sql, where.p);
-    } else { /* kept by triggers: the same cost at any size */
+    /* The total: kept counts where the filters allow, else the matches
+     * counted up to STORE_EXACT_TOTAL and estimated beyond (count_total). */
+    const char *kept = NULL;
+    bool counted = false; /* total from a count the writes keep */
+    if (!where.p) {
+        counted = true;
         sb_add(&count_sql, "SELECT n FROM row_counts WHERE name = '");
         sb_add(&count_sql, ri->table);
         sb_add(&count_sql, "'");
+    } else if (q->n_filters == 1 && (kept = ri->filter_sql[q->filters[0].def].kept_total)) {
+        counted = true;
+        sb_add(&count_sql, kept);
+    } else {
+        sb_add(&count_sql, "SELECT count(*) FROM (SELECT 1 FROM ");
+        sb_add(&count_sql, ri->table);
+        sb_add(&count_sql, " t WHERE 1");
+        sb_add(&count_sql, where.p);
+        sb_add(&count_sql, " LIMIT " STORE_EXACT_TOTAL_TEXT " + 1)");
     }
 
     sb_add(&sql, "SELECT ");
@@ -797,12 +892,14 @@ store_status store_list(store *s, const store_query *q, store_page *page) {
         goto out;
     }
 
-    if (!(page->data = json_array())) {
-        store_set_err(s, "out of memory");
-        rc = STORE_ERR;
-        goto out;
+    if (counted) {
+        /* A kept count binds the one filter's value, the first bound. */
+        rc = run_count(s, count_sql.p, b, kept ? 1 : 0, &page->total);
+        page->total_exact = true;
+    } else {
+        rc = count_total(s, ri, count_sql.p, where.p, b, n_filter_binds, page);
     }
-    if ((rc = run_count(s, count_sql.p, b, n_filter_binds, &page->total)) != STORE_OK)
+    if (rc != STORE_OK)
         goto out;
     if (q->n_facets &&
         (rc = run_facets(s, ri, q, where.p, b, n_filter_binds, &page->facets)) != STORE_OK)
@@ -814,18 +911,20 @@ store_status store_list(store *s, const store_query *q, store_page *page) {
     apply_binds(st, b, b->n);
     int r, n = 0;
     char *next = NULL;
+    /* The items are written as bytes straight from the rows (what the
+     * server sends); callers that work on values get them parsed back. */
+    json_out items;
+    json_out_init(&items, STORE_JSON_MAX);
+    json_out_raw(&items, "[", 1);
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
         if (n == q->limit) { /* the extra row: the page is full and more follow */
             page->next = next;
             next = NULL;
             break;
         }
-        json_t *item = ri->row(st, 0);
-        if (!item || json_array_append_new(page->data, item) != 0) {
-            store_set_err(s, "out of memory or invalid UTF-8 in a row");
-            rc = STORE_ERR;
-            break;
-        }
+        if (n)
+            json_out_raw(&items, ",", 1);
+        store_item_write(&items, q->res, st, 0, false);
         if (++n == q->limit && !(next = store_cursor_encode(s, &ks, st, ri->n_cols))) {
             rc = STORE_ERR;
             break;
@@ -835,6 +934,15 @@ store_status store_list(store *s, const store_query *q, store_page *page) {
     if (rc == STORE_OK && r != SQLITE_ROW && r != SQLITE_DONE)
         rc = store_sql_fail(s, r, "list");
     sqlite3_reset(st);
+    json_out_raw(&items, "]", 1);
+    if (rc == STORE_OK && !(page->items = json_out_take(&items, &page->items_len))) {
+        store_set_err(s, "out of memory, too large or invalid UTF-8 in a row");
+        rc = STORE_ERR;
+    }
+    json_out_free(&items);
+    if (rc == STORE_OK && !q->items_only &&
+        !(page->data = json_loadb(page->items, page->items_len, 0, NULL)))
+        rc = store_oom(s);
 out:
     if (in_tx)
         rc = store_tx_end(s, rc);
@@ -855,6 +963,9 @@ void store_page_free(store_page *page) {
     page->facets = NULL;
     json_decref(page->data);
     free(page->next);
+    free(page->items);
+    page->items = NULL;
+    page->items_len = 0;
     page->data = NULL;
     page->next = NULL;
     page->total = 0;

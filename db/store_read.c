@@ -1,8 +1,9 @@
-/* store_read.c — items by id and facts about the database, as jansson
- * values in the API's shapes.
+/* store_read.c — items by id and facts about the database, in the API's
+ * shapes: an item as JSON bytes written straight from its rows (what the
+ * server sends; store_get parses them for callers that want values).
  *
- * One function per resource turns a row into its item (store_columns.c);
- * store_list uses the same ones, so list items and GET-by-id items never drift apart. An article
+ * store_item_write (store_columns.c) turns a row into its item; store_list
+ * uses the same, so list items and GET-by-id items never drift apart. An article
  * by id also embeds its figures, and its places and parties each with their
  * mentions, read in the same transaction.
  *
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/json_out.h"
 #include "db/store_int.h"
 
 /* This file's fixed statements (prepared on first use, kept until
@@ -71,62 +73,87 @@ static const char *const SQL_META_COUNTS =
     " (SELECT coalesce(sum(n_mentions), 0) FROM locations),"
     " (SELECT value FROM meta WHERE key = 'generation')";
 
-/* ---- rows to JSON ------------------------------------------------------- */
-
-/* Adds k = v to o, taking v; a NULL v (a failed build) or no memory clears
- * *ok. */
-static void put(json_t *o, const char *k, json_t *v, bool *ok) {
-    if (json_object_set_new(o, k, v) != 0)
-        *ok = false;
-}
-
 /* ---- store_get ----------------------------------------------------------- */
 
-/* Appends to arr the article's places or parties, each with a "mentions"
- * array; st's rows are one mention each, grouped by item (ncols item
+/* Writes ,"key":[ ... ] of the article's places or parties, each with a
+ * "mentions" array; st's rows are one mention each, grouped by item (res's
  * columns, then start, end, text and, when with_role, role). */
-static store_status add_grouped(store *s, sqlite3_stmt *st, json_t *arr, int ncols,
-                                json_t *(*row)(sqlite3_stmt *, int), bool with_role) {
-    json_t *mentions = NULL;
-    const char *cur_id = NULL;
+static store_status write_grouped(store *s, sqlite3_stmt *st, json_out *o, store_resource res,
+                                  int ncols, bool with_role) {
+    /* The id of the item being written, copied: the row's text goes with
+     * the next step. */
+    char *cur_id = NULL;
+    bool open = false;
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
         const char *id = (const char *)sqlite3_column_text(st, 0);
         if (!id)
             continue;
-        if (!cur_id || strcmp(cur_id, id) != 0) {
-            json_t *item = row(st, 0);
-            /* The _new calls take their value even when they fail. */
-            if (!item || json_array_append_new(arr, item) != 0 || !(mentions = json_array()) ||
-                json_object_set_new(item, "mentions", mentions) != 0)
-                goto oom;
-            cur_id = json_string_value(json_object_get(item, "id"));
+        if (!open || strcmp(cur_id, id) != 0) {
+            if (open)
+                json_out_lit(o, "]},");
+            store_item_write(o, res, st, 0, true);
+            json_out_lit(o, ",\"mentions\":[");
+            free(cur_id);
+            if (!(cur_id = strdup(id))) {
+                o->failed = true;
+                break;
+            }
+            open = true;
+        } else {
+            json_out_raw(o, ",", 1);
         }
-        bool ok = true;
-        json_t *m = json_object();
-        if (!m)
-            goto oom;
-        put(m, "start", store_col_int(st, ncols), &ok);
-        put(m, "end", store_col_int(st, ncols + 1), &ok);
-        put(m, "text", store_col_str(st, ncols + 2), &ok);
-        if (with_role)
-            put(m, "role", store_col_str(st, ncols + 3), &ok);
-        if (!ok) {
-            json_decref(m);
-            goto oom;
+        json_out_lit(o, "{\"start\":");
+        store_col_write(o, st, ncols, STORE_COL_INT);
+        json_out_lit(o, ",\"end\":");
+        store_col_write(o, st, ncols + 1, STORE_COL_INT);
+        json_out_lit(o, ",\"text\":");
+        store_col_write(o, st, ncols + 2, STORE_COL_TEXT);
+        if (with_role) {
+            json_out_lit(o, ",\"role\":");
+            store_col_write(o, st, ncols + 3, STORE_COL_TEXT);
         }
-        if (json_array_append_new(mentions, m) != 0)
-            goto oom;
+        json_out_raw(o, "}", 1);
     }
+    free(cur_id);
+    if (open)
+        json_out_lit(o, "]}");
+    if (o->failed)
+        return store_oom(s);
     return r == SQLITE_DONE ? STORE_OK : store_sql_fail(s, r, "article items");
-oom:
-    store_set_err(s, "out of memory or invalid UTF-8");
-    return STORE_ERR;
 }
 
-static store_status get_article(store *s, const char *id, json_t **out) {
+/* Runs st (bound to the article id) and writes ,"key":[...] of its rows:
+ * figures one per row, places and parties grouped with their mentions. */
+static store_status write_embedded(store *s, sqlite3_stmt *st, json_out *o, const char *key,
+                                   store_resource res, const char *id) {
+    if (!st)
+        return STORE_ERR;
+    store_bind_text(st, 1, id);
+    json_out_raw(o, ",", 1);
+    json_out_key(o, key);
+    json_out_raw(o, "[", 1);
     store_status rc = STORE_OK;
-    json_t *o = NULL, *arr = NULL;
+    if (res == RES_FIGURES) {
+        int r, n = 0;
+        while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+            if (n++)
+                json_out_raw(o, ",", 1);
+            store_item_write(o, RES_FIGURES, st, 0, false);
+        }
+        if (r != SQLITE_DONE)
+            rc = store_sql_fail(s, r, "figures");
+    } else {
+        rc = res == RES_LOCATIONS ? write_grouped(s, st, o, res, LOCATION_NCOLS, false)
+                                  : write_grouped(s, st, o, res, SOURCE_NCOLS, true);
+    }
+    sqlite3_reset(st);
+    json_out_raw(o, "]", 1);
+    return rc;
+}
+
+static store_status get_article(store *s, const char *id, json_out *o) {
+    store_status rc = STORE_OK;
     sqlite3_stmt *st = stmt(s, ST_GET_ARTICLE, SQL_GET_ARTICLE);
     if (!st)
         return STORE_ERR;
@@ -142,74 +169,33 @@ static store_status get_article(store *s, const char *id, json_t **out) {
         sqlite3_reset(st);
         return rc;
     }
-    bool ok = true;
-    if ((o = store_article_json(st, 0)))
-        put(o, "body", store_col_str(st, ARTICLE_NCOLS), &ok);
+    store_item_write(o, RES_ARTICLES, st, 0, true);
+    json_out_lit(o, ",\"body\":");
+    store_col_write(o, st, ARTICLE_NCOLS, STORE_COL_TEXT);
     sqlite3_reset(st);
-    if (!o || !ok)
-        goto oom;
-
-    if (!(st = stmt(s, ST_ARTICLE_FIGURES, SQL_ARTICLE_FIGURES)))
-        goto fail;
-    if (!(arr = json_array()) || json_object_set_new(o, "figures", arr) != 0)
-        goto oom;
-    store_bind_text(st, 1, id);
-    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-        json_t *f = store_figure_json(st, 0);
-        if (!f || json_array_append_new(arr, f) != 0) {
-            sqlite3_reset(st);
-            goto oom;
-        }
-    }
-    if (r != SQLITE_DONE) {
-        rc = store_sql_fail(s, r, "figures");
-        sqlite3_reset(st);
-        goto out;
-    }
-    sqlite3_reset(st);
-
-    if (!(st = stmt(s, ST_ARTICLE_LOCATIONS, SQL_ARTICLE_LOCATIONS)))
-        goto fail;
-    if (!(arr = json_array()) || json_object_set_new(o, "locations", arr) != 0)
-        goto oom;
-    store_bind_text(st, 1, id);
-    rc = add_grouped(s, st, arr, LOCATION_NCOLS, store_location_json, false);
-    sqlite3_reset(st);
-    if (rc != STORE_OK)
-        goto out;
-
-    if (!(st = stmt(s, ST_ARTICLE_SOURCES, SQL_ARTICLE_SOURCES)))
-        goto fail;
-    if (!(arr = json_array()) || json_object_set_new(o, "sources", arr) != 0)
-        goto oom;
-    store_bind_text(st, 1, id);
-    rc = add_grouped(s, st, arr, SOURCE_NCOLS, store_source_json, true);
-    sqlite3_reset(st);
-    goto out;
-oom:
-    store_set_err(s, "out of memory or invalid UTF-8");
-fail:
-    rc = STORE_ERR;
-out:
-    if (rc != STORE_OK) {
-        json_decref(o);
-        o = NULL;
-    }
-    *out = o;
-    return rc;
+    if ((rc = write_embedded(s, stmt(s, ST_ARTICLE_FIGURES, SQL_ARTICLE_FIGURES), o, "figures",
+                             RES_FIGURES, id)) != STORE_OK)
+        return rc;
+    if ((rc = write_embedded(s, stmt(s, ST_ARTICLE_LOCATIONS, SQL_ARTICLE_LOCATIONS), o,
+                             "locations", RES_LOCATIONS, id)) != STORE_OK)
+        return rc;
+    if ((rc = write_embedded(s, stmt(s, ST_ARTICLE_SOURCES, SQL_ARTICLE_SOURCES), o, "sources",
+                             RES_SOURCES, id)) != STORE_OK)
+        return rc;
+    json_out_raw(o, "}", 1);
+    return STORE_OK;
 }
 
 /* A source, location or figure by id: the item alone. */
-static store_status get_one(store *s, store_resource r, const char *id, json_t **out) {
+static store_status get_one(store *s, store_resource r, const char *id, json_out *o) {
     static const struct {
         const char *name;
         int stmt;
         const char *sql;
-        json_t *(*row)(sqlite3_stmt *st, int c);
     } by[RES__COUNT] = {
-        [RES_SOURCES] = {"source", ST_GET_SOURCE, SQL_GET_SOURCE, store_source_json},
-        [RES_LOCATIONS] = {"location", ST_GET_LOCATION, SQL_GET_LOCATION, store_location_json},
-        [RES_FIGURES] = {"figure", ST_GET_FIGURE, SQL_GET_FIGURE, store_figure_json},
+        [RES_SOURCES] = {"source", ST_GET_SOURCE, SQL_GET_SOURCE},
+        [RES_LOCATIONS] = {"location", ST_GET_LOCATION, SQL_GET_LOCATION},
+        [RES_FIGURES] = {"figure", ST_GET_FIGURE, SQL_GET_FIGURE},
     };
     store_status rc = STORE_OK;
     sqlite3_stmt *st = stmt(s, by[r].stmt, by[r].sql);
@@ -218,10 +204,7 @@ static store_status get_one(store *s, store_resource r, const char *id, json_t *
     store_bind_text(st, 1, id);
     int k = sqlite3_step(st);
     if (k == SQLITE_ROW) {
-        if (!(*out = by[r].row(st, 0))) {
-            store_set_err(s, "out of memory or invalid UTF-8");
-            rc = STORE_ERR;
-        }
+        store_item_write(o, r, st, 0, false);
     } else if (k == SQLITE_DONE) {
         store_set_err(s, "no %s '%s'", by[r].name, id);
         rc = STORE_NOTFOUND;
@@ -232,8 +215,10 @@ static store_status get_one(store *s, store_resource r, const char *id, json_t *
     return rc;
 }
 
-store_status store_get(store *s, store_resource r, const char *id, json_t **out) {
-    *out = NULL;
+store_status store_get_json(store *s, store_resource r, const char *id, char **body,
+                            size_t *len) {
+    *body = NULL;
+    *len = 0;
     if ((unsigned)r >= RES__COUNT) {
         store_set_err(s, "unknown resource");
         return STORE_ERR;
@@ -245,16 +230,45 @@ store_status store_get(store *s, store_resource r, const char *id, json_t **out)
     store_status rc = store_read_begin(s);
     if (rc != STORE_OK)
         return rc;
-    rc = r == RES_ARTICLES ? get_article(s, id, out) : get_one(s, r, id, out);
+    json_out o;
+    json_out_init(&o, STORE_JSON_MAX);
+    rc = r == RES_ARTICLES ? get_article(s, id, &o) : get_one(s, r, id, &o);
+    if (rc == STORE_OK && !(*body = json_out_take(&o, len))) {
+        store_set_err(s, "out of memory, too large or invalid UTF-8");
+        rc = STORE_ERR;
+    }
+    json_out_free(&o);
     rc = store_tx_end(s, rc);
     if (rc != STORE_OK) {
-        json_decref(*out);
-        *out = NULL;
+        free(*body);
+        *body = NULL;
+        *len = 0;
     }
     return rc;
 }
 
+store_status store_get(store *s, store_resource r, const char *id, json_t **out) {
+    char *body;
+    size_t len;
+    *out = NULL;
+    store_status rc = store_get_json(s, r, id, &body, &len);
+    if (rc != STORE_OK)
+        return rc;
+    *out = json_loadb(body, len, 0, NULL);
+    free(body);
+    if (!*out)
+        return store_oom(s);
+    return STORE_OK;
+}
+
 /* ---- store_meta ---------------------------------------------------------- */
+
+/* Adds k = v to o, taking v; a NULL v (a failed build) or no memory clears
+ * *ok. */
+static void put(json_t *o, const char *k, json_t *v, bool *ok) {
+    if (json_object_set_new(o, k, v) != 0)
+        *ok = false;
+}
 
 long long store_article_count(store *s) {
     json_t *meta = NULL;

@@ -6,13 +6,15 @@
  * denormalised counts, the full-text indexes (through store_fts.c) and the
  * generation counter in step with the rows, because only the store can
  * promise that they never disagree; any failure (an unknown id, a CHECK)
- * rolls all of it back. A new article's counts are worked out from the
- * document (count_new); a replaced one's move by deltas (touch_article,
- * refresh_touched), never by a recount.
+ * rolls all of it back. The article's own counts (n_figures, distinct
+ * places and sources) are worked out from the document; every count kept
+ * across articles (rows, per type, place and outlet, the sources' and
+ * locations' n_*) is kept by schema.sql's triggers as the rows come and go,
+ * never by a recount.
  *
  * Left out: deleting sources or gazetteer locations (the gazetteer only
  * grows or changes in place); a place the gazetteer lacks goes with the last
- * mention of it (refresh_touched).
+ * mention of it (schema.sql's location_mentions_count_remove).
  */
 #include <math.h>
 #include <stddef.h>
@@ -35,10 +37,6 @@ enum {
     ST_UPSERT_SOURCE,
     ST_UPSERT_LOCATION,
     ST_INSERT_DOC_LOCATION,
-    ST_CLEAR_TOUCHED_SOURCES,
-    ST_CLEAR_TOUCHED_LOCATIONS,
-    ST_TOUCH_SOURCES,
-    ST_TOUCH_LOCATIONS,
     ST_OLD_ARTICLE,
     ST_DELETE_ARTICLE,
     ST_INSERT_ARTICLE,
@@ -50,12 +48,6 @@ enum {
     ST_INSERT_FIGURES_END = ST_INSERT_FIGURES + STORE_ROWS_MAX - 1,
     ST_MAX_FIGURE_FTS_NO,
     ST_SOURCE_AS_STORED,
-    ST_SOURCE_COUNTS_ADD,
-    ST_LOCATION_COUNTS_ADD,
-    ST_REFRESH_SOURCES,
-    ST_REFRESH_LOCATIONS,
-    ST_UNINDEX_UNNAMED,
-    ST_DELETE_UNNAMED,
     ST_ARTICLE_HASH,
     ST_EACH_ORIGIN,
     W__COUNT
@@ -96,25 +88,6 @@ static const char *const SQL[W__COUNT] = {
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
         " (SELECT COALESCE(max(fts_no), 0) + 1 FROM locations))"
         " ON CONFLICT (id) DO NOTHING",
-    [ST_CLEAR_TOUCHED_SOURCES] = "DELETE FROM temp.source_delta",
-    [ST_CLEAR_TOUCHED_LOCATIONS] = "DELETE FROM temp.location_delta",
-    /* ?2 is -1 for the version about to go, +1 for the one just stored. An
-     * article counts for a source's n_articles when it mentions it. */
-    [ST_TOUCH_SOURCES] =
-        "INSERT INTO temp.source_delta (id, mentions, figures, articles)"
-        " SELECT id, ?2 * sum(m), ?2 * sum(f), ?2 * (sum(m) > 0) FROM ("
-        "  SELECT source_id AS id, count(*) AS m, 0 AS f FROM source_mentions"
-        "  WHERE article_id = ?1 GROUP BY source_id"
-        "  UNION ALL SELECT claimant_id, 0, count(*) FROM figures"
-        "  WHERE article_id = ?1 AND claimant_id IS NOT NULL GROUP BY claimant_id)"
-        " WHERE true GROUP BY id"
-        " ON CONFLICT (id) DO UPDATE SET mentions = mentions + excluded.mentions,"
-        " figures = figures + excluded.figures, articles = articles + excluded.articles",
-    [ST_TOUCH_LOCATIONS] =
-        "INSERT INTO temp.location_delta (id, mentions)"
-        " SELECT location_id, ?2 * count(*) FROM location_mentions WHERE article_id = ?1"
-        " GROUP BY location_id"
-        " ON CONFLICT (id) DO UPDATE SET mentions = mentions + excluded.mentions",
     [ST_OLD_ARTICLE] = "SELECT doc_no, title, body FROM articles WHERE id = ?1",
     [ST_DELETE_ARTICLE] = "DELETE FROM articles WHERE id = ?1",
     [ST_INSERT_ARTICLE] =
@@ -125,30 +98,6 @@ static const char *const SQL[W__COUNT] = {
         " RETURNING doc_no",
     /* A document's rows: see insert_rows. */
     [ST_MAX_FIGURE_FTS_NO] = "SELECT COALESCE(max(fts_no), 0) FROM figures",
-    /* Counts move by the deltas: no recount, so a write costs the same in a
-     * corpus of ten articles or of a million. */
-    [ST_REFRESH_SOURCES] =
-        "UPDATE sources SET n_mentions = n_mentions + d.mentions,"
-        " n_figures = n_figures + d.figures, n_articles = n_articles + d.articles"
-        " FROM temp.source_delta d WHERE sources.id = d.id",
-    [ST_REFRESH_LOCATIONS] =
-        "UPDATE locations SET n_mentions = n_mentions + d.mentions"
-        " FROM temp.location_delta d WHERE locations.id = d.id",
-    /* An unresolved place exists only as articles name it: one that the
-     * write left unmentioned goes (out of its full-text index first). No
-     * figure points at one (figures are placed at gazetteer places). */
-    [ST_UNINDEX_UNNAMED] =
-        "INSERT INTO locations_fts (locations_fts, rowid, name, name_en)"
-        " SELECT 'delete', fts_no, name, name_en FROM locations"
-        " WHERE resolved = 0 AND n_mentions = 0 AND id IN (SELECT id FROM temp.location_delta)",
-    [ST_DELETE_UNNAMED] =
-        "DELETE FROM locations"
-        " WHERE resolved = 0 AND n_mentions = 0 AND id IN (SELECT id FROM temp.location_delta)",
-    /* A new article's counts, worked out from the document (count_new). */
-    [ST_SOURCE_COUNTS_ADD] =
-        "UPDATE sources SET n_mentions = n_mentions + ?2, n_figures = n_figures + ?3,"
-        " n_articles = n_articles + ?4 WHERE id = ?1",
-    [ST_LOCATION_COUNTS_ADD] = "UPDATE locations SET n_mentions = n_mentions + ?2 WHERE id = ?1",
     [ST_SOURCE_AS_STORED] =
         "SELECT name, name_en, kind, affiliation, parent_id, bloc FROM sources WHERE id = ?1",
     [ST_ARTICLE_HASH] = "SELECT content_hash FROM articles WHERE id = ?1",
@@ -292,38 +241,6 @@ store_status store_sync_sources(store *s, const store_source_rec *recs, size_t n
     return store_tx_end(s, rc);
 }
 
-/* Adds to the temp delta tables what article id counts for its sources and
- * locations, times sign: -1 before it is removed, +1 after it is stored. */
-static store_status touch_article(store *s, const char *id, int sign) {
-    sqlite3_stmt *st = stmt(s, ST_TOUCH_SOURCES);
-    if (!st)
-        return STORE_ERR;
-    store_bind_text(st, 1, id);
-    sqlite3_bind_int(st, 2, sign);
-    store_status rc = store_exec_stmt(s, st, "touch sources");
-    if (rc != STORE_OK)
-        return rc;
-    if (!(st = stmt(s, ST_TOUCH_LOCATIONS)))
-        return STORE_ERR;
-    store_bind_text(st, 1, id);
-    sqlite3_bind_int(st, 2, sign);
-    return store_exec_stmt(s, st, "touch locations");
-}
-
-static store_status clear_touched(store *s) {
-    store_status rc = run(s, ST_CLEAR_TOUCHED_SOURCES, "touched");
-    return rc == STORE_OK ? run(s, ST_CLEAR_TOUCHED_LOCATIONS, "touched") : rc;
-}
-
-static store_status refresh_touched(store *s) {
-    store_status rc = run(s, ST_REFRESH_SOURCES, "source counts");
-    if (rc == STORE_OK)
-        rc = run(s, ST_REFRESH_LOCATIONS, "location counts");
-    if (rc == STORE_OK)
-        rc = run(s, ST_UNINDEX_UNNAMED, "unnamed places' full-text rows");
-    return rc == STORE_OK ? run(s, ST_DELETE_UNNAMED, "unnamed places") : rc;
-}
-
 /* ---- documents ------------------------------------------------------------
  * Inside a batch, a document's full-text rows wait for the batch's end
  * (store_fts.c says why); s->fts_articles_from and s->fts_figures_from mark
@@ -413,15 +330,13 @@ static int cmp_fig_order(const void *a, const void *b) {
 }
 
 /* ---- counts ------------------------------------------------------------------
- * What a document counts for, worked out from the document itself: the
- * same numbers the rows it stores would give when counted (the refs of its
- * mentions and claims compared byte for byte, as SQL's GROUP BY and
- * DISTINCT compare them), without reading them back. */
+ * The article's own counts, worked out from the document itself: the same
+ * numbers its rows would give when counted (refs compared byte for byte,
+ * as SQL's DISTINCT compares them), without reading them back. */
 
 /* Refs of n items, sorted so that equal ones are next to each other. */
 typedef struct ref_item {
     const char *ref;
-    int kind; /* 0 a mention, 1 a claim */
 } ref_item;
 
 static int cmp_ref_item(const void *a, const void *b) {
@@ -433,7 +348,7 @@ static int cmp_ref_item(const void *a, const void *b) {
 static size_t add_mention_refs(ref_item *buf, size_t k, const store_mention *m, size_t n) {
     for (size_t i = 0; i < n; i++)
         if (m[i].ref_id)
-            buf[k++] = (ref_item){m[i].ref_id, 0};
+            buf[k++] = (ref_item){m[i].ref_id};
     return k;
 }
 
@@ -444,52 +359,6 @@ static size_t distinct_refs(const store_mention *m, size_t n, ref_item *buf) {
     for (size_t i = 0; i < k; i++)
         out += i == 0 || strcmp(buf[i].ref, buf[i - 1].ref) != 0;
     return out;
-}
-
-/* Adds a new article's mentions and claims to its sources' and locations'
- * counts (there is no earlier version to take away). */
-static store_status count_new(store *s, const store_doc *d) {
-    size_t n = d->n_source_mentions + d->n_figures + d->n_location_mentions;
-    ref_item *it = malloc((n ? n : 1) * sizeof *it);
-    if (!it)
-        return store_oom(s);
-    size_t k = add_mention_refs(it, 0, d->source_mentions, d->n_source_mentions);
-    for (size_t i = 0; i < d->n_figures; i++)
-        if (d->figures[i].claimant_id)
-            it[k++] = (ref_item){d->figures[i].claimant_id, 1};
-    qsort(it, k, sizeof *it, cmp_ref_item);
-    store_status rc = STORE_OK;
-    for (size_t i = 0, j; i < k && rc == STORE_OK; i = j) {
-        long long m = 0, f = 0;
-        for (j = i; j < k && strcmp(it[j].ref, it[i].ref) == 0; j++)
-            it[j].kind ? f++ : m++;
-        sqlite3_stmt *st = stmt(s, ST_SOURCE_COUNTS_ADD);
-        if (!st) {
-            rc = STORE_ERR;
-            break;
-        }
-        store_bind_text(st, 1, it[i].ref);
-        sqlite3_bind_int64(st, 2, m);
-        sqlite3_bind_int64(st, 3, f);
-        sqlite3_bind_int64(st, 4, m > 0);
-        rc = store_exec_stmt(s, st, "source counts");
-    }
-    k = add_mention_refs(it, 0, d->location_mentions, d->n_location_mentions);
-    qsort(it, k, sizeof *it, cmp_ref_item);
-    for (size_t i = 0, j; i < k && rc == STORE_OK; i = j) {
-        for (j = i; j < k && strcmp(it[j].ref, it[i].ref) == 0; j++)
-            ;
-        sqlite3_stmt *st = stmt(s, ST_LOCATION_COUNTS_ADD);
-        if (!st) {
-            rc = STORE_ERR;
-            break;
-        }
-        store_bind_text(st, 1, it[i].ref);
-        sqlite3_bind_int64(st, 2, (sqlite3_int64)(j - i));
-        rc = store_exec_stmt(s, st, "location counts");
-    }
-    free(it);
-    return rc;
 }
 
 static store_status insert_article(store *s, const store_doc *d) {
@@ -790,9 +659,8 @@ static store_status article_exists(store *s, const char *id, bool *existed) {
     return out;
 }
 
-/* A new article adds its counts straight from the document (count_new); a
- * replaced one moves them through the temp delta tables, which take the
- * old version's away first. */
+/* A replaced article goes first, with everything extracted from it (the
+ * triggers take its counts away), then the new version is stored. */
 store_status store_put_document(store *s, const store_doc *d) {
     store_status rc;
     bool existed;
@@ -805,14 +673,8 @@ store_status store_put_document(store *s, const store_doc *d) {
     const sqlite3_int64 marks[2] = {s->fts_articles_from, s->fts_figures_from};
     if ((rc = article_exists(s, d->id, &existed)) != STORE_OK)
         goto out;
-    if (existed) {
-        if ((rc = clear_touched(s)) != STORE_OK)
-            goto out;
-        if ((rc = touch_article(s, d->id, -1)) != STORE_OK)
-            goto out;
-        if ((rc = remove_article(s, d->id, &existed)) != STORE_OK)
-            goto out;
-    }
+    if (existed && (rc = remove_article(s, d->id, &existed)) != STORE_OK)
+        goto out;
     for (size_t i = 0; i < d->n_sources; i++)
         if ((rc = upsert_source(s, &d->sources[i], i, NULL)) != STORE_OK)
             goto out;
@@ -829,14 +691,6 @@ store_status store_put_document(store *s, const store_doc *d) {
         goto out;
     if ((rc = store_copies_link(s, d->id, d->simhash, d->published_at)) != STORE_OK)
         goto out;
-    if (existed) {
-        if ((rc = touch_article(s, d->id, +1)) != STORE_OK)
-            goto out;
-        if ((rc = refresh_touched(s)) != STORE_OK)
-            goto out;
-    } else if ((rc = count_new(s, d)) != STORE_OK) {
-        goto out;
-    }
     rc = bump_generation(s);
 out:
     return end_document(s, rc, marks);
@@ -852,10 +706,6 @@ store_status store_delete_article(store *s, const char *id) {
     if ((rc = store_write_begin(s)) != STORE_OK)
         return rc;
     const sqlite3_int64 marks[2] = {s->fts_articles_from, s->fts_figures_from};
-    if ((rc = clear_touched(s)) != STORE_OK)
-        goto out;
-    if ((rc = touch_article(s, id, -1)) != STORE_OK)
-        goto out;
     if ((rc = remove_article(s, id, &existed)) != STORE_OK)
         goto out;
     if (!existed) {
@@ -864,8 +714,6 @@ store_status store_delete_article(store *s, const char *id) {
         goto out;
     }
     if ((rc = store_copies_unlink(s, id)) != STORE_OK)
-        goto out;
-    if ((rc = refresh_touched(s)) != STORE_OK)
         goto out;
     rc = bump_generation(s);
 out:

@@ -7,6 +7,7 @@
  */
 #include "server/handlers.h"
 
+#include "db/json_out.h"
 #include "server/assets.h"
 #include "server/export.h"
 #include "server/params.h"
@@ -139,6 +140,9 @@ static void list_resource(request *rq, reply *r, store_resource res, bool geojso
         export_start(rq, &q, fmt, r, handlers_store_failure);
         return;
     }
+    /* JSON pages are framed around the items' bytes; GeoJSON reshapes
+     * the items, so it works on values. */
+    q.items_only = fmt != FORMAT_GEOJSON;
     store_page page = {0};
     store_status st = store_list(rq->db, &q, &page);
     if (st != STORE_OK) {
@@ -147,31 +151,58 @@ static void list_resource(request *rq, reply *r, store_resource res, bool geojso
     }
     /* The next page's URL, as long as a request may be: a longer one
      * would be refused with a 414 when followed. */
-    json_t *next_url = json_null();
     size_t url_cap = (rq->app && rq->app->max_url ? rq->app->max_url : PARAMS_DEFAULT_MAX_URL) + 1;
     char *url = page.next ? malloc(url_cap) : NULL;
     bool linked = url && params_next_url(rq, page.next, url, url_cap);
-    if (linked)
-        next_url = json_string(url);
-    json_t *next = page.next ? json_string(page.next) : json_null();
-    json_t *body;
     if (fmt == FORMAT_GEOJSON) {
+        json_t *next_url = linked ? json_string(url) : json_null();
+        json_t *next = page.next ? json_string(page.next) : json_null();
         json_t *features = json_array();
         size_t i;
         json_t *item;
         json_array_foreach(page.data, i, item)
             json_array_append_new(features, feature_of(item, res));
-        body = json_pack("{s:s, s:o, s:o, s:o, s:I}", "type", "FeatureCollection", "features",
-                         features, "next", next, "next_url", next_url, "total",
-                         (json_int_t)page.total);
+        reply_json(r, 200,
+                   json_pack("{s:s, s:o, s:o, s:o, s:I, s:b}", "type", "FeatureCollection",
+                             "features", features, "next", next, "next_url", next_url, "total",
+                             (json_int_t)page.total, "total_exact", page.total_exact));
     } else {
-        body = json_pack("{s:O, s:o, s:o, s:I}", "data", page.data, "next", next, "next_url",
-                         next_url, "total", (json_int_t)page.total);
-        if (body && page.facets)
-            json_object_set(body, "facets", page.facets);
+        json_out o;
+        json_out_init(&o, STORE_JSON_MAX);
+        json_out_lit(&o, "{\"data\":");
+        json_out_raw(&o, page.items, page.items_len);
+        json_out_lit(&o, ",\"next\":");
+        if (page.next)
+            json_out_str(&o, page.next, strlen(page.next));
+        else
+            json_out_lit(&o, "null");
+        json_out_lit(&o, ",\"next_url\":");
+        if (linked)
+            json_out_str(&o, url, strlen(url));
+        else
+            json_out_lit(&o, "null");
+        json_out_lit(&o, ",\"total\":");
+        json_out_int(&o, page.total);
+        json_out_lit(&o, ",\"total_exact\":");
+        json_out_lit(&o, page.total_exact ? "true" : "false");
+        if (page.facets) {
+            char *facets = json_dumps(page.facets, JSON_COMPACT | JSON_REAL_PRECISION(10));
+            json_out_lit(&o, ",\"facets\":");
+            if (facets)
+                json_out_lit(&o, facets);
+            else
+                o.failed = true;
+            free(facets);
+        }
+        json_out_raw(&o, "}", 1);
+        size_t len;
+        char *body = json_out_take(&o, &len);
+        if (body)
+            reply_json_bytes(r, 200, body, len);
+        else
+            reply_problem(r, 500, "the response could not be serialised");
     }
     store_page_free(&page);
-    reply_json(r, 200, body);
     if (r->status == 200 && linked && !reply_link_next(r, url))
         reply_problem(r, 500, "out of memory");
     free(url);
@@ -183,13 +214,14 @@ static void get_resource(request *rq, reply *r, store_resource res)
 {
     if (!params_check_or_reply(rq, true, r))
         return;
-    json_t *item = NULL;
-    store_status st = store_get(rq->db, res, rq->id, &item);
+    char *body;
+    size_t len;
+    store_status st = store_get_json(rq->db, res, rq->id, &body, &len);
     if (st != STORE_OK) {
         handlers_store_failure(rq, r, st, res);
         return;
     }
-    reply_json(r, 200, item);
+    reply_json_bytes(r, 200, body, len);
 }
 
 static const char *content_type_of(const char *name)

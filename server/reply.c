@@ -129,6 +129,11 @@ void reply_json(reply *r, unsigned status, json_t *json)
     set_body(r, status, "application/json", s, strlen(s));
 }
 
+void reply_json_bytes(reply *r, unsigned status, char *body, size_t len)
+{
+    set_body(r, status, "application/json", body, len);
+}
+
 void reply_static(reply *r, unsigned status, const char *content_type, const char *body,
                   size_t len)
 {

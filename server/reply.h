@@ -56,6 +56,10 @@ void reply_free(reply *r);
  * reference. Falls back to a 500 problem when serialising fails. */
 void reply_json(reply *r, unsigned status, json_t *json);
 
+/* 200 (or status) with JSON already written (body malloc'd, len bytes;
+ * the reply takes it). */
+void reply_json_bytes(reply *r, unsigned status, char *body, size_t len);
+
 /* Link: <url>; rel="next". Call it after the body is set (setting a body
  * drops the reply's headers of an earlier answer). False when out of memory. */
 bool reply_link_next(reply *r, const char *url);

@@ -30,7 +30,9 @@ LOCATION_NCOLS = 10
 FIGURE_COLS = ("t.id, t.article_id, t.value, t.value_max, t.qualifier, t.type, t.object,"
                " t.subject_category, t.subject_side, t.claimant_id, c.name, c.kind, c.affiliation,"
                " t.stance, t.location_id, l.name, l.lat, l.lon, t.start, t.\"end\", t.span_text, t.quote,"
-               " t.quote_start, t.quote_end")
+               " t.quote_start, t.quote_end, t.part_of, t.supersedes, t.date_start, t.date_end,"
+               " t.date_precision, t.cause")
+FIGURE_NCOLS = 30
 FIGURE_FROM = ("figures t LEFT JOIN sources c ON c.id = t.claimant_id"
                " LEFT JOIN locations l ON l.id = t.location_id")
 
@@ -63,7 +65,8 @@ SQL_ARTICLES_TOTAL = "SELECT n FROM row_counts WHERE name = 'articles'"
 SQL_FIGURES_PAGE = ("SELECT " + FIGURE_COLS + ", t.article_id, t.ordinal FROM " + FIGURE_FROM +
                     " WHERE 1 AND (t.type = ?){after} ORDER BY t.article_id ASC, t.ordinal ASC LIMIT ?")
 SQL_FIGURES_AFTER = " AND ((t.article_id > ?) OR (t.article_id = ? AND t.ordinal > ?))"
-SQL_FIGURES_TOTAL = "SELECT count(*) FROM figures t WHERE 1 AND (t.type = ?)"
+# A type's total from the count the writes keep (store_list.c's kept_total).
+SQL_FIGURES_TOTAL = "SELECT coalesce((SELECT n FROM row_counts WHERE name = 'figures?type=' || ?), 0)"
 
 FIGURE_TYPES = ("killed", "injured", "casualties", "suffocated", "captured", "displaced",
                 "evacuated", "trapped", "destroyed", "seized", "fired", "airstrikes", "count")
@@ -161,13 +164,19 @@ def figure_item(r):
     if r[14] is not None:
         loc = ('{"id":' + jstr(r[14]) + ',"name":' + jstr(r[15]) + ',"lat":' + jreal(r[16]) +
                ',"lon":' + jreal(r[17]) + "}")
+    date = "null"
+    if r[26] is not None:
+        date = ('{"start":' + jstr(r[26]) + ',"end":' + jstr(r[27]) + ',"precision":' +
+                jstr(r[28]) + "}")
     return ('{"id":' + jstr(r[0]) + ',"article_id":' + jstr(r[1]) + ',"value":' + jnum(r[2]) +
             ',"value_max":' + jnum(r[3]) + ',"qualifier":' + jstr(r[4]) + ',"type":' + jstr(r[5]) +
             ',"object":' + jstr(r[6]) + ',"subject":{"category":' + jstr(r[7]) +
             ',"side":' + jstr(r[8]) + '},"claimant":' + claimant + ',"stance":' + jstr(r[13]) +
             ',"location":' + loc + ',"span":{"start":' + jint(r[18]) + ',"end":' + jint(r[19]) +
             ',"text":' + jstr(r[20]) + '},"quote":' + jstr(r[21]) +
-            ',"quote_span":{"start":' + jint(r[22]) + ',"end":' + jint(r[23]) + "}}")
+            ',"quote_span":{"start":' + jint(r[22]) + ',"end":' + jint(r[23]) +
+            '},"part_of":' + jstr(r[24]) + ',"supersedes":' + jstr(r[25]) + ',"date":' + date +
+            ',"cause":' + jstr(r[29]) + "}")
 
 
 def grouped(rows, ncols, item, with_role):
@@ -254,7 +263,7 @@ def next_url(path, args, cursor):
 
 def page(items, nxt, url, total):
     return ('{"data":[' + ",".join(items) + '],"next":' + jstr(nxt) + ',"next_url":' + jstr(url) +
-            ',"total":' + str(total) + "}")
+            ',"total":' + str(total) + ',"total_exact":true}')
 
 
 def connect(path):
@@ -311,7 +320,7 @@ def figures(db, path, args, type_, limit, after):
     nxt = None
     if len(rows) > limit:
         last = rows[limit - 1]
-        nxt = cursor_encode(SPEC_FIGURES, [last[24], last[25]])
+        nxt = cursor_encode(SPEC_FIGURES, [last[FIGURE_NCOLS], last[FIGURE_NCOLS + 1]])
     items = [figure_item(r) for r in rows[:limit]]
     return page(items, nxt, next_url(path, args, nxt) if nxt else None, total)
 

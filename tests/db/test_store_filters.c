@@ -476,3 +476,124 @@ Test(store_filters, bad_cursors) {
     cr_assert_eq(store_list(s, &q, &p), STORE_ERR);
     store_close(s);
 }
+
+/* ---- totals ------------------------------------------------------------------------ */
+
+/* A list's total and whether it is exact, against the items it pages
+ * through (at most 500 on the fixture: one page). */
+static void assert_total(store *s, store_query q, const char *what) {
+    store_page p = {0};
+    q.limit = STORE_MAX_LIMIT;
+    cr_assert_eq(store_list(s, &q, &p), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_null(p.next);
+    cr_assert(p.total_exact, "%s", what);
+    cr_assert_eq(p.total, (long long)json_array_size(p.data), "%s: total %lld, %zu items", what,
+                 p.total, json_array_size(p.data));
+    store_page_free(&p);
+}
+
+/* Filters whose totals come from kept counts (and one that is counted),
+ * through stores, replaces and deletes. */
+Test(store_filters, totals_match_the_items) {
+    static const struct {
+        store_resource res;
+        const char *filter, *value;
+    } cases[] = {
+        {RES_ARTICLES, "outlet", "smart"},      {RES_ARTICLES, "outlet", "sana"},
+        {RES_ARTICLES, "outlet", "nobody"},     {RES_ARTICLES, "source", "sana"},
+        {RES_ARTICLES, "source", "sohr"},       {RES_FIGURES, "type", "killed"},
+        {RES_FIGURES, "type", "destroyed"},     {RES_FIGURES, "type", "captured"},
+        {RES_FIGURES, "claimant", "sohr"},      {RES_FIGURES, "claimant", "syrian_army"},
+        {RES_FIGURES, "location", "syria"},     {RES_FIGURES, "location", "aleppo_gov"},
+        {RES_FIGURES, "location", "idlib_gov"}, {RES_FIGURES, "article", "a2"},
+        {RES_FIGURES, "qualifier", "exact"},    {RES_ARTICLES, "type", "killed"},
+    };
+    store *s = fx_open();
+    load_all(s);
+    for (int round = 0; round < 3; round++) {
+        if (round == 1) { /* a2 stored again: its counts move out and back */
+            fx_doc x;
+            doc_a2(&x);
+            cr_assert_eq(store_put_document(s, &x.d), STORE_OK, "%s", store_errmsg(s));
+        } else if (round == 2) {
+            cr_assert_eq(store_delete_article(s, "a1"), STORE_OK, "%s", store_errmsg(s));
+        }
+        assert_total(s, query(RES_ARTICLES), "articles");
+        assert_total(s, query(RES_FIGURES), "figures");
+        for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+            store_query q = query(cases[i].res);
+            add_text(&q, cases[i].filter, cases[i].value);
+            char what[128];
+            snprintf(what, sizeof what, "round %d: %s=%s", round, cases[i].filter, cases[i].value);
+            assert_total(s, q, what);
+        }
+    }
+    store_close(s);
+}
+
+/* Past STORE_EXACT_TOTAL matches under filters without a kept count, the
+ * total is an estimate from a sample, flagged; paging stays exact. Here
+ * every figure matches, so the sample says all of them. */
+Test(store_filters, totals_past_the_exact_limit_are_estimates) {
+    enum { N_DOCS = 21, PER_DOC = 500 };
+    store *s = fx_open();
+    load_all(s);
+    store_page p = {0};
+    store_query q = query(RES_FIGURES);
+    add_text(&q, "type", "killed");
+    cr_assert_eq(store_list(s, &q, &p), STORE_OK, "%s", store_errmsg(s));
+    long long killed_before = p.total;
+    store_page_free(&p);
+    fx_doc base;
+    doc_a1(&base);
+    store_figure_rec *f = calloc(PER_DOC, sizeof *f);
+    cr_assert_not_null(f);
+    for (int i = 0; i < PER_DOC; i++) {
+        f[i] = base.f[0];
+        f[i].claimant_id = NULL;
+        f[i].location_id = NULL;
+        f[i].type = i % 2 ? "killed" : "injured";
+    }
+    char ids[N_DOCS][16];
+    cr_assert_eq(store_batch_begin(s), STORE_OK);
+    for (int k = 0; k < N_DOCS; k++) {
+        snprintf(ids[k], sizeof ids[k], "big%02d", k);
+        store_doc d = base.d;
+        d.id = ids[k];
+        d.figures = f;
+        d.n_figures = PER_DOC;
+        cr_assert_eq(store_put_document(s, &d), STORE_OK, "%s", store_errmsg(s));
+    }
+    cr_assert_eq(store_batch_end(s), STORE_OK, "%s", store_errmsg(s));
+    free(f);
+    q = query(RES_FIGURES);
+    cr_assert_eq(store_list(s, &q, &p), STORE_OK, "%s", store_errmsg(s));
+    long long all = p.total;
+    cr_assert_gt(all, N_DOCS * PER_DOC);
+    store_page_free(&p);
+
+    q = query(RES_FIGURES);
+    add_text(&q, "stance", "claimed");
+    cr_assert_eq(store_list(s, &q, &p), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_not(p.total_exact);
+    cr_assert_gt(p.total, STORE_EXACT_TOTAL);
+    cr_assert_leq(p.total, all);
+    cr_assert_not_null(p.next, "paging goes on");
+    store_page_free(&p);
+
+    /* Kept counts stay exact at any size; a narrower filter is counted. */
+    q = query(RES_FIGURES);
+    add_text(&q, "type", "killed");
+    cr_assert_eq(store_list(s, &q, &p), STORE_OK, "%s", store_errmsg(s));
+    cr_assert(p.total_exact);
+    cr_assert_eq(p.total, killed_before + N_DOCS * (PER_DOC / 2));
+    store_page_free(&p);
+    q = query(RES_FIGURES);
+    add_text(&q, "article", "big03");
+    add_text(&q, "stance", "claimed");
+    cr_assert_eq(store_list(s, &q, &p), STORE_OK, "%s", store_errmsg(s));
+    cr_assert(p.total_exact);
+    cr_assert_eq(p.total, PER_DOC);
+    store_page_free(&p);
+    store_close(s);
+}

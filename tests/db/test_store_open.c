@@ -486,6 +486,42 @@ Test(store_open, migrates_version_6_forward_blocs_and_compare_keys) {
                  90);
 }
 
+/* Version 6 forward: the kept counts behind list totals are filled. */
+Test(store_open, migrates_version_6_forward_kept_counts) {
+    char *v6 = test_data("schema_v6.sql");
+    cr_assert(strncmp(v6, "-- version 6\n", 13) == 0);
+    sql_exec(strchr(v6, '\n') + 1);
+    free(v6);
+    sql_exec("PRAGMA user_version = 6;"
+             "INSERT INTO locations (id, name, kind, lat, lon) VALUES ('p', 'مكان', 'city', 36, 37);"
+             "INSERT INTO sources (id, name, kind, fts_no) VALUES ('o', 'منفذ', 'outlet', 1);"
+             "INSERT INTO articles (id, doc_no, body, outlet_id) VALUES ('a', 1, 'نص', 'o');"
+             "INSERT INTO figures (id, article_id, ordinal, value, qualifier, type, location_id,"
+             " start, \"end\", fts_no) VALUES ('a-f1', 'a', 1, 80, 'exact', 'killed', 'p', 0, 1, 1),"
+             " ('a-f2', 'a', 2, 3, 'exact', 'killed', NULL, 2, 3, 2);");
+    char err[256] = "";
+    store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
+    cr_assert_not_null(s, "%s", err);
+    store_close(s);
+    cr_assert_eq(sql_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    /* the kept counts start from the rows already there, and follow them */
+    cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'figures?type=killed'"), 2);
+    cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'figures?location=p'"), 1);
+    cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'articles?outlet=o'"), 1);
+    sql_exec("DELETE FROM figures WHERE id = 'a-f1';");
+    cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'figures?type=killed'"), 1);
+    cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'figures?location=p'"), 0);
+    /* the sources' counts are the triggers' from now on: an article counts
+     * once however often it names a source */
+    sql_exec("INSERT INTO source_mentions (article_id, source_id, start, \"end\")"
+             " VALUES ('a', 'o', 0, 1), ('a', 'o', 2, 3);");
+    cr_assert_eq(sql_int("SELECT n_mentions * 10 + n_articles FROM sources WHERE id = 'o'"), 21);
+    sql_exec("DELETE FROM source_mentions WHERE start = 0;");
+    cr_assert_eq(sql_int("SELECT n_mentions * 10 + n_articles FROM sources WHERE id = 'o'"), 11);
+    sql_exec("DELETE FROM source_mentions;");
+    cr_assert_eq(sql_int("SELECT n_mentions * 10 + n_articles FROM sources WHERE id = 'o'"), 0);
+}
+
 Test(store_open, schema_text_checked) {
     char err[256] = "";
     cr_assert_null(store_open(fx_path, 0, 100, "-- version 99\nCREATE TABLE t (a);", err, sizeof err));

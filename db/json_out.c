@@ -1,0 +1,169 @@
+/* json_out.c — JSON bytes straight into a buffer (json_out.h says which
+ * bytes and why they match jansson's).
+ *
+ * Left out: pretty printing, escaping of '/' or of non-ASCII, and reading
+ * JSON (jansson stays for bodies and files).
+ */
+#include "db/json_out.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/utf8.h"
+
+void json_out_init(json_out *o, size_t max) {
+    memset(o, 0, sizeof *o);
+    o->max = max;
+}
+
+void json_out_free(json_out *o) {
+    if (!o)
+        return;
+    free(o->p);
+    o->p = NULL;
+    o->len = o->cap = 0;
+}
+
+/* Room for n more bytes and a NUL; false (and failed) when there is none. */
+static bool reserve(json_out *o, size_t n) {
+    if (o->failed)
+        return false;
+    if (n >= o->max || o->len >= o->max - n) {
+        o->failed = true;
+        return false;
+    }
+    if (o->len + n < o->cap)
+        return true;
+    size_t cap = o->cap ? o->cap : 4096;
+    while (cap <= o->len + n)
+        cap *= 2;
+    if (cap > o->max + 1)
+        cap = o->max + 1;
+    char *p = realloc(o->p, cap);
+    if (!p) {
+        o->failed = true;
+        return false;
+    }
+    o->p = p;
+    o->cap = cap;
+    return true;
+}
+
+void json_out_raw(json_out *o, const char *s, size_t n) {
+    if (!reserve(o, n))
+        return;
+    memcpy(o->p + o->len, s, n);
+    o->len += n;
+}
+
+void json_out_lit(json_out *o, const char *s) {
+    json_out_raw(o, s, strlen(s));
+}
+
+void json_out_str(json_out *o, const char *s, size_t n) {
+    static const char hex[] = "0123456789ABCDEF";
+    if (o->failed)
+        return;
+    if (!utf8_valid(s, n, NULL)) {
+        o->failed = true;
+        return;
+    }
+    /* Most texts need no escape: room for them and the quotes at once. */
+    if (!reserve(o, n + 2))
+        return;
+    o->p[o->len++] = '"';
+    size_t from = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        json_out_raw(o, s + from, i - from);
+        char esc[6] = {'\\', 0};
+        size_t k = 2;
+        switch (c) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\b': esc[1] = 'b'; break;
+        case '\f': esc[1] = 'f'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\r': esc[1] = 'r'; break;
+        case '\t': esc[1] = 't'; break;
+        default:
+            memcpy(esc + 1, "u00", 3);
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            k = 6;
+        }
+        json_out_raw(o, esc, k);
+        from = i + 1;
+    }
+    json_out_raw(o, s + from, n - from);
+    json_out_raw(o, "\"", 1);
+}
+
+void json_out_key(json_out *o, const char *key) {
+    size_t n = strlen(key);
+    if (!reserve(o, n + 3))
+        return;
+    o->p[o->len++] = '"';
+    memcpy(o->p + o->len, key, n);
+    o->len += n;
+    o->p[o->len++] = '"';
+    o->p[o->len++] = ':';
+}
+
+void json_out_int(json_out *o, long long v) {
+    char buf[24];
+    int n = snprintf(buf, sizeof buf, "%lld", v);
+    json_out_raw(o, buf, (size_t)n);
+}
+
+void json_out_real(json_out *o, double v) {
+    if (!isfinite(v)) {
+        o->failed = true;
+        return;
+    }
+    char buf[40];
+    int n = snprintf(buf, sizeof buf, "%.10g", v);
+    if (n <= 0 || (size_t)n >= sizeof buf - 3) {
+        o->failed = true;
+        return;
+    }
+    size_t len = (size_t)n;
+    /* A real must not read back as an integer. */
+    if (!memchr(buf, '.', len) && !memchr(buf, 'e', len)) {
+        memcpy(buf + len, ".0", 3);
+        len += 2;
+    }
+    /* "1e+20" and "1e-07" as "1e20" and "1e-7". */
+    char *e = memchr(buf, 'e', len);
+    if (e) {
+        char *start = e + 1, *end = e + 2;
+        if (*start == '-')
+            start++;
+        while (*end == '0')
+            end++;
+        if (end != start) {
+            memmove(start, end, len - (size_t)(end - buf) + 1);
+            len -= (size_t)(end - start);
+        }
+    }
+    json_out_raw(o, buf, len);
+}
+
+char *json_out_take(json_out *o, size_t *len) {
+    if (!o->failed && !reserve(o, 0))
+        o->failed = true;
+    if (o->failed) {
+        json_out_free(o);
+        return NULL;
+    }
+    o->p[o->len] = '\0';
+    char *p = o->p;
+    *len = o->len;
+    o->p = NULL;
+    o->len = o->cap = 0;
+    return p;
+}
