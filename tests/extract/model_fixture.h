@@ -9,6 +9,7 @@
 #include "extract/extract.h"
 
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
 
 static extract_model *model;
@@ -29,6 +30,20 @@ static void free_model(void)
 static inline void run(const char *doc, extract_result *r)
 {
     cr_assert_eq(extract_document(model, doc, strlen(doc), r), 0);
+}
+
+/* The figure whose span contains needle, or NULL. */
+static inline const extract_figure *figure_with(const extract_result *r, const char *needle)
+{
+    for (size_t i = 0; i < r->n_figures; i++) {
+        char *s = text_slice(&r->txt, r->figures[i].sp);
+        cr_assert_not_null(s);
+        bool hit = strstr(s, needle) != NULL;
+        free(s);
+        if (hit)
+            return &r->figures[i];
+    }
+    return NULL;
 }
 
 #endif

@@ -13,20 +13,6 @@
 
 TestSuite(sources, .init = load_model, .fini = free_model);
 
-/* The figure whose span contains needle, or NULL. */
-static const extract_figure *figure_with(const extract_result *r, const char *needle)
-{
-    for (size_t i = 0; i < r->n_figures; i++) {
-        char *s = text_slice(&r->txt, r->figures[i].sp);
-        cr_assert_not_null(s);
-        bool hit = strstr(s, needle) != NULL;
-        free(s);
-        if (hit)
-            return &r->figures[i];
-    }
-    return NULL;
-}
-
 typedef struct claimant_case {
     const char *doc;
     const char *needle;   /* text inside the figure's span */
