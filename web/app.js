@@ -728,7 +728,7 @@ async function route() {
   if (view === 'compare') {
     await compareReady;
     const form = $('#compare-form');
-    for (const name of ['type', 'location', 'affiliation']) form[name].value = params.get(name) || '';
+    for (const name of ['type', 'location', 'affiliation', 'date__gte', 'date__lte', 'group']) form[name].value = params.get(name) || '';
     loadCompare();
   } else if (view === 'places') {
     extent = EXTENTS[params.get('extent')] ? params.get('extent') : 'syria';
