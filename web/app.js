@@ -10,6 +10,7 @@ function build(el, attrs, kids) {
     if (v == null || v === false) continue;
     if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
     else if (k === 'text') el.textContent = v;
+    else if (k === 'style') el.style.cssText = v; // through the CSSOM: the page's CSP refuses style attributes
     else el.setAttribute(k, v === true ? '' : String(v));
   }
   for (const c of kids.flat()) if (c != null && c !== false) el.append(c instanceof Node ? c : String(c));
@@ -459,7 +460,6 @@ function sideList(label, cls, kindCls, items, render, keyOf) {
 }
 
 // ---- compare ------------------------------------------------------------------
-const AFF_ORDER = ['government', 'opposition', 'independent', 'unknown'];
 
 async function loadCompare() {
   const out = $('#compare-out');
@@ -485,12 +485,36 @@ async function loadCompare() {
   out.replaceChildren(h('p', { class: 'list-status', text: count(res.total, ['مجموعة واحدة', 'مجموعتان', 'مجموعات', 'مجموعة']) }), ...res.groups.map(groupCard));
 }
 
-// One claim a row: each claimant's headline (else its first part), until the
-// compare view shows claimant rows with their parts and updates.
-function groupClaims(g) {
-  return g.claimants.flatMap((r) => (r.headline ? [r.headline] : r.parts.slice(0, 1)))
-    .map((f) => ({ ...f, figure_id: f.id }));
+// Readable names of the blocs of data/blocs.tsv (the API gives only their ids).
+const BLOC = {
+  'sy.government': 'الحكومة السورية وحلفاؤها', 'sy.opposition': 'فصائل المعارضة السورية', 'sy.sdf': 'قسد والقوات الكردية',
+  'sy.isis': 'تنظيم الدولة (سوريا)', 'sy.turkey': 'تركيا والفصائل الموالية', 'sy.israel': 'إسرائيل في سوريا',
+  'sy.coalition': 'التحالف الدولي', 'ye.houthis': 'الحوثيون وحلفاؤهم', 'ye.government': 'الحكومة اليمنية والتحالف',
+  'ye.stc': 'المجلس الانتقالي الجنوبي', 'ye.aqap': 'القاعدة في جزيرة العرب', 'iq.government': 'الحكومة العراقية والحشد',
+  'iq.kurdistan': 'إقليم كردستان', 'iq.isis': 'تنظيم الدولة (العراق)', 'iq.coalition': 'التحالف الدولي في العراق',
+  'gz.israel': 'إسرائيل', 'gz.factions': 'حماس والفصائل', 'gz.gaza-authorities': 'السلطات في غزة',
+  'gz.palestinian-authority': 'السلطة الفلسطينية', 'lb.state': 'الدولة اللبنانية والجيش', 'lb.hezbollah': 'حزب الله وحلفاؤه',
+  'lb.israel': 'إسرائيل في لبنان', 'lb.jihadists': 'الجماعات الجهادية في لبنان', 'sd.saf': 'الجيش السوداني',
+  'sd.rsf': 'قوات الدعم السريع', 'sd.splm-n': 'الحركة الشعبية - شمال', 'ly.lna': 'الجيش الوطني الليبي',
+  'ly.gna': 'حكومة طرابلس', 'so.government': 'الحكومة الصومالية وحلفاؤها', 'so.shabaab': 'حركة الشباب',
+  'sahel.states': 'حكومات الساحل', 'sahel.jnim': 'نصرة الإسلام والمسلمين', 'sahel.isis': 'تنظيم الدولة في الساحل',
+  'sahel.azawad': 'الحركات الأزوادية', 'sahel.jas': 'بوكو حرام', independent: 'مستقلة (مراصد، أمم متحدة، إعلام)',
+};
+const blocName = (b) => (b == null ? 'جهة غير معروفة' : BLOC[b] || b);
+// Colours are handed out per group in the order blocs appear there, so two blocs
+// of one group never share one; the legend says which is which.
+const PALETTE = ['#c0392b', '#1f77b4', '#2e8b57', '#8e44ad', '#d35400', '#7f8c8d', '#b8860b', '#16a085'];
+function blocColours(g) {
+  const m = new Map();
+  for (const r of g.claimants) {
+    const b = r.claimant ? r.claimant.bloc : null;
+    if (!m.has(b)) m.set(b, b == null ? '#9aa3ad' : PALETTE[m.size % PALETTE.length]);
+  }
+  return m;
 }
+const rowBloc = (r) => (r.claimant ? r.claimant.bloc : null);
+const claimantName = (r) => (r.claimant ? r.claimant.name || r.claimant.id : 'غير محددة');
+const figHref = (f) => `#/a/${encodeURIComponent(f.article_id)}/${encodeURIComponent(f.id)}`;
 
 function dateText(d) {
   if (!d) return 'تاريخ غير معروف';
@@ -499,35 +523,50 @@ function dateText(d) {
 
 function groupCard(g) {
   const k = g.key;
-  g = { ...g, claims: groupClaims(g) };
-  const title = [TYPE[k.type] || k.type, subjectText(k.subject)].filter(Boolean).join(' — ');
+  const colours = blocColours(g);
+  const subject = k.subject ? [CATEGORY[k.subject.category], k.subject.bloc ? blocName(k.subject.bloc) : SIDE[k.subject.side]]
+    .filter(Boolean).join(' — ') : '';
+  const title = [TYPE[k.type] || k.type, subject, objectName(k.object)].filter(Boolean).join(' · ');
   const sp = g.spread || {};
   return h('section', { class: 'card group' },
     h('h3', { text: title }),
     h('p', { class: 'meta' },
       h('span', { text: k.area ? k.area.name : 'مكان غير محدد' }),
       h('span', { text: dateText(k.date) }),
-      h('span', { text: `${count(g.n_claimants, ['جهة واحدة', 'جهتان', 'جهات', 'جهة'])} · ${count(g.n_claims ?? g.claims.length, ['رقم واحد', 'رقمان', 'أرقام', 'رقمًا'])}` }),
-      sp.min != null ? h('span', { title: 'spread: min–max (ratio)' }, 'المدى ', h('b', { text: `${fmt(sp.min)}–${fmt(sp.max)}` }),
+      h('span', { text: `${count(g.n_claimants, ['جهة واحدة', 'جهتان', 'جهات', 'جهة'])} · ${count(g.n_claims, ['رقم واحد', 'رقمان', 'أرقام', 'رقمًا'])}` }),
+      sp.min != null ? h('span', { title: 'spread of the headline figures: min–max (ratio)' }, 'المدى ', h('b', { text: `${fmt(sp.min)}–${fmt(sp.max)}` }),
         sp.ratio ? ` (×${fmt(Math.round(sp.ratio * 10) / 10)})` : '') : null),
-    spreadChart(g),
-    h('div', { class: 'table-wrap' }, h('table', { class: 'claims' },
-      h('thead', null, h('tr', null, ['الجهة', 'الانتماء', 'الرقم', 'ما يُعَدّ', 'الموقف', 'الاقتباس', ''].map((t) => h('th', { scope: 'col', text: t })))),
-      h('tbody', null, g.claims.map(claimRow)))));
+    h('ul', { class: 'bloc-legend', 'aria-label': 'الكتل' }, [...colours].map(([b, c]) =>
+      h('li', { title: b || 'unknown' }, h('i', { class: 'swatch', style: `background:${c}`, 'aria-hidden': 'true' }), blocName(b)))),
+    spreadChart(g, colours),
+    timeline(g, colours),
+    h('ol', { class: 'claimant-rows' }, g.claimants.map((r) => claimantRow(r, colours))));
 }
 
-function claimRow(c) {
-  const aff = affOf(c.claimant);
-  // data-label names the column where a narrow screen shows each row as a card.
-  return h('tr', null,
-    h('td', { class: 'who', 'data-label': 'الجهة', text: c.claimant ? c.claimant.name : 'غير محددة' }),
-    h('td', { 'data-label': 'الانتماء' }, h('span', { class: `badge aff-${aff}`, title: AFF_EN[aff], text: AFF[aff] })),
-    h('td', { class: 'num', 'data-label': 'الرقم', text: figValue(c) }),
-    h('td', { 'data-label': 'ما يُعَدّ', text: objectName(c.object) }),
-    h('td', { 'data-label': 'الموقف', text: STANCE[c.stance] || c.stance }),
-    h('td', { class: 'quote', 'data-label': 'الاقتباس' }, quoteWithSpan(c.quote, c.span && c.span.text)),
-    h('td', { class: 'link' }, h('a', { class: 'open', href: `#/a/${encodeURIComponent(c.article_id)}/${encodeURIComponent(c.figure_id)}`,
-      title: 'open the article at this figure', text: 'في المقال ←' })));
+function figLine(f) {
+  return h('span', { class: 'fig-line' },
+    h('a', { class: 'num', href: figHref(f), title: 'open the article at this figure', text: figValue(f) }),
+    ' ', h('span', { class: 'what', text: [objectName(f.object), STANCE[f.stance] || ''].filter(Boolean).join(' · ') }),
+    f.quote ? h('q', { class: 'quote' }, quoteWithSpan(f.quote, f.span && f.span.text)) : null);
+}
+
+// One claimant a row: its headline, its parts folded under it, older counts and
+// the articles that carry it on demand.
+function claimantRow(r, colours) {
+  const b = rowBloc(r);
+  const head = r.headline;
+  return h('li', { class: 'claimant-row', style: `--bloc:${colours.get(b)}`, 'data-bloc': b || '' },
+    h('div', { class: 'row-head' },
+      h('span', { class: 'who', text: claimantName(r) }),
+      h('span', { class: 'bloc-badge', text: blocName(b) }),
+      head ? figLine(head) : h('span', { class: 'muted', text: 'أجزاء فقط' })),
+    r.parts.length ? h('details', { class: 'parts' }, h('summary', { text: count(r.parts.length, ['جزء واحد', 'جزءان', 'أجزاء', 'جزءًا']) }),
+      h('ul', null, r.parts.map((f) => h('li', null, figLine(f))))) : null,
+    r.superseded.length ? h('details', { class: 'superseded' }, h('summary', { text: `أرقام سابقة (${fmt(r.superseded.length)})` }),
+      h('ul', null, r.superseded.map((f) => h('li', null, figLine(f))))) : null,
+    r.carriers.length ? h('details', { class: 'carriers' }, h('summary', { text: `نُشر في ${count(r.carriers.length, ['مقال واحد', 'مقالين', 'مقالات', 'مقالًا'])}` }),
+      h('ul', null, r.carriers.map((c) => h('li', null, h('a', { href: `#/a/${encodeURIComponent(c.article_id)}`,
+        text: [c.outlet ? c.outlet.name : 'ناشر غير معروف', c.published_at ? c.published_at.slice(0, 10) : ''].filter(Boolean).join(' · ') }))))) : null);
 }
 
 // The claim's span is an offset into the body, not the quote: find its text in the
@@ -543,47 +582,69 @@ function quoteWithSpan(quote, text) {
   return [from > 0 ? '…' : '', q.slice(from, a).join(''), h('mark', { text }), q.slice(b, to).join(''), to < q.length ? '…' : ''];
 }
 
-// One horizontal bar per claim, growing from the right (RTL), coloured by affiliation.
-function spreadChart(g) {
+const chartWidth = () => Math.round(Math.min(760, Math.max(300, $('#compare-out').clientWidth - 34)));
+
+// One horizontal bar per headline (parts are not drawn: they count less than the
+// whole), growing from the right (RTL), coloured by bloc.
+function spreadChart(g, colours) {
+  const rows = g.claimants.filter((r) => r.headline);
+  if (!rows.length) return null;
   // Drawn at the width it is shown (a phone too), so its 12 px text stays 12 px.
-  const W = Math.round(Math.min(760, Math.max(300, $('#compare-out').clientWidth - 34)));
-  const labelW = W < 560 ? Math.round(W * 0.36) : 210, pad = W < 560 ? 6 : 16, rowH = 26, top = 40;
+  const W = chartWidth();
+  const labelW = W < 560 ? Math.round(W * 0.36) : 210, pad = W < 560 ? 6 : 16, rowH = 26, top = 8;
   const fitLabel = (t) => clip(t, Math.floor(labelW / 7));
-  const claims = g.claims;
-  const max = Math.max(1, g.spread?.max ?? 0, ...claims.map((c) => c.value_max ?? c.value ?? 0));
-  const x0 = W - labelW - pad, span = x0 - pad - 90; // bars run from x0 leftwards
-  const H = top + claims.length * rowH + 28;
+  const max = Math.max(1, ...rows.map((r) => r.headline.value_max ?? r.headline.value ?? 0));
+  const x0 = W - labelW - pad, span = x0 - pad - 90;
+  const H = top + rows.length * rowH + 28;
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', width: W, height: H,
-    'aria-label': `مخطط الأرقام: ${claims.map((c) => `${c.claimant ? c.claimant.name : 'غير محددة'} ${figValue(c)}`).join('، ')}` });
-  // legend
-  let lx = W - pad;
-  for (const aff of AFF_ORDER) {
-    svg.append(s('rect', { x: lx - 12, y: 10, width: 12, height: 12, rx: 2, class: `bar aff-${aff}` }),
-      s('text', { x: lx - 18, y: 20, class: 'legend-text', text: AFF[aff] }));
-    lx -= Math.min(95, (W - 2 * pad) / AFF_ORDER.length);
-  }
-  // grid
+    'aria-label': `مخطط الأرقام: ${rows.map((r) => `${claimantName(r)} ${figValue(r.headline)}`).join('، ')}` });
   for (const t of [0, 0.5, 1]) {
     const x = x0 - t * span;
     svg.append(s('line', { x1: x, x2: x, y1: top - 4, y2: H - 24, class: 'grid' }),
       s('text', { x, y: H - 8, class: 'tick', 'text-anchor': 'middle', text: fmt(Math.round(max * t)) }));
   }
-  claims.forEach((c, i) => {
-    const y = top + i * rowH;
-    const aff = affOf(c.claimant);
+  rows.forEach((r, i) => {
+    const c = r.headline, y = top + i * rowH, fill = colours.get(rowBloc(r));
     const w = c.value != null ? Math.max(2, (c.value / max) * span) : 0;
-    const g2 = s('g', { class: 'row' }, s('title', { text: `${c.claimant ? c.claimant.name : 'غير محددة'}: ${figValue(c)}` }));
-    g2.append(s('text', { x: W - pad, y: y + rowH / 2 + 4, class: 'label', text: fitLabel(c.claimant ? c.claimant.name : 'غير محددة') }));
+    const g2 = s('g', { class: 'row' }, s('title', { text: `${claimantName(r)}: ${figValue(c)}` }));
+    g2.append(s('text', { x: W - pad, y: y + rowH / 2 + 4, class: 'label', text: fitLabel(claimantName(r)) }));
     if (c.value_max != null && c.value != null) {
-      g2.append(s('rect', { x: x0 - (c.value_max / max) * span, y: y + 4, width: (c.value_max / max) * span, height: rowH - 8, rx: 3, class: `bar range aff-${aff}` }));
+      g2.append(s('rect', { x: x0 - (c.value_max / max) * span, y: y + 4, width: (c.value_max / max) * span, height: rowH - 8, rx: 3, class: 'bar range', fill }));
     }
-    if (w) g2.append(s('rect', { x: x0 - w, y: y + 4, width: w, height: rowH - 8, rx: 3, class: `bar aff-${aff}` }));
-    else g2.append(s('rect', { x: x0 - 40, y: y + 4, width: 40, height: rowH - 8, rx: 3, class: `bar vague aff-${aff}` }));
+    if (w) g2.append(s('rect', { x: x0 - w, y: y + 4, width: w, height: rowH - 8, rx: 3, class: 'bar', fill }));
+    else g2.append(s('rect', { x: x0 - 40, y: y + 4, width: 40, height: rowH - 8, rx: 3, class: 'bar vague', stroke: fill }));
     const end = c.value_max != null ? (c.value_max / max) * span : w || 40;
     g2.append(s('text', { x: x0 - end - 6, y: y + rowH / 2 + 4, class: 'value', text: figValue(c) }));
     svg.append(g2);
   });
   return h('div', { class: 'chart-wrap' }, svg);
+}
+
+// For an event whose toll was updated: each claimant's counts in the order they
+// were reported (oldest first), one line per claimant.
+function timeline(g, colours) {
+  const series = g.claimants.filter((r) => r.headline && r.superseded.length)
+    .map((r) => ({ r, pts: [...r.superseded].reverse().concat([r.headline]).filter((f) => f.value != null) }))
+    .filter((x) => x.pts.length > 1);
+  if (!series.length) return null;
+  const W = chartWidth(), H = 150, pad = 34;
+  const steps = Math.max(...series.map((x) => x.pts.length));
+  const max = Math.max(1, ...series.flatMap((x) => x.pts.map((f) => f.value)));
+  const X = (i) => W - pad - (steps > 1 ? (i / (steps - 1)) * (W - 2 * pad) : 0); // RTL: first report on the right
+  const Y = (v) => H - 24 - (v / max) * (H - 44);
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart timeline', role: 'img', width: W, height: H,
+    'aria-label': `تطور الحصيلة: ${series.map((x) => `${claimantName(x.r)} ${x.pts.map((f) => fmt(f.value)).join(' ← ')}`).join('، ')}` });
+  svg.append(s('line', { x1: pad, x2: W - pad, y1: H - 24, y2: H - 24, class: 'grid' }),
+    s('text', { x: W - pad, y: H - 8, class: 'tick', 'text-anchor': 'middle', text: 'أول رقم' }),
+    s('text', { x: pad, y: H - 8, class: 'tick', 'text-anchor': 'middle', text: 'آخر رقم' }));
+  for (const { r, pts } of series) {
+    const stroke = colours.get(rowBloc(r));
+    svg.append(s('polyline', { points: pts.map((f, i) => `${X(i)},${Y(f.value)}`).join(' '), fill: 'none', stroke, 'stroke-width': 2 }));
+    pts.forEach((f, i) => svg.append(s('circle', { cx: X(i), cy: Y(f.value), r: 3.5, fill: stroke }, s('title', { text: `${claimantName(r)}: ${figValue(f)}` }))));
+    const last = pts[pts.length - 1];
+    svg.append(s('text', { x: X(pts.length - 1) + 4, y: Y(last.value) - 6, class: 'value', 'text-anchor': 'end', text: fmt(last.value) }));
+  }
+  return h('figure', { class: 'timeline-wrap' }, h('figcaption', { text: 'تطور الحصيلة عند كل جهة' }), svg);
 }
 
 const compareParams = () => Object.fromEntries(new FormData($('#compare-form')));
@@ -707,7 +768,7 @@ for (const b of document.querySelectorAll('.zoom button')) {
 async function fillCompareForm() {
   const form = $('#compare-form');
   for (const [v, t] of Object.entries(TYPE)) form.type.append(h('option', { value: v, text: t }));
-  for (const v of AFF_ORDER) form.affiliation.append(h('option', { value: v, text: AFF[v] }));
+  for (const [v, t] of Object.entries(BLOC)) form.bloc.append(h('option', { value: v, text: t }));
   try {
     const ps = [...(await getPlaces())].sort((a, b) => b.counts.mentions - a.counts.mentions);
     for (const l of ps) form.location.append(h('option', { value: l.id, text: l.name }));
@@ -728,7 +789,7 @@ async function route() {
   if (view === 'compare') {
     await compareReady;
     const form = $('#compare-form');
-    for (const name of ['type', 'location', 'affiliation', 'date__gte', 'date__lte', 'group']) form[name].value = params.get(name) || '';
+    for (const name of ['type', 'location', 'bloc', 'date__gte', 'date__lte', 'group']) form[name].value = params.get(name) || '';
     loadCompare();
   } else if (view === 'places') {
     extent = EXTENTS[params.get('extent')] ? params.get('extent') : 'syria';

@@ -221,24 +221,28 @@ test('the compare view shows claims side by side (or says it is not available)',
   assert.ok(route.body.groups.length > 0, 'the seeds have claims to compare');
   const groups = page.locator('#compare-out section.group');
   assert.equal(await groups.count(), route.body.groups.length);
-  // The rows the view draws: each claimant's headline, else its first part.
-  const claimsOf = (g) => g.claimants.flatMap((r) => (r.headline ? [r.headline] : r.parts.slice(0, 1)))
-    .map((f) => ({ ...f, figure_id: f.id }));
-  const g0 = groups.first();
-  const rows = g0.locator('table.claims tbody tr');
-  assert.ok(await rows.count() >= 2, 'a group table with at least 2 claims');
-  assert.equal(await rows.count(), claimsOf(route.body.groups[0]).length);
-  assert.equal(await g0.locator('svg.chart rect.bar:not(.range)').count() - 4, claimsOf(route.body.groups[0]).length,
-    'one bar per claim, plus the 4 legend swatches');
-  assert.ok(await g0.locator('table.claims mark').count() >= 1, 'the span is highlighted in the quote');
-  const qualified = route.body.groups.flatMap(claimsOf).find((c) => c.qualifier === 'more_than');
+  // One row per claimant, coloured by bloc; bars for headlines only; parts folded.
+  const g0 = groups.first(), body0 = route.body.groups[0];
+  const rows = g0.locator('li.claimant-row');
+  assert.equal(await rows.count(), body0.claimants.length, 'one row per claimant');
+  assert.ok(await rows.count() >= 2, 'a group with at least 2 claimants');
+  assert.equal(await g0.locator('svg.chart:not(.timeline) rect.bar:not(.range)').count(),
+    body0.claimants.filter((r) => r.headline).length, 'one bar per headline');
+  const blocs = new Set(body0.claimants.map((r) => (r.claimant ? r.claimant.bloc : null)));
+  assert.equal(await g0.locator('.bloc-legend li').count(), blocs.size, 'a legend entry per bloc');
+  const withParts = route.body.groups.flatMap((g) => g.claimants).filter((r) => r.parts.length).length;
+  assert.equal(await page.locator('#compare-out li.claimant-row > details.parts').count(), withParts, 'parts folded under their claimant');
+  for (const d of await page.locator('#compare-out details').all()) assert.equal(await d.getAttribute('open'), null, 'folded until asked');
+  assert.ok(await g0.locator('mark').count() >= 1, 'the span is highlighted in the quote');
+  const heads = route.body.groups.flatMap((g) => g.claimants).map((r) => r.headline).filter(Boolean);
+  const qualified = heads.find((c) => c.qualifier === 'more_than');
   if (qualified) assert.match(await page.locator('#compare-out').innerText(), new RegExp(`أكثر من ${digits(qualified.value)}`));
   await shot('05-compare.png');
 
   // The link opens the article at that figure.
-  const c0 = claimsOf(route.body.groups[0])[0];
-  await g0.locator('a.open').first().click();
-  await page.waitForSelector(`[id="fig-${c0.figure_id}"]`);
+  const c0 = body0.claimants.find((r) => r.headline).headline;
+  await g0.locator(`a.num[href$="/${encodeURIComponent(c0.id)}"]`).first().click();
+  await page.waitForSelector(`[id="fig-${c0.id}"]`);
   assert.ok(!(await page.locator('#view-articles').isHidden()));
   assert.equal(await page.locator(`#article-list a[aria-current="true"]`).getAttribute('data-id'), c0.article_id);
 });
