@@ -183,7 +183,11 @@ function flash(els) {
 // ---- articles: search, list, paging --------------------------------------------
 // The list's filters come from the URL (#/?q=…&location=…), so a view can be bookmarked.
 const state = { q: '', location: null, next: null, articleId: null, listKey: null };
-const listParams = () => ({ q: state.q, location: state.location?.id, outlet: state.outlet, source: state.source });
+// The date filters go to the API under its own names: publication day, and the
+// day of the events the article's figures report.
+const DATE_FILTERS = [['#f-pub-from', 'published_at__gte'], ['#f-pub-to', 'published_at__lte'], ['#f-date-from', 'date__gte'], ['#f-date-to', 'date__lte']];
+const listParams = () => ({ q: state.q, location: state.location?.id, outlet: state.outlet, source: state.source,
+  ...Object.fromEntries(DATE_FILTERS.map(([, k]) => [k, state[k]])) });
 // The API's filters for the list: q as FTS5, the rest as they are.
 const apiListParams = () => ({ ...listParams(), q: ftsQuery(state.q) });
 
@@ -312,7 +316,7 @@ $('#search').addEventListener('submit', (e) => {
   go('', { ...listParams(), q: $('#q').value.trim() });
 });
 $('#more').addEventListener('click', () => loadArticles(true));
-for (const [sel, key] of [['#f-outlet', 'outlet'], ['#f-source', 'source']]) {
+for (const [sel, key] of [['#f-outlet', 'outlet'], ['#f-source', 'source'], ...DATE_FILTERS]) {
   $(sel).addEventListener('change', (e) => go('', { ...listParams(), [key]: e.target.value }));
 }
 
@@ -800,6 +804,7 @@ async function route() {
     $('#q').value = state.q;
     state.outlet = params.get('outlet') || '';
     state.source = params.get('source') || '';
+    for (const [sel, k] of DATE_FILTERS) { state[k] = /^\d{4}-\d{2}-\d{2}$/.test(params.get(k) || '') ? params.get(k) : ''; $(sel).value = state[k]; }
     listFiltersReady.then(() => { selectValue('#f-outlet', state.outlet); selectValue('#f-source', state.source); });
     const loc = params.get('location');
     state.location = loc ? { id: loc, name: loc } : null;
