@@ -613,10 +613,10 @@ function spreadChart(g, colours) {
     const g2 = s('g', { class: 'row' }, s('title', { text: `${claimantName(r)}: ${figValue(c)}` }));
     g2.append(s('text', { x: W - pad, y: y + rowH / 2 + 4, class: 'label', text: fitLabel(claimantName(r)) }));
     if (c.value_max != null && c.value != null) {
-      g2.append(s('rect', { x: x0 - (c.value_max / max) * span, y: y + 4, width: (c.value_max / max) * span, height: rowH - 8, rx: 3, class: 'bar range', fill }));
+      g2.append(s('rect', { x: x0 - (c.value_max / max) * span, y: y + 4, width: (c.value_max / max) * span, height: rowH - 8, rx: 3, class: 'bar range', style: `fill:${fill}` }));
     }
-    if (w) g2.append(s('rect', { x: x0 - w, y: y + 4, width: w, height: rowH - 8, rx: 3, class: 'bar', fill }));
-    else g2.append(s('rect', { x: x0 - 40, y: y + 4, width: 40, height: rowH - 8, rx: 3, class: 'bar vague', stroke: fill }));
+    if (w) g2.append(s('rect', { x: x0 - w, y: y + 4, width: w, height: rowH - 8, rx: 3, class: 'bar', style: `fill:${fill}` }));
+    else g2.append(s('rect', { x: x0 - 40, y: y + 4, width: 40, height: rowH - 8, rx: 3, class: 'bar vague', style: `stroke:${fill}` }));
     const end = c.value_max != null ? (c.value_max / max) * span : w || 40;
     g2.append(s('text', { x: x0 - end - 6, y: y + rowH / 2 + 4, class: 'value', text: figValue(c) }));
     svg.append(g2);
