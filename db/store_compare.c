@@ -507,9 +507,13 @@ static int sort_out(claimant *c, fig **members, size_t n, const char *group_part
         if (rc)
             return rc;
     }
-    qsort(c->parts, c->n_parts, sizeof *c->parts, by_freshness);
-    qsort(c->superseded, c->n_superseded, sizeof *c->superseded, by_freshness);
-    qsort(c->carriers, c->n_carriers, sizeof *c->carriers, by_freshness);
+    /* qsort takes no NULL array, even of none */
+    if (c->n_parts > 1)
+        qsort(c->parts, c->n_parts, sizeof *c->parts, by_freshness);
+    if (c->n_superseded > 1)
+        qsort(c->superseded, c->n_superseded, sizeof *c->superseded, by_freshness);
+    if (c->n_carriers > 1)
+        qsort(c->carriers, c->n_carriers, sizeof *c->carriers, by_freshness);
     return 0;
 }
 
@@ -729,7 +733,8 @@ static store_status event_group(ctx *c, const char *const key[KEY_N], const char
         }
     if (!one_party)
         party = NULL;
-    qsort(members, n_members, sizeof *members, by_claimant);
+    if (n_members > 1)
+        qsort(members, n_members, sizeof *members, by_claimant);
     bool named_claimant = !c->q->claimant;
     for (size_t i = 0; i < n_members; i++) {
         if (i == 0 || !same(members[i]->claimant, members[i - 1]->claimant))
@@ -755,7 +760,8 @@ static store_status event_group(ctx *c, const char *const key[KEY_N], const char
         n_claims += (long long)claims_of(&cls[k]);
         i = j;
     }
-    qsort(cls, n_cls, sizeof *cls, by_headline);
+    if (n_cls > 1)
+        qsort(cls, n_cls, sizeof *cls, by_headline);
     const claimant *lo = NULL, *hi = NULL;
     for (size_t k = 0; k < n_cls; k++) {
         const fig *h = cls[k].headline;
