@@ -101,6 +101,8 @@ Test(genre, attribution)
         /* another story: the statement before does not cover it */
         {"وقالت الأمم المتحدة إن 300 ألف شخص نزحوا. وفي سياق منفصل، قتل 3 جنود أتراك في هجوم.", "3 جنود", 3,
          "killed", "(none)"},
+        {"وقالت الأمم المتحدة إن 40 مدنيا نزحوا. على صعيد آخر، أصيب 7 أطفال بانفجار لغم.", "7 أطفال", 7,
+         "injured", "(none)"},
         {"وقالت الأمم المتحدة إن 300 ألف شخص نزحوا. ومن جهة أخرى، قال الجيش التركي إن 3 جنود قتلوا.",
          "3 جنود", 3, "killed", "الجيش التركي"},
         /* a statement carries over the sentences that develop it */
