@@ -1337,6 +1337,22 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
             j = xm.tok_end;
             continue;
         }
+        /* The statement as the subject speaks for its owner: "قال بيان
+         * للجيش إن", "ذكر تقرير صادر عن الوزارة أن". */
+        size_t owner = xm.tok_end;
+        if (form == FORM_MEDIUM && owner + 1 < t->n_tok && t->tok[owner].sentence == s) {
+            if (stages_word_is(t, owner, (const char *const[]){"صادر", "الصادر", "صادره", "الصادره", NULL}) &&
+                stages_word_is(t, owner + 1, (const char *const[]){"عن", NULL})) {
+                j = owner + 2;
+                continue;
+            }
+            if (t->tok[owner].kind == TOK_WORD && !strncmp(t->tok[owner].norm, "ل", strlen("ل")) &&
+                (mention_at(d, p, owner, true, f) || form_subject_at(d, p, owner, f))) {
+                p->covered_until = f->end;
+                relayed(d, p, am, f);
+                return true;
+            }
+        }
         if (skipped++ >= window)
             return false;
         if (strstr(t->tok[j].norm, "نقل"))
