@@ -19,19 +19,6 @@ static char *slice(const extract_result *r, span sp)
     return s;
 }
 
-/* The figure whose span contains `needle`, or NULL. */
-static const extract_figure *figure_with(const extract_result *r, const char *needle)
-{
-    for (size_t i = 0; i < r->n_figures; i++) {
-        char *s = slice(r, r->figures[i].sp);
-        bool hit = strstr(s, needle) != NULL;
-        free(s);
-        if (hit)
-            return &r->figures[i];
-    }
-    return NULL;
-}
-
 static const char *claimant_name(const extract_result *r, const extract_figure *f)
 {
     return f->claimant == EXTRACT_NO_INDEX ? "(none)" : r->sources[f->claimant].name;

@@ -21,21 +21,6 @@ static bool span_is(const extract_result *r, span sp, const char *want)
     return same;
 }
 
-/* The figure whose span contains `needle`. */
-static const extract_figure *figure_with(const extract_result *r, const char *needle)
-{
-    for (size_t i = 0; i < r->n_figures; i++) {
-        char *s = text_slice(&r->txt, r->figures[i].sp);
-        cr_assert_not_null(s);
-        bool hit = strstr(s, needle) != NULL;
-        free(s);
-        if (hit)
-            return &r->figures[i];
-    }
-    cr_assert_fail("no figure with \"%s\"", needle);
-    return NULL;
-}
-
 /* The id of the source of the nth (0-based) source mention whose text is
  * exactly `words`, or NULL when there is none. */
 static const char *mention_source(const extract_result *r, const char *words, size_t nth)
