@@ -684,6 +684,68 @@ static void place_blocs(doc_state *d)
     }
 }
 
+/* The conflict most of the document's figures are in (by their place,
+ * else their area), or NULL. */
+static const char *document_conflict(const doc_state *d)
+{
+    const extract_model *m = d->m;
+    const char *best = NULL;
+    size_t best_n = 0;
+    for (size_t i = 0; i < d->r->n_figures; i++) {
+        const extract_figure *f = &d->r->figures[i];
+        size_t at = f->place != EXTRACT_NO_INDEX ? f->place : f->area;
+        size_t country = at != EXTRACT_NO_INDEX ? m->country_of[at] : EXTRACT_NO_INDEX;
+        const char *c = country != EXTRACT_NO_INDEX ? model_conflict_in(m, m->places[country].id) : NULL;
+        size_t n = 0;
+        for (size_t j = 0; c && j < d->r->n_figures; j++) {
+            const extract_figure *g = &d->r->figures[j];
+            size_t at2 = g->place != EXTRACT_NO_INDEX ? g->place : g->area;
+            size_t c2 = at2 != EXTRACT_NO_INDEX ? m->country_of[at2] : EXTRACT_NO_INDEX;
+            n += c2 != EXTRACT_NO_INDEX && model_conflict_in(m, m->places[c2].id) == c;
+        }
+        if (n > best_n) {
+            best = c;
+            best_n = n;
+        }
+    }
+    return best;
+}
+
+/* A civil defence named bare ("الدفاع المدني") is the one of the war the
+ * document reports: every country has its own, and the list resolves the
+ * bare name to one of them. Swapped when the document's conflict has
+ * exactly one national civil defence (kind civil_defence, no parent). */
+static void local_civil_defence(doc_state *d)
+{
+    const extract_model *m = d->m;
+    const char *conflict = document_conflict(d);
+    if (!conflict)
+        return;
+    const extract_source *local = NULL;
+    size_t n_local = 0;
+    for (size_t i = 0; i < m->n_sources; i++) {
+        const extract_source *s = &m->sources[i];
+        const char *in = s->bloc ? model_bloc_in(m, s->bloc, conflict) : NULL;
+        if (!strcmp(s->kind, "civil_defence") && !s->parent_id && in && !strcmp(in, s->bloc)) {
+            local = s;
+            n_local++;
+        }
+    }
+    if (n_local != 1)
+        return;
+    for (size_t i = 0; i < d->r->n_sources; i++)
+        if (!strcmp(d->r->sources[i].id, local->id))
+            return; /* already named: the bare name may be another's */
+    for (size_t i = 0; i < d->r->n_sources; i++) {
+        extract_source *s = &d->r->sources[i];
+        const char *in = s->bloc ? model_bloc_in(m, s->bloc, conflict) : NULL;
+        if (!strcmp(s->kind, "civil_defence") && !s->parent_id && s->bloc && !(in && !strcmp(in, s->bloc))) {
+            *s = *local;
+            return;
+        }
+    }
+}
+
 /* The noun right before a number word that follows it ("امرأة واحدة",
  * "مدنيين اثنين", "عسكريين روسيين اثنين": one adjective may stand between). */
 static bool noun_just_before(const doc_state *d, size_t i, counted *c)
@@ -1181,6 +1243,7 @@ int figures_find(doc_state *d)
     link_figures(d, fs.aux);
     assign_areas(d);
     place_blocs(d);
+    local_civil_defence(d);
     rc = 0;
 out:
     free(tr);

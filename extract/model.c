@@ -397,15 +397,16 @@ static size_t set_of(const lexicon_entry *e)
 
 /* Each set of function_words.tsv as a NULL-terminated list of its
  * normalised words (pointing into the lexicon), for stages_word_is. A
- * set's words may span several lines; every word is one token, and every
- * set has words (a set left out would silently match nothing). */
+ * set's words may span several lines; every word is one token (the topic
+ * openers are phrases, words separated by one space), and every set has
+ * words (a set left out would silently match nothing). */
 static int build_word_sets(extract_model *m, char *err, size_t errsz)
 {
     size_t count[FW__COUNT] = {0}, entry;
     const char *w;
     for (size_t k = 0; (w = lexicon_phrase_at(m->function_words, k, &entry)); k++) {
         const lexicon_entry *e = lexicon_entry_at(m->function_words, entry);
-        if (strchr(w, ' ')) {
+        if (strchr(w, ' ') && set_of(e) != FW_TOPIC_OPENER) {
             snprintf(err, errsz, "data/lexicon/function_words.tsv:%zu: column words: \"%s\" is not one word",
                      e->line, w);
             return -1;

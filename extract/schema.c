@@ -106,6 +106,7 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_COMPOUND_CLOSER] = "compound_closer",
     [FW_AFFILIATED] = "affiliated",
     [FW_CLAUSE_OPENER] = "clause_opener",
+    [FW_TOPIC_OPENER] = "topic_opener",
     [FW__COUNT] = NULL,
 };
 

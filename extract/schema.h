@@ -63,6 +63,7 @@ typedef enum word_set {
     FW_COMPOUND_CLOSER,
     FW_AFFILIATED,
     FW_CLAUSE_OPENER,
+    FW_TOPIC_OPENER,
     FW__COUNT
 } word_set;
 extern const char *const schema_word_sets[FW__COUNT + 1]; /* NULL-terminated */

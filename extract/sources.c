@@ -56,12 +56,6 @@
 /* Normalised function words (text.h folding: أ إ آ → ا, ة → ه). */
 
 
-/* Openers of a sentence that turns to another story: the narrator speaks
- * again ("وفي سياق منفصل، قتل ..."). Normalised, without و. */
-static const char *const topic_openers[][3] = {
-    {"في", "سياق", "منفصل"}, {"في", "سياق", "اخر"}, {"علي", "صعيد", "اخر"}, {"في", "تطور", "اخر"},
-    {"في", "حادث", "منفصل"}, {"من", "جهه", "اخري"}, {"من", "جانب", "اخر"}};
-
 #define PARTY_ANAPHOR_MENTIONS 64 /* and source mentions back, to bound the search */
 
 void *stages_push(void **items, size_t *n, size_t *cap, size_t elem_size)
@@ -1343,6 +1337,22 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
             j = xm.tok_end;
             continue;
         }
+        /* The statement as the subject speaks for its owner: "قال بيان
+         * للجيش إن", "ذكر تقرير صادر عن الوزارة أن". */
+        size_t owner = xm.tok_end;
+        if (form == FORM_MEDIUM && owner + 1 < t->n_tok && t->tok[owner].sentence == s) {
+            if (stages_word_is(t, owner, (const char *const[]){"صادر", "الصادر", "صادره", "الصادره", NULL}) &&
+                stages_word_is(t, owner + 1, (const char *const[]){"عن", NULL})) {
+                j = owner + 2;
+                continue;
+            }
+            if (t->tok[owner].kind == TOK_WORD && !strncmp(t->tok[owner].norm, "ل", strlen("ل")) &&
+                (mention_at(d, p, owner, true, f) || form_subject_at(d, p, owner, f))) {
+                p->covered_until = f->end;
+                relayed(d, p, am, f);
+                return true;
+            }
+        }
         if (skipped++ >= window)
             return false;
         if (strstr(t->tok[j].norm, "نقل"))
@@ -1363,19 +1373,25 @@ static bool contrasted(const doc_state *d, size_t i, size_t sentence_start)
     return false;
 }
 
-/* Does token i open a sentence that turns to another story? */
-static bool opens_other_story(const text *t, size_t i)
+/* Does token i open a sentence that turns to another story (a topic
+ * opener of function_words.tsv, its first word maybe with و glued)? */
+static bool opens_other_story(const doc_state *d, size_t i)
 {
-    for (size_t k = 0; k < sizeof topic_openers / sizeof topic_openers[0]; k++) {
-        const char *first = t->tok[i].kind == TOK_WORD ? t->tok[i].norm : "";
-        if (!strncmp(first, "و", strlen("و")) && strcmp(first, topic_openers[k][0]) != 0)
-            first += strlen("و");
-        if (strcmp(first, topic_openers[k][0]) != 0)
-            continue;
+    const text *t = d->t;
+    if (t->tok[i].kind != TOK_WORD)
+        return false;
+    for (const char *const *p = d->m->word_sets[FW_TOPIC_OPENER]; *p; p++) {
+        const char *word = *p;
         bool same = true;
-        for (size_t w = 1; w < 3 && same; w++)
+        for (size_t w = 0; same && *word; w++) {
+            size_t len = strcspn(word, " ");
+            const char *tok = i + w < t->n_tok ? t->tok[i + w].norm : "";
+            if (w == 0 && !strncmp(tok, "و", strlen("و")) && strncmp(tok, word, len) != 0)
+                tok += strlen("و");
             same = i + w < t->n_tok && t->tok[i + w].sentence == t->tok[i].sentence &&
-                   t->tok[i + w].kind == TOK_WORD && !strcmp(t->tok[i + w].norm, topic_openers[k][w]);
+                   t->tok[i + w].kind == TOK_WORD && strlen(tok) == len && !strncmp(tok, word, len);
+            word += len + (word[len] == ' ');
+        }
         if (same)
             return true;
     }
@@ -1843,7 +1859,7 @@ int sources_find(doc_state *d)
             sentence_denied = false;
             sentence_spoken = false;
             sentence_start = i;
-            if (opens_other_story(t, i))
+            if (opens_other_story(d, i))
                 p.current = EXTRACT_NO_INDEX;
         }
         if (tk->kind != TOK_PUNCT && i >= p.covered_until) {
@@ -1936,7 +1952,7 @@ int sources_find(doc_state *d)
     for (size_t i = 0; i < n; i++) {
         uint32_t si = t->tok[i].sentence;
         if ((i > 0 && t->tok[i - 1].sentence == si) || si >= t->n_sentences || spoken[si] ||
-            (!stages_word_in(d, i, FW_BACKGROUND_OPENER) && !opens_other_story(t, i)))
+            (!stages_word_in(d, i, FW_BACKGROUND_OPENER) && !opens_other_story(d, i)))
             continue;
         for (size_t k = i; k < n && t->tok[k].sentence == si; k++)
             d->speaker[k] = d->r->outlet;

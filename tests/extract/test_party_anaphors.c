@@ -21,21 +21,6 @@ static bool span_is(const extract_result *r, span sp, const char *want)
     return same;
 }
 
-/* The figure whose span contains needle; fails the test when there is none. */
-static const extract_figure *figure_needed(const extract_result *r, const char *needle)
-{
-    for (size_t i = 0; i < r->n_figures; i++) {
-        char *s = text_slice(&r->txt, r->figures[i].sp);
-        cr_assert_not_null(s);
-        bool hit = strstr(s, needle) != NULL;
-        free(s);
-        if (hit)
-            return &r->figures[i];
-    }
-    cr_assert_fail("no figure with \"%s\"", needle);
-    return NULL;
-}
-
 /* The id of the source of the nth (0-based) source mention whose text is
  * exactly `words`, or NULL when there is none. */
 static const char *mention_source(const extract_result *r, const char *words, size_t nth)
@@ -62,7 +47,7 @@ Test(party_anaphors, hezbollah_as_the_party_owns_its_losses)
     const char *id = mention_source(&r, "الحزب", 0);
     cr_assert_not_null(id, "الحزب is a mention");
     cr_expect_str_eq(id, "hezbollah");
-    const extract_figure *f = figure_needed(&r, "30 مسلحا");
+    const extract_figure *f = figure_with(&r, "30 مسلحا");
     cr_expect_str_eq(f->type, "killed");
     cr_expect_str_eq(f->subject_category, "combatants");
     cr_expect_str_eq(f->subject_side, "government");
@@ -76,12 +61,12 @@ Test(party_anaphors, the_movement_after_ahrar_al_sham_is_opposition)
         "وأعلنت الحركة أسر 4 جنود من قوات النظام.\n",
         &r);
     cr_expect_str_eq(mention_source(&r, "الحركة", 0), "ahrar-al-sham");
-    const extract_figure *f = figure_needed(&r, "12 مقاتلا");
+    const extract_figure *f = figure_with(&r, "12 مقاتلا");
     cr_expect_str_eq(f->type, "killed");
     cr_expect_str_eq(f->subject_category, "combatants");
     cr_expect_str_eq(f->subject_side, "opposition");
     /* As the subject of أعلنت, the movement is the claimant. */
-    f = figure_needed(&r, "4 جنود");
+    f = figure_with(&r, "4 جنود");
     cr_expect_str_eq(f->type, "captured");
     cr_expect_str_eq(claimant_id(&r, f), "ahrar-al-sham");
     cr_expect_str_eq(f->subject_side, "government");
@@ -92,7 +77,7 @@ Test(party_anaphors, a_speaker_belongs_to_the_party_referred_to)
 {
     extract_result r;
     run("تقدم حزب الله نحو التلال. وقال مصدر مقرب من الحزب إن 6 عناصر قتلوا.\n", &r);
-    const extract_figure *f = figure_needed(&r, "6 عناصر");
+    const extract_figure *f = figure_with(&r, "6 عناصر");
     cr_assert(f->claimant != EXTRACT_NO_INDEX);
     const extract_source *s = &r.sources[f->claimant];
     cr_expect_str_eq(s->name, "مصدر مقرب من الحزب");
@@ -108,14 +93,14 @@ Test(party_anaphors, no_antecedent_no_resolution)
     run("خسر الحزب 20 مسلحا في المعارك.\n", &r);
     cr_expect_null(mention_source(&r, "الحزب", 0));
     cr_expect_eq(r.n_sources, 0);
-    cr_expect_str_eq(figure_needed(&r, "20 مسلحا")->subject_side, "opposition",
+    cr_expect_str_eq(figure_with(&r, "20 مسلحا")->subject_side, "opposition",
                      "the noun's own side, as before");
     extract_result_free(&r);
 
     /* Only a party of another head noun before it. */
     run("تقدم جيش الفتح في ريف حلب. وخسرت الحركة 8 مقاتلين.\n", &r);
     cr_expect_null(mention_source(&r, "الحركة", 0));
-    cr_expect_str_eq(figure_needed(&r, "8 مقاتلين")->subject_side, "unknown");
+    cr_expect_str_eq(figure_with(&r, "8 مقاتلين")->subject_side, "unknown");
     extract_result_free(&r);
 
     /* A party the source list does not know: nothing, not some other movement. */
@@ -138,14 +123,14 @@ Test(party_anaphors, the_nearest_party_of_that_head_noun_wins)
         "وخسرت الحركة 9 مقاتلين في اشتباكات الراموسة.\n",
         &r);
     cr_expect_str_eq(mention_source(&r, "الحركة", 0), "nujaba");
-    cr_expect_str_eq(figure_needed(&r, "9 مقاتلين")->subject_side, "government");
+    cr_expect_str_eq(figure_with(&r, "9 مقاتلين")->subject_side, "government");
     extract_result_free(&r);
 
     run("دفعت حركة النجباء بتعزيزات جديدة إلى حلب. وتقدمت حركة أحرار الشام في ريف إدلب. "
         "وخسرت الحركة 9 مقاتلين في اشتباكات الراموسة.\n",
         &r);
     cr_expect_str_eq(mention_source(&r, "الحركة", 0), "ahrar-al-sham");
-    cr_expect_str_eq(figure_needed(&r, "9 مقاتلين")->subject_side, "opposition");
+    cr_expect_str_eq(figure_with(&r, "9 مقاتلين")->subject_side, "opposition");
     extract_result_free(&r);
 
     /* A definite name (الحزب الإسلامي التركستاني) and a construct one (حزب الله). */
@@ -158,7 +143,7 @@ Test(party_anaphors, the_nearest_party_of_that_head_noun_wins)
         "وخسر الحزب 11 عنصرا.\n",
         &r);
     cr_expect_str_eq(mention_source(&r, "الحزب", 0), "tip");
-    cr_expect_str_eq(figure_needed(&r, "11 عنصرا")->subject_side, "opposition");
+    cr_expect_str_eq(figure_with(&r, "11 عنصرا")->subject_side, "opposition");
     extract_result_free(&r);
 }
 
@@ -181,7 +166,7 @@ Test(party_anaphors, a_party_introduced_by_its_head_noun)
     extract_result r;
     run("أعلن فصيل جيش الإسلام صد الهجوم على دوما. وخسر الفصيل 7 مقاتلين.\n", &r);
     cr_expect_str_eq(mention_source(&r, "الفصيل", 0), "jaysh-al-islam");
-    cr_expect_str_eq(figure_needed(&r, "7 مقاتلين")->subject_side, "opposition");
+    cr_expect_str_eq(figure_with(&r, "7 مقاتلين")->subject_side, "opposition");
     extract_result_free(&r);
 }
 
@@ -195,7 +180,7 @@ Test(party_anaphors, ordinary_nouns_are_not_references)
     /* A relative pronoun is not an adjective: الحزب الذي is the party. */
     run("أرسل حزب الله تعزيزات. وقال الحزب الذي يقاتل في حلب إن 4 عناصر قتلوا.\n", &r);
     cr_expect_str_eq(mention_source(&r, "الحزب", 0), "hezbollah");
-    cr_expect_str_eq(claimant_id(&r, figure_needed(&r, "4 عناصر")), "hezbollah");
+    cr_expect_str_eq(claimant_id(&r, figure_with(&r, "4 عناصر")), "hezbollah");
     extract_result_free(&r);
 }
 
@@ -205,7 +190,7 @@ Test(party_anaphors, the_army_is_a_state_army)
     /* After the regime's forces, الجيش is the Syrian army. */
     run("قصفت قوات النظام أحياء حلب الشرقية. وقال الجيش إن 15 مسلحا قتلوا.\n", &r);
     cr_expect_str_eq(mention_source(&r, "الجيش", 0), "syrian-army");
-    cr_expect_str_eq(claimant_id(&r, figure_needed(&r, "15 مسلحا")), "syrian-army");
+    cr_expect_str_eq(claimant_id(&r, figure_with(&r, "15 مسلحا")), "syrian-army");
     extract_result_free(&r);
     /* Jaysh al-Fatah is not "the army". */
     run("تقدم جيش الفتح في ريف حلب. وقال الجيش إن 15 مسلحا قتلوا.\n", &r);
