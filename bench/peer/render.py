@@ -18,8 +18,9 @@ import urllib.parse
 from json.encoder import encode_basestring
 
 ARTICLE_COLS = ("t.id, t.title, t.outlet_id, o.name, t.url, t.published_at, t.language, t.n_chars,"
-                " t.n_figures, t.n_locations, t.n_sources, substr(t.body, 1, 160)")
-ARTICLE_NCOLS = 12
+                " t.n_figures, t.n_locations, t.n_sources, substr(t.body, 1, 160), t.format,"
+               " (SELECT c.copy_of FROM article_copies c WHERE c.article_id = t.id)")
+ARTICLE_NCOLS = 14
 ARTICLE_FROM = "articles t LEFT JOIN sources o ON o.id = t.outlet_id"
 SOURCE_COLS = ("t.id, t.name, t.name_en, t.kind, t.affiliation, t.parent_id, p.name, t.n_mentions,"
                " t.n_figures, t.n_articles")
@@ -31,9 +32,10 @@ FIGURE_COLS = ("t.id, t.article_id, t.value, t.value_max, t.qualifier, t.type, t
                " t.subject_category, t.subject_side, t.claimant_id, c.name, c.kind, c.affiliation,"
                " t.stance, t.location_id, l.name, l.lat, l.lon, t.start, t.\"end\", t.span_text, t.quote,"
                " t.quote_start, t.quote_end, t.part_of, t.supersedes, t.date_start, t.date_end,"
-               " t.date_precision, t.cause")
-FIGURE_NCOLS = 30
+               " t.date_precision, t.cause, t.subject_bloc, t.subject_party, sp.name, c.bloc, t.quote_cut")
+FIGURE_NCOLS = 35
 FIGURE_FROM = ("figures t LEFT JOIN sources c ON c.id = t.claimant_id"
+               " LEFT JOIN sources sp ON sp.id = t.subject_party"
                " LEFT JOIN locations l ON l.id = t.location_id")
 
 SQL_GET_ARTICLE = "SELECT " + ARTICLE_COLS + ", t.body FROM " + ARTICLE_FROM + " WHERE t.id = ?1"
@@ -137,7 +139,7 @@ def article_item(r):
     return ('{"id":' + jstr(r[0]) + ',"title":' + jstr(r[1]) + ',"excerpt":' + jstr(r[11]) +
             ',"outlet":' + jref(r[2], r[3]) + ',"url":' + jstr(r[4]) +
             ',"published_at":' + jstr(r[5]) + ',"language":' + jstr(r[6]) +
-            ',"n_chars":' + jint(r[7]) + ',"counts":{"figures":' + jint(r[8]) +
+            ',"format":' + jstr(r[12]) + ',"copy_of":' + jstr(r[13]) + ',"n_chars":' + jint(r[7]) + ',"counts":{"figures":' + jint(r[8]) +
             ',"locations":' + jint(r[9]) + ',"sources":' + jint(r[10]) + "}")
 
 
@@ -159,7 +161,7 @@ def figure_item(r):
     claimant = "null"
     if r[9] is not None:
         claimant = ('{"id":' + jstr(r[9]) + ',"name":' + jstr(r[10]) + ',"kind":' + jstr(r[11]) +
-                    ',"affiliation":' + jstr(r[12]) + "}")
+                    ',"affiliation":' + jstr(r[12]) + ',"bloc":' + jstr(r[33]) + "}")
     loc = "null"
     if r[14] is not None:
         loc = ('{"id":' + jstr(r[14]) + ',"name":' + jstr(r[15]) + ',"lat":' + jreal(r[16]) +
@@ -171,11 +173,13 @@ def figure_item(r):
     return ('{"id":' + jstr(r[0]) + ',"article_id":' + jstr(r[1]) + ',"value":' + jnum(r[2]) +
             ',"value_max":' + jnum(r[3]) + ',"qualifier":' + jstr(r[4]) + ',"type":' + jstr(r[5]) +
             ',"object":' + jstr(r[6]) + ',"subject":{"category":' + jstr(r[7]) +
-            ',"side":' + jstr(r[8]) + '},"claimant":' + claimant + ',"stance":' + jstr(r[13]) +
+            ',"side":' + jstr(r[8]) + ',"bloc":' + jstr(r[30]) + ',"party":' + jref(r[31], r[32]) +
+            '},"claimant":' + claimant + ',"stance":' + jstr(r[13]) +
             ',"location":' + loc + ',"span":{"start":' + jint(r[18]) + ',"end":' + jint(r[19]) +
             ',"text":' + jstr(r[20]) + '},"quote":' + jstr(r[21]) +
             ',"quote_span":{"start":' + jint(r[22]) + ',"end":' + jint(r[23]) +
-            '},"part_of":' + jstr(r[24]) + ',"supersedes":' + jstr(r[25]) + ',"date":' + date +
+            '},"quote_cut":' + ("null" if r[34] is None else "true" if r[34] else "false") +
+            ',"part_of":' + jstr(r[24]) + ',"supersedes":' + jstr(r[25]) + ',"date":' + date +
             ',"cause":' + jstr(r[29]) + "}")
 
 
