@@ -23,11 +23,11 @@ ARTICLE_COLS = ("t.id, t.title, t.outlet_id, o.name, t.url, t.published_at, t.la
 ARTICLE_NCOLS = 14
 ARTICLE_FROM = "articles t LEFT JOIN sources o ON o.id = t.outlet_id"
 SOURCE_COLS = ("t.id, t.name, t.name_en, t.kind, t.affiliation, t.parent_id, p.name, t.n_mentions,"
-               " t.n_figures, t.n_articles")
-SOURCE_NCOLS = 10
+               " t.n_figures, t.n_articles, t.bloc")
+SOURCE_NCOLS = 11
 LOCATION_COLS = ("t.id, t.name, t.name_en, t.kind, t.lat, t.lon, t.approximate, t.parent_id, p.name,"
-                 " t.n_mentions")
-LOCATION_NCOLS = 10
+                 " t.n_mentions, t.resolved")
+LOCATION_NCOLS = 11
 FIGURE_COLS = ("t.id, t.article_id, t.value, t.value_max, t.qualifier, t.type, t.object,"
                " t.subject_category, t.subject_side, t.claimant_id, c.name, c.kind, c.affiliation,"
                " t.stance, t.location_id, l.name, l.lat, l.lon, t.start, t.\"end\", t.span_text, t.quote,"
@@ -146,7 +146,7 @@ def article_item(r):
 def source_item(r):
     return ('{"id":' + jstr(r[0]) + ',"name":' + jstr(r[1]) + ',"name_en":' + jstr(r[2]) +
             ',"kind":' + jstr(r[3]) + ',"affiliation":' + jstr(r[4]) +
-            ',"parent":' + jref(r[5], r[6]) + ',"counts":{"mentions":' + jint(r[7]) +
+            ',"bloc":' + jstr(r[10]) + ',"parent":' + jref(r[5], r[6]) + ',"counts":{"mentions":' + jint(r[7]) +
             ',"figures":' + jint(r[8]) + ',"articles":' + jint(r[9]) + "}")
 
 
@@ -154,6 +154,7 @@ def location_item(r):
     return ('{"id":' + jstr(r[0]) + ',"name":' + jstr(r[1]) + ',"name_en":' + jstr(r[2]) +
             ',"kind":' + jstr(r[3]) + ',"lat":' + jreal(r[4]) + ',"lon":' + jreal(r[5]) +
             ',"approximate":' + ("true" if r[6] else "false") +
+            ',"resolved":' + ("true" if r[10] else "false") +
             ',"parent":' + jref(r[7], r[8]) + ',"counts":{"mentions":' + jint(r[9]) + "}")
 
 
