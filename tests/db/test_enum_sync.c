@@ -1,7 +1,8 @@
 /* test_enum_sync.c — one list per enumeration: the store's filter catalogue
  * (store_filters, which openapi.yaml is held to by test_openapi_sync.c) is
  * the list, and schema.sql's CHECK constraints and the explorer's
- * vocabulary in web/app.js must name exactly the same values. A value added
+ * vocabulary in web/app.js must name exactly the same values; the
+ * explorer's bloc names (BLOC) name exactly the blocs of data/blocs.tsv. A value added
  * in one place and not the others fails here, not at import time.
  *
  * Run from the repository root (as `make unit` does).
@@ -208,4 +209,27 @@ Test(enum_sync, a_stray_value_is_caught) {
     value_set check = schema_check("CREATE TABLE t (\n    k TEXT CHECK (k IN ('p', 'q'))\n);", "t", "k");
     cr_assert_eq(check.n, 2u);
     cr_assert_str_eq(check.v[1], "q");
+}
+
+/* The explorer names every bloc of data/blocs.tsv, and only those (plus
+ * "independent", the parties of no bloc). */
+Test(enum_sync, explorer_names_every_bloc) {
+    char *blocs = slurp("data/blocs.tsv");
+    char *app = slurp("web/app.js");
+    value_set want = {.n = 0};
+    add_value(&want, "independent", strlen("independent"));
+    for (char *line = blocs; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+        if (*line == '#' || *line == '\n')
+            continue;
+        const char *id = strchr(line, '\t');
+        const char *kind = id ? strchr(id + 1, '\t') : NULL;
+        cr_assert(id && kind, "data/blocs.tsv: a line without id and kind");
+        if (!strncmp(kind + 1, "bloc\t", 5))
+            add_value(&want, id + 1, (size_t)(kind - id - 1));
+    }
+    cr_assert_gt(want.n, 10u);
+    value_set in_app = app_keys(app, "BLOC");
+    assert_same(&want, &in_app, "web/app.js BLOC");
+    free(blocs);
+    free(app);
 }
