@@ -195,6 +195,13 @@ static void release_request(http_server *s, req_ctx *ctx)
     ctx->body_over_budget = false;
     write_job_free(ctx->job);
     ctx->job = NULL;
+    /* A query answered but never sent (the connection closed first, as at
+     * shutdown): its reply is ours to free. One still running is the
+     * worker's until it is done. */
+    if (ctx->query_queued && atomic_load(&ctx->query_done)) {
+        reply_free(&ctx->query_reply);
+        ctx->query_queued = false;
+    }
     if (ctx->active) {
         ctx->active = false;
         atomic_fetch_sub(&s->in_flight, 1);
