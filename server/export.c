@@ -182,6 +182,8 @@ static size_t stream(void *ctx, char *buf, size_t max)
         }
     }
     size_t n = e->len - e->sent < max ? e->len - e->sent : max;
+    if (n == 0)
+        return 0; /* the end; an empty export has no buffer at all */
     memcpy(buf, e->out + e->sent, n);
     e->sent += n;
     return n;

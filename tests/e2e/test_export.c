@@ -112,6 +112,20 @@ Test(export, ndjson_streams_every_page)
     e2e_response_free(r);
 }
 
+/* An export that matches nothing is a complete, empty stream: no rows in
+ * NDJSON, the header row alone in CSV (it once read from no buffer at all). */
+Test(export, an_empty_export_ends_cleanly)
+{
+    e2e_response *r = e2e_get("/v1/figures?format=ndjson&value__gte=999999999");
+    cr_assert_eq(r->status, 200);
+    cr_expect_eq(r->len, 0, "an empty NDJSON export has %zu bytes", r->len);
+    e2e_response_free(r);
+    r = e2e_get("/v1/figures?format=csv&value__gte=999999999");
+    cr_assert_eq(r->status, 200);
+    cr_expect_eq(count_lines(r->body), 1, "an empty CSV export is its header row");
+    e2e_response_free(r);
+}
+
 Test(export, export_errors_are_problems)
 {
     e2e_response *r = e2e_get("/v1/figures?format=csv&cursor=bogus");
