@@ -15,6 +15,7 @@
  */
 #include "ingest/simhash.h"
 
+#include "extract/fnv1a.h"
 #include "extract/text.h"
 
 #include <stdlib.h>
@@ -25,15 +26,6 @@ static uint64_t mix(uint64_t z)
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
     return z ^ (z >> 31);
-}
-
-static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
-    return h;
 }
 
 /* A word is a token with a letter or digit: a lone punctuation mark is not. */
@@ -72,7 +64,7 @@ uint64_t simhash_text(const char *utf8, size_t len)
             if (++seen >= SIMHASH_SHINGLE) {
                 uint64_t h = 1469598103934665603ull;
                 for (size_t k = 0; k < SIMHASH_SHINGLE; k++)
-                    h = fnv1a(fnv1a(h, words[k], lens[k]), " ", 1);
+                    h = fnv1a64(fnv1a64(h, words[k], lens[k]), " ", 1);
                 h = mix(h);
                 for (int b = 0; b < 64; b++)
                     counts[b] += (h >> b) & 1 ? 1 : -1;
