@@ -41,7 +41,7 @@ TEST_SUPPORT := $(call obj,$(wildcard tests/support/*.c))
 DATA_FILES  := $(sort $(wildcard data/*.tsv data/lexicon/*.tsv))
 
 
-.PHONY: all run test unit e2e sanitize eval eval-real bench lint deps clean valgrind
+.PHONY: all run test unit e2e sanitize eval eval-real bench lint format deps clean valgrind
 all: $(O)/marsad
 
 $(O)/obj/%.o: %.c
@@ -195,9 +195,18 @@ valgrind: $(O)/marsad $(E2E_TESTS)
 	  MARSAD_BIN=$(O)/marsad MARSAD_WRAP="valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect -q" \
 	  $$t --jobs 1; done
 
+CLANG_FORMAT ?= clang-format
+
 lint:
 	@! grep -nE '\b(sprintf|strcpy|strcat|strtok|atoi|gets)\s*\(' $(EXTRACT_SRC) $(DB_SRC) $(INGEST_SRC) $(SERVER_SRC) server/main.c tools/*.c \
 	  || (echo "lint: banned function (use snprintf, memcpy with lengths, strtol)"; exit 1)
+	@command -v $(CLANG_FORMAT) >/dev/null || (echo "lint: $(CLANG_FORMAT) is missing (apt-get install clang-format)"; exit 1)
+	@git ls-files '*.c' '*.h' | xargs $(CLANG_FORMAT) --dry-run --Werror \
+	  || (echo "lint: not formatted as .clang-format says (run: make format)"; exit 1)
+
+# Formats every C file of the tree in place, as `make lint` expects.
+format:
+	git ls-files '*.c' '*.h' | xargs $(CLANG_FORMAT) -i
 
 clean:
 	rm -rf build

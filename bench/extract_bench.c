@@ -225,11 +225,11 @@ int main(int argc, char **argv)
             fprintf(stderr, "extract_bench: cannot write %s: %s\n", json_path, strerror(errno));
             return 1;
         }
-        fprintf(f, "{\"median_us_per_4k\":%.2f,\"model_new_ms\":%.2f,\"reps\":%lu,"
-                   "\"min_ms\":%lu,\"documents\":[",
+        fprintf(f,
+                "{\"median_us_per_4k\":%.2f,\"model_new_ms\":%.2f,\"reps\":%lu,"
+                "\"min_ms\":%lu,\"documents\":[",
                 med, model_ms, reps, min_ms);
-        for (size_t i = 0; i < n_docs; i++)
-        {
+        for (size_t i = 0; i < n_docs; i++) {
             fprintf(f, "%s{\"name\":", i ? "," : "");
             json_name(f, docs[i].name);
             fprintf(f, ",\"bytes\":%zu,\"figures\":%zu,\"us_per_call\":%.2f,\"us_per_4k\":%.2f}",

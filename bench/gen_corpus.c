@@ -68,7 +68,10 @@ static void b_putn(buf *b, const char *s, size_t n)
     b->p[b->len] = '\0';
 }
 
-static void b_puts(buf *b, const char *s) { b_putn(b, s, strlen(s)); }
+static void b_puts(buf *b, const char *s)
+{
+    b_putn(b, s, strlen(s));
+}
 
 static void b_putu(buf *b, unsigned long v)
 {
@@ -99,7 +102,10 @@ static uint32_t below(rng *r, uint32_t n)
     return (uint32_t)(((next_u64(r) >> 32) * (uint64_t)n) >> 32);
 }
 
-static bool chance(rng *r, unsigned percent) { return below(r, 100) < percent; }
+static bool chance(rng *r, unsigned percent)
+{
+    return below(r, 100) < percent;
+}
 
 /* ---- the data files: places and sources --------------------------------- */
 
@@ -156,11 +162,11 @@ static bool col_in(const char *line, int k, const char *const *set)
 }
 
 typedef struct cast_pools {
-    names places;    /* gazetteer, below country level */
-    names gov;       /* parties on the government side */
-    names opp;       /* parties on the opposition side */
-    names monitors;  /* NGOs, UN bodies, civil defence, activists */
-    names outlets;   /* outlets and agencies */
+    names places;   /* gazetteer, below country level */
+    names gov;      /* parties on the government side */
+    names opp;      /* parties on the opposition side */
+    names monitors; /* NGOs, UN bodies, civil defence, activists */
+    names outlets;  /* outlets and agencies */
 } cast_pools;
 
 /* Calls take(line) for each data line of path (comments and blanks skipped). */
@@ -212,7 +218,10 @@ static void take_source(cast_pools *cp, const char *line)
         names_add(&cp->opp, line, n);
 }
 
-static const char *pick(rng *r, const names *ns) { return ns->v[below(r, (uint32_t)ns->n)]; }
+static const char *pick(rng *r, const names *ns)
+{
+    return ns->v[below(r, (uint32_t)ns->n)];
+}
 
 /* ---- counted nouns ------------------------------------------------------ *
  * Arabic counts agree with the number: 3-10 take the plural, 11-99 the
@@ -221,11 +230,11 @@ static const char *pick(rng *r, const names *ns) { return ns->v[below(r, (uint32
 
 typedef struct noun {
     const char *key;
-    const char *sing;     /* genitive singular: 100 قتيل */
-    const char *acc;      /* accusative singular: 25 قتيلاً */
-    const char *plural;   /* 3-10: خمسة قتلى */
-    const char *dual;     /* قتيلين */
-    const char *def_pl;   /* after عشرات/مئات: عشرات القتلى */
+    const char *sing;   /* genitive singular: 100 قتيل */
+    const char *acc;    /* accusative singular: 25 قتيلاً */
+    const char *plural; /* 3-10: خمسة قتلى */
+    const char *dual;   /* قتيلين */
+    const char *def_pl; /* after عشرات/مئات: عشرات القتلى */
     bool fem;
     unsigned min, max;
 } noun;
@@ -242,10 +251,9 @@ static const noun NOUNS[] = {
     {"terrorists", "إرهابي", "إرهابياً", "إرهابيين", "إرهابيين", "الإرهابيين", false, 3, 300},
     {"soldiers", "جندي", "جندياً", "جنود", "جنديين", "الجنود", false, 2, 200},
     {"tanks", "دبابة", "دبابة", "دبابات", "دبابتين", "الدبابات", true, 1, 20},
-    {"vehicles", "آلية عسكرية", "آلية عسكرية", "آليات عسكرية", "آليتين عسكريتين", "الآليات",
-     true, 1, 30},
-    {"carriers", "ناقلة جند", "ناقلة جند", "ناقلات جند", "ناقلتي جند", "ناقلات الجند", true, 1,
-     10},
+    {"vehicles", "آلية عسكرية", "آلية عسكرية", "آليات عسكرية", "آليتين عسكريتين", "الآليات", true,
+     1, 30},
+    {"carriers", "ناقلة جند", "ناقلة جند", "ناقلات جند", "ناقلتي جند", "ناقلات الجند", true, 1, 10},
     {"shells", "قذيفة", "قذيفة", "قذائف", "قذيفتين", "القذائف", true, 5, 600},
     {"mortars", "قذيفة هاون", "قذيفة هاون", "قذائف هاون", "قذيفتي هاون", "قذائف الهاون", true, 3,
      200},
@@ -253,13 +261,13 @@ static const noun NOUNS[] = {
     {"raids", "غارة جوية", "غارة جوية", "غارات جوية", "غارتين جويتين", "الغارات", true, 2, 120},
     {"barrels", "برميل متفجر", "برميلاً متفجراً", "براميل متفجرة", "برميلين متفجرين",
      "البراميل المتفجرة", false, 2, 60},
-    {"aircraft", "طائرة حربية", "طائرة حربية", "طائرات حربية", "طائرتين حربيتين", "الطائرات",
-     true, 1, 4},
+    {"aircraft", "طائرة حربية", "طائرة حربية", "طائرات حربية", "طائرتين حربيتين", "الطائرات", true,
+     1, 4},
     {"prisoners", "أسير", "أسيراً", "أسرى", "أسيرين", "الأسرى", false, 2, 80},
     {"displaced", "نازح", "نازحاً", "نازحين", "نازحين", "النازحين", false, 50, 60000},
     {"buildings", "منزل", "منزلاً", "منازل", "منزلين", "المنازل", false, 3, 300},
-    {"suffocation", "حالة اختناق", "حالة اختناق", "حالات اختناق", "حالتي اختناق",
-     "حالات الاختناق", true, 3, 200},
+    {"suffocation", "حالة اختناق", "حالة اختناق", "حالات اختناق", "حالتي اختناق", "حالات الاختناق",
+     true, 3, 200},
     {"trapped", "محاصر", "محاصراً", "محاصرين", "محاصرين", "المحاصرين", false, 1000, 300000},
     {"evacuees", "مدني", "مدنياً", "مدنيين", "مدنيين", "المدنيين", false, 20, 5000},
     {"casualties", "ضحية", "ضحية", "ضحايا", "ضحيتين", "الضحايا", true, 5, 500},
@@ -288,9 +296,9 @@ static const char *noun_form(const noun *n, unsigned long v)
 
 /* Units 3-10, [noun is feminine]: the number takes the other gender. */
 static const char *const UNITS[11][2] = {
-    {NULL, NULL},       {"واحد", "إحدى"},   {"اثنين", "اثنتين"}, {"ثلاثة", "ثلاث"},
-    {"أربعة", "أربع"},  {"خمسة", "خمس"},    {"ستة", "ست"},       {"سبعة", "سبع"},
-    {"ثمانية", "ثماني"}, {"تسعة", "تسع"},    {"عشرة", "عشر"},
+    {NULL, NULL},        {"واحد", "إحدى"}, {"اثنين", "اثنتين"}, {"ثلاثة", "ثلاث"},
+    {"أربعة", "أربع"},   {"خمسة", "خمس"},  {"ستة", "ست"},       {"سبعة", "سبع"},
+    {"ثمانية", "ثماني"}, {"تسعة", "تسع"},  {"عشرة", "عشر"},
 };
 static const char *const TEENS[10][2] = {
     {NULL, NULL},
@@ -304,9 +312,9 @@ static const char *const TEENS[10][2] = {
     {"ثمانية عشر", "ثماني عشرة"},
     {"تسعة عشر", "تسع عشرة"},
 };
-static const char *const TENS[10] = {NULL,     NULL,    "عشرين", "ثلاثين", "أربعين",
+static const char *const TENS[10] = {NULL,    NULL,   "عشرين", "ثلاثين", "أربعين",
                                      "خمسين", "ستين", "سبعين", "ثمانين", "تسعين"};
-static const char *const HUNDREDS[10] = {NULL,      "مئة",     "مئتي",   "ثلاثمئة", "أربعمئة",
+static const char *const HUNDREDS[10] = {NULL,     "مئة",   "مئتي",   "ثلاثمئة", "أربعمئة",
                                          "خمسمئة", "ستمئة", "سبعمئة", "ثمانمئة", "تسعمئة"};
 
 /* v below 100 in words; false when v is 0. */
@@ -399,8 +407,8 @@ static unsigned long draw_value(rng *r, const noun *n)
 }
 
 static const char *const QUAL_BEFORE[] = {
-    "أكثر من ", "نحو ", "ما لا يقل عن ", "حوالي ", "قرابة ", "ما يزيد على ", "زهاء ",
-    "ما يقارب ", "أقل من ", "ما يصل إلى ",
+    "أكثر من ",     "نحو ",  "ما لا يقل عن ", "حوالي ",  "قرابة ",
+    "ما يزيد على ", "زهاء ", "ما يقارب ",     "أقل من ", "ما يصل إلى ",
 };
 #define N_QUAL_BEFORE (sizeof QUAL_BEFORE / sizeof QUAL_BEFORE[0])
 
@@ -549,7 +557,8 @@ static const char *const DENIALS[] = {
 
 static const char *const MONITORS[] = {
     "ووثق {M} مقتل {N:civilians} بينهم {N:children} و{N:women} في {P} منذ بداية الأسبوع.",
-    "{SAYM} {M} إن حصيلة القتلى في {P} ارتفعت إلى {N:killed}، مرجحاً ارتفاعها بسبب وجود {N:injured} في حالات خطرة.",
+    "{SAYM} {M} إن حصيلة القتلى في {P} ارتفعت إلى {N:killed}، مرجحاً ارتفاعها بسبب وجود {N:injured} "
+    "في حالات خطرة.",
     "وأحصى {M} {N:raids} على أحياء {P} خلال الساعات الأربع والعشرين الماضية.",
     "وأفادت مصادر طبية في {P} بوصول {N:injured} إلى المشافي الميدانية، معظمهم من المدنيين.",
     "وبحسب {M}، فإن {N:displaced} نزحوا من {P} باتجاه {P2} هرباً من القصف.",
@@ -571,7 +580,8 @@ static const char *const CONTEXT[] = {
     "وتأتي هذه التطورات في إطار معركة مستمرة منذ أسابيع للسيطرة على طرق الإمداد المؤدية إلى {P}.",
     "ويحاول {G} منذ أيام استعادة المواقع التي خسرها في {P}، مستعيناً بتعزيزات وصلت من {P2}.",
     "ولم يتسن التحقق من هذه الأرقام من مصدر مستقل، في ظل القيود المفروضة على عمل الصحفيين في {P}.",
-    "وتبادل الطرفان الاتهامات بخرق التهدئة المعلنة، فيما تتواصل الدعوات الدولية لفتح ممرات إنسانية نحو {P}.",
+    "وتبادل الطرفان الاتهامات بخرق التهدئة المعلنة، فيما تتواصل الدعوات الدولية لفتح ممرات إنسانية "
+    "نحو {P}.",
     "ويعيش آلاف المدنيين في {P} أوضاعاً إنسانية صعبة بسبب الحصار ونقص المواد الغذائية والأدوية.",
     "وتعد {P} من أبرز النقاط الاستراتيجية في المنطقة، إذ تشرف على الطريق الواصل إلى {P2}.",
     "ودعا {M} جميع الأطراف إلى تحييد المدنيين والمنشآت الطبية عن العمليات العسكرية.",
@@ -599,8 +609,8 @@ static const char *const VERB_M[] = {"أعلن", "أكد", "ذكر", "أوضح",
 static const char *const VERB_F[] = {"أفادت", "ذكرت", "أعلنت", "أكدت", "نقلت", "أوردت"};
 static const char *const DENY_M[] = {"نفى", "كذب"};
 static const char *const DENY_F[] = {"نفت", "كذبت"};
-static const char *const DAYS[] = {"السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس",
-                                   "الجمعة"};
+static const char *const DAYS[] = {"السبت",    "الأحد",  "الاثنين", "الثلاثاء",
+                                   "الأربعاء", "الخميس", "الجمعة"};
 static const char *const MONTHS[] = {"تموز/يوليو", "آب/أغسطس", "أيلول/سبتمبر",
                                      "تشرين الأول/أكتوبر"};
 
@@ -698,8 +708,7 @@ static void expand(rng *r, buf *b, const char *tpl, const cast *c, const cast_po
 
 /* A sentence from pool, not yet used in this report while unused ones
  * remain (used is a bit set over the pool's templates). */
-static void sentence(rng *r, buf *b, pool pl, uint32_t *used, const cast *c,
-                     const cast_pools *cp)
+static void sentence(rng *r, buf *b, pool pl, uint32_t *used, const cast *c, const cast_pools *cp)
 {
     uint32_t all = pl.n >= 32 ? 0xFFFFFFFFu : (1u << pl.n) - 1;
     if ((*used & all) == all)
@@ -717,9 +726,9 @@ enum { P_LEAD, P_GOV, P_OPP, P_DENY, P_MON, P_SHELL, P_CTX, P_BACK, P__COUNT };
 static void write_report(rng *r, buf *b, const cast_pools *cp)
 {
     const pool pools[P__COUNT] = {
-        [P_LEAD] = POOL(LEADS),       [P_GOV] = POOL(GOV_CLAIMS), [P_OPP] = POOL(OPP_CLAIMS),
-        [P_DENY] = POOL(DENIALS),     [P_MON] = POOL(MONITORS),   [P_SHELL] = POOL(SHELLING),
-        [P_CTX] = POOL(CONTEXT),      [P_BACK] = POOL(BACKGROUND),
+        [P_LEAD] = POOL(LEADS),   [P_GOV] = POOL(GOV_CLAIMS),  [P_OPP] = POOL(OPP_CLAIMS),
+        [P_DENY] = POOL(DENIALS), [P_MON] = POOL(MONITORS),    [P_SHELL] = POOL(SHELLING),
+        [P_CTX] = POOL(CONTEXT),  [P_BACK] = POOL(BACKGROUND),
     };
     uint32_t used[P__COUNT] = {0};
     cast c = {pick(r, &cp->places), pick(r, &cp->gov), pick(r, &cp->opp), pick(r, &cp->monitors),
@@ -789,7 +798,9 @@ static void write_page(rng *r, const buf *text, buf *page, const cast_pools *cp,
     char url[96];
     snprintf(url, sizeof url, "https://news.example/%lu", i);
     page->len = 0;
-    b_puts(page, "<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\">\n<title>");
+    b_puts(
+        page,
+        "<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\">\n<title>");
     b_escaped(page, t, title_len);
     b_puts(page, " - ");
     b_escaped(page, outlet, strlen(outlet));
@@ -799,10 +810,11 @@ static void write_page(rng *r, const buf *text, buf *page, const cast_pools *cp,
     b_puts(page, date);
     b_puts(page, "\">\n<link rel=\"canonical\" href=\"");
     b_puts(page, url);
-    b_puts(page, "\">\n<style>body{font-family:sans-serif}.menu li{display:inline}</style></head>\n"
-                 "<body><header><nav class=\"menu\"><ul><li><a href=\"/\">الرئيسية</a></li>"
-                 "<li><a href=\"/syria\">سوريا</a></li><li><a href=\"/world\">العالم</a></li>"
-                 "<li><a href=\"/reports\">تقارير</a></li></ul></nav></header>\n<main><article><h1>");
+    b_puts(page,
+           "\">\n<style>body{font-family:sans-serif}.menu li{display:inline}</style></head>\n"
+           "<body><header><nav class=\"menu\"><ul><li><a href=\"/\">الرئيسية</a></li>"
+           "<li><a href=\"/syria\">سوريا</a></li><li><a href=\"/world\">العالم</a></li>"
+           "<li><a href=\"/reports\">تقارير</a></li></ul></nav></header>\n<main><article><h1>");
     b_escaped(page, t, title_len);
     b_puts(page, "</h1>\n");
     for (const char *p = nl ? nl + 1 : end; p < end;) {
@@ -846,7 +858,10 @@ static void usage(FILE *out)
 }
 
 /* Did snprintf's output fit? */
-static bool fits(int n, size_t size) { return n >= 0 && (size_t)n < size; }
+static bool fits(int n, size_t size)
+{
+    return n >= 0 && (size_t)n < size;
+}
 
 static void write_file(const char *path, const buf *b)
 {

@@ -63,7 +63,8 @@ typedef struct ar_tokenizer {
     word_memo *words; /* WORD_MEMO of them, or NULL */
 } ar_tokenizer;
 
-static int ar_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out) {
+static int ar_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
+{
     (void)ctx;
     (void)argv;
     *out = NULL;
@@ -86,7 +87,8 @@ static int ar_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out
     return SQLITE_OK;
 }
 
-static void ar_delete(Fts5Tokenizer *p) {
+static void ar_delete(Fts5Tokenizer *p)
+{
     ar_tokenizer *t = (ar_tokenizer *)p;
     if (!t)
         return;
@@ -97,7 +99,8 @@ static void ar_delete(Fts5Tokenizer *p) {
 }
 
 /* Letters (code points) of UTF-8 s. */
-static size_t n_letters(const char *s) {
+static size_t n_letters(const char *s)
+{
     size_t n = 0;
     for (; *s; s++)
         n += ((unsigned char)*s & 0xC0) != 0x80;
@@ -105,7 +108,8 @@ static size_t n_letters(const char *s) {
 }
 
 /* Copies n bytes of src into a term, cut at a code point when too long. */
-static void term_set(term out, const char *src, size_t n) {
+static void term_set(term out, const char *src, size_t n)
+{
     if (n > TOKEN_NORM_MAX - 1) {
         n = TOKEN_NORM_MAX - 1;
         while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
@@ -117,7 +121,8 @@ static void term_set(term out, const char *src, size_t n) {
 
 /* One stemmer pass over w into out; false when the stemmer ran out of
  * memory. An empty stem leaves the word as it is. */
-static bool stem_once(struct sb_stemmer *st, const char *w, term out) {
+static bool stem_once(struct sb_stemmer *st, const char *w, term out)
+{
     size_t n = strlen(w);
     const sb_symbol *r = sb_stemmer_stem(st, (const sb_symbol *)w, (int)n);
     if (!r)
@@ -131,7 +136,8 @@ static bool stem_once(struct sb_stemmer *st, const char *w, term out) {
 }
 
 /* w stemmed until it stops changing (at most passes times). */
-static bool stem_fix(struct sb_stemmer *st, const char *w, int passes, term out) {
+static bool stem_fix(struct sb_stemmer *st, const char *w, int passes, term out)
+{
     term cur;
     term_set(cur, w, strlen(w));
     for (int i = 0; i < passes; i++) {
@@ -145,12 +151,14 @@ static bool stem_fix(struct sb_stemmer *st, const char *w, int passes, term out)
     return true;
 }
 
-static uint32_t hash_of(const char *s) {
+static uint32_t hash_of(const char *s)
+{
     return fnv1a32(FNV1A32_OFFSET, s, strlen(s));
 }
 
 /* stem_fix through the memo. */
-static bool stem_memoised(ar_tokenizer *t, const char *form, term out) {
+static bool stem_memoised(ar_tokenizer *t, const char *form, term out)
+{
     stem_memo *m = &t->memo[hash_of(form) & (STEM_MEMO - 1)];
     if (m->form[0] && strcmp(m->form, form) == 0) {
         memcpy(out, m->stem, sizeof(term));
@@ -166,7 +174,8 @@ static bool stem_memoised(ar_tokenizer *t, const char *form, term out) {
 /* The term of one form: its stem; for a prefix, the stem only when it is a
  * prefix of the form (then it only widens the match), else the form. */
 static bool form_term(ar_tokenizer *t, struct sb_stemmer *st, int passes, const char *form,
-                      bool prefix, term out) {
+                      bool prefix, term out)
+{
     if (!(st == t->ar ? stem_memoised(t, form, out) : stem_fix(st, form, passes, out)))
         return false;
     if (prefix && strncmp(form, out, strlen(out)) != 0)
@@ -176,7 +185,8 @@ static bool form_term(ar_tokenizer *t, struct sb_stemmer *st, int passes, const 
 
 /* Adds t to terms unless empty or already there (a position holds each
  * term once). */
-static void add_term(term *terms, size_t *n, const term t) {
+static void add_term(term *terms, size_t *n, const term t)
+{
     if (!t[0] || *n == MAX_TERMS)
         return;
     for (size_t i = 0; i < *n; i++)
@@ -186,7 +196,8 @@ static void add_term(term *terms, size_t *n, const term t) {
 }
 
 /* Is the first code point of s an Arabic letter, a Latin one? */
-static int script_of(const char *s) {
+static int script_of(const char *s)
+{
     uint32_t c = 0;
     if (!utf8_decode((const unsigned char *)s, strlen(s), &c))
         return 0;
@@ -203,7 +214,8 @@ static int script_of(const char *s) {
  * text_proclitic_forms does not offer (it wants two): it is asked about the
  * prefix followed by two placeholder letters (ءء, which no proclitic rule
  * reads), and they are cut off its forms again. */
-static size_t arabic_forms(const char *norm, bool prefix, term *forms) {
+static size_t arabic_forms(const char *norm, bool prefix, term *forms)
+{
     static const char PAD[] = "\xD8\xA1\xD8\xA1"; /* ءء */
     size_t len = strlen(norm), pad = 0, n = 0;
     term in, raw[TEXT_PROCLITIC_MAX];
@@ -232,7 +244,8 @@ static size_t arabic_forms(const char *norm, bool prefix, term *forms) {
 /* The terms one word or number stands for (see fts_arabic.h); the first is
  * the one FTS5 gets without FTS5_TOKEN_COLOCATED. 0 terms for nothing to
  * index; -1 when out of memory. */
-static int word_terms(ar_tokenizer *t, const text_btoken *tk, bool prefix, term *terms) {
+static int word_terms(ar_tokenizer *t, const text_btoken *tk, bool prefix, term *terms)
+{
     size_t n = 0;
     term one;
     if (tk->kind == TOK_NUMBER) {
@@ -260,15 +273,14 @@ static int word_terms(ar_tokenizer *t, const text_btoken *tk, bool prefix, term 
             return -1;
         add_term(terms, &n, one);
         return (int)n;
-    default:
-        add_term(terms, &n, tk->norm);
-        return (int)n;
+    default: add_term(terms, &n, tk->norm); return (int)n;
     }
 }
 
 /* word_terms through the word memo, for words read without
  * FTS5_TOKENIZE_PREFIX (a prefix's terms differ from the word's). */
-static int word_terms_memoised(ar_tokenizer *t, const text_btoken *tk, term *terms) {
+static int word_terms_memoised(ar_tokenizer *t, const text_btoken *tk, term *terms)
+{
     if (tk->kind != TOK_WORD)
         return word_terms(t, tk, false, terms);
     if (!t->words && !(t->words = calloc(WORD_MEMO, sizeof *t->words)))
@@ -301,7 +313,8 @@ static int word_terms_memoised(ar_tokenizer *t, const text_btoken *tk, term *ter
 
 static int ar_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *in, int len,
                        int (*emit)(void *ctx, int tflags, const char *tok, int ntok, int start,
-                                   int end)) {
+                                   int end))
+{
     ar_tokenizer *t = (ar_tokenizer *)p;
     bool prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0;
     size_t pos = 0, n = len > 0 ? (size_t)len : 0;
@@ -325,7 +338,8 @@ static int ar_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *in, i
 
 /* The fts5_api of db (NULL when FTS5 is missing), as the FTS5
  * documentation says to get it: SELECT fts5(?1) with a bound pointer. */
-static fts5_api *fts5_api_of(sqlite3 *db) {
+static fts5_api *fts5_api_of(sqlite3 *db)
+{
     fts5_api *api = NULL;
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) == SQLITE_OK) {
@@ -336,7 +350,8 @@ static fts5_api *fts5_api_of(sqlite3 *db) {
     return api;
 }
 
-int fts_arabic_register(sqlite3 *db) {
+int fts_arabic_register(sqlite3 *db)
+{
     static fts5_tokenizer tokenizer = {ar_create, ar_delete, ar_tokenize};
     fts5_api *api = fts5_api_of(db);
     if (!api || api->iVersion < 2)

@@ -13,12 +13,14 @@
 
 #include "extract/utf8.h"
 
-void json_out_init(json_out *o, size_t max) {
+void json_out_init(json_out *o, size_t max)
+{
     memset(o, 0, sizeof *o);
     o->max = max;
 }
 
-void json_out_free(json_out *o) {
+void json_out_free(json_out *o)
+{
     if (!o)
         return;
     free(o->p);
@@ -27,7 +29,8 @@ void json_out_free(json_out *o) {
 }
 
 /* Room for n more bytes and a NUL; false (and failed) when there is none. */
-static bool reserve(json_out *o, size_t n) {
+static bool reserve(json_out *o, size_t n)
+{
     if (o->failed)
         return false;
     if (n >= o->max || o->len >= o->max - n) {
@@ -51,18 +54,21 @@ static bool reserve(json_out *o, size_t n) {
     return true;
 }
 
-void json_out_raw(json_out *o, const char *s, size_t n) {
+void json_out_raw(json_out *o, const char *s, size_t n)
+{
     if (!reserve(o, n))
         return;
     memcpy(o->p + o->len, s, n);
     o->len += n;
 }
 
-void json_out_lit(json_out *o, const char *s) {
+void json_out_lit(json_out *o, const char *s)
+{
     json_out_raw(o, s, strlen(s));
 }
 
-void json_out_str(json_out *o, const char *s, size_t n) {
+void json_out_str(json_out *o, const char *s, size_t n)
+{
     static const char hex[] = "0123456789ABCDEF";
     if (o->failed)
         return;
@@ -103,7 +109,8 @@ void json_out_str(json_out *o, const char *s, size_t n) {
     json_out_raw(o, "\"", 1);
 }
 
-void json_out_key(json_out *o, const char *key) {
+void json_out_key(json_out *o, const char *key)
+{
     size_t n = strlen(key);
     if (!reserve(o, n + 3))
         return;
@@ -114,13 +121,15 @@ void json_out_key(json_out *o, const char *key) {
     o->p[o->len++] = ':';
 }
 
-void json_out_int(json_out *o, long long v) {
+void json_out_int(json_out *o, long long v)
+{
     char buf[24];
     int n = snprintf(buf, sizeof buf, "%lld", v);
     json_out_raw(o, buf, (size_t)n);
 }
 
-void json_out_real(json_out *o, double v) {
+void json_out_real(json_out *o, double v)
+{
     if (!isfinite(v)) {
         o->failed = true;
         return;
@@ -153,7 +162,8 @@ void json_out_real(json_out *o, double v) {
     json_out_raw(o, buf, len);
 }
 
-char *json_out_take(json_out *o, size_t *len) {
+char *json_out_take(json_out *o, size_t *len)
+{
     if (!o->failed && !reserve(o, 0))
         o->failed = true;
     if (o->failed) {

@@ -43,60 +43,77 @@ typedef struct store_migration {
  * version 4 and changed in 7: they are made once, by step 7, from the view
  * that defines the group key now. */
 static const char *const V4_OBJECTS[] = {"figures_type_value",
-                                         "row_counts",       "articles_count_add",
-                                         "articles_count_remove", "figures_count_add",
-                                         "figures_count_remove", "sources_count_add",
-                                         "sources_count_remove", "locations_count_add",
-                                         "locations_count_remove", NULL};
+                                         "row_counts",
+                                         "articles_count_add",
+                                         "articles_count_remove",
+                                         "figures_count_add",
+                                         "figures_count_remove",
+                                         "sources_count_add",
+                                         "sources_count_remove",
+                                         "locations_count_add",
+                                         "locations_count_remove",
+                                         NULL};
 
 static const char *const V5_OBJECTS[] = {"figures_location", NULL};
 
-static const char *const V7_OBJECTS[] = {"locations",          "locations_kind",
-                                         "locations_parent",   "locations_latlon",
-                                         "locations_name",     "locations_name_en",
-                                         "locations_n_mentions", "locations_resolved",
-                                         "locations_fts_no",   "locations_fts",
-                                         "locations_count_add", "locations_count_remove", NULL};
+static const char *const V7_OBJECTS[] = {"locations",
+                                         "locations_kind",
+                                         "locations_parent",
+                                         "locations_latlon",
+                                         "locations_name",
+                                         "locations_name_en",
+                                         "locations_n_mentions",
+                                         "locations_resolved",
+                                         "locations_fts_no",
+                                         "locations_fts",
+                                         "locations_count_add",
+                                         "locations_count_remove",
+                                         NULL};
 
-static const char *const V10_OBJECTS[] = {"compare_keys",        "figures_group",
-                                         "claim_cells",         "claim_cells_area",
-                                         "figures_cell_add",    "figures_cell_remove",
-                                         "figures_date",        NULL};
-static const char *const V11_OBJECTS[] = {"figures_kept_add",   "figures_kept_remove",
-                                         "figures_kept_move",  "articles_kept_add",
-                                         "articles_kept_remove", "articles_kept_move",
-                                         "source_mentions_count_add",
-                                         "source_mentions_count_remove",
-                                         "location_mentions_count_add",
-                                         "location_mentions_count_remove",
-                                         "figures_claim_count_add",
-                                         "figures_claim_count_remove", NULL};
+static const char *const V10_OBJECTS[] = {
+    "compare_keys",     "figures_group",       "claim_cells",  "claim_cells_area",
+    "figures_cell_add", "figures_cell_remove", "figures_date", NULL};
+static const char *const V11_OBJECTS[] = {"figures_kept_add",
+                                          "figures_kept_remove",
+                                          "figures_kept_move",
+                                          "articles_kept_add",
+                                          "articles_kept_remove",
+                                          "articles_kept_move",
+                                          "source_mentions_count_add",
+                                          "source_mentions_count_remove",
+                                          "location_mentions_count_add",
+                                          "location_mentions_count_remove",
+                                          "figures_claim_count_add",
+                                          "figures_claim_count_remove",
+                                          NULL};
 
 static const store_migration MIGRATIONS[] = {
     /* 2: the area a figure is about, for /v1/figures/compare */
-    {1, "ALTER TABLE figures ADD COLUMN area_id TEXT REFERENCES locations (id);"
-        "CREATE INDEX figures_area ON figures (type, subject_category, subject_side, area_id);",
+    {1,
+     "ALTER TABLE figures ADD COLUMN area_id TEXT REFERENCES locations (id);"
+     "CREATE INDEX figures_area ON figures (type, subject_category, subject_side, area_id);",
      NULL, NULL},
     /* 3: the marsad_ar tokenizer (db/fts_arabic.h) for articles_fts, rebuilt
      * from the articles; full-text indexes of figures' quotes and sources'
      * names (keyed by a column of their own, as articles by doc_no), for
      * /v1/search */
-    {2, "DROP TABLE articles_fts;"
-        "CREATE VIRTUAL TABLE articles_fts USING fts5 (title, body, content = 'articles',"
-        " content_rowid = 'doc_no', tokenize = 'marsad_ar');"
-        "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
-        "ALTER TABLE sources ADD COLUMN fts_no INTEGER;"
-        "UPDATE sources SET fts_no = rowid;"
-        "CREATE UNIQUE INDEX sources_fts_no ON sources (fts_no);"
-        "CREATE VIRTUAL TABLE sources_fts USING fts5 (name, name_en, content = 'sources',"
-        " content_rowid = 'fts_no', tokenize = 'marsad_ar');"
-        "INSERT INTO sources_fts (sources_fts) VALUES ('rebuild');"
-        "ALTER TABLE figures ADD COLUMN fts_no INTEGER;"
-        "UPDATE figures SET fts_no = rowid;"
-        "CREATE UNIQUE INDEX figures_fts_no ON figures (fts_no);"
-        "CREATE VIRTUAL TABLE figures_fts USING fts5 (quote, content = 'figures',"
-        " content_rowid = 'fts_no', tokenize = 'marsad_ar');"
-        "INSERT INTO figures_fts (figures_fts) VALUES ('rebuild');",
+    {2,
+     "DROP TABLE articles_fts;"
+     "CREATE VIRTUAL TABLE articles_fts USING fts5 (title, body, content = 'articles',"
+     " content_rowid = 'doc_no', tokenize = 'marsad_ar');"
+     "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
+     "ALTER TABLE sources ADD COLUMN fts_no INTEGER;"
+     "UPDATE sources SET fts_no = rowid;"
+     "CREATE UNIQUE INDEX sources_fts_no ON sources (fts_no);"
+     "CREATE VIRTUAL TABLE sources_fts USING fts5 (name, name_en, content = 'sources',"
+     " content_rowid = 'fts_no', tokenize = 'marsad_ar');"
+     "INSERT INTO sources_fts (sources_fts) VALUES ('rebuild');"
+     "ALTER TABLE figures ADD COLUMN fts_no INTEGER;"
+     "UPDATE figures SET fts_no = rowid;"
+     "CREATE UNIQUE INDEX figures_fts_no ON figures (fts_no);"
+     "CREATE VIRTUAL TABLE figures_fts USING fts5 (quote, content = 'figures',"
+     " content_rowid = 'fts_no', tokenize = 'marsad_ar');"
+     "INSERT INTO figures_fts (figures_fts) VALUES ('rebuild');",
      NULL, NULL},
     /* 4: the publication month on each figure and the claim_cells summary
      * that /v1/figures/compare reads instead of every figure */
@@ -114,21 +131,23 @@ static const store_migration MIGRATIONS[] = {
     {4, "DROP INDEX figures_location;", V5_OBJECTS, NULL},
     /* 6: breakdowns and updates between figures, event dates and causes (filled as articles are
      * extracted again: the model's fingerprint changed with them) */
-    {5, "ALTER TABLE figures ADD COLUMN part_of TEXT;"
-        "ALTER TABLE figures ADD COLUMN supersedes TEXT;"
-        "ALTER TABLE figures ADD COLUMN date_start TEXT;"
-        "ALTER TABLE figures ADD COLUMN date_end TEXT;"
-        "ALTER TABLE figures ADD COLUMN date_precision TEXT CHECK (date_precision IS NULL OR"
-        " date_precision IN ('day', 'week', 'month', 'year', 'span'));"
-        "ALTER TABLE figures ADD COLUMN cause TEXT;",
+    {5,
+     "ALTER TABLE figures ADD COLUMN part_of TEXT;"
+     "ALTER TABLE figures ADD COLUMN supersedes TEXT;"
+     "ALTER TABLE figures ADD COLUMN date_start TEXT;"
+     "ALTER TABLE figures ADD COLUMN date_end TEXT;"
+     "ALTER TABLE figures ADD COLUMN date_precision TEXT CHECK (date_precision IS NULL OR"
+     " date_precision IN ('day', 'week', 'month', 'year', 'span'));"
+     "ALTER TABLE figures ADD COLUMN cause TEXT;",
      NULL, NULL},
     /* 7: places the gazetteer lacks (resolved 0, kinds camp, river, other) and
      * locations by name in full text. SQLite cannot widen a CHECK in place, so
      * the table is built anew from a copy; the rows that refer to it are
      * checked at commit (defer_foreign_keys), when every location is back. */
-    {6, "PRAGMA defer_foreign_keys = ON;"
-        "CREATE TEMP TABLE locations_v6 AS SELECT * FROM locations;"
-        "DROP TABLE locations;",
+    {6,
+     "PRAGMA defer_foreign_keys = ON;"
+     "CREATE TEMP TABLE locations_v6 AS SELECT * FROM locations;"
+     "DROP TABLE locations;",
      V7_OBJECTS,
      "INSERT INTO locations (id, name, name_en, kind, parent_id, lat, lon, approximate, n_mentions,"
      " resolved, fts_no) SELECT id, name, name_en, kind, parent_id, lat, lon, approximate,"
@@ -139,45 +158,48 @@ static const store_migration MIGRATIONS[] = {
     /* 8: the reader that took each article (those before were .txt files or
      * written through the API); wire copies (an article stored before has
      * no SimHash until it is extracted again) */
-    {7, "ALTER TABLE articles ADD COLUMN format TEXT CHECK (format IS NULL OR format IN ('txt',"
-        " 'html', 'feed', 'jsonl', 'csv', 'api'));"
-        "UPDATE articles SET format = CASE WHEN origin IS NULL THEN 'api' ELSE 'txt' END;"
-        "CREATE TABLE article_copies (article_id TEXT PRIMARY KEY NOT NULL REFERENCES articles (id)"
-        " ON DELETE CASCADE, simhash INTEGER NOT NULL, band0 INTEGER NOT NULL, band1 INTEGER NOT NULL,"
-        " band2 INTEGER NOT NULL, band3 INTEGER NOT NULL, published_at TEXT, doc_no INTEGER NOT NULL,"
-        " copy_of TEXT) WITHOUT ROWID;"
-        "CREATE INDEX article_copies_band0 ON article_copies (band0, simhash);"
-        "CREATE INDEX article_copies_band1 ON article_copies (band1, simhash);"
-        "CREATE INDEX article_copies_band2 ON article_copies (band2, simhash);"
-        "CREATE INDEX article_copies_band3 ON article_copies (band3, simhash);"
-        "CREATE INDEX article_copies_copy_of ON article_copies (copy_of);",
+    {7,
+     "ALTER TABLE articles ADD COLUMN format TEXT CHECK (format IS NULL OR format IN ('txt',"
+     " 'html', 'feed', 'jsonl', 'csv', 'api'));"
+     "UPDATE articles SET format = CASE WHEN origin IS NULL THEN 'api' ELSE 'txt' END;"
+     "CREATE TABLE article_copies (article_id TEXT PRIMARY KEY NOT NULL REFERENCES articles (id)"
+     " ON DELETE CASCADE, simhash INTEGER NOT NULL, band0 INTEGER NOT NULL, band1 INTEGER NOT NULL,"
+     " band2 INTEGER NOT NULL, band3 INTEGER NOT NULL, published_at TEXT, doc_no INTEGER NOT NULL,"
+     " copy_of TEXT) WITHOUT ROWID;"
+     "CREATE INDEX article_copies_band0 ON article_copies (band0, simhash);"
+     "CREATE INDEX article_copies_band1 ON article_copies (band1, simhash);"
+     "CREATE INDEX article_copies_band2 ON article_copies (band2, simhash);"
+     "CREATE INDEX article_copies_band3 ON article_copies (band3, simhash);"
+     "CREATE INDEX article_copies_copy_of ON article_copies (copy_of);",
      NULL, NULL},
     /* 9: a quote longer than STORE_QUOTE_MAX (400) code points becomes the
      * window of that many around its figure, as ingest_quote_window cuts it;
      * out of the figures' full-text index first and back in after */
-    {8, "ALTER TABLE figures ADD COLUMN quote_cut INTEGER NOT NULL DEFAULT 0"
-        " CHECK (quote_cut IN (0, 1));"
-        "INSERT INTO figures_fts (figures_fts, rowid, quote) SELECT 'delete', fts_no, quote"
-        " FROM figures WHERE quote_end - quote_start > 400 AND fts_no IS NOT NULL;"
-        "UPDATE figures SET"
-        " quote = substr(quote, max(quote_start, min((start + \"end\") / 2 - 200, quote_end - 400))"
-        "                       - quote_start + 1, 400),"
-        " quote_start = max(quote_start, min((start + \"end\") / 2 - 200, quote_end - 400)),"
-        " quote_end = max(quote_start, min((start + \"end\") / 2 - 200, quote_end - 400)) + 400,"
-        " quote_cut = 1"
-        " WHERE quote_end - quote_start > 400;"
-        "INSERT INTO figures_fts (rowid, quote) SELECT fts_no, quote FROM figures"
-        " WHERE quote_cut = 1 AND fts_no IS NOT NULL;",
+    {8,
+     "ALTER TABLE figures ADD COLUMN quote_cut INTEGER NOT NULL DEFAULT 0"
+     " CHECK (quote_cut IN (0, 1));"
+     "INSERT INTO figures_fts (figures_fts, rowid, quote) SELECT 'delete', fts_no, quote"
+     " FROM figures WHERE quote_end - quote_start > 400 AND fts_no IS NOT NULL;"
+     "UPDATE figures SET"
+     " quote = substr(quote, max(quote_start, min((start + \"end\") / 2 - 200, quote_end - 400))"
+     "                       - quote_start + 1, 400),"
+     " quote_start = max(quote_start, min((start + \"end\") / 2 - 200, quote_end - 400)),"
+     " quote_end = max(quote_start, min((start + \"end\") / 2 - 200, quote_end - 400)) + 400,"
+     " quote_cut = 1"
+     " WHERE quote_end - quote_start > 400;"
+     "INSERT INTO figures_fts (rowid, quote) SELECT fts_no, quote FROM figures"
+     " WHERE quote_cut = 1 AND fts_no IS NOT NULL;",
      NULL, NULL},
     /* 10: blocs of sources and of what figures count, and compare's group key
      * defined once (compare_keys), its cells rebuilt from it */
-    {9, "ALTER TABLE sources ADD COLUMN bloc TEXT;"
-        "ALTER TABLE figures ADD COLUMN subject_bloc TEXT;"
-        "ALTER TABLE figures ADD COLUMN subject_party TEXT REFERENCES sources (id);"
-        "DROP TRIGGER IF EXISTS figures_cell_add;"
-        "DROP TRIGGER IF EXISTS figures_cell_remove;"
-        "DROP TABLE IF EXISTS claim_cells;"
-        "DROP INDEX IF EXISTS figures_group;",
+    {9,
+     "ALTER TABLE sources ADD COLUMN bloc TEXT;"
+     "ALTER TABLE figures ADD COLUMN subject_bloc TEXT;"
+     "ALTER TABLE figures ADD COLUMN subject_party TEXT REFERENCES sources (id);"
+     "DROP TRIGGER IF EXISTS figures_cell_add;"
+     "DROP TRIGGER IF EXISTS figures_cell_remove;"
+     "DROP TABLE IF EXISTS claim_cells;"
+     "DROP INDEX IF EXISTS figures_group;",
      V10_OBJECTS,
      "INSERT INTO claim_cells SELECT type, category, bloc, side, area_id, month, object,"
      " claimant_id, count(*), max(CASE WHEN whole THEN amount END) FROM compare_keys"
@@ -221,13 +243,15 @@ static const char *const SQL[C__COUNT] = {
     [ST_ROLLBACK_TO] = "ROLLBACK TO nested",
 };
 
-static sqlite3_stmt *stmt(store *s, int id) {
+static sqlite3_stmt *stmt(store *s, int id)
+{
     return store_stmt(s, STMTS_CORE, C__COUNT, (size_t)id, SQL[id]);
 }
 
 /* ---- small helpers ------------------------------------------------------ */
 
-bool store_same_text(const unsigned char *a, const char *b) {
+bool store_same_text(const unsigned char *a, const char *b)
+{
     if (!a || !b)
         return !a && !b;
     return strcmp((const char *)a, b) == 0;
@@ -235,35 +259,30 @@ bool store_same_text(const unsigned char *a, const char *b) {
 
 /* ---- errors ------------------------------------------------------------- */
 
-void store_set_err(store *s, const char *fmt, ...) {
+void store_set_err(store *s, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(s->err, sizeof s->err, fmt, ap);
     va_end(ap);
 }
 
-store_status store_sql_fail(store *s, int rc, const char *ctx) {
+store_status store_sql_fail(store *s, int rc, const char *ctx)
+{
     store_status st = STORE_ERR;
     const char *msg = sqlite3_errmsg(s->db);
     switch (rc & 0xff) {
     case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-        st = STORE_BUSY;
-        break;
-    case SQLITE_FULL:
-        st = STORE_FULL;
-        break;
+    case SQLITE_LOCKED: st = STORE_BUSY; break;
+    case SQLITE_FULL: st = STORE_FULL; break;
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-        st = STORE_CORRUPT;
-        break;
+    case SQLITE_NOTADB: st = STORE_CORRUPT; break;
     case SQLITE_INTERRUPT:
         st = STORE_BUSY;
         if (s->time_limit_ms > 0)
             msg = "query ran past the time limit";
         break;
-    default:
-        break;
+    default: break;
     }
     if (ctx)
         store_set_err(s, "%s: %s", ctx, msg);
@@ -272,13 +291,15 @@ store_status store_sql_fail(store *s, int rc, const char *ctx) {
     return st;
 }
 
-bool store_file_moved(store *s) {
+bool store_file_moved(store *s)
+{
     int moved = 0;
     return sqlite3_file_control(s->db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK &&
            moved;
 }
 
-store_status store_check(store *s, int budget_ms, char *problem, size_t problemsz) {
+store_status store_check(store *s, int budget_ms, char *problem, size_t problemsz)
+{
     problem[0] = '\0';
     int limit = s->time_limit_ms;
     store_set_time_limit(s, budget_ms);
@@ -312,18 +333,21 @@ store_status store_check(store *s, int budget_ms, char *problem, size_t problems
     return st;
 }
 
-void store_interrupt(store *s) {
+void store_interrupt(store *s)
+{
     if (s)
         sqlite3_interrupt(s->db);
 }
 
-const char *store_errmsg(const store *s) {
+const char *store_errmsg(const store *s)
+{
     return s ? s->err : "no store";
 }
 
 /* ---- statement caches --------------------------------------------------- */
 
-sqlite3_stmt *store_stmt(store *s, store_stmt_set set, size_t n, size_t id, const char *sql) {
+sqlite3_stmt *store_stmt(store *s, store_stmt_set set, size_t n, size_t id, const char *sql)
+{
     if (!s->stmts[set]) {
         if (!(s->stmts[set] = calloc(n, sizeof *s->stmts[set]))) {
             store_oom(s);
@@ -347,11 +371,13 @@ sqlite3_stmt *store_stmt(store *s, store_stmt_set set, size_t n, size_t id, cons
     return st;
 }
 
-bool store_stmt_ready(const store *s, store_stmt_set set, size_t id) {
+bool store_stmt_ready(const store *s, store_stmt_set set, size_t id)
+{
     return s->stmts[set] && s->stmts[set][id];
 }
 
-sqlite3_stmt *store_dyn_stmt_get(store *s, const char *sql) {
+sqlite3_stmt *store_dyn_stmt_get(store *s, const char *sql)
+{
     size_t victim = 0;
     for (size_t i = 0; i < STORE_DYN_CACHE; i++) {
         store_dyn_stmt *d = &s->dyn[i];
@@ -388,7 +414,8 @@ sqlite3_stmt *store_dyn_stmt_get(store *s, const char *sql) {
     return st;
 }
 
-store_status store_exec_stmt(store *s, sqlite3_stmt *st, const char *ctx) {
+store_status store_exec_stmt(store *s, sqlite3_stmt *st, const char *ctx)
+{
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
         ;
@@ -397,25 +424,29 @@ store_status store_exec_stmt(store *s, sqlite3_stmt *st, const char *ctx) {
     return out;
 }
 
-int store_bind_text(sqlite3_stmt *st, int i, const char *v) {
+int store_bind_text(sqlite3_stmt *st, int i, const char *v)
+{
     return v ? sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC) : sqlite3_bind_null(st, i);
 }
 
 /* ---- transactions and the time limit ------------------------------------ */
 
-static long long now_ns(void) {
+static long long now_ns(void)
+{
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
 /* Called by SQLite every few thousand VM steps; non-zero interrupts. */
-static int on_progress(void *ctx) {
+static int on_progress(void *ctx)
+{
     store *s = ctx;
     return s->deadline_armed && now_ns() > s->deadline_ns;
 }
 
-void store_set_time_limit(store *s, int ms) {
+void store_set_time_limit(store *s, int ms)
+{
     if (!s)
         return;
     s->time_limit_ms = ms > 0 ? ms : 0;
@@ -425,11 +456,13 @@ void store_set_time_limit(store *s, int ms) {
         sqlite3_progress_handler(s->db, 0, NULL, NULL);
 }
 
-int store_time_limit(const store *s) {
+int store_time_limit(const store *s)
+{
     return s ? s->time_limit_ms : 0;
 }
 
-void store_set_page_cache(store *s, int mb) {
+void store_set_page_cache(store *s, int mb)
+{
     if (!s || mb <= 0)
         return;
     /* A PRAGMA takes no bound parameter; mb is an int formatted here. */
@@ -438,7 +471,8 @@ void store_set_page_cache(store *s, int mb) {
     sqlite3_exec(s->db, pragma, NULL, NULL, NULL);
 }
 
-static store_status run(store *s, int id, const char *ctx) {
+static store_status run(store *s, int id, const char *ctx)
+{
     sqlite3_stmt *st = stmt(s, id);
     return st ? store_exec_stmt(s, st, ctx) : STORE_ERR;
 }
@@ -446,14 +480,16 @@ static store_status run(store *s, int id, const char *ctx) {
 /* Transactions nest: the outermost begin is a real BEGIN, an inner one (a
  * document inside an import batch) a savepoint, so each keeps its
  * all-or-nothing contract. */
-static store_status begin(store *s, int outer, const char *what) {
+static store_status begin(store *s, int outer, const char *what)
+{
     store_status rc = run(s, s->tx_depth ? ST_SAVEPOINT : outer, what);
     if (rc == STORE_OK)
         s->tx_depth++;
     return rc;
 }
 
-store_status store_read_begin(store *s) {
+store_status store_read_begin(store *s)
+{
     store_status rc = begin(s, ST_BEGIN, "begin");
     if (rc == STORE_OK && s->time_limit_ms > 0 && s->tx_depth == 1) {
         s->deadline_ns = now_ns() + (long long)s->time_limit_ms * 1000000LL;
@@ -462,7 +498,8 @@ store_status store_read_begin(store *s) {
     return rc;
 }
 
-store_status store_write_begin(store *s) {
+store_status store_write_begin(store *s)
+{
     if (s->readonly) {
         store_set_err(s, "the store was opened read-only");
         return STORE_ERR;
@@ -470,7 +507,8 @@ store_status store_write_begin(store *s) {
     return begin(s, ST_BEGIN_IMMEDIATE, "begin immediate");
 }
 
-store_status store_tx_end(store *s, store_status st) {
+store_status store_tx_end(store *s, store_status st)
+{
     if (s->tx_depth == 0)
         return st;
     s->tx_depth--;
@@ -509,7 +547,8 @@ store_status store_tx_end(store *s, store_status st) {
 
 /* marsad_km(lat1, lon1, lat2, lon2): great-circle distance in kilometres
  * (haversine on a sphere of the mean Earth radius); NULL if any is NULL. */
-static void sql_km(sqlite3_context *cx, int argc, sqlite3_value **argv) {
+static void sql_km(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
     double v[4];
     for (int i = 0; i < argc && i < 4; i++) {
         if (sqlite3_value_type(argv[i]) == SQLITE_NULL) {
@@ -528,18 +567,21 @@ static void sql_km(sqlite3_context *cx, int argc, sqlite3_value **argv) {
 }
 
 /* The N of the "-- version N" first line of schema.sql; 0 if malformed. */
-static int schema_file_version(const char *sql) {
+static int schema_file_version(const char *sql)
+{
     static const char tag[] = "-- version ";
     if (!sql || strncmp(sql, tag, sizeof tag - 1) != 0)
         return 0;
     char *end = NULL;
     long v = strtol(sql + sizeof tag - 1, &end, 10);
-    if (end == sql + sizeof tag - 1 || v <= 0 || v > 1000000 || (*end && *end != '\n' && *end != '\r'))
+    if (end == sql + sizeof tag - 1 || v <= 0 || v > 1000000 ||
+        (*end && *end != '\n' && *end != '\r'))
         return 0;
     return (int)v;
 }
 
-static int user_version(sqlite3 *db, int *out) {
+static int user_version(sqlite3 *db, int *out)
+{
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
     if (rc == SQLITE_OK) {
@@ -553,7 +595,8 @@ static int user_version(sqlite3 *db, int *out) {
     return rc;
 }
 
-static int count_tables(sqlite3 *db, int *out) {
+static int count_tables(sqlite3 *db, int *out)
+{
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL);
     if (rc == SQLITE_OK) {
@@ -570,7 +613,8 @@ static int count_tables(sqlite3 *db, int *out) {
 /* The CREATE statement of the schema object `name` in schema.sql, a new
  * string (NULL when absent): from "CREATE ... name" to its ";", or for a
  * trigger to its "END;". */
-static char *schema_statement(const char *schema_sql, const char *name) {
+static char *schema_statement(const char *schema_sql, const char *name)
+{
     size_t len = strlen(name);
     for (const char *p = schema_sql; (p = strstr(p, "\nCREATE ")) != NULL; p++) {
         const char *eol = strchr(p + 1, '\n');
@@ -588,7 +632,8 @@ static char *schema_statement(const char *schema_sql, const char *name) {
     return NULL;
 }
 
-static int run_migration(sqlite3 *db, const store_migration *m, const char *schema_sql) {
+static int run_migration(sqlite3 *db, const store_migration *m, const char *schema_sql)
+{
     int rc = sqlite3_exec(db, m->sql, NULL, NULL, NULL);
     for (const char *const *o = m->objects; rc == SQLITE_OK && o && *o; o++) {
         char *sql = schema_statement(schema_sql, *o);
@@ -603,7 +648,8 @@ static int run_migration(sqlite3 *db, const store_migration *m, const char *sche
 /* Brings the database to version `target`: schema.sql on an empty one, the
  * migration steps on an older one; all in one transaction, re-reading the
  * version under the write lock in case another process did it first. */
-static bool migrate(store *s, const char *schema_sql, int target, char *err, size_t errsz) {
+static bool migrate(store *s, const char *schema_sql, int target, char *err, size_t errsz)
+{
     bool ok = false, in_tx = false;
     int v = 0, rc;
     if ((rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK)
@@ -661,11 +707,13 @@ out:
  * (about 30 % of a small read here); marsad does not read them. They can
  * only be turned off before SQLite initialises, so once, before the first
  * connection. */
-static void configure_sqlite(void) {
+static void configure_sqlite(void)
+{
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
-int64_t store_local_version(store *s) {
+int64_t store_local_version(store *s)
+{
     sqlite3_stmt *st = store_stmt(s, STMTS_CORE, C__COUNT, ST_LOCAL_VERSION, "PRAGMA data_version");
     int64_t v = -1;
     if (st && sqlite3_step(st) == SQLITE_ROW)
@@ -676,7 +724,8 @@ int64_t store_local_version(store *s) {
 }
 
 store *store_open(const char *path, unsigned flags, int busy_ms, const char *schema_sql, char *err,
-                  size_t errsz) {
+                  size_t errsz)
+{
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, configure_sqlite);
     char dummy[8];
@@ -706,8 +755,7 @@ store *store_open(const char *path, unsigned flags, int busy_ms, const char *sch
                                                     : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     int rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
     if (rc != SQLITE_OK) {
-        snprintf(err, errsz, "%s: %s", path,
-                 s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+        snprintf(err, errsz, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
         goto fail;
     }
     sqlite3_extended_result_codes(s->db, 1);
@@ -719,8 +767,7 @@ store *store_open(const char *path, unsigned flags, int busy_ms, const char *sch
                       "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
                       " PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456;"
                       " PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 4096",
-                      NULL, NULL,
-                      NULL);
+                      NULL, NULL, NULL);
     if (rc == SQLITE_OK && !s->readonly)
         rc = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
     if (rc == SQLITE_OK)
@@ -767,7 +814,8 @@ fail:
     return NULL;
 }
 
-void store_close(store *s) {
+void store_close(store *s)
+{
     if (!s)
         return;
     for (size_t set = 0; set < STMTS__COUNT; set++) {
@@ -783,12 +831,14 @@ void store_close(store *s) {
     free(s);
 }
 
-store_status store_oom(store *s) {
+store_status store_oom(store *s)
+{
     store_set_err(s, "out of memory");
     return STORE_ERR;
 }
 
-void sb_add(sbuf *b, const char *s) {
+void sb_add(sbuf *b, const char *s)
+{
     size_t n = strlen(s);
     if (b->oom)
         return;

@@ -25,10 +25,10 @@ typedef enum store_status {
     STORE_NOTFOUND,  /* no such id */
     STORE_BADCURSOR, /* a cursor that this store did not issue, or for another query */
     STORE_BADQUERY,  /* a search query the full-text engine rejects (syntax) */
-    STORE_BUSY,      /* the database stayed locked past the busy timeout, or a query ran past its time limit */
-    STORE_ERR,       /* anything else; store_errmsg says what */
-    STORE_FULL,      /* the disk (or the database's size limit) is full: nothing was written */
-    STORE_CORRUPT,   /* the file is damaged or not a database (SQLITE_CORRUPT, SQLITE_NOTADB) */
+    STORE_BUSY, /* the database stayed locked past the busy timeout, or a query ran past its time limit */
+    STORE_ERR,     /* anything else; store_errmsg says what */
+    STORE_FULL,    /* the disk (or the database's size limit) is full: nothing was written */
+    STORE_CORRUPT, /* the file is damaged or not a database (SQLITE_CORRUPT, SQLITE_NOTADB) */
 } store_status;
 
 enum {
@@ -40,7 +40,7 @@ enum {
 #define STORE_MAX_LIMIT 500
 #define STORE_MAX_FACETS 4
 #define STORE_FACET_VALUES 50
-#define STORE_EXACT_TOTAL 10000 /* a list's total is exact up to this many matches */
+#define STORE_EXACT_TOTAL 10000        /* a list's total is exact up to this many matches */
 #define STORE_EXACT_TOTAL_TEXT "10000" /* values listed per facet, most frequent first */
 
 /* Open (creating when needed, unless STORE_READONLY) the database at path:
@@ -48,8 +48,8 @@ enum {
  * forward to the current version. `schema_sql` is the text of schema.sql
  * (its first line "-- version N" names the version it builds). On failure
  * returns NULL and writes a reason into err (size errsz). */
-store *store_open(const char *path, unsigned flags, int busy_ms, const char *schema_sql,
-                  char *err, size_t errsz);
+store *store_open(const char *path, unsigned flags, int busy_ms, const char *schema_sql, char *err,
+                  size_t errsz);
 void store_close(store *s); /* NULL is fine */
 
 /* Is the file s was opened on no longer at its path (deleted, renamed or
@@ -102,10 +102,10 @@ typedef enum store_field_type {
 } store_field_type;
 
 typedef struct store_filter_def {
-    const char *name;                /* the query parameter, e.g. "value__gte" */
+    const char *name; /* the query parameter, e.g. "value__gte" */
     store_field_type type;
-    const char *const *enum_values;  /* NULL-terminated, for FIELD_ENUM */
-    const char *doc;                 /* one line for humans */
+    const char *const *enum_values; /* NULL-terminated, for FIELD_ENUM */
+    const char *doc;                /* one line for humans */
 } store_filter_def;
 
 /* The filters, sortable fields and facets of a resource. Static, never
@@ -139,7 +139,7 @@ enum {
 typedef struct store_column {
     const char *group; /* "" at the top level */
     const char *key;
-    const char *sql;   /* its expression over the resource's FROM (base table t) */
+    const char *sql; /* its expression over the resource's FROM (base table t) */
     store_col_kind kind;
     unsigned flags;
 } store_column;
@@ -147,9 +147,9 @@ typedef struct store_column {
 const store_column *store_columns(store_resource r, size_t *n);
 
 typedef struct store_filter {
-    size_t def;        /* index into store_filters(res) */
-    const char *text;  /* FIELD_TEXT, FIELD_ENUM, FIELD_SEARCH (borrowed) */
-    double num[4];     /* FIELD_NUMBER: num[0]; FIELD_BBOX: 4; FIELD_NEAR: lat, lon, km */
+    size_t def;       /* index into store_filters(res) */
+    const char *text; /* FIELD_TEXT, FIELD_ENUM, FIELD_SEARCH (borrowed) */
+    double num[4];    /* FIELD_NUMBER: num[0]; FIELD_BBOX: 4; FIELD_NEAR: lat, lon, km */
 } store_filter;
 
 typedef struct store_sort {
@@ -167,17 +167,17 @@ typedef struct store_query {
     const char *cursor;              /* NULL for the first page (borrowed) */
     size_t facets[STORE_MAX_FACETS]; /* indexes into store_facets(res), counted under the filters */
     size_t n_facets;
-    bool items_only;                 /* fill page->items only, leave page->data NULL */
+    bool items_only; /* fill page->items only, leave page->data NULL */
 } store_query;
 
 typedef struct store_page {
-    json_t *data;      /* array of items (owned by the page); NULL with items_only */
-    char *items;       /* the same array as JSON bytes (store_get_json's form), NUL-terminated */
+    json_t *data; /* array of items (owned by the page); NULL with items_only */
+    char *items;  /* the same array as JSON bytes (store_get_json's form), NUL-terminated */
     size_t items_len;
-    char *next;        /* cursor of the next page, NULL on the last one */
-    long long total;   /* rows matching the filters, all pages (see total_exact) */
-    bool total_exact;  /* false: total is an estimate (more than STORE_EXACT_TOTAL matches) */
-    json_t *facets;    /* {name: [{"value","label","count"}...]} when facets were asked, else NULL */
+    char *next;       /* cursor of the next page, NULL on the last one */
+    long long total;  /* rows matching the filters, all pages (see total_exact) */
+    bool total_exact; /* false: total is an estimate (more than STORE_EXACT_TOTAL matches) */
+    json_t *facets;   /* {name: [{"value","label","count"}...]} when facets were asked, else NULL */
 } store_page;
 
 /* One page of a list. Ties in the sort order are broken by id, so keyset
@@ -195,8 +195,7 @@ store_status store_get(store *s, store_resource r, const char *id, json_t **out)
  * the server sends. *body is malloc'd and NUL-terminated (*len bytes
  * before the NUL), NULL on failure; at most STORE_JSON_MAX bytes. */
 #define STORE_JSON_MAX (64u << 20)
-store_status store_get_json(store *s, store_resource r, const char *id, char **body,
-                            size_t *len);
+store_status store_get_json(store *s, store_resource r, const char *id, char **body, size_t *len);
 
 /* Counts, versions and other facts about the database (new reference). */
 store_status store_meta(store *s, json_t **out);
@@ -234,11 +233,11 @@ typedef struct store_compare_query {
     const char *date_gte, *date_lte; /* ISO days: only figures whose event date (else their
                                       * publication day) meets the range; NULL for none */
     store_compare_group group;
-    int min_claimants;       /* groups with fewer distinct claimants are left out (>= 1) */
-    int claims_limit;        /* claimants listed per group, 1..STORE_MAX_CLAIMS */
-    int figures_limit;       /* figures listed in each claimant's parts, superseded and
+    int min_claimants; /* groups with fewer distinct claimants are left out (>= 1) */
+    int claims_limit;  /* claimants listed per group, 1..STORE_MAX_CLAIMS */
+    int figures_limit; /* figures listed in each claimant's parts, superseded and
                               * carriers, 0..STORE_MAX_CLAIMS (n_parts... count them all) */
-    int groups_limit;        /* groups listed, most claimants first, 1..STORE_MAX_LIMIT; 0: all */
+    int groups_limit;  /* groups listed, most claimants first, 1..STORE_MAX_LIMIT; 0: all */
 } store_compare_query;
 
 /* Figures that count the same thing, grouped across claimants, with one
@@ -261,16 +260,16 @@ store_status store_compare(store *s, const store_compare_query *q, json_t **out)
 #define STORE_MAX_SEARCH 100
 
 enum {
-    STORE_SEARCH_ARTICLES = 1u << 0, /* title and body */
-    STORE_SEARCH_FIGURES = 1u << 1,  /* the sentence a figure comes from (quote) */
-    STORE_SEARCH_SOURCES = 1u << 2,  /* name and name_en */
+    STORE_SEARCH_ARTICLES = 1u << 0,  /* title and body */
+    STORE_SEARCH_FIGURES = 1u << 1,   /* the sentence a figure comes from (quote) */
+    STORE_SEARCH_SOURCES = 1u << 2,   /* name and name_en */
     STORE_SEARCH_LOCATIONS = 1u << 3, /* name and name_en ("Aleppo" finds حلب) */
 };
 
 typedef struct store_search_query {
-    const char *q;   /* FTS5 query syntax: words, "phrases", prefix*, AND OR NOT, NEAR() */
-    unsigned kinds;  /* STORE_SEARCH_* bits; 0 for all */
-    int limit;       /* hits, 1..STORE_MAX_SEARCH */
+    const char *q;  /* FTS5 query syntax: words, "phrases", prefix*, AND OR NOT, NEAR() */
+    unsigned kinds; /* STORE_SEARCH_* bits; 0 for all */
+    int limit;      /* hits, 1..STORE_MAX_SEARCH */
 } store_search_query;
 
 /* The best hits for q across the kinds asked, tokenised by marsad_ar (see
@@ -286,8 +285,8 @@ store_status store_search(store *s, const store_search_query *q, json_t **out);
 /* ---- writes -------------------------------------------------------------- */
 
 typedef struct store_location_rec {
-    const char *id;        /* stable ASCII id from the gazetteer, e.g. "aleppo" */
-    const char *name;      /* Arabic display name */
+    const char *id;   /* stable ASCII id from the gazetteer, e.g. "aleppo" */
+    const char *name; /* Arabic display name */
     const char *name_en;
     const char *kind;      /* governorate, city, town, village, neighbourhood, ... */
     const char *parent_id; /* NULL for none */
@@ -296,20 +295,21 @@ typedef struct store_location_rec {
 } store_location_rec;
 
 typedef struct store_source_rec {
-    const char *id;          /* stable ASCII id */
-    const char *name;        /* Arabic display name */
-    const char *name_en;     /* may be NULL */
-    const char *kind;        /* outlet, armed_group, military, government, agency, ngo, activists, anonymous, person, ... */
+    const char *id;      /* stable ASCII id */
+    const char *name;    /* Arabic display name */
+    const char *name_en; /* may be NULL */
+    const char *
+        kind; /* outlet, armed_group, military, government, agency, ngo, activists, anonymous, person, ... */
     const char *affiliation; /* government, opposition, independent, unknown */
     const char *parent_id;   /* the party a person or role speaks for; NULL for none */
     const char *bloc;        /* its bloc (data/blocs.tsv id), "independent", or NULL when unknown */
 } store_source_rec;
 
 typedef struct store_mention {
-    const char *ref_id;   /* location or source id */
-    uint32_t start, end;  /* code points into the body, end exclusive */
-    const char *text;     /* the text at that span */
-    const char *role;     /* sources: "outlet", "speaker" or "mentioned"; NULL for locations */
+    const char *ref_id;  /* location or source id */
+    uint32_t start, end; /* code points into the body, end exclusive */
+    const char *text;    /* the text at that span */
+    const char *role;    /* sources: "outlet", "speaker" or "mentioned"; NULL for locations */
 } store_mention;
 
 /* A figure's quote is its sentence, or, when the sentence is longer, a
@@ -320,27 +320,28 @@ typedef struct store_mention {
 typedef struct store_figure_rec {
     double value, value_max;
     bool has_value, has_max;
-    const char *qualifier;        /* exact, more_than, ... */
-    const char *type;             /* killed, injured, ... */
-    const char *object;           /* what is counted, may be NULL */
-    const char *subject_category; /* combatants, civilians, people, materiel, munitions; may be NULL */
-    const char *subject_side;     /* government, opposition, unknown; may be NULL */
-    const char *subject_bloc;     /* the bloc whose people or things are counted; may be NULL */
-    const char *subject_party;    /* source id of the party counted ("عناصر حزب الله"); may be NULL */
-    const char *claimant_id;      /* source id, may be NULL */
-    const char *stance;           /* claimed or denied */
-    const char *location_id;      /* may be NULL */
-    uint32_t start, end;          /* the span */
+    const char *qualifier; /* exact, more_than, ... */
+    const char *type;      /* killed, injured, ... */
+    const char *object;    /* what is counted, may be NULL */
+    const char
+        *subject_category;    /* combatants, civilians, people, materiel, munitions; may be NULL */
+    const char *subject_side; /* government, opposition, unknown; may be NULL */
+    const char *subject_bloc; /* the bloc whose people or things are counted; may be NULL */
+    const char *subject_party; /* source id of the party counted ("عناصر حزب الله"); may be NULL */
+    const char *claimant_id; /* source id, may be NULL */
+    const char *stance;      /* claimed or denied */
+    const char *location_id; /* may be NULL */
+    uint32_t start, end;     /* the span */
     const char *span_text;
     uint32_t quote_start, quote_end; /* its sentence, or the window of it cut around the figure */
     const char *quote;
-    bool quote_cut;               /* quote is a window of a longer sentence */
-    const char *area_id;          /* the governorate it is about, may be NULL */
-    const char *part_of;          /* id of the figure it breaks down, may be NULL */
-    const char *supersedes;       /* id of the earlier toll it updates, may be NULL */
+    bool quote_cut;                    /* quote is a window of a longer sentence */
+    const char *area_id;               /* the governorate it is about, may be NULL */
+    const char *part_of;               /* id of the figure it breaks down, may be NULL */
+    const char *supersedes;            /* id of the earlier toll it updates, may be NULL */
     const char *date_start, *date_end; /* the event date, ISO days; NULL when unread */
-    const char *date_precision;   /* day, week, month, year, span; NULL when unread */
-    const char *cause;            /* airstrike, shelling, ...; may be NULL */
+    const char *date_precision;        /* day, week, month, year, span; NULL when unread */
+    const char *cause;                 /* airstrike, shelling, ...; may be NULL */
 } store_figure_rec;
 
 /* The id of the figure at index i (0-based, in text order: by start, then
@@ -375,8 +376,8 @@ typedef struct store_doc {
     const char *language;     /* "ar" */
     const char *content_hash; /* hex digest of what was imported (body + sidecar) */
     const char *origin;       /* where it came from (a file path), may be NULL */
-    const char *format;       /* the reader that took it: txt, html, feed, jsonl, csv, api; may be NULL */
-    uint64_t simhash;         /* SimHash of its text (ingest/simhash.h) for wire copies; 0: none */
+    const char *format; /* the reader that took it: txt, html, feed, jsonl, csv, api; may be NULL */
+    uint64_t simhash;   /* SimHash of its text (ingest/simhash.h) for wire copies; 0: none */
     const store_source_rec *sources; /* sources this document introduces (upserted) */
     size_t n_sources;
     /* places this document names that the gazetteer lacks: stored as

@@ -31,7 +31,7 @@ static const store_column FIGURE_HIT_TABLE[] = {FIGURE_HIT_COLUMNS(STORE_COL_ROW
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 
 #define BIND_ROW(col, param, kind, field) {col, kind, offsetof(store_figure_rec, field), 0},
-#define BIND_ROW_NUM(col, field, has)                                                             \
+#define BIND_ROW_NUM(col, field, has) \
     {col, STORE_BIND_NUM, offsetof(store_figure_rec, field), offsetof(store_figure_rec, has)},
 const store_bind_def store_figure_binds[FIGURE_NWRITES] = {FIGURE_WRITES(BIND_ROW, BIND_ROW_NUM)};
 
@@ -45,51 +45,55 @@ static const struct {
     [RES_FIGURES] = {FIGURE_TABLE, COUNT_OF(FIGURE_TABLE)},
 };
 
-const store_column *store_columns(store_resource r, size_t *n) {
+const store_column *store_columns(store_resource r, size_t *n)
+{
     if ((unsigned)r >= RES__COUNT)
         r = RES_ARTICLES;
     *n = TABLES[r].n;
     return TABLES[r].cols;
 }
 
-json_t *store_col_str(sqlite3_stmt *st, int c) {
+json_t *store_col_str(sqlite3_stmt *st, int c)
+{
     if (sqlite3_column_type(st, c) == SQLITE_NULL)
         return json_null();
     const char *p = (const char *)sqlite3_column_text(st, c);
     return p ? json_stringn(p, (size_t)sqlite3_column_bytes(st, c)) : NULL;
 }
 
-json_t *store_col_int(sqlite3_stmt *st, int c) {
+json_t *store_col_int(sqlite3_stmt *st, int c)
+{
     if (sqlite3_column_type(st, c) == SQLITE_NULL)
         return json_null();
     return json_integer(sqlite3_column_int64(st, c));
 }
 
-static json_t *col_real(sqlite3_stmt *st, int c) {
+static json_t *col_real(sqlite3_stmt *st, int c)
+{
     if (sqlite3_column_type(st, c) == SQLITE_NULL)
         return json_null();
     return json_real(sqlite3_column_double(st, c));
 }
 
-json_t *store_num_json(double d) {
+json_t *store_num_json(double d)
+{
     if (isfinite(d) && d == floor(d) && fabs(d) < 9007199254740992.0)
         return json_integer((json_int_t)d);
     return json_real(d);
 }
 
 /* A figure's value: an integer when the number is integral. */
-json_t *store_col_num(sqlite3_stmt *st, int c) {
+json_t *store_col_num(sqlite3_stmt *st, int c)
+{
     switch (sqlite3_column_type(st, c)) {
-    case SQLITE_NULL:
-        return json_null();
-    case SQLITE_INTEGER:
-        return json_integer(sqlite3_column_int64(st, c));
-    default:
-        return store_num_json(sqlite3_column_double(st, c));
+    case SQLITE_NULL: return json_null();
+    case SQLITE_INTEGER: return json_integer(sqlite3_column_int64(st, c));
+    default: return store_num_json(sqlite3_column_double(st, c));
     }
 }
 
-static json_t *col_value(sqlite3_stmt *st, int c, store_col_kind kind) {
+static json_t *col_value(sqlite3_stmt *st, int c, store_col_kind kind)
+{
     switch (kind) {
     case STORE_COL_INT: return store_col_int(st, c);
     case STORE_COL_REAL: return col_real(st, c);
@@ -99,7 +103,8 @@ static json_t *col_value(sqlite3_stmt *st, int c, store_col_kind kind) {
     }
 }
 
-static bool same_group(const char *a, const char *b) {
+static bool same_group(const char *a, const char *b)
+{
     return a == b || strcmp(a, b) == 0;
 }
 
@@ -111,7 +116,8 @@ typedef struct row_src {
     const store_figure_item *item;
 } row_src;
 
-static json_t *str_or_null(const char *p) {
+static json_t *str_or_null(const char *p)
+{
     return p ? json_string(p) : json_null();
 }
 
@@ -119,7 +125,8 @@ static json_t *str_or_null(const char *p) {
  * its record (by the name FIGURE_WRITES gives them), the rest from what
  * the store would join. NULL for a column it cannot fill. Not on the hot
  * path: only `marsad extract` builds items this way. */
-static json_t *item_value(const store_figure_item *it, const store_column *col) {
+static json_t *item_value(const store_figure_item *it, const store_column *col)
+{
     static const struct {
         const char *sql;
         size_t at;
@@ -139,8 +146,9 @@ static json_t *item_value(const store_figure_item *it, const store_column *col) 
     const char *base = (const char *)it;
     for (size_t k = 0; k < COUNT_OF(joined); k++)
         if (strcmp(col->sql, joined[k].sql) == 0)
-            return joined[k].real ? json_real(*(const double *)(const void *)(base + joined[k].at))
-                                  : str_or_null(*(const char *const *)(const void *)(base + joined[k].at));
+            return joined[k].real
+                       ? json_real(*(const double *)(const void *)(base + joined[k].at))
+                       : str_or_null(*(const char *const *)(const void *)(base + joined[k].at));
     if (strncmp(col->sql, "t.", 2) != 0)
         return NULL;
     const char *rec = (const char *)it->f;
@@ -162,7 +170,8 @@ static json_t *item_value(const store_figure_item *it, const store_column *col) 
     return NULL;
 }
 
-static json_t *src_value(const row_src *src, size_t i, const store_column *col) {
+static json_t *src_value(const row_src *src, size_t i, const store_column *col)
+{
     if (src->st)
         return col_value(src->st, src->c + (int)i, col->kind);
     return item_value(src->item, col);
@@ -171,7 +180,8 @@ static json_t *src_value(const row_src *src, size_t i, const store_column *col) 
 /* Builds the item of columns cols[0..n). A NULL value (out of memory,
  * invalid UTF-8, a column an unstored figure cannot fill) fails the whole
  * item. */
-static json_t *build(const store_column *cols, size_t n, const row_src *src) {
+static json_t *build(const store_column *cols, size_t n, const row_src *src)
+{
     json_t *o = json_object();
     if (!o)
         return NULL;
@@ -226,7 +236,8 @@ fail:
 
 /* ---- rows as bytes ------------------------------------------------------ */
 
-void store_col_write(json_out *o, sqlite3_stmt *st, int c, store_col_kind kind) {
+void store_col_write(json_out *o, sqlite3_stmt *st, int c, store_col_kind kind)
+{
     if (kind == STORE_COL_BOOL) {
         json_out_lit(o, sqlite3_column_int(st, c) ? "true" : "false");
         return;
@@ -265,7 +276,8 @@ void store_col_write(json_out *o, sqlite3_stmt *st, int c, store_col_kind kind) 
 
 /* A group name "outer.inner" split at its dot into out[0] and out[1]
  * ("" when absent): one level of nesting (a figure's subject.party). */
-static void split_group(const char *group, char out[2][64]) {
+static void split_group(const char *group, char out[2][64])
+{
     const char *dot = strchr(group, '.');
     size_t len = dot ? (size_t)(dot - group) : strlen(group);
     snprintf(out[0], sizeof out[0], "%.*s", (int)len, group);
@@ -273,13 +285,15 @@ static void split_group(const char *group, char out[2][64]) {
 }
 
 /* Writes "," unless *first, then clears *first. */
-static void separate(json_out *o, bool *first) {
+static void separate(json_out *o, bool *first)
+{
     if (!*first)
         json_out_raw(o, ",", 1);
     *first = false;
 }
 
-void store_item_write(json_out *o, store_resource r, sqlite3_stmt *st, int c, bool leave_open) {
+void store_item_write(json_out *o, store_resource r, sqlite3_stmt *st, int c, bool leave_open)
+{
     const store_column *cols = TABLES[r].cols;
     size_t n = TABLES[r].n;
     char cur[2][64] = {"", ""}, next[2][64];
@@ -331,22 +345,26 @@ void store_item_write(json_out *o, store_resource r, sqlite3_stmt *st, int c, bo
 
 /* ---- rows as jansson values --------------------------------------------- */
 
-static json_t *row_json(const store_column *cols, size_t n, sqlite3_stmt *st, int c) {
+static json_t *row_json(const store_column *cols, size_t n, sqlite3_stmt *st, int c)
+{
     const row_src src = {st, c, NULL};
     return build(cols, n, &src);
 }
 
-json_t *store_figure_item_json(const store_figure_item *item) {
+json_t *store_figure_item_json(const store_figure_item *item)
+{
     const row_src src = {NULL, 0, item};
     return build(FIGURE_TABLE, COUNT_OF(FIGURE_TABLE), &src);
 }
 
 /* For compare, which still builds its answer as a tree. */
-json_t *store_figure_json(sqlite3_stmt *st, int c) {
+json_t *store_figure_json(sqlite3_stmt *st, int c)
+{
     return row_json(FIGURE_TABLE, COUNT_OF(FIGURE_TABLE), st, c);
 }
 
-json_t *store_figure_hit_json(sqlite3_stmt *st) {
+json_t *store_figure_hit_json(sqlite3_stmt *st)
+{
     return row_json(FIGURE_HIT_TABLE, COUNT_OF(FIGURE_HIT_TABLE), st, 0);
 }
 

@@ -164,23 +164,24 @@ static void groups_sql(sbuf *b, scope where)
     if (where == SCOPE_PLACES)
         sb_add(b, "SELECT k.type, k.category, k.bloc, k.side, k.area_id, k.month AS period,"
                   " k.object, k.claimant_id, count(*) AS n FROM compare_keys k"
-                  " WHERE k.location_id IN " STORE_PLACES_WITHIN("?2")
-                  " AND (?1 IS NULL OR k.type = ?1) GROUP BY 1, 2, 3, 4, 5, 6, 7, 8");
+                  " WHERE k.location_id IN " STORE_PLACES_WITHIN(
+                      "?2") " AND (?1 IS NULL OR k.type = ?1) GROUP BY 1, 2, 3, 4, 5, 6, 7, 8");
     else
         sb_add(b, "SELECT k.type, k.category, k.bloc, k.side, k.area_id, k.period, k.object,"
                   " k.claimant_id, k.n FROM claim_cells k WHERE (?1 IS NULL OR k.type = ?1)");
     if (where == SCOPE_AREAS)
         sb_add(b, " AND k.area_id IN " STORE_PLACES_WITHIN("?2"));
-    sb_add(b, ") SELECT k.type, k.category, k.bloc, k.side, k.area_id, k.period, k.object, count(*),"
-              " sum(k.n), ar.name FROM cells k"
-              " LEFT JOIN sources c ON c.id = k.claimant_id"
-              " LEFT JOIN locations ar ON ar.id = k.area_id"
-              " WHERE (?3 IS NULL OR c.affiliation = ?3) AND (?5 IS NULL OR k.bloc = ?5)"
-              " AND (?7 IS NULL OR k.period = '' OR k.period >= ?7)"
-              " AND (?8 IS NULL OR k.period = '' OR k.period <= ?8)"
-              " GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING count(*) >= ?4"
-              " AND (?6 IS NULL OR sum(k.claimant_id = ?6) > 0)"
-              " ORDER BY 8 DESC, 9 DESC");
+    sb_add(b,
+           ") SELECT k.type, k.category, k.bloc, k.side, k.area_id, k.period, k.object, count(*),"
+           " sum(k.n), ar.name FROM cells k"
+           " LEFT JOIN sources c ON c.id = k.claimant_id"
+           " LEFT JOIN locations ar ON ar.id = k.area_id"
+           " WHERE (?3 IS NULL OR c.affiliation = ?3) AND (?5 IS NULL OR k.bloc = ?5)"
+           " AND (?7 IS NULL OR k.period = '' OR k.period >= ?7)"
+           " AND (?8 IS NULL OR k.period = '' OR k.period <= ?8)"
+           " GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING count(*) >= ?4"
+           " AND (?6 IS NULL OR sum(k.claimant_id = ?6) > 0)"
+           " ORDER BY 8 DESC, 9 DESC");
 }
 
 /* The figures of one coarse group (?1-?7 its key), light columns, with the
@@ -240,8 +241,10 @@ static store_status read_figures(ctx *c, const char *const key[KEY_N], const cha
         store_bind_text(st, i + 1, key[i]);
     store_bind_text(st, 8, c->q->affiliation);
     store_bind_text(st, 9, c->q->location);
-    static const char *const buckets[] = {[STORE_GROUP_EVENT] = NULL, [STORE_GROUP_DAY] = "day",
-                                          [STORE_GROUP_WEEK] = "week", [STORE_GROUP_MONTH] = "month"};
+    static const char *const buckets[] = {[STORE_GROUP_EVENT] = NULL,
+                                          [STORE_GROUP_DAY] = "day",
+                                          [STORE_GROUP_WEEK] = "week",
+                                          [STORE_GROUP_MONTH] = "month"};
     store_bind_text(st, 10, buckets[c->q->group]);
     if (one_claimant)
         store_bind_text(st, 11, one_claimant);
@@ -294,7 +297,8 @@ static store_status place_within(ctx *c, const char *outer, const char *inner, b
     char buf[256];
     /* the gazetteer is a few levels deep; 16 steps end a cycle */
     for (int depth = 0; !*out && at && depth < 16; depth++) {
-        if (!st && !(st = store_dyn_stmt_get(c->s, "SELECT parent_id FROM locations WHERE id = ?1")))
+        if (!st &&
+            !(st = store_dyn_stmt_get(c->s, "SELECT parent_id FROM locations WHERE id = ?1")))
             return STORE_ERR;
         store_bind_text(st, 1, at);
         int r = sqlite3_step(st);
@@ -369,8 +373,9 @@ static store_status split(ctx *c, figs *g)
                 static const char *const names[] = {[STORE_GROUP_DAY] = "day",
                                                     [STORE_GROUP_WEEK] = "week",
                                                     [STORE_GROUP_MONTH] = "month"};
-                g->ev[g->n_ev++] = (event){f->bucket_start, f->bucket_end, names[c->q->group],
-                                           NULL, NULL, f->bucket_start != NULL};
+                g->ev[g->n_ev++] =
+                    (event){f->bucket_start,        f->bucket_end, names[c->q->group], NULL, NULL,
+                            f->bucket_start != NULL};
             }
             f->event = e;
         }
@@ -607,10 +612,10 @@ static json_t *carriers_json(ctx *c, fig *const *list, size_t n)
     for (size_t i = 0; a && i < shown; i++) {
         store_bind_text(st, 1, list[i]->article_id);
         int r = sqlite3_step(st);
-        json_t *outlet = r == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL
-                             ? json_pack("{s:o, s:o}", "id", store_col_str(st, 0), "name",
-                                         store_col_str(st, 1))
-                             : json_null();
+        json_t *outlet =
+            r == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL
+                ? json_pack("{s:o, s:o}", "id", store_col_str(st, 0), "name", store_col_str(st, 1))
+                : json_null();
         sqlite3_reset(st);
         json_t *one = json_pack("{s:s, s:o, s:o}", "article_id", list[i]->article_id, "outlet",
                                 outlet, "published_at",
@@ -631,9 +636,8 @@ static json_t *claimant_json(ctx *c, const claimant *cl)
                      figures_json(c, cl->parts, cl->n_parts), "superseded",
                      figures_json(c, cl->superseded, cl->n_superseded), "carriers",
                      carriers_json(c, cl->carriers, cl->n_carriers), "n_claims",
-                     (json_int_t)claims_of(cl), "n_parts", (json_int_t)cl->n_parts,
-                     "n_superseded", (json_int_t)cl->n_superseded, "n_carriers",
-                     (json_int_t)cl->n_carriers);
+                     (json_int_t)claims_of(cl), "n_parts", (json_int_t)cl->n_parts, "n_superseded",
+                     (json_int_t)cl->n_superseded, "n_carriers", (json_int_t)cl->n_carriers);
 }
 
 static json_t *str_json(const char *s)
@@ -669,14 +673,14 @@ static store_status add_group(ctx *c, const char *const key[KEY_N], const char *
             claimants = NULL;
         }
     }
-    json_t *area = *key[KEY_AREA] ? json_pack("{s:s, s:o}", "id", key[KEY_AREA], "name",
-                                              str_json(area_name))
-                                  : json_null();
+    json_t *area = *key[KEY_AREA]
+                       ? json_pack("{s:s, s:o}", "id", key[KEY_AREA], "name", str_json(area_name))
+                       : json_null();
     const event *ev = sum->ev;
-    json_t *date = ev && ev->dated ? json_pack("{s:s, s:s, s:s}", "start", ev->start, "end",
-                                               ev->end, "precision",
-                                               ev->precision ? ev->precision : "span")
-                                   : json_null();
+    json_t *date = ev && ev->dated
+                       ? json_pack("{s:s, s:s, s:s}", "start", ev->start, "end", ev->end,
+                                   "precision", ev->precision ? ev->precision : "span")
+                       : json_null();
     json_t *obj = json_pack(
         "{s:{s:s, s:{s:s, s:o, s:o, s:o}, s:o, s:o, s:o}, s:o, s:{s:o, s:o, s:o, s:o, s:o}, s:I,"
         " s:I}",
@@ -771,9 +775,14 @@ static store_status event_group(ctx *c, const char *const key[KEY_N], const char
             hi = &cls[k];
         lo = &cls[k];
     }
-    summary sum = {.ev = &g->ev[e], .party = party, .n_claimants = (long long)n_cls,
-                   .n_claims = n_claims, .lo = lo ? lo->headline : NULL, .hi = hi ? hi->headline : NULL,
-                   .lo_id = lo ? lo->id : NULL, .hi_id = hi ? hi->id : NULL,
+    summary sum = {.ev = &g->ev[e],
+                   .party = party,
+                   .n_claimants = (long long)n_cls,
+                   .n_claims = n_claims,
+                   .lo = lo ? lo->headline : NULL,
+                   .hi = hi ? hi->headline : NULL,
+                   .lo_id = lo ? lo->id : NULL,
+                   .hi_id = hi ? hi->id : NULL,
                    .has_spread = lo != NULL};
     rc = add_group(c, key, area_name, &sum, cls, n_cls, res);
 out:
@@ -1064,8 +1073,8 @@ store_status store_compare(store *s, const store_compare_query *q, json_t **out)
         goto out;
     if (res.n > 1)
         qsort(res.v, res.n, sizeof *res.v, by_interest);
-    size_t shown = q->groups_limit > 0 && (size_t)q->groups_limit < res.n ? (size_t)q->groups_limit
-                                                                          : res.n;
+    size_t shown =
+        q->groups_limit > 0 && (size_t)q->groups_limit < res.n ? (size_t)q->groups_limit : res.n;
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < shown; i++)
         if (json_array_append(arr, res.v[i].obj) != 0) {

@@ -35,15 +35,7 @@
 #define Q137 Q16 "," Q16 "," Q16 "," Q16 "," Q16 "," Q16 "," Q16 "," Q16 "," Q8 ",?"
 #define BAND_IN(n) "SELECT article_id, simhash FROM article_copies WHERE band" #n " IN (" Q137 ")"
 
-enum {
-    ST_DOC_NO,
-    ST_INSERT,
-    ST_NEAR,
-    ST_KEY,
-    ST_SET_COPY_OF,
-    ST_COPIES_OF,
-    C__COUNT
-};
+enum { ST_DOC_NO, ST_INSERT, ST_NEAR, ST_KEY, ST_SET_COPY_OF, ST_COPIES_OF, C__COUNT };
 
 static const char *const SQL[C__COUNT] = {
     [ST_DOC_NO] = "SELECT doc_no FROM articles WHERE id = ?1",
@@ -58,7 +50,8 @@ static const char *const SQL[C__COUNT] = {
     [ST_COPIES_OF] = "SELECT article_id FROM article_copies WHERE copy_of = ?1",
 };
 
-static sqlite3_stmt *stmt(store *s, int id) {
+static sqlite3_stmt *stmt(store *s, int id)
+{
     return store_stmt(s, STMTS_COPIES, C__COUNT, (size_t)id, SQL[id]);
 }
 
@@ -68,7 +61,8 @@ typedef struct copy_key {
     sqlite3_int64 doc_no;
 } copy_key;
 
-static void key_free(copy_key *k) {
+static void key_free(copy_key *k)
+{
     free(k->id);
     free(k->copy_of);
     free(k->published_at);
@@ -77,25 +71,29 @@ static void key_free(copy_key *k) {
 
 /* Is a published before b: dated before undated, then by date, then by
  * import order? */
-static bool earlier(const copy_key *a, const copy_key *b) {
+static bool earlier(const copy_key *a, const copy_key *b)
+{
     if (!a->published_at != !b->published_at)
         return a->published_at != NULL;
     int c = a->published_at ? strcmp(a->published_at, b->published_at) : 0;
     return c != 0 ? c < 0 : a->doc_no < b->doc_no;
 }
 
-static char *col_dup(sqlite3_stmt *st, int c) {
+static char *col_dup(sqlite3_stmt *st, int c)
+{
     const unsigned char *t = sqlite3_column_text(st, c);
     return t ? strdup((const char *)t) : NULL;
 }
 
-static int popcount64(uint64_t x) {
+static int popcount64(uint64_t x)
+{
     return __builtin_popcountll(x);
 }
 
 /* The key of article id into *k, with its hash in *hash (0: none).
  * STORE_NOTFOUND when it is not stored. */
-static store_status key_of(store *s, const char *id, copy_key *k, uint64_t *hash) {
+static store_status key_of(store *s, const char *id, copy_key *k, uint64_t *hash)
+{
     sqlite3_stmt *st = stmt(s, ST_KEY);
     if (!st)
         return STORE_ERR;
@@ -121,7 +119,8 @@ static store_status key_of(store *s, const char *id, copy_key *k, uint64_t *hash
 
 /* The articles other than id whose hash is near hash, with their keys,
  * into near[] (at most MAX_NEAR; the rest are left out). */
-static store_status find_near(store *s, const char *id, uint64_t hash, copy_key *near, size_t *n) {
+static store_status find_near(store *s, const char *id, uint64_t hash, copy_key *near, size_t *n)
+{
     *n = 0;
     sqlite3_stmt *st = stmt(s, ST_NEAR);
     if (!st)
@@ -169,7 +168,8 @@ static store_status find_near(store *s, const char *id, uint64_t hash, copy_key 
     return out;
 }
 
-static store_status set_copy_of(store *s, const char *id, const char *original) {
+static store_status set_copy_of(store *s, const char *id, const char *original)
+{
     sqlite3_stmt *st = stmt(s, ST_SET_COPY_OF);
     if (!st)
         return STORE_ERR;
@@ -180,8 +180,8 @@ static store_status set_copy_of(store *s, const char *id, const char *original) 
 
 /* Points article id at the earliest article near it (NULL when that is
  * itself). Returns the near ones in near[0..*n) for the caller. */
-static store_status settle(store *s, const copy_key *self, uint64_t hash, copy_key *near,
-                           size_t *n) {
+static store_status settle(store *s, const copy_key *self, uint64_t hash, copy_key *near, size_t *n)
+{
     store_status rc = find_near(s, self->id, hash, near, n);
     if (rc != STORE_OK)
         return rc;
@@ -192,7 +192,8 @@ static store_status settle(store *s, const copy_key *self, uint64_t hash, copy_k
     return set_copy_of(s, self->id, best == self ? NULL : best->id);
 }
 
-store_status store_copies_link(store *s, const char *id, uint64_t hash, const char *published_at) {
+store_status store_copies_link(store *s, const char *id, uint64_t hash, const char *published_at)
+{
     if (!hash)
         return STORE_OK;
     sqlite3_stmt *st = stmt(s, ST_DOC_NO);
@@ -215,7 +216,8 @@ store_status store_copies_link(store *s, const char *id, uint64_t hash, const ch
     store_status rc = store_exec_stmt(s, st, "copies");
     if (rc != STORE_OK)
         return rc;
-    copy_key self = {.id = strdup(id), .published_at = published_at ? strdup(published_at) : NULL,
+    copy_key self = {.id = strdup(id),
+                     .published_at = published_at ? strdup(published_at) : NULL,
                      .doc_no = doc_no};
     copy_key *near = calloc(MAX_NEAR, sizeof *near);
     size_t n = 0;
@@ -256,7 +258,8 @@ store_status store_copies_link(store *s, const char *id, uint64_t hash, const ch
     return rc;
 }
 
-store_status store_copies_unlink(store *s, const char *id) {
+store_status store_copies_unlink(store *s, const char *id)
+{
     sqlite3_stmt *st = stmt(s, ST_COPIES_OF);
     if (!st)
         return STORE_ERR;

@@ -20,12 +20,14 @@
 
 static const char B64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-static uint64_t cursor_check(const char *spec, const char *payload, size_t n) {
+static uint64_t cursor_check(const char *spec, const char *payload, size_t n)
+{
     uint64_t h = fnv1a64(FNV1A64_OFFSET, spec, strlen(spec) + 1);
     return fnv1a64(h, payload, n);
 }
 
-static char *b64_encode(const unsigned char *p, size_t n) {
+static char *b64_encode(const unsigned char *p, size_t n)
+{
     char *out = malloc(n / 3 * 4 + 4 + 1);
     if (!out)
         return NULL;
@@ -51,7 +53,8 @@ static char *b64_encode(const unsigned char *p, size_t n) {
     return out;
 }
 
-static int b64_value(char c) {
+static int b64_value(char c)
+{
     if (c >= 'A' && c <= 'Z')
         return c - 'A';
     if (c >= 'a' && c <= 'z')
@@ -63,7 +66,8 @@ static int b64_value(char c) {
 
 /* Strict: only the alphabet, no padding, unused trailing bits zero (so one
  * text decodes to one byte string and back). NULL if malformed. */
-static unsigned char *b64_decode(const char *s, size_t len, size_t *n_out) {
+static unsigned char *b64_decode(const char *s, size_t len, size_t *n_out)
+{
     if (len % 4 == 1)
         return NULL;
     unsigned char *out = malloc(len / 4 * 3 + 3);
@@ -95,7 +99,8 @@ static unsigned char *b64_decode(const char *s, size_t len, size_t *n_out) {
 }
 
 /* The cursor after the current row of st (key columns from c on). */
-char *store_cursor_encode(store *s, const store_keyset *ks, sqlite3_stmt *st, int c) {
+char *store_cursor_encode(store *s, const store_keyset *ks, sqlite3_stmt *st, int c)
+{
     char *payload = NULL, *out = NULL;
     unsigned char *raw = NULL;
     json_t *a = json_array();
@@ -105,18 +110,10 @@ char *store_cursor_encode(store *s, const store_keyset *ks, sqlite3_stmt *st, in
         int k = c + (int)i;
         json_t *v;
         switch (sqlite3_column_type(st, k)) {
-        case SQLITE_NULL:
-            v = json_null();
-            break;
-        case SQLITE_INTEGER:
-            v = json_integer(sqlite3_column_int64(st, k));
-            break;
-        case SQLITE_FLOAT:
-            v = json_real(sqlite3_column_double(st, k));
-            break;
-        default:
-            v = store_col_str(st, k);
-            break;
+        case SQLITE_NULL: v = json_null(); break;
+        case SQLITE_INTEGER: v = json_integer(sqlite3_column_int64(st, k)); break;
+        case SQLITE_FLOAT: v = json_real(sqlite3_column_double(st, k)); break;
+        default: v = store_col_str(st, k); break;
         }
         if (json_array_append_new(a, v) != 0)
             goto out;
@@ -143,7 +140,8 @@ out:
 
 /* The key values a cursor carries, checked against the query's order (a
  * new reference to an array of ks->n values), or NULL. */
-json_t *store_cursor_decode(store *s, const store_keyset *ks, const char *cursor) {
+json_t *store_cursor_decode(store *s, const store_keyset *ks, const char *cursor)
+{
     json_t *a = NULL;
     size_t n = 0, len = strlen(cursor);
     unsigned char *raw = len <= MAX_CURSOR ? b64_decode(cursor, len, &n) : NULL;
@@ -162,7 +160,7 @@ json_t *store_cursor_decode(store *s, const store_keyset *ks, const char *cursor
     for (size_t i = 0; i < ks->n; i++) {
         const store_sort_col *col = ks->k[i].col;
         json_t *v = json_array_get(a, i);
-        bool okv = json_is_null(v) ? col->nullable
+        bool okv = json_is_null(v)    ? col->nullable
                    : col->kind == 't' ? json_is_string(v)
                    : col->kind == 'i' ? json_is_integer(v)
                                       : json_is_number(v);

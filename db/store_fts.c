@@ -76,11 +76,13 @@ static const char *const SQL[F__COUNT] = {
                               " SELECT fts_no, quote FROM figures WHERE article_id = ?1",
 };
 
-static sqlite3_stmt *stmt(store *s, int id) {
+static sqlite3_stmt *stmt(store *s, int id)
+{
     return store_stmt(s, STMTS_FTS, F__COUNT, (size_t)id, SQL[id]);
 }
 
-static store_status run_with_id(store *s, int id, const char *arg, const char *ctx) {
+static store_status run_with_id(store *s, int id, const char *arg, const char *ctx)
+{
     sqlite3_stmt *st = stmt(s, id);
     if (!st)
         return STORE_ERR;
@@ -91,16 +93,19 @@ static store_status run_with_id(store *s, int id, const char *arg, const char *c
 /* ---- batches ------------------------------------------------------------ */
 
 /* Is a document written now part of a batch (its rows' index waits)? */
-static bool deferring(const store *s) {
+static bool deferring(const store *s)
+{
     return s->tx_depth > 1;
 }
 
-static void defer_from(sqlite3_int64 *mark, sqlite3_int64 no) {
+static void defer_from(sqlite3_int64 *mark, sqlite3_int64 no)
+{
     if (*mark == 0 || no < *mark)
         *mark = no;
 }
 
-store_status store_fts_batch_flush(store *s) {
+store_status store_fts_batch_flush(store *s)
+{
     sqlite3_int64 marks[2] = {s->fts_articles_from, s->fts_figures_from};
     static const int ids[2] = {ST_FTS_BATCH_ARTICLES, ST_FTS_BATCH_FIGURES};
     s->fts_articles_from = s->fts_figures_from = 0;
@@ -123,7 +128,8 @@ store_status store_fts_batch_flush(store *s) {
 /* ---- articles ----------------------------------------------------------- */
 
 store_status store_fts_article_index(store *s, sqlite3_int64 doc_no, const char *title,
-                                     const char *body) {
+                                     const char *body)
+{
     if (deferring(s)) {
         defer_from(&s->fts_articles_from, doc_no);
         return STORE_OK;
@@ -138,7 +144,8 @@ store_status store_fts_article_index(store *s, sqlite3_int64 doc_no, const char 
 }
 
 store_status store_fts_article_unindex(store *s, sqlite3_int64 doc_no, sqlite3_value *title,
-                                       sqlite3_value *body) {
+                                       sqlite3_value *body)
+{
     if (s->fts_articles_from && doc_no >= s->fts_articles_from)
         return STORE_OK; /* written in this batch: not indexed yet */
     sqlite3_stmt *del = stmt(s, ST_FTS_DELETE);
@@ -152,7 +159,8 @@ store_status store_fts_article_unindex(store *s, sqlite3_int64 doc_no, sqlite3_v
 
 /* ---- figures ------------------------------------------------------------ */
 
-store_status store_fts_figures_unindex(store *s, const char *article_id) {
+store_status store_fts_figures_unindex(store *s, const char *article_id)
+{
     sqlite3_stmt *st = stmt(s, ST_FTS_FIGURES_DELETE);
     if (!st)
         return STORE_ERR;
@@ -162,7 +170,8 @@ store_status store_fts_figures_unindex(store *s, const char *article_id) {
     return store_exec_stmt(s, st, "figures full-text delete");
 }
 
-store_status store_fts_figures_index(store *s, const char *article_id, sqlite3_int64 first_fts_no) {
+store_status store_fts_figures_index(store *s, const char *article_id, sqlite3_int64 first_fts_no)
+{
     if (deferring(s)) {
         defer_from(&s->fts_figures_from, first_fts_no);
         return STORE_OK;
@@ -176,7 +185,8 @@ store_status store_fts_figures_index(store *s, const char *article_id, sqlite3_i
  * names when they change; *reindex says whether the row must be indexed
  * after (new, or new names). old_stmt reads (fts_no, name, name_en). */
 static store_status named_before(store *s, int old_stmt, int del_stmt, const char *id,
-                                 const char *name, const char *name_en, bool *reindex) {
+                                 const char *name, const char *name_en, bool *reindex)
+{
     *reindex = false;
     sqlite3_stmt *old = stmt(s, old_stmt);
     if (!old)
@@ -211,20 +221,24 @@ static store_status named_before(store *s, int old_stmt, int del_stmt, const cha
     return store_exec_stmt(s, del, "full-text delete");
 }
 
-store_status store_fts_source_before(store *s, const store_source_rec *r, bool *reindex) {
+store_status store_fts_source_before(store *s, const store_source_rec *r, bool *reindex)
+{
     return named_before(s, ST_FTS_SOURCE_OLD, ST_FTS_SOURCE_DELETE, r->id, r->name, r->name_en,
                         reindex);
 }
 
-store_status store_fts_source_after(store *s, const char *id) {
+store_status store_fts_source_after(store *s, const char *id)
+{
     return run_with_id(s, ST_FTS_SOURCE_INSERT, id, "source full-text insert");
 }
 
-store_status store_fts_location_before(store *s, const store_location_rec *r, bool *reindex) {
-    return named_before(s, ST_FTS_LOCATION_OLD, ST_FTS_LOCATION_DELETE, r->id, r->name,
-                        r->name_en, reindex);
+store_status store_fts_location_before(store *s, const store_location_rec *r, bool *reindex)
+{
+    return named_before(s, ST_FTS_LOCATION_OLD, ST_FTS_LOCATION_DELETE, r->id, r->name, r->name_en,
+                        reindex);
 }
 
-store_status store_fts_location_after(store *s, const char *id) {
+store_status store_fts_location_after(store *s, const char *id)
+{
     return run_with_id(s, ST_FTS_LOCATION_INSERT, id, "location full-text insert");
 }

@@ -51,10 +51,10 @@ struct store {
     size_t n_stmts[STMTS__COUNT];
     store_dyn_stmt dyn[STORE_DYN_CACHE];
     unsigned long long dyn_clock;
-    int time_limit_ms;      /* 0: none */
-    int tx_depth;           /* open transactions: 1 a BEGIN, more savepoints inside it */
-    bool deadline_armed;    /* a read is running under the time limit */
-    long long deadline_ns;  /* CLOCK_MONOTONIC */
+    int time_limit_ms;     /* 0: none */
+    int tx_depth;          /* open transactions: 1 a BEGIN, more savepoints inside it */
+    bool deadline_armed;   /* a read is running under the time limit */
+    long long deadline_ns; /* CLOCK_MONOTONIC */
     char err[512];
     /* Inside a batch, the full-text rows of its articles and figures are
      * written at its end (store_write.c): every row from these doc_no and
@@ -104,8 +104,8 @@ int store_bind_text(sqlite3_stmt *st, int i, const char *v);
 /* The location bound at `param` ("?", "?2") and every place whose parent
  * chain reaches it, as a subquery for IN. UNION (not UNION ALL) so a cycle
  * in the gazetteer ends instead of looping. */
-#define STORE_PLACES_WITHIN(param)                                                                \
-    "(WITH RECURSIVE sub(id) AS (SELECT " param " UNION SELECT l.id FROM locations l JOIN sub"   \
+#define STORE_PLACES_WITHIN(param)                                                             \
+    "(WITH RECURSIVE sub(id) AS (SELECT " param " UNION SELECT l.id FROM locations l JOIN sub" \
     " ON l.parent_id = sub.id) SELECT id FROM sub)"
 
 /* Wire copies (store_copies.c), inside a write transaction: store_copies_link
@@ -168,7 +168,7 @@ store_status store_fts_batch_flush(store *s);
  * ARTICLE_FROM...) are in store_columns.h; the builders read them starting
  * at column c and return a new reference, or NULL when out of memory or the
  * row holds invalid UTF-8. */
-json_t *store_article_json(sqlite3_stmt *st, int c);  /* list item, no body */
+json_t *store_article_json(sqlite3_stmt *st, int c); /* list item, no body */
 json_t *store_source_json(sqlite3_stmt *st, int c);
 json_t *store_location_json(sqlite3_stmt *st, int c);
 json_t *store_figure_json(sqlite3_stmt *st, int c);
@@ -198,7 +198,7 @@ json_t *store_num_json(double d);
 typedef struct store_bind_def {
     const char *column; /* as in the INSERT, e.g. "qualifier", "\"end\"" */
     store_bind_kind kind;
-    size_t at, has_at;  /* offsets of the field and, for a number, of its has_ flag */
+    size_t at, has_at; /* offsets of the field and, for a number, of its has_ flag */
 } store_bind_def;
 extern const store_bind_def store_figure_binds[FIGURE_NWRITES];
 

@@ -35,35 +35,32 @@
 
 /* This file's fixed statements (prepared on first use, kept until
  * store_close). */
-enum {
-    ST_FTS_CHECK,
-    ST_FTS_CHECK_LOCATIONS,
-    L__COUNT
-};
+enum { ST_FTS_CHECK, ST_FTS_CHECK_LOCATIONS, L__COUNT };
 
-static sqlite3_stmt *stmt(store *s, int id, const char *sql) {
+static sqlite3_stmt *stmt(store *s, int id, const char *sql)
+{
     return store_stmt(s, STMTS_LIST, L__COUNT, (size_t)id, sql);
 }
 
 /* ---- the catalogue ------------------------------------------------------ */
 
 static const char *const FIGURE_TYPES[] = {
-    "killed",  "injured", "casualties", "suffocated", "captured",   "displaced", "evacuated",
-    "trapped", "destroyed", "seized",   "fired",      "airstrikes", "count",     NULL};
-static const char *const QUALIFIERS[] = {"exact", "more_than", "at_least", "about",
-                                         "up_to", "less_than", "range",    "tens",
-                                         "hundreds", "thousands", "some",  NULL};
-static const char *const SOURCE_KINDS[] = {"outlet", "armed_group", "military", "government",
-                                           "agency", "ngo", "un", "civil_defence", "activists",
-                                           "anonymous", "person", "role", "other", NULL};
+    "killed",  "injured",   "casualties", "suffocated", "captured",   "displaced", "evacuated",
+    "trapped", "destroyed", "seized",     "fired",      "airstrikes", "count",     NULL};
+static const char *const QUALIFIERS[] = {"exact",    "more_than", "at_least", "about",
+                                         "up_to",    "less_than", "range",    "tens",
+                                         "hundreds", "thousands", "some",     NULL};
+static const char *const SOURCE_KINDS[] = {
+    "outlet",        "armed_group", "military",  "government", "agency", "ngo",   "un",
+    "civil_defence", "activists",   "anonymous", "person",     "role",   "other", NULL};
 static const char *const AFFILIATIONS[] = {"government", "opposition", "independent", "unknown",
                                            NULL};
 static const char *const LOCATION_KINDS[] = {PLACE_KINDS, NULL};
 static const char *const BOOLS[] = {"true", "false", NULL};
 static const char *const STANCES[] = {"claimed", "denied", NULL};
 static const char *const SIDES[] = {"government", "opposition", "unknown", NULL};
-static const char *const CATEGORIES[] = {"combatants", "civilians", "people", "materiel",
-                                         "munitions", NULL};
+static const char *const CATEGORIES[] = {"combatants", "civilians", "people",
+                                         "materiel",   "munitions", NULL};
 
 /* The condition a filter adds, with one ? per bound value (FIELD_BBOX and
  * FIELD_NEAR are built in code; a true/false enum has two conditions), and
@@ -86,8 +83,10 @@ static const store_filter_def ARTICLE_FILTERS[] = {
     {"q", FIELD_SEARCH, NULL, "full-text search over title and body (FTS5 query syntax)"},
     {"copy_of", FIELD_TEXT, NULL,
      "wire copies of this article (an article id); null: originals only (no copy_of)"},
-    {"date__gte", FIELD_DATE, NULL, "articles with a figure whose event date reaches this day or later"},
-    {"date__lte", FIELD_DATE, NULL, "articles with a figure whose event date begins on this day or earlier"},
+    {"date__gte", FIELD_DATE, NULL,
+     "articles with a figure whose event date reaches this day or later"},
+    {"date__lte", FIELD_DATE, NULL,
+     "articles with a figure whose event date begins on this day or earlier"},
     {"published_at__gte", FIELD_DATE, NULL, "articles published on this day or later"},
     {"published_at__lte", FIELD_DATE, NULL, "articles published on this day or earlier"},
 };
@@ -95,8 +94,8 @@ static const filter_impl ARTICLE_FILTER_SQL[] = {
     {"t.outlet_id = ?", NULL, KEPT_("articles?outlet=")},
     {"t.id IN (SELECT article_id FROM source_mentions WHERE source_id = ?)", NULL,
      "SELECT coalesce((SELECT n_articles FROM sources WHERE id = ?), 0)"},
-    {"t.id IN (SELECT article_id FROM location_mentions WHERE location_id IN "
-     STORE_PLACES_WITHIN("?") ")",
+    {"t.id IN (SELECT article_id FROM location_mentions WHERE location_id IN " STORE_PLACES_WITHIN(
+         "?") ")",
      NULL, NULL},
     {"t.id IN (SELECT article_id FROM figures WHERE type = ?)", NULL, NULL},
     {"t.doc_no IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", NULL, NULL},
@@ -178,16 +177,19 @@ static const filter_impl FIGURE_FILTER_SQL[] = {
     {"t.date_end >= ?", NULL, NULL},
     {"t.date_start <= ?", NULL, NULL},
     {"t.article_id IN (SELECT id FROM articles WHERE published_at >= ?)", NULL, NULL},
-    {"t.article_id IN (SELECT id FROM articles WHERE published_at < date(?, '+1 day'))", NULL, NULL},
+    {"t.article_id IN (SELECT id FROM articles WHERE published_at < date(?, '+1 day'))", NULL,
+     NULL},
 };
 
-bool store_is_iso_day(const char *s) {
+bool store_is_iso_day(const char *s)
+{
     for (int i = 0; i < 10; i++)
         if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
             return false;
     if (s[10])
         return false;
-    int y = (int)strtol(s, NULL, 10), m = (int)strtol(s + 5, NULL, 10), d = (int)strtol(s + 8, NULL, 10);
+    int y = (int)strtol(s, NULL, 10), m = (int)strtol(s + 5, NULL, 10),
+        d = (int)strtol(s + 8, NULL, 10);
     static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     return m >= 1 && m <= 12 && d >= 1 && d <= (m == 2 && !leap ? 28 : days[m - 1]);
@@ -238,28 +240,42 @@ typedef struct facet_impl {
 } facet_impl;
 
 static const facet_impl ARTICLE_FACETS[] = {
-    {"outlet", "SELECT t.outlet_id, o.name, count(*) FROM articles t"
-               " LEFT JOIN sources o ON o.id = t.outlet_id", "t.outlet_id"},
+    {"outlet",
+     "SELECT t.outlet_id, o.name, count(*) FROM articles t"
+     " LEFT JOIN sources o ON o.id = t.outlet_id",
+     "t.outlet_id"},
     /* LEFT JOINs whose right side is NULL only when the article has none
      * (no figure, no place mentioned, no claimed figure): the null bucket. */
-    {"type", "SELECT fc.type, fc.type, count(DISTINCT t.id) FROM articles t"
-             " LEFT JOIN figures fc ON fc.article_id = t.id", "fc.type"},
-    {"location", "SELECT mc.location_id, lc.name, count(DISTINCT t.id) FROM articles t"
-                 " LEFT JOIN location_mentions mc ON mc.article_id = t.id"
-                 " LEFT JOIN locations lc ON lc.id = mc.location_id", "mc.location_id"},
-    {"claimant", "SELECT fc.claimant_id, cc.name, count(DISTINCT t.id) FROM articles t"
-                 " LEFT JOIN figures fc ON fc.article_id = t.id AND fc.claimant_id IS NOT NULL"
-                 " LEFT JOIN sources cc ON cc.id = fc.claimant_id", "fc.claimant_id"},
+    {"type",
+     "SELECT fc.type, fc.type, count(DISTINCT t.id) FROM articles t"
+     " LEFT JOIN figures fc ON fc.article_id = t.id",
+     "fc.type"},
+    {"location",
+     "SELECT mc.location_id, lc.name, count(DISTINCT t.id) FROM articles t"
+     " LEFT JOIN location_mentions mc ON mc.article_id = t.id"
+     " LEFT JOIN locations lc ON lc.id = mc.location_id",
+     "mc.location_id"},
+    {"claimant",
+     "SELECT fc.claimant_id, cc.name, count(DISTINCT t.id) FROM articles t"
+     " LEFT JOIN figures fc ON fc.article_id = t.id AND fc.claimant_id IS NOT NULL"
+     " LEFT JOIN sources cc ON cc.id = fc.claimant_id",
+     "fc.claimant_id"},
 };
 static const facet_impl FIGURE_FACETS[] = {
-    {"outlet", "SELECT ac.outlet_id, oc.name, count(*) FROM figures t"
-               " JOIN articles ac ON ac.id = t.article_id"
-               " LEFT JOIN sources oc ON oc.id = ac.outlet_id", "ac.outlet_id"},
+    {"outlet",
+     "SELECT ac.outlet_id, oc.name, count(*) FROM figures t"
+     " JOIN articles ac ON ac.id = t.article_id"
+     " LEFT JOIN sources oc ON oc.id = ac.outlet_id",
+     "ac.outlet_id"},
     {"type", "SELECT t.type, t.type, count(*) FROM figures t", "t.type"},
-    {"location", "SELECT t.location_id, lc.name, count(*) FROM figures t"
-                 " LEFT JOIN locations lc ON lc.id = t.location_id", "t.location_id"},
-    {"claimant", "SELECT t.claimant_id, cc.name, count(*) FROM figures t"
-                 " LEFT JOIN sources cc ON cc.id = t.claimant_id", "t.claimant_id"},
+    {"location",
+     "SELECT t.location_id, lc.name, count(*) FROM figures t"
+     " LEFT JOIN locations lc ON lc.id = t.location_id",
+     "t.location_id"},
+    {"claimant",
+     "SELECT t.claimant_id, cc.name, count(*) FROM figures t"
+     " LEFT JOIN sources cc ON cc.id = t.claimant_id",
+     "t.claimant_id"},
 };
 static const char *const ARTICLE_FACET_NAMES[] = {"outlet", "type", "location", "claimant", NULL};
 static const char *const FIGURE_FACET_NAMES[] = {"outlet", "type", "location", "claimant", NULL};
@@ -292,8 +308,8 @@ typedef struct resource_impl {
 static const resource_impl RESOURCES[RES__COUNT] = {
     [RES_ARTICLES] = {"articles", ARTICLE_FILTERS, ARTICLE_FILTER_SQL, COUNT_OF(ARTICLE_FILTERS),
                       ARTICLE_SORTS, ARTICLE_SORT_SQL, COUNT_OF(ARTICLE_SORT_SQL), ARTICLE_COLS,
-                      ARTICLE_NCOLS, ARTICLE_FROM, "articles", ARTICLE_FACETS,
-                      ARTICLE_FACET_NAMES, COUNT_OF(ARTICLE_FACETS)},
+                      ARTICLE_NCOLS, ARTICLE_FROM, "articles", ARTICLE_FACETS, ARTICLE_FACET_NAMES,
+                      COUNT_OF(ARTICLE_FACETS)},
     [RES_SOURCES] = {"sources", SOURCE_FILTERS, SOURCE_FILTER_SQL, COUNT_OF(SOURCE_FILTERS),
                      SOURCE_SORTS, SOURCE_SORT_SQL, COUNT_OF(SOURCE_SORT_SQL), SOURCE_COLS,
                      SOURCE_NCOLS, SOURCE_FROM, "sources", NULL, NO_FACETS, 0},
@@ -303,8 +319,8 @@ static const resource_impl RESOURCES[RES__COUNT] = {
                        "locations", NULL, NO_FACETS, 0},
     [RES_FIGURES] = {"figures", FIGURE_FILTERS, FIGURE_FILTER_SQL, COUNT_OF(FIGURE_FILTERS),
                      FIGURE_SORTS, FIGURE_SORT_SQL, COUNT_OF(FIGURE_SORT_SQL), FIGURE_COLS,
-                     FIGURE_NCOLS, FIGURE_FROM, "figures", FIGURE_FACETS,
-                     FIGURE_FACET_NAMES, COUNT_OF(FIGURE_FACETS)},
+                     FIGURE_NCOLS, FIGURE_FROM, "figures", FIGURE_FACETS, FIGURE_FACET_NAMES,
+                     COUNT_OF(FIGURE_FACETS)},
 };
 
 _Static_assert(COUNT_OF(ARTICLE_FILTERS) == COUNT_OF(ARTICLE_FILTER_SQL), "article filters");
@@ -316,7 +332,8 @@ _Static_assert(COUNT_OF(SOURCE_SORTS) == COUNT_OF(SOURCE_SORT_SQL) + 1, "source 
 _Static_assert(COUNT_OF(LOCATION_SORTS) == COUNT_OF(LOCATION_SORT_SQL) + 1, "location sorts");
 _Static_assert(COUNT_OF(FIGURE_SORTS) == COUNT_OF(FIGURE_SORT_SQL) + 1, "figure sorts");
 
-const store_filter_def *store_filters(store_resource r, size_t *n) {
+const store_filter_def *store_filters(store_resource r, size_t *n)
+{
     if ((unsigned)r >= RES__COUNT) {
         *n = 0;
         return ARTICLE_FILTERS;
@@ -325,7 +342,8 @@ const store_filter_def *store_filters(store_resource r, size_t *n) {
     return RESOURCES[r].filters;
 }
 
-const char *const *store_facets(store_resource r, size_t *n) {
+const char *const *store_facets(store_resource r, size_t *n)
+{
     if ((unsigned)r >= RES__COUNT) {
         *n = 0;
         return NO_FACETS;
@@ -334,7 +352,8 @@ const char *const *store_facets(store_resource r, size_t *n) {
     return RESOURCES[r].facet_names;
 }
 
-const char *const *store_sort_fields(store_resource r, size_t *n) {
+const char *const *store_sort_fields(store_resource r, size_t *n)
+{
     if ((unsigned)r >= RES__COUNT) {
         *n = 0;
         return ARTICLE_SORTS;
@@ -355,7 +374,6 @@ static const char *const SQL_FTS_CHECK_LOCATIONS =
 
 /* ---- building SQL -------------------------------------------------------- */
 
-
 #define MAX_BINDS 192
 
 typedef struct bind_val {
@@ -371,7 +389,8 @@ typedef struct binds {
     bool overflow;
 } binds;
 
-static void bind_text(binds *b, const char *t) {
+static void bind_text(binds *b, const char *t)
+{
     if (b->n == MAX_BINDS) {
         b->overflow = true;
         return;
@@ -379,7 +398,8 @@ static void bind_text(binds *b, const char *t) {
     b->v[b->n++] = (bind_val){'t', t, 0, 0};
 }
 
-static void bind_real(binds *b, double d) {
+static void bind_real(binds *b, double d)
+{
     if (b->n == MAX_BINDS) {
         b->overflow = true;
         return;
@@ -387,7 +407,8 @@ static void bind_real(binds *b, double d) {
     b->v[b->n++] = (bind_val){'r', NULL, d, 0};
 }
 
-static void bind_int(binds *b, long long i) {
+static void bind_int(binds *b, long long i)
+{
     if (b->n == MAX_BINDS) {
         b->overflow = true;
         return;
@@ -395,24 +416,20 @@ static void bind_int(binds *b, long long i) {
     b->v[b->n++] = (bind_val){'i', NULL, 0, i};
 }
 
-static void apply_binds(sqlite3_stmt *st, const binds *b, size_t n) {
+static void apply_binds(sqlite3_stmt *st, const binds *b, size_t n)
+{
     for (size_t i = 0; i < n; i++) {
         int k = (int)i + 1;
         switch (b->v[i].type) {
-        case 't':
-            sqlite3_bind_text(st, k, b->v[i].text, -1, SQLITE_STATIC);
-            break;
-        case 'r':
-            sqlite3_bind_double(st, k, b->v[i].num);
-            break;
-        default:
-            sqlite3_bind_int64(st, k, b->v[i].i);
-            break;
+        case 't': sqlite3_bind_text(st, k, b->v[i].text, -1, SQLITE_STATIC); break;
+        case 'r': sqlite3_bind_double(st, k, b->v[i].num); break;
+        default: sqlite3_bind_int64(st, k, b->v[i].i); break;
         }
     }
 }
 
-static void keys_add(store_keyset *ks, const sort_impl *si, bool desc) {
+static void keys_add(store_keyset *ks, const sort_impl *si, bool desc)
+{
     for (size_t c = 0; c < si->n; c++) {
         bool seen = false;
         for (size_t j = 0; j < ks->n; j++)
@@ -422,7 +439,8 @@ static void keys_add(store_keyset *ks, const sort_impl *si, bool desc) {
     }
 }
 
-static void keys_build(store_keyset *ks, const resource_impl *ri, const store_query *q) {
+static void keys_build(store_keyset *ks, const resource_impl *ri, const store_query *q)
+{
     ks->n = 0;
     for (size_t i = 0; i < q->n_sort; i++)
         keys_add(ks, &ri->sort_sql[q->sort[i].field], q->sort[i].desc);
@@ -432,11 +450,12 @@ static void keys_build(store_keyset *ks, const resource_impl *ri, const store_qu
     keys_add(ks, &ri->sort_sql[0], q->n_sort ? q->sort[q->n_sort - 1].desc : false);
     size_t off = (size_t)snprintf(ks->spec, sizeof ks->spec, "marsad-cursor-1|%s", ri->name);
     for (size_t i = 0; i < ks->n && off < sizeof ks->spec; i++)
-        off += (size_t)snprintf(ks->spec + off, sizeof ks->spec - off, "|%s%c",
-                                ks->k[i].col->expr, ks->k[i].desc ? '-' : '+');
+        off += (size_t)snprintf(ks->spec + off, sizeof ks->spec - off, "|%s%c", ks->k[i].col->expr,
+                                ks->k[i].desc ? '-' : '+');
 }
 
-static bool in_enum(const char *const *values, const char *v) {
+static bool in_enum(const char *const *values, const char *v)
+{
     for (; values && *values; values++)
         if (strcmp(*values, v) == 0)
             return true;
@@ -446,7 +465,8 @@ static bool in_enum(const char *const *values, const char *v) {
 /* Bounds of a circle of km around lat,lon for an index-friendly prefilter
  * (exact on a sphere, J. Matuschek's method); the lon bounds are skipped
  * near the poles or across the antimeridian. The distance test follows. */
-static void add_near(sbuf *sb, binds *b, double lat, double lon, double km) {
+static void add_near(sbuf *sb, binds *b, double lat, double lon, double km)
+{
     const double R = 6371.0088, deg = 180.0 / 3.14159265358979323846, margin = 1e-6;
     double d = km / R; /* angular radius, radians */
     double lat_r = lat / deg;
@@ -470,7 +490,8 @@ static void add_near(sbuf *sb, binds *b, double lat, double lon, double km) {
 /* Appends " AND (cond)" for every filter. Filter values are checked here,
  * the layer above should already have refused bad ones. */
 static store_status add_filters(store *s, const resource_impl *ri, const store_query *q, sbuf *sb,
-                                binds *b, bool search_scans) {
+                                binds *b, bool search_scans)
+{
     for (size_t i = 0; i < q->n_filters; i++) {
         const store_filter *f = &q->filters[i];
         const store_filter_def *def = &ri->filters[f->def];
@@ -545,7 +566,8 @@ static store_status add_filters(store *s, const resource_impl *ri, const store_q
 /* Appends the keyset condition "the row comes after the cursor row":
  * (k1 after v1) OR (k1 = v1 AND k2 after v2) OR ..., where NULL sorts first
  * ascending and last descending, as SQLite's ORDER BY does. */
-static void add_keyset(sbuf *sb, binds *b, const store_keyset *ks, json_t *vals) {
+static void add_keyset(sbuf *sb, binds *b, const store_keyset *ks, json_t *vals)
+{
     bool any = false;
     sb_add(sb, " AND (");
     for (size_t i = 0; i < ks->n; i++) {
@@ -597,7 +619,8 @@ static void add_keyset(sbuf *sb, binds *b, const store_keyset *ks, json_t *vals)
 
 /* ---- store_list ---------------------------------------------------------- */
 
-static store_status check_query(store *s, const store_query *q) {
+static store_status check_query(store *s, const store_query *q)
+{
     if ((unsigned)q->res >= RES__COUNT) {
         store_set_err(s, "unknown resource");
         return STORE_ERR;
@@ -626,7 +649,8 @@ static store_status check_query(store *s, const store_query *q) {
 }
 
 static store_status run_count(store *s, const char *sql, const binds *b, size_t nb,
-                              long long *total) {
+                              long long *total)
+{
     sqlite3_stmt *st = store_dyn_stmt_get(s, sql);
     if (!st)
         return STORE_ERR;
@@ -650,7 +674,8 @@ static store_status run_count(store *s, const char *sql, const binds *b, size_t 
 #define SAMPLE_WINDOWS 8
 #define SAMPLE_ROWS 1000
 static store_status count_total(store *s, const resource_impl *ri, const char *count_sql,
-                                const char *where, const binds *b, size_t nb, store_page *page) {
+                                const char *where, const binds *b, size_t nb, store_page *page)
+{
     store_status rc = run_count(s, count_sql, b, nb, &page->total);
     page->total_exact = page->total <= STORE_EXACT_TOTAL;
     if (rc != STORE_OK || page->total_exact)
@@ -719,16 +744,18 @@ out:
  * apart from everything else (STORE_BADQUERY, not STORE_ERR), and sets
  * *scans when it matches at least 1 article in SEARCH_SCAN_RATIO. */
 static store_status check_search(store *s, const resource_impl *ri, const store_query *q,
-                                 bool *scans) {
+                                 bool *scans)
+{
     *scans = false;
     for (size_t i = 0; i < q->n_filters; i++) {
         if (ri->filters[q->filters[i].def].type != FIELD_SEARCH)
             continue;
         bool articles_q = q->res == RES_ARTICLES;
         long long articles = 0;
-        store_status out = articles_q ? run_count(s, "SELECT n FROM row_counts WHERE name = 'articles'",
-                                                  NULL, 0, &articles)
-                                      : STORE_OK;
+        store_status out = articles_q
+                               ? run_count(s, "SELECT n FROM row_counts WHERE name = 'articles'",
+                                           NULL, 0, &articles)
+                               : STORE_OK;
         if (out != STORE_OK)
             return out;
         long long from = articles / SEARCH_SCAN_RATIO > 0 ? articles / SEARCH_SCAN_RATIO : 1;
@@ -756,7 +783,8 @@ static store_status check_search(store *s, const resource_impl *ri, const store_
 /* Counts of each asked facet under the list's filters (where, with its
  * n_binds bound values): {name: [{"value","label","count"}...]}. */
 static store_status run_facets(store *s, const resource_impl *ri, const store_query *q,
-                               const char *where, const binds *b, size_t n_binds, json_t **out) {
+                               const char *where, const binds *b, size_t n_binds, json_t **out)
+{
     *out = json_object();
     if (!*out) {
         store_set_err(s, "out of memory");
@@ -789,9 +817,9 @@ static store_status run_facets(store *s, const resource_impl *ri, const store_qu
         json_t *values = json_array();
         int r;
         while (values && (r = sqlite3_step(st)) == SQLITE_ROW) {
-            json_t *v = json_pack("{s:o, s:o, s:I}", "value", store_col_str(st, 0), "label",
-                                  store_col_str(st, 1), "count",
-                                  (json_int_t)sqlite3_column_int64(st, 2));
+            json_t *v =
+                json_pack("{s:o, s:o, s:I}", "value", store_col_str(st, 0), "label",
+                          store_col_str(st, 1), "count", (json_int_t)sqlite3_column_int64(st, 2));
             if (!v || json_array_append_new(values, v) != 0) {
                 json_decref(values);
                 values = NULL;
@@ -811,7 +839,8 @@ static store_status run_facets(store *s, const resource_impl *ri, const store_qu
     return STORE_OK;
 }
 
-store_status store_list(store *s, const store_query *q, store_page *page) {
+store_status store_list(store *s, const store_query *q, store_page *page)
+{
     store_status rc;
     sbuf where = {0}, sql = {0}, count_sql = {0};
     binds *b = NULL;
@@ -956,7 +985,8 @@ out:
     return rc;
 }
 
-void store_page_free(store_page *page) {
+void store_page_free(store_page *page)
+{
     if (!page)
         return;
     json_decref(page->facets);

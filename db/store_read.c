@@ -31,7 +31,8 @@ enum {
     R__COUNT
 };
 
-static sqlite3_stmt *stmt(store *s, int id, const char *sql) {
+static sqlite3_stmt *stmt(store *s, int id, const char *sql)
+{
     return store_stmt(s, STMTS_READ, R__COUNT, (size_t)id, sql);
 }
 
@@ -39,10 +40,12 @@ static sqlite3_stmt *stmt(store *s, int id, const char *sql) {
 
 static const char *const SQL_GET_ARTICLE =
     "SELECT " ARTICLE_COLS ", t.body FROM " ARTICLE_FROM " WHERE t.id = ?1";
-static const char *const SQL_GET_SOURCE = "SELECT " SOURCE_COLS " FROM " SOURCE_FROM " WHERE t.id = ?1";
+static const char *const SQL_GET_SOURCE =
+    "SELECT " SOURCE_COLS " FROM " SOURCE_FROM " WHERE t.id = ?1";
 static const char *const SQL_GET_LOCATION =
     "SELECT " LOCATION_COLS " FROM " LOCATION_FROM " WHERE t.id = ?1";
-static const char *const SQL_GET_FIGURE = "SELECT " FIGURE_COLS " FROM " FIGURE_FROM " WHERE t.id = ?1";
+static const char *const SQL_GET_FIGURE =
+    "SELECT " FIGURE_COLS " FROM " FIGURE_FROM " WHERE t.id = ?1";
 static const char *const SQL_ARTICLE_FIGURES =
     "SELECT " FIGURE_COLS " FROM " FIGURE_FROM " WHERE t.article_id = ?1 ORDER BY t.ordinal";
 /* One row per mention, grouped by place, places in order of first mention. */
@@ -79,7 +82,8 @@ static const char *const SQL_META_COUNTS =
  * "mentions" array; st's rows are one mention each, grouped by item (res's
  * columns, then start, end, text and, when with_role, role). */
 static store_status write_grouped(store *s, sqlite3_stmt *st, json_out *o, store_resource res,
-                                  int ncols, bool with_role) {
+                                  int ncols, bool with_role)
+{
     /* The id of the item being written, copied: the row's text goes with
      * the next step. */
     char *cur_id = NULL;
@@ -126,7 +130,8 @@ static store_status write_grouped(store *s, sqlite3_stmt *st, json_out *o, store
 /* Runs st (bound to the article id) and writes ,"key":[...] of its rows:
  * figures one per row, places and parties grouped with their mentions. */
 static store_status write_embedded(store *s, sqlite3_stmt *st, json_out *o, const char *key,
-                                   store_resource res, const char *id) {
+                                   store_resource res, const char *id)
+{
     if (!st)
         return STORE_ERR;
     store_bind_text(st, 1, id);
@@ -152,7 +157,8 @@ static store_status write_embedded(store *s, sqlite3_stmt *st, json_out *o, cons
     return rc;
 }
 
-static store_status get_article(store *s, const char *id, json_out *o) {
+static store_status get_article(store *s, const char *id, json_out *o)
+{
     store_status rc = STORE_OK;
     sqlite3_stmt *st = stmt(s, ST_GET_ARTICLE, SQL_GET_ARTICLE);
     if (!st)
@@ -187,7 +193,8 @@ static store_status get_article(store *s, const char *id, json_out *o) {
 }
 
 /* A source, location or figure by id: the item alone. */
-static store_status get_one(store *s, store_resource r, const char *id, json_out *o) {
+static store_status get_one(store *s, store_resource r, const char *id, json_out *o)
+{
     static const struct {
         const char *name;
         int stmt;
@@ -215,8 +222,8 @@ static store_status get_one(store *s, store_resource r, const char *id, json_out
     return rc;
 }
 
-store_status store_get_json(store *s, store_resource r, const char *id, char **body,
-                            size_t *len) {
+store_status store_get_json(store *s, store_resource r, const char *id, char **body, size_t *len)
+{
     *body = NULL;
     *len = 0;
     if ((unsigned)r >= RES__COUNT) {
@@ -247,7 +254,8 @@ store_status store_get_json(store *s, store_resource r, const char *id, char **b
     return rc;
 }
 
-store_status store_get(store *s, store_resource r, const char *id, json_t **out) {
+store_status store_get(store *s, store_resource r, const char *id, json_t **out)
+{
     char *body;
     size_t len;
     *out = NULL;
@@ -265,12 +273,14 @@ store_status store_get(store *s, store_resource r, const char *id, json_t **out)
 
 /* Adds k = v to o, taking v; a NULL v (a failed build) or no memory clears
  * *ok. */
-static void put(json_t *o, const char *k, json_t *v, bool *ok) {
+static void put(json_t *o, const char *k, json_t *v, bool *ok)
+{
     if (json_object_set_new(o, k, v) != 0)
         *ok = false;
 }
 
-long long store_article_count(store *s) {
+long long store_article_count(store *s)
+{
     json_t *meta = NULL;
     long long n = -1;
     if (store_meta(s, &meta) == STORE_OK)
@@ -279,7 +289,8 @@ long long store_article_count(store *s) {
     return n;
 }
 
-store_status store_meta(store *s, json_t **out) {
+store_status store_meta(store *s, json_t **out)
+{
     static const char *const names[] = {"articles",  "figures",         "sources",
                                         "locations", "source_mentions", "location_mentions"};
     *out = NULL;

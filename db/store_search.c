@@ -39,8 +39,7 @@ static const char *const SQL[S__COUNT] = {
     [ST_SEARCH_COUNT_ARTICLES] = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1",
     [ST_SEARCH_COUNT_FIGURES] = "SELECT count(*) FROM figures_fts WHERE figures_fts MATCH ?1",
     [ST_SEARCH_COUNT_SOURCES] = "SELECT count(*) FROM sources_fts WHERE sources_fts MATCH ?1",
-    [ST_SEARCH_COUNT_LOCATIONS] =
-        "SELECT count(*) FROM locations_fts WHERE locations_fts MATCH ?1",
+    [ST_SEARCH_COUNT_LOCATIONS] = "SELECT count(*) FROM locations_fts WHERE locations_fts MATCH ?1",
     /* The inner query is the ranked page (FTS5 consumes ORDER BY rank); the
      * outer one joins the rows it points to. */
     [ST_SEARCH_ARTICLES] =
@@ -52,8 +51,7 @@ static const char *const SQL[S__COUNT] = {
         " JOIN articles t ON t.doc_no = f.r LEFT JOIN sources o ON o.id = t.outlet_id"
         " ORDER BY f.score DESC, t.id",
     [ST_SEARCH_FIGURES] =
-        "SELECT " FIGURE_HIT_COLS
-        " FROM (SELECT rowid AS r, -rank AS score,"
+        "SELECT " FIGURE_HIT_COLS " FROM (SELECT rowid AS r, -rank AS score,"
         "   snippet(figures_fts, 0, " MARK_OPEN ", " MARK_CLOSE ", " ELLIPSIS ", 24) AS snip"
         "   FROM figures_fts WHERE figures_fts MATCH ?1 ORDER BY rank LIMIT ?2) f"
         " JOIN figures t ON t.fts_no = f.r LEFT JOIN sources c ON c.id = t.claimant_id"
@@ -74,7 +72,8 @@ static const char *const SQL[S__COUNT] = {
         " ORDER BY f.score DESC, t.id",
 };
 
-static sqlite3_stmt *stmt(store *s, int id) {
+static sqlite3_stmt *stmt(store *s, int id)
+{
     return store_stmt(s, STMTS_SEARCH, S__COUNT, (size_t)id, SQL[id]);
 }
 
@@ -87,7 +86,8 @@ typedef struct kind_impl {
     json_t *(*hit)(sqlite3_stmt *st);
 } kind_impl;
 
-static json_t *article_hit(sqlite3_stmt *st) {
+static json_t *article_hit(sqlite3_stmt *st)
+{
     return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:f, s:o}", "kind", "article", "id",
                      store_col_str(st, 0), "title", store_col_str(st, 1), "outlet_id",
                      store_col_str(st, 2), "outlet_name", store_col_str(st, 3), "published_at",
@@ -95,7 +95,8 @@ static json_t *article_hit(sqlite3_stmt *st) {
                      store_col_str(st, 6));
 }
 
-static json_t *source_hit(sqlite3_stmt *st) {
+static json_t *source_hit(sqlite3_stmt *st)
+{
     return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:f, s:o}", "kind", "source", "id",
                      store_col_str(st, 0), "name", store_col_str(st, 1), "name_en",
                      store_col_str(st, 2), "source_kind", store_col_str(st, 3), "affiliation",
@@ -103,7 +104,8 @@ static json_t *source_hit(sqlite3_stmt *st) {
                      store_col_str(st, 6));
 }
 
-static json_t *location_hit(sqlite3_stmt *st) {
+static json_t *location_hit(sqlite3_stmt *st)
+{
     return json_pack("{s:s, s:o, s:o, s:o, s:o, s:b, s:f, s:o}", "kind", "location", "id",
                      store_col_str(st, 0), "name", store_col_str(st, 1), "name_en",
                      store_col_str(st, 2), "location_kind", store_col_str(st, 3), "resolved",
@@ -113,7 +115,8 @@ static json_t *location_hit(sqlite3_stmt *st) {
 
 static const kind_impl KINDS[] = {
     {STORE_SEARCH_ARTICLES, "article", ST_SEARCH_COUNT_ARTICLES, ST_SEARCH_ARTICLES, article_hit},
-    {STORE_SEARCH_FIGURES, "figure", ST_SEARCH_COUNT_FIGURES, ST_SEARCH_FIGURES, store_figure_hit_json},
+    {STORE_SEARCH_FIGURES, "figure", ST_SEARCH_COUNT_FIGURES, ST_SEARCH_FIGURES,
+     store_figure_hit_json},
     {STORE_SEARCH_SOURCES, "source", ST_SEARCH_COUNT_SOURCES, ST_SEARCH_SOURCES, source_hit},
     {STORE_SEARCH_LOCATIONS, "location", ST_SEARCH_COUNT_LOCATIONS, ST_SEARCH_LOCATIONS,
      location_hit},
@@ -122,12 +125,14 @@ static const kind_impl KINDS[] = {
 
 /* A failed step: a query FTS5 rejects (SQLITE_ERROR: syntax, an unknown
  * column) is the caller's; anything else is the store's. */
-static store_status step_fail(store *s, int rc) {
+static store_status step_fail(store *s, int rc)
+{
     store_status st = store_sql_fail(s, rc, "search query");
     return (rc & 0xff) == SQLITE_ERROR ? STORE_BADQUERY : st;
 }
 
-static store_status count_kind(store *s, const kind_impl *k, const char *q, long long *n) {
+static store_status count_kind(store *s, const kind_impl *k, const char *q, long long *n)
+{
     sqlite3_stmt *st = stmt(s, k->count);
     if (!st)
         return STORE_ERR;
@@ -143,7 +148,8 @@ static store_status count_kind(store *s, const kind_impl *k, const char *q, long
 }
 
 static store_status page_kind(store *s, const kind_impl *k, const store_search_query *q,
-                              json_t *hits) {
+                              json_t *hits)
+{
     sqlite3_stmt *st = stmt(s, k->page);
     if (!st)
         return STORE_ERR;
@@ -166,7 +172,8 @@ static store_status page_kind(store *s, const kind_impl *k, const store_search_q
 }
 
 /* Higher score first; then articles, figures, sources, locations; then by id. */
-static int kind_rank(const json_t *h) {
+static int kind_rank(const json_t *h)
+{
     const char *k = json_string_value(json_object_get(h, "kind"));
     for (size_t i = 0; i < N_KINDS; i++)
         if (k && strcmp(k, KINDS[i].name) == 0)
@@ -174,7 +181,8 @@ static int kind_rank(const json_t *h) {
     return (int)N_KINDS;
 }
 
-static int cmp_hits(const void *a, const void *b) {
+static int cmp_hits(const void *a, const void *b)
+{
     const json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
     double sx = json_real_value(json_object_get(x, "score")),
            sy = json_real_value(json_object_get(y, "score"));
@@ -189,7 +197,8 @@ static int cmp_hits(const void *a, const void *b) {
 }
 
 /* The best `limit` of hits, in order (a new array). */
-static json_t *best_hits(json_t *hits, int limit) {
+static json_t *best_hits(json_t *hits, int limit)
+{
     size_t n = json_array_size(hits);
     json_t **v = malloc((n ? n : 1) * sizeof *v);
     json_t *out = json_array();
@@ -211,7 +220,8 @@ static json_t *best_hits(json_t *hits, int limit) {
     return out;
 }
 
-store_status store_search(store *s, const store_search_query *q, json_t **out) {
+store_status store_search(store *s, const store_search_query *q, json_t **out)
+{
     *out = NULL;
     if (!q || !q->q) {
         store_set_err(s, "no query");
@@ -221,8 +231,9 @@ store_status store_search(store *s, const store_search_query *q, json_t **out) {
         store_set_err(s, "limit must be 1..%d", STORE_MAX_SEARCH);
         return STORE_ERR;
     }
-    unsigned kinds = q->kinds ? q->kinds : STORE_SEARCH_ARTICLES | STORE_SEARCH_FIGURES |
-                                               STORE_SEARCH_SOURCES | STORE_SEARCH_LOCATIONS;
+    unsigned kinds = q->kinds ? q->kinds
+                              : STORE_SEARCH_ARTICLES | STORE_SEARCH_FIGURES |
+                                    STORE_SEARCH_SOURCES | STORE_SEARCH_LOCATIONS;
     json_t *hits = json_array(), *counts = json_object(), *data = NULL;
     long long total = 0;
     if (!hits || !counts) {

@@ -104,25 +104,29 @@ static const char *const SQL[W__COUNT] = {
     [ST_EACH_ORIGIN] = "SELECT id, origin FROM articles WHERE origin IS NOT NULL ORDER BY id",
 };
 
-static sqlite3_stmt *stmt(store *s, int id) {
+static sqlite3_stmt *stmt(store *s, int id)
+{
     return store_stmt(s, STMTS_WRITE, W__COUNT, (size_t)id, SQL[id]);
 }
 
-static store_status run(store *s, int id, const char *ctx) {
+static store_status run(store *s, int id, const char *ctx)
+{
     sqlite3_stmt *st = stmt(s, id);
     return st ? store_exec_stmt(s, st, ctx) : STORE_ERR;
 }
 
 /* ---- writes ------------------------------------------------------------- */
 
-static store_status bump_generation(store *s) {
+static store_status bump_generation(store *s)
+{
     return run(s, ST_BUMP_GENERATION, "generation");
 }
 
 /* Is source r stored with these very values? Then its upsert would change
  * nothing, and is skipped: documents name the same few sources again and
  * again. */
-static store_status source_as_stored(store *s, const store_source_rec *r, bool *same) {
+static store_status source_as_stored(store *s, const store_source_rec *r, bool *same)
+{
     *same = false;
     sqlite3_stmt *st = stmt(s, ST_SOURCE_AS_STORED);
     if (!st)
@@ -133,15 +137,18 @@ static store_status source_as_stored(store *s, const store_source_rec *r, bool *
         *same = store_same_text(sqlite3_column_text(st, 0), r->name) &&
                 store_same_text(sqlite3_column_text(st, 1), r->name_en) &&
                 store_same_text(sqlite3_column_text(st, 2), r->kind) &&
-                store_same_text(sqlite3_column_text(st, 3), r->affiliation ? r->affiliation : "unknown") &&
+                store_same_text(sqlite3_column_text(st, 3),
+                                r->affiliation ? r->affiliation : "unknown") &&
                 store_same_text(sqlite3_column_text(st, 4), r->parent_id) &&
                 store_same_text(sqlite3_column_text(st, 5), r->bloc);
-    store_status out = rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : store_sql_fail(s, rc, "source");
+    store_status out =
+        rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : store_sql_fail(s, rc, "source");
     sqlite3_reset(st);
     return out;
 }
 
-static store_status upsert_source(store *s, const store_source_rec *r, size_t i, int *changed) {
+static store_status upsert_source(store *s, const store_source_rec *r, size_t i, int *changed)
+{
     if (!r->id || !*r->id || !r->name || !r->kind) {
         store_set_err(s, "source %zu: id, name and kind are required", i);
         return STORE_ERR;
@@ -177,7 +184,8 @@ static store_status upsert_source(store *s, const store_source_rec *r, size_t i,
  * document introduces, unresolved (ST_INSERT_DOC_LOCATION); and keeps its
  * names' full-text row in step. */
 static store_status write_location(store *s, const store_location_rec *r, size_t i, int *changed,
-                                   bool insert_only) {
+                                   bool insert_only)
+{
     if (!r->id || !*r->id || !r->name || !r->kind) {
         store_set_err(s, "location %zu: id, name and kind are required", i);
         return STORE_ERR;
@@ -213,11 +221,13 @@ static store_status write_location(store *s, const store_location_rec *r, size_t
     return rc;
 }
 
-static store_status upsert_location(store *s, const store_location_rec *r, size_t i, int *changed) {
+static store_status upsert_location(store *s, const store_location_rec *r, size_t i, int *changed)
+{
     return write_location(s, r, i, changed, false);
 }
 
-store_status store_sync_locations(store *s, const store_location_rec *recs, size_t n) {
+store_status store_sync_locations(store *s, const store_location_rec *recs, size_t n)
+{
     int changed = 0;
     store_status rc = store_write_begin(s);
     if (rc != STORE_OK)
@@ -229,7 +239,8 @@ store_status store_sync_locations(store *s, const store_location_rec *recs, size
     return store_tx_end(s, rc);
 }
 
-store_status store_sync_sources(store *s, const store_source_rec *recs, size_t n) {
+store_status store_sync_sources(store *s, const store_source_rec *recs, size_t n)
+{
     int changed = 0;
     store_status rc = store_write_begin(s);
     if (rc != STORE_OK)
@@ -248,7 +259,8 @@ store_status store_sync_sources(store *s, const store_source_rec *recs, size_t n
 
 /* A document's write ends: a failed one is undone with its savepoint, and
  * the marks go back with it. */
-static store_status end_document(store *s, store_status rc, const sqlite3_int64 marks[2]) {
+static store_status end_document(store *s, store_status rc, const sqlite3_int64 marks[2])
+{
     rc = store_tx_end(s, rc);
     if (rc != STORE_OK) {
         s->fts_articles_from = marks[0];
@@ -257,7 +269,8 @@ static store_status end_document(store *s, store_status rc, const sqlite3_int64 
     return rc;
 }
 
-store_status store_batch_begin(store *s) {
+store_status store_batch_begin(store *s)
+{
     if (s->tx_depth) {
         store_set_err(s, "a batch cannot start inside a transaction");
         return STORE_ERR;
@@ -265,17 +278,20 @@ store_status store_batch_begin(store *s) {
     return store_write_begin(s);
 }
 
-store_status store_batch_end(store *s) {
+store_status store_batch_end(store *s)
+{
     return store_tx_end(s, store_fts_batch_flush(s));
 }
 
-bool store_batch_open(const store *s) {
+bool store_batch_open(const store *s)
+{
     return s->tx_depth > 0 && !sqlite3_get_autocommit(s->db);
 }
 
 /* Removes article id and its index entry (mentions and figures go by
  * cascade). *existed says whether there was one. */
-static store_status remove_article(store *s, const char *id, bool *existed) {
+static store_status remove_article(store *s, const char *id, bool *existed)
+{
     *existed = false;
     sqlite3_stmt *old = stmt(s, ST_OLD_ARTICLE);
     if (!old)
@@ -293,9 +309,9 @@ static store_status remove_article(store *s, const char *id, bool *existed) {
     }
     *existed = true;
     /* External content: the index needs the exact old values to unindex. */
-    store_status st = store_fts_article_unindex(s, sqlite3_column_int64(old, 0),
-                                                sqlite3_column_value(old, 1),
-                                                sqlite3_column_value(old, 2));
+    store_status st =
+        store_fts_article_unindex(s, sqlite3_column_int64(old, 0), sqlite3_column_value(old, 1),
+                                  sqlite3_column_value(old, 2));
     sqlite3_reset(old);
     if (st == STORE_OK) /* its figures go by cascade: out of their index first */
         st = store_fts_figures_unindex(s, id);
@@ -308,7 +324,8 @@ static store_status remove_article(store *s, const char *id, bool *existed) {
     return store_exec_stmt(s, del, "delete article");
 }
 
-static long long utf8_code_points(const char *p) {
+static long long utf8_code_points(const char *p)
+{
     long long n = 0;
     for (; *p; p++)
         n += ((unsigned char)*p & 0xC0) != 0x80;
@@ -320,7 +337,8 @@ typedef struct fig_order {
     size_t idx;
 } fig_order;
 
-static int cmp_fig_order(const void *a, const void *b) {
+static int cmp_fig_order(const void *a, const void *b)
+{
     const fig_order *x = a, *y = b;
     if (x->start != y->start)
         return x->start < y->start ? -1 : 1;
@@ -339,13 +357,15 @@ typedef struct ref_item {
     const char *ref;
 } ref_item;
 
-static int cmp_ref_item(const void *a, const void *b) {
+static int cmp_ref_item(const void *a, const void *b)
+{
     const ref_item *x = a, *y = b;
     return strcmp(x->ref, y->ref);
 }
 
 /* Appends the non-NULL refs of mentions m[0..n) to buf[0..k); the new k. */
-static size_t add_mention_refs(ref_item *buf, size_t k, const store_mention *m, size_t n) {
+static size_t add_mention_refs(ref_item *buf, size_t k, const store_mention *m, size_t n)
+{
     for (size_t i = 0; i < n; i++)
         if (m[i].ref_id)
             buf[k++] = (ref_item){m[i].ref_id};
@@ -353,7 +373,8 @@ static size_t add_mention_refs(ref_item *buf, size_t k, const store_mention *m, 
 }
 
 /* The distinct non-NULL refs of mentions m[0..n). */
-static size_t distinct_refs(const store_mention *m, size_t n, ref_item *buf) {
+static size_t distinct_refs(const store_mention *m, size_t n, ref_item *buf)
+{
     size_t k = add_mention_refs(buf, 0, m, n), out = 0;
     qsort(buf, k, sizeof *buf, cmp_ref_item);
     for (size_t i = 0; i < k; i++)
@@ -361,7 +382,8 @@ static size_t distinct_refs(const store_mention *m, size_t n, ref_item *buf) {
     return out;
 }
 
-static store_status insert_article(store *s, const store_doc *d) {
+static store_status insert_article(store *s, const store_doc *d)
+{
     size_t nm = d->n_source_mentions > d->n_location_mentions ? d->n_source_mentions
                                                               : d->n_location_mentions;
     ref_item *buf = malloc((nm ? nm : 1) * sizeof *buf);
@@ -388,7 +410,8 @@ static store_status insert_article(store *s, const store_doc *d) {
     sqlite3_bind_int64(st, 13, (sqlite3_int64)n_sources);
     store_bind_text(st, 14, d->format);
     char ctx[300];
-    snprintf(ctx, sizeof ctx, "article %s (outlet %s)", d->id, d->outlet_id ? d->outlet_id : "none");
+    snprintf(ctx, sizeof ctx, "article %s (outlet %s)", d->id,
+             d->outlet_id ? d->outlet_id : "none");
     int rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) {
         store_status e = store_sql_fail(s, rc, ctx);
@@ -417,17 +440,18 @@ static store_status insert_article(store *s, const store_doc *d) {
  * own. */
 
 typedef struct rows_def {
-    const char *head;    /* "INSERT INTO t (columns) VALUES " */
-    const char *row;     /* one row's values */
-    int per_row;         /* its anonymous parameters */
-    int stmt;            /* the INSERT of one row; of k rows, stmt + k - 1 */
+    const char *head; /* "INSERT INTO t (columns) VALUES " */
+    const char *row;  /* one row's values */
+    int per_row;      /* its anonymous parameters */
+    int stmt;         /* the INSERT of one row; of k rows, stmt + k - 1 */
     /* binds row i from parameter p on */
     void (*bind)(sqlite3_stmt *st, int p, const void *ctx, size_t i);
     /* names row i in an error message */
     void (*name)(char *out, size_t outsz, const void *ctx, size_t i);
 } rows_def;
 
-static sqlite3_stmt *rows_stmt(store *s, const rows_def *def, size_t k) {
+static sqlite3_stmt *rows_stmt(store *s, const rows_def *def, size_t k)
+{
     int id = def->stmt + (int)(k - 1);
     if (store_stmt_ready(s, STMTS_WRITE, (size_t)id))
         return stmt(s, id);
@@ -450,8 +474,8 @@ static sqlite3_stmt *rows_stmt(store *s, const rows_def *def, size_t k) {
 /* Inserts rows [from, from + k) with one statement; shared binds ?1.. of
  * it. */
 static store_status insert_chunk(store *s, const rows_def *def, size_t k, size_t from,
-                                 void (*shared)(sqlite3_stmt *st, const void *ctx),
-                                 const void *ctx) {
+                                 void (*shared)(sqlite3_stmt *st, const void *ctx), const void *ctx)
+{
     sqlite3_stmt *st = rows_stmt(s, def, k);
     if (!st)
         return STORE_ERR;
@@ -470,8 +494,8 @@ static store_status insert_chunk(store *s, const rows_def *def, size_t k, size_t
 }
 
 static store_status insert_rows(store *s, const rows_def *def, size_t n,
-                                void (*shared)(sqlite3_stmt *st, const void *ctx),
-                                const void *ctx) {
+                                void (*shared)(sqlite3_stmt *st, const void *ctx), const void *ctx)
+{
     for (size_t i = 0, k; i < n; i += k) {
         k = n - i < STORE_ROWS_MAX ? n - i : STORE_ROWS_MAX;
         store_status rc = insert_chunk(s, def, k, i, shared, ctx);
@@ -486,12 +510,14 @@ static store_status insert_rows(store *s, const rows_def *def, size_t n,
     return STORE_OK;
 }
 
-static void bind_doc_id(sqlite3_stmt *st, const void *ctx) {
+static void bind_doc_id(sqlite3_stmt *st, const void *ctx)
+{
     store_bind_text(st, 1, ((const store_doc *)ctx)->id);
 }
 
 /* The columns both kinds of mention have: what is mentioned, where, how. */
-static void bind_mention(sqlite3_stmt *st, int p, const store_mention *m) {
+static void bind_mention(sqlite3_stmt *st, int p, const store_mention *m)
+{
     store_bind_text(st, p, m->ref_id);
     sqlite3_bind_int64(st, p + 1, m->start);
     sqlite3_bind_int64(st, p + 2, m->end);
@@ -499,41 +525,51 @@ static void bind_mention(sqlite3_stmt *st, int p, const store_mention *m) {
 }
 
 static void name_mention(char *out, size_t outsz, const char *kind, size_t i,
-                         const store_mention *m) {
+                         const store_mention *m)
+{
     snprintf(out, outsz, "%s mention %zu (%s)", kind, i, m->ref_id ? m->ref_id : "null");
 }
 
-static void bind_source_mention(sqlite3_stmt *st, int p, const void *ctx, size_t i) {
+static void bind_source_mention(sqlite3_stmt *st, int p, const void *ctx, size_t i)
+{
     const store_mention *m = &((const store_doc *)ctx)->source_mentions[i];
     bind_mention(st, p, m);
     store_bind_text(st, p + 4, m->role);
 }
 
-static void name_source_mention(char *out, size_t outsz, const void *ctx, size_t i) {
+static void name_source_mention(char *out, size_t outsz, const void *ctx, size_t i)
+{
     name_mention(out, outsz, "source", i, &((const store_doc *)ctx)->source_mentions[i]);
 }
 
-static void bind_location_mention(sqlite3_stmt *st, int p, const void *ctx, size_t i) {
+static void bind_location_mention(sqlite3_stmt *st, int p, const void *ctx, size_t i)
+{
     bind_mention(st, p, &((const store_doc *)ctx)->location_mentions[i]);
 }
 
-static void name_location_mention(char *out, size_t outsz, const void *ctx, size_t i) {
+static void name_location_mention(char *out, size_t outsz, const void *ctx, size_t i)
+{
     name_mention(out, outsz, "location", i, &((const store_doc *)ctx)->location_mentions[i]);
 }
 
 static const rows_def SOURCE_MENTION_ROWS = {
     "INSERT INTO source_mentions (article_id, source_id, start, \"end\", text, role) VALUES ",
-    "(?1, ?, ?, ?, ?, COALESCE(?, 'mentioned'))", 5,
+    "(?1, ?, ?, ?, ?, COALESCE(?, 'mentioned'))",
+    5,
     ST_INSERT_SOURCE_MENTIONS,
-    bind_source_mention, name_source_mention};
+    bind_source_mention,
+    name_source_mention};
 
 static const rows_def LOCATION_MENTION_ROWS = {
     "INSERT INTO location_mentions (article_id, location_id, start, \"end\", text) VALUES ",
-    "(?1, ?, ?, ?, ?)", 4,
+    "(?1, ?, ?, ?, ?)",
+    4,
     ST_INSERT_LOCATION_MENTIONS,
-    bind_location_mention, name_location_mention};
+    bind_location_mention,
+    name_location_mention};
 
-static store_status insert_mentions(store *s, const store_doc *d) {
+static store_status insert_mentions(store *s, const store_doc *d)
+{
     store_status rc = insert_rows(s, &SOURCE_MENTION_ROWS, d->n_source_mentions, bind_doc_id, d);
     if (rc == STORE_OK)
         rc = insert_rows(s, &LOCATION_MENTION_ROWS, d->n_location_mentions, bind_doc_id, d);
@@ -545,18 +581,20 @@ static store_status insert_mentions(store *s, const store_doc *d) {
 typedef struct fig_rows {
     const store_doc *d;
     const fig_order *ord;
-    char *ids;        /* n ids of id_size bytes: article id "-f" ordinal */
+    char *ids; /* n ids of id_size bytes: article id "-f" ordinal */
     size_t id_size;
     sqlite3_int64 fts_no; /* the largest before them */
 } fig_rows;
 
-static void bind_fig_shared(sqlite3_stmt *st, const void *ctx) {
+static void bind_fig_shared(sqlite3_stmt *st, const void *ctx)
+{
     const store_doc *d = ((const fig_rows *)ctx)->d;
     store_bind_text(st, 1, d->id);
     store_bind_text(st, 2, d->published_at);
 }
 
-static void bind_figure(sqlite3_stmt *st, int p, const void *ctx, size_t k) {
+static void bind_figure(sqlite3_stmt *st, int p, const void *ctx, size_t k)
+{
     const fig_rows *fr = ctx;
     const char *f = (const char *)&fr->d->figures[fr->ord[k].idx];
     store_bind_text(st, p, fr->ids + k * fr->id_size);
@@ -565,12 +603,8 @@ static void bind_figure(sqlite3_stmt *st, int p, const void *ctx, size_t k) {
     for (size_t i = 0; i < FIGURE_NWRITES; i++, p++) {
         const char *at = f + store_figure_binds[i].at;
         switch (store_figure_binds[i].kind) {
-        case STORE_BIND_TEXT:
-            store_bind_text(st, p, *(const char *const *)(const void *)at);
-            break;
-        case STORE_BIND_U32:
-            sqlite3_bind_int64(st, p, *(const uint32_t *)(const void *)at);
-            break;
+        case STORE_BIND_TEXT: store_bind_text(st, p, *(const char *const *)(const void *)at); break;
+        case STORE_BIND_U32: sqlite3_bind_int64(st, p, *(const uint32_t *)(const void *)at); break;
         case STORE_BIND_BOOL:
             sqlite3_bind_int(st, p, *(const bool *)(const void *)at ? 1 : 0);
             break;
@@ -583,7 +617,8 @@ static void bind_figure(sqlite3_stmt *st, int p, const void *ctx, size_t k) {
     sqlite3_bind_int64(st, p, fr->fts_no + (sqlite3_int64)k + 1);
 }
 
-static void name_figure(char *out, size_t outsz, const void *ctx, size_t k) {
+static void name_figure(char *out, size_t outsz, const void *ctx, size_t k)
+{
     const fig_rows *fr = ctx;
     const store_figure_rec *f = &fr->d->figures[fr->ord[k].idx];
     snprintf(out, outsz, "figure %zu (type %s, claimant %s, location %s)", fr->ord[k].idx,
@@ -594,20 +629,23 @@ static void name_figure(char *out, size_t outsz, const void *ctx, size_t k) {
 /* id is article_id || '-f' || ordinal and period the month of publication,
  * as schema.sql says; fts_no numbers on from the largest. */
 static const rows_def FIGURE_ROWS = {
-    "INSERT INTO figures (article_id, period, id, ordinal" FIGURE_WRITES(STORE_W_NAME, STORE_WN_NAME)
-    ", fts_no) VALUES ",
+    "INSERT INTO figures (article_id, period, id, ordinal" FIGURE_WRITES(
+        STORE_W_NAME, STORE_WN_NAME) ", fts_no) VALUES ",
     "(?1, substr(?2, 1, 7), ?, ?" FIGURE_WRITES(STORE_W_PARAM, STORE_WN_PARAM) ", ?)",
     2 + FIGURE_NWRITES + 1,
     ST_INSERT_FIGURES,
-    bind_figure, name_figure};
+    bind_figure,
+    name_figure};
 
-void store_figure_id(char *out, size_t outsz, const char *article_id, size_t i) {
+void store_figure_id(char *out, size_t outsz, const char *article_id, size_t i)
+{
     snprintf(out, outsz, "%s-f%zu", article_id, i + 1);
 }
 
 /* Figures get ordinals in text order (by span, then as given), whatever
  * order the caller lists them in. */
-static store_status insert_figures(store *s, const store_doc *d) {
+static store_status insert_figures(store *s, const store_doc *d)
+{
     store_status rc = STORE_OK;
     if (d->n_figures == 0)
         return STORE_OK;
@@ -647,21 +685,24 @@ out:
 }
 
 /* Whether article id is stored. */
-static store_status article_exists(store *s, const char *id, bool *existed) {
+static store_status article_exists(store *s, const char *id, bool *existed)
+{
     sqlite3_stmt *st = stmt(s, ST_ARTICLE_HASH);
     if (!st)
         return STORE_ERR;
     store_bind_text(st, 1, id);
     int rc = sqlite3_step(st);
     *existed = rc == SQLITE_ROW;
-    store_status out = rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : store_sql_fail(s, rc, "article");
+    store_status out =
+        rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : store_sql_fail(s, rc, "article");
     sqlite3_reset(st);
     return out;
 }
 
 /* A replaced article goes first, with everything extracted from it (the
  * triggers take its counts away), then the new version is stored. */
-store_status store_put_document(store *s, const store_doc *d) {
+store_status store_put_document(store *s, const store_doc *d)
+{
     store_status rc;
     bool existed;
     if (!d || !d->id || !*d->id || !d->body) {
@@ -696,7 +737,8 @@ out:
     return end_document(s, rc, marks);
 }
 
-store_status store_delete_article(store *s, const char *id) {
+store_status store_delete_article(store *s, const char *id)
+{
     store_status rc;
     bool existed;
     if (!id) {
@@ -722,7 +764,8 @@ out:
 
 /* ---- small reads that belong with the writers ---------------------------- */
 
-store_status store_article_hash(store *s, const char *id, char *out, size_t outsz) {
+store_status store_article_hash(store *s, const char *id, char *out, size_t outsz)
+{
     store_status rc = STORE_OK;
     sqlite3_stmt *st = stmt(s, ST_ARTICLE_HASH);
     if (!st)
@@ -749,7 +792,8 @@ store_status store_article_hash(store *s, const char *id, char *out, size_t outs
 }
 
 store_status store_each_origin(store *s, bool (*fn)(void *ctx, const char *id, const char *origin),
-                               void *ctx) {
+                               void *ctx)
+{
     /* Collected first so fn may write through the same handle (e.g. delete
      * the articles whose files are gone) without a statement in flight. */
     store_status rc = STORE_OK;
@@ -789,7 +833,8 @@ out:
     return rc;
 }
 
-store_status store_data_version(store *s, int64_t *out) {
+store_status store_data_version(store *s, int64_t *out)
+{
     sqlite3_stmt *st = stmt(s, ST_GENERATION);
     if (!st)
         return STORE_ERR;

@@ -216,7 +216,8 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
         int y = pm == 1 ? py - 1 : py, mo = pm == 1 ? 12 : pm - 1;
         *out = (extract_date){pack(y, mo, 1), pack(y, mo, days_in_month(y, mo)), DATE_MONTH};
     } else if (strcmp(kind, "since") == 0) {
-        int y = lm.tok_end < t->n_tok && t->tok[lm.tok_end].sentence == s ? tok_int(t, lm.tok_end) : -1;
+        int y =
+            lm.tok_end < t->n_tok && t->tok[lm.tok_end].sentence == s ? tok_int(t, lm.tok_end) : -1;
         if (y >= 1900 && y <= py) {
             *out = (extract_date){pack(y, 1, 1), pub, DATE_SPAN};
             *next = lm.tok_end + 1;
@@ -242,11 +243,13 @@ static size_t sentence_first(const text *t, size_t s)
 /* Code points between an expression and the figure (0 when they overlap). */
 static uint32_t distance(span sp, span near)
 {
-    return sp.end <= near.start ? near.start - sp.end : sp.start >= near.end ? sp.start - near.end : 0;
+    return sp.end <= near.start   ? near.start - sp.end
+           : sp.start >= near.end ? sp.start - near.end
+                                  : 0;
 }
 
-bool dates_read(const extract_model *m, const text *t, size_t sentence, span near,
-                int32_t pub, extract_date *out)
+bool dates_read(const extract_model *m, const text *t, size_t sentence, span near, int32_t pub,
+                extract_date *out)
 {
     bool found = false;
     uint32_t best = UINT32_MAX;

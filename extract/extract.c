@@ -51,8 +51,8 @@ int extract_document(const extract_model *m, const char *utf8, size_t len, extra
     return extract_document_dated(m, utf8, len, 0, r);
 }
 
-int extract_document_dated(const extract_model *m, const char *utf8, size_t len,
-                           int32_t published, extract_result *r)
+int extract_document_dated(const extract_model *m, const char *utf8, size_t len, int32_t published,
+                           extract_result *r)
 {
     memset(r, 0, sizeof *r);
     r->outlet = EXTRACT_NO_INDEX;
@@ -70,7 +70,8 @@ int extract_document_dated(const extract_model *m, const char *utf8, size_t len,
     rc = -3;
     if (!r->numbers || !r->number_is_figure || !d.speaker || !d.denied || !d.in_source)
         goto out;
-    size_t found = numbers_find_ex(&r->txt, m->qualifiers, m->name_numbers, r->numbers, max_numbers);
+    size_t found =
+        numbers_find_ex(&r->txt, m->qualifiers, m->name_numbers, r->numbers, max_numbers);
     r->n_numbers = found < max_numbers ? found : max_numbers;
     r->truncated += found - r->n_numbers;
     if (sources_find(&d) != 0 || places_find(&d) != 0 || figures_find(&d) != 0 ||

@@ -63,7 +63,7 @@ size_t extract_model_sources(const extract_model *m, const extract_source **out)
 
 typedef struct extract_place_mention {
     span sp;
-    size_t place; /* index into extract_model_places; EXTRACT_NO_INDEX in
+    size_t place;     /* index into extract_model_places; EXTRACT_NO_INDEX in
                    * extract_result.unresolved_places */
     const char *kind; /* unresolved places: the kind their context word names
                        * (data/lexicon/place_context.tsv: village, camp, ...),
@@ -108,8 +108,8 @@ void extract_date_iso(int32_t packed, char out[11]);
 int32_t extract_date_parse_iso(const char *iso);
 
 typedef struct extract_figure {
-    span sp;        /* the number expression with its counted noun */
-    span quote;     /* its sentence */
+    span sp;    /* the number expression with its counted noun */
+    span quote; /* its sentence */
     double value, value_max;
     bool has_value, has_max;
     qualifier qual;
@@ -120,24 +120,24 @@ typedef struct extract_figure {
     const char *subject_bloc;     /* the bloc whose people or things are counted (data/blocs.tsv
                                    * id), in the war fought where the figure lies; NULL when the
                                    * text does not say */
-    size_t subject_party;         /* the party the text names as the counted ones ("عناصر حزب
+    size_t subject_party; /* the party the text names as the counted ones ("عناصر حزب
                                    * الله"): index into sources, or EXTRACT_NO_INDEX, also when
                                    * the name stands for its whole bloc ("قوات النظام": blocs.tsv,
                                    * column whole), so a figure with a party counts a part of
                                    * its bloc */
-    size_t claimant;              /* index into sources, or EXTRACT_NO_INDEX */
-    bool denied;                  /* the claimant denies it */
-    size_t place;                 /* index into model places, or EXTRACT_NO_INDEX */
-    size_t area;                  /* the governorate of its place, else the one the document
+    size_t claimant;      /* index into sources, or EXTRACT_NO_INDEX */
+    bool denied;          /* the claimant denies it */
+    size_t place;         /* index into model places, or EXTRACT_NO_INDEX */
+    size_t area;          /* the governorate of its place, else the one the document
                                    * names most; index into model places, or EXTRACT_NO_INDEX */
-    size_t number;                /* index into numbers, or EXTRACT_NO_INDEX for a dual noun */
-    size_t part_of;               /* the figure it is a part of ("بينهم 5 أطفال"): index into
+    size_t number;        /* index into numbers, or EXTRACT_NO_INDEX for a dual noun */
+    size_t part_of;       /* the figure it is a part of ("بينهم 5 أطفال"): index into
                                    * figures, or EXTRACT_NO_INDEX */
-    size_t supersedes;            /* the earlier figure of the same count by the same party that
+    size_t supersedes;    /* the earlier figure of the same count by the same party that
                                    * it updates ("ارتفعت الحصيلة إلى 23"): index into figures,
                                    * or EXTRACT_NO_INDEX */
-    extract_date date;            /* the event date (extract/dates.c); precision DATE_NONE when unread */
-    const char *cause;            /* airstrike, shelling, ... (data/lexicon/causes.tsv); NULL */
+    extract_date date;    /* the event date (extract/dates.c); precision DATE_NONE when unread */
+    const char *cause;    /* airstrike, shelling, ... (data/lexicon/causes.tsv); NULL */
 } extract_figure;
 
 typedef struct extract_result {
@@ -175,8 +175,8 @@ typedef struct extract_result {
 int extract_document(const extract_model *m, const char *utf8, size_t len, extract_result *r);
 /* As extract_document, with the publication date (packed yyyymmdd, e.g.
  * 20180725; 0 when unknown) that relative dates (أمس, يوم الجمعة) read from. */
-int extract_document_dated(const extract_model *m, const char *utf8, size_t len,
-                           int32_t published, extract_result *r);
+int extract_document_dated(const extract_model *m, const char *utf8, size_t len, int32_t published,
+                           extract_result *r);
 void extract_result_free(extract_result *r);
 
 #endif

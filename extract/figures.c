@@ -45,7 +45,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 typedef struct trigger {
     size_t first, end;
     const char *type;
@@ -71,10 +70,10 @@ typedef struct fig_state {
     size_t n_tr;
     size_t cap_fig, cap_aux, n_aux;
     fig_aux *aux;
-    bool *covered; /* per token: part of a figure's number or counted noun */
-    const lexicon_entry *others; /* the "=" noun (آخرون) */
-    const lexicon_entry *people; /* شخص: what a bare toll counts */
-    const lexicon_entry *dead;   /* قتيل: what a bare "الحصيلة" counts */
+    bool *covered;                /* per token: part of a figure's number or counted noun */
+    const lexicon_entry *others;  /* the "=" noun (آخرون) */
+    const lexicon_entry *people;  /* شخص: what a bare toll counts */
+    const lexicon_entry *dead;    /* قتيل: what a bare "الحصيلة" counts */
     const lexicon_entry *members; /* عنصر: what "N من <a force>" counts */
 } fig_state;
 
@@ -181,8 +180,8 @@ static bool noun_before(const doc_state *d, size_t i, counted *c)
         size_t k = i - back;
         if (t->tok[k].sentence != t->tok[i].sentence)
             return false;
-        if (lexicon_match_at(d->m->nouns, t, k, PROCLITICS_ALL, &nm) && nm.tok_end == i &&
-            k > 0 && (word_role(d, k - 1, "toll_head") || word_role(d, k - 1, "death_toll"))) {
+        if (lexicon_match_at(d->m->nouns, t, k, PROCLITICS_ALL, &nm) && nm.tok_end == i && k > 0 &&
+            (word_role(d, k - 1, "toll_head") || word_role(d, k - 1, "death_toll"))) {
             *c = (counted){nm.entry, nm.tok_first, nm.tok_end, nm.sp};
             return true;
         }
@@ -202,9 +201,9 @@ static size_t token_at_or_after(const text *t, uint32_t cp, size_t from)
  * the trigger before the number that decided it, if one did. */
 static bool type_fits(const char *type, const char *category);
 
-static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_tr,
-                               const counted *c, const char *category, size_t num_first,
-                               const trigger **cause, bool *weak)
+static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_tr, const counted *c,
+                               const char *category, size_t num_first, const trigger **cause,
+                               bool *weak)
 {
     *weak = false;
     *cause = NULL;
@@ -232,8 +231,8 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
     if (*itype && !displaced)
         return itype;
     /* "أصيب 12 نازحا": a verb right before the displaced says what befell them */
-    if (displaced && *cause && (*cause)->end == num_first && strcmp((*cause)->type, "losses") != 0 &&
-        type_fits((*cause)->type, category))
+    if (displaced && *cause && (*cause)->end == num_first &&
+        strcmp((*cause)->type, "losses") != 0 && type_fits((*cause)->type, category))
         return (*cause)->type;
     /* Only the first trigger after the noun may govern it, and not when it
      * opens a clause of its own: "قتل 12 شخصا وأصيب 30 بجروح" — the verb
@@ -243,7 +242,8 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
     size_t end = c->end;
     if (end < t->n_tok && t->tok[end].kind == TOK_PUNCT && !strcmp(t->tok[end].norm, "(")) {
         size_t k = end + 1;
-        while (k < t->n_tok && k < end + 20 && t->tok[k].sentence == s && strcmp(t->tok[k].norm, ")") != 0)
+        while (k < t->n_tok && k < end + 20 && t->tok[k].sentence == s &&
+               strcmp(t->tok[k].norm, ")") != 0)
             k++;
         if (k < t->n_tok && !strcmp(t->tok[k].norm, ")"))
             end = k + 1;
@@ -252,7 +252,8 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
         const trigger *g = &tr[k];
         if (g->first < end)
             continue;
-        bool own = g->after && !g->conj && g->first <= end + d->m->windows[WIN_TRIGGER_AFTER_WORDS] &&
+        bool own = g->after && !g->conj &&
+                   g->first <= end + d->m->windows[WIN_TRIGGER_AFTER_WORDS] &&
                    t->tok[g->first].sentence == s;
         for (size_t j = end; j < g->first && own; j++)
             own = t->tok[j].kind == TOK_WORD && !word_role(d, j, "clause");
@@ -326,12 +327,14 @@ static size_t owner_mention(const doc_state *d, const counted *c, size_t num_fir
             continue;
         bool linked = true; /* only linking words, triggers and punctuation between */
         for (size_t k = c->end; k < first && linked; k++)
-            linked = t->tok[k].sp.start < num_end || t->tok[k].kind == TOK_PUNCT || word_role(d, k, "of") ||
-                     word_role(d, k, "ranks") ||
-                     stages_word_is(t, k, (const char *const[]){"في", "سقطوا", "قتلي", "قتلوا", NULL}) ||
-                     /* "عنصرا تابعا للنظام", "مركبة قتالية تابعة لقوات ..." */
-                     stages_word_is(t, k, (const char *const[]){"تابع", "تابعا", "تابعه", "التابع", "التابعه",
-                                                                 "تابعين", "التابعين", "تابعون", NULL});
+            linked =
+                t->tok[k].sp.start < num_end || t->tok[k].kind == TOK_PUNCT ||
+                word_role(d, k, "of") || word_role(d, k, "ranks") ||
+                stages_word_is(t, k, (const char *const[]){"في", "سقطوا", "قتلي", "قتلوا", NULL}) ||
+                /* "عنصرا تابعا للنظام", "مركبة قتالية تابعة لقوات ..." */
+                stages_word_is(t, k,
+                               (const char *const[]){"تابع", "تابعا", "تابعه", "التابع", "التابعه",
+                                                     "تابعين", "التابعين", "تابعون", NULL});
         if (linked)
             return m;
         break;
@@ -339,10 +342,11 @@ static size_t owner_mention(const doc_state *d, const counted *c, size_t num_fir
     lexicon_match nm;
     bool fires = !strcmp(category, "munitions") && cause &&
                  (!strcmp(cause->type, "fired") || !strcmp(cause->type, "airstrikes"));
-    bool owns = cause && (!strcmp(cause->type, "losses") || fires ||
-                          /* a noun in construct with its owner: "قتلى قوات النظام، بينهم 24 ضابطا" */
-                          (lexicon_match_at(d->m->nouns, t, cause->first, PROCLITICS_ALL, &nm) &&
-                           nm.tok_end == cause->end));
+    bool owns =
+        cause && (!strcmp(cause->type, "losses") || fires ||
+                  /* a noun in construct with its owner: "قتلى قوات النظام، بينهم 24 ضابطا" */
+                  (lexicon_match_at(d->m->nouns, t, cause->first, PROCLITICS_ALL, &nm) &&
+                   nm.tok_end == cause->end));
     if (owns && cause->end < num_first)
         for (size_t m = 0; m < d->r->n_source_mentions; m++)
             if (d->smention_toks[m].first == cause->end)
@@ -356,16 +360,17 @@ static size_t owner_mention(const doc_state *d, const counted *c, size_t num_fir
         for (size_t m = 0; m < d->r->n_source_mentions; m++)
             if (d->smention_toks[m].end <= cause->first &&
                 t->tok[d->smention_toks[m].first].sentence == t->tok[cause->first].sentence &&
-                (last == EXTRACT_NO_INDEX || d->smention_toks[m].first > d->smention_toks[last].first))
+                (last == EXTRACT_NO_INDEX ||
+                 d->smention_toks[m].first > d->smention_toks[last].first))
                 last = m;
     return last;
 }
 
 /* Whose people or things a figure counts. */
 typedef struct subject {
-    const char *side;  /* government, opposition, unknown */
-    const char *bloc;  /* blocs.tsv id, or NULL */
-    size_t party;      /* index into sources, or EXTRACT_NO_INDEX */
+    const char *side; /* government, opposition, unknown */
+    const char *bloc; /* blocs.tsv id, or NULL */
+    size_t party;     /* index into sources, or EXTRACT_NO_INDEX */
 } subject;
 
 /* The party that owns them gives the side (its affiliation), the bloc, and
@@ -449,8 +454,9 @@ static bool governed_by_update(const doc_state *d, size_t first)
  * it counts them. */
 static bool type_fits(const char *type, const char *category)
 {
-    static const char *const of_people[] = {"killed",   "injured",   "casualties", "suffocated",
-                                            "captured", "displaced", "evacuated",  "trapped", NULL};
+    static const char *const of_people[] = {"killed",     "injured",  "casualties",
+                                            "suffocated", "captured", "displaced",
+                                            "evacuated",  "trapped",  NULL};
     bool people = !strcmp(category, "combatants") || !strcmp(category, "civilians") ||
                   !strcmp(category, "people");
     for (size_t k = 0; of_people[k]; k++)
@@ -478,7 +484,8 @@ static bool instrument(const text *t, size_t i, uint32_t start)
     const token *k = &t->tok[i];
     if (start > k->sp.start)
         return t->cp[k->sp.start] == 0x0628 ||
-               (t->cp[k->sp.start] == 0x0648 && k->sp.end > k->sp.start + 1 && t->cp[k->sp.start + 1] == 0x0628);
+               (t->cp[k->sp.start] == 0x0648 && k->sp.end > k->sp.start + 1 &&
+                t->cp[k->sp.start + 1] == 0x0628);
     /* "ب300", or "بـ 300" with the tatweel that lets the letter stand apart */
     return i > 0 && t->tok[i - 1].kind == TOK_WORD &&
            (t->tok[i - 1].sp.end == k->sp.start || t->cp[t->tok[i - 1].sp.end - 1] == 0x0640) &&
@@ -491,7 +498,8 @@ static bool instrument(const text *t, size_t i, uint32_t start)
 static bool coordinated_instrument(const doc_state *d, size_t first)
 {
     const text *t = d->t;
-    bool waw = (first > 0 && !strcmp(t->tok[first - 1].norm, "و")) || t->cp[t->tok[first].sp.start] == 0x0648;
+    bool waw = (first > 0 && !strcmp(t->tok[first - 1].norm, "و")) ||
+               t->cp[t->tok[first].sp.start] == 0x0648;
     if (!waw)
         return false;
     size_t stop = first > 0 && !strcmp(t->tok[first - 1].norm, "و") ? first - 1 : first;
@@ -595,7 +603,8 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     fig_aux *aux = stages_push((void **)&fs->aux, &fs->n_aux, &fs->cap_aux, sizeof *aux);
     if (!aux)
         return false;
-    extract_figure *f = stages_push((void **)&d->r->figures, &d->r->n_figures, &fs->cap_fig, sizeof *f);
+    extract_figure *f =
+        stages_push((void **)&d->r->figures, &d->r->n_figures, &fs->cap_fig, sizeof *f);
     if (!f) {
         fs->n_aux--;
         return false;
@@ -605,8 +614,10 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     aux->weak_type = weak;
     aux->of_them = false;
     aux->own_verb = cause ? cause->first : EXTRACT_NO_INDEX;
-    aux->update = governed_by_update(d, token_holding(t, num ? num->value_sp.start : sp.start, first));
-    aux->toll_noun = !object || *model_field(c->noun, 3) || c->noun == fs->people || c->noun == fs->dead;
+    aux->update =
+        governed_by_update(d, token_holding(t, num ? num->value_sp.start : sp.start, first));
+    aux->toll_noun =
+        !object || *model_field(c->noun, 3) || c->noun == fs->people || c->noun == fs->dead;
     for (size_t k = aux->first; k < aux->end && k < t->n_tok; k++)
         fs->covered[k] = true;
     f->sp = sp;
@@ -695,7 +706,8 @@ static const char *document_conflict(const doc_state *d)
         const extract_figure *f = &d->r->figures[i];
         size_t at = f->place != EXTRACT_NO_INDEX ? f->place : f->area;
         size_t country = at != EXTRACT_NO_INDEX ? m->country_of[at] : EXTRACT_NO_INDEX;
-        const char *c = country != EXTRACT_NO_INDEX ? model_conflict_in(m, m->places[country].id) : NULL;
+        const char *c =
+            country != EXTRACT_NO_INDEX ? model_conflict_in(m, m->places[country].id) : NULL;
         size_t n = 0;
         for (size_t j = 0; c && j < d->r->n_figures; j++) {
             const extract_figure *g = &d->r->figures[j];
@@ -739,7 +751,8 @@ static void local_civil_defence(doc_state *d)
     for (size_t i = 0; i < d->r->n_sources; i++) {
         extract_source *s = &d->r->sources[i];
         const char *in = s->bloc ? model_bloc_in(m, s->bloc, conflict) : NULL;
-        if (!strcmp(s->kind, "civil_defence") && !s->parent_id && s->bloc && !(in && !strcmp(in, s->bloc))) {
+        if (!strcmp(s->kind, "civil_defence") && !s->parent_id && s->bloc &&
+            !(in && !strcmp(in, s->bloc))) {
             *s = *local;
             return;
         }
@@ -763,7 +776,8 @@ static bool noun_just_before(const doc_state *d, size_t i, counted *c)
                 return false;
             const lexicon_entry *noun = nm.entry;
             if (lexicon_match_at(d->m->duals, t, k, PROCLITICS_ALL, &nm) && nm.entry == noun)
-                noun = lexicon_entry_at(d->m->nouns, (size_t)strtoul(model_field(nm.entry, 1), NULL, 10));
+                noun = lexicon_entry_at(d->m->nouns,
+                                        (size_t)strtoul(model_field(nm.entry, 1), NULL, 10));
             if (!strcmp(model_field(noun, 1), "="))
                 return false; /* "اثنان آخران" is read the other way round */
             *c = (counted){noun, k, nm.tok_end, nm.sp};
@@ -783,8 +797,8 @@ static bool bare_toll(const doc_state *d, const fig_state *fs, const number *num
     size_t i = num->tok_first;
     if (i == 0 || t->tok[i - 1].sentence != t->tok[i].sentence)
         return false;
-    static const char *const people_types[] = {"killed", "injured", "casualties", "captured",
-                                               "displaced", NULL};
+    static const char *const people_types[] = {"killed",   "injured",   "casualties",
+                                               "captured", "displaced", NULL};
     for (size_t k = 0; k < fs->n_tr; k++) {
         const trigger *g = &fs->tr[k];
         if (g->end > i)
@@ -847,7 +861,8 @@ static void link_figures(doc_state *d, const fig_aux *aux)
     extract_figure *f = d->r->figures;
     for (size_t i = 1; i < d->r->n_figures; i++) {
         size_t p = i - 1;
-        if (t->tok[aux[p].first].sentence != t->tok[aux[i].first].sentence || aux[p].end > aux[i].first)
+        if (t->tok[aux[p].first].sentence != t->tok[aux[i].first].sentence ||
+            aux[p].end > aux[i].first)
             continue;
         size_t head = EXTRACT_NO_INDEX;
         bool bracket = aux[i].first > aux[p].end && is_open_mark(t, aux[i].first - 1) &&
@@ -870,7 +885,8 @@ static void link_figures(doc_state *d, const fig_aux *aux)
             f[i].denied = f[head].denied;
         }
         /* "بينهم 5 أطفال" is what its whole is; "اعترض 30 منها" has a verb of its own. */
-        if (aux[i].weak_type && (aux[i].own_verb == EXTRACT_NO_INDEX || aux[i].own_verb < aux[head].end))
+        if (aux[i].weak_type &&
+            (aux[i].own_verb == EXTRACT_NO_INDEX || aux[i].own_verb < aux[head].end))
             f[i].type = f[head].type;
     }
     for (size_t i = 0; i < d->r->n_figures; i++) {
@@ -965,10 +981,12 @@ static bool glued_to_waw(const text *t, const number *num)
 
 /* "قتل 3 و12 أصيبوا": a number glued to و, its noun left out, whose own
  * verb follows it at once. */
-static bool elliptic_subject(const doc_state *d, const fig_state *fs, const number *num, size_t after)
+static bool elliptic_subject(const doc_state *d, const fig_state *fs, const number *num,
+                             size_t after)
 {
     const text *t = d->t;
-    if (!glued_to_waw(t, num) || after >= t->n_tok || t->tok[after].sentence != t->tok[num->tok_first].sentence)
+    if (!glued_to_waw(t, num) || after >= t->n_tok ||
+        t->tok[after].sentence != t->tok[num->tok_first].sentence)
         return false;
     for (size_t k = 0; k < fs->n_tr; k++)
         if (fs->tr[k].first == after)
@@ -1004,7 +1022,8 @@ static bool at_least_after(const doc_state *d, size_t from)
             word_role(d, k, "clause"))
             return false;
         if (lexicon_match_at(d->m->qualifiers, t, k, PROCLITICS_ALL, &m) &&
-            !strcmp(model_field(m.entry, 1), "at_least") && strcmp(model_field(m.entry, 2), "before") != 0)
+            !strcmp(model_field(m.entry, 1), "at_least") &&
+            strcmp(model_field(m.entry, 2), "before") != 0)
             return true;
     }
     return false;
@@ -1024,12 +1043,13 @@ static bool after_breakdown(const doc_state *d, size_t i)
 {
     const text *t = d->t;
     const extract_result *r = d->r;
-    if (r->n_figures == 0 || r->figures[r->n_figures - 1].quote.start != t->sentences[t->tok[i].sentence].start)
+    if (r->n_figures == 0 ||
+        r->figures[r->n_figures - 1].quote.start != t->sentences[t->tok[i].sentence].start)
         return false;
     for (size_t back = 1; back <= 3 && back <= i; back++) {
         lexicon_match m;
-        if (t->tok[i - back].sentence == t->tok[i].sentence && link_is(d, i - back, "breakdown", &m) &&
-            m.tok_end == i)
+        if (t->tok[i - back].sentence == t->tok[i].sentence &&
+            link_is(d, i - back, "breakdown", &m) && m.tok_end == i)
             return true;
     }
     return false;
@@ -1040,7 +1060,8 @@ static bool after_breakdown(const doc_state *d, size_t i)
  * a noun. */
 static bool force_after(const doc_state *d, size_t j)
 {
-    if (j + 1 >= d->t->n_tok || !word_role(d, j, "of") || d->t->tok[j + 1].sentence != d->t->tok[j].sentence)
+    if (j + 1 >= d->t->n_tok || !word_role(d, j, "of") ||
+        d->t->tok[j + 1].sentence != d->t->tok[j].sentence)
         return false;
     for (size_t m = 0; m < d->r->n_source_mentions; m++)
         if (d->smention_toks[m].first == j + 1)
@@ -1055,8 +1076,8 @@ static bool force_after(const doc_state *d, size_t j)
 static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_only)
 {
     const text *t = d->t;
-    const unsigned not_counts =
-        NUMFLAG_ORDINAL | NUMFLAG_YEAR | NUMFLAG_DATE | NUMFLAG_TIME | NUMFLAG_DURATION | NUMFLAG_IN_NAME;
+    const unsigned not_counts = NUMFLAG_ORDINAL | NUMFLAG_YEAR | NUMFLAG_DATE | NUMFLAG_TIME |
+                                NUMFLAG_DURATION | NUMFLAG_IN_NAME;
     const number *num = &d->r->numbers[k];
     /* A four-digit number from 1900 to 2100 reads as a year unless a
      * counted noun follows it at once: "2056 جريحا" is no year. */
@@ -1066,8 +1087,10 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
     /* "لوائي 17 و18": the number joined by و to the first number of a dual
      * unit name names the second unit. */
     lexicon_match um;
-    if (k > 0 && (d->r->numbers[k - 1].flags & NUMFLAG_IN_NAME) && d->r->numbers[k - 1].tok_first > 0 &&
-        lexicon_match_at(d->m->name_numbers, t, d->r->numbers[k - 1].tok_first - 1, PROCLITICS_ALL, &um) &&
+    if (k > 0 && (d->r->numbers[k - 1].flags & NUMFLAG_IN_NAME) &&
+        d->r->numbers[k - 1].tok_first > 0 &&
+        lexicon_match_at(d->m->name_numbers, t, d->r->numbers[k - 1].tok_first - 1, PROCLITICS_ALL,
+                         &um) &&
         !strcmp(model_field(um.entry, 1), "two units") &&
         ((d->r->numbers[k - 1].tok_end == num->tok_first && t->cp[num->sp.start] == 0x0648) ||
          (d->r->numbers[k - 1].tok_end + 1 == num->tok_first &&
@@ -1096,8 +1119,8 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         return true;
     if (!found && !num->has_value)
         found = noun_before(d, num->tok_first, &c);
-    if (!found && num->has_value && num->form == NUMFORM_WORDS && num->tok_end == num->tok_first + 1 &&
-        word_role(d, num->tok_first, "after_noun"))
+    if (!found && num->has_value && num->form == NUMFORM_WORDS &&
+        num->tok_end == num->tok_first + 1 && word_role(d, num->tok_first, "after_noun"))
         found = noun_just_before(d, num->tok_first, &c);
     lexicon_match lm;
     bool of_them = false;
@@ -1173,8 +1196,12 @@ int figures_find(doc_state *d)
         const char *w = t->tok[tm.tok_first].norm;
         bool conj = tm.sp.start > t->tok[tm.tok_first].sp.start &&
                     (!strncmp(w, "و", strlen("و")) || !strncmp(w, "ف", strlen("ف")));
-        *g = (trigger){tm.tok_first, tm.tok_end, model_field(tm.entry, 1),
-                       strcmp(pos, "after") != 0, strcmp(pos, "before") != 0, conj};
+        *g = (trigger){tm.tok_first,
+                       tm.tok_end,
+                       model_field(tm.entry, 1),
+                       strcmp(pos, "after") != 0,
+                       strcmp(pos, "before") != 0,
+                       conj};
         i = tm.tok_end;
     }
     fs.tr = tr;
@@ -1185,7 +1212,8 @@ int figures_find(doc_state *d)
     if (!fs.covered)
         goto out;
     for (size_t k = 0; k < d->r->n_numbers; k++)
-        for (size_t i = d->r->numbers[k].tok_first; i < d->r->numbers[k].tok_end && i < t->n_tok; i++)
+        for (size_t i = d->r->numbers[k].tok_first; i < d->r->numbers[k].tok_end && i < t->n_tok;
+             i++)
             fs.covered[i] = true;
 
     fs.others = lexicon_find(d->m->nouns, "اخر");
@@ -1227,8 +1255,10 @@ int figures_find(doc_state *d)
             goto out;
         /* "قتيلين على الأقل": a qualifier after the dual. */
         lexicon_match qm;
-        if (dm.tok_end < t->n_tok && lexicon_match_at(d->m->qualifiers, t, dm.tok_end, PROCLITICS_ALL, &qm) &&
-            strcmp(model_field(qm.entry, 2), "before") != 0 && !strcmp(model_field(qm.entry, 1), "at_least")) {
+        if (dm.tok_end < t->n_tok &&
+            lexicon_match_at(d->m->qualifiers, t, dm.tok_end, PROCLITICS_ALL, &qm) &&
+            strcmp(model_field(qm.entry, 2), "before") != 0 &&
+            !strcmp(model_field(qm.entry, 1), "at_least")) {
             d->r->figures[d->r->n_figures - 1].qual = QUAL_AT_LEAST;
             d->r->figures[d->r->n_figures - 1].sp.end = qm.sp.end;
         }

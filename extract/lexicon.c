@@ -35,10 +35,10 @@
 #define XSTR(x) STR(x)
 
 typedef struct phrase {
-    uint32_t entry;  /* index into entries */
-    uint32_t next;   /* next phrase with the same first-word hash bucket */
-    uint32_t text;   /* offset in pool of "w1 w2 ..." (NUL-terminated) */
-    uint32_t hash;   /* of the first word */
+    uint32_t entry; /* index into entries */
+    uint32_t next;  /* next phrase with the same first-word hash bucket */
+    uint32_t text;  /* offset in pool of "w1 w2 ..." (NUL-terminated) */
+    uint32_t hash;  /* of the first word */
     uint16_t first_len;
     uint8_t n_words;
 } phrase;
@@ -277,8 +277,7 @@ static uint32_t longest_from(const lexicon *lx, const text *t, size_t i, const c
             const char *sp = strchr(w, ' ');
             size_t wl = sp ? (size_t)(sp - w) : strlen(w);
             if (j >= t->n_tok || t->tok[j].sentence != t->tok[i].sentence ||
-                strlen(t->tok[j].norm) != wl ||
-                memcmp(t->tok[j].norm, w, wl) != 0) {
+                strlen(t->tok[j].norm) != wl || memcmp(t->tok[j].norm, w, wl) != 0) {
                 ok = false;
                 break;
             }
@@ -294,8 +293,7 @@ static uint32_t longest_from(const lexicon *lx, const text *t, size_t i, const c
     return best;
 }
 
-bool lexicon_match_at(const lexicon *lx, const text *t, size_t i, proclitics mode,
-                      lexicon_match *m)
+bool lexicon_match_at(const lexicon *lx, const text *t, size_t i, proclitics mode, lexicon_match *m)
 {
     if (!lx || !t || i >= t->n_tok || lx->n_phrases == 0)
         return false;

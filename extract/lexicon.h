@@ -34,7 +34,7 @@ typedef enum proclitics {
 typedef struct lexicon_entry {
     const char *fields[LEXICON_MAX_FIELDS]; /* fields[0] is the first phrase as written */
     size_t n_fields;
-    size_t line;                            /* 1-based line in the source file */
+    size_t line; /* 1-based line in the source file */
 } lexicon_entry;
 
 typedef struct lexicon_match {
@@ -42,7 +42,7 @@ typedef struct lexicon_match {
     span sp;          /* code points covered, proclitics of the first word excluded */
     size_t tok_first; /* first and one-past-last token index covered */
     size_t tok_end;
-    bool stripped;    /* the first word matched only after removing a proclitic */
+    bool stripped; /* the first word matched only after removing a proclitic */
 } lexicon_match;
 
 /* Parse a lexicon file. Returns NULL on out-of-memory or on a malformed line

@@ -42,8 +42,8 @@ lexicon *model_load_file(const char *name, const char *data, size_t len, char *e
 {
     const file_schema *fs = schema_find(name);
     if (!fs) {
-        snprintf(err, errsz, "data/%s: no schema (extract/schema.c names every data file's columns)",
-                 name);
+        snprintf(err, errsz,
+                 "data/%s: no schema (extract/schema.c names every data file's columns)", name);
         return NULL;
     }
     char path[256];
@@ -141,7 +141,8 @@ static int build_governorates(extract_model *m, char *err, size_t errsz)
     qsort(keys, m->n_places, sizeof *keys, place_key_cmp);
     for (size_t i = 0; i < m->n_places; i++) {
         size_t p = i, depth = 0;
-        while (p != EXTRACT_NO_INDEX && depth++ < 16 && strcmp(m->places[p].kind, "governorate") != 0)
+        while (p != EXTRACT_NO_INDEX && depth++ < 16 &&
+               strcmp(m->places[p].kind, "governorate") != 0)
             p = place_index(keys, m->n_places, m->places[p].parent_id);
         m->governorate_of[i] = depth <= 16 ? p : EXTRACT_NO_INDEX;
         for (p = i, depth = 0;
@@ -209,8 +210,9 @@ static int build_blocs(extract_model *m, char *err, size_t errsz)
         const char *id = model_field(e, 1), *kind = model_field(e, 2), *side = model_field(e, 5);
         if (!strcmp(kind, "conflict") && *id && !strchr(id, '.') && !*model_field(e, 3)) {
             if (!countries_ok(m, model_field(e, 7))) {
-                snprintf(err, errsz, "blocs.tsv:%zu: conflict %s needs its countries (gazetteer ids)",
-                         e->line, id);
+                snprintf(err, errsz,
+                         "blocs.tsv:%zu: conflict %s needs its countries (gazetteer ids)", e->line,
+                         id);
                 return -1;
             }
             m->conflicts[m->n_conflicts++] = (model_conflict){id, model_field(e, 7)};
@@ -245,8 +247,10 @@ static int build_blocs(extract_model *m, char *err, size_t errsz)
                 twice |= find_bloc(m, prev)->conflict == o->conflict;
             }
             if (!o || o->conflict == m->blocs[i].conflict || twice) {
-                snprintf(err, errsz, "blocs.tsv:%zu: elsewhere names %s: not a bloc of another conflict, "
-                         "or a second one of its conflict", m->blocs[i].line, id);
+                snprintf(err, errsz,
+                         "blocs.tsv:%zu: elsewhere names %s: not a bloc of another conflict, "
+                         "or a second one of its conflict",
+                         m->blocs[i].line, id);
                 return -1;
             }
             w += len + (w[len] == '|');
@@ -407,7 +411,8 @@ static int build_word_sets(extract_model *m, char *err, size_t errsz)
     for (size_t k = 0; (w = lexicon_phrase_at(m->function_words, k, &entry)); k++) {
         const lexicon_entry *e = lexicon_entry_at(m->function_words, entry);
         if (strchr(w, ' ') && set_of(e) != FW_TOPIC_OPENER) {
-            snprintf(err, errsz, "data/lexicon/function_words.tsv:%zu: column words: \"%s\" is not one word",
+            snprintf(err, errsz,
+                     "data/lexicon/function_words.tsv:%zu: column words: \"%s\" is not one word",
                      e->line, w);
             return -1;
         }
@@ -443,8 +448,9 @@ static int build_windows(extract_model *m, char *err, size_t errsz)
         while (w + 1 < WIN__COUNT && strcmp(schema_windows[w], e->fields[0]) != 0)
             w++; /* the schema has checked the name */
         if (line_of[w]) {
-            snprintf(err, errsz, "data/lexicon/windows.tsv:%zu: window %s already given on line %zu",
-                     e->line, schema_windows[w], line_of[w]);
+            snprintf(err, errsz,
+                     "data/lexicon/windows.tsv:%zu: window %s already given on line %zu", e->line,
+                     schema_windows[w], line_of[w]);
             return -1;
         }
         line_of[w] = e->line;
@@ -452,7 +458,8 @@ static int build_windows(extract_model *m, char *err, size_t errsz)
     }
     for (size_t w = 0; w < WIN__COUNT; w++)
         if (!line_of[w]) {
-            snprintf(err, errsz, "data/lexicon/windows.tsv: window %s is not given", schema_windows[w]);
+            snprintf(err, errsz, "data/lexicon/windows.tsv: window %s is not given",
+                     schema_windows[w]);
             return -1;
         }
     return 0;
@@ -477,10 +484,11 @@ static int build_party_heads(extract_model *m, char *err, size_t errsz)
         bool definite = !strcmp(names, "definite") || !strcmp(names, "both");
         size_t hl = text_normalize(head, strlen(head), ph->head, sizeof ph->head);
         if (hl == 0 || strchr(ph->head, ' ') || (!construct && !definite)) {
-            snprintf(err, errsz,
-                     "data/lexicon/party_anaphors.tsv:%zu: needs phrases, a one-word head, and names "
-                     "(construct, definite or both)",
-                     en->line);
+            snprintf(
+                err, errsz,
+                "data/lexicon/party_anaphors.tsv:%zu: needs phrases, a one-word head, and names "
+                "(construct, definite or both)",
+                en->line);
             return -1;
         }
         /* not_after: each word normalised as tokens are. */
@@ -583,8 +591,8 @@ extract_model *model_new_from(const data_blob *blobs, size_t n_blobs, char *err,
         !(m->function_words = load(m, "lexicon/function_words.tsv", err, errsz)) ||
         build_word_sets(m, err, errsz) != 0 ||
         !(m->window_list = load(m, "lexicon/windows.tsv", err, errsz)) ||
-        build_windows(m, err, errsz) != 0 ||
-        build_duals(m, err, errsz) != 0 || build_party_heads(m, err, errsz) != 0) {
+        build_windows(m, err, errsz) != 0 || build_duals(m, err, errsz) != 0 ||
+        build_party_heads(m, err, errsz) != 0) {
         extract_model_free(m);
         return NULL;
     }

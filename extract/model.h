@@ -15,7 +15,7 @@ typedef struct party_head {
     char head[TOKEN_NORM_MAX]; /* normalised, without the article: حزب */
     size_t *sources;           /* model sources with a name of the form the entry allows */
     size_t n_sources;
-    char *not_after;           /* normalised words separated by '|'; "" for none */
+    char *not_after; /* normalised words separated by '|'; "" for none */
 } party_head;
 
 /* A bloc of blocs.tsv: the strings are the lexicon's. */
@@ -33,39 +33,45 @@ typedef struct model_conflict {
 } model_conflict;
 
 struct extract_model {
-    lexicon *gazetteer;     /* gazetteer.tsv: names, id, kind, parent, lat, lon, precision, name_en, flags */
-    lexicon *source_list;   /* sources.tsv: names, id, kind, affiliation, parent, name_en, flags, bloc */
-    lexicon *qualifiers;    /* lexicon/qualifiers.tsv */
-    lexicon *name_numbers;  /* lexicon/name_numbers.tsv: words a number may be part of a name after */
-    lexicon *triggers;      /* lexicon/triggers.tsv */
-    lexicon *nouns;         /* lexicon/nouns.tsv */
-    lexicon *duals;         /* the dual column of nouns.tsv, field 1 = noun entry index */
-    lexicon *attribution;   /* lexicon/attribution.tsv */
-    lexicon *speakers;      /* lexicon/speakers.tsv */
+    lexicon *
+        gazetteer; /* gazetteer.tsv: names, id, kind, parent, lat, lon, precision, name_en, flags */
+    lexicon
+        *source_list; /* sources.tsv: names, id, kind, affiliation, parent, name_en, flags, bloc */
+    lexicon *qualifiers; /* lexicon/qualifiers.tsv */
+    lexicon
+        *name_numbers;    /* lexicon/name_numbers.tsv: words a number may be part of a name after */
+    lexicon *triggers;    /* lexicon/triggers.tsv */
+    lexicon *nouns;       /* lexicon/nouns.tsv */
+    lexicon *duals;       /* the dual column of nouns.tsv, field 1 = noun entry index */
+    lexicon *attribution; /* lexicon/attribution.tsv */
+    lexicon *speakers;    /* lexicon/speakers.tsv */
     lexicon *speaker_forms; /* lexicon/speaker_forms.tsv: phrases, form, kind */
     lexicon *place_context; /* lexicon/place_context.tsv */
-    lexicon *party_anaphors; /* lexicon/party_anaphors.tsv: phrases, head, names, kinds, not_after */
-    lexicon *dates;         /* lexicon/dates.tsv: phrases, kind, value */
-    lexicon *causes;        /* lexicon/causes.tsv: phrases, cause id */
+    lexicon
+        *party_anaphors; /* lexicon/party_anaphors.tsv: phrases, head, names, kinds, not_after */
+    lexicon *dates;      /* lexicon/dates.tsv: phrases, kind, value */
+    lexicon *causes;     /* lexicon/causes.tsv: phrases, cause id */
     party_head *party_heads; /* parallel to party_anaphors' entries */
-    extract_place *places;  /* parallel to the gazetteer's entries */
+    extract_place *places;   /* parallel to the gazetteer's entries */
     size_t n_places;
-    size_t *governorate_of; /* per place: the governorate it lies in (itself for one), or EXTRACT_NO_INDEX */
-    size_t *country_of;     /* per place: the country it lies in (itself for one), or EXTRACT_NO_INDEX */
+    size_t *
+        governorate_of; /* per place: the governorate it lies in (itself for one), or EXTRACT_NO_INDEX */
+    size_t
+        *country_of; /* per place: the country it lies in (itself for one), or EXTRACT_NO_INDEX */
     extract_source *sources; /* parallel to the source list's entries */
     size_t n_sources;
-    char *duals_text;       /* the generated duals lexicon's source text */
+    char *duals_text; /* the generated duals lexicon's source text */
     uint64_t fingerprint;
-    lexicon *figure_links;  /* lexicon/figure_links.tsv: words that tie one figure to another */
+    lexicon *figure_links;   /* lexicon/figure_links.tsv: words that tie one figure to another */
     lexicon *function_words; /* lexicon/function_words.tsv: words, set */
     const char **word_sets[FW__COUNT]; /* each set's normalised words, NULL-terminated */
-    lexicon *window_list;    /* lexicon/windows.tsv: window, size */
-    size_t windows[WIN__COUNT]; /* each window's size */
-    const data_blob *blobs; /* the data files it was built from (not owned) */
+    lexicon *window_list;              /* lexicon/windows.tsv: window, size */
+    size_t windows[WIN__COUNT];        /* each window's size */
+    const data_blob *blobs;            /* the data files it was built from (not owned) */
     size_t n_blobs;
-    lexicon *bloc_list;     /* blocs.tsv: names, id, kind, conflict, name_en, side, whole, countries,
+    lexicon *bloc_list; /* blocs.tsv: names, id, kind, conflict, name_en, side, whole, countries,
                              * elsewhere */
-    model_bloc *blocs;      /* the entries of kind bloc, in file order */
+    model_bloc *blocs;  /* the entries of kind bloc, in file order */
     size_t n_blocs;
     model_conflict *conflicts; /* the entries of kind conflict, in file order */
     size_t n_conflicts;

@@ -60,10 +60,10 @@
 #include <string.h>
 
 typedef enum word_kind {
-    K_NONE,        /* a context word only (see ctx) */
+    K_NONE, /* a context word only (see ctx) */
     K_ZERO,
-    K_UNIT,        /* 1..10 */
-    K_TEEN_UNIT,   /* أحد, إحدى, اثنا...: only before عشر/عشرة */
+    K_UNIT,      /* 1..10 */
+    K_TEEN_UNIT, /* أحد, إحدى, اثنا...: only before عشر/عشرة */
     K_TENS,
     K_HUNDRED,     /* مئة: also closes "ثلاث مئة" */
     K_HUNDREDS,    /* 200..900 in one word */
@@ -74,8 +74,8 @@ typedef enum word_kind {
     K_VAGUE,       /* عشرات, مئات, بضعة, عدة: qual says which */
     K_VAGUE_MIN,   /* عدد, العديد: only before من */
     K_ORDINAL,
-    K_ORD_TEEN,    /* الحادي: only before عشر */
-    K_TIME_DUAL,   /* يومين: 2, a duration */
+    K_ORD_TEEN,  /* الحادي: only before عشر */
+    K_TIME_DUAL, /* يومين: 2, a duration */
 } word_kind;
 
 /* What a word says about a number next to it. */
@@ -86,9 +86,9 @@ enum {
     C_MONTH = 1u << 3,       /* آب, أغسطس */
     C_MONTH_HEAD = 1u << 4,  /* كانون, تشرين (+ الأول/الثاني) */
     C_MONTH_TAIL = 1u << 5,
-    C_DAYPART = 1u << 6,     /* صباحا, مساء: a number before it is a time */
-    C_NOT_NUMBER = 1u << 7,  /* لست, بعده: never ل+ست, ب+عدة */
-    C_HAMZA_ONLY = 1u << 8,  /* ميتا: 200 only when written مئتا (else "dead") */
+    C_DAYPART = 1u << 6,    /* صباحا, مساء: a number before it is a time */
+    C_NOT_NUMBER = 1u << 7, /* لست, بعده: never ل+ست, ب+عدة */
+    C_HAMZA_ONLY = 1u << 8, /* ميتا: 200 only when written مئتا (else "dead") */
 };
 
 typedef struct wordent {
@@ -150,8 +150,8 @@ static const wordent *lookup(const char *s)
 /* ---- qualifier names ---- */
 
 static const char *const qual_names[QUAL__COUNT] = {
-    "exact", "more_than", "at_least", "about", "up_to", "less_than",
-    "range", "tens", "hundreds", "thousands", "some",
+    "exact", "more_than", "at_least", "about",     "up_to", "less_than",
+    "range", "tens",      "hundreds", "thousands", "some",
 };
 
 const char *qualifier_name(qualifier q)
@@ -388,7 +388,14 @@ static int parse_digits(const char *s, double *v)
 
 /* ---- components and values ---- */
 
-typedef enum comp_kind { CK_ZERO, CK_GROUP, CK_MULT, CK_MULT_ACC, CK_MULT_DUAL, CK_MULT_PLURAL } comp_kind;
+typedef enum comp_kind {
+    CK_ZERO,
+    CK_GROUP,
+    CK_MULT,
+    CK_MULT_ACC,
+    CK_MULT_DUAL,
+    CK_MULT_PLURAL
+} comp_kind;
 typedef enum group_kind { G_UNIT, G_TEEN, G_TENS, G_HUNDREDS, G_DIGITS } group_kind;
 
 /* One piece of a number: a digit run, a unit, a teen (two words), a ten, a
@@ -430,9 +437,7 @@ static bool read_comp(const text *t, size_t j, mode m, comp *c)
     c->value = e->value;
     c->ck = CK_GROUP;
     switch ((word_kind)e->kind) {
-    case K_ZERO:
-        c->ck = CK_ZERO;
-        return true;
+    case K_ZERO: c->ck = CK_ZERO; return true;
     case K_UNIT:
     case K_TEEN_UNIT:
         if (e->value <= 9 && same_sent(t, j, j + 1) &&
@@ -451,27 +456,14 @@ static bool read_comp(const text *t, size_t j, mode m, comp *c)
             c->gk = G_UNIT;
         }
         return true;
-    case K_TENS:
-        c->gk = G_TENS;
-        return true;
+    case K_TENS: c->gk = G_TENS; return true;
     case K_HUNDRED:
-    case K_HUNDREDS:
-        c->gk = G_HUNDREDS;
-        return true;
-    case K_MULT:
-        c->ck = CK_MULT;
-        return true;
-    case K_MULT_ACC:
-        c->ck = CK_MULT_ACC;
-        return true;
-    case K_MULT_DUAL:
-        c->ck = CK_MULT_DUAL;
-        return true;
-    case K_MULT_PLURAL:
-        c->ck = CK_MULT_PLURAL;
-        return true;
-    default:
-        return false;
+    case K_HUNDREDS: c->gk = G_HUNDREDS; return true;
+    case K_MULT: c->ck = CK_MULT; return true;
+    case K_MULT_ACC: c->ck = CK_MULT_ACC; return true;
+    case K_MULT_DUAL: c->ck = CK_MULT_DUAL; return true;
+    case K_MULT_PLURAL: c->ck = CK_MULT_PLURAL; return true;
+    default: return false;
     }
 }
 
@@ -511,13 +503,10 @@ static bool legal_waw(const acc *a, const comp *c)
     if (is_mult(c->ck))
         return after_mult && (c->ck == CK_MULT ? 1 : 2) * c->value < a->last_mult;
     switch (c->gk) {
-    case G_DIGITS:
-        return after_mult && c->value < a->last_mult && c->value == floor(c->value);
-    case G_HUNDREDS:
-        return after_mult;
+    case G_DIGITS: return after_mult && c->value < a->last_mult && c->value == floor(c->value);
+    case G_HUNDREDS: return after_mult;
     case G_UNIT:
-    case G_TEEN:
-        return !(a->bits & (B_U | B_T | B_D)) && ((a->bits & B_H) || after_mult);
+    case G_TEEN: return !(a->bits & (B_U | B_T | B_D)) && ((a->bits & B_H) || after_mult);
     case G_TENS:
         return !(a->bits & (B_T | B_D)) &&
                (((a->bits & B_U) && a->unit <= 9) || (a->bits & B_H) || after_mult);
@@ -539,18 +528,10 @@ static void apply(acc *a, const comp *c)
             a->bits |= c->value >= 10 ? (B_U | B_T) : B_U;
             a->unit = c->value;
             break;
-        case G_TEEN:
-            a->bits |= B_U | B_T;
-            break;
-        case G_TENS:
-            a->bits |= B_T;
-            break;
-        case G_HUNDREDS:
-            a->bits |= B_H;
-            break;
-        case G_DIGITS:
-            a->bits |= B_H | B_U | B_T | B_D;
-            break;
+        case G_TEEN: a->bits |= B_U | B_T; break;
+        case G_TENS: a->bits |= B_T; break;
+        case G_HUNDREDS: a->bits |= B_H; break;
+        case G_DIGITS: a->bits |= B_H | B_U | B_T | B_D; break;
         }
         return;
     }
@@ -603,7 +584,8 @@ static bool read_value(const text *t, size_t i, mode m, rval *r)
         r->words = true;
         return true;
     }
-    if (c.digits && dot_thousands(t, c.end - 1) && read_comp(t, c.end, M_PLAIN, &d) && is_mult(d.ck))
+    if (c.digits && dot_thousands(t, c.end - 1) && read_comp(t, c.end, M_PLAIN, &d) &&
+        is_mult(d.ck))
         c.value /= 1000;
     acc a = {0};
     apply(&a, &c);
@@ -722,7 +704,8 @@ static bool read_composite(const text *t, size_t j, found *f)
         for (size_t s = 0; s < 3 && !flag; s++) {
             size_t k = j, parts = 1;
             while (parts < 3 && k + 2 < t->n_tok && punct_is(t, k + 1, seps[s]) &&
-                   t->tok[k + 2].kind == TOK_NUMBER && glued(t, k, k + 1) && glued(t, k + 1, k + 2)) {
+                   t->tok[k + 2].kind == TOK_NUMBER && glued(t, k, k + 1) &&
+                   glued(t, k + 1, k + 2)) {
                 k += 2;
                 parts++;
             }
@@ -821,10 +804,11 @@ static void attach_before(const reader *r, found *f, size_t floor_tok)
     const text *t = r->t;
     size_t v = f->nb.tok_first;
     /* نحو /1306/, أكثر من (40): the number may stand in slashes or brackets. */
-    size_t at = v > floor_tok && (punct_is(t, v - 1, "/") || punct_is(t, v - 1, "(") ||
-                                  (word_is(t, v - 1, "ال") && glued(t, v - 1, v))) /* تجاوز ال162 ألفا */
-                    ? v - 1
-                    : v;
+    size_t at =
+        v > floor_tok && (punct_is(t, v - 1, "/") || punct_is(t, v - 1, "(") ||
+                          (word_is(t, v - 1, "ال") && glued(t, v - 1, v))) /* تجاوز ال162 ألفا */
+            ? v - 1
+            : v;
     for (size_t back = LEXICON_MAX_WORDS; back >= 1; back--) {
         lexicon_match m;
         qualifier q;
@@ -864,8 +848,9 @@ static bool read_range_phrase(const text *t, size_t i, found *f)
     if (!same_sent(t, i, e))
         return false;
     if (bayn)
-        ok = (word_is(t, e, W_WAW) && same_sent(t, i, e + 1) && read_value(t, e + 1, M_PLAIN, &y)) ||
-             read_value(t, e, M_WAW, &y);
+        ok =
+            (word_is(t, e, W_WAW) && same_sent(t, i, e + 1) && read_value(t, e + 1, M_PLAIN, &y)) ||
+            read_value(t, e, M_WAW, &y);
     else
         ok = (word_is(t, e, W_ILA) || word_is(t, e, W_HATTA)) && same_sent(t, i, e + 1) &&
              read_value(t, e + 1, M_PLAIN, &y);
@@ -946,7 +931,8 @@ static void attach_after(const reader *r, found *f)
         lexicon_match m;
         qualifier q;
         wread w;
-        if (lexicon_match_at(r->qual, t, k, PROCLITICS_ALL, &m) && entry_qual(m.entry, "after", &q)) {
+        if (lexicon_match_at(r->qual, t, k, PROCLITICS_ALL, &m) &&
+            entry_qual(m.entry, "after", &q)) {
             f->nb.qual = q;
             f->nb.sp.end = m.sp.end;
             f->nb.tok_end = m.tok_end;
@@ -1013,8 +999,8 @@ static void add_flags(const reader *r, found *f)
         fl |= NUMFLAG_DURATION;
     if (f->definite)
         fl |= NUMFLAG_DEFINITE;
-    if (nb->has_value && (nb->value != floor(nb->value) ||
-                          (nb->has_max && nb->value_max != floor(nb->value_max))))
+    if (nb->has_value &&
+        (nb->value != floor(nb->value) || (nb->has_max && nb->value_max != floor(nb->value_max))))
         fl |= NUMFLAG_DECIMAL;
     if (t->tok[v].kind == TOK_NUMBER && f->kind != F_COMPOSITE && in_name(r, v))
         fl |= NUMFLAG_IN_NAME;
@@ -1091,7 +1077,8 @@ bool numbers_parse(const char *utf8, size_t len, double *value)
         i = 1;
     }
     if (i + 2 == n && punct_is(&t, i, ".") && t.tok[i + 1].kind == TOK_NUMBER &&
-        glued(&t, i, i + 1) && strspn(t.tok[i + 1].norm, "0123456789") == strlen(t.tok[i + 1].norm)) {
+        glued(&t, i, i + 1) &&
+        strspn(t.tok[i + 1].norm, "0123456789") == strlen(t.tok[i + 1].norm)) {
         /* .77 */
         x.value = 0;
         y.first = i + 1;

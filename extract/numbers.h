@@ -74,7 +74,7 @@ typedef struct number {
     bool has_max;
     qualifier qual;
     number_form form;
-    unsigned flags;   /* NUMFLAG_* */
+    unsigned flags; /* NUMFLAG_* */
 } number;
 
 /* Find the numbers of t, in text order, writing at most max into out.

@@ -10,8 +10,8 @@
 #define MARSAD_PLACE_KINDS_H
 
 /* For an array initialiser: {PLACE_KINDS, NULL}. */
-#define PLACE_KINDS                                                                                \
-    "country", "governorate", "district", "city", "town", "village", "neighbourhood",             \
+#define PLACE_KINDS                                                                   \
+    "country", "governorate", "district", "city", "town", "village", "neighbourhood", \
         "military_site", "hill", "road", "facility", "region", "camp", "river", "other"
 
 #endif

@@ -50,13 +50,14 @@ static bool after_context(const doc_state *d, size_t i)
 {
     const text *t = d->t;
     size_t k = i;
-    while (k > 0 && t->tok[k - 1].kind == TOK_PUNCT && t->tok[k - 1].sentence == t->tok[i].sentence &&
-           t->cp[t->tok[k - 1].sp.start] != ',' && t->cp[t->tok[k - 1].sp.start] != 0x060C)
+    while (k > 0 && t->tok[k - 1].kind == TOK_PUNCT &&
+           t->tok[k - 1].sentence == t->tok[i].sentence && t->cp[t->tok[k - 1].sp.start] != ',' &&
+           t->cp[t->tok[k - 1].sp.start] != 0x060C)
         k--;
     for (size_t back = 1; back <= 3 && back <= k; back++) {
         lexicon_match cm;
-        if (lexicon_match_at(d->m->place_context, t, k - back, PROCLITICS_ALL, &cm) && cm.tok_end == k &&
-            strcmp(context_role(&cm), "not") != 0)
+        if (lexicon_match_at(d->m->place_context, t, k - back, PROCLITICS_ALL, &cm) &&
+            cm.tok_end == k && strcmp(context_role(&cm), "not") != 0)
             return true;
     }
     return false;
@@ -147,12 +148,14 @@ static bool adjective_of_noun(const text *t, size_t i, const lexicon_match *pm)
     if (strncmp(w, "ال", strlen("ال")) == 0)
         /* a definite name in ـية that agrees with the definite noun before
          * it ("الدفاعات الجوية السعودية", "القوات السعودية") */
-        return ends_with(w, "يه") && !pm->stripped && strncmp(t->tok[i - 1].norm, "ال", strlen("ال")) == 0 &&
+        return ends_with(w, "يه") && !pm->stripped &&
+               strncmp(t->tok[i - 1].norm, "ال", strlen("ال")) == 0 &&
                strlen(t->tok[i - 1].norm) >= strlen("الفعل"); /* not إلى, الذي */
     if (has_tanween(t, i - 1))
         return true;
     const char *prev = t->tok[i - 1].norm;
-    return ends_with(w, "يه") && ((ends_with(prev, "ه") && !strstr(prev, "ال")) || strcmp(prev, "غير") == 0);
+    return ends_with(w, "يه") &&
+           ((ends_with(prev, "ه") && !strstr(prev, "ال")) || strcmp(prev, "غير") == 0);
 }
 
 static int push_unresolved(doc_state *d, size_t first, size_t end, const char *kind);
@@ -185,8 +188,8 @@ int places_find(doc_state *d)
             }
         }
         size_t cap = d->cap_places;
-        extract_place_mention *m = stages_push((void **)&d->r->places, &d->r->n_places,
-                                               &d->cap_places, sizeof *m);
+        extract_place_mention *m =
+            stages_push((void **)&d->r->places, &d->r->n_places, &d->cap_places, sizeof *m);
         if (!m && d->r->n_places >= EXTRACT_MAX_ITEMS) {
             d->r->truncated++; /* past the limit: dropped and counted */
             i = pm.tok_end;
@@ -228,7 +231,8 @@ static bool definite(const char *w)
 static bool name_word(const doc_state *d, size_t i, const bool *covered)
 {
     const text *t = d->t;
-    if (i >= t->n_tok || t->tok[i].kind != TOK_WORD || d->in_source[i] || covered[i] || has_tanween(t, i))
+    if (i >= t->n_tok || t->tok[i].kind != TOK_WORD || d->in_source[i] || covered[i] ||
+        has_tanween(t, i))
         return false;
     lexicon_match cm;
     if (lexicon_match_at(d->m->place_context, t, i, PROCLITICS_ALL, &cm))
@@ -243,8 +247,8 @@ static bool name_word(const doc_state *d, size_t i, const bool *covered)
     if ((definite(w) && strlen(strstr(w, "ال")) >= strlen("الفلان")) || ends_with(w, "ها") ||
         ends_with(w, "هم"))
         return false; /* بالتنسيق، لها */
-    if (ends_with(w, "يه") && i > 0 && t->tok[i - 1].kind == TOK_WORD && ends_with(t->tok[i - 1].norm, "ه") &&
-        !definite(t->tok[i - 1].norm))
+    if (ends_with(w, "يه") && i > 0 && t->tok[i - 1].kind == TOK_WORD &&
+        ends_with(t->tok[i - 1].norm, "ه") && !definite(t->tok[i - 1].norm))
         return false;
     if (ends_with(w, "ي") || ends_with(w, "يين") || ends_with(w, "يون"))
         return false; /* an indefinite nisba: حي سكني */
@@ -273,7 +277,8 @@ static bool word_in(const text *t, size_t i, const char *const *words)
     /* a و glued to the item of a list is not part of the word */
     if (stages_word_is(t, i, words))
         return true;
-    if (i >= t->n_tok || t->tok[i].kind != TOK_WORD || strncmp(t->tok[i].norm, "و", strlen("و")) != 0)
+    if (i >= t->n_tok || t->tok[i].kind != TOK_WORD ||
+        strncmp(t->tok[i].norm, "و", strlen("و")) != 0)
         return false;
     const char *w = t->tok[i].norm;
     for (const char *const *x = words; *x; x++)
@@ -310,7 +315,8 @@ static int push_unresolved(doc_state *d, size_t first, size_t end, const char *k
     span sp = {t->tok[first].sp.start, t->tok[end - 1].sp.end};
     /* the proclitics of the first word are not part of the name (وتل) */
     lexicon_match cm;
-    if (lexicon_match_at(d->m->place_context, t, first, PROCLITICS_ALL, &cm) && cm.tok_first == first)
+    if (lexicon_match_at(d->m->place_context, t, first, PROCLITICS_ALL, &cm) &&
+        cm.tok_first == first)
         sp.start = cm.sp.start;
     *m = (extract_place_mention){sp, EXTRACT_NO_INDEX, kind};
     return 0;
@@ -322,7 +328,8 @@ static int push_unresolved(doc_state *d, size_t first, size_t end, const char *k
 static size_t name_end(const doc_state *d, size_t first, const bool *covered)
 {
     const text *t = d->t;
-    if (first >= t->n_tok || t->tok[first].kind != TOK_WORD || covered[first] || d->in_source[first])
+    if (first >= t->n_tok || t->tok[first].kind != TOK_WORD || covered[first] ||
+        d->in_source[first])
         return 0;
     lexicon_match cm;
     /* تل X opens a name, and so does شارع/طريق before a definite word (حي
@@ -337,7 +344,8 @@ static size_t name_end(const doc_state *d, size_t first, const bool *covered)
         return 0;
     size_t end = first + 1;
     bool next = end < t->n_tok && t->tok[end].kind == TOK_WORD &&
-                t->tok[end].sentence == t->tok[first].sentence && !covered[end] && !d->in_source[end];
+                t->tok[end].sentence == t->tok[first].sentence && !covered[end] &&
+                !d->in_source[end];
     /* "الشيخ علي": written with ي, the given name, not the preposition على */
     bool ali = next && !strcmp(t->tok[end].norm, "علي") && t->cp[t->tok[end].sp.end - 1] == 0x064A;
     if (opener) /* أبو, عين, تل: the second word may be any word but a function word */
@@ -352,7 +360,8 @@ static size_t name_end(const doc_state *d, size_t first, const bool *covered)
 /* Skip opening quotes and brackets between a context word and its name. */
 static size_t skip_openers(const text *t, size_t k, size_t sentence)
 {
-    for (int n = 0; n < 2 && k < t->n_tok && t->tok[k].kind == TOK_PUNCT && t->tok[k].sentence == sentence;
+    for (int n = 0;
+         n < 2 && k < t->n_tok && t->tok[k].kind == TOK_PUNCT && t->tok[k].sentence == sentence;
          n++) {
         uint32_t c = t->cp[t->tok[k].sp.start];
         if (c != '"' && c != '(' && c != 0x201C && c != 0x00AB && c != '\'' && c != 0x2018)
@@ -369,7 +378,8 @@ static size_t next_item(const text *t, size_t end, bool *waw)
 {
     size_t k = end, sentence = t->tok[end - 1].sentence;
     *waw = false;
-    while (k < t->n_tok && k - end < 3 && t->tok[k].kind == TOK_PUNCT && t->tok[k].sentence == sentence) {
+    while (k < t->n_tok && k - end < 3 && t->tok[k].kind == TOK_PUNCT &&
+           t->tok[k].sentence == sentence) {
         uint32_t c = t->cp[t->tok[k].sp.start];
         if (c != ',' && c != 0x060C && c != '"' && c != 0x201D && c != 0x201C && c != 0x00BB &&
             c != 0x00AB)
@@ -419,7 +429,8 @@ int places_find_unresolved(doc_state *d)
              site = strcmp(role, "site") == 0;
         if ((!part && !list && !site && strcmp(role, "name") != 0) || definite(t->tok[i].norm))
             continue;
-        if (site && (cm.tok_end >= t->n_tok || strncmp(t->tok[cm.tok_end].norm, "ال", strlen("ال")) != 0))
+        if (site &&
+            (cm.tok_end >= t->n_tok || strncmp(t->tok[cm.tok_end].norm, "ال", strlen("ال")) != 0))
             continue; /* a road or square is named by a definite name */
         size_t first = part ? i : skip_openers(t, cm.tok_end, t->tok[i].sentence);
         lexicon_match more; /* قرى وبلدات X */
@@ -436,7 +447,8 @@ int places_find_unresolved(doc_state *d)
                 end = cover_end[first]; /* a known place in the list */
             } else {
                 end = name_end(d, first, covered);
-                if (end == 0 || (waw && end == first + 1 && strlen(t->tok[first].norm) <= strlen("وال")))
+                if (end == 0 ||
+                    (waw && end == first + 1 && strlen(t->tok[first].norm) <= strlen("وال")))
                     break;
                 /* an item of a list runs to the next separator: نبع الورد، */
                 lexicon_match stop;

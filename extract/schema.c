@@ -23,49 +23,52 @@
 
 /* ---- closed sets ---- */
 
-static const char *const trigger_types[] = {
-    "killed",  "injured", "casualties", "suffocated", "captured", "displaced", "evacuated",
-    "trapped", "destroyed", "seized",   "fired",      "airstrikes", "losses", "count", NULL};
+static const char *const trigger_types[] = {"killed",    "injured",   "casualties", "suffocated",
+                                            "captured",  "displaced", "evacuated",  "trapped",
+                                            "destroyed", "seized",    "fired",      "airstrikes",
+                                            "losses",    "count",     NULL};
 static const char *const positions[] = {"before", "after", "both", NULL};
 static const char *const categories[] = {"combatants", "civilians", "people", "materiel",
                                          "munitions",  "other",     "=",      NULL};
 static const char *const sides[] = {"government", "opposition", NULL};
-static const char *const link_roles[] = {"breakdown", "update",    "clause",    "of",
-                                         "ranks",     "after_noun", "persons",  "toll_link",
+static const char *const link_roles[] = {"breakdown", "update",     "clause",    "of",
+                                         "ranks",     "after_noun", "persons",   "toll_link",
                                          "toll_head", "death_toll", "unit_head", "percent",
                                          "every",     "unit",       NULL};
 static const char *const stances[] = {"claimed", "denied", NULL};
 static const char *const attribution_kinds[] = {"verb", "prep", "carry", "report", NULL};
-static const char *const causes[] = {"airstrike", "shelling",  "barrel_bomb", "chemical",
-                                     "sniper",    "car_bomb",  "ied",         "suicide_attack",
-                                     "landmine",  "clashes",   "drone",       "missile",
-                                     "execution", "torture",   "drowning",    "bombing", NULL};
+static const char *const causes[] = {
+    "airstrike", "shelling",       "barrel_bomb", "chemical", "sniper", "car_bomb",
+    "ied",       "suicide_attack", "landmine",    "clashes",  "drone",  "missile",
+    "execution", "torture",        "drowning",    "bombing",  NULL};
 static const char *const cause_ranks[] = {"generic", NULL};
-static const char *const date_kinds[] = {"month", "weekday",       "lead",          "day",
-                                         "days",  "week",          "month_to_date", "year_to_date",
-                                         "last_month", "since",    NULL};
+static const char *const date_kinds[] = {
+    "month",         "weekday",      "lead",       "day",   "days", "week",
+    "month_to_date", "year_to_date", "last_month", "since", NULL};
 static const char *const number_kinds[] = {
-    "none",     "zero", "unit",     "teen_unit",   "tens",  "hundred",   "hundreds", "mult",
-    "mult_acc", "mult_dual", "mult_plural", "vague", "vague_min", "ordinal", "ord_teen",
-    "time_dual", NULL};
+    "none",      "zero",    "unit",     "teen_unit", "tens",        "hundred",
+    "hundreds",  "mult",    "mult_acc", "mult_dual", "mult_plural", "vague",
+    "vague_min", "ordinal", "ord_teen", "time_dual", NULL};
 static const char *const number_quals[] = {"some", "tens", "hundreds", "thousands", NULL};
-static const char *const number_contexts[] = {"time_unit", "year_before", "clock",
-                                              "month",     "month_head",  "month_tail",
-                                              "daypart",   "not_number",  "hamza_only", NULL};
+static const char *const number_contexts[] = {"time_unit",  "year_before", "clock",   "month",
+                                              "month_head", "month_tail",  "daypart", "not_number",
+                                              "hamza_only", NULL};
 static const char *const anaphor_names[] = {"construct", "definite", "both", NULL};
-static const char *const party_kinds[] = {"outlet", "agency", "armed_group", "military", "government",
-                                          "un",     "ngo",    "civil_defence", "activists", "role",
-                                          NULL};
+static const char *const party_kinds[] = {"outlet",     "agency", "armed_group", "military",
+                                          "government", "un",     "ngo",         "civil_defence",
+                                          "activists",  "role",   NULL};
 static const char *const place_contexts[] = {"site", "names", "name", "part", "not", NULL};
-static const char *const qualifiers[] = {"more_than", "at_least", "about", "up_to", "less_than", NULL};
-static const char *const speaker_forms[] = {"party", "role", "title", "given",
-                                            "medium", "stop", "time", NULL};
+static const char *const qualifiers[] = {"more_than", "at_least",  "about",
+                                         "up_to",     "less_than", NULL};
+static const char *const speaker_forms[] = {"party",  "role", "title", "given",
+                                            "medium", "stop", "time",  NULL};
 static const char *const speaker_kinds[] = {"anonymous", "role", "activists", NULL};
 static const char *const yes_no[] = {"yes", "no", NULL};
-static const char *const source_kinds[] = {"outlet", "agency", "armed_group", "military", "government",
-                                           "ngo",    "un",     "civil_defence", "activists", "person",
+static const char *const source_kinds[] = {"outlet",     "agency", "armed_group", "military",
+                                           "government", "ngo",    "un",          "civil_defence",
+                                           "activists",  "person", NULL};
+static const char *const affiliations[] = {"government", "opposition", "independent", "unknown",
                                            NULL};
-static const char *const affiliations[] = {"government", "opposition", "independent", "unknown", NULL};
 /* the gazetteer's kinds and those an unresolved place takes (place_kinds.h) */
 static const char *const place_kinds[] = {PLACE_KINDS, NULL};
 static const char *const precisions[] = {"exact", "approx", NULL};
@@ -112,18 +115,33 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
 
 /* ---- the files ---- */
 
-#define PHRASES {"phrases", COL_PHRASES, NULL, false, 0, 0}
-#define ENUM(name, set) {name, COL_ENUM, set, false, 0, 0}
-#define ENUM_OPT(name, set) {name, COL_ENUM, set, true, 0, 0}
-#define TEXT(name) {name, COL_TEXT, NULL, false, 0, 0}
-#define TEXT_OPT(name) {name, COL_TEXT, NULL, true, 0, 0}
+#define PHRASES                                   \
+    {                                             \
+        "phrases", COL_PHRASES, NULL, false, 0, 0 \
+    }
+#define ENUM(name, set)                  \
+    {                                    \
+        name, COL_ENUM, set, false, 0, 0 \
+    }
+#define ENUM_OPT(name, set)             \
+    {                                   \
+        name, COL_ENUM, set, true, 0, 0 \
+    }
+#define TEXT(name)                        \
+    {                                     \
+        name, COL_TEXT, NULL, false, 0, 0 \
+    }
+#define TEXT_OPT(name)                   \
+    {                                    \
+        name, COL_TEXT, NULL, true, 0, 0 \
+    }
 
 static const column_spec attribution[] = {PHRASES, ENUM("stance", stances),
                                           ENUM("kind", attribution_kinds)};
 static const column_spec causes_cols[] = {PHRASES, ENUM("cause", causes),
                                           ENUM_OPT("rank", cause_ranks)};
-static const column_spec dates[] = {PHRASES, ENUM("kind", date_kinds),
-                                    {"value", COL_INT, NULL, true, -31, 31}};
+static const column_spec dates[] = {
+    PHRASES, ENUM("kind", date_kinds), {"value", COL_INT, NULL, true, -31, 31}};
 static const column_spec function_words[] = {{"words", COL_PHRASES, NULL, false, 0, 0},
                                              ENUM("set", schema_word_sets)};
 static const column_spec windows[] = {ENUM("window", schema_windows),
@@ -164,10 +182,14 @@ static const column_spec sources[] = {{"names", COL_PHRASES, NULL, false, 0, 0},
                                       /* a blocs.tsv id or independent: checked by the model */
                                       TEXT("bloc")};
 /* ids with a dot (sy.government) and lists of ids: checked by the model */
-static const column_spec blocs[] = {PHRASES,          TEXT("id"),
-                                    ENUM("kind", bloc_kinds), TEXT_OPT("conflict"),
-                                    TEXT("name_en"),  ENUM_OPT("side", bloc_sides),
-                                    TEXT_OPT("whole"), TEXT_OPT("countries"),
+static const column_spec blocs[] = {PHRASES,
+                                    TEXT("id"),
+                                    ENUM("kind", bloc_kinds),
+                                    TEXT_OPT("conflict"),
+                                    TEXT("name_en"),
+                                    ENUM_OPT("side", bloc_sides),
+                                    TEXT_OPT("whole"),
+                                    TEXT_OPT("countries"),
                                     TEXT_OPT("elsewhere")};
 static const column_spec gazetteer[] = {{"names", COL_PHRASES, NULL, false, 0, 0},
                                         {"id", COL_ID, NULL, false, 0, 0},
@@ -268,8 +290,7 @@ static const char *check_value(const column_spec *c, const char *v, char *why, s
     char set[512];
     switch (c->type) {
     case COL_PHRASES:
-    case COL_TEXT:
-        return NULL; /* the lexicon parser has checked the phrases and the UTF-8 */
+    case COL_TEXT: return NULL; /* the lexicon parser has checked the phrases and the UTF-8 */
     case COL_WORD: {
         char norm[256];
         size_t n = text_normalize(v, strlen(v), norm, sizeof norm);
@@ -327,8 +348,9 @@ int schema_check(const file_schema *fs, const lexicon *lx, char *err, size_t err
             for (size_t c = 0; c < fs->n_columns && used < sizeof names; c++)
                 used += (size_t)snprintf(names + used, sizeof names - used, "%s%s", c ? ", " : "",
                                          fs->columns[c].name);
-            snprintf(err, errsz, "data/%s:%zu: field %zu is an unknown column (the file has %zu: %s)",
-                     fs->file, e->line, fs->n_columns + 1, fs->n_columns, names);
+            snprintf(err, errsz,
+                     "data/%s:%zu: field %zu is an unknown column (the file has %zu: %s)", fs->file,
+                     e->line, fs->n_columns + 1, fs->n_columns, names);
             return -1;
         }
         /* Field 0 holds phrases in most files; where it is a word or a name
@@ -350,7 +372,8 @@ int schema_check(const file_schema *fs, const lexicon *lx, char *err, size_t err
             else
                 bad = check_value(col, v, why, sizeof why);
             if (bad) {
-                snprintf(err, errsz, "data/%s:%zu: column %s: %s", fs->file, e->line, col->name, bad);
+                snprintf(err, errsz, "data/%s:%zu: column %s: %s", fs->file, e->line, col->name,
+                         bad);
                 return -1;
             }
         }

@@ -55,7 +55,6 @@
 
 /* Normalised function words (text.h folding: أ إ آ → ا, ة → ه). */
 
-
 #define PARTY_ANAPHOR_MENTIONS 64 /* and source mentions back, to bound the search */
 
 void *stages_push(void **items, size_t *n, size_t *cap, size_t elem_size)
@@ -126,8 +125,8 @@ static size_t known_source(doc_state *d, size_t mi)
 {
     if (d->model_to_result[mi] != EXTRACT_NO_INDEX)
         return d->model_to_result[mi];
-    extract_source *s = stages_push((void **)&d->r->sources, &d->r->n_sources, &d->cap_sources,
-                                    sizeof *s);
+    extract_source *s =
+        stages_push((void **)&d->r->sources, &d->r->n_sources, &d->cap_sources, sizeof *s);
     if (!s)
         return EXTRACT_NO_INDEX;
     *s = d->m->sources[mi];
@@ -184,8 +183,7 @@ static bool add_mention(doc_state *d, size_t src, span sp, size_t first, size_t 
         return false;
     size_t cap = d->cap_smentions;
     extract_source_mention *m = stages_push((void **)&d->r->source_mentions,
-                                            &d->r->n_source_mentions, &d->cap_smentions,
-                                            sizeof *m);
+                                            &d->r->n_source_mentions, &d->cap_smentions, sizeof *m);
     if (!m)
         return false;
     if (cap != d->cap_smentions) {
@@ -205,22 +203,22 @@ static bool add_mention(doc_state *d, size_t src, span sp, size_t first, size_t 
 
 /* What a mention found at a token is. */
 typedef struct found {
-    size_t source;    /* r->sources index */
-    size_t mention;   /* r->source_mentions index */
-    size_t end;       /* one past its last token */
-    bool anaphor;     /* it referred back (المصدر): nothing new was named */
+    size_t source;  /* r->sources index */
+    size_t mention; /* r->source_mentions index */
+    size_t end;     /* one past its last token */
+    bool anaphor;   /* it referred back (المصدر): nothing new was named */
 } found;
 
 /* Per-document bookkeeping of the pass. */
 typedef struct pass {
-    size_t current;         /* the paragraph's speaker */
-    size_t first_speaker;   /* the article's first speaker */
-    size_t last_anonymous;  /* for المصدر / المصادر */
-    size_t last_role;       /* for المراسل */
-    int *outlet_score;      /* per r->sources index, score_cap of them */
+    size_t current;        /* the paragraph's speaker */
+    size_t first_speaker;  /* the article's first speaker */
+    size_t last_anonymous; /* for المصدر / المصادر */
+    size_t last_role;      /* for المراسل */
+    int *outlet_score;     /* per r->sources index, score_cap of them */
     size_t score_cap;
-    size_t covered_until;   /* tokens before it belong to a recorded mention */
-    size_t last_speaker;    /* the last speaker named, across paragraphs */
+    size_t covered_until; /* tokens before it belong to a recorded mention */
+    size_t last_speaker;  /* the last speaker named, across paragraphs */
 } pass;
 
 static bool is_outlet_kind(const extract_source *s)
@@ -300,7 +298,8 @@ static bool definite_nisba(const doc_state *d, size_t i, uint32_t s)
 {
     const text *t = d->t;
     if (i >= t->n_tok || t->tok[i].sentence != s || t->tok[i].kind != TOK_WORD ||
-        stages_word_in(d, i, FW_RELATIVE_PRONOUN) || strncmp(t->tok[i].norm, "ال", strlen("ال")) != 0)
+        stages_word_in(d, i, FW_RELATIVE_PRONOUN) ||
+        strncmp(t->tok[i].norm, "ال", strlen("ال")) != 0)
         return false;
     uint32_t last[2] = {0, 0}; /* the last two letters, harakat and tatweel skipped */
     size_t letters = 0;
@@ -469,7 +468,7 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
     const char *role = model_field(gm.entry, 2);
     bool anaphor = strcmp(model_field(gm.entry, 3), "yes") == 0;
     if (anaphor) {
-        size_t to = strcmp(role, "statement") == 0   ? p->current
+        size_t to = strcmp(role, "statement") == 0       ? p->current
                     : strcmp(role, "correspondent") == 0 ? p->last_role
                                                          : p->last_anonymous;
         if (to == EXTRACT_NO_INDEX)
@@ -522,13 +521,13 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
              * list does not know, read by its form. */
             parent = pf.source;
             end = pf.end;
-        } else if (k < t->n_tok && (k > j || !strcmp(role, "spokesperson")) && form_anaphor_at(d, k, &pf, &km)) {
+        } else if (k < t->n_tok && (k > j || !strcmp(role, "spokesperson")) &&
+                   form_anaphor_at(d, k, &pf, &km)) {
             /* "المتحدث باسم الوزارة": the body named before */
             parent = pf.source;
             end = pf.end;
         } else if (k < t->n_tok && (k > j || !strcmp(role, "spokesperson")) && has_article(t, k) &&
-                   form_at(d, k, &km) == FORM_PARTY &&
-                   km.tok_end == k + 1) {
+                   form_at(d, k, &km) == FORM_PARTY && km.tok_end == k + 1) {
             /* "المتحدث باسم الوزارة" with no ministry named before: a body
              * all the same, whose spokesman may be named next */
             bare_body = true;
@@ -542,7 +541,8 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
     speaker_form hf = after < t->n_tok ? form_at(d, after, &hm) : FORM_NONE;
     found pf2;
     if (strcmp(role, "spokesperson") == 0 && (hf == FORM_TITLE || hf == FORM_GIVEN) &&
-        form_subject_at(d, p, after, &pf2) && strcmp(d->r->sources[pf2.source].kind, "person") == 0) {
+        form_subject_at(d, p, after, &pf2) &&
+        strcmp(d->r->sources[pf2.source].kind, "person") == 0) {
         /* "المتحدث باسم الجيش العميد فلان": the person holding the role
          * speaks, for the party of the role. */
         extract_source *holder = &d->r->sources[pf2.source];
@@ -554,7 +554,8 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
         *f = pf2;
         return true;
     }
-    if (strcmp(role, "spokesperson") == 0 && (parent != EXTRACT_NO_INDEX || bare_body) && after < t->n_tok) {
+    if (strcmp(role, "spokesperson") == 0 && (parent != EXTRACT_NO_INDEX || bare_body) &&
+        after < t->n_tok) {
         /* "المتحدث باسم قوات X فلان الفلاني خلال ...": two or three words
          * without the article before the phrase ends are the spokesman's
          * name; its first word may carry the article when it is no
@@ -562,11 +563,12 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
         uint32_t s = t->tok[i].sentence;
         size_t q = after;
         if (has_article(t, q) && !definite_nisba(d, q, s) && form_at(d, q, NULL) == FORM_NONE &&
-            !stages_word_in(d, q, FW_RELATIVE_PRONOUN) && q + 1 < t->n_tok && t->tok[q + 1].sentence == s &&
-            t->tok[q + 1].kind == TOK_WORD && !has_article(t, q + 1))
+            !stages_word_in(d, q, FW_RELATIVE_PRONOUN) && q + 1 < t->n_tok &&
+            t->tok[q + 1].sentence == s && t->tok[q + 1].kind == TOK_WORD && !has_article(t, q + 1))
             q++;
-        while (q < t->n_tok && q < after + 3 && t->tok[q].sentence == s && t->tok[q].kind == TOK_WORD &&
-               !has_article(t, q) && !stages_word_in(d, q, FW_COMPLEMENTIZER) && form_at(d, q, NULL) == FORM_NONE &&
+        while (q < t->n_tok && q < after + 3 && t->tok[q].sentence == s &&
+               t->tok[q].kind == TOK_WORD && !has_article(t, q) &&
+               !stages_word_in(d, q, FW_COMPLEMENTIZER) && form_at(d, q, NULL) == FORM_NONE &&
                strncmp(t->tok[q].norm, "ل", 2) != 0)
             q++;
         found tf;
@@ -574,7 +576,8 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
         if (q >= after + 2 && (phrase_ends_at(d, q, s) || told_to_at(d, q, &tf, &tm))) {
             span name = {t->tok[after].sp.start, t->tok[q - 1].sp.end};
             size_t person = discovered_source(d, name, "person", parent);
-            if (person != EXTRACT_NO_INDEX && add_mention(d, person, sp, gm.tok_first, end, ROLE_MENTIONED) &&
+            if (person != EXTRACT_NO_INDEX &&
+                add_mention(d, person, sp, gm.tok_first, end, ROLE_MENTIONED) &&
                 add_mention(d, person, name, after, q, ROLE_MENTIONED)) {
                 *f = (found){person, d->r->n_source_mentions - 1, q, false};
                 return true;
@@ -622,7 +625,8 @@ static bool titled_holder(doc_state *d, size_t i, size_t c, size_t a, found *f)
         add_mention(d, parent, pm.sp, pm.tok_first, pm.tok_end, ROLE_MENTIONED);
     span name = {t->tok[a].sp.start, t->tok[e - 1].sp.end};
     f->source = discovered_source(d, name, "person", parent);
-    if (!add_mention(d, f->source, (span){t->tok[i].sp.start, t->tok[c - 1].sp.end}, i, c, ROLE_MENTIONED) ||
+    if (!add_mention(d, f->source, (span){t->tok[i].sp.start, t->tok[c - 1].sp.end}, i, c,
+                     ROLE_MENTIONED) ||
         !add_mention(d, f->source, name, a, e, ROLE_MENTIONED))
         return false;
     f->mention = d->r->n_source_mentions - 1;
@@ -684,8 +688,6 @@ static bool person_at(doc_state *d, size_t i, found *f)
 
 /* ---- speakers named by their form (data/lexicon/speaker_forms.tsv) ---- */
 
-
-
 static speaker_form form_at(const doc_state *d, size_t i, lexicon_match *lm)
 {
     lexicon_match scratch;
@@ -694,7 +696,8 @@ static speaker_form form_at(const doc_state *d, size_t i, lexicon_match *lm)
     if (i >= d->t->n_tok || d->t->tok[i].kind != TOK_WORD ||
         !lexicon_match_at(d->m->speaker_forms, d->t, i, PROCLITICS_ALL, lm))
         return FORM_NONE;
-    static const char *const names[] = {"party", "role", "title", "given", "medium", "stop", "time"};
+    static const char *const names[] = {"party",  "role", "title", "given",
+                                        "medium", "stop", "time"};
     const char *f = model_field(lm->entry, 1);
     const token *tk = &d->t->tok[i];
     if (strcmp(f, "given") == 0 && d->t->cp[tk->sp.end - 1] == 0x0649 && strstr(tk->norm, "علي"))
@@ -776,7 +779,8 @@ static bool head_key(const doc_state *d, size_t i, char out[TOKEN_NORM_MAX])
     size_t n = text_proclitic_forms(t->tok[i].norm, false, forms, NULL, TEXT_PROCLITIC_MAX);
     for (size_t k = 0; k < n; k++) {
         const lexicon_entry *e = lexicon_find(d->m->speaker_forms, forms[k]);
-        if (e && (strcmp(model_field(e, 1), "party") == 0 || strcmp(model_field(e, 1), "role") == 0)) {
+        if (e &&
+            (strcmp(model_field(e, 1), "party") == 0 || strcmp(model_field(e, 1), "role") == 0)) {
             memcpy(out, forms[k], TOKEN_NORM_MAX);
             return true;
         }
@@ -840,7 +844,8 @@ static bool told_to_at(doc_state *d, size_t k, found *pf, lexicon_match *pm)
     if (at == k && !km.stripped)
         return false;
     size_t mi = model_entry_index(d->m->source_list, km.entry);
-    if (strcmp(d->m->sources[mi].kind, "outlet") != 0 && strcmp(d->m->sources[mi].kind, "agency") != 0)
+    if (strcmp(d->m->sources[mi].kind, "outlet") != 0 &&
+        strcmp(d->m->sources[mi].kind, "agency") != 0)
         return false;
     if (!known_at(d, at, pf, pm))
         return false;
@@ -995,8 +1000,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         }
         if (form == FORM_MEDIUM && name_first == EXTRACT_NO_INDEX)
             break; /* "قال الجيش بيانا": not a name */
-        if (head == FORM_PARTY && k > j + 1 &&
-            stages_word_in(d, k, FW_AFFILIATED))
+        if (head == FORM_PARTY && k > j + 1 && stages_word_in(d, k, FW_AFFILIATED))
             break; /* "مستشفى X التابع لـ Y": the body's name ends, its affiliation follows */
         /* after a complete (definite) name; a title or name in the genitive
          * names the body ("مركز الملك سلمان", "مستشفى الشيخ زايد") */
@@ -1018,7 +1022,8 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
                 *f = (found){pf.source, d->r->n_source_mentions - 1, pm.tok_end, false};
                 return true;
             }
-            if (strcmp(d->r->sources[pf.source].kind, "person") == 0 && person == EXTRACT_NO_INDEX) {
+            if (strcmp(d->r->sources[pf.source].kind, "person") == 0 &&
+                person == EXTRACT_NO_INDEX) {
                 person = pf.source;
                 person_match = pm;
             } else if (party == EXTRACT_NO_INDEX) {
@@ -1049,8 +1054,8 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
          * definite adjectives and genitives follow. An indefinite word there
          * begins the object ("أعلنت دائرة صحة كركوك وصول ..."), or, after a
          * function, the name of who holds it. */
-        if (prev_definite && !definite && !name_link && !quoted && form != FORM_TITLE && form != FORM_GIVEN &&
-            form_at(d, k - 1, NULL) != FORM_TITLE && /* "الملك سلمان" */
+        if (prev_definite && !definite && !name_link && !quoted && form != FORM_TITLE &&
+            form != FORM_GIVEN && form_at(d, k - 1, NULL) != FORM_TITLE && /* "الملك سلمان" */
             (head == FORM_PARTY || name_first != EXTRACT_NO_INDEX) &&
             strncmp(tk->norm, "ل", 2) != 0 && strncmp(tk->norm, "ب", 2) != 0 && k > j + 1)
             break;
@@ -1062,13 +1067,15 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             name_first = k;
         else if (name_first != EXTRACT_NO_INDEX && k > name_first && form == FORM_ROLE)
             break; /* "أبو فلان المتحدث باسم ...": the appositive is read next */
-        if (name_first != EXTRACT_NO_INDEX && k - name_first >= d->m->windows[WIN_PERSON_NAME_WORDS])
+        if (name_first != EXTRACT_NO_INDEX &&
+            k - name_first >= d->m->windows[WIN_PERSON_NAME_WORDS])
             break;
         prev_definite = definite && !name_link;
         last = ++k;
         words++;
     }
-    if (last <= j + (head == FORM_TITLE || head == FORM_GIVEN ? 1 : 0) && person == EXTRACT_NO_INDEX)
+    if (last <= j + (head == FORM_TITLE || head == FORM_GIVEN ? 1 : 0) &&
+        person == EXTRACT_NO_INDEX)
         return false; /* a head alone ("قوات") or a given name alone is no speaker */
     if (party != EXTRACT_NO_INDEX)
         add_mention(d, party, party_match.sp, party_match.tok_first, party_match.tok_end,
@@ -1183,7 +1190,8 @@ static bool surname_at(doc_state *d, size_t j, found *f)
     for (size_t m = d->r->n_source_mentions; m-- > 0 && seen++ < 4 * PARTY_ANAPHOR_MENTIONS;) {
         const mention_toks *mt = &d->smention_toks[m];
         size_t src = d->r->source_mentions[m].source;
-        if (mt->end > j || mt->end < mt->first + 2 || strcmp(d->r->sources[src].kind, "person") != 0)
+        if (mt->end > j || mt->end < mt->first + 2 ||
+            strcmp(d->r->sources[src].kind, "person") != 0)
             continue;
         if (strcmp(t->tok[mt->end - 1].norm, t->tok[j].norm) != 0)
             continue;
@@ -1201,8 +1209,8 @@ static bool surname_at(doc_state *d, size_t j, found *f)
 static bool title_surname_at(doc_state *d, size_t j, found *f)
 {
     lexicon_match tm;
-    if (form_at(d, j, &tm) != FORM_TITLE || tm.tok_end != j + 1 || !phrase_ends_at(d, j + 2, d->t->tok[j].sentence) ||
-        !surname_at(d, j + 1, f))
+    if (form_at(d, j, &tm) != FORM_TITLE || tm.tok_end != j + 1 ||
+        !phrase_ends_at(d, j + 2, d->t->tok[j].sentence) || !surname_at(d, j + 1, f))
         return false;
     f->end = j + 2;
     return true;
@@ -1244,7 +1252,8 @@ static bool appositive_between(const doc_state *d, size_t a, size_t k)
     lexicon_match am;
     for (size_t q = a; q < k; q++)
         if (stages_word_in(d, q, FW_COMPLEMENTIZER) ||
-            (t->tok[q].kind == TOK_WORD && lexicon_match_at(d->m->attribution, t, q, PROCLITICS_ALL, &am)))
+            (t->tok[q].kind == TOK_WORD &&
+             lexicon_match_at(d->m->attribution, t, q, PROCLITICS_ALL, &am)))
             return false;
     return true;
 }
@@ -1282,9 +1291,11 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
             k--;
         lexicon_match gm;
         for (size_t c = k > 3 ? k - 3 : 0; c < k; c++)
-            if (t->tok[c].sentence == s && lexicon_match_at(d->m->gazetteer, t, c, PROCLITICS_NAME, &gm) &&
-                gm.tok_end == k && !gm.stripped &&
-                (c == 0 || t->tok[c - 1].sentence != s || stages_word_in(d, c - 1, FW_BACKGROUND_OPENER)) &&
+            if (t->tok[c].sentence == s &&
+                lexicon_match_at(d->m->gazetteer, t, c, PROCLITICS_NAME, &gm) && gm.tok_end == k &&
+                !gm.stripped &&
+                (c == 0 || t->tok[c - 1].sentence != s ||
+                 stages_word_in(d, c - 1, FW_BACKGROUND_OPENER)) &&
                 country_at(d, c, f))
                 return true;
     }
@@ -1306,8 +1317,8 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
             /* Already recorded (a mention inside the verb's own phrase). */
             for (size_t m = d->r->n_source_mentions; m-- > 0;)
                 if (d->smention_toks[m].first == j) {
-                    *f = (found){d->r->source_mentions[m].source, m, d->smention_toks[m].end,
-                                 false};
+                    *f =
+                        (found){d->r->source_mentions[m].source, m, d->smention_toks[m].end, false};
                     return true;
                 }
             j++;
@@ -1321,8 +1332,8 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
             j = pf.end;
             continue;
         }
-        if (title_surname_at(d, j, f) || mention_at(d, p, j, true, f) || form_subject_at(d, p, j, f) ||
-            country_at(d, j, f) || surname_at(d, j, f)) {
+        if (title_surname_at(d, j, f) || mention_at(d, p, j, true, f) ||
+            form_subject_at(d, p, j, f) || country_at(d, j, f) || surname_at(d, j, f)) {
             p->covered_until = f->end;
             relayed(d, p, am, f);
             return true;
@@ -1333,7 +1344,8 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
             j = xm.tok_end;
             continue;
         }
-        if (stages_word_is(t, j, (const char *const[]){"في", NULL}) && form_at(d, j + 1, &xm) == FORM_MEDIUM) {
+        if (stages_word_is(t, j, (const char *const[]){"في", NULL}) &&
+            form_at(d, j + 1, &xm) == FORM_MEDIUM) {
             j = xm.tok_end;
             continue;
         }
@@ -1341,7 +1353,8 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
          * للجيش إن", "ذكر تقرير صادر عن الوزارة أن". */
         size_t owner = xm.tok_end;
         if (form == FORM_MEDIUM && owner + 1 < t->n_tok && t->tok[owner].sentence == s) {
-            if (stages_word_is(t, owner, (const char *const[]){"صادر", "الصادر", "صادره", "الصادره", NULL}) &&
+            if (stages_word_is(t, owner,
+                               (const char *const[]){"صادر", "الصادر", "صادره", "الصادره", NULL}) &&
                 stages_word_is(t, owner + 1, (const char *const[]){"عن", NULL})) {
                 j = owner + 2;
                 continue;
@@ -1361,7 +1374,6 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
     }
     return false;
 }
-
 
 /* Does a contrastive conjunction stand just before token i of its sentence
  * ("في حين أعلنت", "بينما نفى")? */
@@ -1405,9 +1417,8 @@ static bool opens_clause(const doc_state *d, size_t i, size_t sentence_start)
     const text *t = d->t;
     if (i == sentence_start || t->tok[i].newline_before)
         return true;
-    return i == sentence_start + 1 &&
-           (stages_word_in(d, i - 1, FW_BACKGROUND_OPENER) ||
-            stages_word_in(d, i - 1, FW_CLAUSE_OPENER));
+    return i == sentence_start + 1 && (stages_word_in(d, i - 1, FW_BACKGROUND_OPENER) ||
+                                       stages_word_in(d, i - 1, FW_CLAUSE_OPENER));
 }
 
 /* Is a phrase at i followed, within its sentence and before a
@@ -1425,7 +1436,8 @@ static bool speaks_next(const doc_state *d, size_t i)
             return true;
         if (stages_word_in(d, k, FW_COMPLEMENTIZER) || t->tok[k].newline_before)
             return false;
-        if (t->tok[k].kind == TOK_WORD && lexicon_match_at(d->m->attribution, t, k, PROCLITICS_ALL, &am) &&
+        if (t->tok[k].kind == TOK_WORD &&
+            lexicon_match_at(d->m->attribution, t, k, PROCLITICS_ALL, &am) &&
             strcmp(model_field(am.entry, 2), "verb") == 0 && !am.stripped)
             return true;
     }
@@ -1486,7 +1498,8 @@ static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, si
     if (!is_outlet_kind(&d->r->sources[src]))
         return;
     /* "المصدر : الجزيرة" at the start of a line. */
-    if (first >= 2 && is_punct(t, first - 1, ':') && strcmp(t->tok[first - 2].norm, "المصدر") == 0 &&
+    if (first >= 2 && is_punct(t, first - 1, ':') &&
+        strcmp(t->tok[first - 2].norm, "المصدر") == 0 &&
         (first == 2 || t->tok[first - 2].newline_before))
         score_outlet(d, p, src, 10);
     /* "كاميرا الجزيرة". */
@@ -1516,7 +1529,6 @@ static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, si
             }
     }
 }
-
 
 #define DATELINE_POINTS 5
 
@@ -1553,7 +1565,8 @@ static size_t outlet_filling(doc_state *d, size_t a, size_t b)
         b--;
     found f;
     lexicon_match lm;
-    if (a >= b || !known_at(d, a, &f, &lm) || lm.stripped || !is_outlet_kind(&d->r->sources[f.source]))
+    if (a >= b || !known_at(d, a, &f, &lm) || lm.stripped ||
+        !is_outlet_kind(&d->r->sources[f.source]))
         return EXTRACT_NO_INDEX;
     size_t end = lm.tok_end;
     while (end < b && t->tok[end].kind == TOK_PUNCT)
@@ -1645,7 +1658,8 @@ static void score_web_address(doc_state *d, pass *p, size_t a, size_t b)
         span sp = {t->tok[k].sp.start, t->tok[dot - 1].sp.end};
         found f;
         lexicon_match lm;
-        size_t src = known_at(d, k, &f, &lm) ? f.source : discovered_source(d, sp, "outlet", EXTRACT_NO_INDEX);
+        size_t src = known_at(d, k, &f, &lm) ? f.source
+                                             : discovered_source(d, sp, "outlet", EXTRACT_NO_INDEX);
         if (src != EXTRACT_NO_INDEX && is_outlet_kind(&d->r->sources[src]) &&
             add_mention(d, src, sp, k, dot, ROLE_MENTIONED))
             score_outlet(d, p, src, DATELINE_POINTS);
@@ -1679,11 +1693,13 @@ static void score_datelines(doc_state *d, pass *p)
                     size_t left = outlet_filling(d, a, k), right = outlet_filling(d, k + 1, b);
                     if (left != EXTRACT_NO_INDEX && place_or_desk(d, k + 1, b))
                         score_outlet(d, p, left, DATELINE_POINTS);
-                    else if (right != EXTRACT_NO_INDEX && (place_or_desk(d, a, k) || line < top_lines))
+                    else if (right != EXTRACT_NO_INDEX &&
+                             (place_or_desk(d, a, k) || line < top_lines))
                         score_outlet(d, p, right, DATELINE_POINTS);
                     else if (left != EXTRACT_NO_INDEX && line < top_lines)
                         score_outlet(d, p, left, DATELINE_POINTS);
-                    else if (line < top_lines && left == EXTRACT_NO_INDEX && right == EXTRACT_NO_INDEX)
+                    else if (line < top_lines && left == EXTRACT_NO_INDEX &&
+                             right == EXTRACT_NO_INDEX)
                         unknown_outlet(d, p, a, k, b);
                     break;
                 }
@@ -1745,7 +1761,6 @@ static void drop_repeated_mentions(doc_state *d, size_t from)
     }
     d->r->n_source_mentions = kept;
 }
-
 
 static size_t lead_subject(doc_state *d, pass *p, size_t a);
 
@@ -1887,7 +1902,8 @@ int sources_find(doc_state *d)
                         for (size_t k = sentence_start; k < i; k++)
                             d->speaker[k] = f.source;
                     sentence_spoken = true;
-                } else if (!carrier && p.current == EXTRACT_NO_INDEX && p.last_speaker != EXTRACT_NO_INDEX &&
+                } else if (!carrier && p.current == EXTRACT_NO_INDEX &&
+                           p.last_speaker != EXTRACT_NO_INDEX &&
                            (strcmp(akind, "verb") == 0 || strcmp(akind, "carry") == 0) &&
                            hidden_subject(d, &am)) {
                     /* "وأضاف أن ...", "وقال إن ..." opening a paragraph: the

@@ -18,13 +18,13 @@ typedef struct doc_state {
     /* sources.c */
     size_t cap_sources, cap_smentions;
     mention_toks *smention_toks; /* parallel to r->source_mentions */
-    size_t *speaker;             /* per token: index into r->sources credited with it, or EXTRACT_NO_INDEX */
-    bool *denied;                /* per token: the speaker denies what is said there */
-    bool *in_source;             /* per token: inside a source mention */
-    size_t *model_to_result;     /* model source index → r->sources index, or EXTRACT_NO_INDEX */
+    size_t *speaker; /* per token: index into r->sources credited with it, or EXTRACT_NO_INDEX */
+    bool *denied;    /* per token: the speaker denies what is said there */
+    bool *in_source; /* per token: inside a source mention */
+    size_t *model_to_result; /* model source index → r->sources index, or EXTRACT_NO_INDEX */
     /* places.c */
     size_t cap_places;
-    mention_toks *place_toks;    /* parallel to r->places */
+    mention_toks *place_toks; /* parallel to r->places */
     size_t cap_unresolved;
 } doc_state;
 

@@ -25,10 +25,10 @@ typedef enum token_kind {
 } token_kind;
 
 typedef struct token {
-    span sp;               /* where it stands in the text */
+    span sp; /* where it stands in the text */
     token_kind kind;
-    uint32_t sentence;     /* index into text.sentences */
-    bool newline_before;   /* a line break separates it from the previous token */
+    uint32_t sentence;   /* index into text.sentences */
+    bool newline_before; /* a line break separates it from the previous token */
     /* Normalised UTF-8: harakat and tatweel removed; أ إ آ ٱ → ا; ى → ي;
      * ة → ه; ؤ → و; ئ → ي (so مئة → ميه, مائة → مايه); Persian ی ک → ي ك;
      * presentation forms → base letters; Arabic-Indic digits → ASCII,
@@ -38,11 +38,11 @@ typedef struct token {
 } token;
 
 typedef struct text {
-    uint32_t *cp;      /* decoded code points (BOM removed, CRLF → LF already done by the caller) */
+    uint32_t *cp; /* decoded code points (BOM removed, CRLF → LF already done by the caller) */
     size_t n_cp;
     token *tok;
     size_t n_tok;
-    span *sentences;   /* sentence spans, split after . ! ? ؟ ; ؛ … ۔ (with any
+    span *sentences; /* sentence spans, split after . ! ? ؟ ; ؛ … ۔ (with any
                         * closing » ” ’ ) ] right after them) and at line breaks;
                         * trimmed, never empty */
     size_t n_sentences;
@@ -82,9 +82,9 @@ size_t text_normalize(const char *utf8, size_t len, char *out, size_t outsz);
  * text_normalize do, but located in bytes: what a full-text tokenizer must
  * report (db/fts_arabic.c). */
 typedef struct text_btoken {
-    size_t start, end;          /* byte offsets into the buffer, end exclusive */
+    size_t start, end; /* byte offsets into the buffer, end exclusive */
     token_kind kind;
-    char norm[TOKEN_NORM_MAX];  /* as token.norm */
+    char norm[TOKEN_NORM_MAX]; /* as token.norm */
 } text_btoken;
 
 /* The next token of utf8[*pos..len): separators are skipped, and invalid

@@ -111,8 +111,8 @@ static char *item_text(const xmlNode *n, size_t *len, bool *over)
 
 static char *item_date(const xmlNode *item)
 {
-    static const char *const NAMES[] = {"pubDate", "published", "date", "updated", "issued",
-                                        "modified", NULL};
+    static const char *const NAMES[] = {"pubDate", "published", "date", "updated",
+                                        "issued",  "modified",  NULL};
     for (size_t i = 0; NAMES[i]; i++) {
         char *s = own_text(child(item, NAMES[i]));
         char iso[32];
@@ -153,7 +153,9 @@ static int read_item(const xmlNode *item, size_t index, const char *channel_titl
     a.body = content ? item_text(content, &a.len, &over) : NULL;
     if (!a.body && !over && summary)
         a.body = item_text(summary, &a.len, &over);
-    const char *why = over ? "text larger than 1 MiB" : !a.body ? "no text (no content or description)" : NULL;
+    const char *why = over      ? "text larger than 1 MiB"
+                      : !a.body ? "no text (no content or description)"
+                                : NULL;
     if (why) {
         int rc = reader_batch_skip(b, index, a.title ? a.title : a.key, why);
         reader_article_free(&a);
@@ -184,7 +186,8 @@ int feed_read(const char *buf, size_t len, reader_batch *b, char *why, size_t wh
         goto out;
     }
     doc = xmlReadMemory(utf8, (int)ulen, NULL, "UTF-8",
-                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_RECOVER);
+                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                            XML_PARSE_RECOVER);
     const xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (!root) {
         snprintf(why, whysz, "not well-formed XML");
@@ -193,7 +196,8 @@ int feed_read(const char *buf, size_t len, reader_batch *b, char *why, size_t wh
     bool atom = named(root, "feed");
     const xmlNode *channel = atom ? root : child(root, "channel");
     if (!channel || !(atom || named(root, "rss") || named(root, "RDF"))) {
-        snprintf(why, whysz, "not an RSS or Atom feed (root element <%.40s>)", (const char *)root->name);
+        snprintf(why, whysz, "not an RSS or Atom feed (root element <%.40s>)",
+                 (const char *)root->name);
         goto out;
     }
     char *channel_title = field_of(child(channel, "title"));

@@ -25,7 +25,6 @@
 #include <time.h>
 #include <unistd.h>
 
-
 _Static_assert(SIMHASH_NEAR_BITS == STORE_COPY_MAX_BITS, "one threshold for copies");
 
 bool ingest_valid_id(const char *id)
@@ -35,8 +34,8 @@ bool ingest_valid_id(const char *id)
         return false;
     for (size_t i = 0; i < n; i++) {
         char ch = id[i];
-        bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-                  ch == '_' || ch == '-' || ch == '.';
+        bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                  (ch >= '0' && ch <= '9') || ch == '_' || ch == '-' || ch == '.';
         if (!ok)
             return false;
     }
@@ -94,9 +93,9 @@ int ingest_sync_reference(store *db, const extract_model *m, char *err, size_t e
         goto out;
     }
     for (size_t i = 0; i < n_places; i++)
-        locs[i] = (store_location_rec){places[i].id,        places[i].name, places[i].name_en,
-                                       places[i].kind,      places[i].parent_id, places[i].lat,
-                                       places[i].lon,       places[i].approximate};
+        locs[i] = (store_location_rec){places[i].id,   places[i].name,       places[i].name_en,
+                                       places[i].kind, places[i].parent_id,  places[i].lat,
+                                       places[i].lon,  places[i].approximate};
     for (size_t i = 0; i < n_sources; i++)
         srcs[i] = (store_source_rec){sources[i].id,   sources[i].name,        sources[i].name_en,
                                      sources[i].kind, sources[i].affiliation, sources[i].parent_id,
@@ -156,7 +155,8 @@ static const char *resolve_outlet(const extract_model *m, const char *name, stor
     char id[32];
     snprintf(id, sizeof id, "outlet-%08llx",
              (unsigned long long)(fnv1a64(FNV1A64_IDS_SEED, name, strlen(name)) & 0xffffffffu));
-    *made = (store_source_rec){pool_keep(pool, strdup(id)), name, NULL, "outlet", "unknown", NULL, NULL};
+    *made = (store_source_rec){
+        pool_keep(pool, strdup(id)), name, NULL, "outlet", "unknown", NULL, NULL};
     return made->id;
 }
 
@@ -226,8 +226,8 @@ static bool unresolved_places(const extract_result *r, strpool *pool, store_loca
             const char *kept = pool_keep(pool, strdup(id));
             if (!kept)
                 return false;
-            locs[(*n_locs)++] = (store_location_rec){kept, name, NULL, pm->kind ? pm->kind : "other",
-                                                     NULL, NAN, NAN, false};
+            locs[(*n_locs)++] = (store_location_rec){
+                kept, name, NULL, pm->kind ? pm->kind : "other", NULL, NAN, NAN, false};
         }
         men[i] = (store_mention){locs[k].id, pm->sp.start, pm->sp.end, name, NULL};
     }
@@ -277,7 +277,8 @@ static store_status store_document(store *db, const extract_model *m, const char
     for (size_t i = 0; i < r.n_source_mentions; i++) {
         const extract_source_mention *sm = &r.source_mentions[i];
         smen[i] = (store_mention){r.sources[sm->source].id, sm->sp.start, sm->sp.end,
-                                  pool_keep(&pool, text_slice(&r.txt, sm->sp)), source_role_name(sm->role)};
+                                  pool_keep(&pool, text_slice(&r.txt, sm->sp)),
+                                  source_role_name(sm->role)};
     }
     for (size_t i = 0; i < r.n_places; i++) {
         const extract_place_mention *pm = &r.places[i];
@@ -299,7 +300,8 @@ static store_status store_document(store *db, const extract_model *m, const char
             .subject_category = f->subject_category,
             .subject_side = f->subject_side,
             .subject_bloc = f->subject_bloc,
-            .subject_party = f->subject_party == EXTRACT_NO_INDEX ? NULL : r.sources[f->subject_party].id,
+            .subject_party =
+                f->subject_party == EXTRACT_NO_INDEX ? NULL : r.sources[f->subject_party].id,
             .claimant_id = f->claimant == EXTRACT_NO_INDEX ? NULL : r.sources[f->claimant].id,
             .stance = f->denied ? "denied" : "claimed",
             .location_id = f->place == EXTRACT_NO_INDEX ? NULL : places[f->place].id,
@@ -365,9 +367,9 @@ out:
     return st;
 }
 
-store_status ingest_document(store *db, const extract_model *m, const char *id,
-                             const char *body, size_t len, const ingest_meta *meta,
-                             const char *origin, const char *hash, ingest_counts *c)
+store_status ingest_document(store *db, const extract_model *m, const char *id, const char *body,
+                             size_t len, const ingest_meta *meta, const char *origin,
+                             const char *hash, ingest_counts *c)
 {
     bool unread;
     return store_document(db, m, id, body, len, meta, origin, hash, c, &unread);
@@ -430,8 +432,7 @@ static bool inside_root(const char *root, const char *path)
 
 /* NAME.json beside NAME.txt (or NAME.html): optional strings title, outlet,
  * url, published_at, each set in meta over what was there. */
-static json_t *read_sidecar(const char *doc_path, const char *folder, ingest_meta *meta,
-                            FILE *log)
+static json_t *read_sidecar(const char *doc_path, const char *folder, ingest_meta *meta, FILE *log)
 {
     char path[4096];
     const char *dot = strrchr(doc_path, '.');
@@ -473,10 +474,12 @@ static json_t *read_sidecar(const char *doc_path, const char *folder, ingest_met
         json_t *v = json_object_get(root, keys[i]);
         if (json_is_string(v) && fields[i] == &meta->url && !ingest_valid_url(json_string_value(v)))
             fprintf(log, "marsad: sidecar %s: 'url' ignored (not an http or https URL)\n", path);
-        else if (json_is_string(v) && utf8_count(json_string_value(v), json_string_length(v)) <= 2048)
+        else if (json_is_string(v) &&
+                 utf8_count(json_string_value(v), json_string_length(v)) <= 2048)
             *fields[i] = json_string_value(v);
         else if (v && !json_is_null(v))
-            fprintf(log, "marsad: sidecar %s: '%s' ignored (not a string of at most 2048 characters)\n",
+            fprintf(log,
+                    "marsad: sidecar %s: '%s' ignored (not a string of at most 2048 characters)\n",
                     path, keys[i]);
     }
     return root; /* owns the strings in meta */
@@ -495,7 +498,8 @@ static int import_text(store *db, const extract_model *m, const char *id, const 
     hash_document(m, body, len, meta, hash);
     bool unread = false;
     size_t truncated = c->truncated;
-    if (store_article_hash(db, id, stored, sizeof stored) == STORE_OK && strcmp(stored, hash) == 0) {
+    if (store_article_hash(db, id, stored, sizeof stored) == STORE_OK &&
+        strcmp(stored, hash) == 0) {
         c->unchanged++;
         return 0;
     }
@@ -509,8 +513,8 @@ static int import_text(store *db, const extract_model *m, const char *id, const 
         return unread ? 0 : 1;
     }
     if (c->truncated > truncated)
-        fprintf(log, "marsad: %s%s: %zu items past the limit of %d of one kind were dropped\n", path,
-                item, c->truncated - truncated, EXTRACT_MAX_ITEMS);
+        fprintf(log, "marsad: %s%s: %zu items past the limit of %d of one kind were dropped\n",
+                path, item, c->truncated - truncated, EXTRACT_MAX_ITEMS);
     return 0;
 }
 
@@ -537,8 +541,8 @@ static bool item_id(const char *stem, const reader_article *a, char *out, size_t
  * name without its extension; a page (one article, no key) is named by it,
  * and its sidecar is read. Returns as import_file. */
 static int import_items(store *db, const extract_model *m, const char *path, const char *root,
-                        const char *stem, ingest_format format, reader_batch *b,
-                        ingest_counts *c, FILE *log)
+                        const char *stem, ingest_format format, reader_batch *b, ingest_counts *c,
+                        FILE *log)
 {
     for (size_t i = 0; i < b->n_skips; i++) {
         fprintf(log, "marsad: skipped %s %s\n", path, b->skips[i]);
@@ -603,7 +607,8 @@ static int import_file(store *db, const extract_model *m, const char *path, cons
     }
     snprintf(id, sizeof id, "%.*s", (int)stem, base);
     if (!ingest_valid_id(id)) {
-        fprintf(log, "marsad: skipped %s: the name must be letters, digits, '_', '-' or '.'\n", path);
+        fprintf(log, "marsad: skipped %s: the name must be letters, digits, '_', '-' or '.'\n",
+                path);
         c->skipped++;
         return 0;
     }
@@ -672,7 +677,9 @@ static bool report_removed(void *ctx, const char *id, const char *origin)
         return true;
     struct stat st;
     if (stat(origin, &st) != 0 && errno == ENOENT) {
-        fprintf(rs->log, "marsad: %s is gone from disk; article %s is kept (delete it through the API if intended)\n",
+        fprintf(rs->log,
+                "marsad: %s is gone from disk; article %s is kept (delete it through the API if "
+                "intended)\n",
                 origin, id);
         rs->c->removed++;
     }
@@ -708,7 +715,8 @@ static store_status end_batch(store *db, ingest_counts *batch, ingest_counts *c,
         c->source_mentions += batch->source_mentions;
         c->truncated += batch->truncated;
     } else if (batch->articles) {
-        fprintf(log, "marsad: a batch of %zu documents was rolled back, none of them imported: %s\n",
+        fprintf(log,
+                "marsad: a batch of %zu documents was rolled back, none of them imported: %s\n",
                 batch->articles, store_errmsg(db));
         c->skipped += batch->articles;
     }
@@ -799,8 +807,8 @@ int ingest_path_watched(store *db, const extract_model *m, const char *path, ing
     long long batch_start = 0;
     for (size_t i = 0; i < n && rc == 0; i++) {
         if (stop && stop(cls)) { /* the batch below commits what it has */
-            fprintf(log, "marsad: import of %s stopped on request after %zu of %zu files\n", path, i,
-                    n);
+            fprintf(log, "marsad: import of %s stopped on request after %zu of %zu files\n", path,
+                    i, n);
             stopped = true;
             break;
         }

@@ -26,19 +26,20 @@
 #define INGEST_MAX_BYTES (1u << 20)    /* a document larger than 1 MiB is skipped */
 #define INGEST_MAX_SIDECAR (64u << 10) /* and a sidecar larger than 64 KiB ignored */
 #define INGEST_MAX_ID 128
-#define INGEST_BATCH 256               /* documents per transaction in a folder import, */
-#define INGEST_BATCH_MS 500            /* or fewer when they take this long (ms) */
-#define INGEST_MAX_REFUSED 8           /* documents in a row the store refuses before a folder
+#define INGEST_BATCH 256    /* documents per transaction in a folder import, */
+#define INGEST_BATCH_MS 500 /* or fewer when they take this long (ms) */
+#define INGEST_MAX_REFUSED \
+    8 /* documents in a row the store refuses before a folder
                                         * import gives up (one is skipped, logged) */
 
 typedef struct ingest_counts {
-    size_t articles;   /* imported or replaced */
-    size_t unchanged;  /* already stored with the same hash */
-    size_t skipped;    /* unreadable, empty, binary, invalid UTF-8, too large, bad name */
-    size_t removed;    /* stored articles whose file is gone (reported, kept) */
+    size_t articles;  /* imported or replaced */
+    size_t unchanged; /* already stored with the same hash */
+    size_t skipped;   /* unreadable, empty, binary, invalid UTF-8, too large, bad name */
+    size_t removed;   /* stored articles whose file is gone (reported, kept) */
     size_t figures, place_mentions, source_mentions;
-    size_t truncated;  /* items past EXTRACT_MAX_ITEMS of one kind, dropped */
-    size_t files;      /* files read (whatever became of them) */
+    size_t truncated;         /* items past EXTRACT_MAX_ITEMS of one kind, dropped */
+    size_t files;             /* files read (whatever became of them) */
     unsigned long long bytes; /* bytes of those files */
 } ingest_counts;
 
@@ -73,9 +74,9 @@ span ingest_quote_window(const extract_figure *f, bool *cut);
 
 /* Extract and store one document (already checked). hash may be NULL, then
  * it is computed. Adds to *c. */
-store_status ingest_document(store *db, const extract_model *m, const char *id,
-                             const char *body, size_t len, const ingest_meta *meta,
-                             const char *origin, const char *hash, ingest_counts *c);
+store_status ingest_document(store *db, const extract_model *m, const char *id, const char *body,
+                             size_t len, const ingest_meta *meta, const char *origin,
+                             const char *hash, ingest_counts *c);
 
 /* Import a file, or every file of a folder in name order, that formats.h
  * names: .txt, a saved page (.html, .htm: one article), a feed (.xml,
@@ -90,8 +91,7 @@ store_status ingest_document(store *db, const extract_model *m, const char *id,
  * the import goes on. Returns 0, or -1 when the store failed (a single file
  * it refused, or INGEST_MAX_REFUSED documents in a row of a folder; the
  * article being imported is then left as it was). */
-int ingest_path(store *db, const extract_model *m, const char *path, ingest_counts *c,
-                FILE *log);
+int ingest_path(store *db, const extract_model *m, const char *path, ingest_counts *c, FILE *log);
 
 /* The same, asking stop(cls) before each document of a folder: when it
  * answers true the import ends there (what the batch holds is committed,

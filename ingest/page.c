@@ -74,39 +74,70 @@ static const char *attr(const xmlNode *n, const char *name)
     return NULL;
 }
 
-static const char *const DROPPED_TAGS[] = {
-    "script", "style", "noscript", "template", "nav",    "header", "footer",  "aside",
-    "form",   "iframe", "button",  "select",   "textarea", "svg",  "menu",    "dialog",
-    "object", "embed",  "canvas",  "h1",       "head",   "title",  "figure",  "amp-sidebar",
-    "amp-social-share", "amp-ad",  "amp-analytics", "amp-img", "img", "video", "audio", NULL};
+static const char *const DROPPED_TAGS[] = {"script",
+                                           "style",
+                                           "noscript",
+                                           "template",
+                                           "nav",
+                                           "header",
+                                           "footer",
+                                           "aside",
+                                           "form",
+                                           "iframe",
+                                           "button",
+                                           "select",
+                                           "textarea",
+                                           "svg",
+                                           "menu",
+                                           "dialog",
+                                           "object",
+                                           "embed",
+                                           "canvas",
+                                           "h1",
+                                           "head",
+                                           "title",
+                                           "figure",
+                                           "amp-sidebar",
+                                           "amp-social-share",
+                                           "amp-ad",
+                                           "amp-analytics",
+                                           "amp-img",
+                                           "img",
+                                           "video",
+                                           "audio",
+                                           NULL};
 
 static const char *const BLOCK_TAGS[] = {
-    "p",  "div", "section", "article", "main", "h2", "h3",  "h4",         "h5",       "h6",
-    "li", "ul",  "ol",      "blockquote", "tr", "td", "th", "table",      "pre",      "dd",
-    "dt", "dl",  "hr",      "address", "figcaption", "center", "tbody", NULL};
+    "p",  "div", "section", "article",    "main",       "h2",     "h3",    "h4",    "h5",  "h6",
+    "li", "ul",  "ol",      "blockquote", "tr",         "td",     "th",    "table", "pre", "dd",
+    "dt", "dl",  "hr",      "address",    "figcaption", "center", "tbody", NULL};
 
-static const char *const INLINE_TAGS[] = {"span", "b", "strong", "i", "em", "font", "u",
-                                          "small", "big", "mark", "q", "cite", "abbr", "sub",
-                                          "sup", "time", NULL};
+static const char *const INLINE_TAGS[] = {"span", "b",     "strong", "i",    "em", "font",
+                                          "u",    "small", "big",    "mark", "q",  "cite",
+                                          "abbr", "sub",   "sup",    "time", NULL};
 
 /* Words of a class or id that name page furniture, not article text. */
 static const char *const FURNITURE_WORDS[] = {
-    "nav",     "navbar",  "navigation", "menu",      "sidebar",  "share",   "sharing",
-    "social",  "related", "comment",    "comments",  "footer",   "header",  "breadcrumb",
-    "breadcrumbs", "widget", "ad",      "ads",       "advert",   "advertisement", "promo",
-    "newsletter", "popular", "subscribe", "tags",    "masthead", "toolbar", "cookie",
-    "byline",  "meta",    "author",     "trending",  "recommended", "mostread", "most",
-    "banner",  "caption", "credit",     "signup",    "print",    NULL};
+    "nav",     "navbar",        "navigation",  "menu",       "sidebar",  "share",
+    "sharing", "social",        "related",     "comment",    "comments", "footer",
+    "header",  "breadcrumb",    "breadcrumbs", "widget",     "ad",       "ads",
+    "advert",  "advertisement", "promo",       "newsletter", "popular",  "subscribe",
+    "tags",    "masthead",      "toolbar",     "cookie",     "byline",   "meta",
+    "author",  "trending",      "recommended", "mostread",   "most",     "banner",
+    "caption", "credit",        "signup",      "print",      NULL};
 
 /* Class or id words that mark a byline, where a date may be written. */
-static const char *const DATE_WORDS[] = {"date", "byline", "time", "published", "meta",
-                                         "posted", "info", "dateline", NULL};
+static const char *const DATE_WORDS[] = {"date",   "byline", "time",     "published", "meta",
+                                         "posted", "info",   "dateline", NULL};
 
 /* Openings of boxes that are not the article (normalised as text_normalize does). */
-static const char *const FURNITURE_OPENINGS[] = {
-    "اقرا ايضا", "اقرا المزيد", "الاكثر قراءه", "الاكثر مشاهده", "الاكثر تداولا",
-    "مواضيع ذات صله", "اخبار ذات صله", "مقالات ذات صله", "مواضيع مقترحه", "التعليقات",
-    "شارك هذا", "تابعونا", "اشترك في", NULL};
+static const char *const FURNITURE_OPENINGS[] = {"اقرا ايضا",     "اقرا المزيد",
+                                                 "الاكثر قراءه",  "الاكثر مشاهده",
+                                                 "الاكثر تداولا", "مواضيع ذات صله",
+                                                 "اخبار ذات صله", "مقالات ذات صله",
+                                                 "مواضيع مقترحه", "التعليقات",
+                                                 "شارك هذا",      "تابعونا",
+                                                 "اشترك في",      NULL};
 
 /* Does the class or id of n contain one of words (split on - _ and spaces)? */
 static bool names_word(const xmlNode *n, const char *const *words)
@@ -115,7 +146,8 @@ static bool names_word(const xmlNode *n, const char *const *words)
     for (size_t v = 0; v < 2; v++) {
         const char *p = vals[v];
         while (p && *p) {
-            while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+            while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                           (*p >= '0' && *p <= '9')))
                 p++;
             const char *s = p;
             while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))
@@ -468,9 +500,9 @@ static void strip_site_suffix(char *title)
 
 static void ctx_free(page_ctx *c)
 {
-    char **fields[] = {&c->og_title, &c->h1,         &c->doc_title, &c->ld_date,
+    char **fields[] = {&c->og_title,  &c->h1,        &c->doc_title,   &c->ld_date,
                        &c->meta_date, &c->time_date, &c->byline_date, &c->ld_outlet,
-                       &c->og_site,  &c->canonical,  &c->og_url};
+                       &c->og_site,   &c->canonical, &c->og_url};
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
         free(*fields[i]);
         *fields[i] = NULL;

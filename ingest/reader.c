@@ -121,9 +121,10 @@ void textbuf_add(textbuf *t, const char *s, size_t n)
             continue;
         }
         size_t j = i;
-        while (j < n && !(s[j] == ' ' || s[j] == '\n' || s[j] == '\t' || s[j] == '\r' ||
-                          s[j] == '\f' || s[j] == '\v' ||
-                          (j + 1 < n && (unsigned char)s[j] == 0xC2 && (unsigned char)s[j + 1] == 0xA0)))
+        while (j < n &&
+               !(s[j] == ' ' || s[j] == '\n' || s[j] == '\t' || s[j] == '\r' || s[j] == '\f' ||
+                 s[j] == '\v' ||
+                 (j + 1 < n && (unsigned char)s[j] == 0xC2 && (unsigned char)s[j + 1] == 0xA0)))
             j++;
         if (t->pending_space && t->n > 0 && t->s[t->n - 1] != '\n')
             tb_put(t, " ", 1);
@@ -235,7 +236,8 @@ static bool valid_ymd(int y, int mo, int d)
 /* (unsigned % 100: the compiler then knows each part fits its width) */
 static void write_date(char out[32], int y, int mo, int d)
 {
-    snprintf(out, 32, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)mo % 100u, (unsigned)d % 100u);
+    snprintf(out, 32, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)mo % 100u,
+             (unsigned)d % 100u);
 }
 
 static void write_stamp(char out[32], int y, int mo, int d, int h, int mi, int s, const char *z)
@@ -290,8 +292,12 @@ static bool time_part(const char **pp, int y, int mo, int d, char out[32], bool 
         write_stamp(out, y, mo, d, h, mi, s, "");
         return true;
     }
-    struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d,
-                    .tm_hour = h, .tm_min = mi, .tm_sec = s > 59 ? 59 : s};
+    struct tm tm = {.tm_year = y - 1900,
+                    .tm_mon = mo - 1,
+                    .tm_mday = d,
+                    .tm_hour = h,
+                    .tm_min = mi,
+                    .tm_sec = s > 59 ? 59 : s};
     time_t t = timegm(&tm) - (time_t)off * 60;
     struct tm u;
     if (!gmtime_r(&t, &u))

@@ -97,7 +97,8 @@ int records_read_jsonl(const char *buf, size_t len, reader_batch *b, char *why, 
         int rc;
         if (!json_is_object(obj)) {
             char reason[200];
-            snprintf(reason, sizeof reason, "not a JSON object (%s)", obj ? "another value" : err.text);
+            snprintf(reason, sizeof reason, "not a JSON object (%s)",
+                     obj ? "another value" : err.text);
             rc = reader_batch_skip(b, line, NULL, reason);
         } else {
             rc = record(obj, line, b);
@@ -194,7 +195,10 @@ int records_read_csv(const char *buf, size_t len, reader_batch *b, char *why, si
         int r = csv_field(buf, len, &pos, &name, &row_end);
         if (r != 0 || n_columns == CSV_MAX_COLUMNS) {
             free(name);
-            snprintf(why, whysz, r == -2 ? "out of memory" : r == -1 ? "the header row has an unterminated quote" : "more than 64 columns");
+            snprintf(why, whysz,
+                     r == -2   ? "out of memory"
+                     : r == -1 ? "the header row has an unterminated quote"
+                               : "more than 64 columns");
             goto out;
         }
         for (char *c = name; *c; c++)

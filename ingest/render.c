@@ -71,9 +71,11 @@ static int with_blocs(json_t *j, const extract_figure *f, const extract_source *
         f->subject_party != EXTRACT_NO_INDEX ? &r->sources[f->subject_party] : NULL;
     if (!json_is_object(subject) ||
         json_object_set_new(subject, "bloc", str_or_null(f->subject_bloc)) != 0 ||
-        json_object_set_new(subject, "party", party ? ref_json(party->id, party->name) : json_null()) != 0)
+        json_object_set_new(subject, "party",
+                            party ? ref_json(party->id, party->name) : json_null()) != 0)
         return -1;
-    if (claimant && json_is_object(cl) && json_object_set_new(cl, "bloc", str_or_null(claimant->bloc)) != 0)
+    if (claimant && json_is_object(cl) &&
+        json_object_set_new(cl, "bloc", str_or_null(claimant->bloc)) != 0)
         return -1;
     return 0;
 }
@@ -99,8 +101,10 @@ static json_t *figure_json(const extract_model *m, const extract_result *r, size
         extract_date_iso(f->date.start, date_start);
         extract_date_iso(f->date.end, date_end);
     }
-    const extract_source *claimant = f->claimant != EXTRACT_NO_INDEX ? &r->sources[f->claimant] : NULL;
-    const extract_source *party = f->subject_party != EXTRACT_NO_INDEX ? &r->sources[f->subject_party] : NULL;
+    const extract_source *claimant =
+        f->claimant != EXTRACT_NO_INDEX ? &r->sources[f->claimant] : NULL;
+    const extract_source *party =
+        f->subject_party != EXTRACT_NO_INDEX ? &r->sources[f->subject_party] : NULL;
     const extract_place *place = f->place != EXTRACT_NO_INDEX ? &places[f->place] : NULL;
     bool quote_cut;
     span quote_span = ingest_quote_window(f, &quote_cut);
@@ -250,21 +254,21 @@ json_t *ingest_result_json(const extract_model *m, const extract_result *r, cons
             json_array_append_new(mentions, mj);
         }
         json_array_append_new(
-            sources, json_pack("{s:s, s:s, s:o, s:s, s:s, s:o, s:o, s:o}", "id", s->id, "name", s->name,
-                               "name_en", str_or_null(s->name_en), "kind", s->kind, "affiliation",
-                               s->affiliation, "bloc", str_or_null(s->bloc), "parent",
-                               source_parent(m, s), "mentions", mentions));
+            sources, json_pack("{s:s, s:s, s:o, s:s, s:s, s:o, s:o, s:o}", "id", s->id, "name",
+                               s->name, "name_en", str_or_null(s->name_en), "kind", s->kind,
+                               "affiliation", s->affiliation, "bloc", str_or_null(s->bloc),
+                               "parent", source_parent(m, s), "mentions", mentions));
     }
 
     for (size_t i = 0; i < r->n_numbers; i++) {
         const number *nm = &r->numbers[i];
-        json_array_append_new(
-            numbers, json_pack("{s:o, s:o, s:s, s:o, s:o, s:b}", "value",
-                               number_json(nm->value, nm->has_value), "value_max",
-                               number_json(nm->value_max, nm->has_max), "qualifier",
-                               qualifier_name(nm->qual), "span", span_json(r, nm->sp), "flags",
-                               flags_json(nm->flags), "figure",
-                               r->number_is_figure && r->number_is_figure[i]));
+        json_array_append_new(numbers,
+                              json_pack("{s:o, s:o, s:s, s:o, s:o, s:b}", "value",
+                                        number_json(nm->value, nm->has_value), "value_max",
+                                        number_json(nm->value_max, nm->has_max), "qualifier",
+                                        qualifier_name(nm->qual), "span", span_json(r, nm->sp),
+                                        "flags", flags_json(nm->flags), "figure",
+                                        r->number_is_figure && r->number_is_figure[i]));
     }
 
     json_t *outlet = json_null();
@@ -272,7 +276,6 @@ json_t *ingest_result_json(const extract_model *m, const extract_result *r, cons
         outlet = ref_json(r->sources[r->outlet].id, r->sources[r->outlet].name);
     return json_pack("{s:s, s:o, s:o, s:s, s:I, s:o, s:o, s:o, s:o, s:I}", "id", id, "title",
                      str_or_null(r->title), "outlet", outlet, "language", "ar", "n_chars",
-                     (json_int_t)r->txt.n_cp, "figures", figures, "locations", locations,
-                     "sources", sources, "numbers", numbers, "truncated",
-                     (json_int_t)r->truncated);
+                     (json_int_t)r->txt.n_cp, "figures", figures, "locations", locations, "sources",
+                     sources, "numbers", numbers, "truncated", (json_int_t)r->truncated);
 }

@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define SIMHASH_SHINGLE 3   /* words per shingle */
+#define SIMHASH_SHINGLE 3    /* words per shingle */
 #define SIMHASH_NEAR_BITS 12 /* at most this many differing bits: a copy */
 
 /* The SimHash of len bytes of UTF-8 (at most the 1 MiB document limit is

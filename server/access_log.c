@@ -35,8 +35,8 @@ bool access_log_parse(const char *v, access_log_format *fmt)
  * percent-decoding a client may have applied to other characters. */
 static bool secret_name(const char *name, size_t len)
 {
-    static const char *const names[] = {"token", "access_token", "api_key", "apikey", "key",
-                                        "password", "auth", "authorization"};
+    static const char *const names[] = {"token", "access_token", "api_key", "apikey",
+                                        "key",   "password",     "auth",    "authorization"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strlen(names[i]) == len && strncasecmp(names[i], name, len) == 0)
             return true;
@@ -48,13 +48,13 @@ void access_log_redact(const char *target, char *out, size_t outsz)
     if (outsz == 0)
         return;
     size_t n = 0;
-#define PUT(s, len)                                                                               \
-    do {                                                                                          \
-        size_t l_ = (len);                                                                        \
-        if (l_ > outsz - 1 - n)                                                                   \
-            l_ = outsz - 1 - n;                                                                   \
-        memcpy(out + n, (s), l_);                                                                 \
-        n += l_;                                                                                  \
+#define PUT(s, len)               \
+    do {                          \
+        size_t l_ = (len);        \
+        if (l_ > outsz - 1 - n)   \
+            l_ = outsz - 1 - n;   \
+        memcpy(out + n, (s), l_); \
+        n += l_;                  \
     } while (0)
     size_t path = strcspn(target, "?");
     PUT(target, path);
@@ -87,8 +87,8 @@ void access_log_write(FILE *out, access_log_format fmt, const access_log_entry *
     char target[1024];
     access_log_redact(e->target ? e->target : "", target, sizeof target);
     if (fmt == ACCESS_LOG_TEXT) {
-        fprintf(out, "%s %s %s %s %u %zu %lldus%s\n", when, e->client, e->method, target,
-                e->status, e->bytes, (long long)e->micros, e->aborted ? " (aborted)" : "");
+        fprintf(out, "%s %s %s %s %u %zu %lldus%s\n", when, e->client, e->method, target, e->status,
+                e->bytes, (long long)e->micros, e->aborted ? " (aborted)" : "");
         return;
     }
     /* jansson escapes what a raw target may hold; invalid UTF-8 in it is
@@ -110,10 +110,10 @@ void access_log_write(FILE *out, access_log_format fmt, const access_log_entry *
         t = latin ? json_stringn(latin, k) : json_string("");
         free(latin);
     }
-    json_t *line = json_pack("{s:s, s:s, s:s, s:o, s:i, s:I, s:I, s:b}", "time", when, "client",
-                             e->client, "method", e->method, "target", t, "status",
-                             (int)e->status, "bytes", (json_int_t)e->bytes, "us",
-                             (json_int_t)e->micros, "aborted", e->aborted);
+    json_t *line =
+        json_pack("{s:s, s:s, s:s, s:o, s:i, s:I, s:I, s:b}", "time", when, "client", e->client,
+                  "method", e->method, "target", t, "status", (int)e->status, "bytes",
+                  (json_int_t)e->bytes, "us", (json_int_t)e->micros, "aborted", e->aborted);
     char *text = line ? json_dumps(line, JSON_COMPACT) : NULL;
     if (text)
         fprintf(out, "%s\n", text);

@@ -24,14 +24,14 @@ typedef enum access_log_format {
 } access_log_format;
 
 typedef struct access_log_entry {
-    struct timespec at;  /* CLOCK_REALTIME when the request arrived */
-    const char *client;  /* address as text, "-" when unknown */
+    struct timespec at; /* CLOCK_REALTIME when the request arrived */
+    const char *client; /* address as text, "-" when unknown */
     const char *method;
-    const char *target;  /* raw, as sent; redacted here */
+    const char *target; /* raw, as sent; redacted here */
     unsigned status;
     size_t bytes;
     int64_t micros;
-    bool aborted;        /* the connection ended before the answer was sent */
+    bool aborted; /* the connection ended before the answer was sent */
 } access_log_entry;
 
 /* The format a --access-log value names: on/1/true/yes/text, off/0/false/

@@ -43,9 +43,9 @@ static bool media_type_is(const char *ct, const char *type)
 
 bool body_type_accepted(const char *content_type, char *err, size_t errsz)
 {
-    if (content_type && (media_type_is(content_type, "application/json") ||
-                         media_type_is(content_type, "text/plain") ||
-                         media_type_is(content_type, "text/html")))
+    if (content_type &&
+        (media_type_is(content_type, "application/json") ||
+         media_type_is(content_type, "text/plain") || media_type_is(content_type, "text/html")))
         return true;
     snprintf(err, errsz, "send application/json, text/plain or text/html, not %s",
              content_type ? content_type : "no Content-Type");
@@ -126,8 +126,8 @@ static body_status optional_field(json_t *root, const char *key, char **out, cha
     return BODY_OK;
 }
 
-static body_status parse(const char *body, size_t len, const char *content_type,
-                         article_input *in, char *err, size_t errsz);
+static body_status parse(const char *body, size_t len, const char *content_type, article_input *in,
+                         char *err, size_t errsz);
 
 /* A saved page: its charset is the one it declares, so its bytes are not
  * held to UTF-8 here; the page reader converts them and says why not. */
@@ -169,8 +169,8 @@ body_status body_parse_article(const char *body, size_t len, const char *content
     return st;
 }
 
-static body_status parse(const char *body, size_t len, const char *content_type,
-                         article_input *in, char *err, size_t errsz)
+static body_status parse(const char *body, size_t len, const char *content_type, article_input *in,
+                         char *err, size_t errsz)
 {
     memset(in, 0, sizeof *in);
     if (len > BODY_MAX_BYTES) {
@@ -217,7 +217,8 @@ static body_status parse(const char *body, size_t len, const char *content_type,
         while (*k && strcmp(*k, key) != 0)
             k++;
         if (!*k) {
-            snprintf(err, errsz, "unknown field '%.64s' (fields: title, body, outlet, url, published_at)", key);
+            snprintf(err, errsz,
+                     "unknown field '%.64s' (fields: title, body, outlet, url, published_at)", key);
             goto out;
         }
     }
@@ -226,7 +227,8 @@ static body_status parse(const char *body, size_t len, const char *content_type,
         snprintf(err, errsz, "body: required, a string");
         goto out;
     }
-    if ((st = take_text(json_string_value(jbody), json_string_length(jbody), in, err, errsz)) != BODY_OK ||
+    if ((st = take_text(json_string_value(jbody), json_string_length(jbody), in, err, errsz)) !=
+            BODY_OK ||
         (st = optional_field(root, "title", &in->title, err, errsz)) != BODY_OK ||
         (st = optional_field(root, "outlet", &in->outlet, err, errsz)) != BODY_OK ||
         (st = optional_field(root, "url", &in->url, err, errsz)) != BODY_OK ||

@@ -25,10 +25,10 @@ typedef enum body_status {
 } body_status;
 
 typedef struct article_input {
-    char *text;        /* the article's text, normalised (BOM removed, CRLF → LF) */
+    char *text; /* the article's text, normalised (BOM removed, CRLF → LF) */
     size_t len;
     char *title, *outlet, *url, *published_at; /* NULL when absent */
-    const char *format; /* "html" for a page, else "api" (static) */
+    const char *format;                        /* "html" for a page, else "api" (static) */
 } article_input;
 
 /* Parse `len` bytes of a request body sent with Content-Type `content_type`

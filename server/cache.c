@@ -90,7 +90,8 @@ static void make_room(resp_cache *c, size_t len)
 bool cache_put(resp_cache *c, const char *target, size_t target_len, int64_t version,
                struct MHD_Response *resp, const char *etag, size_t len)
 {
-    if (target_len > CACHE_MAX_TARGET || len > CACHE_MAX_BODY || strlen(etag) >= sizeof(entry){0}.etag)
+    if (target_len > CACHE_MAX_TARGET || len > CACHE_MAX_BODY ||
+        strlen(etag) >= sizeof(entry){0}.etag)
         return false;
     if (len > c->max_bytes)
         return false;

@@ -17,35 +17,65 @@ typedef struct setting {
     const char *env;
     set_type type;
     size_t offset;
-    int min, max;     /* SET_INT */
+    int min, max; /* SET_INT */
     const char *help;
 } setting;
 
 #define OFF(f) offsetof(config, f)
 static const setting settings[] = {
     {"bind", "MARSAD_BIND", SET_STR, OFF(bind), 0, 0, "address to listen on (default 127.0.0.1)"},
-    {"port", "MARSAD_PORT", SET_INT, OFF(port), 0, 65535, "TCP port, 0 for any free one (default 8080)"},
-    {"db", "MARSAD_DB", SET_STR, OFF(db_path), 0, 0, "SQLite database file (default var/marsad.db)"},
-    {"seeds", "MARSAD_SEEDS", SET_STR, OFF(seeds_dir), 0, 0, "folder of *.txt documents imported at start (default data/seeds; empty: none)"},
-    {"cors", "MARSAD_CORS", SET_STR, OFF(cors), 0, 0, "allowed origins, comma-separated, or * (default: no CORS)"},
-    {"create", "MARSAD_CREATE", SET_BOOL, OFF(create), 0, 0, "create the database (and its folder) when missing; without it a missing database is created only in an empty folder"},
-    {"read-only", "MARSAD_READ_ONLY", SET_BOOL, OFF(read_only), 0, 0, "open the database read-only: no seed import, every write refused"},
-    {"threads", "MARSAD_THREADS", SET_INT, OFF(threads), 0, 256, "HTTP polling threads (default 0: one per core)"},
-    {"query-workers", "MARSAD_QUERY_WORKERS", SET_INT, OFF(query_workers), 0, 256, "threads that run queries, so that health checks and cached answers never wait behind one (default: as many as polling threads, at least 2; 0: queries run on the polling threads)"},
-    {"max-connections", "MARSAD_MAX_CONNECTIONS", SET_INT, OFF(max_connections), 1, 100000, "open connections at most (default 4096)"},
-    {"max-per-ip", "MARSAD_MAX_PER_IP", SET_INT, OFF(max_per_ip), 0, 100000, "connections per client address, 0 for no limit (default 1024)"},
-    {"body-memory-mb", "MARSAD_BODY_MEMORY_MB", SET_INT, OFF(body_memory_mb), 1, 65536, "MiB of request bodies received at once, over all connections; past it a write answers 503 with Retry-After (default 64)"},
-    {"grace", "MARSAD_GRACE", SET_INT, OFF(grace_s), 0, 600, "seconds a SIGTERM leaves to answer the requests in flight; writes still queued then answer 503 (default 5)"},
-    {"request-deadline", "MARSAD_REQUEST_DEADLINE", SET_INT, OFF(request_deadline_s), 1, 3600, "seconds a request's line, headers and body may take to arrive, however steadily they trickle (default 60)"},
-    {"timeout", "MARSAD_TIMEOUT", SET_INT, OFF(timeout_s), 1, 3600, "seconds before an idle or slow connection is closed (default 30)"},
-    {"busy-timeout", "MARSAD_BUSY_TIMEOUT_MS", SET_INT, OFF(busy_timeout_ms), 0, 600000, "ms to wait for a locked database (default 2000)"},
-    {"query-timeout", "MARSAD_QUERY_TIMEOUT_MS", SET_INT, OFF(query_timeout_ms), 0, 600000, "ms a query may run before a 503 (default 2000; 0: no limit)"},
-    {"max-url", "MARSAD_MAX_URL", SET_INT, OFF(max_url), 64, 65536, "bytes of a request target before a 414 (default 8192)"},
-    {"max-headers", "MARSAD_MAX_HEADERS", SET_INT, OFF(max_headers), 1024, 262144, "bytes of request headers before a 431 (default 32768)"},
-    {"cache-mb", "MARSAD_CACHE_MB", SET_INT, OFF(cache_mb), 0, 65536, "MiB of finished responses kept for repeated requests, shared out between the polling threads (default 32; 0: none)"},
-    {"page-cache-mb", "MARSAD_PAGE_CACHE_MB", SET_INT, OFF(page_cache_mb), 1, 65536, "MiB of SQLite page cache per database connection (one per polling thread, one for writes), besides the database file mapped into memory (default 16)"},
-    {"access-log", "MARSAD_ACCESS_LOG", SET_LOG, OFF(access_log), 0, 0, "one line per request on stderr: on (text), json (one object a line) or off (default on)"},
-    {"token-file", "MARSAD_TOKEN_FILE", SET_STR, OFF(token_file), 0, 0, "file holding the bearer token for writes (or the token itself in MARSAD_TOKEN); none: writes refused"},
+    {"port", "MARSAD_PORT", SET_INT, OFF(port), 0, 65535,
+     "TCP port, 0 for any free one (default 8080)"},
+    {"db", "MARSAD_DB", SET_STR, OFF(db_path), 0, 0,
+     "SQLite database file (default var/marsad.db)"},
+    {"seeds", "MARSAD_SEEDS", SET_STR, OFF(seeds_dir), 0, 0,
+     "folder of *.txt documents imported at start (default data/seeds; empty: none)"},
+    {"cors", "MARSAD_CORS", SET_STR, OFF(cors), 0, 0,
+     "allowed origins, comma-separated, or * (default: no CORS)"},
+    {"create", "MARSAD_CREATE", SET_BOOL, OFF(create), 0, 0,
+     "create the database (and its folder) when missing; without it a missing database is created "
+     "only in an empty folder"},
+    {"read-only", "MARSAD_READ_ONLY", SET_BOOL, OFF(read_only), 0, 0,
+     "open the database read-only: no seed import, every write refused"},
+    {"threads", "MARSAD_THREADS", SET_INT, OFF(threads), 0, 256,
+     "HTTP polling threads (default 0: one per core)"},
+    {"query-workers", "MARSAD_QUERY_WORKERS", SET_INT, OFF(query_workers), 0, 256,
+     "threads that run queries, so that health checks and cached answers never wait behind one "
+     "(default: as many as polling threads, at least 2; 0: queries run on the polling threads)"},
+    {"max-connections", "MARSAD_MAX_CONNECTIONS", SET_INT, OFF(max_connections), 1, 100000,
+     "open connections at most (default 4096)"},
+    {"max-per-ip", "MARSAD_MAX_PER_IP", SET_INT, OFF(max_per_ip), 0, 100000,
+     "connections per client address, 0 for no limit (default 1024)"},
+    {"body-memory-mb", "MARSAD_BODY_MEMORY_MB", SET_INT, OFF(body_memory_mb), 1, 65536,
+     "MiB of request bodies received at once, over all connections; past it a write answers 503 "
+     "with Retry-After (default 64)"},
+    {"grace", "MARSAD_GRACE", SET_INT, OFF(grace_s), 0, 600,
+     "seconds a SIGTERM leaves to answer the requests in flight; writes still queued then answer "
+     "503 (default 5)"},
+    {"request-deadline", "MARSAD_REQUEST_DEADLINE", SET_INT, OFF(request_deadline_s), 1, 3600,
+     "seconds a request's line, headers and body may take to arrive, however steadily they trickle "
+     "(default 60)"},
+    {"timeout", "MARSAD_TIMEOUT", SET_INT, OFF(timeout_s), 1, 3600,
+     "seconds before an idle or slow connection is closed (default 30)"},
+    {"busy-timeout", "MARSAD_BUSY_TIMEOUT_MS", SET_INT, OFF(busy_timeout_ms), 0, 600000,
+     "ms to wait for a locked database (default 2000)"},
+    {"query-timeout", "MARSAD_QUERY_TIMEOUT_MS", SET_INT, OFF(query_timeout_ms), 0, 600000,
+     "ms a query may run before a 503 (default 2000; 0: no limit)"},
+    {"max-url", "MARSAD_MAX_URL", SET_INT, OFF(max_url), 64, 65536,
+     "bytes of a request target before a 414 (default 8192)"},
+    {"max-headers", "MARSAD_MAX_HEADERS", SET_INT, OFF(max_headers), 1024, 262144,
+     "bytes of request headers before a 431 (default 32768)"},
+    {"cache-mb", "MARSAD_CACHE_MB", SET_INT, OFF(cache_mb), 0, 65536,
+     "MiB of finished responses kept for repeated requests, shared out between the polling threads "
+     "(default 32; 0: none)"},
+    {"page-cache-mb", "MARSAD_PAGE_CACHE_MB", SET_INT, OFF(page_cache_mb), 1, 65536,
+     "MiB of SQLite page cache per database connection (one per polling thread, one for writes), "
+     "besides the database file mapped into memory (default 16)"},
+    {"access-log", "MARSAD_ACCESS_LOG", SET_LOG, OFF(access_log), 0, 0,
+     "one line per request on stderr: on (text), json (one object a line) or off (default on)"},
+    {"token-file", "MARSAD_TOKEN_FILE", SET_STR, OFF(token_file), 0, 0,
+     "file holding the bearer token for writes (or the token itself in MARSAD_TOKEN); none: writes "
+     "refused"},
 };
 #undef OFF
 
@@ -72,14 +102,12 @@ void config_defaults(config *c)
     c->access_log = ACCESS_LOG_TEXT;
 }
 
-static int set_value(config *c, const setting *s, const char *value, const char *origin,
-                     char *err, size_t errsz)
+static int set_value(config *c, const setting *s, const char *value, const char *origin, char *err,
+                     size_t errsz)
 {
     char *field = (char *)c + s->offset;
     switch (s->type) {
-    case SET_STR:
-        *(const char **)(void *)field = value;
-        return 0;
+    case SET_STR: *(const char **)(void *)field = value; return 0;
     case SET_BOOL:
         if (!value || !strcmp(value, "1") || !strcmp(value, "true") || !strcmp(value, "yes") ||
             !strcmp(value, "on")) {
@@ -159,7 +187,9 @@ void config_print_help(FILE *out)
     for (size_t i = 0; i < n; i++) {
         char flag[64];
         snprintf(flag, sizeof flag, "--%s%s", settings[i].flag,
-                 settings[i].type == SET_BOOL ? "" : settings[i].type == SET_LOG ? "[=FORMAT]" : " VALUE");
+                 settings[i].type == SET_BOOL  ? ""
+                 : settings[i].type == SET_LOG ? "[=FORMAT]"
+                                               : " VALUE");
         fprintf(out, "  %-24s %-24s %s\n", flag, settings[i].env, settings[i].help);
     }
 }

@@ -16,11 +16,11 @@ typedef struct config {
     int port;
     const char *db_path;
     const char *seeds_dir;
-    const char *cors;         /* NULL: no CORS headers */
+    const char *cors; /* NULL: no CORS headers */
     bool read_only;
-    bool create;              /* make the database when missing, wherever (see may_create) */
-    int threads;              /* 0: one per core */
-    int query_workers;        /* -1: as many as polling threads, at least 2; 0: none */
+    bool create;       /* make the database when missing, wherever (see may_create) */
+    int threads;       /* 0: one per core */
+    int query_workers; /* -1: as many as polling threads, at least 2; 0: none */
     int max_connections;
     int max_per_ip;
     int body_memory_mb;
@@ -31,10 +31,10 @@ typedef struct config {
     int query_timeout_ms;
     int max_url;
     int max_headers;
-    int cache_mb;             /* finished responses kept, in all threads together */
-    int page_cache_mb;        /* SQLite page cache of each database connection */
+    int cache_mb;                 /* finished responses kept, in all threads together */
+    int page_cache_mb;            /* SQLite page cache of each database connection */
     access_log_format access_log; /* off, text or json */
-    const char *token_file;   /* the write token's file; MARSAD_TOKEN gives it directly */
+    const char *token_file;       /* the write token's file; MARSAD_TOKEN gives it directly */
 } config;
 
 void config_defaults(config *c);

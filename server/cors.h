@@ -11,7 +11,8 @@
  * revalidate (ETag), to follow a created article (Location), to wait
  * (Retry-After), to name an export (Content-Disposition) and to see why a
  * write was refused (WWW-Authenticate). */
-#define CORS_EXPOSE_HEADERS "Link, ETag, Location, Retry-After, Content-Disposition, WWW-Authenticate"
+#define CORS_EXPOSE_HEADERS \
+    "Link, ETag, Location, Retry-After, Content-Disposition, WWW-Authenticate"
 
 /* The request headers marsad reads, the only ones a preflight may announce. */
 #define CORS_ALLOWED_HEADERS "Accept, Authorization, Content-Type, If-None-Match"

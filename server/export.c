@@ -24,13 +24,13 @@
 
 typedef struct export_state {
     store *db;
-    app *app;                /* its fault is recorded when a page finds the file damaged */
-    store_query q;           /* its strings point into `strings` */
+    app *app;      /* its fault is recorded when a page finds the file damaged */
+    store_query q; /* its strings point into `strings` */
     char *strings[STORE_MAX_FILTERS + 1];
     output_format fmt;
-    char *out;               /* rendered, not yet sent: out[sent..len) */
+    char *out; /* rendered, not yet sent: out[sent..len) */
     size_t len, sent, cap;
-    char *next;              /* cursor of the next page; NULL when none */
+    char *next; /* cursor of the next page; NULL when none */
     bool header_done, last_page, failed;
 } export_state;
 
@@ -202,7 +202,8 @@ void export_start(request *rq, const store_query *q, output_format fmt, reply *r
     e->q = *q;
     e->fmt = fmt;
     for (size_t i = 0; i < q->n_filters; i++)
-        if (q->filters[i].text && !(e->q.filters[i].text = e->strings[i] = strdup(q->filters[i].text)))
+        if (q->filters[i].text &&
+            !(e->q.filters[i].text = e->strings[i] = strdup(q->filters[i].text)))
             goto oom;
     if (q->cursor && !(e->next = strdup(q->cursor)))
         goto oom;

@@ -29,15 +29,17 @@ void app_set_fault(atomic_int *fault, int why)
 {
     int none = APP_FAULT_NONE;
     if (atomic_compare_exchange_strong(fault, &none, why))
-        fprintf(stderr, "marsad: %s: writes are refused and /readyz answers 503 from now on; "
-                        "restart on a sound database\n",
+        fprintf(stderr,
+                "marsad: %s: writes are refused and /readyz answers 503 from now on; "
+                "restart on a sound database\n",
                 app_fault_text(why));
 }
 
 bool app_store_sound(app *a)
 {
     struct stat st;
-    if (a->db_path && (stat(a->db_path, &st) != 0 || st.st_dev != a->db_dev || st.st_ino != a->db_ino))
+    if (a->db_path &&
+        (stat(a->db_path, &st) != 0 || st.st_dev != a->db_dev || st.st_ino != a->db_ino))
         app_set_fault(&a->fault, APP_FAULT_MOVED);
     return atomic_load(&a->fault) == APP_FAULT_NONE;
 }
@@ -99,9 +101,9 @@ static json_t *feature_of(json_t *item, store_resource res)
     if (json_is_number(lat) && json_is_number(lon))
         geometry = json_pack("{s:s, s:[f,f]}", "type", "Point", "coordinates",
                              json_number_value(lon), json_number_value(lat));
-    return json_pack("{s:s, s:O, s:o, s:o}", "type", "Feature", "id",
-                     json_object_get(item, "id"), "geometry", geometry ? geometry : json_null(),
-                     "properties", props ? props : json_object());
+    return json_pack("{s:s, s:O, s:o, s:o}", "type", "Feature", "id", json_object_get(item, "id"),
+                     "geometry", geometry ? geometry : json_null(), "properties",
+                     props ? props : json_object());
 }
 
 /* A map has no place for an unresolved location (no coordinates): the
@@ -296,8 +298,9 @@ void handle_readyz(request *rq, reply *r)
         reply_problem(r, 503, "%s", app_fault_text(atomic_load(&rq->app->fault)));
         return;
     }
-    reply_json(r, 200, json_pack("{s:s, s:I}", "status", "ready", "articles",
-                                 (json_int_t)atomic_load(&rq->app->n_articles)));
+    reply_json(r, 200,
+               json_pack("{s:s, s:I}", "status", "ready", "articles",
+                         (json_int_t)atomic_load(&rq->app->n_articles)));
     r->no_etag = true;
 }
 
@@ -322,14 +325,38 @@ void handle_meta(request *rq, reply *r)
     reply_json(r, 200, meta);
 }
 
-void handle_articles(request *rq, reply *r) { list_resource(rq, r, RES_ARTICLES, false, NULL, NULL); }
-void handle_article(request *rq, reply *r) { get_resource(rq, r, RES_ARTICLES); }
-void handle_sources(request *rq, reply *r) { list_resource(rq, r, RES_SOURCES, false, NULL, NULL); }
-void handle_source(request *rq, reply *r) { get_resource(rq, r, RES_SOURCES); }
-void handle_locations(request *rq, reply *r) { list_resource(rq, r, RES_LOCATIONS, true, NULL, NULL); }
-void handle_location(request *rq, reply *r) { get_resource(rq, r, RES_LOCATIONS); }
-void handle_figures(request *rq, reply *r) { list_resource(rq, r, RES_FIGURES, true, NULL, NULL); }
-void handle_figure(request *rq, reply *r) { get_resource(rq, r, RES_FIGURES); }
+void handle_articles(request *rq, reply *r)
+{
+    list_resource(rq, r, RES_ARTICLES, false, NULL, NULL);
+}
+void handle_article(request *rq, reply *r)
+{
+    get_resource(rq, r, RES_ARTICLES);
+}
+void handle_sources(request *rq, reply *r)
+{
+    list_resource(rq, r, RES_SOURCES, false, NULL, NULL);
+}
+void handle_source(request *rq, reply *r)
+{
+    get_resource(rq, r, RES_SOURCES);
+}
+void handle_locations(request *rq, reply *r)
+{
+    list_resource(rq, r, RES_LOCATIONS, true, NULL, NULL);
+}
+void handle_location(request *rq, reply *r)
+{
+    get_resource(rq, r, RES_LOCATIONS);
+}
+void handle_figures(request *rq, reply *r)
+{
+    list_resource(rq, r, RES_FIGURES, true, NULL, NULL);
+}
+void handle_figure(request *rq, reply *r)
+{
+    get_resource(rq, r, RES_FIGURES);
+}
 
 /* Everything one source claimed: its figures, after checking it exists so
  * that an unknown id is a 404 rather than an empty list. */
@@ -391,10 +418,9 @@ static bool day_or_reply(request *rq, const char *name, const char **out, reply 
  * affiliation values are the store's own filter vocabulary. */
 void handle_compare(request *rq, reply *r)
 {
-    static const char *const allowed[] = {"type",      "location",  "affiliation",   "bloc",
-                                          "claimant",  "date__gte", "date__lte",     "group",
-                                          "min_claimants", "claims", "figures",     "limit",
-                                          NULL};
+    static const char *const allowed[] = {
+        "type",  "location",      "affiliation", "bloc",    "claimant", "date__gte", "date__lte",
+        "group", "min_claimants", "claims",      "figures", "limit",    NULL};
     static const char *const groupings[] = {"event", "day", "week", "month", NULL};
     if (!params_only_or_reply(rq, allowed, r))
         return;

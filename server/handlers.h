@@ -28,7 +28,7 @@ void handle_location(request *rq, reply *r);
 void handle_figures(request *rq, reply *r);
 void handle_figure(request *rq, reply *r);
 void handle_compare(request *rq, reply *r);
-void handle_search(request *rq, reply *r); /* search.c */
+void handle_search(request *rq, reply *r);       /* search.c */
 void handle_problem_page(request *rq, reply *r); /* problems.c */
 /* May this write go on, judged on its headers (rq: method, app,
  * authorization, content_type)? Otherwise the refusal (403, 401, 415) is

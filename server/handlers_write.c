@@ -36,7 +36,8 @@ static bool authorized_or_reply(request *rq, reply *r)
         return false;
     }
     if (!rq->app->token) {
-        reply_problem(r, 403, "writes are disabled: no token is configured (MARSAD_TOKEN or --token-file)");
+        reply_problem(r, 403,
+                      "writes are disabled: no token is configured (MARSAD_TOKEN or --token-file)");
         return false;
     }
     const char *h = rq->authorization;
@@ -53,11 +54,13 @@ bool handlers_write_allowed(request *rq, reply *r)
     if (!authorized_or_reply(rq, r))
         return false;
     if (!app_store_sound(rq->app)) {
-        reply_problem(r, 503, "writes are refused: %s", app_fault_text(atomic_load(&rq->app->fault)));
+        reply_problem(r, 503, "writes are refused: %s",
+                      app_fault_text(atomic_load(&rq->app->fault)));
         return false;
     }
     char err[256];
-    if (strcmp(rq->method, "DELETE") != 0 && !body_type_accepted(rq->content_type, err, sizeof err)) {
+    if (strcmp(rq->method, "DELETE") != 0 &&
+        !body_type_accepted(rq->content_type, err, sizeof err)) {
         reply_problem(r, 415, "%s", err);
         return false;
     }

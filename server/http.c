@@ -65,8 +65,8 @@ struct http_server {
     http_config cfg;
     app *app;
     pthread_key_t store_key;
-    writer *writer_;          /* set by http_set_writer once the seeds are in */
-    query_pool *queries;      /* runs the data routes' GETs off the polling threads */
+    writer *writer_;      /* set by http_set_writer once the seeds are in */
+    query_pool *queries;  /* runs the data routes' GETs off the polling threads */
     pthread_mutex_t lock; /* guards threads */
     thread_state *threads[MAX_STORES];
     size_t n_threads;
@@ -86,21 +86,21 @@ typedef struct req_ctx {
     struct timespec t0;
     struct timespec arrived; /* wall-clock time, for the access log */
     char method[16];
-    bool started;            /* the access handler has been called once */
-    size_t target_len;       /* bytes of the raw request target */
-    bool nul_in_path;        /* the raw path holds %00, which decoding would cut at */
-    size_t query_pieces;     /* &-separated pieces of the raw query, empty ones too */
-    unsigned unescapes;      /* strings libmicrohttpd has unescaped for this request */
+    bool started;        /* the access handler has been called once */
+    size_t target_len;   /* bytes of the raw request target */
+    bool nul_in_path;    /* the raw path holds %00, which decoding would cut at */
+    size_t query_pieces; /* &-separated pieces of the raw query, empty ones too */
+    unsigned unescapes;  /* strings libmicrohttpd has unescaped for this request */
     char target[LOG_TARGET_MAX];
     unsigned status;
     size_t bytes;
-    char *body;              /* the request body so far */
+    char *body; /* the request body so far */
     size_t body_len, body_cap;
     bool body_too_large;
-    size_t body_reserved;    /* this request's share of body_bytes */
-    bool body_over_budget;   /* the bodies in flight left no room: 503 */
+    size_t body_reserved;  /* this request's share of body_bytes */
+    bool body_over_budget; /* the bodies in flight left no room: 503 */
     struct MHD_Connection *conn;
-    write_job *job;          /* submitted to the writer, connection suspended */
+    write_job *job; /* submitted to the writer, connection suspended */
     atomic_bool job_done;
     void (*finish)(write_job *job, store *db, reply_finish_ctx *fc, reply *r);
     /* A query handed to the query pool, connection suspended: the request
@@ -110,10 +110,10 @@ typedef struct req_ctx {
     request query;
     const route *query_route;
     reply query_reply;
-    bool active;             /* a request is under way (counted in in_flight) */
-    bool cacheable;          /* a GET whose answer may be kept */
-    bool gzip;               /* Accept-Encoding takes gzip */
-    int64_t version;         /* the data version it was answered at */
+    bool active;     /* a request is under way (counted in in_flight) */
+    bool cacheable;  /* a GET whose answer may be kept */
+    bool gzip;       /* Accept-Encoding takes gzip */
+    int64_t version; /* the data version it was answered at */
 } req_ctx;
 
 /* What a connection's context is allocated in: the request's context
@@ -121,8 +121,8 @@ typedef struct req_ctx {
 typedef struct conn_slot {
     req_ctx ctx;
     int fd;
-    atomic_bool receiving;    /* the request line, headers or body are still coming */
-    atomic_llong since_ms;    /* since when (the connection's or last answer's time) */
+    atomic_bool receiving; /* the request line, headers or body are still coming */
+    atomic_llong since_ms; /* since when (the connection's or last answer's time) */
     struct conn_slot *prev, *next;
 } conn_slot;
 
@@ -170,7 +170,8 @@ static void *reap(void *arg)
             if (atomic_load(&sl->receiving) && now - atomic_load(&sl->since_ms) > deadline_ms) {
                 atomic_store(&sl->receiving, false);
                 shutdown(sl->fd, SHUT_RDWR);
-                fprintf(stderr, "marsad: closed a connection whose request took more than %d s to arrive\n",
+                fprintf(stderr,
+                        "marsad: closed a connection whose request took more than %d s to arrive\n",
                         s->cfg.request_deadline_s);
             }
     }
@@ -259,7 +260,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
         MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
     req_ctx *ctx = info ? info->socket_context : NULL;
     if (!ctx)
-        return NULL; /* out of memory when the connection opened: the handler drops it */
+        return NULL;         /* out of memory when the connection opened: the handler drops it */
     release_request(s, ctx); /* a request libmicrohttpd abandoned without telling */
     memset(ctx, 0, sizeof *ctx);
     clock_gettime(CLOCK_MONOTONIC, &ctx->t0);
@@ -343,8 +344,13 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
     if (s->cfg.access_log != ACCESS_LOG_OFF) {
         char client[INET6_ADDRSTRLEN] = "-";
         client_address(c, client, sizeof client);
-        access_log_entry e = {ctx->arrived, client, ctx->method[0] ? ctx->method : "-",
-                              ctx->target, ctx->status, ctx->bytes, elapsed_us(&ctx->t0),
+        access_log_entry e = {ctx->arrived,
+                              client,
+                              ctx->method[0] ? ctx->method : "-",
+                              ctx->target,
+                              ctx->status,
+                              ctx->bytes,
+                              elapsed_us(&ctx->t0),
                               toe != MHD_REQUEST_TERMINATED_COMPLETED_OK};
         access_log_write(stderr, s->cfg.access_log, &e);
     }
@@ -365,8 +371,8 @@ static thread_state *thread_get(http_server *s)
     if (ts)
         return ts;
     char err[256];
-    store *db = store_open(s->cfg.db_path, STORE_READONLY, s->cfg.busy_timeout_ms, s->cfg.schema_sql,
-                           err, sizeof err);
+    store *db = store_open(s->cfg.db_path, STORE_READONLY, s->cfg.busy_timeout_ms,
+                           s->cfg.schema_sql, err, sizeof err);
     if (!db) {
         fprintf(stderr, "marsad: cannot open %s for reading: %s\n", s->cfg.db_path, err);
         return NULL;
@@ -586,7 +592,8 @@ static void dispatch(http_server *s, struct MHD_Connection *c, req_ctx *ctx, con
     rq.body = ctx->body ? ctx->body : "";
     rq.body_len = ctx->body_len;
     rq.content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
-    rq.authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+    rq.authorization =
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
     if (rt->needs_ready && offloaded(s, c, ctx, &rq, rt))
         return;
     if (rt->needs_ready) {
@@ -662,8 +669,8 @@ static void stream_free(void *cls)
 
 /* The explorer page loads its script, style and icon from /web/ and talks
  * to the API on the same origin: nothing else, no inline code. */
-#define PAGE_CSP                                                                                  \
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "           \
+#define PAGE_CSP                                                                      \
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " \
     "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
 /* Answers differ by Accept-Encoding, and by Origin when only some origins
@@ -692,8 +699,8 @@ static size_t cache_key(const req_ctx *ctx, char key[CACHE_MAX_TARGET + 2])
 static bool gzip_reply(struct MHD_Connection *c, reply *r)
 {
     if (r->stream || !r->body || !compress_type_ok(r->content_type) ||
-        !compress_accepts_gzip(MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-                                                           MHD_HTTP_HEADER_ACCEPT_ENCODING)))
+        !compress_accepts_gzip(
+            MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING)))
         return false;
     char *gz;
     size_t gz_len;
@@ -796,9 +803,9 @@ static enum MHD_Result send_reply(http_server *s, struct MHD_Connection *c, req_
         MHD_add_response_header(resp, "Access-Control-Expose-Headers", CORS_EXPOSE_HEADERS);
         if (strcmp(method, "OPTIONS") == 0) {
             char headers[128];
-            cors_allow_headers(MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-                                                           "Access-Control-Request-Headers"),
-                               headers, sizeof headers);
+            cors_allow_headers(
+                MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Access-Control-Request-Headers"),
+                headers, sizeof headers);
             MHD_add_response_header(resp, "Access-Control-Allow-Methods", r->allow);
             MHD_add_response_header(resp, "Access-Control-Allow-Headers", headers);
             MHD_add_response_header(resp, "Access-Control-Max-Age", "600");
@@ -875,7 +882,8 @@ static bool keep_body(http_server *s, req_ctx *ctx, const char *data, size_t n)
 /* The Content-Length of a request, 0 when there is none. */
 static unsigned long long declared_length(struct MHD_Connection *c)
 {
-    const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    const char *cl =
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
     if (!cl)
         return 0;
     char *end;
@@ -899,14 +907,17 @@ static bool headers_acceptable(http_server *s, struct MHD_Connection *c, req_ctx
     char id[REQUEST_MAX_ID];
     char allow[64];
     if (routes_match(method, url, &rt, id, sizeof id, allow, sizeof allow) == ROUTE_FOUND &&
-        (strcmp(method, "POST") == 0 || strcmp(method, "PUT") == 0 || strcmp(method, "DELETE") == 0)) {
+        (strcmp(method, "POST") == 0 || strcmp(method, "PUT") == 0 ||
+         strcmp(method, "DELETE") == 0)) {
         request rq;
         memset(&rq, 0, sizeof rq);
         rq.method = method;
         rq.path = url;
         rq.app = s->app;
-        rq.authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
-        rq.content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+        rq.authorization =
+            MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+        rq.content_type =
+            MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
         if (!handlers_write_allowed(&rq, r))
             return false;
     }
@@ -958,8 +969,7 @@ static bool conflicting_lengths(struct MHD_Connection *c)
 
 /* A GET already answered at this data version: queue the kept response.
  * Also marks the request cacheable for send_reply when it is not there. */
-static bool serve_cached(http_server *s, struct MHD_Connection *c, req_ctx *ctx,
-                         const char *method)
+static bool serve_cached(http_server *s, struct MHD_Connection *c, req_ctx *ctx, const char *method)
 {
     bool get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
     if (!get || !atomic_load(&s->app->ready) || ctx->target_len > CACHE_MAX_TARGET ||
@@ -984,7 +994,8 @@ static bool serve_cached(http_server *s, struct MHD_Connection *c, req_ctx *ctx,
         return false;
     const char *inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
     if (etag_matches(inm, hit.etag)) {
-        struct MHD_Response *nm = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+        struct MHD_Response *nm =
+            MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
         if (!nm)
             return false;
         MHD_add_response_header(nm, MHD_HTTP_HEADER_ETAG, hit.etag);
@@ -1010,9 +1021,8 @@ static enum MHD_Result answer(http_server *s, struct MHD_Connection *c, req_ctx 
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
-                                  const char *method, const char *version,
-                                  const char *upload_data, size_t *upload_data_size,
-                                  void **req_cls)
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_data_size, void **req_cls)
 {
     http_server *s = cls;
     req_ctx *ctx = *req_cls;
@@ -1025,8 +1035,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         snprintf(ctx->method, sizeof ctx->method, "%s", method);
         ctx->conn = c;
         if (ctx->unescapes >= HIDDEN_QUERY_UNESCAPES) /* the hidden query fitted */
-            MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT,
-                                      (unsigned)s->cfg.timeout_s);
+            MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT, (unsigned)s->cfg.timeout_s);
         if (conflicting_lengths(c)) {
             reply_problem(&r, 400, "Content-Length is given more than once, with different values");
             return answer(s, c, ctx, method, &r);
@@ -1041,7 +1050,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return MHD_YES;
     }
     atomic_store(&slot_of(ctx)->receiving, false); /* all of the request is in */
-    if (ctx->query_queued) { /* resumed: a worker has answered the query */
+    if (ctx->query_queued) {                       /* resumed: a worker has answered the query */
         if (!atomic_load(&ctx->query_done))
             return MHD_YES;
         ctx->query_queued = false;
@@ -1147,8 +1156,8 @@ http_server *http_start(const http_config *cfg, app *a, char *err, size_t errsz)
 
     struct sockaddr_storage addr;
     memset(&addr, 0, sizeof addr);
-    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG |
-                     MHD_ALLOW_SUSPEND_RESUME;
+    unsigned flags =
+        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
     struct sockaddr_in *v4 = (struct sockaddr_in *)&addr;
     struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)&addr;
     if (inet_pton(AF_INET, cfg->bind, &v4->sin_addr) == 1) {
@@ -1168,13 +1177,13 @@ http_server *http_start(const http_config *cfg, app *a, char *err, size_t errsz)
         /* The logger first, so that no option's complaint goes elsewhere. */
         MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, MHD_OPTION_SOCK_ADDR, &addr,
         /* Refuse requests that bend HTTP/1.1 (spaces in header names...). */
-        MHD_OPTION_STRICT_FOR_CLIENT, 1,
-        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads ? cfg->threads : 1),
-        MHD_OPTION_CONNECTION_LIMIT, cfg->max_connections, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
-        cfg->max_per_ip, MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout_s,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, connection_pool_bytes(cfg), MHD_OPTION_URI_LOG_CALLBACK,
-        on_uri, s, MHD_OPTION_UNESCAPE_CALLBACK, on_unescape, NULL, MHD_OPTION_NOTIFY_COMPLETED,
-        on_completed, s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_END);
+        MHD_OPTION_STRICT_FOR_CLIENT, 1, MHD_OPTION_THREAD_POOL_SIZE,
+        (unsigned)(cfg->threads ? cfg->threads : 1), MHD_OPTION_CONNECTION_LIMIT,
+        cfg->max_connections, MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->max_per_ip,
+        MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout_s, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+        connection_pool_bytes(cfg), MHD_OPTION_URI_LOG_CALLBACK, on_uri, s,
+        MHD_OPTION_UNESCAPE_CALLBACK, on_unescape, NULL, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
+        s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_END);
     if (!s->daemon) {
         snprintf(err, errsz, "cannot listen on %s port %d (in use, or not permitted)", cfg->bind,
                  cfg->port);
@@ -1202,8 +1211,7 @@ fail:
 
 int http_port(const http_server *s)
 {
-    const union MHD_DaemonInfo *info =
-        MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
     return info ? info->port : -1;
 }
 

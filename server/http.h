@@ -16,24 +16,24 @@
 #include <stddef.h>
 
 typedef struct http_config {
-    const char *bind;          /* IPv4 or IPv6 literal */
-    int port;                  /* 0: any free port (see http_port) */
-    unsigned threads;          /* polling threads, >= 1 */
-    unsigned query_workers;    /* threads that run the data routes' queries; 0: the polling threads */
-    const char *db_path;       /* each thread opens it read-only */
+    const char *bind;       /* IPv4 or IPv6 literal */
+    int port;               /* 0: any free port (see http_port) */
+    unsigned threads;       /* polling threads, >= 1 */
+    unsigned query_workers; /* threads that run the data routes' queries; 0: the polling threads */
+    const char *db_path;    /* each thread opens it read-only */
     const char *schema_sql;
     int busy_timeout_ms;
-    int query_timeout_ms;      /* per-query time limit; 503 past it */
-    const char *cors;          /* NULL, "*" or comma-separated origins */
+    int query_timeout_ms; /* per-query time limit; 503 past it */
+    const char *cors;     /* NULL, "*" or comma-separated origins */
     unsigned max_connections;
     unsigned max_per_ip;
-    unsigned timeout_s;        /* idle connection timeout */
-    int request_deadline_s;    /* a request's line, headers and body must arrive within it */
-    size_t max_url;            /* longer request targets are a 414 */
-    size_t max_headers;        /* larger request headers (names and values) are a 431 */
-    size_t cache_bytes;        /* finished responses kept, shared out between the threads */
-    size_t body_budget_bytes;  /* request bodies held at once, all connections; past it 503 */
-    int page_cache_mb;         /* of each thread's read connection */
+    unsigned timeout_s;       /* idle connection timeout */
+    int request_deadline_s;   /* a request's line, headers and body must arrive within it */
+    size_t max_url;           /* longer request targets are a 414 */
+    size_t max_headers;       /* larger request headers (names and values) are a 431 */
+    size_t cache_bytes;       /* finished responses kept, shared out between the threads */
+    size_t body_budget_bytes; /* request bodies held at once, all connections; past it 503 */
+    int page_cache_mb;        /* of each thread's read connection */
     access_log_format access_log;
 } http_config;
 

@@ -19,8 +19,8 @@
 #define INTEGRITY_START_BUDGET_MS 25 /* of the start-up's time, before the port opens */
 
 typedef enum integrity_result {
-    INTEGRITY_SOUND,    /* checked whole: nothing found */
-    INTEGRITY_DAMAGED,  /* problem says what */
+    INTEGRITY_SOUND,      /* checked whole: nothing found */
+    INTEGRITY_DAMAGED,    /* problem says what */
     INTEGRITY_UNFINISHED, /* the budget ran out: check the rest with integrity_background */
 } integrity_result;
 

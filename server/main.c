@@ -36,18 +36,19 @@ enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
 static void usage(FILE *out)
 {
-    fprintf(out,
-            "marsad %s — Arabic war reporting as data you can query and compare\n\n"
-            "usage:\n"
-            "  marsad serve [options]                serve the API (seeds imported at start)\n"
-            "  marsad import --db PATH [--json] FILE|DIR...\n"
-            "                                        import .txt, pages, feeds and exports without\n"
-            "                                        serving (--json: the summary as JSON)\n"
-            "  marsad extract [FILE]                 print what the extractor reads in FILE\n"
-            "                                        (standard input without FILE) as JSON\n"
-            "  marsad --help | --version\n\n"
-            "options of serve (each also an environment variable):\n",
-            MARSAD_VERSION);
+    fprintf(
+        out,
+        "marsad %s — Arabic war reporting as data you can query and compare\n\n"
+        "usage:\n"
+        "  marsad serve [options]                serve the API (seeds imported at start)\n"
+        "  marsad import --db PATH [--json] FILE|DIR...\n"
+        "                                        import .txt, pages, feeds and exports without\n"
+        "                                        serving (--json: the summary as JSON)\n"
+        "  marsad extract [FILE]                 print what the extractor reads in FILE\n"
+        "                                        (standard input without FILE) as JSON\n"
+        "  marsad --help | --version\n\n"
+        "options of serve (each also an environment variable):\n",
+        MARSAD_VERSION);
     config_print_help(out);
 }
 
@@ -117,16 +118,17 @@ static const char *may_create(const char *db_path, bool create, char *why, size_
     closedir(d);
     if (empty)
         return NULL;
-    snprintf(why, whysz, "it is missing, and its folder %.256s holds other files (was it moved or"
-             " deleted?)", dir);
+    snprintf(why, whysz,
+             "it is missing, and its folder %.256s holds other files (was it moved or"
+             " deleted?)",
+             dir);
     return why;
 }
 
 /* Opens db_path read-write and checks it (integrity.h) for up to
  * INTEGRITY_START_BUDGET_MS before anything is written: a damaged file is
  * refused; *unfinished (may be NULL) says the check ran out of time. */
-static store *open_writer(const char *db_path, int busy_ms, extract_model **model,
-                          bool *unfinished)
+static store *open_writer(const char *db_path, int busy_ms, extract_model **model, bool *unfinished)
 {
     char err[512];
     struct stat st;
@@ -139,11 +141,11 @@ static store *open_writer(const char *db_path, int busy_ms, extract_model **mode
     }
     if (!existed)
         fprintf(stderr, "marsad: created a new, empty database %s\n", db_path);
-    integrity_result sound =
-        integrity_check_now(db, INTEGRITY_START_BUDGET_MS, err, sizeof err);
+    integrity_result sound = integrity_check_now(db, INTEGRITY_START_BUDGET_MS, err, sizeof err);
     if (sound == INTEGRITY_DAMAGED) {
-        fprintf(stderr, "marsad: database %s is damaged (%s): not used; restore a backup, or"
-                        " serve it --read-only to read what is left\n",
+        fprintf(stderr,
+                "marsad: database %s is damaged (%s): not used; restore a backup, or"
+                " serve it --read-only to read what is left\n",
                 db_path, err);
         store_close(db);
         return NULL;
@@ -174,7 +176,8 @@ static const char *reader_name(const char *db_path, char *out, size_t outsz)
 {
     char dir[4096];
     const char *slash = strrchr(db_path, '/');
-    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - db_path) + 1 : 1, slash ? db_path : ".");
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - db_path) + 1 : 1,
+             slash ? db_path : ".");
     if (access(db_path, W_OK) == 0 && access(dir, W_OK) == 0)
         return db_path;
     char *abs = realpath(db_path, NULL);
@@ -197,8 +200,10 @@ static const char *reader_name(const char *db_path, char *out, size_t outsz)
     char wal_path[4200];
     snprintf(wal_path, sizeof wal_path, "%s-wal", abs);
     if (stat(wal_path, &wal) == 0 && wal.st_size > 0)
-        fprintf(stderr, "marsad: %s is not empty and cannot be read on read-only media: what it "
-                        "holds is not served\n", wal_path);
+        fprintf(stderr,
+                "marsad: %s is not empty and cannot be read on read-only media: what it "
+                "holds is not served\n",
+                wal_path);
     fprintf(stderr, "marsad: %s is on read-only media: opened as immutable\n", db_path);
     free(abs);
     return out;
@@ -240,8 +245,9 @@ static unsigned fit_open_files(unsigned max_connections, unsigned threads)
         return max_connections;
     rlim_t spare = FILES_BESIDES_CONNECTIONS(threads);
     unsigned fit = rl.rlim_cur > spare + 1 ? (unsigned)(rl.rlim_cur - spare) : 1;
-    fprintf(stderr, "marsad: the open-file limit is %llu (ulimit -n): --max-connections lowered from "
-                    "%u to %u\n",
+    fprintf(stderr,
+            "marsad: the open-file limit is %llu (ulimit -n): --max-connections lowered from "
+            "%u to %u\n",
             (unsigned long long)rl.rlim_cur, max_connections, fit);
     return fit;
 }
@@ -258,7 +264,8 @@ static int load_token(const config *cfg, char *buf, size_t bufsz, const char **o
     } else if (cfg->token_file && *cfg->token_file) {
         FILE *f = fopen(cfg->token_file, "r");
         if (!f) {
-            snprintf(err, errsz, "cannot read --token-file %s: %s", cfg->token_file, strerror(errno));
+            snprintf(err, errsz, "cannot read --token-file %s: %s", cfg->token_file,
+                     strerror(errno));
             return -1;
         }
         bool got = fgets(buf, (int)bufsz, f) != NULL;
@@ -310,7 +317,8 @@ static int cmd_serve(int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    const char *refusal = cfg.read_only ? NULL : may_create(cfg.db_path, cfg.create, err, sizeof err);
+    const char *refusal =
+        cfg.read_only ? NULL : may_create(cfg.db_path, cfg.create, err, sizeof err);
     if (refusal) {
         fprintf(stderr, "marsad: database %s: %s; start with --create for an empty one\n",
                 cfg.db_path, refusal);
@@ -318,8 +326,8 @@ static int cmd_serve(int argc, char **argv)
     }
     extract_model *model = NULL;
     static char reader_buf[8192];
-    const char *db_name = cfg.read_only ? reader_name(cfg.db_path, reader_buf, sizeof reader_buf)
-                                        : cfg.db_path;
+    const char *db_name =
+        cfg.read_only ? reader_name(cfg.db_path, reader_buf, sizeof reader_buf) : cfg.db_path;
     /* Checked before anything is served or written: a damaged file found
      * now is not served at all (read-only, it is served for what can still
      * be read, but never ready); one too large to check within the budget
@@ -374,8 +382,8 @@ static int cmd_serve(int argc, char **argv)
         .port = cfg.port,
         .threads = threads,
         /* one slow query then leaves another worker free */
-        .query_workers = cfg.query_workers >= 0 ? (unsigned)cfg.query_workers
-                                                : (threads > 2 ? threads : 2),
+        .query_workers =
+            cfg.query_workers >= 0 ? (unsigned)cfg.query_workers : (threads > 2 ? threads : 2),
         .db_path = db_name,
         .schema_sql = schema_sql(),
         .busy_timeout_ms = cfg.busy_timeout_ms,
@@ -469,10 +477,10 @@ static int cmd_serve(int argc, char **argv)
 #define PROGRESS_MS 200
 
 typedef struct import_progress {
-    bool on;                   /* stderr is a terminal */
-    bool shown;                /* the line is on screen */
+    bool on;    /* stderr is a terminal */
+    bool shown; /* the line is on screen */
     const char *path;
-    struct timespec t0;        /* start of this path */
+    struct timespec t0; /* start of this path */
     double last_ms;
     unsigned long long bytes0; /* c->bytes when this path began */
     size_t articles0;
@@ -500,7 +508,8 @@ static void show_progress(void *cls, size_t files_done, size_t files_total,
     double done = (double)(c->bytes - p->bytes0);
     double rate = done / secs; /* bytes per second */
     double left = rate > 0 && bytes_total > done ? ((double)bytes_total - done) / rate : 0;
-    fprintf(stderr, "\r\033[Kmarsad: %s: %zu/%zu files, %.1f/%.1f MB, %.0f articles/s, %d:%02d left",
+    fprintf(stderr,
+            "\r\033[Kmarsad: %s: %zu/%zu files, %.1f/%.1f MB, %.0f articles/s, %d:%02d left",
             p->path, files_done, files_total, done / 1e6, (double)bytes_total / 1e6,
             (double)(c->articles - p->articles0) / secs, (int)(left / 60), (int)left % 60);
     fflush(stderr);
@@ -509,14 +518,13 @@ static void show_progress(void *cls, size_t files_done, size_t files_total,
 
 static void print_summary_json(const ingest_counts *c, double ms)
 {
-    json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "articles",
-                          (json_int_t)c->articles, "unchanged", (json_int_t)c->unchanged, "skipped",
-                          (json_int_t)c->skipped, "gone_from_disk", (json_int_t)c->removed,
-                          "figures", (json_int_t)c->figures, "place_mentions",
-                          (json_int_t)c->place_mentions, "source_mentions",
-                          (json_int_t)c->source_mentions, "truncated", (json_int_t)c->truncated,
-                          "files", (json_int_t)c->files, "bytes", (json_int_t)c->bytes, "ms",
-                          (json_int_t)ms);
+    json_t *o = json_pack(
+        "{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "articles",
+        (json_int_t)c->articles, "unchanged", (json_int_t)c->unchanged, "skipped",
+        (json_int_t)c->skipped, "gone_from_disk", (json_int_t)c->removed, "figures",
+        (json_int_t)c->figures, "place_mentions", (json_int_t)c->place_mentions, "source_mentions",
+        (json_int_t)c->source_mentions, "truncated", (json_int_t)c->truncated, "files",
+        (json_int_t)c->files, "bytes", (json_int_t)c->bytes, "ms", (json_int_t)ms);
     if (o) {
         json_dumpf(o, stdout, JSON_COMPACT);
         fputc('\n', stdout);
@@ -557,8 +565,8 @@ static int cmd_import(int argc, char **argv)
     clock_gettime(CLOCK_MONOTONIC, &t0);
     import_progress p = {.on = isatty(STDERR_FILENO) == 1};
     /* log lines clear the progress line first */
-    FILE *log = p.on ? fopencookie(&p, "w", (cookie_io_functions_t){.write = progress_log_write})
-                     : NULL;
+    FILE *log =
+        p.on ? fopencookie(&p, "w", (cookie_io_functions_t){.write = progress_log_write}) : NULL;
     if (log)
         setvbuf(log, NULL, _IOLBF, 0);
     else

@@ -59,7 +59,8 @@ static bool prefixes_ok_or_reply(const char *q, reply *r)
             return false;
         }
         if (++n > PARAMS_MAX_PREFIXES) {
-            reply_bad_param(r, "q", "at most %d prefixes (word*) in one query", PARAMS_MAX_PREFIXES);
+            reply_bad_param(r, "q", "at most %d prefixes (word*) in one query",
+                            PARAMS_MAX_PREFIXES);
             return false;
         }
     }
@@ -192,7 +193,8 @@ static bool parse_filter(const store_filter_def *d, const char *v, store_filter 
         {
             char list[512];
             reply_bad_param(r, d->name, "must be one of: %s",
-                            d->enum_values ? join_names(d->enum_values, SIZE_MAX, list, sizeof list) : "");
+                            d->enum_values ? join_names(d->enum_values, SIZE_MAX, list, sizeof list)
+                                           : "");
         }
         return false;
     case FIELD_DATE:
@@ -214,8 +216,9 @@ static bool parse_filter(const store_filter_def *d, const char *v, store_filter 
         }
         if (f->num[0] < -180 || f->num[2] > 180 || f->num[1] < -90 || f->num[3] > 90 ||
             f->num[0] > f->num[2] || f->num[1] > f->num[3]) {
-            reply_bad_param(r, d->name,
-                            "needs -180 <= minLon <= maxLon <= 180 and -90 <= minLat <= maxLat <= 90");
+            reply_bad_param(
+                r, d->name,
+                "needs -180 <= minLon <= maxLon <= 180 and -90 <= minLat <= maxLat <= 90");
             return false;
         }
         return true;
@@ -226,7 +229,8 @@ static bool parse_filter(const store_filter_def *d, const char *v, store_filter 
         }
         if (f->num[0] < -90 || f->num[0] > 90 || f->num[1] < -180 || f->num[1] > 180 ||
             !(f->num[2] > 0) || f->num[2] > 20040) {
-            reply_bad_param(r, d->name, "needs -90 <= lat <= 90, -180 <= lon <= 180, 0 < km <= 20040");
+            reply_bad_param(r, d->name,
+                            "needs -90 <= lat <= 90, -180 <= lon <= 180, 0 < km <= 20040");
             return false;
         }
         return true;
@@ -453,7 +457,8 @@ bool params_query_or_reply(const request *rq, store_resource res, bool allow_geo
                 *fmt = FORMAT_GEOJSON;
             } else {
                 reply_bad_param(r, "format", "must be %s",
-                                allow_geojson ? "json, csv, ndjson or geojson" : "json, csv or ndjson");
+                                allow_geojson ? "json, csv, ndjson or geojson"
+                                              : "json, csv or ndjson");
                 return false;
             }
         } else if (strcmp(name, "facet") == 0) {

@@ -7,9 +7,9 @@
 
 #include <string.h>
 
-#define PAGE(title, text)                                                                         \
-    "<!doctype html>\n<html lang=\"en\"><meta charset=\"utf-8\"><title>" title                   \
-    "</title>\n<h1>" title "</h1>\n<p>" text "</p>\n<p>The answer's <code>detail</code> says "   \
+#define PAGE(title, text)                                                                      \
+    "<!doctype html>\n<html lang=\"en\"><meta charset=\"utf-8\"><title>" title                 \
+    "</title>\n<h1>" title "</h1>\n<p>" text "</p>\n<p>The answer's <code>detail</code> says " \
     "what went wrong in that request; see <a href=\"/openapi.yaml\">openapi.yaml</a>.</p>\n"
 
 typedef struct problem_page {
@@ -18,36 +18,35 @@ typedef struct problem_page {
 } problem_page;
 
 static const problem_page pages[] = {
-    {"invalid-request", PAGE("Invalid request (400)",
-                             "The request could not be understood: a malformed request line, "
-                             "path or body.")},
+    {"invalid-request",
+     PAGE("Invalid request (400)", "The request could not be understood: a malformed request line, "
+                                   "path or body.")},
     {"invalid-parameter", PAGE("Invalid parameter (400)",
                                "A query parameter is unknown, given twice, too long, or has a "
                                "value the route does not accept; <code>invalid_params</code> "
                                "names it.")},
-    {"unauthorized", PAGE("Unauthorized (401)",
-                          "A write needs <code>Authorization: Bearer TOKEN</code> with the "
-                          "server's token.")},
-    {"forbidden", PAGE("Forbidden (403)",
-                       "Writes are off: the server runs read-only or has no token.")},
+    {"unauthorized",
+     PAGE("Unauthorized (401)", "A write needs <code>Authorization: Bearer TOKEN</code> with the "
+                                "server's token.")},
+    {"forbidden",
+     PAGE("Forbidden (403)", "Writes are off: the server runs read-only or has no token.")},
     {"not-found", PAGE("Not found (404)", "No route, or no item with that id.")},
-    {"method-not-allowed", PAGE("Method not allowed (405)",
-                                "The path exists but not with this method; the "
-                                "<code>Allow</code> header lists the methods it takes.")},
+    {"method-not-allowed",
+     PAGE("Method not allowed (405)", "The path exists but not with this method; the "
+                                      "<code>Allow</code> header lists the methods it takes.")},
     {"body-too-large", PAGE("Body too large (413)", "A request body is at most 1 MiB.")},
-    {"uri-too-long", PAGE("URI too long (414)",
-                          "The request target is longer than the server's "
-                          "<code>--max-url</code>.")},
-    {"unsupported-media-type", PAGE("Unsupported media type (415)",
-                                    "A body is <code>application/json</code>, "
-                                    "<code>text/plain</code> or <code>text/html</code>.")},
-    {"headers-too-large", PAGE("Request headers too large (431)",
-                               "The request headers are larger than the server's "
-                               "<code>--max-headers</code>.")},
-    {"unavailable", PAGE("Unavailable (503)",
-                         "The seeds are still being imported, the database stayed busy, or a "
-                         "query ran past its time limit; try again after "
-                         "<code>Retry-After</code> seconds.")},
+    {"uri-too-long", PAGE("URI too long (414)", "The request target is longer than the server's "
+                                                "<code>--max-url</code>.")},
+    {"unsupported-media-type",
+     PAGE("Unsupported media type (415)", "A body is <code>application/json</code>, "
+                                          "<code>text/plain</code> or <code>text/html</code>.")},
+    {"headers-too-large",
+     PAGE("Request headers too large (431)", "The request headers are larger than the server's "
+                                             "<code>--max-headers</code>.")},
+    {"unavailable",
+     PAGE("Unavailable (503)", "The seeds are still being imported, the database stayed busy, or a "
+                               "query ran past its time limit; try again after "
+                               "<code>Retry-After</code> seconds.")},
 };
 
 void handle_problem_page(request *rq, reply *r)

@@ -22,7 +22,8 @@ typedef struct query_pool query_pool;
 typedef void (*query_pool_fn)(void *item, void *cls);
 
 /* n_workers >= 1. NULL when no thread could start. */
-query_pool *query_pool_start(unsigned n_workers, query_pool_fn run, query_pool_fn refuse, void *cls);
+query_pool *query_pool_start(unsigned n_workers, query_pool_fn run, query_pool_fn refuse,
+                             void *cls);
 
 /* Queue item; false when the queue is full or the pool is stopping (the
  * caller answers, nothing was queued). */

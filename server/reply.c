@@ -120,7 +120,8 @@ void reply_json(reply *r, unsigned status, json_t *json)
 {
     /* Ten significant digits keep coordinates to about 1e-6 degrees
      * without the binary noise of %.17g. */
-    char *s = json ? json_dumps(json, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(10)) : NULL;
+    char *s =
+        json ? json_dumps(json, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(10)) : NULL;
     json_decref(json);
     if (!s) {
         reply_problem(r, 500, "the response could not be serialised");
@@ -134,8 +135,7 @@ void reply_json_bytes(reply *r, unsigned status, char *body, size_t len)
     set_body(r, status, "application/json", body, len);
 }
 
-void reply_static(reply *r, unsigned status, const char *content_type, const char *body,
-                  size_t len)
+void reply_static(reply *r, unsigned status, const char *content_type, const char *body, size_t len)
 {
     reply_free(r);
     r->status = status;
@@ -148,9 +148,9 @@ void reply_static(reply *r, unsigned status, const char *content_type, const cha
 static void problem(reply *r, unsigned status, const char *type, json_t *invalid,
                     const char *detail)
 {
-    json_t *p = json_pack("{s:s, s:s, s:i, s:s}", "type", type ? type : problem_type(status),
-                          "title", reply_status_title(status), "status", (int)status, "detail",
-                          detail);
+    json_t *p =
+        json_pack("{s:s, s:s, s:i, s:s}", "type", type ? type : problem_type(status), "title",
+                  reply_status_title(status), "status", (int)status, "detail", detail);
     if (p && invalid)
         json_object_set_new(p, "invalid_params", invalid); /* steals invalid */
     else

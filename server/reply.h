@@ -31,21 +31,21 @@ typedef struct reply {
     char *body;               /* owned unless body_static */
     size_t len;
     bool body_static;
-    bool no_etag;             /* for bodies that must not be cached (health) */
-    bool page;                /* the explorer page: sent with its security policy */
-    char *link;                      /* Link header (owned), NULL for none */
-    char allow[64];                  /* Allow header (405, OPTIONS) */
-    char location[300];              /* Location header (201): /v1/articles/ and an id */
-    int retry_after;                 /* seconds, 0 for none (503) */
-    char disposition[128];           /* Content-Disposition, empty for none */
-    char www_authenticate[64];       /* WWW-Authenticate (401), empty for none */
+    bool no_etag;              /* for bodies that must not be cached (health) */
+    bool page;                 /* the explorer page: sent with its security policy */
+    char *link;                /* Link header (owned), NULL for none */
+    char allow[64];            /* Allow header (405, OPTIONS) */
+    char location[300];        /* Location header (201): /v1/articles/ and an id */
+    int retry_after;           /* seconds, 0 for none (503) */
+    char disposition[128];     /* Content-Disposition, empty for none */
+    char www_authenticate[64]; /* WWW-Authenticate (401), empty for none */
     /* A write handed to the writer thread: the HTTP layer suspends the
      * connection, submits the job, and when it is done calls finish on the
      * connection's thread to fill the reply. */
     struct write_job *pending;
     void (*finish)(struct write_job *job, store *db, reply_finish_ctx *ctx, struct reply *r);
-    reply_stream_fn stream;          /* when set, the body comes from it, not from body */
-    void *stream_ctx;                /* owned by the reply until the response takes it */
+    reply_stream_fn stream; /* when set, the body comes from it, not from body */
+    void *stream_ctx;       /* owned by the reply until the response takes it */
     void (*stream_free)(void *ctx);
 } reply;
 

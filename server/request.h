@@ -15,8 +15,8 @@ struct writer;
 #include <stddef.h>
 #include <sys/types.h>
 
-#define REQUEST_MAX_ARGS 32      /* more query parameters is a 400 */
-#define REQUEST_MAX_ID 256       /* bytes of a path id */
+#define REQUEST_MAX_ARGS 32 /* more query parameters is a 400 */
+#define REQUEST_MAX_ID 256  /* bytes of a path id */
 
 typedef struct query_arg {
     const char *name;  /* decoded, borrowed */
@@ -34,17 +34,17 @@ enum app_fault {
 
 typedef struct app {
     const char *version;
-    const char *openapi;        /* the OpenAPI document, as it is */
+    const char *openapi; /* the OpenAPI document, as it is */
     size_t openapi_len;
-    atomic_bool ready;          /* the seeds are imported */
+    atomic_bool ready; /* the seeds are imported */
     atomic_llong n_articles;
-    struct writer *writer;      /* NULL until the seeds are in */
-    const char *token;          /* bearer token for writes; NULL: writes refused */
-    bool read_only;             /* --read-only: writes refused */
-    size_t max_url;             /* --max-url: no link longer than this is given out */
-    atomic_int fault;           /* enum app_fault: set once, never cleared */
-    const char *db_path;        /* the database file, and its identity at start; */
-    dev_t db_dev;               /* NULL path: not checked (read-only) */
+    struct writer *writer; /* NULL until the seeds are in */
+    const char *token;     /* bearer token for writes; NULL: writes refused */
+    bool read_only;        /* --read-only: writes refused */
+    size_t max_url;        /* --max-url: no link longer than this is given out */
+    atomic_int fault;      /* enum app_fault: set once, never cleared */
+    const char *db_path;   /* the database file, and its identity at start; */
+    dev_t db_dev;          /* NULL path: not checked (read-only) */
     ino_t db_ino;
 } app;
 
@@ -61,17 +61,17 @@ const char *app_fault_text(int why);
 typedef struct request {
     const char *method;
     const char *path;
-    char id[REQUEST_MAX_ID];    /* the {id} segment of the route, decoded */
+    char id[REQUEST_MAX_ID]; /* the {id} segment of the route, decoded */
     query_arg args[REQUEST_MAX_ARGS];
     size_t n_args;
     bool too_many_args;
-    bool nul_in_args;           /* a decoded name or value holds a NUL (%00) */
-    const char *nul_arg;        /* the name whose value holds it, when the name is whole */
-    store *db;                  /* this thread's connection */
+    bool nul_in_args;    /* a decoded name or value holds a NUL (%00) */
+    const char *nul_arg; /* the name whose value holds it, when the name is whole */
+    store *db;           /* this thread's connection */
     app *app;
-    const char *body;           /* the request body (write routes), borrowed */
+    const char *body; /* the request body (write routes), borrowed */
     size_t body_len;
-    const char *content_type;   /* header values, NULL when absent */
+    const char *content_type; /* header values, NULL when absent */
     const char *authorization;
 } request;
 

@@ -88,8 +88,8 @@ route_result routes_match(const char *method, const char *path, const route **ou
             return ROUTE_FOUND;
         }
         if (used < allowsz) {
-            int n = snprintf(allow + used, allowsz - used, "%s%s%s", used ? ", " : "",
-                             rt->method, strcmp(rt->method, "GET") == 0 ? ", HEAD" : "");
+            int n = snprintf(allow + used, allowsz - used, "%s%s%s", used ? ", " : "", rt->method,
+                             strcmp(rt->method, "GET") == 0 ? ", HEAD" : "");
             used += n > 0 ? (size_t)n : 0;
         }
     }

@@ -13,7 +13,7 @@ typedef struct route {
     const char *method;  /* "GET", "POST", ... */
     const char *pattern; /* "/v1/articles/{id}" */
     route_handler handler;
-    bool needs_ready;    /* answers 503 until the seeds are imported */
+    bool needs_ready; /* answers 503 until the seeds are imported */
 } route;
 
 /* The table, terminated by an entry with a NULL pattern. */
@@ -21,8 +21,8 @@ extern const route routes[];
 
 typedef enum route_result {
     ROUTE_FOUND,
-    ROUTE_NO_PATH,     /* 404 */
-    ROUTE_NO_METHOD,   /* 405: the path exists with other methods */
+    ROUTE_NO_PATH,   /* 404 */
+    ROUTE_NO_METHOD, /* 405: the path exists with other methods */
 } route_result;
 
 /* Find the route for method and path. On ROUTE_FOUND sets *out and copies the

@@ -42,8 +42,7 @@ void handle_search(request *rq, reply *r)
     const char *kind = NULL;
     store_search_query sq = {.q = q};
     if (!params_enum_or_reply(rq, "kind", kinds, &kind, r) ||
-        !params_int_or_reply(rq, "limit", 1, STORE_MAX_SEARCH, SEARCH_DEFAULT_LIMIT, &sq.limit,
-                             r))
+        !params_int_or_reply(rq, "limit", 1, STORE_MAX_SEARCH, SEARCH_DEFAULT_LIMIT, &sq.limit, r))
         return;
     for (size_t i = 0; kind && kinds[i]; i++)
         if (!strcmp(kind, kinds[i]))

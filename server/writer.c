@@ -54,8 +54,8 @@ static void run(writer *w, write_job *job)
     } else {
         ingest_meta meta = {job->in.title, job->in.outlet, job->in.url, job->in.published_at,
                             job->in.format};
-        job->status = ingest_document(w->db, w->m, job->id, job->in.text, job->in.len, &meta,
-                                      NULL, NULL, NULL);
+        job->status = ingest_document(w->db, w->m, job->id, job->in.text, job->in.len, &meta, NULL,
+                                      NULL, NULL);
     }
     if (job->status != STORE_OK && job->status != STORE_NOTFOUND)
         snprintf(job->err, sizeof job->err, "%s", store_errmsg(w->db));
@@ -91,8 +91,8 @@ static void *loop(void *arg)
     return NULL;
 }
 
-writer *writer_start(store *db, const extract_model *m, atomic_llong *n_articles,
-                     atomic_int *fault, char *err, size_t errsz)
+writer *writer_start(store *db, const extract_model *m, atomic_llong *n_articles, atomic_int *fault,
+                     char *err, size_t errsz)
 {
     writer *w = calloc(1, sizeof *w);
     if (!w) {

@@ -22,17 +22,17 @@ typedef enum write_kind {
 typedef struct write_job write_job;
 struct write_job {
     write_kind kind;
-    char id[256];          /* REQUEST_MAX_ID: a path id fits */
-    article_input in;      /* WRITE_PUT; freed with the job */
+    char id[256];     /* REQUEST_MAX_ID: a path id fits */
+    article_input in; /* WRITE_PUT; freed with the job */
     /* results, set by the writer before done is called */
     store_status status;
-    bool existed;          /* the article was there before */
-    bool unchanged;        /* PUT of what was already stored */
+    bool existed;   /* the article was there before */
+    bool unchanged; /* PUT of what was already stored */
     char err[256];
     /* called on the writer thread when the job is finished */
     void (*done)(write_job *job, void *cls);
     void *cls;
-    write_job *next;       /* queue link, the writer's */
+    write_job *next; /* queue link, the writer's */
 };
 
 typedef struct writer writer;
@@ -41,8 +41,8 @@ typedef struct writer writer;
  * up to date after each write. fault (enum app_fault) is set when the file
  * is found damaged, or moved before a write; from then on every job
  * finishes with STORE_CORRUPT unrun. NULL on failure. */
-writer *writer_start(store *db, const extract_model *m, atomic_llong *n_articles,
-                     atomic_int *fault, char *err, size_t errsz);
+writer *writer_start(store *db, const extract_model *m, atomic_llong *n_articles, atomic_int *fault,
+                     char *err, size_t errsz);
 
 /* Queue a job. False (the job untouched) when the queue is full or the
  * writer is stopping. */

@@ -109,8 +109,8 @@ static int print_number_words(const char *path, const lexicon *lx)
     int errors = 0;
     for (size_t i = 1; i < n; i++)
         if (!strcmp(rows[i].e->fields[0], rows[i - 1].e->fields[0])) {
-            fprintf(stderr, "%s:%zu: word \"%s\" already given on line %zu\n", path, rows[i].e->line,
-                    rows[i].e->fields[0], rows[i - 1].e->line);
+            fprintf(stderr, "%s:%zu: word \"%s\" already given on line %zu\n", path,
+                    rows[i].e->line, rows[i].e->fields[0], rows[i - 1].e->line);
             errors++;
         }
     if (!errors) {
@@ -127,8 +127,8 @@ static int print_number_words(const char *path, const lexicon *lx)
                 const char *plus = strchr(cx, '+');
                 size_t len = plus ? (size_t)(plus - cx) : strlen(cx);
                 constant("C_", cx, len, c, sizeof c);
-                used += (size_t)snprintf(ctx + used, sizeof ctx - used, "%s%s",
-                                         used ? " | " : "", c);
+                used +=
+                    (size_t)snprintf(ctx + used, sizeof ctx - used, "%s%s", used ? " | " : "", c);
                 cx = plus ? plus + 1 : "";
             }
             printf("    {\"%s\", %s, %s, %s, %s},\n", e->fields[0], kind, qual, ctx, e->fields[4]);

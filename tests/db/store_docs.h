@@ -42,14 +42,17 @@ __attribute__((unused)) static const store_source_rec SOURCES[] = {
 };
 #define N_SOURCES (sizeof SOURCES / sizeof SOURCES[0])
 
-__attribute__((unused)) static const char A1_BODY[] = "قتل 12 مدنيا وأصيب أكثر من 20 آخرين في قصف على حي الحمدانية في "
-                              "مدينة حلب، بحسب المرصد السوري لحقوق الإنسان.";
-__attribute__((unused)) static const char A2_BODY[] = "دمشق - سانا: أعلن الجيش السوري مقتل 150 مسلحا في ريف إدلب وتدمير "
-                              "3 دبابات قرب سراقب. من جهته نفى جيش الفتح سقوط قتلى في صفوفه.";
-__attribute__((unused)) static const char A3_BODY[] = "قال الدفاع المدني إن عشرات المدنيين قتلوا في غارات جوية على "
-                              "دوما، وإن نحو 1500 عائلة نزحت من المدينة. ونفذت الطائرات بين 30 "
-                              "و40 غارة، وألقت 2.5 طن من المتفجرات على تلة مجهولة قرب الأكاديمية "
-                              "العسكرية.";
+__attribute__((unused)) static const char A1_BODY[] =
+    "قتل 12 مدنيا وأصيب أكثر من 20 آخرين في قصف على حي الحمدانية في "
+    "مدينة حلب، بحسب المرصد السوري لحقوق الإنسان.";
+__attribute__((unused)) static const char A2_BODY[] =
+    "دمشق - سانا: أعلن الجيش السوري مقتل 150 مسلحا في ريف إدلب وتدمير "
+    "3 دبابات قرب سراقب. من جهته نفى جيش الفتح سقوط قتلى في صفوفه.";
+__attribute__((unused)) static const char A3_BODY[] =
+    "قال الدفاع المدني إن عشرات المدنيين قتلوا في غارات جوية على "
+    "دوما، وإن نحو 1500 عائلة نزحت من المدينة. ونفذت الطائرات بين 30 "
+    "و40 غارة، وألقت 2.5 طن من المتفجرات على تلة مجهولة قرب الأكاديمية "
+    "العسكرية.";
 
 /* Each document's arrays live in one of these so a test may edit them. */
 typedef struct fx_doc {
@@ -58,7 +61,8 @@ typedef struct fx_doc {
     store_figure_rec f[8];
 } fx_doc;
 
-static inline void doc_a1(fx_doc *x) {
+static inline void doc_a1(fx_doc *x)
+{
     const char *b = A1_BODY;
     memset(x, 0, sizeof *x);
     x->sm[0] = fx_mention(b, "sohr", "المرصد السوري لحقوق الإنسان", "speaker");
@@ -91,7 +95,8 @@ static inline void doc_a1(fx_doc *x) {
 }
 
 /* a2's figures are given out of text order on purpose. */
-static inline void doc_a2(fx_doc *x) {
+static inline void doc_a2(fx_doc *x)
+{
     const char *b = A2_BODY;
     memset(x, 0, sizeof *x);
     x->sm[0] = fx_mention(b, "sana", "سانا", "outlet");
@@ -134,7 +139,8 @@ static inline void doc_a2(fx_doc *x) {
 
 /* a3: no title, outlet, date or origin; a range and a non-integral value;
  * a figure placed at a location without coordinates. */
-static inline void doc_a3(fx_doc *x) {
+static inline void doc_a3(fx_doc *x)
+{
     const char *b = A3_BODY;
     memset(x, 0, sizeof *x);
     x->sm[0] = fx_mention(b, "white_helmets", "الدفاع المدني", "speaker");
@@ -169,13 +175,14 @@ static inline void doc_a3(fx_doc *x) {
                        .n_figures = 4};
 }
 
-static inline void load_gazetteer(store *s) {
-    cr_assert_eq(store_sync_locations(s, LOCATIONS, N_LOCATIONS), STORE_OK, "%s",
-                 store_errmsg(s));
+static inline void load_gazetteer(store *s)
+{
+    cr_assert_eq(store_sync_locations(s, LOCATIONS, N_LOCATIONS), STORE_OK, "%s", store_errmsg(s));
     cr_assert_eq(store_sync_sources(s, SOURCES, N_SOURCES), STORE_OK, "%s", store_errmsg(s));
 }
 
-static inline void load_all(store *s) {
+static inline void load_all(store *s)
+{
     fx_doc x;
     load_gazetteer(s);
     doc_a1(&x);
@@ -188,38 +195,41 @@ static inline void load_all(store *s) {
 
 /* ---- query helpers ---------------------------------------------------------- */
 
-#define assert_ids(s, q, expected)                                                                \
-    do {                                                                                          \
-        char *ids_ = list_ids((s), (q));                                                          \
-        cr_assert_str_eq(ids_, (expected));                                                       \
-        free(ids_);                                                                               \
+#define assert_ids(s, q, expected)          \
+    do {                                    \
+        char *ids_ = list_ids((s), (q));    \
+        cr_assert_str_eq(ids_, (expected)); \
+        free(ids_);                         \
     } while (0)
 
 /* The same query paged with limits 1, 2 and 500 must give the same ids. */
-#define assert_ids_paged(s, q, expected)                                                          \
-    do {                                                                                          \
-        store_query qq_ = (q);                                                                    \
-        static const int limits_[] = {1, 2, 500};                                                \
-        for (size_t li_ = 0; li_ < 3; li_++) {                                                    \
-            qq_.limit = limits_[li_];                                                             \
-            assert_ids((s), qq_, (expected));                                                     \
-        }                                                                                         \
+#define assert_ids_paged(s, q, expected)          \
+    do {                                          \
+        store_query qq_ = (q);                    \
+        static const int limits_[] = {1, 2, 500}; \
+        for (size_t li_ = 0; li_ < 3; li_++) {    \
+            qq_.limit = limits_[li_];             \
+            assert_ids((s), qq_, (expected));     \
+        }                                         \
     } while (0)
 
-static inline json_t *get(store *s, store_resource r, const char *id) {
+static inline json_t *get(store *s, store_resource r, const char *id)
+{
     json_t *o = NULL;
     store_status st = store_get(s, r, id, &o);
     cr_assert_eq(st, STORE_OK, "store_get %s: %s", id, store_errmsg(s));
     return o;
 }
 
-static inline int64_t data_version(store *s) {
+static inline int64_t data_version(store *s)
+{
     int64_t v = -1;
     cr_assert_eq(store_data_version(s, &v), STORE_OK, "%s", store_errmsg(s));
     return v;
 }
 
-static inline long long sql_int(const char *sql) {
+static inline long long sql_int(const char *sql)
+{
     sqlite3 *db;
     sqlite3_stmt *st;
     cr_assert_eq(sqlite3_open_v2(fx_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
@@ -232,7 +242,8 @@ static inline long long sql_int(const char *sql) {
     return v;
 }
 
-static inline void sql_exec(const char *sql) {
+static inline void sql_exec(const char *sql)
+{
     sqlite3 *db;
     cr_assert_eq(sqlite3_open_v2(fx_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
                  SQLITE_OK);
@@ -245,16 +256,16 @@ static inline void sql_exec(const char *sql) {
 }
 
 /* The external-content full-text indexes agree with their tables. */
-static inline void assert_fts_intact(void) {
+static inline void assert_fts_intact(void)
+{
     sql_exec("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check');"
              "INSERT INTO figures_fts (figures_fts) VALUES ('integrity-check');"
              "INSERT INTO sources_fts (sources_fts) VALUES ('integrity-check')");
 }
 
-
-
 /* row_counts, kept by triggers, against counting the rows. */
-static inline void assert_row_counts(void) {
+static inline void assert_row_counts(void)
+{
     static const char *const tables[] = {"articles", "figures", "sources", "locations"};
     for (size_t i = 0; i < 4; i++) {
         char sql[160];
@@ -264,6 +275,5 @@ static inline void assert_row_counts(void) {
         cr_assert_eq(sql_int(sql), 0, "row_counts of %s is off", tables[i]);
     }
 }
-
 
 #endif

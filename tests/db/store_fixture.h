@@ -20,7 +20,8 @@ static char *fx_schema;
 
 /* schema.sql from the repository root (the tests run from there; a parent
  * folder is tried too). */
-static inline char *fx_read_schema(void) {
+static inline char *fx_read_schema(void)
+{
     static const char *const candidates[] = {"schema.sql", "../schema.sql", "../../schema.sql"};
     for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
         FILE *f = fopen(candidates[i], "rb");
@@ -40,7 +41,8 @@ static inline char *fx_read_schema(void) {
     return NULL;
 }
 
-static inline void fx_setup(void) {
+static inline void fx_setup(void)
+{
     snprintf(fx_dir, sizeof fx_dir, "%s/marsad-store-XXXXXX",
              getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
     cr_assert_not_null(mkdtemp(fx_dir));
@@ -48,7 +50,8 @@ static inline void fx_setup(void) {
     fx_schema = fx_read_schema();
 }
 
-static inline void fx_teardown(void) {
+static inline void fx_teardown(void)
+{
     static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
     char p[400];
     for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
@@ -62,19 +65,22 @@ static inline void fx_teardown(void) {
     fx_schema = NULL;
 }
 
-static inline store *fx_open_flags(unsigned flags) {
+static inline store *fx_open_flags(unsigned flags)
+{
     char err[512];
     store *s = store_open(fx_path, flags, 2000, fx_schema, err, sizeof err);
     cr_assert_not_null(s, "store_open: %s", err);
     return s;
 }
 
-static inline store *fx_open(void) {
+static inline store *fx_open(void)
+{
     return fx_open_flags(0);
 }
 
 /* Code points in the first n bytes of UTF-8 text. */
-static inline uint32_t fx_cps(const char *p, size_t n) {
+static inline uint32_t fx_cps(const char *p, size_t n)
+{
     uint32_t k = 0;
     for (size_t i = 0; i < n; i++)
         k += ((unsigned char)p[i] & 0xC0) != 0x80;
@@ -82,14 +88,16 @@ static inline uint32_t fx_cps(const char *p, size_t n) {
 }
 
 /* Code-point offset of the first occurrence of needle in body. */
-static inline uint32_t fx_at(const char *body, const char *needle) {
+static inline uint32_t fx_at(const char *body, const char *needle)
+{
     const char *hit = strstr(body, needle);
     cr_assert_not_null(hit, "'%s' not in the body", needle);
     return fx_cps(body, (size_t)(hit - body));
 }
 
 static inline store_mention fx_mention(const char *body, const char *ref, const char *text,
-                                       const char *role) {
+                                       const char *role)
+{
     uint32_t start = fx_at(body, text);
     return (store_mention){ref, start, start + fx_cps(text, strlen(text)), text, role};
 }
@@ -97,7 +105,8 @@ static inline store_mention fx_mention(const char *body, const char *ref, const 
 /* A figure whose span is the first occurrence of span_text and whose quote
  * is the whole body. */
 static inline store_figure_rec fx_figure(const char *body, const char *span_text, const char *type,
-                                         const char *qualifier, bool has_value, double value) {
+                                         const char *qualifier, bool has_value, double value)
+{
     uint32_t start = fx_at(body, span_text);
     store_figure_rec f = {0};
     f.value = value;
@@ -115,14 +124,16 @@ static inline store_figure_rec fx_figure(const char *body, const char *span_text
 }
 
 /* The "id" of every item of a JSON array, joined by spaces. */
-static inline char *fx_ids(const json_t *arr) {
+static inline char *fx_ids(const json_t *arr)
+{
     size_t cap = 64, len = 0;
     char *out = malloc(cap);
     cr_assert_not_null(out);
     out[0] = '\0';
     size_t i;
     json_t *it;
-    json_array_foreach(arr, i, it) {
+    json_array_foreach(arr, i, it)
+    {
         const char *id = json_string_value(json_object_get(it, "id"));
         cr_assert_not_null(id);
         size_t n = strlen(id);
@@ -140,12 +151,14 @@ static inline char *fx_ids(const json_t *arr) {
 }
 
 /* The keys of a JSON object in order, joined by commas. */
-static inline void fx_keys(const json_t *o, char *out, size_t outsz) {
+static inline void fx_keys(const json_t *o, char *out, size_t outsz)
+{
     size_t len = 0;
     out[0] = '\0';
     const char *k;
     json_t *v;
-    json_object_foreach((json_t *)o, k, v) {
+    json_object_foreach((json_t *)o, k, v)
+    {
         (void)v;
         int w = snprintf(out + len, outsz - len, "%s%s", len ? "," : "", k);
         cr_assert(w > 0 && (size_t)w < outsz - len);
@@ -153,33 +166,35 @@ static inline void fx_keys(const json_t *o, char *out, size_t outsz) {
     }
 }
 
-#define fx_assert_keys(obj, expected)                                                             \
-    do {                                                                                          \
-        char keys_[512];                                                                          \
-        cr_assert(json_is_object(obj), "not an object");                                          \
-        fx_keys((obj), keys_, sizeof keys_);                                                      \
-        cr_assert_str_eq(keys_, (expected));                                                      \
+#define fx_assert_keys(obj, expected)                    \
+    do {                                                 \
+        char keys_[512];                                 \
+        cr_assert(json_is_object(obj), "not an object"); \
+        fx_keys((obj), keys_, sizeof keys_);             \
+        cr_assert_str_eq(keys_, (expected));             \
     } while (0)
 
-#define fx_assert_str(obj, key, expected)                                                         \
-    cr_assert_str_eq(json_string_value(json_object_get((obj), (key))) ?                          \
-                         json_string_value(json_object_get((obj), (key))) : "(not a string)",     \
+#define fx_assert_str(obj, key, expected)                                   \
+    cr_assert_str_eq(json_string_value(json_object_get((obj), (key)))       \
+                         ? json_string_value(json_object_get((obj), (key))) \
+                         : "(not a string)",                                \
                      (expected), "key %s", (key))
 
-#define fx_assert_int(obj, key, expected)                                                         \
-    do {                                                                                          \
-        json_t *v_ = json_object_get((obj), (key));                                              \
-        cr_assert(json_is_integer(v_), "key %s is not an integer", (key));                       \
-        cr_assert_eq(json_integer_value(v_), (json_int_t)(expected), "key %s: %lld", (key),       \
-                     (long long)json_integer_value(v_));                                          \
+#define fx_assert_int(obj, key, expected)                                                   \
+    do {                                                                                    \
+        json_t *v_ = json_object_get((obj), (key));                                         \
+        cr_assert(json_is_integer(v_), "key %s is not an integer", (key));                  \
+        cr_assert_eq(json_integer_value(v_), (json_int_t)(expected), "key %s: %lld", (key), \
+                     (long long)json_integer_value(v_));                                    \
     } while (0)
 
-#define fx_assert_null(obj, key)                                                                  \
+#define fx_assert_null(obj, key) \
     cr_assert(json_is_null(json_object_get((obj), (key))), "key %s is not null", (key))
 
 /* ---- list queries */
 
-static inline size_t filter_index(store_resource r, const char *name) {
+static inline size_t filter_index(store_resource r, const char *name)
+{
     size_t n;
     const store_filter_def *defs = store_filters(r, &n);
     for (size_t i = 0; i < n; i++)
@@ -189,7 +204,8 @@ static inline size_t filter_index(store_resource r, const char *name) {
     return 0;
 }
 
-static inline size_t sort_index(store_resource r, const char *name) {
+static inline size_t sort_index(store_resource r, const char *name)
+{
     size_t n;
     const char *const *f = store_sort_fields(r, &n);
     for (size_t i = 0; i < n; i++)
@@ -199,7 +215,8 @@ static inline size_t sort_index(store_resource r, const char *name) {
     return 0;
 }
 
-static inline store_query query(store_resource r) {
+static inline store_query query(store_resource r)
+{
     store_query q;
     memset(&q, 0, sizeof q);
     q.res = r;
@@ -207,13 +224,16 @@ static inline store_query query(store_resource r) {
     return q;
 }
 
-static inline void add_text(store_query *q, const char *name, const char *text) {
+static inline void add_text(store_query *q, const char *name, const char *text)
+{
     q->filters[q->n_filters].def = filter_index(q->res, name);
     q->filters[q->n_filters].text = text;
     q->n_filters++;
 }
 
-static inline void add_nums(store_query *q, const char *name, double a, double b, double c, double d) {
+static inline void add_nums(store_query *q, const char *name, double a, double b, double c,
+                            double d)
+{
     store_filter *f = &q->filters[q->n_filters++];
     f->def = filter_index(q->res, name);
     f->num[0] = a;
@@ -223,7 +243,8 @@ static inline void add_nums(store_query *q, const char *name, double a, double b
 }
 
 /* "title" ascending, "-value" descending. */
-static inline void add_sort(store_query *q, const char *spec) {
+static inline void add_sort(store_query *q, const char *spec)
+{
     bool desc = spec[0] == '-';
     q->sort[q->n_sort].field = sort_index(q->res, desc ? spec + 1 : spec);
     q->sort[q->n_sort].desc = desc;
@@ -232,7 +253,8 @@ static inline void add_sort(store_query *q, const char *spec) {
 
 /* The ids of every page of q (paging with q->limit), space separated;
  * checks that totals agree and only the last page is short. */
-static inline char *list_ids(store *s, store_query q) {
+static inline char *list_ids(store *s, store_query q)
+{
     char *all = calloc(1, 1);
     char *cursor = NULL;
     long long total = -1;

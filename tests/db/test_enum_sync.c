@@ -24,7 +24,8 @@ typedef struct value_set {
     size_t n;
 } value_set;
 
-static char *slurp(const char *path) {
+static char *slurp(const char *path)
+{
     FILE *f = fopen(path, "rb");
     cr_assert_not_null(f, "cannot open %s (run from the repository root)", path);
     cr_assert_eq(fseek(f, 0, SEEK_END), 0);
@@ -39,7 +40,8 @@ static char *slurp(const char *path) {
     return buf;
 }
 
-static void add_value(value_set *set, const char *start, size_t len) {
+static void add_value(value_set *set, const char *start, size_t len)
+{
     cr_assert_lt(set->n, (size_t)MAX_VALUES);
     cr_assert_lt(len, (size_t)VALUE_LEN);
     memcpy(set->v[set->n], start, len);
@@ -47,7 +49,8 @@ static void add_value(value_set *set, const char *start, size_t len) {
     set->n++;
 }
 
-static bool has_value(const value_set *set, const char *v) {
+static bool has_value(const value_set *set, const char *v)
+{
     for (size_t i = 0; i < set->n; i++)
         if (!strcmp(set->v[i], v))
             return true;
@@ -56,7 +59,8 @@ static bool has_value(const value_set *set, const char *v) {
 
 /* The quoted values of `column`'s CHECK (... IN (...)) inside CREATE TABLE
  * `table` of schema.sql. */
-static value_set schema_check(const char *schema, const char *table, const char *column) {
+static value_set schema_check(const char *schema, const char *table, const char *column)
+{
     char head[128];
     snprintf(head, sizeof head, "CREATE TABLE %s (", table);
     const char *t = strstr(schema, head);
@@ -84,7 +88,8 @@ static value_set schema_check(const char *schema, const char *table, const char 
 }
 
 /* The keys of `const NAME = { key: '...', 'two words': '...' };` in app.js. */
-static value_set app_keys(const char *app, const char *name) {
+static value_set app_keys(const char *app, const char *name)
+{
     char head[64];
     snprintf(head, sizeof head, "const %s = {", name);
     const char *p = strstr(app, head);
@@ -119,7 +124,8 @@ static value_set app_keys(const char *app, const char *name) {
     return set;
 }
 
-static value_set filter_enum(store_resource res, const char *name) {
+static value_set filter_enum(store_resource res, const char *name)
+{
     size_t n;
     const store_filter_def *defs = store_filters(res, &n);
     for (size_t i = 0; i < n; i++) {
@@ -134,7 +140,8 @@ static value_set filter_enum(store_resource res, const char *name) {
     return (value_set){.n = 0};
 }
 
-static void assert_same(const value_set *want, const value_set *got, const char *what) {
+static void assert_same(const value_set *want, const value_set *got, const char *what)
+{
     for (size_t i = 0; i < want->n; i++)
         cr_expect(has_value(got, want->v[i]), "%s lacks '%s'", what, want->v[i]);
     for (size_t i = 0; i < got->n; i++)
@@ -160,7 +167,8 @@ static const enum_case CASES[] = {
     {RES_LOCATIONS, "kind", "locations", "kind", "LOC_KIND"},
 };
 
-Test(enum_sync, schema_and_explorer_name_the_store_lists) {
+Test(enum_sync, schema_and_explorer_name_the_store_lists)
+{
     char *schema = slurp("schema.sql");
     char *app = slurp("web/app.js");
     for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
@@ -182,7 +190,8 @@ Test(enum_sync, schema_and_explorer_name_the_store_lists) {
 }
 
 /* Roles have no filter: the extractor's names are the list. */
-Test(enum_sync, roles_match_the_extractor) {
+Test(enum_sync, roles_match_the_extractor)
+{
     char *schema = slurp("schema.sql");
     char *app = slurp("web/app.js");
     value_set want = {.n = 0};
@@ -197,7 +206,8 @@ Test(enum_sync, roles_match_the_extractor) {
 }
 
 /* The reader itself can fail: a list with a value too many is caught. */
-Test(enum_sync, a_stray_value_is_caught) {
+Test(enum_sync, a_stray_value_is_caught)
+{
     value_set want = {.n = 0}, got = {.n = 0};
     add_value(&want, "a", 1);
     add_value(&got, "a", 1);
@@ -206,19 +216,22 @@ Test(enum_sync, a_stray_value_is_caught) {
     value_set keys = app_keys("const X = { a: 'x', 'b c': 'y' };", "X");
     cr_assert_eq(keys.n, 2u);
     cr_assert_str_eq(keys.v[1], "b c");
-    value_set check = schema_check("CREATE TABLE t (\n    k TEXT CHECK (k IN ('p', 'q'))\n);", "t", "k");
+    value_set check =
+        schema_check("CREATE TABLE t (\n    k TEXT CHECK (k IN ('p', 'q'))\n);", "t", "k");
     cr_assert_eq(check.n, 2u);
     cr_assert_str_eq(check.v[1], "q");
 }
 
 /* The explorer names every bloc of data/blocs.tsv, and only those (plus
  * "independent", the parties of no bloc). */
-Test(enum_sync, explorer_names_every_bloc) {
+Test(enum_sync, explorer_names_every_bloc)
+{
     char *blocs = slurp("data/blocs.tsv");
     char *app = slurp("web/app.js");
     value_set want = {.n = 0};
     add_value(&want, "independent", strlen("independent"));
-    for (char *line = blocs; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+    for (char *line = blocs; line && *line;
+         line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
         if (*line == '#' || *line == '\n')
             continue;
         const char *id = strchr(line, '\t');

@@ -17,7 +17,8 @@ static sqlite3 *DB;
 static fts5_tokenizer TOK;
 static Fts5Tokenizer *T;
 
-static void setup(void) {
+static void setup(void)
+{
     cr_assert_eq(sqlite3_open(":memory:", &DB), SQLITE_OK);
     cr_assert_eq(fts_arabic_register(DB), SQLITE_OK);
     fts5_api *api = NULL;
@@ -32,7 +33,8 @@ static void setup(void) {
     cr_assert_eq(TOK.xCreate(ud, NULL, 0, &T), SQLITE_OK);
 }
 
-static void teardown(void) {
+static void teardown(void)
+{
     TOK.xDelete(T);
     sqlite3_close(DB);
 }
@@ -48,7 +50,8 @@ typedef struct collected {
     int starts[64], ends[64], n;
 } collected;
 
-static int on_token(void *ctx, int tflags, const char *tok, int ntok, int start, int end) {
+static int on_token(void *ctx, int tflags, const char *tok, int ntok, int start, int end)
+{
     collected *c = ctx;
     cr_assert_lt(c->n, 64);
     cr_assert(start >= 0 && start < end && (size_t)end <= strlen(c->text), "offsets %d..%d", start,
@@ -62,7 +65,8 @@ static int on_token(void *ctx, int tflags, const char *tok, int ntok, int start,
     return SQLITE_OK;
 }
 
-static collected *run(const char *text, int flags) {
+static collected *run(const char *text, int flags)
+{
     static collected c;
     memset(&c, 0, sizeof c);
     c.text = text;
@@ -71,25 +75,28 @@ static collected *run(const char *text, int flags) {
 }
 
 /* The terms of a document text. */
-static const char *terms(const char *text) {
+static const char *terms(const char *text)
+{
     return run(text, FTS5_TOKENIZE_DOCUMENT)->out;
 }
 
 /* The terms of a prefix query token (what FTS5 passes for word*). */
-static const char *prefix_terms(const char *text) {
+static const char *prefix_terms(const char *text)
+{
     return run(text, FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX)->out;
 }
 
 #define expect_terms(text, want) cr_expect_str_eq(terms(text), (want), "terms of %s", (text))
-#define expect_same(a, b)                                                                         \
-    do {                                                                                          \
-        char a_[2048];                                                                            \
-        snprintf(a_, sizeof a_, "%s", terms(a));                                                  \
-        cr_expect_str_eq(a_, terms(b), "%s and %s", (a), (b));                                    \
+#define expect_same(a, b)                                      \
+    do {                                                       \
+        char a_[2048];                                         \
+        snprintf(a_, sizeof a_, "%s", terms(a));               \
+        cr_expect_str_eq(a_, terms(b), "%s and %s", (a), (b)); \
     } while (0)
 
 /* Do the terms of a and b (one word each) have one in common? */
-static bool shares(const char *a, const char *b) {
+static bool shares(const char *a, const char *b)
+{
     char ta[2100], tb[2048];
     snprintf(ta, sizeof ta, " %s ", terms(a));
     snprintf(tb, sizeof tb, "%s", terms(b));
@@ -106,35 +113,38 @@ static bool shares(const char *a, const char *b) {
     return false;
 }
 
-Test(fts_arabic, folds_like_the_extractor) {
+Test(fts_arabic, folds_like_the_extractor)
+{
     expect_terms("حلب", "حلب");
-    expect_same("حَلَب", "حلب");        /* harakat */
-    expect_same("حـلـب", "حلب");        /* tatweel */
-    expect_same("أحرار", "احرار");      /* hamza forms */
+    expect_same("حَلَب", "حلب");     /* harakat */
+    expect_same("حـلـب", "حلب");   /* tatweel */
+    expect_same("أحرار", "احرار"); /* hamza forms */
     expect_same("إحرار", "احرار");
     expect_same("آليات", "اليات");
-    expect_same("القتلى", "القتلي");    /* ى / ي */
-    expect_same("معركة", "معركه");      /* ة / ه */
-    expect_same("مؤسسات", "موسسات");    /* ؤ / و */
-    expect_same("ﺣﻠﺐ", "حلب");          /* presentation forms */
+    expect_same("القتلى", "القتلي"); /* ى / ي */
+    expect_same("معركة", "معركه");   /* ة / ه */
+    expect_same("مؤسسات", "موسسات"); /* ؤ / و */
+    expect_same("ﺣﻠﺐ", "حلب");       /* presentation forms */
 }
 
-Test(fts_arabic, punctuation_is_not_indexed) {
+Test(fts_arabic, punctuation_is_not_indexed)
+{
     expect_terms("حلب، دمشق. «إدلب»!", "حلب دمشق ادلب");
     expect_terms("... ، ؛ «»", "");
     expect_terms("", "");
 }
 
-Test(fts_arabic, strips_proclitics_into_colocated_forms) {
+Test(fts_arabic, strips_proclitics_into_colocated_forms)
+{
     /* The word's own stem first, then the stripped forms' (3 letters or
      * more), each term once. */
-    expect_terms("بحلب", "حلب");                /* the stemmer strips ب itself: one term */
-    expect_terms("كتيبة", "كتيب +تيب");         /* ك could be a proclitic: both kept */
+    expect_terms("بحلب", "حلب");        /* the stemmer strips ب itself: one term */
+    expect_terms("كتيبة", "كتيب +تيب"); /* ك could be a proclitic: both kept */
     expect_terms("الكتيبة", "كتيب");
     expect_terms("للجيش", "جيش +لجيش");
     expect_terms("وبالراموسة", "راموس");
     expect_terms("والمعارضة", "والمعارض +معارض");
-    expect_terms("ولد", "ولد");                 /* لد is too short to be offered */
+    expect_terms("ولد", "ولد"); /* لد is too short to be offered */
     /* A query word and a text word match when they share a term. */
     expect_same("وحلب", "حلب");
     expect_same("الجيش", "جيش");
@@ -144,8 +154,9 @@ Test(fts_arabic, strips_proclitics_into_colocated_forms) {
     cr_expect_not(shares("ولد", "بلد"));
 }
 
-Test(fts_arabic, stems_until_the_stem_stops_changing) {
-    expect_terms("دبابات", "دباب");     /* دبابات → دبابا → دباب */
+Test(fts_arabic, stems_until_the_stem_stops_changing)
+{
+    expect_terms("دبابات", "دباب"); /* دبابات → دبابا → دباب */
     expect_same("دبابتين", "دبابات");
     expect_same("دبابة", "دبابات");
     expect_same("مقاتلين", "مقاتل");
@@ -156,31 +167,35 @@ Test(fts_arabic, stems_until_the_stem_stops_changing) {
     cr_expect_str_neq(terms("صواريخ"), "صاروخ");
 }
 
-Test(fts_arabic, digits_fold_to_ascii_without_group_separators) {
+Test(fts_arabic, digits_fold_to_ascii_without_group_separators)
+{
     expect_terms("١٠٧٠", "1070");
-    expect_terms("۱۰۷۰", "1070");       /* Extended Arabic-Indic */
+    expect_terms("۱۰۷۰", "1070"); /* Extended Arabic-Indic */
     expect_terms("١٬٥٠٠ 1,500 1500", "1500 1500 1500");
     expect_terms("٢٫٥ 2.5", "2.5 2.5"); /* the decimal point stays */
     expect_terms("80عنصرا", "80 عنصر");
 }
 
-Test(fts_arabic, latin_is_lower_cased_and_stemmed_in_english) {
+Test(fts_arabic, latin_is_lower_cased_and_stemmed_in_english)
+{
     expect_terms("RT Fighters KILLED", "rt fighter kill");
     expect_terms("Reuters", "reuter");
 }
 
-Test(fts_arabic, prefixes_are_stripped_and_stemmed_only_to_widen) {
+Test(fts_arabic, prefixes_are_stripped_and_stemmed_only_to_widen)
+{
     cr_expect_str_eq(prefix_terms("حل"), "حل");
-    cr_expect_str_eq(prefix_terms("وحل"), "وحل +حل");    /* stripped forms of 2 letters too */
-    cr_expect_str_eq(prefix_terms("الف"), "الف +ف");      /* and of one: الف* is ال + ف* */
+    cr_expect_str_eq(prefix_terms("وحل"), "وحل +حل"); /* stripped forms of 2 letters too */
+    cr_expect_str_eq(prefix_terms("الف"), "الف +ف");  /* and of one: الف* is ال + ف* */
     cr_expect_str_eq(prefix_terms("ال"), "ال");
-    cr_expect_str_eq(prefix_terms("قتلى"), "قتل");        /* the stem is a prefix: used */
+    cr_expect_str_eq(prefix_terms("قتلى"), "قتل"); /* the stem is a prefix: used */
     cr_expect_str_eq(prefix_terms("الدبابات"), "الدبابات +دباب");
     /* Without the prefix flag the same word is stemmed. */
     cr_expect_str_eq(terms("الدبابات"), "دباب");
 }
 
-Test(fts_arabic, offsets_are_bytes_of_the_whole_word) {
+Test(fts_arabic, offsets_are_bytes_of_the_whole_word)
+{
     static const char s[] = "قال: وبِحَلَبَ ١٢ قتيلاً";
     collected *c = run(s, FTS5_TOKENIZE_DOCUMENT);
     cr_assert_eq(c->n, 4, "%s", c->out);
@@ -203,7 +218,8 @@ Test(fts_arabic, offsets_are_bytes_of_the_whole_word) {
     cr_expect_eq(c->ends[0], c->ends[1]);
 }
 
-Test(fts_arabic, long_words_and_invalid_bytes) {
+Test(fts_arabic, long_words_and_invalid_bytes)
+{
     char longw[201];
     for (int i = 0; i < 100; i++)
         memcpy(longw + 2 * i, "ب", 2);
@@ -211,14 +227,18 @@ Test(fts_arabic, long_words_and_invalid_bytes) {
     collected *c = run(longw, FTS5_TOKENIZE_DOCUMENT);
     cr_assert_geq(c->n, 1);
     cr_expect_eq(c->ends[0], (int)strlen(longw));
-    c = run("حلب\xFF" "دمشق", FTS5_TOKENIZE_DOCUMENT);
+    c = run("حلب\xFF"
+            "دمشق",
+            FTS5_TOKENIZE_DOCUMENT);
     cr_expect_str_eq(c->out, "حلب دمشق");
     cr_expect_eq(c->starts[1], 7);
 }
 
-Test(fts_arabic, options_are_refused) {
+Test(fts_arabic, options_are_refused)
+{
     char *err = NULL;
-    cr_expect_neq(sqlite3_exec(DB, "CREATE VIRTUAL TABLE x USING fts5 (a, tokenize = 'marsad_ar yes')",
+    cr_expect_neq(sqlite3_exec(DB,
+                               "CREATE VIRTUAL TABLE x USING fts5 (a, tokenize = 'marsad_ar yes')",
                                NULL, NULL, &err),
                   SQLITE_OK);
     sqlite3_free(err);
@@ -226,7 +246,8 @@ Test(fts_arabic, options_are_refused) {
 
 /* ---- through FTS5 -------------------------------------------------------------- */
 
-static void exec(const char *sql) {
+static void exec(const char *sql)
+{
     char *err = NULL;
     int rc = sqlite3_exec(DB, sql, NULL, NULL, &err);
     cr_assert_eq(rc, SQLITE_OK, "%s: %s", sql, err ? err : "");
@@ -234,7 +255,8 @@ static void exec(const char *sql) {
 }
 
 /* The rowids MATCH q finds, "1 3", or "error". */
-static char *match(const char *q) {
+static char *match(const char *q)
+{
     static char out[128];
     sqlite3_stmt *st;
     size_t o = 0;
@@ -253,7 +275,8 @@ static char *match(const char *q) {
     return out;
 }
 
-static void load_table(void) {
+static void load_table(void)
+{
     exec("CREATE VIRTUAL TABLE t USING fts5 (body, tokenize = 'marsad_ar');"
          "INSERT INTO t (rowid, body) VALUES"
          " (1, 'وقُتِلَ ١٢ مدنياً بحلبَ اليوم'),"
@@ -262,7 +285,8 @@ static void load_table(void) {
          " (4, 'Reuters: fighters killed near Aleppo')");
 }
 
-Test(fts_arabic, match_finds_the_forms_people_type) {
+Test(fts_arabic, match_finds_the_forms_people_type)
+{
     load_table();
     cr_expect_str_eq(match("حلب"), "1");
     cr_expect_str_eq(match("بحلب"), "1");
@@ -286,7 +310,8 @@ Test(fts_arabic, match_finds_the_forms_people_type) {
     cr_expect_str_eq(match("\"غير مغلق"), "error");
 }
 
-Test(fts_arabic, highlight_and_snippet_mark_whole_words) {
+Test(fts_arabic, highlight_and_snippet_mark_whole_words)
+{
     load_table();
     sqlite3_stmt *st;
     cr_assert_eq(sqlite3_prepare_v2(DB,
@@ -316,9 +341,11 @@ Test(fts_arabic, highlight_and_snippet_mark_whole_words) {
 
 TestSuite(fts_store, .init = fx_setup, .fini = fx_teardown);
 
-Test(fts_store, a_read_only_store_searches_too) {
+Test(fts_store, a_read_only_store_searches_too)
+{
     store *w = fx_open();
-    static const store_source_rec src[] = {{"sana", "سانا", "SANA", "outlet", "government", NULL, NULL}};
+    static const store_source_rec src[] = {
+        {"sana", "سانا", "SANA", "outlet", "government", NULL, NULL}};
     cr_assert_eq(store_sync_sources(w, src, 1), STORE_OK, "%s", store_errmsg(w));
     store_doc d = {.id = "a", .title = "حلب", .body = "قُتِلَ ١٢ مدنياً بحلبَ", .language = "ar"};
     cr_assert_eq(store_put_document(w, &d), STORE_OK, "%s", store_errmsg(w));
@@ -345,7 +372,8 @@ Test(fts_store, a_read_only_store_searches_too) {
     store_close(r);
 }
 
-static int on_hash(void *ctx, int tflags, const char *tok, int ntok, int start, int end) {
+static int on_hash(void *ctx, int tflags, const char *tok, int ntok, int start, int end)
+{
     unsigned long long *h = ctx;
     *h = *h * 1099511628211ull + (unsigned)tflags * 31u + (unsigned)start * 7u + (unsigned)end;
     for (int i = 0; i < ntok; i++)
@@ -355,7 +383,8 @@ static int on_hash(void *ctx, int tflags, const char *tok, int ntok, int start, 
 
 /* The word memo (fts_arabic.c) gives a repeated word the terms it got the
  * first time, and a prefix query never takes a word's memoised terms. */
-Test(fts_arabic, repeated_words_keep_their_terms) {
+Test(fts_arabic, repeated_words_keep_their_terms)
+{
     static const char text[] = "والمعارضة كتيبة بحلب للجيش القتلى 1,500 Fighters والمعارضة";
     char first[2048];
     snprintf(first, sizeof first, "%s", terms(text));
@@ -370,9 +399,8 @@ Test(fts_arabic, repeated_words_keep_their_terms) {
     static char many[200000];
     size_t len = 0;
     for (int i = 0; i < 9000; i++)
-        len += (size_t)snprintf(many + len, sizeof many - len, "%sكتاب%c%c%c ",
-                                i % 2 ? "وال" : "ب", 'a' + i % 26, 'a' + i / 26 % 26,
-                                'a' + i / 676);
+        len += (size_t)snprintf(many + len, sizeof many - len, "%sكتاب%c%c%c ", i % 2 ? "وال" : "ب",
+                                'a' + i % 26, 'a' + i / 26 % 26, 'a' + i / 676);
     unsigned long long h[2] = {0, 0};
     for (int pass = 0; pass < 2; pass++)
         cr_assert_eq(TOK.xTokenize(T, &h[pass], FTS5_TOKENIZE_DOCUMENT, many, (int)len, on_hash),

@@ -12,7 +12,8 @@
 #define DUMP_FLAGS (JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(10))
 
 /* jansson's bytes for v (taken), and json_out's for the same value. */
-static void assert_same(json_t *v, const char *ours, size_t len) {
+static void assert_same(json_t *v, const char *ours, size_t len)
+{
     char *theirs = json_dumps(v, DUMP_FLAGS);
     json_decref(v);
     cr_assert_not_null(theirs);
@@ -22,7 +23,8 @@ static void assert_same(json_t *v, const char *ours, size_t len) {
     free(theirs);
 }
 
-Test(json_out, strings_escape_as_jansson_does) {
+Test(json_out, strings_escape_as_jansson_does)
+{
     static const char *const texts[] = {
         "",
         "قتل ثلاثة مدنيين في القصف",
@@ -42,9 +44,10 @@ Test(json_out, strings_escape_as_jansson_does) {
     }
 }
 
-Test(json_out, numbers_as_jansson_writes_them) {
-    static const double reals[] = {36.2, 37.123456789, 0.1, 2.0, -0.0, 1e20, 1e-7, 123456789012.5,
-                                   -33.000001, 1.5e300, 35.9999999999};
+Test(json_out, numbers_as_jansson_writes_them)
+{
+    static const double reals[] = {36.2, 37.123456789,   0.1,        2.0,     -0.0,         1e20,
+                                   1e-7, 123456789012.5, -33.000001, 1.5e300, 35.9999999999};
     for (size_t i = 0; i < sizeof reals / sizeof reals[0]; i++) {
         json_out o;
         json_out_init(&o, 1 << 16);
@@ -66,7 +69,8 @@ Test(json_out, numbers_as_jansson_writes_them) {
     }
 }
 
-Test(json_out, an_object_written_by_hand) {
+Test(json_out, an_object_written_by_hand)
+{
     json_out o;
     json_out_init(&o, 1 << 16);
     json_out_lit(&o, "{");
@@ -82,14 +86,15 @@ Test(json_out, an_object_written_by_hand) {
     free(ours);
 }
 
-Test(json_out, failures_stick) {
+Test(json_out, failures_stick)
+{
     static const struct {
         const char *text;
         size_t len;
     } bad[] = {
-        {"\xff\xfe", 2},        /* not UTF-8 */
-        {"cut \xd8", 5},        /* a character cut in two */
-        {"nul \0 inside", 12},  /* jansson's strings may hold it; stored text never does */
+        {"\xff\xfe", 2},       /* not UTF-8 */
+        {"cut \xd8", 5},       /* a character cut in two */
+        {"nul \0 inside", 12}, /* jansson's strings may hold it; stored text never does */
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         json_out o;
@@ -107,7 +112,8 @@ Test(json_out, failures_stick) {
     cr_assert_null(json_out_take(&o, &len));
 }
 
-Test(json_out, the_maximum_holds) {
+Test(json_out, the_maximum_holds)
+{
     json_out o;
     json_out_init(&o, 8);
     json_out_lit(&o, "1234567");

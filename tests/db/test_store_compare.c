@@ -60,8 +60,13 @@ static store_figure_rec toll(const char *body, const char *span, double v, const
 static void put_from(store *s, const char *id, const char *body, store_figure_rec *figs, size_t n,
                      const char *published, const char *outlet)
 {
-    store_doc d = {.id = id, .body = body, .language = "ar", .content_hash = id,
-                   .published_at = published, .outlet_id = outlet, .figures = figs,
+    store_doc d = {.id = id,
+                   .body = body,
+                   .language = "ar",
+                   .content_hash = id,
+                   .published_at = published,
+                   .outlet_id = outlet,
+                   .figures = figs,
                    .n_figures = n};
     cr_assert_eq(store_put_document(s, &d), STORE_OK, "%s", store_errmsg(s));
 }
@@ -144,9 +149,9 @@ static void assert_values(json_t *row, const char *list, const char *expected)
     size_t len = 0;
     json_t *a = json_object_get(row, list);
     for (size_t i = 0; i < json_array_size(a); i++)
-        len += (size_t)snprintf(got + len, sizeof got - len, "%s%lld", i ? " " : "",
-                                (long long)json_integer_value(
-                                    json_object_get(json_array_get(a, i), "value")));
+        len += (size_t)snprintf(
+            got + len, sizeof got - len, "%s%lld", i ? " " : "",
+            (long long)json_integer_value(json_object_get(json_array_get(a, i), "value")));
     cr_assert_str_eq(got, expected, "%s", list);
 }
 
@@ -197,14 +202,16 @@ Test(compare, min_claimants_filters_and_limits)
 {
     store *s = loaded();
     json_t *out = compare(s, (store_compare_query){.min_claimants = 1});
-    cr_expect_eq(json_integer_value(json_object_get(out, "total")), 3, "idlib and opposition groups too");
+    cr_expect_eq(json_integer_value(json_object_get(out, "total")), 3,
+                 "idlib and opposition groups too");
     json_decref(out);
 
     out = compare(s, (store_compare_query){.min_claimants = 1, .location = "idlib-gov"});
     cr_expect_eq(json_integer_value(json_object_get(out, "total")), 1);
     json_decref(out);
 
-    out = compare(s, (store_compare_query){.min_claimants = 1, .location = "syria", .type = "injured"});
+    out = compare(
+        s, (store_compare_query){.min_claimants = 1, .location = "syria", .type = "injured"});
     cr_expect_eq(json_integer_value(json_object_get(out, "total")), 0);
     json_decref(out);
 
@@ -224,7 +231,8 @@ Test(compare, min_claimants_filters_and_limits)
     out = compare(s, (store_compare_query){.min_claimants = 2, .claims_limit = 1});
     json_t *g = group(out, 0);
     cr_expect_eq(json_array_size(json_object_get(g, "claimants")), 1);
-    cr_expect_eq(json_integer_value(json_object_get(g, "n_claimants")), 2, "n_claimants counts all");
+    cr_expect_eq(json_integer_value(json_object_get(g, "n_claimants")), 2,
+                 "n_claimants counts all");
     cr_expect_eq(json_integer_value(json_object_get(g, "n_claims")), 3, "n_claims counts them all");
     json_decref(out);
     store_close(s);
@@ -306,8 +314,9 @@ Test(compare, updates_relays_and_events)
     cr_expect_str_eq(json_string_value(json_object_get(
                          json_object_get(json_array_get(carriers, 0), "outlet"), "id")),
                      "agency-b");
-    cr_expect_str_eq(json_string_value(json_object_get(json_array_get(carriers, 1), "published_at")),
-                     "2016-08-02T09:00:00Z");
+    cr_expect_str_eq(
+        json_string_value(json_object_get(json_array_get(carriers, 1), "published_at")),
+        "2016-08-02T09:00:00Z");
     cr_expect_eq(headline_value(row_of(g, "civil-defence")), 20);
     json_t *spread = json_object_get(g, "spread");
     cr_expect_eq(json_integer_value(json_object_get(spread, "min")), 20);
@@ -399,9 +408,8 @@ static void assert_bloc_group(store *s)
     json_t *other = row_of(g, "other-faction");
     cr_expect(json_is_null(json_object_get(other, "headline")), "a party's loss only");
     assert_values(other, "parts", "20");
-    json_t *party = json_object_get(json_object_get(json_array_get(json_object_get(other, "parts"), 0),
-                                                    "subject"),
-                                    "party");
+    json_t *party = json_object_get(
+        json_object_get(json_array_get(json_object_get(other, "parts"), 0), "subject"), "party");
     cr_expect_str_eq(json_string_value(json_object_get(party, "id")), "militia");
     cr_expect_str_eq(json_string_value(json_object_get(party, "name")), "ميليشيا");
     json_decref(out);

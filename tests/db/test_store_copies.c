@@ -15,14 +15,20 @@ TestSuite(store_copies, .init = fx_setup, .fini = fx_teardown, .timeout = 60);
 
 static const uint64_t ORIGINAL = 0x0123456789abcdefull;
 
-static void put(store *s, const char *id, const char *published_at, uint64_t hash) {
-    store_doc d = {.id = id, .body = "نص الخبر", .language = "ar", .content_hash = id,
-                   .published_at = published_at, .simhash = hash};
+static void put(store *s, const char *id, const char *published_at, uint64_t hash)
+{
+    store_doc d = {.id = id,
+                   .body = "نص الخبر",
+                   .language = "ar",
+                   .content_hash = id,
+                   .published_at = published_at,
+                   .simhash = hash};
     cr_assert_eq(store_put_document(s, &d), STORE_OK, "%s: %s", id, store_errmsg(s));
 }
 
 /* copy_of of article id, "-" when null. */
-static char *copy_of(store *s, const char *id) {
+static char *copy_of(store *s, const char *id)
+{
     json_t *a = NULL;
     cr_assert_eq(store_get(s, RES_ARTICLES, id, &a), STORE_OK);
     json_t *v = json_object_get(a, "copy_of");
@@ -32,13 +38,15 @@ static char *copy_of(store *s, const char *id) {
     return out;
 }
 
-static void expect_copy_of(store *s, const char *id, const char *want) {
+static void expect_copy_of(store *s, const char *id, const char *want)
+{
     char *got = copy_of(s, id);
     cr_expect_str_eq(got, want, "%s.copy_of", id);
     free(got);
 }
 
-Test(store_copies, the_earliest_near_article_is_the_original) {
+Test(store_copies, the_earliest_near_article_is_the_original)
+{
     store *s = fx_open();
     /* bits apart: 3 in one band, 9 spread over all four bands (each band
      * two or three), 20 (too far), and one identical */
@@ -70,7 +78,8 @@ Test(store_copies, the_earliest_near_article_is_the_original) {
     store_close(s);
 }
 
-Test(store_copies, deleting_or_replacing_the_original_moves_its_copies) {
+Test(store_copies, deleting_or_replacing_the_original_moves_its_copies)
+{
     store *s = fx_open();
     put(s, "a", "2024-03-05", ORIGINAL);
     put(s, "b", "2024-03-06", ORIGINAL ^ 0x1ull);
@@ -90,19 +99,21 @@ Test(store_copies, deleting_or_replacing_the_original_moves_its_copies) {
     store_close(s);
 }
 
-Test(store_copies, the_lookup_uses_the_band_indexes) {
+Test(store_copies, the_lookup_uses_the_band_indexes)
+{
     store *s = fx_open();
     put(s, "a", "2024-03-05", ORIGINAL);
     store_close(s);
     sqlite3 *db = NULL;
     cr_assert_eq(sqlite3_open_v2(fx_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
     sqlite3_stmt *st = NULL;
-    cr_assert_eq(sqlite3_prepare_v2(db,
-                                    "EXPLAIN QUERY PLAN SELECT article_id, simhash FROM article_copies"
-                                    " WHERE band0 IN (1, 2) UNION SELECT article_id, simhash"
-                                    " FROM article_copies WHERE band3 IN (5, 6)",
-                                    -1, &st, NULL),
-                 SQLITE_OK, "%s", sqlite3_errmsg(db));
+    cr_assert_eq(
+        sqlite3_prepare_v2(db,
+                           "EXPLAIN QUERY PLAN SELECT article_id, simhash FROM article_copies"
+                           " WHERE band0 IN (1, 2) UNION SELECT article_id, simhash"
+                           " FROM article_copies WHERE band3 IN (5, 6)",
+                           -1, &st, NULL),
+        SQLITE_OK, "%s", sqlite3_errmsg(db));
     char plan[2048] = "";
     while (sqlite3_step(st) == SQLITE_ROW) {
         strncat(plan, (const char *)sqlite3_column_text(st, 3), sizeof plan - strlen(plan) - 2);

@@ -9,7 +9,8 @@ TestSuite(store_filters, .init = fx_setup, .fini = fx_teardown, .timeout = 60);
 
 /* ---- filters ---------------------------------------------------------------------- */
 
-Test(store_filters, article_filters) {
+Test(store_filters, article_filters)
+{
     store *s = fx_open();
     load_all(s);
     store_query q = query(RES_ARTICLES);
@@ -51,7 +52,8 @@ Test(store_filters, article_filters) {
 
 /* Each facet's values as "value:count ..." in the order given (null as
  * "null"). */
-static char *facet_counts(store *s, store_query q, size_t facet) {
+static char *facet_counts(store *s, store_query q, size_t facet)
+{
     store_page page = {0};
     q.facets[0] = facet;
     q.n_facets = 1;
@@ -62,7 +64,8 @@ static char *facet_counts(store *s, store_query q, size_t facet) {
     json_t *v;
     json_t *values = json_object_get(page.facets, store_facets(q.res, &(size_t){0})[facet]);
     cr_assert(json_is_array(values));
-    json_array_foreach(values, i, v) {
+    json_array_foreach(values, i, v)
+    {
         const char *value = json_string_value(json_object_get(v, "value"));
         size_t len = strlen(out);
         snprintf(out + len, 1024 - len, "%s%s:%lld", i ? " " : "", value ? value : "null",
@@ -75,18 +78,25 @@ static char *facet_counts(store *s, store_query q, size_t facet) {
 /* Articles without any figure, place or claimed figure fall in the null
  * bucket of the type, location and claimant facets, as figures without a
  * claimant or place do in the figures' facets. */
-Test(store_filters, article_facets_count_the_null_bucket) {
+Test(store_filters, article_facets_count_the_null_bucket)
+{
     store *s = fx_open();
     load_all(s);
     fx_doc x;
     memset(&x, 0, sizeof x);
     const char *b4 = "أصيب 5 أشخاص في حادث سير على الطريق العام.";
     x.f[0] = fx_figure(b4, "أصيب 5", "injured", "exact", true, 5);
-    x.d = (store_doc){.id = "a4", .body = b4, .language = "ar", .content_hash = "hash-a4",
-                      .figures = x.f, .n_figures = 1};
+    x.d = (store_doc){.id = "a4",
+                      .body = b4,
+                      .language = "ar",
+                      .content_hash = "hash-a4",
+                      .figures = x.f,
+                      .n_figures = 1};
     cr_assert_eq(store_put_document(s, &x.d), STORE_OK, "%s", store_errmsg(s));
     memset(&x, 0, sizeof x);
-    x.d = (store_doc){.id = "a5", .body = "لم ترد أنباء عن ضحايا اليوم.", .language = "ar",
+    x.d = (store_doc){.id = "a5",
+                      .body = "لم ترد أنباء عن ضحايا اليوم.",
+                      .language = "ar",
                       .content_hash = "hash-a5"};
     cr_assert_eq(store_put_document(s, &x.d), STORE_OK, "%s", store_errmsg(s));
 
@@ -114,24 +124,25 @@ Test(store_filters, article_facets_count_the_null_bucket) {
     store_close(s);
 }
 
-Test(store_filters, article_search) {
+Test(store_filters, article_search)
+{
     store *s = fx_open();
     load_all(s);
     static const struct {
         const char *q, *ids;
     } cases[] = {
         {"الحمدانية", "a1"},
-        {"حلب", "a1"},           /* in the title and the body */
+        {"حلب", "a1"}, /* in the title and the body */
         {"إدلب", "a2"},
         {"دوما", "a3"},
-        {"جيش", "a2"},           /* جيش الفتح, and الجيش with its article stripped */
+        {"جيش", "a2"}, /* جيش الفتح, and الجيش with its article stripped */
         {"الجيش", "a2"},
-        {"بحلب", "a1"},          /* the tokenizer (db/fts_arabic.h): proclitics, */
-        {"حَلَب", "a1"},          /* harakat, */
-        {"الجيـــش", "a2"},       /* tatweel, */
-        {"ادلب", "a2"},          /* hamza, */
-        {"دبابة", "a2"},         /* singular for plural (دبابات), */
-        {"١٥٠", "a2"},           /* Arabic-Indic digits */
+        {"بحلب", "a1"},     /* the tokenizer (db/fts_arabic.h): proclitics, */
+        {"حَلَب", "a1"},      /* harakat, */
+        {"الجيـــش", "a2"}, /* tatweel, */
+        {"ادلب", "a2"},     /* hamza, */
+        {"دبابة", "a2"},    /* singular for plural (دبابات), */
+        {"١٥٠", "a2"},      /* Arabic-Indic digits */
         {"\"المرصد السوري\"", "a1"},
         {"مقتل", "a1 a2"},
         {"مقتل NOT حلب", "a2"},
@@ -154,8 +165,8 @@ Test(store_filters, article_search) {
     add_text(&q, "location", "syria");
     assert_ids_paged(s, q, "a1 a2");
 
-    static const char *const bad[] = {"\"غير مغلق", "AND", "حلب AND", "nosuchcolumn:حلب", "(حلب",
-                                      "", "NEAR(", "*"};
+    static const char *const bad[] = {"\"غير مغلق", "AND", "حلب AND", "nosuchcolumn:حلب",
+                                      "(حلب",       "",    "NEAR(",   "*"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         q = query(RES_ARTICLES);
         add_text(&q, "q", bad[i]);
@@ -170,7 +181,8 @@ Test(store_filters, article_search) {
     store_close(s);
 }
 
-Test(store_filters, source_filters) {
+Test(store_filters, source_filters)
+{
     store *s = fx_open();
     load_all(s);
     store_query q = query(RES_SOURCES);
@@ -197,7 +209,8 @@ Test(store_filters, source_filters) {
     store_close(s);
 }
 
-Test(store_filters, location_filters) {
+Test(store_filters, location_filters)
+{
     store *s = fx_open();
     load_all(s);
     store_query q = query(RES_LOCATIONS);
@@ -233,8 +246,9 @@ Test(store_filters, location_filters) {
     assert_ids(s, q, "aleppo idlib");
     q = query(RES_LOCATIONS);
     add_text(&q, "mentioned", "true");
-    assert_ids(s, q, "aleppo damascus douma hamdaniya idlib_gov military_academy saraqib "
-                     "unknown_hill");
+    assert_ids(s, q,
+               "aleppo damascus douma hamdaniya idlib_gov military_academy saraqib "
+               "unknown_hill");
     q = query(RES_LOCATIONS);
     add_text(&q, "mentioned", "false");
     assert_ids(s, q, "aleppo_gov idlib syria");
@@ -245,7 +259,8 @@ Test(store_filters, location_filters) {
     store_close(s);
 }
 
-Test(store_filters, figure_filters) {
+Test(store_filters, figure_filters)
+{
     store *s = fx_open();
     load_all(s);
     static const struct {
@@ -292,7 +307,8 @@ Test(store_filters, figure_filters) {
 
 /* Event dates (a figure's span of days) and publication days: a day filter
  * keeps what reaches it, a publication day counts whole. */
-Test(store_filters, date_filters) {
+Test(store_filters, date_filters)
+{
     store *s = fx_open();
     fx_doc x;
     load_gazetteer(s);
@@ -342,7 +358,8 @@ Test(store_filters, date_filters) {
 
 /* ---- sorts ------------------------------------------------------------------------- */
 
-Test(store_filters, sorts_with_nulls_and_mixed_directions) {
+Test(store_filters, sorts_with_nulls_and_mixed_directions)
+{
     store *s = fx_open();
     load_all(s);
     static const struct {
@@ -357,27 +374,30 @@ Test(store_filters, sorts_with_nulls_and_mixed_directions) {
         {RES_ARTICLES, {"published_at"}, "a3 a1 a2"},
         {RES_ARTICLES, {"-n_figures"}, "a3 a2 a1"},
         {RES_ARTICLES, {"-id"}, "a3 a2 a1"},
-        {RES_FIGURES, {"-value"},
-         "a3-f2 a2-f1 a3-f3 a1-f2 a1-f1 a3-f1 a2-f2 a3-f4 a2-f3"},
-        {RES_FIGURES, {"value"},
-         "a2-f3 a3-f4 a2-f2 a3-f1 a1-f1 a1-f2 a3-f3 a2-f1 a3-f2"},
+        {RES_FIGURES, {"-value"}, "a3-f2 a2-f1 a3-f3 a1-f2 a1-f1 a3-f1 a2-f2 a3-f4 a2-f3"},
+        {RES_FIGURES, {"value"}, "a2-f3 a3-f4 a2-f2 a3-f1 a1-f1 a1-f2 a3-f3 a2-f1 a3-f2"},
         /* Ties by id in the last field's direction: within an article too. */
-        {RES_FIGURES, {"-article"},
-         "a3-f4 a3-f3 a3-f2 a3-f1 a2-f3 a2-f2 a2-f1 a1-f2 a1-f1"},
-        {RES_FIGURES, {"article", "-value"},
+        {RES_FIGURES, {"-article"}, "a3-f4 a3-f3 a3-f2 a3-f1 a2-f3 a2-f2 a2-f1 a1-f2 a1-f1"},
+        {RES_FIGURES,
+         {"article", "-value"},
          "a1-f2 a1-f1 a2-f1 a2-f2 a2-f3 a3-f2 a3-f3 a3-f1 a3-f4"},
-        {RES_FIGURES, {"-article", "value"},
+        {RES_FIGURES,
+         {"-article", "value"},
          "a3-f4 a3-f1 a3-f3 a3-f2 a2-f3 a2-f2 a2-f1 a1-f1 a1-f2"},
         {RES_FIGURES, {"-id"}, "a3-f4 a3-f3 a3-f2 a3-f1 a2-f3 a2-f2 a2-f1 a1-f2 a1-f1"},
-        {RES_LOCATIONS, {"name_en"},
+        {RES_LOCATIONS,
+         {"name_en"},
          "douma military_academy unknown_hill aleppo aleppo_gov damascus hamdaniya idlib "
          "idlib_gov saraqib syria"},
-        {RES_LOCATIONS, {"-n_mentions", "-name_en"},
+        {RES_LOCATIONS,
+         {"-n_mentions", "-name_en"},
          "saraqib idlib_gov hamdaniya damascus aleppo unknown_hill military_academy douma syria "
          "idlib aleppo_gov"},
-        {RES_SOURCES, {"-n_figures", "name"},
+        {RES_SOURCES,
+         {"-n_figures", "name"},
          "white_helmets syrian_army sohr jaish_alfath army_spokesman sana smart"},
-        {RES_SOURCES, {"n_mentions", "-id"},
+        {RES_SOURCES,
+         {"n_mentions", "-id"},
          "smart army_spokesman white_helmets syrian_army sohr sana jaish_alfath"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -397,7 +417,8 @@ Test(store_filters, sorts_with_nulls_and_mixed_directions) {
 
 /* ---- cursors ----------------------------------------------------------------------- */
 
-Test(store_filters, bad_cursors) {
+Test(store_filters, bad_cursors)
+{
     store *s = fx_open();
     load_all(s);
     store_query q = query(RES_FIGURES);
@@ -416,8 +437,8 @@ Test(store_filters, bad_cursors) {
     fx_assert_str(json_array_get(p.data, 0), "id", "a3-f3");
     store_page_free(&p);
 
-    static const char *const garbage[] = {"", "!!!!", "abc", "AAAAAAAAAAAAAAAAAAAA",
-                                          "eyJ0ZXN0IjoxfQ", "a b c", "====="};
+    static const char *const garbage[] = {
+        "", "!!!!", "abc", "AAAAAAAAAAAAAAAAAAAA", "eyJ0ZXN0IjoxfQ", "a b c", "====="};
     for (size_t i = 0; i < sizeof garbage / sizeof garbage[0]; i++) {
         q.cursor = garbage[i];
         cr_assert_eq(store_list(s, &q, &p), STORE_BADCURSOR, "cursor '%s'", garbage[i]);
@@ -481,7 +502,8 @@ Test(store_filters, bad_cursors) {
 
 /* A list's total and whether it is exact, against the items it pages
  * through (at most 500 on the fixture: one page). */
-static void assert_total(store *s, store_query q, const char *what) {
+static void assert_total(store *s, store_query q, const char *what)
+{
     store_page p = {0};
     q.limit = STORE_MAX_LIMIT;
     cr_assert_eq(store_list(s, &q, &p), STORE_OK, "%s", store_errmsg(s));
@@ -494,7 +516,8 @@ static void assert_total(store *s, store_query q, const char *what) {
 
 /* Filters whose totals come from kept counts (and one that is counted),
  * through stores, replaces and deletes. */
-Test(store_filters, totals_match_the_items) {
+Test(store_filters, totals_match_the_items)
+{
     static const struct {
         store_resource res;
         const char *filter, *value;
@@ -534,7 +557,8 @@ Test(store_filters, totals_match_the_items) {
 /* Past STORE_EXACT_TOTAL matches under filters without a kept count, the
  * total is an estimate from a sample, flagged; paging stays exact. Here
  * every figure matches, so the sample says all of them. */
-Test(store_filters, totals_past_the_exact_limit_are_estimates) {
+Test(store_filters, totals_past_the_exact_limit_are_estimates)
+{
     enum { N_DOCS = 21, PER_DOC = 500 };
     store *s = fx_open();
     load_all(s);

@@ -15,7 +15,8 @@ enum { N_LOC = 40, N_SRC = 20, N_ART = 30 };
 
 static unsigned long long rng_state;
 
-static unsigned rnd(unsigned n) {
+static unsigned rnd(unsigned n)
+{
     rng_state = rng_state * 6364136223846793005ULL + 1442695040888963407ULL;
     return (unsigned)(rng_state >> 33) % n;
 }
@@ -37,7 +38,8 @@ static char loc_ids[N_LOC][16], src_ids[N_SRC][16], art_ids[N_ART][16], dates[N_
 static const char BODY[] = "قتل وأصيب عدد من المدنيين في قصف على المدينة ونزحت عائلات كثيرة "
                            "من الأحياء الشرقية بعد اشتباكات عنيفة استمرت حتى المساء.";
 
-static void generate(store *s) {
+static void generate(store *s)
+{
     rng_state = 20160801;
     store_location_rec locs[N_LOC];
     for (int i = 0; i < N_LOC; i++) {
@@ -56,8 +58,10 @@ static void generate(store *s) {
     store_source_rec srcs[N_SRC];
     for (int i = 0; i < N_SRC; i++) {
         snprintf(src_ids[i], sizeof src_ids[i], "s%02d", i);
-        srcs[i] = (store_source_rec){src_ids[i], SRC_NAMES[rnd(5)], NULL, SRC_KINDS[rnd(5)],
-                                     AFFS[rnd(4)], i > 10 ? src_ids[rnd(5)] : NULL, NULL};
+        srcs[i] = (store_source_rec){src_ids[i],   SRC_NAMES[rnd(5)],
+                                     NULL,         SRC_KINDS[rnd(5)],
+                                     AFFS[rnd(4)], i > 10 ? src_ids[rnd(5)] : NULL,
+                                     NULL};
     }
     cr_assert_eq(store_sync_sources(s, srcs, N_SRC), STORE_OK, "%s", store_errmsg(s));
 
@@ -106,7 +110,8 @@ static void generate(store *s) {
 
 /* ---- an independent order on the JSON items -------------------------------- */
 
-static json_t *path(json_t *o, const char *p) {
+static json_t *path(json_t *o, const char *p)
+{
     const char *dot = strchr(p, '.');
     if (!dot)
         return json_object_get(o, p);
@@ -116,7 +121,8 @@ static json_t *path(json_t *o, const char *p) {
 }
 
 /* NULL below everything; text by bytes (= SQLite's BINARY); numbers. */
-static int cmp_json(json_t *a, json_t *b) {
+static int cmp_json(json_t *a, json_t *b)
+{
     cr_assert(a && b, "missing field");
     if (json_is_null(a) || json_is_null(b))
         return json_is_null(b) - json_is_null(a);
@@ -128,14 +134,16 @@ static int cmp_json(json_t *a, json_t *b) {
     return (x > y) - (x < y);
 }
 
-static long ordinal_of(json_t *item) {
+static long ordinal_of(json_t *item)
+{
     const char *id = json_string_value(json_object_get(item, "id"));
     const char *f = strrchr(id, 'f');
     cr_assert(f && f > id && f[-1] == '-', "figure id %s", id);
     return strtol(f + 1, NULL, 10);
 }
 
-static int cmp_field(store_resource r, const char *field, json_t *x, json_t *y) {
+static int cmp_field(store_resource r, const char *field, json_t *x, json_t *y)
+{
     if (r == RES_FIGURES && strcmp(field, "id") == 0) {
         int c = cmp_json(json_object_get(x, "article_id"), json_object_get(y, "article_id"));
         if (c)
@@ -160,7 +168,8 @@ static int cmp_field(store_resource r, const char *field, json_t *x, json_t *y) 
     return cmp_json(path(x, p), path(y, p));
 }
 
-static int cmp_items(const store_query *q, json_t *x, json_t *y) {
+static int cmp_items(const store_query *q, json_t *x, json_t *y)
+{
     size_t n;
     const char *const *fields = store_sort_fields(q->res, &n);
     for (size_t i = 0; i < q->n_sort; i++) {
@@ -172,7 +181,8 @@ static int cmp_items(const store_query *q, json_t *x, json_t *y) {
     return q->n_sort && q->sort[q->n_sort - 1].desc ? -c : c;
 }
 
-static long long count_rows(const char *table) {
+static long long count_rows(const char *table)
+{
     sqlite3 *db;
     sqlite3_stmt *st;
     char sql[128];
@@ -186,7 +196,8 @@ static long long count_rows(const char *table) {
     return v;
 }
 
-static void describe(const store_query *q, char *out, size_t outsz) {
+static void describe(const store_query *q, char *out, size_t outsz)
+{
     size_t n, len = 0;
     const char *const *fields = store_sort_fields(q->res, &n);
     out[0] = '\0';
@@ -196,7 +207,8 @@ static void describe(const store_query *q, char *out, size_t outsz) {
 }
 
 /* The whole list in one page is ordered; paging gives the same rows. */
-static void check_paging(store *s, store_query q, long long expect_total) {
+static void check_paging(store *s, store_query q, long long expect_total)
+{
     char what[128];
     describe(&q, what, sizeof what);
     store_page full;
@@ -227,7 +239,8 @@ static void check_paging(store *s, store_query q, long long expect_total) {
 }
 
 static void check_resource(store_resource r, const char *table, const char *filter,
-                           const char *value) {
+                           const char *value)
+{
     store *s = fx_open();
     generate(s);
     long long rows = count_rows(table);
@@ -261,24 +274,29 @@ static void check_resource(store_resource r, const char *table, const char *filt
 
 TestSuite(store_list, .init = fx_setup, .fini = fx_teardown, .timeout = 300);
 
-Test(store_list, articles) {
+Test(store_list, articles)
+{
     check_resource(RES_ARTICLES, "articles", "location", "l01");
 }
 
-Test(store_list, sources) {
+Test(store_list, sources)
+{
     check_resource(RES_SOURCES, "sources", "affiliation", "opposition");
 }
 
-Test(store_list, locations) {
+Test(store_list, locations)
+{
     check_resource(RES_LOCATIONS, "locations", "mentioned", "true");
 }
 
-Test(store_list, figures) {
+Test(store_list, figures)
+{
     check_resource(RES_FIGURES, "figures", "type", "killed");
 }
 
 /* Ordinals order numerically: art07-f10 follows art07-f9. */
-Test(store_list, figure_ordinals_numeric) {
+Test(store_list, figure_ordinals_numeric)
+{
     store *s = fx_open();
     generate(s);
     store_query q = query(RES_FIGURES);
@@ -298,7 +316,8 @@ Test(store_list, figure_ordinals_numeric) {
 }
 
 /* The denormalised counts agree with the rows they count. */
-Test(store_list, counts_match_rows) {
+Test(store_list, counts_match_rows)
+{
     store *s = fx_open();
     generate(s);
     /* Replace and delete some, so the counts have been recomputed. */

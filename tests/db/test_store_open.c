@@ -11,7 +11,8 @@ TestSuite(store_open, .init = fx_setup, .fini = fx_teardown, .timeout = 60);
 
 /* ---- opening --------------------------------------------------------------- */
 
-Test(store_open, create_sets_version_wal_and_reopens) {
+Test(store_open, create_sets_version_wal_and_reopens)
+{
     store *s = fx_open();
     store_close(s);
     cr_assert_eq(sql_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
@@ -30,7 +31,8 @@ Test(store_open, create_sets_version_wal_and_reopens) {
     cr_assert_eq(sql_int("SELECT count(*) FROM meta"), 1);
 }
 
-Test(store_open, read_only) {
+Test(store_open, read_only)
+{
     char err[256];
     cr_assert_null(store_open(fx_path, STORE_READONLY, 100, fx_schema, err, sizeof err),
                    "a missing database opens read-only");
@@ -71,7 +73,8 @@ Test(store_open, read_only) {
 
 /* A write that cannot get the lock within the busy timeout is STORE_BUSY,
  * and reads go on beside the writer (WAL). */
-Test(store_open, busy_writer) {
+Test(store_open, busy_writer)
+{
     store *s = fx_open();
     load_all(s);
     sqlite3 *db;
@@ -97,7 +100,8 @@ Test(store_open, busy_writer) {
     store_close(s);
 }
 
-Test(store_open, newer_version_refused) {
+Test(store_open, newer_version_refused)
+{
     store_close(fx_open());
     sql_exec("PRAGMA user_version = 99");
     char err[256] = "";
@@ -108,7 +112,8 @@ Test(store_open, newer_version_refused) {
 }
 
 /* tests/data/NAME (MARSAD_TEST_DATA names the folder), malloc'd. */
-static char *test_data(const char *name) {
+static char *test_data(const char *name)
+{
     const char *dir = getenv("MARSAD_TEST_DATA") ? getenv("MARSAD_TEST_DATA") : "tests/data";
     char path[512];
     snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -128,7 +133,8 @@ static char *test_data(const char *name) {
 /* A version 1 database (figures without area_id) is migrated forward on
  * open, keeping its rows. It is made from the version 2 schema
  * (tests/data/schema_v2.sql, schema.sql as it was then). */
-Test(store_open, migrates_version_1_forward) {
+Test(store_open, migrates_version_1_forward)
+{
     char *v2 = test_data("schema_v2.sql");
     const char *body = strchr(v2, '\n');
     cr_assert_not_null(body);
@@ -144,14 +150,16 @@ Test(store_open, migrates_version_1_forward) {
     free(v1);
     sql_exec("PRAGMA user_version = 1");
     sql_exec("INSERT INTO locations (id, name, kind, lat, lon) VALUES ('x', 'س', 'city', 1, 2)");
-    cr_assert_eq(sql_int("SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'area_id'"), 0);
+    cr_assert_eq(
+        sql_int("SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'area_id'"), 0);
 
     char err[256] = "";
     store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
     cr_assert_not_null(s, "%s", err);
     store_close(s);
     cr_assert_eq(sql_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
-    cr_assert_eq(sql_int("SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'area_id'"), 1);
+    cr_assert_eq(
+        sql_int("SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'area_id'"), 1);
     /* version 2's index, replaced in version 4 */
     cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name = 'figures_area'"), 0);
     cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE name = 'figures_group'"), 1);
@@ -162,24 +170,26 @@ Test(store_open, migrates_version_1_forward) {
 /* A version 2 database (articles_fts tokenised by unicode61, no figures_fts
  * or sources_fts) is migrated to 3: articles_fts rebuilt with marsad_ar,
  * the figures and sources indexed, their rows and fts_no kept or set. */
-Test(store_open, migrates_version_2_forward) {
+Test(store_open, migrates_version_2_forward)
+{
     char *v2 = test_data("schema_v2.sql");
     cr_assert(strncmp(v2, "-- version 2\n", 13) == 0);
     cr_assert_not_null(strstr(v2, "tokenize = 'unicode61 remove_diacritics 2'"));
     sql_exec(strchr(v2, '\n') + 1);
     free(v2);
-    sql_exec("PRAGMA user_version = 2;"
-             "INSERT INTO sources (id, name, name_en, kind) VALUES"
-             " ('jaish', 'جيش الفتح', 'Army of Conquest', 'armed_group'),"
-             " ('sana', 'سانا', 'SANA', 'outlet');"
-             "INSERT INTO articles (id, doc_no, title, body, outlet_id) VALUES"
-             " ('old1', 7, 'معارك حلب', 'قصفٌ عنيف على حلب وريفها، وقُتِلَ ١٢ مدنياً بحلب.', 'sana'),"
-             " ('old2', 9, NULL, 'اشتباكات في إدلب.', NULL);"
-             "INSERT INTO articles_fts (rowid, title, body) SELECT doc_no, title, body FROM articles;"
-             "INSERT INTO figures (id, article_id, ordinal, value, qualifier, type, claimant_id,"
-             " start, \"end\", span_text, quote) VALUES"
-             " ('old1-f1', 'old1', 1, 12, 'exact', 'killed', 'jaish', 30, 40, 'قُتِلَ ١٢',"
-             "  'وقُتِلَ ١٢ مدنياً بحلب.');");
+    sql_exec(
+        "PRAGMA user_version = 2;"
+        "INSERT INTO sources (id, name, name_en, kind) VALUES"
+        " ('jaish', 'جيش الفتح', 'Army of Conquest', 'armed_group'),"
+        " ('sana', 'سانا', 'SANA', 'outlet');"
+        "INSERT INTO articles (id, doc_no, title, body, outlet_id) VALUES"
+        " ('old1', 7, 'معارك حلب', 'قصفٌ عنيف على حلب وريفها، وقُتِلَ ١٢ مدنياً بحلب.', 'sana'),"
+        " ('old2', 9, NULL, 'اشتباكات في إدلب.', NULL);"
+        "INSERT INTO articles_fts (rowid, title, body) SELECT doc_no, title, body FROM articles;"
+        "INSERT INTO figures (id, article_id, ordinal, value, qualifier, type, claimant_id,"
+        " start, \"end\", span_text, quote) VALUES"
+        " ('old1-f1', 'old1', 1, 12, 'exact', 'killed', 'jaish', 30, 40, 'قُتِلَ ١٢',"
+        "  'وقُتِلَ ١٢ مدنياً بحلب.');");
     /* Under unicode61, بحلب and the Arabic-Indic digits are other words. */
     cr_assert_eq(sql_int("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '12'"), 0);
 
@@ -202,7 +212,7 @@ Test(store_open, migrates_version_2_forward) {
     static const struct {
         const char *q, *ids;
     } cases[] = {
-        {"حلب", "old1"}, {"12", "old1"},   {"١٢", "old1"},  {"قتل", "old1"},
+        {"حلب", "old1"},  {"12", "old1"},     {"١٢", "old1"},   {"قتل", "old1"},
         {"ادلب", "old2"}, {"اشتباك", "old2"}, {"مدني", "old1"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -238,7 +248,8 @@ Test(store_open, migrates_version_2_forward) {
  * migrated to 4: each figure gets its article's month, and claim_cells
  * holds one row per compare group and claimant, built from the figures
  * there are; the triggers keep it from then on. */
-Test(store_open, migrates_version_3_forward) {
+Test(store_open, migrates_version_3_forward)
+{
     char *v3 = test_data("schema_v3.sql");
     cr_assert(strncmp(v3, "-- version 3\n", 13) == 0);
     sql_exec(strchr(v3, '\n') + 1);
@@ -246,23 +257,30 @@ Test(store_open, migrates_version_3_forward) {
     sql_exec("PRAGMA user_version = 3;"
              "INSERT INTO sources (id, name, kind, fts_no) VALUES"
              " ('army', 'الجيش', 'military', 1), ('faction', 'فصيل', 'armed_group', 2);"
-             "INSERT INTO locations (id, name, kind, lat, lon) VALUES ('gov', 'محافظة', 'governorate', 1, 2);"
+             "INSERT INTO locations (id, name, kind, lat, lon) VALUES ('gov', 'محافظة', "
+             "'governorate', 1, 2);"
              "INSERT INTO articles (id, doc_no, body, published_at) VALUES"
              " ('a', 1, 'نص', '2016-08-07T10:00:00Z'), ('b', 2, 'نص', NULL);"
              "INSERT INTO figures (id, article_id, ordinal, value, value_max, qualifier, type,"
              " subject_category, subject_side, claimant_id, area_id, start, \"end\", fts_no) VALUES"
-             " ('a-f1', 'a', 1, 80, NULL, 'more_than', 'killed', 'combatants', 'government', 'faction', 'gov', 0, 1, 1),"
-             " ('a-f2', 'a', 2, 20, NULL, 'exact', 'killed', 'combatants', 'government', 'faction', 'gov', 1, 2, 2),"
-             " ('a-f3', 'a', 3, 100, 150, 'range', 'killed', 'combatants', 'government', 'army', 'gov', 2, 3, 3),"
-             " ('b-f1', 'b', 1, 5, NULL, 'exact', 'killed', 'combatants', 'government', NULL, NULL, 0, 1, 4),"
+             " ('a-f1', 'a', 1, 80, NULL, 'more_than', 'killed', 'combatants', 'government', "
+             "'faction', 'gov', 0, 1, 1),"
+             " ('a-f2', 'a', 2, 20, NULL, 'exact', 'killed', 'combatants', 'government', "
+             "'faction', 'gov', 1, 2, 2),"
+             " ('a-f3', 'a', 3, 100, 150, 'range', 'killed', 'combatants', 'government', 'army', "
+             "'gov', 2, 3, 3),"
+             " ('b-f1', 'b', 1, 5, NULL, 'exact', 'killed', 'combatants', 'government', NULL, "
+             "NULL, 0, 1, 4),"
              " ('b-f2', 'b', 2, 3, NULL, 'exact', 'count', NULL, NULL, NULL, NULL, 1, 2, 5);");
     char err[256] = "";
     store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
     cr_assert_not_null(s, "%s", err);
     store_close(s);
     cr_assert_eq(sql_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
-    cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE article_id = 'a' AND period = '2016-08'"), 3);
-    cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE article_id = 'b' AND period IS NULL"), 2);
+    cr_assert_eq(
+        sql_int("SELECT count(*) FROM figures WHERE article_id = 'a' AND period = '2016-08'"), 3);
+    cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE article_id = 'b' AND period IS NULL"),
+                 2);
     cr_assert_eq(sql_int("SELECT count(*) FROM claim_cells"), 3);
     cr_assert_eq(sql_int("SELECT n * 1000 + headline FROM claim_cells WHERE claimant_id = 'faction'"
                          " AND period = '2016-08' AND area_id = 'gov'"),
@@ -274,9 +292,10 @@ Test(store_open, migrates_version_3_forward) {
     cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"
                          " AND name IN ('figures_cell_add', 'figures_cell_remove')"),
                  2);
-    cr_assert_eq(sql_int("SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
-                         " AND name IN ('figures_group', 'figures_type_value', 'claim_cells_area')"),
-                 3);
+    cr_assert_eq(
+        sql_int("SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                " AND name IN ('figures_group', 'figures_type_value', 'claim_cells_area')"),
+        3);
     cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'articles'"), 2);
     cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'figures'"), 5);
     cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'sources'"), 2);
@@ -284,11 +303,12 @@ Test(store_open, migrates_version_3_forward) {
     /* the triggers work on the migrated database */
     sql_exec("DELETE FROM figures WHERE id = 'a-f1'");
     cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'figures'"), 4);
-    cr_assert_eq(sql_int("SELECT n * 1000 + headline FROM claim_cells WHERE claimant_id = 'faction'"),
-                 1020);
+    cr_assert_eq(
+        sql_int("SELECT n * 1000 + headline FROM claim_cells WHERE claimant_id = 'faction'"), 1020);
 }
 
-Test(store_open, migrates_version_4_forward) {
+Test(store_open, migrates_version_4_forward)
+{
     char *v4 = test_data("schema_v4.sql");
     cr_assert(strncmp(v4, "-- version 4\n", 13) == 0);
     sql_exec(strchr(v4, '\n') + 1);
@@ -308,8 +328,8 @@ Test(store_open, migrates_version_4_forward) {
     store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
     cr_assert_not_null(s, "%s", err);
     /* the new index answers compare for the city */
-    store_compare_query q = {.location = "city", .groups_limit = 10, .claims_limit = 5,
-                             .min_claimants = 1};
+    store_compare_query q = {
+        .location = "city", .groups_limit = 10, .claims_limit = 5, .min_claimants = 1};
     json_t *out = NULL;
     cr_assert_eq(store_compare(s, &q, &out), STORE_OK, "%s", store_errmsg(s));
     cr_assert_eq(json_integer_value(json_object_get(out, "total")), 1);
@@ -322,7 +342,8 @@ Test(store_open, migrates_version_4_forward) {
                  1);
 }
 
-Test(store_open, migrates_version_5_forward) {
+Test(store_open, migrates_version_5_forward)
+{
     char *v5 = test_data("schema_v5.sql");
     cr_assert(strncmp(v5, "-- version 5\n", 13) == 0);
     sql_exec(strchr(v5, '\n') + 1);
@@ -338,37 +359,40 @@ Test(store_open, migrates_version_5_forward) {
     cr_assert_eq(sql_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
     /* the figure is kept; breakdowns and updates are empty until re-extraction */
     cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE id = 'a-f1' AND part_of IS NULL"
-                         " AND supersedes IS NULL AND date_start IS NULL AND cause IS NULL"), 1);
+                         " AND supersedes IS NULL AND date_start IS NULL AND cause IS NULL"),
+                 1);
 }
 
 /* Through every step since 6: locations rebuilt, formats and copies, and a
  * quote of 1,000 code points (a sentence of "كلمة ", 5 each) around a
  * figure at 500..510 cut to the 400 centred on it, the rest kept. */
-Test(store_open, migrates_version_6_forward) {
+Test(store_open, migrates_version_6_forward)
+{
     char *v6 = test_data("schema_v6.sql");
     cr_assert(strncmp(v6, "-- version 6\n", 13) == 0);
     sql_exec(strchr(v6, '\n') + 1);
     free(v6);
-    sql_exec("PRAGMA user_version = 6;"
-             "INSERT INTO locations (id, name, name_en, kind, lat, lon) VALUES"
-             " ('gov', 'محافظة حلب', 'Aleppo Governorate', 'governorate', 36.2, 37.1),"
-             " ('city', 'حلب', 'Aleppo', 'city', 36.2, 37.16);"
-             "UPDATE locations SET parent_id = 'gov', n_mentions = 1 WHERE id = 'city';"
-             "UPDATE row_counts SET n = 2 WHERE name = 'locations';"
-             "INSERT INTO articles (id, doc_no, body, origin) VALUES ('a', 1, 'في حلب', 'seeds/a.txt');"
-             "INSERT INTO articles (id, doc_no, body) VALUES ('api-1', 2, 'نص آخر');"
-             "INSERT INTO location_mentions (article_id, location_id, start, \"end\", text)"
-             " VALUES ('a', 'city', 3, 6, 'حلب');"
-             "INSERT INTO figures (id, article_id, ordinal, value, qualifier, type, location_id,"
-             " area_id, start, \"end\", fts_no) VALUES"
-             " ('a-f1', 'a', 1, 80, 'exact', 'killed', 'city', 'gov', 0, 1, 1);"
-             "INSERT INTO figures (id, article_id, ordinal, value, qualifier, type, start, \"end\","
-             " quote_start, quote_end, quote, fts_no) VALUES"
-             " ('a-f2', 'a', 2, 80, 'exact', 'killed', 500, 510, 0, 1000,"
-             "  (WITH RECURSIVE w(n, t) AS (SELECT 1, 'كلمة ' UNION ALL"
-             "   SELECT n + 1, t || 'كلمة ' FROM w WHERE n < 200) SELECT t FROM w WHERE n = 200), 2),"
-             " ('a-f3', 'a', 3, 3, 'exact', 'killed', 1000, 1001, 1000, 1010, 'جملة قصيرة', 3);"
-             "INSERT INTO figures_fts (figures_fts) VALUES ('rebuild');");
+    sql_exec(
+        "PRAGMA user_version = 6;"
+        "INSERT INTO locations (id, name, name_en, kind, lat, lon) VALUES"
+        " ('gov', 'محافظة حلب', 'Aleppo Governorate', 'governorate', 36.2, 37.1),"
+        " ('city', 'حلب', 'Aleppo', 'city', 36.2, 37.16);"
+        "UPDATE locations SET parent_id = 'gov', n_mentions = 1 WHERE id = 'city';"
+        "UPDATE row_counts SET n = 2 WHERE name = 'locations';"
+        "INSERT INTO articles (id, doc_no, body, origin) VALUES ('a', 1, 'في حلب', 'seeds/a.txt');"
+        "INSERT INTO articles (id, doc_no, body) VALUES ('api-1', 2, 'نص آخر');"
+        "INSERT INTO location_mentions (article_id, location_id, start, \"end\", text)"
+        " VALUES ('a', 'city', 3, 6, 'حلب');"
+        "INSERT INTO figures (id, article_id, ordinal, value, qualifier, type, location_id,"
+        " area_id, start, \"end\", fts_no) VALUES"
+        " ('a-f1', 'a', 1, 80, 'exact', 'killed', 'city', 'gov', 0, 1, 1);"
+        "INSERT INTO figures (id, article_id, ordinal, value, qualifier, type, start, \"end\","
+        " quote_start, quote_end, quote, fts_no) VALUES"
+        " ('a-f2', 'a', 2, 80, 'exact', 'killed', 500, 510, 0, 1000,"
+        "  (WITH RECURSIVE w(n, t) AS (SELECT 1, 'كلمة ' UNION ALL"
+        "   SELECT n + 1, t || 'كلمة ' FROM w WHERE n < 200) SELECT t FROM w WHERE n = 200), 2),"
+        " ('a-f3', 'a', 3, 3, 'exact', 'killed', 1000, 1001, 1000, 1010, 'جملة قصيرة', 3);"
+        "INSERT INTO figures_fts (figures_fts) VALUES ('rebuild');");
     cr_assert_eq(sql_int("SELECT length(quote) FROM figures WHERE id = 'a-f2'"), 1000);
     char err[256] = "";
     store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
@@ -376,8 +400,8 @@ Test(store_open, migrates_version_6_forward) {
     store_close(s);
     cr_assert_eq(sql_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
     /* every location is kept, as a resolved one, with what refers to it */
-    cr_assert_eq(sql_int("SELECT count(*) FROM locations WHERE resolved = 1 AND fts_no IS NOT NULL"),
-                 2);
+    cr_assert_eq(
+        sql_int("SELECT count(*) FROM locations WHERE resolved = 1 AND fts_no IS NOT NULL"), 2);
     cr_assert_eq(sql_int("SELECT count(*) FROM locations WHERE id = 'city' AND parent_id = 'gov'"
                          " AND n_mentions = 1 AND lat = 36.2"),
                  1);
@@ -388,7 +412,8 @@ Test(store_open, migrates_version_6_forward) {
     /* the names are in the full-text index; the new kinds are allowed */
     cr_assert_eq(sql_int("SELECT count(*) FROM locations_fts WHERE locations_fts MATCH 'aleppo'"),
                  2);
-    sql_exec("INSERT INTO locations (id, name, kind, resolved) VALUES ('u-1', 'الكرامة', 'camp', 0)");
+    sql_exec(
+        "INSERT INTO locations (id, name, kind, resolved) VALUES ('u-1', 'الكرامة', 'camp', 0)");
     /* the triggers that count locations are back */
     cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'locations'"), 3);
     /* a file's article was a .txt, the others came through the API */
@@ -409,7 +434,8 @@ Test(store_open, migrates_version_6_forward) {
 
 /* quick_check finds nothing in a sound file; random bytes over a page in
  * the middle are named (one line), and a budget of 0 means none. */
-Test(store_open, check_finds_damage_mid_file) {
+Test(store_open, check_finds_damage_mid_file)
+{
     store *s = fx_open();
     load_all(s);
     char problem[256];
@@ -432,26 +458,29 @@ Test(store_open, check_finds_damage_mid_file) {
 /* Version 6 forward: blocs on sources and figures (NULL until re-extraction)
  * and claim_cells rebuilt from compare_keys, with the side where no bloc
  * is known; the triggers that keep it work on the migrated database. */
-Test(store_open, migrates_version_6_forward_blocs_and_compare_keys) {
+Test(store_open, migrates_version_6_forward_blocs_and_compare_keys)
+{
     char *v6 = test_data("schema_v6.sql");
     cr_assert(strncmp(v6, "-- version 6\n", 13) == 0);
     sql_exec(strchr(v6, '\n') + 1);
     free(v6);
-    sql_exec("PRAGMA user_version = 6;"
-             "INSERT INTO sources (id, name, kind, fts_no) VALUES"
-             " ('army', 'الجيش', 'military', 1), ('faction', 'فصيل', 'armed_group', 2);"
-             "INSERT INTO locations (id, name, kind, lat, lon) VALUES ('gov', 'محافظة', 'governorate', 1, 2);"
-             "INSERT INTO articles (id, doc_no, body, published_at) VALUES"
-             " ('a', 1, 'نص', '2016-08-07T10:00:00Z');"
-             "INSERT INTO figures (id, article_id, ordinal, value, qualifier, type, subject_category,"
-             " subject_side, claimant_id, area_id, period, part_of, date_start, date_end,"
-             " date_precision, start, \"end\", fts_no) VALUES"
-             " ('a-f1', 'a', 1, 80, 'exact', 'killed', 'combatants', 'government', 'faction', 'gov',"
-             " '2016-08', NULL, '2016-07-30', '2016-07-30', 'day', 0, 1, 1),"
-             " ('a-f2', 'a', 2, 20, 'exact', 'killed', 'combatants', 'government', 'faction', 'gov',"
-             " '2016-08', 'a-f1', '2016-07-30', '2016-07-30', 'day', 1, 2, 2),"
-             " ('a-f3', 'a', 3, 200, 'exact', 'killed', 'combatants', 'government', 'army', 'gov',"
-             " '2016-08', NULL, NULL, NULL, NULL, 2, 3, 3);");
+    sql_exec(
+        "PRAGMA user_version = 6;"
+        "INSERT INTO sources (id, name, kind, fts_no) VALUES"
+        " ('army', 'الجيش', 'military', 1), ('faction', 'فصيل', 'armed_group', 2);"
+        "INSERT INTO locations (id, name, kind, lat, lon) VALUES ('gov', 'محافظة', 'governorate', "
+        "1, 2);"
+        "INSERT INTO articles (id, doc_no, body, published_at) VALUES"
+        " ('a', 1, 'نص', '2016-08-07T10:00:00Z');"
+        "INSERT INTO figures (id, article_id, ordinal, value, qualifier, type, subject_category,"
+        " subject_side, claimant_id, area_id, period, part_of, date_start, date_end,"
+        " date_precision, start, \"end\", fts_no) VALUES"
+        " ('a-f1', 'a', 1, 80, 'exact', 'killed', 'combatants', 'government', 'faction', 'gov',"
+        " '2016-08', NULL, '2016-07-30', '2016-07-30', 'day', 0, 1, 1),"
+        " ('a-f2', 'a', 2, 20, 'exact', 'killed', 'combatants', 'government', 'faction', 'gov',"
+        " '2016-08', 'a-f1', '2016-07-30', '2016-07-30', 'day', 1, 2, 2),"
+        " ('a-f3', 'a', 3, 200, 'exact', 'killed', 'combatants', 'government', 'army', 'gov',"
+        " '2016-08', NULL, NULL, NULL, NULL, 2, 3, 3);");
     cr_assert_eq(sql_int("SELECT count(*) FROM claim_cells"), 2);
     char err[256] = "";
     store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
@@ -460,7 +489,8 @@ Test(store_open, migrates_version_6_forward_blocs_and_compare_keys) {
     cr_assert_eq(sql_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
     cr_assert_eq(sql_int("SELECT count(*) FROM sources WHERE bloc IS NULL"), 2);
     cr_assert_eq(sql_int("SELECT count(*) FROM figures WHERE subject_bloc IS NULL"
-                         " AND subject_party IS NULL"), 3);
+                         " AND subject_party IS NULL"),
+                 3);
     /* the month is the event date's: the faction's cell is July's; its
      * headline leaves the part out */
     cr_assert_eq(sql_int("SELECT n * 1000 + headline FROM claim_cells WHERE claimant_id = 'faction'"
@@ -487,18 +517,20 @@ Test(store_open, migrates_version_6_forward_blocs_and_compare_keys) {
 }
 
 /* Version 6 forward: the kept counts behind list totals are filled. */
-Test(store_open, migrates_version_6_forward_kept_counts) {
+Test(store_open, migrates_version_6_forward_kept_counts)
+{
     char *v6 = test_data("schema_v6.sql");
     cr_assert(strncmp(v6, "-- version 6\n", 13) == 0);
     sql_exec(strchr(v6, '\n') + 1);
     free(v6);
-    sql_exec("PRAGMA user_version = 6;"
-             "INSERT INTO locations (id, name, kind, lat, lon) VALUES ('p', 'مكان', 'city', 36, 37);"
-             "INSERT INTO sources (id, name, kind, fts_no) VALUES ('o', 'منفذ', 'outlet', 1);"
-             "INSERT INTO articles (id, doc_no, body, outlet_id) VALUES ('a', 1, 'نص', 'o');"
-             "INSERT INTO figures (id, article_id, ordinal, value, qualifier, type, location_id,"
-             " start, \"end\", fts_no) VALUES ('a-f1', 'a', 1, 80, 'exact', 'killed', 'p', 0, 1, 1),"
-             " ('a-f2', 'a', 2, 3, 'exact', 'killed', NULL, 2, 3, 2);");
+    sql_exec(
+        "PRAGMA user_version = 6;"
+        "INSERT INTO locations (id, name, kind, lat, lon) VALUES ('p', 'مكان', 'city', 36, 37);"
+        "INSERT INTO sources (id, name, kind, fts_no) VALUES ('o', 'منفذ', 'outlet', 1);"
+        "INSERT INTO articles (id, doc_no, body, outlet_id) VALUES ('a', 1, 'نص', 'o');"
+        "INSERT INTO figures (id, article_id, ordinal, value, qualifier, type, location_id,"
+        " start, \"end\", fts_no) VALUES ('a-f1', 'a', 1, 80, 'exact', 'killed', 'p', 0, 1, 1),"
+        " ('a-f2', 'a', 2, 3, 'exact', 'killed', NULL, 2, 3, 2);");
     char err[256] = "";
     store *s = store_open(fx_path, 0, 100, fx_schema, err, sizeof err);
     cr_assert_not_null(s, "%s", err);
@@ -522,19 +554,21 @@ Test(store_open, migrates_version_6_forward_kept_counts) {
     cr_assert_eq(sql_int("SELECT n_mentions * 10 + n_articles FROM sources WHERE id = 'o'"), 0);
 }
 
-Test(store_open, schema_text_checked) {
+Test(store_open, schema_text_checked)
+{
     char err[256] = "";
-    cr_assert_null(store_open(fx_path, 0, 100, "-- version 99\nCREATE TABLE t (a);", err, sizeof err));
+    cr_assert_null(
+        store_open(fx_path, 0, 100, "-- version 99\nCREATE TABLE t (a);", err, sizeof err));
     cr_assert(strstr(err, "version") != NULL, "%s", err);
     cr_assert_null(store_open(fx_path, 0, 100, "CREATE TABLE t (a);", err, sizeof err));
     cr_assert_null(store_open(fx_path, 0, 100, NULL, err, sizeof err));
     store_close(NULL); /* fine */
 }
 
-
 /* ---- versions, limits, meta -------------------------------------------------------- */
 
-Test(store_open, data_version_across_handles) {
+Test(store_open, data_version_across_handles)
+{
     store *a = fx_open();
     store *b = fx_open();
     load_gazetteer(b);
@@ -554,7 +588,8 @@ Test(store_open, data_version_across_handles) {
     store_close(b);
 }
 
-Test(store_open, time_limit_interrupts_reads) {
+Test(store_open, time_limit_interrupts_reads)
+{
     store *s = fx_open();
     load_all(s);
     /* A long chain under Syria makes the "places inside" walk slow. */
@@ -564,8 +599,8 @@ Test(store_open, time_limit_interrupts_reads) {
     cr_assert(chain && ids);
     for (int i = 0; i < N; i++) {
         snprintf(ids[i], sizeof ids[i], "c%05d", i);
-        chain[i] = (store_location_rec){ids[i], "قرية", NULL, "village",
-                                        i ? ids[i - 1] : "syria", 35.0, 38.0, false};
+        chain[i] = (store_location_rec){ids[i], "قرية", NULL, "village", i ? ids[i - 1] : "syria",
+                                        35.0,   38.0,   false};
     }
     cr_assert_eq(store_sync_locations(s, chain, N), STORE_OK, "%s", store_errmsg(s));
     free(chain);
@@ -585,7 +620,8 @@ Test(store_open, time_limit_interrupts_reads) {
     store_close(s);
 }
 
-Test(store_open, meta) {
+Test(store_open, meta)
+{
     store *s = fx_open();
     load_all(s);
     json_t *m = NULL;

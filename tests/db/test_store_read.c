@@ -9,7 +9,8 @@ TestSuite(store_read, .init = fx_setup, .fini = fx_teardown, .timeout = 60);
 
 /* ---- the catalogue ------------------------------------------------------------ */
 
-static void assert_names(store_resource r, const char *expected) {
+static void assert_names(store_resource r, const char *expected)
+{
     size_t n;
     char got[512] = "";
     size_t len = 0;
@@ -22,7 +23,8 @@ static void assert_names(store_resource r, const char *expected) {
     cr_assert_str_eq(got, expected);
 }
 
-static void assert_sorts(store_resource r, const char *expected) {
+static void assert_sorts(store_resource r, const char *expected)
+{
     size_t n;
     char got[512] = "";
     size_t len = 0;
@@ -32,7 +34,8 @@ static void assert_sorts(store_resource r, const char *expected) {
     cr_assert_str_eq(got, expected);
 }
 
-Test(store_read, catalogue) {
+Test(store_read, catalogue)
+{
     assert_names(RES_ARTICLES, "outlet source location type q copy_of date__gte date__lte "
                                "published_at__gte published_at__lte");
     assert_names(RES_SOURCES, "kind affiliation article parent");
@@ -63,7 +66,8 @@ Test(store_read, catalogue) {
 
 /* ---- the gazetteer and sources -------------------------------------------------- */
 
-Test(store_read, sync_upserts_and_bumps_generation_only_on_change) {
+Test(store_read, sync_upserts_and_bumps_generation_only_on_change)
+{
     store *s = fx_open();
     cr_assert_eq(data_version(s), 0);
     load_gazetteer(s);
@@ -107,7 +111,8 @@ Test(store_read, sync_upserts_and_bumps_generation_only_on_change) {
     store_close(s);
 }
 
-Test(store_read, location_and_source_shapes) {
+Test(store_read, location_and_source_shapes)
+{
     store *s = fx_open();
     load_all(s);
     json_t *o = get(s, RES_LOCATIONS, "hamdaniya");
@@ -167,11 +172,13 @@ Test(store_read, location_and_source_shapes) {
 
 /* ---- documents ------------------------------------------------------------------- */
 
-Test(store_read, article_shape) {
+Test(store_read, article_shape)
+{
     store *s = fx_open();
     load_all(s);
     json_t *o = get(s, RES_ARTICLES, "a1");
-    fx_assert_keys(o, "id,title,excerpt,outlet,url,published_at,language,format,copy_of,n_chars,counts,body,figures,"
+    fx_assert_keys(o, "id,title,excerpt,outlet,url,published_at,language,format,copy_of,n_chars,"
+                      "counts,body,figures,"
                       "locations,sources");
     fx_assert_str(o, "id", "a1");
     fx_assert_str(o, "title", "مقتل مدنيين في حلب");
@@ -194,8 +201,9 @@ Test(store_read, article_shape) {
     json_t *figs = json_object_get(o, "figures");
     cr_assert_eq(json_array_size(figs), 2);
     json_t *f = json_array_get(figs, 0);
-    fx_assert_keys(f, "id,article_id,value,value_max,qualifier,type,object,subject,claimant,"
-                      "stance,location,span,quote,quote_span,quote_cut,part_of,supersedes,date,cause");
+    fx_assert_keys(f,
+                   "id,article_id,value,value_max,qualifier,type,object,subject,claimant,"
+                   "stance,location,span,quote,quote_span,quote_cut,part_of,supersedes,date,cause");
     fx_assert_str(f, "id", "a1-f1");
     fx_assert_str(f, "article_id", "a1");
     fx_assert_int(f, "value", 12); /* integral: a JSON integer */
@@ -280,8 +288,9 @@ Test(store_read, article_shape) {
 
     /* The figure by id has the same shape as inside the article. */
     o = get(s, RES_FIGURES, "a2-f3");
-    fx_assert_keys(o, "id,article_id,value,value_max,qualifier,type,object,subject,claimant,"
-                      "stance,location,span,quote,quote_span,quote_cut,part_of,supersedes,date,cause");
+    fx_assert_keys(o,
+                   "id,article_id,value,value_max,qualifier,type,object,subject,claimant,"
+                   "stance,location,span,quote,quote_span,quote_cut,part_of,supersedes,date,cause");
     fx_assert_null(o, "value");
     fx_assert_str(o, "stance", "denied");
     fx_assert_str(o, "qualifier", "some");
@@ -294,7 +303,8 @@ Test(store_read, article_shape) {
 /* The two walks over the figure columns give the same bytes: the one
  * that writes a stored figure (the API) and the one that builds a figure
  * not stored (`marsad extract`). */
-Test(store_read, a_figure_is_the_same_stored_or_not) {
+Test(store_read, a_figure_is_the_same_stored_or_not)
+{
     store *s = fx_open();
     load_all(s);
     fx_doc x;
@@ -325,7 +335,8 @@ Test(store_read, a_figure_is_the_same_stored_or_not) {
     store_close(s);
 }
 
-Test(store_read, figures_numbered_in_text_order) {
+Test(store_read, figures_numbered_in_text_order)
+{
     store *s = fx_open();
     load_all(s);
     /* doc_a2 lists "سقوط قتلى" first, but it comes last in the text. */
@@ -341,7 +352,8 @@ Test(store_read, figures_numbered_in_text_order) {
     store_close(s);
 }
 
-Test(store_read, replace_document) {
+Test(store_read, replace_document)
+{
     store *s = fx_open();
     load_all(s);
     int64_t v = data_version(s);
@@ -397,7 +409,7 @@ Test(store_read, replace_document) {
     /* The old text is gone from the index, the new title is in it. */
     store_query q = query(RES_ARTICLES);
     add_text(&q, "q", "سراقب");
-    assert_ids(s, q, "a2"); /* still in the body */
+    assert_ids(s, q, "a2");  /* still in the body */
     q = query(RES_ARTICLES); /* a phrase of the old title only (its words stem like body words) */
     add_text(&q, "q", "\"يعلن مقتل\"");
     assert_ids(s, q, "");
@@ -413,7 +425,8 @@ Test(store_read, replace_document) {
 
 /* A document that names an unknown id stores nothing, and an older version
  * of it stays as it was. */
-Test(store_read, failed_document_rolls_back) {
+Test(store_read, failed_document_rolls_back)
+{
     store *s = fx_open();
     load_all(s);
     int64_t v = data_version(s);
@@ -482,7 +495,8 @@ Test(store_read, failed_document_rolls_back) {
     assert_row_counts();
 }
 
-Test(store_read, delete_article) {
+Test(store_read, delete_article)
+{
     store *s = fx_open();
     load_all(s);
     int64_t v = data_version(s);
@@ -512,26 +526,30 @@ Test(store_read, delete_article) {
     assert_row_counts();
 }
 
-static bool collect_origin(void *ctx, const char *id, const char *origin) {
+static bool collect_origin(void *ctx, const char *id, const char *origin)
+{
     char *buf = ctx;
     size_t n = strlen(buf);
     snprintf(buf + n, 256 - n, "%s=%s;", id, origin);
     return true;
 }
 
-static bool stop_at_first(void *ctx, const char *id, const char *origin) {
+static bool stop_at_first(void *ctx, const char *id, const char *origin)
+{
     (void)origin;
     (*(int *)ctx)++;
     return strcmp(id, "a1") != 0;
 }
 
-static bool delete_each(void *ctx, const char *id, const char *origin) {
+static bool delete_each(void *ctx, const char *id, const char *origin)
+{
     (void)origin;
     cr_assert_eq(store_delete_article(ctx, id), STORE_OK, "%s", store_errmsg(ctx));
     return true;
 }
 
-Test(store_read, hash_and_origins) {
+Test(store_read, hash_and_origins)
+{
     store *s = fx_open();
     load_all(s);
     char h[32];

@@ -28,13 +28,14 @@ typedef struct fx_doc {
     store_figure_rec f[4];
 } fx_doc;
 
-static void doc(fx_doc *x, const char *id, const char *title, const char *body) {
+static void doc(fx_doc *x, const char *id, const char *title, const char *body)
+{
     memset(x, 0, sizeof *x);
-    x->d = (store_doc){.id = id, .title = title, .body = body, .language = "ar",
-                       .figures = x->f};
+    x->d = (store_doc){.id = id, .title = title, .body = body, .language = "ar", .figures = x->f};
 }
 
-static void load(store *s) {
+static void load(store *s)
+{
     cr_assert_eq(store_sync_sources(s, SOURCES, N_SOURCES), STORE_OK, "%s", store_errmsg(s));
     fx_doc x;
     doc(&x, "d1", "الجيش يعلن مقتل مسلحين", B1);
@@ -58,7 +59,8 @@ static void load(store *s) {
 }
 
 /* FTS5's own check of each external-content index against its table. */
-static void assert_fts_intact(void) {
+static void assert_fts_intact(void)
+{
     sqlite3 *db;
     cr_assert_eq(sqlite3_open(fx_path, &db), SQLITE_OK);
     cr_assert_eq(fts_arabic_register(db), SQLITE_OK);
@@ -74,7 +76,8 @@ static void assert_fts_intact(void) {
 }
 
 /* store_search that must succeed (a new reference). */
-static json_t *search(store *s, const char *q, unsigned kinds, int limit) {
+static json_t *search(store *s, const char *q, unsigned kinds, int limit)
+{
     store_search_query sq = {.q = q, .kinds = kinds, .limit = limit};
     json_t *out = NULL;
     store_status st = store_search(s, &sq, &out);
@@ -84,12 +87,14 @@ static json_t *search(store *s, const char *q, unsigned kinds, int limit) {
 }
 
 /* "kind:id kind:id ..." of the hits, in order. */
-static char *hit_list(json_t *out) {
+static char *hit_list(json_t *out)
+{
     static char buf[1024];
     size_t o = 0, i;
     json_t *h;
     buf[0] = '\0';
-    json_array_foreach(json_object_get(out, "data"), i, h) {
+    json_array_foreach(json_object_get(out, "data"), i, h)
+    {
         o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s:%s", o ? " " : "",
                               json_string_value(json_object_get(h, "kind")),
                               json_string_value(json_object_get(h, "id")));
@@ -98,7 +103,8 @@ static char *hit_list(json_t *out) {
 }
 
 /* The hits of q of one kind, sorted by id, "id id". */
-static char *ids_of(store *s, const char *q, unsigned kind) {
+static char *ids_of(store *s, const char *q, unsigned kind)
+{
     json_t *out = search(s, q, kind, STORE_MAX_SEARCH);
     json_t *data = json_object_get(out, "data");
     size_t n = json_array_size(data);
@@ -122,7 +128,8 @@ static char *ids_of(store *s, const char *q, unsigned kind) {
 
 TestSuite(search, .init = fx_setup, .fini = fx_teardown, .timeout = 60);
 
-Test(search, every_kind_with_its_shape) {
+Test(search, every_kind_with_its_shape)
+{
     store *s = fx_open();
     load(s);
     json_t *out = search(s, "الجيش", 0, 20);
@@ -139,7 +146,8 @@ Test(search, every_kind_with_its_shape) {
     double prev = 1e300;
     size_t i;
     json_t *h;
-    json_array_foreach(data, i, h) {
+    json_array_foreach(data, i, h)
+    {
         const char *kind = json_string_value(json_object_get(h, "kind"));
         cr_assert_not_null(kind);
         if (!strcmp(kind, "article"))
@@ -161,7 +169,8 @@ Test(search, every_kind_with_its_shape) {
     store_close(s);
 }
 
-Test(search, snippets_mark_the_matched_words_as_written) {
+Test(search, snippets_mark_the_matched_words_as_written)
+{
     store *s = fx_open();
     load(s);
     json_t *out = search(s, "مدني", STORE_SEARCH_FIGURES, 5);
@@ -190,7 +199,8 @@ Test(search, snippets_mark_the_matched_words_as_written) {
     store_close(s);
 }
 
-Test(search, kinds_phrases_prefixes_and_limits) {
+Test(search, kinds_phrases_prefixes_and_limits)
+{
     store *s = fx_open();
     load(s);
     cr_assert_str_eq(ids_of(s, "حلب", STORE_SEARCH_ARTICLES), "d1 d2");
@@ -218,11 +228,12 @@ Test(search, kinds_phrases_prefixes_and_limits) {
     store_close(s);
 }
 
-Test(search, bad_queries_and_arguments) {
+Test(search, bad_queries_and_arguments)
+{
     store *s = fx_open();
     load(s);
-    static const char *const bad[] = {"\"غير مغلق", "AND", "حلب AND", "(حلب", "NEAR(", "*",
-                                      "nosuchcolumn:حلب"};
+    static const char *const bad[] = {"\"غير مغلق", "AND", "حلب AND",         "(حلب",
+                                      "NEAR(",      "*",   "nosuchcolumn:حلب"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         store_search_query sq = {.q = bad[i], .limit = 5};
         json_t *out = NULL;
@@ -245,7 +256,8 @@ Test(search, bad_queries_and_arguments) {
     store_close(s);
 }
 
-Test(search, indexes_follow_replaces_and_deletes) {
+Test(search, indexes_follow_replaces_and_deletes)
+{
     store *s = fx_open();
     load(s);
     assert_fts_intact();
@@ -268,7 +280,8 @@ Test(search, indexes_follow_replaces_and_deletes) {
     store_close(s);
 }
 
-Test(search, sources_index_follows_upserts) {
+Test(search, sources_index_follows_upserts)
+{
     store *s = fx_open();
     load(s);
     /* The same records again: nothing to reindex. */
@@ -283,7 +296,8 @@ Test(search, sources_index_follows_upserts) {
     cr_assert_str_eq(ids_of(s, "الدفاع", STORE_SEARCH_SOURCES), "");
     cr_assert_str_eq(ids_of(s, "Helmets", STORE_SEARCH_SOURCES), "");
     /* A source a document introduces is indexed in its transaction. */
-    store_source_rec intro = {"new_agency", "وكالة الأنباء الجديدة", NULL, "agency", NULL, NULL, NULL};
+    store_source_rec intro = {"new_agency", "وكالة الأنباء الجديدة", NULL, "agency", NULL, NULL,
+                              NULL};
     fx_doc x;
     doc(&x, "d4", NULL, "خبر قصير.");
     x.d.sources = &intro;
@@ -294,7 +308,8 @@ Test(search, sources_index_follows_upserts) {
     assert_fts_intact();
 }
 
-Test(search, a_failed_write_leaves_the_indexes_alone) {
+Test(search, a_failed_write_leaves_the_indexes_alone)
+{
     store *s = fx_open();
     load(s);
     fx_doc x;

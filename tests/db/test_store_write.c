@@ -41,7 +41,8 @@ typedef struct big_doc {
     store_mention sm[64], lm[64];
 } big_doc;
 
-static void make_doc(big_doc *x, const char *id, size_t nf, size_t ns, size_t nl) {
+static void make_doc(big_doc *x, const char *id, size_t nf, size_t ns, size_t nl)
+{
     memset(x, 0, sizeof *x);
     cr_assert(nf <= 64 && ns <= 64 && nl <= 64);
     for (size_t i = 0; i < nf; i++) {
@@ -83,13 +84,15 @@ static void make_doc(big_doc *x, const char *id, size_t nf, size_t ns, size_t nl
                        .n_figures = nf};
 }
 
-static sqlite3 *raw_open(void) {
+static sqlite3 *raw_open(void)
+{
     sqlite3 *db = NULL;
     cr_assert_eq(sqlite3_open_v2(fx_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
     return db;
 }
 
-static long long sql_int(const char *sql) {
+static long long sql_int(const char *sql)
+{
     sqlite3 *db = raw_open();
     sqlite3_stmt *st = NULL;
     cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
@@ -101,7 +104,8 @@ static long long sql_int(const char *sql) {
 }
 
 /* Every kept count equals the rows counted. */
-static void assert_counts_recounted(void) {
+static void assert_counts_recounted(void)
+{
     static const char *const checks[] = {
         "SELECT count(*) FROM articles a WHERE n_figures <>"
         " (SELECT count(*) FROM figures WHERE article_id = a.id)"
@@ -121,7 +125,8 @@ static void assert_counts_recounted(void) {
         cr_assert_eq(sql_int(checks[i]), 0, "counts off: %s", checks[i]);
 }
 
-static store *open_loaded(void) {
+static store *open_loaded(void)
+{
     store *s = fx_open();
     cr_assert_eq(store_sync_locations(s, LOCS, N_OF(LOCS)), STORE_OK, "%s", store_errmsg(s));
     cr_assert_eq(store_sync_sources(s, SRCS, N_OF(SRCS)), STORE_OK, "%s", store_errmsg(s));
@@ -131,10 +136,11 @@ static store *open_loaded(void) {
 TestSuite(store_write, .init = fx_setup, .fini = fx_teardown, .timeout = 60);
 
 /* Row counts that use every chunk size and leave remainders. */
-Test(store_write, many_rows_stored_whole_and_counted) {
+Test(store_write, many_rows_stored_whole_and_counted)
+{
     store *s = open_loaded();
-    static const size_t sizes[][3] = {{0, 0, 0}, {1, 1, 1}, {5, 4, 3}, {16, 17, 15}, {37, 64, 21},
-                                      {64, 33, 64}};
+    static const size_t sizes[][3] = {{0, 0, 0},    {1, 1, 1},    {5, 4, 3},
+                                      {16, 17, 15}, {37, 64, 21}, {64, 33, 64}};
     big_doc *x = malloc(sizeof *x);
     cr_assert_not_null(x);
     for (size_t k = 0; k < N_OF(sizes); k++) {
@@ -145,7 +151,8 @@ Test(store_write, many_rows_stored_whole_and_counted) {
         char sql[200];
         snprintf(sql, sizeof sql, "SELECT count(*) FROM figures WHERE article_id = '%s'", id);
         cr_assert_eq(sql_int(sql), (long long)sizes[k][0]);
-        snprintf(sql, sizeof sql, "SELECT count(*) FROM source_mentions WHERE article_id = '%s'", id);
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM source_mentions WHERE article_id = '%s'",
+                 id);
         cr_assert_eq(sql_int(sql), (long long)sizes[k][1]);
         snprintf(sql, sizeof sql, "SELECT count(*) FROM location_mentions WHERE article_id = '%s'",
                  id);
@@ -197,15 +204,16 @@ Test(store_write, many_rows_stored_whole_and_counted) {
 
 /* A bad row inside a multi-row INSERT: nothing of the document stays, and
  * the error names that row, as when each row was a statement of its own. */
-Test(store_write, failed_row_named_and_rolled_back) {
+Test(store_write, failed_row_named_and_rolled_back)
+{
     store *s = open_loaded();
     big_doc *x = malloc(sizeof *x);
     cr_assert_not_null(x);
     make_doc(x, "bad", 40, 40, 40);
     x->f[30].claimant_id = "ghost"; /* given 31st, so 10th in text order */
     cr_assert_eq(store_put_document(s, &x->d), STORE_ERR);
-    cr_assert(strstr(store_errmsg(s), "figure 30 (type destroyed, claimant ghost, location syria)") !=
-                  NULL,
+    cr_assert(strstr(store_errmsg(s),
+                     "figure 30 (type destroyed, claimant ghost, location syria)") != NULL,
               "%s", store_errmsg(s));
     cr_assert(strstr(store_errmsg(s), "FOREIGN KEY") != NULL, "%s", store_errmsg(s));
 
@@ -218,8 +226,7 @@ Test(store_write, failed_row_named_and_rolled_back) {
     make_doc(x, "bad", 40, 40, 40);
     x->sm[21].ref_id = "nobody";
     cr_assert_eq(store_put_document(s, &x->d), STORE_ERR);
-    cr_assert(strstr(store_errmsg(s), "source mention 21 (nobody)") != NULL, "%s",
-              store_errmsg(s));
+    cr_assert(strstr(store_errmsg(s), "source mention 21 (nobody)") != NULL, "%s", store_errmsg(s));
 
     make_doc(x, "bad", 40, 40, 40);
     x->lm[39].ref_id = "atlantis";
@@ -253,7 +260,8 @@ Test(store_write, failed_row_named_and_rolled_back) {
 
 /* A document may restate a source exactly as stored (nothing changes, the
  * generation included) or change it (stored, reindexed by name). */
-Test(store_write, restated_and_changed_sources) {
+Test(store_write, restated_and_changed_sources)
+{
     store *s = open_loaded();
     int64_t v0 = 0, v1 = 0;
     cr_assert_eq(store_data_version(s, &v0), STORE_OK);
@@ -264,7 +272,8 @@ Test(store_write, restated_and_changed_sources) {
     big_doc *x = malloc(sizeof *x);
     cr_assert_not_null(x);
     store_source_rec again[] = {
-        {"sohr", "المرصد السوري", "SOHR", "ngo", NULL, NULL, NULL}, /* NULL affiliation: 'unknown' */
+        {"sohr", "المرصد السوري", "SOHR", "ngo", NULL, NULL,
+         NULL}, /* NULL affiliation: 'unknown' */
         {"army", "الجيش السوري", NULL, "military", "government", NULL, NULL},
     };
     make_doc(x, "d1", 4, 4, 4);
@@ -274,7 +283,8 @@ Test(store_write, restated_and_changed_sources) {
     cr_assert_eq(sql_int("SELECT affiliation = 'unknown' FROM sources WHERE id = 'sohr'"), 1);
     cr_assert_eq(sql_int("SELECT affiliation = 'government' FROM sources WHERE id = 'army'"), 1);
 
-    store_source_rec renamed = {"army", "القوات المسلحة", NULL, "military", "government", NULL, NULL};
+    store_source_rec renamed = {"army", "القوات المسلحة", NULL, "military", "government", NULL,
+                                NULL};
     make_doc(x, "d2", 4, 4, 4);
     x->d.sources = &renamed;
     x->d.n_sources = 1;
@@ -291,14 +301,16 @@ Test(store_write, restated_and_changed_sources) {
 
 /* ---- places the gazetteer lacks --------------------------------------------- */
 
-static sqlite3 *fts_check_open(void) {
+static sqlite3 *fts_check_open(void)
+{
     sqlite3 *db = NULL;
     cr_assert_eq(sqlite3_open_v2(fx_path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
     cr_assert_eq(fts_arabic_register(db), SQLITE_OK);
     return db;
 }
 
-static void expect_ids(store *s, store_query q, const char *want) {
+static void expect_ids(store *s, store_query q, const char *want)
+{
     char *got = list_ids(s, q);
     cr_expect_str_eq(got, want);
     free(got);
@@ -308,7 +320,8 @@ static void expect_ids(store *s, store_query q, const char *want) {
  * false, once for every article that names them, never over a row that
  * exists; listed, searched and counted like the gazetteer's, left out of
  * maps. */
-Test(store_write, unresolved_places_stored_once_and_kept) {
+Test(store_write, unresolved_places_stored_once_and_kept)
+{
     store *s = open_loaded();
     big_doc *x = malloc(sizeof *x);
     cr_assert_not_null(x);
@@ -322,7 +335,8 @@ Test(store_write, unresolved_places_stored_once_and_kept) {
     cr_assert_eq(sql_int("SELECT count(*) FROM locations WHERE id = 'u-1' AND resolved = 0"
                          " AND kind = 'camp' AND lat IS NULL AND lon IS NULL AND n_mentions = 1"),
                  1);
-    cr_assert_eq(sql_int("SELECT count(*) FROM locations WHERE resolved = 1"), (long long)N_OF(LOCS));
+    cr_assert_eq(sql_int("SELECT count(*) FROM locations WHERE resolved = 1"),
+                 (long long)N_OF(LOCS));
 
     /* a second article names it otherwise: the first row stays */
     store_location_rec again = {"u-1", "مخيمِ الأمل", NULL, "village", NULL, NAN, NAN, false};
@@ -379,15 +393,17 @@ Test(store_write, unresolved_places_stored_once_and_kept) {
     cr_assert_eq(store_put_document(s, &x->d), STORE_OK, "%s", store_errmsg(s));
     cr_assert_eq(sql_int("SELECT count(*) FROM locations WHERE id = 'u-1'"), 0);
     cr_assert_eq(sql_int("SELECT count(*) FROM locations"), (long long)N_OF(LOCS));
-    cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'locations'"), (long long)N_OF(LOCS));
+    cr_assert_eq(sql_int("SELECT n FROM row_counts WHERE name = 'locations'"),
+                 (long long)N_OF(LOCS));
     sq = (store_search_query){.q = "الامل", .limit = 10, .kinds = STORE_SEARCH_LOCATIONS};
     cr_assert_eq(store_search(s, &sq, &out), STORE_OK, "%s", store_errmsg(s));
     cr_expect_eq(json_integer_value(json_object_get(out, "total")), 0);
     json_decref(out);
     sqlite3 *db = fts_check_open();
-    cr_assert_eq(sqlite3_exec(db, "INSERT INTO locations_fts (locations_fts) VALUES ('integrity-check')",
-                              NULL, NULL, NULL),
-                 SQLITE_OK, "%s", sqlite3_errmsg(db));
+    cr_assert_eq(
+        sqlite3_exec(db, "INSERT INTO locations_fts (locations_fts) VALUES ('integrity-check')",
+                     NULL, NULL, NULL),
+        SQLITE_OK, "%s", sqlite3_errmsg(db));
     sqlite3_close(db);
     assert_counts_recounted();
     free(x);
@@ -396,7 +412,8 @@ Test(store_write, unresolved_places_stored_once_and_kept) {
 
 /* ---- full-text rows at a batch's end -------------------------------------- */
 
-static sqlite3 *fts_open(void) {
+static sqlite3 *fts_open(void)
+{
     sqlite3 *db = NULL;
     cr_assert_eq(sqlite3_open_v2(fx_path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
     cr_assert_eq(fts_arabic_register(db), SQLITE_OK);
@@ -405,7 +422,8 @@ static sqlite3 *fts_open(void) {
 
 /* The row count an FTS5 table keeps for bm25: the first varint of its
  * averages record (id 1 of its _data table). */
-static long long fts_rows(sqlite3 *db, const char *table) {
+static long long fts_rows(sqlite3 *db, const char *table)
+{
     char sql[128];
     snprintf(sql, sizeof sql, "SELECT block FROM %s_data WHERE id = 1", table);
     sqlite3_stmt *st = NULL;
@@ -428,7 +446,8 @@ static long long fts_rows(sqlite3 *db, const char *table) {
 }
 
 /* The indexes agree with their tables, and hold each row once. */
-static void assert_fts_exact(void) {
+static void assert_fts_exact(void)
+{
     sqlite3 *db = fts_open();
     cr_assert_eq(fts_rows(db, "articles_fts"), sql_int("SELECT count(*) FROM articles"));
     cr_assert_eq(fts_rows(db, "figures_fts"), sql_int("SELECT count(*) FROM figures"));
@@ -459,7 +478,8 @@ static void assert_fts_exact(void) {
 }
 
 /* Articles and figures found by a full-text query. */
-static long long hits(store *s, unsigned kinds, const char *q) {
+static long long hits(store *s, unsigned kinds, const char *q)
+{
     store_search_query sq = {.q = q, .limit = 100, .kinds = kinds};
     json_t *out = NULL;
     cr_assert_eq(store_search(s, &sq, &out), STORE_OK, "%s", store_errmsg(s));
@@ -472,7 +492,8 @@ static long long hits(store *s, unsigned kinds, const char *q) {
  * within it), a deleted one, failed documents (one that had replaced the
  * article of the highest doc_no, which then comes back); after it, each row
  * is in its index exactly once, and searches find what is stored. */
-Test(store_write, batch_indexes_at_its_end) {
+Test(store_write, batch_indexes_at_its_end)
+{
     store *s = open_loaded();
     big_doc *x = malloc(sizeof *x);
     cr_assert_not_null(x);
@@ -485,7 +506,7 @@ Test(store_write, batch_indexes_at_its_end) {
     assert_fts_exact();
 
     cr_assert_eq(store_batch_begin(s), STORE_OK, "%s", store_errmsg(s));
-    make_doc(x, "p2", 4, 2, 2); /* the highest doc_no, replaced... */
+    make_doc(x, "p2", 4, 2, 2);    /* the highest doc_no, replaced... */
     x->f[3].claimant_id = "ghost"; /* ...by a version that fails */
     cr_assert_eq(store_put_document(s, &x->d), STORE_ERR);
     make_doc(x, "b0", 6, 2, 2);

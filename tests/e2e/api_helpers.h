@@ -243,8 +243,8 @@ static inline void assert_ids(json_t *items, json_t *want, const char *what)
     json_t *v;
     json_object_foreach(want, k, v)
     {
-        cr_assert(json_object_get(got, k) != NULL, "%s: %s is missing (got %zu, want %zu)", what,
-                  k, json_object_size(got), json_object_size(want));
+        cr_assert(json_object_get(got, k) != NULL, "%s: %s is missing (got %zu, want %zu)", what, k,
+                  json_object_size(got), json_object_size(want));
     }
     json_object_foreach(got, k, v)
     {

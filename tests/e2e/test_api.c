@@ -31,22 +31,22 @@ TestSuite(api, .init = start_seeded, .fini = e2e_teardown);
 static const char *const FIGURE_TYPES[] = {
     "killed",  "injured",   "casualties", "suffocated", "captured",   "displaced", "evacuated",
     "trapped", "destroyed", "seized",     "fired",      "airstrikes", "count",     NULL};
-static const char *const QUALIFIERS[] = {"exact",    "more_than", "at_least",  "about",
-                                         "up_to",    "less_than", "range",     "tens",
-                                         "hundreds", "thousands", "some",      NULL};
+static const char *const QUALIFIERS[] = {"exact",    "more_than", "at_least", "about",
+                                         "up_to",    "less_than", "range",    "tens",
+                                         "hundreds", "thousands", "some",     NULL};
 static const char *const STANCES[] = {"claimed", "denied", NULL};
 static const char *const SIDES[] = {"government", "opposition", "unknown", NULL};
-static const char *const CATEGORIES[] = {"combatants", "civilians", "people", "materiel",
-                                         "munitions", NULL};
-static const char *const SOURCE_KINDS[] = {"outlet", "armed_group", "military", "government",
-                                           "agency", "ngo", "un", "civil_defence", "activists",
-                                           "anonymous", "person", "role", "other", NULL};
+static const char *const CATEGORIES[] = {"combatants", "civilians", "people",
+                                         "materiel",   "munitions", NULL};
+static const char *const SOURCE_KINDS[] = {
+    "outlet",        "armed_group", "military",  "government", "agency", "ngo",   "un",
+    "civil_defence", "activists",   "anonymous", "person",     "role",   "other", NULL};
 static const char *const AFFILIATIONS[] = {"government", "opposition", "independent", "unknown",
                                            NULL};
-static const char *const LOCATION_KINDS[] = {"country", "governorate", "district", "city",
-                                             "town", "village", "neighbourhood", "military_site",
-                                             "hill", "road", "facility", "region", "camp",
-                                             "river", "other", NULL};
+static const char *const LOCATION_KINDS[] = {
+    "country",       "governorate",   "district", "city", "town",     "village",
+    "neighbourhood", "military_site", "hill",     "road", "facility", "region",
+    "camp",          "river",         "other",    NULL};
 
 /* Every article's detail, by id. */
 static json_t *article_details(void)
@@ -220,8 +220,8 @@ static void check_enum_filter(const char *res, const char *param, const char *co
         }
         json_array_foreach(items, i, it)
         {
-            cr_assert(get(it) && strcmp(get(it), *v) == 0, "/v1/%s?%s=%s returned %s with %s",
-                      res, param, *v, item_id(it), get(it) ? get(it) : "null");
+            cr_assert(get(it) && strcmp(get(it), *v) == 0, "/v1/%s?%s=%s returned %s with %s", res,
+                      param, *v, item_id(it), get(it) ? get(it) : "null");
         }
         cr_assert_eq((long long)json_array_size(items), want,
                      "/v1/%s?%s=%s: %zu items, the full list has %lld", res, param, *v,
@@ -229,17 +229,38 @@ static void check_enum_filter(const char *res, const char *param, const char *co
         sum += want;
         json_decref(items);
     }
-    cr_assert_eq(sum, with_value, "/v1/%s: the %s totals add up to %lld, expected %lld", res,
-                 param, sum, with_value);
+    cr_assert_eq(sum, with_value, "/v1/%s: the %s totals add up to %lld, expected %lld", res, param,
+                 sum, with_value);
 }
 
-static const char *get_type(json_t *f) { return jstr(f, "type"); }
-static const char *get_qualifier(json_t *f) { return jstr(f, "qualifier"); }
-static const char *get_stance(json_t *f) { return jstr(f, "stance"); }
-static const char *get_side(json_t *f) { return jstr2(f, "subject", "side"); }
-static const char *get_category(json_t *f) { return jstr2(f, "subject", "category"); }
-static const char *get_kind(json_t *s) { return jstr(s, "kind"); }
-static const char *get_affiliation(json_t *s) { return jstr(s, "affiliation"); }
+static const char *get_type(json_t *f)
+{
+    return jstr(f, "type");
+}
+static const char *get_qualifier(json_t *f)
+{
+    return jstr(f, "qualifier");
+}
+static const char *get_stance(json_t *f)
+{
+    return jstr(f, "stance");
+}
+static const char *get_side(json_t *f)
+{
+    return jstr2(f, "subject", "side");
+}
+static const char *get_category(json_t *f)
+{
+    return jstr2(f, "subject", "category");
+}
+static const char *get_kind(json_t *s)
+{
+    return jstr(s, "kind");
+}
+static const char *get_affiliation(json_t *s)
+{
+    return jstr(s, "affiliation");
+}
 
 /* ---- service routes ------------------------------------------------------ */
 
@@ -249,7 +270,9 @@ Test(api, explorer_page_and_files_are_served_as_they_are)
 {
     static const struct {
         const char *ext, *type;
-    } types[] = {{".html", "text/html"}, {".css", "text/css"}, {".js", "text/javascript"},
+    } types[] = {{".html", "text/html"},
+                 {".css", "text/css"},
+                 {".js", "text/javascript"},
                  {".svg", "image/svg+xml"}};
     const char *dir = getenv("MARSAD_WEB_DIR") ? getenv("MARSAD_WEB_DIR") : "web";
     size_t len;
@@ -484,8 +507,8 @@ Test(api, article_spans_cut_their_text_out_of_the_body)
         {
             json_t *span = json_object_get(it, "span");
             long long s = jint(span, "start"), e = jint(span, "end");
-            cr_assert(0 <= s && s < e && e <= n, "%s: span [%lld, %lld) of %lld", item_id(it), s,
-                      e, n);
+            cr_assert(0 <= s && s < e && e <= n, "%s: span [%lld, %lld) of %lld", item_id(it), s, e,
+                      n);
             char *cut = cp_slice(body, s, e);
             cr_assert_str_eq(jstr(span, "text"), cut, "%s: span text", item_id(it));
             free(cut);
@@ -915,9 +938,9 @@ Test(api, locations_filter_bbox_returns_only_points_inside)
         json_array_foreach(all, i, l)
         {
             json_t *lat = json_object_get(l, "lat"), *lon = json_object_get(l, "lon");
-            if (json_is_number(lat) && json_is_number(lon) &&
-                json_number_value(lon) >= x[0] && json_number_value(lat) >= x[1] &&
-                json_number_value(lon) <= x[2] && json_number_value(lat) <= x[3])
+            if (json_is_number(lat) && json_is_number(lon) && json_number_value(lon) >= x[0] &&
+                json_number_value(lat) >= x[1] && json_number_value(lon) <= x[2] &&
+                json_number_value(lat) <= x[3])
                 json_object_set(want, item_id(l), l);
         }
         json_t *got = fetch_all("/v1/locations?bbox=%g,%g,%g,%g&limit=500", x[0], x[1], x[2], x[3]);
@@ -1013,7 +1036,8 @@ Test(api, locations_filter_resolved)
     json_array_foreach(no, i, l)
     {
         cr_assert(json_is_false(json_object_get(l, "resolved")), "%s", item_id(l));
-        cr_assert(json_is_null(json_object_get(l, "lat")) && json_is_null(json_object_get(l, "lon")),
+        cr_assert(json_is_null(json_object_get(l, "lat")) &&
+                      json_is_null(json_object_get(l, "lon")),
                   "%s has coordinates", item_id(l));
         cr_assert_eq(strncmp(item_id(l), "u-", 2), 0, "%s", item_id(l));
     }
@@ -1158,8 +1182,7 @@ Test(api, figures_filter_value_bounds_hold)
     json_array_foreach(all, i, f)
     {
         json_t *v = json_object_get(f, "value");
-        if (json_is_number(v) && n < 62 &&
-            (n == 0 || thresholds[n - 1] != json_number_value(v)))
+        if (json_is_number(v) && n < 62 && (n == 0 || thresholds[n - 1] != json_number_value(v)))
             thresholds[n++] = json_number_value(v);
     }
     cr_assert_gt(n, 1, "the seeds have figures with at least two values");
@@ -1308,7 +1331,8 @@ static void check_listed(json_t *f, const char *list, void *vctx)
     cr_assert_null(json_object_get(c->seen, fid), "figure %s is listed twice", fid);
     json_object_set_new(c->seen, fid, json_true());
     cr_assert_str_eq(jstr(c->key, "type"), jstr(f, "type"), "%s", fid);
-    cr_assert_str_eq(jstr2(c->key, "subject", "category"), jstr2(f, "subject", "category"), "%s", fid);
+    cr_assert_str_eq(jstr2(c->key, "subject", "category"), jstr2(f, "subject", "category"), "%s",
+                     fid);
     const char *cat = jstr2(f, "subject", "category");
     if (!strcmp(cat, "materiel") || !strcmp(cat, "munitions"))
         cr_assert(json_equal(json_object_get(c->key, "object"), json_object_get(f, "object")));
@@ -1316,7 +1340,8 @@ static void check_listed(json_t *f, const char *list, void *vctx)
     cr_assert_str_eq(who, c->claimant, "%s is listed under another claimant", fid);
     if (!strcmp(list, "headline"))
         cr_assert(json_is_null(json_object_get(f, "part_of")), "a part as headline: %s", fid);
-    char *k = fmt_str("%s|%s|%s|%g", who, jstr(f, "type"), cat, json_number_value(json_object_get(f, "value")));
+    char *k = fmt_str("%s|%s|%s|%g", who, jstr(f, "type"), cat,
+                      json_number_value(json_object_get(f, "value")));
     json_object_set_new(c->claims, k, json_true());
     free(k);
 }
@@ -1372,8 +1397,8 @@ Test(api, compare_lists_every_comparable_figure_once)
     json_t *f;
     json_array_foreach(all, i, f)
     {
-        bool comparable = strcmp(jstr(f, "type"), "count") != 0 &&
-                          jstr2(f, "subject", "category") != NULL;
+        bool comparable =
+            strcmp(jstr(f, "type"), "count") != 0 && jstr2(f, "subject", "category") != NULL;
         const char *who = jstr2(f, "claimant", "id") ? jstr2(f, "claimant", "id") : "";
         char *k = fmt_str("%s|%s|%s|%g", who, jstr(f, "type"),
                           comparable ? jstr2(f, "subject", "category") : "-",
@@ -1436,8 +1461,10 @@ Test(api, compare_parameters_narrow_the_groups)
 
     /* The defaults are group=event, min_claimants=2, claims=3, figures=0 and limit=20. */
     json_t *dflt = get_ok("/v1/figures/compare");
-    json_t *two = get_ok("/v1/figures/compare?group=event&min_claimants=2&claims=3&figures=0&limit=20");
-    cr_assert(json_equal(dflt, two), "the defaults are not group=event, min_claimants=2, claims=3, figures=0, limit=20");
+    json_t *two =
+        get_ok("/v1/figures/compare?group=event&min_claimants=2&claims=3&figures=0&limit=20");
+    cr_assert(json_equal(dflt, two),
+              "the defaults are not group=event, min_claimants=2, claims=3, figures=0, limit=20");
     long long want = 0;
     json_array_foreach(groups, i, g)
     {
@@ -1449,7 +1476,8 @@ Test(api, compare_parameters_narrow_the_groups)
     /* type=T: exactly the groups of that type. */
     static const char *const types[] = {"killed", "destroyed", "seized", "injured", NULL};
     for (const char *const *t = types; *t; t++) {
-        json_t *only = get_ok("/v1/figures/compare?min_claimants=1&claims=500&figures=500&limit=500&type=%s", *t);
+        json_t *only = get_ok(
+            "/v1/figures/compare?min_claimants=1&claims=500&figures=500&limit=500&type=%s", *t);
         long long n = 0;
         json_array_foreach(groups, i, g)
         {
@@ -1484,7 +1512,8 @@ Test(api, compare_parameters_narrow_the_groups)
     }
 
     /* claimant=C: the groups C claims in. */
-    json_t *only = get_ok("/v1/figures/compare?min_claimants=1&claims=500&figures=500&limit=500&claimant=sohr");
+    json_t *only = get_ok(
+        "/v1/figures/compare?min_claimants=1&claims=500&figures=500&limit=500&claimant=sohr");
     long long n = 0;
     json_array_foreach(groups, i, g)
     {
@@ -1500,7 +1529,9 @@ Test(api, compare_parameters_narrow_the_groups)
     /* affiliation=A: only claims of such claimants. */
     static const char *const affs[] = {"government", "opposition", "independent", "unknown", NULL};
     for (const char *const *a = affs; *a; a++) {
-        only = get_ok("/v1/figures/compare?min_claimants=1&claims=500&figures=500&limit=500&affiliation=%s", *a);
+        only = get_ok(
+            "/v1/figures/compare?min_claimants=1&claims=500&figures=500&limit=500&affiliation=%s",
+            *a);
         json_array_foreach(json_object_get(only, "groups"), i, g)
         {
             json_array_foreach(json_object_get(g, "claimants"), j, r)
@@ -1515,7 +1546,8 @@ Test(api, compare_parameters_narrow_the_groups)
     json_t *parents = location_parents();
     static const char *const places[] = {"aleppo", "aleppo-gov", "syria", "no-such-place", NULL};
     for (const char *const *x = places; *x; x++) {
-        only = get_ok("/v1/figures/compare?min_claimants=1&claims=500&figures=500&limit=500&location=%s", *x);
+        only = get_ok(
+            "/v1/figures/compare?min_claimants=1&claims=500&figures=500&limit=500&location=%s", *x);
         place_ctx c = {parents, *x, NULL, 0};
         json_array_foreach(json_object_get(only, "groups"), i, g)
         {
@@ -1571,15 +1603,30 @@ Test(api, sort_minus_id_reverses_the_default_order)
 static const struct {
     const char *res, *sort;
 } SORTS[] = {
-    {"articles", "title"},         {"articles", "-title"},         {"articles", "published_at"},
-    {"articles", "-published_at"}, {"articles", "n_figures"},      {"articles", "-n_figures"},
-    {"articles", "-n_figures,title"}, {"articles", "+title,-id"},
-    {"sources", "name"},           {"sources", "-name"},           {"sources", "n_mentions"},
-    {"sources", "-n_mentions"},    {"sources", "-n_figures,name"}, {"locations", "name"},
-    {"locations", "-name"},        {"locations", "name_en"},       {"locations", "-name_en"},
-    {"locations", "-n_mentions"},  {"locations", "n_mentions,-name_en"},
-    {"figures", "value"},          {"figures", "-value"},          {"figures", "article"},
-    {"figures", "-article,-value"}, {"figures", "-id"},
+    {"articles", "title"},
+    {"articles", "-title"},
+    {"articles", "published_at"},
+    {"articles", "-published_at"},
+    {"articles", "n_figures"},
+    {"articles", "-n_figures"},
+    {"articles", "-n_figures,title"},
+    {"articles", "+title,-id"},
+    {"sources", "name"},
+    {"sources", "-name"},
+    {"sources", "n_mentions"},
+    {"sources", "-n_mentions"},
+    {"sources", "-n_figures,name"},
+    {"locations", "name"},
+    {"locations", "-name"},
+    {"locations", "name_en"},
+    {"locations", "-name_en"},
+    {"locations", "-n_mentions"},
+    {"locations", "n_mentions,-name_en"},
+    {"figures", "value"},
+    {"figures", "-value"},
+    {"figures", "article"},
+    {"figures", "-article,-value"},
+    {"figures", "-id"},
 };
 
 Test(api, sort_orders_hold_for_every_field)
@@ -1801,15 +1848,20 @@ Test(api, geojson_of_source_figures_and_its_paging)
 
 Test(api, etag_and_if_none_match_give_304)
 {
-    const char *paths[] = {"/v1/articles", ("/v1/articles/" SEED_000), "/v1/figures?type=killed",
-                           "/v1/locations/aleppo", "/v1/meta", "/openapi.yaml", "/"};
+    const char *paths[] = {"/v1/articles",
+                           ("/v1/articles/" SEED_000),
+                           "/v1/figures?type=killed",
+                           "/v1/locations/aleppo",
+                           "/v1/meta",
+                           "/openapi.yaml",
+                           "/"};
     for (size_t k = 0; k < sizeof paths / sizeof paths[0]; k++) {
         e2e_response *r = e2e_get(paths[k]);
         cr_assert_eq(r->status, 200);
         const char *etag = e2e_header_get(r, "ETag");
         cr_assert_not_null(etag, "%s: no ETag", paths[k]);
-        cr_assert(strlen(etag) == 18 && etag[0] == '"' && etag[17] == '"', "%s: ETag %s",
-                  paths[k], etag);
+        cr_assert(strlen(etag) == 18 && etag[0] == '"' && etag[17] == '"', "%s: ETag %s", paths[k],
+                  etag);
         cr_assert_str_eq(e2e_header_get(r, "Cache-Control"), "no-cache");
 
         e2e_response *again = e2e_get(paths[k]);
@@ -1855,8 +1907,7 @@ Test(api, head_sends_the_headers_of_get_without_a_body)
     for (size_t k = 0; k < sizeof paths / sizeof paths[0]; k++) {
         e2e_response *g = e2e_get(paths[k]);
         e2e_response *h = e2e_request("HEAD", paths[k]);
-        cr_assert_eq(h->status, g->status, "HEAD %s: %ld, GET %ld", paths[k], h->status,
-                     g->status);
+        cr_assert_eq(h->status, g->status, "HEAD %s: %ld, GET %ld", paths[k], h->status, g->status);
         cr_assert_eq(h->len, 0, "HEAD %s has a body", paths[k]);
         cr_assert_str_eq(e2e_header_get(h, "Content-Type"), e2e_header_get(g, "Content-Type"));
         const char *ge = e2e_header_get(g, "ETag"), *he = e2e_header_get(h, "ETag");

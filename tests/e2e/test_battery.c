@@ -172,9 +172,9 @@ typedef struct raw_case {
 } raw_case;
 
 /* A case: what it is, the bytes (len 0: strlen), what to do after sending. */
-#define RAWC(what_, data_, len_, mode_)                                                            \
-    {                                                                                              \
-        .what = (what_), .data = (data_), .len = (len_), .mode = (mode_)                           \
+#define RAWC(what_, data_, len_, mode_)                                  \
+    {                                                                    \
+        .what = (what_), .data = (data_), .len = (len_), .mode = (mode_) \
     }
 
 static double now_s(void)
@@ -347,28 +347,68 @@ typedef struct list_route {
     const char *const *params;
 } list_route;
 
-static const char *const ARTICLE_PARAMS[] = {
-    "outlet", "source", "location", "type",   "q",      "date__gte", "date__lte", "published_at__gte",
-    "published_at__lte", "sort", "limit", "cursor", "facet", "format", NULL};
+static const char *const ARTICLE_PARAMS[] = {"outlet",
+                                             "source",
+                                             "location",
+                                             "type",
+                                             "q",
+                                             "date__gte",
+                                             "date__lte",
+                                             "published_at__gte",
+                                             "published_at__lte",
+                                             "sort",
+                                             "limit",
+                                             "cursor",
+                                             "facet",
+                                             "format",
+                                             NULL};
 static const char *const SOURCE_PARAMS[] = {"kind",  "affiliation", "article", "parent", "sort",
                                             "limit", "cursor",      "format",  NULL};
 static const char *const LOCATION_PARAMS[] = {"article", "kind",      "parent", "bbox",
                                               "near",    "mentioned", "sort",   "limit",
                                               "cursor",  "format",    NULL};
-static const char *const FIGURE_PARAMS[] = {
-    "article", "type",       "qualifier",  "claimant",     "location",
-    "stance",  "value__gte", "value__lte", "subject_side", "subject_category",
-    "date__gte", "date__lte", "published_at__gte", "published_at__lte",
-    "sort",    "limit",      "cursor",     "facet",        "format",
-    NULL};
-static const char *const CLAIMANT_FIGURE_PARAMS[] = {
-    "article",    "type",       "qualifier",    "location",         "stance",
-    "value__gte", "value__lte", "subject_side", "subject_category", "date__gte",
-    "date__lte",  "published_at__gte", "published_at__lte", "sort",
-    "limit",      "cursor",     "facet",        "format",           NULL};
+static const char *const FIGURE_PARAMS[] = {"article",
+                                            "type",
+                                            "qualifier",
+                                            "claimant",
+                                            "location",
+                                            "stance",
+                                            "value__gte",
+                                            "value__lte",
+                                            "subject_side",
+                                            "subject_category",
+                                            "date__gte",
+                                            "date__lte",
+                                            "published_at__gte",
+                                            "published_at__lte",
+                                            "sort",
+                                            "limit",
+                                            "cursor",
+                                            "facet",
+                                            "format",
+                                            NULL};
+static const char *const CLAIMANT_FIGURE_PARAMS[] = {"article",
+                                                     "type",
+                                                     "qualifier",
+                                                     "location",
+                                                     "stance",
+                                                     "value__gte",
+                                                     "value__lte",
+                                                     "subject_side",
+                                                     "subject_category",
+                                                     "date__gte",
+                                                     "date__lte",
+                                                     "published_at__gte",
+                                                     "published_at__lte",
+                                                     "sort",
+                                                     "limit",
+                                                     "cursor",
+                                                     "facet",
+                                                     "format",
+                                                     NULL};
 static const char *const COMPARE_PARAMS[] = {
-    "type",  "location",      "affiliation", "bloc",  "claimant", "date__gte", "date__lte",
-    "group", "min_claimants", "claims",      "figures", "limit", NULL};
+    "type",  "location",      "affiliation", "bloc",    "claimant", "date__gte", "date__lte",
+    "group", "min_claimants", "claims",      "figures", "limit",    NULL};
 static const char *const SEARCH_PARAMS[] = {"q", "kind", "limit", NULL};
 
 static const list_route LIST_ROUTES[] = {
@@ -904,8 +944,8 @@ Test(battery, truncated_and_abandoned_bodies)
     char *data = malloc(big + 256);
     cr_assert(data != NULL);
     int h = snprintf(data, 256,
-                     "POST /v1/articles HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
-                     AUTH "\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n%zx\r\n",
+                     "POST /v1/articles HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n" AUTH
+                     "\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n%zx\r\n",
                      big - 64);
     memset(data + h, 'b', big - 64);
     memcpy(data + h + big - 64, "\r\n0\r\n\r\n", 7);

@@ -15,20 +15,25 @@
 static const struct {
     const char *name, *text, *sidecar;
 } DOCS[] = {
-    {"d1", "قال المرصد السوري لحقوق الإنسان إن 17 مدنيا قتلوا اليوم في غارات جوية على بلدة"
-           " الأتارب بريف حلب.\n",
+    {"d1",
+     "قال المرصد السوري لحقوق الإنسان إن 17 مدنيا قتلوا اليوم في غارات جوية على بلدة"
+     " الأتارب بريف حلب.\n",
      "{\"published_at\": \"2016-08-01T17:00:00Z\", \"outlet\": \"وكالة فرانس برس\"}"},
-    {"d2", "ارتفعت حصيلة قتلى الغارات الجوية على بلدة الأتارب أمس إلى 23 مدنيا بينهم 7 أطفال،"
-           " بحسب ما أفاد المرصد السوري لحقوق الإنسان.\n",
+    {"d2",
+     "ارتفعت حصيلة قتلى الغارات الجوية على بلدة الأتارب أمس إلى 23 مدنيا بينهم 7 أطفال،"
+     " بحسب ما أفاد المرصد السوري لحقوق الإنسان.\n",
      "{\"published_at\": \"2016-08-02T09:00:00Z\", \"outlet\": \"وكالة فرانس برس\"}"},
-    {"d3", "ارتفعت حصيلة قتلى الغارات الجوية على بلدة الأتارب أمس إلى 23 مدنيا بينهم 7 أطفال،"
-           " بحسب ما أفاد المرصد السوري لحقوق الإنسان.\n",
+    {"d3",
+     "ارتفعت حصيلة قتلى الغارات الجوية على بلدة الأتارب أمس إلى 23 مدنيا بينهم 7 أطفال،"
+     " بحسب ما أفاد المرصد السوري لحقوق الإنسان.\n",
      "{\"published_at\": \"2016-08-02T11:30:00Z\", \"outlet\": \"رويترز\"}"},
-    {"d4", "قال الدفاع المدني إن فرقه انتشلت جثث 20 مدنيا من تحت الأنقاض بعد الغارات الجوية على"
-           " بلدة الأتارب أمس.\n",
+    {"d4",
+     "قال الدفاع المدني إن فرقه انتشلت جثث 20 مدنيا من تحت الأنقاض بعد الغارات الجوية على"
+     " بلدة الأتارب أمس.\n",
      "{\"published_at\": \"2016-08-02T08:00:00Z\", \"outlet\": \"رويترز\"}"},
-    {"d5", "قال المرصد السوري لحقوق الإنسان إن 4 مدنيين قتلوا اليوم في قصف مدفعي على بلدة"
-           " الأتارب. وقال الدفاع المدني إن 6 مدنيين قتلوا في القصف المدفعي على الأتارب اليوم.\n",
+    {"d5",
+     "قال المرصد السوري لحقوق الإنسان إن 4 مدنيين قتلوا اليوم في قصف مدفعي على بلدة"
+     " الأتارب. وقال الدفاع المدني إن 6 مدنيين قتلوا في القصف المدفعي على الأتارب اليوم.\n",
      "{\"published_at\": \"2016-08-22T19:00:00Z\", \"outlet\": \"وكالة فرانس برس\"}"},
 };
 
@@ -191,7 +196,8 @@ Test(compare_dated, grouping_and_dates_narrow_the_groups)
     cr_expect_eq(total_of("/v1/figures?date__lte=2016-08-01"), 6);
     cr_expect_eq(total_of("/v1/figures?published_at__lte=2016-08-01"), 1, "d1's 17");
     cr_expect_eq(total_of("/v1/articles?published_at__gte=2016-08-02"), 4);
-    cr_expect_eq(total_of("/v1/articles?published_at__gte=2016-08-02&published_at__lte=2016-08-02"), 3);
+    cr_expect_eq(total_of("/v1/articles?published_at__gte=2016-08-02&published_at__lte=2016-08-02"),
+                 3);
     cr_expect_eq(total_of("/v1/articles?date__gte=2016-08-22"), 1);
 }
 
@@ -226,10 +232,12 @@ Test(compare_seeds, government_losses_at_aleppo_one_row_per_claimant)
     bool blocs = json_is_string(json_object_get(ahrar, "bloc"));
     json_decref(ahrar);
     if (!blocs) { /* not cr_skip_test nor cr_log_warn: either fails the program's exit status */
-        fprintf(stderr, "compare_seeds: SKIPPED, sources carry no bloc yet (data/blocs.tsv, h/blocs)\n");
+        fprintf(stderr,
+                "compare_seeds: SKIPPED, sources carry no bloc yet (data/blocs.tsv, h/blocs)\n");
         return;
     }
-    json_t *out = get_ok("/v1/figures/compare?type=killed&location=aleppo-gov&claims=50&figures=50&limit=50");
+    json_t *out =
+        get_ok("/v1/figures/compare?type=killed&location=aleppo-gov&claims=50&figures=50&limit=50");
     json_t *g = NULL;
     size_t i;
     json_t *x;

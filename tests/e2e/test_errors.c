@@ -31,8 +31,14 @@ static void expect_bad_param(const char *path, const char *param)
 
 Test(errors, unknown_route_is_a_404_problem)
 {
-    const char *paths[] = {"/nope", "/v1", "/v1/", "/v2/articles", "/v1/articles/x/y",
-                           "/v1/figures/x/figures", "/healthz/x", "/V1/ARTICLES"};
+    const char *paths[] = {"/nope",
+                           "/v1",
+                           "/v1/",
+                           "/v2/articles",
+                           "/v1/articles/x/y",
+                           "/v1/figures/x/figures",
+                           "/healthz/x",
+                           "/V1/ARTICLES"};
     for (size_t k = 0; k < sizeof paths / sizeof paths[0]; k++) {
         e2e_response *r = e2e_get(paths[k]);
         assert_problem(r, 404, "/problems/not-found", NULL, paths[k]);
@@ -44,13 +50,14 @@ Test(errors, unknown_route_is_a_404_problem)
 
 Test(errors, unknown_ids_are_404_problems)
 {
-    const char *paths[] = {"/v1/articles/nope", "/v1/sources/nope", "/v1/locations/nope",
-                           "/v1/figures/nope", "/v1/sources/nope/figures",
-                           "/v1/figures/" SEED_000 "-f100000"};
+    const char *paths[] = {"/v1/articles/nope",        "/v1/sources/nope",
+                           "/v1/locations/nope",       "/v1/figures/nope",
+                           "/v1/sources/nope/figures", "/v1/figures/" SEED_000 "-f100000"};
     for (size_t k = 0; k < sizeof paths / sizeof paths[0]; k++) {
         e2e_response *r = e2e_get(paths[k]);
         assert_problem(r, 404, "/problems/not-found", NULL, paths[k]);
-        cr_assert(strstr(jstr(r->json, "detail"), "nope") || strstr(jstr(r->json, "detail"), "f100000"),
+        cr_assert(strstr(jstr(r->json, "detail"), "nope") ||
+                      strstr(jstr(r->json, "detail"), "f100000"),
                   "%s: the detail should name the id: %s", paths[k], jstr(r->json, "detail"));
         e2e_response_free(r);
     }
@@ -67,10 +74,14 @@ Test(errors, unknown_ids_are_404_problems)
 
 Test(errors, other_methods_are_405_with_allow)
 {
-    const char *cases[][2] = {{"DELETE", "/v1/articles"}, {"PATCH", "/v1/articles"},
-                              {"POST", "/v1/articles/" SEED_000}, {"PATCH", "/v1/figures"},
-                              {"DELETE", "/v1/sources/x/figures"}, {"POST", "/healthz"},
-                              {"DELETE", "/"}, {"POST", "/v1/figures/compare"},
+    const char *cases[][2] = {{"DELETE", "/v1/articles"},
+                              {"PATCH", "/v1/articles"},
+                              {"POST", "/v1/articles/" SEED_000},
+                              {"PATCH", "/v1/figures"},
+                              {"DELETE", "/v1/sources/x/figures"},
+                              {"POST", "/healthz"},
+                              {"DELETE", "/"},
+                              {"POST", "/v1/figures/compare"},
                               {"PUT", "/web/app.js"}};
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         e2e_response *r = e2e_request(cases[k][0], cases[k][1]);
@@ -109,7 +120,7 @@ Test(errors, options_without_cors_answers_allow)
 Test(errors, unknown_filters_are_400)
 {
     expect_bad_param("/v1/articles?bogus=1", "bogus");
-    expect_bad_param("/v1/articles?kind=city", "kind");        /* a filter of another list */
+    expect_bad_param("/v1/articles?kind=city", "kind"); /* a filter of another list */
     expect_bad_param("/v1/sources?type=killed", "type");
     expect_bad_param("/v1/locations?claimant=x", "claimant");
     expect_bad_param("/v1/figures?outlet=x", "outlet");
@@ -141,8 +152,8 @@ Test(errors, bad_enum_values_are_400)
     expect_bad_param("/v1/locations?mentioned=yes", "mentioned");
     /* The reason lists the accepted values. */
     e2e_response *r = e2e_get("/v1/figures?stance=maybe");
-    const char *reason = jstr(json_array_get(json_object_get(r->json, "invalid_params"), 0),
-                              "reason");
+    const char *reason =
+        jstr(json_array_get(json_object_get(r->json, "invalid_params"), 0), "reason");
     cr_assert(reason && strstr(reason, "claimed") && strstr(reason, "denied"), "reason: %s",
               reason ? reason : "none");
     e2e_response_free(r);
@@ -164,7 +175,7 @@ Test(errors, bad_limits_are_400)
 Test(errors, bad_sorts_are_400)
 {
     expect_bad_param("/v1/articles?sort=bogus", "sort");
-    expect_bad_param("/v1/articles?sort=name", "sort");     /* a field of sources */
+    expect_bad_param("/v1/articles?sort=name", "sort"); /* a field of sources */
     expect_bad_param("/v1/sources?sort=-title", "sort");
     expect_bad_param("/v1/locations?sort=value", "sort");
     expect_bad_param("/v1/figures?sort=type", "sort");
@@ -179,16 +190,16 @@ Test(errors, bad_sorts_are_400)
 
 Test(errors, bad_bbox_and_near_are_400)
 {
-    const char *bboxes[] = {"1,2,3",      "a,b,c,d",      "10,0,5,1",   "0,10,1,5",
-                            "-200,0,0,1", "0,-91,1,0",    "0,0,1,91",   "1,2,3,4,5",
-                            "1,2,3,",     "nan,0,1,1",    "inf,0,1,1",  ""};
+    const char *bboxes[] = {"1,2,3",      "a,b,c,d",   "10,0,5,1",  "0,10,1,5",
+                            "-200,0,0,1", "0,-91,1,0", "0,0,1,91",  "1,2,3,4,5",
+                            "1,2,3,",     "nan,0,1,1", "inf,0,1,1", ""};
     for (size_t k = 0; k < sizeof bboxes / sizeof bboxes[0]; k++) {
         char *path = fmt_str("/v1/locations?bbox=%s", bboxes[k]);
         expect_bad_param(path, "bbox");
         free(path);
     }
-    const char *nears[] = {"1,2", "36,37,0", "95,37,10", "36,190,10", "36,37,-5", "36,37,30000",
-                           "a,b,c", "36,37,10,1", ""};
+    const char *nears[] = {"1,2",         "36,37,0", "95,37,10",   "36,190,10", "36,37,-5",
+                           "36,37,30000", "a,b,c",   "36,37,10,1", ""};
     for (size_t k = 0; k < sizeof nears / sizeof nears[0]; k++) {
         char *path = fmt_str("/v1/locations?near=%s", nears[k]);
         expect_bad_param(path, "near");
@@ -252,7 +263,7 @@ Test(errors, invalid_utf8_is_400)
     expect_bad_param("/v1/sources?article=%FF", "article");
     expect_bad_param("/v1/figures?claimant=ab%C3", "claimant");
     expect_bad_param("/v1/articles?outlet=%C0%AF", "outlet"); /* overlong '/' */
-    expect_bad_param("/v1/locations?kind=%ED%A0%80", "kind");  /* a surrogate */
+    expect_bad_param("/v1/locations?kind=%ED%A0%80", "kind"); /* a surrogate */
     /* A NUL must not cut the value short: aljazeera%00zzz is not aljazeera. */
     expect_bad_param("/v1/articles?outlet=aljazeera%00zzz", "outlet");
     /* In a parameter name, or in the path: a bad request without a name. */
@@ -279,16 +290,16 @@ Test(errors, search_syntax_errors_are_400_naming_q)
 Test(errors, costly_prefix_searches_are_400_naming_q)
 {
     static const char *const refused[] = {
-        "/v1/search?q=%D8%AD*",                                 /* ح* */
+        "/v1/search?q=%D8%AD*", /* ح* */
         "/v1/articles?q=%D8%AD*",
         "/v1/search?q=a*",
-        "/v1/search?q=%D8%AD%D9%84*%20OR%20%22x%22%20*",        /* a lone * after a phrase */
-        "/v1/search?q=ab*%20cd*%20ef*%20gh*%20ij*",             /* five prefixes */
+        "/v1/search?q=%D8%AD%D9%84*%20OR%20%22x%22%20*", /* a lone * after a phrase */
+        "/v1/search?q=ab*%20cd*%20ef*%20gh*%20ij*",      /* five prefixes */
     };
     for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
         expect_bad_param(refused[i], "q");
     static const char *const allowed[] = {
-        "/v1/search?q=%D8%AD%D9%84*",                            /* حل* */
+        "/v1/search?q=%D8%AD%D9%84*", /* حل* */
         "/v1/search?q=ab*%20cd*%20ef*%20gh*",
         "/v1/articles?q=%D8%AD%D9%84%D8%A8*",
     };
@@ -361,10 +372,10 @@ Test(errors, bad_compare_parameters_are_400)
     expect_bad_param("/v1/figures?date__gte=2016-8-1", "date__gte");
     expect_bad_param("/v1/articles?published_at__lte=2016-02-29T00:00", "published_at__lte");
     /* Each documented parameter is accepted. */
-    const char *ok[] = {"type=killed",      "location=aleppo",     "affiliation=government",
-                        "min_claimants=1",  "claims=500",          "bloc=sy.government",
-                        "claimant=sohr",    "date__gte=2016-02-29", "date__lte=2016-08-31",
-                        "group=week",       "figures=500"};
+    const char *ok[] = {"type=killed",     "location=aleppo",      "affiliation=government",
+                        "min_claimants=1", "claims=500",           "bloc=sy.government",
+                        "claimant=sohr",   "date__gte=2016-02-29", "date__lte=2016-08-31",
+                        "group=week",      "figures=500"};
     for (size_t k = 0; k < sizeof ok / sizeof ok[0]; k++) {
         e2e_response *r = e2e_getf("/v1/figures/compare?%s", ok[k]);
         cr_assert_eq(r->status, 200, "compare?%s: %ld %s", ok[k], r->status, r->body);

@@ -82,7 +82,8 @@ Test(export, csv_streams_every_page)
     cr_assert_eq(r->status, 200);
     cr_expect(strncmp(e2e_header_get(r, "Content-Type"), "text/csv", 8) == 0);
     cr_expect_eq((long long)count_records(r->body), total + 1, "a header and every figure");
-    cr_expect(strncmp(r->body, "id,article_id,value,value_max,qualifier,type,", 45) == 0, "%.60s", r->body);
+    cr_expect(strncmp(r->body, "id,article_id,value,value_max,qualifier,type,", 45) == 0, "%.60s",
+              r->body);
     cr_expect(strstr(r->body, "\r\n") != NULL, "RFC 4180 line ends");
     /* quotes in a quoted field are doubled */
     cr_expect(strstr(r->body, "\"\"") != NULL, "the seeds' quotes hold quotation marks");
@@ -168,8 +169,7 @@ Test(export, csv_has_a_column_for_every_json_field)
         json_t *paths = json_object();
         size_t i;
         json_t *item;
-        json_array_foreach(items, i, item)
-            leaf_paths(item, "", paths);
+        json_array_foreach(items, i, item) leaf_paths(item, "", paths);
         e2e_response *r = e2e_getf("%s?format=csv", lists[k]);
         cr_assert_eq(r->status, 200);
         size_t header_len = strcspn(r->body, "\r");
@@ -196,7 +196,11 @@ Test(export, csv_bom_only_when_asked_and_only_for_csv)
 {
     e2e_response *r = e2e_get("/v1/figures?format=csv&bom=true");
     cr_assert_eq(r->status, 200);
-    cr_assert(r->len > 3 && memcmp(r->body, "\xEF\xBB\xBF" "id,", 6) == 0, "no BOM first");
+    cr_assert(r->len > 3 && memcmp(r->body,
+                                   "\xEF\xBB\xBF"
+                                   "id,",
+                                   6) == 0,
+              "no BOM first");
     e2e_response *plain = e2e_get("/v1/figures?format=csv&bom=false");
     cr_assert_eq(plain->status, 200);
     cr_expect(strncmp(plain->body, "id,", 3) == 0, "a BOM without bom=true");
@@ -205,7 +209,8 @@ Test(export, csv_bom_only_when_asked_and_only_for_csv)
     e2e_response_free(plain);
     e2e_response_free(r);
 
-    static const char *const refused[] = {"/v1/figures?bom=true", "/v1/figures?format=ndjson&bom=true",
+    static const char *const refused[] = {"/v1/figures?bom=true",
+                                          "/v1/figures?format=ndjson&bom=true",
                                           "/v1/figures?format=csv&bom=yes"};
     for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
         r = e2e_get(refused[i]);

@@ -108,8 +108,8 @@ Test(conventions, gzip_only_when_accepted_and_worth_it)
 
 Test(conventions, nosniff_everywhere_page_policy_on_the_page)
 {
-    static const char *const paths[] = {"/", "/v1/articles?limit=1", "/v1/nowhere", "/healthz",
-                                        "/web/app.js", "/openapi.yaml"};
+    static const char *const paths[] = {"/",        "/v1/articles?limit=1", "/v1/nowhere",
+                                        "/healthz", "/web/app.js",          "/openapi.yaml"};
     for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
         for (int pass = 0; pass < 2; pass++) { /* the second may come from the cache */
             e2e_response *r = e2e_get(paths[i]);
@@ -153,15 +153,13 @@ Test(conventions_cors, exposes_what_scripts_need_and_answers_requested_headers)
     e2e_response *r = e2e_get("/v1/articles?limit=1", "Origin: http://example.org");
     const char *expose = e2e_header_get(r, "Access-Control-Expose-Headers");
     cr_assert(expose);
-    static const char *const names[] = {"Link",        "ETag",
-                                        "Location",    "Retry-After",
-                                        "Content-Disposition", "WWW-Authenticate"};
+    static const char *const names[] = {
+        "Link", "ETag", "Location", "Retry-After", "Content-Disposition", "WWW-Authenticate"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         cr_expect(strstr(expose, names[i]), "%s not exposed: %s", names[i], expose);
-    cr_expect_null(e2e_header_get(r, "Vary") && strstr(e2e_header_get(r, "Vary"), "Origin")
-                       ? "Origin"
-                       : NULL,
-                   "any origin: the answer does not vary by it");
+    cr_expect_null(
+        e2e_header_get(r, "Vary") && strstr(e2e_header_get(r, "Vary"), "Origin") ? "Origin" : NULL,
+        "any origin: the answer does not vary by it");
     e2e_response_free(r);
 
     static const struct {

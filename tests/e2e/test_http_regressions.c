@@ -276,7 +276,7 @@ Test(http_regressions, length_limits_count_characters)
         size_t letters;
         long status;
     } cases[] = {
-        {"/v1/articles?q=%s", 300, 200},  /* 600 bytes, 300 of 512 characters */
+        {"/v1/articles?q=%s", 300, 200}, /* 600 bytes, 300 of 512 characters */
         {"/v1/articles?q=%s", 512, 200},
         {"/v1/articles?q=%s", 513, 400},
         {"/v1/search?q=%s", 300, 200},
@@ -384,9 +384,13 @@ Test(untrusted, links_out_of_the_seed_folder_are_never_imported)
 
 Test(untrusted, writes_refuse_urls_that_are_not_http)
 {
-    static const char *const bad[] = {"javascript:alert(1)", "JAVASCRIPT:alert(1)",
-                                      "data:text/html,x", "file:///etc/passwd", "https://",
-                                      "http://exa mple.org", "//example.org/a"};
+    static const char *const bad[] = {"javascript:alert(1)",
+                                      "JAVASCRIPT:alert(1)",
+                                      "data:text/html,x",
+                                      "file:///etc/passwd",
+                                      "https://",
+                                      "http://exa mple.org",
+                                      "//example.org/a"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char *body = fmt_str("{\"body\": \"%.*s\", \"url\": \"%s\"}", (int)strlen(u_report) - 1,
                              u_report, bad[i]);
@@ -459,7 +463,8 @@ Test(seed_import, sigterm_stops_a_long_seed_import_at_a_document_boundary)
         dup2(null_fd, 0);
         dup2(null_fd, 1);
         dup2(fd, 2);
-        execl(bin, bin, "serve", "--port", "0", "--db", db, "--seeds", dir, "--create", (char *)NULL);
+        execl(bin, bin, "serve", "--port", "0", "--db", db, "--seeds", dir, "--create",
+              (char *)NULL);
         _exit(127);
     }
     /* The database file is made just before the import: the signal comes
@@ -572,8 +577,8 @@ Test(read_only, opens_read_only_media_and_imports_nothing)
     char *got = raw_exchange_at(port, get, strlen(get));
     cr_expect(strncmp(got, "HTTP/1.1 404", 12) == 0, "%.60s", got);
     free(got);
-    char *list = fmt_str("GET /v1/articles/%s HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n",
-                         SEED_000);
+    char *list =
+        fmt_str("GET /v1/articles/%s HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n", SEED_000);
     got = raw_exchange_at(port, list, strlen(list));
     cr_expect(strncmp(got, "HTTP/1.1 200", 12) == 0, "%.60s", got);
     free(got);
@@ -682,8 +687,7 @@ TestSuite(body_on_headers, .init = start_with_token_and_budget, .fini = e2e_tear
           .timeout = 120);
 
 /* Headers of a 1,000,000-byte write that asks for 100 Continue, and no body. */
-static char *headers_only(const char *method, const char *path, const char *auth,
-                          const char *type)
+static char *headers_only(const char *method, const char *path, const char *auth, const char *type)
 {
     static char req[1024];
     snprintf(req, sizeof req,
@@ -705,7 +709,8 @@ Test(body_on_headers, refusals_come_before_100_continue)
         {"PUT", "/v1/articles/x1", BODY_TOKEN, "image/png", "HTTP/1.1 415"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        const char *req = headers_only(cases[i].method, cases[i].path, cases[i].auth, cases[i].type);
+        const char *req =
+            headers_only(cases[i].method, cases[i].path, cases[i].auth, cases[i].type);
         char *got = raw_exchange(req, strlen(req));
         cr_expect(strncmp(got, cases[i].status, strlen(cases[i].status)) == 0,
                   "%s %s: expected %s at once, got: %.60s", cases[i].method, cases[i].path,
@@ -722,8 +727,9 @@ static int hold_body(void)
     struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)e2e_port())};
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     cr_assert(connect(fd, (struct sockaddr *)&a, sizeof a) == 0, "connect");
-    const char *req = "POST /v1/articles HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " BODY_TOKEN
-                      "\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\n\r\n{\"body\":\"";
+    const char *req =
+        "POST /v1/articles HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " BODY_TOKEN
+        "\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\n\r\n{\"body\":\"";
     cr_assert(send(fd, req, strlen(req), MSG_NOSIGNAL) == (ssize_t)strlen(req));
     return fd;
 }
@@ -776,9 +782,10 @@ Test(grace, sigterm_under_queued_writes_ends_within_the_grace_and_answers_each)
     static char text[48 * 1024];
     size_t len = 0;
     for (int k = 0; len + 256 < sizeof text; k++)
-        len += (size_t)snprintf(text + len, sizeof text - len,
-                                "قال مسؤول محلي إن قصفا على البلدة %d أدى إلى مقتل %d مدنيين وإصابة %d آخرين.\n",
-                                k, k % 40 + 2, k % 70 + 3);
+        len += (size_t)snprintf(
+            text + len, sizeof text - len,
+            "قال مسؤول محلي إن قصفا على البلدة %d أدى إلى مقتل %d مدنيين وإصابة %d آخرين.\n", k,
+            k % 40 + 2, k % 70 + 3);
     for (int i = 0; i < GRACE_WRITES; i++) {
         fds[i] = socket(AF_INET, SOCK_STREAM, 0);
         cr_assert(fds[i] >= 0);
@@ -787,11 +794,12 @@ Test(grace, sigterm_under_queued_writes_ends_within_the_grace_and_answers_each)
         cr_assert(connect(fds[i], (struct sockaddr *)&a, sizeof a) == 0, "connect");
         char head[512], tail[32];
         int tn = snprintf(tail, sizeof tail, " %d", i);
-        int hn = snprintf(head, sizeof head,
-                          "PUT /v1/articles/grace-%d HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                          BODY_TOKEN "\r\nContent-Type: text/plain\r\nContent-Length: %zu\r\n"
-                          "Connection: close\r\n\r\n",
-                          i, len + (size_t)tn);
+        int hn = snprintf(
+            head, sizeof head,
+            "PUT /v1/articles/grace-%d HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " BODY_TOKEN
+            "\r\nContent-Type: text/plain\r\nContent-Length: %zu\r\n"
+            "Connection: close\r\n\r\n",
+            i, len + (size_t)tn);
         cr_assert(send(fds[i], head, (size_t)hn, MSG_NOSIGNAL) == hn);
         cr_assert(send(fds[i], text, len, MSG_NOSIGNAL) == (ssize_t)len);
         cr_assert(send(fds[i], tail, (size_t)tn, MSG_NOSIGNAL) == tn);
@@ -825,7 +833,8 @@ Test(grace, sigterm_under_queued_writes_ends_within_the_grace_and_answers_each)
         stored += acknowledged[i];
         if (strncmp(buf, "HTTP/1.1 503", 12) == 0) {
             refused++;
-            cr_expect(strcasestr(buf, "\r\nRetry-After:") != NULL, "write %d: 503 without Retry-After", i);
+            cr_expect(strcasestr(buf, "\r\nRetry-After:") != NULL,
+                      "write %d: 503 without Retry-After", i);
         }
         /* A connection still being read at the stop is closed unanswered:
          * allowed, as long as its write was not stored (checked below). */
@@ -839,8 +848,8 @@ Test(grace, sigterm_under_queued_writes_ends_within_the_grace_and_answers_each)
     /* Stored if and only if its client was told so. */
     for (int i = 0; i < GRACE_WRITES; i++) {
         e2e_response *r = e2e_getf("/v1/articles/grace-%d", i);
-        cr_expect_eq(r->status, acknowledged[i] ? 200 : 404, "grace-%d: acknowledged %d, GET %ld", i,
-                     acknowledged[i], r->status);
+        cr_expect_eq(r->status, acknowledged[i] ? 200 : 404, "grace-%d: acknowledged %d, GET %ld",
+                     i, acknowledged[i], r->status);
         e2e_response_free(r);
     }
 }
@@ -1031,7 +1040,8 @@ Test(long_sentence, figures_of_a_huge_sentence_keep_a_bounded_window)
     e2e_response *r = e2e_send("PUT", "/v1/articles/long", text, strlen(text),
                                "Content-Type: text/plain", "Authorization: Bearer " BODY_TOKEN);
     cr_assert_eq(r->status, 201, "PUT: %ld %.200s", r->status, r->body);
-    cr_expect_lt(r->len, 4u << 20, "the write's answer (the article) is bounded: %zu bytes", r->len);
+    cr_expect_lt(r->len, 4u << 20, "the write's answer (the article) is bounded: %zu bytes",
+                 r->len);
     e2e_response_free(r);
     long long growth = db_bytes() - before;
     /* the body, its full-text rows and 1,000 windows: tens of MB at most,
@@ -1045,7 +1055,8 @@ Test(long_sentence, figures_of_a_huge_sentence_keep_a_bounded_window)
     cr_assert_eq(json_array_size(data), n_figures < 500 ? n_figures : 500);
     size_t i;
     json_t *it;
-    json_array_foreach(data, i, it) {
+    json_array_foreach(data, i, it)
+    {
         const char *quote = jstr(it, "quote");
         cr_assert(json_is_true(json_object_get(it, "quote_cut")), "%s: quote_cut", jstr(it, "id"));
         cr_assert_leq(code_points(quote), 400, "%s: %zu code points", jstr(it, "id"),
@@ -1057,8 +1068,8 @@ Test(long_sentence, figures_of_a_huge_sentence_keep_a_bounded_window)
                    qb = json_integer_value(json_object_get(qs, "end")),
                    s = json_integer_value(json_object_get(sp, "start")),
                    e = json_integer_value(json_object_get(sp, "end"));
-        cr_assert(qb - qa == 400 && qa <= s && e <= qb, "%s: quote_span %lld..%lld",
-                  jstr(it, "id"), (long long)qa, (long long)qb);
+        cr_assert(qb - qa == 400 && qa <= s && e <= qb, "%s: quote_span %lld..%lld", jstr(it, "id"),
+                  (long long)qa, (long long)qb);
     }
     e2e_response_free(r);
 
@@ -1075,7 +1086,8 @@ Test(long_sentence, figures_of_a_huge_sentence_keep_a_bounded_window)
     r = e2e_get("/v1/figures/long-f1");
     cr_assert_eq(r->status, 200);
     cr_expect_str_eq(jstr(f0, "quote"), jstr(r->json, "quote"));
-    cr_expect(json_equal(json_object_get(f0, "quote_span"), json_object_get(r->json, "quote_span")));
+    cr_expect(
+        json_equal(json_object_get(f0, "quote_span"), json_object_get(r->json, "quote_span")));
     cr_expect(json_is_true(json_object_get(f0, "quote_cut")));
     e2e_response_free(r);
     json_decref(x);
@@ -1181,10 +1193,11 @@ Test(damage, damage_met_while_serving_cuts_the_export_and_refuses_writes)
     long long page_size = sql_one(db, "PRAGMA page_size");
     scribble(db, (long)((page - 1) * page_size), (size_t)page_size);
 
-    char *got = raw_exchange("GET /v1/figures?article=many&format=ndjson&limit=50 HTTP/1.1\r\n"
-                             "Host: t\r\nConnection: close\r\n\r\n",
-                             strlen("GET /v1/figures?article=many&format=ndjson&limit=50 HTTP/1.1\r\n"
-                                    "Host: t\r\nConnection: close\r\n\r\n"));
+    char *got =
+        raw_exchange("GET /v1/figures?article=many&format=ndjson&limit=50 HTTP/1.1\r\n"
+                     "Host: t\r\nConnection: close\r\n\r\n",
+                     strlen("GET /v1/figures?article=many&format=ndjson&limit=50 HTTP/1.1\r\n"
+                            "Host: t\r\nConnection: close\r\n\r\n"));
     cr_assert(strncmp(got, "HTTP/1.1 200", 12) == 0, "%.200s", got);
     cr_expect(strstr(got, "\"many-f1\"") != NULL, "the first pages were sent");
     size_t len = strlen(got);
@@ -1221,8 +1234,8 @@ static int timed_get(int port, const char *path, double *ms)
     struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     char req[1024], buf[4096];
-    int n = snprintf(req, sizeof req, "GET %s HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n",
-                     path);
+    int n =
+        snprintf(req, sizeof req, "GET %s HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n", path);
     if (fd >= 0 && connect(fd, (struct sockaddr *)&a, sizeof a) == 0 &&
         send(fd, req, (size_t)n, MSG_NOSIGNAL) == n) {
         ssize_t got, first = 0;
@@ -1359,8 +1372,9 @@ Test(busy_queries, health_checks_do_not_wait_behind_searches)
         if (loads[i].slowest_ms > slowest_search)
             slowest_search = loads[i].slowest_ms;
     }
-    cr_log_info("busy_queries: %d searches answered, the slowest %.0f ms; /healthz at worst %.0f ms",
-                answered, slowest_search, slowest_health);
+    cr_log_info(
+        "busy_queries: %d searches answered, the slowest %.0f ms; /healthz at worst %.0f ms",
+        answered, slowest_search, slowest_health);
     cr_expect_eq(healthy, 20, "every /healthz answered 200");
     cr_expect_gt(answered, 8, "the searches were answered (%d)", answered);
     cr_expect_eq(failed, 0, "no search failed or was refused");

@@ -18,21 +18,21 @@
 #define TOKEN "test-token-0123456789abcdef"
 #define AUTH "Authorization: Bearer " TOKEN
 
-static const char *const PAGE_FILES[] = {"wordpress.html", "jsonld.html",    "amp.html",
-                                         "legacy.html",    "feed_rss.xml",   "feed_atom.atom",
+static const char *const PAGE_FILES[] = {"wordpress.html", "jsonld.html",  "amp.html",
+                                         "legacy.html",    "feed_rss.xml", "feed_atom.atom",
                                          "export.jsonl",   "export.csv"};
 
 /* One story, as three sites put it on their pages: the same paragraphs,
  * each site's own dateline, furniture and footer. */
-#define STORY                                                                                      \
-    "<p>أعلنت مديرية الصحة أن ثمانية أشخاص قتلوا وأصيب أكثر من عشرين آخرين في انفجار وقع صباح "   \
-    "اليوم قرب سوق شعبي مزدحم في وسط المدينة.</p>"                                                 \
-    "<p>وقال مسؤول في الدفاع المدني إن فرق الإنقاذ نقلت المصابين إلى ثلاثة مستشفيات قريبة، وإن "     \
-    "بين القتلى امرأتين وطفلا.</p>"                                                                \
-    "<p>وأضاف المسؤول أن الانفجار ألحق أضرارا كبيرة بعدد من المحال التجارية والسيارات المتوقفة "    \
-    "في الشارع.</p>"                                                                               \
-    "<p>ولم تعلن أي جهة مسؤوليتها عن الانفجار حتى الآن، فيما فتحت السلطات تحقيقا لمعرفة "          \
-    "ملابساته.</p>"                                                                                \
+#define STORY                                                                                                                                                              \
+    "<p>أعلنت مديرية الصحة أن ثمانية أشخاص قتلوا وأصيب أكثر من عشرين آخرين في انفجار وقع صباح "      \
+    "اليوم قرب سوق شعبي مزدحم في وسط المدينة.</p>"                                                                                         \
+    "<p>وقال مسؤول في الدفاع المدني إن فرق الإنقاذ نقلت المصابين إلى ثلاثة مستشفيات قريبة، وإن "   \
+    "بين القتلى امرأتين وطفلا.</p>"                                                                                                                   \
+    "<p>وأضاف المسؤول أن الانفجار ألحق أضرارا كبيرة بعدد من المحال التجارية والسيارات المتوقفة " \
+    "في الشارع.</p>"                                                                                                                                               \
+    "<p>ولم تعلن أي جهة مسؤوليتها عن الانفجار حتى الآن، فيما فتحت السلطات تحقيقا لمعرفة "                \
+    "ملابساته.</p>"                                                                                                                                                \
     "<p>وطوقت قوات الأمن المنطقة ومنعت الاقتراب من موقع الانفجار، بينما تجمع عشرات من الأهالي "    \
     "أمام المستشفيات للسؤال عن ذويهم.</p>"
 
@@ -45,16 +45,17 @@ static const struct {
      "<meta property=\"article:published_time\" content=\"2024-07-01T12:00:00Z\"></head><body>"
      "<nav><a href=\"/\">الرئيسية</a> <a href=\"/news\">أخبار</a></nav><article>"
      "<h1>ثمانية قتلى في انفجار قرب سوق</h1><p>المدينة (وكالات) -</p>" STORY
-     "<p>تابعوا آخر الأخبار على موقعنا.</p></article><footer>جميع الحقوق محفوظة</footer></body></html>"},
+     "<p>تابعوا آخر الأخبار على موقعنا.</p></article><footer>جميع الحقوق "
+     "محفوظة</footer></body></html>"},
     {"wire-2.html",
      "<html><head><title>انفجار في وسط المدينة</title>"
      "<meta property=\"article:published_time\" content=\"2024-07-01T09:00:00Z\"></head><body>"
      "<article><h1>انفجار في وسط المدينة</h1>" STORY "</article></body></html>"},
-    {"wire-3.html",
-     "<html><head><title>قتلى وجرحى في انفجار</title>"
-     "<meta property=\"article:published_time\" content=\"2024-07-02\"></head><body>"
-     "<div class=\"sidebar\"><a href=\"/x\">الأكثر قراءة</a></div><article><h1>قتلى وجرحى في انفجار</h1>"
-     "<p>عاجل | متابعة</p>" STORY "<p>المصدر: وكالات</p></article></body></html>"},
+    {"wire-3.html", "<html><head><title>قتلى وجرحى في انفجار</title>"
+                    "<meta property=\"article:published_time\" content=\"2024-07-02\"></head><body>"
+                    "<div class=\"sidebar\"><a href=\"/x\">الأكثر قراءة</a></div><article><h1>قتلى "
+                    "وجرحى في انفجار</h1>"
+                    "<p>عاجل | متابعة</p>" STORY "<p>المصدر: وكالات</p></article></body></html>"},
 };
 
 static char *data_file(const char *name, size_t *len)
@@ -185,13 +186,13 @@ Test(import, feeds_and_exports_item_by_item)
     cr_expect(strncmp(jstr(rss, "id"), "feed_rss-", 9) == 0, "%s", jstr(rss, "id"));
     json_t *atom = find(all, "url", "https://north.example/a/501");
     expect_article(atom, "feed", "نزوح عشرات العائلات من قرى حدودية", "2024-04-02T07:30:00Z",
-                   "مرصد الشمال",
-                   "https://north.example/a/501");
+                   "مرصد الشمال", "https://north.example/a/501");
     expect_body(jstr(atom, "id"), "نزحت عشرات العائلات من قرى حدودية بعد قصف متواصل.\n"
                                   "وتحدث الأهالي عن نقص في الخيام.");
     expect_article(find(all, "id", "exp-001"), "jsonl", "قصف على بلدة في ريف إدلب",
                    "2024-05-01T05:00:00Z", "مرصد الجنوب", "https://south.example/n/1");
-    expect_body("exp-001", "قتل مدنيان في قصف مدفعي على بلدة في ريف إدلب الجنوبي.\nوأصيب خمسة آخرون.");
+    expect_body("exp-001",
+                "قتل مدنيان في قصف مدفعي على بلدة في ريف إدلب الجنوبي.\nوأصيب خمسة آخرون.");
     json_t *row = find(all, "url", "https://city.example/p/77");
     expect_article(row, "csv", "انقطاع الكهرباء عن أحياء المدينة", "2024-06-10T14:30:00",
                    "صحيفة المدينة", "https://city.example/p/77");

@@ -143,8 +143,9 @@ Test(cli, extract_agrees_with_the_served_article)
         cr_assert_not_null(x);
         json_t *a = get_ok("/v1/articles/%s", SEED_IDS[k]);
         json_t *xf = json_object_get(x, "figures"), *af = json_object_get(a, "figures");
-        cr_assert_eq(json_array_size(xf), json_array_size(af), "%s: %zu figures extracted, %zu served",
-                     SEED_IDS[k], json_array_size(xf), json_array_size(af));
+        cr_assert_eq(json_array_size(xf), json_array_size(af),
+                     "%s: %zu figures extracted, %zu served", SEED_IDS[k], json_array_size(xf),
+                     json_array_size(af));
         for (size_t i = 0; i < json_array_size(af); i++) {
             json_t *p = json_array_get(xf, i), *q = json_array_get(af, i);
             cr_assert_str_eq(jstr(p, "id"), jstr(q, "id"));
@@ -188,7 +189,8 @@ Test(cli, extract_prints_subject_blocs_and_parties)
     cr_assert_str_eq(jstr(party, "name"), "حزب الله");
     json_t *army = json_object_get(json_array_get(figures, 1), "subject");
     cr_assert_str_eq(jstr(army, "bloc"), "sy.government");
-    cr_assert(json_is_null(json_object_get(army, "party")), "the regime forces stand for their whole bloc");
+    cr_assert(json_is_null(json_object_get(army, "party")),
+              "the regime forces stand for their whole bloc");
     json_t *claimant = json_object_get(json_array_get(figures, 0), "claimant");
     cr_assert_str_eq(jstr(claimant, "id"), "ahrar-al-sham");
     cr_assert_str_eq(jstr(claimant, "bloc"), "sy.opposition");
@@ -201,7 +203,8 @@ Test(cli, extract_prints_subject_blocs_and_parties)
  * per folded name, unresolved, with every mention. */
 Test(cli, extract_prints_unresolved_places)
 {
-    static const char doc[] = "قصفت الطائرات قرية زعفرانة الصغرى، ثم عادت إلى قرية زَعفرانة الصغرى.\n";
+    static const char doc[] =
+        "قصفت الطائرات قرية زعفرانة الصغرى، ثم عادت إلى قرية زَعفرانة الصغرى.\n";
     char path[4096];
     e2e_path(path, sizeof path, "unresolved.txt");
     e2e_write_file(path, doc, sizeof doc - 1);
@@ -258,7 +261,8 @@ Test(cli, import_fills_a_database_without_serving)
     cr_assert_eq(e2e_run(&out, &err, "import", "--db", db, seeds_dir()), 0);
     assert_contains(err, "imported 0 articles", "a second import");
     assert_contains(err, "5 unchanged", "a second import");
-    cr_expect(strchr(err, '\r') == NULL && strstr(err, "files,") == NULL, "progress off a terminal: %s", err);
+    cr_expect(strchr(err, '\r') == NULL && strstr(err, "files,") == NULL,
+              "progress off a terminal: %s", err);
     free(out);
     free(err);
     /* --json: the summary as one JSON object on standard output */
@@ -323,11 +327,11 @@ Test(lifecycle, restart_on_the_same_database_changes_nothing)
     json_t *meta2 = get_ok("/v1/meta");
     cr_assert(json_equal(json_object_get(meta1, "counts"), json_object_get(meta2, "counts")),
               "counts changed across a restart");
-    cr_assert(json_equal(json_object_get(meta1, "generation"),
-                         json_object_get(meta2, "generation")),
-              "an unchanged import must not touch the data (generation %lld -> %lld)",
-              json_integer_value(json_object_get(meta1, "generation")),
-              json_integer_value(json_object_get(meta2, "generation")));
+    cr_assert(
+        json_equal(json_object_get(meta1, "generation"), json_object_get(meta2, "generation")),
+        "an unchanged import must not touch the data (generation %lld -> %lld)",
+        json_integer_value(json_object_get(meta1, "generation")),
+        json_integer_value(json_object_get(meta2, "generation")));
     e2e_response *list2 = e2e_get("/v1/figures?limit=500");
     cr_assert_eq(list2->len, list1->len);
     cr_assert(memcmp(list1->body, list2->body, list1->len) == 0, "the figures changed");
@@ -346,7 +350,8 @@ Test(lifecycle, a_changed_seed_replaces_its_article)
     cr_assert_eq(before->status, 200);
     e2e_stop();
 
-    static const char text[] = "قالت مصادر محلية إن 12 مدنيا قتلوا وأصيب 30 آخرون في قصف على حلب.\n";
+    static const char text[] =
+        "قالت مصادر محلية إن 12 مدنيا قتلوا وأصيب 30 آخرون في قصف على حلب.\n";
     char *path = seed_path(SEED_003);
     e2e_write_file(path, text, sizeof text - 1);
     free(path);

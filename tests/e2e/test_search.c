@@ -50,16 +50,14 @@ static json_t *search(const char *q, const char *rest)
     long long sum = 0;
     const char *k;
     json_t *v;
-    json_object_foreach(json_object_get(out, "counts"), k, v)
-        sum += json_integer_value(v);
+    json_object_foreach(json_object_get(out, "counts"), k, v) sum += json_integer_value(v);
     cr_assert_eq(sum, jint(out, "total"), "total is the sum of counts");
     return out;
 }
 
 /* Every <mark>...</mark> of snippet, each checked to be non-empty and
  * closed; calls fn on each marked text. Returns how many. */
-static size_t marked(const char *snippet, void (*fn)(const char *w, size_t n, void *ctx),
-                     void *ctx)
+static size_t marked(const char *snippet, void (*fn)(const char *w, size_t n, void *ctx), void *ctx)
 {
     size_t n = 0;
     for (const char *p = strstr(snippet, "<mark>"); p; p = strstr(p, "<mark>")) {
@@ -99,10 +97,17 @@ static char *unmarked(const char *snippet)
 Test(search, articles_q_finds_the_forms_people_type)
 {
     static const char *const variants[][2] = {
-        {"حلب", "حَلَب"},        {"حلب", "بحلب"},        {"حلب", "وحلب"},
-        {"حلب", "حـلـب"},        {"القتلى", "قتلى"},     {"القتلى", "القتلي"},
-        {"الراموسة", "بالراموسه"}, {"الإسلامية", "الاسلامية"}, {"1070", "١٠٧٠"},
-        {"دبابات", "دبابتين"},   {"الجيش", "للجيش"},
+        {"حلب", "حَلَب"},
+        {"حلب", "بحلب"},
+        {"حلب", "وحلب"},
+        {"حلب", "حـلـب"},
+        {"القتلى", "قتلى"},
+        {"القتلى", "القتلي"},
+        {"الراموسة", "بالراموسه"},
+        {"الإسلامية", "الاسلامية"},
+        {"1070", "١٠٧٠"},
+        {"دبابات", "دبابتين"},
+        {"الجيش", "للجيش"},
     };
     for (size_t i = 0; i < sizeof variants / sizeof variants[0]; i++) {
         json_t *a = articles_q(variants[i][0]), *b = articles_q(variants[i][1]);

@@ -98,7 +98,8 @@ Test(write, refusals_change_nothing)
     assert_problem(r, 401, "/problems/unauthorized", NULL, "no token");
     cr_expect_not_null(e2e_header_get(r, "WWW-Authenticate"));
     e2e_response_free(r);
-    r = e2e_send("POST", "/v1/articles", report, strlen(report), JSON, "Authorization: Bearer wrong-token-0123456789ab");
+    r = e2e_send("POST", "/v1/articles", report, strlen(report), JSON,
+                 "Authorization: Bearer wrong-token-0123456789ab");
     assert_problem(r, 401, "/problems/unauthorized", NULL, "wrong token");
     e2e_response_free(r);
     r = e2e_request("DELETE", "/v1/articles/" SEED_000, "Authorization: Bearer " TOKEN "x");
@@ -182,7 +183,8 @@ Test(write, breakdowns_and_updates_are_served_as_figure_ids)
     json_t *a = get_ok("/v1/articles/tolls");
     json_t *figs = json_object_get(a, "figures");
     cr_assert_eq(json_array_size(figs), 3, "20, 5 and 23");
-    json_t *whole = json_array_get(figs, 0), *part = json_array_get(figs, 1), *update = json_array_get(figs, 2);
+    json_t *whole = json_array_get(figs, 0), *part = json_array_get(figs, 1),
+           *update = json_array_get(figs, 2);
     cr_expect(json_is_null(json_object_get(whole, "part_of")));
     cr_expect_str_eq(jstr(part, "part_of"), "tolls-f1");
     cr_expect(json_is_null(json_object_get(part, "supersedes")));
@@ -194,7 +196,8 @@ Test(write, breakdowns_and_updates_are_served_as_figure_ids)
     json_decref(list);
     r = e2e_get("/v1/figures?article=tolls&format=csv");
     cr_assert_eq(r->status, 200);
-    cr_expect(strstr(r->body, "part_of") != NULL && strstr(r->body, "supersedes") != NULL, "%s", r->body);
+    cr_expect(strstr(r->body, "part_of") != NULL && strstr(r->body, "supersedes") != NULL, "%s",
+              r->body);
     e2e_response_free(r);
 }
 
@@ -211,20 +214,21 @@ Test(write, unknown_places_are_served_unresolved)
     json_t *a = get_ok("/v1/articles/camp");
     json_t *camp = NULL, *l;
     size_t i;
-    json_array_foreach(json_object_get(a, "locations"), i, l)
-        if (!json_is_true(json_object_get(l, "resolved")))
-            camp = l;
+    json_array_foreach(json_object_get(a, "locations"), i,
+                       l) if (!json_is_true(json_object_get(l, "resolved"))) camp = l;
     cr_assert_not_null(camp, "the camp is not among the article's places");
     cr_expect_str_eq(jstr(camp, "name"), "السنديانة");
     cr_expect_str_eq(jstr(camp, "kind"), "camp");
-    cr_expect(json_is_null(json_object_get(camp, "lat")) && json_is_null(json_object_get(camp, "lon")));
+    cr_expect(json_is_null(json_object_get(camp, "lat")) &&
+              json_is_null(json_object_get(camp, "lon")));
     char *id = strdup(jstr(camp, "id"));
     json_decref(a);
 
     json_t *list = get_ok("/v1/locations?resolved=false");
     cr_expect_str_eq(jstr(json_array_get(json_object_get(list, "data"), 0), "id"), id);
     json_decref(list);
-    list = get_ok("/v1/locations?q=%%D8%%A7%%D9%%84%%D8%%B3%%D9%%86%%D8%%AF%%D9%%8A%%D8%%A7%%D9%%86%%D8%%A9");
+    list = get_ok(
+        "/v1/locations?q=%%D8%%A7%%D9%%84%%D8%%B3%%D9%%86%%D8%%AF%%D9%%8A%%D8%%A7%%D9%%86%%D8%%A9");
     cr_expect_eq(jint(list, "total"), 1, "locations?q=السنديانة");
     json_decref(list);
     json_t *geo = get_ok("/v1/locations?mentioned=true&format=geojson");
@@ -243,7 +247,9 @@ Test(write, unknown_places_are_served_unresolved)
     r = e2e_get(path);
     cr_expect_eq(r->status, 404, "an unnamed place is still served");
     e2e_response_free(r);
-    list = get_ok("/v1/search?q=%%D8%%A7%%D9%%84%%D8%%B3%%D9%%86%%D8%%AF%%D9%%8A%%D8%%A7%%D9%%86%%D8%%A9&kind=location");
+    list = get_ok("/v1/"
+                  "search?q=%%D8%%A7%%D9%%84%%D8%%B3%%D9%%86%%D8%%AF%%D9%%8A%%D8%%A7%%D9%%86%%D8%%"
+                  "A9&kind=location");
     cr_expect_eq(jint(list, "total"), 0, "its name is still indexed");
     json_decref(list);
     free(id);
@@ -253,8 +259,9 @@ Test(write, unknown_places_are_served_unresolved)
  * what the sentence says did it. */
 Test(write, event_date_and_cause_are_read_against_publication)
 {
-    static const char doc[] = "{\"published_at\":\"2016-08-07T10:00:00Z\",\"body\":"
-                              "\"قال الدفاع المدني إن 12 مدنيا قتلوا أمس في غارات جوية على مدينة إدلب.\"}";
+    static const char doc[] =
+        "{\"published_at\":\"2016-08-07T10:00:00Z\",\"body\":"
+        "\"قال الدفاع المدني إن 12 مدنيا قتلوا أمس في غارات جوية على مدينة إدلب.\"}";
     e2e_response *r = e2e_send("PUT", "/v1/articles/dated", doc, strlen(doc), AUTH, JSON);
     cr_assert_eq(r->status, 201, "%s", r->body);
     e2e_response_free(r);

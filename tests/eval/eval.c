@@ -64,8 +64,8 @@ static void note(const char *cause, const char *doc, const char *what, const cha
         findings.items = grown;
         findings.cap = cap;
     }
-    findings.items[findings.n++] = (finding){strdup(cause), strdup(doc), strdup(what),
-                                             strdup(sentence ? sentence : "")};
+    findings.items[findings.n++] =
+        (finding){strdup(cause), strdup(doc), strdup(what), strdup(sentence ? sentence : "")};
 }
 
 static int by_cause(const void *a, const void *b)
@@ -90,10 +90,12 @@ static void print_findings(void)
     for (size_t round = 0; printed && round < n_groups; round++) {
         size_t best = n_groups;
         for (size_t g = 0; g < n_groups; g++)
-            if (!printed[g] && (best == n_groups || starts[g + 1] - starts[g] > starts[best + 1] - starts[best]))
+            if (!printed[g] &&
+                (best == n_groups || starts[g + 1] - starts[g] > starts[best + 1] - starts[best]))
                 best = g;
         printed[best] = true;
-        printf("\n## %s (%zu)\n", findings.items[starts[best]].cause, starts[best + 1] - starts[best]);
+        printf("\n## %s (%zu)\n", findings.items[starts[best]].cause,
+               starts[best + 1] - starts[best]);
         for (size_t i = starts[best]; i < starts[best + 1]; i++) {
             const finding *f = &findings.items[i];
             printf("  %s: %s\n", f->doc, f->what);
@@ -183,8 +185,8 @@ static bool any_name_in(const json_t *names, const char *name)
 {
     size_t i;
     json_t *v;
-    json_array_foreach(names, i, v) if (json_is_string(v) && same_norm(json_string_value(v), name))
-        return true;
+    json_array_foreach(names, i, v) if (json_is_string(v) &&
+                                        same_norm(json_string_value(v), name)) return true;
     return false;
 }
 
@@ -223,9 +225,9 @@ typedef struct matching {
     const json_t **gold;
     size_t n_gold;
     const extract_result *r;
-    size_t *gold_of;  /* per prediction: index into gold, or SIZE_MAX */
-    size_t *pred_of;  /* per gold: index into predictions, or SIZE_MAX */
-    bool *seen;       /* per prediction, for one augmenting search */
+    size_t *gold_of; /* per prediction: index into gold, or SIZE_MAX */
+    size_t *pred_of; /* per gold: index into predictions, or SIZE_MAX */
+    bool *seen;      /* per prediction, for one augmenting search */
 } matching;
 
 static bool can_match(const matching *mt, size_t g, size_t p)
@@ -263,8 +265,8 @@ static void score_figures(const extract_result *r, const json_t *figures, const 
     json_t *g;
     matching mt = {.r = r};
     mt.gold = calloc(json_array_size(figures) + 1, sizeof *mt.gold);
-    json_array_foreach(figures, i, g) if (!strcmp(json_string_value(json_object_get(g, "doc")), doc))
-        mt.gold[mt.n_gold++] = g;
+    json_array_foreach(figures, i, g) if (!strcmp(json_string_value(json_object_get(g, "doc")),
+                                                  doc)) mt.gold[mt.n_gold++] = g;
     mt.gold_of = malloc((r->n_figures + 1) * sizeof *mt.gold_of);
     mt.pred_of = malloc((mt.n_gold + 1) * sizeof *mt.pred_of);
     mt.seen = malloc(r->n_figures + 1);
@@ -308,7 +310,7 @@ static void score_figures(const extract_result *r, const json_t *figures, const 
         bool ty = strcmp(match->type, gtype) == 0;
         const json_t *names = json_object_get(gk, "claimant");
         bool cl = match->claimant == EXTRACT_NO_INDEX ? json_array_size(names) == 0
-                                                       : source_named(r, match->claimant, names);
+                                                      : source_named(r, match->claimant, names);
         t->qual_ok += q;
         t->type_ok += ty;
         t->claimant_ok += cl;
@@ -319,7 +321,8 @@ static void score_figures(const extract_result *r, const json_t *figures, const 
             note(cause, doc, what, sent);
         }
         if (!q) {
-            snprintf(cause, sizeof cause, "qualifier wrong: %s read as %s", gqual, qualifier_name(match->qual));
+            snprintf(cause, sizeof cause, "qualifier wrong: %s read as %s", gqual,
+                     qualifier_name(match->qual));
             snprintf(what, sizeof what, "«%s»", span_text);
             note(cause, doc, what, sent);
         }
@@ -342,13 +345,15 @@ static void score_figures(const extract_result *r, const json_t *figures, const 
         if (ok)
             continue;
         const char *cause = "extra figure: no gold figure there";
-        json_array_foreach(not_figures, i, g) if (!strcmp(json_string_value(json_object_get(g, "doc")), doc) &&
-                                                  overlaps(gold_span(g), r->figures[p].sp))
-            cause = "extra figure: annotated as not a figure";
+        json_array_foreach(not_figures, i,
+                           g) if (!strcmp(json_string_value(json_object_get(g, "doc")), doc) &&
+                                  overlaps(gold_span(g), r->figures[p].sp)) cause =
+            "extra figure: annotated as not a figure";
         for (size_t k = 0; k < mt.n_gold; k++)
             if (overlaps(gold_span(mt.gold[k]), r->figures[p].sp))
-                cause = can_match(&mt, k, p) ? "extra figure: a second figure for one gold figure"
-                                             : "extra figure: value differs from the gold figure there";
+                cause = can_match(&mt, k, p)
+                            ? "extra figure: a second figure for one gold figure"
+                            : "extra figure: value differs from the gold figure there";
         char *s = text_slice(&r->txt, r->figures[p].sp);
         char *sent = sentence_of(&r->txt, r->figures[p].sp);
         snprintf(what, sizeof what, "[%u,%u) «%s» %s", r->figures[p].sp.start, r->figures[p].sp.end,
@@ -374,7 +379,8 @@ static const extract_place_mention *place_mention(const extract_result *r, size_
 static void score_places(const extract_model *m, const extract_result *r, const json_t *d, tally *t)
 {
     const char *doc = json_string_value(json_object_get(d, "doc"));
-    const json_t *req = json_object_get(d, "places_required"), *opt = json_object_get(d, "places_optional");
+    const json_t *req = json_object_get(d, "places_required"),
+                 *opt = json_object_get(d, "places_optional");
     const extract_place *places;
     extract_model_places(m, &places);
     size_t n_mentions = r->n_places + r->n_unresolved_places;
@@ -442,8 +448,9 @@ static void score_sources(const extract_result *r, const json_t *d, tally *t)
         }
     }
     const json_t *outlet = json_object_get(d, "outlet");
-    bool right = json_is_null(outlet) ? r->outlet == EXTRACT_NO_INDEX
-                                      : r->outlet != EXTRACT_NO_INDEX && source_named(r, r->outlet, outlet);
+    bool right = json_is_null(outlet)
+                     ? r->outlet == EXTRACT_NO_INDEX
+                     : r->outlet != EXTRACT_NO_INDEX && source_named(r, r->outlet, outlet);
     t->outlets++;
     t->outlets_ok += right;
     if (!right) {
@@ -475,7 +482,8 @@ static int score_gold(const extract_model *m, const json_t *gold, const char *di
             free(body);
             return -1;
         }
-        score_figures(&r, json_object_get(gold, "figures"), json_object_get(gold, "not_figures"), doc, t);
+        score_figures(&r, json_object_get(gold, "figures"), json_object_get(gold, "not_figures"),
+                      doc, t);
         score_places(m, &r, d, t);
         score_sources(&r, d, t);
         extract_result_free(&r);
@@ -521,7 +529,8 @@ static void add_tally(tally *into, const tally *t)
 }
 
 /* The seeds: one gold file, bars of issues 3 and 4. */
-static int eval_seeds(const extract_model *m, const char *gold_path, const char *dir, bool check, bool verbose)
+static int eval_seeds(const extract_model *m, const char *gold_path, const char *dir, bool check,
+                      bool verbose)
 {
     json_error_t jerr;
     json_t *gold = json_load_file(gold_path, 0, &jerr);
@@ -634,7 +643,8 @@ static int eval_real(const extract_model *m, const char *dir, const char *floors
     for (int s = 0; s < 3; s++)
         measures_of(&sets[s], ms[s]);
     bool pass = true;
-    printf("%-22s %16s %16s %16s   %s\n", "measure", "all", "syria", "elsewhere", "target (all / syria / elsewhere)");
+    printf("%-22s %16s %16s %16s   %s\n", "measure", "all", "syria", "elsewhere",
+           "target (all / syria / elsewhere)");
     for (size_t k = 0; k < N_MEASURES; k++) {
         printf("%-22s", ms[0][k].name);
         for (int s = 0; s < 3; s++) {
@@ -642,7 +652,8 @@ static int eval_real(const extract_model *m, const char *dir, const char *floors
             bool below_floor = floors_path && v + 1e-9 < floors[s][k];
             pass &= !below_floor;
             char cell[32];
-            snprintf(cell, sizeof cell, "%.3f %zu/%zu%s", v, ms[s][k].num, ms[s][k].den, below_floor ? "!" : "");
+            snprintf(cell, sizeof cell, "%.3f %zu/%zu%s", v, ms[s][k].num, ms[s][k].den,
+                     below_floor ? "!" : "");
             printf(" %16s", cell);
         }
         printf("   ");
@@ -654,7 +665,8 @@ static int eval_real(const extract_model *m, const char *dir, const char *floors
         printf(" %s\n", met ? "met" : "not met");
     }
     if (floors_path)
-        printf("floors (%s): %s\n", floors_path, pass ? "held" : "BROKEN (a measure marked ! fell below its floor)");
+        printf("floors (%s): %s\n", floors_path,
+               pass ? "held" : "BROKEN (a measure marked ! fell below its floor)");
     print_findings();
     return pass ? 0 : 1;
 }
@@ -685,7 +697,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "eval: %s\n", err);
         return 2;
     }
-    int rc = real ? eval_real(m, argv[a], floors) : eval_seeds(m, argv[a], argv[a + 1], check, verbose);
+    int rc =
+        real ? eval_real(m, argv[a], floors) : eval_seeds(m, argv[a], argv[a + 1], check, verbose);
     free_findings();
     extract_model_free(m);
     return rc;

@@ -35,7 +35,8 @@ typedef struct pair {
     int line;
 } pair;
 
-static char *read_all(const char *path) {
+static char *read_all(const char *path)
+{
     FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;
@@ -61,7 +62,8 @@ static char *read_all(const char *path) {
 
 /* Pairs from the TSV: query_a TAB query_b TAB note; '#' lines and blank
  * lines are skipped. The strings point into buf (modified). */
-static size_t read_pairs(char *buf, pair *out, size_t max) {
+static size_t read_pairs(char *buf, pair *out, size_t max)
+{
     size_t n = 0;
     int line = 0;
     for (char *p = buf; p && *p && n < max;) {
@@ -97,13 +99,15 @@ typedef struct found {
     char ids[MAX_LINE];
 } found;
 
-static void add_id(found *f, const char *id) {
+static void add_id(found *f, const char *id)
+{
     size_t used = strlen(f->ids);
     snprintf(f->ids + used, sizeof f->ids - used, "%s%.3s", used ? " " : "", id);
     f->n++;
 }
 
-static void by_marsad(store *db, size_t q_filter, const char *q, found *f) {
+static void by_marsad(store *db, size_t q_filter, const char *q, found *f)
+{
     memset(f, 0, sizeof *f);
     store_query sq = {.res = RES_ARTICLES, .n_filters = 1, .limit = STORE_MAX_LIMIT};
     sq.filters[0] = (store_filter){.def = q_filter, .text = q};
@@ -121,8 +125,7 @@ static void by_marsad(store *db, size_t q_filter, const char *q, found *f) {
         }
         size_t i;
         json_t *a;
-        json_array_foreach(page.data, i, a)
-            add_id(f, json_string_value(json_object_get(a, "id")));
+        json_array_foreach(page.data, i, a) add_id(f, json_string_value(json_object_get(a, "id")));
         cursor = page.next ? strdup(page.next) : NULL;
         store_page_free(&page);
         if (!cursor)
@@ -130,13 +133,15 @@ static void by_marsad(store *db, size_t q_filter, const char *q, found *f) {
     }
 }
 
-static void by_unicode61(sqlite3 *db, const char *q, found *f) {
+static void by_unicode61(sqlite3 *db, const char *q, found *f)
+{
     memset(f, 0, sizeof *f);
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db,
-                                "SELECT a.id FROM temp.plain p JOIN articles a ON a.doc_no = p.rowid"
-                                " WHERE plain MATCH ?1 ORDER BY a.id",
-                                -1, &st, NULL);
+    int rc =
+        sqlite3_prepare_v2(db,
+                           "SELECT a.id FROM temp.plain p JOIN articles a ON a.doc_no = p.rowid"
+                           " WHERE plain MATCH ?1 ORDER BY a.id",
+                           -1, &st, NULL);
     if (rc == SQLITE_OK) {
         sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
         while ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -149,12 +154,14 @@ static void by_unicode61(sqlite3 *db, const char *q, found *f) {
     sqlite3_finalize(st);
 }
 
-static bool agree(const found *x, const found *y) {
+static bool agree(const found *x, const found *y)
+{
     return x->n > 0 && y->n >= 0 && x->n == y->n && strcmp(x->ids, y->ids) == 0;
 }
 
 /* Pads UTF-8 s to w columns (code points) for the table. */
-static void put_cell(const char *s, int w) {
+static void put_cell(const char *s, int w)
+{
     int n = 0;
     for (const char *p = s; *p; p++)
         n += ((unsigned char)*p & 0xC0) != 0x80;
@@ -163,7 +170,8 @@ static void put_cell(const char *s, int w) {
         putchar(' ');
 }
 
-static void cleanup(const char *dir) {
+static void cleanup(const char *dir)
+{
     static const char *const files[] = {"search.db", "search.db-wal", "search.db-shm",
                                         "search.db-journal"};
     char p[600];
@@ -174,7 +182,8 @@ static void cleanup(const char *dir) {
     rmdir(dir);
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
     if (argc < 3 || argc > 4) {
         fprintf(stderr, "usage: search_eval PAIRS.tsv SEEDS_DIR [SCHEMA.sql]\n");
         return 2;

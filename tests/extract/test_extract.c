@@ -26,12 +26,12 @@ static const char *claimant_name(const extract_result *r, const extract_figure *
 
 typedef struct figure_case {
     const char *doc;
-    const char *needle;     /* text inside the figure's span */
-    double value;           /* -1: no value (vague) */
-    double value_max;       /* 0: none */
+    const char *needle; /* text inside the figure's span */
+    double value;       /* -1: no value (vague) */
+    double value_max;   /* 0: none */
     const char *qualifier;
     const char *type;
-    const char *claimant;   /* the claimant's name, NULL: not checked */
+    const char *claimant; /* the claimant's name, NULL: not checked */
     bool denied;
 } figure_case;
 
@@ -60,8 +60,8 @@ static void check_case(const figure_case *c)
 Test(extract, figure_types_and_qualifiers)
 {
     static const figure_case cases[] = {
-        {"قال المرصد السوري لحقوق الإنسان إن 12 مدنيا قتلوا في قصف على مدينة إدلب.", "12 مدنيا",
-         12, 0, "exact", "killed", "المرصد السوري لحقوق الإنسان", false},
+        {"قال المرصد السوري لحقوق الإنسان إن 12 مدنيا قتلوا في قصف على مدينة إدلب.", "12 مدنيا", 12,
+         0, "exact", "killed", "المرصد السوري لحقوق الإنسان", false},
         {"أعلنت وزارة الصحة مقتل نحو ٣٥ شخصا في دير الزور.", "٣٥ شخصا", 35, 0, "about", "killed",
          NULL, false},
         {"وأفاد الدفاع المدني بإصابة ما لا يقل عن 40 مدنيا بجروح في حي الشعار.", "40 مدنيا", 40, 0,
@@ -80,8 +80,8 @@ Test(extract, figure_types_and_qualifiers)
          200, 0, "more_than", "casualties", NULL, false},
         {"واستولى المقاتلون على ثلاث دبابات وعربتين مدرعتين في ريف حلب الشمالي.", "عربتين", 2, 0,
          "exact", "seized", NULL, false},
-        {"قتل 12 مدنيا وأصيب 30 آخرون في قصف على مدينة حمص.", "30 آخرون", 30, 0, "exact",
-         "injured", NULL, false},
+        {"قتل 12 مدنيا وأصيب 30 آخرون في قصف على مدينة حمص.", "30 آخرون", 30, 0, "exact", "injured",
+         NULL, false},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         check_case(&cases[i]);
@@ -175,7 +175,8 @@ Test(extract, not_figures)
 
 Test(extract, vague_counts_without_an_event_are_not_figures)
 {
-    static const char doc[] = "وتضم غرفة العمليات عددا من الفصائل، وشارك العديد من المقاتلين في الاجتماع.\n";
+    static const char doc[] =
+        "وتضم غرفة العمليات عددا من الفصائل، وشارك العديد من المقاتلين في الاجتماع.\n";
     extract_result r;
     run(doc, &r);
     cr_expect_eq(r.n_figures, 0);
@@ -201,7 +202,8 @@ static size_t place_count(const extract_result *r)
 
 Test(extract, places_with_proclitics_and_longest_match)
 {
-    static const char doc[] = "دارت اشتباكات بحلب وفي ريف حلب الغربي، وامتدت لحمص واللاذقية وبالقرب من مناشر منيان.\n";
+    static const char doc[] =
+        "دارت اشتباكات بحلب وفي ريف حلب الغربي، وامتدت لحمص واللاذقية وبالقرب من مناشر منيان.\n";
     extract_result r;
     run(doc, &r);
     cr_expect(has_place(&r, "aleppo"));
@@ -284,7 +286,8 @@ Test(extract, generic_speakers_and_persons)
     cr_expect_str_eq(s->parent_id, "faylaq-al-sham");
     cr_expect_str_eq(s->affiliation, "opposition");
     for (size_t i = 0; i < r.n_sources; i++)
-        cr_expect(strcmp(r.sources[i].kind, "role") != 0 || strstr(r.sources[i].name, "المتحدث") == NULL,
+        cr_expect(strcmp(r.sources[i].kind, "role") != 0 ||
+                      strstr(r.sources[i].name, "المتحدث") == NULL,
                   "the appositive is not a speaker of its own: %s", r.sources[i].name);
     extract_result_free(&r);
 }
@@ -292,7 +295,8 @@ Test(extract, generic_speakers_and_persons)
 Test(extract, told_to_is_not_belonging_to)
 {
     extract_result r;
-    run("وقال مصدر عسكري لوكالة سانا إن الجيش تقدم. وقال مصدر في حركة أحرار الشام إن الهجوم صد.\n", &r);
+    run("وقال مصدر عسكري لوكالة سانا إن الجيش تقدم. وقال مصدر في حركة أحرار الشام إن الهجوم صد.\n",
+        &r);
     const extract_source *told = source_named(&r, "مصدر عسكري");
     cr_assert_not_null(told);
     cr_expect_null(told->parent_id, "speaking to SANA does not make it SANA's");
@@ -327,7 +331,9 @@ Test(extract, outlet_comes_from_signatures_only)
 Test(extract, claimant_falls_back_to_the_outlet)
 {
     extract_result r;
-    run("أفاد مراسل الجزيرة بأن القصف تواصل.\n\nوسقط 9 قتلى في بلدة خان شيخون.\n\nالمصدر : الجزيرة\n", &r);
+    run("أفاد مراسل الجزيرة بأن القصف تواصل.\n\nوسقط 9 قتلى في بلدة خان شيخون.\n\nالمصدر : "
+        "الجزيرة\n",
+        &r);
     const extract_figure *f = figure_with(&r, "9 قتلى");
     cr_assert_not_null(f);
     cr_expect_str_eq(claimant_name(&r, f), "الجزيرة");

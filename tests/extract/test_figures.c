@@ -77,16 +77,14 @@ Test(figures, types_from_the_governing_word)
          "injured"},
         {"وقالت الشرطة إن 11 شخصا قتلوا في الانفجار.", "11 شخصا", 11, "exact", "killed"},
         {"وأضاف أن ستة جنود أصيبوا بجروح خطيرة.", "ستة جنود", 6, "exact", "injured"},
-        {"نزح أكثر من 3 آلاف شخص من القرى الحدودية.", "3 آلاف شخص", 3000, "more_than",
-         "displaced"},
+        {"نزح أكثر من 3 آلاف شخص من القرى الحدودية.", "3 آلاف شخص", 3000, "more_than", "displaced"},
         {"واعتقلت القوات 25 شابا خلال المداهمات.", "25", 25, "exact", "captured"},
         {"وأعلن الجيش اعتراض 4 صواريخ أطلقت من الجنوب.", "4 صواريخ", 4, "exact", "destroyed"},
         {"وقال الجيش إن 5 طائرات مسيرة على الأقل دمرت قرب القاعدة.", "5 طائرات", 5, "at_least",
          "destroyed"},
         {"وقتل وأصيب نحو 20 عنصرا في الكمين.", "20 عنصرا", 20, "about", "casualties"},
         {"وتم إطلاق سراح 40 معتقلا من السجن المركزي.", "40 معتقلا", 40, "exact", "count"},
-        {"وقال المركز إن 300 لاجئ عادوا إلى قراهم هذا الأسبوع.", "300 لاجئ", 300, "exact",
-         "count"},
+        {"وقال المركز إن 300 لاجئ عادوا إلى قراهم هذا الأسبوع.", "300 لاجئ", 300, "exact", "count"},
         {"وقصفت الطائرات 12 مدرسة في المحافظة.", "12 مدرسة", 12, "exact", "count"},
         {"وقصفت المدفعية البلدة بأكثر من 90 قذيفة.", "90 قذيفة", 90, "more_than", "fired"},
         {"وأفرج التنظيم عن 8 أشخاص كانوا محتجزين لديه.", "8 أشخاص", 8, "exact", "count"},
@@ -130,7 +128,8 @@ Test(figures, number_forms)
         {"وقتل 60 عنصرا من التنظيم على الأقل في المعارك.", "60 عنصرا", 60, "at_least", "killed"},
         {"وقال إن الحصيلة تجاوزت ال140 ألف قتيل.", "140 ألف قتيل", 140000, "more_than", "killed"},
         {"وقتل 5 أشخاص وأصيب 10 على الأقل.", "5 أشخاص", 5, "exact", "killed"},
-        {"وقالت الوزارة إن 2041 جريحا وصلوا إلى المستشفيات.", "2041 جريحا", 2041, "exact", "injured"},
+        {"وقالت الوزارة إن 2041 جريحا وصلوا إلى المستشفيات.", "2041 جريحا", 2041, "exact",
+         "injured"},
         {"وأعلنت الوزارة أن الحصيلة 320 حتى الآن.", "320", 320, "exact", "killed"},
         {"قتل 100 شخص في حمص و45 في حماة.", "45", 45, "exact", "killed"},
         {"ونزح 300 شخص إلى المخيمات و120 بمدارس المدينة.", "120", 120, "exact", "displaced"},
@@ -167,7 +166,7 @@ Test(figures, duals)
 
 typedef struct link_case {
     const char *doc;
-    const char *part; /* the figure that is a part (or an update) */
+    const char *part;  /* the figure that is a part (or an update) */
     const char *whole; /* the figure it belongs to (or updates); NULL: none */
     const char *type;  /* the part's type */
 } link_case;
@@ -182,8 +181,8 @@ Test(figures, breakdowns)
         {"واعتقلت القوات 60 شخصا من بينهم 8 نساء.", "8 نساء", "60 شخصا", "captured"},
         {"وأصيب 40 مدنيا، من ضمنهم 12 طفلا.", "12 طفلا", "40 مدنيا", "injured"},
         {"وعاد 500 لاجئ (200 امرأة و150 طفلا) إلى البلاد.", "150 طفلا", "500 لاجئ", "count"},
-        {"وعاد 900 لاجئ من بينهم 500 شخص (200 امرأة و150 طفلا) من الأردن.", "200 امرأة",
-         "500 شخص", "count"},
+        {"وعاد 900 لاجئ من بينهم 500 شخص (200 امرأة و150 طفلا) من الأردن.", "200 امرأة", "500 شخص",
+         "count"},
         {"وأطلقت الفصائل 60 صاروخا اعترض 45 منها.", "45 منها", "60 صاروخا", "destroyed"},
         {"وأسر المقاتلون 30 جنديا قتل 4 منهم لاحقا.", "4 منهم", "30 جنديا", "killed"},
         {"قتل 12 مدنيا وأصيب 30 آخرون.", "30 آخرون", NULL, "injured"},
@@ -204,7 +203,8 @@ Test(figures, breakdowns)
         cr_expect_eq(r.figures[part].part_of, whole, "\"%s\" part_of %zu, want %zu in: %s", c->part,
                      r.figures[part].part_of, whole, c->doc);
         cr_expect_str_eq(r.figures[part].type, c->type, "\"%s\" type in: %s", c->part, c->doc);
-        cr_expect_eq(r.figures[whole == EXTRACT_NO_INDEX ? part : whole].supersedes, EXTRACT_NO_INDEX);
+        cr_expect_eq(r.figures[whole == EXTRACT_NO_INDEX ? part : whole].supersedes,
+                     EXTRACT_NO_INDEX);
         extract_result_free(&r);
     }
 }
@@ -265,8 +265,8 @@ Test(figures, not_figures)
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         extract_result r;
         run(cases[k].doc, &r);
-        cr_expect_eq(figure_at(&r, cases[k].number), EXTRACT_NO_INDEX, "\"%s\" read as a figure in: %s",
-                     cases[k].number, cases[k].doc);
+        cr_expect_eq(figure_at(&r, cases[k].number), EXTRACT_NO_INDEX,
+                     "\"%s\" read as a figure in: %s", cases[k].number, cases[k].doc);
         extract_result_free(&r);
     }
 }
@@ -309,10 +309,12 @@ static void check_subjects(const subject_case *cases, size_t n)
         if (i != EXTRACT_NO_INDEX) {
             const extract_figure *f = &r.figures[i];
             const char *bloc = f->subject_bloc ? f->subject_bloc : "(none)";
-            const char *party = f->subject_party != EXTRACT_NO_INDEX ? r.sources[f->subject_party].id : "(none)";
-            cr_expect_str_eq(bloc, c->bloc ? c->bloc : "(none)", "\"%s\" bloc in: %s", c->needle, c->doc);
-            cr_expect_str_eq(party, c->party ? c->party : "(none)", "\"%s\" party in: %s", c->needle,
+            const char *party =
+                f->subject_party != EXTRACT_NO_INDEX ? r.sources[f->subject_party].id : "(none)";
+            cr_expect_str_eq(bloc, c->bloc ? c->bloc : "(none)", "\"%s\" bloc in: %s", c->needle,
                              c->doc);
+            cr_expect_str_eq(party, c->party ? c->party : "(none)", "\"%s\" party in: %s",
+                             c->needle, c->doc);
         }
         extract_result_free(&r);
     }
@@ -326,8 +328,10 @@ static void check_subjects(const subject_case *cases, size_t n)
 Test(figures, subject_bloc_and_party_in_syria)
 {
     static const subject_case cases[] = {
-        {"قتل 15 عنصرا من حزب الله في معارك ريف حلب الجنوبي.", "15 عنصرا", "sy.government", "hezbollah"},
-        {"وأكد المصدر مقتل 20 عنصراً من قوات النظام قرب خان طومان.", "20 عنصرا", "sy.government", NULL},
+        {"قتل 15 عنصرا من حزب الله في معارك ريف حلب الجنوبي.", "15 عنصرا", "sy.government",
+         "hezbollah"},
+        {"وأكد المصدر مقتل 20 عنصراً من قوات النظام قرب خان طومان.", "20 عنصرا", "sy.government",
+         NULL},
         {"وأعلنت الفصائل مقتل 30 من جنود الجيش السوري في المعركة.", "30 من", "sy.government", NULL},
         {"وقتل 12 من مقاتلي قسد في هجوم شرق دير الزور.", "12 من", "sy.sdf", NULL},
         {"وقتل 40 من مسلحي داعش في غارات على البادية.", "40 من", "sy.isis", NULL},
@@ -336,15 +340,16 @@ Test(figures, subject_bloc_and_party_in_syria)
         {"قاتل حزب الله في القصير طويلا. وخسر الحزب أكثر من 25 مسلحا في المعارك.", "25 مسلحا",
          "sy.government", "hezbollah"},
         /* a loss with a possessive is the loss of the party named before it */
-        {"أعلنت حركة أحرار الشام خسارتها 12 مقاتلا في معارك ريف حماة.", "12 مقاتلا", "sy.opposition",
-         "ahrar-al-sham"},
-        {"وأقرت قوات النظام بخسارتها 20 عنصرا في ريف حماة، بحسب المرصد.", "20 عنصرا", "sy.government",
-         NULL},
+        {"أعلنت حركة أحرار الشام خسارتها 12 مقاتلا في معارك ريف حماة.", "12 مقاتلا",
+         "sy.opposition", "ahrar-al-sham"},
+        {"وأقرت قوات النظام بخسارتها 20 عنصرا في ريف حماة، بحسب المرصد.", "20 عنصرا",
+         "sy.government", NULL},
         {"وتحدث المرصد عن خسارة 20 عنصرا في ريف حماة.", "20 عنصرا", NULL, NULL},
         /* "تابع لـ" ties what is counted to its owner */
         {"ودمر الجيش 40 مركبة تابعة لقوات الدعم السريع في الخرطوم.", "40 مركبة", "sd.rsf", NULL},
         /* a list names the owner once, for its fighters and equipment */
-        {"أعلنت الحركة قتل 50 عنصرا من الحرس الثوري وتدمير 4 آليات.", "4 آليات", "sy.government", "irgc"},
+        {"أعلنت الحركة قتل 50 عنصرا من الحرس الثوري وتدمير 4 آليات.", "4 آليات", "sy.government",
+         "irgc"},
         /* whoever kills or fires is not whose the dead are */
         {"قتلت قوات النظام 10 مدنيين في قصف على معرة النعمان.", "10 مدنيين", NULL, NULL},
         {"وقصفت القوات الروسية 30 مركزا في ريف إدلب.", "30 مركزا", NULL, NULL},
@@ -352,7 +357,8 @@ Test(figures, subject_bloc_and_party_in_syria)
          "syria-civil-defence"},
         {"أطلقت الفصائل المسلحة 60 قذيفة على الأحياء، ما أدى إلى مقتل 9 مدنيين.", "60 قذيفة",
          "sy.opposition", NULL},
-        {"أطلقت الفصائل المسلحة 60 قذيفة على الأحياء، ما أدى إلى مقتل 9 مدنيين.", "9 مدنيين", NULL, NULL},
+        {"أطلقت الفصائل المسلحة 60 قذيفة على الأحياء، ما أدى إلى مقتل 9 مدنيين.", "9 مدنيين", NULL,
+         NULL},
         /* how each side's media name the other: النظام only as an owner */
         {"وقتل 50 من عناصر النظام في ريف حماة.", "50 من", "sy.government", NULL},
         {"ودمرت الفصائل 3 دبابات للنظام في ريف حماة.", "3 دبابات", "sy.government", NULL},
@@ -380,9 +386,12 @@ Test(figures, subject_bloc_and_party_in_other_wars)
         {"وقتل 3 جنود من جيش الاحتلال في اشتباك قرب القنيطرة.", "3 جنود", "sy.israel", NULL},
         {"وقتل 15 من مسلحي داعش في غارات قرب الموصل.", "15 من", "iq.isis", NULL},
         {"وقتل 20 من مسلحي داعش في اشتباكات في سرت.", "20 من", NULL, NULL},
-        {"وقال الجيش السوداني إنه قتل 200 من عناصر الدعم السريع في الفاشر.", "200 من", "sd.rsf", NULL},
-        {"وأعلنت كتائب القسام قتل 9 جنود من جيش الاحتلال في خان يونس.", "9 جنود", "gz.israel", NULL},
-        {"واستشهد 4 من عناصر سرايا القدس في غارة على رفح.", "4 من", "gz.factions", "saraya-al-quds"},
+        {"وقال الجيش السوداني إنه قتل 200 من عناصر الدعم السريع في الفاشر.", "200 من", "sd.rsf",
+         NULL},
+        {"وأعلنت كتائب القسام قتل 9 جنود من جيش الاحتلال في خان يونس.", "9 جنود", "gz.israel",
+         NULL},
+        {"واستشهد 4 من عناصر سرايا القدس في غارة على رفح.", "4 من", "gz.factions",
+         "saraya-al-quds"},
         {"وقتل 11 من مقاتلي الحشد الشعبي في هجوم غرب الموصل.", "11 من", "iq.government", "pmf"},
         {"وأصيب 3 جنود من الجيش اللبناني بقصف إسرائيلي.", "3 جنود", "lb.state", NULL},
         {"وقتل 17 من مقاتلي حركة الشباب في غارة جنوب الصومال.", "17 من", "so.shabaab", NULL},

@@ -49,8 +49,8 @@ Test(gazetteer, size_and_governorates)
     for (size_t i = 0; i < n_places; i++)
         governorates += strcmp(places[i].kind, "governorate") == 0 && within(&places[i], "syria");
     cr_expect_eq(governorates, 14);
-    const char *required[] = {"syria", "aleppo", "aleppo-gov", "damascus", "idlib", "homs", "hama",
-                              "latakia", "ramouseh", "project-1070", "hmeimim"};
+    const char *required[] = {"syria", "aleppo",  "aleppo-gov", "damascus",     "idlib",  "homs",
+                              "hama",  "latakia", "ramouseh",   "project-1070", "hmeimim"};
     for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
         cr_expect_not_null(place(required[i]), "missing %s", required[i]);
 }
@@ -63,23 +63,29 @@ Test(gazetteer, region_states_divisions_and_towns)
         const char *id, *within;
         double lat_min, lat_max, lon_min, lon_max;
     } cases[] = {
-        {"nineveh-gov", "iraq", 34.0, 37.5, 41.0, 44.5},  {"taiz-gov", "yemen", 12.5, 14.5, 43.0, 45.0},
-        {"gaza-strip", "palestine", 31.0, 32.0, 34.0, 35.0}, {"khan-yunis", "gaza-strip", 31.2, 31.4, 34.2, 34.4},
-        {"north-darfur-gov", "sudan", 12.0, 15.0, 24.0, 27.0}, {"el-fasher", "north-darfur-gov", 13.0, 14.0, 25.0, 26.0},
-        {"benghazi-dist", "libya", 31.5, 32.5, 19.5, 20.5}, {"gao-gov", "mali", 15.5, 17.0, -0.5, 0.5},
-        {"nabatieh", "lebanon", 33.2, 33.5, 35.3, 35.6},  {"banadir-gov", "somalia", 1.5, 2.5, 45.0, 46.0},
+        {"nineveh-gov", "iraq", 34.0, 37.5, 41.0, 44.5},
+        {"taiz-gov", "yemen", 12.5, 14.5, 43.0, 45.0},
+        {"gaza-strip", "palestine", 31.0, 32.0, 34.0, 35.0},
+        {"khan-yunis", "gaza-strip", 31.2, 31.4, 34.2, 34.4},
+        {"north-darfur-gov", "sudan", 12.0, 15.0, 24.0, 27.0},
+        {"el-fasher", "north-darfur-gov", 13.0, 14.0, 25.0, 26.0},
+        {"benghazi-dist", "libya", 31.5, 32.5, 19.5, 20.5},
+        {"gao-gov", "mali", 15.5, 17.0, -0.5, 0.5},
+        {"nabatieh", "lebanon", 33.2, 33.5, 35.3, 35.6},
+        {"banadir-gov", "somalia", 1.5, 2.5, 45.0, 46.0},
         {"cairo-gov", "egypt", 29.5, 30.5, 31.0, 31.6},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         const extract_place *p = place(cases[c].id);
         cr_assert_not_null(p, "missing %s", cases[c].id);
         cr_expect(within(p, cases[c].within), "%s is not within %s", p->id, cases[c].within);
-        cr_expect(p->lat >= cases[c].lat_min && p->lat <= cases[c].lat_max && p->lon >= cases[c].lon_min &&
-                      p->lon <= cases[c].lon_max,
+        cr_expect(p->lat >= cases[c].lat_min && p->lat <= cases[c].lat_max &&
+                      p->lon >= cases[c].lon_min && p->lon <= cases[c].lon_max,
                   "%s at %f,%f", p->id, p->lat, p->lon);
     }
-    const char *states[] = {"syria", "iraq", "yemen", "lebanon", "palestine", "libya", "sudan", "somalia",
-                            "egypt", "mali", "turkey", "jordan", "israel", "saudi-arabia", "iran", "russia"};
+    const char *states[] = {"syria",  "iraq",         "yemen", "lebanon", "palestine", "libya",
+                            "sudan",  "somalia",      "egypt", "mali",    "turkey",    "jordan",
+                            "israel", "saudi-arabia", "iran",  "russia"};
     for (size_t i = 0; i < sizeof states / sizeof states[0]; i++) {
         const extract_place *p = place(states[i]);
         cr_expect(p && strcmp(p->kind, "country") == 0, "state %s missing", states[i]);
@@ -122,15 +128,18 @@ Test(gazetteer, source_list)
     const extract_source *sources;
     size_t n = extract_model_sources(model, &sources);
     cr_expect_geq(n, 100);
-    static const char *const affiliations[] = {"government", "opposition", "independent", "unknown"};
+    static const char *const affiliations[] = {"government", "opposition", "independent",
+                                               "unknown"};
     for (size_t i = 0; i < n; i++) {
         bool ok = false;
         for (size_t k = 0; k < 4; k++)
             ok |= strcmp(sources[i].affiliation, affiliations[k]) == 0;
         cr_expect(ok, "%s: affiliation %s", sources[i].id, sources[i].affiliation);
     }
-    const char *outlets[] = {"الجزيرة", "روسيا اليوم", "المنار", "سانا", "العربية", "الميادين",
-                             "رويترز", "فرانس برس", "المرصد السوري لحقوق الإنسان", "شبكة شام"};
+    const char *outlets[] = {"الجزيرة", "روسيا اليوم", "المنار",
+                             "سانا",    "العربية",     "الميادين",
+                             "رويترز",  "فرانس برس",   "المرصد السوري لحقوق الإنسان",
+                             "شبكة شام"};
     for (size_t i = 0; i < sizeof outlets / sizeof outlets[0]; i++)
         cr_expect_not_null(extract_model_find_source(model, outlets[i]), "missing %s", outlets[i]);
 }
@@ -143,24 +152,41 @@ Test(gazetteer, every_party_has_its_bloc)
     static const struct {
         const char *name, *bloc;
     } cases[] = {
-        {"حزب الله", "sy.government"},        {"الحرس الثوري", "sy.government"},
-        {"قوات النظام", "sy.government"},     {"وزارة الدفاع الروسية", "sy.government"},
-        {"سانا", "sy.government"},            {"أحرار الشام", "sy.opposition"},
-        {"الدفاع المدني السوري", "sy.opposition"}, {"قسد", "sy.sdf"},
-        {"داعش", "sy.isis"},                  {"وكالة أعماق", "sy.isis"},
-        {"الجيش التركي", "sy.turkey"},        {"الأناضول", "sy.turkey"},
-        {"التحالف الدولي", "sy.coalition"},   {"الحوثيين", "ye.houthis"},
-        {"التحالف العربي", "ye.government"},  {"المجلس الانتقالي الجنوبي", "ye.stc"},
-        {"الحشد الشعبي", "iq.government"},    {"البيشمركة", "iq.kurdistan"},
-        {"حماس", "gz.factions"},              {"جيش الاحتلال", "gz.israel"},
-        {"الجيش اللبناني", "lb.state"},       {"قوات الدعم السريع", "sd.rsf"},
-        {"الجيش السوداني", "sd.saf"},         {"قوات حفتر", "ly.lna"},
-        {"حركة الشباب", "so.shabaab"},        {"مجموعة فاغنر", "sahel.states"},
-        {"المرصد السوري لحقوق الإنسان", "independent"}, {"الأمم المتحدة", "independent"},
-        {"الجزيرة", "independent"},           {"الصليب الأحمر", "independent"},
+        {"حزب الله", "sy.government"},
+        {"الحرس الثوري", "sy.government"},
+        {"قوات النظام", "sy.government"},
+        {"وزارة الدفاع الروسية", "sy.government"},
+        {"سانا", "sy.government"},
+        {"أحرار الشام", "sy.opposition"},
+        {"الدفاع المدني السوري", "sy.opposition"},
+        {"قسد", "sy.sdf"},
+        {"داعش", "sy.isis"},
+        {"وكالة أعماق", "sy.isis"},
+        {"الجيش التركي", "sy.turkey"},
+        {"الأناضول", "sy.turkey"},
+        {"التحالف الدولي", "sy.coalition"},
+        {"الحوثيين", "ye.houthis"},
+        {"التحالف العربي", "ye.government"},
+        {"المجلس الانتقالي الجنوبي", "ye.stc"},
+        {"الحشد الشعبي", "iq.government"},
+        {"البيشمركة", "iq.kurdistan"},
+        {"حماس", "gz.factions"},
+        {"جيش الاحتلال", "gz.israel"},
+        {"الجيش اللبناني", "lb.state"},
+        {"قوات الدعم السريع", "sd.rsf"},
+        {"الجيش السوداني", "sd.saf"},
+        {"قوات حفتر", "ly.lna"},
+        {"حركة الشباب", "so.shabaab"},
+        {"مجموعة فاغنر", "sahel.states"},
+        {"المرصد السوري لحقوق الإنسان", "independent"},
+        {"الأمم المتحدة", "independent"},
+        {"الجزيرة", "independent"},
+        {"الصليب الأحمر", "independent"},
         /* how the other side's media name a party */
-        {"ميليشيا أسد", "sy.government"},     {"الاحتلال التركي", "sy.turkey"},
-        {"العدو الإسرائيلي", "gz.israel"},    {"قوات حميدتي", "sd.rsf"},
+        {"ميليشيا أسد", "sy.government"},
+        {"الاحتلال التركي", "sy.turkey"},
+        {"العدو الإسرائيلي", "gz.israel"},
+        {"قوات حميدتي", "sd.rsf"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const extract_source *s = extract_model_find_source(model, cases[i].name);
@@ -171,6 +197,7 @@ Test(gazetteer, every_party_has_its_bloc)
     const extract_source *sources;
     size_t n = extract_model_sources(model, &sources);
     for (size_t i = 0; i < n; i++)
-        cr_expect(sources[i].bloc && (strchr(sources[i].bloc, '.') || !strcmp(sources[i].bloc, "independent")),
+        cr_expect(sources[i].bloc &&
+                      (strchr(sources[i].bloc, '.') || !strcmp(sources[i].bloc, "independent")),
                   "%s has no bloc", sources[i].id);
 }

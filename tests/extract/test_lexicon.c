@@ -46,14 +46,13 @@ static void init_text(const char *s)
 
 /* ---- parsing ---- */
 
-static const char SAMPLE[] =
-    "# a comment\n"
-    "\n"
-    "جيش الفتح|جيش فتح\tgroup\tsy\r\n"
-    "حلب\tcity\n"
-    "مدينة حلب\tcity\textra\n"
-    "  \n"
-    "أحرار الشام\tgroup"; /* no final newline */
+static const char SAMPLE[] = "# a comment\n"
+                             "\n"
+                             "جيش الفتح|جيش فتح\tgroup\tsy\r\n"
+                             "حلب\tcity\n"
+                             "مدينة حلب\tcity\textra\n"
+                             "  \n"
+                             "أحرار الشام\tgroup"; /* no final newline */
 
 Test(lexicon, parses_entries_and_fields)
 {
@@ -89,11 +88,13 @@ Test(lexicon, find_is_normalised_and_exact)
 
 Test(lexicon, every_phrase_of_every_entry_in_file_order)
 {
-    LX = load("جيش الفتح|جيش فتح\tgroup\n# a comment\nمدينة حلب\tcity\nأحرار الشام|الأحرار\tgroup\n");
+    LX = load(
+        "جيش الفتح|جيش فتح\tgroup\n# a comment\nمدينة حلب\tcity\nأحرار الشام|الأحرار\tgroup\n");
     static const struct {
         const char *phrase;
         size_t entry;
-    } want[] = {{"جيش الفتح", 0}, {"جيش فتح", 0}, {"مدينه حلب", 1}, {"احرار الشام", 2}, {"الاحرار", 2}};
+    } want[] = {
+        {"جيش الفتح", 0}, {"جيش فتح", 0}, {"مدينه حلب", 1}, {"احرار الشام", 2}, {"الاحرار", 2}};
     size_t entry = 99;
     for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
         const char *p = lexicon_phrase_at(LX, k, &entry);
@@ -231,7 +232,8 @@ Test(lexicon, proclitics_are_stripped_from_the_first_word_only)
     cr_expect_eq(m.sp.end, 11);
     cr_assert(lexicon_match_at(LX, &T, 2, PROCLITICS_ALL, &m));
     cr_expect_eq(m.sp.start, T.tok[2].sp.start + 4); /* و َ ب ِ */
-    cr_expect(!lexicon_match_at(LX, &T, 4, PROCLITICS_ALL, &m)); /* والفتح is not الفتح's second word */
+    cr_expect(
+        !lexicon_match_at(LX, &T, 4, PROCLITICS_ALL, &m)); /* والفتح is not الفتح's second word */
     text_free(&T);
 
     init_text("الراموسة بالراموسة للواء");
@@ -288,15 +290,32 @@ Test(lexicon, qualifier_table)
     static const struct {
         const char *phrase, *qual;
     } need[] = {
-        {"أكثر من", "more_than"},   {"ما يزيد عن", "more_than"}, {"ما يزيد على", "more_than"},
-        {"يزيد عن", "more_than"},   {"فوق", "more_than"},        {"أزيد من", "more_than"},
-        {"على الأقل", "at_least"},  {"ما لا يقل عن", "at_least"}, {"لا يقل عن", "at_least"},
-        {"نحو", "about"},           {"حوالي", "about"},          {"حوالى", "about"},
-        {"قرابة", "about"},         {"زهاء", "about"},           {"ما يقارب", "about"},
-        {"يقارب", "about"},         {"تقريبا", "about"},         {"تقريبًا", "about"},
-        {"ما يناهز", "about"},      {"يناهز", "about"},          {"حتى", "up_to"},
-        {"ما يصل إلى", "up_to"},    {"يصل إلى", "up_to"},        {"أقل من", "less_than"},
-        {"ما دون", "less_than"},    {"دون", "less_than"},
+        {"أكثر من", "more_than"},
+        {"ما يزيد عن", "more_than"},
+        {"ما يزيد على", "more_than"},
+        {"يزيد عن", "more_than"},
+        {"فوق", "more_than"},
+        {"أزيد من", "more_than"},
+        {"على الأقل", "at_least"},
+        {"ما لا يقل عن", "at_least"},
+        {"لا يقل عن", "at_least"},
+        {"نحو", "about"},
+        {"حوالي", "about"},
+        {"حوالى", "about"},
+        {"قرابة", "about"},
+        {"زهاء", "about"},
+        {"ما يقارب", "about"},
+        {"يقارب", "about"},
+        {"تقريبا", "about"},
+        {"تقريبًا", "about"},
+        {"ما يناهز", "about"},
+        {"يناهز", "about"},
+        {"حتى", "up_to"},
+        {"ما يصل إلى", "up_to"},
+        {"يصل إلى", "up_to"},
+        {"أقل من", "less_than"},
+        {"ما دون", "less_than"},
+        {"دون", "less_than"},
     };
     for (size_t i = 0; i < sizeof need / sizeof need[0]; i++) {
         char norm[128];
@@ -318,7 +337,8 @@ Test(lexicon, name_number_table)
     char err[256] = "";
     LX = lexicon_new("name_numbers.tsv", b->data, b->len, err, sizeof err);
     cr_assert_not_null(LX, "%s", err);
-    static const char *const need[] = {"مشروع", "شارع", "طريق", "لواء", "فرقه", "فوج", "كتيبه", "قطاع"};
+    static const char *const need[] = {"مشروع", "شارع", "طريق",  "لواء",
+                                       "فرقه",  "فوج",  "كتيبه", "قطاع"};
     for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
         cr_expect_not_null(lexicon_find(LX, need[i]), "%s missing", need[i]);
 }

@@ -55,7 +55,8 @@ static const char gazetteer_ok[] = "سوريا\tsyria\tcountry\t-\t35.000\t38.00
 
 static const char blocs_ok[] =
     "سوريا\tsyria\tconflict\t-\tSyria\t-\t-\tsyria\t-\n"
-    "الحكومة السورية وحلفاؤها\tsy.government\tbloc\tsyria\tGovernment\tgovernment\tsyrian-army\t-\tlb.hezbollah\n"
+    "الحكومة السورية "
+    "وحلفاؤها\tsy.government\tbloc\tsyria\tGovernment\tgovernment\tsyrian-army\t-\tlb.hezbollah\n"
     "لبنان\tlebanon\tconflict\t-\tLebanon\t-\t-\tlebanon\t-\n"
     "حزب الله وحلفاؤه\tlb.hezbollah\tbloc\tlebanon\tHezbollah\t-\t-\t-\t-\n";
 
@@ -77,7 +78,8 @@ static void read_data(char *buf, const char *path)
 }
 
 /* Builds the model from the files as set; NULL with the reason in err. */
-static extract_model *build(const char *gaz, const char *src, const char *blc, char *err, size_t errsz)
+static extract_model *build(const char *gaz, const char *src, const char *blc, char *err,
+                            size_t errsz)
 {
     put(gazetteer, gaz);
     put(sources, src);
@@ -96,7 +98,8 @@ Test(model, reads_blocs_and_each_party_s_bloc)
     cr_assert_not_null(m, "%s", err);
     static const struct {
         const char *id, *bloc;
-    } want[] = {{"syrian-army", "sy.government"}, {"sohr", "independent"}, {"hezbollah", "lb.hezbollah"}};
+    } want[] = {
+        {"syrian-army", "sy.government"}, {"sohr", "independent"}, {"hezbollah", "lb.hezbollah"}};
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         const extract_source *s = extract_model_find_source(m, want[i].id);
         cr_assert_not_null(s, "%s", want[i].id);
@@ -119,18 +122,22 @@ Test(model, refuses_what_the_bloc_columns_cannot_mean)
         {"an affiliation its Syrian bloc does not give",
          "المرصد السوري\tsohr\tngo\tindependent\t-\tSOHR\t-\tindependent\n"
          "الجيش السوري\tsyrian-army\tmilitary\topposition\t-\tSyrian army\t-\tsy.government\n",
-         blocs_ok, "sources.tsv:2: affiliation opposition, but bloc sy.government gives government"},
+         blocs_ok,
+         "sources.tsv:2: affiliation opposition, but bloc sy.government gives government"},
         {"an independent party with a side",
          "المرصد السوري\tsohr\tngo\tgovernment\t-\tSOHR\t-\tindependent\n", blocs_ok,
          "sources.tsv:1: affiliation government, but bloc independent gives independent"},
-        {"a whole party outside the bloc", "المرصد السوري\tsohr\tngo\tindependent\t-\tSOHR\t-\tindependent\n",
+        {"a whole party outside the bloc",
+         "المرصد السوري\tsohr\tngo\tindependent\t-\tSOHR\t-\tindependent\n",
          "سوريا\tsyria\tconflict\t-\tSyria\t-\t-\tsyria\t-\n"
          "الحكومة\tsy.government\tbloc\tsyria\tGovernment\tgovernment\tsohr\t-\t-\n",
          "blocs.tsv:2: whole names sohr, not a party of bloc sy.government"},
         {"a bloc before its conflict", sources_ok,
-         "الحكومة\tsy.government\tbloc\tsyria\tGovernment\tgovernment\t-\t-\t-\n", "blocs.tsv:1: needs a conflict"},
+         "الحكومة\tsy.government\tbloc\tsyria\tGovernment\tgovernment\t-\t-\t-\n",
+         "blocs.tsv:1: needs a conflict"},
         {"a conflict without a known country", sources_ok,
-         "سوريا\tsyria\tconflict\t-\tSyria\t-\t-\tsyrie\t-\n", "blocs.tsv:1: conflict syria needs its countries"},
+         "سوريا\tsyria\tconflict\t-\tSyria\t-\t-\tsyrie\t-\n",
+         "blocs.tsv:1: conflict syria needs its countries"},
         {"elsewhere in the same conflict", sources_ok,
          "سوريا\tsyria\tconflict\t-\tSyria\t-\t-\tsyria\t-\n"
          "الحكومة\tsy.government\tbloc\tsyria\tGovernment\tgovernment\t-\t-\tsy.isis\n"
@@ -141,8 +148,8 @@ Test(model, refuses_what_the_bloc_columns_cannot_mean)
         char err[256];
         extract_model *m = build(gazetteer_ok, cases[i].sources, cases[i].blocs, err, sizeof err);
         cr_expect_null(m, "%s: loaded", cases[i].what);
-        cr_expect(strncmp(err, cases[i].error, strlen(cases[i].error)) == 0, "%s: \"%s\", want \"%s...\"",
-                  cases[i].what, err, cases[i].error);
+        cr_expect(strncmp(err, cases[i].error, strlen(cases[i].error)) == 0,
+                  "%s: \"%s\", want \"%s...\"", cases[i].what, err, cases[i].error);
         extract_model_free(m);
     }
 }

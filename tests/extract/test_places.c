@@ -21,7 +21,8 @@ static bool has_place(const extract_result *r, const char *id, const char *as_wr
 {
     for (size_t i = 0; i < r->n_places; i++) {
         char *s = text_slice(&r->txt, r->places[i].sp);
-        bool hit = strcmp(places[r->places[i].place].id, id) == 0 && s && strcmp(s, as_written) == 0;
+        bool hit =
+            strcmp(places[r->places[i].place].id, id) == 0 && s && strcmp(s, as_written) == 0;
         free(s);
         if (hit)
             return true;
@@ -29,7 +30,8 @@ static bool has_place(const extract_result *r, const char *id, const char *as_wr
     return false;
 }
 
-static bool has_text(const extract_place_mention *m, size_t n, const extract_result *r, const char *want)
+static bool has_text(const extract_place_mention *m, size_t n, const extract_result *r,
+                     const char *want)
 {
     for (size_t i = 0; i < n; i++) {
         char *s = text_slice(&r->txt, m[i].sp);
@@ -76,17 +78,17 @@ Test(places, names_that_are_not_places)
     static const struct {
         const char *doc, *word;
     } cases[] = {
-        {"التقى الوزير مواطنًا روسيًا في الفندق.", "روسيًا"},              /* tanween: adjective */
-        {"قالت قناة ليبيا الوطنية إن الوفد وصل.", "ليبيا"},                  /* an outlet's name */
-        {"بدأت العملية عند الخامسة بتوقيت القدس.", "القدس"},                   /* a time zone */
-        {"أعلنت قوات سوريا الديمقراطية حظر التجول.", "سوريا"},             /* an organisation */
-        {"أفرج عن ممرضة سورية كانت محتجزة.", "سورية"},                       /* adjective of a noun */
-        {"أسر الجيش مقاتلاً سوريا قرب الحدود.", "سوريا"},                   /* after tanween */
-        {"قال إن المسلحين من جنسيات غير سورية.", "سورية"},                  /* after غير */
-        {"انتشرت الدوريات في حيان من أحياء المدينة.", "حيان"},              /* dual of حي */
-        {"تراجع الاقتصاد في شمال البلاد بعد الحرب.", "البلاد"},            /* a common noun */
-        {"قال الناطق إن الفصائل انسحبت من المواقع.", "الفصائل"},           /* a common noun */
-        {"وأضاف أن الهجرة ازدادت هذا العام.", "الهجرة"},                    /* a common noun */
+        {"التقى الوزير مواطنًا روسيًا في الفندق.", "روسيًا"},       /* tanween: adjective */
+        {"قالت قناة ليبيا الوطنية إن الوفد وصل.", "ليبيا"},      /* an outlet's name */
+        {"بدأت العملية عند الخامسة بتوقيت القدس.", "القدس"},     /* a time zone */
+        {"أعلنت قوات سوريا الديمقراطية حظر التجول.", "سوريا"},   /* an organisation */
+        {"أفرج عن ممرضة سورية كانت محتجزة.", "سورية"},           /* adjective of a noun */
+        {"أسر الجيش مقاتلاً سوريا قرب الحدود.", "سوريا"},         /* after tanween */
+        {"قال إن المسلحين من جنسيات غير سورية.", "سورية"},       /* after غير */
+        {"انتشرت الدوريات في حيان من أحياء المدينة.", "حيان"},   /* dual of حي */
+        {"تراجع الاقتصاد في شمال البلاد بعد الحرب.", "البلاد"},  /* a common noun */
+        {"قال الناطق إن الفصائل انسحبت من المواقع.", "الفصائل"}, /* a common noun */
+        {"وأضاف أن الهجرة ازدادت هذا العام.", "الهجرة"},         /* a common noun */
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         extract_result r;

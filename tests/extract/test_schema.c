@@ -50,24 +50,31 @@ static const bad_line bad_lines[] = {
     {"gazetteer.tsv", "حلب\taleppo\tmetropolis\t-\t36.2\t37.1\texact\n",
      "data/gazetteer.tsv:1: column kind: \"metropolis\""},
     {"lexicon/function_words.tsv", "أن|بأن\tcomplementiser\n",
-     "data/lexicon/function_words.tsv:1: column set: \"complementiser\" is not one of complementizer"},
+     "data/lexicon/function_words.tsv:1: column set: \"complementiser\" is not one of "
+     "complementizer"},
     {"lexicon/windows.tsv", "speaker_phrase_word\t9\n",
-     "data/lexicon/windows.tsv:1: column window: \"speaker_phrase_word\" is not one of speaker_phrase_words"},
+     "data/lexicon/windows.tsv:1: column window: \"speaker_phrase_word\" is not one of "
+     "speaker_phrase_words"},
     {"lexicon/windows.tsv", "dateline_lines\t0\n",
      "data/lexicon/windows.tsv:1: column size: \"0\" is not an integer from 1 to 1000"},
     {"lexicon/windows.tsv", "dateline_lines\t3.5\n",
      "data/lexicon/windows.tsv:1: column size: \"3.5\" is not an integer"},
     /* a required column left out or empty */
-    {"lexicon/triggers.tsv", "قتل\tkilled\n", "data/lexicon/triggers.tsv:1: column position: is missing"},
-    {"lexicon/triggers.tsv", "قتل\t-\tbefore\n", "data/lexicon/triggers.tsv:1: column type: is missing"},
-    {"gazetteer.tsv", "حلب\taleppo\tcity\t-\t36.2\n", "data/gazetteer.tsv:1: column lon: is missing"},
+    {"lexicon/triggers.tsv", "قتل\tkilled\n",
+     "data/lexicon/triggers.tsv:1: column position: is missing"},
+    {"lexicon/triggers.tsv", "قتل\t-\tbefore\n",
+     "data/lexicon/triggers.tsv:1: column type: is missing"},
+    {"gazetteer.tsv", "حلب\taleppo\tcity\t-\t36.2\n",
+     "data/gazetteer.tsv:1: column lon: is missing"},
     /* more fields than the file has columns */
     {"lexicon/figure_links.tsv", "\nبينهم\tbreakdown\tparts\n",
-     "data/lexicon/figure_links.tsv:2: field 3 is an unknown column (the file has 2: phrases, role)"},
+     "data/lexicon/figure_links.tsv:2: field 3 is an unknown column (the file has 2: phrases, "
+     "role)"},
     /* malformed lines, reported by the lexicon parser with the same prefix */
     {"lexicon/triggers.tsv", "قتل\tkilled\tbefore\nا|ب ت ث ج ح خ د ذ ر\tkilled\tbefore\n",
      "data/lexicon/triggers.tsv:2: phrase of more than 8 words"},
-    {"lexicon/causes.tsv", "قصف\tshelling\n\xff\tshelling\n", "data/lexicon/causes.tsv:2: invalid UTF-8"},
+    {"lexicon/causes.tsv", "قصف\tshelling\n\xff\tshelling\n",
+     "data/lexicon/causes.tsv:2: invalid UTF-8"},
     /* a file no schema names */
     {"lexicon/unknown.tsv", "كلمة\tx\n", "data/lexicon/unknown.tsv: no schema"},
 };
@@ -100,7 +107,8 @@ static const good_line good_lines[] = {
     {"lexicon/dates.tsv", "أمس\tday\t-1\nالأسبوع الماضي\tweek\t-\n"},
     {"lexicon/number_words.tsv", "سنه\tnone\t-\ttime_unit+year_before\t0\n"},
     {"gazetteer.tsv", "حلب\taleppo\tcity\taleppo-gov\t36.202\t37.134\texact\tAleppo\n"},
-    {"sources.tsv", "الجزيرة\tal-jazeera\toutlet\tindependent\t-\tAl Jazeera\tambiguous\tindependent\n"},
+    {"sources.tsv",
+     "الجزيرة\tal-jazeera\toutlet\tindependent\t-\tAl Jazeera\tambiguous\tindependent\n"},
 };
 
 Test(schema, good_line_passes)
@@ -119,8 +127,8 @@ Test(schema, every_compiled_in_file_has_a_schema_and_passes_it)
     cr_assert_gt(data_blobs_count, 0);
     for (size_t i = 0; i < data_blobs_count; i++) {
         char err[512] = "";
-        lexicon *lx = model_load_file(data_blobs[i].name, data_blobs[i].data, data_blobs[i].len, err,
-                                      sizeof err);
+        lexicon *lx = model_load_file(data_blobs[i].name, data_blobs[i].data, data_blobs[i].len,
+                                      err, sizeof err);
         cr_expect_not_null(lx, "%s", err);
         cr_expect_gt(lexicon_size(lx), 0, "%s is empty", data_blobs[i].name);
         lexicon_free(lx);

@@ -124,10 +124,10 @@ static void expect_tokens(const char *s, const tok_case *want, size_t n)
     text_free(&t);
 }
 
-#define EXPECT_TOKENS(s, ...)                                                                     \
-    do {                                                                                          \
-        static const tok_case w_[] = {__VA_ARGS__};                                               \
-        expect_tokens(s, w_, sizeof w_ / sizeof w_[0]);                                           \
+#define EXPECT_TOKENS(s, ...)                           \
+    do {                                                \
+        static const tok_case w_[] = {__VA_ARGS__};     \
+        expect_tokens(s, w_, sizeof w_ / sizeof w_[0]); \
     } while (0)
 
 Test(text, words_and_spaces)
@@ -138,10 +138,9 @@ Test(text, words_and_spaces)
 
 Test(text, numbers_keep_separators_between_digits)
 {
-    EXPECT_TOKENS("1,500 و١٬٥٠٠ و٢٫٥ 3.",
-                  {TOK_NUMBER, "1,500", 0, 5}, {TOK_WORD, "و", 6, 7}, {TOK_NUMBER, "1,500", 7, 12},
-                  {TOK_WORD, "و", 13, 14}, {TOK_NUMBER, "2.5", 14, 17},
-                  {TOK_NUMBER, "3", 18, 19}, {TOK_PUNCT, ".", 19, 20});
+    EXPECT_TOKENS("1,500 و١٬٥٠٠ و٢٫٥ 3.", {TOK_NUMBER, "1,500", 0, 5}, {TOK_WORD, "و", 6, 7},
+                  {TOK_NUMBER, "1,500", 7, 12}, {TOK_WORD, "و", 13, 14},
+                  {TOK_NUMBER, "2.5", 14, 17}, {TOK_NUMBER, "3", 18, 19}, {TOK_PUNCT, ".", 19, 20});
     EXPECT_TOKENS("۱۲۳ 12,", {TOK_NUMBER, "123", 0, 3}, {TOK_NUMBER, "12", 4, 6},
                   {TOK_PUNCT, ",", 6, 7});
     EXPECT_TOKENS("15-20", {TOK_NUMBER, "15", 0, 2}, {TOK_PUNCT, "-", 2, 3},
@@ -164,11 +163,11 @@ Test(text, harakat_and_tatweel_stay_in_the_word_but_not_the_norm)
 
 Test(text, arabic_folding)
 {
-    EXPECT_TOKENS("أحمد إلى آخر ٱلله مستشفى مدينة مؤسسة مئة مائة",
-                  {TOK_WORD, "احمد", 0, 4}, {TOK_WORD, "الي", 5, 8}, {TOK_WORD, "اخر", 9, 12},
-                  {TOK_WORD, "الله", 13, 17}, {TOK_WORD, "مستشفي", 18, 24},
-                  {TOK_WORD, "مدينه", 25, 30}, {TOK_WORD, "موسسه", 31, 36},
-                  {TOK_WORD, "ميه", 37, 40}, {TOK_WORD, "مايه", 41, 45});
+    EXPECT_TOKENS("أحمد إلى آخر ٱلله مستشفى مدينة مؤسسة مئة مائة", {TOK_WORD, "احمد", 0, 4},
+                  {TOK_WORD, "الي", 5, 8}, {TOK_WORD, "اخر", 9, 12}, {TOK_WORD, "الله", 13, 17},
+                  {TOK_WORD, "مستشفي", 18, 24}, {TOK_WORD, "مدينه", 25, 30},
+                  {TOK_WORD, "موسسه", 31, 36}, {TOK_WORD, "ميه", 37, 40},
+                  {TOK_WORD, "مايه", 41, 45});
 }
 
 Test(text, presentation_forms_fold_to_letters)
@@ -180,8 +179,7 @@ Test(text, presentation_forms_fold_to_letters)
 Test(text, latin_is_lower_cased)
 {
     EXPECT_TOKENS("Reuters AFP Ümit F16", {TOK_WORD, "reuters", 0, 7}, {TOK_WORD, "afp", 8, 11},
-                  {TOK_WORD, "ümit", 12, 16}, {TOK_WORD, "f", 17, 18},
-                  {TOK_NUMBER, "16", 18, 20});
+                  {TOK_WORD, "ümit", 12, 16}, {TOK_WORD, "f", 17, 18}, {TOK_NUMBER, "16", 18, 20});
 }
 
 Test(text, long_words_are_cut_at_a_code_point)
@@ -310,7 +308,9 @@ Test(text, normalize_bounds)
     cr_expect_eq(text_normalize("abc", 3, out, 0), 0);
     /* invalid bytes separate words */
     char big[32];
-    text_normalize("ab\xFF" "cd", 5, big, sizeof big);
+    text_normalize("ab\xFF"
+                   "cd",
+                   5, big, sizeof big);
     cr_expect_str_eq(big, "ab cd");
     /* a long input takes the heap path */
     char *in = malloc(3000);
@@ -335,15 +335,15 @@ static void expect_forms_mode(const char *word, bool keep_article, const char *c
         cr_expect_str_eq(buf[i], want[i], "%s form %zu", word, i);
 }
 
-#define EXPECT_FORMS(w, ...)                                                                      \
-    do {                                                                                          \
-        static const char *const f_[] = {__VA_ARGS__};                                            \
-        expect_forms_mode(w, false, f_, sizeof f_ / sizeof f_[0]);                                \
+#define EXPECT_FORMS(w, ...)                                       \
+    do {                                                           \
+        static const char *const f_[] = {__VA_ARGS__};             \
+        expect_forms_mode(w, false, f_, sizeof f_ / sizeof f_[0]); \
     } while (0)
-#define EXPECT_NAME_FORMS(w, ...)                                                                 \
-    do {                                                                                          \
-        static const char *const f_[] = {__VA_ARGS__};                                            \
-        expect_forms_mode(w, true, f_, sizeof f_ / sizeof f_[0]);                                 \
+#define EXPECT_NAME_FORMS(w, ...)                                 \
+    do {                                                          \
+        static const char *const f_[] = {__VA_ARGS__};            \
+        expect_forms_mode(w, true, f_, sizeof f_ / sizeof f_[0]); \
     } while (0)
 
 Test(text, proclitic_forms)
@@ -421,11 +421,11 @@ Test(text, newlines_become_lf)
     static const struct {
         const char *in, *want;
     } cases[] = {
-        {"أ\r\nب", "أ\nب"},             /* CRLF */
-        {"أ\rب", "أ\nب"},                /* a lone CR (old Mac) */
-        {"أ\r\r\nب", "أ\n\nب"},        /* a lone CR, then a CRLF */
-        {"أ\n\rب", "أ\n\nب"},           /* LF CR: two line ends */
-        {"أ\r\n\r\nب", "أ\n\nب"},     /* a blank line */
+        {"أ\r\nب", "أ\nب"},       /* CRLF */
+        {"أ\rب", "أ\nب"},         /* a lone CR (old Mac) */
+        {"أ\r\r\nب", "أ\n\nب"},   /* a lone CR, then a CRLF */
+        {"أ\n\rب", "أ\n\nب"},     /* LF CR: two line ends */
+        {"أ\r\n\r\nب", "أ\n\nب"}, /* a blank line */
         {"أ\r\r\r\n\nب\r", "أ\n\n\n\nب\n"},
         {"\r", "\n"},
         {"\r\n", "\n"},
@@ -490,8 +490,21 @@ Test(text, random_bytes_never_break_the_invariants)
 {
     unsigned long s = 99;
     static const unsigned char pieces[][4] = {
-        {0xD8, 0xA8}, {0xD9, 0x8E}, {0xD9, 0x80}, {'1'}, {','}, {'.'}, {' '}, {'\n'},
-        {0xD9, 0xAB}, {0xD9, 0xA3}, {0xEF, 0xBB, 0xBB}, {0xE2, 0x80, 0x8C}, {0xFF}, {0xC3}, {'!'},
+        {0xD8, 0xA8},
+        {0xD9, 0x8E},
+        {0xD9, 0x80},
+        {'1'},
+        {','},
+        {'.'},
+        {' '},
+        {'\n'},
+        {0xD9, 0xAB},
+        {0xD9, 0xA3},
+        {0xEF, 0xBB, 0xBB},
+        {0xE2, 0x80, 0x8C},
+        {0xFF},
+        {0xC3},
+        {'!'},
     };
     static const size_t plen[] = {2, 2, 2, 1, 1, 1, 1, 1, 2, 2, 3, 3, 1, 1, 1};
     char buf[512];
@@ -574,15 +587,17 @@ Test(text, next_token_offsets_are_bytes)
     cr_assert_eq(tk.end, 2);
     cr_assert_str_eq(tk.norm, "ا");
     cr_assert(text_next_token(s, strlen(s), &pos, &tk));
-    cr_assert_eq(tk.start, 3);              /* after "أ " */
-    cr_assert_eq(tk.end, strlen(s));        /* harakat included */
+    cr_assert_eq(tk.start, 3);       /* after "أ " */
+    cr_assert_eq(tk.end, strlen(s)); /* harakat included */
     cr_assert_str_eq(tk.norm, "وبحلب");
     cr_assert_eq(tk.kind, TOK_WORD);
 }
 
 Test(text, next_token_reads_invalid_bytes_and_nul_as_separators)
 {
-    static const char s[] = "حلب\xFF" "دمشق\0" "12";
+    static const char s[] = "حلب\xFF"
+                            "دمشق\0"
+                            "12";
     size_t len = sizeof s - 1, pos = 0;
     text_btoken tk;
     cr_assert(text_next_token(s, len, &pos, &tk));
@@ -602,9 +617,24 @@ Test(text, next_token_agrees_with_normalize_on_random_bytes)
 {
     unsigned long s = 7;
     static const unsigned char pieces[][4] = {
-        {0xD8, 0xA8}, {0xD9, 0x8E}, {0xD9, 0x80}, {'1'}, {','}, {'.'}, {' '}, {'\n'},
-        {0xD9, 0xAB}, {0xD9, 0xA3}, {0xEF, 0xBB, 0xBB}, {0xE2, 0x80, 0x8C}, {0xFF}, {0xC3}, {'!'},
-        {0xEF, 0xBB, 0xBC}, {'A'}, {0},
+        {0xD8, 0xA8},
+        {0xD9, 0x8E},
+        {0xD9, 0x80},
+        {'1'},
+        {','},
+        {'.'},
+        {' '},
+        {'\n'},
+        {0xD9, 0xAB},
+        {0xD9, 0xA3},
+        {0xEF, 0xBB, 0xBB},
+        {0xE2, 0x80, 0x8C},
+        {0xFF},
+        {0xC3},
+        {'!'},
+        {0xEF, 0xBB, 0xBC},
+        {'A'},
+        {0},
     };
     static const size_t plen[] = {2, 2, 2, 1, 1, 1, 1, 1, 2, 2, 3, 3, 1, 1, 1, 3, 1, 1};
     char buf[512], want[2048], got[2048];

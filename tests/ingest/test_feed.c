@@ -24,9 +24,10 @@ static void check_items(const reader_batch *b, const item_case *want, size_t n)
     for (size_t i = 0; i < n; i++) {
         const reader_article *a = &b->items[i];
         const char *got[6] = {a->key, a->title, a->url, a->published_at, a->outlet, a->body};
-        const char *exp[6] = {want[i].key, want[i].title, want[i].url, want[i].published_at,
-                              want[i].outlet, want[i].body};
-        static const char *const what[6] = {"key", "title", "url", "published_at", "outlet", "body"};
+        const char *exp[6] = {want[i].key,          want[i].title,  want[i].url,
+                              want[i].published_at, want[i].outlet, want[i].body};
+        static const char *const what[6] = {"key",          "title",  "url",
+                                            "published_at", "outlet", "body"};
         for (size_t k = 0; k < 6; k++)
             cr_assert(got[k] && strcmp(got[k], exp[k]) == 0, "item %zu: %s '%s', want '%s'", i + 1,
                       what[k], got[k] ? got[k] : "(null)", exp[k]);
@@ -37,9 +38,11 @@ static void check_items(const reader_batch *b, const item_case *want, size_t n)
 Test(feed, rss2)
 {
     static const item_case want[] = {
-        {"sahel-7731", "اشتباكات على أطراف مدينة جبلة", "https://sahel-news.example/2024/02/10/clashes",
-         "2024-02-10T16:45:00Z", "موقع أخبار الساحل",
-         "اندلعت اشتباكات عنيفة مساء السبت على أطراف مدينة جبلة.\nوقال مصدر ميداني إن ستة مقاتلين قتلوا في المواجهات."},
+        {"sahel-7731", "اشتباكات على أطراف مدينة جبلة",
+         "https://sahel-news.example/2024/02/10/clashes", "2024-02-10T16:45:00Z",
+         "موقع أخبار الساحل",
+         "اندلعت اشتباكات عنيفة مساء السبت على أطراف مدينة جبلة.\nوقال مصدر ميداني إن ستة مقاتلين "
+         "قتلوا في المواجهات."},
         {"https://sahel-news.example/2024/02/11/aid", "وصول قافلة إغاثة إلى ريف اللاذقية",
          "https://sahel-news.example/2024/02/11/aid", "2024-02-11T07:00:00Z", "نشرة الإغاثة",
          "وصلت قافلة تضم عشرين شاحنة إلى ريف اللاذقية الشمالي."},
@@ -59,11 +62,12 @@ Test(feed, rss2)
 Test(feed, atom)
 {
     static const item_case want[] = {
-        {"tag:north.example,2024:501", "نزوح عشرات العائلات من قرى حدودية", "https://north.example/a/501",
-         "2024-04-02T07:30:00Z", "مرصد الشمال",
+        {"tag:north.example,2024:501", "نزوح عشرات العائلات من قرى حدودية",
+         "https://north.example/a/501", "2024-04-02T07:30:00Z", "مرصد الشمال",
          "نزحت عشرات العائلات من قرى حدودية بعد قصف متواصل.\nوتحدث الأهالي عن نقص في الخيام."},
         {"tag:north.example,2024:502", "إغلاق معبر حدودي", "https://north.example/a/502",
-         "2024-04-03T08:00:00Z", "مرصد الشمال", "أغلقت السلطات المعبر الحدودي أمام حركة المسافرين."},
+         "2024-04-03T08:00:00Z", "مرصد الشمال",
+         "أغلقت السلطات المعبر الحدودي أمام حركة المسافرين."},
     };
     size_t len;
     char *xml = slurp("feed_atom.atom", &len);
@@ -101,7 +105,8 @@ Test(feed, hostile_and_broken_are_refused_quickly)
          "a DTD or entity declaration"},
         {"<html><body><p>صفحة وليست موجزاً</p></body></html>", "not an RSS or Atom feed"},
         {"", "not well-formed XML"},
-        {"<?xml version=\"1.0\" encoding=\"iso-8859-6\"?><rss><channel><title>\xff</title></channel></rss>",
+        {"<?xml version=\"1.0\" "
+         "encoding=\"iso-8859-6\"?><rss><channel><title>\xff</title></channel></rss>",
          "invalid iso-8859-6"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -112,7 +117,8 @@ Test(feed, hostile_and_broken_are_refused_quickly)
                      "case %zu accepted", i);
         cr_assert(strstr(why, cases[i].reason), "case %zu: reason '%s', want '%s'", i, why,
                   cases[i].reason);
-        cr_assert_lt((double)(clock() - t0) / CLOCKS_PER_SEC, 1.0, "case %zu took over a second", i);
+        cr_assert_lt((double)(clock() - t0) / CLOCKS_PER_SEC, 1.0, "case %zu took over a second",
+                     i);
         cr_assert_eq(b.n, 0);
     }
 }
@@ -120,10 +126,11 @@ Test(feed, hostile_and_broken_are_refused_quickly)
 Test(feed, windows_1256_prolog)
 {
     /* "خبر" and "نص الخبر" in windows-1256 */
-    const char *xml = "<?xml version=\"1.0\" encoding=\"windows-1256\"?><rss version=\"2.0\"><channel>"
-                      "<title>\xe3\xe6\xde\xda</title><item><title>\xce\xc8\xd1</title>"
-                      "<link>https://x.example/1</link><description>\xe4\xd5 \xc7\xe1\xce\xc8\xd1</description>"
-                      "</item></channel></rss>";
+    const char *xml =
+        "<?xml version=\"1.0\" encoding=\"windows-1256\"?><rss version=\"2.0\"><channel>"
+        "<title>\xe3\xe6\xde\xda</title><item><title>\xce\xc8\xd1</title>"
+        "<link>https://x.example/1</link><description>\xe4\xd5 \xc7\xe1\xce\xc8\xd1</description>"
+        "</item></channel></rss>";
     reader_batch b;
     char why[128];
     cr_assert_eq(feed_read(xml, strlen(xml), &b, why, sizeof why), 0, "%s", why);

@@ -129,13 +129,20 @@ Test(ingest_text, only_http_urls)
         const char *url;
         bool ok;
     } cases[] = {
-        {"https://example.org/a", true},   {"http://example.org", true},
-        {"HTTPS://EXAMPLE.ORG/ع", true},   {"javascript:alert(1)", false},
-        {"JavaScript:alert(1)", false},    {" https://example.org", false},
-        {"data:text/html,x", false},       {"file:///etc/passwd", false},
-        {"https://", false},               {"http:///path", false},
-        {"//example.org", false},          {"https://exa mple.org", false},
-        {"https://example.org/\n", false}, {"https://example.org/\x01", false},
+        {"https://example.org/a", true},
+        {"http://example.org", true},
+        {"HTTPS://EXAMPLE.ORG/ع", true},
+        {"javascript:alert(1)", false},
+        {"JavaScript:alert(1)", false},
+        {" https://example.org", false},
+        {"data:text/html,x", false},
+        {"file:///etc/passwd", false},
+        {"https://", false},
+        {"http:///path", false},
+        {"//example.org", false},
+        {"https://exa mple.org", false},
+        {"https://example.org/\n", false},
+        {"https://example.org/\x01", false},
         {"", false},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
@@ -224,7 +231,8 @@ Test(ingest_dir, restart_is_idempotent_and_changes_replace)
     cr_assert_str_eq(json_string_value(json_object_get(a, "body")), changed);
     json_t *figs = json_object_get(a, "figures");
     cr_assert_eq(json_array_size(figs), 1, "old figures must be gone");
-    cr_assert_str_eq(json_string_value(json_object_get(json_array_get(figs, 0), "type")), "destroyed");
+    cr_assert_str_eq(json_string_value(json_object_get(json_array_get(figs, 0), "type")),
+                     "destroyed");
     json_decref(a);
 
     char path[512];
@@ -234,7 +242,8 @@ Test(ingest_dir, restart_is_idempotent_and_changes_replace)
     cr_assert_eq(ingest_path(db, model, seeds, &fourth, log), 0);
     cr_assert_eq(fourth.removed, 1);
     json_t *b = NULL;
-    cr_assert_eq(store_get(db, RES_ARTICLES, "b", &b), STORE_OK, "a removed file's article is kept");
+    cr_assert_eq(store_get(db, RES_ARTICLES, "b", &b), STORE_OK,
+                 "a removed file's article is kept");
     json_decref(b);
     fclose(log);
     store_close(db);
@@ -373,18 +382,22 @@ Test(ingest_dir, pages_feeds_and_exports_each_by_their_reader)
         "<html><head><title>قصف على إدلب | موقع</title>"
         "<meta property=\"article:published_time\" content=\"2016-08-07T10:00:00+03:00\">"
         "<meta property=\"og:site_name\" content=\"موقع الشمال\"></head><body>"
-        "<nav><a href=\"/\">الرئيسية</a> <a href=\"/a\">أخبار</a></nav><article><h1>قصف على إدلب</h1>"
+        "<nav><a href=\"/\">الرئيسية</a> <a href=\"/a\">أخبار</a></nav><article><h1>قصف على "
+        "إدلب</h1>"
         "<p>قال المرصد السوري إن 12 مدنيا قتلوا في قصف على مدينة إدلب.</p></article></body></html>";
     static const char sidecar[] = "{\"title\": \"عنوان من الملف المرافق\"}";
     static const char feed[] =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>وكالة الجنوب</title>"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>وكالة "
+        "الجنوب</title>"
         "<item><title>خبر أول</title><link>https://south.example/1</link><guid>g-1</guid>"
         "<pubDate>Sun, 07 Aug 2016 10:00:00 +0300</pubDate>"
         "<description>&lt;p&gt;قتل 5 عناصر في اشتباكات.&lt;/p&gt;</description></item>"
         "<item><title>بلا نص</title><guid>g-2</guid></item></channel></rss>";
-    static const char jsonl[] = "{\"id\": \"rec-1\", \"body\": \"أصيب 3 مدنيين.\", \"outlet\": \"سانا\"}\n"
-                                "{\"title\": \"لا نص\"}\n";
-    static const char csv[] = "title,body,url\nعنوان,\"قتل جندي، وأصيب آخر.\",https://x.example/c\n";
+    static const char jsonl[] =
+        "{\"id\": \"rec-1\", \"body\": \"أصيب 3 مدنيين.\", \"outlet\": \"سانا\"}\n"
+        "{\"title\": \"لا نص\"}\n";
+    static const char csv[] =
+        "title,body,url\nعنوان,\"قتل جندي، وأصيب آخر.\",https://x.example/c\n";
     write_file("p.html", page, sizeof page - 1);
     write_file("p.json", sidecar, sizeof sidecar - 1);
     write_file("f.rss", feed, sizeof feed - 1);
@@ -425,9 +438,11 @@ Test(ingest_dir, pages_feeds_and_exports_each_by_their_reader)
         if (strcmp(format, "feed") == 0) {
             feeds++;
             cr_expect(strncmp(id, "f-", 2) == 0 && strlen(id) == 18, "%s", id);
-            cr_expect_str_eq(json_string_value(json_object_get(a, "published_at")), "2016-08-07T07:00:00Z");
-            cr_expect_str_eq(json_string_value(json_object_get(json_object_get(a, "outlet"), "name")),
-                             "وكالة الجنوب");
+            cr_expect_str_eq(json_string_value(json_object_get(a, "published_at")),
+                             "2016-08-07T07:00:00Z");
+            cr_expect_str_eq(
+                json_string_value(json_object_get(json_object_get(a, "outlet"), "name")),
+                "وكالة الجنوب");
         } else if (strcmp(format, "csv") == 0) {
             csvs++;
             cr_expect_str_eq(json_string_value(json_object_get(a, "url")), "https://x.example/c");

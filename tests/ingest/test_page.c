@@ -18,14 +18,14 @@ typedef struct page_case {
 } page_case;
 
 static const page_case LAYOUTS[] = {
-        {"wordpress.html", "wordpress.expected", "قصف مدفعي على أطراف بلدة في ريف حلب",
-         "2024-03-05T06:15:00Z", "شبكة الرصد المحلية", "https://rasd.example/2024/03/shelling-aleppo/"},
-        {"jsonld.html", "jsonld.expected", "غارات جوية تستهدف مواقع قرب دير الزور",
-         "2023-11-20T14:05:00Z", "وكالة الأنباء الشرقية",
-         "https://east-news.example/news/2023/11/20/airstrikes"},
-        {"amp.html", "amp.expected", "انفجار عبوة ناسفة بسيارة في مدينة درعا", "2024-01-14",
-         "صحيفة الجنوب اليومية", "http://south-daily.example/article/8812"},
-        {"legacy.html", "legacy.expected", "مقتل مدنيين في قصف على حماة", "2019-06-12", NULL, NULL},
+    {"wordpress.html", "wordpress.expected", "قصف مدفعي على أطراف بلدة في ريف حلب",
+     "2024-03-05T06:15:00Z", "شبكة الرصد المحلية", "https://rasd.example/2024/03/shelling-aleppo/"},
+    {"jsonld.html", "jsonld.expected", "غارات جوية تستهدف مواقع قرب دير الزور",
+     "2023-11-20T14:05:00Z", "وكالة الأنباء الشرقية",
+     "https://east-news.example/news/2023/11/20/airstrikes"},
+    {"amp.html", "amp.expected", "انفجار عبوة ناسفة بسيارة في مدينة درعا", "2024-01-14",
+     "صحيفة الجنوب اليومية", "http://south-daily.example/article/8812"},
+    {"legacy.html", "legacy.expected", "مقتل مدنيين في قصف على حماة", "2019-06-12", NULL, NULL},
 };
 
 static void assert_field(const char *got, const char *want, const char *what, const char *file)
@@ -70,34 +70,36 @@ typedef struct bad_case {
 } bad_case;
 
 static const bad_case REFUSED[] = {
-        {"<html><body><nav><a href='/'>الرئيسية</a></nav></body></html>", "no article text found"},
-        {"<html><head><meta charset='utf-8'></head><body><p>نص \xff\xfe</p></body></html>",
-         "invalid UTF-8 at byte"},
-        {"<html><head><meta charset=\"iso-8859-6\"></head><body><p>\xc7\xe1\xa1\xff</p></body></html>",
-         "invalid iso-8859-6 at byte"},
-        {"<html><head><meta charset='x-no-such-set'></head><body><p>a</p></body></html>",
-         "unknown charset"},
-        {"", "not an HTML page"},
+    {"<html><body><nav><a href='/'>الرئيسية</a></nav></body></html>", "no article text found"},
+    {"<html><head><meta charset='utf-8'></head><body><p>نص \xff\xfe</p></body></html>",
+     "invalid UTF-8 at byte"},
+    {"<html><head><meta charset=\"iso-8859-6\"></head><body><p>\xc7\xe1\xa1\xff</p></body></html>",
+     "invalid iso-8859-6 at byte"},
+    {"<html><head><meta charset='x-no-such-set'></head><body><p>a</p></body></html>",
+     "unknown charset"},
+    {"", "not an HTML page"},
 };
 
 Test(page, refused)
 {
-  for (size_t i = 0; i < sizeof REFUSED / sizeof *REFUSED; i++) {
-    const bad_case *bc = &REFUSED[i];
-    reader_article a;
-    char why[128] = "";
-    cr_assert_eq(page_read(bc->html, strlen(bc->html), &a, why, sizeof why), -1, "accepted: %s", bc->html);
-    cr_assert(strstr(why, bc->reason), "reason '%s', want '%s'", why, bc->reason);
-    cr_assert_null(a.body);
-  }
+    for (size_t i = 0; i < sizeof REFUSED / sizeof *REFUSED; i++) {
+        const bad_case *bc = &REFUSED[i];
+        reader_article a;
+        char why[128] = "";
+        cr_assert_eq(page_read(bc->html, strlen(bc->html), &a, why, sizeof why), -1, "accepted: %s",
+                     bc->html);
+        cr_assert(strstr(why, bc->reason), "reason '%s', want '%s'", why, bc->reason);
+        cr_assert_null(a.body);
+    }
 }
 
 Test(page, title_suffix_and_http_only_urls)
 {
-    const char *html = "<html><head><title>عنوان الخبر | الموقع</title>"
-                       "<link rel='canonical' href='javascript:alert(1)'>"
-                       "<meta property='og:url' content='ftp://x.example/a'></head>"
-                       "<body><div><p>جملة أولى من نص الخبر.</p><p>جملة ثانية.</p></div></body></html>";
+    const char *html =
+        "<html><head><title>عنوان الخبر | الموقع</title>"
+        "<link rel='canonical' href='javascript:alert(1)'>"
+        "<meta property='og:url' content='ftp://x.example/a'></head>"
+        "<body><div><p>جملة أولى من نص الخبر.</p><p>جملة ثانية.</p></div></body></html>";
     reader_article a;
     char why[128];
     cr_assert_eq(page_read(html, strlen(html), &a, why, sizeof why), 0, "%s", why);

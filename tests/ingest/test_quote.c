@@ -13,14 +13,14 @@ typedef struct quote_case {
 } quote_case;
 
 static const quote_case cases[] = {
-    {0, 120, 30, 40, 0, 120, false},              /* a short sentence is the quote */
-    {1000, 1400, 1000, 1010, 1000, 1400, false},  /* exactly the limit: whole */
-    {0, 401, 390, 400, 1, 401, true},             /* one over: slid back to the end */
+    {0, 120, 30, 40, 0, 120, false},                   /* a short sentence is the quote */
+    {1000, 1400, 1000, 1010, 1000, 1400, false},       /* exactly the limit: whole */
+    {0, 401, 390, 400, 1, 401, true},                  /* one over: slid back to the end */
     {0, 900000, 500000, 500010, 499805, 500205, true}, /* centred on the figure */
     {5000, 900000, 5001, 5003, 5000, 5400, true}, /* near the start: from the sentence's start */
     {0, 900000, 100, 110, 0, 400, true},          /* before code point 200 */
     {0, 900000, 899990, 900000, 899600, 900000, true}, /* at the end */
-    {10, 2000, 100, 1500, 600, 1000, true},       /* a figure longer than the window: its middle */
+    {10, 2000, 100, 1500, 600, 1000, true}, /* a figure longer than the window: its middle */
 };
 
 Test(quote, windows_of_long_sentences)

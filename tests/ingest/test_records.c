@@ -22,28 +22,32 @@ static void check(const reader_batch *b, const rec_case *want, size_t n, const c
     for (size_t i = 0; i < n; i++) {
         const reader_article *a = &b->items[i];
         const char *got[6] = {a->id, a->title, a->outlet, a->url, a->published_at, a->body};
-        const char *exp[6] = {want[i].id, want[i].title, want[i].outlet, want[i].url,
-                              want[i].published_at, want[i].body};
+        const char *exp[6] = {want[i].id,  want[i].title,        want[i].outlet,
+                              want[i].url, want[i].published_at, want[i].body};
         for (size_t k = 0; k < 6; k++) {
             if (!exp[k])
                 cr_assert_null(got[k], "record %zu field %zu: '%s'", i, k, got[k]);
             else
-                cr_assert(got[k] && strcmp(got[k], exp[k]) == 0, "record %zu field %zu: '%s', want '%s'",
-                          i, k, got[k] ? got[k] : "(null)", exp[k]);
+                cr_assert(got[k] && strcmp(got[k], exp[k]) == 0,
+                          "record %zu field %zu: '%s', want '%s'", i, k, got[k] ? got[k] : "(null)",
+                          exp[k]);
         }
         cr_assert_eq(a->len, strlen(a->body));
     }
     cr_assert_eq(b->n_skips, n_skips, "%zu skips", b->n_skips);
     for (size_t i = 0; i < n_skips; i++)
-        cr_assert(strstr(b->skips[i], skips[i]), "skip %zu: '%s', want '%s'", i, b->skips[i], skips[i]);
+        cr_assert(strstr(b->skips[i], skips[i]), "skip %zu: '%s', want '%s'", i, b->skips[i],
+                  skips[i]);
 }
 
 Test(records, jsonl)
 {
     static const rec_case want[] = {
         {"exp-001", "قصف على بلدة في ريف إدلب", "مرصد الجنوب", "https://south.example/n/1",
-         "2024-05-01T05:00:00Z", "قتل مدنيان في قصف مدفعي على بلدة في ريف إدلب الجنوبي.\nوأصيب خمسة آخرون."},
-        {NULL, NULL, NULL, "https://south.example/n/3", "2024-05-03", "أعلنت السلطات فتح معبر إنساني جديد."},
+         "2024-05-01T05:00:00Z",
+         "قتل مدنيان في قصف مدفعي على بلدة في ريف إدلب الجنوبي.\nوأصيب خمسة آخرون."},
+        {NULL, NULL, NULL, "https://south.example/n/3", "2024-05-03",
+         "أعلنت السلطات فتح معبر إنساني جديد."},
     };
     static const char *const skips[] = {"item 2 (سطر بلا نص): no body", "item 5: not a JSON object",
                                         "item 6: published_at: not a date"};
@@ -62,7 +66,8 @@ Test(records, csv)
     static const rec_case want[] = {
         {NULL, "انقطاع الكهرباء عن أحياء المدينة", "صحيفة المدينة", "https://city.example/p/77",
          "2024-06-10T14:30:00",
-         "انقطعت الكهرباء عن معظم أحياء المدينة منذ الصباح.\nوقال سكان إن المولدات توقفت بسبب نقص الوقود."},
+         "انقطعت الكهرباء عن معظم أحياء المدينة منذ الصباح.\nوقال سكان إن المولدات توقفت بسبب نقص "
+         "الوقود."},
         {NULL, "عنوان فيه فاصلة", NULL, NULL, NULL, "نص قصير عن \"المعبر\", مع علامات اقتباس."},
     };
     static const char *const skips[] = {"item 4 (بلا نص): no body"};

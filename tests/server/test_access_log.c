@@ -15,7 +15,7 @@ Test(access_log, query_secrets_are_redacted)
         {"/v1/a?token=abc", "/v1/a?token=REDACTED"},
         {"/v1/a?x=1&TOKEN=abc&y=2", "/v1/a?x=1&TOKEN=REDACTED&y=2"},
         {"/v1/a?access_token=abc;api_key=def", "/v1/a?access_token=REDACTED;api_key=REDACTED"},
-        {"/v1/a?tokens=abc", "/v1/a?tokens=abc"}, /* another name */
+        {"/v1/a?tokens=abc", "/v1/a?tokens=abc"},   /* another name */
         {"/v1/a?q=token=abc", "/v1/a?q=token=abc"}, /* a value, not a name */
         {"/v1/a?token", "/v1/a?token"},
         {"/v1/a?password=", "/v1/a?password=REDACTED"},
@@ -37,10 +37,10 @@ Test(access_log, formats)
         bool ok;
         access_log_format fmt;
     } cases[] = {
-        {NULL, true, ACCESS_LOG_TEXT}, {"on", true, ACCESS_LOG_TEXT},
-        {"1", true, ACCESS_LOG_TEXT},  {"text", true, ACCESS_LOG_TEXT},
+        {NULL, true, ACCESS_LOG_TEXT},   {"on", true, ACCESS_LOG_TEXT},
+        {"1", true, ACCESS_LOG_TEXT},    {"text", true, ACCESS_LOG_TEXT},
         {"json", true, ACCESS_LOG_JSON}, {"off", true, ACCESS_LOG_OFF},
-        {"0", true, ACCESS_LOG_OFF},   {"JSON", false, ACCESS_LOG_OFF},
+        {"0", true, ACCESS_LOG_OFF},     {"JSON", false, ACCESS_LOG_OFF},
         {"", false, ACCESS_LOG_OFF},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

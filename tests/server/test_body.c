@@ -17,10 +17,11 @@ Test(body, json_with_every_field)
 {
     article_input in;
     char err[256];
-    cr_assert_eq(parse("{\"title\":\"ع\",\"body\":\"\\ufeffسطر\\r\\nثان\",\"outlet\":\"سانا\","
-                       "\"url\":\"https://x.org/a\",\"published_at\":\"2016-08-07T10:00:00+03:00\"}",
-                       "application/json; charset=utf-8", &in, err),
-                 BODY_OK, "%s", err);
+    cr_assert_eq(
+        parse("{\"title\":\"ع\",\"body\":\"\\ufeffسطر\\r\\nثان\",\"outlet\":\"سانا\","
+              "\"url\":\"https://x.org/a\",\"published_at\":\"2016-08-07T10:00:00+03:00\"}",
+              "application/json; charset=utf-8", &in, err),
+        BODY_OK, "%s", err);
     cr_expect_str_eq(in.text, "سطر\nثان", "BOM removed, CRLF turned to LF");
     cr_expect_eq(in.len, strlen("سطر\nثان"));
     cr_expect_str_eq(in.title, "ع");
@@ -38,10 +39,13 @@ Test(body, plain_text_and_nulls)
     cr_expect_str_eq(in.text, "قتل 3 جنود");
     cr_expect_null(in.title);
     article_input_free(&in);
-    cr_assert_eq(parse("{\"body\":\"ن\",\"title\":null}", "APPLICATION/JSON", &in, err), BODY_OK, "%s", err);
+    cr_assert_eq(parse("{\"body\":\"ن\",\"title\":null}", "APPLICATION/JSON", &in, err), BODY_OK,
+                 "%s", err);
     cr_expect_null(in.title);
     article_input_free(&in);
-    cr_assert_eq(parse("{\"body\":\"ن\",\"published_at\":\"2016-08-07\"}", "application/json", &in, err), BODY_OK);
+    cr_assert_eq(
+        parse("{\"body\":\"ن\",\"published_at\":\"2016-08-07\"}", "application/json", &in, err),
+        BODY_OK);
     article_input_free(&in);
 }
 
@@ -49,14 +53,15 @@ Test(body, html_page_read_for_its_article)
 {
     article_input in;
     char err[256];
-    cr_assert_eq(parse("<html><head><title>عنوان الخبر - موقع</title>"
-                       "<meta property=\"og:site_name\" content=\"موقع المثال\">"
-                       "<link rel=\"canonical\" href=\"https://example.org/n/1\"></head>"
-                       "<body><nav><a href=\"/\">الرئيسية</a></nav><article><h1>عنوان الخبر</h1>"
-                       "<p>قتل ثلاثة مدنيين في قصف على البلدة.</p><p>وأصيب خمسة آخرون.</p></article>"
-                       "<script>var x = 1;</script></body></html>",
-                       "text/html; charset=utf-8", &in, err),
-                 BODY_OK, "%s", err);
+    cr_assert_eq(
+        parse("<html><head><title>عنوان الخبر - موقع</title>"
+              "<meta property=\"og:site_name\" content=\"موقع المثال\">"
+              "<link rel=\"canonical\" href=\"https://example.org/n/1\"></head>"
+              "<body><nav><a href=\"/\">الرئيسية</a></nav><article><h1>عنوان الخبر</h1>"
+              "<p>قتل ثلاثة مدنيين في قصف على البلدة.</p><p>وأصيب خمسة آخرون.</p></article>"
+              "<script>var x = 1;</script></body></html>",
+              "text/html; charset=utf-8", &in, err),
+        BODY_OK, "%s", err);
     cr_expect_str_eq(in.text, "قتل ثلاثة مدنيين في قصف على البلدة.\nوأصيب خمسة آخرون.");
     cr_expect_str_eq(in.title, "عنوان الخبر");
     cr_expect_str_eq(in.outlet, "موقع المثال");
@@ -73,7 +78,8 @@ static void expect(const char *body, const char *type, body_status want, const c
     article_input in;
     char err[256] = "";
     body_status got = parse(body, type, &in, err);
-    cr_expect_eq(got, want, "%s (%s): status %d, want %d, err %s", body, type ? type : "-", got, want, err);
+    cr_expect_eq(got, want, "%s (%s): status %d, want %d, err %s", body, type ? type : "-", got,
+                 want, err);
     if (needle)
         cr_expect(strstr(err, needle) != NULL, "%s: err '%s' lacks '%s'", body, err, needle);
     if (got == BODY_OK)
@@ -94,8 +100,10 @@ Test(body, refusals_say_why)
     expect("{\"body\":\"ن\",\"titel\":\"x\"}", "application/json", BODY_INVALID, "titel");
     expect("{\"body\":\"ن\",\"body\":\"م\"}", "application/json", BODY_INVALID, "duplicate");
     expect("{\"body\":\"ن\",\"title\":7}", "application/json", BODY_INVALID, "title");
-    expect("{\"body\":\"ن\",\"published_at\":\"yesterday\"}", "application/json", BODY_INVALID, "published_at");
-    expect("{\"body\":\"ن\",\"published_at\":\"2016-8-7\"}", "application/json", BODY_INVALID, "published_at");
+    expect("{\"body\":\"ن\",\"published_at\":\"yesterday\"}", "application/json", BODY_INVALID,
+           "published_at");
+    expect("{\"body\":\"ن\",\"published_at\":\"2016-8-7\"}", "application/json", BODY_INVALID,
+           "published_at");
     expect("{\"body\":\"  \\n \"}", "application/json", BODY_INVALID, "empty");
     expect("{\"body\":\"a\\u0000b\"}", "application/json", BODY_INVALID, "u0000");
     expect("{\"body\":\"ن\",\"url\":\"a\\u0000b\"}", "application/json", BODY_INVALID, "u0000");

@@ -37,12 +37,12 @@ typedef struct str_list {
 } str_list;
 
 typedef struct doc_param {
-    char key[NAME_LEN];  /* components/parameters/KEY */
+    char key[NAME_LEN]; /* components/parameters/KEY */
     char name[NAME_LEN];
     char in[16];
-    char type[16];       /* schema type, "" when a $ref */
+    char type[16]; /* schema type, "" when a $ref */
     char schema_ref[NAME_LEN];
-    str_list enums;      /* schema enum */
+    str_list enums;       /* schema enum */
     str_list sort_fields; /* x-sort-fields */
 } doc_param;
 
@@ -53,8 +53,8 @@ typedef struct doc_schema {
 
 typedef struct doc_op {
     char path[NAME_LEN];
-    char method[16];     /* as in the YAML: get, post, ... */
-    str_list refs;       /* parameter keys */
+    char method[16]; /* as in the YAML: get, post, ... */
+    str_list refs;   /* parameter keys */
 } doc_op;
 
 typedef struct doc {
@@ -153,7 +153,7 @@ static doc_schema *schema_of(doc *d, const char *key)
 
 static bool is_method(const char *k)
 {
-    static const char *const methods[] = {"get", "put", "post", "delete", "options",
+    static const char *const methods[] = {"get",  "put",   "post",  "delete", "options",
                                           "head", "patch", "trace", NULL};
     for (const char *const *m = methods; *m; m++)
         if (strcmp(*m, k) == 0)
@@ -169,8 +169,7 @@ static const char *ref_tail(const char *ref, const char *prefix)
 }
 
 /* What a `key: value` line at stack[0..depth) (keys) means to us. */
-static void record(doc *d, char stack[][NAME_LEN], size_t depth, const char *key,
-                   const char *value)
+static void record(doc *d, char stack[][NAME_LEN], size_t depth, const char *key, const char *value)
 {
     char v[NAME_LEN * 4];
     scalar(v, sizeof v, value, strlen(value));
@@ -268,8 +267,8 @@ static void parse(doc *d, const char *path)
                 char ref[NAME_LEN];
                 scalar(ref, sizeof ref, item + 5, strlen(item + 5));
                 const char *tail = ref_tail(ref, "#/components/parameters/");
-                cr_assert(tail, "openapi.yaml:%d: parameters are $refs to components: %s",
-                          lineno, ref);
+                cr_assert(tail, "openapi.yaml:%d: parameters are $refs to components: %s", lineno,
+                          ref);
                 list_add(&d->ops[d->n_ops - 1].refs, tail, strlen(tail));
             } else if (depth == 4 && !strcmp(stack[0], "paths") &&
                        !strcmp(stack[3], "parameters")) {
@@ -339,8 +338,8 @@ static const doc_param *op_param(const doc *d, const doc_op *op, const char *nam
 {
     for (size_t i = 0; i < op->refs.n; i++) {
         const doc_param *p = find_param(d, op->refs.v[i]);
-        cr_assert(p && p->name[0], "%s %s: $ref to an undefined parameter %s", op->method,
-                  op->path, op->refs.v[i]);
+        cr_assert(p && p->name[0], "%s %s: $ref to an undefined parameter %s", op->method, op->path,
+                  op->refs.v[i]);
         if (!strcmp(p->name, name) && !strcmp(p->in, in))
             return p;
     }
@@ -471,8 +470,7 @@ Test(openapi_sync, list_routes_document_exactly_the_store_filters)
             const store_filter_def *def = &defs[k];
             const doc_param *p = op_param(&D, op, def->name, "query");
             if (lr->preset && !strcmp(lr->preset, def->name)) {
-                cr_assert_null(p, "%s documents %s, which the route fixes", lr->pattern,
-                               def->name);
+                cr_assert_null(p, "%s documents %s, which the route fixes", lr->pattern, def->name);
                 continue;
             }
             cr_assert_not_null(p, "%s: filter '%s' is not documented", lr->pattern, def->name);
@@ -483,11 +481,11 @@ Test(openapi_sync, list_routes_document_exactly_the_store_filters)
                 for (const char *const *v = def->enum_values; v && *v; v++, n++) {
                     cr_assert_lt(n, e->n, "%s: %s: '%s' is missing from the enum", lr->pattern,
                                  def->name, *v);
-                    cr_assert_str_eq(e->v[n], *v, "%s: %s: enum value %zu", lr->pattern,
-                                     def->name, n);
+                    cr_assert_str_eq(e->v[n], *v, "%s: %s: enum value %zu", lr->pattern, def->name,
+                                     n);
                 }
-                cr_assert_eq(n, e->n, "%s: %s documents %zu values, the store has %zu",
-                             lr->pattern, def->name, e->n, n);
+                cr_assert_eq(n, e->n, "%s: %s documents %zu values, the store has %zu", lr->pattern,
+                             def->name, e->n, n);
             } else if (def->type == FIELD_NUMBER) {
                 cr_assert_str_eq(p->type, "number", "%s: %s is a number", lr->pattern, def->name);
             } else {
@@ -503,8 +501,8 @@ Test(openapi_sync, list_routes_document_exactly_the_store_filters)
                 continue;
             bool known = false;
             for (size_t k = 0; k < n_defs; k++)
-                known |= !strcmp(defs[k].name, p->name) &&
-                         !(lr->preset && !strcmp(lr->preset, p->name));
+                known |=
+                    !strcmp(defs[k].name, p->name) && !(lr->preset && !strcmp(lr->preset, p->name));
             cr_assert(known, "%s documents '%s', which is not a filter of the store", lr->pattern,
                       p->name);
         }
@@ -541,8 +539,9 @@ Test(openapi_sync, list_routes_document_exactly_the_store_filters)
         /* The sort fields, in the store's order. */
         size_t n_sorts;
         const char *const *fields = store_sort_fields(lr->res, &n_sorts);
-        cr_assert_eq(sort->sort_fields.n, n_sorts, "%s: x-sort-fields has %zu fields, the store %zu",
-                     lr->pattern, sort->sort_fields.n, n_sorts);
+        cr_assert_eq(sort->sort_fields.n, n_sorts,
+                     "%s: x-sort-fields has %zu fields, the store %zu", lr->pattern,
+                     sort->sort_fields.n, n_sorts);
         for (size_t k = 0; k < n_sorts; k++) {
             cr_assert_str_eq(sort->sort_fields.v[k], fields[k], "%s: sort field %zu", lr->pattern,
                              k);
@@ -600,8 +599,7 @@ static void assert_enum_is_store_filter(const doc_op *op, const doc_param *p, st
         cr_assert_lt(n, e->n, "%s: %s lacks '%s'", op->path, p->name, *v);
         cr_assert_str_eq(e->v[n], *v, "%s: %s: enum value %zu", op->path, p->name, n);
     }
-    cr_assert_eq(n, e->n, "%s: %s documents %zu values, the store %zu", op->path, p->name, e->n,
-                 n);
+    cr_assert_eq(n, e->n, "%s: %s documents %zu values, the store %zu", op->path, p->name, e->n, n);
 }
 
 /* Item routes and the service routes take no query parameter; the routes

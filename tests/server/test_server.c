@@ -41,12 +41,16 @@ Test(routes, finds_literal_and_id_routes)
 {
     const route *rt;
     char id[REQUEST_MAX_ID], allow[64];
-    cr_assert_eq(routes_match("GET", "/v1/articles", &rt, id, sizeof id, allow, sizeof allow), ROUTE_FOUND);
+    cr_assert_eq(routes_match("GET", "/v1/articles", &rt, id, sizeof id, allow, sizeof allow),
+                 ROUTE_FOUND);
     cr_assert_str_eq(rt->pattern, "/v1/articles");
-    cr_assert_eq(routes_match("GET", "/v1/articles/abc_1", &rt, id, sizeof id, allow, sizeof allow), ROUTE_FOUND);
+    cr_assert_eq(routes_match("GET", "/v1/articles/abc_1", &rt, id, sizeof id, allow, sizeof allow),
+                 ROUTE_FOUND);
     cr_assert_str_eq(rt->pattern, "/v1/articles/{id}");
     cr_assert_str_eq(id, "abc_1");
-    cr_assert_eq(routes_match("GET", "/v1/sources/x/figures", &rt, id, sizeof id, allow, sizeof allow), ROUTE_FOUND);
+    cr_assert_eq(
+        routes_match("GET", "/v1/sources/x/figures", &rt, id, sizeof id, allow, sizeof allow),
+        ROUTE_FOUND);
     cr_assert_str_eq(rt->pattern, "/v1/sources/{id}/figures");
     cr_assert_str_eq(id, "x");
 }
@@ -55,17 +59,22 @@ Test(routes, head_matches_get)
 {
     const route *rt;
     char id[REQUEST_MAX_ID], allow[64];
-    cr_assert_eq(routes_match("HEAD", "/healthz", &rt, id, sizeof id, allow, sizeof allow), ROUTE_FOUND);
+    cr_assert_eq(routes_match("HEAD", "/healthz", &rt, id, sizeof id, allow, sizeof allow),
+                 ROUTE_FOUND);
 }
 
 Test(routes, unknown_path_and_wrong_method)
 {
     const route *rt;
     char id[REQUEST_MAX_ID], allow[64];
-    cr_assert_eq(routes_match("GET", "/v1/nowhere", &rt, id, sizeof id, allow, sizeof allow), ROUTE_NO_PATH);
-    cr_assert_eq(routes_match("GET", "/v1/articles/", &rt, id, sizeof id, allow, sizeof allow), ROUTE_NO_PATH);
-    cr_assert_eq(routes_match("GET", "/v1/articles/a/b", &rt, id, sizeof id, allow, sizeof allow), ROUTE_NO_PATH);
-    cr_assert_eq(routes_match("DELETE", "/v1/figures", &rt, id, sizeof id, allow, sizeof allow), ROUTE_NO_METHOD);
+    cr_assert_eq(routes_match("GET", "/v1/nowhere", &rt, id, sizeof id, allow, sizeof allow),
+                 ROUTE_NO_PATH);
+    cr_assert_eq(routes_match("GET", "/v1/articles/", &rt, id, sizeof id, allow, sizeof allow),
+                 ROUTE_NO_PATH);
+    cr_assert_eq(routes_match("GET", "/v1/articles/a/b", &rt, id, sizeof id, allow, sizeof allow),
+                 ROUTE_NO_PATH);
+    cr_assert_eq(routes_match("DELETE", "/v1/figures", &rt, id, sizeof id, allow, sizeof allow),
+                 ROUTE_NO_METHOD);
     cr_assert_str_eq(allow, "GET, HEAD, OPTIONS");
 }
 
@@ -83,14 +92,16 @@ Test(routes, allow_lists_each_method_of_the_path_once)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const route *rt;
         char id[REQUEST_MAX_ID], allow[64];
-        cr_assert_eq(routes_match(cases[i][0], cases[i][1], &rt, id, sizeof id, allow, sizeof allow),
-                     ROUTE_NO_METHOD, "%s %s", cases[i][0], cases[i][1]);
+        cr_assert_eq(
+            routes_match(cases[i][0], cases[i][1], &rt, id, sizeof id, allow, sizeof allow),
+            ROUTE_NO_METHOD, "%s %s", cases[i][0], cases[i][1]);
         cr_expect_str_eq(allow, cases[i][2], "%s %s", cases[i][0], cases[i][1]);
     }
     const route *rt;
     char id[REQUEST_MAX_ID], allow[64];
-    cr_assert_eq(routes_match("GET", "/v1/figures/compare", &rt, id, sizeof id, allow, sizeof allow),
-                 ROUTE_FOUND);
+    cr_assert_eq(
+        routes_match("GET", "/v1/figures/compare", &rt, id, sizeof id, allow, sizeof allow),
+        ROUTE_FOUND);
     cr_expect_str_eq(rt->pattern, "/v1/figures/compare");
 }
 
@@ -98,8 +109,9 @@ Test(routes, id_longer_than_buffer_is_not_found)
 {
     const route *rt;
     char id[8], allow[64];
-    cr_assert_eq(routes_match("GET", "/v1/articles/0123456789", &rt, id, sizeof id, allow, sizeof allow),
-                 ROUTE_NO_PATH);
+    cr_assert_eq(
+        routes_match("GET", "/v1/articles/0123456789", &rt, id, sizeof id, allow, sizeof allow),
+        ROUTE_NO_PATH);
 }
 
 /* ---- params ---- */
@@ -122,8 +134,8 @@ Test(params, defaults)
 
 Test(params, filters_sort_limit_and_format)
 {
-    const char *kv[] = {"type", "killed", "value__gte", "50", "sort", "-value,id", "limit", "500",
-                        "format", "geojson", "location", "aleppo"};
+    const char *kv[] = {"type",  "killed", "value__gte", "50",      "sort",     "-value,id",
+                        "limit", "500",    "format",     "geojson", "location", "aleppo"};
     request rq = make_request("/v1/figures", 6, kv);
     store_query q;
     output_format fmt;
@@ -153,7 +165,8 @@ static void expect_bad(store_resource res, const char *name, const char *value, 
     output_format fmt;
     reply r;
     reply_init(&r);
-    cr_assert_not(params_query_or_reply(&rq, res, false, NULL, NULL, &q, &fmt, &r), "%s=%s accepted", name, value);
+    cr_assert_not(params_query_or_reply(&rq, res, false, NULL, NULL, &q, &fmt, &r),
+                  "%s=%s accepted", name, value);
     cr_assert_eq(r.status, 400);
     cr_assert_str_eq(r.content_type, "application/problem+json");
     json_t *j = body_json(&r);

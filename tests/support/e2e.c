@@ -36,9 +36,9 @@
 extern char **environ;
 
 static struct {
-    char dir[PATH_BUF];      /* "" until e2e_dir creates it */
-    pid_t pid;               /* 0 when no server runs */
-    int out_fd;              /* read end of the server's stdout */
+    char dir[PATH_BUF]; /* "" until e2e_dir creates it */
+    pid_t pid;          /* 0 when no server runs */
+    int out_fd;         /* read end of the server's stdout */
     int port;
     long long articles;
     unsigned runs;           /* servers started by this test */
@@ -646,7 +646,8 @@ static e2e_response *request_va(const char *method, const char *path, va_list ap
 {
     cr_assert(g.pid != 0, "e2e: no server is running");
     if (!g.curl_ready) {
-        cr_assert(curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK, "e2e: curl_global_init failed");
+        cr_assert(curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK,
+                  "e2e: curl_global_init failed");
         g.curl_ready = true;
     }
     size_t url_len = strlen(path) + 64;

@@ -42,9 +42,9 @@ typedef struct e2e_response {
     long status;
     e2e_header *headers; /* of the final response (after any 1xx) */
     size_t n_headers;
-    char *body;          /* NUL-terminated; "" when there is none */
+    char *body; /* NUL-terminated; "" when there is none */
     size_t len;
-    json_t *json;        /* the parsed body when the Content-Type says JSON, else NULL */
+    json_t *json; /* the parsed body when the Content-Type says JSON, else NULL */
 } e2e_response;
 
 /* The test's temporary folder, created (mkdtemp) on first use. */
@@ -95,7 +95,7 @@ e2e_response *e2e_request_(const char *method, const char *path, ...) __attribut
  * headers, which the macro NULL-terminates). */
 e2e_response *e2e_send_(const char *method, const char *path, const char *body, size_t len, ...)
     __attribute__((sentinel));
-#define e2e_send(method, path, body, len, ...)                                                    \
+#define e2e_send(method, path, body, len, ...) \
     e2e_send_(method, path, body, len, __VA_ARGS__, (const char *)NULL)
 
 /* GET of a printf-formatted path. */
