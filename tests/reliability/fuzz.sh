@@ -56,15 +56,18 @@ trap 'exit 143' TERM
 
 mkdir -p "$RUN"
 run_one() {
-    local t=$1 dict=()
+    local t=$1 dict=() shared=()
     mkdir -p "$OUT/corpus/$t" "$OUT/artifacts/$t"
     [[ -f tests/fuzz/$t.dict ]] && dict=(-dict="tests/fuzz/$t.dict")
+    # The import tests' pages and feeds seed the readers as well: kept once,
+    # in tests/data/pages, not copied into the fuzz corpus.
+    [[ $t == page || $t == feed ]] && shared=(tests/data/pages)
     # exec: the pid cleanup() signals is timeout's, which passes the signal on;
     # timeout: a bound of its own in case libFuzzer itself hangs.
     exec timeout -k 10 $((SECS + 300)) "$BIN/fuzz_$t" -max_total_time="$SECS" -timeout=10 \
         -rss_limit_mb=2048 -max_len="$(max_len "$t")" -print_final_stats=1 \
         -artifact_prefix="$OUT/artifacts/$t/" "${dict[@]}" \
-        "$OUT/corpus/$t" "tests/fuzz/corpus/$t" >"$RUN/$t.log" 2>&1
+        "$OUT/corpus/$t" "tests/fuzz/corpus/$t" "${shared[@]}" >"$RUN/$t.log" 2>&1
 }
 
 for t in "${targets[@]}"; do

@@ -59,6 +59,8 @@ Test(fuzz_seeds, page)
 {
     cr_expect_gt(replay_dir("tests/fuzz/corpus/page", fuzz_page_one, true), 0,
                  "no seed inputs in tests/fuzz/corpus/page");
+    cr_expect_gt(replay_dir("tests/data/pages", fuzz_page_one, true), 0,
+                 "no seed inputs in tests/data/pages");
 }
 
 Test(fuzz_regressions, feed)
@@ -70,4 +72,6 @@ Test(fuzz_seeds, feed)
 {
     cr_expect_gt(replay_dir("tests/fuzz/corpus/feed", fuzz_feed_one, true), 0,
                  "no seed inputs in tests/fuzz/corpus/feed");
+    cr_expect_gt(replay_dir("tests/data/pages", fuzz_feed_one, true), 0,
+                 "no seed inputs in tests/data/pages");
 }
