@@ -210,18 +210,27 @@ int places_find(doc_state *d)
     return 0;
 }
 
-/* Does the normalised word carry the article (with a proclitic before it)? */
-static bool definite(const char *w)
+/* The word after its definite article (and the clitics before it), or NULL
+ * when it has none: والمدينة -> مدينة, للمدينة -> مدينة. */
+static const char *definite_stem(const char *w)
 {
     static const char *const lead[] = {"", "و", "ف", "ب", "ك", "وب", "فب", NULL};
-    if (strncmp(w, "لل", strlen("لل")) == 0 || strncmp(w, "ولل", strlen("ولل")) == 0)
-        return true;
+    if (strncmp(w, "لل", strlen("لل")) == 0)
+        return w + strlen("لل");
+    if (strncmp(w, "ولل", strlen("ولل")) == 0)
+        return w + strlen("ولل");
     for (const char *const *p = lead; *p; p++) {
         size_t n = strlen(*p);
         if (strncmp(w, *p, n) == 0 && strncmp(w + n, "ال", strlen("ال")) == 0)
-            return true;
+            return w + n + strlen("ال");
     }
-    return false;
+    return NULL;
+}
+
+/* Does the normalised word carry the article (with a proclitic before it)? */
+static bool definite(const char *w)
+{
+    return definite_stem(w) != NULL;
 }
 
 /* Can token i be (the first word of) an unknown place's name? After the
@@ -244,7 +253,8 @@ static bool name_word(const doc_state *d, size_t i, const bool *covered)
         lexicon_match_at(d->m->attribution, t, i, PROCLITICS_ALL, &cm) ||
         lexicon_match_at(d->m->nouns, t, i, PROCLITICS_ALL, &cm))
         return false; /* an event, reporting or counted word: وأصيبت، وقال */
-    if ((definite(w) && strlen(strstr(w, "ال")) >= strlen("الفلان")) || ends_with(w, "ها") ||
+    const char *after_article = definite_stem(w);
+    if ((after_article && strlen(after_article) >= strlen("فلان")) || ends_with(w, "ها") ||
         ends_with(w, "هم"))
         return false; /* بالتنسيق، لها */
     if (ends_with(w, "يه") && i > 0 && t->tok[i - 1].kind == TOK_WORD &&
