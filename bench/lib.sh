@@ -198,7 +198,9 @@ proc_memory() {
 
 # probe URL: "STATUS BYTES SECONDS" of one GET.
 probe() {
-    curl -s -o /dev/null -w '%{http_code} %{size_download} %{time_total}\n' --max-time 60 "$1" ||
+    local hdr=()
+    [[ -n ${BENCH_WRK_HEADER:-} ]] && hdr=(-H "$BENCH_WRK_HEADER")
+    curl -s "${hdr[@]}" -o /dev/null -w '%{http_code} %{size_download} %{time_total}\n' --max-time 60 "$1" ||
         echo "000 0 60"
 }
 
@@ -259,10 +261,12 @@ wrk_run() {
     local label=$1 url=$2 secs=$3 warm=$4 conns=${5:-64} threads=${6:-2} paths=${7:-} max=${8:-}
     local raw=$BENCH_OUT/raw/$label.txt args=() tmo=${BENCH_WRK_TIMEOUT:-30s}
     local script=${BENCH_WRK_SCRIPT:-bench/report.lua}
+    local hdr=() # BENCH_WRK_HEADER: one request header for every request (Accept-Encoding)
+    [[ -n ${BENCH_WRK_HEADER:-} ]] && hdr=(-H "$BENCH_WRK_HEADER")
     [[ -n $paths ]] && args=(-- "$paths")
     [[ -n $paths && -n $max ]] && args+=("$max")
     if [[ $warm != 0 ]]; then
-        wrk -c "$conns" -t "$threads" -d "${warm}s" --timeout "$tmo" -s "$script" \
+        wrk -c "$conns" -t "$threads" -d "${warm}s" --timeout "$tmo" "${hdr[@]}" -s "$script" \
             "$url" "${args[@]}" >/dev/null
         wait_idle "${BENCH_SERVER_PID:-}"
     fi
@@ -272,7 +276,7 @@ wrk_run() {
     local m0 m1 p0=0 p1=0 w TIMEFORMAT='%U %S'
     m0=$(machine_ticks)
     [[ -n ${BENCH_SERVER_PID:-} ]] && p0=$(cpu_ticks "$BENCH_SERVER_PID")
-    { time wrk -c "$conns" -t "$threads" -d "${secs}s" --timeout "$tmo" --latency \
+    { time wrk -c "$conns" -t "$threads" -d "${secs}s" --timeout "$tmo" --latency "${hdr[@]}" \
         -s "$script" "$url" "${args[@]}" >"$raw"; } 2>"$raw.time"
     m1=$(machine_ticks)
     [[ -n ${BENCH_SERVER_PID:-} ]] && p1=$(cpu_ticks "$BENCH_SERVER_PID")

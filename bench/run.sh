@@ -9,7 +9,7 @@
 # micro-benchmark. Writes bench/out/bench.json and bench/out/bench.md (and
 # the raw wrk output under bench/out/raw/), prints the tables.
 #
-# Two tables, because marsad keeps finished GET answers in a per-thread
+# Three tables, because marsad keeps finished GET answers in a per-thread
 # response cache (server/cache.h) until the data changes:
 #   - as asked: the endpoint's own target, again and again; after the first
 #     request each thread answers from its cache;
@@ -17,7 +17,9 @@
 #     511 bytes: an integer parameter padded with percent-encoded zeros, which
 #     means the same), so every answer is rendered: store, JSON, ETag. For
 #     the article by id, which takes no parameter, one connection asks each
-#     article once (the render service time; no throughput figure).
+#     article once (the render service time; no throughput figure);
+#   - gzip: the first three cached targets with `Accept-Encoding: gzip`, so
+#     compression's cost shows against the same ceiling.
 #
 # The ceiling is measured at the start, in the middle and at the end (5 s
 # each); the ratios use its median, and the spread of its runs shows the
@@ -160,6 +162,13 @@ for e in "${rendered[@]}"; do
     IFS='|' read -r label path target kind display <<<"$e"
     run_one rendered "$label" "$base$path" "$target" "$kind" "$display" "$marsad_pid" "$DUR" "$WARM"
 done
+# The cached routes again with gzip asked, as browsers ask: answers of 1 KiB
+# and more are sent compressed, from the form the cache keeps.
+for e in "${endpoints[@]:0:3}"; do
+    IFS='|' read -r label path target kind display <<<"$e"
+    BENCH_WRK_HEADER="Accept-Encoding: gzip" run_one gzip "$label" "$base$path" "$target" "$kind" \
+        "$display (gzip)" "$marsad_pid" "$DUR" "$WARM"
+done
 ceiling_run 3
 
 # RSS of marsad after the load.
@@ -199,6 +208,7 @@ printf '%s\n' "${rows[@]}" | jq -s \
        ceiling_runs: [$rows[] | select(.kind == "ceiling")],
        cached: [$rows[] | select(.table == "cached")],
        rendered: [$rows[] | select(.table == "rendered")],
+       gzip: [$rows[] | select(.table == "gzip")],
        marsad_after_load: $rss, marsad_store_errors: $store_errors,
        extract: $extract, imports: $imports,
        errors_total: ([$rows[] | .errors_total // 0] | add)}
@@ -245,7 +255,7 @@ table() { # the rows of .[$1] as markdown
         "\(if .settings.corpus == "seeds" then "nothing else" else "\(.settings.corpus) generated reports" end)" +
         " (\(.settings.import_summary))."' "$BENCH_OUT/bench.json"
     echo
-    busy=$(jq '[(.ceiling_runs + .cached + .rendered)[] | .cpu.others_pct // 0] | max' "$BENCH_OUT/bench.json")
+    busy=$(jq '[(.ceiling_runs + .cached + .rendered + .gzip)[] | .cpu.others_pct // 0] | max' "$BENCH_OUT/bench.json")
     if jq -e '. > 10' <<<"$busy" >/dev/null; then
         echo "**Other processes used up to $busy% of the machine during a run (see the CPU column): the machine was not quiet; those rows are low and noisy.**"
         echo
@@ -263,6 +273,12 @@ table() { # the rows of .[$1] as markdown
     echo "$header"
     echo "$rule"
     table rendered
+    echo
+    echo "## As asked, with \`Accept-Encoding: gzip\` (the cache's compressed form; body bytes as sent)"
+    echo
+    echo "$header"
+    echo "$rule"
+    table gzip
     echo
     jq -r '"Ceiling: \(.settings.ceiling_memory_kb) KiB connection memory pool; median of \(.ceiling_runs | length) runs of \(.settings.ceiling_duration_s) s " +
         "(start, middle, end): \(.ceiling_rps | floor) req/s; the runs: " +
