@@ -192,6 +192,11 @@ char *reader_url(const char *url)
         free(u);
         return NULL;
     }
+    /* The scheme is case-insensitive (RFC 3986 3.1); its canonical form is
+     * lower case, which is what the API and the explorer's links expect. */
+    for (char *c = u; c && *c != ':'; c++)
+        if (*c >= 'A' && *c <= 'Z')
+            *c = (char)(*c - 'A' + 'a');
     return u;
 }
 

@@ -140,3 +140,21 @@ Test(feed, windows_1256_prolog)
     cr_assert_str_eq(b.items[0].outlet, "موقع");
     reader_batch_free(&b);
 }
+
+/* A link's scheme in any case is accepted and given in lower case, the
+ * form the API promises (found by fuzzing: HTTPS:// passed through as is). */
+Test(feed, link_scheme_in_lower_case)
+{
+    static const char xml[] =
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel>"
+        "<title>نشرة الشمال</title><item><title>قصف على بلدة</title>"
+        "<link>HtTpS://North.example/a/1</link>"
+        "<description>قتل ثلاثة مدنيين في قصف على البلدة.</description></item>"
+        "</channel></rss>";
+    reader_batch b;
+    char why[128];
+    cr_assert_eq(feed_read(xml, sizeof xml - 1, &b, why, sizeof why), 0, "%s", why);
+    cr_assert_eq(b.n, 1);
+    cr_expect_str_eq(b.items[0].url, "https://North.example/a/1");
+    reader_batch_free(&b);
+}
