@@ -35,7 +35,8 @@ static size_t max_value_len(const char *name)
 }
 
 /* Is q's cost in prefix expansions within bounds (PARAMS_MAX_PREFIXES,
- * PARAMS_MIN_PREFIX)? A one-letter prefix expands to most of the index, and
+ * PARAMS_MIN_PREFIX)? A prefix is the word before a star, or the last word
+ * of a quoted phrase before one ("مدينة حل"*). A one-letter prefix expands to most of the index, and
  * many of them in one query multiply the work; both are refused on the
  * spot, where the time limit would only stop them after using it all. */
 static bool prefixes_ok_or_reply(const char *q, reply *r)
@@ -43,7 +44,10 @@ static bool prefixes_ok_or_reply(const char *q, reply *r)
     size_t n = 0;
     for (const char *star = strchr(q, '*'); star; star = strchr(star + 1, '*')) {
         size_t letters = 0;
-        for (const char *p = star; p > q;) {
+        const char *end = star;
+        if (end > q && end[-1] == '"')
+            end--; /* "a phrase"*: the prefix is the phrase's last word */
+        for (const char *p = end; p > q;) {
             const char *prev = p - 1;
             while (prev > q && ((unsigned char)*prev & 0xC0) == 0x80)
                 prev--; /* back to the code point's first byte */

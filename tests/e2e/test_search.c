@@ -309,6 +309,10 @@ Test(search, prefixes)
     out = search("وحل*", "kind=article");
     cr_assert_eq(jint(out, "total"), N_SEEDS);
     json_decref(out);
+    /* A quoted word with a star, as people type it, is the same prefix. */
+    out = search("\"حل\"*", "kind=article");
+    cr_assert_eq(jint(out, "total"), N_SEEDS);
+    json_decref(out);
 }
 
 Test(search, limit_bounds)

@@ -261,6 +261,28 @@ Test(params, route_without_parameters)
     reply_free(&r);
 }
 
+/* A prefix is the word before a star, or the last word of a quoted phrase
+ * before one, as people type it; under two letters it is refused. */
+Test(params, prefix_lengths)
+{
+    static const struct {
+        const char *q;
+        bool ok;
+    } cases[] = {
+        {"حلب*", true},       {"\"حلب\"*", true}, {"\"مدينة حل\"*", true},
+        {"ح*", false},        {"\"ح\"*", false},  {"\"مدينة ح\"*", false},
+        {"\"حلب\" *", false}, {"ab*", true},      {"حلب", true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *kv[] = {"q", cases[i].q};
+        request rq = make_request("/v1/search", 1, kv);
+        reply r;
+        reply_init(&r);
+        cr_expect_eq(params_check_or_reply(&rq, false, &r), cases[i].ok, "%s", cases[i].q);
+        reply_free(&r);
+    }
+}
+
 Test(params, next_url_replaces_cursor_and_encodes)
 {
     const char *kv[] = {"q", "حلب", "cursor", "old", "limit", "2"};
