@@ -282,6 +282,17 @@ typedef struct store_search_query {
  * FTS5 cannot parse (or a column filter a kind lacks) is STORE_BADQUERY. */
 store_status store_search(store *s, const store_search_query *q, json_t **out);
 
+/* q, a full-text query, with each English place or party name in it joined
+ * by OR to its Arabic names: `Aleppo` becomes `(Aleppo OR "حلب")`, so the
+ * Arabic text of articles and figures is found by the English names of the
+ * gazetteer and sources.tsv. A name is a location's or a source's name_en
+ * (at most three Arabic names, the most mentioned), written as up to four words
+ * outside quotes or as a quoted phrase, case, hyphens and apostrophes
+ * aside; operators, prefixes (word*) and columns (title:) are left alone.
+ * *out is NULL when nothing was added (or the result would pass 4 KiB),
+ * else a new string the caller frees. STORE_OK or STORE_ERR. */
+store_status store_search_place_names(store *s, const char *q, char **out);
+
 /* ---- writes -------------------------------------------------------------- */
 
 typedef struct store_location_rec {

@@ -845,6 +845,7 @@ store_status store_list(store *s, const store_query *q, store_page *page)
     sbuf where = {0}, sql = {0}, count_sql = {0};
     binds *b = NULL;
     json_t *after = NULL;
+    char *named = NULL;
     store_keyset ks;
     bool in_tx = false;
     sqlite3_stmt *st = NULL;
@@ -866,6 +867,20 @@ store_status store_list(store *s, const store_query *q, store_page *page)
     if ((rc = store_read_begin(s)) != STORE_OK)
         goto out;
     in_tx = true;
+    /* Articles are Arabic text: an English place name in q is also looked
+     * for by its Arabic names (store_search_place_names). */
+    store_query with_names;
+    for (size_t i = 0; i < q->n_filters && q->res == RES_ARTICLES && !named; i++) {
+        if (ri->filters[q->filters[i].def].type != FIELD_SEARCH || !q->filters[i].text)
+            continue;
+        if ((rc = store_search_place_names(s, q->filters[i].text, &named)) != STORE_OK)
+            goto out;
+        if (named) {
+            with_names = *q;
+            with_names.filters[i].text = named;
+            q = &with_names;
+        }
+    }
     bool search_scans;
     if ((rc = check_search(s, ri, q, &search_scans)) != STORE_OK)
         goto out;
@@ -982,6 +997,7 @@ out:
     free(sql.p);
     free(count_sql.p);
     free(b);
+    free(named);
     return rc;
 }
 

@@ -7,6 +7,10 @@
  * different tables are computed over different collections, so across
  * kinds the order is indicative; within a kind it is bm25's.
  *
+ * English place names: store_search_place_names adds a place's Arabic names
+ * to a query that names it in English ("Aleppo" finds حلب in articles, which
+ * are indexed in Arabic only).
+ *
  * Left out: paging (limit only: a search asks for the best hits, and
  * `counts` says how many there are), column weights other than title ×2,
  * and highlighting more than the snippet.
@@ -32,6 +36,7 @@ enum {
     ST_SEARCH_FIGURES,
     ST_SEARCH_SOURCES,
     ST_SEARCH_LOCATIONS,
+    ST_SEARCH_PLACE_NAMES,
     S__COUNT
 };
 
@@ -70,6 +75,16 @@ static const char *const SQL[S__COUNT] = {
         "   FROM locations_fts WHERE locations_fts MATCH ?1 ORDER BY rank LIMIT ?2) f"
         " JOIN locations t ON t.fts_no = f.r"
         " ORDER BY f.score DESC, t.id",
+    /* The Arabic names of the places and parties whose English name is ?1
+     * once folded (lower case, hyphens and apostrophes as spaces): the most
+     * named first. */
+    [ST_SEARCH_PLACE_NAMES] =
+        "SELECT name FROM ("
+        " SELECT name, n_mentions AS n, name_en FROM locations WHERE name_en IS NOT NULL"
+        " UNION ALL SELECT name, n_articles, name_en FROM sources WHERE name_en IS NOT NULL)"
+        " WHERE lower(replace(replace(replace(name_en, '-', ' '), '''', ' '), '\xE2\x80\x99', ' "
+        "')) = ?1"
+        " GROUP BY name ORDER BY max(n) DESC LIMIT 3",
 };
 
 static sqlite3_stmt *stmt(store *s, int id)
@@ -242,20 +257,29 @@ store_status store_search(store *s, const store_search_query *q, json_t **out)
         store_set_err(s, "out of memory");
         return STORE_ERR;
     }
+    char *named = NULL; /* q with Arabic names beside English ones */
     store_status rc = store_read_begin(s);
     if (rc != STORE_OK)
         goto out;
+    rc = store_search_place_names(s, q->q, &named);
+    /* Articles and figures are Arabic text; sources and places also have
+     * their English names indexed. */
+    store_search_query arabic = *q;
+    if (named)
+        arabic.q = named;
     for (size_t i = 0; i < N_KINDS && rc == STORE_OK; i++) {
         const kind_impl *k = &KINDS[i];
+        const store_search_query *kq =
+            k->bit & (STORE_SEARCH_ARTICLES | STORE_SEARCH_FIGURES) ? &arabic : q;
         long long n = 0;
         if (!(kinds & k->bit))
             continue;
-        if ((rc = count_kind(s, k, q->q, &n)) != STORE_OK)
+        if ((rc = count_kind(s, k, kq->q, &n)) != STORE_OK)
             break;
         total += n;
         json_object_set_new(counts, k->name, json_integer(n));
         if (n > 0)
-            rc = page_kind(s, k, q, hits);
+            rc = page_kind(s, k, kq, hits);
     }
     rc = store_tx_end(s, rc);
     if (rc != STORE_OK)
@@ -267,7 +291,239 @@ store_status store_search(store *s, const store_search_query *q, json_t **out)
         rc = STORE_ERR;
     }
 out:
+    free(named);
     json_decref(hits);
     json_decref(counts);
     return rc;
+}
+
+/* ---- English place names ------------------------------------------------ */
+
+#define PLACE_WORDS_MAX 4 /* the longest English name tried, in words */
+#define PLACE_KEY_MAX 128 /* bytes of a folded English name */
+#define EXPANDED_MAX 4096 /* bytes of the rewritten query */
+
+/* One unit of an FTS5 query: a "quoted string", a bareword, or one other
+ * character (parentheses, *, :, ^, +). */
+typedef struct query_unit {
+    const char *p;
+    size_t n;
+    char kind; /* 'q' quoted, 'w' bareword, 'o' other, ' ' space */
+} query_unit;
+
+static bool is_bare(unsigned char c)
+{
+    return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+           (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+static bool latin_word(const char *p, size_t n)
+{
+    bool letter = false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c >= 0x80)
+            return false;
+        letter |= (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    }
+    return letter;
+}
+
+static bool keyword(const char *p, size_t n)
+{
+    static const char *const kw[] = {"AND", "OR", "NOT", "NEAR", NULL};
+    for (const char *const *k = kw; *k; k++)
+        if (strlen(*k) == n && memcmp(*k, p, n) == 0)
+            return true;
+    return false;
+}
+
+/* Appends the folded form of p (lower case; anything not a letter or digit
+ * one space, none doubled) to key; false when it does not fit or is not
+ * Latin. */
+static bool fold_into(char *key, size_t *len, const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c >= 0x80)
+            return false;
+        bool alnum = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+        if (!alnum && (*len == 0 || key[*len - 1] == ' '))
+            continue;
+        if (*len + 2 > PLACE_KEY_MAX)
+            return false;
+        key[(*len)++] = alnum ? (char)((c >= 'A' && c <= 'Z') ? c | 0x20 : c) : ' ';
+    }
+    key[*len] = '\0';
+    return true;
+}
+
+/* The rewritten query: a bounded buffer that refuses what does not fit. */
+typedef struct expanded {
+    char p[EXPANDED_MAX + 1];
+    size_t len;
+    bool full;
+} expanded;
+
+static void put(expanded *e, const char *p, size_t n)
+{
+    if (e->full || e->len + n > EXPANDED_MAX) {
+        e->full = true;
+        return;
+    }
+    memcpy(e->p + e->len, p, n);
+    e->len += n;
+    e->p[e->len] = '\0';
+}
+
+/* Appends ` OR "name"` for each place called key in English (a quote inside
+ * a name doubled, as FTS5 strings want); how many. */
+static int put_names(store *s, const char *key, expanded *e, store_status *st)
+{
+    sqlite3_stmt *q = stmt(s, ST_SEARCH_PLACE_NAMES);
+    if (!q) {
+        *st = STORE_ERR;
+        return 0;
+    }
+    store_bind_text(q, 1, key);
+    int n = 0, rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(q, 0);
+        if (!name)
+            continue;
+        put(e, " OR \"", 5);
+        for (const char *c = name; *c; c++)
+            put(e, *c == '"' ? "\"\"" : c, *c == '"' ? 2 : 1);
+        put(e, "\"", 1);
+        n++;
+    }
+    if (rc != SQLITE_DONE)
+        *st = store_sql_fail(s, rc, "place names");
+    sqlite3_reset(q);
+    return n;
+}
+
+/* Splits q into units; at most max, false past it (the query is left as
+ * it is). A quote left open runs to the end, as FTS5 would refuse it anyway. */
+static bool split_query(const char *q, query_unit *u, size_t max, size_t *n)
+{
+    *n = 0;
+    for (const char *p = q; *p;) {
+        if (*n == max)
+            return false;
+        query_unit *x = &u[(*n)++];
+        x->p = p;
+        if (*p == '"') {
+            const char *c = p + 1;
+            while (*c && !(*c == '"' && c[1] != '"'))
+                c += *c == '"' ? 2 : 1;
+            p = *c ? c + 1 : c;
+            x->kind = 'q';
+        } else if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+            while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+                p++;
+            x->kind = ' ';
+        } else if (is_bare((unsigned char)*p)) {
+            while (is_bare((unsigned char)*p))
+                p++;
+            x->kind = 'w';
+        } else {
+            p++;
+            x->kind = 'o';
+        }
+        x->n = (size_t)(p - x->p);
+    }
+    return true;
+}
+
+/* Can unit i start or continue an English name: a Latin bareword, not an
+ * operator, not a prefix (word*) or a column (title:)? */
+static bool name_word(const query_unit *u, size_t n, size_t i)
+{
+    if (u[i].kind != 'w' || !latin_word(u[i].p, u[i].n) || keyword(u[i].p, u[i].n))
+        return false;
+    return !(i + 1 < n && u[i + 1].kind == 'o' && (*u[i + 1].p == '*' || *u[i + 1].p == ':'));
+}
+
+store_status store_search_place_names(store *s, const char *q, char **out)
+{
+    enum { UNITS_MAX = 512 };
+    *out = NULL;
+    query_unit *u = malloc(UNITS_MAX * sizeof *u);
+    expanded *e = malloc(sizeof *e);
+    store_status st = STORE_OK;
+    size_t n;
+    bool changed = false;
+    if (!u || !e) {
+        st = store_oom(s);
+        goto out;
+    }
+    e->len = 0;
+    e->full = false;
+    e->p[0] = '\0';
+    if (!split_query(q, u, UNITS_MAX, &n))
+        goto out;
+    for (size_t i = 0; i < n && st == STORE_OK;) {
+        size_t taken = 0;
+        char key[PLACE_KEY_MAX];
+        if (u[i].kind == 'q' && u[i].n >= 2 && latin_word(u[i].p + 1, u[i].n - 2)) {
+            size_t len = 0;
+            if (fold_into(key, &len, u[i].p + 1, u[i].n - 2) && len) {
+                size_t mark = e->len;
+                put(e, "(", 1);
+                put(e, u[i].p, u[i].n);
+                if (put_names(s, key, e, &st)) {
+                    put(e, ")", 1);
+                    taken = 1;
+                } else {
+                    e->len = mark;
+                    e->p[mark] = '\0';
+                }
+            }
+        } else if (name_word(u, n, i)) {
+            /* the longest run of words (single spaces between) that names a place */
+            size_t last[PLACE_WORDS_MAX], words = 0;
+            for (size_t j = i; j < n && words < PLACE_WORDS_MAX; j += 2) {
+                if (!name_word(u, n, j))
+                    break;
+                last[words++] = j;
+                if (j + 1 >= n || u[j + 1].kind != ' ')
+                    break;
+            }
+            for (size_t w = words; w > 0 && !taken && st == STORE_OK; w--) {
+                size_t len = 0;
+                bool ok = true;
+                for (size_t k = 0; k < w && ok; k++) {
+                    if (k)
+                        ok = fold_into(key, &len, " ", 1);
+                    ok = ok && fold_into(key, &len, u[i + 2 * k].p, u[i + 2 * k].n);
+                }
+                if (!ok || !len)
+                    continue;
+                size_t end = last[w - 1] + 1, mark = e->len;
+                put(e, "(", 1);
+                put(e, u[i].p, (size_t)(u[end - 1].p + u[end - 1].n - u[i].p));
+                if (put_names(s, key, e, &st)) {
+                    put(e, ")", 1);
+                    taken = end - i;
+                } else {
+                    e->len = mark;
+                    e->p[mark] = '\0';
+                }
+            }
+        }
+        if (taken) {
+            changed = true;
+            i += taken;
+        } else {
+            put(e, u[i].p, u[i].n);
+            i++;
+        }
+    }
+    if (st == STORE_OK && changed && !e->full && !(*out = strdup(e->p)))
+        st = store_oom(s);
+out:
+    free(u);
+    free(e);
+    return st;
 }

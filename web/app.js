@@ -226,7 +226,7 @@ function ftsQuery(raw) {
     if (bare != null && /^(AND|OR|NOT)$/.test(bare) && out.length && i < tokens.length - 1) { out.push(bare); return; }
     const star = phrase != null ? pstar : /\*$/.test(bare) ? '*' : '';
     const words = (phrase != null ? phrase : bare).replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ').trim();
-    // A one-word prefix goes bare (word*): the server refuses a quoted one ("word"*).
+    // A one-word prefix goes bare (word*), the shortest form of the same query.
     if (words) out.push(star && !/\s/.test(words) ? `${words}*` : `"${words}"${star}`);
   });
   while (/^(AND|OR|NOT)$/.test(out[out.length - 1] || '')) out.pop();

@@ -129,7 +129,7 @@ test('the list titles untitled articles with their excerpt; no ids or sizes show
   assert.ok(!foot.includes(digits(meta.locations)), 'not the size of the gazetteer');
 });
 
-test('search sends q and lists the results; typed words are no errors; a refused query is explained in Arabic', async () => {
+test('search sends q and lists the results; typed words are no errors; English names find Arabic text; a refused query is explained in Arabic', async () => {
   const word = 'حلب';
   const want = (await api(`/v1/articles?q=${encodeURIComponent(word)}`)).body.total;
   assert.ok(want >= 1, 'the seeds mention Aleppo');
@@ -153,6 +153,15 @@ test('search sends q and lists the results; typed words are no errors; a refused
     const total = (await api(`/v1/articles?q=${encodeURIComponent(sent.at(-1))}`)).body.total;
     assert.ok(total >= 1, `"${typed}" sent as ${sent.at(-1)} finds articles`);
   }
+  // An English place name finds the articles that name it in Arabic.
+  const english = (await api('/v1/articles?q=Aleppo')).body.total;
+  assert.equal(english, want, 'Aleppo finds what حلب finds');
+  await page.fill('#q', 'Aleppo');
+  await page.press('#q', 'Enter');
+  await page.waitForFunction(() => document.querySelector('#list-status').textContent.includes('Aleppo'));
+  assert.ok(await err.isHidden(), 'Aleppo is no error');
+  assert.equal(await page.locator('#article-list li').count(), Math.min(want, 20));
+  await shot('02c-search-english.png');
   // A query the server refuses (too long) is explained in Arabic.
   await page.fill('#q', 'حلب '.repeat(300));
   await page.press('#q', 'Enter');

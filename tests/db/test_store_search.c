@@ -323,3 +323,43 @@ Test(search, a_failed_write_leaves_the_indexes_alone)
     store_close(s);
     assert_fts_intact();
 }
+
+/* English names of parties and places stand for their Arabic names in
+ * articles and figures: q is rewritten, operators, prefixes and columns
+ * left alone, and a name not known leaves q as it is. */
+Test(search, english_names_find_the_arabic_text)
+{
+    store *s = fx_open();
+    load(s);
+    static const struct {
+        const char *q, *want; /* want NULL: q unchanged */
+    } cases[] = {
+        {"White Helmets", "(White Helmets OR \"الدفاع المدني\")"},
+        {"white  HELMETS", "(white  HELMETS OR \"الدفاع المدني\")"},
+        {"\"Syrian Army\" حلب", "(\"Syrian Army\" OR \"الجيش السوري\") حلب"},
+        {"SANA OR حلب", "(SANA OR \"سانا\") OR حلب"},
+        {"Syrian Army NOT سانا", "(Syrian Army OR \"الجيش السوري\") NOT سانا"},
+        {"title:SANA", "title:(SANA OR \"سانا\")"},
+        {"SANA*", NULL},
+        {"Syrian", NULL},
+        {"حلب", NULL},
+        {"\"غير مغلق", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *out = NULL;
+        cr_assert_eq(store_search_place_names(s, cases[i].q, &out), STORE_OK, "%s",
+                     store_errmsg(s));
+        if (cases[i].want)
+            cr_expect(out && strcmp(out, cases[i].want) == 0, "%s: got %s, want %s", cases[i].q,
+                      out ? out : "(unchanged)", cases[i].want);
+        else
+            cr_expect_null(out, "%s: got %s, want it unchanged", cases[i].q, out);
+        free(out);
+    }
+    /* and the search itself: articles and figures by their Arabic text,
+     * sources by their own English name */
+    cr_assert_str_eq(ids_of(s, "White Helmets", STORE_SEARCH_ARTICLES), "d2");
+    cr_assert_str_eq(ids_of(s, "White Helmets", STORE_SEARCH_FIGURES), "d2-f1");
+    cr_assert_str_eq(ids_of(s, "White Helmets", STORE_SEARCH_SOURCES), "white_helmets");
+    store_close(s);
+}

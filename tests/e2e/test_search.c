@@ -366,3 +366,25 @@ Test(search, bad_queries)
     json_t *out = search("حلب", NULL);
     json_decref(out);
 }
+
+/* An English place or party name finds the Arabic articles naming it, on
+ * the articles' q= and on /v1/search: Aleppo is حلب, Hezbollah حزب الله. */
+Test(search, english_names_find_arabic_articles)
+{
+    json_t *ar = get_ok("/v1/articles?q=%s", "%D8%AD%D9%84%D8%A8"); /* حلب */
+    json_t *en = get_ok("/v1/articles?q=%s", "Aleppo");
+    cr_assert_gt(jint(ar, "total"), 0);
+    cr_expect_eq(jint(en, "total"), jint(ar, "total"), "Aleppo finds what حلب finds");
+    json_decref(ar);
+    json_decref(en);
+    json_t *out = search("Hezbollah", "kind=article");
+    json_t *arabic = search("\"حزب الله\"", "kind=article");
+    cr_assert_gt(jint(arabic, "total"), 0);
+    cr_expect_eq(jint(out, "total"), jint(arabic, "total"));
+    json_decref(out);
+    json_decref(arabic);
+    /* a word that names nothing is searched as it is: no Arabic text has it */
+    out = search("Atlantis", "kind=article");
+    cr_expect_eq(jint(out, "total"), 0);
+    json_decref(out);
+}
