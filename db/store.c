@@ -827,6 +827,13 @@ void store_close(store *s)
         sqlite3_finalize(s->dyn[i].st);
         free(s->dyn[i].sql);
     }
+    /* A read-write handle copies the WAL into the database file as it goes:
+     * only the last connection to close does it by itself, and when that
+     * one is a reader (read-only) it cannot, which would leave a file that
+     * is incomplete without its -wal (copied alone, or opened immutable).
+     * PASSIVE: no waiting on readers; what they still read stays in the WAL. */
+    if (s->db && !sqlite3_db_readonly(s->db, "main"))
+        sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
     sqlite3_close(s->db);
     free(s);
 }

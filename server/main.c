@@ -464,8 +464,8 @@ static int cmd_serve(int argc, char **argv)
     http_drain(srv, grace_ms * 3 / 4);
     writer_refuse_queued(w, "the server is shutting down");
     http_drain(srv, grace_ms - grace_ms * 3 / 4);
+    integrity_stop(checker); /* before the writer: a reader left open keeps WAL frames */
     writer_stop(w);
-    integrity_stop(checker);
     http_stop(srv, 0);
     extract_model_free(model);
     store_close(db);
