@@ -110,6 +110,7 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_AFFILIATED] = "affiliated",
     [FW_CLAUSE_OPENER] = "clause_opener",
     [FW_TOPIC_OPENER] = "topic_opener",
+    [FW_CONFLICT_NOUN] = "conflict_noun",
     [FW__COUNT] = NULL,
 };
 

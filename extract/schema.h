@@ -64,6 +64,7 @@ typedef enum word_set {
     FW_AFFILIATED,
     FW_CLAUSE_OPENER,
     FW_TOPIC_OPENER,
+    FW_CONFLICT_NOUN,
     FW__COUNT
 } word_set;
 extern const char *const schema_word_sets[FW__COUNT + 1]; /* NULL-terminated */

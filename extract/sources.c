@@ -1973,6 +1973,24 @@ int sources_find(doc_state *d)
         for (size_t k = i; k < n && t->tok[k].sentence == si; k++)
             d->speaker[k] = d->r->outlet;
     }
+    /* "... النزاع الدامي الذي تشهده البلاد منذ 2011 وتسبب بمقتل ..." — a
+     * relative clause on the war as a whole, in a sentence no party is
+     * quoted in, is the narrator's background: the toll of the conflict
+     * is not carried over from the last speaker. */
+    for (size_t i = 0; i < n; i++) {
+        uint32_t si = t->tok[i].sentence;
+        if (si >= t->n_sentences || spoken[si] || !stages_word_in(d, i, FW_CONFLICT_NOUN))
+            continue;
+        size_t rel = i + 1; /* past at most two adjectives: النزاع المسلح الدامي الذي */
+        while (rel < n && rel <= i + 3 && t->tok[rel].sentence == si &&
+               t->tok[rel].kind == TOK_WORD && !stages_word_in(d, rel, FW_RELATIVE_PRONOUN))
+            rel++;
+        if (rel >= n || t->tok[rel].sentence != si || !stages_word_in(d, rel, FW_RELATIVE_PRONOUN))
+            continue;
+        for (size_t k = rel; k < n && t->tok[k].sentence == si; k++)
+            d->speaker[k] = d->r->outlet;
+        i = rel;
+    }
     free(spoken);
     free(p.outlet_score);
     return 0;
