@@ -53,6 +53,19 @@ void extract_model_free(extract_model *m);
  * extractions can be refreshed. */
 uint64_t extract_model_fingerprint(const extract_model *m);
 
+/* A conflict or a bloc of data/blocs.tsv, as the API describes it: strings
+ * owned by the model. conflict is NULL for a conflict. */
+typedef struct extract_camp {
+    const char *id;       /* syria; sy.government */
+    const char *conflict; /* a bloc's conflict id; NULL for a conflict */
+    const char *name;     /* Arabic display name */
+    const char *name_en;  /* English display name */
+} extract_camp;
+
+/* The entries of data/blocs.tsv in file order, each conflict before its
+ * blocs: false when i is past the last. */
+bool extract_model_camp(const extract_model *m, size_t i, extract_camp *out);
+
 /* The known source whose id or one of whose names is name_or_id (names
  * compared after normalisation), or NULL. */
 const extract_source *extract_model_find_source(const extract_model *m, const char *name_or_id);

@@ -670,3 +670,14 @@ const extract_source *extract_model_find_source(const extract_model *m, const ch
     const lexicon_entry *e = lexicon_find(m->source_list, norm);
     return e ? &m->sources[model_entry_index(m->source_list, e)] : NULL;
 }
+
+bool extract_model_camp(const extract_model *m, size_t i, extract_camp *out)
+{
+    if (i >= lexicon_size(m->bloc_list))
+        return false;
+    const lexicon_entry *e = lexicon_entry_at(m->bloc_list, i);
+    bool bloc = !strcmp(model_field(e, 2), "bloc");
+    *out = (extract_camp){model_field(e, 1), bloc ? model_field(e, 3) : NULL, e->fields[0],
+                          model_field(e, 4)};
+    return true;
+}

@@ -8,6 +8,7 @@
 #include "server/handlers.h"
 
 #include "db/json_out.h"
+#include "extract/extract.h"
 #include "server/assets.h"
 #include "server/export.h"
 #include "server/params.h"
@@ -311,6 +312,27 @@ void handle_openapi(request *rq, reply *r)
     reply_static(r, 200, "application/yaml", rq->app->openapi, rq->app->openapi_len);
 }
 
+/* The conflicts of data/blocs.tsv with their blocs, as the extractor reads
+ * them: what subject.bloc and claimant.bloc ids name. */
+static json_t *conflicts_json(const extract_model *m)
+{
+    json_t *conflicts = json_array(), *blocs = NULL;
+    extract_camp c;
+    for (size_t i = 0; m && extract_model_camp(m, i, &c); i++) {
+        json_t *o = json_pack("{s:s, s:s, s:s}", "id", c.id, "name", c.name, "name_en", c.name_en);
+        if (!c.conflict) {
+            blocs = json_array();
+            json_object_set_new(o, "blocs", blocs); /* steals blocs; borrowed below */
+            json_array_append_new(conflicts, o);
+        } else if (blocs) {
+            json_array_append_new(blocs, o);
+        } else {
+            json_decref(o);
+        }
+    }
+    return conflicts;
+}
+
 void handle_meta(request *rq, reply *r)
 {
     if (!params_check_or_reply(rq, true, r))
@@ -322,6 +344,7 @@ void handle_meta(request *rq, reply *r)
         return;
     }
     json_object_set_new(meta, "version", json_string(rq->app->version));
+    json_object_set_new(meta, "conflicts", conflicts_json(rq->app->model));
     reply_json(r, 200, meta);
 }
 

@@ -337,6 +337,14 @@ static int cmd_serve(int argc, char **argv)
                               : open_writer(cfg.db_path, cfg.busy_timeout_ms, &model, &unfinished);
     if (!db)
         return EXIT_RUNTIME;
+    if (!model) { /* read-only: no extraction, but /v1/meta describes the conflicts */
+        char merr[256];
+        if (!(model = extract_model_new(merr, sizeof merr))) {
+            fprintf(stderr, "marsad: %s\n", merr);
+            store_close(db);
+            return EXIT_RUNTIME;
+        }
+    }
     char problem[512];
     integrity_result sound = unfinished ? INTEGRITY_UNFINISHED : INTEGRITY_SOUND;
     if (cfg.read_only)
@@ -363,6 +371,7 @@ static int cmd_serve(int argc, char **argv)
     }
     a.max_url = (size_t)cfg.max_url;
     a.version = MARSAD_VERSION;
+    a.model = model;
     a.openapi = openapi ? openapi->data : "";
     a.openapi_len = openapi ? openapi->len : 0;
     atomic_store(&a.ready, false);

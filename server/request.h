@@ -34,7 +34,8 @@ enum app_fault {
 
 typedef struct app {
     const char *version;
-    const char *openapi; /* the OpenAPI document, as it is */
+    const struct extract_model *model; /* the extractor's data: /v1/meta's conflicts */
+    const char *openapi;               /* the OpenAPI document, as it is */
     size_t openapi_len;
     atomic_bool ready; /* the seeds are imported */
     atomic_llong n_articles;

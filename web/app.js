@@ -490,21 +490,16 @@ async function loadCompare() {
   out.replaceChildren(h('p', { class: 'list-status', text: count(res.total, ['مجموعة واحدة', 'مجموعتان', 'مجموعات', 'مجموعة']) }), ...res.groups.map(groupCard));
 }
 
-// Readable names of the blocs of data/blocs.tsv (the API gives only their ids).
-const BLOC = {
-  'sy.government': 'الحكومة السورية وحلفاؤها', 'sy.opposition': 'فصائل المعارضة السورية', 'sy.sdf': 'قسد والقوات الكردية',
-  'sy.isis': 'تنظيم الدولة (سوريا)', 'sy.turkey': 'تركيا والفصائل الموالية', 'sy.israel': 'إسرائيل في سوريا',
-  'sy.coalition': 'التحالف الدولي', 'ye.houthis': 'الحوثيون وحلفاؤهم', 'ye.government': 'الحكومة اليمنية والتحالف',
-  'ye.stc': 'المجلس الانتقالي الجنوبي', 'ye.aqap': 'القاعدة في جزيرة العرب', 'iq.government': 'الحكومة العراقية والحشد',
-  'iq.kurdistan': 'إقليم كردستان', 'iq.isis': 'تنظيم الدولة (العراق)', 'iq.coalition': 'التحالف الدولي في العراق',
-  'gz.israel': 'إسرائيل', 'gz.factions': 'حماس والفصائل', 'gz.gaza-authorities': 'السلطات في غزة',
-  'gz.palestinian-authority': 'السلطة الفلسطينية', 'lb.state': 'الدولة اللبنانية والجيش', 'lb.hezbollah': 'حزب الله وحلفاؤه',
-  'lb.israel': 'إسرائيل في لبنان', 'lb.jihadists': 'الجماعات الجهادية في لبنان', 'sd.saf': 'الجيش السوداني',
-  'sd.rsf': 'قوات الدعم السريع', 'sd.splm-n': 'الحركة الشعبية - شمال', 'ly.lna': 'الجيش الوطني الليبي',
-  'ly.gna': 'حكومة طرابلس', 'so.government': 'الحكومة الصومالية وحلفاؤها', 'so.shabaab': 'حركة الشباب',
-  'sahel.states': 'حكومات الساحل', 'sahel.jnim': 'نصرة الإسلام والمسلمين', 'sahel.isis': 'تنظيم الدولة في الساحل',
-  'sahel.azawad': 'الحركات الأزوادية', 'sahel.jas': 'بوكو حرام', independent: 'مستقلة (مراصد، أمم متحدة، إعلام)',
-};
+// Bloc names come from /v1/meta's conflicts (data/blocs.tsv, as the extractor reads
+// it); a name that recurs in another conflict is told apart by its conflict's.
+const BLOC = { independent: 'مستقلة (مراصد، أمم متحدة، إعلام)' };
+const metaReady = api('/v1/meta').then((m) => {
+  const all = (m.conflicts || []).flatMap((c) => c.blocs.map((b) => [b, c]));
+  const seen = {};
+  for (const [b] of all) seen[b.name] = (seen[b.name] || 0) + 1;
+  for (const [b, c] of all) BLOC[b.id] = seen[b.name] > 1 ? `${b.name} (${c.name})` : b.name;
+  return m;
+});
 const blocName = (b) => (b == null ? 'جهة غير معروفة' : BLOC[b] || b);
 // Colours are handed out per group in the order blocs appear there, so two blocs
 // of one group never share one; the legend says which is which.
@@ -773,6 +768,7 @@ for (const b of document.querySelectorAll('.zoom button')) {
 async function fillCompareForm() {
   const form = $('#compare-form');
   for (const [v, t] of Object.entries(TYPE)) form.type.append(h('option', { value: v, text: t }));
+  await metaReady.catch(() => {}); // without it the select offers "all" alone
   for (const [v, t] of Object.entries(BLOC)) form.bloc.append(h('option', { value: v, text: t }));
   try {
     const ps = [...(await getPlaces())].sort((a, b) => b.counts.mentions - a.counts.mentions);
@@ -821,7 +817,7 @@ compareReady = fillCompareForm();
 listFiltersReady = fillListFilters();
 route();
 // The footer counts what the articles mention, not the size of the gazetteer or the party list.
-api('/v1/meta').then((m) => {
+metaReady.then((m) => {
   const c = m.counts;
   $('#meta').textContent = `الإصدار ${m.version} · ${[[c.articles, N_ART], [c.figures, ['رقم واحد', 'رقمان', 'أرقام', 'رقمًا']],
     [c.source_mentions, ['ذكر واحد لمصدر', 'ذكران لمصادر', 'إشارات إلى مصادر', 'إشارة إلى مصادر']],

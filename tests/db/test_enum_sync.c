@@ -1,8 +1,9 @@
 /* test_enum_sync.c — one list per enumeration: the store's filter catalogue
  * (store_filters, which openapi.yaml is held to by test_openapi_sync.c) is
  * the list, and schema.sql's CHECK constraints and the explorer's
- * vocabulary in web/app.js must name exactly the same values; the
- * explorer's bloc names (BLOC) name exactly the blocs of data/blocs.tsv. A value added
+ * vocabulary in web/app.js must name exactly the same values; the blocs
+ * /v1/meta serves are those of data/blocs.tsv, which the explorer never
+ * names itself. A value added
  * in one place and not the others fails here, not at import time.
  *
  * Run from the repository root (as `make unit` does).
@@ -222,14 +223,14 @@ Test(enum_sync, a_stray_value_is_caught)
     cr_assert_str_eq(check.v[1], "q");
 }
 
-/* The explorer names every bloc of data/blocs.tsv, and only those (plus
- * "independent", the parties of no bloc). */
-Test(enum_sync, explorer_names_every_bloc)
+/* The blocs have one list, data/blocs.tsv: /v1/meta serves it from the
+ * model (extract_model_camp gives every bloc, in file order), and the
+ * explorer takes its bloc names from there, naming none itself. */
+Test(enum_sync, blocs_come_from_data_blocs_tsv_only)
 {
     char *blocs = slurp("data/blocs.tsv");
     char *app = slurp("web/app.js");
     value_set want = {.n = 0};
-    add_value(&want, "independent", strlen("independent"));
     for (char *line = blocs; line && *line;
          line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
         if (*line == '#' || *line == '\n')
@@ -237,12 +238,26 @@ Test(enum_sync, explorer_names_every_bloc)
         const char *id = strchr(line, '\t');
         const char *kind = id ? strchr(id + 1, '\t') : NULL;
         cr_assert(id && kind, "data/blocs.tsv: a line without id and kind");
-        if (!strncmp(kind + 1, "bloc\t", 5))
-            add_value(&want, id + 1, (size_t)(kind - id - 1));
+        if (strncmp(kind + 1, "bloc\t", 5) != 0)
+            continue;
+        add_value(&want, id + 1, (size_t)(kind - id - 1));
+        char quoted[80];
+        snprintf(quoted, sizeof quoted, "'%.*s'", (int)(kind - id - 1), id + 1);
+        cr_expect_null(strstr(app, quoted), "web/app.js names the bloc %s itself", quoted);
     }
     cr_assert_gt(want.n, 10u);
-    value_set in_app = app_keys(app, "BLOC");
-    assert_same(&want, &in_app, "web/app.js BLOC");
+    char err[256];
+    extract_model *m = extract_model_new(err, sizeof err);
+    cr_assert_not_null(m, "%s", err);
+    value_set served = {.n = 0};
+    extract_camp c;
+    for (size_t i = 0; extract_model_camp(m, i, &c); i++) {
+        cr_expect(c.name && *c.name && c.name_en && *c.name_en, "%s without its names", c.id);
+        if (c.conflict)
+            add_value(&served, c.id, strlen(c.id));
+    }
+    assert_same(&want, &served, "the blocs /v1/meta serves");
+    extract_model_free(m);
     free(blocs);
     free(app);
 }

@@ -345,6 +345,47 @@ Test(api, healthz_and_readyz_answer_200_without_etag)
     e2e_response_free(r);
 }
 
+/* The conflicts and their blocs, with the names the explorer shows: every
+ * bloc a figure of the seeds names is among them. */
+Test(api, meta_lists_the_conflicts_and_their_blocs)
+{
+    json_t *meta = get_ok("/v1/meta");
+    json_t *conflicts = json_object_get(meta, "conflicts");
+    cr_assert(json_array_size(conflicts) >= 9, "the nine conflicts of data/blocs.tsv");
+    json_t *syria = json_array_get(conflicts, 0);
+    cr_assert_str_eq(jstr(syria, "id"), "syria");
+    cr_assert_str_eq(jstr(syria, "name"), "سوريا");
+    const char *want[] = {"sy.government", "sy.opposition", "sy.isis"};
+    for (size_t k = 0; k < 3; k++) {
+        bool found = false;
+        size_t i;
+        json_t *b;
+        json_array_foreach(json_object_get(syria, "blocs"), i, b)
+        {
+            found |= !strcmp(jstr(b, "id"), want[k]);
+            cr_assert_gt(strlen(jstr(b, "name")), 0);
+        }
+        cr_expect(found, "Syria lists %s", want[k]);
+    }
+    /* every bloc the seeds' figures name is described */
+    json_t *figs = get_ok("/v1/figures?limit=500");
+    size_t i, j, k;
+    json_t *f, *c, *b;
+    json_array_foreach(json_object_get(figs, "data"), i, f)
+    {
+        const char *bloc =
+            json_string_value(json_object_get(json_object_get(f, "subject"), "bloc"));
+        if (!bloc)
+            continue;
+        bool found = false;
+        json_array_foreach(conflicts, j, c) json_array_foreach(json_object_get(c, "blocs"), k, b)
+            found |= !strcmp(jstr(b, "id"), bloc);
+        cr_expect(found, "%s is not in /v1/meta", bloc);
+    }
+    json_decref(figs);
+    json_decref(meta);
+}
+
 Test(api, meta_counts_agree_with_the_lists)
 {
     json_t *meta = get_ok("/v1/meta");
