@@ -171,17 +171,18 @@ static void groups_sql(sbuf *b, scope where)
                   " k.claimant_id, k.n FROM claim_cells k WHERE (?1 IS NULL OR k.type = ?1)");
     if (where == SCOPE_AREAS)
         sb_add(b, " AND k.area_id IN " STORE_PLACES_WITHIN("?2"));
-    sb_add(b,
-           ") SELECT k.type, k.category, k.bloc, k.side, k.area_id, k.period, k.object, count(*),"
-           " sum(k.n), ar.name FROM cells k"
-           " LEFT JOIN sources c ON c.id = k.claimant_id"
-           " LEFT JOIN locations ar ON ar.id = k.area_id"
-           " WHERE (?3 IS NULL OR c.affiliation = ?3) AND (?5 IS NULL OR k.bloc = ?5)"
-           " AND (?7 IS NULL OR k.period = '' OR k.period >= ?7)"
-           " AND (?8 IS NULL OR k.period = '' OR k.period <= ?8)"
-           " GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING count(*) >= ?4"
-           " AND (?6 IS NULL OR sum(k.claimant_id = ?6) > 0)"
-           " ORDER BY 8 DESC, 9 DESC");
+    /* Grouped first, named after: the claimant's affiliation is looked up
+     * only when asked, the area's name once per group, not per cell. */
+    sb_add(b, ") SELECT g.*, ar.name FROM (SELECT k.type, k.category, k.bloc, k.side, k.area_id,"
+              " k.period, k.object, count(*) AS n_claimants, sum(k.n) AS n_figures FROM cells k"
+              " WHERE (?3 IS NULL OR EXISTS (SELECT 1 FROM sources c WHERE c.id = k.claimant_id"
+              " AND c.affiliation = ?3)) AND (?5 IS NULL OR k.bloc = ?5)"
+              " AND (?7 IS NULL OR k.period = '' OR k.period >= ?7)"
+              " AND (?8 IS NULL OR k.period = '' OR k.period <= ?8)"
+              " GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING count(*) >= ?4"
+              " AND (?6 IS NULL OR sum(k.claimant_id = ?6) > 0)) g"
+              " LEFT JOIN locations ar ON ar.id = g.area_id"
+              " ORDER BY 8 DESC, 9 DESC");
 }
 
 /* The figures of one coarse group (?1-?7 its key), light columns, with the
@@ -195,10 +196,10 @@ static void figures_sql(sbuf *b, scope where, bool one_claimant)
               " coalesce(f.date_start, substr(a.published_at, 1, 10)) AS d"
               " FROM compare_keys k JOIN figures f ON f.rowid = k.figure_rowid"
               " JOIN articles a ON a.id = f.article_id"
-              " LEFT JOIN sources c ON c.id = f.claimant_id"
               " WHERE k.type = ?1 AND k.category = ?2 AND k.bloc = ?3 AND k.side = ?4"
               " AND k.area_id = ?5 AND k.month = ?6 AND k.object = ?7"
-              " AND (?8 IS NULL OR c.affiliation = ?8)");
+              " AND (?8 IS NULL OR EXISTS (SELECT 1 FROM sources c WHERE c.id = f.claimant_id"
+              " AND c.affiliation = ?8))");
     if (one_claimant) /* ?11, at most READ_ONE of its figures */
         sb_add(b, " AND k.claimant_id = ?11 ORDER BY k.amount DESC LIMIT " READ_ONE_SQL);
     if (where == SCOPE_PLACES)
