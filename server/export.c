@@ -12,9 +12,13 @@
  * UTF-8 rather than the locale's code page.
  * NDJSON is each item as compact JSON on its own line.
  *
- * Each page is a store_list call on this thread's connection (the stream is
- * read on the connection's own polling thread), continuing from the
- * previous page's cursor, so rows are neither repeated nor skipped.
+ * Each page is a store_list call, continuing from the previous page's
+ * cursor, so rows are neither repeated nor skipped. The first page is read
+ * by the handler (its errors are still a problem answer); each later one
+ * by export_fill, which the HTTP layer runs off the polling thread (the
+ * query pool) on the connection of the thread that runs it, while the
+ * stream waits with REPLY_STREAM_FILL: a page's query never holds the
+ * polling thread's other connections.
  */
 #include "server/export.h"
 
@@ -32,6 +36,8 @@ typedef struct export_state {
     size_t len, sent, cap;
     char *next; /* cursor of the next page; NULL when none */
     bool header_done, last_page, failed;
+    bool filled;          /* export_fill has run for the page asked */
+    store_status fill_st; /* and how it went */
 } export_state;
 
 static void state_free(void *p)
@@ -164,22 +170,41 @@ static bool next_page(export_state *e, store_status *st)
     return ok;
 }
 
+/* The next page, read on the connection db of the thread that runs it
+ * (a query worker, or the polling thread when there are none). */
+static void export_fill(void *ctx, store *db)
+{
+    export_state *e = ctx;
+    e->db = db;
+    e->len = e->sent = 0;
+    e->fill_st = STORE_OK;
+    if (!db) {
+        e->fill_st = STORE_BUSY; /* no connection could be opened */
+    } else if (!next_page(e, &e->fill_st)) {
+        fprintf(stderr, "marsad: export cut short: %s\n",
+                e->fill_st == STORE_OK ? "out of memory" : store_errmsg(db));
+        if (e->fill_st == STORE_CORRUPT)
+            app_set_fault(&e->app->fault, APP_FAULT_CORRUPT);
+        if (e->fill_st == STORE_OK)
+            e->fill_st = STORE_ERR;
+    }
+    e->filled = true;
+}
+
 static size_t stream(void *ctx, char *buf, size_t max)
 {
     export_state *e = ctx;
-    while (e->sent == e->len && !e->last_page) {
-        e->len = e->sent = 0;
-        store_status st;
-        if (!next_page(e, &st)) {
-            /* The 200 and its headers are gone: the stream ends without its
-             * last chunk (chunked) and the connection closes, so the client
-             * sees a cut transfer, never a clean but short export. */
-            fprintf(stderr, "marsad: export cut short: %s\n",
-                    st == STORE_OK ? "out of memory" : store_errmsg(e->db));
-            if (st == STORE_CORRUPT)
-                app_set_fault(&e->app->fault, APP_FAULT_CORRUPT);
+    if (e->sent == e->len && !e->last_page) {
+        if (!e->filled)
+            return REPLY_STREAM_FILL;
+        e->filled = false;
+        /* The 200 and its headers are gone: the stream ends without its
+         * last chunk (chunked) and the connection closes, so the client
+         * sees a cut transfer, never a clean but short export. */
+        if (e->fill_st != STORE_OK)
             return REPLY_STREAM_ERROR;
-        }
+        if (e->sent == e->len && !e->last_page)
+            return REPLY_STREAM_FILL; /* an empty page that is not the last */
     }
     size_t n = e->len - e->sent < max ? e->len - e->sent : max;
     if (n == 0)
@@ -218,8 +243,9 @@ void export_start(request *rq, const store_query *q, output_format fmt, reply *r
     }
     static const char *const names[] = {"articles", "sources", "locations", "figures"};
     bool csv = fmt == FORMAT_CSV || fmt == FORMAT_CSV_BOM;
-    reply_stream(r, 200, csv ? "text/csv; charset=utf-8" : "application/x-ndjson", stream, e,
-                 state_free);
+    e->db = NULL; /* a later page runs on the connection of whichever thread reads it */
+    reply_stream(r, 200, csv ? "text/csv; charset=utf-8" : "application/x-ndjson", stream,
+                 export_fill, e, state_free);
     snprintf(r->disposition, sizeof r->disposition, "inline; filename=\"%s.%s\"",
              names[q->res < RES__COUNT ? q->res : 0], csv ? "csv" : "ndjson");
     return;

@@ -110,11 +110,25 @@ typedef struct req_ctx {
     request query;
     const route *query_route;
     reply query_reply;
+    /* An export's next page, handed to the query pool while the stream
+     * waits (connection suspended); NULL otherwise. */
+    struct stream_state *filling;
     bool active;     /* a request is under way (counted in in_flight) */
     bool cacheable;  /* a GET whose answer may be kept */
     bool gzip;       /* Accept-Encoding takes gzip */
     int64_t version; /* the data version it was answered at */
 } req_ctx;
+
+/* A streamed reply's bytes, as libmicrohttpd asks for them. */
+typedef struct stream_state {
+    reply_stream_fn fn;
+    reply_fill_fn fill;
+    void *ctx;
+    void (*free_ctx)(void *);
+    size_t *bytes; /* the request's byte count, for the access log */
+    http_server *s;
+    req_ctx *owner; /* the request it answers: its connection */
+} stream_state;
 
 /* What a connection's context is allocated in: the request's context
  * (reset for each request, so first) and the reaper's view of it. */
@@ -512,6 +526,13 @@ static bool request_ok(http_server *s, struct MHD_Connection *c, req_ctx *ctx, c
 static void run_query(void *item, void *cls)
 {
     req_ctx *ctx = item;
+    if (ctx->filling) { /* an export's next page */
+        struct stream_state *st = ctx->filling;
+        ctx->filling = NULL;
+        st->fill(st->ctx, thread_store(cls));
+        MHD_resume_connection(ctx->conn);
+        return;
+    }
     ctx->query.db = thread_store(cls);
     if (ctx->query.db) {
         ctx->query_route->handler(&ctx->query, &ctx->query_reply);
@@ -527,6 +548,13 @@ static void refuse_query(void *item, void *cls)
 {
     (void)cls;
     req_ctx *ctx = item;
+    if (ctx->filling) { /* no connection: the export ends cut, as the client can see */
+        struct stream_state *st = ctx->filling;
+        ctx->filling = NULL;
+        st->fill(st->ctx, NULL);
+        MHD_resume_connection(ctx->conn);
+        return;
+    }
     ctx->query_reply.retry_after = 1;
     reply_problem(&ctx->query_reply, 503, "the server is shutting down");
     atomic_store(&ctx->query_done, true);
@@ -535,14 +563,12 @@ static void refuse_query(void *item, void *cls)
 
 /* Hand a data route's GET to the query pool, so that a slow query never
  * holds the polling thread's other connections (/healthz, /readyz, cached
- * answers). Exports stay here: their later pages are read as the answer
- * streams, on this thread's connection. False: run it here. */
+ * answers). An export's first page is read there too, and each later one
+ * as the answer streams (stream_read). False: run it here. */
 static bool offloaded(http_server *s, struct MHD_Connection *c, req_ctx *ctx, const request *rq,
                       const route *rt)
 {
-    const char *format = request_arg(rq, "format");
-    if (!s->queries || (strcmp(rq->method, "GET") != 0 && strcmp(rq->method, "HEAD") != 0) ||
-        (format && strcmp(format, "json") != 0 && strcmp(format, "geojson") != 0))
+    if (!s->queries || (strcmp(rq->method, "GET") != 0 && strcmp(rq->method, "HEAD") != 0))
         return false;
     ctx->query = *rq;
     ctx->query_route = rt;
@@ -638,19 +664,28 @@ static bool etag_matches(const char *header, const char *etag)
     return false;
 }
 
-/* A streamed reply's bytes, as libmicrohttpd asks for them. */
-typedef struct stream_state {
-    reply_stream_fn fn;
-    void *ctx;
-    void (*free_ctx)(void *);
-    size_t *bytes; /* the request's byte count, for the access log */
-} stream_state;
-
 static ssize_t stream_read(void *cls, uint64_t pos, char *buf, size_t max)
 {
     (void)pos;
     stream_state *st = cls;
     size_t n = st->fn(st->ctx, buf, max);
+    while (n == REPLY_STREAM_FILL) {
+        if (!st->fill)
+            return MHD_CONTENT_READER_END_WITH_ERROR;
+        /* The fill is a query: to a worker, the connection suspended until
+         * it is done (libmicrohttpd then asks again); here only without
+         * workers or with their queue full. */
+        if (st->s->queries) {
+            st->owner->filling = st;
+            MHD_suspend_connection(st->owner->conn);
+            if (query_pool_submit(st->s->queries, st->owner))
+                return 0;
+            st->owner->filling = NULL;
+            MHD_resume_connection(st->owner->conn);
+        }
+        st->fill(st->ctx, thread_store(st->s));
+        n = st->fn(st->ctx, buf, max);
+    }
     if (n == REPLY_STREAM_ERROR)
         return MHD_CONTENT_READER_END_WITH_ERROR;
     if (n == 0)
@@ -747,7 +782,8 @@ static enum MHD_Result send_reply(http_server *s, struct MHD_Connection *c, req_
         stream_state *st = malloc(sizeof *st);
         if (!st)
             return MHD_NO;
-        *st = (stream_state){r->stream, r->stream_ctx, r->stream_free, &ctx->bytes};
+        *st = (stream_state){
+            r->stream, r->stream_fill, r->stream_ctx, r->stream_free, &ctx->bytes, s, ctx};
         resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 64 * 1024, stream_read, st,
                                                  stream_free);
         if (!resp) {

@@ -31,6 +31,7 @@ void reply_free(reply *r)
         r->stream_free(r->stream_ctx);
     r->stream_ctx = NULL;
     r->stream = NULL;
+    r->stream_fill = NULL;
     free(r->link);
     r->link = NULL;
 }
@@ -51,12 +52,13 @@ bool reply_link_next(reply *r, const char *url)
 }
 
 void reply_stream(reply *r, unsigned status, const char *content_type, reply_stream_fn fn,
-                  void *ctx, void (*free_ctx)(void *))
+                  reply_fill_fn fill, void *ctx, void (*free_ctx)(void *))
 {
     reply_free(r);
     r->status = status;
     r->content_type = content_type;
     r->stream = fn;
+    r->stream_fill = fill;
     r->stream_ctx = ctx;
     r->stream_free = free_ctx;
     r->no_etag = true; /* the bytes are not known before they are sent */

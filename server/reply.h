@@ -14,9 +14,14 @@
 
 /* A body produced piece by piece (exports): writes at most max bytes into
  * buf and returns how many; 0 at the end; REPLY_STREAM_ERROR when it
- * cannot go on (the connection is then closed). */
+ * cannot go on (the connection is then closed); REPLY_STREAM_FILL when it
+ * has nothing until its fill function has run (a query: the HTTP layer runs
+ * it off the polling thread, on that thread's own connection db, then asks
+ * again). */
 #define REPLY_STREAM_ERROR ((size_t)-1)
+#define REPLY_STREAM_FILL ((size_t)-2)
 typedef size_t (*reply_stream_fn)(void *ctx, char *buf, size_t max);
+typedef void (*reply_fill_fn)(void *ctx, store *db);
 
 struct write_job;
 struct reply;
@@ -44,8 +49,9 @@ typedef struct reply {
      * connection's thread to fill the reply. */
     struct write_job *pending;
     void (*finish)(struct write_job *job, store *db, reply_finish_ctx *ctx, struct reply *r);
-    reply_stream_fn stream; /* when set, the body comes from it, not from body */
-    void *stream_ctx;       /* owned by the reply until the response takes it */
+    reply_stream_fn stream;    /* when set, the body comes from it, not from body */
+    reply_fill_fn stream_fill; /* what REPLY_STREAM_FILL asks to run */
+    void *stream_ctx;          /* owned by the reply until the response takes it */
     void (*stream_free)(void *ctx);
 } reply;
 
@@ -80,7 +86,7 @@ void reply_bad_param(reply *r, const char *param, const char *reason_fmt, ...)
 /* A streamed body: the reply owns ctx (freed with free_ctx) until the HTTP
  * layer hands it to the response. */
 void reply_stream(reply *r, unsigned status, const char *content_type, reply_stream_fn fn,
-                  void *ctx, void (*free_ctx)(void *));
+                  reply_fill_fn fill, void *ctx, void (*free_ctx)(void *));
 
 /* The standard reason phrase of an HTTP status ("Not Found"). */
 const char *reply_status_title(unsigned status);

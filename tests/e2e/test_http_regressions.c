@@ -1278,6 +1278,7 @@ static void letter_pct(unsigned k, char out[13])
 
 typedef struct search_load {
     int port, client;
+    bool export; /* each search an NDJSON export of the articles, five a page */
     atomic_bool *stop;
     int answered, refused, failed;
     double slowest_ms;
@@ -1293,9 +1294,9 @@ static void *search_client(void *arg)
         char pre[8][13], path[512];
         for (unsigned j = 0; j < 8; j++)
             letter_pct(k / (j % 2 ? 28 : 1) + j * 5, pre[j]);
-        snprintf(path, sizeof path,
-                 "/v1/search?q=%s%s*%%20OR%%20%s%s*%%20OR%%20%s%s*%%20OR%%20%s%s*", pre[0], pre[1],
-                 pre[2], pre[3], pre[4], pre[5], pre[6], pre[7]);
+        snprintf(path, sizeof path, "%s%s%s*%%20OR%%20%s%s*%%20OR%%20%s%s*%%20OR%%20%s%s*",
+                 l->export ? "/v1/articles?format=ndjson&limit=5&q=" : "/v1/search?q=", pre[0],
+                 pre[1], pre[2], pre[3], pre[4], pre[5], pre[6], pre[7]);
         double ms;
         int status = timed_get(l->port, path, &ms);
         if (status == 200 || status == 400)
@@ -1313,8 +1314,9 @@ static void *search_client(void *arg)
 /* Eight clients sending distinct prefix searches to a server with one
  * polling thread: /healthz is answered at once all along (the searches run
  * on the query workers); the searches are all answered. The time is held
- * only when the server runs unwrapped. */
-Test(busy_queries, health_checks_do_not_wait_behind_searches)
+ * only when the server runs unwrapped. With exports, each of the many
+ * pages of an export is such a search. */
+static void busy_check(bool exports)
 {
     bool wrapped = e2e_wrapped();
     int n_docs = wrapped ? 150 : 1500;
@@ -1360,7 +1362,7 @@ Test(busy_queries, health_checks_do_not_wait_behind_searches)
     search_load loads[8];
     pthread_t threads[8];
     for (int i = 0; i < 8; i++) {
-        loads[i] = (search_load){.port = e2e_port(), .client = i, .stop = &stop};
+        loads[i] = (search_load){.port = e2e_port(), .client = i, .export = exports, .stop = &stop};
         cr_assert(pthread_create(&threads[i], NULL, search_client, &loads[i]) == 0);
     }
     usleep(300 * 1000); /* the load is on */
@@ -1393,6 +1395,17 @@ Test(busy_queries, health_checks_do_not_wait_behind_searches)
         cr_expect_lt(slowest_health, 250.0,
                      "/healthz took %.0f ms at worst beside searches of up to %.0f ms",
                      slowest_health, slowest_search);
+}
+
+Test(busy_queries, health_checks_do_not_wait_behind_searches)
+{
+    busy_check(false);
+}
+
+/* An export's later pages are queries too: read off the polling thread. */
+Test(busy_queries, health_checks_do_not_wait_behind_export_pages)
+{
+    busy_check(true);
 }
 
 /* ---- 17.3: a committed write is acknowledged as such --------------------- */
