@@ -187,6 +187,9 @@ bad_paths=$(sort -u "$paths" | awk '(!/gen_/ && !/\*/) || NR % 40 == 1' | while 
     st=$(curl -s -o /dev/null -w '%{http_code}' --max-time 60 "$base$p" || echo 000)
     want=200
     [[ $p == /v1/articles/nope-* ]] && want=404
+    # a search of four short prefixes may pass the query time limit on a
+    # large corpus: its documented 503 is an answer too
+    [[ $p == *'*'* && $st == 503 ]] && continue
     [[ $st == "$want" ]] || echo "$st $p"
 done | awk 'n++ < 5')
 [[ -z $bad_paths ]] || { printf 'soak: a path of the mix does not answer as expected:\n%s\n' "$bad_paths" >&2; exit 1; }
