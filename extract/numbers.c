@@ -89,13 +89,24 @@ enum {
     C_DAYPART = 1u << 6,    /* صباحا, مساء: a number before it is a time */
     C_NOT_NUMBER = 1u << 7, /* لست, بعده: never ل+ست, ب+عدة */
     C_HAMZA_ONLY = 1u << 8, /* ميتا: 200 only when written مئتا (else "dead") */
+    /* The words of a number phrase's own grammar (the word as it stands,
+     * never a proclitic form): */
+    C_AND = 1u << 9,            /* و between the parts of a compound */
+    C_TEEN_CLOSER = 1u << 10,   /* عشر, عشرة: "ثلاثة عشر" */
+    C_BETWEEN = 1u << 11,       /* بين: "بين 15 و20" */
+    C_BETWEEN_LEAD = 1u << 12,  /* ما of "ما بين" */
+    C_FROM = 1u << 13,          /* من: "من 15 إلى 20", "عدد من", "من آب" */
+    C_TO = 1u << 14,            /* إلى, حتى: the end of a range */
+    C_OR = 1u << 15,            /* أو: "15 أو 20" */
+    C_DECIMAL_POINT = 1u << 16, /* فاصلة: "واحد فاصلة خمسة" */
+    C_LARGE = 1u << 17,         /* كبير: "عدد كبير من" */
 };
 
 typedef struct wordent {
     const char *norm;
     unsigned char kind;
     unsigned char qual;
-    unsigned short ctx;
+    unsigned ctx;
     double value;
 } wordent;
 
@@ -105,20 +116,6 @@ typedef struct wordent {
 #include "number_words.inc"
 
 #define N_WORDS (sizeof words / sizeof words[0])
-
-/* Normalised spellings the reader compares against. */
-#define W_WAW "و"
-#define W_ASHR "عشر"
-#define W_ASHRA "عشره"
-#define W_MIA "ميه"
-#define W_MAIA "مايه"
-#define W_BAYN "بين"
-#define W_MA "ما"
-#define W_MIN "من"
-#define W_ILA "الي"
-#define W_HATTA "حتي"
-#define W_AW "او"
-#define W_FASILA "فاصله"
 
 /* strcmp for the short strings compared here, inlined: a libc call per
  * probe cost more than the comparison itself. */
@@ -173,9 +170,20 @@ bool qualifier_parse(const char *name, qualifier *out)
 
 /* ---- token helpers ---- */
 
-static bool word_is(const text *t, size_t j, const char *norm)
+/* Is token j, as it stands, a word of the number grammar with context c? */
+static bool grammar_is(const text *t, size_t j, unsigned c)
 {
-    return j < t->n_tok && t->tok[j].kind == TOK_WORD && cmp(t->tok[j].norm, norm) == 0;
+    const wordent *e;
+    return j < t->n_tok && t->tok[j].kind == TOK_WORD && (e = lookup(t->tok[j].norm)) &&
+           (e->ctx & c);
+}
+
+/* Is token j, as it stands, a number word of kind k? */
+static bool kind_is(const text *t, size_t j, word_kind k)
+{
+    const wordent *e;
+    return j < t->n_tok && t->tok[j].kind == TOK_WORD && (e = lookup(t->tok[j].norm)) &&
+           e->kind == k;
 }
 
 static bool punct_is(const text *t, size_t j, const char *norm)
@@ -240,7 +248,7 @@ static bool read_word_form(const text *t, size_t j, mode m, wread *w)
     w->strip = 0;
     w->definite = false;
     if (m == M_WAW) {
-        if (strncmp(norm, W_WAW, 2) != 0 || !(e = lookup(norm + 2)) || e->kind == K_NONE)
+        if (strncmp(norm, "و", strlen("و")) != 0 || !(e = lookup(norm + 2)) || e->kind == K_NONE)
             return false;
         w->e = e;
         w->strip = 1;
@@ -440,15 +448,14 @@ static bool read_comp(const text *t, size_t j, mode m, comp *c)
     case K_ZERO: c->ck = CK_ZERO; return true;
     case K_UNIT:
     case K_TEEN_UNIT:
-        if (e->value <= 9 && same_sent(t, j, j + 1) &&
-            (word_is(t, j + 1, W_ASHR) || word_is(t, j + 1, W_ASHRA))) {
+        if (e->value <= 9 && same_sent(t, j, j + 1) && grammar_is(t, j + 1, C_TEEN_CLOSER)) {
             c->gk = G_TEEN;
             c->value += 10;
             c->end = j + 2;
         } else if (e->kind == K_TEEN_UNIT) {
             return false;
         } else if (e->value >= 3 && e->value <= 9 && same_sent(t, j, j + 1) &&
-                   (word_is(t, j + 1, W_MIA) || word_is(t, j + 1, W_MAIA))) {
+                   kind_is(t, j + 1, K_HUNDRED)) {
             c->gk = G_HUNDREDS;
             c->value *= 100;
             c->end = j + 2;
@@ -596,7 +603,7 @@ static bool read_value(const text *t, size_t i, mode m, rval *r)
                    read_comp(t, j, M_PLAIN, &d) && d.ck == CK_GROUP && d.value < 1000 &&
                    legal_waw(&a, &d)) {
             /* 44 ألفا 532: the hundreds may follow the thousands without و. */
-        } else if (word_is(t, j, W_WAW) && same_sent(t, i, j + 1) &&
+        } else if (grammar_is(t, j, C_AND) && same_sent(t, i, j + 1) &&
                    read_comp(t, j + 1, M_PLAIN, &d) && legal_waw(&a, &d) &&
                    !bigger_mult_follows(t, i, &a, &d)) {
         } else if (read_comp(t, j, M_WAW, &d) && legal_waw(&a, &d) &&
@@ -748,8 +755,8 @@ static bool read_core(const text *t, size_t j, mode m, found *f)
         set_value(f, t, &x);
         size_t k = x.end;
         if (!x.definite && same_sent(t, j, k) && same_sent(t, j, k + 1) &&
-            (is_dash(t, k) || word_is(t, k, W_ILA) || word_is(t, k, W_AW)) &&
-            read_value(t, k + 1, M_PLAIN, &y) && !(is_year(&x) && !is_year(&y)))
+            (is_dash(t, k) || grammar_is(t, k, C_TO | C_OR)) && read_value(t, k + 1, M_PLAIN, &y) &&
+            !(is_year(&x) && !is_year(&y)))
             make_range(f, t, &x, &y);
         return true;
     }
@@ -761,8 +768,7 @@ static bool read_core(const text *t, size_t j, mode m, found *f)
     unsigned flag;
     found_kind fk;
     if (w.e->kind == K_ORDINAL || w.e->kind == K_ORD_TEEN) {
-        bool teen = v <= 9 && same_sent(t, j, j + 1) &&
-                    (word_is(t, j + 1, W_ASHR) || word_is(t, j + 1, W_ASHRA));
+        bool teen = v <= 9 && same_sent(t, j, j + 1) && grammar_is(t, j + 1, C_TEEN_CLOSER);
         if (teen) {
             v += 10;
             end++;
@@ -806,7 +812,8 @@ static void attach_before(const reader *r, found *f, size_t floor_tok)
     /* نحو /1306/, أكثر من (40): the number may stand in slashes or brackets. */
     size_t at =
         v > floor_tok && (punct_is(t, v - 1, "/") || punct_is(t, v - 1, "(") ||
-                          (word_is(t, v - 1, "ال") && glued(t, v - 1, v))) /* تجاوز ال162 ألفا */
+                          (t->tok[v - 1].kind == TOK_WORD && !cmp(t->tok[v - 1].norm, "ال") &&
+                           glued(t, v - 1, v))) /* تجاوز ال162 ألفا */
             ? v - 1
             : v;
     for (size_t back = LEXICON_MAX_WORDS; back >= 1; back--) {
@@ -828,16 +835,17 @@ static void attach_before(const reader *r, found *f, size_t floor_tok)
 static bool read_range_phrase(const text *t, size_t i, found *f)
 {
     const char *n = t->tok[i].norm;
-    bool waw = strncmp(n, W_WAW, 2) == 0 || strncmp(n, "ف", 2) == 0;
-    const char *rest = waw ? n + 2 : n;
+    bool waw = strncmp(n, "و", strlen("و")) == 0 || strncmp(n, "ف", strlen("ف")) == 0;
+    const wordent *lead = lookup(waw ? n + strlen("و") : n);
+    unsigned c = lead ? lead->ctx : 0;
     bool bayn = false;
     size_t k = i + 1;
-    if (strcmp(rest, W_BAYN) == 0) {
+    if (c & C_BETWEEN) {
         bayn = true;
-    } else if (strcmp(rest, W_MA) == 0 && word_is(t, i + 1, W_BAYN)) {
+    } else if ((c & C_BETWEEN_LEAD) && grammar_is(t, i + 1, C_BETWEEN)) {
         bayn = true;
         k = i + 2;
-    } else if (strcmp(rest, W_MIN) != 0) {
+    } else if (!(c & C_FROM)) {
         return false;
     }
     rval x, y;
@@ -848,12 +856,11 @@ static bool read_range_phrase(const text *t, size_t i, found *f)
     if (!same_sent(t, i, e))
         return false;
     if (bayn)
-        ok =
-            (word_is(t, e, W_WAW) && same_sent(t, i, e + 1) && read_value(t, e + 1, M_PLAIN, &y)) ||
-            read_value(t, e, M_WAW, &y);
+        ok = (grammar_is(t, e, C_AND) && same_sent(t, i, e + 1) &&
+              read_value(t, e + 1, M_PLAIN, &y)) ||
+             read_value(t, e, M_WAW, &y);
     else
-        ok = (word_is(t, e, W_ILA) || word_is(t, e, W_HATTA)) && same_sent(t, i, e + 1) &&
-             read_value(t, e + 1, M_PLAIN, &y);
+        ok = grammar_is(t, e, C_TO) && same_sent(t, i, e + 1) && read_value(t, e + 1, M_PLAIN, &y);
     if (!ok)
         return false;
     set_value(f, t, &x);
@@ -883,9 +890,9 @@ static bool read_vague(const text *t, size_t i, const wread *w0, found *f)
         q = QUAL_THOUSANDS;
     } else if (e->kind == K_VAGUE_MIN) {
         size_t k = i + 1;
-        if (word_is(t, k, "كبير") || word_is(t, k, "كبيرا"))
+        if (grammar_is(t, k, C_LARGE))
             k++;
-        if (!same_sent(t, i, k) || !word_is(t, k, W_MIN))
+        if (!same_sent(t, i, k) || !grammar_is(t, k, C_FROM))
             return false;
         q = QUAL_SOME;
         end = k + 1;
@@ -910,7 +917,7 @@ static bool read_at(const reader *r, size_t i, found *f, size_t *skip)
         wread w;
         if (!read_word(t, i, M_FIRST, &w)) {
             /* كانون الثاني is a month, not an ordinal. */
-            if ((word_is(t, i, "كانون") || word_is(t, i, "تشرين")) && same_sent(t, i, i + 1) &&
+            if ((ctx_of(t, i, false) & C_MONTH_HEAD) && same_sent(t, i, i + 1) &&
                 (ctx_of(t, i + 1, false) & C_MONTH_TAIL))
                 *skip = 2;
             return read_range_phrase(t, i, f);
@@ -990,7 +997,7 @@ static void add_flags(const reader *r, found *f)
         (!nb->has_max || nb->value_max <= 2100))
         fl |= NUMFLAG_YEAR;
     if ((next & C_MONTH) || ((next & C_MONTH_HEAD) && (next2 & C_MONTH_TAIL)) ||
-        (word_is(t, k, W_MIN) && (next2 & (C_MONTH | C_MONTH_HEAD))) || (prev & C_MONTH) ||
+        (grammar_is(t, k, C_FROM) && (next2 & (C_MONTH | C_MONTH_HEAD))) || (prev & C_MONTH) ||
         ((prev & C_MONTH_TAIL) && (prev2 & C_MONTH_HEAD)))
         fl |= NUMFLAG_DATE;
     if ((prev & C_CLOCK) || (next & C_DAYPART))
@@ -1099,7 +1106,7 @@ bool numbers_parse(const char *utf8, size_t len, double *value)
                y.value != 0 && integral(x.value) && integral(y.value)) {
         v = x.value / y.value; /* ١١/١٠ */
         ok = true;
-    } else if (word_is(&t, x.end, W_FASILA) && read_value(&t, x.end + 1, M_PLAIN, &y) &&
+    } else if (grammar_is(&t, x.end, C_DECIMAL_POINT) && read_value(&t, x.end + 1, M_PLAIN, &y) &&
                y.end == n && integral(x.value) && integral(y.value)) {
         v = x.value + as_fraction(&t, &y); /* واحد فاصلة واحد */
         ok = true;

@@ -50,9 +50,11 @@ static const char *const number_kinds[] = {
     "hundreds",  "mult",    "mult_acc", "mult_dual", "mult_plural", "vague",
     "vague_min", "ordinal", "ord_teen", "time_dual", NULL};
 static const char *const number_quals[] = {"some", "tens", "hundreds", "thousands", NULL};
-static const char *const number_contexts[] = {"time_unit",  "year_before", "clock",   "month",
-                                              "month_head", "month_tail",  "daypart", "not_number",
-                                              "hamza_only", NULL};
+static const char *const number_contexts[] = {
+    "time_unit",   "year_before",   "clock",        "month",      "month_head",
+    "month_tail",  "daypart",       "not_number",   "hamza_only", "and",
+    "teen_closer", "between",       "between_lead", "from",       "to",
+    "or",          "decimal_point", "large",        NULL};
 static const char *const anaphor_names[] = {"construct", "definite", "both", NULL};
 static const char *const party_kinds[] = {"outlet",     "agency", "armed_group", "military",
                                           "government", "un",     "ngo",         "civil_defence",
