@@ -327,14 +327,9 @@ static size_t owner_mention(const doc_state *d, const counted *c, size_t num_fir
             continue;
         bool linked = true; /* only linking words, triggers and punctuation between */
         for (size_t k = c->end; k < first && linked; k++)
-            linked =
-                t->tok[k].sp.start < num_end || t->tok[k].kind == TOK_PUNCT ||
-                word_role(d, k, "of") || word_role(d, k, "ranks") ||
-                stages_word_is(t, k, (const char *const[]){"في", "سقطوا", "قتلي", "قتلوا", NULL}) ||
-                /* "عنصرا تابعا للنظام", "مركبة قتالية تابعة لقوات ..." */
-                stages_word_is(t, k,
-                               (const char *const[]){"تابع", "تابعا", "تابعه", "التابع", "التابعه",
-                                                     "تابعين", "التابعين", "تابعون", NULL});
+            linked = t->tok[k].sp.start < num_end || t->tok[k].kind == TOK_PUNCT ||
+                     word_role(d, k, "of") || word_role(d, k, "ranks") ||
+                     stages_word_in(d, k, FW_OWNER_LINK); /* "عنصرا تابعا للنظام" */
         if (linked)
             return m;
         break;

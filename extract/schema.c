@@ -113,6 +113,8 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_CLAUSE_OPENER] = "clause_opener",
     [FW_TOPIC_OPENER] = "topic_opener",
     [FW_CONFLICT_NOUN] = "conflict_noun",
+    [FW_OWNER_LINK] = "owner_link",
+    [FW_ISSUED] = "issued",
     [FW__COUNT] = NULL,
 };
 

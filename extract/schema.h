@@ -65,6 +65,8 @@ typedef enum word_set {
     FW_CLAUSE_OPENER,
     FW_TOPIC_OPENER,
     FW_CONFLICT_NOUN,
+    FW_OWNER_LINK,
+    FW_ISSUED,
     FW__COUNT
 } word_set;
 extern const char *const schema_word_sets[FW__COUNT + 1]; /* NULL-terminated */

@@ -1353,8 +1353,7 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
          * للجيش إن", "ذكر تقرير صادر عن الوزارة أن". */
         size_t owner = xm.tok_end;
         if (form == FORM_MEDIUM && owner + 1 < t->n_tok && t->tok[owner].sentence == s) {
-            if (stages_word_is(t, owner,
-                               (const char *const[]){"صادر", "الصادر", "صادره", "الصادره", NULL}) &&
+            if (stages_word_in(d, owner, FW_ISSUED) &&
                 stages_word_is(t, owner + 1, (const char *const[]){"عن", NULL})) {
                 j = owner + 2;
                 continue;
