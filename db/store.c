@@ -87,6 +87,8 @@ static const char *const V11_OBJECTS[] = {"figures_kept_add",
                                           "figures_claim_count_remove",
                                           NULL};
 
+static const char *const V12_OBJECTS[] = {"articles_fts", "figures_fts", NULL};
+
 static const store_migration MIGRATIONS[] = {
     /* 2: the area a figure is about, for /v1/figures/compare */
     {1,
@@ -214,6 +216,11 @@ static const store_migration MIGRATIONS[] = {
      " FROM figures WHERE location_id IS NOT NULL GROUP BY location_id;"
      "INSERT INTO row_counts (name, n) SELECT 'articles?outlet=' || outlet_id, count(*)"
      " FROM articles WHERE outlet_id IS NOT NULL GROUP BY outlet_id;"},
+    /* 12: the two-letter prefix index of articles_fts and figures_fts,
+     * rebuilt from their content */
+    {11, "DROP TABLE articles_fts; DROP TABLE figures_fts;", V12_OBJECTS,
+     "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
+     "INSERT INTO figures_fts (figures_fts) VALUES ('rebuild');"},
     {0, NULL, NULL, NULL},
 };
 

@@ -276,10 +276,14 @@ typedef struct store_search_query {
  * db/fts_arabic.h), ranked by bm25 (score = -bm25: higher is better; title
  * words weigh twice body words). *out is a new reference:
  * {"data":[{"kind":"article"|"figure"|"source","id","score",...,"snippet"}],
- * "total", "counts":{"article":n,...}}, where snippet is the matched text
- * with each matched word between <mark> and </mark> (… where text was cut)
- * and counts has every match of each kind asked, total their sum. A query
- * FTS5 cannot parse (or a column filter a kind lacks) is STORE_BADQUERY. */
+ * "total", "total_exact", "counts":{"article":n,...}, "estimated":[kind...]},
+ * where snippet is the matched text with each matched word between <mark>
+ * and </mark> (… where text was cut), counts has the matches of each kind
+ * asked and total their sum. A kind with more than STORE_EXACT_TOTAL
+ * matches is in `estimated`: its count is estimated and its hits are the
+ * best of its STORE_EXACT_TOTAL most recently stored matches; total_exact
+ * is false when any kind is. A query FTS5 cannot parse (or a column filter
+ * a kind lacks) is STORE_BADQUERY. */
 store_status store_search(store *s, const store_search_query *q, json_t **out);
 
 /* q, a full-text query, with each English place or party name in it joined

@@ -2,8 +2,12 @@
  * locations (store_search). The indexes are kept by store_fts.c.
  *
  * A search runs, in one read transaction, a count and a ranked page per
- * kind asked (ORDER BY rank LIMIT n, so FTS5 sorts and snippet() runs only
- * for the rows returned), then merges the kinds by score. bm25 scores of
+ * kind asked, then merges the kinds by score. Its cost is bounded whatever
+ * the query matches: a kind's count stops at STORE_EXACT_TOTAL and is
+ * estimated past it, its ranking weighs its STORE_EXACT_TOTAL most recently
+ * stored matches (all of them, below that), and snippet() runs only for the
+ * rows returned. Short prefixes (حل*) read the two-letter prefix index
+ * (schema.sql) instead of merging every word they start. bm25 scores of
  * different tables are computed over different collections, so across
  * kinds the order is indicative; within a kind it is bm25's.
  *
@@ -40,41 +44,51 @@ enum {
     S__COUNT
 };
 
+/* A kind's matches, most recently stored first (highest rowid), at most ?2:
+ * the count and the oldest rowid reached, from which a count past the cap
+ * is estimated (see count_kind). */
+#define COUNT_SQL(fts)                                                                 \
+    "SELECT count(*), min(r), (SELECT rowid FROM " fts " ORDER BY rowid DESC LIMIT 1)" \
+    " FROM (SELECT rowid AS r FROM " fts " WHERE " fts " MATCH ?1 ORDER BY rowid DESC LIMIT ?2)"
+
+/* The ranked page of a kind: the best ?2 by bm25 among its ?3 most recently
+ * stored matches (all of them when there are no more), then the snippet of
+ * each of those few only, by the same match found again by rowid (with the
+ * prefix index, a short prefix costs no merge of its terms there). */
+#define RANKED_SQL(fts, bm25_args, snippet_column)                                             \
+    "(SELECT best.r AS r, best.score AS score,"                                                \
+    "   snippet(" fts ", " snippet_column ", " MARK_OPEN ", " MARK_CLOSE ", " ELLIPSIS ", 24)" \
+    "   AS snip"                                                                               \
+    " FROM (SELECT r, score FROM (SELECT rowid AS r, -bm25(" fts bm25_args ") AS score"        \
+    "   FROM " fts " WHERE " fts " MATCH ?1 ORDER BY rowid DESC LIMIT ?3)"                     \
+    "   ORDER BY score DESC, r DESC LIMIT ?2) best"                                            \
+    " JOIN " fts " ON " fts ".rowid = best.r AND " fts " MATCH ?1) f"
+
 static const char *const SQL[S__COUNT] = {
-    [ST_SEARCH_COUNT_ARTICLES] = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1",
-    [ST_SEARCH_COUNT_FIGURES] = "SELECT count(*) FROM figures_fts WHERE figures_fts MATCH ?1",
-    [ST_SEARCH_COUNT_SOURCES] = "SELECT count(*) FROM sources_fts WHERE sources_fts MATCH ?1",
-    [ST_SEARCH_COUNT_LOCATIONS] = "SELECT count(*) FROM locations_fts WHERE locations_fts MATCH ?1",
-    /* The inner query is the ranked page (FTS5 consumes ORDER BY rank); the
-     * outer one joins the rows it points to. */
+    [ST_SEARCH_COUNT_ARTICLES] = COUNT_SQL("articles_fts"),
+    [ST_SEARCH_COUNT_FIGURES] = COUNT_SQL("figures_fts"),
+    [ST_SEARCH_COUNT_SOURCES] = COUNT_SQL("sources_fts"),
+    [ST_SEARCH_COUNT_LOCATIONS] = COUNT_SQL("locations_fts"),
+    /* The inner query is the ranked page; the outer one joins the rows it
+     * points to. Article title words weigh twice body words. */
     [ST_SEARCH_ARTICLES] =
         "SELECT t.id, t.title, t.outlet_id, o.name, t.published_at, f.score, f.snip"
-        " FROM (SELECT rowid AS r, -rank AS score,"
-        "   snippet(articles_fts, -1, " MARK_OPEN ", " MARK_CLOSE ", " ELLIPSIS ", 24) AS snip"
-        "   FROM articles_fts WHERE articles_fts MATCH ?1 AND rank MATCH 'bm25(2.0, 1.0)'"
-        "   ORDER BY rank LIMIT ?2) f"
-        " JOIN articles t ON t.doc_no = f.r LEFT JOIN sources o ON o.id = t.outlet_id"
-        " ORDER BY f.score DESC, t.id",
-    [ST_SEARCH_FIGURES] =
-        "SELECT " FIGURE_HIT_COLS " FROM (SELECT rowid AS r, -rank AS score,"
-        "   snippet(figures_fts, 0, " MARK_OPEN ", " MARK_CLOSE ", " ELLIPSIS ", 24) AS snip"
-        "   FROM figures_fts WHERE figures_fts MATCH ?1 ORDER BY rank LIMIT ?2) f"
-        " JOIN figures t ON t.fts_no = f.r LEFT JOIN sources c ON c.id = t.claimant_id"
-        " ORDER BY f.score DESC, t.article_id, t.ordinal",
+        " FROM " RANKED_SQL(
+            "articles_fts", ", 2.0, 1.0",
+            "-1") " JOIN articles t ON t.doc_no = f.r LEFT JOIN sources o ON o.id = t.outlet_id"
+                  " ORDER BY f.score DESC, t.id",
+    [ST_SEARCH_FIGURES] = "SELECT " FIGURE_HIT_COLS " FROM " RANKED_SQL(
+        "figures_fts", "",
+        "0") " JOIN figures t ON t.fts_no = f.r LEFT JOIN sources c ON c.id = t.claimant_id"
+             " ORDER BY f.score DESC, t.article_id, t.ordinal",
     [ST_SEARCH_SOURCES] =
         "SELECT t.id, t.name, t.name_en, t.kind, t.affiliation, f.score, f.snip"
-        " FROM (SELECT rowid AS r, -rank AS score,"
-        "   snippet(sources_fts, -1, " MARK_OPEN ", " MARK_CLOSE ", " ELLIPSIS ", 24) AS snip"
-        "   FROM sources_fts WHERE sources_fts MATCH ?1 ORDER BY rank LIMIT ?2) f"
-        " JOIN sources t ON t.fts_no = f.r"
-        " ORDER BY f.score DESC, t.id",
+        " FROM " RANKED_SQL("sources_fts", "", "-1") " JOIN sources t ON t.fts_no = f.r"
+                                                     " ORDER BY f.score DESC, t.id",
     [ST_SEARCH_LOCATIONS] =
         "SELECT t.id, t.name, t.name_en, t.kind, t.resolved, f.score, f.snip"
-        " FROM (SELECT rowid AS r, -rank AS score,"
-        "   snippet(locations_fts, -1, " MARK_OPEN ", " MARK_CLOSE ", " ELLIPSIS ", 24) AS snip"
-        "   FROM locations_fts WHERE locations_fts MATCH ?1 ORDER BY rank LIMIT ?2) f"
-        " JOIN locations t ON t.fts_no = f.r"
-        " ORDER BY f.score DESC, t.id",
+        " FROM " RANKED_SQL("locations_fts", "", "-1") " JOIN locations t ON t.fts_no = f.r"
+                                                       " ORDER BY f.score DESC, t.id",
     /* The Arabic names of the places and parties whose English name is ?1
      * once folded (lower case, hyphens and apostrophes as spaces): the most
      * named first. */
@@ -146,18 +160,30 @@ static store_status step_fail(store *s, int rc)
     return (rc & 0xff) == SQLITE_ERROR ? STORE_BADQUERY : st;
 }
 
-static store_status count_kind(store *s, const kind_impl *k, const char *q, long long *n)
+/* The matches of a kind: exact up to STORE_EXACT_TOTAL (*exact), else
+ * estimated from the density of matches among the most recent rowids (the
+ * STORE_EXACT_TOTAL + 1 newest matches span rowids newest..oldest of a
+ * table whose rowids run 1..newest), so a query that matches millions is
+ * not counted through. */
+static store_status count_kind(store *s, const kind_impl *k, const char *q, long long *n,
+                               bool *exact)
 {
     sqlite3_stmt *st = stmt(s, k->count);
     if (!st)
         return STORE_ERR;
     store_bind_text(st, 1, q);
+    sqlite3_bind_int(st, 2, STORE_EXACT_TOTAL + 1);
     int rc = sqlite3_step(st);
     store_status out = STORE_OK;
-    if (rc == SQLITE_ROW)
+    if (rc == SQLITE_ROW) {
         *n = sqlite3_column_int64(st, 0);
-    else
+        *exact = *n <= STORE_EXACT_TOTAL;
+        long long oldest = sqlite3_column_int64(st, 1), newest = sqlite3_column_int64(st, 2);
+        if (!*exact && oldest > 0 && newest >= oldest)
+            *n = (long long)((double)*n * (double)newest / (double)(newest - oldest + 1) + 0.5);
+    } else {
         out = step_fail(s, rc);
+    }
     sqlite3_reset(st);
     return out;
 }
@@ -170,6 +196,7 @@ static store_status page_kind(store *s, const kind_impl *k, const store_search_q
         return STORE_ERR;
     store_bind_text(st, 1, q->q);
     sqlite3_bind_int(st, 2, q->limit);
+    sqlite3_bind_int(st, 3, STORE_EXACT_TOTAL);
     store_status out = STORE_OK;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -249,11 +276,12 @@ store_status store_search(store *s, const store_search_query *q, json_t **out)
     unsigned kinds = q->kinds ? q->kinds
                               : STORE_SEARCH_ARTICLES | STORE_SEARCH_FIGURES |
                                     STORE_SEARCH_SOURCES | STORE_SEARCH_LOCATIONS;
-    json_t *hits = json_array(), *counts = json_object(), *data = NULL;
+    json_t *hits = json_array(), *counts = json_object(), *estimated = json_array(), *data = NULL;
     long long total = 0;
-    if (!hits || !counts) {
+    if (!hits || !counts || !estimated) {
         json_decref(hits);
         json_decref(counts);
+        json_decref(estimated);
         store_set_err(s, "out of memory");
         return STORE_ERR;
     }
@@ -272,12 +300,15 @@ store_status store_search(store *s, const store_search_query *q, json_t **out)
         const store_search_query *kq =
             k->bit & (STORE_SEARCH_ARTICLES | STORE_SEARCH_FIGURES) ? &arabic : q;
         long long n = 0;
+        bool exact = true;
         if (!(kinds & k->bit))
             continue;
-        if ((rc = count_kind(s, k, kq->q, &n)) != STORE_OK)
+        if ((rc = count_kind(s, k, kq->q, &n, &exact)) != STORE_OK)
             break;
         total += n;
         json_object_set_new(counts, k->name, json_integer(n));
+        if (!exact)
+            json_array_append_new(estimated, json_string(k->name));
         if (n > 0)
             rc = page_kind(s, k, kq, hits);
     }
@@ -285,8 +316,9 @@ store_status store_search(store *s, const store_search_query *q, json_t **out)
     if (rc != STORE_OK)
         goto out;
     if (!(data = best_hits(hits, q->limit)) ||
-        !(*out = json_pack("{s:o, s:I, s:O}", "data", data, "total", (json_int_t)total, "counts",
-                           counts))) {
+        !(*out = json_pack("{s:o, s:I, s:b, s:O, s:O}", "data", data, "total", (json_int_t)total,
+                           "total_exact", json_array_size(estimated) == 0, "counts", counts,
+                           "estimated", estimated))) {
         store_set_err(s, "out of memory");
         rc = STORE_ERR;
     }
@@ -294,6 +326,7 @@ out:
     free(named);
     json_decref(hits);
     json_decref(counts);
+    json_decref(estimated);
     return rc;
 }
 

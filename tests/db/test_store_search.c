@@ -133,7 +133,9 @@ Test(search, every_kind_with_its_shape)
     store *s = fx_open();
     load(s);
     json_t *out = search(s, "الجيش", 0, 20);
-    fx_assert_keys(out, "data,total,counts");
+    fx_assert_keys(out, "data,total,total_exact,counts,estimated");
+    cr_assert(json_is_true(json_object_get(out, "total_exact")));
+    cr_assert_eq(json_array_size(json_object_get(out, "estimated")), 0);
     json_t *counts = json_object_get(out, "counts");
     fx_assert_keys(counts, "article,figure,source,location");
     fx_assert_int(counts, "location", 0);
@@ -164,6 +166,60 @@ Test(search, every_kind_with_its_shape)
         prev = sc;
         const char *snip = json_string_value(json_object_get(h, "snippet"));
         cr_assert(snip && strstr(snip, "<mark>") && strstr(snip, "</mark>"), "%s", snip);
+    }
+    json_decref(out);
+    store_close(s);
+}
+
+/* Past STORE_EXACT_TOTAL matches a kind's count is an estimate, flagged, and
+ * its hits are the best of its most recent matches: a search that matches
+ * millions costs what one that matches ten thousand does. */
+Test(search, a_kind_past_the_exact_limit_is_estimated_from_its_latest_matches)
+{
+    enum { N_DOCS = 21, PER_DOC = 500 };
+    store *s = fx_open();
+    load(s);
+    static const char body[] = "قصفت الطائرات بلدة الهبيط فقتل 5 مدنيين.";
+    store_figure_rec *f = calloc(PER_DOC, sizeof *f);
+    cr_assert_not_null(f);
+    for (int i = 0; i < PER_DOC; i++)
+        f[i] = fx_figure(body, "5 مدنيين", "killed", "exact", true, 5);
+    char ids[N_DOCS][16];
+    cr_assert_eq(store_batch_begin(s), STORE_OK);
+    for (int k = 0; k < N_DOCS; k++) {
+        fx_doc x;
+        snprintf(ids[k], sizeof ids[k], "big%02d", k);
+        doc(&x, ids[k], NULL, body);
+        x.d.figures = f;
+        x.d.n_figures = PER_DOC;
+        cr_assert_eq(store_put_document(s, &x.d), STORE_OK, "%s", store_errmsg(s));
+    }
+    cr_assert_eq(store_batch_end(s), STORE_OK, "%s", store_errmsg(s));
+    free(f);
+
+    json_t *out = search(s, "الهب*", 0, 20);
+    cr_assert(json_is_false(json_object_get(out, "total_exact")));
+    json_t *estimated = json_object_get(out, "estimated");
+    cr_assert_eq(json_array_size(estimated), 1);
+    cr_assert_str_eq(json_string_value(json_array_get(estimated, 0)), "figure");
+    json_t *counts = json_object_get(out, "counts");
+    fx_assert_int(counts, "article", N_DOCS); /* exact: below the limit */
+    long long figures = json_integer_value(json_object_get(counts, "figure"));
+    cr_assert(figures >= N_DOCS * PER_DOC && figures <= N_DOCS * PER_DOC + 10,
+              "estimated %lld figures of %d", figures, N_DOCS * PER_DOC);
+    json_decref(out);
+
+    out = search(s, "الهب*", STORE_SEARCH_FIGURES, 20);
+    json_t *data = json_object_get(out, "data"), *h;
+    size_t i;
+    cr_assert_eq(json_array_size(data), 20);
+    json_array_foreach(data, i, h)
+    {
+        const char *snip = json_string_value(json_object_get(h, "snippet"));
+        cr_assert(snip && strstr(snip, "<mark>"), "%s", snip);
+        /* the oldest document's figures are past the 10,000 latest */
+        const char *article = json_string_value(json_object_get(h, "article_id"));
+        cr_assert(article && strcmp(article, "big00") != 0, "%s", article);
     }
     json_decref(out);
     store_close(s);

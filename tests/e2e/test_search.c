@@ -47,6 +47,11 @@ static json_t *search(const char *q, const char *rest)
     cr_assert(json_is_array(json_object_get(out, "data")), "no data array");
     cr_assert(json_is_integer(json_object_get(out, "total")), "no total");
     cr_assert(json_is_object(json_object_get(out, "counts")), "no counts");
+    cr_assert(json_is_boolean(json_object_get(out, "total_exact")), "no total_exact");
+    cr_assert(json_is_array(json_object_get(out, "estimated")), "no estimated");
+    cr_assert_eq(json_is_true(json_object_get(out, "total_exact")),
+                 json_array_size(json_object_get(out, "estimated")) == 0,
+                 "total_exact says whether any count is estimated");
     long long sum = 0;
     const char *k;
     json_t *v;
