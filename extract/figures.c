@@ -171,6 +171,22 @@ static bool noun_after(const doc_state *d, size_t j, counted *c)
     return false;
 }
 
+/* A vague amount that names no noun and needs none: with the article
+ * (العشرات, المئات, الآلاف: definite, so never a construct before its
+ * noun) or closing its clause ("قتل 5 وأصيب عشرات."). What it counts
+ * is then whom its event word governs: people. "عدد من" and "بضعة" always
+ * take their noun. */
+static bool vague_alone(const doc_state *d, const number *num, size_t after)
+{
+    const text *t = d->t;
+    if (num->qual == QUAL_SOME)
+        return false;
+    if (num->flags & NUMFLAG_DEFINITE)
+        return true;
+    return after >= t->n_tok || t->tok[after].kind == TOK_PUNCT ||
+           t->tok[after].sentence != t->tok[num->tok_first].sentence;
+}
+
 /* The noun before a vague amount written after it: "عدد القتلى بالعشرات". */
 static bool noun_before(const doc_state *d, size_t i, counted *c)
 {
@@ -1114,6 +1130,11 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         return true;
     if (!found && !num->has_value)
         found = noun_before(d, num->tok_first, &c);
+    if (!found && !num->has_value && fs->people && vague_alone(d, num, after)) {
+        /* "وأصيب العشرات", "نزح الآلاف": the amount stands for the people */
+        c = (counted){fs->people, after, after, num->sp};
+        found = true;
+    }
     if (!found && num->has_value && num->form == NUMFORM_WORDS &&
         num->tok_end == num->tok_first + 1 && word_role(d, num->tok_first, "after_noun"))
         found = noun_just_before(d, num->tok_first, &c);

@@ -904,6 +904,7 @@ static bool read_vague(const text *t, size_t i, const wread *w0, found *f)
     set_span(f, t, w.strip ? text_skip_letters(t, i, w.strip) : t->tok[i].sp.start, i, end);
     f->nb.qual = q;
     f->nb.form = NUMFORM_VAGUE;
+    f->definite = w.definite; /* العشرات, المئات: a noun phrase of its own */
     return true;
 }
 

@@ -60,7 +60,9 @@ enum {
                                  * اللواء 47, F16, T-72) */
     NUMFLAG_DEFINITE = 1u << 7, /* a number word with the article (الأيام الثلاثة,
                                  * القتلى الخمسة): it refers back to a set already
-                                 * counted, or names a day (الاثنين) */
+                                 * counted, or names a day (الاثنين); a vague
+                                 * amount with it (العشرات) is a noun phrase of
+                                 * its own */
 };
 
 typedef struct number {

@@ -8,6 +8,7 @@
 #include "tests/extract/model_fixture.h"
 
 #include <criterion/criterion.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,8 +52,11 @@ static void check_cases(const figure_case *cases, size_t n)
         cr_expect_neq(i, EXTRACT_NO_INDEX, "no figure with \"%s\" in: %s", c->needle, c->doc);
         if (i != EXTRACT_NO_INDEX) {
             const extract_figure *f = &r.figures[i];
-            cr_expect(f->has_value && f->value == c->value, "\"%s\": value %g, want %g", c->needle,
-                      f->value, c->value);
+            if (isnan(c->value))
+                cr_expect(!f->has_value, "\"%s\": a value, want none", c->needle);
+            else
+                cr_expect(f->has_value && f->value == c->value, "\"%s\": value %g, want %g",
+                          c->needle, f->value, c->value);
             cr_expect_str_eq(qualifier_name(f->qual), c->qualifier, "\"%s\" qualifier in: %s",
                              c->needle, c->doc);
             cr_expect_str_eq(f->type, c->type, "\"%s\" type in: %s", c->needle, c->doc);
@@ -103,6 +107,33 @@ Test(figures, types_from_the_governing_word)
         {"وأعلن اللواء أسر 6 عناصر من التنظيم.", "6 عناصر", 6, "exact", "captured"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A vague amount with the article, or closing its clause, needs no noun:
+ * it counts the people its event word governs. With a noun that is no
+ * count of people, or no event word, it is no figure. */
+Test(figures, vague_amounts_alone)
+{
+    static const figure_case cases[] = {
+        {"قتل 4 مدنيين وأصيب العشرات في القصف.", "عشرات", NAN, "tens", "injured"},
+        {"وأسفر الانفجار عن مقتل العشرات.", "عشرات", NAN, "tens", "killed"},
+        {"واعتقلت القوات المئات خلال الحملة.", "مئات", NAN, "hundreds", "captured"},
+        {"ونزح الآلاف باتجاه الحدود.", "آلاف", NAN, "thousands", "displaced"},
+        {"وقالت المصادر إن الجرحى بالعشرات.", "عشرات", NAN, "tens", "injured"},
+        {"قتل 3 جنود وجرح عشرات.", "عشرات", NAN, "tens", "injured"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+    static const char *const none[] = {
+        "وتجمع العشرات أمام مبنى البلدية.",
+        "ووصلت عشرات الأطنان من المساعدات إلى المدينة.",
+        "وقتل العديد في القصف.",
+    };
+    for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
+        extract_result r;
+        run(none[k], &r);
+        cr_expect_eq(r.n_figures, 0, "%zu figures in: %s", r.n_figures, none[k]);
+        extract_result_free(&r);
+    }
 }
 
 /* Numbers as printed: glued to words, grouped with , . ٬, decimal thousands

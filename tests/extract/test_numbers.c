@@ -303,21 +303,28 @@ Test(numbers, qualifiers_after)
         text, 0, sp, NULL, NAN, NONE, qual, VG, 0 \
     }
 
+/* with the article: a noun phrase of its own (العشرات) */
+#define GD(text, sp, qual)                                       \
+    {                                                            \
+        text, 0, sp, NULL, NAN, NONE, qual, VG, NUMFLAG_DEFINITE \
+    }
+
 Test(numbers, vague_amounts)
 {
-    CHECK(
-        false, G("قتل عشرات المدنيين", "عشرات", QUAL_TENS),
-        G("سقط القتلى بالعشرات", "عشرات", QUAL_TENS), G("قتل مئات المدنيين", "مئات", QUAL_HUNDREDS),
-        G("قتل آلاف المدنيين", "آلاف", QUAL_THOUSANDS),
-        G("نزح عشرات الآلاف", "عشرات الآلاف", QUAL_THOUSANDS),
-        G("نزح مئات الآلاف", "مئات الآلاف", QUAL_THOUSANDS),
-        G("قتل عدد من الجنود", "عدد من", QUAL_SOME), G("قتل عددا من الجنود", "عددا من", QUAL_SOME),
-        G("قتل عدداً من الجنود", "عدداً من", QUAL_SOME),
-        G("قتل عدد كبير من الجنود", "عدد كبير من", QUAL_SOME),
-        G("قتل بضعة جنود", "بضعة", QUAL_SOME), G("قتل بضع نساء", "بضع", QUAL_SOME),
-        G("قتل العديد من الجنود", "العديد من", QUAL_SOME),
-        G("هاجموا من عدة محاور", "عدة", QUAL_SOME),
-        G("هاجموا وعدة مسلحين", "عدة", QUAL_SOME)); /* بعدة is بعده "after him" */
+    CHECK(false, G("قتل عشرات المدنيين", "عشرات", QUAL_TENS),
+          GD("سقط القتلى بالعشرات", "عشرات", QUAL_TENS), GD("وأصيب العشرات", "عشرات", QUAL_TENS),
+          GD("نزح الآلاف", "آلاف", QUAL_THOUSANDS), G("قتل مئات المدنيين", "مئات", QUAL_HUNDREDS),
+          G("قتل آلاف المدنيين", "آلاف", QUAL_THOUSANDS),
+          G("نزح عشرات الآلاف", "عشرات الآلاف", QUAL_THOUSANDS),
+          G("نزح مئات الآلاف", "مئات الآلاف", QUAL_THOUSANDS),
+          G("قتل عدد من الجنود", "عدد من", QUAL_SOME),
+          G("قتل عددا من الجنود", "عددا من", QUAL_SOME),
+          G("قتل عدداً من الجنود", "عدداً من", QUAL_SOME),
+          G("قتل عدد كبير من الجنود", "عدد كبير من", QUAL_SOME),
+          G("قتل بضعة جنود", "بضعة", QUAL_SOME), G("قتل بضع نساء", "بضع", QUAL_SOME),
+          G("قتل العديد من الجنود", "العديد من", QUAL_SOME),
+          G("هاجموا من عدة محاور", "عدة", QUAL_SOME),
+          G("هاجموا وعدة مسلحين", "عدة", QUAL_SOME)); /* بعدة is بعده "after him" */
     found f;
     find(&f, "عدد القتلى 13", false); /* عدد without من is not vague */
     cr_expect_eq(f.count, 1);
