@@ -549,6 +549,7 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
         if (parent != EXTRACT_NO_INDEX && !holder->parent_id && !is_known(d, pf2.source)) {
             holder->parent_id = d->r->sources[parent].id;
             holder->affiliation = d->r->sources[parent].affiliation;
+            holder->bloc = d->r->sources[parent].bloc;
         }
         add_mention(d, pf2.source, sp, gm.tok_first, end, ROLE_MENTIONED);
         *f = pf2;

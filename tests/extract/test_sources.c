@@ -333,6 +333,9 @@ Test(sources, a_discovered_source_takes_its_party_s_bloc)
         {"وقال قيادي في قوات الدعم السريع إن 40 جنديا قتلوا في الهجوم على الفاشر.", "40 جنديا",
          "قيادي في قوات الدعم السريع", "sd.rsf"},
         {"وقال مصدر عسكري إن 12 مسلحا قتلوا في الاشتباكات.", "12 مسلحا", "مصدر عسكري", NULL},
+        /* a spokesman named after his party's name speaks for its bloc */
+        {"وقال المتحدث باسم قوات سوريا الديمقراطية جوان ريناس إن 70 مسلحا قتلوا.", "70 مسلحا",
+         "جوان ريناس", "sy.sdf"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         extract_result r;
