@@ -119,9 +119,26 @@ static bool has_tanween(const text *t, size_t i)
     return false;
 }
 
+/* Is token i one of `words`, as written or with a و glued to it? */
+static bool word_in(const text *t, size_t i, const char *const *words)
+{
+    /* a و glued to the item of a list is not part of the word */
+    if (stages_word_is(t, i, words))
+        return true;
+    if (i >= t->n_tok || t->tok[i].kind != TOK_WORD ||
+        strncmp(t->tok[i].norm, "و", strlen("و")) != 0)
+        return false;
+    const char *w = t->tok[i].norm;
+    for (const char *const *x = words; *x; x++)
+        if (strcmp(w + strlen("و"), *x) == 0)
+            return true;
+    return false;
+}
+
 /* Is the name at tokens [first, end) part of another name: a medium or a
- * time zone before it (قناة (ليبيا الوطنية), بتوقيت القدس), or an organisation
- * after it (قوات سوريا الديمقراطية)? */
+ * time zone before it (قناة (ليبيا الوطنية), بتوقيت القدس), the first word of
+ * a compound place name (تل ملح), or an organisation after it (قوات سوريا
+ * الديمقراطية)? */
 static bool in_other_name(const doc_state *d, size_t first, size_t end)
 {
     const text *t = d->t;
@@ -130,6 +147,13 @@ static bool in_other_name(const doc_state *d, size_t first, size_t end)
            t->tok[k - 1].sentence == t->tok[first].sentence)
         k--;
     if (k > 0 && stages_word_in(d, k - 1, FW_NAME_BEFORE_PLACE))
+        return true;
+    /* تل ملح, عين X, كفر X: the word that opens a compound name makes a
+     * place of its own, which the gazetteer would have matched whole; it
+     * is read as an unknown place instead (places_find_unresolved) */
+    if (k == first && first > 0 && t->tok[first - 1].kind == TOK_WORD &&
+        t->tok[first - 1].sentence == t->tok[first].sentence &&
+        word_in(t, first - 1, d->m->word_sets[FW_COMPOUND_OPENER]))
         return true;
     return stages_word_in(d, end, FW_NAME_AFTER_PLACE);
 }
@@ -282,21 +306,6 @@ static bool name_word(const doc_state *d, size_t i, const bool *covered)
 
 /* Does token i open a compound name (عين العرب, أبو الظهور, دير حافر), or
  * is it a definite direction or size that closes one (الزيتونة الشرقية)? */
-static bool word_in(const text *t, size_t i, const char *const *words)
-{
-    /* a و glued to the item of a list is not part of the word */
-    if (stages_word_is(t, i, words))
-        return true;
-    if (i >= t->n_tok || t->tok[i].kind != TOK_WORD ||
-        strncmp(t->tok[i].norm, "و", strlen("و")) != 0)
-        return false;
-    const char *w = t->tok[i].norm;
-    for (const char *const *x = words; *x; x++)
-        if (strcmp(w + strlen("و"), *x) == 0)
-            return true;
-    return false;
-}
-
 static bool opens_compound(const doc_state *d, size_t i)
 {
     const text *t = d->t;

@@ -138,6 +138,29 @@ Test(places, unknown_places_by_their_context)
     }
 }
 
+/* A known name after the word that opens a compound name (تل, عين, كفر) is
+ * part of another place's name: the compound is served, unresolved, and
+ * the known place inside it is not. */
+Test(places, a_compound_name_is_not_the_known_name_inside_it)
+{
+    static const struct {
+        const char *doc, *compound, *inside;
+    } cases[] = {
+        {"تقدمت القوات على محور تل ملح شمالي المدينة.", "تل ملح", "ملح"},
+        {"اشتبك الطرفان على محوري الزلاقيات وتل ملح.", "تل ملح", "ملح"},
+        {"سقطت قذائف على قرية عين سلمى صباحاً.", "عين سلمى", "سلمى"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        extract_result r;
+        run(cases[c].doc, &r);
+        cr_expect(has_text(r.unresolved_places, r.n_unresolved_places, &r, cases[c].compound),
+                  "%s: %s not served", cases[c].doc, cases[c].compound);
+        cr_expect(!has_text(r.places, r.n_places, &r, cases[c].inside), "%s: %s resolved alone",
+                  cases[c].doc, cases[c].inside);
+        extract_result_free(&r);
+    }
+}
+
 /* An unknown place takes its kind from the word that names it as a place. */
 Test(places, unknown_places_take_the_kind_of_their_context)
 {

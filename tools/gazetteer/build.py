@@ -16,7 +16,8 @@ it often leaves the number 0); of NEIGHBOURS, cities of NEIGHBOUR_POP_MIN. Revie
 a GeoNames town sharing a name with a reviewed entry is left out (mostly the
 same place). Of GeoNames towns sharing a name, the most populous keeps it.
 Names are flagged ambiguous by the rule in data/places/ambiguous.tsv; a name
-that is a word of data/lexicon/place_context.tsv (الحي، المدينة) is dropped.
+that is a word of data/lexicon/place_context.tsv (الحي، المدينة) or a word that
+opens a compound name (data/lexicon/function_words.tsv: عين، تل) is dropped.
 
 Usage: tools/gazetteer/build.py [--check] [ROOT]
   --check  exit 1 if data/gazetteer.tsv differs from what would be written.
@@ -97,6 +98,11 @@ def main(argv):
         for n in f[0].split("|"):
             generic |= {normalize(n), normalize("ال" + n)}
     generic |= dropped
+    # A word that opens a compound name (عين، تل، كفر) is no name alone:
+    # GeoNames lists some as a town's alternate name.
+    for f in rows(os.path.join(root, "data", "lexicon", "function_words.tsv")):
+        if len(f) > 1 and f[1] == "compound_opener":
+            generic |= {normalize(n) for n in f[0].split("|")}
 
     towns = {}  # geonameid -> record
     with open(geonames, encoding="utf-8") as f:
