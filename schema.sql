@@ -1,4 +1,4 @@
--- version 12
+-- version 13
 -- schema.sql — marsad's database: articles, what was extracted from them
 -- (figures, source and location mentions), the gazetteer and the sources.
 --
@@ -377,6 +377,49 @@ BEGIN
           (SELECT k.type, k.category, k.bloc, k.side, k.area_id, k.month, k.object,
                   k.claimant_id
            FROM compare_keys k WHERE k.figure_rowid = OLD.rowid);
+END;
+
+-- claim_cells by coarse group: its claimants and figures (version 13), kept
+-- by triggers on claim_cells, so that ranking the groups of a compare not
+-- filtered by claimant reads one row per group in claimant order instead of
+-- grouping every cell (0.4 s at 100k reports).
+CREATE TABLE claim_groups (
+    type        TEXT NOT NULL,
+    category    TEXT NOT NULL,
+    bloc        TEXT NOT NULL,
+    side        TEXT NOT NULL,
+    area_id     TEXT NOT NULL,
+    period      TEXT NOT NULL,
+    object      TEXT NOT NULL,
+    n_claimants INTEGER NOT NULL CHECK (n_claimants >= 0),
+    n_figures   INTEGER NOT NULL CHECK (n_figures >= 0),
+    PRIMARY KEY (type, category, bloc, side, area_id, period, object)
+) WITHOUT ROWID;
+CREATE INDEX claim_groups_rank ON claim_groups (n_claimants, n_figures);
+
+-- A new cell is a new claimant of its group (a cell's figures arrive by
+-- claim_cells' upsert: an UPDATE); a cell that goes takes its claimant.
+CREATE TRIGGER claim_cells_group_add AFTER INSERT ON claim_cells
+BEGIN
+    INSERT INTO claim_groups VALUES (NEW.type, NEW.category, NEW.bloc, NEW.side, NEW.area_id,
+        NEW.period, NEW.object, 1, NEW.n)
+    ON CONFLICT DO UPDATE SET n_claimants = n_claimants + 1,
+        n_figures = n_figures + excluded.n_figures;
+END;
+CREATE TRIGGER claim_cells_group_count AFTER UPDATE OF n ON claim_cells
+BEGIN
+    UPDATE claim_groups SET n_figures = n_figures + NEW.n - OLD.n
+    WHERE (type, category, bloc, side, area_id, period, object) =
+          (NEW.type, NEW.category, NEW.bloc, NEW.side, NEW.area_id, NEW.period, NEW.object);
+END;
+CREATE TRIGGER claim_cells_group_remove AFTER DELETE ON claim_cells
+BEGIN
+    UPDATE claim_groups SET n_claimants = n_claimants - 1, n_figures = n_figures - OLD.n
+    WHERE (type, category, bloc, side, area_id, period, object) =
+          (OLD.type, OLD.category, OLD.bloc, OLD.side, OLD.area_id, OLD.period, OLD.object);
+    DELETE FROM claim_groups WHERE n_claimants = 0
+      AND (type, category, bloc, side, area_id, period, object) =
+          (OLD.type, OLD.category, OLD.bloc, OLD.side, OLD.area_id, OLD.period, OLD.object);
 END;
 
 -- Rows of each listed table, kept by triggers: an unfiltered list's total

@@ -88,6 +88,12 @@ static const char *const V11_OBJECTS[] = {"figures_kept_add",
                                           NULL};
 
 static const char *const V12_OBJECTS[] = {"articles_fts", "figures_fts", NULL};
+static const char *const V13_OBJECTS[] = {"claim_groups",
+                                          "claim_groups_rank",
+                                          "claim_cells_group_add",
+                                          "claim_cells_group_count",
+                                          "claim_cells_group_remove",
+                                          NULL};
 
 static const store_migration MIGRATIONS[] = {
     /* 2: the area a figure is about, for /v1/figures/compare */
@@ -221,6 +227,10 @@ static const store_migration MIGRATIONS[] = {
     {11, "DROP TABLE articles_fts; DROP TABLE figures_fts;", V12_OBJECTS,
      "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
      "INSERT INTO figures_fts (figures_fts) VALUES ('rebuild');"},
+    /* 13: claim_groups, compare's coarse groups kept with their counts */
+    {12, "", V13_OBJECTS,
+     "INSERT INTO claim_groups SELECT type, category, bloc, side, area_id, period, object,"
+     " count(*), sum(n) FROM claim_cells GROUP BY 1, 2, 3, 4, 5, 6, 7;"},
     {0, NULL, NULL, NULL},
 };
 

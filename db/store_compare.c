@@ -155,11 +155,33 @@ static int by_interest(const void *a, const void *b)
 
 /* ---- SQL ------------------------------------------------------------------- */
 
-/* Coarse groups: the seven key columns, claimants, figures, the area's name.
+/* Coarse groups: the seven key columns, claimants, figures, the area's name,
+ * most claimants first (ties in key order, all descending, so that
+ * claim_groups' index gives the order without sorting).
  * ?1 type, ?2 location, ?3 affiliation, ?4 min_claimants, ?5 bloc, ?6
- * claimant, ?7 first month, ?8 last month (NULL: no filter). */
-static void groups_sql(sbuf *b, scope where)
+ * claimant, ?7 first month, ?8 last month (NULL: no filter). Without a
+ * claimant or affiliation filter or a place below governorate level, the
+ * groups' counts are claim_groups' rows; else the matching cells are
+ * grouped here. */
+#define GROUP_ORDER \
+    " ORDER BY 8 DESC, 9 DESC, 1 DESC, 2 DESC, 3 DESC, 4 DESC, 5 DESC, 6 DESC, 7 DESC"
+#define GROUP_FILTERS                                                  \
+    " AND (?1 IS NULL OR k.type = ?1) AND (?5 IS NULL OR k.bloc = ?5)" \
+    " AND (?7 IS NULL OR k.period = '' OR k.period >= ?7)"             \
+    " AND (?8 IS NULL OR k.period = '' OR k.period <= ?8)"
+
+static void groups_sql(sbuf *b, scope where, bool by_claimant)
 {
+    if (!by_claimant && where != SCOPE_PLACES) {
+        sb_add(b, "SELECT k.type, k.category, k.bloc, k.side, k.area_id, k.period, k.object,"
+                  " k.n_claimants, k.n_figures, ar.name FROM claim_groups k"
+                  " LEFT JOIN locations ar ON ar.id = k.area_id"
+                  " WHERE k.n_claimants >= ?4 AND ?3 IS NULL AND ?6 IS NULL" GROUP_FILTERS);
+        if (where == SCOPE_AREAS)
+            sb_add(b, " AND k.area_id IN " STORE_PLACES_WITHIN("?2"));
+        sb_add(b, GROUP_ORDER);
+        return;
+    }
     sb_add(b, "WITH cells AS (");
     if (where == SCOPE_PLACES)
         sb_add(b, "SELECT k.type, k.category, k.bloc, k.side, k.area_id, k.month AS period,"
@@ -176,13 +198,10 @@ static void groups_sql(sbuf *b, scope where)
     sb_add(b, ") SELECT g.*, ar.name FROM (SELECT k.type, k.category, k.bloc, k.side, k.area_id,"
               " k.period, k.object, count(*) AS n_claimants, sum(k.n) AS n_figures FROM cells k"
               " WHERE (?3 IS NULL OR EXISTS (SELECT 1 FROM sources c WHERE c.id = k.claimant_id"
-              " AND c.affiliation = ?3)) AND (?5 IS NULL OR k.bloc = ?5)"
-              " AND (?7 IS NULL OR k.period = '' OR k.period >= ?7)"
-              " AND (?8 IS NULL OR k.period = '' OR k.period <= ?8)"
+              " AND c.affiliation = ?3))" GROUP_FILTERS
               " GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING count(*) >= ?4"
               " AND (?6 IS NULL OR sum(k.claimant_id = ?6) > 0)) g"
-              " LEFT JOIN locations ar ON ar.id = g.area_id"
-              " ORDER BY 8 DESC, 9 DESC");
+              " LEFT JOIN locations ar ON ar.id = g.area_id" GROUP_ORDER);
 }
 
 /* The figures of one coarse group (?1-?7 its key), light columns, with the
@@ -1009,7 +1028,7 @@ static store_status run_compare(ctx *c, results *res, long long *total)
 {
     const store_compare_query *q = c->q;
     sbuf sql = {0};
-    groups_sql(&sql, c->where);
+    groups_sql(&sql, c->where, q->affiliation || q->claimant);
     sqlite3_stmt *st = sql.oom ? NULL : store_dyn_stmt_get(c->s, sql.p);
     free(sql.p);
     if (!st)
@@ -1033,10 +1052,16 @@ static store_status run_compare(ctx *c, results *res, long long *total)
     size_t refined = 0;
     long long unrefined = 0;
     int r;
+    bool done = false; /* no later group can be shown: the rest are counted */
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-        long long bound = sqlite3_column_int64(st, KEY_N);
-        long long worst = kth_best(res, q->groups_limit);
-        if (refined >= REFINE_MAX || (worst >= 0 && bound <= worst)) {
+        if (!done) {
+            /* rows come in claimant order: once one cannot beat the k-th
+             * best, none after it can */
+            long long bound = sqlite3_column_int64(st, KEY_N);
+            long long worst = kth_best(res, q->groups_limit);
+            done = refined >= REFINE_MAX || (worst >= 0 && bound <= worst);
+        }
+        if (done) {
             unrefined++;
             continue;
         }

@@ -451,8 +451,8 @@ Test(compare, parties_inside_a_bloc_are_parts_without_dates)
     store_close(s);
 }
 
-/* claim_cells against compare_keys, the one definition of the key: the
- * rows it must hold. */
+/* claim_cells against compare_keys, the one definition of the key, and
+ * claim_groups against claim_cells: the rows each must hold. */
 static long long cells_out_of_step(void)
 {
     sqlite3 *db = NULL;
@@ -461,8 +461,12 @@ static long long cells_out_of_step(void)
         "WITH want AS (SELECT type, category, bloc, side, area_id, month, object, claimant_id,"
         " count(*), max(CASE WHEN whole THEN amount END) FROM compare_keys"
         " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8)"
+        " , groups AS (SELECT type, category, bloc, side, area_id, period, object, count(*),"
+        " sum(n) FROM claim_cells GROUP BY 1, 2, 3, 4, 5, 6, 7)"
         " SELECT (SELECT count(*) FROM (SELECT * FROM want EXCEPT SELECT * FROM claim_cells))"
-        " + (SELECT count(*) FROM (SELECT * FROM claim_cells EXCEPT SELECT * FROM want))";
+        " + (SELECT count(*) FROM (SELECT * FROM claim_cells EXCEPT SELECT * FROM want))"
+        " + (SELECT count(*) FROM (SELECT * FROM groups EXCEPT SELECT * FROM claim_groups))"
+        " + (SELECT count(*) FROM (SELECT * FROM claim_groups EXCEPT SELECT * FROM groups))";
     sqlite3_stmt *st = NULL;
     cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
     cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
