@@ -315,6 +315,66 @@ bool store_file_moved(store *s)
            moved;
 }
 
+/* A budget for one long step: quick_check walks the pages inside a single
+ * VDBE opcode, where the progress handler (store_set_time_limit) is never
+ * called, so a thread interrupts it once budget_ms have passed. An
+ * interrupt that lands after the step ended is cleared by SQLite at the
+ * next step. */
+typedef struct watchdog {
+    sqlite3 *db;
+    int ms;
+    bool done;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+} watchdog;
+
+static void *watch(void *arg)
+{
+    watchdog *w = arg;
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += w->ms / 1000;
+    until.tv_nsec += (long)(w->ms % 1000) * 1000000L;
+    if (until.tv_nsec >= 1000000000L) {
+        until.tv_sec++;
+        until.tv_nsec -= 1000000000L;
+    }
+    pthread_mutex_lock(&w->mu);
+    int rc = 0;
+    while (!w->done && rc == 0)
+        rc = pthread_cond_timedwait(&w->cv, &w->mu, &until);
+    if (!w->done)
+        sqlite3_interrupt(w->db);
+    pthread_mutex_unlock(&w->mu);
+    return NULL;
+}
+
+/* sqlite3_step(st), interrupted after budget_ms (0: no budget; without a
+ * thread to spare, the progress handler's limit alone). */
+static int step_within(sqlite3 *db, sqlite3_stmt *st, int budget_ms)
+{
+    watchdog w = {.db = db, .ms = budget_ms};
+    pthread_t t;
+    if (budget_ms <= 0 || pthread_mutex_init(&w.mu, NULL) != 0)
+        return sqlite3_step(st);
+    if (pthread_cond_init(&w.cv, NULL) != 0) {
+        pthread_mutex_destroy(&w.mu);
+        return sqlite3_step(st);
+    }
+    bool watched = pthread_create(&t, NULL, watch, &w) == 0;
+    int rc = sqlite3_step(st);
+    if (watched) {
+        pthread_mutex_lock(&w.mu);
+        w.done = true;
+        pthread_cond_signal(&w.cv);
+        pthread_mutex_unlock(&w.mu);
+        pthread_join(t, NULL);
+    }
+    pthread_cond_destroy(&w.cv);
+    pthread_mutex_destroy(&w.mu);
+    return rc;
+}
+
 store_status store_check(store *s, int budget_ms, char *problem, size_t problemsz)
 {
     problem[0] = '\0';
@@ -326,7 +386,7 @@ store_status store_check(store *s, int budget_ms, char *problem, size_t problems
         /* no bound parameter: a fixed statement, prepared once per call */
         int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &check, NULL);
         if (rc == SQLITE_OK)
-            rc = sqlite3_step(check);
+            rc = step_within(s->db, check, budget_ms);
         if (rc == SQLITE_ROW) {
             const char *line = (const char *)sqlite3_column_text(check, 0);
             if (line && strcmp(line, "ok") != 0) {

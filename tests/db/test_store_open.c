@@ -455,6 +455,26 @@ Test(store_open, check_finds_damage_mid_file)
     store_close(s);
 }
 
+/* The budget holds for the page walk, which SQLite runs inside one step of
+ * quick_check: 40 MB of overflow pages in a few rows, so that little else
+ * runs after the walk, take far longer than 1 ms, and the check is left
+ * unfinished (STORE_BUSY) rather than run whole; the store is usable after.
+ * A server then opens a large file at once. */
+Test(store_open, check_stops_at_its_budget)
+{
+    store *s = fx_open();
+    store_close(s);
+    sql_exec("CREATE TABLE filler (x BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL"
+             " SELECT i + 1 FROM n WHERE i < 40) INSERT INTO filler SELECT randomblob(1000000)"
+             " FROM n");
+    s = fx_open();
+    char problem[256];
+    cr_assert_eq(store_check(s, 1, problem, sizeof problem), STORE_BUSY, "%s", problem);
+    cr_assert_eq(store_article_count(s), 0, "usable after: %s", store_errmsg(s));
+    cr_assert_eq(store_check(s, 0, problem, sizeof problem), STORE_OK, "%s", problem);
+    store_close(s);
+}
+
 /* Version 6 forward: blocs on sources and figures (NULL until re-extraction)
  * and claim_cells rebuilt from compare_keys, with the side where no bloc
  * is known; the triggers that keep it work on the migrated database. */
