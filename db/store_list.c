@@ -681,10 +681,16 @@ static store_status count_total(store *s, const resource_impl *ri, const char *c
     if (rc != STORE_OK || page->total_exact)
         return rc;
     sbuf span = {0}, sample = {0};
+    /* min and max each in its own subquery: together in one SELECT they are
+     * a scan of the table (SQLite's min/max optimisation takes one alone),
+     * 160 ms at 2 million figures, not two index probes. */
     sb_add(&span, "SELECT (SELECT n FROM row_counts WHERE name = '");
     sb_add(&span, ri->table);
-    sb_add(&span, "'), min(rowid), max(rowid) FROM ");
+    sb_add(&span, "'), (SELECT min(rowid) FROM ");
     sb_add(&span, ri->table);
+    sb_add(&span, "), (SELECT max(rowid) FROM ");
+    sb_add(&span, ri->table);
+    sb_add(&span, ")");
     sb_add(&sample, "SELECT count(*), coalesce(sum(1");
     sb_add(&sample, where);
     sb_add(&sample, "), 0) FROM ");
