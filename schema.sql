@@ -1,4 +1,4 @@
--- version 13
+-- version 14
 -- schema.sql — marsad's database: articles, what was extracted from them
 -- (figures, source and location mentions), the gazetteer and the sources.
 --
@@ -146,14 +146,16 @@ CREATE INDEX article_copies_copy_of ON article_copies (copy_of);
 -- index rows itself (no triggers) in the same transaction as the article.
 -- marsad_ar is the store's own tokenizer (db/fts_arabic.h), registered on
 -- every connection store_open opens: Arabic folded, proclitics stripped,
--- words stemmed (version 3; version 2 used unicode61). The two-letter
--- prefix index (version 12) answers the shortest prefix a search accepts
--- (حل*) without merging every word it starts, which at 100k articles took
--- seconds.
+-- words stemmed (version 3; version 2 used unicode61). The prefix indexes
+-- answer a prefix query without merging every word it starts, which at
+-- 100k articles took seconds: two letters (version 12) for the shortest
+-- prefix a search accepts (حل*), one letter (version 14) for what the
+-- tokenizer makes of it once a proclitic is stripped (وع* is also ع*,
+-- الف* also ف*: see fts_arabic.h).
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
     title, body,
     content = 'articles', content_rowid = 'doc_no',
-    tokenize = 'marsad_ar', prefix = '2'
+    tokenize = 'marsad_ar', prefix = '1 2'
 );
 
 -- Sources by name, for /v1/search: external content too, kept in step by
@@ -276,12 +278,12 @@ CREATE UNIQUE INDEX figures_fts_no ON figures (fts_no);
 -- figures?date__gte=...&date__lte=... (added in version 7)
 CREATE INDEX figures_date ON figures (date_start, date_end);
 
--- Figures by the sentence they come from (quote), for /v1/search; with a
--- two-letter prefix index, as articles_fts (version 12).
+-- Figures by the sentence they come from (quote), for /v1/search; with the
+-- prefix indexes of articles_fts (versions 12 and 14).
 CREATE VIRTUAL TABLE figures_fts USING fts5 (
     quote,
     content = 'figures', content_rowid = 'fts_no',
-    tokenize = 'marsad_ar', prefix = '2'
+    tokenize = 'marsad_ar', prefix = '1 2'
 );
 
 -- /v1/figures/compare's group key, defined here once (version 7): every

@@ -231,6 +231,11 @@ static const store_migration MIGRATIONS[] = {
     {12, "", V13_OBJECTS,
      "INSERT INTO claim_groups SELECT type, category, bloc, side, area_id, period, object,"
      " count(*), sum(n) FROM claim_cells GROUP BY 1, 2, 3, 4, 5, 6, 7;"},
+    /* 14: a one-letter prefix index besides the two-letter one, rebuilt as
+     * in 12 (the same objects) */
+    {13, "DROP TABLE articles_fts; DROP TABLE figures_fts;", V12_OBJECTS,
+     "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
+     "INSERT INTO figures_fts (figures_fts) VALUES ('rebuild');"},
     {0, NULL, NULL, NULL},
 };
 

@@ -6,7 +6,8 @@
  * the query matches: a kind's count stops at STORE_EXACT_TOTAL and is
  * estimated past it, its ranking weighs its STORE_EXACT_TOTAL most recently
  * stored matches (all of them, below that), and snippet() runs only for the
- * rows returned. Short prefixes (حل*) read the two-letter prefix index
+ * rows returned. Short prefixes (حل*, and the ع* of وع* with its
+ * proclitic stripped) read the one- and two-letter prefix indexes
  * (schema.sql) instead of merging every word they start. bm25 scores of
  * different tables are computed over different collections, so across
  * kinds the order is indicative; within a kind it is bm25's.
