@@ -117,6 +117,10 @@ CREATE TABLE articles (
 CREATE INDEX articles_outlet ON articles (outlet_id, id);
 CREATE INDEX articles_title ON articles (title, id);
 CREATE INDEX articles_published_at ON articles (published_at, id);
+-- An article's date by its id from the index alone: compare reads it for
+-- every figure of a group, and in the row it lies past the body, on the
+-- row's overflow pages (version 14).
+CREATE INDEX articles_id_published ON articles (id, published_at);
 CREATE INDEX articles_n_figures ON articles (n_figures, id);
 
 -- Wire copies (version 7, db/store_copies.c): an article's SimHash, its four
@@ -295,7 +299,9 @@ CREATE VIRTUAL TABLE figures_fts USING fts5 (
 -- The month is the event date's, else the publication's. A figure is
 -- whole unless it is a part (part_of, or the loss of one named party):
 -- only whole figures can be a claimant's headline. db/store_compare.c
--- splits each coarse group into events (dates, places, causes).
+-- splits each coarse group into events (dates, places, causes), from the
+-- figure's own columns the view passes on (version 14), so that reading a
+-- group is one row per figure, not the row twice.
 CREATE VIEW compare_keys AS
 SELECT f.rowid AS figure_rowid, f.type AS type, f.subject_category AS category,
        coalesce(f.subject_bloc, '') AS bloc,
@@ -306,7 +312,11 @@ SELECT f.rowid AS figure_rowid, f.type AS type, f.subject_category AS category,
             ELSE '' END AS object,
        coalesce(f.claimant_id, '') AS claimant_id,
        f.part_of IS NULL AND f.subject_party IS NULL AS whole,
-       coalesce(f.value_max, f.value) AS amount, f.location_id AS location_id
+       coalesce(f.value_max, f.value) AS amount, f.location_id AS location_id,
+       f.id AS id, f.article_id AS article_id, f.claimant_id AS claimant, f.part_of AS part_of,
+       f.supersedes AS supersedes, f.subject_party AS subject_party,
+       f.date_start AS date_start, f.date_end AS date_end, f.date_precision AS date_precision,
+       f.cause AS cause
 FROM figures f
 WHERE f.type <> 'count' AND f.subject_category IS NOT NULL;
 

@@ -88,6 +88,8 @@ static const char *const V11_OBJECTS[] = {"figures_kept_add",
                                           NULL};
 
 static const char *const V12_OBJECTS[] = {"articles_fts", "figures_fts", NULL};
+static const char *const V14_OBJECTS[] = {"articles_fts", "figures_fts", "compare_keys",
+                                          "articles_id_published", NULL};
 static const char *const V13_OBJECTS[] = {"claim_groups",
                                           "claim_groups_rank",
                                           "claim_cells_group_add",
@@ -232,8 +234,9 @@ static const store_migration MIGRATIONS[] = {
      "INSERT INTO claim_groups SELECT type, category, bloc, side, area_id, period, object,"
      " count(*), sum(n) FROM claim_cells GROUP BY 1, 2, 3, 4, 5, 6, 7;"},
     /* 14: a one-letter prefix index besides the two-letter one, rebuilt as
-     * in 12 (the same objects) */
-    {13, "DROP TABLE articles_fts; DROP TABLE figures_fts;", V12_OBJECTS,
+     * in 12; compare_keys passes on the figure's columns compare reads, and
+     * an article's date is read by id from an index */
+    {13, "DROP TABLE articles_fts; DROP TABLE figures_fts; DROP VIEW compare_keys;", V14_OBJECTS,
      "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
      "INSERT INTO figures_fts (figures_fts) VALUES ('rebuild');"},
     {0, NULL, NULL, NULL},
