@@ -313,7 +313,7 @@ SELECT f.rowid AS figure_rowid, f.type AS type, f.subject_category AS category,
        coalesce(f.claimant_id, '') AS claimant_id,
        f.part_of IS NULL AND f.subject_party IS NULL AS whole,
        coalesce(f.value_max, f.value) AS amount, f.location_id AS location_id,
-       f.id AS id, f.article_id AS article_id, f.claimant_id AS claimant, f.part_of AS part_of,
+       f.id AS id, f.article_id AS article_id, f.part_of AS part_of,
        f.supersedes AS supersedes, f.subject_party AS subject_party,
        f.date_start AS date_start, f.date_end AS date_end, f.date_precision AS date_precision,
        f.cause AS cause

@@ -88,14 +88,14 @@ static const char *const V11_OBJECTS[] = {"figures_kept_add",
                                           NULL};
 
 static const char *const V12_OBJECTS[] = {"articles_fts", "figures_fts", NULL};
-static const char *const V14_OBJECTS[] = {"articles_fts", "figures_fts", "compare_keys",
-                                          "articles_id_published", NULL};
 static const char *const V13_OBJECTS[] = {"claim_groups",
                                           "claim_groups_rank",
                                           "claim_cells_group_add",
                                           "claim_cells_group_count",
                                           "claim_cells_group_remove",
                                           NULL};
+static const char *const V14_OBJECTS[] = {"articles_fts", "figures_fts", "compare_keys",
+                                          "articles_id_published", NULL};
 
 static const store_migration MIGRATIONS[] = {
     /* 2: the area a figure is about, for /v1/figures/compare */

@@ -209,14 +209,15 @@ static void groups_sql(sbuf *b, scope where, bool by_claimant)
  * ?8 affiliation, ?9 location. */
 static void figures_sql(sbuf *b, scope where, bool one_claimant)
 {
-    sb_add(b, "WITH g AS (SELECT k.figure_rowid AS rid, k.id, k.article_id, k.claimant,"
+    sb_add(b, "WITH g AS (SELECT k.figure_rowid AS rid, k.id, k.article_id,"
+              " nullif(k.claimant_id, '') AS claimant,"
               " k.part_of, k.supersedes, k.subject_party, k.date_start, k.date_end,"
               " k.date_precision, k.cause, k.location_id, a.published_at, k.amount, k.whole,"
               " coalesce(k.date_start, substr(a.published_at, 1, 10)) AS d"
               " FROM compare_keys k JOIN articles a ON a.id = k.article_id"
               " WHERE k.type = ?1 AND k.category = ?2 AND k.bloc = ?3 AND k.side = ?4"
               " AND k.area_id = ?5 AND k.month = ?6 AND k.object = ?7"
-              " AND (?8 IS NULL OR EXISTS (SELECT 1 FROM sources c WHERE c.id = k.claimant"
+              " AND (?8 IS NULL OR EXISTS (SELECT 1 FROM sources c WHERE c.id = k.claimant_id"
               " AND c.affiliation = ?8))");
     if (one_claimant) /* ?11, at most READ_ONE of its figures */
         sb_add(b, " AND k.claimant_id = ?11 ORDER BY k.amount DESC LIMIT " READ_ONE_SQL);
