@@ -1,4 +1,4 @@
--- version 14
+-- version 15
 -- schema.sql — marsad's database: articles, what was extracted from them
 -- (figures, source and location mentions), the gazetteer and the sources.
 --
@@ -320,15 +320,16 @@ SELECT f.rowid AS figure_rowid, f.type AS type, f.subject_category AS category,
 FROM figures f
 WHERE f.type <> 'count' AND f.subject_category IS NOT NULL;
 
--- compare_keys by group and claimant: the view's expressions, in its order
--- (SQLite matches an expression index only to the same expression), so a
--- group's figures and a cell's recount are ranges of this index.
+-- compare_keys by group, claimant and amount: the view's expressions, in its
+-- order (SQLite matches an expression index only to the same expression), so
+-- a group's figures and a cell's recount are ranges of this index, and a
+-- claimant's largest figures of a group its first entries read backwards.
 CREATE INDEX figures_group ON figures (type, subject_category, coalesce(subject_bloc, ''),
     (CASE WHEN subject_bloc IS NULL THEN coalesce(subject_side, '') ELSE '' END),
     coalesce(area_id, ''), coalesce(substr(date_start, 1, 7), period, ''),
     (CASE WHEN subject_category IN ('materiel', 'munitions') THEN coalesce(object, '')
           ELSE '' END),
-    coalesce(claimant_id, ''))
+    coalesce(claimant_id, ''), coalesce(value_max, value))
 WHERE type <> 'count' AND subject_category IS NOT NULL;
 
 -- /v1/figures/compare without reading every figure: one row per coarse

@@ -96,6 +96,7 @@ static const char *const V13_OBJECTS[] = {"claim_groups",
                                           NULL};
 static const char *const V14_OBJECTS[] = {"articles_fts", "figures_fts", "compare_keys",
                                           "articles_id_published", NULL};
+static const char *const V15_OBJECTS[] = {"figures_group", NULL};
 
 static const store_migration MIGRATIONS[] = {
     /* 2: the area a figure is about, for /v1/figures/compare */
@@ -239,6 +240,9 @@ static const store_migration MIGRATIONS[] = {
     {13, "DROP TABLE articles_fts; DROP TABLE figures_fts; DROP VIEW compare_keys;", V14_OBJECTS,
      "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
      "INSERT INTO figures_fts (figures_fts) VALUES ('rebuild');"},
+    /* 15: figures_group ends with the amount, so that a claimant's largest
+     * figures of a group are read without sorting all of them */
+    {14, "DROP INDEX figures_group;", V15_OBJECTS, NULL},
     {0, NULL, NULL, NULL},
 };
 

@@ -219,8 +219,11 @@ static void figures_sql(sbuf *b, scope where, bool one_claimant)
               " AND k.area_id = ?5 AND k.month = ?6 AND k.object = ?7"
               " AND (?8 IS NULL OR EXISTS (SELECT 1 FROM sources c WHERE c.id = k.claimant_id"
               " AND c.affiliation = ?8))");
-    if (one_claimant) /* ?11, at most READ_ONE of its figures */
-        sb_add(b, " AND k.claimant_id = ?11 ORDER BY k.amount DESC LIMIT " READ_ONE_SQL);
+    /* ?11, its READ_ONE largest figures: the end of its range of
+     * figures_group, read backwards (ties: the latest stored first) */
+    if (one_claimant)
+        sb_add(b, " AND k.claimant_id = ?11 ORDER BY k.amount DESC, k.figure_rowid DESC"
+                  " LIMIT " READ_ONE_SQL);
     if (where == SCOPE_PLACES)
         sb_add(b, " AND k.location_id IN " STORE_PLACES_WITHIN("?9"));
     sb_add(b, ") SELECT rid, id, article_id, claimant, part_of, supersedes, subject_party,"
