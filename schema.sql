@@ -267,10 +267,12 @@ CREATE INDEX figures_type ON figures (type, article_id);
 CREATE INDEX figures_qualifier ON figures (qualifier);
 CREATE INDEX figures_claimant ON figures (claimant_id);
 -- Covering: a place's figures by location (figures?location=) and, for a
--- place below governorate level, compare's sums of them read from the
--- index alone, not from each figure's row (version 5; was location_id).
-CREATE INDEX figures_location ON figures (location_id, type, subject_category, subject_side,
-                                          area_id, period, object, claimant_id, value, value_max);
+-- place below governorate level, compare's cells of them (every column of
+-- compare_keys' group key) read from the index alone, not from each
+-- figure's row (version 5; subject_bloc and date_start since version 15).
+CREATE INDEX figures_location ON figures (location_id, type, subject_category, subject_bloc,
+                                          subject_side, area_id, date_start, period, object,
+                                          claimant_id, value, value_max);
 CREATE INDEX figures_stance ON figures (stance);
 CREATE INDEX figures_subject_side ON figures (subject_side);
 CREATE INDEX figures_subject_category ON figures (subject_category);
@@ -324,12 +326,14 @@ WHERE f.type <> 'count' AND f.subject_category IS NOT NULL;
 -- order (SQLite matches an expression index only to the same expression), so
 -- a group's figures and a cell's recount are ranges of this index, and a
 -- claimant's largest figures of a group its first entries read backwards.
+-- The place last: a group's figures inside a place are told from the index
+-- entry, before the figure's row is read.
 CREATE INDEX figures_group ON figures (type, subject_category, coalesce(subject_bloc, ''),
     (CASE WHEN subject_bloc IS NULL THEN coalesce(subject_side, '') ELSE '' END),
     coalesce(area_id, ''), coalesce(substr(date_start, 1, 7), period, ''),
     (CASE WHEN subject_category IN ('materiel', 'munitions') THEN coalesce(object, '')
           ELSE '' END),
-    coalesce(claimant_id, ''), coalesce(value_max, value))
+    coalesce(claimant_id, ''), coalesce(value_max, value), location_id)
 WHERE type <> 'count' AND subject_category IS NOT NULL;
 
 -- /v1/figures/compare without reading every figure: one row per coarse

@@ -54,8 +54,6 @@ static const char *const V4_OBJECTS[] = {"figures_type_value",
                                          "locations_count_remove",
                                          NULL};
 
-static const char *const V5_OBJECTS[] = {"figures_location", NULL};
-
 static const char *const V7_OBJECTS[] = {"locations",
                                          "locations_kind",
                                          "locations_parent",
@@ -96,7 +94,7 @@ static const char *const V13_OBJECTS[] = {"claim_groups",
                                           NULL};
 static const char *const V14_OBJECTS[] = {"articles_fts", "figures_fts", "compare_keys",
                                           "articles_id_published", NULL};
-static const char *const V15_OBJECTS[] = {"figures_group", NULL};
+static const char *const V15_OBJECTS[] = {"figures_group", "figures_location", NULL};
 
 static const store_migration MIGRATIONS[] = {
     /* 2: the area a figure is about, for /v1/figures/compare */
@@ -138,8 +136,13 @@ static const store_migration MIGRATIONS[] = {
      " ('figures', (SELECT count(*) FROM figures)), ('sources', (SELECT count(*) FROM sources)),"
      " ('locations', (SELECT count(*) FROM locations));"},
     /* 5: figures_location covers compare's sums for a place below
-     * governorate level */
-    {4, "DROP INDEX figures_location;", V5_OBJECTS, NULL},
+     * governorate level (spelled as it was then: schema.sql's names columns
+     * that came later, and version 15 makes it that) */
+    {4,
+     "DROP INDEX figures_location;"
+     "CREATE INDEX figures_location ON figures (location_id, type, subject_category,"
+     " subject_side, area_id, period, object, claimant_id, value, value_max);",
+     NULL, NULL},
     /* 6: breakdowns and updates between figures, event dates and causes (filled as articles are
      * extracted again: the model's fingerprint changed with them) */
     {5,
@@ -241,8 +244,9 @@ static const store_migration MIGRATIONS[] = {
      "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
      "INSERT INTO figures_fts (figures_fts) VALUES ('rebuild');"},
     /* 15: figures_group ends with the amount, so that a claimant's largest
-     * figures of a group are read without sorting all of them */
-    {14, "DROP INDEX figures_group;", V15_OBJECTS, NULL},
+     * figures of a group are read without sorting all of them, and the
+     * place; figures_location covers compare's whole group key */
+    {14, "DROP INDEX figures_group; DROP INDEX figures_location;", V15_OBJECTS, NULL},
     {0, NULL, NULL, NULL},
 };
 

@@ -221,10 +221,11 @@ static void figures_sql(sbuf *b, scope where, bool one_claimant)
               " AND (?8 IS NULL OR EXISTS (SELECT 1 FROM sources c WHERE c.id = k.claimant_id"
               " AND c.affiliation = ?8))");
     /* ?11, its READ_ONE largest figures: the end of its range of
-     * figures_group, read backwards (ties: the latest stored first) */
+     * figures_group, read backwards (ties in the index's order: by place,
+     * then the latest stored first) */
     if (one_claimant)
-        sb_add(b, " AND k.claimant_id = ?11 ORDER BY k.amount DESC, k.figure_rowid DESC"
-                  " LIMIT " READ_ONE_SQL);
+        sb_add(b, " AND k.claimant_id = ?11 ORDER BY k.amount DESC, k.location_id DESC,"
+                  " k.figure_rowid DESC LIMIT " READ_ONE_SQL);
     if (where == SCOPE_PLACES)
         sb_add(b, " AND k.location_id IN " STORE_PLACES_WITHIN("?9"));
     sb_add(b, ") SELECT rid, id, article_id, claimant, part_of, supersedes, subject_party,"

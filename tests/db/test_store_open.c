@@ -336,7 +336,7 @@ Test(store_open, migrates_version_4_forward)
     json_decref(out);
     store_close(s);
     cr_assert_eq(sql_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
-    cr_assert_eq(sql_int("SELECT count(*) FROM pragma_index_info('figures_location')"), 10);
+    cr_assert_eq(sql_int("SELECT count(*) FROM pragma_index_info('figures_location')"), 12);
     cr_assert_eq(sql_int("SELECT count(*) FROM figures INDEXED BY figures_location"
                          " WHERE location_id = 'city'"),
                  1);
