@@ -7,14 +7,14 @@
 
 O        ?= build
 CC       ?= cc
-PKGS     := libmicrohttpd jansson sqlite3 libstemmer zlib libxml-2.0
+PKGS     := libmicrohttpd jansson sqlite3 libstemmer zlib libxml-2.0 libxxhash
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 OPT      ?= -O2 -g
 CFLAGS   ?=
 CPPFLAGS := -D_DEFAULT_SOURCE -D_GNU_SOURCE -I. -I$(O)/gen $(shell pkg-config --cflags libxml-2.0)
 BASE_CFLAGS := -std=c11 $(WARN) $(OPT) -fno-omit-frame-pointer $(CFLAGS)
 XML_LIBS := $(shell pkg-config --libs libxml-2.0)
-LDLIBS   := -lmicrohttpd -ljansson -lsqlite3 -lstemmer -lz $(XML_LIBS) -lpthread -lm
+LDLIBS   := -lmicrohttpd -ljansson -lsqlite3 -lstemmer -lz -lxxhash $(XML_LIBS) -lpthread -lm
 TEST_LDLIBS := -lcriterion -lcurl
 
 VERSION  := 0.1.0

@@ -121,11 +121,21 @@ void json_out_key(json_out *o, const char *key)
     o->p[o->len++] = ':';
 }
 
+/* By hand, not snprintf: a list page writes hundreds of integers, and
+ * printf's format parsing was a tenth of its time. */
 void json_out_int(json_out *o, long long v)
 {
     char buf[24];
-    int n = snprintf(buf, sizeof buf, "%lld", v);
-    json_out_raw(o, buf, (size_t)n);
+    char *at = buf + sizeof buf;
+    /* in unsigned arithmetic, so that LLONG_MIN's magnitude fits */
+    unsigned long long m = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        *--at = (char)('0' + m % 10);
+        m /= 10;
+    } while (m);
+    if (v < 0)
+        *--at = '-';
+    json_out_raw(o, at, (size_t)(buf + sizeof buf - at));
 }
 
 void json_out_real(json_out *o, double v)

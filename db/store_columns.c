@@ -274,14 +274,23 @@ void store_col_write(json_out *o, sqlite3_stmt *st, int c, store_col_kind kind)
     }
 }
 
+/* Part of a group name into out, cut to fit as snprintf would. */
+static void copy_part(char out[64], const char *from, size_t len)
+{
+    if (len > 63)
+        len = 63;
+    memcpy(out, from, len);
+    out[len] = '\0';
+}
+
 /* A group name "outer.inner" split at its dot into out[0] and out[1]
- * ("" when absent): one level of nesting (a figure's subject.party). */
+ * ("" when absent): one level of nesting (a figure's subject.party). Done
+ * for every column of every row written, so without printf. */
 static void split_group(const char *group, char out[2][64])
 {
     const char *dot = strchr(group, '.');
-    size_t len = dot ? (size_t)(dot - group) : strlen(group);
-    snprintf(out[0], sizeof out[0], "%.*s", (int)len, group);
-    snprintf(out[1], sizeof out[1], "%s", dot ? dot + 1 : "");
+    copy_part(out[0], group, dot ? (size_t)(dot - group) : strlen(group));
+    copy_part(out[1], dot ? dot + 1 : "", dot ? strlen(dot + 1) : 0);
 }
 
 /* Writes "," unless *first, then clears *first. */

@@ -24,7 +24,6 @@
  * cache.h): a repeated request is answered without touching the store.
  */
 #include "server/http.h"
-#include "extract/fnv1a.h"
 
 #include "extract/utf8.h"
 #include "server/body.h"
@@ -50,6 +49,7 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 #define MAX_STORES 256
 #define LOG_TARGET_MAX 512
@@ -633,10 +633,12 @@ static void dispatch(http_server *s, struct MHD_Connection *c, req_ctx *ctx, con
     rt->handler(&rq, r);
 }
 
-/* FNV-1a over the body: a strong validator for the exact bytes sent. */
+/* XXH3 over the body: a strong validator for the exact bytes sent. Not
+ * FNV-1a, which goes a byte at a time: over a 40 KB page of figures it took
+ * a twelfth of the render. */
 static void etag_of(const char *body, size_t len, char out[24])
 {
-    uint64_t h = fnv1a64(FNV1A64_IDS_SEED, body, len);
+    uint64_t h = XXH3_64bits(body, len);
     snprintf(out, 24, "\"%016llx\"", (unsigned long long)h);
 }
 

@@ -57,7 +57,15 @@ Test(json_out, numbers_as_jansson_writes_them)
         assert_same(json_real(reals[i]), ours, len);
         free(ours);
     }
-    static const long long ints[] = {0, -1, 42, 9007199254740993LL, -9223372036854775807LL - 1};
+    static const long long ints[] = {0,
+                                     -1,
+                                     42,
+                                     9007199254740993LL,
+                                     -9223372036854775807LL - 1,
+                                     10,
+                                     -10,
+                                     9223372036854775807LL,
+                                     1000000};
     for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++) {
         json_out o;
         json_out_init(&o, 1 << 16);
