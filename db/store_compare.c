@@ -206,7 +206,9 @@ static void groups_sql(sbuf *b, scope where, bool by_claimant)
 
 /* The figures of one coarse group (?1-?7 its key), light columns, with the
  * bucket of the grouping asked (?10: day, week or month; NULL for none).
- * ?8 affiliation, ?9 location. */
+ * ?8 affiliation, ?9 location. The article's date through
+ * articles_id_published by name: left to itself the planner takes the
+ * articles' unique key and reads each article's row for it. */
 static void figures_sql(sbuf *b, scope where, bool one_claimant)
 {
     sb_add(b, "WITH g AS (SELECT k.figure_rowid AS rid, k.id, k.article_id,"
