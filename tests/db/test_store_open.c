@@ -7,6 +7,8 @@
 #include "db/store_int.h" /* STORE_SCHEMA_VERSION */
 #include "tests/db/store_docs.h"
 
+#include <sys/stat.h>
+
 TestSuite(store_open, .init = fx_setup, .fini = fx_teardown, .timeout = 60);
 
 /* ---- opening --------------------------------------------------------------- */
@@ -430,6 +432,23 @@ Test(store_open, migrates_version_6_forward)
     /* the full-text index holds the cut quote, as a fresh import would */
     sql_exec("INSERT INTO figures_fts (figures_fts, rank) VALUES ('integrity-check', 1)");
     cr_assert_eq(sql_int("SELECT count(*) FROM figures_fts WHERE figures_fts MATCH 'كلمة'"), 1);
+}
+
+/* A migration's writes are copied from the WAL into the database before
+ * store_open returns: the -wal file is empty while the store is open. */
+Test(store_open, migration_leaves_no_wal_behind)
+{
+    char *v6 = test_data("schema_v6.sql");
+    sql_exec(strchr(v6, '\n') + 1);
+    free(v6);
+    sql_exec("PRAGMA user_version = 6; PRAGMA journal_mode = WAL;");
+    store *s = fx_open();
+    char wal[400];
+    snprintf(wal, sizeof wal, "%s-wal", fx_path);
+    struct stat st;
+    cr_assert_eq(stat(wal, &st), 0, "the WAL file is there while the store is open");
+    cr_assert_eq(st.st_size, 0);
+    store_close(s);
 }
 
 /* The indexes, views and triggers of the database at path, with their SQL,
