@@ -728,12 +728,26 @@ static bool has_article(const text *t, size_t i)
     return strncmp(w + o, "ال", 4) == 0 && len >= o + 8;
 }
 
+/* Is token i a definite verbal noun with its preposition, an event a body
+ * announces ("أعلنت الشرطة القبض على 6", "أعلن الجيش الاستيلاء على",
+ * "الإفراج عن"): the object of the verb, not a word of the body's name?
+ * (على is علي once normalised.) */
+static bool announced_event_at(const doc_state *d, size_t i)
+{
+    const text *t = d->t;
+    lexicon_match m;
+    return i < t->n_tok && has_article(t, i) &&
+           lexicon_match_at(d->m->triggers, t, i, PROCLITICS_NONE, &m) && m.tok_end > i + 1 &&
+           stages_word_is(t, m.tok_end - 1, (const char *const[]){"علي", "عن", NULL});
+}
+
 /* Does token i carry the article and continue a noun phrase ("الأحد",
- * "اليوم" do not: they are adverbs of time)? */
+ * "اليوم" do not: they are adverbs of time; "القبض على" is an event)? */
 static bool definite_follower(const doc_state *d, size_t i)
 {
     speaker_form form = form_at(d, i, NULL);
-    return has_article(d->t, i) && form != FORM_STOP && form != FORM_TIME && form != FORM_MEDIUM;
+    return has_article(d->t, i) && form != FORM_STOP && form != FORM_TIME && form != FORM_MEDIUM &&
+           !announced_event_at(d, i);
 }
 
 /* Does a speaker's phrase end before token k of sentence s: at a mark, a
@@ -968,6 +982,8 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         bool surname_day = form == FORM_TIME && head == FORM_GIVEN && k == j + 1 &&
                            xm.tok_end == k + 1 && has_article(t, k);
         if ((form == FORM_STOP || form == FORM_TIME) && !surname_day)
+            break;
+        if (k > j && announced_event_at(d, k))
             break;
         found pf;
         lexicon_match pm;
