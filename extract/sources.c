@@ -1076,6 +1076,13 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             (head == FORM_PARTY || name_first != EXTRACT_NO_INDEX) &&
             strncmp(tk->norm, "ل", 2) != 0 && strncmp(tk->norm, "ب", 2) != 0 && k > j + 1)
             break;
+        /* "أعلن المتحدث العسكري للحوثيين استهداف سفينة": an indefinite
+         * event noun after a function is what was announced, not the name
+         * of who holds the function */
+        if (name_first == EXTRACT_NO_INDEX && head == FORM_ROLE && k > j && !definite &&
+            form != FORM_TITLE && form != FORM_GIVEN &&
+            lexicon_match_at(d->m->triggers, t, k, PROCLITICS_NONE, &em))
+            break;
         if (name_first == EXTRACT_NO_INDEX && head == FORM_ROLE &&
             (k > fm.tok_end || has_article(t, j)) &&
             (form == FORM_TITLE || (form == FORM_GIVEN && !definite) ||
