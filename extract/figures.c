@@ -598,6 +598,11 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     if (!strcmp(category, "munitions") && *model_field(c->noun, 4) &&
         (num ? instrument(d->t, num->tok_first, num->sp.start) : instrument(d->t, first, sp.start)))
         type = model_field(c->noun, 4);
+    /* "استهدف المطار بثلاث طائرات مسيرة": drones that are the instrument
+     * of a strike were launched; what the verb destroyed is its object. */
+    if (!strcmp(type, "destroyed") && !strcmp(model_field(c->noun, 1), "aircraft") &&
+        (num ? instrument(d->t, num->tok_first, num->sp.start) : instrument(d->t, first, sp.start)))
+        type = "fired";
     /* "استهدفت سفينة بصاروخين و4 طائرات مسيرة": what is coordinated with
      * the munitions of the instrument was launched with them. */
     if ((!strcmp(category, "munitions") || !strcmp(model_field(c->noun, 1), "aircraft")) &&
