@@ -262,6 +262,12 @@ Test(genre, types)
         {"وقالت البلدية إن 20 شخصا ما زالوا مفقودين بعد السيول.", "20 شخصا", 20, "count", NULL},
         {"وعثر على رفات 37 شخصا في مقبرة جماعية قرب المدينة.", "37 شخصا", 37, "killed", NULL},
         {"وقتلت القوات 6 مهاجمين في الاشتباك.", "6 مهاجمين", 6, "killed", NULL},
+        /* workers counted after من, and a plural in -ين after a number */
+        {"وأفادت المنظمة بأن 19 من العاملين الصحيين قتلوا منذ بداية التصعيد.", "19 من العاملين", 19,
+         "killed", NULL},
+        {"وقتل 8 من موظفي الإغاثة في القصف.", "8 من موظفي", 8, "killed", NULL},
+        {"وقتل 4 سائحين في الهجوم على الفندق.", "4 سائحين", 4, "killed", NULL},
+        {"وأصيب عاملان في القصف على المصنع.", "عاملان", 2, "injured", NULL},
         /* munitions found in a cache are seized, not fired */
         {"وضبطت قوات الأمن 25 قذيفة هاون في مخزن مهجور.", "25 قذيفة", 25, "seized", NULL},
         {"وصادرت القوات 3 أحزمة ناسفة في المداهمة.", "3 أحزمة", 3, "seized", NULL},
@@ -308,6 +314,18 @@ Test(genre, not_figures)
                        cases[k].number, cases[k].doc);
         extract_result_free(&r);
     }
+}
+
+/* A plural in -ين spelled as a dual (عاملين) after a number is that
+ * number's noun, not a second figure of 2. */
+Test(genre, plural_not_dual)
+{
+    extract_result r;
+    run("وقتل 3 عاملين في القصف على المصنع.", &r);
+    cr_expect_eq(r.n_figures, 1, "%zu figures, want 1", r.n_figures);
+    if (r.n_figures == 1)
+        cr_expect(r.figures[0].value == 3, "value %g, want 3", r.figures[0].value);
+    extract_result_free(&r);
 }
 
 /* 7. Parties of these conflicts, from the list or by their form. */
