@@ -741,6 +741,15 @@ static bool announced_event_at(const doc_state *d, size_t i)
            stages_word_is(t, m.tok_end - 1, (const char *const[]){"علي", "عن", NULL});
 }
 
+/* Does a number expression (its qualifier included) begin at token i? */
+static bool number_starts_at(const doc_state *d, size_t i)
+{
+    for (size_t k = 0; k < d->r->n_numbers; k++)
+        if (d->r->numbers[k].tok_first == i)
+            return true;
+    return false;
+}
+
 /* Does token i carry the article and continue a noun phrase ("الأحد",
  * "اليوم" do not: they are adverbs of time; "القبض على" is an event)? */
 static bool definite_follower(const doc_state *d, size_t i)
@@ -1078,11 +1087,17 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             break;
         /* "أعلن المتحدث العسكري للحوثيين استهداف سفينة": an indefinite
          * event noun after a function is what was announced, not the name
-         * of who holds the function */
-        if (name_first == EXTRACT_NO_INDEX && head == FORM_ROLE && k > j && !definite &&
-            form != FORM_TITLE && form != FORM_GIVEN &&
-            lexicon_match_at(d->m->triggers, t, k, PROCLITICS_NONE, &em))
-            break;
+         * of who holds the function; nor is a word right before a count
+         * after a function or a name ("أعلن مدير الدفاع المدني انتشال 12
+         * جثة"), nor an event noun right before one after any head
+         * ("المتحدث باسم الجيش العقيد فلان الفلاني مقتل 6 جنود"). */
+        if (k > j && !definite && form != FORM_TITLE && form != FORM_GIVEN) {
+            bool event = lexicon_match_at(d->m->triggers, t, k, PROCLITICS_NONE, &em);
+            bool counts = number_starts_at(d, k + 1);
+            if ((event && name_first == EXTRACT_NO_INDEX && head == FORM_ROLE) ||
+                (counts && (event || head == FORM_ROLE || name_first != EXTRACT_NO_INDEX)))
+                break;
+        }
         if (name_first == EXTRACT_NO_INDEX && head == FORM_ROLE &&
             (k > fm.tok_end || has_article(t, j)) &&
             (form == FORM_TITLE || (form == FORM_GIVEN && !definite) ||
