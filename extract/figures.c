@@ -587,26 +587,24 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     /* "عاد القصف بعشرين قذيفة": a return or release counts people, not
      * shells. Drones are things that are also launched at a target
      * ("أطلقت 3 طائرات مسيرة"): fired. */
-    bool launched = !strcmp(type, "fired") && !strcmp(model_field(c->noun, 1), "aircraft");
+    bool drone = !strcmp(model_field(c->noun, 1), "aircraft");
+    bool launched = !strcmp(type, "fired") && drone;
     if (weak_or_trigger_typed(c) && ((!type_fits(type, category) && !launched) ||
                                      (!strcmp(type, "count") && !strcmp(category, "munitions")))) {
         const char *dtype = model_field(c->noun, 4);
         type = *dtype ? dtype : "count";
     }
-    /* "استهدف القرى بأكثر من 300 قذيفة": munitions that are the instrument
-     * (بـ) of the verb were fired, whatever the verb did to its object. */
-    if (!strcmp(category, "munitions") && *model_field(c->noun, 4) &&
+    /* "استهدف القرى بأكثر من 300 قذيفة", "استهدف المطار بثلاث طائرات
+     * مسيرة": munitions, and drones the verb would have destroyed, that are
+     * the instrument (بـ) of the verb were fired; what the verb did is done
+     * to its object. */
+    bool munition = !strcmp(category, "munitions") && *model_field(c->noun, 4);
+    if ((munition || (drone && !strcmp(type, "destroyed"))) &&
         (num ? instrument(d->t, num->tok_first, num->sp.start) : instrument(d->t, first, sp.start)))
-        type = model_field(c->noun, 4);
-    /* "استهدف المطار بثلاث طائرات مسيرة": drones that are the instrument
-     * of a strike were launched; what the verb destroyed is its object. */
-    if (!strcmp(type, "destroyed") && !strcmp(model_field(c->noun, 1), "aircraft") &&
-        (num ? instrument(d->t, num->tok_first, num->sp.start) : instrument(d->t, first, sp.start)))
-        type = "fired";
+        type = munition ? model_field(c->noun, 4) : "fired";
     /* "استهدفت سفينة بصاروخين و4 طائرات مسيرة": what is coordinated with
      * the munitions of the instrument was launched with them. */
-    if ((!strcmp(category, "munitions") || !strcmp(model_field(c->noun, 1), "aircraft")) &&
-        coordinated_instrument(d, first))
+    if ((!strcmp(category, "munitions") || drone) && coordinated_instrument(d, first))
         type = "fired";
     bool vague = num && !num->has_value;
     if (vague && (!strcmp(type, "count") || !strcmp(category, "other")))
