@@ -132,6 +132,22 @@ static char *test_data(const char *name)
     return buf;
 }
 
+/* Applies tests/data/schema_vN.sql, the schema as it was at that version,
+ * to the test database and marks it with that version. */
+static void apply_old_schema(int version)
+{
+    char name[32], line[32];
+    snprintf(name, sizeof name, "schema_v%d.sql", version);
+    int n = snprintf(line, sizeof line, "-- version %d\n", version);
+    char *old = test_data(name);
+    cr_assert(strncmp(old, line, (size_t)n) == 0, "%s starts with its version line", name);
+    sql_exec(old + n);
+    free(old);
+    char pragma[48];
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d;", version);
+    sql_exec(pragma);
+}
+
 /* A version 1 database (figures without area_id) is migrated forward on
  * open, keeping its rows. It is made from the version 2 schema
  * (tests/data/schema_v2.sql, schema.sql as it was then). */
@@ -252,12 +268,8 @@ Test(store_open, migrates_version_2_forward)
  * there are; the triggers keep it from then on. */
 Test(store_open, migrates_version_3_forward)
 {
-    char *v3 = test_data("schema_v3.sql");
-    cr_assert(strncmp(v3, "-- version 3\n", 13) == 0);
-    sql_exec(strchr(v3, '\n') + 1);
-    free(v3);
-    sql_exec("PRAGMA user_version = 3;"
-             "INSERT INTO sources (id, name, kind, fts_no) VALUES"
+    apply_old_schema(3);
+    sql_exec("INSERT INTO sources (id, name, kind, fts_no) VALUES"
              " ('army', 'الجيش', 'military', 1), ('faction', 'فصيل', 'armed_group', 2);"
              "INSERT INTO locations (id, name, kind, lat, lon) VALUES ('gov', 'محافظة', "
              "'governorate', 1, 2);"
@@ -311,12 +323,8 @@ Test(store_open, migrates_version_3_forward)
 
 Test(store_open, migrates_version_4_forward)
 {
-    char *v4 = test_data("schema_v4.sql");
-    cr_assert(strncmp(v4, "-- version 4\n", 13) == 0);
-    sql_exec(strchr(v4, '\n') + 1);
-    free(v4);
-    sql_exec("PRAGMA user_version = 4;"
-             "INSERT INTO sources (id, name, kind, fts_no) VALUES ('army', 'الجيش', 'military', 1);"
+    apply_old_schema(4);
+    sql_exec("INSERT INTO sources (id, name, kind, fts_no) VALUES ('army', 'الجيش', 'military', 1);"
              "INSERT INTO locations (id, name, kind, lat, lon) VALUES"
              " ('gov', 'محافظة', 'governorate', 1, 2), ('city', 'مدينة', 'city', 1, 2);"
              "UPDATE locations SET parent_id = 'gov' WHERE id = 'city';"
@@ -346,12 +354,8 @@ Test(store_open, migrates_version_4_forward)
 
 Test(store_open, migrates_version_5_forward)
 {
-    char *v5 = test_data("schema_v5.sql");
-    cr_assert(strncmp(v5, "-- version 5\n", 13) == 0);
-    sql_exec(strchr(v5, '\n') + 1);
-    free(v5);
-    sql_exec("PRAGMA user_version = 5;"
-             "INSERT INTO articles (id, doc_no, body) VALUES ('a', 1, 'نص');"
+    apply_old_schema(5);
+    sql_exec("INSERT INTO articles (id, doc_no, body) VALUES ('a', 1, 'نص');"
              "INSERT INTO figures (id, article_id, ordinal, value, qualifier, type, start, \"end\","
              " fts_no) VALUES ('a-f1', 'a', 1, 80, 'exact', 'killed', 0, 1, 1);");
     char err[256] = "";
@@ -370,12 +374,8 @@ Test(store_open, migrates_version_5_forward)
  * figure at 500..510 cut to the 400 centred on it, the rest kept. */
 Test(store_open, migrates_version_6_forward)
 {
-    char *v6 = test_data("schema_v6.sql");
-    cr_assert(strncmp(v6, "-- version 6\n", 13) == 0);
-    sql_exec(strchr(v6, '\n') + 1);
-    free(v6);
+    apply_old_schema(6);
     sql_exec(
-        "PRAGMA user_version = 6;"
         "INSERT INTO locations (id, name, name_en, kind, lat, lon) VALUES"
         " ('gov', 'محافظة حلب', 'Aleppo Governorate', 'governorate', 36.2, 37.1),"
         " ('city', 'حلب', 'Aleppo', 'city', 36.2, 37.16);"
@@ -438,10 +438,8 @@ Test(store_open, migrates_version_6_forward)
  * store_open returns: the -wal file is empty while the store is open. */
 Test(store_open, migration_leaves_no_wal_behind)
 {
-    char *v6 = test_data("schema_v6.sql");
-    sql_exec(strchr(v6, '\n') + 1);
-    free(v6);
-    sql_exec("PRAGMA user_version = 6; PRAGMA journal_mode = WAL;");
+    apply_old_schema(6);
+    sql_exec("PRAGMA journal_mode = WAL;");
     store *s = fx_open();
     char wal[400];
     snprintf(wal, sizeof wal, "%s-wal", fx_path);
@@ -479,10 +477,7 @@ static char *objects_of(const char *path)
  * it adds its own way.) */
 Test(store_open, migrated_objects_are_the_new_ones)
 {
-    char *v6 = test_data("schema_v6.sql");
-    sql_exec(strchr(v6, '\n') + 1);
-    free(v6);
-    sql_exec("PRAGMA user_version = 6;");
+    apply_old_schema(6);
     store *s = fx_open();
     store_close(s);
     char fresh_path[400], err[256] = "";
@@ -544,12 +539,8 @@ Test(store_open, check_stops_at_its_budget)
  * is known; the triggers that keep it work on the migrated database. */
 Test(store_open, migrates_version_6_forward_blocs_and_compare_keys)
 {
-    char *v6 = test_data("schema_v6.sql");
-    cr_assert(strncmp(v6, "-- version 6\n", 13) == 0);
-    sql_exec(strchr(v6, '\n') + 1);
-    free(v6);
+    apply_old_schema(6);
     sql_exec(
-        "PRAGMA user_version = 6;"
         "INSERT INTO sources (id, name, kind, fts_no) VALUES"
         " ('army', 'الجيش', 'military', 1), ('faction', 'فصيل', 'armed_group', 2);"
         "INSERT INTO locations (id, name, kind, lat, lon) VALUES ('gov', 'محافظة', 'governorate', "
@@ -603,12 +594,8 @@ Test(store_open, migrates_version_6_forward_blocs_and_compare_keys)
 /* Version 6 forward: the kept counts behind list totals are filled. */
 Test(store_open, migrates_version_6_forward_kept_counts)
 {
-    char *v6 = test_data("schema_v6.sql");
-    cr_assert(strncmp(v6, "-- version 6\n", 13) == 0);
-    sql_exec(strchr(v6, '\n') + 1);
-    free(v6);
+    apply_old_schema(6);
     sql_exec(
-        "PRAGMA user_version = 6;"
         "INSERT INTO locations (id, name, kind, lat, lon) VALUES ('p', 'مكان', 'city', 36, 37);"
         "INSERT INTO sources (id, name, kind, fts_no) VALUES ('o', 'منفذ', 'outlet', 1);"
         "INSERT INTO articles (id, doc_no, body, outlet_id) VALUES ('a', 1, 'نص', 'o');"
