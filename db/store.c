@@ -135,14 +135,10 @@ static const store_migration MIGRATIONS[] = {
      "INSERT INTO row_counts (name, n) VALUES ('articles', (SELECT count(*) FROM articles)),"
      " ('figures', (SELECT count(*) FROM figures)), ('sources', (SELECT count(*) FROM sources)),"
      " ('locations', (SELECT count(*) FROM locations));"},
-    /* 5: figures_location covers compare's sums for a place below
-     * governorate level (spelled as it was then: schema.sql's names columns
-     * that came later, and version 15 makes it that) */
-    {4,
-     "DROP INDEX figures_location;"
-     "CREATE INDEX figures_location ON figures (location_id, type, subject_category,"
-     " subject_side, area_id, period, object, claimant_id, value, value_max);",
-     NULL, NULL},
+    /* 5: figures_location grew to cover compare's sums for a place below
+     * governorate level; it is built once more, as schema.sql spells it, by
+     * version 15 (its columns include some that come later) */
+    {4, "DROP INDEX figures_location;", NULL, NULL},
     /* 6: breakdowns and updates between figures, event dates and causes (filled as articles are
      * extracted again: the model's fingerprint changed with them) */
     {5,
@@ -246,7 +242,7 @@ static const store_migration MIGRATIONS[] = {
     /* 15: figures_group ends with the amount, so that a claimant's largest
      * figures of a group are read without sorting all of them, and the
      * place; figures_location covers compare's whole group key */
-    {14, "DROP INDEX figures_group; DROP INDEX figures_location;", V15_OBJECTS, NULL},
+    {14, "DROP INDEX figures_group; DROP INDEX IF EXISTS figures_location;", V15_OBJECTS, NULL},
     {0, NULL, NULL, NULL},
 };
 
