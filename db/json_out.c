@@ -72,19 +72,29 @@ void json_out_str(json_out *o, const char *s, size_t n)
     static const char hex[] = "0123456789ABCDEF";
     if (o->failed)
         return;
-    if (!utf8_valid(s, n, NULL)) {
-        o->failed = true;
-        return;
-    }
     /* Most texts need no escape: room for them and the quotes at once. */
     if (!reserve(o, n + 2))
         return;
     o->p[o->len++] = '"';
-    size_t from = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\')
+    /* One pass checks the UTF-8 (strict, no NUL: a failed text fails the
+     * whole output) and finds what needs an escape. */
+    const unsigned char *u = (const unsigned char *)s;
+    size_t from = 0, i = 0;
+    while (i < n) {
+        unsigned char c = u[i];
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            size_t k = utf8_next(u + i, n - i);
+            if (!k) {
+                o->failed = true;
+                return;
+            }
+            i += k;
             continue;
+        }
+        if (c == 0) {
+            o->failed = true;
+            return;
+        }
         json_out_raw(o, s + from, i - from);
         char esc[6] = {'\\', 0};
         size_t k = 2;
@@ -103,7 +113,7 @@ void json_out_str(json_out *o, const char *s, size_t n)
             k = 6;
         }
         json_out_raw(o, esc, k);
-        from = i + 1;
+        from = ++i;
     }
     json_out_raw(o, s + from, n - from);
     json_out_raw(o, "\"", 1);

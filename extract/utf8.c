@@ -41,8 +41,7 @@ bool utf8_valid(const char *s, size_t len, size_t *where)
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < len) {
-        uint32_t cp;
-        size_t k = u[i] < 0x80 ? 1 : utf8_decode(u + i, len - i, &cp);
+        size_t k = utf8_next(u + i, len - i);
         if (k == 0 || u[i] == 0) {
             if (where)
                 *where = i;

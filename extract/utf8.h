@@ -13,6 +13,20 @@
  * bytes (1-4) and sets *cp, or 0 when the bytes there are not valid UTF-8. */
 size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 
+/* The length (1-4) of the valid sequence at s (n >= 1 bytes available), 0
+ * when there is none. ASCII and two-byte sequences, which are every Arabic
+ * letter, are checked here inline; the rest by utf8_decode. NUL counts as
+ * valid (callers that refuse it test for it). */
+static inline size_t utf8_next(const unsigned char *s, size_t n)
+{
+    if (s[0] < 0x80)
+        return 1;
+    if (s[0] >= 0xC2 && s[0] <= 0xDF) /* 0xC0 and 0xC1 only start overlong forms */
+        return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+    uint32_t cp;
+    return utf8_decode(s, n, &cp);
+}
+
 /* True when s[0..len) is valid UTF-8 without NUL bytes. When not, and where
  * is not NULL, *where is the byte offset of the first invalid sequence. */
 bool utf8_valid(const char *s, size_t len, size_t *where);

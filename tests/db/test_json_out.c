@@ -32,6 +32,8 @@ Test(json_out, strings_escape_as_jansson_does)
         "tab\there, line\nbreak, return\r, feed\f, bell\b",
         "\x01\x1f control bytes \x7f and a slash /",
         "mixed: ٣٠ قتيلاً — «مصدر»",
+        "three and four bytes: \u20ac \u2014 \U0001F600 at the end \u0800\uFFFD",
+        "two bytes at the edges: \xc2\x80 \u07FF \u00e9",
     };
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         json_out o;
@@ -100,15 +102,27 @@ Test(json_out, failures_stick)
         const char *text;
         size_t len;
     } bad[] = {
-        {"\xff\xfe", 2},       /* not UTF-8 */
-        {"cut \xd8", 5},       /* a character cut in two */
-        {"nul \0 inside", 12}, /* jansson's strings may hold it; stored text never does */
+        {"\xff\xfe", 2},                /* not UTF-8 */
+        {"cut \xd8", 5},                /* a character cut in two */
+        {"nul \0 inside", 12},          /* jansson's strings may hold it; stored text never does */
+        {"over\xc0\xaflong", 10},       /* '/' in two bytes */
+        {"\xc1\xbf", 2},                /* overlong DEL */
+        {"\xe0\x80\xaf", 3},            /* '/' in three bytes */
+        {"\xed\xa0\x80 surrogate", 13}, /* U+D800 */
+        {"\xf4\x90\x80\x80", 4},        /* above U+10FFFF */
+        {"\x80 alone", 7},              /* a continuation byte first */
+        {"\xd8"
+         "A",
+         2},             /* a lead byte, then ASCII */
+        {"\xe2\x82", 2}, /* three bytes cut at two */
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         json_out o;
         json_out_init(&o, 1 << 16);
         json_out_str(&o, bad[i].text, bad[i].len);
         json_out_lit(&o, "more");
+        if (!memchr(bad[i].text, 0, bad[i].len)) /* jansson refuses the same, NUL aside */
+            cr_assert_null(json_stringn(bad[i].text, bad[i].len), "case %zu", i);
         size_t len;
         cr_assert_null(json_out_take(&o, &len), "case %zu", i);
         json_out_free(&o);
