@@ -12,6 +12,7 @@
  * output; group names are compared pointer first.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -301,36 +302,64 @@ static void separate(json_out *o, bool *first)
     *first = false;
 }
 
+/* Where a table's columns open groups is the same for every row: worked
+ * out once per table, not by comparing group names at every column of
+ * every row written. */
+#define MAX_TABLE_COLUMNS 64
+typedef struct col_layout {
+    bool starts[2];   /* a group begins at this column: outer, nested */
+    char name[2][64]; /* the column's group names ("" none) */
+} col_layout;
+static col_layout layouts[RES__COUNT][MAX_TABLE_COLUMNS];
+static pthread_once_t layouts_once = PTHREAD_ONCE_INIT;
+
+static void layouts_init(void)
+{
+    for (int r = 0; r < RES__COUNT; r++) {
+        char cur[2][64] = {"", ""};
+        for (size_t i = 0; i < TABLES[r].n; i++) {
+            col_layout *lay = &layouts[r][i];
+            split_group(TABLES[r].cols[i].group, lay->name);
+            for (int level = 0; level < 2; level++) {
+                lay->starts[level] = strcmp(cur[level], lay->name[level]) != 0;
+                if (!lay->starts[level])
+                    continue;
+                cur[1][0] = '\0'; /* a new group at a level ends the nested one */
+                memcpy(cur[level], lay->name[level], sizeof cur[level]);
+            }
+        }
+    }
+}
+
 void store_item_write(json_out *o, store_resource r, sqlite3_stmt *st, int c, bool leave_open)
 {
+    pthread_once(&layouts_once, layouts_init);
     const store_column *cols = TABLES[r].cols;
     size_t n = TABLES[r].n;
-    char cur[2][64] = {"", ""}, next[2][64];
     bool open[2] = {false, false}, null[2] = {false, false};
     bool first[3] = {true, true, true}; /* the item, the group, the nested group */
     json_out_raw(o, "{", 1);
     for (size_t i = 0; i < n; i++) {
         const store_column *col = &cols[i];
+        const col_layout *lay = &layouts[r][i];
         bool is_null = sqlite3_column_type(st, c + (int)i) == SQLITE_NULL;
-        split_group(col->group, next);
         for (int level = 0; level < 2; level++) {
-            if (!strcmp(cur[level], next[level]) && (level == 1 || !strcmp(cur[0], next[0])))
+            if (!lay->starts[level])
                 continue;
             /* a new group at this level: close what was open at it and below */
             for (int k = 1; k >= level; k--) {
                 if (open[k])
                     json_out_raw(o, "}", 1);
                 open[k] = null[k] = false;
-                cur[k][0] = '\0';
             }
-            memcpy(cur[level], next[level], sizeof cur[level]);
-            if (!next[level][0] || (level == 1 && null[0]))
+            if (!lay->name[level][0] || (level == 1 && null[0]))
                 continue;
             separate(o, &first[level]);
-            json_out_key(o, next[level]);
+            json_out_key(o, lay->name[level]);
             /* a nullable group's first column decides; an outer one only when
              * the column is its own (not a nested group's) */
-            if ((col->flags & STORE_COL_NULL_GROUP) && is_null && (level == 1 || !next[1][0])) {
+            if ((col->flags & STORE_COL_NULL_GROUP) && is_null &&
+                (level == 1 || !lay->name[1][0])) {
                 json_out_lit(o, "null");
                 null[level] = true;
             } else {
@@ -381,3 +410,8 @@ _Static_assert(COUNT_OF(ARTICLE_TABLE) == ARTICLE_NCOLS, "article columns");
 _Static_assert(COUNT_OF(SOURCE_TABLE) == SOURCE_NCOLS, "source columns");
 _Static_assert(COUNT_OF(LOCATION_TABLE) == LOCATION_NCOLS, "location columns");
 _Static_assert(COUNT_OF(FIGURE_TABLE) == FIGURE_NCOLS, "figure columns");
+_Static_assert(COUNT_OF(ARTICLE_TABLE) <= MAX_TABLE_COLUMNS &&
+                   COUNT_OF(SOURCE_TABLE) <= MAX_TABLE_COLUMNS &&
+                   COUNT_OF(LOCATION_TABLE) <= MAX_TABLE_COLUMNS &&
+                   COUNT_OF(FIGURE_TABLE) <= MAX_TABLE_COLUMNS,
+               "a table's layout fits");
