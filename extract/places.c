@@ -23,7 +23,9 @@
  * A place not in the gazetteer is found by its context (data/lexicon/
  * place_context.tsv, roles `name`, `names`, `site`, `part`): "قرية X",
  * "قرى X وY", "شارع الX", "تل X". It is served in
- * extract_result.unresolved_places, without coordinates. X is one word, or
+ * extract_result.unresolved_places, without coordinates; an item of a list
+ * may bring its own noun ("قرى X ومزرعة Y وZ": Y is a farm, and Z is still
+ * a village). X is one word, or
  * two when the first opens a compound name (أبو، عين، دير ...) or the second
  * is a definite direction or size (الشرقية، الكبرى). X is not a function
  * word, adjective or verb of the `not` list, not indefinite with tanween,
@@ -461,10 +463,25 @@ int places_find_unresolved(doc_state *d)
         for (int items = 0; items < 32 && rc == 0; items++) {
             if (first >= t->n_tok || t->tok[first].sentence != t->tok[i].sentence)
                 break;
-            size_t end;
-            if (covered[first]) {
-                end = cover_end[first]; /* a known place in the list */
+            size_t end, name_first = first;
+            const char *kind = context_kind(&cm);
+            lexicon_match inner;
+            /* "قرى X ومزرعة Y وZ": an item named with a noun of its own
+             * (مزرعة، حي، بلدة) is the name after that noun, and the list
+             * goes on after it */
+            if (list && !covered[first] &&
+                lexicon_match_at(d->m->place_context, t, first, PROCLITICS_ALL, &inner) &&
+                inner.tok_first == first && strcmp(context_role(&inner), "name") == 0 &&
+                inner.tok_end < t->n_tok && t->tok[inner.tok_end].sentence == t->tok[i].sentence) {
+                name_first = inner.tok_end;
+                if (context_kind(&inner))
+                    kind = context_kind(&inner);
+                waw = false;
+            }
+            if (covered[name_first]) {
+                end = cover_end[name_first]; /* a known place in the list */
             } else {
+                first = name_first;
                 end = name_end(d, first, covered);
                 if (end == 0 ||
                     (waw && end == first + 1 && strlen(t->tok[first].norm) <= strlen("وال")))
@@ -481,7 +498,7 @@ int places_find_unresolved(doc_state *d)
                        !lexicon_match_at(d->m->nouns, t, end, PROCLITICS_ALL, &stop))
                     end++;
                 size_t cp_start_fix = waw ? 1 : 0;
-                rc = push_unresolved(d, first, end, context_kind(&cm));
+                rc = push_unresolved(d, first, end, kind);
                 if (rc == 0 && cp_start_fix && d->r->n_unresolved_places > 0 &&
                     d->r->unresolved_places[d->r->n_unresolved_places - 1].sp.start ==
                         t->tok[first].sp.start)

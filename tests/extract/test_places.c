@@ -125,6 +125,10 @@ Test(places, unknown_places_by_their_context)
         {"سقطت قذائف على بلدتي كفرزيتون ومرج الخوخ صباحاً.", "مرج الخوخ"},
         {"انسحب المقاتلون من قرى وبلدات (الرمانة، والشعيرات، والقصور) بعد الهدنة.", "الشعيرات"},
         {"انسحب المقاتلون من قرى وبلدات (الرمانة، والشعيرات، والقصور) بعد الهدنة.", "القصور"},
+        /* an item named with a noun of its own (مزرعة، حي) does not end the list */
+        {"امتد القصف إلى قرى الرويشد ومزرعة الغدير والعكيرشي شرقاً.", "الغدير"},
+        {"امتد القصف إلى قرى الرويشد ومزرعة الغدير والعكيرشي شرقاً.", "العكيرشي"},
+        {"فر الأهالي من قرى (السويدية ومزرعة الحسون وأم الطيور) ليلاً.", "أم الطيور"},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         extract_result r;
@@ -180,6 +184,9 @@ Test(places, unknown_places_take_the_kind_of_their_context)
         {"نزح السكان من قرى (الزيتونة والعرقوب وعين الورد) شمالاً.", "عين الورد", "village"},
         /* a name after قرية that opens with تل is a village, not a hill */
         {"هاجم المسلحون قرية تل الورد فجراً.", "تل الورد", "village"},
+        /* an item with a noun of its own takes that noun's kind */
+        {"امتد القصف إلى بلدات الرويشد ومزرعة الغدير والعكيرشي شرقاً.", "الغدير", "village"},
+        {"امتد القصف إلى بلدات الرويشد ومزرعة الغدير والعكيرشي شرقاً.", "العكيرشي", "town"},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         extract_result r;
@@ -220,6 +227,9 @@ Test(places, context_nouns_without_a_name)
         /* after a list, a verb with و or a clause after a comma is no item */
         "تجول المراسل في أحياء مدينة حمص، بات المشهد هادئاً.",
         "سقطت قذيفة على قريتي كفرزيتون وأصيب راعٍ في المرعى.",
+        /* a noun inside a list still needs a name after it */
+        "سقطت قذائف على قريتي كفرزيتون ومزرعة صغيرة قربها.",
+        "سقطت قذائف على قرى كفرزيتون وحي سكني مجاور.",
     };
     for (size_t c = 0; c < sizeof docs / sizeof docs[0]; c++) {
         extract_result r;
