@@ -115,6 +115,7 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_CONFLICT_NOUN] = "conflict_noun",
     [FW_OWNER_LINK] = "owner_link",
     [FW_ISSUED] = "issued",
+    [FW_AGREEMENT_TERMS] = "agreement_terms",
     [FW__COUNT] = NULL,
 };
 

@@ -67,6 +67,7 @@ typedef enum word_set {
     FW_CONFLICT_NOUN,
     FW_OWNER_LINK,
     FW_ISSUED,
+    FW_AGREEMENT_TERMS,
     FW__COUNT
 } word_set;
 extern const char *const schema_word_sets[FW__COUNT + 1]; /* NULL-terminated */

@@ -22,7 +22,8 @@
  * of its own ("...، في حين أعلن X"). A speaker holds until another is named
  * or the paragraph ends; a verb with a hidden subject ("وأضاف أن") carries
  * the last speaker on, and a sentence opened by كان without a speaker of its
- * own is the narrator's background. Anaphors refer back: المصدر, البيان to
+ * own is the narrator's background, as are the terms of a deal (بموجبها،
+ * يقضي) in a sentence no party is quoted in. Anaphors refer back: المصدر, البيان to
  * the last speaker of their kind; a definite head alone (الوزارة, الوزير) to
  * the last speaker named with it; a bare party noun of
  * data/lexicon/party_anaphors.tsv (الحزب, الحركة, الجبهة, التنظيم, الجيش)
@@ -1950,6 +1951,12 @@ int sources_find(doc_state *d)
                     for (size_t k = sentence_start; k < i && !sentence_spoken; k++)
                         d->speaker[k] = p.current;
                     sentence_spoken = true;
+                } else if (!carrier && p.current != EXTRACT_NO_INDEX &&
+                           (strcmp(akind, "verb") == 0 || strcmp(akind, "carry") == 0) &&
+                           hidden_subject(d, &am)) {
+                    /* "وأضاف أن ..." while a speaker holds: the sentence is
+                     * still theirs, said, not narrated */
+                    sentence_spoken = true;
                 }
                 if (p.current != EXTRACT_NO_INDEX || denied)
                     sentence_denied = denied;
@@ -2028,6 +2035,18 @@ int sources_find(doc_state *d)
         for (size_t k = rel; k < n && t->tok[k].sentence == si; k++)
             d->speaker[k] = d->r->outlet;
         i = rel;
+    }
+    /* "... الهدنة التي يتم بموجبها تبادل 30 رهينة مقابل 90 أسيرا": the
+     * terms of a deal, in a sentence no party is quoted in, are what was
+     * agreed, not a toll the last speaker claims. */
+    for (size_t i = 0; i < n; i++) {
+        uint32_t si = t->tok[i].sentence;
+        if (si >= t->n_sentences || spoken[si] || !stages_word_in(d, i, FW_AGREEMENT_TERMS))
+            continue;
+        size_t k = i;
+        for (; k < n && t->tok[k].sentence == si; k++)
+            d->speaker[k] = d->r->outlet;
+        i = k - 1;
     }
     free(spoken);
     free(p.outlet_score);
