@@ -7,7 +7,9 @@
  * after a word of data/lexicon/place_context.tsv (حي, حاجز, منطقة, ...), or
  * as a further item of a list of places ("حاجزي الصورة والمستودع"). Words
  * already read as a source (حلب inside "غرفة عمليات فتح حلب") are not read
- * again as a place.
+ * again as a place, but for a site only mentioned (not speaking) whose name
+ * is the whole mention ("قاعدة حميميم" attacked) and a place glued to بـ
+ * that closes a body's name ("المجلس المحلي بالفاشر").
  *
  * A town name closing a kunya ("أبو عمر سراقب") is part of a person's name,
  * and an indefinite name in ـية after another nisba is an adjective
@@ -186,18 +188,38 @@ static bool adjective_of_noun(const text *t, size_t i, const lexicon_match *pm)
 
 static int push_unresolved(doc_state *d, size_t first, size_t end, const char *kind);
 
+/* Is the name at pm, inside a source mention, still a place: the whole
+ * mention when it names a site that only is named, not heard ("هاجموا قاعدة
+ * حميميم": the base that also speaks), or a place glued to بـ that closes a
+ * body's name, where the body sits ("المجلس المحلي بالفاشر")? */
+static bool place_in_source(const doc_state *d, const lexicon_match *pm)
+{
+    const extract_result *r = d->r;
+    for (size_t m = 0; m < r->n_source_mentions; m++) {
+        const mention_toks *mt = &d->smention_toks[m];
+        if (pm->tok_first < mt->first || pm->tok_end > mt->end)
+            continue;
+        if (pm->tok_first == mt->first && pm->tok_end == mt->end)
+            return r->source_mentions[m].role == ROLE_MENTIONED;
+        return pm->tok_end == mt->end && pm->stripped &&
+               strncmp(d->t->tok[pm->tok_first].norm, "ب", strlen("ب")) == 0;
+    }
+    return false;
+}
+
 int places_find(doc_state *d)
 {
     const text *t = d->t;
     for (size_t i = 0; i < t->n_tok;) {
         lexicon_match pm;
-        if (t->tok[i].kind == TOK_PUNCT || d->in_source[i] ||
-            !lexicon_match_at(d->m->gazetteer, t, i, PROCLITICS_NAME, &pm)) {
+        if (t->tok[i].kind == TOK_PUNCT ||
+            !lexicon_match_at(d->m->gazetteer, t, i, PROCLITICS_NAME, &pm) ||
+            (d->in_source[i] && !place_in_source(d, &pm))) {
             i++;
             continue;
         }
         bool overlaps_source = false;
-        for (size_t k = pm.tok_first; k < pm.tok_end; k++)
+        for (size_t k = pm.tok_first; k < pm.tok_end && !place_in_source(d, &pm); k++)
             overlaps_source |= d->in_source[k];
         size_t p = model_entry_index(d->m->gazetteer, pm.entry);
         if (overlaps_source || in_kunya(d, i) || adjectival(t, i, &pm) ||

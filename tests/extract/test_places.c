@@ -244,3 +244,30 @@ Test(places, context_nouns_without_a_name)
         extract_result_free(&r);
     }
 }
+
+/* A source's name is not read again as a place, but for a site that also
+ * speaks named where it is only a site ("هاجموا قاعدة X"), and for a place
+ * glued to بـ that closes a body's name: where the body sits. A party's
+ * name that holds a place without بـ, or a site that speaks, is no place. */
+Test(places, places_inside_a_source_name)
+{
+    static const struct {
+        const char *doc, *id, *as_written;
+        bool place;
+    } cases[] = {
+        {"قالت موسكو إن مسلحين أطلقوا طائرات مسيرة نحو قاعدة حميميم فجر الأحد.", "hmeimim",
+         "قاعدة حميميم", true},
+        {"ذكر المجلس المحلي بالفاشر أن القصف طال سوق المدينة.", "el-fasher", "الفاشر", true},
+        {"قال مدير مستشفى الشفاء بغزة إن عشرين جريحا وصلوا ليلاً.", "gaza", "غزة", true},
+        {"أعلنت قاعدة حميميم إسقاط طائرتين مسيرتين.", "hmeimim", "قاعدة حميميم", false},
+        {"قالت غرفة عمليات فتح حلب إن مقاتليها تقدموا.", "aleppo", "حلب", false},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        extract_result r;
+        run(cases[c].doc, &r);
+        cr_expect(has_place(&r, cases[c].id, cases[c].as_written) == cases[c].place, "%s: %s %s",
+                  cases[c].doc, cases[c].as_written,
+                  cases[c].place ? "not read as a place" : "read as a place");
+        extract_result_free(&r);
+    }
+}
