@@ -11,6 +11,9 @@
  * is the whole mention ("قاعدة حميميم" attacked) and a place glued to بـ
  * that closes a body's name ("المجلس المحلي بالفاشر").
  *
+ * A town name shaped like an imperfect verb (تدمر "destroys") between a
+ * definite subject and a count is the verb ("الجيش تدمر 40 آلية").
+ *
  * A town name closing a kunya ("أبو عمر سراقب") is part of a person's name,
  * and an indefinite name in ـية after another nisba is an adjective
  * ("طائرات روسية وسورية").
@@ -188,6 +191,28 @@ static bool adjective_of_noun(const text *t, size_t i, const lexicon_match *pm)
 
 static int push_unresolved(doc_state *d, size_t first, size_t end, const char *kind);
 
+/* Is the one-word name at pm a verb in the imperfect that happens to name a
+ * town (تدمر "destroys"): shaped like one (ت، ي), bare, right after a
+ * definite subject (or its definite genitive, للجيش) and before the number
+ * it governs ("الجيش تدمر 40 آلية")? A place after a definite noun takes a preposition or is its
+ * apposition, which no count follows. */
+static bool verb_shaped(const doc_state *d, const lexicon_match *pm)
+{
+    const text *t = d->t;
+    size_t i = pm->tok_first;
+    if (pm->tok_end != i + 1 || pm->stripped || i == 0 || t->tok[i - 1].kind != TOK_WORD ||
+        t->tok[i - 1].sentence != t->tok[i].sentence ||
+        (strncmp(t->tok[i - 1].norm, "ال", strlen("ال")) != 0 &&
+         strncmp(t->tok[i - 1].norm, "لل", strlen("لل")) != 0) ||
+        (strncmp(t->tok[i].norm, "ت", strlen("ت")) != 0 &&
+         strncmp(t->tok[i].norm, "ي", strlen("ي")) != 0))
+        return false;
+    for (size_t k = 0; k < d->r->n_numbers; k++)
+        if (d->r->numbers[k].tok_first == pm->tok_end)
+            return true;
+    return false;
+}
+
 /* Is the name at pm, inside a source mention, still a place: the whole
  * mention when it names a site that only is named, not heard ("هاجموا قاعدة
  * حميميم": the base that also speaks), or a place glued to بـ that closes a
@@ -224,7 +249,7 @@ int places_find(doc_state *d)
         size_t p = model_entry_index(d->m->gazetteer, pm.entry);
         if (overlaps_source || in_kunya(d, i) || adjectival(t, i, &pm) ||
             has_tanween(t, pm.tok_end - 1) || in_other_name(d, pm.tok_first, pm.tok_end) ||
-            adjective_of_noun(t, i, &pm)) {
+            adjective_of_noun(t, i, &pm) || verb_shaped(d, &pm)) {
             i++;
             continue;
         }

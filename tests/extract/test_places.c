@@ -62,6 +62,10 @@ Test(places, region_places_resolve)
         {"أطلقت الجماعة طائرات مسيرة نحو الرياض.", "riyadh", "الرياض"},
         {"شيّع أهالي النبطية ضحايا الغارة.", "nabatieh", "النبطية"},
         {"عاد وفد الوساطة إلى القاهرة مساء الخميس.", "cairo", "القاهرة"},
+        /* the same name as a place: after a preposition, as an object, with a count after it */
+        {"قتل 5 جنود في هجوم على تدمر فجراً.", "palmyra", "تدمر"},
+        {"دخل الوفد العسكري تدمر مساء أمس.", "palmyra", "تدمر"},
+        {"وصلت من تدمر 300 عائلة نازحة.", "palmyra", "تدمر"},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         extract_result r;
@@ -89,6 +93,9 @@ Test(places, names_that_are_not_places)
         {"تراجع الاقتصاد في شمال البلاد بعد الحرب.", "البلاد"},  /* a common noun */
         {"قال الناطق إن الفصائل انسحبت من المواقع.", "الفصائل"}, /* a common noun */
         {"وأضاف أن الهجرة ازدادت هذا العام.", "الهجرة"},         /* a common noun */
+        /* a town's name that is a verb's form, between its subject and its count */
+        {"المدفعية الثقيلة تدمر 14 دبابة في يومين", "تدمر"},
+        {"المسيرات التابعة للجيش تدمر أكثر من 25 مركبة", "تدمر"},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         extract_result r;
