@@ -14,7 +14,10 @@
  * What happened to what is counted, in order of strength:
  *   1. a noun that says it itself (قتيل: killed; غارة: airstrikes), but
  *      for the displaced (نازح), whom a verb of their own or right before
- *      them may say were killed or injured ("14 نازحا قتلوا");
+ *      them may say were killed or injured ("14 نازحا قتلوا"), and for the
+ *      wounded, evacuated when an evacuation word takes them away or a
+ *      verb that moves them (نقل) takes them abroad ("نقل 20 جريحا إلى
+ *      الأردن");
  *   2. the first trigger of data/lexicon/triggers.tsv just after the noun
  *      ("13 شخصا قتلوا", "5 أشخاص (3 أطفال) عادوا"), unless it opens a
  *      clause of its own ("قتل 12 شخصا وأصيب 30");
@@ -217,6 +220,42 @@ static size_t token_at_or_after(const text *t, uint32_t cp, size_t from)
  * the trigger before the number that decided it, if one did. */
 static bool type_fits(const char *type, const char *category);
 
+/* Were the wounded counted at [num_first, c->end) taken elsewhere: by an
+ * evacuation word right before them or their own after them ("إجلاء 40
+ * جريحا", "40 جريحا تم إجلاؤهم"), or by a verb that moves them (نقل) to
+ * another country ("نقل 20 جريحا إلى الأردن", "30 جريحا نقلوا للعلاج في
+ * الخارج")? Moved to a hospital they are still the injured. */
+static bool wounded_moved(const doc_state *d, const trigger *tr, size_t n_tr, const counted *c,
+                          size_t num_first)
+{
+    const text *t = d->t;
+    uint32_t s = t->tok[num_first].sentence;
+    bool evacuated = false, moved = false;
+    size_t from = num_first > 2 ? num_first - 2 : 0; /* "تم نقل 20", "إجلاء 20" */
+    for (size_t k = 0; k < n_tr; k++)
+        if (!strcmp(tr[k].type, "evacuated") && t->tok[tr[k].first].sentence == s &&
+            ((tr[k].end <= num_first && tr[k].end + 1 >= num_first) ||
+             (tr[k].first >= c->end && tr[k].first <= c->end + 1 && !tr[k].conj)))
+            evacuated = true;
+    if (evacuated)
+        return true;
+    for (size_t k = from; k < c->end + 2 && k < t->n_tok; k++)
+        if ((k < num_first || k >= c->end) && t->tok[k].sentence == s && word_role(d, k, "moved"))
+            moved = true;
+    if (!moved)
+        return false;
+    for (size_t k = c->end; k < c->end + 12 && k < t->n_tok && t->tok[k].sentence == s; k++)
+        if (word_role(d, k, "abroad"))
+            return true;
+    for (size_t p = 0; p < d->r->n_places; p++) {
+        size_t at = d->place_toks[p].first;
+        if (at >= c->end && at < c->end + 12 && t->tok[at].sentence == s &&
+            !strcmp(d->m->places[d->r->places[p].place].kind, "country"))
+            return true;
+    }
+    return false;
+}
+
 static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_tr, const counted *c,
                                const char *category, size_t num_first, const trigger **cause,
                                bool *weak)
@@ -243,6 +282,8 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
     if (!*cause)
         *cause = nearest;
     const char *itype = model_field(c->noun, 3);
+    if (!strcmp(itype, "injured") && wounded_moved(d, tr, n_tr, c, num_first))
+        return "evacuated";
     bool displaced = !strcmp(itype, "displaced");
     if (*itype && !displaced)
         return itype;
