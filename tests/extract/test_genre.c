@@ -327,6 +327,13 @@ Test(genre, types)
          NULL},
         {"وأصيب 23 شخصا في القصف ونقل 6 جرحى منهم إلى المستشفى الميداني.", "6 جرحى", 6, "injured",
          NULL},
+        /* fighters who lay down their arms are counted as such, not as what
+         * befell those before them */
+        {"أعلن الجيش خروج 500 مدني من الحي، كما أن 80 مسلحا ألقوا أسلحتهم.", "80 مسلحا", 80,
+         "count", NULL},
+        {"أعلنت الوزارة إجلاء 300 مدني من البلدة و60 مسلحا سلموا أنفسهم مع أسلحتهم.", "60 مسلحا",
+         60, "count", NULL},
+        {"وقال المصدر إن 20 مسلحا قتلوا بعدما رفضوا إلقاء السلاح.", "20 مسلحا", 20, "killed", NULL},
     };
     check_figures(cases, sizeof cases / sizeof cases[0]);
 }
