@@ -34,7 +34,8 @@
  * two when the first opens a compound name (أبو، عين، دير ...) or the second
  * is a definite direction or size (الشرقية، الكبرى). X is not a function
  * word, adjective or verb of the `not` list, not indefinite with tanween,
- * and not a nisba: an indefinite word in ـي, or in ـية from a place of the
+ * and not a nisba: an indefinite word in ـي (unless a definite direction or
+ * size closes the name: منطقة X-ي السفلى), or in ـية from a place of the
  * gazetteer (مدينة سورية).
  *
  * Left out: telling apart two places that share a name (the gazetteer keeps
@@ -306,6 +307,8 @@ static bool definite(const char *w)
     return definite_stem(w) != NULL;
 }
 
+static bool closes_compound(const doc_state *d, size_t i);
+
 /* Can token i be (the first word of) an unknown place's name? After the
  * noun of a construct (قرية X) the name takes no preposition (بالتنسيق) and
  * no pronoun (تواجدها); an indefinite ـية after a feminine noun agrees with
@@ -333,8 +336,12 @@ static bool name_word(const doc_state *d, size_t i, const bool *covered)
     if (ends_with(w, "يه") && i > 0 && t->tok[i - 1].kind == TOK_WORD &&
         ends_with(t->tok[i - 1].norm, "ه") && !definite(t->tok[i - 1].norm))
         return false;
-    if (ends_with(w, "ي") || ends_with(w, "يين") || ends_with(w, "يون"))
-        return false; /* an indefinite nisba: حي سكني */
+    /* an indefinite nisba (حي سكني), unless a definite direction or size
+     * closes it, which no adjective of an indefinite noun takes: منطقة
+     * X-ي السفلى is a name */
+    if ((ends_with(w, "ي") && !closes_compound(d, i + 1)) || ends_with(w, "يين") ||
+        ends_with(w, "يون"))
+        return false;
     if (ends_with(w, "يه")) {
         /* the nisba of a known place: مدينة سورية، قرية لبنانية */
         char stem[TOKEN_NORM_MAX + 8];
