@@ -116,6 +116,9 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_OWNER_LINK] = "owner_link",
     [FW_ISSUED] = "issued",
     [FW_AGREEMENT_TERMS] = "agreement_terms",
+    [FW_POINT_IN_PERIOD] = "point_in_period",
+    [FW_PERIOD_NOUN] = "period_noun",
+    [FW_PAST_MARKER] = "past_marker",
     [FW__COUNT] = NULL,
 };
 

@@ -68,6 +68,9 @@ typedef enum word_set {
     FW_OWNER_LINK,
     FW_ISSUED,
     FW_AGREEMENT_TERMS,
+    FW_POINT_IN_PERIOD,
+    FW_PERIOD_NOUN,
+    FW_PAST_MARKER,
     FW__COUNT
 } word_set;
 extern const char *const schema_word_sets[FW__COUNT + 1]; /* NULL-terminated */

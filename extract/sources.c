@@ -23,7 +23,8 @@
  * or the paragraph ends; a verb with a hidden subject ("وأضاف أن") carries
  * the last speaker on, and a sentence opened by كان without a speaker of its
  * own is the narrator's background, as are the terms of a deal (بموجبها،
- * يقضي) in a sentence no party is quoted in. Anaphors refer back: المصدر, البيان to
+ * يقضي) and an event dated to a point of an earlier month or year (منتصف
+ * الشهر الماضي) in a sentence no party is quoted in. Anaphors refer back: المصدر, البيان to
  * the last speaker of their kind; a definite head alone (الوزارة, الوزير) to
  * the last speaker named with it; a bare party noun of
  * data/lexicon/party_anaphors.tsv (الحزب, الحركة, الجبهة, التنظيم, الجيش)
@@ -2044,6 +2045,22 @@ int sources_find(doc_state *d)
         if (si >= t->n_sentences || spoken[si] || !stages_word_in(d, i, FW_AGREEMENT_TERMS))
             continue;
         size_t k = i;
+        for (; k < n && t->tok[k].sentence == si; k++)
+            d->speaker[k] = d->r->outlet;
+        i = k - 1;
+    }
+    /* "وقتل مطلع العام المنصرم 14 مدنيا ...": a sentence no party
+     * is quoted in that dates its event to a point of an earlier month or
+     * year recounts background, not the last speaker's claim. */
+    for (size_t i = 0; i + 2 < n; i++) {
+        uint32_t si = t->tok[i].sentence;
+        if (si >= t->n_sentences || spoken[si] || !stages_word_in(d, i, FW_POINT_IN_PERIOD) ||
+            !stages_word_in(d, i + 1, FW_PERIOD_NOUN) ||
+            !stages_word_in(d, i + 2, FW_PAST_MARKER) || t->tok[i + 2].sentence != si)
+            continue;
+        size_t k = i;
+        while (k > 0 && t->tok[k - 1].sentence == si)
+            k--;
         for (; k < n && t->tok[k].sentence == si; k++)
             d->speaker[k] = d->r->outlet;
         i = k - 1;
