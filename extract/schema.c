@@ -119,6 +119,7 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_POINT_IN_PERIOD] = "point_in_period",
     [FW_PERIOD_NOUN] = "period_noun",
     [FW_PAST_MARKER] = "past_marker",
+    [FW_AUDIENCE] = "audience",
     [FW__COUNT] = NULL,
 };
 

@@ -71,6 +71,7 @@ typedef enum word_set {
     FW_POINT_IN_PERIOD,
     FW_PERIOD_NOUN,
     FW_PAST_MARKER,
+    FW_AUDIENCE,
     FW__COUNT
 } word_set;
 extern const char *const schema_word_sets[FW__COUNT + 1]; /* NULL-terminated */

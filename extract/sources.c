@@ -78,6 +78,15 @@ bool stages_word_is(const text *t, size_t i, const char *const *words)
     return false;
 }
 
+/* Is the normalised word w one of the words of `set`? */
+static bool word_set_has(const doc_state *d, word_set set, const char *w)
+{
+    for (const char *const *x = d->m->word_sets[set]; *x; x++)
+        if (strcmp(*x, w) == 0)
+            return true;
+    return false;
+}
+
 bool stages_word_in(const doc_state *d, size_t i, word_set set)
 {
     return stages_word_is(d->t, i, d->m->word_sets[set]);
@@ -1003,6 +1012,16 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             score_told(d, p, pf.source);
             break;
         }
+        /* A person's name takes no preposition: "العقيد فلان الفلاني
+         * للأهالي", "... لوكالة الأنباء المحلية" is whom he told; and no
+         * speaker's name runs into the press he told ("وزير الدفاع
+         * للصحفيين"), where a body's may hold a genitive with لـ. */
+        if ((name_first != EXTRACT_NO_INDEX && k > name_first &&
+             (strncmp(tk->norm, "لل", strlen("لل")) == 0 ||
+              (strncmp(tk->norm, "ل", strlen("ل")) == 0 &&
+               word_set_has(d, FW_OUTLET_NOUN, tk->norm + strlen("ل"))))) ||
+            (k > j && stages_word_in(d, k, FW_AUDIENCE)))
+            break;
         /* "ومصدر طبي", "ووزارة الداخلية": another speaker, coordinated. */
         lexicon_match gm2;
         if (strncmp(tk->norm, "و", 2) == 0 &&

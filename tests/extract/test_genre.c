@@ -156,6 +156,17 @@ Test(genre, attribution)
          "مليوني شخص", 2000000, "displaced", "(none)"},
         {"وقالت الأمم المتحدة إن الحرب التي اندلعت قبل عامين أودت بحياة أكثر من 15 ألف شخص.",
          "15 ألف", 15000, "killed", "الأمم المتحدة"},
+        /* whom a speaker told, with لـ, is not part of the speaker's name: the
+         * press after any speaker, a medium or a definite noun after a
+         * person's name; a body's genitive with لـ stays in its name */
+        {"وقال النقيب عمر فارح لوكالة الأنباء المحلية إن 4 جنود قتلوا في الكمين.", "4 جنود", 4,
+         "killed", "النقيب عمر فارح"},
+        {"وقال العقيد خالد العلي للأهالي إن قواته أسرت 9 مسلحين.", "9 مسلحين", 9, "captured",
+         "العقيد خالد العلي"},
+        {"وقال وزير الدفاع الصومالي للصحفيين إن 70 مسلحا قتلوا.", "70 مسلحا", 70, "killed",
+         "وزير الدفاع الصومالي"},
+        {"وقال المفوض العام لوكالة الأونروا إن 40 موظفا قتلوا منذ بدء الحرب.", "40 موظفا", 40,
+         "killed", "المفوض العام لوكالة الأونروا"},
         /* the terms of a deal, in a sentence no party is quoted in, are what
          * was agreed: not a claim of the last speaker; said by a party, or in
          * a sentence that goes on with its words (وأضاف أن), they stay its */
