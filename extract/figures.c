@@ -10,7 +10,8 @@
  * 850", "الحصيلة 120"), of what the figure before counts when it is "N
  * منهم" or glued to و with the noun left out ("و48 في حمص"). A dual noun
  * (دبابتين) is a figure of 2 by itself, unless it has the article
- * (الحاجزين refers back).
+ * (الحاجزين refers back) or, with nothing said to befall them, it names two
+ * sites ("من حاجزي X وY").
  * What happened to what is counted, in order of strength:
  *   1. a noun that says it itself (قتيل: killed; غارة: airstrikes), but
  *      for the displaced (نازح), whom a verb of their own or right before
@@ -327,6 +328,28 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
         return (*cause)->type;
     const char *dtype = model_field(c->noun, 4);
     return *dtype ? dtype : "count";
+}
+
+/* Does the dual at dm introduce two places by their names ("من حاجزي
+ * المداجن والزلاقيات", "معبري X وY"): a dual of place_context.tsv's
+ * `names` nouns followed by a name and a second one joined by و? */
+static bool dual_names_places(const doc_state *d, const lexicon_match *dm)
+{
+    const text *t = d->t;
+    lexicon_match cm;
+    size_t e = dm->tok_end;
+    if (!lexicon_match_at(d->m->place_context, t, dm->tok_first, PROCLITICS_ALL, &cm) ||
+        cm.tok_end != e || strcmp(cm.entry->n_fields > 1 ? cm.entry->fields[1] : "-", "names") ||
+        e >= t->n_tok || t->tok[e].kind != TOK_WORD || d->in_source[e] ||
+        t->tok[e].sentence != t->tok[dm->tok_first].sentence)
+        return false;
+    for (size_t k = e + 1; k < t->n_tok && k <= e + 3; k++) {
+        if (t->tok[k].kind != TOK_WORD || t->tok[k].sentence != t->tok[e].sentence)
+            return false;
+        if (strncmp(t->tok[k].norm, "و", strlen("و")) == 0 && !d->in_source[k])
+            return true;
+    }
+    return false;
 }
 
 /* "losses" says killed of people, destroyed of things. */
@@ -1311,8 +1334,18 @@ int figures_find(doc_state *d)
         }
         size_t noun_index = (size_t)strtoul(model_field(dm.entry, 1), NULL, 10);
         counted c = {lexicon_entry_at(d->m->nouns, noun_index), dm.tok_first, dm.tok_end, dm.sp};
+        size_t before = d->r->n_figures;
         if (!add_figure(d, &fs, &c, dm.sp, dm.tok_first, NULL, 0))
             goto out;
+        /* "قصفت البلدة من حاجزي X وY": two sites named, where nothing befell
+         * them, are named, not counted ("السيطرة على حاجزي X وY" counts) */
+        if (d->r->n_figures > before && !strcmp(d->r->figures[before].type, "count") &&
+            dual_names_places(d, &dm)) {
+            d->r->n_figures = before;
+            fs.n_aux--;
+            i = dm.tok_end;
+            continue;
+        }
         /* "قتيلين على الأقل": a qualifier after the dual. */
         lexicon_match qm;
         if (dm.tok_end < t->n_tok &&

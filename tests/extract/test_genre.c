@@ -351,6 +351,8 @@ Test(genre, types)
          NULL},
         {"وأصيب 23 شخصا في القصف ونقل 6 جرحى منهم إلى المستشفى الميداني.", "6 جرحى", 6, "injured",
          NULL},
+        /* two named sites that something befell are counted */
+        {"وتمكنت الفصائل من السيطرة على حاجزي المداجن والزلاقيات.", "حاجزي", 2, "seized", NULL},
         /* fighters who lay down their arms are counted as such, not as what
          * befell those before them */
         {"أعلن الجيش خروج 500 مدني من الحي، كما أن 80 مسلحا ألقوا أسلحتهم.", "80 مسلحا", 80,
@@ -373,6 +375,8 @@ Test(genre, not_figures)
         {"وشاركت قوات من لوائي 17 و18 من الحشد الشعبي في العملية.", "18"},
         {"وانتشرت قوات الفوجين 46 و47 على الطريق.", "47"},
         {"وصوت 40 من أعضاء البرلمان على القرار.", "40"},
+        /* two sites named after their dual, where nothing befell them */
+        {"وقصفت قوات النظام البلدة من حاجزي المداجن والزلاقيات.", "حاجزي"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         extract_result r;
