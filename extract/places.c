@@ -30,13 +30,13 @@
  * "قرى X وY", "شارع الX", "تل X". It is served in
  * extract_result.unresolved_places, without coordinates; an item of a list
  * may bring its own noun ("قرى X ومزرعة Y وZ": Y is a farm, and Z is still
- * a village). X is one word, or
- * two when the first opens a compound name (أبو، عين، دير ...) or the second
- * is a definite direction or size (الشرقية، الكبرى). X is not a function
- * word, adjective or verb of the `not` list, not indefinite with tanween,
- * and not a nisba: an indefinite word in ـي (unless a definite direction or
- * size closes the name: منطقة X-ي السفلى), or in ـية from a place of the
- * gazetteer (مدينة سورية).
+ * a village). X is one word, or two when the first opens a compound name
+ * (أبو، عين، دير ...) or the second is a definite direction or size
+ * (الشرقية، الكبرى). X is not a function word, adjective or verb of the
+ * `not` list, not indefinite with tanween, not a party's name (حاجزي
+ * النظام: the owner), and not a nisba: an indefinite word in ـي (unless a
+ * definite direction or size closes the name: منطقة X-ي السفلى), or in ـية
+ * from a place of the gazetteer (مدينة سورية).
  *
  * Left out: telling apart two places that share a name (the gazetteer keeps
  * names unique).
@@ -322,6 +322,13 @@ static bool name_word(const doc_state *d, size_t i, const bool *covered)
     lexicon_match cm;
     if (lexicon_match_at(d->m->place_context, t, i, PROCLITICS_ALL, &cm))
         return false; /* a context or function word, an adjective */
+    /* "حاجزي النظام", "مواقع الجيش": a party after the noun owns the
+     * sites; it does not name them */
+    if (lexicon_match_at(d->m->source_list, t, i, PROCLITICS_NONE, &cm) && cm.tok_first == i) {
+        const char *kind = d->m->sources[model_entry_index(d->m->source_list, cm.entry)].kind;
+        if (strcmp(kind, "outlet") != 0 && strcmp(kind, "agency") != 0)
+            return false;
+    }
     const char *w = t->tok[i].norm;
     if (strncmp(w, "ال", strlen("ال")) == 0 || strncmp(w, "وال", strlen("وال")) == 0)
         return true; /* definite after an indefinite noun: a construct, حي الشهداء */

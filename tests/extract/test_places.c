@@ -241,6 +241,9 @@ Test(places, context_nouns_without_a_name)
         /* after a list, a verb with و or a clause after a comma is no item */
         "تجول المراسل في أحياء مدينة حمص، بات المشهد هادئاً.",
         "سقطت قذيفة على قريتي كفرزيتون وأصيب راعٍ في المرعى.",
+        /* a party after the noun owns the sites, it does not name them */
+        "سيطرت الفصائل على حاجزي النظام في المنطقة.",
+        "قصفت المدفعية الإسرائيلية مخيمات حزب الله في الجنوب.",
         /* a nisba with a definite word after it that closes no name */
         "دمر القصف مستودعا في حي سكني الليلة الماضية.",
         /* a noun inside a list still needs a name after it */
