@@ -26,7 +26,9 @@
  *      befall what is counted (people are killed, things destroyed,
  *      munitions fired) — this carries a verb over coordinated objects
  *      ("الاستيلاء على دبابتين وناقلتين وثماني سيارات");
- *   4. the noun's default (قذيفة: fired); else `count`.
+ *   4. the noun's default (قذيفة: fired); else `count`;
+ *   but a figure of a toll broken down by place ("في إدلب 40 عنصرا، حماة 9
+ *   عناصر، ...") that nothing typed takes the type of the item before it.
  * A trigger inside a party's name (هيئة تحرير الشام) is none.
  * Numbers flagged as ordinals, years, dates, times, durations or parts of
  * names are never figures, nor are percentages and ratios, and a vague
@@ -613,6 +615,35 @@ static bool owned_alike(const char *was, const char *is)
            (!strcmp(is, "combatants") || !strcmp(is, "materiel"));
 }
 
+/* Is the figure at token `first` the next item of a list by place after
+ * the figure that ends at token `end`: nothing between but commas, و, في
+ * and the names of places ("في إدلب 40 عنصرا، وفي درعا 12 عنصرا، حماة 9
+ * عناصر")? */
+static bool next_by_place(const doc_state *d, size_t end, size_t first)
+{
+    const text *t = d->t;
+    if (end >= first || first - end > 8)
+        return false;
+    bool place = false;
+    for (size_t k = end; k < first; k++) {
+        if (t->tok[k].kind == TOK_PUNCT) {
+            if (t->cp[t->tok[k].sp.start] != ',' && t->cp[t->tok[k].sp.start] != 0x060C)
+                return false;
+            continue;
+        }
+        if (stages_word_is(t, k, (const char *const[]){"و", "في", "وفي", NULL}))
+            continue;
+        size_t p = 0;
+        while (p < d->r->n_places && (d->place_toks[p].first > k || d->place_toks[p].end <= k))
+            p++;
+        if (p == d->r->n_places)
+            return false;
+        k = d->place_toks[p].end - 1;
+        place = true;
+    }
+    return place;
+}
+
 static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, size_t first,
                        const number *num, size_t num_index)
 {
@@ -648,6 +679,12 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
         before->denied == d->denied[first] && owned_alike(before->subject_category, category))
         sub = (subject){before->subject_side, before->subject_bloc, before->subject_party};
     type = resolve_losses(type, category);
+    /* A toll broken down by place carries its type over the list, past the
+     * reach of the word that typed it. */
+    if (!strcmp(type, "count") && before && before->type && strcmp(before->type, "count") &&
+        object && before->object && !strcmp(object, before->object) &&
+        next_by_place(d, fs->aux[before - d->r->figures].end, first))
+        type = before->type;
     /* "عاد القصف بعشرين قذيفة": a return or release counts people, not
      * shells. Drones are things that are also launched at a target
      * ("أطلقت 3 طائرات مسيرة"): fired. */
