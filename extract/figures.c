@@ -8,7 +8,8 @@
  * "مدنيين اثنين"). With no noun, a number is still a figure of people after
  * a verb or a toll that says what happened ("وأصيب 33", "عدد الجرحى بلغ
  * 850", "الحصيلة 120"), of what the figure before counts when it is "N
- * منهم" or glued to و with the noun left out ("و48 في حمص"). A dual noun
+ * منهم", glued to و with the noun left out ("و48 في حمص"), or next after
+ * a place in a list by place ("حلب 30 عنصرا، طرطوس 6،"). A dual noun
  * (دبابتين) is a figure of 2 by itself, unless it has the article
  * (الحاجزين refers back) or, with nothing said to befall them, it names two
  * sites ("من حاجزي X وY").
@@ -1126,6 +1127,20 @@ static bool elliptic(const doc_state *d, const number *num, size_t after)
     return !strncmp(w, "ب", strlen("ب")) && strlen(w) > strlen("بال");
 }
 
+/* "... حلب 30 عنصرا، طرطوس 6، القنيطرة 5": a bare number right after a
+ * place, next in a list by place after a figure, closed by punctuation:
+ * the noun is left out as the list goes on. */
+static bool listed_by_place(const doc_state *d, const fig_state *fs, const number *num,
+                            size_t after)
+{
+    const text *t = d->t;
+    const extract_figure *before = previous_in_sentence(d, num->tok_first);
+    if (!before || (after < t->n_tok && t->tok[after].kind != TOK_PUNCT &&
+                    t->tok[after].sentence == t->tok[num->tok_first].sentence))
+        return false;
+    return next_by_place(d, fs->aux[before - d->r->figures].end, num->tok_first);
+}
+
 /* "على الأقل" within the clause after a noun phrase (its owner may stand
  * between), before any other number or punctuation. */
 static bool at_least_after(const doc_state *d, size_t from)
@@ -1271,7 +1286,8 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         found = true;
     }
     if (!found && num->has_value && num->qual == QUAL_EXACT && fs->others &&
-        (elliptic(d, num, after) || elliptic_subject(d, fs, num, after))) {
+        (elliptic(d, num, after) || elliptic_subject(d, fs, num, after) ||
+         listed_by_place(d, fs, num, after))) {
         /* "قتل 100 شخص في جبلة و48 في طرطوس": the noun is not repeated */
         c = (counted){fs->others, after, after, num->sp};
         found = true;
