@@ -1177,6 +1177,29 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             f->source = name ? discovered_named(d, name, head == FORM_ROLE ? "role" : kind, party)
                              : EXTRACT_NO_INDEX;
         } else {
+            size_t a = last + 1, e = a;
+            /* "قائد الشرطة، العميد فلان الفلاني، ...": the holder of the
+             * function named between commas after it */
+            if (head == FORM_ROLE && is_comma(t, last) && a < t->n_tok && t->tok[a].sentence == s &&
+                (form_at(d, a, NULL) == FORM_TITLE ||
+                 (form_at(d, a, NULL) == FORM_GIVEN && !has_article(t, a)))) {
+                while (e < t->n_tok && e < a + 4 && t->tok[e].sentence == s &&
+                       t->tok[e].kind == TOK_WORD && !stages_word_in(d, e, FW_COMPLEMENTIZER))
+                    e++;
+                if (e < a + 2 || !is_comma(t, e))
+                    e = a;
+            }
+            if (e > a) {
+                span name = {t->tok[a].sp.start, t->tok[e - 1].sp.end};
+                f->source = discovered_source(d, name, "person", party);
+                if (!add_mention(d, f->source, whole, j, last, ROLE_MENTIONED) ||
+                    !add_mention(d, f->source, name, a, e, ROLE_MENTIONED))
+                    return false;
+                f->mention = d->r->n_source_mentions - 1;
+                f->end = e;
+                f->anaphor = false;
+                return f->source != EXTRACT_NO_INDEX;
+            }
             f->source = discovered_source(d, whole, head == FORM_ROLE ? "role" : kind, party);
         }
         if (!add_mention(d, f->source, whole, j, last, ROLE_MENTIONED))
@@ -1284,9 +1307,11 @@ static void relayed(doc_state *d, pass *p, const lexicon_match *am, found *f)
     if (!strstr(verb, "نقل"))
         return;
     uint32_t s = t->tok[am->tok_first].sentence;
-    size_t j = next_word(t, f->end, s);
-    if (is_comma(t, j))
-        j = next_word(t, j + 1, s); /* "ونقل الجيش، عن ..." */
+    size_t j = f->end; /* next_word stops at a comma, and answers none there */
+    while (j < t->n_tok && t->tok[j].sentence == s && t->tok[j].kind == TOK_PUNCT &&
+           !is_comma(t, j) && !is_punct(t, j, ':'))
+        j++;
+    j = next_word(t, j < t->n_tok && is_comma(t, j) ? j + 1 : j, s); /* "ونقل الجيش، عن ..." */
     if (!stages_word_is(t, j, (const char *const[]){"عن", NULL}))
         return;
     size_t k = next_word(t, j + 1, s);

@@ -167,6 +167,14 @@ Test(genre, attribution)
          "وزير الدفاع الصومالي"},
         {"وقال المفوض العام لوكالة الأونروا إن 40 موظفا قتلوا منذ بدء الحرب.", "40 موظفا", 40,
          "killed", "المفوض العام لوكالة الأونروا"},
+        /* a function's holder named between commas after it speaks, and so
+         * does one relayed after a comma ("ونقلت X، عن Y"); a comma before
+         * a medium names no one */
+        {"ونقلت وكالة رويترز، عن قائد شرطة المحافظة، أحمد الجبوري، قوله إن 5 مسلحين قتلوا.",
+         "5 مسلحين", 5, "killed", "أحمد الجبوري"},
+        {"وقال مدير المستشفى، الدكتور سامر الخطيب، إن 14 جريحا وصلوا.", "14 جريحا", 14, "injured",
+         "الدكتور سامر الخطيب"},
+        {"وقال قائد الشرطة، في بيان، إن 5 مسلحين قتلوا.", "5 مسلحين", 5, "killed", "قائد الشرطة"},
         /* the terms of a deal, in a sentence no party is quoted in, are what
          * was agreed: not a claim of the last speaker; said by a party, or in
          * a sentence that goes on with its words (وأضاف أن), they stay its */
