@@ -8,8 +8,9 @@
  * as a further item of a list of places ("حاجزي الصورة والمستودع"). Words
  * already read as a source (حلب inside "غرفة عمليات فتح حلب") are not read
  * again as a place, but for a site only mentioned (not speaking) whose name
- * is the whole mention ("قاعدة حميميم" attacked) and a place glued to بـ
- * that closes a body's name ("المجلس المحلي بالفاشر").
+ * is the whole mention ("قاعدة حميميم" attacked), the area of a function
+ * ("محافظ الأنبار") and a place glued to بـ that closes a body's name
+ * ("المجلس المحلي بالفاشر").
  *
  * A town name shaped like an imperfect verb (تدمر "destroys") between a
  * definite subject and a count is the verb ("الجيش تدمر 40 آلية").
@@ -216,8 +217,9 @@ static bool verb_shaped(const doc_state *d, const lexicon_match *pm)
 
 /* Is the name at pm, inside a source mention, still a place: the whole
  * mention when it names a site that only is named, not heard ("هاجموا قاعدة
- * حميميم": the base that also speaks), or a place glued to بـ that closes a
- * body's name, where the body sits ("المجلس المحلي بالفاشر")? */
+ * حميميم": the base that also speaks), a place in the name of a function,
+ * its area ("محافظ الأنبار"), or a place glued to بـ that closes a body's
+ * name, where the body sits ("المجلس المحلي بالفاشر")? */
 static bool place_in_source(const doc_state *d, const lexicon_match *pm)
 {
     const extract_result *r = d->r;
@@ -227,6 +229,12 @@ static bool place_in_source(const doc_state *d, const lexicon_match *pm)
             continue;
         if (pm->tok_first == mt->first && pm->tok_end == mt->end)
             return r->source_mentions[m].role == ROLE_MENTIONED;
+        /* a function's area: "محافظ الأنبار", "قائد عمليات نينوى" (the
+         * function that names a role or the person who holds it) */
+        lexicon_match fm;
+        if (lexicon_match_at(d->m->speaker_forms, d->t, mt->first, PROCLITICS_ALL, &fm) &&
+            fm.tok_first == mt->first && !strcmp(model_field(fm.entry, 1), "role"))
+            return true;
         return pm->tok_end == mt->end && pm->stripped &&
                strncmp(d->t->tok[pm->tok_first].norm, "ب", strlen("ب")) == 0;
     }
