@@ -963,9 +963,30 @@ static bool only_marks_between(const text *t, size_t from, size_t to)
     return true;
 }
 
+/* Is figure i, joined by و to the part p before it and counting the same,
+ * the last part of p's whole, its value making up the rest of it ("20
+ * طائرة منها 12 طائرة ... استهدفت X و8 طائرات ... استهدفت Y"), though a
+ * clause of the part before stands between? */
+static bool completes_breakdown(const doc_state *d, const fig_aux *aux, size_t p, size_t i)
+{
+    const text *t = d->t;
+    const extract_figure *f = d->r->figures;
+    size_t h = f[p].part_of, k = aux[i].first;
+    bool waw = (k > 0 && !strcmp(t->tok[k - 1].norm, "و")) || t->cp[t->tok[k].sp.start] == 0x0648;
+    if (h == EXTRACT_NO_INDEX || !waw || !f[h].has_value || !f[i].has_value || !f[i].object ||
+        !f[p].object || strcmp(f[i].object, f[p].object) != 0)
+        return false;
+    double sum = f[i].value;
+    for (size_t j = h + 1; j < i; j++)
+        if (f[j].part_of == h && f[j].has_value)
+            sum += f[j].value;
+    return sum == f[h].value;
+}
+
 /* Breakdowns and updates, once the figures are in text order:
  *  - after بينهم/منهم (or in brackets right after it) a figure is a part
- *    of the figure before it, and so are the figures listed with it;
+ *    of the figure before it, and so are the figures listed with it, and
+ *    one joined by و that makes up the rest of the whole past a clause;
  *    a part no smaller word typed takes the type of its whole;
  *  - a figure governed by an update word supersedes the latest earlier
  *    figure of the same type by the same claimant that counts the same
@@ -989,6 +1010,9 @@ static void link_figures(doc_state *d, const fig_aux *aux)
             /* "224 لاجئا (67 امرأة و114 طفلا)": a bracket opens the parts of
              * the figure before it; "5 أطفال وامرأتان" lists parts side by side. */
             head = bracket ? p : f[p].part_of;
+        bool completes = head == EXTRACT_NO_INDEX && completes_breakdown(d, aux, p, i);
+        if (completes)
+            head = f[p].part_of;
         if (head == EXTRACT_NO_INDEX)
             continue;
         /* A part is never more than its whole. */
@@ -1002,7 +1026,7 @@ static void link_figures(doc_state *d, const fig_aux *aux)
         }
         /* "بينهم 5 أطفال" is what its whole is; "اعترض 30 منها" has a verb of its own. */
         if (aux[i].weak_type &&
-            (aux[i].own_verb == EXTRACT_NO_INDEX || aux[i].own_verb < aux[head].end))
+            (completes || aux[i].own_verb == EXTRACT_NO_INDEX || aux[i].own_verb < aux[head].end))
             f[i].type = f[head].type;
     }
     for (size_t i = 0; i < d->r->n_figures; i++) {

@@ -539,8 +539,25 @@ Test(genre, breakdowns)
         {"اعتقل 30 شخصا، من بينهم 4 قاصرين.", "4", "30 شخصا", "captured"},
         {"قتل 18 مسلحا، منهم 6 من قادة الجماعة.", "6 من قادة", "18 مسلحا", "killed"},
         {"قتل 30 شخصا، من ضمنهم 12 من عناصر الأمن.", "12 من عناصر", "30 شخصا", "killed"},
+        /* the last part makes up the rest of its whole, past the clause of
+         * the part before it */
+        {"وقال المتحدث العسكري إن العملية نفذت بصاروخين و20 طائرة مسيرة منها 12 طائرة نوع صقر "
+         "استهدفت مطار المدينة و8 طائرات مسيرة نوع نسر استهدفت قاعدة عسكرية.",
+         "8 طائرات", "20 طائرة", "fired"},
     };
     check_links(cases, sizeof cases / sizeof cases[0], false);
+}
+
+/* A figure joined to a part that does not make up the rest of the whole is
+ * a figure of its own. */
+Test(genre, not_a_last_part)
+{
+    extract_result r;
+    run("قتل 20 شخصا بينهم 5 أشخاص من عائلة واحدة في حلب، و8 أشخاص في قصف على إدلب.", &r);
+    const extract_figure *f = figure_with(&r, "8 أشخاص");
+    cr_assert_not_null(f);
+    cr_expect_eq(f->part_of, EXTRACT_NO_INDEX, "\"8 أشخاص\" read as a part");
+    extract_result_free(&r);
 }
 
 /* 5. Tolls that change: the later toll supersedes the earlier one, past
