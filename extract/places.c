@@ -247,14 +247,15 @@ int places_find(doc_state *d)
     for (size_t i = 0; i < t->n_tok;) {
         lexicon_match pm;
         if (t->tok[i].kind == TOK_PUNCT ||
-            !lexicon_match_at(d->m->gazetteer, t, i, PROCLITICS_NAME, &pm) ||
-            (d->in_source[i] && !place_in_source(d, &pm))) {
+            !lexicon_match_at(d->m->gazetteer, t, i, PROCLITICS_NAME, &pm)) {
             i++;
             continue;
         }
         bool overlaps_source = false;
-        for (size_t k = pm.tok_first; k < pm.tok_end && !place_in_source(d, &pm); k++)
+        for (size_t k = pm.tok_first; k < pm.tok_end; k++)
             overlaps_source |= d->in_source[k];
+        if (overlaps_source && place_in_source(d, &pm))
+            overlaps_source = false;
         size_t p = model_entry_index(d->m->gazetteer, pm.entry);
         if (overlaps_source || in_kunya(d, i) || adjectival(t, i, &pm) ||
             has_tanween(t, pm.tok_end - 1) || in_other_name(d, pm.tok_first, pm.tok_end) ||

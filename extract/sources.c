@@ -68,23 +68,18 @@ void *stages_push(void **items, size_t *n, size_t *cap, size_t elem_size)
     return slot;
 }
 
-bool stages_word_is(const text *t, size_t i, const char *const *words)
+/* Is the normalised word w one of `words` (NULL-terminated)? */
+static bool word_among(const char *w, const char *const *words)
 {
-    if (i >= t->n_tok || t->tok[i].kind != TOK_WORD)
-        return false;
-    for (const char *const *w = words; *w; w++)
-        if (strcmp(t->tok[i].norm, *w) == 0)
+    for (const char *const *x = words; *x; x++)
+        if (strcmp(w, *x) == 0)
             return true;
     return false;
 }
 
-/* Is the normalised word w one of the words of `set`? */
-static bool word_set_has(const doc_state *d, word_set set, const char *w)
+bool stages_word_is(const text *t, size_t i, const char *const *words)
 {
-    for (const char *const *x = d->m->word_sets[set]; *x; x++)
-        if (strcmp(*x, w) == 0)
-            return true;
-    return false;
+    return i < t->n_tok && t->tok[i].kind == TOK_WORD && word_among(t->tok[i].norm, words);
 }
 
 bool stages_word_in(const doc_state *d, size_t i, word_set set)
@@ -1019,7 +1014,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         if ((name_first != EXTRACT_NO_INDEX && k > name_first &&
              (strncmp(tk->norm, "لل", strlen("لل")) == 0 ||
               (strncmp(tk->norm, "ل", strlen("ل")) == 0 &&
-               word_set_has(d, FW_OUTLET_NOUN, tk->norm + strlen("ل"))))) ||
+               word_among(tk->norm + strlen("ل"), d->m->word_sets[FW_OUTLET_NOUN])))) ||
             (k > j && stages_word_in(d, k, FW_AUDIENCE)))
             break;
         /* "ومصدر طبي", "ووزارة الداخلية": another speaker, coordinated. */
@@ -1901,6 +1896,19 @@ static size_t lead_subject(doc_state *d, pass *p, size_t a)
     return EXTRACT_NO_INDEX;
 }
 
+/* The rest of the sentence from token `from` is the narrator's background
+ * (the outlet's), whoever spoke before it. Returns the token after the
+ * sentence. */
+static size_t narrate_rest(doc_state *d, size_t from)
+{
+    const text *t = d->t;
+    uint32_t s = t->tok[from].sentence;
+    size_t k = from;
+    for (; k < t->n_tok && t->tok[k].sentence == s; k++)
+        d->speaker[k] = d->r->outlet;
+    return k;
+}
+
 int sources_find(doc_state *d)
 {
     const text *t = d->t;
@@ -2060,8 +2068,7 @@ int sources_find(doc_state *d)
         if ((i > 0 && t->tok[i - 1].sentence == si) || si >= t->n_sentences || spoken[si] ||
             (!stages_word_in(d, i, FW_BACKGROUND_OPENER) && !opens_other_story(d, i)))
             continue;
-        for (size_t k = i; k < n && t->tok[k].sentence == si; k++)
-            d->speaker[k] = d->r->outlet;
+        narrate_rest(d, i);
     }
     /* "... النزاع الدامي الذي تشهده البلاد منذ 2011 وتسبب بمقتل ..." — a
      * relative clause on the war as a whole, in a sentence no party is
@@ -2077,8 +2084,7 @@ int sources_find(doc_state *d)
             rel++;
         if (rel >= n || t->tok[rel].sentence != si || !stages_word_in(d, rel, FW_RELATIVE_PRONOUN))
             continue;
-        for (size_t k = rel; k < n && t->tok[k].sentence == si; k++)
-            d->speaker[k] = d->r->outlet;
+        narrate_rest(d, rel);
         i = rel;
     }
     /* "... الهدنة التي يتم بموجبها تبادل 30 رهينة مقابل 90 أسيرا": the
@@ -2088,10 +2094,7 @@ int sources_find(doc_state *d)
         uint32_t si = t->tok[i].sentence;
         if (si >= t->n_sentences || spoken[si] || !stages_word_in(d, i, FW_AGREEMENT_TERMS))
             continue;
-        size_t k = i;
-        for (; k < n && t->tok[k].sentence == si; k++)
-            d->speaker[k] = d->r->outlet;
-        i = k - 1;
+        i = narrate_rest(d, i) - 1;
     }
     /* "وقتل مطلع العام المنصرم 14 مدنيا ...": a sentence no party
      * is quoted in that dates its event to a point of an earlier month or
@@ -2102,12 +2105,10 @@ int sources_find(doc_state *d)
             !stages_word_in(d, i + 1, FW_PERIOD_NOUN) ||
             !stages_word_in(d, i + 2, FW_PAST_MARKER) || t->tok[i + 2].sentence != si)
             continue;
-        size_t k = i;
-        while (k > 0 && t->tok[k - 1].sentence == si)
-            k--;
-        for (; k < n && t->tok[k].sentence == si; k++)
-            d->speaker[k] = d->r->outlet;
-        i = k - 1;
+        size_t start = i;
+        while (start > 0 && t->tok[start - 1].sentence == si)
+            start--;
+        i = narrate_rest(d, start) - 1;
     }
     free(spoken);
     free(p.outlet_score);
