@@ -15,6 +15,8 @@
 #include "extract/utf8.h"
 
 #include <dirent.h>
+#include <pthread.h>
+#include <sched.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -234,59 +236,86 @@ static bool unresolved_places(const extract_result *r, strpool *pool, store_loca
     return true;
 }
 
-/* ingest_document, saying in *unread when the extractor could not read the
- * text (then nothing was asked of the store, and store_errmsg is stale). */
-static store_status store_document(store *db, const extract_model *m, const char *id,
-                                   const char *body, size_t len, const ingest_meta *meta,
-                                   const char *origin, const char *hash, ingest_counts *c,
-                                   bool *unread)
-{
-    char computed[40];
-    if (!hash) {
-        hash_document(m, body, len, meta, computed);
-        hash = computed;
-    }
+/* A document extracted and put in the store's shapes, ready for
+ * store_put_document. Made without the store, so that a folder import can
+ * make the next documents on a second thread while this one is written. */
+typedef struct prepared_doc {
     extract_result r;
-    *unread = false;
+    bool extracted; /* r holds a result to free */
+    strpool pool;
+    store_source_rec *srcs;
+    store_mention *smen, *lmen;
+    store_location_rec *ulocs;
+    store_figure_rec *figs;
+    char hash[40]; /* when the caller gave none */
+    store_doc d;
+} prepared_doc;
+
+typedef enum prep_status { PREP_OK, PREP_UNREAD, PREP_NO_MEMORY } prep_status;
+
+static void prepared_free(prepared_doc *p)
+{
+    free(p->srcs);
+    free(p->smen);
+    free(p->lmen);
+    free(p->ulocs);
+    free(p->figs);
+    pool_free(&p->pool);
+    if (p->extracted)
+        extract_result_free(&p->r);
+    *p = (prepared_doc){0};
+}
+
+/* Extract body and fill p->d; body, meta, origin and hash must outlive p.
+ * PREP_UNREAD when the extractor could not read the text. Whatever the
+ * answer, p is then freed by prepared_free. */
+static prep_status prepare_document(const extract_model *m, const char *id, const char *body,
+                                    size_t len, const ingest_meta *meta, const char *origin,
+                                    const char *hash, prepared_doc *p)
+{
+    *p = (prepared_doc){0};
+    if (!hash) {
+        hash_document(m, body, len, meta, p->hash);
+        hash = p->hash;
+    }
+    extract_result *r = &p->r;
     /* relative dates (أمس، يوم الجمعة) are read against the publication date */
     int32_t published = extract_date_parse_iso(meta ? meta->published_at : NULL);
-    if (extract_document_dated(m, body, len, published, &r) != 0) {
-        *unread = true;
-        return STORE_ERR;
-    }
-    store_status st = STORE_ERR;
-    strpool pool = {0};
-    store_source_rec *srcs = calloc(r.n_sources + 1, sizeof *srcs);
-    store_mention *smen = calloc(r.n_source_mentions + 1, sizeof *smen);
-    store_mention *lmen = calloc(r.n_places + r.n_unresolved_places + 1, sizeof *lmen);
-    store_location_rec *ulocs = calloc(r.n_unresolved_places + 1, sizeof *ulocs);
-    store_figure_rec *figs = calloc(r.n_figures + 1, sizeof *figs);
+    if (extract_document_dated(m, body, len, published, r) != 0)
+        return PREP_UNREAD;
+    p->extracted = true;
+    strpool *pool = &p->pool;
+    store_source_rec *srcs = p->srcs = calloc(r->n_sources + 1, sizeof *srcs);
+    store_mention *smen = p->smen = calloc(r->n_source_mentions + 1, sizeof *smen);
+    store_mention *lmen = p->lmen = calloc(r->n_places + r->n_unresolved_places + 1, sizeof *lmen);
+    store_location_rec *ulocs = p->ulocs = calloc(r->n_unresolved_places + 1, sizeof *ulocs);
+    store_figure_rec *figs = p->figs = calloc(r->n_figures + 1, sizeof *figs);
     size_t n_ulocs = 0;
     if (!srcs || !smen || !lmen || !ulocs || !figs ||
-        !unresolved_places(&r, &pool, ulocs, &n_ulocs, lmen + r.n_places))
-        goto out;
+        !unresolved_places(r, pool, ulocs, &n_ulocs, lmen + r->n_places))
+        return PREP_NO_MEMORY;
     const extract_place *places;
     extract_model_places(m, &places);
 
-    for (size_t i = 0; i < r.n_sources; i++) {
-        const extract_source *s = &r.sources[i];
+    for (size_t i = 0; i < r->n_sources; i++) {
+        const extract_source *s = &r->sources[i];
         srcs[i] = (store_source_rec){s->id,          s->name,      s->name_en, s->kind,
                                      s->affiliation, s->parent_id, s->bloc};
     }
-    size_t n_srcs = r.n_sources;
-    for (size_t i = 0; i < r.n_source_mentions; i++) {
-        const extract_source_mention *sm = &r.source_mentions[i];
-        smen[i] = (store_mention){r.sources[sm->source].id, sm->sp.start, sm->sp.end,
-                                  pool_keep(&pool, text_slice(&r.txt, sm->sp)),
+    size_t n_srcs = r->n_sources;
+    for (size_t i = 0; i < r->n_source_mentions; i++) {
+        const extract_source_mention *sm = &r->source_mentions[i];
+        smen[i] = (store_mention){r->sources[sm->source].id, sm->sp.start, sm->sp.end,
+                                  pool_keep(pool, text_slice(&r->txt, sm->sp)),
                                   source_role_name(sm->role)};
     }
-    for (size_t i = 0; i < r.n_places; i++) {
-        const extract_place_mention *pm = &r.places[i];
+    for (size_t i = 0; i < r->n_places; i++) {
+        const extract_place_mention *pm = &r->places[i];
         lmen[i] = (store_mention){places[pm->place].id, pm->sp.start, pm->sp.end,
-                                  pool_keep(&pool, text_slice(&r.txt, pm->sp)), NULL};
+                                  pool_keep(pool, text_slice(&r->txt, pm->sp)), NULL};
     }
-    for (size_t i = 0; i < r.n_figures; i++) {
-        const extract_figure *f = &r.figures[i];
+    for (size_t i = 0; i < r->n_figures; i++) {
+        const extract_figure *f = &r->figures[i];
         bool quote_cut;
         span quote = ingest_quote_window(f, &quote_cut);
         figs[i] = (store_figure_rec){
@@ -301,33 +330,33 @@ static store_status store_document(store *db, const extract_model *m, const char
             .subject_side = f->subject_side,
             .subject_bloc = f->subject_bloc,
             .subject_party =
-                f->subject_party == EXTRACT_NO_INDEX ? NULL : r.sources[f->subject_party].id,
-            .claimant_id = f->claimant == EXTRACT_NO_INDEX ? NULL : r.sources[f->claimant].id,
+                f->subject_party == EXTRACT_NO_INDEX ? NULL : r->sources[f->subject_party].id,
+            .claimant_id = f->claimant == EXTRACT_NO_INDEX ? NULL : r->sources[f->claimant].id,
             .stance = f->denied ? "denied" : "claimed",
             .location_id = f->place == EXTRACT_NO_INDEX ? NULL : places[f->place].id,
             .start = f->sp.start,
             .end = f->sp.end,
-            .span_text = pool_keep(&pool, text_slice(&r.txt, f->sp)),
+            .span_text = pool_keep(pool, text_slice(&r->txt, f->sp)),
             .quote_start = quote.start,
             .quote_end = quote.end,
-            .quote = pool_keep(&pool, text_slice(&r.txt, quote)),
+            .quote = pool_keep(pool, text_slice(&r->txt, quote)),
             .quote_cut = quote_cut,
             .area_id = f->area == EXTRACT_NO_INDEX ? NULL : places[f->area].id,
-            .part_of = figure_ref(&pool, id, f->part_of),
-            .supersedes = figure_ref(&pool, id, f->supersedes),
-            .date_start = date_ref(&pool, f->date, f->date.start),
-            .date_end = date_ref(&pool, f->date, f->date.end),
+            .part_of = figure_ref(pool, id, f->part_of),
+            .supersedes = figure_ref(pool, id, f->supersedes),
+            .date_start = date_ref(pool, f->date, f->date.start),
+            .date_end = date_ref(pool, f->date, f->date.end),
             .date_precision = date_precision_name(f->date.precision),
             .cause = f->cause,
         };
     }
-    const char *outlet_id = r.outlet == EXTRACT_NO_INDEX ? NULL : r.sources[r.outlet].id;
+    const char *outlet_id = r->outlet == EXTRACT_NO_INDEX ? NULL : r->sources[r->outlet].id;
     if (meta && meta->outlet && *meta->outlet)
-        outlet_id = resolve_outlet(m, meta->outlet, &srcs[n_srcs], &n_srcs, &pool);
+        outlet_id = resolve_outlet(m, meta->outlet, &srcs[n_srcs], &n_srcs, pool);
 
-    store_doc d = {
+    p->d = (store_doc){
         .id = id,
-        .title = meta && meta->title ? meta->title : r.title,
+        .title = meta && meta->title ? meta->title : r->title,
         .body = body,
         .outlet_id = outlet_id,
         .url = meta ? meta->url : NULL,
@@ -340,30 +369,29 @@ static store_status store_document(store *db, const extract_model *m, const char
         .sources = srcs,
         .n_sources = n_srcs,
         .source_mentions = smen,
-        .n_source_mentions = r.n_source_mentions,
+        .n_source_mentions = r->n_source_mentions,
         .locations = ulocs,
         .n_locations = n_ulocs,
         .location_mentions = lmen,
-        .n_location_mentions = r.n_places + r.n_unresolved_places,
+        .n_location_mentions = r->n_places + r->n_unresolved_places,
         .figures = figs,
-        .n_figures = r.n_figures,
+        .n_figures = r->n_figures,
     };
-    st = store_put_document(db, &d);
+    return PREP_OK;
+}
+
+/* Store a prepared document; counts it in *c (may be NULL) when stored. */
+static store_status put_prepared(store *db, const prepared_doc *p, ingest_counts *c)
+{
+    store_status st = store_put_document(db, &p->d);
     if (st == STORE_OK && c) {
+        const extract_result *r = &p->r;
         c->articles++;
-        c->figures += r.n_figures;
-        c->place_mentions += r.n_places + r.n_unresolved_places;
-        c->source_mentions += r.n_source_mentions;
-        c->truncated += r.truncated;
+        c->figures += r->n_figures;
+        c->place_mentions += r->n_places + r->n_unresolved_places;
+        c->source_mentions += r->n_source_mentions;
+        c->truncated += r->truncated;
     }
-out:
-    free(srcs);
-    free(smen);
-    free(lmen);
-    free(ulocs);
-    free(figs);
-    pool_free(&pool);
-    extract_result_free(&r);
     return st;
 }
 
@@ -371,8 +399,12 @@ store_status ingest_document(store *db, const extract_model *m, const char *id, 
                              size_t len, const ingest_meta *meta, const char *origin,
                              const char *hash, ingest_counts *c)
 {
-    bool unread;
-    return store_document(db, m, id, body, len, meta, origin, hash, c, &unread);
+    prepared_doc p;
+    store_status st = STORE_ERR;
+    if (prepare_document(m, id, body, len, meta, origin, hash, &p) == PREP_OK)
+        st = put_prepared(db, &p, c);
+    prepared_free(&p);
+    return st;
 }
 
 /* Read at most max+1 bytes of path into a new NUL-terminated buffer. Only
@@ -485,37 +517,94 @@ static json_t *read_sidecar(const char *doc_path, const char *folder, ingest_met
     return root; /* owns the strings in meta */
 }
 
-/* Store one document unless it is stored unchanged; path names it in log
- * lines (with the item when it is one of a feed or export). Returns 0 when
- * it was imported, unchanged or skipped (a text the extractor cannot read),
- * 1 when the store refused it (rolled back alone, logged), -1 when the
- * store fails otherwise. */
-static int import_text(store *db, const extract_model *m, const char *id, const char *body,
-                       size_t len, const ingest_meta *meta, const char *path, const char *item,
-                       ingest_counts *c, FILE *log)
+/* ---- Files and folders: read in order, extracted ahead, stored in order ----
+ *
+ * A folder import reads each file on the calling thread (the bytes, the
+ * checks, the reader, the sidecar and the content hash), hands the
+ * documents whose hash differs from the stored one to an extraction
+ * thread, and stores them on the calling thread in the folder's order:
+ * the store keeps one writer, and the extractor, a pure library over a
+ * model nobody changes, runs beside it. Whatever a file's reading logs or
+ * counts is held with it until it is stored, so the log reads as it would
+ * from one thread. */
+
+/* A document of a file read for import, waiting to be stored. */
+typedef struct doc_job {
+    char id[INGEST_MAX_ID + 32], item[48];
+    char *body; /* the file's bytes, or its reader item's */
+    size_t len;
+    ingest_meta meta;
+    json_t *sidecar; /* owns the strings of meta it set */
+    char hash[40];
+    size_t log_end; /* the file's held log up to here comes before it */
+    bool changed;   /* its hash differed from the stored one when read */
+    bool ahead;     /* given to the extraction thread */
+    bool done;      /* extracted by it (read and written under its lock) */
+    prep_status prep_st;
+    prepared_doc prep;
+} doc_job;
+
+/* A file read for import, with its documents and what reading it logged
+ * and counted. */
+typedef struct file_job {
+    char path[4096];
+    char *bytes;
+    size_t n_bytes;
+    reader_batch batch; /* a page's, feed's or export's items */
+    doc_job *docs;
+    size_t n_docs, n_ahead, n_ahead_left;
+    char *log; /* open_memstream's */
+    size_t log_size;
+    FILE *held_log;
+    ingest_counts counts;               /* files, bytes, skipped */
+    struct file_job *next, *next_ahead; /* the read files; the extraction queue */
+} file_job;
+
+static file_job *file_job_new(void)
 {
-    char hash[40], stored[64];
-    hash_document(m, body, len, meta, hash);
-    bool unread = false;
-    size_t truncated = c->truncated;
-    if (store_article_hash(db, id, stored, sizeof stored) == STORE_OK &&
-        strcmp(stored, hash) == 0) {
-        c->unchanged++;
-        return 0;
+    file_job *job = calloc(1, sizeof *job);
+    if (job && !(job->held_log = open_memstream(&job->log, &job->log_size))) {
+        free(job);
+        job = NULL;
     }
-    if (store_document(db, m, id, body, len, meta, path, hash, c, &unread) != STORE_OK) {
-        if (unread)
-            fprintf(log, "marsad: skipped %s%s: the extractor could not read it\n", path, item);
-        else
-            fprintf(log, "marsad: skipped %s%s: the store refused it: %s\n", path, item,
-                    store_errmsg(db));
-        c->skipped++;
-        return unread ? 0 : 1;
+    return job;
+}
+
+static void file_job_free(file_job *job)
+{
+    if (!job)
+        return;
+    for (size_t i = 0; i < job->n_docs; i++) {
+        json_decref(job->docs[i].sidecar);
+        prepared_free(&job->docs[i].prep);
     }
-    if (c->truncated > truncated)
-        fprintf(log, "marsad: %s%s: %zu items past the limit of %d of one kind were dropped\n",
-                path, item, c->truncated - truncated, EXTRACT_MAX_ITEMS);
-    return 0;
+    free(job->docs);
+    reader_batch_free(&job->batch);
+    free(job->bytes);
+    fclose(job->held_log);
+    free(job->log);
+    free(job);
+}
+
+/* Adds a document to job (whose docs has room), hashed and compared with
+ * the stored article of its id. */
+static void add_doc(file_job *job, store *db, const extract_model *m, const char *id,
+                    const char *item, char *body, size_t len, const ingest_meta *meta,
+                    json_t *sidecar)
+{
+    doc_job *doc = &job->docs[job->n_docs++];
+    snprintf(doc->id, sizeof doc->id, "%s", id);
+    snprintf(doc->item, sizeof doc->item, "%s", item);
+    doc->body = body;
+    doc->len = len;
+    doc->meta = *meta;
+    doc->sidecar = sidecar;
+    hash_document(m, body, len, meta, doc->hash);
+    char stored[64];
+    doc->changed = !(store_article_hash(db, id, stored, sizeof stored) == STORE_OK &&
+                     strcmp(stored, doc->hash) == 0);
+    fflush(job->held_log);
+    doc->log_end = job->log_size;
 }
 
 /* The id of an item of a feed or export named stem: its own id when valid,
@@ -537,18 +626,21 @@ static bool item_id(const char *stem, const reader_article *a, char *out, size_t
     return strlen(stem) + 17 <= INGEST_MAX_ID;
 }
 
-/* Import the items of a page, feed or export read into b. stem is the file's
- * name without its extension; a page (one article, no key) is named by it,
- * and its sidecar is read. Returns as import_file. */
-static int import_items(store *db, const extract_model *m, const char *path, const char *root,
-                        const char *stem, ingest_format format, reader_batch *b, ingest_counts *c,
-                        FILE *log)
+/* The documents of a page, feed or export read into job->batch. stem is
+ * the file's name without its extension; a page (one article, no key) is
+ * named by it, and its sidecar is read. */
+static bool read_items(file_job *job, store *db, const extract_model *m, const char *root,
+                       const char *stem, ingest_format format)
 {
+    reader_batch *b = &job->batch;
+    FILE *log = job->held_log;
+    const char *path = job->path;
     for (size_t i = 0; i < b->n_skips; i++) {
         fprintf(log, "marsad: skipped %s %s\n", path, b->skips[i]);
-        c->skipped++;
+        job->counts.skipped++;
     }
-    int refused = 0;
+    if (b->n && !(job->docs = calloc(b->n, sizeof *job->docs)))
+        return false;
     for (size_t i = 0; i < b->n; i++) {
         reader_article *a = &b->items[i];
         char id[INGEST_MAX_ID + 32], item[48] = "";
@@ -560,12 +652,12 @@ static int import_items(store *db, const extract_model *m, const char *path, con
             snprintf(id, sizeof id, "%s", stem);
         else if (!item_id(stem, a, id, sizeof id, &why)) {
             fprintf(log, "marsad: skipped %s%s: %s\n", path, item, why);
-            c->skipped++;
+            job->counts.skipped++;
             continue;
         }
         if ((why = ingest_check_text(a->body, &a->len, whybuf, sizeof whybuf))) {
             fprintf(log, "marsad: skipped %s%s: %s\n", path, item, why);
-            c->skipped++;
+            job->counts.skipped++;
             continue;
         }
         ingest_meta meta = {a->title, a->outlet, a->url, a->published_at, format_name(format)};
@@ -574,23 +666,32 @@ static int import_items(store *db, const extract_model *m, const char *path, con
             meta.url = NULL;
         }
         json_t *sidecar = format == INGEST_FMT_HTML ? read_sidecar(path, root, &meta, log) : NULL;
-        int rc = import_text(db, m, id, a->body, a->len, &meta, path, item, c, log);
-        json_decref(sidecar);
-        if (rc < 0)
-            return -1;
-        refused |= rc;
+        add_doc(job, db, m, id, item, a->body, a->len, &meta, sidecar);
     }
-    return refused;
+    return true;
 }
 
-/* Import one file that formats.h names; root is the resolved seed folder it
- * must lie in (NULL: anywhere). Returns 0 when it was imported or skipped
- * (a file the extractor cannot read is skipped, with a line on log), 1 when
- * the store refused a document of it (rolled back alone, logged), -1 when
- * the store fails otherwise. */
-static int import_file(store *db, const extract_model *m, const char *path, const char *root,
-                       ingest_counts *c, FILE *log)
+/* Read one file that formats.h names, folder/name (or the path folder when
+ * name is NULL); root is the resolved folder it must lie in (NULL:
+ * anywhere). What is wrong with it is held as a line of its log and a
+ * skip. NULL when out of memory. */
+static file_job *read_file(store *db, const extract_model *m, const char *folder, size_t folder_len,
+                           const char *name, const char *root)
 {
+    file_job *job = file_job_new();
+    if (!job)
+        return NULL;
+    FILE *log = job->held_log;
+    ingest_counts *c = &job->counts;
+    const char *path = job->path;
+    if (!name)
+        snprintf(job->path, sizeof job->path, "%s", folder);
+    else if (snprintf(job->path, sizeof job->path, "%.*s/%s", (int)folder_len, folder, name) >=
+             (int)sizeof job->path) {
+        fprintf(log, "marsad: skipped %s/%s: path too long\n", folder, name);
+        c->skipped++;
+        return job;
+    }
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     char id[INGEST_MAX_ID + 8];
@@ -603,24 +704,24 @@ static int import_file(store *db, const extract_model *m, const char *path, cons
                 "or .csv file with a name of at most %d bytes\n",
                 path, INGEST_MAX_ID);
         c->skipped++;
-        return 0;
+        return job;
     }
     snprintf(id, sizeof id, "%.*s", (int)stem, base);
     if (!ingest_valid_id(id)) {
         fprintf(log, "marsad: skipped %s: the name must be letters, digits, '_', '-' or '.'\n",
                 path);
         c->skipped++;
-        return 0;
+        return job;
     }
     if (!inside_root(root, path)) {
         fprintf(log, "marsad: skipped %s: a link to outside the folder (or a broken one)\n", path);
         c->skipped++;
-        return 0;
+        return job;
     }
     size_t len, max = format_max_bytes(format);
     const char *why = NULL;
     char whybuf[256];
-    char *body = read_bounded(path, max, &len, &why);
+    char *body = job->bytes = read_bounded(path, max, &len, &why);
     if (body && format == INGEST_FMT_TXT) {
         why = ingest_check_text(body, &len, whybuf, sizeof whybuf);
     } else if (body && len > max) {
@@ -630,32 +731,219 @@ static int import_file(store *db, const extract_model *m, const char *path, cons
     if (body) {
         c->files++;
         c->bytes += len;
+        job->n_bytes = len;
     }
     if (why) {
         fprintf(log, "marsad: skipped %s: %s\n", path, why);
-        free(body);
         c->skipped++;
-        return 0;
+        return job;
     }
-    int rc;
     if (format == INGEST_FMT_TXT) {
         ingest_meta meta = {.format = "txt"};
-        json_t *sidecar = read_sidecar(path, root, &meta, log);
-        rc = import_text(db, m, id, body, len, &meta, path, "", c, log);
-        json_decref(sidecar);
-    } else {
-        reader_batch b = {0};
-        if (format_read(format, body, len, &b, whybuf, sizeof whybuf) != 0) {
-            fprintf(log, "marsad: skipped %s: %s\n", path, whybuf);
-            c->skipped++;
-            rc = 0;
-        } else {
-            rc = import_items(db, m, path, root, id, format, &b, c, log);
+        if (!(job->docs = calloc(1, sizeof *job->docs))) {
+            file_job_free(job);
+            return NULL;
         }
-        reader_batch_free(&b);
+        json_t *sidecar = read_sidecar(path, root, &meta, log);
+        add_doc(job, db, m, id, "", body, len, &meta, sidecar);
+    } else if (format_read(format, body, len, &job->batch, whybuf, sizeof whybuf) != 0) {
+        fprintf(log, "marsad: skipped %s: %s\n", path, whybuf);
+        c->skipped++;
+    } else if (!read_items(job, db, m, root, id, format)) {
+        file_job_free(job);
+        return NULL;
     }
-    free(body);
-    return rc;
+    return job;
+}
+
+/* The extraction thread and its queue: the read files with documents to
+ * extract, in order. It keeps at most EXTRACT_AHEAD documents extracted
+ * and not yet stored, so memory stays bounded whatever the folder holds. */
+#define EXTRACT_AHEAD 32
+
+typedef struct extractor_thread {
+    const extract_model *m;
+    pthread_t thread;
+    pthread_mutex_t lock;
+    pthread_cond_t wake, done;
+    file_job *head, *tail; /* through next_ahead */
+    size_t next_doc;       /* of head's */
+    size_t ahead;          /* extracted or being extracted, not yet stored */
+    bool quit;
+} extractor_thread;
+
+static void *extract_ahead(void *arg)
+{
+    extractor_thread *x = arg;
+    pthread_mutex_lock(&x->lock);
+    for (;;) {
+        while (!x->quit && (!x->head || x->ahead >= EXTRACT_AHEAD))
+            pthread_cond_wait(&x->wake, &x->lock);
+        if (x->quit)
+            break;
+        file_job *job = x->head;
+        size_t k = x->next_doc;
+        while (!job->docs[k].ahead)
+            k++;
+        doc_job *doc = &job->docs[k];
+        x->next_doc = k + 1;
+        /* Off the queue before its last document is done: once that is
+         * done the file may be stored and freed. */
+        if (--job->n_ahead_left == 0) {
+            x->head = job->next_ahead;
+            x->next_doc = 0;
+            if (!x->head)
+                x->tail = NULL;
+        }
+        x->ahead++;
+        pthread_mutex_unlock(&x->lock);
+        doc->prep_st = prepare_document(x->m, doc->id, doc->body, doc->len, &doc->meta, job->path,
+                                        doc->hash, &doc->prep);
+        pthread_mutex_lock(&x->lock);
+        doc->done = true;
+        pthread_cond_broadcast(&x->done);
+    }
+    pthread_mutex_unlock(&x->lock);
+    return NULL;
+}
+
+/* How many CPUs this process may run on (a cpuset or taskset counts). */
+static int cpus_usable(void)
+{
+    cpu_set_t set;
+    return sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 1;
+}
+
+static bool extractor_start(extractor_thread *x, const extract_model *m)
+{
+    *x = (extractor_thread){.m = m};
+    if (pthread_mutex_init(&x->lock, NULL) != 0)
+        return false;
+    if (pthread_cond_init(&x->wake, NULL) != 0 || pthread_cond_init(&x->done, NULL) != 0 ||
+        pthread_create(&x->thread, NULL, extract_ahead, x) != 0) {
+        pthread_mutex_destroy(&x->lock); /* the conds hold nothing worth destroying here */
+        return false;
+    }
+    return true;
+}
+
+static void extractor_stop(extractor_thread *x)
+{
+    pthread_mutex_lock(&x->lock);
+    x->quit = true;
+    pthread_cond_broadcast(&x->wake);
+    pthread_mutex_unlock(&x->lock);
+    pthread_join(x->thread, NULL);
+    pthread_cond_destroy(&x->wake);
+    pthread_cond_destroy(&x->done);
+    pthread_mutex_destroy(&x->lock);
+}
+
+/* Gives x the documents of job that changed (x NULL: none is given). */
+static void extract_later(extractor_thread *x, file_job *job)
+{
+    for (size_t i = 0; x && i < job->n_docs; i++)
+        job->n_ahead += job->docs[i].ahead = job->docs[i].changed;
+    if (!job->n_ahead)
+        return;
+    job->n_ahead_left = job->n_ahead;
+    pthread_mutex_lock(&x->lock);
+    if (x->tail)
+        x->tail->next_ahead = job;
+    else
+        x->head = job;
+    x->tail = job;
+    pthread_cond_signal(&x->wake);
+    pthread_mutex_unlock(&x->lock);
+}
+
+static void wait_extracted(extractor_thread *x, doc_job *doc)
+{
+    pthread_mutex_lock(&x->lock);
+    while (!doc->done)
+        pthread_cond_wait(&x->done, &x->lock);
+    pthread_mutex_unlock(&x->lock);
+}
+
+static void extracted_stored(extractor_thread *x)
+{
+    pthread_mutex_lock(&x->lock);
+    x->ahead--;
+    pthread_cond_signal(&x->wake);
+    pthread_mutex_unlock(&x->lock);
+}
+
+/* Store doc unless it is stored unchanged; path names it in log lines
+ * (with the item when it is one of a feed or export). Returns 0 when it was
+ * imported, unchanged or skipped (a text the extractor cannot read), 1
+ * when the store refused it (rolled back alone, logged), -1 when the store
+ * fails otherwise. */
+static int store_one(store *db, const extract_model *m, const char *path, doc_job *doc,
+                     ingest_counts *c, FILE *log)
+{
+    char stored[64];
+    size_t truncated = c->truncated;
+    /* asked again: an earlier document of the folder may have stored this
+     * id since it was read */
+    if (store_article_hash(db, doc->id, stored, sizeof stored) == STORE_OK &&
+        strcmp(stored, doc->hash) == 0) {
+        c->unchanged++;
+        return 0;
+    }
+    if (!doc->done)
+        doc->prep_st = prepare_document(m, doc->id, doc->body, doc->len, &doc->meta, path,
+                                        doc->hash, &doc->prep);
+    if (doc->prep_st != PREP_OK || put_prepared(db, &doc->prep, c) != STORE_OK) {
+        bool unread = doc->prep_st == PREP_UNREAD;
+        if (unread)
+            fprintf(log, "marsad: skipped %s%s: the extractor could not read it\n", path,
+                    doc->item);
+        else
+            fprintf(log, "marsad: skipped %s%s: the store refused it: %s\n", path, doc->item,
+                    store_errmsg(db));
+        c->skipped++;
+        return unread ? 0 : 1;
+    }
+    if (c->truncated > truncated)
+        fprintf(log, "marsad: %s%s: %zu items past the limit of %d of one kind were dropped\n",
+                path, doc->item, c->truncated - truncated, EXTRACT_MAX_ITEMS);
+    return 0;
+}
+
+static void add_read_counts(ingest_counts *c, const ingest_counts *read)
+{
+    c->files += read->files;
+    c->bytes += read->bytes;
+    c->skipped += read->skipped;
+}
+
+/* Store the documents of job in order, each after the lines its reading
+ * logged. Returns 0 when each was imported or skipped, 1 when the store
+ * refused one (rolled back alone, logged), -1 when the store fails
+ * otherwise (job's documents may then still be extracting). */
+static int store_file(store *db, const extract_model *m, file_job *job, extractor_thread *x,
+                      ingest_counts *c, FILE *log)
+{
+    add_read_counts(c, &job->counts);
+    fflush(job->held_log);
+    size_t logged = 0;
+    int refused = 0;
+    for (size_t i = 0; i < job->n_docs; i++) {
+        doc_job *doc = &job->docs[i];
+        fwrite(job->log + logged, 1, doc->log_end - logged, log);
+        logged = doc->log_end;
+        if (doc->ahead)
+            wait_extracted(x, doc);
+        int rc = store_one(db, m, job->path, doc, c, log);
+        prepared_free(&doc->prep);
+        if (doc->ahead)
+            extracted_stored(x);
+        if (rc < 0)
+            return -1;
+        refused |= rc;
+    }
+    fwrite(job->log + logged, 1, job->log_size - logged, log);
+    return refused;
 }
 
 static int by_name(const void *a, const void *b)
@@ -735,6 +1023,11 @@ int ingest_path_until(store *db, const extract_model *m, const char *path, inges
     return ingest_path_watched(db, m, path, c, log, stop, NULL, cls);
 }
 
+/* Files read ahead of the one being stored: enough for the extraction
+ * thread to stay busy, few enough to bound what they hold. */
+#define READ_AHEAD_FILES EXTRACT_AHEAD
+#define READ_AHEAD_BYTES (16u << 20)
+
 int ingest_path_watched(store *db, const extract_model *m, const char *path, ingest_counts *c,
                         FILE *log, ingest_stop_fn stop, ingest_progress_fn progress, void *cls)
 {
@@ -745,7 +1038,9 @@ int ingest_path_watched(store *db, const extract_model *m, const char *path, ing
         return 0;
     }
     if (!S_ISDIR(st.st_mode)) {
-        int fr = import_file(db, m, path, NULL, c, log);
+        file_job *job = read_file(db, m, path, 0, NULL, NULL);
+        int fr = job ? store_file(db, m, job, NULL, c, log) : -1;
+        file_job_free(job);
         if (progress)
             progress(cls, 1, 1, (unsigned long long)st.st_size, c);
         return fr == 0 ? 0 : -1;
@@ -798,6 +1093,12 @@ int ingest_path_watched(store *db, const extract_model *m, const char *path, ing
             stat(file, &fst) == 0 && S_ISREG(fst.st_mode))
             bytes_total += (unsigned long long)fst.st_size;
     }
+    extractor_thread extractor, *x = NULL;
+    if (rc == 0 && n > 1 && cpus_usable() > 1 && extractor_start(&extractor, m))
+        x = &extractor;
+    file_job *first = NULL, *last = NULL, *failed = NULL; /* read, not yet stored */
+    size_t n_read = 0, docs_held = 0;
+    unsigned long long bytes_held = 0;
     /* Documents go in batches (store_batch_begin): each stays whole, and a
      * crash loses at most the batch in flight, which the next start imports
      * again (its hashes were never committed). */
@@ -812,6 +1113,23 @@ int ingest_path_watched(store *db, const extract_model *m, const char *path, ing
             stopped = true;
             break;
         }
+        while (n_read < n &&
+               (n_read == i || (x && n_read - i < READ_AHEAD_FILES && docs_held < EXTRACT_AHEAD &&
+                                bytes_held < READ_AHEAD_BYTES))) {
+            file_job *job = read_file(db, m, path, plen, names[n_read], root);
+            if (!job) {
+                rc = -1;
+                break;
+            }
+            n_read++;
+            extract_later(x, job);
+            docs_held += job->n_ahead;
+            bytes_held += job->n_bytes;
+            *(last ? &last->next : &first) = job;
+            last = job;
+        }
+        if (rc != 0)
+            break;
         if (!batch) {
             if (store_batch_begin(db) != STORE_OK) {
                 rc = -1;
@@ -821,15 +1139,18 @@ int ingest_path_watched(store *db, const extract_model *m, const char *path, ing
             in_batch = 0;
             batch_start = now_ms();
         }
-        char file[4096];
-        if (snprintf(file, sizeof file, "%.*s/%s", (int)plen, path, names[i]) >= (int)sizeof file) {
-            fprintf(log, "marsad: skipped %s/%s: path too long\n", path, names[i]);
-            c->skipped++;
-            continue;
-        }
+        file_job *job = first;
+        if (!(first = job->next))
+            last = NULL;
+        docs_held -= job->n_ahead;
+        bytes_held -= job->n_bytes;
         /* One document the store refuses is skipped; many in a row mean
          * the store itself is failing (disk full, I/O errors). */
-        int fr = import_file(db, m, file, root, &batch_c, log);
+        int fr = store_file(db, m, job, x, &batch_c, log);
+        if (fr < 0)
+            failed = job; /* freed once the extraction thread has stopped */
+        else
+            file_job_free(job);
         if (progress)
             progress(cls, i + 1, n, bytes_total, c); /* c: what has committed */
         refused_in_a_row = fr == 1 ? refused_in_a_row + 1 : 0;
@@ -848,6 +1169,14 @@ int ingest_path_watched(store *db, const extract_model *m, const char *path, ing
     }
     if (batch && end_batch(db, &batch_c, c, log) != STORE_OK)
         rc = -1;
+    if (x)
+        extractor_stop(x);
+    file_job_free(failed);
+    while (first) {
+        file_job *next = first->next;
+        file_job_free(first);
+        first = next;
+    }
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);

@@ -10,6 +10,12 @@
  * writers (whose busy timeout is 2 s by default) for half a second at
  * most, plus one document. A crash loses at most the batch in flight.
  *
+ * A folder's files are read, checked and hashed in name order on the
+ * calling thread, which alone writes to the store; when the process may run
+ * on more than one CPU, the documents that changed are extracted on a second
+ * thread, up to 32 ahead of the one being stored. Log lines and counts come
+ * out in the files' order, as from one thread.
+ *
  * Idempotent: each article keeps a content hash over its text, its sidecar
  * and the extractor's data, so re-importing an unchanged file does nothing
  * and a changed file (or a changed extractor) replaces the article whole.

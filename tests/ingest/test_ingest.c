@@ -461,3 +461,78 @@ Test(ingest_dir, pages_feeds_and_exports_each_by_their_reader)
     cr_expect_eq(again.unchanged, 4);
     store_close(db);
 }
+
+/* A folder is read ahead of what is stored (the next documents are
+ * extracted meanwhile), so whether a document is stored unchanged is asked
+ * again when its turn comes: here a.html, read and stored first, replaces
+ * article a, and a.txt, unchanged from the first import when it was read,
+ * must then put a back as it says. */
+Test(ingest_dir, an_id_named_twice_ends_as_the_last_file_says)
+{
+    static const char page[] = "<html><head><title>خبر</title></head><body><article>"
+                               "<p>أعلنت وزارة الدفاع الروسية تدمير 5 دبابات قرب حماة.</p>"
+                               "</article></body></html>";
+    write_file("a.txt", report, sizeof report - 1);
+    store *db = open_store();
+    ingest_counts c = {0};
+    FILE *log = tmpfile();
+    cr_assert_eq(ingest_path(db, model, seeds, &c, log), 0);
+    cr_assert_eq(c.articles, 1);
+
+    write_file("a.html", page, sizeof page - 1); /* sorts before a.txt */
+    ingest_counts again = {0};
+    cr_assert_eq(ingest_path(db, model, seeds, &again, log), 0);
+    fclose(log);
+    cr_expect_eq(again.articles, 2, "a.html, then a.txt over it");
+    cr_expect_eq(again.unchanged, 0);
+    char *body = article_field(db, "a", "body");
+    cr_expect_str_eq(body, report);
+    free(body);
+    store_close(db);
+}
+
+/* What reading a file logs is held until the file is stored, so the lines
+ * come out in the files' order however far ahead the reading runs: r00's
+ * line, written when it is stored, comes before the later files' skips,
+ * written when they are read. */
+Test(ingest_dir, many_files_log_in_name_order)
+{
+    enum { N_FILES = 90 };
+    static const char place[] = "حلب ";
+    size_t long_len = (EXTRACT_MAX_ITEMS + 4) * (sizeof place - 1);
+    char *names_too_many = malloc(long_len + 1);
+    for (size_t at = 0; at < long_len; at += sizeof place - 1)
+        memcpy(names_too_many + at, place, sizeof place - 1);
+    write_file("r00.txt", names_too_many, long_len);
+    free(names_too_many);
+    for (int i = 1; i < N_FILES; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "r%02d.txt", i);
+        if (i % 3 == 0)
+            write_file(name, "", 0);
+        else
+            write_file(name, report, sizeof report - 1);
+    }
+    store *db = open_store();
+    ingest_counts c = {0};
+    FILE *log = tmpfile();
+    cr_assert_eq(ingest_path(db, model, seeds, &c, log), 0);
+    cr_expect_eq(c.articles, N_FILES - N_FILES / 3 + 1);
+    cr_expect_eq(c.skipped, N_FILES / 3 - 1);
+    cr_expect_eq(c.files, N_FILES);
+    rewind(log);
+    char logged[16384] = "";
+    size_t n = fread(logged, 1, sizeof logged - 1, log);
+    logged[n] = 0;
+    fclose(log);
+    const char *at = strstr(logged, "r00.txt: 4 items past the limit");
+    cr_assert_not_null(at, "%s", logged);
+    for (int i = 3; i < N_FILES; i += 3) {
+        char line[64];
+        snprintf(line, sizeof line, "r%02d.txt: empty\n", i);
+        const char *found = strstr(at, line);
+        cr_assert_not_null(found, "%s missing or out of order in:\n%s", line, logged);
+        at = found + strlen(line);
+    }
+    store_close(db);
+}
