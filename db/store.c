@@ -944,6 +944,8 @@ store_status store_oom(store *s)
 
 void sb_add(sbuf *b, const char *s)
 {
+    if (!s) /* another buffer that ran out of memory: its own flag says so */
+        return;
     size_t n = strlen(s);
     if (b->oom)
         return;

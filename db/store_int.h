@@ -128,7 +128,7 @@ typedef struct sbuf {
     size_t len, cap;
     bool oom;
 } sbuf;
-void sb_add(sbuf *b, const char *s);
+void sb_add(sbuf *b, const char *s); /* s NULL adds nothing */
 
 /* Is a and b the same text (both NULL counts)? */
 bool store_same_text(const unsigned char *a, const char *b);

@@ -374,7 +374,7 @@ static const char *const SQL_FTS_CHECK_LOCATIONS =
 
 /* ---- building SQL -------------------------------------------------------- */
 
-#define MAX_BINDS 192
+#define MAX_BINDS 384 /* a second arm binds the filters again */
 
 typedef struct bind_val {
     char type; /* 't' text, 'r' real, 'i' integer */
@@ -576,20 +576,33 @@ static void bind_json(binds *b, json_t *v)
 /* Appends the keyset condition "the row comes after the cursor row":
  * (k1 after v1) OR (k1 = v1 AND k2 after v2) OR ..., where NULL sorts first
  * ascending and last descending, as SQLite's ORDER BY does. */
-static void add_keyset(sbuf *sb, binds *b, const store_keyset *ks, json_t *vals)
+static bool add_keyset(sbuf *sb, binds *b, const store_keyset *ks, json_t *vals)
 {
-    bool any = false;
+    bool any = false, nulls_follow = false;
     /* The first key's bound, which the ORs imply, said once more on its own:
      * SQLite cannot tell that the ORs' separate bindings of v1 are equal,
      * so without it a page seeks to the filter's first row, not the
      * cursor's, and reads every row before (a random page of a type cost
-     * ten first pages). Not where the rows after v1 include NULLs. */
-    json_t *first = json_array_get(vals, 0);
-    if (ks->n > 1 && !json_is_null(first) && !(ks->k[0].desc && ks->k[0].col->nullable)) {
+     * ten first pages). Where NULLs follow a descending key the bound
+     * leaves them out: the answer is true, and the caller reads them after
+     * (store_list's second arm). */
+    json_t *first = json_array_get(vals, 0), *second = json_array_get(vals, 1);
+    if (ks->n > 1 && !json_is_null(first)) {
         sb_add(sb, " AND ");
         sb_add(sb, ks->k[0].col->expr);
         sb_add(sb, ks->k[0].desc ? " <= ?" : " >= ?");
         bind_json(b, first);
+        nulls_follow = ks->k[0].desc && ks->k[0].col->nullable;
+    } else if (ks->n > 1 && ks->k[0].desc) { /* after a NULL, descending: NULLs only */
+        sb_add(sb, " AND ");
+        sb_add(sb, ks->k[0].col->expr);
+        sb_add(sb, " IS NULL");
+        if (ks->n > 2 && !json_is_null(second) && !ks->k[1].col->nullable) {
+            sb_add(sb, " AND ");
+            sb_add(sb, ks->k[1].col->expr);
+            sb_add(sb, ks->k[1].desc ? " <= ?" : " >= ?");
+            bind_json(b, second);
+        }
     }
     sb_add(sb, " AND (");
     for (size_t i = 0; i < ks->n; i++) {
@@ -627,6 +640,7 @@ static void add_keyset(sbuf *sb, binds *b, const store_keyset *ks, json_t *vals)
         bind_json(b, v);
     }
     sb_add(sb, any ? ")" : "0)");
+    return nulls_follow;
 }
 
 /* ---- store_list ---------------------------------------------------------- */
@@ -860,7 +874,7 @@ static store_status run_facets(store *s, const resource_impl *ri, const store_qu
 store_status store_list(store *s, const store_query *q, store_page *page)
 {
     store_status rc;
-    sbuf where = {0}, sql = {0}, count_sql = {0};
+    sbuf where = {0}, select = {0}, keyset = {0}, order = {0}, sql = {0}, count_sql = {0};
     binds *b = NULL;
     json_t *after = NULL;
     char *named = NULL;
@@ -926,29 +940,48 @@ store_status store_list(store *s, const store_query *q, store_page *page)
         sb_add(&count_sql, " LIMIT " STORE_EXACT_TOTAL_TEXT " + 1)");
     }
 
-    sb_add(&sql, "SELECT ");
-    sb_add(&sql, ri->cols);
+    sb_add(&select, "SELECT ");
+    sb_add(&select, ri->cols);
     for (size_t i = 0; i < ks.n; i++) {
-        sb_add(&sql, ", ");
-        sb_add(&sql, ks.k[i].col->expr);
+        sb_add(&select, ", ");
+        sb_add(&select, ks.k[i].col->expr);
     }
-    sb_add(&sql, " FROM ");
-    sb_add(&sql, ri->from);
-    sb_add(&sql, " WHERE 1");
+    sb_add(&select, " FROM ");
+    sb_add(&select, ri->from);
+    sb_add(&select, " WHERE 1");
     if (where.p)
-        sb_add(&sql, where.p);
-    if (after)
-        add_keyset(&sql, b, &ks, after);
+        sb_add(&select, where.p);
     /* ASC puts NULLs first and DESC last: the order add_keyset assumes. */
-    sb_add(&sql, " ORDER BY ");
     for (size_t i = 0; i < ks.n; i++) {
-        sb_add(&sql, i ? ", " : "");
-        sb_add(&sql, ks.k[i].col->expr);
-        sb_add(&sql, ks.k[i].desc ? " DESC" : " ASC");
+        sb_add(&order, i ? ", " : " ORDER BY ");
+        sb_add(&order, ks.k[i].col->expr);
+        sb_add(&order, ks.k[i].desc ? " DESC" : " ASC");
     }
-    sb_add(&sql, " LIMIT ?");
+    sb_add(&order, " LIMIT ?");
+    bool nulls_follow = after && add_keyset(&keyset, b, &ks, after);
+    /* Each arm a subquery: a compound's arms cannot have their own ORDER BY. */
+    sb_add(&sql, nulls_follow ? "SELECT * FROM (" : "");
+    sb_add(&sql, select.p);
+    sb_add(&sql, keyset.p);
+    sb_add(&sql, order.p);
     bind_int(b, (long long)q->limit + 1); /* one more tells whether a next page exists */
-    if (where.oom || sql.oom || count_sql.oom || b->overflow) {
+    if (nulls_follow) {                   /* the rows whose first key is NULL, after the others */
+        sb_add(&sql, ") UNION ALL SELECT * FROM (");
+        sb_add(&sql, select.p);
+        sb_add(&sql, " AND ");
+        sb_add(&sql, ks.k[0].col->expr);
+        sb_add(&sql, " IS NULL");
+        sb_add(&sql, order.p);
+        sb_add(&sql, ")");
+        for (size_t i = 0; i < n_filter_binds; i++)
+            if (b->n == MAX_BINDS)
+                b->overflow = true;
+            else
+                b->v[b->n++] = b->v[i];
+        bind_int(b, (long long)q->limit + 1);
+    }
+    if (where.oom || select.oom || keyset.oom || order.oom || sql.oom || count_sql.oom ||
+        b->overflow) {
         store_set_err(s, "out of memory (query)");
         rc = STORE_ERR;
         goto out;
@@ -1012,6 +1045,9 @@ out:
         store_page_free(page);
     json_decref(after);
     free(where.p);
+    free(select.p);
+    free(keyset.p);
+    free(order.p);
     free(sql.p);
     free(count_sql.p);
     free(b);
