@@ -843,18 +843,17 @@ static const char *document_conflict(const doc_state *d)
  * document reports: every country has its own, and the list resolves the
  * bare name to one of them. Swapped when the document's conflict has
  * exactly one national civil defence (kind civil_defence, no parent). */
-static void local_civil_defence(doc_state *d)
+static void local_civil_defence(doc_state *d, const char *conflict)
 {
     const extract_model *m = d->m;
-    const char *conflict = document_conflict(d);
     if (!conflict)
         return;
     const extract_source *local = NULL;
     size_t n_local = 0;
     for (size_t i = 0; i < m->n_sources; i++) {
         const extract_source *s = &m->sources[i];
-        const char *in = s->bloc ? model_bloc_in(m, s->bloc, conflict) : NULL;
-        if (!strcmp(s->kind, "civil_defence") && !s->parent_id && in && !strcmp(in, s->bloc)) {
+        if (!strcmp(s->kind, "civil_defence") && !s->parent_id &&
+            model_bloc_fights_in(m, s->bloc, conflict)) {
             local = s;
             n_local++;
         }
@@ -866,9 +865,8 @@ static void local_civil_defence(doc_state *d)
             return; /* already named: the bare name may be another's */
     for (size_t i = 0; i < d->r->n_sources; i++) {
         extract_source *s = &d->r->sources[i];
-        const char *in = s->bloc ? model_bloc_in(m, s->bloc, conflict) : NULL;
         if (!strcmp(s->kind, "civil_defence") && !s->parent_id && s->bloc &&
-            !(in && !strcmp(in, s->bloc))) {
+            !model_bloc_fights_in(m, s->bloc, conflict)) {
             *s = *local;
             return;
         }
@@ -1443,7 +1441,10 @@ int figures_find(doc_state *d)
     link_figures(d, fs.aux);
     assign_areas(d);
     place_blocs(d);
-    local_civil_defence(d);
+    const char *conflict = document_conflict(d);
+    local_civil_defence(d, conflict);
+    if (sources_bind_generics(d, conflict) != 0)
+        goto out;
     rc = 0;
 out:
     free(tr);

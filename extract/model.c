@@ -307,6 +307,18 @@ bool model_source_is_bloc_whole(const extract_model *m, const extract_source *s)
     return b && listed(b->whole, s->id);
 }
 
+bool model_bloc_fights_in(const extract_model *m, const char *bloc, const char *conflict)
+{
+    const model_bloc *b = bloc ? find_bloc(m, bloc) : NULL;
+    return b && b->conflict == conflict;
+}
+
+bool model_source_is_war_generic(const extract_model *m, const extract_source *s)
+{
+    bool generic = strstr(s->id, "-generic") || (s->name_en && strstr(s->name_en, "(generic)"));
+    return generic && s->bloc && find_bloc(m, s->bloc);
+}
+
 const char *model_conflict_in(const extract_model *m, const char *country)
 {
     for (size_t i = 0; country && i < m->n_conflicts; i++)

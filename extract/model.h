@@ -94,6 +94,14 @@ lexicon *model_load_file(const char *name, const char *data, size_t len, char *e
  * "قوات النظام" for the government camp)? */
 bool model_source_is_bloc_whole(const extract_model *m, const extract_source *s);
 
+/* Is `bloc` one of the blocs of `conflict` (not one of another war)? */
+bool model_bloc_fights_in(const extract_model *m, const char *bloc, const char *conflict);
+
+/* Is s a generic party of one war: a common noun of its reporting ("the
+ * armed groups", "loyalist media") that sources.tsv binds to a bloc of that
+ * war (a -generic id or "(generic)" in its English name)? */
+bool model_source_is_war_generic(const extract_model *m, const extract_source *s);
+
 /* The conflict fought in the country whose gazetteer id is `country`, or
  * NULL (none, or country NULL). */
 const char *model_conflict_in(const extract_model *m, const char *country);

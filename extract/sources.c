@@ -153,11 +153,22 @@ static size_t discovered_source(doc_state *d, span sp, const char *kind, size_t 
 
 /* A party found in the text, named by the allocated string name (owned
  * from here on), merged with one of the same id. */
+#define DISCOVERED_ID_MAX 48
+
+/* The id of a party found in the text: its kind and a hash of its name
+ * normalised, so that the same words name the same party. */
+static void discovered_id(const char *name, const char *kind, char id[DISCOVERED_ID_MAX])
+{
+    char norm[256];
+    text_normalize(name, strlen(name), norm, sizeof norm);
+    snprintf(id, DISCOVERED_ID_MAX, "%s-%08llx", kind,
+             (unsigned long long)(fnv(norm) & 0xffffffffu));
+}
+
 static size_t discovered_named(doc_state *d, char *name, const char *kind, size_t parent)
 {
-    char norm[256], id[48];
-    text_normalize(name, strlen(name), norm, sizeof norm);
-    snprintf(id, sizeof id, "%s-%08llx", kind, (unsigned long long)(fnv(norm) & 0xffffffffu));
+    char id[DISCOVERED_ID_MAX];
+    discovered_id(name, kind, id);
     for (size_t i = 0; i < d->r->n_sources; i++)
         if (strcmp(d->r->sources[i].id, id) == 0) {
             free(name);
@@ -2113,4 +2124,131 @@ int sources_find(doc_state *d)
     free(spoken);
     free(p.outlet_score);
     return 0;
+}
+
+static size_t renumbered(const size_t *to, size_t i)
+{
+    return i == EXTRACT_NO_INDEX ? i : to[i];
+}
+
+int sources_remove(doc_state *d, const bool *drop)
+{
+    extract_result *r = d->r;
+    size_t *to = malloc((r->n_sources + 1) * sizeof *to);
+    if (!to)
+        return -1;
+    size_t kept = 0;
+    for (size_t i = 0; i < r->n_sources; i++) {
+        to[i] = drop[i] ? EXTRACT_NO_INDEX : kept;
+        if (!drop[i])
+            r->sources[kept++] = r->sources[i];
+    }
+    r->n_sources = kept;
+    /* the tokens of a removed mention are no longer inside a source,
+     * unless a kept mention covers them too */
+    for (size_t m = 0; m < r->n_source_mentions; m++)
+        if (drop[r->source_mentions[m].source])
+            for (size_t k = d->smention_toks[m].first; k < d->smention_toks[m].end; k++)
+                d->in_source[k] = false;
+    size_t kept_mentions = 0;
+    for (size_t m = 0; m < r->n_source_mentions; m++) {
+        if (drop[r->source_mentions[m].source])
+            continue;
+        r->source_mentions[kept_mentions] = r->source_mentions[m];
+        r->source_mentions[kept_mentions].source = to[r->source_mentions[m].source];
+        d->smention_toks[kept_mentions] = d->smention_toks[m];
+        for (size_t k = d->smention_toks[m].first; k < d->smention_toks[m].end; k++)
+            d->in_source[k] = true;
+        kept_mentions++;
+    }
+    r->n_source_mentions = kept_mentions;
+    for (size_t f = 0; f < r->n_figures; f++) {
+        r->figures[f].claimant = renumbered(to, r->figures[f].claimant);
+        r->figures[f].subject_party = renumbered(to, r->figures[f].subject_party);
+    }
+    r->outlet = renumbered(to, r->outlet);
+    for (size_t k = 0; k < d->t->n_tok; k++)
+        d->speaker[k] = renumbered(to, d->speaker[k]);
+    for (size_t i = 0; i < d->m->n_sources; i++)
+        d->model_to_result[i] = renumbered(to, d->model_to_result[i]);
+    free(to);
+    return 0;
+}
+
+/* Does source i do more in the document than stand named: speak, publish,
+ * claim or own a figure, or have a speaker of its own ("مصدر في X")? */
+static bool source_has_role(const doc_state *d, size_t i)
+{
+    const extract_result *r = d->r;
+    if (r->outlet == i)
+        return true;
+    for (size_t m = 0; m < r->n_source_mentions; m++)
+        if (r->source_mentions[m].source == i && r->source_mentions[m].role != ROLE_MENTIONED)
+            return true;
+    for (size_t f = 0; f < r->n_figures; f++)
+        if (r->figures[f].claimant == i || r->figures[f].subject_party == i)
+            return true;
+    for (size_t s = 0; s < r->n_sources; s++)
+        if (r->sources[s].parent_id && !strcmp(r->sources[s].parent_id, r->sources[i].id))
+            return true;
+    return false;
+}
+
+/* Source i, a generic party of another war, becomes a party of the text
+ * named by the words of its first mention, of no bloc; so do the bloc and
+ * side its own speakers took from it. */
+static int unbind_generic(doc_state *d, size_t i)
+{
+    extract_result *r = d->r;
+    extract_source *s = &r->sources[i];
+    size_t first = EXTRACT_NO_INDEX;
+    for (size_t m = 0; m < r->n_source_mentions && first == EXTRACT_NO_INDEX; m++)
+        if (r->source_mentions[m].source == i)
+            first = m;
+    char *name =
+        keep(d, first == EXTRACT_NO_INDEX ? strdup(s->name)
+                                          : text_slice(d->t, r->source_mentions[first].sp));
+    char id[DISCOVERED_ID_MAX];
+    if (!name)
+        return -1;
+    discovered_id(name, s->kind, id);
+    char *owned_id = keep(d, strdup(id));
+    if (!owned_id)
+        return -1;
+    for (size_t c = 0; c < r->n_sources; c++)
+        if (r->sources[c].parent_id && !strcmp(r->sources[c].parent_id, s->id)) {
+            r->sources[c].parent_id = owned_id;
+            r->sources[c].affiliation = "unknown";
+            r->sources[c].bloc = NULL;
+        }
+    for (size_t mi = 0; mi < d->m->n_sources; mi++)
+        if (d->model_to_result[mi] == i)
+            d->model_to_result[mi] = EXTRACT_NO_INDEX;
+    *s = (extract_source){.id = owned_id, .name = name, .kind = s->kind, .affiliation = "unknown"};
+    return 0;
+}
+
+int sources_bind_generics(doc_state *d, const char *conflict)
+{
+    extract_result *r = d->r;
+    if (!conflict || !r->n_sources)
+        return 0;
+    bool *drop = calloc(r->n_sources, sizeof *drop);
+    if (!drop)
+        return -1;
+    bool any = false;
+    int rc = 0;
+    for (size_t i = 0; i < r->n_sources && rc == 0; i++) {
+        const extract_source *s = &r->sources[i];
+        if (!model_source_is_war_generic(d->m, s) || model_bloc_fights_in(d->m, s->bloc, conflict))
+            continue;
+        if (source_has_role(d, i))
+            rc = unbind_generic(d, i);
+        else
+            drop[i] = any = true;
+    }
+    if (rc == 0 && any)
+        rc = sources_remove(d, drop);
+    free(drop);
+    return rc;
 }

@@ -34,6 +34,23 @@ int places_find(doc_state *d);
 int places_find_unresolved(doc_state *d); /* after places_find */
 int figures_find(doc_state *d);
 
+/* Removes the sources marked in drop (a flag per r->sources index) with
+ * their mentions, and renumbers all that points into r->sources: mentions,
+ * figures' claimant and subject party, the outlet, each token's speaker,
+ * the model's map. What pointed to a removed source points to none. The
+ * caller keeps the removed ones no source's parent. 0, or -1 out of memory. */
+int sources_remove(doc_state *d, const bool *drop);
+
+/* A generic party of one war (sources.tsv: "المسلحين" for the Syrian
+ * opposition) named in a report of another war (`conflict`, the war the
+ * document's figures lie in; NULL when untold: nothing changes) names the
+ * armed men, activists or media of that war, no party of the list. Merely
+ * named, it is dropped: who they are the figure reads from its place, and
+ * such a phrase is no party of the text; when it speaks, claims or has a
+ * speaker of its own, it stays, named as the text writes it, of no bloc.
+ * 0, or -1 out of memory. */
+int sources_bind_generics(doc_state *d, const char *conflict);
+
 /* Append to a growable array of elem_size items with capacity *cap; NULL
  * when out of memory or past EXTRACT_MAX_ITEMS. */
 void *stages_push(void **items, size_t *n, size_t *cap, size_t elem_size);

@@ -354,6 +354,105 @@ Test(sources, a_discovered_source_takes_its_party_s_bloc)
     }
 }
 
+/* The source of r named `name`, or NULL. */
+static const extract_source *source_named(const extract_result *r, const char *name)
+{
+    for (size_t i = 0; i < r->n_sources; i++)
+        if (!strcmp(r->sources[i].name, name))
+            return &r->sources[i];
+    return NULL;
+}
+
+static bool has_source_id(const extract_result *r, const char *id)
+{
+    for (size_t i = 0; i < r->n_sources; i++)
+        if (!strcmp(r->sources[i].id, id))
+            return true;
+    return false;
+}
+
+/* The list binds common nouns of one war's reporting to a party of it
+ * (المسلحين, الجماعات المسلحة: the Syrian opposition; ناشطون معارضون,
+ * وسائل إعلام موالية likewise). In a report of another war, told by where
+ * its figures lie, the words name that war's armed men, activists or
+ * media: merely named, they are no party; speaking, they are a party named
+ * as the text writes it, of no bloc. Where no figure tells the war, as
+ * before. */
+Test(sources, a_generic_party_only_in_its_war)
+{
+    static const struct {
+        const char *doc;
+        const char *generic; /* the list's generic party that must remain, or NULL: none */
+        const char *needle;  /* a figure, and its claimant: */
+        const char *claimant;
+        const char *bloc; /* the claimant's bloc, NULL: none */
+    } cases[] = {
+        /* named before the speaker: what follows it is renumbered */
+        {"اشتبكت قوات الحكومة مع المسلحين جنوب سرت، وقال مصدر عسكري إن 15 عنصرا من القوات قتلوا.",
+         NULL, "15 عنصرا", "مصدر عسكري", NULL},
+        {"وأفادت مصادر أمنية بمقتل 4 جنود لبنانيين في اشتباك مع الجماعات المسلحة في مخيم عين "
+         "الحلوة قرب صيدا.",
+         NULL, "4 جنود", "مصادر أمنية", NULL},
+        {"وقالت الجماعات المسلحة في بيان إنها قتلت 20 جنديا في هجوم على مدينة الفاشر.", NULL,
+         "20 جنديا", "الجماعات المسلحة", NULL},
+        {"وقال ناشطون معارضون إن 8 مدنيين قتلوا بقصف على مدينة الموصل.", NULL, "8 مدنيين",
+         "ناشطون معارضون", NULL},
+        {"وذكرت وسائل إعلام موالية أن 9 مقاتلين قتلوا في بنغازي.", NULL, "9 مقاتلين",
+         "وسائل إعلام موالية", NULL},
+        /* counter-examples: a report of the war itself, and one whose war
+         * no figure tells */
+        {"وقالت مصادر محلية إن 6 مدنيين قتلوا بقصف للمسلحين على أحياء حلب الغربية.",
+         "opposition-generic", "6 مدنيين", "مصادر محلية", NULL},
+        {"وقال ناشطون معارضون إن 8 مدنيين قتلوا بقصف على مدينة إدلب.", "opposition-activists",
+         "8 مدنيين", "ناشطون معارضون", "sy.opposition"},
+        {"قال مصدر أمني إن 3 عناصر قتلوا في هجوم للمسلحين.", "opposition-generic", "3 عناصر",
+         "مصدر أمني", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        extract_result r;
+        run(cases[i].doc, &r);
+        static const char *const generics[] = {"opposition-generic", "opposition-activists",
+                                               "media-generic-government"};
+        for (size_t g = 0; g < sizeof generics / sizeof generics[0]; g++)
+            cr_expect_eq(has_source_id(&r, generics[g]),
+                         cases[i].generic && !strcmp(cases[i].generic, generics[g]), "%s in: %s",
+                         generics[g], cases[i].doc);
+        for (size_t m = 0; m < r.n_source_mentions; m++)
+            cr_assert_lt(r.source_mentions[m].source, r.n_sources);
+        const extract_figure *f = figure_with(&r, cases[i].needle);
+        cr_assert_not_null(f, "no figure with \"%s\" in: %s", cases[i].needle, cases[i].doc);
+        cr_assert_lt(f->claimant, r.n_sources, "no claimant in: %s", cases[i].doc);
+        const extract_source *s = &r.sources[f->claimant];
+        cr_expect_str_eq(s->name, cases[i].claimant, "in: %s", cases[i].doc);
+        if (cases[i].bloc)
+            cr_expect(s->bloc && !strcmp(s->bloc, cases[i].bloc), "%s: bloc %s, want %s", s->name,
+                      s->bloc ? s->bloc : "(none)", cases[i].bloc);
+        else
+            cr_expect_null(s->bloc, "%s: bloc %s, want none", s->name, s->bloc);
+        extract_result_free(&r);
+    }
+}
+
+/* A speaker of a generic party of another war ("متحدث باسم الفصائل
+ * المسلحة") speaks for a party of that text, not for the war the list
+ * binds the words to. */
+Test(sources, a_generic_party_s_speaker_in_another_war)
+{
+    extract_result r;
+    run("وقال متحدث باسم الفصائل المسلحة إن 20 جنديا قتلوا في هجوم على مدينة الفاشر.", &r);
+    const extract_source *party = source_named(&r, "الفصائل المسلحة");
+    const extract_source *speaker = source_named(&r, "متحدث باسم الفصائل المسلحة");
+    cr_assert_not_null(party);
+    cr_assert_not_null(speaker);
+    cr_expect_null(party->bloc);
+    cr_expect_str_eq(party->affiliation, "unknown");
+    cr_expect_str_neq(party->id, "opposition-generic");
+    cr_assert_not_null(speaker->parent_id);
+    cr_expect_str_eq(speaker->parent_id, party->id);
+    cr_expect_null(speaker->bloc);
+    extract_result_free(&r);
+}
+
 /* النظام names the Syrian government only as the owner of a counted noun
  * ("عناصر النظام"); elsewhere it is an ordinary word. */
 Test(sources, an_owner_name_only_after_a_counted_noun)
