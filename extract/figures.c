@@ -786,6 +786,21 @@ static void assign_areas(doc_state *d)
     }
 }
 
+/* Where a figure lies: its place, else its area (a model place index, or
+ * EXTRACT_NO_INDEX). */
+static size_t figure_site(const extract_figure *f)
+{
+    return f->place != EXTRACT_NO_INDEX ? f->place : f->area;
+}
+
+/* The conflict fought in the country of model place `at`, or NULL (none,
+ * or at is EXTRACT_NO_INDEX). */
+static const char *conflict_at(const extract_model *m, size_t at)
+{
+    size_t country = at != EXTRACT_NO_INDEX ? m->country_of[at] : EXTRACT_NO_INDEX;
+    return country != EXTRACT_NO_INDEX ? model_conflict_in(m, m->places[country].id) : NULL;
+}
+
 /* The war a figure is about is the one fought in the country of its place,
  * else of its area. There a noun's own side (جندي: the state's soldiers,
  * مسلح: the armed groups fighting it) names the camp of that side
@@ -798,10 +813,7 @@ static void place_blocs(doc_state *d)
     const extract_model *m = d->m;
     for (size_t i = 0; i < d->r->n_figures; i++) {
         extract_figure *f = &d->r->figures[i];
-        size_t at = f->place != EXTRACT_NO_INDEX ? f->place : f->area;
-        size_t country = at != EXTRACT_NO_INDEX ? m->country_of[at] : EXTRACT_NO_INDEX;
-        const char *conflict =
-            country != EXTRACT_NO_INDEX ? model_conflict_in(m, m->places[country].id) : NULL;
+        const char *conflict = conflict_at(m, figure_site(f));
         if (!conflict)
             continue;
         if (f->subject_bloc)
@@ -811,32 +823,35 @@ static void place_blocs(doc_state *d)
     }
 }
 
-/* The conflict most of the document's figures are in (by their place,
- * else their area), or NULL. */
+/* The conflict most of the document's figures lie in (by their place,
+ * else their area), the one named first on a tie; where no figure lies in
+ * a war (a report of clashes or of a statement that counts nothing), the
+ * one most of the places it names lie in; NULL when neither tells. */
 static const char *document_conflict(const doc_state *d)
 {
     const extract_model *m = d->m;
-    const char *best = NULL;
-    size_t best_n = 0;
-    for (size_t i = 0; i < d->r->n_figures; i++) {
-        const extract_figure *f = &d->r->figures[i];
-        size_t at = f->place != EXTRACT_NO_INDEX ? f->place : f->area;
-        size_t country = at != EXTRACT_NO_INDEX ? m->country_of[at] : EXTRACT_NO_INDEX;
-        const char *c =
-            country != EXTRACT_NO_INDEX ? model_conflict_in(m, m->places[country].id) : NULL;
-        size_t n = 0;
-        for (size_t j = 0; c && j < d->r->n_figures; j++) {
-            const extract_figure *g = &d->r->figures[j];
-            size_t at2 = g->place != EXTRACT_NO_INDEX ? g->place : g->area;
-            size_t c2 = at2 != EXTRACT_NO_INDEX ? m->country_of[at2] : EXTRACT_NO_INDEX;
-            n += c2 != EXTRACT_NO_INDEX && model_conflict_in(m, m->places[c2].id) == c;
+    const extract_result *r = d->r;
+    for (int by_places = 0; by_places < 2; by_places++) {
+        size_t n_sites = by_places ? r->n_places : r->n_figures;
+        const char *best = NULL;
+        size_t best_n = 0, best_first = SIZE_MAX;
+        for (size_t k = 0; k < m->n_conflicts; k++) {
+            size_t n = 0, first = SIZE_MAX;
+            for (size_t i = 0; i < n_sites; i++) {
+                size_t at = by_places ? r->places[i].place : figure_site(&r->figures[i]);
+                if (conflict_at(m, at) == m->conflicts[k].id && n++ == 0)
+                    first = i;
+            }
+            if (n > best_n || (n && n == best_n && first < best_first)) {
+                best = m->conflicts[k].id;
+                best_n = n;
+                best_first = first;
+            }
         }
-        if (n > best_n) {
-            best = c;
-            best_n = n;
-        }
+        if (best)
+            return best;
     }
-    return best;
+    return NULL;
 }
 
 /* A civil defence named bare ("الدفاع المدني") is the one of the war the

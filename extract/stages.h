@@ -43,12 +43,12 @@ int sources_remove(doc_state *d, const bool *drop);
 
 /* A generic party of one war (sources.tsv: "المسلحين" for the Syrian
  * opposition) named in a report of another war (`conflict`, the war the
- * document's figures lie in; NULL when untold: nothing changes) names the
- * armed men, activists or media of that war, no party of the list. Merely
- * named, it is dropped: who they are the figure reads from its place, and
- * such a phrase is no party of the text; when it speaks, claims or has a
- * speaker of its own, it stays, named as the text writes it, of no bloc.
- * 0, or -1 out of memory. */
+ * document reports, by where its figures or else its places lie; NULL when
+ * untold: nothing changes) names the armed men, activists or media of that
+ * war, no party of the list. Merely named, it is dropped: who they are the
+ * figure reads from its place, and such a phrase is no party of the text;
+ * when it speaks, claims or has a speaker of its own, it stays, named as
+ * the text writes it, of no bloc. 0, or -1 out of memory. */
 int sources_bind_generics(doc_state *d, const char *conflict);
 
 /* Append to a growable array of elem_size items with capacity *cap; NULL

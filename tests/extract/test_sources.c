@@ -433,6 +433,39 @@ Test(sources, a_generic_party_only_in_its_war)
     }
 }
 
+/* A report that counts nothing tells its war by the places it names: the
+ * generic party of one war and the bare civil defence are read by them. */
+Test(sources, the_war_of_a_report_that_counts_nothing)
+{
+    static const struct {
+        const char *doc;
+        const char *present, *absent; /* source ids */
+    } cases[] = {
+        {"واندلعت اشتباكات عنيفة بين قوات الجيش والمسلحين في مدينة درنة.", NULL,
+         "opposition-generic"},
+        {"وقال الدفاع المدني إن طواقمه تواصل العمل في خان يونس رغم القصف.",
+         "palestinian-civil-defence", "syria-civil-defence"},
+        /* counter-examples: a report of the war itself, one that names no
+         * place */
+        {"واندلعت اشتباكات عنيفة بين قوات النظام والمسلحين في ريف حماة.", "opposition-generic",
+         NULL},
+        {"وقال الدفاع المدني إن طواقمه تواصل العمل في ريف إدلب رغم القصف.", "syria-civil-defence",
+         NULL},
+        {"واندلعت اشتباكات عنيفة بين قوات الجيش والمسلحين.", "opposition-generic", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        extract_result r;
+        run(cases[i].doc, &r);
+        if (cases[i].present)
+            cr_expect(has_source_id(&r, cases[i].present), "no %s in: %s", cases[i].present,
+                      cases[i].doc);
+        if (cases[i].absent)
+            cr_expect(!has_source_id(&r, cases[i].absent), "%s in: %s", cases[i].absent,
+                      cases[i].doc);
+        extract_result_free(&r);
+    }
+}
+
 /* A speaker of a generic party of another war ("متحدث باسم الفصائل
  * المسلحة") speaks for a party of that text, not for the war the list
  * binds the words to. */
