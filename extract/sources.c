@@ -1920,6 +1920,8 @@ static size_t narrate_rest(doc_state *d, size_t from)
     return k;
 }
 
+static int drop_unmentioned(doc_state *d);
+
 int sources_find(doc_state *d)
 {
     const text *t = d->t;
@@ -2123,7 +2125,7 @@ int sources_find(doc_state *d)
     }
     free(spoken);
     free(p.outlet_score);
-    return 0;
+    return drop_unmentioned(d);
 }
 
 static size_t renumbered(const size_t *to, size_t i)
@@ -2175,6 +2177,16 @@ int sources_remove(doc_state *d, const bool *drop)
     return 0;
 }
 
+/* Is source i the party another source of the document speaks for? */
+static bool is_a_parent(const doc_state *d, size_t i)
+{
+    const extract_result *r = d->r;
+    for (size_t s = 0; s < r->n_sources; s++)
+        if (r->sources[s].parent_id && !strcmp(r->sources[s].parent_id, r->sources[i].id))
+            return true;
+    return false;
+}
+
 /* Does source i do more in the document than stand named: speak, publish,
  * claim or own a figure, or have a speaker of its own ("مصدر في X")? */
 static bool source_has_role(const doc_state *d, size_t i)
@@ -2188,10 +2200,7 @@ static bool source_has_role(const doc_state *d, size_t i)
     for (size_t f = 0; f < r->n_figures; f++)
         if (r->figures[f].claimant == i || r->figures[f].subject_party == i)
             return true;
-    for (size_t s = 0; s < r->n_sources; s++)
-        if (r->sources[s].parent_id && !strcmp(r->sources[s].parent_id, r->sources[i].id))
-            return true;
-    return false;
+    return is_a_parent(d, i);
 }
 
 /* Source i, a generic party of another war, becomes a party of the text
@@ -2249,6 +2258,30 @@ int sources_bind_generics(doc_state *d, const char *conflict)
     }
     if (rc == 0 && any)
         rc = sources_remove(d, drop);
+    free(drop);
+    return rc;
+}
+
+/* A source is registered when its name is read, before the reading is
+ * kept: a name tried and refused (وام, the Emirates' agency, in "(X وأم Y)"
+ * opening a text, read as a dateline's outlet and refused as no outlet)
+ * stays registered with no mention. Such a source is no party the text
+ * names: dropped, unless it publishes or another speaks for it. */
+static int drop_unmentioned(doc_state *d)
+{
+    extract_result *r = d->r;
+    bool *drop = calloc(r->n_sources + 1, sizeof *drop);
+    if (!drop)
+        return -1;
+    bool any = false;
+    for (size_t i = 0; i < r->n_sources; i++) {
+        bool mentioned = r->outlet == i || is_a_parent(d, i);
+        for (size_t m = 0; m < r->n_source_mentions && !mentioned; m++)
+            mentioned = r->source_mentions[m].source == i;
+        drop[i] = !mentioned;
+        any |= drop[i];
+    }
+    int rc = any ? sources_remove(d, drop) : 0;
     free(drop);
     return rc;
 }

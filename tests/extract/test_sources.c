@@ -466,6 +466,33 @@ Test(sources, the_war_of_a_report_that_counts_nothing)
     }
 }
 
+/* A name tried where an outlet may stand and refused is no source of the
+ * document: "وأم" in a list of villages opening the text reads as وام (the
+ * Emirates' agency) until the dateline rule refuses it. Every source
+ * listed is named somewhere; the agency named is still one. */
+Test(sources, a_name_tried_and_refused_is_no_source)
+{
+    static const struct {
+        const char *doc;
+        bool wam;
+    } cases[] = {
+        {"قصفت المدفعية (الحارة وأم المياذن ونصيب) بريف درعا، بحسب ناشطين.", false},
+        {"وقالت وكالة أنباء الإمارات (وام) إن 3 جنود إماراتيين قتلوا في مأرب.", true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        extract_result r;
+        run(cases[i].doc, &r);
+        cr_expect_eq(has_source_id(&r, "wam"), cases[i].wam, "wam in: %s", cases[i].doc);
+        for (size_t s = 0; s < r.n_sources; s++) {
+            bool named = false;
+            for (size_t m = 0; m < r.n_source_mentions; m++)
+                named |= r.source_mentions[m].source == s;
+            cr_expect(named, "%s without a mention in: %s", r.sources[s].id, cases[i].doc);
+        }
+        extract_result_free(&r);
+    }
+}
+
 /* A speaker of a generic party of another war ("متحدث باسم الفصائل
  * المسلحة") speaks for a party of that text, not for the war the list
  * binds the words to. */
