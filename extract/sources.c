@@ -2133,36 +2133,48 @@ static size_t renumbered(const size_t *to, size_t i)
     return i == EXTRACT_NO_INDEX ? i : to[i];
 }
 
-int sources_remove(doc_state *d, const bool *drop)
+size_t *sources_identity(const doc_state *d)
+{
+    size_t *into = malloc((d->r->n_sources + 1) * sizeof *into);
+    for (size_t i = 0; into && i < d->r->n_sources; i++)
+        into[i] = i;
+    return into;
+}
+
+int sources_merge(doc_state *d, const size_t *into)
 {
     extract_result *r = d->r;
     size_t *to = malloc((r->n_sources + 1) * sizeof *to);
     if (!to)
         return -1;
     size_t kept = 0;
+    for (size_t i = 0; i < r->n_sources; i++)
+        to[i] = into[i] == i ? kept++ : EXTRACT_NO_INDEX;
     for (size_t i = 0; i < r->n_sources; i++) {
-        to[i] = drop[i] ? EXTRACT_NO_INDEX : kept;
-        if (!drop[i])
-            r->sources[kept++] = r->sources[i];
+        if (into[i] != i && into[i] != EXTRACT_NO_INDEX)
+            to[i] = to[into[i]];
+        else if (into[i] == i)
+            r->sources[to[i]] = r->sources[i];
     }
-    r->n_sources = kept;
-    /* the tokens of a removed mention are no longer inside a source,
+    /* the tokens of a dropped mention are no longer inside a source,
      * unless a kept mention covers them too */
     for (size_t m = 0; m < r->n_source_mentions; m++)
-        if (drop[r->source_mentions[m].source])
+        if (to[r->source_mentions[m].source] == EXTRACT_NO_INDEX)
             for (size_t k = d->smention_toks[m].first; k < d->smention_toks[m].end; k++)
                 d->in_source[k] = false;
     size_t kept_mentions = 0;
     for (size_t m = 0; m < r->n_source_mentions; m++) {
-        if (drop[r->source_mentions[m].source])
+        size_t now = to[r->source_mentions[m].source];
+        if (now == EXTRACT_NO_INDEX)
             continue;
         r->source_mentions[kept_mentions] = r->source_mentions[m];
-        r->source_mentions[kept_mentions].source = to[r->source_mentions[m].source];
+        r->source_mentions[kept_mentions].source = now;
         d->smention_toks[kept_mentions] = d->smention_toks[m];
         for (size_t k = d->smention_toks[m].first; k < d->smention_toks[m].end; k++)
             d->in_source[k] = true;
         kept_mentions++;
     }
+    r->n_sources = kept;
     r->n_source_mentions = kept_mentions;
     for (size_t f = 0; f < r->n_figures; f++) {
         r->figures[f].claimant = renumbered(to, r->figures[f].claimant);
@@ -2204,15 +2216,18 @@ static bool source_has_role(const doc_state *d, size_t i)
 }
 
 /* Source i, a generic party of another war, becomes a party of the text
- * named by the words of its first mention, of no bloc; so do the bloc and
- * side its own speakers took from it. */
-static int unbind_generic(doc_state *d, size_t i)
+ * named by the words of its first mention that speaks, else of its first,
+ * of no bloc (the one already so named, when the text has one: into[i]
+ * says which); so do the bloc and side its own speakers took from it. */
+static int unbind_generic(doc_state *d, size_t i, size_t *into)
 {
     extract_result *r = d->r;
     extract_source *s = &r->sources[i];
     size_t first = EXTRACT_NO_INDEX;
-    for (size_t m = 0; m < r->n_source_mentions && first == EXTRACT_NO_INDEX; m++)
-        if (r->source_mentions[m].source == i)
+    for (size_t m = 0; m < r->n_source_mentions; m++)
+        if (r->source_mentions[m].source == i &&
+            (first == EXTRACT_NO_INDEX || (r->source_mentions[first].role == ROLE_MENTIONED &&
+                                           r->source_mentions[m].role != ROLE_MENTIONED)))
             first = m;
     char *name =
         keep(d, first == EXTRACT_NO_INDEX ? strdup(s->name)
@@ -2221,7 +2236,10 @@ static int unbind_generic(doc_state *d, size_t i)
     if (!name)
         return -1;
     discovered_id(name, s->kind, id);
-    char *owned_id = keep(d, strdup(id));
+    for (size_t same = 0; same < r->n_sources; same++)
+        if (!strcmp(r->sources[same].id, id))
+            into[i] = same;
+    const char *owned_id = into[i] != i ? r->sources[into[i]].id : keep(d, strdup(id));
     if (!owned_id)
         return -1;
     for (size_t c = 0; c < r->n_sources; c++)
@@ -2242,23 +2260,24 @@ int sources_bind_generics(doc_state *d, const char *conflict)
     extract_result *r = d->r;
     if (!conflict || !r->n_sources)
         return 0;
-    bool *drop = calloc(r->n_sources, sizeof *drop);
-    if (!drop)
+    size_t *into = sources_identity(d);
+    if (!into)
         return -1;
-    bool any = false;
+    bool changed = false;
     int rc = 0;
     for (size_t i = 0; i < r->n_sources && rc == 0; i++) {
         const extract_source *s = &r->sources[i];
         if (!model_source_is_war_generic(d->m, s) || model_bloc_fights_in(d->m, s->bloc, conflict))
             continue;
         if (source_has_role(d, i))
-            rc = unbind_generic(d, i);
+            rc = unbind_generic(d, i, into);
         else
-            drop[i] = any = true;
+            into[i] = EXTRACT_NO_INDEX;
+        changed |= into[i] != i;
     }
-    if (rc == 0 && any)
-        rc = sources_remove(d, drop);
-    free(drop);
+    if (rc == 0 && changed)
+        rc = sources_merge(d, into);
+    free(into);
     return rc;
 }
 
@@ -2270,18 +2289,19 @@ int sources_bind_generics(doc_state *d, const char *conflict)
 static int drop_unmentioned(doc_state *d)
 {
     extract_result *r = d->r;
-    bool *drop = calloc(r->n_sources + 1, sizeof *drop);
-    if (!drop)
+    size_t *into = sources_identity(d);
+    if (!into)
         return -1;
     bool any = false;
     for (size_t i = 0; i < r->n_sources; i++) {
         bool mentioned = r->outlet == i || is_a_parent(d, i);
         for (size_t m = 0; m < r->n_source_mentions && !mentioned; m++)
             mentioned = r->source_mentions[m].source == i;
-        drop[i] = !mentioned;
-        any |= drop[i];
+        if (!mentioned)
+            into[i] = EXTRACT_NO_INDEX;
+        any |= !mentioned;
     }
-    int rc = any ? sources_remove(d, drop) : 0;
-    free(drop);
+    int rc = any ? sources_merge(d, into) : 0;
+    free(into);
     return rc;
 }

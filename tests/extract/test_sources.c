@@ -399,6 +399,11 @@ Test(sources, a_generic_party_only_in_its_war)
          "ناشطون معارضون", NULL},
         {"وذكرت وسائل إعلام موالية أن 9 مقاتلين قتلوا في بنغازي.", NULL, "9 مقاتلين",
          "وسائل إعلام موالية", NULL},
+        /* named first, then speaking under other words of the list: the
+         * party is named as it speaks */
+        {"اشتبكت قوات الحكومة مع المسلحين جنوب سرت. وقالت الجماعات المسلحة إنها قتلت 20 جنديا "
+         "في سرت.",
+         NULL, "20 جنديا", "الجماعات المسلحة", NULL},
         /* counter-examples: a report of the war itself, and one whose war
          * no figure tells */
         {"وقالت مصادر محلية إن 6 مدنيين قتلوا بقصف للمسلحين على أحياء حلب الغربية.",
