@@ -42,6 +42,13 @@
  * ("PLACE - X", "X - PLACE", "متابعات - X", "(X)" opening the text). A party
  * merely quoted is not the publisher.
  *
+ * A name tried where a source may stand and refused leaves no source: the
+ * document lists only the sources it mentions, publishes through, or that
+ * another speaks for. Once the figures tell the document's war, a generic
+ * party the list binds to another war (المسلحين: the Syrian opposition)
+ * goes, or stays as a party of the text when it speaks
+ * (sources_bind_generics).
+ *
  * Left out: pronoun resolution beyond those anaphors, speakers named only by
  * a noun phrase no list or form knows ("الإحصاءات غير الرسمية"), a bare
  * given name no list knows as a subject ("قال فلان" without a title).
@@ -2133,7 +2140,9 @@ static size_t renumbered(const size_t *to, size_t i)
     return i == EXTRACT_NO_INDEX ? i : to[i];
 }
 
-size_t *sources_identity(const doc_state *d)
+/* An into map for sources_merge that keeps every source (malloc'd; NULL
+ * out of memory). */
+static size_t *sources_identity(const doc_state *d)
 {
     size_t *into = malloc((d->r->n_sources + 1) * sizeof *into);
     for (size_t i = 0; into && i < d->r->n_sources; i++)
@@ -2141,7 +2150,14 @@ size_t *sources_identity(const doc_state *d)
     return into;
 }
 
-int sources_merge(doc_state *d, const size_t *into)
+/* Drops or merges sources of the document and renumbers all that points
+ * into r->sources: mentions, figures' claimant and subject party, the
+ * outlet, each token's speaker, the model's map. into[i] is i for a source
+ * kept, another kept source's index to merge it there (its mentions and
+ * claims go with it), or EXTRACT_NO_INDEX to drop it (what pointed to it
+ * points to none; the caller keeps the dropped ones no source's parent).
+ * 0, or -1 out of memory. */
+static int sources_merge(doc_state *d, const size_t *into)
 {
     extract_result *r = d->r;
     size_t *to = malloc((r->n_sources + 1) * sizeof *to);

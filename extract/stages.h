@@ -34,19 +34,6 @@ int places_find(doc_state *d);
 int places_find_unresolved(doc_state *d); /* after places_find */
 int figures_find(doc_state *d);
 
-/* Drops or merges sources of the document and renumbers all that points
- * into r->sources: mentions, figures' claimant and subject party, the
- * outlet, each token's speaker, the model's map. into[i] is i for a source
- * kept, another kept source's index to merge it there (its mentions and
- * claims go with it), or EXTRACT_NO_INDEX to drop it (what pointed to it
- * points to none; the caller keeps the dropped ones no source's parent).
- * 0, or -1 out of memory. */
-int sources_merge(doc_state *d, const size_t *into);
-
-/* An into map for sources_merge that keeps every source (malloc'd; NULL
- * out of memory). */
-size_t *sources_identity(const doc_state *d);
-
 /* A generic party of one war (sources.tsv: "المسلحين" for the Syrian
  * opposition) named in a report of another war (`conflict`, the war the
  * document reports, by where its figures or else its places lie; NULL when
