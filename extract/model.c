@@ -369,20 +369,23 @@ static int build_sources(extract_model *m, char *err, size_t errsz)
     return 0;
 }
 
-/* The duals column of nouns.tsv as a lexicon of its own, so a dual noun
- * (دبابتين) is found by the same matcher: "duals<TAB>noun index". */
-static int build_duals(extract_model *m, char *err, size_t errsz)
+/* Column `col` of lx as a lexicon of its own, "phrases<TAB>entry index",
+ * so its phrases are found by the same matcher: the duals of nouns.tsv
+ * (دبابتين), the names of sources.tsv that name no war. *source_text keeps the
+ * generated source text. */
+static lexicon *column_lexicon(const lexicon *lx, size_t col, const char *name, char **source_text,
+                               char *err, size_t errsz)
 {
     size_t cap = 256, used = 0;
     char *buf = malloc(cap);
     if (!buf)
         goto oom;
     buf[0] = '\0';
-    for (size_t i = 0; i < lexicon_size(m->nouns); i++) {
-        const char *duals = model_field(lexicon_entry_at(m->nouns, i), 6);
-        if (!*duals)
+    for (size_t i = 0; i < lexicon_size(lx); i++) {
+        const char *phrases = model_field(lexicon_entry_at(lx, i), col);
+        if (!*phrases)
             continue;
-        size_t need = strlen(duals) + 32;
+        size_t need = strlen(phrases) + 32;
         if (used + need >= cap) {
             cap = (used + need) * 2;
             char *grown = realloc(buf, cap);
@@ -390,15 +393,57 @@ static int build_duals(extract_model *m, char *err, size_t errsz)
                 goto oom;
             buf = grown;
         }
-        used += (size_t)snprintf(buf + used, cap - used, "%s\t%zu\n", duals, i);
+        used += (size_t)snprintf(buf + used, cap - used, "%s\t%zu\n", phrases, i);
     }
-    m->duals_text = buf;
-    m->duals = lexicon_new("nouns.tsv (duals)", buf, used, err, errsz);
-    return m->duals ? 0 : -1;
+    *source_text = buf;
+    return lexicon_new(name, buf, used, err, errsz);
 oom:
     free(buf);
     snprintf(err, errsz, "out of memory");
-    return -1;
+    return NULL;
+}
+
+static int build_duals(extract_model *m, char *err, size_t errsz)
+{
+    m->duals = column_lexicon(m->nouns, 6, "nouns.tsv (duals)", &m->duals_text, err, errsz);
+    return m->duals ? 0 : -1;
+}
+
+/* The local names of sources.tsv (column 8): each is one of its entry's
+ * names, and the entry is a party of one war, the only report its name
+ * is read in (a name of no war on an independent body would be dropped
+ * from every report). */
+static int build_local_names(extract_model *m, char *err, size_t errsz)
+{
+    m->local_names =
+        column_lexicon(m->source_list, 8, "sources.tsv (local)", &m->local_text, err, errsz);
+    if (!m->local_names)
+        return -1;
+    const char *name;
+    size_t entry;
+    for (size_t k = 0; (name = lexicon_phrase_at(m->local_names, k, &entry)); k++) {
+        size_t src =
+            (size_t)strtoul(model_field(lexicon_entry_at(m->local_names, entry), 1), NULL, 10);
+        const lexicon_entry *e = lexicon_entry_at(m->source_list, src);
+        const extract_source *s = &m->sources[src];
+        if (lexicon_find(m->source_list, name) != e || !s->bloc || !find_bloc(m, s->bloc)) {
+            snprintf(err, errsz,
+                     "sources.tsv:%zu: local name %s is not a name of a party of one war", e->line,
+                     name);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+bool model_name_is_local(const extract_model *m, const text *t, size_t first, size_t end,
+                         const char *id)
+{
+    lexicon_match lm;
+    if (!lexicon_match_at(m->local_names, t, first, PROCLITICS_NAME, &lm) || lm.tok_end != end)
+        return false;
+    size_t src = (size_t)strtoul(model_field(lm.entry, 1), NULL, 10);
+    return !strcmp(m->sources[src].id, id);
 }
 
 /* The set an entry of function_words.tsv belongs to (the schema has
@@ -599,6 +644,7 @@ extract_model *model_new_from(const data_blob *blobs, size_t n_blobs, char *err,
         build_places(m, err, errsz) != 0 || build_governorates(m, err, errsz) != 0 ||
         !(m->bloc_list = load(m, "blocs.tsv", err, errsz)) || build_blocs(m, err, errsz) != 0 ||
         build_sources(m, err, errsz) != 0 || check_blocs_whole(m, err, errsz) != 0 ||
+        build_local_names(m, err, errsz) != 0 ||
         !(m->figure_links = load(m, "lexicon/figure_links.tsv", err, errsz)) ||
         !(m->function_words = load(m, "lexicon/function_words.tsv", err, errsz)) ||
         build_word_sets(m, err, errsz) != 0 ||
@@ -632,6 +678,8 @@ void extract_model_free(extract_model *m)
     lexicon_free(m->triggers);
     lexicon_free(m->nouns);
     lexicon_free(m->duals);
+    lexicon_free(m->local_names);
+    free(m->local_text);
     lexicon_free(m->figure_links);
     for (size_t set = 0; set < FW__COUNT; set++)
         free(m->word_sets[set]);

@@ -60,7 +60,9 @@ struct extract_model {
         *country_of; /* per place: the country it lies in (itself for one), or EXTRACT_NO_INDEX */
     extract_source *sources; /* parallel to the source list's entries */
     size_t n_sources;
-    char *duals_text; /* the generated duals lexicon's source text */
+    char *duals_text;     /* the generated duals lexicon's source text */
+    lexicon *local_names; /* sources.tsv column local, field 1 = source index */
+    char *local_text;     /* its generated source text */
     uint64_t fingerprint;
     lexicon *figure_links;   /* lexicon/figure_links.tsv: words that tie one figure to another */
     lexicon *function_words; /* lexicon/function_words.tsv: words, set */
@@ -101,6 +103,12 @@ bool model_bloc_fights_in(const extract_model *m, const char *bloc, const char *
  * armed groups", "loyalist media") that sources.tsv binds to a bloc of that
  * war (a -generic id or "(generic)" in its English name)? */
 bool model_source_is_war_generic(const extract_model *m, const extract_source *s);
+
+/* Is the name written at tokens [first, end) of t a name of source `id`
+ * that names no war (sources.tsv column local: "القوات الحكومية", not
+ * "الجيش السوري"), so read as that party only in a report of its war? */
+bool model_name_is_local(const extract_model *m, const text *t, size_t first, size_t end,
+                         const char *id);
 
 /* The conflict fought in the country whose gazetteer id is `country`, or
  * NULL (none, or country NULL). */

@@ -190,7 +190,9 @@ static const column_spec sources[] = {{"names", COL_PHRASES, NULL, false, 0, 0},
                                       TEXT_OPT("name_en"),
                                       ENUM_OPT("flags", name_flags),
                                       /* a blocs.tsv id or independent: checked by the model */
-                                      TEXT("bloc")};
+                                      TEXT("bloc"),
+                                      /* some of names: checked by the model */
+                                      {"local", COL_PHRASES, NULL, true, 0, 0}};
 /* ids with a dot (sy.government) and lists of ids: checked by the model */
 static const column_spec blocs[] = {PHRASES,
                                     TEXT("id"),

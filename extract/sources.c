@@ -2271,6 +2271,25 @@ static int unbind_generic(doc_state *d, size_t i, size_t *into)
     return 0;
 }
 
+/* Is source i named in the document, and only by names that name no war
+ * (sources.tsv column local: "القوات الحكومية", "القيادة العامة"), never
+ * by one that does ("الجيش السوري", "القوات الحكومية السورية")? Such a
+ * party is, outside its war, as generic as a generic party of it. */
+static bool named_only_locally(const doc_state *d, size_t i)
+{
+    const extract_result *r = d->r;
+    bool named = false;
+    for (size_t m = 0; m < r->n_source_mentions; m++) {
+        if (r->source_mentions[m].source != i)
+            continue;
+        if (!model_name_is_local(d->m, d->t, d->smention_toks[m].first, d->smention_toks[m].end,
+                                 r->sources[i].id))
+            return false;
+        named = true;
+    }
+    return named;
+}
+
 int sources_bind_generics(doc_state *d, const char *conflict)
 {
     extract_result *r = d->r;
@@ -2283,7 +2302,8 @@ int sources_bind_generics(doc_state *d, const char *conflict)
     int rc = 0;
     for (size_t i = 0; i < r->n_sources && rc == 0; i++) {
         const extract_source *s = &r->sources[i];
-        if (!model_source_is_war_generic(d->m, s) || model_bloc_fights_in(d->m, s->bloc, conflict))
+        if (!(model_source_is_war_generic(d->m, s) || named_only_locally(d, i)) ||
+            model_bloc_fights_in(d->m, s->bloc, conflict))
             continue;
         if (source_has_role(d, i))
             rc = unbind_generic(d, i, into);

@@ -127,6 +127,14 @@ Test(model, refuses_what_the_bloc_columns_cannot_mean)
         {"an independent party with a side",
          "المرصد السوري\tsohr\tngo\tgovernment\t-\tSOHR\t-\tindependent\n", blocs_ok,
          "sources.tsv:1: affiliation government, but bloc independent gives independent"},
+        {"a local name that is not one of the party's names",
+         "الجيش السوري\tsyrian-army\tmilitary\tgovernment\t-\tSyrian army\t-\tsy.government\t"
+         "القوات الحكومية\n",
+         blocs_ok, "sources.tsv:1: local name"},
+        {"a local name of a party of no war",
+         "المرصد السوري|المرصد\tsohr\tngo\tindependent\t-\tSOHR\t-\tindependent\tالمرصد\n"
+         "الجيش السوري\tsyrian-army\tmilitary\tgovernment\t-\tSyrian army\t-\tsy.government\n",
+         blocs_ok, "sources.tsv:1: local name"},
         {"a whole party outside the bloc",
          "المرصد السوري\tsohr\tngo\tindependent\t-\tSOHR\t-\tindependent\n",
          "سوريا\tsyria\tconflict\t-\tSyria\t-\t-\tsyria\t-\n"
