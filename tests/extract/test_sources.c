@@ -438,6 +438,62 @@ Test(sources, a_generic_party_only_in_its_war)
     }
 }
 
+/* A name of a party of one war that names no war (sources.tsv column
+ * local: القوات الحكومية، القيادة العامة للقوات المسلحة) is that party only
+ * in a report of its war: elsewhere it is dropped when merely named, and
+ * named as written, of no bloc, when it speaks. */
+Test(sources, a_name_of_no_war_only_in_its_war)
+{
+    static const struct {
+        const char *doc;
+        const char *present, *absent; /* source ids, NULL: none */
+        const char *needle;           /* a figure, and its claimant: */
+        const char *claimant;
+        const char *bloc; /* the claimant's bloc, NULL: none */
+    } cases[] = {
+        {"وقالت مصادر محلية إن 5 مدنيين قتلوا في اشتباكات بين القوات الحكومية والحوثيين في "
+         "مدينة تعز.",
+         NULL, "syrian-army", "5 مدنيين", "مصادر محلية", NULL},
+        {"وقالت القيادة العامة للقوات المسلحة في بيان إنها قتلت 40 عنصرا من قوات الدعم السريع "
+         "في الفاشر.",
+         NULL, "syrian-army-general-command", "40 عنصرا", "القيادة العامة للقوات المسلحة", NULL},
+        {"وأعلن الجيش النظامي مقتل 7 من عناصره في اشتباكات جنوب مدينة سرت.", NULL, "syrian-army",
+         "7 من عناصره", "الجيش النظامي", NULL},
+        {"وقالت المخابرات العسكرية إن 6 مسلحين قتلوا في غارة قرب مدينة الموصل.", NULL,
+         "military-intelligence", "6 مسلحين", "المخابرات العسكرية", NULL},
+        /* counter-examples: a report of the party's own war, one whose war
+         * nothing tells, and a name that names the war in another's report */
+        {"وقالت مصادر محلية إن 5 مدنيين قتلوا في اشتباكات بين القوات الحكومية والمسلحين في "
+         "ريف حماة.",
+         "syrian-army", NULL, "5 مدنيين", "مصادر محلية", NULL},
+        {"وقالت القوات الحكومية إن 5 مسلحين قتلوا في الاشتباكات.", "syrian-army", NULL, "5 مسلحين",
+         "الجيش السوري", "sy.government"},
+        {"وقالت القوات الحكومية السورية إن 9 عناصر من الحشد الشعبي قتلوا قرب مدينة الموصل.",
+         "syrian-army", NULL, "9 عناصر", "الجيش السوري", "sy.government"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        extract_result r;
+        run(cases[i].doc, &r);
+        if (cases[i].present)
+            cr_expect(has_source_id(&r, cases[i].present), "no %s in: %s", cases[i].present,
+                      cases[i].doc);
+        if (cases[i].absent)
+            cr_expect(!has_source_id(&r, cases[i].absent), "%s in: %s", cases[i].absent,
+                      cases[i].doc);
+        const extract_figure *f = figure_with(&r, cases[i].needle);
+        cr_assert_not_null(f, "no figure with \"%s\" in: %s", cases[i].needle, cases[i].doc);
+        cr_assert_lt(f->claimant, r.n_sources, "no claimant in: %s", cases[i].doc);
+        const extract_source *s = &r.sources[f->claimant];
+        cr_expect_str_eq(s->name, cases[i].claimant, "in: %s", cases[i].doc);
+        if (cases[i].bloc)
+            cr_expect(s->bloc && !strcmp(s->bloc, cases[i].bloc), "%s: bloc %s, want %s", s->name,
+                      s->bloc ? s->bloc : "(none)", cases[i].bloc);
+        else
+            cr_expect_null(s->bloc, "%s: bloc %s, want none", s->name, s->bloc);
+        extract_result_free(&r);
+    }
+}
+
 /* A report that counts nothing tells its war by the places it names: the
  * generic party of one war and the bare civil defence are read by them. */
 Test(sources, the_war_of_a_report_that_counts_nothing)
