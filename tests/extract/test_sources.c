@@ -371,6 +371,23 @@ static bool has_source_id(const extract_result *r, const char *id)
     return false;
 }
 
+/* The figure of doc with needle in its span is claimed by a source named
+ * claimant, of bloc (NULL: of none). */
+static void expect_claimant(const extract_result *r, const char *doc, const char *needle,
+                            const char *claimant, const char *bloc)
+{
+    const extract_figure *f = figure_with(r, needle);
+    cr_assert_not_null(f, "no figure with \"%s\" in: %s", needle, doc);
+    cr_assert_lt(f->claimant, r->n_sources, "no claimant in: %s", doc);
+    const extract_source *s = &r->sources[f->claimant];
+    cr_expect_str_eq(s->name, claimant, "in: %s", doc);
+    if (bloc)
+        cr_expect(s->bloc && !strcmp(s->bloc, bloc), "%s: bloc %s, want %s", s->name,
+                  s->bloc ? s->bloc : "(none)", bloc);
+    else
+        cr_expect_null(s->bloc, "%s: bloc %s, want none", s->name, s->bloc);
+}
+
 /* The list binds common nouns of one war's reporting to a party of it
  * (المسلحين, الجماعات المسلحة: the Syrian opposition; ناشطون معارضون,
  * وسائل إعلام موالية likewise). In a report of another war, told by where
@@ -424,16 +441,7 @@ Test(sources, a_generic_party_only_in_its_war)
                          generics[g], cases[i].doc);
         for (size_t m = 0; m < r.n_source_mentions; m++)
             cr_assert_lt(r.source_mentions[m].source, r.n_sources);
-        const extract_figure *f = figure_with(&r, cases[i].needle);
-        cr_assert_not_null(f, "no figure with \"%s\" in: %s", cases[i].needle, cases[i].doc);
-        cr_assert_lt(f->claimant, r.n_sources, "no claimant in: %s", cases[i].doc);
-        const extract_source *s = &r.sources[f->claimant];
-        cr_expect_str_eq(s->name, cases[i].claimant, "in: %s", cases[i].doc);
-        if (cases[i].bloc)
-            cr_expect(s->bloc && !strcmp(s->bloc, cases[i].bloc), "%s: bloc %s, want %s", s->name,
-                      s->bloc ? s->bloc : "(none)", cases[i].bloc);
-        else
-            cr_expect_null(s->bloc, "%s: bloc %s, want none", s->name, s->bloc);
+        expect_claimant(&r, cases[i].doc, cases[i].needle, cases[i].claimant, cases[i].bloc);
         extract_result_free(&r);
     }
 }
@@ -480,16 +488,7 @@ Test(sources, a_name_of_no_war_only_in_its_war)
         if (cases[i].absent)
             cr_expect(!has_source_id(&r, cases[i].absent), "%s in: %s", cases[i].absent,
                       cases[i].doc);
-        const extract_figure *f = figure_with(&r, cases[i].needle);
-        cr_assert_not_null(f, "no figure with \"%s\" in: %s", cases[i].needle, cases[i].doc);
-        cr_assert_lt(f->claimant, r.n_sources, "no claimant in: %s", cases[i].doc);
-        const extract_source *s = &r.sources[f->claimant];
-        cr_expect_str_eq(s->name, cases[i].claimant, "in: %s", cases[i].doc);
-        if (cases[i].bloc)
-            cr_expect(s->bloc && !strcmp(s->bloc, cases[i].bloc), "%s: bloc %s, want %s", s->name,
-                      s->bloc ? s->bloc : "(none)", cases[i].bloc);
-        else
-            cr_expect_null(s->bloc, "%s: bloc %s, want none", s->name, s->bloc);
+        expect_claimant(&r, cases[i].doc, cases[i].needle, cases[i].claimant, cases[i].bloc);
         extract_result_free(&r);
     }
 }
