@@ -537,7 +537,6 @@ typedef struct doc_job {
     json_t *sidecar; /* owns the strings of meta it set */
     char hash[40];
     size_t log_end; /* the file's held log up to here comes before it */
-    bool changed;   /* its hash differed from the stored one when read */
     bool ahead;     /* given to the extraction thread */
     bool done;      /* extracted by it (read and written under its lock) */
     prep_status prep_st;
@@ -553,7 +552,8 @@ typedef struct file_job {
     reader_batch batch; /* a page's, feed's or export's items */
     doc_job *docs;
     size_t n_docs, n_ahead, n_ahead_left;
-    char *log; /* open_memstream's */
+    bool extracting_ahead; /* an extraction thread takes its changed documents */
+    char *log;             /* open_memstream's */
     size_t log_size;
     FILE *held_log;
     ingest_counts counts;               /* files, bytes, skipped */
@@ -586,8 +586,9 @@ static void file_job_free(file_job *job)
     free(job);
 }
 
-/* Adds a document to job (whose docs has room), hashed and compared with
- * the stored article of its id. */
+/* Adds a document to job (whose docs has room), hashed; when an
+ * extraction thread takes job's documents, it is given to it unless the
+ * stored article of its id has its hash. */
 static void add_doc(file_job *job, store *db, const extract_model *m, const char *id,
                     const char *item, char *body, size_t len, const ingest_meta *meta,
                     json_t *sidecar)
@@ -601,8 +602,10 @@ static void add_doc(file_job *job, store *db, const extract_model *m, const char
     doc->sidecar = sidecar;
     hash_document(m, body, len, meta, doc->hash);
     char stored[64];
-    doc->changed = !(store_article_hash(db, id, stored, sizeof stored) == STORE_OK &&
-                     strcmp(stored, doc->hash) == 0);
+    doc->ahead =
+        job->extracting_ahead && !(store_article_hash(db, id, stored, sizeof stored) == STORE_OK &&
+                                   strcmp(stored, doc->hash) == 0);
+    job->n_ahead += doc->ahead;
     fflush(job->held_log);
     doc->log_end = job->log_size;
 }
@@ -673,14 +676,16 @@ static bool read_items(file_job *job, store *db, const extract_model *m, const c
 
 /* Read one file that formats.h names, folder/name (or the path folder when
  * name is NULL); root is the resolved folder it must lie in (NULL:
- * anywhere). What is wrong with it is held as a line of its log and a
+ * anywhere); extracting_ahead: an extraction thread will take its changed
+ * documents. What is wrong with it is held as a line of its log and a
  * skip. NULL when out of memory. */
 static file_job *read_file(store *db, const extract_model *m, const char *folder, size_t folder_len,
-                           const char *name, const char *root)
+                           const char *name, const char *root, bool extracting_ahead)
 {
     file_job *job = file_job_new();
     if (!job)
         return NULL;
+    job->extracting_ahead = extracting_ahead;
     FILE *log = job->held_log;
     ingest_counts *c = &job->counts;
     const char *path = job->path;
@@ -839,11 +844,9 @@ static void extractor_stop(extractor_thread *x)
     pthread_mutex_destroy(&x->lock);
 }
 
-/* Gives x the documents of job that changed (x NULL: none is given). */
+/* Gives x the documents of job marked ahead (read_file with x). */
 static void extract_later(extractor_thread *x, file_job *job)
 {
-    for (size_t i = 0; x && i < job->n_docs; i++)
-        job->n_ahead += job->docs[i].ahead = job->docs[i].changed;
     if (!job->n_ahead)
         return;
     job->n_ahead_left = job->n_ahead;
@@ -1038,7 +1041,7 @@ int ingest_path_watched(store *db, const extract_model *m, const char *path, ing
         return 0;
     }
     if (!S_ISDIR(st.st_mode)) {
-        file_job *job = read_file(db, m, path, 0, NULL, NULL);
+        file_job *job = read_file(db, m, path, 0, NULL, NULL, false);
         int fr = job ? store_file(db, m, job, NULL, c, log) : -1;
         file_job_free(job);
         if (progress)
@@ -1116,7 +1119,7 @@ int ingest_path_watched(store *db, const extract_model *m, const char *path, ing
         while (n_read < n &&
                (n_read == i || (x && n_read - i < READ_AHEAD_FILES && docs_held < EXTRACT_AHEAD &&
                                 bytes_held < READ_AHEAD_BYTES))) {
-            file_job *job = read_file(db, m, path, plen, names[n_read], root);
+            file_job *job = read_file(db, m, path, plen, names[n_read], root, x != NULL);
             if (!job) {
                 rc = -1;
                 break;
