@@ -5,9 +5,10 @@
 # time), and articles per second, on a fresh database at each size of
 # BENCH_SIZES; then a second corpus of the largest size (another seed,
 # other ids) imported on top of the first, which tells whether the
-# throughput holds as the database grows.
+# throughput holds as the database grows. Each import is run plain and
+# with --bulk (indexes and counts built once at the end).
 #
-#   bash bench/import.sh        (about 3 min with the defaults)
+#   bash bench/import.sh        (about 6 min with the defaults)
 #
 # Settings: BENCH_SIZES ("1000 10000"), BENCH_RUNS (3: the run with the
 # least CPU is reported, and the spread), BENCH_IMPORT_DIR (where the
@@ -41,10 +42,10 @@ MARSAD=$BENCH_TMP/marsad
 
 text_bytes() { find "$1" -maxdepth 1 -name '*.txt' -printf '%s\n' | awk '{s += $1} END {print s + 0}'; }
 
-# run_import DB CORPUS: one `marsad import`; prints "wall_s cpu_s articles".
+# run_import DB CORPUS [FLAG]: one `marsad import`; prints "wall_s cpu_s articles".
 run_import() {
     local db=$1 corpus=$2 t=$BENCH_TMP/time log=$BENCH_TMP/import.log
-    /usr/bin/time -f '%e %U %S' -o "$t" "$MARSAD" import --db "$db" "$corpus" 2>"$log" ||
+    /usr/bin/time -f '%e %U %S' -o "$t" "$MARSAD" import --db "$db" ${3:+"$3"} "$corpus" 2>"$log" ||
         { tail -5 "$log" >&2; bench_die "marsad import failed on $corpus"; }
     local n
     n=$(sed -n 's/.*imported \([0-9]*\) articles.*/\1/p' "$log" | tail -1)
@@ -63,17 +64,20 @@ row() {
 }
 
 rows=()
+modes=("" --bulk)
 for n in "${sizes[@]}"; do
     corpus=$(bench_corpus "$n")
     bytes=$(text_bytes "$corpus")
-    results=()
-    for ((r = 1; r <= RUNS; r++)); do
-        db=$BENCH_TMP/fresh-$n.db
-        rm -f "$db" "$db-wal" "$db-shm"
-        results+=("$(run_import "$db" "$corpus")")
-        bench_log "fresh $n, run $r: $(awk '{print $1 " s wall, " $2 " s CPU"}' <<<"${results[-1]}")"
+    for mode in "${modes[@]}"; do
+        results=()
+        for ((r = 1; r <= RUNS; r++)); do
+            db=$BENCH_TMP/fresh-$n${mode}.db
+            rm -f "$db" "$db-wal" "$db-shm"
+            results+=("$(run_import "$db" "$corpus" "$mode")")
+            bench_log "fresh $n ${mode}, run $r: $(awk '{print $1 " s wall, " $2 " s CPU"}' <<<"${results[-1]}")"
+        done
+        rows+=("$(row "$n, fresh database${mode:+, $mode}" "$bytes" "${results[@]}")")
     done
-    rows+=("$(row "$n, fresh database" "$bytes" "${results[@]}")")
 done
 
 # The largest size again, other reports, on top of its fresh database (kept
@@ -89,16 +93,18 @@ if [[ ! -f $second/.stamp || $(cat "$second/.stamp") != "$stamp" ]]; then
     printf '%s\n' "$stamp" >"$second/.stamp"
 fi
 bytes=$(text_bytes "$second")
-results=()
-for ((r = 1; r <= RUNS; r++)); do
-    db=$BENCH_TMP/top-$n.db
-    rm -f "$db" "$db-wal" "$db-shm"
-    cp "$BENCH_TMP/fresh-$n.db" "$db"
-    [[ -f $BENCH_TMP/fresh-$n.db-wal ]] && cp "$BENCH_TMP/fresh-$n.db-wal" "$db-wal"
-    results+=("$(run_import "$db" "$second")")
-    bench_log "$n on top of $n, run $r: $(awk '{print $1 " s wall, " $2 " s CPU"}' <<<"${results[-1]}")"
+for mode in "${modes[@]}"; do
+    results=()
+    for ((r = 1; r <= RUNS; r++)); do
+        db=$BENCH_TMP/top-$n.db
+        rm -f "$db" "$db-wal" "$db-shm"
+        cp "$BENCH_TMP/fresh-$n.db" "$db"
+        [[ -f $BENCH_TMP/fresh-$n.db-wal ]] && cp "$BENCH_TMP/fresh-$n.db-wal" "$db-wal"
+        results+=("$(run_import "$db" "$second" "$mode")")
+        bench_log "$n on top of $n ${mode}, run $r: $(awk '{print $1 " s wall, " $2 " s CPU"}' <<<"${results[-1]}")"
+    done
+    rows+=("$(row "$n more, on top of $n${mode:+, $mode}" "$bytes" "${results[@]}")")
 done
-rows+=("$(row "$n more, on top of $n" "$bytes" "${results[@]}")")
 
 {
     echo "# marsad import throughput"

@@ -33,6 +33,7 @@ typedef enum store_status {
 
 enum {
     STORE_READONLY = 1u << 0, /* open an existing database for reading only */
+    STORE_BULK = 1u << 1,     /* opening for a bulk import: one left unfinished goes on */
 };
 
 #define STORE_MAX_FILTERS 16
@@ -51,6 +52,20 @@ enum {
 store *store_open(const char *path, unsigned flags, int busy_ms, const char *schema_sql, char *err,
                   size_t errsz);
 void store_close(store *s); /* NULL is fine */
+
+/* A bulk import: between store_bulk_begin and store_bulk_end the writes
+ * (batches, as ever) go without the secondary indexes of figures and
+ * mentions and without the triggers that keep counts; store_bulk_end
+ * builds those indexes as schema.sql spells them and counts everything
+ * once. Meanwhile the connection holds the database to itself (no reader
+ * sees a count that is behind): STORE_BUSY when another connection has it
+ * open. The state is committed, so a bulk import cut short (kill -9) is
+ * finished by the next read-write store_open, or carried on by one with
+ * STORE_BULK; a read-only open refuses such a database until then. */
+store_status store_bulk_begin(store *s);
+store_status store_bulk_end(store *s);
+/* Did store_open finish a bulk import left unfinished? */
+bool store_finished_bulk(const store *s);
 
 /* Is the file s was opened on no longer at its path (deleted, renamed or
  * replaced)? What is written then goes where nobody will find it. */

@@ -47,6 +47,9 @@ struct store {
     sqlite3 *db;
     bool readonly;
     int schema_version;
+    const char *schema_sql;             /* store_open's, for store_bulk_end; NULL for a reader */
+    bool bulk;                          /* between store_bulk_begin and store_bulk_end */
+    bool finished_bulk;                 /* store_open finished a bulk import left unfinished */
     sqlite3_stmt **stmts[STMTS__COUNT]; /* n_stmts[set] each, allocated on first use */
     size_t n_stmts[STMTS__COUNT];
     store_dyn_stmt dyn[STORE_DYN_CACHE];

@@ -41,9 +41,11 @@ static void usage(FILE *out)
         "marsad %s — Arabic war reporting as data you can query and compare\n\n"
         "usage:\n"
         "  marsad serve [options]                serve the API (seeds imported at start)\n"
-        "  marsad import --db PATH [--json] FILE|DIR...\n"
+        "  marsad import --db PATH [--json] [--bulk] FILE|DIR...\n"
         "                                        import .txt, pages, feeds and exports without\n"
-        "                                        serving (--json: the summary as JSON)\n"
+        "                                        serving (--json: the summary as JSON; --bulk:\n"
+        "                                        indexes and counts built once at the end, the\n"
+        "                                        database held to itself meanwhile)\n"
         "  marsad extract [FILE]                 print what the extractor reads in FILE\n"
         "                                        (standard input without FILE) as JSON\n"
         "  marsad --help | --version\n\n"
@@ -128,17 +130,20 @@ static const char *may_create(const char *db_path, bool create, char *why, size_
 /* Opens db_path read-write and checks it (integrity.h) for up to
  * INTEGRITY_START_BUDGET_MS before anything is written: a damaged file is
  * refused; *unfinished (may be NULL) says the check ran out of time. */
-static store *open_writer(const char *db_path, int busy_ms, extract_model **model, bool *unfinished)
+static store *open_writer(const char *db_path, unsigned flags, int busy_ms, extract_model **model,
+                          bool *unfinished)
 {
     char err[512];
     struct stat st;
     bool existed = stat(db_path, &st) == 0;
     ensure_parent_dir(db_path);
-    store *db = store_open(db_path, 0, busy_ms, schema_sql(), err, sizeof err);
+    store *db = store_open(db_path, flags, busy_ms, schema_sql(), err, sizeof err);
     if (!db) {
         fprintf(stderr, "marsad: cannot open database %s: %s\n", db_path, err);
         return NULL;
     }
+    if (store_finished_bulk(db))
+        fprintf(stderr, "marsad: %s: finished a bulk import that was cut short\n", db_path);
     if (!existed)
         fprintf(stderr, "marsad: created a new, empty database %s\n", db_path);
     integrity_result sound = integrity_check_now(db, INTEGRITY_START_BUDGET_MS, err, sizeof err);
@@ -333,8 +338,9 @@ static int cmd_serve(int argc, char **argv)
      * be read, but never ready); one too large to check within the budget
      * is checked whole while serving. */
     bool unfinished = false;
-    store *db = cfg.read_only ? open_reader(db_name, cfg.db_path, cfg.busy_timeout_ms)
-                              : open_writer(cfg.db_path, cfg.busy_timeout_ms, &model, &unfinished);
+    store *db = cfg.read_only
+                    ? open_reader(db_name, cfg.db_path, cfg.busy_timeout_ms)
+                    : open_writer(cfg.db_path, 0, cfg.busy_timeout_ms, &model, &unfinished);
     if (!db)
         return EXIT_RUNTIME;
     if (!model) { /* read-only: no extraction, but /v1/meta describes the conflicts */
@@ -544,7 +550,7 @@ static void print_summary_json(const ingest_counts *c, double ms)
 static int cmd_import(int argc, char **argv)
 {
     const char *db_path = getenv("MARSAD_DB");
-    bool as_json = false;
+    bool as_json = false, bulk = false;
     int first = 0;
     while (first < argc && strncmp(argv[first], "--", 2) == 0) {
         if (strcmp(argv[first], "--db") == 0 && first + 1 < argc) {
@@ -556,19 +562,28 @@ static int cmd_import(int argc, char **argv)
         } else if (strcmp(argv[first], "--json") == 0) {
             as_json = true;
             first++;
+        } else if (strcmp(argv[first], "--bulk") == 0) {
+            bulk = true;
+            first++;
         } else {
             fprintf(stderr, "marsad: import: unknown option '%s'\n", argv[first]);
             return EXIT_USAGE;
         }
     }
     if (!db_path || first == argc) {
-        fprintf(stderr, "marsad: usage: marsad import --db PATH [--json] FILE|DIR...\n");
+        fprintf(stderr, "marsad: usage: marsad import --db PATH [--json] [--bulk] FILE|DIR...\n");
         return EXIT_USAGE;
     }
     extract_model *model = NULL;
-    store *db = open_writer(db_path, 5000, &model, NULL);
+    store *db = open_writer(db_path, bulk ? STORE_BULK : 0, 5000, &model, NULL);
     if (!db)
         return EXIT_RUNTIME;
+    if (bulk && store_bulk_begin(db) != STORE_OK) {
+        fprintf(stderr, "marsad: --bulk needs %s to itself: %s\n", db_path, store_errmsg(db));
+        extract_model_free(model);
+        store_close(db);
+        return EXIT_RUNTIME;
+    }
     ingest_counts c = {0};
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -591,6 +606,11 @@ static int cmd_import(int argc, char **argv)
             fprintf(log, "marsad: import of %s failed: %s\n", argv[i], store_errmsg(db));
             rc = EXIT_RUNTIME;
         }
+    }
+    if (bulk && store_bulk_end(db) != STORE_OK) {
+        /* what was imported stays; the next read-write open builds the rest */
+        fprintf(log, "marsad: finishing the bulk import failed: %s\n", store_errmsg(db));
+        rc = EXIT_RUNTIME;
     }
     if (log != stderr)
         fclose(log);

@@ -295,6 +295,61 @@ Test(cli, import_fills_a_database_without_serving)
     e2e_stop();
 }
 
+/* What the API says of a database: its counts, and the lists whose totals
+ * and n_* columns the bulk import counts at its end. */
+static json_t *served_state(void)
+{
+    static const char *const paths[] = {
+        "/v1/sources?limit=500",   "/v1/locations?limit=500&sort=-n_mentions",
+        "/v1/figures?type=killed", "/v1/figures?location=idlib-gov",
+        "/v1/figures/compare",     "/v1/articles?q=%D8%AD%D9%84%D8%A8",
+    };
+    json_t *state = json_object();
+    json_t *meta = get_ok("/v1/meta");
+    json_object_set(state, "counts", json_object_get(meta, "counts"));
+    json_decref(meta);
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++)
+        json_object_set_new(state, paths[i], get_ok_path(paths[i]));
+    return state;
+}
+
+/* --bulk builds indexes and counts at its end: what is served is what a
+ * plain import gives. */
+Test(cli, a_bulk_import_serves_what_a_plain_one_does)
+{
+    e2e_start(seeds_dir());
+    json_t *plain = served_state();
+    e2e_stop();
+    char db[4096], wal[4200], shm[4200];
+    e2e_path(db, sizeof db, "marsad.db");
+    snprintf(wal, sizeof wal, "%s-wal", db);
+    snprintf(shm, sizeof shm, "%s-shm", db);
+    unlink(db);
+    unlink(wal);
+    unlink(shm);
+    char *out, *err;
+    cr_assert_eq(e2e_run(&out, &err, "import", "--db", db, "--bulk", seeds_dir()), 0,
+                 "import --bulk: %s", err);
+    assert_contains(err, "imported 5 articles", "the bulk import's summary");
+    free(out);
+    free(err);
+    e2e_start("");
+    json_t *bulk = served_state();
+    e2e_stop();
+    const char *key;
+    json_t *v;
+    json_object_foreach(plain, key, v)
+    {
+        char *want = json_dumps(v, JSON_SORT_KEYS | JSON_COMPACT),
+             *got = json_dumps(json_object_get(bulk, key), JSON_SORT_KEYS | JSON_COMPACT);
+        cr_assert_str_eq(got, want, "%s differs after a bulk import", key);
+        free(want);
+        free(got);
+    }
+    json_decref(plain);
+    json_decref(bulk);
+}
+
 /* ---- start, restart, stop ------------------------------------------------ */
 
 Test(lifecycle, sigterm_exits_0_and_says_so)

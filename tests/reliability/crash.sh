@@ -22,7 +22,9 @@
 # Then the import is run to its end: every article is there and whole, and
 # its summary adds up (imported + unchanged = N, imported = N - what was
 # there). Last, `serve --seeds DIR` on that database imports nothing
-# (N unchanged) and /v1/meta counts N articles.
+# (N unchanged) and /v1/meta counts N articles. Last of all, `import --bulk`
+# into a second database is killed the same way, and a plain import must
+# finish it (see the end).
 #
 # Prints one line per check and closes with `crash-test: N passed, M failed`;
 # exits 1 on any failure. Knobs: CRASH_ARTICLES, CRASH_ROUNDS, CRASH_SEED
@@ -256,6 +258,48 @@ else
 fi
 ic=$(sql 'PRAGMA integrity_check' 2>&1 | tr '\n' ' ')
 check "at the end: integrity_check" "$([[ $ic == 'ok ' ]] && echo 0 || echo 1)" "$ic"
+
+# ---- a bulk import cut short ---------------------------------------------------
+# `import --bulk` holds the database to itself (nothing can poll it), so it
+# is killed after a delay: late enough that the deferred indexes are gone
+# and batches are in, well before a bulk import of N ends. A plain import
+# then finishes it (indexes back, everything counted) and completes the
+# folder: the same checks as above, the kept counts against the rows, and
+# the schema's objects those of the database imported without --bulk.
+log "bulk: import --bulk killed with -9, then a plain import"
+plain_db=$DB
+DB=$TMP/bulk.db
+delay=$(awk -v x="$RANDOM" 'BEGIN {printf "%.2f", 1.0 + (x % 100) / 100}')
+"$MARSAD" import --bulk --db "$DB" "$CORPUS" >/dev/null 2>"$TMP/bulk.err" &
+IMP_PID=$!
+PIDS+=("$IMP_PID")
+sleep "$delay"
+kill9
+now=$(count)
+log "bulk: killed after ${delay} s with $now articles in"
+check "bulk: killed during the import (0 < $now < $N)" "$((now > 0 && now < N ? 0 : 1))" "$(tail -2 "$TMP/bulk.err" | tr '\n' ' ')"
+check "bulk: the database says it is unfinished" \
+    "$([[ $(sql "SELECT count(*) FROM meta WHERE key = 'bulk_import'") == 1 ]] && echo 0 || echo 1)"
+if timeout "$STEP_TIMEOUT" "$MARSAD" import --db "$DB" "$CORPUS" >/dev/null 2>"$TMP/bulk.err"; then rc=0; else rc=$?; fi
+check "bulk: the plain import after it exits 0" "$rc" "$(tail -3 "$TMP/bulk.err" | tr '\n' ' ')"
+check "bulk: the plain import finishes the bulk one" \
+    "$(grep -q 'finished a bulk import that was cut short' "$TMP/bulk.err" && echo 0 || echo 1)"
+line=$(grep 'marsad: imported' "$TMP/bulk.err" | tail -1 || true)
+check "bulk: imported + unchanged = N" \
+    "$([[ $line =~ imported\ ([0-9]+)\ articles:.*\(([0-9]+)\ unchanged ]] &&
+        ((BASH_REMATCH[1] + BASH_REMATCH[2] == N && BASH_REMATCH[2] == now)) && echo 0 || echo 1)" "$line"
+check "bulk: all $N articles are in" "$(( $(count) == N ? 0 : 1 ))" "$(count)"
+verify "bulk: after the plain import"
+agree=$(sql "SELECT (SELECT n FROM row_counts WHERE name = 'articles') = (SELECT count(*) FROM articles)
+    AND (SELECT n FROM row_counts WHERE name = 'figures') = (SELECT count(*) FROM figures)
+    AND (SELECT sum(n) FROM row_counts WHERE name LIKE 'figures?type=%') = (SELECT count(*) FROM figures)
+    AND (SELECT sum(n_mentions) FROM sources) = (SELECT count(*) FROM source_mentions)
+    AND (SELECT sum(n_figures) FROM sources) = (SELECT count(*) FROM figures WHERE claimant_id IS NOT NULL)
+    AND (SELECT sum(n_mentions) FROM locations) = (SELECT count(*) FROM location_mentions)")
+check "bulk: kept counts agree with the rows" "$([[ $agree == 1 ]] && echo 0 || echo 1)" "$agree"
+objects() { sqlite3 -batch -noheader "$1" "SELECT type, name, sql FROM sqlite_schema ORDER BY name" | md5sum; }
+check "bulk: the schema's objects are those of a plain import" \
+    "$([[ $(objects "$DB") == "$(objects "$plain_db")" ]] && echo 0 || echo 1)"
 
 echo "crash-test: $passed passed, $failed failed"
 ((failed == 0))
