@@ -96,6 +96,27 @@ static const char *const V14_OBJECTS[] = {"articles_fts", "figures_fts", "compar
                                           "articles_id_published", NULL};
 static const char *const V15_OBJECTS[] = {"figures_group", "figures_location", NULL};
 
+/* What triggers keep, counted from the rows at once: by the migrations that
+ * bring in a trigger and by the end of a bulk import (store_bulk_end). */
+#define ROW_COUNTS_FROM_ROWS                                                                     \
+    "INSERT INTO row_counts (name, n) VALUES ('articles', (SELECT count(*) FROM articles)),"     \
+    " ('figures', (SELECT count(*) FROM figures)), ('sources', (SELECT count(*) FROM sources))," \
+    " ('locations', (SELECT count(*) FROM locations));"
+#define KEPT_COUNTS_FROM_ROWS                                                                \
+    "INSERT INTO row_counts (name, n) SELECT 'figures?type=' || type, count(*) FROM figures" \
+    " GROUP BY type;"                                                                        \
+    "INSERT INTO row_counts (name, n) SELECT 'figures?location=' || location_id, count(*)"   \
+    " FROM figures WHERE location_id IS NOT NULL GROUP BY location_id;"                      \
+    "INSERT INTO row_counts (name, n) SELECT 'articles?outlet=' || outlet_id, count(*)"      \
+    " FROM articles WHERE outlet_id IS NOT NULL GROUP BY outlet_id;"
+#define CLAIM_CELLS_FROM_FIGURES                                                         \
+    "INSERT INTO claim_cells SELECT type, category, bloc, side, area_id, month, object," \
+    " claimant_id, count(*), max(CASE WHEN whole THEN amount END) FROM compare_keys"     \
+    " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;"
+#define CLAIM_GROUPS_FROM_CELLS                                                            \
+    "INSERT INTO claim_groups SELECT type, category, bloc, side, area_id, period, object," \
+    " count(*), sum(n) FROM claim_cells GROUP BY 1, 2, 3, 4, 5, 6, 7;"
+
 static const store_migration MIGRATIONS[] = {
     /* 2: the area a figure is about, for /v1/figures/compare */
     {1,
@@ -131,10 +152,7 @@ static const store_migration MIGRATIONS[] = {
      "UPDATE figures SET period = (SELECT substr(a.published_at, 1, 7) FROM articles a"
      " WHERE a.id = figures.article_id);"
      "DROP INDEX figures_area;",
-     V4_OBJECTS,
-     "INSERT INTO row_counts (name, n) VALUES ('articles', (SELECT count(*) FROM articles)),"
-     " ('figures', (SELECT count(*) FROM figures)), ('sources', (SELECT count(*) FROM sources)),"
-     " ('locations', (SELECT count(*) FROM locations));"},
+     V4_OBJECTS, ROW_COUNTS_FROM_ROWS},
     /* 5: figures_location grew to cover compare's sums for a place below
      * governorate level; it is built once more, as schema.sql spells it, by
      * version 15 (its columns include some that come later) */
@@ -210,29 +228,18 @@ static const store_migration MIGRATIONS[] = {
      "DROP TRIGGER IF EXISTS figures_cell_remove;"
      "DROP TABLE IF EXISTS claim_cells;"
      "DROP INDEX IF EXISTS figures_group;",
-     V10_OBJECTS,
-     "INSERT INTO claim_cells SELECT type, category, bloc, side, area_id, month, object,"
-     " claimant_id, count(*), max(CASE WHEN whole THEN amount END) FROM compare_keys"
-     " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;"},
+     V10_OBJECTS, CLAIM_CELLS_FROM_FIGURES},
     /* 11: kept counts behind the totals of lists filtered by type, place or
      * outlet; the sources' and locations' counts kept by triggers (the
      * counts stored are right already: only who keeps them changes) */
-    {10, "", V11_OBJECTS,
-     "INSERT INTO row_counts (name, n) SELECT 'figures?type=' || type, count(*) FROM figures"
-     " GROUP BY type;"
-     "INSERT INTO row_counts (name, n) SELECT 'figures?location=' || location_id, count(*)"
-     " FROM figures WHERE location_id IS NOT NULL GROUP BY location_id;"
-     "INSERT INTO row_counts (name, n) SELECT 'articles?outlet=' || outlet_id, count(*)"
-     " FROM articles WHERE outlet_id IS NOT NULL GROUP BY outlet_id;"},
+    {10, "", V11_OBJECTS, KEPT_COUNTS_FROM_ROWS},
     /* 12: the two-letter prefix index of articles_fts and figures_fts,
      * rebuilt from their content */
     {11, "DROP TABLE articles_fts; DROP TABLE figures_fts;", V12_OBJECTS,
      "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
      "INSERT INTO figures_fts (figures_fts) VALUES ('rebuild');"},
     /* 13: claim_groups, compare's coarse groups kept with their counts */
-    {12, "", V13_OBJECTS,
-     "INSERT INTO claim_groups SELECT type, category, bloc, side, area_id, period, object,"
-     " count(*), sum(n) FROM claim_cells GROUP BY 1, 2, 3, 4, 5, 6, 7;"},
+    {12, "", V13_OBJECTS, CLAIM_GROUPS_FROM_CELLS},
     /* 14: a one-letter prefix index besides the two-letter one, rebuilt as
      * in 12; compare_keys passes on the figure's columns compare reads, and
      * an article's date is read by id from an index */
@@ -796,65 +803,62 @@ out:
 
 /* What a bulk import goes without until its end: the secondary indexes of
  * the tables that grow by tens of rows per article and the triggers that
- * keep counts, about half of an import's writing (3,000 reports: 15.1 s
- * against 7.9 s). Kept: figures_fts_no (new figures are numbered from its
- * maximum), figures_group and the claim_cells triggers (compare's cells
- * are not counted again), and the mentions' by-article indexes (replacing
- * an article deletes its mentions by them). */
-static const char *const BULK_DEFERRED[] = {"source_mentions_source",
-                                            "location_mentions_location",
-                                            "figures_type",
-                                            "figures_qualifier",
-                                            "figures_claimant",
-                                            "figures_location",
-                                            "figures_stance",
-                                            "figures_subject_side",
-                                            "figures_subject_category",
-                                            "figures_value",
-                                            "figures_type_value",
-                                            "figures_date",
-                                            "figures_count_add",
-                                            "figures_count_remove",
-                                            "figures_kept_add",
-                                            "figures_kept_remove",
-                                            "figures_kept_move",
-                                            "source_mentions_count_add",
-                                            "source_mentions_count_remove",
-                                            "location_mentions_count_add",
-                                            "location_mentions_count_remove",
-                                            "figures_claim_count_add",
-                                            "figures_claim_count_remove",
-                                            NULL};
+ * keep counts and compare's cells, about two thirds of an import's writing.
+ * Kept: figures_fts_no (new figures are numbered from its maximum) and the
+ * mentions' by-article indexes (replacing an article deletes its mentions
+ * by them). */
+static const char *const BULK_DEFERRED_INDEXES[] = {"source_mentions_source",
+                                                    "location_mentions_location",
+                                                    "figures_type",
+                                                    "figures_qualifier",
+                                                    "figures_claimant",
+                                                    "figures_location",
+                                                    "figures_stance",
+                                                    "figures_subject_side",
+                                                    "figures_subject_category",
+                                                    "figures_value",
+                                                    "figures_type_value",
+                                                    "figures_date",
+                                                    "figures_group",
+                                                    NULL};
+static const char *const BULK_DEFERRED_TRIGGERS[] = {"figures_count_add",
+                                                     "figures_count_remove",
+                                                     "figures_kept_add",
+                                                     "figures_kept_remove",
+                                                     "figures_kept_move",
+                                                     "source_mentions_count_add",
+                                                     "source_mentions_count_remove",
+                                                     "location_mentions_count_add",
+                                                     "location_mentions_count_remove",
+                                                     "figures_claim_count_add",
+                                                     "figures_claim_count_remove",
+                                                     "figures_cell_add",
+                                                     "figures_cell_remove",
+                                                     "claim_cells_group_add",
+                                                     "claim_cells_group_count",
+                                                     "claim_cells_group_remove",
+                                                     NULL};
 
-/* The end of a bulk import, after the objects are back: what the deferred
- * triggers would have done. A place the gazetteer lacks goes with its last
- * mention (location_mentions_count_remove), then every count the triggers
- * keep is counted from the rows (row_counts' rows at 0 are not kept: a
- * missing one reads as 0). */
+/* The end of a bulk import, between its indexes and its triggers coming
+ * back: what the triggers would have done. A place the gazetteer lacks goes
+ * with its last mention (location_mentions_count_remove), then every count
+ * and compare's cells and groups are made from the rows (row_counts' rows
+ * at 0 are not kept: a missing one reads as 0). */
 static const char BULK_FINISH_SQL[] =
     "INSERT INTO locations_fts (locations_fts, rowid, name, name_en)"
     " SELECT 'delete', fts_no, name, name_en FROM locations l WHERE resolved = 0"
     " AND NOT EXISTS (SELECT 1 FROM location_mentions m WHERE m.location_id = l.id);"
     "DELETE FROM locations WHERE resolved = 0"
     " AND NOT EXISTS (SELECT 1 FROM location_mentions m WHERE m.location_id = locations.id);"
-    "DELETE FROM row_counts;"
-    "INSERT INTO row_counts (name, n) VALUES ('articles', (SELECT count(*) FROM articles)),"
-    " ('figures', (SELECT count(*) FROM figures)), ('sources', (SELECT count(*) FROM sources)),"
-    " ('locations', (SELECT count(*) FROM locations));"
-    "INSERT INTO row_counts (name, n) SELECT 'figures?type=' || type, count(*) FROM figures"
-    " GROUP BY type;"
-    "INSERT INTO row_counts (name, n) SELECT 'figures?location=' || location_id, count(*)"
-    " FROM figures WHERE location_id IS NOT NULL GROUP BY location_id;"
-    "INSERT INTO row_counts (name, n) SELECT 'articles?outlet=' || outlet_id, count(*)"
-    " FROM articles WHERE outlet_id IS NOT NULL GROUP BY outlet_id;"
-    "UPDATE sources SET"
+    "DELETE FROM row_counts;" ROW_COUNTS_FROM_ROWS KEPT_COUNTS_FROM_ROWS "UPDATE sources SET"
     " n_mentions = (SELECT count(*) FROM source_mentions m WHERE m.source_id = sources.id),"
     " n_articles = (SELECT count(DISTINCT m.article_id) FROM source_mentions m"
     "               WHERE m.source_id = sources.id),"
     " n_figures = (SELECT count(*) FROM figures f WHERE f.claimant_id = sources.id);"
     "UPDATE locations SET"
     " n_mentions = (SELECT count(*) FROM location_mentions m WHERE m.location_id = locations.id);"
-    "DELETE FROM meta WHERE key = 'bulk_import';";
+    "DELETE FROM claim_cells;" CLAIM_CELLS_FROM_FIGURES
+    "DELETE FROM claim_groups;" CLAIM_GROUPS_FROM_CELLS;
 
 /* Is a bulk import under way or left unfinished in this database? */
 static int bulk_pending(sqlite3 *db, bool *pending)
@@ -904,10 +908,14 @@ static store_status finish_bulk(store *s)
         return st;
     bool pending = false;
     int rc = bulk_pending(s->db, &pending);
-    for (const char *const *o = BULK_DEFERRED; rc == SQLITE_OK && pending && *o; o++)
+    for (const char *const *o = BULK_DEFERRED_INDEXES; rc == SQLITE_OK && pending && *o; o++)
         rc = restore_object(s->db, s->schema_sql, *o);
     if (rc == SQLITE_OK && pending)
         rc = sqlite3_exec(s->db, BULK_FINISH_SQL, NULL, NULL, NULL);
+    for (const char *const *o = BULK_DEFERRED_TRIGGERS; rc == SQLITE_OK && pending && *o; o++)
+        rc = restore_object(s->db, s->schema_sql, *o);
+    if (rc == SQLITE_OK && pending)
+        rc = sqlite3_exec(s->db, "DELETE FROM meta WHERE key = 'bulk_import'", NULL, NULL, NULL);
     if (rc != SQLITE_OK)
         st = store_sql_fail(s, rc, "finishing the bulk import");
     st = store_tx_end(s, st);
@@ -931,10 +939,15 @@ store_status store_bulk_begin(store *s)
         rc = sqlite3_exec(s->db,
                           "INSERT OR REPLACE INTO meta (key, value) VALUES ('bulk_import', 1)",
                           NULL, NULL, NULL);
-        for (const char *const *o = BULK_DEFERRED; rc == SQLITE_OK && *o; o++) {
-            /* names from the list above, not from input: no value to bind */
+        /* names from the lists above, not from input: no value to bind */
+        for (const char *const *o = BULK_DEFERRED_INDEXES; rc == SQLITE_OK && *o; o++) {
             char sql[128];
-            snprintf(sql, sizeof sql, "DROP INDEX IF EXISTS %s; DROP TRIGGER IF EXISTS %s", *o, *o);
+            snprintf(sql, sizeof sql, "DROP INDEX IF EXISTS %s", *o);
+            rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+        }
+        for (const char *const *o = BULK_DEFERRED_TRIGGERS; rc == SQLITE_OK && *o; o++) {
+            char sql[128];
+            snprintf(sql, sizeof sql, "DROP TRIGGER IF EXISTS %s", *o);
             rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
         }
         if (rc != SQLITE_OK)

@@ -46,7 +46,8 @@ static void write_all(store *s)
     cr_assert_eq(store_delete_article(s, "a1"), STORE_OK, "%s", store_errmsg(s));
 }
 
-/* Everything the deferred triggers keep, and the schema's objects, as text. */
+/* Everything the deferred triggers keep (counts, compare's cells and
+ * groups), and the schema's objects, as text. */
 static char *state_of(const char *path)
 {
     static const char *const parts[] = {
@@ -56,8 +57,14 @@ static char *state_of(const char *path)
         " FROM (SELECT * FROM sources ORDER BY id)",
         "SELECT group_concat(id || ':' || n_mentions || '/' || resolved, ' ')"
         " FROM (SELECT * FROM locations ORDER BY id)",
-        "SELECT group_concat(type || ',' || claimant_id || ',' || n, ' ')"
-        " FROM (SELECT * FROM claim_cells ORDER BY type, claimant_id, n)",
+        "SELECT group_concat(type || ',' || category || ',' || bloc || ',' || side || ',' ||"
+        " area_id || ',' || period || ',' || object || ',' || claimant_id || ',' || n || ',' ||"
+        " coalesce(headline, '-'), ' ') FROM (SELECT * FROM claim_cells ORDER BY 1, 2, 3, 4, 5,"
+        " 6, 7, 8)",
+        "SELECT group_concat(type || ',' || category || ',' || bloc || ',' || side || ',' ||"
+        " area_id || ',' || period || ',' || object || ',' || n_claimants || ',' || n_figures, ' ')"
+        " FROM (SELECT * FROM claim_groups ORDER BY 1, 2, 3, 4, 5,"
+        " 6, 7)",
         "SELECT group_concat(type || ' ' || name || ': ' || sql, char(10)) FROM"
         " (SELECT * FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name)",
         "SELECT group_concat(key, ' ') FROM (SELECT key FROM meta WHERE key <> 'generation')",
