@@ -90,6 +90,16 @@ static bool continues_list(const doc_state *d, size_t i, bool stripped_waw)
     return k == prev_end + 1 && stages_word_is(d->t, k - 1, (const char *const[]){"و", NULL});
 }
 
+/* Is the name a weekday (الجمعة)? After a place and a comma it is the
+ * dateline's day ("في إقليم كردستان، الجمعة،"), not a further place. */
+static bool weekday(const doc_state *d, const lexicon_match *pm)
+{
+    lexicon_match dm;
+    return lexicon_match_at(d->m->dates, d->t, pm->tok_first, PROCLITICS_ALL, &dm) &&
+           dm.tok_end == pm->tok_end && dm.entry->n_fields > 1 &&
+           strcmp(dm.entry->fields[1], "weekday") == 0;
+}
+
 /* Is token i the place part of a person's name: "أبو عمر سراقب", where a
  * kunya and a given name come before a nisba to a town? */
 static bool in_kunya(const doc_state *d, size_t i)
@@ -265,7 +275,7 @@ int places_find(doc_state *d)
         }
         if (d->m->places[p].ambiguous) {
             bool waw = pm.stripped && strncmp(t->tok[i].norm, "و", strlen("و")) == 0;
-            if (!after_context(d, i) && !continues_list(d, i, waw)) {
+            if (!after_context(d, i) && (weekday(d, &pm) || !continues_list(d, i, waw))) {
                 i++;
                 continue;
             }

@@ -293,3 +293,17 @@ Test(places, places_inside_a_source_name)
         extract_result_free(&r);
     }
 }
+
+/* A weekday after a place and a comma is the dateline's day, not a further
+ * item of a list of places; after a place noun it is still the town. */
+Test(places, a_weekday_after_a_place_is_the_day)
+{
+    extract_result r;
+    run("اندلعت اشتباكات قبلية في محافظة ذمار، الجمعة، وأغلقت الطريق الرئيسي.", &r);
+    cr_expect(!has_place(&r, "al-jum-ah", "الجمعة"), "the day read as a place");
+    cr_expect(has_place(&r, "dhamar-gov", "محافظة ذمار"));
+    extract_result_free(&r);
+    run("قصفت الطائرات بلدة الجمعة في محافظة ذمار.", &r);
+    cr_expect(has_place(&r, "al-jum-ah", "الجمعة"), "the town after its noun");
+    extract_result_free(&r);
+}
