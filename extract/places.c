@@ -356,8 +356,11 @@ static bool name_word(const doc_state *d, size_t i, const bool *covered)
         lexicon_match_at(d->m->nouns, t, i, PROCLITICS_ALL, &cm))
         return false; /* an event, reporting or counted word: وأصيبت، وقال */
     const char *after_article = definite_stem(w);
-    if ((after_article && strlen(after_article) >= strlen("فلان")) || ends_with(w, "ها") ||
-        ends_with(w, "هم"))
+    /* لل is ل with the article: the owner after the noun (معسكر للجيش),
+     * however short its word */
+    bool of_owner = strncmp(w, "لل", strlen("لل")) == 0 || strncmp(w, "ولل", strlen("ولل")) == 0;
+    if ((after_article && (of_owner || strlen(after_article) >= strlen("فلان"))) ||
+        ends_with(w, "ها") || ends_with(w, "هم"))
         return false; /* بالتنسيق، لها */
     if (ends_with(w, "يه") && i > 0 && t->tok[i - 1].kind == TOK_WORD &&
         ends_with(t->tok[i - 1].norm, "ه") && !definite(t->tok[i - 1].norm))

@@ -249,6 +249,9 @@ Test(places, context_nouns_without_a_name)
         /* a noun inside a list still needs a name after it */
         "سقطت قذائف على قريتي كفرزيتون ومزرعة صغيرة قربها.",
         "سقطت قذائف على قرى كفرزيتون وحي سكني مجاور.",
+        /* ل with the article names the owner, even of a short word */
+        "شن مسلحون هجوما على معسكر للجيش قرب الحدود.",
+        "انفجرت عبوة قرب مقر للأمن في البلدة.",
     };
     for (size_t c = 0; c < sizeof docs / sizeof docs[0]; c++) {
         extract_result r;
