@@ -424,6 +424,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f);
 static bool has_article(const text *t, size_t i);
 static bool phrase_ends_at(const doc_state *d, size_t k, uint32_t s);
 static bool told_to_at(doc_state *d, size_t k, found *pf, lexicon_match *pm);
+static bool told_outlet_at(const doc_state *d, size_t k, lexicon_match *km);
 static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am);
 
 /* Token i is an indefinite nisba adjective (أمني, حقوقية, كردي): no
@@ -876,9 +877,9 @@ static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
     return false;
 }
 
-/* Is token k "ل" + a known outlet or agency ("لوكالة فرانس برس", "لـ الجزيرة"):
- * whom a speaker told, not part of the speaker's name? Fills pf, pm. */
-static bool told_to_at(doc_state *d, size_t k, found *pf, lexicon_match *pm)
+/* Is token k "ل" + a known outlet or agency ("لوكالة فرانس برس", "لـ الجزيرة")?
+ * Fills km with the outlet's name (tok_first k). */
+static bool told_outlet_at(const doc_state *d, size_t k, lexicon_match *km)
 {
     const text *t = d->t;
     size_t at = k;
@@ -886,15 +887,24 @@ static bool told_to_at(doc_state *d, size_t k, found *pf, lexicon_match *pm)
         at = k + 1;
     else if (k >= t->n_tok || t->tok[k].kind != TOK_WORD || strncmp(t->tok[k].norm, "ل", 2) != 0)
         return false;
+    if (!lexicon_match_at(d->m->source_list, t, at, PROCLITICS_NAME, km))
+        return false;
+    if (at == k && !km->stripped)
+        return false;
+    size_t mi = model_entry_index(d->m->source_list, km->entry);
+    km->tok_first = k;
+    return strcmp(d->m->sources[mi].kind, "outlet") == 0 ||
+           strcmp(d->m->sources[mi].kind, "agency") == 0;
+}
+
+/* Is token k whom a speaker told ("لوكالة فرانس برس"), not part of the
+ * speaker's name? Fills pf, pm. */
+static bool told_to_at(doc_state *d, size_t k, found *pf, lexicon_match *pm)
+{
     lexicon_match km;
-    if (!lexicon_match_at(d->m->source_list, t, at, PROCLITICS_NAME, &km))
+    if (!told_outlet_at(d, k, &km))
         return false;
-    if (at == k && !km.stripped)
-        return false;
-    size_t mi = model_entry_index(d->m->source_list, km.entry);
-    if (strcmp(d->m->sources[mi].kind, "outlet") != 0 &&
-        strcmp(d->m->sources[mi].kind, "agency") != 0)
-        return false;
+    size_t at = stages_word_is(d->t, k, (const char *const[]){"ل", NULL}) ? k + 1 : k;
     if (!known_at(d, at, pf, pm))
         return false;
     pm->tok_first = k;
@@ -1570,8 +1580,32 @@ static bool hidden_subject(const doc_state *d, const lexicon_match *am)
         return is_punct(t, j, ':') || !is_comma(t, j);
     if (stages_word_in(d, j, FW_COMPLEMENTIZER))
         return true;
-    return stages_word_is(t, j, (const char *const[]){"الي", "في", NULL}) &&
-           stages_word_in(d, next_word(t, j + 1, s), FW_COMPLEMENTIZER);
+    if (stages_word_is(t, j, (const char *const[]){"الي", "في", NULL}) &&
+        stages_word_in(d, next_word(t, j + 1, s), FW_COMPLEMENTIZER))
+        return true;
+    /* How and to whom it was said may stand between the verb and what it
+     * says: "وأضاف في تصريح للأناضول أن", "وأضاف للصحفيين أن". A name of
+     * no outlet among them may be the subject ("وقال في بيان الجيش إن"). */
+    bool medium = stages_word_is(t, j, (const char *const[]){"في", NULL}) &&
+                  form_at(d, j + 1, NULL) == FORM_MEDIUM;
+    lexicon_match om;
+    if (!medium && !told_outlet_at(d, j, &om) && !stages_word_in(d, j, FW_AUDIENCE))
+        return false;
+    for (size_t k = j, n = 0; k < t->n_tok && t->tok[k].sentence == s && n < 8; k++, n++) {
+        if (stages_word_in(d, k, FW_COMPLEMENTIZER) || is_punct(t, k, ':'))
+            return true;
+        if (is_comma(t, k))
+            return false;
+        if (told_outlet_at(d, k, &om)) {
+            k = om.tok_end - 1;
+            continue;
+        }
+        lexicon_match sm;
+        if (t->tok[k].kind == TOK_WORD &&
+            lexicon_match_at(d->m->source_list, t, k, PROCLITICS_NAME, &sm))
+            return false;
+    }
+    return false;
 }
 
 /* The outlet from the scores; NO_INDEX when nothing signs the article. */

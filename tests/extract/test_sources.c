@@ -8,6 +8,7 @@
 #include "tests/extract/model_fixture.h"
 
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,6 +105,37 @@ Test(sources, told_to_and_relayed)
         {"قتل 4 جنود في هجوم على حاجز عسكري، بحسب رويترز.", "4 جنود", "رويترز", NULL},
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A verb with a hidden subject carries the last speaker on past how and to
+ * whom it was said ("وأضاف في حديث لرويترز أن"), also in a published
+ * article whose narrator is its outlet; a party named there is the
+ * subject itself. */
+Test(sources, a_hidden_subject_past_the_medium_and_whom_it_was_told)
+{
+    static const char *const lead = "صنعاء - الأناضول\nقال مدير مكتب الصحة في المدينة إن الغارات "
+                                    "استهدفت سوقا شعبية.\n";
+    static const char *const follow[][3] = {
+        {"وأضاف في تصريح لرويترز أن 16 مدنيا قتلوا في الغارة.", "16 مدنيا",
+         "مدير مكتب الصحة في المدينة"},
+        {"وأضاف للصحفيين أن 21 جريحا نقلوا إلى المستشفى.", "21 جريحا",
+         "مدير مكتب الصحة في المدينة"},
+        {"وأشار في مؤتمر صحفي عقده مساء اليوم إلى أن 8 منازل دمرت.", "8 منازل",
+         "مدير مكتب الصحة في المدينة"},
+        /* a party after the medium is the subject: not carried on */
+        {"وقال في بيان الأمم المتحدة إن 30 ألف شخص نزحوا.", "30 ألف", "الأمم المتحدة"},
+    };
+    for (size_t c = 0; c < sizeof follow / sizeof follow[0]; c++) {
+        char doc[1024];
+        snprintf(doc, sizeof doc, "%s%s\n", lead, follow[c][0]);
+        extract_result r;
+        cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+        const extract_figure *f = figure_with(&r, follow[c][1]);
+        cr_assert_not_null(f, "no figure with \"%s\" in: %s", follow[c][1], doc);
+        const char *got = f->claimant == EXTRACT_NO_INDEX ? "(none)" : r.sources[f->claimant].name;
+        cr_expect_str_eq(got, follow[c][2], "\"%s\" in: %s", follow[c][1], doc);
+        extract_result_free(&r);
+    }
 }
 
 /* A post-posed attribution covers its whole sentence. */
