@@ -784,6 +784,18 @@ static bool definite_follower(const doc_state *d, size_t i)
            !announced_event_at(d, i);
 }
 
+/* Is token k ب and a verbal noun of what happened (triggers.tsv): what a
+ * verb such as أفاد reports, not a word of the name ("أفادت وزارة الصحة
+ * بمقتل 4", "بإصابة", "باعتقال")? */
+static bool reported_event_at(const doc_state *d, size_t k)
+{
+    const text *t = d->t;
+    lexicon_match tm;
+    return k < t->n_tok && t->tok[k].kind == TOK_WORD &&
+           strncmp(t->tok[k].norm, "ب", strlen("ب")) == 0 &&
+           lexicon_match_at(d->m->triggers, t, k, PROCLITICS_ALL, &tm) && tm.stripped;
+}
+
 /* Does a speaker's phrase end before token k of sentence s: at a mark, a
  * complementizer, a stop word, "في بيان", or the end of the sentence? */
 static bool phrase_ends_at(const doc_state *d, size_t k, uint32_t s)
@@ -797,6 +809,8 @@ static bool phrase_ends_at(const doc_state *d, size_t k, uint32_t s)
         return true;
     speaker_form form = form_at(d, k, NULL);
     if (form == FORM_STOP || form == FORM_TIME)
+        return true;
+    if (reported_event_at(d, k))
         return true;
     return stages_word_is(t, k, (const char *const[]){"في", NULL}) &&
            (form_at(d, k + 1, NULL) == FORM_MEDIUM || form_at(d, k + 1, NULL) == FORM_TIME);
@@ -1026,7 +1040,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
                            xm.tok_end == k + 1 && has_article(t, k);
         if ((form == FORM_STOP || form == FORM_TIME) && !surname_day)
             break;
-        if (k > j && announced_event_at(d, k))
+        if (k > j && (announced_event_at(d, k) || reported_event_at(d, k)))
             break;
         found pf;
         lexicon_match pm;

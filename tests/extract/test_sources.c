@@ -107,6 +107,30 @@ Test(sources, told_to_and_relayed)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* After أفاد and its kin, ب and what is reported (a verbal noun of
+ * triggers.tsv, or a `stop` of speaker_forms.tsv: باستقبال) ends the
+ * speaker's name, and the trigger still types the figure; ب and a place
+ * stays in a body's name. */
+Test(sources, what_is_reported_after_bi_ends_the_name)
+{
+    static const claimant_case cases[] = {
+        {"وأفادت وزارة الصحة بمقتل 19 شخصا في القصف.", "19 شخصا", "وزارة الصحة", NULL},
+        {"أفادت نقابة المحامين باعتقال 23 مدنيا خلال الأسبوع.", "23 مدنيا", "نقابة المحامين", NULL},
+        {"وأفاد مستشفى الرازي باستقبال 11 جريحا مساء اليوم.", "11 جريحا", "مستشفى الرازي", NULL},
+        {"وأفادت هيئة الإغاثة بوصول 40 أسرة نازحة إلى المخيم.", "40 أسرة", "هيئة الإغاثة", NULL},
+        /* ب and a place is where the body sits */
+        {"وقال المجلس المحلي بالفاشر إن 26 مدنيا قتلوا.", "26 مدنيا", "المجلس المحلي بالفاشر",
+         NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+    extract_result r;
+    run("وأفادت وزارة الصحة بمقتل 19 شخصا في القصف.", &r);
+    const extract_figure *f = figure_with(&r, "19 شخصا");
+    cr_assert_not_null(f);
+    cr_expect_str_eq(f->type, "killed");
+    extract_result_free(&r);
+}
+
 /* A verb with a hidden subject carries the last speaker on past how and to
  * whom it was said ("وأضاف في حديث لرويترز أن"), also in a published
  * article whose narrator is its outlet; a party named there is the
