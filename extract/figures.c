@@ -333,6 +333,17 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
     return *dtype ? dtype : "count";
 }
 
+/* Is token i shaped as a dual adjective (تركيتين، روسيتين، حديثتين): no
+ * article, no و, ending in تين? */
+static bool dual_adjective(const text *t, size_t i)
+{
+    const char *w = t->tok[i].norm;
+    size_t n = strlen(w);
+    return t->tok[i].kind == TOK_WORD && n > strlen("تين") + 2 &&
+           strcmp(w + n - strlen("تين"), "تين") == 0 && strncmp(w, "ال", strlen("ال")) != 0 &&
+           strncmp(w, "و", strlen("و")) != 0;
+}
+
 /* Does the dual at dm introduce two places by their names ("من حاجزي
  * المداجن والزلاقيات", "معبري X وY"): a dual of place_context.tsv's
  * `names` nouns followed by a name and a second one joined by و? */
@@ -1415,8 +1426,14 @@ int figures_find(doc_state *d)
          * مسيرتين"): one figure, whose span grows over it. A dual joined by
          * a conjunction is a second thing counted ("دبابتين وناقلتين"). */
         extract_figure *last = d->r->n_figures ? &d->r->figures[d->r->n_figures - 1] : NULL;
-        if (last && last->number == EXTRACT_NO_INDEX && dm.tok_first > 0 && !dm.stripped &&
-            last->sp.end == t->tok[dm.tok_first - 1].sp.end) {
+        /* other dual adjectives may come between ("طائرتين تركيتين
+         * مسيرتين") */
+        size_t prev = dm.tok_first;
+        while (prev > 0 && dm.tok_first - prev < 2 && dual_adjective(t, prev - 1) && last &&
+               last->sp.end < t->tok[prev - 1].sp.end)
+            prev--;
+        if (last && last->number == EXTRACT_NO_INDEX && prev > 0 && !dm.stripped &&
+            last->sp.end == t->tok[prev - 1].sp.end) {
             last->sp.end = dm.sp.end;
             fs.aux[fs.n_aux - 1].end = dm.tok_end;
             i = dm.tok_end;

@@ -144,6 +144,24 @@ Test(extract, a_dual_adjective_is_part_of_its_noun)
     extract_result_free(&r);
 }
 
+/* A nisba in the dual may stand between the noun and its dual adjective:
+ * still one figure of two. */
+Test(extract, a_dual_adjective_after_a_dual_nisba)
+{
+    extract_result r;
+    run("وأعلنت الدفاعات الجوية إسقاط طائرتين إيرانيتين مسيرتين فوق الساحل.\n", &r);
+    cr_assert_eq(r.n_figures, 1);
+    char *s = slice(&r, r.figures[0].sp);
+    cr_expect_str_eq(s, "طائرتين إيرانيتين مسيرتين");
+    free(s);
+    cr_expect_eq(r.figures[0].value, 2);
+    extract_result_free(&r);
+    /* joined by و, the second dual is a second thing counted */
+    run("ودمر الجيش دبابتين حديثتين وناقلتين قرب الحدود.\n", &r);
+    cr_expect_eq(r.n_figures, 2);
+    extract_result_free(&r);
+}
+
 Test(extract, coordinated_duals_are_two_figures)
 {
     extract_result r;
