@@ -1472,7 +1472,8 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
             continue;
         }
         /* The statement as the subject speaks for its owner: "قال بيان
-         * للجيش إن", "ذكر تقرير صادر عن الوزارة أن". */
+         * للجيش إن", "ذكر تقرير صادر عن الوزارة أن", and the owner in the
+         * genitive: "تشير تقديرات المنظمة الدولية للهجرة إلى أن". */
         size_t owner = xm.tok_end;
         if (form == FORM_MEDIUM && owner + 1 < t->n_tok && t->tok[owner].sentence == s) {
             if (stages_word_in(d, owner, FW_ISSUED) &&
@@ -1480,7 +1481,7 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
                 j = owner + 2;
                 continue;
             }
-            if (t->tok[owner].kind == TOK_WORD && !strncmp(t->tok[owner].norm, "ل", strlen("ل")) &&
+            if (t->tok[owner].kind == TOK_WORD &&
                 (mention_at(d, p, owner, true, f) || form_subject_at(d, p, owner, f))) {
                 p->covered_until = f->end;
                 relayed(d, p, am, f);

@@ -114,6 +114,25 @@ Test(sources, told_to_and_relayed)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* Estimates, statistics and reports as the subject speak for the party in
+ * their genitive ("تشير تقديرات X إلى أن"), as they do for one after ل;
+ * and تقدر X is X's estimate. */
+Test(sources, a_document_speaks_for_its_owner)
+{
+    static const claimant_case cases[] = {
+        {"عدن - المصدر أونلاين\nوتشير تقديرات المنظمة الدولية للهجرة إلى أن 3200 أسرة نزحت.",
+         "3200 أسرة", "المنظمة الدولية للهجرة", NULL},
+        {"عدن - المصدر أونلاين\nوأشارت إحصاءات وزارة الصحة إلى أن 27 طفلا قتلوا.", "27 طفلا",
+         "وزارة الصحة", NULL},
+        {"عدن - المصدر أونلاين\nوتقدر الأمم المتحدة عدد النازحين بنحو 90 ألف شخص.", "90 ألف",
+         "الأمم المتحدة", NULL},
+        /* a document of no named owner leaves the narrator's */
+        {"عدن - المصدر أونلاين\nوتشير تقديرات أولية إلى أن 45 مبنى دمرت بالكامل.", "45 مبنى",
+         "المصدر أونلاين", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* After أفاد and its kin, ب and what is reported (a verbal noun of
  * triggers.tsv, or a `stop` of speaker_forms.tsv: باستقبال) ends the
  * speaker's name, and the trigger still types the figure; ب and a place
