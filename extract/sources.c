@@ -1349,6 +1349,19 @@ static void relayed(doc_state *d, pass *p, const lexicon_match *am, found *f)
            !is_comma(t, j) && !is_punct(t, j, ':'))
         j++;
     j = next_word(t, j < t->n_tok && is_comma(t, j) ? j + 1 : j, s); /* "ونقل الجيش، عن ..." */
+    /* the relaying outlet's own description may come before عن: "نقل موقع
+     * X التابع للجيش عن", "نقلت الوكالة الرسمية عن" */
+    if (j < t->n_tok && (stages_word_in(d, j, FW_AFFILIATED) || definite_nisba(d, j, s)))
+        for (size_t q = j + 1, n = 0; q < t->n_tok && t->tok[q].sentence == s && n < 4; q++, n++) {
+            lexicon_match am2;
+            if (t->tok[q].kind != TOK_WORD || stages_word_in(d, q, FW_COMPLEMENTIZER) ||
+                lexicon_match_at(d->m->attribution, t, q, PROCLITICS_ALL, &am2))
+                break;
+            if (stages_word_is(t, q, (const char *const[]){"عن", NULL})) {
+                j = q;
+                break;
+            }
+        }
     if (!stages_word_is(t, j, (const char *const[]){"عن", NULL}))
         return;
     size_t k = next_word(t, j + 1, s);
