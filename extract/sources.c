@@ -925,6 +925,34 @@ static bool told_to_at(doc_state *d, size_t k, found *pf, lexicon_match *pm)
     return true;
 }
 
+/* Is the definite head at token j named by where it sits ("السلطات في شرق
+ * ليبيا": في and a place of the gazetteer), with no earlier mention of the
+ * same head it could refer back to? Then it names a body of its own. */
+static bool seated_first_named(const doc_state *d, size_t j, uint32_t s)
+{
+    const text *t = d->t;
+    lexicon_match gm;
+    size_t at = j + 1 < t->n_tok && stages_word_is(t, j + 1, (const char *const[]){"في", NULL})
+                    ? j + 2
+                    : t->n_tok;
+    if (at >= t->n_tok || t->tok[at].sentence != s)
+        return false;
+    /* a direction may come before the place: في شرق ليبيا */
+    if (stages_word_is(t, at, (const char *const[]){"شرق", "غرب", "شمال", "جنوب", "وسط", NULL}))
+        at++;
+    if (at >= t->n_tok || t->tok[at].sentence != s ||
+        !lexicon_match_at(d->m->gazetteer, t, at, PROCLITICS_NAME, &gm) || gm.stripped)
+        return false;
+    char key[TOKEN_NORM_MAX], other[TOKEN_NORM_MAX];
+    if (!head_key(d, j, key))
+        return false;
+    for (size_t k = 0; k < d->r->n_source_mentions; k++)
+        if (d->smention_toks[k].first < j && head_key(d, d->smention_toks[k].first, other) &&
+            strcmp(key, other) == 0)
+            return false;
+    return true;
+}
+
 /* A speaker the lists do not know, read by its form at token j, the first
  * word after a reporting verb or a post-posed بحسب: a body ("وزارة الصحة في
  * غزة"), a function with the party it serves and perhaps the name of who
@@ -994,7 +1022,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
     }
     if (has_article(t, j) && fm.tok_end == j + 1 && (head == FORM_PARTY || head == FORM_ROLE) &&
         !definite_nisba(d, j + 1, s) && !definite_follower(d, j + 1) &&
-        !(head == FORM_ROLE && holder_named_after(d, j)))
+        !(head == FORM_ROLE && holder_named_after(d, j)) && !seated_first_named(d, j, s))
         return false; /* "الوزارة" alone refers back (form_anaphor_at) */
     bool quoted = false;
     /* speaker_phrase_words bounds the function or body; a name after it has

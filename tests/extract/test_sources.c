@@ -121,6 +121,22 @@ Test(sources, told_to_and_relayed)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A definite head named by where it sits ("السلطات في شرق ليبيا") is a
+ * body of its own where nothing before it has that head; after a body
+ * with that head it still refers back to it. */
+Test(sources, a_definite_head_seated_in_a_place)
+{
+    static const claimant_case cases[] = {
+        {"وارتفعت الحصيلة إلى 2300 قتيل، وفق ما أعلنته السلطات في شرق ليبيا.", "2300 قتيل",
+         "السلطات في شرق ليبيا", "government"},
+        {"وقالت الحكومة في عدن إن 17 جنديا قتلوا.", "17 جنديا", "الحكومة في عدن", NULL},
+        {"قالت وزارة الداخلية في غزة إن 5 أشخاص قتلوا.\nوقالت الوزارة في غزة إن 9 آخرين "
+         "أصيبوا.",
+         "9 آخرين", "وزارة الداخلية في غزة", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Estimates, statistics and reports as the subject speak for the party in
  * their genitive ("تشير تقديرات X إلى أن"), as they do for one after ل;
  * and تقدر X is X's estimate. */
