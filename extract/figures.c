@@ -709,11 +709,14 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     }
     /* "استهدف القرى بأكثر من 300 قذيفة", "استهدف المطار بثلاث طائرات
      * مسيرة": munitions, and drones the verb would have destroyed, that are
-     * the instrument (بـ) of the verb were fired; what the verb did is done
-     * to its object. */
+     * the instrument (بـ, or a word of `means`: مستخدمة، باستخدام) of the
+     * verb were fired; what the verb did is done to its object. */
     bool munition = !strcmp(category, "munitions") && *model_field(c->noun, 4);
+    size_t opens = num ? num->tok_first : first;
     if ((munition || (drone && !strcmp(type, "destroyed"))) &&
-        (num ? instrument(d->t, num->tok_first, num->sp.start) : instrument(d->t, first, sp.start)))
+        ((num ? instrument(d->t, num->tok_first, num->sp.start)
+              : instrument(d->t, first, sp.start)) ||
+         (opens > 0 && word_role(d, opens - 1, "means"))))
         type = munition ? model_field(c->noun, 4) : "fired";
     /* "استهدفت سفينة بصاروخين و4 طائرات مسيرة": what is coordinated with
      * the munitions of the instrument was launched with them. */

@@ -290,6 +290,11 @@ Test(genre, types)
         /* drones too: the instrument of a strike was launched, not destroyed */
         {"وأعلنت الجماعة استهداف مطار جازان بثلاث طائرات مسيرة.", "ثلاث طائرات", 3, "fired", NULL},
         {"ودمرت القوات الموقع بطائرتين مسيرتين.", "طائرتين", 2, "fired", NULL},
+        /* "by means of" before the number says the same */
+        {"وقصفت الجماعة الميناء مستخدمة 14 صاروخا مجنحا.", "14 صاروخا", 14, "fired", NULL},
+        {"واستهدف الحزب الثكنة باستخدام 6 طائرات مسيرة.", "6 طائرات", 6, "fired", NULL},
+        /* without it, drones the verb befalls were destroyed */
+        {"واستهدفت الدفاعات الجوية 6 طائرات مسيرة فوق الميناء.", "6 طائرات", 6, "destroyed", NULL},
         {"وأسقطت الدفاعات الجوية 3 طائرات مسيرة فوق المدينة.", "3 طائرات", 3, "destroyed", NULL},
         {"وصلت حصيلة ضحايا الهجوم إلى 19 قتيلا.", "19 قتيلا", 19, "killed", NULL},
         /* 11-99 count a singular in the accusative (منزلا، جثمانا، زورقا) */
