@@ -281,6 +281,9 @@ Test(sources, outlets_from_datelines)
         {"قتل 3 مدنيين في غارة على مدينة إدلب.\nسمارت - رصد\n", "smart"},
         {"وقال مصدر طبي لوكالة فرانس برس إن 8 أشخاص قتلوا.\n", NULL},
         {"وقال مصدر محلي لشبكة شام إن 8 أشخاص قتلوا.\n", "shaam-network"},
+        /* an agency signed by its abbreviation; outlets of Sudan and Yemen */
+        {"الموصل - واع\nقتل 3 جنود بانفجار عبوة ناسفة قرب المدينة.\n", "ina"},
+        {"نيالا - سودان تربيون\nقتل 12 شخصا في قصف على سوق المدينة.\n", "sudan-tribune"},
         /* a reporter's byline is not an outlet */
         {"حلب - سامر العلي\nقتل 5 مدنيين في قصف على حي الشعار.\n", NULL},
     };
