@@ -252,6 +252,10 @@ Test(places, context_nouns_without_a_name)
         /* ل with the article names the owner, even of a short word */
         "شن مسلحون هجوما على معسكر للجيش قرب الحدود.",
         "انفجرت عبوة قرب مقر للأمن في البلدة.",
+        /* participles and other adjectives that agree with the noun */
+        "سقطت معظم الصواريخ في مناطق مفتوحة.",
+        "عاد الأهالي إلى قرى محررة جنوب المدينة.",
+        "تفقد الوفد أحياء مدمرة في المدينة القديمة.",
     };
     for (size_t c = 0; c < sizeof docs / sizeof docs[0]; c++) {
         extract_result r;
