@@ -161,6 +161,8 @@ unit: $(UNIT_TESTS) $(O)/eval $(O)/search_eval $(O)/tools/check_data
 	@MARSAD_TEST_DATA=tests/data $(RUN_SUITES) suites "--jobs 2" $(UNIT_TESTS)
 	@$(RUN_SUITES) check "data checker: a bad line of a data file fails with FILE:LINE (tests/tools/check_data.sh)" \
 	  sh tests/tools/check_data.sh $(O)/tools/check_data
+	@$(RUN_SUITES) check "gazetteer and source list: unique ids, parents, coordinates, names (tests/data/check_data.py)" \
+	  $(PYTHON) tests/data/check_data.py
 	@$(RUN_SUITES) check "extractor against the gold annotations (fails below the acceptance bars)" \
 	  $(O)/eval --check tests/data/gold_seeds.json data/seeds
 	@$(RUN_SUITES) check "search query pairs through the marsad_ar tokenizer (fails when a pair disagrees)" \

@@ -266,14 +266,16 @@ def read_blocs(path, rep):
 
 
 def check_sources(path, rep, blocs):
-    rows = read_rows(path, 6, 2, rep)
+    rows = read_rows(path, 6, 3, rep)
     check_common(rows, SRC_KINDS, rep, parentcol=3)
     for where, f in rows:
         if f[2] not in AFFILIATIONS:
             rep.err(where, "affiliation %r not in %s" % (f[2], sorted(AFFILIATIONS)))
-        if len(f) != 8:
+        if len(f) < 8:
             rep.err(where, "needs flags (or -) and bloc after name_en")
             continue
+        if len(f) == 9 and not set(f[8].split("|")) <= set(f[5].split("|")):
+            rep.err(where, "local names of %r must be among its names" % f[0])
         if f[6] != "-" and not set(f[6].split(",")) <= FLAGS:
             rep.err(where, "flags %r not in %s" % (f[6], sorted(FLAGS)))
         if f[7] != "independent" and f[7] not in blocs:
