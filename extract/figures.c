@@ -489,19 +489,35 @@ static subject subject_of(const doc_state *d, const counted *c, size_t num_first
     return sub;
 }
 
-/* The place of a figure: the nearest place mention of its sentence. */
+/* Is place mention p a dateline's, opening its line before a bracket or a
+ * dash ("بيروت (رويترز) -", "دمشق - سانا")? It says where the report was
+ * filed, not where what it counts happened. */
+static bool dateline_place(const doc_state *d, size_t p)
+{
+    static const uint32_t marks[] = {'(', '-', 0x2013, 0x2014, 0};
+    const text *t = d->t;
+    size_t pf = d->place_toks[p].first;
+    return (pf == 0 || t->tok[pf].newline_before) && mark_in(t, d->place_toks[p].end, marks);
+}
+
+/* The place of a figure: the nearest place mention of its sentence, one
+ * that is not its dateline's if there is any. */
 static size_t figure_place(const doc_state *d, size_t first)
 {
     const text *t = d->t;
     size_t best = EXTRACT_NO_INDEX, best_dist = (size_t)-1;
+    bool best_dateline = false;
     for (size_t p = 0; p < d->r->n_places; p++) {
         size_t pf = d->place_toks[p].first;
         if (t->tok[pf].sentence != t->tok[first].sentence)
             continue;
         size_t dist = pf > first ? pf - first : first - pf;
-        if (dist < best_dist) {
+        bool dateline = dateline_place(d, p);
+        if (best == EXTRACT_NO_INDEX || (best_dateline && !dateline) ||
+            (dateline == best_dateline && dist < best_dist)) {
             best = d->r->places[p].place;
             best_dist = dist;
+            best_dateline = dateline;
         }
     }
     return best;

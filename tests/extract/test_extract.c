@@ -278,6 +278,37 @@ Test(extract, figure_gets_the_place_of_its_sentence)
     extract_result_free(&r);
 }
 
+/* A dateline's place is where the report was filed: a figure takes the
+ * place its sentence names past it, and the dateline's only when it names
+ * none (the sentence a dateline opens is the figure's own). */
+Test(extract, figure_place_is_not_the_dateline)
+{
+    static const struct {
+        const char *doc, *figure, *place;
+    } cases[] = {
+        {"بيروت (رويترز) - أحصى المرصد 14 قتيلا من المقاتلين في معارك حول مدينة سراقب.\n",
+         "14 قتيلا", "saraqib"},
+        {"دمشق - قال مسعفون إن 6 مدنيين أصيبوا بقذائف سقطت على حي في معرة النعمان.\n", "6 مدنيين",
+         "maarat-al-numan"},
+        /* a dateline alone still places the figure */
+        {"إدلب - أصيب 6 مدنيين بقذائف سقطت على حي سكني.\n", "6 مدنيين", "idlib"},
+        /* a place opening a line before a colon lists a toll by place: it is no dateline */
+        {"وتوزع القتلى كالآتي:\nسراقب: 5 قتلى في قصف على معرة النعمان وأطرافها.\n", "5 قتلى",
+         "saraqib"},
+    };
+    const extract_place *places;
+    extract_model_places(model, &places);
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        extract_result r;
+        run(cases[k].doc, &r);
+        const extract_figure *f = figure_with(&r, cases[k].figure);
+        cr_assert_not_null(f, "no figure %s in: %s", cases[k].figure, cases[k].doc);
+        cr_assert(f->place != EXTRACT_NO_INDEX, "no place in: %s", cases[k].doc);
+        cr_expect_str_eq(places[f->place].id, cases[k].place, "in: %s", cases[k].doc);
+        extract_result_free(&r);
+    }
+}
+
 /* ---- sources and outlets ---- */
 
 static const extract_source *source_named(const extract_result *r, const char *name)
