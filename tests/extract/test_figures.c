@@ -105,6 +105,12 @@ Test(figures, types_from_the_governing_word)
          "count"},
         {"وأفرج لواء شهداء البلدة عن 9 جنود.", "9 جنود", 9, "exact", "count"},
         {"وأعلن اللواء أسر 6 عناصر من التنظيم.", "6 عناصر", 6, "exact", "captured"},
+        /* a verb in the dual after a pair of people says what befell both */
+        {"وقال المسعفون إن اثنين من الأطفال توفيا من شدة البرد في المخيم.", "اثنين من الأطفال", 2,
+         "exact", "killed"},
+        {"وذكرت الإدارة أن سيدتين مسنتين توفيتا في خيمتهما.", "سيدتين", 2, "exact", "killed"},
+        {"وأضاف أن امرأتين أصيبتا بشظايا القذيفة.", "امرأتين", 2, "exact", "injured"},
+        {"وأكد المسعف أن 3 أطفال نجوا، وأن شقيقتيهم توفيتا لاحقا.", "3 أطفال", 3, "exact", "count"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
