@@ -1026,6 +1026,41 @@ static bool completes_breakdown(const doc_state *d, const fig_aux *aux, size_t p
     return sum == f[h].value;
 }
 
+/* A sentence that opens its figures with the toll named again ("ومن بين
+ * القتلى 98 عنصرا") breaks down the toll of the sentence before it: the
+ * latest whole figure there of the type the toll names, no smaller than
+ * the part. Its index, or EXTRACT_NO_INDEX. */
+static size_t toll_named_again(const doc_state *d, const fig_aux *aux, size_t i)
+{
+    const text *t = d->t;
+    const extract_figure *f = d->r->figures;
+    size_t first = aux[i].first, sent = t->tok[first].sentence;
+    const char *type = NULL;
+    for (size_t k = first > 4 ? first - 4 : 0; k < first && !type; k++) {
+        lexicon_match m, tm;
+        if (t->tok[k].sentence != sent || !link_is(d, k, "breakdown", &m))
+            continue;
+        size_t end = m.tok_end;
+        while (end < first && t->tok[end].kind == TOK_PUNCT)
+            end++;
+        if (end == first && m.tok_end > k + 1 &&
+            lexicon_match_at(d->m->triggers, t, m.tok_end - 1, PROCLITICS_ALL, &tm) &&
+            tm.tok_end == m.tok_end)
+            type = model_field(tm.entry, 1);
+    }
+    if (!type)
+        return EXTRACT_NO_INDEX;
+    for (size_t j = i; j-- > 0;) {
+        size_t js = t->tok[aux[j].first].sentence;
+        if (js + 1 < sent)
+            break;
+        if (js < sent && f[j].part_of == EXTRACT_NO_INDEX && !strcmp(f[j].type, type))
+            return f[j].has_value && f[i].has_value && f[i].value > f[j].value ? EXTRACT_NO_INDEX
+                                                                               : j;
+    }
+    return EXTRACT_NO_INDEX;
+}
+
 /* Breakdowns and updates, once the figures are in text order:
  *  - after بينهم/منهم (or in brackets right after it) a figure is a part
  *    of the figure before it, and so are the figures listed with it, and
@@ -1041,8 +1076,18 @@ static void link_figures(doc_state *d, const fig_aux *aux)
     extract_figure *f = d->r->figures;
     for (size_t i = 1; i < d->r->n_figures; i++) {
         size_t p = i - 1;
-        if (t->tok[aux[p].first].sentence != t->tok[aux[i].first].sentence ||
-            aux[p].end > aux[i].first)
+        if (t->tok[aux[p].first].sentence != t->tok[aux[i].first].sentence) {
+            size_t whole = toll_named_again(d, aux, i);
+            if (whole != EXTRACT_NO_INDEX) {
+                f[i].part_of = whole;
+                if (f[i].claimant == EXTRACT_NO_INDEX) {
+                    f[i].claimant = f[whole].claimant;
+                    f[i].denied = f[whole].denied;
+                }
+            }
+            continue;
+        }
+        if (aux[p].end > aux[i].first)
             continue;
         size_t head = EXTRACT_NO_INDEX;
         bool bracket = aux[i].first > aux[p].end && is_open_mark(t, aux[i].first - 1) &&

@@ -227,6 +227,15 @@ Test(figures, breakdowns)
         /* the toll named again: "بين القتلى" */
         {"قتل 37 مدنيا في القصف، وبين القتلى 9 نساء و11 طفلا.", "11 طفلا", "37 مدنيا", "killed"},
         {"أصيب 50 شخصا، ومن بين الجرحى 6 مسعفين.", "6 مسعفين", "50 شخصا", "injured"},
+        /* the toll named again opening the next sentence breaks down the toll before */
+        {"وثق المرصد مقتل 45 شخصا في المعارك. ومن بين القتلى 12 عنصرا من قوات النظام.", "12 عنصرا",
+         "45 شخصا", "killed"},
+        {"أصيب 60 مدنيا في القصف. وأوضح المسعفون أن من بين الجرحى 9 أطفال.", "9 أطفال", "60 مدنيا",
+         "injured"},
+        /* ... only a toll of the kind it names, and no smaller than its part */
+        {"قتل 45 شخصا في المعارك. ومن بين الجرحى 12 عنصرا.", "12 عنصرا", NULL, "injured"},
+        {"قتل 8 أشخاص في الغارة. ومن بين القتلى 20 مدنيا خلال الأسبوع.", "20 مدنيا", NULL,
+         "killed"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         const link_case *c = &cases[k];
