@@ -38,7 +38,9 @@
  * the figure before it (part_of) and takes its type unless a word of its
  * own typed it; a figure after an update word (ارتفعت الحصيلة إلى)
  * supersedes the latest earlier figure of the same type, object and
- * claimant. The small words these rules read are in
+ * claimant, or the one the next sentence recounts ("وكان المرصد قد أفاد
+ * بمقتل 13"). A sentence opening with the toll named again ("ومن بين
+ * القتلى 98") breaks down the toll of the sentence before. The small words these rules read are in
  * data/lexicon/figure_links.tsv.
  * Claimant and stance come from sources.c (who is credited with each
  * token), the place from the nearest place mention of the sentence.
@@ -1061,6 +1063,46 @@ static size_t toll_named_again(const doc_state *d, const fig_aux *aux, size_t i)
     return EXTRACT_NO_INDEX;
 }
 
+/* Does figure j's sentence open by recounting what came before ("وكان
+ * المرصد قد أفاد بمقتل 13")? */
+static bool in_background(const doc_state *d, const fig_aux *aux, size_t j)
+{
+    const text *t = d->t;
+    size_t k = aux[j].first, sent = t->tok[k].sentence;
+    while (k > 0 && t->tok[k - 1].sentence == sent)
+        k--;
+    while (k < aux[j].first && t->tok[k].kind == TOK_PUNCT)
+        k++;
+    return k < aux[j].first && stages_word_in(d, k, FW_BACKGROUND_OPENER);
+}
+
+/* The earlier toll an update (figure i) replaces when the text tells it
+ * after the update ("ارتفعت الحصيلة إلى 19. وكان المرصد قد أفاد بمقتل
+ * 13"): the first figure of the next sentence that recounts what came
+ * before, counting the same by the same party, no larger. Its index, or
+ * EXTRACT_NO_INDEX. */
+static size_t earlier_told_after(const doc_state *d, const fig_aux *aux, size_t i)
+{
+    const text *t = d->t;
+    const extract_figure *f = d->r->figures;
+    size_t sent = t->tok[aux[i].first].sentence;
+    for (size_t j = i + 1; j < d->r->n_figures; j++) {
+        size_t js = t->tok[aux[j].first].sentence;
+        if (js == sent)
+            continue;
+        if (js > sent + 1 || !in_background(d, aux, j))
+            return EXTRACT_NO_INDEX;
+        bool same_object = f[j].object == f[i].object || aux[i].toll_noun ||
+                           (f[j].object && f[i].object && !strcmp(f[j].object, f[i].object));
+        if (f[j].part_of == EXTRACT_NO_INDEX && !strcmp(f[j].type, f[i].type) && same_object &&
+            f[j].claimant == f[i].claimant &&
+            (!f[j].has_value || !f[i].has_value || f[j].value <= f[i].value))
+            return j;
+        return EXTRACT_NO_INDEX;
+    }
+    return EXTRACT_NO_INDEX;
+}
+
 /* Breakdowns and updates, once the figures are in text order:
  *  - after بينهم/منهم (or in brackets right after it) a figure is a part
  *    of the figure before it, and so are the figures listed with it, and
@@ -1135,6 +1177,8 @@ static void link_figures(doc_state *d, const fig_aux *aux)
                 break;
             }
         }
+        if (f[i].supersedes == EXTRACT_NO_INDEX)
+            f[i].supersedes = earlier_told_after(d, aux, i);
     }
 }
 

@@ -272,6 +272,15 @@ Test(figures, updates)
         /* a bare toll updates whatever its count counted, past an adverb */
         {"قتل 9 مدنيين في الغارة. وارتفعت حصيلة القتلى لاحقا إلى 11.", "11", "9 مدنيين", "killed"},
         {"قتل 9 مدنيين في الغارة. وارتفعت الحصيلة إلى 11 قتيلا.", "11 قتيلا", "9 مدنيين", "killed"},
+        /* the earlier toll recounted after the update ("وكان ... قد أفاد") */
+        {"وارتفعت حصيلة ضحايا التفجير إلى 27 شخصا. وكانت المصادر قد تحدثت صباحا عن مقتل 18 شخصا.",
+         "27 شخصا", "18 شخصا", "killed"},
+        /* ... but not a toll the next sentence tells as news, nor a larger one */
+        {"وارتفعت حصيلة ضحايا التفجير إلى 27 شخصا. وقتل 18 شخصا آخرون في قصف على بلدة مجاورة.",
+         "27 شخصا", NULL, "killed"},
+        {"وارتفعت حصيلة ضحايا التفجير إلى 27 شخصا. وكان 40 شخصا قد قتلوا في تفجير مماثل العام "
+         "الماضي.",
+         "27 شخصا", NULL, "killed"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         const link_case *c = &cases[k];
