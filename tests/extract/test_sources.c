@@ -267,6 +267,25 @@ Test(sources, parties_of_the_region)
     }
 }
 
+/* The humanitarian voices of the Syrian war's north-west: a monitor of the
+ * camps is a party, not the country its name ends with; the Secretary-General
+ * speaks for the UN. A mere mention of either claims nothing. */
+Test(sources, humanitarian_voices)
+{
+    static const claimant_case cases[] = {
+        {"وبحسب منسقي استجابة سوريا، فإن 1200 عائلة نزحت من القرى الجنوبية خلال أسبوع.",
+         "1200 عائلة", "منسقو استجابة سوريا", "ngo"},
+        {"وقال فريق منسقو استجابة سوريا إن 640 خيمة تضررت بفعل العاصفة.", "640 خيمة",
+         "منسقو استجابة سوريا", "ngo"},
+        {"وقال المتحدث باسم الأمين العام للأمم المتحدة إن 40 شاحنة عبرت الحدود صباحا.", "40 شاحنة",
+         "المتحدث باسم الأمين العام للأمم المتحدة", NULL},
+        /* named, not speaking: the claimant is who speaks */
+        {"ودعا الأمين العام للأمم المتحدة إلى التهدئة بعد مقتل 9 مدنيين، بحسب الدفاع المدني.",
+         "9 مدنيين", "الدفاع المدني السوري", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* The publisher: a dateline, a signature line, "(OUTLET)" opening the text;
  * an outlet told is reporting itself, an agency told is only cited. */
 Test(sources, outlets_from_datelines)
