@@ -111,6 +111,9 @@ Test(figures, types_from_the_governing_word)
         {"وذكرت الإدارة أن سيدتين مسنتين توفيتا في خيمتهما.", "سيدتين", 2, "exact", "killed"},
         {"وأضاف أن امرأتين أصيبتا بشظايا القذيفة.", "امرأتين", 2, "exact", "injured"},
         {"وأكد المسعف أن 3 أطفال نجوا، وأن شقيقتيهم توفيتا لاحقا.", "3 أطفال", 3, "exact", "count"},
+        /* camps are counted as the humanitarian reports count them */
+        {"وقال الفريق إن 73 مخيما غمرتها مياه الأمطار.", "73 مخيما", 73, "exact", "count"},
+        {"ودمر القصف مخيمين قرب الحدود.", "مخيمين", 2, "exact", "destroyed"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
@@ -316,6 +319,8 @@ Test(figures, not_figures)
         {"ونزح 3 مرات خلال الحرب.", "3"},
         {"وأصيب 5 كم شمال المدينة.", "5"},
         {"واعتقل 40 % من الشبان.", "40"},
+        /* a camp named is a place, not a count */
+        {"ووصلت العائلات إلى مخيم 17 تشرين قرب البلدة.", "مخيم"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         extract_result r;
