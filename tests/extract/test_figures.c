@@ -113,6 +113,12 @@ Test(figures, types_from_the_governing_word)
         {"وأكد المسعف أن 3 أطفال نجوا، وأن شقيقتيهم توفيتا لاحقا.", "3 أطفال", 3, "exact", "count"},
         /* camps are counted as the humanitarian reports count them */
         {"وقال الفريق إن 73 مخيما غمرتها مياه الأمطار.", "73 مخيما", 73, "exact", "count"},
+        /* medical staff with the article, after من */
+        {"ووثق التقرير مقتل 4 من الكوادر الطبية خلال الشهر.", "الكوادر الطبية", 4, "exact",
+         "killed"},
+        {"وأصيب ثلاثة من الكادر الطبي في المستشفى.", "الكادر الطبي", 3, "exact", "injured"},
+        /* ... but the staff named before a number are not what it counts */
+        {"وأسعف الكادر الطبي 4 مصابين في المستشفى.", "4 مصابين", 4, "exact", "injured"},
         {"ودمر القصف مخيمين قرب الحدود.", "مخيمين", 2, "exact", "destroyed"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
