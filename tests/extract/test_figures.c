@@ -136,6 +136,16 @@ Test(figures, vague_amounts_alone)
         {"ونزح الآلاف باتجاه الحدود.", "آلاف", NAN, "thousands", "displaced"},
         {"وقالت المصادر إن الجرحى بالعشرات.", "عشرات", NAN, "tens", "injured"},
         {"قتل 3 جنود وجرح عشرات.", "عشرات", NAN, "tens", "injured"},
+        /* the dead and the wounded counted together, with the article */
+        {"وأوقع التفجير المزدوج عشرات القتلى والمصابين قرب الجامع.", "عشرات", NAN, "tens",
+         "casualties"},
+        {"وخلفت الغارات مئات القتلى والجرحى في الأحياء الشرقية.", "مئات", NAN, "hundreds",
+         "casualties"},
+        {"ونقل إلى المشافي عدد من الشهداء والجرحى بعد الاستهداف.", "عدد من", NAN, "some",
+         "casualties"},
+        /* ... but the dead alone, the wounded told in a clause of their own */
+        {"وخلفت الغارات الليلية عشرات القتلى في الحي، فيما نقل الجرحى إلى المشفى.", "عشرات",
+         NAN, "tens", "killed"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
     static const char *const none[] = {
