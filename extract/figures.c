@@ -386,6 +386,11 @@ static bool military_kind(const char *kind)
     return !strcmp(kind, "military") || !strcmp(kind, "armed_group");
 }
 
+static bool civilian_kind(const char *kind)
+{
+    return !strcmp(kind, "civil_defence") || !strcmp(kind, "ngo") || !strcmp(kind, "un");
+}
+
 /* Does word i end in a pronoun of the third person, ـه، ـها، ـهم (خسارته،
  * خسارتها، خسائرهم; not the ـة of خسارة)? */
 static bool possessive(const text *t, size_t i)
@@ -479,6 +484,11 @@ static subject subject_of(const doc_state *d, const counted *c, size_t num_first
         return sub;
     size_t party = d->r->source_mentions[m].source;
     const extract_source *owner = &d->r->sources[party];
+    /* the members of a rescue, relief or UN body are civilians, whatever
+     * side it is counted on ("ثلاثة من عناصر الدفاع المدني") */
+    if (civilian_kind(owner->kind) &&
+        (!strcmp(*category, "people") || !strcmp(*category, "combatants")))
+        *category = "civilians";
     if (!strcmp(owner->affiliation, "government") || !strcmp(owner->affiliation, "opposition")) {
         if (military_kind(owner->kind) && !strcmp(*category, "people"))
             *category = "combatants";
@@ -705,9 +715,19 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
      * خمس آليات" — the vehicles are the army's too; not the people its
      * munitions kill ("أطلقت 100 قذيفة ... أدت لمقتل 20 مدنيا"). */
     const extract_figure *before = previous_in_sentence(d, first);
+    /* ... and the members of a civilian body stay its members down the list */
+    bool civil_before = before && before->subject_party < d->r->n_sources &&
+                        civilian_kind(d->r->sources[before->subject_party].kind) &&
+                        before->subject_category &&
+                        !strcmp(before->subject_category, "civilians") &&
+                        (!strcmp(category, "combatants") || !strcmp(category, "people"));
     if (!strcmp(sub.side, "unknown") && !sub.bloc && before && before->subject_side &&
-        before->denied == d->denied[first] && owned_alike(before->subject_category, category))
+        before->denied == d->denied[first] &&
+        (owned_alike(before->subject_category, category) || civil_before)) {
         sub = (subject){before->subject_side, before->subject_bloc, before->subject_party};
+        if (civil_before)
+            category = "civilians";
+    }
     type = resolve_losses(type, category);
     /* A toll broken down by place carries its type over the list, past the
      * reach of the word that typed it. */

@@ -144,8 +144,8 @@ Test(figures, vague_amounts_alone)
         {"ونقل إلى المشافي عدد من الشهداء والجرحى بعد الاستهداف.", "عدد من", NAN, "some",
          "casualties"},
         /* ... but the dead alone, the wounded told in a clause of their own */
-        {"وخلفت الغارات الليلية عشرات القتلى في الحي، فيما نقل الجرحى إلى المشفى.", "عشرات",
-         NAN, "tens", "killed"},
+        {"وخلفت الغارات الليلية عشرات القتلى في الحي، فيما نقل الجرحى إلى المشفى.", "عشرات", NAN,
+         "tens", "killed"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
     static const char *const none[] = {
@@ -444,6 +444,48 @@ Test(figures, subject_bloc_and_party_in_syria)
         {"قتل 30 مسلحا في اشتباكات بريف حلب.", "30 مسلحا", "sy.opposition", NULL},
     };
     check_subjects(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A number, من and a plural of people before a body's name counts its
+ * members; those of a rescue, relief or UN body are civilians, of an army or
+ * a faction combatants. */
+Test(figures, members_of_a_body)
+{
+    static const struct {
+        const char *doc, *needle;
+        double value;
+        const char *type, *category, *party;
+    } cases[] = {
+        {"وأدى القصف إلى مقتل اثنين من كوادر الدفاع المدني في البلدة.", "اثنين من كوادر", 2,
+         "killed", "civilians", "syria-civil-defence"},
+        {"وأصيب ثلاثة من عناصر الدفاع المدني أثناء إخماد الحريق.", "ثلاثة من عناصر", 3, "injured",
+         "civilians", "syria-civil-defence"},
+        /* a list by place keeps the body's members */
+        {"وتوزع ضحايا الدفاع المدني في إدلب 12 عنصرا، وفي حماة 5 عناصر.", "5 عناصر", 5, "killed",
+         "civilians", "syria-civil-defence"},
+        /* ... but the members of an army are combatants */
+        {"وقتل أربعة من عناصر الفرقة الرابعة في الكمين.", "أربعة من عناصر", 4, "killed",
+         "combatants", "fourth-division"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        extract_result r;
+        run(cases[k].doc, &r);
+        size_t i = figure_at(&r, cases[k].needle);
+        cr_expect_neq(i, EXTRACT_NO_INDEX, "no figure with \"%s\" in: %s", cases[k].needle,
+                      cases[k].doc);
+        if (i != EXTRACT_NO_INDEX) {
+            const extract_figure *f = &r.figures[i];
+            cr_expect(f->has_value && f->value == cases[k].value, "%s: value %g", cases[k].doc,
+                      f->value);
+            cr_expect_str_eq(f->type, cases[k].type, "type in: %s", cases[k].doc);
+            cr_expect_str_eq(f->subject_category ? f->subject_category : "(none)",
+                             cases[k].category, "category in: %s", cases[k].doc);
+            cr_expect_str_eq(f->subject_party != EXTRACT_NO_INDEX ? r.sources[f->subject_party].id
+                                                                  : "(none)",
+                             cases[k].party, "party in: %s", cases[k].doc);
+        }
+        extract_result_free(&r);
+    }
 }
 
 Test(figures, subject_bloc_and_party_in_other_wars)
