@@ -262,6 +262,32 @@ static bool wounded_moved(const doc_state *d, const trigger *tr, size_t n_tr, co
     return false;
 }
 
+/* Does a part of what was counted follow the verb that ends at token
+ * `from`, a number and منها/منهم after at most its own subject, definite
+ * or a party's name ("أطلقوا 4 صواريخ اعترضت الدفاعات 3 منها")? The verb then tells what befell the
+ * part, not the whole. */
+static bool part_follows(const doc_state *d, size_t from)
+{
+    const text *t = d->t;
+    if (from == 0 || from >= t->n_tok)
+        return false;
+    uint32_t s = t->tok[from - 1].sentence;
+    for (size_t k = 0; k < d->r->n_numbers; k++) {
+        const number *n = &d->r->numbers[k];
+        if (n->tok_first < from)
+            continue;
+        if (n->tok_first > from + 4 || n->tok_end >= t->n_tok || t->tok[n->tok_first].sentence != s)
+            return false;
+        for (size_t j = from; j < n->tok_first; j++) /* the subject: definite or a party */
+            if (t->tok[j].kind != TOK_WORD || word_role(d, j, "clause") ||
+                (strncmp(t->tok[j].norm, "ال", strlen("ال")) != 0 && !d->in_source[j]))
+                return false;
+        const char *w = t->tok[n->tok_end].norm;
+        return !strcmp(w, "منها") || !strcmp(w, "منهم") || !strcmp(w, "منهن");
+    }
+    return false;
+}
+
 static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_tr, const counted *c,
                                const char *category, size_t num_first, const trigger **cause,
                                bool *weak)
@@ -320,7 +346,7 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
                    t->tok[g->first].sentence == s;
         for (size_t j = end; j < g->first && own; j++)
             own = t->tok[j].kind == TOK_WORD && !word_role(d, j, "clause");
-        if (own)
+        if (own && !part_follows(d, g->end))
             return g->type;
         break;
     }

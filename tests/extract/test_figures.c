@@ -120,6 +120,17 @@ Test(figures, types_from_the_governing_word)
         /* ... but the staff named before a number are not what it counts */
         {"وأسعف الكادر الطبي 4 مصابين في المستشفى.", "4 مصابين", 4, "exact", "injured"},
         {"ودمر القصف مخيمين قرب الحدود.", "مخيمين", 2, "exact", "destroyed"},
+        /* a verb after the noun with a subject of its own and a part of the
+         * number after it tells what befell the part, not the whole */
+        {"وقال الجيش إن المسلحين أطلقوا 5 قذائف صاروخية أسقطت المنظومة 4 منها.", "5 قذائف", 5,
+         "exact", "fired"},
+        {"وقال الجيش إن المسلحين أطلقوا 5 قذائف صاروخية أسقطت المنظومة 4 منها.", "4 منها", 4,
+         "exact", "destroyed"},
+        /* ... but with no part after it, the verb after the noun governs it */
+        {"وقال المتحدث إن 5 طائرات مسيرة أسقطت فوق القاعدة ليلا.", "5 طائرات", 5, "exact",
+         "destroyed"},
+        {"وأكد أن 7 صواريخ اعترضت قبل وصولها إلى 3 منها أحياء سكنية.", "7 صواريخ", 7, "exact",
+         "destroyed"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
