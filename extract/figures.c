@@ -1074,6 +1074,36 @@ static bool completes_breakdown(const doc_state *d, const fig_aux *aux, size_t p
     return sum == f[h].value;
 }
 
+/* Is figure i, joined by و to the part p before it, a further item of p's
+ * list, with only p's owner between them ("بينهم 98 عنصرا من قوات النظام
+ * و76 مقاتلا من الفصائل"), the parts still no more than their whole? */
+static bool further_part(const doc_state *d, const fig_aux *aux, size_t p, size_t i)
+{
+    const text *t = d->t;
+    const extract_figure *f = d->r->figures;
+    size_t h = f[p].part_of, k = aux[i].first;
+    if (h == EXTRACT_NO_INDEX || k <= aux[p].end || k >= t->n_tok)
+        return false;
+    size_t stop = k;
+    if (!strcmp(t->tok[k - 1].norm, "و"))
+        stop = k - 1;
+    else if (t->cp[t->tok[k].sp.start] != 0x0648)
+        return false;
+    if (stop <= aux[p].end || stop - aux[p].end > 8)
+        return false;
+    for (size_t j = aux[p].end; j < stop; j++)
+        if (t->tok[j].kind != TOK_WORD ||
+            (!d->in_source[j] && !word_role(d, j, "of") && !word_role(d, j, "ranks")))
+            return false;
+    if (!f[h].has_value || !f[i].has_value)
+        return true;
+    double sum = f[i].value;
+    for (size_t j = h + 1; j < i; j++)
+        if (f[j].part_of == h && f[j].has_value)
+            sum += f[j].value;
+    return sum <= f[h].value;
+}
+
 /* A sentence that opens its figures with the toll named again ("ومن بين
  * القتلى 98 عنصرا") breaks down the toll of the sentence before it: the
  * latest whole figure there of the type the toll names, no smaller than
@@ -1152,7 +1182,8 @@ static size_t earlier_told_after(const doc_state *d, const fig_aux *aux, size_t 
 /* Breakdowns and updates, once the figures are in text order:
  *  - after بينهم/منهم (or in brackets right after it) a figure is a part
  *    of the figure before it, and so are the figures listed with it, and
- *    one joined by و that makes up the rest of the whole past a clause;
+ *    one joined by و that makes up the rest of the whole past a clause,
+ *    or past only the owner of the part before ("و76 مقاتلا");
  *    a part no smaller word typed takes the type of its whole;
  *  - a figure governed by an update word supersedes the latest earlier
  *    figure of the same type by the same claimant that counts the same
@@ -1187,7 +1218,7 @@ static void link_figures(doc_state *d, const fig_aux *aux)
              * the figure before it; "5 أطفال وامرأتان" lists parts side by side. */
             head = bracket ? p : f[p].part_of;
         bool completes = head == EXTRACT_NO_INDEX && completes_breakdown(d, aux, p, i);
-        if (completes)
+        if (completes || (head == EXTRACT_NO_INDEX && further_part(d, aux, p, i)))
             head = f[p].part_of;
         if (head == EXTRACT_NO_INDEX)
             continue;

@@ -266,6 +266,15 @@ Test(figures, breakdowns)
         {"قتل 45 شخصا في المعارك. ومن بين الجرحى 12 عنصرا.", "12 عنصرا", NULL, "injured"},
         {"قتل 8 أشخاص في الغارة. ومن بين القتلى 20 مدنيا خلال الأسبوع.", "20 مدنيا", NULL,
          "killed"},
+        /* a further part joined by و past the owner of the one before */
+        {"وقضى 40 شخصا في الهجمات. ومن بين القتلى 22 عنصرا من قوات النظام و11 مقاتلا من هيئة "
+         "تحرير الشام.",
+         "11 مقاتلا", "40 شخصا", "killed"},
+        {"وارتفعت حصيلة القتلى إلى 63 شخصا، بينهم 30 عنصرا من قوات النظام و19 مقاتلا من الفصائل.",
+         "19 مقاتلا", "63 شخصا", "killed"},
+        /* ... but not when the parts would be more than their whole */
+        {"وقتل 9 أشخاص بينهم 5 عناصر من قوات النظام و12 مدنيا في قرية أخرى.", "12 مدنيا", NULL,
+         "killed"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         const link_case *c = &cases[k];
