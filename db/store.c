@@ -706,6 +706,21 @@ static int count_tables(sqlite3 *db, int *out)
     return rc;
 }
 
+/* Does the one-parameter query `sql`, given `value`, return a row? */
+static int row_exists(sqlite3 *db, const char *sql, const char *value, bool *found)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+        *found = rc == SQLITE_ROW;
+        rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
 /* The CREATE statement of the schema object `name` in schema.sql, a new
  * string (NULL when absent): from "CREATE ... name" to its ";", or for a
  * trigger to its "END;". */
@@ -728,14 +743,31 @@ static char *schema_statement(const char *schema_sql, const char *name)
     return NULL;
 }
 
-static int run_migration(sqlite3 *db, const store_migration *m, const char *schema_sql)
+/* Builds each of the schema objects `names` (NULL-terminated) as schema.sql
+ * spells it; with `missing_only`, those the database lacks only. */
+static int create_objects(sqlite3 *db, const char *schema_sql, const char *const *names,
+                          bool missing_only)
 {
-    int rc = sqlite3_exec(db, m->sql, NULL, NULL, NULL);
-    for (const char *const *o = m->objects; rc == SQLITE_OK && o && *o; o++) {
+    int rc = SQLITE_OK;
+    for (const char *const *o = names; rc == SQLITE_OK && o && *o; o++) {
+        bool there = false;
+        if (missing_only && (rc = row_exists(db, "SELECT 1 FROM sqlite_schema WHERE name = ?1", *o,
+                                             &there)) != SQLITE_OK)
+            break;
+        if (there)
+            continue;
         char *sql = schema_statement(schema_sql, *o);
         rc = sql ? sqlite3_exec(db, sql, NULL, NULL, NULL) : SQLITE_ERROR;
         free(sql);
     }
+    return rc;
+}
+
+static int run_migration(sqlite3 *db, const store_migration *m, const char *schema_sql)
+{
+    int rc = sqlite3_exec(db, m->sql, NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = create_objects(db, schema_sql, m->objects, false);
     if (rc == SQLITE_OK && m->after)
         rc = sqlite3_exec(db, m->after, NULL, NULL, NULL);
     return rc;
@@ -863,35 +895,19 @@ static const char BULK_FINISH_SQL[] =
 /* Is a bulk import under way or left unfinished in this database? */
 static int bulk_pending(sqlite3 *db, bool *pending)
 {
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM meta WHERE key = ?1", -1, &st, NULL);
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, "bulk_import", -1, SQLITE_STATIC);
-        rc = sqlite3_step(st);
-        *pending = rc == SQLITE_ROW;
-        rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
-    }
-    sqlite3_finalize(st);
-    return rc;
+    return row_exists(db, "SELECT 1 FROM meta WHERE key = ?1", "bulk_import", pending);
 }
 
-/* Builds the schema object `name` as schema.sql spells it, unless it is there. */
-static int restore_object(sqlite3 *db, const char *schema_sql, const char *name)
+/* Drops each of `names` (NULL-terminated), an INDEX or TRIGGER by `kind`;
+ * the names come from the lists above, not from input: no value to bind. */
+static int drop_objects(sqlite3 *db, const char *kind, const char *const *names)
 {
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_schema WHERE name = ?1", -1, &st, NULL);
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-        rc = sqlite3_step(st);
+    int rc = SQLITE_OK;
+    for (const char *const *o = names; rc == SQLITE_OK && *o; o++) {
+        char sql[128];
+        snprintf(sql, sizeof sql, "DROP %s IF EXISTS %s", kind, *o);
+        rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
     }
-    sqlite3_finalize(st);
-    if (rc == SQLITE_ROW)
-        return SQLITE_OK;
-    if (rc != SQLITE_DONE)
-        return rc;
-    char *sql = schema_statement(schema_sql, name);
-    rc = sql ? sqlite3_exec(db, sql, NULL, NULL, NULL) : SQLITE_ERROR;
-    free(sql);
     return rc;
 }
 
@@ -908,12 +924,12 @@ static store_status finish_bulk(store *s)
         return st;
     bool pending = false;
     int rc = bulk_pending(s->db, &pending);
-    for (const char *const *o = BULK_DEFERRED_INDEXES; rc == SQLITE_OK && pending && *o; o++)
-        rc = restore_object(s->db, s->schema_sql, *o);
+    if (rc == SQLITE_OK && pending)
+        rc = create_objects(s->db, s->schema_sql, BULK_DEFERRED_INDEXES, true);
     if (rc == SQLITE_OK && pending)
         rc = sqlite3_exec(s->db, BULK_FINISH_SQL, NULL, NULL, NULL);
-    for (const char *const *o = BULK_DEFERRED_TRIGGERS; rc == SQLITE_OK && pending && *o; o++)
-        rc = restore_object(s->db, s->schema_sql, *o);
+    if (rc == SQLITE_OK && pending)
+        rc = create_objects(s->db, s->schema_sql, BULK_DEFERRED_TRIGGERS, true);
     if (rc == SQLITE_OK && pending)
         rc = sqlite3_exec(s->db, "DELETE FROM meta WHERE key = 'bulk_import'", NULL, NULL, NULL);
     if (rc != SQLITE_OK)
@@ -939,17 +955,10 @@ store_status store_bulk_begin(store *s)
         rc = sqlite3_exec(s->db,
                           "INSERT OR REPLACE INTO meta (key, value) VALUES ('bulk_import', 1)",
                           NULL, NULL, NULL);
-        /* names from the lists above, not from input: no value to bind */
-        for (const char *const *o = BULK_DEFERRED_INDEXES; rc == SQLITE_OK && *o; o++) {
-            char sql[128];
-            snprintf(sql, sizeof sql, "DROP INDEX IF EXISTS %s", *o);
-            rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
-        }
-        for (const char *const *o = BULK_DEFERRED_TRIGGERS; rc == SQLITE_OK && *o; o++) {
-            char sql[128];
-            snprintf(sql, sizeof sql, "DROP TRIGGER IF EXISTS %s", *o);
-            rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
-        }
+        if (rc == SQLITE_OK)
+            rc = drop_objects(s->db, "INDEX", BULK_DEFERRED_INDEXES);
+        if (rc == SQLITE_OK)
+            rc = drop_objects(s->db, "TRIGGER", BULK_DEFERRED_TRIGGERS);
         if (rc != SQLITE_OK)
             st = store_sql_fail(s, rc, "beginning the bulk import");
         st = store_tx_end(s, st);

@@ -101,6 +101,14 @@ static char *plain_state(void)
     return state_of(path);
 }
 
+/* The test database opened for a bulk import, and the import begun. */
+static store *begin_bulk(void)
+{
+    store *s = fx_open_flags(STORE_BULK);
+    cr_assert_eq(store_bulk_begin(s), STORE_OK, "%s", store_errmsg(s));
+    return s;
+}
+
 static void assert_full_text_intact(void)
 {
     assert_fts_intact();
@@ -110,8 +118,7 @@ static void assert_full_text_intact(void)
 Test(store_bulk, ends_as_a_plain_import_does)
 {
     char *plain = plain_state();
-    store *s = fx_open_flags(STORE_BULK);
-    cr_assert_eq(store_bulk_begin(s), STORE_OK, "%s", store_errmsg(s));
+    store *s = begin_bulk();
     write_all(s);
     cr_assert_eq(store_bulk_end(s), STORE_OK, "%s", store_errmsg(s));
     char *bulk = state_of(fx_path);
@@ -136,8 +143,7 @@ Test(store_bulk, ends_as_a_plain_import_does)
 Test(store_bulk, cut_short_is_finished_by_the_next_open)
 {
     char *plain = plain_state();
-    store *s = fx_open_flags(STORE_BULK);
-    cr_assert_eq(store_bulk_begin(s), STORE_OK, "%s", store_errmsg(s));
+    store *s = begin_bulk();
     write_all(s);
     store_close(s); /* no store_bulk_end: as if the process died */
 
@@ -163,8 +169,7 @@ Test(store_bulk, cut_short_is_finished_by_the_next_open)
 Test(store_bulk, cut_short_goes_on_under_another_bulk_import)
 {
     char *plain = plain_state();
-    store *s = fx_open_flags(STORE_BULK);
-    cr_assert_eq(store_bulk_begin(s), STORE_OK, "%s", store_errmsg(s));
+    store *s = begin_bulk();
     load_gazetteer(s);
     store_close(s);
     s = fx_open_flags(STORE_BULK);
