@@ -72,7 +72,7 @@ struct http_server {
     size_t n_threads;
     atomic_int in_flight;
     atomic_size_t body_bytes; /* request bodies held or promised (Content-Length) */
-    bool drained;
+    atomic_bool draining;     /* new connections are closed as they are accepted */
     /* The open connections, watched by the reaper thread for requests that
      * take longer than --request-deadline to arrive. */
     pthread_mutex_t slots_lock;
@@ -221,6 +221,21 @@ static void release_request(http_server *s, req_ctx *ctx)
         ctx->active = false;
         atomic_fetch_sub(&s->in_flight, 1);
     }
+}
+
+/* Once draining, a new connection is closed as soon as it is accepted.
+ * MHD_quiesce_daemon would refuse it at the socket instead, but with a
+ * thread pool in epoll mode libmicrohttpd 0.9.75 races itself there: the
+ * quiescing thread and a worker waking at that moment both take the
+ * listening socket out of the worker's epoll set, and the quiescing side
+ * panics (abort) when it finds it already gone. */
+static enum MHD_Result accept_unless_draining(void *cls, const struct sockaddr *addr,
+                                              socklen_t addrlen)
+{
+    (void)addr;
+    (void)addrlen;
+    const http_server *s = cls;
+    return atomic_load(&s->draining) ? MHD_NO : MHD_YES;
 }
 
 /* One context per connection, made when it opens and freed when it closes:
@@ -1211,7 +1226,7 @@ http_server *http_start(const http_config *cfg, app *a, char *err, size_t errsz)
     }
 
     s->daemon = MHD_start_daemon(
-        flags, (uint16_t)cfg->port, NULL, NULL, on_request, s,
+        flags, (uint16_t)cfg->port, accept_unless_draining, s, on_request, s,
         /* The logger first, so that no option's complaint goes elsewhere. */
         MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, MHD_OPTION_SOCK_ADDR, &addr,
         /* Refuse requests that bend HTTP/1.1 (spaces in header names...). */
@@ -1262,12 +1277,7 @@ void http_drain(http_server *s, int grace_ms)
 {
     if (!s)
         return;
-    if (!s->drained) {
-        s->drained = true;
-        MHD_socket fd = MHD_quiesce_daemon(s->daemon); /* stop accepting */
-        if (fd != MHD_INVALID_SOCKET)
-            close(fd);
-    }
+    atomic_store(&s->draining, true);
     for (int waited = 0; atomic_load(&s->in_flight) > 0 && waited < grace_ms; waited += 10) {
         struct timespec ten_ms = {0, 10 * 1000 * 1000};
         nanosleep(&ten_ms, NULL);

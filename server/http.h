@@ -49,7 +49,7 @@ int http_port(const http_server *s);
 /* Hand writes to w from now on (until then they answer 503). */
 void http_set_writer(http_server *s, writer *w);
 
-/* Stop accepting and let requests in flight finish, waiting up to
+/* Close new connections unanswered and let requests in flight finish, waiting up to
  * grace_ms (again on a second call). Writes in flight need their writer
  * running meanwhile. */
 void http_drain(http_server *s, int grace_ms);

@@ -451,6 +451,12 @@ long long e2e_articles(void)
     return g.articles;
 }
 
+void e2e_signal(int sig)
+{
+    cr_assert(g.pid != 0, "e2e: no server is running");
+    cr_assert(kill(g.pid, sig) == 0, "e2e: kill %d", sig);
+}
+
 /* Stop without asserting; records the wait status. */
 static int stop_quietly(void)
 {

@@ -72,6 +72,9 @@ bool e2e_wrapped(void);
 int e2e_port(void);
 long long e2e_articles(void); /* N of the listening line */
 
+/* Send sig to the running server without waiting for it. */
+void e2e_signal(int sig);
+
 /* SIGTERM, wait (up to E2E_STOP_TIMEOUT_S), and assert exit status 0 (not
  * killed by a signal, and not valgrind's error status). */
 void e2e_stop(void);
