@@ -74,6 +74,13 @@ Test(gazetteer, region_states_divisions_and_towns)
         {"nabatieh", "lebanon", 33.2, 33.5, 35.3, 35.6},
         {"banadir-gov", "somalia", 1.5, 2.5, 45.0, 46.0},
         {"cairo-gov", "egypt", 29.5, 30.5, 31.0, 31.6},
+        /* GeoNames towns named in data/places/arabic_names.tsv */
+        {"tarhuna", "libya", 32.3, 32.6, 13.5, 13.8},
+        {"tajura", "tripoli-dist", 32.8, 33.0, 13.2, 13.5},
+        {"al-manaqil", "gezira-gov", 14.0, 14.5, 32.8, 33.2},
+        {"dilling", "south-kordofan-gov", 11.8, 12.3, 29.4, 29.9},
+        {"afgooye", "lower-shabelle-gov", 2.0, 2.3, 45.0, 45.3},
+        {"ain-ebel", "lebanon", 33.0, 33.2, 35.3, 35.5},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         const extract_place *p = place(cases[c].id);

@@ -112,6 +112,41 @@ Test(places, names_that_are_not_places)
     }
 }
 
+/* Towns GeoNames lists without an Arabic name, named in
+ * data/places/arabic_names.tsv; those that are also common words count only
+ * in a place context. */
+Test(places, towns_named_in_arabic_by_review)
+{
+    static const place_case found[] = {
+        {"قتل 4 أشخاص في اشتباكات بمدينة ترهونة جنوب شرق طرابلس.", "tarhuna", "ترهونة"},
+        {"نزحت مئات الأسر من المناقل إلى ولايات مجاورة.", "al-manaqil", "المناقل"},
+        {"سقطت قذائف على سوق الدلنج صباح اليوم.", "dilling", "الدلنج"},
+        {"استعادت القوات الحكومية مدينة جوهر بعد معارك.", "jawhar", "جوهر"},
+        {"اقتحمت القوات بلدة بيتا جنوب نابلس فجرا.", "bayta-al-fawqa", "بيتا"},
+    };
+    for (size_t c = 0; c < sizeof found / sizeof found[0]; c++) {
+        extract_result r;
+        run(found[c].doc, &r);
+        cr_expect(has_place(&r, found[c].id, found[c].as_written), "%s: no %s (%s)", found[c].doc,
+                  found[c].id, found[c].as_written);
+        extract_result_free(&r);
+    }
+    static const struct {
+        const char *doc, *word;
+    } not_found[] = {
+        {"هدمت الجرافات 12 بيتا في القرية خلال أسبوع.", "بيتا"},
+        {"وصف المتحدث جوهر الخلاف بأنه سياسي.", "جوهر"},
+        {"تبنت جبهة تحرير ماسينا الهجوم على القافلة.", "ماسينا"},
+    };
+    for (size_t c = 0; c < sizeof not_found / sizeof not_found[0]; c++) {
+        extract_result r;
+        run(not_found[c].doc, &r);
+        cr_expect(!has_text(r.places, r.n_places, &r, not_found[c].word),
+                  "%s: %s read as a place", not_found[c].doc, not_found[c].word);
+        extract_result_free(&r);
+    }
+}
+
 /* Unknown places named by their context are served, unresolved. */
 Test(places, unknown_places_by_their_context)
 {

