@@ -288,12 +288,14 @@ browser-test:
 #                      corpus (clang source-based coverage, llvm-cov)
 #   make crash-test    kill -9 during an import, restart: the database is
 #                      whole and the import completes (~3 min)
+#   make stop-test     SIGTERM under load, 60 times: the server ends with
+#                      status 0 each time (~2 min)
 #   make soak          wrk at 256 connections over a mix of endpoints for
 #                      SOAK_SECONDS (600) on SOAK_ARTICLES (100000) generated
 #                      reports: no socket error, no 5xx, RSS flat
 # The bad-input battery is tests/e2e/test_battery.c (part of `make e2e`).
 # Crashes found by fuzzing are replayed by tests/{extract,server}/test_fuzz_regressions.c.
-.PHONY: fuzz fuzz-build fuzz-bins fuzz-coverage crash-test soak
+.PHONY: fuzz fuzz-build fuzz-bins fuzz-coverage crash-test stop-test soak
 FUZZ_TARGETS := numbers extract query body page feed
 FUZZ_SECONDS ?= 60
 SOAK_SECONDS ?= 600
@@ -328,5 +330,7 @@ fuzz-coverage:
 
 crash-test: $(O)/marsad $(O)/bench/gen_corpus
 	@O=$(O) bash tests/reliability/crash.sh
+stop-test: $(O)/marsad
+	@O=$(O) bash tests/reliability/stop.sh
 soak: $(O)/marsad $(O)/bench/gen_corpus
 	@O=$(O) SOAK_SECONDS=$(SOAK_SECONDS) SOAK_ARTICLES=$(SOAK_ARTICLES) bash tests/reliability/soak.sh
