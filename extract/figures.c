@@ -68,6 +68,8 @@ typedef struct fig_aux {
     bool weak_type;    /* typed by a trigger before it or by default: a part of
                         * a breakdown takes the type of its whole instead */
     bool update;       /* an update word ("ارتفعت الحصيلة إلى") governs it */
+    bool result;       /* ... with the ل of result ("ليرتفع العدد إلى"): the toll
+                        * the figures before it in its sentence bring about */
     bool toll_noun;    /* counts by a noun that says what happened (قتيلا), or
                         * by none: a toll of anyone, not of one kind of people */
     bool of_them;      /* "30 منهم": a part of the figure before it */
@@ -575,20 +577,47 @@ static const extract_figure *previous_in_sentence(const doc_state *d, size_t fir
     return best;
 }
 
-/* An update word before token `first` in its clause: "ارتفعت حصيلة
- * القتلى إلى 106", "ارتفع عدد القتلى في وقت لاحق إلى 17". */
-static bool governed_by_update(const doc_state *d, size_t first)
+/* The update word before token `first` in its clause, or EXTRACT_NO_INDEX:
+ * "ارتفعت حصيلة القتلى إلى 106", "ارتفع عدد القتلى في وقت لاحق إلى 17". */
+static size_t governed_by_update(const doc_state *d, size_t first)
 {
     const text *t = d->t;
     for (size_t back = 1; back <= 8 && back <= first; back++) {
         size_t k = first - back;
         lexicon_match m;
         if (t->tok[k].sentence != t->tok[first].sentence || t->tok[k].kind == TOK_PUNCT)
-            return false;
+            return EXTRACT_NO_INDEX;
         if (link_is(d, k, "update", &m))
-            return true;
+            return k;
     }
-    return false;
+    /* Farther back, the update must rise with its toll as subject and reach
+     * the number by its link: "ارتفعت حصيلة القتلى جراء القصف الذي استهدف
+     * السوق صباح اليوم إلى 23". A phrase of what the toll is of lies
+     * between; a mark or a clause word ends it. */
+    size_t link = EXTRACT_NO_INDEX;
+    for (size_t back = 1; back <= 4 && back <= first; back++) { /* past أكثر من */
+        size_t k = first - back;
+        if (t->tok[k].sentence != t->tok[first].sentence || t->tok[k].kind == TOK_PUNCT)
+            return EXTRACT_NO_INDEX;
+        if (word_role(d, k, "toll_link")) {
+            link = k;
+            break;
+        }
+    }
+    size_t reach = d->m->windows[WIN_UPDATE_REACH_WORDS];
+    for (size_t back = 1; link != EXTRACT_NO_INDEX && back <= reach && back <= link; back++) {
+        size_t k = link - back;
+        lexicon_match m, head;
+        if (t->tok[k].sentence != t->tok[first].sentence || t->tok[k].kind == TOK_PUNCT ||
+            word_role(d, k, "clause"))
+            return EXTRACT_NO_INDEX;
+        if (link_is(d, k, "update", &m))
+            return link_is(d, m.tok_end, "toll_head", &head) ||
+                           link_is(d, m.tok_end, "death_toll", &head)
+                       ? k
+                       : EXTRACT_NO_INDEX;
+    }
+    return EXTRACT_NO_INDEX;
 }
 
 /* Is a trigger's type one that can befall what the noun's category counts?
@@ -808,8 +837,11 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     aux->weak_type = weak;
     aux->of_them = false;
     aux->own_verb = cause ? cause->first : EXTRACT_NO_INDEX;
-    aux->update =
+    size_t update =
         governed_by_update(d, token_holding(t, num ? num->value_sp.start : sp.start, first));
+    aux->update = update != EXTRACT_NO_INDEX;
+    /* ليرتفع، لترتفع: the lam of purpose and result on the verb */
+    aux->result = aux->update && t->cp[t->tok[update].sp.start] == 0x0644;
     aux->toll_noun =
         !object || *model_field(c->noun, 3) || c->noun == fs->people || c->noun == fs->dead;
     for (size_t k = aux->first; k < aux->end && k < t->n_tok; k++)
@@ -1188,7 +1220,9 @@ static size_t earlier_told_after(const doc_state *d, const fig_aux *aux, size_t 
  *  - a figure governed by an update word supersedes the latest earlier
  *    figure of the same type by the same claimant that counts the same
  *    thing: the same object, or anyone when the update is a bare toll
- *    ("قتل 9 مدنيين ... وارتفعت الحصيلة إلى 11 قتيلا"). */
+ *    ("قتل 9 مدنيين ... وارتفعت الحصيلة إلى 11 قتيلا"); with the ل of
+ *    result (ليرتفع) a figure of its type before it in its sentence is what
+ *    the toll rose by, and it replaces nothing. */
 static void link_figures(doc_state *d, const fig_aux *aux)
 {
     const text *t = d->t;
@@ -1243,6 +1277,13 @@ static void link_figures(doc_state *d, const fig_aux *aux)
          * updates the count of the same thing before it, and is what it was. */
         bool untyped = aux[i].weak_type && !strcmp(f[i].type, "count");
         for (size_t j = i; j-- > 0;) {
+            /* "قتل 14 شخصا، ليرتفع الإجمالي إلى 320": the 14 were added to
+             * a running total whose earlier value is not given */
+            if (aux[i].result && t->tok[aux[j].first].sentence == t->tok[aux[i].first].sentence) {
+                if (!strcmp(f[j].type, f[i].type))
+                    break;
+                continue;
+            }
             bool named_same = f[j].object && f[i].object && !strcmp(f[j].object, f[i].object);
             bool same_object = f[j].object == f[i].object || aux[i].toll_noun || named_same;
             bool same_type = !strcmp(f[j].type, f[i].type) || (untyped && named_same);

@@ -88,6 +88,7 @@ typedef enum window_name {
     WIN_RELEASE_SUBJECT_AT,
     WIN_TRIGGER_BACK_WORDS,
     WIN_TRIGGER_AFTER_WORDS,
+    WIN_UPDATE_REACH_WORDS,
     WIN_TITLE_MAX_WORDS,
     WIN__COUNT
 } window_name;
