@@ -1136,6 +1136,32 @@ static bool further_part(const doc_state *d, const fig_aux *aux, size_t p, size_
     return sum <= f[h].value;
 }
 
+/* The type of the toll a breakdown names right before token `first`, or
+ * NULL: "ومن بين القتلى 12" killed, "وبين القتلى والجرحى 7" casualties
+ * (the toll noun may open a longer trigger that joins the killed and the
+ * injured). */
+static const char *toll_named(const doc_state *d, size_t first)
+{
+    const text *t = d->t;
+    size_t sent = t->tok[first].sentence;
+    for (size_t k = first > 4 ? first - 4 : 0; k < first; k++) {
+        lexicon_match m, tm;
+        if (t->tok[k].sentence != sent || !link_is(d, k, "breakdown", &m) || m.tok_end <= k + 1)
+            continue;
+        size_t noun = m.tok_end - 1, end = m.tok_end;
+        const char *type = NULL;
+        if (lexicon_match_at(d->m->triggers, t, noun, PROCLITICS_ALL, &tm) && tm.tok_end >= end) {
+            type = model_field(tm.entry, 1);
+            end = tm.tok_end;
+        }
+        while (end < first && t->tok[end].kind == TOK_PUNCT)
+            end++;
+        if (type && end == first)
+            return type;
+    }
+    return NULL;
+}
+
 /* A sentence that opens its figures with the toll named again ("ومن بين
  * القتلى 98 عنصرا") breaks down the toll of the sentence before it: the
  * latest whole figure there of the type the toll names, no smaller than
@@ -1145,19 +1171,7 @@ static size_t toll_named_again(const doc_state *d, const fig_aux *aux, size_t i)
     const text *t = d->t;
     const extract_figure *f = d->r->figures;
     size_t first = aux[i].first, sent = t->tok[first].sentence;
-    const char *type = NULL;
-    for (size_t k = first > 4 ? first - 4 : 0; k < first && !type; k++) {
-        lexicon_match m, tm;
-        if (t->tok[k].sentence != sent || !link_is(d, k, "breakdown", &m))
-            continue;
-        size_t end = m.tok_end;
-        while (end < first && t->tok[end].kind == TOK_PUNCT)
-            end++;
-        if (end == first && m.tok_end > k + 1 &&
-            lexicon_match_at(d->m->triggers, t, m.tok_end - 1, PROCLITICS_ALL, &tm) &&
-            tm.tok_end == m.tok_end)
-            type = model_field(tm.entry, 1);
-    }
+    const char *type = toll_named(d, first);
     if (!type)
         return EXTRACT_NO_INDEX;
     for (size_t j = i; j-- > 0;) {
@@ -1256,8 +1270,13 @@ static void link_figures(doc_state *d, const fig_aux *aux)
             head = f[p].part_of;
         if (head == EXTRACT_NO_INDEX)
             continue;
-        /* A part is never more than its whole. */
+        /* A part is never more than its whole, nor of another toll than the
+         * one its breakdown names: "قتل 10 وأصيب 20، ومن بين القتلى والجرحى 7"
+         * breaks down both, not the injured. */
         if (f[head].has_value && f[i].has_value && f[i].value > f[head].value)
+            continue;
+        const char *named = toll_named(d, aux[i].first);
+        if (named && strcmp(named, f[head].type) != 0 && strcmp(f[head].type, "casualties") != 0)
             continue;
         f[i].part_of = head;
         /* a breakdown is told in the same statement as its whole */
