@@ -5,7 +5,9 @@
  * الغربي over حلب). A name that is also a common word (flagged ambiguous in
  * data/gazetteer.tsv: الصورة, المستودع) counts only in a place context: right
  * after a word of data/lexicon/place_context.tsv (حي, حاجز, منطقة, ...), or
- * as a further item of a list of places ("حاجزي الصورة والمستودع"). Words
+ * as a further item of a list of places ("حاجزي الصورة والمستودع"); not
+ * after a facility noun, whose own name, often a person's, follows it
+ * ("مستشفى ناصر"). Words
  * already read as a source (حلب inside "غرفة عمليات فتح حلب") are not read
  * again as a place, but for a site only mentioned (not speaking) whose name
  * is the whole mention ("قاعدة حميميم" attacked), the area of a function
@@ -67,7 +69,8 @@ static bool after_context(const doc_state *d, size_t i)
         lexicon_match cm;
         if (lexicon_match_at(d->m->place_context, t, k - back, PROCLITICS_ALL, &cm) &&
             cm.tok_end == k && strcmp(context_role(&cm), "not") != 0)
-            return true;
+            /* "مستشفى ناصر": a facility's own name, often a person's */
+            return strcmp(context_role(&cm), "facility") != 0;
     }
     return false;
 }
