@@ -853,31 +853,52 @@ static bool head_key(const doc_state *d, size_t i, char out[TOKEN_NORM_MAX])
 
 /* A definite head alone ("الوزارة", "الوزير", "للشبكة"): the source of the
  * nearest mention before it, within party_anaphor_sentences sentences, that
- * began with the same head. Fills f (no mention recorded) and am. */
+ * began with the same head; or a body's head made definite by its
+ * complement ("غرفة العمليات"): the nearest one named with both ("غرفة
+ * عمليات X"). Fills f (no mention recorded) and am. */
 static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
 {
     const text *t = d->t;
     speaker_form form = form_at(d, i, am);
     char key[TOKEN_NORM_MAX], other[TOKEN_NORM_MAX];
     lexicon_match pa;
-    if ((form != FORM_PARTY && form != FORM_ROLE) || am->tok_end != i + 1 || !has_article(t, i) ||
-        !head_key(d, i, key) || lexicon_match_at(d->m->party_anaphors, t, i, PROCLITICS_NAME, &pa))
+    if ((form != FORM_PARTY && form != FORM_ROLE) || am->tok_end != i + 1 || !head_key(d, i, key) ||
+        lexicon_match_at(d->m->party_anaphors, t, i, PROCLITICS_NAME, &pa))
         return false; /* الحزب, الجيش ...: party_anaphors.tsv's rules */
     uint32_t s = t->tok[i].sentence;
-    if (definite_nisba(d, i + 1, s) ||
-        (i + 1 < t->n_tok && t->tok[i + 1].sentence == s && definite_follower(d, i + 1)))
+    /* "غرفة العمليات" after "غرفة عمليات X": the head made definite by its
+     * complement calls back the body named with that head and complement. */
+    const char *complement = NULL;
+    if (!has_article(t, i)) {
+        const char *w =
+            i + 1 < t->n_tok && t->tok[i + 1].sentence == s && t->tok[i + 1].kind == TOK_WORD
+                ? t->tok[i + 1].norm
+                : "";
+        if (form != FORM_PARTY || strncmp(w, "ال", strlen("ال")) != 0 ||
+            strlen(w) < 2 * strlen("ال") /* two letters after it */ ||
+            definite_nisba(d, i + 2, s) ||
+            (i + 2 < t->n_tok && t->tok[i + 2].sentence == s && definite_follower(d, i + 2)))
+            return false;
+        complement = w + strlen("ال");
+    } else if (definite_nisba(d, i + 1, s) ||
+               (i + 1 < t->n_tok && t->tok[i + 1].sentence == s && definite_follower(d, i + 1)))
         return false; /* "المركز الروسي", "المدير العام": a name of its own */
     size_t seen = 0;
     for (size_t k = d->r->n_source_mentions; k-- > 0 && seen++ < PARTY_ANAPHOR_MENTIONS;) {
         const mention_toks *mt = &d->smention_toks[k];
         if (mt->first >= i)
             continue;
-        if (head_key(d, mt->first, other) && strcmp(key, other) == 0) {
-            *f = (found){d->r->source_mentions[k].source, EXTRACT_NO_INDEX, i + 1, true};
+        if (head_key(d, mt->first, other) && strcmp(key, other) == 0 &&
+            (!complement ||
+             (mt->first + 1 < mt->end && !strcmp(t->tok[mt->first + 1].norm, complement)))) {
+            size_t end = complement ? i + 2 : i + 1;
+            am->tok_end = end;
+            am->sp.end = t->tok[end - 1].sp.end;
+            *f = (found){d->r->source_mentions[k].source, EXTRACT_NO_INDEX, end, true};
             return true;
         }
     }
-    if (form != FORM_ROLE)
+    if (form != FORM_ROLE || complement)
         return false;
     /* "الوزير" after a person named without his function: that person. */
     seen = 0;
@@ -1302,7 +1323,8 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
     if (party_anaphor_at(d, i, f, &am))
         return refer_back(d, f->source, &am, f);
     if (form_anaphor_at(d, i, f, &am)) {
-        am.sp.start = article_start(d->t, i); /* "المركز", not "مركز" */
+        if (has_article(d->t, i))
+            am.sp.start = article_start(d->t, i); /* "المركز", not "مركز" */
         return refer_back(d, f->source, &am, f);
     }
     return as_subject && person_at(d, i, f);
