@@ -122,6 +122,7 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_PERIOD_NOUN] = "period_noun",
     [FW_PAST_MARKER] = "past_marker",
     [FW_AUDIENCE] = "audience",
+    [FW_REGION_NOUN] = "region_noun",
     [FW__COUNT] = NULL,
 };
 

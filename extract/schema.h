@@ -72,6 +72,7 @@ typedef enum word_set {
     FW_PERIOD_NOUN,
     FW_PAST_MARKER,
     FW_AUDIENCE,
+    FW_REGION_NOUN,
     FW__COUNT
 } word_set;
 extern const char *const schema_word_sets[FW__COUNT + 1]; /* NULL-terminated */

@@ -1309,6 +1309,12 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
         known = false;
     if (known && strstr(model_field(km.entry, 6), "owner") && !after_counted_noun(d, i))
         known = false;
+    /* "بولاية الجزيرة": an outlet named after a place, after a noun of a region, is the place. */
+    const char *kind = known ? model_field(km.entry, 2) : "";
+    if ((!strcmp(kind, "outlet") || !strcmp(kind, "agency")) && i > 0 &&
+        d->t->tok[i - 1].sentence == d->t->tok[i].sentence &&
+        stages_word_in(d, i - 1, FW_REGION_NOUN))
+        known = false;
     bool generic = lexicon_match_at(d->m->speakers, d->t, i, PROCLITICS_ALL, &gm);
     if (generic && (!known || gm.tok_end > km.tok_end))
         return generic_at(d, p, i, f);

@@ -749,3 +749,28 @@ Test(sources, an_owner_name_only_after_a_counted_noun)
         extract_result_free(&r);
     }
 }
+
+/* An outlet's name that is also a place's (الجزيرة: the Gezira state of
+ * Sudan, the Jazira of Syria and Iraq, the Arabian peninsula) names the
+ * place after a noun of a region or province (ولاية، إقليم، منطقة، شبه);
+ * elsewhere it stays the outlet. */
+Test(sources, an_outlet_s_name_after_a_region_noun_is_the_place)
+{
+    static const struct {
+        const char *doc;
+        bool outlet;
+    } cases[] = {
+        {"وقالت لجان المقاومة إن 40 شخصا قتلوا في قرية بولاية الجزيرة وسط السودان.", false},
+        {"وأفاد ناشطون بنزوح 600 عائلة من قرى منطقة الجزيرة السورية.", false},
+        {"وقال المرصد إن 5 مدنيين قتلوا في قصف على قرية في إقليم الجزيرة.", false},
+        {"وقال مسؤول محلي لقناة الجزيرة إن 7 مدنيين قتلوا في ولاية سنار.", true},
+        {"وأفادت الجزيرة بمقتل 9 مدنيين في قصف على مدينة الفاشر.", true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        extract_result r;
+        run(cases[i].doc, &r);
+        cr_expect_eq(has_source_id(&r, "aljazeera"), cases[i].outlet, "aljazeera in: %s",
+                     cases[i].doc);
+        extract_result_free(&r);
+    }
+}
