@@ -123,6 +123,7 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_PAST_MARKER] = "past_marker",
     [FW_AUDIENCE] = "audience",
     [FW_REGION_NOUN] = "region_noun",
+    [FW_RESPONSIBLE_FOR] = "responsible_for",
     [FW__COUNT] = NULL,
 };
 

@@ -1316,6 +1316,11 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
         stages_word_in(d, i - 1, FW_REGION_NOUN))
         known = false;
     bool generic = lexicon_match_at(d->m->speakers, d->t, i, PROCLITICS_ALL, &gm);
+    /* "الحوثيون مسؤولون عن 20 ضحية": responsible for, no official. */
+    if (generic && !as_subject && !strcmp(model_field(gm.entry, 2), "official") &&
+        gm.tok_end < d->t->n_tok && d->t->tok[gm.tok_end].sentence == d->t->tok[i].sentence &&
+        stages_word_in(d, gm.tok_end, FW_RESPONSIBLE_FOR))
+        generic = false;
     if (generic && (!known || gm.tok_end > km.tok_end))
         return generic_at(d, p, i, f);
     if (known) {

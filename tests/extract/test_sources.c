@@ -774,3 +774,30 @@ Test(sources, an_outlet_s_name_after_a_region_noun_is_the_place)
         extract_result_free(&r);
     }
 }
+
+/* مسؤول before عن is "responsible for", not an official who speaks:
+ * "الحوثيون مسؤولون عن 20 ضحية" names no source; the subject of a
+ * reporting verb still speaks ("قال مسؤول عن الملف"). */
+Test(sources, responsible_for_is_no_official)
+{
+    static const struct {
+        const char *doc;
+        bool official;
+    } cases[] = {
+        {"وأوضح التقرير أن الحوثيين مسؤولون عن 20 ضحية خلال الشهر.", false},
+        {"وقالت المنظمة إن القوات الحكومية مسؤولة عن مقتل 8 مدنيين.", false},
+        {"وقال مسؤول عن الملف الإنساني إن 300 عائلة نزحت من البلدة.", true},
+        {"وقال مسؤول محلي إن 300 عائلة نزحت من البلدة.", true},
+        {"وقال مسؤولون إن 12 مدنيا قتلوا في القصف.", true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        extract_result r;
+        run(cases[i].doc, &r);
+        bool found = false;
+        for (size_t k = 0; k < r.n_sources; k++)
+            found |= strstr(r.sources[k].name, "مسؤول") != NULL;
+        cr_expect_eq(found, cases[i].official, "an official %s in: %s", found ? "found" : "missed",
+                     cases[i].doc);
+        extract_result_free(&r);
+    }
+}
