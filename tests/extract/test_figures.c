@@ -131,6 +131,13 @@ Test(figures, types_from_the_governing_word)
          "destroyed"},
         {"وأكد أن 7 صواريخ اعترضت قبل وصولها إلى 3 منها أحياء سكنية.", "7 صواريخ", 7, "exact",
          "destroyed"},
+        /* the forcibly disappeared are counted as such; the detained named near
+         * the words stay detained */
+        {"ووثقت الشبكة 45 حالة اختفاء قسري خلال الشهر.", "45 حالة", 45, "exact", "count"},
+        {"واعتقلت القوات 30 شخصا في حملة دهم، وطالبت المنظمة بالكشف عن مصير المختفين قسريا.",
+         "30 شخصا", 30, "exact", "captured"},
+        {"وسجل التقرير اعتقال 25 شخصا وسط مخاوف من تعرضهم للإخفاء القسري.", "25 شخصا", 25, "exact",
+         "captured"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
@@ -252,6 +259,11 @@ Test(figures, breakdowns)
          "count"},
         {"وأطلقت الفصائل 60 صاروخا اعترض 45 منها.", "45 منها", "60 صاروخا", "destroyed"},
         {"وأسر المقاتلون 30 جنديا قتل 4 منهم لاحقا.", "4 منهم", "30 جنديا", "killed"},
+        /* detainees who became forcibly disappeared: a part, counted as such */
+        {"ووثق التقرير 120 حالة اعتقال تحولت 70 منها إلى حالات اختفاء قسري.", "70 منها", "120 حالة",
+         "count"},
+        {"واعتقلت الأجهزة الأمنية 90 شخصا تحول 40 منهم إلى مختفين قسريا.", "40 منهم", "90 شخصا",
+         "count"},
         {"قتل 12 مدنيا وأصيب 30 آخرون.", "30 آخرون", NULL, "injured"},
         {"قتل 3 مدنيين بينهم 7 مسلحين.", "7 مسلحين", NULL, "killed"},
         /* the toll named again: "بين القتلى" */
