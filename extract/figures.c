@@ -348,6 +348,12 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
                    t->tok[g->first].sentence == s;
         for (size_t j = end; j < g->first && own; j++)
             own = t->tok[j].kind == TOK_WORD && !word_role(d, j, "clause");
+        /* "3 مدنيين بقذائف أطلقت": what was fired is the shells, not the
+         * people; "اعتراض 4 صواريخ أطلقت": the object of the verb-noun right
+         * before it, the verb after is an attribute ("that were fired") */
+        if (own && !strcmp(g->type, "fired") &&
+            (!type_fits(g->type, category) || (*cause && (*cause)->end + 1 >= num_first)))
+            own = false;
         if (own && !part_follows(d, g->end))
             return g->type;
         break;

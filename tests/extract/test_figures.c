@@ -131,6 +131,20 @@ Test(figures, types_from_the_governing_word)
          "destroyed"},
         {"وأكد أن 7 صواريخ اعترضت قبل وصولها إلى 3 منها أحياء سكنية.", "7 صواريخ", 7, "exact",
          "destroyed"},
+        /* a verb after a plural of things agrees in the feminine singular or the
+         * dual, and says what befell them, whatever trigger stands before */
+        {"وقال الجيش إن طائراته قتلت 3 عناصر في غارة على البلدة، مشيرا إلى أن صاروخين أطلقا "
+         "من الجنوب سقطا في أرض خالية.",
+         "صاروخين", 2, "exact", "fired"},
+        {"وشن الطيران غارة على الموقع، وقال الجيش إن 4 قذائف سقطت قرب الحدود.", "4 قذائف", 4,
+         "exact", "fired"},
+        {"وشنت الطائرات غارات على المدينة، وقال الدفاع المدني إن 6 سيارات احترقت في القصف.",
+         "6 سيارات", 6, "exact", "destroyed"},
+        /* ... but what befell people stays theirs */
+        {"وقتل 3 مدنيين بقذائف أطلقت من الجنوب.", "3 مدنيين", 3, "exact", "killed"},
+        {"وأصيب 4 جنود بصواريخ سقطت على الموقع.", "4 جنود", 4, "exact", "injured"},
+        {"وأكد المرصد مقتل 10 أشخاص في القصف، مشيرا إلى أن بينهم 4 أطفال.", "4 أطفال", 4, "exact",
+         "killed"},
         /* the forcibly disappeared are counted as such; the detained named near
          * the words stay detained */
         {"ووثقت الشبكة 45 حالة اختفاء قسري خلال الشهر.", "45 حالة", 45, "exact", "count"},
