@@ -1342,11 +1342,13 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
 }
 
 /* A country as the subject of a reporting verb ("وكانت روسيا أعلنت",
- * "أعلنت تركيا"): its government speaks, named by the country. */
-static bool country_at(doc_state *d, size_t j, found *f)
+ * "أعلنت تركيا"): its government speaks, named by the country; with_waw:
+ * the name carries the conjunction و ("وإسرائيل تقول"). */
+static bool country_at_stripped(doc_state *d, size_t j, bool with_waw, found *f)
 {
     lexicon_match gm;
-    if (!lexicon_match_at(d->m->gazetteer, d->t, j, PROCLITICS_NAME, &gm) || gm.stripped)
+    if (!lexicon_match_at(d->m->gazetteer, d->t, j, PROCLITICS_NAME, &gm) ||
+        gm.stripped != with_waw)
         return false;
     size_t pi = model_entry_index(d->m->gazetteer, gm.entry);
     if (strcmp(d->m->places[pi].kind, "country") != 0)
@@ -1358,6 +1360,11 @@ static bool country_at(doc_state *d, size_t j, found *f)
     f->end = gm.tok_end;
     f->anaphor = false;
     return true;
+}
+
+static bool country_at(doc_state *d, size_t j, found *f)
+{
+    return country_at_stripped(d, j, false, f);
 }
 
 /* A person named before by his full name, now by the last word of it
@@ -1480,20 +1487,31 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
         }
     }
     /* "وكانت روسيا أعلنت": a country just before the verb, opening its
-     * clause. */
+     * clause; or a clause joined by و ("X يعلن ... وإسرائيل تقول إنها"). */
     if (verb) {
         size_t k = am->tok_first;
         while (k > 0 && stages_word_in(d, k - 1, FW_BEFORE_VERB))
             k--;
         lexicon_match gm;
-        for (size_t c = k > 3 ? k - 3 : 0; c < k; c++)
-            if (t->tok[c].sentence == s &&
-                lexicon_match_at(d->m->gazetteer, t, c, PROCLITICS_NAME, &gm) && gm.tok_end == k &&
-                !gm.stripped &&
-                (c == 0 || t->tok[c - 1].sentence != s ||
-                 stages_word_in(d, c - 1, FW_BACKGROUND_OPENER)) &&
-                country_at(d, c, f))
+        for (size_t c = k > 3 ? k - 3 : 0; c < k; c++) {
+            if (t->tok[c].sentence != s ||
+                !lexicon_match_at(d->m->gazetteer, t, c, PROCLITICS_NAME, &gm) || gm.tok_end != k)
+                continue;
+            bool opens = !gm.stripped && (c == 0 || t->tok[c - 1].sentence != s ||
+                                          stages_word_in(d, c - 1, FW_BACKGROUND_OPENER));
+            /* ... and only when what is said follows the verb, not a subject
+             * of its own ("بين لبنان وسوريا أعلن الجيش") */
+            lexicon_match em;
+            size_t a = am->tok_end;
+            bool joined = gm.stripped && c > 0 && t->tok[c - 1].sentence == s &&
+                          t->cp[t->tok[c].sp.start] == 0x0648 &&
+                          gm.sp.start == t->tok[c].sp.start + 1 && a < t->n_tok &&
+                          t->tok[a].sentence == s &&
+                          (stages_word_in(d, a, FW_COMPLEMENTIZER) ||
+                           lexicon_match_at(d->m->triggers, t, a, PROCLITICS_NONE, &em));
+            if ((opens || joined) && country_at_stripped(d, c, joined, f))
                 return true;
+        }
     }
     /* After it: the first phrase, past adverbs of time, whom it was told
      * ("لوكالة فرانس برس") and the medium ("في بيان"); after بحسب / وفق also
