@@ -973,12 +973,15 @@ static const char *document_conflict(const doc_state *d)
 /* A civil defence named bare ("الدفاع المدني") is the one of the war the
  * document reports: every country has its own, and the list resolves the
  * bare name to one of them. Swapped when the document's conflict has
- * exactly one national civil defence (kind civil_defence, no parent). */
-static void local_civil_defence(doc_state *d, const char *conflict)
+ * exactly one national civil defence (kind civil_defence, no parent); when
+ * the text names that one too, the bare name repeats it ("الدفاع المدني في
+ * غزة" ... "وأضاف الدفاع المدني") and is merged into it. 0, or -1 out of
+ * memory. */
+static int local_civil_defence(doc_state *d, const char *conflict)
 {
     const extract_model *m = d->m;
     if (!conflict)
-        return;
+        return 0;
     const extract_source *local = NULL;
     size_t n_local = 0;
     for (size_t i = 0; i < m->n_sources; i++) {
@@ -990,18 +993,23 @@ static void local_civil_defence(doc_state *d, const char *conflict)
         }
     }
     if (n_local != 1)
-        return;
+        return 0;
+    size_t named = EXTRACT_NO_INDEX;
     for (size_t i = 0; i < d->r->n_sources; i++)
         if (!strcmp(d->r->sources[i].id, local->id))
-            return; /* already named: the bare name may be another's */
+            named = i;
     for (size_t i = 0; i < d->r->n_sources; i++) {
         extract_source *s = &d->r->sources[i];
         if (!strcmp(s->kind, "civil_defence") && !s->parent_id && s->bloc &&
             !model_bloc_fights_in(m, s->bloc, conflict)) {
-            *s = *local;
-            return;
+            if (named == EXTRACT_NO_INDEX)
+                *s = *local;
+            else if (sources_merge_into(d, i, named) != 0)
+                return -1;
+            return 0;
         }
     }
+    return 0;
 }
 
 /* The noun right before a number word that follows it ("امرأة واحدة",
@@ -1725,8 +1733,7 @@ int figures_find(doc_state *d)
     assign_areas(d);
     place_blocs(d);
     const char *conflict = document_conflict(d);
-    local_civil_defence(d, conflict);
-    if (sources_bind_generics(d, conflict) != 0)
+    if (local_civil_defence(d, conflict) != 0 || sources_bind_generics(d, conflict) != 0)
         goto out;
     rc = 0;
 out:

@@ -2346,6 +2346,17 @@ static int sources_merge(doc_state *d, const size_t *into)
     return 0;
 }
 
+int sources_merge_into(doc_state *d, size_t from, size_t to)
+{
+    size_t *into = sources_identity(d);
+    if (!into)
+        return -1;
+    into[from] = to;
+    int rc = sources_merge(d, into);
+    free(into);
+    return rc;
+}
+
 /* Is source i the party another source of the document speaks for? */
 static bool is_a_parent(const doc_state *d, size_t i)
 {

@@ -43,6 +43,10 @@ int figures_find(doc_state *d);
  * when it speaks, claims or has a speaker of its own, it stays, named as
  * the text writes it, of no bloc. 0, or -1 out of memory. */
 int sources_bind_generics(doc_state *d, const char *conflict);
+/* Merges source `from` of the document into source `to` (its mentions and
+ * claims go with it) and renumbers what points into r->sources. 0, or -1
+ * out of memory. */
+int sources_merge_into(doc_state *d, size_t from, size_t to);
 
 /* Append to a growable array of elem_size items with capacity *cap; NULL
  * when out of memory or past EXTRACT_MAX_ITEMS. */

@@ -811,3 +811,38 @@ Test(sources, responsible_for_is_no_official)
         extract_result_free(&r);
     }
 }
+
+/* A civil defence named in full and then bare ("الدفاع المدني في غزة" ...
+ * "وأضاف الدفاع المدني"): the bare name repeats the one named, not the
+ * list's civil defence of another war. */
+Test(sources, a_bare_civil_defence_repeats_the_one_named)
+{
+    static const struct {
+        const char *doc;
+        const char *needle, *claimant;
+    } cases[] = {
+        {"قال الدفاع المدني في غزة إن 20 فلسطينيا قتلوا في غارات على مدينة غزة. وأضاف الدفاع "
+         "المدني أن طواقمه انتشلت جثامين 4 أشخاص في خان يونس.",
+         "4 أشخاص", "الدفاع المدني الفلسطيني"},
+        {"وقال الدفاع المدني اللبناني إن 3 مسعفين أصيبوا في غارة على صور. وأفاد الدفاع المدني "
+         "بإصابة 5 مدنيين في النبطية.",
+         "5 مدنيين", "الدفاع المدني اللبناني"},
+        /* counter-example: in the war of the list's own, it stays */
+        {"وقال الدفاع المدني السوري إن 6 مدنيين قتلوا في إدلب. وأضاف الدفاع المدني أن 9 آخرين "
+         "أصيبوا في أريحا.",
+         "9 آخرين", "الدفاع المدني السوري"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        extract_result r;
+        run(cases[i].doc, &r);
+        const extract_figure *f = figure_with(&r, cases[i].needle);
+        cr_assert_not_null(f, "no figure with \"%s\" in: %s", cases[i].needle, cases[i].doc);
+        cr_assert_lt(f->claimant, r.n_sources, "no claimant in: %s", cases[i].doc);
+        cr_expect_str_eq(r.sources[f->claimant].name, cases[i].claimant, "in: %s", cases[i].doc);
+        size_t n_cd = 0;
+        for (size_t k = 0; k < r.n_sources; k++)
+            n_cd += !strcmp(r.sources[k].kind, "civil_defence");
+        cr_expect_eq(n_cd, 1, "%zu civil defences in: %s", n_cd, cases[i].doc);
+        extract_result_free(&r);
+    }
+}
