@@ -145,6 +145,14 @@ Test(figures, types_from_the_governing_word)
         {"وأصيب 4 جنود بصواريخ سقطت على الموقع.", "4 جنود", 4, "exact", "injured"},
         {"وأكد المرصد مقتل 10 أشخاص في القصف، مشيرا إلى أن بينهم 4 أطفال.", "4 أطفال", 4, "exact",
          "killed"},
+        /* killed or injured, killed or maimed (the UN's children and armed
+         * conflict reports): casualties */
+        {"وقالت المنظمة إن أكثر من 9 آلاف طفل قتلوا أو أصيبوا منذ بداية النزاع.", "9 آلاف طفل",
+         9000, "more_than", "casualties"},
+        {"ووثق التقرير قتل أو تشويه 430 طفلا خلال العام الماضي.", "430 طفلا", 430, "exact",
+         "casualties"},
+        {"وأدى القصف إلى مقتل أو إصابة نحو 40 شخصا في السوق.", "40 شخصا", 40, "about",
+         "casualties"},
         /* the forcibly disappeared are counted as such; the detained named near
          * the words stay detained */
         {"ووثقت الشبكة 45 حالة اختفاء قسري خلال الشهر.", "45 حالة", 45, "exact", "count"},
