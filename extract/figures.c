@@ -1284,6 +1284,13 @@ static void link_figures(doc_state *d, const fig_aux *aux)
             head = f[p].part_of;
         if (head == EXTRACT_NO_INDEX)
             continue;
+        /* "156 حالة بينها 8 أطفال، تحولت 97 منها": more than the part before
+         * it, "of them" is of that part's whole, and counts what it counts. */
+        if (aux[i].of_them && head == p && f[p].part_of != EXTRACT_NO_INDEX && f[p].has_value &&
+            f[i].has_value && f[i].value > f[p].value) {
+            head = f[p].part_of;
+            f[i].object = f[head].object;
+        }
         /* A part is never more than its whole, nor of another toll than the
          * one its breakdown names: "قتل 10 وأصيب 20، ومن بين القتلى والجرحى 7"
          * breaks down both, not the injured. */
