@@ -478,6 +478,15 @@ static size_t skip_openers(const text *t, size_t k, size_t sentence)
     return k;
 }
 
+/* Does token i carry a hamza on an alef (أ إ آ), which folding drops? */
+static bool hamza_on_alef(const text *t, size_t i)
+{
+    for (uint32_t c = t->tok[i].sp.start; c < t->tok[i].sp.end; c++)
+        if (t->cp[c] == 0x0622 || t->cp[c] == 0x0623 || t->cp[c] == 0x0625)
+            return true;
+    return false;
+}
+
 /* The next item of a list of places after token `end`: "X وY", "X، Y",
  * "X، وY", "X و Y". Returns its first token and sets *waw when a و is
  * glued to it; 0 when the list ends. */
@@ -536,6 +545,8 @@ int places_find_unresolved(doc_state *d)
              site = strcmp(role, "site") == 0;
         if ((!part && !list && !site && strcmp(role, "name") != 0) || definite(t->tok[i].norm))
             continue;
+        if (part && hamza_on_alef(t, i))
+            continue; /* "وأدى القصف" (and led), not وادي (valley): no part word has one */
         if (site &&
             (cm.tok_end >= t->n_tok || strncmp(t->tok[cm.tok_end].norm, "ال", strlen("ال")) != 0))
             continue; /* a road or square is named by a definite name */
