@@ -797,12 +797,15 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
         next_by_place(d, fs->aux[before - d->r->figures].end, first))
         type = before->type;
     /* "عاد القصف بعشرين قذيفة": a return or release counts people, not
-     * shells. Drones are things that are also launched at a target
-     * ("أطلقت 3 طائرات مسيرة"): fired. */
+     * shells; but a count word right before the munitions counts them
+     * ("فككت 3 عبوات ناسفة"). Drones are things that are also launched at
+     * a target ("أطلقت 3 طائرات مسيرة"): fired. */
     bool drone = !strcmp(model_field(c->noun, 1), "aircraft");
     bool launched = !strcmp(type, "fired") && drone;
-    if (weak_or_trigger_typed(c) && ((!type_fits(type, category) && !launched) ||
-                                     (!strcmp(type, "count") && !strcmp(category, "munitions")))) {
+    bool counted_here = cause && !strcmp(cause->type, "count") && cause->end == first;
+    if (weak_or_trigger_typed(c) &&
+        ((!type_fits(type, category) && !launched) ||
+         (!strcmp(type, "count") && !strcmp(category, "munitions") && !counted_here))) {
         const char *dtype = model_field(c->noun, 4);
         type = *dtype ? dtype : "count";
     }

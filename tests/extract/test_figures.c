@@ -153,6 +153,14 @@ Test(figures, types_from_the_governing_word)
          "casualties"},
         {"وأدى القصف إلى مقتل أو إصابة نحو 40 شخصا في السوق.", "40 شخصا", 40, "about",
          "casualties"},
+        /* the pair in the active voice: casualties */
+        {"وقال المتحدث إن قواته قتلت وأصابت أكثر من 60 من عناصر الميليشيا.", "60 من عناصر", 60,
+         "more_than", "casualties"},
+        /* explosives dismantled or mines cleared are counted, not fired */
+        {"وقال الجيش إن وحداته فككت 3 عبوات ناسفة في المنطقة.", "3 عبوات", 3, "exact", "count"},
+        {"وأعلن المركز نزع 450 لغما من الأراضي الزراعية.", "450 لغما", 450, "exact", "count"},
+        /* ... but a return is not what befalls the shells it brings */
+        {"وعاد القصف صباحا بعشرين قذيفة على البلدة.", "عشرين قذيفة", 20, "exact", "fired"},
         /* the forcibly disappeared are counted as such; the detained named near
          * the words stay detained */
         {"ووثقت الشبكة 45 حالة اختفاء قسري خلال الشهر.", "45 حالة", 45, "exact", "count"},
