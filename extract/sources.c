@@ -1316,6 +1316,15 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
         stages_word_in(d, i - 1, FW_REGION_NOUN))
         known = false;
     bool generic = lexicon_match_at(d->m->speakers, d->t, i, PROCLITICS_ALL, &gm);
+    /* "تحقق في مصدر الانفجار": the origin of a thing, no unnamed source;
+     * "مصادر المعارضة" belongs to a party and stays one. */
+    lexicon_match om;
+    size_t after = generic ? gm.tok_end : 0;
+    if (generic && !as_subject && !strcmp(model_field(gm.entry, 2), "source") &&
+        after < d->t->n_tok && d->t->tok[after].sentence == d->t->tok[i].sentence &&
+        has_article(d->t, after) && !definite_nisba(d, after, d->t->tok[i].sentence) &&
+        !lexicon_match_at(d->m->source_list, d->t, after, PROCLITICS_NAME, &om))
+        generic = false;
     /* "الحوثيون مسؤولون عن 20 ضحية": responsible for, no official. */
     if (generic && !as_subject && !strcmp(model_field(gm.entry, 2), "official") &&
         gm.tok_end < d->t->n_tok && d->t->tok[gm.tok_end].sentence == d->t->tok[i].sentence &&

@@ -851,3 +851,29 @@ Test(sources, a_bare_civil_defence_repeats_the_one_named)
         extract_result_free(&r);
     }
 }
+
+/* مصدر before a definite noun is the origin of something ("مصدر
+ * الانفجار", "مصادر النيران"), no unnamed source; one that belongs to a
+ * party ("مصادر المعارضة") or speaks still is. */
+Test(sources, the_origin_of_a_thing_is_no_source)
+{
+    static const struct {
+        const char *doc;
+        bool source;
+    } cases[] = {
+        {"وقالت القوة في بيان إنها تحقق في مصدر الانفجار الذي أصاب 4 من جنودها.", false},
+        {"ولم تحدد الشرطة مصدر النيران التي قتلت 3 مدنيين.", false},
+        {"وأفاد مصدر طبي بمقتل 3 مدنيين في القصف.", true},
+        {"وقال مصدر إن 3 مدنيين قتلوا في القصف.", true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        extract_result r;
+        run(cases[i].doc, &r);
+        bool found = false;
+        for (size_t k = 0; k < r.n_sources; k++)
+            found |= strstr(r.sources[k].name, "مصدر") != NULL;
+        cr_expect_eq(found, cases[i].source, "a source %s in: %s", found ? "found" : "missed",
+                     cases[i].doc);
+        extract_result_free(&r);
+    }
+}
