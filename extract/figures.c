@@ -569,6 +569,23 @@ static size_t figure_place(const doc_state *d, size_t first)
     return best;
 }
 
+/* The last figure of the sentence before the one of token `first`, or NULL. */
+static const extract_figure *last_of_sentence_before(const doc_state *d, size_t first)
+{
+    const text *t = d->t;
+    uint32_t s = t->tok[first].sentence;
+    if (s == 0)
+        return NULL;
+    uint32_t sent = t->sentences[s - 1].start;
+    const extract_figure *best = NULL;
+    for (size_t i = 0; i < d->r->n_figures; i++) {
+        const extract_figure *f = &d->r->figures[i];
+        if (f->quote.start == sent && (!best || f->sp.start > best->sp.start))
+            best = f;
+    }
+    return best;
+}
+
 /* The figure an "others" noun refers to: the previous one of the sentence. */
 static const extract_figure *previous_in_sentence(const doc_state *d, size_t first)
 {
@@ -755,6 +772,11 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     subject sub = {NULL, NULL, EXTRACT_NO_INDEX};
     if (object && strcmp(object, "=") == 0) {
         const extract_figure *like = previous_in_sentence(d, first);
+        /* "... تحييد 17 مسلحا. وذكرت أن 12 منهم": a part of the figure the
+         * sentence before ended with */
+        lexicon_match bm;
+        if (!like && c->end > c->first && link_is(d, c->first, "breakdown", &bm))
+            like = last_of_sentence_before(d, first);
         if (like) {
             object = like->object;
             category = like->subject_category ? like->subject_category : "other";
@@ -1262,6 +1284,14 @@ static void link_figures(doc_state *d, const fig_aux *aux)
         size_t p = i - 1;
         if (t->tok[aux[p].first].sentence != t->tok[aux[i].first].sentence) {
             size_t whole = toll_named_again(d, aux, i);
+            /* "... 17 مسلحا. وذكرت أن 12 منهم": of the figure just before */
+            if (whole == EXTRACT_NO_INDEX && aux[i].of_them &&
+                t->tok[aux[p].first].sentence + 1 == t->tok[aux[i].first].sentence &&
+                (!f[p].has_value || !f[i].has_value || f[i].value <= f[p].value)) {
+                whole = p;
+                if (aux[i].weak_type)
+                    f[i].type = f[p].type;
+            }
             if (whole != EXTRACT_NO_INDEX) {
                 f[i].part_of = whole;
                 if (f[i].claimant == EXTRACT_NO_INDEX) {

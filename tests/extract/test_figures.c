@@ -292,6 +292,11 @@ Test(figures, breakdowns)
          "count"},
         {"وأطلقت الفصائل 60 صاروخا اعترض 45 منها.", "45 منها", "60 صاروخا", "destroyed"},
         {"وأسر المقاتلون 30 جنديا قتل 4 منهم لاحقا.", "4 منهم", "30 جنديا", "killed"},
+        /* "N منهم" opening what the next sentence says is a part of the figure
+         * the sentence before ended with */
+        {"وأعلنت الوزارة تحييد 17 مسلحا خلال الأسبوع. وذكرت في بيان أن 12 منهم حيدوا في منطقة "
+         "جبلية.",
+         "12 منهم", "17 مسلحا", "killed"},
         /* "N منها" more than the part before it is a part of that part's whole */
         {"ووثقت الشبكة 150 حالة اعتقال، بينها 9 أطفال، تحولت 80 منها إلى حالات اختفاء قسري.",
          "80 منها", "150 حالة", "count"},
@@ -438,6 +443,9 @@ Test(figures, not_figures)
         {"ونزح 3 مرات خلال الحرب.", "3"},
         {"وأصيب 5 كم شمال المدينة.", "5"},
         {"واعتقل 40 % من الشبان.", "40"},
+        /* "N منهم" with no figure before it in its sentence or the one before */
+        {"وأعلنت الوزارة تحييد 17 مسلحا. وشهدت المنطقة هدوءا. وأضافت أن 12 منهم في الجبال.",
+         "12 منهم"},
         /* a camp named is a place, not a count */
         {"ووصلت العائلات إلى مخيم 17 تشرين قرب البلدة.", "مخيم"},
     };
