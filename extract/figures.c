@@ -85,6 +85,7 @@ typedef struct fig_state {
     const lexicon_entry *others;  /* the "=" noun (آخرون) */
     const lexicon_entry *people;  /* شخص: what a bare toll counts */
     const lexicon_entry *dead;    /* قتيل: what a bare "الحصيلة" counts */
+    const lexicon_entry *wounded; /* جريح: others than the wounded are people */
     const lexicon_entry *members; /* عنصر: what "N من <a force>" counts */
 } fig_state;
 
@@ -762,6 +763,31 @@ static bool next_by_place(const doc_state *d, size_t end, size_t first)
     return place;
 }
 
+static bool breakdown_between(const doc_state *d, size_t from, size_t to);
+static bool only_marks_between(const text *t, size_t from, size_t to);
+
+/* The whole that figure f is a part of: the figure before it with a
+ * breakdown word (بينهم) between them, or before a part that f follows with
+ * nothing but marks between ("بينهم 4 نساء و10 أطفال"); else f. Figures
+ * are still in text order here. */
+static const extract_figure *whole_of_part(const doc_state *d, const fig_state *fs,
+                                           const extract_figure *f)
+{
+    size_t i = (size_t)(f - d->r->figures);
+    if (i >= fs->n_aux)
+        return f;
+    uint32_t s = d->t->tok[fs->aux[i].first].sentence;
+    while (i > 0 && d->t->tok[fs->aux[i - 1].first].sentence == s &&
+           fs->aux[i - 1].end <= fs->aux[i].first) {
+        if (breakdown_between(d, fs->aux[i - 1].end, fs->aux[i].first))
+            return &d->r->figures[i - 1];
+        if (!only_marks_between(d->t, fs->aux[i - 1].end, fs->aux[i].first))
+            break;
+        i--;
+    }
+    return f;
+}
+
 static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, size_t first,
                        const number *num, size_t num_index)
 {
@@ -775,9 +801,22 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
         /* "... تحييد 17 مسلحا. وذكرت أن 12 منهم": a part of the figure the
          * sentence before ended with */
         lexicon_match bm;
-        if (!like && c->end > c->first && link_is(d, c->first, "breakdown", &bm))
+        bool of_them = c->end > c->first && link_is(d, c->first, "breakdown", &bm);
+        if (!like && of_them)
             like = last_of_sentence_before(d, first);
-        if (like) {
+        /* "قتل 42 نازحا بينهم 8 أطفال، وأصيب 70 آخرون": others are like the
+         * whole, not its last part */
+        if (like && !of_them)
+            like = whole_of_part(d, fs, like);
+        /* ... and others than "32 قتيلا" are people, not the dead */
+        size_t li = like ? (size_t)(like - d->r->figures) : EXTRACT_NO_INDEX;
+        bool toll = li < fs->n_aux && !of_them && like->object &&
+                    ((fs->dead && !strcmp(like->object, model_field(fs->dead, 1))) ||
+                     (fs->wounded && !strcmp(like->object, model_field(fs->wounded, 1))));
+        if (like && toll) {
+            object = "people";
+            category = "people";
+        } else if (like) {
             object = like->object;
             category = like->subject_category ? like->subject_category : "other";
             sub = (subject){like->subject_side, like->subject_bloc, like->subject_party};
@@ -1702,6 +1741,7 @@ int figures_find(doc_state *d)
     fs.others = lexicon_find(d->m->nouns, "اخر");
     fs.people = lexicon_find(d->m->nouns, "شخص");
     fs.dead = lexicon_find(d->m->nouns, "قتيل");
+    fs.wounded = lexicon_find(d->m->nouns, "جريح");
     fs.members = lexicon_find(d->m->nouns, "عنصر");
     for (size_t k = 0; k < d->r->n_numbers; k++)
         if (!number_figure(d, &fs, k, false))

@@ -627,3 +627,34 @@ Test(figures, subject_bloc_and_party_in_other_wars)
     };
     check_subjects(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* "آخرون" after a breakdown counts what the whole counts, not its last
+ * part: "قتل 42 نازحا بينهم 8 أطفال، وأصيب 70 آخرون" — 70 displaced people,
+ * not 70 children. "N منهم" after a part is still of that part. */
+Test(figures, others_after_a_breakdown)
+{
+    static const struct {
+        const char *doc, *needle, *object;
+    } cases[] = {
+        {"وقتل 42 نازحا بينهم 8 أطفال، فيما أصيب أكثر من 70 آخرين.", "70 آخرين",
+         "displaced people"},
+        {"أسفر القصف عن مقتل 9 جنود بينهم ضابطان و3 مجندين، وإصابة 14 آخرين.", "14 آخرين",
+         "soldiers"},
+        {"وقتل 20 مدنيا بينهم 10 أطفال، 4 منهم رضع.", "4 منهم", "children"},
+        {"وقتل 6 أطفال وأصيب 9 آخرون.", "9 آخرون", "children"},
+        {"وارتفعت الحصيلة إلى 32 قتيلا بينهم 4 نساء و10 أطفال، وأصيب 17 آخرون.", "17 آخرون",
+         "people"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        extract_result r;
+        run(cases[k].doc, &r);
+        size_t i = figure_at(&r, cases[k].needle);
+        cr_assert_neq(i, EXTRACT_NO_INDEX, "no figure \"%s\" in: %s", cases[k].needle,
+                      cases[k].doc);
+        cr_expect(r.figures[i].object && !strcmp(r.figures[i].object, cases[k].object),
+                  "\"%s\" counts %s, want %s in: %s", cases[k].needle,
+                  r.figures[i].object ? r.figures[i].object : "(none)", cases[k].object,
+                  cases[k].doc);
+        extract_result_free(&r);
+    }
+}
