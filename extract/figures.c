@@ -1585,6 +1585,30 @@ static bool force_after(const doc_state *d, size_t j)
     return false;
 }
 
+/* Digits flagged as part of a name after a definite name word that are a
+ * count all the same: the word is the subject, and a counted noun in the
+ * singular accusative follows, as a count of 11 and more takes it
+ * ("وانتزع المشروع 87 لغما", "وأسر اللواء 15 عنصرا"); a name keeps its
+ * own words after it ("اللواء 47 مواقع"). */
+static bool subject_before_count(const doc_state *d, const number *num)
+{
+    const text *t = d->t;
+    if (num->flags != NUMFLAG_IN_NAME || !num->has_value || num->value < 11 ||
+        num->tok_first == 0 || num->tok_end >= t->n_tok ||
+        t->tok[num->tok_end].sentence != t->tok[num->tok_first].sentence)
+        return false;
+    lexicon_match nm;
+    if (!lexicon_match_at(d->m->name_numbers, t, num->tok_first - 1, PROCLITICS_ALL, &nm) ||
+        !with_article(t, &nm) ||
+        !lexicon_match_at(d->m->nouns, t, num->tok_end, PROCLITICS_NONE, &nm))
+        return false;
+    uint32_t c = t->tok[num->tok_end].sp.end;
+    while (c > t->tok[num->tok_end].sp.start && t->cp[c - 1] >= 0x064B && t->cp[c - 1] <= 0x0652)
+        c--; /* tanween and other harakat */
+    return c > t->tok[num->tok_end].sp.start && t->cp[c - 1] == 0x0627 &&
+           nm.tok_end == num->tok_end + 1;
+}
+
 /* Number k as a figure, when it counts something (see the top of the
  * file). With others_only, only numbers counting "others" (آخرون), whose
  * figure before may be a dual found after the first pass. False when
@@ -1598,7 +1622,7 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
     /* A four-digit number from 1900 to 2100 reads as a year unless a
      * counted noun follows it at once: "2056 جريحا" is no year. */
     bool year_like = (num->flags & not_counts) == NUMFLAG_YEAR;
-    if ((num->flags & not_counts) && !year_like)
+    if ((num->flags & not_counts) && !year_like && !subject_before_count(d, num))
         return true;
     /* "لوائي 17 و18": the number joined by و to the first number of a dual
      * unit name names the second unit. */
