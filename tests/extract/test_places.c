@@ -333,6 +333,9 @@ Test(places, context_nouns_without_a_name)
          * matches (وأدى "and led", not وادي "valley") */
         "وأدى القصف إلى مقتل 4 أشخاص في البلدة.",
         "وأدت الغارة إلى دمار واسع، وأدى القصف إلى نزوح الأهالي.",
+        /* the areas of an event: no name */
+        "وأجلت فرق الإسعاف 234 عائلة من مناطق الاشتباكات جنوب العاصمة.",
+        "وفر الأهالي من مناطق المواجهات والقصف.",
     };
     for (size_t c = 0; c < sizeof docs / sizeof docs[0]; c++) {
         extract_result r;
