@@ -162,6 +162,8 @@ static bool strchr_cp(const uint32_t *set, uint32_t c)
 }
 
 /* The noun counted by a number whose value ends before token j. */
+static bool force_after(const doc_state *d, size_t j);
+
 static bool noun_after(const doc_state *d, size_t j, counted *c)
 {
     const text *t = d->t;
@@ -173,6 +175,10 @@ static bool noun_after(const doc_state *d, size_t j, counted *c)
          * a preposition (بمدارس, للمدنيين) it belongs to another phrase. */
         if (lexicon_match_at(d->m->nouns, t, j, PROCLITICS_ALL, &nm) &&
             !(nm.stripped && strchr_cp(preposition_letters, t->cp[t->tok[j].sp.start]))) {
+            /* "36 من الفصائل": after من, a force the list knows counts its
+             * members (force_after), not the bodies the noun names */
+            if (tries == 1 && !strcmp(model_field(nm.entry, 2), "other") && force_after(d, j - 1))
+                return false;
             *c = (counted){nm.entry, nm.tok_first, nm.tok_end, nm.sp};
             return true;
         }

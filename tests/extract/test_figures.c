@@ -170,6 +170,11 @@ Test(figures, types_from_the_governing_word)
          * follows them (11 and more take the singular accusative) */
         {"وانتزع المشروع 87 لغما من الأراضي الزراعية.", "87 لغما", 87, "exact", "count"},
         {"وأسر اللواء 15 عنصرا من الميليشيا في الهجوم.", "15 عنصرا", 15, "exact", "captured"},
+        /* "N من الفصائل المسلحة": members of a force the list knows, not factions */
+        {"وقال الجيش إن قواته قتلت 12 من الفصائل المسلحة.", "12", 12, "exact", "killed"},
+        {"وأسرت القوات 9 من الفصائل المسلحة قرب البلدة.", "9", 9, "exact", "captured"},
+        /* ... but the bodies where no force is named */
+        {"ووقع 3 من الفصائل على الاتفاق في أنقرة.", "3 من الفصائل", 3, "exact", "count"},
         /* explosives dismantled or mines cleared are counted, not fired */
         {"وقال الجيش إن وحداته فككت 3 عبوات ناسفة في المنطقة.", "3 عبوات", 3, "exact", "count"},
         {"وأعلن المركز نزع 450 لغما من الأراضي الزراعية.", "450 لغما", 450, "exact", "count"},
