@@ -175,6 +175,11 @@ Test(figures, types_from_the_governing_word)
         {"وأسرت القوات 9 من الفصائل المسلحة قرب البلدة.", "9", 9, "exact", "captured"},
         /* ... but the bodies where no force is named */
         {"ووقع 3 من الفصائل على الاتفاق في أنقرة.", "3 من الفصائل", 3, "exact", "count"},
+        /* the verbal noun with its subject's pronoun: "أعلن الجيش تدميره ..." */
+        {"وأعلن الجيش تدميره 7 آليات عسكرية للمتمردين.", "7 آليات", 7, "exact", "destroyed"},
+        {"وأعلنت القوات استيلاءها على 12 عربة قتالية.", "12 عربة", 12, "exact", "seized"},
+        {"وأعلنت الدفاعات الجوية إسقاطها 5 طائرات مسيرة.", "5 طائرات", 5, "exact", "destroyed"},
+        {"وأعلنت الشرطة اعتقالها 14 مطلوبا في المدينة.", "14 مطلوبا", 14, "exact", "captured"},
         /* explosives dismantled or mines cleared are counted, not fired */
         {"وقال الجيش إن وحداته فككت 3 عبوات ناسفة في المنطقة.", "3 عبوات", 3, "exact", "count"},
         {"وأعلن المركز نزع 450 لغما من الأراضي الزراعية.", "450 لغما", 450, "exact", "count"},
