@@ -180,6 +180,14 @@ Test(figures, types_from_the_governing_word)
         {"وأعلنت القوات استيلاءها على 12 عربة قتالية.", "12 عربة", 12, "exact", "seized"},
         {"وأعلنت الدفاعات الجوية إسقاطها 5 طائرات مسيرة.", "5 طائرات", 5, "exact", "destroyed"},
         {"وأعلنت الشرطة اعتقالها 14 مطلوبا في المدينة.", "14 مطلوبا", 14, "exact", "captured"},
+        /* the drowned of a migrants' boat are dead; the boat that sank is no
+         * word of theirs */
+        {"وقالت المنظمة إن 61 مهاجرا غرقوا قبالة السواحل الليبية.", "61 مهاجرا", 61, "exact",
+         "killed"},
+        {"وأنقذ خفر السواحل 40 مهاجرا وانتشل جثث 12 آخرين.", "40 مهاجرا", 40, "exact", "count"},
+        {"وغرق قارب كان يقل 80 مهاجرا قبالة السواحل.", "80 مهاجرا", 80, "exact", "count"},
+        /* communities are counted as people */
+        {"ولا يزال نحو 2700 إيزيدي في عداد المفقودين.", "2700 إيزيدي", 2700, "about", "count"},
         /* explosives dismantled or mines cleared are counted, not fired */
         {"وقال الجيش إن وحداته فككت 3 عبوات ناسفة في المنطقة.", "3 عبوات", 3, "exact", "count"},
         {"وأعلن المركز نزع 450 لغما من الأراضي الزراعية.", "450 لغما", 450, "exact", "count"},
