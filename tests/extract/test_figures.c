@@ -186,6 +186,8 @@ Test(figures, types_from_the_governing_word)
          "killed"},
         {"وأنقذ خفر السواحل 40 مهاجرا وانتشل جثث 12 آخرين.", "40 مهاجرا", 40, "exact", "count"},
         {"وغرق قارب كان يقل 80 مهاجرا قبالة السواحل.", "80 مهاجرا", 80, "exact", "count"},
+        /* bodies are the dead whatever the figure beside them is */
+        {"ووصل إلى المستشفى 25 مصابا و3 جثث.", "3 جثث", 3, "exact", "killed"},
         /* communities are counted as people */
         {"ولا يزال نحو 2700 إيزيدي في عداد المفقودين.", "2700 إيزيدي", 2700, "about", "count"},
         /* explosives dismantled or mines cleared are counted, not fired */
