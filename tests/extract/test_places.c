@@ -141,8 +141,8 @@ Test(places, towns_named_in_arabic_by_review)
     for (size_t c = 0; c < sizeof not_found / sizeof not_found[0]; c++) {
         extract_result r;
         run(not_found[c].doc, &r);
-        cr_expect(!has_text(r.places, r.n_places, &r, not_found[c].word),
-                  "%s: %s read as a place", not_found[c].doc, not_found[c].word);
+        cr_expect(!has_text(r.places, r.n_places, &r, not_found[c].word), "%s: %s read as a place",
+                  not_found[c].doc, not_found[c].word);
         extract_result_free(&r);
     }
 }

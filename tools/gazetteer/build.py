@@ -56,6 +56,43 @@ def normalize(name):
     return " ".join(s.split())
 
 
+# ة inside a word is no Arabic spelling (Kurdish writes it for a vowel: كةربالا).
+MEDIAL_TA_MARBUTA_RE = re.compile("\u0629(?=[^ ])")
+# A name that opens with what the place is (ولاية وهران) is not its name.
+DIVISION_PREFIXES = ("ولاية ", "إمارة ", "مدينة ", "قرية ", "جزيرة ")
+
+
+def skeleton(name):
+    """A name without its article, after the matcher's normalisation: the
+    spellings of one name (اسكندريه, الإسكندرية) share it."""
+    s = normalize(name)
+    return s[2:] if s.startswith("ال") else s
+
+
+def standard_spelling(name):
+    """How much of the standard orthography a spelling writes out (hamza,
+    ta marbuta, the article, final ya): of two spellings of one name, the
+    press writes the fuller one."""
+    return sum(name.count(c) for c in "\u0623\u0625\u0622\u0626\u0621\u0629") + \
+        name.startswith("ال") + name.endswith("\u064a")
+
+
+def display_order(names, reviewed):
+    """GeoNames lists a town's names alphabetically; the first one is the
+    name shown. Reviewed names (arabic_names.tsv) lead; then names without
+    vowel marks or a division word before them; of the spellings of one name,
+    the fuller one; else GeoNames' order."""
+    best = {}
+    for n in names:
+        k = skeleton(n)
+        if k not in best or standard_spelling(n) > standard_spelling(best[k]):
+            best[k] = n
+    rest = [n for n in names if best[skeleton(n)] == n]
+    rest.sort(key=lambda n: (HARAKAT_RE.search(n) is not None, n.startswith(DIVISION_PREFIXES)))
+    return reviewed + [n for n in rest if n not in reviewed] + \
+        [n for n in names if n not in rest and n not in reviewed]
+
+
 def rows(path):
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -128,10 +165,16 @@ def main(argv):
                 plain = added[g[0]][0] + plain
             if not any(a.startswith("ال") and ARABIC_NAME_RE.match(a) for a in plain):
                 plain = paired + plain
+            reviewed_names = added[g[0]][0] if g[0] in added else []
+            kept = []
             for n in plain:
                 n = " ".join(INVISIBLE_RE.sub("", n).split())
-                if ARABIC_NAME_RE.match(n) and normalize(n) not in generic and not n.startswith(("محافظة ", "استان ", "شعبية ")) \
-                        and normalize(n) not in [normalize(x) for x in names]:
+                if ARABIC_NAME_RE.match(n) and normalize(n) not in generic \
+                        and not n.startswith(("محافظة ", "استان ", "شعبية ")) \
+                        and not MEDIAL_TA_MARBUTA_RE.search(n):
+                    kept.append(n)
+            for n in display_order(kept, reviewed_names):
+                if normalize(n) not in [normalize(x) for x in names]:
                     names.append(n)
             towns[g[0]] = {"id": g[0], "name_en": g[2], "cc": g[8], "admin1": g[10],
                            "lat": float(g[4]), "lon": float(g[5]), "fcode": g[7],
