@@ -1110,6 +1110,60 @@ static bool noun_just_before(const doc_state *d, size_t i, counted *c)
     return false;
 }
 
+/* The people a possessed plural names before number word i with the
+ * article: "وأطفاله الثلاثة" (his three children), "أبناؤه الأربعة". The
+ * pronoun is taken off and the plural looked up among the counted nouns of
+ * people; the hamza the pronoun moved onto و or ي (أبناؤه، أبنائه) goes
+ * back to the line, the ة it made ت (إخوته) comes back, and the ن of a
+ * sound plural it dropped (مقاتليه) is put back. */
+static bool possessed_people(const doc_state *d, size_t i, counted *c)
+{
+    static const char *const pronouns[] = {"هما", "هم", "هن", "ها", "ه", "نا", NULL};
+    const text *t = d->t;
+    if (i == 0 || t->tok[i - 1].sentence != t->tok[i].sentence || t->tok[i - 1].kind != TOK_WORD)
+        return false;
+    size_t k = i - 1;
+    char forms[TEXT_PROCLITIC_MAX][TOKEN_NORM_MAX];
+    size_t letters[TEXT_PROCLITIC_MAX];
+    size_t n = text_proclitic_forms(t->tok[k].norm, true, forms, letters, TEXT_PROCLITIC_MAX);
+    for (size_t f = 0; f < n; f++)
+        for (size_t p = 0; pronouns[p]; p++) {
+            size_t len = strlen(forms[f]), plen = strlen(pronouns[p]);
+            /* a stem of two letters at least (two bytes each) */
+            if (len < plen + 4 || strcmp(forms[f] + len - plen, pronouns[p]) != 0)
+                continue;
+            char stem[TOKEN_NORM_MAX + 2];
+            size_t sl = len - plen;
+            memcpy(stem, forms[f], sl);
+            stem[sl] = '\0';
+            char *last = stem + sl - 2;
+            bool after_alef = sl >= 4 && !strncmp(last - 2, "ا", 2);
+            const char *repair = NULL;
+            if (after_alef && (!strcmp(last, "و") || !strcmp(last, "ي")))
+                repair = "ء";
+            else if (!strcmp(last, "ت"))
+                repair = "ه";
+            const lexicon_entry *noun = lexicon_find(d->m->nouns, stem);
+            if (!noun && repair) {
+                strcpy(last, repair);
+                noun = lexicon_find(d->m->nouns, stem);
+            } else if (!noun && !strcmp(last, "ي")) {
+                strcpy(stem + sl, "ن");
+                noun = lexicon_find(d->m->nouns, stem);
+            }
+            if (!noun)
+                continue;
+            const char *category = model_field(noun, 2);
+            if (strcmp(category, "people") && strcmp(category, "civilians") &&
+                strcmp(category, "combatants"))
+                return false;
+            uint32_t start = text_skip_letters(t, k, letters[f]);
+            *c = (counted){noun, k, i, {start, t->tok[k].sp.end}};
+            return true;
+        }
+    return false;
+}
+
 /* A bare number after a toll named before it in its clause ("عدد الجرحى
  * بلغ 8408", "ارتفعت حصيلة القتلى إلى 106", "والإصابات 197"), or right
  * after a verb of what happens to people ("وأصيب 33 بجروح"): it counts
@@ -1673,6 +1727,17 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
     if (!found && num->has_value && num->form == NUMFORM_WORDS &&
         num->tok_end == num->tok_first + 1 && word_role(d, num->tok_first, "after_noun"))
         found = noun_just_before(d, num->tok_first, &c);
+    if (!found && num->has_value && (num->flags & NUMFLAG_DEFINITE) &&
+        num->form == NUMFORM_WORDS && num->tok_end == num->tok_first + 1 &&
+        possessed_people(d, num->tok_first, &c)) {
+        /* "قتل أبناؤه الأربعة": a count when a word says what befell them;
+         * "كان أطفاله الثلاثة في المدرسة" reports nothing */
+        const trigger *cause;
+        bool weak;
+        found = strcmp(figure_type(d, fs->tr, fs->n_tr, &c, model_field(c.noun, 2),
+                                   num->tok_first, &cause, &weak),
+                       "count") != 0;
+    }
     lexicon_match lm;
     bool of_them = false;
     if (!found && num->has_value && fs->others && link_is(d, after, "breakdown", &lm) &&

@@ -466,6 +466,49 @@ Test(figures, updates)
     }
 }
 
+/* A plural with a possessive pronoun and a number word with the article
+ * after it ("أطفاله الثلاثة") counts the people it names: his three
+ * children. The number word with the article after a plain definite noun
+ * refers back to a set already counted, and after a time word is a
+ * duration: neither is a figure. */
+Test(figures, possessed_plural_with_definite_number)
+{
+    static const figure_case cases[] = {
+        {"أسفرت الغارة على المنزل عن مقتل رجل وزوجته وأطفاله الثلاثة.", "الثلاثة", 3, "exact",
+         "killed"},
+        {"وقتل أبناؤه الأربعة في القصف على الحي.", "الأربعة", 4, "exact", "killed"},
+        {"وأصيب أشقاؤها الخمسة بجروح في الانفجار.", "الخمسة", 5, "exact", "injured"},
+        {"واعتقلت القوات الأمنية أبناءهم الستة عند الحاجز.", "الستة", 6, "exact", "captured"},
+        {"ونزحت العائلة مع بناتها الثلاث إلى المخيم.", "الثلاث", 3, "exact", "displaced"},
+        {"وقتل القيادي مع عناصره العشرة في الكمين.", "العشرة", 10, "exact", "killed"},
+        /* the ة the pronoun made ت; a trigger after the count */
+        {"وقتل إخوته الثلاثة في الغارة على القرية.", "إخوته الثلاثة", 3, "exact", "killed"},
+        {"ولقي أطفالها الأربعة حتفهم في الغارة.", "أطفالها الأربعة", 4, "exact", "killed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+
+    static const struct {
+        const char *doc;
+        const char *number;
+    } none[] = {
+        /* a duration, a reference back, a set of parties */
+        {"وقتل 5 مدنيين في القصف خلال الأيام الثلاثة الماضية.", "الثلاثة"},
+        {"وقتل 3 أطفال في الغارة. ودفن الأطفال الثلاثة في مقبرة البلدة.", "الأطفال الثلاثة"},
+        {"واتفقت الأطراف الثلاثة على وقف القتال.", "الثلاثة"},
+        /* no word of what befell them */
+        {"وقال إن أطفاله الثلاثة كانوا في المدرسة.", "الثلاثة"},
+        /* a possessed plural that counts no people */
+        {"وقتل المزارع في القصف الذي دمر بيوته الثلاثة.", "بيوته"},
+    };
+    for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
+        extract_result r;
+        run(none[k].doc, &r);
+        cr_expect_eq(figure_at(&r, none[k].number), EXTRACT_NO_INDEX,
+                     "\"%s\" read as a figure in: %s", none[k].number, none[k].doc);
+        extract_result_free(&r);
+    }
+}
+
 /* Dates, years, percentages, ratios, references back and numbers in names
  * are no figures. */
 Test(figures, not_figures)
