@@ -70,6 +70,8 @@ typedef struct fig_aux {
     bool update;       /* an update word ("ارتفعت الحصيلة إلى") governs it */
     bool result;       /* ... with the ل of result ("ليرتفع العدد إلى"): the toll
                         * the figures before it in its sentence bring about */
+    bool restate;      /* a link verb restates the toll ("وصل عدد النازحين إلى",
+                        * "بلغ عدد القتلى"): it replaces a smaller one before it */
     bool toll_noun;    /* counts by a noun that says what happened (قتيلا), or
                         * by none: a toll of anyone, not of one kind of people */
     bool of_them;      /* "30 منهم": a part of the figure before it */
@@ -650,6 +652,32 @@ static size_t governed_by_update(const doc_state *d, size_t first)
     return EXTRACT_NO_INDEX;
 }
 
+/* The token of the link verb that restates a toll, with no update word,
+ * before the number whose first token is first: "وصل عدد النازحين إلى
+ * 5000", "بلغ عدد القتلى 40". The verb, the toll's head (عدد، حصيلة), its
+ * noun, إلى or nothing, then the number: any other word narrows the toll
+ * to a place, a time or a thing of its own ("بلغ عدد القتلى في البلدة
+ * المجاورة", "التي بلغ عدد القتلى فيها"). EXTRACT_NO_INDEX when none. */
+static size_t restated_toll(const doc_state *d, size_t first)
+{
+    const text *t = d->t;
+    if (first < 3)
+        return EXTRACT_NO_INDEX;
+    size_t noun =
+        first -
+        (word_role(d, first - 1, "toll_link") && !strcmp(t->tok[first - 1].norm, "الي") ? 2 : 1);
+    if (noun < 2)
+        return EXTRACT_NO_INDEX;
+    for (size_t k = noun - 2; k < first; k++)
+        if (t->tok[k].sentence != t->tok[first].sentence || t->tok[k].kind != TOK_WORD)
+            return EXTRACT_NO_INDEX;
+    size_t head = noun - 1, verb = noun - 2;
+    if ((!word_role(d, head, "toll_head") && !word_role(d, head, "death_toll")) ||
+        !word_role(d, verb, "toll_link") || !strcmp(t->tok[verb].norm, "الي"))
+        return EXTRACT_NO_INDEX;
+    return verb;
+}
+
 /* Is a trigger's type one that can befall what the noun's category counts?
  * People are killed, injured, captured, displaced; things are destroyed and
  * seized; munitions are fired. "قصفت 30 مركزا" fires nothing at the centres:
@@ -916,8 +944,12 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     size_t update =
         governed_by_update(d, token_holding(t, num ? num->value_sp.start : sp.start, first));
     aux->update = update != EXTRACT_NO_INDEX;
-    /* ليرتفع، لترتفع: the lam of purpose and result on the verb */
-    aux->result = aux->update && t->cp[t->tok[update].sp.start] == 0x0644;
+    size_t restate = aux->update || !num ? EXTRACT_NO_INDEX : restated_toll(d, num->tok_first);
+    aux->restate = restate != EXTRACT_NO_INDEX;
+    if (aux->restate)
+        update = restate;
+    /* ليرتفع، لترتفع، ليصل: the lam of purpose and result on the verb */
+    aux->result = (aux->update || aux->restate) && t->cp[t->tok[update].sp.start] == 0x0644;
     aux->toll_noun =
         !object || *model_field(c->noun, 3) || c->noun == fs->people || c->noun == fs->dead;
     for (size_t k = aux->first; k < aux->end && k < t->n_tok; k++)
@@ -1363,6 +1395,43 @@ static size_t earlier_told_after(const doc_state *d, const fig_aux *aux, size_t 
     return EXTRACT_NO_INDEX;
 }
 
+/* The toll a restated total ("ووصل عدد النازحين إلى 5000") replaces: the
+ * nearest earlier whole figure of its type, when no other toll of that type
+ * is told before it (two tolls may add up to the total) but those it
+ * updated itself, by the same claimant, of the same thing, not of another
+ * place, and smaller. With the ل of result, a toll of its type before it in
+ * its sentence is what the total rose by: none. */
+static size_t restated(const doc_state *d, const fig_aux *aux, size_t i)
+{
+    const text *t = d->t;
+    const extract_figure *f = d->r->figures;
+    size_t cand = EXTRACT_NO_INDEX, skip = EXTRACT_NO_INDEX;
+    for (size_t j = i; j-- > 0;) {
+        if (f[j].part_of != EXTRACT_NO_INDEX || strcmp(f[j].type, f[i].type) != 0)
+            continue;
+        if (cand == EXTRACT_NO_INDEX) {
+            if (aux[i].result && t->tok[aux[j].first].sentence == t->tok[aux[i].first].sentence)
+                return EXTRACT_NO_INDEX;
+            cand = j;
+            skip = f[j].supersedes;
+        } else if (j == skip) {
+            skip = f[j].supersedes;
+        } else {
+            return EXTRACT_NO_INDEX;
+        }
+    }
+    if (cand == EXTRACT_NO_INDEX)
+        return EXTRACT_NO_INDEX;
+    bool same_object = f[cand].object == f[i].object || aux[i].toll_noun ||
+                       (f[cand].object && f[i].object && !strcmp(f[cand].object, f[i].object));
+    if (!same_object || f[cand].claimant != f[i].claimant || !f[cand].has_value ||
+        !f[i].has_value || f[cand].value >= f[i].value ||
+        (f[cand].place != EXTRACT_NO_INDEX && f[i].place != EXTRACT_NO_INDEX &&
+         f[cand].place != f[i].place))
+        return EXTRACT_NO_INDEX;
+    return cand;
+}
+
 /* Breakdowns and updates, once the figures are in text order:
  *  - after بينهم/منهم (or in brackets right after it) a figure is a part
  *    of the figure before it, and so are the figures listed with it, and
@@ -1374,7 +1443,9 @@ static size_t earlier_told_after(const doc_state *d, const fig_aux *aux, size_t 
  *    thing: the same object, or anyone when the update is a bare toll
  *    ("قتل 9 مدنيين ... وارتفعت الحصيلة إلى 11 قتيلا"); with the ل of
  *    result (ليرتفع) a figure of its type before it in its sentence is what
- *    the toll rose by, and it replaces nothing. */
+ *    the toll rose by, and it replaces nothing;
+ *  - a total restated by a link verb with no update word ("وصل عدد
+ *    النازحين إلى 5000") replaces a smaller toll of it (see restated). */
 static void link_figures(doc_state *d, const fig_aux *aux)
 {
     const text *t = d->t;
@@ -1443,6 +1514,8 @@ static void link_figures(doc_state *d, const fig_aux *aux)
             f[i].type = f[head].type;
     }
     for (size_t i = 0; i < d->r->n_figures; i++) {
+        if (aux[i].restate && f[i].part_of == EXTRACT_NO_INDEX)
+            f[i].supersedes = restated(d, aux, i);
         if (!aux[i].update || f[i].part_of != EXTRACT_NO_INDEX)
             continue;
         /* "ثم ارتفع العدد إلى 9 جنود": an update that names no event
@@ -1727,15 +1800,14 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
     if (!found && num->has_value && num->form == NUMFORM_WORDS &&
         num->tok_end == num->tok_first + 1 && word_role(d, num->tok_first, "after_noun"))
         found = noun_just_before(d, num->tok_first, &c);
-    if (!found && num->has_value && (num->flags & NUMFLAG_DEFINITE) &&
-        num->form == NUMFORM_WORDS && num->tok_end == num->tok_first + 1 &&
-        possessed_people(d, num->tok_first, &c)) {
+    if (!found && num->has_value && (num->flags & NUMFLAG_DEFINITE) && num->form == NUMFORM_WORDS &&
+        num->tok_end == num->tok_first + 1 && possessed_people(d, num->tok_first, &c)) {
         /* "قتل أبناؤه الأربعة": a count when a word says what befell them;
          * "كان أطفاله الثلاثة في المدرسة" reports nothing */
         const trigger *cause;
         bool weak;
-        found = strcmp(figure_type(d, fs->tr, fs->n_tr, &c, model_field(c.noun, 2),
-                                   num->tok_first, &cause, &weak),
+        found = strcmp(figure_type(d, fs->tr, fs->n_tr, &c, model_field(c.noun, 2), num->tok_first,
+                                   &cause, &weak),
                        "count") != 0;
     }
     lexicon_match lm;
