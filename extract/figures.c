@@ -1177,10 +1177,10 @@ static bool possessed_people(const doc_state *d, size_t i, counted *c)
                 repair = "ه";
             const lexicon_entry *noun = lexicon_find(d->m->nouns, stem);
             if (!noun && repair) {
-                strcpy(last, repair);
+                memcpy(last, repair, strlen(repair) + 1); /* two bytes for two */
                 noun = lexicon_find(d->m->nouns, stem);
             } else if (!noun && !strcmp(last, "ي")) {
-                strcpy(stem + sl, "ن");
+                memcpy(stem + sl, "ن", sizeof "ن"); /* room: stem has two bytes more */
                 noun = lexicon_find(d->m->nouns, stem);
             }
             if (!noun)
