@@ -1218,21 +1218,46 @@ static bool bare_toll(const doc_state *d, const fig_state *fs, const number *num
             if (!strcmp(g->type, people_types[p]))
                 return true;
     }
-    if (!word_role(d, i - 1, "toll_link"))
-        return false;
+    bool linked = word_role(d, i - 1, "toll_link");
     /* "عدد القتلى ... بلغ": a toll head and a trigger before the link. */
-    for (size_t back = 2; back <= 8 && back <= i; back++) {
+    for (size_t back = 2; linked && back <= 8 && back <= i; back++) {
         size_t k = i - back;
         if (t->tok[k].sentence != t->tok[i].sentence || t->tok[k].kind != TOK_WORD)
-            return false;
+            break;
         if (word_role(d, k, "toll_head") || word_role(d, k, "death_toll")) {
             for (size_t g = 0; g < fs->n_tr; g++)
                 if (fs->tr[g].first >= k && fs->tr[g].end < i) /* "حصيلة القتلى لاحقا إلى" */
                     for (size_t p = 0; people_types[p]; p++)
                         if (!strcmp(fs->tr[g].type, people_types[p]))
                             return true;
-            return false;
+            break;
         }
+    }
+    /* Farther, or with no link right before the number, the toll's noun
+     * follows its head at once and only what the toll is of, where or when
+     * lies between: "وارتفع عدد النازحين جراء القصف الذي استهدف البلدة ظهر
+     * اليوم إلى 5000". With no link, a link verb opens the toll: "بلغ عدد
+     * القتلى مساء أمس 20", "وصل عدد الجرحى في المدينة 40". A mark, a clause
+     * word or another number ends the search: the number counts something
+     * else then. */
+    size_t reach = d->m->windows[WIN_UPDATE_REACH_WORDS];
+    for (size_t back = 1; back <= reach && back <= i; back++) {
+        size_t k = i - back;
+        if (t->tok[k].sentence != t->tok[i].sentence || t->tok[k].kind != TOK_WORD ||
+            fs->covered[k] || word_role(d, k, "clause"))
+            return false;
+        if (!word_role(d, k, "toll_head") && !word_role(d, k, "death_toll"))
+            continue;
+        if (!linked &&
+            (k == 0 || !word_role(d, k - 1, "toll_link") || !strcmp(t->tok[k - 1].norm, "الي")))
+            return false;
+        for (size_t g = 0; g < fs->n_tr; g++)
+            if ((fs->tr[g].first == k + 1 || fs->tr[g].first == k) /* "حصيلة القتلى" */ &&
+                fs->tr[g].end < i)
+                for (size_t p = 0; people_types[p]; p++)
+                    if (!strcmp(fs->tr[g].type, people_types[p]))
+                        return true;
+        return false;
     }
     return false;
 }

@@ -425,6 +425,13 @@ Test(figures, updates)
          "20 قتيلا", "12 شخصا", "killed"},
         {"قتل 12 شخصا في القصف. وارتفع تعداد القتلى جراء القصف على السوق إلى 20.", "20", "12 شخصا",
          "killed"},
+        /* ... and with a bare number far from its toll */
+        {"نزح 800 شخص من البلدة أمس. وارتفع عدد النازحين جراء القصف الذي استهدف البلدة ظهر اليوم "
+         "إلى 5000.",
+         "5000", "800 شخص", "displaced"},
+        {"قتل 12 شخصا في قصف على السوق. ثم ارتفعت حصيلة القتلى جراء القصف المدفعي الذي استهدف "
+         "سوق المدينة ظهر اليوم إلى 20.",
+         "20", "12 شخصا", "killed"},
         /* ... but not past a comma into another clause, nor from a rise of no toll */
         {"قتل 12 شخصا في القصف. وارتفعت حصيلة القتلى في المدينة مع انتشال الجثث من تحت الأنقاض، "
          "ووصل عدد القتلى في البلدة المجاورة إلى 20 شخصا.",
@@ -483,6 +490,44 @@ Test(figures, updates)
                      c->part, r.figures[now].supersedes, before, c->doc);
         cr_expect_str_eq(r.figures[now].type, c->type, "\"%s\" type in: %s", c->part, c->doc);
         cr_expect_eq(r.figures[now].part_of, EXTRACT_NO_INDEX);
+        extract_result_free(&r);
+    }
+}
+
+/* A bare number after a toll whose place, time or cause stands between the
+ * toll and the number: the toll's noun follows its head at once, and a
+ * link verb opens the toll when none stands right before the number. */
+Test(figures, bare_toll_past_its_place_or_time)
+{
+    static const figure_case cases[] = {
+        {"وبلغ عدد القتلى في المدينة 35.", "35", 35, "exact", "killed"},
+        {"بلغ عدد القتلى مساء أمس 20.", "20", 20, "exact", "killed"},
+        {"ووصل عدد الجرحى في المدينة منذ الصباح 45.", "45", 45, "exact", "injured"},
+        {"وبلغت حصيلة القتلى في القرى الشرقية حتى مساء اليوم 18.", "18", 18, "exact", "killed"},
+        {"وبلغ عدد النازحين من القرى الحدودية هذا الأسبوع 7000.", "7000", 7000, "exact",
+         "displaced"},
+        {"وارتفع عدد الجرحى جراء الغارات التي استهدفت أحياء المدينة منذ الفجر إلى 60.", "60", 60,
+         "exact", "injured"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+
+    static const struct {
+        const char *doc;
+        const char *number;
+    } none[] = {
+        /* a toll of no people, no link verb, another number between */
+        {"وبلغ عدد الغارات على المدينة أمس 40.", "40"},
+        {"وأحصى المرصد عدد القتلى في المدينة 40 مرة.", "40"},
+        {"وبلغ عدد القتلى في الهجوم على 3 قرى 40.", "40"},
+        /* a mark or a clause word between */
+        {"وبلغ عدد القتلى في المدينة، بحسب المرصد، حتى الآن 40.", "40"},
+        {"وبلغ عدد القتلى في المدينة فيما نزح 40.", "نزح"},
+    };
+    for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
+        extract_result r;
+        run(none[k].doc, &r);
+        cr_expect_eq(figure_at(&r, none[k].number), EXTRACT_NO_INDEX,
+                     "\"%s\" read as a figure in: %s", none[k].number, none[k].doc);
         extract_result_free(&r);
     }
 }
