@@ -813,3 +813,52 @@ Test(figures, others_after_a_breakdown)
         extract_result_free(&r);
     }
 }
+
+/* The nouns that humanitarian and military reporting counts: experts and
+ * advisers, activists, teachers, the elderly, infants and farmers; health
+ * facilities (a noun with صحي/طبي is one thing counted, not a centre or a
+ * facility of any kind), housing units, shops, tunnels, wells, ambulances. */
+Test(figures, nouns_of_the_genre)
+{
+    static const struct {
+        const char *doc, *needle, *type, *object;
+    } cases[] = {
+        {"وقتل 5 خبراء روس في الغارة على القاعدة الجوية.", "5 خبراء", "killed",
+         "experts and advisers"},
+        {"وقتل 4 مستشارين عسكريين في القصف على المطار.", "4 مستشارين", "killed",
+         "experts and advisers"},
+        {"واعتقلت قوات الأمن 20 ناشطا خلال الاحتجاجات.", "20 ناشطا", "captured", "activists"},
+        {"وقتل 7 معلمين في الغارات على المدارس.", "7 معلمين", "killed", "teachers"},
+        {"وأصيب 3 مسنين بجروح في القصف.", "3 مسنين", "injured", "elderly people and infants"},
+        {"وقتل 3 مزارعين بقذائف المدفعية.", "3 مزارعين", "killed", "farmers"},
+        {"ودمر القصف 46 مرفقا صحيا في القطاع.", "46 مرفقا صحيا", "destroyed", "health facilities"},
+        {"واستهدفت الغارات 12 عيادة و8 مراكز صحية.", "8 مراكز صحية", "destroyed",
+         "health facilities"},
+        {"ودمرت الطائرات 500 وحدة سكنية في الحي.", "500 وحدة سكنية", "destroyed", "housing units"},
+        {"وأحرق المسلحون 15 محلا تجاريا في السوق.", "15 محلا تجاريا", "destroyed", "shops"},
+        {"ودمر الجيش 30 نفقا على الحدود.", "30 نفقا", "destroyed", "tunnels"},
+        {"ودمرت الغارة سيارتي إسعاف قرب المستشفى.", "سيارتي إسعاف", "destroyed", "ambulances"},
+        /* counter-examples: a centre alone is a centre, farms are no farmers */
+        {"واستهدفت الغارات 8 مراكز للشرطة.", "8 مراكز", "destroyed", "centres"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        extract_result r;
+        run(cases[k].doc, &r);
+        size_t i = figure_at(&r, cases[k].needle);
+        cr_assert_neq(i, EXTRACT_NO_INDEX, "no figure \"%s\" in: %s", cases[k].needle,
+                      cases[k].doc);
+        cr_expect_str_eq(r.figures[i].type, cases[k].type, "\"%s\" type in: %s", cases[k].needle,
+                         cases[k].doc);
+        cr_expect(r.figures[i].object && !strcmp(r.figures[i].object, cases[k].object),
+                  "\"%s\" counts %s, want %s in: %s", cases[k].needle,
+                  r.figures[i].object ? r.figures[i].object : "(none)", cases[k].object,
+                  cases[k].doc);
+        extract_result_free(&r);
+    }
+    extract_result r;
+    run("ودمر القصف 5 مزارع للدواجن في الريف.", &r);
+    size_t i = figure_at(&r, "مزارع");
+    cr_expect(i == EXTRACT_NO_INDEX || strcmp(r.figures[i].object, "farmers") != 0,
+              "farms read as farmers");
+    extract_result_free(&r);
+}
