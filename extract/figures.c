@@ -678,6 +678,25 @@ static size_t restated_toll(const doc_state *d, size_t first)
     return verb;
 }
 
+/* Does a population (a toll head, then سكان) govern the number whose first
+ * token is first, across what the toll is of, up to a mark or a clause
+ * word: "وارتفع عدد سكان المخيم إلى 5000 نسمة", "يبلغ عدد سكانه 5000"?
+ * What a place holds is no toll of what befell anyone there. */
+static bool population_toll(const doc_state *d, size_t first)
+{
+    const text *t = d->t;
+    size_t reach = d->m->windows[WIN_UPDATE_REACH_WORDS];
+    for (size_t back = 1; back <= reach && back < first; back++) {
+        size_t k = first - back;
+        if (t->tok[k].sentence != t->tok[first].sentence || t->tok[k].kind == TOK_PUNCT ||
+            word_role(d, k, "clause"))
+            return false;
+        if (word_role(d, k, "population"))
+            return word_role(d, k - 1, "toll_head");
+    }
+    return false;
+}
+
 /* Is a trigger's type one that can befall what the noun's category counts?
  * People are killed, injured, captured, displaced; things are destroyed and
  * seized; munitions are fired. "قصفت 30 مركزا" fires nothing at the centres:
@@ -919,6 +938,9 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
      * the munitions of the instrument was launched with them. */
     if ((!strcmp(category, "munitions") || drone) && coordinated_instrument(d, first))
         type = "fired";
+    bool population = num && population_toll(d, num->tok_first);
+    if (population)
+        type = "count";
     bool vague = num && !num->has_value;
     if (vague && (!strcmp(type, "count") || !strcmp(category, "other")))
         return true; /* "عدد من الفصائل": nobody asserts a count of that */
@@ -943,8 +965,9 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     aux->own_verb = cause ? cause->first : EXTRACT_NO_INDEX;
     size_t update =
         governed_by_update(d, token_holding(t, num ? num->value_sp.start : sp.start, first));
-    aux->update = update != EXTRACT_NO_INDEX;
-    size_t restate = aux->update || !num ? EXTRACT_NO_INDEX : restated_toll(d, num->tok_first);
+    aux->update = update != EXTRACT_NO_INDEX && !population;
+    size_t restate =
+        aux->update || !num || population ? EXTRACT_NO_INDEX : restated_toll(d, num->tok_first);
     aux->restate = restate != EXTRACT_NO_INDEX;
     if (aux->restate)
         update = restate;
