@@ -1663,13 +1663,18 @@ static bool glued_to_waw(const text *t, const number *num)
 }
 
 /* "قتل 3 و12 أصيبوا": a number glued to و, its noun left out, whose own
- * verb follows it at once. */
+ * verb follows it at once; so too the first of a list a colon opens
+ * ("توزعت الحصيلة على النحو التالي: 38 قتلوا برصاص القناصة"). */
 static bool elliptic_subject(const doc_state *d, const fig_state *fs, const number *num,
                              size_t after)
 {
     const text *t = d->t;
-    if (!glued_to_waw(t, num) || after >= t->n_tok ||
-        t->tok[after].sentence != t->tok[num->tok_first].sentence)
+    size_t i = num->tok_first;
+    bool opens_list = i > 0 && t->tok[i - 1].kind == TOK_PUNCT &&
+                      t->cp[t->tok[i - 1].sp.start] == ':' &&
+                      t->tok[i - 1].sentence == t->tok[i].sentence;
+    if ((!glued_to_waw(t, num) && !opens_list) || after >= t->n_tok ||
+        t->tok[after].sentence != t->tok[i].sentence)
         return false;
     for (size_t k = 0; k < fs->n_tr; k++)
         if (fs->tr[k].first == after)
@@ -1690,6 +1695,10 @@ static bool elliptic(const doc_state *d, const number *num, size_t after)
         return true;
     if (!strcmp(w, "في"))
         return !(after + 1 < t->n_tok && word_role(d, after + 1, "percent"));
+    /* "و9 جراء القصف", "و4 إثر انفجار لغم": the cause, as the figure
+     * before said what */
+    if (word_role(d, after, "because"))
+        return true;
     /* بمخيمات, بالدفاعات: a word with the preposition بـ */
     return !strncmp(w, "ب", strlen("ب")) && strlen(w) > strlen("بال");
 }
@@ -1889,8 +1898,13 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
     if (!found && num->has_value && num->qual == QUAL_EXACT && fs->others &&
         (elliptic(d, num, after) || elliptic_subject(d, fs, num, after) ||
          listed_by_place(d, fs, num, after))) {
-        /* "قتل 100 شخص في جبلة و48 في طرطوس": the noun is not repeated */
+        /* "قتل 100 شخص في جبلة و48 في طرطوس": the noun is not repeated;
+         * with no figure before it, a number whose verb of people follows
+         * counts people ("الحصيلة كالتالي: 38 قتلوا") */
         c = (counted){fs->others, after, after, num->sp};
+        if (fs->people && !previous_in_sentence(d, num->tok_first) &&
+            elliptic_subject(d, fs, num, after))
+            c.noun = fs->people;
         found = true;
     }
     if (!found)

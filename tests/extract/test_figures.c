@@ -542,6 +542,54 @@ Test(figures, bare_toll_past_its_place_or_time)
     }
 }
 
+/* A list after a toll leaves out the noun: each number after the first,
+ * glued to و, gives only its cause (جراء، إثر، بـ) and repeats the first
+ * one's type and counted thing; the first, after a colon, may give only
+ * its own verb. */
+Test(figures, elliptic_list_after_a_toll)
+{
+    static const figure_case cases[] = {
+        {"وتوزعت الحصيلة على النحو التالي: 38 قتلوا برصاص القناصة، و17 بانفجار عبوة، و9 جراء "
+         "القصف.",
+         "38", 38, "exact", "killed"},
+        {"وتوزعت الحصيلة على النحو التالي: 38 قتلوا برصاص القناصة، و17 بانفجار عبوة، و9 جراء "
+         "القصف.",
+         "17", 17, "exact", "killed"},
+        {"وتوزعت الحصيلة على النحو التالي: 38 قتلوا برصاص القناصة، و17 بانفجار عبوة، و9 جراء "
+         "القصف.",
+         "9", 9, "exact", "killed"},
+        {"وقتل 5 جنود بنيران القناصة، و3 إثر انفجار لغم.", "3", 3, "exact", "killed"},
+        {"وأصيب 14 مدنيا، توزعوا كالتالي: 8 أصيبوا بشظايا القذائف، و6 نتيجة انهيار المبنى.", "8", 8,
+         "exact", "injured"},
+        {"وأصيب 14 مدنيا، توزعوا كالتالي: 8 أصيبوا بشظايا القذائف، و6 نتيجة انهيار المبنى.", "6", 6,
+         "exact", "injured"},
+        {"وجاء في البيان: 5 قتلوا في الاشتباكات.", "5", 5, "exact", "killed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+
+    extract_result r;
+    run("وقتل 5 جنود بنيران القناصة، و3 إثر انفجار لغم.", &r);
+    size_t i = figure_at(&r, "3");
+    cr_assert_neq(i, EXTRACT_NO_INDEX);
+    cr_expect_str_eq(r.figures[i].object, "soldiers", "the list counts what its first counts");
+    extract_result_free(&r);
+
+    static const struct {
+        const char *doc;
+        const char *number;
+    } none[] = {
+        /* a time after و, not a cause; a list of no verb and no noun */
+        {"أصيب 20 شخصا في القصف و3 بعد يومين.", "3"},
+        {"وتوزعت الغارات كالتالي: 12 على المدينة و5 على الريف.", "12"},
+    };
+    for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
+        run(none[k].doc, &r);
+        cr_expect_eq(figure_at(&r, none[k].number), EXTRACT_NO_INDEX,
+                     "\"%s\" read as a figure in: %s", none[k].number, none[k].doc);
+        extract_result_free(&r);
+    }
+}
+
 /* A plural with a possessive pronoun and a number word with the article
  * after it ("أطفاله الثلاثة") counts the people it names: his three
  * children. The number word with the article after a plain definite noun
