@@ -1843,6 +1843,31 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         after++;
     counted c;
     bool found = noun_after(d, after, &c);
+    /* "أسقطت 5 من أصل 8 طائرات": the part counts the noun of its whole
+     * and the verb befell it; the whole (the next number) is what there
+     * was: a count, unless its noun says what happened (جثة). */
+    lexicon_match om;
+    bool part_of_whole = false;
+    const lexicon_entry *own_noun = NULL; /* the whole's noun, when it types itself */
+    if (!found && num->has_value && link_is(d, after, "out_of", &om) && k + 1 < d->r->n_numbers &&
+        d->r->numbers[k + 1].tok_first == om.tok_end && d->r->numbers[k + 1].has_value &&
+        !(d->r->numbers[k + 1].flags & not_counts)) {
+        const number *whole = &d->r->numbers[k + 1];
+        found = part_of_whole =
+            noun_after(d, token_at_or_after(t, whole->value_sp.end, whole->tok_first), &c) &&
+            *model_field(c.noun, 1) && strcmp(model_field(c.noun, 1), "=") != 0;
+        /* "توفي 3 من أصل 7 جرحى": what the whole's noun says befell the
+         * whole; the part is people the verb befell */
+        if (found && *model_field(c.noun, 3) && fs->people) {
+            own_noun = c.noun;
+            c.noun = fs->people;
+        }
+    }
+    bool whole_of_part = k > 0 && num->tok_first >= 2 &&
+                         link_is(d, num->tok_first - 2, "out_of", &om) &&
+                         om.tok_end == num->tok_first && fs->n_aux && d->r->n_figures &&
+                         d->r->figures[d->r->n_figures - 1].number == k - 1 &&
+                         fs->aux[fs->n_aux - 1].end == num->tok_first - 2;
     if (year_like && (!found || c.first != after))
         return true;
     if (others_only && (!found || c.noun != fs->others))
@@ -1911,10 +1936,26 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         return true;
     span sp = {num->sp.start < c.sp.start ? num->sp.start : c.sp.start,
                num->sp.end > c.sp.end ? num->sp.end : c.sp.end};
+    if (part_of_whole)
+        sp = num->sp; /* the noun is its whole's */
     if (!add_figure(d, fs, &c, sp, num->tok_first, num, k))
         return false;
     if (fs->n_aux && d->r->figures[d->r->n_figures - 1].number == k) {
         fs->aux[fs->n_aux - 1].of_them = of_them;
+        extract_figure *g = &d->r->figures[d->r->n_figures - 1];
+        if (own_noun && !strcmp(g->type, "count")) {
+            /* "انتشل 51 من أصل 200 جثة": no verb says otherwise */
+            g->type = model_field(own_noun, 3);
+            g->object = model_field(own_noun, 1);
+        }
+        if (whole_of_part) {
+            /* munitions of which some were intercepted were fired */
+            const char *itype = model_field(c.noun, 3);
+            bool munitions = !strcmp(model_field(c.noun, 2), "munitions");
+            g->type = *itype                                 ? itype
+                      : munitions && *model_field(c.noun, 4) ? model_field(c.noun, 4)
+                                                             : "count";
+        }
         /* "100 عنصر من التنظيم على الأقل": the qualifier closes the noun phrase */
         extract_figure *f = &d->r->figures[d->r->n_figures - 1];
         if (f->qual == QUAL_EXACT && c.end > c.first && at_least_after(d, c.end))

@@ -590,6 +590,51 @@ Test(figures, elliptic_list_after_a_toll)
     }
 }
 
+/* "5 من أصل 8 طائرات": the part counts the noun of its whole, and the
+ * verb before it befell the part; the whole is what there was: a count,
+ * unless its noun says what befell it (جثة, جرحى), munitions fired. */
+Test(figures, part_out_of_a_whole)
+{
+    static const struct {
+        const char *doc, *needle, *type, *object;
+    } cases[] = {
+        {"وأسقطت الدفاعات الجوية 5 من أصل 8 طائرات مسيرة.", "5", "destroyed", "aircraft"},
+        {"وأسقطت الدفاعات الجوية 5 من أصل 8 طائرات مسيرة.", "8 طائرات", "count", "aircraft"},
+        {"وقتل 3 من أصل 7 جنود كانوا في الدورية.", "3", "killed", "soldiers"},
+        {"وقتل 3 من أصل 7 جنود كانوا في الدورية.", "7 جنود", "count", "soldiers"},
+        {"واعتقلت القوات 4 من مجموع 9 مطلوبين.", "4", "captured", "suspects"},
+        {"واعترضت الدفاعات 12 صاروخا من أصل 15 صاروخا.", "15 صاروخا", "fired", "rockets"},
+        /* the whole's noun types the whole, not the part */
+        {"وتوفي 3 من أصل 7 جرحى نقلوا إلى المستشفى.", "3", "killed", "people"},
+        {"وتوفي 3 من أصل 7 جرحى نقلوا إلى المستشفى.", "7 جرحى", "injured", "injured"},
+        /* ... and the part when no verb says otherwise */
+        {"وانتشل الفريق 51 من أصل 200 جثة.", "51", "killed", "bodies"},
+        {"وانتشل الفريق 51 جثة من أصل 200 جثة.", "200 جثة", "killed", "bodies"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        extract_result r;
+        run(cases[k].doc, &r);
+        size_t i = figure_at(&r, cases[k].needle);
+        cr_assert_neq(i, EXTRACT_NO_INDEX, "no figure \"%s\" in: %s", cases[k].needle,
+                      cases[k].doc);
+        cr_expect_str_eq(r.figures[i].type, cases[k].type, "\"%s\" type in: %s", cases[k].needle,
+                         cases[k].doc);
+        cr_expect(r.figures[i].object && !strcmp(r.figures[i].object, cases[k].object),
+                  "\"%s\" counts %s, want %s in: %s", cases[k].needle,
+                  r.figures[i].object ? r.figures[i].object : "(none)", cases[k].object,
+                  cases[k].doc);
+        extract_result_free(&r);
+    }
+    /* counter-examples: a breakdown (من بين القتلى) and a whole of no noun */
+    extract_result r;
+    run("وقتل 20 شخصا في القصف، وكان 3 من بين القتلى أطفالا.", &r);
+    cr_expect_eq(figure_at(&r, "20 شخصا"), 0);
+    extract_result_free(&r);
+    run("وامتد القتال إلى 12 ولاية من أصل 18 في البلاد.", &r);
+    cr_expect_eq(r.n_figures, 0, "a whole of no counted noun gave a figure");
+    extract_result_free(&r);
+}
+
 /* A plural with a possessive pronoun and a number word with the article
  * after it ("أطفاله الثلاثة") counts the people it names: his three
  * children. The number word with the article after a plain definite noun
