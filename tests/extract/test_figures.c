@@ -941,6 +941,12 @@ Test(figures, nouns_of_the_genre)
         {"وأحرق المسلحون 15 محلا تجاريا في السوق.", "15 محلا تجاريا", "destroyed", "shops"},
         {"ودمر الجيش 30 نفقا على الحدود.", "30 نفقا", "destroyed", "tunnels"},
         {"ودمرت الغارة سيارتي إسعاف قرب المستشفى.", "سيارتي إسعاف", "destroyed", "ambulances"},
+        {"وقتل 20 مصليا في الهجوم على المسجد.", "20 مصليا", "killed", "worshippers"},
+        {"واعتقلت الشرطة 35 متظاهرا أمام البرلمان.", "35 متظاهرا", "captured", "protesters"},
+        {"وأسقطت الدفاعات الجوية 3 مقاتلات حربية.", "3 مقاتلات حربية", "destroyed", "aircraft"},
+        {"واستهدفت الغارات 6 أفران في المدينة.", "6 أفران", "destroyed", "bakeries"},
+        {"ودمر القصف 10 مضخات مياه.", "10 مضخات مياه", "destroyed", "water tanks and pumps"},
+        {"ودمرت الغارات 12 مولدة كهرباء.", "12 مولدة كهرباء", "destroyed", "generators"},
         /* counter-examples: a centre alone is a centre, farms are no farmers */
         {"واستهدفت الغارات 8 مراكز للشرطة.", "8 مراكز", "destroyed", "centres"},
     };
@@ -963,5 +969,11 @@ Test(figures, nouns_of_the_genre)
     size_t i = figure_at(&r, "مزارع");
     cr_expect(i == EXTRACT_NO_INDEX || strcmp(r.figures[i].object, "farmers") != 0,
               "farms read as farmers");
+    extract_result_free(&r);
+    /* women fighters are no fighter jets: only مقاتلة حربية is one */
+    run("وقتل 3 مقاتلات من وحدات حماية المرأة.", &r);
+    i = figure_at(&r, "3");
+    cr_assert_neq(i, EXTRACT_NO_INDEX);
+    cr_expect(strcmp(r.figures[i].object, "aircraft") != 0, "women fighters read as aircraft");
     extract_result_free(&r);
 }
