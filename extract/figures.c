@@ -1262,7 +1262,16 @@ static bool bare_toll(const doc_state *d, const fig_state *fs, const number *num
      * اليوم إلى 5000". With no link, a link verb opens the toll: "بلغ عدد
      * القتلى مساء أمس 20", "وصل عدد الجرحى في المدينة 40". A mark, a clause
      * word or another number ends the search: the number counts something
-     * else then. */
+     * else then. With no link, the number closes its clause (a mark, و or
+     * ف, a qualifier after it): one that goes on is a day, a floor or a
+     * name ("حتى يوم 15 الشهر الجاري"). */
+    size_t next = num->tok_end;
+    lexicon_match qm;
+    if (!linked && next < t->n_tok && t->tok[next].kind == TOK_WORD &&
+        t->tok[next].sentence == t->tok[i].sentence && t->cp[t->tok[next].sp.start] != 0x0648 &&
+        t->cp[t->tok[next].sp.start] != 0x0641 &&
+        !lexicon_match_at(d->m->qualifiers, t, next, PROCLITICS_ALL, &qm))
+        return false;
     size_t reach = d->m->windows[WIN_UPDATE_REACH_WORDS];
     for (size_t back = 1; back <= reach && back <= i; back++) {
         size_t k = i - back;
