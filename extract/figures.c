@@ -299,6 +299,20 @@ static bool part_follows(const doc_state *d, size_t from)
     return false;
 }
 
+/* Is cause a verb that intercepts, shoots down or seizes, in the clause of
+ * the number at num_first? Then a "fired" verb after the munitions is their
+ * attribute: "اعترضت الدفاعات الجوية 7 صواريخ أطلقت من غزة" (rockets that
+ * were fired) tells 7 destroyed. */
+static bool acted_on_in_clause(const doc_state *d, const trigger *cause, size_t num_first)
+{
+    if (!cause || (strcmp(cause->type, "destroyed") != 0 && strcmp(cause->type, "seized") != 0))
+        return false;
+    for (size_t j = cause->end; j < num_first; j++)
+        if (d->t->tok[j].kind != TOK_WORD || word_role(d, j, "clause"))
+            return false;
+    return true;
+}
+
 static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_tr, const counted *c,
                                const char *category, size_t num_first, const trigger **cause,
                                bool *weak)
@@ -361,7 +375,8 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
          * people; "اعتراض 4 صواريخ أطلقت": the object of the verb-noun right
          * before it, the verb after is an attribute ("that were fired") */
         if (own && !strcmp(g->type, "fired") &&
-            (!type_fits(g->type, category) || (*cause && (*cause)->end + 1 >= num_first)))
+            (!type_fits(g->type, category) || (*cause && (*cause)->end + 1 >= num_first) ||
+             acted_on_in_clause(d, *cause, num_first)))
             own = false;
         if (own && !part_follows(d, g->end))
             return g->type;

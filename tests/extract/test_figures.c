@@ -140,6 +140,12 @@ Test(figures, types_from_the_governing_word)
          "exact", "fired"},
         {"وشنت الطائرات غارات على المدينة، وقال الدفاع المدني إن 6 سيارات احترقت في القصف.",
          "6 سيارات", 6, "exact", "destroyed"},
+        /* ... unless a verb that intercepts or seizes them stands before the
+         * number in its clause: the verb after is then their attribute */
+        {"اعترضت الدفاعات الجوية 7 صواريخ أطلقت من الجنوب.", "7 صواريخ", 7, "exact", "destroyed"},
+        {"وضبطت الشرطة 12 قذيفة أطلقت سابقا ولم تنفجر.", "12 قذيفة", 12, "exact", "seized"},
+        {"اعترضت الدفاعات 3 صواريخ، و5 صواريخ أطلقت سقطت في مناطق مفتوحة.", "5 صواريخ", 5, "exact",
+         "fired"},
         /* ... but what befell people stays theirs */
         {"وقتل 3 مدنيين بقذائف أطلقت من الجنوب.", "3 مدنيين", 3, "exact", "killed"},
         {"وأصيب 4 جنود بصواريخ سقطت على الموقع.", "4 جنود", 4, "exact", "injured"},
