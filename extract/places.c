@@ -254,6 +254,19 @@ static bool place_in_source(const doc_state *d, const lexicon_match *pm)
     return false;
 }
 
+/* Did the match strip a ك ("like, as")? News puts it before a place's name
+ * almost never; a word that reads as ك + a place is another name that
+ * begins with ك: "محور كبانة" is not "like Baneh". */
+static bool after_kaf(const text *t, const lexicon_match *pm)
+{
+    if (!pm->stripped)
+        return false;
+    const token *tok = &t->tok[pm->tok_first];
+    uint32_t prefix = pm->sp.start - tok->sp.start; /* proclitic letters, two bytes each */
+    return prefix > 0 && 2 * (size_t)prefix <= strlen(tok->norm) &&
+           strncmp(tok->norm + 2 * (prefix - 1), "ك", strlen("ك")) == 0;
+}
+
 int places_find(doc_state *d)
 {
     const text *t = d->t;
@@ -270,7 +283,7 @@ int places_find(doc_state *d)
         if (overlaps_source && place_in_source(d, &pm))
             overlaps_source = false;
         size_t p = model_entry_index(d->m->gazetteer, pm.entry);
-        if (overlaps_source || in_kunya(d, i) || adjectival(t, i, &pm) ||
+        if (overlaps_source || in_kunya(d, i) || after_kaf(t, &pm) || adjectival(t, i, &pm) ||
             has_tanween(t, pm.tok_end - 1) || in_other_name(d, pm.tok_first, pm.tok_end) ||
             adjective_of_noun(t, i, &pm) || verb_shaped(d, &pm)) {
             i++;

@@ -94,6 +94,8 @@ Test(places, names_that_are_not_places)
         {"قال الناطق إن الفصائل انسحبت من المواقع.", "الفصائل"},   /* a common noun */
         {"وأضاف أن الهجرة ازدادت هذا العام.", "الهجرة"},           /* a common noun */
         {"قال الشيخ في خطبته إن من يقاتل معهم كفر بالله.", "كفر"}, /* a verb */
+        /* ك + a place is another name that begins with ك */
+        {"تقدمت القوات على محور كبانة في ريف اللاذقية.", "بانة"},
         /* a town's name that is a verb's form, between its subject and its count */
         {"المدفعية الثقيلة تدمر 14 دبابة في يومين", "تدمر"},
         {"المسيرات التابعة للجيش تدمر أكثر من 25 مركبة", "تدمر"},
