@@ -131,6 +131,8 @@ Test(figures, types_from_the_governing_word)
          "destroyed"},
         {"وأكد أن 7 صواريخ اعترضت قبل وصولها إلى 3 منها أحياء سكنية.", "7 صواريخ", 7, "exact",
          "destroyed"},
+        /* the verb's feminine, for a group or a state */
+        {"أعدمت الجماعة 5 أشخاص بتهمة التجسس.", "5 أشخاص", 5, "exact", "killed"},
         /* a verb after a plural of things agrees in the feminine singular or the
          * dual, and says what befell them, whatever trigger stands before */
         {"وقال الجيش إن طائراته قتلت 3 عناصر في غارة على البلدة، مشيرا إلى أن صاروخين أطلقا "
