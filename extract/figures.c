@@ -570,17 +570,23 @@ static bool dateline_place(const doc_state *d, size_t p)
     return (pf == 0 || t->tok[pf].newline_before) && mark_in(t, d->place_toks[p].end, marks);
 }
 
-/* The place of a figure: the nearest place mention of its sentence, one
- * that is not its dateline's if there is any. */
-static size_t figure_place(const doc_state *d, size_t first)
+/* The place of a figure spanning tokens [first, end): the one right after
+ * it with في ("و48 في طرطوس" after "100 شخص في جبلة"), else the nearest
+ * place mention of its sentence, one that is not its dateline's if there
+ * is any. */
+static size_t figure_place(const doc_state *d, size_t first, size_t end)
 {
     const text *t = d->t;
+    bool fi_after = end + 1 < t->n_tok && t->tok[end].sentence == t->tok[first].sentence &&
+                    !strcmp(t->tok[end].norm, "في");
     size_t best = EXTRACT_NO_INDEX, best_dist = (size_t)-1;
     bool best_dateline = false;
     for (size_t p = 0; p < d->r->n_places; p++) {
         size_t pf = d->place_toks[p].first;
         if (t->tok[pf].sentence != t->tok[first].sentence)
             continue;
+        if (fi_after && pf == end + 1 && !dateline_place(d, p))
+            return d->r->places[p].place;
         size_t dist = pf > first ? pf - first : first - pf;
         bool dateline = dateline_place(d, p);
         if (best == EXTRACT_NO_INDEX || (best_dateline && !dateline) ||
@@ -1007,7 +1013,7 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     f->subject_party = sub.party;
     f->claimant = d->speaker[first];
     f->denied = d->denied[first];
-    f->place = figure_place(d, first);
+    f->place = figure_place(d, aux->first, aux->end);
     f->number = num ? num_index : EXTRACT_NO_INDEX;
     f->part_of = EXTRACT_NO_INDEX;
     f->supersedes = EXTRACT_NO_INDEX;
@@ -1706,11 +1712,36 @@ static bool elliptic_subject(const doc_state *d, const fig_state *fs, const numb
     return false;
 }
 
+static bool elliptic_after(const doc_state *d, size_t i, size_t after);
+
 static bool elliptic(const doc_state *d, const number *num, size_t after)
+{
+    return glued_to_waw(d->t, num) && elliptic_after(d, num->tok_first, after);
+}
+
+/* "وتوزع القتلى على النحو التالي: 20 في دير الزور، و12 في الرقة": the first
+ * number of a list a colon opens after a toll (a trigger before the colon,
+ * in its sentence), followed by where or why as an elliptic number is. */
+static bool opens_toll_list(const doc_state *d, const fig_state *fs, const number *num,
+                            size_t after)
 {
     const text *t = d->t;
     size_t i = num->tok_first;
-    if (!glued_to_waw(t, num) || after >= t->n_tok || t->tok[after].kind != TOK_WORD ||
+    if (i == 0 || t->tok[i - 1].kind != TOK_PUNCT || t->cp[t->tok[i - 1].sp.start] != ':' ||
+        t->tok[i - 1].sentence != t->tok[i].sentence || !elliptic_after(d, i, after))
+        return false;
+    for (size_t k = 0; k < fs->n_tr && fs->tr[k].end < i; k++)
+        if (fs->tr[k].before && t->tok[fs->tr[k].first].sentence == t->tok[i].sentence)
+            return true;
+    return false;
+}
+
+/* Does the word at after (past the number at token i) carry what an
+ * elliptic number needs: where, at whose hands, or why? */
+static bool elliptic_after(const doc_state *d, size_t i, size_t after)
+{
+    const text *t = d->t;
+    if (after >= t->n_tok || t->tok[after].kind != TOK_WORD ||
         t->tok[after].sentence != t->tok[i].sentence || word_role(d, after, "percent"))
         return false;
     const char *w = t->tok[after].norm;
@@ -1946,13 +1977,13 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
     }
     if (!found && num->has_value && num->qual == QUAL_EXACT && fs->others &&
         (elliptic(d, num, after) || elliptic_subject(d, fs, num, after) ||
-         listed_by_place(d, fs, num, after))) {
+         opens_toll_list(d, fs, num, after) || listed_by_place(d, fs, num, after))) {
         /* "قتل 100 شخص في جبلة و48 في طرطوس": the noun is not repeated;
          * with no figure before it, a number whose verb of people follows
          * counts people ("الحصيلة كالتالي: 38 قتلوا") */
         c = (counted){fs->others, after, after, num->sp};
         if (fs->people && !previous_in_sentence(d, num->tok_first) &&
-            elliptic_subject(d, fs, num, after))
+            (elliptic_subject(d, fs, num, after) || opens_toll_list(d, fs, num, after)))
             c.noun = fs->people;
         found = true;
     }

@@ -577,8 +577,34 @@ Test(figures, elliptic_list_after_a_toll)
         {"وأصيب 14 مدنيا، توزعوا كالتالي: 8 أصيبوا بشظايا القذائف، و6 نتيجة انهيار المبنى.", "6", 6,
          "exact", "injured"},
         {"وجاء في البيان: 5 قتلوا في الاشتباكات.", "5", 5, "exact", "killed"},
+        /* a toll named before the colon, the list by place */
+        {"وتوزع القتلى على النحو التالي: 20 في دير الزور، و12 في الرقة.", "20", 20, "exact",
+         "killed"},
+        {"وتوزع القتلى على النحو التالي: 20 في دير الزور، و12 في الرقة.", "12", 12, "exact",
+         "killed"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
+
+    /* each number of a list by place is in the place after it */
+    const extract_place *places;
+    extract_model_places(model, &places);
+    static const struct {
+        const char *doc, *number, *place;
+    } where[] = {
+        {"قتل 100 شخص في جبلة و48 في طرطوس.", "48", "tartus"},
+        {"وتوزع الجرحى كالتالي: 7 في حلب و3 في إدلب.", "3", "idlib"},
+        {"وتوزع الجرحى كالتالي: 7 في حلب و3 في إدلب.", "7", "aleppo"},
+    };
+    for (size_t k = 0; k < sizeof where / sizeof where[0]; k++) {
+        extract_result pr;
+        run(where[k].doc, &pr);
+        size_t i = figure_at(&pr, where[k].number);
+        cr_assert_neq(i, EXTRACT_NO_INDEX, "no %s in: %s", where[k].number, where[k].doc);
+        cr_expect(pr.figures[i].place != EXTRACT_NO_INDEX &&
+                      !strcmp(places[pr.figures[i].place].id, where[k].place),
+                  "%s is not in %s: %s", where[k].number, where[k].place, where[k].doc);
+        extract_result_free(&pr);
+    }
 
     extract_result r;
     run("وقتل 5 جنود بنيران القناصة، و3 إثر انفجار لغم.", &r);
@@ -594,6 +620,8 @@ Test(figures, elliptic_list_after_a_toll)
         /* a time after و, not a cause; a list of no verb and no noun */
         {"أصيب 20 شخصا في القصف و3 بعد يومين.", "3"},
         {"وتوزعت الغارات كالتالي: 12 على المدينة و5 على الريف.", "12"},
+        /* a colon with no toll before it */
+        {"وقال المتحدث: 5 في المنطقة الشمالية.", "5"},
     };
     for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
         run(none[k].doc, &r);
