@@ -65,6 +65,23 @@ static void check_cases(const figure_case *cases, size_t n)
     }
 }
 
+/* A sentence and the text of a number in it that is no figure. */
+typedef struct no_figure_case {
+    const char *doc;
+    const char *number;
+} no_figure_case;
+
+static void check_no_figures(const no_figure_case *cases, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        extract_result r;
+        run(cases[k].doc, &r);
+        cr_expect_eq(figure_at(&r, cases[k].number), EXTRACT_NO_INDEX,
+                     "\"%s\" read as a figure in: %s", cases[k].number, cases[k].doc);
+        extract_result_free(&r);
+    }
+}
+
 /* The type comes from the word that governs the number, before or after it;
  * in coordinated clauses each number takes its own verb. */
 Test(figures, types_from_the_governing_word)
@@ -532,10 +549,7 @@ Test(figures, bare_toll_past_its_place_or_time)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 
-    static const struct {
-        const char *doc;
-        const char *number;
-    } none[] = {
+    static const no_figure_case none[] = {
         /* a toll of no people, no link verb, another number between */
         {"وبلغ عدد الغارات على المدينة أمس 40.", "40"},
         {"وأحصى المرصد عدد القتلى في المدينة 40 مرة.", "40"},
@@ -546,13 +560,7 @@ Test(figures, bare_toll_past_its_place_or_time)
         {"وبلغ عدد القتلى في المدينة، بحسب المرصد، حتى الآن 40.", "40"},
         {"وبلغ عدد القتلى في المدينة فيما نزح 40.", "نزح"},
     };
-    for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
-        extract_result r;
-        run(none[k].doc, &r);
-        cr_expect_eq(figure_at(&r, none[k].number), EXTRACT_NO_INDEX,
-                     "\"%s\" read as a figure in: %s", none[k].number, none[k].doc);
-        extract_result_free(&r);
-    }
+    check_no_figures(none, sizeof none / sizeof none[0]);
 }
 
 /* A list after a toll leaves out the noun: each number after the first,
@@ -613,22 +621,14 @@ Test(figures, elliptic_list_after_a_toll)
     cr_expect_str_eq(r.figures[i].object, "soldiers", "the list counts what its first counts");
     extract_result_free(&r);
 
-    static const struct {
-        const char *doc;
-        const char *number;
-    } none[] = {
+    static const no_figure_case none[] = {
         /* a time after و, not a cause; a list of no verb and no noun */
         {"أصيب 20 شخصا في القصف و3 بعد يومين.", "3"},
         {"وتوزعت الغارات كالتالي: 12 على المدينة و5 على الريف.", "12"},
         /* a colon with no toll before it */
         {"وقال المتحدث: 5 في المنطقة الشمالية.", "5"},
     };
-    for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
-        run(none[k].doc, &r);
-        cr_expect_eq(figure_at(&r, none[k].number), EXTRACT_NO_INDEX,
-                     "\"%s\" read as a figure in: %s", none[k].number, none[k].doc);
-        extract_result_free(&r);
-    }
+    check_no_figures(none, sizeof none / sizeof none[0]);
 }
 
 /* "5 من أصل 8 طائرات": the part counts the noun of its whole, and the
@@ -697,10 +697,7 @@ Test(figures, possessed_plural_with_definite_number)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 
-    static const struct {
-        const char *doc;
-        const char *number;
-    } none[] = {
+    static const no_figure_case none[] = {
         /* a duration, a reference back, a set of parties */
         {"وقتل 5 مدنيين في القصف خلال الأيام الثلاثة الماضية.", "الثلاثة"},
         {"وقتل 3 أطفال في الغارة. ودفن الأطفال الثلاثة في مقبرة البلدة.", "الأطفال الثلاثة"},
@@ -710,23 +707,15 @@ Test(figures, possessed_plural_with_definite_number)
         /* a possessed plural that counts no people */
         {"وقتل المزارع في القصف الذي دمر بيوته الثلاثة.", "بيوته"},
     };
-    for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
-        extract_result r;
-        run(none[k].doc, &r);
-        cr_expect_eq(figure_at(&r, none[k].number), EXTRACT_NO_INDEX,
-                     "\"%s\" read as a figure in: %s", none[k].number, none[k].doc);
-        extract_result_free(&r);
-    }
+    check_no_figures(none, sizeof none / sizeof none[0]);
 }
 
 /* Dates, years, percentages, ratios, references back and numbers in names
  * are no figures. */
 Test(figures, not_figures)
 {
-    static const struct {
-        const char *doc;
-        const char *number; /* text that must be in no figure */
-    } cases[] = {
+    static const no_figure_case cases[] = {
+        /* the text must be in no figure */
         {"وقال إن أكثر من 90 بالمئة من الغارات استهدفت الأحياء.", "مئة"},
         {"وأصاب صاروخ من كل خمسة صواريخ هدفه.", "خمسة"},
         {"وقصفت المدفعية البلدة من نفس الحاجزين.", "الحاجزين"},
@@ -748,13 +737,7 @@ Test(figures, not_figures)
         /* a camp named is a place, not a count */
         {"ووصلت العائلات إلى مخيم 17 تشرين قرب البلدة.", "مخيم"},
     };
-    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
-        extract_result r;
-        run(cases[k].doc, &r);
-        cr_expect_eq(figure_at(&r, cases[k].number), EXTRACT_NO_INDEX,
-                     "\"%s\" read as a figure in: %s", cases[k].number, cases[k].doc);
-        extract_result_free(&r);
-    }
+    check_no_figures(cases, sizeof cases / sizeof cases[0]);
 }
 
 /* A long report: more trigger words than EXTRACT_MAX_ITEMS and more
