@@ -1692,6 +1692,13 @@ static bool glued_to_waw(const text *t, const number *num)
             t->cp[t->tok[i].sp.start] == 0x0648);
 }
 
+/* Does token i open a list, right after a colon of its sentence? */
+static bool after_colon(const text *t, size_t i)
+{
+    return i > 0 && t->tok[i - 1].kind == TOK_PUNCT && t->cp[t->tok[i - 1].sp.start] == ':' &&
+           t->tok[i - 1].sentence == t->tok[i].sentence;
+}
+
 /* "قتل 3 و12 أصيبوا": a number glued to و, its noun left out, whose own
  * verb follows it at once; so too the first of a list a colon opens
  * ("توزعت الحصيلة على النحو التالي: 38 قتلوا برصاص القناصة"). */
@@ -1700,10 +1707,7 @@ static bool elliptic_subject(const doc_state *d, const fig_state *fs, const numb
 {
     const text *t = d->t;
     size_t i = num->tok_first;
-    bool opens_list = i > 0 && t->tok[i - 1].kind == TOK_PUNCT &&
-                      t->cp[t->tok[i - 1].sp.start] == ':' &&
-                      t->tok[i - 1].sentence == t->tok[i].sentence;
-    if ((!glued_to_waw(t, num) && !opens_list) || after >= t->n_tok ||
+    if ((!glued_to_waw(t, num) && !after_colon(t, i)) || after >= t->n_tok ||
         t->tok[after].sentence != t->tok[i].sentence)
         return false;
     for (size_t k = 0; k < fs->n_tr; k++)
@@ -1727,8 +1731,7 @@ static bool opens_toll_list(const doc_state *d, const fig_state *fs, const numbe
 {
     const text *t = d->t;
     size_t i = num->tok_first;
-    if (i == 0 || t->tok[i - 1].kind != TOK_PUNCT || t->cp[t->tok[i - 1].sp.start] != ':' ||
-        t->tok[i - 1].sentence != t->tok[i].sentence || !elliptic_after(d, i, after))
+    if (!after_colon(t, i) || !elliptic_after(d, i, after))
         return false;
     for (size_t k = 0; k < fs->n_tr && fs->tr[k].end < i; k++)
         if (fs->tr[k].before && t->tok[fs->tr[k].first].sentence == t->tok[i].sentence)
