@@ -148,6 +148,52 @@ void json_out_int(json_out *o, long long v)
     json_out_raw(o, at, (size_t)(buf + sizeof buf - at));
 }
 
+/* %.10g of v into buf for 1 <= |v| < 1e9 without printf, whose decimal
+ * conversion of a double was a tenth of a rendered figures page (each
+ * figure's place has a latitude and a longitude). The ten significant digits
+ * are |v| scaled and rounded; the product's error is far below 1e-3 of a
+ * unit of the last digit, so the rounding is printf's unless the scaled value
+ * lies that close to a half, which is left to printf. Returns the length, or
+ * 0 when printf must decide. */
+static size_t real_digits(double v, char *buf)
+{
+    double mag = fabs(v);
+    if (!(mag >= 1.0 && mag < 1e9))
+        return 0;
+    int int_digits = 1;
+    double scale = 1e9; /* 10^(10 - int_digits) */
+    for (double bound = 10.0; mag >= bound; bound *= 10.0) {
+        int_digits++;
+        scale /= 10.0;
+    }
+    double scaled = mag * scale;
+    double whole = floor(scaled);
+    double frac = scaled - whole;
+    if (fabs(frac - 0.5) < 1e-3)
+        return 0;
+    unsigned long long digits = (unsigned long long)whole + (frac > 0.5);
+    if (digits >= 10000000000ULL) /* rounded up to one more digit */
+        return 0;
+    char ten[10];
+    for (int i = 9; i >= 0; i--, digits /= 10)
+        ten[i] = (char)('0' + digits % 10);
+    int last = 9; /* trailing zeros of the fraction go, as %g drops them */
+    while (last >= int_digits && ten[last] == '0')
+        last--;
+    size_t n = 0;
+    if (v < 0)
+        buf[n++] = '-';
+    memcpy(buf + n, ten, (size_t)int_digits);
+    n += (size_t)int_digits;
+    if (last >= int_digits) {
+        buf[n++] = '.';
+        memcpy(buf + n, ten + int_digits, (size_t)(last + 1 - int_digits));
+        n += (size_t)(last + 1 - int_digits);
+    }
+    buf[n] = '\0';
+    return n;
+}
+
 void json_out_real(json_out *o, double v)
 {
     if (!isfinite(v)) {
@@ -155,6 +201,15 @@ void json_out_real(json_out *o, double v)
         return;
     }
     char buf[40];
+    size_t fast = real_digits(v, buf);
+    if (fast) {
+        if (!memchr(buf, '.', fast)) { /* a real must not read back as an integer */
+            memcpy(buf + fast, ".0", 3);
+            fast += 2;
+        }
+        json_out_raw(o, buf, fast);
+        return;
+    }
     int n = snprintf(buf, sizeof buf, "%.10g", v);
     if (n <= 0 || (size_t)n >= sizeof buf - 3) {
         o->failed = true;

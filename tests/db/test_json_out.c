@@ -4,6 +4,7 @@
  */
 #include <criterion/criterion.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +44,45 @@ Test(json_out, strings_escape_as_jansson_does)
         char *ours = json_out_take(&o, &len);
         assert_same(json_string(texts[i]), ours, len);
         free(ours);
+    }
+}
+
+/* One real through json_out, compared with jansson. */
+static void check_real(double v)
+{
+    json_out o;
+    json_out_init(&o, 1 << 10);
+    json_out_real(&o, v);
+    size_t len;
+    char *ours = json_out_take(&o, &len);
+    assert_same(json_real(v), ours, len);
+    free(ours);
+}
+
+/* json_out writes reals from 1 to 1e9 without printf: its digits must be
+ * printf's for coordinates with any number of decimals, for values of every
+ * magnitude, and where the tenth significant digit is a rounding away from
+ * a change of length (9.99999999995) or a half (1.00000000005). */
+Test(json_out, reals_of_every_magnitude_as_jansson_writes_them)
+{
+    static const double edges[] = {1.0,           -1.0,           9.99999999995, 9.999999999949,
+                                   1.00000000005, 1.000000000049, 999999999.5,   999999999.4,
+                                   99999.999995,  123456.7890125, 1e9,           999999999.99999,
+                                   35.0,          -0.99999999999};
+    for (size_t i = 0; i < sizeof edges / sizeof edges[0]; i++)
+        check_real(edges[i]);
+    unsigned long long seed = 0x9e3779b97f4a7c15ULL;
+    for (int i = 0; i < 20000; i++) {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        int decimals = (int)(seed >> 60) % 9;
+        long long units = (long long)((seed >> 20) % 36000000000ULL) - 18000000000LL;
+        double coordinate = (double)units / 1e8; /* -180..180 with 8 decimals */
+        double p10 = 1.0;
+        for (int d = 0; d < decimals; d++)
+            p10 *= 10.0;
+        check_real(round(coordinate * p10) / p10);
+        double any = ldexp((double)(seed >> 11) / 9007199254740992.0, (int)(seed % 40) - 5);
+        check_real(seed & 1 ? any : -any);
     }
 }
 
