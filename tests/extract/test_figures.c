@@ -227,6 +227,11 @@ Test(figures, types_from_the_governing_word)
          "30 شخصا", 30, "exact", "captured"},
         {"وسجل التقرير اعتقال 25 شخصا وسط مخاوف من تعرضهم للإخفاء القسري.", "25 شخصا", 25, "exact",
          "captured"},
+        /* the released are counted as such, also with the subject between the
+         * verb and its preposition (VSO), and named by what they were */
+        {"وأفرجت السلطات عن 90 معتقلا بموجب مرسوم العفو.", "90 معتقلا", 90, "exact", "count"},
+        {"وأفرج الجيش أمس عن 14 أسيرا.", "14 أسيرا", 14, "exact", "count"},
+        {"وقالت إن السلطات تفرج اليوم عن 40 سجينا.", "40 سجينا", 40, "exact", "count"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
@@ -971,6 +976,9 @@ Test(figures, nouns_of_the_genre)
         {"واستهدفت الغارات 6 أفران في المدينة.", "6 أفران", "destroyed", "bakeries"},
         {"ودمر القصف 10 مضخات مياه.", "10 مضخات مياه", "destroyed", "water tanks and pumps"},
         {"ودمرت الغارات 12 مولدة كهرباء.", "12 مولدة كهرباء", "destroyed", "generators"},
+        /* weapons are counted by the piece */
+        {"وضبطت الشرطة 200 قطعة سلاح في مستودع.", "200 قطعة سلاح", "seized", "weapons"},
+        {"وصادرت القوات 35 قطعة من الأسلحة الخفيفة.", "35 قطعة من الأسلحة", "seized", "weapons"},
         /* counter-examples: a centre alone is a centre, farms are no farmers */
         {"واستهدفت الغارات 8 مراكز للشرطة.", "8 مراكز", "destroyed", "centres"},
     };
