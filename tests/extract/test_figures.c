@@ -232,6 +232,11 @@ Test(figures, types_from_the_governing_word)
         {"وأفرجت السلطات عن 90 معتقلا بموجب مرسوم العفو.", "90 معتقلا", 90, "exact", "count"},
         {"وأفرج الجيش أمس عن 14 أسيرا.", "14 أسيرا", 14, "exact", "count"},
         {"وقالت إن السلطات تفرج اليوم عن 40 سجينا.", "40 سجينا", 40, "exact", "count"},
+        /* demolished houses are destroyed; those made homeless or who took
+         * refuge are displaced */
+        {"وهدمت الجرافات 14 منزلا في البلدة.", "14 منزلا", 14, "exact", "destroyed"},
+        {"وأدت المعارك إلى تشريد 500 عائلة من القرى.", "500 عائلة", 500, "exact", "displaced"},
+        {"ولجأ 3000 شخص إلى المدارس بعد تدمير منازلهم.", "3000 شخص", 3000, "exact", "displaced"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
