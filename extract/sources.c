@@ -775,6 +775,16 @@ static bool number_starts_at(const doc_state *d, size_t i)
     return false;
 }
 
+/* Does a number expression end right before token i ("3 مستشفيات": what
+ * follows is what it counts)? */
+static bool number_ends_before(const doc_state *d, size_t i)
+{
+    for (size_t k = 0; k < d->r->n_numbers; k++)
+        if (d->r->numbers[k].tok_end == i)
+            return true;
+    return false;
+}
+
 /* Does token i carry the article and continue a noun phrase ("الأحد",
  * "اليوم" do not: they are adverbs of time; "القبض على" is an event)? */
 static bool definite_follower(const doc_state *d, size_t i)
@@ -2049,8 +2059,10 @@ static size_t lead_subject(doc_state *d, pass *p, size_t a)
             if (d->smention_toks[m].first == k)
                 f.source = d->r->source_mentions[m].source;
         size_t before = d->r->n_source_mentions;
+        /* a body's head after a number is what the number counts ("قصف
+         * الطيران 3 مستشفيات"), no author */
         if (f.source == EXTRACT_NO_INDEX && form_at(d, k, NULL) == FORM_PARTY &&
-            !form_subject_at(d, p, k, &f))
+            !number_ends_before(d, k) && !form_subject_at(d, p, k, &f))
             f.source = EXTRACT_NO_INDEX;
         drop_repeated_mentions(d, before);
         if (f.source == EXTRACT_NO_INDEX)
