@@ -58,6 +58,7 @@ typedef struct trigger {
     size_t first, end;
     const char *type;
     bool before, after; /* where it may stand relative to the number */
+    bool adjacent;      /* before it only with nothing between (triggers.tsv "adjacent") */
     bool conj;          /* carries و or ف: it opens a clause of its own ("وأصيب") */
 } trigger;
 
@@ -330,7 +331,7 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
         if (g->end > num_first)
             break;
         if (g->before && t->tok[g->first].sentence == s &&
-            num_first - g->end <= d->m->windows[WIN_TRIGGER_BACK_WORDS]) {
+            num_first - g->end <= (g->adjacent ? 0 : d->m->windows[WIN_TRIGGER_BACK_WORDS])) {
             nearest = g;
             if (!strcmp(g->type, "losses") || type_fits(g->type, category))
                 *cause = g;
@@ -2046,11 +2047,13 @@ int figures_find(doc_state *d)
         const char *w = t->tok[tm.tok_first].norm;
         bool conj = tm.sp.start > t->tok[tm.tok_first].sp.start &&
                     (!strncmp(w, "و", strlen("و")) || !strncmp(w, "ف", strlen("ف")));
+        bool adjacent = strcmp(pos, "adjacent") == 0;
         *g = (trigger){tm.tok_first,
                        tm.tok_end,
                        model_field(tm.entry, 1),
                        strcmp(pos, "after") != 0,
-                       strcmp(pos, "before") != 0,
+                       strcmp(pos, "before") != 0 && !adjacent,
+                       adjacent,
                        conj};
         i = tm.tok_end;
     }

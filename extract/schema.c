@@ -28,6 +28,10 @@ static const char *const trigger_types[] = {"killed",    "injured",   "casualtie
                                             "destroyed", "seized",    "fired",      "airstrikes",
                                             "losses",    "count",     NULL};
 static const char *const positions[] = {"before", "after", "both", NULL};
+/* a trigger may also stand only right before the number: an intransitive
+ * verb whose one argument is what it counts ("غرق 40 مهاجرا", but "غرق قارب
+ * يقل 80 مهاجرا" says what befell the boat) */
+static const char *const trigger_positions[] = {"before", "after", "both", "adjacent", NULL};
 static const char *const categories[] = {"combatants", "civilians", "people", "materiel",
                                          "munitions",  "other",     "=",      NULL};
 static const char *const sides[] = {"government", "opposition", NULL};
@@ -185,7 +189,7 @@ static const column_spec speaker_forms_cols[] = {PHRASES, ENUM("form", speaker_f
 static const column_spec speakers[] = {PHRASES, ENUM("kind", speaker_kinds), TEXT("role"),
                                        ENUM("anaphor", yes_no)};
 static const column_spec triggers[] = {PHRASES, ENUM("type", trigger_types),
-                                       ENUM("position", positions)};
+                                       ENUM("position", trigger_positions)};
 static const column_spec sources[] = {{"names", COL_PHRASES, NULL, false, 0, 0},
                                       {"id", COL_ID, NULL, false, 0, 0},
                                       ENUM("kind", source_kinds),

@@ -237,6 +237,12 @@ Test(figures, types_from_the_governing_word)
         {"وهدمت الجرافات 14 منزلا في البلدة.", "14 منزلا", 14, "exact", "destroyed"},
         {"وأدت المعارك إلى تشريد 500 عائلة من القرى.", "500 عائلة", 500, "exact", "displaced"},
         {"ولجأ 3000 شخص إلى المدارس بعد تدمير منازلهم.", "3000 شخص", 3000, "exact", "displaced"},
+        /* an intransitive verb right before the number says what befell what
+         * it counts; with a noun between, it befell that noun */
+        {"وغرق 40 مهاجرا قبالة السواحل.", "40 مهاجرا", 40, "exact", "killed"},
+        {"وغرق نحو 12 طفلا في البحر.", "12 طفلا", 12, "about", "killed"},
+        {"غرق قارب يقل 80 مهاجرا قبالة السواحل.", "80 مهاجرا", 80, "exact", "count"},
+        {"غرق مركب على متنه 50 شخصا.", "50 شخصا", 50, "exact", "count"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
