@@ -41,8 +41,11 @@ static const char *const SQL[C__COUNT] = {
     [ST_DOC_NO] = "SELECT doc_no FROM articles WHERE id = ?1",
     [ST_INSERT] = "INSERT INTO article_copies (article_id, simhash, band0, band1, band2, band3,"
                   " published_at, doc_no) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    /* UNION, not OR: each branch reads its covering index alone */
-    [ST_NEAR] = BAND_IN(0) " UNION " BAND_IN(1) " UNION " BAND_IN(2) " UNION " BAND_IN(3),
+    /* UNION ALL, not OR: each branch reads its covering index alone; an
+     * article found by two bands is passed over by find_near, not by a
+     * temporary b-tree of every candidate */
+    [ST_NEAR] =
+        BAND_IN(0) " UNION ALL " BAND_IN(1) " UNION ALL " BAND_IN(2) " UNION ALL " BAND_IN(3),
     [ST_KEY] = "SELECT published_at, doc_no, simhash, copy_of FROM article_copies"
                " WHERE article_id = ?1",
     [ST_SET_COPY_OF] = "UPDATE article_copies SET copy_of = ?2 WHERE article_id = ?1"
@@ -117,6 +120,14 @@ static store_status key_of(store *s, const char *id, copy_key *k, uint64_t *hash
     return out;
 }
 
+static bool already_found(char *const *ids, size_t n, const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(ids[i], id) == 0)
+            return true;
+    return false;
+}
+
 /* The articles other than id whose hash is near hash, with their keys,
  * into near[] (at most MAX_NEAR; the rest are left out). */
 static store_status find_near(store *s, const char *id, uint64_t hash, copy_key *near, size_t *n)
@@ -144,7 +155,7 @@ static store_status find_near(store *s, const char *id, uint64_t hash, copy_key 
         uint64_t other = (uint64_t)sqlite3_column_int64(st, 1);
         const char *other_id = (const char *)sqlite3_column_text(st, 0);
         if (other == 0 || popcount64(other ^ hash) > STORE_COPY_MAX_BITS || !other_id ||
-            strcmp(other_id, id) == 0)
+            strcmp(other_id, id) == 0 || already_found(ids, m, other_id))
             continue;
         if (!(ids[m] = strdup(other_id))) {
             out = store_oom(s);
