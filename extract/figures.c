@@ -274,6 +274,15 @@ static bool wounded_moved(const doc_state *d, const trigger *tr, size_t n_tr, co
     return false;
 }
 
+/* Is the noun counted at c a whole the number takes a part of ("3 من
+ * الجرحى"): من alone between the number, which starts at num_first, and
+ * the noun? */
+static bool partitive(const text *t, const counted *c, size_t num_first)
+{
+    return c->first >= num_first + 2 && !strcmp(t->tok[c->first - 1].norm, "من") &&
+           c->first - 1 > num_first;
+}
+
 /* Does a part of what was counted follow the verb that ends at token
  * `from`, a number and منها/منهم after at most its own subject, definite
  * or a party's name ("أطلقوا 4 صواريخ اعترضت الدفاعات 3 منها")? The verb then tells what befell the
@@ -342,6 +351,11 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
     const char *itype = model_field(c->noun, 3);
     if (!strcmp(itype, "injured") && wounded_moved(d, tr, n_tr, c, num_first))
         return "evacuated";
+    /* "وفاة 3 من الجرحى": a part of those the noun names (N من), whom a
+     * word right before the number says what befell */
+    if (*itype && partitive(t, c, num_first) && *cause && (*cause)->end == num_first &&
+        strcmp((*cause)->type, "losses") != 0 && type_fits((*cause)->type, category))
+        return (*cause)->type;
     bool displaced = !strcmp(itype, "displaced");
     if (*itype && !displaced)
         return itype;

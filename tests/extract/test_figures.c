@@ -243,6 +243,12 @@ Test(figures, types_from_the_governing_word)
         {"وغرق نحو 12 طفلا في البحر.", "12 طفلا", 12, "about", "killed"},
         {"غرق قارب يقل 80 مهاجرا قبالة السواحل.", "80 مهاجرا", 80, "exact", "count"},
         {"غرق مركب على متنه 50 شخصا.", "50 شخصا", 50, "exact", "count"},
+        /* a part of the wounded (N من الجرحى) takes what a word right before
+         * the number says befell it */
+        {"وارتفعت الحصيلة بعد وفاة 3 من الجرحى متأثرين بإصاباتهم.", "3 من الجرحى", 3, "exact",
+         "killed"},
+        {"واستشهد 2 من الجرحى في المستشفى.", "2 من الجرحى", 2, "exact", "killed"},
+        {"وقال الطبيب إن 3 من الجرحى في حالة حرجة.", "3 من الجرحى", 3, "exact", "injured"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
