@@ -274,6 +274,16 @@ static bool wounded_moved(const doc_state *d, const trigger *tr, size_t n_tr, co
     return false;
 }
 
+/* Does a toll with no noun (الحصيلة) govern the number at token first,
+ * right before it or before its إلى? */
+static bool death_toll_before(const doc_state *d, size_t first)
+{
+    if (first > 0 && word_role(d, first - 1, "death_toll"))
+        return true;
+    return first > 1 && !strcmp(d->t->tok[first - 1].norm, "الي") &&
+           word_role(d, first - 1, "toll_link") && word_role(d, first - 2, "death_toll");
+}
+
 /* Is the noun counted at c a whole the number takes a part of ("3 من
  * الجرحى"): من alone between the number, which starts at num_first, and
  * the noun? */
@@ -1983,9 +1993,9 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         c = (counted){fs->others, after, after, num->sp};
         found = of_them = true;
     }
-    if (!found && num->has_value && fs->dead && num->tok_first > 0 &&
-        word_role(d, num->tok_first - 1, "death_toll")) {
-        /* "الحصيلة 1030": a toll with no noun is a death toll */
+    if (!found && num->has_value && fs->dead && death_toll_before(d, num->tok_first)) {
+        /* "الحصيلة 1030", "ارتفعت الحصيلة إلى 11": a toll with no noun is a
+         * death toll */
         c = (counted){fs->dead, after, after, num->sp};
         found = true;
     }

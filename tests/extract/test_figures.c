@@ -457,6 +457,9 @@ Test(figures, updates)
         /* a bare toll updates whatever its count counted, past an adverb */
         {"قتل 9 مدنيين في الغارة. وارتفعت حصيلة القتلى لاحقا إلى 11.", "11", "9 مدنيين", "killed"},
         {"قتل 9 مدنيين في الغارة. وارتفعت الحصيلة إلى 11 قتيلا.", "11 قتيلا", "9 مدنيين", "killed"},
+        /* a toll with no noun before إلى is the death toll */
+        {"قتل 9 مدنيين في الغارة. وارتفعت الحصيلة إلى 11.", "11", "9 مدنيين", "killed"},
+        {"وارتفعت الحصيلة إلى 14 بعد وفاة اثنين من الجرحى.", "14", NULL, "killed"},
         /* the update reads across what the toll is of, up to its إلى */
         {"قتل 12 شخصا في قصف على السوق. ثم ارتفعت حصيلة القتلى جراء القصف المدفعي الذي استهدف "
          "سوق المدينة ظهر اليوم إلى 20 قتيلا.",
