@@ -491,6 +491,13 @@ static size_t skip_openers(const text *t, size_t k, size_t sentence)
     return k;
 }
 
+/* Is token i و and a definite word ("مدينة والجيش ينفي" in a headline):
+ * the next clause, not the name its context word wants? */
+static bool conjoined_definite(const text *t, size_t i)
+{
+    return strncmp(t->tok[i].norm, "وال", strlen("وال")) == 0;
+}
+
 /* Does token i carry a hamza on an alef (أ إ آ), which folding drops? */
 static bool hamza_on_alef(const text *t, size_t i)
 {
@@ -594,7 +601,8 @@ int places_find_unresolved(doc_state *d)
                 first = name_first;
                 end = name_end(d, first, covered);
                 if (end == 0 ||
-                    (waw && end == first + 1 && strlen(t->tok[first].norm) <= strlen("وال")))
+                    (waw && end == first + 1 && strlen(t->tok[first].norm) <= strlen("وال")) ||
+                    (!waw && conjoined_definite(t, first)))
                     break;
                 /* an item of a list runs to the next separator: نبع الورد، */
                 lexicon_match stop;

@@ -338,6 +338,9 @@ Test(places, context_nouns_without_a_name)
         /* the areas of an event: no name */
         "وأجلت فرق الإسعاف 234 عائلة من مناطق الاشتباكات جنوب العاصمة.",
         "وفر الأهالي من مناطق المواجهات والقصف.",
+        /* a headline's next clause after the noun: و and a definite word */
+        "الدعم السريع تعلن السيطرة على مدينة والجيش ينفي",
+        "قوات النظام تقتحم بلدة والفصائل تنسحب منها",
     };
     for (size_t c = 0; c < sizeof docs / sizeof docs[0]; c++) {
         extract_result r;
