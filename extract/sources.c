@@ -1618,6 +1618,21 @@ static bool contrasted(const doc_state *d, size_t i, size_t sentence_start)
     return false;
 }
 
+/* The first token of the clause a contrastive conjunction (فيما، بينما)
+ * opens before token i in its sentence, with no attribution between; i
+ * when there is none. */
+static size_t contrast_clause_start(const doc_state *d, size_t i, size_t sentence_start)
+{
+    lexicon_match am;
+    for (size_t k = i; k > sentence_start; k--) {
+        if (lexicon_match_at(d->m->attribution, d->t, k - 1, PROCLITICS_ALL, &am))
+            return i;
+        if (stages_word_in(d, k - 1, FW_CONTRAST))
+            return k - 1;
+    }
+    return i;
+}
+
 /* Does token i open a sentence that turns to another story (a topic
  * opener of function_words.tsv, its first word maybe with و glued)? */
 static bool opens_other_story(const doc_state *d, size_t i)
@@ -2174,6 +2189,12 @@ int sources_find(doc_state *d)
                      * before it: "قتل 5 أشخاص ...، بحسب الدفاع المدني". */
                     if (!sentence_spoken && post_posed(d, &am, sentence_start))
                         for (size_t k = sentence_start; k < i; k++)
+                            d->speaker[k] = f.source;
+                    /* "قالت X إن 15 قتلوا، فيما نزح 250 ألفا، وفق Y": after
+                     * a speaker, one put after a contrasted clause covers
+                     * that clause */
+                    else if (sentence_spoken && strcmp(akind, "prep") == 0)
+                        for (size_t k = contrast_clause_start(d, i, sentence_start); k < i; k++)
                             d->speaker[k] = f.source;
                     sentence_spoken = true;
                 } else if (!carrier && p.current == EXTRACT_NO_INDEX &&
