@@ -337,6 +337,8 @@ Test(figures, duals)
         {"وأصيب ممرضان في قصف المستشفى.", "ممرضان", 2, "exact", "injured"},
         {"وقتل قناصان في المعارك.", "قناصان", 2, "exact", "killed"},
         {"وأغرقت البحرية زورقين قرب الساحل.", "زورقين", 2, "exact", "destroyed"},
+        {"وهدمت الجرافات بيتين في البلدة.", "بيتين", 2, "exact", "destroyed"},
+        {"ودمر القصف بنايتين سكنيتين.", "بنايتين", 2, "exact", "destroyed"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 
