@@ -45,7 +45,9 @@
  * مئتا normalises to ميتا, mostly "dead" (ميتاً), so it is read only when
  * written with its hamza (ئ), which the token's code points still show.
  *
- * Leaves out: fractions and نصف/ربع (ألف ونصف is read as 1000), ordinals
+ *  - نصف and ربع as part of a multiplier: before it (نصف مليون is 500000)
+ *    or after it with و (مليون ونصف, ثلاثة آلاف وربع, مليون ونصف المليون).
+ * Leaves out: other fractions (ثلث, ثلاثة أرباع), ordinals
  * past العاشر except the teens, أحد/إحدى on their own ("one of"), negative
  * numbers (a minus sign is read by numbers_parse only), dual nouns (دبابتين:
  * the figure stage knows the nouns), and Roman or spelled-out Latin numbers.
@@ -76,6 +78,7 @@ typedef enum word_kind {
     K_ORDINAL,
     K_ORD_TEEN,  /* الحادي: only before عشر */
     K_TIME_DUAL, /* يومين: 2, a duration */
+    K_FRACTION,  /* نصف, ربع: only before a multiplier or after one with و */
 } word_kind;
 
 /* What a word says about a number next to it. */
@@ -404,7 +407,7 @@ typedef enum comp_kind {
     CK_MULT_DUAL,
     CK_MULT_PLURAL
 } comp_kind;
-typedef enum group_kind { G_UNIT, G_TEEN, G_TENS, G_HUNDREDS, G_DIGITS } group_kind;
+typedef enum group_kind { G_UNIT, G_TEEN, G_TENS, G_HUNDREDS, G_DIGITS, G_FRACTION } group_kind;
 
 /* One piece of a number: a digit run, a unit, a teen (two words), a ten, a
  * hundred (one or two words) or a multiplier. */
@@ -464,6 +467,7 @@ static bool read_comp(const text *t, size_t j, mode m, comp *c)
         }
         return true;
     case K_TENS: c->gk = G_TENS; return true;
+    case K_FRACTION: c->gk = G_FRACTION; return true;
     case K_HUNDRED:
     case K_HUNDREDS: c->gk = G_HUNDREDS; return true;
     case K_MULT: c->ck = CK_MULT; return true;
@@ -517,6 +521,8 @@ static bool legal_waw(const acc *a, const comp *c)
     case G_TENS:
         return !(a->bits & (B_T | B_D)) &&
                (((a->bits & B_U) && a->unit <= 9) || (a->bits & B_H) || after_mult);
+    /* مليون ونصف, ثلاثة آلاف وربع: a fraction of the multiplier just read. */
+    case G_FRACTION: return after_mult && a->tail_mult > 0;
     }
     return false;
 }
@@ -539,6 +545,17 @@ static void apply(acc *a, const comp *c)
         case G_TENS: a->bits |= B_T; break;
         case G_HUNDREDS: a->bits |= B_H; break;
         case G_DIGITS: a->bits |= B_H | B_U | B_T | B_D; break;
+        case G_FRACTION:
+            if (a->total > 0 && a->group == c->value) {
+                /* after a multiplier: a part of it; nothing follows */
+                a->group = 0;
+                a->total = snap(a->total + c->value * a->last_mult);
+                a->bits = B_H | B_U | B_T | B_D;
+            } else {
+                /* before one: نصف مليون; B_D unset, so never before آلاف */
+                a->bits |= B_H | B_U | B_T;
+            }
+            break;
         }
         return;
     }
@@ -568,6 +585,15 @@ static bool dot_thousands(const text *t, size_t j)
     return dot && dot - s >= 1 && dot - s <= 3 && strlen(dot + 1) == 3 && !strpbrk(dot + 1, ".,");
 }
 
+/* Is token j the multiplier of value `mult` with the article (المليون)? */
+static bool article_mult(const text *t, size_t j, double mult)
+{
+    const char *n = t->tok[j].norm;
+    const wordent *e;
+    return t->tok[j].kind == TOK_WORD && strncmp(n, "ال", strlen("ال")) == 0 &&
+           (e = lookup(n + strlen("ال"))) && e->kind == K_MULT && e->value == mult;
+}
+
 /* A value expression: digits and/or number words, no qualifier or range. */
 typedef struct rval {
     double value;
@@ -594,6 +620,11 @@ static bool read_value(const text *t, size_t i, mode m, rval *r)
     if (c.digits && dot_thousands(t, c.end - 1) && read_comp(t, c.end, M_PLAIN, &d) &&
         is_mult(d.ck))
         c.value /= 1000;
+    /* نصف alone is "half (of)", a share and not a count: a number only as
+     * the count of a multiplier (نصف مليون). */
+    if (c.gk == G_FRACTION && c.ck == CK_GROUP &&
+        !(same_sent(t, i, c.end) && read_comp(t, c.end, M_PLAIN, &d) && d.ck == CK_MULT))
+        return false;
     acc a = {0};
     apply(&a, &c);
     size_t j = c.end, n = 1;
@@ -614,6 +645,11 @@ static bool read_value(const text *t, size_t i, mode m, rval *r)
         apply(&a, &d);
         j = d.end;
         n++;
+        /* مليون ونصف المليون: the fraction's multiplier, repeated with the
+         * article, belongs to the number. */
+        if (d.gk == G_FRACTION && d.ck == CK_GROUP && same_sent(t, i, j) &&
+            article_mult(t, j, a.last_mult))
+            j++;
     }
     r->value = snap(a.total + a.group);
     r->end = j;

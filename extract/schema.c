@@ -52,7 +52,7 @@ static const char *const date_kinds[] = {
 static const char *const number_kinds[] = {
     "none",      "zero",    "unit",     "teen_unit", "tens",        "hundred",
     "hundreds",  "mult",    "mult_acc", "mult_dual", "mult_plural", "vague",
-    "vague_min", "ordinal", "ord_teen", "time_dual", NULL};
+    "vague_min", "ordinal", "ord_teen", "time_dual", "fraction",    NULL};
 static const char *const number_quals[] = {"some", "tens", "hundreds", "thousands", NULL};
 static const char *const number_contexts[] = {
     "time_unit",   "year_before",   "clock",        "month",      "month_head",

@@ -182,6 +182,29 @@ Test(numbers, number_words_in_sentences)
           V("نزح 10 آلاف و2 مليون", 1, "2 مليون", 2000000, M, 0));
 }
 
+/* نصف and ربع count only with a multiplier: before it they are its count,
+ * after it (with و) a part of it; alone they are a share of something. */
+Test(numbers, halves_and_quarters_of_a_multiplier)
+{
+    CHECK(false, V("نزح نصف مليون شخص", 0, "نصف مليون", 500000, W, 0),
+          V("فر ربع مليون لاجئ", 0, "ربع مليون", 250000, W, 0),
+          V("سجلت المفوضية مليون ونصف نازح", 0, "مليون ونصف", 1500000, W, 0),
+          V("يعيش مليون ونصف المليون في الخيام", 0, "مليون ونصف المليون", 1500000, W, 0),
+          V("نزح مليونان ونصف من السكان", 0, "مليونان ونصف", 2500000, W, 0),
+          V("هجر ثلاثة آلاف وربع شخص", 0, "ثلاثة آلاف وربع", 3250, W, 0),
+          V("نزح 2 مليون ونصف شخص", 0, "2 مليون ونصف", 2500000, M, 0),
+          V("بقي ألف ونصفهم أطفال", 0, "ألف", 1000, W, 0),
+          V("قصفت ساعة ونصف وقتل 4", 0, "4", 4, D, 0));
+    static const char *const none[] = {"قتل نصف السكان", "دمر ربع المنازل", "بعد ساعة ونصف",
+                                       "نصف الضحايا من الأطفال"};
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+        found f;
+        find(&f, none[i], true);
+        cr_expect_eq(f.count, 0, "\"%s\": %zu numbers", none[i], f.count);
+        text_free(&f.t);
+    }
+}
+
 Test(numbers, proclitics_spelling_variants)
 {
     CHECK(false, V("ودمرت وثماني سيارات", 0, "ثماني", 8, W, 0),
