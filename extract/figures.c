@@ -1910,10 +1910,15 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
           stages_word_is(t, num->tok_first - 1, (const char *const[]){"و", NULL}))))
         return true;
     size_t vtok = token_holding(t, num->value_sp.start, num->tok_first);
-    /* "90 بالمئة", "90 %": a percentage; "واحد من كل خمسة مقاتلين": a ratio;
-     * "5 كم", "3 مرات": a measure. */
+    /* "90 بالمئة", "90 في المئة", "90 %": a percentage (the number before
+     * the percent word as well as the word, read as 100, itself); "واحد من
+     * كل خمسة مقاتلين": a ratio; "5 كم", "3 مرات": a measure. */
     size_t next = token_at_or_after(t, num->value_sp.end, num->tok_first);
-    if (word_role(d, vtok, "percent") ||
+    bool percent_next = next < t->n_tok && t->tok[next].sentence == t->tok[vtok].sentence &&
+                        (word_role(d, next, "percent") ||
+                         (stages_word_is(t, next, (const char *const[]){"في", NULL}) &&
+                          next + 1 < t->n_tok && word_role(d, next + 1, "percent")));
+    if (word_role(d, vtok, "percent") || percent_next ||
         (num->tok_first > 0 && word_role(d, num->tok_first - 1, "every")) ||
         (next < t->n_tok && t->tok[next].sentence == t->tok[vtok].sentence &&
          (word_role(d, next, "unit") || t->cp[t->tok[next].sp.start] == '%' ||
