@@ -1818,6 +1818,36 @@ static bool at_least_after(const doc_state *d, size_t from)
     return false;
 }
 
+/* "تجاوز عدد القتلى 300", "لم يتجاوز عدد الجرحى 5": a verb that qualifies
+ * a number (qualifiers.tsv, before it) comes first in a verbal sentence,
+ * and its subject, the toll (عدد, حصيلة and what it is of), stands between
+ * it and the number. The toll is at most four words, with no mark, clause
+ * word or number in it. */
+static bool verb_before_toll(const doc_state *d, size_t first, qualifier *q)
+{
+    const text *t = d->t;
+    for (size_t back = 2; back <= 5 && back <= first; back++) {
+        size_t head = first - back;
+        if (t->tok[head].kind != TOK_WORD || t->tok[head].sentence != t->tok[first].sentence ||
+            word_role(d, head, "clause"))
+            return false;
+        if (!word_role(d, head, "toll_head") && !word_role(d, head, "death_toll"))
+            continue;
+        /* the longest phrase first: لم يتجاوز caps, يتجاوز exceeds */
+        for (size_t back_verb = LEXICON_MAX_WORDS; back_verb >= 1; back_verb--) {
+            lexicon_match m;
+            size_t at = head - back_verb;
+            if (back_verb <= head && t->tok[at].sentence == t->tok[head].sentence &&
+                lexicon_match_at(d->m->qualifiers, t, at, PROCLITICS_ALL, &m) &&
+                m.tok_end == head && strcmp(model_field(m.entry, 2), "after") != 0 &&
+                qualifier_parse(model_field(m.entry, 1), q))
+                return true;
+        }
+        return false;
+    }
+    return false;
+}
+
 /* Is token i the head of a unit's name in construct (لواء شهداء X, كتائب
  * شهداء X)? With the article it is a noun of its own: "أعلنت الحركة أسر 4". */
 static bool unit_name_head(const doc_state *d, size_t i)
@@ -2048,6 +2078,9 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         extract_figure *f = &d->r->figures[d->r->n_figures - 1];
         if (f->qual == QUAL_EXACT && c.end > c.first && at_least_after(d, c.end))
             f->qual = QUAL_AT_LEAST;
+        qualifier vq;
+        if (f->qual == QUAL_EXACT && verb_before_toll(d, num->tok_first, &vq))
+            f->qual = vq;
     }
     return true;
 }

@@ -594,6 +594,23 @@ Test(figures, bare_toll_past_its_place_or_time)
     check_no_figures(none, sizeof none / sizeof none[0]);
 }
 
+/* A verb that qualifies a number may open a verbal sentence, the toll its
+ * subject between it and the number: the number takes its qualifier. */
+Test(figures, qualifier_verb_before_its_toll)
+{
+    static const figure_case cases[] = {
+        {"وتجاوز عدد القتلى 300 شخص منذ بدء الهجوم.", "300", 300, "more_than", "killed"},
+        {"وتخطت حصيلة القتلى 500 قتيل.", "500", 500, "more_than", "killed"},
+        {"ولم يتجاوز عدد الجرحى 5 أشخاص.", "5", 5, "up_to", "injured"},
+        {"وناهز عدد النازحين إلى المخيمات 9 آلاف شخص.", "9", 9000, "about", "displaced"},
+        /* no qualifying verb, or one that is not the toll's */
+        {"وبلغ عدد القتلى 40 شخصا.", "40", 40, "exact", "killed"},
+        {"وتجاوزت القوات الحاجز وقتلت 3 جنود.", "3", 3, "exact", "killed"},
+        {"وتجاوزت الدبابات الحاجز، وبلغ عدد القتلى 12 شخصا.", "12", 12, "exact", "killed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A list after a toll leaves out the noun: each number after the first,
  * glued to و, gives only its cause (جراء، إثر، بـ) and repeats the first
  * one's type and counted thing; the first, after a colon, may give only
