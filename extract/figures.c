@@ -1818,6 +1818,22 @@ static bool at_least_after(const doc_state *d, size_t from)
     return false;
 }
 
+/* Is number k a percent word (بالمئة, read as 100) right after a number, or
+ * after one and في? "نحو المئة شخص" is a hundred people: the definite
+ * hundred counts when no number comes before it. */
+static bool percent_word_after_number(const doc_state *d, size_t k)
+{
+    const text *t = d->t;
+    const number *num = &d->r->numbers[k];
+    size_t v = token_holding(t, num->value_sp.start, num->tok_first);
+    if (!word_role(d, v, "percent") || k == 0)
+        return false;
+    const number *prev = &d->r->numbers[k - 1];
+    return prev->tok_end == v ||
+           (prev->tok_end + 1 == v &&
+            stages_word_is(t, prev->tok_end, (const char *const[]){"في", NULL}));
+}
+
 /* "تجاوز عدد القتلى 300", "لم يتجاوز عدد الجرحى 5": a verb that qualifies
  * a number (qualifiers.tsv, before it) comes first in a verbal sentence,
  * and its subject, the toll (عدد, حصيلة and what it is of), stands between
@@ -1948,7 +1964,7 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
                         (word_role(d, next, "percent") ||
                          (stages_word_is(t, next, (const char *const[]){"في", NULL}) &&
                           next + 1 < t->n_tok && word_role(d, next + 1, "percent")));
-    if (word_role(d, vtok, "percent") || percent_next ||
+    if (percent_word_after_number(d, k) || percent_next ||
         (num->tok_first > 0 && word_role(d, num->tok_first - 1, "every")) ||
         (next < t->n_tok && t->tok[next].sentence == t->tok[vtok].sentence &&
          (word_role(d, next, "unit") || t->cp[t->tok[next].sp.start] == '%' ||
