@@ -1743,9 +1743,25 @@ static bool elliptic_subject(const doc_state *d, const fig_state *fs, const numb
 
 static bool elliptic_after(const doc_state *d, size_t i, size_t after);
 
+/* Does an additive connective (figure_links.tsv: إضافة إلى, فضلا عن) end
+ * right before the number? It joins a number to the figure before as و
+ * does. */
+static bool after_addition(const doc_state *d, const number *num)
+{
+    size_t i = num->tok_first;
+    for (size_t back = 1; back <= LEXICON_MAX_WORDS && back <= i; back++) {
+        lexicon_match m;
+        if (d->t->tok[i - back].sentence == d->t->tok[i].sentence &&
+            link_is(d, i - back, "addition", &m) && m.tok_end == i)
+            return true;
+    }
+    return false;
+}
+
 static bool elliptic(const doc_state *d, const number *num, size_t after)
 {
-    return glued_to_waw(d->t, num) && elliptic_after(d, num->tok_first, after);
+    return (glued_to_waw(d->t, num) || after_addition(d, num)) &&
+           elliptic_after(d, num->tok_first, after);
 }
 
 /* "وتوزع القتلى على النحو التالي: 20 في دير الزور، و12 في الرقة": the first

@@ -614,6 +614,27 @@ Test(figures, qualifier_verb_before_its_toll)
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* An additive connective (إضافة إلى, فضلا عن) joins a number whose noun is
+ * left out to the figure before, as a glued و does: where or why follows. */
+Test(figures, elliptic_after_an_additive_connective)
+{
+    static const figure_case cases[] = {
+        {"وقتل 20 شخصا في حلب، إضافة إلى 12 في إدلب.", "12", 12, "exact", "killed"},
+        {"واعتقلت الشرطة 30 شخصا، بالإضافة إلى 8 في الريف الغربي.", "8", 8, "exact", "captured"},
+        {"وأصيب 15 مدنيا بالغارات، فضلا عن 6 جراء القصف المدفعي.", "6", 6, "exact", "injured"},
+        {"وقتل 9 عناصر من الشرطة، علاوة على 4 على يد مسلحين مجهولين.", "4", 4, "exact", "killed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+
+    static const no_figure_case none[] = {
+        /* nothing after it says where or why: a year */
+        {"وقتل 10 أشخاص في حلب إضافة إلى 2016.", "2016"},
+        /* no figure before it */
+        {"وقال إن المدينة تضم إضافة إلى 40 في المخيمات.", "40"},
+    };
+    check_no_figures(none, sizeof none / sizeof none[0]);
+}
+
 /* A list after a toll leaves out the noun: each number after the first,
  * glued to و, gives only its cause (جراء، إثر، بـ) and repeats the first
  * one's type and counted thing; the first, after a colon, may give only
