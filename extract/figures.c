@@ -724,10 +724,21 @@ static size_t restated_toll(const doc_state *d, size_t first)
     return verb;
 }
 
+/* Is token k part of a number the reader found? */
+static bool in_a_number(const doc_state *d, size_t k)
+{
+    for (size_t n = 0; n < d->r->n_numbers; n++)
+        if (d->r->numbers[n].tok_first <= k && k < d->r->numbers[n].tok_end)
+            return true;
+    return false;
+}
+
 /* Does a population (a toll head, then سكان) govern the number whose first
- * token is first, across what the toll is of, up to a mark or a clause
- * word: "وارتفع عدد سكان المخيم إلى 5000 نسمة", "يبلغ عدد سكانه 5000"?
- * What a place holds is no toll of what befell anyone there. */
+ * token is first, across what the toll is of, up to a mark, a clause word
+ * or another number: "وارتفع عدد سكان المخيم إلى 5000 نسمة", "يبلغ عدد
+ * سكانه 5000"? What a place holds is no toll of what befell anyone there;
+ * a number after the population's own ("يبلغ عدد سكانها 50 ألف نسمة وقتل
+ * 3 أشخاص") counts something else. */
 static bool population_toll(const doc_state *d, size_t first)
 {
     const text *t = d->t;
@@ -735,7 +746,7 @@ static bool population_toll(const doc_state *d, size_t first)
     for (size_t back = 1; back <= reach && back < first; back++) {
         size_t k = first - back;
         if (t->tok[k].sentence != t->tok[first].sentence || t->tok[k].kind == TOK_PUNCT ||
-            word_role(d, k, "clause"))
+            word_role(d, k, "clause") || in_a_number(d, k))
             return false;
         if (word_role(d, k, "population"))
             return word_role(d, k - 1, "toll_head");

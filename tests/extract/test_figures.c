@@ -614,6 +614,21 @@ Test(figures, qualifier_verb_before_its_toll)
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A population (عدد سكان) governs its own number, not one after it: the
+ * next number has its own verb. */
+Test(figures, population_ends_at_its_number)
+{
+    static const figure_case cases[] = {
+        {"ويبلغ عدد سكان البلدة 40 ألف نسمة وقتل فيها 6 أشخاص أمس.", "6 أشخاص", 6, "exact",
+         "killed"},
+        {"ويقدر عدد سكان الحي بنحو 9 آلاف نسمة ونزح منهم 700 شخص.", "700", 700, "exact",
+         "displaced"},
+        /* the population's own number is a count of what the place holds */
+        {"ووصل عدد سكان المخيم إلى 5000 نسمة.", "5000", 5000, "exact", "count"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* An additive connective (إضافة إلى, فضلا عن) joins a number whose noun is
  * left out to the figure before, as a glued و does: where or why follows. */
 Test(figures, elliptic_after_an_additive_connective)
