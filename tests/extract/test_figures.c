@@ -275,12 +275,19 @@ Test(figures, vague_amounts_alone)
         /* ... but the dead alone, the wounded told in a clause of their own */
         {"وخلفت الغارات الليلية عشرات القتلى في الحي، فيما نقل الجرحى إلى المشفى.", "عشرات", NAN,
          "tens", "killed"},
+        /* residents and the people of a place are counted people */
+        {"ونزح آلاف السكان من القرى الحدودية.", "آلاف السكان", NAN, "thousands", "displaced"},
+        {"وفر مئات الأهالي من البلدة بعد القصف.", "مئات الأهالي", NAN, "hundreds", "displaced"},
+        {"واعتقلت القوات عشرات من أهالي الحي.", "عشرات", NAN, "tens", "captured"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
     static const char *const none[] = {
         "وتجمع العشرات أمام مبنى البلدية.",
         "ووصلت عشرات الأطنان من المساعدات إلى المدينة.",
         "وقتل العديد في القصف.",
+        /* a share of the residents, and a resident who speaks */
+        "وغادر نصف السكان المدينة.",
+        "وقال أحد السكان إن القصف لم يتوقف.",
     };
     for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
         extract_result r;
