@@ -327,6 +327,19 @@ Test(numbers, qualifiers_after)
           {"قتل 5 وجرح 10 على الأقل", 1, "10 على الأقل", "10", 10, NONE, QUAL_AT_LEAST, D, 0});
 }
 
+/* "أو أكثر" after a number or its noun: that many or more; "ونيف": and some,
+ * more than the number. */
+Test(numbers, or_more_and_odd_after)
+{
+    CHECK(false, Q("أصيب 40 شخصا أو أكثر", "40 شخصا أو أكثر", "40", 40, QUAL_AT_LEAST, D, 0),
+          Q("نزح 12 عائلة أو يزيد", "12 عائلة أو يزيد", "12", 12, QUAL_AT_LEAST, D, 0),
+          Q("قتل مئتان ونيف", "مئتان ونيف", "مئتان", 200, QUAL_MORE_THAN, W, 0),
+          Q("أسر 30 مقاتلا ونيفا", "30 مقاتلا ونيفا", "30", 30, QUAL_MORE_THAN, D, 0),
+          Q("أصيب ما يربو عن 50", "ما يربو عن 50", "50", 50, QUAL_MORE_THAN, D, 0),
+          /* أو before another number: a range or a second number */
+          R("قتل خمسة أو ستة", "خمسة أو ستة", "خمسة أو ستة", 5, 6, W));
+}
+
 #define G(text, sp, qual)                         \
     {                                             \
         text, 0, sp, NULL, NAN, NONE, qual, VG, 0 \
