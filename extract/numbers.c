@@ -845,11 +845,13 @@ static void attach_before(const reader *r, found *f, size_t floor_tok)
 {
     const text *t = r->t;
     size_t v = f->nb.tok_first;
-    /* نحو /1306/, أكثر من (40): the number may stand in slashes or brackets. */
+    /* نحو /1306/, أكثر من (40): the number may stand in slashes or brackets;
+     * تجاوز ال162 ألفا, قرابة الـ 30: or take the article, glued or drawn
+     * out with a tatweel before a space. */
     size_t at =
         v > floor_tok && (punct_is(t, v - 1, "/") || punct_is(t, v - 1, "(") ||
                           (t->tok[v - 1].kind == TOK_WORD && !cmp(t->tok[v - 1].norm, "ال") &&
-                           glued(t, v - 1, v))) /* تجاوز ال162 ألفا */
+                           (glued(t, v - 1, v) || t->cp[t->tok[v - 1].sp.end - 1] == 0x0640)))
             ? v - 1
             : v;
     for (size_t back = LEXICON_MAX_WORDS; back >= 1; back--) {

@@ -309,7 +309,10 @@ Test(numbers, qualifiers_before)
           Q("قتل ما دون 10", "ما دون 10", "10", 10, QUAL_LESS_THAN, D, 0),
           Q("قتل دون 10", "دون 10", "10", 10, QUAL_LESS_THAN, D, 0),
           Q("قتل أكثر من 2000 شخص", "أكثر من 2000", "2000", 2000, QUAL_MORE_THAN, D, 0),
-          Q("حاصروها نحو ثلاثة أسابيع", "نحو ثلاثة", "ثلاثة", 3, QUAL_ABOUT, W, NUMFLAG_DURATION));
+          Q("حاصروها نحو ثلاثة أسابيع", "نحو ثلاثة", "ثلاثة", 3, QUAL_ABOUT, W, NUMFLAG_DURATION),
+          /* the article drawn out with a tatweel, then a space */
+          Q("أصيب قرابة الـ 30 شخصا", "قرابة الـ 30", "30", 30, QUAL_ABOUT, D, 0),
+          Q("قتل أكثر من الـ 200 شخص", "أكثر من الـ 200", "200", 200, QUAL_MORE_THAN, D, 0));
 }
 
 Test(numbers, qualifiers_after)
