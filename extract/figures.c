@@ -1194,6 +1194,8 @@ static int local_civil_defence(doc_state *d, const char *conflict)
     return 0;
 }
 
+static bool with_article(const text *t, const lexicon_match *m);
+
 /* The noun right before a number word that follows it ("امرأة واحدة",
  * "مدنيين اثنين", "عسكريين روسيين اثنين": one adjective may stand between). */
 static bool noun_just_before(const doc_state *d, size_t i, counted *c)
@@ -1206,8 +1208,17 @@ static bool noun_just_before(const doc_state *d, size_t i, counted *c)
             return false;
         if (nm.tok_end = 0, lexicon_match_at(d->m->nouns, t, k, PROCLITICS_ALL, &nm) ||
                                 lexicon_match_at(d->m->duals, t, k, PROCLITICS_ALL, &nm)) {
-            /* "من عائلة واحدة": of one family, not a count of families */
-            if (nm.tok_end + 1 < i || nm.tok_end > i || (k > 0 && word_role(d, k - 1, "of")))
+            /* "من عائلة واحدة": of one family, not a count of families;
+             * "أفراد عائلة واحدة": nor after a noun it completes in
+             * construct, which has no article (and no و: "طفل وامرأة
+             * واحدة" counts her) */
+            lexicon_match head;
+            if (nm.tok_end + 1 < i || nm.tok_end > i || (k > 0 && word_role(d, k - 1, "of")) ||
+                (k > 0 && t->cp[t->tok[k].sp.start] != 0x0648 &&
+                 t->tok[k - 1].sentence == t->tok[k].sentence &&
+                 lexicon_match_at(d->m->nouns, t, k - 1, PROCLITICS_ALL, &head) &&
+                 head.tok_end == k && !with_article(t, &head) &&
+                 strncmp(t->tok[k - 1].norm, "ال", strlen("ال")) != 0))
                 return false;
             const lexicon_entry *noun = nm.entry;
             if (lexicon_match_at(d->m->duals, t, k, PROCLITICS_ALL, &nm) && nm.entry == noun)
