@@ -916,6 +916,20 @@ static bool read_vague(const text *t, size_t i, const wread *w0, found *f)
     const wordent *e = w.e;
     qualifier q;
     size_t end = i + 1;
+    if (e->kind == K_VAGUE && e->qual == QUAL_SOME && !w.definite && same_sent(t, i, i + 1) &&
+        grammar_is(t, i + 1, C_TEEN_CLOSER) &&
+        !(same_sent(t, i, i + 2) && (kind_is(t, i + 2, K_MULT) || kind_is(t, i + 2, K_MULT_ACC)))) {
+        /* بضعة عشر: a teen, thirteen to nineteen; more than ten (before
+         * ألف it is left as it was read) */
+        memset(f, 0, sizeof *f);
+        f->kind = F_VALUE;
+        set_span(f, t, w.strip ? text_skip_letters(t, i, w.strip) : t->tok[i].sp.start, i, i + 2);
+        f->nb.value = 10;
+        f->nb.has_value = true;
+        f->nb.qual = QUAL_MORE_THAN;
+        f->nb.form = NUMFORM_WORDS;
+        return true;
+    }
     if (e->kind == K_VAGUE) {
         q = (qualifier)e->qual;
         if ((q == QUAL_TENS || q == QUAL_HUNDREDS) && same_sent(t, i, i + 1) &&

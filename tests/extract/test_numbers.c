@@ -332,6 +332,16 @@ Test(numbers, qualifiers_after)
 
 /* "أو أكثر" after a number or its noun: that many or more; "ونيف": and some,
  * more than the number. */
+/* بضعة عشر is a teen of unknown unit: more than ten. */
+Test(numbers, some_teen)
+{
+    CHECK(false, Q("قتل بضعة عشر شخصا", "بضعة عشر", "بضعة عشر", 10, QUAL_MORE_THAN, W, 0),
+          Q("أصيبت بضع عشرة امرأة", "بضع عشرة", "بضع عشرة", 10, QUAL_MORE_THAN, W, 0),
+          /* بضعة alone, or before عشرات, stays vague */
+          {"قتل بضعة جنود", 0, "بضعة", NULL, NAN, NONE, QUAL_SOME, VG, 0},
+          {"قتل بضع عشرات", 1, "عشرات", NULL, NAN, NONE, QUAL_TENS, VG, 0});
+}
+
 Test(numbers, or_more_and_odd_after)
 {
     CHECK(false, Q("أصيب 40 شخصا أو أكثر", "40 شخصا أو أكثر", "40", 40, QUAL_AT_LEAST, D, 0),
