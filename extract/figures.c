@@ -595,22 +595,37 @@ static bool dateline_place(const doc_state *d, size_t p)
     return (pf == 0 || t->tok[pf].newline_before) && mark_in(t, d->place_toks[p].end, marks);
 }
 
+/* The token where the name of a place after في at token `fi` begins: past
+ * the noun that says what kind of place it is ("في مديرية صرواح", "في ريف
+ * X"), which the gazetteer's mention may leave out. */
+static size_t name_after_fi(const doc_state *d, size_t fi)
+{
+    lexicon_match cm;
+    if (lexicon_match_at(d->m->place_context, d->t, fi + 1, PROCLITICS_NONE, &cm) &&
+        cm.tok_first == fi + 1 && cm.tok_end < d->t->n_tok &&
+        d->t->tok[cm.tok_end].sentence == d->t->tok[fi].sentence && cm.entry->n_fields > 1 &&
+        strcmp(cm.entry->fields[1], "not") != 0)
+        return cm.tok_end;
+    return fi + 1;
+}
+
 /* The place of a figure spanning tokens [first, end): the one right after
- * it with في ("و48 في طرطوس" after "100 شخص في جبلة"), else the nearest
- * place mention of its sentence, one that is not its dateline's if there
- * is any. */
+ * it with في ("و48 في طرطوس" after "100 شخص في جبلة", "و4 في مديرية
+ * صرواح"), else the nearest place mention of its sentence, one that is not
+ * its dateline's if there is any. */
 static size_t figure_place(const doc_state *d, size_t first, size_t end)
 {
     const text *t = d->t;
     bool fi_after = end + 1 < t->n_tok && t->tok[end].sentence == t->tok[first].sentence &&
                     !strcmp(t->tok[end].norm, "في");
+    size_t named_after = fi_after ? name_after_fi(d, end) : 0;
     size_t best = EXTRACT_NO_INDEX, best_dist = (size_t)-1;
     bool best_dateline = false;
     for (size_t p = 0; p < d->r->n_places; p++) {
         size_t pf = d->place_toks[p].first;
         if (t->tok[pf].sentence != t->tok[first].sentence)
             continue;
-        if (fi_after && pf == end + 1 && !dateline_place(d, p))
+        if (fi_after && (pf == end + 1 || pf == named_after) && !dateline_place(d, p))
             return d->r->places[p].place;
         size_t dist = pf > first ? pf - first : first - pf;
         bool dateline = dateline_place(d, p);

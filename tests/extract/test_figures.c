@@ -730,6 +730,34 @@ Test(figures, elliptic_list_after_a_toll)
 /* "5 من أصل 8 طائرات": the part counts the noun of its whole, and the
  * verb before it befell the part; the whole is what there was: a count,
  * unless its noun says what befell it (جثة, جرحى), munitions fired. */
+/* The place of a figure: the one of a place noun after في that follows
+ * it, its kind's noun between them ("في مديرية X", "في قرية X"). */
+Test(figures, place_after_fi_past_its_kind)
+{
+    const extract_place *places;
+    extract_model_places(model, &places);
+    static const struct {
+        const char *doc, *number, *place;
+    } where[] = {
+        {"قتل 8 مسلحين على جبهة مأرب، بينما قتل 4 آخرون في مديرية صرواح.", "4", "suq-sirwah"},
+        {"قتل 5 أشخاص في درعا، بينما قتل 2 في قرية المسيفرة.", "2", "al-musayfirah"},
+        {"أصيب 7 عناصر قرب حماة، و3 في ناحية جنديرس.", "3", "jindires"},
+        /* the nearest place still, with no في after the figure */
+        {"قتل 8 مسلحين على جبهة مأرب، بينما قتل 4 آخرون بقصف على مديرية صرواح.", "8", "marib"},
+        {"أصيب 7 عناصر قرب حماة، و3 جراء القصف.", "3", "hama"},
+    };
+    for (size_t k = 0; k < sizeof where / sizeof where[0]; k++) {
+        extract_result r;
+        run(where[k].doc, &r);
+        size_t i = figure_at(&r, where[k].number);
+        cr_assert_neq(i, EXTRACT_NO_INDEX, "no %s in: %s", where[k].number, where[k].doc);
+        cr_expect(r.figures[i].place != EXTRACT_NO_INDEX &&
+                      !strcmp(places[r.figures[i].place].id, where[k].place),
+                  "%s is not in %s: %s", where[k].number, where[k].place, where[k].doc);
+        extract_result_free(&r);
+    }
+}
+
 Test(figures, part_out_of_a_whole)
 {
     static const struct {
