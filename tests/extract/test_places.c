@@ -220,6 +220,10 @@ Test(places, unknown_places_by_their_context)
         {"امتد القصف إلى قرى الرويشد ومزرعة الغدير والعكيرشي شرقاً.", "الغدير"},
         {"امتد القصف إلى قرى الرويشد ومزرعة الغدير والعكيرشي شرقاً.", "العكيرشي"},
         {"فر الأهالي من قرى (السويدية ومزرعة الحسون وأم الطيور) ليلاً.", "أم الطيور"},
+        /* a front is named by the place it runs through */
+        {"اندلعت اشتباكات عنيفة على محور الكسارات غرب المدينة.", "الكسارات"},
+        {"صدت القوات هجوما على محور عين الباردة فجرا.", "عين الباردة"},
+        {"قتل جنديان على محور كرمنة شرق البلدة.", "كرمنة"},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         extract_result r;
@@ -278,6 +282,7 @@ Test(places, unknown_places_take_the_kind_of_their_context)
         /* an item with a noun of its own takes that noun's kind */
         {"امتد القصف إلى بلدات الرويشد ومزرعة الغدير والعكيرشي شرقاً.", "الغدير", "village"},
         {"امتد القصف إلى بلدات الرويشد ومزرعة الغدير والعكيرشي شرقاً.", "العكيرشي", "town"},
+        {"اندلعت اشتباكات عنيفة على محور الكسارات غرب المدينة.", "الكسارات", "region"},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         extract_result r;
@@ -343,6 +348,11 @@ Test(places, context_nouns_without_a_name)
         /* a headline's next clause after the noun: و and a definite word */
         "الدعم السريع تعلن السيطرة على مدينة والجيش ينفي",
         "قوات النظام تقتحم بلدة والفصائل تنسحب منها",
+        /* an axis that is an alliance, or the movement it is of */
+        "وقال المتحدث إن محور المقاومة سيرد على الهجوم.",
+        "قتل 3 جنود على محور الهجوم الرئيسي.",
+        "وتقدمت القوات على محور التقدم نفسه.",
+        "وقتل عنصران على محور رئيسي للقتال.",
     };
     for (size_t c = 0; c < sizeof docs / sizeof docs[0]; c++) {
         extract_result r;
