@@ -74,8 +74,10 @@ int extract_document_dated(const extract_model *m, const char *utf8, size_t len,
         numbers_find_ex(&r->txt, m->qualifiers, m->name_numbers, r->numbers, max_numbers);
     r->n_numbers = found < max_numbers ? found : max_numbers;
     r->truncated += found - r->n_numbers;
-    if (sources_find(&d) != 0 || places_find(&d) != 0 || figures_find(&d) != 0 ||
-        places_find_unresolved(&d) != 0 || dates_find(&d, published) != 0)
+    /* unknown places before figures: a sentence naming one is where a
+     * figure of it happened, no place carried from the lead */
+    if (sources_find(&d) != 0 || places_find(&d) != 0 || places_find_unresolved(&d) != 0 ||
+        figures_find(&d) != 0 || dates_find(&d, published) != 0)
         goto out;
     r->title = find_title(&r->txt, m->windows[WIN_TITLE_MAX_WORDS]);
     rc = 0;

@@ -43,7 +43,8 @@
  * القتلى 98") breaks down the toll of the sentence before. The small words these rules read are in
  * data/lexicon/figure_links.tsv.
  * Claimant and stance come from sources.c (who is credited with each
- * token), the place from the nearest place mention of the sentence.
+ * token), the place from the nearest place mention of the sentence, or,
+ * in a sentence that names none, from the figure before it (carry_places).
  *
  * Left out: figures whose counted noun is far from the number, and counts
  * implied without a number ("آلية عسكرية" for one vehicle).
@@ -1071,6 +1072,86 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     if (num)
         d->r->number_is_figure[num_index] = true;
     return true;
+}
+
+/* The sentence of the token that holds code point `cp`. */
+static uint32_t sentence_of_cp(const text *t, uint32_t cp)
+{
+    size_t lo = 0, hi = t->n_tok;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->tok[mid].sp.start <= cp)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return t->n_tok ? t->tok[lo].sentence : 0;
+}
+
+/* Does the sentence of figure f name only its place and what holds it (its
+ * governorate, a region of it, its country): one place, as a lead names it
+ * ("في بلدة X بريف Y"), not a list of places ("مدينتي X وY") or a path
+ * between them? */
+static bool names_one_place(const doc_state *d, const fig_aux *aux, size_t f)
+{
+    const extract_model *m = d->m;
+    const text *t = d->t;
+    size_t at = d->r->figures[f].place, g = m->governorate_of[at];
+    uint32_t s = t->tok[aux[f].first].sentence;
+    for (size_t p = 0; p < d->r->n_places; p++) {
+        size_t q = d->r->places[p].place;
+        const char *kind = m->places[q].kind;
+        if (t->tok[d->place_toks[p].first].sentence != s || q == at || !strcmp(kind, "country"))
+            continue;
+        if (g == EXTRACT_NO_INDEX || m->governorate_of[q] != g ||
+            (strcmp(kind, "governorate") != 0 && strcmp(kind, "region") != 0))
+            return false;
+    }
+    return true;
+}
+
+/* A figure whose sentence names no place happened where the report's
+ * figure before it did: the lead names the place, the sentences that
+ * develop it do not repeat it ("قتل 5 مدنيين في قصف على بلدة X. وقال
+ * الدفاع المدني إن بينهم طفلين"). Only in a report whose lead, the first
+ * sentence with a placed figure, names one place (names_one_place: not a
+ * report on several towns, whose totals lie in none of them), only from a
+ * sentence that names one place, and not past a sentence that names a
+ * place of its own, known or not: the report has moved there. 0, or -1
+ * out of memory. */
+static int carry_places(doc_state *d, const fig_aux *aux)
+{
+    const text *t = d->t;
+    const extract_result *r = d->r;
+    if (r->n_figures < 2 || t->n_sentences == 0)
+        return 0;
+    bool *names_place = calloc(t->n_sentences, sizeof *names_place);
+    if (!names_place)
+        return -1;
+    for (size_t p = 0; p < r->n_places; p++)
+        names_place[t->tok[d->place_toks[p].first].sentence] = true;
+    for (size_t p = 0; p < r->n_unresolved_places; p++)
+        names_place[sentence_of_cp(t, r->unresolved_places[p].sp.start)] = true;
+    size_t from = EXTRACT_NO_INDEX; /* the last figure with a place */
+    size_t lead = 0;
+    while (lead < r->n_figures && r->figures[lead].place == EXTRACT_NO_INDEX)
+        lead++;
+    bool one_place_report = lead < r->n_figures && names_one_place(d, aux, lead);
+    for (size_t f = 0; f < r->n_figures && one_place_report; f++) {
+        uint32_t s = t->tok[aux[f].first].sentence;
+        if (r->figures[f].place == EXTRACT_NO_INDEX && from != EXTRACT_NO_INDEX) {
+            uint32_t s_from = t->tok[aux[from].first].sentence;
+            bool moved = false;
+            for (uint32_t k = s_from + 1; k <= s && !moved; k++)
+                moved = names_place[k];
+            if (!moved && names_one_place(d, aux, from))
+                d->r->figures[f].place = r->figures[from].place;
+        }
+        if (r->figures[f].place != EXTRACT_NO_INDEX)
+            from = f;
+    }
+    free(names_place);
+    return 0;
 }
 
 /* The area of each figure: the governorate of its place, else the one the
@@ -2272,6 +2353,8 @@ int figures_find(doc_state *d)
     if (sort_figures(d, fs.aux) != 0)
         goto out;
     link_figures(d, fs.aux);
+    if (carry_places(d, fs.aux) != 0)
+        goto out;
     assign_areas(d);
     place_blocs(d);
     const char *conflict = document_conflict(d);

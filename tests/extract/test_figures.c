@@ -758,6 +758,52 @@ Test(figures, place_after_fi_past_its_kind)
     }
 }
 
+/* A figure whose sentence names no place takes the place of the figure
+ * before it, as the sentences that develop a lead do not repeat its place;
+ * not past a sentence naming a place of its own, not from a sentence that
+ * names several, not in a report on several places. */
+Test(figures, place_carried_from_the_lead)
+{
+    const extract_place *places;
+    extract_model_places(model, &places);
+    static const struct {
+        const char *doc, *number, *place; /* place NULL: none */
+    } where[] = {
+        {"قتل 5 مدنيين في قصف جوي على مدينة معرة النعمان بريف إدلب الجنوبي. وقال الدفاع المدني "
+         "إن بين القتلى طفلين، وأصيب 12 آخرون بجروح.",
+         "12", "maarat-al-numan"},
+        {"أفاد المرصد بمقتل 8 عناصر في هجوم على بلدة السخنة بريف حمص الشرقي. وأضاف أن 3 من "
+         "المهاجمين قتلوا أيضا.",
+         "3", "sukhnah"},
+        {"قتل 3 جنود في هجوم على حاجز قرب مدينة الرمادي. وقال مصدر أمني إن 4 مسلحين قتلوا في "
+         "الاشتباك.",
+         "4", "ramadi"},
+        /* a lead on two towns */
+        {"قتل 7 أشخاص في غارات على مدينتي دوما وحرستا. وقال الدفاع المدني إن 20 آخرين أصيبوا.",
+         "20", NULL},
+        /* a sentence in between names a place the lead did not */
+        {"قتل 4 أشخاص في قصف على مدينة غزة. وسقطت قذائف على حي الزيتون ليلا. وأصيب 3 آخرون.", "3",
+         NULL},
+        /* a report on several places: its totals lie in none */
+        {"قتل 5 أشخاص في بلدة الحارة بريف درعا، و3 في مدينة حلب. وقال المرصد إن 10 آخرين أصيبوا.",
+         "10", NULL},
+    };
+    for (size_t k = 0; k < sizeof where / sizeof where[0]; k++) {
+        extract_result r;
+        run(where[k].doc, &r);
+        size_t i = figure_at(&r, where[k].number);
+        cr_assert_neq(i, EXTRACT_NO_INDEX, "no %s in: %s", where[k].number, where[k].doc);
+        if (where[k].place)
+            cr_expect(r.figures[i].place != EXTRACT_NO_INDEX &&
+                          !strcmp(places[r.figures[i].place].id, where[k].place),
+                      "%s is not in %s: %s", where[k].number, where[k].place, where[k].doc);
+        else
+            cr_expect_eq(r.figures[i].place, EXTRACT_NO_INDEX, "%s has a place: %s",
+                         where[k].number, where[k].doc);
+        extract_result_free(&r);
+    }
+}
+
 Test(figures, part_out_of_a_whole)
 {
     static const struct {
