@@ -35,7 +35,8 @@
  * may bring its own noun ("قرى X ومزرعة Y وZ": Y is a farm, and Z is still
  * a village). X is one word, or two when the first opens a compound name
  * (أبو، عين، دير ...) or the second is a definite direction or size
- * (الشرقية، الكبرى). X is not a function word, adjective or verb of the
+ * (الشرقية، الكبرى) or, after an indefinite first word, a definite genitive
+ * (عيتا الشعب: closes_construct). X is not a function word, adjective or verb of the
  * `not` list, not indefinite with tanween, not a party's name (حاجزي
  * النظام: the owner), and not a nisba: an indefinite word in ـي (unless a
  * definite direction or size closes the name: منطقة X-ي السفلى), or in ـية
@@ -418,6 +419,33 @@ static bool closes_compound(const doc_state *d, size_t i)
     return stages_word_in(d, i, FW_COMPOUND_CLOSER);
 }
 
+/* Does token k, after the indefinite first word of a name at k - 1, close
+ * it as the second term of a construct ("بلدة عيتا الشعب", "قرية حوش
+ * الضواهرة")? An indefinite word takes no definite adjective, so a definite
+ * word after it is its genitive, unless the name before is whole and the
+ * word agrees with it as its adjective: a word of place_context.tsv
+ * (الحدودية، المحاصرة), a nisba (الساحلية), a participle of a derived verb
+ * (المجاورة), a day or month (الأحد), an event, a count or a party. */
+static bool closes_construct(const doc_state *d, size_t k)
+{
+    const text *t = d->t;
+    if (k == 0 || k >= t->n_tok || t->tok[k].kind != TOK_WORD ||
+        t->tok[k].sentence != t->tok[k - 1].sentence || d->in_source[k] || has_tanween(t, k) ||
+        definite(t->tok[k - 1].norm) || strncmp(t->tok[k].norm, "ال", strlen("ال")) != 0)
+        return false;
+    const char *w = t->tok[k].norm;
+    if (ends_with(w, "يه") || ends_with(w, "ي") || ends_with(w, "يين") ||
+        strncmp(w, "الم", strlen("الم")) == 0)
+        return false;
+    lexicon_match cm;
+    return !lexicon_match_at(d->m->place_context, t, k, PROCLITICS_ALL, &cm) &&
+           !lexicon_match_at(d->m->dates, t, k, PROCLITICS_ALL, &cm) &&
+           !lexicon_match_at(d->m->triggers, t, k, PROCLITICS_ALL, &cm) &&
+           !lexicon_match_at(d->m->attribution, t, k, PROCLITICS_ALL, &cm) &&
+           !lexicon_match_at(d->m->nouns, t, k, PROCLITICS_ALL, &cm) &&
+           !lexicon_match_at(d->m->causes, t, k, PROCLITICS_ALL, &cm);
+}
+
 /* The kind of place a context entry names (its third column), or NULL. */
 static const char *context_kind(const lexicon_match *cm)
 {
@@ -474,7 +502,7 @@ static size_t name_end(const doc_state *d, size_t first, const bool *covered)
                         !lexicon_match_at(d->m->place_context, t, end, PROCLITICS_ALL, &cm))
                    ? end + 1
                    : 0;
-    return next && closes_compound(d, end) ? end + 1 : end;
+    return next && (closes_compound(d, end) || closes_construct(d, end)) ? end + 1 : end;
 }
 
 /* Skip opening quotes and brackets between a context word and its name. */

@@ -237,6 +237,36 @@ Test(places, unknown_places_by_their_context)
     }
 }
 
+/* An unknown name after its noun is a construct of two words when an
+ * indefinite word has a definite one after it (an indefinite word takes no
+ * definite adjective); a definite adjective, participle, nisba or day
+ * after a one-word name agrees with the whole name and is no part of it. */
+Test(places, a_construct_name_after_its_noun)
+{
+    static const struct {
+        const char *doc, *name;
+    } cases[] = {
+        {"أصيب 6 مواطنين بقصف على بلدة عيتا الشعب في جنوب لبنان.", "عيتا الشعب"},
+        {"قتل راعيان في قرية حوش الضواهرة فجرا.", "حوش الضواهرة"},
+        {"اشتبك الطرفان في منطقة كسارة الحجر ليلا.", "كسارة الحجر"},
+        /* an adjective of the named place, a day: one word */
+        {"سقطت قذائف على بلدة كفرزيتون المحاصرة.", "كفرزيتون"},
+        {"سقطت قذائف على بلدة كفرزيتون الحدودية.", "كفرزيتون"},
+        {"سقطت قذائف على بلدة كفرزيتون الساحلية.", "كفرزيتون"},
+        {"سقطت قذائف على قرية كفرزيتون الأحد.", "كفرزيتون"},
+        {"سقطت قذائف على قرية كفرزيتون المجاورة.", "كفرزيتون"},
+        /* a definite name takes a definite adjective */
+        {"سقطت قذائف على قرية الزيتونة الكرمية.", "الزيتونة"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        extract_result r;
+        run(cases[c].doc, &r);
+        cr_expect(has_text(r.unresolved_places, r.n_unresolved_places, &r, cases[c].name),
+                  "%s: %s not served", cases[c].doc, cases[c].name);
+        extract_result_free(&r);
+    }
+}
+
 /* A known name after the word that opens a compound name (تل, عين, كفر) is
  * part of another place's name: the compound is served, unresolved, and
  * the known place inside it is not. */
