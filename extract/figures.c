@@ -596,6 +596,38 @@ static bool dateline_place(const doc_state *d, size_t p)
     return (pf == 0 || t->tok[pf].newline_before) && mark_in(t, d->place_toks[p].end, marks);
 }
 
+/* Does place mention p name an end of a road or of a stretch between two
+ * places ("على طريق X-Y", "الطريق بين X وY")? What happened there lies on
+ * the way, not in X: a place named for itself in the sentence is where. */
+static bool way_end(const doc_state *d, size_t p)
+{
+    static const uint32_t dashes[] = {'-', 0x2013, 0x2014, 0};
+    const text *t = d->t;
+    size_t pf = d->place_toks[p].first;
+    if (pf == 0 || t->tok[pf - 1].sentence != t->tok[pf].sentence)
+        return false;
+    lexicon_match cm;
+    for (size_t back = 1; back <= 2 && back <= pf; back++)
+        if (lexicon_match_at(d->m->place_context, t, pf - back, PROCLITICS_ALL, &cm) &&
+            cm.tok_end == pf && cm.entry->n_fields > 2 && !strcmp(cm.entry->fields[1], "site") &&
+            !strcmp(cm.entry->fields[2], "road"))
+            return true;
+    if (stages_word_is(t, pf - 1, (const char *const[]){"بين", NULL}))
+        return true;
+    /* the second end: after a dash, or after و, of a place that is the first */
+    bool waw = !strncmp(t->tok[pf].norm, "و", strlen("و")) ||
+               stages_word_is(t, pf - 1, (const char *const[]){"و", NULL});
+    bool dash = mark_in(t, pf - 1, dashes);
+    size_t before_end =
+        stages_word_is(t, pf - 1, (const char *const[]){"و", NULL}) || dash ? pf - 1 : pf;
+    if (!waw && !dash)
+        return false;
+    for (size_t q = 0; q < p; q++)
+        if (d->place_toks[q].end == before_end)
+            return way_end(d, q);
+    return false;
+}
+
 /* The token where the name of a place after في at token `fi` begins: past
  * the noun that says what kind of place it is ("في مديرية صرواح", "في ريف
  * X"), which the gazetteer's mention may leave out. */
@@ -610,11 +642,9 @@ static size_t name_after_fi(const doc_state *d, size_t fi)
     return fi + 1;
 }
 
-/* The place of a figure spanning tokens [first, end): the one right after
- * it with في ("و48 في طرطوس" after "100 شخص في جبلة", "و4 في مديرية
- * صرواح"), else the nearest place mention of its sentence, one that is not
- * its dateline's if there is any. */
-static size_t figure_place(const doc_state *d, size_t first, size_t end)
+/* The place of a figure spanning tokens [first, end) (see figure_place),
+ * an end of a way (way_end) ranked with the datelines' when `ways`. */
+static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool ways)
 {
     const text *t = d->t;
     bool fi_after = end + 1 < t->n_tok && t->tok[end].sentence == t->tok[first].sentence &&
@@ -626,10 +656,10 @@ static size_t figure_place(const doc_state *d, size_t first, size_t end)
         size_t pf = d->place_toks[p].first;
         if (t->tok[pf].sentence != t->tok[first].sentence)
             continue;
-        if (fi_after && (pf == end + 1 || pf == named_after) && !dateline_place(d, p))
+        bool dateline = dateline_place(d, p) || (ways && way_end(d, p));
+        if (fi_after && (pf == end + 1 || pf == named_after) && !dateline)
             return d->r->places[p].place;
         size_t dist = pf > first ? pf - first : first - pf;
-        bool dateline = dateline_place(d, p);
         if (best == EXTRACT_NO_INDEX || (best_dateline && !dateline) ||
             (dateline == best_dateline && dist < best_dist)) {
             best = d->r->places[p].place;
@@ -638,6 +668,22 @@ static size_t figure_place(const doc_state *d, size_t first, size_t end)
         }
     }
     return best;
+}
+
+/* The place of a figure spanning tokens [first, end): the one right after
+ * it with في ("و48 في طرطوس" after "100 شخص في جبلة", "و4 في مديرية
+ * صرواح"), else the nearest place mention of its sentence; a dateline's
+ * place or an end of a way ("على طريق X-Y قرب Z": Z) only when no other
+ * is named, and the place near a way only in the way's country (a name of
+ * the way's country the gazetteer resolved abroad is no better). */
+static size_t figure_place(const doc_state *d, size_t first, size_t end)
+{
+    size_t near_way = nearest_place(d, first, end, true),
+           plain = nearest_place(d, first, end, false);
+    if (near_way == plain || near_way == EXTRACT_NO_INDEX || plain == EXTRACT_NO_INDEX)
+        return near_way;
+    const size_t *country = d->m->country_of;
+    return country[near_way] == country[plain] ? near_way : plain;
 }
 
 /* The last figure of the sentence before the one of token `first`, or NULL. */

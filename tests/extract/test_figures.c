@@ -804,6 +804,34 @@ Test(figures, place_carried_from_the_lead)
     }
 }
 
+/* A place that names an end of a road or of a stretch between two places
+ * is where a figure happened only when the sentence names no other. */
+Test(figures, place_near_a_way)
+{
+    const extract_place *places;
+    extract_model_places(model, &places);
+    static const struct {
+        const char *doc, *number, *place;
+    } where[] = {
+        {"قتل 9 من قوات النظام على طريق حلب-دمشق الدولي قرب سراقب.", "9", "saraqib"},
+        {"قتل 9 من قوات النظام على طريق حلب - دمشق قرب سراقب.", "9", "saraqib"},
+        {"قتل 3 جنود بكمين على طريق الرمادي في بلدة هيت.", "3", "hit"},
+        /* only the ends named: the nearest */
+        {"قتل 7 مسلحين بين دير الزور والميادين.", "7", "deir-ez-zor"},
+        {"قتل 5 أشخاص في حلب ودمشق.", "5", "aleppo"},
+    };
+    for (size_t k = 0; k < sizeof where / sizeof where[0]; k++) {
+        extract_result r;
+        run(where[k].doc, &r);
+        size_t i = figure_at(&r, where[k].number);
+        cr_assert_neq(i, EXTRACT_NO_INDEX, "no %s in: %s", where[k].number, where[k].doc);
+        cr_expect(r.figures[i].place != EXTRACT_NO_INDEX &&
+                      !strcmp(places[r.figures[i].place].id, where[k].place),
+                  "%s is not in %s: %s", where[k].number, where[k].place, where[k].doc);
+        extract_result_free(&r);
+    }
+}
+
 Test(figures, part_out_of_a_whole)
 {
     static const struct {
