@@ -7,7 +7,8 @@
  * after a word of data/lexicon/place_context.tsv (حي, حاجز, منطقة, ...), or
  * as a further item of a list of places ("حاجزي الصورة والمستودع"); not
  * after a facility noun, whose own name, often a person's, follows it
- * ("مستشفى ناصر"). Words
+ * ("مستشفى ناصر"), and not after a street, square or roundabout, which is
+ * named after a city or a person ("شارع بغداد": the street's name). Words
  * already read as a source (حلب inside "غرفة عمليات فتح حلب") are not read
  * again as a place, but for a site only mentioned (not speaking) whose name
  * is the whole mention ("قاعدة حميميم" attacked), the area of a function
@@ -54,6 +55,29 @@
 static const char *context_role(const lexicon_match *cm)
 {
     return cm->entry->n_fields > 1 ? cm->entry->fields[1] : "-";
+}
+
+/* Does the context name a road or a street by the definite name after it? */
+static bool names_site(const lexicon_match *cm)
+{
+    return strcmp(context_role(cm), "site") == 0 || strcmp(context_role(cm), "street") == 0;
+}
+
+static bool definite(const char *w);
+
+/* Is the name at token i a street's, right after an indefinite street,
+ * square or roundabout word ("شارع بغداد", "دوار الخضر")? Streets are
+ * named after cities and people: the name is the street's (served
+ * unresolved by places_find_unresolved), not the place's. */
+static bool names_street(const doc_state *d, size_t i)
+{
+    const text *t = d->t;
+    if (i == 0 || t->tok[i - 1].kind != TOK_WORD || t->tok[i - 1].sentence != t->tok[i].sentence ||
+        definite(t->tok[i - 1].norm))
+        return false;
+    lexicon_match cm;
+    return lexicon_match_at(d->m->place_context, t, i - 1, PROCLITICS_ALL, &cm) &&
+           cm.tok_end == i && strcmp(context_role(&cm), "street") == 0;
 }
 
 /* Does a place-context phrase end right before token i (quotes between are
@@ -286,7 +310,7 @@ int places_find(doc_state *d)
         size_t p = model_entry_index(d->m->gazetteer, pm.entry);
         if (overlaps_source || in_kunya(d, i) || after_kaf(t, &pm) || adjectival(t, i, &pm) ||
             has_tanween(t, pm.tok_end - 1) || in_other_name(d, pm.tok_first, pm.tok_end) ||
-            adjective_of_noun(t, i, &pm) || verb_shaped(d, &pm)) {
+            adjective_of_noun(t, i, &pm) || verb_shaped(d, &pm) || names_street(d, i)) {
             i++;
             continue;
         }
@@ -486,7 +510,7 @@ static size_t name_end(const doc_state *d, size_t first, const bool *covered)
                   (lexicon_match_at(d->m->place_context, t, first, PROCLITICS_ALL, &cm) &&
                    cm.tok_end == first + 1 &&
                    (strcmp(context_role(&cm), "part") == 0 ||
-                    (strcmp(context_role(&cm), "site") == 0 && first + 1 < t->n_tok &&
+                    (names_site(&cm) && first + 1 < t->n_tok &&
                      strncmp(t->tok[first + 1].norm, "ال", strlen("ال")) == 0)));
     if (!opener && !name_word(d, first, covered))
         return 0;
@@ -590,7 +614,7 @@ int places_find_unresolved(doc_state *d)
             continue;
         const char *role = context_role(&cm);
         bool part = strcmp(role, "part") == 0, list = strcmp(role, "names") == 0,
-             site = strcmp(role, "site") == 0;
+             site = names_site(&cm);
         if ((!part && !list && !site && strcmp(role, "name") != 0) || definite(t->tok[i].norm))
             continue;
         if (part && hamza_on_alef(t, i))

@@ -267,6 +267,41 @@ Test(places, a_construct_name_after_its_noun)
     }
 }
 
+/* A street, square or roundabout named after a place names the street: the
+ * name is served unresolved, the place it recalls is not; a road is named
+ * by the place it leads to, which stays a place. */
+Test(places, a_street_named_after_a_place)
+{
+    static const struct {
+        const char *doc, *street, *place;
+    } cases[] = {
+        {"انفجرت عبوة في شارع الخضر وسط البلدة.", "الخضر", "الخضر"},
+        {"سقطت قذيفة على دوار الرمادي في المدينة.", "الرمادي", "الرمادي"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        extract_result r;
+        run(cases[c].doc, &r);
+        cr_expect(has_text(r.unresolved_places, r.n_unresolved_places, &r, cases[c].street),
+                  "%s: %s not served as a street", cases[c].doc, cases[c].street);
+        cr_expect(!has_text(r.places, r.n_places, &r, cases[c].place), "%s: %s resolved",
+                  cases[c].doc, cases[c].place);
+        extract_result_free(&r);
+    }
+    static const struct {
+        const char *doc, *place;
+    } places_kept[] = {
+        {"قتل 4 على طريق حلب قرب الأتارب.", "حلب"},
+        {"انفجرت سيارة في الشارع الرئيسي لمدينة إدلب.", "مدينة إدلب"},
+    };
+    for (size_t c = 0; c < sizeof places_kept / sizeof places_kept[0]; c++) {
+        extract_result r;
+        run(places_kept[c].doc, &r);
+        cr_expect(has_text(r.places, r.n_places, &r, places_kept[c].place), "%s: %s not resolved",
+                  places_kept[c].doc, places_kept[c].place);
+        extract_result_free(&r);
+    }
+}
+
 /* A known name after the word that opens a compound name (تل, عين, كفر) is
  * part of another place's name: the compound is served, unresolved, and
  * the known place inside it is not. */
