@@ -1134,10 +1134,21 @@ static uint32_t sentence_of_cp(const text *t, uint32_t cp)
     return t->n_tok ? t->tok[lo].sentence : 0;
 }
 
+/* Is model place q the city that gives governorate g its name (إدلب of
+ * محافظة إدلب)? Named after a town ("سرمين شرق إدلب"), it stands for the
+ * governorate. */
+static bool names_its_governorate(const extract_model *m, size_t q, size_t g)
+{
+    const char *city = m->places[q].name, *gov = m->places[g].name;
+    size_t nc = strlen(city), ng = strlen(gov);
+    return !strcmp(m->places[q].kind, "city") && m->governorate_of[q] == g && ng > nc &&
+           !strcmp(gov + ng - nc, city) && gov[ng - nc - 1] == ' ';
+}
+
 /* Does the sentence of figure f name only its place and what holds it (its
- * governorate, a region of it, its country): one place, as a lead names it
- * ("في بلدة X بريف Y"), not a list of places ("مدينتي X وY") or a path
- * between them? */
+ * governorate, or the city it is named after, a region of it, its
+ * country): one place, as a lead names it ("في بلدة X بريف Y"), not a list
+ * of places ("مدينتي X وY") or a path between them? */
 static bool names_one_place(const doc_state *d, const fig_aux *aux, size_t f)
 {
     const extract_model *m = d->m;
@@ -1150,7 +1161,8 @@ static bool names_one_place(const doc_state *d, const fig_aux *aux, size_t f)
         if (t->tok[d->place_toks[p].first].sentence != s || q == at || !strcmp(kind, "country"))
             continue;
         if (g == EXTRACT_NO_INDEX || m->governorate_of[q] != g ||
-            (strcmp(kind, "governorate") != 0 && strcmp(kind, "region") != 0))
+            (strcmp(kind, "governorate") != 0 && strcmp(kind, "region") != 0 &&
+             !names_its_governorate(m, q, g)))
             return false;
     }
     return true;
