@@ -15,6 +15,9 @@
  * ("محافظ الأنبار") and a place glued to بـ that closes a body's name
  * ("المجلس المحلي بالفاشر").
  *
+ * A region is also named with the adjective of its direction: "جنوبي لبنان"
+ * is the gazetteer's "جنوب لبنان" (not for a country: جنوبي السودان).
+ *
  * A town name shaped like an imperfect verb (تدمر "destroys") between a
  * definite subject and a count is the verb ("الجيش تدمر 40 آلية").
  *
@@ -292,13 +295,37 @@ static bool after_kaf(const text *t, const lexicon_match *pm)
            strncmp(tok->norm + 2 * (prefix - 1), "ك", strlen("ك")) == 0;
 }
 
+/* A region named with the adjective of its direction: "جنوبي لبنان" for
+ * "جنوب لبنان". Token i is a word of place_context.tsv in ـي (جنوبي،
+ * شمالي) whose noun, with the word after it, is a gazetteer name other
+ * than a country's (جنوبي السودان is the south of Sudan, not South
+ * Sudan). */
+static bool direction_adjective(const doc_state *d, size_t i, lexicon_match *pm)
+{
+    const text *t = d->t;
+    const char *w = t->tok[i].norm;
+    lexicon_match cm;
+    if (i + 1 >= t->n_tok || t->tok[i + 1].kind != TOK_WORD ||
+        t->tok[i + 1].sentence != t->tok[i].sentence || !ends_with(w, "ي") ||
+        !lexicon_match_at(d->m->place_context, t, i, PROCLITICS_NONE, &cm) || cm.tok_end != i + 1)
+        return false;
+    char form[2 * TOKEN_NORM_MAX + 8];
+    snprintf(form, sizeof form, "%.*s %s", (int)(strlen(w) - strlen("ي")), w, t->tok[i + 1].norm);
+    const lexicon_entry *e = lexicon_find(d->m->gazetteer, form);
+    if (!e || !strcmp(d->m->places[model_entry_index(d->m->gazetteer, e)].kind, "country"))
+        return false;
+    *pm = (lexicon_match){e, {t->tok[i].sp.start, t->tok[i + 1].sp.end}, i, i + 2, false};
+    return true;
+}
+
 int places_find(doc_state *d)
 {
     const text *t = d->t;
     for (size_t i = 0; i < t->n_tok;) {
         lexicon_match pm;
         if (t->tok[i].kind == TOK_PUNCT ||
-            !lexicon_match_at(d->m->gazetteer, t, i, PROCLITICS_NAME, &pm)) {
+            (!direction_adjective(d, i, &pm) &&
+             !lexicon_match_at(d->m->gazetteer, t, i, PROCLITICS_NAME, &pm))) {
             i++;
             continue;
         }

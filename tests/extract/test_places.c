@@ -66,6 +66,10 @@ Test(places, region_places_resolve)
         {"قتل 5 جنود في هجوم على تدمر فجراً.", "palmyra", "تدمر"},
         {"دخل الوفد العسكري تدمر مساء أمس.", "palmyra", "تدمر"},
         {"وصلت من تدمر 300 عائلة نازحة.", "palmyra", "تدمر"},
+        /* a region named with the adjective of its direction */
+        {"قتل 7 أشخاص في غارات على جنوبي لبنان.", "south-lebanon", "جنوبي لبنان"},
+        /* not a country's name: جنوبي السودان is the south of Sudan */
+        {"نزح 500 شخص من جنوبي السودان.", "sudan", "السودان"},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         extract_result r;
