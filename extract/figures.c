@@ -1134,6 +1134,14 @@ static uint32_t sentence_of_cp(const text *t, uint32_t cp)
     return t->n_tok ? t->tok[lo].sentence : 0;
 }
 
+/* Is the place mention at token pf an item after و ("بلدة X ومدينة Y"): a
+ * second place, not one that locates the first? */
+static bool coordinated(const text *t, size_t pf)
+{
+    return !strncmp(t->tok[pf].norm, "و", strlen("و")) ||
+           (pf > 0 && stages_word_is(t, pf - 1, (const char *const[]){"و", NULL}));
+}
+
 /* Is model place q the city that gives governorate g its name (إدلب of
  * محافظة إدلب)? Named after a town ("سرمين شرق إدلب"), it stands for the
  * governorate. */
@@ -1162,7 +1170,7 @@ static bool names_one_place(const doc_state *d, const fig_aux *aux, size_t f)
             continue;
         if (g == EXTRACT_NO_INDEX || m->governorate_of[q] != g ||
             (strcmp(kind, "governorate") != 0 && strcmp(kind, "region") != 0 &&
-             !names_its_governorate(m, q, g)))
+             (!names_its_governorate(m, q, g) || coordinated(t, d->place_toks[p].first))))
             return false;
     }
     return true;

@@ -781,6 +781,10 @@ Test(figures, place_carried_from_the_lead)
         /* the city a governorate is named after stands for it */
         {"قتل 4 مدنيين في قصف على بلدة سرمين شرق إدلب. وقال الدفاع المدني إن 3 آخرين أصيبوا.", "3",
          "sarmin"},
+        /* ... but not as a second place of a list */
+        {"قتل 4 مدنيين في قصف على بلدة سرمين ومدينة إدلب. وقال الدفاع المدني إن 3 آخرين "
+         "أصيبوا.",
+         "3", NULL},
         /* a lead on two towns */
         {"قتل 7 أشخاص في غارات على مدينتي دوما وحرستا. وقال الدفاع المدني إن 20 آخرين أصيبوا.",
          "20", NULL},
