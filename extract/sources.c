@@ -1692,6 +1692,52 @@ static bool speaks_next(const doc_state *d, size_t i)
     return false;
 }
 
+/* Is the reporting verb at k followed by what it says: أن / إن, a colon,
+ * or the event it reports ("أكدت مقتل 4", "أفاد بإصابة", "تحدث عن مقتل"),
+ * past adverbs of time? ("نقلت 300 عائلة" moves people: it reports nothing.) */
+static bool says_next(const doc_state *d, size_t k)
+{
+    const text *t = d->t;
+    uint32_t s = t->tok[k].sentence;
+    lexicon_match am, em;
+    if (t->tok[k].kind != TOK_WORD ||
+        !lexicon_match_at(d->m->attribution, t, k, PROCLITICS_ALL, &am) ||
+        strcmp(model_field(am.entry, 2), "verb") != 0 || am.stripped)
+        return false;
+    size_t j = am.tok_end;
+    while (j < t->n_tok && t->tok[j].sentence == s && form_at(d, j, NULL) == FORM_TIME)
+        j++;
+    if (j < t->n_tok && t->tok[j].sentence == s &&
+        stages_word_is(t, j, (const char *const[]){"عن", "الي", NULL}))
+        j++;
+    if (j >= t->n_tok || t->tok[j].sentence != s)
+        return false;
+    return is_punct(t, j, ':') || stages_word_in(d, j, FW_COMPLEMENTIZER) ||
+           (t->tok[j].kind == TOK_WORD &&
+            lexicon_match_at(d->m->triggers, t, j, PROCLITICS_ALL, &em));
+}
+
+/* After إن / أن the subject comes first: one who reports inside what is
+ * said is named before the verb ("ذكرت الصحيفة أن وزارة الصحة أكدت
+ * مقتل 7"), and is the one who asserts it, not the relay. Is token i such
+ * a subject: right after a complementizer, with a reporting verb that says
+ * something within a speaker's phrase after it? */
+static bool relayed_subject_at(const doc_state *d, size_t i)
+{
+    const text *t = d->t;
+    uint32_t s = t->tok[i].sentence;
+    if (i == 0 || t->tok[i - 1].sentence != s || !stages_word_in(d, i - 1, FW_COMPLEMENTIZER))
+        return false;
+    size_t reach = i + d->m->windows[WIN_SPEAKER_PHRASE_WORDS] + 4;
+    for (size_t k = i + 1; k < t->n_tok && k < reach && t->tok[k].sentence == s; k++) {
+        if (t->tok[k].kind == TOK_PUNCT || stages_word_in(d, k, FW_COMPLEMENTIZER))
+            return false;
+        if (says_next(d, k))
+            return true;
+    }
+    return false;
+}
+
 /* Is the attribution am a post-posed one, covering the words of its
  * sentence before it: بحسب / وفق / نقلا عن, or a verb right after a comma
  * ("...، قال الجيش"); not a verb that opens a clause of its own ("...،
@@ -2219,7 +2265,8 @@ int sources_find(doc_state *d)
                 if (p.covered_until < am.tok_end)
                     p.covered_until = am.tok_end;
             } else if (mention_at(d, &p, i, false, &f) ||
-                       (opens_clause(d, i, sentence_start) && speaks_next(d, i) &&
+                       (((opens_clause(d, i, sentence_start) && speaks_next(d, i)) ||
+                         relayed_subject_at(d, i)) &&
                         form_subject_at(d, &p, i, &f))) {
                 p.covered_until = f.end;
                 /* "حميميم: ..." — a source and a colon introduce its words. */

@@ -126,6 +126,26 @@ Test(sources, told_to_and_relayed)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* After إن / أن the subject stands before its verb: one who reports inside
+ * what a relay says is named there, and asserts the figure; the relay does
+ * not. A verb that says nothing (نقل of people) makes no reporter. */
+Test(sources, a_reporter_inside_what_is_said)
+{
+    static const claimant_case cases[] = {
+        {"وذكرت صحيفة محلية أن وزارة الصحة أكدت مقتل 7 أشخاص في القصف.", "7 أشخاص", "وزارة الصحة",
+         "government"},
+        {"وقالت وكالة الصحافة الفرنسية إن وزارة الداخلية أعلنت اعتقال 15 مطلوبا.", "15 مطلوبا",
+         "وزارة الداخلية", "government"},
+        {"وأفادت قناة محلية بأن إدارة مستشفى الكرامة قالت إن 9 جرحى وصلوا إليها.", "9 جرحى",
+         "إدارة مستشفى الكرامة", NULL},
+        /* counter-examples: the relay is the one who speaks */
+        {"وقالت وكالة سانا إن لجنة محلية نقلت 300 عائلة إلى مخيم قريب.", "300 عائلة", "سانا", NULL},
+        {"قالت وكالة سانا إن مجموعة مسلحة هاجمت حاجزا وقتلت 5 عناصر، وأكدت أن الجيش رد.", "5 عناصر",
+         "سانا", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A definite head named by where it sits ("السلطات في شرق ليبيا") is a
  * body of its own where nothing before it has that head; after a body
  * with that head it still refers back to it. */
