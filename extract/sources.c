@@ -425,6 +425,7 @@ static bool has_article(const text *t, size_t i);
 static bool phrase_ends_at(const doc_state *d, size_t k, uint32_t s);
 static bool told_to_at(doc_state *d, size_t k, found *pf, lexicon_match *pm);
 static bool told_outlet_at(const doc_state *d, size_t k, lexicon_match *km);
+static bool hidden_subject(const doc_state *d, const lexicon_match *am);
 static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am);
 
 /* Token i is an indefinite nisba adjective (أمني, حقوقية, كردي): no
@@ -1480,6 +1481,26 @@ static bool appositive_between(const doc_state *d, size_t a, size_t k)
     return true;
 }
 
+/* Does the verb at v agree with the relative pronoun at rel: الذي with a
+ * masculine singular (قال، يقول), التي with a feminine singular (قالت،
+ * تقول), الذين with a plural (قالوا، يقولون)? Read from the verb's ending
+ * and prefix; a masculine past in ت (لفت) is taken as feminine. */
+static bool relative_agrees(const text *t, size_t rel, size_t v)
+{
+    const char *w = t->tok[v].norm;
+    size_t len = strlen(w);
+    size_t ta = strlen("ت");
+    bool plural = len > 4 && (!strcmp(w + len - 4, "وا") || !strcmp(w + len - 4, "ون"));
+    bool feminine = !plural && ((len > ta && !strcmp(w + len - ta, "ت")) || !strncmp(w, "ت", ta));
+    if (stages_word_is(t, rel, (const char *const[]){"الذين", NULL}))
+        return plural;
+    if (stages_word_is(t, rel, (const char *const[]){"التي", NULL}))
+        return feminine;
+    if (stages_word_is(t, rel, (const char *const[]){"الذي", NULL}))
+        return !plural && !feminine;
+    return false;
+}
+
 /* The subject of the attribution phrase am, or false. */
 static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
 {
@@ -1491,6 +1512,13 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
     if (verb && d->r->n_source_mentions) {
         size_t k = am->tok_first;
         while (k > 0 && stages_word_in(d, k - 1, FW_BEFORE_VERB))
+            k--;
+        /* "المرصد الذي قال إن ...": a relative clause whose verb has no
+         * subject of its own ("التي قال ناشطون إن" has) is said by the
+         * noun it hangs on, when the verb agrees with the pronoun
+         * ("أعضاء الجماعة الذين يقول إنهم" is said by someone else). */
+        if (k > 0 && !am->stripped && stages_word_in(d, k - 1, FW_RELATIVE_PRONOUN) &&
+            relative_agrees(t, k - 1, am->tok_first) && hidden_subject(d, am))
             k--;
         if (k > 0 && is_comma(t, k - 1) && !am->stripped)
             k--; /* "وكانت صحيفة X، ذكرت" */

@@ -146,6 +146,34 @@ Test(sources, a_reporter_inside_what_is_said)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A reporting verb in a relative clause with no subject of its own is
+ * said by the noun the clause hangs on ("المرصد الذي قال إن"): a party
+ * denying another's figure gives its own. Not when the verb has its own
+ * subject, nor when it does not agree with the pronoun. */
+Test(sources, a_relative_clause_reports_for_its_noun)
+{
+    static const claimant_case cases[] = {
+        {"وزعم الجيش الروسي أن طائراته قتلت 70 مسلحا، وهو ما نفاه المرصد السوري لحقوق الإنسان "
+         "الذي قال إن القصف قتل 12 مدنيا.",
+         "12 مدنيا", "المرصد السوري لحقوق الإنسان", NULL},
+        {"وزعم الجيش الروسي أن طائراته قتلت 70 مسلحا، وهو ما نفاه المرصد السوري لحقوق الإنسان "
+         "الذي قال إن القصف قتل 12 مدنيا.",
+         "70 مسلحا", "الجيش الروسي", NULL},
+        {"وقالت وزارة الدفاع الروسية إن قواتها قتلت 50 مسلحا، وهو ما نفته فصائل المعارضة التي "
+         "قالت إن 4 من مقاتليها قتلوا.",
+         "4 من مقاتليها", "المعارضة السورية", NULL},
+        /* the verb has a subject of its own */
+        {"وقال المرصد السوري إن الطائرات قصفت مواقع هيئة تحرير الشام التي قال ناشطون إن 10 من "
+         "عناصرها قتلوا.",
+         "10 من", "ناشطون", NULL},
+        /* a singular verb after الذين: its subject is the army, hidden */
+        {"وقال الجيش الروسي إن طائراته قصفت مقرات هيئة تحرير الشام الذين يقول إنهم قتلوا 9 جنود "
+         "سوريين.",
+         "9 جنود", "الجيش الروسي", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A definite head named by where it sits ("السلطات في شرق ليبيا") is a
  * body of its own where nothing before it has that head; after a body
  * with that head it still refers back to it. */
