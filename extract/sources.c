@@ -483,6 +483,22 @@ static void told_quoted_outlet(doc_state *d, pass *p, size_t k, uint32_t s)
         score_told(d, p, src);
 }
 
+/* Does the name of source src begin with the word of token i, its
+ * proclitics and article aside ("مسؤول محلي" for "المسؤول")? */
+static bool named_with_word(const doc_state *d, size_t src, size_t i)
+{
+    const char *name = d->r->sources[src].name;
+    char first[TOKEN_NORM_MAX];
+    if (text_normalize(name, strcspn(name, " "), first, sizeof first) == 0)
+        return false;
+    char forms[TEXT_PROCLITIC_MAX][TOKEN_NORM_MAX];
+    size_t n = text_proclitic_forms(d->t->tok[i].norm, false, forms, NULL, TEXT_PROCLITIC_MAX);
+    for (size_t k = 0; k < n; k++)
+        if (strcmp(forms[k], first) == 0)
+            return true;
+    return false;
+}
+
 /* A generic speaker at i, extended by the party it belongs to. */
 static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
 {
@@ -501,6 +517,12 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
             to = p->current;
         return to != EXTRACT_NO_INDEX && refer_back(d, to, &gm, f);
     }
+    /* "وقال المسؤول" after "مسؤول محلي": the definite form of an unnamed
+     * speaker's word refers back to the last unnamed speaker, when that one
+     * was named with the same word. */
+    if (has_article(t, i) && p->last_anonymous != EXTRACT_NO_INDEX &&
+        named_with_word(d, p->last_anonymous, i))
+        return refer_back(d, p->last_anonymous, &gm, f);
     /* The party it belongs to: directly after ("مراسل الجزيرة") or after a
      * linking word ("مصدر في جبهة فتح الشام"). A party attached with ل is
      * whom it spoke to ("مصادر للجزيرة", "مصدر عسكري لوكالة سانا"): a

@@ -174,6 +174,22 @@ Test(sources, a_relative_clause_reports_for_its_noun)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "وقال المسؤول" after "مسؤول محلي" is the same official, with or without
+ * his adjective again; after an unnamed speaker of another word it is one
+ * of its own. */
+Test(sources, a_definite_unnamed_speaker_refers_back)
+{
+    static const claimant_case cases[] = {
+        {"وقال مسؤول محلي لرويترز إن 30 منزلا دمرت. وقال المسؤول إن 100 عائلة نزحت.", "100 عائلة",
+         "مسؤول محلي", "anonymous"},
+        {"وقال مسؤول محلي إن 30 منزلا دمرت. وأضاف المسؤول المحلي أن 100 عائلة نزحت.", "100 عائلة",
+         "مسؤول محلي", "anonymous"},
+        {"وقال مصدر عسكري إن 30 مسلحا قتلوا. وقال المسؤول إن 100 عائلة نزحت.", "100 عائلة", "مسؤول",
+         "anonymous"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A definite head named by where it sits ("السلطات في شرق ليبيا") is a
  * body of its own where nothing before it has that head; after a body
  * with that head it still refers back to it. */
