@@ -190,6 +190,24 @@ Test(sources, a_definite_unnamed_speaker_refers_back)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A spokeswoman speaks as a spokesman does: the role is the speaker,
+ * named with the body she speaks for. */
+Test(sources, a_spokeswoman_is_a_spokesperson)
+{
+    static const claimant_case cases[] = {
+        {"وقالت المتحدثة باسم مفوضية اللاجئين إن 15 ألف لاجئ عبروا الحدود.", "15 ألف",
+         "المتحدثة باسم مفوضية اللاجئين", "role"},
+        {"وقالت الناطقة باسم منظمة أطباء بلا حدود إن 40 جريحا وصلوا إلى المستشفى.", "40 جريحا",
+         "الناطقة باسم منظمة أطباء بلا حدود", "role"},
+        {"وقالت متحدثة باسم الصليب الأحمر إن 12 متطوعا أصيبوا.", "12 متطوعا",
+         "متحدثة باسم الصليب الأحمر", "role"},
+        /* as a spokesman is */
+        {"وقال المتحدث باسم مفوضية اللاجئين إن 15 ألف لاجئ عبروا الحدود.", "15 ألف",
+         "المتحدث باسم مفوضية اللاجئين", "role"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A definite head named by where it sits ("السلطات في شرق ليبيا") is a
  * body of its own where nothing before it has that head; after a body
  * with that head it still refers back to it. */
