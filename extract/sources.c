@@ -1906,6 +1906,24 @@ static bool dateline_separator(const text *t, size_t i)
            is_punct(t, i, '_') || is_punct(t, i, ':') || is_punct(t, i, '/');
 }
 
+/* Does a tatweel standing alone separate token k from the one before it
+ * ("بيروت ـ أ ف ب")? The papers print it as a dash; the tokenizer drops it
+ * as a stray mark, so it is read from the text between the two. */
+static bool tatweel_before(const text *t, size_t k)
+{
+    if (k == 0)
+        return false;
+    uint32_t from = t->tok[k - 1].sp.end, to = t->tok[k].sp.start;
+    bool tatweel = false;
+    for (uint32_t c = from; c < to; c++) {
+        if (t->cp[c] == 0x0640)
+            tatweel = true;
+        else if (t->cp[c] != ' ' && t->cp[c] != 0x00A0)
+            return false;
+    }
+    return tatweel && from < to && t->cp[from] != 0x0640 && t->cp[to - 1] != 0x0640;
+}
+
 /* Do tokens [a, b) hold only a place of the gazetteer or a desk word? */
 static bool place_or_desk(const doc_state *d, size_t a, size_t b)
 {
@@ -1968,19 +1986,20 @@ static bool outlet_name_words(const doc_state *d, size_t a, size_t b)
 /* A dateline naming an outlet the list does not know, where the order
  * tells an outlet from a reporter's byline ("PLACE - REPORTER"): "OUTLET -
  * PLACE" or "OUTLET: PLACE", "DESK - OUTLET" ("متابعات - X"), and "PLACE
- * _OUTLET" with the underscore of a signature. The separator is token k of
- * the line [a, b). */
-static void unknown_outlet(doc_state *d, pass *p, size_t a, size_t k, size_t b)
+ * _OUTLET" with the underscore of a signature. The line [a, b) is split
+ * into [a, k) and [r, b): r is k + 1 past a separator token, k past a
+ * tatweel between tokens. */
+static void unknown_outlet(doc_state *d, pass *p, size_t a, size_t k, size_t r, size_t b)
 {
     const text *t = d->t;
     size_t n0 = EXTRACT_NO_INDEX, n1 = 0;
-    if (place_or_desk(d, k + 1, b) && !(k + 2 == b && stages_word_in(d, k + 1, FW_DESK)) &&
+    if (place_or_desk(d, r, b) && !(r + 1 == b && stages_word_in(d, r, FW_DESK)) &&
         outlet_name_words(d, a, k)) {
         n0 = a;
         n1 = k;
-    } else if (place_or_desk(d, a, k) && outlet_name_words(d, k + 1, b) &&
-               (is_punct(t, k, '_') || (k == a + 1 && stages_word_in(d, a, FW_DESK)))) {
-        n0 = k + 1;
+    } else if (place_or_desk(d, a, k) && outlet_name_words(d, r, b) &&
+               ((r > k && is_punct(t, k, '_')) || (k == a + 1 && stages_word_in(d, a, FW_DESK)))) {
+        n0 = r;
         n1 = b;
     }
     if (n0 == EXTRACT_NO_INDEX)
@@ -2056,10 +2075,13 @@ static void score_datelines(doc_state *d, pass *p)
                 if (whole != EXTRACT_NO_INDEX)
                     score_outlet(d, p, whole, DATELINE_POINTS);
                 for (size_t k = a; k < b && whole == EXTRACT_NO_INDEX; k++) {
-                    if (!dateline_separator(t, k))
+                    size_t r = k + 1; /* where the right side begins */
+                    if (k > a && tatweel_before(t, k))
+                        r = k;
+                    else if (!dateline_separator(t, k))
                         continue;
-                    size_t left = outlet_filling(d, a, k), right = outlet_filling(d, k + 1, b);
-                    if (left != EXTRACT_NO_INDEX && place_or_desk(d, k + 1, b))
+                    size_t left = outlet_filling(d, a, k), right = outlet_filling(d, r, b);
+                    if (left != EXTRACT_NO_INDEX && place_or_desk(d, r, b))
                         score_outlet(d, p, left, DATELINE_POINTS);
                     else if (right != EXTRACT_NO_INDEX &&
                              (place_or_desk(d, a, k) || line < top_lines))
@@ -2068,7 +2090,7 @@ static void score_datelines(doc_state *d, pass *p)
                         score_outlet(d, p, left, DATELINE_POINTS);
                     else if (line < top_lines && left == EXTRACT_NO_INDEX &&
                              right == EXTRACT_NO_INDEX)
-                        unknown_outlet(d, p, a, k, b);
+                        unknown_outlet(d, p, a, k, r, b);
                     break;
                 }
             }

@@ -414,11 +414,28 @@ Test(sources, humanitarian_voices)
 
 /* The publisher: a dateline, a signature line, "(OUTLET)" opening the text;
  * an outlet told is reporting itself, an agency told is only cited. */
+typedef struct outlet_case {
+    const char *doc, *outlet; /* outlet id, NULL: none */
+} outlet_case;
+
+static void check_outlets(const outlet_case *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        extract_result r;
+        cr_assert_eq(extract_document(model, cases[i].doc, strlen(cases[i].doc), &r), 0);
+        if (!cases[i].outlet)
+            cr_expect_eq(r.outlet, EXTRACT_NO_INDEX, "in: %s", cases[i].doc);
+        else if (r.outlet == EXTRACT_NO_INDEX)
+            cr_expect_fail("no outlet in: %s", cases[i].doc);
+        else
+            cr_expect_str_eq(r.sources[r.outlet].id, cases[i].outlet, "in: %s", cases[i].doc);
+        extract_result_free(&r);
+    }
+}
+
 Test(sources, outlets_from_datelines)
 {
-    static const struct {
-        const char *doc, *outlet; /* outlet id, NULL: none */
-    } cases[] = {
+    static const outlet_case cases[] = {
         {"دمشق - زمان الوصل\nقتل 4 مدنيين في قصف على بلدة معرة النعمان.\n", "zaman-al-wasl"},
         {"شبكة قدس\nأصيب 9 شبان برصاص الاحتلال في مدينة نابلس.\n", "quds-news-network"},
         {"متابعات - الترا سودان\nقتل 11 شخصا في قصف على مدينة الأبيض.\n", "ultra-sudan"},
@@ -432,17 +449,21 @@ Test(sources, outlets_from_datelines)
         /* a reporter's byline is not an outlet */
         {"حلب - سامر العلي\nقتل 5 مدنيين في قصف على حي الشعار.\n", NULL},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        extract_result r;
-        cr_assert_eq(extract_document(model, cases[i].doc, strlen(cases[i].doc), &r), 0);
-        if (!cases[i].outlet)
-            cr_expect_eq(r.outlet, EXTRACT_NO_INDEX, "in: %s", cases[i].doc);
-        else if (r.outlet == EXTRACT_NO_INDEX)
-            cr_expect_fail("no outlet in: %s", cases[i].doc);
-        else
-            cr_expect_str_eq(r.sources[r.outlet].id, cases[i].outlet, "in: %s", cases[i].doc);
-        extract_result_free(&r);
-    }
+    check_outlets(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* The papers print a tatweel standing alone as the dash of a dateline. */
+Test(sources, a_tatweel_separates_a_dateline)
+{
+    static const outlet_case cases[] = {
+        {"بيروت ـ أ ف ب\nقتل 5 أشخاص في غارة على جنوب لبنان.\n", "afp"},
+        {"دمشق ـ «القدس العربي»:\nقتل 12 مدنيا في قصف على الغوطة الشرقية.\n", "al-quds-al-arabi"},
+        {"دمشق ـ زمان الوصل\nقتل 4 مدنيين في قصف على بلدة معرة النعمان.\n", "zaman-al-wasl"},
+        /* a byline after it is no outlet, and a tatweel inside a word splits nothing */
+        {"حلب ـ سامر العلي\nقتل 5 مدنيين في قصف على حي الشعار.\n", NULL},
+        {"قتـــل 5 مدنيين في قصف على حي الشعار.\n", NULL},
+    };
+    check_outlets(cases, sizeof cases / sizeof cases[0]);
 }
 
 /* How far a statement reaches: a country as a subject, before or after its
