@@ -2014,6 +2014,38 @@ static void unknown_outlet(doc_state *d, pass *p, size_t a, size_t k, size_t r, 
         score_outlet(d, p, src, DATELINE_POINTS);
 }
 
+/* "الموصل/ محمد الجبوري/ الأناضول": a place, the reporter's byline of one
+ * to four words, and a known outlet last, each after a separator. The line
+ * [a, b) is split at its first separator into [a, k) and [r, b). Scores the
+ * outlet and answers whether there was one. */
+static bool signed_after_byline(doc_state *d, pass *p, size_t a, size_t k, size_t r, size_t b)
+{
+    const text *t = d->t;
+    if (!place_or_desk(d, a, k))
+        return false;
+    for (size_t q = b; q-- > r + 1;) {
+        size_t tail = q + 1;
+        if (tatweel_before(t, q))
+            tail = q;
+        else if (!dateline_separator(t, q))
+            continue;
+        size_t words = 0;
+        for (size_t w = r; w < q; w++) {
+            if (t->tok[w].kind != TOK_WORD)
+                return false;
+            words++;
+        }
+        if (words == 0 || words > 4)
+            return false;
+        size_t outlet = outlet_filling(d, tail, b);
+        if (outlet == EXTRACT_NO_INDEX)
+            return false;
+        score_outlet(d, p, outlet, DATELINE_POINTS);
+        return true;
+    }
+    return false;
+}
+
 /* A site's address in a dateline ("xeber24. Net", "example.com"): the
  * site publishes. Tokens [a, b) are a line at the top. */
 static void score_web_address(doc_state *d, pass *p, size_t a, size_t b)
@@ -2089,7 +2121,7 @@ static void score_datelines(doc_state *d, pass *p)
                     else if (left != EXTRACT_NO_INDEX && line < top_lines)
                         score_outlet(d, p, left, DATELINE_POINTS);
                     else if (line < top_lines && left == EXTRACT_NO_INDEX &&
-                             right == EXTRACT_NO_INDEX)
+                             right == EXTRACT_NO_INDEX && !signed_after_byline(d, p, a, k, r, b))
                         unknown_outlet(d, p, a, k, r, b);
                     break;
                 }

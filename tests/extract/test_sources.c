@@ -452,6 +452,19 @@ Test(sources, outlets_from_datelines)
     check_outlets(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "PLACE / REPORTER / OUTLET": the wire signs after its reporter's byline. */
+Test(sources, an_outlet_signs_after_the_byline)
+{
+    static const outlet_case cases[] = {
+        {"الموصل/ محمد الجبوري/ الأناضول\nقتل 9 من عناصر الشرطة في هجوم غربي الموصل.\n", "anadolu"},
+        {"حلب - سامر العلي - زمان الوصل\nقتل 5 مدنيين في قصف على حي الشعار.\n", "zaman-al-wasl"},
+        /* two names and no outlet; an outlet with more words after it */
+        {"حلب - سامر العلي - أحمد حسن\nقتل 5 مدنيين في قصف على حي الشعار.\n", NULL},
+        {"الموصل/ محمد الجبوري/ رويترز وكالات\nقتل 9 من عناصر الشرطة.\n", NULL},
+    };
+    check_outlets(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* The papers print a tatweel standing alone as the dash of a dateline. */
 Test(sources, a_tatweel_separates_a_dateline)
 {
