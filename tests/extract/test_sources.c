@@ -208,6 +208,28 @@ Test(sources, a_spokeswoman_is_a_spokesperson)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "وهو ما نفته X": a reporting verb with the pronoun of what was said
+ * before has its subject after it; what X says next is X's own figure,
+ * and the figure it denies stays with who gave it. */
+Test(sources, a_verb_with_the_pronoun_of_what_was_said)
+{
+    static const claimant_case cases[] = {
+        {"وقالت وزارة الدفاع الروسية إن قواتها قتلت 50 مسلحا. وهو ما نفته فصائل المعارضة، وقالت "
+         "إن 4 من مقاتليها قتلوا.",
+         "4 من مقاتليها", "المعارضة السورية", NULL},
+        {"وقالت وزارة الدفاع الروسية إن قواتها قتلت 50 مسلحا. وهو ما نفته فصائل المعارضة، وقالت "
+         "إن 4 من مقاتليها قتلوا.",
+         "50 مسلحا", "وزارة الدفاع الروسية", NULL},
+        {"قال الجيش الإسرائيلي إنه قتل 6 مسلحين. وهو ما أكده مصدر طبي، مضيفا أن 3 مدنيين قتلوا "
+         "أيضا.",
+         "3 مدنيين", "مصدر طبي", NULL},
+        /* the lead it denies is the narrator's */
+        {"دمشق - سانا\nقتل 9 جنود في هجوم للمسلحين على حاجز، وهو ما نفاه الجيش السوري.", "9 جنود",
+         "سانا", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A definite head named by where it sits ("السلطات في شرق ليبيا") is a
  * body of its own where nothing before it has that head; after a body
  * with that head it still refers back to it. */
