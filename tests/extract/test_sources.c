@@ -230,6 +230,24 @@ Test(sources, a_verb_with_the_pronoun_of_what_was_said)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "ضابط لم يكشف اسمه", "قائد رفض الكشف عن اسمه": what is said of an
+ * unnamed speaker is no part of his name. */
+Test(sources, a_withheld_name_is_no_part_of_the_speaker)
+{
+    static const claimant_case cases[] = {
+        {"وقال ضابط في الجيش السوري لم يكشف اسمه إن 11 جنديا قتلوا.", "11 جنديا",
+         "ضابط في الجيش السوري", "role"},
+        {"وقال قائد ميداني رفض الكشف عن اسمه إن 11 جنديا قتلوا.", "11 جنديا", "قائد ميداني",
+         "role"},
+        {"وقال طبيب في مستشفى الشفاء لم يذكر اسمه لوكالة رويترز إن 20 جريحا وصلوا.", "20 جريحا",
+         "طبيب في مستشفى الشفاء", "role"},
+        /* as it already was after an unnamed source */
+        {"وقال مصدر عسكري فضل عدم ذكر اسمه إن 11 جنديا قتلوا.", "11 جنديا", "مصدر عسكري",
+         "anonymous"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A definite head named by where it sits ("السلطات في شرق ليبيا") is a
  * body of its own where nothing before it has that head; after a body
  * with that head it still refers back to it. */
