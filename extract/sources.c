@@ -2256,6 +2256,37 @@ static size_t narrate_rest(doc_state *d, size_t from)
 
 static int drop_unmentioned(doc_state *d);
 
+/* A paragraph no one is credited with, between a paragraph that ends with
+ * a speaker and one that opens with the same speaker's reporting verb,
+ * goes on with that statement ("أفاد الوزير بأن ..." / "وبخصوص الجرحى
+ * فقد بلغ عددهم 200" / "وأشار الوزير إلى ..."): the paper breaks one
+ * statement into paragraphs. Not when the next paragraph only credits
+ * the speaker after the fact ("...، بحسب المصدر"): that may be the
+ * paper's own background between. */
+static void continue_statements(doc_state *d)
+{
+    const text *t = d->t;
+    size_t n = t->n_tok;
+    for (size_t a = 1; a < n;) {
+        size_t b = a + 1;
+        while (b < n && !t->tok[b].newline_before)
+            b++;
+        bool unattributed = t->tok[a].newline_before;
+        for (size_t k = a; k < b && unattributed; k++)
+            unattributed = d->speaker[k] == EXTRACT_NO_INDEX;
+        size_t before = d->speaker[a - 1];
+        lexicon_match am;
+        bool resumes = b < n && t->tok[b].kind == TOK_WORD &&
+                       lexicon_match_at(d->m->attribution, t, b, PROCLITICS_ALL, &am) &&
+                       (!strcmp(model_field(am.entry, 2), "verb") ||
+                        !strcmp(model_field(am.entry, 2), "carry"));
+        if (unattributed && resumes && before != EXTRACT_NO_INDEX && before == d->speaker[b])
+            for (size_t k = a; k < b; k++)
+                d->speaker[k] = before;
+        a = b;
+    }
+}
+
 int sources_find(doc_state *d)
 {
     const text *t = d->t;
@@ -2400,6 +2431,7 @@ int sources_find(doc_state *d)
     if (sentence != UINT32_MAX && sentence_spoken && sentence < t->n_sentences)
         spoken[sentence] = true;
 
+    continue_statements(d);
     score_datelines(d, &p);
     d->r->outlet = choose_outlet(d, &p);
     if (d->r->outlet != EXTRACT_NO_INDEX)

@@ -248,6 +248,28 @@ Test(sources, a_withheld_name_is_no_part_of_the_speaker)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* The paper breaks one statement into paragraphs: a paragraph no one is
+ * credited with, between the speaker's paragraph and one that opens with
+ * the same speaker's verb, is the speaker's. Not between two speakers, nor
+ * before a paragraph that only credits him at its end. */
+Test(sources, a_statement_goes_on_across_a_paragraph)
+{
+    static const claimant_case cases[] = {
+        {"بيروت - الأناضول\nقال وزير الصحة اللبناني فراس الأبيض إن 50 شخصا قتلوا في "
+         "الغارات.\nوبخصوص الجرحى فقد بلغ عددهم 200 جريح منذ بداية الأسبوع.\nوأشار الأبيض إلى "
+         "أن 10 مسعفين قتلوا.\n",
+         "200 جريح", "فراس الأبيض", NULL},
+        {"بيروت - الأناضول\nقال المرصد السوري لحقوق الإنسان إن 50 شخصا قتلوا.\nوقتل 20 عنصرا "
+         "من قوات النظام في هجوم على البادية.\nوقالت وكالة سانا إن 10 إرهابيين قتلوا.\n",
+         "20 عنصرا", "الأناضول", NULL},
+        {"بيروت - الأناضول\nقال مصدر محلي إن 5 مدنيين قتلوا في القصف.\nوتقصف الجماعة الأحياء "
+         "السكنية منذ أشهر، ما أدى إلى مقتل 40 مدنيا.\nوتتجدد الاشتباكات في الريف الغربي، بحسب "
+         "المصدر.\n",
+         "40 مدنيا", "الأناضول", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A definite head named by where it sits ("السلطات في شرق ليبيا") is a
  * body of its own where nothing before it has that head; after a body
  * with that head it still refers back to it. */
