@@ -270,6 +270,21 @@ Test(sources, a_statement_goes_on_across_a_paragraph)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* An unnamed woman speaks as an unnamed man does: an official, an
+ * activist, a witness. */
+Test(sources, unnamed_women_speak)
+{
+    static const claimant_case cases[] = {
+        {"وقالت مسؤولة في الأمم المتحدة إن 300 عائلة نزحت.", "300 عائلة", "مسؤولة في الأمم المتحدة",
+         "anonymous"},
+        {"وقالت ناشطة حقوقية إن 12 امرأة اعتقلن.", "12 امرأة", "ناشطة حقوقية", "activists"},
+        {"وقالت شاهدة عيان إن 6 قذائف سقطت على السوق.", "6 قذائف", "شاهدة عيان", "anonymous"},
+        {"وقالت مسؤولة محلية إن 40 منزلا دمرت. وأضافت المسؤولة أن 100 عائلة نزحت.", "100 عائلة",
+         "مسؤولة محلية", "anonymous"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A definite head named by where it sits ("السلطات في شرق ليبيا") is a
  * body of its own where nothing before it has that head; after a body
  * with that head it still refers back to it. */
