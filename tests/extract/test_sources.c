@@ -285,6 +285,26 @@ Test(sources, unnamed_women_speak)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* Israel's channels are named by their numbers ("القناة 12"): a speaker,
+ * and the number no count. */
+Test(sources, channels_named_by_their_numbers)
+{
+    static const claimant_case cases[] = {
+        {"وقالت القناة 12 الإسرائيلية إن 5 جنود أصيبوا بجروح خطيرة.", "5 جنود",
+         "القناة 12 الإسرائيلية", "outlet"},
+        {"وأفادت القناة الـ12 الإسرائيلية بإصابة 7 جنود.", "7 جنود", "القناة 12 الإسرائيلية",
+         "outlet"},
+        {"وذكرت القناة 13 الإسرائيلية أن 4 جنود قتلوا في كمين.", "4 جنود", "القناة 13 الإسرائيلية",
+         "outlet"},
+        {"وقالت صحيفة معاريف إن 20 صاروخا سقطت في الجليل.", "20 صاروخا", "صحيفة معاريف", "outlet"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+    extract_result r;
+    run("وقالت القناة 12 الإسرائيلية إن 5 جنود أصيبوا.", &r);
+    cr_expect_eq(r.n_figures, 1, "the channel's number is no figure");
+    extract_result_free(&r);
+}
+
 /* A definite head named by where it sits ("السلطات في شرق ليبيا") is a
  * body of its own where nothing before it has that head; after a body
  * with that head it still refers back to it. */
