@@ -921,7 +921,20 @@ static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
         const mention_toks *mt = &d->smention_toks[k];
         if (mt->first >= i)
             continue;
-        if (head_key(d, mt->first, other) && strcmp(key, other) == 0 &&
+        /* a body's head may stand before a known name it describes
+         * ("منظمة الدفاع المدني السوري", "جماعة «نصرة الإسلام»"): the
+         * mention is of the name, the head the word before it (not a
+         * function's: "رئيس الائتلاف" and then "الرئيس" is the man) */
+        size_t head = mt->first;
+        if (form == FORM_PARTY && !head_key(d, head, other) && head > 0) {
+            size_t q = head;
+            while (q > 0 && q + 2 > head && t->tok[q - 1].kind == TOK_PUNCT && !is_comma(t, q - 1))
+                q--;
+            if (q > 0 && t->tok[q - 1].kind == TOK_WORD &&
+                t->tok[q - 1].sentence == t->tok[mt->first].sentence)
+                head = q - 1;
+        }
+        if (head_key(d, head, other) && strcmp(key, other) == 0 &&
             (!complement ||
              (mt->first + 1 < mt->end && !strcmp(t->tok[mt->first + 1].norm, complement)))) {
             size_t end = complement ? i + 2 : i + 1;

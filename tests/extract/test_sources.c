@@ -305,6 +305,25 @@ Test(sources, channels_named_by_their_numbers)
     extract_result_free(&r);
 }
 
+/* "جماعة «أنصار الله»" and then "الجماعة": the head describes a party the
+ * list knows, and its definite form refers back to that party. The head of
+ * a function does not ("رئيس الهيئة" and then "الرئيس" is the man). */
+Test(sources, a_head_before_a_known_name_refers_back)
+{
+    static const claimant_case cases[] = {
+        {"صنعاء - الأناضول\nأعلنت جماعة «أنصار الله» أنها أسقطت طائرة مسيرة أمريكية.\nوقالت "
+         "الجماعة إن 4 جنود سعوديين قتلوا في جيزان.\n",
+         "4 جنود", "جماعة الحوثي", NULL},
+        {"بيروت - الأناضول\nتبنت جماعة «نصرة الإسلام والمسلمين» هجوما أسفر عن مقتل 20 "
+         "جنديا.\nوقالت الجماعة إن 3 من مقاتليها قتلوا.\n",
+         "3 من", "جماعة نصرة الإسلام والمسلمين", NULL},
+        {"بيروت - الأناضول\nوقال رئيس هيئة التفاوض السورية إن 5 معتقلين أفرج عنهم.\nوقال "
+         "الرئيس إن 30 معتقلا ما زالوا في السجون.\n",
+         "30 معتقلا", "رئيس هيئة التفاوض السورية", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A definite head named by where it sits ("السلطات في شرق ليبيا") is a
  * body of its own where nothing before it has that head; after a body
  * with that head it still refers back to it. */
