@@ -554,6 +554,11 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
         if (k < t->n_tok && party_at(d, k, &pf, &km)) {
             bool told = k == j && (stages_word_is(t, k, (const char *const[]){"ل", NULL}) ||
                                    (km.stripped && strncmp(t->tok[k].norm, "ل", strlen("ل")) == 0));
+            /* "أبلغ مسؤول عسكري وكالة رويترز": no genitive follows an
+             * adjective, so an outlet right after one is the verb's
+             * object, whom it was told */
+            told |= k == j && indefinite_nisba(t, end - 1) && !km.stripped &&
+                    is_outlet_kind(&d->r->sources[pf.source]);
             if (told) {
                 score_told(d, p, pf.source);
                 if (end > gm.tok_first + 1 || strcmp(role, "source") != 0)

@@ -324,6 +324,23 @@ Test(sources, a_head_before_a_known_name_refers_back)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "أبلغ مسؤول عسكري وكالة رويترز أن ...": no genitive follows an
+ * adjective, so the outlet after an unnamed speaker's adjective is whom he
+ * told, no part of his name; a correspondent's outlet right after him is
+ * his own. */
+Test(sources, an_outlet_after_the_adjective_was_told)
+{
+    static const claimant_case cases[] = {
+        {"وأبلغ مسؤول عسكري وكالة رويترز أن 14 جنديا قتلوا.", "14 جنديا", "مسؤول عسكري",
+         "anonymous"},
+        {"وأبلغ مصدر أمني رويترز أن 6 جنود قتلوا.", "6 جنود", "مصدر أمني", "anonymous"},
+        {"وأبلغ مصدر عسكري سوري وكالة سانا بأن 12 إرهابيا قتلوا.", "12 إرهابيا", "مصدر عسكري سوري",
+         "anonymous"},
+        {"وقال مراسل الجزيرة إن 6 جنود قتلوا.", "6 جنود", "مراسل الجزيرة", "role"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A definite head named by where it sits ("السلطات في شرق ليبيا") is a
  * body of its own where nothing before it has that head; after a body
  * with that head it still refers back to it. */
