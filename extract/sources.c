@@ -1541,6 +1541,26 @@ static bool relative_agrees(const text *t, size_t rel, size_t v)
     return false;
 }
 
+/* "فصائل المعارضة التي نفت ذلك قالت إن ...": a relative clause of a few
+ * words may stand between a subject and its verb. The relative pronoun
+ * opening such a clause that ends at token k, right before the verb am
+ * (which agrees with it and has no subject after it), or NO_INDEX. */
+static size_t relative_clause_before(const doc_state *d, size_t k, const lexicon_match *am)
+{
+    const text *t = d->t;
+    if (am->stripped || k < 2 || !hidden_subject(d, am))
+        return EXTRACT_NO_INDEX;
+    uint32_t s = t->tok[am->tok_first].sentence;
+    for (size_t r = k - 1; r-- > 0 && r + 6 > k;) {
+        if (t->tok[r].sentence != s || t->tok[r].kind != TOK_WORD ||
+            stages_word_in(d, r, FW_COMPLEMENTIZER))
+            return EXTRACT_NO_INDEX;
+        if (stages_word_in(d, r, FW_RELATIVE_PRONOUN))
+            return relative_agrees(t, r, am->tok_first) ? r : EXTRACT_NO_INDEX;
+    }
+    return EXTRACT_NO_INDEX;
+}
+
 /* The subject of the attribution phrase am, or false. */
 static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
 {
@@ -1562,10 +1582,11 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
             k--;
         if (k > 0 && is_comma(t, k - 1) && !am->stripped)
             k--; /* "وكانت صحيفة X، ذكرت" */
+        size_t rel = relative_clause_before(d, k, am);
         for (size_t m = d->r->n_source_mentions; m-- > 0;) {
             const mention_toks *mt = &d->smention_toks[m];
             if (t->tok[mt->first].sentence == s &&
-                (mt->end == k || appositive_between(d, mt->end, k))) {
+                (mt->end == k || mt->end == rel || appositive_between(d, mt->end, k))) {
                 *f = (found){d->r->source_mentions[m].source, m, mt->end, false};
                 return true;
             }

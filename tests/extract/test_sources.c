@@ -341,6 +341,25 @@ Test(sources, an_outlet_after_the_adjective_was_told)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A relative clause of a few words may stand between a subject and its
+ * verb ("فصائل المعارضة التي نفت ذلك قالت إن"); not when the verb has its
+ * own subject after it. */
+Test(sources, a_relative_clause_between_subject_and_verb)
+{
+    static const claimant_case cases[] = {
+        {"وقالت وزارة الدفاع الروسية إن قواتها قتلت 50 مسلحا. لكن فصائل المعارضة التي نفت ذلك "
+         "قالت إن 4 من مقاتليها قتلوا.",
+         "4 من مقاتليها", "المعارضة السورية", NULL},
+        {"وقالت وزارة الدفاع الروسية إن قواتها قتلت 50 مسلحا. لكن فصائل المعارضة التي نفت ذلك "
+         "قالت إن 4 من مقاتليها قتلوا.",
+         "50 مسلحا", "وزارة الدفاع الروسية", NULL},
+        {"وقالت وزارة الدفاع الروسية إن قواتها قصفت مواقع فصائل المعارضة التي تسيطر على البلدة، "
+         "وقالت مصادر طبية إن 20 مدنيا قتلوا.",
+         "20 مدنيا", "مصادر طبية", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A definite head named by where it sits ("السلطات في شرق ليبيا") is a
  * body of its own where nothing before it has that head; after a body
  * with that head it still refers back to it. */
