@@ -2402,8 +2402,11 @@ int sources_find(doc_state *d)
                     d->r->source_mentions[f.mention].role = ROLE_SPEAKER;
                     inner_spoke = in_quote && outer != EXTRACT_NO_INDEX;
                     /* "...، في حين أعلنت X ...": a speaker set against the
-                     * sentence's own story does not own the lead. */
-                    if (p.first_speaker == EXTRACT_NO_INDEX && !contrasted(d, i, sentence_start))
+                     * sentence's own story does not own the lead, nor does
+                     * one who denies it ("قتلت القوات 90 مسلحا، وهو ما نفته
+                     * الفصائل"): the narrator is not who answers it. */
+                    if (p.first_speaker == EXTRACT_NO_INDEX && !denied &&
+                        !contrasted(d, i, sentence_start))
                         p.first_speaker = f.source;
                     /* The first attribution of a sentence covers the words
                      * before it: "قتل 5 أشخاص ...، بحسب الدفاع المدني". */

@@ -226,6 +226,9 @@ Test(sources, a_verb_with_the_pronoun_of_what_was_said)
         /* the lead it denies is the narrator's */
         {"دمشق - سانا\nقتل 9 جنود في هجوم للمسلحين على حاجز، وهو ما نفاه الجيش السوري.", "9 جنود",
          "سانا", NULL},
+        /* ... and with no outlet, not the denier's: who answers a claim
+         * does not narrate it */
+        {"قتلت القوات 90 مسلحا في الهجوم، وهو ما نفته فصائل المعارضة.", "90 مسلحا", "(none)", NULL},
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
