@@ -65,6 +65,35 @@ static void check_cases(const figure_case *cases, size_t n)
     }
 }
 
+/* A sentence, the text of a figure's number in it, and the id of the place
+ * that figure is in (NULL: none). */
+typedef struct place_case {
+    const char *doc;
+    const char *number;
+    const char *place;
+} place_case;
+
+static void check_places(const place_case *cases, size_t n)
+{
+    const extract_place *places;
+    extract_model_places(model, &places);
+    for (size_t k = 0; k < n; k++) {
+        const place_case *c = &cases[k];
+        extract_result r;
+        run(c->doc, &r);
+        size_t i = figure_at(&r, c->number);
+        cr_assert_neq(i, EXTRACT_NO_INDEX, "no %s in: %s", c->number, c->doc);
+        if (c->place)
+            cr_expect(r.figures[i].place != EXTRACT_NO_INDEX &&
+                          !strcmp(places[r.figures[i].place].id, c->place),
+                      "%s is not in %s: %s", c->number, c->place, c->doc);
+        else
+            cr_expect_eq(r.figures[i].place, EXTRACT_NO_INDEX, "%s has a place: %s", c->number,
+                         c->doc);
+        extract_result_free(&r);
+    }
+}
+
 /* A sentence and the text of a number in it that is no figure. */
 typedef struct no_figure_case {
     const char *doc;
@@ -690,25 +719,12 @@ Test(figures, elliptic_list_after_a_toll)
     check_cases(cases, sizeof cases / sizeof cases[0]);
 
     /* each number of a list by place is in the place after it */
-    const extract_place *places;
-    extract_model_places(model, &places);
-    static const struct {
-        const char *doc, *number, *place;
-    } where[] = {
+    static const place_case where[] = {
         {"قتل 100 شخص في جبلة و48 في طرطوس.", "48", "tartus"},
         {"وتوزع الجرحى كالتالي: 7 في حلب و3 في إدلب.", "3", "idlib"},
         {"وتوزع الجرحى كالتالي: 7 في حلب و3 في إدلب.", "7", "aleppo"},
     };
-    for (size_t k = 0; k < sizeof where / sizeof where[0]; k++) {
-        extract_result pr;
-        run(where[k].doc, &pr);
-        size_t i = figure_at(&pr, where[k].number);
-        cr_assert_neq(i, EXTRACT_NO_INDEX, "no %s in: %s", where[k].number, where[k].doc);
-        cr_expect(pr.figures[i].place != EXTRACT_NO_INDEX &&
-                      !strcmp(places[pr.figures[i].place].id, where[k].place),
-                  "%s is not in %s: %s", where[k].number, where[k].place, where[k].doc);
-        extract_result_free(&pr);
-    }
+    check_places(where, sizeof where / sizeof where[0]);
 
     extract_result r;
     run("وقتل 5 جنود بنيران القناصة، و3 إثر انفجار لغم.", &r);
@@ -727,18 +743,11 @@ Test(figures, elliptic_list_after_a_toll)
     check_no_figures(none, sizeof none / sizeof none[0]);
 }
 
-/* "5 من أصل 8 طائرات": the part counts the noun of its whole, and the
- * verb before it befell the part; the whole is what there was: a count,
- * unless its noun says what befell it (جثة, جرحى), munitions fired. */
 /* The place of a figure: the one of a place noun after في that follows
  * it, its kind's noun between them ("في مديرية X", "في قرية X"). */
 Test(figures, place_after_fi_past_its_kind)
 {
-    const extract_place *places;
-    extract_model_places(model, &places);
-    static const struct {
-        const char *doc, *number, *place;
-    } where[] = {
+    static const place_case where[] = {
         {"قتل 8 مسلحين على جبهة مأرب، بينما قتل 4 آخرون في مديرية صرواح.", "4", "suq-sirwah"},
         {"قتل 5 أشخاص في درعا، بينما قتل 2 في قرية المسيفرة.", "2", "al-musayfirah"},
         {"أصيب 7 عناصر قرب حماة، و3 في ناحية جنديرس.", "3", "jindires"},
@@ -746,16 +755,7 @@ Test(figures, place_after_fi_past_its_kind)
         {"قتل 8 مسلحين على جبهة مأرب، بينما قتل 4 آخرون بقصف على مديرية صرواح.", "8", "marib"},
         {"أصيب 7 عناصر قرب حماة، و3 جراء القصف.", "3", "hama"},
     };
-    for (size_t k = 0; k < sizeof where / sizeof where[0]; k++) {
-        extract_result r;
-        run(where[k].doc, &r);
-        size_t i = figure_at(&r, where[k].number);
-        cr_assert_neq(i, EXTRACT_NO_INDEX, "no %s in: %s", where[k].number, where[k].doc);
-        cr_expect(r.figures[i].place != EXTRACT_NO_INDEX &&
-                      !strcmp(places[r.figures[i].place].id, where[k].place),
-                  "%s is not in %s: %s", where[k].number, where[k].place, where[k].doc);
-        extract_result_free(&r);
-    }
+    check_places(where, sizeof where / sizeof where[0]);
 }
 
 /* A figure whose sentence names no place takes the place of the figure
@@ -764,11 +764,7 @@ Test(figures, place_after_fi_past_its_kind)
  * names several, not in a report on several places. */
 Test(figures, place_carried_from_the_lead)
 {
-    const extract_place *places;
-    extract_model_places(model, &places);
-    static const struct {
-        const char *doc, *number, *place; /* place NULL: none */
-    } where[] = {
+    static const place_case where[] = {
         {"قتل 5 مدنيين في قصف جوي على مدينة معرة النعمان بريف إدلب الجنوبي. وقال الدفاع المدني "
          "إن بين القتلى طفلين، وأصيب 12 آخرون بجروح.",
          "12", "maarat-al-numan"},
@@ -795,31 +791,14 @@ Test(figures, place_carried_from_the_lead)
         {"قتل 5 أشخاص في بلدة الحارة بريف درعا، و3 في مدينة حلب. وقال المرصد إن 10 آخرين أصيبوا.",
          "10", NULL},
     };
-    for (size_t k = 0; k < sizeof where / sizeof where[0]; k++) {
-        extract_result r;
-        run(where[k].doc, &r);
-        size_t i = figure_at(&r, where[k].number);
-        cr_assert_neq(i, EXTRACT_NO_INDEX, "no %s in: %s", where[k].number, where[k].doc);
-        if (where[k].place)
-            cr_expect(r.figures[i].place != EXTRACT_NO_INDEX &&
-                          !strcmp(places[r.figures[i].place].id, where[k].place),
-                      "%s is not in %s: %s", where[k].number, where[k].place, where[k].doc);
-        else
-            cr_expect_eq(r.figures[i].place, EXTRACT_NO_INDEX, "%s has a place: %s",
-                         where[k].number, where[k].doc);
-        extract_result_free(&r);
-    }
+    check_places(where, sizeof where / sizeof where[0]);
 }
 
 /* A place that names an end of a road or of a stretch between two places
  * is where a figure happened only when the sentence names no other. */
 Test(figures, place_near_a_way)
 {
-    const extract_place *places;
-    extract_model_places(model, &places);
-    static const struct {
-        const char *doc, *number, *place;
-    } where[] = {
+    static const place_case where[] = {
         {"قتل 9 من قوات النظام على طريق حلب-دمشق الدولي قرب سراقب.", "9", "saraqib"},
         {"قتل 9 من قوات النظام على طريق حلب - دمشق قرب سراقب.", "9", "saraqib"},
         {"قتل 3 جنود بكمين على طريق الرمادي في بلدة هيت.", "3", "hit"},
@@ -827,18 +806,12 @@ Test(figures, place_near_a_way)
         {"قتل 7 مسلحين بين دير الزور والميادين.", "7", "deir-ez-zor"},
         {"قتل 5 أشخاص في حلب ودمشق.", "5", "aleppo"},
     };
-    for (size_t k = 0; k < sizeof where / sizeof where[0]; k++) {
-        extract_result r;
-        run(where[k].doc, &r);
-        size_t i = figure_at(&r, where[k].number);
-        cr_assert_neq(i, EXTRACT_NO_INDEX, "no %s in: %s", where[k].number, where[k].doc);
-        cr_expect(r.figures[i].place != EXTRACT_NO_INDEX &&
-                      !strcmp(places[r.figures[i].place].id, where[k].place),
-                  "%s is not in %s: %s", where[k].number, where[k].place, where[k].doc);
-        extract_result_free(&r);
-    }
+    check_places(where, sizeof where / sizeof where[0]);
 }
 
+/* "5 من أصل 8 طائرات": the part counts the noun of its whole, and the
+ * verb before it befell the part; the whole is what there was: a count,
+ * unless its noun says what befell it (جثة, جرحى), munitions fired. */
 Test(figures, part_out_of_a_whole)
 {
     static const struct {
