@@ -1123,15 +1123,7 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
 /* The sentence of the token that holds code point `cp`. */
 static uint32_t sentence_of_cp(const text *t, uint32_t cp)
 {
-    size_t lo = 0, hi = t->n_tok;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (t->tok[mid].sp.start <= cp)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return t->n_tok ? t->tok[lo].sentence : 0;
+    return t->n_tok ? t->tok[token_holding(t, cp, 0)].sentence : 0;
 }
 
 /* Is the place mention at token pf an item after و ("بلدة X ومدينة Y"): a
