@@ -1,4 +1,4 @@
--- version 15
+-- version 16
 -- schema.sql — marsad's database: articles, what was extracted from them
 -- (figures, source and location mentions), the gazetteer and the sources.
 --
@@ -187,7 +187,9 @@ CREATE TABLE source_mentions (
     role       TEXT NOT NULL DEFAULT 'mentioned' CHECK (role IN ('outlet', 'speaker', 'mentioned')),
     CHECK (start >= 0 AND start <= "end")
 );
-CREATE INDEX source_mentions_article ON source_mentions (article_id, start);
+-- An article's parties and places are read grouped, each mention in order,
+-- from these alone (db/store_read.c); replacing an article deletes by them.
+CREATE INDEX source_mentions_article ON source_mentions (article_id, source_id, start, "end");
 CREATE INDEX source_mentions_source ON source_mentions (source_id, article_id);
 
 CREATE TABLE location_mentions (
@@ -198,7 +200,7 @@ CREATE TABLE location_mentions (
     text        TEXT,
     CHECK (start >= 0 AND start <= "end")
 );
-CREATE INDEX location_mentions_article ON location_mentions (article_id, start);
+CREATE INDEX location_mentions_article ON location_mentions (article_id, location_id, start, "end");
 CREATE INDEX location_mentions_location ON location_mentions (location_id, article_id);
 
 -- id is article_id || '-f' || ordinal; ordinal is 1-based in text order.

@@ -48,23 +48,19 @@ static const char *const SQL_GET_FIGURE =
     "SELECT " FIGURE_COLS " FROM " FIGURE_FROM " WHERE t.id = ?1";
 static const char *const SQL_ARTICLE_FIGURES =
     "SELECT " FIGURE_COLS " FROM " FIGURE_FROM " WHERE t.article_id = ?1 ORDER BY t.ordinal";
-/* One row per mention, grouped by place, places in order of first mention. */
+/* One row per mention, grouped by place or party in id order, which the
+ * mentions' by-article index gives without sorting; write_grouped puts the
+ * groups in order of first mention. */
 static const char *const SQL_ARTICLE_LOCATIONS =
     "SELECT " LOCATION_COLS ", m.start, m.\"end\", m.text"
     " FROM location_mentions m JOIN locations t ON t.id = m.location_id"
     " LEFT JOIN locations p ON p.id = t.parent_id"
-    " WHERE m.article_id = ?1"
-    " ORDER BY (SELECT min(x.start) FROM location_mentions x"
-    "           WHERE x.article_id = m.article_id AND x.location_id = m.location_id),"
-    " t.id, m.start, m.\"end\"";
+    " WHERE m.article_id = ?1 ORDER BY m.location_id, m.start, m.\"end\"";
 static const char *const SQL_ARTICLE_SOURCES =
     "SELECT " SOURCE_COLS ", m.start, m.\"end\", m.text, m.role"
     " FROM source_mentions m JOIN sources t ON t.id = m.source_id"
     " LEFT JOIN sources p ON p.id = t.parent_id"
-    " WHERE m.article_id = ?1"
-    " ORDER BY (SELECT min(x.start) FROM source_mentions x"
-    "           WHERE x.article_id = m.article_id AND x.source_id = m.source_id),"
-    " t.id, m.start, m.\"end\"";
+    " WHERE m.article_id = ?1 ORDER BY m.source_id, m.start, m.\"end\"";
 static const char *const SQL_META_COUNTS =
     "SELECT (SELECT n FROM row_counts WHERE name = 'articles'),"
     " (SELECT n FROM row_counts WHERE name = 'figures'),"
@@ -78,24 +74,81 @@ static const char *const SQL_META_COUNTS =
 
 /* ---- store_get ----------------------------------------------------------- */
 
-/* Writes ,"key":[ ... ] of the article's places or parties, each with a
- * "mentions" array; st's rows are one mention each, grouped by item (res's
- * columns, then start, end, text and, when with_role, role). */
+/* One place or party written into an answer: where its bytes are, and the
+ * start of its first mention, which orders it among the others. */
+typedef struct written_group {
+    long long first_start;
+    size_t at, len;
+} written_group;
+
+static int by_first_mention(const void *a, const void *b)
+{
+    const written_group *x = a, *y = b;
+    if (x->first_start != y->first_start)
+        return x->first_start < y->first_start ? -1 : 1;
+    return x->at < y->at ? -1 : x->at > y->at; /* ties: in id order, as written */
+}
+
+/* Rewrites the n comma-separated groups written from o->p + base in order of
+ * first mention; the bytes keep their length. */
+static void order_by_first_mention(json_out *o, size_t base, written_group *g, size_t n)
+{
+    bool sorted = true;
+    for (size_t i = 1; i < n && sorted; i++)
+        sorted = by_first_mention(&g[i - 1], &g[i]) < 0;
+    if (sorted || o->failed)
+        return;
+    qsort(g, n, sizeof *g, by_first_mention);
+    size_t total = o->len - base;
+    char *tmp = malloc(total);
+    if (!tmp) {
+        o->failed = true;
+        return;
+    }
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            tmp[w++] = ',';
+        memcpy(tmp + w, o->p + g[i].at, g[i].len);
+        w += g[i].len;
+    }
+    memcpy(o->p + base, tmp, total);
+    free(tmp);
+}
+
+/* Writes the article's places or parties, each with a "mentions" array, in
+ * order of first mention; st's rows are one mention each, grouped by item
+ * (res's columns, then start, end, text and, when with_role, role). */
 static store_status write_grouped(store *s, sqlite3_stmt *st, json_out *o, store_resource res,
                                   int ncols, bool with_role)
 {
     /* The id of the item being written, copied: the row's text goes with
      * the next step. */
     char *cur_id = NULL;
-    bool open = false;
+    written_group *groups = NULL;
+    size_t n = 0, cap = 0, base = o->len;
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
         const char *id = (const char *)sqlite3_column_text(st, 0);
         if (!id)
             continue;
-        if (!open || strcmp(cur_id, id) != 0) {
-            if (open)
-                json_out_lit(o, "]},");
+        if (!n || strcmp(cur_id, id) != 0) {
+            if (n) {
+                json_out_lit(o, "]}");
+                groups[n - 1].len = o->len - groups[n - 1].at;
+                json_out_raw(o, ",", 1);
+            }
+            if (n == cap) {
+                size_t ncap = cap ? 2 * cap : 16;
+                written_group *more = realloc(groups, ncap * sizeof *groups);
+                if (!more) {
+                    o->failed = true;
+                    break;
+                }
+                groups = more;
+                cap = ncap;
+            }
+            groups[n++] = (written_group){sqlite3_column_int64(st, ncols), o->len, 0};
             store_item_write(o, res, st, 0, true);
             json_out_lit(o, ",\"mentions\":[");
             free(cur_id);
@@ -103,7 +156,6 @@ static store_status write_grouped(store *s, sqlite3_stmt *st, json_out *o, store
                 o->failed = true;
                 break;
             }
-            open = true;
         } else {
             json_out_raw(o, ",", 1);
         }
@@ -120,8 +172,12 @@ static store_status write_grouped(store *s, sqlite3_stmt *st, json_out *o, store
         json_out_raw(o, "}", 1);
     }
     free(cur_id);
-    if (open)
+    if (n && !o->failed) {
         json_out_lit(o, "]}");
+        groups[n - 1].len = o->len - groups[n - 1].at;
+        order_by_first_mention(o, base, groups, n);
+    }
+    free(groups);
     if (o->failed)
         return store_oom(s);
     return r == SQLITE_DONE ? STORE_OK : store_sql_fail(s, r, "article items");

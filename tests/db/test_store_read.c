@@ -300,6 +300,69 @@ Test(store_read, article_shape)
     store_close(s);
 }
 
+static void append(char *buf, size_t size, const char *sep, const char *s)
+{
+    size_t n = strlen(buf);
+    snprintf(buf + n, size - n, "%s%s", sep, s ? s : "(null)");
+}
+
+/* An article's places and parties come in order of their first mention,
+ * each with its mentions in text order, however the rows are stored or
+ * indexed (by id: aleppo < idlib < saraqib, sana < white_helmets). */
+Test(store_read, items_in_order_of_first_mention)
+{
+    static const char body[] = "قال الدفاع المدني إن القصف طال سراقب ثم إدلب، وعاد إلى بلدة سراقب "
+                               "قبل أن يمتد إلى حلب ومدينة إدلب، بحسب سانا. وأضاف الدفاع "
+                               "المدني السوري أن فرقه تعمل.";
+    store *s = fx_open();
+    load_all(s);
+    fx_doc x;
+    doc_a1(&x);
+    x.d.id = "a4";
+    x.d.body = body;
+    x.d.content_hash = "hash-a4";
+    x.d.n_figures = 0;
+    /* given out of text order on purpose */
+    x.lm[0] = fx_mention(body, "idlib", "مدينة إدلب", NULL);
+    x.lm[1] = fx_mention(body, "aleppo", "حلب", NULL);
+    x.lm[2] = fx_mention(body, "saraqib", "بلدة سراقب", NULL);
+    x.lm[3] = fx_mention(body, "idlib", "إدلب", NULL);
+    x.lm[4] = fx_mention(body, "saraqib", "سراقب", NULL);
+    x.d.n_location_mentions = 5;
+    x.sm[0] = fx_mention(body, "sana", "سانا", "mentioned");
+    x.sm[1] = fx_mention(body, "white_helmets", "الدفاع المدني السوري", "speaker");
+    x.sm[2] = fx_mention(body, "white_helmets", "الدفاع المدني", "speaker");
+    x.d.n_source_mentions = 3;
+    cr_assert_eq(store_put_document(s, &x.d), STORE_OK, "%s", store_errmsg(s));
+
+    json_t *o = get(s, RES_ARTICLES, "a4");
+    static const struct {
+        const char *key, *ids, *texts;
+    } want[] = {
+        {"locations", "saraqib idlib aleppo", "سراقب|بلدة سراقب/إدلب|مدينة إدلب/حلب"},
+        {"sources", "white_helmets sana", "الدفاع المدني|الدفاع المدني السوري/سانا"},
+    };
+    for (size_t w = 0; w < sizeof want / sizeof want[0]; w++) {
+        char ids[200] = "", texts[400] = "";
+        json_t *items = json_object_get(o, want[w].key), *item, *m;
+        size_t i, j;
+        json_array_foreach(items, i, item)
+        {
+            append(ids, sizeof ids, i ? " " : "", json_string_value(json_object_get(item, "id")));
+            json_array_foreach(json_object_get(item, "mentions"), j, m)
+                append(texts, sizeof texts,
+                       j   ? "|"
+                       : i ? "/"
+                           : "",
+                       json_string_value(json_object_get(m, "text")));
+        }
+        cr_assert_str_eq(ids, want[w].ids, "%s", want[w].key);
+        cr_assert_str_eq(texts, want[w].texts, "%s", want[w].key);
+    }
+    json_decref(o);
+    store_close(s);
+}
+
 /* The two walks over the figure columns give the same bytes: the one
  * that writes a stored figure (the API) and the one that builds a figure
  * not stored (`marsad extract`). */
