@@ -1733,9 +1733,12 @@ static void link_figures(doc_state *d, const fig_aux *aux)
         size_t p = i - 1;
         if (t->tok[aux[p].first].sentence != t->tok[aux[i].first].sentence) {
             size_t whole = toll_named_again(d, aux, i);
-            /* "... 17 مسلحا. وذكرت أن 12 منهم": of the figure just before */
+            /* "... 17 مسلحا. وذكرت أن 12 منهم": of the figure just before,
+             * in the same statement: after another speaker's words منهم
+             * are of whom that speaker names. */
             if (whole == EXTRACT_NO_INDEX && aux[i].of_them &&
                 t->tok[aux[p].first].sentence + 1 == t->tok[aux[i].first].sentence &&
+                (f[i].claimant == EXTRACT_NO_INDEX || f[i].claimant == f[p].claimant) &&
                 (!f[p].has_value || !f[i].has_value || f[i].value <= f[p].value)) {
                 whole = p;
                 if (aux[i].weak_type)
