@@ -1649,9 +1649,11 @@ static bool in_background(const doc_state *d, const fig_aux *aux, size_t j)
 
 /* The earlier toll an update (figure i) replaces when the text tells it
  * after the update ("ارتفعت الحصيلة إلى 19. وكان المرصد قد أفاد بمقتل
- * 13"): the first figure of the next sentence that recounts what came
- * before, counting the same by the same party, no larger. Its index, or
- * EXTRACT_NO_INDEX. */
+ * 13"): the next whole figure of its type, within a few sentences, when
+ * its sentence recounts what came before and it counts the same by the
+ * same party, no larger. Its index, or EXTRACT_NO_INDEX. */
+enum { EARLIER_TOLD_WITHIN = 3 }; /* sentences after the update */
+
 static size_t earlier_told_after(const doc_state *d, const fig_aux *aux, size_t i)
 {
     const text *t = d->t;
@@ -1661,7 +1663,13 @@ static size_t earlier_told_after(const doc_state *d, const fig_aux *aux, size_t 
         size_t js = t->tok[aux[j].first].sentence;
         if (js == sent)
             continue;
-        if (js > sent + 1 || !in_background(d, aux, j))
+        if (js > sent + EARLIER_TOLD_WITHIN)
+            return EXTRACT_NO_INDEX;
+        /* what develops the update (its breakdown, a toll of another kind)
+         * may come between */
+        if (f[j].part_of != EXTRACT_NO_INDEX || strcmp(f[j].type, f[i].type) != 0)
+            continue;
+        if (!in_background(d, aux, j))
             return EXTRACT_NO_INDEX;
         bool same_object = f[j].object == f[i].object || aux[i].toll_noun ||
                            (f[j].object && f[i].object && !strcmp(f[j].object, f[i].object));
