@@ -60,6 +60,9 @@ Test(sources, a_subject_read_by_its_form)
          "لجنة أطباء كردفان", "ngo"},
         {"وقال مدير مستشفى العودة إن 25 جريحا وصلوا إلى المستشفى.", "25 جريحا",
          "مدير مستشفى العودة", "role"},
+        /* a state's governor (Sudan), quoted through an agency */
+        {"ونقلت وكالة السودان للأنباء عن والي ولاية سنار قوله إن 40 مدنيا قتلوا.", "40 مدنيا",
+         "والي ولاية سنار", "role"},
         /* a coordination of the displaced; the UN's missions and funds */
         {"وقالت منسقية مخيمات شرق تشاد إن 8 لاجئين قتلوا.", "8 لاجئين", "منسقية مخيمات شرق تشاد",
          "activists"},
