@@ -907,6 +907,25 @@ Test(figures, possessed_plural_with_definite_number)
     check_no_figures(none, sizeof none / sizeof none[0]);
 }
 
+/* Those still under the rubble are trapped, whatever the verb before them:
+ * the figure counts the living or dead the rescuers have not reached. Dying
+ * under the rubble, or bodies pulled from it, stays a toll of the dead. */
+Test(figures, still_under_the_rubble)
+{
+    static const figure_case cases[] = {
+        {"وقال الدفاع المدني إن 14 شخصا ما زالوا تحت الأنقاض في الحي.", "14", 14, "exact",
+         "trapped"},
+        {"وأفادت مصادر طبية بمقتل 20 مدنيا، فيما لا يزال 8 آخرون تحت الأنقاض.", "20", 20, "exact",
+         "killed"},
+        {"ويعتقد أن 30 فردا من العائلة لا يزالون تحت ركام منزلهم.", "30", 30, "exact", "trapped"},
+        /* counter-examples: killed under it, bodies pulled from it */
+        {"وقتل 6 أشخاص تحت أنقاض منزلهم في القصف.", "6", 6, "exact", "killed"},
+        {"وانتشلت فرق الإنقاذ 11 جثة من تحت الأنقاض.", "11", 11, "exact", "killed"},
+        {"واستشهد 4 أطفال وما زالت أمهم تحت الأنقاض.", "4", 4, "exact", "killed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Dates, years, percentages, ratios, references back and numbers in names
  * are no figures. */
 Test(figures, not_figures)
