@@ -2135,8 +2135,41 @@ static bool subject_before_count(const doc_state *d, const number *num)
  * file). With others_only, only numbers counting "others" (آخرون), whose
  * figure before may be a dual found after the first pass. False when
  * memory runs out. */
+/* "5 أشخاص أو 6", "10 جنود أو 12": the number k+1 right after أو after the
+ * noun of number k, a little above it (at most twice it) and with no noun of
+ * its own, is the other end of what the writer does not know to one: a
+ * range. "3 دبابات أو 5 آليات" counts two things; "4 أو 40" is two claims. */
+static const number *alternative_after(const doc_state *d, size_t k, const counted *c)
+{
+    const text *t = d->t;
+    const number *x = &d->r->numbers[k];
+    if (k + 1 >= d->r->n_numbers || c->end <= c->first || c->first < x->tok_end || !x->has_value ||
+        x->has_max || x->qual != QUAL_EXACT || x->value < 1 ||
+        !stages_word_is(t, c->end, (const char *const[]){"او", NULL}))
+        return NULL;
+    const number *y = &d->r->numbers[k + 1];
+    if (y->tok_first != c->end + 1 || t->tok[y->tok_first].sentence != t->tok[c->end].sentence ||
+        !y->has_value || y->has_max || y->qual != QUAL_EXACT || y->flags ||
+        !(y->value > x->value && y->value <= 2 * x->value))
+        return NULL;
+    counted own;
+    if (noun_after(d, token_at_or_after(t, y->value_sp.end, y->tok_first), &own))
+        return NULL;
+    return y;
+}
+
+/* Is number k the other end of the range the figure before made of it? */
+static bool inside_figure_before(const doc_state *d, size_t k)
+{
+    const extract_figure *last = d->r->n_figures ? &d->r->figures[d->r->n_figures - 1] : NULL;
+    return last && k > 0 && last->number == k - 1 && last->has_max &&
+           last->sp.end >= d->r->numbers[k].sp.end;
+}
+
 static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_only)
 {
+    if (inside_figure_before(d, k))
+        return true;
     const text *t = d->t;
     const unsigned not_counts = NUMFLAG_ORDINAL | NUMFLAG_YEAR | NUMFLAG_DATE | NUMFLAG_TIME |
                                 NUMFLAG_DURATION | NUMFLAG_IN_NAME;
@@ -2300,6 +2333,14 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         qualifier vq;
         if (f->qual == QUAL_EXACT && verb_before_toll(d, num->tok_first, &vq))
             f->qual = vq;
+        const number *other_end = f->qual == QUAL_EXACT ? alternative_after(d, k, &c) : NULL;
+        if (other_end) {
+            f->value_max = other_end->value;
+            f->has_max = true;
+            f->qual = QUAL_RANGE;
+            f->sp.end = other_end->sp.end;
+            fs->aux[fs->n_aux - 1].end = other_end->tok_end;
+        }
     }
     return true;
 }

@@ -926,6 +926,47 @@ Test(figures, still_under_the_rubble)
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "5 أشخاص أو 6": a second number after the noun, joined by أو and a little
+ * above the first, says the writer does not know which: one figure, a
+ * range. A number with a noun of its own, or far above the first, is no
+ * such alternative. */
+Test(figures, alternative_number_after_the_noun)
+{
+    static const struct {
+        const char *doc, *needle;
+        double lo, hi; /* hi NaN: not a range */
+        const char *type;
+    } cases[] = {
+        {"وأصيب 5 أشخاص أو 6 في انفجار عبوة ناسفة.", "5", 5, 6, "injured"},
+        {"وقتل 10 جنود أو 12 في الكمين، بحسب مصدر عسكري.", "10", 10, 12, "killed"},
+        {"واعتقلت القوات 20 مدنيا أو 25 عند الحاجز، وفق شهود.", "20", 20, 25, "captured"},
+        /* counter-examples */
+        {"ودمرت الغارة 3 دبابات أو 5 آليات بحسب روايتين.", "3", 3, NAN, "destroyed"},
+        {"ودمرت الغارة 3 دبابات أو 5 آليات بحسب روايتين.", "5", 5, NAN, "destroyed"},
+        {"وقتل 4 أشخاص أو 40 بحسب مصادر محلية متضاربة.", "4", 4, NAN, "killed"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        extract_result r;
+        run(cases[k].doc, &r);
+        size_t i = figure_at(&r, cases[k].needle);
+        cr_assert_neq(i, EXTRACT_NO_INDEX, "no figure \"%s\" in: %s", cases[k].needle,
+                      cases[k].doc);
+        const extract_figure *f = &r.figures[i];
+        cr_expect_eq(f->value, cases[k].lo, "\"%s\": value %g in: %s", cases[k].needle, f->value,
+                     cases[k].doc);
+        if (isnan(cases[k].hi)) {
+            cr_expect(!f->has_max, "\"%s\": a range in: %s", cases[k].needle, cases[k].doc);
+        } else {
+            cr_expect(f->has_max && f->value_max == cases[k].hi && f->qual == QUAL_RANGE,
+                      "\"%s\": no range to %g in: %s", cases[k].needle, cases[k].hi, cases[k].doc);
+            cr_expect_eq(r.n_figures, 1, "%zu figures in: %s", r.n_figures, cases[k].doc);
+        }
+        cr_expect_str_eq(f->type, cases[k].type, "\"%s\" type in: %s", cases[k].needle,
+                         cases[k].doc);
+        extract_result_free(&r);
+    }
+}
+
 /* Dates, years, percentages, ratios, references back and numbers in names
  * are no figures. */
 Test(figures, not_figures)
