@@ -930,6 +930,22 @@ static bool read_vague(const text *t, size_t i, const wread *w0, found *f)
         f->nb.form = NUMFORM_WORDS;
         return true;
     }
+    rval tens;
+    if (e->kind == K_VAGUE && e->qual == QUAL_SOME && !w.definite && same_sent(t, i, i + 1) &&
+        read_value(t, i + 1, M_WAW, &tens) && !tens.definite && tens.end == i + 2 &&
+        tens.value >= 20 && tens.value <= 90 && fmod(tens.value, 10) == 0) {
+        /* بضعة وثلاثون: the unit before the tens left unknown; more than
+         * the tens */
+        memset(f, 0, sizeof *f);
+        f->kind = F_VALUE;
+        set_span(f, t, w.strip ? text_skip_letters(t, i, w.strip) : t->tok[i].sp.start, i,
+                 tens.end);
+        f->nb.value = tens.value;
+        f->nb.has_value = true;
+        f->nb.qual = QUAL_MORE_THAN;
+        f->nb.form = tens.digits ? NUMFORM_MIXED : NUMFORM_WORDS;
+        return true;
+    }
     if (e->kind == K_VAGUE) {
         q = (qualifier)e->qual;
         if ((q == QUAL_TENS || q == QUAL_HUNDREDS) && same_sent(t, i, i + 1) &&

@@ -342,6 +342,19 @@ Test(numbers, some_teen)
           {"قتل بضع عشرات", 1, "عشرات", NULL, NAN, NONE, QUAL_TENS, VG, 0});
 }
 
+/* نيف or بضع before a tens joined by و is the unit left unknown: "نيف
+ * وعشرون", "بضعة وثلاثون" (twenty-some, thirty-some) are more than the tens. */
+Test(numbers, some_and_tens)
+{
+    CHECK(false, Q("قتل نيف وعشرون مدنيا", "نيف وعشرون", "عشرون", 20, QUAL_MORE_THAN, W, 0),
+          Q("اعتقل نيفا وثلاثين شابا", "نيفا وثلاثين", "ثلاثين", 30, QUAL_MORE_THAN, W, 0),
+          Q("أصيب بضعة وأربعون شخصا", "بضعة وأربعون", "بضعة وأربعون", 40, QUAL_MORE_THAN, W, 0),
+          Q("نزح بضع وخمسون أسرة", "بضع وخمسون", "بضع وخمسون", 50, QUAL_MORE_THAN, W, 0),
+          /* a tens read alone, and بضعة before a noun, are what they were */
+          Q("قتل عشرون مدنيا", "عشرون", "عشرون", 20, QUAL_EXACT, W, 0),
+          {"قتل بضعة جنود وعشرون مدنيا", 0, "بضعة", NULL, NAN, NONE, QUAL_SOME, VG, 0});
+}
+
 Test(numbers, or_more_and_odd_after)
 {
     CHECK(false, Q("أصيب 40 شخصا أو أكثر", "40 شخصا أو أكثر", "40", 40, QUAL_AT_LEAST, D, 0),
