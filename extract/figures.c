@@ -760,6 +760,25 @@ static size_t governed_by_update(const doc_state *d, size_t first)
     return EXTRACT_NO_INDEX;
 }
 
+/* "قد يصل عدد القتلى إلى 50", "يخشى أن ترتفع الحصيلة إلى 30": is the
+ * number whose first token is first the end a toll may reach (may_reach,
+ * within eight words of its sentence, no mark or clause word between)? A
+ * ceiling feared: up to, and no update of the toll before it. */
+static bool feared_ceiling(const doc_state *d, size_t first)
+{
+    const text *t = d->t;
+    for (size_t back = 1; back <= 8 && back <= first; back++) {
+        size_t k = first - back;
+        lexicon_match m;
+        if (t->tok[k].sentence != t->tok[first].sentence || t->tok[k].kind == TOK_PUNCT ||
+            word_role(d, k, "clause"))
+            return false;
+        if (link_is(d, k, "may_reach", &m) && m.tok_end <= first)
+            return true;
+    }
+    return false;
+}
+
 /* The token of the link verb that restates a toll, with no update word,
  * before the number whose first token is first: "وصل عدد النازحين إلى
  * 5000", "بلغ عدد القتلى 40". The verb, the toll's head (عدد، حصيلة), its
@@ -1084,9 +1103,10 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     aux->own_verb = cause ? cause->first : EXTRACT_NO_INDEX;
     size_t update =
         governed_by_update(d, token_holding(t, num ? num->value_sp.start : sp.start, first));
-    aux->update = update != EXTRACT_NO_INDEX && !population;
-    size_t restate =
-        aux->update || !num || population ? EXTRACT_NO_INDEX : restated_toll(d, num->tok_first);
+    bool feared = num && feared_ceiling(d, num->tok_first);
+    aux->update = update != EXTRACT_NO_INDEX && !population && !feared;
+    size_t restate = aux->update || !num || population || feared ? EXTRACT_NO_INDEX
+                                                                 : restated_toll(d, num->tok_first);
     aux->restate = restate != EXTRACT_NO_INDEX;
     if (aux->restate)
         update = restate;
@@ -2333,6 +2353,8 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         qualifier vq;
         if (f->qual == QUAL_EXACT && verb_before_toll(d, num->tok_first, &vq))
             f->qual = vq;
+        if (f->qual == QUAL_EXACT && feared_ceiling(d, num->tok_first))
+            f->qual = QUAL_UP_TO;
         const number *other_end = f->qual == QUAL_EXACT ? alternative_after(d, k, &c) : NULL;
         if (other_end) {
             f->value_max = other_end->value;

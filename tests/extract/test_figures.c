@@ -967,6 +967,37 @@ Test(figures, alternative_number_after_the_noun)
     }
 }
 
+/* A toll that may reach a number (قد يصل، يخشى أن ترتفع) is a ceiling feared,
+ * not a count: up to, and it updates no toll before it. قد before a past
+ * verb asserts ("وقد ارتفع"): the number stays exact. */
+Test(figures, toll_that_may_reach)
+{
+    static const figure_case cases[] = {
+        {"وقال مسؤول في وزارة الصحة إن عدد القتلى قد يصل إلى 50 شخصا.", "50", 50, "up_to",
+         "killed"},
+        {"قتل 12 شخصا في الغارة، وقد يرتفع عدد القتلى إلى 20 خلال الساعات المقبلة.", "20", 20,
+         "up_to", "killed"},
+        {"ويخشى أن ترتفع حصيلة القتلى إلى 30 قتيلا.", "30", 30, "up_to", "killed"},
+        /* counter-examples: a toll that rose, and one said to have risen */
+        {"وارتفع عدد القتلى إلى 50 شخصا.", "50", 50, "exact", "killed"},
+        {"وقد ارتفع عدد القتلى إلى 50 شخصا.", "50", 50, "exact", "killed"},
+        {"قتل 12 شخصا في الغارة. ومن المتوقع أن يصل وفد أممي اليوم، وقتل 3 آخرون.", "3", 3, "exact",
+         "killed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+    extract_result r;
+    run("قتل 12 شخصا في الغارة، وقد يرتفع عدد القتلى إلى 20 خلال الساعات المقبلة.", &r);
+    size_t i = figure_at(&r, "20");
+    cr_assert_neq(i, EXTRACT_NO_INDEX);
+    cr_expect_eq(r.figures[i].supersedes, EXTRACT_NO_INDEX, "a feared toll updates the 12");
+    extract_result_free(&r);
+    run("قتل 12 شخصا في الغارة، وقد يصل عدد القتلى إلى 20 خلال الساعات المقبلة.", &r);
+    i = figure_at(&r, "20");
+    cr_assert_neq(i, EXTRACT_NO_INDEX);
+    cr_expect_eq(r.figures[i].supersedes, EXTRACT_NO_INDEX, "a feared toll restates the 12");
+    extract_result_free(&r);
+}
+
 /* Dates, years, percentages, ratios, references back and numbers in names
  * are no figures. */
 Test(figures, not_figures)
