@@ -353,7 +353,8 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
         if (g->before && t->tok[g->first].sentence == s &&
             num_first - g->end <= (g->adjacent ? 0 : d->m->windows[WIN_TRIGGER_BACK_WORDS])) {
             nearest = g;
-            if (!strcmp(g->type, "losses") || type_fits(g->type, category))
+            if (!strcmp(g->type, "losses") || !strcmp(g->type, "falls") ||
+                type_fits(g->type, category))
                 *cause = g;
         }
     }
@@ -452,14 +453,18 @@ static bool dual_names_places(const doc_state *d, const lexicon_match *dm)
     return false;
 }
 
-/* "losses" says killed of people, destroyed of things. */
+/* "losses" says killed of people, destroyed of things; "falls" says killed
+ * of people, fired of anything else ("سقوط 30 جنديا", "سقوط 4 صواريخ"). */
 static const char *resolve_losses(const char *type, const char *category)
 {
-    if (strcmp(type, "losses") != 0)
+    bool falls = !strcmp(type, "falls");
+    if (strcmp(type, "losses") != 0 && !falls)
         return type;
     if (!strcmp(category, "combatants") || !strcmp(category, "civilians") ||
         !strcmp(category, "people"))
         return "killed";
+    if (falls)
+        return "fired";
     if (!strcmp(category, "materiel"))
         return "destroyed";
     return "count";
@@ -521,7 +526,8 @@ static size_t owner_mention(const doc_state *d, const counted *c, size_t num_fir
     }
     lexicon_match nm;
     bool fires = !strcmp(category, "munitions") && cause &&
-                 (!strcmp(cause->type, "fired") || !strcmp(cause->type, "airstrikes"));
+                 (!strcmp(cause->type, "fired") || !strcmp(cause->type, "falls") ||
+                  !strcmp(cause->type, "airstrikes"));
     bool owns =
         cause && (!strcmp(cause->type, "losses") || fires ||
                   /* a noun in construct with its owner: "قتلى قوات النظام، بينهم 24 ضابطا" */

@@ -26,7 +26,7 @@
 static const char *const trigger_types[] = {"killed",    "injured",   "casualties", "suffocated",
                                             "captured",  "displaced", "evacuated",  "trapped",
                                             "destroyed", "seized",    "fired",      "airstrikes",
-                                            "losses",    "count",     NULL};
+                                            "losses",    "falls",     "count",      NULL};
 static const char *const positions[] = {"before", "after", "both", NULL};
 /* a trigger may also stand only right before the number: an intransitive
  * verb whose one argument is what it counts ("غرق 40 مهاجرا", but "غرق قارب

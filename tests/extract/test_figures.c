@@ -998,6 +998,22 @@ Test(figures, toll_that_may_reach)
     extract_result_free(&r);
 }
 
+/* سقوط and سقط say two things by what falls: people fall dead ("سقوط 30
+ * جنديا"), munitions fall where they were fired ("سقوط 4 صواريخ"). */
+Test(figures, people_who_fall_are_killed)
+{
+    static const figure_case cases[] = {
+        {"وأعلن الجيش سقوط 30 جنديا في المعارك على الحدود.", "30", 30, "exact", "killed"},
+        {"وسقط 7 مدنيين في قصف على السوق.", "7", 7, "exact", "killed"},
+        {"وأكد المتحدث سقوط 12 عنصرا من المهاجمين.", "12", 12, "exact", "killed"},
+        /* counter-examples: munitions that fall were fired */
+        {"وأفاد شهود بسقوط 4 صواريخ على الحي.", "4", 4, "exact", "fired"},
+        {"وسقطت 9 قذائف هاون قرب المستشفى.", "9", 9, "exact", "fired"},
+        {"وسقط 3 جنود في الأسر خلال الهجوم.", "3", 3, "exact", "captured"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Dates, years, percentages, ratios, references back and numbers in names
  * are no figures. */
 Test(figures, not_figures)
