@@ -334,6 +334,25 @@ static bool acted_on_in_clause(const doc_state *d, const trigger *cause, size_t 
     return true;
 }
 
+/* Is the strikes trigger g the noun of a figure already read ("15 غارة"), with
+ * على, the preposition of its target, between it and num_first? */
+static bool targets_of_counted_strikes(const doc_state *d, const trigger *g, size_t num_first)
+{
+    const text *t = d->t;
+    bool counted_strikes = false;
+    /* figures are added in text order: those ending before g are past it */
+    for (size_t f = d->r->n_figures;
+         f-- > 0 && !counted_strikes && d->r->figures[f].sp.end > t->tok[g->first].sp.start;)
+        counted_strikes = d->r->figures[f].sp.start <= t->tok[g->first].sp.start &&
+                          d->r->figures[f].sp.end >= t->tok[g->end - 1].sp.end;
+    if (!counted_strikes)
+        return false;
+    for (size_t j = g->end; j < num_first; j++)
+        if (stages_word_is(t, j, (const char *const[]){"علي", NULL}))
+            return true;
+    return false;
+}
+
 static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_tr, const counted *c,
                                const char *category, size_t num_first, const trigger **cause,
                                bool *weak)
@@ -350,6 +369,15 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
         const trigger *g = &tr[k];
         if (g->end > num_first)
             break;
+        /* "شن 20 غارة على 5 قرى": what is after على past strikes counted by
+         * a number of their own is their target, not more strikes */
+        if (!strcmp(g->type, "airstrikes") && targets_of_counted_strikes(d, g, num_first)) {
+            if (nearest && !strcmp(nearest->type, "airstrikes"))
+                nearest = NULL;
+            if (*cause && !strcmp((*cause)->type, "airstrikes"))
+                *cause = NULL;
+            continue;
+        }
         if (g->before && t->tok[g->first].sentence == s &&
             num_first - g->end <= (g->adjacent ? 0 : d->m->windows[WIN_TRIGGER_BACK_WORDS])) {
             nearest = g;

@@ -1014,6 +1014,20 @@ Test(figures, people_who_fall_are_killed)
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "15 غارة على 7 بلدات": a strikes noun counted by its own number is that
+ * figure's noun; it does not type the targets after it as strikes. */
+Test(figures, counted_strikes_do_not_type_their_targets)
+{
+    static const figure_case cases[] = {
+        {"وأعلنت الوزارة مقتل 3 أشخاص في 15 غارة على 7 بلدات.", "7", 7, "exact", "count"},
+        {"وأعلنت الوزارة مقتل 3 أشخاص في 15 غارة على 7 بلدات.", "15", 15, "exact", "airstrikes"},
+        {"وشن الطيران الحربي 20 غارة على 5 قرى في الريف الجنوبي.", "5 قرى", 5, "exact", "count"},
+        /* counter-example: the verb that launched them still types what it launched */
+        {"وشن الطيران 12 غارة و3 هجمات بالمسيرات.", "3", 3, "exact", "airstrikes"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Dates, years, percentages, ratios, references back and numbers in names
  * are no figures. */
 Test(figures, not_figures)
