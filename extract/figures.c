@@ -361,6 +361,12 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
     *cause = NULL;
     const text *t = d->t;
     uint32_t s = t->tok[num_first].sentence;
+    /* "برصاص 2 من عناصر الأمن": those who did it; what befell is others' */
+    for (size_t back = 1; back <= 2 && back <= num_first; back++) {
+        lexicon_match am;
+        if (link_is(d, num_first - back, "agent", &am) && am.tok_end == num_first)
+            return "count";
+    }
     /* The nearest trigger before the number whose type can befall what is
      * counted: in "ارتفع عدد ضحايا القصف إلى 50 شخصا" the shelling fired
      * nothing at the people, the victims word says what they are. */

@@ -1028,6 +1028,21 @@ Test(figures, counted_strikes_do_not_type_their_targets)
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A number right after the word of an agent (برصاص، بنيران، على يد) counts
+ * those who did it: the verb before befell others. */
+Test(figures, agents_are_not_their_victims)
+{
+    static const figure_case cases[] = {
+        {"وقتل 3 أشخاص برصاص 2 من عناصر الأمن في المدينة.", "2 من", 2, "exact", "count"},
+        {"واستشهد 6 مدنيين بنيران 4 جنود عند الحاجز.", "4 جنود", 4, "exact", "count"},
+        {"وقتل 5 مدنيين على يد 3 مسلحين مجهولين.", "3 مسلحين", 3, "exact", "count"},
+        /* counter-examples: the victims themselves */
+        {"وقتل 3 أشخاص برصاص 2 من عناصر الأمن في المدينة.", "3 أشخاص", 3, "exact", "killed"},
+        {"وقتل شاب برصاص قناص، وأصيب 4 آخرون.", "4", 4, "exact", "injured"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Dates, years, percentages, ratios, references back and numbers in names
  * are no figures. */
 Test(figures, not_figures)
