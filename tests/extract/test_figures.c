@@ -1043,6 +1043,21 @@ Test(figures, agents_are_not_their_victims)
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A force that besieges people traps them: the verb says it as the
+ * participle (محاصرين) does. */
+Test(figures, besieged_by_the_verb)
+{
+    static const figure_case cases[] = {
+        {"وتحاصر قوات الدعم السريع نحو 200 ألف مدني داخل المدينة.", "200", 200000, "about",
+         "trapped"},
+        {"وقال مسؤول محلي إن المسلحين حاصروا 60 عائلة في الحي الشرقي.", "60", 60, "exact",
+         "trapped"},
+        /* counter-example: what a besieging force lost is still its loss */
+        {"وحاصرت القوات البلدة وقتلت 9 مسلحين.", "9", 9, "exact", "killed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Dates, years, percentages, ratios, references back and numbers in names
  * are no figures. */
 Test(figures, not_figures)
