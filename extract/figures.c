@@ -1019,6 +1019,17 @@ static const extract_figure *whole_of_part(const doc_state *d, const fig_state *
     return f;
 }
 
+/* Does a trigger that befalls only people ("قتلت", "اعتقلت") end right at
+ * token first? */
+static bool verb_of_people_right_before(const fig_state *fs, size_t first)
+{
+    for (size_t k = 0; k < fs->n_tr && fs->tr[k].first < first; k++)
+        if (fs->tr[k].end == first && fs->tr[k].before && type_fits(fs->tr[k].type, "people") &&
+            !type_fits(fs->tr[k].type, "other"))
+            return true;
+    return false;
+}
+
 static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, size_t first,
                        const number *num, size_t num_index)
 {
@@ -1053,6 +1064,10 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
             sub = (subject){like->subject_side, like->subject_bloc, like->subject_party};
         } else if (c->end > c->first && word_role(d, c->first, "persons")) {
             /* "مقتل طفل وإصابة ثلاثة آخرين": آخرون is a plural of persons */
+            object = "people";
+            category = "people";
+        } else if (of_them && verb_of_people_right_before(fs, first)) {
+            /* "هاجم مواقع التنظيم وقتل 8 منهم": people of those the pronoun names */
             object = "people";
             category = "people";
         } else {

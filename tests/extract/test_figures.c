@@ -1058,6 +1058,25 @@ Test(figures, besieged_by_the_verb)
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "N منهم" with no figure before it to be a part of: when a verb that befalls
+ * people stands right before it, it counts people of those the pronoun
+ * names. */
+Test(figures, of_them_after_a_verb_of_people)
+{
+    static const figure_case cases[] = {
+        {"هاجمت القوات مواقع التنظيم وقتلت 8 منهم.", "8", 8, "exact", "killed"},
+        {"وطاردت الشرطة عصابة التهريب واعتقلت 5 منهم قرب الحدود.", "5", 5, "exact", "captured"},
+        /* a part of the figure before keeps what it counts */
+        {"ووصل 40 جريحا إلى المستشفى، وتوفي 6 منهم.", "6", 6, "exact", "killed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+    /* no verb of people before it: nothing is counted */
+    extract_result r;
+    run("وزار الوفد المخيمات وتحدث إلى 3 منهم.", &r);
+    cr_expect_eq(figure_at(&r, "3"), EXTRACT_NO_INDEX, "a count of nothing");
+    extract_result_free(&r);
+}
+
 /* Dates, years, percentages, ratios, references back and numbers in names
  * are no figures. */
 Test(figures, not_figures)
