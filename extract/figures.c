@@ -1516,6 +1516,24 @@ static bool possessed_people(const doc_state *d, size_t i, counted *c)
     return false;
 }
 
+/* Does a verb that qualifies a number (qualifiers.tsv, before it: تجاوز،
+ * لم يتجاوز، ناهز) end right before token head? The longest phrase first:
+ * لم يتجاوز caps, يتجاوز exceeds. */
+static bool qualifying_verb_before(const doc_state *d, size_t head, qualifier *q)
+{
+    const text *t = d->t;
+    for (size_t back_verb = LEXICON_MAX_WORDS; back_verb >= 1; back_verb--) {
+        lexicon_match m;
+        size_t at = head - back_verb;
+        if (back_verb <= head && t->tok[at].sentence == t->tok[head].sentence &&
+            lexicon_match_at(d->m->qualifiers, t, at, PROCLITICS_ALL, &m) && m.tok_end == head &&
+            strcmp(model_field(m.entry, 2), "after") != 0 &&
+            qualifier_parse(model_field(m.entry, 1), q))
+            return true;
+    }
+    return false;
+}
+
 /* A bare number after a toll named before it in its clause ("عدد الجرحى
  * بلغ 8408", "ارتفعت حصيلة القتلى إلى 106", "والإصابات 197"), or right
  * after a verb of what happens to people ("وأصيب 33 بجروح"): it counts
@@ -1577,8 +1595,11 @@ static bool bare_toll(const doc_state *d, const fig_state *fs, const number *num
             return false;
         if (!word_role(d, k, "toll_head") && !word_role(d, k, "death_toll"))
             continue;
+        /* ... or a verb that qualifies it: "تجاوز عدد القتلى المدنيين 70" */
+        qualifier vq;
         if (!linked &&
-            (k == 0 || !word_role(d, k - 1, "toll_link") || !strcmp(t->tok[k - 1].norm, "الي")))
+            (k == 0 || !word_role(d, k - 1, "toll_link") || !strcmp(t->tok[k - 1].norm, "الي")) &&
+            !qualifying_verb_before(d, k, &vq))
             return false;
         for (size_t g = 0; g < fs->n_tr; g++)
             if ((fs->tr[g].first == k + 1 || fs->tr[g].first == k) /* "حصيلة القتلى" */ &&
@@ -2115,29 +2136,21 @@ static bool percent_word_after_number(const doc_state *d, size_t k)
 /* "تجاوز عدد القتلى 300", "لم يتجاوز عدد الجرحى 5": a verb that qualifies
  * a number (qualifiers.tsv, before it) comes first in a verbal sentence,
  * and its subject, the toll (عدد, حصيلة and what it is of), stands between
- * it and the number. The toll is at most four words, with no mark, clause
- * word or number in it. */
+ * it and the number, with no mark or clause word in it; past four words
+ * (what the toll is of, where or when: "تخطت حصيلة القتلى منذ فجر اليوم
+ * 45"), up to update_reach_words, no number either. */
 static bool verb_before_toll(const doc_state *d, size_t first, qualifier *q)
 {
     const text *t = d->t;
-    for (size_t back = 2; back <= 5 && back <= first; back++) {
+    size_t reach = d->m->windows[WIN_UPDATE_REACH_WORDS];
+    for (size_t back = 2; back <= reach + 1 && back <= first; back++) {
         size_t head = first - back;
         if (t->tok[head].kind != TOK_WORD || t->tok[head].sentence != t->tok[first].sentence ||
-            word_role(d, head, "clause"))
+            word_role(d, head, "clause") || (back > 5 && in_a_number(d, head)))
             return false;
         if (!word_role(d, head, "toll_head") && !word_role(d, head, "death_toll"))
             continue;
-        /* the longest phrase first: لم يتجاوز caps, يتجاوز exceeds */
-        for (size_t back_verb = LEXICON_MAX_WORDS; back_verb >= 1; back_verb--) {
-            lexicon_match m;
-            size_t at = head - back_verb;
-            if (back_verb <= head && t->tok[at].sentence == t->tok[head].sentence &&
-                lexicon_match_at(d->m->qualifiers, t, at, PROCLITICS_ALL, &m) &&
-                m.tok_end == head && strcmp(model_field(m.entry, 2), "after") != 0 &&
-                qualifier_parse(model_field(m.entry, 1), q))
-                return true;
-        }
-        return false;
+        return qualifying_verb_before(d, head, q);
     }
     return false;
 }

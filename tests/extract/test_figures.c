@@ -663,6 +663,11 @@ Test(figures, qualifier_verb_before_its_toll)
         {"وتخطت حصيلة القتلى 500 قتيل.", "500", 500, "more_than", "killed"},
         {"ولم يتجاوز عدد الجرحى 5 أشخاص.", "5", 5, "up_to", "injured"},
         {"وناهز عدد النازحين إلى المخيمات 9 آلاف شخص.", "9", 9000, "about", "displaced"},
+        /* with no noun after the number: the toll's noun counts it */
+        {"وتجاوز عدد القتلى المدنيين 70.", "70", 70, "more_than", "killed"},
+        {"وتخطت حصيلة القتلى منذ فجر اليوم 45، بحسب الدفاع المدني.", "45", 45, "more_than",
+         "killed"},
+        {"ولم يتجاوز عدد الجرحى في المدينة 12، وفق مصدر طبي.", "12", 12, "up_to", "injured"},
         /* no qualifying verb, or one that is not the toll's */
         {"وبلغ عدد القتلى 40 شخصا.", "40", 40, "exact", "killed"},
         {"وتجاوزت القوات الحاجز وقتلت 3 جنود.", "3", 3, "exact", "killed"},
