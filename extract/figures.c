@@ -172,6 +172,9 @@ static bool noun_after(const doc_state *d, size_t j, counted *c)
 {
     const text *t = d->t;
     lexicon_match nm;
+    /* "3 فقط من عناصره": only, then the noun */
+    if (word_role(d, j, "only"))
+        j++;
     for (int tries = 0; tries < 2 && j < t->n_tok; tries++) {
         if (t->tok[j].kind == TOK_PUNCT)
             return false;

@@ -1082,6 +1082,20 @@ Test(figures, of_them_after_a_verb_of_people)
     extract_result_free(&r);
 }
 
+/* فقط (only) may stand between a number and its noun: the noun still
+ * counts the number. */
+Test(figures, only_between_a_number_and_its_noun)
+{
+    static const figure_case cases[] = {
+        {"ولم ينج سوى 3 فقط من عناصر الكتيبة.", "عناصر", 3, "exact", "count"},
+        {"وأصيب 5 فقط من الجنود في الهجوم على الحاجز.", "الجنود", 5, "exact", "injured"},
+        {"ودمرت الغارات 2 فقط من الدبابات السبع.", "الدبابات", 2, "exact", "destroyed"},
+        /* counter-example: فقط closing the figure, a noun of another phrase after it */
+        {"وأصيب 4 أشخاص فقط في القصف.", "4 أشخاص", 4, "exact", "injured"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Dates, years, percentages, ratios, references back and numbers in names
  * are no figures. */
 Test(figures, not_figures)
