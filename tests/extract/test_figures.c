@@ -1096,6 +1096,24 @@ Test(figures, only_between_a_number_and_its_noun)
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* Hideouts and military bases are counted sites: "تدمير 3 أوكار", "السيطرة
+ * على 3 قواعد عسكرية". A base must be named military or air: قاعدة alone
+ * is also a rule. */
+Test(figures, hideouts_and_bases)
+{
+    static const figure_case cases[] = {
+        {"وأعلنت الوزارة مقتل 6 مسلحين وتدمير 3 أوكار في الصحراء.", "3 أوكار", 3, "exact",
+         "destroyed"},
+        {"واستولت القوات على 3 قواعد عسكرية في الإقليم.", "3 قواعد", 3, "exact", "seized"},
+        {"ودمرت الطائرات 4 مضافات للتنظيم.", "4 مضافات", 4, "exact", "destroyed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+    extract_result r;
+    run("ووضعت اللجنة 3 قواعد جديدة لتوزيع المساعدات.", &r);
+    cr_expect_eq(figure_at(&r, "3"), EXTRACT_NO_INDEX, "rules counted as bases");
+    extract_result_free(&r);
+}
+
 /* Dates, years, percentages, ratios, references back and numbers in names
  * are no figures. */
 Test(figures, not_figures)
