@@ -1114,6 +1114,19 @@ Test(figures, hideouts_and_bases)
     extract_result_free(&r);
 }
 
+/* The verbal noun of taking control carries its subject's pronoun
+ * ("أعلنت القوات سيطرتها على 3 قواعد عسكرية"), as استيلاءها does. */
+Test(figures, control_with_the_pronoun_of_its_subject)
+{
+    static const figure_case cases[] = {
+        {"وأعلنت القوات سيطرتها على 3 قواعد عسكرية في الإقليم.", "3 قواعد", 3, "exact", "seized"},
+        {"وأكد الفصيل سيطرته على 5 مقرات للشرطة.", "5 مقرات", 5, "exact", "seized"},
+        /* counter-example: the people killed while taking control */
+        {"وأعلنت القوات سيطرتها على البلدة بعد مقتل 7 مسلحين.", "7", 7, "exact", "killed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Dates, years, percentages, ratios, references back and numbers in names
  * are no figures. */
 Test(figures, not_figures)
