@@ -433,8 +433,12 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
         bool own = g->after && !g->conj &&
                    g->first <= end + d->m->windows[WIN_TRIGGER_AFTER_WORDS] &&
                    t->tok[g->first].sentence == s;
+        /* ... nor behind a preposition of cause or time: "أفرج عن 12 صيادا
+         * بعد احتجاز", "ارتفع إلى 15 بسبب خطورة الإصابات" */
+        lexicon_match pm;
         for (size_t j = end; j < g->first && own; j++)
-            own = t->tok[j].kind == TOK_WORD && !word_role(d, j, "clause");
+            own = t->tok[j].kind == TOK_WORD && !word_role(d, j, "clause") &&
+                  !word_role(d, j, "circumstance") && !link_is(d, j, "because", &pm);
         /* "3 مدنيين بقذائف أطلقت": what was fired is the shells, not the
          * people; "اعتراض 4 صواريخ أطلقت": the object of the verb-noun right
          * before it, the verb after is an attribute ("that were fired") */

@@ -1127,6 +1127,22 @@ Test(figures, control_with_the_pronoun_of_its_subject)
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A word of what happens after the counted noun governs it only as its
+ * predicate: behind a preposition of cause or time (بعد احتجاز، بسبب خطورة
+ * الإصابات) it tells the circumstance, and the word before says what befell. */
+Test(figures, trigger_behind_a_preposition_is_a_circumstance)
+{
+    static const figure_case cases[] = {
+        {"وأفرجت الجماعة عن 12 صيادا يمنيا بعد احتجاز دام أشهرا.", "12", 12, "exact", "count"},
+        {"وقال مسؤول إن عدد القتلى ارتفع إلى 15 بسبب خطورة الإصابات.", "15", 15, "exact", "killed"},
+        {"وتوفي 4 أطفال عقب إصابتهم في القصف.", "4", 4, "exact", "killed"},
+        /* counter-examples: the predicate right after its noun */
+        {"وقال الشهود إن 13 شخصا قتلوا بعد منتصف الليل.", "13", 13, "exact", "killed"},
+        {"وأكدت المصادر أن 9 مدنيين أصيبوا بجروح.", "9", 9, "exact", "injured"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Dates, years, percentages, ratios, references back and numbers in names
  * are no figures. */
 Test(figures, not_figures)
