@@ -1096,7 +1096,7 @@ Test(figures, only_between_a_number_and_its_noun)
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
-/* Hideouts and military bases are counted sites: "تدمير 3 أوكار", "السيطرة
+/* Hideouts and military bases are counted: "تدمير 3 أوكار", "السيطرة
  * على 3 قواعد عسكرية". A base must be named military or air: قاعدة alone
  * is also a rule. */
 Test(figures, hideouts_and_bases)
