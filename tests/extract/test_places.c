@@ -70,6 +70,13 @@ Test(places, region_places_resolve)
         {"قتل 7 أشخاص في غارات على جنوبي لبنان.", "south-lebanon", "جنوبي لبنان"},
         /* not a country's name: جنوبي السودان is the south of Sudan */
         {"نزح 500 شخص من جنوبي السودان.", "sudan", "السودان"},
+        /* regions named by a river or a sea, not by the town inside the name */
+        {"سيطرت قوات سوريا الديمقراطية على بلدات شرق الفرات.", "east-euphrates", "شرق الفرات"},
+        {"نقل الجرحى من مناطق شرقي الفرات إلى القامشلي.", "east-euphrates", "شرقي الفرات"},
+        {"استهدف صاروخ سفينة شحن في خليج عدن فجر الأحد.", "gulf-of-aden", "خليج عدن"},
+        {"أصيب 2 من البحارة في هجوم قرب مضيق باب المندب.", "bab-el-mandeb", "مضيق باب المندب"},
+        /* the town itself */
+        {"قتل 3 أشخاص في اشتباكات داخل مدينة عدن.", "aden", "عدن"},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         extract_result r;
@@ -109,6 +116,8 @@ Test(places, names_that_are_not_places)
         {"عادت عائلات نازحة إلى منطقة نبع السلام هذا الأسبوع.", "نبع"},
         {"توترت الأوضاع في مناطق غصن الزيتون ودرع الفرات منذ الصيف.", "غصن الزيتون"},
         {"شارك اللواء في معارك منطقة فجر الحرية شرق حلب.", "فجر الحرية"},
+        /* the town inside a sea's name */
+        {"استهدف صاروخ سفينة شحن في خليج عدن فجر الأحد.", "عدن"},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         extract_result r;
