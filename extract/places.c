@@ -83,9 +83,8 @@ static bool names_street(const doc_state *d, size_t i)
            cm.tok_end == i && strcmp(context_role(&cm), "street") == 0;
 }
 
-/* Does a place-context phrase end right before token i (quotes between are
- * fine)? */
-static bool after_context(const doc_state *d, size_t i)
+/* Quotes between the context and token i are fine. */
+bool places_after_context(const doc_state *d, size_t i)
 {
     const text *t = d->t;
     size_t k = i;
@@ -343,7 +342,7 @@ int places_find(doc_state *d)
         }
         if (d->m->places[p].ambiguous) {
             bool waw = pm.stripped && strncmp(t->tok[i].norm, "و", strlen("و")) == 0;
-            if (!after_context(d, i) && (weekday(d, &pm) || !continues_list(d, i, waw))) {
+            if (!places_after_context(d, i) && (weekday(d, &pm) || !continues_list(d, i, waw))) {
                 i++;
                 continue;
             }

@@ -1366,6 +1366,13 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
         d->t->tok[i - 1].sentence == d->t->tok[i].sentence &&
         stages_word_in(d, i - 1, FW_REGION_NOUN))
         known = false;
+    /* "مدينة الميادين", "أحياء الميادين": an outlet named after a town, where
+     * a word that introduces a place stands before it, is the town. */
+    lexicon_match pm;
+    if ((!strcmp(kind, "outlet") || !strcmp(kind, "agency")) && known &&
+        lexicon_match_at(d->m->gazetteer, d->t, i, PROCLITICS_NAME, &pm) &&
+        pm.tok_end == km.tok_end && places_after_context(d, i))
+        known = false;
     bool generic = lexicon_match_at(d->m->speakers, d->t, i, PROCLITICS_ALL, &gm);
     /* "تحقق في مصدر الانفجار": the origin of a thing, no unnamed source;
      * "مصادر المعارضة" belongs to a party and stays one. */

@@ -34,6 +34,10 @@ int places_find(doc_state *d);
 int places_find_unresolved(doc_state *d); /* after places_find */
 int figures_find(doc_state *d);
 
+/* Does a phrase of data/lexicon/place_context.tsv that introduces a place
+ * (قرية، مدينة، ريف، شرق ...) end right before token i? */
+bool places_after_context(const doc_state *d, size_t i);
+
 /* A generic party of one war (sources.tsv: "المسلحين" for the Syrian
  * opposition) named in a report of another war (`conflict`, the war the
  * document reports, by where its figures or else its places lie; NULL when

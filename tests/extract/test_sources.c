@@ -1085,6 +1085,32 @@ Test(sources, an_outlet_s_name_after_a_region_noun_is_the_place)
     }
 }
 
+/* An outlet named after a town (الميادين, the channel and the town of Deir
+ * ez-Zor) names the town after a word that introduces a place (مدينة، بلدة،
+ * أحياء، ريف، شرق); as a speaker or after قناة it stays the outlet. */
+Test(sources, an_outlet_s_name_after_a_place_word_is_the_town)
+{
+    static const struct {
+        const char *doc;
+        bool outlet;
+    } cases[] = {
+        {"قتل 6 عناصر من الميليشيات في غارة على مدينة الميادين شرقي دير الزور.", false},
+        {"وأصيب 3 أطفال بانفجار لغم في بلدة الميادين صباح اليوم.", false},
+        {"وقال ناشطون إن القصف طال أحياء الميادين وأوقع 4 قتلى.", false},
+        {"ونزحت 200 عائلة من ريف الميادين نحو الحسكة.", false},
+        {"وقالت قناة الميادين إن 5 أشخاص قتلوا في غارة على بلدة الخيام.", true},
+        {"وأفادت الميادين بسقوط 4 شهداء في قصف على مدينة بنت جبيل.", true},
+        {"وقال مراسل الميادين إن 8 جرحى نقلوا إلى مستشفى صور.", true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        extract_result r;
+        run(cases[i].doc, &r);
+        cr_expect_eq(has_source_id(&r, "al-mayadeen"), cases[i].outlet, "al-mayadeen in: %s",
+                     cases[i].doc);
+        extract_result_free(&r);
+    }
+}
+
 /* مسؤول before عن is "responsible for", not an official who speaks:
  * "الحوثيون مسؤولون عن 20 ضحية" names no source; the subject of a
  * reporting verb still speaks ("قال مسؤول عن الملف"). */
