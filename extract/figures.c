@@ -689,6 +689,49 @@ static size_t name_after_fi(const doc_state *d, size_t fi)
     return fi + 1;
 }
 
+/* Is model place `kind` a wide one, an area rather than a spot? */
+static bool wide_place(const extract_place *pl)
+{
+    static const char *const wide[] = {"country", "governorate", "district", "region", NULL};
+    for (size_t i = 0; wide[i]; i++)
+        if (!strcmp(pl->kind, wide[i]))
+            return true;
+    return false;
+}
+
+/* The place mention that mention p locates, else p itself: a wide place
+ * right after a spot of its own country, joined by nothing or by في or a
+ * word of direction or nearness ("قرية X جنوب لبنان", "X بريف حلب", "X في
+ * محافظة Y"), says where that spot lies; what happened there happened at
+ * the spot. */
+static size_t located_by(const doc_state *d, size_t p)
+{
+    const text *t = d->t;
+    const extract_model *m = d->m;
+    size_t pf = d->place_toks[p].first, at = d->r->places[p].place;
+    /* "ومحافظة حماة": a further place of a list, not where the one before lies */
+    bool after_waw = d->r->places[p].sp.start > t->tok[pf].sp.start &&
+                     !strncmp(t->tok[pf].norm, "و", strlen("و"));
+    if (pf == 0 || after_waw || !wide_place(&m->places[at]))
+        return p;
+    size_t before = pf;
+    lexicon_match cm;
+    if (t->tok[pf - 1].kind == TOK_WORD && t->tok[pf - 1].sentence == t->tok[pf].sentence &&
+        (stages_word_is(t, pf - 1, (const char *const[]){"في", NULL}) ||
+         (lexicon_match_at(m->place_context, t, pf - 1, PROCLITICS_NONE, &cm) && cm.tok_end == pf &&
+          cm.entry->n_fields > 1 && !strcmp(cm.entry->fields[1], "-"))))
+        before = pf - 1;
+    for (size_t q = 0; q < d->r->n_places; q++) {
+        size_t spot = d->r->places[q].place;
+        if (d->place_toks[q].end != before && d->place_toks[q].end != pf)
+            continue;
+        if (wide_place(&m->places[spot]) || m->country_of[spot] != m->country_of[at])
+            return p;
+        return located_by(d, q);
+    }
+    return p;
+}
+
 /* The place of a figure spanning tokens [first, end) (see figure_place),
  * an end of a way (way_end) ranked with the datelines' when `ways`. */
 static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool ways)
@@ -709,7 +752,7 @@ static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool w
         size_t dist = pf > first ? pf - first : first - pf;
         if (best == EXTRACT_NO_INDEX || (best_dateline && !dateline) ||
             (dateline == best_dateline && dist < best_dist)) {
-            best = d->r->places[p].place;
+            best = d->r->places[located_by(d, p)].place;
             best_dist = dist;
             best_dateline = dateline;
         }

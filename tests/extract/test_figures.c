@@ -833,6 +833,24 @@ Test(figures, place_near_a_way)
     check_places(where, sizeof where / sizeof where[0]);
 }
 
+/* A wide place right after a spot of its country, alone or after في or a
+ * word of direction, says where the spot lies: a figure after both happened
+ * at the spot. Joined by و, or in another country, the wide place is a
+ * place of its own. */
+Test(figures, a_wide_place_that_locates_a_spot)
+{
+    static const place_case where[] = {
+        {"قصفت المدفعية قرية الضهيرة جنوب لبنان، ما أدى إلى إصابة 3 مدنيين.", "3", "dhayra"},
+        {"استهدفت غارة مدينة الميادين بريف دير الزور الشرقي وقتل فيها 6 عناصر.", "6", "mayadin"},
+        {"سقطت قذيفة على بلدة حيس في محافظة الحديدة ما أسفر عن مقتل طفلين و4 نساء.", "4", "hays"},
+        {"شنت الطائرات غارات على أريحا شمال غرب سوريا وأوقعت 8 قتلى.", "8", "ariha"},
+        /* a place of its own */
+        {"قصفت الطائرات مدينة أريحا ومحافظة حماة وقتل 8 مدنيين.", "8", "hama-gov"},
+        {"سقطت قذائف على مدينة عدن والضالع، وفي محافظة لحج قتل 4 مدنيين.", "4", "lahij-gov"},
+    };
+    check_places(where, sizeof where / sizeof where[0]);
+}
+
 /* "5 من أصل 8 طائرات": the part counts the noun of its whole, and the
  * verb before it befell the part; the whole is what there was: a count,
  * unless its noun says what befell it (جثة, جرحى), munitions fired. */
