@@ -317,6 +317,66 @@ static bool direction_adjective(const doc_state *d, size_t i, lexicon_match *pm)
     return true;
 }
 
+/* Does place mention p say, with في or بـ and at most a noun of its kind
+ * between ("X في مدينة Y", "X بمحافظة Y", "X بولاية Y"), that the mention
+ * before it lies inside it? A word of direction between ("X شمال Y") says
+ * where X lies from Y, not in it. */
+static bool contains_previous(const doc_state *d, size_t p)
+{
+    const text *t = d->t;
+    size_t qe = d->place_toks[p - 1].end, pf = d->place_toks[p].first;
+    if (pf < qe || pf - qe > 2 || t->tok[qe].sentence != t->tok[pf].sentence)
+        return false;
+    bool inside = false;
+    for (size_t k = qe; k <= pf; k++) {
+        if (t->tok[k].kind != TOK_WORD)
+            return false;
+        if (k == pf)
+            break;
+        lexicon_match cm;
+        bool fi = stages_word_is(t, k, (const char *const[]){"في", NULL});
+        if (!fi && (!lexicon_match_at(d->m->place_context, t, k, PROCLITICS_ALL, &cm) ||
+                    cm.tok_end != k + 1 || strcmp(context_role(&cm), "name") != 0))
+            return false;
+        inside |= fi || (k == qe && strncmp(t->tok[k].norm, "ب", strlen("ب")) == 0);
+    }
+    /* "بمحافظة Y" as the mention itself */
+    inside |= pf == qe && d->r->places[p].sp.start > t->tok[pf].sp.start &&
+              strncmp(t->tok[pf].norm, "ب", strlen("ب")) == 0;
+    return inside;
+}
+
+/* A name the gazetteer holds for one place, said to lie inside a
+ * governorate, city or country that does not hold that place ("حي الروضة
+ * في مدينة تعز" of the Ar Rawdah of Sanaa, "منطقة الجيزة بمحافظة درعا"),
+ * is another place of the same name: its resolution is dropped, and
+ * places_find_unresolved serves it after its context word. */
+static void drop_contradicted(doc_state *d)
+{
+    const extract_model *m = d->m;
+    extract_result *r = d->r;
+    for (size_t p = r->n_places; p-- > 1;) {
+        size_t q = p - 1, spot = r->places[q].place, area = r->places[p].place;
+        if (!contains_previous(d, p))
+            continue;
+        const char *kind = m->places[area].kind;
+        bool held;
+        if (!strcmp(kind, "country"))
+            held = m->country_of[spot] == area;
+        else if (!strcmp(kind, "governorate") || !strcmp(kind, "city"))
+            held = m->governorate_of[spot] != EXTRACT_NO_INDEX &&
+                   m->governorate_of[spot] == m->governorate_of[area];
+        else
+            continue;
+        if (held || spot == area)
+            continue;
+        memmove(&r->places[q], &r->places[q + 1], (r->n_places - q - 1) * sizeof r->places[0]);
+        memmove(&d->place_toks[q], &d->place_toks[q + 1],
+                (r->n_places - q - 1) * sizeof d->place_toks[0]);
+        r->n_places--;
+    }
+}
+
 int places_find(doc_state *d)
 {
     const text *t = d->t;
@@ -367,6 +427,7 @@ int places_find(doc_state *d)
         d->place_toks[d->r->n_places - 1] = (mention_toks){pm.tok_first, pm.tok_end};
         i = pm.tok_end;
     }
+    drop_contradicted(d);
     return 0;
 }
 

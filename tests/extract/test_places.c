@@ -291,6 +291,44 @@ Test(places, a_construct_name_after_its_noun)
     }
 }
 
+/* A name the gazetteer gives one place, said to lie inside a city,
+ * governorate or country that does not hold it, is another place of that
+ * name: served unresolved, not as the known one. Inside its own, or placed
+ * by a direction from another, it stays the known one. */
+Test(places, a_name_inside_an_area_that_does_not_hold_it)
+{
+    static const struct {
+        const char *doc, *name, *wrong;
+    } cases[] = {
+        {"قتل 6 أشخاص في اشتباكات بحي الروضة في مدينة تعز.", "الروضة", "ar-rawdah"},
+        {"قتل 2 من عناصر الشرطة في انفجار عبوة في منطقة الجيزة بمحافظة درعا.", "الجيزة", "giza"},
+        {"قتل 18 شخصا في هجوم على قرية النصر بولاية جنوب دارفور.", "النصر", "an-nasr"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        extract_result r;
+        run(cases[c].doc, &r);
+        cr_expect(!has_place(&r, cases[c].wrong, cases[c].name), "%s: %s read as %s", cases[c].doc,
+                  cases[c].name, cases[c].wrong);
+        cr_expect(has_text(r.unresolved_places, r.n_unresolved_places, &r, cases[c].name),
+                  "%s: %s not served", cases[c].doc, cases[c].name);
+        extract_result_free(&r);
+    }
+    static const place_case kept[] = {
+        {"قتل 7 أشخاص في حي الوعر بمدينة حمص.", "waer", "حي الوعر"},
+        {"قتل 3 مدنيين في غارة على مديرية باقم بمحافظة صعدة.", "baqim-as-suq", "باقم"},
+        {"قتل 4 جنود بهجوم في قضاء الطارمية شمال بغداد.", "at-tarmiyah", "الطارمية"},
+        {"سقطت قذائف على مدينة الأبيض بولاية شمال كردفان.", "el-obeid", "الأبيض"},
+        {"أصيب 5 أشخاص في الجيزة جنوب القاهرة.", "giza", "الجيزة"},
+    };
+    for (size_t c = 0; c < sizeof kept / sizeof kept[0]; c++) {
+        extract_result r;
+        run(kept[c].doc, &r);
+        cr_expect(has_place(&r, kept[c].id, kept[c].as_written), "%s: no %s (%s)", kept[c].doc,
+                  kept[c].id, kept[c].as_written);
+        extract_result_free(&r);
+    }
+}
+
 /* A street, square or roundabout named after a place names the street: the
  * name is served unresolved, the place it recalls is not; a road is named
  * by the place it leads to, which stays a place. */
