@@ -83,6 +83,10 @@ Test(places, region_places_resolve)
         {"سقطت 6 قذائف على أطراف كفركلا والعديسة.", "odaisseh", "العديسة"},
         {"قصفت المدفعية قرية الضهيرة وأصيب 3 مدنيين.", "dhayra", "الضهيرة"},
         {"دمرت الغارة 3 منازل في بلدة الخيام.", "khiam", "الخيام"},
+        /* neighbourhoods of Gaza City and camps of the Strip, reviewed */
+        {"استشهد 4 مواطنين في قصف على حي الشجاعية شرق مدينة غزة.", "shujaiya", "حي الشجاعية"},
+        {"أصيب 9 أشخاص في غارة على مخيم المغازي وسط القطاع.", "maghazi", "مخيم المغازي"},
+        {"نزحت 100 عائلة من مخيم الشاطئ غرب غزة.", "beach-camp", "مخيم الشاطئ"},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         extract_result r;
@@ -126,6 +130,8 @@ Test(places, names_that_are_not_places)
         {"استهدف صاروخ سفينة شحن في خليج عدن فجر الأحد.", "عدن"},
         /* الخيام "the tents" outside a place context */
         {"نصب 200 نازح الخيام في ساحة المدرسة.", "الخيام"},
+        /* a common word that names a Gaza camp only with its noun */
+        {"جلس 30 نازحا على الشاطئ قرب الميناء.", "الشاطئ"},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         extract_result r;
