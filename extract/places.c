@@ -349,6 +349,7 @@ static bool contains_previous(const doc_state *d, size_t p)
 /* A name the gazetteer holds for one place, said to lie inside a
  * governorate, city or country that does not hold that place ("حي الروضة
  * في مدينة تعز" of the Ar Rawdah of Sanaa, "منطقة الجيزة بمحافظة درعا"),
+ * or inside a district, town or region of another country,
  * is another place of the same name: its resolution is dropped, and
  * places_find_unresolved serves it after its context word. */
 static void drop_contradicted(doc_state *d)
@@ -366,8 +367,8 @@ static void drop_contradicted(doc_state *d)
         else if (!strcmp(kind, "governorate") || !strcmp(kind, "city"))
             held = m->governorate_of[spot] != EXTRACT_NO_INDEX &&
                    m->governorate_of[spot] == m->governorate_of[area];
-        else
-            continue;
+        else /* a district, town or region: at least its country */
+            held = m->country_of[spot] == m->country_of[area];
         if (held || spot == area)
             continue;
         memmove(&r->places[q], &r->places[q + 1], (r->n_places - q - 1) * sizeof r->places[0]);

@@ -309,6 +309,8 @@ Test(places, a_name_inside_an_area_that_does_not_hold_it)
         {"قتل 6 أشخاص في اشتباكات بحي الروضة في مدينة تعز.", "الروضة", "ar-rawdah"},
         {"قتل 2 من عناصر الشرطة في انفجار عبوة في منطقة الجيزة بمحافظة درعا.", "الجيزة", "giza"},
         {"قتل 18 شخصا في هجوم على قرية النصر بولاية جنوب دارفور.", "النصر", "an-nasr"},
+        /* inside a district of another country */
+        {"قصف الحوثيون قرية الضهيرة في مديرية حيس وقتل 3 مدنيين.", "الضهيرة", "dhayra"},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         extract_result r;
@@ -325,6 +327,8 @@ Test(places, a_name_inside_an_area_that_does_not_hold_it)
         {"قتل 4 جنود بهجوم في قضاء الطارمية شمال بغداد.", "at-tarmiyah", "الطارمية"},
         {"سقطت قذائف على مدينة الأبيض بولاية شمال كردفان.", "el-obeid", "الأبيض"},
         {"أصيب 5 أشخاص في الجيزة جنوب القاهرة.", "giza", "الجيزة"},
+        {"قتل 4 جنود في ذيبان بريف دير الزور الشرقي.", "dhiban", "ذيبان"},
+        {"قصفت المدفعية قرية الضهيرة في قضاء صور.", "dhayra", "الضهيرة"},
     };
     for (size_t c = 0; c < sizeof kept / sizeof kept[0]; c++) {
         extract_result r;
