@@ -689,6 +689,19 @@ static size_t name_after_fi(const doc_state *d, size_t fi)
     return fi + 1;
 }
 
+/* Does place mention p stand before the إن or أن that opens what is said,
+ * the figure at token `first` after it ("قال مراسل القناة في جنوب لبنان إن
+ * 4 شهداء سقطوا في غارة على بلدة يارون")? It is where the speaker is, so
+ * ranked like a dateline: taken only when what is said names no place. */
+static bool before_said(const doc_state *d, size_t p, size_t first)
+{
+    const text *t = d->t;
+    for (size_t k = d->place_toks[p].end; k < first; k++)
+        if (stages_word_is(t, k, (const char *const[]){"إن", "ان", "أن", NULL}))
+            return true;
+    return false;
+}
+
 /* Is model place `kind` a wide one, an area rather than a spot? */
 static bool wide_place(const extract_place *pl)
 {
@@ -746,7 +759,7 @@ static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool w
         size_t pf = d->place_toks[p].first;
         if (t->tok[pf].sentence != t->tok[first].sentence)
             continue;
-        bool dateline = dateline_place(d, p) || (ways && way_end(d, p));
+        bool dateline = dateline_place(d, p) || (ways && way_end(d, p)) || before_said(d, p, first);
         if (fi_after && (pf == end + 1 || pf == named_after) && !dateline)
             return d->r->places[p].place;
         size_t dist = pf > first ? pf - first : first - pf;

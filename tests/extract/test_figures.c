@@ -851,6 +851,21 @@ Test(figures, a_wide_place_that_locates_a_spot)
     check_places(where, sizeof where / sizeof where[0]);
 }
 
+/* A place before the إن or أن that opens what is said is where the speaker
+ * is: the figure said takes a place named in what is said, and the
+ * speaker's only when what is said names none. */
+Test(figures, the_speaker_s_place_is_not_the_figure_s)
+{
+    static const place_case where[] = {
+        {"قال مراسل الميادين في جنوب لبنان إن 4 شهداء سقطوا في غارة على بلدة يارون.", "4",
+         "yaroun"},
+        {"وقال مسؤول في محافظة إدلب أن 6 مدنيين قتلوا بقصف على مدينة سراقب.", "6", "saraqib"},
+        /* what is said names no place */
+        {"قال مصدر طبي في الموصل إن 9 مدنيين قتلوا في القصف.", "9", "mosul"},
+    };
+    check_places(where, sizeof where / sizeof where[0]);
+}
+
 /* "5 من أصل 8 طائرات": the part counts the noun of its whole, and the
  * verb before it befell the part; the whole is what there was: a count,
  * unless its noun says what befell it (جثة, جرحى), munitions fired. */
