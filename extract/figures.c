@@ -702,6 +702,23 @@ static bool before_said(const doc_state *d, size_t p, size_t first)
     return false;
 }
 
+/* Does place mention p name the side a party is on ("الفصائل الموالية
+ * لتركيا", "المدعومة من إيران"), a place_context word of allegiance right
+ * before it? Nothing happened there: no figure's place. */
+static bool allegiance_place(const doc_state *d, size_t p)
+{
+    const text *t = d->t;
+    size_t pf = d->place_toks[p].first;
+    lexicon_match cm;
+    for (size_t back = 1; back <= 2 && back <= pf; back++)
+        if (t->tok[pf - back].sentence == t->tok[pf].sentence &&
+            lexicon_match_at(d->m->place_context, t, pf - back, PROCLITICS_ALL, &cm) &&
+            cm.tok_end == pf && cm.entry->n_fields > 1 &&
+            !strcmp(cm.entry->fields[1], "allegiance"))
+            return true;
+    return false;
+}
+
 /* Is model place `kind` a wide one, an area rather than a spot? */
 static bool wide_place(const extract_place *pl)
 {
@@ -758,6 +775,8 @@ static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool w
     for (size_t p = 0; p < d->r->n_places; p++) {
         size_t pf = d->place_toks[p].first;
         if (t->tok[pf].sentence != t->tok[first].sentence)
+            continue;
+        if (allegiance_place(d, p))
             continue;
         bool dateline = dateline_place(d, p) || (ways && way_end(d, p)) || before_said(d, p, first);
         if (fi_after && (pf == end + 1 || pf == named_after) && !dateline)

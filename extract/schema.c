@@ -64,8 +64,8 @@ static const char *const anaphor_names[] = {"construct", "definite", "both", NUL
 static const char *const party_kinds[] = {"outlet",     "agency", "armed_group", "military",
                                           "government", "un",     "ngo",         "civil_defence",
                                           "activists",  "role",   NULL};
-static const char *const place_contexts[] = {"site", "street", "names",    "name",
-                                             "part", "not",    "facility", NULL};
+static const char *const place_contexts[] = {"site", "street",   "names",      "name", "part",
+                                             "not",  "facility", "allegiance", NULL};
 static const char *const qualifiers[] = {"more_than", "at_least",  "about",
                                          "up_to",     "less_than", NULL};
 static const char *const speaker_forms[] = {"party",  "role", "title", "given",

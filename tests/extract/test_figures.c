@@ -866,6 +866,19 @@ Test(figures, the_speaker_s_place_is_not_the_figure_s)
     check_places(where, sizeof where / sizeof where[0]);
 }
 
+/* A country after a word of allegiance (الموالية لـ، المدعومة من) names a
+ * side, not where anything happened: no figure is placed there. */
+Test(figures, a_side_named_by_its_allegiance_is_no_place)
+{
+    static const place_case where[] = {
+        {"وقتل 5 عناصر من الميليشيات المدعومة من إيران في غارة على البوكمال.", "5", "abu-kamal"},
+        {"وقتل 4 عناصر من الفصائل الموالية لتركيا في الاشتباكات.", "4", NULL},
+        /* a country named for itself still is */
+        {"وقتل 3 مدنيين في قصف على قرية حدودية في تركيا.", "3", "turkey"},
+    };
+    check_places(where, sizeof where / sizeof where[0]);
+}
+
 /* "5 من أصل 8 طائرات": the part counts the noun of its whole, and the
  * verb before it befell the part; the whole is what there was: a count,
  * unless its noun says what befell it (جثة, جرحى), munitions fired. */
