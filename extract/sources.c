@@ -427,6 +427,7 @@ static bool told_to_at(doc_state *d, size_t k, found *pf, lexicon_match *pm);
 static bool told_outlet_at(const doc_state *d, size_t k, lexicon_match *km);
 static bool hidden_subject(const doc_state *d, const lexicon_match *am);
 static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am);
+static bool body_alone_at(doc_state *d, size_t i, found *f);
 
 /* Token i is an indefinite nisba adjective (أمني, حقوقية, كردي): no
  * article, three letters or more, ending in ي or ية. */
@@ -1405,7 +1406,30 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
             am.sp.start = article_start(d->t, i); /* "المركز", not "مركز" */
         return refer_back(d, f->source, &am, f);
     }
+    if (as_subject && body_alone_at(d, i, f))
+        return true;
     return as_subject && person_at(d, i, f);
+}
+
+/* A body's head alone and definite as the subject of a reporting verb,
+ * with no body of that head named before it to refer to ("وقالت الحكومة
+ * إن ..."، "ونفت الفصائل ذلك"): a party of its own, named by the word. */
+static bool body_alone_at(doc_state *d, size_t i, found *f)
+{
+    const text *t = d->t;
+    lexicon_match fm;
+    if (form_at(d, i, &fm) != FORM_PARTY || fm.tok_end != i + 1 || !has_article(t, i))
+        return false;
+    uint32_t s = t->tok[i].sentence;
+    if (definite_nisba(d, i + 1, s) || seated_first_named(d, i, s) ||
+        (i + 1 < t->n_tok && t->tok[i + 1].sentence == s && definite_follower(d, i + 1)))
+        return false; /* a name of its own, read by the form (form_subject_at) */
+    span sp = {article_start(t, i), t->tok[i].sp.end};
+    size_t src = discovered_source(d, sp, model_field(fm.entry, 2), EXTRACT_NO_INDEX);
+    if (!add_mention(d, src, sp, i, i + 1, ROLE_MENTIONED))
+        return false;
+    *f = (found){src, d->r->n_source_mentions - 1, i + 1, false};
+    return true;
 }
 
 /* A country as the subject of a reporting verb ("وكانت روسيا أعلنت",

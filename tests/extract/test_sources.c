@@ -520,6 +520,26 @@ Test(sources, a_definite_head_refers_back)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* ... and with none named before it, a body's head alone is a party of its
+ * own, named by the word, rather than no one: the figure would fall to the
+ * report's first speaker. */
+Test(sources, a_definite_body_alone_speaks)
+{
+    static const claimant_case cases[] = {
+        {"وقالت الحكومة إن 12 مدنيا قتلوا في القصف.", "12 مدنيا", "الحكومة", "government"},
+        {"ونفت الفصائل ذلك وقالت إن 3 من مقاتليها فقط قتلوا.", "3 من", "الفصائل", NULL},
+        /* the one who denies does not take the claim of the one who spoke */
+        {"قالت الحكومة إن قواتها قتلت 90 مسلحا، وهو ما نفته فصائل المعارضة التي أكدت مقتل 10 من "
+         "عناصرها فقط.",
+         "90 مسلحا", "الحكومة", NULL},
+        /* a head named before still refers back; a name of its own is read whole */
+        {"قالت وزارة الصحة إن 30 شخصا قتلوا. وأضافت الوزارة أن 50 شخصا أصيبوا.", "50 شخصا",
+         "وزارة الصحة", NULL},
+        {"وقالت الحكومة المحلية إن 8 مدنيين قتلوا.", "8 مدنيين", "الحكومة المحلية", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* The parties of the region's wars are known by their names and variants. */
 Test(sources, parties_of_the_region)
 {
