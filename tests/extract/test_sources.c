@@ -719,6 +719,9 @@ Test(sources, unknown_outlets_from_datelines)
         {"كتب سامر خليل - midan24. Net\nقتل 5 مدنيين في قصف على مدينة إدلب.\n", "midan24"},
         /* told by a speaker, in quotes: its own reporting */
         {"وقال مصدر محلي لـ\"صدى الجنوب\" إن 4 مدنيين قتلوا في القصف.\n", "صدى الجنوب"},
+        /* a dateline run into the report, the outlet quoted before the colon */
+        {"بيروت ـ «الأفق»: قتل 5 أشخاص في غارة على بلدة في الجنوب.\n", "الأفق"},
+        {"عدن - \"صوت الساحل\": قتل 4 جنود في هجوم على معسكر.\n", "صوت الساحل"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         extract_result r;
@@ -731,6 +734,17 @@ Test(sources, unknown_outlets_from_datelines)
         }
         extract_result_free(&r);
     }
+}
+
+/* ... but a name after the place and dash that is not quoted may be the
+ * reporter's: no outlet. */
+Test(sources, an_unquoted_name_after_a_dateline_is_no_outlet)
+{
+    extract_result r;
+    const char *doc = "دمشق - سامر خليل: قتل 4 جنود في هجوم على حاجز.\n";
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    cr_expect_eq(r.outlet, EXTRACT_NO_INDEX, "an outlet in: %s", doc);
+    extract_result_free(&r);
 }
 
 /* A person named with the function he holds: after the name and a comma,
