@@ -2116,11 +2116,12 @@ static bool signed_after_byline(doc_state *d, pass *p, size_t a, size_t k, size_
     return false;
 }
 
-/* "بيروت ـ «الحياة»: قتل ..." opening the text: a dateline run into the
- * report, a place, a dash (or a tatweel) and a name in guillemets or
- * quotation marks before the colon that opens the report. The quoted name
- * is the outlet's, known or not: a reporter's byline is never quoted. */
-static void quoted_outlet_opening(doc_state *d, pass *p)
+/* "بيروت ـ «الحياة»: قتل ...", "القاهرة - بوابة الأهرام: أعلنت ..." opening
+ * the text: a dateline run into the report, a place, a dash (or a tatweel)
+ * and a name before the colon that opens the report. The name is the
+ * outlet's when the list knows it as one, or when it is in guillemets or
+ * quotation marks: a reporter's byline is never quoted. */
+static void outlet_opening_the_text(doc_state *d, pass *p)
 {
     const text *t = d->t;
     size_t n = t->n_tok, limit = d->m->windows[WIN_DATELINE_MAX_TOKENS];
@@ -2128,27 +2129,28 @@ static void quoted_outlet_opening(doc_state *d, pass *p)
         size_t r = tatweel_before(t, k) ? k : dateline_separator(t, k) ? k + 1 : 0;
         if (!r)
             continue;
-        if (!place_or_desk(d, 0, k) || r >= n ||
-            !(is_punct(t, r, 0x00AB) || is_punct(t, r, '"') || is_punct(t, r, 0x201C)))
+        if (!place_or_desk(d, 0, k))
             return;
-        size_t close = r + 1;
-        while (close < n && close < r + 5 && t->tok[close].kind == TOK_WORD)
-            close++;
-        if (close == r + 1 || close + 1 >= n ||
-            !(is_punct(t, close, 0x00BB) || is_punct(t, close, '"') ||
-              is_punct(t, close, 0x201D)) ||
-            !is_punct(t, close + 1, ':'))
+        size_t colon = r;
+        while (colon < n && colon < r + 6 && !t->tok[colon].newline_before &&
+               !is_punct(t, colon, ':'))
+            colon++;
+        if (colon >= n || !is_punct(t, colon, ':'))
             return;
-        size_t known = outlet_filling(d, r + 1, close);
+        size_t known = outlet_filling(d, r, colon);
         if (known != EXTRACT_NO_INDEX) {
             score_outlet(d, p, known, DATELINE_POINTS);
             return;
         }
-        if (!outlet_name_words(d, r + 1, close))
+        bool quoted = colon >= r + 3 &&
+                      (is_punct(t, r, 0x00AB) || is_punct(t, r, '"') || is_punct(t, r, 0x201C)) &&
+                      (is_punct(t, colon - 1, 0x00BB) || is_punct(t, colon - 1, '"') ||
+                       is_punct(t, colon - 1, 0x201D));
+        if (!quoted || !outlet_name_words(d, r + 1, colon - 1))
             return;
-        span sp = {t->tok[r + 1].sp.start, t->tok[close - 1].sp.end};
+        span sp = {t->tok[r + 1].sp.start, t->tok[colon - 2].sp.end};
         size_t src = discovered_source(d, sp, "outlet", EXTRACT_NO_INDEX);
-        if (src != EXTRACT_NO_INDEX && add_mention(d, src, sp, r + 1, close, ROLE_MENTIONED))
+        if (src != EXTRACT_NO_INDEX && add_mention(d, src, sp, r + 1, colon - 1, ROLE_MENTIONED))
             score_outlet(d, p, src, DATELINE_POINTS);
         return;
     }
@@ -2544,7 +2546,7 @@ int sources_find(doc_state *d)
 
     continue_statements(d);
     score_datelines(d, &p);
-    quoted_outlet_opening(d, &p);
+    outlet_opening_the_text(d, &p);
     d->r->outlet = choose_outlet(d, &p);
     if (d->r->outlet != EXTRACT_NO_INDEX)
         for (size_t m = 0; m < d->r->n_source_mentions; m++)

@@ -705,8 +705,8 @@ Test(sources, scope_of_a_statement)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
-/* An outlet the list does not know, named by a dateline whose order tells
- * it from a byline. */
+/* An outlet the list does not know (or does), named by a dateline whose
+ * order tells it from a byline. */
 Test(sources, unknown_outlets_from_datelines)
 {
     static const struct {
@@ -722,6 +722,8 @@ Test(sources, unknown_outlets_from_datelines)
         /* a dateline run into the report, the outlet quoted before the colon */
         {"بيروت ـ «الأفق»: قتل 5 أشخاص في غارة على بلدة في الجنوب.\n", "الأفق"},
         {"عدن - \"صوت الساحل\": قتل 4 جنود في هجوم على معسكر.\n", "صوت الساحل"},
+        /* ... or a known outlet, quoted or not */
+        {"القاهرة - بوابة الأهرام: أعلنت وزارة الصحة مقتل 7 أشخاص في الحادث.\n", "صحيفة الأهرام"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         extract_result r;
