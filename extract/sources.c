@@ -2053,6 +2053,23 @@ static bool outlet_name_words(const doc_state *d, size_t a, size_t b)
     return true;
 }
 
+/* The outlet a dateline names at tokens [n0, n1), punctuation around it
+ * (quotes, dashes) aside, the list not knowing it: scored as a dateline's. */
+static void score_unknown_outlet(doc_state *d, pass *p, size_t n0, size_t n1)
+{
+    const text *t = d->t;
+    while (n0 < n1 && t->tok[n0].kind == TOK_PUNCT)
+        n0++;
+    while (n1 > n0 && t->tok[n1 - 1].kind == TOK_PUNCT)
+        n1--;
+    if (n0 >= n1)
+        return;
+    span sp = {t->tok[n0].sp.start, t->tok[n1 - 1].sp.end};
+    size_t src = discovered_source(d, sp, "outlet", EXTRACT_NO_INDEX);
+    if (src != EXTRACT_NO_INDEX && add_mention(d, src, sp, n0, n1, ROLE_MENTIONED))
+        score_outlet(d, p, src, DATELINE_POINTS);
+}
+
 /* A dateline naming an outlet the list does not know, where the order
  * tells an outlet from a reporter's byline ("PLACE - REPORTER"): "OUTLET -
  * PLACE" or "OUTLET: PLACE", "DESK - OUTLET" ("متابعات - X"), and "PLACE
@@ -2074,14 +2091,7 @@ static void unknown_outlet(doc_state *d, pass *p, size_t a, size_t k, size_t r, 
     }
     if (n0 == EXTRACT_NO_INDEX)
         return;
-    while (n0 < n1 && t->tok[n0].kind == TOK_PUNCT)
-        n0++;
-    while (n1 > n0 && t->tok[n1 - 1].kind == TOK_PUNCT)
-        n1--;
-    span sp = {t->tok[n0].sp.start, t->tok[n1 - 1].sp.end};
-    size_t src = discovered_source(d, sp, "outlet", EXTRACT_NO_INDEX);
-    if (src != EXTRACT_NO_INDEX && add_mention(d, src, sp, n0, n1, ROLE_MENTIONED))
-        score_outlet(d, p, src, DATELINE_POINTS);
+    score_unknown_outlet(d, p, n0, n1);
 }
 
 /* "الموصل/ محمد الجبوري/ الأناضول": a place, the reporter's byline of one
@@ -2146,12 +2156,8 @@ static void outlet_opening_the_text(doc_state *d, pass *p)
                       (is_punct(t, r, 0x00AB) || is_punct(t, r, '"') || is_punct(t, r, 0x201C)) &&
                       (is_punct(t, colon - 1, 0x00BB) || is_punct(t, colon - 1, '"') ||
                        is_punct(t, colon - 1, 0x201D));
-        if (!quoted || !outlet_name_words(d, r + 1, colon - 1))
-            return;
-        span sp = {t->tok[r + 1].sp.start, t->tok[colon - 2].sp.end};
-        size_t src = discovered_source(d, sp, "outlet", EXTRACT_NO_INDEX);
-        if (src != EXTRACT_NO_INDEX && add_mention(d, src, sp, r + 1, colon - 1, ROLE_MENTIONED))
-            score_outlet(d, p, src, DATELINE_POINTS);
+        if (quoted && outlet_name_words(d, r + 1, colon - 1))
+            score_unknown_outlet(d, p, r, colon);
         return;
     }
 }
