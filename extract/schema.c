@@ -129,6 +129,7 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_AUDIENCE] = "audience",
     [FW_REGION_NOUN] = "region_noun",
     [FW_RESPONSIBLE_FOR] = "responsible_for",
+    [FW_ELABORATING] = "elaborating",
     [FW__COUNT] = NULL,
 };
 

@@ -74,6 +74,7 @@ typedef enum word_set {
     FW_AUDIENCE,
     FW_REGION_NOUN,
     FW_RESPONSIBLE_FOR,
+    FW_ELABORATING,
     FW__COUNT
 } word_set;
 extern const char *const schema_word_sets[FW__COUNT + 1]; /* NULL-terminated */

@@ -243,6 +243,9 @@ typedef struct pass {
     size_t score_cap;
     size_t covered_until; /* tokens before it belong to a recorded mention */
     size_t last_speaker;  /* the last speaker named, across paragraphs */
+    /* Words before the first speaker's coordinated clause in its sentence
+     * ("ارتفع العدد إلى 80، وأعلنت مصادر مقتل 18"): not theirs to narrate. */
+    size_t lead_not_theirs_from, lead_not_theirs_to;
 } pass;
 
 static bool is_outlet_kind(const extract_source *s)
@@ -1872,6 +1875,17 @@ static bool post_posed(const doc_state *d, const lexicon_match *am, size_t sente
     return strcmp(kind, "verb") == 0 && !am->stripped && i > sentence_start && is_comma(t, i - 1);
 }
 
+/* Is the reporting verb am a clause of its own joined by "، و" to what
+ * the sentence told before it ("...، وأعلنت مصادر أمنية مقتل 18")? It
+ * reports its own object, not the clause before, unless it details it
+ * ("...، وأوضح مصدر أمني أن 2 منهم ..."). */
+static bool coordinated_report(const doc_state *d, const lexicon_match *am, size_t sentence_start)
+{
+    size_t i = am->tok_first;
+    return strcmp(model_field(am->entry, 2), "verb") == 0 && am->stripped && i > sentence_start &&
+           is_comma(d->t, i - 1) && !stages_word_in(d, i, FW_ELABORATING);
+}
+
 /* Has the verb am no subject of its own: is it followed by what it says
  * ("وقال إن", "وأشار إلى أن", "وأضاف: ...") rather than by a noun? */
 static bool hidden_subject(const doc_state *d, const lexicon_match *am)
@@ -2407,8 +2421,16 @@ int sources_find(doc_state *d)
 {
     const text *t = d->t;
     size_t n = t->n_tok;
-    pass p = {EXTRACT_NO_INDEX, EXTRACT_NO_INDEX, EXTRACT_NO_INDEX, EXTRACT_NO_INDEX, NULL, 0, 0,
-              EXTRACT_NO_INDEX};
+    pass p = {EXTRACT_NO_INDEX,
+              EXTRACT_NO_INDEX,
+              EXTRACT_NO_INDEX,
+              EXTRACT_NO_INDEX,
+              NULL,
+              0,
+              0,
+              EXTRACT_NO_INDEX,
+              0,
+              0};
     d->model_to_result = malloc((d->m->n_sources + 1) * sizeof *d->model_to_result);
     if (!d->model_to_result)
         return -1;
@@ -2483,8 +2505,13 @@ int sources_find(doc_state *d)
                      * one who denies it ("قتلت القوات 90 مسلحا، وهو ما نفته
                      * الفصائل"): the narrator is not who answers it. */
                     if (p.first_speaker == EXTRACT_NO_INDEX && !denied &&
-                        !contrasted(d, i, sentence_start))
+                        !contrasted(d, i, sentence_start)) {
                         p.first_speaker = f.source;
+                        if (coordinated_report(d, &am, sentence_start)) {
+                            p.lead_not_theirs_from = sentence_start;
+                            p.lead_not_theirs_to = i;
+                        }
+                    }
                     /* The first attribution of a sentence covers the words
                      * before it: "قتل 5 أشخاص ...، بحسب الدفاع المدني". */
                     if (!sentence_spoken && post_posed(d, &am, sentence_start))
@@ -2562,8 +2589,10 @@ int sources_find(doc_state *d)
     size_t narrator = d->r->outlet != EXTRACT_NO_INDEX ? d->r->outlet : p.first_speaker;
     if (narrator == EXTRACT_NO_INDEX)
         narrator = release_author(d, &p);
+    bool first_narrates = d->r->outlet == EXTRACT_NO_INDEX && narrator == p.first_speaker;
     for (size_t i = 0; i < n; i++)
-        if (d->speaker[i] == EXTRACT_NO_INDEX)
+        if (d->speaker[i] == EXTRACT_NO_INDEX &&
+            !(first_narrates && i >= p.lead_not_theirs_from && i < p.lead_not_theirs_to))
             d->speaker[i] = narrator;
     /* "وكانت 21 امرأة اختطفن ..." — a sentence opened by كان recounts what
      * happened before, one opened by "وفي سياق منفصل" another story: the

@@ -540,6 +540,27 @@ Test(sources, a_definite_body_alone_speaks)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "...، وأعلنت X مقتل N": a report joined to the sentence by و after a
+ * comma is the speaker's own; what the sentence told before it is not,
+ * when no outlet narrates. A verb that details it (وأوضح) owns it too. */
+Test(sources, a_coordinated_report_owns_its_own_object)
+{
+    static const claimant_case cases[] = {
+        {"ارتفعت حصيلة قتلى القصف على ريف إدلب إلى 35 شخصا، وأعلنت مصادر طبية مقتل 6 مسعفين "
+         "في غارة على مستشفى.",
+         "35 شخصا", "(none)", NULL},
+        {"ارتفعت حصيلة قتلى القصف على ريف إدلب إلى 35 شخصا، وأعلنت مصادر طبية مقتل 6 مسعفين "
+         "في غارة على مستشفى.",
+         "6 مسعفين", "مصادر طبية", NULL},
+        {"قتل 4 أشخاص في قصف على مدينة تعز، وأوضح مصدر طبي أن اثنين منهم طفلان.", "4 أشخاص",
+         "مصدر طبي", NULL},
+        /* a post-posed speaker still covers what came before it */
+        {"قتل 9 مدنيين في غارة على بلدة سراقب، بحسب الدفاع المدني.", "9 مدنيين",
+         "الدفاع المدني السوري", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* The parties of the region's wars are known by their names and variants. */
 Test(sources, parties_of_the_region)
 {
