@@ -434,11 +434,13 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
                    g->first <= end + d->m->windows[WIN_TRIGGER_AFTER_WORDS] &&
                    t->tok[g->first].sentence == s;
         /* ... nor behind a preposition of cause or time: "أفرج عن 12 صيادا
-         * بعد احتجاز", "ارتفع إلى 15 بسبب خطورة الإصابات" */
+         * بعد احتجاز", "ارتفع إلى 15 بسبب خطورة الإصابات", nor when it is
+         * another toll's: "عدد القتلى بلغ 1250 وعدد الجرحى 300" */
         lexicon_match pm;
         for (size_t j = end; j < g->first && own; j++)
             own = t->tok[j].kind == TOK_WORD && !word_role(d, j, "clause") &&
-                  !word_role(d, j, "circumstance") && !link_is(d, j, "because", &pm);
+                  !word_role(d, j, "circumstance") && !link_is(d, j, "because", &pm) &&
+                  !word_role(d, j, "toll_head");
         /* "3 مدنيين بقذائف أطلقت": what was fired is the shells, not the
          * people; "اعتراض 4 صواريخ أطلقت": the object of the verb-noun right
          * before it, the verb after is an attribute ("that were fired") */
@@ -1616,6 +1618,21 @@ static bool qualifying_verb_before(const doc_state *d, size_t head, qualifier *q
     return false;
 }
 
+/* The first token of the date, year, time or span of time that holds
+ * token k, or EXTRACT_NO_INDEX. */
+static size_t time_number_holding(const doc_state *d, size_t k)
+{
+    const unsigned when = NUMFLAG_DATE | NUMFLAG_YEAR | NUMFLAG_TIME | NUMFLAG_DURATION;
+    for (size_t n = 0; n < d->r->n_numbers; n++) {
+        const number *num = &d->r->numbers[n];
+        if (num->tok_first > k)
+            break;
+        if (k < num->tok_end && (num->flags & when))
+            return num->tok_first;
+    }
+    return EXTRACT_NO_INDEX;
+}
+
 /* A bare number after a toll named before it in its clause ("عدد الجرحى
  * بلغ 8408", "ارتفعت حصيلة القتلى إلى 106", "والإصابات 197"), or right
  * after a verb of what happens to people ("وأصيب 33 بجروح"): it counts
@@ -1624,6 +1641,13 @@ static bool bare_toll(const doc_state *d, const fig_state *fs, const number *num
 {
     const text *t = d->t;
     size_t i = num->tok_first;
+    size_t next = num->tok_end;
+    /* "بلغ /29600/", "والجرحى (40)": the number in slashes or brackets */
+    if (i > 0 && is_open_mark(t, i - 1) && is_close_mark(t, next) &&
+        t->tok[next].sentence == t->tok[i].sentence) {
+        i--;
+        next++;
+    }
     if (i == 0 || t->tok[i - 1].sentence != t->tok[i].sentence)
         return false;
     static const char *const people_types[] = {"killed",   "injured",   "casualties",
@@ -1639,9 +1663,15 @@ static bool bare_toll(const doc_state *d, const fig_state *fs, const number *num
                 return true;
     }
     bool linked = word_role(d, i - 1, "toll_link");
-    /* "عدد القتلى ... بلغ": a toll head and a trigger before the link. */
+    /* "عدد القتلى ... بلغ": a toll head and a trigger before the link; a
+     * date may stand between ("عدد المستسلمين منذ 9 يناير بلغ"). */
     for (size_t back = 2; linked && back <= 8 && back <= i; back++) {
         size_t k = i - back;
+        size_t when = time_number_holding(d, k);
+        if (when != EXTRACT_NO_INDEX && t->tok[when].sentence == t->tok[i].sentence) {
+            back = i - when;
+            continue;
+        }
         if (t->tok[k].sentence != t->tok[i].sentence || t->tok[k].kind != TOK_WORD)
             break;
         if (word_role(d, k, "toll_head") || word_role(d, k, "death_toll")) {
@@ -1662,7 +1692,6 @@ static bool bare_toll(const doc_state *d, const fig_state *fs, const number *num
      * else then. With no link, the number closes its clause (a mark, و or
      * ف, a qualifier after it): one that goes on is a day, a floor or a
      * name ("حتى يوم 15 الشهر الجاري"). */
-    size_t next = num->tok_end;
     lexicon_match qm;
     if (!linked && next < t->n_tok && t->tok[next].kind == TOK_WORD &&
         t->tok[next].sentence == t->tok[i].sentence && t->cp[t->tok[next].sp.start] != 0x0648 &&

@@ -1189,6 +1189,23 @@ Test(figures, trigger_behind_a_preposition_is_a_circumstance)
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A toll's bare number: in the slashes of official agencies or brackets,
+ * past a date inside the toll; a second toll's noun after it is not its
+ * verb; those who surrendered are captured. */
+Test(figures, bare_tolls_as_agencies_write_them)
+{
+    static const figure_case cases[] = {
+        {"وقالت الوزارة إن عدد القتلى بلغ /1250/.", "1250", 1250, "exact", "killed"},
+        {"وقالت الوزارة إن عدد الجرحى بلغ (40) حتى الآن.", "40", 40, "exact", "injured"},
+        {"وقالت الوزارة إن عدد القتلى بلغ 1250 وعدد الجرحى 300.", "1250", 1250, "exact", "killed"},
+        {"وقالت الوزارة إن عدد القتلى بلغ 1250 وعدد الجرحى 300.", "300", 300, "exact", "injured"},
+        {"وأفاد البيان بأن عدد المسلحين المستسلمين لقواتها منذ 9 يناير بلغ 1250.", "1250", 1250,
+         "exact", "captured"},
+        {"وقالت المصادر إن 60 مسلحا مستسلمين نقلوا إلى السجن.", "60", 60, "exact", "captured"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Dates, years, percentages, ratios, references back and numbers in names
  * are no figures. */
 Test(figures, not_figures)
