@@ -115,6 +115,12 @@ void json_out_str(json_out *o, const char *s, size_t n)
         json_out_raw(o, esc, k);
         from = ++i;
     }
+    if (from == 0) { /* no escape: the room reserved above holds it all */
+        memcpy(o->p + o->len, s, n);
+        o->len += n;
+        o->p[o->len++] = '"';
+        return;
+    }
     json_out_raw(o, s + from, n - from);
     json_out_raw(o, "\"", 1);
 }

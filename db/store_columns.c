@@ -13,6 +13,7 @@
  */
 #include <math.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -237,13 +238,14 @@ fail:
 
 /* ---- rows as bytes ------------------------------------------------------ */
 
-void store_col_write(json_out *o, sqlite3_stmt *st, int c, store_col_kind kind)
+/* store_col_write with the column's type already asked (type: its
+ * sqlite3_column_type), as store_item_write has it. */
+static void col_write_typed(json_out *o, sqlite3_stmt *st, int c, store_col_kind kind, int type)
 {
     if (kind == STORE_COL_BOOL) {
         json_out_lit(o, sqlite3_column_int(st, c) ? "true" : "false");
         return;
     }
-    int type = sqlite3_column_type(st, c);
     if (type == SQLITE_NULL) {
         json_out_lit(o, "null");
         return;
@@ -273,6 +275,12 @@ void store_col_write(json_out *o, sqlite3_stmt *st, int c, store_col_kind kind)
         return;
     }
     }
+}
+
+void store_col_write(json_out *o, sqlite3_stmt *st, int c, store_col_kind kind)
+{
+    col_write_typed(o, st, c, kind,
+                    kind == STORE_COL_BOOL ? SQLITE_INTEGER : sqlite3_column_type(st, c));
 }
 
 /* Part of a group name into out, cut to fit as snprintf would. */
@@ -309,6 +317,8 @@ static void separate(json_out *o, bool *first)
 typedef struct col_layout {
     bool starts[2];   /* a group begins at this column: outer, nested */
     char name[2][64]; /* the column's group names ("" none) */
+    char member[72];  /* ,"key": written at once (the comma skipped when first) */
+    size_t member_len;
 } col_layout;
 static col_layout layouts[RES__COUNT][MAX_TABLE_COLUMNS];
 static pthread_once_t layouts_once = PTHREAD_ONCE_INIT;
@@ -320,6 +330,9 @@ static void layouts_init(void)
         for (size_t i = 0; i < TABLES[r].n; i++) {
             col_layout *lay = &layouts[r][i];
             split_group(TABLES[r].cols[i].group, lay->name);
+            /* the tables' own ASCII names; one too long is written by parts */
+            int len = snprintf(lay->member, sizeof lay->member, ",\"%s\":", TABLES[r].cols[i].key);
+            lay->member_len = len > 0 && (size_t)len < sizeof lay->member ? (size_t)len : 0;
             for (int level = 0; level < 2; level++) {
                 lay->starts[level] = strcmp(cur[level], lay->name[level]) != 0;
                 if (!lay->starts[level])
@@ -342,7 +355,8 @@ void store_item_write(json_out *o, store_resource r, sqlite3_stmt *st, int c, bo
     for (size_t i = 0; i < n; i++) {
         const store_column *col = &cols[i];
         const col_layout *lay = &layouts[r][i];
-        bool is_null = sqlite3_column_type(st, c + (int)i) == SQLITE_NULL;
+        int type = sqlite3_column_type(st, c + (int)i);
+        bool is_null = type == SQLITE_NULL;
         for (int level = 0; level < 2; level++) {
             if (!lay->starts[level])
                 continue;
@@ -370,9 +384,15 @@ void store_item_write(json_out *o, store_resource r, sqlite3_stmt *st, int c, bo
         }
         if (null[0] || null[1])
             continue;
-        separate(o, &first[open[1] ? 2 : open[0] ? 1 : 0]);
-        json_out_key(o, col->key);
-        store_col_write(o, st, c + (int)i, col->kind);
+        bool *lead = &first[open[1] ? 2 : open[0] ? 1 : 0];
+        if (lay->member_len) {
+            json_out_raw(o, lay->member + *lead, lay->member_len - *lead);
+            *lead = false;
+        } else { /* a key too long for member */
+            separate(o, lead);
+            json_out_key(o, col->key);
+        }
+        col_write_typed(o, st, c + (int)i, col->kind, type);
     }
     for (int k = 1; k >= 0; k--)
         if (open[k])
