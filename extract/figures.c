@@ -1511,6 +1511,23 @@ static bool with_article(const text *t, const lexicon_match *m);
 
 /* The noun right before a number word that follows it ("امرأة واحدة",
  * "مدنيين اثنين", "عسكريين روسيين اثنين": one adjective may stand between). */
+/* A number word after its noun agrees with it: "الجنديان الاثنان" but
+ * "جنديان اثنان". With the article after a noun without it, it is no
+ * number of that noun: "قتل 14 مدنيا الاثنين" (on Monday). */
+static bool agrees_in_definiteness(const doc_state *d, const number *num, const counted *c)
+{
+    const text *t = d->t;
+    lexicon_match nm = {NULL, num->sp, num->tok_first, num->tok_end, false};
+    if (!with_article(t, &nm))
+        return true;
+    if (lexicon_match_at(d->m->nouns, t, c->first, PROCLITICS_ALL, &nm) ||
+        lexicon_match_at(d->m->duals, t, c->first, PROCLITICS_ALL, &nm))
+        /* an adjective between agrees too: "الجنديين السوريين الاثنين" */
+        return with_article(t, &nm) && (nm.tok_end == num->tok_first ||
+                                        !strncmp(t->tok[nm.tok_end].norm, "ال", strlen("ال")));
+    return false;
+}
+
 static bool noun_just_before(const doc_state *d, size_t i, counted *c)
 {
     const text *t = d->t;
@@ -2450,7 +2467,7 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
     }
     if (!found && num->has_value && num->form == NUMFORM_WORDS &&
         num->tok_end == num->tok_first + 1 && word_role(d, num->tok_first, "after_noun"))
-        found = noun_just_before(d, num->tok_first, &c);
+        found = noun_just_before(d, num->tok_first, &c) && agrees_in_definiteness(d, num, &c);
     if (!found && num->has_value && (num->flags & NUMFLAG_DEFINITE) && num->form == NUMFORM_WORDS &&
         num->tok_end == num->tok_first + 1 && possessed_people(d, num->tok_first, &c)) {
         /* "قتل أبناؤه الأربعة": a count when a word says what befell them;

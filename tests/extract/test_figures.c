@@ -1241,8 +1241,17 @@ Test(figures, not_figures)
         {"قتل 12 شخصا في القصف. وارتفع تعداد سكان المخيم إلى 5000.", "5000"},
         /* a camp named is a place, not a count */
         {"ووصلت العائلات إلى مخيم 17 تشرين قرب البلدة.", "مخيم"},
+        /* الاثنين after an indefinite noun is Monday, not two of it */
+        {"وقتل 14 مدنيا الاثنين في غارات على الريف.", "الاثنين"},
+        {"وقتل 14 مدنيا أمس الاثنين في غارات على الريف.", "الاثنين"},
     };
     check_no_figures(cases, sizeof cases / sizeof cases[0]);
+    /* ... while a definite number word agrees with a definite noun */
+    static const figure_case agreeing[] = {
+        {"وأصيب الجنديان الاثنان بجروح.", "الاثنان", 2, "exact", "injured"},
+        {"وقتل جنديان اثنان في الهجوم.", "اثنان", 2, "exact", "killed"},
+    };
+    check_cases(agreeing, sizeof agreeing / sizeof agreeing[0]);
 }
 
 /* A long report: more trigger words than EXTRACT_MAX_ITEMS and more
