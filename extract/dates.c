@@ -10,7 +10,8 @@
  * الشهر/العام، الشهر الماضي، منذ 2011). A month name alone is not read (آب is
  * also "father"). A year-less date takes the publication's year, or the year
  * before when that would put it after publication.
- * Never guessed: without a publication date only a full explicit date is read.
+ * Never guessed: without a publication date only a full explicit date is read;
+ * an agency's dateline ("دمشق، 12 آذار/مارس 2024 (أ ف ب) -") gives one.
  * Which date applies: the expression in the figure's sentence nearest to the
  * figure; else the one nearest the end of the sentence before, when no line
  * break separates the two (same paragraph); else none.
@@ -248,8 +249,9 @@ static uint32_t distance(span sp, span near)
                                   : 0;
 }
 
-bool dates_read(const extract_model *m, const text *t, size_t sentence, span near, int32_t pub,
-                extract_date *out)
+/* dates_read of the expressions that end after code point `after`. */
+static bool read_nearest(const extract_model *m, const text *t, size_t sentence, span near,
+                         int32_t pub, uint32_t after, extract_date *out)
 {
     bool found = false;
     uint32_t best = UINT32_MAX;
@@ -259,7 +261,7 @@ bool dates_read(const extract_model *m, const text *t, size_t sentence, span nea
         size_t next;
         if (read_at(m, t, i, (uint32_t)sentence, pub, &d, &next)) {
             span sp = {t->tok[i].sp.start, t->tok[next - 1].sp.end};
-            if (distance(sp, near) < best) {
+            if (sp.end > after && distance(sp, near) < best) {
                 best = distance(sp, near);
                 *out = d;
                 found = true;
@@ -268,6 +270,12 @@ bool dates_read(const extract_model *m, const text *t, size_t sentence, span nea
         i = next > i ? next : i + 1;
     }
     return found;
+}
+
+bool dates_read(const extract_model *m, const text *t, size_t sentence, span near, int32_t pub,
+                extract_date *out)
+{
+    return read_nearest(m, t, sentence, near, pub, 0, out);
 }
 
 /* A cause marked "generic" (an explosion) yields to any specific one. */
@@ -307,11 +315,55 @@ static size_t sentence_at(const text *t, uint32_t cp)
     return lo < t->n_tok ? t->tok[lo].sentence : 0;
 }
 
+/* Is token i a dash or a colon, the mark that ends a dateline? */
+static bool dateline_mark(const text *t, size_t i)
+{
+    if (i >= t->n_tok || t->tok[i].kind != TOK_PUNCT)
+        return false;
+    uint32_t c = t->cp[t->tok[i].sp.start];
+    return c == '-' || c == ':' || c == 0x2013 || c == 0x2014 || c == 0x0640;
+}
+
+/* An agency's dateline gives the day it was filed: "دمشق، 12 آذار/مارس
+ * 2024 (أ ف ب) - ...", "الخرطوم 3 يونيو 2023: ...". A full date among the
+ * first words of the text, then at most a bracketed agency, then a dash or
+ * a colon. Its date and the code point where the dateline ends. */
+static bool dateline_date(const extract_model *m, const text *t, int32_t *date, uint32_t *end)
+{
+    enum { DATELINE_WORDS = 8, AGENCY_WORDS = 8 };
+    for (size_t i = 0; i < t->n_tok && i < DATELINE_WORDS && t->tok[i].sentence == 0; i++) {
+        extract_date d;
+        size_t next;
+        if (!read_at(m, t, i, 0, 0, &d, &next) || d.precision != DATE_DAY)
+            continue;
+        size_t k = next;
+        if (tok_is(t, k, 0, "(")) {
+            size_t close = k + 1;
+            while (close < t->n_tok && close <= k + AGENCY_WORDS && !tok_is(t, close, 0, ")"))
+                close++;
+            k = close + 1;
+        }
+        if (!dateline_mark(t, k))
+            return false;
+        *date = d.start;
+        *end = t->tok[k].sp.end;
+        return true;
+    }
+    return false;
+}
+
 int dates_find(doc_state *d, int32_t pub)
 {
     const text *t = d->t;
     if (pub && !valid_ymd(pub / 10000, pub / 100 % 100, pub % 100))
         pub = 0;
+    /* With no publication date given, a dateline's is the day relative
+     * dates count from; its date is an event's only when the sentence
+     * names no other. */
+    int32_t filed = 0;
+    uint32_t dateline_end = 0;
+    if (dateline_date(d->m, t, &filed, &dateline_end) && !pub)
+        pub = filed;
     for (size_t k = 0; k < d->r->n_figures; k++) {
         extract_figure *f = &d->r->figures[k];
         f->date = (extract_date){0, 0, DATE_NONE};
@@ -320,7 +372,8 @@ int dates_find(doc_state *d, int32_t pub)
             continue;
         size_t s = sentence_at(t, f->sp.start);
         f->cause = cause_in(d->m, t, s, f->sp);
-        if (dates_read(d->m, t, s, f->sp, pub, &f->date))
+        if (read_nearest(d->m, t, s, f->sp, pub, dateline_end, &f->date) ||
+            dates_read(d->m, t, s, f->sp, pub, &f->date))
             continue;
         size_t first = sentence_first(t, s);
         if (s > 0 && first < t->n_tok && !t->tok[first].newline_before)

@@ -56,6 +56,18 @@ static const date_case date_cases[] = {
     /* the nearest of two */
     {"بعد غارات أمس، قتل 12 مدنيا اليوم في قصف على المدينة.", 20180729, 20180729, 20180729,
      DATE_DAY},
+    /* with no publication date, an agency's dateline dates the report; its
+     * own date is an event's only when the sentence names no other */
+    {"دمشق، 12 آذار/مارس 2024 (أ ف ب) - قتل 14 مدنيا أمس في قصف على المدينة.", 0, 20240311,
+     20240311, DATE_DAY},
+    {"الخرطوم 3 يونيو 2023: قتل 25 شخصا يوم الخميس في قصف على المدينة.", 0, 20230601, 20230601,
+     DATE_DAY},
+    {"بيروت، 20 نوفمبر 2023 - وفي 15 أكتوبر، قتل 40 شخصا في قصف على المخيم.", 0, 20231015, 20231015,
+     DATE_DAY},
+    {"دمشق، 12 آذار/مارس 2024 (أ ف ب) - قتل 14 مدنيا في قصف على المدينة.", 0, 20240312, 20240312,
+     DATE_DAY},
+    /* a date the text opens with, no dash or colon after it: no dateline */
+    {"في 25 يوليو 2018، قتل 12 مدنيا أمس في قصف على المدينة.", 0, 20180725, 20180725, DATE_DAY},
     /* never guessed: no publication date, no relative date */
     {"قتل 12 مدنيا أمس في قصف على المدينة.", 0, 0, 0, DATE_NONE},
     {"قتل 12 مدنيا يوم الجمعة في قصف على المدينة.", 0, 0, 0, DATE_NONE},
