@@ -572,8 +572,10 @@ static void apply(acc *a, const comp *c)
 static bool bigger_mult_follows(const text *t, size_t i, const acc *a, const comp *d)
 {
     comp m;
+    /* "مليون ونصف مليون": the fraction's own multiplier, repeated */
     return d->ck == CK_GROUP && same_sent(t, i, d->end) && read_comp(t, d->end, M_PLAIN, &m) &&
-           is_mult(m.ck) && a->last_mult > 0 && m.value >= a->last_mult;
+           is_mult(m.ck) && a->last_mult > 0 && m.value >= a->last_mult &&
+           !(d->gk == G_FRACTION && m.value == a->last_mult);
 }
 
 /* A digit run of the form 1.140: one dot before exactly three digits. */
@@ -585,13 +587,18 @@ static bool dot_thousands(const text *t, size_t j)
     return dot && dot - s >= 1 && dot - s <= 3 && strlen(dot + 1) == 3 && !strpbrk(dot + 1, ".,");
 }
 
-/* Is token j the multiplier of value `mult` with the article (المليون)? */
-static bool article_mult(const text *t, size_t j, double mult)
+/* Is token j the multiplier of value `mult`, with the article or without
+ * (المليون، مليون)? */
+static bool repeated_mult(const text *t, size_t j, double mult)
 {
     const char *n = t->tok[j].norm;
     const wordent *e;
-    return t->tok[j].kind == TOK_WORD && strncmp(n, "ال", strlen("ال")) == 0 &&
-           (e = lookup(n + strlen("ال"))) && e->kind == K_MULT && e->value == mult;
+    if (t->tok[j].kind != TOK_WORD)
+        return false;
+    if ((e = lookup(n)) && e->kind == K_MULT && e->value == mult)
+        return true; /* الف (ألف) is not ال + ف */
+    return strncmp(n, "ال", strlen("ال")) == 0 && (e = lookup(n + strlen("ال"))) &&
+           e->kind == K_MULT && e->value == mult;
 }
 
 /* A value expression: digits and/or number words, no qualifier or range. */
@@ -645,10 +652,10 @@ static bool read_value(const text *t, size_t i, mode m, rval *r)
         apply(&a, &d);
         j = d.end;
         n++;
-        /* مليون ونصف المليون: the fraction's multiplier, repeated with the
-         * article, belongs to the number. */
+        /* مليون ونصف المليون, مليونين ونصف مليون: the fraction's
+         * multiplier, repeated, belongs to the number. */
         if (d.gk == G_FRACTION && d.ck == CK_GROUP && same_sent(t, i, j) &&
-            article_mult(t, j, a.last_mult))
+            repeated_mult(t, j, a.last_mult))
             j++;
     }
     r->value = snap(a.total + a.group);
