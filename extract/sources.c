@@ -2059,6 +2059,9 @@ static bool outlet_name_words(const doc_state *d, size_t a, size_t b)
     if (a >= b || b - a > 3)
         return false;
     for (size_t q = a; q < b; q++) {
+        /* digits glued to the word before are part of the name: «دارفور24» */
+        if (q > a && t->tok[q].kind == TOK_NUMBER && t->tok[q].sp.start == t->tok[q - 1].sp.end)
+            continue;
         speaker_form form = form_at(d, q, NULL);
         if (t->tok[q].kind != TOK_WORD || form == FORM_GIVEN || form == FORM_TITLE ||
             stages_word_in(d, q, FW_DESK))
