@@ -2144,30 +2144,48 @@ static bool signed_after_byline(doc_state *d, pass *p, size_t a, size_t k, size_
 }
 
 /* "بيروت ـ «الحياة»: قتل ...", "القاهرة - بوابة الأهرام: أعلنت ..." opening
- * the text: a dateline run into the report, a place, a dash (or a tatweel)
+ * the text (or a line after its headline): a dateline run into the
+ * report, a place, a dash (or a tatweel)
  * and a name before the colon that opens the report. The name is the
  * outlet's when the list knows it as one, or when it is in guillemets or
  * quotation marks: a reporter's byline is never quoted. */
+static bool outlet_opening_line(doc_state *d, pass *p, size_t a);
+
 static void outlet_opening_the_text(doc_state *d, pass *p)
 {
     const text *t = d->t;
-    size_t n = t->n_tok, limit = d->m->windows[WIN_DATELINE_MAX_TOKENS];
-    for (size_t k = 1; k < n && k < limit && !t->tok[k].newline_before; k++) {
+    size_t a = 0;
+    for (size_t line = 0; line < d->m->windows[WIN_DATELINE_LINES] && a < t->n_tok; line++) {
+        if (outlet_opening_line(d, p, a))
+            return;
+        do
+            a++;
+        while (a < t->n_tok && !t->tok[a].newline_before);
+    }
+}
+
+/* outlet_opening_the_text on the line that begins at token a: true when
+ * the line opens as a dateline (a place and a dash), whatever follows. */
+static bool outlet_opening_line(doc_state *d, pass *p, size_t a)
+{
+    const text *t = d->t;
+    size_t n = t->n_tok, limit = a + d->m->windows[WIN_DATELINE_MAX_TOKENS];
+    for (size_t k = a + 1; k < n && k < limit && !t->tok[k].newline_before; k++) {
         size_t r = tatweel_before(t, k) ? k : dateline_separator(t, k) ? k + 1 : 0;
         if (!r)
             continue;
-        if (!place_or_desk(d, 0, k))
-            return;
+        if (!place_or_desk(d, a, k))
+            return false;
         size_t colon = r;
         while (colon < n && colon < r + 6 && !t->tok[colon].newline_before &&
                !is_punct(t, colon, ':'))
             colon++;
         if (colon >= n || !is_punct(t, colon, ':'))
-            return;
+            return true;
         size_t known = outlet_filling(d, r, colon);
         if (known != EXTRACT_NO_INDEX) {
             score_outlet(d, p, known, DATELINE_POINTS);
-            return;
+            return true;
         }
         bool quoted = colon >= r + 3 &&
                       (is_punct(t, r, 0x00AB) || is_punct(t, r, '"') || is_punct(t, r, 0x201C)) &&
@@ -2175,8 +2193,9 @@ static void outlet_opening_the_text(doc_state *d, pass *p)
                        is_punct(t, colon - 1, 0x201D));
         if (quoted && outlet_name_words(d, r + 1, colon - 1))
             score_unknown_outlet(d, p, r, colon);
-        return;
+        return true;
     }
+    return false;
 }
 
 /* A site's address in a dateline ("xeber24. Net", "example.com"): the

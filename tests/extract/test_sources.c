@@ -743,6 +743,10 @@ Test(sources, unknown_outlets_from_datelines)
         /* a dateline run into the report, the outlet quoted before the colon */
         {"بيروت ـ «الأفق»: قتل 5 أشخاص في غارة على بلدة في الجنوب.\n", "الأفق"},
         {"عدن - \"صوت الساحل\": قتل 4 جنود في هجوم على معسكر.\n", "صوت الساحل"},
+        /* ... on the line after the headline */
+        {"مقتل 6 مدنيين في قصف على سوق\n\nحمص - «المرصد اليومي»: قتل 6 مدنيين في قصف على "
+         "سوق المدينة.\n",
+         "المرصد اليومي"},
         /* digits glued to its name are part of it */
         {"نيالا - «كردفان24»: قتل 6 مدنيين في قصف على سوق المدينة.\n", "كردفان24"},
         /* ... or a known outlet, quoted or not */
