@@ -1261,3 +1261,19 @@ Test(sources, the_origin_of_a_thing_is_no_source)
         extract_result_free(&r);
     }
 }
+
+/* The coalition's planes are the Saudi-led coalition's when the text says
+ * who leads it, the US-led one's when it does not. */
+Test(sources, the_coalition_by_its_leader)
+{
+    extract_result r;
+    const char *yemen = "وشن طيران التحالف بقيادة السعودية 18 غارة على مواقع الحوثيين.";
+    cr_assert_eq(extract_document(model, yemen, strlen(yemen), &r), 0);
+    cr_expect(has_source_id(&r, "saudi-coalition"));
+    cr_expect_not(has_source_id(&r, "coalition"));
+    extract_result_free(&r);
+    const char *syria = "وشن طيران التحالف 18 غارة على مواقع التنظيم في الرقة.";
+    cr_assert_eq(extract_document(model, syria, strlen(syria), &r), 0);
+    cr_expect(has_source_id(&r, "coalition"));
+    extract_result_free(&r);
+}
