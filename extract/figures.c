@@ -1943,6 +1943,47 @@ static size_t restated(const doc_state *d, const fig_aux *aux, size_t i)
     return cand;
 }
 
+/* "قال إن 45 مسلحا و12 جنديا قتلوا": subjects joined by و before one
+ * verb, which follows the last; it says what befell each. A figure typed
+ * by nothing takes the type of the next one when only words (no verb, no
+ * mark) and و stand between them and that one's verb follows its noun. */
+static void type_coordinated_subjects(doc_state *d, const fig_state *fs)
+{
+    const text *t = d->t;
+    extract_figure *f = d->r->figures;
+    const fig_aux *aux = fs->aux;
+    for (size_t j = d->r->n_figures; j-- > 1;) {
+        size_t i = j - 1;
+        if (!aux[i].weak_type || strcmp(f[i].type, "count") != 0 || !strcmp(f[j].type, "count") ||
+            aux[i].end > aux[j].first || aux[j].first - aux[i].end > 3 ||
+            t->tok[aux[i].first].sentence != t->tok[aux[j].first].sentence)
+            continue;
+        bool words_only = true;
+        for (size_t k = aux[i].end; k < aux[j].first && words_only; k++)
+            words_only = t->tok[k].kind == TOK_WORD;
+        uint32_t at = f[j].sp.start;
+        while (at > 0 && t->cp[at - 1] == ' ')
+            at--;
+        if (!words_only || at == 0 || t->cp[at - 1] != 0x0648 /* و */)
+            continue;
+        /* the first verb after the last subject's noun phrase */
+        bool verb_after = false;
+        size_t reach = aux[j].end + d->m->windows[WIN_TRIGGER_AFTER_WORDS];
+        for (size_t g = 0; g < fs->n_tr; g++) {
+            if (fs->tr[g].first < aux[j].end)
+                continue;
+            bool phrase = fs->tr[g].first <= reach;
+            for (size_t k = aux[j].end; k < fs->tr[g].first && phrase; k++)
+                phrase = t->tok[k].kind == TOK_WORD;
+            verb_after =
+                phrase && fs->tr[g].after && !fs->tr[g].conj && !strcmp(fs->tr[g].type, f[j].type);
+            break;
+        }
+        if (verb_after)
+            f[i].type = f[j].type;
+    }
+}
+
 /* Breakdowns and updates, once the figures are in text order:
  *  - after بينهم/منهم (or in brackets right after it) a figure is a part
  *    of the figure before it, and so are the figures listed with it, and
@@ -2680,6 +2721,7 @@ int figures_find(doc_state *d)
             goto out;
     if (sort_figures(d, fs.aux) != 0)
         goto out;
+    type_coordinated_subjects(d, &fs);
     link_figures(d, fs.aux);
     if (carry_places(d, fs.aux) != 0)
         goto out;

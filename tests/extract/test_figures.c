@@ -1189,6 +1189,22 @@ Test(figures, trigger_behind_a_preposition_is_a_circumstance)
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* Subjects joined by و before one verb: what befell the last befell each. */
+Test(figures, coordinated_subjects_share_their_verb)
+{
+    static const figure_case cases[] = {
+        {"وقال إن 45 مسلحا و12 جنديا قتلوا في المعارك.", "45 مسلحا", 45, "exact", "killed"},
+        {"وقال إن 45 من المتمردين و12 من عناصر القوات الحكومية قتلوا.", "45 من", 45, "exact",
+         "killed"},
+        {"وأكد أن 30 مدنيا و8 من عناصر الشرطة أصيبوا بجروح.", "30 مدنيا", 30, "exact", "injured"},
+        /* counter-examples: a verb of its own, or none after the last */
+        {"وقتل 45 مسلحا و12 جنديا أصيبوا.", "12 جنديا", 12, "exact", "injured"},
+        {"وقتل 45 مسلحا و12 جنديا أصيبوا.", "45 مسلحا", 45, "exact", "killed"},
+        {"وانتشر 45 مسلحا و12 قتيلا في الحي.", "45 مسلحا", 45, "exact", "count"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A toll's bare number: in the slashes of official agencies or brackets,
  * past a date inside the toll; a second toll's noun after it is not its
  * verb; those who surrendered are captured. */
