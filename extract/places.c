@@ -582,6 +582,34 @@ static int push_unresolved(doc_state *d, size_t first, size_t end, const char *k
     return 0;
 }
 
+/* Is token k, after an unknown indefinite word at k - 1, the second word of
+ * its name (طير X، مجدل X, indefinite like the first)? Only when the phrase
+ * ends after it: at punctuation or the sentence's end, at في, or at a word
+ * of place (شمال، بريف) or a known place. A time adverb (أمس، مساء،
+ * أيضا: accusative ـا), a verb, an event or a count word is no name. */
+static bool second_indefinite_word(const doc_state *d, size_t k, const bool *covered)
+{
+    const text *t = d->t;
+    if (definite(t->tok[k - 1].norm) || strncmp(t->tok[k].norm, "و", strlen("و")) == 0 ||
+        ends_with(t->tok[k].norm, "ا") || ends_with(t->tok[k].norm, "ين") ||
+        ends_with(t->tok[k].norm, "ون") || !name_word(d, k, covered) ||
+        strncmp(t->tok[k].norm, "ال", strlen("ال")) == 0)
+        return false;
+    lexicon_match cm;
+    if (lexicon_match_at(d->m->dates, t, k, PROCLITICS_ALL, &cm) ||
+        lexicon_match_at(d->m->causes, t, k, PROCLITICS_ALL, &cm) ||
+        lexicon_match_at(d->m->function_words, t, k, PROCLITICS_ALL, &cm))
+        return false;
+    size_t after = k + 1;
+    if (after >= t->n_tok || t->tok[after].sentence != t->tok[k].sentence ||
+        t->tok[after].kind == TOK_PUNCT)
+        return true;
+    if (t->tok[after].kind != TOK_WORD)
+        return false;
+    return covered[after] || strcmp(t->tok[after].norm, "في") == 0 ||
+           lexicon_match_at(d->m->place_context, t, after, PROCLITICS_ALL, &cm);
+}
+
 /* The name that starts at token `first` (after its context word): one word,
  * or two when the first opens a compound or the second closes one. Returns
  * its end token, or 0 when token `first` cannot start a name. */
@@ -614,7 +642,9 @@ static size_t name_end(const doc_state *d, size_t first, const bool *covered)
                         !lexicon_match_at(d->m->place_context, t, end, PROCLITICS_ALL, &cm))
                    ? end + 1
                    : 0;
-    return next && (closes_compound(d, end) || closes_construct(d, end)) ? end + 1 : end;
+    if (next && (closes_compound(d, end) || closes_construct(d, end)))
+        return end + 1;
+    return next && second_indefinite_word(d, end, covered) ? end + 1 : end;
 }
 
 /* Skip opening quotes and brackets between a context word and its name. */

@@ -297,6 +297,44 @@ Test(places, a_construct_name_after_its_noun)
     }
 }
 
+/* An unknown name of two indefinite words (طير X، مجدل X) is whole when the
+ * phrase ends after it: at punctuation, a preposition, or a word of place
+ * (شمال، بريف). A day, a time adverb, a verb or an event after a one-word
+ * name is no part of it. */
+Test(places, a_two_word_indefinite_name_is_whole)
+{
+    static const struct {
+        const char *doc, *name;
+        bool whole;
+    } cases[] = {
+        {"قتل 4 مدنيين بقصف على قرية طير زعتر في ريف حمص.", "طير زعتر", true},
+        {"أصيب راعيان في بلدة مجدل سلوم شمال المدينة.", "مجدل سلوم", true},
+        {"سقطت قذائف على قرية عرب شحادة بريف حماة.", "عرب شحادة", true},
+        {"داهمت القوات قرية عطيرة سلمان، واعتقلت 3 شبان.", "عطيرة سلمان", true},
+        {"سقطت قذائف على قرية كفرزيتون أمس في الصباح.", "كفرزيتون", false},
+        {"سقطت قذائف على قرية كفرزيتون مساء الأحد.", "كفرزيتون", false},
+        {"سقطت قذائف على قرية كفرزيتون أيضا في ريف حماة.", "كفرزيتون", false},
+        {"سقطت قذائف على قرية كفرزيتون وقتل راع.", "كفرزيتون", false},
+        {"هاجم المسلحون قرية زيزون فجر اليوم.", "زيزون", false},
+        {"قصفت المدفعية قرية زيزون مرتين، ثم انسحبت.", "زيزون", false},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        extract_result r;
+        run(cases[c].doc, &r);
+        cr_expect(has_text(r.unresolved_places, r.n_unresolved_places, &r, cases[c].name),
+                  "%s: %s not served", cases[c].doc, cases[c].name);
+        if (!cases[c].whole)
+            for (size_t i = 0; i < r.n_unresolved_places; i++) {
+                char *s = text_slice(&r.txt, r.unresolved_places[i].sp);
+                size_t n = strlen(cases[c].name);
+                cr_expect(s && !(strncmp(s, cases[c].name, n) == 0 && strlen(s) > n),
+                          "%s: served %s", cases[c].doc, s);
+                free(s);
+            }
+        extract_result_free(&r);
+    }
+}
+
 /* A name the gazetteer gives one place, said to lie inside a city,
  * governorate or country that does not hold it, is another place of that
  * name: served unresolved, not as the known one. Inside its own, or placed
