@@ -764,6 +764,81 @@ static size_t located_by(const doc_state *d, size_t p)
     return p;
 }
 
+/* The token after a list of unknown places that goes on at token k ("مخيمات
+ * X وY و\"Z\""): where what locates the whole list stands. */
+static size_t past_unknown_list(const doc_state *d, size_t k, uint32_t sentence)
+{
+    const text *t = d->t;
+    size_t item_end = k;
+    for (size_t guard = 0; guard < 64 && k < t->n_tok && t->tok[k].sentence == sentence; guard++) {
+        uint32_t c = t->cp[t->tok[k].sp.start];
+        if (t->tok[k].kind == TOK_PUNCT && (c == 0x060C || c == ',' || c == '"' || c == 0x201C ||
+                                            c == 0x201D || c == 0x00AB || c == 0x00BB)) {
+            k++;
+            continue;
+        }
+        if (t->tok[k].kind == TOK_WORD && !strcmp(t->tok[k].norm, "و")) {
+            k++;
+            continue;
+        }
+        uint32_t end = 0;
+        for (size_t u = 0; u < d->r->n_unresolved_places && !end; u++) {
+            span sp = d->r->unresolved_places[u].sp;
+            if (sp.start >= t->tok[k].sp.start && sp.start < t->tok[k].sp.end)
+                end = sp.end;
+        }
+        if (!end)
+            break;
+        while (k < t->n_tok && t->tok[k].sp.start < end)
+            k++;
+        item_end = k;
+    }
+    /* a closing quote ends the last item; a comma or و stepped over at the
+     * end belongs to no item */
+    for (size_t q = item_end; q < k; q++)
+        if (t->tok[q].kind != TOK_PUNCT || t->cp[t->tok[q].sp.start] == 0x060C ||
+            t->cp[t->tok[q].sp.start] == ',')
+            return item_end;
+    return k;
+}
+
+/* When an unknown place (served unresolved) starts at token k, what
+ * happened there happened in the known place that locates it right after
+ * ("قرية X في ريف حمص"، "مخيم X بطولكرم"، "X جنوب لبنان"): that place, or
+ * EXTRACT_NO_INDEX when none does; not the place of another clause. False
+ * when no unknown place starts at k. */
+static bool unresolved_at(const doc_state *d, size_t k, size_t *place)
+{
+    const text *t = d->t;
+    *place = EXTRACT_NO_INDEX;
+    if (k >= t->n_tok)
+        return false;
+    for (size_t u = 0; u < d->r->n_unresolved_places; u++) {
+        span sp = d->r->unresolved_places[u].sp;
+        if (sp.start < t->tok[k].sp.start || sp.start >= t->tok[k].sp.end)
+            continue;
+        size_t after = k;
+        while (after < t->n_tok && t->tok[after].sp.start < sp.end)
+            after++;
+        after = past_unknown_list(d, after, t->tok[k].sentence);
+        lexicon_match cm;
+        for (size_t p = 0; p < d->r->n_places; p++) {
+            size_t pf = d->place_toks[p].first;
+            if (pf == after ||
+                (pf == after + 1 && t->tok[after].sentence == t->tok[pf].sentence &&
+                 (stages_word_is(t, after, (const char *const[]){"في", NULL}) ||
+                  (lexicon_match_at(d->m->place_context, t, after, PROCLITICS_NONE, &cm) &&
+                   cm.tok_end == pf && cm.entry->n_fields > 1 &&
+                   !strcmp(cm.entry->fields[1], "-"))))) {
+                *place = d->r->places[p].place;
+                break;
+            }
+        }
+        return true;
+    }
+    return false;
+}
+
 /* The place of a figure spanning tokens [first, end) (see figure_place),
  * an end of a way (way_end) ranked with the datelines' when `ways`. */
 static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool ways)
@@ -772,6 +847,9 @@ static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool w
     bool fi_after = end + 1 < t->n_tok && t->tok[end].sentence == t->tok[first].sentence &&
                     !strcmp(t->tok[end].norm, "في");
     size_t named_after = fi_after ? name_after_fi(d, end) : 0;
+    size_t unknown_place;
+    if (fi_after && unresolved_at(d, named_after, &unknown_place))
+        return unknown_place;
     size_t best = EXTRACT_NO_INDEX, best_dist = (size_t)-1;
     bool best_dateline = false;
     for (size_t p = 0; p < d->r->n_places; p++) {

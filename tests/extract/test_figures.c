@@ -851,6 +851,24 @@ Test(figures, a_wide_place_that_locates_a_spot)
     check_places(where, sizeof where / sizeof where[0]);
 }
 
+/* A figure followed by في and an unknown place (served unresolved) happened
+ * there: in the known place that locates it right after (بطولكرم، في ريف
+ * حمص، شرق حماة), else in no known place; never in the place of another
+ * clause. */
+Test(figures, a_figure_in_an_unknown_place)
+{
+    static const place_case where[] = {
+        {"قتل 4 مدنيين في قرية عطيرة سلمان، بينما أصيب 3 آخرون في مدينة حمص.", "4", NULL},
+        {"قتل 4 مدنيين في قرية عطيرة سلمان، بينما أصيب 3 آخرون في مدينة حمص.", "3", "homs"},
+        {"قتل 3 شبان في مخيم جنين، وأصيب 5 في مخيم عين زيتون بطولكرم.", "5", "tulkarm"},
+        {"أصيب 6 أطفال في قرية خشيبة في ريف حمص جراء القصف.", "6", "homs-countryside"},
+        {"نزح 40 ألفا في مخيمات الريحان والسنديان و\"كرم زيتون\" شرق حماة.", "40 ألفا", "hama"},
+        /* a known place after في is the figure's place as before */
+        {"قتل 5 مدنيين في حلب، وأصيب 7 في مدينة إدلب.", "7", "idlib"},
+    };
+    check_places(where, sizeof where / sizeof where[0]);
+}
+
 /* A place before the إن or أن that opens what is said is where the speaker
  * is: the figure said takes a place named in what is said, and the
  * speaker's only when what is said names none. */
