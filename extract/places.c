@@ -346,11 +346,29 @@ static bool contains_previous(const doc_state *d, size_t p)
     return inside;
 }
 
+/* Does place mention p say where the mention before it lies from a word of
+ * direction or nearness of place_context.tsv ("X شمال Y", "X قرب Y"), or
+ * name a region by its direction right after it ("X جنوب لبنان")? Then
+ * the mention before lies in p's country. */
+static bool located_from(const doc_state *d, size_t p)
+{
+    const text *t = d->t;
+    size_t qe = d->place_toks[p - 1].end, pf = d->place_toks[p].first;
+    if (pf < qe || pf - qe > 1 || t->tok[qe].sentence != t->tok[pf].sentence)
+        return false;
+    lexicon_match cm;
+    return t->tok[qe].kind == TOK_WORD &&
+           lexicon_match_at(d->m->place_context, t, qe, PROCLITICS_NONE, &cm) &&
+           cm.tok_first == qe && cm.tok_end == qe + 1 && !strcmp(context_role(&cm), "-") &&
+           (pf == qe + 1 || d->r->places[p].sp.start == t->tok[qe].sp.start);
+}
+
 /* A name the gazetteer holds for one place, said to lie inside a
  * governorate, city or country that does not hold that place ("حي الروضة
  * في مدينة تعز" of the Ar Rawdah of Sanaa, "منطقة الجيزة بمحافظة درعا"),
- * or inside a district, town or region of another country,
- * is another place of the same name: its resolution is dropped, and
+ * or inside a district, town or region of another country, or said to lie
+ * from a place of another country ("بلدة الطيبة جنوب لبنان" of the Taybeh
+ * of the West Bank), is another place of the same name: its resolution is dropped, and
  * places_find_unresolved serves it after its context word. */
 static void drop_contradicted(doc_state *d)
 {
@@ -358,11 +376,14 @@ static void drop_contradicted(doc_state *d)
     extract_result *r = d->r;
     for (size_t p = r->n_places; p-- > 1;) {
         size_t q = p - 1, spot = r->places[q].place, area = r->places[p].place;
-        if (!contains_previous(d, p))
+        bool inside = contains_previous(d, p);
+        if (!inside && !located_from(d, p))
             continue;
         const char *kind = m->places[area].kind;
         bool held;
-        if (!strcmp(kind, "country"))
+        if (!inside) /* "X شمال Y": X lies outside Y, in its country */
+            held = m->country_of[spot] == m->country_of[area];
+        else if (!strcmp(kind, "country"))
             held = m->country_of[spot] == area;
         else if (!strcmp(kind, "governorate") || !strcmp(kind, "city"))
             held = m->governorate_of[spot] != EXTRACT_NO_INDEX &&

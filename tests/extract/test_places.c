@@ -377,6 +377,44 @@ Test(places, a_name_inside_an_area_that_does_not_hold_it)
     }
 }
 
+/* A name the gazetteer gives one place, said to lie in a direction from a
+ * place of another country or in a region of one named by its direction
+ * ("الطيبة جنوب لبنان"), is another place of that name: served unresolved.
+ * From a place of its own country it stays the known one. */
+Test(places, a_name_placed_from_another_country)
+{
+    static const struct {
+        const char *doc, *name, *wrong;
+    } cases[] = {
+        {"قتل 2 من المقاتلين في غارة على بلدة الطيبة جنوب لبنان.", "الطيبة", "at-taybah"},
+        {"سقطت قذائف على بلدة الطيبة شرق سوريا فجرا.", "الطيبة", "at-taybah"},
+        {"قتل 3 أشخاص في حي الروضة شمال بغداد.", "الروضة", "ar-rawdah"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        extract_result r;
+        run(cases[c].doc, &r);
+        cr_expect(!has_place(&r, cases[c].wrong, cases[c].name), "%s: %s read as %s", cases[c].doc,
+                  cases[c].name, cases[c].wrong);
+        cr_expect(has_text(r.unresolved_places, r.n_unresolved_places, &r, cases[c].name),
+                  "%s: %s not served", cases[c].doc, cases[c].name);
+        extract_result_free(&r);
+    }
+    static const place_case kept[] = {
+        {"استشهد شاب في بلدة الطيبة شمال رام الله.", "at-taybah", "الطيبة"},
+        {"قتل 4 جنود بهجوم في قضاء الطارمية شمال بغداد.", "at-tarmiyah", "الطارمية"},
+        {"أصيب 5 أشخاص في الجيزة جنوب القاهرة.", "giza", "الجيزة"},
+        {"قصفت المدفعية قرية الضهيرة جنوب لبنان.", "dhayra", "الضهيرة"},
+        {"قتل 3 أشخاص في حي الروضة شمال تعز.", "ar-rawdah", "الروضة"},
+    };
+    for (size_t c = 0; c < sizeof kept / sizeof kept[0]; c++) {
+        extract_result r;
+        run(kept[c].doc, &r);
+        cr_expect(has_place(&r, kept[c].id, kept[c].as_written), "%s: no %s (%s)", kept[c].doc,
+                  kept[c].id, kept[c].as_written);
+        extract_result_free(&r);
+    }
+}
+
 /* A street, square or roundabout named after a place names the street: the
  * name is served unresolved, the place it recalls is not; a road is named
  * by the place it leads to, which stays a place. */
