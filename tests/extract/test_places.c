@@ -297,6 +297,38 @@ Test(places, a_construct_name_after_its_noun)
     }
 }
 
+/* Places of Sudan and Yemen the reporting names (region.tsv): Wad
+ * al-Nourah, and Tawila and Nihm, which are also common words ("long",
+ * "greed"): places only in a place context, a front (جبهة نهم) among them. */
+Test(places, sudan_and_yemen_places_of_the_reporting)
+{
+    static const place_case cases[] = {
+        {"قتل 4 أشخاص في هجوم على ود النورة بولاية الجزيرة.", "wad-al-nourah", "ود النورة"},
+        {"نزح المئات إلى منطقة طويلة بشمال دارفور.", "tawila", "طويلة"},
+        {"قتل 7 جنود في مواجهات على جبهة نهم.", "nihm", "نهم"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        extract_result r;
+        run(cases[c].doc, &r);
+        cr_expect(has_place(&r, cases[c].id, cases[c].as_written), "%s: no %s (%s)", cases[c].doc,
+                  cases[c].id, cases[c].as_written);
+        extract_result_free(&r);
+    }
+    static const char *const no_place[] = {
+        "استمرت المعارك فترة طويلة وقتل فيها 5 أشخاص.",
+        "يقرأ الأطفال بنهم رغم مقتل 4 من أقاربهم.",
+        "وقالت جبهة النصرة إنها قتلت 5 جنود.",
+    };
+    for (size_t c = 0; c < sizeof no_place / sizeof no_place[0]; c++) {
+        extract_result r;
+        run(no_place[c], &r);
+        cr_expect_eq(r.n_places, 0, "%s: %zu places", no_place[c], r.n_places);
+        cr_expect_eq(r.n_unresolved_places, 0, "%s: %zu unresolved places", no_place[c],
+                     r.n_unresolved_places);
+        extract_result_free(&r);
+    }
+}
+
 /* An unknown name of two indefinite words (طير X، مجدل X) is whole when the
  * phrase ends after it: at punctuation, a preposition, or a word of place
  * (شمال، بريف). A day, a time adverb, a verb or an event after a one-word
