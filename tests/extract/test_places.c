@@ -329,6 +329,36 @@ Test(places, sudan_and_yemen_places_of_the_reporting)
     }
 }
 
+/* "مديرية X" is both a Yemeni district and a directorate: where it says
+ * nothing and nothing stands between the noun and the name, it is the
+ * district and X is a place; a directorate that speaks, or of a service
+ * (مديرية صحة X), is a body. */
+Test(places, a_district_read_as_a_directorate)
+{
+    static const place_case cases[] = {
+        {"قتل 3 مدنيين في مديرية باقم.", "baqim-as-suq", "باقم"},
+        {"قتل 3 في مديرية باقم.", "baqim-as-suq", "باقم"},
+        {"سقطت قذائف على مديرية نهم مساء الأحد.", "nihm", "نهم"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        extract_result r;
+        run(cases[c].doc, &r);
+        cr_expect(has_place(&r, cases[c].id, cases[c].as_written), "%s: no %s (%s)", cases[c].doc,
+                  cases[c].id, cases[c].as_written);
+        extract_result_free(&r);
+    }
+    static const char *const bodies[] = {
+        "وقالت مديرية باقم إن الطرق مقطوعة.",
+        "وأعلنت مديرية صحة صعدة مقتل 3 مدنيين.",
+    };
+    for (size_t c = 0; c < sizeof bodies / sizeof bodies[0]; c++) {
+        extract_result r;
+        run(bodies[c], &r);
+        cr_expect_eq(r.n_places, 0, "%s: %zu places", bodies[c], r.n_places);
+        extract_result_free(&r);
+    }
+}
+
 /* An unknown name of two indefinite words (طير X، مجدل X) is whole when the
  * phrase ends after it: at punctuation, a preposition, or a word of place
  * (شمال، بريف). A day, a time adverb, a verb or an event after a one-word
