@@ -2463,9 +2463,11 @@ int sources_find(doc_state *d)
     p.score_cap = d->m->n_sources + n + 1;
     p.outlet_score = calloc(p.score_cap, sizeof *p.outlet_score);
     bool *spoken = calloc(t->n_sentences + 1, sizeof *spoken);
-    if (!p.outlet_score || !spoken) {
+    bool *in_statement = calloc(t->n_sentences + 1, sizeof *in_statement);
+    if (!p.outlet_score || !spoken || !in_statement) {
         free(p.outlet_score);
         free(spoken);
+        free(in_statement);
         return -1;
     }
 
@@ -2612,6 +2614,13 @@ int sources_find(doc_state *d)
     if (narrator == EXTRACT_NO_INDEX)
         narrator = release_author(d, &p);
     bool first_narrates = d->r->outlet == EXTRACT_NO_INDEX && narrator == p.first_speaker;
+    /* Sentences a statement reaches into before the narrator fills the
+     * rest: a "وكان ... قد" there goes on with what the speaker recounts. */
+    for (size_t i = 0; i < n; i++) {
+        uint32_t si = t->tok[i].sentence;
+        if (si < t->n_sentences && (i == 0 || t->tok[i - 1].sentence != si))
+            in_statement[si] = !t->tok[i].newline_before && d->speaker[i] != EXTRACT_NO_INDEX;
+    }
     for (size_t i = 0; i < n; i++)
         if (d->speaker[i] == EXTRACT_NO_INDEX &&
             !(first_narrates && i >= p.lead_not_theirs_from && i < p.lead_not_theirs_to))
@@ -2619,11 +2628,14 @@ int sources_find(doc_state *d)
     /* "وكانت 21 امرأة اختطفن ..." — a sentence opened by كان recounts what
      * happened before, one opened by "وفي سياق منفصل" another story: the
      * narrator's, not the statement's, unless it is attributed itself
-     * ("وكانت الوزارة أعلنت ..."). */
+     * ("وكانت الوزارة أعلنت ...") or a statement goes on into it within
+     * its paragraph ("قال X إن ... . وكان ... قد أدى إلى مقتل 4"). */
     for (size_t i = 0; i < n; i++) {
         uint32_t si = t->tok[i].sentence;
-        if ((i > 0 && t->tok[i - 1].sentence == si) || si >= t->n_sentences || spoken[si] ||
-            (!stages_word_in(d, i, FW_BACKGROUND_OPENER) && !opens_other_story(d, i)))
+        if ((i > 0 && t->tok[i - 1].sentence == si) || si >= t->n_sentences || spoken[si])
+            continue;
+        bool background = stages_word_in(d, i, FW_BACKGROUND_OPENER) && !in_statement[si];
+        if (!background && !opens_other_story(d, i))
             continue;
         narrate_rest(d, i);
     }
@@ -2668,6 +2680,7 @@ int sources_find(doc_state *d)
         i = narrate_rest(d, start) - 1;
     }
     free(spoken);
+    free(in_statement);
     free(p.outlet_score);
     return drop_unmentioned(d);
 }

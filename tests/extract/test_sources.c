@@ -726,6 +726,32 @@ Test(sources, scope_of_a_statement)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "وكان ... قد" inside the paragraph of a statement goes on with what the
+ * speaker recounts (the guideline carries a speaker over the following
+ * sentences of the same statement); opening a paragraph of its own, or
+ * after a sentence no one is quoted in, it is the narrator's background. */
+Test(sources, a_background_sentence_inside_a_statement)
+{
+    static const claimant_case cases[] = {
+        {"قال المرصد السوري لحقوق الإنسان إن 7 مدنيين قتلوا في غارة على بلدة سرمين. وكانت غارة "
+         "مماثلة قد أدت إلى مقتل 4 مدنيين في البلدة نفسها الأسبوع الماضي.\n",
+         "4 مدنيين", "المرصد السوري لحقوق الإنسان", NULL},
+        {"أعلنت مصادر طبية في تعز أن 3 مدنيين قتلوا برصاص قناص في حي الجحملية. وكان 5 أطفال قد "
+         "أصيبوا برصاص القناصة في الحي ذاته يوم الجمعة.\n",
+         "5 أطفال", "مصادر طبية", NULL},
+        {"وقال الناطق باسم وزارة الداخلية العراقية إن 6 من عناصر الشرطة قتلوا في الهجوم. وكان "
+         "قد قتل 2 من المهاجمين في اشتباك سابق.\n",
+         "2 من المهاجمين", "الناطق باسم وزارة الداخلية العراقية", NULL},
+        /* opening a paragraph, or after the narrator's own sentence */
+        {"قال المرصد السوري لحقوق الإنسان إن 7 مدنيين قتلوا في غارة على بلدة سرمين.\nوكانت "
+         "غارة مماثلة قد أدت إلى مقتل 4 مدنيين في البلدة الأسبوع الماضي.\n",
+         "4 مدنيين", "(none)", NULL},
+        {"قتل 5 أشخاص في قصف على مدينة دوما. وكان 3 أطفال قد قتلوا في قصف مماثل أمس.\n", "3 أطفال",
+         "(none)", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* An outlet the list does not know (or does), named by a dateline whose
  * order tells it from a byline. */
 Test(sources, unknown_outlets_from_datelines)
