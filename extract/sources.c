@@ -2338,6 +2338,15 @@ static void drop_repeated_mentions(doc_state *d, size_t from)
 
 static size_t lead_subject(doc_state *d, pass *p, size_t a);
 
+/* Does a source of this kind publish its own releases (a ministry, an
+ * agency of the UN, a monitor), so that a text it speaks first in and no
+ * outlet signs may be its own? */
+static bool publishes_releases(const extract_source *s)
+{
+    return !strcmp(s->kind, "ngo") || !strcmp(s->kind, "un") || !strcmp(s->kind, "government") ||
+           !strcmp(s->kind, "civil_defence");
+}
+
 /* A text that quotes nobody and names no publisher, whose lead's subject is
  * a body that reports on its own work ("تمكن مشروع X من نزع 1140 لغما",
  * "وزعت منظمة X ..."): a press release, the body's statement. Armies and
@@ -2384,9 +2393,7 @@ static size_t lead_subject(doc_state *d, pass *p, size_t a)
         drop_repeated_mentions(d, before);
         if (f.source == EXTRACT_NO_INDEX)
             continue;
-        const char *kind = d->r->sources[f.source].kind;
-        if (!strcmp(kind, "ngo") || !strcmp(kind, "un") || !strcmp(kind, "government") ||
-            !strcmp(kind, "civil_defence"))
+        if (publishes_releases(&d->r->sources[f.source]))
             return f.source;
         return SIZE_MAX - 1;
     }
@@ -2396,14 +2403,19 @@ static size_t lead_subject(doc_state *d, pass *p, size_t a)
 /* The rest of the sentence from token `from` is the narrator's background
  * (the outlet's), whoever spoke before it. Returns the token after the
  * sentence. */
-static size_t narrate_rest(doc_state *d, size_t from)
+static size_t narrate_rest_as(doc_state *d, size_t from, size_t narrator)
 {
     const text *t = d->t;
     uint32_t s = t->tok[from].sentence;
     size_t k = from;
     for (; k < t->n_tok && t->tok[k].sentence == s; k++)
-        d->speaker[k] = d->r->outlet;
+        d->speaker[k] = narrator;
     return k;
+}
+
+static size_t narrate_rest(doc_state *d, size_t from)
+{
+    return narrate_rest_as(d, from, d->r->outlet);
 }
 
 static int drop_unmentioned(doc_state *d);
@@ -2637,7 +2649,19 @@ int sources_find(doc_state *d)
         bool background = stages_word_in(d, i, FW_BACKGROUND_OPENER) && !in_statement[si];
         if (!background && !opens_other_story(d, i))
             continue;
-        narrate_rest(d, i);
+        size_t k = narrate_rest(d, i);
+        /* opening its paragraph, the background goes on through the
+         * sentences after it that quote no one: the outlet's, or those of
+         * a body's own release, not a quoted first speaker's */
+        size_t background_narrator = first_narrates && narrator != EXTRACT_NO_INDEX &&
+                                             publishes_releases(&d->r->sources[narrator])
+                                         ? narrator
+                                         : d->r->outlet;
+        if (background && (i == 0 || t->tok[i].newline_before))
+            while (k < n && !t->tok[k].newline_before && t->tok[k].sentence < t->n_sentences &&
+                   !spoken[t->tok[k].sentence] && !in_statement[t->tok[k].sentence])
+                k = narrate_rest_as(d, k, background_narrator);
+        i = k - 1;
     }
     /* "... النزاع الدامي الذي تشهده البلاد منذ 2011 وتسبب بمقتل ..." — a
      * relative clause on the war as a whole, in a sentence no party is

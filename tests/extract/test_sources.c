@@ -752,6 +752,35 @@ Test(sources, a_background_sentence_inside_a_statement)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A paragraph opened by "وكان ... قد" recounts the background; the
+ * sentences after it that quote no one go on with it, not with the
+ * article's first speaker (unless the text is a body's own release). */
+Test(sources, a_background_paragraph_goes_on)
+{
+    static const claimant_case cases[] = {
+        {"أعلن مصدر عسكري سوري أن الجيش حرر 10 مختطفين في البادية.\n\nوكان 15 مدنيا قد خطفوا "
+         "في هجوم على قرية بريف حمص الشرقي في آب الماضي. وقتل في الهجوم نفسه 30 شخصا بينهم "
+         "نساء.\n",
+         "30 شخصا", "(none)", NULL},
+        {"قال المتحدث باسم الجيش الليبي إن 8 مسلحين قتلوا في اشتباكات جنوب سرت.\nوكانت "
+         "المعارك قد اندلعت قبل أسبوعين. وأصيب فيها 12 جنديا.\n",
+         "12 جنديا", "(none)", NULL},
+        /* a sentence of the paragraph that quotes someone is theirs, and a
+         * paragraph after it is the statement's again */
+        {"أعلن مصدر عسكري سوري أن الجيش حرر 10 مختطفين.\nوكان 15 مدنيا قد خطفوا في آب الماضي. "
+         "وبحسب مصادر محلية فإن 4 من المخطوفين ما زالوا مفقودين.\n",
+         "4 من المخطوفين", "مصادر محلية", NULL},
+        {"قال المتحدث باسم الجيش الليبي إن 8 مسلحين قتلوا في اشتباكات جنوب سرت.\nوكانت "
+         "المعارك قد اندلعت قبل أسبوعين.\nوأضاف أن 12 جنديا أصيبوا.\n",
+         "12 جنديا", "المتحدث باسم الجيش الليبي", NULL},
+        /* a body's own release, no outlet signing it: its background is its own */
+        {"أعلنت منظمة الصحة العالمية أن 4 مستشفيات تعرضت للقصف في إدلب.\nوكانت المستشفيات "
+         "تخدم آلاف المرضى. وترك القصف أكثر من 3000 مريض دون رعاية.\n",
+         "3000 مريض", "منظمة الصحة العالمية", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* An outlet the list does not know (or does), named by a dateline whose
  * order tells it from a byline. */
 Test(sources, unknown_outlets_from_datelines)
