@@ -1163,6 +1163,15 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
                word_among(tk->norm + strlen("ل"), d->m->word_sets[FW_OUTLET_NOUN])))) ||
             (k > j && stages_word_in(d, k, FW_AUDIENCE)))
             break;
+        /* "مستشفى الشفاء لـ«X»": لـ standing alone before a quoted name
+         * opens whom the statement was told, not a genitive of the body
+         * (but "التابع لـ«X»" is the body's affiliation) */
+        if (k > j && stages_word_is(t, k, (const char *const[]){"ل", "لـ", NULL}) &&
+            !stages_word_in(d, k - 1, FW_AFFILIATED) && k + 1 < t->n_tok &&
+            t->tok[k + 1].kind == TOK_PUNCT &&
+            (t->cp[t->tok[k + 1].sp.start] == 0x00AB || t->cp[t->tok[k + 1].sp.start] == '"' ||
+             t->cp[t->tok[k + 1].sp.start] == 0x201C))
+            break;
         /* "ومصدر طبي", "ووزارة الداخلية": another speaker, coordinated. */
         lexicon_match gm2;
         if (strncmp(tk->norm, "و", 2) == 0 &&

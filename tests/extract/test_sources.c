@@ -781,6 +781,23 @@ Test(sources, a_background_paragraph_goes_on)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* The preposition لـ standing alone after a body's name opens whom the
+ * statement was told: the name ends before it, unless a participle of
+ * affiliation leads into it ("التابع لـ"). */
+Test(sources, a_name_ends_before_whom_it_was_told)
+{
+    static const claimant_case cases[] = {
+        {"وقال مصدر طبي في مستشفى الشفاء لـ«العربي الجديد» إن 14 شهيدا وصلوا إلى المستشفى.",
+         "14 شهيدا", "مصدر طبي في مستشفى الشفاء", NULL},
+        {"وقالت منظمة أطباء بلا حدود لـ\"الأناضول\" إن 23 جريحا نقلوا إلى مستشفى ناصر.", "23 جريحا",
+         "أطباء بلا حدود", NULL},
+        /* the party a hospital belongs to is still its name */
+        {"وقال مدير مستشفى الرازي التابع لـ\"الهلال الأحمر\" إن 9 جرحى وصلوا إلى المستشفى.",
+         "9 جرحى", "مدير مستشفى الرازي التابع لـ\"الهلال الأحمر\"", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* An outlet the list does not know (or does), named by a dateline whose
  * order tells it from a byline. */
 Test(sources, unknown_outlets_from_datelines)
