@@ -1558,3 +1558,20 @@ Test(figures, nouns_of_the_genre)
     cr_expect(strcmp(r.figures[i].object, "aircraft") != 0, "women fighters read as aircraft");
     extract_result_free(&r);
 }
+
+/* "lost their lives" says killed after the counted noun as before it; a unit
+ * or a party that loses men, equipment or ground still says losses. */
+Test(figures, lost_their_lives_after_the_noun)
+{
+    static const figure_case cases[] = {
+        {"وقالت وزارة الصحة إن 12 شخصا فقدوا حياتهم في القصف.", "12 شخصا", 12, "exact", "killed"},
+        {"وأفاد مصدر طبي بأن طفلين فقدا حياتهما في الغارة.", "طفلين", 2, "exact", "killed"},
+        {"وذكرت الأمم المتحدة أن 40 مهاجرا فقدوا أرواحهم قبالة السواحل.", "40 مهاجرا", 40, "exact",
+         "killed"},
+        {"وأكدت مصادر محلية أن 5 نساء فقدن حياتهن في الانفجار.", "5 نساء", 5, "exact", "killed"},
+        /* counter-examples: the idiom before the number, and losses of materiel */
+        {"وفقد 3 أشخاص حياتهم في الحريق.", "3 أشخاص", 3, "exact", "killed"},
+        {"وقال الجيش إن العدو فقد 4 دبابات في المعركة.", "4 دبابات", 4, "exact", "destroyed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
