@@ -356,6 +356,30 @@ static bool targets_of_counted_strikes(const doc_state *d, const trigger *g, siz
     return false;
 }
 
+/* Does token i carry the article, bare ("المحاصر") or behind a preposition
+ * letter ("بالمحاصرين")? */
+static bool definite(const text *t, size_t i)
+{
+    const char *w = t->tok[i].norm;
+    if (!strncmp(w, "لل", strlen("لل")))
+        return true;
+    if (!strncmp(w, "ب", strlen("ب")) || !strncmp(w, "ك", strlen("ك")))
+        w += strlen("ب");
+    return !strncmp(w, "ال", strlen("ال"));
+}
+
+/* A participle with the article right after a definite noun that stands
+ * between the counted noun and it is that noun's attribute: in "أجلت 120
+ * مريضا من المستشفى المحاصر" the hospital is besieged, not the patients.
+ * Only a verb before the number then says what befell them: "400 ألف مدني
+ * في المناطق المحاصرة" alone are besieged with their areas. */
+static bool attribute_of_noun_between(const text *t, size_t end, const trigger *g)
+{
+    if (g->first <= end || t->tok[g->first - 1].kind != TOK_WORD)
+        return false;
+    return !strncmp(t->tok[g->first].norm, "ال", strlen("ال")) && definite(t, g->first - 1);
+}
+
 static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_tr, const counted *c,
                                const char *category, size_t num_first, const trigger **cause,
                                bool *weak)
@@ -447,6 +471,9 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
         if (own && !strcmp(g->type, "fired") &&
             (!type_fits(g->type, category) || (*cause && (*cause)->end + 1 >= num_first) ||
              acted_on_in_clause(d, *cause, num_first)))
+            own = false;
+        if (own && *cause && type_fits((*cause)->type, category) &&
+            attribute_of_noun_between(t, end, g))
             own = false;
         if (own && !part_follows(d, g->end))
             return g->type;

@@ -1575,3 +1575,21 @@ Test(figures, lost_their_lives_after_the_noun)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A participle with the article after a definite noun describes that noun,
+ * not what the figure counts: the verb before the number types it. */
+Test(figures, attribute_of_a_place_is_not_the_figure_type)
+{
+    static const figure_case cases[] = {
+        {"وقالت الوزارة إن الطواقم أجلت 120 مريضا من المستشفى المحاصر.", "120 مريضا", 120, "exact",
+         "evacuated"},
+        {"وأجلت فرق الهلال الأحمر 45 مدنيا من الأحياء المحاصرة في المدينة.", "45 مدنيا", 45,
+         "exact", "evacuated"},
+        {"وقال الدفاع المدني إن القصف قتل 9 مدنيين في البلدة المحاصرة.", "9 مدنيين", 9, "exact",
+         "killed"},
+        /* counter-example: the participle without the article is the people's */
+        {"وذكرت الوزارة أن 200 شخص ما زالوا محاصرين في المستشفى.", "200 شخص", 200, "exact",
+         "trapped"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
