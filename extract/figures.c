@@ -2289,12 +2289,26 @@ static bool elliptic_subject(const doc_state *d, const fig_state *fs, const numb
 {
     const text *t = d->t;
     size_t i = num->tok_first;
-    if ((!glued_to_waw(t, num) && !after_colon(t, i)) || after >= t->n_tok ||
+    /* "مؤكدا أن 3 فقط قتلوا": the subject of what is said, too; not "إن
+     * الثلاثة قتلوا", the three named before */
+    lexicon_match nm = {NULL, num->sp, num->tok_first, num->tok_end, false};
+    bool said = i > 0 && t->tok[i - 1].sentence == t->tok[i].sentence &&
+                stages_word_in(d, i - 1, FW_COMPLEMENTIZER) && !with_article(t, &nm);
+    if (said && after < t->n_tok && word_role(d, after, "only"))
+        after++;
+    if ((!glued_to_waw(t, num) && !after_colon(t, i) && !said) || after >= t->n_tok ||
         t->tok[after].sentence != t->tok[i].sentence)
         return false;
-    for (size_t k = 0; k < fs->n_tr; k++)
-        if (fs->tr[k].first == after)
-            return fs->tr[k].after && !fs->tr[k].conj;
+    static const char *const of_people[] = {"killed",    "injured",   "casualties", "captured",
+                                            "displaced", "evacuated", "trapped",    NULL};
+    for (size_t k = 0; k < fs->n_tr; k++) {
+        if (fs->tr[k].first != after)
+            continue;
+        bool people = false; /* what is said of a bare number: of people only */
+        for (size_t p = 0; of_people[p] && !people; p++)
+            people = !strcmp(fs->tr[k].type, of_people[p]);
+        return fs->tr[k].after && !fs->tr[k].conj && (!said || people);
+    }
     return false;
 }
 

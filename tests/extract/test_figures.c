@@ -1207,6 +1207,23 @@ Test(figures, trigger_behind_a_preposition_is_a_circumstance)
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A bare number as the subject of what is said, before a verb of people:
+ * "مؤكدا أن 3 فقط قتلوا" counts who the figure before counts. */
+Test(figures, a_bare_number_said_to_have_been_killed)
+{
+    static const figure_case cases[] = {
+        {"ونفى الجيش مقتل 40 من جنوده، مؤكدا أن 3 فقط قتلوا.", "3", 3, "exact", "killed"},
+        {"وقال الدفاع المدني إن 7 قتلوا وأصيب 20 في القصف.", "7", 7, "exact", "killed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+    /* nor what falls, nor "the three" named before */
+    static const no_figure_case none[] = {
+        {"وأكدت الوزارة أن 4 سقطت في البحر.", "4"},
+        {"قتل 3 جنود. وقالت المصادر إن الثلاثة قتلوا في المعارك.", "الثلاثة"},
+    };
+    check_no_figures(none, sizeof none / sizeof none[0]);
+}
+
 /* Subjects joined by و before one verb: what befell the last befell each. */
 Test(figures, coordinated_subjects_share_their_verb)
 {
