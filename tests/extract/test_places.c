@@ -47,6 +47,18 @@ typedef struct place_case {
     const char *doc, *id, *as_written;
 } place_case;
 
+/* Each case's text names its place (id, as written). */
+static void check_place_cases(const place_case *cases, size_t n)
+{
+    for (size_t c = 0; c < n; c++) {
+        extract_result r;
+        run(cases[c].doc, &r);
+        cr_expect(has_place(&r, cases[c].id, cases[c].as_written), "%s: no %s (%s)", cases[c].doc,
+                  cases[c].id, cases[c].as_written);
+        extract_result_free(&r);
+    }
+}
+
 /* Places of the region, from GeoNames and the reviewed lists. */
 Test(places, region_places_resolve)
 {
@@ -88,13 +100,7 @@ Test(places, region_places_resolve)
         {"أصيب 9 أشخاص في غارة على مخيم المغازي وسط القطاع.", "maghazi", "مخيم المغازي"},
         {"نزحت 100 عائلة من مخيم الشاطئ غرب غزة.", "beach-camp", "مخيم الشاطئ"},
     };
-    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
-        extract_result r;
-        run(cases[c].doc, &r);
-        cr_expect(has_place(&r, cases[c].id, cases[c].as_written), "%s: no %s (%s)", cases[c].doc,
-                  cases[c].id, cases[c].as_written);
-        extract_result_free(&r);
-    }
+    check_place_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
 /* Names that are not places here: the word, as written, yields no mention. */
@@ -307,13 +313,7 @@ Test(places, sudan_and_yemen_places_of_the_reporting)
         {"نزح المئات إلى منطقة طويلة بشمال دارفور.", "tawila", "طويلة"},
         {"قتل 7 جنود في مواجهات على جبهة نهم.", "nihm", "نهم"},
     };
-    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
-        extract_result r;
-        run(cases[c].doc, &r);
-        cr_expect(has_place(&r, cases[c].id, cases[c].as_written), "%s: no %s (%s)", cases[c].doc,
-                  cases[c].id, cases[c].as_written);
-        extract_result_free(&r);
-    }
+    check_place_cases(cases, sizeof cases / sizeof cases[0]);
     static const char *const no_place[] = {
         "استمرت المعارك فترة طويلة وقتل فيها 5 أشخاص.",
         "يقرأ الأطفال بنهم رغم مقتل 4 من أقاربهم.",
@@ -340,13 +340,7 @@ Test(places, a_district_read_as_a_directorate)
         {"قتل 3 في مديرية باقم.", "baqim-as-suq", "باقم"},
         {"سقطت قذائف على مديرية نهم مساء الأحد.", "nihm", "نهم"},
     };
-    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
-        extract_result r;
-        run(cases[c].doc, &r);
-        cr_expect(has_place(&r, cases[c].id, cases[c].as_written), "%s: no %s (%s)", cases[c].doc,
-                  cases[c].id, cases[c].as_written);
-        extract_result_free(&r);
-    }
+    check_place_cases(cases, sizeof cases / sizeof cases[0]);
     static const char *const bodies[] = {
         "وقالت مديرية باقم إن الطرق مقطوعة.",
         "وأعلنت مديرية صحة صعدة مقتل 3 مدنيين.",
@@ -416,18 +410,6 @@ static void check_other_places(const other_place_case *cases, size_t n)
     }
 }
 
-/* ... and names that stay the known place. */
-static void check_kept_places(const place_case *kept, size_t n)
-{
-    for (size_t c = 0; c < n; c++) {
-        extract_result r;
-        run(kept[c].doc, &r);
-        cr_expect(has_place(&r, kept[c].id, kept[c].as_written), "%s: no %s (%s)", kept[c].doc,
-                  kept[c].id, kept[c].as_written);
-        extract_result_free(&r);
-    }
-}
-
 /* A name the gazetteer gives one place, said to lie inside a city,
  * governorate or country that does not hold it, is another place of that
  * name: served unresolved, not as the known one. Inside its own, or placed
@@ -451,7 +433,7 @@ Test(places, a_name_inside_an_area_that_does_not_hold_it)
         {"قتل 4 جنود في ذيبان بريف دير الزور الشرقي.", "dhiban", "ذيبان"},
         {"قصفت المدفعية قرية الضهيرة في قضاء صور.", "dhayra", "الضهيرة"},
     };
-    check_kept_places(kept, sizeof kept / sizeof kept[0]);
+    check_place_cases(kept, sizeof kept / sizeof kept[0]);
 }
 
 /* A name the gazetteer gives one place, said to lie in a direction from a
@@ -473,7 +455,7 @@ Test(places, a_name_placed_from_another_country)
         {"قصفت المدفعية قرية الضهيرة جنوب لبنان.", "dhayra", "الضهيرة"},
         {"قتل 3 أشخاص في حي الروضة شمال تعز.", "ar-rawdah", "الروضة"},
     };
-    check_kept_places(kept, sizeof kept / sizeof kept[0]);
+    check_place_cases(kept, sizeof kept / sizeof kept[0]);
 }
 
 /* A street, square or roundabout named after a place names the street: the
