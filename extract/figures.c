@@ -868,6 +868,20 @@ static bool unresolved_at(const doc_state *d, size_t k, size_t *place)
 
 /* The place of a figure spanning tokens [first, end) (see figure_place),
  * an end of a way (way_end) ranked with the datelines' when `ways`. */
+/* Does token pf, after token first in its sentence, stand in the words of
+ * another party than first's, in a clause a contrast opens between them
+ * ("، فيما أعلن X", "بينما قال Y")? */
+static bool other_party_set_against(const doc_state *d, size_t first, size_t pf)
+{
+    size_t said = d->speaker[first], other = d->speaker[pf];
+    if (said == EXTRACT_NO_INDEX || other == EXTRACT_NO_INDEX || said == other)
+        return false;
+    for (size_t k = first + 1; k < pf; k++)
+        if (stages_word_in(d, k, FW_CONTRAST))
+            return true;
+    return false;
+}
+
 static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool ways)
 {
     const text *t = d->t;
@@ -884,6 +898,10 @@ static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool w
         if (t->tok[pf].sentence != t->tok[first].sentence)
             continue;
         if (allegiance_place(d, p))
+            continue;
+        /* "استهدفوا 11 موقعا، فيما أعلن الجيش أنه قتل 3 في غارة على بلدة
+         * X": a place in the words of another party set against it is theirs */
+        if (pf > first && other_party_set_against(d, first, pf))
             continue;
         bool dateline = dateline_place(d, p) || (ways && way_end(d, p)) || before_said(d, p, first);
         if (fi_after && (pf == end + 1 || pf == named_after) && !dateline)

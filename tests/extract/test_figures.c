@@ -884,6 +884,24 @@ Test(figures, the_speaker_s_place_is_not_the_figure_s)
     check_places(where, sizeof where / sizeof where[0]);
 }
 
+/* A place named after a figure in the words of another party, set against
+ * its own by a contrast (فيما، بينما), is that party's, not the figure's. */
+Test(figures, a_place_in_the_words_set_against_it)
+{
+    static const place_case where[] = {
+        {"أعلن حزب الله أن مقاتليه استهدفوا 11 موقعا للجيش الإسرائيلي على الحدود، فيما أعلن "
+         "الجيش الإسرائيلي أنه قتل 3 عناصر من الحزب في غارة على بلدة عيتا الشعب.",
+         "11", NULL},
+        {"أعلن حزب الله أن مقاتليه استهدفوا 11 موقعا للجيش الإسرائيلي على الحدود، فيما أعلن "
+         "الجيش الإسرائيلي أنه قتل 3 عناصر من الحزب في غارة على بلدة عيتا الشعب.",
+         "3", "aita-al-shaab"},
+        /* the same speaker's contrast: one event */
+        {"وقال المرصد إن 5 مدنيين قتلوا، فيما أصيب 12 آخرون في قصف على مدينة سراقب.", "5",
+         "saraqib"},
+    };
+    check_places(where, sizeof where / sizeof where[0]);
+}
+
 /* A country after a word of allegiance (الموالية لـ، المدعومة من) names a
  * side, not where anything happened: no figure is placed there. */
 Test(figures, a_side_named_by_its_allegiance_is_no_place)
