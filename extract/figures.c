@@ -662,14 +662,30 @@ static subject subject_of(const doc_state *d, const counted *c, size_t num_first
 }
 
 /* Is place mention p a dateline's, opening its line before a bracket or a
- * dash ("بيروت (رويترز) -", "دمشق - سانا")? It says where the report was
- * filed, not where what it counts happened. */
+ * dash ("بيروت (رويترز) -", "دمشق - سانا"), or a date and then one? It
+ * says where the report was filed, not where what it counts happened. */
 static bool dateline_place(const doc_state *d, size_t p)
 {
     static const uint32_t marks[] = {'(', '-', 0x2013, 0x2014, 0};
+    static const uint32_t ends[] = {'(', '-', 0x2013, 0x2014, ':', 0};
     const text *t = d->t;
-    size_t pf = d->place_toks[p].first;
-    return (pf == 0 || t->tok[pf].newline_before) && mark_in(t, d->place_toks[p].end, marks);
+    size_t pf = d->place_toks[p].first, k = d->place_toks[p].end;
+    if (pf != 0 && !t->tok[pf].newline_before)
+        return false;
+    if (mark_in(t, k, marks))
+        return true;
+    /* ... or a date between ("بيروت، 20 نوفمبر 2023:", "الخرطوم 3 يونيو
+     * 2023 -"): digits, then a dash, a bracket or a colon on the line */
+    static const uint32_t commas[] = {',', 0x060C, 0};
+    if (mark_in(t, k, commas))
+        k++;
+    bool digits = false;
+    for (size_t end = k + 8; k < t->n_tok && k < end && !t->tok[k].newline_before; k++) {
+        if (mark_in(t, k, ends))
+            return digits;
+        digits = digits || t->tok[k].kind == TOK_NUMBER;
+    }
+    return false;
 }
 
 /* Does place mention p name an end of a road or of a stretch between two

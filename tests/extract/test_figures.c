@@ -884,6 +884,21 @@ Test(figures, the_speaker_s_place_is_not_the_figure_s)
     check_places(where, sizeof where / sizeof where[0]);
 }
 
+/* A dateline with a date before its mark ("بيروت، 20 نوفمبر 2023:") is
+ * where the report was filed: a place the sentence names is the figure's. */
+Test(figures, a_dated_dateline_is_no_figure_s_place)
+{
+    static const place_case where[] = {
+        {"بيروت، 20 نوفمبر 2023: قتل 40 شخصا في 15 تشرين الأول في قصف على مخيم جباليا.", "40",
+         "jabalia"},
+        {"الخرطوم 3 يونيو 2023 - قتل 25 شخصا يوم السبت في قصف على أحياء مدينة الأبيض.", "25",
+         "el-obeid"},
+        /* nothing else named: the dateline's place */
+        {"الخرطوم 3 يونيو 2023 - قتل 25 شخصا في قصف على الأحياء.", "25", "khartoum"},
+    };
+    check_places(where, sizeof where / sizeof where[0]);
+}
+
 /* A place named after a figure in the words of another party, set against
  * its own by a contrast (فيما، بينما), is that party's, not the figure's. */
 Test(figures, a_place_in_the_words_set_against_it)
