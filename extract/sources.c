@@ -2252,6 +2252,22 @@ static void score_web_address(doc_state *d, pass *p, size_t a, size_t b)
  * - OUTLET", "OUTLET - رصد", the outlet's name alone, or "(OUTLET)" opening
  * the first paragraph ("أتلانتا (CNN) --"). Only outlets the list knows: the
  * name after "PLACE -" is as often the reporter's. */
+/* How many of the tokens [a, b) are in dates (numbers flagged as a date or
+ * a year: "12 آذار/مارس 2024")? */
+static size_t date_tokens_in(const doc_state *d, size_t a, size_t b)
+{
+    size_t count = 0;
+    for (size_t k = 0; k < d->r->n_numbers; k++) {
+        const number *num = &d->r->numbers[k];
+        if (num->tok_first >= b)
+            break;
+        if (num->tok_first >= a && num->tok_end <= b &&
+            (num->flags & (NUMFLAG_DATE | NUMFLAG_YEAR)))
+            count += num->tok_end - num->tok_first;
+    }
+    return count;
+}
+
 static void score_datelines(doc_state *d, pass *p)
 {
     const text *t = d->t;
@@ -2289,9 +2305,12 @@ static void score_datelines(doc_state *d, pass *p)
             }
             if (line < top_lines)
                 score_web_address(d, p, a, b);
-            /* "(CNN)", "(X / سبوتنيك - date)" in the first lines */
+            /* "(CNN)", "(X / سبوتنيك - date)" in the first lines, a date
+             * not counted ("دمشق، 12 آذار/مارس 2024 (أ ف ب) -") */
+            size_t paren_at = d->m->windows[WIN_DATELINE_PAREN_AT];
+            paren_at += date_tokens_in(d, a, b < a + 2 * paren_at ? b : a + 2 * paren_at);
             if (line < top_lines)
-                for (size_t k = a; k < b && k <= a + d->m->windows[WIN_DATELINE_PAREN_AT]; k++) {
+                for (size_t k = a; k < b && k <= a + paren_at; k++) {
                     if (!is_punct(t, k, '('))
                         continue;
                     for (size_t q = k + 1; q < b && !is_punct(t, q, ')'); q++) {
