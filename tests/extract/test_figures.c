@@ -118,6 +118,9 @@ Test(figures, types_from_the_governing_word)
     static const figure_case cases[] = {
         /* bodies recovered are the dead */
         {"وانتشلت فرق الإنقاذ جثث 9 مدنيين من تحت الأنقاض.", "9 مدنيين", 9, "exact", "killed"},
+        /* those eliminated (القضاء على) are killed */
+        {"وأكد المتحدث أن قواته تمكنت من القضاء على 35 إرهابيا.", "35 إرهابيا", 35, "exact",
+         "killed"},
         {"قتل 12 مدنيا وأصيب 30 آخرون في قصف على البلدة.", "12 مدنيا", 12, "exact", "killed"},
         {"قتل 12 مدنيا وأصيب 30 آخرون في قصف على البلدة.", "30 آخرون", 30, "exact", "injured"},
         {"أسفر القصف عن مقتل 9 أشخاص بينهم طفلان وإصابة 14 آخرين.", "9 أشخاص", 9, "exact",
