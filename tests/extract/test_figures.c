@@ -118,6 +118,10 @@ Test(figures, types_from_the_governing_word)
     static const figure_case cases[] = {
         /* bodies recovered are the dead */
         {"وانتشلت فرق الإنقاذ جثث 9 مدنيين من تحت الأنقاض.", "9 مدنيين", 9, "exact", "killed"},
+        /* the lives a verb took, its subject between them */
+        {"وأودى الانفجار بحياة 12 شخصا في السوق.", "12 شخصا", 12, "exact", "killed"},
+        {"واستهدفت الغارة منزلا وراح ضحيتها 3 أطفال.", "3 أطفال", 3, "exact", "killed"},
+        {"وأنقذت الطواقم أرواح 12 شخصا من تحت الأنقاض.", "12 شخصا", 12, "exact", "count"},
         /* those eliminated (القضاء على) are killed */
         {"وأكد المتحدث أن قواته تمكنت من القضاء على 35 إرهابيا.", "35 إرهابيا", 35, "exact",
          "killed"},
