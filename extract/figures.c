@@ -2014,8 +2014,22 @@ static bool in_background(const doc_state *d, const fig_aux *aux, size_t j)
  * after the update ("ارتفعت الحصيلة إلى 19. وكان المرصد قد أفاد بمقتل
  * 13"): the next whole figure of its type, within a few sentences, when
  * its sentence recounts what came before and it counts the same by the
- * same party, no larger. Its index, or EXTRACT_NO_INDEX. */
+ * same party, no larger; smaller or vague tolls the same party details
+ * between ("وأوضحت الوزارة أن ... 51 شهيدا": the day's share of a running
+ * total) do not stop the search. Its
+ * index, or EXTRACT_NO_INDEX. */
 enum { EARLIER_TOLD_WITHIN = 3 }; /* sentences after the update */
+
+/* Does a verb that details what was told before (وأوضح، وأشار، وأضاف)
+ * stand in token k's sentence before it? */
+static bool details_before(const doc_state *d, size_t k)
+{
+    const text *t = d->t;
+    for (size_t j = k; j-- > 0 && t->tok[j].sentence == t->tok[k].sentence;)
+        if (stages_word_in(d, j, FW_ELABORATING))
+            return true;
+    return false;
+}
 
 static size_t earlier_told_after(const doc_state *d, const fig_aux *aux, size_t i)
 {
@@ -2028,12 +2042,17 @@ static size_t earlier_told_after(const doc_state *d, const fig_aux *aux, size_t 
             continue;
         if (js > sent + EARLIER_TOLD_WITHIN)
             return EXTRACT_NO_INDEX;
-        /* what develops the update (its breakdown, a toll of another kind)
-         * may come between */
+        /* what develops the update (its breakdown, a toll of another kind,
+         * the day's part of it: "وصل منها للمستشفيات 51 شهيدا") may come
+         * between */
         if (f[j].part_of != EXTRACT_NO_INDEX || strcmp(f[j].type, f[i].type) != 0)
             continue;
-        if (!in_background(d, aux, j))
+        if (!in_background(d, aux, j)) {
+            if ((!f[j].has_value || (f[i].has_value && f[j].value < f[i].value)) &&
+                f[j].claimant == f[i].claimant && details_before(d, aux[j].first))
+                continue;
             return EXTRACT_NO_INDEX;
+        }
         bool same_object = f[j].object == f[i].object || aux[i].toll_noun ||
                            (f[j].object && f[i].object && !strcmp(f[j].object, f[i].object));
         if (f[j].part_of == EXTRACT_NO_INDEX && !strcmp(f[j].type, f[i].type) && same_object &&
