@@ -7,7 +7,8 @@
  * (Arabic, Syriac and paired: 6 آب/أغسطس) with or without a year, a month
  * name with a year (month precision), day-first numeric dates (25/7/2018),
  * and spans (خلال الأيام الثلاثة الماضية، خلال الأسبوع الماضي، منذ بداية
- * الشهر/العام، الشهر الماضي، منذ 2011). A month name alone is not read (آب is
+ * الشهر/العام، الشهر الماضي، منذ 2011، منذ 7 أكتوبر 2023: to publication).
+ * A day may be an ordinal (السابع من أكتوبر). A month name alone is not read (آب is
  * also "father"). A year-less date takes the publication's year, or the year
  * before when that would put it after publication.
  * Never guessed: without a publication date only a full explicit date is read;
@@ -141,10 +142,18 @@ static int32_t shift(int32_t ymd, int days)
     return dates_from_days(dates_days(ymd / 10000, ymd / 100 % 100, ymd % 100) + days);
 }
 
+/* Per token: the day of the month (1-31) an ordinal of the text that ends
+ * there says ("السابع"، "الحادي والعشرين"), 0 for none, and its first token. */
+typedef struct day_word {
+    uint8_t day;
+    size_t first;
+} day_word;
+
 /* The date expression starting at token i (one of sentence s), or none;
- * *next is the token after it. */
+ * *next is the token after it. days: the ordinals of the text (NULL: none
+ * read). */
 static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s, int32_t pub,
-                    extract_date *out, size_t *next)
+                    const day_word *days, extract_date *out, size_t *next)
 {
     *next = i + 1;
     *out = (extract_date){0, 0, DATE_NONE};
@@ -167,6 +176,15 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
     int v = value_of(&lm);
     if (strcmp(kind, "month") == 0) {
         int day = i > 0 && t->tok[i - 1].sentence == s ? tok_int(t, i - 1) : -1;
+        size_t day_first = i > 0 ? i - 1 : 0;
+        /* "السابع من أكتوبر": an ordinal, then من */
+        if (day < 1 && days && i >= 2 && tok_is(t, i - 1, s, "من") && days[i - 2].day &&
+            t->tok[i - 2].sentence == s) {
+            day = days[i - 2].day;
+            day_first = days[i - 2].first;
+        }
+        /* "منذ 7 أكتوبر 2023": from that day to publication */
+        bool since = day_first > 0 && tok_is(t, day_first - 1, s, "منذ");
         size_t k = lm.tok_end;
         lexicon_match pair;
         if (tok_is(t, k, s, "/") && lexicon_match_at(m->dates, t, k + 1, PROCLITICS_NONE, &pair) &&
@@ -183,6 +201,12 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
             *out = (extract_date){yearless(v, day, pub), yearless(v, day, pub), DATE_DAY};
         else if (y > 0 && (day < 1 || day > 31))
             *out = (extract_date){pack(y, v, 1), pack(y, v, days_in_month(y, v)), DATE_MONTH};
+        if (since && out->precision == DATE_DAY) {
+            if (!pub || out->start > pub)
+                *out = (extract_date){0, 0, DATE_NONE}; /* no end to the span */
+            else
+                *out = (extract_date){out->start, pub, DATE_SPAN};
+        }
         return out->precision != DATE_NONE;
     }
     if (strcmp(kind, "lead") == 0) {
@@ -251,7 +275,7 @@ static uint32_t distance(span sp, span near)
 
 /* dates_read of the expressions that end after code point `after`. */
 static bool read_nearest(const extract_model *m, const text *t, size_t sentence, span near,
-                         int32_t pub, uint32_t after, extract_date *out)
+                         int32_t pub, const day_word *days, uint32_t after, extract_date *out)
 {
     bool found = false;
     uint32_t best = UINT32_MAX;
@@ -259,7 +283,7 @@ static bool read_nearest(const extract_model *m, const text *t, size_t sentence,
     while (i < t->n_tok && t->tok[i].sentence == sentence) {
         extract_date d;
         size_t next;
-        if (read_at(m, t, i, (uint32_t)sentence, pub, &d, &next)) {
+        if (read_at(m, t, i, (uint32_t)sentence, pub, days, &d, &next)) {
             span sp = {t->tok[i].sp.start, t->tok[next - 1].sp.end};
             if (sp.end > after && distance(sp, near) < best) {
                 best = distance(sp, near);
@@ -275,7 +299,7 @@ static bool read_nearest(const extract_model *m, const text *t, size_t sentence,
 bool dates_read(const extract_model *m, const text *t, size_t sentence, span near, int32_t pub,
                 extract_date *out)
 {
-    return read_nearest(m, t, sentence, near, pub, 0, out);
+    return read_nearest(m, t, sentence, near, pub, NULL, 0, out);
 }
 
 /* A cause marked "generic" (an explosion) yields to any specific one. */
@@ -334,7 +358,7 @@ static bool dateline_date(const extract_model *m, const text *t, int32_t *date, 
     for (size_t i = 0; i < t->n_tok && i < DATELINE_WORDS && t->tok[i].sentence == 0; i++) {
         extract_date d;
         size_t next;
-        if (!read_at(m, t, i, 0, 0, &d, &next) || d.precision != DATE_DAY)
+        if (!read_at(m, t, i, 0, 0, NULL, &d, &next) || d.precision != DATE_DAY)
             continue;
         size_t k = next;
         if (tok_is(t, k, 0, "(")) {
@@ -364,6 +388,15 @@ int dates_find(doc_state *d, int32_t pub)
     uint32_t dateline_end = 0;
     if (dateline_date(d->m, t, &filed, &dateline_end) && !pub)
         pub = filed;
+    day_word *days = calloc(t->n_tok + 1, sizeof *days);
+    if (!days)
+        return -1;
+    for (size_t k = 0; k < d->r->n_numbers; k++) {
+        const number *num = &d->r->numbers[k];
+        if ((num->flags & NUMFLAG_ORDINAL) && num->has_value && num->value >= 1 &&
+            num->value <= 31 && num->value == (int)num->value && num->tok_end > num->tok_first)
+            days[num->tok_end - 1] = (day_word){(uint8_t)num->value, num->tok_first};
+    }
     for (size_t k = 0; k < d->r->n_figures; k++) {
         extract_figure *f = &d->r->figures[k];
         f->date = (extract_date){0, 0, DATE_NONE};
@@ -372,13 +405,14 @@ int dates_find(doc_state *d, int32_t pub)
             continue;
         size_t s = sentence_at(t, f->sp.start);
         f->cause = cause_in(d->m, t, s, f->sp);
-        if (read_nearest(d->m, t, s, f->sp, pub, dateline_end, &f->date) ||
-            dates_read(d->m, t, s, f->sp, pub, &f->date))
+        if (read_nearest(d->m, t, s, f->sp, pub, days, dateline_end, &f->date) ||
+            read_nearest(d->m, t, s, f->sp, pub, days, 0, &f->date))
             continue;
         size_t first = sentence_first(t, s);
         if (s > 0 && first < t->n_tok && !t->tok[first].newline_before)
-            dates_read(d->m, t, s - 1, (span){t->tok[first].sp.start, t->tok[first].sp.start}, pub,
-                       &f->date);
+            read_nearest(d->m, t, s - 1, (span){t->tok[first].sp.start, t->tok[first].sp.start},
+                         pub, days, 0, &f->date);
     }
+    free(days);
     return 0;
 }

@@ -16,7 +16,8 @@ int32_t dates_from_days(int32_t days); /* packed yyyymmdd */
 bool dates_read(const extract_model *m, const text *t, size_t sentence, span near, int32_t pub,
                 extract_date *out);
 
-/* Fill date and cause of every figure of d->r. Returns 0. */
+/* Fill date and cause of every figure of d->r. Returns 0, or -1 when out of
+ * memory. */
 int dates_find(doc_state *d, int32_t pub);
 
 #endif

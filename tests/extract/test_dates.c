@@ -56,6 +56,13 @@ static const date_case date_cases[] = {
     /* the nearest of two */
     {"بعد غارات أمس، قتل 12 مدنيا اليوم في قصف على المدينة.", 20180729, 20180729, 20180729,
      DATE_DAY},
+    /* an ordinal day ("السابع من تموز"); since a day, up to publication */
+    {"قتل 12 مدنيا في السابع من تموز في قصف على المدينة.", 20180729, 20180707, 20180707, DATE_DAY},
+    {"قتل 1200 مدني منذ 7 تموز 2018 في قصف على المدينة.", 20180729, 20180707, 20180729, DATE_SPAN},
+    {"قتل 1200 مدني منذ السابع من تموز 2018 في قصف على المدينة.", 20180729, 20180707, 20180729,
+     DATE_SPAN},
+    /* ... a span with no end without one */
+    {"قتل 1200 مدني منذ 7 تموز 2018 في قصف على المدينة.", 0, 0, 0, DATE_NONE},
     /* with no publication date, an agency's dateline dates the report; its
      * own date is an event's only when the sentence names no other */
     {"دمشق، 12 آذار/مارس 2024 (أ ف ب) - قتل 14 مدنيا أمس في قصف على المدينة.", 0, 20240311,
