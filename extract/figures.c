@@ -1663,7 +1663,8 @@ static bool agrees_in_definiteness(const doc_state *d, const number *num, const 
         lexicon_match_at(d->m->duals, t, c->first, PROCLITICS_ALL, &nm))
         /* an adjective between agrees too: "الجنديين السوريين الاثنين" */
         return with_article(t, &nm) && (nm.tok_end == num->tok_first ||
-                                        !strncmp(t->tok[nm.tok_end].norm, "ال", strlen("ال")));
+                                        (nm.tok_end < num->tok_first &&
+                                         !strncmp(t->tok[nm.tok_end].norm, "ال", strlen("ال"))));
     return false;
 }
 
