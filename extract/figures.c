@@ -1488,6 +1488,14 @@ static int carry_places(doc_state *d, const fig_aux *aux)
         names_place[t->tok[d->place_toks[p].first].sentence] = true;
     for (size_t p = 0; p < r->n_unresolved_places; p++)
         names_place[sentence_of_cp(t, r->unresolved_places[p].sp.start)] = true;
+    /* "ومن بين القتلى 12 طفلا": a part with no place of its own happened
+     * where its whole did */
+    for (size_t f = 0; f < r->n_figures; f++) {
+        size_t whole = r->figures[f].part_of;
+        if (r->figures[f].place == EXTRACT_NO_INDEX && whole != EXTRACT_NO_INDEX &&
+            !names_place[t->tok[aux[f].first].sentence])
+            d->r->figures[f].place = r->figures[whole].place;
+    }
     size_t from = EXTRACT_NO_INDEX; /* the last figure with a place */
     size_t lead = 0;
     while (lead < r->n_figures && r->figures[lead].place == EXTRACT_NO_INDEX)

@@ -895,6 +895,21 @@ Test(figures, the_speaker_s_place_is_not_the_figure_s)
     check_places(where, sizeof where / sizeof where[0]);
 }
 
+/* A part of a toll whose sentence names no place happened where its whole
+ * did, in a report of several places too. */
+Test(figures, a_part_happened_where_its_whole_did)
+{
+    static const place_case where[] = {
+        {"الخرطوم - قالت الشبكة إن 45 مدنيا قتلوا في قصف على مدينة الفاشر. وأضافت أن من بين "
+         "القتلى 12 طفلا.",
+         "12", "el-fasher"},
+        {"الخرطوم - قالت الشبكة إن 45 مدنيا قتلوا في قصف على مدينة الفاشر. وأضافت أن من بين "
+         "القتلى 12 طفلا. وقتل 20 شخصا في غارة على نيالا.",
+         "20", "nyala"},
+    };
+    check_places(where, sizeof where / sizeof where[0]);
+}
+
 /* A dateline with a date before its mark ("بيروت، 20 نوفمبر 2023:") is
  * where the report was filed: a place the sentence names is the figure's. */
 Test(figures, a_dated_dateline_is_no_figure_s_place)
