@@ -2152,27 +2152,6 @@ static bool signed_after_byline(doc_state *d, pass *p, size_t a, size_t k, size_
     return false;
 }
 
-/* "بيروت ـ «الحياة»: قتل ...", "القاهرة - بوابة الأهرام: أعلنت ..." opening
- * the text (or a line after its headline): a dateline run into the
- * report, a place, a dash (or a tatweel)
- * and a name before the colon that opens the report. The name is the
- * outlet's when the list knows it as one, or when it is in guillemets or
- * quotation marks: a reporter's byline is never quoted. */
-static bool outlet_opening_line(doc_state *d, pass *p, size_t a);
-
-static void outlet_opening_the_text(doc_state *d, pass *p)
-{
-    const text *t = d->t;
-    size_t a = 0;
-    for (size_t line = 0; line < d->m->windows[WIN_DATELINE_LINES] && a < t->n_tok; line++) {
-        if (outlet_opening_line(d, p, a))
-            return;
-        do
-            a++;
-        while (a < t->n_tok && !t->tok[a].newline_before);
-    }
-}
-
 /* outlet_opening_the_text on the line that begins at token a: true when
  * the line opens as a dateline (a place and a dash), whatever follows. */
 static bool outlet_opening_line(doc_state *d, pass *p, size_t a)
@@ -2205,6 +2184,25 @@ static bool outlet_opening_line(doc_state *d, pass *p, size_t a)
         return true;
     }
     return false;
+}
+
+/* "بيروت ـ «الحياة»: قتل ...", "القاهرة - بوابة الأهرام: أعلنت ..." opening
+ * the text (or a line after its headline): a dateline run into the report,
+ * a place, a dash (or a tatweel) and a name before the colon that opens
+ * the report. The name is the outlet's when the list knows it as one, or
+ * when it is in guillemets or quotation marks: a reporter's byline is never
+ * quoted. */
+static void outlet_opening_the_text(doc_state *d, pass *p)
+{
+    const text *t = d->t;
+    size_t a = 0;
+    for (size_t line = 0; line < d->m->windows[WIN_DATELINE_LINES] && a < t->n_tok; line++) {
+        if (outlet_opening_line(d, p, a))
+            return;
+        do
+            a++;
+        while (a < t->n_tok && !t->tok[a].newline_before);
+    }
 }
 
 /* A site's address in a dateline ("xeber24. Net", "example.com"): the
@@ -2247,11 +2245,6 @@ static void score_web_address(doc_state *d, pass *p, size_t a, size_t b)
     }
 }
 
-/* The outlet named by a dateline, the signature of the news genre: a short
- * line at the top or the bottom, "PLACE - OUTLET", "OUTLET - PLACE", "متابعات
- * - OUTLET", "OUTLET - رصد", the outlet's name alone, or "(OUTLET)" opening
- * the first paragraph ("أتلانتا (CNN) --"). Only outlets the list knows: the
- * name after "PLACE -" is as often the reporter's. */
 /* How many of the tokens [a, b) are in dates (numbers flagged as a date or
  * a year: "12 آذار/مارس 2024")? */
 static size_t date_tokens_in(const doc_state *d, size_t a, size_t b)
@@ -2268,6 +2261,11 @@ static size_t date_tokens_in(const doc_state *d, size_t a, size_t b)
     return count;
 }
 
+/* The outlet named by a dateline, the signature of the news genre: a short
+ * line at the top or the bottom, "PLACE - OUTLET", "OUTLET - PLACE", "متابعات
+ * - OUTLET", "OUTLET - رصد", the outlet's name alone, or "(OUTLET)" opening
+ * the first paragraph ("أتلانتا (CNN) --"). Only outlets the list knows: the
+ * name after "PLACE -" is as often the reporter's. */
 static void score_datelines(doc_state *d, pass *p)
 {
     const text *t = d->t;
