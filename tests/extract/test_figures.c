@@ -122,6 +122,10 @@ Test(figures, types_from_the_governing_word)
         {"وأودى الانفجار بحياة 12 شخصا في السوق.", "12 شخصا", 12, "exact", "killed"},
         {"واستهدفت الغارة منزلا وراح ضحيتها 3 أطفال.", "3 أطفال", 3, "exact", "killed"},
         {"وأنقذت الطواقم أرواح 12 شخصا من تحت الأنقاض.", "12 شخصا", 12, "exact", "count"},
+        /* the slaughtered, hanged and liquidated are killed */
+        {"وذبح عناصر التنظيم 7 رهائن في البادية.", "7 رهائن", 7, "exact", "killed"},
+        {"وشنقت السلطات 3 معتقلين فجر اليوم.", "3 معتقلين", 3, "exact", "killed"},
+        {"وصفت الميليشيا 12 معتقلا في السجن.", "12 معتقلا", 12, "exact", "killed"},
         /* those eliminated (القضاء على) are killed */
         {"وأكد المتحدث أن قواته تمكنت من القضاء على 35 إرهابيا.", "35 إرهابيا", 35, "exact",
          "killed"},
@@ -1589,6 +1593,8 @@ Test(figures, nouns_of_the_genre)
         {"وقتل 12 مجندا في الهجوم على الثكنة.", "12 مجندا", "killed", "conscripts"},
         {"وقتل 3 رعاة بانفجار لغم في البادية.", "3 رعاة", "killed", "shepherds"},
         {"وقتل حارسان في الهجوم على المصرف.", "حارسان", "killed", "guards"},
+        /* livestock are counted, never people killed */
+        {"وقتل 30 رأسا من الماشية في القصف.", "30 رأسا", "count", "livestock"},
         {"ودمر القصف 46 مرفقا صحيا في القطاع.", "46 مرفقا صحيا", "destroyed", "health facilities"},
         {"واستهدفت الغارات 12 عيادة و8 مراكز صحية.", "8 مراكز صحية", "destroyed",
          "health facilities"},
