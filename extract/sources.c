@@ -2017,14 +2017,21 @@ static bool tatweel_before(const text *t, size_t k)
     return tatweel && from < to && t->cp[from] != 0x0640 && t->cp[to - 1] != 0x0640;
 }
 
+/* Narrows tokens [*a, *b) to what lies between the punctuation around it
+ * (quotes, dashes, brackets of a dateline). */
+static void trim_punct(const text *t, size_t *a, size_t *b)
+{
+    while (*a < *b && t->tok[*a].kind == TOK_PUNCT)
+        (*a)++;
+    while (*b > *a && t->tok[*b - 1].kind == TOK_PUNCT)
+        (*b)--;
+}
+
 /* Do tokens [a, b) hold only a place of the gazetteer or a desk word? */
 static bool place_or_desk(const doc_state *d, size_t a, size_t b)
 {
     const text *t = d->t;
-    while (a < b && t->tok[a].kind == TOK_PUNCT)
-        a++;
-    while (b > a && t->tok[b - 1].kind == TOK_PUNCT)
-        b--;
+    trim_punct(t, &a, &b);
     if (a >= b)
         return false;
     if (b == a + 1 && stages_word_in(d, a, FW_DESK))
@@ -2038,10 +2045,7 @@ static bool place_or_desk(const doc_state *d, size_t a, size_t b)
 static size_t outlet_filling(doc_state *d, size_t a, size_t b)
 {
     const text *t = d->t;
-    while (a < b && t->tok[a].kind == TOK_PUNCT)
-        a++;
-    while (b > a && t->tok[b - 1].kind == TOK_PUNCT)
-        b--;
+    trim_punct(t, &a, &b);
     found f;
     lexicon_match lm;
     if (a >= b || !known_at(d, a, &f, &lm) || lm.stripped ||
@@ -2061,10 +2065,7 @@ static size_t outlet_filling(doc_state *d, size_t a, size_t b)
 static bool outlet_name_words(const doc_state *d, size_t a, size_t b)
 {
     const text *t = d->t;
-    while (a < b && t->tok[a].kind == TOK_PUNCT)
-        a++;
-    while (b > a && t->tok[b - 1].kind == TOK_PUNCT)
-        b--;
+    trim_punct(t, &a, &b);
     if (a >= b || b - a > 3)
         return false;
     for (size_t q = a; q < b; q++) {
@@ -2084,10 +2085,7 @@ static bool outlet_name_words(const doc_state *d, size_t a, size_t b)
 static void score_unknown_outlet(doc_state *d, pass *p, size_t n0, size_t n1)
 {
     const text *t = d->t;
-    while (n0 < n1 && t->tok[n0].kind == TOK_PUNCT)
-        n0++;
-    while (n1 > n0 && t->tok[n1 - 1].kind == TOK_PUNCT)
-        n1--;
+    trim_punct(t, &n0, &n1);
     if (n0 >= n1)
         return;
     span sp = {t->tok[n0].sp.start, t->tok[n1 - 1].sp.end};
