@@ -1076,6 +1076,10 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         lexicon_match_at(d->m->triggers, t, k, PROCLITICS_NONE, &em))
         return false;
     size_t name_first = head == FORM_TITLE || head == FORM_GIVEN ? j : EXTRACT_NO_INDEX;
+    /* the stops of an abbreviated title ("أ. د.") are no words of the name */
+    size_t title_stops = 0;
+    for (size_t q = j; head == FORM_TITLE && q < fm.tok_end; q++)
+        title_stops += t->tok[q].kind == TOK_PUNCT;
     size_t party = EXTRACT_NO_INDEX, person = EXTRACT_NO_INDEX;
     lexicon_match party_match = {0}, person_match = {0};
     bool prev_definite = has_article(t, fm.tok_end - 1);
@@ -1278,7 +1282,8 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         else if (name_first != EXTRACT_NO_INDEX && k > name_first && form == FORM_ROLE)
             break; /* "أبو فلان المتحدث باسم ...": the appositive is read next */
         if (name_first != EXTRACT_NO_INDEX &&
-            k - name_first >= d->m->windows[WIN_PERSON_NAME_WORDS])
+            k - name_first - (name_first == j ? title_stops : 0) >=
+                d->m->windows[WIN_PERSON_NAME_WORDS])
             break;
         prev_definite = definite && !name_link;
         last = ++k;

@@ -18,7 +18,8 @@
  * of the supplementary planes, are PUNCT; case folding covers ASCII,
  * Latin-1, Latin Extended-A, Greek and Cyrillic only), Unicode
  * normalisation forms (NFC/NFKC) beyond the Arabic foldings listed in
- * text.h, and sentence rules for abbreviations ("د." ends a sentence).
+ * text.h, and abbreviations other than one Arabic letter ("مثلا." or
+ * "إلخ." before a word still end a sentence).
  */
 #include "extract/grow.h"
 #include "extract/text.h"
@@ -310,6 +311,28 @@ static bool scan_next(const uint32_t *cp, size_t n, size_t *p, token_kind *kind,
     return true;
 }
 
+/* Is the full stop just tokenised (the last token) an abbreviation's? An
+ * Arabic word of one letter stands alone only as an abbreviation: a title
+ * before a name ("د." doctor, "م." engineer, "أ. د." professor) or the
+ * letters of an agency ("أ.ف.ب"). After a number the letter is a unit or
+ * an era ("2024 م.", "1445 هـ.", "10 ص.") and the stop may end the
+ * sentence, as it may after a Latin letter ("فيتامين C."). */
+static bool abbreviating_stop(const text *t)
+{
+    if (t->n_tok < 2)
+        return false;
+    const token *stop = &t->tok[t->n_tok - 1], *word = stop - 1;
+    if (t->cp[stop->sp.start] != '.' || word->kind != TOK_WORD || word->sp.end != stop->sp.start)
+        return false;
+    size_t letters = 0;
+    for (uint32_t i = word->sp.start; i < word->sp.end; i++) {
+        if (!text_is_arabic_letter(t->cp[i]) && !is_mark(t->cp[i]))
+            return false;
+        letters += !is_mark(t->cp[i]);
+    }
+    return letters == 1 && !(t->n_tok > 2 && word[-1].kind == TOK_NUMBER);
+}
+
 int text_init(text *t, const char *utf8, size_t len)
 {
     memset(t, 0, sizeof *t);
@@ -337,16 +360,21 @@ int text_init(text *t, const char *utf8, size_t len)
 
     /* Tokens first, sentence indices as we go: a sentence is open from its
      * first token; a terminator makes it end before the next token that is
-     * not itself a terminator or a closing mark; a line break ends it. */
+     * not itself a terminator or a closing mark; a line break ends it. A
+     * full stop that abbreviates (abbreviating_stop) ends nothing when a
+     * word or a closing bracket follows it on the line ("(ا. ف. ب.)"). */
     size_t p = 0, start, end;
     token_kind kind;
-    bool nl, open = false, ending = false;
+    bool nl, open = false, ending = false, abbreviation = false;
     tok_cap = t->n_cp / 4 + 16;
     t->tok = malloc(tok_cap * sizeof *t->tok);
     if (!t->tok)
         goto fail;
     while (scan_next(t->cp, t->n_cp, &p, &kind, &start, &end, &nl)) {
         uint32_t c = t->cp[start];
+        if (abbreviation && !nl && (kind == TOK_WORD || c == ')' || c == ']'))
+            ending = false;
+        abbreviation = false;
         if (open &&
             (nl || (ending && !(kind == TOK_PUNCT && (is_terminator(c) || is_closer(c)))))) {
             open = false;
@@ -369,8 +397,10 @@ int text_init(text *t, const char *utf8, size_t len)
         k->sentence = (uint32_t)(t->n_sentences - 1);
         k->newline_before = nl && t->n_tok > 1;
         build_norm(t->cp + start, end - start, k->norm);
-        if (kind == TOK_PUNCT && is_terminator(c))
+        if (kind == TOK_PUNCT && is_terminator(c)) {
+            abbreviation = !ending && abbreviating_stop(t);
             ending = true;
+        }
     }
     return 0;
 fail:

@@ -43,7 +43,8 @@ typedef struct text {
     token *tok;
     size_t n_tok;
     span *sentences; /* sentence spans, split after . ! ? ؟ ; ؛ … ۔ (with any
-                        * closing » ” ’ ) ] right after them) and at line breaks;
+                        * closing » ” ’ ) ] right after them) and at line breaks,
+                        * but not after a one-letter abbreviation ("د. أحمد");
                         * trimmed, never empty */
     size_t n_sentences;
 } text;

@@ -264,6 +264,50 @@ Test(genre, person_with_role)
     }
 }
 
+/* An abbreviated title ("د." doctor, "م." engineer, "أ. د." professor) is
+ * part of the speaker's name, not the end of a sentence; nor do the dots of
+ * an abbreviated agency ("أ.ف.ب") end its dateline. */
+Test(genre, abbreviated_titles_and_agencies)
+{
+    static const holder_case speakers[] = {
+        {"وقال د. سامر الحلبي، مدير المستشفى الوطني في درعا، إن 14 جريحا وصلوا إلى المستشفى.",
+         "14 جريحا", "د. سامر الحلبي", NULL},
+        {"وقال م. عادل الشامي، رئيس بلدية دير البلح، إن 60 منزلا دمرت كليا.", "60 منزلا",
+         "م. عادل الشامي", NULL},
+        {"وأكد أ. د. هشام الراوي، الطبيب في مستشفى الموصل، أن 9 مصابين نقلوا إلى بغداد.",
+         "9 مصابين", "أ. د. هشام الراوي", NULL},
+    };
+    for (size_t k = 0; k < sizeof speakers / sizeof speakers[0]; k++) {
+        const holder_case *c = &speakers[k];
+        extract_result r;
+        run(c->doc, &r);
+        const extract_figure *f = figure_with(&r, c->needle);
+        cr_expect_not_null(f, "no figure with \"%s\" in: %s", c->needle, c->doc);
+        if (f) {
+            cr_assert_neq(f->claimant, EXTRACT_NO_INDEX, "no claimant in: %s", c->doc);
+            cr_expect_str_eq(r.sources[f->claimant].name, c->person, "claimant in: %s", c->doc);
+        }
+        extract_result_free(&r);
+    }
+    static const struct {
+        const char *doc, *outlet_id;
+    } datelines[] = {
+        {"بيروت (أ.ف.ب) - قتل 6 أشخاص في غارة على بلدة في جنوب لبنان.", "afp"},
+        {"الخرطوم (ا. ف. ب.) - قتل 11 مدنيا في قصف على سوق في أم درمان.", "afp"},
+        {"صنعاء (د.ب.أ) - قتل 7 صيادين في غارة قرب الحديدة.", "dpa"},
+        {"رام الله (أ.ب) - قتل 3 فلسطينيين برصاص الجيش في طولكرم.", "ap"},
+    };
+    for (size_t k = 0; k < sizeof datelines / sizeof datelines[0]; k++) {
+        extract_result r;
+        run(datelines[k].doc, &r);
+        cr_assert_neq(r.outlet, EXTRACT_NO_INDEX, "no outlet in: %s", datelines[k].doc);
+        cr_expect(r.sources[r.outlet].id && !strcmp(r.sources[r.outlet].id, datelines[k].outlet_id),
+                  "outlet %s in: %s", r.sources[r.outlet].name, datelines[k].doc);
+        cr_expect_eq(r.n_figures, 1, "%zu figures in: %s", r.n_figures, datelines[k].doc);
+        extract_result_free(&r);
+    }
+}
+
 /* 2. The type from the governing word, before or after the number, in
  * coordinated clauses, and with the people of a force counted without a
  * noun ("30 من الدعم السريع"). */

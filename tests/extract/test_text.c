@@ -249,6 +249,22 @@ Test(text, decimal_point_does_not_end_a_sentence)
     cr_expect_eq(T.tok[1].sentence, 0);
 }
 
+Test(text, one_letter_abbreviations_do_not_end_a_sentence)
+{
+    init_ok("قال د. أحمد إن (أ.ف.ب.) نقلت. ثم");
+    cr_expect_eq(T.n_sentences, 2);
+    cr_expect_eq(T.tok[T.n_tok - 2].sentence, 0); /* the stop after نقلت ends it */
+    text_free(&T);
+    /* after a number the letter is a unit or an era, and a Latin letter is
+     * no Arabic abbreviation: the stop ends the sentence */
+    init_ok("في عام 2024 م. ثم قال د. لا. ثم فيتامين C. ثم");
+    cr_expect_eq(T.n_sentences, 4);
+    text_free(&T);
+    /* a line break still ends it, and two letters are a word */
+    init_ok("قال د.\nأحمد ثم قط. ثم");
+    cr_expect_eq(T.n_sentences, 3);
+}
+
 Test(text, blank_lines_make_no_empty_sentences)
 {
     init_ok("\n\nأ\r\n\r\nب\n");
