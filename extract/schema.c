@@ -130,6 +130,7 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_REGION_NOUN] = "region_noun",
     [FW_RESPONSIBLE_FOR] = "responsible_for",
     [FW_ELABORATING] = "elaborating",
+    [FW_BOX_HEADING] = "box_heading",
     [FW__COUNT] = NULL,
 };
 

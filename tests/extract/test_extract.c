@@ -401,6 +401,50 @@ Test(extract, title_is_a_headline_line)
     extract_result_free(&r);
 }
 
+/* The code points [start, end) of a UTF-8 string, as a new string. */
+static char *cp_slice(const char *s, uint32_t start, uint32_t end)
+{
+    text t;
+    cr_assert_eq(text_init(&t, s, strlen(s)), 0);
+    char *out = text_slice(&t, (span){start, end});
+    text_free(&t);
+    return out;
+}
+
+Test(extract, a_related_stories_box_is_not_the_article)
+{
+    static const char doc[] =
+        "قال الدفاع المدني إن 12 شخصا قتلوا في غارة على منزل في دير البلح.\n\n"
+        "اقرأ أيضاً:\n\n"
+        "مقتل 20 شخصا في غارات على مخيم في رفح\n"
+        "الجيش يعتقل 15 شابا في طولكرم\n\n"
+        "وأضاف أن 5 أطفال بين القتلى.\n";
+    extract_result r;
+    run(doc, &r);
+    cr_assert_eq(r.n_figures, 2, "the box's 20 and 15 are read: %zu figures", r.n_figures);
+    const extract_figure *children = &r.figures[1];
+    cr_expect_eq(children->value, 5);
+    /* offsets still point into the text as given */
+    char *given = cp_slice(doc, children->sp.start, children->sp.end),
+         *read = slice(&r, children->sp);
+    cr_expect_str_eq(read, given);
+    free(given);
+    free(read);
+    cr_expect(!has_place(&r, "rafah"), "a headline's place");
+    cr_expect(has_place(&r, "deir-al-balah"));
+    extract_result_free(&r);
+
+    /* one word is no heading, and a heading's box ends at the first sentence */
+    run("أخبار\nقتل 4 مدنيين في قصف على دوما\n", &r);
+    cr_expect_eq(r.n_figures, 1);
+    extract_result_free(&r);
+    run("الأكثر قراءة\nقتل 4 مدنيين في قصف على دوما\nوقال المرصد إن 7 مسلحين قتلوا في المعارك.\n",
+        &r);
+    cr_expect_eq(r.n_figures, 1, "the sentence after the box is the article's");
+    cr_expect(r.n_figures && r.figures[0].value == 7);
+    extract_result_free(&r);
+}
+
 Test(extract, bad_input)
 {
     extract_result r;
