@@ -380,6 +380,43 @@ static bool attribute_of_noun_between(const text *t, size_t end, const trigger *
     return !strncmp(t->tok[g->first].norm, "ال", strlen("ال")) && definite(t, g->first - 1);
 }
 
+/* The first token of the line token i is on. */
+static size_t line_start(const text *t, size_t i)
+{
+    while (i > 0 && !t->tok[i].newline_before)
+        i--;
+    return i;
+}
+
+/* Does a bullet ("-", "•", "*") open the line that starts at token a? */
+static bool bulleted(const text *t, size_t a)
+{
+    if (t->tok[a].kind != TOK_PUNCT)
+        return false;
+    uint32_t c = t->cp[t->tok[a].sp.start];
+    return c == '-' || c == '*' || c == 0x2013 || c == 0x2014 || c == 0x00B7 || c == 0x2022 ||
+           c == 0x25AA || c == 0x25CF;
+}
+
+/* "وبلغت حصيلة القتلى:" then "- 12 مدنيا في إدلب" and "- 8 عناصر في حماة"
+ * on lines of their own: an item of a bulleted list continues its heading,
+ * the line before the list that ends in a colon, so a trigger at the end of
+ * the heading says what befell the count that opens the item. */
+static bool list_heading_governs(const doc_state *d, const trigger *g, size_t num_first)
+{
+    const text *t = d->t;
+    size_t a = line_start(t, num_first);
+    if (!bulleted(t, a) || num_first - a > 3)
+        return false;
+    while (a > 0 && bulleted(t, line_start(t, a - 1)))
+        a = line_start(t, a - 1);
+    if (a == 0 || t->tok[a - 1].kind != TOK_PUNCT || t->cp[t->tok[a - 1].sp.start] != ':')
+        return false;
+    size_t colon = a - 1;
+    return g->first >= line_start(t, colon) && g->end <= colon &&
+           colon - g->end <= d->m->windows[WIN_TRIGGER_BACK_WORDS];
+}
+
 static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_tr, const counted *c,
                                const char *category, size_t num_first, const trigger **cause,
                                bool *weak)
@@ -411,8 +448,10 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
                 *cause = NULL;
             continue;
         }
-        if (g->before && t->tok[g->first].sentence == s &&
-            num_first - g->end <= (g->adjacent ? 0 : d->m->windows[WIN_TRIGGER_BACK_WORDS])) {
+        if (g->before &&
+            ((t->tok[g->first].sentence == s &&
+              num_first - g->end <= (g->adjacent ? 0 : d->m->windows[WIN_TRIGGER_BACK_WORDS])) ||
+             list_heading_governs(d, g, num_first))) {
             nearest = g;
             if (!strcmp(g->type, "losses") || !strcmp(g->type, "falls") ||
                 type_fits(g->type, category))

@@ -308,6 +308,35 @@ Test(genre, abbreviated_titles_and_agencies)
     }
 }
 
+/* An item of a bulleted list continues its heading (the line before the
+ * list, ending in a colon): the heading's toll types the item's count. */
+Test(genre, bulleted_items_continue_their_heading)
+{
+    static const genre_case cases[] = {
+        {"وأفادت لجان التنسيق بأن حصيلة القتلى ارتفعت:\n• 17 مدنيا في دوما\n• 6 عناصر من "
+         "الفصائل في حرستا",
+         "6 عناصر", 6, "killed", NULL},
+        {"وقالت مصادر طبية في تعز إن عدد الجرحى بلغ:\n- 23 طفلا في حي الروضة\n- 11 امرأة",
+         "11 امرأة", 11, "injured", "مصادر طبية"},
+        /* no colon: the line before is a sentence of its own */
+        {"وارتفعت حصيلة القتلى.\n- 17 مدنيا وصلوا إلى مدينة إدلب", "17 مدنيا", 17, "count", NULL},
+        /* no bullet: a line of its own is no item */
+        {"وارتفعت حصيلة القتلى:\nووصل 17 مدنيا إلى مدينة إدلب", "17 مدنيا", 17, "count", NULL},
+    };
+    check_figures(cases, sizeof cases / sizeof cases[0]);
+    extract_result r;
+    run("وأفادت لجان التنسيق بأن حصيلة القتلى ارتفعت:\n• 17 مدنيا في دوما\n• 6 عناصر من الفصائل "
+        "في حرستا",
+        &r);
+    const extract_figure *f = figure_with(&r, "6 عناصر");
+    cr_assert_not_null(f);
+    cr_assert_neq(f->place, EXTRACT_NO_INDEX);
+    const extract_place *places;
+    extract_model_places(model, &places);
+    cr_expect_str_eq(places[f->place].name, "حرستا", "each item keeps its own place");
+    extract_result_free(&r);
+}
+
 /* 2. The type from the governing word, before or after the number, in
  * coordinated clauses, and with the people of a force counted without a
  * noun ("30 من الدعم السريع"). */
