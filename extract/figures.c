@@ -2204,10 +2204,92 @@ static void type_coordinated_subjects(doc_state *d, const fig_state *fs)
  *    the toll rose by, and it replaces nothing;
  *  - a total restated by a link verb with no update word ("وصل عدد
  *    النازحين إلى 5000") replaces a smaller toll of it (see restated). */
+/* Do tokens [from, to) close a figure's clause with a comma, after at most
+ * "في" and a few words of where ("29 شخصا في قطاع غزة،")? */
+static bool place_then_comma(const text *t, size_t from, size_t to)
+{
+    if (to <= from || to > t->n_tok || t->tok[to - 1].kind != TOK_PUNCT ||
+        (t->cp[t->tok[to - 1].sp.start] != ',' && t->cp[t->tok[to - 1].sp.start] != 0x060C))
+        return false;
+    if (to - 1 == from)
+        return true;
+    if (strcmp(t->tok[from].norm, "في") != 0 || to - 1 - from > 6)
+        return false;
+    for (size_t k = from; k < to - 1; k++)
+        if (t->tok[k].kind != TOK_WORD)
+            return false;
+    return true;
+}
+
+/* Is the place `place` named in tokens [from, to)? */
+static bool place_named_in(const doc_state *d, size_t place, size_t from, size_t to)
+{
+    const text *t = d->t;
+    for (size_t m = 0; m < d->r->n_places; m++) {
+        const extract_place_mention *pm = &d->r->places[m];
+        if (pm->place == place && pm->sp.start >= t->tok[from].sp.start &&
+            pm->sp.end <= t->tok[to - 1].sp.end)
+            return true;
+    }
+    return false;
+}
+
+/* "قتل 29 شخصا، 14 في خان يونس و9 في رفح و6 في دير البلح", "أصيب 40
+ * شخصا، 12 في حالة خطرة": numbers set after a figure's comma, joined by و,
+ * tell where, why or how its count fell: they are its parts, as long as they
+ * add up to no more than it. When the figure's clause names a place of its
+ * own ("29 شخصا في غزة، 3 في الضفة"), the numbers after it may be other
+ * places' tolls, so they are parts only if they add up to it exactly. The
+ * whole's place read from its first part's words is not its own. */
+static void link_apposed_parts(doc_state *d, const fig_aux *aux)
+{
+    const text *t = d->t;
+    extract_figure *f = d->r->figures;
+    for (size_t i = 1; i < d->r->n_figures; i++) {
+        size_t p = i - 1;
+        if (!place_then_comma(t, aux[p].end, aux[i].first) ||
+            t->cp[t->tok[aux[i].first].sp.start] == 0x0648 || /* "، و2": listed, not set after */
+            t->tok[aux[p].first].sentence != t->tok[aux[i].first].sentence ||
+            f[p].part_of != EXTRACT_NO_INDEX || !f[p].has_value)
+            continue;
+        uint32_t s = t->tok[aux[p].first].sentence;
+        size_t from = aux[p].first;
+        while (from > 0 && t->tok[from - 1].sentence == s)
+            from--;
+        bool own_place =
+            f[p].place != EXTRACT_NO_INDEX && place_named_in(d, f[p].place, from, aux[i].first);
+        double sum = 0;
+        size_t last = EXTRACT_NO_INDEX;
+        for (size_t j = i; j < d->r->n_figures; j++) {
+            size_t k = aux[j].first;
+            bool joined = j == i || (k > 0 && !strcmp(t->tok[k - 1].norm, "و")) ||
+                          t->cp[t->tok[k].sp.start] == 0x0648;
+            if (!joined || !f[j].has_value || strcmp(f[j].type, f[p].type) != 0 ||
+                t->tok[k].sentence != s || sum + f[j].value > f[p].value)
+                break;
+            sum += f[j].value;
+            last = j;
+        }
+        if (last == EXTRACT_NO_INDEX || (own_place && (last == i || sum != f[p].value)))
+            continue;
+        for (size_t j = i; j <= last; j++) {
+            f[j].part_of = p;
+            if (f[j].claimant == EXTRACT_NO_INDEX) {
+                f[j].claimant = f[p].claimant;
+                f[j].denied = f[p].denied;
+            }
+        }
+        if (!own_place && f[p].place == f[i].place)
+            f[p].place = EXTRACT_NO_INDEX;
+        i = last;
+    }
+}
+
 static void link_figures(doc_state *d, const fig_aux *aux)
 {
     const text *t = d->t;
     extract_figure *f = d->r->figures;
+    link_apposed_parts(d, aux);
     for (size_t i = 1; i < d->r->n_figures; i++) {
         size_t p = i - 1;
         if (t->tok[aux[p].first].sentence != t->tok[aux[i].first].sentence) {
@@ -2430,9 +2512,25 @@ static bool after_addition(const doc_state *d, const number *num)
     return false;
 }
 
+/* "قتل 29 شخصا، 14 في خان يونس و9 في رفح": a number right after the comma
+ * that closes a figure's clause begins to say where (or why) its count
+ * fell, its noun left out as in a list with و. */
+static bool after_figure_comma(const doc_state *d, const number *num)
+{
+    const text *t = d->t;
+    size_t i = num->tok_first;
+    const extract_figure *before = i > 0 ? previous_in_sentence(d, i) : NULL;
+    if (!before || t->tok[i - 1].sentence != t->tok[i].sentence)
+        return false;
+    size_t end = i - 1; /* the first token past the figure */
+    while (end > 0 && t->tok[end - 1].sp.start >= before->sp.end)
+        end--;
+    return place_then_comma(t, end, i);
+}
+
 static bool elliptic(const doc_state *d, const number *num, size_t after)
 {
-    return (glued_to_waw(d->t, num) || after_addition(d, num)) &&
+    return (glued_to_waw(d->t, num) || after_addition(d, num) || after_figure_comma(d, num)) &&
            elliptic_after(d, num->tok_first, after);
 }
 

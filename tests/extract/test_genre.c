@@ -337,6 +337,50 @@ Test(genre, bulleted_items_continue_their_heading)
     extract_result_free(&r);
 }
 
+/* Numbers set after a figure's comma tell where, why or how its count fell:
+ * they are its parts (found though their noun is left out), never tolls
+ * that disagree with it. */
+Test(genre, numbers_set_after_a_figure_are_its_parts)
+{
+    static const struct {
+        const char *doc, *whole, *part, *whole_place; /* whole_place NULL: none */
+        bool linked;
+    } cases[] = {
+        {"وقتل 31 شخصا، 17 في بيت لاهيا و14 في جباليا.", "31 شخصا", "14", NULL, true},
+        {"وقتل 31 شخصا، 17 في بيت لاهيا و14 في جباليا.", "31 شخصا", "17", NULL, true},
+        {"وقتل 31 شخصا في شمال غزة، 17 في بيت لاهيا و14 في جباليا.", "31 شخصا", "17", "غزة", true},
+        {"وأصيب 26 مدنيا، 9 في حالة حرجة.", "26 مدنيا", "9", NULL, true},
+        {"ونزح 450 شخصا، 200 في مخيمات أطمة و130 بسبب القصف.", "450 شخصا", "130", NULL, true},
+        /* the whole names its own place and the numbers do not add up to it:
+         * another place's toll */
+        {"وقتل 31 شخصا في غزة، 4 في الضفة الغربية.", "31 شخصا", "4", "غزة", false},
+        /* more than the whole: no part */
+        {"وأصيب 6 أشخاص، 9 في حالة حرجة.", "6 أشخاص", "9", NULL, false},
+    };
+    const extract_place *places;
+    extract_model_places(model, &places);
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        extract_result r;
+        run(cases[k].doc, &r);
+        const extract_figure *whole = figure_with(&r, cases[k].whole);
+        const extract_figure *part = figure_with(&r, cases[k].part);
+        cr_assert_not_null(whole, "no \"%s\" in: %s", cases[k].whole, cases[k].doc);
+        if (cases[k].linked || part) {
+            cr_assert_not_null(part, "no \"%s\" in: %s", cases[k].part, cases[k].doc);
+            size_t w = (size_t)(whole - r.figures);
+            cr_expect_eq(part->part_of == w, cases[k].linked, "\"%s\" part of \"%s\" in: %s",
+                         cases[k].part, cases[k].whole, cases[k].doc);
+        }
+        const char *got = whole->place == EXTRACT_NO_INDEX ? NULL : places[whole->place].name;
+        if (cases[k].whole_place)
+            cr_expect(got && !strcmp(got, cases[k].whole_place), "the whole's place %s in: %s",
+                      got ? got : "(none)", cases[k].doc);
+        else
+            cr_expect_null(got, "the whole's place %s in: %s", got, cases[k].doc);
+        extract_result_free(&r);
+    }
+}
+
 /* 2. The type from the governing word, before or after the number, in
  * coordinated clauses, and with the people of a force counted without a
  * noun ("30 من الدعم السريع"). */
