@@ -2204,18 +2204,31 @@ static void type_coordinated_subjects(doc_state *d, const fig_state *fs)
  *    the toll rose by, and it replaces nothing;
  *  - a total restated by a link verb with no update word ("وصل عدد
  *    النازحين إلى 5000") replaces a smaller toll of it (see restated). */
-/* Do tokens [from, to) close a figure's clause with a comma, after at most
- * "في" and a few words of where ("29 شخصا في قطاع غزة،")? */
-static bool place_then_comma(const text *t, size_t from, size_t to)
+/* Do tokens [from, to) close a figure's clause, after at most "في" and a
+ * few words of where ("29 شخصا في قطاع غزة،"), with what sets numbers after
+ * it to tell of it: a comma, a colon, or the pronoun هم ("12 شخصا هم 5
+ * أطفال و7 رجال")? */
+static bool apposition_after(const text *t, size_t from, size_t to)
 {
-    if (to <= from || to > t->n_tok || t->tok[to - 1].kind != TOK_PUNCT ||
-        (t->cp[t->tok[to - 1].sp.start] != ',' && t->cp[t->tok[to - 1].sp.start] != 0x060C))
+    if (to <= from || to > t->n_tok)
         return false;
-    if (to - 1 == from)
+    size_t sep = to - 1;
+    if (stages_word_is(t, sep, (const char *const[]){"هم", "وهم", NULL})) {
+        if (sep > from && t->tok[sep - 1].kind == TOK_PUNCT)
+            sep--;
+    } else if (t->tok[sep].kind != TOK_PUNCT) {
+        return false;
+    }
+    if (t->tok[sep].kind == TOK_PUNCT) {
+        uint32_t c = t->cp[t->tok[sep].sp.start];
+        if (c != ',' && c != 0x060C && c != ':')
+            return false;
+    }
+    if (sep == from)
         return true;
-    if (strcmp(t->tok[from].norm, "في") != 0 || to - 1 - from > 6)
+    if (strcmp(t->tok[from].norm, "في") != 0 || sep - from > 6)
         return false;
-    for (size_t k = from; k < to - 1; k++)
+    for (size_t k = from; k < sep; k++)
         if (t->tok[k].kind != TOK_WORD)
             return false;
     return true;
@@ -2235,7 +2248,8 @@ static bool place_named_in(const doc_state *d, size_t place, size_t from, size_t
 }
 
 /* "قتل 29 شخصا، 14 في خان يونس و9 في رفح و6 في دير البلح", "أصيب 40
- * شخصا، 12 في حالة خطرة": numbers set after a figure's comma, joined by و,
+ * شخصا، 12 في حالة خطرة", "قتل 12 شخصا: 5 أطفال و7 رجال": numbers set
+ * after a figure's comma (colon, هم), joined by و,
  * tell where, why or how its count fell: they are its parts, as long as they
  * add up to no more than it. When the figure's clause names a place of its
  * own ("29 شخصا في غزة، 3 في الضفة"), the numbers after it may be other
@@ -2247,7 +2261,7 @@ static void link_apposed_parts(doc_state *d, const fig_aux *aux)
     extract_figure *f = d->r->figures;
     for (size_t i = 1; i < d->r->n_figures; i++) {
         size_t p = i - 1;
-        if (!place_then_comma(t, aux[p].end, aux[i].first) ||
+        if (!apposition_after(t, aux[p].end, aux[i].first) ||
             t->cp[t->tok[aux[i].first].sp.start] == 0x0648 || /* "، و2": listed, not set after */
             t->tok[aux[p].first].sentence != t->tok[aux[i].first].sentence ||
             f[p].part_of != EXTRACT_NO_INDEX || !f[p].has_value)
@@ -2513,7 +2527,7 @@ static bool after_addition(const doc_state *d, const number *num)
 }
 
 /* "قتل 29 شخصا، 14 في خان يونس و9 في رفح": a number right after the comma
- * that closes a figure's clause begins to say where (or why) its count
+ * (or colon, or هم) that closes a figure's clause begins to say where (or why) its count
  * fell, its noun left out as in a list with و. */
 static bool after_figure_comma(const doc_state *d, const number *num)
 {
@@ -2525,7 +2539,7 @@ static bool after_figure_comma(const doc_state *d, const number *num)
     size_t end = i - 1; /* the first token past the figure */
     while (end > 0 && t->tok[end - 1].sp.start >= before->sp.end)
         end--;
-    return place_then_comma(t, end, i);
+    return apposition_after(t, end, i);
 }
 
 static bool elliptic(const doc_state *d, const number *num, size_t after)

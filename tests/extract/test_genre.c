@@ -350,6 +350,9 @@ Test(genre, numbers_set_after_a_figure_are_its_parts)
         {"وقتل 31 شخصا، 17 في بيت لاهيا و14 في جباليا.", "31 شخصا", "17", NULL, true},
         {"وقتل 31 شخصا في شمال غزة، 17 في بيت لاهيا و14 في جباليا.", "31 شخصا", "17", "غزة", true},
         {"وأصيب 26 مدنيا، 9 في حالة حرجة.", "26 مدنيا", "9", NULL, true},
+        /* a colon or the pronoun هم sets the breakdown after it as a comma does */
+        {"واستشهد 11 فلسطينيا هم 6 أطفال و5 نساء.", "11 فلسطينيا", "5 نساء", NULL, true},
+        {"وبلغت حصيلة القتلى 40: 15 في الرستن و25 في تلبيسة.", "40", "25", NULL, true},
         {"ونزح 450 شخصا، 200 في مخيمات أطمة و130 بسبب القصف.", "450 شخصا", "130", NULL, true},
         /* the whole names its own place and the numbers do not add up to it:
          * another place's toll */
