@@ -2190,20 +2190,6 @@ static void type_coordinated_subjects(doc_state *d, const fig_state *fs)
     }
 }
 
-/* Breakdowns and updates, once the figures are in text order:
- *  - after بينهم/منهم (or in brackets right after it) a figure is a part
- *    of the figure before it, and so are the figures listed with it, and
- *    one joined by و that makes up the rest of the whole past a clause,
- *    or past only the owner of the part before ("و76 مقاتلا");
- *    a part no smaller word typed takes the type of its whole;
- *  - a figure governed by an update word supersedes the latest earlier
- *    figure of the same type by the same claimant that counts the same
- *    thing: the same object, or anyone when the update is a bare toll
- *    ("قتل 9 مدنيين ... وارتفعت الحصيلة إلى 11 قتيلا"); with the ل of
- *    result (ليرتفع) a figure of its type before it in its sentence is what
- *    the toll rose by, and it replaces nothing;
- *  - a total restated by a link verb with no update word ("وصل عدد
- *    النازحين إلى 5000") replaces a smaller toll of it (see restated). */
 /* Do tokens [from, to) close a figure's clause, after at most "في" and a
  * few words of where ("29 شخصا في قطاع غزة،"), with what sets numbers after
  * it to tell of it: a comma, a colon, or the pronoun هم ("12 شخصا هم 5
@@ -2299,6 +2285,22 @@ static void link_apposed_parts(doc_state *d, const fig_aux *aux)
     }
 }
 
+/* Breakdowns and updates, once the figures are in text order:
+ *  - after بينهم/منهم (or in brackets right after it) a figure is a part
+ *    of the figure before it, and so are the figures listed with it, and
+ *    one joined by و that makes up the rest of the whole past a clause,
+ *    or past only the owner of the part before ("و76 مقاتلا");
+ *    a part no smaller word typed takes the type of its whole;
+ *  - numbers set after a figure by a comma, a colon or هم are its parts
+ *    while they add up to it (link_apposed_parts);
+ *  - a figure governed by an update word supersedes the latest earlier
+ *    figure of the same type by the same claimant that counts the same
+ *    thing: the same object, or anyone when the update is a bare toll
+ *    ("قتل 9 مدنيين ... وارتفعت الحصيلة إلى 11 قتيلا"); with the ل of
+ *    result (ليرتفع) a figure of its type before it in its sentence is what
+ *    the toll rose by, and it replaces nothing;
+ *  - a total restated by a link verb with no update word ("وصل عدد
+ *    النازحين إلى 5000") replaces a smaller toll of it (see restated). */
 static void link_figures(doc_state *d, const fig_aux *aux)
 {
     const text *t = d->t;
