@@ -1427,8 +1427,14 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     aux->restate = restate != EXTRACT_NO_INDEX;
     if (aux->restate)
         update = restate;
-    /* ليرتفع، لترتفع، ليصل: the lam of purpose and result on the verb */
-    aux->result = (aux->update || aux->restate) && t->cp[t->tok[update].sp.start] == 0x0644;
+    /* ليرتفع، لترتفع، ليصل: the lam of purpose and result on the verb; "ما
+     * يرفع", "مما يرفع", "وبذلك ترتفع": a relative or a "thereby" before it */
+    aux->result = (aux->update || aux->restate) &&
+                  (t->cp[t->tok[update].sp.start] == 0x0644 ||
+                   (update > 0 && t->tok[update - 1].sentence == t->tok[update].sentence &&
+                    stages_word_is(t, update - 1,
+                                   (const char *const[]){"ما", "مما", "بذلك", "وبذلك", "وبهذا",
+                                                         "بهذا", NULL})));
     aux->toll_noun =
         !object || *model_field(c->noun, 3) || c->noun == fs->people || c->noun == fs->dead;
     for (size_t k = aux->first; k < aux->end && k < t->n_tok; k++)

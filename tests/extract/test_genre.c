@@ -384,6 +384,31 @@ Test(genre, numbers_set_after_a_figure_are_its_parts)
     }
 }
 
+/* A total the day's toll brings about ("ما يرفع الحصيلة إلى", "وبذلك ترتفع",
+ * "لترتفع") replaces nothing: the day's toll is what it rose by, not an
+ * earlier toll. A toll raised later in its own sentence does replace. */
+Test(genre, a_total_brought_about_replaces_nothing)
+{
+    static const struct {
+        const char *doc, *total;
+        bool replaces;
+    } cases[] = {
+        {"وقالت الوزارة إن 38 شخصا قتلوا أمس، ما يرفع الحصيلة إلى 2140 قتيلا.", "2140", false},
+        {"وقتل 38 شخصا أمس، مما يرفع عدد القتلى إلى 2140.", "2140", false},
+        {"وقتل 38 شخصا أمس، وبذلك ترتفع الحصيلة إلى 2140 قتيلا.", "2140", false},
+        {"وقتل 38 شخصا في القصف. وارتفعت الحصيلة مساء إلى 41 قتيلا.", "41", true},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        extract_result r;
+        run(cases[k].doc, &r);
+        const extract_figure *total = figure_with(&r, cases[k].total);
+        cr_assert_not_null(total, "no total in: %s", cases[k].doc);
+        cr_expect_eq(total->supersedes != EXTRACT_NO_INDEX, cases[k].replaces,
+                     "the total replaces the day's toll in: %s", cases[k].doc);
+        extract_result_free(&r);
+    }
+}
+
 /* 2. The type from the governing word, before or after the number, in
  * coordinated clauses, and with the people of a force counted without a
  * noun ("30 من الدعم السريع"). */
