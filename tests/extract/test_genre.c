@@ -213,6 +213,28 @@ typedef struct holder_case {
     const char *party;  /* the id of the party he speaks for; NULL: none known */
 } holder_case;
 
+/* Each case's figure is claimed by its person, who speaks for its party. */
+static void check_holders(const holder_case *cases, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        const holder_case *c = &cases[k];
+        extract_result r;
+        run(c->doc, &r);
+        const extract_figure *f = figure_with(&r, c->needle);
+        cr_expect_not_null(f, "no figure with \"%s\" in: %s", c->needle, c->doc);
+        if (f) {
+            cr_assert_neq(f->claimant, EXTRACT_NO_INDEX, "no claimant in: %s", c->doc);
+            const extract_source *who = &r.sources[f->claimant];
+            cr_expect_str_eq(who->name, c->person, "claimant in: %s", c->doc);
+            if (c->party)
+                cr_expect(who->parent_id && !strcmp(who->parent_id, c->party),
+                          "%s speaks for %s, want %s", who->name,
+                          who->parent_id ? who->parent_id : "(none)", c->party);
+        }
+        extract_result_free(&r);
+    }
+}
+
 /* 1. A person with a role speaks for the party of the role: named after a
  * party, after a body named before (الوزارة), or after a body no list
  * knows; a name may begin with the article (الفاتح). */
@@ -245,23 +267,7 @@ Test(genre, person_with_role)
         {"وقال العميد يحيى سريع إن قواته أطلقت 5 صواريخ. وقال العميد سريع إن 3 طائرات مسيرة أسقطت.",
          "3 طائرات", "يحيى سريع", "houthi-armed-forces"},
     };
-    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
-        const holder_case *c = &cases[k];
-        extract_result r;
-        run(c->doc, &r);
-        const extract_figure *f = figure_with(&r, c->needle);
-        cr_expect_not_null(f, "no figure with \"%s\" in: %s", c->needle, c->doc);
-        if (f) {
-            cr_assert_neq(f->claimant, EXTRACT_NO_INDEX, "no claimant in: %s", c->doc);
-            const extract_source *who = &r.sources[f->claimant];
-            cr_expect_str_eq(who->name, c->person, "claimant in: %s", c->doc);
-            if (c->party)
-                cr_expect(who->parent_id && !strcmp(who->parent_id, c->party),
-                          "%s speaks for %s, want %s", who->name,
-                          who->parent_id ? who->parent_id : "(none)", c->party);
-        }
-        extract_result_free(&r);
-    }
+    check_holders(cases, sizeof cases / sizeof cases[0]);
 }
 
 /* An abbreviated title ("د." doctor, "م." engineer, "أ. د." professor) is
@@ -277,18 +283,7 @@ Test(genre, abbreviated_titles_and_agencies)
         {"وأكد أ. د. هشام الراوي، الطبيب في مستشفى الموصل، أن 9 مصابين نقلوا إلى بغداد.",
          "9 مصابين", "أ. د. هشام الراوي", NULL},
     };
-    for (size_t k = 0; k < sizeof speakers / sizeof speakers[0]; k++) {
-        const holder_case *c = &speakers[k];
-        extract_result r;
-        run(c->doc, &r);
-        const extract_figure *f = figure_with(&r, c->needle);
-        cr_expect_not_null(f, "no figure with \"%s\" in: %s", c->needle, c->doc);
-        if (f) {
-            cr_assert_neq(f->claimant, EXTRACT_NO_INDEX, "no claimant in: %s", c->doc);
-            cr_expect_str_eq(r.sources[f->claimant].name, c->person, "claimant in: %s", c->doc);
-        }
-        extract_result_free(&r);
-    }
+    check_holders(speakers, sizeof speakers / sizeof speakers[0]);
     static const struct {
         const char *doc, *outlet_id;
     } datelines[] = {
