@@ -402,18 +402,25 @@ static bool bulleted(const text *t, size_t a)
  * on lines of their own: an item of a bulleted list continues its heading,
  * the line before the list that ends in a colon, so a trigger at the end of
  * the heading says what befell the count that opens the item. */
-static bool list_heading_governs(const doc_state *d, const trigger *g, size_t num_first)
+/* The colon that ends the heading of the bulleted item whose count opens at
+ * token num_first, or EXTRACT_NO_INDEX when it opens none. */
+static size_t list_heading_colon(const text *t, size_t num_first)
 {
-    const text *t = d->t;
     size_t a = line_start(t, num_first);
     if (!bulleted(t, a) || num_first - a > 3)
-        return false;
+        return EXTRACT_NO_INDEX;
     while (a > 0 && bulleted(t, line_start(t, a - 1)))
         a = line_start(t, a - 1);
     if (a == 0 || t->tok[a - 1].kind != TOK_PUNCT || t->cp[t->tok[a - 1].sp.start] != ':')
-        return false;
-    size_t colon = a - 1;
-    return g->first >= line_start(t, colon) && g->end <= colon &&
+        return EXTRACT_NO_INDEX;
+    return a - 1;
+}
+
+static bool list_heading_governs(const doc_state *d, const trigger *g, size_t num_first)
+{
+    const text *t = d->t;
+    size_t colon = list_heading_colon(t, num_first);
+    return colon != EXTRACT_NO_INDEX && g->first >= line_start(t, colon) && g->end <= colon &&
            colon - g->end <= d->m->windows[WIN_TRIGGER_BACK_WORDS];
 }
 
@@ -2486,6 +2493,18 @@ static bool after_colon(const text *t, size_t i)
            t->tok[i - 1].sentence == t->tok[i].sentence;
 }
 
+/* Does what a trigger of this type tells befall people? A bare number it
+ * governs counts people. */
+static bool befalls_people(const char *type)
+{
+    static const char *const of_people[] = {"killed",    "injured",   "casualties", "captured",
+                                            "displaced", "evacuated", "trapped",    NULL};
+    for (size_t p = 0; of_people[p]; p++)
+        if (!strcmp(type, of_people[p]))
+            return true;
+    return false;
+}
+
 /* "قتل 3 و12 أصيبوا": a number glued to و, its noun left out, whose own
  * verb follows it at once; so too the first of a list a colon opens
  * ("توزعت الحصيلة على النحو التالي: 38 قتلوا برصاص القناصة"). */
@@ -2504,15 +2523,11 @@ static bool elliptic_subject(const doc_state *d, const fig_state *fs, const numb
     if ((!glued_to_waw(t, num) && !after_colon(t, i) && !said) || after >= t->n_tok ||
         t->tok[after].sentence != t->tok[i].sentence)
         return false;
-    static const char *const of_people[] = {"killed",    "injured",   "casualties", "captured",
-                                            "displaced", "evacuated", "trapped",    NULL};
     for (size_t k = 0; k < fs->n_tr; k++) {
         if (fs->tr[k].first != after)
             continue;
-        bool people = false; /* what is said of a bare number: of people only */
-        for (size_t p = 0; of_people[p] && !people; p++)
-            people = !strcmp(fs->tr[k].type, of_people[p]);
-        return fs->tr[k].after && !fs->tr[k].conj && (!said || people);
+        /* what is said of a bare number: of people only */
+        return fs->tr[k].after && !fs->tr[k].conj && (!said || befalls_people(fs->tr[k].type));
     }
     return false;
 }
@@ -2568,6 +2583,24 @@ static bool opens_toll_list(const doc_state *d, const fig_state *fs, const numbe
         return false;
     for (size_t k = 0; k < fs->n_tr && fs->tr[k].end < i; k++)
         if (fs->tr[k].before && t->tok[fs->tr[k].first].sentence == t->tok[i].sentence)
+            return true;
+    return false;
+}
+
+/* "وتوزع القتلى على النحو التالي:" then "- 9 في رفح" on a line of its own:
+ * a bare number opening an item of a list whose heading tells what befell
+ * people, where or why after it as an elliptic number has. */
+static bool item_of_toll_list(const doc_state *d, const fig_state *fs, const number *num,
+                              size_t after)
+{
+    const text *t = d->t;
+    size_t i = num->tok_first;
+    size_t colon = list_heading_colon(t, i);
+    if (colon == EXTRACT_NO_INDEX || !elliptic_after(d, i, after))
+        return false;
+    for (size_t k = 0; k < fs->n_tr; k++)
+        if (fs->tr[k].before && befalls_people(fs->tr[k].type) &&
+            list_heading_governs(d, &fs->tr[k], i))
             return true;
     return false;
 }
@@ -2889,13 +2922,15 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
     }
     if (!found && num->has_value && num->qual == QUAL_EXACT && fs->others &&
         (elliptic(d, num, after) || elliptic_subject(d, fs, num, after) ||
-         opens_toll_list(d, fs, num, after) || listed_by_place(d, fs, num, after))) {
+         opens_toll_list(d, fs, num, after) || listed_by_place(d, fs, num, after) ||
+         item_of_toll_list(d, fs, num, after))) {
         /* "قتل 100 شخص في جبلة و48 في طرطوس": the noun is not repeated;
          * with no figure before it, a number whose verb of people follows
          * counts people ("الحصيلة كالتالي: 38 قتلوا") */
         c = (counted){fs->others, after, after, num->sp};
         if (fs->people && !previous_in_sentence(d, num->tok_first) &&
-            (elliptic_subject(d, fs, num, after) || opens_toll_list(d, fs, num, after)))
+            (elliptic_subject(d, fs, num, after) || opens_toll_list(d, fs, num, after) ||
+             item_of_toll_list(d, fs, num, after)))
             c.noun = fs->people;
         found = true;
     }

@@ -313,6 +313,9 @@ Test(genre, bulleted_items_continue_their_heading)
          "6 عناصر", 6, "killed", NULL},
         {"وقالت مصادر طبية في تعز إن عدد الجرحى بلغ:\n- 23 طفلا في حي الروضة\n- 11 امرأة",
          "11 امرأة", 11, "injured", "مصادر طبية"},
+        /* an item's noun left out: it counts people the heading's toll befell */
+        {"وتوزع القتلى على النحو الآتي:\n- 12 مدنيا في الرقة\n- 7 في دير الزور", "7", 7, "killed",
+         NULL},
         /* no colon: the line before is a sentence of its own */
         {"وارتفعت حصيلة القتلى.\n- 17 مدنيا وصلوا إلى مدينة إدلب", "17 مدنيا", 17, "count", NULL},
         /* no bullet: a line of its own is no item */
@@ -320,6 +323,10 @@ Test(genre, bulleted_items_continue_their_heading)
     };
     check_figures(cases, sizeof cases / sizeof cases[0]);
     extract_result r;
+    /* a bare number under a heading of what befalls no people is none */
+    run("وقال الجيش إنه دمر:\n- 3 في الجنوب\n- 6 دبابات", &r);
+    cr_expect_null(figure_with(&r, "3"), "a bare number of destroyed things");
+    extract_result_free(&r);
     run("وأفادت لجان التنسيق بأن حصيلة القتلى ارتفعت:\n• 17 مدنيا في دوما\n• 6 عناصر من الفصائل "
         "في حرستا",
         &r);
