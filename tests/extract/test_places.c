@@ -149,6 +149,43 @@ Test(places, names_that_are_not_places)
     }
 }
 
+/* Seas, straits, crossings and camps are places of the reporting: ships are struck in
+ * a sea, aid enters by a crossing, camps are shelled. A town's common second
+ * spelling is the same town. Their common-word halves are no place: المصنع
+ * "the factory", زمزم "the well of Mecca", الحكومة "the government". */
+Test(places, seas_crossings_and_camps)
+{
+    static const place_case found[] = {
+        {"أعلنت الجماعة استهداف سفينة نفط في البحر الأحمر بصاروخين.", "red-sea", "البحر الأحمر"},
+        {"قالت الجماعة إنها أطلقت 4 مسيرات على سفينة في بحر العرب.", "arabian-sea", "بحر العرب"},
+        {"احتجزت البحرية ناقلة نفط في مضيق هرمز فجر اليوم.", "strait-of-hormuz", "مضيق هرمز"},
+        {"عبرت 60 شاحنة مساعدات من معبر كرم أبو سالم إلى القطاع.", "kerem-shalom-crossing",
+         "معبر كرم أبو سالم"},
+        {"أغلقت السلطات معبر رفح أمام المسافرين لليوم الثالث.", "rafah-crossing", "معبر رفح"},
+        {"قصفت قوات الدعم السريع مخيم زمزم جنوب الفاشر.", "zamzam-camp", "زمزم"},
+        {"فرّ آلاف النازحين من معسكر أبو شوك شمال الفاشر.", "abu-shouk-camp", "معسكر أبو شوك"},
+        {"عبر 1200 لاجئ سوري معبر المصنع باتجاه لبنان.", "masnaa-crossing", "معبر المصنع"},
+        {"سقطت قذائف على أحياء في مدينة كادوقلي أمس.", "kadugli", "كادوقلي"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const struct {
+        const char *doc, *word;
+    } not_places[] = {
+        {"وزعت الجمعية عبوات من ماء زمزم على المصلين.", "زمزم"},
+        {"قتل 12 من عناصر القوات الموالية للحكومة في الهجوم.", "لحكومة"},
+        {"أعلنت الحكومة أن 30 عاملا أصيبوا في المصنع.", "الحكومة"},
+        {"أعلنت الحكومة أن 30 عاملا أصيبوا في المصنع.", "المصنع"},
+    };
+    for (size_t c = 0; c < sizeof not_places / sizeof not_places[0]; c++) {
+        extract_result r;
+        run(not_places[c].doc, &r);
+        cr_expect(!has_text(r.places, r.n_places, &r, not_places[c].word) &&
+                      !has_text(r.unresolved_places, r.n_unresolved_places, &r, not_places[c].word),
+                  "%s: %s read as a place", not_places[c].doc, not_places[c].word);
+        extract_result_free(&r);
+    }
+}
+
 /* Towns GeoNames lists without an Arabic name, named in
  * data/places/arabic_names.tsv; those that are also common words count only
  * in a place context. */
