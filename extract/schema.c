@@ -131,6 +131,7 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_RESPONSIBLE_FOR] = "responsible_for",
     [FW_ELABORATING] = "elaborating",
     [FW_BOX_HEADING] = "box_heading",
+    [FW_CLAIMS_ATTACK] = "claims_attack",
     [FW__COUNT] = NULL,
 };
 

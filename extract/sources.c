@@ -2520,6 +2520,9 @@ int sources_find(doc_state *d)
      * mark, then the outer one speaks again. */
     bool in_quote = false, inner_spoke = false;
     size_t outer = EXTRACT_NO_INDEX;
+    /* who claimed an attack in which sentence (FW_CLAIMS_ATTACK) */
+    size_t attack_claimer = EXTRACT_NO_INDEX;
+    uint32_t attack_claim_sentence = UINT32_MAX;
     for (size_t i = 0; i < n; i++) {
         const token *tk = &t->tok[i];
         if (tk->newline_before)
@@ -2559,9 +2562,20 @@ int sources_find(doc_state *d)
                 bool denied = strcmp(model_field(am.entry, 1), "denied") == 0;
                 const char *akind = model_field(am.entry, 2);
                 bool carrier = false;
-                if (subject_of(d, &p, &am, &f) &&
-                    !(carrier = sentence_spoken && strcmp(akind, "prep") == 0 &&
-                                is_outlet_kind(&d->r->sources[f.source]))) {
+                bool has_subject = subject_of(d, &p, &am, &f);
+                if (has_subject && strcmp(akind, "verb") == 0 &&
+                    stages_word_in(d, i, FW_CLAIMS_ATTACK)) {
+                    /* "تبنت الجماعة الهجوم الذي أسفر عن مقتل 15 جنديا": a
+                     * party that claims an attack asserts the attack, not
+                     * its toll, which stays with who gives it (a "بحسب"
+                     * after it, the speaker before, the narrator); what
+                     * the party goes on to say ("مؤكدة ...") is its own. */
+                    p.last_speaker = attack_claimer = f.source;
+                    attack_claim_sentence = sentence;
+                    d->r->source_mentions[f.mention].role = ROLE_SPEAKER;
+                } else if (has_subject &&
+                           !(carrier = sentence_spoken && strcmp(akind, "prep") == 0 &&
+                                       is_outlet_kind(&d->r->sources[f.source]))) {
                     p.current = p.last_speaker = f.source;
                     d->r->source_mentions[f.mention].role = ROLE_SPEAKER;
                     inner_spoke = in_quote && outer != EXTRACT_NO_INDEX;
@@ -2589,6 +2603,11 @@ int sources_find(doc_state *d)
                         for (size_t k = contrast_clause_start(d, i, sentence_start); k < i; k++)
                             d->speaker[k] = f.source;
                     sentence_spoken = true;
+                } else if (!has_subject && strcmp(akind, "carry") == 0 &&
+                           attack_claimer != EXTRACT_NO_INDEX &&
+                           attack_claim_sentence == sentence) {
+                    /* "تبنت X الهجوم، مؤكدة إصابة 5 جنود" */
+                    p.current = attack_claimer;
                 } else if (!carrier && p.current == EXTRACT_NO_INDEX &&
                            p.last_speaker != EXTRACT_NO_INDEX &&
                            (strcmp(akind, "verb") == 0 || strcmp(akind, "carry") == 0) &&

@@ -1351,3 +1351,30 @@ Test(sources, the_coalition_by_its_leader)
     cr_expect(has_source_id(&r, "coalition"));
     extract_result_free(&r);
 }
+
+/* A party that claims an attack (تبنى) asserts the attack, not its toll: the
+ * toll stays with who gives it, a "بحسب" after it or the outlet; what the
+ * party goes on to say itself is its own. */
+Test(sources, a_claim_of_an_attack_is_not_its_toll)
+{
+    static const claimant_case cases[] = {
+        {"مقديشو (رويترز) - تبنت حركة الشباب الهجوم على قاعدة عسكرية جنوبي البلاد، والذي "
+         "أسفر عن مقتل 15 جنديا بحسب الجيش الصومالي.",
+         "15 جنديا", "الجيش الصومالي", NULL},
+        {"باماكو (الأناضول) - تبنى تنظيم داعش الهجوم الذي استهدف دورية للجيش قرب ميناكا "
+         "وأوقع 9 قتلى في صفوفها، وفق مصادر أمنية.",
+         "9 قتلى", "مصادر أمنية", NULL},
+        {"مقديشو (رويترز) - تبنت حركة الشباب تفجير سيارة مفخخة قرب مقر حكومي أودى بحياة 7 "
+         "أشخاص.",
+         "7 أشخاص", "رويترز", NULL},
+        /* what the claimer says itself */
+        {"وتبنت كتائب القسام في بيان مقتضب تفجير عبوة ناسفة بقوة إسرائيلية شرق خان يونس، "
+         "مؤكدة إصابة 5 جنود.",
+         "5 جنود", "كتائب القسام", NULL},
+        {"بغداد - تبنى تنظيم داعش الهجوم، وقال إن مقاتليه قتلوا 12 عنصرا من الحشد الشعبي.",
+         "12 عنصرا", "تنظيم الدولة الإسلامية", NULL},
+        {"أعلنت كتائب القسام تبنيها عملية تفجير نفق أسفرت عن مقتل 4 جنود إسرائيليين في رفح.",
+         "4 جنود", "كتائب القسام", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
