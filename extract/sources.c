@@ -463,7 +463,7 @@ static void score_told(doc_state *d, pass *p, size_t src)
 
 /* "قال مصدر لـ"X" إن ...": a quoted name told right after a speaker is
  * an outlet, the one the speaker talked to; one the list does not know is
- * taken as an outlet, and scored as any outlet told. */
+ * taken as an outlet; both are scored as any outlet told. */
 static void told_quoted_outlet(doc_state *d, pass *p, size_t k, uint32_t s)
 {
     const text *t = d->t;
@@ -479,8 +479,11 @@ static void told_quoted_outlet(doc_state *d, pass *p, size_t k, uint32_t s)
     if (b == a || b >= t->n_tok || t->tok[b].kind != TOK_PUNCT || is_comma(t, b))
         return;
     lexicon_match km;
-    if (lexicon_match_at(d->m->source_list, t, a, PROCLITICS_NAME, &km))
-        return; /* a known one is scored with the others */
+    if (lexicon_match_at(d->m->source_list, t, a, PROCLITICS_NAME, &km)) {
+        /* a known one, told between quotation marks as without them */
+        score_told(d, p, known_source(d, model_entry_index(d->m->source_list, km.entry)));
+        return;
+    }
     span sp = {t->tok[a].sp.start, t->tok[b - 1].sp.end};
     size_t src = discovered_source(d, sp, "outlet", EXTRACT_NO_INDEX);
     if (src != EXTRACT_NO_INDEX && add_mention(d, src, sp, a, b, ROLE_MENTIONED))
@@ -969,12 +972,26 @@ static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
 
 /* Is token k "ل" + a known outlet or agency ("لوكالة فرانس برس", "لـ الجزيرة")?
  * Fills km with the outlet's name (tok_first k). */
+/* Where the name told after a detached لـ at k begins: past a quotation
+ * mark, for "لـ«العربي الجديد»" is told as "للعربي الجديد". */
+static size_t told_name_start(const text *t, size_t k)
+{
+    size_t at = k + 1;
+    if (at + 1 < t->n_tok && t->tok[at].kind == TOK_PUNCT &&
+        t->tok[at + 1].sentence == t->tok[k].sentence) {
+        uint32_t c = t->cp[t->tok[at].sp.start];
+        if (c == '"' || c == 0x00AB || c == 0x201C || c == 0x201D)
+            at++;
+    }
+    return at;
+}
+
 static bool told_outlet_at(const doc_state *d, size_t k, lexicon_match *km)
 {
     const text *t = d->t;
     size_t at = k;
     if (stages_word_is(t, k, (const char *const[]){"ل", NULL}))
-        at = k + 1;
+        at = told_name_start(t, k);
     else if (k >= t->n_tok || t->tok[k].kind != TOK_WORD || strncmp(t->tok[k].norm, "ل", 2) != 0)
         return false;
     if (!lexicon_match_at(d->m->source_list, t, at, PROCLITICS_NAME, km))
@@ -994,7 +1011,8 @@ static bool told_to_at(doc_state *d, size_t k, found *pf, lexicon_match *pm)
     lexicon_match km;
     if (!told_outlet_at(d, k, &km))
         return false;
-    size_t at = stages_word_is(d->t, k, (const char *const[]){"ل", NULL}) ? k + 1 : k;
+    size_t at =
+        stages_word_is(d->t, k, (const char *const[]){"ل", NULL}) ? told_name_start(d->t, k) : k;
     if (!known_at(d, at, pf, pm))
         return false;
     pm->tok_first = k;

@@ -1378,3 +1378,17 @@ Test(sources, a_claim_of_an_attack_is_not_its_toll)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* An outlet told between quotation marks is told all the same: the publisher
+ * reporting itself; an agency told, quoted or not, is only cited. */
+Test(sources, an_outlet_told_between_quotation_marks)
+{
+    static const outlet_case cases[] = {
+        {"وقال مصدر طبي لـ«العربي الجديد» إن 4 أشخاص قتلوا في قصف على حي الشجاعية.",
+         "al-araby-al-jadeed"},
+        {"وأوضح مسؤول محلي لـ\"العربي الجديد\" أن 60 عائلة نزحت من القرية.", "al-araby-al-jadeed"},
+        {"وأكد قيادي في الفصيل لـ«الجزيرة نت» أن مقاتليه أسروا 3 عناصر.", "aljazeera"},
+        {"وقال مصدر أمني لـ\"فرانس برس\" إن 4 أشخاص قتلوا في الانفجار.", NULL},
+    };
+    check_outlets(cases, sizeof cases / sizeof cases[0]);
+}
