@@ -734,6 +734,22 @@ static bool dateline_place(const doc_state *d, size_t p)
     return false;
 }
 
+/* Is place mention p the country in brackets after a dateline's city
+ * ("طرابلس (ليبيا) -", "صور (لبنان) -")? It tells which city the dateline
+ * names: no place of its own, nearer the figures than the city though. */
+static bool dateline_country(const doc_state *d, size_t p)
+{
+    static const uint32_t open_bracket[] = {'(', 0};
+    const text *t = d->t;
+    size_t pf = d->place_toks[p].first;
+    if (pf < 2 || t->tok[pf].newline_before || !mark_in(t, pf - 1, open_bracket))
+        return false;
+    for (size_t q = 0; q < p; q++)
+        if (d->place_toks[q].end == pf - 1)
+            return dateline_place(d, q);
+    return false;
+}
+
 /* Does place mention p name an end of a road or of a stretch between two
  * places ("على طريق X-Y", "الطريق بين X وY")? What happened there lies on
  * the way, not in X: a place named for itself in the sentence is where. */
@@ -959,7 +975,7 @@ static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool w
         size_t pf = d->place_toks[p].first;
         if (t->tok[pf].sentence != t->tok[first].sentence)
             continue;
-        if (allegiance_place(d, p))
+        if (allegiance_place(d, p) || dateline_country(d, p))
             continue;
         /* "استهدفوا 11 موقعا، فيما أعلن الجيش أنه قتل 3 في غارة على بلدة
          * X": a place in the words of another party set against it is theirs */

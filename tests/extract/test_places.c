@@ -704,3 +704,42 @@ Test(places, a_weekday_after_a_place_is_the_day)
     cr_expect(has_place(&r, "al-jum-ah", "الجمعة"), "the town after its noun");
     extract_result_free(&r);
 }
+
+typedef struct figure_place_case {
+    const char *doc, *needle, *id; /* id NULL: no place */
+} figure_place_case;
+
+/* The figure with `needle` in its span lies at place `id`. */
+static void check_figure_places(const figure_place_case *cases, size_t n)
+{
+    for (size_t c = 0; c < n; c++) {
+        extract_result r;
+        run(cases[c].doc, &r);
+        const extract_figure *f = figure_with(&r, cases[c].needle);
+        cr_assert_not_null(f, "no figure %s in: %s", cases[c].needle, cases[c].doc);
+        if (!cases[c].id)
+            cr_expect_eq(f->place, EXTRACT_NO_INDEX, "%s has a place: %s", cases[c].needle,
+                         cases[c].doc);
+        else
+            cr_expect(f->place != EXTRACT_NO_INDEX && !strcmp(places[f->place].id, cases[c].id),
+                      "%s is not in %s: %s", cases[c].needle, cases[c].id, cases[c].doc);
+        extract_result_free(&r);
+    }
+}
+
+/* "طرابلس (ليبيا) -": the country in brackets after a dateline's city says
+ * which city it is; the figure falls back to the city, not the country. */
+Test(places, a_dateline_s_country_in_brackets)
+{
+    static const figure_place_case cases[] = {
+        {"طرابلس (ليبيا) - قال جهاز الإسعاف إن 7 أشخاص قتلوا في اشتباكات بين مجموعتين مسلحتين.",
+         "7 أشخاص", "tripoli"},
+        {"بنغازي (ليبيا) - أعلن الجيش مقتل 4 جنود في هجوم انتحاري.", "4 جنود", "benghazi"},
+        /* a place of its own in brackets, not after a dateline */
+        {"طرابلس (أ ف ب) - قتل 5 أشخاص في اشتباكات في مدينة الزاوية (غرب ليبيا) بحسب الهلال "
+         "الأحمر.",
+         "5 أشخاص", "az-zawiyah"},
+        {"قال مسؤول إن 3 أشخاص قتلوا في غارة على (عيترون) جنوب لبنان.", "3 أشخاص", "aitaroun"},
+    };
+    check_figure_places(cases, sizeof cases / sizeof cases[0]);
+}
