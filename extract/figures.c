@@ -960,6 +960,39 @@ static bool other_party_set_against(const doc_state *d, size_t first, size_t pf)
     return false;
 }
 
+/* Does place mention p, after the figure ending at token `end`, stand
+ * where the parts of it are set out after a breakdown word, each with its
+ * own place ("148 شخصا، بينهم 100 في جبلة جنوب اللاذقية و48 في طرطوس":
+ * neither جبلة nor اللاذقية is where the 148 died)? */
+static bool place_of_a_part(const doc_state *d, size_t end, size_t p)
+{
+    const text *t = d->t;
+    size_t pf = d->place_toks[p].first, k = end;
+    lexicon_match m;
+    while (k < pf && !link_is(d, k, "breakdown", &m))
+        k++;
+    if (k >= pf)
+        return false;
+    /* a part: a number after the breakdown word, at most a counted noun,
+     * then في and a place ("بينهم 40 في مخيم X") */
+    for (size_t i = 0; i < d->r->n_numbers; i++) {
+        const number *n = &d->r->numbers[i];
+        if (n->tok_first <= k || n->tok_end > pf)
+            continue;
+        for (size_t fi = n->tok_end; fi < pf && fi <= n->tok_end + 1; fi++) {
+            if (t->tok[fi].kind != TOK_WORD)
+                break;
+            if (strcmp(t->tok[fi].norm, "في") != 0)
+                continue;
+            size_t named = name_after_fi(d, fi);
+            for (size_t q = 0; q < d->r->n_places; q++)
+                if (d->place_toks[q].first == fi + 1 || d->place_toks[q].first == named)
+                    return true;
+        }
+    }
+    return false;
+}
+
 static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool ways)
 {
     const text *t = d->t;
@@ -980,6 +1013,8 @@ static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool w
         /* "استهدفوا 11 موقعا، فيما أعلن الجيش أنه قتل 3 في غارة على بلدة
          * X": a place in the words of another party set against it is theirs */
         if (pf > first && other_party_set_against(d, first, pf))
+            continue;
+        if (pf > end && place_of_a_part(d, end, p))
             continue;
         bool dateline = dateline_place(d, p) || (ways && way_end(d, p)) || before_said(d, p, first);
         if (fi_after && (pf == end + 1 || pf == named_after) && !dateline)

@@ -743,3 +743,25 @@ Test(places, a_dateline_s_country_in_brackets)
     };
     check_figure_places(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* "150 شهيدا، بينهم 40 في مخيم X": the place of a part set out after a
+ * breakdown word is the part's, not the whole's; a place of the whole event
+ * after its parts ("بينهم 3 أطفال في غارة على بلدة X") is still the whole's. */
+Test(places, a_part_s_place_is_not_the_whole_s)
+{
+    static const figure_place_case cases[] = {
+        {"غزة - أعلنت وزارة الصحة ارتفاع الحصيلة إلى 150 شهيدا منذ الفجر، بينهم 40 في مخيم "
+         "النصيرات.",
+         "150 شهيدا", "gaza"},
+        {"غزة - أعلنت وزارة الصحة ارتفاع الحصيلة إلى 150 شهيدا منذ الفجر، بينهم 40 في مخيم "
+         "النصيرات.",
+         "40", "an-nusayrat"},
+        {"وأفاد المرصد بمقتل 60 شخصا في التفجيرات، بينهم 35 في جبلة و25 في طرطوس.", "60 شخصا",
+         NULL},
+        {"قتل 12 مدنيا في ريف إدلب، منهم 5 في بلدة سرمين و7 في معرة النعمان.", "12 مدنيا",
+         "idlib-countryside"},
+        {"قتل 10 أشخاص بينهم 3 أطفال في غارة على بلدة سرمين.", "10 أشخاص", "sarmin"},
+        {"قتل 9 أشخاص بينهم 4 أطفال، في قصف على بلدة سرمين.", "9 أشخاص", "sarmin"},
+    };
+    check_figure_places(cases, sizeof cases / sizeof cases[0]);
+}
