@@ -1003,7 +1003,7 @@ static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool w
     if (fi_after && unresolved_at(d, named_after, &unknown_place))
         return unknown_place;
     size_t best = EXTRACT_NO_INDEX, best_dist = (size_t)-1;
-    bool best_dateline = false;
+    bool best_dateline = false, set_against = false;
     for (size_t p = 0; p < d->r->n_places; p++) {
         size_t pf = d->place_toks[p].first;
         if (t->tok[pf].sentence != t->tok[first].sentence)
@@ -1012,8 +1012,10 @@ static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool w
             continue;
         /* "استهدفوا 11 موقعا، فيما أعلن الجيش أنه قتل 3 في غارة على بلدة
          * X": a place in the words of another party set against it is theirs */
-        if (pf > first && other_party_set_against(d, first, pf))
+        if (pf > first && other_party_set_against(d, first, pf)) {
+            set_against = true;
             continue;
+        }
         if (pf > end && place_of_a_part(d, end, p))
             continue;
         bool dateline = dateline_place(d, p) || (ways && way_end(d, p)) || before_said(d, p, first);
@@ -1027,6 +1029,12 @@ static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool w
             best_dateline = dateline;
         }
     }
+    /* "قال حزب الله (بيروت) إن مقاتليه استهدفوا 11 موقعا على الحدود، فيما
+     * قال الجيش إنه قتل 5 في جنوب لبنان": the sentence places its events
+     * away from the dateline, in the clause set against; the dateline's
+     * city, where the report was filed, is no fallback then */
+    if (best_dateline && set_against)
+        return EXTRACT_NO_INDEX;
     return best;
 }
 

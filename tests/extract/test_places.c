@@ -765,3 +765,23 @@ Test(places, a_part_s_place_is_not_the_whole_s)
     };
     check_figure_places(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* When the only other place of the sentence is in a clause of another party
+ * set against the figure's, the sentence places its events away from the
+ * dateline: the figure has no place rather than the dateline's city. */
+Test(places, no_dateline_fallback_past_a_contrasted_place)
+{
+    static const figure_place_case cases[] = {
+        {"بيروت (رويترز) - قال حزب الله في بيان إن مقاتليه استهدفوا 11 موقعا إسرائيليا على "
+         "الحدود، فيما قال الجيش الإسرائيلي إنه قتل 5 من عناصر الحزب في جنوب لبنان.",
+         "11 موقعا", NULL},
+        {"بيروت (رويترز) - قال حزب الله في بيان إن مقاتليه استهدفوا 11 موقعا إسرائيليا على "
+         "الحدود، فيما قال الجيش الإسرائيلي إنه قتل 5 من عناصر الحزب في جنوب لبنان.",
+         "5 من", "south-lebanon"},
+        /* no place set against: the dateline as before */
+        {"بيروت (رويترز) - قال حزب الله في بيان إن مقاتليه استهدفوا 11 موقعا إسرائيليا على "
+         "الحدود.",
+         "11 موقعا", "beirut"},
+    };
+    check_figure_places(cases, sizeof cases / sizeof cases[0]);
+}
