@@ -785,3 +785,21 @@ Test(places, no_dateline_fallback_past_a_contrasted_place)
     };
     check_figure_places(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* Quarters and towns the reporting names that GeoNames lacks or spells
+ * otherwise: Sadr City, Ain Zara, Ganfouda, Babanusa, al-Shifa hospital,
+ * التحيتا without its final hamza. */
+Test(places, quarters_and_towns_the_reporting_names)
+{
+    static const place_case cases[] = {
+        {"انفجرت عبوة ناسفة في سوق شعبي بمدينة الصدر شرقي بغداد.", "sadr-city", "مدينة الصدر"},
+        {"اندلعت اشتباكات بين مجموعتين مسلحتين في منطقة عين زارة جنوبي العاصمة.", "ain-zara",
+         "منطقة عين زارة"},
+        {"قتل 4 جنود في اشتباكات بمحور قنفودة غرب المدينة.", "ganfouda", "قنفودة"},
+        {"دمر الجيش 20 عربة قتالية في محور بابنوسة.", "babanusa", "بابنوسة"},
+        {"وصلت 22 جثة إلى مستشفى الشفاء خلال الساعات الماضية.", "al-shifa-hospital",
+         "مستشفى الشفاء"},
+        {"قتل 6 مسلحين في هجوم على مواقع القوات في مديرية التحيتا.", "at-tuhayta", "التحيتا"},
+    };
+    check_place_cases(cases, sizeof cases / sizeof cases[0]);
+}
