@@ -1539,6 +1539,13 @@ static void relayed(doc_state *d, pass *p, const lexicon_match *am, found *f)
         return;
     uint32_t s = t->tok[am->tok_first].sentence;
     size_t j = f->end; /* next_word stops at a comma, and answers none there */
+    /* the outlet's abbreviation in brackets: "نقلت وكالة الأنباء العراقية (واع) عن" */
+    if (is_punct(t, j, '('))
+        for (size_t q = j + 1; q < t->n_tok && q <= j + 3 && t->tok[q].sentence == s; q++)
+            if (is_punct(t, q, ')')) {
+                j = q + 1;
+                break;
+            }
     while (j < t->n_tok && t->tok[j].sentence == s && t->tok[j].kind == TOK_PUNCT &&
            !is_comma(t, j) && !is_punct(t, j, ':'))
         j++;

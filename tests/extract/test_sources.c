@@ -1392,3 +1392,19 @@ Test(sources, an_outlet_told_between_quotation_marks)
     };
     check_outlets(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* "نقلت وكالة X (ABBR) عن Y قوله": the relaying agency's abbreviation in
+ * brackets stands between it and عن; the claimant is still whom it relays. */
+Test(sources, a_relay_past_the_agency_s_abbreviation)
+{
+    static const claimant_case cases[] = {
+        {"نقلت وكالة الأنباء العراقية (واع) عن قائد عمليات الأنبار قوله إن القوات الأمنية قتلت "
+         "7 إرهابيين.",
+         "7 إرهابيين", "قائد عمليات الأنبار", NULL},
+        {"ونقلت وكالة الأنباء الليبية (وال) عن مصدر عسكري قوله إن 5 أشخاص قتلوا في الاشتباكات.",
+         "5 أشخاص", "مصدر عسكري", NULL},
+        /* no abbreviation: as before */
+        {"ونقلت وكالة رويترز عن مسؤول أمني قوله إن 9 أشخاص قتلوا.", "9 أشخاص", "مسؤول أمني", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
