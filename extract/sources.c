@@ -463,7 +463,7 @@ static void score_told(doc_state *d, pass *p, size_t src)
 
 /* "قال مصدر لـ"X" إن ...": a quoted name told right after a speaker is
  * an outlet, the one the speaker talked to; one the list does not know is
- * taken as an outlet; both are scored as any outlet told. */
+ * taken as an outlet, and scored as any outlet told. */
 static void told_quoted_outlet(doc_state *d, pass *p, size_t k, uint32_t s)
 {
     const text *t = d->t;
@@ -479,11 +479,8 @@ static void told_quoted_outlet(doc_state *d, pass *p, size_t k, uint32_t s)
     if (b == a || b >= t->n_tok || t->tok[b].kind != TOK_PUNCT || is_comma(t, b))
         return;
     lexicon_match km;
-    if (lexicon_match_at(d->m->source_list, t, a, PROCLITICS_NAME, &km)) {
-        /* a known one, told between quotation marks as without them */
-        score_told(d, p, known_source(d, model_entry_index(d->m->source_list, km.entry)));
-        return;
-    }
+    if (lexicon_match_at(d->m->source_list, t, a, PROCLITICS_NAME, &km))
+        return; /* a known one is scored with the others (score_signatures) */
     span sp = {t->tok[a].sp.start, t->tok[b - 1].sp.end};
     size_t src = discovered_source(d, sp, "outlet", EXTRACT_NO_INDEX);
     if (src != EXTRACT_NO_INDEX && add_mention(d, src, sp, a, b, ROLE_MENTIONED))
@@ -2000,6 +1997,10 @@ static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, si
     bool lam = stripped && t->tok[first].norm[0] != '\0' &&
                strncmp(t->tok[first].norm, "ل", strlen("ل")) == 0;
     if (!lam && first >= 1 && strcmp(t->tok[first - 1].norm, "ل") == 0)
+        lam = true;
+    /* "لـ«العربي الجديد»": told between quotation marks as without them */
+    if (!lam && first >= 2 && strcmp(t->tok[first - 2].norm, "ل") == 0 &&
+        told_name_start(t, first - 2) == first)
         lam = true;
     if (lam && !(first >= 1 && stages_word_in(d, first - 1, FW_CITING)) &&
         !(first >= 2 && stages_word_in(d, first - 2, FW_CITING)))

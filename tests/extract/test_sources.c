@@ -1388,6 +1388,9 @@ Test(sources, an_outlet_told_between_quotation_marks)
          "al-araby-al-jadeed"},
         {"وأوضح مسؤول محلي لـ\"العربي الجديد\" أن 60 عائلة نزحت من القرية.", "al-araby-al-jadeed"},
         {"وأكد قيادي في الفصيل لـ«الجزيرة نت» أن مقاتليه أسروا 3 عناصر.", "aljazeera"},
+        /* after the speaker's place */
+        {"وقال مصدر محلي في مدينة سرت لـ«بوابة الوسط» إن 3 عناصر من الشرطة قتلوا.",
+         "alwasat-libya"},
         {"وقال مصدر أمني لـ\"فرانس برس\" إن 4 أشخاص قتلوا في الانفجار.", NULL},
     };
     check_outlets(cases, sizeof cases / sizeof cases[0]);
