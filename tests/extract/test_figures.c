@@ -1679,3 +1679,22 @@ Test(figures, attribute_of_a_place_is_not_the_figure_type)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* Operations carried out and massacres committed are counted as such
+ * (count), whatever verb carries them out; a number inside a name is none. */
+Test(figures, operations_and_massacres_are_counted)
+{
+    static const figure_case cases[] = {
+        {"وأعلنت الفصائل أنها نفذت 14 عملية ضد مواقع الجيش خلال الأسبوع.", "14 عملية", 14, "exact",
+         "count"},
+        {"وقال المكتب الإعلامي إن القوات ارتكبت 4 مجازر في ريف المدينة.", "4 مجازر", 4, "exact",
+         "count"},
+        {"وأكد الناطق العسكري تنفيذ عمليتين نوعيتين على خطوط التماس.", "عمليتين", 2, "exact",
+         "count"},
+        /* counter-examples: a verb of strikes does not make operations airstrikes, and the
+         * toll of a massacre stays killed */
+        {"وشنت الجماعة 6 عمليات على نقاط الشرطة.", "6 عمليات", 6, "exact", "count"},
+        {"وارتكبت الطائرات مجزرة راح ضحيتها 11 مدنيا.", "11 مدنيا", 11, "exact", "killed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
