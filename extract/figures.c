@@ -1815,6 +1815,19 @@ static bool noun_just_before(const doc_state *d, size_t i, counted *c)
                                         (size_t)strtoul(model_field(nm.entry, 1), NULL, 10));
             if (!strcmp(model_field(noun, 1), "="))
                 return false; /* "اثنان آخران" is read the other way round */
+            /* "جنديين سوريين اثنين": a nisba plural right after a dual noun
+             * (no و between) is its attribute; the number word repeats the
+             * dual, which is what it counts */
+            lexicon_match dual;
+            if (k > 0 && t->cp[t->tok[k].sp.start] != 0x0648 &&
+                t->tok[k - 1].sentence == t->tok[k].sentence &&
+                lexicon_match_at(d->m->duals, t, k - 1, PROCLITICS_ALL, &dual) &&
+                dual.tok_end == k && !with_article(t, &dual)) {
+                noun = lexicon_entry_at(d->m->nouns,
+                                        (size_t)strtoul(model_field(dual.entry, 1), NULL, 10));
+                *c = (counted){noun, k - 1, nm.tok_end, {dual.sp.start, nm.sp.end}};
+                return true;
+            }
             *c = (counted){noun, k, nm.tok_end, nm.sp};
             return true;
         }

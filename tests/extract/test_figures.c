@@ -1698,3 +1698,31 @@ Test(figures, operations_and_massacres_are_counted)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A number word after a dual noun and its nisba attribute repeats the dual:
+ * one figure of two, counting the dual's noun. */
+Test(figures, number_word_repeating_a_dual_with_its_attribute)
+{
+    static const figure_case cases[] = {
+        {"وأكدت المصادر مقتل جنديين عراقيين اثنين في الهجوم.", "جنديين", 2, "exact", "killed"},
+        {"وأصيب طفلين فلسطينيين اثنين برصاص الاحتلال.", "طفلين", 2, "exact", "injured"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+    const char *docs[] = {
+        "وأكدت المصادر مقتل جنديين عراقيين اثنين في الهجوم.",
+        "وأصيب طفلين فلسطينيين اثنين برصاص الاحتلال.",
+    };
+    for (size_t k = 0; k < sizeof docs / sizeof docs[0]; k++) {
+        extract_result r;
+        run(docs[k], &r);
+        cr_expect_eq(r.n_figures, 1, "%zu figures, want 1, in: %s", r.n_figures, docs[k]);
+        if (r.n_figures == 1)
+            cr_expect_str_neq(r.figures[0].object, "people", "the nisba counted in: %s", docs[k]);
+        extract_result_free(&r);
+    }
+    /* counter-example: joined by و, a second group is counted */
+    extract_result r;
+    run("وقتل جنديين ومدنيين اثنين في القصف.", &r);
+    cr_expect_eq(r.n_figures, 2, "%zu figures, want 2", r.n_figures);
+    extract_result_free(&r);
+}
