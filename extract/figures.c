@@ -424,6 +424,22 @@ static bool list_heading_governs(const doc_state *d, const trigger *g, size_t nu
            colon - g->end <= d->m->windows[WIN_TRIGGER_BACK_WORDS];
 }
 
+/* Is the losses trigger g the passive فُقد/فُقدت: opening its clause (at
+ * the sentence start, after a mark, or with و/ف) right before the number,
+ * with no subject to have lost anything ("وفقد 3 جنود في المعارك")? Those
+ * counted went missing. With a subject it is losses: "فقد الجيش 3 جنود",
+ * "إن الجيش فقد 3 جنود". */
+static bool passive_lost(const doc_state *d, const trigger *g, size_t num_first)
+{
+    const text *t = d->t;
+    if (strcmp(g->type, "losses") != 0 || g->end != num_first || g->end != g->first + 1 ||
+        !stages_word_is(t, g->first,
+                        (const char *const[]){"فقد", "فقدت", "وفقد", "وفقدت", "ففقد", NULL}))
+        return false;
+    return g->conj || g->first == 0 || t->tok[g->first - 1].kind == TOK_PUNCT ||
+           t->tok[g->first - 1].sentence != t->tok[g->first].sentence;
+}
+
 static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_tr, const counted *c,
                                const char *category, size_t num_first, const trigger **cause,
                                bool *weak)
@@ -530,6 +546,8 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
     if (*itype)
         return itype;
     *weak = true;
+    if (*cause && passive_lost(d, *cause, num_first))
+        return "count";
     if (*cause)
         return (*cause)->type;
     const char *dtype = model_field(c->noun, 4);

@@ -1726,3 +1726,20 @@ Test(figures, number_word_repeating_a_dual_with_its_attribute)
     cr_expect_eq(r.n_figures, 2, "%zu figures, want 2", r.n_figures);
     extract_result_free(&r);
 }
+
+/* فُقد opening its clause right before the number is the passive: those
+ * counted went missing (count). With a subject it says losses, and their
+ * lives after the noun say killed. */
+Test(figures, passive_lost_is_missing)
+{
+    static const figure_case cases[] = {
+        {"وفقد 5 جنود خلال الاشتباكات في محيط المدينة.", "5 جنود", 5, "exact", "count"},
+        {"وقتل 7 عناصر، وفقد 4 آخرون في الهجوم.", "4 آخرون", 4, "exact", "count"},
+        /* counter-examples */
+        {"وفقدت القوة المهاجمة 6 جنود في المعركة.", "6 جنود", 6, "exact", "killed"},
+        {"وقال الناطق إن اللواء فقد 8 مقاتلين.", "8 مقاتلين", 8, "exact", "killed"},
+        {"وفقد 9 مدنيين حياتهم جراء القصف.", "9 مدنيين", 9, "exact", "killed"},
+        {"ودفع 3 صيادين حياتهم ثمنا للغارة.", "3 صيادين", 3, "exact", "killed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
