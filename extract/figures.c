@@ -440,6 +440,28 @@ static bool passive_lost(const doc_state *d, const trigger *g, size_t num_first)
            t->tok[g->first - 1].sentence != t->tok[g->first].sentence;
 }
 
+/* Is the first trigger after the noun at c, in its clause, one of the
+ * trapped that may only follow it ("ما زالوا تحت الأنقاض")? */
+static bool still_trapped_after(const doc_state *d, const trigger *tr, size_t n_tr,
+                                const counted *c)
+{
+    const text *t = d->t;
+    for (size_t k = 0; k < n_tr; k++) {
+        const trigger *g = &tr[k];
+        if (g->first < c->end)
+            continue;
+        if (g->before || !g->after || g->conj || strcmp(g->type, "trapped") != 0 ||
+            g->first > c->end + d->m->windows[WIN_TRIGGER_AFTER_WORDS] ||
+            t->tok[g->first].sentence != t->tok[c->first].sentence)
+            return false;
+        for (size_t j = c->end; j < g->first; j++)
+            if (t->tok[j].kind != TOK_WORD || word_role(d, j, "clause"))
+                return false;
+        return true;
+    }
+    return false;
+}
+
 static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_tr, const counted *c,
                                const char *category, size_t num_first, const trigger **cause,
                                bool *weak)
@@ -492,6 +514,10 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
         strcmp((*cause)->type, "losses") != 0 && type_fits((*cause)->type, category))
         return (*cause)->type;
     bool displaced = !strcmp(itype, "displaced");
+    /* "عددا من الضحايا ما زالوا تحت الأنقاض": victims still under the
+     * rubble are not yet counted dead; their own verb says trapped */
+    if (!strcmp(itype, "killed") && still_trapped_after(d, tr, n_tr, c))
+        return "trapped";
     if (*itype && !displaced)
         return itype;
     /* "أصيب 12 نازحا": a verb right before the displaced says what befell them */

@@ -1743,3 +1743,19 @@ Test(figures, passive_lost_is_missing)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* Victims still under the rubble are trapped, though the noun says killed:
+ * their own verb of continuing after them says they are not yet reached. */
+Test(figures, victims_still_under_rubble_are_trapped)
+{
+    static const figure_case cases[] = {
+        {"وأوضح الدفاع المدني أن عددا من الضحايا ما زالوا تحت الأنقاض.", "الضحايا", NAN, "some",
+         "trapped"},
+        {"وأفادت مصادر طبية بأن 9 ضحايا لا يزالون تحت ركام المبنى.", "9 ضحايا", 9, "exact",
+         "trapped"},
+        /* counter-examples: a clause of its own, and bodies recovered from the rubble */
+        {"وقتل 25 شخصا وما زالوا تحت الأنقاض حتى المساء.", "25 شخصا", 25, "exact", "killed"},
+        {"وانتشلت الطواقم جثث 4 ضحايا من تحت الأنقاض.", "4 ضحايا", 4, "exact", "killed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
