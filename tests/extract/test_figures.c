@@ -1759,3 +1759,17 @@ Test(figures, victims_still_under_rubble_are_trapped)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* Stopping people (أوقف) is detaining them: captured. */
+Test(figures, people_stopped_are_captured)
+{
+    static const figure_case cases[] = {
+        {"وقالت الشرطة إنها أوقفت 11 مشتبها به في المدينة.", "11 مشتبها", 11, "exact", "captured"},
+        {"وأوقفت الأجهزة الأمنية 6 أشخاص بتهمة التعامل مع العدو.", "6 أشخاص", 6, "exact",
+         "captured"},
+        /* counter-examples: stopped things are counted, and so is what stopped working */
+        {"وأوقف الجيش 3 شاحنات محملة بالذخيرة.", "3 شاحنات", 3, "exact", "count"},
+        {"وتوقفت 4 مستشفيات عن العمل بسبب نفاد الوقود.", "4 مستشفيات", 4, "exact", "count"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
