@@ -1773,3 +1773,17 @@ Test(figures, people_stopped_are_captured)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* Captives freed are released: counted, not captured. */
+Test(figures, captives_freed_are_counted)
+{
+    static const figure_case cases[] = {
+        {"وأعلنت القوات المشتركة تحرير 14 أسيرا من سجون الجماعة.", "14 أسيرا", 14, "exact",
+         "count"},
+        {"وحررت وحدات الجيش 6 مختطفين كانوا لدى العصابة.", "6 مختطفين", 6, "exact", "count"},
+        /* counter-examples: the verbal noun with its own object governs no later number */
+        {"وقتل خلال معارك تحرير البلدة 30 مسلحا.", "30 مسلحا", 30, "exact", "killed"},
+        {"وأسرت القوات 8 عناصر خلال تحرير القرية.", "8 عناصر", 8, "exact", "captured"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
