@@ -1787,3 +1787,17 @@ Test(figures, captives_freed_are_counted)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A verb of reaping or taking lives kills those whose lives follow it, its
+ * subject between them; lives saved are counted. */
+Test(figures, lives_reaped_are_killed)
+{
+    static const figure_case cases[] = {
+        {"وحصدت الغارات الجوية على الأحياء الشرقية أرواح 17 مدنيا.", "17 مدنيا", 17, "exact",
+         "killed"},
+        {"وأزهق القصف المدفعي أرواح 8 أطفال في المخيم.", "8 أطفال", 8, "exact", "killed"},
+        /* counter-example: lives saved */
+        {"وأنقذت فرق الإنقاذ أرواح 12 شخصا من تحت الأنقاض.", "12 شخصا", 12, "exact", "count"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
