@@ -3164,6 +3164,16 @@ int figures_find(doc_state *d)
             i = dm.tok_end;
             continue;
         }
+        /* A construct dual (دبابتي، قذيفتي) is one before what it is of;
+         * with no word after it, its ي is "my" ("طائرتي"). */
+        const char *last_word = t->tok[dm.tok_end - 1].norm;
+        size_t lw = strlen(last_word);
+        if (lw >= strlen("ي") && !strcmp(last_word + lw - strlen("ي"), "ي") &&
+            (dm.tok_end >= t->n_tok || t->tok[dm.tok_end].kind != TOK_WORD ||
+             t->tok[dm.tok_end].sentence != t->tok[dm.tok_first].sentence)) {
+            i = dm.tok_end;
+            continue;
+        }
         /* A dual adjective agrees with the dual before it ("طائرتين
          * مسيرتين"): one figure, whose span grows over it. A dual joined by
          * a conjunction is a second thing counted ("دبابتين وناقلتين"). */

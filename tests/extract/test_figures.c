@@ -1801,3 +1801,18 @@ Test(figures, lives_reaped_are_killed)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* The construct dual of materiel (ن dropped before what it is of) counts
+ * two; with nothing after it, its ي is "my". */
+Test(figures, construct_dual_of_materiel)
+{
+    static const figure_case cases[] = {
+        {"وأعلنت المقاومة تدمير دبابتي ميركافا شرق المخيم.", "دبابتي", 2, "exact", "destroyed"},
+        {"وأسقطت الدفاعات الجوية طائرتي استطلاع فوق المدينة.", "طائرتي", 2, "exact", "destroyed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+    extract_result r;
+    run("وقال الطيار: فقدت السيطرة على طائرتي.", &r);
+    cr_expect_eq(r.n_figures, 0, "\"my plane\" read as a figure");
+    extract_result_free(&r);
+}
