@@ -1831,6 +1831,15 @@ static bool agrees_in_definiteness(const doc_state *d, const number *num, const 
     return false;
 }
 
+/* Does token i end as a sound plural with its ن (مواطنين، يمنيون)? */
+static bool sound_plural(const text *t, size_t i)
+{
+    const char *w = t->tok[i].norm;
+    size_t n = strlen(w);
+    return t->tok[i].kind == TOK_WORD && n > strlen("ين") + 2 &&
+           (!strcmp(w + n - strlen("ين"), "ين") || !strcmp(w + n - strlen("ون"), "ون"));
+}
+
 static bool noun_just_before(const doc_state *d, size_t i, counted *c)
 {
     const text *t = d->t;
@@ -1845,7 +1854,19 @@ static bool noun_just_before(const doc_state *d, size_t i, counted *c)
              * "أفراد عائلة واحدة": nor after a noun it completes in
              * construct, which has no article (and no و: "طفل وامرأة
              * واحدة" counts her) */
-            lexicon_match head;
+            lexicon_match head, dual_head;
+            /* "مواطنين يمنيين اثنين": a sound plural that keeps its ن is no
+             * construct head (that drops it: مواطني); the noun after it is
+             * its attribute, and it is what the number counts */
+            if (k > 0 && nm.tok_end == i && t->cp[t->tok[k].sp.start] != 0x0648 &&
+                t->tok[k - 1].sentence == t->tok[k].sentence &&
+                lexicon_match_at(d->m->nouns, t, k - 1, PROCLITICS_ALL, &head) &&
+                head.tok_end == k && !with_article(t, &head) && sound_plural(t, k - 1) &&
+                sound_plural(t, k) && strcmp(model_field(head.entry, 1), "=") != 0 &&
+                !lexicon_match_at(d->m->duals, t, k - 1, PROCLITICS_ALL, &dual_head)) {
+                *c = (counted){head.entry, k - 1, k + 1, {head.sp.start, t->tok[k].sp.end}};
+                return true;
+            }
             if (nm.tok_end + 1 < i || nm.tok_end > i || (k > 0 && word_role(d, k - 1, "of")) ||
                 (k > 0 && t->cp[t->tok[k].sp.start] != 0x0648 &&
                  t->tok[k - 1].sentence == t->tok[k].sentence &&

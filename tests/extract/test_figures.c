@@ -1816,3 +1816,25 @@ Test(figures, construct_dual_of_materiel)
     cr_expect_eq(r.n_figures, 0, "\"my plane\" read as a figure");
     extract_result_free(&r);
 }
+
+/* A sound plural that keeps its ن is no construct head: the nisba after it
+ * is its attribute, and the number word after both counts it. */
+Test(figures, number_word_after_a_plural_and_its_attribute)
+{
+    static const figure_case cases[] = {
+        {"وأكد مصدر محلي استشهاد مواطنين يمنيين اثنين في القصف.", "مواطنين", 2, "exact", "killed"},
+        {"وأصيب مسعفين فلسطينيين اثنين برصاص الجنود.", "مسعفين", 2, "exact", "injured"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+    extract_result r;
+    run("وأكد مصدر محلي استشهاد مواطنين يمنيين اثنين في القصف.", &r);
+    size_t i = figure_at(&r, "مواطنين");
+    cr_assert_neq(i, EXTRACT_NO_INDEX);
+    cr_expect_str_eq(r.figures[i].object, "civilians");
+    extract_result_free(&r);
+    /* counter-example: a noun in construct ("أفراد عائلة") is no count of the
+     * one after it */
+    run("وقتل أفراد عائلة واحدة في الغارة.", &r);
+    cr_expect_eq(r.n_figures, 0, "a construct read as a count");
+    extract_result_free(&r);
+}
