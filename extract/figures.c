@@ -2756,6 +2756,9 @@ static bool elliptic_after(const doc_state *d, size_t i, size_t after)
         return true;
     if (!strcmp(w, "في"))
         return !(after + 1 < t->n_tok && word_role(d, after + 1, "percent"));
+    /* "و45 ألفا إلى جنوب السودان": where they went, as "في" says where */
+    if (!strcmp(w, "الي"))
+        return true;
     /* "و9 جراء القصف", "و4 إثر انفجار لغم": the cause, as the figure
      * before said what */
     if (word_role(d, after, "because"))

@@ -1838,3 +1838,20 @@ Test(figures, number_word_after_a_plural_and_its_attribute)
     cr_expect_eq(r.n_figures, 0, "a construct read as a count");
     extract_result_free(&r);
 }
+
+/* A number glued to و with its noun left out, before where they went
+ * (إلى), counts what the figure before counts, as before where (في). */
+Test(figures, elided_noun_before_destination)
+{
+    static const figure_case cases[] = {
+        {"وقالت المفوضية إن 90 ألف لاجئ عبروا إلى تشاد، و30 ألفا إلى ليبيا.", "30 ألفا", 30000,
+         "exact", "displaced"},
+        {"ونزح 500 شخص إلى المدارس و200 إلى المساجد.", "200", 200, "exact", "displaced"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+    /* counter-example: a range to a number is none */
+    extract_result r;
+    run("وقالت الوزارة إن الحصص ارتفعت من 20 و30 إلى 50 كيلوغراما.", &r);
+    cr_expect_eq(r.n_figures, 0, "%zu figures, want none", r.n_figures);
+    extract_result_free(&r);
+}
