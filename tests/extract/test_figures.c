@@ -1855,3 +1855,16 @@ Test(figures, elided_noun_before_destination)
     cr_expect_eq(r.n_figures, 0, "%zu figures, want none", r.n_figures);
     extract_result_free(&r);
 }
+
+/* What a force takes back is seized, as what it takes; people taken back
+ * are counted. */
+Test(figures, materiel_taken_back_is_seized)
+{
+    static const figure_case cases[] = {
+        {"وأعلن الجيش أنه استعاد 5 عربات قتالية من المتمردين.", "5 عربات", 5, "exact", "seized"},
+        {"واستعادت القوات 3 مدافع كانت بحوزة المسلحين.", "3 مدافع", 3, "exact", "seized"},
+        /* counter-example: children returned to their families */
+        {"واستعادت العائلات 12 طفلا من المخيم.", "12 طفلا", 12, "exact", "count"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
