@@ -1868,3 +1868,15 @@ Test(figures, materiel_taken_back_is_seized)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* Violations recorded are counted. */
+Test(figures, violations_are_counted)
+{
+    static const figure_case cases[] = {
+        {"وسجلت اللجنة 40 خرقا لوقف إطلاق النار خلال يومين.", "40 خرقا", 40, "exact", "count"},
+        {"ووثق التقرير 215 انتهاكا بحق الصحفيين.", "215 انتهاكا", 215, "exact", "count"},
+        /* counter-example: a violation named without a number counts nothing */
+        {"وقصفت المدفعية 3 منازل في خرق جديد للهدنة.", "3 منازل", 3, "exact", "count"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
