@@ -1880,3 +1880,17 @@ Test(figures, violations_are_counted)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A negated verb of exceeding agrees with a plural subject before it: the
+ * number is a ceiling (up_to). */
+Test(figures, negated_exceeding_agreeing_with_a_plural)
+{
+    static const figure_case cases[] = {
+        {"وقالت الوزارة إن القتلى لا يزيدون عن 35.", "35", 35, "up_to", "killed"},
+        {"وأكدت الشرطة أن المعتقلين لم يتجاوزوا 20 شخصا.", "20 شخصا", 20, "up_to", "captured"},
+        /* counter-example: the singular form still reads so, and a bare exceeding more */
+        {"وقالت الوزارة إن عدد الجرحى لا يتجاوز 60.", "60", 60, "up_to", "injured"},
+        {"وقالت الوزارة إن عدد النازحين تجاوز 5000.", "5000", 5000, "more_than", "displaced"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
