@@ -149,6 +149,41 @@ typedef struct day_word {
     size_t first;
 } day_word;
 
+/* An ordinal day above the tenth is said with the tens in their definite
+ * cardinal form: "العشرين من آب" alone, "الحادي والعشرين" or "الثالث
+ * والثلاثين" after the ordinal of its units, joined by و. The number reader
+ * reads the tens as a plain 20 or 30 and الحادي not at all (it opens a
+ * compound ordinal only, dates.tsv kind ordinal_one); the day ends at the
+ * tens. */
+static void compound_day(const extract_model *m, const text *t, const number *num, day_word *days)
+{
+    if (!num->has_value || (num->value != 20 && num->value != 30) ||
+        num->tok_end != num->tok_first + 1 || num->form != NUMFORM_WORDS)
+        return;
+    size_t k = num->tok_first;
+    const char *w = t->tok[k].norm;
+    bool waw = !strncmp(w, "و", strlen("و"));
+    if (strncmp(waw ? w + strlen("و") : w, "ال", strlen("ال")) != 0)
+        return;
+    int tens = (int)num->value;
+    if (!waw) {
+        days[k] = (day_word){(uint8_t)tens, k};
+        return;
+    }
+    if (k == 0 || t->tok[k - 1].sentence != t->tok[k].sentence)
+        return;
+    int units = days[k - 1].day;
+    size_t first = days[k - 1].first;
+    lexicon_match lm;
+    if (!units && lexicon_match_at(m->dates, t, k - 1, PROCLITICS_NONE, &lm) && lm.tok_end == k &&
+        !strcmp(kind_of(&lm), "ordinal_one")) {
+        units = 1;
+        first = k - 1;
+    }
+    if (units >= 1 && units <= 9 && tens + units <= 31)
+        days[k] = (day_word){(uint8_t)(tens + units), first};
+}
+
 /* The date expression starting at token i (one of sentence s), or none;
  * *next is the token after it. days: the ordinals of the text (NULL: none
  * read). */
@@ -397,6 +432,8 @@ int dates_find(doc_state *d, int32_t pub)
             num->value <= 31 && num->value == (int)num->value && num->tok_end > num->tok_first)
             days[num->tok_end - 1] = (day_word){(uint8_t)num->value, num->tok_first};
     }
+    for (size_t k = 0; k < d->r->n_numbers; k++)
+        compound_day(d->m, t, &d->r->numbers[k], days);
     for (size_t k = 0; k < d->r->n_figures; k++) {
         extract_figure *f = &d->r->figures[k];
         f->date = (extract_date){0, 0, DATE_NONE};
