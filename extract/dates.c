@@ -7,7 +7,8 @@
  * (Arabic, Syriac and paired: 6 آب/أغسطس) with or without a year, a month
  * name with a year (month precision), day-first numeric dates (25/7/2018),
  * and spans (خلال الأيام الثلاثة الماضية، خلال الأسبوع الماضي، منذ بداية
- * الشهر/العام، الشهر الماضي، منذ 2011، منذ 7 أكتوبر 2023: to publication).
+ * الشهر/العام، الشهر الماضي، منذ 2011، منذ 7 أكتوبر 2023، منذ اندلاع الحرب في
+ * أبريل 2023: to publication; with no publication date, from the start alone).
  * A day may be an ordinal (السابع من أكتوبر). A month name alone is not read (آب is
  * also "father"). A year-less date takes the publication's year, or the year
  * before when that would put it after publication.
@@ -184,6 +185,32 @@ static void compound_day(const extract_model *m, const text *t, const number *nu
         days[k] = (day_word){(uint8_t)(tens + units), first};
 }
 
+/* Does منذ stand before token `first` of sentence s, right before it or
+ * before the few words that name what began then ("منذ اندلاع الحرب في")? */
+static bool since_before(const text *t, size_t first, uint32_t s)
+{
+    enum { SINCE_EVENT_WORDS = 4 };
+    for (size_t back = 1; back <= SINCE_EVENT_WORDS + 1 && back <= first; back++) {
+        size_t k = first - back;
+        if (t->tok[k].sentence != s || t->tok[k].kind != TOK_WORD)
+            return false;
+        const char *w = t->tok[k].norm;
+        if (!strcmp(w, "منذ") || !strcmp(w, "ومنذ"))
+            return true;
+    }
+    return false;
+}
+
+/* A span from `start` to publication. With no publication date its end is
+ * unknown: the span is told by its start alone (end = start). None when it
+ * would start after publication. */
+static extract_date since_then(int32_t start, int32_t pub)
+{
+    if (pub && start > pub)
+        return (extract_date){0, 0, DATE_NONE};
+    return (extract_date){start, pub ? pub : start, DATE_SPAN};
+}
+
 /* The date expression starting at token i (one of sentence s), or none;
  * *next is the token after it. days: the ordinals of the text (NULL: none
  * read). */
@@ -218,8 +245,9 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
             day = days[i - 2].day;
             day_first = days[i - 2].first;
         }
-        /* "منذ 7 أكتوبر 2023": from that day to publication */
-        bool since = day_first > 0 && tok_is(t, day_first - 1, s, "منذ");
+        /* "منذ 7 أكتوبر 2023", "منذ اندلاع الحرب في أبريل 2023": from
+         * then to publication */
+        bool since = since_before(t, day >= 1 ? day_first : i, s);
         size_t k = lm.tok_end;
         lexicon_match pair;
         if (tok_is(t, k, s, "/") && lexicon_match_at(m->dates, t, k + 1, PROCLITICS_NONE, &pair) &&
@@ -236,12 +264,10 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
             *out = (extract_date){yearless(v, day, pub), yearless(v, day, pub), DATE_DAY};
         else if (y > 0 && (day < 1 || day > 31))
             *out = (extract_date){pack(y, v, 1), pack(y, v, days_in_month(y, v)), DATE_MONTH};
-        if (since && out->precision == DATE_DAY) {
-            if (!pub || out->start > pub)
-                *out = (extract_date){0, 0, DATE_NONE}; /* no end to the span */
-            else
-                *out = (extract_date){out->start, pub, DATE_SPAN};
-        }
+        else if (since && pub && yearless(v, 1, pub)) /* "منذ مطلع آب" */
+            *out = (extract_date){yearless(v, 1, pub), 0, DATE_MONTH};
+        if (since && out->precision != DATE_NONE)
+            *out = since_then(out->start, pub);
         return out->precision != DATE_NONE;
     }
     if (strcmp(kind, "lead") == 0) {
@@ -259,7 +285,7 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
         }
         return false;
     }
-    if (!pub)
+    if (!pub && strcmp(kind, "since") != 0)
         return false;
     if (strcmp(kind, "day") == 0) {
         int32_t day = shift(pub, v);
@@ -278,8 +304,8 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
     } else if (strcmp(kind, "since") == 0) {
         int y =
             lm.tok_end < t->n_tok && t->tok[lm.tok_end].sentence == s ? tok_int(t, lm.tok_end) : -1;
-        if (y >= 1900 && y <= py) {
-            *out = (extract_date){pack(y, 1, 1), pub, DATE_SPAN};
+        if (y >= 1900 && (!pub || y <= py)) {
+            *out = since_then(pack(y, 1, 1), pub);
             *next = lm.tok_end + 1;
         }
     }
