@@ -2150,6 +2150,8 @@ static bool further_part(const doc_state *d, const fig_aux *aux, size_t p, size_
  * NULL: "ومن بين القتلى 12" killed, "وبين القتلى والجرحى 7" casualties
  * (the toll noun may open a longer trigger that joins the killed and the
  * injured). */
+enum { TOLL_NAMED_TAIL_WORDS = 3 };
+
 static const char *toll_named(const doc_state *d, size_t first)
 {
     const text *t = d->t;
@@ -2164,6 +2166,12 @@ static const char *toll_named(const doc_state *d, size_t first)
             type = model_field(tm.entry, 1);
             end = tm.tok_end;
         }
+        /* "ومن بين القتلى في المدينة 12", "وبين القتلى أيضا 7": a few
+         * words of where or of "also" may follow the toll; a mark ends the
+         * phrase, and so does a clause word */
+        for (size_t words = 0; end < first && words < TOLL_NAMED_TAIL_WORDS; words++, end++)
+            if (t->tok[end].kind != TOK_WORD || word_role(d, end, "clause") || in_a_number(d, end))
+                break;
         while (end < first && t->tok[end].kind == TOK_PUNCT)
             end++;
         if (type && end == first)
@@ -2188,9 +2196,40 @@ static size_t toll_named_again(const doc_state *d, const fig_aux *aux, size_t i)
         size_t js = t->tok[aux[j].first].sentence;
         if (js + 1 < sent)
             break;
-        if (js < sent && f[j].part_of == EXTRACT_NO_INDEX && !strcmp(f[j].type, type))
-            return f[j].has_value && f[i].has_value && f[i].value > f[j].value ? EXTRACT_NO_INDEX
-                                                                               : j;
+        if (js == sent || strcmp(f[j].type, type) != 0)
+            continue;
+        /* a part told before ("ومن بين القتلى 12 طفلا. وبين القتلى 7
+         * نساء") is a sibling: both are parts of its whole */
+        size_t whole = f[j].part_of == EXTRACT_NO_INDEX ? j : f[j].part_of;
+        if (strcmp(f[whole].type, type) != 0)
+            return EXTRACT_NO_INDEX;
+        return f[whole].has_value && f[i].has_value && f[i].value > f[whole].value
+                   ? EXTRACT_NO_INDEX
+                   : whole;
+    }
+    return EXTRACT_NO_INDEX;
+}
+
+/* The whole a breakdown that names its toll ("وبين القتلى 7") breaks down
+ * in the sentence of figure i: the latest figure before it of that type,
+ * past tolls of other kinds ("قتل 30 وأصيب 50، وبين القتلى 4"), or the
+ * whole of a part of it (parts of one whole are siblings: "ومن بين القتلى
+ * 12 طفلا، وبين القتلى 7 نساء"); no smaller than the part.
+ * EXTRACT_NO_INDEX when none. */
+static size_t named_toll_in_sentence(const doc_state *d, const fig_aux *aux, size_t i,
+                                     const char *type)
+{
+    const text *t = d->t;
+    const extract_figure *f = d->r->figures;
+    size_t sent = t->tok[aux[i].first].sentence;
+    for (size_t j = i; j-- > 0 && t->tok[aux[j].first].sentence == sent;) {
+        if (strcmp(f[j].type, type) != 0 || aux[j].end > aux[i].first)
+            continue;
+        size_t whole = f[j].part_of == EXTRACT_NO_INDEX ? j : f[j].part_of;
+        if (strcmp(f[whole].type, type) != 0 ||
+            (f[whole].has_value && f[i].has_value && f[i].value > f[whole].value))
+            return EXTRACT_NO_INDEX;
+        return whole;
     }
     return EXTRACT_NO_INDEX;
 }
@@ -2505,11 +2544,16 @@ static void link_figures(doc_state *d, const fig_aux *aux)
         }
         /* A part is never more than its whole, nor of another toll than the
          * one its breakdown names: "قتل 10 وأصيب 20، ومن بين القتلى والجرحى 7"
-         * breaks down both, not the injured. */
-        if (f[head].has_value && f[i].has_value && f[i].value > f[head].value)
-            continue;
+         * breaks down both, not the injured. The toll it names is a whole,
+         * not a part of it told before. */
         const char *named = toll_named(d, aux[i].first);
-        if (named && strcmp(named, f[head].type) != 0 && strcmp(f[head].type, "casualties") != 0)
+        if (named && strcmp(f[head].type, "casualties") != 0 &&
+            (strcmp(named, f[head].type) != 0 || f[head].part_of != EXTRACT_NO_INDEX)) {
+            head = named_toll_in_sentence(d, aux, i, named);
+            if (head == EXTRACT_NO_INDEX)
+                continue;
+        }
+        if (f[head].has_value && f[i].has_value && f[i].value > f[head].value)
             continue;
         f[i].part_of = head;
         /* a breakdown is told in the same statement as its whole */

@@ -1,0 +1,69 @@
+/* test_links.c — how figures are tied to one another (extract/figures.c,
+ * link_figures): a breakdown is a part of its total (part_of), an update
+ * replaces an earlier toll (supersedes). Sentences written for these tests.
+ */
+#include "extract/extract.h"
+#include "tests/extract/model_fixture.h"
+
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+TestSuite(links, .init = load_model, .fini = free_model);
+
+/* Index of the figure whose span contains `needle`, or EXTRACT_NO_INDEX. */
+static size_t figure_index(const extract_result *r, const char *needle)
+{
+    const extract_figure *f = figure_with(r, needle);
+    return f ? (size_t)(f - r->figures) : EXTRACT_NO_INDEX;
+}
+
+typedef struct link_case {
+    const char *doc;
+    const char *figure; /* text inside the figure's span */
+    const char *other;  /* the figure it is tied to; NULL: none */
+} link_case;
+
+/* Checks that each case's figure is a part of (part_of) or an update of
+ * (supersedes) its other figure, or of none. */
+static void check_links(const link_case *cases, size_t n, bool parts)
+{
+    for (size_t k = 0; k < n; k++) {
+        const link_case *c = &cases[k];
+        extract_result r;
+        run(c->doc, &r);
+        size_t i = figure_index(&r, c->figure);
+        cr_assert_neq(i, EXTRACT_NO_INDEX, "no figure \"%s\" in: %s", c->figure, c->doc);
+        size_t want = c->other ? figure_index(&r, c->other) : EXTRACT_NO_INDEX;
+        if (c->other)
+            cr_assert_neq(want, EXTRACT_NO_INDEX, "no figure \"%s\" in: %s", c->other, c->doc);
+        size_t got = parts ? r.figures[i].part_of : r.figures[i].supersedes;
+        cr_expect_eq(got, want, "\"%s\" %s %zu, want %zu in: %s", c->figure,
+                     parts ? "part_of" : "supersedes", got, want, c->doc);
+        extract_result_free(&r);
+    }
+}
+
+/* A breakdown that names its toll ("وبين القتلى") breaks down the toll of
+ * that kind: past a toll of another kind told between, past a few words of
+ * where after the toll's name, and never a part of it told before (the
+ * parts of one whole are siblings). */
+Test(links, named_toll_is_the_whole)
+{
+    static const link_case cases[] = {
+        {"قتل 30 شخصا وأصيب 50 آخرون في القصف، وأوضح المصدر أن بين القتلى 4 أطفال.", "4 أطفال",
+         "30 شخصا"},
+        {"قتل 40 شخصا في قصف على المدينة أمس. ومن بين القتلى في المدينة 12 طفلا.", "12 طفلا",
+         "40 شخصا"},
+        {"قتل 40 شخصا في قصف على المدينة أمس. ومن بين القتلى 12 طفلا، وبين القتلى 7 نساء.",
+         "7 نساء", "40 شخصا"},
+        {"قتل 40 شخصا في قصف على المدينة أمس. ومن بين القتلى 12 طفلا. وبين القتلى أيضا 7 نساء.",
+         "7 نساء", "40 شخصا"},
+        /* counter-examples: a part is no more than its whole; the injured
+         * are not the killed; منهم after a part is of that part */
+        {"قتل 5 أشخاص وأصيب 50 آخرون في القصف، وبين القتلى 9 أطفال.", "9 أطفال", NULL},
+        {"قتل 30 شخصا وأصيب 50 آخرون في القصف، ومن بين الجرحى 4 أطفال.", "4 أطفال", "50 آخرون"},
+        {"قتل 40 شخصا في القصف، بينهم 12 طفلا، منهم 3 رضع.", "3 رضع", "12 طفلا"},
+    };
+    check_links(cases, sizeof cases / sizeof cases[0], true);
+}
