@@ -2474,6 +2474,9 @@ static void link_apposed_parts(doc_state *d, const fig_aux *aux)
     }
 }
 
+static size_t updated_toll(const doc_state *d, const fig_aux *aux, size_t i, bool untyped,
+                           bool same_claimant);
+
 /* Breakdowns and updates, once the figures are in text order:
  *  - after بينهم/منهم (or in brackets right after it) a figure is a part
  *    of the figure before it, and so are the figures listed with it, and
@@ -2574,28 +2577,45 @@ static void link_figures(doc_state *d, const fig_aux *aux)
         /* "ثم ارتفع العدد إلى 9 جنود": an update that names no event
          * updates the count of the same thing before it, and is what it was. */
         bool untyped = aux[i].weak_type && !strcmp(f[i].type, "count");
-        for (size_t j = i; j-- > 0;) {
-            /* "قتل 14 شخصا، ليرتفع الإجمالي إلى 320": the 14 were added to
-             * a running total whose earlier value is not given */
-            if (aux[i].result && t->tok[aux[j].first].sentence == t->tok[aux[i].first].sentence) {
-                if (!strcmp(f[j].type, f[i].type))
-                    break;
-                continue;
-            }
-            bool named_same = f[j].object && f[i].object && !strcmp(f[j].object, f[i].object);
-            bool same_object = f[j].object == f[i].object || aux[i].toll_noun || named_same;
-            bool same_type = !strcmp(f[j].type, f[i].type) || (untyped && named_same);
-            if (f[j].part_of == EXTRACT_NO_INDEX && same_type && same_object &&
-                f[j].claimant == f[i].claimant &&
-                (!f[j].has_value || !f[i].has_value || f[j].value <= f[i].value)) {
-                f[i].supersedes = j;
-                f[i].type = f[j].type;
-                break;
-            }
-        }
+        f[i].supersedes = updated_toll(d, aux, i, untyped, true);
+        /* "ارتفعت الحصيلة إلى 33، بحسب الدفاع المدني" after the ministry's
+         * 27: the text says the toll rose, so it replaces the one told
+         * before, whoever told it, when its own party told none */
+        if (f[i].supersedes == EXTRACT_NO_INDEX)
+            f[i].supersedes = updated_toll(d, aux, i, untyped, false);
+        if (f[i].supersedes != EXTRACT_NO_INDEX)
+            f[i].type = f[f[i].supersedes].type;
         if (f[i].supersedes == EXTRACT_NO_INDEX)
             f[i].supersedes = earlier_told_after(d, aux, i);
     }
+}
+
+/* The earlier toll the update figure i replaces: the latest whole figure
+ * before it of the same type (or, for an update that names no event, of
+ * the same thing) that counts the same thing, no larger; told by the same
+ * claimant when same_claimant. EXTRACT_NO_INDEX when none. */
+static size_t updated_toll(const doc_state *d, const fig_aux *aux, size_t i, bool untyped,
+                           bool same_claimant)
+{
+    const text *t = d->t;
+    const extract_figure *f = d->r->figures;
+    for (size_t j = i; j-- > 0;) {
+        /* "قتل 14 شخصا، ليرتفع الإجمالي إلى 320": the 14 were added to
+             * a running total whose earlier value is not given */
+        if (aux[i].result && t->tok[aux[j].first].sentence == t->tok[aux[i].first].sentence) {
+            if (!strcmp(f[j].type, f[i].type))
+                return EXTRACT_NO_INDEX;
+            continue;
+        }
+        bool named_same = f[j].object && f[i].object && !strcmp(f[j].object, f[i].object);
+        bool same_object = f[j].object == f[i].object || aux[i].toll_noun || named_same;
+        bool same_type = !strcmp(f[j].type, f[i].type) || (untyped && named_same);
+        if (f[j].part_of == EXTRACT_NO_INDEX && same_type && same_object &&
+            (!same_claimant || f[j].claimant == f[i].claimant) &&
+            (!f[j].has_value || !f[i].has_value || f[j].value <= f[i].value))
+            return j;
+    }
+    return EXTRACT_NO_INDEX;
 }
 
 /* Put the figures (and their aux records) in text order. */

@@ -67,3 +67,28 @@ Test(links, named_toll_is_the_whole)
     };
     check_links(cases, sizeof cases / sizeof cases[0], true);
 }
+
+/* An update word ("ارتفعت الحصيلة") says the toll rose: it replaces the
+ * toll told before by its own party, or, when its party told none, the one
+ * another party told; never a larger one, and two parties' tolls with no
+ * update word are a disagreement. */
+Test(links, update_by_another_party)
+{
+    static const link_case cases[] = {
+        {"أعلنت وزارة الصحة مقتل 27 شخصا في الغارة على المبنى. وارتفعت الحصيلة إلى 33 قتيلا، "
+         "بحسب الدفاع المدني.",
+         "33 قتيلا", "27 شخصا"},
+        {"قال المرصد السوري إن 11 مدنيا قتلوا في القصف. ثم ارتفع عدد القتلى إلى 15 مدنيا، وفق "
+         "مصادر طبية.",
+         "15 مدنيا", "11 مدنيا"},
+        /* its own party's toll first */
+        {"أعلنت وزارة الصحة مقتل 27 شخصا. وقال الدفاع المدني إن 30 شخصا قتلوا. وارتفعت الحصيلة "
+         "إلى 33 قتيلا، بحسب وزارة الصحة.",
+         "33 قتيلا", "27 شخصا"},
+        /* counter-examples: no update word; a larger toll before */
+        {"أعلنت وزارة الصحة مقتل 27 شخصا. وقال الدفاع المدني إن 33 شخصا قتلوا.", "33 شخصا", NULL},
+        {"قال الدفاع المدني إن 40 شخصا قتلوا. وارتفعت الحصيلة إلى 33 قتيلا، بحسب وزارة الصحة.",
+         "33 قتيلا", NULL},
+    };
+    check_links(cases, sizeof cases / sizeof cases[0], false);
+}
