@@ -6,7 +6,8 @@
  * الجمعة: the last such day on or before publication), day + month name
  * (Arabic, Syriac and paired: 6 آب/أغسطس) with or without a year, a month
  * name with a year (month precision), day-first numeric dates (25/7/2018),
- * and spans (خلال الأيام الثلاثة الماضية، خلال الأسبوع الماضي، منذ بداية
+ * and spans (بين 3 و5 آب، من 3 إلى 5 آب، خلال الأيام الثلاثة الماضية، خلال
+ * الأسبوع الماضي، منذ بداية
  * الشهر/العام، الشهر الماضي، منذ 2011، منذ 7 أكتوبر 2023، منذ اندلاع الحرب في
  * أبريل 2023: to publication; with no publication date, from the start alone).
  * A day may be an ordinal (السابع من أكتوبر). A month name alone is not read (آب is
@@ -201,6 +202,21 @@ static bool since_before(const text *t, size_t first, uint32_t s)
     return false;
 }
 
+/* The first day of a range of days of one month that ends with the day
+ * (`day`, in digits) at token `last`: "بين 3 و5 آب", "من 3 إلى 5 آب".
+ * 0 when no range ends there. */
+static int range_start(const text *t, size_t last, uint32_t s, int day)
+{
+    if (last < 3 || t->tok[last].kind != TOK_NUMBER)
+        return 0;
+    bool between = tok_is(t, last - 1, s, "و") &&
+                   (tok_is(t, last - 3, s, "بين") || tok_is(t, last - 3, s, "وبين"));
+    bool from_to = (tok_is(t, last - 1, s, "الي") || tok_is(t, last - 1, s, "حتي")) &&
+                   (tok_is(t, last - 3, s, "من") || tok_is(t, last - 3, s, "ومن"));
+    int first = tok_int(t, last - 2);
+    return (between || from_to) && first >= 1 && first < day ? first : 0;
+}
+
 /* A span from `start` to publication. With no publication date its end is
  * unknown: the span is told by its start alone (end = start). None when it
  * would start after publication. */
@@ -268,6 +284,9 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
             *out = (extract_date){yearless(v, 1, pub), 0, DATE_MONTH};
         if (since && out->precision != DATE_NONE)
             *out = since_then(out->start, pub);
+        int from = out->precision == DATE_DAY ? range_start(t, day_first, s, day) : 0;
+        if (from)
+            *out = (extract_date){shift(out->end, from - day), out->end, DATE_SPAN};
         return out->precision != DATE_NONE;
     }
     if (strcmp(kind, "lead") == 0) {
