@@ -59,6 +59,10 @@ Test(links, named_toll_is_the_whole)
          "7 نساء", "40 شخصا"},
         {"قتل 40 شخصا في قصف على المدينة أمس. ومن بين القتلى 12 طفلا. وبين القتلى أيضا 7 نساء.",
          "7 نساء", "40 شخصا"},
+        /* the martyrs, the missing: tolls a breakdown names as well */
+        {"استشهد 15 فلسطينيا في غارة على منزل فجر اليوم، من بينهم 6 أطفال. ومن بين الشهداء أيضا 4 "
+         "نساء.",
+         "4 نساء", "15 فلسطينيا"},
         /* counter-examples: a part is no more than its whole; the injured
          * are not the killed; منهم after a part is of that part */
         {"قتل 5 أشخاص وأصيب 50 آخرون في القصف، وبين القتلى 9 أطفال.", "9 أطفال", NULL},
