@@ -227,6 +227,35 @@ static extract_date since_then(int32_t start, int32_t pub)
     return (extract_date){start, pub ? pub : start, DATE_SPAN};
 }
 
+static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s, int32_t pub,
+                    const day_word *days, extract_date *out, size_t *next);
+
+/* A weekday told with its date ("يوم الخميس 29 شباط", "الخميس التاسع
+ * والعشرين من شباط") is that date, not the last such weekday before
+ * publication: the day and month that start at token `at`. */
+static bool day_after_weekday(const extract_model *m, const text *t, size_t at, uint32_t s,
+                              int32_t pub, const day_word *days, extract_date *out, size_t *next)
+{
+    size_t month = EXTRACT_NO_INDEX;
+    if (tok_int(t, at) > 0)
+        month = at + 1;
+    for (size_t e = at; days && month == EXTRACT_NO_INDEX && e < at + 4 && e < t->n_tok; e++)
+        if (days[e].day && days[e].first == at && tok_is(t, e + 1, s, "من"))
+            month = e + 2;
+    if (month == EXTRACT_NO_INDEX || month >= t->n_tok || t->tok[month].sentence != s)
+        return false;
+    extract_date d;
+    size_t end;
+    lexicon_match lm;
+    if (!lexicon_match_at(m->dates, t, month, PROCLITICS_ALL, &lm) ||
+        strcmp(kind_of(&lm), "month") != 0 || !read_at(m, t, month, s, pub, days, &d, &end) ||
+        d.precision != DATE_DAY)
+        return false;
+    *out = d;
+    *next = end;
+    return true;
+}
+
 /* The date expression starting at token i (one of sentence s), or none;
  * *next is the token after it. days: the ordinals of the text (NULL: none
  * read). */
@@ -291,6 +320,11 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
     }
     if (strcmp(kind, "lead") == 0) {
         lexicon_match wd;
+        if (lm.tok_end < t->n_tok && t->tok[lm.tok_end].sentence == s &&
+            lexicon_match_at(m->dates, t, lm.tok_end, PROCLITICS_NONE, &wd) &&
+            strcmp(kind_of(&wd), "weekday") == 0 &&
+            day_after_weekday(m, t, wd.tok_end, s, pub, days, out, next))
+            return true;
         if (lm.tok_end < t->n_tok && t->tok[lm.tok_end].sentence == s &&
             lexicon_match_at(m->dates, t, lm.tok_end, PROCLITICS_NONE, &wd) &&
             strcmp(kind_of(&wd), "weekday") == 0 && pub) {
