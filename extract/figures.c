@@ -2301,6 +2301,52 @@ static size_t earlier_told_after(const doc_state *d, const fig_aux *aux, size_t 
     return EXTRACT_NO_INDEX;
 }
 
+/* Does a word that says its toll was told before (حصيلة سابقة، في وقت
+ * سابق) stand in token k's sentence? */
+static bool told_earlier_in_sentence(const doc_state *d, size_t k)
+{
+    const text *t = d->t;
+    size_t first = k;
+    while (first > 0 && t->tok[first - 1].sentence == t->tok[k].sentence)
+        first--;
+    lexicon_match m;
+    for (size_t j = first; j < t->n_tok && t->tok[j].sentence == t->tok[k].sentence; j++)
+        if (link_is(d, j, "earlier", &m))
+            return true;
+    return false;
+}
+
+/* The earlier toll a figure i with no update word replaces when the text
+ * tells it after, saying it was told before ("قتل 36 شخصا. وكانت الوزارة
+ * قد أعلنت في حصيلة سابقة مقتل 22 شخصا"): the next whole figure of its
+ * type within a few sentences whose sentence recounts what came before
+ * and names it an earlier toll, of the same thing, smaller, by the same
+ * claimant or one unnamed. Its index, or EXTRACT_NO_INDEX. */
+static size_t earlier_toll_named_after(const doc_state *d, const fig_aux *aux, size_t i)
+{
+    const text *t = d->t;
+    const extract_figure *f = d->r->figures;
+    size_t sent = t->tok[aux[i].first].sentence;
+    for (size_t j = i + 1; j < d->r->n_figures; j++) {
+        size_t js = t->tok[aux[j].first].sentence;
+        if (js == sent)
+            continue;
+        if (js > sent + EARLIER_TOLD_WITHIN)
+            return EXTRACT_NO_INDEX;
+        if (f[j].part_of != EXTRACT_NO_INDEX || strcmp(f[j].type, f[i].type) != 0)
+            continue;
+        bool same_object = f[j].object == f[i].object || aux[i].toll_noun ||
+                           (f[j].object && f[i].object && !strcmp(f[j].object, f[i].object));
+        bool same_claimant = f[j].claimant == f[i].claimant || f[j].claimant == EXTRACT_NO_INDEX ||
+                             f[i].claimant == EXTRACT_NO_INDEX;
+        if (in_background(d, aux, j) && told_earlier_in_sentence(d, aux[j].first) && same_object &&
+            same_claimant && f[j].has_value && f[i].has_value && f[j].value < f[i].value)
+            return j;
+        return EXTRACT_NO_INDEX;
+    }
+    return EXTRACT_NO_INDEX;
+}
+
 /* The toll a restated total ("ووصل عدد النازحين إلى 5000") replaces: the
  * nearest earlier whole figure of its type, when no other toll of that type
  * is told before it (two tolls may add up to the total) but those it
@@ -2572,6 +2618,9 @@ static void link_figures(doc_state *d, const fig_aux *aux)
     for (size_t i = 0; i < d->r->n_figures; i++) {
         if (aux[i].restate && f[i].part_of == EXTRACT_NO_INDEX)
             f[i].supersedes = restated(d, aux, i);
+        if (!aux[i].update && f[i].part_of == EXTRACT_NO_INDEX &&
+            f[i].supersedes == EXTRACT_NO_INDEX)
+            f[i].supersedes = earlier_toll_named_after(d, aux, i);
         if (!aux[i].update || f[i].part_of != EXTRACT_NO_INDEX)
             continue;
         /* "ثم ارتفع العدد إلى 9 جنود": an update that names no event

@@ -96,3 +96,26 @@ Test(links, update_by_another_party)
     };
     check_links(cases, sizeof cases / sizeof cases[0], false);
 }
+
+/* An earlier toll told after the new one, named as earlier ("وكانت
+ * الوزارة قد أعلنت في حصيلة سابقة"), is replaced by it even with no update
+ * word before the new one. */
+Test(links, earlier_toll_told_after)
+{
+    static const link_case cases[] = {
+        {"قتل 36 شخصا في غارات على قرى الجنوب أمس. وكانت وزارة الصحة قد أعلنت في حصيلة سابقة "
+         "مقتل 22 شخصا.",
+         "36 شخصا", "22 شخصا"},
+        {"قتل 40 مدنيا في القصف على المدينة. وكان المرصد قد وثق في وقت سابق مقتل 31 مدنيا.",
+         "40 مدنيا", "31 مدنيا"},
+        /* counter-examples: a toll recounted, not named as earlier; an
+         * earlier toll larger than the new one */
+        {"قتل 36 شخصا في غارات على قرى الجنوب أمس. وكانت وزارة الصحة قد أعلنت مقتل 22 شخصا في "
+         "غارة على البقاع.",
+         "36 شخصا", NULL},
+        {"قتل 20 شخصا في غارات على قرى الجنوب أمس. وكانت وزارة الصحة قد أعلنت في حصيلة سابقة "
+         "مقتل 22 شخصا.",
+         "20 شخصا", NULL},
+    };
+    check_links(cases, sizeof cases / sizeof cases[0], false);
+}
