@@ -5,7 +5,8 @@
  * أمس، أمس الأول، الليلة الماضية), a weekday after a lead word (يوم/فجر/صباح
  * الجمعة: the last such day on or before publication), day + month name
  * (Arabic, Syriac and paired: 6 آب/أغسطس) with or without a year, a month
- * name with a year (month precision), day-first numeric dates (25/7/2018),
+ * name with a year (month precision), a year after عام (خلال عام 2023: year
+ * precision), day-first numeric dates (25/7/2018),
  * and spans (بين 3 و5 آب، من 3 إلى 5 آب، خلال الأيام الثلاثة الماضية، خلال
  * الأسبوع الماضي، منذ بداية
  * الشهر/العام، الشهر الماضي، منذ 2011، منذ 7 أكتوبر 2023، منذ اندلاع الحرب في
@@ -298,6 +299,11 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
         if (tok_is(t, k, s, "/") && lexicon_match_at(m->dates, t, k + 1, PROCLITICS_NONE, &pair) &&
             strcmp(kind_of(&pair), "month") == 0)
             k = pair.tok_end;
+        /* "آذار من العام 2011", "آذار عام 2011" */
+        if (tok_is(t, k, s, "من") && (tok_is(t, k + 1, s, "عام") || tok_is(t, k + 1, s, "العام")))
+            k += 2;
+        else if (tok_is(t, k, s, "عام") || tok_is(t, k, s, "العام"))
+            k += 1;
         int y = k < t->n_tok && t->tok[k].sentence == s ? tok_int(t, k) : -1;
         if (y >= 1900 && y <= 2100)
             *next = k + 1;
@@ -337,6 +343,17 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
             return true;
         }
         return false;
+    }
+    if (strcmp(kind, "year") == 0) {
+        int y =
+            lm.tok_end < t->n_tok && t->tok[lm.tok_end].sentence == s ? tok_int(t, lm.tok_end) : -1;
+        if (y < 1900 || y > 2100 || (pub && y > py))
+            return false;
+        /* "منذ تأسيسها أواخر عام 2012": since then */
+        *out = since_before(t, i, s) ? since_then(pack(y, 1, 1), pub)
+                                     : (extract_date){pack(y, 1, 1), pack(y, 12, 31), DATE_YEAR};
+        *next = lm.tok_end + 1;
+        return out->precision != DATE_NONE;
     }
     if (!pub && strcmp(kind, "since") != 0)
         return false;
