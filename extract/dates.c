@@ -17,8 +17,9 @@
  * Never guessed: without a publication date only a full explicit date is read;
  * an agency's dateline ("دمشق، 12 آذار/مارس 2024 (أ ف ب) -") gives one.
  * Which date applies: the expression in the figure's sentence nearest to the
- * figure; else the one nearest the end of the sentence before, when no line
- * break separates the two (same paragraph); else none.
+ * figure; else none when the sentence counts since a start it does not date
+ * (منذ بدء الحرب); else the one nearest the end of the sentence before, when
+ * no line break separates the two (same paragraph); else none.
  * Cause (data/lexicon/causes.tsv): the cause phrase of the figure's sentence
  * nearest to the figure (a generic one, an explosion, only when the sentence
  * names no other), or NULL.
@@ -456,6 +457,16 @@ static const char *cause_in(const extract_model *m, const text *t, size_t senten
     return cause;
 }
 
+/* Does sentence s count since a time it does not date (منذ بدء الحرب)? Its
+ * dated منذ phrases were read before this is asked. */
+static bool since_unstated(const text *t, size_t s)
+{
+    for (size_t i = sentence_first(t, s); i < t->n_tok && t->tok[i].sentence == s; i++)
+        if (!strcmp(t->tok[i].norm, "منذ") || !strcmp(t->tok[i].norm, "ومنذ"))
+            return true;
+    return false;
+}
+
 /* Sentence of the token that holds code point cp. */
 static size_t sentence_at(const text *t, uint32_t cp)
 {
@@ -538,8 +549,13 @@ int dates_find(doc_state *d, int32_t pub)
             continue;
         size_t s = sentence_at(t, f->sp.start);
         f->cause = cause_in(d->m, t, s, f->sp);
-        if (read_nearest(d->m, t, s, f->sp, pub, days, dateline_end, &f->date) ||
-            read_nearest(d->m, t, s, f->sp, pub, days, 0, &f->date))
+        if (read_nearest(d->m, t, s, f->sp, pub, days, dateline_end, &f->date))
+            continue;
+        /* "منذ بدء الحرب" with no date: a total since a start the text does
+         * not give, not an event of the day it was filed */
+        if (since_unstated(t, s))
+            continue;
+        if (read_nearest(d->m, t, s, f->sp, pub, days, 0, &f->date))
             continue;
         size_t first = sentence_first(t, s);
         if (s > 0 && first < t->n_tok && !t->tok[first].newline_before)

@@ -118,6 +118,11 @@ static const date_case date_cases[] = {
      DATE_DAY},
     {"دمشق، 12 آذار/مارس 2024 (أ ف ب) - قتل 14 مدنيا في قصف على المدينة.", 0, 20240312, 20240312,
      DATE_DAY},
+    /* ... not a total since a start the text does not date */
+    {"غزة، 12 آذار/مارس 2024 (أ ف ب) - قالت الوزارة إن 31 ألف شخص قتلوا منذ بدء الحرب.", 0, 0, 0,
+     DATE_NONE},
+    {"شن الطيران غارات يوم الجمعة على المدينة. ومنذ بدء الحملة قتل 40 مدنيا.", 20180729, 0, 0,
+     DATE_NONE},
     /* a date the text opens with, no dash or colon after it: no dateline */
     {"في 25 يوليو 2018، قتل 12 مدنيا أمس في قصف على المدينة.", 0, 20180725, 20180725, DATE_DAY},
     /* never guessed: no publication date, no relative date */
