@@ -2216,13 +2216,13 @@ static size_t toll_named_again(const doc_state *d, const fig_aux *aux, size_t i)
  * whole of a part of it (parts of one whole are siblings: "ومن بين القتلى
  * 12 طفلا، وبين القتلى 7 نساء"); no smaller than the part.
  * EXTRACT_NO_INDEX when none. */
-static size_t named_toll_in_sentence(const doc_state *d, const fig_aux *aux, size_t i,
-                                     const char *type)
+static size_t named_toll_within(const doc_state *d, const fig_aux *aux, size_t i, const char *type,
+                                size_t sentences_back)
 {
     const text *t = d->t;
     const extract_figure *f = d->r->figures;
     size_t sent = t->tok[aux[i].first].sentence;
-    for (size_t j = i; j-- > 0 && t->tok[aux[j].first].sentence == sent;) {
+    for (size_t j = i; j-- > 0 && t->tok[aux[j].first].sentence + sentences_back >= sent;) {
         if (strcmp(f[j].type, type) != 0 || aux[j].end > aux[i].first)
             continue;
         size_t whole = f[j].part_of == EXTRACT_NO_INDEX ? j : f[j].part_of;
@@ -2232,6 +2232,28 @@ static size_t named_toll_in_sentence(const doc_state *d, const fig_aux *aux, siz
         return whole;
     }
     return EXTRACT_NO_INDEX;
+}
+
+static size_t named_toll_in_sentence(const doc_state *d, const fig_aux *aux, size_t i,
+                                     const char *type)
+{
+    return named_toll_within(d, aux, i, type, 0);
+}
+
+/* The type of the toll a breakdown names right after a figure that ends at
+ * token `end` ("بمقتل 3 أطفال بين القتلى", "4 نساء من بين الضحايا"), or
+ * NULL. */
+static const char *toll_named_after(const doc_state *d, size_t end)
+{
+    const text *t = d->t;
+    lexicon_match m, tm;
+    if (end == 0 || end >= t->n_tok || t->tok[end].sentence != t->tok[end - 1].sentence ||
+        !link_is(d, end, "breakdown", &m) || m.tok_end <= end + 1)
+        return NULL;
+    if (!lexicon_match_at(d->m->triggers, t, m.tok_end - 1, PROCLITICS_ALL, &tm) ||
+        tm.tok_end < m.tok_end)
+        return NULL;
+    return model_field(tm.entry, 1);
 }
 
 /* Does figure j's sentence open by recounting what came before ("وكان
@@ -2546,6 +2568,18 @@ static void link_figures(doc_state *d, const fig_aux *aux)
     link_apposed_parts(d, aux);
     for (size_t i = 1; i < d->r->n_figures; i++) {
         size_t p = i - 1;
+        /* "وأفادت مصادر بمقتل 3 أطفال بين القتلى": the breakdown after the
+         * part names its whole, in its sentence or the one before */
+        const char *named_after = toll_named_after(d, aux[i].end);
+        size_t told = named_after ? named_toll_within(d, aux, i, named_after, 1) : EXTRACT_NO_INDEX;
+        if (told != EXTRACT_NO_INDEX) {
+            f[i].part_of = told;
+            if (f[i].claimant == EXTRACT_NO_INDEX) {
+                f[i].claimant = f[told].claimant;
+                f[i].denied = f[told].denied;
+            }
+            continue;
+        }
         if (t->tok[aux[p].first].sentence != t->tok[aux[i].first].sentence) {
             size_t whole = toll_named_again(d, aux, i);
             /* "... 17 مسلحا. وذكرت أن 12 منهم": of the figure just before,

@@ -119,3 +119,20 @@ Test(links, earlier_toll_told_after)
     };
     check_links(cases, sizeof cases / sizeof cases[0], false);
 }
+
+/* A breakdown told after the part ("3 أطفال بين القتلى") names its whole
+ * as well, in the part's sentence or the one before. */
+Test(links, breakdown_after_the_part)
+{
+    static const link_case cases[] = {
+        {"قتل 7 أشخاص في غارة على المدينة أمس. وأفادت مصادر طبية بمقتل 3 أطفال بين القتلى.",
+         "3 أطفال", "7 أشخاص"},
+        {"قتل 12 شخصا وأصيب 20 آخرون في القصف، وكان 4 نساء من بين القتلى.", "4 نساء", "12 شخصا"},
+        /* counter-examples: more than the toll; no toll of that kind before */
+        {"قتل 5 أشخاص في غارة على المدينة أمس. وقالت مصادر إن 9 أطفال بين القتلى.", "9 أطفال",
+         NULL},
+        {"قتل 7 أشخاص في غارة على المدينة أمس. وأفادت مصادر بإصابة 3 أطفال من بين المصابين.",
+         "3 أطفال", NULL},
+    };
+    check_links(cases, sizeof cases / sizeof cases[0], true);
+}
