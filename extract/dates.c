@@ -6,13 +6,13 @@
  * الجمعة: the last such day on or before publication), day + month name
  * (Arabic, Syriac and paired: 6 آب/أغسطس) with or without a year, a month
  * name with a year (month precision), a year after عام (خلال عام 2023: year
- * precision), day-first numeric dates (25/7/2018),
- * and spans (بين 3 و5 آب، من 3 إلى 5 آب، خلال الأيام الثلاثة الماضية، خلال
- * الأسبوع الماضي، منذ بداية
+ * precision), day-first numeric dates (25/7/2018), and spans (بين 3 و5 آب،
+ * من 3 إلى 5 آب، خلال الأيام الثلاثة الماضية، خلال الأسبوع الماضي، منذ بداية
  * الشهر/العام، الشهر الماضي، منذ 2011، منذ 7 أكتوبر 2023، منذ اندلاع الحرب في
  * أبريل 2023: to publication; with no publication date, from the start alone).
- * A day may be an ordinal (السابع من أكتوبر). A month name alone is not read (آب is
- * also "father"). A year-less date takes the publication's year, or the year
+ * A day may be an ordinal (السابع من أكتوبر، الحادي والعشرين من آب); a
+ * weekday told with its date is that date. A month name alone is not read
+ * (آب is also "father"). A year-less date takes the publication's year, or the year
  * before when that would put it after publication.
  * Never guessed: without a publication date only a full explicit date is read;
  * an agency's dateline ("دمشق، 12 آذار/مارس 2024 (أ ف ب) -") gives one.
