@@ -9,7 +9,7 @@
  * precision), day-first numeric dates (25/7/2018), and spans (بين 3 و5 آب،
  * من 3 إلى 5 آب، خلال الأيام الثلاثة الماضية، خلال الأسبوع الماضي، منذ بداية
  * الشهر/العام، الشهر الماضي، منذ 2011، منذ 7 أكتوبر 2023، منذ اندلاع الحرب في
- * أبريل 2023: to publication; with no publication date, from the start alone).
+ * أبريل 2023: to publication; with no publication date, none: its end is unknown).
  * A day may be an ordinal (السابع من أكتوبر، الحادي والعشرين من آب); a
  * weekday told with its date is that date. A month name alone is not read
  * (آب is also "father"). A year-less date takes the publication's year, or the year
@@ -220,13 +220,13 @@ static int range_start(const text *t, size_t last, uint32_t s, int day)
 }
 
 /* A span from `start` to publication. With no publication date its end is
- * unknown: the span is told by its start alone (end = start). None when it
- * would start after publication. */
+ * unknown, and a span that ended on its first day would say what the text
+ * does not: none. None too when it would start after publication. */
 static extract_date since_then(int32_t start, int32_t pub)
 {
-    if (pub && start > pub)
+    if (!pub || start > pub)
         return (extract_date){0, 0, DATE_NONE};
-    return (extract_date){start, pub ? pub : start, DATE_SPAN};
+    return (extract_date){start, pub, DATE_SPAN};
 }
 
 static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s, int32_t pub,

@@ -398,10 +398,6 @@ static bool bulleted(const text *t, size_t a)
            c == 0x25AA || c == 0x25CF;
 }
 
-/* "وبلغت حصيلة القتلى:" then "- 12 مدنيا في إدلب" and "- 8 عناصر في حماة"
- * on lines of their own: an item of a bulleted list continues its heading,
- * the line before the list that ends in a colon, so a trigger at the end of
- * the heading says what befell the count that opens the item. */
 /* The colon that ends the heading of the bulleted item whose count opens at
  * token num_first, or EXTRACT_NO_INDEX when it opens none. */
 static size_t list_heading_colon(const text *t, size_t num_first)
@@ -416,6 +412,10 @@ static size_t list_heading_colon(const text *t, size_t num_first)
     return a - 1;
 }
 
+/* "وبلغت حصيلة القتلى:" then "- 12 مدنيا في إدلب" and "- 8 عناصر في حماة"
+ * on lines of their own: an item of a bulleted list continues its heading,
+ * the line before the list that ends in a colon, so a trigger at the end of
+ * the heading says what befell the count that opens the item. */
 static bool list_heading_governs(const doc_state *d, const trigger *g, size_t num_first)
 {
     const text *t = d->t;

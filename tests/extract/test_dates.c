@@ -104,10 +104,10 @@ static const date_case date_cases[] = {
     /* ... not a month told after منذ and its own words */
     {"قتل 12 شخصا في نيسان 2023 في القصف.", 20240825, 20230401, 20230430, DATE_MONTH},
     {"قتل 12 شخصا منذ وصوله، في نيسان 2023.", 20240825, 20230401, 20230430, DATE_MONTH},
-    /* ... with no publication date, a span told by its start alone */
-    {"قتل 1200 مدني منذ 7 تموز 2018 في قصف على المدينة.", 0, 20180707, 20180707, DATE_SPAN},
-    {"قتل 350 ألف شخص منذ 2011 في الحرب.", 0, 20110101, 20110101, DATE_SPAN},
-    {"قتل 9 آلاف شخص منذ اندلاع الحرب في نيسان 2023.", 0, 20230401, 20230401, DATE_SPAN},
+    /* ... with no publication date the span's end is unknown: no date */
+    {"قتل 1200 مدني منذ 7 تموز 2018 في قصف على المدينة.", 0, 0, 0, DATE_NONE},
+    {"قتل 350 ألف شخص منذ 2011 في الحرب.", 0, 0, 0, DATE_NONE},
+    {"قتل 9 آلاف شخص منذ اندلاع الحرب في نيسان 2023.", 0, 0, 0, DATE_NONE},
     /* with no publication date, an agency's dateline dates the report; its
      * own date is an event's only when the sentence names no other */
     {"دمشق، 12 آذار/مارس 2024 (أ ف ب) - قتل 14 مدنيا أمس في قصف على المدينة.", 0, 20240311,
