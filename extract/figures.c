@@ -402,8 +402,11 @@ static bool bulleted(const text *t, size_t a)
  * token num_first, or EXTRACT_NO_INDEX when it opens none. */
 static size_t list_heading_colon(const text *t, size_t num_first)
 {
-    size_t a = line_start(t, num_first);
-    if (!bulleted(t, a) || num_first - a > 3)
+    /* the item's line starts at most 3 tokens back: no walk along a long line */
+    size_t a = num_first;
+    while (a > 0 && !t->tok[a].newline_before && num_first - a < 3)
+        a--;
+    if ((a > 0 && !t->tok[a].newline_before) || !bulleted(t, a))
         return EXTRACT_NO_INDEX;
     while (a > 0 && bulleted(t, line_start(t, a - 1)))
         a = line_start(t, a - 1);
@@ -414,14 +417,15 @@ static size_t list_heading_colon(const text *t, size_t num_first)
 
 /* "وبلغت حصيلة القتلى:" then "- 12 مدنيا في إدلب" and "- 8 عناصر في حماة"
  * on lines of their own: an item of a bulleted list continues its heading,
- * the line before the list that ends in a colon, so a trigger at the end of
- * the heading says what befell the count that opens the item. */
-static bool list_heading_governs(const doc_state *d, const trigger *g, size_t num_first)
+ * the line before the list that ends in a colon (`colon`, from
+ * list_heading_colon), so a trigger at the end of the heading says what
+ * befell the count that opens the item. */
+static bool list_heading_governs(const doc_state *d, const trigger *g, size_t colon)
 {
     const text *t = d->t;
-    size_t colon = list_heading_colon(t, num_first);
-    return colon != EXTRACT_NO_INDEX && g->first >= line_start(t, colon) && g->end <= colon &&
-           colon - g->end <= d->m->windows[WIN_TRIGGER_BACK_WORDS];
+    return colon != EXTRACT_NO_INDEX && g->end <= colon &&
+           colon - g->end <= d->m->windows[WIN_TRIGGER_BACK_WORDS] &&
+           g->first >= line_start(t, colon);
 }
 
 /* Is the losses trigger g the passive فُقد/فُقدت: opening its clause (at
@@ -470,6 +474,7 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
     *cause = NULL;
     const text *t = d->t;
     uint32_t s = t->tok[num_first].sentence;
+    size_t heading_colon = list_heading_colon(t, num_first);
     /* "برصاص 2 من عناصر الأمن": those who did it; what befell is others' */
     for (size_t back = 1; back <= 2 && back <= num_first; back++) {
         lexicon_match am;
@@ -496,7 +501,7 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
         if (g->before &&
             ((t->tok[g->first].sentence == s &&
               num_first - g->end <= (g->adjacent ? 0 : d->m->windows[WIN_TRIGGER_BACK_WORDS])) ||
-             list_heading_governs(d, g, num_first))) {
+             list_heading_governs(d, g, heading_colon))) {
             nearest = g;
             if (!strcmp(g->type, "losses") || !strcmp(g->type, "falls") ||
                 type_fits(g->type, category))
@@ -2884,7 +2889,7 @@ static bool item_of_toll_list(const doc_state *d, const fig_state *fs, const num
         return false;
     for (size_t k = 0; k < fs->n_tr; k++)
         if (fs->tr[k].before && befalls_people(fs->tr[k].type) &&
-            list_heading_governs(d, &fs->tr[k], i))
+            list_heading_governs(d, &fs->tr[k], colon))
             return true;
     return false;
 }
