@@ -967,8 +967,6 @@ static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
     return false;
 }
 
-/* Is token k "ل" + a known outlet or agency ("لوكالة فرانس برس", "لـ الجزيرة")?
- * Fills km with the outlet's name (tok_first k). */
 /* Where the name told after a detached لـ at k begins: past a quotation
  * mark, for "لـ«العربي الجديد»" is told as "للعربي الجديد". */
 static size_t told_name_start(const text *t, size_t k)
@@ -983,6 +981,8 @@ static size_t told_name_start(const text *t, size_t k)
     return at;
 }
 
+/* Is token k "ل" + a known outlet or agency ("لوكالة فرانس برس", "لـ الجزيرة")?
+ * Fills km with the outlet's name (tok_first k). */
 static bool told_outlet_at(const doc_state *d, size_t k, lexicon_match *km)
 {
     const text *t = d->t;
