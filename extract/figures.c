@@ -2274,14 +2274,6 @@ static bool in_background(const doc_state *d, const fig_aux *aux, size_t j)
     return k < aux[j].first && stages_word_in(d, k, FW_BACKGROUND_OPENER);
 }
 
-/* The earlier toll an update (figure i) replaces when the text tells it
- * after the update ("ارتفعت الحصيلة إلى 19. وكان المرصد قد أفاد بمقتل
- * 13"): the next whole figure of its type, within a few sentences, when
- * its sentence recounts what came before and it counts the same by the
- * same party, no larger; smaller or vague tolls the same party details
- * between ("وأوضحت الوزارة أن ... 51 شهيدا": the day's share of a running
- * total) do not stop the search. Its
- * index, or EXTRACT_NO_INDEX. */
 enum { EARLIER_TOLD_WITHIN = 3 }; /* sentences after the update */
 
 /* Does a verb that details what was told before (وأوضح، وأشار، وأضاف)
@@ -2295,32 +2287,55 @@ static bool details_before(const doc_state *d, size_t k)
     return false;
 }
 
-static size_t earlier_told_after(const doc_state *d, const fig_aux *aux, size_t i)
+/* Does figure j count what figure i counts: the same object, or anyone when
+ * i is a toll of anyone (toll_noun)? */
+static bool counts_same(const extract_figure *f, const fig_aux *aux, size_t i, size_t j)
+{
+    return f[j].object == f[i].object || aux[i].toll_noun ||
+           (f[j].object && f[i].object && !strcmp(f[j].object, f[i].object));
+}
+
+/* The next whole figure of figure i's type from figure `from` on, told in a
+ * later sentence within EARLIER_TOLD_WITHIN of i's; EXTRACT_NO_INDEX past
+ * them. What develops i (its breakdown, a toll of another kind, the day's
+ * part of it: "وصل منها للمستشفيات 51 شهيدا") is passed over. */
+static size_t next_toll_told_after(const doc_state *d, const fig_aux *aux, size_t i, size_t from)
 {
     const text *t = d->t;
     const extract_figure *f = d->r->figures;
     size_t sent = t->tok[aux[i].first].sentence;
-    for (size_t j = i + 1; j < d->r->n_figures; j++) {
+    for (size_t j = from; j < d->r->n_figures; j++) {
         size_t js = t->tok[aux[j].first].sentence;
         if (js == sent)
             continue;
         if (js > sent + EARLIER_TOLD_WITHIN)
             return EXTRACT_NO_INDEX;
-        /* what develops the update (its breakdown, a toll of another kind,
-         * the day's part of it: "وصل منها للمستشفيات 51 شهيدا") may come
-         * between */
-        if (f[j].part_of != EXTRACT_NO_INDEX || strcmp(f[j].type, f[i].type) != 0)
-            continue;
+        if (f[j].part_of == EXTRACT_NO_INDEX && !strcmp(f[j].type, f[i].type))
+            return j;
+    }
+    return EXTRACT_NO_INDEX;
+}
+
+/* The earlier toll an update (figure i) replaces when the text tells it
+ * after the update ("ارتفعت الحصيلة إلى 19. وكان المرصد قد أفاد بمقتل
+ * 13"): the next whole figure of its type, within a few sentences, when
+ * its sentence recounts what came before and it counts the same by the
+ * same party, no larger; smaller or vague tolls the same party details
+ * between ("وأوضحت الوزارة أن ... 51 شهيدا": the day's share of a running
+ * total) do not stop the search. Its
+ * index, or EXTRACT_NO_INDEX. */
+static size_t earlier_told_after(const doc_state *d, const fig_aux *aux, size_t i)
+{
+    const extract_figure *f = d->r->figures;
+    for (size_t j = next_toll_told_after(d, aux, i, i + 1); j != EXTRACT_NO_INDEX;
+         j = next_toll_told_after(d, aux, i, j + 1)) {
         if (!in_background(d, aux, j)) {
             if ((!f[j].has_value || (f[i].has_value && f[j].value < f[i].value)) &&
                 f[j].claimant == f[i].claimant && details_before(d, aux[j].first))
                 continue;
             return EXTRACT_NO_INDEX;
         }
-        bool same_object = f[j].object == f[i].object || aux[i].toll_noun ||
-                           (f[j].object && f[i].object && !strcmp(f[j].object, f[i].object));
-        if (f[j].part_of == EXTRACT_NO_INDEX && !strcmp(f[j].type, f[i].type) && same_object &&
-            f[j].claimant == f[i].claimant &&
+        if (counts_same(f, aux, i, j) && f[j].claimant == f[i].claimant &&
             (!f[j].has_value || !f[i].has_value || f[j].value <= f[i].value))
             return j;
         return EXTRACT_NO_INDEX;
@@ -2351,27 +2366,17 @@ static bool told_earlier_in_sentence(const doc_state *d, size_t k)
  * claimant or one unnamed. Its index, or EXTRACT_NO_INDEX. */
 static size_t earlier_toll_named_after(const doc_state *d, const fig_aux *aux, size_t i)
 {
-    const text *t = d->t;
     const extract_figure *f = d->r->figures;
-    size_t sent = t->tok[aux[i].first].sentence;
-    for (size_t j = i + 1; j < d->r->n_figures; j++) {
-        size_t js = t->tok[aux[j].first].sentence;
-        if (js == sent)
-            continue;
-        if (js > sent + EARLIER_TOLD_WITHIN)
-            return EXTRACT_NO_INDEX;
-        if (f[j].part_of != EXTRACT_NO_INDEX || strcmp(f[j].type, f[i].type) != 0)
-            continue;
-        bool same_object = f[j].object == f[i].object || aux[i].toll_noun ||
-                           (f[j].object && f[i].object && !strcmp(f[j].object, f[i].object));
-        bool same_claimant = f[j].claimant == f[i].claimant || f[j].claimant == EXTRACT_NO_INDEX ||
-                             f[i].claimant == EXTRACT_NO_INDEX;
-        if (in_background(d, aux, j) && told_earlier_in_sentence(d, aux[j].first) && same_object &&
-            same_claimant && f[j].has_value && f[i].has_value && f[j].value < f[i].value)
-            return j;
+    size_t j = next_toll_told_after(d, aux, i, i + 1);
+    if (j == EXTRACT_NO_INDEX)
         return EXTRACT_NO_INDEX;
-    }
-    return EXTRACT_NO_INDEX;
+    bool same_claimant = f[j].claimant == f[i].claimant || f[j].claimant == EXTRACT_NO_INDEX ||
+                         f[i].claimant == EXTRACT_NO_INDEX;
+    return in_background(d, aux, j) && told_earlier_in_sentence(d, aux[j].first) &&
+                   counts_same(f, aux, i, j) && same_claimant && f[j].has_value && f[i].has_value &&
+                   f[j].value < f[i].value
+               ? j
+               : EXTRACT_NO_INDEX;
 }
 
 /* The toll a restated total ("ووصل عدد النازحين إلى 5000") replaces: the
@@ -2401,9 +2406,7 @@ static size_t restated(const doc_state *d, const fig_aux *aux, size_t i)
     }
     if (cand == EXTRACT_NO_INDEX)
         return EXTRACT_NO_INDEX;
-    bool same_object = f[cand].object == f[i].object || aux[i].toll_noun ||
-                       (f[cand].object && f[i].object && !strcmp(f[cand].object, f[i].object));
-    if (!same_object || f[cand].claimant != f[i].claimant || !f[cand].has_value ||
+    if (!counts_same(f, aux, i, cand) || f[cand].claimant != f[i].claimant || !f[cand].has_value ||
         !f[i].has_value || f[cand].value >= f[i].value ||
         (f[cand].place != EXTRACT_NO_INDEX && f[i].place != EXTRACT_NO_INDEX &&
          f[cand].place != f[i].place))
