@@ -26,6 +26,9 @@
  */
 #include "extract/dates.h"
 
+#include "extract/grow.h"
+
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -405,66 +408,110 @@ static uint32_t distance(span sp, span near)
                                   : 0;
 }
 
-/* dates_read of the expressions that end after code point `after`. */
-static bool read_nearest(const extract_model *m, const text *t, size_t sentence, span near,
-                         int32_t pub, const day_word *days, uint32_t after, extract_date *out)
+/* What one sentence names that dates or causes a figure: every date
+ * expression and every cause phrase, read once for all of its figures (a
+ * sentence of a thousand figures, read again for each, took seconds). */
+typedef struct dated_span {
+    span sp;
+    extract_date date;
+} dated_span;
+
+typedef struct cause_span {
+    span sp;
+    const char *cause;
+    bool generic; /* an explosion: yields to any specific cause */
+} cause_span;
+
+typedef struct sentence_reading {
+    size_t sentence; /* SIZE_MAX until one is read */
+    dated_span *dates;
+    size_t n_dates, dates_cap;
+    cause_span *causes;
+    size_t n_causes, causes_cap;
+    bool since_unstated; /* counts since a start: منذ */
+} sentence_reading;
+
+/* Reads sentence s into r unless r holds it already. False when out of
+ * memory. */
+static bool read_sentence(const extract_model *m, const text *t, size_t s, int32_t pub,
+                          const day_word *days, sentence_reading *r)
+{
+    if (r->sentence == s)
+        return true;
+    r->sentence = SIZE_MAX;
+    r->n_dates = r->n_causes = 0;
+    r->since_unstated = false;
+    size_t first = sentence_first(t, s);
+    for (size_t i = first; i < t->n_tok && t->tok[i].sentence == s;) {
+        extract_date d;
+        size_t next;
+        if (read_at(m, t, i, (uint32_t)s, pub, days, &d, &next)) {
+            if (grow((void **)&r->dates, &r->dates_cap, r->n_dates + 1, sizeof *r->dates))
+                return false;
+            r->dates[r->n_dates++] = (dated_span){{t->tok[i].sp.start, t->tok[next - 1].sp.end}, d};
+        }
+        i = next > i ? next : i + 1;
+    }
+    for (size_t i = first; i < t->n_tok && t->tok[i].sentence == s;) {
+        lexicon_match lm;
+        if (!lexicon_match_at(m->causes, t, i, PROCLITICS_ALL, &lm)) {
+            i++;
+            continue;
+        }
+        if (lm.entry->n_fields > 1) {
+            if (grow((void **)&r->causes, &r->causes_cap, r->n_causes + 1, sizeof *r->causes))
+                return false;
+            r->causes[r->n_causes++] =
+                (cause_span){lm.sp, lm.entry->fields[1],
+                             lm.entry->n_fields > 2 && strcmp(lm.entry->fields[2], "generic") == 0};
+        }
+        i = lm.tok_end;
+    }
+    for (size_t i = first; i < t->n_tok && t->tok[i].sentence == s; i++)
+        if (!strcmp(t->tok[i].norm, "منذ") || !strcmp(t->tok[i].norm, "ومنذ"))
+            r->since_unstated = true;
+    r->sentence = s;
+    return true;
+}
+
+/* Of the sentence's date expressions that end after code point `after`,
+ * the nearest to `near`; false when there is none. */
+static bool nearest_date(const sentence_reading *r, span near, uint32_t after, extract_date *out)
 {
     bool found = false;
     uint32_t best = UINT32_MAX;
-    size_t i = sentence_first(t, sentence);
-    while (i < t->n_tok && t->tok[i].sentence == sentence) {
-        extract_date d;
-        size_t next;
-        if (read_at(m, t, i, (uint32_t)sentence, pub, days, &d, &next)) {
-            span sp = {t->tok[i].sp.start, t->tok[next - 1].sp.end};
-            if (sp.end > after && distance(sp, near) < best) {
-                best = distance(sp, near);
-                *out = d;
-                found = true;
-            }
+    for (size_t k = 0; k < r->n_dates; k++) {
+        const dated_span *ds = &r->dates[k];
+        if (ds->sp.end > after && distance(ds->sp, near) < best) {
+            best = distance(ds->sp, near);
+            *out = ds->date;
+            found = true;
         }
-        i = next > i ? next : i + 1;
     }
     return found;
 }
 
-bool dates_read(const extract_model *m, const text *t, size_t sentence, span near, int32_t pub,
-                extract_date *out)
-{
-    return read_nearest(m, t, sentence, near, pub, NULL, 0, out);
-}
-
-/* A cause marked "generic" (an explosion) yields to any specific one. */
-static const char *cause_in(const extract_model *m, const text *t, size_t sentence, span near)
+/* The sentence's cause phrase nearest to `near`, a generic one only when
+ * it names no other; NULL when it names none. */
+static const char *nearest_cause(const sentence_reading *r, span near)
 {
     const char *cause = NULL;
     uint64_t best = UINT64_MAX;
-    size_t i = sentence_first(t, sentence);
-    while (i < t->n_tok && t->tok[i].sentence == sentence) {
-        lexicon_match lm;
-        if (lexicon_match_at(m->causes, t, i, PROCLITICS_ALL, &lm)) {
-            bool generic = lm.entry->n_fields > 2 && strcmp(lm.entry->fields[2], "generic") == 0;
-            uint64_t rank = (uint64_t)generic << 32 | distance(lm.sp, near);
-            if (rank < best && lm.entry->n_fields > 1) {
-                best = rank;
-                cause = lm.entry->fields[1];
-            }
-            i = lm.tok_end;
-        } else {
-            i++;
+    for (size_t k = 0; k < r->n_causes; k++) {
+        const cause_span *cs = &r->causes[k];
+        uint64_t rank = (uint64_t)cs->generic << 32 | distance(cs->sp, near);
+        if (rank < best) {
+            best = rank;
+            cause = cs->cause;
         }
     }
     return cause;
 }
 
-/* Does sentence s count since a time it does not date (منذ بدء الحرب)? Its
- * dated منذ phrases were read before this is asked. */
-static bool since_unstated(const text *t, size_t s)
+static void sentence_reading_free(sentence_reading *r)
 {
-    for (size_t i = sentence_first(t, s); i < t->n_tok && t->tok[i].sentence == s; i++)
-        if (!strcmp(t->tok[i].norm, "منذ") || !strcmp(t->tok[i].norm, "ومنذ"))
-            return true;
-    return false;
+    free(r->dates);
+    free(r->causes);
 }
 
 /* Sentence of the token that holds code point cp. */
@@ -541,6 +588,9 @@ int dates_find(doc_state *d, int32_t pub)
     }
     for (size_t k = 0; k < d->r->n_numbers; k++)
         compound_day(d->m, t, &d->r->numbers[k], days);
+    /* the figure's sentence, and the one before for a figure it leaves undated */
+    sentence_reading here = {.sentence = SIZE_MAX}, before = {.sentence = SIZE_MAX};
+    int rc = 0;
     for (size_t k = 0; k < d->r->n_figures; k++) {
         extract_figure *f = &d->r->figures[k];
         f->date = (extract_date){0, 0, DATE_NONE};
@@ -548,20 +598,31 @@ int dates_find(doc_state *d, int32_t pub)
         if (t->n_tok == 0)
             continue;
         size_t s = sentence_at(t, f->sp.start);
-        f->cause = cause_in(d->m, t, s, f->sp);
-        if (read_nearest(d->m, t, s, f->sp, pub, days, dateline_end, &f->date))
+        if (!read_sentence(d->m, t, s, pub, days, &here)) {
+            rc = -1;
+            break;
+        }
+        f->cause = nearest_cause(&here, f->sp);
+        if (nearest_date(&here, f->sp, dateline_end, &f->date))
             continue;
         /* "منذ بدء الحرب" with no date: a total since a start the text does
          * not give, not an event of the day it was filed */
-        if (since_unstated(t, s))
+        if (here.since_unstated)
             continue;
-        if (read_nearest(d->m, t, s, f->sp, pub, days, 0, &f->date))
+        if (nearest_date(&here, f->sp, 0, &f->date))
             continue;
         size_t first = sentence_first(t, s);
-        if (s > 0 && first < t->n_tok && !t->tok[first].newline_before)
-            read_nearest(d->m, t, s - 1, (span){t->tok[first].sp.start, t->tok[first].sp.start},
-                         pub, days, 0, &f->date);
+        if (s == 0 || first >= t->n_tok || t->tok[first].newline_before)
+            continue;
+        if (!read_sentence(d->m, t, s - 1, pub, days, &before)) {
+            rc = -1;
+            break;
+        }
+        uint32_t start = t->tok[first].sp.start;
+        nearest_date(&before, (span){start, start}, 0, &f->date);
     }
+    sentence_reading_free(&here);
+    sentence_reading_free(&before);
     free(days);
-    return 0;
+    return rc;
 }

@@ -10,12 +10,6 @@
 int32_t dates_days(int y, int m, int d);
 int32_t dates_from_days(int32_t days); /* packed yyyymmdd */
 
-/* The date of an event that sentence `sentence` of t speaks of, relative to
- * the publication date pub (packed yyyymmdd, 0 for unknown): of several, the
- * one nearest to the span `near` (the figure). False when none is read. */
-bool dates_read(const extract_model *m, const text *t, size_t sentence, span near, int32_t pub,
-                extract_date *out);
-
 /* Fill date and cause of every figure of d->r. Returns 0, or -1 when out of
  * memory. */
 int dates_find(doc_state *d, int32_t pub);
