@@ -146,6 +146,11 @@ static bool is_terminator(uint32_t c)
            c == 0x2026 || c == 0x06D4;
 }
 
+static bool is_comma(uint32_t c)
+{
+    return c == ',' || c == 0x060C;
+}
+
 /* Closing marks that stay with the sentence their terminator ends. */
 static bool is_closer(uint32_t c)
 {
@@ -362,8 +367,9 @@ int text_init(text *t, const char *utf8, size_t len)
      * first token; a terminator makes it end before the next token that is
      * not itself a terminator or a closing mark; a line break ends it. A
      * full stop that abbreviates (abbreviating_stop) ends nothing when a
-     * word or a closing bracket follows it on the line ("(ا. ف. ب.)"). */
-    size_t p = 0, start, end;
+     * word or a closing bracket follows it on the line ("(ا. ف. ب.)").
+     * A sentence that runs on ends at a comma or is cut (TEXT_SENTENCE_*). */
+    size_t p = 0, start, end, in_sentence = 0;
     token_kind kind;
     bool nl, open = false, ending = false, abbreviation = false;
     tok_cap = t->n_cp / 4 + 16;
@@ -375,12 +381,13 @@ int text_init(text *t, const char *utf8, size_t len)
         if (abbreviation && !nl && (kind == TOK_WORD || c == ')' || c == ']'))
             ending = false;
         abbreviation = false;
-        if (open &&
-            (nl || (ending && !(kind == TOK_PUNCT && (is_terminator(c) || is_closer(c)))))) {
+        if (open && (nl || (ending && !(kind == TOK_PUNCT && (is_terminator(c) || is_closer(c)))) ||
+                     in_sentence >= TEXT_SENTENCE_MAX_TOKENS)) {
             open = false;
             ending = false;
         }
         if (!open) {
+            in_sentence = 0;
             if (grow((void **)&t->sentences, &sent_cap, t->n_sentences + 1, sizeof *t->sentences))
                 goto fail;
             t->sentences[t->n_sentences].start = (uint32_t)start;
@@ -397,8 +404,11 @@ int text_init(text *t, const char *utf8, size_t len)
         k->sentence = (uint32_t)(t->n_sentences - 1);
         k->newline_before = nl && t->n_tok > 1;
         build_norm(t->cp + start, end - start, k->norm);
+        in_sentence++;
         if (kind == TOK_PUNCT && is_terminator(c)) {
             abbreviation = !ending && abbreviating_stop(t);
+            ending = true;
+        } else if (kind == TOK_PUNCT && is_comma(c) && in_sentence >= TEXT_SENTENCE_SOFT_TOKENS) {
             ending = true;
         }
     }

@@ -12,7 +12,14 @@
 #include <stdint.h>
 
 #define TEXT_MAX_BYTES (1u << 20) /* 1 MiB: the import limit of a document */
-#define TOKEN_NORM_MAX 64         /* bytes of a normalised token, NUL included */
+/* A run of text no stop ends is read in pieces, so that a rule weighing a
+ * figure against the rest of its sentence costs a bounded amount however
+ * long the text runs on. Published reporting's longest sentences run to
+ * about a hundred and twenty tokens. Past the soft limit a comma ends the
+ * sentence; past the hard one the next token starts another. */
+#define TEXT_SENTENCE_SOFT_TOKENS 200
+#define TEXT_SENTENCE_MAX_TOKENS 400
+#define TOKEN_NORM_MAX 64 /* bytes of a normalised token, NUL included */
 
 typedef struct span {
     uint32_t start, end; /* code points, end exclusive */
@@ -45,6 +52,7 @@ typedef struct text {
     span *sentences; /* sentence spans, split after . ! ? ؟ ; ؛ … ۔ (with any
                         * closing » ” ’ ) ] right after them) and at line breaks,
                         * but not after a one-letter abbreviation ("د. أحمد");
+                        * a long one at a comma or cut (TEXT_SENTENCE_*);
                         * trimmed, never empty */
     size_t n_sentences;
 } text;

@@ -265,6 +265,54 @@ Test(text, one_letter_abbreviations_do_not_end_a_sentence)
     cr_expect_eq(T.n_sentences, 3);
 }
 
+/* n copies of `piece` in one string (malloc'd) */
+static char *repeated(const char *piece, size_t n)
+{
+    size_t len = strlen(piece);
+    char *s = malloc(n * len + 1);
+    cr_assert(s);
+    for (size_t i = 0; i < n; i++)
+        memcpy(s + i * len, piece, len);
+    s[n * len] = '\0';
+    return s;
+}
+
+Test(text, a_sentence_that_runs_on_ends_at_a_comma_past_the_soft_limit)
+{
+    /* three tokens a piece, the third a comma: no comma ends the sentence
+     * before the soft limit, the first one at or past it does */
+    char *s = repeated("قصف بلدة، ", TEXT_SENTENCE_SOFT_TOKENS);
+    init_ok(s);
+    free(s);
+    size_t first_end = 0;
+    while (first_end < T.n_tok && T.tok[first_end].sentence == 0)
+        first_end++;
+    size_t want = (TEXT_SENTENCE_SOFT_TOKENS + 2) / 3 * 3; /* the comma that reaches it, plus one */
+    cr_expect_eq(first_end, want, "the first sentence has %zu tokens", first_end);
+    cr_expect_eq(T.tok[first_end - 1].kind, TOK_PUNCT);
+    cr_expect_gt(T.n_sentences, 2);
+    for (size_t i = 0; i + 1 < T.n_tok; i++)
+        cr_assert_leq(T.tok[i + 1].sentence, T.tok[i].sentence + 1);
+}
+
+Test(text, a_sentence_with_no_stop_or_comma_is_cut_at_the_hard_limit)
+{
+    char *s = repeated("قتل جندي في ريف البلدة ", TEXT_SENTENCE_MAX_TOKENS);
+    init_ok(s);
+    free(s);
+    cr_assert_eq(T.n_sentences, 5);
+    for (size_t i = 0; i < T.n_tok; i++)
+        cr_assert_eq(T.tok[i].sentence, i / TEXT_SENTENCE_MAX_TOKENS, "token %zu", i);
+    for (size_t k = 1; k < T.n_sentences; k++)
+        cr_expect_eq(T.sentences[k].start, T.tok[k * TEXT_SENTENCE_MAX_TOKENS].sp.start);
+    text_free(&T);
+    /* a sentence at the soft limit with a comma in it is left whole */
+    s = repeated("قتل جندي، ", TEXT_SENTENCE_SOFT_TOKENS / 3);
+    init_ok(s);
+    free(s);
+    cr_expect_eq(T.n_sentences, 1);
+}
+
 Test(text, blank_lines_make_no_empty_sentences)
 {
     init_ok("\n\nأ\r\n\r\nب\n");
