@@ -1555,7 +1555,14 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     for (size_t k = aux->first; k < aux->end && k < t->n_tok; k++)
         fs->covered[k] = true;
     f->sp = sp;
+    /* from the sentence it starts in to the one it ends in: a long
+     * sentence's cut (TEXT_SENTENCE_MAX_TOKENS) may fall inside a figure */
     f->quote = t->sentences[t->tok[first].sentence];
+    if (aux->end > aux->first && aux->end <= t->n_tok) {
+        span last = t->sentences[t->tok[aux->end - 1].sentence];
+        if (last.end > f->quote.end)
+            f->quote.end = last.end;
+    }
     f->value = num ? num->value : 2;
     f->has_value = num ? num->has_value : true;
     f->value_max = num ? num->value_max : 0;

@@ -1894,3 +1894,28 @@ Test(figures, negated_exceeding_agreeing_with_a_plural)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A sentence cut at the hard limit (TEXT_SENTENCE_MAX_TOKENS) right inside
+ * a figure ("قتل 3 | جنود"): the figure is read, and its quote runs to the
+ * end of the piece it ends in, so the quote holds the whole figure. */
+Test(figures, a_figure_a_long_sentence_is_cut_inside_is_quoted_whole)
+{
+    static const char filler[] = "كلام ", figure[] = "قتل 3 جنود في القصف";
+    size_t n = TEXT_SENTENCE_MAX_TOKENS - 2, len = strlen(filler);
+    char *doc = malloc(n * len + sizeof figure);
+    cr_assert(doc);
+    for (size_t i = 0; i < n; i++)
+        memcpy(doc + i * len, filler, len);
+    memcpy(doc + n * len, figure, sizeof figure);
+    extract_result r;
+    run(doc, &r);
+    free(doc);
+    cr_assert_eq(r.txt.n_sentences, 2, "the cut falls after 3");
+    size_t i = figure_at(&r, "3 جنود");
+    cr_assert_neq(i, EXTRACT_NO_INDEX);
+    const extract_figure *f = &r.figures[i];
+    cr_expect_str_eq(f->type, "killed");
+    cr_expect(f->quote.start <= f->sp.start && f->sp.end <= f->quote.end,
+              "quote %u..%u, figure %u..%u", f->quote.start, f->quote.end, f->sp.start, f->sp.end);
+    extract_result_free(&r);
+}
