@@ -19,9 +19,10 @@
  * Y" credits Y, and whom a statement was told (لوكالة فرانس برس) is only a
  * carrier. The first attribution of a sentence also covers the words before
  * it when it is post-posed ("قتل 5 ...، بحسب X"), not when it opens a clause
- * of its own ("...، في حين أعلن X"). A speaker holds until another is named
- * or the paragraph ends; a verb with a hidden subject ("وأضاف أن") carries
- * the last speaker on, and a sentence opened by كان without a speaker of its
+ * of its own ("...، في حين أعلن X"); a party cited after an outlet's
+ * statement ("أفادت وكالة X بأن ...، وفقا لـY") asserts what X relays.
+ * A speaker holds until another is named or the paragraph ends; a verb
+ * with a hidden subject ("وأضاف أن") carries the last speaker on, and a sentence opened by كان without a speaker of its
  * own is the narrator's background, as are the terms of a deal (بموجبها،
  * يقضي) and an event dated to a point of an earlier month or year (منتصف
  * الشهر الماضي) in a sentence no party is quoted in. Anaphors refer back: المصدر, البيان to
@@ -1792,6 +1793,27 @@ static size_t contrast_clause_start(const doc_state *d, size_t i, size_t sentenc
     return i;
 }
 
+/* A party cited after the sentence's speaker (a "وفق Y" at token i) owns
+ * the clause a contrast opens before it ("قالت X إن 15 قتلوا، فيما نزح 250
+ * ألفا، وفق Y"). With no contrast, it owns what an outlet or agency said
+ * in the sentence ("أفادت وكالة X بأن 30 شخصا قتلوا، وفقا لمديرية الصحة"):
+ * the news relays; the party it cites asserts. A party that speaks keeps
+ * its words ("قال المرصد إن 30 قتلوا، بحسب مصادر طبية"). */
+static void cite_after_speaker(doc_state *d, size_t speaker, size_t cited, size_t i,
+                               size_t sentence_start)
+{
+    size_t from = contrast_clause_start(d, i, sentence_start);
+    if (from == i && speaker != EXTRACT_NO_INDEX && is_outlet_kind(&d->r->sources[speaker]) &&
+        !is_outlet_kind(&d->r->sources[cited])) {
+        for (size_t k = sentence_start; k < i; k++)
+            if (d->speaker[k] == speaker)
+                d->speaker[k] = cited;
+        return;
+    }
+    for (size_t k = from; k < i; k++)
+        d->speaker[k] = cited;
+}
+
 /* Does token i open a sentence that turns to another story (a topic
  * opener of function_words.tsv, its first word maybe with و glued)? */
 static bool opens_other_story(const doc_state *d, size_t i)
@@ -2602,6 +2624,7 @@ int sources_find(doc_state *d)
                 } else if (has_subject &&
                            !(carrier = sentence_spoken && strcmp(akind, "prep") == 0 &&
                                        is_outlet_kind(&d->r->sources[f.source]))) {
+                    size_t relay = p.current;
                     p.current = p.last_speaker = f.source;
                     d->r->source_mentions[f.mention].role = ROLE_SPEAKER;
                     inner_spoke = in_quote && outer != EXTRACT_NO_INDEX;
@@ -2626,8 +2649,7 @@ int sources_find(doc_state *d)
                      * a speaker, one put after a contrasted clause covers
                      * that clause */
                     else if (sentence_spoken && strcmp(akind, "prep") == 0)
-                        for (size_t k = contrast_clause_start(d, i, sentence_start); k < i; k++)
-                            d->speaker[k] = f.source;
+                        cite_after_speaker(d, relay, f.source, i, sentence_start);
                     sentence_spoken = true;
                 } else if (!has_subject && strcmp(akind, "carry") == 0 &&
                            attack_claimer != EXTRACT_NO_INDEX &&

@@ -235,6 +235,30 @@ static void check_holders(const holder_case *cases, size_t n)
     }
 }
 
+/* A party cited after a news outlet's statement ("وفقا لـ" after "أفادت
+ * وكالة X بأن ...") asserts what the outlet relays; a party that speaks
+ * keeps its words, and a citation after a contrast covers that clause. */
+Test(genre, a_party_cited_after_an_outlet_asserts_what_it_relays)
+{
+    static const genre_case cases[] = {
+        {"وأفادت وكالة الأنباء الأردنية بأن 30 شخصا قتلوا في الانفجار، وفقا لمديرية الأمن العام.",
+         "30 شخصا", 30, "killed", "مديرية الأمن العام"},
+        {"وقالت قناة الجزيرة إن 12 مدنيا قتلوا في القصف، نقلا عن مصادر طبية.", "12 مدنيا", 12,
+         "killed", "مصادر طبية"},
+        /* counter-examples: a party that speaks asserts, whoever it cites */
+        {"وقال المرصد السوري لحقوق الإنسان إن 30 شخصا قتلوا في الغارة، بحسب مصادر طبية.", "30 شخصا",
+         30, "killed", "المرصد السوري لحقوق الإنسان"},
+        /* ... and after a contrast the cited party owns that clause alone */
+        {"وقالت وكالة الأنباء الليبية إن 15 مسلحا قتلوا، فيما نزح 2500 شخص، وفق الهلال الأحمر "
+         "الليبي.",
+         "15 مسلحا", 15, "killed", "وكالة الأنباء الليبية"},
+        {"وقالت وكالة الأنباء الليبية إن 15 مسلحا قتلوا، فيما نزح 2500 شخص، وفق الهلال الأحمر "
+         "الليبي.",
+         "2500 شخص", 2500, "displaced", "الهلال الأحمر الليبي"},
+    };
+    check_figures(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* 1. A person with a role speaks for the party of the role: named after a
  * party, after a body named before (الوزارة), or after a body no list
  * knows; a name may begin with the article (الفاتح). */
