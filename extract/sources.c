@@ -1528,14 +1528,22 @@ static bool title_surname_at(doc_state *d, size_t j, found *f)
     return true;
 }
 
-/* "نقلت وكالة X عن مصدر ...": X relays; the speaker is who follows عن. */
-static void relayed(doc_state *d, pass *p, const lexicon_match *am, found *f)
+/* Is the normalised word a verb of relaying, whose عن names the source
+ * (نقل، أورد), not what was spoken about (قال عن)? */
+static bool relay_verb(const char *norm)
+{
+    return strstr(norm, "نقل") || strstr(norm, "اورد");
+}
+
+/* "نقلت وكالة X عن مصدر ...", "بحسب ما أوردته وكالة X عن Y" (the relaying
+ * verb at token `verb`): X relays; the speaker is who follows عن. True
+ * when f became that speaker. */
+static bool relayed(doc_state *d, pass *p, size_t verb, found *f)
 {
     const text *t = d->t;
-    const char *verb = t->tok[am->tok_first].norm;
-    if (!strstr(verb, "نقل"))
-        return;
-    uint32_t s = t->tok[am->tok_first].sentence;
+    if (!relay_verb(t->tok[verb].norm))
+        return false;
+    uint32_t s = t->tok[verb].sentence;
     size_t j = f->end; /* next_word stops at a comma, and answers none there */
     /* the outlet's abbreviation in brackets: "نقلت وكالة الأنباء العراقية (واع) عن" */
     if (is_punct(t, j, '('))
@@ -1562,13 +1570,15 @@ static void relayed(doc_state *d, pass *p, const lexicon_match *am, found *f)
             }
         }
     if (!stages_word_is(t, j, (const char *const[]){"عن", NULL}))
-        return;
+        return false;
     size_t k = next_word(t, j + 1, s);
     found inner;
     if (k < t->n_tok && (mention_at(d, p, k, true, &inner) || form_subject_at(d, p, k, &inner))) {
         *f = inner;
         p->covered_until = inner.end;
+        return true;
     }
+    return false;
 }
 
 /* Do tokens [a, k) hold only the function of who was just named ("وكان
@@ -1697,6 +1707,7 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
      * past a few words ("بحسب ما أفادت به", "وفقا لتقرير"). */
     bool prep = strcmp(kind, "prep") == 0 || strcmp(kind, "report") == 0;
     size_t skipped = 0, window = prep ? 3 : 0;
+    size_t relaying = am->tok_first; /* "بحسب ما نقلته": the verb in the window */
     for (size_t j = am->tok_end; j < t->n_tok && t->tok[j].sentence == s;) {
         if (t->tok[j].kind == TOK_PUNCT) {
             if (is_punct(t, j, ':'))
@@ -1728,8 +1739,11 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
         if (title_surname_at(d, j, f) || mention_at(d, p, j, true, f) ||
             form_subject_at(d, p, j, f) || country_at(d, j, f) || surname_at(d, j, f)) {
             p->covered_until = f->end;
-            relayed(d, p, am, f);
-            return true;
+            if (relayed(d, p, relaying, f))
+                return true;
+            /* "وفقا لما نقلته قناة X" with no عن after it: X carries the
+             * words and speaks none of them */
+            return relaying == am->tok_first || !strstr(t->tok[relaying].norm, "نقل");
         }
         lexicon_match xm;
         speaker_form form = form_at(d, j, &xm);
@@ -1755,14 +1769,14 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
             if (t->tok[owner].kind == TOK_WORD &&
                 (mention_at(d, p, owner, true, f) || form_subject_at(d, p, owner, f))) {
                 p->covered_until = f->end;
-                relayed(d, p, am, f);
+                relayed(d, p, am->tok_first, f);
                 return true;
             }
         }
         if (skipped++ >= window)
             return false;
-        if (strstr(t->tok[j].norm, "نقل"))
-            return false; /* "وفقا لما نقلته قناة X": X carries the words */
+        if (relay_verb(t->tok[j].norm))
+            relaying = j;
         j++;
     }
     return false;

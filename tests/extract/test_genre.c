@@ -259,6 +259,26 @@ Test(genre, a_party_cited_after_an_outlet_asserts_what_it_relays)
     check_figures(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* An outlet relays what the party after its عن says: "نقلت وكالة X عن Y",
+ * "بحسب ما أوردته X عن Y", "بحسب ما نقلته X عن Y". */
+Test(genre, the_party_after_a_relay_asserts)
+{
+    static const genre_case cases[] = {
+        {"وقتل 12 شخصا في قصف على البلدة، بحسب ما أوردته وكالة الأناضول عن مصادر طبية.", "12 شخصا",
+         12, "killed", "مصادر طبية"},
+        {"وبحسب ما نقلته وكالة رويترز عن مسؤول محلي، قتل 9 أشخاص في القصف.", "9 أشخاص", 9, "killed",
+         "مسؤول محلي"},
+        {"وأوردت وكالة الأناضول عن مصادر طبية أن 7 أشخاص قتلوا في الغارة.", "7 أشخاص", 7, "killed",
+         "مصادر طبية"},
+        /* counter-examples: عن after a verb of saying is what was spoken of,
+         * and an outlet that only carries the words speaks none of them */
+        {"وأوردت وكالة الأناضول عن الهجوم أن 7 أشخاص قتلوا في الغارة.", "7 أشخاص", 7, "killed",
+         "الأناضول"},
+        {"وبحسب ما نقلته قناة الجزيرة، قتل 12 شخصا في القصف.", "12 شخصا", 12, "killed", "(none)"},
+    };
+    check_figures(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* 1. A person with a role speaks for the party of the role: named after a
  * party, after a body named before (الوزارة), or after a body no list
  * knows; a name may begin with the article (الفاتح). */
