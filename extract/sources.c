@@ -452,6 +452,26 @@ static bool indefinite_nisba(const text *t, size_t i)
                          strcmp(w + len - 6, "يات") == 0);
 }
 
+/* Is token i, as written, a nisba adjective (محلية، الحقوقي)? Not a noun
+ * in ـى (مستشفى، مبنى) that folds to the same letter, nor a verbal noun in
+ * ـاية (حماية، رعاية). */
+static bool nisba_written(const doc_state *d, size_t i, uint32_t s)
+{
+    const text *t = d->t;
+    if (!indefinite_nisba(t, i) && !definite_nisba(d, i, s))
+        return false;
+    const char *w = t->tok[i].norm;
+    size_t len = strlen(w);
+    uint32_t last = 0;
+    for (uint32_t c = t->tok[i].sp.end; c-- > t->tok[i].sp.start;)
+        if (t->cp[c] != 0x0640 && !(t->cp[c] >= 0x064B && t->cp[c] <= 0x065F)) {
+            last = t->cp[c];
+            break;
+        }
+    return last != 0x0649 && !(len >= 6 && strcmp(w + len - 6, "ايه") == 0) &&
+           !(len >= 6 && strcmp(w + len - 6, "يات") == 0);
+}
+
 /* Whom a statement was told: an outlet told ("قال مصدر للجزيرة نت") is
  * reporting it itself, a sign of the publisher; a news agency told
  * ("لوكالة فرانس برس") is the wire that an article reprinting it cites, no
@@ -1266,6 +1286,14 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             name_first == EXTRACT_NO_INDEX)
             break; /* "بالهجمات": a prepositional phrase, not part of the name */
         bool definite = has_article(t, k);
+        /* After an adjective a body's or a function's name is complete: a
+         * counted noun there is what it counts ("وأحصت منظمة محلية
+         * المصابين بـ"، "لجنة التنسيق المحلية القتلى"), not its genitive */
+        lexicon_match nm;
+        if (k > j + 1 && name_first == EXTRACT_NO_INDEX && !quoted &&
+            strncmp(tk->norm, "ال", strlen("ال")) == 0 && nisba_written(d, k - 1, s) &&
+            !definite_nisba(d, k, s) && lexicon_match_at(d->m->nouns, t, k, PROCLITICS_ALL, &nm))
+            break;
         bool name_link = stages_word_in(d, k, FW_NAME_LINK);
         /* A construct chain ends with its first definite noun; after it only
          * definite adjectives and genitives follow. An indefinite word there

@@ -279,6 +279,26 @@ Test(genre, the_party_after_a_relay_asserts)
     check_figures(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* After an adjective a body's name is complete: the counted noun after it
+ * is what the body counts, not part of its name; a demonym or a genitive
+ * before any adjective still is. */
+Test(genre, a_body_s_name_ends_before_what_it_counts)
+{
+    static const genre_case cases[] = {
+        {"وأحصت منظمة محلية المصابين بـ 40 شخصا.", "40 شخصا", 40, "injured", "منظمة محلية"},
+        {"وأحصت لجنة التنسيق المحلية القتلى بـ 35 شخصا.", "35 شخصا", 35, "killed",
+         "لجنة التنسيق المحلية"},
+        /* counter-examples */
+        {"وقال مصدر طبي في المستشفى الميداني الليبي إن 12 جريحا وصلوا إلى المستشفى.", "12 جريحا",
+         12, "injured", "مصدر طبي في المستشفى الميداني الليبي"},
+        {"وقال مدير مستشفى الأطفال إن 40 شخصا قتلوا في القصف.", "40 شخصا", 40, "killed",
+         "مدير مستشفى الأطفال"},
+        {"وقالت منظمة حماية الأطفال إن 9 أطفال قتلوا في القصف.", "9 أطفال", 9, "killed",
+         "منظمة حماية الأطفال"},
+    };
+    check_figures(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* 1. A person with a role speaks for the party of the role: named after a
  * party, after a body named before (الوزارة), or after a body no list
  * knows; a name may begin with the article (الفاتح). */
