@@ -1093,6 +1093,15 @@ static bool holder_named_after(const doc_state *d, size_t j)
     return false;
 }
 
+/* Is token i an indefinite body noun standing alone (مركز، مستشفى), the
+ * head of a construct whose genitive names the body? */
+static bool body_noun_at(const doc_state *d, size_t i)
+{
+    lexicon_match bm;
+    return !has_article(d->t, i) && form_at(d, i, &bm) == FORM_PARTY && bm.tok_first == i &&
+           bm.tok_end == i + 1;
+}
+
 static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
 {
     const text *t = d->t;
@@ -1241,7 +1250,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             break; /* "مستشفى X التابع لـ Y": the body's name ends, its affiliation follows */
         /* after a complete (definite) name; a title or name in the genitive
          * names the body ("مركز الملك سلمان", "مستشفى الشيخ زايد") */
-        if (head == FORM_PARTY && k > j + 1 && !quoted && prev_definite &&
+        if (head == FORM_PARTY && (k > j + 1 || has_article(t, j)) && !quoted && prev_definite &&
             form_at(d, k - 1, NULL) != FORM_TITLE &&
             (form == FORM_TITLE || (form == FORM_GIVEN && !has_article(t, k))))
             break; /* "المتحدث باسم قوات X العميد فلان": a person follows the body */
@@ -1317,7 +1326,12 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
                 (counts && (event || head == FORM_ROLE || name_first != EXTRACT_NO_INDEX)))
                 break;
         }
-        if (name_first == EXTRACT_NO_INDEX && head == FORM_ROLE &&
+        /* "مدير مركز الملك سلمان": a title in the genitive of a body noun,
+         * and the name after it, name the body, not who holds the function */
+        bool names_body =
+            body_noun_at(d, k - 1) ||
+            (k >= j + 2 && form_at(d, k - 1, NULL) == FORM_TITLE && body_noun_at(d, k - 2));
+        if (name_first == EXTRACT_NO_INDEX && head == FORM_ROLE && !names_body &&
             (k > fm.tok_end || has_article(t, j)) &&
             (form == FORM_TITLE || (form == FORM_GIVEN && !definite) ||
              (prev_definite && !definite && t->tok[k].norm[0] != '\0' &&

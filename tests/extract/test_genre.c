@@ -299,6 +299,27 @@ Test(genre, a_body_s_name_ends_before_what_it_counts)
     check_figures(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A title after a complete definite body begins the person who speaks for
+ * it; a title in the genitive of a body noun names the body. */
+Test(genre, a_title_begins_the_holder_or_names_the_body)
+{
+    static const genre_case cases[] = {
+        {"وقال المتحدث باسم الجيش العقيد أحمد المسماري إن 12 مسلحا قتلوا.", "12 مسلحا", 12,
+         "killed", "العقيد أحمد المسماري"},
+        {"وقال مدير مركز الملك سلمان إن 40 شخصا أصيبوا.", "40 شخصا", 40, "injured",
+         "مدير مركز الملك سلمان"},
+        {"وقال مدير مستشفى الشيخ زايد إن 30 شخصا أصيبوا.", "30 شخصا", 30, "injured",
+         "مدير مستشفى الشيخ زايد"},
+        /* counter-examples: after the body's name, or a definite body, the
+         * holder is named */
+        {"وقال مدير مستشفى كمال عدوان الدكتور حسام أبو صفية إن 20 شخصا أصيبوا.", "20 شخصا", 20,
+         "injured", "الدكتور حسام أبو صفية"},
+        {"وقال مدير المستشفى الدكتور محمد أبو سلمية إن 25 شخصا أصيبوا.", "25 شخصا", 25, "injured",
+         "الدكتور محمد أبو سلمية"},
+    };
+    check_figures(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* 1. A person with a role speaks for the party of the role: named after a
  * party, after a body named before (الوزارة), or after a body no list
  * knows; a name may begin with the article (الفاتح). */
