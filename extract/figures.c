@@ -1999,6 +1999,27 @@ static size_t time_number_holding(const doc_state *d, size_t k)
     return EXTRACT_NO_INDEX;
 }
 
+/* The type of a toll named right after its number, the link before it
+ * ("يرتفع إلى 1245 عدد قتلى قوات النظام", "وارتفع إلى 30 عدد الشهداء"): a
+ * toll head, then a trigger of people; NULL when the number is no such. */
+static const char *toll_after_its_number(const doc_state *d, const fig_state *fs, const number *num)
+{
+    const text *t = d->t;
+    size_t i = num->tok_first, head = num->tok_end;
+    if (i == 0 || head + 1 >= t->n_tok || t->tok[i - 1].sentence != t->tok[i].sentence ||
+        t->tok[head + 1].sentence != t->tok[i].sentence || !word_role(d, i - 1, "toll_link") ||
+        !word_role(d, head, "toll_head"))
+        return NULL;
+    static const char *const people_types[] = {"killed",   "injured",   "casualties",
+                                               "captured", "displaced", NULL};
+    for (size_t k = 0; k < fs->n_tr && fs->tr[k].first <= head + 1; k++)
+        if (fs->tr[k].first == head + 1)
+            for (size_t p = 0; people_types[p]; p++)
+                if (!strcmp(fs->tr[k].type, people_types[p]))
+                    return fs->tr[k].type;
+    return NULL;
+}
+
 /* A bare number after a toll named before it in its clause ("عدد الجرحى
  * بلغ 8408", "ارتفعت حصيلة القتلى إلى 106", "والإصابات 197"), or right
  * after a verb of what happens to people ("وأصيب 33 بجروح"): it counts
@@ -3218,7 +3239,9 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         c = (counted){fs->dead, after, after, num->sp};
         found = true;
     }
-    if (!found && num->has_value && fs->people && bare_toll(d, fs, num)) {
+    const char *named_after = NULL;
+    if (!found && num->has_value && fs->people &&
+        ((named_after = toll_after_its_number(d, fs, num)) || bare_toll(d, fs, num))) {
         c = (counted){fs->people, after, after, num->sp};
         found = true;
     }
@@ -3247,6 +3270,8 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
     if (fs->n_aux && d->r->figures[d->r->n_figures - 1].number == k) {
         fs->aux[fs->n_aux - 1].of_them = of_them;
         extract_figure *g = &d->r->figures[d->r->n_figures - 1];
+        if (named_after && !strcmp(g->type, "count"))
+            g->type = named_after;
         if (own_noun && !strcmp(g->type, "count")) {
             /* "انتشل 51 من أصل 200 جثة": no verb says otherwise */
             g->type = model_field(own_noun, 3);

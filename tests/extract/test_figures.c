@@ -1919,3 +1919,27 @@ Test(figures, a_figure_a_long_sentence_is_cut_inside_is_quoted_whole)
               "quote %u..%u, figure %u..%u", f->quote.start, f->quote.end, f->sp.start, f->sp.end);
     extract_result_free(&r);
 }
+
+/* A toll named right after its number: the update and its link before it,
+ * the toll's head and noun after ("يرتفع إلى 1245 عدد قتلى ..."). */
+Test(figures, a_toll_named_after_its_number)
+{
+    static const figure_case cases[] = {
+        {"وبذلك يرتفع إلى 1245 عدد قتلى قوات النظام منذ مطلع العام.", "1245", 1245, "exact",
+         "killed"},
+        {"وارتفع إلى 30 عدد الشهداء في القصف على المخيم.", "30", 30, "exact", "killed"},
+        {"وارتفع إلى 300 عدد النازحين من البلدة.", "300", 300, "exact", "displaced"},
+        {"ووصل إلى 75 عدد الجرحى في المستشفى.", "75", 75, "exact", "injured"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* ... and not a count of things after "عدد" ("ووصل إلى 3 عدد المستشفيات
+ * العاملة" names no toll of people). */
+Test(figures, a_count_of_things_after_its_number_is_no_toll)
+{
+    extract_result r;
+    run("ووصل إلى 3 عدد المستشفيات العاملة في المدينة.", &r);
+    cr_expect_eq(r.n_figures, 0, "%zu figures", r.n_figures);
+    extract_result_free(&r);
+}
