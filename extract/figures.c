@@ -2483,10 +2483,11 @@ static void type_coordinated_subjects(doc_state *d, const fig_state *fs)
     }
 }
 
-/* Do tokens [from, to) close a figure's clause, after at most "في" and a
- * few words of where ("29 شخصا في قطاع غزة،"), with what sets numbers after
- * it to tell of it: a comma, a colon, or the pronoun هم ("12 شخصا هم 5
- * أطفال و7 رجال")? */
+/* Do tokens [from, to) close a figure's clause, after at most a few words
+ * of where, since when or what the toll is ("29 شخصا في قطاع غزة،", "1245
+ * شخصا منذ مطلع العام،", "إلى 1245 عدد القتلى،"), with what sets numbers
+ * after it to tell of it: a comma, a colon, or the pronoun هم ("12 شخصا هم
+ * 5 أطفال و7 رجال")? */
 static bool apposition_after(const text *t, size_t from, size_t to)
 {
     if (to <= from || to > t->n_tok)
@@ -2505,7 +2506,8 @@ static bool apposition_after(const text *t, size_t from, size_t to)
     }
     if (sep == from)
         return true;
-    if (strcmp(t->tok[from].norm, "في") != 0 || sep - from > 6)
+    if (!stages_word_is(t, from, (const char *const[]){"في", "منذ", "خلال", "عدد", NULL}) ||
+        sep - from > 8)
         return false;
     for (size_t k = from; k < sep; k++)
         if (t->tok[k].kind != TOK_WORD)

@@ -441,6 +441,12 @@ Test(genre, numbers_set_after_a_figure_are_its_parts)
         {"واستشهد 11 فلسطينيا هم 6 أطفال و5 نساء.", "11 فلسطينيا", "5 نساء", NULL, true},
         {"وبلغت حصيلة القتلى 40: 15 في الرستن و25 في تلبيسة.", "40", "25", NULL, true},
         {"ونزح 450 شخصا، 200 في مخيمات أطمة و130 بسبب القصف.", "450 شخصا", "130", NULL, true},
+        /* since when, or the toll named after its number, may stand before the comma */
+        {"وقتل 1245 شخصا منذ مطلع العام، وهم 1190 مدنيا و55 مقاتلا.", "1245 شخصا", "55 مقاتلا",
+         NULL, true},
+        {"وبذلك يرتفع إلى 1245 عدد قتلى قوات النظام منذ مطلع العام، وهم 1190 من قوات النظام و55 "
+         "من المسلحين الموالين لها.",
+         "1245", "1190", NULL, true},
         /* the whole names its own place and the numbers do not add up to it:
          * another place's toll */
         {"وقتل 31 شخصا في غزة، 4 في الضفة الغربية.", "31 شخصا", "4", "غزة", false},
