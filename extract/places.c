@@ -209,8 +209,9 @@ static bool in_other_name(const doc_state *d, size_t first, size_t end)
 
 /* An adjective, not a place: a one-word name right after a noun with
  * tanween, which cannot open a construct ("مقاتلاً سوريا", a Syrian
- * fighter); an indefinite ـية after an indefinite noun in ـة ("ممرضة سورية")
- * or after غير ("غير سورية", non-Syrian); a definite ـية after a definite
+ * fighter); an indefinite ـية after an indefinite noun in ـة or a plural
+ * in ـات, which takes it as its adjective ("ممرضة سورية", "جنسيات سورية"),
+ * or after غير ("وغير سورية", non-Syrian); a definite ـية after a definite
  * word ("القوات السعودية"). */
 static bool adjective_of_noun(const text *t, size_t i, const lexicon_match *pm)
 {
@@ -228,7 +229,8 @@ static bool adjective_of_noun(const text *t, size_t i, const lexicon_match *pm)
         return true;
     const char *prev = t->tok[i - 1].norm;
     return ends_with(w, "يه") &&
-           ((ends_with(prev, "ه") && !strstr(prev, "ال")) || strcmp(prev, "غير") == 0);
+           (((ends_with(prev, "ه") || ends_with(prev, "ات")) && !strstr(prev, "ال")) ||
+            strcmp(prev, "غير") == 0 || strcmp(prev, "وغير") == 0);
 }
 
 static int push_unresolved(doc_state *d, size_t first, size_t end, const char *kind);
