@@ -324,7 +324,8 @@ static bool part_follows(const doc_state *d, size_t from)
 }
 
 /* Is cause a verb that intercepts, shoots down or seizes, in the clause of
- * the number at num_first? Then a "fired" verb after the munitions is their
+ * the number at num_first (past other objects joined to it: "أسقطت 4
+ * طائرات مسيرة وصاروخين")? Then a "fired" verb after the munitions is their
  * attribute: "اعترضت الدفاعات الجوية 7 صواريخ أطلقت من غزة" (rockets that
  * were fired) tells 7 destroyed. */
 static bool acted_on_in_clause(const doc_state *d, const trigger *cause, size_t num_first)
@@ -332,7 +333,7 @@ static bool acted_on_in_clause(const doc_state *d, const trigger *cause, size_t 
     if (!cause || (strcmp(cause->type, "destroyed") != 0 && strcmp(cause->type, "seized") != 0))
         return false;
     for (size_t j = cause->end; j < num_first; j++)
-        if (d->t->tok[j].kind != TOK_WORD || word_role(d, j, "clause"))
+        if (d->t->tok[j].kind == TOK_PUNCT || word_role(d, j, "clause"))
             return false;
     return true;
 }

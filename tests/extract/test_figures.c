@@ -203,6 +203,9 @@ Test(figures, types_from_the_governing_word)
          * number in its clause: the verb after is then their attribute */
         {"اعترضت الدفاعات الجوية 7 صواريخ أطلقت من الجنوب.", "7 صواريخ", 7, "exact", "destroyed"},
         {"وضبطت الشرطة 12 قذيفة أطلقت سابقا ولم تنفجر.", "12 قذيفة", 12, "exact", "seized"},
+        /* ... past the objects joined to the munitions before them */
+        {"وأسقطت الدفاعات 4 طائرات مسيرة وصاروخين أطلقت من الجنوب.", "صاروخين", 2, "exact",
+         "destroyed"},
         {"اعترضت الدفاعات 3 صواريخ، و5 صواريخ أطلقت سقطت في مناطق مفتوحة.", "5 صواريخ", 5, "exact",
          "fired"},
         /* ... but what befell people stays theirs */
