@@ -253,6 +253,9 @@ Test(figures, types_from_the_governing_word)
         {"وقالت المنظمة إن 61 مهاجرا غرقوا قبالة السواحل الليبية.", "61 مهاجرا", 61, "exact",
          "killed"},
         {"وأنقذ خفر السواحل 40 مهاجرا وانتشل جثث 12 آخرين.", "40 مهاجرا", 40, "exact", "count"},
+        /* the rescued others of a toll of the dead are no dead */
+        {"وانتشل خفر السواحل جثث 12 مهاجرا، فيما تم إنقاذ 80 آخرين.", "80 آخرين", 80, "exact",
+         "count"},
         {"وغرق قارب كان يقل 80 مهاجرا قبالة السواحل.", "80 مهاجرا", 80, "exact", "count"},
         /* bodies are the dead whatever the figure beside them is */
         {"ووصل إلى المستشفى 25 مصابا و3 جثث.", "3 جثث", 3, "exact", "killed"},
