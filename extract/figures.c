@@ -78,6 +78,7 @@ typedef struct fig_aux {
                         * by none: a toll of anyone, not of one kind of people */
     bool of_them;      /* "30 منهم": a part of the figure before it */
     size_t own_verb;   /* first token of the trigger before it that typed it, or EXTRACT_NO_INDEX */
+    bool since;        /* counts since a start (since_counted) */
 } fig_aux;
 
 typedef struct fig_state {
@@ -1397,6 +1398,44 @@ static const extract_figure *whole_of_part(const doc_state *d, const fig_state *
     return f;
 }
 
+/* Does منذ at token k open a start a total counts from: a date or year
+ * ("منذ 7 أكتوبر"، "منذ 2011"), a point of a period ("منذ مطلع العام"), the
+ * war's start ("منذ بدء الحرب")? Not a time of day ("منذ الفجر"). */
+static bool since_start_at(const doc_state *d, size_t k)
+{
+    const text *t = d->t;
+    if (!stages_word_is(t, k, (const char *const[]){"منذ", "ومنذ", NULL}) || k + 1 >= t->n_tok ||
+        t->tok[k + 1].sentence != t->tok[k].sentence)
+        return false;
+    if (t->tok[k + 1].kind == TOK_NUMBER || stages_word_in(d, k + 1, FW_POINT_IN_PERIOD))
+        return true;
+    for (size_t w = k + 1; w <= k + 2 && w < t->n_tok && t->tok[w].sentence == t->tok[k].sentence;
+         w++)
+        if (stages_word_in(d, w, FW_CONFLICT_NOUN))
+            return true;
+    return false;
+}
+
+/* Does the figure on tokens [first, end) count since a start (since_start_at)
+ * in its clause: among the words before it ("حصيلة الشهداء منذ مطلع العام
+ * ارتفعت إلى 312") or right after it ("312 شهيدا منذ بدء الحرب")? */
+static bool since_counted(const doc_state *d, size_t first, size_t end)
+{
+    enum { BEFORE = 10, AFTER = 6 };
+    const text *t = d->t;
+    uint32_t s = t->tok[first].sentence;
+    for (size_t k = first;
+         k-- > 0 && first - k <= BEFORE && t->tok[k].sentence == s && t->tok[k].kind != TOK_PUNCT;)
+        if (since_start_at(d, k))
+            return true;
+    for (size_t k = end;
+         k < t->n_tok && k - end < AFTER && t->tok[k].sentence == s && t->tok[k].kind != TOK_PUNCT;
+         k++)
+        if (since_start_at(d, k))
+            return true;
+    return false;
+}
+
 /* Does a trigger that befalls only people ("قتلت", "اعتقلت") end right at
  * token first? */
 static bool verb_of_people_right_before(const fig_state *fs, size_t first)
@@ -1534,6 +1573,7 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     aux->weak_type = weak;
     aux->of_them = false;
     aux->own_verb = cause ? cause->first : EXTRACT_NO_INDEX;
+    aux->since = since_counted(d, aux->first, aux->end);
     size_t update =
         governed_by_update(d, token_holding(t, num ? num->value_sp.start : sp.start, first));
     bool feared = num && feared_ceiling(d, num->tok_first);
@@ -2712,10 +2752,6 @@ static void link_figures(doc_state *d, const fig_aux *aux)
     }
 }
 
-/* The earlier toll the update figure i replaces: the latest whole figure
- * before it of the same type (or, for an update that names no event, of
- * the same thing) that counts the same thing, no larger; told by the same
- * claimant when same_claimant. EXTRACT_NO_INDEX when none. */
 static size_t updated_toll(const doc_state *d, const fig_aux *aux, size_t i, bool untyped,
                            bool same_claimant)
 {
@@ -2732,6 +2768,11 @@ static size_t updated_toll(const doc_state *d, const fig_aux *aux, size_t i, boo
         bool named_same = f[j].object && f[i].object && !strcmp(f[j].object, f[i].object);
         bool same_object = f[j].object == f[i].object || aux[i].toll_noun || named_same;
         bool same_type = !strcmp(f[j].type, f[i].type) || (untyped && named_same);
+        /* "استشهد شابان في جنين ... ارتفعت حصيلة الشهداء منذ مطلع العام إلى
+         * 312": a total since a start adds the day's toll up; it replaces
+         * only a total told since a start too */
+        if (aux[i].since && !aux[j].since)
+            continue;
         if (f[j].part_of == EXTRACT_NO_INDEX && same_type && same_object &&
             (!same_claimant || f[j].claimant == f[i].claimant) &&
             (!f[j].has_value || !f[i].has_value || f[j].value <= f[i].value))

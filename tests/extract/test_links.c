@@ -97,6 +97,28 @@ Test(links, update_by_another_party)
     check_links(cases, sizeof cases / sizeof cases[0], false);
 }
 
+/* A total counted since a start (منذ in its clause) adds up the day's
+ * toll: it replaces only a total told since a start too. */
+Test(links, a_total_since_a_start_replaces_only_such_a_total)
+{
+    static const link_case cases[] = {
+        {"استشهد شابان برصاص الجيش في المخيم. وارتفعت حصيلة الشهداء في المحافظة منذ مطلع العام "
+         "إلى 312 شهيدا.",
+         "312 شهيدا", NULL},
+        {"استشهد شابان في المخيم. وارتفعت حصيلة الشهداء إلى 312 شهيدا منذ بدء الحرب.", "312 شهيدا",
+         NULL},
+        {"وبلغت حصيلة القتلى منذ بدء الحرب 40900 قتيل. ثم ارتفعت حصيلة القتلى منذ بدء الحرب إلى "
+         "41000 قتيل.",
+         "41000 قتيل", "40900 قتيل"},
+        /* counter-examples: a منذ of another clause; no منذ at all */
+        {"قتل 25 شخصا في الهجوم المستمر منذ الصباح، ما أدى إلى ارتفاع الحصيلة حتى المساء إلى 32 "
+         "قتيلا.",
+         "32 قتيلا", "25 شخصا"},
+        {"قتل 3 أشخاص في القصف. ثم ارتفعت الحصيلة إلى 5 قتلى.", "5 قتلى", "3 أشخاص"},
+    };
+    check_links(cases, sizeof cases / sizeof cases[0], false);
+}
+
 /* An earlier toll told after the new one, named as earlier ("وكانت
  * الوزارة قد أعلنت في حصيلة سابقة"), is replaced by it even with no update
  * word before the new one. */
