@@ -6,6 +6,7 @@
  */
 #include "extract/extract.h"
 #include "tests/extract/model_fixture.h"
+#include "tests/extract/repeated.h"
 
 #include <criterion/criterion.h>
 #include <math.h>
@@ -1379,15 +1380,9 @@ Test(figures, not_figures)
  * counted, the document is still read. */
 Test(figures, long_document_is_read)
 {
-    const char *unit = "قتل 3 أشخاص وأصيب 2 وأسر 4 جنود. ";
-    size_t n = 1500, len = strlen(unit);
-    char *doc = malloc(n * len + 1);
-    cr_assert_not_null(doc);
-    for (size_t i = 0; i < n; i++)
-        memcpy(doc + i * len, unit, len);
-    doc[n * len] = '\0';
+    char *doc = repeated("قتل 3 أشخاص وأصيب 2 وأسر 4 جنود. ", 1500, NULL);
     extract_result r;
-    cr_assert_eq(extract_document(model, doc, n * len, &r), 0);
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
     cr_expect_eq(r.n_figures, EXTRACT_MAX_ITEMS);
     cr_expect_gt(r.truncated, 0);
     extract_result_free(&r);
@@ -1906,13 +1901,7 @@ Test(figures, negated_exceeding_agreeing_with_a_plural)
  * end of the piece it ends in, so the quote holds the whole figure. */
 Test(figures, a_figure_a_long_sentence_is_cut_inside_is_quoted_whole)
 {
-    static const char filler[] = "كلام ", figure[] = "قتل 3 جنود في القصف";
-    size_t n = TEXT_SENTENCE_MAX_TOKENS - 2, len = strlen(filler);
-    char *doc = malloc(n * len + sizeof figure);
-    cr_assert(doc);
-    for (size_t i = 0; i < n; i++)
-        memcpy(doc + i * len, filler, len);
-    memcpy(doc + n * len, figure, sizeof figure);
+    char *doc = repeated("كلام ", TEXT_SENTENCE_MAX_TOKENS - 2, "قتل 3 جنود في القصف");
     extract_result r;
     run(doc, &r);
     free(doc);

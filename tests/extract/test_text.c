@@ -2,6 +2,7 @@
  * slices, proclitic forms and tokens located in bytes. Sentences are our
  * own, not from the seeds. */
 #include "extract/text.h"
+#include "tests/extract/repeated.h"
 
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -265,23 +266,11 @@ Test(text, one_letter_abbreviations_do_not_end_a_sentence)
     cr_expect_eq(T.n_sentences, 3);
 }
 
-/* n copies of `piece` in one string (malloc'd) */
-static char *repeated(const char *piece, size_t n)
-{
-    size_t len = strlen(piece);
-    char *s = malloc(n * len + 1);
-    cr_assert(s);
-    for (size_t i = 0; i < n; i++)
-        memcpy(s + i * len, piece, len);
-    s[n * len] = '\0';
-    return s;
-}
-
 Test(text, a_sentence_that_runs_on_ends_at_a_comma_past_the_soft_limit)
 {
     /* three tokens a piece, the third a comma: no comma ends the sentence
      * before the soft limit, the first one at or past it does */
-    char *s = repeated("قصف بلدة، ", TEXT_SENTENCE_SOFT_TOKENS);
+    char *s = repeated("قصف بلدة، ", TEXT_SENTENCE_SOFT_TOKENS, NULL);
     init_ok(s);
     free(s);
     size_t first_end = 0;
@@ -297,7 +286,7 @@ Test(text, a_sentence_that_runs_on_ends_at_a_comma_past_the_soft_limit)
 
 Test(text, a_sentence_with_no_stop_or_comma_is_cut_at_the_hard_limit)
 {
-    char *s = repeated("قتل جندي في ريف البلدة ", TEXT_SENTENCE_MAX_TOKENS);
+    char *s = repeated("قتل جندي في ريف البلدة ", TEXT_SENTENCE_MAX_TOKENS, NULL);
     init_ok(s);
     free(s);
     cr_assert_eq(T.n_sentences, 5);
@@ -307,7 +296,7 @@ Test(text, a_sentence_with_no_stop_or_comma_is_cut_at_the_hard_limit)
         cr_expect_eq(T.sentences[k].start, T.tok[k * TEXT_SENTENCE_MAX_TOKENS].sp.start);
     text_free(&T);
     /* a sentence at the soft limit with a comma in it is left whole */
-    s = repeated("قتل جندي، ", TEXT_SENTENCE_SOFT_TOKENS / 3);
+    s = repeated("قتل جندي، ", TEXT_SENTENCE_SOFT_TOKENS / 3, NULL);
     init_ok(s);
     free(s);
     cr_expect_eq(T.n_sentences, 1);
