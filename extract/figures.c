@@ -2040,6 +2040,18 @@ static size_t time_number_holding(const doc_state *d, size_t k)
     return EXTRACT_NO_INDEX;
 }
 
+/* Is a trigger's type one a toll of people counts (killed, injured,
+ * casualties, captured, displaced)? */
+static bool toll_of_people(const char *type)
+{
+    static const char *const people_types[] = {"killed",   "injured",   "casualties",
+                                               "captured", "displaced", NULL};
+    for (size_t p = 0; people_types[p]; p++)
+        if (!strcmp(type, people_types[p]))
+            return true;
+    return false;
+}
+
 /* The type of a toll named right after its number, the link before it
  * ("يرتفع إلى 1245 عدد قتلى قوات النظام", "وارتفع إلى 30 عدد الشهداء"): a
  * toll head, then a trigger of people; NULL when the number is no such. */
@@ -2051,13 +2063,9 @@ static const char *toll_after_its_number(const doc_state *d, const fig_state *fs
         t->tok[head + 1].sentence != t->tok[i].sentence || !word_role(d, i - 1, "toll_link") ||
         !word_role(d, head, "toll_head"))
         return NULL;
-    static const char *const people_types[] = {"killed",   "injured",   "casualties",
-                                               "captured", "displaced", NULL};
     for (size_t k = 0; k < fs->n_tr && fs->tr[k].first <= head + 1; k++)
-        if (fs->tr[k].first == head + 1)
-            for (size_t p = 0; people_types[p]; p++)
-                if (!strcmp(fs->tr[k].type, people_types[p]))
-                    return fs->tr[k].type;
+        if (fs->tr[k].first == head + 1 && toll_of_people(fs->tr[k].type))
+            return fs->tr[k].type;
     return NULL;
 }
 
@@ -2078,17 +2086,14 @@ static bool bare_toll(const doc_state *d, const fig_state *fs, const number *num
     }
     if (i == 0 || t->tok[i - 1].sentence != t->tok[i].sentence)
         return false;
-    static const char *const people_types[] = {"killed",   "injured",   "casualties",
-                                               "captured", "displaced", NULL};
     for (size_t k = 0; k < fs->n_tr; k++) {
         const trigger *g = &fs->tr[k];
         if (g->end > i)
             break;
         if (g->end != i && !(g->end + 1 == i && word_role(d, i - 1, "toll_link")))
             continue;
-        for (size_t p = 0; people_types[p]; p++)
-            if (!strcmp(g->type, people_types[p]))
-                return true;
+        if (toll_of_people(g->type))
+            return true;
     }
     bool linked = word_role(d, i - 1, "toll_link");
     /* "عدد القتلى ... بلغ": a toll head and a trigger before the link; a
@@ -2105,9 +2110,8 @@ static bool bare_toll(const doc_state *d, const fig_state *fs, const number *num
         if (word_role(d, k, "toll_head") || word_role(d, k, "death_toll")) {
             for (size_t g = 0; g < fs->n_tr; g++)
                 if (fs->tr[g].first >= k && fs->tr[g].end < i) /* "حصيلة القتلى لاحقا إلى" */
-                    for (size_t p = 0; people_types[p]; p++)
-                        if (!strcmp(fs->tr[g].type, people_types[p]))
-                            return true;
+                    if (toll_of_people(fs->tr[g].type))
+                        return true;
             break;
         }
     }
@@ -2143,9 +2147,8 @@ static bool bare_toll(const doc_state *d, const fig_state *fs, const number *num
         for (size_t g = 0; g < fs->n_tr; g++)
             if ((fs->tr[g].first == k + 1 || fs->tr[g].first == k) /* "حصيلة القتلى" */ &&
                 fs->tr[g].end < i)
-                for (size_t p = 0; people_types[p]; p++)
-                    if (!strcmp(fs->tr[g].type, people_types[p]))
-                        return true;
+                if (toll_of_people(fs->tr[g].type))
+                    return true;
         return false;
     }
     return false;
@@ -2752,6 +2755,10 @@ static void link_figures(doc_state *d, const fig_aux *aux)
     }
 }
 
+/* The earlier toll the update figure i replaces: the latest whole figure
+ * before it of the same type (or, for an update that names no event, of
+ * the same thing) that counts the same thing, no larger; told by the same
+ * claimant when same_claimant. EXTRACT_NO_INDEX when none. */
 static size_t updated_toll(const doc_state *d, const fig_aux *aux, size_t i, bool untyped,
                            bool same_claimant)
 {

@@ -22,8 +22,9 @@
  * of its own ("...، في حين أعلن X"); a party cited after an outlet's
  * statement ("أفادت وكالة X بأن ...، وفقا لـY") asserts what X relays.
  * A speaker holds until another is named or the paragraph ends; a verb
- * with a hidden subject ("وأضاف أن") carries the last speaker on, and a sentence opened by كان without a speaker of its
- * own is the narrator's background, as are the terms of a deal (بموجبها،
+ * with a hidden subject ("وأضاف أن") carries the last speaker on, and a
+ * sentence opened by كان without a speaker of its own is the narrator's
+ * background, as are the terms of a deal (بموجبها،
  * يقضي) and an event dated to a point of an earlier month or year (منتصف
  * الشهر الماضي) in a sentence no party is quoted in. Anaphors refer back: المصدر, البيان to
  * the last speaker of their kind; a definite head alone (الوزارة, الوزير) to
@@ -320,6 +321,21 @@ static bool word_in_list(const text *t, size_t k, const char *list)
     return false;
 }
 
+/* The last two letters of token i as written, harakat and tatweel
+ * skipped, the last first; how many there are (at most 2). */
+static size_t last_letters(const text *t, size_t i, uint32_t last[2])
+{
+    size_t letters = 0;
+    last[0] = last[1] = 0;
+    for (uint32_t c = t->tok[i].sp.end; c-- > t->tok[i].sp.start && letters < 2;) {
+        uint32_t cp = t->cp[c];
+        if (cp == 0x0640 || (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670)
+            continue;
+        last[letters++] = cp;
+    }
+    return letters;
+}
+
 /* Token i is a definite nisba adjective (الغربية, الشيوعي) in sentence s:
  * the article, and a final ي or ية as written (not ئة: التعبئة, الهيئة). */
 static bool definite_nisba(const doc_state *d, size_t i, uint32_t s)
@@ -329,14 +345,8 @@ static bool definite_nisba(const doc_state *d, size_t i, uint32_t s)
         stages_word_in(d, i, FW_RELATIVE_PRONOUN) ||
         strncmp(t->tok[i].norm, "ال", strlen("ال")) != 0)
         return false;
-    uint32_t last[2] = {0, 0}; /* the last two letters, harakat and tatweel skipped */
-    size_t letters = 0;
-    for (uint32_t c = t->tok[i].sp.end; c-- > t->tok[i].sp.start && letters < 2;) {
-        uint32_t cp = t->cp[c];
-        if (cp == 0x0640 || (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670)
-            continue;
-        last[letters++] = cp;
-    }
+    uint32_t last[2];
+    size_t letters = last_letters(t, i, last);
     return letters == 2 && strlen(t->tok[i].norm) > strlen("ال") + 2 * strlen("ي") &&
            (last[0] == 0x064A || (last[0] == 0x0629 && last[1] == 0x064A));
 }
@@ -462,13 +472,9 @@ static bool nisba_written(const doc_state *d, size_t i, uint32_t s)
         return false;
     const char *w = t->tok[i].norm;
     size_t len = strlen(w);
-    uint32_t last = 0;
-    for (uint32_t c = t->tok[i].sp.end; c-- > t->tok[i].sp.start;)
-        if (t->cp[c] != 0x0640 && !(t->cp[c] >= 0x064B && t->cp[c] <= 0x065F)) {
-            last = t->cp[c];
-            break;
-        }
-    return last != 0x0649 && !(len >= 6 && strcmp(w + len - 6, "ايه") == 0) &&
+    uint32_t last[2];
+    last_letters(t, i, last);
+    return last[0] != 0x0649 && !(len >= 6 && strcmp(w + len - 6, "ايه") == 0) &&
            !(len >= 6 && strcmp(w + len - 6, "يات") == 0);
 }
 
