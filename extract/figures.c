@@ -3357,6 +3357,39 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
     return true;
 }
 
+/* "دمشق - سانا: استشهد 3 مدنيين ... . وذكر مصدر في الشرطة أن ... ما أدى إلى
+ * استشهاد 3 مدنيين": the outlet's unattributed lead sums up a statement
+ * the body then gives. A lead figure that a named party states again, the
+ * same count of the same thing, is that party's claim; its parts go with
+ * it. */
+static void lead_developed(doc_state *d, const fig_aux *aux)
+{
+    extract_figure *f = d->r->figures;
+    size_t n = d->r->n_figures, outlet = d->r->outlet;
+    if (outlet == EXTRACT_NO_INDEX)
+        return;
+    for (size_t i = 0; i < n && aux[i].first < d->narrated_lead_end; i++) {
+        if (f[i].claimant != outlet)
+            continue;
+        if (f[i].part_of != EXTRACT_NO_INDEX && f[i].part_of < i) {
+            size_t whole = f[i].part_of;
+            if (f[whole].claimant != outlet && aux[whole].first < d->narrated_lead_end)
+                f[i].claimant = f[whole].claimant;
+            continue;
+        }
+        if (!f[i].has_value)
+            continue;
+        for (size_t j = i + 1; j < n; j++)
+            if (aux[j].first >= d->narrated_lead_end && f[j].has_value &&
+                f[j].value == f[i].value && !strcmp(f[j].type, f[i].type) &&
+                counts_same(f, aux, i, j) && f[j].claimant != EXTRACT_NO_INDEX &&
+                f[j].claimant != outlet && !f[j].denied) {
+                f[i].claimant = f[j].claimant;
+                break;
+            }
+    }
+}
+
 int figures_find(doc_state *d)
 {
     const text *t = d->t;
@@ -3486,6 +3519,7 @@ int figures_find(doc_state *d)
         goto out;
     type_coordinated_subjects(d, &fs);
     link_figures(d, fs.aux);
+    lead_developed(d, fs.aux);
     if (carry_places(d, fs.aux) != 0)
         goto out;
     assign_areas(d);

@@ -546,6 +546,10 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
                                                          : p->last_anonymous;
         if (to == EXTRACT_NO_INDEX)
             to = p->current;
+        /* "وأضاف البيان" opening a paragraph: the statement of the last
+         * party that spoke, not the narrator's */
+        if (to == EXTRACT_NO_INDEX && strcmp(role, "statement") == 0)
+            to = p->last_speaker;
         return to != EXTRACT_NO_INDEX && refer_back(d, to, &gm, f);
     }
     /* "وقال المسؤول" after "مسؤول محلي": the definite form of an unnamed
@@ -2791,6 +2795,10 @@ int sources_find(doc_state *d)
         if (si < t->n_sentences && (i == 0 || t->tok[i - 1].sentence != si))
             in_statement[si] = !t->tok[i].newline_before && d->speaker[i] != EXTRACT_NO_INDEX;
     }
+    d->narrated_lead_end = 0;
+    if (narrator != EXTRACT_NO_INDEX && narrator == d->r->outlet)
+        while (d->narrated_lead_end < n && d->speaker[d->narrated_lead_end] == EXTRACT_NO_INDEX)
+            d->narrated_lead_end++;
     for (size_t i = 0; i < n; i++)
         if (d->speaker[i] == EXTRACT_NO_INDEX &&
             !(first_narrates && i >= p.lead_not_theirs_from && i < p.lead_not_theirs_to))

@@ -21,6 +21,9 @@ typedef struct doc_state {
     size_t *speaker; /* per token: index into r->sources credited with it, or EXTRACT_NO_INDEX */
     bool *denied;    /* per token: the speaker denies what is said there */
     bool *in_source; /* per token: inside a source mention */
+    /* tokens [0, narrated_lead_end) were credited to no one before the
+     * outlet narrated them: the lead, when an outlet narrates the text */
+    size_t narrated_lead_end;
     size_t *model_to_result; /* model source index → r->sources index, or EXTRACT_NO_INDEX */
     /* places.c */
     size_t cap_places;

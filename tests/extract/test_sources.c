@@ -276,6 +276,39 @@ Test(sources, a_statement_goes_on_across_a_paragraph)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "وأضاف البيان" opening a paragraph goes on with the statement of the
+ * last party that spoke, not the outlet's and not the first speaker's. */
+Test(sources, the_statement_goes_on_in_a_new_paragraph)
+{
+    static const claimant_case cases[] = {
+        {"صنعاء - الأناضول\nقالت وزارة الصحة في بيان إن 12 شخصا قتلوا في الغارات.\nوأضاف "
+         "البيان أن 30 شخصا أصيبوا.\n",
+         "30 شخصا", "وزارة الصحة", NULL},
+        {"قالت الجماعة إن مقاتليها قتلوا 8 جنود.\nوقال الجيش في بيان إن جنديا قتل في "
+         "الاشتباك.\nوأشار البيان إلى أن 5 جنود أصيبوا.\n",
+         "5 جنود", "الجيش", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* An outlet's unattributed lead that a named party states again is that
+ * party's claim; a lead the body does not state again stays the outlet's. */
+Test(sources, a_lead_takes_the_party_that_states_it_again)
+{
+    static const claimant_case cases[] = {
+        {"حمص - سانا\nاستشهد أربعة مدنيين بينهم طفلان جراء قذائف على حي الزهراء.\nوذكر مصدر في "
+         "قيادة الشرطة أن قذائف سقطت على الحي ما أدى إلى استشهاد أربعة مدنيين.\n",
+         "أربعة مدنيين", "مصدر في قيادة الشرطة", NULL},
+        {"حمص - سانا\nاستشهد أربعة مدنيين بينهم طفلان جراء قذائف على حي الزهراء.\nوذكر مصدر في "
+         "قيادة الشرطة أن قذائف سقطت على الحي ما أدى إلى استشهاد أربعة مدنيين.\n",
+         "طفلان", "مصدر في قيادة الشرطة", NULL},
+        {"حمص - سانا\nاستشهد أربعة مدنيين جراء قذائف على حي الزهراء.\nوذكر مصدر في قيادة "
+         "الشرطة أن قذائف سقطت على الحي ما أدى إلى إصابة 6 مدنيين.\n",
+         "أربعة مدنيين", "سانا", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* An unnamed woman speaks as an unnamed man does: an official, an
  * activist, a witness. */
 Test(sources, unnamed_women_speak)
