@@ -272,8 +272,10 @@ static bool read_word_form(const text *t, size_t j, mode m, wread *w)
     for (size_t f = 1; f < n; f++) {
         if (!(e = lookup(forms[f])))
             continue;
-        /* كميات ("amounts") is not ك + مئات: no vague amount after ك. */
-        if (e->kind == K_VAGUE && strncmp(norm + 2 * (letters[f] - 1), "ك", strlen("ك")) == 0)
+        /* كمية, كميات ("amount(s)") are not ك + مية, مئات: no vague
+         * amount nor hundred written مي after ك. */
+        if (strncmp(norm + 2 * (letters[f] - 1), "ك", strlen("ك")) == 0 &&
+            (e->kind == K_VAGUE || strncmp(forms[f], "مي", strlen("مي")) == 0))
             continue;
         if (e->ctx & C_NOT_NUMBER)
             return false;
@@ -632,6 +634,15 @@ static bool read_value(const text *t, size_t i, mode m, rval *r)
     if (c.gk == G_FRACTION && c.ck == CK_GROUP &&
         !(same_sent(t, i, c.end) && read_comp(t, c.end, M_PLAIN, &d) && d.ck == CK_MULT))
         return false;
+    /* "ألفا ومئتا عائلة": ألفا opening a compound is the accusative
+     * singular; the dual construct (ألفا شخص) is followed by what it
+     * counts, never by و. */
+    if (c.ck == CK_MULT_ACC && same_sent(t, i, c.end) &&
+        ((grammar_is(t, c.end, C_AND) && same_sent(t, i, c.end + 1) &&
+          read_comp(t, c.end + 1, M_PLAIN, &d)) ||
+         read_comp(t, c.end, M_WAW, &d)) &&
+        d.ck == CK_GROUP)
+        c.ck = CK_MULT;
     acc a = {0};
     apply(&a, &c);
     size_t j = c.end, n = 1;
