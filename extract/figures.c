@@ -468,6 +468,40 @@ static bool still_trapped_after(const doc_state *d, const trigger *tr, size_t n_
     return false;
 }
 
+/* "40 شخصا، بينهم 12 طفلا، قتلوا", "610 أشخاص بينهم 38 امرأة و17 طفلا
+ * استشهدوا", "1.9 مليون شخص، أي 90 في المئة من السكان، نزحوا": a breakdown
+ * or an aside between a counted noun (ending before token `end`) and its
+ * verb. Where the verb stands, when the first trigger after the aside
+ * opens no clause of its own and nothing but the aside and one closing
+ * comma comes between; else `end`. */
+static size_t past_aside(const doc_state *d, const trigger *tr, size_t n_tr, size_t end)
+{
+    const text *t = d->t;
+    size_t open = end;
+    if (open < t->n_tok && t->tok[open].kind == TOK_PUNCT && !strcmp(t->tok[open].norm, "،"))
+        open++;
+    lexicon_match am;
+    if (open >= t->n_tok || t->tok[open].sentence != t->tok[end - 1].sentence ||
+        !(link_is(d, open, "breakdown", &am) || link_is(d, open, "aside", &am)))
+        return end;
+    for (size_t k = 0; k < n_tr; k++) {
+        const trigger *g = &tr[k];
+        if (g->first < am.tok_end)
+            continue;
+        if (!g->after || g->conj || g->first > am.tok_end + d->m->windows[WIN_ASIDE_WORDS] ||
+            t->tok[g->first].sentence != t->tok[open].sentence)
+            return end;
+        /* a clause word may only join the parts ("38 امرأة و17 طفلا") */
+        for (size_t j = am.tok_end; j < g->first; j++)
+            if (t->tok[j].kind == TOK_PUNCT
+                    ? j + 1 != g->first || open == end
+                    : word_role(d, j, "clause") && t->tok[j + 1].kind != TOK_NUMBER)
+                return end;
+        return g->first;
+    }
+    return end;
+}
+
 static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_tr, const counted *c,
                                const char *category, size_t num_first, const trigger **cause,
                                bool *weak)
@@ -525,6 +559,11 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
      * rubble are not yet counted dead; their own verb says trapped */
     if (!strcmp(itype, "killed") && still_trapped_after(d, tr, n_tr, c))
         return "trapped";
+    /* "12 ضحية بين قتيل وجريح": victims the next words say are dead and
+     * wounded */
+    for (size_t k = 0; k < n_tr && !strcmp(itype, "killed"); k++)
+        if (tr[k].first == c->end && !strcmp(tr[k].type, "casualties"))
+            return "casualties";
     if (*itype && !displaced)
         return itype;
     /* "أصيب 12 نازحا": a verb right before the displaced says what befell them */
@@ -545,6 +584,7 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
         if (k < t->n_tok && !strcmp(t->tok[k].norm, ")"))
             end = k + 1;
     }
+    end = past_aside(d, tr, n_tr, end);
     for (size_t k = 0; k < n_tr; k++) {
         const trigger *g = &tr[k];
         if (g->first < end)
@@ -2164,6 +2204,26 @@ static bool breakdown_between(const doc_state *d, size_t from, size_t to)
     return false;
 }
 
+/* Does a word of what happened, joined by و or ف and without the article,
+ * stand in the tokens [from, to)? "قتل 20 مدنيا بينهم نساء وتدمير 7
+ * منازل": the houses are another event's count, no part of the dead
+ * ("وبين القتلى والمصابين 12 طفلا" names the toll broken down). */
+static bool event_joined_between(const doc_state *d, size_t from, size_t to)
+{
+    const text *t = d->t;
+    lexicon_match m;
+    for (size_t k = from; k < to; k++) {
+        const char *w = t->tok[k].norm;
+        if (t->tok[k].kind == TOK_WORD &&
+            (!strncmp(w, "و", strlen("و")) || !strncmp(w, "ف", strlen("ف"))) &&
+            strncmp(w + strlen("و"), "ال", strlen("ال")) != 0 &&
+            lexicon_match_at(d->m->triggers, t, k, PROCLITICS_ALL, &m) &&
+            m.sp.start > t->tok[k].sp.start)
+            return true;
+    }
+    return false;
+}
+
 /* Only punctuation, brackets and و between: "3 أطفال وامرأة", "(67 امرأة". */
 static bool only_marks_between(const text *t, size_t from, size_t to)
 {
@@ -2689,7 +2749,8 @@ static void link_figures(doc_state *d, const fig_aux *aux)
         size_t head = EXTRACT_NO_INDEX;
         bool bracket = aux[i].first > aux[p].end && is_open_mark(t, aux[i].first - 1) &&
                        !strcmp(t->tok[aux[i].first - 1].norm, "(");
-        if (aux[i].of_them || breakdown_between(d, aux[p].end, aux[i].first))
+        if (aux[i].of_them || (breakdown_between(d, aux[p].end, aux[i].first) &&
+                               !event_joined_between(d, aux[p].end, aux[i].first)))
             head = p;
         else if (only_marks_between(t, aux[p].end, aux[i].first))
             /* "224 لاجئا (67 امرأة و114 طفلا)": a bracket opens the parts of
@@ -3390,6 +3451,28 @@ static void lead_developed(doc_state *d, const fig_aux *aux)
     }
 }
 
+/* Does a number or a counted noun end right before token k ("7 قتلوا",
+ * "5 أشخاص قتلوا"), so that a verb at k is said of it? */
+static bool counted_ends_at(const doc_state *d, size_t k)
+{
+    /* numbers are in text order: the last one ending at or before k */
+    size_t lo = 0, hi = d->r->n_numbers;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->r->numbers[mid].tok_end <= k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo > 0 && d->r->numbers[lo - 1].tok_end == k)
+        return true;
+    lexicon_match nm;
+    for (size_t j = k >= 3 ? k - 3 : 0; j < k; j++)
+        if (lexicon_match_at(d->m->nouns, d->t, j, PROCLITICS_ALL, &nm) && nm.tok_end == k)
+            return true;
+    return false;
+}
+
 int figures_find(doc_state *d)
 {
     const text *t = d->t;
@@ -3422,6 +3505,18 @@ int figures_find(doc_state *d)
                        strcmp(pos, "before") != 0 && !adjacent,
                        adjacent,
                        conj};
+        /* "استشهاد وإصابة 14"، "مقتل وجرح العشرات": the dead and the
+         * wounded named together, each with its own word, count both */
+        if (n_tr >= 2 && conj && g->before && tr[n_tr - 2].end == tm.tok_first &&
+            !counted_ends_at(d, tr[n_tr - 2].first) && tr[n_tr - 2].before &&
+            strcmp(pos, "adjacent") != 0 &&
+            ((!strcmp(g->type, "injured") && !strcmp(tr[n_tr - 2].type, "killed")) ||
+             (!strcmp(g->type, "killed") && !strcmp(tr[n_tr - 2].type, "injured")))) {
+            tr[n_tr - 2].end = tm.tok_end;
+            tr[n_tr - 2].type = "casualties";
+            tr[n_tr - 2].after &= g->after;
+            n_tr--;
+        }
         i = tm.tok_end;
     }
     fs.tr = tr;

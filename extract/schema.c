@@ -39,7 +39,7 @@ static const char *const link_roles[] = {
     "breakdown", "update",    "clause",     "of",           "ranks",   "after_noun", "persons",
     "toll_link", "toll_head", "death_toll", "unit_head",    "percent", "every",      "unit",
     "moved",     "abroad",    "means",      "population",   "because", "out_of",     "addition",
-    "may_reach", "agent",     "only",       "circumstance", "earlier", NULL};
+    "may_reach", "agent",     "only",       "circumstance", "earlier", "aside",      NULL};
 static const char *const stances[] = {"claimed", "denied", NULL};
 static const char *const attribution_kinds[] = {"verb", "prep", "carry", "report", NULL};
 static const char *const causes[] = {
@@ -93,6 +93,7 @@ const char *const schema_windows[WIN__COUNT + 1] = {
     [WIN_RELEASE_SUBJECT_AT] = "release_subject_at",
     [WIN_TRIGGER_BACK_WORDS] = "trigger_back_words",
     [WIN_TRIGGER_AFTER_WORDS] = "trigger_after_words",
+    [WIN_ASIDE_WORDS] = "aside_words",
     [WIN_UPDATE_REACH_WORDS] = "update_reach_words",
     [WIN_TITLE_MAX_WORDS] = "title_max_words",
     [WIN__COUNT] = NULL,

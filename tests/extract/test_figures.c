@@ -138,6 +138,13 @@ Test(figures, types_from_the_governing_word)
         {"أسفر القصف عن مقتل 9 أشخاص بينهم طفلان وإصابة 14 آخرين.", "14 آخرين", 14, "exact",
          "injured"},
         {"وقالت الشرطة إن 11 شخصا قتلوا في الانفجار.", "11 شخصا", 11, "exact", "killed"},
+        /* the dead and the wounded named together, each by its own word */
+        {"وأفاد مصدر طبي باستشهاد وإصابة 14 مواطنا في القصف.", "14 مواطنا", 14, "exact",
+         "casualties"},
+        {"وأسفر الهجوم عن مقتل وجرح 20 عنصرا من القوات.", "20 عنصرا", 20, "exact", "casualties"},
+        {"وأسفر القصف عن مصرع وإصابة 7 أشخاص.", "7 أشخاص", 7, "exact", "casualties"},
+        {"وبلغت الحصيلة 12 ضحية بين قتيل وجريح.", "12 ضحية", 12, "exact", "casualties"},
+        {"وأعلنت الوزارة مقتل 5 أشخاص وإصابة 12 آخرين.", "12 آخرين", 12, "exact", "injured"},
         /* duals in the nominative count two whatever the noun */
         {"واعتقلت الدورية 6 شبان بينهم قاصران.", "قاصران", 2, "exact", "captured"},
         {"وأصيب مسعفان بشظايا القذيفة.", "مسعفان", 2, "exact", "injured"},
@@ -494,6 +501,22 @@ Test(figures, breakdowns)
         /* ... but not when the parts would be more than their whole */
         {"وقتل 9 أشخاص بينهم 5 عناصر من قوات النظام و12 مدنيا في قرية أخرى.", "12 مدنيا", NULL,
          "killed"},
+        /* a breakdown or an aside between the noun and its verb: the verb
+         * says what befell the whole, and its parts */
+        {"وقالت اللجنة إن 40 شخصا، بينهم 12 طفلا، قتلوا في الغارة.", "12 طفلا", "40 شخصا",
+         "killed"},
+        {"وقالت اللجنة إن 40 شخصا، بينهم 12 طفلا، قتلوا في الغارة.", "40 شخصا", NULL, "killed"},
+        {"وأكد المكتب أن 215 شخصا بينهم 31 امرأة و44 طفلا استشهدوا منذ الصباح.", "31 امرأة",
+         "215 شخصا", "killed"},
+        {"وأكد المكتب أن 215 شخصا بينهم 31 امرأة و44 طفلا استشهدوا منذ الصباح.", "215 شخصا", NULL,
+         "killed"},
+        {"وقالت المفوضية إن 600 ألف شخص، أي ثلث سكان الولاية، نزحوا خلال شهر.", "600 ألف شخص", NULL,
+         "displaced"},
+        {"وقال إن 25 مدنيا، معظمهم من النساء، أصيبوا بجروح.", "25 مدنيا", NULL, "injured"},
+        /* an event joined after the breakdown counts on its own */
+        {"وأسفرت الغارة عن مقتل 15 مسلحا بينهم قيادي وتدمير 4 آليات.", "4 آليات", NULL,
+         "destroyed"},
+        {"وأعلن الجيش قتل 6 إرهابيين بينهم انتحاري واعتقال 3 آخرين.", "3 آخرين", NULL, "captured"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         const link_case *c = &cases[k];
