@@ -207,7 +207,16 @@ static bool vague_alone(const doc_state *d, const number *num, size_t after)
     const text *t = d->t;
     if (num->qual == QUAL_SOME)
         return false;
+    /* "عشرات الآلاف من الدولارات": an amount of a measure, not of people */
+    if (after + 1 < t->n_tok && stages_word_is(t, after, (const char *const[]){"من", NULL}) &&
+        word_role(d, after + 1, "unit"))
+        return false;
     if (num->flags & NUMFLAG_DEFINITE)
+        return true;
+    /* "عشرات الآلاف", "مئات الآلاف": the construct is whole, its last word
+     * definite */
+    if (num->tok_end > num->tok_first + 1 &&
+        !strncmp(t->tok[num->tok_end - 1].norm, "ال", strlen("ال")))
         return true;
     return after >= t->n_tok || t->tok[after].kind == TOK_PUNCT ||
            t->tok[after].sentence != t->tok[num->tok_first].sentence;
@@ -3357,10 +3366,13 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         c = (counted){fs->people, after, after, num->sp};
         found = true;
     }
-    if (!found && num->has_value && num->qual == QUAL_EXACT && fs->others &&
-        (elliptic(d, num, after) || elliptic_subject(d, fs, num, after) ||
-         opens_toll_list(d, fs, num, after) || listed_by_place(d, fs, num, after) ||
-         item_of_toll_list(d, fs, num, after))) {
+    /* a qualified number too, when its own verb follows ("إن أكثر من 50
+     * قتلوا") */
+    if (!found && num->has_value && fs->others &&
+        ((num->qual == QUAL_EXACT &&
+          (elliptic(d, num, after) || opens_toll_list(d, fs, num, after) ||
+           listed_by_place(d, fs, num, after) || item_of_toll_list(d, fs, num, after))) ||
+         elliptic_subject(d, fs, num, after))) {
         /* "قتل 100 شخص في جبلة و48 في طرطوس": the noun is not repeated;
          * with no figure before it, a number whose verb of people follows
          * counts people ("الحصيلة كالتالي: 38 قتلوا") */

@@ -1312,12 +1312,21 @@ Test(figures, a_bare_number_said_to_have_been_killed)
     static const figure_case cases[] = {
         {"ونفى الجيش مقتل 40 من جنوده، مؤكدا أن 3 فقط قتلوا.", "3", 3, "exact", "killed"},
         {"وقال الدفاع المدني إن 7 قتلوا وأصيب 20 في القصف.", "7", 7, "exact", "killed"},
+        /* qualified, and vague amounts whose construct is whole */
+        {"وقالت الشبكة إن أكثر من 60 قتلوا في الهجوم.", "60", 60, "more_than", "killed"},
+        {"وأضافت المنظمة أن نحو 9 آلاف فروا إلى الحدود.", "9 آلاف", 9000, "about", "displaced"},
+        {"وقالت الوكالة إن عشرات الآلاف نزحوا من الإقليم.", "عشرات الآلاف", NAN, "thousands",
+         "displaced"},
+        {"وأدى القتال إلى نزوح مئات الآلاف من الولاية.", "مئات الآلاف", NAN, "thousands",
+         "displaced"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
-    /* nor what falls, nor "the three" named before */
+    /* nor what falls, nor "the three" named before, nor an amount of money */
     static const no_figure_case none[] = {
         {"وأكدت الوزارة أن 4 سقطت في البحر.", "4"},
         {"قتل 3 جنود. وقالت المصادر إن الثلاثة قتلوا في المعارك.", "الثلاثة"},
+        {"وقدرت الخسائر بعشرات الآلاف من الدولارات.", "عشرات"},
+        {"وأكد أن أكثر من 3 أعوام مرت على الحصار.", "3"},
     };
     check_no_figures(none, sizeof none / sizeof none[0]);
 }
