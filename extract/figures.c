@@ -1326,6 +1326,25 @@ static bool type_fits(const char *type, const char *category)
     return true;
 }
 
+/* Does the count word `cause` govern the number at token `first`: right
+ * before it ("فككت 3 عبوات"), or past its subject ("فككت فرق الهندسة 12
+ * عبوة ناسفة") with no other word of what happened nor a new clause
+ * between ("عاد القصف بعشرين قذيفة": the shelling fired them)? */
+static bool count_verb_of(const doc_state *d, const trigger *tr, size_t n_tr, const trigger *cause,
+                          size_t first)
+{
+    const text *t = d->t;
+    if (cause->end > first || first - cause->end > d->m->windows[WIN_COUNT_SUBJECT_WORDS])
+        return false;
+    for (size_t k = cause->end; k < first; k++)
+        if (t->tok[k].kind != TOK_WORD || word_role(d, k, "clause"))
+            return false;
+    for (size_t k = 0; k < n_tr; k++)
+        if (tr[k].first >= cause->end && tr[k].first < first)
+            return false;
+    return true;
+}
+
 /* The noun does not carry its own type (قتيل does: no trigger overrides it). */
 static bool weak_or_trigger_typed(const counted *c)
 {
@@ -1575,7 +1594,8 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
      * a target ("أطلقت 3 طائرات مسيرة"): fired. */
     bool drone = !strcmp(model_field(c->noun, 1), "aircraft");
     bool launched = !strcmp(type, "fired") && drone;
-    bool counted_here = cause && !strcmp(cause->type, "count") && cause->end == first;
+    bool counted_here =
+        cause && !strcmp(cause->type, "count") && count_verb_of(d, tr, n_tr, cause, first);
     if (weak_or_trigger_typed(c) &&
         ((!type_fits(type, category) && !launched) ||
          (!strcmp(type, "count") && !strcmp(category, "munitions") && !counted_here))) {

@@ -94,6 +94,7 @@ const char *const schema_windows[WIN__COUNT + 1] = {
     [WIN_TRIGGER_BACK_WORDS] = "trigger_back_words",
     [WIN_TRIGGER_AFTER_WORDS] = "trigger_after_words",
     [WIN_ASIDE_WORDS] = "aside_words",
+    [WIN_COUNT_SUBJECT_WORDS] = "count_subject_words",
     [WIN_UPDATE_REACH_WORDS] = "update_reach_words",
     [WIN_TITLE_MAX_WORDS] = "title_max_words",
     [WIN__COUNT] = NULL,

@@ -627,12 +627,12 @@ Test(genre, types)
          "5", 5, "killed", NULL},
         /* two named sites that something befell are counted */
         {"وتمكنت الفصائل من السيطرة على حاجزي المداجن والزلاقيات.", "حاجزي", 2, "seized", NULL},
-        /* fighters who lay down their arms are counted as such, not as what
-         * befell those before them */
+        /* fighters who lay down their arms are counted as such, those who
+         * give themselves up surrendered, not what befell those before them */
         {"أعلن الجيش خروج 500 مدني من الحي، كما أن 80 مسلحا ألقوا أسلحتهم.", "80 مسلحا", 80,
          "count", NULL},
         {"أعلنت الوزارة إجلاء 300 مدني من البلدة و60 مسلحا سلموا أنفسهم مع أسلحتهم.", "60 مسلحا",
-         60, "count", NULL},
+         60, "captured", NULL},
         {"وقال المصدر إن 20 مسلحا قتلوا بعدما رفضوا إلقاء السلاح.", "20 مسلحا", 20, "killed", NULL},
     };
     check_figures(cases, sizeof cases / sizeof cases[0]);
