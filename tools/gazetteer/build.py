@@ -13,7 +13,9 @@ Inputs (all in the repository except GeoNames):
 
 Towns of COUNTRIES come from GeoNames when they have an Arabic name and
 are in cities500 (GeoNames counts them at 500 inhabitants or more, though
-it often leaves the number 0); of NEIGHBOURS, cities of NEIGHBOUR_POP_MIN. Reviewed entries win:
+it often leaves the number 0); of NEIGHBOURS, cities of NEIGHBOUR_POP_MIN and
+the smaller towns that arabic_names.tsv names (Israeli towns that rockets and
+drones are fired at: كريات شمونة، سديروت). Reviewed entries win:
 a GeoNames town sharing a name with a reviewed entry is left out (mostly the
 same place). Of GeoNames towns sharing a name, the most populous keeps it.
 Names are flagged ambiguous by the rule in data/places/ambiguous.tsv; a name
@@ -149,7 +151,8 @@ def main(argv):
         for line in f:
             g = line.rstrip("\n").split("\t")
             if g[8] not in COUNTRIES and not (g[8] in NEIGHBOURS and
-                                              int(g[14] or 0) >= NEIGHBOUR_POP_MIN):
+                                              (int(g[14] or 0) >= NEIGHBOUR_POP_MIN or
+                                               g[0] in added)):
                 continue
             names = []
             # A definite Arabic name may come only paired with a
