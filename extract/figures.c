@@ -1441,6 +1441,19 @@ static bool next_by_place(const doc_state *d, size_t end, size_t first)
     return place;
 }
 
+/* Does a link of the former value ("بعد أن كانت") end right before token
+ * i? */
+static bool after_former(const doc_state *d, size_t i)
+{
+    for (size_t back = 1; back <= LEXICON_MAX_WORDS && back <= i; back++) {
+        lexicon_match m;
+        if (d->t->tok[i - back].sentence == d->t->tok[i].sentence &&
+            link_is(d, i - back, "former", &m) && m.tok_end == i)
+            return true;
+    }
+    return false;
+}
+
 static bool breakdown_between(const doc_state *d, size_t from, size_t to);
 static bool only_marks_between(const text *t, size_t from, size_t to);
 
@@ -1466,6 +1479,20 @@ static const extract_figure *whole_of_part(const doc_state *d, const fig_state *
     return f;
 }
 
+/* Does a number (a count, a date, an ordinal) begin at token k? */
+static bool number_starts_at(const doc_state *d, size_t k)
+{
+    size_t lo = 0, hi = d->r->n_numbers; /* numbers are in text order */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->r->numbers[mid].tok_first < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < d->r->n_numbers && d->r->numbers[lo].tok_first == k;
+}
+
 /* Does منذ at token k open a start a total counts from: a date or year
  * ("منذ 7 أكتوبر"، "منذ 2011"), a point of a period ("منذ مطلع العام"), the
  * war's start ("منذ بدء الحرب")? Not a time of day ("منذ الفجر"). */
@@ -1475,7 +1502,8 @@ static bool since_start_at(const doc_state *d, size_t k)
     if (!stages_word_is(t, k, (const char *const[]){"منذ", "ومنذ", NULL}) || k + 1 >= t->n_tok ||
         t->tok[k + 1].sentence != t->tok[k].sentence)
         return false;
-    if (t->tok[k + 1].kind == TOK_NUMBER || stages_word_in(d, k + 1, FW_POINT_IN_PERIOD))
+    if (t->tok[k + 1].kind == TOK_NUMBER || stages_word_in(d, k + 1, FW_POINT_IN_PERIOD) ||
+        number_starts_at(d, k + 1)) /* "منذ السابع من أكتوبر" */
         return true;
     for (size_t w = k + 1; w <= k + 2 && w < t->n_tok && t->tok[w].sentence == t->tok[k].sentence;
          w++)
@@ -1486,7 +1514,8 @@ static bool since_start_at(const doc_state *d, size_t k)
 
 /* Does the figure on tokens [first, end) count since a start (since_start_at)
  * in its clause: among the words before it ("حصيلة الشهداء منذ مطلع العام
- * ارتفعت إلى 312") or right after it ("312 شهيدا منذ بدء الحرب")? */
+ * ارتفعت إلى 312", "الحصيلة التراكمية ارتفعت إلى 3583") or right after it
+ * ("312 شهيدا منذ بدء الحرب")? */
 static bool since_counted(const doc_state *d, size_t first, size_t end)
 {
     enum { BEFORE = 10, AFTER = 6 };
@@ -1494,7 +1523,7 @@ static bool since_counted(const doc_state *d, size_t first, size_t end)
     uint32_t s = t->tok[first].sentence;
     for (size_t k = first;
          k-- > 0 && first - k <= BEFORE && t->tok[k].sentence == s && t->tok[k].kind != TOK_PUNCT;)
-        if (since_start_at(d, k))
+        if (since_start_at(d, k) || stages_word_in(d, k, FW_CUMULATIVE))
             return true;
     for (size_t k = end;
          k < t->n_tok && k - end < AFTER && t->tok[k].sentence == s && t->tok[k].kind != TOK_PUNCT;
@@ -2166,8 +2195,10 @@ static bool bare_toll(const doc_state *d, const fig_state *fs, const number *num
     }
     bool linked = word_role(d, i - 1, "toll_link");
     /* "عدد القتلى ... بلغ": a toll head and a trigger before the link; a
-     * date may stand between ("عدد المستسلمين منذ 9 يناير بلغ"). */
-    for (size_t back = 2; linked && back <= 8 && back <= i; back++) {
+     * date may stand between ("عدد المستسلمين منذ 9 يناير بلغ", "حصيلة
+     * الشهداء منذ السابع من تشرين الأول الماضي إلى"). */
+    enum { TOLL_HEAD_BACK = 10 };
+    for (size_t back = 2; linked && back <= TOLL_HEAD_BACK && back <= i; back++) {
         size_t k = i - back;
         size_t when = time_number_holding(d, k);
         if (when != EXTRACT_NO_INDEX && t->tok[when].sentence == t->tok[i].sentence) {
@@ -2832,6 +2863,15 @@ static void link_figures(doc_state *d, const fig_aux *aux)
         /* "ثم ارتفع العدد إلى 9 جنود": an update that names no event
          * updates the count of the same thing before it, and is what it was. */
         bool untyped = aux[i].weak_type && !strcmp(f[i].type, "count");
+        /* "إلى 27 قتيلا بعد أن كانت 19": the value it had, told after it */
+        if (i + 1 < d->r->n_figures && after_former(d, aux[i + 1].first) &&
+            t->tok[aux[i + 1].first].sentence == t->tok[aux[i].first].sentence &&
+            f[i + 1].part_of == EXTRACT_NO_INDEX && counts_same(f, aux, i, i + 1) &&
+            (!f[i + 1].has_value || !f[i].has_value || f[i + 1].value <= f[i].value)) {
+            f[i].supersedes = i + 1;
+            f[i + 1].type = f[i].type;
+            continue;
+        }
         f[i].supersedes = updated_toll(d, aux, i, untyped, true);
         /* "ارتفعت الحصيلة إلى 33، بحسب الدفاع المدني" after the ministry's
          * 27: the text says the toll rose, so it replaces the one told
@@ -2869,6 +2909,11 @@ static size_t updated_toll(const doc_state *d, const fig_aux *aux, size_t i, boo
          * 312": a total since a start adds the day's toll up; it replaces
          * only a total told since a start too */
         if (aux[i].since && !aux[j].since)
+            continue;
+        /* "ارتفع العدد إلى 35 بعد وفاة عدد من الجرحى": a vague amount after
+         * the new toll tells why it rose */
+        if (!f[i].has_value && f[j].has_value &&
+            t->tok[aux[j].first].sentence == t->tok[aux[i].first].sentence)
             continue;
         if (f[j].part_of == EXTRACT_NO_INDEX && same_type && same_object &&
             (!same_claimant || f[j].claimant == f[i].claimant) &&
@@ -3028,6 +3073,9 @@ static bool after_figure_comma(const doc_state *d, const number *num)
 
 static bool elliptic(const doc_state *d, const number *num, size_t after)
 {
+    /* "ارتفعت الحصيلة إلى 27 قتيلا بعد أن كانت 19": the value before */
+    if (after_former(d, num->tok_first) && previous_in_sentence(d, num->tok_first))
+        return true;
     return (glued_to_waw(d->t, num) || after_addition(d, num) || after_figure_comma(d, num)) &&
            elliptic_after(d, num->tok_first, after);
 }

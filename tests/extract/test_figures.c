@@ -560,6 +560,22 @@ Test(figures, updates)
         /* a different count is not updated */
         {"قتل 12 شخصا وأصيب 20. ثم ارتفع عدد القتلى إلى 15 شخصا.", "15 شخصا", "12 شخصا", "killed"},
         {"أصيب 30 مدنيا في القصف. وارتفع عدد القتلى إلى 41 مدنيا.", "41 مدنيا", NULL, "killed"},
+        /* the value before, told after the update in its sentence */
+        {"وارتفعت حصيلة قتلى التفجير إلى 27 قتيلا، بعد أن كانت 19 قتيلا.", "27 قتيلا", "19 قتيلا",
+         "killed"},
+        {"وارتفعت حصيلة قتلى التفجير إلى 27 قتيلا بعد أن كانت 19.", "27 قتيلا", "19", "killed"},
+        /* a vague amount after the new toll tells why it rose */
+        {"وارتفع عدد القتلى إلى 35 قتيلا بعد وفاة عدد من الجرحى.", "عدد من", NULL, "killed"},
+        /* a total since the war began, or a cumulative one, adds the day's
+         * toll up: it replaces no toll of a day */
+        {"واستقبلت المستشفيات 52 شهيدا خلال 24 ساعة. وارتفعت حصيلة الشهداء منذ بدء العدوان إلى "
+         "44211 شهيدا.",
+         "44211 شهيدا", NULL, "killed"},
+        {"واستقبلت المستشفيات 52 شهيدا خلال 24 ساعة. وارتفعت حصيلة الشهداء منذ السابع من أكتوبر "
+         "إلى 44211 شهيدا.",
+         "44211 شهيدا", NULL, "killed"},
+        {"وأدت الغارة على البلدة إلى استشهاد 5 أشخاص. وارتفعت الحصيلة التراكمية إلى 3583 شهيدا.",
+         "3583 شهيدا", NULL, "killed"},
         /* no update word: two figures side by side */
         {"قتل 12 شخصا في حلب. وقتل 23 شخصا في إدلب.", "23 شخصا", NULL, "killed"},
         /* a bare toll updates whatever its count counted, past an adverb */
@@ -685,6 +701,8 @@ Test(figures, bare_toll_past_its_place_or_time)
 {
     static const figure_case cases[] = {
         {"وبلغ عدد القتلى في المدينة 35.", "35", 35, "exact", "killed"},
+        {"وارتفعت حصيلة الشهداء منذ السابع من تشرين الأول الماضي إلى 44211.", "44211", 44211,
+         "exact", "killed"},
         {"بلغ عدد القتلى مساء أمس 20.", "20", 20, "exact", "killed"},
         {"ووصل عدد الجرحى في المدينة منذ الصباح 45.", "45", 45, "exact", "injured"},
         {"وبلغت حصيلة القتلى في القرى الشرقية حتى مساء اليوم 18.", "18", 18, "exact", "killed"},
