@@ -227,6 +227,9 @@ static bool adjective_of_noun(const text *t, size_t i, const lexicon_match *pm)
                strlen(t->tok[i - 1].norm) >= strlen("الفعل"); /* not إلى, الذي */
     if (has_tanween(t, i - 1))
         return true;
+    /* "حماة والسلمية": a definite name joined by و is a further item */
+    if (!strncmp(w, "و", strlen("و")) && !strncmp(w + strlen("و"), "ال", strlen("ال")))
+        return false;
     const char *prev = t->tok[i - 1].norm;
     return ends_with(w, "يه") &&
            (((ends_with(prev, "ه") || ends_with(prev, "ات")) && !strstr(prev, "ال")) ||
@@ -509,6 +512,8 @@ static bool name_word(const doc_state *d, size_t i, const bool *covered)
             return false;
     }
     const char *w = t->tok[i].norm;
+    if (!strcmp(w, "ال") || !strcmp(w, "وال"))
+        return false; /* the article alone before a number: "منطقة الـ55" */
     if (strncmp(w, "ال", strlen("ال")) == 0 || strncmp(w, "وال", strlen("وال")) == 0)
         return true; /* definite after an indefinite noun: a construct, حي الشهداء */
     if (lexicon_match_at(d->m->triggers, t, i, PROCLITICS_ALL, &cm) ||
@@ -758,12 +763,18 @@ int places_find_unresolved(doc_state *d)
         lexicon_match cm;
         /* the context word may end a source's span ("السكان من قرى X"): only
          * the name must stay outside one */
-        if (t->tok[i].kind != TOK_WORD || covered[i] ||
+        if (t->tok[i].kind != TOK_WORD ||
             !lexicon_match_at(d->m->place_context, t, i, PROCLITICS_ALL, &cm))
             continue;
         const char *role = context_role(&cm);
         bool part = strcmp(role, "part") == 0, list = strcmp(role, "names") == 0,
              site = names_site(&cm);
+        /* "حيي الشجاعية والتفاح": the gazetteer read the first item with
+         * its noun ("حي الشجاعية"); the list goes on after it */
+        bool known_first =
+            covered[i] && list && i + 1 < t->n_tok && covered[i + 1] && cover_end[i] > cm.tok_end;
+        if (covered[i] && !known_first)
+            continue;
         if ((!part && !list && !site && strcmp(role, "name") != 0) || definite(t->tok[i].norm))
             continue;
         if (part && hamza_on_alef(t, i))
@@ -771,12 +782,20 @@ int places_find_unresolved(doc_state *d)
         if (site &&
             (cm.tok_end >= t->n_tok || strncmp(t->tok[cm.tok_end].norm, "ال", strlen("ال")) != 0))
             continue; /* a road or square is named by a definite name */
-        size_t first = part ? i : skip_openers(t, cm.tok_end, t->tok[i].sentence);
+        size_t first = part || known_first ? i : skip_openers(t, cm.tok_end, t->tok[i].sentence);
         lexicon_match more; /* قرى وبلدات X */
         while (!part && first < t->n_tok && t->tok[first].sentence == t->tok[i].sentence &&
                lexicon_match_at(d->m->place_context, t, first, PROCLITICS_ALL, &more) &&
                more.tok_first == first && strcmp(context_role(&more), context_role(&cm)) == 0)
             first = skip_openers(t, more.tok_end, t->tok[i].sentence);
+        /* "أحياء المدينة الجنوبية": the noun after is the place the text
+         * already named (المدينة), not a name, and what follows describes
+         * it */
+        lexicon_match owner;
+        if (first < t->n_tok && t->tok[first].kind == TOK_WORD && definite(t->tok[first].norm) &&
+            lexicon_match_at(d->m->place_context, t, first, PROCLITICS_ALL, &owner) &&
+            owner.tok_first == first)
+            continue;
         bool waw = false;
         for (int items = 0; items < 32 && rc == 0; items++) {
             if (first >= t->n_tok || t->tok[first].sentence != t->tok[i].sentence)

@@ -140,6 +140,14 @@ Test(places, names_that_are_not_places)
         {"نصب 200 نازح الخيام في ساحة المدرسة.", "الخيام"},
         /* a common word that names a Gaza camp only with its noun */
         {"جلس 30 نازحا على الشاطئ قرب الميناء.", "الشاطئ"},
+        /* the make of a missile or a drone */
+        {"أطلقت الجماعة 3 صواريخ من نوع فلسطين 2 على المدينة.", "فلسطين"},
+        {"أسقطت الدفاعات طائرة مسيرة من طراز يافا.", "يافا"},
+        /* the city named before, and its quarters by their direction */
+        {"قصفت الطائرات أحياء المدينة الجنوبية والشرقية.", "الجنوبية"},
+        /* the article before a number, and a participle read as a town */
+        {"تقدمت القوات إلى منطقة الـ55 كيلومترا.", "الـ"},
+        {"أغلقت القوات 3 طرق مؤدية إلى الحدود.", "مؤدية"},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         extract_result r;
@@ -299,6 +307,10 @@ Test(places, unknown_places_by_their_context)
         {"اندلعت اشتباكات عنيفة على محور الكسارات غرب المدينة.", "الكسارات"},
         {"صدت القوات هجوما على محور عين الباردة فجرا.", "عين الباردة"},
         {"قتل جنديان على محور كرمنة شرق البلدة.", "كرمنة"},
+        /* a list whose first item the gazetteer reads with its noun */
+        {"استهدفت الغارات حيي الشجاعية والمنطار فجرا.", "المنطار"},
+        /* a definite name joined by و after a name in ـة is a further item */
+        {"سقطت قذائف على حماة والسلمية ليلا.", "السلمية"},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         extract_result r;
