@@ -2171,8 +2171,23 @@ static const char *toll_after_its_number(const doc_state *d, const fig_state *fs
  * بلغ 8408", "ارتفعت حصيلة القتلى إلى 106", "والإصابات 197"), or right
  * after a verb of what happens to people ("وأصيب 33 بجروح"): it counts
  * people. */
-static bool bare_toll(const doc_state *d, const fig_state *fs, const number *num)
+/* "عدد المفقودين بلغ 8000", "عدد غارات العدوان بلغ 17", "إجمالي الألغام
+ * المنزوعة إلى 471506": a toll head at token k whose counted noun follows
+ * it at once names what the bare number at token i counts (*of). */
+static bool toll_noun_after_head(const doc_state *d, size_t k, size_t i, counted *of)
 {
+    lexicon_match nm;
+    if (k + 1 >= i || word_role(d, k + 1, "population") /* "عدد سكان المخيم" */ ||
+        !lexicon_match_at(d->m->nouns, d->t, k + 1, PROCLITICS_ALL, &nm) || nm.tok_first != k + 1 ||
+        nm.tok_end > i || !strcmp(model_field(nm.entry, 1), "="))
+        return false;
+    *of = (counted){nm.entry, nm.tok_first, nm.tok_end, nm.sp};
+    return true;
+}
+
+static bool bare_toll(const doc_state *d, const fig_state *fs, const number *num, counted *of)
+{
+    of->noun = NULL;
     const text *t = d->t;
     size_t i = num->tok_first;
     size_t next = num->tok_end;
@@ -2212,7 +2227,7 @@ static bool bare_toll(const doc_state *d, const fig_state *fs, const number *num
                 if (fs->tr[g].first >= k && fs->tr[g].end < i) /* "حصيلة القتلى لاحقا إلى" */
                     if (toll_of_people(fs->tr[g].type))
                         return true;
-            break;
+            return toll_noun_after_head(d, k, i, of);
         }
     }
     /* Farther, or with no link right before the number, the toll's noun
@@ -2249,7 +2264,7 @@ static bool bare_toll(const doc_state *d, const fig_state *fs, const number *num
                 fs->tr[g].end < i)
                 if (toll_of_people(fs->tr[g].type))
                     return true;
-        return false;
+        return toll_noun_after_head(d, k, i, of);
     }
     return false;
 }
@@ -3429,9 +3444,11 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         found = true;
     }
     const char *named_after = NULL;
+    counted of = {0};
     if (!found && num->has_value && fs->people &&
-        ((named_after = toll_after_its_number(d, fs, num)) || bare_toll(d, fs, num))) {
-        c = (counted){fs->people, after, after, num->sp};
+        ((named_after = toll_after_its_number(d, fs, num)) || bare_toll(d, fs, num, &of))) {
+        /* the toll's own noun when it names one, else people */
+        c = (counted){named_after || !of.noun ? fs->people : of.noun, after, after, num->sp};
         found = true;
     }
     /* a qualified number too, when its own verb follows ("إن أكثر من 50

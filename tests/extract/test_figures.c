@@ -703,6 +703,11 @@ Test(figures, bare_toll_past_its_place_or_time)
         {"وبلغ عدد القتلى في المدينة 35.", "35", 35, "exact", "killed"},
         {"وارتفعت حصيلة الشهداء منذ السابع من تشرين الأول الماضي إلى 44211.", "44211", 44211,
          "exact", "killed"},
+        /* a toll head with a counted noun of its own names what it counts */
+        {"وقالت اللجنة إن عدد المفقودين بلغ 8000.", "8000", 8000, "exact", "count"},
+        {"وأضاف أن عدد غارات الطيران على المحافظة بلغ 17.", "17", 17, "exact", "airstrikes"},
+        {"وبذلك يرتفع إجمالي الألغام المنزوعة منذ بداية المشروع إلى 4506.", "4506", 4506, "exact",
+         "count"},
         {"بلغ عدد القتلى مساء أمس 20.", "20", 20, "exact", "killed"},
         {"ووصل عدد الجرحى في المدينة منذ الصباح 45.", "45", 45, "exact", "injured"},
         {"وبلغت حصيلة القتلى في القرى الشرقية حتى مساء اليوم 18.", "18", 18, "exact", "killed"},
@@ -717,12 +722,13 @@ Test(figures, bare_toll_past_its_place_or_time)
          "exact", "displaced"},
         {"وارتفع عدد الجرحى جراء الغارات التي استهدفت أحياء المدينة منذ الفجر إلى 60.", "60", 60,
          "exact", "injured"},
+        /* a toll of things counts its noun */
+        {"وبلغ عدد الغارات على المدينة أمس 40.", "40", 40, "exact", "airstrikes"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 
     static const no_figure_case none[] = {
-        /* a toll of no people, no link verb, another number between */
-        {"وبلغ عدد الغارات على المدينة أمس 40.", "40"},
+        /* no link verb, another number between */
         {"وأحصى المرصد عدد القتلى في المدينة 40 مرة.", "40"},
         {"وبلغ عدد القتلى في الهجوم على 3 قرى 40.", "40"},
         /* with no link, a number that does not close its clause: a day */
@@ -1355,6 +1361,7 @@ Test(figures, a_bare_number_said_to_have_been_killed)
     static const no_figure_case none[] = {
         {"وأكدت الوزارة أن 4 سقطت في البحر.", "4"},
         {"قتل 3 جنود. وقالت المصادر إن الثلاثة قتلوا في المعارك.", "الثلاثة"},
+        {"وقال المدير إن عدد سكان المخيم يبلغ 5000.", "5000"},
         {"وقدرت الخسائر بعشرات الآلاف من الدولارات.", "عشرات"},
         {"وأكد أن أكثر من 3 أعوام مرت على الحصار.", "3"},
     };
