@@ -3692,8 +3692,22 @@ int figures_find(doc_state *d)
             i = dm.tok_end;
             continue;
         }
-        /* "قتيلين على الأقل": a qualifier after the dual. */
+        /* "ما لا يقل عن مجزرتين", "أكثر من طائرتين": a qualifier before the
+         * dual */
         lexicon_match qm;
+        for (size_t back = 1; back <= LEXICON_MAX_WORDS && back <= dm.tok_first; back++) {
+            size_t q = dm.tok_first - back;
+            qualifier qual;
+            if (t->tok[q].sentence == t->tok[dm.tok_first].sentence &&
+                lexicon_match_at(d->m->qualifiers, t, q, PROCLITICS_ALL, &qm) &&
+                qm.tok_end == dm.tok_first && strcmp(model_field(qm.entry, 2), "after") != 0 &&
+                qualifier_parse(model_field(qm.entry, 1), &qual) && d->r->n_figures > before) {
+                d->r->figures[d->r->n_figures - 1].qual = qual;
+                d->r->figures[d->r->n_figures - 1].sp.start = qm.sp.start;
+                break;
+            }
+        }
+        /* "قتيلين على الأقل": a qualifier after the dual. */
         if (dm.tok_end < t->n_tok &&
             lexicon_match_at(d->m->qualifiers, t, dm.tok_end, PROCLITICS_ALL, &qm) &&
             strcmp(model_field(qm.entry, 2), "before") != 0 &&

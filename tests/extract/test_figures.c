@@ -157,6 +157,9 @@ Test(figures, types_from_the_governing_word)
         /* a word that counts munitions, past its subject */
         {"وفككت فرق الهندسة 12 عبوة ناسفة.", "12 عبوة", 12, "exact", "count"},
         {"وعثرت القوات على 9 صواريخ في المخزن.", "9 صواريخ", 9, "exact", "count"},
+        /* a qualifier before a dual */
+        {"ووثقت الشبكة ما لا يقل عن مجزرتين في الريف.", "مجزرتين", 2, "at_least", "count"},
+        {"وأسقطت الدفاعات أكثر من طائرتين مسيرتين.", "طائرتين", 2, "more_than", "destroyed"},
         /* duals in the nominative count two whatever the noun */
         {"واعتقلت الدورية 6 شبان بينهم قاصران.", "قاصران", 2, "exact", "captured"},
         {"وأصيب مسعفان بشظايا القذيفة.", "مسعفان", 2, "exact", "injured"},
