@@ -1028,6 +1028,8 @@ Test(figures, a_side_named_by_its_allegiance_is_no_place)
     static const place_case where[] = {
         {"وقتل 5 عناصر من الميليشيات المدعومة من إيران في غارة على البوكمال.", "5", "abu-kamal"},
         {"وقتل 4 عناصر من الفصائل الموالية لتركيا في الاشتباكات.", "4", NULL},
+        /* the seat of the party that speaks */
+        {"وأفاد المرصد، ومقره بريطانيا، بأن 12 مدنيا قتلوا في القصف.", "12", NULL},
         /* a country named for itself still is */
         {"وقتل 3 مدنيين في قصف على قرية حدودية في تركيا.", "3", "turkey"},
     };
