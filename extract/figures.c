@@ -2161,16 +2161,20 @@ static const char *toll_after_its_number(const doc_state *d, const fig_state *fs
         t->tok[head + 1].sentence != t->tok[i].sentence || !word_role(d, i - 1, "toll_link") ||
         !word_role(d, head, "toll_head"))
         return NULL;
-    for (size_t k = 0; k < fs->n_tr && fs->tr[k].first <= head + 1; k++)
-        if (fs->tr[k].first == head + 1 && toll_of_people(fs->tr[k].type))
+    /* "عدد المدنيين الذين قتلوا": the people, then what befell them */
+    size_t said = head + 1;
+    lexicon_match nm;
+    if (lexicon_match_at(d->m->nouns, t, head + 1, PROCLITICS_ALL, &nm) &&
+        nm.tok_first == head + 1 && nm.tok_end + 1 < t->n_tok &&
+        t->tok[nm.tok_end + 1].sentence == t->tok[i].sentence &&
+        stages_word_in(d, nm.tok_end, FW_RELATIVE_PRONOUN))
+        said = nm.tok_end + 1;
+    for (size_t k = 0; k < fs->n_tr && fs->tr[k].first <= said; k++)
+        if (fs->tr[k].first == said && toll_of_people(fs->tr[k].type))
             return fs->tr[k].type;
     return NULL;
 }
 
-/* A bare number after a toll named before it in its clause ("عدد الجرحى
- * بلغ 8408", "ارتفعت حصيلة القتلى إلى 106", "والإصابات 197"), or right
- * after a verb of what happens to people ("وأصيب 33 بجروح"): it counts
- * people. */
 /* "عدد المفقودين بلغ 8000", "عدد غارات العدوان بلغ 17", "إجمالي الألغام
  * المنزوعة إلى 471506": a toll head at token k whose counted noun follows
  * it at once names what the bare number at token i counts (*of). */
@@ -2185,6 +2189,10 @@ static bool toll_noun_after_head(const doc_state *d, size_t k, size_t i, counted
     return true;
 }
 
+/* A bare number after a toll named before it in its clause ("عدد الجرحى
+ * بلغ 8408", "ارتفعت حصيلة القتلى إلى 106", "والإصابات 197"), or right
+ * after a verb of what happens to people ("وأصيب 33 بجروح"): it counts
+ * people, or the noun a toll head names (*of). */
 static bool bare_toll(const doc_state *d, const fig_state *fs, const number *num, counted *of)
 {
     of->noun = NULL;

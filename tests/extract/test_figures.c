@@ -1999,6 +1999,9 @@ Test(figures, a_figure_a_long_sentence_is_cut_inside_is_quoted_whole)
 Test(figures, a_toll_named_after_its_number)
 {
     static const figure_case cases[] = {
+        /* the people counted, then a relative clause says what befell them */
+        {"وبذلك يرتفع إلى 214 عدد المدنيين الذين قتلوا في القصف منذ الصيف.", "214", 214, "exact",
+         "killed"},
         {"وبذلك يرتفع إلى 1245 عدد قتلى قوات النظام منذ مطلع العام.", "1245", 1245, "exact",
          "killed"},
         {"وارتفع إلى 30 عدد الشهداء في القصف على المخيم.", "30", 30, "exact", "killed"},
