@@ -1441,8 +1441,14 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
 {
     lexicon_match km, gm;
     bool known = lexicon_match_at(d->m->source_list, d->t, i, PROCLITICS_NAME, &km);
+    /* An ambiguous name is read where a source stands, after an outlet
+     * noun, or as a name that says it is one: begun by its outlet noun or
+     * closed by its country's adjective ("صحيفة الشرق الأوسط", "الوطن
+     * السورية"), which the ordinary words are not. */
     if (known && !as_subject && strstr(model_field(km.entry, 6), "ambiguous") &&
-        !(i > 0 && stages_word_in(d, i - 1, FW_OUTLET_NOUN)))
+        !(i > 0 && stages_word_in(d, i - 1, FW_OUTLET_NOUN)) &&
+        !(km.tok_end > i + 1 && (stages_word_in(d, i, FW_OUTLET_NOUN) ||
+                                 definite_nisba(d, km.tok_end - 1, d->t->tok[i].sentence))))
         known = false;
     if (known && strstr(model_field(km.entry, 6), "owner") && !after_counted_noun(d, i))
         known = false;
@@ -2213,6 +2219,14 @@ static void score_unknown_outlet(doc_state *d, pass *p, size_t n0, size_t n1)
         score_outlet(d, p, src, DATELINE_POINTS);
 }
 
+/* Are tokens [a, b) a name between quotation marks or guillemets? */
+static bool quoted_name(const text *t, size_t a, size_t b)
+{
+    return b >= a + 3 &&
+           (is_punct(t, a, 0x00AB) || is_punct(t, a, '"') || is_punct(t, a, 0x201C)) &&
+           (is_punct(t, b - 1, 0x00BB) || is_punct(t, b - 1, '"') || is_punct(t, b - 1, 0x201D));
+}
+
 /* A dateline naming an outlet the list does not know, where the order
  * tells an outlet from a reporter's byline ("PLACE - REPORTER"): "OUTLET -
  * PLACE" or "OUTLET: PLACE", "DESK - OUTLET" ("متابعات - X"), and "PLACE
@@ -2228,7 +2242,9 @@ static void unknown_outlet(doc_state *d, pass *p, size_t a, size_t k, size_t r, 
         n0 = a;
         n1 = k;
     } else if (place_or_desk(d, a, k) && outlet_name_words(d, r, b) &&
-               ((r > k && is_punct(t, k, '_')) || (k == a + 1 && stages_word_in(d, a, FW_DESK)))) {
+               ((r > k && is_punct(t, k, '_')) || (k == a + 1 && stages_word_in(d, a, FW_DESK)) ||
+                quoted_name(t, r, b))) {
+        /* "PLACE - «X»": a reporter's byline is never quoted */
         n0 = r;
         n1 = b;
     }
@@ -2378,6 +2394,33 @@ static size_t date_tokens_in(const doc_state *d, size_t a, size_t b)
     return count;
 }
 
+/* "رام الله 12-3-2024 وفا- قتل ...", "نابلس-وفا-": a place (or a desk)
+ * opening the first lines, perhaps a date, and a known outlet closed by a
+ * dash, run into the report on the same line. Scores the outlet. */
+static void run_in_dateline(doc_state *d, pass *p, size_t a, size_t b)
+{
+    const text *t = d->t;
+    lexicon_match gm;
+    size_t q;
+    if (lexicon_match_at(d->m->gazetteer, t, a, PROCLITICS_NONE, &gm) && !gm.stripped)
+        q = gm.tok_end;
+    else if (stages_word_in(d, a, FW_DESK))
+        q = a + 1;
+    else
+        return;
+    /* the date between: numbers and their separators */
+    for (size_t n = 0; q < b && n < 8 && t->tok[q].kind != TOK_WORD; n++)
+        q++;
+    found f;
+    lexicon_match lm;
+    if (q >= b || !known_at(d, q, &f, &lm) || lm.stripped ||
+        !is_outlet_kind(&d->r->sources[f.source]) || lm.tok_end >= b ||
+        !(dateline_separator(t, lm.tok_end) || tatweel_before(t, lm.tok_end)))
+        return;
+    add_mention(d, f.source, lm.sp, q, lm.tok_end, ROLE_MENTIONED);
+    score_outlet(d, p, f.source, DATELINE_POINTS);
+}
+
 /* The outlet named by a dateline, the signature of the news genre: a short
  * line at the top or the bottom, "PLACE - OUTLET", "OUTLET - PLACE", "متابعات
  * - OUTLET", "OUTLET - رصد", the outlet's name alone, or "(OUTLET)" opening
@@ -2418,8 +2461,11 @@ static void score_datelines(doc_state *d, pass *p)
                     break;
                 }
             }
-            if (line < top_lines)
+            if (line < top_lines) {
                 score_web_address(d, p, a, b);
+                if (b - a > d->m->windows[WIN_DATELINE_MAX_TOKENS])
+                    run_in_dateline(d, p, a, b);
+            }
             /* "(CNN)", "(X / سبوتنيك - date)" in the first lines, a date
              * not counted ("دمشق، 12 آذار/مارس 2024 (أ ف ب) -") */
             size_t paren_at = d->m->windows[WIN_DATELINE_PAREN_AT];
@@ -2428,6 +2474,10 @@ static void score_datelines(doc_state *d, pass *p)
                 for (size_t k = a; k < b && k <= a + paren_at; k++) {
                     if (!is_punct(t, k, '('))
                         continue;
+                    /* "وذكرت وكالة الأنباء الصومالية (صونا) أن": the
+                     * acronym of an agency just named, which is cited */
+                    if (k > a && d->in_source[k - 1])
+                        break;
                     for (size_t q = k + 1; q < b && !is_punct(t, q, ')'); q++) {
                         found f;
                         lexicon_match lm;
