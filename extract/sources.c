@@ -248,6 +248,10 @@ typedef struct pass {
     /* Words before the first speaker's coordinated clause in its sentence
      * ("ارتفع العدد إلى 80، وأعلنت مصادر مقتل 18"): not theirs to narrate. */
     size_t lead_not_theirs_from, lead_not_theirs_to;
+    /* form_subject_at reads a function only, not who holds it named
+     * between commas after it ("الناطق باسم القائد العام، اللواء X،": X is
+     * the spokesman, not the commander) */
+    bool function_only;
 } pass;
 
 static bool is_outlet_kind(const extract_source *s)
@@ -442,6 +446,7 @@ static bool told_outlet_at(const doc_state *d, size_t k, lexicon_match *km);
 static bool hidden_subject(const doc_state *d, const lexicon_match *am);
 static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am);
 static bool body_alone_at(doc_state *d, size_t i, found *f);
+static bool told_press_at(const doc_state *d, size_t k);
 
 /* Token i is an indefinite nisba adjective (أمني, حقوقية, كردي): no
  * article, three letters or more, ending in ي or ية. */
@@ -530,6 +535,16 @@ static bool named_with_word(const doc_state *d, size_t src, size_t i)
     return false;
 }
 
+/* The function at token k a spokesman speaks for, read by its form
+ * without its holder; fills f. */
+static bool spoken_for_function(doc_state *d, pass *p, size_t k, found *f)
+{
+    p->function_only = true;
+    bool read = form_subject_at(d, p, k, f);
+    p->function_only = false;
+    return read && strcmp(d->r->sources[f->source].kind, "person") != 0;
+}
+
 /* A generic speaker at i, extended by the party it belongs to. */
 static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
 {
@@ -603,10 +618,21 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
             }
             end = pf.end;
             add_mention(d, pf.source, km.sp, k, km.tok_end, ROLE_MENTIONED);
+        } else if (k == j && told_press_at(d, k) && form_subject_at(d, p, k, &pf)) {
+            /* "مصادر أهلية لموقع تلفزيون سوريا": whom it was told */
+            score_told(d, p, pf.source);
+            if (end > gm.tok_first + 1 || strcmp(role, "source") != 0)
+                name_end = end;
+            end = pf.end;
         } else if (k < t->n_tok && form_at(d, k, NULL) == FORM_PARTY &&
                    form_subject_at(d, p, k, &pf)) {
             /* "مسؤول في وزارة الصحة", "مصدر طبي في مستشفى X": a body the
              * list does not know, read by its form. */
+            parent = pf.source;
+            end = pf.end;
+        } else if (k == j && !strcmp(role, "spokesperson") && form_at(d, k, NULL) == FORM_ROLE &&
+                   !form_anaphor_at(d, k, &pf, &km) && spoken_for_function(d, p, k, &pf)) {
+            /* "الناطق باسم القائد العام للقوات المسلحة": a function's */
             parent = pf.source;
             end = pf.end;
         } else if (k < t->n_tok && (k > j || !strcmp(role, "spokesperson")) &&
@@ -628,6 +654,16 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
     lexicon_match hm;
     speaker_form hf = after < t->n_tok ? form_at(d, after, &hm) : FORM_NONE;
     found pf2;
+    lexicon_match pk;
+    if (strcmp(role, "spokesperson") == 0 && after < t->n_tok && known_at(d, after, &pf2, &pk) &&
+        !pk.stripped && strcmp(d->r->sources[pf2.source].kind, "person") == 0) {
+        /* "المتحدث باسم الجيش أفيخاي أدرعي": a spokesman the list knows */
+        if (!add_mention(d, pf2.source, sp, gm.tok_first, end, ROLE_MENTIONED) ||
+            !add_mention(d, pf2.source, pk.sp, after, pk.tok_end, ROLE_MENTIONED))
+            return false;
+        *f = (found){pf2.source, d->r->n_source_mentions - 1, pk.tok_end, false};
+        return true;
+    }
     if (strcmp(role, "spokesperson") == 0 && (hf == FORM_TITLE || hf == FORM_GIVEN) &&
         form_subject_at(d, p, after, &pf2) &&
         strcmp(d->r->sources[pf2.source].kind, "person") == 0) {
@@ -1112,6 +1148,42 @@ static bool body_noun_at(const doc_state *d, size_t i)
            bm.tok_end == i + 1;
 }
 
+/* Is token k a reporting verb alone ("بثت", "لفت"), which no name
+ * holds? */
+static bool reporting_verb_at(const doc_state *d, size_t k)
+{
+    lexicon_match am;
+    return d->t->tok[k].kind == TOK_WORD &&
+           lexicon_match_at(d->m->attribution, d->t, k, PROCLITICS_ALL, &am) &&
+           am.tok_end == k + 1 && strcmp(model_field(am.entry, 2), "verb") == 0;
+}
+
+/* Is token k ل and an outlet's noun ("لمراسل", "لموقع", "للوكالة"): whom a
+ * statement was told? */
+static bool told_press_at(const doc_state *d, size_t k)
+{
+    const text *t = d->t;
+    const char *w = t->tok[k].norm;
+    if (t->tok[k].kind != TOK_WORD || strncmp(w, "ل", strlen("ل")) != 0)
+        return false;
+    if (!word_among(w + strlen("ل"), d->m->word_sets[FW_OUTLET_NOUN]) &&
+        !(strncmp(w, "لل", strlen("لل")) == 0 &&
+          word_among(w + strlen("لل"), d->m->word_sets[FW_OUTLET_NOUN])))
+        return false;
+    /* "المفوض العام لوكالة الأونروا": the agency of a body that is no
+     * outlet is the function's genitive */
+    lexicon_match km;
+    size_t q = k + 1;
+    while (q < t->n_tok && q < k + 3 && t->tok[q].kind == TOK_PUNCT && !is_comma(t, q))
+        q++;
+    if (q < t->n_tok && t->tok[q].sentence == t->tok[k].sentence &&
+        lexicon_match_at(d->m->source_list, t, q, PROCLITICS_NAME, &km)) {
+        const char *kind = model_field(km.entry, 2);
+        return !strcmp(kind, "outlet") || !strcmp(kind, "agency");
+    }
+    return true;
+}
+
 static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
 {
     const text *t = d->t;
@@ -1148,7 +1220,8 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         found pf;
         lexicon_match pm;
         if (q < t->n_tok && t->tok[q].sentence == s && t->tok[q].kind == TOK_WORD &&
-            known_at(d, q, &pf, &pm) && !pm.stripped && phrase_ends_at(d, pm.tok_end, s)) {
+            known_at(d, q, &pf, &pm) && !pm.stripped && phrase_ends_at(d, pm.tok_end, s) &&
+            strcmp(d->r->sources[pf.source].kind, "person") != 0) {
             if (!add_mention(d, pf.source, pm.sp, q, pm.tok_end, ROLE_MENTIONED))
                 return false;
             *f = (found){pf.source, d->r->n_source_mentions - 1, pm.tok_end, false};
@@ -1186,8 +1259,14 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         }
         if (tk->kind == TOK_NUMBER) {
             /* a number inside a quoted name ("شبكة "درعا 24"") */
-            if (!(k + 1 < t->n_tok && t->tok[k + 1].kind == TOK_PUNCT && k > j &&
-                  t->tok[k - 1].kind == TOK_WORD && is_punct(t, k + 1, '"')))
+            /* or a short number closing a name before what is said ("شبكة
+             * حوران 24 إن", "موقع X 48، أن") */
+            bool closes = k > j + 1 && t->tok[k - 1].kind == TOK_WORD && !quoted &&
+                          t->tok[k].sp.end - t->tok[k].sp.start <= 3 &&
+                          (k + 1 >= t->n_tok || t->tok[k + 1].sentence != s || is_comma(t, k + 1) ||
+                           stages_word_in(d, k + 1, FW_COMPLEMENTIZER));
+            if (!closes && !(k + 1 < t->n_tok && t->tok[k + 1].kind == TOK_PUNCT && k > j &&
+                             t->tok[k - 1].kind == TOK_WORD && is_punct(t, k + 1, '"')))
                 break;
             last = ++k;
             words++;
@@ -1320,8 +1399,16 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
          * function, the name of who holds it. */
         if (prev_definite && !definite && !name_link && !quoted && form != FORM_TITLE &&
             form != FORM_GIVEN && form_at(d, k - 1, NULL) != FORM_TITLE && /* "الملك سلمان" */
+            !(head == FORM_TITLE && k == fm.tok_end) && /* "العميد الركن فلان" */
             (head == FORM_PARTY || name_first != EXTRACT_NO_INDEX) &&
-            strncmp(tk->norm, "ل", 2) != 0 && strncmp(tk->norm, "ب", 2) != 0 && k > j + 1)
+            ((strncmp(tk->norm, "ل", 2) != 0 && strncmp(tk->norm, "ب", 2) != 0) ||
+             reporting_verb_at(d, k)) &&
+            k > j + 1)
+            break;
+        /* "قيادة شرطة حلب لمراسل سانا", "مستشفى النبطية للوكالة الوطنية":
+         * after a complete name, ل and an outlet's noun open whom it was
+         * told, not a genitive of the name */
+        if (k > j + 1 && prev_definite && !quoted && told_press_at(d, k))
             break;
         /* "أعلن المتحدث العسكري للحوثيين استهداف سفينة": an indefinite
          * event noun after a function is what was announced, not the name
@@ -1403,7 +1490,8 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             size_t a = last + 1, e = a;
             /* "قائد الشرطة، العميد فلان الفلاني، ...": the holder of the
              * function named between commas after it */
-            if (head == FORM_ROLE && is_comma(t, last) && a < t->n_tok && t->tok[a].sentence == s &&
+            if (head == FORM_ROLE && !p->function_only && is_comma(t, last) && a < t->n_tok &&
+                t->tok[a].sentence == s &&
                 (form_at(d, a, NULL) == FORM_TITLE ||
                  (form_at(d, a, NULL) == FORM_GIVEN && !has_article(t, a)))) {
                 while (e < t->n_tok && e < a + 4 && t->tok[e].sentence == s &&
@@ -2657,7 +2745,8 @@ int sources_find(doc_state *d)
               0,
               EXTRACT_NO_INDEX,
               0,
-              0};
+              0,
+              false};
     d->model_to_result = malloc((d->m->n_sources + 1) * sizeof *d->model_to_result);
     if (!d->model_to_result)
         return -1;

@@ -90,6 +90,36 @@ Test(sources, a_subject_read_by_its_form)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* Where a speaker's name ends: before the statement it issued ("بيانا قال
+ * فيه"), before whom it was told (ل and an outlet's noun), after a rank of
+ * two words and a number that closes a name; a spokesman for a function
+ * keeps the function, one the list knows is that person. */
+Test(sources, a_speakers_name_ends_where_it_should)
+{
+    static const claimant_case cases[] = {
+        {"أصدرت مديرية صحة حماة بيانا جاء فيه أن 7 مدنيين أصيبوا بجروح.", "7 مدنيين",
+         "مديرية صحة حماة", "government"},
+        {"وأصدرت لجنة أهالي الحي بيانا قالت فيه إن 9 منازل دمرت.", "9 منازل", "لجنة أهالي الحي",
+         NULL},
+        {"وقالت مصادر محلية لموقع تلفزيون سوريا إن 4 مدنيين قتلوا.", "4 مدنيين", "مصادر محلية",
+         NULL},
+        {"وقال مصدر في قيادة شرطة حمص لمراسل سانا إن 3 مدنيين قتلوا.", "3 مدنيين",
+         "مصدر في قيادة شرطة حمص", NULL},
+        {"وقال مصدر طبي في مستشفى صور للوكالة الوطنية إن 6 أشخاص قتلوا.", "6 أشخاص",
+         "مصدر طبي في مستشفى صور", NULL},
+        {"وقال الناطق باسم القائد العام للقوات المسلحة، اللواء فلان الفلاني، إن 6 مسلحين قتلوا.",
+         "6 مسلحين", "الناطق باسم القائد العام للقوات المسلحة", NULL},
+        {"وقالت شبكة حوران 24 إن 3 مدنيين قتلوا برصاص مجهولين.", "3 مدنيين", "شبكة حوران 24", NULL},
+        {"وقال العميد الركن سامر الحسن إن 5 طائرات مسيرة أسقطت.", "5 طائرات",
+         "العميد الركن سامر الحسن", "person"},
+        {"وقال المتحدث باسم الجيش أفيخاي أدرعي إن 7 مسلحين قتلوا.", "7 مسلحين", "أفيخاي أدرعي",
+         "person"},
+        {"وقال المتحدث العسكري باسم الحوثيين يحيى سريع إن 9 جنود قتلوا.", "9 جنود", "يحيى سريع",
+         "person"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* The subject is the first phrase after the verb: a party named inside the
  * object or the quoted words is not the speaker. */
 Test(sources, the_subject_is_the_first_phrase)
