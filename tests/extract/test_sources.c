@@ -120,6 +120,21 @@ Test(sources, a_speakers_name_ends_where_it_should)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A woman's function or title is a speaker's as a man's is. */
+Test(sources, feminine_functions_speak)
+{
+    static const claimant_case cases[] = {
+        {"وقالت منسقة الشؤون الإنسانية في اليمن إن 40 مدنيا قتلوا.", "40 مدنيا",
+         "منسقة الشؤون الإنسانية في اليمن", "role"},
+        {"وقالت المنسقة الأممية إن 12 طفلا قتلوا.", "12 طفلا", "المنسقة الأممية", "role"},
+        {"وقالت الممثلة الخاصة للأمين العام إن 30 مدنيا قتلوا.", "30 مدنيا",
+         "الممثلة الخاصة للأمين العام", "role"},
+        {"وقالت المفوضة السامية لحقوق الإنسان إن 18 مدنيا قتلوا.", "18 مدنيا",
+         "مفوضية الأمم المتحدة السامية لحقوق الإنسان", "un"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* The subject is the first phrase after the verb: a party named inside the
  * object or the quoted words is not the speaker. */
 Test(sources, the_subject_is_the_first_phrase)
