@@ -21,6 +21,8 @@
  * it when it is post-posed ("قتل 5 ...، بحسب X"), not when it opens a clause
  * of its own ("...، في حين أعلن X"); a party cited after an outlet's
  * statement ("أفادت وكالة X بأن ...، وفقا لـY") asserts what X relays.
+ * A participle of saying with no speaker of its own ("وهاجمت X المواقع،
+ * مؤكدة ...") says what the subject of its sentence's verb says.
  * A speaker holds until another is named or the paragraph ends; a verb
  * with a hidden subject ("وأضاف أن") carries the last speaker on, and a
  * sentence opened by كان without a speaker of its own is the narrator's
@@ -252,6 +254,10 @@ typedef struct pass {
      * between commas after it ("الناطق باسم القائد العام، اللواء X،": X is
      * the spokesman, not the commander) */
     bool function_only;
+    /* form_subject_at reads the subject of a verb whose object follows
+     * ("زار وزير الصحة المستشفى"): a second definite noun that is no
+     * adjective begins the object */
+    bool object_follows;
 } pass;
 
 static bool is_outlet_kind(const extract_source *s)
@@ -1393,6 +1399,14 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             !definite_nisba(d, k, s) && lexicon_match_at(d->m->nouns, t, k, PROCLITICS_ALL, &nm))
             break;
         bool name_link = stages_word_in(d, k, FW_NAME_LINK);
+        /* "حذر وزير الصحة اللبناني من كارثة": after a complete name a
+         * preposition begins what is said of it, not the holder's name */
+        if (prev_definite && !quoted && k > j + 1 && name_first == EXTRACT_NO_INDEX &&
+            stages_word_is(t, k, (const char *const[]){"من", "ضد", "بين", "دون", "نحو", NULL}))
+            break;
+        if (p->object_follows && prev_definite && k > j + 1 && name_first == EXTRACT_NO_INDEX &&
+            !definite_nisba(d, k, s) && !name_link)
+            break; /* "زار وزير الصحة المستشفى"، "مستشفى X": the object */
         /* A construct chain ends with its first definite noun; after it only
          * definite adjectives and genitives follow. An indefinite word there
          * begins the object ("أعلنت دائرة صحة كركوك وصول ..."), or, after a
@@ -1431,7 +1445,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         if (name_first == EXTRACT_NO_INDEX && head == FORM_ROLE && !names_body &&
             (k > fm.tok_end || has_article(t, j)) &&
             (form == FORM_TITLE || (form == FORM_GIVEN && !definite) ||
-             (prev_definite && !definite && t->tok[k].norm[0] != '\0' &&
+             (prev_definite && !definite && t->tok[k].norm[0] != '\0' && !p->object_follows &&
               strncmp(tk->norm, "ل", 2) != 0 && strncmp(tk->norm, "ب", 2) != 0)))
             name_first = k;
         else if (name_first != EXTRACT_NO_INDEX && k > name_first && form == FORM_ROLE)
@@ -2119,7 +2133,8 @@ static bool hidden_subject(const doc_state *d, const lexicon_match *am)
         return is_punct(t, j, ':') || !is_comma(t, j);
     if (stages_word_in(d, j, FW_COMPLEMENTIZER))
         return true;
-    if (stages_word_is(t, j, (const char *const[]){"الي", "في", NULL}) &&
+    /* "وأشار إلى أن", "في بيان قالت فيه إن" */
+    if (stages_word_is(t, j, (const char *const[]){"الي", "في", "فيه", "فيها", NULL}) &&
         stages_word_in(d, next_word(t, j + 1, s), FW_COMPLEMENTIZER))
         return true;
     /* How and to whom it was said may stand between the verb and what it
@@ -2145,6 +2160,38 @@ static bool hidden_subject(const doc_state *d, const lexicon_match *am)
             return false;
     }
     return false;
+}
+
+/* "وهاجمت قسد مواقع التنظيم، مؤكدة مقتل 20 عنصرا", "زار وزير الصحة
+ * المستشفى، مؤكدا أن ...": a participle of saying with no speaker of its
+ * own says what the subject of its sentence's verb says. The subject
+ * stands right after the verb that opens the sentence (or before it):
+ * a source already read there, or a phrase read by its form. */
+static bool clause_subject(doc_state *d, pass *p, size_t sentence_start, size_t i, found *f)
+{
+    const text *t = d->t;
+    uint32_t s = t->tok[sentence_start].sentence;
+    size_t first = next_word(t, sentence_start, s);
+    if (first >= i)
+        return false;
+    for (size_t m = d->r->n_source_mentions; m-- > 0;) {
+        const mention_toks *mt = &d->smention_toks[m];
+        if (mt->first < sentence_start || t->tok[mt->first].sentence != s)
+            break;
+        if (mt->first >= i || (mt->first != first && mt->first != first + 1))
+            continue;
+        *f = (found){d->r->source_mentions[m].source, m, mt->end, false};
+        return true;
+    }
+    size_t j = next_word(t, first + 1, s);
+    while (j < i && form_at(d, j, NULL) == FORM_TIME)
+        j++;
+    if (j >= i || reporting_verb_at(d, first))
+        return false;
+    p->object_follows = true;
+    bool read = form_subject_at(d, p, j, f);
+    p->object_follows = false;
+    return read && f->end <= i;
 }
 
 /* The outlet from the scores; NO_INDEX when nothing signs the article. */
@@ -2746,6 +2793,7 @@ int sources_find(doc_state *d)
               EXTRACT_NO_INDEX,
               0,
               0,
+              false,
               false};
     d->model_to_result = malloc((d->m->n_sources + 1) * sizeof *d->model_to_result);
     if (!d->model_to_result)
@@ -2861,6 +2909,15 @@ int sources_find(doc_state *d)
                            attack_claim_sentence == sentence) {
                     /* "تبنت X الهجوم، مؤكدة إصابة 5 جنود" */
                     p.current = attack_claimer;
+                } else if (!has_subject && strcmp(akind, "carry") == 0 && !sentence_spoken &&
+                           i > sentence_start && is_comma(t, i - 1) &&
+                           clause_subject(d, &p, sentence_start, i, &f)) {
+                    /* "وهاجمت قسد مواقع التنظيم، مؤكدة مقتل 20 عنصرا" */
+                    p.current = p.last_speaker = f.source;
+                    if (p.first_speaker == EXTRACT_NO_INDEX)
+                        p.first_speaker = f.source;
+                    d->r->source_mentions[f.mention].role = ROLE_SPEAKER;
+                    sentence_spoken = true;
                 } else if (!carrier && p.current == EXTRACT_NO_INDEX &&
                            p.last_speaker != EXTRACT_NO_INDEX &&
                            (strcmp(akind, "verb") == 0 || strcmp(akind, "carry") == 0) &&

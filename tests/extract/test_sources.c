@@ -135,6 +135,28 @@ Test(sources, feminine_functions_speak)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* Reporting inside a participle or a relative clause after a verb that
+ * reports nothing: the subject of that verb says it ("وقصفت X المواقع،
+ * مؤكدة ...", "في بيان قالت فيه إن ..."); with no subject read, nothing. */
+Test(sources, a_participle_says_what_its_subject_says)
+{
+    static const claimant_case cases[] = {
+        {"وتبنت حركة الشباب الهجوم في بيان قالت فيه إنها قتلت 11 جنديا.", "11 جنديا", "حركة الشباب",
+         NULL},
+        {"وقصفت قوات سوريا الديمقراطية مواقع التنظيم، مؤكدة مقتل 14 عنصرا.", "14 عنصرا",
+         "قوات سوريا الديمقراطية", NULL},
+        {"وتفقد وزير الصحة المستشفى، مؤكدا أن 60 جريحا وصلوا إليه.", "60 جريحا", "وزير الصحة",
+         "role"},
+        {"وزار وزير الصحة مستشفى الأمل، مؤكدا أن 45 جريحا وصلوا إليه.", "45 جريحا", "وزير الصحة",
+         "role"},
+        /* a preposition after a complete name begins what is said of it */
+        {"وحذر وزير الصحة الليبي من كارثة، لافتا إلى أن 70 جريحا وصلوا.", "70 جريحا",
+         "وزير الصحة الليبي", "role"},
+        {"قتل 5 مدنيين في القصف، مؤكدا أن 3 منازل دمرت.", "3 منازل", "(none)", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* The subject is the first phrase after the verb: a party named inside the
  * object or the quoted words is not the speaker. */
 Test(sources, the_subject_is_the_first_phrase)
