@@ -22,7 +22,9 @@
  * of its own ("...، في حين أعلن X"); a party cited after an outlet's
  * statement ("أفادت وكالة X بأن ...، وفقا لـY") asserts what X relays.
  * A participle of saying with no speaker of its own ("وهاجمت X المواقع،
- * مؤكدة ...") says what the subject of its sentence's verb says.
+ * مؤكدة ...") says what the subject of its sentence's verb says; a party
+ * that answers another ("من جانبها، قالت X") and is not read leaves its
+ * words to no one, not to the narrator.
  * A speaker holds until another is named or the paragraph ends; a verb
  * with a hidden subject ("وأضاف أن") carries the last speaker on, and a
  * sentence opened by كان without a speaker of its own is the narrator's
@@ -258,6 +260,9 @@ typedef struct pass {
      * ("زار وزير الصحة المستشفى"): a second definite noun that is no
      * adjective begins the object */
     bool object_follows;
+    /* the paragraph's speaker answers another ("من جانبها، قالت X إن")
+     * and was not read: its words are no one's, not the narrator's */
+    bool unread;
 } pass;
 
 static bool is_outlet_kind(const extract_source *s)
@@ -2194,6 +2199,32 @@ static bool clause_subject(doc_state *d, pass *p, size_t sentence_start, size_t 
     return read && f->end <= i;
 }
 
+/* Does the sentence from sentence_start open, before token i, with words
+ * that turn to another party's answer ("من جانبها،", "في المقابل،",
+ * "بدوره")? */
+static bool answer_opener(const doc_state *d, size_t sentence_start, size_t i)
+{
+    const text *t = d->t;
+    size_t k = sentence_start;
+    if (stages_word_is(t, k, (const char *const[]){"من", "ومن", NULL}) &&
+        stages_word_is(
+            t, k + 1,
+            (const char *const[]){"جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم", NULL}))
+        k += 2;
+    else if (stages_word_is(t, k, (const char *const[]){"في", "وفي", NULL}) &&
+             stages_word_is(t, k + 1, (const char *const[]){"المقابل", NULL}))
+        k += 2;
+    else if (stages_word_is(
+                 t, k,
+                 (const char *const[]){"بدوره", "بدورها", "بدورهم", "بالمقابل", "وبالمقابل", NULL}))
+        k += 1;
+    else
+        return false;
+    if (k < i && is_comma(t, k))
+        k++;
+    return k == i;
+}
+
 /* The outlet from the scores; NO_INDEX when nothing signs the article. */
 static size_t choose_outlet(doc_state *d, const pass *p)
 {
@@ -2794,6 +2825,7 @@ int sources_find(doc_state *d)
               0,
               0,
               false,
+              false,
               false};
     d->model_to_result = malloc((d->m->n_sources + 1) * sizeof *d->model_to_result);
     if (!d->model_to_result)
@@ -2806,10 +2838,12 @@ int sources_find(doc_state *d)
     p.outlet_score = calloc(p.score_cap, sizeof *p.outlet_score);
     bool *spoken = calloc(t->n_sentences + 1, sizeof *spoken);
     bool *in_statement = calloc(t->n_sentences + 1, sizeof *in_statement);
-    if (!p.outlet_score || !spoken || !in_statement) {
+    bool *unread = calloc(n + 1, sizeof *unread); /* per token: an unread party's words */
+    if (!p.outlet_score || !spoken || !in_statement || !unread) {
         free(p.outlet_score);
         free(spoken);
         free(in_statement);
+        free(unread);
         return -1;
     }
 
@@ -2826,8 +2860,10 @@ int sources_find(doc_state *d)
     uint32_t attack_claim_sentence = UINT32_MAX;
     for (size_t i = 0; i < n; i++) {
         const token *tk = &t->tok[i];
-        if (tk->newline_before)
+        if (tk->newline_before) {
             p.current = EXTRACT_NO_INDEX; /* a new paragraph: the narrator speaks again */
+            p.unread = false;
+        }
         if (tk->newline_before)
             in_quote = false;
         if (tk->kind == TOK_PUNCT) {
@@ -2879,6 +2915,7 @@ int sources_find(doc_state *d)
                                        is_outlet_kind(&d->r->sources[f.source]))) {
                     size_t relay = p.current;
                     p.current = p.last_speaker = f.source;
+                    p.unread = false;
                     d->r->source_mentions[f.mention].role = ROLE_SPEAKER;
                     inner_spoke = in_quote && outer != EXTRACT_NO_INDEX;
                     /* "...، في حين أعلنت X ...": a speaker set against the
@@ -2918,7 +2955,14 @@ int sources_find(doc_state *d)
                         p.first_speaker = f.source;
                     d->r->source_mentions[f.mention].role = ROLE_SPEAKER;
                     sentence_spoken = true;
-                } else if (!carrier && p.current == EXTRACT_NO_INDEX &&
+                } else if (!has_subject && strcmp(akind, "verb") == 0 && !am.stripped &&
+                           !hidden_subject(d, &am) && answer_opener(d, sentence_start, i)) {
+                    /* "من جانبها، قالت عملية X إن ...": another party
+                     * answers, one not read; not the narrator */
+                    p.current = EXTRACT_NO_INDEX;
+                    p.unread = true;
+                    sentence_spoken = true;
+                } else if (!carrier && !p.unread && p.current == EXTRACT_NO_INDEX &&
                            p.last_speaker != EXTRACT_NO_INDEX &&
                            (strcmp(akind, "verb") == 0 || strcmp(akind, "carry") == 0) &&
                            hidden_subject(d, &am)) {
@@ -2967,6 +3011,7 @@ int sources_find(doc_state *d)
         }
         d->speaker[i] = p.current;
         d->denied[i] = sentence_denied;
+        unread[i] = p.unread && p.current == EXTRACT_NO_INDEX;
     }
     if (sentence != UINT32_MAX && sentence_spoken && sentence < t->n_sentences)
         spoken[sentence] = true;
@@ -2997,7 +3042,8 @@ int sources_find(doc_state *d)
             d->narrated_lead_end++;
     for (size_t i = 0; i < n; i++)
         if (d->speaker[i] == EXTRACT_NO_INDEX &&
-            !(first_narrates && i >= p.lead_not_theirs_from && i < p.lead_not_theirs_to))
+            !(first_narrates && i >= p.lead_not_theirs_from && i < p.lead_not_theirs_to) &&
+            !unread[i])
             d->speaker[i] = narrator;
     /* "وكانت 21 امرأة اختطفن ..." — a sentence opened by كان recounts what
      * happened before, one opened by "وفي سياق منفصل" another story: the
@@ -3067,6 +3113,7 @@ int sources_find(doc_state *d)
     }
     free(spoken);
     free(in_statement);
+    free(unread);
     free(p.outlet_score);
     return drop_unmentioned(d);
 }

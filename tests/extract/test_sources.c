@@ -157,6 +157,22 @@ Test(sources, a_participle_says_what_its_subject_says)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "من جانبها، قالت X إن ...": another party answers the first; what it
+ * says is its own, or no one's when it is not read, never the party it
+ * answers. */
+Test(sources, an_answer_is_not_the_first_speaker_s)
+{
+    static const claimant_case cases[] = {
+        {"أعلنت القوات الحكومية مقتل 9 مسلحين في الاشتباكات.\nمن جانبها، قالت عملية درع "
+         "الصحراء إن مقاتليها قتلوا 12 جنديا.\n",
+         "12 جنديا", "عملية درع الصحراء", "military"},
+        {"أعلنت القوات الحكومية مقتل 9 مسلحين في الاشتباكات.\nفي المقابل، قالت أوساط المعارضة إن "
+         "مقاتليها قتلوا 15 جنديا. وأضافت أن 3 آليات دمرت.\n",
+         "3 آليات", "(none)", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* The subject is the first phrase after the verb: a party named inside the
  * object or the quoted words is not the speaker. */
 Test(sources, the_subject_is_the_first_phrase)
