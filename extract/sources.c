@@ -53,7 +53,10 @@
  * another speaks for. Once the figures tell the document's war, a generic
  * party the list binds to another war (المسلحين: the Syrian opposition)
  * goes, or stays as a party of the text when it speaks
- * (sources_bind_generics).
+ * (sources_bind_generics); a body every country has, named bare ("وزارة
+ * الصحة"), is one party per war, and a civil defence the list knows, seated
+ * in a country of another war ("الدفاع المدني في صنعاء"), is that
+ * country's.
  *
  * Left out: pronoun resolution beyond those anaphors, speakers named only by
  * a noun phrase no list or form knows ("الإحصاءات غير الرسمية"), a bare
@@ -1541,6 +1544,43 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
     return f->source != EXTRACT_NO_INDEX;
 }
 
+/* "الدفاع المدني في صنعاء": a civil defence the list knows by a name every
+ * country's uses, seated (في، ب) in a country of another war than its own,
+ * is that country's: a party of its own, named by the words (the list's
+ * match km at i). Records the mention; fills f. */
+static bool seated_elsewhere(doc_state *d, size_t i, const lexicon_match *km, found *f)
+{
+    const text *t = d->t;
+    const extract_model *m = d->m;
+    size_t mi = model_entry_index(m->source_list, km->entry);
+    if (strcmp(m->sources[mi].kind, "civil_defence") != 0 || !m->sources[mi].bloc)
+        return false;
+    size_t at = km->tok_end;
+    uint32_t s = t->tok[i].sentence;
+    if (at < t->n_tok && t->tok[at].sentence == s &&
+        stages_word_is(t, at, (const char *const[]){"في", NULL}))
+        at++;
+    lexicon_match gm;
+    if (at >= t->n_tok || t->tok[at].sentence != s ||
+        !lexicon_match_at(m->gazetteer, t, at, PROCLITICS_NAME, &gm) ||
+        (at == km->tok_end && !(gm.stripped && !strncmp(t->tok[at].norm, "ب", strlen("ب")))))
+        return false;
+    size_t place = model_entry_index(m->gazetteer, gm.entry);
+    size_t country = m->country_of[place];
+    const char *conflict =
+        country != EXTRACT_NO_INDEX ? model_conflict_in(m, m->places[country].id) : NULL;
+    if (!conflict || model_bloc_fights_in(m, m->sources[mi].bloc, conflict))
+        return false;
+    span sp = {km->sp.start, gm.sp.end};
+    f->source = discovered_source(d, sp, "civil_defence", EXTRACT_NO_INDEX);
+    if (!add_mention(d, f->source, sp, i, gm.tok_end, ROLE_MENTIONED))
+        return false;
+    f->mention = d->r->n_source_mentions - 1;
+    f->end = gm.tok_end;
+    f->anaphor = false;
+    return true;
+}
+
 /* Any mention starting at token i; records it. A subject of speech may be
  * an ambiguous name or a person; elsewhere neither is read. A name flagged
  * `owner` is read only as the owner of a counted noun. */
@@ -1589,6 +1629,8 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
         generic = false;
     if (generic && (!known || gm.tok_end > km.tok_end))
         return generic_at(d, p, i, f);
+    if (known && seated_elsewhere(d, i, &km, f))
+        return true;
     if (known) {
         if (!known_at(d, i, f, &km) ||
             !add_mention(d, f->source, km.sp, km.tok_first, km.tok_end, ROLE_MENTIONED))
@@ -3284,11 +3326,58 @@ static bool named_only_locally(const doc_state *d, size_t i)
     return named;
 }
 
+/* "وزارة الصحة" named bare, read by its form: every country has one, and
+ * the report's war tells which (Gaza's, Sanaa's, Khartoum's). Its id is
+ * made of its words and the war, so that the same words in reports of two
+ * wars name two parties; the name stays as written (which of two bodies a
+ * war may hold, Sanaa's or Aden's, the words do not tell). Only a body's
+ * head and its genitive (two words): a longer name says which it is
+ * itself. 0, or -1 out of memory. */
+static int bind_bare_bodies(doc_state *d, const char *conflict)
+{
+    extract_result *r = d->r;
+    for (size_t i = 0; i < r->n_sources; i++) {
+        extract_source *s = &r->sources[i];
+        if (strcmp(s->kind, "government") != 0 || is_known(d, i) || s->parent_id)
+            continue;
+        char norm[256], id[DISCOVERED_ID_MAX];
+        text_normalize(s->name, strlen(s->name), norm, sizeof norm);
+        const char *space = strchr(norm, ' ');
+        if (!space || strchr(space + 1, ' ') || strncmp(space + 1, "ال", strlen("ال")) != 0)
+            continue;
+        size_t len = strlen(norm) + strlen(conflict) + 2;
+        char *scoped = malloc(len);
+        if (!scoped)
+            return -1;
+        snprintf(scoped, len, "%s@%s", norm, conflict);
+        snprintf(id, sizeof id, "%s-%08llx", s->kind,
+                 (unsigned long long)(fnv(scoped) & 0xffffffffu));
+        free(scoped);
+        size_t same = EXTRACT_NO_INDEX;
+        for (size_t k = 0; k < r->n_sources && same == EXTRACT_NO_INDEX; k++)
+            if (k != i && !strcmp(r->sources[k].id, id))
+                same = k;
+        if (same != EXTRACT_NO_INDEX) {
+            if (sources_merge_into(d, i, same) != 0)
+                return -1;
+            i--; /* the sources after i moved down */
+            continue;
+        }
+        char *owned = keep(d, strdup(id));
+        if (!owned)
+            return -1;
+        s->id = owned;
+    }
+    return 0;
+}
+
 int sources_bind_generics(doc_state *d, const char *conflict)
 {
     extract_result *r = d->r;
     if (!conflict || !r->n_sources)
         return 0;
+    if (bind_bare_bodies(d, conflict) != 0)
+        return -1;
     size_t *into = sources_identity(d);
     if (!into)
         return -1;

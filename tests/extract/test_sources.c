@@ -173,6 +173,35 @@ Test(sources, an_answer_is_not_the_first_speaker_s)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A body every country has, named bare, is the one of the report's war: a
+ * civil defence seated in a country of another war than the list's is that
+ * country's, and "وزارة الصحة" in reports of two wars names two parties. */
+Test(sources, a_bare_body_is_the_one_of_its_war)
+{
+    static const claimant_case cases[] = {
+        {"قال الدفاع المدني في صنعاء إن 6 أشخاص قتلوا في غارة.", "6 أشخاص",
+         "الدفاع المدني في صنعاء", "civil_defence"},
+        {"قال الدفاع المدني في إدلب إن 8 أشخاص قتلوا في غارة.", "8 أشخاص", "الدفاع المدني السوري",
+         "civil_defence"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+    static const char *const docs[] = {
+        "غزة - قالت وزارة الصحة إن 30 فلسطينيا قتلوا في غارات إسرائيلية على القطاع.\n",
+        "الخرطوم - قالت وزارة الصحة إن 30 مدنيا قتلوا في قصف قوات الدعم السريع على أم درمان.\n",
+    };
+    char ids[2][64];
+    for (size_t i = 0; i < 2; i++) {
+        extract_result r;
+        cr_assert_eq(extract_document(model, docs[i], strlen(docs[i]), &r), 0);
+        const extract_figure *f = figure_with(&r, "30 ");
+        cr_assert(f && f->claimant != EXTRACT_NO_INDEX, "no claimant in: %s", docs[i]);
+        cr_expect_str_eq(r.sources[f->claimant].name, "وزارة الصحة");
+        snprintf(ids[i], sizeof ids[i], "%s", r.sources[f->claimant].id);
+        extract_result_free(&r);
+    }
+    cr_expect_str_neq(ids[0], ids[1], "one id for the health ministries of two wars");
+}
+
 /* The subject is the first phrase after the verb: a party named inside the
  * object or the quoted words is not the speaker. */
 Test(sources, the_subject_is_the_first_phrase)
