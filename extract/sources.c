@@ -461,6 +461,7 @@ static bool hidden_subject(const doc_state *d, const lexicon_match *am);
 static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am);
 static bool body_alone_at(doc_state *d, size_t i, found *f);
 static bool told_press_at(const doc_state *d, size_t k);
+static bool named_in_passing(doc_state *d, pass *p, size_t i, found *f);
 
 /* Token i is an indefinite nisba adjective (أمني, حقوقية, كردي): no
  * article, three letters or more, ending in ي or ية. */
@@ -1357,6 +1358,10 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             form_at(d, k - 1, NULL) != FORM_TITLE &&
             (form == FORM_TITLE || (form == FORM_GIVEN && !has_article(t, k))))
             break; /* "المتحدث باسم قوات X العميد فلان": a person follows the body */
+        /* "زار وزير الصحة مستشفى الشفاء": the object, a place or a party */
+        if (p->object_follows && prev_definite && k > j + 1 && name_first == EXTRACT_NO_INDEX &&
+            !quoted && !definite_nisba(d, k, s))
+            break;
         if (party_at(d, k, &pf, &pm)) {
             if (head == FORM_PARTY && strcmp(d->r->sources[pf.source].kind, "person") == 0)
                 break;
@@ -1646,9 +1651,53 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
             am.sp.start = article_start(d->t, i); /* "المركز", not "مركز" */
         return refer_back(d, f->source, &am, f);
     }
+    if (as_subject && named_in_passing(d, p, i, f))
+        return true;
     if (as_subject && body_alone_at(d, i, f))
         return true;
     return as_subject && person_at(d, i, f);
+}
+
+/* How many tokens back named_in_passing looks for the full name. */
+#define PASSING_NAME_REACH 200
+
+/* "وصل المبعوث الأمريكي فلان إلى بيروت. وقال المبعوث إن ...": a definite
+ * head alone as the subject of a reporting verb, with no speaker of that
+ * head to refer back to, refers to one named in full with it a few
+ * sentences before (party_anaphor_sentences) where no one spoke: read
+ * there by its form. Records the mentions; fills f. */
+static bool named_in_passing(doc_state *d, pass *p, size_t i, found *f)
+{
+    const text *t = d->t;
+    lexicon_match am;
+    char key[TOKEN_NORM_MAX], other[TOKEN_NORM_MAX];
+    speaker_form form = form_at(d, i, &am);
+    uint32_t s = t->tok[i].sentence;
+    if ((form != FORM_ROLE && form != FORM_PARTY) || am.tok_end != i + 1 || !has_article(t, i) ||
+        !head_key(d, i, key) || definite_nisba(d, i + 1, s) ||
+        (i + 1 < t->n_tok && t->tok[i + 1].sentence == s && definite_follower(d, i + 1)))
+        return false;
+    size_t back = d->m->windows[WIN_PARTY_ANAPHOR_SENTENCES];
+    for (size_t k = i, n = 0; k-- > 0 && n < PASSING_NAME_REACH; n++) {
+        if (t->tok[k].sentence + back < s)
+            break;
+        if (d->in_source[k] || !head_key(d, k, other) || strcmp(key, other) != 0)
+            continue;
+        found named;
+        size_t covered = p->covered_until;
+        p->object_follows = true; /* named in narration, its object after it */
+        bool read = form_subject_at(d, p, k, &named);
+        p->object_follows = false;
+        p->covered_until = covered;
+        if (!read || named.end <= k + 1)
+            continue;
+        span sp = {has_article(t, i) ? article_start(t, i) : t->tok[i].sp.start, t->tok[i].sp.end};
+        if (!add_mention(d, named.source, sp, i, i + 1, ROLE_MENTIONED))
+            return false;
+        *f = (found){named.source, d->r->n_source_mentions - 1, i + 1, true};
+        return true;
+    }
+    return false;
 }
 
 /* A body's head alone and definite as the subject of a reporting verb,

@@ -202,6 +202,20 @@ Test(sources, a_bare_body_is_the_one_of_its_war)
     cr_expect_str_neq(ids[0], ids[1], "one id for the health ministries of two wars");
 }
 
+/* "وقال المبعوث إن ...": a definite head alone with no speaker of that
+ * head before it refers to one named in full with it in passing, where
+ * no one spoke; the object of the narrated verb is not part of the name. */
+Test(sources, a_head_alone_refers_to_one_named_in_passing)
+{
+    static const claimant_case cases[] = {
+        {"وصل المبعوث الأوروبي إلى عدن. وقال المبعوث إن 200 شخص قتلوا منذ الصباح.", "200 شخص",
+         "المبعوث الأوروبي", "role"},
+        {"زار وزير الصحة مستشفى الشفاء أمس. وقال الوزير إن 40 جريحا وصلوا إلى المستشفى.",
+         "40 جريحا", "وزير الصحة", "role"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* The subject is the first phrase after the verb: a party named inside the
  * object or the quoted words is not the speaker. */
 Test(sources, the_subject_is_the_first_phrase)
