@@ -75,7 +75,7 @@ Test(sources, a_subject_read_by_its_form)
          "role"},
         /* a quoted name after a head of two words */
         {"ونشرت غرفة عمليات «نصر الله» تسجيلا يظهر أسر 4 عناصر.", "4 عناصر",
-         "غرفة عمليات «نصر الله»", NULL},
+         "غرفة عمليات «نصر الله»", "military"},
         /* a body named after a titled person keeps the name */
         {"وأعلن مستشفى الشيخ زايد أن 16 جريحا وصلوا إليه.", "16 جريحا", "مستشفى الشيخ زايد", NULL},
         /* a body's name ends before its affiliation (التابع لـ) */
