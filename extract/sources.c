@@ -1358,7 +1358,8 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             form_at(d, k - 1, NULL) != FORM_TITLE &&
             (form == FORM_TITLE || (form == FORM_GIVEN && !has_article(t, k))))
             break; /* "المتحدث باسم قوات X العميد فلان": a person follows the body */
-        /* "زار وزير الصحة مستشفى الشفاء": the object, a place or a party */
+        /* "زار وزير الصحة المستشفى"، "مستشفى الشفاء": after a complete
+         * name, what is no adjective begins the object (a place, a party) */
         if (p->object_follows && prev_definite && k > j + 1 && name_first == EXTRACT_NO_INDEX &&
             !quoted && !definite_nisba(d, k, s))
             break;
@@ -1417,9 +1418,6 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         if (prev_definite && !quoted && k > j + 1 && name_first == EXTRACT_NO_INDEX &&
             stages_word_is(t, k, (const char *const[]){"من", "ضد", "بين", "دون", "نحو", NULL}))
             break;
-        if (p->object_follows && prev_definite && k > j + 1 && name_first == EXTRACT_NO_INDEX &&
-            !definite_nisba(d, k, s) && !name_link)
-            break; /* "زار وزير الصحة المستشفى"، "مستشفى X": the object */
         /* A construct chain ends with its first definite noun; after it only
          * definite adjectives and genitives follow. An indefinite word there
          * begins the object ("أعلنت دائرة صحة كركوك وصول ..."), or, after a
