@@ -21,6 +21,10 @@
  * it when it is post-posed ("قتل 5 ...، بحسب X"), not when it opens a clause
  * of its own ("...، في حين أعلن X"); a party cited after an outlet's
  * statement ("أفادت وكالة X بأن ...، وفقا لـY") asserts what X relays.
+ * A participle of saying with no speaker of its own ("وهاجمت X المواقع،
+ * مؤكدة ...") says what the subject of its sentence's verb says; a party
+ * that answers another ("من جانبها، قالت X") and is not read leaves its
+ * words to no one, not to the narrator.
  * A speaker holds until another is named or the paragraph ends; a verb
  * with a hidden subject ("وأضاف أن") carries the last speaker on, and a
  * sentence opened by كان without a speaker of its own is the narrator's
@@ -49,7 +53,10 @@
  * another speaks for. Once the figures tell the document's war, a generic
  * party the list binds to another war (المسلحين: the Syrian opposition)
  * goes, or stays as a party of the text when it speaks
- * (sources_bind_generics).
+ * (sources_bind_generics); a body every country has, named bare ("وزارة
+ * الصحة"), is one party per war, and a civil defence the list knows, seated
+ * in a country of another war ("الدفاع المدني في صنعاء"), is that
+ * country's.
  *
  * Left out: pronoun resolution beyond those anaphors, speakers named only by
  * a noun phrase no list or form knows ("الإحصاءات غير الرسمية"), a bare
@@ -248,6 +255,17 @@ typedef struct pass {
     /* Words before the first speaker's coordinated clause in its sentence
      * ("ارتفع العدد إلى 80، وأعلنت مصادر مقتل 18"): not theirs to narrate. */
     size_t lead_not_theirs_from, lead_not_theirs_to;
+    /* form_subject_at reads a function only, not who holds it named
+     * between commas after it ("الناطق باسم القائد العام، اللواء X،": X is
+     * the spokesman, not the commander) */
+    bool function_only;
+    /* form_subject_at reads the subject of a verb whose object follows
+     * ("زار وزير الصحة المستشفى"): a second definite noun that is no
+     * adjective begins the object */
+    bool object_follows;
+    /* the paragraph's speaker answers another ("من جانبها، قالت X إن")
+     * and was not read: its words are no one's, not the narrator's */
+    bool unread;
 } pass;
 
 static bool is_outlet_kind(const extract_source *s)
@@ -442,6 +460,8 @@ static bool told_outlet_at(const doc_state *d, size_t k, lexicon_match *km);
 static bool hidden_subject(const doc_state *d, const lexicon_match *am);
 static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am);
 static bool body_alone_at(doc_state *d, size_t i, found *f);
+static bool told_press_at(const doc_state *d, size_t k);
+static bool named_in_passing(doc_state *d, pass *p, size_t i, found *f);
 
 /* Token i is an indefinite nisba adjective (أمني, حقوقية, كردي): no
  * article, three letters or more, ending in ي or ية. */
@@ -530,6 +550,16 @@ static bool named_with_word(const doc_state *d, size_t src, size_t i)
     return false;
 }
 
+/* The function at token k a spokesman speaks for, read by its form
+ * without its holder; fills f. */
+static bool spoken_for_function(doc_state *d, pass *p, size_t k, found *f)
+{
+    p->function_only = true;
+    bool read = form_subject_at(d, p, k, f);
+    p->function_only = false;
+    return read && strcmp(d->r->sources[f->source].kind, "person") != 0;
+}
+
 /* A generic speaker at i, extended by the party it belongs to. */
 static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
 {
@@ -603,10 +633,21 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
             }
             end = pf.end;
             add_mention(d, pf.source, km.sp, k, km.tok_end, ROLE_MENTIONED);
+        } else if (k == j && told_press_at(d, k) && form_subject_at(d, p, k, &pf)) {
+            /* "مصادر أهلية لموقع تلفزيون سوريا": whom it was told */
+            score_told(d, p, pf.source);
+            if (end > gm.tok_first + 1 || strcmp(role, "source") != 0)
+                name_end = end;
+            end = pf.end;
         } else if (k < t->n_tok && form_at(d, k, NULL) == FORM_PARTY &&
                    form_subject_at(d, p, k, &pf)) {
             /* "مسؤول في وزارة الصحة", "مصدر طبي في مستشفى X": a body the
              * list does not know, read by its form. */
+            parent = pf.source;
+            end = pf.end;
+        } else if (k == j && !strcmp(role, "spokesperson") && form_at(d, k, NULL) == FORM_ROLE &&
+                   !form_anaphor_at(d, k, &pf, &km) && spoken_for_function(d, p, k, &pf)) {
+            /* "الناطق باسم القائد العام للقوات المسلحة": a function's */
             parent = pf.source;
             end = pf.end;
         } else if (k < t->n_tok && (k > j || !strcmp(role, "spokesperson")) &&
@@ -628,6 +669,16 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
     lexicon_match hm;
     speaker_form hf = after < t->n_tok ? form_at(d, after, &hm) : FORM_NONE;
     found pf2;
+    lexicon_match pk;
+    if (strcmp(role, "spokesperson") == 0 && after < t->n_tok && known_at(d, after, &pf2, &pk) &&
+        !pk.stripped && strcmp(d->r->sources[pf2.source].kind, "person") == 0) {
+        /* "المتحدث باسم الجيش أفيخاي أدرعي": a spokesman the list knows */
+        if (!add_mention(d, pf2.source, sp, gm.tok_first, end, ROLE_MENTIONED) ||
+            !add_mention(d, pf2.source, pk.sp, after, pk.tok_end, ROLE_MENTIONED))
+            return false;
+        *f = (found){pf2.source, d->r->n_source_mentions - 1, pk.tok_end, false};
+        return true;
+    }
     if (strcmp(role, "spokesperson") == 0 && (hf == FORM_TITLE || hf == FORM_GIVEN) &&
         form_subject_at(d, p, after, &pf2) &&
         strcmp(d->r->sources[pf2.source].kind, "person") == 0) {
@@ -1112,6 +1163,42 @@ static bool body_noun_at(const doc_state *d, size_t i)
            bm.tok_end == i + 1;
 }
 
+/* Is token k a reporting verb alone ("بثت", "لفت"), which no name
+ * holds? */
+static bool reporting_verb_at(const doc_state *d, size_t k)
+{
+    lexicon_match am;
+    return d->t->tok[k].kind == TOK_WORD &&
+           lexicon_match_at(d->m->attribution, d->t, k, PROCLITICS_ALL, &am) &&
+           am.tok_end == k + 1 && strcmp(model_field(am.entry, 2), "verb") == 0;
+}
+
+/* Is token k ل and an outlet's noun ("لمراسل", "لموقع", "للوكالة"): whom a
+ * statement was told? */
+static bool told_press_at(const doc_state *d, size_t k)
+{
+    const text *t = d->t;
+    const char *w = t->tok[k].norm;
+    if (t->tok[k].kind != TOK_WORD || strncmp(w, "ل", strlen("ل")) != 0)
+        return false;
+    if (!word_among(w + strlen("ل"), d->m->word_sets[FW_OUTLET_NOUN]) &&
+        !(strncmp(w, "لل", strlen("لل")) == 0 &&
+          word_among(w + strlen("لل"), d->m->word_sets[FW_OUTLET_NOUN])))
+        return false;
+    /* "المفوض العام لوكالة الأونروا": the agency of a body that is no
+     * outlet is the function's genitive */
+    lexicon_match km;
+    size_t q = k + 1;
+    while (q < t->n_tok && q < k + 3 && t->tok[q].kind == TOK_PUNCT && !is_comma(t, q))
+        q++;
+    if (q < t->n_tok && t->tok[q].sentence == t->tok[k].sentence &&
+        lexicon_match_at(d->m->source_list, t, q, PROCLITICS_NAME, &km)) {
+        const char *kind = model_field(km.entry, 2);
+        return !strcmp(kind, "outlet") || !strcmp(kind, "agency");
+    }
+    return true;
+}
+
 static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
 {
     const text *t = d->t;
@@ -1148,7 +1235,8 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         found pf;
         lexicon_match pm;
         if (q < t->n_tok && t->tok[q].sentence == s && t->tok[q].kind == TOK_WORD &&
-            known_at(d, q, &pf, &pm) && !pm.stripped && phrase_ends_at(d, pm.tok_end, s)) {
+            known_at(d, q, &pf, &pm) && !pm.stripped && phrase_ends_at(d, pm.tok_end, s) &&
+            strcmp(d->r->sources[pf.source].kind, "person") != 0) {
             if (!add_mention(d, pf.source, pm.sp, q, pm.tok_end, ROLE_MENTIONED))
                 return false;
             *f = (found){pf.source, d->r->n_source_mentions - 1, pm.tok_end, false};
@@ -1186,8 +1274,14 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         }
         if (tk->kind == TOK_NUMBER) {
             /* a number inside a quoted name ("شبكة "درعا 24"") */
-            if (!(k + 1 < t->n_tok && t->tok[k + 1].kind == TOK_PUNCT && k > j &&
-                  t->tok[k - 1].kind == TOK_WORD && is_punct(t, k + 1, '"')))
+            /* or a short number closing a name before what is said ("شبكة
+             * حوران 24 إن", "موقع X 48، أن") */
+            bool closes = k > j + 1 && t->tok[k - 1].kind == TOK_WORD && !quoted &&
+                          t->tok[k].sp.end - t->tok[k].sp.start <= 3 &&
+                          (k + 1 >= t->n_tok || t->tok[k + 1].sentence != s || is_comma(t, k + 1) ||
+                           stages_word_in(d, k + 1, FW_COMPLEMENTIZER));
+            if (!closes && !(k + 1 < t->n_tok && t->tok[k + 1].kind == TOK_PUNCT && k > j &&
+                             t->tok[k - 1].kind == TOK_WORD && is_punct(t, k + 1, '"')))
                 break;
             last = ++k;
             words++;
@@ -1264,6 +1358,11 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             form_at(d, k - 1, NULL) != FORM_TITLE &&
             (form == FORM_TITLE || (form == FORM_GIVEN && !has_article(t, k))))
             break; /* "المتحدث باسم قوات X العميد فلان": a person follows the body */
+        /* "زار وزير الصحة المستشفى"، "مستشفى الشفاء": after a complete
+         * name, what is no adjective begins the object (a place, a party) */
+        if (p->object_follows && prev_definite && k > j + 1 && name_first == EXTRACT_NO_INDEX &&
+            !quoted && !definite_nisba(d, k, s))
+            break;
         if (party_at(d, k, &pf, &pm)) {
             if (head == FORM_PARTY && strcmp(d->r->sources[pf.source].kind, "person") == 0)
                 break;
@@ -1314,14 +1413,27 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             !definite_nisba(d, k, s) && lexicon_match_at(d->m->nouns, t, k, PROCLITICS_ALL, &nm))
             break;
         bool name_link = stages_word_in(d, k, FW_NAME_LINK);
+        /* "حذر وزير الصحة اللبناني من كارثة": after a complete name a
+         * preposition begins what is said of it, not the holder's name */
+        if (prev_definite && !quoted && k > j + 1 && name_first == EXTRACT_NO_INDEX &&
+            stages_word_is(t, k, (const char *const[]){"من", "ضد", "بين", "دون", "نحو", NULL}))
+            break;
         /* A construct chain ends with its first definite noun; after it only
          * definite adjectives and genitives follow. An indefinite word there
          * begins the object ("أعلنت دائرة صحة كركوك وصول ..."), or, after a
          * function, the name of who holds it. */
         if (prev_definite && !definite && !name_link && !quoted && form != FORM_TITLE &&
             form != FORM_GIVEN && form_at(d, k - 1, NULL) != FORM_TITLE && /* "الملك سلمان" */
+            !(head == FORM_TITLE && k == fm.tok_end) && /* "العميد الركن فلان" */
             (head == FORM_PARTY || name_first != EXTRACT_NO_INDEX) &&
-            strncmp(tk->norm, "ل", 2) != 0 && strncmp(tk->norm, "ب", 2) != 0 && k > j + 1)
+            ((strncmp(tk->norm, "ل", 2) != 0 && strncmp(tk->norm, "ب", 2) != 0) ||
+             reporting_verb_at(d, k)) &&
+            k > j + 1)
+            break;
+        /* "قيادة شرطة حلب لمراسل سانا", "مستشفى النبطية للوكالة الوطنية":
+         * after a complete name, ل and an outlet's noun open whom it was
+         * told, not a genitive of the name */
+        if (k > j + 1 && prev_definite && !quoted && told_press_at(d, k))
             break;
         /* "أعلن المتحدث العسكري للحوثيين استهداف سفينة": an indefinite
          * event noun after a function is what was announced, not the name
@@ -1344,7 +1456,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         if (name_first == EXTRACT_NO_INDEX && head == FORM_ROLE && !names_body &&
             (k > fm.tok_end || has_article(t, j)) &&
             (form == FORM_TITLE || (form == FORM_GIVEN && !definite) ||
-             (prev_definite && !definite && t->tok[k].norm[0] != '\0' &&
+             (prev_definite && !definite && t->tok[k].norm[0] != '\0' && !p->object_follows &&
               strncmp(tk->norm, "ل", 2) != 0 && strncmp(tk->norm, "ب", 2) != 0)))
             name_first = k;
         else if (name_first != EXTRACT_NO_INDEX && k > name_first && form == FORM_ROLE)
@@ -1403,7 +1515,8 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             size_t a = last + 1, e = a;
             /* "قائد الشرطة، العميد فلان الفلاني، ...": the holder of the
              * function named between commas after it */
-            if (head == FORM_ROLE && is_comma(t, last) && a < t->n_tok && t->tok[a].sentence == s &&
+            if (head == FORM_ROLE && !p->function_only && is_comma(t, last) && a < t->n_tok &&
+                t->tok[a].sentence == s &&
                 (form_at(d, a, NULL) == FORM_TITLE ||
                  (form_at(d, a, NULL) == FORM_GIVEN && !has_article(t, a)))) {
                 while (e < t->n_tok && e < a + 4 && t->tok[e].sentence == s &&
@@ -1434,6 +1547,43 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
     return f->source != EXTRACT_NO_INDEX;
 }
 
+/* "الدفاع المدني في صنعاء": a civil defence the list knows by a name every
+ * country's uses, seated (في، ب) in a country of another war than its own,
+ * is that country's: a party of its own, named by the words (the list's
+ * match km at i). Records the mention; fills f. */
+static bool seated_elsewhere(doc_state *d, size_t i, const lexicon_match *km, found *f)
+{
+    const text *t = d->t;
+    const extract_model *m = d->m;
+    size_t mi = model_entry_index(m->source_list, km->entry);
+    if (strcmp(m->sources[mi].kind, "civil_defence") != 0 || !m->sources[mi].bloc)
+        return false;
+    size_t at = km->tok_end;
+    uint32_t s = t->tok[i].sentence;
+    if (at < t->n_tok && t->tok[at].sentence == s &&
+        stages_word_is(t, at, (const char *const[]){"في", NULL}))
+        at++;
+    lexicon_match gm;
+    if (at >= t->n_tok || t->tok[at].sentence != s ||
+        !lexicon_match_at(m->gazetteer, t, at, PROCLITICS_NAME, &gm) ||
+        (at == km->tok_end && !(gm.stripped && !strncmp(t->tok[at].norm, "ب", strlen("ب")))))
+        return false;
+    size_t place = model_entry_index(m->gazetteer, gm.entry);
+    size_t country = m->country_of[place];
+    const char *conflict =
+        country != EXTRACT_NO_INDEX ? model_conflict_in(m, m->places[country].id) : NULL;
+    if (!conflict || model_bloc_fights_in(m, m->sources[mi].bloc, conflict))
+        return false;
+    span sp = {km->sp.start, gm.sp.end};
+    f->source = discovered_source(d, sp, "civil_defence", EXTRACT_NO_INDEX);
+    if (!add_mention(d, f->source, sp, i, gm.tok_end, ROLE_MENTIONED))
+        return false;
+    f->mention = d->r->n_source_mentions - 1;
+    f->end = gm.tok_end;
+    f->anaphor = false;
+    return true;
+}
+
 /* Any mention starting at token i; records it. A subject of speech may be
  * an ambiguous name or a person; elsewhere neither is read. A name flagged
  * `owner` is read only as the owner of a counted noun. */
@@ -1441,8 +1591,14 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
 {
     lexicon_match km, gm;
     bool known = lexicon_match_at(d->m->source_list, d->t, i, PROCLITICS_NAME, &km);
+    /* An ambiguous name is read where a source stands, after an outlet
+     * noun, or as a name that says it is one: begun by its outlet noun or
+     * closed by its country's adjective ("صحيفة الشرق الأوسط", "الوطن
+     * السورية"), which the ordinary words are not. */
     if (known && !as_subject && strstr(model_field(km.entry, 6), "ambiguous") &&
-        !(i > 0 && stages_word_in(d, i - 1, FW_OUTLET_NOUN)))
+        !(i > 0 && stages_word_in(d, i - 1, FW_OUTLET_NOUN)) &&
+        !(km.tok_end > i + 1 && (stages_word_in(d, i, FW_OUTLET_NOUN) ||
+                                 definite_nisba(d, km.tok_end - 1, d->t->tok[i].sentence))))
         known = false;
     if (known && strstr(model_field(km.entry, 6), "owner") && !after_counted_noun(d, i))
         known = false;
@@ -1476,6 +1632,8 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
         generic = false;
     if (generic && (!known || gm.tok_end > km.tok_end))
         return generic_at(d, p, i, f);
+    if (known && seated_elsewhere(d, i, &km, f))
+        return true;
     if (known) {
         if (!known_at(d, i, f, &km) ||
             !add_mention(d, f->source, km.sp, km.tok_first, km.tok_end, ROLE_MENTIONED))
@@ -1491,9 +1649,53 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
             am.sp.start = article_start(d->t, i); /* "المركز", not "مركز" */
         return refer_back(d, f->source, &am, f);
     }
+    if (as_subject && named_in_passing(d, p, i, f))
+        return true;
     if (as_subject && body_alone_at(d, i, f))
         return true;
     return as_subject && person_at(d, i, f);
+}
+
+/* How many tokens back named_in_passing looks for the full name. */
+#define PASSING_NAME_REACH 200
+
+/* "وصل المبعوث الأمريكي فلان إلى بيروت. وقال المبعوث إن ...": a definite
+ * head alone as the subject of a reporting verb, with no speaker of that
+ * head to refer back to, refers to one named in full with it a few
+ * sentences before (party_anaphor_sentences) where no one spoke: read
+ * there by its form. Records the mentions; fills f. */
+static bool named_in_passing(doc_state *d, pass *p, size_t i, found *f)
+{
+    const text *t = d->t;
+    lexicon_match am;
+    char key[TOKEN_NORM_MAX], other[TOKEN_NORM_MAX];
+    speaker_form form = form_at(d, i, &am);
+    uint32_t s = t->tok[i].sentence;
+    if ((form != FORM_ROLE && form != FORM_PARTY) || am.tok_end != i + 1 || !has_article(t, i) ||
+        !head_key(d, i, key) || definite_nisba(d, i + 1, s) ||
+        (i + 1 < t->n_tok && t->tok[i + 1].sentence == s && definite_follower(d, i + 1)))
+        return false;
+    size_t back = d->m->windows[WIN_PARTY_ANAPHOR_SENTENCES];
+    for (size_t k = i, n = 0; k-- > 0 && n < PASSING_NAME_REACH; n++) {
+        if (t->tok[k].sentence + back < s)
+            break;
+        if (d->in_source[k] || !head_key(d, k, other) || strcmp(key, other) != 0)
+            continue;
+        found named;
+        size_t covered = p->covered_until;
+        p->object_follows = true; /* named in narration, its object after it */
+        bool read = form_subject_at(d, p, k, &named);
+        p->object_follows = false;
+        p->covered_until = covered;
+        if (!read || named.end <= k + 1)
+            continue;
+        span sp = {has_article(t, i) ? article_start(t, i) : t->tok[i].sp.start, t->tok[i].sp.end};
+        if (!add_mention(d, named.source, sp, i, i + 1, ROLE_MENTIONED))
+            return false;
+        *f = (found){named.source, d->r->n_source_mentions - 1, i + 1, true};
+        return true;
+    }
+    return false;
 }
 
 /* A body's head alone and definite as the subject of a reporting verb,
@@ -2025,7 +2227,8 @@ static bool hidden_subject(const doc_state *d, const lexicon_match *am)
         return is_punct(t, j, ':') || !is_comma(t, j);
     if (stages_word_in(d, j, FW_COMPLEMENTIZER))
         return true;
-    if (stages_word_is(t, j, (const char *const[]){"الي", "في", NULL}) &&
+    /* "وأشار إلى أن", "في بيان قالت فيه إن" */
+    if (stages_word_is(t, j, (const char *const[]){"الي", "في", "فيه", "فيها", NULL}) &&
         stages_word_in(d, next_word(t, j + 1, s), FW_COMPLEMENTIZER))
         return true;
     /* How and to whom it was said may stand between the verb and what it
@@ -2051,6 +2254,64 @@ static bool hidden_subject(const doc_state *d, const lexicon_match *am)
             return false;
     }
     return false;
+}
+
+/* "وهاجمت قسد مواقع التنظيم، مؤكدة مقتل 20 عنصرا", "زار وزير الصحة
+ * المستشفى، مؤكدا أن ...": a participle of saying with no speaker of its
+ * own says what the subject of its sentence's verb says. The subject
+ * stands right after the verb that opens the sentence (or before it):
+ * a source already read there, or a phrase read by its form. */
+static bool clause_subject(doc_state *d, pass *p, size_t sentence_start, size_t i, found *f)
+{
+    const text *t = d->t;
+    uint32_t s = t->tok[sentence_start].sentence;
+    size_t first = next_word(t, sentence_start, s);
+    if (first >= i)
+        return false;
+    for (size_t m = d->r->n_source_mentions; m-- > 0;) {
+        const mention_toks *mt = &d->smention_toks[m];
+        if (mt->first < sentence_start || t->tok[mt->first].sentence != s)
+            break;
+        if (mt->first >= i || (mt->first != first && mt->first != first + 1))
+            continue;
+        *f = (found){d->r->source_mentions[m].source, m, mt->end, false};
+        return true;
+    }
+    size_t j = next_word(t, first + 1, s);
+    while (j < i && form_at(d, j, NULL) == FORM_TIME)
+        j++;
+    if (j >= i || reporting_verb_at(d, first))
+        return false;
+    p->object_follows = true;
+    bool read = form_subject_at(d, p, j, f);
+    p->object_follows = false;
+    return read && f->end <= i;
+}
+
+/* Does the sentence from sentence_start open, before token i, with words
+ * that turn to another party's answer ("من جانبها،", "في المقابل،",
+ * "بدوره")? */
+static bool answer_opener(const doc_state *d, size_t sentence_start, size_t i)
+{
+    const text *t = d->t;
+    size_t k = sentence_start;
+    if (stages_word_is(t, k, (const char *const[]){"من", "ومن", NULL}) &&
+        stages_word_is(
+            t, k + 1,
+            (const char *const[]){"جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم", NULL}))
+        k += 2;
+    else if (stages_word_is(t, k, (const char *const[]){"في", "وفي", NULL}) &&
+             stages_word_is(t, k + 1, (const char *const[]){"المقابل", NULL}))
+        k += 2;
+    else if (stages_word_is(
+                 t, k,
+                 (const char *const[]){"بدوره", "بدورها", "بدورهم", "بالمقابل", "وبالمقابل", NULL}))
+        k += 1;
+    else
+        return false;
+    if (k < i && is_comma(t, k))
+        k++;
+    return k == i;
 }
 
 /* The outlet from the scores; NO_INDEX when nothing signs the article. */
@@ -2213,6 +2474,14 @@ static void score_unknown_outlet(doc_state *d, pass *p, size_t n0, size_t n1)
         score_outlet(d, p, src, DATELINE_POINTS);
 }
 
+/* Are tokens [a, b) a name between quotation marks or guillemets? */
+static bool quoted_name(const text *t, size_t a, size_t b)
+{
+    return b >= a + 3 &&
+           (is_punct(t, a, 0x00AB) || is_punct(t, a, '"') || is_punct(t, a, 0x201C)) &&
+           (is_punct(t, b - 1, 0x00BB) || is_punct(t, b - 1, '"') || is_punct(t, b - 1, 0x201D));
+}
+
 /* A dateline naming an outlet the list does not know, where the order
  * tells an outlet from a reporter's byline ("PLACE - REPORTER"): "OUTLET -
  * PLACE" or "OUTLET: PLACE", "DESK - OUTLET" ("متابعات - X"), and "PLACE
@@ -2228,7 +2497,9 @@ static void unknown_outlet(doc_state *d, pass *p, size_t a, size_t k, size_t r, 
         n0 = a;
         n1 = k;
     } else if (place_or_desk(d, a, k) && outlet_name_words(d, r, b) &&
-               ((r > k && is_punct(t, k, '_')) || (k == a + 1 && stages_word_in(d, a, FW_DESK)))) {
+               ((r > k && is_punct(t, k, '_')) || (k == a + 1 && stages_word_in(d, a, FW_DESK)) ||
+                quoted_name(t, r, b))) {
+        /* "PLACE - «X»": a reporter's byline is never quoted */
         n0 = r;
         n1 = b;
     }
@@ -2378,6 +2649,33 @@ static size_t date_tokens_in(const doc_state *d, size_t a, size_t b)
     return count;
 }
 
+/* "رام الله 12-3-2024 وفا- قتل ...", "نابلس-وفا-": a place (or a desk)
+ * opening the first lines, perhaps a date, and a known outlet closed by a
+ * dash, run into the report on the same line. Scores the outlet. */
+static void run_in_dateline(doc_state *d, pass *p, size_t a, size_t b)
+{
+    const text *t = d->t;
+    lexicon_match gm;
+    size_t q;
+    if (lexicon_match_at(d->m->gazetteer, t, a, PROCLITICS_NONE, &gm) && !gm.stripped)
+        q = gm.tok_end;
+    else if (stages_word_in(d, a, FW_DESK))
+        q = a + 1;
+    else
+        return;
+    /* the date between: numbers and their separators */
+    for (size_t n = 0; q < b && n < 8 && t->tok[q].kind != TOK_WORD; n++)
+        q++;
+    found f;
+    lexicon_match lm;
+    if (q >= b || !known_at(d, q, &f, &lm) || lm.stripped ||
+        !is_outlet_kind(&d->r->sources[f.source]) || lm.tok_end >= b ||
+        !(dateline_separator(t, lm.tok_end) || tatweel_before(t, lm.tok_end)))
+        return;
+    add_mention(d, f.source, lm.sp, q, lm.tok_end, ROLE_MENTIONED);
+    score_outlet(d, p, f.source, DATELINE_POINTS);
+}
+
 /* The outlet named by a dateline, the signature of the news genre: a short
  * line at the top or the bottom, "PLACE - OUTLET", "OUTLET - PLACE", "متابعات
  * - OUTLET", "OUTLET - رصد", the outlet's name alone, or "(OUTLET)" opening
@@ -2418,8 +2716,11 @@ static void score_datelines(doc_state *d, pass *p)
                     break;
                 }
             }
-            if (line < top_lines)
+            if (line < top_lines) {
                 score_web_address(d, p, a, b);
+                if (b - a > d->m->windows[WIN_DATELINE_MAX_TOKENS])
+                    run_in_dateline(d, p, a, b);
+            }
             /* "(CNN)", "(X / سبوتنيك - date)" in the first lines, a date
              * not counted ("دمشق، 12 آذار/مارس 2024 (أ ف ب) -") */
             size_t paren_at = d->m->windows[WIN_DATELINE_PAREN_AT];
@@ -2428,6 +2729,10 @@ static void score_datelines(doc_state *d, pass *p)
                 for (size_t k = a; k < b && k <= a + paren_at; k++) {
                     if (!is_punct(t, k, '('))
                         continue;
+                    /* "وذكرت وكالة الأنباء الصومالية (صونا) أن": the
+                     * acronym of an agency just named, which is cited */
+                    if (k > a && d->in_source[k - 1])
+                        break;
                     for (size_t q = k + 1; q < b && !is_punct(t, q, ')'); q++) {
                         found f;
                         lexicon_match lm;
@@ -2607,7 +2912,10 @@ int sources_find(doc_state *d)
               0,
               EXTRACT_NO_INDEX,
               0,
-              0};
+              0,
+              false,
+              false,
+              false};
     d->model_to_result = malloc((d->m->n_sources + 1) * sizeof *d->model_to_result);
     if (!d->model_to_result)
         return -1;
@@ -2619,10 +2927,12 @@ int sources_find(doc_state *d)
     p.outlet_score = calloc(p.score_cap, sizeof *p.outlet_score);
     bool *spoken = calloc(t->n_sentences + 1, sizeof *spoken);
     bool *in_statement = calloc(t->n_sentences + 1, sizeof *in_statement);
-    if (!p.outlet_score || !spoken || !in_statement) {
+    bool *unread = calloc(n + 1, sizeof *unread); /* per token: an unread party's words */
+    if (!p.outlet_score || !spoken || !in_statement || !unread) {
         free(p.outlet_score);
         free(spoken);
         free(in_statement);
+        free(unread);
         return -1;
     }
 
@@ -2639,8 +2949,10 @@ int sources_find(doc_state *d)
     uint32_t attack_claim_sentence = UINT32_MAX;
     for (size_t i = 0; i < n; i++) {
         const token *tk = &t->tok[i];
-        if (tk->newline_before)
+        if (tk->newline_before) {
             p.current = EXTRACT_NO_INDEX; /* a new paragraph: the narrator speaks again */
+            p.unread = false;
+        }
         if (tk->newline_before)
             in_quote = false;
         if (tk->kind == TOK_PUNCT) {
@@ -2692,6 +3004,7 @@ int sources_find(doc_state *d)
                                        is_outlet_kind(&d->r->sources[f.source]))) {
                     size_t relay = p.current;
                     p.current = p.last_speaker = f.source;
+                    p.unread = false;
                     d->r->source_mentions[f.mention].role = ROLE_SPEAKER;
                     inner_spoke = in_quote && outer != EXTRACT_NO_INDEX;
                     /* "...، في حين أعلنت X ...": a speaker set against the
@@ -2722,7 +3035,23 @@ int sources_find(doc_state *d)
                            attack_claim_sentence == sentence) {
                     /* "تبنت X الهجوم، مؤكدة إصابة 5 جنود" */
                     p.current = attack_claimer;
-                } else if (!carrier && p.current == EXTRACT_NO_INDEX &&
+                } else if (!has_subject && strcmp(akind, "carry") == 0 && !sentence_spoken &&
+                           i > sentence_start && is_comma(t, i - 1) &&
+                           clause_subject(d, &p, sentence_start, i, &f)) {
+                    /* "وهاجمت قسد مواقع التنظيم، مؤكدة مقتل 20 عنصرا" */
+                    p.current = p.last_speaker = f.source;
+                    if (p.first_speaker == EXTRACT_NO_INDEX)
+                        p.first_speaker = f.source;
+                    d->r->source_mentions[f.mention].role = ROLE_SPEAKER;
+                    sentence_spoken = true;
+                } else if (!has_subject && strcmp(akind, "verb") == 0 && !am.stripped &&
+                           !hidden_subject(d, &am) && answer_opener(d, sentence_start, i)) {
+                    /* "من جانبها، قالت عملية X إن ...": another party
+                     * answers, one not read; not the narrator */
+                    p.current = EXTRACT_NO_INDEX;
+                    p.unread = true;
+                    sentence_spoken = true;
+                } else if (!carrier && !p.unread && p.current == EXTRACT_NO_INDEX &&
                            p.last_speaker != EXTRACT_NO_INDEX &&
                            (strcmp(akind, "verb") == 0 || strcmp(akind, "carry") == 0) &&
                            hidden_subject(d, &am)) {
@@ -2771,6 +3100,7 @@ int sources_find(doc_state *d)
         }
         d->speaker[i] = p.current;
         d->denied[i] = sentence_denied;
+        unread[i] = p.unread && p.current == EXTRACT_NO_INDEX;
     }
     if (sentence != UINT32_MAX && sentence_spoken && sentence < t->n_sentences)
         spoken[sentence] = true;
@@ -2801,7 +3131,8 @@ int sources_find(doc_state *d)
             d->narrated_lead_end++;
     for (size_t i = 0; i < n; i++)
         if (d->speaker[i] == EXTRACT_NO_INDEX &&
-            !(first_narrates && i >= p.lead_not_theirs_from && i < p.lead_not_theirs_to))
+            !(first_narrates && i >= p.lead_not_theirs_from && i < p.lead_not_theirs_to) &&
+            !unread[i])
             d->speaker[i] = narrator;
     /* "وكانت 21 امرأة اختطفن ..." — a sentence opened by كان recounts what
      * happened before, one opened by "وفي سياق منفصل" another story: the
@@ -2871,6 +3202,7 @@ int sources_find(doc_state *d)
     }
     free(spoken);
     free(in_statement);
+    free(unread);
     free(p.outlet_score);
     return drop_unmentioned(d);
 }
@@ -3041,11 +3373,58 @@ static bool named_only_locally(const doc_state *d, size_t i)
     return named;
 }
 
+/* "وزارة الصحة" named bare, read by its form: every country has one, and
+ * the report's war tells which (Gaza's, Sanaa's, Khartoum's). Its id is
+ * made of its words and the war, so that the same words in reports of two
+ * wars name two parties; the name stays as written (which of two bodies a
+ * war may hold, Sanaa's or Aden's, the words do not tell). Only a body's
+ * head and its genitive (two words): a longer name says which it is
+ * itself. 0, or -1 out of memory. */
+static int bind_bare_bodies(doc_state *d, const char *conflict)
+{
+    extract_result *r = d->r;
+    for (size_t i = 0; i < r->n_sources; i++) {
+        extract_source *s = &r->sources[i];
+        if (strcmp(s->kind, "government") != 0 || is_known(d, i) || s->parent_id)
+            continue;
+        char norm[256], id[DISCOVERED_ID_MAX];
+        text_normalize(s->name, strlen(s->name), norm, sizeof norm);
+        const char *space = strchr(norm, ' ');
+        if (!space || strchr(space + 1, ' ') || strncmp(space + 1, "ال", strlen("ال")) != 0)
+            continue;
+        size_t len = strlen(norm) + strlen(conflict) + 2;
+        char *scoped = malloc(len);
+        if (!scoped)
+            return -1;
+        snprintf(scoped, len, "%s@%s", norm, conflict);
+        snprintf(id, sizeof id, "%s-%08llx", s->kind,
+                 (unsigned long long)(fnv(scoped) & 0xffffffffu));
+        free(scoped);
+        size_t same = EXTRACT_NO_INDEX;
+        for (size_t k = 0; k < r->n_sources && same == EXTRACT_NO_INDEX; k++)
+            if (k != i && !strcmp(r->sources[k].id, id))
+                same = k;
+        if (same != EXTRACT_NO_INDEX) {
+            if (sources_merge_into(d, i, same) != 0)
+                return -1;
+            i--; /* the sources after i moved down */
+            continue;
+        }
+        char *owned = keep(d, strdup(id));
+        if (!owned)
+            return -1;
+        s->id = owned;
+    }
+    return 0;
+}
+
 int sources_bind_generics(doc_state *d, const char *conflict)
 {
     extract_result *r = d->r;
     if (!conflict || !r->n_sources)
         return 0;
+    if (bind_bare_bodies(d, conflict) != 0)
+        return -1;
     size_t *into = sources_identity(d);
     if (!into)
         return -1;
