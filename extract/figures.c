@@ -348,6 +348,21 @@ static bool acted_on_in_clause(const doc_state *d, const trigger *cause, size_t 
     return true;
 }
 
+/* The first trigger that starts at or after token `tok` (n_tr when none):
+ * triggers are in text order. */
+static size_t trigger_from(const trigger *tr, size_t n_tr, size_t tok)
+{
+    size_t lo = 0, hi = n_tr;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tr[mid].first < tok)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Is the strikes trigger g the noun of a figure already read ("15 غارة"), with
  * على, the preposition of its target, between it and num_first? */
 static bool targets_of_counted_strikes(const doc_state *d, const trigger *g, size_t num_first)
@@ -493,10 +508,8 @@ static size_t past_aside(const doc_state *d, const trigger *tr, size_t n_tr, siz
     if (open >= t->n_tok || t->tok[open].sentence != t->tok[end - 1].sentence ||
         !(link_is(d, open, "breakdown", &am) || link_is(d, open, "aside", &am)))
         return end;
-    for (size_t k = 0; k < n_tr; k++) {
+    for (size_t k = trigger_from(tr, n_tr, am.tok_end); k < n_tr; k++) {
         const trigger *g = &tr[k];
-        if (g->first < am.tok_end)
-            continue;
         if (!g->after || g->conj || g->first > am.tok_end + d->m->windows[WIN_ASIDE_WORDS] ||
             t->tok[g->first].sentence != t->tok[open].sentence)
             return end;
@@ -530,10 +543,21 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
      * counted: in "ارتفع عدد ضحايا القصف إلى 50 شخصا" the shelling fired
      * nothing at the people, the victims word says what they are. */
     const trigger *nearest = NULL;
-    for (size_t k = 0; k < n_tr; k++) {
+    /* only triggers within reach of the number, or of its list's heading,
+     * are read: the work per figure stays bounded on long runs of text */
+    size_t back = d->m->windows[WIN_TRIGGER_BACK_WORDS] + LEXICON_MAX_WORDS;
+    size_t from = num_first > back ? num_first - back : 0;
+    if (heading_colon != EXTRACT_NO_INDEX && line_start(t, heading_colon) < from)
+        from = line_start(t, heading_colon);
+    for (size_t k = trigger_from(tr, n_tr, from); k < n_tr; k++) {
         const trigger *g = &tr[k];
         if (g->end > num_first)
             break;
+        bool within = (t->tok[g->first].sentence == s &&
+                       num_first - g->end <= d->m->windows[WIN_TRIGGER_BACK_WORDS]) ||
+                      list_heading_governs(d, g, heading_colon);
+        if (!within)
+            continue;
         /* "شن 20 غارة على 5 قرى": what is after على past strikes counted by
          * a number of their own is their target, not more strikes */
         if (!strcmp(g->type, "airstrikes") && targets_of_counted_strikes(d, g, num_first)) {
@@ -570,8 +594,9 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
         return "trapped";
     /* "12 ضحية بين قتيل وجريح": victims the next words say are dead and
      * wounded */
-    for (size_t k = 0; k < n_tr && !strcmp(itype, "killed"); k++)
-        if (tr[k].first == c->end && !strcmp(tr[k].type, "casualties"))
+    for (size_t k = trigger_from(tr, n_tr, c->end);
+         k < n_tr && tr[k].first == c->end && !strcmp(itype, "killed"); k++)
+        if (!strcmp(tr[k].type, "casualties"))
             return "casualties";
     if (*itype && !displaced)
         return itype;
