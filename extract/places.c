@@ -26,8 +26,9 @@
  * ("طائرات روسية وسورية").
  *
  * A name is not a place when it carries tanween (روسيًا, "Russian-ly": place
- * names are definite or diptote), names a medium or a time zone (قناة ليبيا
- * الوطنية, بتوقيت القدس), or begins an organisation (قوات سوريا
+ * names are definite or diptote), names a medium, a time zone or a make
+ * (قناة ليبيا الوطنية, بتوقيت القدس, صواريخ من نوع فلسطين 2), or begins an
+ * organisation (قوات سوريا
  * الديمقراطية); after a noun with tanween a name is its adjective
  * ("مقاتلاً سوريا"), and so is an indefinite ـية after an indefinite noun in
  * ـة or after غير ("ممرضة سورية", "غير سورية").
