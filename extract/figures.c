@@ -1466,17 +1466,24 @@ static bool next_by_place(const doc_state *d, size_t end, size_t first)
     return place;
 }
 
-/* Does a link of the former value ("بعد أن كانت") end right before token
- * i? */
-static bool after_former(const doc_state *d, size_t i)
+/* Does a phrase of `role` in figure_links.tsv end right before token i, in
+ * its sentence? */
+static bool link_ends_at(const doc_state *d, size_t i, const char *role)
 {
     for (size_t back = 1; back <= LEXICON_MAX_WORDS && back <= i; back++) {
         lexicon_match m;
         if (d->t->tok[i - back].sentence == d->t->tok[i].sentence &&
-            link_is(d, i - back, "former", &m) && m.tok_end == i)
+            link_is(d, i - back, role, &m) && m.tok_end == i)
             return true;
     }
     return false;
+}
+
+/* Does a link of the former value ("بعد أن كانت") end right before token
+ * i? */
+static bool after_former(const doc_state *d, size_t i)
+{
+    return link_ends_at(d, i, "former");
 }
 
 static bool breakdown_between(const doc_state *d, size_t from, size_t to);
@@ -3093,14 +3100,7 @@ static bool elliptic_after(const doc_state *d, size_t i, size_t after);
  * does. */
 static bool after_addition(const doc_state *d, const number *num)
 {
-    size_t i = num->tok_first;
-    for (size_t back = 1; back <= LEXICON_MAX_WORDS && back <= i; back++) {
-        lexicon_match m;
-        if (d->t->tok[i - back].sentence == d->t->tok[i].sentence &&
-            link_is(d, i - back, "addition", &m) && m.tok_end == i)
-            return true;
-    }
-    return false;
+    return link_ends_at(d, num->tok_first, "addition");
 }
 
 /* "قتل 29 شخصا، 14 في خان يونس و9 في رفح": a number right after the comma
