@@ -3728,7 +3728,10 @@ int figures_find(doc_state *d)
         /* "ما لا يقل عن مجزرتين", "أكثر من طائرتين": a qualifier before the
          * dual */
         lexicon_match qm;
-        for (size_t back = 1; back <= LEXICON_MAX_WORDS && back <= dm.tok_first; back++) {
+        /* the longest first: "ما لا يقل عن" before "لا يقل عن" */
+        for (size_t back = LEXICON_MAX_WORDS; back >= 1; back--) {
+            if (back > dm.tok_first)
+                continue;
             size_t q = dm.tok_first - back;
             qualifier qual;
             if (t->tok[q].sentence == t->tok[dm.tok_first].sentence &&
