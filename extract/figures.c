@@ -52,6 +52,7 @@
 #include "extract/grow.h"
 #include "extract/stages.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -169,6 +170,35 @@ static bool strchr_cp(const uint32_t *set, uint32_t c)
 /* The noun counted by a number whose value ends before token j. */
 static bool force_after(const doc_state *d, size_t j);
 
+/* Is token j a counted noun with a possessive pronoun (منشآتها، مدارسهم،
+ * عناصره)? The feminine ـة is written ت before it (مدرستها). */
+static bool possessed_noun(const doc_state *d, size_t j, counted *c)
+{
+    static const char *const pronouns[] = {"هما", "هم", "هن", "ها", "ه", NULL};
+    const text *t = d->t;
+    const char *w = t->tok[j].norm;
+    size_t n = strlen(w);
+    for (const char *const *p = pronouns; *p; p++) {
+        size_t k = strlen(*p);
+        if (n <= k + 2 * strlen("ا") || strcmp(w + n - k, *p) != 0)
+            continue;
+        char stem[TOKEN_NORM_MAX];
+        snprintf(stem, sizeof stem, "%.*s", (int)(n - k), w);
+        const lexicon_entry *e = lexicon_find(d->m->nouns, stem);
+        size_t m = strlen(stem);
+        if (!e && m > strlen("ت") && !strcmp(stem + m - strlen("ت"), "ت")) {
+            snprintf(stem + m - strlen("ت"), sizeof stem - (m - strlen("ت")), "ه");
+            e = lexicon_find(d->m->nouns, stem);
+        }
+        if (e && strcmp(model_field(e, 1), "=") != 0) {
+            *c = (counted){e, j, j + 1, t->tok[j].sp};
+            return true;
+        }
+        return false;
+    }
+    return false;
+}
+
 static bool noun_after(const doc_state *d, size_t j, counted *c)
 {
     const text *t = d->t;
@@ -190,6 +220,10 @@ static bool noun_after(const doc_state *d, size_t j, counted *c)
             *c = (counted){nm.entry, nm.tok_first, nm.tok_end, nm.sp};
             return true;
         }
+        /* "190 من منشآتها", "12 من مدارسها": a noun with its owner's
+         * pronoun after من */
+        if (tries == 1 && possessed_noun(d, j, c))
+            return true;
         if (!word_role(d, j, "of")) /* "أربعة من مقاتلي" */
             return false;
         j++;
@@ -2402,7 +2436,7 @@ static bool further_part(const doc_state *d, const fig_aux *aux, size_t p, size_
  * NULL: "ومن بين القتلى 12" killed, "وبين القتلى والجرحى 7" casualties
  * (the toll noun may open a longer trigger that joins the killed and the
  * injured). */
-enum { TOLL_NAMED_TAIL_WORDS = 3 };
+enum { TOLL_NAMED_TAIL_WORDS = 3, TOLL_DISTRIBUTION_WORDS = 12 };
 
 static const char *toll_named(const doc_state *d, size_t first)
 {
@@ -2432,6 +2466,24 @@ static const char *toll_named(const doc_state *d, size_t first)
     return NULL;
 }
 
+static bool after_colon(const text *t, size_t i);
+
+/* Is token `first` the first of a list a colon opens in a sentence that
+ * begins with a word of distribution ("وتوزعت حصيلة الضحايا على النحو
+ * التالي: 21 ...")? */
+static bool distributes_before(const doc_state *d, size_t first)
+{
+    const text *t = d->t;
+    size_t start = first;
+    while (start > 0 && t->tok[start - 1].sentence == t->tok[first].sentence &&
+           first - start < TOLL_DISTRIBUTION_WORDS)
+        start--;
+    if (!after_colon(t, first) ||
+        (start > 0 && t->tok[start - 1].sentence == t->tok[first].sentence))
+        return false;
+    return word_role(d, start, "distribute");
+}
+
 /* A sentence that opens its figures with the toll named again ("ومن بين
  * القتلى 98 عنصرا") breaks down the toll of the sentence before it: the
  * latest whole figure there of the type the toll names, no smaller than
@@ -2442,6 +2494,8 @@ static size_t toll_named_again(const doc_state *d, const fig_aux *aux, size_t i)
     const extract_figure *f = d->r->figures;
     size_t first = aux[i].first, sent = t->tok[first].sentence;
     const char *type = toll_named(d, first);
+    if (!type && distributes_before(d, first))
+        type = f[i].type;
     if (!type)
         return EXTRACT_NO_INDEX;
     for (size_t j = i; j-- > 0;) {
@@ -3180,8 +3234,8 @@ static bool elliptic_after(const doc_state *d, size_t i, size_t after)
     if (!strcmp(w, "الي"))
         return true;
     /* "و9 جراء القصف", "و4 إثر انفجار لغم": the cause, as the figure
-     * before said what */
-    if (word_role(d, after, "because"))
+     * before said what; "و200 ألف جزئيا": how far, as it said what */
+    if (word_role(d, after, "because") || word_role(d, after, "extent"))
         return true;
     /* بمخيمات, بالدفاعات: a word with the preposition بـ */
     return !strncmp(w, "ب", strlen("ب")) && strlen(w) > strlen("بال");

@@ -36,11 +36,11 @@ static const char *const categories[] = {"combatants", "civilians", "people", "m
                                          "munitions",  "other",     "=",      NULL};
 static const char *const sides[] = {"government", "opposition", NULL};
 static const char *const link_roles[] = {
-    "breakdown",    "update",    "clause",    "of",         "ranks",     "after_noun",
-    "persons",      "toll_link", "toll_head", "death_toll", "unit_head", "percent",
-    "every",        "unit",      "moved",     "abroad",     "means",     "population",
-    "because",      "out_of",    "addition",  "may_reach",  "agent",     "only",
-    "circumstance", "earlier",   "aside",     "former",     NULL};
+    "breakdown", "update",     "clause",     "of",           "ranks",   "after_noun", "persons",
+    "toll_link", "toll_head",  "death_toll", "unit_head",    "percent", "every",      "unit",
+    "moved",     "abroad",     "means",      "population",   "because", "out_of",     "addition",
+    "may_reach", "agent",      "only",       "circumstance", "earlier", "aside",      "former",
+    "extent",    "distribute", NULL};
 static const char *const stances[] = {"claimed", "denied", NULL};
 static const char *const attribution_kinds[] = {"verb", "prep", "carry", "report", NULL};
 static const char *const causes[] = {

@@ -160,6 +160,9 @@ Test(figures, types_from_the_governing_word)
         /* a qualifier before a dual */
         {"ووثقت الشبكة ما لا يقل عن مجزرتين في الريف.", "مجزرتين", 2, "at_least", "count"},
         {"وأسقطت الدفاعات أكثر من طائرتين مسيرتين.", "طائرتين", 2, "more_than", "destroyed"},
+        /* a noun with its owner's pronoun after من; how far, its noun left out */
+        {"وقالت الوكالة إن 190 من منشآتها تعرضت للقصف.", "190 من", 190, "exact", "count"},
+        {"ودمر القصف 150 ألف منزل كليا و200 ألف جزئيا.", "200 ألف", 200000, "exact", "destroyed"},
         /* duals in the nominative count two whatever the noun */
         {"واعتقلت الدورية 6 شبان بينهم قاصران.", "قاصران", 2, "exact", "captured"},
         {"وأصيب مسعفان بشظايا القذيفة.", "مسعفان", 2, "exact", "injured"},
@@ -528,6 +531,10 @@ Test(figures, breakdowns)
         {"وقالت المفوضية إن 600 ألف شخص، أي ثلث سكان الولاية، نزحوا خلال شهر.", "600 ألف شخص", NULL,
          "displaced"},
         {"وقال إن 25 مدنيا، معظمهم من النساء، أصيبوا بجروح.", "25 مدنيا", NULL, "injured"},
+        /* a sentence that distributes the toll before it by a list */
+        {"ووثقت الشبكة مقتل 84 مدنيا. وتوزعت حصيلة الضحايا على النحو التالي: 21 على يد قوات "
+         "النظام، و63 على يد القوات الروسية.",
+         "63", "84 مدنيا", "killed"},
         /* an event joined after the breakdown counts on its own */
         {"وأسفرت الغارة عن مقتل 15 مسلحا بينهم قيادي وتدمير 4 آليات.", "4 آليات", NULL,
          "destroyed"},
