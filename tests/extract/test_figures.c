@@ -713,6 +713,7 @@ Test(figures, bare_toll_past_its_place_or_time)
         {"وبلغ عدد القتلى في المدينة 35.", "35", 35, "exact", "killed"},
         {"وارتفعت حصيلة الشهداء منذ السابع من تشرين الأول الماضي إلى 44211.", "44211", 44211,
          "exact", "killed"},
+        {"وقالت الوزارة إن عدد القتلى هو 40.", "40", 40, "exact", "killed"},
         /* a toll head with a counted noun of its own names what it counts */
         {"وقالت اللجنة إن عدد المفقودين بلغ 8000.", "8000", 8000, "exact", "count"},
         {"وأضاف أن عدد غارات الطيران على المحافظة بلغ 17.", "17", 17, "exact", "airstrikes"},
