@@ -1584,7 +1584,9 @@ static bool since_start_at(const doc_state *d, size_t k)
  * ("312 شهيدا منذ بدء الحرب")? */
 static bool since_counted(const doc_state *d, size_t first, size_t end)
 {
-    enum { BEFORE = 10, AFTER = 6 };
+    /* after it, past a toll joined to it ("إلى 44211 شهيدا و104567 مصابا
+     * منذ السابع من أكتوبر") */
+    enum { BEFORE = 10, AFTER = 12 };
     const text *t = d->t;
     uint32_t s = t->tok[first].sentence;
     for (size_t k = first;
