@@ -592,6 +592,18 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
                       list_heading_governs(d, g, heading_colon);
         if (!within)
             continue;
+        /* "انتشلت جثامين 11 شهيدا، فيما لا يزال نحو عشرة مفقودين": a word of
+         * what happened does not reach past a contrasting clause, unless
+         * that clause names the toll again ("بينما أعلن الجيش أن الحصيلة
+         * 23 جنديا") */
+        bool contrasted = false;
+        for (size_t j = g->end; j < num_first; j++)
+            if (stages_word_in(d, j, FW_CONTRAST))
+                contrasted = true;
+            else if (word_role(d, j, "death_toll") || word_role(d, j, "toll_head"))
+                contrasted = false;
+        if (contrasted)
+            continue;
         /* "شن 20 غارة على 5 قرى": what is after على past strikes counted by
          * a number of their own is their target, not more strikes */
         if (!strcmp(g->type, "airstrikes") && targets_of_counted_strikes(d, g, num_first)) {

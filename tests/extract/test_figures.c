@@ -163,6 +163,12 @@ Test(figures, types_from_the_governing_word)
         /* a noun with its owner's pronoun after من; how far, its noun left out */
         {"وقالت الوكالة إن 190 من منشآتها تعرضت للقصف.", "190 من", 190, "exact", "count"},
         {"ودمر القصف 150 ألف منزل كليا و200 ألف جزئيا.", "200 ألف", 200000, "exact", "destroyed"},
+        /* a word of what happened does not reach past a contrasting clause,
+         * unless it names the toll again */
+        {"وانتشلت الطواقم جثامين 11 شهيدا، فيما لا يزال نحو عشرة مفقودين تحت الركام.",
+         "عشرة مفقودين", 10, "about", "count"},
+        {"وأعلنت الجماعة مقتل 30 جنديا، بينما قال الجيش إن الحصيلة 23 جنديا فقط.", "23 جنديا", 23,
+         "exact", "killed"},
         /* duals in the nominative count two whatever the noun */
         {"واعتقلت الدورية 6 شبان بينهم قاصران.", "قاصران", 2, "exact", "captured"},
         {"وأصيب مسعفان بشظايا القذيفة.", "مسعفان", 2, "exact", "injured"},

@@ -148,6 +148,8 @@ Test(places, names_that_are_not_places)
         /* the article before a number, and a participle read as a town */
         {"تقدمت القوات إلى منطقة الـ55 كيلومترا.", "الـ"},
         {"أغلقت القوات 3 طرق مؤدية إلى الحدود.", "مؤدية"},
+        /* what a camp shelters is no camp's name */
+        {"يعيش الآلاف في مخيمات النزوح قرب الساحل.", "النزوح"},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         extract_result r;
