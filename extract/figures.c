@@ -3037,7 +3037,7 @@ static size_t updated_toll(const doc_state *d, const fig_aux *aux, size_t i, boo
          * the new toll tells why it rose */
         if (!f[i].has_value && f[j].has_value &&
             t->tok[aux[j].first].sentence == t->tok[aux[i].first].sentence)
-            continue;
+            return EXTRACT_NO_INDEX;
         if (f[j].part_of == EXTRACT_NO_INDEX && same_type && same_object &&
             (!same_claimant || f[j].claimant == f[i].claimant) &&
             (!f[j].has_value || !f[i].has_value || f[j].value <= f[i].value))

@@ -582,6 +582,8 @@ Test(figures, updates)
         {"وارتفعت حصيلة قتلى التفجير إلى 27 قتيلا بعد أن كانت 19.", "27 قتيلا", "19", "killed"},
         /* a vague amount after the new toll tells why it rose */
         {"وارتفع عدد القتلى إلى 35 قتيلا بعد وفاة عدد من الجرحى.", "عدد من", NULL, "killed"},
+        {"قتل 27 مدنيا في القصف. وارتفعت حصيلة القتلى إلى 35 قتيلا بعد وفاة عدد من الجرحى.",
+         "عدد من", NULL, "killed"},
         /* a total since the war began, or a cumulative one, adds the day's
          * toll up: it replaces no toll of a day */
         {"واستقبلت المستشفيات 52 شهيدا خلال 24 ساعة. وارتفعت حصيلة الشهداء منذ بدء العدوان إلى "
