@@ -18,7 +18,8 @@
  * an agency's dateline ("دمشق، 12 آذار/مارس 2024 (أ ف ب) -") gives one.
  * Which date applies: the expression in the figure's sentence nearest to the
  * figure; else none when the sentence counts since a start it does not date
- * (منذ بدء الحرب); else the one nearest the end of the sentence before, when
+ * (منذ بدء الحرب) or says when by a phrase no publication date lets it read
+ * (أمس); else the one nearest the end of the sentence before, when
  * no line break separates the two (same paragraph); else none.
  * Cause (data/lexicon/causes.tsv): the cause phrase of the figure's sentence
  * nearest to the figure (a generic one, an explosion, only when the sentence
@@ -422,13 +423,25 @@ typedef struct cause_span {
     bool generic; /* an explosion: yields to any specific cause */
 } cause_span;
 
+/* Does a date phrase of this kind say when against the publication date
+ * (اليوم، أمس، الأسبوع الماضي، يوم الجمعة)? */
+static bool relative_kind(const char *kind)
+{
+    static const char *const relative[] = {"day", "days", "week", "last_month", "weekday", NULL};
+    for (const char *const *k = relative; *k; k++)
+        if (!strcmp(kind, *k))
+            return true;
+    return false;
+}
+
 typedef struct sentence_reading {
     size_t sentence; /* SIZE_MAX until one is read */
     dated_span *dates;
     size_t n_dates, dates_cap;
     cause_span *causes;
     size_t n_causes, causes_cap;
-    bool since_unstated; /* counts since a start: منذ */
+    bool since_unstated;  /* counts since a start: منذ */
+    bool relative_unread; /* says when against a publication date not given */
 } sentence_reading;
 
 /* Reads sentence s into r unless r holds it already. False when out of
@@ -440,15 +453,19 @@ static bool read_sentence(const extract_model *m, const text *t, size_t s, int32
         return true;
     r->sentence = SIZE_MAX;
     r->n_dates = r->n_causes = 0;
-    r->since_unstated = false;
+    r->since_unstated = r->relative_unread = false;
     size_t first = sentence_first(t, s);
     for (size_t i = first; i < t->n_tok && t->tok[i].sentence == s;) {
         extract_date d;
         size_t next;
+        lexicon_match lm;
         if (read_at(m, t, i, (uint32_t)s, pub, days, &d, &next)) {
             if (grow((void **)&r->dates, &r->dates_cap, r->n_dates + 1, sizeof *r->dates))
                 return false;
             r->dates[r->n_dates++] = (dated_span){{t->tok[i].sp.start, t->tok[next - 1].sp.end}, d};
+        } else if (!pub && lexicon_match_at(m->dates, t, i, PROCLITICS_ALL, &lm) &&
+                   relative_kind(kind_of(&lm))) {
+            r->relative_unread = true; /* "أمس" with no publication date */
         }
         i = next > i ? next : i + 1;
     }
@@ -608,6 +625,10 @@ int dates_find(doc_state *d, int32_t pub)
         /* "منذ بدء الحرب" with no date: a total since a start the text does
          * not give, not an event of the day it was filed */
         if (here.since_unstated)
+            continue;
+        /* "قتل 5 مدنيين أمس" unread for want of a publication date: the
+         * sentence says when, so not the date of the sentence before */
+        if (here.relative_unread)
             continue;
         if (nearest_date(&here, f->sp, 0, &f->date))
             continue;

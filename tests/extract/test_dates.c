@@ -161,6 +161,14 @@ Test(dates, undated_document_reads_no_date)
     cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
     cr_assert_geq(r.n_figures, 1);
     cr_expect_eq(r.figures[0].date.precision, DATE_NONE);
+    /* the sentence says when, unread for want of a publication date: not
+     * the year of the sentence before */
+    const char *doc2 = "وسيطرت القوات على المحافظة عام 2018. وقال المرصد إن 5 مدنيين قتلوا أمس.";
+    extract_result r2;
+    cr_assert_eq(extract_document(model, doc2, strlen(doc2), &r2), 0);
+    cr_assert_geq(r2.n_figures, 1);
+    cr_expect_eq(r2.figures[r2.n_figures - 1].date.precision, DATE_NONE);
+    extract_result_free(&r2);
     cr_expect_str_eq(date_precision_name(DATE_WEEK), "week");
     cr_expect_null(date_precision_name(DATE_NONE));
     extract_result_free(&r);
