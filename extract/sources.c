@@ -3229,12 +3229,26 @@ static size_t *sources_identity(const doc_state *d)
  * claims go with it), or EXTRACT_NO_INDEX to drop it (what pointed to it
  * points to none; the caller keeps the dropped ones no source's parent).
  * 0, or -1 out of memory. */
+/* Sources whose parent is `old` get `now` (NULL: none) as their parent. */
+static void repoint_children(extract_result *r, const char *old, const char *now)
+{
+    for (size_t c = 0; c < r->n_sources; c++)
+        if (r->sources[c].parent_id && !strcmp(r->sources[c].parent_id, old))
+            r->sources[c].parent_id = now;
+}
+
 static int sources_merge(doc_state *d, const size_t *into)
 {
     extract_result *r = d->r;
     size_t *to = malloc((r->n_sources + 1) * sizeof *to);
     if (!to)
         return -1;
+    /* a child of a source merged into another is the other's, of one
+     * dropped no one's: no parent id names a source that is gone */
+    for (size_t i = 0; i < r->n_sources; i++)
+        if (into[i] != i)
+            repoint_children(r, r->sources[i].id,
+                             into[i] == EXTRACT_NO_INDEX ? NULL : r->sources[into[i]].id);
     size_t kept = 0;
     for (size_t i = 0; i < r->n_sources; i++)
         to[i] = into[i] == i ? kept++ : EXTRACT_NO_INDEX;
@@ -3413,6 +3427,7 @@ static int bind_bare_bodies(doc_state *d, const char *conflict)
         char *owned = keep(d, strdup(id));
         if (!owned)
             return -1;
+        repoint_children(r, s->id, owned);
         s->id = owned;
     }
     return 0;

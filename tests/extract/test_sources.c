@@ -1608,3 +1608,31 @@ Test(sources, a_relay_past_the_agency_s_abbreviation)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A body named bare is given its war's id once the figures tell the war:
+ * a source inside it ("مصادر طبية في وزارة الصحة") names it by that id, as
+ * the store's foreign key wants. */
+Test(sources, a_child_names_its_parent_by_its_final_id)
+{
+    static const char *const docs[] = {
+        "قالت مصادر طبية في وزارة الصحة إن 5 أشخاص قتلوا في غارة على حلب.",
+        "قالت مصادر طبية في وزارة الصحة إن 5 أشخاص قتلوا في غارة على خان يونس.",
+    };
+    for (size_t d = 0; d < sizeof docs / sizeof docs[0]; d++) {
+        extract_result r;
+        cr_assert_eq(extract_document(model, docs[d], strlen(docs[d]), &r), 0);
+        size_t children = 0;
+        for (size_t i = 0; i < r.n_sources; i++) {
+            if (!r.sources[i].parent_id)
+                continue;
+            children++;
+            bool found = false;
+            for (size_t k = 0; k < r.n_sources && !found; k++)
+                found = !strcmp(r.sources[k].id, r.sources[i].parent_id);
+            cr_expect(found, "%s: parent %s of %s is no source of the text", docs[d],
+                      r.sources[i].parent_id, r.sources[i].name);
+        }
+        cr_expect_gt(children, 0, "no source with a parent in: %s", docs[d]);
+        extract_result_free(&r);
+    }
+}
