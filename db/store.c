@@ -579,11 +579,21 @@ static store_status run(store *s, int id, const char *ctx)
     return st ? store_exec_stmt(s, st, ctx) : STORE_ERR;
 }
 
+/* Are deferred foreign keys unsatisfied in the open transaction? */
+static bool deferred_fks_pending(store *s)
+{
+    int cur = 0, high = 0;
+    return sqlite3_db_status(s->db, SQLITE_DBSTATUS_DEFERRED_FKS, &cur, &high, 0) == SQLITE_OK &&
+           cur != 0;
+}
+
 /* Transactions nest: the outermost begin is a real BEGIN, an inner one (a
  * document inside an import batch) a savepoint, so each keeps its
  * all-or-nothing contract. */
 static store_status begin(store *s, int outer, const char *what)
 {
+    if (s->tx_depth)
+        s->fks_clean_at_savepoint = !deferred_fks_pending(s);
     store_status rc = run(s, s->tx_depth ? ST_SAVEPOINT : outer, what);
     if (rc == STORE_OK)
         s->tx_depth++;
@@ -618,6 +628,14 @@ store_status store_tx_end(store *s, store_status st)
         if (sqlite3_get_autocommit(s->db)) {
             s->tx_depth = 0; /* SQLite rolled the whole transaction back */
             return st == STORE_OK ? STORE_ERR : st;
+        }
+        if (st == STORE_OK && s->fks_clean_at_savepoint && deferred_fks_pending(s)) {
+            /* SQLite checks deferred keys only at COMMIT, where one document's
+             * dangling reference would roll back every document of its batch:
+             * it is refused here, alone. */
+            store_set_err(s, "the document refers to a source or place that is not stored "
+                             "(FOREIGN KEY constraint failed)");
+            st = STORE_ERR;
         }
         if (st == STORE_OK)
             return run(s, ST_RELEASE, "release");

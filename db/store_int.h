@@ -54,8 +54,12 @@ struct store {
     size_t n_stmts[STMTS__COUNT];
     store_dyn_stmt dyn[STORE_DYN_CACHE];
     unsigned long long dyn_clock;
-    int time_limit_ms;     /* 0: none */
-    int tx_depth;          /* open transactions: 1 a BEGIN, more savepoints inside it */
+    int time_limit_ms; /* 0: none */
+    int tx_depth;      /* open transactions: 1 a BEGIN, more savepoints inside it */
+    /* The deferred foreign keys were all satisfied when the innermost
+     * savepoint began: a document inside a batch must leave them so, or its
+     * dangling reference would fail the batch's commit (store_tx_end). */
+    bool fks_clean_at_savepoint;
     bool deadline_armed;   /* a read is running under the time limit */
     long long deadline_ns; /* CLOCK_MONOTONIC */
     char err[512];

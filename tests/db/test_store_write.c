@@ -254,6 +254,28 @@ Test(store_write, failed_row_named_and_rolled_back)
     cr_assert_eq(sql_int("SELECT count(*) FROM figures"), 40);
     cr_assert_eq(sql_int("SELECT count(*) FROM articles WHERE id = 'bad'"), 0);
     assert_counts_recounted();
+
+    /* A source whose parent is stored nowhere breaks a deferred key, which
+     * SQLite checks only at the batch's commit: the document is refused on
+     * its own, and the batch around it commits. */
+    store_source_rec orphan = {"medics", "مصادر طبية",   NULL, "anonymous",
+                               NULL,     "no-such-body", NULL};
+    cr_assert_eq(store_batch_begin(s), STORE_OK, "%s", store_errmsg(s));
+    make_doc(x, "good3", 20, 20, 20);
+    cr_assert_eq(store_put_document(s, &x->d), STORE_OK, "%s", store_errmsg(s));
+    make_doc(x, "orphaned", 20, 20, 20);
+    x->d.sources = &orphan;
+    x->d.n_sources = 1;
+    cr_assert_eq(store_put_document(s, &x->d), STORE_ERR);
+    cr_assert(strstr(store_errmsg(s), "FOREIGN KEY") != NULL, "%s", store_errmsg(s));
+    cr_assert(store_batch_open(s));
+    make_doc(x, "good4", 20, 20, 20);
+    cr_assert_eq(store_put_document(s, &x->d), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_eq(store_batch_end(s), STORE_OK, "%s", store_errmsg(s));
+    cr_assert_eq(sql_int("SELECT count(*) FROM articles WHERE id IN ('good3', 'good4')"), 2);
+    cr_assert_eq(sql_int("SELECT count(*) FROM articles WHERE id = 'orphaned'"), 0);
+    cr_assert_eq(sql_int("SELECT count(*) FROM sources WHERE id = 'medics'"), 0);
+    assert_counts_recounted();
     free(x);
     store_close(s);
 }
