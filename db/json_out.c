@@ -10,6 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "extract/utf8.h"
 
@@ -67,6 +70,49 @@ void json_out_lit(json_out *o, const char *s)
     json_out_raw(o, s, strlen(s));
 }
 
+/* From u[i] on, skips 16-byte blocks that hold only bytes written as they
+ * are: ASCII other than controls, '"' and '\\', and whole two-byte UTF-8
+ * sequences (every Arabic letter). Returns the start of the first block
+ * that holds anything else, or of the tail shorter than a block; always at
+ * a character's start. Without SSE2 it skips nothing. */
+static size_t skip_plain_blocks(const unsigned char *u, size_t i, size_t n)
+{
+#ifdef __SSE2__
+    const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i below_lead = _mm_set1_epi8((char)0xC1), past_lead = _mm_set1_epi8((char)0xE0);
+    const __m128i past_cont = _mm_set1_epi8((char)0xC0);
+    while (n - i >= 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+        unsigned high = (unsigned)_mm_movemask_epi8(x);
+        /* As signed bytes every byte >= 0x80 is below 0x20 too. */
+        unsigned control = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, space)) & ~high;
+        unsigned escaped = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)));
+        if (control | escaped)
+            break;
+        if (high) {
+            /* 0xC2..0xDF lead, 0x80..0xBF continue; each lead is followed by
+             * one continuation, within the block or as the next block's first
+             * byte (the block then ends before that lead). */
+            unsigned lead = (unsigned)_mm_movemask_epi8(
+                _mm_and_si128(_mm_cmpgt_epi8(x, below_lead), _mm_cmplt_epi8(x, past_lead)));
+            unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, past_cont));
+            if ((lead | cont) != high || cont != ((lead << 1) & 0xFFFFu))
+                break;
+            if (lead & 0x8000u) {
+                i += 15;
+                continue;
+            }
+        }
+        i += 16;
+    }
+#endif
+    (void)u;
+    (void)n;
+    return i;
+}
+
 void json_out_str(json_out *o, const char *s, size_t n)
 {
     static const char hex[] = "0123456789ABCDEF";
@@ -77,43 +123,48 @@ void json_out_str(json_out *o, const char *s, size_t n)
         return;
     o->p[o->len++] = '"';
     /* One pass checks the UTF-8 (strict, no NUL: a failed text fails the
-     * whole output) and finds what needs an escape. */
+     * whole output) and finds what needs an escape: whole blocks of plain
+     * bytes at once, then a block's worth one character at a time. */
     const unsigned char *u = (const unsigned char *)s;
     size_t from = 0, i = 0;
     while (i < n) {
-        unsigned char c = u[i];
-        if (c >= 0x20 && c != '"' && c != '\\') {
-            size_t k = utf8_next(u + i, n - i);
-            if (!k) {
+        i = skip_plain_blocks(u, i, n);
+        size_t block_end = n - i > 16 ? i + 16 : n;
+        while (i < block_end) {
+            unsigned char c = u[i];
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                size_t k = utf8_next(u + i, n - i);
+                if (!k) {
+                    o->failed = true;
+                    return;
+                }
+                i += k;
+                continue;
+            }
+            if (c == 0) {
                 o->failed = true;
                 return;
             }
-            i += k;
-            continue;
+            json_out_raw(o, s + from, i - from);
+            char esc[6] = {'\\', 0};
+            size_t k = 2;
+            switch (c) {
+            case '"': esc[1] = '"'; break;
+            case '\\': esc[1] = '\\'; break;
+            case '\b': esc[1] = 'b'; break;
+            case '\f': esc[1] = 'f'; break;
+            case '\n': esc[1] = 'n'; break;
+            case '\r': esc[1] = 'r'; break;
+            case '\t': esc[1] = 't'; break;
+            default:
+                memcpy(esc + 1, "u00", 3);
+                esc[4] = hex[c >> 4];
+                esc[5] = hex[c & 15];
+                k = 6;
+            }
+            json_out_raw(o, esc, k);
+            from = ++i;
         }
-        if (c == 0) {
-            o->failed = true;
-            return;
-        }
-        json_out_raw(o, s + from, i - from);
-        char esc[6] = {'\\', 0};
-        size_t k = 2;
-        switch (c) {
-        case '"': esc[1] = '"'; break;
-        case '\\': esc[1] = '\\'; break;
-        case '\b': esc[1] = 'b'; break;
-        case '\f': esc[1] = 'f'; break;
-        case '\n': esc[1] = 'n'; break;
-        case '\r': esc[1] = 'r'; break;
-        case '\t': esc[1] = 't'; break;
-        default:
-            memcpy(esc + 1, "u00", 3);
-            esc[4] = hex[c >> 4];
-            esc[5] = hex[c & 15];
-            k = 6;
-        }
-        json_out_raw(o, esc, k);
-        from = ++i;
     }
     if (from == 0) { /* no escape: the room reserved above holds it all */
         memcpy(o->p + o->len, s, n);

@@ -47,6 +47,71 @@ Test(json_out, strings_escape_as_jansson_does)
     }
 }
 
+/* Strings are checked sixteen bytes at a time where the machine allows:
+ * random texts of every length mix plain runs (ASCII, Arabic) with what a
+ * block cannot take (escapes, three- and four-byte characters, bytes that
+ * are no UTF-8, a lead cut by the text's end), at every offset of a block.
+ * Each must give jansson's bytes, or fail where jansson refuses the text. */
+Test(json_out, random_strings_as_jansson_writes_them)
+{
+    static const char *const pieces[] = {
+        "a",
+        "z ",
+        "0",
+        "\"",
+        "\\",
+        "\n",
+        "\x01",
+        "\x1f",
+        "\x7f",
+        "\u062d",
+        "\u0645\u0635",
+        "\u00e9",
+        "\u07ff",
+        "\u20ac",
+        "\U0001F600",
+        "\xc0\x80",
+        "\xff",
+        "\x80",
+        "\xd8",
+        "\xe2\x82",
+        "\xed\xa0\x80",
+        "\u0642\u062a\u0644 \u0663\u0660",
+        "\u0627\u0644\u0645\u0631\u0635\u062f",
+    };
+    enum { N_PIECES = sizeof pieces / sizeof pieces[0], CASES = 20000 };
+    unsigned long long state = 0x9E3779B97F4A7C15ull;
+    char text[160];
+    for (int c = 0; c < CASES; c++) {
+        size_t len = 0;
+        state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+        size_t want = state % 120;
+        /* Mostly Arabic, as stored text is, so long plain runs occur. */
+        while (len < want) {
+            state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+            const char *p = state % 4 ? pieces[9 + state % 2] : pieces[(state >> 8) % N_PIECES];
+            size_t k = strlen(p);
+            if (len + k >= sizeof text)
+                break;
+            memcpy(text + len, p, k);
+            len += k;
+        }
+        json_out o;
+        json_out_init(&o, 1 << 16);
+        json_out_str(&o, text, len);
+        size_t out_len;
+        char *ours = json_out_take(&o, &out_len);
+        json_t *v = json_stringn(text, len);
+        if (!v) {
+            cr_assert_null(ours, "case %d: jansson refuses the text, json_out wrote %s", c, ours);
+            continue;
+        }
+        cr_assert_not_null(ours, "case %d: json_out failed a text jansson takes", c);
+        assert_same(v, ours, out_len);
+        free(ours);
+    }
+}
+
 /* One real through json_out, compared with jansson. */
 static void check_real(double v)
 {
