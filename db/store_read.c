@@ -49,17 +49,14 @@ static const char *const SQL_GET_FIGURE =
 static const char *const SQL_ARTICLE_FIGURES =
     "SELECT " FIGURE_COLS " FROM " FIGURE_FROM " WHERE t.article_id = ?1 ORDER BY t.ordinal";
 /* One row per mention, grouped by place or party in id order, which the
- * mentions' by-article index gives without sorting; write_grouped puts the
- * groups in order of first mention. */
+ * mentions' by-article index gives without sorting; write_grouped reads
+ * each place's or party's item once, by id (a join would read it again for
+ * every mention), and puts the groups in order of first mention. */
 static const char *const SQL_ARTICLE_LOCATIONS =
-    "SELECT " LOCATION_COLS ", m.start, m.\"end\", m.text"
-    " FROM location_mentions m JOIN locations t ON t.id = m.location_id"
-    " LEFT JOIN locations p ON p.id = t.parent_id"
+    "SELECT m.location_id, m.start, m.\"end\", m.text FROM location_mentions m"
     " WHERE m.article_id = ?1 ORDER BY m.location_id, m.start, m.\"end\"";
 static const char *const SQL_ARTICLE_SOURCES =
-    "SELECT " SOURCE_COLS ", m.start, m.\"end\", m.text, m.role"
-    " FROM source_mentions m JOIN sources t ON t.id = m.source_id"
-    " LEFT JOIN sources p ON p.id = t.parent_id"
+    "SELECT m.source_id, m.start, m.\"end\", m.text, m.role FROM source_mentions m"
     " WHERE m.article_id = ?1 ORDER BY m.source_id, m.start, m.\"end\"";
 static const char *const SQL_META_COUNTS =
     "SELECT (SELECT n FROM row_counts WHERE name = 'articles'),"
@@ -116,12 +113,34 @@ static void order_by_first_mention(json_out *o, size_t base, written_group *g, s
     free(tmp);
 }
 
+/* The item of place or party id, from item (the statement that gets one by
+ * id), left open for its mentions. */
+static store_status write_group_item(store *s, sqlite3_stmt *item, json_out *o, store_resource res,
+                                     const char *id)
+{
+    store_bind_text(item, 1, id);
+    int r = sqlite3_step(item);
+    if (r == SQLITE_ROW)
+        store_item_write(o, res, item, 0, true);
+    sqlite3_reset(item);
+    if (r == SQLITE_ROW)
+        return STORE_OK;
+    /* a mention's foreign key names a stored row */
+    return r == SQLITE_DONE ? store_sql_fail(s, SQLITE_CORRUPT, "article items")
+                            : store_sql_fail(s, r, "article items");
+}
+
 /* Writes the article's places or parties, each with a "mentions" array, in
  * order of first mention; st's rows are one mention each, grouped by item
- * (res's columns, then start, end, text and, when with_role, role). */
-static store_status write_grouped(store *s, sqlite3_stmt *st, json_out *o, store_resource res,
-                                  int ncols, bool with_role)
+ * (its id, start, end, text and, when with_role, role), and item gets each
+ * one's columns by id. */
+static store_status write_grouped(store *s, sqlite3_stmt *st, sqlite3_stmt *item, json_out *o,
+                                  store_resource res, bool with_role)
 {
+    if (!item)
+        return STORE_ERR;
+    const int ncols = 1;
+    store_status rc = STORE_OK;
     /* The id of the item being written, copied: the row's text goes with
      * the next step. */
     char *cur_id = NULL;
@@ -149,13 +168,14 @@ static store_status write_grouped(store *s, sqlite3_stmt *st, json_out *o, store
                 cap = ncap;
             }
             groups[n++] = (written_group){sqlite3_column_int64(st, ncols), o->len, 0};
-            store_item_write(o, res, st, 0, true);
-            json_out_lit(o, ",\"mentions\":[");
             free(cur_id);
             if (!(cur_id = strdup(id))) {
                 o->failed = true;
                 break;
             }
+            if ((rc = write_group_item(s, item, o, res, cur_id)) != STORE_OK)
+                break;
+            json_out_lit(o, ",\"mentions\":[");
         } else {
             json_out_raw(o, ",", 1);
         }
@@ -172,12 +192,14 @@ static store_status write_grouped(store *s, sqlite3_stmt *st, json_out *o, store
         json_out_raw(o, "}", 1);
     }
     free(cur_id);
-    if (n && !o->failed) {
+    if (rc == STORE_OK && n && !o->failed) {
         json_out_lit(o, "]}");
         groups[n - 1].len = o->len - groups[n - 1].at;
         order_by_first_mention(o, base, groups, n);
     }
     free(groups);
+    if (rc != STORE_OK)
+        return rc;
     if (o->failed)
         return store_oom(s);
     return r == SQLITE_DONE ? STORE_OK : store_sql_fail(s, r, "article items");
@@ -204,9 +226,10 @@ static store_status write_embedded(store *s, sqlite3_stmt *st, json_out *o, cons
         }
         if (r != SQLITE_DONE)
             rc = store_sql_fail(s, r, "figures");
+    } else if (res == RES_LOCATIONS) {
+        rc = write_grouped(s, st, stmt(s, ST_GET_LOCATION, SQL_GET_LOCATION), o, res, false);
     } else {
-        rc = res == RES_LOCATIONS ? write_grouped(s, st, o, res, LOCATION_NCOLS, false)
-                                  : write_grouped(s, st, o, res, SOURCE_NCOLS, true);
+        rc = write_grouped(s, st, stmt(s, ST_GET_SOURCE, SQL_GET_SOURCE), o, res, true);
     }
     sqlite3_reset(st);
     json_out_raw(o, "]", 1);
