@@ -15,6 +15,12 @@
  * ("محافظ الأنبار") and a place glued to بـ that closes a body's name
  * ("المجلس المحلي بالفاشر").
  *
+ * A dual (حيي، بلدتي، مخيمي) names two places: its second item may be
+ * named by the dual's singular and the item, as the gazetteer lists a
+ * quarter whose bare name is a common word ("حيي الشجاعية والتفاح": حي
+ * التفاح), and what follows the second after a comma is the next clause
+ * ("، وأسفرت"), not a third unknown place.
+ *
  * A region is also named with the adjective of its direction: "جنوبي لبنان"
  * is the gazetteer's "جنوب لبنان" (not for a country: جنوبي السودان).
  *
@@ -413,14 +419,78 @@ static void drop_contradicted(doc_state *d)
     }
 }
 
+/* Is token i spelt as a dual in construct, ending in ي (حيي، بلدتي)? Not a
+ * plural in ى (قرى), which the normalised form cannot tell apart. */
+static bool dual_construct(const text *t, size_t i)
+{
+    uint32_t c = t->tok[i].sp.end;
+    while (c > t->tok[i].sp.start && t->cp[c - 1] >= 0x064B && t->cp[c - 1] <= 0x0652)
+        c--;
+    return c > t->tok[i].sp.start && t->cp[c - 1] == 0x064A;
+}
+
+/* The dual noun (حيي، مخيمي، بلدتي) that opens the list of the place
+ * mention q, as it or right before it, or the end of the text when none. */
+static size_t dual_list_noun(const doc_state *d, size_t q)
+{
+    const text *t = d->t;
+    size_t f = d->place_toks[q].first;
+    for (size_t n = f + 1; n-- > 0 && f - n <= 1;) {
+        lexicon_match cm;
+        if (lexicon_match_at(d->m->place_context, t, n, PROCLITICS_ALL, &cm) && cm.tok_first == n &&
+            cm.tok_end == n + 1 && strcmp(context_role(&cm), "names") == 0 && dual_construct(t, n))
+            return n;
+    }
+    return t->n_tok;
+}
+
+/* "حيي الشجاعية والتفاح": the second item of a dual's list is named by the
+ * singular of the dual and the item (حي التفاح), as the gazetteer lists a
+ * quarter whose bare name is a common word. Fills *pm with the item alone
+ * and the entry of "NOUN ITEM"; false when the gazetteer has no such name. */
+static bool named_by_dual(const doc_state *d, size_t i, lexicon_match *pm)
+{
+    const text *t = d->t;
+    const extract_result *r = d->r;
+    if (t->tok[i].kind != TOK_WORD || r->n_places == 0)
+        return false;
+    const char *w = t->tok[i].norm;
+    bool waw = strncmp(w, "و", strlen("و")) == 0 && strlen(w) > strlen("وال");
+    if (!continues_list(d, i, waw))
+        return false;
+    size_t n = dual_list_noun(d, r->n_places - 1);
+    if (n >= t->n_tok)
+        return false;
+    /* the noun without its proclitics: the letters before the context's
+     * span are clitics (وبحيي) */
+    const char *noun = t->tok[n].norm;
+    lexicon_match cm;
+    lexicon_match_at(d->m->place_context, t, n, PROCLITICS_ALL, &cm);
+    for (uint32_t c = t->tok[n].sp.start; c < cm.sp.start && *noun; c++)
+        if (t->cp[c] < 0x064B || t->cp[c] > 0x0652)
+            noun += strlen("و"); /* one Arabic letter */
+    size_t len = strlen(noun) - strlen("ي");
+    char form[2 * TOKEN_NORM_MAX + 8];
+    bool fem = len >= strlen("ت") && strncmp(noun + len - strlen("ت"), "ت", strlen("ت")) == 0;
+    snprintf(form, sizeof form, "%.*s%s %s", (int)(fem ? len - strlen("ت") : len), noun,
+             fem ? "ه" : "", waw ? w + strlen("و") : w);
+    const lexicon_entry *e = lexicon_find(d->m->gazetteer, form);
+    if (!e)
+        return false;
+    *pm = (lexicon_match){e, {t->tok[i].sp.start + (waw ? 1 : 0), t->tok[i].sp.end}, i, i + 1, waw};
+    return true;
+}
+
 int places_find(doc_state *d)
 {
     const text *t = d->t;
     for (size_t i = 0; i < t->n_tok;) {
         lexicon_match pm;
+        bool by_dual = false;
         if (t->tok[i].kind == TOK_PUNCT ||
             (!direction_adjective(d, i, &pm) &&
-             !lexicon_match_at(d->m->gazetteer, t, i, PROCLITICS_NAME, &pm))) {
+             !lexicon_match_at(d->m->gazetteer, t, i, PROCLITICS_NAME, &pm) &&
+             !(by_dual = named_by_dual(d, i, &pm)))) {
             i++;
             continue;
         }
@@ -436,7 +506,7 @@ int places_find(doc_state *d)
             i++;
             continue;
         }
-        if (d->m->places[p].ambiguous) {
+        if (d->m->places[p].ambiguous && !by_dual) {
             bool waw = pm.stripped && strncmp(t->tok[i].norm, "و", strlen("و")) == 0;
             if (!places_after_context(d, i) && (weekday(d, &pm) || !continues_list(d, i, waw))) {
                 i++;
@@ -798,7 +868,10 @@ int places_find_unresolved(doc_state *d)
             owner.tok_first == first)
             continue;
         bool waw = false;
-        for (int items = 0; items < 32 && rc == 0; items++) {
+        /* a dual (بلدتي، حيي، مخيمي) names two places: what follows the
+         * second after a comma is the next clause ("، وأسفرت") */
+        int max_items = list && dual_construct(t, i) ? 2 : 32;
+        for (int items = 0; items < max_items && rc == 0; items++) {
             if (first >= t->n_tok || t->tok[first].sentence != t->tok[i].sentence)
                 break;
             size_t end, name_first = first;

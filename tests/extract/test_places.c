@@ -819,3 +819,33 @@ Test(places, quarters_and_towns_the_reporting_names)
     };
     check_place_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A dual names two places: the second item is named by the dual's singular
+ * and the item, as the gazetteer lists a quarter whose bare name is a common
+ * word (حيي الشجاعية والتفاح: حي التفاح); a verb after the second item and a
+ * comma starts the next clause, and is no third place. */
+Test(places, a_dual_names_two_places)
+{
+    static const place_case found[] = {
+        {"قتل 8 فلسطينيين في غارات على حيي الشجاعية والتفاح شرقي المدينة.", "tuffah", "التفاح"},
+        {"اشتباكات عنيفة في حيي الرمال والدرج وسط المدينة.", "daraj", "الدرج"},
+        {"قصفت الطائرات مخيمي النصيرات والشاطئ فجر اليوم.", "beach-camp", "الشاطئ"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const struct {
+        const char *doc, *word;
+    } not_places[] = {
+        {"استهدفت غارة أطراف بلدتي عيتا الشعب وكفركلا، وأسفرت عن إصابة 5 بجروح.", "أسفرت"},
+        {"قصفت المدفعية قريتي الحمرا والبيضا، وأدى القصف إلى دمار واسع.", "أدى"},
+        /* a bare common word after a place that no dual opens */
+        {"وصلت شحنة إلى بلدة بيت لاهيا والتفاح.", "التفاح"},
+    };
+    for (size_t c = 0; c < sizeof not_places / sizeof not_places[0]; c++) {
+        extract_result r;
+        run(not_places[c].doc, &r);
+        cr_expect(!has_text(r.places, r.n_places, &r, not_places[c].word) &&
+                      !has_text(r.unresolved_places, r.n_unresolved_places, &r, not_places[c].word),
+                  "%s: %s read as a place", not_places[c].doc, not_places[c].word);
+        extract_result_free(&r);
+    }
+}
