@@ -405,10 +405,12 @@ static void drop_contradicted(doc_state *d)
             held = m->country_of[spot] == m->country_of[area];
         else if (!strcmp(kind, "country"))
             held = m->country_of[spot] == area;
-        else if (!strcmp(kind, "governorate") || !strcmp(kind, "city"))
+        else if ((!strcmp(kind, "governorate") || !strcmp(kind, "city")) &&
+                 m->governorate_of[area] != EXTRACT_NO_INDEX)
             held = m->governorate_of[spot] != EXTRACT_NO_INDEX &&
                    m->governorate_of[spot] == m->governorate_of[area];
-        else /* a district, town or region: at least its country */
+        else /* a district, town or region, or a city the gazetteer puts
+              * in no governorate (بعلبك): at least its country */
             held = m->country_of[spot] == m->country_of[area];
         if (held || spot == area)
             continue;

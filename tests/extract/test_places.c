@@ -849,3 +849,15 @@ Test(places, a_dual_names_two_places)
         extract_result_free(&r);
     }
 }
+
+/* A town said to lie in a city the gazetteer puts in no governorate (بعلبك,
+ * whose parent is its country) lies at least in that city's country: the
+ * town keeps its name. */
+Test(places, a_town_in_a_city_of_no_governorate)
+{
+    static const place_case cases[] = {
+        {"شنت الطائرات غارة على بلدة بريتال في قضاء بعلبك.", "brital", "بريتال"},
+        {"قصفت المدفعية أطراف بلدة القصر في قضاء الهرمل.", "hermel", "الهرمل"},
+    };
+    check_place_cases(cases, sizeof cases / sizeof cases[0]);
+}
