@@ -861,3 +861,41 @@ Test(places, a_town_in_a_city_of_no_governorate)
     };
     check_place_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* Towns, districts and quarters of the fronts that GeoNames lacks or names
+ * otherwise: Rabak apart from Kosti across the White Nile, Sennar town by
+ * its noun, Janzour, the Taiz fronts, the Bekaa's Shmustar, al-Alam, the
+ * Jericho governorate; their common-word names (ربك "your Lord", العلم
+ * "the flag") only in a place context. */
+Test(places, fronts_the_gazetteer_names)
+{
+    static const place_case found[] = {
+        {"سقطت قذائف على مدينتي كوستي وربك في ولاية النيل الأبيض.", "rabak", "ربك"},
+        {"سقطت قذائف على مدينتي كوستي وربك في ولاية النيل الأبيض.", "kosti", "كوستي"},
+        {"وصل آلاف النازحين إلى مدينة سنار هربا من المعارك.", "sinnar", "مدينة سنار"},
+        {"اندلعت اشتباكات مسلحة في منطقة جنزور غربي العاصمة.", "janzour", "منطقة جنزور"},
+        {"قتل مدنيان بقذيفة في حي الجحملية شرقي المدينة.", "jahmaliya", "حي الجحملية"},
+        {"قتل 3 جنود في هجوم على مواقعهم في مديرية الوازعية غرب تعز.", "waziiyah",
+         "مديرية الوازعية"},
+        {"تجددت المواجهات في جبل حبشي غربي المدينة.", "jabal-habashi", "جبل حبشي"},
+        {"تجددت المعارك في جبهة رحبة جنوبي مأرب.", "rahabah", "رحبة"},
+        {"شنت الطائرات غارة على بلدة شمسطار في البقاع.", "shmustar", "شمسطار"},
+        {"اعتقلت القوات 3 مطلوبين في ناحية العلم شرقي تكريت.", "al-alam-iraq", "العلم"},
+        {"اقتحم الجيش مخيم عين السلطان في محافظة أريحا.", "jericho-gov", "محافظة أريحا"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const struct {
+        const char *doc, *word;
+    } not_places[] = {
+        {"وقال الخطيب إن ربك لا يظلم أحدا.", "ربك"},
+        {"رفع المقاتلون العلم فوق مبنى البلدية.", "العلم"},
+    };
+    for (size_t c = 0; c < sizeof not_places / sizeof not_places[0]; c++) {
+        extract_result r;
+        run(not_places[c].doc, &r);
+        cr_expect(!has_text(r.places, r.n_places, &r, not_places[c].word) &&
+                      !has_text(r.unresolved_places, r.n_unresolved_places, &r, not_places[c].word),
+                  "%s: %s read as a place", not_places[c].doc, not_places[c].word);
+        extract_result_free(&r);
+    }
+}
