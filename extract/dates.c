@@ -12,7 +12,10 @@
  * أبريل 2023: to publication; with no publication date, none: its end is unknown).
  * A day may be an ordinal (السابع من أكتوبر، الحادي والعشرين من آب); a
  * weekday told with its date is that date. A month name alone is not read
- * (آب is also "father"). A year-less date takes the publication's year, or the year
+ * (آب is also "father"). A Hijri date is read with its year (12 رمضان 1445),
+ * and a Hijri month with a year marked Hijri (رمضان 1445 هـ: the month), by
+ * the tabular calendar (a day off the sighted month at most); never without
+ * its year (رمضان, رجب are also names). A year-less date takes the publication's year, or the year
  * before when that would put it after publication.
  * Never guessed: without a publication date only a full explicit date is read;
  * an agency's dateline ("دمشق، 12 آذار/مارس 2024 (أ ف ب) -") gives one.
@@ -236,6 +239,45 @@ static extract_date since_then(int32_t start, int32_t pub)
 static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s, int32_t pub,
                     const day_word *days, extract_date *out, size_t *next);
 
+/* Is token k of sentence s the mark of a Hijri year (هـ، هجري، للهجرة)? */
+static bool hijri_mark(const text *t, size_t k, uint32_t s)
+{
+    static const char *const marks[] = {"ه", "هـ", "هجري", "هجريه", "للهجره", NULL};
+    for (const char *const *w = marks; *w; w++)
+        if (tok_is(t, k, s, *w))
+            return true;
+    return false;
+}
+
+/* A date of the Hijri calendar: the month at tokens [i, end) of sentence s
+ * (number `month`), after its day and before its year (12 رمضان 1445), or
+ * before a year marked Hijri (رمضان 1445 هـ: the month). The calendar is
+ * the tabular one, which the sighted month may leave by a day. */
+static bool read_hijri(const text *t, size_t i, size_t end, uint32_t s, int month,
+                       extract_date *out, size_t *next)
+{
+    int y = end < t->n_tok && t->tok[end].sentence == s ? tok_int(t, end) : -1;
+    if (y < 1350 || y > 1500)
+        return false;
+    int day = i > 0 && t->tok[i - 1].sentence == s ? tok_int(t, i - 1) : -1;
+    bool mark = hijri_mark(t, end + 1, s);
+    if ((day < 1 || day > 30) && !mark)
+        return false;
+    /* days from 1970-01-01 of the first of the month: 1 رمضان 1445 is
+     * 11 March 2024 */
+    int32_t first = (59 * (month - 1) + 1) / 2 + (y - 1) * 354 + (3 + 11 * y) / 30 - 492148;
+    *next = end + 1 + (mark ? 1 : 0);
+    if (day >= 1 && day <= 30) {
+        int32_t d = dates_from_days(first + day - 1);
+        *out = (extract_date){d, d, DATE_DAY};
+    } else {
+        int32_t next_first = (59 * (month % 12) + 1) / 2 + (y + (month == 12) - 1) * 354 +
+                             (3 + 11 * (y + (month == 12))) / 30 - 492148;
+        *out = (extract_date){dates_from_days(first), dates_from_days(next_first - 1), DATE_MONTH};
+    }
+    return true;
+}
+
 /* A weekday told with its date ("يوم الخميس 29 شباط", "الخميس التاسع
  * والعشرين من شباط") is that date, not the last such weekday before
  * publication: the day and month that start at token `at`. */
@@ -287,6 +329,8 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
     *next = lm.tok_end;
     const char *kind = kind_of(&lm);
     int v = value_of(&lm);
+    if (strcmp(kind, "month") == 0 && v > 12)
+        return read_hijri(t, i, lm.tok_end, s, v - 12, out, next);
     if (strcmp(kind, "month") == 0) {
         int day = i > 0 && t->tok[i - 1].sentence == s ? tok_int(t, i - 1) : -1;
         size_t day_first = i > 0 ? i - 1 : 0;

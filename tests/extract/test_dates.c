@@ -135,6 +135,16 @@ static const date_case date_cases[] = {
     {"شن الطيران غارات أمس على المدينة.\nوقتل 12 مدنيا في القصف.", 20180729, 0, 0, DATE_NONE},
     /* a month name alone, or a weekday without a lead word, is no date */
     {"قتل 12 مدنيا في تموز في قصف على المدينة.", 20180729, 0, 0, DATE_NONE},
+    /* a Hijri date with its year (tabular calendar: 1 رمضان 1445 is 11 March
+     * 2024), a Hijri month before a year marked هـ, and a dateline's */
+    {"قتل 12 مدنيا في 20 شعبان 1445 في قصف على المدينة.", 0, 20240301, 20240301, DATE_DAY},
+    {"قتل 12 مدنيا في 3 ذي القعدة 1445 هـ في قصف على المدينة.", 0, 20240511, 20240511, DATE_DAY},
+    {"قتل 12 مدنيا خلال رمضان 1445 هـ في قصف على المدينة.", 0, 20240311, 20240409, DATE_MONTH},
+    {"صنعاء في 12 رمضان 1445 هـ - قتل 5 أشخاص في غارة على المدينة.", 0, 20240322, 20240322,
+     DATE_DAY},
+    /* ... not a name before a number with no Hijri mark, nor a month alone */
+    {"قتل 12 مدنيا في قصف على حي رمضان 1445 في المدينة.", 0, 0, 0, DATE_NONE},
+    {"قتل 12 مدنيا في رمضان في قصف على المدينة.", 20240825, 0, 0, DATE_NONE},
 };
 
 Test(dates, table)
