@@ -12,7 +12,11 @@
  * أبريل 2023: to publication; with no publication date, none: its end is unknown).
  * A day may be an ordinal (السابع من أكتوبر، الحادي والعشرين من آب); a
  * weekday told with its date is that date. A month name alone is not read
- * (آب is also "father"). A Hijri date is read with its year (12 رمضان 1445),
+ * (آب is also "father"). A word of part before a month with its year, a
+ * year, the last month or the month or year so far (مطلع، منتصف، أواخر عام
+ * 2023، مطلع الشهر الجاري) takes its first, middle or last third (days
+ * 1-10, 11-20, 21-; January-April, May-August, September-December), ended
+ * at publication; العام الماضي is the year before publication. A Hijri date is read with its year (12 رمضان 1445),
  * and a Hijri month with a year marked Hijri (رمضان 1445 هـ: the month), by
  * the tabular calendar (a day off the sighted month at most); never without
  * its year (رمضان, رجب are also names). A year-less date takes the publication's year, or the year
@@ -304,6 +308,56 @@ static bool day_after_weekday(const extract_model *m, const text *t, size_t at, 
     return true;
 }
 
+/* Which third of a period the word before token i of sentence s names:
+ * 1 its start (مطلع، بداية، أوائل، مستهل), 2 its middle (منتصف، أواسط), 3
+ * its end (أواخر، نهاية، ختام); 0 none. */
+static int period_part(const text *t, size_t i, uint32_t s)
+{
+    if (i == 0 || t->tok[i - 1].sentence != s || t->tok[i - 1].kind != TOK_WORD)
+        return 0;
+    static const char *const words[3][5] = {{"مطلع", "بدايه", "اوايل", "مستهل", NULL},
+                                            {"منتصف", "اواسط", NULL},
+                                            {"اواخر", "نهايه", "ختام", NULL}};
+    const char *w = t->tok[i - 1].norm;
+    for (int part = 0; part < 3; part++)
+        for (const char *const *p = words[part]; *p; p++) {
+            if (!strcmp(w, *p))
+                return part + 1;
+            /* a clitic before it: بمطلع، وأواخر، فيما */
+            size_t n = strlen("و");
+            if (strlen(w) > n && (!strncmp(w, "و", n) || !strncmp(w, "ب", n)) && !strcmp(w + n, *p))
+                return part + 1;
+        }
+    return 0;
+}
+
+/* The third `part` (period_part) of the month or year *d spans, ended at
+ * publication when pub falls in it: days 1-10, 11-20, 21- of a month;
+ * January-April, May-August, September-December of a year. */
+static void take_part(extract_date *d, int part, int32_t pub)
+{
+    if (!part || d->precision == DATE_NONE || !d->start || !d->end)
+        return;
+    int y = d->start / 10000, m = d->start / 100 % 100;
+    int32_t start, end;
+    if (d->start / 100 == d->end / 100 ||
+        (d->precision == DATE_SPAN && d->start % 100 == 1 && d->start / 100 == pub / 100)) {
+        int last = days_in_month(y, m);
+        start = pack(y, m, part == 1 ? 1 : part == 2 ? 11 : 21);
+        end = pack(y, m, part == 1 ? 10 : part == 2 ? 20 : last);
+    } else if (d->start % 10000 == 101) {
+        start = pack(y, part == 1 ? 1 : part == 2 ? 5 : 9, 1);
+        end = part == 1 ? pack(y, 4, 30) : part == 2 ? pack(y, 8, 31) : pack(y, 12, 31);
+    } else {
+        return;
+    }
+    if (pub && start > pub)
+        return;
+    if (pub && end > pub)
+        end = pub;
+    *d = (extract_date){start, end, DATE_SPAN};
+}
+
 /* The date expression starting at token i (one of sentence s), or none;
  * *next is the token after it. days: the ordinals of the text (NULL: none
  * read). */
@@ -366,6 +420,8 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
             *out = (extract_date){pack(y, v, 1), pack(y, v, days_in_month(y, v)), DATE_MONTH};
         else if (since && pub && yearless(v, 1, pub)) /* "منذ مطلع آب" */
             *out = (extract_date){yearless(v, 1, pub), 0, DATE_MONTH};
+        if (!since && out->precision == DATE_MONTH)
+            take_part(out, period_part(t, i, s), pub); /* "أواخر آذار 2023" */
         if (since && out->precision != DATE_NONE)
             *out = since_then(out->start, pub);
         int from = out->precision == DATE_DAY ? range_start(t, day_first, s, day) : 0;
@@ -396,11 +452,19 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
     if (strcmp(kind, "year") == 0) {
         int y =
             lm.tok_end < t->n_tok && t->tok[lm.tok_end].sentence == s ? tok_int(t, lm.tok_end) : -1;
+        /* "العام الماضي", "العام المنصرم": the year before publication */
+        if (y < 0 && pub &&
+            (tok_is(t, lm.tok_end, s, "الماضي") || tok_is(t, lm.tok_end, s, "المنصرم")))
+            y = py - 1;
         if (y < 1900 || y > 2100 || (pub && y > py))
             return false;
         /* "منذ تأسيسها أواخر عام 2012": since then */
-        *out = since_before(t, i, s) ? since_then(pack(y, 1, 1), pub)
-                                     : (extract_date){pack(y, 1, 1), pack(y, 12, 31), DATE_YEAR};
+        *out = (extract_date){pack(y, 1, 1), pack(y, 12, 31), DATE_YEAR};
+        take_part(out, period_part(t, i, s), 0); /* "أواخر عام 2023" */
+        if (since_before(t, i, s))
+            *out = since_then(out->start, pub);
+        else if (pub && out->precision == DATE_SPAN && out->end > pub)
+            out->end = pub; /* a part of the year not over yet */
         *next = lm.tok_end + 1;
         return out->precision != DATE_NONE;
     }
@@ -415,11 +479,14 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
         *out = (extract_date){shift(pub, -7), pub, DATE_WEEK};
     } else if (strcmp(kind, "month_to_date") == 0) {
         *out = (extract_date){pack(py, pm, 1), pub, DATE_SPAN};
+        take_part(out, period_part(t, i, s), pub); /* "مطلع الشهر الجاري" */
     } else if (strcmp(kind, "year_to_date") == 0) {
         *out = (extract_date){pack(py, 1, 1), pub, DATE_SPAN};
+        take_part(out, period_part(t, i, s), pub);
     } else if (strcmp(kind, "last_month") == 0) {
         int y = pm == 1 ? py - 1 : py, mo = pm == 1 ? 12 : pm - 1;
         *out = (extract_date){pack(y, mo, 1), pack(y, mo, days_in_month(y, mo)), DATE_MONTH};
+        take_part(out, period_part(t, i, s), pub); /* "أواخر الشهر الماضي" */
     } else if (strcmp(kind, "since") == 0) {
         int y =
             lm.tok_end < t->n_tok && t->tok[lm.tok_end].sentence == s ? tok_int(t, lm.tok_end) : -1;
