@@ -899,3 +899,21 @@ Test(places, fronts_the_gazetteer_names)
         extract_result_free(&r);
     }
 }
+
+/* الثورة "the revolution" names a quarter of many cities (El Fasher,
+ * Omdurman): never resolved to one town of that name far away. */
+Test(places, a_quarter_many_cities_share_is_no_known_town)
+{
+    static const char *const docs[] = {
+        "قتل 15 مدنيا في قصف على أحياء أولاد الريف والثورة ومعسكر أبو شوك في الفاشر.",
+        "سقطت قذائف على حي الثورة في أم درمان.",
+    };
+    for (size_t c = 0; c < sizeof docs / sizeof docs[0]; c++) {
+        extract_result r;
+        run(docs[c], &r);
+        cr_expect(!has_text(r.places, r.n_places, &r, "الثورة") &&
+                      !has_text(r.places, r.n_places, &r, "حي الثورة"),
+                  "%s: الثورة resolved", docs[c]);
+        extract_result_free(&r);
+    }
+}
