@@ -12,8 +12,9 @@
  * already read as a source (حلب inside "غرفة عمليات فتح حلب") are not read
  * again as a place, but for a site only mentioned (not speaking) whose name
  * is the whole mention ("قاعدة حميميم" attacked), the area of a function
- * ("محافظ الأنبار") and a place glued to بـ that closes a body's name
- * ("المجلس المحلي بالفاشر").
+ * ("محافظ الأنبار") and a place glued to بـ or after في that closes a
+ * body's name, where it sits ("المجلس المحلي بالفاشر", "مستشفى الشفاء في
+ * غزة").
  *
  * A dual (حيي، بلدتي، مخيمي) names two places: its second item may be
  * named by the dual's singular and the item, as the gazetteer lists a
@@ -295,8 +296,12 @@ static bool place_in_source(const doc_state *d, const lexicon_match *pm)
         if (lexicon_match_at(d->m->speaker_forms, d->t, mt->first, PROCLITICS_ALL, &fm) &&
             fm.tok_first == mt->first && !strcmp(model_field(fm.entry, 1), "role"))
             return true;
-        return pm->tok_end == mt->end && pm->stripped &&
-               strncmp(d->t->tok[pm->tok_first].norm, "ب", strlen("ب")) == 0;
+        /* "المجلس المحلي بالفاشر", "لجان المقاومة في ود مدني": where the
+         * body sits closes its name */
+        return pm->tok_end == mt->end &&
+               ((pm->stripped && strncmp(d->t->tok[pm->tok_first].norm, "ب", strlen("ب")) == 0) ||
+                (pm->tok_first > mt->first + 1 &&
+                 stages_word_is(d->t, pm->tok_first - 1, (const char *const[]){"في", NULL})));
     }
     return false;
 }

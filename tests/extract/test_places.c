@@ -917,3 +917,20 @@ Test(places, a_quarter_many_cities_share_is_no_known_town)
         extract_result_free(&r);
     }
 }
+
+/* Where a body sits, told with في at the end of its name ("مستشفى الشفاء
+ * في غزة", "لجان المقاومة في ود مدني"), is a place named in the text, as
+ * with بـ ("المجلس المحلي بالفاشر"): its figures happened there when the
+ * sentence names no other place. */
+Test(places, where_a_body_sits_closes_its_name)
+{
+    static const place_case found[] = {
+        {"أعلن مستشفى الشفاء في غزة استقبال 25 مصابا.", "gaza", "غزة"},
+        {"قالت لجان المقاومة في ود مدني إن 30 شخصا قتلوا.", "wad-medani", "ود مدني"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const figure_place_case figures[] = {
+        {"قالت لجان المقاومة في ود مدني إن 30 شخصا قتلوا.", "30 شخصا", "wad-medani"},
+    };
+    check_figure_places(figures, sizeof figures / sizeof figures[0]);
+}
