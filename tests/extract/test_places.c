@@ -934,3 +934,29 @@ Test(places, where_a_body_sits_closes_its_name)
     };
     check_figure_places(figures, sizeof figures / sizeof figures[0]);
 }
+
+/* A role is no town (لعب دورا: Dura of Hebron only after its noun), and what
+ * an axis is of (محور اهتمام) no place; the fronts of a dual (جبهتي X وY)
+ * are. */
+Test(places, a_role_and_an_axis_of_interest_are_no_places)
+{
+    static const struct {
+        const char *doc, *word;
+    } not_places[] = {
+        {"لعبت تركيا دورا كبيرا في الوساطة بين الطرفين.", "دورا"},
+        {"بات ملف الأسرى محور اهتمام الوسطاء.", "اهتمام"},
+    };
+    for (size_t c = 0; c < sizeof not_places / sizeof not_places[0]; c++) {
+        extract_result r;
+        run(not_places[c].doc, &r);
+        cr_expect(!has_text(r.places, r.n_places, &r, not_places[c].word) &&
+                      !has_text(r.unresolved_places, r.n_unresolved_places, &r, not_places[c].word),
+                  "%s: %s read as a place", not_places[c].doc, not_places[c].word);
+        extract_result_free(&r);
+    }
+    static const place_case found[] = {
+        {"اقتحم الجيش بلدة دورا جنوب الخليل فجر اليوم.", "dura", "دورا"},
+        {"تجددت المعارك في جبهتي صرواح ورحبة جنوبي مأرب.", "rahabah", "رحبة"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
