@@ -16,7 +16,10 @@
  * year, the last month or the month or year so far (مطلع، منتصف، أواخر عام
  * 2023، مطلع الشهر الجاري) takes its first, middle or last third (days
  * 1-10, 11-20, 21-; January-April, May-August, September-December), ended
- * at publication; العام الماضي is the year before publication. A Hijri date is read with its year (12 رمضان 1445),
+ * at publication; العام الماضي is the year before publication. A day "من
+ * الشهر الجاري/الماضي" is that day of the month; a weekday told with
+ * الماضي needs no lead word (الخميس الماضي: the last before publication,
+ * a week back on that very weekday). A Hijri date is read with its year (12 رمضان 1445),
  * and a Hijri month with a year marked Hijri (رمضان 1445 هـ: the month), by
  * the tabular calendar (a day off the sighted month at most); never without
  * its year (رمضان, رجب are also names). A year-less date takes the publication's year, or the year
@@ -443,6 +446,8 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
             int32_t pd = dates_days(py, pm, pub % 100);
             int pub_wd = (int)(((pd % 7) + 7 + 4) % 7); /* 1970-01-01 was a Thursday */
             int back = (pub_wd - value_of(&wd) + 7) % 7;
+            if (!back && tok_is(t, wd.tok_end, s, "الماضي"))
+                back = 7; /* "يوم الثلاثاء الماضي" told on a Tuesday */
             int32_t day = dates_from_days(pd - back);
             *out = (extract_date){day, day, DATE_DAY};
             return true;
@@ -470,7 +475,31 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
     }
     if (!pub && strcmp(kind, "since") != 0)
         return false;
-    if (strcmp(kind, "day") == 0) {
+    /* "10 من الشهر الجاري", "العاشر من الشهر الماضي": that day of it */
+    int day_of = -1;
+    if ((!strcmp(kind, "month_to_date") || !strcmp(kind, "last_month")) && i >= 2 &&
+        tok_is(t, i - 1, s, "من") && t->tok[i - 2].sentence == s) {
+        day_of = tok_int(t, i - 2);
+        if (day_of < 1 && days && days[i - 2].day)
+            day_of = days[i - 2].day;
+    }
+    if (strcmp(kind, "weekday") == 0 && tok_is(t, lm.tok_end, s, "الماضي")) {
+        /* "الخميس الماضي": the last such day before publication */
+        int32_t pd = dates_days(py, pm, pub % 100);
+        int pub_wd = (int)(((pd % 7) + 7 + 4) % 7);
+        int back = (pub_wd - v + 7) % 7;
+        int32_t day = dates_from_days(pd - (back ? back : 7));
+        *out = (extract_date){day, day, DATE_DAY};
+        *next = lm.tok_end + 1;
+    } else if (day_of >= 1 && day_of <= 31) {
+        int y = py, mo = pm;
+        if (!strcmp(kind, "last_month")) {
+            y = pm == 1 ? py - 1 : py;
+            mo = pm == 1 ? 12 : pm - 1;
+        }
+        if (valid_ymd(y, mo, day_of) && pack(y, mo, day_of) <= pub)
+            *out = (extract_date){pack(y, mo, day_of), pack(y, mo, day_of), DATE_DAY};
+    } else if (strcmp(kind, "day") == 0) {
         int32_t day = shift(pub, v);
         *out = (extract_date){day, day, DATE_DAY};
     } else if (strcmp(kind, "days") == 0) {
