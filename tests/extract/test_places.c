@@ -960,3 +960,26 @@ Test(places, a_role_and_an_axis_of_interest_are_no_places)
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
+
+/* Gaza's corridors and wadi, quarters of its north and of Khan Yunis, the
+ * camps of Tyre, the villages of Marjayoun and the suburbs of Beirut that the
+ * rounds of 2024 named; الحدث "the event" only in a place context. */
+Test(places, corridors_camps_and_villages_of_2024)
+{
+    static const place_case found[] = {
+        {"قتل 5 فلسطينيين في قصف قرب محور نتساريم.", "netzarim-corridor", "محور نتساريم"},
+        {"انسحبت القوات من محور فيلادلفيا على الحدود مع مصر.", "philadelphi-corridor",
+         "محور فيلادلفيا"},
+        {"نزح الآلاف إلى جنوب وادي غزة.", "wadi-gaza", "وادي غزة"},
+        {"قصفت الطائرات حي التوام شمالي القطاع.", "tawam", "التوام"},
+        {"دمر القصف مباني في مدينة حمد.", "hamad-city", "مدينة حمد"},
+        {"استهدفت غارة مخيم الرشيدية جنوب صور.", "rashidieh-camp", "مخيم الرشيدية"},
+        {"شنت الطائرات غارات على بلدتي برج الملوك وإبل السقي.", "ibl-al-saqi", "إبل السقي"},
+        {"استهدفت غارة مبنى في منطقة الحدث.", "hadath", "الحدث"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    extract_result r;
+    run("نقل مراسلنا تفاصيل الحدث من موقعه.", &r);
+    cr_expect(!has_text(r.places, r.n_places, &r, "الحدث"), "الحدث read as a place");
+    extract_result_free(&r);
+}
