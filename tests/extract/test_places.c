@@ -983,3 +983,36 @@ Test(places, corridors_camps_and_villages_of_2024)
     cr_expect(!has_text(r.places, r.n_places, &r, "الحدث"), "الحدث read as a place");
     extract_result_free(&r);
 }
+
+/* Quarters and sites of Khartoum, Omdurman and Baghdad, and Ardamata by El
+ * Geneina; their common-word names only in a place context (الدورة "the
+ * session", بيت المال "the treasury"). A quarter of Khartoum North spelt with
+ * the article is not Hama's Halfaya. */
+Test(places, quarters_of_the_capitals)
+{
+    static const place_case found[] = {
+        {"قصفت المسيرات محطة كهرباء في الحلفايا شمالي بحري.", "halfaya-khartoum", "الحلفايا"},
+        {"قصف الجيش تجمعات الدعم السريع في أمبدة غربي أم درمان.", "ombada", "أمبدة"},
+        {"اندلعت اشتباكات عنيفة في محيط سلاح المدرعات جنوبي الخرطوم.", "armoured-corps",
+         "سلاح المدرعات"},
+        {"قتل 10 مدنيين في هجوم على أردمتا.", "ardamata", "أردمتا"},
+        {"قتل 5 أشخاص في انفجار بمنطقة البياع جنوبي بغداد.", "bayaa", "البياع"},
+        {"قتل 5 أشخاص في انفجار بمنطقة الدورة جنوبي بغداد.", "dora-baghdad", "الدورة"},
+        {"قصفت قوات النظام بلدة حلفايا بريف حماة.", "halfaya", "بلدة حلفايا"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const struct {
+        const char *doc, *word;
+    } not_places[] = {
+        {"حضر الدورة التدريبية 30 ضابطا من الجيش.", "الدورة"},
+        {"أعلنت الوزارة أن بيت المال لم يصرف رواتب 3 أشهر.", "بيت المال"},
+        {"قال قائد سلاح المدرعات في الجيش السوري إن 20 دبابة دمرت.", "سلاح المدرعات"},
+    };
+    for (size_t c = 0; c < sizeof not_places / sizeof not_places[0]; c++) {
+        extract_result r;
+        run(not_places[c].doc, &r);
+        cr_expect(!has_text(r.places, r.n_places, &r, not_places[c].word), "%s: %s read as a place",
+                  not_places[c].doc, not_places[c].word);
+        extract_result_free(&r);
+    }
+}
