@@ -20,7 +20,8 @@
  * named by the dual's singular and the item, as the gazetteer lists a
  * quarter whose bare name is a common word ("حيي الشجاعية والتفاح": حي
  * التفاح), and what follows the second after a comma is the next clause
- * ("، وأسفرت"), not a third unknown place.
+ * ("، وأسفرت"), not a third unknown place. So may the second item after a
+ * singular noun the writer lets stand for both ("معبر رفح والمصنع").
  *
  * A region is also named with the adjective of its direction: "جنوبي لبنان"
  * is the gazetteer's "جنوب لبنان" (not for a country: جنوبي السودان).
@@ -438,14 +439,19 @@ static bool dual_construct(const text *t, size_t i)
 
 /* The dual noun (حيي، مخيمي، بلدتي) that opens the list of the place
  * mention q, as it or right before it, or the end of the text when none. */
-static size_t dual_list_noun(const doc_state *d, size_t q)
+static size_t dual_list_noun(const doc_state *d, size_t q, bool *dual)
 {
     const text *t = d->t;
     size_t f = d->place_toks[q].first;
     for (size_t n = f + 1; n-- > 0 && f - n <= 1;) {
         lexicon_match cm;
-        if (lexicon_match_at(d->m->place_context, t, n, PROCLITICS_ALL, &cm) && cm.tok_first == n &&
-            cm.tok_end == n + 1 && strcmp(context_role(&cm), "names") == 0 && dual_construct(t, n))
+        if (!lexicon_match_at(d->m->place_context, t, n, PROCLITICS_ALL, &cm) ||
+            cm.tok_first != n || cm.tok_end != n + 1)
+            continue;
+        *dual = strcmp(context_role(&cm), "names") == 0 && dual_construct(t, n);
+        /* or a singular noun the writer lets stand for both (حي الشجاعية
+         * والتفاح) */
+        if (*dual || (strcmp(context_role(&cm), "name") == 0 && !definite(t->tok[n].norm)))
             return n;
     }
     return t->n_tok;
@@ -465,7 +471,8 @@ static bool named_by_dual(const doc_state *d, size_t i, lexicon_match *pm)
     bool waw = strncmp(w, "و", strlen("و")) == 0 && strlen(w) > strlen("وال");
     if (!continues_list(d, i, waw))
         return false;
-    size_t n = dual_list_noun(d, r->n_places - 1);
+    bool dual = false;
+    size_t n = dual_list_noun(d, r->n_places - 1, &dual);
     if (n >= t->n_tok)
         return false;
     /* the noun without its proclitics: the letters before the context's
@@ -476,9 +483,10 @@ static bool named_by_dual(const doc_state *d, size_t i, lexicon_match *pm)
     for (uint32_t c = t->tok[n].sp.start; c < cm.sp.start && *noun; c++)
         if (t->cp[c] < 0x064B || t->cp[c] > 0x0652)
             noun += strlen("و"); /* one Arabic letter */
-    size_t len = strlen(noun) - strlen("ي");
+    size_t len = strlen(noun) - (dual ? strlen("ي") : 0);
     char form[2 * TOKEN_NORM_MAX + 8];
-    bool fem = len >= strlen("ت") && strncmp(noun + len - strlen("ت"), "ت", strlen("ت")) == 0;
+    bool fem =
+        dual && len >= strlen("ت") && strncmp(noun + len - strlen("ت"), "ت", strlen("ت")) == 0;
     snprintf(form, sizeof form, "%.*s%s %s", (int)(fem ? len - strlen("ت") : len), noun,
              fem ? "ه" : "", waw ? w + strlen("و") : w);
     const lexicon_entry *e = lexicon_find(d->m->gazetteer, form);

@@ -830,6 +830,9 @@ Test(places, a_dual_names_two_places)
         {"قتل 8 فلسطينيين في غارات على حيي الشجاعية والتفاح شرقي المدينة.", "tuffah", "التفاح"},
         {"اشتباكات عنيفة في حيي الرمال والدرج وسط المدينة.", "daraj", "الدرج"},
         {"قصفت الطائرات مخيمي النصيرات والشاطئ فجر اليوم.", "beach-camp", "الشاطئ"},
+        /* a singular noun the writer lets stand for both */
+        {"تواصل القصف المدفعي على حي الشجاعية والتفاح.", "tuffah", "التفاح"},
+        {"أغلقت السلطات معبر رفح والمصنع أمام المسافرين.", "masnaa-crossing", "المصنع"},
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
     static const struct {
