@@ -12,7 +12,17 @@
  * أبريل 2023: to publication; with no publication date, none: its end is unknown).
  * A day may be an ordinal (السابع من أكتوبر، الحادي والعشرين من آب); a
  * weekday told with its date is that date. A month name alone is not read
- * (آب is also "father"). A year-less date takes the publication's year, or the year
+ * (آب is also "father"). A word of part before a month with its year, a
+ * year, the last month or the month or year so far (مطلع، منتصف، أواخر عام
+ * 2023، مطلع الشهر الجاري) takes its first, middle or last third (days
+ * 1-10, 11-20, 21-; January-April, May-August, September-December), ended
+ * at publication; العام الماضي is the year before publication. A day "من
+ * الشهر الجاري/الماضي" is that day of the month; a weekday told with
+ * الماضي needs no lead word (الخميس الماضي: the last before publication,
+ * a week back on that very weekday). A Hijri date is read with its year (12 رمضان 1445),
+ * and a Hijri month with a year marked Hijri (رمضان 1445 هـ: the month), by
+ * the tabular calendar (a day off the sighted month at most); never without
+ * its year (رمضان, رجب are also names). A year-less date takes the publication's year, or the year
  * before when that would put it after publication.
  * Never guessed: without a publication date only a full explicit date is read;
  * an agency's dateline ("دمشق، 12 آذار/مارس 2024 (أ ف ب) -") gives one.
@@ -236,6 +246,45 @@ static extract_date since_then(int32_t start, int32_t pub)
 static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s, int32_t pub,
                     const day_word *days, extract_date *out, size_t *next);
 
+/* Is token k of sentence s the mark of a Hijri year (هـ، هجري، للهجرة)? */
+static bool hijri_mark(const text *t, size_t k, uint32_t s)
+{
+    static const char *const marks[] = {"ه", "هـ", "هجري", "هجريه", "للهجره", NULL};
+    for (const char *const *w = marks; *w; w++)
+        if (tok_is(t, k, s, *w))
+            return true;
+    return false;
+}
+
+/* A date of the Hijri calendar: the month at tokens [i, end) of sentence s
+ * (number `month`), after its day and before its year (12 رمضان 1445), or
+ * before a year marked Hijri (رمضان 1445 هـ: the month). The calendar is
+ * the tabular one, which the sighted month may leave by a day. */
+static bool read_hijri(const text *t, size_t i, size_t end, uint32_t s, int month,
+                       extract_date *out, size_t *next)
+{
+    int y = end < t->n_tok && t->tok[end].sentence == s ? tok_int(t, end) : -1;
+    if (y < 1350 || y > 1500)
+        return false;
+    int day = i > 0 && t->tok[i - 1].sentence == s ? tok_int(t, i - 1) : -1;
+    bool mark = hijri_mark(t, end + 1, s);
+    if ((day < 1 || day > 30) && !mark)
+        return false;
+    /* days from 1970-01-01 of the first of the month: 1 رمضان 1445 is
+     * 11 March 2024 */
+    int32_t first = (59 * (month - 1) + 1) / 2 + (y - 1) * 354 + (3 + 11 * y) / 30 - 492148;
+    *next = end + 1 + (mark ? 1 : 0);
+    if (day >= 1 && day <= 30) {
+        int32_t d = dates_from_days(first + day - 1);
+        *out = (extract_date){d, d, DATE_DAY};
+    } else {
+        int32_t next_first = (59 * (month % 12) + 1) / 2 + (y + (month == 12) - 1) * 354 +
+                             (3 + 11 * (y + (month == 12))) / 30 - 492148;
+        *out = (extract_date){dates_from_days(first), dates_from_days(next_first - 1), DATE_MONTH};
+    }
+    return true;
+}
+
 /* A weekday told with its date ("يوم الخميس 29 شباط", "الخميس التاسع
  * والعشرين من شباط") is that date, not the last such weekday before
  * publication: the day and month that start at token `at`. */
@@ -260,6 +309,56 @@ static bool day_after_weekday(const extract_model *m, const text *t, size_t at, 
     *out = d;
     *next = end;
     return true;
+}
+
+/* Which third of a period the word before token i of sentence s names:
+ * 1 its start (مطلع، بداية، أوائل، مستهل), 2 its middle (منتصف، أواسط), 3
+ * its end (أواخر، نهاية، ختام); 0 none. */
+static int period_part(const text *t, size_t i, uint32_t s)
+{
+    if (i == 0 || t->tok[i - 1].sentence != s || t->tok[i - 1].kind != TOK_WORD)
+        return 0;
+    static const char *const words[3][5] = {{"مطلع", "بدايه", "اوايل", "مستهل", NULL},
+                                            {"منتصف", "اواسط", NULL},
+                                            {"اواخر", "نهايه", "ختام", NULL}};
+    const char *w = t->tok[i - 1].norm;
+    for (int part = 0; part < 3; part++)
+        for (const char *const *p = words[part]; *p; p++) {
+            if (!strcmp(w, *p))
+                return part + 1;
+            /* a clitic before it: بمطلع، وأواخر، فيما */
+            size_t n = strlen("و");
+            if (strlen(w) > n && (!strncmp(w, "و", n) || !strncmp(w, "ب", n)) && !strcmp(w + n, *p))
+                return part + 1;
+        }
+    return 0;
+}
+
+/* The third `part` (period_part) of the month or year *d spans, ended at
+ * publication when pub falls in it: days 1-10, 11-20, 21- of a month;
+ * January-April, May-August, September-December of a year. */
+static void take_part(extract_date *d, int part, int32_t pub)
+{
+    if (!part || d->precision == DATE_NONE || !d->start || !d->end)
+        return;
+    int y = d->start / 10000, m = d->start / 100 % 100;
+    int32_t start, end;
+    if (d->start / 100 == d->end / 100 ||
+        (d->precision == DATE_SPAN && d->start % 100 == 1 && d->start / 100 == pub / 100)) {
+        int last = days_in_month(y, m);
+        start = pack(y, m, part == 1 ? 1 : part == 2 ? 11 : 21);
+        end = pack(y, m, part == 1 ? 10 : part == 2 ? 20 : last);
+    } else if (d->start % 10000 == 101) {
+        start = pack(y, part == 1 ? 1 : part == 2 ? 5 : 9, 1);
+        end = part == 1 ? pack(y, 4, 30) : part == 2 ? pack(y, 8, 31) : pack(y, 12, 31);
+    } else {
+        return;
+    }
+    if (pub && start > pub)
+        return;
+    if (pub && end > pub)
+        end = pub;
+    *d = (extract_date){start, end, DATE_SPAN};
 }
 
 /* The date expression starting at token i (one of sentence s), or none;
@@ -287,6 +386,8 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
     *next = lm.tok_end;
     const char *kind = kind_of(&lm);
     int v = value_of(&lm);
+    if (strcmp(kind, "month") == 0 && v > 12)
+        return read_hijri(t, i, lm.tok_end, s, v - 12, out, next);
     if (strcmp(kind, "month") == 0) {
         int day = i > 0 && t->tok[i - 1].sentence == s ? tok_int(t, i - 1) : -1;
         size_t day_first = i > 0 ? i - 1 : 0;
@@ -322,6 +423,8 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
             *out = (extract_date){pack(y, v, 1), pack(y, v, days_in_month(y, v)), DATE_MONTH};
         else if (since && pub && yearless(v, 1, pub)) /* "منذ مطلع آب" */
             *out = (extract_date){yearless(v, 1, pub), 0, DATE_MONTH};
+        if (!since && out->precision == DATE_MONTH)
+            take_part(out, period_part(t, i, s), pub); /* "أواخر آذار 2023" */
         if (since && out->precision != DATE_NONE)
             *out = since_then(out->start, pub);
         int from = out->precision == DATE_DAY ? range_start(t, day_first, s, day) : 0;
@@ -343,6 +446,8 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
             int32_t pd = dates_days(py, pm, pub % 100);
             int pub_wd = (int)(((pd % 7) + 7 + 4) % 7); /* 1970-01-01 was a Thursday */
             int back = (pub_wd - value_of(&wd) + 7) % 7;
+            if (!back && tok_is(t, wd.tok_end, s, "الماضي"))
+                back = 7; /* "يوم الثلاثاء الماضي" told on a Tuesday */
             int32_t day = dates_from_days(pd - back);
             *out = (extract_date){day, day, DATE_DAY};
             return true;
@@ -352,17 +457,49 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
     if (strcmp(kind, "year") == 0) {
         int y =
             lm.tok_end < t->n_tok && t->tok[lm.tok_end].sentence == s ? tok_int(t, lm.tok_end) : -1;
+        /* "العام الماضي", "العام المنصرم": the year before publication */
+        if (y < 0 && pub &&
+            (tok_is(t, lm.tok_end, s, "الماضي") || tok_is(t, lm.tok_end, s, "المنصرم")))
+            y = py - 1;
         if (y < 1900 || y > 2100 || (pub && y > py))
             return false;
         /* "منذ تأسيسها أواخر عام 2012": since then */
-        *out = since_before(t, i, s) ? since_then(pack(y, 1, 1), pub)
-                                     : (extract_date){pack(y, 1, 1), pack(y, 12, 31), DATE_YEAR};
+        *out = (extract_date){pack(y, 1, 1), pack(y, 12, 31), DATE_YEAR};
+        take_part(out, period_part(t, i, s), 0); /* "أواخر عام 2023" */
+        if (since_before(t, i, s))
+            *out = since_then(out->start, pub);
+        else if (pub && out->precision == DATE_SPAN && out->end > pub)
+            out->end = pub; /* a part of the year not over yet */
         *next = lm.tok_end + 1;
         return out->precision != DATE_NONE;
     }
     if (!pub && strcmp(kind, "since") != 0)
         return false;
-    if (strcmp(kind, "day") == 0) {
+    /* "10 من الشهر الجاري", "العاشر من الشهر الماضي": that day of it */
+    int day_of = -1;
+    if ((!strcmp(kind, "month_to_date") || !strcmp(kind, "last_month")) && i >= 2 &&
+        tok_is(t, i - 1, s, "من") && t->tok[i - 2].sentence == s) {
+        day_of = tok_int(t, i - 2);
+        if (day_of < 1 && days && days[i - 2].day)
+            day_of = days[i - 2].day;
+    }
+    if (strcmp(kind, "weekday") == 0 && tok_is(t, lm.tok_end, s, "الماضي")) {
+        /* "الخميس الماضي": the last such day before publication */
+        int32_t pd = dates_days(py, pm, pub % 100);
+        int pub_wd = (int)(((pd % 7) + 7 + 4) % 7);
+        int back = (pub_wd - v + 7) % 7;
+        int32_t day = dates_from_days(pd - (back ? back : 7));
+        *out = (extract_date){day, day, DATE_DAY};
+        *next = lm.tok_end + 1;
+    } else if (day_of >= 1 && day_of <= 31) {
+        int y = py, mo = pm;
+        if (!strcmp(kind, "last_month")) {
+            y = pm == 1 ? py - 1 : py;
+            mo = pm == 1 ? 12 : pm - 1;
+        }
+        if (valid_ymd(y, mo, day_of) && pack(y, mo, day_of) <= pub)
+            *out = (extract_date){pack(y, mo, day_of), pack(y, mo, day_of), DATE_DAY};
+    } else if (strcmp(kind, "day") == 0) {
         int32_t day = shift(pub, v);
         *out = (extract_date){day, day, DATE_DAY};
     } else if (strcmp(kind, "days") == 0) {
@@ -371,11 +508,14 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
         *out = (extract_date){shift(pub, -7), pub, DATE_WEEK};
     } else if (strcmp(kind, "month_to_date") == 0) {
         *out = (extract_date){pack(py, pm, 1), pub, DATE_SPAN};
+        take_part(out, period_part(t, i, s), pub); /* "مطلع الشهر الجاري" */
     } else if (strcmp(kind, "year_to_date") == 0) {
         *out = (extract_date){pack(py, 1, 1), pub, DATE_SPAN};
+        take_part(out, period_part(t, i, s), pub);
     } else if (strcmp(kind, "last_month") == 0) {
         int y = pm == 1 ? py - 1 : py, mo = pm == 1 ? 12 : pm - 1;
         *out = (extract_date){pack(y, mo, 1), pack(y, mo, days_in_month(y, mo)), DATE_MONTH};
+        take_part(out, period_part(t, i, s), pub); /* "أواخر الشهر الماضي" */
     } else if (strcmp(kind, "since") == 0) {
         int y =
             lm.tok_end < t->n_tok && t->tok[lm.tok_end].sentence == s ? tok_int(t, lm.tok_end) : -1;

@@ -12,8 +12,16 @@
  * already read as a source (حلب inside "غرفة عمليات فتح حلب") are not read
  * again as a place, but for a site only mentioned (not speaking) whose name
  * is the whole mention ("قاعدة حميميم" attacked), the area of a function
- * ("محافظ الأنبار") and a place glued to بـ that closes a body's name
- * ("المجلس المحلي بالفاشر").
+ * ("محافظ الأنبار") and a place glued to بـ or after في that closes a
+ * body's name, where it sits ("المجلس المحلي بالفاشر", "مستشفى الشفاء في
+ * غزة").
+ *
+ * A dual (حيي، بلدتي، مخيمي) names two places: its second item may be
+ * named by the dual's singular and the item, as the gazetteer lists a
+ * quarter whose bare name is a common word ("حيي الشجاعية والتفاح": حي
+ * التفاح), and what follows the second after a comma is the next clause
+ * ("، وأسفرت"), not a third unknown place. So may the second item after a
+ * singular noun the writer lets stand for both ("معبر رفح والمصنع").
  *
  * A region is also named with the adjective of its direction: "جنوبي لبنان"
  * is the gazetteer's "جنوب لبنان" (not for a country: جنوبي السودان).
@@ -289,8 +297,12 @@ static bool place_in_source(const doc_state *d, const lexicon_match *pm)
         if (lexicon_match_at(d->m->speaker_forms, d->t, mt->first, PROCLITICS_ALL, &fm) &&
             fm.tok_first == mt->first && !strcmp(model_field(fm.entry, 1), "role"))
             return true;
-        return pm->tok_end == mt->end && pm->stripped &&
-               strncmp(d->t->tok[pm->tok_first].norm, "ب", strlen("ب")) == 0;
+        /* "المجلس المحلي بالفاشر", "لجان المقاومة في ود مدني": where the
+         * body sits closes its name */
+        return pm->tok_end == mt->end &&
+               ((pm->stripped && strncmp(d->t->tok[pm->tok_first].norm, "ب", strlen("ب")) == 0) ||
+                (pm->tok_first > mt->first + 1 &&
+                 stages_word_is(d->t, pm->tok_first - 1, (const char *const[]){"في", NULL})));
     }
     return false;
 }
@@ -399,10 +411,12 @@ static void drop_contradicted(doc_state *d)
             held = m->country_of[spot] == m->country_of[area];
         else if (!strcmp(kind, "country"))
             held = m->country_of[spot] == area;
-        else if (!strcmp(kind, "governorate") || !strcmp(kind, "city"))
+        else if ((!strcmp(kind, "governorate") || !strcmp(kind, "city")) &&
+                 m->governorate_of[area] != EXTRACT_NO_INDEX)
             held = m->governorate_of[spot] != EXTRACT_NO_INDEX &&
                    m->governorate_of[spot] == m->governorate_of[area];
-        else /* a district, town or region: at least its country */
+        else /* a district, town or region, or a city the gazetteer puts
+              * in no governorate (بعلبك): at least its country */
             held = m->country_of[spot] == m->country_of[area];
         if (held || spot == area)
             continue;
@@ -413,14 +427,85 @@ static void drop_contradicted(doc_state *d)
     }
 }
 
+/* Is token i spelt as a dual in construct, ending in ي (حيي، بلدتي)? Not a
+ * plural in ى (قرى), which the normalised form cannot tell apart. */
+static bool dual_construct(const text *t, size_t i)
+{
+    uint32_t c = t->tok[i].sp.end;
+    while (c > t->tok[i].sp.start && t->cp[c - 1] >= 0x064B && t->cp[c - 1] <= 0x0652)
+        c--;
+    return c > t->tok[i].sp.start && t->cp[c - 1] == 0x064A;
+}
+
+/* The dual noun (حيي، مخيمي، بلدتي) that opens the list of the place
+ * mention q, as it or right before it, or the end of the text when none. */
+static size_t dual_list_noun(const doc_state *d, size_t q, bool *dual)
+{
+    const text *t = d->t;
+    size_t f = d->place_toks[q].first;
+    for (size_t n = f + 1; n-- > 0 && f - n <= 1;) {
+        lexicon_match cm;
+        if (!lexicon_match_at(d->m->place_context, t, n, PROCLITICS_ALL, &cm) ||
+            cm.tok_first != n || cm.tok_end != n + 1)
+            continue;
+        *dual = strcmp(context_role(&cm), "names") == 0 && dual_construct(t, n);
+        /* or a singular noun the writer lets stand for both (حي الشجاعية
+         * والتفاح) */
+        if (*dual || (strcmp(context_role(&cm), "name") == 0 && !definite(t->tok[n].norm)))
+            return n;
+    }
+    return t->n_tok;
+}
+
+/* "حيي الشجاعية والتفاح": the second item of a dual's list is named by the
+ * singular of the dual and the item (حي التفاح), as the gazetteer lists a
+ * quarter whose bare name is a common word. Fills *pm with the item alone
+ * and the entry of "NOUN ITEM"; false when the gazetteer has no such name. */
+static bool named_by_dual(const doc_state *d, size_t i, lexicon_match *pm)
+{
+    const text *t = d->t;
+    const extract_result *r = d->r;
+    if (t->tok[i].kind != TOK_WORD || r->n_places == 0)
+        return false;
+    const char *w = t->tok[i].norm;
+    bool waw = strncmp(w, "و", strlen("و")) == 0 && strlen(w) > strlen("وال");
+    if (!continues_list(d, i, waw))
+        return false;
+    bool dual = false;
+    size_t n = dual_list_noun(d, r->n_places - 1, &dual);
+    if (n >= t->n_tok)
+        return false;
+    /* the noun without its proclitics: the letters before the context's
+     * span are clitics (وبحيي) */
+    const char *noun = t->tok[n].norm;
+    lexicon_match cm;
+    lexicon_match_at(d->m->place_context, t, n, PROCLITICS_ALL, &cm);
+    for (uint32_t c = t->tok[n].sp.start; c < cm.sp.start && *noun; c++)
+        if (t->cp[c] < 0x064B || t->cp[c] > 0x0652)
+            noun += strlen("و"); /* one Arabic letter */
+    size_t len = strlen(noun) - (dual ? strlen("ي") : 0);
+    char form[2 * TOKEN_NORM_MAX + 8];
+    bool fem =
+        dual && len >= strlen("ت") && strncmp(noun + len - strlen("ت"), "ت", strlen("ت")) == 0;
+    snprintf(form, sizeof form, "%.*s%s %s", (int)(fem ? len - strlen("ت") : len), noun,
+             fem ? "ه" : "", waw ? w + strlen("و") : w);
+    const lexicon_entry *e = lexicon_find(d->m->gazetteer, form);
+    if (!e)
+        return false;
+    *pm = (lexicon_match){e, {t->tok[i].sp.start + (waw ? 1 : 0), t->tok[i].sp.end}, i, i + 1, waw};
+    return true;
+}
+
 int places_find(doc_state *d)
 {
     const text *t = d->t;
     for (size_t i = 0; i < t->n_tok;) {
         lexicon_match pm;
+        bool by_dual = false;
         if (t->tok[i].kind == TOK_PUNCT ||
             (!direction_adjective(d, i, &pm) &&
-             !lexicon_match_at(d->m->gazetteer, t, i, PROCLITICS_NAME, &pm))) {
+             !lexicon_match_at(d->m->gazetteer, t, i, PROCLITICS_NAME, &pm) &&
+             !(by_dual = named_by_dual(d, i, &pm)))) {
             i++;
             continue;
         }
@@ -436,7 +521,7 @@ int places_find(doc_state *d)
             i++;
             continue;
         }
-        if (d->m->places[p].ambiguous) {
+        if (d->m->places[p].ambiguous && !by_dual) {
             bool waw = pm.stripped && strncmp(t->tok[i].norm, "و", strlen("و")) == 0;
             if (!places_after_context(d, i) && (weekday(d, &pm) || !continues_list(d, i, waw))) {
                 i++;
@@ -798,7 +883,10 @@ int places_find_unresolved(doc_state *d)
             owner.tok_first == first)
             continue;
         bool waw = false;
-        for (int items = 0; items < 32 && rc == 0; items++) {
+        /* a dual (بلدتي، حيي، مخيمي) names two places: what follows the
+         * second after a comma is the next clause ("، وأسفرت") */
+        int max_items = list && dual_construct(t, i) ? 2 : 32;
+        for (int items = 0; items < max_items && rc == 0; items++) {
             if (first >= t->n_tok || t->tok[first].sentence != t->tok[i].sentence)
                 break;
             size_t end, name_first = first;

@@ -819,3 +819,203 @@ Test(places, quarters_and_towns_the_reporting_names)
     };
     check_place_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A dual names two places: the second item is named by the dual's singular
+ * and the item, as the gazetteer lists a quarter whose bare name is a common
+ * word (حيي الشجاعية والتفاح: حي التفاح); a verb after the second item and a
+ * comma starts the next clause, and is no third place. */
+Test(places, a_dual_names_two_places)
+{
+    static const place_case found[] = {
+        {"قتل 8 فلسطينيين في غارات على حيي الشجاعية والتفاح شرقي المدينة.", "tuffah", "التفاح"},
+        {"اشتباكات عنيفة في حيي الرمال والدرج وسط المدينة.", "daraj", "الدرج"},
+        {"قصفت الطائرات مخيمي النصيرات والشاطئ فجر اليوم.", "beach-camp", "الشاطئ"},
+        /* a singular noun the writer lets stand for both */
+        {"تواصل القصف المدفعي على حي الشجاعية والتفاح.", "tuffah", "التفاح"},
+        {"أغلقت السلطات معبر رفح والمصنع أمام المسافرين.", "masnaa-crossing", "المصنع"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const struct {
+        const char *doc, *word;
+    } not_places[] = {
+        {"استهدفت غارة أطراف بلدتي عيتا الشعب وكفركلا، وأسفرت عن إصابة 5 بجروح.", "أسفرت"},
+        {"قصفت المدفعية قريتي الحمرا والبيضا، وأدى القصف إلى دمار واسع.", "أدى"},
+        /* a bare common word after a place that no dual opens */
+        {"وصلت شحنة إلى بلدة بيت لاهيا والتفاح.", "التفاح"},
+    };
+    for (size_t c = 0; c < sizeof not_places / sizeof not_places[0]; c++) {
+        extract_result r;
+        run(not_places[c].doc, &r);
+        cr_expect(!has_text(r.places, r.n_places, &r, not_places[c].word) &&
+                      !has_text(r.unresolved_places, r.n_unresolved_places, &r, not_places[c].word),
+                  "%s: %s read as a place", not_places[c].doc, not_places[c].word);
+        extract_result_free(&r);
+    }
+}
+
+/* A town said to lie in a city the gazetteer puts in no governorate (بعلبك,
+ * whose parent is its country) lies at least in that city's country: the
+ * town keeps its name. */
+Test(places, a_town_in_a_city_of_no_governorate)
+{
+    static const place_case cases[] = {
+        {"شنت الطائرات غارة على بلدة بريتال في قضاء بعلبك.", "brital", "بريتال"},
+        {"قصفت المدفعية أطراف بلدة القصر في قضاء الهرمل.", "hermel", "الهرمل"},
+    };
+    check_place_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Towns, districts and quarters of the fronts that GeoNames lacks or names
+ * otherwise: Rabak apart from Kosti across the White Nile, Sennar town by
+ * its noun, Janzour, the Taiz fronts, the Bekaa's Shmustar, al-Alam, the
+ * Jericho governorate; their common-word names (ربك "your Lord", العلم
+ * "the flag") only in a place context. */
+Test(places, fronts_the_gazetteer_names)
+{
+    static const place_case found[] = {
+        {"سقطت قذائف على مدينتي كوستي وربك في ولاية النيل الأبيض.", "rabak", "ربك"},
+        {"سقطت قذائف على مدينتي كوستي وربك في ولاية النيل الأبيض.", "kosti", "كوستي"},
+        {"وصل آلاف النازحين إلى مدينة سنار هربا من المعارك.", "sinnar", "مدينة سنار"},
+        {"اندلعت اشتباكات مسلحة في منطقة جنزور غربي العاصمة.", "janzour", "منطقة جنزور"},
+        {"قتل مدنيان بقذيفة في حي الجحملية شرقي المدينة.", "jahmaliya", "حي الجحملية"},
+        {"قتل 3 جنود في هجوم على مواقعهم في مديرية الوازعية غرب تعز.", "waziiyah",
+         "مديرية الوازعية"},
+        {"تجددت المواجهات في جبل حبشي غربي المدينة.", "jabal-habashi", "جبل حبشي"},
+        {"تجددت المعارك في جبهة رحبة جنوبي مأرب.", "rahabah", "رحبة"},
+        {"شنت الطائرات غارة على بلدة شمسطار في البقاع.", "shmustar", "شمسطار"},
+        {"اعتقلت القوات 3 مطلوبين في ناحية العلم شرقي تكريت.", "al-alam-iraq", "العلم"},
+        {"اقتحم الجيش مخيم عين السلطان في محافظة أريحا.", "jericho-gov", "محافظة أريحا"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const struct {
+        const char *doc, *word;
+    } not_places[] = {
+        {"وقال الخطيب إن ربك لا يظلم أحدا.", "ربك"},
+        {"رفع المقاتلون العلم فوق مبنى البلدية.", "العلم"},
+    };
+    for (size_t c = 0; c < sizeof not_places / sizeof not_places[0]; c++) {
+        extract_result r;
+        run(not_places[c].doc, &r);
+        cr_expect(!has_text(r.places, r.n_places, &r, not_places[c].word) &&
+                      !has_text(r.unresolved_places, r.n_unresolved_places, &r, not_places[c].word),
+                  "%s: %s read as a place", not_places[c].doc, not_places[c].word);
+        extract_result_free(&r);
+    }
+}
+
+/* الثورة "the revolution" names a quarter of many cities (El Fasher,
+ * Omdurman): never resolved to one town of that name far away. */
+Test(places, a_quarter_many_cities_share_is_no_known_town)
+{
+    static const char *const docs[] = {
+        "قتل 15 مدنيا في قصف على أحياء أولاد الريف والثورة ومعسكر أبو شوك في الفاشر.",
+        "سقطت قذائف على حي الثورة في أم درمان.",
+    };
+    for (size_t c = 0; c < sizeof docs / sizeof docs[0]; c++) {
+        extract_result r;
+        run(docs[c], &r);
+        cr_expect(!has_text(r.places, r.n_places, &r, "الثورة") &&
+                      !has_text(r.places, r.n_places, &r, "حي الثورة"),
+                  "%s: الثورة resolved", docs[c]);
+        extract_result_free(&r);
+    }
+}
+
+/* Where a body sits, told with في at the end of its name ("مستشفى الشفاء
+ * في غزة", "لجان المقاومة في ود مدني"), is a place named in the text, as
+ * with بـ ("المجلس المحلي بالفاشر"): its figures happened there when the
+ * sentence names no other place. */
+Test(places, where_a_body_sits_closes_its_name)
+{
+    static const place_case found[] = {
+        {"أعلن مستشفى الشفاء في غزة استقبال 25 مصابا.", "gaza", "غزة"},
+        {"قالت لجان المقاومة في ود مدني إن 30 شخصا قتلوا.", "wad-medani", "ود مدني"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const figure_place_case figures[] = {
+        {"قالت لجان المقاومة في ود مدني إن 30 شخصا قتلوا.", "30 شخصا", "wad-medani"},
+    };
+    check_figure_places(figures, sizeof figures / sizeof figures[0]);
+}
+
+/* A role is no town (لعب دورا: Dura of Hebron only after its noun), and what
+ * an axis is of (محور اهتمام) no place; the fronts of a dual (جبهتي X وY)
+ * are. */
+Test(places, a_role_and_an_axis_of_interest_are_no_places)
+{
+    static const struct {
+        const char *doc, *word;
+    } not_places[] = {
+        {"لعبت تركيا دورا كبيرا في الوساطة بين الطرفين.", "دورا"},
+        {"بات ملف الأسرى محور اهتمام الوسطاء.", "اهتمام"},
+    };
+    for (size_t c = 0; c < sizeof not_places / sizeof not_places[0]; c++) {
+        extract_result r;
+        run(not_places[c].doc, &r);
+        cr_expect(!has_text(r.places, r.n_places, &r, not_places[c].word) &&
+                      !has_text(r.unresolved_places, r.n_unresolved_places, &r, not_places[c].word),
+                  "%s: %s read as a place", not_places[c].doc, not_places[c].word);
+        extract_result_free(&r);
+    }
+    static const place_case found[] = {
+        {"اقتحم الجيش بلدة دورا جنوب الخليل فجر اليوم.", "dura", "دورا"},
+        {"تجددت المعارك في جبهتي صرواح ورحبة جنوبي مأرب.", "rahabah", "رحبة"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
+
+/* Gaza's corridors and wadi, quarters of its north and of Khan Yunis, the
+ * camps of Tyre, the villages of Marjayoun and the suburbs of Beirut that the
+ * rounds of 2024 named; الحدث "the event" only in a place context. */
+Test(places, corridors_camps_and_villages_of_2024)
+{
+    static const place_case found[] = {
+        {"قتل 5 فلسطينيين في قصف قرب محور نتساريم.", "netzarim-corridor", "محور نتساريم"},
+        {"انسحبت القوات من محور فيلادلفيا على الحدود مع مصر.", "philadelphi-corridor",
+         "محور فيلادلفيا"},
+        {"نزح الآلاف إلى جنوب وادي غزة.", "wadi-gaza", "وادي غزة"},
+        {"قصفت الطائرات حي التوام شمالي القطاع.", "tawam", "التوام"},
+        {"دمر القصف مباني في مدينة حمد.", "hamad-city", "مدينة حمد"},
+        {"استهدفت غارة مخيم الرشيدية جنوب صور.", "rashidieh-camp", "مخيم الرشيدية"},
+        {"شنت الطائرات غارات على بلدتي برج الملوك وإبل السقي.", "ibl-al-saqi", "إبل السقي"},
+        {"استهدفت غارة مبنى في منطقة الحدث.", "hadath", "الحدث"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    extract_result r;
+    run("نقل مراسلنا تفاصيل الحدث من موقعه.", &r);
+    cr_expect(!has_text(r.places, r.n_places, &r, "الحدث"), "الحدث read as a place");
+    extract_result_free(&r);
+}
+
+/* Quarters and sites of Khartoum, Omdurman and Baghdad, and Ardamata by El
+ * Geneina; their common-word names only in a place context (الدورة "the
+ * session", بيت المال "the treasury"). A quarter of Khartoum North spelt with
+ * the article is not Hama's Halfaya. */
+Test(places, quarters_of_the_capitals)
+{
+    static const place_case found[] = {
+        {"قصفت المسيرات محطة كهرباء في الحلفايا شمالي بحري.", "halfaya-khartoum", "الحلفايا"},
+        {"قصف الجيش تجمعات الدعم السريع في أمبدة غربي أم درمان.", "ombada", "أمبدة"},
+        {"اندلعت اشتباكات عنيفة في محيط سلاح المدرعات جنوبي الخرطوم.", "armoured-corps",
+         "سلاح المدرعات"},
+        {"قتل 10 مدنيين في هجوم على أردمتا.", "ardamata", "أردمتا"},
+        {"قتل 5 أشخاص في انفجار بمنطقة البياع جنوبي بغداد.", "bayaa", "البياع"},
+        {"قتل 5 أشخاص في انفجار بمنطقة الدورة جنوبي بغداد.", "dora-baghdad", "الدورة"},
+        {"قصفت قوات النظام بلدة حلفايا بريف حماة.", "halfaya", "بلدة حلفايا"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const struct {
+        const char *doc, *word;
+    } not_places[] = {
+        {"حضر الدورة التدريبية 30 ضابطا من الجيش.", "الدورة"},
+        {"أعلنت الوزارة أن بيت المال لم يصرف رواتب 3 أشهر.", "بيت المال"},
+        {"قال قائد سلاح المدرعات في الجيش السوري إن 20 دبابة دمرت.", "سلاح المدرعات"},
+    };
+    for (size_t c = 0; c < sizeof not_places / sizeof not_places[0]; c++) {
+        extract_result r;
+        run(not_places[c].doc, &r);
+        cr_expect(!has_text(r.places, r.n_places, &r, not_places[c].word), "%s: %s read as a place",
+                  not_places[c].doc, not_places[c].word);
+        extract_result_free(&r);
+    }
+}
