@@ -1995,9 +1995,11 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
             p->covered_until = f->end;
             if (relayed(d, p, relaying, f))
                 return true;
-            /* "وفقا لما نقلته قناة X" with no عن after it: X carries the
-             * words and speaks none of them */
-            return relaying == am->tok_first || !strstr(t->tok[relaying].norm, "نقل");
+            /* "وفقا لما نقلته قناة X" with no عن after it: X reports the
+             * words and asserts them, unless a speaker of the sentence
+             * already said them ("وقال المصدر - وفقا لما نقلته قناة X -"),
+             * where X only carries them (the caller's carrier) */
+            return true;
         }
         lexicon_match xm;
         speaker_form form = form_at(d, j, &xm);
