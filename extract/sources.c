@@ -1584,6 +1584,13 @@ static bool seated_elsewhere(doc_state *d, size_t i, const lexicon_match *km, fo
     return true;
 }
 
+/* Duals and plurals of the nouns of a region (normalised, with their
+ * proclitics), which head a list of places: "ولايتي الجزيرة وسنار". */
+static const char *const region_nouns_many[] = {
+    "ولايتي",  "بولايتي",  "وولايتي",  "لولايتي",  "ولايات",  "بولايات",  "وولايات",
+    "محافظتي", "بمحافظتي", "ومحافظتي", "لمحافظتي", "محافظات", "بمحافظات", "ومحافظات",
+    "منطقتي",  "بمنطقتي",  "ومنطقتي",  "اقليمي",   "باقليمي", "واقليمي",  NULL};
+
 /* Any mention starting at token i; records it. A subject of speech may be
  * an ambiguous name or a person; elsewhere neither is read. A name flagged
  * `owner` is read only as the owner of a counted noun. */
@@ -1602,11 +1609,14 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
         known = false;
     if (known && strstr(model_field(km.entry, 6), "owner") && !after_counted_noun(d, i))
         known = false;
-    /* "بولاية الجزيرة": an outlet named after a place, after a noun of a region, is the place. */
+    /* "بولاية الجزيرة", "في ولايتي الجزيرة وسنار": an outlet named after a
+     * place, after a noun of a region (or its dual or plural, which head a
+     * list of places), is the place. */
     const char *kind = known ? model_field(km.entry, 2) : "";
     if ((!strcmp(kind, "outlet") || !strcmp(kind, "agency")) && i > 0 &&
         d->t->tok[i - 1].sentence == d->t->tok[i].sentence &&
-        stages_word_in(d, i - 1, FW_REGION_NOUN))
+        (stages_word_in(d, i - 1, FW_REGION_NOUN) ||
+         stages_word_is(d->t, i - 1, region_nouns_many)))
         known = false;
     /* "مدينة الميادين", "أحياء الميادين": an outlet named after a town, where
      * a word that introduces a place stands before it, is the town. */

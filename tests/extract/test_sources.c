@@ -1396,7 +1396,8 @@ Test(sources, an_owner_name_only_after_a_counted_noun)
 
 /* An outlet's name that is also a place's (الجزيرة: the Gezira state of
  * Sudan, the Jazira of Syria and Iraq, the Arabian peninsula) names the
- * place after a noun of a region or province (ولاية، إقليم، منطقة، شبه);
+ * place after a noun of a region or province (ولاية، إقليم، منطقة، شبه)
+ * or its dual or plural (ولايتي، محافظات);
  * elsewhere it stays the outlet. */
 Test(sources, an_outlet_s_name_after_a_region_noun_is_the_place)
 {
@@ -1407,6 +1408,9 @@ Test(sources, an_outlet_s_name_after_a_region_noun_is_the_place)
         {"وقالت لجان المقاومة إن 40 شخصا قتلوا في قرية بولاية الجزيرة وسط السودان.", false},
         {"وأفاد ناشطون بنزوح 600 عائلة من قرى منطقة الجزيرة السورية.", false},
         {"وقال المرصد إن 5 مدنيين قتلوا في قصف على قرية في إقليم الجزيرة.", false},
+        /* the dual or plural heads a list of places */
+        {"وقالت منظمة إغاثية إن 30 شخصا قتلوا في هجمات على قرى في ولايتي الجزيرة وسنار.", false},
+        {"وأفادت الأمم المتحدة بنزوح 2000 أسرة من محافظات الجزيرة والنيل الأبيض.", false},
         {"وقال مسؤول محلي لقناة الجزيرة إن 7 مدنيين قتلوا في ولاية سنار.", true},
         {"وأفادت الجزيرة بمقتل 9 مدنيين في قصف على مدينة الفاشر.", true},
     };
