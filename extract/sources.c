@@ -1173,6 +1173,31 @@ static bool reporting_verb_at(const doc_state *d, size_t k)
            am.tok_end == k + 1 && strcmp(model_field(am.entry, 2), "verb") == 0;
 }
 
+/* Is token j the head of an office of a body ("المركز الإعلامي لـ X",
+ * "المكتب السياسي لـ X", "دائرة الإعلام في X"), with its article or
+ * proclitics? */
+static bool office_head(const text *t, size_t j)
+{
+    static const char *const heads[] = {"مكتب", "مركز", "دايره", NULL};
+    const char *w = t->tok[j].norm;
+    size_t n = strlen(w);
+    for (const char *const *h = heads; *h; h++) {
+        size_t m = strlen(*h);
+        if (n >= m && n <= m + strlen("وال") && strcmp(w + n - m, *h) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The kind of an office of the known party `owner`: the party's own (the
+ * media office of an armed group speaks for the group, no outlet or NGO),
+ * unless the owner is a person, whose office keeps the head's kind. */
+static const char *owner_kind(const doc_state *d, size_t owner, const char *kind)
+{
+    const char *k = d->r->sources[owner].kind;
+    return strcmp(k, "person") == 0 || strcmp(k, "role") == 0 ? kind : k;
+}
+
 /* Is token k ل and an outlet's noun ("لمراسل", "لموقع", "للوكالة"): whom a
  * statement was told? */
 static bool told_press_at(const doc_state *d, size_t k)
@@ -1536,6 +1561,8 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
                 f->anaphor = false;
                 return f->source != EXTRACT_NO_INDEX;
             }
+            if (head == FORM_PARTY && party != EXTRACT_NO_INDEX && office_head(t, j))
+                kind = owner_kind(d, party, kind);
             f->source = discovered_source(d, whole, head == FORM_ROLE ? "role" : kind, party);
         }
         if (!add_mention(d, f->source, whole, j, last, ROLE_MENTIONED))

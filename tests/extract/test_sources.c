@@ -1640,3 +1640,24 @@ Test(sources, a_child_names_its_parent_by_its_final_id)
         extract_result_free(&r);
     }
 }
+
+/* The office of a party (its media office, its political bureau) speaks
+ * for the party and is of its kind: an armed group's media centre is no
+ * outlet or NGO. A party's outlet keeps the outlet's kind, and the office of
+ * a person keeps its head's. */
+Test(sources, an_office_of_a_party_is_of_its_kind)
+{
+    static const claimant_case cases[] = {
+        {"وقال المركز الإعلامي لحركة أنصار الله إن 15 مدنيا قتلوا في الغارات.", "15 مدنيا",
+         "المركز الإعلامي لحركة أنصار الله", "armed_group"},
+        {"وأعلن المكتب الإعلامي لحركة حماس مقتل 6 أشخاص في القصف.", "6 أشخاص",
+         "المكتب الإعلامي لحركة حماس", "armed_group"},
+        {"وقالت دائرة الإعلام في حركة الجهاد الإسلامي إن 4 من مقاتليها قتلوا.", "4 من",
+         "دائرة الإعلام في حركة الجهاد الإسلامي", "armed_group"},
+        /* counter-examples */
+        {"وقال مكتب قناة الجزيرة في بغداد إن 3 صحفيين أصيبوا.", "3 صحفيين",
+         "مكتب قناة الجزيرة في بغداد", "outlet"},
+        {"وقال مكتب وزير الداخلية إن 9 عناصر قتلوا.", "9 عناصر", "مكتب وزير الداخلية", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
