@@ -1661,3 +1661,22 @@ Test(sources, an_office_of_a_party_is_of_its_kind)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* "الناطق بلسان X" is "الناطق باسم X", as Palestinian and Israeli Arabic
+ * reporting writes it; "جيش الدفاع" is the Israeli army's own Arabic name
+ * in its statements, and "جيش الدفاع الوطني" is none of it. */
+Test(sources, a_spokesman_bi_lisan_and_the_army_s_own_name)
+{
+    static const claimant_case cases[] = {
+        {"وقال الناطق بلسان الجيش الإسرائيلي إن 25 هدفا قصفت خلال الليل.", "25 هدفا",
+         "الناطق بلسان الجيش الإسرائيلي", "role"},
+        {"وقالت الناطقة بلسان الشرطة إن 4 أشخاص أصيبوا في الحادث.", "4 أشخاص",
+         "الناطقة بلسان الشرطة", "role"},
+        {"وقال جيش الدفاع في بيان إن 8 مسلحين قتلوا في الغارة.", "8 مسلحين", "الجيش الإسرائيلي",
+         "military"},
+        /* counter-example */
+        {"وقال جيش الدفاع الوطني إن 3 من عناصره قتلوا في ريف حماة.", "3 من", "قوات الدفاع الوطني",
+         "armed_group"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
