@@ -1680,3 +1680,18 @@ Test(sources, a_spokesman_bi_lisan_and_the_army_s_own_name)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* UN agencies as Arabic reporting names them: without the article (يونيسف،
+ * أونروا), by their office (مكتب أوتشا), or without منظمة (الصحة العالمية). */
+Test(sources, un_agencies_by_their_short_names)
+{
+    static const claimant_case cases[] = {
+        {"وقالت يونيسف إن 9 أطفال قتلوا في القصف.", "9 أطفال", "اليونيسف", "un"},
+        {"وقالت أونروا إن 14 من موظفيها قتلوا منذ بدء الحرب.", "14 من", "الأونروا", "un"},
+        {"وقال مكتب أوتشا إن 300 ألف شخص نزحوا خلال أسبوع.", "300 ألف",
+         "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية", "un"},
+        {"وقالت الصحة العالمية إن 11 مستشفى خرجت عن الخدمة.", "11 مستشفى", "منظمة الصحة العالمية",
+         "un"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
