@@ -650,9 +650,10 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
             /* "الناطق باسم القائد العام للقوات المسلحة": a function's */
             parent = pf.source;
             end = pf.end;
-        } else if (k < t->n_tok && (k > j || !strcmp(role, "spokesperson")) &&
+        } else if (k < t->n_tok &&
+                   (k > j || !strcmp(role, "spokesperson") || !strcmp(role, "source")) &&
                    form_anaphor_at(d, k, &pf, &km)) {
-            /* "المتحدث باسم الوزارة": the body named before */
+            /* "المتحدث باسم الوزارة", "مصادر المرصد": the body named before */
             parent = pf.source;
             end = pf.end;
         } else if (k < t->n_tok && (k > j || !strcmp(role, "spokesperson")) && has_article(t, k) &&

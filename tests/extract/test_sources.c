@@ -1695,3 +1695,29 @@ Test(sources, un_agencies_by_their_short_names)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* An unnamed source in the genitive of a body named before ("مصادر
+ * المرصد", "مصادر الوزارة") is that body's, as one linked by في is; a
+ * head with no body before it names none. */
+Test(sources, unnamed_sources_of_a_body_named_before)
+{
+    static const claimant_case cases[] = {
+        {"أفاد المرصد السوري لحقوق الإنسان بمقتل 6 عناصر. وقالت مصادر المرصد إن 4 عربات دمرت.",
+         "4 عربات", "مصادر المرصد", "anonymous"},
+        {"أعلنت وزارة الصحة في غزة مقتل 20 شخصا. وقالت مصادر الوزارة إن 7 مستشفيات خرجت عن الخدمة.",
+         "7 مستشفيات", "مصادر الوزارة", "anonymous"},
+        /* counter-example */
+        {"وقالت مصادر المرصد إن 3 عربات دمرت.", "3 عربات", "مصادر", "anonymous"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+    extract_result r;
+    const char *doc = "أفاد المرصد السوري لحقوق الإنسان بمقتل 6 عناصر. وقالت مصادر المرصد إن 4 "
+                      "عربات دمرت.";
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    const extract_figure *f = figure_with(&r, "4 عربات");
+    cr_assert_not_null(f);
+    cr_assert_neq(f->claimant, EXTRACT_NO_INDEX);
+    cr_expect_str_eq(r.sources[f->claimant].parent_id ? r.sources[f->claimant].parent_id : "(none)",
+                     "sohr");
+    extract_result_free(&r);
+}
