@@ -2472,6 +2472,12 @@ static size_t outlet_filling(doc_state *d, size_t a, size_t b)
         !is_outlet_kind(&d->r->sources[f.source]))
         return EXTRACT_NO_INDEX;
     size_t end = lm.tok_end;
+    /* the site's own address: "العربية.نت", "الجزيرة.نت" (the full stop
+     * glued to the name and to نت ends no dateline) */
+    if (end + 1 < b && is_punct(t, end, '.') && t->tok[end].sp.start == t->tok[end - 1].sp.end &&
+        t->tok[end + 1].sp.start == t->tok[end].sp.end &&
+        stages_word_is(t, end + 1, (const char *const[]){"نت", "net", NULL}))
+        end += 2;
     while (end < b && t->tok[end].kind == TOK_PUNCT)
         end++;
     if (end != b)

@@ -1721,3 +1721,16 @@ Test(sources, unnamed_sources_of_a_body_named_before)
                      "sohr");
     extract_result_free(&r);
 }
+
+/* A site signs its datelines with its address: "العربية.نت", "الجزيرة.نت";
+ * the full stop glued between the name and نت ends no dateline. */
+Test(sources, a_dateline_signed_with_the_site_s_address)
+{
+    static const outlet_case cases[] = {
+        {"دبي - العربية.نت\nقتل 8 أشخاص في قصف على مدينة الفاشر.\n", "alarabiya"},
+        {"الجزيرة.نت - غزة\nاستشهد 6 فلسطينيين في غارة على مخيم النصيرات.\n", "aljazeera"},
+        /* counter-example: a stop and a space end the sentence */
+        {"دبي - العربية. نت قتل 8 أشخاص في قصف على المدينة.\n", NULL},
+    };
+    check_outlets(cases, sizeof cases / sizeof cases[0]);
+}
