@@ -1873,6 +1873,32 @@ static bool relayed(doc_state *d, pass *p, size_t verb, found *f)
     return false;
 }
 
+/* "رئيس الوفد المفاوض والمتحدث باسم X فلان الفلاني": a function with no
+ * holder named, and a second function joined to it by و, whose phrase names
+ * the person who holds both; that person speaks (f becomes them). */
+static void coordinated_holder(doc_state *d, pass *p, found *f)
+{
+    const text *t = d->t;
+    size_t k = f->end;
+    if (f->source == EXTRACT_NO_INDEX || strcmp(d->r->sources[f->source].kind, "role") != 0 ||
+        k >= t->n_tok || t->tok[k].kind != TOK_WORD || f->end == 0 ||
+        t->tok[k].sentence != t->tok[f->end - 1].sentence ||
+        strncmp(t->tok[k].norm, "و", strlen("و")) != 0)
+        return;
+    lexicon_match gm;
+    if (form_at(d, k, NULL) != FORM_ROLE &&
+        !(lexicon_match_at(d->m->speakers, t, k, PROCLITICS_ALL, &gm) && gm.stripped &&
+          !strcmp(model_field(gm.entry, 2), "spokesperson")))
+        return;
+    found other;
+    size_t covered = p->covered_until;
+    if ((mention_at(d, p, k, true, &other) || form_subject_at(d, p, k, &other)) &&
+        other.source != EXTRACT_NO_INDEX && !strcmp(d->r->sources[other.source].kind, "person"))
+        *f = other;
+    else
+        p->covered_until = covered;
+}
+
 /* Do tokens [a, k) hold only the function of who was just named ("وكان
  * فلان، رئيس اللجنة المحلية في البلدة، قد صرح")? A function word first,
  * and no complementizer or reporting verb before k. */
@@ -2030,6 +2056,7 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
         }
         if (title_surname_at(d, j, f) || mention_at(d, p, j, true, f) ||
             form_subject_at(d, p, j, f) || country_at(d, j, f) || surname_at(d, j, f)) {
+            coordinated_holder(d, p, f);
             p->covered_until = f->end;
             if (relayed(d, p, relaying, f))
                 return true;

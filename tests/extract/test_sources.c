@@ -1734,3 +1734,20 @@ Test(sources, a_dateline_signed_with_the_site_s_address)
     };
     check_outlets(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* Two functions joined by و before one name ("نائب رئيس الوزراء ووزير
+ * الخارجية فلان"): the person named holds both and speaks; two functions
+ * with no name stay the first's. */
+Test(sources, one_holder_of_two_functions)
+{
+    static const claimant_case cases[] = {
+        {"وقال نائب رئيس الوزراء ووزير الخارجية أيمن الصفدي إن 3 مواطنين أصيبوا.", "3 مواطنين",
+         "أيمن الصفدي", "person"},
+        {"وقال رئيس الوفد المفاوض والمتحدث باسم أنصار الله محمد عبد السلام إن 9 غارات استهدفت "
+         "المدينة.",
+         "9 غارات", "محمد عبد السلام", "person"},
+        /* counter-example */
+        {"وقال وزير الداخلية ووزير الدفاع إن 3 جنود قتلوا.", "3 جنود", "وزير الداخلية", "role"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
