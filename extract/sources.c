@@ -1646,12 +1646,11 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
         (stages_word_in(d, i - 1, FW_REGION_NOUN) ||
          stages_word_is(d->t, i - 1, region_nouns_many)))
         known = false;
-    /* "مدينة الميادين", "أحياء الميادين": an outlet named after a town, where
-     * a word that introduces a place stands before it, is the town. */
-    lexicon_match pm;
-    if ((!strcmp(kind, "outlet") || !strcmp(kind, "agency")) && known &&
-        lexicon_match_at(d->m->gazetteer, d->t, i, PROCLITICS_NAME, &pm) &&
-        pm.tok_end == km.tok_end && places_after_context(d, i))
+    /* "مدينة الميادين", "أحياء الميادين", "شرق الجزيرة": an outlet named
+     * after a town or region, where a word that introduces a place stands
+     * before it, is the place, whether the gazetteer knows it by that bare
+     * name or not: no outlet is said to have a east or a countryside. */
+    if ((!strcmp(kind, "outlet") || !strcmp(kind, "agency")) && known && places_after_context(d, i))
         known = false;
     bool generic = lexicon_match_at(d->m->speakers, d->t, i, PROCLITICS_ALL, &gm);
     /* "تحقق في مصدر الانفجار": the origin of a thing, no unnamed source;

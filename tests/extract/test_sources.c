@@ -1411,6 +1411,10 @@ Test(sources, an_outlet_s_name_after_a_region_noun_is_the_place)
         /* the dual or plural heads a list of places */
         {"وقالت منظمة إغاثية إن 30 شخصا قتلوا في هجمات على قرى في ولايتي الجزيرة وسنار.", false},
         {"وأفادت الأمم المتحدة بنزوح 2000 أسرة من محافظات الجزيرة والنيل الأبيض.", false},
+        /* after any word that introduces a place, though the gazetteer
+         * knows the state only as "ولاية الجزيرة" */
+        {"وقال شهود إن قوات الدعم السريع اقتحمت 4 قرى شرق الجزيرة.", false},
+        {"وأفاد ناشطون بمقتل 13 شخصا في قرية بريف الجزيرة.", false},
         {"وقال مسؤول محلي لقناة الجزيرة إن 7 مدنيين قتلوا في ولاية سنار.", true},
         {"وأفادت الجزيرة بمقتل 9 مدنيين في قصف على مدينة الفاشر.", true},
     };
