@@ -1755,3 +1755,16 @@ Test(sources, one_holder_of_two_functions)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* Israeli Army Radio is an outlet of the army, not the army speaking. */
+Test(sources, the_army_s_radio_is_an_outlet)
+{
+    static const claimant_case cases[] = {
+        {"وقالت إذاعة الجيش الإسرائيلي إن القبة الحديدية اعترضت 6 صواريخ.", "6 صواريخ",
+         "إذاعة الجيش الإسرائيلي", "outlet"},
+        /* counter-example */
+        {"وقال الجيش الإسرائيلي إن القبة الحديدية اعترضت 6 صواريخ.", "6 صواريخ", "الجيش الإسرائيلي",
+         "military"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
