@@ -1768,3 +1768,21 @@ Test(sources, the_army_s_radio_is_an_outlet)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* الجماعة refers back to the nearest armed group named with جماعة (جماعة
+ * الحوثي), however the text named it first (الحوثيين). */
+Test(sources, al_jamaa_refers_back_to_its_group)
+{
+    static const claimant_case cases[] = {
+        {"قال المتحدث العسكري للحوثيين إن قواتهم أسقطت طائرة أمريكية. وأكدت الجماعة لاحقا أن 3 "
+         "من مقاتليها قتلوا.",
+         "3 من", "جماعة الحوثي", "armed_group"},
+        {"قال الحوثيون إن 5 سفن استهدفت. وقالت حركة حماس إن 4 أسرى قتلوا. وقالت الجماعة إن 8 "
+         "مسيرات أطلقت.",
+         "8 مسيرات", "جماعة الحوثي", "armed_group"},
+        /* counter-example: a name of its own */
+        {"قال الحوثيون إن 5 سفن استهدفت. وقالت الجماعة الإسلامية في لبنان إن 3 من عناصرها قتلوا.",
+         "3 من", "الجماعة الإسلامية في لبنان", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
