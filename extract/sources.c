@@ -1898,6 +1898,36 @@ static void coordinated_holder(doc_state *d, pass *p, found *f)
         p->covered_until = covered;
 }
 
+/* "الأمين العام لحزب الله فلان الفلاني", "وزير الخارجية السوري فلان": a
+ * party the list names by a function of it (its subject at token j, f),
+ * followed by a given name or a title ("الشيخ فلان"): the person holding
+ * the function speaks, for the party (f becomes them). */
+static void function_holder(doc_state *d, pass *p, size_t j, found *f)
+{
+    const text *t = d->t;
+    size_t k = f->end;
+    if (f->source == EXTRACT_NO_INDEX || f->anaphor || !is_known(d, f->source) ||
+        !strcmp(d->r->sources[f->source].kind, "person") || form_at(d, j, NULL) != FORM_ROLE ||
+        k >= t->n_tok || t->tok[k].sentence != t->tok[j].sentence ||
+        !((form_at(d, k, NULL) == FORM_GIVEN && !has_article(t, k)) ||
+          form_at(d, k, NULL) == FORM_TITLE))
+        return;
+    found holder;
+    size_t covered = p->covered_until;
+    if (!form_subject_at(d, p, k, &holder) || holder.source == EXTRACT_NO_INDEX ||
+        strcmp(d->r->sources[holder.source].kind, "person") != 0) {
+        p->covered_until = covered;
+        return;
+    }
+    extract_source *h = &d->r->sources[holder.source], *party = &d->r->sources[f->source];
+    if (!h->parent_id && !is_known(d, holder.source)) {
+        h->parent_id = party->id;
+        h->affiliation = party->affiliation;
+        h->bloc = party->bloc;
+    }
+    *f = holder;
+}
+
 /* Do tokens [a, k) hold only the function of who was just named ("وكان
  * فلان، رئيس اللجنة المحلية في البلدة، قد صرح")? A function word first,
  * and no complementizer or reporting verb before k. */
@@ -2056,6 +2086,7 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
         if (title_surname_at(d, j, f) || mention_at(d, p, j, true, f) ||
             form_subject_at(d, p, j, f) || country_at(d, j, f) || surname_at(d, j, f)) {
             coordinated_holder(d, p, f);
+            function_holder(d, p, j, f);
             p->covered_until = f->end;
             if (relayed(d, p, relaying, f))
                 return true;

@@ -1786,3 +1786,31 @@ Test(sources, al_jamaa_refers_back_to_its_group)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A party the list names by one of its functions (الأمين العام لحزب الله،
+ * وزير الخارجية السوري) and the name of who holds it: that person speaks,
+ * for the party; the function alone is the party's. */
+Test(sources, the_holder_of_a_party_s_function_speaks)
+{
+    static const claimant_case cases[] = {
+        {"وقال وزير الخارجية السوري فيصل المقداد إن 5 جنود قتلوا.", "5 جنود", "فيصل المقداد",
+         "person"},
+        {"وقال الأمين العام لحزب الله الشيخ نعيم قاسم إن 4 مقاتلين قتلوا.", "4 مقاتلين",
+         "الشيخ نعيم قاسم", "person"},
+        {"وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن 220 من موظفي المنظمة قتلوا.", "220 من",
+         "أنطونيو غوتيريش", "person"},
+        /* counter-example */
+        {"وقال الأمين العام لحزب الله في كلمة إن 4 مقاتلين قتلوا.", "4 مقاتلين", "حزب الله",
+         "armed_group"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+    extract_result r;
+    const char *doc = "وقال وزير الخارجية السوري فيصل المقداد إن 5 جنود قتلوا.";
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    const extract_figure *f = figure_with(&r, "5 جنود");
+    cr_assert_not_null(f);
+    cr_assert_neq(f->claimant, EXTRACT_NO_INDEX);
+    cr_expect_str_eq(r.sources[f->claimant].bloc ? r.sources[f->claimant].bloc : "(none)",
+                     "sy.government");
+    extract_result_free(&r);
+}
