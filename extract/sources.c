@@ -477,9 +477,10 @@ static bool indefinite_nisba(const text *t, size_t i)
         return false;
     if (strcmp(w + len - 2, "ي") == 0 || (len >= 8 && strcmp(w + len - 4, "يه") == 0))
         return true;
-    /* plurals: محليون, سوريين, حقوقيات */
+    /* plurals and duals: محليون, سوريين, حقوقيات, أمنيان (أمنيين is the
+     * plural's form) */
     return len >= 10 && (strcmp(w + len - 6, "يون") == 0 || strcmp(w + len - 6, "يين") == 0 ||
-                         strcmp(w + len - 6, "يات") == 0);
+                         strcmp(w + len - 6, "يات") == 0 || strcmp(w + len - 6, "يان") == 0);
 }
 
 /* Is token i, as written, a nisba adjective (محلية، الحقوقي)? Not a noun

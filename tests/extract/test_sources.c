@@ -1814,3 +1814,17 @@ Test(sources, the_holder_of_a_party_s_function_speaks)
                      "sy.government");
     extract_result_free(&r);
 }
+
+/* Two unnamed sources: مصدران، and مصدرين after a preposition (نقلا عن
+ * مصدرين), with their dual adjectives (أمنيان، طبيين): they speak, not
+ * the agency that relays them. */
+Test(sources, two_unnamed_sources)
+{
+    static const claimant_case cases[] = {
+        {"وذكرت وكالة رويترز، نقلا عن مصدرين أمنيين، أن 6 عناصر قتلوا.", "6 عناصر", "مصدرين أمنيين",
+         "anonymous"},
+        {"ونقلت الوكالة عن مصدرين طبيين أن 9 أشخاص قتلوا.", "9 أشخاص", "مصدرين طبيين", "anonymous"},
+        {"وقال مصدران أمنيان إن 4 جنود قتلوا.", "4 جنود", "مصدران أمنيان", "anonymous"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
