@@ -1770,7 +1770,8 @@ Test(sources, the_army_s_radio_is_an_outlet)
 }
 
 /* الجماعة refers back to the nearest armed group named with جماعة (جماعة
- * الحوثي), however the text named it first (الحوثيين). */
+ * الحوثي), however the text named it first (الحوثيين); الجمعية to a
+ * society named with جمعية. */
 Test(sources, al_jamaa_refers_back_to_its_group)
 {
     static const claimant_case cases[] = {
@@ -1780,6 +1781,10 @@ Test(sources, al_jamaa_refers_back_to_its_group)
         {"قال الحوثيون إن 5 سفن استهدفت. وقالت حركة حماس إن 4 أسرى قتلوا. وقالت الجماعة إن 8 "
          "مسيرات أطلقت.",
          "8 مسيرات", "جماعة الحوثي", "armed_group"},
+        /* الجمعية likewise, for a society named with جمعية */
+        {"قال الهلال الأحمر الفلسطيني إن طواقمه نقلت 25 مصابا. وأوضحت الجمعية أن 4 من المصابين "
+         "في حالة خطيرة.",
+         "4 من", "جمعية الهلال الأحمر الفلسطيني", "ngo"},
         /* counter-example: a name of its own */
         {"قال الحوثيون إن 5 سفن استهدفت. وقالت الجماعة الإسلامية في لبنان إن 3 من عناصرها قتلوا.",
          "3 من", "الجماعة الإسلامية في لبنان", NULL},
