@@ -1833,3 +1833,28 @@ Test(sources, two_unnamed_sources)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* The health ministry seated in Ramallah is the Palestinian Authority's,
+ * not the Gaza authorities' ministry that carries the same name. */
+Test(sources, the_ministry_in_ramallah_is_the_authority_s)
+{
+    static const struct {
+        const char *doc, *needle, *id;
+    } cases[] = {
+        {"وأعلنت وزارة الصحة الفلسطينية في رام الله أن 3 شبان استشهدوا برصاص الاحتلال في جنين.",
+         "3 شبان", "palestinian-health-ministry-ramallah"},
+        {"وقالت وزارة الصحة في رام الله إن 5 شبان أصيبوا في نابلس.", "5 شبان",
+         "palestinian-health-ministry-ramallah"},
+        /* counter-example */
+        {"وقالت وزارة الصحة في غزة إن 30 شخصا استشهدوا.", "30 شخصا", "palestinian-health-ministry"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        extract_result r;
+        cr_assert_eq(extract_document(model, cases[i].doc, strlen(cases[i].doc), &r), 0);
+        const extract_figure *f = figure_with(&r, cases[i].needle);
+        cr_assert_not_null(f, "no figure in: %s", cases[i].doc);
+        cr_expect_str_eq(f->claimant == EXTRACT_NO_INDEX ? "(none)" : r.sources[f->claimant].id,
+                         cases[i].id, "in: %s", cases[i].doc);
+        extract_result_free(&r);
+    }
+}
