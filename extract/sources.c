@@ -2426,6 +2426,25 @@ static size_t choose_outlet(doc_state *d, const pass *p)
 }
 
 /* Signatures around a known outlet mention at tokens [first, end). */
+/* Do tokens [first, end), an outlet's name, stand where a statement's copy
+ * was received: "تلقت X نسخة منه", "وصلت X نسخة منه", "حصلت X على نسخة"
+ * (after the name, its نت and what the verb joins are skipped)? */
+static bool received_copy(const text *t, size_t first, size_t end)
+{
+    static const char *const received[] = {"تلقت", "تلقي", "وصل", "وصلت", "حصلت", "حصل", NULL};
+    if (first == 0 || !stages_word_is(t, first - 1, received))
+        return false;
+    uint32_t s = t->tok[first].sentence;
+    for (size_t k = end; k < t->n_tok && k < end + 3 && t->tok[k].sentence == s; k++) {
+        if (stages_word_is(t, k, (const char *const[]){"نسخه", "بنسخه", NULL}))
+            return true;
+        if (t->tok[k].kind == TOK_WORD &&
+            !stages_word_is(t, k, (const char *const[]){"نت", "علي", NULL}))
+            return false;
+    }
+    return false;
+}
+
 static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, size_t end,
                              bool stripped)
 {
@@ -2451,6 +2470,10 @@ static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, si
         lam = true;
     if (lam && !(first >= 1 && stages_word_in(d, first - 1, FW_CITING)) &&
         !(first >= 2 && stages_word_in(d, first - 2, FW_CITING)))
+        score_told(d, p, src);
+    /* "في بيان تلقت الجزيرة نت نسخة منه", "وصل العربي الجديد نسخة منه":
+     * the outlet that received the statement publishes it, as one told */
+    if (received_copy(t, first, end))
         score_told(d, p, src);
     /* A trailing line that is a link naming the outlet. */
     bool last_line = true;

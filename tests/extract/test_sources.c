@@ -1858,3 +1858,17 @@ Test(sources, the_ministry_in_ramallah_is_the_authority_s)
         extract_result_free(&r);
     }
 }
+
+/* The outlet that received a copy of the statement it reports (تلقت X
+ * نسخة منه، حصلت X على نسخة منه) publishes the text, as one told does. */
+Test(sources, an_outlet_that_received_a_copy)
+{
+    static const outlet_case cases[] = {
+        {"وقالت الحركة في بيان تلقت الجزيرة نت نسخة منه إن 5 من مقاتليها قتلوا.\n", "aljazeera"},
+        {"وقالت الوزارة في بيان حصلت سكاي نيوز عربية على نسخة منه إن 8 مسلحين قتلوا.\n",
+         "sky-news-arabia"},
+        /* counter-example: what else it received */
+        {"وقالت الوزارة إن 8 مسلحين قتلوا، وتلقت الجزيرة اتصالات من الأهالي.\n", NULL},
+    };
+    check_outlets(cases, sizeof cases / sizeof cases[0]);
+}
