@@ -2549,16 +2549,24 @@ static size_t outlet_filling(doc_state *d, size_t a, size_t b)
     trim_punct(t, &a, &b);
     found f;
     lexicon_match lm;
+    /* "موقع قناة المنار": the nouns of an outlet before a name the list
+     * knows without them */
+    for (size_t n = 0; n < 2 && a + 1 < b && stages_word_in(d, a, FW_OUTLET_NOUN) &&
+                       !(known_at(d, a, &f, &lm) && !lm.stripped);
+         n++)
+        a++;
     if (a >= b || !known_at(d, a, &f, &lm) || lm.stripped ||
         !is_outlet_kind(&d->r->sources[f.source]))
         return EXTRACT_NO_INDEX;
     size_t end = lm.tok_end;
     /* the site's own address: "العربية.نت", "الجزيرة.نت" (the full stop
-     * glued to the name and to نت ends no dateline) */
+     * glued to the name and to نت ends no dateline), "الميادين نت" */
     if (end + 1 < b && is_punct(t, end, '.') && t->tok[end].sp.start == t->tok[end - 1].sp.end &&
         t->tok[end + 1].sp.start == t->tok[end].sp.end &&
         stages_word_is(t, end + 1, (const char *const[]){"نت", "net", NULL}))
         end += 2;
+    else if (end < b && stages_word_is(t, end, (const char *const[]){"نت", "net", NULL}))
+        end++;
     while (end < b && t->tok[end].kind == TOK_PUNCT)
         end++;
     if (end != b)

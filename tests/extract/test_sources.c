@@ -1726,13 +1726,18 @@ Test(sources, unnamed_sources_of_a_body_named_before)
     extract_result_free(&r);
 }
 
-/* A site signs its datelines with its address: "العربية.نت", "الجزيرة.نت";
- * the full stop glued between the name and نت ends no dateline. */
+/* A site signs its datelines with its address: "العربية.نت", "الجزيرة.نت",
+ * "الميادين نت"; the full stop glued between the name and نت ends no
+ * dateline. A line of the outlet's nouns and name ("موقع قناة المنار") is
+ * its signature. */
 Test(sources, a_dateline_signed_with_the_site_s_address)
 {
     static const outlet_case cases[] = {
         {"دبي - العربية.نت\nقتل 8 أشخاص في قصف على مدينة الفاشر.\n", "alarabiya"},
         {"الجزيرة.نت - غزة\nاستشهد 6 فلسطينيين في غارة على مخيم النصيرات.\n", "aljazeera"},
+        /* the address as a word of its own, the outlet's nouns before it */
+        {"الميادين نت\nقتل 5 جنود في هجوم على موقع عسكري.\n", "al-mayadeen"},
+        {"موقع قناة المنار\nاستشهد 4 مدنيين في غارة على بلدة الخيام.\n", "al-manar"},
         /* counter-example: a stop and a space end the sentence */
         {"دبي - العربية. نت قتل 8 أشخاص في قصف على المدينة.\n", NULL},
     };
