@@ -477,9 +477,10 @@ static bool indefinite_nisba(const text *t, size_t i)
         return false;
     if (strcmp(w + len - 2, "ي") == 0 || (len >= 8 && strcmp(w + len - 4, "يه") == 0))
         return true;
-    /* plurals: محليون, سوريين, حقوقيات */
+    /* plurals and duals: محليون, سوريين, حقوقيات, أمنيان (أمنيين is the
+     * plural's form) */
     return len >= 10 && (strcmp(w + len - 6, "يون") == 0 || strcmp(w + len - 6, "يين") == 0 ||
-                         strcmp(w + len - 6, "يات") == 0);
+                         strcmp(w + len - 6, "يات") == 0 || strcmp(w + len - 6, "يان") == 0);
 }
 
 /* Is token i, as written, a nisba adjective (محلية، الحقوقي)? Not a noun
@@ -650,9 +651,10 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
             /* "الناطق باسم القائد العام للقوات المسلحة": a function's */
             parent = pf.source;
             end = pf.end;
-        } else if (k < t->n_tok && (k > j || !strcmp(role, "spokesperson")) &&
+        } else if (k < t->n_tok &&
+                   (k > j || !strcmp(role, "spokesperson") || !strcmp(role, "source")) &&
                    form_anaphor_at(d, k, &pf, &km)) {
-            /* "المتحدث باسم الوزارة": the body named before */
+            /* "المتحدث باسم الوزارة", "مصادر المرصد": the body named before */
             parent = pf.source;
             end = pf.end;
         } else if (k < t->n_tok && (k > j || !strcmp(role, "spokesperson")) && has_article(t, k) &&
@@ -1173,6 +1175,31 @@ static bool reporting_verb_at(const doc_state *d, size_t k)
            am.tok_end == k + 1 && strcmp(model_field(am.entry, 2), "verb") == 0;
 }
 
+/* Is token j the head of an office of a body ("المركز الإعلامي لـ X",
+ * "المكتب السياسي لـ X", "دائرة الإعلام في X"), with its article or
+ * proclitics? */
+static bool office_head(const text *t, size_t j)
+{
+    static const char *const heads[] = {"مكتب", "مركز", "دايره", NULL};
+    const char *w = t->tok[j].norm;
+    size_t n = strlen(w);
+    for (const char *const *h = heads; *h; h++) {
+        size_t m = strlen(*h);
+        if (n >= m && n <= m + strlen("وال") && strcmp(w + n - m, *h) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The kind of an office of the known party `owner`: the party's own (the
+ * media office of an armed group speaks for the group, no outlet or NGO),
+ * unless the owner is a person, whose office keeps the head's kind. */
+static const char *owner_kind(const doc_state *d, size_t owner, const char *kind)
+{
+    const char *k = d->r->sources[owner].kind;
+    return strcmp(k, "person") == 0 || strcmp(k, "role") == 0 ? kind : k;
+}
+
 /* Is token k ل and an outlet's noun ("لمراسل", "لموقع", "للوكالة"): whom a
  * statement was told? */
 static bool told_press_at(const doc_state *d, size_t k)
@@ -1536,6 +1563,8 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
                 f->anaphor = false;
                 return f->source != EXTRACT_NO_INDEX;
             }
+            if (head == FORM_PARTY && party != EXTRACT_NO_INDEX && office_head(t, j))
+                kind = owner_kind(d, party, kind);
             f->source = discovered_source(d, whole, head == FORM_ROLE ? "role" : kind, party);
         }
         if (!add_mention(d, f->source, whole, j, last, ROLE_MENTIONED))
@@ -1584,6 +1613,13 @@ static bool seated_elsewhere(doc_state *d, size_t i, const lexicon_match *km, fo
     return true;
 }
 
+/* Duals and plurals of the nouns of a region (normalised, with their
+ * proclitics), which head a list of places: "ولايتي الجزيرة وسنار". */
+static const char *const region_nouns_many[] = {
+    "ولايتي",  "بولايتي",  "وولايتي",  "لولايتي",  "ولايات",  "بولايات",  "وولايات",
+    "محافظتي", "بمحافظتي", "ومحافظتي", "لمحافظتي", "محافظات", "بمحافظات", "ومحافظات",
+    "منطقتي",  "بمنطقتي",  "ومنطقتي",  "اقليمي",   "باقليمي", "واقليمي",  NULL};
+
 /* Any mention starting at token i; records it. A subject of speech may be
  * an ambiguous name or a person; elsewhere neither is read. A name flagged
  * `owner` is read only as the owner of a counted noun. */
@@ -1602,18 +1638,20 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
         known = false;
     if (known && strstr(model_field(km.entry, 6), "owner") && !after_counted_noun(d, i))
         known = false;
-    /* "بولاية الجزيرة": an outlet named after a place, after a noun of a region, is the place. */
+    /* "بولاية الجزيرة", "في ولايتي الجزيرة وسنار": an outlet named after a
+     * place, after a noun of a region (or its dual or plural, which head a
+     * list of places), is the place. */
     const char *kind = known ? model_field(km.entry, 2) : "";
     if ((!strcmp(kind, "outlet") || !strcmp(kind, "agency")) && i > 0 &&
         d->t->tok[i - 1].sentence == d->t->tok[i].sentence &&
-        stages_word_in(d, i - 1, FW_REGION_NOUN))
+        (stages_word_in(d, i - 1, FW_REGION_NOUN) ||
+         stages_word_is(d->t, i - 1, region_nouns_many)))
         known = false;
-    /* "مدينة الميادين", "أحياء الميادين": an outlet named after a town, where
-     * a word that introduces a place stands before it, is the town. */
-    lexicon_match pm;
-    if ((!strcmp(kind, "outlet") || !strcmp(kind, "agency")) && known &&
-        lexicon_match_at(d->m->gazetteer, d->t, i, PROCLITICS_NAME, &pm) &&
-        pm.tok_end == km.tok_end && places_after_context(d, i))
+    /* "مدينة الميادين", "أحياء الميادين", "شرق الجزيرة": an outlet named
+     * after a town or region, where a word that introduces a place stands
+     * before it, is the place, whether the gazetteer knows it by that bare
+     * name or not: no outlet is said to have a east or a countryside. */
+    if ((!strcmp(kind, "outlet") || !strcmp(kind, "agency")) && known && places_after_context(d, i))
         known = false;
     bool generic = lexicon_match_at(d->m->speakers, d->t, i, PROCLITICS_ALL, &gm);
     /* "تحقق في مصدر الانفجار": the origin of a thing, no unnamed source;
@@ -1835,6 +1873,62 @@ static bool relayed(doc_state *d, pass *p, size_t verb, found *f)
     return false;
 }
 
+/* "رئيس الوفد المفاوض والمتحدث باسم X فلان الفلاني": a function with no
+ * holder named, and a second function joined to it by و, whose phrase names
+ * the person who holds both; that person speaks (f becomes them). */
+static void coordinated_holder(doc_state *d, pass *p, found *f)
+{
+    const text *t = d->t;
+    size_t k = f->end;
+    if (f->source == EXTRACT_NO_INDEX || strcmp(d->r->sources[f->source].kind, "role") != 0 ||
+        k >= t->n_tok || t->tok[k].kind != TOK_WORD || f->end == 0 ||
+        t->tok[k].sentence != t->tok[f->end - 1].sentence ||
+        strncmp(t->tok[k].norm, "و", strlen("و")) != 0)
+        return;
+    lexicon_match gm;
+    if (form_at(d, k, NULL) != FORM_ROLE &&
+        !(lexicon_match_at(d->m->speakers, t, k, PROCLITICS_ALL, &gm) && gm.stripped &&
+          !strcmp(model_field(gm.entry, 2), "spokesperson")))
+        return;
+    found other;
+    size_t covered = p->covered_until;
+    if ((mention_at(d, p, k, true, &other) || form_subject_at(d, p, k, &other)) &&
+        other.source != EXTRACT_NO_INDEX && !strcmp(d->r->sources[other.source].kind, "person"))
+        *f = other;
+    else
+        p->covered_until = covered;
+}
+
+/* "الأمين العام لحزب الله فلان الفلاني", "وزير الخارجية السوري فلان": a
+ * party the list names by a function of it (its subject at token j, f),
+ * followed by a given name or a title ("الشيخ فلان"): the person holding
+ * the function speaks, for the party (f becomes them). */
+static void function_holder(doc_state *d, pass *p, size_t j, found *f)
+{
+    const text *t = d->t;
+    size_t k = f->end;
+    if (f->source == EXTRACT_NO_INDEX || f->anaphor || !is_known(d, f->source) ||
+        !strcmp(d->r->sources[f->source].kind, "person") || form_at(d, j, NULL) != FORM_ROLE ||
+        k >= t->n_tok || t->tok[k].sentence != t->tok[j].sentence ||
+        !((form_at(d, k, NULL) == FORM_GIVEN && !has_article(t, k)) ||
+          form_at(d, k, NULL) == FORM_TITLE))
+        return;
+    found holder;
+    size_t covered = p->covered_until;
+    if (!form_subject_at(d, p, k, &holder) || holder.source == EXTRACT_NO_INDEX ||
+        strcmp(d->r->sources[holder.source].kind, "person") != 0) {
+        p->covered_until = covered;
+        return;
+    }
+    extract_source *h = &d->r->sources[holder.source], *party = &d->r->sources[f->source];
+    if (!h->parent_id && !is_known(d, holder.source)) {
+        h->parent_id = party->id;
+        h->affiliation = party->affiliation;
+        h->bloc = party->bloc;
+    }
+    *f = holder;
+}
+
 /* Do tokens [a, k) hold only the function of who was just named ("وكان
  * فلان، رئيس اللجنة المحلية في البلدة، قد صرح")? A function word first,
  * and no complementizer or reporting verb before k. */
@@ -1992,12 +2086,16 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
         }
         if (title_surname_at(d, j, f) || mention_at(d, p, j, true, f) ||
             form_subject_at(d, p, j, f) || country_at(d, j, f) || surname_at(d, j, f)) {
+            coordinated_holder(d, p, f);
+            function_holder(d, p, j, f);
             p->covered_until = f->end;
             if (relayed(d, p, relaying, f))
                 return true;
-            /* "وفقا لما نقلته قناة X" with no عن after it: X carries the
-             * words and speaks none of them */
-            return relaying == am->tok_first || !strstr(t->tok[relaying].norm, "نقل");
+            /* "وفقا لما نقلته قناة X" with no عن after it: X reports the
+             * words and asserts them, unless a speaker of the sentence
+             * already said them ("وقال المصدر - وفقا لما نقلته قناة X -"),
+             * where X only carries them (the caller's carrier) */
+            return true;
         }
         lexicon_match xm;
         speaker_form form = form_at(d, j, &xm);
@@ -2328,6 +2426,25 @@ static size_t choose_outlet(doc_state *d, const pass *p)
 }
 
 /* Signatures around a known outlet mention at tokens [first, end). */
+/* Do tokens [first, end), an outlet's name, stand where a statement's copy
+ * was received: "تلقت X نسخة منه", "وصلت X نسخة منه", "حصلت X على نسخة"
+ * (after the name, its نت and what the verb joins are skipped)? */
+static bool received_copy(const text *t, size_t first, size_t end)
+{
+    static const char *const received[] = {"تلقت", "تلقي", "وصل", "وصلت", "حصلت", "حصل", NULL};
+    if (first == 0 || !stages_word_is(t, first - 1, received))
+        return false;
+    uint32_t s = t->tok[first].sentence;
+    for (size_t k = end; k < t->n_tok && k < end + 3 && t->tok[k].sentence == s; k++) {
+        if (stages_word_is(t, k, (const char *const[]){"نسخه", "بنسخه", NULL}))
+            return true;
+        if (t->tok[k].kind == TOK_WORD &&
+            !stages_word_is(t, k, (const char *const[]){"نت", "علي", NULL}))
+            return false;
+    }
+    return false;
+}
+
 static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, size_t end,
                              bool stripped)
 {
@@ -2353,6 +2470,10 @@ static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, si
         lam = true;
     if (lam && !(first >= 1 && stages_word_in(d, first - 1, FW_CITING)) &&
         !(first >= 2 && stages_word_in(d, first - 2, FW_CITING)))
+        score_told(d, p, src);
+    /* "في بيان تلقت الجزيرة نت نسخة منه", "وصل العربي الجديد نسخة منه":
+     * the outlet that received the statement publishes it, as one told */
+    if (received_copy(t, first, end))
         score_told(d, p, src);
     /* A trailing line that is a link naming the outlet. */
     bool last_line = true;
@@ -2428,10 +2549,24 @@ static size_t outlet_filling(doc_state *d, size_t a, size_t b)
     trim_punct(t, &a, &b);
     found f;
     lexicon_match lm;
+    /* "موقع قناة المنار": the nouns of an outlet before a name the list
+     * knows without them */
+    for (size_t n = 0; n < 2 && a + 1 < b && stages_word_in(d, a, FW_OUTLET_NOUN) &&
+                       !(known_at(d, a, &f, &lm) && !lm.stripped);
+         n++)
+        a++;
     if (a >= b || !known_at(d, a, &f, &lm) || lm.stripped ||
         !is_outlet_kind(&d->r->sources[f.source]))
         return EXTRACT_NO_INDEX;
     size_t end = lm.tok_end;
+    /* the site's own address: "العربية.نت", "الجزيرة.نت" (the full stop
+     * glued to the name and to نت ends no dateline), "الميادين نت" */
+    if (end + 1 < b && is_punct(t, end, '.') && t->tok[end].sp.start == t->tok[end - 1].sp.end &&
+        t->tok[end + 1].sp.start == t->tok[end].sp.end &&
+        stages_word_is(t, end + 1, (const char *const[]){"نت", "net", NULL}))
+        end += 2;
+    else if (end < b && stages_word_is(t, end, (const char *const[]){"نت", "net", NULL}))
+        end++;
     while (end < b && t->tok[end].kind == TOK_PUNCT)
         end++;
     if (end != b)

@@ -270,11 +270,17 @@ Test(genre, the_party_after_a_relay_asserts)
          "مسؤول محلي"},
         {"وأوردت وكالة الأناضول عن مصادر طبية أن 7 أشخاص قتلوا في الغارة.", "7 أشخاص", 7, "killed",
          "مصادر طبية"},
-        /* counter-examples: عن after a verb of saying is what was spoken of,
-         * and an outlet that only carries the words speaks none of them */
+        /* counter-examples: عن after a verb of saying is what was spoken of;
+         * an outlet that relays no one's words ("بحسب ما نقلته X") asserts
+         * them, as the object of بحسب does, unless a speaker of the sentence
+         * said them, whose words the outlet only carries */
         {"وأوردت وكالة الأناضول عن الهجوم أن 7 أشخاص قتلوا في الغارة.", "7 أشخاص", 7, "killed",
          "الأناضول"},
-        {"وبحسب ما نقلته قناة الجزيرة، قتل 12 شخصا في القصف.", "12 شخصا", 12, "killed", "(none)"},
+        {"وبحسب ما نقلته قناة الجزيرة، قتل 12 شخصا في القصف.", "12 شخصا", 12, "killed", "الجزيرة"},
+        {"وقتل 8 جنود في الهجوم على الحاجز، وفقا لما نقلته وكالة رويترز.", "8 جنود", 8, "killed",
+         "رويترز"},
+        {"وقال مصدر أمني - وفقا لما نقلته قناة العربية - إن 14 مسلحا قتلوا.", "14 مسلحا", 14,
+         "killed", "مصدر أمني"},
     };
     check_figures(cases, sizeof cases / sizeof cases[0]);
 }

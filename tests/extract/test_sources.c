@@ -1396,7 +1396,8 @@ Test(sources, an_owner_name_only_after_a_counted_noun)
 
 /* An outlet's name that is also a place's (الجزيرة: the Gezira state of
  * Sudan, the Jazira of Syria and Iraq, the Arabian peninsula) names the
- * place after a noun of a region or province (ولاية، إقليم، منطقة، شبه);
+ * place after a noun of a region or province (ولاية، إقليم، منطقة، شبه)
+ * or its dual or plural (ولايتي، محافظات);
  * elsewhere it stays the outlet. */
 Test(sources, an_outlet_s_name_after_a_region_noun_is_the_place)
 {
@@ -1407,6 +1408,13 @@ Test(sources, an_outlet_s_name_after_a_region_noun_is_the_place)
         {"وقالت لجان المقاومة إن 40 شخصا قتلوا في قرية بولاية الجزيرة وسط السودان.", false},
         {"وأفاد ناشطون بنزوح 600 عائلة من قرى منطقة الجزيرة السورية.", false},
         {"وقال المرصد إن 5 مدنيين قتلوا في قصف على قرية في إقليم الجزيرة.", false},
+        /* the dual or plural heads a list of places */
+        {"وقالت منظمة إغاثية إن 30 شخصا قتلوا في هجمات على قرى في ولايتي الجزيرة وسنار.", false},
+        {"وأفادت الأمم المتحدة بنزوح 2000 أسرة من محافظات الجزيرة والنيل الأبيض.", false},
+        /* after any word that introduces a place, though the gazetteer
+         * knows the state only as "ولاية الجزيرة" */
+        {"وقال شهود إن قوات الدعم السريع اقتحمت 4 قرى شرق الجزيرة.", false},
+        {"وأفاد ناشطون بمقتل 13 شخصا في قرية بريف الجزيرة.", false},
         {"وقال مسؤول محلي لقناة الجزيرة إن 7 مدنيين قتلوا في ولاية سنار.", true},
         {"وأفادت الجزيرة بمقتل 9 مدنيين في قصف على مدينة الفاشر.", true},
     };
@@ -1635,4 +1643,237 @@ Test(sources, a_child_names_its_parent_by_its_final_id)
         cr_expect_gt(children, 0, "no source with a parent in: %s", docs[d]);
         extract_result_free(&r);
     }
+}
+
+/* The office of a party (its media office, its political bureau) speaks
+ * for the party and is of its kind: an armed group's media centre is no
+ * outlet or NGO. A party's outlet keeps the outlet's kind, and the office of
+ * a person keeps its head's. */
+Test(sources, an_office_of_a_party_is_of_its_kind)
+{
+    static const claimant_case cases[] = {
+        {"وقال المركز الإعلامي لحركة أنصار الله إن 15 مدنيا قتلوا في الغارات.", "15 مدنيا",
+         "المركز الإعلامي لحركة أنصار الله", "armed_group"},
+        {"وأعلن المكتب الإعلامي لحركة حماس مقتل 6 أشخاص في القصف.", "6 أشخاص",
+         "المكتب الإعلامي لحركة حماس", "armed_group"},
+        {"وقالت دائرة الإعلام في حركة الجهاد الإسلامي إن 4 من مقاتليها قتلوا.", "4 من",
+         "دائرة الإعلام في حركة الجهاد الإسلامي", "armed_group"},
+        /* counter-examples */
+        {"وقال مكتب قناة الجزيرة في بغداد إن 3 صحفيين أصيبوا.", "3 صحفيين",
+         "مكتب قناة الجزيرة في بغداد", "outlet"},
+        {"وقال مكتب وزير الداخلية إن 9 عناصر قتلوا.", "9 عناصر", "مكتب وزير الداخلية", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* "الناطق بلسان X" is "الناطق باسم X", as Palestinian and Israeli Arabic
+ * reporting writes it; "جيش الدفاع" is the Israeli army's own Arabic name
+ * in its statements, and "جيش الدفاع الوطني" is none of it. */
+Test(sources, a_spokesman_bi_lisan_and_the_army_s_own_name)
+{
+    static const claimant_case cases[] = {
+        {"وقال الناطق بلسان الجيش الإسرائيلي إن 25 هدفا قصفت خلال الليل.", "25 هدفا",
+         "الناطق بلسان الجيش الإسرائيلي", "role"},
+        {"وقالت الناطقة بلسان الشرطة إن 4 أشخاص أصيبوا في الحادث.", "4 أشخاص",
+         "الناطقة بلسان الشرطة", "role"},
+        {"وقال جيش الدفاع في بيان إن 8 مسلحين قتلوا في الغارة.", "8 مسلحين", "الجيش الإسرائيلي",
+         "military"},
+        /* counter-example */
+        {"وقال جيش الدفاع الوطني إن 3 من عناصره قتلوا في ريف حماة.", "3 من", "قوات الدفاع الوطني",
+         "armed_group"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* UN agencies as Arabic reporting names them: without the article (يونيسف،
+ * أونروا), by their office (مكتب أوتشا), or without منظمة (الصحة العالمية). */
+Test(sources, un_agencies_by_their_short_names)
+{
+    static const claimant_case cases[] = {
+        {"وقالت يونيسف إن 9 أطفال قتلوا في القصف.", "9 أطفال", "اليونيسف", "un"},
+        {"وقالت أونروا إن 14 من موظفيها قتلوا منذ بدء الحرب.", "14 من", "الأونروا", "un"},
+        {"وقال مكتب أوتشا إن 300 ألف شخص نزحوا خلال أسبوع.", "300 ألف",
+         "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية", "un"},
+        {"وقالت الصحة العالمية إن 11 مستشفى خرجت عن الخدمة.", "11 مستشفى", "منظمة الصحة العالمية",
+         "un"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* An unnamed source in the genitive of a body named before ("مصادر
+ * المرصد", "مصادر الوزارة") is that body's, as one linked by في is; a
+ * head with no body before it names none. */
+Test(sources, unnamed_sources_of_a_body_named_before)
+{
+    static const claimant_case cases[] = {
+        {"أفاد المرصد السوري لحقوق الإنسان بمقتل 6 عناصر. وقالت مصادر المرصد إن 4 عربات دمرت.",
+         "4 عربات", "مصادر المرصد", "anonymous"},
+        {"أعلنت وزارة الصحة في غزة مقتل 20 شخصا. وقالت مصادر الوزارة إن 7 مستشفيات خرجت عن الخدمة.",
+         "7 مستشفيات", "مصادر الوزارة", "anonymous"},
+        /* counter-example */
+        {"وقالت مصادر المرصد إن 3 عربات دمرت.", "3 عربات", "مصادر", "anonymous"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+    extract_result r;
+    const char *doc = "أفاد المرصد السوري لحقوق الإنسان بمقتل 6 عناصر. وقالت مصادر المرصد إن 4 "
+                      "عربات دمرت.";
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    const extract_figure *f = figure_with(&r, "4 عربات");
+    cr_assert_not_null(f);
+    cr_assert_neq(f->claimant, EXTRACT_NO_INDEX);
+    cr_expect_str_eq(r.sources[f->claimant].parent_id ? r.sources[f->claimant].parent_id : "(none)",
+                     "sohr");
+    extract_result_free(&r);
+}
+
+/* A site signs its datelines with its address: "العربية.نت", "الجزيرة.نت",
+ * "الميادين نت"; the full stop glued between the name and نت ends no
+ * dateline. A line of the outlet's nouns and name ("موقع قناة المنار") is
+ * its signature. */
+Test(sources, a_dateline_signed_with_the_site_s_address)
+{
+    static const outlet_case cases[] = {
+        {"دبي - العربية.نت\nقتل 8 أشخاص في قصف على مدينة الفاشر.\n", "alarabiya"},
+        {"الجزيرة.نت - غزة\nاستشهد 6 فلسطينيين في غارة على مخيم النصيرات.\n", "aljazeera"},
+        /* the address as a word of its own, the outlet's nouns before it */
+        {"الميادين نت\nقتل 5 جنود في هجوم على موقع عسكري.\n", "al-mayadeen"},
+        {"موقع قناة المنار\nاستشهد 4 مدنيين في غارة على بلدة الخيام.\n", "al-manar"},
+        /* counter-example: a stop and a space end the sentence */
+        {"دبي - العربية. نت قتل 8 أشخاص في قصف على المدينة.\n", NULL},
+    };
+    check_outlets(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Two functions joined by و before one name ("نائب رئيس الوزراء ووزير
+ * الخارجية فلان"): the person named holds both and speaks; two functions
+ * with no name stay the first's. */
+Test(sources, one_holder_of_two_functions)
+{
+    static const claimant_case cases[] = {
+        {"وقال نائب رئيس الوزراء ووزير الخارجية أيمن الصفدي إن 3 مواطنين أصيبوا.", "3 مواطنين",
+         "أيمن الصفدي", "person"},
+        {"وقال رئيس الوفد المفاوض والمتحدث باسم أنصار الله محمد عبد السلام إن 9 غارات استهدفت "
+         "المدينة.",
+         "9 غارات", "محمد عبد السلام", "person"},
+        /* counter-example */
+        {"وقال وزير الداخلية ووزير الدفاع إن 3 جنود قتلوا.", "3 جنود", "وزير الداخلية", "role"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Israeli Army Radio is an outlet of the army, not the army speaking. */
+Test(sources, the_army_s_radio_is_an_outlet)
+{
+    static const claimant_case cases[] = {
+        {"وقالت إذاعة الجيش الإسرائيلي إن القبة الحديدية اعترضت 6 صواريخ.", "6 صواريخ",
+         "إذاعة الجيش الإسرائيلي", "outlet"},
+        /* counter-example */
+        {"وقال الجيش الإسرائيلي إن القبة الحديدية اعترضت 6 صواريخ.", "6 صواريخ", "الجيش الإسرائيلي",
+         "military"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* الجماعة refers back to the nearest armed group named with جماعة (جماعة
+ * الحوثي), however the text named it first (الحوثيين); الجمعية to a
+ * society named with جمعية. */
+Test(sources, al_jamaa_refers_back_to_its_group)
+{
+    static const claimant_case cases[] = {
+        {"قال المتحدث العسكري للحوثيين إن قواتهم أسقطت طائرة أمريكية. وأكدت الجماعة لاحقا أن 3 "
+         "من مقاتليها قتلوا.",
+         "3 من", "جماعة الحوثي", "armed_group"},
+        {"قال الحوثيون إن 5 سفن استهدفت. وقالت حركة حماس إن 4 أسرى قتلوا. وقالت الجماعة إن 8 "
+         "مسيرات أطلقت.",
+         "8 مسيرات", "جماعة الحوثي", "armed_group"},
+        /* الجمعية likewise, for a society named with جمعية */
+        {"قال الهلال الأحمر الفلسطيني إن طواقمه نقلت 25 مصابا. وأوضحت الجمعية أن 4 من المصابين "
+         "في حالة خطيرة.",
+         "4 من", "جمعية الهلال الأحمر الفلسطيني", "ngo"},
+        /* counter-example: a name of its own */
+        {"قال الحوثيون إن 5 سفن استهدفت. وقالت الجماعة الإسلامية في لبنان إن 3 من عناصرها قتلوا.",
+         "3 من", "الجماعة الإسلامية في لبنان", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A party the list names by one of its functions (الأمين العام لحزب الله،
+ * وزير الخارجية السوري) and the name of who holds it: that person speaks,
+ * for the party; the function alone is the party's. */
+Test(sources, the_holder_of_a_party_s_function_speaks)
+{
+    static const claimant_case cases[] = {
+        {"وقال وزير الخارجية السوري فيصل المقداد إن 5 جنود قتلوا.", "5 جنود", "فيصل المقداد",
+         "person"},
+        {"وقال الأمين العام لحزب الله الشيخ نعيم قاسم إن 4 مقاتلين قتلوا.", "4 مقاتلين",
+         "الشيخ نعيم قاسم", "person"},
+        {"وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن 220 من موظفي المنظمة قتلوا.", "220 من",
+         "أنطونيو غوتيريش", "person"},
+        /* counter-example */
+        {"وقال الأمين العام لحزب الله في كلمة إن 4 مقاتلين قتلوا.", "4 مقاتلين", "حزب الله",
+         "armed_group"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+    extract_result r;
+    const char *doc = "وقال وزير الخارجية السوري فيصل المقداد إن 5 جنود قتلوا.";
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    const extract_figure *f = figure_with(&r, "5 جنود");
+    cr_assert_not_null(f);
+    cr_assert_neq(f->claimant, EXTRACT_NO_INDEX);
+    cr_expect_str_eq(r.sources[f->claimant].bloc ? r.sources[f->claimant].bloc : "(none)",
+                     "sy.government");
+    extract_result_free(&r);
+}
+
+/* Two unnamed sources: مصدران، and مصدرين after a preposition (نقلا عن
+ * مصدرين), with their dual adjectives (أمنيان، طبيين): they speak, not
+ * the agency that relays them. */
+Test(sources, two_unnamed_sources)
+{
+    static const claimant_case cases[] = {
+        {"وذكرت وكالة رويترز، نقلا عن مصدرين أمنيين، أن 6 عناصر قتلوا.", "6 عناصر", "مصدرين أمنيين",
+         "anonymous"},
+        {"ونقلت الوكالة عن مصدرين طبيين أن 9 أشخاص قتلوا.", "9 أشخاص", "مصدرين طبيين", "anonymous"},
+        {"وقال مصدران أمنيان إن 4 جنود قتلوا.", "4 جنود", "مصدران أمنيان", "anonymous"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* The health ministry seated in Ramallah is the Palestinian Authority's,
+ * not the Gaza authorities' ministry that carries the same name. */
+Test(sources, the_ministry_in_ramallah_is_the_authority_s)
+{
+    static const struct {
+        const char *doc, *needle, *id;
+    } cases[] = {
+        {"وأعلنت وزارة الصحة الفلسطينية في رام الله أن 3 شبان استشهدوا برصاص الاحتلال في جنين.",
+         "3 شبان", "palestinian-health-ministry-ramallah"},
+        {"وقالت وزارة الصحة في رام الله إن 5 شبان أصيبوا في نابلس.", "5 شبان",
+         "palestinian-health-ministry-ramallah"},
+        /* counter-example */
+        {"وقالت وزارة الصحة في غزة إن 30 شخصا استشهدوا.", "30 شخصا", "palestinian-health-ministry"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        extract_result r;
+        cr_assert_eq(extract_document(model, cases[i].doc, strlen(cases[i].doc), &r), 0);
+        const extract_figure *f = figure_with(&r, cases[i].needle);
+        cr_assert_not_null(f, "no figure in: %s", cases[i].doc);
+        cr_expect_str_eq(f->claimant == EXTRACT_NO_INDEX ? "(none)" : r.sources[f->claimant].id,
+                         cases[i].id, "in: %s", cases[i].doc);
+        extract_result_free(&r);
+    }
+}
+
+/* The outlet that received a copy of the statement it reports (تلقت X
+ * نسخة منه، حصلت X على نسخة منه) publishes the text, as one told does. */
+Test(sources, an_outlet_that_received_a_copy)
+{
+    static const outlet_case cases[] = {
+        {"وقالت الحركة في بيان تلقت الجزيرة نت نسخة منه إن 5 من مقاتليها قتلوا.\n", "aljazeera"},
+        {"وقالت الوزارة في بيان حصلت سكاي نيوز عربية على نسخة منه إن 8 مسلحين قتلوا.\n",
+         "sky-news-arabia"},
+        /* counter-example: what else it received */
+        {"وقالت الوزارة إن 8 مسلحين قتلوا، وتلقت الجزيرة اتصالات من الأهالي.\n", NULL},
+    };
+    check_outlets(cases, sizeof cases / sizeof cases[0]);
 }
