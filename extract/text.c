@@ -338,6 +338,27 @@ static bool abbreviating_stop(const text *t)
     return letters == 1 && !(t->n_tok > 2 && word[-1].kind == TOK_NUMBER);
 }
 
+/* Is the word at [start, end), about to be tokenised, the end of a site's
+ * address glued to the full stop before it and to a word before that
+ * ("العربية.نت", "aljazeera.net")? The stop is then part of the name. Only
+ * نت or a Latin word: web copy often leaves out the space after a stop
+ * that does end a sentence ("قتل 5 أشخاص.وأصيب 3"). */
+static bool address_suffix(const text *t, token_kind kind, size_t start, size_t end)
+{
+    if (kind != TOK_WORD || t->n_tok < 2)
+        return false;
+    const token *stop = &t->tok[t->n_tok - 1], *name = stop - 1;
+    if (name->kind != TOK_WORD || t->cp[stop->sp.start] != '.' || name->sp.end != stop->sp.start ||
+        stop->sp.end != start)
+        return false;
+    if (end - start == 2 && t->cp[start] == 0x0646 && t->cp[start + 1] == 0x062A) /* نت */
+        return true;
+    for (size_t i = start; i < end; i++)
+        if ((t->cp[i] | 0x20) < 'a' || (t->cp[i] | 0x20) > 'z')
+            return false;
+    return true;
+}
+
 int text_init(text *t, const char *utf8, size_t len)
 {
     memset(t, 0, sizeof *t);
@@ -367,7 +388,8 @@ int text_init(text *t, const char *utf8, size_t len)
      * first token; a terminator makes it end before the next token that is
      * not itself a terminator or a closing mark; a line break ends it. A
      * full stop that abbreviates (abbreviating_stop) ends nothing when a
-     * word or a closing bracket follows it on the line ("(ا. ف. ب.)").
+     * word or a closing bracket follows it on the line ("(ا. ف. ب.)"), nor
+     * one inside a site's address (address_suffix).
      * A sentence that runs on ends at a comma or is cut (TEXT_SENTENCE_*). */
     size_t p = 0, start, end, in_sentence = 0;
     token_kind kind;
@@ -379,6 +401,8 @@ int text_init(text *t, const char *utf8, size_t len)
     while (scan_next(t->cp, t->n_cp, &p, &kind, &start, &end, &nl)) {
         uint32_t c = t->cp[start];
         if (abbreviation && !nl && (kind == TOK_WORD || c == ')' || c == ']'))
+            ending = false;
+        if (ending && !nl && address_suffix(t, kind, start, end))
             ending = false;
         abbreviation = false;
         if (open && (nl || (ending && !(kind == TOK_PUNCT && (is_terminator(c) || is_closer(c)))) ||

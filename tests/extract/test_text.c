@@ -266,6 +266,18 @@ Test(text, one_letter_abbreviations_do_not_end_a_sentence)
     cr_expect_eq(T.n_sentences, 3);
 }
 
+Test(text, a_stop_inside_a_sites_address_does_not_end_a_sentence)
+{
+    init_ok("وقال لـ\"العربية.نت\" إن 5 قتلوا. ثم نشر موقع aljazeera.net الخبر. ثم");
+    cr_expect_eq(T.n_sentences, 3);
+    cr_expect_eq(T.tok[T.n_tok - 2].sentence, 1);
+    text_free(&T);
+    /* a stop glued to the next word of a sentence still ends it, and an
+     * address needs a word before its stop */
+    init_ok("قتل 5 أشخاص.وأصيب 3 آخرون. نت");
+    cr_expect_eq(T.n_sentences, 3);
+}
+
 Test(text, a_sentence_that_runs_on_ends_at_a_comma_past_the_soft_limit)
 {
     /* three tokens a piece, the third a comma: no comma ends the sentence
