@@ -708,10 +708,12 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
             !stages_word_in(d, q, FW_RELATIVE_PRONOUN) && q + 1 < t->n_tok &&
             t->tok[q + 1].sentence == s && t->tok[q + 1].kind == TOK_WORD && !has_article(t, q + 1))
             q++;
+        /* no name runs past a word that ties a speaker to a body or place
+         * ("متحدث باسم الثوار في مصراتة أن": في مصراتة names no one) */
         while (q < t->n_tok && q < after + 3 && t->tok[q].sentence == s &&
                t->tok[q].kind == TOK_WORD && !has_article(t, q) &&
-               !stages_word_in(d, q, FW_COMPLEMENTIZER) && form_at(d, q, NULL) == FORM_NONE &&
-               strncmp(t->tok[q].norm, "ل", 2) != 0)
+               !stages_word_in(d, q, FW_COMPLEMENTIZER) && !stages_word_in(d, q, FW_BELONG) &&
+               form_at(d, q, NULL) == FORM_NONE && strncmp(t->tok[q].norm, "ل", 2) != 0)
             q++;
         found tf;
         lexicon_match tm;

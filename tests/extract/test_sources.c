@@ -86,6 +86,10 @@ Test(sources, a_subject_read_by_its_form)
          "الجيش الأمريكي", "military"},
         /* the known name in quotes is the body's own; وكالة has no article */
         {"وذكرت وكالة إعلام المعارضة “سمارت”، أن 11 عنصرا قتلوا.", "11 عنصرا", "سمارت", NULL},
+        /* a spokesman's body is followed by where it is, not by his name */
+        {"وأعلن متحدث باسم الثوار في مصراتة أن 14 مقاتلا قتلوا.", "14 مقاتلا", "متحدث باسم الثوار",
+         NULL},
+        {"وقال ناطق باسم الجيش من مأرب إن 6 جنود أصيبوا.", "6 جنود", "ناطق باسم الجيش", NULL},
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
