@@ -885,6 +885,22 @@ static void attach_before(const reader *r, found *f, size_t floor_tok)
             return;
         }
     }
+    /* نيفا و30: a more-than standing either side (نيف) before a tens
+     * in digits, with the و of the tens a token of its own glued to them:
+     * the unit is left unknown, as in نيف وثلاثون. */
+    if (at != v || v < floor_tok + 2 || t->tok[v].kind != TOK_NUMBER ||
+        !grammar_is(t, v - 1, C_AND) || !glued(t, v - 1, v) || !same_sent(t, v - 2, v) ||
+        !f->nb.has_value || f->nb.value < 20 || f->nb.value > 90 || fmod(f->nb.value, 10) != 0)
+        return;
+    lexicon_match m;
+    qualifier q;
+    if (lexicon_match_at(r->qual, t, v - 2, PROCLITICS_ALL, &m) && m.tok_end == v - 1 &&
+        entry_qual(m.entry, "before", &q) && entry_qual(m.entry, "after", &q) &&
+        q == QUAL_MORE_THAN) {
+        f->nb.qual = q;
+        f->nb.sp.start = m.sp.start;
+        f->nb.tok_first = v - 2;
+    }
 }
 
 /* بين 15 و20, ما بين 15 و 20, من 15 إلى 20. */
