@@ -1437,6 +1437,8 @@ static bool instrument(const text *t, size_t i, uint32_t start)
            (!strcmp(t->tok[i - 1].norm, "ب") || !strcmp(t->tok[i - 1].norm, "وب"));
 }
 
+static bool number_starts_at(const doc_state *d, size_t k);
+
 /* Is the figure at token `first` joined by و to an instrument phrase
  * before it in its clause: بـ + munitions ("بصاروخ باليستي و15 طائرة",
  * "بعدد من الصواريخ و4 طائرات")? */
@@ -1455,15 +1457,24 @@ static bool coordinated_instrument(const doc_state *d, size_t first)
         if (t->tok[k].sentence != t->tok[first].sentence || t->tok[k].kind == TOK_PUNCT ||
             lexicon_match_at(d->m->triggers, t, k, PROCLITICS_ALL, &m))
             return false;
+        /* the ب is the preposition only on the munition itself, on a number
+         * or standing apart ("بـ 11"); a word that begins with the letter
+         * ("منذ بداية العام 430 صاروخا و851 طائرة") is none */
+        bool bi =
+            !strcmp(t->tok[k].norm, "ب") || !strcmp(t->tok[k].norm, "وب") || number_starts_at(d, k);
         if (lexicon_match_at(d->m->nouns, t, k, PROCLITICS_ALL, &m) &&
-            !strcmp(model_field(m.entry, 2), "munitions"))
+            !strcmp(model_field(m.entry, 2), "munitions")) {
             munition = true;
+            bi |= m.stripped;
+        }
         if (lexicon_match_at(d->m->duals, t, k, PROCLITICS_ALL, &m)) { /* بصاروخين */
             const lexicon_entry *noun =
                 lexicon_entry_at(d->m->nouns, (size_t)strtoul(model_field(m.entry, 1), NULL, 10));
-            munition |= noun && !strcmp(model_field(noun, 2), "munitions");
+            bool dual_munition = noun && !strcmp(model_field(noun, 2), "munitions");
+            munition |= dual_munition;
+            bi |= dual_munition && m.stripped;
         }
-        if (munition && t->cp[t->tok[k].sp.start] == 0x0628)
+        if (munition && bi && t->cp[t->tok[k].sp.start] == 0x0628)
             return true;
     }
     return false;

@@ -2039,3 +2039,21 @@ Test(figures, a_count_of_things_after_its_number_is_no_toll)
     cr_expect_eq(r.n_figures, 0, "%zu figures", r.n_figures);
     extract_result_free(&r);
 }
+
+/* A munition joined by و to an instrument phrase (بـ + a munition) was
+ * launched with it; a word that merely begins with the letter ب (بداية،
+ * بعد) is no preposition, and the verb before still types the list. */
+Test(figures, a_word_beginning_with_ba_is_no_instrument)
+{
+    static const figure_case cases[] = {
+        {"واعترضت الدفاعات منذ بداية العام 430 صاروخا و851 طائرة مسيرة.", "851", 851, "exact",
+         "destroyed"},
+        {"وأسقطت الدفاعات منذ بداية الشهر 12 صاروخا و40 قذيفة.", "40", 40, "exact", "destroyed"},
+        /* the preposition on a number, on the munition, or apart */
+        {"واستهدفت القوات السفينة بـ 11 صاروخا و5 طائرات مسيرة.", "5 طائرات", 5, "exact", "fired"},
+        {"واستهدفت القوات السفينة بصواريخ و3 طائرات مسيرة.", "3 طائرات", 3, "exact", "fired"},
+        {"وهاجمت القوات القاعدة بعدد من الصواريخ و4 طائرات مسيرة.", "4 طائرات", 4, "exact",
+         "fired"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
