@@ -2280,6 +2280,54 @@ static bool toll_noun_after_head(const doc_state *d, size_t k, size_t i, counted
     return true;
 }
 
+/* Does token k end in the pronoun of what it heads (عددهم, وعددهن, عددها)? */
+static bool pronoun_suffixed(const text *t, size_t k)
+{
+    static const char *const suffixes[] = {"هم", "هن", "ها", "هما", NULL};
+    const char *n = t->tok[k].norm;
+    size_t len = strlen(n);
+    for (size_t s = 0; suffixes[s]; s++) {
+        size_t sl = strlen(suffixes[s]);
+        if (len > sl && !strcmp(n + len - sl, suffixes[s]))
+            return true;
+    }
+    return false;
+}
+
+/* "القتلى وعددهم 40", "المعتقلين البالغ عددهم 25", "الجرحى، وعددهم 12،": a
+ * toll head with the pronoun of a toll or a counted noun named right before
+ * it (past a comma, a link such as البالغ or both) heads the bare number at
+ * token i: it counts what that toll names, or that noun (*of). */
+static bool count_of_the_named(const doc_state *d, const fig_state *fs, size_t i, counted *of)
+{
+    const text *t = d->t;
+    size_t k = i - 1;
+    uint32_t s = t->tok[i].sentence;
+    if (!word_role(d, k, "toll_head") || !pronoun_suffixed(t, k))
+        return false;
+    size_t p = k;
+    if (p > 0 && t->tok[p - 1].sentence == s && word_role(d, p - 1, "toll_link"))
+        p--;
+    static const uint32_t commas[] = {',', 0x060C, 0};
+    if (p > 0 && mark_in(t, p - 1, commas))
+        p--;
+    if (p == 0 || t->tok[p - 1].sentence != s)
+        return false;
+    size_t from = p > LEXICON_MAX_WORDS ? p - LEXICON_MAX_WORDS : 0;
+    for (size_t g = trigger_from(fs->tr, fs->n_tr, from); g < fs->n_tr && fs->tr[g].first < p; g++)
+        if (fs->tr[g].end == p && toll_of_people(fs->tr[g].type))
+            return true;
+    for (size_t q = from; q < p; q++) {
+        lexicon_match nm;
+        if (lexicon_match_at(d->m->nouns, t, q, PROCLITICS_ALL, &nm) && nm.tok_end == p &&
+            t->tok[q].sentence == s && strcmp(model_field(nm.entry, 1), "=") != 0) {
+            *of = (counted){nm.entry, nm.tok_first, nm.tok_end, nm.sp};
+            return true;
+        }
+    }
+    return false;
+}
+
 /* A bare number after a toll named before it in its clause ("عدد الجرحى
  * بلغ 8408", "ارتفعت حصيلة القتلى إلى 106", "والإصابات 197"), or right
  * after a verb of what happens to people ("وأصيب 33 بجروح"): it counts
@@ -2298,6 +2346,8 @@ static bool bare_toll(const doc_state *d, const fig_state *fs, const number *num
     }
     if (i == 0 || t->tok[i - 1].sentence != t->tok[i].sentence)
         return false;
+    if (count_of_the_named(d, fs, i, of))
+        return true;
     for (size_t k = 0; k < fs->n_tr; k++) {
         const trigger *g = &fs->tr[k];
         if (g->end > i)
@@ -3534,8 +3584,10 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
     lexicon_match lm;
     bool of_them = false;
     if (!found && num->has_value && fs->others && link_is(d, after, "breakdown", &lm) &&
-        lm.tok_end == after + 1) {
-        /* "30 منهم": a part of the figure before, counting what it counts. */
+        lm.tok_end == after + 1 && !number_starts_at(d, lm.tok_end)) {
+        /* "30 منهم": a part of the figure before, counting what it counts;
+         * but "قتل 40 بينهم 12 طفلا", "عدد الجرحى 30 منهم 5 نساء": a number
+         * after the word is a part of this one, which a toll names */
         c = (counted){fs->others, lm.tok_first, lm.tok_end, lm.sp};
         found = of_them = true;
     }

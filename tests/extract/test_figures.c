@@ -2057,3 +2057,51 @@ Test(figures, a_word_beginning_with_ba_is_no_instrument)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* Each part's whole (part_of) and type, as in the breakdowns table. */
+static void check_links(const link_case *cases, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        const link_case *c = &cases[k];
+        extract_result r;
+        run(c->doc, &r);
+        size_t part = figure_at(&r, c->part);
+        cr_assert_neq(part, EXTRACT_NO_INDEX, "no figure \"%s\" in: %s", c->part, c->doc);
+        size_t whole = c->whole ? figure_at(&r, c->whole) : EXTRACT_NO_INDEX;
+        if (c->whole)
+            cr_assert_neq(whole, EXTRACT_NO_INDEX, "no figure \"%s\" in: %s", c->whole, c->doc);
+        cr_expect_eq(r.figures[part].part_of, whole, "\"%s\" part_of %zu, want %zu in: %s", c->part,
+                     r.figures[part].part_of, whole, c->doc);
+        cr_expect_str_eq(r.figures[part].type, c->type, "\"%s\" type in: %s", c->part, c->doc);
+        extract_result_free(&r);
+    }
+}
+
+/* عدد with the pronoun of a toll or counted noun named right before it
+ * heads the bare number after it ("القتلى وعددهم 40", "المعتقلين البالغ
+ * عددهم 25"); a number right after بينهم or منهم makes the number before
+ * them a whole broken down, not a part "of them". */
+Test(figures, a_count_by_the_pronoun_of_a_toll_named_before)
+{
+    static const figure_case cases[] = {
+        {"وقالت مصادر طبية إن القتلى وعددهم 40 سقطوا في قصف على البلدة.", "40", 40, "exact",
+         "killed"},
+        {"وقال المرصد إن الجرحى، وعددهم 12، نقلوا إلى المستشفى.", "12", 12, "exact", "injured"},
+        {"وقالت المصادر إن المدنيين البالغ عددهم 300 نزحوا إلى المخيمات.", "300", 300, "exact",
+         "displaced"},
+        {"وقال الجيش إن الآليات وعددها 12 دمرت بالكامل.", "12", 12, "exact", "destroyed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+    static const link_case links[] = {
+        {"وقال المرصد إنه قتل 40 بينهم 12 طفلا في القصف.", "12 طفلا", "40", "killed"},
+        {"وبلغ عدد الجرحى 30 بينهم 5 نساء.", "5 نساء", "30", "injured"},
+        {"وقالت الوزارة إن الجرحى وعددهم 30 بينهم 5 أطفال نقلوا إلى المستشفى.", "5 أطفال", "30",
+         "injured"},
+    };
+    check_links(links, sizeof links / sizeof links[0]);
+    /* a pronoun toll head with no toll before it counts nothing */
+    extract_result r;
+    run("وقال المسؤول إن عددهم 40 في المدينة.", &r);
+    cr_expect_eq(r.n_figures, 0, "%zu figures", r.n_figures);
+    extract_result_free(&r);
+}
