@@ -2418,6 +2418,20 @@ static bool bare_toll(const doc_state *d, const fig_state *fs, const number *num
     return false;
 }
 
+/* Do the tokens [from, to) hold a breakdown word with the masculine plural
+ * pronoun (بينهم, من بينهم, منهم), which a whole of women never takes? */
+static bool masculine_breakdown_between(const doc_state *d, size_t from, size_t to)
+{
+    lexicon_match m;
+    for (size_t k = from; k < to; k++)
+        if (link_is(d, k, "breakdown", &m)) {
+            const char *n = d->t->tok[m.tok_end - 1].norm;
+            size_t len = strlen(n);
+            return len > strlen("هم") && !strcmp(n + len - strlen("هم"), "هم");
+        }
+    return false;
+}
+
 /* Do the tokens [from, to) hold a breakdown word (بينهم, منهم)? */
 static bool breakdown_between(const doc_state *d, size_t from, size_t to)
 {
@@ -2951,6 +2965,9 @@ static void link_figures(doc_state *d, const fig_aux *aux)
 {
     const text *t = d->t;
     extract_figure *f = d->r->figures;
+    const lexicon_entry *w = lexicon_find(d->m->nouns, "امراه"),
+                        *g = lexicon_find(d->m->nouns, "فتاه");
+    const char *women = w ? model_field(w, 1) : NULL, *girls = g ? model_field(g, 1) : NULL;
     link_apposed_parts(d, aux);
     for (size_t i = 1; i < d->r->n_figures; i++) {
         size_t p = i - 1;
@@ -3000,6 +3017,15 @@ static void link_figures(doc_state *d, const fig_aux *aux)
             /* "224 لاجئا (67 امرأة و114 طفلا)": a bracket opens the parts of
              * the figure before it; "5 أطفال وامرأتان" lists parts side by side. */
             head = bracket ? p : f[p].part_of;
+        /* "120 مدنيا بينهم 30 طفلا و15 سيدة، بينهم 4 ...": the masculine
+         * pronoun cannot be of the women before it, but is of their whole */
+        if (head == p && f[p].part_of != EXTRACT_NO_INDEX && f[p].object &&
+            (f[p].object == women || f[p].object == girls) &&
+            masculine_breakdown_between(d, aux[p].end, aux[i].first)) {
+            head = f[p].part_of;
+            if (aux[i].of_them || f[i].object == f[p].object)
+                f[i].object = f[head].object;
+        }
         bool completes = head == EXTRACT_NO_INDEX && completes_breakdown(d, aux, p, i);
         if (completes || (head == EXTRACT_NO_INDEX && further_part(d, aux, p, i)))
             head = f[p].part_of;

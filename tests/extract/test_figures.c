@@ -2105,3 +2105,18 @@ Test(figures, a_count_by_the_pronoun_of_a_toll_named_before)
     cr_expect_eq(r.n_figures, 0, "%zu figures", r.n_figures);
     extract_result_free(&r);
 }
+
+/* A part's parts: the masculine pronoun of a breakdown (بينهم, منهم) after
+ * a part that counts women is not of them but of their whole; بينهن is of
+ * the women. */
+Test(figures, a_breakdown_agrees_with_its_whole)
+{
+    static const link_case links[] = {
+        {"ووثقت الشبكة مقتل 120 مدنيا بينهم 30 طفلا، و15 سيدة، بينهم 4 على يد قوات النظام.", "4",
+         "120 مدنيا", "killed"},
+        {"وقتل 60 مدنيا بينهم 12 طفلا و8 سيدات، بينهم 7 في حلب.", "7", "60 مدنيا", "killed"},
+        {"وأصيب 20 شخصا بينهم 7 فتيات، منهم 3 في حالة حرجة.", "3", "20 شخصا", "injured"},
+        {"وقتل 40 مدنيا بينهم 10 أطفال و6 نساء، بينهن 3 مسنات.", "3 مسنات", "6 نساء", "killed"},
+    };
+    check_links(links, sizeof links / sizeof links[0]);
+}
