@@ -1164,6 +1164,23 @@ static bool place_of_a_part(const doc_state *d, size_t end, size_t p)
     return false;
 }
 
+/* Is the place mention starting at token pf where the shelling or fire came
+ * from ("قصف مصدره مواقع قوات النظام في X", "قذائف مصدرها X"): within a
+ * few words after مصدره with no mark between? Those it struck are not
+ * there. */
+static bool origin_of_fire(const text *t, size_t pf)
+{
+    enum { ORIGIN_WORDS = 6 };
+    static const char *const origin[] = {"مصدره", "مصدرها", "مصدرهما", "مصدرهم", NULL};
+    for (size_t k = pf; k-- > 0 && pf - k <= ORIGIN_WORDS;) {
+        if (t->tok[k].kind == TOK_PUNCT || t->tok[k].sentence != t->tok[pf].sentence)
+            return false;
+        if (stages_word_is(t, k, origin))
+            return true;
+    }
+    return false;
+}
+
 static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool ways)
 {
     const text *t = d->t;
@@ -1188,6 +1205,8 @@ static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool w
             continue;
         }
         if (pf > end && place_of_a_part(d, end, p))
+            continue;
+        if (origin_of_fire(t, pf))
             continue;
         bool dateline = dateline_place(d, p) || (ways && way_end(d, p)) || before_said(d, p, first);
         if (fi_after && (pf == end + 1 || pf == named_after) && !dateline)

@@ -2120,3 +2120,18 @@ Test(figures, a_breakdown_agrees_with_its_whole)
     };
     check_links(links, sizeof links / sizeof links[0]);
 }
+
+/* Where the shelling came from ("قصف مصدره مواقع ... في X") is not where
+ * those it struck were. */
+Test(figures, the_origin_of_the_fire_is_not_the_figure_s_place)
+{
+    static const place_case where[] = {
+        {"وقتل 5 مدنيين في قصف مصدره مواقع قوات النظام في مدينة معرة النعمان استهدف بلدة كفرنبل.",
+         "5", "kafr-nabl"},
+        {"وأصيب 3 أطفال بقذائف مصدرها مواقع الفصائل في ريف حلب الغربي سقطت على حي الحمدانية.", "3",
+         "hamdaniyah"},
+        /* with no other place named, the origin gives none */
+        {"وقتل 4 مدنيين بقصف مصدره مدينة معرة النعمان.", "4", NULL},
+    };
+    check_places(where, sizeof where / sizeof where[0]);
+}
