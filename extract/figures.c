@@ -3779,6 +3779,27 @@ static bool counted_ends_at(const doc_state *d, size_t k)
     return false;
 }
 
+/* Does token k follow an aside set off by commas right after a counted
+ * noun ("3 مدنيين، بينهم طفلان، قتلوا", "40 شخصا، معظمهم نساء، نزحوا")?
+ * The verb at k is then that noun's own. */
+static bool after_aside_of_counted(const doc_state *d, size_t k)
+{
+    static const uint32_t commas[] = {',', 0x060C, 0};
+    const text *t = d->t;
+    if (k < 3 || !mark_in(t, k - 1, commas))
+        return false;
+    size_t reach = d->m->windows[WIN_ASIDE_WORDS];
+    for (size_t j = k - 2; j > 0 && k - 2 - j <= reach && t->tok[j].sentence == t->tok[k].sentence;
+         j--) {
+        if (!mark_in(t, j, commas))
+            continue;
+        lexicon_match am;
+        return counted_ends_at(d, j) &&
+               (link_is(d, j + 1, "breakdown", &am) || link_is(d, j + 1, "aside", &am));
+    }
+    return false;
+}
+
 int figures_find(doc_state *d)
 {
     const text *t = d->t;
@@ -3814,7 +3835,8 @@ int figures_find(doc_state *d)
         /* "استشهاد وإصابة 14"، "مقتل وجرح العشرات": the dead and the
          * wounded named together, each with its own word, count both */
         if (n_tr >= 2 && conj && g->before && tr[n_tr - 2].end == tm.tok_first &&
-            !counted_ends_at(d, tr[n_tr - 2].first) && tr[n_tr - 2].before &&
+            !counted_ends_at(d, tr[n_tr - 2].first) &&
+            !after_aside_of_counted(d, tr[n_tr - 2].first) && tr[n_tr - 2].before &&
             strcmp(pos, "adjacent") != 0 &&
             ((!strcmp(g->type, "injured") && !strcmp(tr[n_tr - 2].type, "killed")) ||
              (!strcmp(g->type, "killed") && !strcmp(tr[n_tr - 2].type, "injured")))) {

@@ -2135,3 +2135,21 @@ Test(figures, the_origin_of_the_fire_is_not_the_figure_s_place)
     };
     check_places(where, sizeof where / sizeof where[0]);
 }
+
+/* A verb after an aside set off by commas right after its counted noun is
+ * that noun's own: with a verb of the wounded after و it names two tolls,
+ * not casualties ("3 مدنيين، بينهم طفلان، قتلوا وأصيب 9 آخرون"). */
+Test(figures, a_verb_past_an_aside_is_its_noun_s_own)
+{
+    static const figure_case cases[] = {
+        {"وقال المراسل إن 3 مدنيين، بينهم طفلان، قتلوا وأصيب 9 آخرون بقصف على البلدة.", "3 مدنيين",
+         3, "exact", "killed"},
+        {"وقال المراسل إن 3 مدنيين، بينهم طفلان، قتلوا وأصيب 9 آخرون بقصف على البلدة.", "9 آخرون",
+         9, "exact", "injured"},
+        {"وقال المراسل إن 4 عناصر، معظمهم من الحرس، قتلوا وأصيب 6 آخرون في الهجوم.", "4 عناصر", 4,
+         "exact", "killed"},
+        /* the dead and the wounded named together before their number */
+        {"وساد التوتر في المدينة، وقتل وأصيب 14 شخصا.", "14 شخصا", 14, "exact", "casualties"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
