@@ -2153,3 +2153,24 @@ Test(figures, a_verb_past_an_aside_is_its_noun_s_own)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A total since a start of anything (منذ بدء المعارك، منذ انطلاق العملية)
+ * adds a day's toll up, as one since the war began does: it replaces no
+ * toll of a day. */
+Test(figures, a_total_since_a_start_replaces_no_toll_of_a_day)
+{
+    static const char *const docs[] = {
+        "قتل 23 عنصرا في الاشتباكات. وبذلك يرتفع إلى 130 عدد القتلى منذ بدء المعارك قبل أسبوع.",
+        "نزع الفريق 8 ألغام أمس. وبذلك يرتفع إجمالي ما تم نزعه منذ بدء المشروع إلى 4500 لغم.",
+        "قتل 7 مدنيين في القصف. وارتفع عدد القتلى منذ انطلاق العملية إلى 90 مدنيا.",
+    };
+    for (size_t k = 0; k < sizeof docs / sizeof docs[0]; k++) {
+        extract_result r;
+        run(docs[k], &r);
+        cr_expect_eq(r.n_figures, 2, "%zu figures in: %s", r.n_figures, docs[k]);
+        for (size_t i = 0; i < r.n_figures; i++)
+            cr_expect_eq(r.figures[i].supersedes, EXTRACT_NO_INDEX, "figure %zu supersedes in: %s",
+                         i, docs[k]);
+        extract_result_free(&r);
+    }
+}
