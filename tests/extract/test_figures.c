@@ -1690,6 +1690,10 @@ Test(figures, nouns_of_the_genre)
         {"وضبطت القوات 12 قاذفا و5000 طلقة في المستودع.", "5000 طلقة", "seized", "rounds"},
         {"وصادرت الجمارك 6 ملايين حبة مخدرة في المعبر.", "6 ملايين حبة", "seized", "pills"},
         {"وأطلق القناص 3 طلقات على السيارة.", "3 طلقات", "fired", "rounds"},
+        /* whom a border force stops, and the areas a force is deployed in */
+        {"وقتل الجيش 4 مهربين على الحدود.", "4 مهربين", "killed", "smugglers and infiltrators"},
+        {"وأحبط حرس الحدود تسلل 6 متسللين.", "6 متسللين", "count", "smugglers and infiltrators"},
+        {"وقصفت القوات 143 منطقة تمركز للعدو.", "143 منطقة تمركز", "count", "positions"},
         {"وقتل 45 من المتمردين في المعارك.", "45 من المتمردين", "killed", "fighters"},
         {"وقتل 20 جهاديا في الغارة.", "20 جهاديا", "killed", "fighters"},
         {"وأسرت القوات 7 انفصاليين قرب الميناء.", "7 انفصاليين", "captured", "fighters"},
@@ -2147,6 +2151,8 @@ Test(figures, the_origin_of_the_fire_is_not_the_figure_s_place)
 Test(figures, a_verb_past_an_aside_is_its_noun_s_own)
 {
     static const figure_case cases[] = {
+        /* the plural verbs of both after their subject */
+        {"وقال ناشطون إن العشرات قتلوا وجرحوا في المجزرة.", "عشرات", NAN, "tens", "casualties"},
         {"وقال المراسل إن 3 مدنيين، بينهم طفلان، قتلوا وأصيب 9 آخرون بقصف على البلدة.", "3 مدنيين",
          3, "exact", "killed"},
         {"وقال المراسل إن 3 مدنيين، بينهم طفلان، قتلوا وأصيب 9 آخرون بقصف على البلدة.", "9 آخرون",
