@@ -2185,3 +2185,21 @@ Test(figures, a_total_since_a_start_replaces_no_toll_of_a_day)
         extract_result_free(&r);
     }
 }
+
+/* A bare toll followed by the day it was told (يوم الاثنين) is still a
+ * toll, and the value before an update too. */
+Test(figures, a_bare_toll_before_its_day)
+{
+    static const figure_case cases[] = {
+        {"وبلغ عدد القتلى 38 يوم الاثنين.", "38", 38, "exact", "killed"},
+        {"وارتفع عدد النازحين إلى 45320 نسمة، بعد أن كان 38 ألفا يوم الاثنين.", "38 ألفا", 38000,
+         "exact", "displaced"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+    extract_result r;
+    run("وارتفع عدد النازحين إلى 45320 نسمة، بعد أن كان 38 ألفا يوم الاثنين.", &r);
+    size_t now = figure_at(&r, "45320"), before = figure_at(&r, "38 ألفا");
+    cr_assert_neq(now, EXTRACT_NO_INDEX);
+    cr_expect_eq(r.figures[now].supersedes, before);
+    extract_result_free(&r);
+}

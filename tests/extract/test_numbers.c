@@ -475,7 +475,12 @@ Test(numbers, durations)
           V("بعد أسبوعين", 0, "أسبوعين", 2, W, NUMFLAG_DURATION),
           V("ليومين", 0, "يومين", 2, W, NUMFLAG_DURATION),
           /* the ordinal الثانية is not the time unit ثانية */
-          V("المرحلة الأولى والثانية", 0, "الأولى", 1, W, NUMFLAG_ORDINAL));
+          V("المرحلة الأولى والثانية", 0, "الأولى", 1, W, NUMFLAG_ORDINAL),
+          /* يوم before a day of the week or أمس names the day: no count of days */
+          V("بلغ عدد القتلى 38 يوم الاثنين", 0, "38", 38, D, 0),
+          V("ونزح 40 ألفا يوم أمس", 0, "40 ألفا", 40000, M, 0),
+          V("استمر الحصار 100 يوم", 0, "100", 100, D, NUMFLAG_DURATION),
+          V("خلال الـ100 يوم الأولى", 0, "100", 100, D, NUMFLAG_DURATION));
 }
 
 Test(numbers, numbers_in_names)
