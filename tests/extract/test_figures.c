@@ -2203,3 +2203,18 @@ Test(figures, a_bare_toll_before_its_day)
     cr_expect_eq(r.figures[now].supersedes, before);
     extract_result_free(&r);
 }
+
+/* Humanitarian reports: families stranded (عالقة, feminine with its noun)
+ * are trapped; returnees are counted, and name what a toll of them counts. */
+Test(figures, stranded_families_and_returnees)
+{
+    static const figure_case cases[] = {
+        {"وقالت المنظمة إن 120 عائلة لا تزال عالقة قرب الحدود.", "120 عائلة", 120, "exact",
+         "trapped"},
+        {"وأضافت أن 300 أسرة عالقة في القرى.", "300 أسرة", 300, "exact", "trapped"},
+        {"وقالت المفوضية إن عدد العائدين منذ مطلع العام بلغ 45 ألفا.", "45 ألفا", 45000, "exact",
+         "count"},
+        {"وقال الجيش إن 20 عائدا أصيبوا بانفجار لغم.", "20 عائدا", 20, "exact", "injured"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
