@@ -2218,3 +2218,14 @@ Test(figures, stranded_families_and_returnees)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* The neutralised (المحيدين), in a toll of them, are killed. */
+Test(figures, a_toll_of_the_neutralised)
+{
+    static const figure_case cases[] = {
+        {"وأضافت الوزارة أن عدد الإرهابيين المحيدين منذ بداية العام بلغ 1452 إرهابيا.",
+         "1452 إرهابيا", 1452, "exact", "killed"},
+        {"وقالت الوزارة إن 9 مسلحين حيدوا في منطقة جبلية.", "9 مسلحين", 9, "exact", "killed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
