@@ -3269,6 +3269,23 @@ static bool elliptic_subject(const doc_state *d, const fig_state *fs, const numb
 
 static bool elliptic_after(const doc_state *d, size_t i, size_t after);
 
+/* "أطلقت 20 قذيفة اعترض 8 منها، فيما سقطت 4 في مناطق مفتوحة": a bare number
+ * right after a verb of what befalls things, with where or why after it,
+ * counts what the figure before it in its sentence counts (people after
+ * their verb are bare tolls already). */
+static bool elliptic_after_its_verb(const doc_state *d, const fig_state *fs, const number *num,
+                                    size_t after)
+{
+    size_t i = num->tok_first;
+    if (i == 0 || !previous_in_sentence(d, i) || !elliptic_after(d, i, after))
+        return false;
+    size_t from = i > LEXICON_MAX_WORDS ? i - LEXICON_MAX_WORDS : 0;
+    for (size_t k = trigger_from(fs->tr, fs->n_tr, from); k < fs->n_tr && fs->tr[k].first < i; k++)
+        if (fs->tr[k].end == i && fs->tr[k].before && !befalls_people(fs->tr[k].type))
+            return true;
+    return false;
+}
+
 /* Does an additive connective (figure_links.tsv: إضافة إلى, فضلا عن) end
  * right before the number? It joins a number to the figure before as و
  * does. */
@@ -3666,7 +3683,8 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         ((num->qual == QUAL_EXACT &&
           (elliptic(d, num, after) || opens_toll_list(d, fs, num, after) ||
            listed_by_place(d, fs, num, after) || item_of_toll_list(d, fs, num, after))) ||
-         elliptic_subject(d, fs, num, after))) {
+         elliptic_subject(d, fs, num, after) ||
+         (num->qual == QUAL_EXACT && elliptic_after_its_verb(d, fs, num, after)))) {
         /* "قتل 100 شخص في جبلة و48 في طرطوس": the noun is not repeated;
          * with no figure before it, a number whose verb of people follows
          * counts people ("الحصيلة كالتالي: 38 قتلوا") */

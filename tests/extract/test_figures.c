@@ -2229,3 +2229,25 @@ Test(figures, a_toll_of_the_neutralised)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A bare number right after a verb of what befalls things, with where or
+ * why after it, counts what the figure before it counts. */
+Test(figures, a_bare_number_after_a_verb_of_things)
+{
+    static const figure_case cases[] = {
+        {"ورصد الجيش إطلاق 20 قذيفة، اعترض 8 منها، فيما سقطت 4 في مناطق مفتوحة.", "4", 4, "exact",
+         "fired"},
+        {"وأطلقت الفصائل 30 صاروخا، وسقطت 6 بالقرب من المستوطنات.", "6", 6, "exact", "fired"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+    /* ... but not with no figure before it */
+    static const char *const none[] = {
+        "وسقطت 4 في مناطق مفتوحة.",
+    };
+    for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
+        extract_result r;
+        run(none[k], &r);
+        cr_expect_eq(r.n_figures, 0, "%zu figures in: %s", r.n_figures, none[k]);
+        extract_result_free(&r);
+    }
+}
