@@ -3277,12 +3277,12 @@ static bool elliptic_after_its_verb(const doc_state *d, const fig_state *fs, con
                                     size_t after)
 {
     size_t i = num->tok_first;
-    if (i == 0 || !previous_in_sentence(d, i) || !elliptic_after(d, i, after))
+    if (i == 0 || !elliptic_after(d, i, after))
         return false;
     size_t from = i > LEXICON_MAX_WORDS ? i - LEXICON_MAX_WORDS : 0;
     for (size_t k = trigger_from(fs->tr, fs->n_tr, from); k < fs->n_tr && fs->tr[k].first < i; k++)
         if (fs->tr[k].end == i && fs->tr[k].before && !befalls_people(fs->tr[k].type))
-            return true;
+            return previous_in_sentence(d, i) != NULL;
     return false;
 }
 
