@@ -3080,6 +3080,11 @@ static void link_figures(doc_state *d, const fig_aux *aux)
         if (aux[i].weak_type &&
             (completes || aux[i].own_verb == EXTRACT_NO_INDEX || aux[i].own_verb < aux[head].end))
             f[i].type = f[head].type;
+        /* "شن 120 غارة بينها 30 على منصات": strikes do not befall the
+         * targets they list; a part the whole's type cannot befall is counted */
+        if (aux[i].weak_type && f[i].subject_category && !strcmp(f[head].type, "airstrikes") &&
+            !strcmp(f[i].type, "airstrikes") && !type_fits(f[i].type, f[i].subject_category))
+            f[i].type = "count";
     }
     for (size_t i = 0; i < d->r->n_figures; i++) {
         if (aux[i].restate && f[i].part_of == EXTRACT_NO_INDEX)

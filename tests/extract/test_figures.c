@@ -2251,3 +2251,18 @@ Test(figures, a_bare_number_after_a_verb_of_things)
         extract_result_free(&r);
     }
 }
+
+/* Strikes do not befall the targets a breakdown of them lists ("شنت 120
+ * غارة بينها 30 منصة"): those are counted. */
+Test(figures, targets_listed_among_strikes_are_counted)
+{
+    static const link_case links[] = {
+        {"وشنت الطائرات أكثر من 120 غارة على أهداف للحزب، بينها 30 منصة إطلاق.", "30 منصة",
+         "120 غارة", "count"},
+        {"وشنت الطائرات 40 غارة على أهداف، بينها 10 مستودعات.", "10 مستودعات", "40 غارة", "count"},
+        /* strikes broken down by strikes stay strikes */
+        {"وشنت الطائرات 40 غارة، بينها 12 غارة على مواقع عسكرية.", "12 غارة", "40 غارة",
+         "airstrikes"},
+    };
+    check_links(links, sizeof links / sizeof links[0]);
+}
