@@ -2510,6 +2510,28 @@ static bool completes_breakdown(const doc_state *d, const fig_aux *aux, size_t p
     return sum == f[h].value;
 }
 
+/* Is token j shaped as a nisba adjective after a counted noun ("3600 معتقل
+ * إداري و250 طفلا", "30 طفلا فلسطينيا و10 نساء"): a bare word, no
+ * preposition, no word of what happened, ending in the nisba (ي، ية، يا،
+ * يين، يون، يات)? */
+static bool nisba_adjective(const doc_state *d, size_t j)
+{
+    static const char *const endings[] = {"ي", "يه", "يا", "يين", "يون", "يات", NULL};
+    const text *t = d->t;
+    const char *n = t->tok[j].norm;
+    size_t len = strlen(n);
+    lexicon_match m;
+    if (t->tok[j].kind != TOK_WORD || lexicon_match_at(d->m->triggers, t, j, PROCLITICS_ALL, &m) ||
+        word_role(d, j, "clause") || !strcmp(n, "في"))
+        return false;
+    for (size_t e = 0; endings[e]; e++) {
+        size_t el = strlen(endings[e]);
+        if (len > el + strlen("ال") && !strcmp(n + len - el, endings[e]))
+            return true;
+    }
+    return false;
+}
+
 /* Is figure i, joined by و to the part p before it, a further item of p's
  * list, with only p's owner between them ("بينهم 98 عنصرا من قوات النظام
  * و76 مقاتلا من الفصائل"), the parts still no more than their whole? */
@@ -2529,7 +2551,8 @@ static bool further_part(const doc_state *d, const fig_aux *aux, size_t p, size_
         return false;
     for (size_t j = aux[p].end; j < stop; j++)
         if (t->tok[j].kind != TOK_WORD ||
-            (!d->in_source[j] && !word_role(d, j, "of") && !word_role(d, j, "ranks")))
+            (!d->in_source[j] && !word_role(d, j, "of") && !word_role(d, j, "ranks") &&
+             !(stop == aux[p].end + 1 && nisba_adjective(d, j))))
             return false;
     if (!f[h].has_value || !f[i].has_value)
         return true;

@@ -2266,3 +2266,19 @@ Test(figures, targets_listed_among_strikes_are_counted)
     };
     check_links(links, sizeof links / sizeof links[0]);
 }
+
+/* A part whose noun takes a nisba adjective is still followed by further
+ * parts of its whole ("بينهم 3600 معتقل إداري و250 طفلا و80 أسيرة"). */
+Test(figures, further_parts_past_an_adjective)
+{
+    static const link_case links[] = {
+        {"وبلغ عدد الأسرى نحو 9500 أسير، بينهم 3600 معتقل إداري و250 طفلا و80 أسيرة.", "250 طفلا",
+         "9500 أسير", "captured"},
+        {"وبلغ عدد الأسرى نحو 9500 أسير، بينهم 3600 معتقل إداري و250 طفلا و80 أسيرة.", "80 أسيرة",
+         "9500 أسير", "captured"},
+        {"وقتل 40 مدنيا بينهم 12 طفلا فلسطينيا و10 نساء.", "10 نساء", "40 مدنيا", "killed"},
+        /* what the parts cannot add up to is no further part */
+        {"وقتل 10 مدنيين بينهم 6 أطفال فلسطينيين و30 عنصرا.", "30 عنصرا", NULL, "killed"},
+    };
+    check_links(links, sizeof links / sizeof links[0]);
+}
