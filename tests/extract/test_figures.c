@@ -2282,3 +2282,19 @@ Test(figures, further_parts_past_an_adjective)
     };
     check_links(links, sizeof links / sizeof links[0]);
 }
+
+/* A verbal noun with the pronoun of what it befell says it after its noun
+ * ("طائرتين جرى اعتراضهما"); survivors are counted, brought out alive
+ * evacuated. */
+Test(figures, intercepted_after_the_noun_and_survivors)
+{
+    static const figure_case cases[] = {
+        {"وقال المسؤول إن طائرتين جرى اعتراضهما فوق القاعدة.", "طائرتين", 2, "exact", "destroyed"},
+        {"وقال الجيش إن 3 صواريخ تم إسقاطها قبل وصولها.", "3 صواريخ", 3, "exact", "destroyed"},
+        {"وقال المصدر إن فرق الإنقاذ أخرجت 14 ناجيا من تحت الركام.", "14 ناجيا", 14, "exact",
+         "evacuated"},
+        {"وقالت المنظمة إن 40 ناجيا من المجزرة وصلوا إلى المخيم.", "40 ناجيا", 40, "exact",
+         "count"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
