@@ -1358,8 +1358,17 @@ static size_t restated_toll(const doc_state *d, size_t first)
             return EXTRACT_NO_INDEX;
     size_t head = noun - 1, verb = noun - 2;
     if ((!word_role(d, head, "toll_head") && !word_role(d, head, "death_toll")) ||
-        !word_role(d, verb, "toll_link") || !strcmp(t->tok[verb].norm, "الي"))
+        !word_role(d, verb, "toll_link") || !strcmp(t->tok[verb].norm, "الي")) {
+        /* "عدد القتلى بلغ 14", "الحصيلة بلغت 14": the toll, then its link */
+        verb = first - 1;
+        if (!word_role(d, verb, "toll_link") || !strcmp(t->tok[verb].norm, "الي"))
+            return EXTRACT_NO_INDEX;
+        if (word_role(d, verb - 1, "death_toll") ||
+            (word_role(d, verb - 2, "toll_head") && t->tok[verb - 2].kind == TOK_WORD &&
+             t->tok[verb - 2].sentence == t->tok[first].sentence))
+            return verb;
         return EXTRACT_NO_INDEX;
+    }
     return verb;
 }
 

@@ -2298,3 +2298,30 @@ Test(figures, intercepted_after_the_noun_and_survivors)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A toll restated with its link after it ("عدد القتلى بلغ 14", "الحصيلة
+ * بلغت 14") replaces a smaller toll before it, as "بلغ عدد القتلى 14" does. */
+Test(figures, a_toll_restated_before_its_link)
+{
+    static const link_case cases[] = {
+        {"قتل 8 مدنيين في غارة على السوق. وفي حصيلة جديدة، قال الدفاع المدني إن عدد القتلى بلغ "
+         "14 بينهم 5 أطفال.",
+         "14", "8 مدنيين", "killed"},
+        {"قتل 8 مدنيين في غارة على السوق. وقال الدفاع المدني إن الحصيلة بلغت 14 قتيلا.", "14 قتيلا",
+         "8 مدنيين", "killed"},
+        /* ... not a larger one */
+        {"قتل 20 مدنيا في الغارة. وقال المسعفون إن عدد القتلى بلغ 14.", "14", NULL, "killed"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        const link_case *c = &cases[k];
+        extract_result r;
+        run(c->doc, &r);
+        size_t now = figure_at(&r, c->part);
+        cr_assert_neq(now, EXTRACT_NO_INDEX, "no figure \"%s\" in: %s", c->part, c->doc);
+        size_t before = c->whole ? figure_at(&r, c->whole) : EXTRACT_NO_INDEX;
+        cr_expect_eq(r.figures[now].supersedes, before, "\"%s\" supersedes %zu, want %zu in: %s",
+                     c->part, r.figures[now].supersedes, before, c->doc);
+        cr_expect_str_eq(r.figures[now].type, c->type, "\"%s\" type in: %s", c->part, c->doc);
+        extract_result_free(&r);
+    }
+}
