@@ -2356,6 +2356,51 @@ static bool count_of_the_named(const doc_state *d, const fig_state *fs, size_t i
     return false;
 }
 
+static bool after_colon(const text *t, size_t i);
+
+/* "- الشهداء: 112", "المنازل المدمرة: 86": in a bulletin, a toll of people
+ * or a counted noun (and its adjective) heads its line and a colon gives its
+ * number, which closes the line or its clause. */
+static bool toll_before_colon(const doc_state *d, const fig_state *fs, size_t i, size_t next,
+                              counted *of)
+{
+    static const uint32_t closers[] = {',', 0x060C, '.', ';', 0x061B, 0};
+    const text *t = d->t;
+    if (!after_colon(t, i) || i < 2 || t->tok[i - 2].sentence != t->tok[i].sentence ||
+        t->tok[i - 2].kind != TOK_WORD)
+        return false;
+    if (next < t->n_tok && t->tok[next].sentence == t->tok[i].sentence &&
+        !mark_in(t, next, closers))
+        return false;
+    size_t colon = i - 1, from = colon > LEXICON_MAX_WORDS ? colon - LEXICON_MAX_WORDS : 0;
+    /* the heading starts its line: a bullet or nothing before it */
+    size_t start = colon - 1;
+    while (start > 0 && t->tok[start - 1].kind == TOK_WORD &&
+           t->tok[start - 1].sentence == t->tok[i].sentence && colon - start < 3)
+        start--;
+    bool heads_line = start == 0 || t->tok[start].newline_before ||
+                      (bulleted(t, start - 1) && (start == 1 || t->tok[start - 1].newline_before));
+    if (!heads_line)
+        return false;
+    /* "- الشهداء: 112", "- عدد الشهداء: 112" */
+    size_t named = start;
+    if (named + 1 < colon &&
+        (word_role(d, named, "toll_head") || word_role(d, named, "death_toll")))
+        named++;
+    for (size_t g = trigger_from(fs->tr, fs->n_tr, from); g < fs->n_tr && fs->tr[g].first < colon;
+         g++)
+        if (fs->tr[g].first == named && fs->tr[g].end == colon && toll_of_people(fs->tr[g].type))
+            return true;
+    lexicon_match nm;
+    if (lexicon_match_at(d->m->nouns, t, start, PROCLITICS_ALL, &nm) &&
+        (nm.tok_end == colon || nm.tok_end + 1 == colon) &&
+        strcmp(model_field(nm.entry, 1), "=") != 0) {
+        *of = (counted){nm.entry, nm.tok_first, nm.tok_end, nm.sp};
+        return true;
+    }
+    return false;
+}
+
 /* A bare number after a toll named before it in its clause ("عدد الجرحى
  * بلغ 8408", "ارتفعت حصيلة القتلى إلى 106", "والإصابات 197"), or right
  * after a verb of what happens to people ("وأصيب 33 بجروح"): it counts
@@ -2374,7 +2419,7 @@ static bool bare_toll(const doc_state *d, const fig_state *fs, const number *num
     }
     if (i == 0 || t->tok[i - 1].sentence != t->tok[i].sentence)
         return false;
-    if (count_of_the_named(d, fs, i, of))
+    if (count_of_the_named(d, fs, i, of) || toll_before_colon(d, fs, i, next, of))
         return true;
     for (size_t k = 0; k < fs->n_tr; k++) {
         const trigger *g = &fs->tr[k];

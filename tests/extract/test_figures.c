@@ -2325,3 +2325,26 @@ Test(figures, a_toll_restated_before_its_link)
         extract_result_free(&r);
     }
 }
+
+/* A bulletin's line headed by a toll of people or a counted noun, its
+ * number after a colon ("- الشهداء: 112", "المنازل المدمرة: 86"). */
+Test(figures, a_bulletin_line_headed_by_its_toll)
+{
+    static const figure_case cases[] = {
+        {"وجاءت الحصيلة على النحو التالي:\n- الشهداء: 112\n- الجرحى: 340\n- المعتقلون: 57\n", "112",
+         112, "exact", "killed"},
+        {"وجاءت الحصيلة على النحو التالي:\n- الشهداء: 112\n- الجرحى: 340\n- المعتقلون: 57\n", "340",
+         340, "exact", "injured"},
+        {"وجاءت الحصيلة على النحو التالي:\n- الشهداء: 112\n- الجرحى: 340\n- المعتقلون: 57\n", "57",
+         57, "exact", "captured"},
+        {"حصيلة الأسبوع:\n- عدد الجرحى: 45\n- المنازل المدمرة: 86\n", "45", 45, "exact", "injured"},
+        {"حصيلة الأسبوع:\n- عدد الجرحى: 45\n- المنازل المدمرة: 86\n", "86", 86, "exact", "count"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+    /* a number after a colon that goes on is no toll's */
+    extract_result r;
+    run("الجرحى: 45 شارعا في المدينة أغلقت.\n", &r);
+    for (size_t i = 0; i < r.n_figures; i++)
+        cr_expect(strcmp(r.figures[i].type, "injured") != 0, "an injured toll in a street count");
+    extract_result_free(&r);
+}
