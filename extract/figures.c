@@ -1164,6 +1164,23 @@ static bool place_of_a_part(const doc_state *d, size_t end, size_t p)
     return false;
 }
 
+/* Is the place mention starting at token pf where the shelling or fire came
+ * from ("قصف مصدره مواقع قوات النظام في X", "قذائف مصدرها X"): within a
+ * few words after مصدره with no mark between? Those it struck are not
+ * there. */
+static bool origin_of_fire(const text *t, size_t pf)
+{
+    enum { ORIGIN_WORDS = 6 };
+    static const char *const origin[] = {"مصدره", "مصدرها", "مصدرهما", "مصدرهم", NULL};
+    for (size_t k = pf; k-- > 0 && pf - k <= ORIGIN_WORDS;) {
+        if (t->tok[k].kind == TOK_PUNCT || t->tok[k].sentence != t->tok[pf].sentence)
+            return false;
+        if (stages_word_is(t, k, origin))
+            return true;
+    }
+    return false;
+}
+
 static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool ways)
 {
     const text *t = d->t;
@@ -1188,6 +1205,8 @@ static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool w
             continue;
         }
         if (pf > end && place_of_a_part(d, end, p))
+            continue;
+        if (origin_of_fire(t, pf))
             continue;
         bool dateline = dateline_place(d, p) || (ways && way_end(d, p)) || before_said(d, p, first);
         if (fi_after && (pf == end + 1 || pf == named_after) && !dateline)
@@ -1339,8 +1358,17 @@ static size_t restated_toll(const doc_state *d, size_t first)
             return EXTRACT_NO_INDEX;
     size_t head = noun - 1, verb = noun - 2;
     if ((!word_role(d, head, "toll_head") && !word_role(d, head, "death_toll")) ||
-        !word_role(d, verb, "toll_link") || !strcmp(t->tok[verb].norm, "الي"))
+        !word_role(d, verb, "toll_link") || !strcmp(t->tok[verb].norm, "الي")) {
+        /* "عدد القتلى بلغ 14", "الحصيلة بلغت 14": the toll, then its link */
+        verb = first - 1;
+        if (!word_role(d, verb, "toll_link") || !strcmp(t->tok[verb].norm, "الي"))
+            return EXTRACT_NO_INDEX;
+        if (word_role(d, verb - 1, "death_toll") ||
+            (word_role(d, verb - 2, "toll_head") && t->tok[verb - 2].kind == TOK_WORD &&
+             t->tok[verb - 2].sentence == t->tok[first].sentence))
+            return verb;
         return EXTRACT_NO_INDEX;
+    }
     return verb;
 }
 
@@ -1437,6 +1465,8 @@ static bool instrument(const text *t, size_t i, uint32_t start)
            (!strcmp(t->tok[i - 1].norm, "ب") || !strcmp(t->tok[i - 1].norm, "وب"));
 }
 
+static bool number_starts_at(const doc_state *d, size_t k);
+
 /* Is the figure at token `first` joined by و to an instrument phrase
  * before it in its clause: بـ + munitions ("بصاروخ باليستي و15 طائرة",
  * "بعدد من الصواريخ و4 طائرات")? */
@@ -1455,15 +1485,24 @@ static bool coordinated_instrument(const doc_state *d, size_t first)
         if (t->tok[k].sentence != t->tok[first].sentence || t->tok[k].kind == TOK_PUNCT ||
             lexicon_match_at(d->m->triggers, t, k, PROCLITICS_ALL, &m))
             return false;
+        /* the ب is the preposition only on the munition itself, on a number
+         * or standing apart ("بـ 11"); a word that begins with the letter
+         * ("منذ بداية العام 430 صاروخا و851 طائرة") is none */
+        bool bi =
+            !strcmp(t->tok[k].norm, "ب") || !strcmp(t->tok[k].norm, "وب") || number_starts_at(d, k);
         if (lexicon_match_at(d->m->nouns, t, k, PROCLITICS_ALL, &m) &&
-            !strcmp(model_field(m.entry, 2), "munitions"))
+            !strcmp(model_field(m.entry, 2), "munitions")) {
             munition = true;
+            bi |= m.stripped;
+        }
         if (lexicon_match_at(d->m->duals, t, k, PROCLITICS_ALL, &m)) { /* بصاروخين */
             const lexicon_entry *noun =
                 lexicon_entry_at(d->m->nouns, (size_t)strtoul(model_field(m.entry, 1), NULL, 10));
-            munition |= noun && !strcmp(model_field(noun, 2), "munitions");
+            bool dual_munition = noun && !strcmp(model_field(noun, 2), "munitions");
+            munition |= dual_munition;
+            bi |= dual_munition && m.stripped;
         }
-        if (munition && t->cp[t->tok[k].sp.start] == 0x0628)
+        if (munition && bi && t->cp[t->tok[k].sp.start] == 0x0628)
             return true;
     }
     return false;
@@ -2269,6 +2308,99 @@ static bool toll_noun_after_head(const doc_state *d, size_t k, size_t i, counted
     return true;
 }
 
+/* Does token k end in the pronoun of what it heads (عددهم, وعددهن, عددها)? */
+static bool pronoun_suffixed(const text *t, size_t k)
+{
+    static const char *const suffixes[] = {"هم", "هن", "ها", "هما", NULL};
+    const char *n = t->tok[k].norm;
+    size_t len = strlen(n);
+    for (size_t s = 0; suffixes[s]; s++) {
+        size_t sl = strlen(suffixes[s]);
+        if (len > sl && !strcmp(n + len - sl, suffixes[s]))
+            return true;
+    }
+    return false;
+}
+
+/* "القتلى وعددهم 40", "المعتقلين البالغ عددهم 25", "الجرحى، وعددهم 12،": a
+ * toll head with the pronoun of a toll or a counted noun named right before
+ * it (past a comma, a link such as البالغ or both) heads the bare number at
+ * token i: it counts what that toll names, or that noun (*of). */
+static bool count_of_the_named(const doc_state *d, const fig_state *fs, size_t i, counted *of)
+{
+    const text *t = d->t;
+    size_t k = i - 1;
+    uint32_t s = t->tok[i].sentence;
+    if (!word_role(d, k, "toll_head") || !pronoun_suffixed(t, k))
+        return false;
+    size_t p = k;
+    if (p > 0 && t->tok[p - 1].sentence == s && word_role(d, p - 1, "toll_link"))
+        p--;
+    static const uint32_t commas[] = {',', 0x060C, 0};
+    if (p > 0 && mark_in(t, p - 1, commas))
+        p--;
+    if (p == 0 || t->tok[p - 1].sentence != s)
+        return false;
+    size_t from = p > LEXICON_MAX_WORDS ? p - LEXICON_MAX_WORDS : 0;
+    for (size_t g = trigger_from(fs->tr, fs->n_tr, from); g < fs->n_tr && fs->tr[g].first < p; g++)
+        if (fs->tr[g].end == p && toll_of_people(fs->tr[g].type))
+            return true;
+    for (size_t q = from; q < p; q++) {
+        lexicon_match nm;
+        if (lexicon_match_at(d->m->nouns, t, q, PROCLITICS_ALL, &nm) && nm.tok_end == p &&
+            t->tok[q].sentence == s && strcmp(model_field(nm.entry, 1), "=") != 0) {
+            *of = (counted){nm.entry, nm.tok_first, nm.tok_end, nm.sp};
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool after_colon(const text *t, size_t i);
+
+/* "- الشهداء: 112", "المنازل المدمرة: 86": in a bulletin, a toll of people
+ * or a counted noun (and its adjective) heads its line and a colon gives its
+ * number, which closes the line or its clause. */
+static bool toll_before_colon(const doc_state *d, const fig_state *fs, size_t i, size_t next,
+                              counted *of)
+{
+    static const uint32_t closers[] = {',', 0x060C, '.', ';', 0x061B, 0};
+    const text *t = d->t;
+    if (!after_colon(t, i) || i < 2 || t->tok[i - 2].sentence != t->tok[i].sentence ||
+        t->tok[i - 2].kind != TOK_WORD)
+        return false;
+    if (next < t->n_tok && t->tok[next].sentence == t->tok[i].sentence &&
+        !mark_in(t, next, closers))
+        return false;
+    size_t colon = i - 1, from = colon > LEXICON_MAX_WORDS ? colon - LEXICON_MAX_WORDS : 0;
+    /* the heading starts its line: a bullet or nothing before it */
+    size_t start = colon - 1;
+    while (start > 0 && t->tok[start - 1].kind == TOK_WORD &&
+           t->tok[start - 1].sentence == t->tok[i].sentence && colon - start < 3)
+        start--;
+    bool heads_line = start == 0 || t->tok[start].newline_before ||
+                      (bulleted(t, start - 1) && (start == 1 || t->tok[start - 1].newline_before));
+    if (!heads_line)
+        return false;
+    /* "- الشهداء: 112", "- عدد الشهداء: 112" */
+    size_t named = start;
+    if (named + 1 < colon &&
+        (word_role(d, named, "toll_head") || word_role(d, named, "death_toll")))
+        named++;
+    for (size_t g = trigger_from(fs->tr, fs->n_tr, from); g < fs->n_tr && fs->tr[g].first < colon;
+         g++)
+        if (fs->tr[g].first == named && fs->tr[g].end == colon && toll_of_people(fs->tr[g].type))
+            return true;
+    lexicon_match nm;
+    if (lexicon_match_at(d->m->nouns, t, start, PROCLITICS_ALL, &nm) &&
+        (nm.tok_end == colon || nm.tok_end + 1 == colon) &&
+        strcmp(model_field(nm.entry, 1), "=") != 0) {
+        *of = (counted){nm.entry, nm.tok_first, nm.tok_end, nm.sp};
+        return true;
+    }
+    return false;
+}
+
 /* A bare number after a toll named before it in its clause ("عدد الجرحى
  * بلغ 8408", "ارتفعت حصيلة القتلى إلى 106", "والإصابات 197"), or right
  * after a verb of what happens to people ("وأصيب 33 بجروح"): it counts
@@ -2287,6 +2419,8 @@ static bool bare_toll(const doc_state *d, const fig_state *fs, const number *num
     }
     if (i == 0 || t->tok[i - 1].sentence != t->tok[i].sentence)
         return false;
+    if (count_of_the_named(d, fs, i, of) || toll_before_colon(d, fs, i, next, of))
+        return true;
     for (size_t k = 0; k < fs->n_tr; k++) {
         const trigger *g = &fs->tr[k];
         if (g->end > i)
@@ -2357,6 +2491,20 @@ static bool bare_toll(const doc_state *d, const fig_state *fs, const number *num
     return false;
 }
 
+/* Do the tokens [from, to) hold a breakdown word with the masculine plural
+ * pronoun (بينهم, من بينهم, منهم), which a whole of women never takes? */
+static bool masculine_breakdown_between(const doc_state *d, size_t from, size_t to)
+{
+    lexicon_match m;
+    for (size_t k = from; k < to; k++)
+        if (link_is(d, k, "breakdown", &m)) {
+            const char *n = d->t->tok[m.tok_end - 1].norm;
+            size_t len = strlen(n);
+            return len > strlen("هم") && !strcmp(n + len - strlen("هم"), "هم");
+        }
+    return false;
+}
+
 /* Do the tokens [from, to) hold a breakdown word (بينهم, منهم)? */
 static bool breakdown_between(const doc_state *d, size_t from, size_t to)
 {
@@ -2416,6 +2564,28 @@ static bool completes_breakdown(const doc_state *d, const fig_aux *aux, size_t p
     return sum == f[h].value;
 }
 
+/* Is token j shaped as a nisba adjective after a counted noun ("3600 معتقل
+ * إداري و250 طفلا", "30 طفلا فلسطينيا و10 نساء"): a bare word, no
+ * preposition, no word of what happened, ending in the nisba (ي، ية، يا،
+ * يين، يون، يات)? */
+static bool nisba_adjective(const doc_state *d, size_t j)
+{
+    static const char *const endings[] = {"ي", "يه", "يا", "يين", "يون", "يات", NULL};
+    const text *t = d->t;
+    const char *n = t->tok[j].norm;
+    size_t len = strlen(n);
+    lexicon_match m;
+    if (t->tok[j].kind != TOK_WORD || lexicon_match_at(d->m->triggers, t, j, PROCLITICS_ALL, &m) ||
+        word_role(d, j, "clause") || !strcmp(n, "في"))
+        return false;
+    for (size_t e = 0; endings[e]; e++) {
+        size_t el = strlen(endings[e]);
+        if (len > el + strlen("ال") && !strcmp(n + len - el, endings[e]))
+            return true;
+    }
+    return false;
+}
+
 /* Is figure i, joined by و to the part p before it, a further item of p's
  * list, with only p's owner between them ("بينهم 98 عنصرا من قوات النظام
  * و76 مقاتلا من الفصائل"), the parts still no more than their whole? */
@@ -2435,7 +2605,8 @@ static bool further_part(const doc_state *d, const fig_aux *aux, size_t p, size_
         return false;
     for (size_t j = aux[p].end; j < stop; j++)
         if (t->tok[j].kind != TOK_WORD ||
-            (!d->in_source[j] && !word_role(d, j, "of") && !word_role(d, j, "ranks")))
+            (!d->in_source[j] && !word_role(d, j, "of") && !word_role(d, j, "ranks") &&
+             !(stop == aux[p].end + 1 && nisba_adjective(d, j))))
             return false;
     if (!f[h].has_value || !f[i].has_value)
         return true;
@@ -2890,6 +3061,9 @@ static void link_figures(doc_state *d, const fig_aux *aux)
 {
     const text *t = d->t;
     extract_figure *f = d->r->figures;
+    const lexicon_entry *w = lexicon_find(d->m->nouns, "امراه"),
+                        *g = lexicon_find(d->m->nouns, "فتاه");
+    const char *women = w ? model_field(w, 1) : NULL, *girls = g ? model_field(g, 1) : NULL;
     link_apposed_parts(d, aux);
     for (size_t i = 1; i < d->r->n_figures; i++) {
         size_t p = i - 1;
@@ -2939,6 +3113,15 @@ static void link_figures(doc_state *d, const fig_aux *aux)
             /* "224 لاجئا (67 امرأة و114 طفلا)": a bracket opens the parts of
              * the figure before it; "5 أطفال وامرأتان" lists parts side by side. */
             head = bracket ? p : f[p].part_of;
+        /* "120 مدنيا بينهم 30 طفلا و15 سيدة، بينهم 4 ...": the masculine
+         * pronoun cannot be of the women before it, but is of their whole */
+        if (head == p && f[p].part_of != EXTRACT_NO_INDEX && f[p].object &&
+            (f[p].object == women || f[p].object == girls) &&
+            masculine_breakdown_between(d, aux[p].end, aux[i].first)) {
+            head = f[p].part_of;
+            if (aux[i].of_them || f[i].object == f[p].object)
+                f[i].object = f[head].object;
+        }
         bool completes = head == EXTRACT_NO_INDEX && completes_breakdown(d, aux, p, i);
         if (completes || (head == EXTRACT_NO_INDEX && further_part(d, aux, p, i)))
             head = f[p].part_of;
@@ -2974,6 +3157,11 @@ static void link_figures(doc_state *d, const fig_aux *aux)
         if (aux[i].weak_type &&
             (completes || aux[i].own_verb == EXTRACT_NO_INDEX || aux[i].own_verb < aux[head].end))
             f[i].type = f[head].type;
+        /* "شن 120 غارة بينها 30 على منصات": strikes do not befall the
+         * targets they list; a part the whole's type cannot befall is counted */
+        if (aux[i].weak_type && f[i].subject_category && !strcmp(f[head].type, "airstrikes") &&
+            !strcmp(f[i].type, "airstrikes") && !type_fits(f[i].type, f[i].subject_category))
+            f[i].type = "count";
     }
     for (size_t i = 0; i < d->r->n_figures; i++) {
         if (aux[i].restate && f[i].part_of == EXTRACT_NO_INDEX)
@@ -3162,6 +3350,23 @@ static bool elliptic_subject(const doc_state *d, const fig_state *fs, const numb
 }
 
 static bool elliptic_after(const doc_state *d, size_t i, size_t after);
+
+/* "أطلقت 20 قذيفة اعترض 8 منها، فيما سقطت 4 في مناطق مفتوحة": a bare number
+ * right after a verb of what befalls things, with where or why after it,
+ * counts what the figure before it in its sentence counts (people after
+ * their verb are bare tolls already). */
+static bool elliptic_after_its_verb(const doc_state *d, const fig_state *fs, const number *num,
+                                    size_t after)
+{
+    size_t i = num->tok_first;
+    if (i == 0 || !elliptic_after(d, i, after))
+        return false;
+    size_t from = i > LEXICON_MAX_WORDS ? i - LEXICON_MAX_WORDS : 0;
+    for (size_t k = trigger_from(fs->tr, fs->n_tr, from); k < fs->n_tr && fs->tr[k].first < i; k++)
+        if (fs->tr[k].end == i && fs->tr[k].before && !befalls_people(fs->tr[k].type))
+            return previous_in_sentence(d, i) != NULL;
+    return false;
+}
 
 /* Does an additive connective (figure_links.tsv: إضافة إلى, فضلا عن) end
  * right before the number? It joins a number to the figure before as و
@@ -3523,8 +3728,10 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
     lexicon_match lm;
     bool of_them = false;
     if (!found && num->has_value && fs->others && link_is(d, after, "breakdown", &lm) &&
-        lm.tok_end == after + 1) {
-        /* "30 منهم": a part of the figure before, counting what it counts. */
+        lm.tok_end == after + 1 && !number_starts_at(d, lm.tok_end)) {
+        /* "30 منهم": a part of the figure before, counting what it counts;
+         * but "قتل 40 بينهم 12 طفلا", "عدد الجرحى 30 منهم 5 نساء": a number
+         * after the word is a part of this one, which a toll names */
         c = (counted){fs->others, lm.tok_first, lm.tok_end, lm.sp};
         found = of_them = true;
     }
@@ -3558,7 +3765,8 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         ((num->qual == QUAL_EXACT &&
           (elliptic(d, num, after) || opens_toll_list(d, fs, num, after) ||
            listed_by_place(d, fs, num, after) || item_of_toll_list(d, fs, num, after))) ||
-         elliptic_subject(d, fs, num, after))) {
+         elliptic_subject(d, fs, num, after) ||
+         (num->qual == QUAL_EXACT && elliptic_after_its_verb(d, fs, num, after)))) {
         /* "قتل 100 شخص في جبلة و48 في طرطوس": the noun is not repeated;
          * with no figure before it, a number whose verb of people follows
          * counts people ("الحصيلة كالتالي: 38 قتلوا") */
@@ -3671,6 +3879,27 @@ static bool counted_ends_at(const doc_state *d, size_t k)
     return false;
 }
 
+/* Does token k follow an aside set off by commas right after a counted
+ * noun ("3 مدنيين، بينهم طفلان، قتلوا", "40 شخصا، معظمهم نساء، نزحوا")?
+ * The verb at k is then that noun's own. */
+static bool after_aside_of_counted(const doc_state *d, size_t k)
+{
+    static const uint32_t commas[] = {',', 0x060C, 0};
+    const text *t = d->t;
+    if (k < 3 || !mark_in(t, k - 1, commas))
+        return false;
+    size_t reach = d->m->windows[WIN_ASIDE_WORDS];
+    for (size_t j = k - 2; j > 0 && k - 2 - j <= reach && t->tok[j].sentence == t->tok[k].sentence;
+         j--) {
+        if (!mark_in(t, j, commas))
+            continue;
+        lexicon_match am;
+        return counted_ends_at(d, j) &&
+               (link_is(d, j + 1, "breakdown", &am) || link_is(d, j + 1, "aside", &am));
+    }
+    return false;
+}
+
 int figures_find(doc_state *d)
 {
     const text *t = d->t;
@@ -3706,7 +3935,8 @@ int figures_find(doc_state *d)
         /* "استشهاد وإصابة 14"، "مقتل وجرح العشرات": the dead and the
          * wounded named together, each with its own word, count both */
         if (n_tr >= 2 && conj && g->before && tr[n_tr - 2].end == tm.tok_first &&
-            !counted_ends_at(d, tr[n_tr - 2].first) && tr[n_tr - 2].before &&
+            !counted_ends_at(d, tr[n_tr - 2].first) &&
+            !after_aside_of_counted(d, tr[n_tr - 2].first) && tr[n_tr - 2].before &&
             strcmp(pos, "adjacent") != 0 &&
             ((!strcmp(g->type, "injured") && !strcmp(tr[n_tr - 2].type, "killed")) ||
              (!strcmp(g->type, "killed") && !strcmp(tr[n_tr - 2].type, "injured")))) {

@@ -885,6 +885,22 @@ static void attach_before(const reader *r, found *f, size_t floor_tok)
             return;
         }
     }
+    /* نيفا و30: a more-than standing either side (نيف) before a tens
+     * in digits, with the و of the tens a token of its own glued to them:
+     * the unit is left unknown, as in نيف وثلاثون. */
+    if (at != v || v < floor_tok + 2 || t->tok[v].kind != TOK_NUMBER ||
+        !grammar_is(t, v - 1, C_AND) || !glued(t, v - 1, v) || !same_sent(t, v - 2, v) ||
+        !f->nb.has_value || f->nb.value < 20 || f->nb.value > 90 || fmod(f->nb.value, 10) != 0)
+        return;
+    lexicon_match m;
+    qualifier q;
+    if (lexicon_match_at(r->qual, t, v - 2, PROCLITICS_ALL, &m) && m.tok_end == v - 1 &&
+        entry_qual(m.entry, "before", &q) && entry_qual(m.entry, "after", &q) &&
+        q == QUAL_MORE_THAN) {
+        f->nb.qual = q;
+        f->nb.sp.start = m.sp.start;
+        f->nb.tok_first = v - 2;
+    }
 }
 
 /* بين 15 و20, ما بين 15 و 20, من 15 إلى 20. */
@@ -1067,6 +1083,23 @@ static bool count_qual(qualifier q)
     return q == QUAL_MORE_THAN || q == QUAL_AT_LEAST || q == QUAL_ABOUT || q == QUAL_LESS_THAN;
 }
 
+/* Does the time unit at token k name a day rather than count days: يوم
+ * before a day of the week or أمس ("بلغ عدد القتلى 38 يوم الاثنين", "نزح
+ * 40 ألفا يوم أمس")? A count of days takes يوما or أيام, or an adjective
+ * after يوم ("الـ100 يوم الأولى"). The days are a closed class, written as
+ * text_normalize writes them. */
+static bool day_named(const text *t, size_t k)
+{
+    static const char *const days[] = {"الاحد",  "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
+                                       "الجمعه", "السبت",   "امس",      NULL};
+    if (!same_sent(t, k, k + 1) || t->tok[k].kind != TOK_WORD || strcmp(t->tok[k].norm, "يوم") != 0)
+        return false;
+    for (size_t d = 0; days[d]; d++)
+        if (!strcmp(t->tok[k + 1].norm, days[d]))
+            return true;
+    return false;
+}
+
 static void add_flags(const reader *r, found *f)
 {
     const text *t = r->t;
@@ -1089,7 +1122,7 @@ static void add_flags(const reader *r, found *f)
         fl |= NUMFLAG_DATE;
     if ((prev & C_CLOCK) || (next & C_DAYPART))
         fl |= NUMFLAG_TIME;
-    if ((next & C_TIME_UNIT) || (f->definite && (prev & C_TIME_UNIT)))
+    if (((next & C_TIME_UNIT) && !day_named(t, k)) || (f->definite && (prev & C_TIME_UNIT)))
         fl |= NUMFLAG_DURATION;
     if (f->definite)
         fl |= NUMFLAG_DEFINITE;

@@ -1685,6 +1685,15 @@ Test(figures, nouns_of_the_genre)
         {"وقتل 7 معلمين في الغارات على المدارس.", "7 معلمين", "killed", "teachers"},
         {"وأصيب 3 مسنين بجروح في القصف.", "3 مسنين", "injured", "elderly people and infants"},
         {"وقتل 3 مزارعين بقذائف المدفعية.", "3 مزارعين", "killed", "farmers"},
+        /* what a seizure counts: launchers, rounds, pills of a drug */
+        {"وضبطت القوات 12 قاذفا و5000 طلقة في المستودع.", "12 قاذفا", "seized", "weapons"},
+        {"وضبطت القوات 12 قاذفا و5000 طلقة في المستودع.", "5000 طلقة", "seized", "rounds"},
+        {"وصادرت الجمارك 6 ملايين حبة مخدرة في المعبر.", "6 ملايين حبة", "seized", "pills"},
+        {"وأطلق القناص 3 طلقات على السيارة.", "3 طلقات", "fired", "rounds"},
+        /* whom a border force stops, and the areas a force is deployed in */
+        {"وقتل الجيش 4 مهربين على الحدود.", "4 مهربين", "killed", "smugglers and infiltrators"},
+        {"وأحبط حرس الحدود تسلل 6 متسللين.", "6 متسللين", "count", "smugglers and infiltrators"},
+        {"وقصفت القوات 143 منطقة تمركز للعدو.", "143 منطقة تمركز", "count", "positions"},
         {"وقتل 45 من المتمردين في المعارك.", "45 من المتمردين", "killed", "fighters"},
         {"وقتل 20 جهاديا في الغارة.", "20 جهاديا", "killed", "fighters"},
         {"وأسرت القوات 7 انفصاليين قرب الميناء.", "7 انفصاليين", "captured", "fighters"},
@@ -2037,5 +2046,305 @@ Test(figures, a_count_of_things_after_its_number_is_no_toll)
     extract_result r;
     run("ووصل إلى 3 عدد المستشفيات العاملة في المدينة.", &r);
     cr_expect_eq(r.n_figures, 0, "%zu figures", r.n_figures);
+    extract_result_free(&r);
+}
+
+/* A munition joined by و to an instrument phrase (بـ + a munition) was
+ * launched with it; a word that merely begins with the letter ب (بداية،
+ * بعد) is no preposition, and the verb before still types the list. */
+Test(figures, a_word_beginning_with_ba_is_no_instrument)
+{
+    static const figure_case cases[] = {
+        {"واعترضت الدفاعات منذ بداية العام 430 صاروخا و851 طائرة مسيرة.", "851", 851, "exact",
+         "destroyed"},
+        {"وأسقطت الدفاعات منذ بداية الشهر 12 صاروخا و40 قذيفة.", "40", 40, "exact", "destroyed"},
+        /* the preposition on a number, on the munition, or apart */
+        {"واستهدفت القوات السفينة بـ 11 صاروخا و5 طائرات مسيرة.", "5 طائرات", 5, "exact", "fired"},
+        {"واستهدفت القوات السفينة بصواريخ و3 طائرات مسيرة.", "3 طائرات", 3, "exact", "fired"},
+        {"وهاجمت القوات القاعدة بعدد من الصواريخ و4 طائرات مسيرة.", "4 طائرات", 4, "exact",
+         "fired"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Each part's whole (part_of) and type, as in the breakdowns table. */
+static void check_links(const link_case *cases, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        const link_case *c = &cases[k];
+        extract_result r;
+        run(c->doc, &r);
+        size_t part = figure_at(&r, c->part);
+        cr_assert_neq(part, EXTRACT_NO_INDEX, "no figure \"%s\" in: %s", c->part, c->doc);
+        size_t whole = c->whole ? figure_at(&r, c->whole) : EXTRACT_NO_INDEX;
+        if (c->whole)
+            cr_assert_neq(whole, EXTRACT_NO_INDEX, "no figure \"%s\" in: %s", c->whole, c->doc);
+        cr_expect_eq(r.figures[part].part_of, whole, "\"%s\" part_of %zu, want %zu in: %s", c->part,
+                     r.figures[part].part_of, whole, c->doc);
+        cr_expect_str_eq(r.figures[part].type, c->type, "\"%s\" type in: %s", c->part, c->doc);
+        extract_result_free(&r);
+    }
+}
+
+/* عدد with the pronoun of a toll or counted noun named right before it
+ * heads the bare number after it ("القتلى وعددهم 40", "المعتقلين البالغ
+ * عددهم 25"); a number right after بينهم or منهم makes the number before
+ * them a whole broken down, not a part "of them". */
+Test(figures, a_count_by_the_pronoun_of_a_toll_named_before)
+{
+    static const figure_case cases[] = {
+        {"وقالت مصادر طبية إن القتلى وعددهم 40 سقطوا في قصف على البلدة.", "40", 40, "exact",
+         "killed"},
+        {"وقال المرصد إن الجرحى، وعددهم 12، نقلوا إلى المستشفى.", "12", 12, "exact", "injured"},
+        {"وقالت المصادر إن المدنيين البالغ عددهم 300 نزحوا إلى المخيمات.", "300", 300, "exact",
+         "displaced"},
+        {"وقال الجيش إن الآليات وعددها 12 دمرت بالكامل.", "12", 12, "exact", "destroyed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+    static const link_case links[] = {
+        {"وقال المرصد إنه قتل 40 بينهم 12 طفلا في القصف.", "12 طفلا", "40", "killed"},
+        {"وبلغ عدد الجرحى 30 بينهم 5 نساء.", "5 نساء", "30", "injured"},
+        {"وقالت الوزارة إن الجرحى وعددهم 30 بينهم 5 أطفال نقلوا إلى المستشفى.", "5 أطفال", "30",
+         "injured"},
+    };
+    check_links(links, sizeof links / sizeof links[0]);
+    /* a pronoun toll head with no toll before it counts nothing */
+    extract_result r;
+    run("وقال المسؤول إن عددهم 40 في المدينة.", &r);
+    cr_expect_eq(r.n_figures, 0, "%zu figures", r.n_figures);
+    extract_result_free(&r);
+}
+
+/* A part's parts: the masculine pronoun of a breakdown (بينهم, منهم) after
+ * a part that counts women is not of them but of their whole; بينهن is of
+ * the women. */
+Test(figures, a_breakdown_agrees_with_its_whole)
+{
+    static const link_case links[] = {
+        {"ووثقت الشبكة مقتل 120 مدنيا بينهم 30 طفلا، و15 سيدة، بينهم 4 على يد قوات النظام.", "4",
+         "120 مدنيا", "killed"},
+        {"وقتل 60 مدنيا بينهم 12 طفلا و8 سيدات، بينهم 7 في حلب.", "7", "60 مدنيا", "killed"},
+        {"وأصيب 20 شخصا بينهم 7 فتيات، منهم 3 في حالة حرجة.", "3", "20 شخصا", "injured"},
+        {"وقتل 40 مدنيا بينهم 10 أطفال و6 نساء، بينهن 3 مسنات.", "3 مسنات", "6 نساء", "killed"},
+    };
+    check_links(links, sizeof links / sizeof links[0]);
+}
+
+/* Where the shelling came from ("قصف مصدره مواقع ... في X") is not where
+ * those it struck were. */
+Test(figures, the_origin_of_the_fire_is_not_the_figure_s_place)
+{
+    static const place_case where[] = {
+        {"وقتل 5 مدنيين في قصف مصدره مواقع قوات النظام في مدينة معرة النعمان استهدف بلدة كفرنبل.",
+         "5", "kafr-nabl"},
+        {"وأصيب 3 أطفال بقذائف مصدرها مواقع الفصائل في ريف حلب الغربي سقطت على حي الحمدانية.", "3",
+         "hamdaniyah"},
+        /* with no other place named, the origin gives none */
+        {"وقتل 4 مدنيين بقصف مصدره مدينة معرة النعمان.", "4", NULL},
+    };
+    check_places(where, sizeof where / sizeof where[0]);
+}
+
+/* A verb after an aside set off by commas right after its counted noun is
+ * that noun's own: with a verb of the wounded after و it names two tolls,
+ * not casualties ("3 مدنيين، بينهم طفلان، قتلوا وأصيب 9 آخرون"). */
+Test(figures, a_verb_past_an_aside_is_its_noun_s_own)
+{
+    static const figure_case cases[] = {
+        /* the plural verbs of both after their subject */
+        {"وقال ناشطون إن العشرات قتلوا وجرحوا في المجزرة.", "عشرات", NAN, "tens", "casualties"},
+        {"وقال المراسل إن 3 مدنيين، بينهم طفلان، قتلوا وأصيب 9 آخرون بقصف على البلدة.", "3 مدنيين",
+         3, "exact", "killed"},
+        {"وقال المراسل إن 3 مدنيين، بينهم طفلان، قتلوا وأصيب 9 آخرون بقصف على البلدة.", "9 آخرون",
+         9, "exact", "injured"},
+        {"وقال المراسل إن 4 عناصر، معظمهم من الحرس، قتلوا وأصيب 6 آخرون في الهجوم.", "4 عناصر", 4,
+         "exact", "killed"},
+        /* the dead and the wounded named together before their number */
+        {"وساد التوتر في المدينة، وقتل وأصيب 14 شخصا.", "14 شخصا", 14, "exact", "casualties"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A total since a start of anything (منذ بدء المعارك، منذ انطلاق العملية)
+ * adds a day's toll up, as one since the war began does: it replaces no
+ * toll of a day. */
+Test(figures, a_total_since_a_start_replaces_no_toll_of_a_day)
+{
+    static const char *const docs[] = {
+        "قتل 23 عنصرا في الاشتباكات. وبذلك يرتفع إلى 130 عدد القتلى منذ بدء المعارك قبل أسبوع.",
+        "نزع الفريق 8 ألغام أمس. وبذلك يرتفع إجمالي ما تم نزعه منذ بدء المشروع إلى 4500 لغم.",
+        "قتل 7 مدنيين في القصف. وارتفع عدد القتلى منذ انطلاق العملية إلى 90 مدنيا.",
+    };
+    for (size_t k = 0; k < sizeof docs / sizeof docs[0]; k++) {
+        extract_result r;
+        run(docs[k], &r);
+        cr_expect_eq(r.n_figures, 2, "%zu figures in: %s", r.n_figures, docs[k]);
+        for (size_t i = 0; i < r.n_figures; i++)
+            cr_expect_eq(r.figures[i].supersedes, EXTRACT_NO_INDEX, "figure %zu supersedes in: %s",
+                         i, docs[k]);
+        extract_result_free(&r);
+    }
+}
+
+/* A bare toll followed by the day it was told (يوم الاثنين) is still a
+ * toll, and the value before an update too. */
+Test(figures, a_bare_toll_before_its_day)
+{
+    static const figure_case cases[] = {
+        {"وبلغ عدد القتلى 38 يوم الاثنين.", "38", 38, "exact", "killed"},
+        {"وارتفع عدد النازحين إلى 45320 نسمة، بعد أن كان 38 ألفا يوم الاثنين.", "38 ألفا", 38000,
+         "exact", "displaced"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+    extract_result r;
+    run("وارتفع عدد النازحين إلى 45320 نسمة، بعد أن كان 38 ألفا يوم الاثنين.", &r);
+    size_t now = figure_at(&r, "45320"), before = figure_at(&r, "38 ألفا");
+    cr_assert_neq(now, EXTRACT_NO_INDEX);
+    cr_expect_eq(r.figures[now].supersedes, before);
+    extract_result_free(&r);
+}
+
+/* Humanitarian reports: families stranded (عالقة, feminine with its noun)
+ * are trapped; returnees are counted, and name what a toll of them counts. */
+Test(figures, stranded_families_and_returnees)
+{
+    static const figure_case cases[] = {
+        {"وقالت المنظمة إن 120 عائلة لا تزال عالقة قرب الحدود.", "120 عائلة", 120, "exact",
+         "trapped"},
+        {"وأضافت أن 300 أسرة عالقة في القرى.", "300 أسرة", 300, "exact", "trapped"},
+        {"وقالت المفوضية إن عدد العائدين منذ مطلع العام بلغ 45 ألفا.", "45 ألفا", 45000, "exact",
+         "count"},
+        {"وقال الجيش إن 20 عائدا أصيبوا بانفجار لغم.", "20 عائدا", 20, "exact", "injured"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* The neutralised (المحيدين), in a toll of them, are killed. */
+Test(figures, a_toll_of_the_neutralised)
+{
+    static const figure_case cases[] = {
+        {"وأضافت الوزارة أن عدد الإرهابيين المحيدين منذ بداية العام بلغ 1452 إرهابيا.",
+         "1452 إرهابيا", 1452, "exact", "killed"},
+        {"وقالت الوزارة إن 9 مسلحين حيدوا في منطقة جبلية.", "9 مسلحين", 9, "exact", "killed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A bare number right after a verb of what befalls things, with where or
+ * why after it, counts what the figure before it counts. */
+Test(figures, a_bare_number_after_a_verb_of_things)
+{
+    static const figure_case cases[] = {
+        {"ورصد الجيش إطلاق 20 قذيفة، اعترض 8 منها، فيما سقطت 4 في مناطق مفتوحة.", "4", 4, "exact",
+         "fired"},
+        {"وأطلقت الفصائل 30 صاروخا، وسقطت 6 بالقرب من المستوطنات.", "6", 6, "exact", "fired"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+    /* ... but not with no figure before it */
+    static const char *const none[] = {
+        "وسقطت 4 في مناطق مفتوحة.",
+    };
+    for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
+        extract_result r;
+        run(none[k], &r);
+        cr_expect_eq(r.n_figures, 0, "%zu figures in: %s", r.n_figures, none[k]);
+        extract_result_free(&r);
+    }
+}
+
+/* Strikes do not befall the targets a breakdown of them lists ("شنت 120
+ * غارة بينها 30 منصة"): those are counted. */
+Test(figures, targets_listed_among_strikes_are_counted)
+{
+    static const link_case links[] = {
+        {"وشنت الطائرات أكثر من 120 غارة على أهداف للحزب، بينها 30 منصة إطلاق.", "30 منصة",
+         "120 غارة", "count"},
+        {"وشنت الطائرات 40 غارة على أهداف، بينها 10 مستودعات.", "10 مستودعات", "40 غارة", "count"},
+        /* strikes broken down by strikes stay strikes */
+        {"وشنت الطائرات 40 غارة، بينها 12 غارة على مواقع عسكرية.", "12 غارة", "40 غارة",
+         "airstrikes"},
+    };
+    check_links(links, sizeof links / sizeof links[0]);
+}
+
+/* A part whose noun takes a nisba adjective is still followed by further
+ * parts of its whole ("بينهم 3600 معتقل إداري و250 طفلا و80 أسيرة"). */
+Test(figures, further_parts_past_an_adjective)
+{
+    static const link_case links[] = {
+        {"وبلغ عدد الأسرى نحو 9500 أسير، بينهم 3600 معتقل إداري و250 طفلا و80 أسيرة.", "250 طفلا",
+         "9500 أسير", "captured"},
+        {"وبلغ عدد الأسرى نحو 9500 أسير، بينهم 3600 معتقل إداري و250 طفلا و80 أسيرة.", "80 أسيرة",
+         "9500 أسير", "captured"},
+        {"وقتل 40 مدنيا بينهم 12 طفلا فلسطينيا و10 نساء.", "10 نساء", "40 مدنيا", "killed"},
+        /* what the parts cannot add up to is no further part */
+        {"وقتل 10 مدنيين بينهم 6 أطفال فلسطينيين و30 عنصرا.", "30 عنصرا", NULL, "killed"},
+    };
+    check_links(links, sizeof links / sizeof links[0]);
+}
+
+/* A verbal noun with the pronoun of what it befell says it after its noun
+ * ("طائرتين جرى اعتراضهما"); survivors are counted, brought out alive
+ * evacuated. */
+Test(figures, intercepted_after_the_noun_and_survivors)
+{
+    static const figure_case cases[] = {
+        {"وقال المسؤول إن طائرتين جرى اعتراضهما فوق القاعدة.", "طائرتين", 2, "exact", "destroyed"},
+        {"وقال الجيش إن 3 صواريخ تم إسقاطها قبل وصولها.", "3 صواريخ", 3, "exact", "destroyed"},
+        {"وقال المصدر إن فرق الإنقاذ أخرجت 14 ناجيا من تحت الركام.", "14 ناجيا", 14, "exact",
+         "evacuated"},
+        {"وقالت المنظمة إن 40 ناجيا من المجزرة وصلوا إلى المخيم.", "40 ناجيا", 40, "exact",
+         "count"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A toll restated with its link after it ("عدد القتلى بلغ 14", "الحصيلة
+ * بلغت 14") replaces a smaller toll before it, as "بلغ عدد القتلى 14" does. */
+Test(figures, a_toll_restated_before_its_link)
+{
+    static const link_case cases[] = {
+        {"قتل 8 مدنيين في غارة على السوق. وفي حصيلة جديدة، قال الدفاع المدني إن عدد القتلى بلغ "
+         "14 بينهم 5 أطفال.",
+         "14", "8 مدنيين", "killed"},
+        {"قتل 8 مدنيين في غارة على السوق. وقال الدفاع المدني إن الحصيلة بلغت 14 قتيلا.", "14 قتيلا",
+         "8 مدنيين", "killed"},
+        /* ... not a larger one */
+        {"قتل 20 مدنيا في الغارة. وقال المسعفون إن عدد القتلى بلغ 14.", "14", NULL, "killed"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        const link_case *c = &cases[k];
+        extract_result r;
+        run(c->doc, &r);
+        size_t now = figure_at(&r, c->part);
+        cr_assert_neq(now, EXTRACT_NO_INDEX, "no figure \"%s\" in: %s", c->part, c->doc);
+        size_t before = c->whole ? figure_at(&r, c->whole) : EXTRACT_NO_INDEX;
+        cr_expect_eq(r.figures[now].supersedes, before, "\"%s\" supersedes %zu, want %zu in: %s",
+                     c->part, r.figures[now].supersedes, before, c->doc);
+        cr_expect_str_eq(r.figures[now].type, c->type, "\"%s\" type in: %s", c->part, c->doc);
+        extract_result_free(&r);
+    }
+}
+
+/* A bulletin's line headed by a toll of people or a counted noun, its
+ * number after a colon ("- الشهداء: 112", "المنازل المدمرة: 86"). */
+Test(figures, a_bulletin_line_headed_by_its_toll)
+{
+    static const figure_case cases[] = {
+        {"وجاءت الحصيلة على النحو التالي:\n- الشهداء: 112\n- الجرحى: 340\n- المعتقلون: 57\n", "112",
+         112, "exact", "killed"},
+        {"وجاءت الحصيلة على النحو التالي:\n- الشهداء: 112\n- الجرحى: 340\n- المعتقلون: 57\n", "340",
+         340, "exact", "injured"},
+        {"وجاءت الحصيلة على النحو التالي:\n- الشهداء: 112\n- الجرحى: 340\n- المعتقلون: 57\n", "57",
+         57, "exact", "captured"},
+        {"حصيلة الأسبوع:\n- عدد الجرحى: 45\n- المنازل المدمرة: 86\n", "45", 45, "exact", "injured"},
+        {"حصيلة الأسبوع:\n- عدد الجرحى: 45\n- المنازل المدمرة: 86\n", "86", 86, "exact", "count"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+    /* a number after a colon that goes on is no toll's */
+    extract_result r;
+    run("الجرحى: 45 شارعا في المدينة أغلقت.\n", &r);
+    for (size_t i = 0; i < r.n_figures; i++)
+        cr_expect(strcmp(r.figures[i].type, "injured") != 0, "an injured toll in a street count");
     extract_result_free(&r);
 }

@@ -356,6 +356,11 @@ Test(numbers, some_and_tens)
           Q("اعتقل نيفا وثلاثين شابا", "نيفا وثلاثين", "ثلاثين", 30, QUAL_MORE_THAN, W, 0),
           Q("أصيب بضعة وأربعون شخصا", "بضعة وأربعون", "بضعة وأربعون", 40, QUAL_MORE_THAN, W, 0),
           Q("نزح بضع وخمسون أسرة", "بضع وخمسون", "بضع وخمسون", 50, QUAL_MORE_THAN, W, 0),
+          /* the tens in digits, its و a token of its own */
+          Q("أصيب نيفا و30 مدنيا", "نيفا و30", "30", 30, QUAL_MORE_THAN, D, 0),
+          Q("قتل نيف و40 عنصرا", "نيف و40", "40", 40, QUAL_MORE_THAN, D, 0),
+          /* a qualifier after the number before it does not reach past و */
+          {"قتل 5 على الأقل و30 جريحا", 1, "30", "30", 30, NONE, QUAL_EXACT, D, 0},
           /* a tens read alone, and بضعة before a noun, are what they were */
           Q("قتل عشرون مدنيا", "عشرون", "عشرون", 20, QUAL_EXACT, W, 0),
           {"قتل بضعة جنود وعشرون مدنيا", 0, "بضعة", NULL, NAN, NONE, QUAL_SOME, VG, 0});
@@ -368,6 +373,8 @@ Test(numbers, or_more_and_odd_after)
           Q("قتل مئتان ونيف", "مئتان ونيف", "مئتان", 200, QUAL_MORE_THAN, W, 0),
           Q("أسر 30 مقاتلا ونيفا", "30 مقاتلا ونيفا", "30", 30, QUAL_MORE_THAN, D, 0),
           Q("أصيب ما يربو عن 50", "ما يربو عن 50", "50", 50, QUAL_MORE_THAN, D, 0),
+          Q("قتل ما ينوف على 50", "ما ينوف على 50", "50", 50, QUAL_MORE_THAN, D, 0),
+          Q("نزح ما ينيف على ألف", "ما ينيف على ألف", "ألف", 1000, QUAL_MORE_THAN, W, 0),
           /* أو before another number: a range or a second number */
           R("قتل خمسة أو ستة", "خمسة أو ستة", "خمسة أو ستة", 5, 6, W));
 }
@@ -468,7 +475,12 @@ Test(numbers, durations)
           V("بعد أسبوعين", 0, "أسبوعين", 2, W, NUMFLAG_DURATION),
           V("ليومين", 0, "يومين", 2, W, NUMFLAG_DURATION),
           /* the ordinal الثانية is not the time unit ثانية */
-          V("المرحلة الأولى والثانية", 0, "الأولى", 1, W, NUMFLAG_ORDINAL));
+          V("المرحلة الأولى والثانية", 0, "الأولى", 1, W, NUMFLAG_ORDINAL),
+          /* يوم before a day of the week or أمس names the day: no count of days */
+          V("بلغ عدد القتلى 38 يوم الاثنين", 0, "38", 38, D, 0),
+          V("ونزح 40 ألفا يوم أمس", 0, "40 ألفا", 40000, M, 0),
+          V("استمر الحصار 100 يوم", 0, "100", 100, D, NUMFLAG_DURATION),
+          V("خلال الـ100 يوم الأولى", 0, "100", 100, D, NUMFLAG_DURATION));
 }
 
 Test(numbers, numbers_in_names)
