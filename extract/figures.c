@@ -1181,6 +1181,21 @@ static bool origin_of_fire(const text *t, size_t pf)
     return false;
 }
 
+/* The first place mention in sentence s or after it: the places stage
+ * adds mentions in text order, so a binary search finds it. */
+static size_t places_from_sentence(const doc_state *d, uint32_t s)
+{
+    size_t lo = 0, hi = d->r->n_places;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->t->tok[d->place_toks[mid].first].sentence < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool ways)
 {
     const text *t = d->t;
@@ -1192,9 +1207,16 @@ static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool w
         return unknown_place;
     size_t best = EXTRACT_NO_INDEX, best_dist = (size_t)-1;
     bool best_dateline = false, set_against = false;
-    for (size_t p = 0; p < d->r->n_places; p++) {
+    uint32_t s = t->tok[first].sentence;
+    for (size_t p = places_from_sentence(d, s); p < d->r->n_places; p++) {
         size_t pf = d->place_toks[p].first;
-        if (t->tok[pf].sentence != t->tok[first].sentence)
+        if (t->tok[pf].sentence != s)
+            break;
+        size_t dist = pf > first ? pf - first : first - pf;
+        /* a place no nearer than a best that is no dateline's cannot win:
+         * its checks, which walk the words between, are skipped */
+        if (best != EXTRACT_NO_INDEX && !best_dateline && dist >= best_dist &&
+            !(fi_after && (pf == end + 1 || pf == named_after)))
             continue;
         if (allegiance_place(d, p) || dateline_country(d, p))
             continue;
@@ -1211,7 +1233,6 @@ static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool w
         bool dateline = dateline_place(d, p) || (ways && way_end(d, p)) || before_said(d, p, first);
         if (fi_after && (pf == end + 1 || pf == named_after) && !dateline)
             return d->r->places[p].place;
-        size_t dist = pf > first ? pf - first : first - pf;
         if (best == EXTRACT_NO_INDEX || (best_dateline && !dateline) ||
             (dateline == best_dateline && dist < best_dist)) {
             best = d->r->places[located_by(d, p)].place;
