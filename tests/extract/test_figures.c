@@ -154,6 +154,9 @@ Test(figures, types_from_the_governing_word)
         {"وفقد الاتصال بحوالي 12 عنصرا من الدورية.", "12 عنصرا", 12, "about", "count"},
         {"وضبطت القوة 3 بنادق و4 مسدسات.", "4 مسدسات", 4, "exact", "seized"},
         {"ووثق التقرير 4 حوادث اعتداء على مراكز طبية.", "4 حوادث", 4, "exact", "count"},
+        /* Iraq's word for a vehicle, and its dual */
+        {"وقالت القيادة إن القوات دمرت 6 عجلات مفخخة.", "6 عجلات", 6, "exact", "destroyed"},
+        {"وأعلنت الخلية تدمير عجلتين للتنظيم.", "عجلتين", 2, "exact", "destroyed"},
         /* a word that counts munitions, past its subject */
         {"وفككت فرق الهندسة 12 عبوة ناسفة.", "12 عبوة", 12, "exact", "count"},
         {"وعثرت القوات على 9 صواريخ في المخزن.", "9 صواريخ", 9, "exact", "count"},
