@@ -157,6 +157,9 @@ Test(figures, types_from_the_governing_word)
         /* Iraq's word for a vehicle, and its dual */
         {"وقالت القيادة إن القوات دمرت 6 عجلات مفخخة.", "6 عجلات", 6, "exact", "destroyed"},
         {"وأعلنت الخلية تدمير عجلتين للتنظيم.", "عجلتين", 2, "exact", "destroyed"},
+        /* a part of a possessed construct plural, and a dual verb after it */
+        {"وقال الجيش إن 2 من عسكرييه استشهدا في الكمين.", "2 من", 2, "exact", "killed"},
+        {"وقالت الشرطة إن اثنين من المهاجمين اعتقلا.", "اثنين", 2, "exact", "captured"},
         /* a word that counts munitions, past its subject */
         {"وفككت فرق الهندسة 12 عبوة ناسفة.", "12 عبوة", 12, "exact", "count"},
         {"وعثرت القوات على 9 صواريخ في المخزن.", "9 صواريخ", 9, "exact", "count"},
