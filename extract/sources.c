@@ -469,6 +469,9 @@ static bool indefinite_nisba(const text *t, size_t i)
 {
     if (i >= t->n_tok || t->tok[i].kind != TOK_WORD || has_article(t, i))
         return false;
+    /* prepositions in ى fold to the same ending: "أشار مصدر إلى أن" */
+    if (stages_word_is(t, i, (const char *const[]){"الي", "علي", "لدي", "حتي", NULL}))
+        return false;
     const char *w = t->tok[i].norm;
     if (strncmp(w, "و", 2) == 0 && strlen(w) > 8)
         w += 2; /* "وإعلامية" */

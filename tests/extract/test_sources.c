@@ -90,6 +90,10 @@ Test(sources, a_subject_read_by_its_form)
         {"وأعلن متحدث باسم الثوار في مصراتة أن 14 مقاتلا قتلوا.", "14 مقاتلا", "متحدث باسم الثوار",
          NULL},
         {"وقال ناطق باسم الجيش من مأرب إن 6 جنود أصيبوا.", "6 جنود", "ناطق باسم الجيش", NULL},
+        /* the verb's preposition before what is said is no adjective of
+         * the speaker, though it ends in the same letter as one */
+        {"وأشار مصدر إلى أن 7 عناصر قتلوا.", "7 عناصر", "مصدر", "anonymous"},
+        {"ولفت مسؤول عسكري إلى أن 9 جنود أصيبوا.", "9 جنود", "مسؤول عسكري", NULL},
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
