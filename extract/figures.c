@@ -3212,8 +3212,15 @@ static void link_figures(doc_state *d, const fig_aux *aux)
             f[i].supersedes = updated_toll(d, aux, i, untyped, false);
         if (f[i].supersedes != EXTRACT_NO_INDEX)
             f[i].type = f[f[i].supersedes].type;
-        if (f[i].supersedes == EXTRACT_NO_INDEX)
-            f[i].supersedes = earlier_told_after(d, aux, i);
+        /* what it replaces may be the same toll told before (a headline the
+         * lead restates): the earlier toll told after it is what it updates */
+        size_t was = f[i].supersedes;
+        if (was == EXTRACT_NO_INDEX ||
+            (f[was].has_value && f[i].has_value && f[was].value == f[i].value)) {
+            size_t told_after = earlier_told_after(d, aux, i);
+            if (told_after != EXTRACT_NO_INDEX)
+                f[i].supersedes = told_after;
+        }
     }
 }
 
