@@ -767,20 +767,23 @@ static bool civilian_kind(const char *kind)
     return !strcmp(kind, "civil_defence") || !strcmp(kind, "ngo") || !strcmp(kind, "un");
 }
 
-/* Does word i end in a pronoun of the third person, ـه، ـها، ـهم (خسارته،
- * خسارتها، خسائرهم; not the ـة of خسارة)? */
+/* Does word i end in a pronoun of the third person, ـه، ـها، ـهم، ـهن، ـهما
+ * (خسارته، خسائرهم، عددهن; not the ـة of خسارة)? */
 static bool possessive(const text *t, size_t i)
 {
-    uint32_t last[2] = {0, 0};
+    uint32_t last[3] = {0, 0, 0};
     size_t n = 0;
-    for (uint32_t k = t->tok[i].sp.end; k > t->tok[i].sp.start && n < 2;) {
+    for (uint32_t k = t->tok[i].sp.end; k > t->tok[i].sp.start && n < 3;) {
         uint32_t c = t->cp[--k];
         if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640)
             continue; /* harakat, tatweel */
         last[n++] = c;
     }
+    const uint32_t heh = 0x0647, alef = 0x0627, meem = 0x0645, noon = 0x0646;
     return t->tok[i].kind == TOK_WORD && t->tok[i].sp.end - t->tok[i].sp.start > 3 &&
-           (last[0] == 0x0647 || (last[1] == 0x0647 && (last[0] == 0x0627 || last[0] == 0x0645)));
+           (last[0] == heh ||
+            (last[1] == heh && (last[0] == alef || last[0] == meem || last[0] == noon)) ||
+            (last[2] == heh && last[1] == meem && last[0] == alef));
 }
 
 /* The mention of a party that owns what is counted: named right after the
@@ -2329,20 +2332,6 @@ static bool toll_noun_after_head(const doc_state *d, size_t k, size_t i, counted
     return true;
 }
 
-/* Does token k end in the pronoun of what it heads (عددهم, وعددهن, عددها)? */
-static bool pronoun_suffixed(const text *t, size_t k)
-{
-    static const char *const suffixes[] = {"هم", "هن", "ها", "هما", NULL};
-    const char *n = t->tok[k].norm;
-    size_t len = strlen(n);
-    for (size_t s = 0; suffixes[s]; s++) {
-        size_t sl = strlen(suffixes[s]);
-        if (len > sl && !strcmp(n + len - sl, suffixes[s]))
-            return true;
-    }
-    return false;
-}
-
 /* "القتلى وعددهم 40", "المعتقلين البالغ عددهم 25", "الجرحى، وعددهم 12،": a
  * toll head with the pronoun of a toll or a counted noun named right before
  * it (past a comma, a link such as البالغ or both) heads the bare number at
@@ -2352,7 +2341,7 @@ static bool count_of_the_named(const doc_state *d, const fig_state *fs, size_t i
     const text *t = d->t;
     size_t k = i - 1;
     uint32_t s = t->tok[i].sentence;
-    if (!word_role(d, k, "toll_head") || !pronoun_suffixed(t, k))
+    if (!word_role(d, k, "toll_head") || !possessive(t, k))
         return false;
     size_t p = k;
     if (p > 0 && t->tok[p - 1].sentence == s && word_role(d, p - 1, "toll_link"))

@@ -103,6 +103,7 @@ enum {
     C_OR = 1u << 15,            /* أو: "15 أو 20" */
     C_DECIMAL_POINT = 1u << 16, /* فاصلة: "واحد فاصلة خمسة" */
     C_LARGE = 1u << 17,         /* كبير: "عدد كبير من" */
+    C_DAY_NAME = 1u << 18,      /* الاثنين, أمس: يوم before it names a day */
 };
 
 typedef struct wordent {
@@ -1086,18 +1087,11 @@ static bool count_qual(qualifier q)
 /* Does the time unit at token k name a day rather than count days: يوم
  * before a day of the week or أمس ("بلغ عدد القتلى 38 يوم الاثنين", "نزح
  * 40 ألفا يوم أمس")? A count of days takes يوما or أيام, or an adjective
- * after يوم ("الـ100 يوم الأولى"). The days are a closed class, written as
- * text_normalize writes them. */
+ * after يوم ("الـ100 يوم الأولى"). */
 static bool day_named(const text *t, size_t k)
 {
-    static const char *const days[] = {"الاحد",  "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
-                                       "الجمعه", "السبت",   "امس",      NULL};
-    if (!same_sent(t, k, k + 1) || t->tok[k].kind != TOK_WORD || strcmp(t->tok[k].norm, "يوم") != 0)
-        return false;
-    for (size_t d = 0; days[d]; d++)
-        if (!strcmp(t->tok[k + 1].norm, days[d]))
-            return true;
-    return false;
+    return same_sent(t, k, k + 1) && t->tok[k].kind == TOK_WORD &&
+           strcmp(t->tok[k].norm, "يوم") == 0 && (ctx_of(t, k + 1, false) & C_DAY_NAME);
 }
 
 static void add_flags(const reader *r, found *f)

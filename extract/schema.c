@@ -60,7 +60,7 @@ static const char *const number_contexts[] = {
     "time_unit",   "year_before",   "clock",        "month",      "month_head",
     "month_tail",  "daypart",       "not_number",   "hamza_only", "and",
     "teen_closer", "between",       "between_lead", "from",       "to",
-    "or",          "decimal_point", "large",        NULL};
+    "or",          "decimal_point", "large",        "day_name",   NULL};
 static const char *const anaphor_names[] = {"construct", "definite", "both", NULL};
 static const char *const party_kinds[] = {"outlet",     "agency", "armed_group", "military",
                                           "government", "un",     "ngo",         "civil_defence",
