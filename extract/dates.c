@@ -247,27 +247,26 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
                     const day_word *days, extract_date *out, size_t *next);
 
 /* Is token k of sentence s the mark of a Hijri year (هـ، هجري، للهجرة)? */
-static bool hijri_mark(const text *t, size_t k, uint32_t s)
+static bool hijri_mark(const extract_model *m, const text *t, size_t k, uint32_t s)
 {
-    static const char *const marks[] = {"ه", "هـ", "هجري", "هجريه", "للهجره", NULL};
-    for (const char *const *w = marks; *w; w++)
-        if (tok_is(t, k, s, *w))
-            return true;
-    return false;
+    lexicon_match lm;
+    return k < t->n_tok && t->tok[k].sentence == s &&
+           lexicon_match_at(m->dates, t, k, PROCLITICS_NONE, &lm) &&
+           !strcmp(kind_of(&lm), "hijri_mark");
 }
 
 /* A date of the Hijri calendar: the month at tokens [i, end) of sentence s
  * (number `month`), after its day and before its year (12 رمضان 1445), or
  * before a year marked Hijri (رمضان 1445 هـ: the month). The calendar is
  * the tabular one, which the sighted month may leave by a day. */
-static bool read_hijri(const text *t, size_t i, size_t end, uint32_t s, int month,
-                       extract_date *out, size_t *next)
+static bool read_hijri(const extract_model *m, const text *t, size_t i, size_t end, uint32_t s,
+                       int month, extract_date *out, size_t *next)
 {
     int y = end < t->n_tok && t->tok[end].sentence == s ? tok_int(t, end) : -1;
     if (y < 1350 || y > 1500)
         return false;
     int day = i > 0 && t->tok[i - 1].sentence == s ? tok_int(t, i - 1) : -1;
-    bool mark = hijri_mark(t, end + 1, s);
+    bool mark = hijri_mark(m, t, end + 1, s);
     if ((day < 1 || day > 30) && !mark)
         return false;
     /* days from 1970-01-01 of the first of the month: 1 رمضان 1445 is
@@ -311,27 +310,23 @@ static bool day_after_weekday(const extract_model *m, const text *t, size_t at, 
     return true;
 }
 
-/* Which third of a period the word before token i of sentence s names:
- * 1 its start (مطلع، بداية، أوائل، مستهل), 2 its middle (منتصف، أواسط), 3
- * its end (أواخر، نهاية، ختام); 0 none. */
-static int period_part(const text *t, size_t i, uint32_t s)
+/* Which third of a period the word before token i of sentence s names
+ * (dates.tsv's parts: مطلع، منتصف، أواخر ...): 1 its start, 2 its middle, 3
+ * its end; 0 none. A و or ب may lead it (بمطلع، وأواخر). */
+static int period_part(const extract_model *m, const text *t, size_t i, uint32_t s)
 {
     if (i == 0 || t->tok[i - 1].sentence != s || t->tok[i - 1].kind != TOK_WORD)
         return 0;
-    static const char *const words[3][5] = {{"مطلع", "بدايه", "اوايل", "مستهل", NULL},
-                                            {"منتصف", "اواسط", NULL},
-                                            {"اواخر", "نهايه", "ختام", NULL}};
+    lexicon_match lm;
+    if (!lexicon_match_at(m->dates, t, i - 1, PROCLITICS_ALL, &lm) || lm.tok_end != i ||
+        strcmp(kind_of(&lm), "part") != 0)
+        return 0;
     const char *w = t->tok[i - 1].norm;
-    for (int part = 0; part < 3; part++)
-        for (const char *const *p = words[part]; *p; p++) {
-            if (!strcmp(w, *p))
-                return part + 1;
-            /* a clitic before it: بمطلع، وأواخر، فيما */
-            size_t n = strlen("و");
-            if (strlen(w) > n && (!strncmp(w, "و", n) || !strncmp(w, "ب", n)) && !strcmp(w + n, *p))
-                return part + 1;
-        }
-    return 0;
+    size_t n = strlen("و");
+    if (lm.stripped && !(strlen(w) > n && (!strncmp(w, "و", n) || !strncmp(w, "ب", n)) &&
+                         lexicon_find(m->dates, w + n) == lm.entry))
+        return 0;
+    return value_of(&lm);
 }
 
 /* The third `part` (period_part) of the month or year *d spans, ended at
@@ -387,7 +382,7 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
     const char *kind = kind_of(&lm);
     int v = value_of(&lm);
     if (strcmp(kind, "month") == 0 && v > 12)
-        return read_hijri(t, i, lm.tok_end, s, v - 12, out, next);
+        return read_hijri(m, t, i, lm.tok_end, s, v - 12, out, next);
     if (strcmp(kind, "month") == 0) {
         int day = i > 0 && t->tok[i - 1].sentence == s ? tok_int(t, i - 1) : -1;
         size_t day_first = i > 0 ? i - 1 : 0;
@@ -424,7 +419,7 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
         else if (since && pub && yearless(v, 1, pub)) /* "منذ مطلع آب" */
             *out = (extract_date){yearless(v, 1, pub), 0, DATE_MONTH};
         if (!since && out->precision == DATE_MONTH)
-            take_part(out, period_part(t, i, s), pub); /* "أواخر آذار 2023" */
+            take_part(out, period_part(m, t, i, s), pub); /* "أواخر آذار 2023" */
         if (since && out->precision != DATE_NONE)
             *out = since_then(out->start, pub);
         int from = out->precision == DATE_DAY ? range_start(t, day_first, s, day) : 0;
@@ -465,7 +460,7 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
             return false;
         /* "منذ تأسيسها أواخر عام 2012": since then */
         *out = (extract_date){pack(y, 1, 1), pack(y, 12, 31), DATE_YEAR};
-        take_part(out, period_part(t, i, s), 0); /* "أواخر عام 2023" */
+        take_part(out, period_part(m, t, i, s), 0); /* "أواخر عام 2023" */
         if (since_before(t, i, s))
             *out = since_then(out->start, pub);
         else if (pub && out->precision == DATE_SPAN && out->end > pub)
@@ -508,14 +503,14 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
         *out = (extract_date){shift(pub, -7), pub, DATE_WEEK};
     } else if (strcmp(kind, "month_to_date") == 0) {
         *out = (extract_date){pack(py, pm, 1), pub, DATE_SPAN};
-        take_part(out, period_part(t, i, s), pub); /* "مطلع الشهر الجاري" */
+        take_part(out, period_part(m, t, i, s), pub); /* "مطلع الشهر الجاري" */
     } else if (strcmp(kind, "year_to_date") == 0) {
         *out = (extract_date){pack(py, 1, 1), pub, DATE_SPAN};
-        take_part(out, period_part(t, i, s), pub);
+        take_part(out, period_part(m, t, i, s), pub);
     } else if (strcmp(kind, "last_month") == 0) {
         int y = pm == 1 ? py - 1 : py, mo = pm == 1 ? 12 : pm - 1;
         *out = (extract_date){pack(y, mo, 1), pack(y, mo, days_in_month(y, mo)), DATE_MONTH};
-        take_part(out, period_part(t, i, s), pub); /* "أواخر الشهر الماضي" */
+        take_part(out, period_part(m, t, i, s), pub); /* "أواخر الشهر الماضي" */
     } else if (strcmp(kind, "since") == 0) {
         int y =
             lm.tok_end < t->n_tok && t->tok[lm.tok_end].sentence == s ? tok_int(t, lm.tok_end) : -1;

@@ -49,8 +49,9 @@ static const char *const causes[] = {
     "execution", "torture",        "drowning",    "bombing",  NULL};
 static const char *const cause_ranks[] = {"generic", NULL};
 static const char *const date_kinds[] = {
-    "month",        "weekday",    "lead",  "day",         "days", "week", "month_to_date",
-    "year_to_date", "last_month", "since", "ordinal_one", "year", NULL};
+    "month",       "weekday",       "lead",         "day",        "days",
+    "week",        "month_to_date", "year_to_date", "last_month", "since",
+    "ordinal_one", "year",          "part",         "hijri_mark", NULL};
 static const char *const number_kinds[] = {
     "none",      "zero",    "unit",     "teen_unit", "tens",        "hundred",
     "hundreds",  "mult",    "mult_acc", "mult_dual", "mult_plural", "vague",
