@@ -772,18 +772,21 @@ static bool civilian_kind(const char *kind)
 static bool possessive(const text *t, size_t i)
 {
     uint32_t last[3] = {0, 0, 0};
-    size_t n = 0;
-    for (uint32_t k = t->tok[i].sp.end; k > t->tok[i].sp.start && n < 3;) {
+    size_t n = 0, letters = 0;
+    for (uint32_t k = t->tok[i].sp.end; k > t->tok[i].sp.start;) {
         uint32_t c = t->cp[--k];
         if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640)
             continue; /* harakat, tatweel */
-        last[n++] = c;
+        if (n < 3)
+            last[n++] = c;
+        letters++;
     }
     const uint32_t heh = 0x0647, alef = 0x0627, meem = 0x0645, noon = 0x0646;
-    return t->tok[i].kind == TOK_WORD && t->tok[i].sp.end - t->tok[i].sp.start > 3 &&
+    /* ـهما only after a stem of three letters: "متهما" is a noun, not "مت" */
+    return t->tok[i].kind == TOK_WORD && letters > 3 &&
            (last[0] == heh ||
             (last[1] == heh && (last[0] == alef || last[0] == meem || last[0] == noon)) ||
-            (last[2] == heh && last[1] == meem && last[0] == alef));
+            (letters > 5 && last[2] == heh && last[1] == meem && last[0] == alef));
 }
 
 /* The mention of a party that owns what is counted: named right after the
@@ -822,11 +825,23 @@ static size_t owner_mention(const doc_state *d, const counted *c, size_t num_fir
         cause && (!strcmp(cause->type, "losses") || fires ||
                   /* a noun in construct with its owner: "قتلى قوات النظام، بينهم 24 ضابطا" */
                   (lexicon_match_at(d->m->nouns, t, cause->first, PROCLITICS_ALL, &nm) &&
+                   nm.tok_end == cause->end) ||
+                  /* ... also as a toll's last word: "حصيلة القتلى في صفوف ..." */
+                  (cause->end > cause->first + 1 &&
+                   lexicon_match_at(d->m->nouns, t, cause->end - 1, PROCLITICS_ALL, &nm) &&
                    nm.tok_end == cause->end));
-    if (owns && cause->end < num_first)
+    if (owns && cause->end < num_first) {
+        /* ... or past the ranks it is counted in: "حصيلة القتلى في صفوف قوات
+         * النظام ارتفعت إلى 9", "عدد القتلى من عناصر الجيش بلغ 12" */
+        size_t at = cause->end;
+        while (at < num_first && at < cause->end + 3 && t->tok[at].kind == TOK_WORD &&
+               (word_role(d, at, "of") || word_role(d, at, "ranks") ||
+                stages_word_in(d, at, FW_OWNER_LINK)))
+            at++;
         for (size_t m = 0; m < d->r->n_source_mentions; m++)
-            if (d->smention_toks[m].first == cause->end)
+            if (d->smention_toks[m].first == cause->end || d->smention_toks[m].first == at)
                 return m;
+    }
     /* "أعلنت المنظمة خسارتها 267 عنصرا", "أقرت قوات النظام بخسارته": a loss
      * word with a possessive pronoun is the loss of the party named last
      * before it in its sentence. */
@@ -839,6 +854,28 @@ static size_t owner_mention(const doc_state *d, const counted *c, size_t num_fir
                 (last == EXTRACT_NO_INDEX ||
                  d->smention_toks[m].first > d->smention_toks[last].first))
                 last = m;
+    /* "أعلنت قسد أن 6 من مقاتليها قتلوا", "قالت الوزارة إن 3 من جنودها
+     * أصيبوا": a counted noun with a possessive pronoun belongs to the party
+     * named last before it in its sentence when that party is the speaker;
+     * a party named between is the likelier owner, or whoever did it, so
+     * none then ("كبد الجيش قوات الدعم السريع خسائر وقتل 150 من عناصرها",
+     * "أكدت المنظمة أن النظام قتل 240 من أفرادها"). */
+    if (last == EXTRACT_NO_INDEX && c->end > c->first && possessive(t, c->end - 1)) {
+        for (size_t m = 0; m < d->r->n_source_mentions; m++)
+            if (d->smention_toks[m].end <= c->first &&
+                t->tok[d->smention_toks[m].first].sentence == t->tok[c->first].sentence &&
+                (last == EXTRACT_NO_INDEX ||
+                 d->smention_toks[m].first > d->smention_toks[last].first))
+                last = m;
+        /* ... under any of its names: "أعلنت قوات سوريا الديمقراطية (قسد) أن" */
+        bool speaks = false;
+        for (size_t m = 0; last != EXTRACT_NO_INDEX && m <= last && !speaks; m++)
+            speaks = d->r->source_mentions[m].source == d->r->source_mentions[last].source &&
+                     d->r->source_mentions[m].role == ROLE_SPEAKER &&
+                     t->tok[d->smention_toks[m].first].sentence == t->tok[c->first].sentence;
+        if (!speaks)
+            last = EXTRACT_NO_INDEX;
+    }
     return last;
 }
 
@@ -3217,8 +3254,8 @@ static void link_figures(doc_state *d, const fig_aux *aux)
  * before it of the same type (or, for an update that names no event, of
  * the same thing) that counts the same thing, no larger; told by the same
  * claimant when same_claimant. EXTRACT_NO_INDEX when none. */
-static size_t updated_toll(const doc_state *d, const fig_aux *aux, size_t i, bool untyped,
-                           bool same_claimant)
+static size_t updated_toll_of(const doc_state *d, const fig_aux *aux, size_t i, bool untyped,
+                              bool same_claimant, bool same_bloc)
 {
     const text *t = d->t;
     const extract_figure *f = d->r->figures;
@@ -3243,12 +3280,28 @@ static size_t updated_toll(const doc_state *d, const fig_aux *aux, size_t i, boo
         if (!f[i].has_value && f[j].has_value &&
             t->tok[aux[j].first].sentence == t->tok[aux[i].first].sentence)
             return EXTRACT_NO_INDEX;
+        bool other_bloc = f[j].subject_bloc && f[i].subject_bloc &&
+                          strcmp(f[j].subject_bloc, f[i].subject_bloc) != 0;
+        if (other_bloc || (same_bloc && !f[j].subject_bloc))
+            continue;
         if (f[j].part_of == EXTRACT_NO_INDEX && same_type && same_object &&
             (!same_claimant || f[j].claimant == f[i].claimant) &&
             (!f[j].has_value || !f[i].has_value || f[j].value <= f[i].value))
             return j;
     }
     return EXTRACT_NO_INDEX;
+}
+
+/* A toll said to be a party's ("ارتفعت حصيلة القتلى في صفوف قسد إلى 9")
+ * first updates that party's toll, not a later one of its enemies; then
+ * any toll not said to be another party's. */
+static size_t updated_toll(const doc_state *d, const fig_aux *aux, size_t i, bool untyped,
+                           bool same_claimant)
+{
+    size_t j = EXTRACT_NO_INDEX;
+    if (d->r->figures[i].subject_bloc)
+        j = updated_toll_of(d, aux, i, untyped, same_claimant, true);
+    return j != EXTRACT_NO_INDEX ? j : updated_toll_of(d, aux, i, untyped, same_claimant, false);
 }
 
 /* Put the figures (and their aux records) in text order. */

@@ -1648,6 +1648,46 @@ Test(figures, subject_bloc_and_party_in_other_wars)
     check_subjects(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* Whose a toll is when its noun says it: a possessive pronoun names the
+ * speaker's own people ("6 من مقاتليها"), not those of a party named
+ * between, nor of whoever did it; a toll head owns the party of the ranks
+ * after it ("حصيلة القتلى في صفوف ..."). */
+Test(figures, subject_by_a_pronoun_or_the_ranks_of_a_toll)
+{
+    static const subject_case cases[] = {
+        {"أعلنت قسد أن 5 من مقاتليها قتلوا في هجوم قرب الشدادي.", "5 من", "sy.sdf", NULL},
+        {"وقالت حركة أحرار الشام في بيان إن 7 من عناصرها قتلوا في ريف إدلب.", "7 من",
+         "sy.opposition", "ahrar-al-sham"},
+        {"وأعلنت قوات سوريا الديمقراطية (قسد) أن 4 من مقاتليها أصيبوا.", "4 من", "sy.sdf", NULL},
+        /* the party named between owns them, or did it: no owner is read */
+        {"وأكد الجيش السوداني أنه هاجم قوات الدعم السريع وقتل 90 من عناصرها.", "90 من", NULL, NULL},
+        {"وأعلنت الحركة أن قوات النظام قتلت 11 من مقاتليها.", "11 من", NULL, NULL},
+        /* an accusative noun ending like a dual pronoun is no pronoun */
+        {"وقالت الحركة إن القوات اعتقلت 12 متهما بالسرقة.", "12 متهما", NULL, NULL},
+        /* the ranks a toll head is of */
+        {"وقال المرصد إن حصيلة القتلى في صفوف قوات النظام بلغت 17.", "17", "sy.government", NULL},
+        {"وقال المرصد إن عدد القتلى من عناصر حزب الله ارتفع إلى 8.", "8", "sy.government",
+         "hezbollah"},
+    };
+    check_subjects(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* An update said to be one party's replaces that party's toll, not a later
+ * one of its enemies. */
+Test(figures, an_update_of_one_partys_toll)
+{
+    extract_result r;
+    run("أعلنت قسد أن 6 من مقاتليها قتلوا في هجوم لداعش. وقالت إن مقاتليها قتلوا 4 من "
+        "المهاجمين. وذكر المرصد أن حصيلة القتلى في صفوف قسد ارتفعت إلى 9.",
+        &r);
+    size_t six = figure_at(&r, "6 من"), nine = figure_at(&r, "9");
+    cr_assert_neq(six, EXTRACT_NO_INDEX);
+    cr_assert_neq(nine, EXTRACT_NO_INDEX);
+    cr_expect_eq(r.figures[nine].supersedes, six, "the 9 supersedes %zu, want the 6 (%zu)",
+                 r.figures[nine].supersedes, six);
+    extract_result_free(&r);
+}
+
 /* "آخرون" after a breakdown counts what the whole counts, not its last
  * part: "قتل 42 نازحا بينهم 8 أطفال، وأصيب 70 آخرون" — 70 displaced people,
  * not 70 children. "N منهم" after a part is still of that part. */
