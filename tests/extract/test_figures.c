@@ -1751,6 +1751,10 @@ Test(figures, nouns_of_the_genre)
         {"وأصيب 4 مستوطنين في عملية إطلاق نار.", "4 مستوطنين", "injured", "settlers"},
         {"وقتل 12 مجندا في الهجوم على الثكنة.", "12 مجندا", "killed", "conscripts"},
         {"وقتل 3 رعاة بانفجار لغم في البادية.", "3 رعاة", "killed", "shepherds"},
+        /* Iraq's official word for a member of the security forces */
+        {"وأصيب 9 منتسبين بجروح في الهجوم على السيطرة.", "9 منتسبين", "injured",
+         "security personnel"},
+        {"واستشهد منتسبان في انفجار عبوة ناسفة.", "منتسبان", "killed", "security personnel"},
         {"وقتل حارسان في الهجوم على المصرف.", "حارسان", "killed", "guards"},
         /* livestock are counted, never people killed */
         {"وقتل 30 رأسا من الماشية في القصف.", "30 رأسا", "count", "livestock"},
