@@ -813,6 +813,13 @@ static size_t owner_mention(const doc_state *d, const counted *c, size_t num_fir
             linked = t->tok[k].sp.start < num_end || t->tok[k].kind == TOK_PUNCT ||
                      word_role(d, k, "of") || word_role(d, k, "ranks") ||
                      stages_word_in(d, k, FW_OWNER_LINK); /* "عنصرا تابعا للنظام" */
+        /* "قتلت قوات النظام 31 مدنيا، والقوات الروسية 6": a party joined by
+         * و after a comma begins the next item of a list, not the owner */
+        static const uint32_t commas[] = {',', 0x060C, ';', 0x061B, 0};
+        if (linked && first > c->end && t->tok[first - 1].kind == TOK_PUNCT &&
+            strchr_cp(commas, t->cp[t->tok[first - 1].sp.start]) &&
+            t->cp[t->tok[first].sp.start] == 0x0648)
+            linked = false;
         if (linked)
             return m;
         break;
@@ -3544,6 +3551,39 @@ static bool listed_by_place(const doc_state *d, const fig_state *fs, const numbe
     return next_by_place(d, fs->aux[before - d->r->figures].end, num->tok_first);
 }
 
+/* "قتلت قوات النظام 31 مدنيا، والقوات الروسية 6، وقسد 19", "فيما قتلت
+ * القوات الروسية 6.": a bare number right after a party, closed by
+ * punctuation, after a figure of its sentence: who did it is listed and
+ * the verb and the noun are left out (a perpetrator's share in a monthly
+ * tally). */
+static bool listed_by_party(const doc_state *d, const fig_state *fs, const number *num,
+                            size_t after)
+{
+    const text *t = d->t;
+    size_t i = num->tok_first;
+    const extract_figure *before = i > 0 ? previous_in_sentence(d, i) : NULL;
+    if (!before || !d->in_source[i - 1] || d->in_source[i] ||
+        t->tok[i - 1].sentence != t->tok[i].sentence ||
+        (after < t->n_tok && t->tok[after].kind != TOK_PUNCT &&
+         t->tok[after].sentence == t->tok[i].sentence))
+        return false;
+    size_t party = i - 1; /* the party's first word */
+    while (party > 0 && i - party < LEXICON_MAX_WORDS && d->in_source[party - 1] &&
+           t->tok[party - 1].kind == TOK_WORD)
+        party--;
+    /* the next item of the list ("والقوات الروسية 6") ... */
+    if (t->cp[t->tok[party].sp.start] == 0x0648 && party > 0 && t->tok[party - 1].kind == TOK_PUNCT)
+        return true;
+    /* ... or a clause of the same verb ("فيما قتلت القوات الروسية 6"), not
+     * of saying ("وأعلن الدفاع المدني 12") */
+    size_t from = party > LEXICON_MAX_WORDS ? party - LEXICON_MAX_WORDS : 0;
+    for (size_t k = trigger_from(fs->tr, fs->n_tr, from); k < fs->n_tr && fs->tr[k].first < party;
+         k++)
+        if (fs->tr[k].end == party && fs->tr[k].before && !strcmp(fs->tr[k].type, before->type))
+            return true;
+    return false;
+}
+
 /* "على الأقل" within the clause after a noun phrase (its owner may stand
  * between), before any other number or punctuation. */
 static bool at_least_after(const doc_state *d, size_t from)
@@ -3834,7 +3874,8 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
     if (!found && num->has_value && fs->others &&
         ((num->qual == QUAL_EXACT &&
           (elliptic(d, num, after) || opens_toll_list(d, fs, num, after) ||
-           listed_by_place(d, fs, num, after) || item_of_toll_list(d, fs, num, after))) ||
+           listed_by_place(d, fs, num, after) || listed_by_party(d, fs, num, after) ||
+           item_of_toll_list(d, fs, num, after))) ||
          elliptic_subject(d, fs, num, after) ||
          (num->qual == QUAL_EXACT && elliptic_after_its_verb(d, fs, num, after)))) {
         /* "قتل 100 شخص في جبلة و48 في طرطوس": the noun is not repeated;

@@ -2403,3 +2403,30 @@ Test(figures, a_bulletin_line_headed_by_its_toll)
         cr_expect(strcmp(r.figures[i].type, "injured") != 0, "an injured toll in a street count");
     extract_result_free(&r);
 }
+
+/* A monthly tally lists who did it with the verb and the noun left out:
+ * "قتلت قوات النظام 31 مدنيا، والقوات الروسية 6" counts civilians killed
+ * by each; a party joined by و after the comma begins the next item, so it
+ * owns none of the civilians before it. A number after a party that said
+ * something is no such item. */
+Test(figures, a_tally_listed_by_who_did_it)
+{
+    static const figure_case cases[] = {
+        {"ووثق التقرير أن قوات النظام قتلت 42 مدنيا، والقوات الروسية 8، وتنظيم داعش 5.", "8", 8,
+         "exact", "killed"},
+        {"ووثق التقرير أن قوات النظام قتلت 42 مدنيا، والقوات الروسية 8، وتنظيم داعش 5.", "5", 5,
+         "exact", "killed"},
+        {"وبحسب الشبكة اعتقلت قوات النظام 70 شخصا، فيما اعتقلت قسد 23.", "23", 23, "exact",
+         "captured"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+    static const subject_case subjects[] = {
+        {"ووثق التقرير أن قوات النظام قتلت 42 مدنيا، والقوات الروسية 8.", "42 مدنيا", NULL, NULL},
+    };
+    check_subjects(subjects, sizeof subjects / sizeof subjects[0]);
+    static const no_figure_case none[] = {
+        {"وقتل 5 مدنيين في درعا، وأعلن الهلال الأحمر 14.", "14"},
+        {"وقتل 6 جنود من الفرقة 17.", "17"},
+    };
+    check_no_figures(none, sizeof none / sizeof none[0]);
+}
