@@ -1755,6 +1755,9 @@ Test(figures, nouns_of_the_genre)
         {"وأصيب 9 منتسبين بجروح في الهجوم على السيطرة.", "9 منتسبين", "injured",
          "security personnel"},
         {"واستشهد منتسبان في انفجار عبوة ناسفة.", "منتسبان", "killed", "security personnel"},
+        /* the Israeli army's word for the armed men it fights; القضاء على kills */
+        {"وقال الجيش إن قواته قضت على 14 مخربا في المنطقة.", "14 مخربا", "killed", "fighters"},
+        {"وأعلن الجيش القضاء على 9 مسلحين في الاشتباك.", "9 مسلحين", "killed", "fighters"},
         {"وقتل حارسان في الهجوم على المصرف.", "حارسان", "killed", "guards"},
         /* livestock are counted, never people killed */
         {"وقتل 30 رأسا من الماشية في القصف.", "30 رأسا", "count", "livestock"},
