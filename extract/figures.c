@@ -1020,9 +1020,8 @@ static size_t name_after_fi(const doc_state *d, size_t fi)
  * ranked like a dateline: taken only when what is said names no place. */
 static bool before_said(const doc_state *d, size_t p, size_t first)
 {
-    const text *t = d->t;
     for (size_t k = d->place_toks[p].end; k < first; k++)
-        if (stages_word_is(t, k, (const char *const[]){"إن", "ان", "أن", NULL}))
+        if (stages_word_in(d, k, FW_COMPLEMENTIZER)) /* إن، أن، بأن، وأن ... */
             return true;
     return false;
 }
@@ -1213,16 +1212,16 @@ static bool place_of_a_part(const doc_state *d, size_t end, size_t p)
 
 /* Is the place mention starting at token pf where the shelling or fire came
  * from ("قصف مصدره مواقع قوات النظام في X", "قذائف مصدرها X"): within a
- * few words after مصدره with no mark between? Those it struck are not
- * there. */
-static bool origin_of_fire(const text *t, size_t pf)
+ * few words after a word of function_words.tsv's fire_origin with no mark
+ * between? Those it struck are not there. */
+static bool origin_of_fire(const doc_state *d, size_t pf)
 {
     enum { ORIGIN_WORDS = 6 };
-    static const char *const origin[] = {"مصدره", "مصدرها", "مصدرهما", "مصدرهم", NULL};
+    const text *t = d->t;
     for (size_t k = pf; k-- > 0 && pf - k <= ORIGIN_WORDS;) {
         if (t->tok[k].kind == TOK_PUNCT || t->tok[k].sentence != t->tok[pf].sentence)
             return false;
-        if (stages_word_is(t, k, origin))
+        if (stages_word_in(d, k, FW_FIRE_ORIGIN))
             return true;
     }
     return false;
@@ -1275,7 +1274,7 @@ static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool w
         }
         if (pf > end && place_of_a_part(d, end, p))
             continue;
-        if (origin_of_fire(t, pf))
+        if (origin_of_fire(d, pf))
             continue;
         bool dateline = dateline_place(d, p) || (ways && way_end(d, p)) || before_said(d, p, first);
         if (fi_after && (pf == end + 1 || pf == named_after) && !dateline)

@@ -137,6 +137,7 @@ const char *const schema_word_sets[FW__COUNT + 1] = {
     [FW_BOX_HEADING] = "box_heading",
     [FW_CLAIMS_ATTACK] = "claims_attack",
     [FW_CUMULATIVE] = "cumulative",
+    [FW_FIRE_ORIGIN] = "fire_origin",
     [FW__COUNT] = NULL,
 };
 

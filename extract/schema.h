@@ -78,6 +78,7 @@ typedef enum word_set {
     FW_BOX_HEADING,
     FW_CLAIMS_ATTACK,
     FW_CUMULATIVE,
+    FW_FIRE_ORIGIN,
     FW__COUNT
 } word_set;
 extern const char *const schema_word_sets[FW__COUNT + 1]; /* NULL-terminated */

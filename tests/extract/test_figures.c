@@ -2433,3 +2433,18 @@ Test(figures, a_tally_listed_by_who_did_it)
     };
     check_no_figures(none, sizeof none / sizeof none[0]);
 }
+
+/* A place in the speaker's words before بأن or وإن that opens what is said
+ * is where the speaker sits: the place what is said names comes first. */
+Test(figures, a_place_before_the_complementizer_is_the_speakers)
+{
+    static const place_case where[] = {
+        {"أفاد مصدر طبي في محافظة صعدة بأن 5 مدنيين قتلوا بغارات جوية على مديرية رازح.", "5",
+         "razih"},
+        {"وذكر الإسعاف في غزة بأن طواقمه نقلت 9 جرحى أصيبوا بقصف استهدف مخيم جباليا.", "9",
+         "jabalia"},
+        /* ... and it stays the place when what is said names none */
+        {"أفاد مصدر طبي في محافظة صعدة بأن 5 مدنيين قتلوا.", "5", "saada-gov"},
+    };
+    check_places(where, sizeof where / sizeof where[0]);
+}
