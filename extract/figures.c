@@ -789,6 +789,20 @@ static bool possessive(const text *t, size_t i)
             (letters > 5 && last[2] == heh && last[1] == meem && last[0] == alef));
 }
 
+/* The source mention that ends last before token i in i's sentence, or
+ * EXTRACT_NO_INDEX. */
+static size_t party_named_last_before(const doc_state *d, size_t i)
+{
+    const text *t = d->t;
+    size_t last = EXTRACT_NO_INDEX;
+    for (size_t m = 0; m < d->r->n_source_mentions; m++)
+        if (d->smention_toks[m].end <= i &&
+            t->tok[d->smention_toks[m].first].sentence == t->tok[i].sentence &&
+            (last == EXTRACT_NO_INDEX || d->smention_toks[m].first > d->smention_toks[last].first))
+            last = m;
+    return last;
+}
+
 /* The mention of a party that owns what is counted: named right after the
  * noun ("عنصرًا من الجيش السوري", "قتلى قوات النظام", "سقطوا قتلى في صفوف
  * قوات النظام", "مركبة تابعة لقوات الدعم السريع"), or right after the word before the number that makes it
@@ -855,12 +869,7 @@ static size_t owner_mention(const doc_state *d, const counted *c, size_t num_fir
     size_t last = EXTRACT_NO_INDEX;
     if (cause && !strcmp(cause->type, "losses") && cause->end <= num_first &&
         possessive(t, cause->end - 1))
-        for (size_t m = 0; m < d->r->n_source_mentions; m++)
-            if (d->smention_toks[m].end <= cause->first &&
-                t->tok[d->smention_toks[m].first].sentence == t->tok[cause->first].sentence &&
-                (last == EXTRACT_NO_INDEX ||
-                 d->smention_toks[m].first > d->smention_toks[last].first))
-                last = m;
+        last = party_named_last_before(d, cause->first);
     /* "أعلنت قسد أن 6 من مقاتليها قتلوا", "قالت الوزارة إن 3 من جنودها
      * أصيبوا": a counted noun with a possessive pronoun belongs to the party
      * named last before it in its sentence when that party is the speaker;
@@ -868,12 +877,7 @@ static size_t owner_mention(const doc_state *d, const counted *c, size_t num_fir
      * none then ("كبد الجيش قوات الدعم السريع خسائر وقتل 150 من عناصرها",
      * "أكدت المنظمة أن النظام قتل 240 من أفرادها"). */
     if (last == EXTRACT_NO_INDEX && c->end > c->first && possessive(t, c->end - 1)) {
-        for (size_t m = 0; m < d->r->n_source_mentions; m++)
-            if (d->smention_toks[m].end <= c->first &&
-                t->tok[d->smention_toks[m].first].sentence == t->tok[c->first].sentence &&
-                (last == EXTRACT_NO_INDEX ||
-                 d->smention_toks[m].first > d->smention_toks[last].first))
-                last = m;
+        last = party_named_last_before(d, c->first);
         /* ... under any of its names: "أعلنت قوات سوريا الديمقراطية (قسد) أن" */
         bool speaks = false;
         for (size_t m = 0; last != EXTRACT_NO_INDEX && m <= last && !speaks; m++)
