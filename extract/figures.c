@@ -382,6 +382,32 @@ static bool acted_on_in_clause(const doc_state *d, const trigger *cause, size_t 
     return true;
 }
 
+static const extract_figure *previous_in_sentence(const doc_state *d, size_t first);
+
+/* Is the number at num_first joined by و to the figure right before it,
+ * which was shot down, intercepted or seized ("أسقطت 4 طائرات مسيرة و3
+ * صواريخ أطلقت من اليمن")? It is that verb's object too, and a "fired"
+ * verb after it is its attribute, as acted_on_in_clause says. */
+static bool listed_after_acted_on(const doc_state *d, size_t num_first)
+{
+    enum { LIST_GAP_WORDS = 8 };
+    const text *t = d->t;
+    bool waw = (num_first > 0 && !strcmp(t->tok[num_first - 1].norm, "و") &&
+                t->tok[num_first - 1].sp.end == t->tok[num_first].sp.start) ||
+               t->cp[t->tok[num_first].sp.start] == 0x0648;
+    const extract_figure *prev = waw ? previous_in_sentence(d, num_first) : NULL;
+    if (!prev || (strcmp(prev->type, "destroyed") != 0 && strcmp(prev->type, "seized") != 0))
+        return false;
+    size_t from = t->tok[num_first].kind == TOK_NUMBER ? num_first - 1 : num_first; /* past و */
+    for (size_t j = from; j-- > 0 && from - j <= LIST_GAP_WORDS;) {
+        if (t->tok[j].sp.start < prev->sp.end)
+            return true;
+        if (t->tok[j].kind == TOK_PUNCT || word_role(d, j, "clause"))
+            return false;
+    }
+    return false;
+}
+
 /* The first trigger that starts at or after token `tok` (n_tr when none):
  * triggers are in text order. */
 static size_t trigger_from(const trigger *tr, size_t n_tr, size_t tok)
@@ -685,7 +711,7 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
          * before it, the verb after is an attribute ("that were fired") */
         if (own && !strcmp(g->type, "fired") &&
             (!type_fits(g->type, category) || (*cause && (*cause)->end + 1 >= num_first) ||
-             acted_on_in_clause(d, *cause, num_first)))
+             acted_on_in_clause(d, *cause, num_first) || listed_after_acted_on(d, num_first)))
             own = false;
         if (own && *cause && type_fits((*cause)->type, category) &&
             attribute_of_noun_between(t, end, g))

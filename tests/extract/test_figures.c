@@ -249,6 +249,10 @@ Test(figures, types_from_the_governing_word)
         /* ... past the objects joined to the munitions before them */
         {"وأسقطت الدفاعات 4 طائرات مسيرة وصاروخين أطلقت من الجنوب.", "صاروخين", 2, "exact",
          "destroyed"},
+        /* ... a counted one joined by و too, its number and noun its own */
+        {"وأسقطت الدفاعات 6 طائرات مسيرة و4 صواريخ أطلقت من الجنوب.", "4 صواريخ", 4, "exact",
+         "destroyed"},
+        {"وصادرت القوات 9 بنادق وثلاث قذائف أطلقت سابقا.", "ثلاث قذائف", 3, "exact", "seized"},
         {"اعترضت الدفاعات 3 صواريخ، و5 صواريخ أطلقت سقطت في مناطق مفتوحة.", "5 صواريخ", 5, "exact",
          "fired"},
         /* ... but what befell people stays theirs */
