@@ -1703,6 +1703,11 @@ Test(figures, nouns_of_the_genre)
         {"وأطلق القناص 3 طلقات على السيارة.", "3 طلقات", "fired", "rounds"},
         /* whom a border force stops, and the areas a force is deployed in */
         {"وقتل الجيش 4 مهربين على الحدود.", "4 مهربين", "killed", "smugglers and infiltrators"},
+        /* the crew of a ship struck at sea, and the armed pickups of Libya and Sudan */
+        {"وقالت الهيئة إن 5 بحارة أصيبوا في الهجوم على الناقلة.", "5 بحارة", "injured", "sailors"},
+        {"وتم إجلاء 19 بحارا من السفينة المنكوبة.", "19 بحارا", "evacuated", "sailors"},
+        {"ودمرت القوات 9 تاتشرات للمتمردين جنوب المدينة.", "9 تاتشرات", "destroyed",
+         "armed pickups"},
         {"وأحبط حرس الحدود تسلل 6 متسللين.", "6 متسللين", "count", "smugglers and infiltrators"},
         {"وقصفت القوات 143 منطقة تمركز للعدو.", "143 منطقة تمركز", "count", "positions"},
         {"وقتل 45 من المتمردين في المعارك.", "45 من المتمردين", "killed", "fighters"},
