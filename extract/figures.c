@@ -1468,6 +1468,14 @@ static bool count_verb_of(const doc_state *d, const trigger *tr, size_t n_tr, co
     return true;
 }
 
+/* Is the verb of seizure `g` one of taking back (استعاد، استعادة،
+ * استعدنا), whose people are returned rather than taken? */
+static bool taken_back(const text *t, const trigger *g)
+{
+    const char *w = t->tok[g->first].norm;
+    return strstr(w, "ستعاد") != NULL || strstr(w, "ستعد") != NULL;
+}
+
 /* The noun does not carry its own type (قتيل does: no trigger overrides it). */
 static bool weak_or_trigger_typed(const counted *c)
 {
@@ -1754,6 +1762,13 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
             category = "civilians";
     }
     type = resolve_losses(type, category);
+    /* "ضبطت القوات 8 أشخاص": a verb of seizure that governs people takes
+     * them into custody, as a loss kills people and destroys things; but
+     * people taken back (استعاد) are returned ("استعادت العائلات 12 طفلا") */
+    if (!strcmp(type, "seized") && cause && !strcmp(cause->type, "seized") &&
+        type_fits("captured", category) && count_verb_of(d, tr, n_tr, cause, first) &&
+        !taken_back(d->t, cause))
+        type = "captured";
     /* A toll broken down by place carries its type over the list, past the
      * reach of the word that typed it. */
     if (!strcmp(type, "count") && before && before->type && strcmp(before->type, "count") &&

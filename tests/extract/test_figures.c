@@ -1898,6 +1898,22 @@ Test(figures, people_stopped_are_captured)
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A verb of seizure that governs people takes them into custody (a border
+ * guard's bulletin: "ضبطت 8 أشخاص"); things it governs are seized. */
+Test(figures, people_seized_are_captured)
+{
+    static const figure_case cases[] = {
+        {"وقالت القوات المسلحة إن دورية حرس الحدود ضبطت 8 أشخاص قرب الساتر.", "8 أشخاص", 8, "exact",
+         "captured"},
+        {"وتم ضبط 14 شخصا بحوزتهم حبوب مخدرة.", "14 شخصا", 14, "exact", "captured"},
+        {"وضبطت الأجهزة الأمنية 5 مهربين في البادية.", "5 مهربين", 5, "exact", "captured"},
+        /* counter-examples: things seized, people taken back */
+        {"وضبطت الدورية 40 قطعة سلاح في المركبة.", "40 قطعة سلاح", 40, "exact", "seized"},
+        {"واستعادت العائلات 7 أطفال من المعسكر.", "7 أطفال", 7, "exact", "count"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Captives freed are released: counted, not captured. */
 Test(figures, captives_freed_are_counted)
 {
