@@ -2948,6 +2948,13 @@ static void type_coordinated_subjects(doc_state *d, const fig_state *fs)
             at--;
         if (!words_only || at == 0 || t->cp[at - 1] != 0x0648 /* و */)
             continue;
+        /* "85 حالة اختفاء و32 حالة إعدام": the same noun twice, each with
+         * the word of its kind after it; the second's is no verb of both */
+        if (f[i].object && f[j].object && !strcmp(f[i].object, f[j].object) &&
+            aux[i].end < aux[j].first && t->tok[aux[i].end].kind == TOK_WORD &&
+            strcmp(t->tok[aux[i].end].norm, "و") != 0 && !word_role(d, aux[i].end, "of") &&
+            !word_role(d, aux[i].end, "ranks"))
+            continue;
         /* the first verb after the last subject's noun phrase */
         bool verb_after = false;
         size_t reach = aux[j].end + d->m->windows[WIN_TRIGGER_AFTER_WORDS];

@@ -2009,6 +2009,22 @@ Test(figures, materiel_taken_back_is_seized)
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "N حالة X و M حالة Y": each count of cases is of the kind that follows
+ * it; the second's kind (إعدام) is no verb the first shares. */
+Test(figures, cases_each_of_their_own_kind)
+{
+    static const figure_case cases[] = {
+        {"ووثق التقرير 63 حالة اختفاء قسري و21 حالة إعدام ميداني.", "63 حالة", 63, "exact",
+         "count"},
+        {"ووثق التقرير 63 حالة اختفاء قسري و21 حالة إعدام ميداني.", "21 حالة", 21, "exact",
+         "killed"},
+        /* counter-examples: subjects joined before the one verb they share */
+        {"وقال إن 18 مسلحا و7 جنود قتلوا في الاشتباك.", "18 مسلحا", 18, "exact", "killed"},
+        {"وقال إن 18 مسلحا من الفصائل و7 مسلحين قتلوا.", "18 مسلحا", 18, "exact", "killed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Violations recorded are counted. */
 Test(figures, violations_are_counted)
 {
