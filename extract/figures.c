@@ -1742,6 +1742,16 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     const trigger *cause;
     bool weak;
     const char *type = figure_type(d, tr, n_tr, c, category, first, &cause, &weak);
+    /* "خرقت إسرائيل وقف إطلاق النار 40 مرة", "قصفت القرية مرتين": the
+     * times an attack, a launch, a destruction or a violation was repeated
+     * are a count; times of anything else ("نزح 3 مرات") or of nothing ("أكبر
+     * بثلاث مرات") are none */
+    if (!strcmp(model_field(c->noun, 1), "times")) {
+        if (!cause || !(type_fits(cause->type, "materiel") || type_fits(cause->type, "munitions")))
+            return true;
+        type = "count";
+        weak = false;
+    }
     if (!sub.side)
         sub = subject_of(d, c, first, sp.end, cause, &category);
     /* A list names the owner once: "قتل 80 عنصرًا من الجيش السوري، وتدمير

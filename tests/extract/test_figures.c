@@ -2037,6 +2037,31 @@ Test(figures, violations_are_counted)
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* The times an attack or a violation was repeated are counted; times of
+ * anything else, or of nothing, are no figure. */
+Test(figures, times_an_attack_or_violation_was_repeated)
+{
+    static const figure_case cases[] = {
+        {"وقال الجيش إن القوات الإسرائيلية خرقت الهدنة 36 مرة منذ الأحد.", "36 مرة", 36, "exact",
+         "count"},
+        {"وأضاف أن الطيران المسير خرق الأجواء 19 مرة.", "19 مرة", 19, "exact", "count"},
+        {"وقال المختار إن المدفعية قصفت القرية مرتين فجر اليوم.", "مرتين", 2, "exact", "count"},
+        {"واستهدفت المسيرات الرتل 4 مرات قرب الجسر.", "4 مرات", 4, "exact", "count"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+    static const char *const none[] = {
+        "ونزحت العائلة 4 مرات منذ بدء الحرب.",
+        "وارتفعت أسعار الخبز بثلاث مرات.",
+        "وتضاعف عدد القتلى 3 مرات خلال الشهر.",
+    };
+    for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
+        extract_result r;
+        run(none[k], &r);
+        cr_expect_eq(r.n_figures, 0, "%zu figures, want none: %s", r.n_figures, none[k]);
+        extract_result_free(&r);
+    }
+}
+
 /* A negated verb of exceeding agrees with a plural subject before it: the
  * number is a ceiling (up_to). */
 Test(figures, negated_exceeding_agreeing_with_a_plural)
