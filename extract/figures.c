@@ -1000,6 +1000,29 @@ static bool allegiance_place(const doc_state *d, size_t p)
     return false;
 }
 
+/* Does place mention p name a country as the subject of a verb of attack
+ * right after it ("تركيا قصفت قرية برخ", "إسرائيل شنت غارات")? The country
+ * struck; nothing befell anyone there: no figure's place. (After its verb,
+ * "قصفت تركيا", a country may as well be what was struck.) */
+static bool attack_word_at(const doc_state *d, size_t k)
+{
+    lexicon_match m;
+    if (k >= d->t->n_tok || d->t->tok[k].kind != TOK_WORD ||
+        !lexicon_match_at(d->m->triggers, d->t, k, PROCLITICS_ALL, &m) || m.entry->n_fields < 3)
+        return false;
+    const char *type = m.entry->fields[1];
+    return !strcmp(type, "fired") || !strcmp(type, "airstrikes") || !strcmp(type, "destroyed");
+}
+
+static bool attacking_country(const doc_state *d, size_t p)
+{
+    const text *t = d->t;
+    size_t pf = d->place_toks[p].first, pe = d->place_toks[p].end;
+    if (strcmp(d->m->places[d->r->places[p].place].kind, "country") != 0)
+        return false;
+    return pe < t->n_tok && t->tok[pe].sentence == t->tok[pf].sentence && attack_word_at(d, pe);
+}
+
 /* Is model place `kind` a wide one, an area rather than a spot? */
 static bool wide_place(const extract_place *pl)
 {
@@ -1221,7 +1244,7 @@ static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool w
         if (best != EXTRACT_NO_INDEX && !best_dateline && dist >= best_dist &&
             !(fi_after && (pf == end + 1 || pf == named_after)))
             continue;
-        if (allegiance_place(d, p) || dateline_country(d, p))
+        if (allegiance_place(d, p) || dateline_country(d, p) || attacking_country(d, p))
             continue;
         /* "استهدفوا 11 موقعا، فيما أعلن الجيش أنه قتل 3 في غارة على بلدة
          * X": a place in the words of another party set against it is theirs */

@@ -1066,6 +1066,19 @@ Test(figures, a_side_named_by_its_allegiance_is_no_place)
     check_places(where, sizeof where / sizeof where[0]);
 }
 
+/* A country named as the subject of a verb of attack right after it is who
+ * struck, not where anything befell anyone. */
+Test(figures, the_attacking_country_is_no_place)
+{
+    static const place_case where[] = {
+        {"وقال رئيس البلدية إن تركيا قصفت قرية سركلي وقتلت 3 رعاة.", "3", NULL},
+        {"وقالت المصادر إن إسرائيل شنت 14 غارة على لبنان.", "14", "lebanon"},
+        /* a country struck still is the place */
+        {"وقتل 6 مدنيين في قصف إسرائيلي على لبنان.", "6", "lebanon"},
+    };
+    check_places(where, sizeof where / sizeof where[0]);
+}
+
 /* "5 من أصل 8 طائرات": the part counts the noun of its whole, and the
  * verb before it befell the part; the whole is what there was: a count,
  * unless its noun says what befell it (جثة, جرحى), munitions fired. */
