@@ -3951,6 +3951,24 @@ static bool counted_ends_at(const doc_state *d, size_t k)
     return false;
 }
 
+/* Does a counted noun end at token k, or before its owner that ends at k:
+ * a party's name or a word with its pronoun ("11 من عناصر قواته قتلوا",
+ * "5 من مقاتلي الجيش قتلوا")? The verb at k is then that noun's own. */
+static bool counted_or_owner_ends_at(const doc_state *d, size_t k)
+{
+    enum { OWNER_WORDS = 4 };
+    const text *t = d->t;
+    for (size_t j = k; j > 0 && k - j <= OWNER_WORDS; j--) {
+        if (counted_ends_at(d, j))
+            return true;
+        size_t w = j - 1;
+        if (t->tok[w].kind != TOK_WORD || t->tok[w].sentence != t->tok[k - 1].sentence ||
+            !(d->in_source[w] || possessive(t, w)))
+            return false;
+    }
+    return false;
+}
+
 /* Does token k follow an aside set off by commas right after a counted
  * noun ("3 مدنيين، بينهم طفلان، قتلوا", "40 شخصا، معظمهم نساء، نزحوا")?
  * The verb at k is then that noun's own. */
@@ -4007,7 +4025,7 @@ int figures_find(doc_state *d)
         /* "استشهاد وإصابة 14"، "مقتل وجرح العشرات": the dead and the
          * wounded named together, each with its own word, count both */
         if (n_tr >= 2 && conj && g->before && tr[n_tr - 2].end == tm.tok_first &&
-            !counted_ends_at(d, tr[n_tr - 2].first) &&
+            !counted_or_owner_ends_at(d, tr[n_tr - 2].first) &&
             !after_aside_of_counted(d, tr[n_tr - 2].first) && tr[n_tr - 2].before &&
             strcmp(pos, "adjacent") != 0 &&
             ((!strcmp(g->type, "injured") && !strcmp(tr[n_tr - 2].type, "killed")) ||

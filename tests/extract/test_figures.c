@@ -1066,6 +1066,21 @@ Test(figures, a_side_named_by_its_allegiance_is_no_place)
     check_places(where, sizeof where / sizeof where[0]);
 }
 
+/* "N من عناصر قواته قتلوا وأصيب M آخرون": the verb after the counted noun
+ * and its owner is that noun's own; the wounded after و are the others. */
+Test(figures, own_verb_past_the_owner_before_the_wounded)
+{
+    static const figure_case cases[] = {
+        {"وقال المتحدث إن 13 من عناصر قواته قتلوا وأصيب 21 آخرون في المعارك.", "13 من", 13, "exact",
+         "killed"},
+        {"وقال المتحدث إن 13 من عناصر قواته قتلوا وأصيب 21 آخرون في المعارك.", "21 آخرون", 21,
+         "exact", "injured"},
+        /* counter-example: the dead and the wounded named together before the number */
+        {"وأعلن المتحدث مقتل وإصابة 30 من عناصر قواته.", "30 من", 30, "exact", "casualties"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A country named as the subject of a verb of attack right after it is who
  * struck, not where anything befell anyone. */
 Test(figures, the_attacking_country_is_no_place)
