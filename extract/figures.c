@@ -2745,7 +2745,8 @@ static size_t toll_named_again(const doc_state *d, const fig_aux *aux, size_t i)
         size_t js = t->tok[aux[j].first].sentence;
         if (js + 1 < sent)
             break;
-        if (js == sent || strcmp(f[j].type, type) != 0)
+        /* "... بعد أن كانت 30 قتيلا": the value a toll had is no longer it */
+        if (js == sent || strcmp(f[j].type, type) != 0 || after_former(d, aux[j].first))
             continue;
         /* a part told before ("ومن بين القتلى 12 طفلا. وبين القتلى 7
          * نساء") is a sibling: both are parts of its whole */
@@ -3239,11 +3240,26 @@ static void link_figures(doc_state *d, const fig_aux *aux)
         /* "ثم ارتفع العدد إلى 9 جنود": an update that names no event
          * updates the count of the same thing before it, and is what it was. */
         bool untyped = aux[i].weak_type && !strcmp(f[i].type, "count");
-        /* "إلى 27 قتيلا بعد أن كانت 19": the value it had, told after it */
+        /* "إلى 43 قتيلا و70 جريحا بعد أن كانت 30 قتيلا": the value a toll
+         * of its own kind had, the one of that kind the sentence updated */
         if (i + 1 < d->r->n_figures && after_former(d, aux[i + 1].first) &&
             t->tok[aux[i + 1].first].sentence == t->tok[aux[i].first].sentence &&
-            f[i + 1].part_of == EXTRACT_NO_INDEX && counts_same(f, aux, i, i + 1) &&
-            (!f[i + 1].has_value || !f[i].has_value || f[i + 1].value <= f[i].value)) {
+            f[i + 1].part_of == EXTRACT_NO_INDEX && !aux[i + 1].weak_type &&
+            strcmp(f[i].type, f[i + 1].type) != 0) {
+            for (size_t j = i;
+                 j-- > 0 && t->tok[aux[j].first].sentence == t->tok[aux[i].first].sentence;)
+                if (aux[j].update && f[j].part_of == EXTRACT_NO_INDEX &&
+                    !strcmp(f[j].type, f[i + 1].type) && counts_same(f, aux, j, i + 1) &&
+                    (!f[i + 1].has_value || !f[j].has_value || f[i + 1].value <= f[j].value)) {
+                    f[j].supersedes = i + 1;
+                    break;
+                }
+        }
+        /* "إلى 27 قتيلا بعد أن كانت 19": the value it had, told after it */
+        else if (i + 1 < d->r->n_figures && after_former(d, aux[i + 1].first) &&
+                 t->tok[aux[i + 1].first].sentence == t->tok[aux[i].first].sentence &&
+                 f[i + 1].part_of == EXTRACT_NO_INDEX && counts_same(f, aux, i, i + 1) &&
+                 (!f[i + 1].has_value || !f[i].has_value || f[i + 1].value <= f[i].value)) {
             f[i].supersedes = i + 1;
             f[i + 1].type = f[i].type;
             continue;

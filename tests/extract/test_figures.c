@@ -1081,6 +1081,35 @@ Test(figures, own_verb_past_the_owner_before_the_wounded)
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "ارتفعت الحصيلة إلى 43 قتيلا و70 جريحا، بعد أن كانت 30 قتيلا": the value
+ * a toll had is that of the toll of its own kind the sentence updates, and
+ * keeps its own kind; a breakdown after it breaks down the toll it is now. */
+static void check_links(const link_case *cases, size_t n);
+
+Test(figures, the_former_value_of_a_toll_of_its_own_kind)
+{
+    static const char *doc = "وقالت النقابة إن الحصيلة ارتفعت إلى 52 قتيلا و84 جريحا، بعد أن كانت "
+                             "37 قتيلا في الصباح. وأوضحت أن بين القتلى 13 امرأة.";
+    extract_result r;
+    run(doc, &r);
+    size_t now = figure_at(&r, "52 قتيلا"), wounded = figure_at(&r, "84 جريحا"),
+           was = figure_at(&r, "37 قتيلا"), women = figure_at(&r, "13 امرأة");
+    cr_assert(now != EXTRACT_NO_INDEX && wounded != EXTRACT_NO_INDEX && was != EXTRACT_NO_INDEX &&
+              women != EXTRACT_NO_INDEX);
+    cr_expect_str_eq(r.figures[was].type, "killed");
+    cr_expect_eq(r.figures[now].supersedes, was, "52 supersedes %zu, want %zu",
+                 r.figures[now].supersedes, was);
+    cr_expect_eq(r.figures[wounded].supersedes, EXTRACT_NO_INDEX);
+    cr_expect_eq(r.figures[women].part_of, now, "13 part_of %zu, want %zu",
+                 r.figures[women].part_of, now);
+    extract_result_free(&r);
+    static const link_case parts[] = {
+        {"وارتفعت الحصيلة إلى 52 قتيلا، بعد أن كانت 37 قتيلا. وبين القتلى 13 امرأة.", "13 امرأة",
+         "52 قتيلا", "killed"},
+    };
+    check_links(parts, sizeof parts / sizeof parts[0]);
+}
+
 /* A country named as the subject of a verb of attack right after it is who
  * struck, not where anything befell anyone. */
 Test(figures, the_attacking_country_is_no_place)
