@@ -1110,6 +1110,20 @@ Test(figures, the_former_value_of_a_toll_of_its_own_kind)
     check_links(parts, sizeof parts / sizeof parts[0]);
 }
 
+/* Those whose fate is unknown (مصير، مجهولي المصير) are missing: counted,
+ * not the detained or the dead named before them. */
+Test(figures, those_whose_fate_is_unknown_are_counted)
+{
+    static const figure_case cases[] = {
+        {"وقالت المنظمة إن 2400 شخص اعتقلوا، وإن مصير 350 آخرين مجهول.", "350 آخرين", 350, "exact",
+         "count"},
+        {"وأفاد ذووهم بأن 26 شابا مجهولي المصير منذ المداهمة.", "26 شابا", 26, "exact", "count"},
+        /* counter-example: the verb before the dead is theirs, not the fate after */
+        {"وقتل 7 جنود وبقي مصير 4 آخرين مجهولا.", "7 جنود", 7, "exact", "killed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A country named as the subject of a verb of attack right after it is who
  * struck, not where anything befell anyone. */
 Test(figures, the_attacking_country_is_no_place)
