@@ -1718,6 +1718,30 @@ static bool verb_of_people_right_before(const fig_state *fs, size_t first)
     return false;
 }
 
+/* "اشتبكت مع مجموعة من المهربين، ما أدى إلى مقتل 4 منهم": the people
+ * named with no number of their own before "N منهم" in its sentence, whom
+ * the pronoun names; NULL when none is within reach. */
+static const lexicon_entry *people_named_before(const doc_state *d, const fig_state *fs,
+                                                size_t first)
+{
+    const text *t = d->t;
+    size_t reach = d->m->windows[WIN_TRIGGER_BACK_WORDS];
+    for (size_t k = first;
+         k-- > 0 && first - k <= reach && t->tok[k].sentence == t->tok[first].sentence;) {
+        lexicon_match m;
+        if (fs->covered[k] || !lexicon_match_at(d->m->nouns, t, k, PROCLITICS_ALL, &m) ||
+            m.tok_end > first)
+            continue;
+        const char *category = model_field(m.entry, 2);
+        if (!strcmp(model_field(m.entry, 1), "="))
+            continue;
+        if (!strcmp(category, "combatants") || !strcmp(category, "civilians") ||
+            !strcmp(category, "people"))
+            return m.entry;
+    }
+    return NULL;
+}
+
 static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, size_t first,
                        const number *num, size_t num_index)
 {
@@ -1732,7 +1756,8 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
          * sentence before ended with */
         lexicon_match bm;
         bool of_them = c->end > c->first && link_is(d, c->first, "breakdown", &bm);
-        if (!like && of_them)
+        const lexicon_entry *named = !like && of_them ? people_named_before(d, fs, first) : NULL;
+        if (!like && of_them && !named)
             like = last_of_sentence_before(d, first);
         /* "قتل 42 نازحا بينهم 8 أطفال، وأصيب 70 آخرون": others are like the
          * whole, not its last part */
@@ -1743,7 +1768,10 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
         bool toll = li < fs->n_aux && !of_them && like->object &&
                     ((fs->dead && !strcmp(like->object, model_field(fs->dead, 1))) ||
                      (fs->wounded && !strcmp(like->object, model_field(fs->wounded, 1))));
-        if (like && toll) {
+        if (named) {
+            object = model_field(named, 1);
+            category = model_field(named, 2);
+        } else if (like && toll) {
             object = "people";
             category = "people";
         } else if (like) {
@@ -3874,7 +3902,10 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
     if (!add_figure(d, fs, &c, sp, num->tok_first, num, k))
         return false;
     if (fs->n_aux && d->r->figures[d->r->n_figures - 1].number == k) {
-        fs->aux[fs->n_aux - 1].of_them = of_them;
+        /* "... مع مجموعة من المهربين، ما أدى إلى مقتل 4 منهم": of people its
+         * own sentence names, no part of the figure before */
+        fs->aux[fs->n_aux - 1].of_them = of_them && (previous_in_sentence(d, num->tok_first) ||
+                                                     !people_named_before(d, fs, num->tok_first));
         extract_figure *g = &d->r->figures[d->r->n_figures - 1];
         if (named_after && !strcmp(g->type, "count"))
             g->type = named_after;

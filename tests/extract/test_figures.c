@@ -1124,6 +1124,27 @@ Test(figures, those_whose_fate_is_unknown_are_counted)
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "N منهم" counts of the people its sentence names before it with no number
+ * of their own, not of the figure the sentence before ended with. */
+Test(figures, of_them_names_the_people_of_its_sentence)
+{
+    static const figure_case cases[] = {
+        {"وضبطت الدورية 5 بنادق. واشتبكت القوات مع مجموعة من المهربين، ما أدى إلى مقتل 3 منهم.",
+         "3 منهم", 3, "exact", "killed"},
+        /* counter-example: with none named, of the figure just before */
+        {"وقالت الوزارة إنه تم تحييد 17 مسلحا. وذكرت أن 12 منهم أجانب.", "12 منهم", 12, "exact",
+         "killed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+    extract_result r;
+    run("وضبطت الدورية 5 بنادق. واشتبكت القوات مع مجموعة من المهربين، ما أدى إلى مقتل 3 منهم.", &r);
+    size_t i = figure_at(&r, "3 منهم");
+    cr_assert_neq(i, EXTRACT_NO_INDEX);
+    cr_expect_str_eq(r.figures[i].object, "smugglers and infiltrators");
+    cr_expect_eq(r.figures[i].part_of, EXTRACT_NO_INDEX);
+    extract_result_free(&r);
+}
+
 /* A country named as the subject of a verb of attack right after it is who
  * struck, not where anything befell anyone. */
 Test(figures, the_attacking_country_is_no_place)
