@@ -1145,6 +1145,21 @@ Test(figures, of_them_names_the_people_of_its_sentence)
     extract_result_free(&r);
 }
 
+/* An execution is a death, a sentence of death a count, and those freed
+ * after their noun (أفرج عنهم) are released: counted. */
+Test(figures, executions_sentences_and_the_freed)
+{
+    static const figure_case cases[] = {
+        {"ووثقت المنظمة 94 عملية إعدام في السجون خلال العام.", "94 عملية إعدام", 94, "exact",
+         "killed"},
+        {"وأصدرت المحاكم 28 حكما بالإعدام بحق معارضين.", "28 حكما بالإعدام", 28, "exact", "count"},
+        {"وقالت اللجنة إن 15 معتقلا أفرج عنهم أمس.", "15 معتقلا", 15, "exact", "count"},
+        /* counter-example: detainees with nothing said after them are held */
+        {"وقالت اللجنة إن 15 معتقلا ما زالوا في السجن.", "15 معتقلا", 15, "exact", "captured"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A country named as the subject of a verb of attack right after it is who
  * struck, not where anything befell anyone. */
 Test(figures, the_attacking_country_is_no_place)
