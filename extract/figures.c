@@ -2021,6 +2021,14 @@ static int carry_places(doc_state *d, const fig_aux *aux)
             !names_place[t->tok[aux[f].first].sentence])
             d->r->figures[f].place = r->figures[whole].place;
     }
+    /* "وفي وقت لاحق، أعلنت الوزارة ارتفاع الحصيلة إلى 38 قتيلا": an update
+     * with no place of its own is of the toll it replaces, where that was */
+    for (size_t f = 0; f < r->n_figures; f++) {
+        size_t was = r->figures[f].supersedes;
+        if (r->figures[f].place == EXTRACT_NO_INDEX && was != EXTRACT_NO_INDEX && was < f &&
+            !names_place[t->tok[aux[f].first].sentence])
+            d->r->figures[f].place = r->figures[was].place;
+    }
     size_t from = EXTRACT_NO_INDEX; /* the last figure with a place */
     size_t lead = 0;
     while (lead < r->n_figures && r->figures[lead].place == EXTRACT_NO_INDEX)

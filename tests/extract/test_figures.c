@@ -1160,6 +1160,21 @@ Test(figures, executions_sentences_and_the_freed)
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* An update that names no place is of the toll it replaces, where that
+ * one was, even when the lead names a dateline's town as well. */
+Test(figures, an_update_happened_where_its_toll_did)
+{
+    static const place_case where[] = {
+        {"صنعاء - قالت الوزارة إن حصيلة الغارات على ميناء رأس عيسى بلغت 20 قتيلا. وفي وقت "
+         "لاحق، أعلنت الوزارة ارتفاع الحصيلة إلى 38 قتيلا.",
+         "38", "ras-isa"},
+        /* counter-example: an update with a place of its own */
+        {"قتل 9 مدنيين في قصف على مدينة الفاشر. وارتفع عدد القتلى إلى 14 في مدينة نيالا.", "14",
+         "nyala"},
+    };
+    check_places(where, sizeof where / sizeof where[0]);
+}
+
 /* A country named as the subject of a verb of attack right after it is who
  * struck, not where anything befell anyone. */
 Test(figures, the_attacking_country_is_no_place)
