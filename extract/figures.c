@@ -1390,7 +1390,7 @@ static bool feared_ceiling(const doc_state *d, size_t first)
  * noun, إلى or nothing, then the number: any other word narrows the toll
  * to a place, a time or a thing of its own ("بلغ عدد القتلى في البلدة
  * المجاورة", "التي بلغ عدد القتلى فيها"). EXTRACT_NO_INDEX when none. */
-static size_t restated_toll(const doc_state *d, size_t first)
+static size_t restated_toll_here(const doc_state *d, size_t first)
 {
     const text *t = d->t;
     if (first < 3)
@@ -1417,6 +1417,40 @@ static size_t restated_toll(const doc_state *d, size_t first)
         return EXTRACT_NO_INDEX;
     }
     return verb;
+}
+
+/* "بلغ عدد القتلى 9 والجرحى 22": a toll noun glued to و after the number
+ * of a restated toll shares its link. The link verb's token, or
+ * EXTRACT_NO_INDEX. */
+static size_t restated_toll(const doc_state *d, size_t first)
+{
+    enum { JOINED_TOLLS = 4 };
+    const text *t = d->t;
+    for (int hop = 0; hop < JOINED_TOLLS; hop++) {
+        size_t verb = restated_toll_here(d, first);
+        if (verb != EXTRACT_NO_INDEX || first < 2)
+            return verb;
+        size_t noun = first - 1;
+        lexicon_match nm;
+        if (t->tok[noun].kind != TOK_WORD || t->tok[noun].sentence != t->tok[first].sentence ||
+            strncmp(t->tok[noun].norm, "و", strlen("و")) != 0 ||
+            !lexicon_match_at(d->m->nouns, t, noun, PROCLITICS_ALL, &nm) || nm.tok_end != first ||
+            !*model_field(nm.entry, 3) || t->tok[noun - 1].kind != TOK_NUMBER)
+            return EXTRACT_NO_INDEX;
+        /* the number that ends right before the noun: numbers are in text order */
+        size_t lo = 0, hi = d->r->n_numbers;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (d->r->numbers[mid].tok_end <= noun)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo == 0 || d->r->numbers[lo - 1].tok_end != noun)
+            return EXTRACT_NO_INDEX;
+        first = d->r->numbers[lo - 1].tok_first;
+    }
+    return EXTRACT_NO_INDEX;
 }
 
 /* Is token k part of a number the reader found? */

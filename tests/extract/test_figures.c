@@ -1175,6 +1175,30 @@ Test(figures, an_update_happened_where_its_toll_did)
     check_places(where, sizeof where / sizeof where[0]);
 }
 
+/* "بلغ عدد القتلى 9 والجرحى 22": the toll joined to a restated one by و
+ * restates its own count too and replaces it. */
+Test(figures, a_toll_joined_to_a_restated_one)
+{
+    static const link_case cases[] = {
+        {"قتل 6 أشخاص وأصيب 15 آخرون في الاشتباكات. وأفاد الجهاز بأن عدد القتلى بلغ 11 والجرحى "
+         "27.",
+         "27", "15 آخرون", "injured"},
+        {"قتل 6 أشخاص وأصيب 15 آخرون في الاشتباكات. وأفاد الجهاز بأن عدد القتلى بلغ 11 والجرحى "
+         "27.",
+         "11", "6 أشخاص", "killed"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        extract_result r;
+        run(cases[k].doc, &r);
+        size_t now = figure_at(&r, cases[k].part), was = figure_at(&r, cases[k].whole);
+        cr_assert(now != EXTRACT_NO_INDEX && was != EXTRACT_NO_INDEX);
+        cr_expect_eq(r.figures[now].supersedes, was, "\"%s\" supersedes %zu, want %zu",
+                     cases[k].part, r.figures[now].supersedes, was);
+        cr_expect_str_eq(r.figures[now].type, cases[k].type);
+        extract_result_free(&r);
+    }
+}
+
 /* A country named as the subject of a verb of attack right after it is who
  * struck, not where anything befell anyone. */
 Test(figures, the_attacking_country_is_no_place)
