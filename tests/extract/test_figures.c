@@ -1852,6 +1852,12 @@ Test(figures, nouns_of_the_genre)
         /* the crew of a ship struck at sea, and the armed pickups of Libya and Sudan */
         {"وقالت الهيئة إن 5 بحارة أصيبوا في الهجوم على الناقلة.", "5 بحارة", "injured", "sailors"},
         {"وتم إجلاء 19 بحارا من السفينة المنكوبة.", "19 بحارا", "evacuated", "sailors"},
+        /* a boat without crew launched at a ship is a munition */
+        {"وتعرضت الناقلة لهجوم بـ4 زوارق مسيرة قبالة الحديدة.", "4 زوارق مسيرة", "fired",
+         "drone boats"},
+        {"وقالت البحرية إنها دمرت 6 زوارق مفخخة قرب المضيق.", "6 زوارق مفخخة", "destroyed",
+         "drone boats"},
+        {"وأنقذت البحرية 3 زوارق للصيادين.", "3 زوارق", "count", "boats"},
         {"ودمرت القوات 9 تاتشرات للمتمردين جنوب المدينة.", "9 تاتشرات", "destroyed",
          "armed pickups"},
         {"وأحبط حرس الحدود تسلل 6 متسللين.", "6 متسللين", "count", "smugglers and infiltrators"},
