@@ -1073,6 +1073,29 @@ static bool allegiance_place(const doc_state *d, size_t p)
     return false;
 }
 
+/* Does place mention p name a country as the subject of a verb of attack
+ * right after it ("تركيا قصفت قرية برخ", "إسرائيل شنت غارات")? The country
+ * struck; nothing befell anyone there: no figure's place. (After its verb,
+ * "قصفت تركيا", a country may as well be what was struck.) */
+static bool attack_word_at(const doc_state *d, size_t k)
+{
+    lexicon_match m;
+    if (k >= d->t->n_tok || d->t->tok[k].kind != TOK_WORD ||
+        !lexicon_match_at(d->m->triggers, d->t, k, PROCLITICS_ALL, &m) || m.entry->n_fields < 3)
+        return false;
+    const char *type = m.entry->fields[1];
+    return !strcmp(type, "fired") || !strcmp(type, "airstrikes") || !strcmp(type, "destroyed");
+}
+
+static bool attacking_country(const doc_state *d, size_t p)
+{
+    const text *t = d->t;
+    size_t pf = d->place_toks[p].first, pe = d->place_toks[p].end;
+    if (strcmp(d->m->places[d->r->places[p].place].kind, "country") != 0)
+        return false;
+    return pe < t->n_tok && t->tok[pe].sentence == t->tok[pf].sentence && attack_word_at(d, pe);
+}
+
 /* Is model place `kind` a wide one, an area rather than a spot? */
 static bool wide_place(const extract_place *pl)
 {
@@ -1294,7 +1317,7 @@ static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool w
         if (best != EXTRACT_NO_INDEX && !best_dateline && dist >= best_dist &&
             !(fi_after && (pf == end + 1 || pf == named_after)))
             continue;
-        if (allegiance_place(d, p) || dateline_country(d, p))
+        if (allegiance_place(d, p) || dateline_country(d, p) || attacking_country(d, p))
             continue;
         /* "استهدفوا 11 موقعا، فيما أعلن الجيش أنه قتل 3 في غارة على بلدة
          * X": a place in the words of another party set against it is theirs */
@@ -1440,7 +1463,7 @@ static bool feared_ceiling(const doc_state *d, size_t first)
  * noun, إلى or nothing, then the number: any other word narrows the toll
  * to a place, a time or a thing of its own ("بلغ عدد القتلى في البلدة
  * المجاورة", "التي بلغ عدد القتلى فيها"). EXTRACT_NO_INDEX when none. */
-static size_t restated_toll(const doc_state *d, size_t first)
+static size_t restated_toll_here(const doc_state *d, size_t first)
 {
     const text *t = d->t;
     if (first < 3)
@@ -1467,6 +1490,40 @@ static size_t restated_toll(const doc_state *d, size_t first)
         return EXTRACT_NO_INDEX;
     }
     return verb;
+}
+
+/* "بلغ عدد القتلى 9 والجرحى 22": a toll noun glued to و after the number
+ * of a restated toll shares its link. The link verb's token, or
+ * EXTRACT_NO_INDEX. */
+static size_t restated_toll(const doc_state *d, size_t first)
+{
+    enum { JOINED_TOLLS = 4 };
+    const text *t = d->t;
+    for (int hop = 0; hop < JOINED_TOLLS; hop++) {
+        size_t verb = restated_toll_here(d, first);
+        if (verb != EXTRACT_NO_INDEX || first < 2)
+            return verb;
+        size_t noun = first - 1;
+        lexicon_match nm;
+        if (t->tok[noun].kind != TOK_WORD || t->tok[noun].sentence != t->tok[first].sentence ||
+            strncmp(t->tok[noun].norm, "و", strlen("و")) != 0 ||
+            !lexicon_match_at(d->m->nouns, t, noun, PROCLITICS_ALL, &nm) || nm.tok_end != first ||
+            !*model_field(nm.entry, 3) || t->tok[noun - 1].kind != TOK_NUMBER)
+            return EXTRACT_NO_INDEX;
+        /* the number that ends right before the noun: numbers are in text order */
+        size_t lo = 0, hi = d->r->n_numbers;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (d->r->numbers[mid].tok_end <= noun)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo == 0 || d->r->numbers[lo - 1].tok_end != noun)
+            return EXTRACT_NO_INDEX;
+        first = d->r->numbers[lo - 1].tok_first;
+    }
+    return EXTRACT_NO_INDEX;
 }
 
 /* Is token k part of a number the reader found? */
@@ -1539,6 +1596,14 @@ static bool count_verb_of(const doc_state *d, const trigger *tr, size_t n_tr, co
         if (tr[k].first >= cause->end && tr[k].first < first)
             return false;
     return true;
+}
+
+/* Is the verb of seizure `g` one of taking back (استعاد، استعادة،
+ * استعدنا), whose people are returned rather than taken? */
+static bool taken_back(const text *t, const trigger *g)
+{
+    const char *w = t->tok[g->first].norm;
+    return strstr(w, "ستعاد") != NULL || strstr(w, "ستعد") != NULL;
 }
 
 /* The noun does not carry its own type (قتيل does: no trigger overrides it). */
@@ -1760,6 +1825,30 @@ static bool verb_of_people_right_before(const fig_state *fs, size_t first)
     return false;
 }
 
+/* "اشتبكت مع مجموعة من المهربين، ما أدى إلى مقتل 4 منهم": the people
+ * named with no number of their own before "N منهم" in its sentence, whom
+ * the pronoun names; NULL when none is within reach. */
+static const lexicon_entry *people_named_before(const doc_state *d, const fig_state *fs,
+                                                size_t first)
+{
+    const text *t = d->t;
+    size_t reach = d->m->windows[WIN_TRIGGER_BACK_WORDS];
+    for (size_t k = first;
+         k-- > 0 && first - k <= reach && t->tok[k].sentence == t->tok[first].sentence;) {
+        lexicon_match m;
+        if (fs->covered[k] || !lexicon_match_at(d->m->nouns, t, k, PROCLITICS_ALL, &m) ||
+            m.tok_end > first)
+            continue;
+        const char *category = model_field(m.entry, 2);
+        if (!strcmp(model_field(m.entry, 1), "="))
+            continue;
+        if (!strcmp(category, "combatants") || !strcmp(category, "civilians") ||
+            !strcmp(category, "people"))
+            return m.entry;
+    }
+    return NULL;
+}
+
 static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, size_t first,
                        const number *num, size_t num_index)
 {
@@ -1774,7 +1863,8 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
          * sentence before ended with */
         lexicon_match bm;
         bool of_them = c->end > c->first && link_is(d, c->first, "breakdown", &bm);
-        if (!like && of_them)
+        const lexicon_entry *named = !like && of_them ? people_named_before(d, fs, first) : NULL;
+        if (!like && of_them && !named)
             like = last_of_sentence_before(d, first);
         /* "قتل 42 نازحا بينهم 8 أطفال، وأصيب 70 آخرون": others are like the
          * whole, not its last part */
@@ -1785,7 +1875,10 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
         bool toll = li < fs->n_aux && !of_them && like->object &&
                     ((fs->dead && !strcmp(like->object, model_field(fs->dead, 1))) ||
                      (fs->wounded && !strcmp(like->object, model_field(fs->wounded, 1))));
-        if (like && toll) {
+        if (named) {
+            object = model_field(named, 1);
+            category = model_field(named, 2);
+        } else if (like && toll) {
             object = "people";
             category = "people";
         } else if (like) {
@@ -1807,6 +1900,16 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     const trigger *cause;
     bool weak;
     const char *type = figure_type(d, tr, n_tr, c, category, first, &cause, &weak);
+    /* "خرقت إسرائيل وقف إطلاق النار 40 مرة", "قصفت القرية مرتين": the
+     * times an attack, a launch, a destruction or a violation was repeated
+     * are a count; times of anything else ("نزح 3 مرات") or of nothing ("أكبر
+     * بثلاث مرات") are none */
+    if (!strcmp(model_field(c->noun, 1), "times")) {
+        if (!cause || !(type_fits(cause->type, "materiel") || type_fits(cause->type, "munitions")))
+            return true;
+        type = "count";
+        weak = false;
+    }
     if (!sub.side)
         sub = subject_of(d, c, first, sp.end, cause, &category);
     /* A list names the owner once: "قتل 80 عنصرًا من الجيش السوري، وتدمير
@@ -1827,6 +1930,13 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
             category = "civilians";
     }
     type = resolve_losses(type, category);
+    /* "ضبطت القوات 8 أشخاص": a verb of seizure that governs people takes
+     * them into custody, as a loss kills people and destroys things; but
+     * people taken back (استعاد) are returned ("استعادت العائلات 12 طفلا") */
+    if (!strcmp(type, "seized") && cause && !strcmp(cause->type, "seized") &&
+        type_fits("captured", category) && count_verb_of(d, tr, n_tr, cause, first) &&
+        !taken_back(d->t, cause))
+        type = "captured";
     /* A toll broken down by place carries its type over the list, past the
      * reach of the word that typed it. */
     if (!strcmp(type, "count") && before && before->type && strcmp(before->type, "count") &&
@@ -2017,6 +2127,14 @@ static int carry_places(doc_state *d, const fig_aux *aux)
         if (r->figures[f].place == EXTRACT_NO_INDEX && whole != EXTRACT_NO_INDEX &&
             !names_place[t->tok[aux[f].first].sentence])
             d->r->figures[f].place = r->figures[whole].place;
+    }
+    /* "وفي وقت لاحق، أعلنت الوزارة ارتفاع الحصيلة إلى 38 قتيلا": an update
+     * with no place of its own is of the toll it replaces, where that was */
+    for (size_t f = 0; f < r->n_figures; f++) {
+        size_t was = r->figures[f].supersedes;
+        if (r->figures[f].place == EXTRACT_NO_INDEX && was != EXTRACT_NO_INDEX && was < f &&
+            !names_place[t->tok[aux[f].first].sentence])
+            d->r->figures[f].place = r->figures[was].place;
     }
     size_t from = EXTRACT_NO_INDEX; /* the last figure with a place */
     size_t lead = 0;
@@ -2770,7 +2888,8 @@ static size_t toll_named_again(const doc_state *d, const fig_aux *aux, size_t i)
         size_t js = t->tok[aux[j].first].sentence;
         if (js + 1 < sent)
             break;
-        if (js == sent || strcmp(f[j].type, type) != 0)
+        /* "... بعد أن كانت 30 قتيلا": the value a toll had is no longer it */
+        if (js == sent || strcmp(f[j].type, type) != 0 || after_former(d, aux[j].first))
             continue;
         /* a part told before ("ومن بين القتلى 12 طفلا. وبين القتلى 7
          * نساء") is a sibling: both are parts of its whole */
@@ -3005,6 +3124,13 @@ static void type_coordinated_subjects(doc_state *d, const fig_state *fs)
         while (at > 0 && t->cp[at - 1] == ' ')
             at--;
         if (!words_only || at == 0 || t->cp[at - 1] != 0x0648 /* و */)
+            continue;
+        /* "85 حالة اختفاء و32 حالة إعدام": the same noun twice, each with
+         * the word of its kind after it; the second's is no verb of both */
+        if (f[i].object && f[j].object && !strcmp(f[i].object, f[j].object) &&
+            aux[i].end < aux[j].first && t->tok[aux[i].end].kind == TOK_WORD &&
+            strcmp(t->tok[aux[i].end].norm, "و") != 0 && !word_role(d, aux[i].end, "of") &&
+            !word_role(d, aux[i].end, "ranks"))
             continue;
         /* the first verb after the last subject's noun phrase */
         bool verb_after = false;
@@ -3257,11 +3383,26 @@ static void link_figures(doc_state *d, const fig_aux *aux)
         /* "ثم ارتفع العدد إلى 9 جنود": an update that names no event
          * updates the count of the same thing before it, and is what it was. */
         bool untyped = aux[i].weak_type && !strcmp(f[i].type, "count");
-        /* "إلى 27 قتيلا بعد أن كانت 19": the value it had, told after it */
+        /* "إلى 43 قتيلا و70 جريحا بعد أن كانت 30 قتيلا": the value a toll
+         * of its own kind had, the one of that kind the sentence updated */
         if (i + 1 < d->r->n_figures && after_former(d, aux[i + 1].first) &&
             t->tok[aux[i + 1].first].sentence == t->tok[aux[i].first].sentence &&
-            f[i + 1].part_of == EXTRACT_NO_INDEX && counts_same(f, aux, i, i + 1) &&
-            (!f[i + 1].has_value || !f[i].has_value || f[i + 1].value <= f[i].value)) {
+            f[i + 1].part_of == EXTRACT_NO_INDEX && !aux[i + 1].weak_type &&
+            strcmp(f[i].type, f[i + 1].type) != 0) {
+            for (size_t j = i;
+                 j-- > 0 && t->tok[aux[j].first].sentence == t->tok[aux[i].first].sentence;)
+                if (aux[j].update && f[j].part_of == EXTRACT_NO_INDEX &&
+                    !strcmp(f[j].type, f[i + 1].type) && counts_same(f, aux, j, i + 1) &&
+                    (!f[i + 1].has_value || !f[j].has_value || f[i + 1].value <= f[j].value)) {
+                    f[j].supersedes = i + 1;
+                    break;
+                }
+        }
+        /* "إلى 27 قتيلا بعد أن كانت 19": the value it had, told after it */
+        else if (i + 1 < d->r->n_figures && after_former(d, aux[i + 1].first) &&
+                 t->tok[aux[i + 1].first].sentence == t->tok[aux[i].first].sentence &&
+                 f[i + 1].part_of == EXTRACT_NO_INDEX && counts_same(f, aux, i, i + 1) &&
+                 (!f[i + 1].has_value || !f[i].has_value || f[i + 1].value <= f[i].value)) {
             f[i].supersedes = i + 1;
             f[i + 1].type = f[i].type;
             continue;
@@ -3926,7 +4067,10 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
     if (!add_figure(d, fs, &c, sp, num->tok_first, num, k))
         return false;
     if (fs->n_aux && d->r->figures[d->r->n_figures - 1].number == k) {
-        fs->aux[fs->n_aux - 1].of_them = of_them;
+        /* "... مع مجموعة من المهربين، ما أدى إلى مقتل 4 منهم": of people its
+         * own sentence names, no part of the figure before */
+        fs->aux[fs->n_aux - 1].of_them = of_them && (previous_in_sentence(d, num->tok_first) ||
+                                                     !people_named_before(d, fs, num->tok_first));
         extract_figure *g = &d->r->figures[d->r->n_figures - 1];
         if (named_after && !strcmp(g->type, "count"))
             g->type = named_after;
@@ -4019,6 +4163,24 @@ static bool counted_ends_at(const doc_state *d, size_t k)
     return false;
 }
 
+/* Does a counted noun end at token k, or before its owner that ends at k:
+ * a party's name or a word with its pronoun ("11 من عناصر قواته قتلوا",
+ * "5 من مقاتلي الجيش قتلوا")? The verb at k is then that noun's own. */
+static bool counted_or_owner_ends_at(const doc_state *d, size_t k)
+{
+    enum { OWNER_WORDS = 4 };
+    const text *t = d->t;
+    for (size_t j = k; j > 0 && k - j <= OWNER_WORDS; j--) {
+        if (counted_ends_at(d, j))
+            return true;
+        size_t w = j - 1;
+        if (t->tok[w].kind != TOK_WORD || t->tok[w].sentence != t->tok[k - 1].sentence ||
+            !(d->in_source[w] || possessive(t, w)))
+            return false;
+    }
+    return false;
+}
+
 /* Does token k follow an aside set off by commas right after a counted
  * noun ("3 مدنيين، بينهم طفلان، قتلوا", "40 شخصا، معظمهم نساء، نزحوا")?
  * The verb at k is then that noun's own. */
@@ -4075,7 +4237,7 @@ int figures_find(doc_state *d)
         /* "استشهاد وإصابة 14"، "مقتل وجرح العشرات": the dead and the
          * wounded named together, each with its own word, count both */
         if (n_tr >= 2 && conj && g->before && tr[n_tr - 2].end == tm.tok_first &&
-            !counted_ends_at(d, tr[n_tr - 2].first) &&
+            !counted_or_owner_ends_at(d, tr[n_tr - 2].first) &&
             !after_aside_of_counted(d, tr[n_tr - 2].first) && tr[n_tr - 2].before &&
             strcmp(pos, "adjacent") != 0 &&
             ((!strcmp(g->type, "injured") && !strcmp(tr[n_tr - 2].type, "killed")) ||

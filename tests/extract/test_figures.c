@@ -1070,6 +1070,152 @@ Test(figures, a_side_named_by_its_allegiance_is_no_place)
     check_places(where, sizeof where / sizeof where[0]);
 }
 
+/* "N من عناصر قواته قتلوا وأصيب M آخرون": the verb after the counted noun
+ * and its owner is that noun's own; the wounded after و are the others. */
+Test(figures, own_verb_past_the_owner_before_the_wounded)
+{
+    static const figure_case cases[] = {
+        {"وقال المتحدث إن 13 من عناصر قواته قتلوا وأصيب 21 آخرون في المعارك.", "13 من", 13, "exact",
+         "killed"},
+        {"وقال المتحدث إن 13 من عناصر قواته قتلوا وأصيب 21 آخرون في المعارك.", "21 آخرون", 21,
+         "exact", "injured"},
+        /* counter-example: the dead and the wounded named together before the number */
+        {"وأعلن المتحدث مقتل وإصابة 30 من عناصر قواته.", "30 من", 30, "exact", "casualties"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* "ارتفعت الحصيلة إلى 43 قتيلا و70 جريحا، بعد أن كانت 30 قتيلا": the value
+ * a toll had is that of the toll of its own kind the sentence updates, and
+ * keeps its own kind; a breakdown after it breaks down the toll it is now. */
+static void check_links(const link_case *cases, size_t n);
+
+Test(figures, the_former_value_of_a_toll_of_its_own_kind)
+{
+    static const char *doc = "وقالت النقابة إن الحصيلة ارتفعت إلى 52 قتيلا و84 جريحا، بعد أن كانت "
+                             "37 قتيلا في الصباح. وأوضحت أن بين القتلى 13 امرأة.";
+    extract_result r;
+    run(doc, &r);
+    size_t now = figure_at(&r, "52 قتيلا"), wounded = figure_at(&r, "84 جريحا"),
+           was = figure_at(&r, "37 قتيلا"), women = figure_at(&r, "13 امرأة");
+    cr_assert(now != EXTRACT_NO_INDEX && wounded != EXTRACT_NO_INDEX && was != EXTRACT_NO_INDEX &&
+              women != EXTRACT_NO_INDEX);
+    cr_expect_str_eq(r.figures[was].type, "killed");
+    cr_expect_eq(r.figures[now].supersedes, was, "52 supersedes %zu, want %zu",
+                 r.figures[now].supersedes, was);
+    cr_expect_eq(r.figures[wounded].supersedes, EXTRACT_NO_INDEX);
+    cr_expect_eq(r.figures[women].part_of, now, "13 part_of %zu, want %zu",
+                 r.figures[women].part_of, now);
+    extract_result_free(&r);
+    static const link_case parts[] = {
+        {"وارتفعت الحصيلة إلى 52 قتيلا، بعد أن كانت 37 قتيلا. وبين القتلى 13 امرأة.", "13 امرأة",
+         "52 قتيلا", "killed"},
+    };
+    check_links(parts, sizeof parts / sizeof parts[0]);
+}
+
+/* Those whose fate is unknown (مصير، مجهولي المصير) are missing: counted,
+ * not the detained or the dead named before them. */
+Test(figures, those_whose_fate_is_unknown_are_counted)
+{
+    static const figure_case cases[] = {
+        {"وقالت المنظمة إن 2400 شخص اعتقلوا، وإن مصير 350 آخرين مجهول.", "350 آخرين", 350, "exact",
+         "count"},
+        {"وأفاد ذووهم بأن 26 شابا مجهولي المصير منذ المداهمة.", "26 شابا", 26, "exact", "count"},
+        /* counter-example: the verb before the dead is theirs, not the fate after */
+        {"وقتل 7 جنود وبقي مصير 4 آخرين مجهولا.", "7 جنود", 7, "exact", "killed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* "N منهم" counts of the people its sentence names before it with no number
+ * of their own, not of the figure the sentence before ended with. */
+Test(figures, of_them_names_the_people_of_its_sentence)
+{
+    static const figure_case cases[] = {
+        {"وضبطت الدورية 5 بنادق. واشتبكت القوات مع مجموعة من المهربين، ما أدى إلى مقتل 3 منهم.",
+         "3 منهم", 3, "exact", "killed"},
+        /* counter-example: with none named, of the figure just before */
+        {"وقالت الوزارة إنه تم تحييد 17 مسلحا. وذكرت أن 12 منهم أجانب.", "12 منهم", 12, "exact",
+         "killed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+    extract_result r;
+    run("وضبطت الدورية 5 بنادق. واشتبكت القوات مع مجموعة من المهربين، ما أدى إلى مقتل 3 منهم.", &r);
+    size_t i = figure_at(&r, "3 منهم");
+    cr_assert_neq(i, EXTRACT_NO_INDEX);
+    cr_expect_str_eq(r.figures[i].object, "smugglers and infiltrators");
+    cr_expect_eq(r.figures[i].part_of, EXTRACT_NO_INDEX);
+    extract_result_free(&r);
+}
+
+/* An execution is a death, a sentence of death a count, and those freed
+ * after their noun (أفرج عنهم) are released: counted. */
+Test(figures, executions_sentences_and_the_freed)
+{
+    static const figure_case cases[] = {
+        {"ووثقت المنظمة 94 عملية إعدام في السجون خلال العام.", "94 عملية إعدام", 94, "exact",
+         "killed"},
+        {"وأصدرت المحاكم 28 حكما بالإعدام بحق معارضين.", "28 حكما بالإعدام", 28, "exact", "count"},
+        {"وقالت اللجنة إن 15 معتقلا أفرج عنهم أمس.", "15 معتقلا", 15, "exact", "count"},
+        /* counter-example: detainees with nothing said after them are held */
+        {"وقالت اللجنة إن 15 معتقلا ما زالوا في السجن.", "15 معتقلا", 15, "exact", "captured"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* An update that names no place is of the toll it replaces, where that
+ * one was, even when the lead names a dateline's town as well. */
+Test(figures, an_update_happened_where_its_toll_did)
+{
+    static const place_case where[] = {
+        {"صنعاء - قالت الوزارة إن حصيلة الغارات على ميناء رأس عيسى بلغت 20 قتيلا. وفي وقت "
+         "لاحق، أعلنت الوزارة ارتفاع الحصيلة إلى 38 قتيلا.",
+         "38", "ras-isa"},
+        /* counter-example: an update with a place of its own */
+        {"قتل 9 مدنيين في قصف على مدينة الفاشر. وارتفع عدد القتلى إلى 14 في مدينة نيالا.", "14",
+         "nyala"},
+    };
+    check_places(where, sizeof where / sizeof where[0]);
+}
+
+/* "بلغ عدد القتلى 9 والجرحى 22": the toll joined to a restated one by و
+ * restates its own count too and replaces it. */
+Test(figures, a_toll_joined_to_a_restated_one)
+{
+    static const link_case cases[] = {
+        {"قتل 6 أشخاص وأصيب 15 آخرون في الاشتباكات. وأفاد الجهاز بأن عدد القتلى بلغ 11 والجرحى "
+         "27.",
+         "27", "15 آخرون", "injured"},
+        {"قتل 6 أشخاص وأصيب 15 آخرون في الاشتباكات. وأفاد الجهاز بأن عدد القتلى بلغ 11 والجرحى "
+         "27.",
+         "11", "6 أشخاص", "killed"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        extract_result r;
+        run(cases[k].doc, &r);
+        size_t now = figure_at(&r, cases[k].part), was = figure_at(&r, cases[k].whole);
+        cr_assert(now != EXTRACT_NO_INDEX && was != EXTRACT_NO_INDEX);
+        cr_expect_eq(r.figures[now].supersedes, was, "\"%s\" supersedes %zu, want %zu",
+                     cases[k].part, r.figures[now].supersedes, was);
+        cr_expect_str_eq(r.figures[now].type, cases[k].type);
+        extract_result_free(&r);
+    }
+}
+
+/* A country named as the subject of a verb of attack right after it is who
+ * struck, not where anything befell anyone. */
+Test(figures, the_attacking_country_is_no_place)
+{
+    static const place_case where[] = {
+        {"وقال رئيس البلدية إن تركيا قصفت قرية سركلي وقتلت 3 رعاة.", "3", NULL},
+        {"وقالت المصادر إن إسرائيل شنت 14 غارة على لبنان.", "14", "lebanon"},
+        /* a country struck still is the place */
+        {"وقتل 6 مدنيين في قصف إسرائيلي على لبنان.", "6", "lebanon"},
+    };
+    check_places(where, sizeof where / sizeof where[0]);
+}
+
 /* "5 من أصل 8 طائرات": the part counts the noun of its whole, and the
  * verb before it befell the part; the whole is what there was: a count,
  * unless its noun says what befell it (جثة, جرحى), munitions fired. */
@@ -1747,7 +1893,19 @@ Test(figures, nouns_of_the_genre)
         {"وأطلق القناص 3 طلقات على السيارة.", "3 طلقات", "fired", "rounds"},
         /* whom a border force stops, and the areas a force is deployed in */
         {"وقتل الجيش 4 مهربين على الحدود.", "4 مهربين", "killed", "smugglers and infiltrators"},
+        /* the crew of a ship struck at sea, and the armed pickups of Libya and Sudan */
+        {"وقالت الهيئة إن 5 بحارة أصيبوا في الهجوم على الناقلة.", "5 بحارة", "injured", "sailors"},
+        {"وتم إجلاء 19 بحارا من السفينة المنكوبة.", "19 بحارا", "evacuated", "sailors"},
+        /* a boat without crew launched at a ship is a munition */
+        {"وتعرضت الناقلة لهجوم بـ4 زوارق مسيرة قبالة الحديدة.", "4 زوارق مسيرة", "fired",
+         "drone boats"},
+        {"وقالت البحرية إنها دمرت 6 زوارق مفخخة قرب المضيق.", "6 زوارق مفخخة", "destroyed",
+         "drone boats"},
+        {"وأنقذت البحرية 3 زوارق للصيادين.", "3 زوارق", "count", "boats"},
+        {"ودمرت القوات 9 تاتشرات للمتمردين جنوب المدينة.", "9 تاتشرات", "destroyed",
+         "armed pickups"},
         {"وأحبط حرس الحدود تسلل 6 متسللين.", "6 متسللين", "count", "smugglers and infiltrators"},
+        {"وحررت القوات 4 رهائن واعتقلت 5 خاطفين في المزرعة.", "5 خاطفين", "captured", "kidnappers"},
         {"وقصفت القوات 143 منطقة تمركز للعدو.", "143 منطقة تمركز", "count", "positions"},
         {"وقتل 45 من المتمردين في المعارك.", "45 من المتمردين", "killed", "fighters"},
         {"وقتل 20 جهاديا في الغارة.", "20 جهاديا", "killed", "fighters"},
@@ -1944,6 +2102,22 @@ Test(figures, people_stopped_are_captured)
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A verb of seizure that governs people takes them into custody (a border
+ * guard's bulletin: "ضبطت 8 أشخاص"); things it governs are seized. */
+Test(figures, people_seized_are_captured)
+{
+    static const figure_case cases[] = {
+        {"وقالت القوات المسلحة إن دورية حرس الحدود ضبطت 8 أشخاص قرب الساتر.", "8 أشخاص", 8, "exact",
+         "captured"},
+        {"وتم ضبط 14 شخصا بحوزتهم حبوب مخدرة.", "14 شخصا", 14, "exact", "captured"},
+        {"وضبطت الأجهزة الأمنية 5 مهربين في البادية.", "5 مهربين", 5, "exact", "captured"},
+        /* counter-examples: things seized, people taken back */
+        {"وضبطت الدورية 40 قطعة سلاح في المركبة.", "40 قطعة سلاح", 40, "exact", "seized"},
+        {"واستعادت العائلات 7 أطفال من المعسكر.", "7 أطفال", 7, "exact", "count"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Captives freed are released: counted, not captured. */
 Test(figures, captives_freed_are_counted)
 {
@@ -2039,6 +2213,22 @@ Test(figures, materiel_taken_back_is_seized)
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "N حالة X و M حالة Y": each count of cases is of the kind that follows
+ * it; the second's kind (إعدام) is no verb the first shares. */
+Test(figures, cases_each_of_their_own_kind)
+{
+    static const figure_case cases[] = {
+        {"ووثق التقرير 63 حالة اختفاء قسري و21 حالة إعدام ميداني.", "63 حالة", 63, "exact",
+         "count"},
+        {"ووثق التقرير 63 حالة اختفاء قسري و21 حالة إعدام ميداني.", "21 حالة", 21, "exact",
+         "killed"},
+        /* counter-examples: subjects joined before the one verb they share */
+        {"وقال إن 18 مسلحا و7 جنود قتلوا في الاشتباك.", "18 مسلحا", 18, "exact", "killed"},
+        {"وقال إن 18 مسلحا من الفصائل و7 مسلحين قتلوا.", "18 مسلحا", 18, "exact", "killed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Violations recorded are counted. */
 Test(figures, violations_are_counted)
 {
@@ -2049,6 +2239,31 @@ Test(figures, violations_are_counted)
         {"وقصفت المدفعية 3 منازل في خرق جديد للهدنة.", "3 منازل", 3, "exact", "count"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* The times an attack or a violation was repeated are counted; times of
+ * anything else, or of nothing, are no figure. */
+Test(figures, times_an_attack_or_violation_was_repeated)
+{
+    static const figure_case cases[] = {
+        {"وقال الجيش إن القوات الإسرائيلية خرقت الهدنة 36 مرة منذ الأحد.", "36 مرة", 36, "exact",
+         "count"},
+        {"وأضاف أن الطيران المسير خرق الأجواء 19 مرة.", "19 مرة", 19, "exact", "count"},
+        {"وقال المختار إن المدفعية قصفت القرية مرتين فجر اليوم.", "مرتين", 2, "exact", "count"},
+        {"واستهدفت المسيرات الرتل 4 مرات قرب الجسر.", "4 مرات", 4, "exact", "count"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+    static const char *const none[] = {
+        "ونزحت العائلة 4 مرات منذ بدء الحرب.",
+        "وارتفعت أسعار الخبز بثلاث مرات.",
+        "وتضاعف عدد القتلى 3 مرات خلال الشهر.",
+    };
+    for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
+        extract_result r;
+        run(none[k], &r);
+        cr_expect_eq(r.n_figures, 0, "%zu figures, want none: %s", r.n_figures, none[k]);
+        extract_result_free(&r);
+    }
 }
 
 /* A negated verb of exceeding agrees with a plural subject before it: the
