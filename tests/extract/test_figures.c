@@ -1917,6 +1917,9 @@ Test(figures, nouns_of_the_genre)
         {"وأصيب 9 منتسبين بجروح في الهجوم على السيطرة.", "9 منتسبين", "injured",
          "security personnel"},
         {"واستشهد منتسبان في انفجار عبوة ناسفة.", "منتسبان", "killed", "security personnel"},
+        /* a crew alone is anyone's; طبي names the medical staff */
+        {"وأصيبت الناقلة بصاروخ، وجرح 5 من طاقمها.", "5 من", "injured", "crews"},
+        {"وقتل 4 من الطواقم الطبية في الغارة.", "4 من", "killed", "medical staff"},
         /* the Israeli army's word for the armed men it fights; القضاء على kills */
         {"وقال الجيش إن قواته قضت على 14 مخربا في المنطقة.", "14 مخربا", "killed", "fighters"},
         {"وأعلن الجيش القضاء على 9 مسلحين في الاشتباك.", "9 مسلحين", "killed", "fighters"},
