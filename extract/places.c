@@ -496,9 +496,28 @@ static bool named_by_dual(const doc_state *d, size_t i, lexicon_match *pm)
     return true;
 }
 
+/* Is the country at pm a party joined by و to the party named right before
+ * it ("قوات النظام وروسيا", "التابعة للنظام وإيران وروسيا"): the side that
+ * shells with the forces, not a place? party_end is the token after the
+ * last party (a source mention, or a country read so), or SIZE_MAX. */
+static bool joined_party(const doc_state *d, const lexicon_match *pm, size_t party_end)
+{
+    const text *t = d->t;
+    size_t i = pm->tok_first;
+    if (!pm->stripped || i == 0 || strncmp(t->tok[i].norm, "و", strlen("و")) != 0 ||
+        t->tok[i - 1].sentence != t->tok[i].sentence ||
+        strcmp(d->m->places[model_entry_index(d->m->gazetteer, pm->entry)].kind, "country") != 0)
+        return false;
+    /* وروسيا: only the و before the name (not بروسيا) */
+    if (pm->sp.start != t->tok[i].sp.start + 1)
+        return false;
+    return d->in_source[i - 1] || party_end == i;
+}
+
 int places_find(doc_state *d)
 {
     const text *t = d->t;
+    size_t party_end = SIZE_MAX;
     for (size_t i = 0; i < t->n_tok;) {
         lexicon_match pm;
         bool by_dual = false;
@@ -515,6 +534,11 @@ int places_find(doc_state *d)
         if (overlaps_source && place_in_source(d, &pm))
             overlaps_source = false;
         size_t p = model_entry_index(d->m->gazetteer, pm.entry);
+        if (!overlaps_source && joined_party(d, &pm, party_end)) {
+            party_end = pm.tok_end;
+            i = pm.tok_end;
+            continue;
+        }
         if (overlaps_source || in_kunya(d, i) || after_kaf(t, &pm) || adjectival(t, i, &pm) ||
             has_tanween(t, pm.tok_end - 1) || in_other_name(d, pm.tok_first, pm.tok_end) ||
             adjective_of_noun(t, i, &pm) || verb_shaped(d, &pm) || names_street(d, i)) {

@@ -977,3 +977,21 @@ Test(places, quarters_of_the_capitals)
     };
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], false);
 }
+
+/* A state joined by و to the forces named before it is a party that
+ * shells and advances with them, not a place; the place they strike is. */
+Test(places, a_state_beside_the_forces_is_a_party)
+{
+    static const word_case not_places[] = {
+        {"صعّدت قوات النظام وروسيا غاراتها على قرى الريف الجنوبي.", "روسيا"},
+        {"تحشد قوات النظام وإيران وروسيا عناصرها منذ أيام.", "إيران"},
+        {"تحشد قوات النظام وإيران وروسيا عناصرها منذ أيام.", "روسيا"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+    static const place_case found[] = {
+        {"صعّدت قوات النظام وروسيا غاراتها على سراقب.", "saraqib", "سراقب"},
+        {"وصل وفد من تركيا وروسيا إلى دمشق.", "russia", "روسيا"},
+        {"فرّ المدنيون من قصف قوات النظام نحو تركيا.", "turkey", "تركيا"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
