@@ -55,8 +55,11 @@
  * definite direction or size closes the name: منطقة X-ي السفلى), or in ـية
  * from a place of the gazetteer (مدينة سورية).
  *
- * Left out: telling apart two places that share a name (the gazetteer keeps
- * names unique).
+ * Places that share a name (أريحا of Idlib and Jericho; الطيبة of the
+ * Lebanese border and of the West Bank: extract/model.c ties them in a
+ * ring) are told apart by the place said to hold the name ("أريحا في
+ * الضفة الغربية", "الطيبة غرب جنين"), else by the governorate and country
+ * the text's other places name most (the dateline among them).
  */
 #include "extract/stages.h"
 
@@ -396,6 +399,24 @@ static bool located_from(const doc_state *d, size_t p)
  * from a place of another country ("بلدة الطيبة جنوب لبنان" of the Taybeh
  * of the West Bank), is another place of the same name: its resolution is dropped, and
  * places_find_unresolved serves it after its context word. */
+/* Does place `spot` lie in place `area` as mention p says: inside it, or
+ * (located_from) in its country? */
+static bool held_by(const extract_model *m, size_t spot, size_t area, bool inside)
+{
+    const char *kind = m->places[area].kind;
+    if (!inside) /* "X شمال Y": X lies outside Y, in its country */
+        return m->country_of[spot] == m->country_of[area];
+    if (!strcmp(kind, "country"))
+        return m->country_of[spot] == area;
+    if ((!strcmp(kind, "governorate") || !strcmp(kind, "city")) &&
+        m->governorate_of[area] != EXTRACT_NO_INDEX)
+        return m->governorate_of[spot] != EXTRACT_NO_INDEX &&
+               m->governorate_of[spot] == m->governorate_of[area];
+    /* a district, town or region, or a city the gazetteer puts in no
+     * governorate (بعلبك): at least its country */
+    return m->country_of[spot] == m->country_of[area];
+}
+
 static void drop_contradicted(doc_state *d)
 {
     const extract_model *m = d->m;
@@ -405,26 +426,72 @@ static void drop_contradicted(doc_state *d)
         bool inside = contains_previous(d, p);
         if (!inside && !located_from(d, p))
             continue;
-        const char *kind = m->places[area].kind;
-        bool held;
-        if (!inside) /* "X شمال Y": X lies outside Y, in its country */
-            held = m->country_of[spot] == m->country_of[area];
-        else if (!strcmp(kind, "country"))
-            held = m->country_of[spot] == area;
-        else if ((!strcmp(kind, "governorate") || !strcmp(kind, "city")) &&
-                 m->governorate_of[area] != EXTRACT_NO_INDEX)
-            held = m->governorate_of[spot] != EXTRACT_NO_INDEX &&
-                   m->governorate_of[spot] == m->governorate_of[area];
-        else /* a district, town or region, or a city the gazetteer puts
-              * in no governorate (بعلبك): at least its country */
-            held = m->country_of[spot] == m->country_of[area];
-        if (held || spot == area)
+        if (spot == area || held_by(m, spot, area, inside))
             continue;
+        /* a namesake the gazetteer holds there: "أريحا في الضفة الغربية" */
+        size_t h = m->homonym_of[spot];
+        while (h != EXTRACT_NO_INDEX && h != spot && !held_by(m, h, area, inside))
+            h = m->homonym_of[h];
+        if (h != EXTRACT_NO_INDEX && h != spot) {
+            r->places[q].place = h;
+            continue;
+        }
         memmove(&r->places[q], &r->places[q + 1], (r->n_places - q - 1) * sizeof r->places[0]);
         memmove(&d->place_toks[q], &d->place_toks[q + 1],
                 (r->n_places - q - 1) * sizeof d->place_toks[0]);
         r->n_places--;
     }
+}
+
+/* A name places share (أريحا of Idlib and Jericho; الطيبة of the Lebanese
+ * border and of the West Bank) is the place in the country and
+ * governorate the text names most, by its other places (the dateline
+ * among them): "رام الله - ... في أريحا" is Jericho. Each place named
+ * counts once per mention for its governorate (twice) and its country;
+ * a tie keeps the first in the gazetteer. One pass over the mentions; the
+ * counts are kept only when some name is shared. */
+static int choose_namesakes(doc_state *d)
+{
+    const extract_model *m = d->m;
+    extract_result *r = d->r;
+    bool shared = false;
+    for (size_t p = 0; p < r->n_places && !shared; p++)
+        shared = m->homonym_of[r->places[p].place] != EXTRACT_NO_INDEX;
+    if (!shared)
+        return 0;
+    unsigned *weight = calloc(m->n_places + 1, sizeof *weight);
+    if (!weight)
+        return -1;
+    for (size_t p = 0; p < r->n_places; p++) {
+        size_t pl = r->places[p].place;
+        if (m->homonym_of[pl] != EXTRACT_NO_INDEX)
+            continue;
+        if (m->governorate_of[pl] != EXTRACT_NO_INDEX)
+            weight[m->governorate_of[pl]] += 2;
+        if (m->country_of[pl] != EXTRACT_NO_INDEX)
+            weight[m->country_of[pl]] += 1;
+    }
+    for (size_t p = 0; p < r->n_places; p++) {
+        size_t first = r->places[p].place, best = first;
+        if (m->homonym_of[first] == EXTRACT_NO_INDEX)
+            continue;
+        unsigned best_w = 0;
+        size_t h = first;
+        do {
+            unsigned w =
+                (m->governorate_of[h] != EXTRACT_NO_INDEX ? weight[m->governorate_of[h]] : 0) +
+                (m->country_of[h] != EXTRACT_NO_INDEX ? weight[m->country_of[h]] : 0);
+            /* the first in the gazetteer on a tie */
+            if (w > best_w || (w == best_w && h < best)) {
+                best = h;
+                best_w = w;
+            }
+            h = m->homonym_of[h];
+        } while (h != EXTRACT_NO_INDEX && h != first);
+        r->places[p].place = best;
+    }
+    free(weight);
+    return 0;
 }
 
 /* Is token i spelt as a dual in construct, ending in ي (حيي، بلدتي)? Not a
@@ -572,6 +639,8 @@ int places_find(doc_state *d)
         d->place_toks[d->r->n_places - 1] = (mention_toks){pm.tok_first, pm.tok_end};
         i = pm.tok_end;
     }
+    if (choose_namesakes(d) != 0)
+        return -1;
     drop_contradicted(d);
     return 0;
 }

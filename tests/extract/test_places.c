@@ -489,7 +489,6 @@ Test(places, a_name_inside_an_area_that_does_not_hold_it)
 Test(places, a_name_placed_from_another_country)
 {
     static const other_place_case cases[] = {
-        {"قتل 2 من المقاتلين في غارة على بلدة الطيبة جنوب لبنان.", "الطيبة", "at-taybah"},
         {"سقطت قذائف على بلدة الطيبة شرق سوريا فجرا.", "الطيبة", "at-taybah"},
         {"قتل 3 أشخاص في حي الروضة شمال بغداد.", "الروضة", "ar-rawdah"},
     };
@@ -992,6 +991,25 @@ Test(places, a_state_beside_the_forces_is_a_party)
         {"صعّدت قوات النظام وروسيا غاراتها على سراقب.", "saraqib", "سراقب"},
         {"وصل وفد من تركيا وروسيا إلى دمشق.", "russia", "روسيا"},
         {"فرّ المدنيون من قصف قوات النظام نحو تركيا.", "turkey", "تركيا"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
+
+/* Places that share a name are told apart by the text: the place said to
+ * hold it ("في الضفة الغربية", "غرب جنين"), else the governorate and
+ * country its other places (the dateline among them) name. */
+Test(places, namesakes_are_told_apart_by_their_context)
+{
+    static const place_case found[] = {
+        {"إدلب - قتل 3 مدنيين بقصف مدفعي على أطراف أريحا.", "ariha", "أريحا"},
+        {"رام الله - اقتحمت قوات الاحتلال مدينة أريحا فجر اليوم واعتقلت 4 شبان.", "jericho",
+         "مدينة أريحا"},
+        {"اعتقل الجيش 5 شبان في أريحا بالضفة الغربية.", "jericho", "أريحا"},
+        {"أصيب طفلان بقصف على أريحا وسراقب.", "ariha", "أريحا"},
+        {"بيروت - استهدفت غارة بلدة الطيبة في قضاء مرجعيون.", "taybeh-lebanon", "الطيبة"},
+        {"اقتحمت قوات الاحتلال بلدة الطيبة غرب جنين.", "at-taybah", "الطيبة"},
+        {"قصفت المدفعية بلدة الطيبة جنوبي لبنان.", "taybeh-lebanon", "الطيبة"},
+        {"قتل 2 من المقاتلين في غارة على بلدة الطيبة جنوب لبنان.", "taybeh-lebanon", "الطيبة"},
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }

@@ -17,7 +17,10 @@ it often leaves the number 0); of NEIGHBOURS, cities of NEIGHBOUR_POP_MIN and
 the smaller towns that arabic_names.tsv names (Israeli towns that rockets and
 drones are fired at: كريات شمونة، سديروت). Reviewed entries win:
 a GeoNames town sharing a name with a reviewed entry is left out (mostly the
-same place). Of GeoNames towns sharing a name, the most populous keeps it.
+same place), unless arabic_names.tsv marks it `homonym`: another place of
+that name, in another governorate or country, which the text's context
+tells apart (extract/places.c). Of GeoNames towns sharing a name, the most
+populous keeps it.
 Names are flagged ambiguous by the rule in data/places/ambiguous.tsv; a name
 that is a word of data/lexicon/place_context.tsv (الحي، المدينة) or a word that
 opens a compound name (data/lexicon/function_words.tsv: عين، تل) is dropped.
@@ -146,6 +149,8 @@ def main(argv):
 
     # Reviewed Arabic names of GeoNames towns that have none: id -> (names, English name).
     added = {f[1]: (f[0].split("|"), f[2]) for f in rows(os.path.join(places, "arabic_names.tsv"))}
+    homonyms = {f[1] for f in rows(os.path.join(places, "arabic_names.tsv"))
+                if len(f) > 3 and f[3] == "homonym"}
     towns = {}  # geonameid -> record
     with open(geonames, encoding="utf-8") as f:
         for line in f:
@@ -205,7 +210,7 @@ def main(argv):
     cand.sort(key=lambda t: (-t["pop"], int(t["id"])))
     for t in cand:
         keys = [normalize(n) for n in t["names"]]
-        if any(k in taken for k in keys):
+        if any(k in taken for k in keys) and t["id"] not in homonyms:
             continue  # a reviewed place of this name, or a bigger namesake
         taken |= set(keys)
         base = slug(t["name_en"])
