@@ -286,11 +286,10 @@ static bool place_in_source(const doc_state *d, const lexicon_match *pm)
             continue;
         if (pm->tok_first == mt->first && pm->tok_end == mt->end)
             return r->source_mentions[m].role == ROLE_MENTIONED;
-        /* "في مديرية باقم": a district's noun and its name, read as a
-         * directorate that says nothing, is the district */
+        /* "في مديرية باقم (الحدودية)": a district's noun and its name,
+         * read as a directorate that says nothing, is the district */
         lexicon_match cm;
-        if (pm->tok_first == mt->first + 1 && pm->tok_end == mt->end &&
-            r->source_mentions[m].role == ROLE_MENTIONED &&
+        if (pm->tok_first == mt->first + 1 && r->source_mentions[m].role == ROLE_MENTIONED &&
             lexicon_match_at(d->m->place_context, d->t, mt->first, PROCLITICS_ALL, &cm) &&
             cm.tok_end == pm->tok_first && !strcmp(context_role(&cm), "name"))
             return true;

@@ -1013,3 +1013,22 @@ Test(places, namesakes_are_told_apart_by_their_context)
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
+
+/* Where forces stand and where a front runs are no place's name after
+ * منطقة، and the field of a directorate is no district after مديرية; a
+ * district of Yemen is. */
+Test(places, a_position_a_line_and_a_directorate_are_no_places)
+{
+    static const word_case not_places[] = {
+        {"سقطت قذيفة في منطقة تمركز للقوات قرب البلدة.", "تمركز"},
+        {"تقدمت الوحدات نحو منطقة خط الدفاع الأول.", "خط الدفاع"},
+        {"وزعت مديرية الزراعة 300 سلة على المزارعين.", "الزراعة"},
+        {"زار الوفد مديرية الصحة ومديرية الأوقاف.", "الصحة"},
+        {"نشرت مديرية التوجيه صورا للعملية.", "التوجيه"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+    static const place_case found[] = {
+        {"سقطت قذائف على مديرية باقم الحدودية.", "baqim-as-suq", "باقم"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
