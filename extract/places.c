@@ -156,11 +156,49 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
+/* Is w, in ـية, the nisba of a gazetteer place: سورية of سوريا, لبنانية
+ * of لبنان, يمنية of اليمن? */
+static bool nisba_of_place(const doc_state *d, const char *w)
+{
+    if (!ends_with(w, "يه"))
+        return false;
+    char stem[TOKEN_NORM_MAX + 8];
+    size_t n = strlen(w) - strlen("يه");
+    static const char *const tails[] = {"", "يا", "ا", NULL};
+    for (const char *const *tail = tails; *tail; tail++) {
+        snprintf(stem, sizeof stem, "%.*s%s", (int)n, w, *tail);
+        for (const char *const *art = (const char *const[]){"", "ال", NULL}; *art; art++) {
+            char form[sizeof stem + 8];
+            snprintf(form, sizeof form, "%s%s", *art, stem);
+            if (lexicon_find(d->m->gazetteer, form))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Is token i, in ـية, a name right after the noun of a district, town,
+ * village or city that is no nisba of a place: "مديرية مودية" is the
+ * district of Mudiyah, where "مدينة سورية" is a Syrian city (and "مقبرة
+ * عثمانية" an Ottoman cemetery)? */
+static bool named_after_noun(const doc_state *d, size_t i)
+{
+    const text *t = d->t;
+    lexicon_match cm;
+    return i > 0 && ends_with(t->tok[i].norm, "يه") &&
+           lexicon_match_at(d->m->place_context, t, i - 1, PROCLITICS_ALL, &cm) &&
+           cm.tok_end == i && !strcmp(context_role(&cm), "name") && cm.entry->n_fields > 2 &&
+           (!strcmp(cm.entry->fields[2], "district") || !strcmp(cm.entry->fields[2], "town") ||
+            !strcmp(cm.entry->fields[2], "village") || !strcmp(cm.entry->fields[2], "city")) &&
+           !nisba_of_place(d, t->tok[i].norm);
+}
+
 /* Is the name at token i (matched as `form`) a nisba adjective rather than a
  * place: indefinite, ending in ـية, and coordinated after another nisba
  * ("طائرات روسية وسورية": Syrian, not Syria)? */
-static bool adjectival(const text *t, size_t i, const lexicon_match *pm)
+static bool adjectival(const doc_state *d, size_t i, const lexicon_match *pm)
 {
+    const text *t = d->t;
     const char *w = t->tok[i].norm;
     if (pm->tok_end != i + 1 || !ends_with(w, "يه") || strncmp(w, "ال", strlen("ال")) == 0 ||
         strstr(w, "ال") == w + strlen("و"))
@@ -168,7 +206,8 @@ static bool adjectival(const text *t, size_t i, const lexicon_match *pm)
     if (i == 0 || t->tok[i - 1].kind != TOK_WORD)
         return false;
     const char *prev = t->tok[i - 1].norm;
-    return ends_with(prev, "يه") || ends_with(prev, "يين") || ends_with(prev, "يون");
+    return (ends_with(prev, "يه") || ends_with(prev, "يين") || ends_with(prev, "يون")) &&
+           !named_after_noun(d, i);
 }
 
 /* Does token i carry tanween (ً ٌ ٍ), i.e. is it indefinite? */
@@ -225,8 +264,9 @@ static bool in_other_name(const doc_state *d, size_t first, size_t end)
  * in ـات, which takes it as its adjective ("ممرضة سورية", "جنسيات سورية"),
  * or after غير ("وغير سورية", non-Syrian); a definite ـية after a definite
  * word ("القوات السعودية"). */
-static bool adjective_of_noun(const text *t, size_t i, const lexicon_match *pm)
+static bool adjective_of_noun(const doc_state *d, size_t i, const lexicon_match *pm)
 {
+    const text *t = d->t;
     const char *w = t->tok[i].norm;
     if (pm->tok_end != i + 1 || i == 0 || t->tok[i - 1].kind != TOK_WORD ||
         t->tok[i - 1].sentence != t->tok[i].sentence)
@@ -243,6 +283,9 @@ static bool adjective_of_noun(const text *t, size_t i, const lexicon_match *pm)
     if (!strncmp(w, "و", strlen("و")) && !strncmp(w + strlen("و"), "ال", strlen("ال")))
         return false;
     const char *prev = t->tok[i - 1].norm;
+    /* after a noun of place, only the nisba of a place is its adjective */
+    if (named_after_noun(d, i))
+        return false;
     return ends_with(w, "يه") &&
            (((ends_with(prev, "ه") || ends_with(prev, "ات")) && !strstr(prev, "ال")) ||
             strcmp(prev, "غير") == 0 || strcmp(prev, "وغير") == 0);
@@ -605,9 +648,9 @@ int places_find(doc_state *d)
             i = pm.tok_end;
             continue;
         }
-        if (overlaps_source || in_kunya(d, i) || after_kaf(t, &pm) || adjectival(t, i, &pm) ||
+        if (overlaps_source || in_kunya(d, i) || after_kaf(t, &pm) || adjectival(d, i, &pm) ||
             has_tanween(t, pm.tok_end - 1) || in_other_name(d, pm.tok_first, pm.tok_end) ||
-            adjective_of_noun(t, i, &pm) || verb_shaped(d, &pm) || names_street(d, i)) {
+            adjective_of_noun(d, i, &pm) || verb_shaped(d, &pm) || names_street(d, i)) {
             i++;
             continue;
         }
@@ -714,22 +757,8 @@ static bool name_word(const doc_state *d, size_t i, const bool *covered)
     if ((ends_with(w, "ي") && !closes_compound(d, i + 1)) || ends_with(w, "يين") ||
         ends_with(w, "يون"))
         return false;
-    if (ends_with(w, "يه")) {
-        /* the nisba of a known place: مدينة سورية، قرية لبنانية */
-        char stem[TOKEN_NORM_MAX + 8];
-        size_t n = strlen(w) - strlen("يه");
-        static const char *const tails[] = {"", "يا", "ا", NULL};
-        for (const char *const *tail = tails; *tail; tail++) {
-            snprintf(stem, sizeof stem, "%.*s%s", (int)n, w, *tail);
-            for (const char *const *art = (const char *const[]){"", "ال", NULL}; *art; art++) {
-                char form[sizeof stem + 8];
-                snprintf(form, sizeof form, "%s%s", *art, stem);
-                if (lexicon_find(d->m->gazetteer, form))
-                    return false;
-            }
-        }
-    }
-    return true;
+    /* the nisba of a known place: مدينة سورية، قرية لبنانية */
+    return !nisba_of_place(d, w);
 }
 
 /* Does token i open a compound name (عين العرب, أبو الظهور, دير حافر), or

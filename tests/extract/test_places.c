@@ -1032,3 +1032,20 @@ Test(places, a_position_a_line_and_a_directorate_are_no_places)
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
+
+/* A town's name in ـية right after the noun of a district, town or city is
+ * the place, unless it is the nisba of a place, the noun's adjective. */
+Test(places, a_name_in_iya_after_its_noun)
+{
+    static const place_case found[] = {
+        {"قتل 6 مسلحين في اشتباكات بمديرية مودية شرقي أبين.", "mudiyah", "مودية"},
+        {"سيطرت القوات على بلدة مودية بعد معارك.", "mudiyah", "مودية"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const word_case not_places[] = {
+        {"نزحت العائلة إلى قرية لبنانية قرب الحدود.", "لبنانية"},
+        {"قصفت الطائرات مدينة سورية على الحدود.", "سورية"},
+        {"قصفت طائرات روسية وسورية البلدة.", "سورية"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
