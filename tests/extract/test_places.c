@@ -1049,3 +1049,18 @@ Test(places, a_name_in_iya_after_its_noun)
     };
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
 }
+
+/* Aden's districts: المنصورة of Aden is not the village of west Aleppo
+ * that shares its name, دار سعد is a district, and المعلا is written
+ * without its hamza. */
+Test(places, the_districts_of_aden)
+{
+    static const place_case found[] = {
+        {"عدن - قتل جنديان في هجوم على نقطة أمنية في مديرية المنصورة.", "al-mansurah", "المنصورة"},
+        {"انفجرت عبوة في مديرية المنصورة بعدن صباح اليوم.", "al-mansurah", "المنصورة"},
+        {"اندلعت اشتباكات في مديرية دار سعد شمال عدن.", "dar-saad", "دار سعد"},
+        {"أغلقت القوات الطرق المؤدية إلى المعلا والتواهي.", "al-ma-alla", "المعلا"},
+        {"تقدمت الفصائل نحو بلدة المنصورة غرب حلب.", "mansoura-aleppo", "بلدة المنصورة"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
