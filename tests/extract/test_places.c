@@ -1064,3 +1064,24 @@ Test(places, the_districts_of_aden)
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
+
+/* Villages of Jabal al-Zawiya and of the west Aleppo front; بليون
+ * "billion" and تقاد "is led" only as places after a place word or in a
+ * list of places, and ذيبان and الكسرة as the press writes them. */
+Test(places, villages_of_jabal_al_zawiya_and_west_aleppo)
+{
+    static const place_case found[] = {
+        {"قصفت المدفعية بلدتي البارة وبليون في جبل الزاوية.", "balyun", "بليون"},
+        {"سقطت قذائف على قرية إبلين صباح اليوم.", "iblin", "قرية إبلين"},
+        {"قتل عنصران باستهداف على محور كفرتعال وتقاد غرب حلب.", "kafr-taal", "كفرتعال"},
+        {"قتل عنصران باستهداف على محور كفرتعال وتقاد غرب حلب.", "taqad", "تقاد"},
+        {"قتل مدنيان برصاص مجهولين في بلدة ذيبان شرقي دير الزور.", "dhiban", "ذيبان"},
+        {"هاجمت خلايا التنظيم نقطة في محيط الكسرة بريف دير الزور.", "al-kasrah", "الكسرة"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const word_case not_places[] = {
+        {"بلغت خسائر القطاع الزراعي بليون دولار هذا العام.", "بليون"},
+        {"قال إن الحملة التي تقاد من الخارج فشلت.", "تقاد"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
