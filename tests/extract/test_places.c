@@ -1025,6 +1025,10 @@ Test(places, a_position_a_line_and_a_directorate_are_no_places)
         {"وزعت مديرية الزراعة 300 سلة على المزارعين.", "الزراعة"},
         {"زار الوفد مديرية الصحة ومديرية الأوقاف.", "الصحة"},
         {"نشرت مديرية التوجيه صورا للعملية.", "التوجيه"},
+        /* where places lie, not their name */
+        {"قصفت المدفعية مناطق محاذية للحدود مع تركيا.", "محاذية"},
+        {"تقدمت القوات في مناطق خارج سيطرتها.", "خارج"},
+        {"انتشرت الدوريات في مناطق متاخمة للطريق الدولي.", "متاخمة"},
     };
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
     static const place_case found[] = {
