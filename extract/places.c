@@ -253,7 +253,9 @@ static bool in_other_name(const doc_state *d, size_t first, size_t end)
      * is read as an unknown place instead (places_find_unresolved) */
     if (k == first && first > 0 && t->tok[first - 1].kind == TOK_WORD &&
         t->tok[first - 1].sentence == t->tok[first].sentence &&
-        word_in(t, first - 1, d->m->word_sets[FW_COMPOUND_OPENER]))
+        (word_in(t, first - 1, d->m->word_sets[FW_COMPOUND_OPENER]) ||
+         /* its genitive and accusative too: "ناحية أبي صيدا" is no Sidon */
+         word_in(t, first - 1, d->m->word_sets[FW_KUNYA])))
         return true;
     return stages_word_in(d, end, FW_NAME_AFTER_PLACE);
 }

@@ -1089,3 +1089,19 @@ Test(places, villages_of_jabal_al_zawiya_and_west_aleppo)
     };
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
 }
+
+/* A town's name after أبي or أبا, the kunya's other cases, is the second
+ * word of another name (ناحية أبي صيدا in Diyala), not the town. */
+Test(places, a_town_after_abi_is_another_name)
+{
+    static const word_case not_places[] = {
+        {"قتل 3 بانفجار عبوة في بساتين ناحية أبي صيدا.", "صيدا"},
+        {"قتل 3 في أبي صيدا شمال بعقوبة.", "صيدا"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+    static const place_case found[] = {
+        {"قتل 3 في أبي صيدا شمال بعقوبة.", "baqubah", "بعقوبة"},
+        {"سقطت قذيفة قرب مدينة صيدا جنوبي لبنان.", "sidon", "صيدا"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
