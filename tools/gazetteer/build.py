@@ -43,6 +43,15 @@ NEIGHBOURS = {"SA": "saudi-arabia", "JO": "jordan", "TR": "turkey", "IL": "israe
               "ER": "eritrea", "DJ": "djibouti", "SS": "south-sudan", "MR": "mauritania",
               "BF": "burkina-faso", "KE": "kenya"}
 NEIGHBOUR_POP_MIN = 100000
+# Syria's governorates are reviewed (data/places/syria.tsv), not in
+# admin1.tsv: GeoNames' admin1 codes of Syria, by the governorate of the
+# reviewed towns that lie at GeoNames' points, so that a GeoNames town of
+# Syria has its governorate as parent (الحميدية of Tartus, not of Quneitra).
+SYRIA_ADMIN1 = {"01": "hasakah-gov", "02": "latakia-gov", "03": "quneitra-gov",
+                "04": "raqqa-gov", "05": "suwayda-gov", "06": "daraa-gov",
+                "07": "deir-ez-zor-gov", "08": "rif-dimashq-gov", "09": "aleppo-gov",
+                "10": "hama-gov", "11": "homs-gov", "12": "idlib-gov", "13": "damascus-gov",
+                "14": "tartus-gov"}
 SHORT_MAX = 2  # one-word names of at most this many letters are ambiguous
 # Arabic letters only: Persian, Urdu and Kurdish forms (ی ک ە ۆ ...) and
 # transliterations in other scripts are not Arabic names.
@@ -218,8 +227,9 @@ def main(argv):
         if pid in ids:
             pid = "%s-%s" % (pid, t["id"])
         ids.add(pid)
-        parent = admin1_of.get((t["cc"], t["admin1"]),
-                               COUNTRIES.get(t["cc"]) or NEIGHBOURS[t["cc"]])
+        parent = admin1_of.get((t["cc"], t["admin1"])) or \
+            (t["cc"] == "SY" and SYRIA_ADMIN1.get(t["admin1"])) or \
+            COUNTRIES.get(t["cc"]) or NEIGHBOURS[t["cc"]]
         kind = "city" if t["pop"] >= 100000 or t["fcode"] in ("PPLA", "PPLC") else "town"
         amb = any(k in stop or (" " not in k and len(k.replace("ال", "", 1)) <= SHORT_MAX)
                   for k in keys)
