@@ -487,6 +487,59 @@ static void drop_contradicted(doc_state *d)
     }
 }
 
+/* Is place mention p named as a quarter: right after حي، حارة، ضاحية،
+ * أحياء (a context of kind neighbourhood)? */
+static bool named_as_quarter(const doc_state *d, size_t p)
+{
+    size_t f = d->place_toks[p].first;
+    lexicon_match cm;
+    if (f == 0 || d->t->tok[f - 1].kind != TOK_WORD ||
+        d->t->tok[f - 1].sentence != d->t->tok[f].sentence ||
+        !lexicon_match_at(d->m->place_context, d->t, f - 1, PROCLITICS_ALL, &cm) || cm.tok_end != f)
+        return false;
+    return cm.entry->n_fields > 2 && !strcmp(cm.entry->fields[2], "neighbourhood");
+}
+
+/* A quarter named like a town ("بحي المنشية" in Sabha; المنشية the
+ * gazetteer's is a town of Khartoum) whose country the text's other places
+ * never name, while they name some country, is a quarter of that name in
+ * their city: its resolution is dropped, and places_find_unresolved serves
+ * it after its noun. The gazetteer's own quarters keep theirs. */
+static int drop_foreign_quarters(doc_state *d)
+{
+    const extract_model *m = d->m;
+    extract_result *r = d->r;
+    bool any = false;
+    for (size_t p = 0; p < r->n_places && !any; p++)
+        any = strcmp(m->places[r->places[p].place].kind, "neighbourhood") != 0 &&
+              named_as_quarter(d, p);
+    if (!any)
+        return 0;
+    unsigned *named = calloc(m->n_places + 1, sizeof *named);
+    if (!named)
+        return -1;
+    size_t total = 0;
+    for (size_t p = 0; p < r->n_places; p++) {
+        size_t c = m->country_of[r->places[p].place];
+        if (c != EXTRACT_NO_INDEX && !named_as_quarter(d, p)) {
+            named[c]++;
+            total++;
+        }
+    }
+    size_t kept = 0;
+    for (size_t p = 0; p < r->n_places; p++) {
+        size_t pl = r->places[p].place, c = m->country_of[pl];
+        if (total && c != EXTRACT_NO_INDEX && !named[c] &&
+            strcmp(m->places[pl].kind, "neighbourhood") != 0 && named_as_quarter(d, p))
+            continue;
+        r->places[kept] = r->places[p];
+        d->place_toks[kept++] = d->place_toks[p];
+    }
+    r->n_places = kept;
+    free(named);
+    return 0;
+}
+
 /* A name places share (أريحا of Idlib and Jericho; الطيبة of the Lebanese
  * border and of the West Bank) is the place in the country and
  * governorate the text names most, by its other places (the dateline
@@ -686,7 +739,7 @@ int places_find(doc_state *d)
     if (choose_namesakes(d) != 0)
         return -1;
     drop_contradicted(d);
-    return 0;
+    return drop_foreign_quarters(d);
 }
 
 /* The word after its definite article (and the clitics before it), or NULL

@@ -1108,3 +1108,22 @@ Test(places, a_town_after_abi_is_another_name)
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
+
+/* A quarter named like a town of a country the text names no other place
+ * of is a quarter of that name where the text is: "حي المنشية" in Sabha is
+ * no town of Khartoum, and is served unresolved; in Khartoum it is. */
+Test(places, a_quarter_named_like_a_foreign_town)
+{
+    static const char *const doc = "سبها - قتل 5 أشخاص في اشتباكات قبلية بحي المنشية.";
+    extract_result r;
+    run(doc, &r);
+    cr_expect(!has_place(&r, "al-manshiya", "المنشية"), "%s: read as Khartoum's", doc);
+    cr_expect(has_text(r.unresolved_places, r.n_unresolved_places, &r, "المنشية"),
+              "%s: the quarter not served", doc);
+    extract_result_free(&r);
+    static const place_case found[] = {
+        {"الخرطوم - قصفت الطائرات حي المنشية شرق المدينة.", "al-manshiya", "المنشية"},
+        {"قصفت الطائرات حي المنشية.", "al-manshiya", "المنشية"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
