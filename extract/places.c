@@ -487,32 +487,44 @@ static void drop_contradicted(doc_state *d)
     }
 }
 
-/* Is place mention p named as a quarter: right after حي، حارة، ضاحية،
- * أحياء (a context of kind neighbourhood)? */
-static bool named_as_quarter(const doc_state *d, size_t p)
+/* The kind of place the noun right before place mention p names (حي،
+ * أحياء: neighbourhood; قرية، قرى: village), or "" when none. */
+static const char *noun_kind(const doc_state *d, size_t p)
 {
     size_t f = d->place_toks[p].first;
     lexicon_match cm;
     if (f == 0 || d->t->tok[f - 1].kind != TOK_WORD ||
         d->t->tok[f - 1].sentence != d->t->tok[f].sentence ||
-        !lexicon_match_at(d->m->place_context, d->t, f - 1, PROCLITICS_ALL, &cm) || cm.tok_end != f)
-        return false;
-    return cm.entry->n_fields > 2 && !strcmp(cm.entry->fields[2], "neighbourhood");
+        !lexicon_match_at(d->m->place_context, d->t, f - 1, PROCLITICS_ALL, &cm) ||
+        cm.tok_end != f || cm.entry->n_fields < 3)
+        return "";
+    return cm.entry->fields[2];
+}
+
+/* Is place mention p a quarter or a village named like a place of another
+ * kind: a town after حي ("بحي المنشية"), a city after قرية or قرى ("قرى
+ * الرياض والعباسي")? */
+static bool named_as_smaller(const doc_state *d, size_t p)
+{
+    const char *noun = noun_kind(d, p), *kind = d->m->places[d->r->places[p].place].kind;
+    return (!strcmp(noun, "neighbourhood") && strcmp(kind, "neighbourhood") != 0) ||
+           (!strcmp(noun, "village") && !strcmp(kind, "city"));
 }
 
 /* A quarter named like a town ("بحي المنشية" in Sabha; المنشية the
- * gazetteer's is a town of Khartoum) whose country the text's other places
- * never name, while they name some country, is a quarter of that name in
- * their city: its resolution is dropped, and places_find_unresolved serves
- * it after its noun. The gazetteer's own quarters keep theirs. */
-static int drop_foreign_quarters(doc_state *d)
+ * gazetteer's is a town of Khartoum), or a village named like a city ("قرى
+ * الرياض والعباسي" of Kirkuk), whose country the text's other places never
+ * name, while they name some country, is a quarter or village of that name
+ * where the text is: its resolution is dropped, and places_find_unresolved
+ * serves it after its noun. The gazetteer's own quarters and villages keep
+ * theirs. */
+static int drop_smaller_namesakes(doc_state *d)
 {
     const extract_model *m = d->m;
     extract_result *r = d->r;
     bool any = false;
     for (size_t p = 0; p < r->n_places && !any; p++)
-        any = strcmp(m->places[r->places[p].place].kind, "neighbourhood") != 0 &&
-              named_as_quarter(d, p);
+        any = named_as_smaller(d, p);
     if (!any)
         return 0;
     unsigned *named = calloc(m->n_places + 1, sizeof *named);
@@ -521,7 +533,7 @@ static int drop_foreign_quarters(doc_state *d)
     size_t total = 0;
     for (size_t p = 0; p < r->n_places; p++) {
         size_t c = m->country_of[r->places[p].place];
-        if (c != EXTRACT_NO_INDEX && !named_as_quarter(d, p)) {
+        if (c != EXTRACT_NO_INDEX && !named_as_smaller(d, p)) {
             named[c]++;
             total++;
         }
@@ -529,8 +541,7 @@ static int drop_foreign_quarters(doc_state *d)
     size_t kept = 0;
     for (size_t p = 0; p < r->n_places; p++) {
         size_t pl = r->places[p].place, c = m->country_of[pl];
-        if (total && c != EXTRACT_NO_INDEX && !named[c] &&
-            strcmp(m->places[pl].kind, "neighbourhood") != 0 && named_as_quarter(d, p))
+        if (total && c != EXTRACT_NO_INDEX && !named[c] && named_as_smaller(d, p))
             continue;
         r->places[kept] = r->places[p];
         d->place_toks[kept++] = d->place_toks[p];
@@ -739,7 +750,7 @@ int places_find(doc_state *d)
     if (choose_namesakes(d) != 0)
         return -1;
     drop_contradicted(d);
-    return drop_foreign_quarters(d);
+    return drop_smaller_namesakes(d);
 }
 
 /* The word after its definite article (and the clitics before it), or NULL

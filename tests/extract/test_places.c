@@ -1121,6 +1121,12 @@ Test(places, a_quarter_named_like_a_foreign_town)
     cr_expect(has_text(r.unresolved_places, r.n_unresolved_places, &r, "المنشية"),
               "%s: the quarter not served", doc);
     extract_result_free(&r);
+    /* a village named like a foreign city */
+    static const char *const iraq = "كركوك - قصفت الطائرات قرى الرياض والعباسي جنوب غربي كركوك.";
+    run(iraq, &r);
+    cr_expect(!has_place(&r, "riyadh", "الرياض"), "%s: read as Riyadh", iraq);
+    cr_expect(has_place(&r, "al-abbasi", "العباسي"), "%s: no al-Abbasi", iraq);
+    extract_result_free(&r);
     static const place_case found[] = {
         {"الخرطوم - قصفت الطائرات حي المنشية شرق المدينة.", "al-manshiya", "المنشية"},
         {"قصفت الطائرات حي المنشية.", "al-manshiya", "المنشية"},
