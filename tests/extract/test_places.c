@@ -1008,6 +1008,10 @@ Test(places, namesakes_are_told_apart_by_their_context)
         {"أصيب طفلان بقصف على أريحا وسراقب.", "ariha", "أريحا"},
         {"بيروت - استهدفت غارة بلدة الطيبة في قضاء مرجعيون.", "taybeh-lebanon", "الطيبة"},
         {"اقتحمت قوات الاحتلال بلدة الطيبة غرب جنين.", "at-taybah", "الطيبة"},
+        /* الشامية, the west bank of Deir ez-Zor, and the town of Iraq */
+        {"دير الزور - قصفت قوات النظام المتمركزة في بلدات الشامية قرى الضفة الأخرى.",
+         "deir-shamiyah", "الشامية"},
+        {"الديوانية - قتل 3 أشخاص في قضاء الشامية.", "ash-shamiyah", "الشامية"},
         /* الحميدية of Quneitra and of Tartus, by the dateline's governorate */
         {"القنيطرة - توغلت قوة إسرائيلية في قرية الحميدية.", "hamidiyah-quneitra", "الحميدية"},
         {"طرطوس - قتل 3 في حادث سير في بلدة الحميدية.", "al-hamidiyah", "الحميدية"},
