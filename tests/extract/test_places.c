@@ -1137,3 +1137,22 @@ Test(places, a_quarter_named_like_a_foreign_town)
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
+
+/* Villages of Daraa and of Hasakah; نصيب "a share" only after its noun. */
+Test(places, villages_of_daraa_and_hasakah)
+{
+    static const place_case found[] = {
+        {"قتل شاب برصاص مجهولين في بلدة نصيب شرقي درعا.", "nasib", "نصيب"},
+        {"انفجرت عبوة ناسفة على أطراف عتمان شمال مدينة درعا.", "utman", "عتمان"},
+        {"اقتحمت دورية بلدة تل شهاب في ريف درعا الغربي.", "tall-shihab", "بلدة تل شهاب"},
+        {"قتل عنصران في هجوم على حاجز في كفرشمس.", "kafr-shams", "كفرشمس"},
+        {"قصفت المسيرات محيط تل براك وتل حلف.", "tall-brak", "تل براك"},
+        {"قصفت المسيرات محيط تل براك وتل حلف.", "tall-halaf", "تل حلف"},
+        {"عبرت الشاحنات معبر نصيب الحدودي.", "nasib-crossing", "معبر نصيب الحدودي"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const word_case not_places[] = {
+        {"حصل كل منهم على نصيب من المساعدات.", "نصيب"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
