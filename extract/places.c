@@ -147,7 +147,12 @@ static bool weekday(const doc_state *d, const lexicon_match *pm)
 static bool in_kunya(const doc_state *d, size_t i)
 {
     const text *t = d->t;
-    return i >= 2 && t->tok[i - 1].kind == TOK_WORD && stages_word_in(d, i - 2, FW_KUNYA);
+    /* not after a place whose name opens with the word (أم الأرانب وتراغن) */
+    const extract_result *r = d->r;
+    if (i < 2 || (r->n_places && d->place_toks[r->n_places - 1].end == i &&
+                  d->place_toks[r->n_places - 1].first <= i - 2))
+        return false;
+    return t->tok[i - 1].kind == TOK_WORD && stages_word_in(d, i - 2, FW_KUNYA);
 }
 
 static bool ends_with(const char *s, const char *suffix)

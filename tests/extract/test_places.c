@@ -1161,3 +1161,16 @@ Test(places, villages_of_daraa_and_hasakah)
     };
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
 }
+
+/* Towns of Libya's south; a town after a place whose name opens with a
+ * kunya word (أم الأرانب) is a further place, not a person's nisba. */
+Test(places, towns_of_the_libyan_south)
+{
+    static const place_case found[] = {
+        {"نزح مئات السكان من أم الأرانب وتراغن نحو سبها.", "umm-al-aranib", "أم الأرانب"},
+        {"نزح مئات السكان من أم الأرانب وتراغن نحو سبها.", "traghan", "تراغن"},
+        {"اندلعت اشتباكات في زويلة شرق مرزق.", "zuwaylah", "زويلة"},
+        {"سيطرت القوات على قاعدة تمنهنت الجوية.", "tamanhint-airbase", "قاعدة تمنهنت الجوية"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
