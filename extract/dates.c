@@ -12,7 +12,8 @@
  * أبريل 2023: to publication; with no publication date, none: its end is unknown).
  * A day may be an ordinal (السابع من أكتوبر، الحادي والعشرين من آب); a
  * weekday told with its date is that date. A month name alone is not read
- * (آب is also "father"). A word of part before a month with its year, a
+ * (آب is also "father"), but after شهر it is the month (خلال شهر شباط: the
+ * last one begun by publication). A word of part before a month with its year, a
  * year, the last month or the month or year so far (مطلع، منتصف، أواخر عام
  * 2023، مطلع الشهر الجاري) takes its first, middle or last third (days
  * 1-10, 11-20, 21-; January-April, May-August, September-December), ended
@@ -418,6 +419,15 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
             *out = (extract_date){pack(y, v, 1), pack(y, v, days_in_month(y, v)), DATE_MONTH};
         else if (since && pub && yearless(v, 1, pub)) /* "منذ مطلع آب" */
             *out = (extract_date){yearless(v, 1, pub), 0, DATE_MONTH};
+        else if (!since && y < 0 && day < 1 && pub && i > 0 && yearless(v, 1, pub) &&
+                 (tok_is(t, i - 1, s, "شهر") || tok_is(t, i - 1, s, "بشهر") ||
+                  tok_is(t, i - 1, s, "وشهر") || tok_is(t, i - 1, s, "لشهر"))) {
+            /* "خلال شهر شباط (الماضي)": after شهر the word is the month,
+             * the last one begun by publication */
+            int32_t first = yearless(v, 1, pub);
+            *out = (extract_date){first, pack(first / 10000, v, days_in_month(first / 10000, v)),
+                                  DATE_MONTH};
+        }
         if (!since && out->precision == DATE_MONTH)
             take_part(out, period_part(m, t, i, s), pub); /* "أواخر آذار 2023" */
         if (since && out->precision != DATE_NONE)

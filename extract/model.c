@@ -154,6 +154,57 @@ static int build_governorates(extract_model *m, char *err, size_t errsz)
     return 0;
 }
 
+typedef struct phrase_key {
+    const char *phrase;
+    size_t entry;
+} phrase_key;
+
+static int phrase_key_cmp(const void *a, const void *b)
+{
+    const phrase_key *x = a, *y = b;
+    int c = strcmp(x->phrase, y->phrase);
+    return c ? c : (x->entry > y->entry) - (x->entry < y->entry);
+}
+
+/* Places that share a name (أريحا of Idlib and of the West Bank) are tied
+ * in a ring: each place's next namesake, or EXTRACT_NO_INDEX. The matcher
+ * finds the first in file order; the text's context chooses among them
+ * (extract/places.c). Names are sorted once: the gazetteer has thousands. */
+static int build_homonyms(extract_model *m, char *err, size_t errsz)
+{
+    size_t n = 0, entry;
+    while (lexicon_phrase_at(m->gazetteer, n, &entry))
+        n++;
+    m->homonym_of = malloc((m->n_places + 1) * sizeof *m->homonym_of);
+    phrase_key *keys = malloc((n + 1) * sizeof *keys);
+    if (!m->homonym_of || !keys) {
+        free(keys);
+        snprintf(err, errsz, "out of memory");
+        return -1;
+    }
+    for (size_t i = 0; i < m->n_places; i++)
+        m->homonym_of[i] = EXTRACT_NO_INDEX;
+    for (size_t k = 0; k < n; k++) {
+        keys[k].phrase = lexicon_phrase_at(m->gazetteer, k, &keys[k].entry);
+    }
+    qsort(keys, n, sizeof *keys, phrase_key_cmp);
+    for (size_t a = 0; a < n;) {
+        size_t b = a + 1;
+        while (b < n && !strcmp(keys[b].phrase, keys[a].phrase))
+            b++;
+        /* the first name two places share ties them; entries in file order */
+        bool free_ring = true;
+        for (size_t k = a; k < b; k++)
+            free_ring &= m->homonym_of[keys[k].entry] == EXTRACT_NO_INDEX;
+        if (b - a > 1 && free_ring)
+            for (size_t k = a; k < b; k++)
+                m->homonym_of[keys[k].entry] = keys[k + 1 < b ? k + 1 : a].entry;
+        a = b;
+    }
+    free(keys);
+    return 0;
+}
+
 static const model_bloc *find_bloc(const extract_model *m, const char *id)
 {
     for (size_t i = 0; i < m->n_blocs; i++)
@@ -642,9 +693,9 @@ extract_model *model_new_from(const data_blob *blobs, size_t n_blobs, char *err,
         !(m->dates = load(m, "lexicon/dates.tsv", err, errsz)) ||
         !(m->causes = load(m, "lexicon/causes.tsv", err, errsz)) ||
         build_places(m, err, errsz) != 0 || build_governorates(m, err, errsz) != 0 ||
-        !(m->bloc_list = load(m, "blocs.tsv", err, errsz)) || build_blocs(m, err, errsz) != 0 ||
-        build_sources(m, err, errsz) != 0 || check_blocs_whole(m, err, errsz) != 0 ||
-        build_local_names(m, err, errsz) != 0 ||
+        build_homonyms(m, err, errsz) != 0 || !(m->bloc_list = load(m, "blocs.tsv", err, errsz)) ||
+        build_blocs(m, err, errsz) != 0 || build_sources(m, err, errsz) != 0 ||
+        check_blocs_whole(m, err, errsz) != 0 || build_local_names(m, err, errsz) != 0 ||
         !(m->figure_links = load(m, "lexicon/figure_links.tsv", err, errsz)) ||
         !(m->function_words = load(m, "lexicon/function_words.tsv", err, errsz)) ||
         build_word_sets(m, err, errsz) != 0 ||
@@ -698,6 +749,7 @@ void extract_model_free(extract_model *m)
     free(m->places);
     free(m->governorate_of);
     free(m->country_of);
+    free(m->homonym_of);
     free(m->sources);
     free(m->duals_text);
     free(m);

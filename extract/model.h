@@ -58,6 +58,8 @@ struct extract_model {
         governorate_of; /* per place: the governorate it lies in (itself for one), or EXTRACT_NO_INDEX */
     size_t
         *country_of; /* per place: the country it lies in (itself for one), or EXTRACT_NO_INDEX */
+    size_t *homonym_of; /* per place: the next place in a ring of places sharing a name with it,
+                         * or EXTRACT_NO_INDEX (build_homonyms) */
     extract_source *sources; /* parallel to the source list's entries */
     size_t n_sources;
     char *duals_text;     /* the generated duals lexicon's source text */

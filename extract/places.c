@@ -55,8 +55,11 @@
  * definite direction or size closes the name: منطقة X-ي السفلى), or in ـية
  * from a place of the gazetteer (مدينة سورية).
  *
- * Left out: telling apart two places that share a name (the gazetteer keeps
- * names unique).
+ * Places that share a name (أريحا of Idlib and Jericho; الطيبة of the
+ * Lebanese border and of the West Bank: extract/model.c ties them in a
+ * ring) are told apart by the place said to hold the name ("أريحا في
+ * الضفة الغربية", "الطيبة غرب جنين"), else by the governorate and country
+ * the text's other places name most (the dateline among them).
  */
 #include "extract/stages.h"
 
@@ -144,7 +147,12 @@ static bool weekday(const doc_state *d, const lexicon_match *pm)
 static bool in_kunya(const doc_state *d, size_t i)
 {
     const text *t = d->t;
-    return i >= 2 && t->tok[i - 1].kind == TOK_WORD && stages_word_in(d, i - 2, FW_KUNYA);
+    /* not after a place whose name opens with the word (أم الأرانب وتراغن) */
+    const extract_result *r = d->r;
+    if (i < 2 || (r->n_places && d->place_toks[r->n_places - 1].end == i &&
+                  d->place_toks[r->n_places - 1].first <= i - 2))
+        return false;
+    return t->tok[i - 1].kind == TOK_WORD && stages_word_in(d, i - 2, FW_KUNYA);
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -153,11 +161,49 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
+/* Is w, in ـية, the nisba of a gazetteer place: سورية of سوريا, لبنانية
+ * of لبنان, يمنية of اليمن? */
+static bool nisba_of_place(const doc_state *d, const char *w)
+{
+    if (!ends_with(w, "يه"))
+        return false;
+    char stem[TOKEN_NORM_MAX + 8];
+    size_t n = strlen(w) - strlen("يه");
+    static const char *const tails[] = {"", "يا", "ا", NULL};
+    for (const char *const *tail = tails; *tail; tail++) {
+        snprintf(stem, sizeof stem, "%.*s%s", (int)n, w, *tail);
+        for (const char *const *art = (const char *const[]){"", "ال", NULL}; *art; art++) {
+            char form[sizeof stem + 8];
+            snprintf(form, sizeof form, "%s%s", *art, stem);
+            if (lexicon_find(d->m->gazetteer, form))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Is token i, in ـية, a name right after the noun of a district, town,
+ * village or city that is no nisba of a place: "مديرية مودية" is the
+ * district of Mudiyah, where "مدينة سورية" is a Syrian city (and "مقبرة
+ * عثمانية" an Ottoman cemetery)? */
+static bool named_after_noun(const doc_state *d, size_t i)
+{
+    const text *t = d->t;
+    lexicon_match cm;
+    return i > 0 && ends_with(t->tok[i].norm, "يه") &&
+           lexicon_match_at(d->m->place_context, t, i - 1, PROCLITICS_ALL, &cm) &&
+           cm.tok_end == i && !strcmp(context_role(&cm), "name") && cm.entry->n_fields > 2 &&
+           (!strcmp(cm.entry->fields[2], "district") || !strcmp(cm.entry->fields[2], "town") ||
+            !strcmp(cm.entry->fields[2], "village") || !strcmp(cm.entry->fields[2], "city")) &&
+           !nisba_of_place(d, t->tok[i].norm);
+}
+
 /* Is the name at token i (matched as `form`) a nisba adjective rather than a
  * place: indefinite, ending in ـية, and coordinated after another nisba
  * ("طائرات روسية وسورية": Syrian, not Syria)? */
-static bool adjectival(const text *t, size_t i, const lexicon_match *pm)
+static bool adjectival(const doc_state *d, size_t i, const lexicon_match *pm)
 {
+    const text *t = d->t;
     const char *w = t->tok[i].norm;
     if (pm->tok_end != i + 1 || !ends_with(w, "يه") || strncmp(w, "ال", strlen("ال")) == 0 ||
         strstr(w, "ال") == w + strlen("و"))
@@ -165,7 +211,8 @@ static bool adjectival(const text *t, size_t i, const lexicon_match *pm)
     if (i == 0 || t->tok[i - 1].kind != TOK_WORD)
         return false;
     const char *prev = t->tok[i - 1].norm;
-    return ends_with(prev, "يه") || ends_with(prev, "يين") || ends_with(prev, "يون");
+    return (ends_with(prev, "يه") || ends_with(prev, "يين") || ends_with(prev, "يون")) &&
+           !named_after_noun(d, i);
 }
 
 /* Does token i carry tanween (ً ٌ ٍ), i.e. is it indefinite? */
@@ -211,7 +258,9 @@ static bool in_other_name(const doc_state *d, size_t first, size_t end)
      * is read as an unknown place instead (places_find_unresolved) */
     if (k == first && first > 0 && t->tok[first - 1].kind == TOK_WORD &&
         t->tok[first - 1].sentence == t->tok[first].sentence &&
-        word_in(t, first - 1, d->m->word_sets[FW_COMPOUND_OPENER]))
+        (word_in(t, first - 1, d->m->word_sets[FW_COMPOUND_OPENER]) ||
+         /* its genitive and accusative too: "ناحية أبي صيدا" is no Sidon */
+         word_in(t, first - 1, d->m->word_sets[FW_KUNYA])))
         return true;
     return stages_word_in(d, end, FW_NAME_AFTER_PLACE);
 }
@@ -222,8 +271,9 @@ static bool in_other_name(const doc_state *d, size_t first, size_t end)
  * in ـات, which takes it as its adjective ("ممرضة سورية", "جنسيات سورية"),
  * or after غير ("وغير سورية", non-Syrian); a definite ـية after a definite
  * word ("القوات السعودية"). */
-static bool adjective_of_noun(const text *t, size_t i, const lexicon_match *pm)
+static bool adjective_of_noun(const doc_state *d, size_t i, const lexicon_match *pm)
 {
+    const text *t = d->t;
     const char *w = t->tok[i].norm;
     if (pm->tok_end != i + 1 || i == 0 || t->tok[i - 1].kind != TOK_WORD ||
         t->tok[i - 1].sentence != t->tok[i].sentence)
@@ -240,6 +290,9 @@ static bool adjective_of_noun(const text *t, size_t i, const lexicon_match *pm)
     if (!strncmp(w, "و", strlen("و")) && !strncmp(w + strlen("و"), "ال", strlen("ال")))
         return false;
     const char *prev = t->tok[i - 1].norm;
+    /* after a noun of place, only the nisba of a place is its adjective */
+    if (named_after_noun(d, i))
+        return false;
     return ends_with(w, "يه") &&
            (((ends_with(prev, "ه") || ends_with(prev, "ات")) && !strstr(prev, "ال")) ||
             strcmp(prev, "غير") == 0 || strcmp(prev, "وغير") == 0);
@@ -283,11 +336,10 @@ static bool place_in_source(const doc_state *d, const lexicon_match *pm)
             continue;
         if (pm->tok_first == mt->first && pm->tok_end == mt->end)
             return r->source_mentions[m].role == ROLE_MENTIONED;
-        /* "في مديرية باقم": a district's noun and its name, read as a
-         * directorate that says nothing, is the district */
+        /* "في مديرية باقم (الحدودية)": a district's noun and its name,
+         * read as a directorate that says nothing, is the district */
         lexicon_match cm;
-        if (pm->tok_first == mt->first + 1 && pm->tok_end == mt->end &&
-            r->source_mentions[m].role == ROLE_MENTIONED &&
+        if (pm->tok_first == mt->first + 1 && r->source_mentions[m].role == ROLE_MENTIONED &&
             lexicon_match_at(d->m->place_context, d->t, mt->first, PROCLITICS_ALL, &cm) &&
             cm.tok_end == pm->tok_first && !strcmp(context_role(&cm), "name"))
             return true;
@@ -396,6 +448,24 @@ static bool located_from(const doc_state *d, size_t p)
  * from a place of another country ("بلدة الطيبة جنوب لبنان" of the Taybeh
  * of the West Bank), is another place of the same name: its resolution is dropped, and
  * places_find_unresolved serves it after its context word. */
+/* Does place `spot` lie in place `area` as mention p says: inside it, or
+ * (located_from) in its country? */
+static bool held_by(const extract_model *m, size_t spot, size_t area, bool inside)
+{
+    const char *kind = m->places[area].kind;
+    if (!inside) /* "X شمال Y": X lies outside Y, in its country */
+        return m->country_of[spot] == m->country_of[area];
+    if (!strcmp(kind, "country"))
+        return m->country_of[spot] == area;
+    if ((!strcmp(kind, "governorate") || !strcmp(kind, "city")) &&
+        m->governorate_of[area] != EXTRACT_NO_INDEX)
+        return m->governorate_of[spot] != EXTRACT_NO_INDEX &&
+               m->governorate_of[spot] == m->governorate_of[area];
+    /* a district, town or region, or a city the gazetteer puts in no
+     * governorate (بعلبك): at least its country */
+    return m->country_of[spot] == m->country_of[area];
+}
+
 static void drop_contradicted(doc_state *d)
 {
     const extract_model *m = d->m;
@@ -405,26 +475,136 @@ static void drop_contradicted(doc_state *d)
         bool inside = contains_previous(d, p);
         if (!inside && !located_from(d, p))
             continue;
-        const char *kind = m->places[area].kind;
-        bool held;
-        if (!inside) /* "X شمال Y": X lies outside Y, in its country */
-            held = m->country_of[spot] == m->country_of[area];
-        else if (!strcmp(kind, "country"))
-            held = m->country_of[spot] == area;
-        else if ((!strcmp(kind, "governorate") || !strcmp(kind, "city")) &&
-                 m->governorate_of[area] != EXTRACT_NO_INDEX)
-            held = m->governorate_of[spot] != EXTRACT_NO_INDEX &&
-                   m->governorate_of[spot] == m->governorate_of[area];
-        else /* a district, town or region, or a city the gazetteer puts
-              * in no governorate (بعلبك): at least its country */
-            held = m->country_of[spot] == m->country_of[area];
-        if (held || spot == area)
+        if (spot == area || held_by(m, spot, area, inside))
             continue;
+        /* a namesake the gazetteer holds there: "أريحا في الضفة الغربية" */
+        size_t h = m->homonym_of[spot];
+        while (h != EXTRACT_NO_INDEX && h != spot && !held_by(m, h, area, inside))
+            h = m->homonym_of[h];
+        if (h != EXTRACT_NO_INDEX && h != spot) {
+            r->places[q].place = h;
+            continue;
+        }
         memmove(&r->places[q], &r->places[q + 1], (r->n_places - q - 1) * sizeof r->places[0]);
         memmove(&d->place_toks[q], &d->place_toks[q + 1],
                 (r->n_places - q - 1) * sizeof d->place_toks[0]);
         r->n_places--;
     }
+}
+
+/* The kind of place the noun right before place mention p names (حي،
+ * أحياء: neighbourhood; قرية، قرى: village), or "" when none. */
+static const char *noun_kind(const doc_state *d, size_t p)
+{
+    size_t f = d->place_toks[p].first;
+    lexicon_match cm;
+    if (f == 0 || d->t->tok[f - 1].kind != TOK_WORD ||
+        d->t->tok[f - 1].sentence != d->t->tok[f].sentence ||
+        !lexicon_match_at(d->m->place_context, d->t, f - 1, PROCLITICS_ALL, &cm) ||
+        cm.tok_end != f || cm.entry->n_fields < 3)
+        return "";
+    return cm.entry->fields[2];
+}
+
+/* Is place mention p a quarter or a village named like a place of another
+ * kind: a town after حي ("بحي المنشية"), a city after قرية or قرى ("قرى
+ * الرياض والعباسي")? */
+static bool named_as_smaller(const doc_state *d, size_t p)
+{
+    const char *noun = noun_kind(d, p), *kind = d->m->places[d->r->places[p].place].kind;
+    return (!strcmp(noun, "neighbourhood") && strcmp(kind, "neighbourhood") != 0) ||
+           (!strcmp(noun, "village") && !strcmp(kind, "city"));
+}
+
+/* A quarter named like a town ("بحي المنشية" in Sabha; المنشية the
+ * gazetteer's is a town of Khartoum), or a village named like a city ("قرى
+ * الرياض والعباسي" of Kirkuk), whose country the text's other places never
+ * name, while they name some country, is a quarter or village of that name
+ * where the text is: its resolution is dropped, and places_find_unresolved
+ * serves it after its noun. The gazetteer's own quarters and villages keep
+ * theirs. */
+static int drop_smaller_namesakes(doc_state *d)
+{
+    const extract_model *m = d->m;
+    extract_result *r = d->r;
+    bool any = false;
+    for (size_t p = 0; p < r->n_places && !any; p++)
+        any = named_as_smaller(d, p);
+    if (!any)
+        return 0;
+    unsigned *named = calloc(m->n_places + 1, sizeof *named);
+    if (!named)
+        return -1;
+    size_t total = 0;
+    for (size_t p = 0; p < r->n_places; p++) {
+        size_t c = m->country_of[r->places[p].place];
+        if (c != EXTRACT_NO_INDEX && !named_as_smaller(d, p)) {
+            named[c]++;
+            total++;
+        }
+    }
+    size_t kept = 0;
+    for (size_t p = 0; p < r->n_places; p++) {
+        size_t pl = r->places[p].place, c = m->country_of[pl];
+        if (total && c != EXTRACT_NO_INDEX && !named[c] && named_as_smaller(d, p))
+            continue;
+        r->places[kept] = r->places[p];
+        d->place_toks[kept++] = d->place_toks[p];
+    }
+    r->n_places = kept;
+    free(named);
+    return 0;
+}
+
+/* A name places share (أريحا of Idlib and Jericho; الطيبة of the Lebanese
+ * border and of the West Bank) is the place in the country and
+ * governorate the text names most, by its other places (the dateline
+ * among them): "رام الله - ... في أريحا" is Jericho. Each place named
+ * counts once per mention for its governorate (twice) and its country;
+ * a tie keeps the first in the gazetteer. One pass over the mentions; the
+ * counts are kept only when some name is shared. */
+static int choose_namesakes(doc_state *d)
+{
+    const extract_model *m = d->m;
+    extract_result *r = d->r;
+    bool shared = false;
+    for (size_t p = 0; p < r->n_places && !shared; p++)
+        shared = m->homonym_of[r->places[p].place] != EXTRACT_NO_INDEX;
+    if (!shared)
+        return 0;
+    unsigned *weight = calloc(m->n_places + 1, sizeof *weight);
+    if (!weight)
+        return -1;
+    for (size_t p = 0; p < r->n_places; p++) {
+        size_t pl = r->places[p].place;
+        if (m->homonym_of[pl] != EXTRACT_NO_INDEX)
+            continue;
+        if (m->governorate_of[pl] != EXTRACT_NO_INDEX)
+            weight[m->governorate_of[pl]] += 2;
+        if (m->country_of[pl] != EXTRACT_NO_INDEX)
+            weight[m->country_of[pl]] += 1;
+    }
+    for (size_t p = 0; p < r->n_places; p++) {
+        size_t first = r->places[p].place, best = first;
+        if (m->homonym_of[first] == EXTRACT_NO_INDEX)
+            continue;
+        unsigned best_w = 0;
+        size_t h = first;
+        do {
+            unsigned w =
+                (m->governorate_of[h] != EXTRACT_NO_INDEX ? weight[m->governorate_of[h]] : 0) +
+                (m->country_of[h] != EXTRACT_NO_INDEX ? weight[m->country_of[h]] : 0);
+            /* the first in the gazetteer on a tie */
+            if (w > best_w || (w == best_w && h < best)) {
+                best = h;
+                best_w = w;
+            }
+            h = m->homonym_of[h];
+        } while (h != EXTRACT_NO_INDEX && h != first);
+        r->places[p].place = best;
+    }
+    free(weight);
+    return 0;
 }
 
 /* Is token i spelt as a dual in construct, ending in ي (حيي، بلدتي)? Not a
@@ -496,9 +676,28 @@ static bool named_by_dual(const doc_state *d, size_t i, lexicon_match *pm)
     return true;
 }
 
+/* Is the country at pm a party joined by و to the party named right before
+ * it ("قوات النظام وروسيا", "التابعة للنظام وإيران وروسيا"): the side that
+ * shells with the forces, not a place? party_end is the token after the
+ * last party (a source mention, or a country read so), or SIZE_MAX. */
+static bool joined_party(const doc_state *d, const lexicon_match *pm, size_t party_end)
+{
+    const text *t = d->t;
+    size_t i = pm->tok_first;
+    if (!pm->stripped || i == 0 || strncmp(t->tok[i].norm, "و", strlen("و")) != 0 ||
+        t->tok[i - 1].sentence != t->tok[i].sentence ||
+        strcmp(d->m->places[model_entry_index(d->m->gazetteer, pm->entry)].kind, "country") != 0)
+        return false;
+    /* وروسيا: only the و before the name (not بروسيا) */
+    if (pm->sp.start != t->tok[i].sp.start + 1)
+        return false;
+    return d->in_source[i - 1] || party_end == i;
+}
+
 int places_find(doc_state *d)
 {
     const text *t = d->t;
+    size_t party_end = SIZE_MAX;
     for (size_t i = 0; i < t->n_tok;) {
         lexicon_match pm;
         bool by_dual = false;
@@ -515,9 +714,14 @@ int places_find(doc_state *d)
         if (overlaps_source && place_in_source(d, &pm))
             overlaps_source = false;
         size_t p = model_entry_index(d->m->gazetteer, pm.entry);
-        if (overlaps_source || in_kunya(d, i) || after_kaf(t, &pm) || adjectival(t, i, &pm) ||
+        if (!overlaps_source && joined_party(d, &pm, party_end)) {
+            party_end = pm.tok_end;
+            i = pm.tok_end;
+            continue;
+        }
+        if (overlaps_source || in_kunya(d, i) || after_kaf(t, &pm) || adjectival(d, i, &pm) ||
             has_tanween(t, pm.tok_end - 1) || in_other_name(d, pm.tok_first, pm.tok_end) ||
-            adjective_of_noun(t, i, &pm) || verb_shaped(d, &pm) || names_street(d, i)) {
+            adjective_of_noun(d, i, &pm) || verb_shaped(d, &pm) || names_street(d, i)) {
             i++;
             continue;
         }
@@ -548,8 +752,10 @@ int places_find(doc_state *d)
         d->place_toks[d->r->n_places - 1] = (mention_toks){pm.tok_first, pm.tok_end};
         i = pm.tok_end;
     }
+    if (choose_namesakes(d) != 0)
+        return -1;
     drop_contradicted(d);
-    return 0;
+    return drop_smaller_namesakes(d);
 }
 
 /* The word after its definite article (and the clitics before it), or NULL
@@ -622,22 +828,8 @@ static bool name_word(const doc_state *d, size_t i, const bool *covered)
     if ((ends_with(w, "ي") && !closes_compound(d, i + 1)) || ends_with(w, "يين") ||
         ends_with(w, "يون"))
         return false;
-    if (ends_with(w, "يه")) {
-        /* the nisba of a known place: مدينة سورية، قرية لبنانية */
-        char stem[TOKEN_NORM_MAX + 8];
-        size_t n = strlen(w) - strlen("يه");
-        static const char *const tails[] = {"", "يا", "ا", NULL};
-        for (const char *const *tail = tails; *tail; tail++) {
-            snprintf(stem, sizeof stem, "%.*s%s", (int)n, w, *tail);
-            for (const char *const *art = (const char *const[]){"", "ال", NULL}; *art; art++) {
-                char form[sizeof stem + 8];
-                snprintf(form, sizeof form, "%s%s", *art, stem);
-                if (lexicon_find(d->m->gazetteer, form))
-                    return false;
-            }
-        }
-    }
-    return true;
+    /* the nisba of a known place: مدينة سورية، قرية لبنانية */
+    return !nisba_of_place(d, w);
 }
 
 /* Does token i open a compound name (عين العرب, أبو الظهور, دير حافر), or

@@ -14,8 +14,10 @@ box for every place whose chain reaches `aleppo-gov`) and that Syria, the 14
 governorates and their centre cities are present. An Arabic name shared by
 two entries of the same file (after the matcher's normalisation: harakat and
 tatweel dropped, hamza forms of alef to bare alef, ى to ي, ة to ه) is an
-error unless at least one of the two entries is flagged `ambiguous`; such
-allowed pairs are listed with -v. Exits 1 on any error, printing each error
+error unless at least one of the two entries is flagged `ambiguous`, or, in
+the gazetteer, the two lie in different governorates (or countries), where
+the text's context tells them apart (أريحا of Idlib and of the West Bank);
+such allowed pairs are listed with -v. Exits 1 on any error, printing each error
 and then a one-line summary.
 """
 import argparse
@@ -152,9 +154,11 @@ def ancestors(by_id, i, parentcol=2):
     return out
 
 
-def check_names(rows, namecol, flagcol, rep, fname, require_arabic_each):
+def check_names(rows, namecol, flagcol, rep, fname, require_arabic_each, area=None):
     """Name lists: non-empty, no repeats in an entry, no clash across entries
-    unless one side is flagged ambiguous. Returns the count of allowed clashes."""
+    unless one side is flagged ambiguous or, given area (id -> the
+    governorate or country it lies in), the two lie in different areas.
+    Returns the count of allowed clashes."""
     owner = {}   # normalised name -> [(id, ambiguous)]
     for where, f in rows:
         names = f[namecol].split("|")
@@ -188,6 +192,10 @@ def check_names(rows, namecol, flagcol, rep, fname, require_arabic_each):
                 if amba or ambb:
                     allowed += 1
                     rep.notes.append("%s: name %r shared by %r and %r (allowed: ambiguous)"
+                                     % (fname, na, ia, ib))
+                elif area and area(ia) != area(ib):
+                    allowed += 1
+                    rep.notes.append("%s: name %r shared by %r and %r (allowed: apart)"
                                      % (fname, na, ia, ib))
                 else:
                     rep.err(wb, "name %r of %r also belongs to %r (%s); flag one `ambiguous`"
@@ -244,7 +252,13 @@ def check_gazetteer(path, rep):
             rep.err(os.path.basename(path), "missing governorate %r" % g)
         if centre and (centre not in by_id or by_id[centre][2] != g):
             rep.err(os.path.basename(path), "missing centre %r of %r" % (centre, g))
-    shared = check_names(rows, 7, 8, rep, "gazetteer", True)
+    def area(i):
+        """The governorate a place lies in, else its country."""
+        for a in [i] + ancestors(by_id, i):
+            if a in by_id and by_id[a][1] in ("governorate", "country"):
+                return a
+        return None
+    shared = check_names(rows, 7, 8, rep, "gazetteer", True, area)
     if len(rows) < MIN_PLACES:
         rep.err(os.path.basename(path), "%d places, need >= %d" % (len(rows), MIN_PLACES))
     return rows, shared

@@ -104,6 +104,8 @@ Test(places, region_places_resolve)
         /* regions named by a river or a sea, not by the town inside the name */
         {"سيطرت قوات سوريا الديمقراطية على بلدات شرق الفرات.", "east-euphrates", "شرق الفرات"},
         {"نقل الجرحى من مناطق شرقي الفرات إلى القامشلي.", "east-euphrates", "شرقي الفرات"},
+        {"سيطرت القوات على مناطق شرقي نهر الفرات.", "east-euphrates", "شرقي نهر الفرات"},
+        {"قتل 3 على الضفة الشرقية لنهر الفرات.", "east-euphrates", "الضفة الشرقية لنهر الفرات"},
         {"استهدف صاروخ سفينة شحن في خليج عدن فجر الأحد.", "gulf-of-aden", "خليج عدن"},
         {"أصيب 2 من البحارة في هجوم قرب مضيق باب المندب.", "bab-el-mandeb", "مضيق باب المندب"},
         /* the town itself */
@@ -118,6 +120,9 @@ Test(places, region_places_resolve)
         {"استشهد 4 مواطنين في قصف على حي الشجاعية شرق مدينة غزة.", "shujaiya", "حي الشجاعية"},
         {"أصيب 9 أشخاص في غارة على مخيم المغازي وسط القطاع.", "maghazi", "مخيم المغازي"},
         {"نزحت 100 عائلة من مخيم الشاطئ غرب غزة.", "beach-camp", "مخيم الشاطئ"},
+        /* the Strip's parts, named by the Strip as القطاع */
+        {"استشهد 15 فلسطينيا في غارات على جنوبي القطاع.", "gaza-strip", "جنوبي القطاع"},
+        {"تقدمت الدبابات في شمال القطاع فجر اليوم.", "gaza-strip", "شمال القطاع"},
     };
     check_place_cases(cases, sizeof cases / sizeof cases[0]);
 }
@@ -489,7 +494,6 @@ Test(places, a_name_inside_an_area_that_does_not_hold_it)
 Test(places, a_name_placed_from_another_country)
 {
     static const other_place_case cases[] = {
-        {"قتل 2 من المقاتلين في غارة على بلدة الطيبة جنوب لبنان.", "الطيبة", "at-taybah"},
         {"سقطت قذائف على بلدة الطيبة شرق سوريا فجرا.", "الطيبة", "at-taybah"},
         {"قتل 3 أشخاص في حي الروضة شمال بغداد.", "الروضة", "ar-rawdah"},
     };
@@ -976,4 +980,197 @@ Test(places, quarters_of_the_capitals)
         {"قال قائد سلاح المدرعات في الجيش السوري إن 20 دبابة دمرت.", "سلاح المدرعات"},
     };
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], false);
+}
+
+/* A state joined by و to the forces named before it is a party that
+ * shells and advances with them, not a place; the place they strike is. */
+Test(places, a_state_beside_the_forces_is_a_party)
+{
+    static const word_case not_places[] = {
+        {"صعّدت قوات النظام وروسيا غاراتها على قرى الريف الجنوبي.", "روسيا"},
+        {"تحشد قوات النظام وإيران وروسيا عناصرها منذ أيام.", "إيران"},
+        {"تحشد قوات النظام وإيران وروسيا عناصرها منذ أيام.", "روسيا"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+    static const place_case found[] = {
+        {"صعّدت قوات النظام وروسيا غاراتها على سراقب.", "saraqib", "سراقب"},
+        {"وصل وفد من تركيا وروسيا إلى دمشق.", "russia", "روسيا"},
+        {"فرّ المدنيون من قصف قوات النظام نحو تركيا.", "turkey", "تركيا"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
+
+/* Places that share a name are told apart by the text: the place said to
+ * hold it ("في الضفة الغربية", "غرب جنين"), else the governorate and
+ * country its other places (the dateline among them) name. */
+Test(places, namesakes_are_told_apart_by_their_context)
+{
+    static const place_case found[] = {
+        {"إدلب - قتل 3 مدنيين بقصف مدفعي على أطراف أريحا.", "ariha", "أريحا"},
+        {"رام الله - اقتحمت قوات الاحتلال مدينة أريحا فجر اليوم واعتقلت 4 شبان.", "jericho",
+         "مدينة أريحا"},
+        {"اعتقل الجيش 5 شبان في أريحا بالضفة الغربية.", "jericho", "أريحا"},
+        {"أصيب طفلان بقصف على أريحا وسراقب.", "ariha", "أريحا"},
+        {"بيروت - استهدفت غارة بلدة الطيبة في قضاء مرجعيون.", "taybeh-lebanon", "الطيبة"},
+        {"اقتحمت قوات الاحتلال بلدة الطيبة غرب جنين.", "at-taybah", "الطيبة"},
+        /* الشامية, the west bank of Deir ez-Zor, and the town of Iraq */
+        {"دير الزور - قصفت قوات النظام المتمركزة في بلدات الشامية قرى الضفة الأخرى.",
+         "deir-shamiyah", "الشامية"},
+        {"الديوانية - قتل 3 أشخاص في قضاء الشامية.", "ash-shamiyah", "الشامية"},
+        /* الحميدية of Quneitra and of Tartus, by the dateline's governorate */
+        {"القنيطرة - توغلت قوة إسرائيلية في قرية الحميدية.", "hamidiyah-quneitra", "الحميدية"},
+        {"طرطوس - قتل 3 في حادث سير في بلدة الحميدية.", "al-hamidiyah", "الحميدية"},
+        {"قصفت المدفعية بلدة الطيبة جنوبي لبنان.", "taybeh-lebanon", "الطيبة"},
+        {"قتل 2 من المقاتلين في غارة على بلدة الطيبة جنوب لبنان.", "taybeh-lebanon", "الطيبة"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
+
+/* Where forces stand and where a front runs are no place's name after
+ * منطقة، and the field of a directorate is no district after مديرية; a
+ * district of Yemen is. */
+Test(places, a_position_a_line_and_a_directorate_are_no_places)
+{
+    static const word_case not_places[] = {
+        {"سقطت قذيفة في منطقة تمركز للقوات قرب البلدة.", "تمركز"},
+        {"تقدمت الوحدات نحو منطقة خط الدفاع الأول.", "خط الدفاع"},
+        {"وزعت مديرية الزراعة 300 سلة على المزارعين.", "الزراعة"},
+        {"زار الوفد مديرية الصحة ومديرية الأوقاف.", "الصحة"},
+        {"نشرت مديرية التوجيه صورا للعملية.", "التوجيه"},
+        /* where places lie, not their name */
+        {"قصفت المدفعية مناطق محاذية للحدود مع تركيا.", "محاذية"},
+        {"تقدمت القوات في مناطق خارج سيطرتها.", "خارج"},
+        {"انتشرت الدوريات في مناطق متاخمة للطريق الدولي.", "متاخمة"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+    static const place_case found[] = {
+        {"سقطت قذائف على مديرية باقم الحدودية.", "baqim-as-suq", "باقم"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
+
+/* A town's name in ـية right after the noun of a district, town or city is
+ * the place, unless it is the nisba of a place, the noun's adjective. */
+Test(places, a_name_in_iya_after_its_noun)
+{
+    static const place_case found[] = {
+        {"قتل 6 مسلحين في اشتباكات بمديرية مودية شرقي أبين.", "mudiyah", "مودية"},
+        {"سيطرت القوات على بلدة مودية بعد معارك.", "mudiyah", "مودية"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const word_case not_places[] = {
+        {"نزحت العائلة إلى قرية لبنانية قرب الحدود.", "لبنانية"},
+        {"قصفت الطائرات مدينة سورية على الحدود.", "سورية"},
+        {"قصفت طائرات روسية وسورية البلدة.", "سورية"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
+
+/* Aden's districts: المنصورة of Aden is not the village of west Aleppo
+ * that shares its name, دار سعد is a district, and المعلا is written
+ * without its hamza. */
+Test(places, the_districts_of_aden)
+{
+    static const place_case found[] = {
+        {"عدن - قتل جنديان في هجوم على نقطة أمنية في مديرية المنصورة.", "al-mansurah", "المنصورة"},
+        {"انفجرت عبوة في مديرية المنصورة بعدن صباح اليوم.", "al-mansurah", "المنصورة"},
+        {"اندلعت اشتباكات في مديرية دار سعد شمال عدن.", "dar-saad", "دار سعد"},
+        {"أغلقت القوات الطرق المؤدية إلى المعلا والتواهي.", "al-ma-alla", "المعلا"},
+        {"تقدمت الفصائل نحو بلدة المنصورة غرب حلب.", "mansoura-aleppo", "بلدة المنصورة"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
+
+/* Villages of Jabal al-Zawiya and of the west Aleppo front; بليون
+ * "billion" and تقاد "is led" only as places after a place word or in a
+ * list of places, and ذيبان and الكسرة as the press writes them. */
+Test(places, villages_of_jabal_al_zawiya_and_west_aleppo)
+{
+    static const place_case found[] = {
+        {"قصفت المدفعية بلدتي البارة وبليون في جبل الزاوية.", "balyun", "بليون"},
+        {"سقطت قذائف على قرية إبلين صباح اليوم.", "iblin", "قرية إبلين"},
+        {"قتل عنصران باستهداف على محور كفرتعال وتقاد غرب حلب.", "kafr-taal", "كفرتعال"},
+        {"قتل عنصران باستهداف على محور كفرتعال وتقاد غرب حلب.", "taqad", "تقاد"},
+        {"قتل مدنيان برصاص مجهولين في بلدة ذيبان شرقي دير الزور.", "dhiban", "ذيبان"},
+        {"هاجمت خلايا التنظيم نقطة في محيط الكسرة بريف دير الزور.", "al-kasrah", "الكسرة"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const word_case not_places[] = {
+        {"بلغت خسائر القطاع الزراعي بليون دولار هذا العام.", "بليون"},
+        {"قال إن الحملة التي تقاد من الخارج فشلت.", "تقاد"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
+
+/* A town's name after أبي or أبا, the kunya's other cases, is the second
+ * word of another name (ناحية أبي صيدا in Diyala), not the town. */
+Test(places, a_town_after_abi_is_another_name)
+{
+    static const word_case not_places[] = {
+        {"قتل 3 بانفجار عبوة في بساتين ناحية أبي صيدا.", "صيدا"},
+        {"قتل 3 في أبي صيدا شمال بعقوبة.", "صيدا"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+    static const place_case found[] = {
+        {"قتل 3 في أبي صيدا شمال بعقوبة.", "baqubah", "بعقوبة"},
+        {"سقطت قذيفة قرب مدينة صيدا جنوبي لبنان.", "sidon", "صيدا"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
+
+/* A quarter named like a town of a country the text names no other place
+ * of is a quarter of that name where the text is: "حي المنشية" in Sabha is
+ * no town of Khartoum, and is served unresolved; in Khartoum it is. */
+Test(places, a_quarter_named_like_a_foreign_town)
+{
+    static const char *const doc = "سبها - قتل 5 أشخاص في اشتباكات قبلية بحي المنشية.";
+    extract_result r;
+    run(doc, &r);
+    cr_expect(!has_place(&r, "al-manshiya", "المنشية"), "%s: read as Khartoum's", doc);
+    cr_expect(has_text(r.unresolved_places, r.n_unresolved_places, &r, "المنشية"),
+              "%s: the quarter not served", doc);
+    extract_result_free(&r);
+    /* a village named like a foreign city */
+    static const char *const iraq = "كركوك - قصفت الطائرات قرى الرياض والعباسي جنوب غربي كركوك.";
+    run(iraq, &r);
+    cr_expect(!has_place(&r, "riyadh", "الرياض"), "%s: read as Riyadh", iraq);
+    cr_expect(has_place(&r, "al-abbasi", "العباسي"), "%s: no al-Abbasi", iraq);
+    extract_result_free(&r);
+    static const place_case found[] = {
+        {"الخرطوم - قصفت الطائرات حي المنشية شرق المدينة.", "al-manshiya", "المنشية"},
+        {"قصفت الطائرات حي المنشية.", "al-manshiya", "المنشية"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
+
+/* Villages of Daraa and of Hasakah; نصيب "a share" only after its noun. */
+Test(places, villages_of_daraa_and_hasakah)
+{
+    static const place_case found[] = {
+        {"قتل شاب برصاص مجهولين في بلدة نصيب شرقي درعا.", "nasib", "نصيب"},
+        {"انفجرت عبوة ناسفة على أطراف عتمان شمال مدينة درعا.", "utman", "عتمان"},
+        {"اقتحمت دورية بلدة تل شهاب في ريف درعا الغربي.", "tall-shihab", "بلدة تل شهاب"},
+        {"قتل عنصران في هجوم على حاجز في كفرشمس.", "kafr-shams", "كفرشمس"},
+        {"قصفت المسيرات محيط تل براك وتل حلف.", "tall-brak", "تل براك"},
+        {"قصفت المسيرات محيط تل براك وتل حلف.", "tall-halaf", "تل حلف"},
+        {"عبرت الشاحنات معبر نصيب الحدودي.", "nasib-crossing", "معبر نصيب الحدودي"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const word_case not_places[] = {
+        {"حصل كل منهم على نصيب من المساعدات.", "نصيب"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
+
+/* Towns of Libya's south; a town after a place whose name opens with a
+ * kunya word (أم الأرانب) is a further place, not a person's nisba. */
+Test(places, towns_of_the_libyan_south)
+{
+    static const place_case found[] = {
+        {"نزح مئات السكان من أم الأرانب وتراغن نحو سبها.", "umm-al-aranib", "أم الأرانب"},
+        {"نزح مئات السكان من أم الأرانب وتراغن نحو سبها.", "traghan", "تراغن"},
+        {"اندلعت اشتباكات في زويلة شرق مرزق.", "zuwaylah", "زويلة"},
+        {"سيطرت القوات على قاعدة تمنهنت الجوية.", "tamanhint-airbase", "قاعدة تمنهنت الجوية"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
 }

@@ -17,7 +17,10 @@ it often leaves the number 0); of NEIGHBOURS, cities of NEIGHBOUR_POP_MIN and
 the smaller towns that arabic_names.tsv names (Israeli towns that rockets and
 drones are fired at: كريات شمونة، سديروت). Reviewed entries win:
 a GeoNames town sharing a name with a reviewed entry is left out (mostly the
-same place). Of GeoNames towns sharing a name, the most populous keeps it.
+same place), unless arabic_names.tsv marks it `homonym`: another place of
+that name, in another governorate or country, which the text's context
+tells apart (extract/places.c). Of GeoNames towns sharing a name, the most
+populous keeps it.
 Names are flagged ambiguous by the rule in data/places/ambiguous.tsv; a name
 that is a word of data/lexicon/place_context.tsv (الحي، المدينة) or a word that
 opens a compound name (data/lexicon/function_words.tsv: عين، تل) is dropped.
@@ -40,6 +43,15 @@ NEIGHBOURS = {"SA": "saudi-arabia", "JO": "jordan", "TR": "turkey", "IL": "israe
               "ER": "eritrea", "DJ": "djibouti", "SS": "south-sudan", "MR": "mauritania",
               "BF": "burkina-faso", "KE": "kenya"}
 NEIGHBOUR_POP_MIN = 100000
+# Syria's governorates are reviewed (data/places/syria.tsv), not in
+# admin1.tsv: GeoNames' admin1 codes of Syria, by the governorate of the
+# reviewed towns that lie at GeoNames' points, so that a GeoNames town of
+# Syria has its governorate as parent (الحميدية of Tartus, not of Quneitra).
+SYRIA_ADMIN1 = {"01": "hasakah-gov", "02": "latakia-gov", "03": "quneitra-gov",
+                "04": "raqqa-gov", "05": "suwayda-gov", "06": "daraa-gov",
+                "07": "deir-ez-zor-gov", "08": "rif-dimashq-gov", "09": "aleppo-gov",
+                "10": "hama-gov", "11": "homs-gov", "12": "idlib-gov", "13": "damascus-gov",
+                "14": "tartus-gov"}
 SHORT_MAX = 2  # one-word names of at most this many letters are ambiguous
 # Arabic letters only: Persian, Urdu and Kurdish forms (ی ک ە ۆ ...) and
 # transliterations in other scripts are not Arabic names.
@@ -146,6 +158,8 @@ def main(argv):
 
     # Reviewed Arabic names of GeoNames towns that have none: id -> (names, English name).
     added = {f[1]: (f[0].split("|"), f[2]) for f in rows(os.path.join(places, "arabic_names.tsv"))}
+    homonyms = {f[1] for f in rows(os.path.join(places, "arabic_names.tsv"))
+                if len(f) > 3 and f[3] == "homonym"}
     towns = {}  # geonameid -> record
     with open(geonames, encoding="utf-8") as f:
         for line in f:
@@ -205,7 +219,7 @@ def main(argv):
     cand.sort(key=lambda t: (-t["pop"], int(t["id"])))
     for t in cand:
         keys = [normalize(n) for n in t["names"]]
-        if any(k in taken for k in keys):
+        if any(k in taken for k in keys) and t["id"] not in homonyms:
             continue  # a reviewed place of this name, or a bigger namesake
         taken |= set(keys)
         base = slug(t["name_en"])
@@ -213,8 +227,9 @@ def main(argv):
         if pid in ids:
             pid = "%s-%s" % (pid, t["id"])
         ids.add(pid)
-        parent = admin1_of.get((t["cc"], t["admin1"]),
-                               COUNTRIES.get(t["cc"]) or NEIGHBOURS[t["cc"]])
+        parent = admin1_of.get((t["cc"], t["admin1"])) or \
+            (t["cc"] == "SY" and SYRIA_ADMIN1.get(t["admin1"])) or \
+            COUNTRIES.get(t["cc"]) or NEIGHBOURS[t["cc"]]
         kind = "city" if t["pop"] >= 100000 or t["fcode"] in ("PPLA", "PPLC") else "town"
         amb = any(k in stop or (" " not in k and len(k.replace("ال", "", 1)) <= SHORT_MAX)
                   for k in keys)
