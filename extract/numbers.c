@@ -1114,7 +1114,8 @@ static void add_flags(const reader *r, found *f)
         (grammar_is(t, k, C_FROM) && (next2 & (C_MONTH | C_MONTH_HEAD))) || (prev & C_MONTH) ||
         ((prev & C_MONTH_TAIL) && (prev2 & C_MONTH_HEAD)))
         fl |= NUMFLAG_DATE;
-    if ((prev & C_CLOCK) || (next & C_DAYPART))
+    /* "8 مساء" is a clock time; "13 مساء الثلاثاء" a count and its day */
+    if ((prev & C_CLOCK) || ((next & C_DAYPART) && !(next2 & C_DAY_NAME)))
         fl |= NUMFLAG_TIME;
     if (((next & C_TIME_UNIT) && !day_named(t, k)) || (f->definite && (prev & C_TIME_UNIT)))
         fl |= NUMFLAG_DURATION;
