@@ -1894,3 +1894,56 @@ Test(sources, an_outlet_that_received_a_copy)
     };
     check_outlets(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* The claimant of the figure with `needle` has the id `id`. */
+static void check_claimant_ids(const char *const (*cases)[3], size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        extract_result r;
+        cr_assert_eq(extract_document(model, cases[i][0], strlen(cases[i][0]), &r), 0);
+        const extract_figure *f = figure_with(&r, cases[i][1]);
+        cr_assert_not_null(f, "no figure with \"%s\" in: %s", cases[i][1], cases[i][0]);
+        cr_expect_str_eq(f->claimant == EXTRACT_NO_INDEX ? "(none)" : r.sources[f->claimant].id,
+                         cases[i][2], "in: %s", cases[i][0]);
+        extract_result_free(&r);
+    }
+}
+
+/* Libya's and Syria's parties by the names their own media give them: the
+ * LNA's general command by its full title (القوات المسلحة العربية
+ * الليبية), the GNA's operation Volcano of Anger and its spokesman (المتحدث
+ * باسم العملية), the civil defence by its centres and teams. */
+Test(sources, parties_by_the_names_their_media_give_them)
+{
+    static const char *const cases[][3] = {
+        {"وأعلنت القيادة العامة للقوات المسلحة العربية الليبية مقتل 15 عنصرا من الميليشيات "
+         "جنوب طرابلس.",
+         "15 عنصرا", "lna"},
+        {"وقالت القوات المسلحة العربية الليبية إن سلاح الجو شن 12 غارة على مواقع في غريان.",
+         "12 غارة", "lna"},
+        {"وأعلن المركز الإعلامي لعملية بركان الغضب أسر 23 عنصرا من قوات حفتر في عين زارة.",
+         "23 عنصرا", "volcano-of-anger"},
+        {"ووثقت مراكز الدفاع المدني مقتل 8 مدنيين في قصف جوي على بلدة الأتارب.", "8 مدنيين",
+         "syria-civil-defence"},
+        {"وقالت فرق الدفاع المدني إنها انتشلت 6 جثث من تحت الأنقاض في أريحا.", "6 جثث",
+         "syria-civil-defence"},
+    };
+    check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* العملية refers back to a military operation named with عملية: the
+ * spokesman of the operation speaks for the GNA's operation. */
+Test(sources, the_operation_refers_back_to_its_name)
+{
+    const char *doc = "وأطلقت حكومة الوفاق عملية بركان الغضب قبل أسبوعين. وقال المتحدث باسم "
+                      "العملية إن قواتهم سيطرت على 4 آليات مسلحة قرب طرابلس.";
+    extract_result r;
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    const extract_figure *f = figure_with(&r, "4 آليات");
+    cr_assert_not_null(f);
+    cr_assert_neq(f->claimant, EXTRACT_NO_INDEX);
+    const extract_source *s = &r.sources[f->claimant];
+    cr_expect(s->bloc && !strcmp(s->bloc, "ly.gna"), "%s: bloc %s", s->name,
+              s->bloc ? s->bloc : "(none)");
+    extract_result_free(&r);
+}
