@@ -53,7 +53,10 @@
  * another speaks for. Once the figures tell the document's war, a generic
  * party the list binds to another war (المسلحين: the Syrian opposition)
  * goes, or stays as a party of the text when it speaks
- * (sources_bind_generics); a body every country has, named bare ("وزارة
+ * (sources_bind_generics); a command named by no war's name ("قيادة
+ * الجيش") is that of the army of the document's war, the one it names or
+ * else the one army of a war fought in one country (Lebanon's, Sudan's);
+ * a body every country has, named bare ("وزارة
  * الصحة"), is one party per war, and a civil defence the list knows, seated
  * in a country of another war ("الدفاع المدني في صنعاء"), is that
  * country's.
@@ -3573,6 +3576,51 @@ static int bind_bare_bodies(doc_state *d, const char *conflict)
     return 0;
 }
 
+/* The army that stands for a bloc of `conflict` as a whole (blocs.tsv
+ * column whole: الجيش اللبناني for the Lebanese state), when the war is
+ * fought in one country and only one army so stands for a bloc of it: a
+ * report on Lebanon that names no army means by "قيادة الجيش" the Lebanese
+ * army's command. Added to the document's sources; EXTRACT_NO_INDEX when
+ * there is no such army, or more than one (Yemen's two). */
+static size_t the_country_s_army(doc_state *d, const char *conflict)
+{
+    const extract_model *m = d->m;
+    for (size_t k = 0; k < m->n_conflicts; k++)
+        if (m->conflicts[k].id == conflict && strchr(m->conflicts[k].countries, '|'))
+            return EXTRACT_NO_INDEX;
+    size_t army = EXTRACT_NO_INDEX;
+    for (size_t mi = 0; mi < m->n_sources; mi++) {
+        const extract_source *s = &m->sources[mi];
+        if (strcmp(s->kind, "military") != 0 || s->parent_id ||
+            !model_bloc_fights_in(m, s->bloc, conflict) || !model_source_is_bloc_whole(m, s))
+            continue;
+        if (army != EXTRACT_NO_INDEX)
+            return EXTRACT_NO_INDEX;
+        army = mi;
+    }
+    return army == EXTRACT_NO_INDEX ? army : known_source(d, army);
+}
+
+/* The one army of `conflict` the document names by a name the list knows
+ * (kind military, no parent, of a bloc fighting there): "قيادة الجيش" in
+ * a report that names "الجيش اللبناني" is the command of that army, not
+ * of Syria's. EXTRACT_NO_INDEX when it names none, or more than one. */
+static size_t the_war_s_army(const doc_state *d, size_t except, const char *conflict)
+{
+    const extract_result *r = d->r;
+    size_t army = EXTRACT_NO_INDEX;
+    for (size_t j = 0; j < r->n_sources; j++) {
+        const extract_source *s = &r->sources[j];
+        if (j == except || strcmp(s->kind, "military") != 0 || s->parent_id ||
+            !model_bloc_fights_in(d->m, s->bloc, conflict) || !is_known(d, j))
+            continue;
+        if (army != EXTRACT_NO_INDEX)
+            return EXTRACT_NO_INDEX;
+        army = j;
+    }
+    return army;
+}
+
 int sources_bind_generics(doc_state *d, const char *conflict)
 {
     extract_result *r = d->r;
@@ -3580,6 +3628,15 @@ int sources_bind_generics(doc_state *d, const char *conflict)
         return 0;
     if (bind_bare_bodies(d, conflict) != 0)
         return -1;
+    /* a command of no war's name, in a report that names no army of its
+     * own war, is that of the country's army, added here to be merged in */
+    for (size_t i = 0, n = r->n_sources; i < n; i++)
+        if (!strcmp(r->sources[i].kind, "military") && named_only_locally(d, i) &&
+            !model_bloc_fights_in(d->m, r->sources[i].bloc, conflict) &&
+            the_war_s_army(d, i, conflict) == EXTRACT_NO_INDEX) {
+            the_country_s_army(d, conflict);
+            break;
+        }
     size_t *into = sources_identity(d);
     if (!into)
         return -1;
@@ -3590,7 +3647,12 @@ int sources_bind_generics(doc_state *d, const char *conflict)
         if (!(model_source_is_war_generic(d->m, s) || named_only_locally(d, i)) ||
             model_bloc_fights_in(d->m, s->bloc, conflict))
             continue;
-        if (source_has_role(d, i))
+        size_t army = !strcmp(s->kind, "military") && named_only_locally(d, i)
+                          ? the_war_s_army(d, i, conflict)
+                          : EXTRACT_NO_INDEX;
+        if (army != EXTRACT_NO_INDEX)
+            into[i] = army;
+        else if (source_has_role(d, i))
             rc = unbind_generic(d, i, into);
         else
             into[i] = EXTRACT_NO_INDEX;

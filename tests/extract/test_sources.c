@@ -1268,7 +1268,7 @@ Test(sources, a_name_of_no_war_only_in_its_war)
          NULL, "syrian-army", "5 مدنيين", "مصادر محلية", NULL},
         {"وقالت القيادة العامة للقوات المسلحة في بيان إنها قتلت 40 عنصرا من قوات الدعم السريع "
          "في الفاشر.",
-         NULL, "syrian-army-general-command", "40 عنصرا", "القيادة العامة للقوات المسلحة", NULL},
+         NULL, "syrian-army-general-command", "40 عنصرا", "القوات المسلحة السودانية", "sd.saf"},
         {"وأعلن الجيش النظامي مقتل 7 من عناصره في اشتباكات جنوب مدينة سرت.", NULL, "syrian-army",
          "7 من عناصره", "الجيش النظامي", NULL},
         {"وقالت المخابرات العسكرية إن 6 مسلحين قتلوا في غارة قرب مدينة الموصل.", NULL,
@@ -1946,4 +1946,27 @@ Test(sources, the_operation_refers_back_to_its_name)
     cr_expect(s->bloc && !strcmp(s->bloc, "ly.gna"), "%s: bloc %s", s->name,
               s->bloc ? s->bloc : "(none)");
     extract_result_free(&r);
+}
+
+/* A command no war's name tells (قيادة الجيش، القيادة العامة) is that of
+ * the army of the report's war: the army the report names, else the one
+ * army that stands for a bloc of a war fought in one country (Lebanon's,
+ * Sudan's); not the Syrian command the list binds it to. */
+Test(sources, the_army_s_command_is_of_the_report_s_war)
+{
+    static const char *const cases[][3] = {
+        {"وأعلن الجيش اللبناني توقيف 5 أشخاص في البقاع. وقالت قيادة الجيش في بيان إن دورية "
+         "أوقفت 3 مطلوبين في بلدة بريتال.",
+         "3 مطلوبين", "lebanese-army"},
+        {"أغار الطيران الإسرائيلي على بلدة الخيام في جنوب لبنان. وقالت قيادة الجيش في بيان إن 3 "
+         "جنود أصيبوا بجروح في مرجعيون.",
+         "3 جنود", "lebanese-army"},
+        {"وأعلنت قيادة الجيش - مديرية التوجيه أن وحدات الجيش أوقفت 12 شخصا في وادي خالد.",
+         "12 شخصا", "lebanese-army"},
+        /* counter-examples: Syria's own command; a war of two armies */
+        {"وقالت قيادة الجيش إن وحداتها قتلت 20 إرهابيا في ريف حماة.", "20 إرهابيا",
+         "syrian-army-general-command"},
+        {"وقالت قيادة الجيش إن 6 من عناصر أنصار الله قتلوا في مأرب.", "6 من", "military-cd24a342"},
+    };
+    check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
 }
