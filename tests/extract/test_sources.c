@@ -1970,3 +1970,15 @@ Test(sources, the_army_s_command_is_of_the_report_s_war)
     };
     check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A party that mourns its dead (نعى، نعت، تنعى) asserts how many they are. */
+Test(sources, who_mourns_counts_its_dead)
+{
+    static const char *const cases[][3] = {
+        {"ونعى حزب الله في بيان 3 من مقاتليه سقطوا في جنوب لبنان.", "3 من", "hezbollah"},
+        {"أفادت مصادر محلية بأن غارة استهدفت بلدة الخيام. ونعت حركة حماس 4 من قادتها في "
+         "الغارة.",
+         "4 من", "hamas"},
+    };
+    check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
+}
