@@ -31,7 +31,8 @@
  * background, as are the terms of a deal (بموجبها،
  * يقضي) and an event dated to a point of an earlier month or year (منتصف
  * الشهر الماضي) in a sentence no party is quoted in. Anaphors refer back: المصدر, البيان to
- * the last speaker of their kind; a definite head alone (الوزارة, الوزير) to
+ * the last speaker of their kind (البيان, also as "للبيان", to the last who
+ * spoke in a statement); a definite head alone (الوزارة, الوزير) to
  * the last speaker named with it; a bare party noun of
  * data/lexicon/party_anaphors.tsv (الحزب, الحركة, الجبهة, التنظيم, الجيش)
  * to the nearest party named before it, within a few sentences, whose name
@@ -269,6 +270,9 @@ typedef struct pass {
     /* the paragraph's speaker answers another ("من جانبها، قالت X إن")
      * and was not read: its words are no one's, not the narrator's */
     bool unread;
+    /* the last speaker who spoke in a statement ("قال X في بيان", "جاء في
+     * بيان لـX"): البيان refers back to it */
+    size_t last_statement;
 } pass;
 
 static bool is_outlet_kind(const extract_source *s)
@@ -567,18 +571,30 @@ static bool spoken_for_function(doc_state *d, pass *p, size_t k, found *f)
     return read && strcmp(d->r->sources[f->source].kind, "person") != 0;
 }
 
+/* A generic speaker at i: with its proclitics and article stripped
+ * ("مصدر" in "للمصدر"), or, for a word the list has only with the article,
+ * "لل" read as ل and the article ("للبيان": البيان). */
+static bool speaker_word_at(const doc_state *d, size_t i, lexicon_match *gm)
+{
+    return lexicon_match_at(d->m->speakers, d->t, i, PROCLITICS_ALL, gm) ||
+           lexicon_match_at(d->m->speakers, d->t, i, PROCLITICS_NAME, gm);
+}
+
 /* A generic speaker at i, extended by the party it belongs to. */
 static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
 {
     const text *t = d->t;
     lexicon_match gm;
-    if (!lexicon_match_at(d->m->speakers, t, i, PROCLITICS_ALL, &gm))
+    if (!speaker_word_at(d, i, &gm))
         return false;
     const char *kind = model_field(gm.entry, 1);
     const char *role = model_field(gm.entry, 2);
     bool anaphor = strcmp(model_field(gm.entry, 3), "yes") == 0;
     if (anaphor) {
-        size_t to = strcmp(role, "statement") == 0       ? p->current
+        /* "ووفقا للبيان" after another party spoke with no statement of
+         * its own: the last statement's author */
+        size_t to = strcmp(role, "statement") == 0
+                        ? (p->last_statement != EXTRACT_NO_INDEX ? p->last_statement : p->current)
                     : strcmp(role, "correspondent") == 0 ? p->last_role
                                                          : p->last_anonymous;
         if (to == EXTRACT_NO_INDEX)
@@ -1661,7 +1677,7 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
      * name or not: no outlet is said to have a east or a countryside. */
     if ((!strcmp(kind, "outlet") || !strcmp(kind, "agency")) && known && places_after_context(d, i))
         known = false;
-    bool generic = lexicon_match_at(d->m->speakers, d->t, i, PROCLITICS_ALL, &gm);
+    bool generic = speaker_word_at(d, i, &gm);
     /* "تحقق في مصدر الانفجار": the origin of a thing, no unnamed source;
      * "مصادر المعارضة" belongs to a party and stays one. */
     lexicon_match om;
@@ -3042,6 +3058,23 @@ static void continue_statements(doc_state *d)
     }
 }
 
+/* Does the attribution at i, whose subject ends at `end`, say it was
+ * made in a statement ("قالت X في بيان إن", "أفاد بيان X أن")? Only the
+ * few words before what is said are looked at. */
+static bool in_a_statement(const doc_state *d, size_t i, size_t end)
+{
+    const text *t = d->t;
+    uint32_t s = t->tok[i].sentence;
+    size_t last = (end > i ? end : i) + 8;
+    for (size_t k = i + 1; k < last && k + 1 < t->n_tok && t->tok[k].sentence == s; k++) {
+        if (stages_word_in(d, k, FW_COMPLEMENTIZER))
+            return false;
+        if (stages_word_is(t, k, (const char *const[]){"بيان", "بيانه", "بيانها", "بلاغ", NULL}))
+            return true;
+    }
+    return false;
+}
+
 int sources_find(doc_state *d)
 {
     const text *t = d->t;
@@ -3058,7 +3091,8 @@ int sources_find(doc_state *d)
               0,
               false,
               false,
-              false};
+              false,
+              EXTRACT_NO_INDEX};
     d->model_to_result = malloc((d->m->n_sources + 1) * sizeof *d->model_to_result);
     if (!d->model_to_result)
         return -1;
@@ -3147,6 +3181,8 @@ int sources_find(doc_state *d)
                                        is_outlet_kind(&d->r->sources[f.source]))) {
                     size_t relay = p.current;
                     p.current = p.last_speaker = f.source;
+                    if (strcmp(akind, "report") == 0 || in_a_statement(d, i, f.end))
+                        p.last_statement = f.source;
                     p.unread = false;
                     d->r->source_mentions[f.mention].role = ROLE_SPEAKER;
                     inner_spoke = in_quote && outer != EXTRACT_NO_INDEX;

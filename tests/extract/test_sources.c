@@ -1982,3 +1982,26 @@ Test(sources, who_mourns_counts_its_dead)
     };
     check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* البيان refers back to the last party that spoke in a statement, not to
+ * one that spoke since without one; with لل, "للبيان" is ل and البيان. */
+Test(sources, the_statement_is_the_last_one_made)
+{
+    static const claimant_case cases[] = {
+        {"وقال الجيش السوداني في بيان إنه قتل 80 من عناصر الميليشيا. في المقابل، زعمت قوات "
+         "الدعم السريع أنها سيطرت على 3 مواقع. ووفقا للبيان، دمرت القوات 12 عربة قتالية.",
+         "12 عربة", "القوات المسلحة السودانية", NULL},
+        {"وقال الجيش السوداني في بيان إنه قتل 80 من عناصر الميليشيا. وزعمت قوات الدعم السريع "
+         "أنها سيطرت على 3 مواقع. ودمرت القوات 12 عربة قتالية، وفقا للبيان.",
+         "12 عربة", "القوات المسلحة السودانية", NULL},
+        /* the statement named as the subject: "أفاد بيان X" */
+        {"وأفاد بيان لوزارة الدفاع اللبنانية أن 4 جنود أصيبوا. وقال مصدر أمني إن الهجوم وقع "
+         "ليلا. وبحسب البيان، أوقفت الوحدات 6 مشتبه بهم.",
+         "6 مشتبه", "وزارة الدفاع اللبنانية", NULL},
+        /* counter-example: the later statement is the one referred to */
+        {"وقال الجيش السوداني في بيان إنه قتل 80 مسلحا. وقالت قوات الدعم السريع في بيان إنها "
+         "سيطرت على 3 مواقع. وبحسب البيان، أسرت القوات 12 جنديا.",
+         "12 جنديا", "قوات الدعم السريع", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
