@@ -43,7 +43,8 @@
  * statement covers fall to the narrator: the outlet, or else the first
  * speaker of the article (a lead takes the statement that develops it).
  *
- * The outlet comes from signatures and datelines: a closing "المصدر : X",
+ * The outlet comes from signatures and datelines: a closing "المصدر : X"
+ * (a monitor or body too, at the foot of the text: "المصدر: المرصد السوري"),
  * "مراسل X", an outlet told ("لـ"X"" after a speaker; a news agency told is
  * only the wire cited), "كاميرا X", a trailing link naming X, and datelines
  * ("PLACE - X", "X - PLACE", "متابعات - X", "(X)" opening the text). A party
@@ -2473,13 +2474,20 @@ static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, si
                              bool stripped)
 {
     const text *t = d->t;
-    if (!is_outlet_kind(&d->r->sources[src]))
-        return;
-    /* "المصدر : الجزيرة" at the start of a line. */
+    /* "المصدر : الجزيرة" at the start of a line; a monitor or a body that
+     * signs so the foot of the text ("المصدر: المرصد السوري") publishes
+     * the report too. */
+    bool outlet = is_outlet_kind(&d->r->sources[src]);
+    bool last_line = true;
+    for (size_t k = end; k < t->n_tok && last_line; k++)
+        last_line = !t->tok[k].newline_before;
     if (first >= 2 && is_punct(t, first - 1, ':') &&
         strcmp(t->tok[first - 2].norm, "المصدر") == 0 &&
-        (first == 2 || t->tok[first - 2].newline_before))
-        score_outlet(d, p, src, 10);
+        (first == 2 || t->tok[first - 2].newline_before) && (outlet || (last_line && first > 2)) &&
+        src < p->score_cap)
+        p->outlet_score[src] += 10;
+    if (!outlet)
+        return;
     /* "كاميرا الجزيرة". */
     if (first >= 1 && stages_word_in(d, first - 1, FW_SIGNATURE))
         score_outlet(d, p, src, 1);
@@ -2500,9 +2508,6 @@ static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, si
     if (received_copy(t, first, end))
         score_told(d, p, src);
     /* A trailing line that is a link naming the outlet. */
-    bool last_line = true;
-    for (size_t k = end; k < t->n_tok && last_line; k++)
-        last_line = !t->tok[k].newline_before;
     if (last_line) {
         size_t k = first;
         while (k > 0 && !t->tok[k].newline_before)

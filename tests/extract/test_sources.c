@@ -2005,3 +2005,21 @@ Test(sources, the_statement_is_the_last_one_made)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* "المصدر: X" closing the text: the monitor or body that signs its foot so
+ * publishes the report, as an outlet does; not a source line above the
+ * text's end, nor one that opens the text. */
+Test(sources, a_monitor_signs_the_foot_of_its_report)
+{
+    static const outlet_case cases[] = {
+        {"قتل 9 مدنيين وأصيب 14 آخرون في قصف جوي على بلدة كفرنبل.\nالمصدر: المرصد السوري\n",
+         "sohr"},
+        {"أصيب 6 أطفال في قصف على مدرسة في بلدة الأتارب.\nالمصدر : اليونيسف", "unicef"},
+        /* counter-examples: a line above the end; the text's first line */
+        {"قتل 9 مدنيين في قصف جوي على بلدة كفرنبل.\nالمصدر: المرصد السوري\nوأصيب 4 آخرون في "
+         "القصف.\n",
+         NULL},
+        {"المصدر: المرصد السوري\nقتل 9 مدنيين في قصف جوي على بلدة كفرنبل.\n", NULL},
+    };
+    check_outlets(cases, sizeof cases / sizeof cases[0]);
+}
