@@ -295,10 +295,30 @@ static bool after_counted_noun(const doc_state *d, size_t i)
 
 /* A known source at i; fills f. A name flagged `owner` in sources.tsv
  * (النظام) is one only as the owner of a counted noun. */
+/* Does a place of the gazetteer end right before token i, in its sentence
+ * ("إدلب" before "الحرة")? */
+static bool after_place(const doc_state *d, size_t i)
+{
+    const text *t = d->t;
+    lexicon_match gm;
+    for (size_t back = 1; back <= 3 && back <= i; back++) {
+        size_t k = i - back;
+        if (t->tok[k].sentence != t->tok[i].sentence || t->tok[k].kind != TOK_WORD)
+            return false;
+        if (lexicon_match_at(d->m->gazetteer, t, k, PROCLITICS_NAME, &gm) && gm.tok_end == i)
+            return true;
+    }
+    return false;
+}
+
 static bool known_at(doc_state *d, size_t i, found *f, lexicon_match *lm)
 {
     if (!lexicon_match_at(d->m->source_list, d->t, i, PROCLITICS_NAME, lm) ||
         (strstr(model_field(lm->entry, 6), "owner") && !after_counted_noun(d, i)))
+        return false;
+    /* "مجلس محافظة إدلب الحرة", "حلب الحرة": a name that is also an
+     * ordinary word (الحرة "free") right after a place is its adjective */
+    if (strstr(model_field(lm->entry, 6), "ambiguous") && after_place(d, i))
         return false;
     size_t mi = model_entry_index(d->m->source_list, lm->entry);
     f->source = known_source(d, mi);

@@ -2023,3 +2023,27 @@ Test(sources, a_monitor_signs_the_foot_of_its_report)
     };
     check_outlets(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A name that is also an ordinary word (الحرة "free", الغد "tomorrow")
+ * right after a place is that place's adjective, not the outlet: the
+ * opposition's councils and directorates of "free" provinces. */
+Test(sources, free_after_a_place_is_no_outlet)
+{
+    static const char *const docs[] = {
+        "وقال مدير المكتب الإعلامي لمجلس محافظة إدلب الحرة إن 7 مدنيين قتلوا في قصف على معرة "
+        "مصرين.",
+        "وذكرت مديرية صحة حماة الحرة أن 8 مدنيين أصيبوا في قصف على كفرزيتا.",
+    };
+    for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+        extract_result r;
+        cr_assert_eq(extract_document(model, docs[i], strlen(docs[i]), &r), 0);
+        cr_expect(!has_source_id(&r, "alhurra"), "alhurra in: %s", docs[i]);
+        extract_result_free(&r);
+    }
+    /* counter-example: the channel */
+    const char *doc = "وقالت قناة الحرة إن 5 مدنيين قتلوا في حلب.";
+    extract_result r;
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    cr_expect(has_source_id(&r, "alhurra"), "no alhurra in: %s", doc);
+    extract_result_free(&r);
+}
