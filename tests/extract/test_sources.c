@@ -2047,3 +2047,22 @@ Test(sources, free_after_a_place_is_no_outlet)
     cr_expect(has_source_id(&r, "alhurra"), "no alhurra in: %s", doc);
     extract_result_free(&r);
 }
+
+/* Yemen's south: the STC's forces by the name its media give them (القوات
+ * الجنوبية: the STC's in a Yemeni report, no one's known party elsewhere),
+ * and Aden al-Ghad, whose name holds another outlet's (الغد). */
+Test(sources, the_south_of_yemen_by_its_own_names)
+{
+    static const char *const cases[][3] = {
+        {"وقالت القوات الجنوبية إنها صدت هجوما للحوثيين في الضالع وقتلت 9 منهم.", "9 منهم", "stc"},
+        {"وذكر موقع عدن الغد أن 3 من أفراد الحزام الأمني جرحوا في هجوم على نقطة في عدن.", "3 من",
+         "aden-alghad"},
+    };
+    check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
+    /* counter-example: southern forces in another war */
+    const char *doc = "وقالت القوات الجنوبية إن 5 جنود قتلوا في قصف على رفح.";
+    extract_result r;
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    cr_expect(!has_source_id(&r, "stc"), "stc in: %s", doc);
+    extract_result_free(&r);
+}
