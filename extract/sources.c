@@ -895,6 +895,16 @@ static speaker_form form_at(const doc_state *d, size_t i, lexicon_match *lm)
     return FORM_NONE;
 }
 
+/* The first token at or after j, in sentence s, past the time adverbials
+ * that stand there, each skipped whole ("في وقت سابق", "مساء اليوم"). */
+static size_t past_time(const doc_state *d, size_t j, uint32_t s)
+{
+    lexicon_match xm;
+    while (j < d->t->n_tok && d->t->tok[j].sentence == s && form_at(d, j, &xm) == FORM_TIME)
+        j = xm.tok_end > j ? xm.tok_end : j + 1;
+    return j;
+}
+
 /* Does token i carry the article, after و ف and ب ك ل ("والوزارة",
  * "بالجيش", "للجيش")? */
 static bool has_article(const text *t, size_t i)
@@ -2296,9 +2306,7 @@ static bool says_next(const doc_state *d, size_t k)
         !lexicon_match_at(d->m->attribution, t, k, PROCLITICS_ALL, &am) ||
         strcmp(model_field(am.entry, 2), "verb") != 0 || am.stripped)
         return false;
-    size_t j = am.tok_end;
-    while (j < t->n_tok && t->tok[j].sentence == s && form_at(d, j, NULL) == FORM_TIME)
-        j++;
+    size_t j = past_time(d, am.tok_end, s);
     if (j < t->n_tok && t->tok[j].sentence == s &&
         stages_word_is(t, j, (const char *const[]){"عن", "الي", NULL}))
         j++;
@@ -2361,9 +2369,7 @@ static bool hidden_subject(const doc_state *d, const lexicon_match *am)
 {
     const text *t = d->t;
     uint32_t s = t->tok[am->tok_first].sentence;
-    size_t j = am->tok_end;
-    while (j < t->n_tok && t->tok[j].sentence == s && form_at(d, j, NULL) == FORM_TIME)
-        j++;
+    size_t j = past_time(d, am->tok_end, s);
     if (j >= t->n_tok || t->tok[j].sentence != s)
         return false;
     if (t->tok[j].kind == TOK_PUNCT)
@@ -2421,8 +2427,7 @@ static bool clause_subject(doc_state *d, pass *p, size_t sentence_start, size_t 
         return true;
     }
     size_t j = next_word(t, first + 1, s);
-    while (j < i && form_at(d, j, NULL) == FORM_TIME)
-        j++;
+    j = past_time(d, j, s);
     if (j >= i || reporting_verb_at(d, first))
         return false;
     p->object_follows = true;

@@ -2066,3 +2066,21 @@ Test(sources, the_south_of_yemen_by_its_own_names)
     cr_expect(!has_source_id(&r, "stc"), "stc in: %s", doc);
     extract_result_free(&r);
 }
+
+/* A time adverbial of several words between a verb and what it says ("في
+ * وقت سابق", "مساء اليوم") is skipped whole: the verb still has no subject
+ * of its own, and a relative clause's verb is said by its noun. */
+Test(sources, a_time_of_several_words_before_what_is_said)
+{
+    static const claimant_case cases[] = {
+        {"ولم يصدر تعليق من حزب الله، الذي قال في وقت سابق إن مقاتليه استهدفوا 4 مواقع "
+         "إسرائيلية.",
+         "4 مواقع", "حزب الله", NULL},
+        {"وقالت الوكالة الوطنية للإعلام إن 2 من المارة أصيبوا. ولم يعلق حزب الله الذي قال في "
+         "وقت سابق إن مقاتليه استهدفوا 3 مواقع.",
+         "3 مواقع", "حزب الله", NULL},
+        {"وقال الجيش اللبناني إن 4 جنود أصيبوا.\nوقال في وقت لاحق إن 6 مطلوبين أوقفوا.",
+         "6 مطلوبين", "الجيش اللبناني", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
