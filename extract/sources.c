@@ -592,6 +592,37 @@ static bool spoken_for_function(doc_state *d, pass *p, size_t k, found *f)
     return read && strcmp(d->r->sources[f->source].kind, "person") != 0;
 }
 
+/* "المصدر الطبي", "المصادر الأمنية العراقية": the unnamed source the
+ * text named before with the same words without the article ("مصدر
+ * طبي"), found by the id such a source takes; *gm is extended over the
+ * adjectives. EXTRACT_NO_INDEX when none, or no adjective follows. */
+static size_t described_source(const doc_state *d, lexicon_match *gm)
+{
+    const text *t = d->t;
+    uint32_t s = t->tok[gm->tok_first].sentence;
+    const char *head = strstr(t->tok[gm->tok_first].norm, "مصادر") ? "مصادر" : "مصدر";
+    char name[256];
+    size_t len = (size_t)snprintf(name, sizeof name, "%s", head);
+    size_t k = gm->tok_end;
+    for (; k < gm->tok_end + 2 && definite_nisba(d, k, s); k++) {
+        int w = snprintf(name + len, sizeof name - len, " %s", t->tok[k].norm + strlen("ال"));
+        if (w < 0 || (size_t)w >= sizeof name - len)
+            return EXTRACT_NO_INDEX;
+        len += (size_t)w;
+    }
+    if (k == gm->tok_end)
+        return EXTRACT_NO_INDEX;
+    char id[DISCOVERED_ID_MAX];
+    discovered_id(name, "anonymous", id);
+    for (size_t i = 0; i < d->r->n_sources; i++)
+        if (!strcmp(d->r->sources[i].id, id)) {
+            gm->tok_end = k;
+            gm->sp.end = t->tok[k - 1].sp.end;
+            return i;
+        }
+    return EXTRACT_NO_INDEX;
+}
+
 /* A generic speaker at i: with its proclitics and article stripped
  * ("مصدر" in "للمصدر"), or, for a word the list has only with the article,
  * "لل" read as ل and the article ("للبيان": البيان). */
@@ -611,6 +642,14 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
     const char *kind = model_field(gm.entry, 1);
     const char *role = model_field(gm.entry, 2);
     bool anaphor = strcmp(model_field(gm.entry, 3), "yes") == 0;
+    if (anaphor && !strcmp(role, "source")) {
+        /* "وأضاف المصدر الطبي" after "مصدر طبي" and another speaker: the
+         * unnamed source named with those words */
+        lexicon_match am = gm;
+        size_t named = described_source(d, &am);
+        if (named != EXTRACT_NO_INDEX)
+            return refer_back(d, named, &am, f);
+    }
     if (anaphor) {
         /* "ووفقا للبيان" after another party spoke with no statement of
          * its own: the last statement's author */

@@ -2084,3 +2084,23 @@ Test(sources, a_time_of_several_words_before_what_is_said)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* The definite source with its adjectives ("المصدر الطبي", "المصادر
+ * الأمنية") is the unnamed source named before with those words, though
+ * another unnamed speaker spoke since. */
+Test(sources, the_source_by_its_adjectives)
+{
+    static const claimant_case cases[] = {
+        {"قال مصدر طبي إن 7 مدنيين قتلوا. وقال مسؤول محلي إن 20 منزلا دمرت. وأضاف المصدر "
+         "الطبي أن 15 جريحا نقلوا إلى المستشفى.",
+         "15 جريحا", "مصدر طبي", NULL},
+        {"قالت مصادر أمنية عراقية إن 6 عناصر من الشرطة قتلوا. وقال مسؤول محلي إن المهاجمين "
+         "فروا. وقالت المصادر الأمنية العراقية إن القوات قتلت 4 من المهاجمين.",
+         "4 من", "مصادر أمنية عراقية", NULL},
+        /* counter-example: no such source named before */
+        {"قال مصدر طبي إن 7 مدنيين قتلوا. وقال مسؤول محلي إن 20 منزلا دمرت. وأضاف المصدر "
+         "الأمني أن 15 جريحا نقلوا إلى المستشفى.",
+         "15 جريحا", "مسؤول محلي", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
