@@ -1766,6 +1766,11 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
         return generic_at(d, p, i, f);
     if (known && seated_elsewhere(d, i, &km, f))
         return true;
+    /* "المنظمة الدولية", a name of the UN, after "المنظمة الدولية
+     * للهجرة": the organisation named before (party_anaphors.tsv) */
+    lexicon_match am;
+    if (known && party_anaphor_at(d, i, f, &am) && am.tok_end >= km.tok_end)
+        return refer_back(d, f->source, &am, f);
     if (known) {
         if (!known_at(d, i, f, &km) ||
             !add_mention(d, f->source, km.sp, km.tok_first, km.tok_end, ROLE_MENTIONED))
@@ -1773,7 +1778,6 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
         f->mention = d->r->n_source_mentions - 1;
         return true;
     }
-    lexicon_match am;
     if (party_anaphor_at(d, i, f, &am))
         return refer_back(d, f->source, &am, f);
     if (form_anaphor_at(d, i, f, &am)) {

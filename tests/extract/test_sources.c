@@ -2104,3 +2104,20 @@ Test(sources, the_source_by_its_adjectives)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* "المنظمة الدولية" names the UN, but after another organisation named
+ * with منظمة it is that organisation called the second time. */
+Test(sources, the_international_organisation_named_before)
+{
+    static const char *const cases[][3] = {
+        {"ذكرت المنظمة الدولية للهجرة أن آلاف الأسر نزحت من الفاشر. وقالت المنظمة الدولية، في "
+         "تقرير، إن 7 آلاف شخص فروا إلى تشاد.",
+         "7 آلاف", "iom"},
+        {"وطالبت منظمة العفو الدولية بالإفراج عن المعتقلين. وقالت المنظمة الدولية إن 12 معتقلا "
+         "توفوا تحت التعذيب.",
+         "12 معتقلا", "amnesty"},
+        /* counter-example: named alone, the UN */
+        {"وقالت المنظمة الدولية إن 40 ألف شخص نزحوا من مدينة ود مدني.", "40 ألف", "un"},
+    };
+    check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
+}
