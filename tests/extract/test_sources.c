@@ -2121,3 +2121,18 @@ Test(sources, the_international_organisation_named_before)
     };
     check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* وتابعت، وتابعوا go on as وتابع does: the speaker after them speaks
+ * ("وتابعت المصادر أن"), else the last one goes on. */
+Test(sources, she_went_on)
+{
+    static const claimant_case cases[] = {
+        {"قالت مصادر أمنية عراقية إن 6 عناصر من الشرطة قتلوا. وقال محافظ الأنبار علي فرحان إن "
+         "المهاجمين فروا. وتابعت المصادر أن القوات قتلت 4 من المهاجمين.",
+         "4 من", "مصادر أمنية عراقية", NULL},
+        {"قالت وزارة الصحة اللبنانية إن 3 أشخاص قتلوا في الغارة.\nوتابعت أن 9 جرحى نقلوا إلى "
+         "المستشفيات.",
+         "9 جرحى", "وزارة الصحة اللبنانية", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
