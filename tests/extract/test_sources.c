@@ -2136,3 +2136,19 @@ Test(sources, she_went_on)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* Saba under each government: the agency the Houthis run in Sanaa by the
+ * names reporters give it (سبأ الحوثية، التابعة للحوثيين), the
+ * government's by its own. */
+Test(sources, saba_of_each_government)
+{
+    static const char *const cases[][3] = {
+        {"وقالت وكالة سبأ الحوثية إن 6 مدنيين قتلوا في غارة على الحديدة.", "6 مدنيين",
+         "saba-sanaa"},
+        {"وذكرت وكالة سبأ التابعة للحوثيين أن 9 مدنيين أصيبوا في قصف على صعدة.", "9 مدنيين",
+         "saba-sanaa"},
+        /* counter-example */
+        {"وقالت وكالة سبأ إن 6 مدنيين قتلوا في غارة على الحديدة.", "6 مدنيين", "saba"},
+    };
+    check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
+}
