@@ -592,6 +592,41 @@ static bool spoken_for_function(doc_state *d, pass *p, size_t k, found *f)
     return read && strcmp(d->r->sources[f->source].kind, "person") != 0;
 }
 
+/* "المصدر الأول", "المصدر الثاني", "المصدر الآخر": of the unnamed sources
+ * the text named with the word `head` (مصدر), the first or the second;
+ * *gm is extended over the ordinal. EXTRACT_NO_INDEX when none follows or
+ * the text named fewer. */
+static size_t ordinal_source(const doc_state *d, lexicon_match *gm, const char *head)
+{
+    const text *t = d->t;
+    size_t k = gm->tok_end;
+    if (k >= t->n_tok || t->tok[k].sentence != t->tok[gm->tok_first].sentence)
+        return EXTRACT_NO_INDEX;
+    size_t want;
+    if (stages_word_is(t, k, (const char *const[]){"الاول", NULL}))
+        want = 0;
+    else if (stages_word_is(t, k, (const char *const[]){"الثاني", "الاخر", NULL}))
+        want = 1;
+    else
+        return EXTRACT_NO_INDEX;
+    size_t seen = 0, hlen = strlen(head);
+    for (size_t i = 0; i < d->r->n_sources; i++) {
+        const extract_source *s = &d->r->sources[i];
+        char norm[256];
+        if (strcmp(s->kind, "anonymous") != 0)
+            continue;
+        text_normalize(s->name, strlen(s->name), norm, sizeof norm);
+        if (strncmp(norm, head, hlen) != 0 || (norm[hlen] != ' ' && norm[hlen] != '\0'))
+            continue;
+        if (seen++ == want) {
+            gm->tok_end = k + 1;
+            gm->sp.end = t->tok[k].sp.end;
+            return i;
+        }
+    }
+    return EXTRACT_NO_INDEX;
+}
+
 /* "المصدر الطبي", "المصادر الأمنية العراقية": the unnamed source the
  * text named before with the same words without the article ("مصدر
  * طبي"), found by the id such a source takes; *gm is extended over the
@@ -611,7 +646,7 @@ static size_t described_source(const doc_state *d, lexicon_match *gm)
         len += (size_t)w;
     }
     if (k == gm->tok_end)
-        return EXTRACT_NO_INDEX;
+        return ordinal_source(d, gm, head);
     char id[DISCOVERED_ID_MAX];
     discovered_id(name, "anonymous", id);
     for (size_t i = 0; i < d->r->n_sources; i++)
@@ -620,7 +655,7 @@ static size_t described_source(const doc_state *d, lexicon_match *gm)
             gm->sp.end = t->tok[k - 1].sp.end;
             return i;
         }
-    return EXTRACT_NO_INDEX;
+    return ordinal_source(d, gm, head); /* الثاني reads as a nisba too */
 }
 
 /* A generic speaker at i: with its proclitics and article stripped

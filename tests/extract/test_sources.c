@@ -2152,3 +2152,18 @@ Test(sources, saba_of_each_government)
     };
     check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* "المصدر الأول" and "المصدر الثاني / الآخر": of two unnamed sources,
+ * the one named first or second, not the last one that spoke. */
+Test(sources, the_first_and_the_other_source)
+{
+    static const claimant_case cases[] = {
+        {"قال مصدر عسكري إن 3 عناصر من الفصائل قتلوا. وقال مصدر آخر إن 5 عناصر أصيبوا. وأضاف "
+         "المصدر الأول أن قوات النظام قصفت 4 قرى.",
+         "4 قرى", "مصدر عسكري", NULL},
+        {"قال مصدر ميداني إن 3 عناصر قتلوا. وقال مصدر طبي إن 5 عناصر أصيبوا. وقال مسؤول محلي "
+         "إن 20 منزلا دمرت. وأضاف المصدر الثاني أن 7 جرحى نقلوا إلى تركيا.",
+         "7 جرحى", "مصدر طبي", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
