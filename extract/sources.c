@@ -1792,6 +1792,11 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
         has_article(d->t, after) && !definite_nisba(d, after, d->t->tok[i].sentence) &&
         !lexicon_match_at(d->m->source_list, d->t, after, PROCLITICS_NAME, &om))
         generic = false;
+    /* "مسؤول إعلام قسد فلان": a function speaker_forms.tsv names in more
+     * words than the unnamed speaker's, read by its form with its holder */
+    lexicon_match fm;
+    if (generic && as_subject && form_at(d, i, &fm) == FORM_ROLE && fm.tok_end > gm.tok_end)
+        generic = false;
     /* "الحوثيون مسؤولون عن 20 ضحية": responsible for, no official. */
     if (generic && !as_subject && !strcmp(model_field(gm.entry, 2), "official") &&
         gm.tok_end < d->t->n_tok && d->t->tok[gm.tok_end].sentence == d->t->tok[i].sentence &&

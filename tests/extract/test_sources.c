@@ -2167,3 +2167,19 @@ Test(sources, the_first_and_the_other_source)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A function named in more words than an unnamed official (مسؤول إعلام،
+ * مسؤول المكتب الإعلامي، مسؤول العلاقات العامة) is read by its form, with
+ * the person who holds it. */
+Test(sources, an_official_s_function_and_its_holder)
+{
+    static const claimant_case cases[] = {
+        {"قال مسؤول إعلام قوات سوريا الديمقراطية فرهاد شامي إن 5 من مقاتليهم قتلوا.", "5 من",
+         "فرهاد شامي", "person"},
+        {"وقال مسؤول العلاقات العامة في الدفاع المدني أحمد الشيخو إن 5 مدنيين قتلوا.", "5 مدنيين",
+         "أحمد الشيخو", "person"},
+        /* counter-example: an unnamed official with his adjectives */
+        {"وقال مسؤول أمني عراقي إن 6 عناصر قتلوا.", "6 عناصر", "مسؤول أمني عراقي", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
