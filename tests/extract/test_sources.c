@@ -2183,3 +2183,21 @@ Test(sources, an_official_s_function_and_its_holder)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* The Kurdistan Region's media and ministry: Rudaw by its Arabic spelling
+ * (روداو) and the ministry of Peshmerga affairs, a party of its own. */
+Test(sources, the_kurdistan_region_s_media_and_ministry)
+{
+    static const outlet_case outlets[] = {
+        {"أربيل (روداو) - قتل 3 من عناصر البيشمركة بهجوم لمسلحي داعش في قضاء مخمور.\n", "rudaw"},
+        {"روداو - أربيل\nقتل 3 من عناصر البيشمركة بهجوم في قضاء مخمور.\n", "rudaw"},
+    };
+    check_outlets(outlets, sizeof outlets / sizeof outlets[0]);
+    static const char *const cases[][3] = {
+        {"وقالت وزارة شؤون البيشمركة في إقليم كوردستان إن 3 من عناصرها قتلوا في مخمور.", "3 من",
+         "peshmerga-ministry"},
+        {"وقالت وزارة البيشمركة إن 5 من مقاتليها أصيبوا في هجوم لداعش.", "5 من",
+         "peshmerga-ministry"},
+    };
+    check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
+}
