@@ -48,7 +48,8 @@
  * "مراسل X", an outlet told ("لـ"X"" after a speaker; a news agency told is
  * only the wire cited), "كاميرا X", a trailing link naming X, and datelines
  * ("PLACE - X", "X - PLACE", "متابعات - X", "(X)" opening the text). A party
- * merely quoted is not the publisher.
+ * merely quoted is not the publisher; the publisher's own correspondent
+ * (مراسلنا) is the outlet speaking.
  *
  * A name tried where a source may stand and refused leaves no source: the
  * document lists only the sources it mentions, publishes through, or that
@@ -3188,6 +3189,30 @@ static bool in_a_statement(const doc_state *d, size_t i, size_t end)
     return false;
 }
 
+/* "بحسب ما أفاد مراسلنا": the publisher's own correspondent is the
+ * publisher speaking; merged into the outlet, when the text has one. 0, or
+ * -1 out of memory. */
+static int our_correspondent(doc_state *d)
+{
+    static const char *const ours[] = {"مراسلنا", "مراسلتنا", "مراسلونا", "مراسلينا", NULL};
+    for (size_t i = 0; i < d->r->n_sources && d->r->outlet != EXTRACT_NO_INDEX; i++) {
+        char norm[256];
+        const extract_source *s = &d->r->sources[i];
+        if (i == d->r->outlet || strcmp(s->kind, "role") != 0)
+            continue;
+        text_normalize(s->name, strlen(s->name), norm, sizeof norm);
+        char *space = strchr(norm, ' ');
+        if (space)
+            *space = '\0';
+        if (!word_among(norm, ours))
+            continue;
+        if (sources_merge_into(d, i, d->r->outlet) != 0)
+            return -1;
+        i--; /* the sources after i moved down */
+    }
+    return 0;
+}
+
 int sources_find(doc_state *d)
 {
     const text *t = d->t;
@@ -3496,6 +3521,8 @@ int sources_find(doc_state *d)
     free(in_statement);
     free(unread);
     free(p.outlet_score);
+    if (our_correspondent(d) != 0)
+        return -1;
     return drop_unmentioned(d);
 }
 

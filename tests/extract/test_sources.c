@@ -2201,3 +2201,19 @@ Test(sources, the_kurdistan_region_s_media_and_ministry)
     };
     check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* "مراسلنا", the publisher's own correspondent, is the outlet speaking:
+ * the outlet claims what he reports; with no outlet he stays himself. */
+Test(sources, our_correspondent_is_the_outlet)
+{
+    static const claimant_case cases[] = {
+        {"الدرر الشامية - خاص\nتمكنت الفصائل من قتل 15 عنصرا من قوات النظام على محور الفطيرة، "
+         "بحسب ما أفاد مراسلنا.",
+         "15 عنصرا", "الدرر الشامية", NULL},
+        {"حلب - عنب بلدي\nقالت مراسلتنا في حلب إن 7 مدنيين قتلوا في قصف على حي الشعار.", "7 مدنيين",
+         "عنب بلدي", NULL},
+        /* counter-example: no outlet */
+        {"قال مراسلنا في حلب إن 7 مدنيين قتلوا في قصف على حي الشعار.", "7 مدنيين", "مراسلنا", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
