@@ -864,8 +864,8 @@ Test(sources, outlets_of_the_region_and_run_in_datelines)
 Test(sources, a_quoted_name_in_a_dateline_is_an_outlet)
 {
     static const outlet_case cases[] = {
-        {"دمشق - «الوطن»\nقتل 5 مدنيين في قصف على بلدة في ريف حماة.\n", "outlet-"},
-        {"دمشق - الوطن\nقتل 5 مدنيين في قصف على بلدة في ريف حماة.\n", NULL},
+        {"دمشق - «الميزان»\nقتل 5 مدنيين في قصف على بلدة في ريف حماة.\n", "outlet-"},
+        {"دمشق - الميزان\nقتل 5 مدنيين في قصف على بلدة في ريف حماة.\n", NULL},
         {"دمشق - \"سامر العلي\"\nقتل 5 مدنيين في قصف على بلدة في ريف حماة.\n", NULL},
     };
     check_outlets(cases, sizeof cases / sizeof cases[0]);
@@ -2216,4 +2216,19 @@ Test(sources, our_correspondent_is_the_outlet)
         {"قال مراسلنا في حلب إن 7 مدنيين قتلوا في قصف على حي الشعار.", "7 مدنيين", "مراسلنا", NULL},
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* The Syrian paper al-Watan by its bare name where an outlet stands (a
+ * dateline, after صحيفة); the ordinary word الوطن elsewhere is no one. */
+Test(sources, al_watan_by_its_bare_name)
+{
+    static const outlet_case outlets[] = {
+        {"دمشق - الوطن\nقتل 6 مسلحين في اشتباكات مع الجيش في ريف درعا.\n", "al-watan"},
+        {"قتل 6 مسلحين في اشتباكات في ريف درعا، دفاعا عن الوطن.\n", NULL},
+    };
+    check_outlets(outlets, sizeof outlets / sizeof outlets[0]);
+    static const char *const cases[][3] = {
+        {"وذكرت صحيفة الوطن أن 6 مسلحين قتلوا في ريف درعا.", "6 مسلحين", "al-watan"},
+    };
+    check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
 }
