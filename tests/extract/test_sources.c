@@ -2232,3 +2232,16 @@ Test(sources, al_watan_by_its_bare_name)
     };
     check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* Sudan's resistance committees of a town or district (لجان مقاومة أم
+ * درمان) are activists, not an armed group. */
+Test(sources, resistance_committees_of_a_town_are_activists)
+{
+    static const claimant_case cases[] = {
+        {"وقالت لجان مقاومة أم درمان إن 30 متظاهرا اعتقلوا في مظاهرات الخرطوم.", "30 متظاهرا",
+         "لجان مقاومة أم درمان", "activists"},
+        {"وأعلنت تنسيقية لجان مقاومة مدني أن 4 متظاهرين قتلوا.", "4 متظاهرين",
+         "تنسيقية لجان مقاومة مدني", "activists"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
