@@ -45,6 +45,7 @@
  *
  * The outlet comes from signatures and datelines: a closing "المصدر : X"
  * (a monitor or body too, at the foot of the text: "المصدر: المرصد السوري"),
+ * a release's heading near the top ("بيان صادر عن X"),
  * "مراسل X", an outlet told ("لـ"X"" after a speaker; a news agency told is
  * only the wire cited), "كاميرا X", a trailing link naming X, and datelines
  * ("PLACE - X", "X - PLACE", "متابعات - X", "(X)" opening the text). A party
@@ -2579,6 +2580,34 @@ static bool received_copy(const text *t, size_t first, size_t end)
     return false;
 }
 
+/* How many sentences from the top a release's heading may stand. */
+#define RELEASE_HEADING_SENTENCES 4
+
+/* "بيان صادر عن X", "تصريح صحفي صادر عن فلان، ممثل X" opening a line near
+ * the top: a release, published by X, or by the body its author speaks
+ * for. The mention of src starts at token first. */
+static void release_heading(doc_state *d, pass *p, size_t src, size_t first)
+{
+    const text *t = d->t;
+    if (first < 3 || t->tok[first].sentence > RELEASE_HEADING_SENTENCES ||
+        !stages_word_in(d, first - 2, FW_ISSUED) ||
+        !stages_word_is(t, first - 1, (const char *const[]){"عن", NULL}))
+        return;
+    size_t line = first - 3;
+    if (line > 0 && stages_word_is(t, line, (const char *const[]){"صحفي", "صحافي", NULL}))
+        line--;
+    lexicon_match xm;
+    if ((line > 0 && !t->tok[line].newline_before) || form_at(d, line, &xm) != FORM_MEDIUM ||
+        xm.tok_end + (first - 3 != line) != first - 2)
+        return;
+    const extract_source *s = &d->r->sources[src];
+    for (size_t j = 0; s->parent_id && j < d->r->n_sources; j++)
+        if (!strcmp(d->r->sources[j].id, s->parent_id))
+            src = j;
+    if (src < p->score_cap)
+        p->outlet_score[src] += 10;
+}
+
 static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, size_t end,
                              bool stripped)
 {
@@ -2590,6 +2619,7 @@ static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, si
     bool last_line = true;
     for (size_t k = end; k < t->n_tok && last_line; k++)
         last_line = !t->tok[k].newline_before;
+    release_heading(d, p, src, first);
     if (first >= 2 && is_punct(t, first - 1, ':') &&
         strcmp(t->tok[first - 2].norm, "المصدر") == 0 &&
         (first == 2 || t->tok[first - 2].newline_before) && (outlet || (last_line && first > 2)) &&

@@ -2245,3 +2245,23 @@ Test(sources, resistance_committees_of_a_town_are_activists)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A release's heading near the top (بيان صادر عن X، تصريح صحفي صادر عن
+ * فلان، ممثل X) names who publishes it: X, or the body its author speaks
+ * for; the same words inside the story name no publisher. */
+Test(sources, a_release_heading_names_its_publisher)
+{
+    static const outlet_case cases[] = {
+        {"مقتل 3 أطفال في قصف على ريف إدلب\n\nبيان صادر عن منظمة أطباء بلا حدود\n\nإدلب، 3 آذار "
+         "2021 - قتل 3 أطفال وأصيب 5 آخرون في قصف على مخيم قرب سرمدا.\n",
+         "msf"},
+        {"تصريح صحفي صادر عن هنرييتا فور، المديرة التنفيذية لليونيسف\n\nعمان، 3 آذار 2021 - قتل 3 "
+         "أطفال وأصيب 5 آخرون في قصف على مخيم قرب سرمدا.\n",
+         "unicef"},
+        /* counter-example: a statement the story quotes */
+        {"قتل 3 أطفال في قصف على مخيم قرب سرمدا.\nوجاء في بيان صادر عن منظمة أطباء بلا حدود أن 5 "
+         "آخرين أصيبوا.\n",
+         NULL},
+    };
+    check_outlets(cases, sizeof cases / sizeof cases[0]);
+}
