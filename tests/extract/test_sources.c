@@ -2265,3 +2265,22 @@ Test(sources, a_release_heading_names_its_publisher)
     };
     check_outlets(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* Military regions and divisions speak as bodies (الناطق باسم المنطقة
+ * العسكرية الغربية، شعبة الاستخبارات); the LNA's war media division is
+ * the LNA's. */
+Test(sources, military_regions_and_divisions)
+{
+    static const claimant_case cases[] = {
+        {"وقال الناطق باسم المنطقة العسكرية الغربية إن قواتهم أسرت 9 مسلحين في ترهونة.", "9 مسلحين",
+         "الناطق باسم المنطقة العسكرية الغربية", "role"},
+        {"وأعلنت المنطقة العسكرية الرابعة مقتل 11 حوثيا في جبهة حيفان.", "11 حوثيا",
+         "المنطقة العسكرية الرابعة", "military"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+    static const char *const ids[][3] = {
+        {"وقالت شعبة الإعلام الحربي إن سلاح الجو نفذ 8 طلعات على مواقع في مرزق.", "8 طلعات",
+         "lna-war-media"},
+    };
+    check_claimant_ids(ids, sizeof ids / sizeof ids[0]);
+}
