@@ -1000,6 +1000,21 @@ static bool has_article(const text *t, size_t i)
     return strncmp(w + o, "ال", 4) == 0 && len >= o + 8;
 }
 
+/* "اللواء الثامن": a word that is also a rank (اللواء "major general")
+ * followed by a definite adjective names a unit, not the title of the
+ * name after it. */
+static bool unit_not_title(const doc_state *d, size_t k)
+{
+    const text *t = d->t;
+    lexicon_match tm;
+    if (form_at(d, k, &tm) != FORM_TITLE || tm.tok_end >= t->n_tok ||
+        t->tok[tm.tok_end].sentence != t->tok[k].sentence)
+        return false;
+    size_t n = tm.tok_end;
+    speaker_form next = form_at(d, n, NULL);
+    return has_article(t, n) && next != FORM_TITLE && next != FORM_GIVEN;
+}
+
 /* Is token i a definite verbal noun with its preposition, an event a body
  * announces ("أعلنت الشرطة القبض على 6", "أعلن الجيش الاستيلاء على",
  * "الإفراج عن"): the object of the verb, not a word of the body's name?
@@ -1613,7 +1628,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             (k >= j + 2 && form_at(d, k - 1, NULL) == FORM_TITLE && body_noun_at(d, k - 2));
         if (name_first == EXTRACT_NO_INDEX && head == FORM_ROLE && !names_body &&
             (k > fm.tok_end || has_article(t, j)) &&
-            (form == FORM_TITLE || (form == FORM_GIVEN && !definite) ||
+            ((form == FORM_TITLE && !unit_not_title(d, k)) || (form == FORM_GIVEN && !definite) ||
              (prev_definite && !definite && t->tok[k].norm[0] != '\0' && !p->object_follows &&
               strncmp(tk->norm, "ل", 2) != 0 && strncmp(tk->norm, "ب", 2) != 0)))
             name_first = k;

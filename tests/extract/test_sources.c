@@ -2284,3 +2284,18 @@ Test(sources, military_regions_and_divisions)
     };
     check_claimant_ids(ids, sizeof ids / sizeof ids[0]);
 }
+
+/* اللواء before a definite adjective is a brigade, not the
+ * rank: "القيادي في اللواء الثامن فلان" is a leader of the brigade named
+ * after it; the rank before a name stays a title. */
+Test(sources, a_brigade_is_no_rank)
+{
+    static const claimant_case cases[] = {
+        {"وقال القيادي في اللواء الثامن أبو علي المحاميد إن مقاتليه أسروا 3 عناصر.", "3 عناصر",
+         "أبو علي المحاميد", "person"},
+        /* counter-example: the rank */
+        {"وقال قائد العمليات اللواء قاسم الخطيب إن قواته قتلت 9 مسلحين.", "9 مسلحين",
+         "اللواء قاسم الخطيب", "person"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
