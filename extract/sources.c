@@ -3234,8 +3234,8 @@ static bool in_a_statement(const doc_state *d, size_t i, size_t end)
     return false;
 }
 
-/* "بحسب ما أفاد مراسلنا": the publisher's own correspondent is the
- * publisher speaking; merged into the outlet, when the text has one. 0, or
+/* "بحسب ما أفاد مراسلنا", "مراسل وكالتنا": the publisher's own
+ * correspondent is the publisher speaking; merged into the outlet, when the text has one. 0, or
  * -1 out of memory. */
 static int our_correspondent(doc_state *d)
 {
@@ -3249,7 +3249,15 @@ static int our_correspondent(doc_state *d)
         char *space = strchr(norm, ' ');
         if (space)
             *space = '\0';
-        if (!word_among(norm, ours))
+        /* "مراسل وكالتنا", "مراسلة قناتنا": the correspondent of our medium */
+        static const char *const our_media[] = {"وكالتنا", "قناتنا", "موقعنا",
+                                                "صحيفتنا", "شبكتنا", NULL};
+        char *medium = space ? space + 1 : NULL, *after = medium ? strchr(medium, ' ') : NULL;
+        if (after)
+            *after = '\0';
+        bool of_ours = medium && word_among(norm, (const char *const[]){"مراسل", "مراسله", NULL}) &&
+                       word_among(medium, our_media);
+        if (!word_among(norm, ours) && !of_ours)
             continue;
         if (sources_merge_into(d, i, d->r->outlet) != 0)
             return -1;

@@ -2212,8 +2212,14 @@ Test(sources, our_correspondent_is_the_outlet)
          "15 عنصرا", "الدرر الشامية", NULL},
         {"حلب - عنب بلدي\nقالت مراسلتنا في حلب إن 7 مدنيين قتلوا في قصف على حي الشعار.", "7 مدنيين",
          "عنب بلدي", NULL},
-        /* counter-example: no outlet */
+        /* the correspondent of our agency */
+        {"ريف حلب - هاوار\nاستهدف الجيش التركي قرى الشهباء بأكثر من 50 قذيفة، بحسب ما أفاد به "
+         "مراسل وكالتنا في المنطقة.",
+         "50 قذيفة", "وكالة هاوار", NULL},
+        /* counter-examples: no outlet; another agency's correspondent */
         {"قال مراسلنا في حلب إن 7 مدنيين قتلوا في قصف على حي الشعار.", "7 مدنيين", "مراسلنا", NULL},
+        {"حلب - هاوار\nوقال مراسل سانا إن 7 مدنيين قتلوا في قصف على حي الشعار.", "7 مدنيين",
+         "مراسل سانا", NULL},
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
