@@ -1945,19 +1945,27 @@ static bool surname_at(doc_state *d, size_t j, found *f)
     const text *t = d->t;
     if (j >= t->n_tok || t->tok[j].kind != TOK_WORD || strlen(t->tok[j].norm) < 6)
         return false;
+    /* a surname of two words: "عبد الرحمن", "أبو زيد" */
+    size_t words = 1;
+    if (stages_word_is(t, j, (const char *const[]){"عبد", "ابو", NULL}) && j + 1 < t->n_tok &&
+        t->tok[j + 1].kind == TOK_WORD && t->tok[j + 1].sentence == t->tok[j].sentence)
+        words = 2;
     size_t seen = 0;
     for (size_t m = d->r->n_source_mentions; m-- > 0 && seen++ < 4 * PARTY_ANAPHOR_MENTIONS;) {
         const mention_toks *mt = &d->smention_toks[m];
         size_t src = d->r->source_mentions[m].source;
-        if (mt->end > j || mt->end < mt->first + 2 ||
+        if (mt->end > j || mt->end < mt->first + 1 + words ||
             strcmp(d->r->sources[src].kind, "person") != 0)
             continue;
-        if (strcmp(t->tok[mt->end - 1].norm, t->tok[j].norm) != 0)
+        bool same = true;
+        for (size_t w = 0; w < words && same; w++)
+            same = !strcmp(t->tok[mt->end - words + w].norm, t->tok[j + w].norm);
+        if (!same)
             continue;
-        span sp = t->tok[j].sp;
-        if (!add_mention(d, src, sp, j, j + 1, ROLE_MENTIONED))
+        span sp = {t->tok[j].sp.start, t->tok[j + words - 1].sp.end};
+        if (!add_mention(d, src, sp, j, j + words, ROLE_MENTIONED))
             return false;
-        *f = (found){src, d->r->n_source_mentions - 1, j + 1, true};
+        *f = (found){src, d->r->n_source_mentions - 1, j + words, true};
         return true;
     }
     return false;
@@ -2240,6 +2248,9 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
             continue;
         }
         if (title_surname_at(d, j, f) || mention_at(d, p, j, true, f) ||
+            /* "وأوضح عبد الرحمن": a surname of two words, not a new عبد */
+            (stages_word_is(t, j, (const char *const[]){"عبد", "ابو", NULL}) &&
+             phrase_ends_at(d, j + 2, s) && surname_at(d, j, f)) ||
             form_subject_at(d, p, j, f) || country_at(d, j, f) || surname_at(d, j, f)) {
             coordinated_holder(d, p, f);
             function_holder(d, p, j, f);

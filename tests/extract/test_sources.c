@@ -2305,3 +2305,23 @@ Test(sources, a_brigade_is_no_rank)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A surname of two words (عبد الرحمن، أبو زيد) after the full name is the
+ * person named before, not a new person named عبد; a longer name that
+ * begins with it is someone else. */
+Test(sources, a_surname_of_two_words)
+{
+    static const claimant_case cases[] = {
+        {"قال مدير المرصد السوري رامي عبد الرحمن إن حصيلة القتلى ارتفعت إلى 37. وأوضح عبد "
+         "الرحمن أن بين القتلى 9 أطفال.",
+         "9 أطفال", "رامي عبد الرحمن", NULL},
+        {"قال الناطق باسم الفصيل العقيد مصطفى أبو زيد إن 4 عناصر قتلوا. وأضاف أبو زيد أن "
+         "مقاتليه أسروا 6 عناصر.",
+         "6 عناصر", "العقيد مصطفى أبو زيد", NULL},
+        /* counter-example */
+        {"قال مدير المرصد السوري رامي عبد الرحمن إن 37 شخصا قتلوا. وقال عبد الرحمن الخطيب، وهو "
+         "ناشط محلي، إن 9 أطفال بين القتلى.",
+         "9 أطفال", "عبد الرحمن الخطيب", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
