@@ -31,7 +31,8 @@
  * background, as are the terms of a deal (بموجبها،
  * يقضي) and an event dated to a point of an earlier month or year (منتصف
  * الشهر الماضي) in a sentence no party is quoted in. Anaphors refer back: المصدر, البيان to
- * the last speaker of their kind; a definite head alone (الوزارة, الوزير) to
+ * the last speaker of their kind (البيان, also as "للبيان", to the last who
+ * spoke in a statement); a definite head alone (الوزارة, الوزير) to
  * the last speaker named with it; a bare party noun of
  * data/lexicon/party_anaphors.tsv (الحزب, الحركة, الجبهة, التنظيم, الجيش)
  * to the nearest party named before it, within a few sentences, whose name
@@ -42,18 +43,24 @@
  * statement covers fall to the narrator: the outlet, or else the first
  * speaker of the article (a lead takes the statement that develops it).
  *
- * The outlet comes from signatures and datelines: a closing "المصدر : X",
+ * The outlet comes from signatures and datelines: a closing "المصدر : X"
+ * (a monitor or body too, at the foot of the text: "المصدر: المرصد السوري"),
+ * a release's heading near the top ("بيان صادر عن X"),
  * "مراسل X", an outlet told ("لـ"X"" after a speaker; a news agency told is
  * only the wire cited), "كاميرا X", a trailing link naming X, and datelines
  * ("PLACE - X", "X - PLACE", "متابعات - X", "(X)" opening the text). A party
- * merely quoted is not the publisher.
+ * merely quoted is not the publisher; the publisher's own correspondent
+ * (مراسلنا) is the outlet speaking.
  *
  * A name tried where a source may stand and refused leaves no source: the
  * document lists only the sources it mentions, publishes through, or that
  * another speaks for. Once the figures tell the document's war, a generic
  * party the list binds to another war (المسلحين: the Syrian opposition)
  * goes, or stays as a party of the text when it speaks
- * (sources_bind_generics); a body every country has, named bare ("وزارة
+ * (sources_bind_generics); a command named by no war's name ("قيادة
+ * الجيش") is that of the army of the document's war, the one it names or
+ * else the one army of a war fought in one country (Lebanon's, Sudan's);
+ * a body every country has, named bare ("وزارة
  * الصحة"), is one party per war, and a civil defence the list knows, seated
  * in a country of another war ("الدفاع المدني في صنعاء"), is that
  * country's.
@@ -266,6 +273,9 @@ typedef struct pass {
     /* the paragraph's speaker answers another ("من جانبها، قالت X إن")
      * and was not read: its words are no one's, not the narrator's */
     bool unread;
+    /* the last speaker who spoke in a statement ("قال X في بيان", "جاء في
+     * بيان لـX"): البيان refers back to it */
+    size_t last_statement;
 } pass;
 
 static bool is_outlet_kind(const extract_source *s)
@@ -287,10 +297,30 @@ static bool after_counted_noun(const doc_state *d, size_t i)
 
 /* A known source at i; fills f. A name flagged `owner` in sources.tsv
  * (النظام) is one only as the owner of a counted noun. */
+/* Does a place of the gazetteer end right before token i, in its sentence
+ * ("إدلب" before "الحرة")? */
+static bool after_place(const doc_state *d, size_t i)
+{
+    const text *t = d->t;
+    lexicon_match gm;
+    for (size_t back = 1; back <= 3 && back <= i; back++) {
+        size_t k = i - back;
+        if (t->tok[k].sentence != t->tok[i].sentence || t->tok[k].kind != TOK_WORD)
+            return false;
+        if (lexicon_match_at(d->m->gazetteer, t, k, PROCLITICS_NAME, &gm) && gm.tok_end == i)
+            return true;
+    }
+    return false;
+}
+
 static bool known_at(doc_state *d, size_t i, found *f, lexicon_match *lm)
 {
     if (!lexicon_match_at(d->m->source_list, d->t, i, PROCLITICS_NAME, lm) ||
         (strstr(model_field(lm->entry, 6), "owner") && !after_counted_noun(d, i)))
+        return false;
+    /* "مجلس محافظة إدلب الحرة", "حلب الحرة": a name that is also an
+     * ordinary word (الحرة "free") right after a place is its adjective */
+    if (strstr(model_field(lm->entry, 6), "ambiguous") && after_place(d, i))
         return false;
     size_t mi = model_entry_index(d->m->source_list, lm->entry);
     f->source = known_source(d, mi);
@@ -564,18 +594,104 @@ static bool spoken_for_function(doc_state *d, pass *p, size_t k, found *f)
     return read && strcmp(d->r->sources[f->source].kind, "person") != 0;
 }
 
+/* "المصدر الأول", "المصدر الثاني", "المصدر الآخر": of the unnamed sources
+ * the text named with the word `head` (مصدر), the first or the second;
+ * *gm is extended over the ordinal. EXTRACT_NO_INDEX when none follows or
+ * the text named fewer. */
+static size_t ordinal_source(const doc_state *d, lexicon_match *gm, const char *head)
+{
+    const text *t = d->t;
+    size_t k = gm->tok_end;
+    if (k >= t->n_tok || t->tok[k].sentence != t->tok[gm->tok_first].sentence)
+        return EXTRACT_NO_INDEX;
+    size_t want;
+    if (stages_word_is(t, k, (const char *const[]){"الاول", NULL}))
+        want = 0;
+    else if (stages_word_is(t, k, (const char *const[]){"الثاني", "الاخر", NULL}))
+        want = 1;
+    else
+        return EXTRACT_NO_INDEX;
+    size_t seen = 0, hlen = strlen(head);
+    for (size_t i = 0; i < d->r->n_sources; i++) {
+        const extract_source *s = &d->r->sources[i];
+        char norm[256];
+        if (strcmp(s->kind, "anonymous") != 0)
+            continue;
+        text_normalize(s->name, strlen(s->name), norm, sizeof norm);
+        if (strncmp(norm, head, hlen) != 0 || (norm[hlen] != ' ' && norm[hlen] != '\0'))
+            continue;
+        if (seen++ == want) {
+            gm->tok_end = k + 1;
+            gm->sp.end = t->tok[k].sp.end;
+            return i;
+        }
+    }
+    return EXTRACT_NO_INDEX;
+}
+
+/* "المصدر الطبي", "المصادر الأمنية العراقية": the unnamed source the
+ * text named before with the same words without the article ("مصدر
+ * طبي"), found by the id such a source takes; *gm is extended over the
+ * adjectives. EXTRACT_NO_INDEX when none, or no adjective follows. */
+static size_t described_source(const doc_state *d, lexicon_match *gm)
+{
+    const text *t = d->t;
+    uint32_t s = t->tok[gm->tok_first].sentence;
+    const char *head = strstr(t->tok[gm->tok_first].norm, "مصادر") ? "مصادر" : "مصدر";
+    char name[256];
+    size_t len = (size_t)snprintf(name, sizeof name, "%s", head);
+    size_t k = gm->tok_end;
+    for (; k < gm->tok_end + 2 && definite_nisba(d, k, s); k++) {
+        int w = snprintf(name + len, sizeof name - len, " %s", t->tok[k].norm + strlen("ال"));
+        if (w < 0 || (size_t)w >= sizeof name - len)
+            return EXTRACT_NO_INDEX;
+        len += (size_t)w;
+    }
+    if (k == gm->tok_end)
+        return ordinal_source(d, gm, head);
+    char id[DISCOVERED_ID_MAX];
+    discovered_id(name, "anonymous", id);
+    for (size_t i = 0; i < d->r->n_sources; i++)
+        if (!strcmp(d->r->sources[i].id, id)) {
+            gm->tok_end = k;
+            gm->sp.end = t->tok[k - 1].sp.end;
+            return i;
+        }
+    return ordinal_source(d, gm, head); /* الثاني reads as a nisba too */
+}
+
+/* A generic speaker at i: with its proclitics and article stripped
+ * ("مصدر" in "للمصدر"), or, for a word the list has only with the article,
+ * "لل" read as ل and the article ("للبيان": البيان). */
+static bool speaker_word_at(const doc_state *d, size_t i, lexicon_match *gm)
+{
+    return lexicon_match_at(d->m->speakers, d->t, i, PROCLITICS_ALL, gm) ||
+           lexicon_match_at(d->m->speakers, d->t, i, PROCLITICS_NAME, gm);
+}
+
 /* A generic speaker at i, extended by the party it belongs to. */
 static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
 {
     const text *t = d->t;
     lexicon_match gm;
-    if (!lexicon_match_at(d->m->speakers, t, i, PROCLITICS_ALL, &gm))
+    if (!speaker_word_at(d, i, &gm))
         return false;
     const char *kind = model_field(gm.entry, 1);
     const char *role = model_field(gm.entry, 2);
     bool anaphor = strcmp(model_field(gm.entry, 3), "yes") == 0;
+    if (anaphor && !strcmp(role, "source")) {
+        /* "وأضاف المصدر الطبي" after "مصدر طبي" and another speaker: the
+         * unnamed source named with those words */
+        lexicon_match am = gm;
+        size_t named = described_source(d, &am);
+        if (named != EXTRACT_NO_INDEX)
+            return refer_back(d, named, &am, f);
+    }
     if (anaphor) {
-        size_t to = strcmp(role, "statement") == 0       ? p->current
+        /* "ووفقا للبيان" after another party spoke with no statement of
+         * its own: the last statement's author */
+        size_t to = strcmp(role, "statement") == 0
+                        ? (p->last_statement != EXTRACT_NO_INDEX ? p->last_statement : p->current)
                     : strcmp(role, "correspondent") == 0 ? p->last_role
                                                          : p->last_anonymous;
         if (to == EXTRACT_NO_INDEX)
@@ -855,6 +971,16 @@ static speaker_form form_at(const doc_state *d, size_t i, lexicon_match *lm)
     return FORM_NONE;
 }
 
+/* The first token at or after j, in sentence s, past the time adverbials
+ * that stand there, each skipped whole ("في وقت سابق", "مساء اليوم"). */
+static size_t past_time(const doc_state *d, size_t j, uint32_t s)
+{
+    lexicon_match xm;
+    while (j < d->t->n_tok && d->t->tok[j].sentence == s && form_at(d, j, &xm) == FORM_TIME)
+        j = xm.tok_end > j ? xm.tok_end : j + 1;
+    return j;
+}
+
 /* Does token i carry the article, after و ف and ب ك ل ("والوزارة",
  * "بالجيش", "للجيش")? */
 static bool has_article(const text *t, size_t i)
@@ -872,6 +998,21 @@ static bool has_article(const text *t, size_t i)
         strncmp(w + o + 2, "ال", 4) == 0)
         return true;
     return strncmp(w + o, "ال", 4) == 0 && len >= o + 8;
+}
+
+/* "اللواء الثامن": a word that is also a rank (اللواء "major general")
+ * followed by a definite adjective names a unit, not the title of the
+ * name after it. */
+static bool unit_not_title(const doc_state *d, size_t k)
+{
+    const text *t = d->t;
+    lexicon_match tm;
+    if (form_at(d, k, &tm) != FORM_TITLE || tm.tok_end >= t->n_tok ||
+        t->tok[tm.tok_end].sentence != t->tok[k].sentence)
+        return false;
+    size_t n = tm.tok_end;
+    speaker_form next = form_at(d, n, NULL);
+    return has_article(t, n) && next != FORM_TITLE && next != FORM_GIVEN;
 }
 
 /* Is token i a definite verbal noun with its preposition, an event a body
@@ -1487,7 +1628,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             (k >= j + 2 && form_at(d, k - 1, NULL) == FORM_TITLE && body_noun_at(d, k - 2));
         if (name_first == EXTRACT_NO_INDEX && head == FORM_ROLE && !names_body &&
             (k > fm.tok_end || has_article(t, j)) &&
-            (form == FORM_TITLE || (form == FORM_GIVEN && !definite) ||
+            ((form == FORM_TITLE && !unit_not_title(d, k)) || (form == FORM_GIVEN && !definite) ||
              (prev_definite && !definite && t->tok[k].norm[0] != '\0' && !p->object_follows &&
               strncmp(tk->norm, "ل", 2) != 0 && strncmp(tk->norm, "ب", 2) != 0)))
             name_first = k;
@@ -1658,7 +1799,7 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
      * name or not: no outlet is said to have a east or a countryside. */
     if ((!strcmp(kind, "outlet") || !strcmp(kind, "agency")) && known && places_after_context(d, i))
         known = false;
-    bool generic = lexicon_match_at(d->m->speakers, d->t, i, PROCLITICS_ALL, &gm);
+    bool generic = speaker_word_at(d, i, &gm);
     /* "تحقق في مصدر الانفجار": the origin of a thing, no unnamed source;
      * "مصادر المعارضة" belongs to a party and stays one. */
     lexicon_match om;
@@ -1667,6 +1808,11 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
         after < d->t->n_tok && d->t->tok[after].sentence == d->t->tok[i].sentence &&
         has_article(d->t, after) && !definite_nisba(d, after, d->t->tok[i].sentence) &&
         !lexicon_match_at(d->m->source_list, d->t, after, PROCLITICS_NAME, &om))
+        generic = false;
+    /* "مسؤول إعلام قسد فلان": a function speaker_forms.tsv names in more
+     * words than the unnamed speaker's, read by its form with its holder */
+    lexicon_match fm;
+    if (generic && as_subject && form_at(d, i, &fm) == FORM_ROLE && fm.tok_end > gm.tok_end)
         generic = false;
     /* "الحوثيون مسؤولون عن 20 ضحية": responsible for, no official. */
     if (generic && !as_subject && !strcmp(model_field(gm.entry, 2), "official") &&
@@ -1677,6 +1823,11 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
         return generic_at(d, p, i, f);
     if (known && seated_elsewhere(d, i, &km, f))
         return true;
+    /* "المنظمة الدولية", a name of the UN, after "المنظمة الدولية
+     * للهجرة": the organisation named before (party_anaphors.tsv) */
+    lexicon_match am;
+    if (known && party_anaphor_at(d, i, f, &am) && am.tok_end >= km.tok_end)
+        return refer_back(d, f->source, &am, f);
     if (known) {
         if (!known_at(d, i, f, &km) ||
             !add_mention(d, f->source, km.sp, km.tok_first, km.tok_end, ROLE_MENTIONED))
@@ -1684,7 +1835,6 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
         f->mention = d->r->n_source_mentions - 1;
         return true;
     }
-    lexicon_match am;
     if (party_anaphor_at(d, i, f, &am))
         return refer_back(d, f->source, &am, f);
     if (form_anaphor_at(d, i, f, &am)) {
@@ -1795,19 +1945,27 @@ static bool surname_at(doc_state *d, size_t j, found *f)
     const text *t = d->t;
     if (j >= t->n_tok || t->tok[j].kind != TOK_WORD || strlen(t->tok[j].norm) < 6)
         return false;
+    /* a surname of two words: "عبد الرحمن", "أبو زيد" */
+    size_t words = 1;
+    if (stages_word_is(t, j, (const char *const[]){"عبد", "ابو", NULL}) && j + 1 < t->n_tok &&
+        t->tok[j + 1].kind == TOK_WORD && t->tok[j + 1].sentence == t->tok[j].sentence)
+        words = 2;
     size_t seen = 0;
     for (size_t m = d->r->n_source_mentions; m-- > 0 && seen++ < 4 * PARTY_ANAPHOR_MENTIONS;) {
         const mention_toks *mt = &d->smention_toks[m];
         size_t src = d->r->source_mentions[m].source;
-        if (mt->end > j || mt->end < mt->first + 2 ||
+        if (mt->end > j || mt->end < mt->first + 1 + words ||
             strcmp(d->r->sources[src].kind, "person") != 0)
             continue;
-        if (strcmp(t->tok[mt->end - 1].norm, t->tok[j].norm) != 0)
+        bool same = true;
+        for (size_t w = 0; w < words && same; w++)
+            same = !strcmp(t->tok[mt->end - words + w].norm, t->tok[j + w].norm);
+        if (!same)
             continue;
-        span sp = t->tok[j].sp;
-        if (!add_mention(d, src, sp, j, j + 1, ROLE_MENTIONED))
+        span sp = {t->tok[j].sp.start, t->tok[j + words - 1].sp.end};
+        if (!add_mention(d, src, sp, j, j + words, ROLE_MENTIONED))
             return false;
-        *f = (found){src, d->r->n_source_mentions - 1, j + 1, true};
+        *f = (found){src, d->r->n_source_mentions - 1, j + words, true};
         return true;
     }
     return false;
@@ -2090,6 +2248,9 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
             continue;
         }
         if (title_surname_at(d, j, f) || mention_at(d, p, j, true, f) ||
+            /* "وأوضح عبد الرحمن": a surname of two words, not a new عبد */
+            (stages_word_is(t, j, (const char *const[]){"عبد", "ابو", NULL}) &&
+             phrase_ends_at(d, j + 2, s) && surname_at(d, j, f)) ||
             form_subject_at(d, p, j, f) || country_at(d, j, f) || surname_at(d, j, f)) {
             coordinated_holder(d, p, f);
             function_holder(d, p, j, f);
@@ -2256,9 +2417,7 @@ static bool says_next(const doc_state *d, size_t k)
         !lexicon_match_at(d->m->attribution, t, k, PROCLITICS_ALL, &am) ||
         strcmp(model_field(am.entry, 2), "verb") != 0 || am.stripped)
         return false;
-    size_t j = am.tok_end;
-    while (j < t->n_tok && t->tok[j].sentence == s && form_at(d, j, NULL) == FORM_TIME)
-        j++;
+    size_t j = past_time(d, am.tok_end, s);
     if (j < t->n_tok && t->tok[j].sentence == s &&
         stages_word_is(t, j, (const char *const[]){"عن", "الي", NULL}))
         j++;
@@ -2321,9 +2480,7 @@ static bool hidden_subject(const doc_state *d, const lexicon_match *am)
 {
     const text *t = d->t;
     uint32_t s = t->tok[am->tok_first].sentence;
-    size_t j = am->tok_end;
-    while (j < t->n_tok && t->tok[j].sentence == s && form_at(d, j, NULL) == FORM_TIME)
-        j++;
+    size_t j = past_time(d, am->tok_end, s);
     if (j >= t->n_tok || t->tok[j].sentence != s)
         return false;
     if (t->tok[j].kind == TOK_PUNCT)
@@ -2381,8 +2538,7 @@ static bool clause_subject(doc_state *d, pass *p, size_t sentence_start, size_t 
         return true;
     }
     size_t j = next_word(t, first + 1, s);
-    while (j < i && form_at(d, j, NULL) == FORM_TIME)
-        j++;
+    j = past_time(d, j, s);
     if (j >= i || reporting_verb_at(d, first))
         return false;
     p->object_follows = true;
@@ -2450,17 +2606,53 @@ static bool received_copy(const text *t, size_t first, size_t end)
     return false;
 }
 
+/* How many sentences from the top a release's heading may stand. */
+#define RELEASE_HEADING_SENTENCES 4
+
+/* "بيان صادر عن X", "تصريح صحفي صادر عن فلان، ممثل X" opening a line near
+ * the top: a release, published by X, or by the body its author speaks
+ * for. The mention of src starts at token first. */
+static void release_heading(doc_state *d, pass *p, size_t src, size_t first)
+{
+    const text *t = d->t;
+    if (first < 3 || t->tok[first].sentence > RELEASE_HEADING_SENTENCES ||
+        !stages_word_in(d, first - 2, FW_ISSUED) ||
+        !stages_word_is(t, first - 1, (const char *const[]){"عن", NULL}))
+        return;
+    size_t line = first - 3;
+    if (line > 0 && stages_word_is(t, line, (const char *const[]){"صحفي", "صحافي", NULL}))
+        line--;
+    lexicon_match xm;
+    if ((line > 0 && !t->tok[line].newline_before) || form_at(d, line, &xm) != FORM_MEDIUM ||
+        xm.tok_end + (first - 3 != line) != first - 2)
+        return;
+    const extract_source *s = &d->r->sources[src];
+    for (size_t j = 0; s->parent_id && j < d->r->n_sources; j++)
+        if (!strcmp(d->r->sources[j].id, s->parent_id))
+            src = j;
+    if (src < p->score_cap)
+        p->outlet_score[src] += 10;
+}
+
 static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, size_t end,
                              bool stripped)
 {
     const text *t = d->t;
-    if (!is_outlet_kind(&d->r->sources[src]))
-        return;
-    /* "المصدر : الجزيرة" at the start of a line. */
+    /* "المصدر : الجزيرة" at the start of a line; a monitor or a body that
+     * signs so the foot of the text ("المصدر: المرصد السوري") publishes
+     * the report too. */
+    bool outlet = is_outlet_kind(&d->r->sources[src]);
+    bool last_line = true;
+    for (size_t k = end; k < t->n_tok && last_line; k++)
+        last_line = !t->tok[k].newline_before;
+    release_heading(d, p, src, first);
     if (first >= 2 && is_punct(t, first - 1, ':') &&
         strcmp(t->tok[first - 2].norm, "المصدر") == 0 &&
-        (first == 2 || t->tok[first - 2].newline_before))
-        score_outlet(d, p, src, 10);
+        (first == 2 || t->tok[first - 2].newline_before) && (outlet || (last_line && first > 2)) &&
+        src < p->score_cap)
+        p->outlet_score[src] += 10;
+    if (!outlet)
+        return;
     /* "كاميرا الجزيرة". */
     if (first >= 1 && stages_word_in(d, first - 1, FW_SIGNATURE))
         score_outlet(d, p, src, 1);
@@ -2481,9 +2673,6 @@ static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, si
     if (received_copy(t, first, end))
         score_told(d, p, src);
     /* A trailing line that is a link naming the outlet. */
-    bool last_line = true;
-    for (size_t k = end; k < t->n_tok && last_line; k++)
-        last_line = !t->tok[k].newline_before;
     if (last_line) {
         size_t k = first;
         while (k > 0 && !t->tok[k].newline_before)
@@ -3039,6 +3228,55 @@ static void continue_statements(doc_state *d)
     }
 }
 
+/* Does the attribution at i, whose subject ends at `end`, say it was
+ * made in a statement ("قالت X في بيان إن", "أفاد بيان X أن")? Only the
+ * few words before what is said are looked at. */
+static bool in_a_statement(const doc_state *d, size_t i, size_t end)
+{
+    const text *t = d->t;
+    uint32_t s = t->tok[i].sentence;
+    size_t last = (end > i ? end : i) + 8;
+    for (size_t k = i + 1; k < last && k + 1 < t->n_tok && t->tok[k].sentence == s; k++) {
+        if (stages_word_in(d, k, FW_COMPLEMENTIZER))
+            return false;
+        if (stages_word_is(t, k, (const char *const[]){"بيان", "بيانه", "بيانها", "بلاغ", NULL}))
+            return true;
+    }
+    return false;
+}
+
+/* "بحسب ما أفاد مراسلنا", "مراسل وكالتنا": the publisher's own
+ * correspondent is the publisher speaking; merged into the outlet, when the text has one. 0, or
+ * -1 out of memory. */
+static int our_correspondent(doc_state *d)
+{
+    static const char *const ours[] = {"مراسلنا", "مراسلتنا", "مراسلونا", "مراسلينا", NULL};
+    for (size_t i = 0; i < d->r->n_sources && d->r->outlet != EXTRACT_NO_INDEX; i++) {
+        char norm[256];
+        const extract_source *s = &d->r->sources[i];
+        if (i == d->r->outlet || strcmp(s->kind, "role") != 0)
+            continue;
+        text_normalize(s->name, strlen(s->name), norm, sizeof norm);
+        char *space = strchr(norm, ' ');
+        if (space)
+            *space = '\0';
+        /* "مراسل وكالتنا", "مراسلة قناتنا": the correspondent of our medium */
+        static const char *const our_media[] = {"وكالتنا", "قناتنا", "موقعنا",
+                                                "صحيفتنا", "شبكتنا", NULL};
+        char *medium = space ? space + 1 : NULL, *after = medium ? strchr(medium, ' ') : NULL;
+        if (after)
+            *after = '\0';
+        bool of_ours = medium && word_among(norm, (const char *const[]){"مراسل", "مراسله", NULL}) &&
+                       word_among(medium, our_media);
+        if (!word_among(norm, ours) && !of_ours)
+            continue;
+        if (sources_merge_into(d, i, d->r->outlet) != 0)
+            return -1;
+        i--; /* the sources after i moved down */
+    }
+    return 0;
+}
+
 int sources_find(doc_state *d)
 {
     const text *t = d->t;
@@ -3055,7 +3293,8 @@ int sources_find(doc_state *d)
               0,
               false,
               false,
-              false};
+              false,
+              EXTRACT_NO_INDEX};
     d->model_to_result = malloc((d->m->n_sources + 1) * sizeof *d->model_to_result);
     if (!d->model_to_result)
         return -1;
@@ -3144,6 +3383,8 @@ int sources_find(doc_state *d)
                                        is_outlet_kind(&d->r->sources[f.source]))) {
                     size_t relay = p.current;
                     p.current = p.last_speaker = f.source;
+                    if (strcmp(akind, "report") == 0 || in_a_statement(d, i, f.end))
+                        p.last_statement = f.source;
                     p.unread = false;
                     d->r->source_mentions[f.mention].role = ROLE_SPEAKER;
                     inner_spoke = in_quote && outer != EXTRACT_NO_INDEX;
@@ -3344,6 +3585,8 @@ int sources_find(doc_state *d)
     free(in_statement);
     free(unread);
     free(p.outlet_score);
+    if (our_correspondent(d) != 0)
+        return -1;
     return drop_unmentioned(d);
 }
 
@@ -3573,6 +3816,51 @@ static int bind_bare_bodies(doc_state *d, const char *conflict)
     return 0;
 }
 
+/* The army that stands for a bloc of `conflict` as a whole (blocs.tsv
+ * column whole: الجيش اللبناني for the Lebanese state), when the war is
+ * fought in one country and only one army so stands for a bloc of it: a
+ * report on Lebanon that names no army means by "قيادة الجيش" the Lebanese
+ * army's command. Added to the document's sources; EXTRACT_NO_INDEX when
+ * there is no such army, or more than one (Yemen's two). */
+static size_t the_country_s_army(doc_state *d, const char *conflict)
+{
+    const extract_model *m = d->m;
+    for (size_t k = 0; k < m->n_conflicts; k++)
+        if (m->conflicts[k].id == conflict && strchr(m->conflicts[k].countries, '|'))
+            return EXTRACT_NO_INDEX;
+    size_t army = EXTRACT_NO_INDEX;
+    for (size_t mi = 0; mi < m->n_sources; mi++) {
+        const extract_source *s = &m->sources[mi];
+        if (strcmp(s->kind, "military") != 0 || s->parent_id ||
+            !model_bloc_fights_in(m, s->bloc, conflict) || !model_source_is_bloc_whole(m, s))
+            continue;
+        if (army != EXTRACT_NO_INDEX)
+            return EXTRACT_NO_INDEX;
+        army = mi;
+    }
+    return army == EXTRACT_NO_INDEX ? army : known_source(d, army);
+}
+
+/* The one army of `conflict` the document names by a name the list knows
+ * (kind military, no parent, of a bloc fighting there): "قيادة الجيش" in
+ * a report that names "الجيش اللبناني" is the command of that army, not
+ * of Syria's. EXTRACT_NO_INDEX when it names none, or more than one. */
+static size_t the_war_s_army(const doc_state *d, size_t except, const char *conflict)
+{
+    const extract_result *r = d->r;
+    size_t army = EXTRACT_NO_INDEX;
+    for (size_t j = 0; j < r->n_sources; j++) {
+        const extract_source *s = &r->sources[j];
+        if (j == except || strcmp(s->kind, "military") != 0 || s->parent_id ||
+            !model_bloc_fights_in(d->m, s->bloc, conflict) || !is_known(d, j))
+            continue;
+        if (army != EXTRACT_NO_INDEX)
+            return EXTRACT_NO_INDEX;
+        army = j;
+    }
+    return army;
+}
+
 int sources_bind_generics(doc_state *d, const char *conflict)
 {
     extract_result *r = d->r;
@@ -3580,6 +3868,15 @@ int sources_bind_generics(doc_state *d, const char *conflict)
         return 0;
     if (bind_bare_bodies(d, conflict) != 0)
         return -1;
+    /* a command of no war's name, in a report that names no army of its
+     * own war, is that of the country's army, added here to be merged in */
+    for (size_t i = 0, n = r->n_sources; i < n; i++)
+        if (!strcmp(r->sources[i].kind, "military") && named_only_locally(d, i) &&
+            !model_bloc_fights_in(d->m, r->sources[i].bloc, conflict) &&
+            the_war_s_army(d, i, conflict) == EXTRACT_NO_INDEX) {
+            the_country_s_army(d, conflict);
+            break;
+        }
     size_t *into = sources_identity(d);
     if (!into)
         return -1;
@@ -3590,7 +3887,12 @@ int sources_bind_generics(doc_state *d, const char *conflict)
         if (!(model_source_is_war_generic(d->m, s) || named_only_locally(d, i)) ||
             model_bloc_fights_in(d->m, s->bloc, conflict))
             continue;
-        if (source_has_role(d, i))
+        size_t army = !strcmp(s->kind, "military") && named_only_locally(d, i)
+                          ? the_war_s_army(d, i, conflict)
+                          : EXTRACT_NO_INDEX;
+        if (army != EXTRACT_NO_INDEX)
+            into[i] = army;
+        else if (source_has_role(d, i))
             rc = unbind_generic(d, i, into);
         else
             into[i] = EXTRACT_NO_INDEX;

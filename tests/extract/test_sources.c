@@ -864,8 +864,8 @@ Test(sources, outlets_of_the_region_and_run_in_datelines)
 Test(sources, a_quoted_name_in_a_dateline_is_an_outlet)
 {
     static const outlet_case cases[] = {
-        {"دمشق - «الوطن»\nقتل 5 مدنيين في قصف على بلدة في ريف حماة.\n", "outlet-"},
-        {"دمشق - الوطن\nقتل 5 مدنيين في قصف على بلدة في ريف حماة.\n", NULL},
+        {"دمشق - «الميزان»\nقتل 5 مدنيين في قصف على بلدة في ريف حماة.\n", "outlet-"},
+        {"دمشق - الميزان\nقتل 5 مدنيين في قصف على بلدة في ريف حماة.\n", NULL},
         {"دمشق - \"سامر العلي\"\nقتل 5 مدنيين في قصف على بلدة في ريف حماة.\n", NULL},
     };
     check_outlets(cases, sizeof cases / sizeof cases[0]);
@@ -1268,7 +1268,7 @@ Test(sources, a_name_of_no_war_only_in_its_war)
          NULL, "syrian-army", "5 مدنيين", "مصادر محلية", NULL},
         {"وقالت القيادة العامة للقوات المسلحة في بيان إنها قتلت 40 عنصرا من قوات الدعم السريع "
          "في الفاشر.",
-         NULL, "syrian-army-general-command", "40 عنصرا", "القيادة العامة للقوات المسلحة", NULL},
+         NULL, "syrian-army-general-command", "40 عنصرا", "القوات المسلحة السودانية", "sd.saf"},
         {"وأعلن الجيش النظامي مقتل 7 من عناصره في اشتباكات جنوب مدينة سرت.", NULL, "syrian-army",
          "7 من عناصره", "الجيش النظامي", NULL},
         {"وقالت المخابرات العسكرية إن 6 مسلحين قتلوا في غارة قرب مدينة الموصل.", NULL,
@@ -1893,4 +1893,435 @@ Test(sources, an_outlet_that_received_a_copy)
         {"وقالت الوزارة إن 8 مسلحين قتلوا، وتلقت الجزيرة اتصالات من الأهالي.\n", NULL},
     };
     check_outlets(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* The claimant of the figure with `needle` has the id `id`. */
+static void check_claimant_ids(const char *const (*cases)[3], size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        extract_result r;
+        cr_assert_eq(extract_document(model, cases[i][0], strlen(cases[i][0]), &r), 0);
+        const extract_figure *f = figure_with(&r, cases[i][1]);
+        cr_assert_not_null(f, "no figure with \"%s\" in: %s", cases[i][1], cases[i][0]);
+        cr_expect_str_eq(f->claimant == EXTRACT_NO_INDEX ? "(none)" : r.sources[f->claimant].id,
+                         cases[i][2], "in: %s", cases[i][0]);
+        extract_result_free(&r);
+    }
+}
+
+/* Libya's and Syria's parties by the names their own media give them: the
+ * LNA's general command by its full title (القوات المسلحة العربية
+ * الليبية), the GNA's operation Volcano of Anger and its spokesman (المتحدث
+ * باسم العملية), the civil defence by its centres and teams. */
+Test(sources, parties_by_the_names_their_media_give_them)
+{
+    static const char *const cases[][3] = {
+        {"وأعلنت القيادة العامة للقوات المسلحة العربية الليبية مقتل 15 عنصرا من الميليشيات "
+         "جنوب طرابلس.",
+         "15 عنصرا", "lna"},
+        {"وقالت القوات المسلحة العربية الليبية إن سلاح الجو شن 12 غارة على مواقع في غريان.",
+         "12 غارة", "lna"},
+        {"وأعلن المركز الإعلامي لعملية بركان الغضب أسر 23 عنصرا من قوات حفتر في عين زارة.",
+         "23 عنصرا", "volcano-of-anger"},
+        {"ووثقت مراكز الدفاع المدني مقتل 8 مدنيين في قصف جوي على بلدة الأتارب.", "8 مدنيين",
+         "syria-civil-defence"},
+        {"وقالت فرق الدفاع المدني إنها انتشلت 6 جثث من تحت الأنقاض في أريحا.", "6 جثث",
+         "syria-civil-defence"},
+    };
+    check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* العملية refers back to a military operation named with عملية: the
+ * spokesman of the operation speaks for the GNA's operation. */
+Test(sources, the_operation_refers_back_to_its_name)
+{
+    const char *doc = "وأطلقت حكومة الوفاق عملية بركان الغضب قبل أسبوعين. وقال المتحدث باسم "
+                      "العملية إن قواتهم سيطرت على 4 آليات مسلحة قرب طرابلس.";
+    extract_result r;
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    const extract_figure *f = figure_with(&r, "4 آليات");
+    cr_assert_not_null(f);
+    cr_assert_neq(f->claimant, EXTRACT_NO_INDEX);
+    const extract_source *s = &r.sources[f->claimant];
+    cr_expect(s->bloc && !strcmp(s->bloc, "ly.gna"), "%s: bloc %s", s->name,
+              s->bloc ? s->bloc : "(none)");
+    extract_result_free(&r);
+}
+
+/* A command no war's name tells (قيادة الجيش، القيادة العامة) is that of
+ * the army of the report's war: the army the report names, else the one
+ * army that stands for a bloc of a war fought in one country (Lebanon's,
+ * Sudan's); not the Syrian command the list binds it to. */
+Test(sources, the_army_s_command_is_of_the_report_s_war)
+{
+    static const char *const cases[][3] = {
+        {"وأعلن الجيش اللبناني توقيف 5 أشخاص في البقاع. وقالت قيادة الجيش في بيان إن دورية "
+         "أوقفت 3 مطلوبين في بلدة بريتال.",
+         "3 مطلوبين", "lebanese-army"},
+        {"أغار الطيران الإسرائيلي على بلدة الخيام في جنوب لبنان. وقالت قيادة الجيش في بيان إن 3 "
+         "جنود أصيبوا بجروح في مرجعيون.",
+         "3 جنود", "lebanese-army"},
+        {"وأعلنت قيادة الجيش - مديرية التوجيه أن وحدات الجيش أوقفت 12 شخصا في وادي خالد.",
+         "12 شخصا", "lebanese-army"},
+        /* counter-examples: Syria's own command; a war of two armies */
+        {"وقالت قيادة الجيش إن وحداتها قتلت 20 إرهابيا في ريف حماة.", "20 إرهابيا",
+         "syrian-army-general-command"},
+        {"وقالت قيادة الجيش إن 6 من عناصر أنصار الله قتلوا في مأرب.", "6 من", "military-cd24a342"},
+    };
+    check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A party that mourns its dead (نعى، نعت، تنعى) asserts how many they are. */
+Test(sources, who_mourns_counts_its_dead)
+{
+    static const char *const cases[][3] = {
+        {"ونعى حزب الله في بيان 3 من مقاتليه سقطوا في جنوب لبنان.", "3 من", "hezbollah"},
+        {"أفادت مصادر محلية بأن غارة استهدفت بلدة الخيام. ونعت حركة حماس 4 من قادتها في "
+         "الغارة.",
+         "4 من", "hamas"},
+    };
+    check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* البيان refers back to the last party that spoke in a statement, not to
+ * one that spoke since without one; with لل, "للبيان" is ل and البيان. */
+Test(sources, the_statement_is_the_last_one_made)
+{
+    static const claimant_case cases[] = {
+        {"وقال الجيش السوداني في بيان إنه قتل 80 من عناصر الميليشيا. في المقابل، زعمت قوات "
+         "الدعم السريع أنها سيطرت على 3 مواقع. ووفقا للبيان، دمرت القوات 12 عربة قتالية.",
+         "12 عربة", "القوات المسلحة السودانية", NULL},
+        {"وقال الجيش السوداني في بيان إنه قتل 80 من عناصر الميليشيا. وزعمت قوات الدعم السريع "
+         "أنها سيطرت على 3 مواقع. ودمرت القوات 12 عربة قتالية، وفقا للبيان.",
+         "12 عربة", "القوات المسلحة السودانية", NULL},
+        /* the statement named as the subject: "أفاد بيان X" */
+        {"وأفاد بيان لوزارة الدفاع اللبنانية أن 4 جنود أصيبوا. وقال مصدر أمني إن الهجوم وقع "
+         "ليلا. وبحسب البيان، أوقفت الوحدات 6 مشتبه بهم.",
+         "6 مشتبه", "وزارة الدفاع اللبنانية", NULL},
+        /* counter-example: the later statement is the one referred to */
+        {"وقال الجيش السوداني في بيان إنه قتل 80 مسلحا. وقالت قوات الدعم السريع في بيان إنها "
+         "سيطرت على 3 مواقع. وبحسب البيان، أسرت القوات 12 جنديا.",
+         "12 جنديا", "قوات الدعم السريع", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* "المصدر: X" closing the text: the monitor or body that signs its foot so
+ * publishes the report, as an outlet does; not a source line above the
+ * text's end, nor one that opens the text. */
+Test(sources, a_monitor_signs_the_foot_of_its_report)
+{
+    static const outlet_case cases[] = {
+        {"قتل 9 مدنيين وأصيب 14 آخرون في قصف جوي على بلدة كفرنبل.\nالمصدر: المرصد السوري\n",
+         "sohr"},
+        {"أصيب 6 أطفال في قصف على مدرسة في بلدة الأتارب.\nالمصدر : اليونيسف", "unicef"},
+        /* counter-examples: a line above the end; the text's first line */
+        {"قتل 9 مدنيين في قصف جوي على بلدة كفرنبل.\nالمصدر: المرصد السوري\nوأصيب 4 آخرون في "
+         "القصف.\n",
+         NULL},
+        {"المصدر: المرصد السوري\nقتل 9 مدنيين في قصف جوي على بلدة كفرنبل.\n", NULL},
+    };
+    check_outlets(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A name that is also an ordinary word (الحرة "free", الغد "tomorrow")
+ * right after a place is that place's adjective, not the outlet: the
+ * opposition's councils and directorates of "free" provinces. */
+Test(sources, free_after_a_place_is_no_outlet)
+{
+    static const char *const docs[] = {
+        "وقال مدير المكتب الإعلامي لمجلس محافظة إدلب الحرة إن 7 مدنيين قتلوا في قصف على معرة "
+        "مصرين.",
+        "وذكرت مديرية صحة حماة الحرة أن 8 مدنيين أصيبوا في قصف على كفرزيتا.",
+    };
+    for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+        extract_result r;
+        cr_assert_eq(extract_document(model, docs[i], strlen(docs[i]), &r), 0);
+        cr_expect(!has_source_id(&r, "alhurra"), "alhurra in: %s", docs[i]);
+        extract_result_free(&r);
+    }
+    /* counter-example: the channel */
+    const char *doc = "وقالت قناة الحرة إن 5 مدنيين قتلوا في حلب.";
+    extract_result r;
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    cr_expect(has_source_id(&r, "alhurra"), "no alhurra in: %s", doc);
+    extract_result_free(&r);
+}
+
+/* Yemen's south: the STC's forces by the name its media give them (القوات
+ * الجنوبية: the STC's in a Yemeni report, no one's known party elsewhere),
+ * and Aden al-Ghad, whose name holds another outlet's (الغد). */
+Test(sources, the_south_of_yemen_by_its_own_names)
+{
+    static const char *const cases[][3] = {
+        {"وقالت القوات الجنوبية إنها صدت هجوما للحوثيين في الضالع وقتلت 9 منهم.", "9 منهم", "stc"},
+        {"وذكر موقع عدن الغد أن 3 من أفراد الحزام الأمني جرحوا في هجوم على نقطة في عدن.", "3 من",
+         "aden-alghad"},
+    };
+    check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
+    /* counter-example: southern forces in another war */
+    const char *doc = "وقالت القوات الجنوبية إن 5 جنود قتلوا في قصف على رفح.";
+    extract_result r;
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    cr_expect(!has_source_id(&r, "stc"), "stc in: %s", doc);
+    extract_result_free(&r);
+}
+
+/* A time adverbial of several words between a verb and what it says ("في
+ * وقت سابق", "مساء اليوم") is skipped whole: the verb still has no subject
+ * of its own, and a relative clause's verb is said by its noun. */
+Test(sources, a_time_of_several_words_before_what_is_said)
+{
+    static const claimant_case cases[] = {
+        {"ولم يصدر تعليق من حزب الله، الذي قال في وقت سابق إن مقاتليه استهدفوا 4 مواقع "
+         "إسرائيلية.",
+         "4 مواقع", "حزب الله", NULL},
+        {"وقالت الوكالة الوطنية للإعلام إن 2 من المارة أصيبوا. ولم يعلق حزب الله الذي قال في "
+         "وقت سابق إن مقاتليه استهدفوا 3 مواقع.",
+         "3 مواقع", "حزب الله", NULL},
+        {"وقال الجيش اللبناني إن 4 جنود أصيبوا.\nوقال في وقت لاحق إن 6 مطلوبين أوقفوا.",
+         "6 مطلوبين", "الجيش اللبناني", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* The definite source with its adjectives ("المصدر الطبي", "المصادر
+ * الأمنية") is the unnamed source named before with those words, though
+ * another unnamed speaker spoke since. */
+Test(sources, the_source_by_its_adjectives)
+{
+    static const claimant_case cases[] = {
+        {"قال مصدر طبي إن 7 مدنيين قتلوا. وقال مسؤول محلي إن 20 منزلا دمرت. وأضاف المصدر "
+         "الطبي أن 15 جريحا نقلوا إلى المستشفى.",
+         "15 جريحا", "مصدر طبي", NULL},
+        {"قالت مصادر أمنية عراقية إن 6 عناصر من الشرطة قتلوا. وقال مسؤول محلي إن المهاجمين "
+         "فروا. وقالت المصادر الأمنية العراقية إن القوات قتلت 4 من المهاجمين.",
+         "4 من", "مصادر أمنية عراقية", NULL},
+        /* counter-example: no such source named before */
+        {"قال مصدر طبي إن 7 مدنيين قتلوا. وقال مسؤول محلي إن 20 منزلا دمرت. وأضاف المصدر "
+         "الأمني أن 15 جريحا نقلوا إلى المستشفى.",
+         "15 جريحا", "مسؤول محلي", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* "المنظمة الدولية" names the UN, but after another organisation named
+ * with منظمة it is that organisation called the second time. */
+Test(sources, the_international_organisation_named_before)
+{
+    static const char *const cases[][3] = {
+        {"ذكرت المنظمة الدولية للهجرة أن آلاف الأسر نزحت من الفاشر. وقالت المنظمة الدولية، في "
+         "تقرير، إن 7 آلاف شخص فروا إلى تشاد.",
+         "7 آلاف", "iom"},
+        {"وطالبت منظمة العفو الدولية بالإفراج عن المعتقلين. وقالت المنظمة الدولية إن 12 معتقلا "
+         "توفوا تحت التعذيب.",
+         "12 معتقلا", "amnesty"},
+        /* counter-example: named alone, the UN */
+        {"وقالت المنظمة الدولية إن 40 ألف شخص نزحوا من مدينة ود مدني.", "40 ألف", "un"},
+    };
+    check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* وتابعت، وتابعوا go on as وتابع does: the speaker after them speaks
+ * ("وتابعت المصادر أن"), else the last one goes on. */
+Test(sources, she_went_on)
+{
+    static const claimant_case cases[] = {
+        {"قالت مصادر أمنية عراقية إن 6 عناصر من الشرطة قتلوا. وقال محافظ الأنبار علي فرحان إن "
+         "المهاجمين فروا. وتابعت المصادر أن القوات قتلت 4 من المهاجمين.",
+         "4 من", "مصادر أمنية عراقية", NULL},
+        {"قالت وزارة الصحة اللبنانية إن 3 أشخاص قتلوا في الغارة.\nوتابعت أن 9 جرحى نقلوا إلى "
+         "المستشفيات.",
+         "9 جرحى", "وزارة الصحة اللبنانية", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Saba under each government: the agency the Houthis run in Sanaa by the
+ * names reporters give it (سبأ الحوثية، التابعة للحوثيين), the
+ * government's by its own. */
+Test(sources, saba_of_each_government)
+{
+    static const char *const cases[][3] = {
+        {"وقالت وكالة سبأ الحوثية إن 6 مدنيين قتلوا في غارة على الحديدة.", "6 مدنيين",
+         "saba-sanaa"},
+        {"وذكرت وكالة سبأ التابعة للحوثيين أن 9 مدنيين أصيبوا في قصف على صعدة.", "9 مدنيين",
+         "saba-sanaa"},
+        /* counter-example */
+        {"وقالت وكالة سبأ إن 6 مدنيين قتلوا في غارة على الحديدة.", "6 مدنيين", "saba"},
+    };
+    check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* "المصدر الأول" and "المصدر الثاني / الآخر": of two unnamed sources,
+ * the one named first or second, not the last one that spoke. */
+Test(sources, the_first_and_the_other_source)
+{
+    static const claimant_case cases[] = {
+        {"قال مصدر عسكري إن 3 عناصر من الفصائل قتلوا. وقال مصدر آخر إن 5 عناصر أصيبوا. وأضاف "
+         "المصدر الأول أن قوات النظام قصفت 4 قرى.",
+         "4 قرى", "مصدر عسكري", NULL},
+        {"قال مصدر ميداني إن 3 عناصر قتلوا. وقال مصدر طبي إن 5 عناصر أصيبوا. وقال مسؤول محلي "
+         "إن 20 منزلا دمرت. وأضاف المصدر الثاني أن 7 جرحى نقلوا إلى تركيا.",
+         "7 جرحى", "مصدر طبي", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A function named in more words than an unnamed official (مسؤول إعلام،
+ * مسؤول المكتب الإعلامي، مسؤول العلاقات العامة) is read by its form, with
+ * the person who holds it. */
+Test(sources, an_official_s_function_and_its_holder)
+{
+    static const claimant_case cases[] = {
+        {"قال مسؤول إعلام قوات سوريا الديمقراطية فرهاد شامي إن 5 من مقاتليهم قتلوا.", "5 من",
+         "فرهاد شامي", "person"},
+        {"وقال مسؤول العلاقات العامة في الدفاع المدني أحمد الشيخو إن 5 مدنيين قتلوا.", "5 مدنيين",
+         "أحمد الشيخو", "person"},
+        /* counter-example: an unnamed official with his adjectives */
+        {"وقال مسؤول أمني عراقي إن 6 عناصر قتلوا.", "6 عناصر", "مسؤول أمني عراقي", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* The Kurdistan Region's media and ministry: Rudaw by its Arabic spelling
+ * (روداو) and the ministry of Peshmerga affairs, a party of its own. */
+Test(sources, the_kurdistan_region_s_media_and_ministry)
+{
+    static const outlet_case outlets[] = {
+        {"أربيل (روداو) - قتل 3 من عناصر البيشمركة بهجوم لمسلحي داعش في قضاء مخمور.\n", "rudaw"},
+        {"روداو - أربيل\nقتل 3 من عناصر البيشمركة بهجوم في قضاء مخمور.\n", "rudaw"},
+    };
+    check_outlets(outlets, sizeof outlets / sizeof outlets[0]);
+    static const char *const cases[][3] = {
+        {"وقالت وزارة شؤون البيشمركة في إقليم كوردستان إن 3 من عناصرها قتلوا في مخمور.", "3 من",
+         "peshmerga-ministry"},
+        {"وقالت وزارة البيشمركة إن 5 من مقاتليها أصيبوا في هجوم لداعش.", "5 من",
+         "peshmerga-ministry"},
+    };
+    check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* "مراسلنا", the publisher's own correspondent, is the outlet speaking:
+ * the outlet claims what he reports; with no outlet he stays himself. */
+Test(sources, our_correspondent_is_the_outlet)
+{
+    static const claimant_case cases[] = {
+        {"الدرر الشامية - خاص\nتمكنت الفصائل من قتل 15 عنصرا من قوات النظام على محور الفطيرة، "
+         "بحسب ما أفاد مراسلنا.",
+         "15 عنصرا", "الدرر الشامية", NULL},
+        {"حلب - عنب بلدي\nقالت مراسلتنا في حلب إن 7 مدنيين قتلوا في قصف على حي الشعار.", "7 مدنيين",
+         "عنب بلدي", NULL},
+        /* the correspondent of our agency */
+        {"ريف حلب - هاوار\nاستهدف الجيش التركي قرى الشهباء بأكثر من 50 قذيفة، بحسب ما أفاد به "
+         "مراسل وكالتنا في المنطقة.",
+         "50 قذيفة", "وكالة هاوار", NULL},
+        /* counter-examples: no outlet; another agency's correspondent */
+        {"قال مراسلنا في حلب إن 7 مدنيين قتلوا في قصف على حي الشعار.", "7 مدنيين", "مراسلنا", NULL},
+        {"حلب - هاوار\nوقال مراسل سانا إن 7 مدنيين قتلوا في قصف على حي الشعار.", "7 مدنيين",
+         "مراسل سانا", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* The Syrian paper al-Watan by its bare name where an outlet stands (a
+ * dateline, after صحيفة); the ordinary word الوطن elsewhere is no one. */
+Test(sources, al_watan_by_its_bare_name)
+{
+    static const outlet_case outlets[] = {
+        {"دمشق - الوطن\nقتل 6 مسلحين في اشتباكات مع الجيش في ريف درعا.\n", "al-watan"},
+        {"قتل 6 مسلحين في اشتباكات في ريف درعا، دفاعا عن الوطن.\n", NULL},
+    };
+    check_outlets(outlets, sizeof outlets / sizeof outlets[0]);
+    static const char *const cases[][3] = {
+        {"وذكرت صحيفة الوطن أن 6 مسلحين قتلوا في ريف درعا.", "6 مسلحين", "al-watan"},
+    };
+    check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Sudan's resistance committees of a town or district (لجان مقاومة أم
+ * درمان) are activists, not an armed group. */
+Test(sources, resistance_committees_of_a_town_are_activists)
+{
+    static const claimant_case cases[] = {
+        {"وقالت لجان مقاومة أم درمان إن 30 متظاهرا اعتقلوا في مظاهرات الخرطوم.", "30 متظاهرا",
+         "لجان مقاومة أم درمان", "activists"},
+        {"وأعلنت تنسيقية لجان مقاومة مدني أن 4 متظاهرين قتلوا.", "4 متظاهرين",
+         "تنسيقية لجان مقاومة مدني", "activists"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A release's heading near the top (بيان صادر عن X، تصريح صحفي صادر عن
+ * فلان، ممثل X) names who publishes it: X, or the body its author speaks
+ * for; the same words inside the story name no publisher. */
+Test(sources, a_release_heading_names_its_publisher)
+{
+    static const outlet_case cases[] = {
+        {"مقتل 3 أطفال في قصف على ريف إدلب\n\nبيان صادر عن منظمة أطباء بلا حدود\n\nإدلب، 3 آذار "
+         "2021 - قتل 3 أطفال وأصيب 5 آخرون في قصف على مخيم قرب سرمدا.\n",
+         "msf"},
+        {"تصريح صحفي صادر عن هنرييتا فور، المديرة التنفيذية لليونيسف\n\nعمان، 3 آذار 2021 - قتل 3 "
+         "أطفال وأصيب 5 آخرون في قصف على مخيم قرب سرمدا.\n",
+         "unicef"},
+        /* counter-example: a statement the story quotes */
+        {"قتل 3 أطفال في قصف على مخيم قرب سرمدا.\nوجاء في بيان صادر عن منظمة أطباء بلا حدود أن 5 "
+         "آخرين أصيبوا.\n",
+         NULL},
+    };
+    check_outlets(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Military regions and divisions speak as bodies (الناطق باسم المنطقة
+ * العسكرية الغربية، شعبة الاستخبارات); the LNA's war media division is
+ * the LNA's. */
+Test(sources, military_regions_and_divisions)
+{
+    static const claimant_case cases[] = {
+        {"وقال الناطق باسم المنطقة العسكرية الغربية إن قواتهم أسرت 9 مسلحين في ترهونة.", "9 مسلحين",
+         "الناطق باسم المنطقة العسكرية الغربية", "role"},
+        {"وأعلنت المنطقة العسكرية الرابعة مقتل 11 حوثيا في جبهة حيفان.", "11 حوثيا",
+         "المنطقة العسكرية الرابعة", "military"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+    static const char *const ids[][3] = {
+        {"وقالت شعبة الإعلام الحربي إن سلاح الجو نفذ 8 طلعات على مواقع في مرزق.", "8 طلعات",
+         "lna-war-media"},
+    };
+    check_claimant_ids(ids, sizeof ids / sizeof ids[0]);
+}
+
+/* اللواء before a definite adjective is a brigade, not the
+ * rank: "القيادي في اللواء الثامن فلان" is a leader of the brigade named
+ * after it; the rank before a name stays a title. */
+Test(sources, a_brigade_is_no_rank)
+{
+    static const claimant_case cases[] = {
+        {"وقال القيادي في اللواء الثامن أبو علي المحاميد إن مقاتليه أسروا 3 عناصر.", "3 عناصر",
+         "أبو علي المحاميد", "person"},
+        /* counter-example: the rank */
+        {"وقال قائد العمليات اللواء قاسم الخطيب إن قواته قتلت 9 مسلحين.", "9 مسلحين",
+         "اللواء قاسم الخطيب", "person"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A surname of two words (عبد الرحمن، أبو زيد) after the full name is the
+ * person named before, not a new person named عبد; a longer name that
+ * begins with it is someone else. */
+Test(sources, a_surname_of_two_words)
+{
+    static const claimant_case cases[] = {
+        {"قال مدير المرصد السوري رامي عبد الرحمن إن حصيلة القتلى ارتفعت إلى 37. وأوضح عبد "
+         "الرحمن أن بين القتلى 9 أطفال.",
+         "9 أطفال", "رامي عبد الرحمن", NULL},
+        {"قال الناطق باسم الفصيل العقيد مصطفى أبو زيد إن 4 عناصر قتلوا. وأضاف أبو زيد أن "
+         "مقاتليه أسروا 6 عناصر.",
+         "6 عناصر", "العقيد مصطفى أبو زيد", NULL},
+        /* counter-example */
+        {"قال مدير المرصد السوري رامي عبد الرحمن إن 37 شخصا قتلوا. وقال عبد الرحمن الخطيب، وهو "
+         "ناشط محلي، إن 9 أطفال بين القتلى.",
+         "9 أطفال", "عبد الرحمن الخطيب", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
