@@ -276,6 +276,9 @@ typedef struct pass {
     /* the last speaker who spoke in a statement ("قال X في بيان", "جاء في
      * بيان لـX"): البيان refers back to it */
     size_t last_statement;
+    /* the first token of the text's last line, and the first link word
+     * (http, https, www) on it or n_tok: read once, not per mention */
+    size_t last_line_start, last_line_link;
 } pass;
 
 static bool is_outlet_kind(const extract_source *s)
@@ -2642,9 +2645,7 @@ static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, si
      * signs so the foot of the text ("المصدر: المرصد السوري") publishes
      * the report too. */
     bool outlet = is_outlet_kind(&d->r->sources[src]);
-    bool last_line = true;
-    for (size_t k = end; k < t->n_tok && last_line; k++)
-        last_line = !t->tok[k].newline_before;
+    bool last_line = p->last_line_start < end;
     release_heading(d, p, src, first);
     if (first >= 2 && is_punct(t, first - 1, ':') &&
         strcmp(t->tok[first - 2].norm, "المصدر") == 0 &&
@@ -2673,17 +2674,8 @@ static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, si
     if (received_copy(t, first, end))
         score_told(d, p, src);
     /* A trailing line that is a link naming the outlet. */
-    if (last_line) {
-        size_t k = first;
-        while (k > 0 && !t->tok[k].newline_before)
-            k--;
-        for (; k < first; k++)
-            if (strcmp(t->tok[k].norm, "https") == 0 || strcmp(t->tok[k].norm, "http") == 0 ||
-                strcmp(t->tok[k].norm, "www") == 0) {
-                score_outlet(d, p, src, 1);
-                break;
-            }
-    }
+    if (last_line && p->last_line_link < first)
+        score_outlet(d, p, src, 1);
 }
 
 #define DATELINE_POINTS 5
@@ -3294,7 +3286,9 @@ int sources_find(doc_state *d)
               false,
               false,
               false,
-              EXTRACT_NO_INDEX};
+              EXTRACT_NO_INDEX,
+              0,
+              0};
     d->model_to_result = malloc((d->m->n_sources + 1) * sizeof *d->model_to_result);
     if (!d->model_to_result)
         return -1;
@@ -3303,6 +3297,13 @@ int sources_find(doc_state *d)
     /* Scores are kept per r->sources index; sources never exceed the
      * model's list plus one discovered source per token. */
     p.score_cap = d->m->n_sources + n + 1;
+    p.last_line_start = n ? n - 1 : 0;
+    while (p.last_line_start > 0 && !t->tok[p.last_line_start].newline_before)
+        p.last_line_start--;
+    p.last_line_link = n;
+    for (size_t k = p.last_line_start; k < n && p.last_line_link == n; k++)
+        if (stages_word_is(t, k, (const char *const[]){"https", "http", "www", NULL}))
+            p.last_line_link = k;
     p.outlet_score = calloc(p.score_cap, sizeof *p.outlet_score);
     bool *spoken = calloc(t->n_sentences + 1, sizeof *spoken);
     bool *in_statement = calloc(t->n_sentences + 1, sizeof *in_statement);
