@@ -744,6 +744,18 @@ static bool dual_adjective(const text *t, size_t i)
            strncmp(w, "و", strlen("و")) != 0;
 }
 
+/* Is token i shaped as a dual in the nominative of a masculine noun or
+ * adjective (مصدران، أمنيان، لبنانيان): no article, no و, ending in ان past a
+ * stem of three letters? */
+static bool nominative_dual_shape(const text *t, size_t i)
+{
+    const char *w = t->tok[i].norm;
+    size_t n = strlen(w);
+    return t->tok[i].kind == TOK_WORD && n > strlen("ان") + 6 &&
+           strcmp(w + n - strlen("ان"), "ان") == 0 && strncmp(w, "ال", strlen("ال")) != 0 &&
+           strncmp(w, "و", strlen("و")) != 0;
+}
+
 /* Does the dual at dm introduce two places by their names ("من حاجزي
  * المداجن والزلاقيات", "معبري X وY"): a dual of place_context.tsv's
  * `names` nouns followed by a name and a second one joined by و? */
@@ -4308,6 +4320,16 @@ int figures_find(doc_state *d)
             last->sp.end == t->tok[prev - 1].sp.end) {
             last->sp.end = dm.sp.end;
             fs.aux[fs.n_aux - 1].end = dm.tok_end;
+            i = dm.tok_end;
+            continue;
+        }
+        /* ... and agrees so with a dual that counts nothing read ("قال
+         * مصدران أمنيان لبنانيان"): no count of its own */
+        if (prev > 0 && !dm.stripped && nominative_dual_shape(t, dm.tok_first) &&
+            nominative_dual_shape(t, prev - 1) &&
+            t->tok[prev - 1].sentence == t->tok[dm.tok_first].sentence &&
+            !(last && last->sp.end >= t->tok[prev - 1].sp.end &&
+              last->sp.start <= t->tok[prev - 1].sp.start)) {
             i = dm.tok_end;
             continue;
         }

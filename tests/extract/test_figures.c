@@ -2670,3 +2670,25 @@ Test(figures, a_place_before_the_complementizer_is_the_speakers)
     };
     check_places(where, sizeof where / sizeof where[0]);
 }
+
+/* A party that mourns its dead counts them killed; a dual adjective that
+ * agrees with a dual counting nothing ("مصدران أمنيان لبنانيان") is no count
+ * of its own. */
+Test(figures, the_mourned_dead_and_a_dual_adjective)
+{
+    static const figure_case cases[] = {
+        {"ونعت الحركة في بيان 6 من مقاتليها.", "6 من", 6, "exact", "killed"},
+        {"وينعى الحزب 2 من عناصره سقطا في الغارة.", "2 من", 2, "exact", "killed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+    static const no_figure_case none[] = {
+        {"وقال مسؤولان عسكريان سوريان إن القصف توقف.", "سوريان"},
+    };
+    check_no_figures(none, sizeof none / sizeof none[0]);
+    extract_result r;
+    run("وقتل جنديان عراقيان في الهجوم.", &r);
+    size_t i = figure_at(&r, "جنديان");
+    cr_assert_neq(i, EXTRACT_NO_INDEX, "two soldiers not counted");
+    cr_expect_eq(r.n_figures, 1, "%zu figures for two soldiers", r.n_figures);
+    extract_result_free(&r);
+}
