@@ -441,15 +441,8 @@ static bool located_from(const doc_state *d, size_t p)
            (pf == qe + 1 || d->r->places[p].sp.start == t->tok[qe].sp.start);
 }
 
-/* A name the gazetteer holds for one place, said to lie inside a
- * governorate, city or country that does not hold that place ("حي الروضة
- * في مدينة تعز" of the Ar Rawdah of Sanaa, "منطقة الجيزة بمحافظة درعا"),
- * or inside a district, town or region of another country, or said to lie
- * from a place of another country ("بلدة الطيبة جنوب لبنان" of the Taybeh
- * of the West Bank), is another place of the same name: its resolution is dropped, and
- * places_find_unresolved serves it after its context word. */
-/* Does place `spot` lie in place `area` as mention p says: inside it, or
- * (located_from) in its country? */
+/* Does place `spot` lie where a mention says: inside `area`, or (not
+ * `inside`: located_from) in its country? */
 static bool held_by(const extract_model *m, size_t spot, size_t area, bool inside)
 {
     const char *kind = m->places[area].kind;
@@ -466,6 +459,15 @@ static bool held_by(const extract_model *m, size_t spot, size_t area, bool insid
     return m->country_of[spot] == m->country_of[area];
 }
 
+/* A name the gazetteer holds for one place, said to lie inside a
+ * governorate, city or country that does not hold that place ("حي الروضة
+ * في مدينة تعز" of the Ar Rawdah of Sanaa, "منطقة الجيزة بمحافظة درعا"),
+ * or inside a district, town or region of another country, or said to lie
+ * from a place of another country ("بلدة الطيبة جنوب لبنان" of the Taybeh
+ * of the West Bank), is another place of the same name: its resolution is
+ * dropped, and places_find_unresolved serves it after its context word.
+ * A namesake the gazetteer holds there takes its place instead ("أريحا في
+ * الضفة الغربية" is Jericho). */
 static void drop_contradicted(doc_state *d)
 {
     const extract_model *m = d->m;
