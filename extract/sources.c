@@ -298,8 +298,6 @@ static bool after_counted_noun(const doc_state *d, size_t i)
     return false;
 }
 
-/* A known source at i; fills f. A name flagged `owner` in sources.tsv
- * (النظام) is one only as the owner of a counted noun. */
 /* Does a place of the gazetteer end right before token i, in its sentence
  * ("إدلب" before "الحرة")? */
 static bool after_place(const doc_state *d, size_t i)
@@ -316,6 +314,8 @@ static bool after_place(const doc_state *d, size_t i)
     return false;
 }
 
+/* A known source at i; fills f. A name flagged `owner` in sources.tsv
+ * (النظام) is one only as the owner of a counted noun. */
 static bool known_at(doc_state *d, size_t i, found *f, lexicon_match *lm)
 {
     if (!lexicon_match_at(d->m->source_list, d->t, i, PROCLITICS_NAME, lm) ||
@@ -466,12 +466,18 @@ static bool party_at(doc_state *d, size_t i, found *f, lexicon_match *lm)
     return known_at(d, i, f, lm) || party_anaphor_at(d, i, f, lm);
 }
 
-static void score_outlet(doc_state *d, pass *p, size_t src, int points)
+/* Points toward publishing the text, for any source: a body that signs a
+ * report or heads a release publishes it too. */
+static void score_publisher(pass *p, size_t src, int points)
 {
-    if (src == EXTRACT_NO_INDEX || !is_outlet_kind(&d->r->sources[src]))
-        return;
     if (src < p->score_cap)
         p->outlet_score[src] += points;
+}
+
+static void score_outlet(doc_state *d, pass *p, size_t src, int points)
+{
+    if (src != EXTRACT_NO_INDEX && is_outlet_kind(&d->r->sources[src]))
+        score_publisher(p, src, points);
 }
 
 typedef enum speaker_form {
@@ -1941,17 +1947,23 @@ static bool country_at(doc_state *d, size_t j, found *f)
     return country_at_stripped(d, j, false, f);
 }
 
+/* Does token j open a surname of two words ("عبد الرحمن", "أبو زيد")? */
+static bool two_word_surname_head(const text *t, size_t j)
+{
+    return stages_word_is(t, j, (const char *const[]){"عبد", "ابو", NULL});
+}
+
 /* A person named before by his full name, now by the last word of it
- * ("قال الوزير فلان الفلاني ..." then "وأكد الفلاني"). */
+ * ("قال الوزير فلان الفلاني ..." then "وأكد الفلاني"), or the last two
+ * after a two-word surname's head. */
 static bool surname_at(doc_state *d, size_t j, found *f)
 {
     const text *t = d->t;
     if (j >= t->n_tok || t->tok[j].kind != TOK_WORD || strlen(t->tok[j].norm) < 6)
         return false;
-    /* a surname of two words: "عبد الرحمن", "أبو زيد" */
     size_t words = 1;
-    if (stages_word_is(t, j, (const char *const[]){"عبد", "ابو", NULL}) && j + 1 < t->n_tok &&
-        t->tok[j + 1].kind == TOK_WORD && t->tok[j + 1].sentence == t->tok[j].sentence)
+    if (two_word_surname_head(t, j) && j + 1 < t->n_tok && t->tok[j + 1].kind == TOK_WORD &&
+        t->tok[j + 1].sentence == t->tok[j].sentence)
         words = 2;
     size_t seen = 0;
     for (size_t m = d->r->n_source_mentions; m-- > 0 && seen++ < 4 * PARTY_ANAPHOR_MENTIONS;) {
@@ -2252,8 +2264,7 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
         }
         if (title_surname_at(d, j, f) || mention_at(d, p, j, true, f) ||
             /* "وأوضح عبد الرحمن": a surname of two words, not a new عبد */
-            (stages_word_is(t, j, (const char *const[]){"عبد", "ابو", NULL}) &&
-             phrase_ends_at(d, j + 2, s) && surname_at(d, j, f)) ||
+            (two_word_surname_head(t, j) && phrase_ends_at(d, j + 2, s) && surname_at(d, j, f)) ||
             form_subject_at(d, p, j, f) || country_at(d, j, f) || surname_at(d, j, f)) {
             coordinated_holder(d, p, f);
             function_holder(d, p, j, f);
@@ -2633,8 +2644,7 @@ static void release_heading(doc_state *d, pass *p, size_t src, size_t first)
     for (size_t j = 0; s->parent_id && j < d->r->n_sources; j++)
         if (!strcmp(d->r->sources[j].id, s->parent_id))
             src = j;
-    if (src < p->score_cap)
-        p->outlet_score[src] += 10;
+    score_publisher(p, src, 10);
 }
 
 static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, size_t end,
@@ -2649,9 +2659,8 @@ static void score_signatures(doc_state *d, pass *p, size_t src, size_t first, si
     release_heading(d, p, src, first);
     if (first >= 2 && is_punct(t, first - 1, ':') &&
         strcmp(t->tok[first - 2].norm, "المصدر") == 0 &&
-        (first == 2 || t->tok[first - 2].newline_before) && (outlet || (last_line && first > 2)) &&
-        src < p->score_cap)
-        p->outlet_score[src] += 10;
+        (first == 2 || t->tok[first - 2].newline_before) && (outlet || (last_line && first > 2)))
+        score_publisher(p, src, 10);
     if (!outlet)
         return;
     /* "كاميرا الجزيرة". */
