@@ -383,6 +383,9 @@ static bool acted_on_in_clause(const doc_state *d, const trigger *cause, size_t 
 }
 
 static const extract_figure *previous_in_sentence(const doc_state *d, size_t first);
+static size_t number_starting_at(const doc_state *d, size_t k);
+static size_t number_ending_at(const doc_state *d, size_t k);
+static bool glued_to_waw(const text *t, const number *num);
 
 /* Is the number at num_first joined by و to the figure right before it,
  * which was shot down, intercepted or seized ("أسقطت 4 طائرات مسيرة و3
@@ -392,10 +395,10 @@ static bool listed_after_acted_on(const doc_state *d, size_t num_first)
 {
     enum { LIST_GAP_WORDS = 8 };
     const text *t = d->t;
-    bool waw = (num_first > 0 && !strcmp(t->tok[num_first - 1].norm, "و") &&
-                t->tok[num_first - 1].sp.end == t->tok[num_first].sp.start) ||
-               t->cp[t->tok[num_first].sp.start] == 0x0648;
-    const extract_figure *prev = waw ? previous_in_sentence(d, num_first) : NULL;
+    size_t num = number_starting_at(d, num_first);
+    const extract_figure *prev = num != EXTRACT_NO_INDEX && glued_to_waw(t, &d->r->numbers[num])
+                                     ? previous_in_sentence(d, num_first)
+                                     : NULL;
     if (!prev || (strcmp(prev->type, "destroyed") != 0 && strcmp(prev->type, "seized") != 0))
         return false;
     size_t from = t->tok[num_first].kind == TOK_NUMBER ? num_first - 1 : num_first; /* past و */
@@ -1522,18 +1525,10 @@ static size_t restated_toll(const doc_state *d, size_t first)
             !lexicon_match_at(d->m->nouns, t, noun, PROCLITICS_ALL, &nm) || nm.tok_end != first ||
             !*model_field(nm.entry, 3) || t->tok[noun - 1].kind != TOK_NUMBER)
             return EXTRACT_NO_INDEX;
-        /* the number that ends right before the noun: numbers are in text order */
-        size_t lo = 0, hi = d->r->n_numbers;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (d->r->numbers[mid].tok_end <= noun)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        if (lo == 0 || d->r->numbers[lo - 1].tok_end != noun)
+        size_t before = number_ending_at(d, noun);
+        if (before == EXTRACT_NO_INDEX)
             return EXTRACT_NO_INDEX;
-        first = d->r->numbers[lo - 1].tok_first;
+        first = d->r->numbers[before].tok_first;
     }
     return EXTRACT_NO_INDEX;
 }
@@ -1770,10 +1765,11 @@ static const extract_figure *whole_of_part(const doc_state *d, const fig_state *
     return f;
 }
 
-/* Does a number (a count, a date, an ordinal) begin at token k? */
-static bool number_starts_at(const doc_state *d, size_t k)
+/* The number (a count, a date, an ordinal) that begins at token k, or
+ * EXTRACT_NO_INDEX: numbers are in text order. */
+static size_t number_starting_at(const doc_state *d, size_t k)
 {
-    size_t lo = 0, hi = d->r->n_numbers; /* numbers are in text order */
+    size_t lo = 0, hi = d->r->n_numbers;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (d->r->numbers[mid].tok_first < k)
@@ -1781,7 +1777,26 @@ static bool number_starts_at(const doc_state *d, size_t k)
         else
             hi = mid;
     }
-    return lo < d->r->n_numbers && d->r->numbers[lo].tok_first == k;
+    return lo < d->r->n_numbers && d->r->numbers[lo].tok_first == k ? lo : EXTRACT_NO_INDEX;
+}
+
+/* The number that ends right before token k, or EXTRACT_NO_INDEX. */
+static size_t number_ending_at(const doc_state *d, size_t k)
+{
+    size_t lo = 0, hi = d->r->n_numbers;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->r->numbers[mid].tok_end <= k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && d->r->numbers[lo - 1].tok_end == k ? lo - 1 : EXTRACT_NO_INDEX;
+}
+
+static bool number_starts_at(const doc_state *d, size_t k)
+{
+    return number_starting_at(d, k) != EXTRACT_NO_INDEX;
 }
 
 /* Does منذ at token k open a start a total counts from: a date or year
@@ -4157,16 +4172,7 @@ static void lead_developed(doc_state *d, const fig_aux *aux)
  * "5 أشخاص قتلوا"), so that a verb at k is said of it? */
 static bool counted_ends_at(const doc_state *d, size_t k)
 {
-    /* numbers are in text order: the last one ending at or before k */
-    size_t lo = 0, hi = d->r->n_numbers;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->r->numbers[mid].tok_end <= k)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo > 0 && d->r->numbers[lo - 1].tok_end == k)
+    if (number_ending_at(d, k) != EXTRACT_NO_INDEX)
         return true;
     lexicon_match nm;
     for (size_t j = k >= 3 ? k - 3 : 0; j < k; j++)
