@@ -1089,16 +1089,21 @@ static bool allegiance_place(const doc_state *d, size_t p)
 }
 
 /* Does place mention p name a country as the subject of a verb of attack
- * right after it ("تركيا قصفت قرية برخ", "إسرائيل شنت غارات")? The country
- * struck; nothing befell anyone there: no figure's place. (After its verb,
- * "قصفت تركيا", a country may as well be what was struck.) */
-static bool attack_word_at(const doc_state *d, size_t k)
+ * right after it ("تركيا قصفت قرية برخ", "إسرائيل شنت غارات"), or as the
+ * one who launches or fires right after the verb ("شنت إسرائيل 16 غارة على
+ * درعا", "أطلقت إيران 180 صاروخا")? The country struck; nothing befell
+ * anyone there: no figure's place. (After other verbs, "قصفت تركيا", "دمرت
+ * سوريا", a country may as well be what was struck; one launches or fires
+ * at a country with على or نحو, never as the verb's object.) */
+static bool attack_word_at(const doc_state *d, size_t k, bool launch_only)
 {
     lexicon_match m;
     if (k >= d->t->n_tok || d->t->tok[k].kind != TOK_WORD ||
         !lexicon_match_at(d->m->triggers, d->t, k, PROCLITICS_ALL, &m) || m.entry->n_fields < 3)
         return false;
     const char *type = m.entry->fields[1];
+    if (launch_only)
+        return m.tok_end == k + 1 && (!strcmp(type, "fired") || !strcmp(type, "airstrikes"));
     return !strcmp(type, "fired") || !strcmp(type, "airstrikes") || !strcmp(type, "destroyed");
 }
 
@@ -1108,7 +1113,11 @@ static bool attacking_country(const doc_state *d, size_t p)
     size_t pf = d->place_toks[p].first, pe = d->place_toks[p].end;
     if (strcmp(d->m->places[d->r->places[p].place].kind, "country") != 0)
         return false;
-    return pe < t->n_tok && t->tok[pe].sentence == t->tok[pf].sentence && attack_word_at(d, pe);
+    if (pf > 0 && t->tok[pf - 1].sentence == t->tok[pf].sentence &&
+        d->r->places[p].sp.start == t->tok[pf].sp.start && attack_word_at(d, pf - 1, true))
+        return true;
+    return pe < t->n_tok && t->tok[pe].sentence == t->tok[pf].sentence &&
+           attack_word_at(d, pe, false);
 }
 
 /* Is model place `kind` a wide one, an area rather than a spot? */
@@ -1121,11 +1130,31 @@ static bool wide_place(const extract_place *pl)
     return false;
 }
 
+/* Does wide place `at` span more than wide place `spot` of its country?
+ * A country spans its governorates and regions; a part of a country named
+ * by its direction ("جنوبي سوريا", a region whose parent is the country)
+ * spans its governorates and districts, not another such part. */
+static bool spans_more(const extract_model *m, size_t at, size_t spot)
+{
+    const extract_place *a = &m->places[at], *b = &m->places[spot];
+    if (!strcmp(b->kind, "country"))
+        return false;
+    if (!strcmp(a->kind, "country"))
+        return true;
+    size_t country = m->country_of[at];
+    bool part_of_country = !strcmp(a->kind, "region") && a->parent_id &&
+                           country != EXTRACT_NO_INDEX &&
+                           !strcmp(a->parent_id, m->places[country].id);
+    bool spot_part_of_country =
+        !strcmp(b->kind, "region") && b->parent_id && !strcmp(b->parent_id, m->places[country].id);
+    return part_of_country && !spot_part_of_country;
+}
+
 /* The place mention that mention p locates, else p itself: a wide place
- * right after a spot of its own country, joined by nothing or by في or a
- * word of direction or nearness ("قرية X جنوب لبنان", "X بريف حلب", "X في
- * محافظة Y"), says where that spot lies; what happened there happened at
- * the spot. */
+ * right after a spot of its own country, or after a narrower wide one,
+ * joined by nothing or by في or a word of direction or nearness ("قرية X
+ * جنوب لبنان", "X بريف حلب", "X في محافظة Y", "محافظة X جنوبي سوريا"),
+ * says where that spot lies; what happened there happened at the spot. */
 static size_t located_by(const doc_state *d, size_t p)
 {
     const text *t = d->t;
@@ -1147,7 +1176,8 @@ static size_t located_by(const doc_state *d, size_t p)
         size_t spot = d->r->places[q].place;
         if (d->place_toks[q].end != before && d->place_toks[q].end != pf)
             continue;
-        if (wide_place(&m->places[spot]) || m->country_of[spot] != m->country_of[at])
+        if (m->country_of[spot] != m->country_of[at] ||
+            (wide_place(&m->places[spot]) && !spans_more(m, at, spot)))
             return p;
         return located_by(d, q);
     }

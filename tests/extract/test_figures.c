@@ -1212,6 +1212,24 @@ Test(figures, the_attacking_country_is_no_place)
         {"وقالت المصادر إن إسرائيل شنت 14 غارة على لبنان.", "14", "lebanon"},
         /* a country struck still is the place */
         {"وقتل 6 مدنيين في قصف إسرائيلي على لبنان.", "6", "lebanon"},
+        /* after a verb of launching or firing, the country is who launched */
+        {"وشنت إسرائيل نحو 30 غارة على مواقع في درعا.", "30", "daraa"},
+        {"وأطلقت إيران 200 صاروخ خلال الليل.", "200", NULL},
+        {"وأطلقت الفصائل 12 قذيفة على إسرائيل.", "12", "israel"},
+    };
+    check_places(where, sizeof where / sizeof where[0]);
+}
+
+/* "محافظة X جنوبي سوريا": a country, or a part of one named by its
+ * direction, after a governorate says where the governorate lies; what
+ * happened happened in the governorate. */
+Test(figures, a_governorate_located_by_its_country_part)
+{
+    static const place_case where[] = {
+        {"وارتفع عدد القتلى في محافظة درعا جنوبي سوريا إلى 41.", "41", "daraa-gov"},
+        {"وارتفع عدد القتلى في محافظة حماة وسط سوريا إلى 12.", "12", "hama-gov"},
+        /* a countryside is located by its country part too */
+        {"قتل 4 في ريف إدلب شمالي سوريا.", "4", "idlib-countryside"},
     };
     check_places(where, sizeof where / sizeof where[0]);
 }
