@@ -1752,15 +1752,20 @@ static bool next_by_place(const doc_state *d, size_t end, size_t first)
 
 /* Does a phrase of `role` in figure_links.tsv end right before token i, in
  * its sentence? */
-static bool link_ends_at(const doc_state *d, size_t i, const char *role)
+static size_t link_ending_at(const doc_state *d, size_t i, const char *role)
 {
     for (size_t back = 1; back <= LEXICON_MAX_WORDS && back <= i; back++) {
         lexicon_match m;
         if (d->t->tok[i - back].sentence == d->t->tok[i].sentence &&
             link_is(d, i - back, role, &m) && m.tok_end == i)
-            return true;
+            return i - back;
     }
-    return false;
+    return EXTRACT_NO_INDEX;
+}
+
+static bool link_ends_at(const doc_state *d, size_t i, const char *role)
+{
+    return link_ending_at(d, i, role) != EXTRACT_NO_INDEX;
 }
 
 /* Does a link of the former value ("بعد أن كانت") end right before token
@@ -2844,9 +2849,11 @@ static bool nisba_adjective(const doc_state *d, size_t j)
     return false;
 }
 
-/* Is figure i, joined by و to the part p before it, a further item of p's
- * list, with only p's owner between them ("بينهم 98 عنصرا من قوات النظام
- * و76 مقاتلا من الفصائل"), the parts still no more than their whole? */
+/* Is figure i, joined by و or an additive connective (إضافة إلى) to the
+ * part p before it, a further item of p's list, with only p's owner
+ * between them ("بينهم 98 عنصرا من قوات النظام و76 مقاتلا من الفصائل",
+ * "بينهم 16 عنصرا من أبناء العشائر، إضافة إلى 13 مدنيا"), the parts still
+ * no more than their whole? After من, the owner is any noun phrase. */
 static bool further_part(const doc_state *d, const fig_aux *aux, size_t p, size_t i)
 {
     const text *t = d->t;
@@ -2854,18 +2861,44 @@ static bool further_part(const doc_state *d, const fig_aux *aux, size_t p, size_
     size_t h = f[p].part_of, k = aux[i].first;
     if (h == EXTRACT_NO_INDEX || k <= aux[p].end || k >= t->n_tok)
         return false;
-    size_t stop = k;
+    size_t stop = k, added = link_ending_at(d, k, "addition");
     if (!strcmp(t->tok[k - 1].norm, "و"))
         stop = k - 1;
+    else if (added != EXTRACT_NO_INDEX)
+        stop = added;
     else if (t->cp[t->tok[k].sp.start] != 0x0648)
         return false;
+    /* a comma may stand before the و or the connective */
+    if (stop > aux[p].end + 1 && t->tok[stop - 1].kind == TOK_PUNCT &&
+        (t->cp[t->tok[stop - 1].sp.start] == 0x060C || t->cp[t->tok[stop - 1].sp.start] == ','))
+        stop--;
     if (stop <= aux[p].end || stop - aux[p].end > 8)
         return false;
-    for (size_t j = aux[p].end; j < stop; j++)
-        if (t->tok[j].kind != TOK_WORD ||
-            (!d->in_source[j] && !word_role(d, j, "of") && !word_role(d, j, "ranks") &&
-             !(stop == aux[p].end + 1 && nisba_adjective(d, j))))
+    /* "بينهم 16 قتيلا من الأمن، إضافة إلى 30 جريحا": a toll of its own
+     * kind is another toll, not a part of this one */
+    if (!aux[i].weak_type && strcmp(f[i].type, f[h].type) != 0 &&
+        strcmp(f[h].type, "casualties") != 0)
+        return false;
+    /* the owner's noun phrase opens with من, in the part ("16 من عناصر
+     * الأمن") or after it */
+    bool owner = false;
+    for (size_t j = aux[p].first; j < aux[p].end && !owner; j++)
+        owner = word_role(d, j, "of");
+    for (size_t j = aux[p].end; j < stop; j++) {
+        lexicon_match m;
+        if (t->tok[j].kind != TOK_WORD)
             return false;
+        if (word_role(d, j, "of")) {
+            owner = true;
+            continue;
+        }
+        if (owner && !lexicon_match_at(d->m->triggers, t, j, PROCLITICS_ALL, &m) &&
+            !word_role(d, j, "clause") && strcmp(t->tok[j].norm, "في") != 0)
+            continue;
+        if (!d->in_source[j] && !word_role(d, j, "ranks") &&
+            !(stop == aux[p].end + 1 && nisba_adjective(d, j)))
+            return false;
+    }
     if (!f[h].has_value || !f[i].has_value)
         return true;
     double sum = f[i].value;

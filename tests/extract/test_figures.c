@@ -2581,6 +2581,24 @@ Test(figures, further_parts_past_an_adjective)
     check_links(links, sizeof links / sizeof links[0]);
 }
 
+/* A part whose owner is a noun phrase after من ("بينهم 20 عنصرا من أبناء
+ * العشائر", "16 من عناصر الأمن") is still followed by further parts, after و
+ * or an additive connective, a comma before either; a toll of another kind
+ * after the connective is no part. */
+Test(figures, further_parts_past_an_owner)
+{
+    static const link_case links[] = {
+        {"وقتل 60 شخصا بينهم 20 عنصرا من أبناء العشائر و14 مدنيا.", "14 مدنيا", "60 شخصا",
+         "killed"},
+        {"وقتل 60 شخصا بينهم 20 من عناصر الشرطة المحلية و14 مدنيا.", "14 مدنيا", "60 شخصا",
+         "killed"},
+        {"وقتل 60 شخصا بينهم 20 عنصرا من الشرطة، و11 من أبناء القرية، إضافة إلى 9 نساء.", "9 نساء",
+         "60 شخصا", "killed"},
+        {"وقتل 60 شخصا بينهم 20 عنصرا من الشرطة، إضافة إلى 35 جريحا.", "35 جريحا", NULL, "injured"},
+    };
+    check_links(links, sizeof links / sizeof links[0]);
+}
+
 /* A verbal noun with the pronoun of what it befell says it after its noun
  * ("طائرتين جرى اعتراضهما"); survivors are counted, brought out alive
  * evacuated. */
