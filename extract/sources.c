@@ -2766,7 +2766,9 @@ static size_t outlet_filling(doc_state *d, size_t a, size_t b)
         end++;
     if (end != b)
         return EXTRACT_NO_INDEX;
-    add_mention(d, f.source, lm.sp, a, lm.tok_end, ROLE_MENTIONED);
+    /* the scan of the text may have recorded the name already */
+    if (!d->in_source[a] || !d->in_source[lm.tok_end - 1])
+        add_mention(d, f.source, lm.sp, a, lm.tok_end, ROLE_MENTIONED);
     return f.source;
 }
 

@@ -871,6 +871,26 @@ Test(sources, a_quoted_name_in_a_dateline_is_an_outlet)
     check_outlets(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* The name in a dateline is one mention of the outlet, however many
+ * rules read it. */
+Test(sources, a_dateline_s_outlet_is_mentioned_once)
+{
+    static const char *const docs[] = {
+        "جنيف - رويترز\nقال مسؤول إن 16 شخصا قتلوا في القصف.\n",
+        "بيروت ـ أ ف ب\nقتل 5 أشخاص في غارة على جنوب لبنان.\n",
+    };
+    for (size_t c = 0; c < sizeof docs / sizeof docs[0]; c++) {
+        extract_result r;
+        run(docs[c], &r);
+        cr_assert_neq(r.outlet, EXTRACT_NO_INDEX, "no outlet in: %s", docs[c]);
+        size_t n = 0;
+        for (size_t m = 0; m < r.n_source_mentions; m++)
+            n += r.source_mentions[m].source == r.outlet;
+        cr_expect_eq(n, 1, "%zu mentions of the outlet in: %s", n, docs[c]);
+        extract_result_free(&r);
+    }
+}
+
 /* The papers print a tatweel standing alone as the dash of a dateline. */
 Test(sources, a_tatweel_separates_a_dateline)
 {
