@@ -949,6 +949,66 @@ static int store_file(store *db, const extract_model *m, file_job *job, extracto
     return refused;
 }
 
+/* A document's extraction with what its file says of it: the title, url
+ * and date the reader or sidecar found, and the outlet it names resolved
+ * as the import resolves it. NULL when out of memory. */
+static json_t *preview_json(const extract_model *m, const doc_job *doc)
+{
+    extract_result r;
+    if (extract_document(m, doc->body, doc->len, &r) != 0)
+        return NULL;
+    json_t *j = ingest_result_json(m, &r, doc->id);
+    extract_result_free(&r);
+    if (!j)
+        return NULL;
+    const ingest_meta *meta = &doc->meta;
+    const char *keys[3] = {"title", "url", "published_at"};
+    const char *values[3] = {meta->title, meta->url, meta->published_at};
+    for (size_t k = 0; k < 3; k++)
+        if (values[k] && *values[k])
+            json_object_set_new(j, keys[k], json_string(values[k]));
+    if (meta->outlet && *meta->outlet) {
+        store_source_rec made;
+        size_t n_made = 0;
+        strpool pool = {0};
+        const char *id = resolve_outlet(m, meta->outlet, &made, &n_made, &pool);
+        const extract_source *known = extract_model_find_source(m, meta->outlet);
+        json_object_set_new(
+            j, "outlet",
+            json_pack("{s:s?, s:s}", "id", id, "name", known ? known->name : meta->outlet));
+        pool_free(&pool);
+    }
+    json_object_set_new(j, "format", json_string(meta->format ? meta->format : "txt"));
+    return j;
+}
+
+int ingest_preview_path(const extract_model *m, const char *path, FILE *out, FILE *log)
+{
+    file_job *job = read_file(NULL, m, path, strlen(path), NULL, NULL, false);
+    if (!job)
+        return -1;
+    fflush(job->held_log);
+    fwrite(job->log, 1, job->log_size, log);
+    int rc = job->n_docs ? 0 : -1;
+    json_t *all = json_array();
+    for (size_t i = 0; i < job->n_docs && all; i++) {
+        json_t *j = preview_json(m, &job->docs[i]);
+        if (!j || json_array_append_new(all, j) != 0) {
+            fprintf(log, "marsad: %s%s: out of memory\n", path, job->docs[i].item);
+            rc = -1;
+            break;
+        }
+    }
+    if (rc == 0) {
+        json_t *shown = json_array_size(all) == 1 ? json_array_get(all, 0) : all;
+        if (json_dumpf(shown, out, JSON_INDENT(2)) != 0 || fputc('\n', out) == EOF)
+            rc = -1;
+    }
+    json_decref(all);
+    file_job_free(job);
+    return rc;
+}
+
 static int by_name(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);

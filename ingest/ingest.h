@@ -106,6 +106,16 @@ typedef bool (*ingest_stop_fn)(void *cls);
 int ingest_path_until(store *db, const extract_model *m, const char *path, ingest_counts *c,
                       FILE *log, ingest_stop_fn stop, void *cls);
 
+/* What the import would read in one file and what the extractor reads in
+ * each of its documents, without a database: the file is read as
+ * ingest_path reads it (a .txt, or a page, feed or export through its
+ * reader, a sidecar beside it), each document printed on out in the shape
+ * of ingest_result_json with the title, url, published_at and outlet its
+ * file gives (the outlet resolved as the import resolves it) and its
+ * `format`: the object of the one document, else an array of them. Skips
+ * are lines on log. 0, or -1 when nothing was read or out of memory. */
+int ingest_preview_path(const extract_model *m, const char *path, FILE *out, FILE *log);
+
 /* The location id of a place the gazetteer lacks, named `name` in a
  * document: 'u-' and a hash of the folded name, so that every article
  * naming it (حَلفايا, حلفايا) shares one location. */

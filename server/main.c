@@ -9,6 +9,7 @@
  */
 #include "db/store.h"
 #include "extract/extract.h"
+#include "ingest/formats.h"
 #include "ingest/ingest.h"
 #include "server/assets.h"
 #include "server/config.h"
@@ -47,7 +48,9 @@ static void usage(FILE *out)
         "                                        indexes and counts built once at the end, the\n"
         "                                        database held to itself meanwhile)\n"
         "  marsad extract [FILE]                 print what the extractor reads in FILE\n"
-        "                                        (standard input without FILE) as JSON\n"
+        "                                        (standard input without FILE) as JSON; a page,\n"
+        "                                        feed or export is read as the import reads it\n"
+        "                                        (an array when it holds several articles)\n"
         "  marsad --help | --version\n\n"
         "options of serve (each also an environment variable):\n",
         MARSAD_VERSION);
@@ -625,6 +628,21 @@ static int cmd_import(int argc, char **argv)
     return rc;
 }
 
+/* A page, feed or export, read as the import reads it: what each of its
+ * documents holds. */
+static int extract_through_reader(const char *path)
+{
+    char err[512];
+    extract_model *model = extract_model_new(err, sizeof err);
+    if (!model) {
+        fprintf(stderr, "marsad: cannot load the extractor's data: %s\n", err);
+        return EXIT_RUNTIME;
+    }
+    int rc = ingest_preview_path(model, path, stdout, stderr) == 0 ? EXIT_OK : EXIT_RUNTIME;
+    extract_model_free(model);
+    return rc;
+}
+
 static int cmd_extract(int argc, char **argv)
 {
     if (argc > 1) {
@@ -633,6 +651,12 @@ static int cmd_extract(int argc, char **argv)
     }
     FILE *in = stdin;
     const char *name = "stdin";
+    if (argc == 1) {
+        const char *base = strrchr(argv[0], '/');
+        ingest_format format = format_of_name(base ? base + 1 : argv[0]);
+        if (format != INGEST_FMT_NONE && format != INGEST_FMT_TXT)
+            return extract_through_reader(argv[0]);
+    }
     if (argc == 1) {
         name = argv[0];
         in = fopen(name, "rb");

@@ -226,6 +226,62 @@ Test(cli, extract_prints_unresolved_places)
     free(err);
 }
 
+/* A saved page is read as the import reads it: its article, not its
+ * furniture, with the title, date, address and outlet the page gives; a
+ * feed prints an array, an article per item. */
+Test(cli, extract_reads_pages_and_feeds_as_the_import_does)
+{
+    static const char page[] =
+        "<html><head><meta charset=\"utf-8\"><title>قصف على ريف إدلب | موقع الخبر</title>"
+        "<meta property=\"og:site_name\" content=\"موقع الخبر\">"
+        "<meta property=\"article:published_time\" content=\"2025-03-14T09:30:00Z\">"
+        "<link rel=\"canonical\" href=\"https://example.org/a/1\"></head><body>"
+        "<nav><a href=\"/\">الرئيسية</a></nav><article><h1>قصف على ريف إدلب</h1>"
+        "<p>قتل 9 مدنيين في قصف مدفعي على بلدة سرمين، بحسب الدفاع المدني السوري.</p>"
+        "<div class=\"related\"><h3>اقرأ أيضا</h3><ul><li><a href=\"/b\">مقتل 40 في انفجار"
+        "</a></li></ul></div></article></body></html>";
+    char path[4096];
+    e2e_path(path, sizeof path, "story.html");
+    e2e_write_file(path, page, sizeof page - 1);
+    char *out, *err;
+    cr_assert_eq(e2e_run(&out, &err, "extract", path), 0, "extract: %s", err);
+    json_t *j = json_loads(out, 0, NULL);
+    cr_assert(json_is_object(j), "no JSON object: %.200s", out);
+    cr_expect_str_eq(jstr(j, "id"), "story");
+    cr_expect_str_eq(jstr(j, "format"), "html");
+    cr_expect_str_eq(jstr(j, "title"), "قصف على ريف إدلب");
+    cr_expect_str_eq(jstr(j, "published_at"), "2025-03-14T09:30:00Z");
+    cr_expect_str_eq(jstr(j, "url"), "https://example.org/a/1");
+    cr_expect_str_eq(jstr(json_object_get(j, "outlet"), "name"), "موقع الخبر");
+    json_t *figures = json_object_get(j, "figures");
+    cr_expect_eq(json_array_size(figures), 1, "the related link's 40 is no figure: %s", out);
+    cr_expect_eq(json_integer_value(json_object_get(json_array_get(figures, 0), "value")), 9);
+    json_decref(j);
+    free(out);
+    free(err);
+
+    static const char feed[] =
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel>"
+        "<title>موقع الخبر</title>"
+        "<item><title>أ</title><link>https://example.org/a/2</link>"
+        "<description>قتل 4 أشخاص في غارة على مدينة حلب.</description></item>"
+        "<item><title>ب</title><link>https://example.org/a/3</link>"
+        "<description>أصيب 7 أشخاص في قصف على مدينة حماة.</description></item>"
+        "</channel></rss>";
+    e2e_path(path, sizeof path, "wire.xml");
+    e2e_write_file(path, feed, sizeof feed - 1);
+    cr_assert_eq(e2e_run(&out, &err, "extract", path), 0, "extract: %s", err);
+    j = json_loads(out, 0, NULL);
+    cr_assert(json_is_array(j), "no JSON array: %.200s", out);
+    cr_assert_eq(json_array_size(j), 2);
+    cr_expect_str_eq(jstr(json_array_get(j, 0), "format"), "feed");
+    cr_expect_str_eq(jstr(json_array_get(j, 1), "url"), "https://example.org/a/3");
+    cr_expect_eq(strncmp(jstr(json_array_get(j, 0), "id"), "wire-", 5), 0);
+    json_decref(j);
+    free(out);
+    free(err);
+}
+
 Test(cli, extract_refuses_invalid_utf8_and_missing_files)
 {
     char bad[4096];
