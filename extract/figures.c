@@ -1113,6 +1113,11 @@ static bool attacking_country(const doc_state *d, size_t p)
     size_t pf = d->place_toks[p].first, pe = d->place_toks[p].end;
     if (strcmp(d->m->places[d->r->places[p].place].kind, "country") != 0)
         return false;
+    /* "شنت الولايات المتحدة وبريطانيا 400 غارة": the country joined to
+     * one who launched launched with it */
+    if (p > 0 && d->place_toks[p - 1].end == pf && d->r->places[p].sp.start > t->tok[pf].sp.start &&
+        !strncmp(t->tok[pf].norm, "و", strlen("و")) && attacking_country(d, p - 1))
+        return true;
     if (pf > 0 && t->tok[pf - 1].sentence == t->tok[pf].sentence &&
         d->r->places[p].sp.start == t->tok[pf].sp.start && attack_word_at(d, pf - 1, true))
         return true;

@@ -1064,6 +1064,8 @@ Test(figures, a_side_named_by_its_allegiance_is_no_place)
         {"وقتل 4 عناصر من الفصائل الموالية لتركيا في الاشتباكات.", "4", NULL},
         /* the seat of the party that speaks */
         {"وأفاد المرصد، ومقره بريطانيا، بأن 12 مدنيا قتلوا في القصف.", "12", NULL},
+        /* what a thing is tied to */
+        {"وأعلنت الجماعة تنفيذ 6 عمليات ضد سفن مرتبطة بإسرائيل.", "6", NULL},
         /* a country named for itself still is */
         {"وقتل 3 مدنيين في قصف على قرية حدودية في تركيا.", "3", "turkey"},
     };
@@ -1216,6 +1218,8 @@ Test(figures, the_attacking_country_is_no_place)
         {"وشنت إسرائيل نحو 30 غارة على مواقع في درعا.", "30", "daraa"},
         {"وأطلقت إيران 200 صاروخ خلال الليل.", "200", NULL},
         {"وأطلقت الفصائل 12 قذيفة على إسرائيل.", "12", "israel"},
+        /* and so does a country joined to the one who launched */
+        {"وشنت الولايات المتحدة وبريطانيا أكثر من 40 غارة على مواقع في اليمن.", "40", "yemen"},
     };
     check_places(where, sizeof where / sizeof where[0]);
 }
