@@ -1726,6 +1726,36 @@ static bool owned_alike(const char *was, const char *is)
            (!strcmp(is, "combatants") || !strcmp(is, "materiel"));
 }
 
+/* The last place mention opening at or before token k, or
+ * EXTRACT_NO_INDEX: the places stage adds mentions in text order, so a
+ * binary search finds it. */
+static size_t place_from(const doc_state *d, size_t k)
+{
+    size_t lo = 0, hi = d->r->n_places;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->place_toks[mid].first <= k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo ? lo - 1 : EXTRACT_NO_INDEX;
+}
+
+/* The place mention that opens at token k, or EXTRACT_NO_INDEX. */
+static size_t place_opening_at(const doc_state *d, size_t k)
+{
+    size_t p = place_from(d, k);
+    return p != EXTRACT_NO_INDEX && d->place_toks[p].first == k ? p : EXTRACT_NO_INDEX;
+}
+
+/* The place mention that holds token k, or EXTRACT_NO_INDEX. */
+static size_t place_holding(const doc_state *d, size_t k)
+{
+    size_t p = place_from(d, k);
+    return p != EXTRACT_NO_INDEX && d->place_toks[p].end > k ? p : EXTRACT_NO_INDEX;
+}
+
 /* Is the figure at token `first` the next item of a list by place after
  * the figure that ends at token `end`: nothing between but commas, و, في
  * and the names of places ("في إدلب 40 عنصرا، وفي درعا 12 عنصرا، حماة 9
@@ -1744,10 +1774,8 @@ static bool next_by_place(const doc_state *d, size_t end, size_t first)
         }
         if (stages_word_is(t, k, (const char *const[]){"و", "في", "وفي", NULL}))
             continue;
-        size_t p = 0;
-        while (p < d->r->n_places && (d->place_toks[p].first > k || d->place_toks[p].end <= k))
-            p++;
-        if (p == d->r->n_places)
+        size_t p = place_holding(d, k);
+        if (p == EXTRACT_NO_INDEX)
             return false;
         k = d->place_toks[p].end - 1;
         place = true;
@@ -3816,6 +3844,37 @@ static bool listed_by_place(const doc_state *d, const fig_state *fs, const numbe
     return next_by_place(d, fs->aux[before - d->r->figures].end, num->tok_first);
 }
 
+/* "وتوزع الشهداء على المحافظات كالآتي: النبطية 1285، الجنوب 987": a bare
+ * number right after the place that opens a list a colon opens after a
+ * toll of people (a trigger before the colon, in its sentence), closed by
+ * punctuation: the first item of a list by place, its noun left out
+ * (listed_by_place reads the items after it). */
+static bool opens_place_list(const doc_state *d, const fig_state *fs, const number *num,
+                             size_t after)
+{
+    const text *t = d->t;
+    size_t i = num->tok_first;
+    if (after < t->n_tok && t->tok[after].kind != TOK_PUNCT &&
+        t->tok[after].sentence == t->tok[i].sentence)
+        return false;
+    size_t colon = EXTRACT_NO_INDEX;
+    for (size_t back = 2; back <= LEXICON_MAX_WORDS + 1 && back <= i; back++)
+        if (after_colon(t, i - back + 1)) {
+            colon = i - back;
+            break;
+        }
+    if (colon == EXTRACT_NO_INDEX)
+        return false;
+    size_t p = place_opening_at(d, colon + 1);
+    if (p == EXTRACT_NO_INDEX || d->place_toks[p].end != i)
+        return false;
+    for (size_t k = 0; k < fs->n_tr && fs->tr[k].end <= colon; k++)
+        if (fs->tr[k].before && befalls_people(fs->tr[k].type) &&
+            t->tok[fs->tr[k].first].sentence == t->tok[i].sentence)
+            return true;
+    return false;
+}
+
 /* "قتلت قوات النظام 31 مدنيا، والقوات الروسية 6، وقسد 19", "فيما قتلت
  * القوات الروسية 6.": a bare number right after a party, closed by
  * punctuation, after a figure of its sentence: who did it is listed and
@@ -4140,7 +4199,7 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         ((num->qual == QUAL_EXACT &&
           (elliptic(d, num, after) || opens_toll_list(d, fs, num, after) ||
            listed_by_place(d, fs, num, after) || listed_by_party(d, fs, num, after) ||
-           item_of_toll_list(d, fs, num, after))) ||
+           item_of_toll_list(d, fs, num, after) || opens_place_list(d, fs, num, after))) ||
          elliptic_subject(d, fs, num, after) ||
          (num->qual == QUAL_EXACT && elliptic_after_its_verb(d, fs, num, after)))) {
         /* "قتل 100 شخص في جبلة و48 في طرطوس": the noun is not repeated;
@@ -4149,7 +4208,7 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         c = (counted){fs->others, after, after, num->sp};
         if (fs->people && !previous_in_sentence(d, num->tok_first) &&
             (elliptic_subject(d, fs, num, after) || opens_toll_list(d, fs, num, after) ||
-             item_of_toll_list(d, fs, num, after)))
+             item_of_toll_list(d, fs, num, after) || opens_place_list(d, fs, num, after)))
             c.noun = fs->people;
         found = true;
     }

@@ -862,14 +862,25 @@ Test(figures, elliptic_list_after_a_toll)
          "killed"},
         {"وتوزع القتلى على النحو التالي: 20 في دير الزور، و12 في الرقة.", "12", 12, "exact",
          "killed"},
+        /* the list by place with each place before its number */
+        {"وتوزع الجرحى على المحافظات كالآتي: حمص 31، حماة 12، طرطوس 4.", "31", 31, "exact",
+         "injured"},
+        {"وتوزع الجرحى على المحافظات كالآتي: حمص 31، حماة 12، طرطوس 4.", "4", 4, "exact",
+         "injured"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
+    extract_result visits;
+    run("وزارت البعثة المحافظات التالية: حمص 2023، حماة 2024.", &visits);
+    cr_expect_eq(visits.n_figures, 0, "a list under no toll counts nothing");
+    extract_result_free(&visits);
 
     /* each number of a list by place is in the place after it */
     static const place_case where[] = {
         {"قتل 100 شخص في جبلة و48 في طرطوس.", "48", "tartus"},
         {"وتوزع الجرحى كالتالي: 7 في حلب و3 في إدلب.", "3", "idlib"},
         {"وتوزع الجرحى كالتالي: 7 في حلب و3 في إدلب.", "7", "aleppo"},
+        {"وتوزع الجرحى على المحافظات كالآتي: حمص 31، حماة 12، طرطوس 4.", "31", "homs"},
+        {"وتوزع الجرحى على المحافظات كالآتي: حمص 31، حماة 12، طرطوس 4.", "12", "hama"},
     };
     check_places(where, sizeof where / sizeof where[0]);
 
