@@ -1177,3 +1177,30 @@ Test(places, towns_of_the_libyan_south)
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
+
+/* Quarters of Beirut by the old Damascus road, villages of Deir ez-Zor's
+ * east bank, Saada's border districts and Omdurman's al-Thawra, named as
+ * reporters write them; منبه "an alarm" and الثورة "the revolution" stay
+ * words alone. */
+Test(places, beirut_quarters_deir_villages_saada_districts)
+{
+    static const place_case found[] = {
+        {"اندلعت اشتباكات في الطيونة بين عين الرمانة والشياح.", "tayouneh", "الطيونة"},
+        {"اندلعت اشتباكات في الطيونة بين عين الرمانة والشياح.", "ain-el-remmaneh", "عين الرمانة"},
+        {"اندلعت اشتباكات في الطيونة بين عين الرمانة والشياح.", "chiyah", "الشياح"},
+        {"امتد القنص إلى شارع بدارو.", "badaro", "شارع بدارو"},
+        {"اندلعت اشتباكات في بلدات الشحيل والحوايج والطيانة.", "shuhayl", "الشحيل"},
+        {"اندلعت اشتباكات في بلدات الشحيل والحوايج والطيانة.", "hawayij", "الحوايج"},
+        {"اندلعت اشتباكات في بلدات الشحيل والحوايج والطيانة.", "tayyana", "الطيانة"},
+        {"قتل 6 مواطنين بقصف على مديريتي شدا وقطابر.", "shada", "شدا"},
+        {"قتل 6 مواطنين بقصف على مديريتي شدا وقطابر.", "qatabir", "قطابر"},
+        {"أصيب 3 مواطنين بقصف مدفعي على مديرية منبه.", "munabbih", "منبه"},
+        {"قتل 5 أشخاص في قصف على سوق بالثورة الحارة الـ21.", "thawra-omdurman", "الثورة الحارة"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const word_case not_places[] = {
+        {"تناول المنبه قبل النوم يضر بالصحة ولكن القهوة منبه معروف.", "منبه"},
+        {"اندلعت الثورة في أم درمان قبل سنوات.", "الثورة"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
