@@ -1204,3 +1204,20 @@ Test(places, beirut_quarters_deir_villages_saada_districts)
     };
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
 }
+
+/* After a plural of places a preposition says where they lie from the
+ * place that follows; it names no village of its own. */
+Test(places, a_preposition_after_villages_is_no_name)
+{
+    static const word_case not_places[] = {
+        {"قصفت قوات الحركة الشعبية قرى حول كادقلي.", "حول"},
+        {"تسللت المجموعات إلى مناطق عبر الحدود.", "عبر"},
+        {"نزح السكان من قرى تحت سيطرة الدعم السريع.", "تحت"},
+        {"قصفت المدفعية بلدات خلف خطوط التماس.", "خلف"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+    static const place_case found[] = {
+        {"قصفت قوات الحركة الشعبية قرى حول كادقلي.", "kadugli", "كادقلي"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
