@@ -459,6 +459,34 @@ static bool held_by(const extract_model *m, size_t spot, size_t area, bool insid
     return m->country_of[spot] == m->country_of[area];
 }
 
+/* The first place in the gazetteer of the ring of namesakes of place pl. */
+static size_t ring_first(const extract_model *m, size_t pl)
+{
+    size_t first = pl;
+    for (size_t h = m->homonym_of[pl]; h != EXTRACT_NO_INDEX && h != pl; h = m->homonym_of[h])
+        first = h < first ? h : first;
+    return first;
+}
+
+/* A name the text once says where it lies ("أريحا بريف إدلب") is that
+ * place wherever else the text names it bare: `held` maps the first of each
+ * ring of namesakes to the one the text placed, or to EXTRACT_NO_INDEX - 1
+ * when it placed two of them (then the bare ones keep their choice). */
+static int follow_held_namesakes(doc_state *d, size_t *held)
+{
+    const extract_model *m = d->m;
+    extract_result *r = d->r;
+    for (size_t p = 0; p < r->n_places; p++) {
+        size_t pl = r->places[p].place;
+        if (m->homonym_of[pl] == EXTRACT_NO_INDEX)
+            continue;
+        size_t chosen = held[ring_first(m, pl)];
+        if (chosen != EXTRACT_NO_INDEX && chosen != EXTRACT_NO_INDEX - 1)
+            r->places[p].place = chosen;
+    }
+    return 0;
+}
+
 /* A name the gazetteer holds for one place, said to lie inside a
  * governorate, city or country that does not hold that place ("حي الروضة
  * في مدينة تعز" of the Ar Rawdah of Sanaa, "منطقة الجيزة بمحافظة درعا"),
@@ -467,31 +495,52 @@ static bool held_by(const extract_model *m, size_t spot, size_t area, bool insid
  * of the West Bank), is another place of the same name: its resolution is
  * dropped, and places_find_unresolved serves it after its context word.
  * A namesake the gazetteer holds there takes its place instead ("أريحا في
- * الضفة الغربية" is Jericho). */
-static void drop_contradicted(doc_state *d)
+ * الضفة الغربية" is Jericho), and so do the text's bare mentions of the
+ * name (follow_held_namesakes). */
+static int drop_contradicted(doc_state *d)
 {
     const extract_model *m = d->m;
     extract_result *r = d->r;
+    size_t *held = NULL;
     for (size_t p = r->n_places; p-- > 1;) {
         size_t q = p - 1, spot = r->places[q].place, area = r->places[p].place;
         bool inside = contains_previous(d, p);
         if (!inside && !located_from(d, p))
             continue;
-        if (spot == area || held_by(m, spot, area, inside))
-            continue;
-        /* a namesake the gazetteer holds there: "أريحا في الضفة الغربية" */
-        size_t h = m->homonym_of[spot];
-        while (h != EXTRACT_NO_INDEX && h != spot && !held_by(m, h, area, inside))
-            h = m->homonym_of[h];
-        if (h != EXTRACT_NO_INDEX && h != spot) {
-            r->places[q].place = h;
-            continue;
+        size_t placed = EXTRACT_NO_INDEX;
+        if (spot == area || held_by(m, spot, area, inside)) {
+            placed = spot;
+        } else {
+            /* a namesake the gazetteer holds there: "أريحا في الضفة الغربية" */
+            size_t h = m->homonym_of[spot];
+            while (h != EXTRACT_NO_INDEX && h != spot && !held_by(m, h, area, inside))
+                h = m->homonym_of[h];
+            if (h != EXTRACT_NO_INDEX && h != spot) {
+                r->places[q].place = placed = h;
+            } else {
+                memmove(&r->places[q], &r->places[q + 1],
+                        (r->n_places - q - 1) * sizeof r->places[0]);
+                memmove(&d->place_toks[q], &d->place_toks[q + 1],
+                        (r->n_places - q - 1) * sizeof d->place_toks[0]);
+                r->n_places--;
+            }
         }
-        memmove(&r->places[q], &r->places[q + 1], (r->n_places - q - 1) * sizeof r->places[0]);
-        memmove(&d->place_toks[q], &d->place_toks[q + 1],
-                (r->n_places - q - 1) * sizeof d->place_toks[0]);
-        r->n_places--;
+        if (placed == EXTRACT_NO_INDEX || spot == area || m->homonym_of[placed] == EXTRACT_NO_INDEX)
+            continue;
+        if (!held) {
+            held = malloc(m->n_places * sizeof *held);
+            if (!held)
+                return -1;
+            for (size_t k = 0; k < m->n_places; k++)
+                held[k] = EXTRACT_NO_INDEX;
+        }
+        size_t ring = ring_first(m, placed);
+        held[ring] =
+            held[ring] == EXTRACT_NO_INDEX || held[ring] == placed ? placed : EXTRACT_NO_INDEX - 1;
     }
+    int rc = held ? follow_held_namesakes(d, held) : 0;
+    free(held);
+    return rc;
 }
 
 /* The kind of place the noun right before place mention p names (حي،
@@ -756,7 +805,8 @@ int places_find(doc_state *d)
     }
     if (choose_namesakes(d) != 0)
         return -1;
-    drop_contradicted(d);
+    if (drop_contradicted(d) != 0)
+        return -1;
     return drop_smaller_namesakes(d);
 }
 

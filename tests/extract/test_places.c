@@ -1221,3 +1221,34 @@ Test(places, a_preposition_after_villages_is_no_name)
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
+
+/* A name two places share, once said where it lies ("أريحا بريف إدلب"),
+ * is that place wherever else the text names it bare, whatever the other
+ * places and the dateline name most; named in both, the bare ones follow
+ * the text's places. */
+Test(places, a_namesake_placed_once_holds_for_the_text)
+{
+    static const place_case found[] = {
+        {"رام الله - اقتحمت قوات الاحتلال جنين ونابلس. وقصفت طائرات روسية أريحا بريف إدلب "
+         "الجنوبي، وقتل 3 مدنيين في أريحا.",
+         "ariha", "أريحا"},
+        {"إدلب - قصفت الطائرات سراقب ومعرة النعمان. واقتحمت قوات الاحتلال أريحا في الضفة "
+         "الغربية. وقال شهود إن المواجهات في أريحا استمرت.",
+         "jericho", "أريحا"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const char *const docs[] = {
+        "رام الله - اقتحمت قوات الاحتلال جنين ونابلس. وقصفت طائرات روسية أريحا بريف إدلب "
+        "الجنوبي، وقتل 3 مدنيين في أريحا.",
+        "إدلب - قصفت الطائرات سراقب ومعرة النعمان. واقتحمت قوات الاحتلال أريحا في الضفة "
+        "الغربية. وقال شهود إن المواجهات في أريحا استمرت.",
+    };
+    static const char *const wrong[] = {"jericho", "ariha"};
+    for (size_t c = 0; c < 2; c++) {
+        extract_result r;
+        run(docs[c], &r);
+        cr_expect(!has_place(&r, wrong[c], "أريحا"), "%s: a bare أريحا read as %s", docs[c],
+                  wrong[c]);
+        extract_result_free(&r);
+    }
+}
