@@ -856,6 +856,10 @@ static bool name_word(const doc_state *d, size_t i, const bool *covered)
             return false;
     }
     const char *w = t->tok[i].norm;
+    /* prepositions that place_context.tsv cannot list (الحول، العبر are
+     * towns): "قرى حول كادقلي" lie around it */
+    if (word_in(t, i, (const char *const[]){"حول", "عبر", NULL}))
+        return false;
     if (!strcmp(w, "ال") || !strcmp(w, "وال"))
         return false; /* the article alone before a number: "منطقة الـ55" */
     if (strncmp(w, "ال", strlen("ال")) == 0 || strncmp(w, "وال", strlen("وال")) == 0)

@@ -1218,6 +1218,9 @@ Test(places, a_preposition_after_villages_is_no_name)
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
     static const place_case found[] = {
         {"قصفت قوات الحركة الشعبية قرى حول كادقلي.", "kadugli", "كادقلي"},
+        /* the towns these prepositions name with the article */
+        {"نقلت العائلات إلى مخيم الحول شرق الحسكة.", "al-hawl", "الحول"},
+        {"قتل 3 أشخاص في مدينة العبر بحضرموت.", "al-abr", "العبر"},
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
