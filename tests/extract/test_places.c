@@ -1255,3 +1255,17 @@ Test(places, a_namesake_placed_once_holds_for_the_text)
         extract_result_free(&r);
     }
 }
+
+/* "العاشر من رمضان" is a date far more often than the Egyptian city,
+ * which is named with its noun. */
+Test(places, the_tenth_of_ramadan_is_a_date)
+{
+    static const word_case not_places[] = {
+        {"وكان 4 أشخاص قد أصيبوا في العاشر من رمضان.", "العاشر من رمضان"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+    static const place_case found[] = {
+        {"قتل شخصان في انفجار بمدينة العاشر من رمضان.", "al-ashir-min-ramadan", "العاشر من رمضان"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
