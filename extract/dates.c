@@ -9,7 +9,8 @@
  * precision), day-first numeric dates (25/7/2018), and spans (بين 3 و5 آب،
  * من 3 إلى 5 آب، خلال الأيام الثلاثة الماضية، خلال الأسبوع الماضي، منذ بداية
  * الشهر/العام، الشهر الماضي، منذ 2011، منذ 7 أكتوبر 2023، منذ اندلاع الحرب في
- * أبريل 2023: to publication; with no publication date, none: its end is unknown).
+ * أبريل 2023، منذ صباح الاثنين، منذ مساء أمس: to publication; with no
+ * publication date, none: its end is unknown).
  * A day may be an ordinal (السابع من أكتوبر، الحادي والعشرين من آب); a
  * weekday told with its date is that date. A month name alone is not read
  * (آب is also "father"), but after شهر it is the month (خلال شهر شباط: the
@@ -217,6 +218,14 @@ static bool since_before(const text *t, size_t first, uint32_t s)
             return true;
     }
     return false;
+}
+
+/* A day before publication after منذ ("منذ صباح الاثنين"، "منذ مساء أمس"):
+ * from that day to publication. */
+static void since_that_day(const text *t, size_t i, uint32_t s, int32_t pub, extract_date *d)
+{
+    if (d->precision == DATE_DAY && pub && d->start < pub && since_before(t, i, s))
+        *d = (extract_date){d->start, pub, DATE_SPAN};
 }
 
 /* The first day of a range of days of one month that ends with the day
@@ -455,6 +464,7 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
                 back = 7; /* "يوم الثلاثاء الماضي" told on a Tuesday */
             int32_t day = dates_from_days(pd - back);
             *out = (extract_date){day, day, DATE_DAY};
+            since_that_day(t, i, s, pub, out); /* "منذ صباح الاثنين" */
             return true;
         }
         return false;
@@ -507,6 +517,7 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
     } else if (strcmp(kind, "day") == 0) {
         int32_t day = shift(pub, v);
         *out = (extract_date){day, day, DATE_DAY};
+        since_that_day(t, i, s, pub, out); /* "منذ مساء أمس" */
     } else if (strcmp(kind, "days") == 0) {
         *out = (extract_date){shift(pub, -v), pub, DATE_SPAN};
     } else if (strcmp(kind, "week") == 0) {
