@@ -1269,3 +1269,30 @@ Test(places, the_tenth_of_ramadan_is_a_date)
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
+
+/* Villages of south Lebanon, camps and towns of the West Bank and areas of
+ * the Gaza Strip as the reports name them; those that are also words
+ * (أنصار، السودانية، العباسية، كفرا) count only after their noun or in a
+ * list of places. */
+Test(places, villages_of_south_lebanon_camps_of_the_west_bank)
+{
+    static const place_case found[] = {
+        {"قتل 4 أشخاص في غارة على بلدة طيردبا في قضاء صور.", "tayr-debba", "طيردبا"},
+        {"قصفت المدفعية بلدات عيتيت والمجادل وصديقين.", "majadel", "المجادل"},
+        {"قصفت المدفعية بلدات عيتيت والمجادل وصديقين.", "siddiqin", "صديقين"},
+        {"استهدفت غارة بلدة أنصار في قضاء النبطية.", "ansar-lebanon", "أنصار"},
+        {"استهدفت غارات كفررمان وميفدون وزوطر.", "mayfadoun", "ميفدون"},
+        {"اقتحمت القوات مخيم العين في نابلس ومخيم عسكر الجديد.", "ein-camp", "مخيم العين"},
+        {"اقتحمت القوات مخيم الفوار جنوب الخليل.", "fawwar-camp", "مخيم الفوار"},
+        {"اقتحمت القوات بلدة عقابا شمال طوباس.", "aqqaba", "عقابا"},
+        {"قصفت الطائرات منطقة السودانية شمال غرب غزة.", "sudaniya", "السودانية"},
+        {"توغلت الدبابات في منطقة قيزان النجار جنوب خان يونس.", "qizan-an-najjar", "قيزان النجار"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const word_case not_places[] = {
+        {"قال إن المقاتلين أنصار الحركة وصلوا.", "أنصار"},
+        {"وصل السفير إلى العاصمة السودانية.", "السودانية"},
+        {"عرفت الدولة العباسية عصرا ذهبيا.", "العباسية"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
