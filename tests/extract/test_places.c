@@ -1296,3 +1296,29 @@ Test(places, villages_of_south_lebanon_camps_of_the_west_bank)
     };
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
 }
+
+/* Quarters of Khartoum, Bahri and Omdurman, towns of Darfur and districts of
+ * Tripoli; Tripoli's صلاح الدين in a Libyan text, Aleppo's in a Syrian one;
+ * بري "by land" and a man's name stay words. */
+Test(places, quarters_of_khartoum_and_tripoli)
+{
+    static const place_case found[] = {
+        {"قتل 3 أشخاص في اشتباكات في حي بري شرق الخرطوم.", "burri", "بري"},
+        {"استهدفت المسيرات أحياء العمارات والديم.", "amarat", "العمارات"},
+        {"قصفت المدفعية حي شمبات والصافية في الخرطوم بحري.", "shambat", "شمبات"},
+        {"قصفت المدفعية سوق ليبيا في أم درمان.", "suq-libya", "سوق ليبيا"},
+        {"أعلنت قوات الدعم السريع سيطرتها على مدينة كرينك ومورني.", "mornei", "مورني"},
+        {"طرابلس - امتدت الاشتباكات من أبو سليم إلى عين زارة وصلاح الدين.", "salah-al-din-tripoli",
+         "صلاح الدين"},
+        {"حلب - قصفت الطائرات حي صلاح الدين والأنصاري.", "salah-al-din", "حي صلاح الدين"},
+        {"اندلعت اشتباكات في منطقة السواني وورشفانة جنوب غرب طرابلس.", "warshefana", "ورشفانة"},
+        {"اندلعت اشتباكات في غوط الشعال وقرقارش غرب طرابلس.", "gargaresh", "قرقارش"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const word_case not_places[] = {
+        {"نقلت الشاحنات البضائع عبر الطريق البري.", "البري"},
+        {"قال فايز السراج إن الحكومة مستعدة للحوار.", "السراج"},
+        {"ارتفعت العمارات الشاهقة في وسط المدينة.", "العمارات"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
