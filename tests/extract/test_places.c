@@ -7,11 +7,12 @@
 #include <stdlib.h>
 
 static const extract_place *places;
+static size_t n_model_places;
 
 static void load_model_and_places(void)
 {
     load_model();
-    extract_model_places(model, &places);
+    n_model_places = extract_model_places(model, &places);
 }
 
 TestSuite(places, .init = load_model_and_places, .fini = free_model);
@@ -1319,6 +1320,34 @@ Test(places, quarters_of_khartoum_and_tripoli)
         {"نقلت الشاحنات البضائع عبر الطريق البري.", "البري"},
         {"قال فايز السراج إن الحكومة مستعدة للحوار.", "السراج"},
         {"ارتفعت العمارات الشاهقة في وسط المدينة.", "العمارات"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
+
+/* Towns of western Anbar and west of Mosul; Mosul, Baghdad and al-Qaim lie
+ * in their governorates, not in Iraq alone. */
+Test(places, towns_of_anbar_and_nineveh)
+{
+    static const place_case found[] = {
+        {"الأنبار - قتل 3 في هجوم على حصيبة والكرابلة قرب القائم.", "husaybah", "حصيبة"},
+        {"قصفت الطائرات أوكار داعش في جزيرة الخالدية ووادي الثرثار.", "khalidiya-island",
+         "جزيرة الخالدية"},
+        {"قتل جندي قرب ناحية زمار شمال غرب الموصل.", "zummar", "ناحية زمار"},
+        {"اعتقلت القوات 4 مطلوبين في كبيسة غرب هيت.", "kubaysa", "كبيسة"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const char *const placed[][2] = {
+        {"mosul", "nineveh-gov"}, {"baghdad", "baghdad-gov"}, {"al-qaim", "anbar-gov"}};
+    for (size_t c = 0; c < 3; c++) {
+        const char *parent = NULL;
+        for (size_t k = 0; k < n_model_places; k++)
+            if (!strcmp(places[k].id, placed[c][0]))
+                parent = places[k].parent_id;
+        cr_expect(parent && !strcmp(parent, placed[c][1]), "%s lies in %s, not %s", placed[c][0],
+                  placed[c][1], parent ? parent : "(none)");
+    }
+    static const word_case not_places[] = {
+        {"قال الوليد بن طلال إن الشركة ستستثمر.", "الوليد"},
     };
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
 }
