@@ -23,8 +23,9 @@
  * الماضي needs no lead word (الخميس الماضي: the last before publication,
  * a week back on that very weekday). A Hijri date is read with its year (12 رمضان 1445),
  * and a Hijri month with a year marked Hijri (رمضان 1445 هـ: the month), by
- * the tabular calendar (a day off the sighted month at most); never without
- * its year (رمضان, رجب are also names). A year-less date takes the publication's year, or the year
+ * the tabular calendar (a day off the sighted month at most); a month never
+ * without its year (رمضان, رجب are also names), a day without it the last
+ * such day by publication (العاشر من رمضان). A year-less date takes the publication's year, or the year
  * before when that would put it after publication.
  * Never guessed: without a publication date only a full explicit date is read;
  * an agency's dateline ("دمشق، 12 آذار/مارس 2024 (أ ف ب) -") gives one.
@@ -265,30 +266,64 @@ static bool hijri_mark(const extract_model *m, const text *t, size_t k, uint32_t
            !strcmp(kind_of(&lm), "hijri_mark");
 }
 
+/* Days from 1970-01-01 of the first of Hijri month `month` of year y, by
+ * the tabular calendar: 1 رمضان 1445 is 11 March 2024. */
+static int32_t hijri_first(int month, int y)
+{
+    return (59 * (month - 1) + 1) / 2 + (y - 1) * 354 + (3 + 11 * y) / 30 - 492148;
+}
+
 /* A date of the Hijri calendar: the month at tokens [i, end) of sentence s
  * (number `month`), after its day and before its year (12 رمضان 1445), or
  * before a year marked Hijri (رمضان 1445 هـ: the month). The calendar is
- * the tabular one, which the sighted month may leave by a day. */
+ * the tabular one, which the sighted month may leave by a day. A day with
+ * no year (15 رمضان، العاشر من رمضان) is the last such day on or before
+ * publication, after منذ from then to publication; not صفر, which is also
+ * "zero" (3 صفر). */
 static bool read_hijri(const extract_model *m, const text *t, size_t i, size_t end, uint32_t s,
-                       int month, extract_date *out, size_t *next)
+                       int month, int32_t pub, const day_word *days, extract_date *out,
+                       size_t *next)
 {
     int y = end < t->n_tok && t->tok[end].sentence == s ? tok_int(t, end) : -1;
-    if (y < 1350 || y > 1500)
+    /* the day: "15 رمضان", "9 من شهر رمضان", "العاشر من رمضان" */
+    size_t k = i > 0 && tok_is(t, i - 1, s, "شهر") ? i - 1 : i;
+    int day = k > 0 && t->tok[k - 1].sentence == s ? tok_int(t, k - 1) : -1;
+    size_t day_first = k > 0 ? k - 1 : 0;
+    if (day < 1 && k >= 2 && tok_is(t, k - 1, s, "من") && t->tok[k - 2].sentence == s) {
+        day_first = k - 2;
+        day = tok_int(t, k - 2);
+        if (day < 1 && days && days[k - 2].day) {
+            day = days[k - 2].day;
+            day_first = days[k - 2].first;
+        }
+    }
+    if (y < 1350 || y > 1500) {
+        if (day < 1 || day > 30 || !pub || month == 2)
+            return false;
+        int32_t pd = dates_days(pub / 10000, pub / 100 % 100, pub % 100);
+        int y0 = (pub / 10000 - 622) * 33 / 32 + 1;
+        for (int c = y0 + 1; c >= y0 - 2; c--) {
+            int32_t d = hijri_first(month, c) + day - 1;
+            if (d > pd)
+                continue;
+            *out = (extract_date){dates_from_days(d), dates_from_days(d), DATE_DAY};
+            if (since_before(t, day_first, s))
+                *out = since_then(out->start, pub);
+            *next = end;
+            return out->precision != DATE_NONE;
+        }
         return false;
-    int day = i > 0 && t->tok[i - 1].sentence == s ? tok_int(t, i - 1) : -1;
+    }
     bool mark = hijri_mark(m, t, end + 1, s);
     if ((day < 1 || day > 30) && !mark)
         return false;
-    /* days from 1970-01-01 of the first of the month: 1 رمضان 1445 is
-     * 11 March 2024 */
-    int32_t first = (59 * (month - 1) + 1) / 2 + (y - 1) * 354 + (3 + 11 * y) / 30 - 492148;
+    int32_t first = hijri_first(month, y);
     *next = end + 1 + (mark ? 1 : 0);
     if (day >= 1 && day <= 30) {
         int32_t d = dates_from_days(first + day - 1);
         *out = (extract_date){d, d, DATE_DAY};
     } else {
-        int32_t next_first = (59 * (month % 12) + 1) / 2 + (y + (month == 12) - 1) * 354 +
-                             (3 + 11 * (y + (month == 12))) / 30 - 492148;
+        int32_t next_first = hijri_first(month % 12 + 1, y + (month == 12));
         *out = (extract_date){dates_from_days(first), dates_from_days(next_first - 1), DATE_MONTH};
     }
     return true;
@@ -392,7 +427,7 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
     const char *kind = kind_of(&lm);
     int v = value_of(&lm);
     if (strcmp(kind, "month") == 0 && v > 12)
-        return read_hijri(m, t, i, lm.tok_end, s, v - 12, out, next);
+        return read_hijri(m, t, i, lm.tok_end, s, v - 12, pub, days, out, next);
     if (strcmp(kind, "month") == 0) {
         int day = i > 0 && t->tok[i - 1].sentence == s ? tok_int(t, i - 1) : -1;
         size_t day_first = i > 0 ? i - 1 : 0;
