@@ -206,10 +206,11 @@ static void compound_day(const extract_model *m, const text *t, const number *nu
 }
 
 /* Does منذ stand before token `first` of sentence s, right before it or
- * before the few words that name what began then ("منذ اندلاع الحرب في")? */
+ * before the few words that name what began then ("منذ اندلاع الحرب في"،
+ * "منذ بدء العدوان الإسرائيلي على القطاع في")? No number or mark between. */
 static bool since_before(const text *t, size_t first, uint32_t s)
 {
-    enum { SINCE_EVENT_WORDS = 4 };
+    enum { SINCE_EVENT_WORDS = 8 };
     for (size_t back = 1; back <= SINCE_EVENT_WORDS + 1 && back <= first; back++) {
         size_t k = first - back;
         if (t->tok[k].sentence != s || t->tok[k].kind != TOK_WORD)

@@ -119,6 +119,11 @@ static const date_case date_cases[] = {
     /* since what began in a month: from its first day */
     {"قتل 9 آلاف شخص منذ اندلاع الحرب في نيسان 2023.", 20240825, 20230401, 20240825, DATE_SPAN},
     {"قتل 9 آلاف شخص منذ بدء الحرب في 7 أكتوبر 2023.", 20240825, 20231007, 20240825, DATE_SPAN},
+    /* ... the war named with its party and its place */
+    {"قتل 24100 فلسطيني منذ بدء العدوان الإسرائيلي على القطاع في السابع من أكتوبر الماضي.",
+     20240115, 20231007, 20240115, DATE_SPAN},
+    {"نزح 1.7 مليون شخص منذ اندلاع الحرب بين الجيش والدعم السريع في 15 أبريل 2023.", 20240825,
+     20230415, 20240825, DATE_SPAN},
     {"قتل 120 مدنيا منذ مطلع آب في قصف على المدينة.", 20240825, 20240801, 20240825, DATE_SPAN},
     /* a day told after منذ, by its weekday or relative to publication:
      * from then to publication (2024-09-25 is a Wednesday) */
