@@ -95,7 +95,10 @@ static bool names_street(const doc_state *d, size_t i)
            cm.tok_end == i && strcmp(context_role(&cm), "street") == 0;
 }
 
-/* Quotes between the context and token i are fine. */
+/* Quotes between the context and token i are fine. A definite road or
+ * street noun before a definite word takes it as its adjective ("الطريق
+ * الجديدة" "the new road", "الشارع الرئيسي"): a road is named in construct
+ * (طريق المطار). */
 bool places_after_context(const doc_state *d, size_t i)
 {
     const text *t = d->t;
@@ -107,9 +110,13 @@ bool places_after_context(const doc_state *d, size_t i)
     for (size_t back = 1; back <= 3 && back <= k; back++) {
         lexicon_match cm;
         if (lexicon_match_at(d->m->place_context, t, k - back, PROCLITICS_ALL, &cm) &&
-            cm.tok_end == k && strcmp(context_role(&cm), "not") != 0)
+            cm.tok_end == k && strcmp(context_role(&cm), "not") != 0) {
+            if (names_site(&cm) && back == 1 && definite(t->tok[k - 1].norm) &&
+                definite(t->tok[i].norm))
+                return false;
             /* "مستشفى ناصر": a facility's own name, often a person's */
             return strcmp(context_role(&cm), "facility") != 0;
+        }
     }
     return false;
 }

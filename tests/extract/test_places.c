@@ -1351,3 +1351,24 @@ Test(places, towns_of_anbar_and_nineveh)
     };
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
 }
+
+/* Quarters of Beirut and Baalbek and Omdurman's الملازمين; a definite road
+ * noun takes a definite word after it as its adjective ("الطريق الجديدة"
+ * "the new road"), not as the name of a place. */
+Test(places, quarters_of_beirut_and_the_road_adjective)
+{
+    static const place_case found[] = {
+        {"قتل 22 شخصا في غارة على منطقتي رأس النبع والنويري في قلب بيروت.", "nuwayri", "النويري"},
+        {"قتل 6 أشخاص في غارة على حي الشراونة في بعلبك.", "sharawneh", "حي الشراونة"},
+        {"استهدفت غارة شقة في منطقة الجناح قرب الأوزاعي.", "jnah", "الجناح"},
+        {"قصفت الطائرات حي الطريق الجديدة في بيروت.", "tariq-al-jdideh", "الطريق الجديدة"},
+        {"قصفت المدفعية حي الملازمين بأم درمان.", "mulazmin", "الملازمين"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const word_case not_places[] = {
+        {"سلكت السيارة الطريق الجديدة نحو المطار.", "الجديدة"},
+        {"قال الإمام الأوزاعي إن العلم نور.", "الأوزاعي"},
+        {"افتتح المعرض في الجناح اللبناني.", "الجناح"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
