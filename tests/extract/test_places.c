@@ -1299,7 +1299,8 @@ Test(places, villages_of_south_lebanon_camps_of_the_west_bank)
 }
 
 /* Quarters of Khartoum, Bahri and Omdurman, towns of Darfur and districts of
- * Tripoli; Tripoli's صلاح الدين in a Libyan text, Aleppo's in a Syrian one;
+ * Tripoli; Tripoli's صلاح الدين in a Libyan text, Aleppo's in a Syrian one,
+ * the Iraqi governorate in an Iraqi one;
  * بري "by land" and a man's name stay words. */
 Test(places, quarters_of_khartoum_and_tripoli)
 {
@@ -1312,6 +1313,8 @@ Test(places, quarters_of_khartoum_and_tripoli)
         {"طرابلس - امتدت الاشتباكات من أبو سليم إلى عين زارة وصلاح الدين.", "salah-al-din-tripoli",
          "صلاح الدين"},
         {"حلب - قصفت الطائرات حي صلاح الدين والأنصاري.", "salah-al-din", "حي صلاح الدين"},
+        {"تكريت - قتل 5 جنود في هجوم لداعش في صلاح الدين وكركوك.", "salahuddin-gov", "صلاح الدين"},
+        {"قتل 5 جنود في هجوم على الحدود بين صلاح الدين وديالى.", "salahuddin-gov", "صلاح الدين"},
         {"اندلعت اشتباكات في منطقة السواني وورشفانة جنوب غرب طرابلس.", "warshefana", "ورشفانة"},
         {"اندلعت اشتباكات في غوط الشعال وقرقارش غرب طرابلس.", "gargaresh", "قرقارش"},
     };
