@@ -1328,7 +1328,8 @@ Test(places, quarters_of_khartoum_and_tripoli)
 }
 
 /* Towns of western Anbar and west of Mosul; Mosul, Baghdad and al-Qaim lie
- * in their governorates, not in Iraq alone. */
+ * in their governorates, not in Iraq alone; القائم "the one in charge" only
+ * after its noun or in a list. */
 Test(places, towns_of_anbar_and_nineveh)
 {
     static const place_case found[] = {
@@ -1337,6 +1338,7 @@ Test(places, towns_of_anbar_and_nineveh)
          "جزيرة الخالدية"},
         {"قتل جندي قرب ناحية زمار شمال غرب الموصل.", "zummar", "ناحية زمار"},
         {"اعتقلت القوات 4 مطلوبين في كبيسة غرب هيت.", "kubaysa", "كبيسة"},
+        {"قتل 3 أشخاص في قضاء القائم غرب الأنبار.", "al-qaim", "القائم"},
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
     static const char *const placed[][2] = {
@@ -1351,6 +1353,7 @@ Test(places, towns_of_anbar_and_nineveh)
     }
     static const word_case not_places[] = {
         {"قال الوليد بن طلال إن الشركة ستستثمر.", "الوليد"},
+        {"وأشار إلى أن القائم بأعمال السفارة التقى المسؤولين.", "القائم"},
     };
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
 }
