@@ -402,6 +402,40 @@ static void take_part(extract_date *d, int part, int32_t pub)
     *d = (extract_date){start, end, DATE_SPAN};
 }
 
+/* A day after و that closes "بين <date> و<date>" ("بين الثامن من تشرين
+ * الأول 2023 والـ15 من أيلول 2024"): the span from the first date, read at
+ * its month, to the day *d. A few tokens back at most; the first date's own
+ * day is after بين, not after و, so the search does not recur. */
+static void between_dates(const extract_model *m, const text *t, size_t day_first, uint32_t s,
+                          int32_t pub, const day_word *days, extract_date *d)
+{
+    enum { BETWEEN_TOKENS = 12 };
+    if (day_first == 0 || t->tok[day_first - 1].sentence != s ||
+        (!tok_is(t, day_first - 1, s, "و") && !tok_is(t, day_first - 1, s, "وال")))
+        return;
+    size_t and_at = day_first - 1;
+    for (size_t back = 1; back <= BETWEEN_TOKENS && back <= and_at; back++) {
+        size_t b = and_at - back;
+        if (t->tok[b].sentence != s)
+            return;
+        if (!tok_is(t, b, s, "بين") && !tok_is(t, b, s, "وبين"))
+            continue;
+        for (size_t q = b + 1; q < and_at; q++) {
+            lexicon_match lm;
+            extract_date first;
+            size_t end;
+            if (lexicon_match_at(m->dates, t, q, PROCLITICS_ALL, &lm) &&
+                !strcmp(kind_of(&lm), "month") && read_at(m, t, q, s, pub, days, &first, &end) &&
+                (first.precision == DATE_DAY || first.precision == DATE_MONTH) &&
+                first.start < d->start) {
+                *d = (extract_date){first.start, d->end, DATE_SPAN};
+                return;
+            }
+        }
+        return;
+    }
+}
+
 /* The date expression starting at token i (one of sentence s), or none;
  * *next is the token after it. days: the ordinals of the text (NULL: none
  * read). */
@@ -432,11 +466,16 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
     if (strcmp(kind, "month") == 0) {
         int day = i > 0 && t->tok[i - 1].sentence == s ? tok_int(t, i - 1) : -1;
         size_t day_first = i > 0 ? i - 1 : 0;
-        /* "السابع من أكتوبر": an ordinal, then من */
+        /* "السابع من أكتوبر": an ordinal, then من; "الـ7 من أكتوبر": its
+         * number */
         if (day < 1 && days && i >= 2 && tok_is(t, i - 1, s, "من") && days[i - 2].day &&
             t->tok[i - 2].sentence == s) {
             day = days[i - 2].day;
             day_first = days[i - 2].first;
+        } else if (day < 1 && i >= 2 && tok_is(t, i - 1, s, "من") && t->tok[i - 2].sentence == s &&
+                   tok_int(t, i - 2) >= 1 && tok_int(t, i - 2) <= 31) {
+            day = tok_int(t, i - 2);
+            day_first = i - 2;
         }
         /* "منذ 7 أكتوبر 2023", "منذ اندلاع الحرب في أبريل 2023": from
          * then to publication */
@@ -480,6 +519,8 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
         int from = out->precision == DATE_DAY ? range_start(t, day_first, s, day) : 0;
         if (from)
             *out = (extract_date){shift(out->end, from - day), out->end, DATE_SPAN};
+        else if (!since && out->precision == DATE_DAY)
+            between_dates(m, t, day_first, s, pub, days, out);
         return out->precision != DATE_NONE;
     }
     if (strcmp(kind, "lead") == 0) {
@@ -661,6 +702,12 @@ static bool read_sentence(const extract_model *m, const text *t, size_t s, int32
         }
         i = next > i ? next : i + 1;
     }
+    /* "بين <date> و<date>": the first date names the span too */
+    for (size_t k = 1; k < r->n_dates; k++)
+        if (r->dates[k].date.precision == DATE_SPAN &&
+            r->dates[k - 1].date.precision != DATE_SPAN &&
+            r->dates[k].date.start == r->dates[k - 1].date.start)
+            r->dates[k - 1].date = r->dates[k].date;
     for (size_t i = first; i < t->n_tok && t->tok[i].sentence == s;) {
         lexicon_match lm;
         if (!lexicon_match_at(m->causes, t, i, PROCLITICS_ALL, &lm)) {
