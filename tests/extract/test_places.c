@@ -1378,3 +1378,20 @@ Test(places, quarters_of_beirut_and_the_road_adjective)
     };
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
 }
+
+/* Camps of Nyala, El Geneina and Zalingei named with their noun (كلمة is
+ * "a word"), Jebel Marra and towns of the Kordofan fronts. */
+Test(places, camps_of_darfur_and_kordofan_towns)
+{
+    static const place_case found[] = {
+        {"قتل 12 نازحا في قصف على معسكر كلمة شرق نيالا.", "kalma-camp", "معسكر كلمة"},
+        {"فر الآلاف إلى مخيم كريندنق في الجنينة.", "krinding-camp", "مخيم كريندنق"},
+        {"اندلعت معارك في جبل مرة.", "jebel-marra", "جبل مرة"},
+        {"قصفت المسيرات حقل هجليج النفطي.", "heglig", "حقل هجليج"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const word_case not_places[] = {
+        {"ألقى الرئيس كلمة أمام البرلمان.", "كلمة"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
