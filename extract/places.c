@@ -58,8 +58,9 @@
  * Places that share a name (أريحا of Idlib and Jericho; الطيبة of the
  * Lebanese border and of the West Bank: extract/model.c ties them in a
  * ring) are told apart by the place said to hold the name ("أريحا في
- * الضفة الغربية", "الطيبة غرب جنين"), else by the governorate and country
- * the text's other places name most (the dateline among them).
+ * الضفة الغربية", "الطيبة غرب جنين"), which then holds the text's bare
+ * mentions of it too, else by the governorate and country the text's other
+ * places name most (the dateline among them).
  */
 #include "extract/stages.h"
 
