@@ -753,6 +753,49 @@ static bool joined_party(const doc_state *d, const lexicon_match *pm, size_t par
     return d->in_source[i - 1] || party_end == i;
 }
 
+/* Adds a mention of place p at sp, tokens [first, end). Past the limit of
+ * items the mention is dropped and counted; -1 when out of memory. */
+static int push_mention(doc_state *d, span sp, size_t p, size_t first, size_t end)
+{
+    size_t cap = d->cap_places;
+    extract_place_mention *m =
+        stages_push((void **)&d->r->places, &d->r->n_places, &d->cap_places, sizeof *m);
+    if (!m && d->r->n_places >= EXTRACT_MAX_ITEMS) {
+        d->r->truncated++; /* past the limit: dropped and counted */
+        return 0;
+    }
+    if (!m)
+        return -1;
+    if (cap != d->cap_places) {
+        mention_toks *grown = realloc(d->place_toks, d->cap_places * sizeof *grown);
+        if (!grown)
+            return -1;
+        d->place_toks = grown;
+    }
+    *m = (extract_place_mention){sp, p, NULL};
+    d->place_toks[d->r->n_places - 1] = (mention_toks){first, end};
+    return 0;
+}
+
+/* "جنين ومخيمها": a town and its camp, when the word at token k says so
+ * and the gazetteer has the camp as مخيم and the town's name; the camp's
+ * index, or EXTRACT_NO_INDEX. */
+static size_t camp_of(const doc_state *d, size_t p, size_t k)
+{
+    const text *t = d->t;
+    if (k >= t->n_tok || t->tok[k].kind != TOK_WORD ||
+        t->tok[k].sentence != t->tok[k - 1].sentence ||
+        (strcmp(t->tok[k].norm, "ومخيمها") != 0 && strcmp(t->tok[k].norm, "ومخيمه") != 0))
+        return EXTRACT_NO_INDEX;
+    char raw[TOKEN_NORM_MAX * 4], key[TOKEN_NORM_MAX * 4];
+    int n = snprintf(raw, sizeof raw, "مخيم %s", d->m->places[p].name);
+    if (n < 0 || (size_t)n >= sizeof raw || !text_normalize(raw, (size_t)n, key, sizeof key))
+        return EXTRACT_NO_INDEX;
+    const lexicon_entry *e = lexicon_find(d->m->gazetteer, key);
+    size_t camp = e ? model_entry_index(d->m->gazetteer, e) : EXTRACT_NO_INDEX;
+    return camp != p ? camp : EXTRACT_NO_INDEX; /* الفارعة is the camp */
+}
+
 int places_find(doc_state *d)
 {
     const text *t = d->t;
@@ -791,25 +834,17 @@ int places_find(doc_state *d)
                 continue;
             }
         }
-        size_t cap = d->cap_places;
-        extract_place_mention *m =
-            stages_push((void **)&d->r->places, &d->r->n_places, &d->cap_places, sizeof *m);
-        if (!m && d->r->n_places >= EXTRACT_MAX_ITEMS) {
-            d->r->truncated++; /* past the limit: dropped and counted */
-            i = pm.tok_end;
-            continue;
-        }
-        if (!m)
+        if (push_mention(d, pm.sp, p, pm.tok_first, pm.tok_end) != 0)
             return -1;
-        if (cap != d->cap_places) {
-            mention_toks *grown = realloc(d->place_toks, d->cap_places * sizeof *grown);
-            if (!grown)
+        size_t camp = camp_of(d, p, pm.tok_end);
+        if (camp != EXTRACT_NO_INDEX) {
+            /* "ومخيمها": the camp, without its و */
+            span sp = t->tok[pm.tok_end].sp;
+            sp.start++;
+            if (push_mention(d, sp, camp, pm.tok_end, pm.tok_end + 1) != 0)
                 return -1;
-            d->place_toks = grown;
         }
-        *m = (extract_place_mention){pm.sp, p, NULL};
-        d->place_toks[d->r->n_places - 1] = (mention_toks){pm.tok_first, pm.tok_end};
-        i = pm.tok_end;
+        i = camp != EXTRACT_NO_INDEX ? pm.tok_end + 1 : pm.tok_end;
     }
     if (choose_namesakes(d) != 0)
         return -1;

@@ -1395,3 +1395,16 @@ Test(places, camps_of_darfur_and_kordofan_towns)
     };
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
 }
+
+/* "جنين ومخيمها": the town and its camp, which the gazetteer names مخيم
+ * and the town's name. */
+Test(places, a_town_and_its_camp)
+{
+    static const place_case found[] = {
+        {"قالت الوزارة إن 12 مواطنا استشهدوا في العدوان على مدينة جنين ومخيمها.", "jenin-camp",
+         "مخيمها"},
+        {"قالت الوزارة إن 12 مواطنا استشهدوا في العدوان على مدينة جنين ومخيمها.", "jenin", "جنين"},
+        {"انسحبت القوات من طولكرم ومخيمه بعد ثلاثة أيام.", "tulkarm-camp", "مخيمه"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
