@@ -23,6 +23,9 @@
  * ("، وأسفرت"), not a third unknown place. So may the second item after a
  * singular noun the writer lets stand for both ("معبر رفح والمصنع").
  *
+ * A town followed by ومخيمها names its camp too ("جنين ومخيمها": مخيم
+ * جنين), as the gazetteer names it.
+ *
  * A region is also named with the adjective of its direction: "جنوبي لبنان"
  * is the gazetteer's "جنوب لبنان" (not for a country: جنوبي السودان).
  *
