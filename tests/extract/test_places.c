@@ -1380,7 +1380,8 @@ Test(places, quarters_of_beirut_and_the_road_adjective)
 }
 
 /* Camps of Nyala, El Geneina and Zalingei named with their noun (كلمة is
- * "a word"), Jebel Marra and towns of the Kordofan fronts. */
+ * "a word"), Jebel Marra and towns of the Kordofan fronts; Buram with its
+ * noun, as برام الله is ب + رام الله. */
 Test(places, camps_of_darfur_and_kordofan_towns)
 {
     static const place_case found[] = {
@@ -1388,10 +1389,14 @@ Test(places, camps_of_darfur_and_kordofan_towns)
         {"فر الآلاف إلى مخيم كريندنق في الجنينة.", "krinding-camp", "مخيم كريندنق"},
         {"اندلعت معارك في جبل مرة.", "jebel-marra", "جبل مرة"},
         {"قصفت المسيرات حقل هجليج النفطي.", "heglig", "حقل هجليج"},
+        {"سيطرت القوات على مدينة برام جنوب دارفور.", "buram", "مدينة برام"},
+        {"اعتقلت القوات 5 شبان برام الله.", "ramallah", "رام الله"},
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
     static const word_case not_places[] = {
         {"ألقى الرئيس كلمة أمام البرلمان.", "كلمة"},
+        {"اعتقلت القوات 5 شبان برام الله.", "برام"},
+        {"قالت الشركة الموردة إن الشحنة وصلت.", "الموردة"},
     };
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
 }
