@@ -1294,6 +1294,7 @@ Test(places, villages_of_south_lebanon_camps_of_the_west_bank)
         {"قال إن المقاتلين أنصار الحركة وصلوا.", "أنصار"},
         {"وصل السفير إلى العاصمة السودانية.", "السودانية"},
         {"عرفت الدولة العباسية عصرا ذهبيا.", "العباسية"},
+        {"ارتاح المواطنون بعد انتهاء القصف.", "ارتاح"},
     };
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
 }
