@@ -1323,6 +1323,7 @@ Test(places, quarters_of_khartoum_and_tripoli)
     static const word_case not_places[] = {
         {"نقلت الشاحنات البضائع عبر الطريق البري.", "البري"},
         {"قال فايز السراج إن الحكومة مستعدة للحوار.", "السراج"},
+        {"وأكد الباحث بن عاشور أن الأزمة طويلة.", "بن عاشور"},
         {"ارتفعت العمارات الشاهقة في وسط المدينة.", "العمارات"},
     };
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
