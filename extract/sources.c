@@ -2005,6 +2005,26 @@ static bool relay_verb(const char *norm)
     return strstr(norm, "نقل") || strstr(norm, "اورد");
 }
 
+/* Is the phrase f read after the verb of am the accused of an accusation
+ * with a hidden subject ("واتهمت الجيش بقتل ...": the party named right
+ * after اتهم, then بـ and the charge)? "اتهمت حماس الجيش بقتل" has its
+ * subject: a second party comes between it and the charge. */
+static bool accused_at(const doc_state *d, const lexicon_match *am, const found *f)
+{
+    const text *t = d->t;
+    const char *v = t->tok[am->tok_first].norm;
+    if (am->stripped && (strncmp(v, "و", strlen("و")) == 0 || strncmp(v, "ف", strlen("ف")) == 0))
+        v += strlen("و"); /* both two bytes */
+    if (!word_among(v, (const char *const[]){"اتهم", "اتهمت", "اتهموا", "يتهم", "تتهم", NULL}) ||
+        f->anaphor || f->end >= t->n_tok ||
+        t->tok[f->end].sentence != t->tok[am->tok_first].sentence ||
+        t->tok[f->end].kind != TOK_WORD)
+        return false;
+    const char *c = t->tok[f->end].norm;
+    /* بـ and a charge of at least three letters: بقتل، بارتكاب */
+    return strncmp(c, "ب", strlen("ب")) == 0 && strlen(c) >= 4 * strlen("ب");
+}
+
 /* "نقلت وكالة X عن مصدر ...", "بحسب ما أوردته وكالة X عن Y" (the relaying
  * verb at token `verb`): X relays; the speaker is who follows عن. True
  * when f became that speaker. */
@@ -3378,6 +3398,11 @@ int sources_find(doc_state *d)
                 const char *akind = model_field(am.entry, 2);
                 bool carrier = false;
                 bool has_subject = subject_of(d, &p, &am, &f);
+                /* "نفت X الاتهامات، واتهمت الجيش بقتل 11 مدنيا": whom an
+                 * accusation names is the accused, not who speaks, while
+                 * a speaker holds */
+                if (has_subject && p.current != EXTRACT_NO_INDEX && accused_at(d, &am, &f))
+                    has_subject = false;
                 if (has_subject && strcmp(akind, "verb") == 0 &&
                     stages_word_in(d, i, FW_CLAIMS_ATTACK)) {
                     /* "تبنت الجماعة الهجوم الذي أسفر عن مقتل 15 جنديا": a

@@ -2325,3 +2325,21 @@ Test(sources, a_surname_of_two_words)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* اتهم with a hidden subject, while a speaker holds: the party named
+ * right after the verb, then بـ and the charge, is the accused; the count
+ * is the accuser's. A subject and an object both named keep the subject. */
+Test(sources, the_accused_is_no_claimant)
+{
+    static const claimant_case cases[] = {
+        {"نفت حركة حماس الاتهامات، واتهمت الجيش الإسرائيلي بقتل 11 مدنيا.", "11 مدنيا", "حركة حماس",
+         NULL},
+        {"قالت وزارة الدفاع التركية إنها لم تستهدف المدنيين، واتهمت وحدات حماية الشعب "
+         "بتهجير 300 عائلة من القرية.",
+         "300 عائلة", "وزارة الدفاع التركية", NULL},
+        /* counter-example: the subject named, then the accused */
+        {"واتهم الجيش الإسرائيلي حركة حماس بإطلاق 11 صاروخا.", "11 صاروخا", "الجيش الإسرائيلي",
+         NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
