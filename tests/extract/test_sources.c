@@ -2343,3 +2343,19 @@ Test(sources, the_accused_is_no_claimant)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A navy is a speaker: the US Navy the list knows, another read by its
+ * form (البحرية and its nisba), so that a new sentence with its own
+ * reporting verb takes that subject, not the last sentence's sources. */
+Test(sources, a_navy_speaks)
+{
+    static const claimant_case cases[] = {
+        {"قالت مصادر عسكرية إن الحوثيين أطلقوا صواريخ باتجاه السفن. وأعلنت البحرية الأمريكية "
+         "أنها اعترضت 3 صواريخ فوق البحر الأحمر.",
+         "3 صواريخ", "البحرية الأمريكية", "military"},
+        {"أفادت مصادر ملاحية بتعرض سفينة لهجوم. وقالت البحرية البريطانية إن فرقاطتها أسقطت 4 "
+         "طائرات مسيرة.",
+         "4 طائرات", "البحرية البريطانية", "military"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
