@@ -3896,6 +3896,42 @@ static size_t the_war_s_army(const doc_state *d, size_t except, const char *conf
     return army;
 }
 
+/* "القيادة العامة" in a Libyan report: a command named by no war's name
+ * is the one party of `conflict` (a military body of a bloc fighting there,
+ * of no parent) that the list names by those words and more ("القيادة
+ * العامة للقوات المسلحة العربية الليبية": Haftar's command). The model's
+ * index of that entry, or m->n_sources when none or more than one is. */
+static size_t the_war_s_command(const doc_state *d, size_t i, const char *conflict)
+{
+    const extract_model *m = d->m;
+    const extract_result *r = d->r;
+    size_t mention = EXTRACT_NO_INDEX;
+    for (size_t k = 0; k < r->n_source_mentions && mention == EXTRACT_NO_INDEX; k++)
+        if (r->source_mentions[k].source == i)
+            mention = k;
+    if (mention == EXTRACT_NO_INDEX)
+        return m->n_sources;
+    char *words = text_slice(d->t, r->source_mentions[mention].sp);
+    char norm[256];
+    if (!words)
+        return m->n_sources;
+    text_normalize(words, strlen(words), norm, sizeof norm);
+    free(words);
+    size_t len = strlen(norm), found_at = m->n_sources, entry;
+    const char *name;
+    for (size_t k = 0; (name = lexicon_phrase_at(m->source_list, k, &entry)); k++) {
+        const extract_source *s = &m->sources[entry];
+        if (strncmp(name, norm, len) != 0 || name[len] != ' ' || entry == found_at ||
+            strcmp(s->kind, "military") != 0 || s->parent_id ||
+            !model_bloc_fights_in(m, s->bloc, conflict))
+            continue;
+        if (found_at != m->n_sources)
+            return m->n_sources;
+        found_at = entry;
+    }
+    return found_at;
+}
+
 int sources_bind_generics(doc_state *d, const char *conflict)
 {
     extract_result *r = d->r;
@@ -3912,9 +3948,25 @@ int sources_bind_generics(doc_state *d, const char *conflict)
             the_country_s_army(d, conflict);
             break;
         }
-    size_t *into = sources_identity(d);
-    if (!into)
+    /* and a command of no war's name that the war's own command extends,
+     * added here too (into[] is sized after) */
+    size_t n_before = r->n_sources;
+    size_t *command = malloc((n_before + 1) * sizeof *command);
+    if (!command)
         return -1;
+    for (size_t i = 0; i < n_before; i++) {
+        size_t mi = d->m->n_sources;
+        command[i] = EXTRACT_NO_INDEX;
+        if (!strcmp(r->sources[i].kind, "military") && named_only_locally(d, i) &&
+            !model_bloc_fights_in(d->m, r->sources[i].bloc, conflict) &&
+            (mi = the_war_s_command(d, i, conflict)) < d->m->n_sources)
+            command[i] = known_source(d, mi);
+    }
+    size_t *into = sources_identity(d);
+    if (!into) {
+        free(command);
+        return -1;
+    }
     bool changed = false;
     int rc = 0;
     for (size_t i = 0; i < r->n_sources && rc == 0; i++) {
@@ -3922,7 +3974,8 @@ int sources_bind_generics(doc_state *d, const char *conflict)
         if (!(model_source_is_war_generic(d->m, s) || named_only_locally(d, i)) ||
             model_bloc_fights_in(d->m, s->bloc, conflict))
             continue;
-        size_t army = !strcmp(s->kind, "military") && named_only_locally(d, i)
+        size_t army = i < n_before && command[i] != EXTRACT_NO_INDEX ? command[i]
+                      : !strcmp(s->kind, "military") && named_only_locally(d, i)
                           ? the_war_s_army(d, i, conflict)
                           : EXTRACT_NO_INDEX;
         if (army != EXTRACT_NO_INDEX)
@@ -3936,6 +3989,7 @@ int sources_bind_generics(doc_state *d, const char *conflict)
     if (rc == 0 && changed)
         rc = sources_merge(d, into);
     free(into);
+    free(command);
     return rc;
 }
 

@@ -2359,3 +2359,21 @@ Test(sources, a_navy_speaks)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A command named by no war's name (القيادة العامة) is, in a report of
+ * another war, the one party of that war the list names by those words and
+ * more: in Libya Haftar's general command; in Syria it stays Syria's. */
+Test(sources, a_general_command_of_the_report_s_war)
+{
+    static const char *const cases[][3] = {
+        {"بنغازي - قالت القيادة العامة للقوات المسلحة في بيان إن وحداتها قتلت 6 إرهابيين في "
+         "درنة.",
+         "6 إرهابيين", "lna"},
+        {"وأعلنت القيادة العامة أن سلاح الجو شن 4 غارات على مواقع للمسلحين جنوب سبها.", "4 غارات",
+         "lna"},
+        /* counter-example */
+        {"وأعلنت القيادة العامة للجيش مقتل 12 مسلحا في ريف حماة الشمالي.", "12 مسلحا",
+         "syrian-army-general-command"},
+    };
+    check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
+}
