@@ -1346,6 +1346,41 @@ static bool office_head(const text *t, size_t j)
     return false;
 }
 
+/* "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية": an office (head at j) of
+ * a known party (pm, right after the head) whose purpose follows with لـ
+ * is the office the list names by its head and purpose alone ("مكتب تنسيق
+ * الشؤون الإنسانية"), up to `last`. The model's index of that entry, or
+ * m->n_sources. */
+static size_t office_listed(const doc_state *d, size_t j, const lexicon_match *pm, size_t last)
+{
+    static const char *const heads[] = {"مكتب", "مركز", "دايره", NULL};
+    const text *t = d->t;
+    size_t k = pm->tok_end;
+    if (pm->tok_first != j + 1 || k >= last || t->tok[k].kind != TOK_WORD ||
+        strncmp(t->tok[k].norm, "ل", strlen("ل")) != 0)
+        return d->m->n_sources;
+    const char *w = t->tok[j].norm, *head = NULL;
+    size_t n = strlen(w);
+    for (const char *const *h = heads; *h && !head; h++)
+        if (n >= strlen(*h) && strcmp(w + n - strlen(*h), *h) == 0)
+            head = *h;
+    char name[512];
+    const char *purpose = t->tok[k].norm;
+    /* لل took the article's alef: "للشؤون" is "الشؤون" */
+    int used = strncmp(purpose, "لل", strlen("لل")) == 0
+                   ? snprintf(name, sizeof name, "%s ا%s", head, purpose + strlen("ل"))
+                   : snprintf(name, sizeof name, "%s %s", head, purpose + strlen("ل"));
+    for (size_t q = k + 1; q < last && used > 0 && (size_t)used < sizeof name; q++) {
+        if (t->tok[q].kind != TOK_WORD)
+            return d->m->n_sources;
+        used += snprintf(name + used, sizeof name - (size_t)used, " %s", t->tok[q].norm);
+    }
+    if (!head || used <= 0 || (size_t)used >= sizeof name)
+        return d->m->n_sources;
+    const lexicon_entry *e = lexicon_find(d->m->source_list, name);
+    return e ? model_entry_index(d->m->source_list, e) : d->m->n_sources;
+}
+
 /* The kind of an office of the known party `owner`: the party's own (the
  * media office of an armed group speaks for the group, no outlet or NGO),
  * unless the owner is a person, whose office keeps the head's kind. */
@@ -1718,9 +1753,14 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
                 f->anaphor = false;
                 return f->source != EXTRACT_NO_INDEX;
             }
-            if (head == FORM_PARTY && party != EXTRACT_NO_INDEX && office_head(t, j))
+            size_t listed = d->m->n_sources;
+            if (head == FORM_PARTY && party != EXTRACT_NO_INDEX && office_head(t, j)) {
                 kind = owner_kind(d, party, kind);
-            f->source = discovered_source(d, whole, head == FORM_ROLE ? "role" : kind, party);
+                listed = office_listed(d, j, &party_match, last);
+            }
+            f->source = listed < d->m->n_sources
+                            ? known_source(d, listed)
+                            : discovered_source(d, whole, head == FORM_ROLE ? "role" : kind, party);
         }
         if (!add_mention(d, f->source, whole, j, last, ROLE_MENTIONED))
             return false;

@@ -2377,3 +2377,26 @@ Test(sources, a_general_command_of_the_report_s_war)
     };
     check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* An office of a known body named with its purpose after لـ ("مكتب الأمم
+ * المتحدة لتنسيق ...") is the office the list knows by its head and
+ * purpose alone; an office of a body the list knows by its own name is
+ * that body. An office of the UN named by its seat stays an office. */
+Test(sources, an_office_of_a_known_body)
+{
+    static const char *const cases[][3] = {
+        {"قال مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية إن 40 ألف شخص نزحوا من رفح.", "40 ألف شخص",
+         "ocha"},
+        {"وأفاد مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية في تقرير أن 9 قوافل دخلت القطاع.",
+         "9 قوافل", "ocha"},
+        {"وقال مكتب المفوضية السامية لحقوق الإنسان إن 12 مدنيا قتلوا في الفاشر.", "12 مدنيا",
+         "ohchr"},
+    };
+    check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
+    static const claimant_case named[] = {
+        /* counter-example */
+        {"قال مكتب الأمم المتحدة في جنيف إن 40 ألف شخص نزحوا.", "40 ألف شخص",
+         "مكتب الأمم المتحدة في جنيف", "un"},
+    };
+    check_claimants(named, sizeof named / sizeof named[0]);
+}
