@@ -48,7 +48,9 @@
  * a release's heading near the top ("بيان صادر عن X"),
  * "مراسل X", an outlet told ("لـ"X"" after a speaker; a news agency told is
  * only the wire cited), "كاميرا X", a trailing link naming X, and datelines
- * ("PLACE - X", "X - PLACE", "متابعات - X", "(X)" opening the text). A party
+ * ("PLACE - X", "X - PLACE", "متابعات - X", "(X)" opening the text; an
+ * outlet the list also knows seated in PLACE, "وكالة سبأ في صنعاء", is
+ * that one). A party
  * merely quoted is not the publisher; the publisher's own correspondent
  * (مراسلنا) is the outlet speaking.
  *
@@ -2830,6 +2832,47 @@ static size_t outlet_filling(doc_state *d, size_t a, size_t b)
     return f.source;
 }
 
+/* "صنعاء - سبأ": an outlet the list also knows seated in the dateline's
+ * place ("وكالة سبأ في صنعاء", the Houthis' Saba) is that one. `outlet`
+ * was just read by outlet_filling (its last mention) right of the place at
+ * [a, k); the seated one takes the mention. Returns the outlet. */
+static size_t seated_outlet(doc_state *d, size_t a, size_t k, size_t outlet)
+{
+    const text *t = d->t;
+    extract_result *r = d->r;
+    trim_punct(t, &a, &k);
+    if (a >= k || !r->n_source_mentions ||
+        r->source_mentions[r->n_source_mentions - 1].source != outlet)
+        return outlet;
+    const mention_toks *mt = &d->smention_toks[r->n_source_mentions - 1];
+    char name[512];
+    for (int with_noun = 0; with_noun < 2; with_noun++) {
+        size_t used = with_noun ? (size_t)snprintf(name, sizeof name, "وكاله ") : 0;
+        for (size_t q = mt->first; q < mt->end && used < sizeof name; q++)
+            used += (size_t)snprintf(name + used, sizeof name - used, "%s ", t->tok[q].norm);
+        if (used < sizeof name)
+            used += (size_t)snprintf(name + used, sizeof name - used, "في");
+        for (size_t q = a; q < k && used < sizeof name; q++)
+            used += (size_t)snprintf(name + used, sizeof name - used, " %s", t->tok[q].norm);
+        if (used >= sizeof name)
+            return outlet;
+        const lexicon_entry *e = lexicon_find(d->m->source_list, name);
+        size_t mi = e ? model_entry_index(d->m->source_list, e) : d->m->n_sources;
+        if (mi < d->m->n_sources && is_outlet_kind(&d->m->sources[mi])) {
+            size_t seated = known_source(d, mi);
+            if (seated == EXTRACT_NO_INDEX)
+                return outlet;
+            /* the pass read the same words as the outlet first */
+            for (size_t m = 0; m < r->n_source_mentions; m++)
+                if (d->smention_toks[m].first == mt->first &&
+                    r->source_mentions[m].source == outlet)
+                    r->source_mentions[m].source = seated;
+            return seated;
+        }
+    }
+    return outlet;
+}
+
 /* Are tokens [a, b) one to three words that may name an outlet: no given
  * name or title (a reporter's byline), no number? */
 static bool outlet_name_words(const doc_state *d, size_t a, size_t b)
@@ -3097,7 +3140,7 @@ static void score_datelines(doc_state *d, pass *p)
                         score_outlet(d, p, left, DATELINE_POINTS);
                     else if (right != EXTRACT_NO_INDEX &&
                              (place_or_desk(d, a, k) || line < top_lines))
-                        score_outlet(d, p, right, DATELINE_POINTS);
+                        score_outlet(d, p, seated_outlet(d, a, k, right), DATELINE_POINTS);
                     else if (left != EXTRACT_NO_INDEX && line < top_lines)
                         score_outlet(d, p, left, DATELINE_POINTS);
                     else if (line < top_lines && left == EXTRACT_NO_INDEX &&

@@ -2400,3 +2400,23 @@ Test(sources, an_office_of_a_known_body)
     };
     check_claimants(named, sizeof named / sizeof named[0]);
 }
+
+/* An outlet in a dateline that the list also knows seated in the
+ * dateline's place ("وكالة سبأ في صنعاء") is that one: Saba under Sanaa's
+ * dateline is the Houthis' agency, under Aden's the government's. */
+Test(sources, an_outlet_seated_in_its_dateline)
+{
+    static const outlet_case cases[] = {
+        {"صنعاء - سبأ\nأعلن المتحدث باسم القوات المسلحة أن 3 مدنيين قتلوا في غارة على صعدة.",
+         "saba-sanaa"},
+        /* counter-example */
+        {"عدن - سبأ\nأعلن الجيش اليمني مقتل 12 حوثيا في جبهة مأرب.", "saba"},
+    };
+    check_outlets(cases, sizeof cases / sizeof cases[0]);
+    extract_result r;
+    const char *doc = "صنعاء - سبأ\nقال مصدر طبي إن 4 مدنيين أصيبوا في قصف على حجة.";
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    for (size_t i = 0; i < r.n_sources; i++)
+        cr_expect_str_neq(r.sources[i].id, "saba", "the government's Saba is not named");
+    extract_result_free(&r);
+}
