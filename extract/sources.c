@@ -1672,11 +1672,17 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         bool names_body =
             body_noun_at(d, k - 1) ||
             (k >= j + 2 && form_at(d, k - 1, NULL) == FORM_TITLE && body_noun_at(d, k - 2));
-        if (name_first == EXTRACT_NO_INDEX && head == FORM_ROLE && !names_body &&
+        bool holder_starts =
+            name_first == EXTRACT_NO_INDEX && head == FORM_ROLE && !names_body &&
             (k > fm.tok_end || has_article(t, j)) &&
             ((form == FORM_TITLE && !unit_not_title(d, k)) || (form == FORM_GIVEN && !definite) ||
              (prev_definite && !definite && t->tok[k].norm[0] != '\0' && !p->object_follows &&
-              strncmp(tk->norm, "ل", 2) != 0 && strncmp(tk->norm, "ب", 2) != 0)))
+              strncmp(tk->norm, "ل", 2) != 0 && strncmp(tk->norm, "ب", 2) != 0));
+        /* "الناطق باسم القائد العام للقوات المسلحة اللواء فلان": read for
+         * the function only, the name after it is the spokesman's */
+        if (holder_starts && p->function_only)
+            break;
+        if (holder_starts)
             name_first = k;
         else if (name_first != EXTRACT_NO_INDEX && k > name_first && form == FORM_ROLE)
             break; /* "أبو فلان المتحدث باسم ...": the appositive is read next */

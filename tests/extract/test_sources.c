@@ -2420,3 +2420,18 @@ Test(sources, an_outlet_seated_in_its_dateline)
         cr_expect_str_neq(r.sources[i].id, "saba", "the government's Saba is not named");
     extract_result_free(&r);
 }
+
+/* "الناطق باسم القائد العام للقوات المسلحة اللواء فلان": the function a
+ * spokesman speaks for ends before a title or a given name, which names
+ * the spokesman himself, not who holds the function. */
+Test(sources, a_spokesman_of_a_function_named_after_it)
+{
+    static const claimant_case cases[] = {
+        {"وقال الناطق باسم القائد العام للقوات المسلحة اللواء يحيى رسول إن الطيران العراقي نفذ 4 "
+         "ضربات.",
+         "4 ضربات", "اللواء يحيى رسول", "person"},
+        {"وقال المتحدث باسم رئيس الوزراء العميد سعد معن إن القوات اعتقلت 7 مطلوبين.", "7 مطلوبين",
+         "العميد سعد معن", "person"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
