@@ -48,7 +48,8 @@
  * a release's heading near the top ("بيان صادر عن X"),
  * "مراسل X", an outlet told ("لـ"X"" after a speaker; a news agency told is
  * only the wire cited), "كاميرا X", a trailing link naming X, and datelines
- * ("PLACE - X", "X - PLACE", "متابعات - X", "(X)" opening the text; an
+ * ("PLACE - X", "X - PLACE", "متابعات - X", "(X)" opening the text, "X/"
+ * running the report in; an
  * outlet the list also knows seated in PLACE, "وكالة سبأ في صنعاء", is
  * that one). A party
  * merely quoted is not the publisher; the publisher's own correspondent
@@ -3096,6 +3097,16 @@ static void run_in_dateline(doc_state *d, pass *p, size_t a, size_t b)
     const text *t = d->t;
     lexicon_match gm;
     size_t q;
+    found of;
+    lexicon_match om;
+    /* "شفق نيوز/ أفاد مصدر ...": the outlet itself runs the report in */
+    if (known_at(d, a, &of, &om) && !om.stripped && is_outlet_kind(&d->r->sources[of.source]) &&
+        !strstr(model_field(om.entry, 6), "ambiguous") && om.tok_end + 1 < b &&
+        dateline_separator(t, om.tok_end) && t->tok[om.tok_end + 1].kind == TOK_WORD) {
+        add_mention(d, of.source, om.sp, a, om.tok_end, ROLE_MENTIONED);
+        score_outlet(d, p, of.source, DATELINE_POINTS);
+        return;
+    }
     if (lexicon_match_at(d->m->gazetteer, t, a, PROCLITICS_NONE, &gm) && !gm.stripped)
         q = gm.tok_end;
     else if (stages_word_in(d, a, FW_DESK))

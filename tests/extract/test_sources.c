@@ -2435,3 +2435,18 @@ Test(sources, a_spokesman_of_a_function_named_after_it)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* An outlet the list knows opening the text, a slash or a dash, then the
+ * report run in ("شفق نيوز/ أفاد مصدر ..."): the outlet's own dateline. */
+Test(sources, an_outlet_runs_its_report_in)
+{
+    static const outlet_case cases[] = {
+        {"شفق نيوز/ أفاد مصدر أمني في محافظة ديالى، يوم الأحد، بمقتل 2 من عناصر الحشد الشعبي "
+         "وإصابة 3 آخرين بهجوم مسلح.",
+         "shafaq-news"},
+        {"السومرية نيوز - أعلنت خلية الإعلام الأمني، اليوم الثلاثاء، مقتل 5 إرهابيين بضربة جوية "
+         "في وادي الشاي جنوب كركوك.",
+         "alsumaria"},
+    };
+    check_outlets(cases, sizeof cases / sizeof cases[0]);
+}
