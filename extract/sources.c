@@ -2805,6 +2805,38 @@ static bool place_or_desk(const doc_state *d, size_t a, size_t b)
     return lexicon_match_at(d->m->gazetteer, t, a, PROCLITICS_NONE, &gm) && gm.tok_end == b;
 }
 
+/* "بيروت - الأخبار", "صنعاء - المسيرة": a name the list knows only with
+ * its outlet noun ("صحيفة الأخبار", "قناة المسيرة"), which a dateline
+ * marks as an outlet as the noun does; bare, the words are common ones.
+ * Tokens [a, b), trimmed, are the words; the outlet's r->sources index,
+ * recorded as a mention, or NO_INDEX. */
+static size_t outlet_by_its_noun(doc_state *d, size_t a, size_t b)
+{
+    static const char *const nouns[] = {"صحيفه", "جريده", "قناه", "موقع", NULL};
+    const text *t = d->t;
+    if (b > a + 3)
+        return EXTRACT_NO_INDEX;
+    for (size_t q = a; q < b; q++)
+        if (t->tok[q].kind != TOK_WORD)
+            return EXTRACT_NO_INDEX;
+    char name[256];
+    for (const char *const *noun = nouns; *noun; noun++) {
+        size_t used = (size_t)snprintf(name, sizeof name, "%s", *noun);
+        for (size_t q = a; q < b && used < sizeof name; q++)
+            used += (size_t)snprintf(name + used, sizeof name - used, " %s", t->tok[q].norm);
+        if (used >= sizeof name)
+            return EXTRACT_NO_INDEX;
+        const lexicon_entry *e = lexicon_find(d->m->source_list, name);
+        size_t mi = e ? model_entry_index(d->m->source_list, e) : d->m->n_sources;
+        if (mi < d->m->n_sources && is_outlet_kind(&d->m->sources[mi])) {
+            size_t src = known_source(d, mi);
+            span sp = {t->tok[a].sp.start, t->tok[b - 1].sp.end};
+            return add_mention(d, src, sp, a, b, ROLE_MENTIONED) ? src : EXTRACT_NO_INDEX;
+        }
+    }
+    return EXTRACT_NO_INDEX;
+}
+
 /* A known outlet filling tokens [a, b), punctuation around it aside; its
  * r->sources index, recorded as a mention, or NO_INDEX. */
 static size_t outlet_filling(doc_state *d, size_t a, size_t b)
@@ -2819,6 +2851,8 @@ static size_t outlet_filling(doc_state *d, size_t a, size_t b)
                        !(known_at(d, a, &f, &lm) && !lm.stripped);
          n++)
         a++;
+    if (a < b && !(known_at(d, a, &f, &lm) && !lm.stripped))
+        return outlet_by_its_noun(d, a, b);
     if (a >= b || !known_at(d, a, &f, &lm) || lm.stripped ||
         !is_outlet_kind(&d->r->sources[f.source]))
         return EXTRACT_NO_INDEX;

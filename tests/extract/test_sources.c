@@ -2450,3 +2450,25 @@ Test(sources, an_outlet_runs_its_report_in)
     };
     check_outlets(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* الأخبار ("the news") and المسيرة ("the march") are outlets only where
+ * the text marks them so: with their noun (صحيفة، قناة) or in a dateline;
+ * bare, they are the common words. */
+Test(sources, outlet_names_that_are_common_words)
+{
+    static const outlet_case cases[] = {
+        {"صنعاء - المسيرة\nأعلن المتحدث باسم القوات المسلحة استهداف 3 سفن في البحر الأحمر.",
+         "al-masirah"},
+        {"بيروت - الأخبار\nقال مصدر أمني إن 4 عناصر من الجيش قتلوا في اشتباك قرب الحدود.",
+         "al-akhbar"},
+        /* counter-examples */
+        {"وأفادت الأخبار الواردة من المدينة بأن 7 مدنيين قتلوا في غارة.", NULL},
+        {"آخر الأخبار\nقال مصدر أمني إن 4 عناصر قتلوا في اشتباك.", NULL},
+    };
+    check_outlets(cases, sizeof cases / sizeof cases[0]);
+    static const claimant_case named[] = {
+        {"وذكرت صحيفة الأخبار أن 7 عناصر أصيبوا في الاشتباك.", "7 عناصر", "الأخبار اللبنانية",
+         "outlet"},
+    };
+    check_claimants(named, sizeof named / sizeof named[0]);
+}
