@@ -2146,6 +2146,39 @@ static void coordinated_holder(doc_state *d, pass *p, found *f)
         p->covered_until = covered;
 }
 
+/* "الناطق باسم الجيش الإسرائيلي للإعلام العربي، أفيخاي أدرعي، إن":
+ * a function the list knows, then within a few words (whom he speaks to,
+ * a comma) a person the list knows as its holder (parent): he speaks.
+ * Records his mention and fills f. */
+static bool listed_holder(doc_state *d, pass *p, found *f)
+{
+    const text *t = d->t;
+    if (f->source == EXTRACT_NO_INDEX || f->anaphor || !is_known(d, f->source) ||
+        !strcmp(d->r->sources[f->source].kind, "person") || f->end >= t->n_tok)
+        return false;
+    uint32_t s = t->tok[f->end].sentence;
+    const char *id = d->r->sources[f->source].id;
+    for (size_t k = f->end; k < t->n_tok && k < f->end + 5 && t->tok[k].sentence == s; k++) {
+        if (stages_word_in(d, k, FW_COMPLEMENTIZER) || is_punct(t, k, ':'))
+            return false;
+        lexicon_match lm;
+        if (t->tok[k].kind != TOK_WORD ||
+            !lexicon_match_at(d->m->source_list, t, k, PROCLITICS_NONE, &lm))
+            continue;
+        const extract_source *h = &d->m->sources[model_entry_index(d->m->source_list, lm.entry)];
+        if (strcmp(h->kind, "person") != 0 || !h->parent_id || strcmp(h->parent_id, id) != 0)
+            return false;
+        found pf;
+        if (!known_at(d, k, &pf, &lm) ||
+            !add_mention(d, pf.source, lm.sp, k, lm.tok_end, ROLE_MENTIONED))
+            return false;
+        *f = (found){pf.source, d->r->n_source_mentions - 1, lm.tok_end, false};
+        p->covered_until = lm.tok_end;
+        return true;
+    }
+    return false;
+}
+
 /* "الأمين العام لحزب الله فلان الفلاني", "وزير الخارجية السوري فلان": a
  * party the list names by a function of it (its subject at token j, f),
  * followed by a given name or a title ("الشيخ فلان"): the person holding
@@ -2154,6 +2187,8 @@ static void function_holder(doc_state *d, pass *p, size_t j, found *f)
 {
     const text *t = d->t;
     size_t k = f->end;
+    if (listed_holder(d, p, f))
+        return;
     if (f->source == EXTRACT_NO_INDEX || f->anaphor || !is_known(d, f->source) ||
         !strcmp(d->r->sources[f->source].kind, "person") || form_at(d, j, NULL) != FORM_ROLE ||
         k >= t->n_tok || t->tok[k].sentence != t->tok[j].sentence ||

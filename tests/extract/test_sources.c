@@ -2472,3 +2472,22 @@ Test(sources, outlet_names_that_are_common_words)
     };
     check_claimants(named, sizeof named / sizeof named[0]);
 }
+
+/* A function the list knows, then within a few words a person the list
+ * knows as its holder, between commas or after whom he speaks to: the
+ * person speaks ("الناطق باسم الجيش الإسرائيلي للإعلام العربي، أفيخاي
+ * أدرعي"). */
+Test(sources, a_listed_function_and_its_listed_holder)
+{
+    static const claimant_case cases[] = {
+        {"زعم الناطق باسم الجيش الإسرائيلي، أفيخاي أدرعي، أن قواته دمرت 6 أنفاق في رفح.", "6 أنفاق",
+         "أفيخاي أدرعي", "person"},
+        {"وقال المتحدث باسم الجيش الإسرائيلي للإعلام العربي، أفيخاي أدرعي، إن الطائرات أغارت "
+         "على 12 هدفا.",
+         "12 هدفا", "أفيخاي أدرعي", "person"},
+        /* counter-example: the function alone */
+        {"وقال المتحدث باسم الجيش الإسرائيلي إن قواته دمرت 6 أنفاق.", "6 أنفاق",
+         "المتحدث باسم الجيش الإسرائيلي", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
