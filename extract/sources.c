@@ -720,6 +720,21 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
     if (has_article(t, i) && p->last_anonymous != EXTRACT_NO_INDEX &&
         named_with_word(d, p->last_anonymous, i))
         return refer_back(d, p->last_anonymous, &gm, f);
+    /* "وأضاف المسؤول الأممي" after "قال المفوض العام للأونروا": with no
+     * unnamed official before, the definite official is the one who holds
+     * a function and spoke last (its adjectives go with it) */
+    if (has_article(t, i) && !strcmp(role, "official") && gm.tok_end == i + 1) {
+        size_t to = p->current != EXTRACT_NO_INDEX ? p->current : p->last_speaker;
+        const char *k = to != EXTRACT_NO_INDEX ? d->r->sources[to].kind : "";
+        if (!strcmp(k, "person") || !strcmp(k, "role")) {
+            lexicon_match am = gm;
+            while (am.tok_end < t->n_tok && am.tok_end < gm.tok_end + 2 &&
+                   definite_nisba(d, am.tok_end, t->tok[i].sentence))
+                am.tok_end++;
+            am.sp.end = t->tok[am.tok_end - 1].sp.end;
+            return refer_back(d, to, &am, f);
+        }
+    }
     /* The party it belongs to: directly after ("مراسل الجزيرة") or after a
      * linking word ("مصدر في جبهة فتح الشام"). A party attached with ل is
      * whom it spoke to ("مصادر للجزيرة", "مصدر عسكري لوكالة سانا"): a

@@ -2491,3 +2491,22 @@ Test(sources, a_listed_function_and_its_listed_holder)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* The definite official ("المسؤول الأممي") with no unnamed official named
+ * before refers back to the one holding a function who spoke last, across
+ * the paragraph, not to a new unnamed official. */
+Test(sources, the_official_is_who_holds_a_function)
+{
+    static const claimant_case cases[] = {
+        {"قال المفوض العام للأونروا إن 14 منشأة تابعة للوكالة تعرضت للقصف.\nوأضاف المسؤول "
+         "الأممي أن أكثر من مليون نازح يحتمون في مدارس الوكالة.",
+         "مليون نازح", "المفوض العام للأونروا", NULL},
+        {"قال وزير الصحة اللبناني فراس الأبيض إن 4 أشخاص قتلوا. وأوضح المسؤول اللبناني أن 9 "
+         "آخرين أصيبوا.",
+         "9 آخرين", "فراس الأبيض", NULL},
+        /* counter-example: a body spoke; an official is someone else */
+        {"قالت وزارة الصحة إن 4 أشخاص قتلوا. وقال المسؤول إن 9 آخرين أصيبوا.", "9 آخرين", "مسؤول",
+         NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
