@@ -1978,7 +1978,22 @@ static bool body_alone_at(doc_state *d, size_t i, found *f)
         (i + 1 < t->n_tok && t->tok[i + 1].sentence == s && definite_follower(d, i + 1)))
         return false; /* a name of its own, read by the form (form_subject_at) */
     span sp = {article_start(t, i), t->tok[i].sp.end};
-    size_t src = discovered_source(d, sp, model_field(fm.entry, 2), EXTRACT_NO_INDEX);
+    const char *w = t->tok[i].norm;
+    size_t src;
+    if (!strncmp(w, "لل", strlen("لل")) || !strncmp(w, "ولل", strlen("ولل"))) {
+        /* "بيان للشرطة": ل took the article's alef; the body is "الشرطة" */
+        span rest = {text_skip_letters(t, i, strncmp(w, "و", strlen("و")) ? 2 : 3), sp.end};
+        char *tail = text_slice(t, rest);
+        size_t n = tail ? strlen(tail) + sizeof "ال" : 0;
+        char *name = tail ? malloc(n) : NULL;
+        if (name)
+            snprintf(name, n, "ال%s", tail);
+        free(tail);
+        src = name ? discovered_named(d, name, model_field(fm.entry, 2), EXTRACT_NO_INDEX)
+                   : EXTRACT_NO_INDEX;
+    } else {
+        src = discovered_source(d, sp, model_field(fm.entry, 2), EXTRACT_NO_INDEX);
+    }
     if (!add_mention(d, src, sp, i, i + 1, ROLE_MENTIONED))
         return false;
     *f = (found){src, d->r->n_source_mentions - 1, i + 1, false};

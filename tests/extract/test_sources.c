@@ -2510,3 +2510,25 @@ Test(sources, the_official_is_who_holds_a_function)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* الحرس refers back to a guard named before with حرس (الحرس الثوري). */
+Test(sources, the_guard_refers_back)
+{
+    static const char *const cases[][3] = {
+        {"أطلق الحرس الثوري 12 صاروخا على مقرات في أربيل. وقال بيان للحرس إن الضربات أسفرت عن "
+         "تدمير 4 مقرات.",
+         "4 مقرات", "irgc"},
+    };
+    check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A body's head alone after لـ, which took the article's alef ("بيان
+ * للشرطة"), is named with its article: الشرطة, the same party as "وقالت
+ * الشرطة". */
+Test(sources, a_body_alone_after_lam)
+{
+    static const claimant_case cases[] = {
+        {"وقال بيان للشرطة إن 4 مطلوبين اعتقلوا في حي الجهاد.", "4 مطلوبين", "الشرطة", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
