@@ -2532,3 +2532,25 @@ Test(sources, a_body_alone_after_lam)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* Iraqi and Palestinian outlets by their datelines: Baghdad Today (also
+ * "Baghdad today": only where a source stands), the Jerusalem daily al-Quds
+ * by its site (the city alone is no outlet). */
+Test(sources, iraqi_and_palestinian_outlets)
+{
+    static const outlet_case cases[] = {
+        {"بغداد اليوم - ديالى\nأفاد مصدر أمني، اليوم الأحد، بإصابة 2 من عناصر الحشد الشعبي بهجوم "
+         "في قاطع عمليات ديالى.",
+         "baghdad-today"},
+        {"جنين - القدس دوت كوم\nأفادت مصادر محلية بأن قوات الاحتلال اعتقلت 15 مواطنا خلال "
+         "اقتحام مخيم جنين.",
+         "al-quds-daily"},
+        /* counter-example */
+        {"قتل 5 أشخاص في بغداد اليوم بانفجار سيارة مفخخة قرب سوق شعبي.", NULL},
+    };
+    check_outlets(cases, sizeof cases / sizeof cases[0]);
+    static const char *const ids[][3] = {
+        {"وأفادت وكالة شهاب بأن 7 شبان أصيبوا برصاص الاحتلال في نابلس.", "7 شبان", "shehab-news"},
+    };
+    check_claimant_ids(ids, sizeof ids / sizeof ids[0]);
+}
