@@ -2554,3 +2554,19 @@ Test(sources, iraqi_and_palestinian_outlets)
     };
     check_claimant_ids(ids, sizeof ids / sizeof ids[0]);
 }
+
+/* المقاومة refers back to a resistance named before with its article
+ * (المقاومة الإسلامية في لبنان: Hezbollah). */
+Test(sources, the_resistance_refers_back)
+{
+    static const char *const cases[][3] = {
+        {"بيروت - المنار\nأعلنت المقاومة الإسلامية في لبنان أنها استهدفت موقع المالكية.\nوقالت "
+         "المقاومة في "
+         "بيان ثان إنها دمرت 3 دبابات ميركافا.",
+         "3 دبابات", "hezbollah"},
+        {"طهران - تسنيم\nأعلنت المقاومة الإسلامية في العراق استهداف قاعدة عين الأسد.\nوقالت "
+         "المقاومة الإسلامية في بيان لاحق إن 4 طائرات مسيرة شاركت في الهجوم.",
+         "4 طائرات", "islamic-resistance-iraq"},
+    };
+    check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
+}
