@@ -219,6 +219,27 @@ static size_t discovered_named(doc_state *d, char *name, const char *kind, size_
     return d->r->n_sources - 1;
 }
 
+/* A source found in the text named by the words at sp, which begin at
+ * token i: where ل took the article's alef ("للمتحدث", "للشرطة"), the
+ * name gets its article back ("المتحدث باسم ...", "الشرطة"), so that it
+ * is the same source as when named bare. */
+static size_t discovered_definite(doc_state *d, size_t i, span sp, const char *kind, size_t parent)
+{
+    const text *t = d->t;
+    const char *w = t->tok[i].norm;
+    bool waw = !strncmp(w, "ولل", strlen("ولل"));
+    if (!waw && strncmp(w, "لل", strlen("لل")) != 0)
+        return discovered_source(d, sp, kind, parent);
+    span rest = {text_skip_letters(t, i, waw ? 3 : 2), sp.end};
+    char *tail = text_slice(t, rest);
+    size_t n = tail ? strlen(tail) + sizeof "ال" : 0;
+    char *name = tail ? malloc(n) : NULL;
+    if (name)
+        snprintf(name, n, "ال%s", tail);
+    free(tail);
+    return name ? discovered_named(d, name, kind, parent) : EXTRACT_NO_INDEX;
+}
+
 static bool add_mention(doc_state *d, size_t src, span sp, size_t first, size_t end,
                         source_role role)
 {
@@ -874,7 +895,7 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
             }
         }
     }
-    f->source = discovered_source(d, sp, kind, parent);
+    f->source = discovered_definite(d, gm.tok_first, sp, kind, parent);
     f->end = end;
     f->anaphor = false;
     if (!add_mention(d, f->source, sp, gm.tok_first, end, ROLE_MENTIONED))
@@ -1601,7 +1622,13 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         if (party_at(d, k, &pf, &pm)) {
             if (head == FORM_PARTY && strcmp(d->r->sources[pf.source].kind, "person") == 0)
                 break;
-            if (quoted && head == FORM_PARTY && !pf.anaphor) {
+            /* "خدمة الإسعاف الإسرائيلية نجمة داود الحمراء": a known party
+             * closing a body's complete description, with no preposition,
+             * is that body's own name */
+            bool apposed = head == FORM_PARTY && !pf.anaphor && !pm.stripped && prev_definite &&
+                           k > j + 1 && phrase_ends_at(d, pf.end, s) &&
+                           strcmp(d->r->sources[pf.source].kind, "person") != 0;
+            if ((quoted || apposed) && head == FORM_PARTY && !pf.anaphor) {
                 /* "وكالة أنباء النظام «سانا»", "مكتب ... (أوتشا)": the known
                  * name given in quotes or brackets is the body's own. */
                 if (party != EXTRACT_NO_INDEX)
@@ -1978,22 +2005,8 @@ static bool body_alone_at(doc_state *d, size_t i, found *f)
         (i + 1 < t->n_tok && t->tok[i + 1].sentence == s && definite_follower(d, i + 1)))
         return false; /* a name of its own, read by the form (form_subject_at) */
     span sp = {article_start(t, i), t->tok[i].sp.end};
-    const char *w = t->tok[i].norm;
-    size_t src;
-    if (!strncmp(w, "لل", strlen("لل")) || !strncmp(w, "ولل", strlen("ولل"))) {
-        /* "بيان للشرطة": ل took the article's alef; the body is "الشرطة" */
-        span rest = {text_skip_letters(t, i, strncmp(w, "و", strlen("و")) ? 2 : 3), sp.end};
-        char *tail = text_slice(t, rest);
-        size_t n = tail ? strlen(tail) + sizeof "ال" : 0;
-        char *name = tail ? malloc(n) : NULL;
-        if (name)
-            snprintf(name, n, "ال%s", tail);
-        free(tail);
-        src = name ? discovered_named(d, name, model_field(fm.entry, 2), EXTRACT_NO_INDEX)
-                   : EXTRACT_NO_INDEX;
-    } else {
-        src = discovered_source(d, sp, model_field(fm.entry, 2), EXTRACT_NO_INDEX);
-    }
+    /* "بيان للشرطة": the body is "الشرطة" */
+    size_t src = discovered_definite(d, i, sp, model_field(fm.entry, 2), EXTRACT_NO_INDEX);
     if (!add_mention(d, src, sp, i, i + 1, ROLE_MENTIONED))
         return false;
     *f = (found){src, d->r->n_source_mentions - 1, i + 1, false};

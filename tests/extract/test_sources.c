@@ -2570,3 +2570,36 @@ Test(sources, the_resistance_refers_back)
     };
     check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A body described by its function, then named by a name the list knows
+ * (no preposition between): the known party speaks ("خدمة الإسعاف
+ * الإسرائيلية نجمة داود الحمراء"); an ambulance service is a body. */
+Test(sources, a_described_body_and_its_listed_name)
+{
+    static const claimant_case cases[] = {
+        {"قال الجيش الإسرائيلي إنه اعترض 5 صواريخ، فيما قالت خدمة الإسعاف الإسرائيلية نجمة داود "
+         "الحمراء إن 2 من المستوطنين أصيبا بجروح طفيفة.",
+         "2 من المستوطنين", "نجمة داود الحمراء", "ngo"},
+        {"قال الجيش إنه اعترض 5 صواريخ. وقال الإسعاف الإسرائيلي إن 3 أشخاص أصيبوا بشظايا.",
+         "3 أشخاص", "الإسعاف الإسرائيلي", "ngo"},
+        /* counter-example: a preposition, the body's own name */
+        {"وقالت المديرية العامة للدفاع المدني إن 3 أشخاص أصيبوا.", "3 أشخاص",
+         "المديرية العامة للدفاع المدني", NULL},
+        /* the UN's human rights office without السامية */
+        {"وقالت مفوضية الأمم المتحدة لحقوق الإنسان إنها وثقت مقتل 8 مدنيين في الضفة الغربية.",
+         "8 مدنيين", "مفوضية الأمم المتحدة السامية لحقوق الإنسان", "un"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* An unnamed speaker after لـ that took the article's alef ("وفقا
+ * للمتحدث باسم ...") keeps its article: the same speaker as when named
+ * bare. */
+Test(sources, a_speaker_after_lam_keeps_its_article)
+{
+    static const claimant_case cases[] = {
+        {"ووفقا للمتحدث باسم وزارة الصحة في غزة، فإن 21 شخصا قتلوا في الغارات الأخيرة.", "21 شخصا",
+         "المتحدث باسم وزارة الصحة في غزة", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
