@@ -863,13 +863,20 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
         *f = pf2;
         return true;
     }
+    /* "المتحدثة باسم اليونيسف، تيس إنغرام، إن": the name between commas */
+    uint32_t si = t->tok[i].sentence;
+    bool between_commas = after >= t->n_tok && end + 1 < t->n_tok && is_comma(t, end) &&
+                          t->tok[end + 1].sentence == si && t->tok[end + 1].kind == TOK_WORD &&
+                          !has_article(t, end + 1);
     if (strcmp(role, "spokesperson") == 0 && (parent != EXTRACT_NO_INDEX || bare_body) &&
-        after < t->n_tok) {
+        (after < t->n_tok || between_commas)) {
         /* "المتحدث باسم قوات X فلان الفلاني خلال ...": two or three words
          * without the article before the phrase ends are the spokesman's
          * name; its first word may carry the article when it is no
          * adjective ("الفاتح قرشي"). */
-        uint32_t s = t->tok[i].sentence;
+        uint32_t s = si;
+        if (between_commas)
+            after = end + 1;
         size_t q = after;
         if (has_article(t, q) && !definite_nisba(d, q, s) && form_at(d, q, NULL) == FORM_NONE &&
             !stages_word_in(d, q, FW_RELATIVE_PRONOUN) && q + 1 < t->n_tok &&
@@ -884,7 +891,9 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
             q++;
         found tf;
         lexicon_match tm;
-        if (q >= after + 2 && (phrase_ends_at(d, q, s) || told_to_at(d, q, &tf, &tm))) {
+        if (q >= after + 2 &&
+            (between_commas ? is_comma(t, q)
+                            : (phrase_ends_at(d, q, s) || told_to_at(d, q, &tf, &tm)))) {
             span name = {t->tok[after].sp.start, t->tok[q - 1].sp.end};
             size_t person = discovered_source(d, name, "person", parent);
             if (person != EXTRACT_NO_INDEX &&

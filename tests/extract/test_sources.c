@@ -2603,3 +2603,19 @@ Test(sources, a_speaker_after_lam_keeps_its_article)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A spokesman's name between commas after his party ("المتحدثة باسم
+ * اليونيسف، تيس إنغرام،"), two or three words no list knows: the person
+ * speaks, and his surname refers back to him. */
+Test(sources, a_spokesman_named_between_commas)
+{
+    static const claimant_case cases[] = {
+        {"قالت المتحدثة باسم اليونيسف، تيس إنغرام، إن 14 ألف طفل قتلوا في غزة. وأضافت إنغرام أن "
+         "17 ألف طفل آخرين باتوا بلا مرافق.",
+         "17 ألف", "تيس إنغرام", "person"},
+        /* counter-example: a time between commas */
+        {"وقال المتحدث باسم الجيش، مساء أمس، إن 5 جنود قتلوا.", "5 جنود", "المتحدث باسم الجيش",
+         NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
