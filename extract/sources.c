@@ -1628,7 +1628,15 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         if (p->object_follows && prev_definite && k > j + 1 && name_first == EXTRACT_NO_INDEX &&
             !quoted && !definite_nisba(d, k, s))
             break;
-        if (party_at(d, k, &pf, &pm)) {
+        /* "مدير إدارة الشرق الأوسط": a name that is also an ordinary
+         * phrase (ambiguous) is a party here only quoted or after its
+         * outlet noun */
+        bool plain = false;
+        if (party_at(d, k, &pf, &pm) && !pf.anaphor && !quoted &&
+            strstr(model_field(pm.entry, 6), "ambiguous") &&
+            !(k > 0 && (stages_word_in(d, k - 1, FW_OUTLET_NOUN) || office_head(t, k - 1))))
+            plain = true;
+        if (!plain && party_at(d, k, &pf, &pm)) {
             if (head == FORM_PARTY && strcmp(d->r->sources[pf.source].kind, "person") == 0)
                 break;
             /* "خدمة الإسعاف الإسرائيلية نجمة داود الحمراء": a known party

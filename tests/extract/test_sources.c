@@ -2619,3 +2619,28 @@ Test(sources, a_spokesman_named_between_commas)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* Inside a function's or body's name, a name that is also an ordinary
+ * phrase (الشرق الأوسط "the Middle East") is a party only quoted, after its
+ * outlet noun or an office ("مكتب العربية"). */
+Test(sources, an_ambiguous_name_inside_a_function)
+{
+    static const struct {
+        const char *doc, *id;
+        bool named;
+    } cases[] = {
+        {"قال مدير إدارة الشرق الأوسط في وزارة الخارجية الروسية إن 40 مواطنا روسيا غادروا "
+         "القطاع.",
+         "asharq-al-awsat", false},
+        {"وقال مدير مكتب العربية في بغداد إن 5 أشخاص قتلوا في التفجير.", "alarabiya", true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        extract_result r;
+        cr_assert_eq(extract_document(model, cases[i].doc, strlen(cases[i].doc), &r), 0);
+        bool named = false;
+        for (size_t k = 0; k < r.n_sources; k++)
+            named |= strcmp(r.sources[k].id, cases[i].id) == 0;
+        cr_expect_eq(named, cases[i].named, "%s in: %s", cases[i].id, cases[i].doc);
+        extract_result_free(&r);
+    }
+}
