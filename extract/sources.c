@@ -523,6 +523,7 @@ static bool told_outlet_at(const doc_state *d, size_t k, lexicon_match *km);
 static bool hidden_subject(const doc_state *d, const lexicon_match *am);
 static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am);
 static bool body_alone_at(doc_state *d, size_t i, found *f);
+static bool named_in_last_speaker(doc_state *d, const pass *p, size_t i, found *f);
 static bool told_press_at(const doc_state *d, size_t k);
 static bool named_in_passing(doc_state *d, pass *p, size_t i, found *f);
 
@@ -1961,6 +1962,8 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
     }
     if (as_subject && named_in_passing(d, p, i, f))
         return true;
+    if (as_subject && named_in_last_speaker(d, p, i, f))
+        return true;
     if (as_subject && body_alone_at(d, i, f))
         return true;
     return as_subject && person_at(d, i, f);
@@ -2005,6 +2008,29 @@ static bool named_in_passing(doc_state *d, pass *p, size_t i, found *f)
         *f = (found){named.source, d->r->n_source_mentions - 1, i + 1, true};
         return true;
     }
+    return false;
+}
+
+/* "قالت وزارة الخارجية العراقية ... وقالت الخارجية إن": a body's head
+ * alone and definite, the subject of a verb, that is a word of the last
+ * speaker's name refers back to it. Records the mention; fills f. */
+static bool named_in_last_speaker(doc_state *d, const pass *p, size_t i, found *f)
+{
+    const text *t = d->t;
+    lexicon_match fm;
+    if (p->last_speaker == EXTRACT_NO_INDEX || form_at(d, i, &fm) != FORM_PARTY ||
+        fm.tok_end != i + 1 || !has_article(t, i) || fm.stripped)
+        return false;
+    const char *name = d->r->sources[p->last_speaker].name;
+    char norm[256];
+    text_normalize(name, strlen(name), norm, sizeof norm);
+    const char *w = t->tok[i].norm;
+    size_t n = strlen(w);
+    for (const char *at = strstr(norm, w); at; at = strstr(at + 1, w))
+        if (at > norm && at[-1] == ' ' && (at[n] == ' ' || at[n] == '\0')) {
+            lexicon_match am = fm;
+            return refer_back(d, p->last_speaker, &am, f);
+        }
     return false;
 }
 

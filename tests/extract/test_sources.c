@@ -2644,3 +2644,25 @@ Test(sources, an_ambiguous_name_inside_a_function)
         extract_result_free(&r);
     }
 }
+
+/* A ministry by its short name and the country's adjective ("الخارجية
+ * القطرية", "الداخلية العراقية") and an embassy are bodies that speak; a
+ * body's head alone that is a word of the last speaker's name ("وقالت
+ * الخارجية" after "وزارة الخارجية العراقية") refers back to it. */
+Test(sources, ministries_by_their_short_names)
+{
+    static const claimant_case cases[] = {
+        {"قالت مصادر محلية إن 4 أشخاص قتلوا. وأعلنت الخارجية القطرية أن 3 مواطنين أصيبوا في "
+         "الحادث.",
+         "3 مواطنين", "الخارجية القطرية", "government"},
+        {"قالت مصادر محلية إن 4 أشخاص قتلوا. وقالت الداخلية العراقية إن 3 من منتسبيها أصيبوا.",
+         "3 من منتسبيها", "الداخلية العراقية", "government"},
+        {"قالت مصادر محلية إن 4 أشخاص قتلوا. وقالت السفارة الأمريكية في بغداد إن 3 صواريخ سقطت "
+         "قربها.",
+         "3 صواريخ", "السفارة الأمريكية في بغداد", "government"},
+        {"قالت وزارة الخارجية العراقية إن 4 أشخاص قتلوا.\nوقالت الخارجية إن 3 صواريخ سقطت قرب "
+         "المطار.",
+         "3 صواريخ", "وزارة الخارجية العراقية", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
