@@ -2534,13 +2534,20 @@ static size_t contrast_clause_start(const doc_state *d, size_t i, size_t sentenc
  * ألفا، وفق Y"). With no contrast, it owns what an outlet or agency said
  * in the sentence ("أفادت وكالة X بأن 30 شخصا قتلوا، وفقا لمديرية الصحة"):
  * the news relays; the party it cites asserts. A party that speaks keeps
- * its words ("قال المرصد إن 30 قتلوا، بحسب مصادر طبية"). */
+ * its words ("قال المرصد إن 30 قتلوا، بحسب مصادر طبية"), unless what it
+ * cites is a body of its own (its parent in the list). */
 static void cite_after_speaker(doc_state *d, size_t speaker, size_t cited, size_t i,
                                size_t sentence_start)
 {
     size_t from = contrast_clause_start(d, i, sentence_start);
-    if (from == i && speaker != EXTRACT_NO_INDEX && is_outlet_kind(&d->r->sources[speaker]) &&
-        !is_outlet_kind(&d->r->sources[cited])) {
+    const char *above = cited != EXTRACT_NO_INDEX ? d->r->sources[cited].parent_id : NULL;
+    /* "قالت الأمم المتحدة إن 1.7 مليون نزحوا، بحسب تقديرات أوتشا": a body
+     * of the speaker's own, cited, gives the count the speaker relays */
+    bool own_body =
+        speaker != EXTRACT_NO_INDEX && above && strcmp(above, d->r->sources[speaker].id) == 0;
+    if (from == i && speaker != EXTRACT_NO_INDEX &&
+        ((is_outlet_kind(&d->r->sources[speaker]) && !is_outlet_kind(&d->r->sources[cited])) ||
+         own_body)) {
         for (size_t k = sentence_start; k < i; k++)
             if (d->speaker[k] == speaker)
                 d->speaker[k] = cited;

@@ -2666,3 +2666,20 @@ Test(sources, ministries_by_their_short_names)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A body of the speaker's own (its parent in the list) cited after the
+ * speaker's words gives the count the speaker relays ("قالت الأمم المتحدة
+ * إن ...، بحسب تقديرات أوتشا"); another party cited leaves the speaker its
+ * words. */
+Test(sources, a_body_of_the_speaker_s_own_cited)
+{
+    static const claimant_case cases[] = {
+        {"قالت الأمم المتحدة إن 1.7 مليون شخص نزحوا في غزة، بحسب تقديرات مكتب تنسيق الشؤون "
+         "الإنسانية (أوتشا).",
+         "1.7 مليون", "مكتب تنسيق الشؤون الإنسانية", "un"},
+        /* counter-example */
+        {"قالت الأمم المتحدة إن 40 شخصا قتلوا في القصف، بحسب مصادر طبية.", "40 شخصا",
+         "الأمم المتحدة", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
