@@ -2683,3 +2683,16 @@ Test(sources, a_body_of_the_speaker_s_own_cited)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* An update, a bulletin or a briefing is what a statement is made in: after
+ * في it ends the speaker's name ("وزارة الدفاع البريطانية في تحديثها
+ * الاستخباراتي اليومي"). */
+Test(sources, an_update_is_a_medium)
+{
+    static const claimant_case cases[] = {
+        {"وقالت وزارة الدفاع البريطانية في تحديثها الاستخباراتي اليومي إن روسيا خسرت نحو 1200 "
+         "جندي يوميا.",
+         "1200 جندي", "وزارة الدفاع البريطانية", "government"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
