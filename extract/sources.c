@@ -17,7 +17,8 @@
  * adverbs of time and whom it was told, or the phrase just before it), the
  * object of نقلا عن / بحسب, or "X:" becomes the current speaker; "نقلت X عن
  * Y" credits Y, and whom a statement was told (لوكالة فرانس برس) is only a
- * carrier. The first attribution of a sentence also covers the words before
+ * carrier; whom اتهم names before بـ and the charge is the accused, not
+ * the speaker ("نفت X ...، واتهمت الجيش بقتل 11"). The first attribution of a sentence also covers the words before
  * it when it is post-posed ("قتل 5 ...، بحسب X"), not when it opens a clause
  * of its own ("...، في حين أعلن X"); a party cited after an outlet's
  * statement ("أفادت وكالة X بأن ...، وفقا لـY") asserts what X relays.
@@ -62,7 +63,9 @@
  * goes, or stays as a party of the text when it speaks
  * (sources_bind_generics); a command named by no war's name ("قيادة
  * الجيش") is that of the army of the document's war, the one it names or
- * else the one army of a war fought in one country (Lebanon's, Sudan's);
+ * else the one army of a war fought in one country (Lebanon's, Sudan's),
+ * and "القيادة العامة" is the one command of the war the list names by
+ * those words and more (in Libya Haftar's);
  * a body every country has, named bare ("وزارة
  * الصحة"), is one party per war, and a civil defence the list knows, seated
  * in a country of another war ("الدفاع المدني في صنعاء"), is that
