@@ -1617,8 +1617,11 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             prev_definite = false; /* the object of في begins a chain of its own */
             continue;
         }
-        if (form == FORM_MEDIUM && name_first == EXTRACT_NO_INDEX)
-            break; /* "قال الجيش بيانا": not a name */
+        /* "قال الجيش بيانا": not a name; but a definite one in the
+         * genitive of a construct names the function ("مدير الاتصال") */
+        if (form == FORM_MEDIUM && name_first == EXTRACT_NO_INDEX &&
+            !(k > j && has_article(t, k) && !prev_definite))
+            break;
         if (head == FORM_PARTY && k > j + 1 && stages_word_in(d, k, FW_AFFILIATED))
             break; /* "مستشفى X التابع لـ Y": the body's name ends, its affiliation follows */
         /* after a complete (definite) name; a title or name in the genitive

@@ -2696,3 +2696,15 @@ Test(sources, an_update_is_a_medium)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A word of what a statement is made in, definite in the genitive of a
+ * function ("مدير الاتصال"), names the function; after a complete name or
+ * indefinite ("قال الجيش بيانا") it does not. */
+Test(sources, a_medium_word_naming_a_function)
+{
+    static const claimant_case cases[] = {
+        {"وقال مدير الاتصال في الرئاسة التركية إن 11 إرهابيا حيدوا في شمالي العراق.", "11 إرهابيا",
+         "مدير الاتصال في الرئاسة التركية", "role"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
