@@ -838,6 +838,15 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
     }
     told_quoted_outlet(d, p, end, t->tok[i].sentence);
     span sp = {gm.sp.start, t->tok[(name_end ? name_end : end) - 1].sp.end};
+    /* 'مراسل "سكاي نيوز عربية"': the quote opened in the name closes it */
+    size_t close = name_end ? name_end : end;
+    if (close < t->n_tok && t->tok[close].kind == TOK_PUNCT &&
+        (is_punct(t, close, '"') || is_punct(t, close, 0x00BB) || is_punct(t, close, 0x201D)))
+        for (size_t q = gm.tok_first; q < close; q++)
+            if (is_punct(t, q, '"') || is_punct(t, q, 0x00AB) || is_punct(t, q, 0x201C)) {
+                sp.end = t->tok[close].sp.end;
+                break;
+            }
     size_t after = next_word(t, end, t->tok[i].sentence);
     lexicon_match hm;
     speaker_form hf = after < t->n_tok ? form_at(d, after, &hm) : FORM_NONE;

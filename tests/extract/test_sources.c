@@ -2708,3 +2708,16 @@ Test(sources, a_medium_word_naming_a_function)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* "مصادر خاصة", "مصدر موثوق": the unnamed source keeps its adjective in
+ * its name; a quote opened in a speaker's name closes it. */
+Test(sources, unnamed_sources_with_their_adjectives)
+{
+    static const claimant_case cases[] = {
+        {"قالت مصادر خاصة للجزيرة نت إن 13 من عناصر الأمن قتلوا في كمين قرب الحدود.", "13 من",
+         "مصادر خاصة", "anonymous"},
+        {"وقال مراسل \"سكاي نيوز عربية\" في الخرطوم إن 20 مدنيا قتلوا في قصف مدفعي.", "20 مدنيا",
+         "مراسل \"سكاي نيوز عربية\"", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
