@@ -861,9 +861,26 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
         *f = (found){pf2.source, d->r->n_source_mentions - 1, pk.tok_end, false};
         return true;
     }
+    /* "المتحدث باسم القيادة، اللواء فلان الفلاني، إن": a body's spokesman
+     * named between commas by a title or given name (a function's keeps
+     * the function: "الناطق باسم القائد العام، اللواء X،") */
+    size_t titled = after;
+    if (after >= t->n_tok && end + 1 < t->n_tok && is_comma(t, end) &&
+        t->tok[end + 1].sentence == t->tok[i].sentence &&
+        (bare_body ||
+         (parent != EXTRACT_NO_INDEX && strcmp(d->r->sources[parent].kind, "role") != 0))) {
+        lexicon_match tm2;
+        speaker_form tf2 = form_at(d, end + 1, &tm2);
+        if (tf2 == FORM_TITLE || (tf2 == FORM_GIVEN && !has_article(t, end + 1))) {
+            titled = end + 1;
+            hf = tf2;
+        }
+    }
+    size_t covered = p->covered_until, mentions = d->r->n_source_mentions;
     if (strcmp(role, "spokesperson") == 0 && (hf == FORM_TITLE || hf == FORM_GIVEN) &&
-        form_subject_at(d, p, after, &pf2) &&
-        strcmp(d->r->sources[pf2.source].kind, "person") == 0) {
+        titled < t->n_tok && form_subject_at(d, p, titled, &pf2) &&
+        strcmp(d->r->sources[pf2.source].kind, "person") == 0 &&
+        (titled == after || is_comma(t, pf2.end))) {
         /* "المتحدث باسم الجيش العميد فلان": the person holding the role
          * speaks, for the party of the role. */
         extract_source *holder = &d->r->sources[pf2.source];
@@ -875,6 +892,10 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
         add_mention(d, pf2.source, sp, gm.tok_first, end, ROLE_MENTIONED);
         *f = pf2;
         return true;
+    }
+    if (titled != after) { /* read, but not closed by a comma: not his name */
+        p->covered_until = covered;
+        d->r->n_source_mentions = mentions;
     }
     /* "المتحدثة باسم اليونيسف، تيس إنغرام، إن": the name between commas */
     uint32_t si = t->tok[i].sentence;

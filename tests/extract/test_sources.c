@@ -2721,3 +2721,17 @@ Test(sources, unnamed_sources_with_their_adjectives)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A body's spokesman named between commas by his title ("المتحدث باسم
+ * القيادة، اللواء فلان الفلاني، إن") speaks, and his surname refers back
+ * to him; a function's spokesman so named keeps the function. */
+Test(sources, a_body_s_spokesman_titled_between_commas)
+{
+    static const claimant_case cases[] = {
+        {"أعلنت قيادة العمليات المشتركة حصيلة عمليات الأسبوع. وقال المتحدث باسم القيادة، اللواء "
+         "تحسين الخفاجي، إن القطعات قتلت 17 إرهابيا.\nوأضاف الخفاجي أن الطيران نفذ 11 طلعة "
+         "جوية.",
+         "11 طلعة", "اللواء تحسين الخفاجي", "person"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
