@@ -2735,3 +2735,16 @@ Test(sources, a_body_s_spokesman_titled_between_commas)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* Libya's news agency split in two: under Benghazi's dateline it is the
+ * eastern one (listed seated in بنغازي), under Tripoli's the GNA's. */
+Test(sources, the_libyan_agency_by_its_dateline)
+{
+    static const outlet_case cases[] = {
+        {"بنغازي - وكالة الأنباء الليبية\nأعلنت القيادة العامة مقتل 6 إرهابيين في درنة.",
+         "lana-east"},
+        {"طرابلس - وكالة الأنباء الليبية\nأعلنت وزارة الداخلية مقتل 6 من عناصرها في اشتباكات.",
+         "lana"},
+    };
+    check_outlets(cases, sizeof cases / sizeof cases[0]);
+}
