@@ -1225,10 +1225,13 @@ static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
     speaker_form form = form_at(d, i, am);
     char key[TOKEN_NORM_MAX], other[TOKEN_NORM_MAX];
     lexicon_match pa;
-    if ((form != FORM_PARTY && form != FORM_ROLE) || am->tok_end != i + 1 || !head_key(d, i, key) ||
-        lexicon_match_at(d->m->party_anaphors, t, i, PROCLITICS_NAME, &pa))
-        return false; /* الحزب, الجيش ...: party_anaphors.tsv's rules */
     uint32_t s = t->tok[i].sentence;
+    /* a function of two words ("المدير العام", "المفوض العام") */
+    bool two = form == FORM_ROLE && am->tok_end == i + 2 && has_article(t, i) &&
+               has_article(t, i + 1) && t->tok[i + 1].sentence == s;
+    if ((form != FORM_PARTY && form != FORM_ROLE) || (am->tok_end != i + 1 && !two) ||
+        !head_key(d, i, key) || lexicon_match_at(d->m->party_anaphors, t, i, PROCLITICS_NAME, &pa))
+        return false; /* الحزب, الجيش ...: party_anaphors.tsv's rules */
     /* "غرفة العمليات" after "غرفة عمليات X": the head made definite by its
      * complement calls back the body named with that head and complement. */
     const char *complement = NULL;
@@ -1243,6 +1246,13 @@ static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
             (i + 2 < t->n_tok && t->tok[i + 2].sentence == s && definite_follower(d, i + 2)))
             return false;
         complement = w + strlen("ال");
+    } else if (form == FORM_ROLE && i + 1 < t->n_tok && t->tok[i + 1].sentence == s &&
+               (two || definite_nisba(d, i + 1, s) || definite_follower(d, i + 1)) &&
+               !definite_nisba(d, i + 2, s) &&
+               !(i + 2 < t->n_tok && t->tok[i + 2].sentence == s && definite_follower(d, i + 2))) {
+        /* "وأضاف المفوض العام" after "المفوض العام للأونروا فلان": a
+         * function with its adjective calls back the one named with both */
+        complement = t->tok[i + 1].norm;
     } else if (definite_nisba(d, i + 1, s) ||
                (i + 1 < t->n_tok && t->tok[i + 1].sentence == s && definite_follower(d, i + 1)))
         return false; /* "المركز الروسي", "المدير العام": a name of its own */

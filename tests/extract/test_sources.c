@@ -2748,3 +2748,23 @@ Test(sources, the_libyan_agency_by_its_dateline)
     };
     check_outlets(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A function with its adjective ("المفوض العام", "المدير العام") calls
+ * back the one named with both before it; another adjective names someone
+ * else, and with none before it is a function of its own. */
+Test(sources, a_function_with_its_adjective_refers_back)
+{
+    static const claimant_case cases[] = {
+        {"قال المفوض العام للأونروا فيليب لازاريني إن 190 موظفا قتلوا.\nوأضاف المفوض العام أن "
+         "150 منشأة تعرضت للقصف.",
+         "150 منشأة", "فيليب لازاريني", "person"},
+        {"قال المدير العام للدفاع المدني إن 4 أشخاص قتلوا. وقال المدير العام إن 9 آخرين أصيبوا.",
+         "9 آخرين", "المدير العام للدفاع المدني", NULL},
+        /* counter-examples */
+        {"قال المفوض العام للأونروا إن 190 موظفا قتلوا. وقال المفوض الأوروبي إن 150 منشأة "
+         "تضررت.",
+         "150 منشأة", "المفوض الأوروبي", NULL},
+        {"وقال المدير العام إن 9 أشخاص أصيبوا.", "9 أشخاص", "المدير العام", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
