@@ -1274,9 +1274,15 @@ static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
                 t->tok[q - 1].sentence == t->tok[mt->first].sentence)
                 head = q - 1;
         }
-        if (head_key(d, head, other) && strcmp(key, other) == 0 &&
-            (!complement ||
-             (mt->first + 1 < mt->end && !strcmp(t->tok[mt->first + 1].norm, complement)))) {
+        /* "الوكالة", "الصحيفة" after an agency or outlet the list knows
+         * by its name alone ("صنعاء - سبأ"): that one */
+        const extract_source *ms = &d->r->sources[d->r->source_mentions[k].source];
+        bool same_kind = form == FORM_PARTY && !complement && is_outlet_kind(ms) &&
+                         !strcmp(model_field(am->entry, 2), ms->kind) &&
+                         is_known(d, d->r->source_mentions[k].source);
+        if (same_kind || (head_key(d, head, other) && strcmp(key, other) == 0 &&
+                          (!complement || (mt->first + 1 < mt->end &&
+                                           !strcmp(t->tok[mt->first + 1].norm, complement))))) {
             size_t end = complement ? i + 2 : i + 1;
             am->tok_end = end;
             am->sp.end = t->tok[end - 1].sp.end;
@@ -3077,11 +3083,15 @@ static size_t seated_outlet(doc_state *d, size_t a, size_t k, size_t outlet)
             size_t seated = known_source(d, mi);
             if (seated == EXTRACT_NO_INDEX)
                 return outlet;
-            /* the pass read the same words as the outlet first */
+            /* the pass read the same words, and the anaphors of them
+             * ("نقلت الوكالة"), as the other one: under this dateline they
+             * are this one, once for the text */
             for (size_t m = 0; m < r->n_source_mentions; m++)
-                if (d->smention_toks[m].first == mt->first &&
-                    r->source_mentions[m].source == outlet)
+                if (r->source_mentions[m].source == outlet)
                     r->source_mentions[m].source = seated;
+            for (size_t q = 0; q < t->n_tok; q++)
+                if (d->speaker[q] == outlet)
+                    d->speaker[q] = seated;
             return seated;
         }
     }

@@ -2768,3 +2768,22 @@ Test(sources, a_function_with_its_adjective_refers_back)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* "الوكالة" alone refers back to the agency the list knows by its name
+ * alone (a dateline's); under Sanaa's dateline that is the Houthis' Saba. */
+Test(sources, the_agency_refers_back_to_the_dateline_s)
+{
+    static const char *const cases[][3] = {
+        {"صنعاء - سبأ\nوقالت الوكالة إن 4 مدنيين قتلوا في غارة على صعدة.", "4 مدنيين",
+         "saba-sanaa"},
+        {"دمشق - سانا\nوقالت الوكالة إن 4 مدنيين قتلوا بقذائف على حي سكني.", "4 مدنيين", "sana"},
+        {"وذكرت النسخة الحوثية من وكالة سبأ أن 4 مدنيين قتلوا في غارة.", "4 مدنيين", "saba-sanaa"},
+    };
+    check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
+    extract_result r;
+    const char *doc = "صنعاء - سبأ\nنقلت الوكالة عن مصدر طبي أن 4 مدنيين قتلوا.";
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    for (size_t i = 0; i < r.n_sources; i++)
+        cr_expect_str_neq(r.sources[i].id, "saba", "the government's Saba is not named");
+    extract_result_free(&r);
+}
