@@ -9,7 +9,8 @@
  * precision), day-first numeric dates (25/7/2018), and spans (بين 3 و5 آب،
  * من 3 إلى 5 آب، خلال الأيام الثلاثة الماضية، خلال الأسبوع الماضي، منذ بداية
  * الشهر/العام، الشهر الماضي، منذ 2011، منذ 7 أكتوبر 2023، منذ اندلاع الحرب في
- * أبريل 2023: to publication; with no publication date, none: its end is unknown).
+ * أبريل 2023، منذ صباح الاثنين، منذ مساء أمس: to publication; with no
+ * publication date, none: its end is unknown).
  * A day may be an ordinal (السابع من أكتوبر، الحادي والعشرين من آب); a
  * weekday told with its date is that date. A month name alone is not read
  * (آب is also "father"), but after شهر it is the month (خلال شهر شباط: the
@@ -22,8 +23,9 @@
  * الماضي needs no lead word (الخميس الماضي: the last before publication,
  * a week back on that very weekday). A Hijri date is read with its year (12 رمضان 1445),
  * and a Hijri month with a year marked Hijri (رمضان 1445 هـ: the month), by
- * the tabular calendar (a day off the sighted month at most); never without
- * its year (رمضان, رجب are also names). A year-less date takes the publication's year, or the year
+ * the tabular calendar (a day off the sighted month at most); a month never
+ * without its year (رمضان, رجب are also names), a day without it the last
+ * such day by publication (العاشر من رمضان). A year-less date takes the publication's year, or the year
  * before when that would put it after publication.
  * Never guessed: without a publication date only a full explicit date is read;
  * an agency's dateline ("دمشق، 12 آذار/مارس 2024 (أ ف ب) -") gives one.
@@ -204,10 +206,11 @@ static void compound_day(const extract_model *m, const text *t, const number *nu
 }
 
 /* Does منذ stand before token `first` of sentence s, right before it or
- * before the few words that name what began then ("منذ اندلاع الحرب في")? */
+ * before the few words that name what began then ("منذ اندلاع الحرب في"،
+ * "منذ بدء العدوان الإسرائيلي على القطاع في")? No number or mark between. */
 static bool since_before(const text *t, size_t first, uint32_t s)
 {
-    enum { SINCE_EVENT_WORDS = 4 };
+    enum { SINCE_EVENT_WORDS = 8 };
     for (size_t back = 1; back <= SINCE_EVENT_WORDS + 1 && back <= first; back++) {
         size_t k = first - back;
         if (t->tok[k].sentence != s || t->tok[k].kind != TOK_WORD)
@@ -217,6 +220,14 @@ static bool since_before(const text *t, size_t first, uint32_t s)
             return true;
     }
     return false;
+}
+
+/* A day before publication after منذ ("منذ صباح الاثنين"، "منذ مساء أمس"):
+ * from that day to publication. */
+static void since_that_day(const text *t, size_t i, uint32_t s, int32_t pub, extract_date *d)
+{
+    if (d->precision == DATE_DAY && pub && d->start < pub && since_before(t, i, s))
+        *d = (extract_date){d->start, pub, DATE_SPAN};
 }
 
 /* The first day of a range of days of one month that ends with the day
@@ -256,30 +267,64 @@ static bool hijri_mark(const extract_model *m, const text *t, size_t k, uint32_t
            !strcmp(kind_of(&lm), "hijri_mark");
 }
 
+/* Days from 1970-01-01 of the first of Hijri month `month` of year y, by
+ * the tabular calendar: 1 رمضان 1445 is 11 March 2024. */
+static int32_t hijri_first(int month, int y)
+{
+    return (59 * (month - 1) + 1) / 2 + (y - 1) * 354 + (3 + 11 * y) / 30 - 492148;
+}
+
 /* A date of the Hijri calendar: the month at tokens [i, end) of sentence s
  * (number `month`), after its day and before its year (12 رمضان 1445), or
  * before a year marked Hijri (رمضان 1445 هـ: the month). The calendar is
- * the tabular one, which the sighted month may leave by a day. */
+ * the tabular one, which the sighted month may leave by a day. A day with
+ * no year (15 رمضان، العاشر من رمضان) is the last such day on or before
+ * publication, after منذ from then to publication; not صفر, which is also
+ * "zero" (3 صفر). */
 static bool read_hijri(const extract_model *m, const text *t, size_t i, size_t end, uint32_t s,
-                       int month, extract_date *out, size_t *next)
+                       int month, int32_t pub, const day_word *days, extract_date *out,
+                       size_t *next)
 {
     int y = end < t->n_tok && t->tok[end].sentence == s ? tok_int(t, end) : -1;
-    if (y < 1350 || y > 1500)
+    /* the day: "15 رمضان", "9 من شهر رمضان", "العاشر من رمضان" */
+    size_t k = i > 0 && tok_is(t, i - 1, s, "شهر") ? i - 1 : i;
+    int day = k > 0 && t->tok[k - 1].sentence == s ? tok_int(t, k - 1) : -1;
+    size_t day_first = k > 0 ? k - 1 : 0;
+    if (day < 1 && k >= 2 && tok_is(t, k - 1, s, "من") && t->tok[k - 2].sentence == s) {
+        day_first = k - 2;
+        day = tok_int(t, k - 2);
+        if (day < 1 && days && days[k - 2].day) {
+            day = days[k - 2].day;
+            day_first = days[k - 2].first;
+        }
+    }
+    if (y < 1350 || y > 1500) {
+        if (day < 1 || day > 30 || !pub || month == 2)
+            return false;
+        int32_t pd = dates_days(pub / 10000, pub / 100 % 100, pub % 100);
+        int y0 = (pub / 10000 - 622) * 33 / 32 + 1;
+        for (int c = y0 + 1; c >= y0 - 2; c--) {
+            int32_t d = hijri_first(month, c) + day - 1;
+            if (d > pd)
+                continue;
+            *out = (extract_date){dates_from_days(d), dates_from_days(d), DATE_DAY};
+            if (since_before(t, day_first, s))
+                *out = since_then(out->start, pub);
+            *next = end;
+            return out->precision != DATE_NONE;
+        }
         return false;
-    int day = i > 0 && t->tok[i - 1].sentence == s ? tok_int(t, i - 1) : -1;
+    }
     bool mark = hijri_mark(m, t, end + 1, s);
     if ((day < 1 || day > 30) && !mark)
         return false;
-    /* days from 1970-01-01 of the first of the month: 1 رمضان 1445 is
-     * 11 March 2024 */
-    int32_t first = (59 * (month - 1) + 1) / 2 + (y - 1) * 354 + (3 + 11 * y) / 30 - 492148;
+    int32_t first = hijri_first(month, y);
     *next = end + 1 + (mark ? 1 : 0);
     if (day >= 1 && day <= 30) {
         int32_t d = dates_from_days(first + day - 1);
         *out = (extract_date){d, d, DATE_DAY};
     } else {
-        int32_t next_first = (59 * (month % 12) + 1) / 2 + (y + (month == 12) - 1) * 354 +
-                             (3 + 11 * (y + (month == 12))) / 30 - 492148;
+        int32_t next_first = hijri_first(month % 12 + 1, y + (month == 12));
         *out = (extract_date){dates_from_days(first), dates_from_days(next_first - 1), DATE_MONTH};
     }
     return true;
@@ -357,6 +402,40 @@ static void take_part(extract_date *d, int part, int32_t pub)
     *d = (extract_date){start, end, DATE_SPAN};
 }
 
+/* A day after و that closes "بين <date> و<date>" ("بين الثامن من تشرين
+ * الأول 2023 والـ15 من أيلول 2024"): the span from the first date, read at
+ * its month, to the day *d. A few tokens back at most; the first date's own
+ * day is after بين, not after و, so the search does not recur. */
+static void between_dates(const extract_model *m, const text *t, size_t day_first, uint32_t s,
+                          int32_t pub, const day_word *days, extract_date *d)
+{
+    enum { BETWEEN_TOKENS = 12 };
+    if (day_first == 0 || t->tok[day_first - 1].sentence != s ||
+        (!tok_is(t, day_first - 1, s, "و") && !tok_is(t, day_first - 1, s, "وال")))
+        return;
+    size_t and_at = day_first - 1;
+    for (size_t back = 1; back <= BETWEEN_TOKENS && back <= and_at; back++) {
+        size_t b = and_at - back;
+        if (t->tok[b].sentence != s)
+            return;
+        if (!tok_is(t, b, s, "بين") && !tok_is(t, b, s, "وبين"))
+            continue;
+        for (size_t q = b + 1; q < and_at; q++) {
+            lexicon_match lm;
+            extract_date first;
+            size_t end;
+            if (lexicon_match_at(m->dates, t, q, PROCLITICS_ALL, &lm) &&
+                !strcmp(kind_of(&lm), "month") && read_at(m, t, q, s, pub, days, &first, &end) &&
+                (first.precision == DATE_DAY || first.precision == DATE_MONTH) &&
+                first.start < d->start) {
+                *d = (extract_date){first.start, d->end, DATE_SPAN};
+                return;
+            }
+        }
+        return;
+    }
+}
+
 /* The date expression starting at token i (one of sentence s), or none;
  * *next is the token after it. days: the ordinals of the text (NULL: none
  * read). */
@@ -383,15 +462,20 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
     const char *kind = kind_of(&lm);
     int v = value_of(&lm);
     if (strcmp(kind, "month") == 0 && v > 12)
-        return read_hijri(m, t, i, lm.tok_end, s, v - 12, out, next);
+        return read_hijri(m, t, i, lm.tok_end, s, v - 12, pub, days, out, next);
     if (strcmp(kind, "month") == 0) {
         int day = i > 0 && t->tok[i - 1].sentence == s ? tok_int(t, i - 1) : -1;
         size_t day_first = i > 0 ? i - 1 : 0;
-        /* "السابع من أكتوبر": an ordinal, then من */
+        /* "السابع من أكتوبر": an ordinal, then من; "الـ7 من أكتوبر": its
+         * number */
         if (day < 1 && days && i >= 2 && tok_is(t, i - 1, s, "من") && days[i - 2].day &&
             t->tok[i - 2].sentence == s) {
             day = days[i - 2].day;
             day_first = days[i - 2].first;
+        } else if (day < 1 && i >= 2 && tok_is(t, i - 1, s, "من") && t->tok[i - 2].sentence == s &&
+                   tok_int(t, i - 2) >= 1 && tok_int(t, i - 2) <= 31) {
+            day = tok_int(t, i - 2);
+            day_first = i - 2;
         }
         /* "منذ 7 أكتوبر 2023", "منذ اندلاع الحرب في أبريل 2023": from
          * then to publication */
@@ -435,6 +519,8 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
         int from = out->precision == DATE_DAY ? range_start(t, day_first, s, day) : 0;
         if (from)
             *out = (extract_date){shift(out->end, from - day), out->end, DATE_SPAN};
+        else if (!since && out->precision == DATE_DAY)
+            between_dates(m, t, day_first, s, pub, days, out);
         return out->precision != DATE_NONE;
     }
     if (strcmp(kind, "lead") == 0) {
@@ -455,6 +541,7 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
                 back = 7; /* "يوم الثلاثاء الماضي" told on a Tuesday */
             int32_t day = dates_from_days(pd - back);
             *out = (extract_date){day, day, DATE_DAY};
+            since_that_day(t, i, s, pub, out); /* "منذ صباح الاثنين" */
             return true;
         }
         return false;
@@ -507,6 +594,7 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
     } else if (strcmp(kind, "day") == 0) {
         int32_t day = shift(pub, v);
         *out = (extract_date){day, day, DATE_DAY};
+        since_that_day(t, i, s, pub, out); /* "منذ مساء أمس" */
     } else if (strcmp(kind, "days") == 0) {
         *out = (extract_date){shift(pub, -v), pub, DATE_SPAN};
     } else if (strcmp(kind, "week") == 0) {
@@ -614,6 +702,12 @@ static bool read_sentence(const extract_model *m, const text *t, size_t s, int32
         }
         i = next > i ? next : i + 1;
     }
+    /* "بين <date> و<date>": the first date names the span too */
+    for (size_t k = 1; k < r->n_dates; k++)
+        if (r->dates[k].date.precision == DATE_SPAN &&
+            r->dates[k - 1].date.precision != DATE_SPAN &&
+            r->dates[k].date.start == r->dates[k - 1].date.start)
+            r->dates[k - 1].date = r->dates[k].date;
     for (size_t i = first; i < t->n_tok && t->tok[i].sentence == s;) {
         lexicon_match lm;
         if (!lexicon_match_at(m->causes, t, i, PROCLITICS_ALL, &lm)) {

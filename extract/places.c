@@ -23,6 +23,9 @@
  * ("، وأسفرت"), not a third unknown place. So may the second item after a
  * singular noun the writer lets stand for both ("معبر رفح والمصنع").
  *
+ * A town followed by ومخيمها names its camp too ("جنين ومخيمها": مخيم
+ * جنين), as the gazetteer names it.
+ *
  * A region is also named with the adjective of its direction: "جنوبي لبنان"
  * is the gazetteer's "جنوب لبنان" (not for a country: جنوبي السودان).
  *
@@ -58,8 +61,9 @@
  * Places that share a name (أريحا of Idlib and Jericho; الطيبة of the
  * Lebanese border and of the West Bank: extract/model.c ties them in a
  * ring) are told apart by the place said to hold the name ("أريحا في
- * الضفة الغربية", "الطيبة غرب جنين"), else by the governorate and country
- * the text's other places name most (the dateline among them).
+ * الضفة الغربية", "الطيبة غرب جنين"), which then holds the text's bare
+ * mentions of it too, else by the governorate and country the text's other
+ * places name most (the dateline among them).
  */
 #include "extract/stages.h"
 
@@ -95,7 +99,10 @@ static bool names_street(const doc_state *d, size_t i)
            cm.tok_end == i && strcmp(context_role(&cm), "street") == 0;
 }
 
-/* Quotes between the context and token i are fine. */
+/* Quotes between the context and token i are fine. A definite road or
+ * street noun before a definite word takes it as its adjective ("الطريق
+ * الجديدة" "the new road", "الشارع الرئيسي"): a road is named in construct
+ * (طريق المطار). */
 bool places_after_context(const doc_state *d, size_t i)
 {
     const text *t = d->t;
@@ -107,9 +114,13 @@ bool places_after_context(const doc_state *d, size_t i)
     for (size_t back = 1; back <= 3 && back <= k; back++) {
         lexicon_match cm;
         if (lexicon_match_at(d->m->place_context, t, k - back, PROCLITICS_ALL, &cm) &&
-            cm.tok_end == k && strcmp(context_role(&cm), "not") != 0)
+            cm.tok_end == k && strcmp(context_role(&cm), "not") != 0) {
+            if (names_site(&cm) && back == 1 && definite(t->tok[k - 1].norm) &&
+                definite(t->tok[i].norm))
+                return false;
             /* "مستشفى ناصر": a facility's own name, often a person's */
             return strcmp(context_role(&cm), "facility") != 0;
+        }
     }
     return false;
 }
@@ -459,6 +470,34 @@ static bool held_by(const extract_model *m, size_t spot, size_t area, bool insid
     return m->country_of[spot] == m->country_of[area];
 }
 
+/* The first place in the gazetteer of the ring of namesakes of place pl. */
+static size_t ring_first(const extract_model *m, size_t pl)
+{
+    size_t first = pl;
+    for (size_t h = m->homonym_of[pl]; h != EXTRACT_NO_INDEX && h != pl; h = m->homonym_of[h])
+        first = h < first ? h : first;
+    return first;
+}
+
+/* A name the text once says where it lies ("أريحا بريف إدلب") is that
+ * place wherever else the text names it bare: `held` maps the first of each
+ * ring of namesakes to the one the text placed, or to EXTRACT_NO_INDEX - 1
+ * when it placed two of them (then the bare ones keep their choice). */
+static int follow_held_namesakes(doc_state *d, size_t *held)
+{
+    const extract_model *m = d->m;
+    extract_result *r = d->r;
+    for (size_t p = 0; p < r->n_places; p++) {
+        size_t pl = r->places[p].place;
+        if (m->homonym_of[pl] == EXTRACT_NO_INDEX)
+            continue;
+        size_t chosen = held[ring_first(m, pl)];
+        if (chosen != EXTRACT_NO_INDEX && chosen != EXTRACT_NO_INDEX - 1)
+            r->places[p].place = chosen;
+    }
+    return 0;
+}
+
 /* A name the gazetteer holds for one place, said to lie inside a
  * governorate, city or country that does not hold that place ("حي الروضة
  * في مدينة تعز" of the Ar Rawdah of Sanaa, "منطقة الجيزة بمحافظة درعا"),
@@ -467,31 +506,52 @@ static bool held_by(const extract_model *m, size_t spot, size_t area, bool insid
  * of the West Bank), is another place of the same name: its resolution is
  * dropped, and places_find_unresolved serves it after its context word.
  * A namesake the gazetteer holds there takes its place instead ("أريحا في
- * الضفة الغربية" is Jericho). */
-static void drop_contradicted(doc_state *d)
+ * الضفة الغربية" is Jericho), and so do the text's bare mentions of the
+ * name (follow_held_namesakes). */
+static int drop_contradicted(doc_state *d)
 {
     const extract_model *m = d->m;
     extract_result *r = d->r;
+    size_t *held = NULL;
     for (size_t p = r->n_places; p-- > 1;) {
         size_t q = p - 1, spot = r->places[q].place, area = r->places[p].place;
         bool inside = contains_previous(d, p);
         if (!inside && !located_from(d, p))
             continue;
-        if (spot == area || held_by(m, spot, area, inside))
-            continue;
-        /* a namesake the gazetteer holds there: "أريحا في الضفة الغربية" */
-        size_t h = m->homonym_of[spot];
-        while (h != EXTRACT_NO_INDEX && h != spot && !held_by(m, h, area, inside))
-            h = m->homonym_of[h];
-        if (h != EXTRACT_NO_INDEX && h != spot) {
-            r->places[q].place = h;
-            continue;
+        size_t placed = EXTRACT_NO_INDEX;
+        if (spot == area || held_by(m, spot, area, inside)) {
+            placed = spot;
+        } else {
+            /* a namesake the gazetteer holds there: "أريحا في الضفة الغربية" */
+            size_t h = m->homonym_of[spot];
+            while (h != EXTRACT_NO_INDEX && h != spot && !held_by(m, h, area, inside))
+                h = m->homonym_of[h];
+            if (h != EXTRACT_NO_INDEX && h != spot) {
+                r->places[q].place = placed = h;
+            } else {
+                memmove(&r->places[q], &r->places[q + 1],
+                        (r->n_places - q - 1) * sizeof r->places[0]);
+                memmove(&d->place_toks[q], &d->place_toks[q + 1],
+                        (r->n_places - q - 1) * sizeof d->place_toks[0]);
+                r->n_places--;
+            }
         }
-        memmove(&r->places[q], &r->places[q + 1], (r->n_places - q - 1) * sizeof r->places[0]);
-        memmove(&d->place_toks[q], &d->place_toks[q + 1],
-                (r->n_places - q - 1) * sizeof d->place_toks[0]);
-        r->n_places--;
+        if (placed == EXTRACT_NO_INDEX || spot == area || m->homonym_of[placed] == EXTRACT_NO_INDEX)
+            continue;
+        if (!held) {
+            held = malloc(m->n_places * sizeof *held);
+            if (!held)
+                return -1;
+            for (size_t k = 0; k < m->n_places; k++)
+                held[k] = EXTRACT_NO_INDEX;
+        }
+        size_t ring = ring_first(m, placed);
+        held[ring] =
+            held[ring] == EXTRACT_NO_INDEX || held[ring] == placed ? placed : EXTRACT_NO_INDEX - 1;
     }
+    int rc = held ? follow_held_namesakes(d, held) : 0;
+    free(held);
+    return rc;
 }
 
 /* The kind of place the noun right before place mention p names (حي،
@@ -696,6 +756,49 @@ static bool joined_party(const doc_state *d, const lexicon_match *pm, size_t par
     return d->in_source[i - 1] || party_end == i;
 }
 
+/* Adds a mention of place p at sp, tokens [first, end). Past the limit of
+ * items the mention is dropped and counted; -1 when out of memory. */
+static int push_mention(doc_state *d, span sp, size_t p, size_t first, size_t end)
+{
+    size_t cap = d->cap_places;
+    extract_place_mention *m =
+        stages_push((void **)&d->r->places, &d->r->n_places, &d->cap_places, sizeof *m);
+    if (!m && d->r->n_places >= EXTRACT_MAX_ITEMS) {
+        d->r->truncated++; /* past the limit: dropped and counted */
+        return 0;
+    }
+    if (!m)
+        return -1;
+    if (cap != d->cap_places) {
+        mention_toks *grown = realloc(d->place_toks, d->cap_places * sizeof *grown);
+        if (!grown)
+            return -1;
+        d->place_toks = grown;
+    }
+    *m = (extract_place_mention){sp, p, NULL};
+    d->place_toks[d->r->n_places - 1] = (mention_toks){first, end};
+    return 0;
+}
+
+/* "جنين ومخيمها": a town and its camp, when the word at token k says so
+ * and the gazetteer has the camp as مخيم and the town's name; the camp's
+ * index, or EXTRACT_NO_INDEX. */
+static size_t camp_of(const doc_state *d, size_t p, size_t k)
+{
+    const text *t = d->t;
+    if (k >= t->n_tok || t->tok[k].kind != TOK_WORD ||
+        t->tok[k].sentence != t->tok[k - 1].sentence ||
+        (strcmp(t->tok[k].norm, "ومخيمها") != 0 && strcmp(t->tok[k].norm, "ومخيمه") != 0))
+        return EXTRACT_NO_INDEX;
+    char raw[TOKEN_NORM_MAX * 4], key[TOKEN_NORM_MAX * 4];
+    int n = snprintf(raw, sizeof raw, "مخيم %s", d->m->places[p].name);
+    if (n < 0 || (size_t)n >= sizeof raw || !text_normalize(raw, (size_t)n, key, sizeof key))
+        return EXTRACT_NO_INDEX;
+    const lexicon_entry *e = lexicon_find(d->m->gazetteer, key);
+    size_t camp = e ? model_entry_index(d->m->gazetteer, e) : EXTRACT_NO_INDEX;
+    return camp != p ? camp : EXTRACT_NO_INDEX; /* الفارعة is the camp */
+}
+
 int places_find(doc_state *d)
 {
     const text *t = d->t;
@@ -734,29 +837,22 @@ int places_find(doc_state *d)
                 continue;
             }
         }
-        size_t cap = d->cap_places;
-        extract_place_mention *m =
-            stages_push((void **)&d->r->places, &d->r->n_places, &d->cap_places, sizeof *m);
-        if (!m && d->r->n_places >= EXTRACT_MAX_ITEMS) {
-            d->r->truncated++; /* past the limit: dropped and counted */
-            i = pm.tok_end;
-            continue;
-        }
-        if (!m)
+        if (push_mention(d, pm.sp, p, pm.tok_first, pm.tok_end) != 0)
             return -1;
-        if (cap != d->cap_places) {
-            mention_toks *grown = realloc(d->place_toks, d->cap_places * sizeof *grown);
-            if (!grown)
+        size_t camp = camp_of(d, p, pm.tok_end);
+        if (camp != EXTRACT_NO_INDEX) {
+            /* "ومخيمها": the camp, without its و */
+            span sp = t->tok[pm.tok_end].sp;
+            sp.start++;
+            if (push_mention(d, sp, camp, pm.tok_end, pm.tok_end + 1) != 0)
                 return -1;
-            d->place_toks = grown;
         }
-        *m = (extract_place_mention){pm.sp, p, NULL};
-        d->place_toks[d->r->n_places - 1] = (mention_toks){pm.tok_first, pm.tok_end};
-        i = pm.tok_end;
+        i = camp != EXTRACT_NO_INDEX ? pm.tok_end + 1 : pm.tok_end;
     }
     if (choose_namesakes(d) != 0)
         return -1;
-    drop_contradicted(d);
+    if (drop_contradicted(d) != 0)
+        return -1;
     return drop_smaller_namesakes(d);
 }
 
@@ -806,6 +902,10 @@ static bool name_word(const doc_state *d, size_t i, const bool *covered)
             return false;
     }
     const char *w = t->tok[i].norm;
+    /* prepositions that place_context.tsv cannot list (الحول، العبر are
+     * towns): "قرى حول كادقلي" lie around it */
+    if (word_in(t, i, (const char *const[]){"حول", "عبر", NULL}))
+        return false;
     if (!strcmp(w, "ال") || !strcmp(w, "وال"))
         return false; /* the article alone before a number: "منطقة الـ55" */
     if (strncmp(w, "ال", strlen("ال")) == 0 || strncmp(w, "وال", strlen("وال")) == 0)

@@ -17,7 +17,8 @@
  * adverbs of time and whom it was told, or the phrase just before it), the
  * object of نقلا عن / بحسب, or "X:" becomes the current speaker; "نقلت X عن
  * Y" credits Y, and whom a statement was told (لوكالة فرانس برس) is only a
- * carrier. The first attribution of a sentence also covers the words before
+ * carrier; whom اتهم names before بـ and the charge is the accused, not
+ * the speaker ("نفت X ...، واتهمت الجيش بقتل 11"). The first attribution of a sentence also covers the words before
  * it when it is post-posed ("قتل 5 ...، بحسب X"), not when it opens a clause
  * of its own ("...، في حين أعلن X"); a party cited after an outlet's
  * statement ("أفادت وكالة X بأن ...، وفقا لـY") asserts what X relays.
@@ -48,7 +49,10 @@
  * a release's heading near the top ("بيان صادر عن X"),
  * "مراسل X", an outlet told ("لـ"X"" after a speaker; a news agency told is
  * only the wire cited), "كاميرا X", a trailing link naming X, and datelines
- * ("PLACE - X", "X - PLACE", "متابعات - X", "(X)" opening the text). A party
+ * ("PLACE - X", "X - PLACE", "متابعات - X", "(X)" opening the text, "X/"
+ * running the report in; an
+ * outlet the list also knows seated in PLACE, "وكالة سبأ في صنعاء", is
+ * that one). A party
  * merely quoted is not the publisher; the publisher's own correspondent
  * (مراسلنا) is the outlet speaking.
  *
@@ -59,7 +63,9 @@
  * goes, or stays as a party of the text when it speaks
  * (sources_bind_generics); a command named by no war's name ("قيادة
  * الجيش") is that of the army of the document's war, the one it names or
- * else the one army of a war fought in one country (Lebanon's, Sudan's);
+ * else the one army of a war fought in one country (Lebanon's, Sudan's),
+ * and "القيادة العامة" is the one command of the war the list names by
+ * those words and more (in Libya Haftar's);
  * a body every country has, named bare ("وزارة
  * الصحة"), is one party per war, and a civil defence the list knows, seated
  * in a country of another war ("الدفاع المدني في صنعاء"), is that
@@ -214,6 +220,27 @@ static size_t discovered_named(doc_state *d, char *name, const char *kind, size_
                           /* a spokesman or an anonymous source speaks for its party */
                           .bloc = p ? p->bloc : NULL};
     return d->r->n_sources - 1;
+}
+
+/* A source found in the text named by the words at sp, which begin at
+ * token i: where ل took the article's alef ("للمتحدث", "للشرطة"), the
+ * name gets its article back ("المتحدث باسم ...", "الشرطة"), so that it
+ * is the same source as when named bare. */
+static size_t discovered_definite(doc_state *d, size_t i, span sp, const char *kind, size_t parent)
+{
+    const text *t = d->t;
+    const char *w = t->tok[i].norm;
+    bool waw = !strncmp(w, "ولل", strlen("ولل"));
+    if (!waw && strncmp(w, "لل", strlen("لل")) != 0)
+        return discovered_source(d, sp, kind, parent);
+    span rest = {text_skip_letters(t, i, waw ? 3 : 2), sp.end};
+    char *tail = text_slice(t, rest);
+    size_t n = tail ? strlen(tail) + sizeof "ال" : 0;
+    char *name = tail ? malloc(n) : NULL;
+    if (name)
+        snprintf(name, n, "ال%s", tail);
+    free(tail);
+    return name ? discovered_named(d, name, kind, parent) : EXTRACT_NO_INDEX;
 }
 
 static bool add_mention(doc_state *d, size_t src, span sp, size_t first, size_t end,
@@ -499,6 +526,7 @@ static bool told_outlet_at(const doc_state *d, size_t k, lexicon_match *km);
 static bool hidden_subject(const doc_state *d, const lexicon_match *am);
 static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am);
 static bool body_alone_at(doc_state *d, size_t i, found *f);
+static bool named_in_last_speaker(doc_state *d, const pass *p, size_t i, found *f);
 static bool told_press_at(const doc_state *d, size_t k);
 static bool named_in_passing(doc_state *d, pass *p, size_t i, found *f);
 
@@ -717,6 +745,21 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
     if (has_article(t, i) && p->last_anonymous != EXTRACT_NO_INDEX &&
         named_with_word(d, p->last_anonymous, i))
         return refer_back(d, p->last_anonymous, &gm, f);
+    /* "وأضاف المسؤول الأممي" after "قال المفوض العام للأونروا": with no
+     * unnamed official before, the definite official is the one who holds
+     * a function and spoke last (its adjectives go with it) */
+    if (has_article(t, i) && !strcmp(role, "official") && gm.tok_end == i + 1) {
+        size_t to = p->current != EXTRACT_NO_INDEX ? p->current : p->last_speaker;
+        const char *k = to != EXTRACT_NO_INDEX ? d->r->sources[to].kind : "";
+        if (!strcmp(k, "person") || !strcmp(k, "role")) {
+            lexicon_match am = gm;
+            while (am.tok_end < t->n_tok && am.tok_end < gm.tok_end + 2 &&
+                   definite_nisba(d, am.tok_end, t->tok[i].sentence))
+                am.tok_end++;
+            am.sp.end = t->tok[am.tok_end - 1].sp.end;
+            return refer_back(d, to, &am, f);
+        }
+    }
     /* The party it belongs to: directly after ("مراسل الجزيرة") or after a
      * linking word ("مصدر في جبهة فتح الشام"). A party attached with ل is
      * whom it spoke to ("مصادر للجزيرة", "مصدر عسكري لوكالة سانا"): a
@@ -795,6 +838,15 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
     }
     told_quoted_outlet(d, p, end, t->tok[i].sentence);
     span sp = {gm.sp.start, t->tok[(name_end ? name_end : end) - 1].sp.end};
+    /* 'مراسل "سكاي نيوز عربية"': the quote opened in the name closes it */
+    size_t close = name_end ? name_end : end;
+    if (close < t->n_tok && t->tok[close].kind == TOK_PUNCT &&
+        (is_punct(t, close, '"') || is_punct(t, close, 0x00BB) || is_punct(t, close, 0x201D)))
+        for (size_t q = gm.tok_first; q < close; q++)
+            if (is_punct(t, q, '"') || is_punct(t, q, 0x00AB) || is_punct(t, q, 0x201C)) {
+                sp.end = t->tok[close].sp.end;
+                break;
+            }
     size_t after = next_word(t, end, t->tok[i].sentence);
     lexicon_match hm;
     speaker_form hf = after < t->n_tok ? form_at(d, after, &hm) : FORM_NONE;
@@ -809,9 +861,26 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
         *f = (found){pf2.source, d->r->n_source_mentions - 1, pk.tok_end, false};
         return true;
     }
+    /* "المتحدث باسم القيادة، اللواء فلان الفلاني، إن": a body's spokesman
+     * named between commas by a title or given name (a function's keeps
+     * the function: "الناطق باسم القائد العام، اللواء X،") */
+    size_t titled = after;
+    if (after >= t->n_tok && end + 1 < t->n_tok && is_comma(t, end) &&
+        t->tok[end + 1].sentence == t->tok[i].sentence &&
+        (bare_body ||
+         (parent != EXTRACT_NO_INDEX && strcmp(d->r->sources[parent].kind, "role") != 0))) {
+        lexicon_match tm2;
+        speaker_form tf2 = form_at(d, end + 1, &tm2);
+        if (tf2 == FORM_TITLE || (tf2 == FORM_GIVEN && !has_article(t, end + 1))) {
+            titled = end + 1;
+            hf = tf2;
+        }
+    }
+    size_t covered = p->covered_until, mentions = d->r->n_source_mentions;
     if (strcmp(role, "spokesperson") == 0 && (hf == FORM_TITLE || hf == FORM_GIVEN) &&
-        form_subject_at(d, p, after, &pf2) &&
-        strcmp(d->r->sources[pf2.source].kind, "person") == 0) {
+        titled < t->n_tok && form_subject_at(d, p, titled, &pf2) &&
+        strcmp(d->r->sources[pf2.source].kind, "person") == 0 &&
+        (titled == after || is_comma(t, pf2.end))) {
         /* "المتحدث باسم الجيش العميد فلان": the person holding the role
          * speaks, for the party of the role. */
         extract_source *holder = &d->r->sources[pf2.source];
@@ -824,13 +893,24 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
         *f = pf2;
         return true;
     }
+    if (titled != after) { /* read, but not closed by a comma: not his name */
+        p->covered_until = covered;
+        d->r->n_source_mentions = mentions;
+    }
+    /* "المتحدثة باسم اليونيسف، تيس إنغرام، إن": the name between commas */
+    uint32_t si = t->tok[i].sentence;
+    bool between_commas = after >= t->n_tok && end + 1 < t->n_tok && is_comma(t, end) &&
+                          t->tok[end + 1].sentence == si && t->tok[end + 1].kind == TOK_WORD &&
+                          !has_article(t, end + 1);
     if (strcmp(role, "spokesperson") == 0 && (parent != EXTRACT_NO_INDEX || bare_body) &&
-        after < t->n_tok) {
+        (after < t->n_tok || between_commas)) {
         /* "المتحدث باسم قوات X فلان الفلاني خلال ...": two or three words
          * without the article before the phrase ends are the spokesman's
          * name; its first word may carry the article when it is no
          * adjective ("الفاتح قرشي"). */
-        uint32_t s = t->tok[i].sentence;
+        uint32_t s = si;
+        if (between_commas)
+            after = end + 1;
         size_t q = after;
         if (has_article(t, q) && !definite_nisba(d, q, s) && form_at(d, q, NULL) == FORM_NONE &&
             !stages_word_in(d, q, FW_RELATIVE_PRONOUN) && q + 1 < t->n_tok &&
@@ -845,7 +925,9 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
             q++;
         found tf;
         lexicon_match tm;
-        if (q >= after + 2 && (phrase_ends_at(d, q, s) || told_to_at(d, q, &tf, &tm))) {
+        if (q >= after + 2 &&
+            (between_commas ? is_comma(t, q)
+                            : (phrase_ends_at(d, q, s) || told_to_at(d, q, &tf, &tm)))) {
             span name = {t->tok[after].sp.start, t->tok[q - 1].sp.end};
             size_t person = discovered_source(d, name, "person", parent);
             if (person != EXTRACT_NO_INDEX &&
@@ -856,7 +938,7 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
             }
         }
     }
-    f->source = discovered_source(d, sp, kind, parent);
+    f->source = discovered_definite(d, gm.tok_first, sp, kind, parent);
     f->end = end;
     f->anaphor = false;
     if (!add_mention(d, f->source, sp, gm.tok_first, end, ROLE_MENTIONED))
@@ -1143,10 +1225,13 @@ static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
     speaker_form form = form_at(d, i, am);
     char key[TOKEN_NORM_MAX], other[TOKEN_NORM_MAX];
     lexicon_match pa;
-    if ((form != FORM_PARTY && form != FORM_ROLE) || am->tok_end != i + 1 || !head_key(d, i, key) ||
-        lexicon_match_at(d->m->party_anaphors, t, i, PROCLITICS_NAME, &pa))
-        return false; /* الحزب, الجيش ...: party_anaphors.tsv's rules */
     uint32_t s = t->tok[i].sentence;
+    /* a function of two words ("المدير العام", "المفوض العام") */
+    bool two = form == FORM_ROLE && am->tok_end == i + 2 && has_article(t, i) &&
+               has_article(t, i + 1) && t->tok[i + 1].sentence == s;
+    if ((form != FORM_PARTY && form != FORM_ROLE) || (am->tok_end != i + 1 && !two) ||
+        !head_key(d, i, key) || lexicon_match_at(d->m->party_anaphors, t, i, PROCLITICS_NAME, &pa))
+        return false; /* الحزب, الجيش ...: party_anaphors.tsv's rules */
     /* "غرفة العمليات" after "غرفة عمليات X": the head made definite by its
      * complement calls back the body named with that head and complement. */
     const char *complement = NULL;
@@ -1161,6 +1246,13 @@ static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
             (i + 2 < t->n_tok && t->tok[i + 2].sentence == s && definite_follower(d, i + 2)))
             return false;
         complement = w + strlen("ال");
+    } else if (form == FORM_ROLE && i + 1 < t->n_tok && t->tok[i + 1].sentence == s &&
+               (two || definite_nisba(d, i + 1, s) || definite_follower(d, i + 1)) &&
+               !definite_nisba(d, i + 2, s) &&
+               !(i + 2 < t->n_tok && t->tok[i + 2].sentence == s && definite_follower(d, i + 2))) {
+        /* "وأضاف المفوض العام" after "المفوض العام للأونروا فلان": a
+         * function with its adjective calls back the one named with both */
+        complement = t->tok[i + 1].norm;
     } else if (definite_nisba(d, i + 1, s) ||
                (i + 1 < t->n_tok && t->tok[i + 1].sentence == s && definite_follower(d, i + 1)))
         return false; /* "المركز الروسي", "المدير العام": a name of its own */
@@ -1182,9 +1274,15 @@ static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
                 t->tok[q - 1].sentence == t->tok[mt->first].sentence)
                 head = q - 1;
         }
-        if (head_key(d, head, other) && strcmp(key, other) == 0 &&
-            (!complement ||
-             (mt->first + 1 < mt->end && !strcmp(t->tok[mt->first + 1].norm, complement)))) {
+        /* "الوكالة", "الصحيفة" after an agency or outlet the list knows
+         * by its name alone ("صنعاء - سبأ"): that one */
+        const extract_source *ms = &d->r->sources[d->r->source_mentions[k].source];
+        bool same_kind = form == FORM_PARTY && !complement && is_outlet_kind(ms) &&
+                         !strcmp(model_field(am->entry, 2), ms->kind) &&
+                         is_known(d, d->r->source_mentions[k].source);
+        if (same_kind || (head_key(d, head, other) && strcmp(key, other) == 0 &&
+                          (!complement || (mt->first + 1 < mt->end &&
+                                           !strcmp(t->tok[mt->first + 1].norm, complement))))) {
             size_t end = complement ? i + 2 : i + 1;
             am->tok_end = end;
             am->sp.end = t->tok[end - 1].sp.end;
@@ -1344,6 +1442,41 @@ static bool office_head(const text *t, size_t j)
             return true;
     }
     return false;
+}
+
+/* "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية": an office (head at j) of
+ * a known party (pm, right after the head) whose purpose follows with لـ
+ * is the office the list names by its head and purpose alone ("مكتب تنسيق
+ * الشؤون الإنسانية"), up to `last`. The model's index of that entry, or
+ * m->n_sources. */
+static size_t office_listed(const doc_state *d, size_t j, const lexicon_match *pm, size_t last)
+{
+    static const char *const heads[] = {"مكتب", "مركز", "دايره", NULL};
+    const text *t = d->t;
+    size_t k = pm->tok_end;
+    if (pm->tok_first != j + 1 || k >= last || t->tok[k].kind != TOK_WORD ||
+        strncmp(t->tok[k].norm, "ل", strlen("ل")) != 0)
+        return d->m->n_sources;
+    const char *w = t->tok[j].norm, *head = NULL;
+    size_t n = strlen(w);
+    for (const char *const *h = heads; *h && !head; h++)
+        if (n >= strlen(*h) && strcmp(w + n - strlen(*h), *h) == 0)
+            head = *h;
+    char name[512];
+    const char *purpose = t->tok[k].norm;
+    /* لل took the article's alef: "للشؤون" is "الشؤون" */
+    int used = strncmp(purpose, "لل", strlen("لل")) == 0
+                   ? snprintf(name, sizeof name, "%s ا%s", head, purpose + strlen("ل"))
+                   : snprintf(name, sizeof name, "%s %s", head, purpose + strlen("ل"));
+    for (size_t q = k + 1; q < last && used > 0 && (size_t)used < sizeof name; q++) {
+        if (t->tok[q].kind != TOK_WORD)
+            return d->m->n_sources;
+        used += snprintf(name + used, sizeof name - (size_t)used, " %s", t->tok[q].norm);
+    }
+    if (!head || used <= 0 || (size_t)used >= sizeof name)
+        return d->m->n_sources;
+    const lexicon_entry *e = lexicon_find(d->m->source_list, name);
+    return e ? model_entry_index(d->m->source_list, e) : d->m->n_sources;
 }
 
 /* The kind of an office of the known party `owner`: the party's own (the
@@ -1530,8 +1663,11 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             prev_definite = false; /* the object of في begins a chain of its own */
             continue;
         }
-        if (form == FORM_MEDIUM && name_first == EXTRACT_NO_INDEX)
-            break; /* "قال الجيش بيانا": not a name */
+        /* "قال الجيش بيانا": not a name; but a definite one in the
+         * genitive of a construct names the function ("مدير الاتصال") */
+        if (form == FORM_MEDIUM && name_first == EXTRACT_NO_INDEX &&
+            !(k > j && has_article(t, k) && !prev_definite))
+            break;
         if (head == FORM_PARTY && k > j + 1 && stages_word_in(d, k, FW_AFFILIATED))
             break; /* "مستشفى X التابع لـ Y": the body's name ends, its affiliation follows */
         /* after a complete (definite) name; a title or name in the genitive
@@ -1545,10 +1681,24 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         if (p->object_follows && prev_definite && k > j + 1 && name_first == EXTRACT_NO_INDEX &&
             !quoted && !definite_nisba(d, k, s))
             break;
-        if (party_at(d, k, &pf, &pm)) {
+        /* "مدير إدارة الشرق الأوسط": a name that is also an ordinary
+         * phrase (ambiguous) is a party here only quoted or after its
+         * outlet noun */
+        bool plain = false;
+        if (party_at(d, k, &pf, &pm) && !pf.anaphor && !quoted &&
+            strstr(model_field(pm.entry, 6), "ambiguous") &&
+            !(k > 0 && (stages_word_in(d, k - 1, FW_OUTLET_NOUN) || office_head(t, k - 1))))
+            plain = true;
+        if (!plain && party_at(d, k, &pf, &pm)) {
             if (head == FORM_PARTY && strcmp(d->r->sources[pf.source].kind, "person") == 0)
                 break;
-            if (quoted && head == FORM_PARTY && !pf.anaphor) {
+            /* "خدمة الإسعاف الإسرائيلية نجمة داود الحمراء": a known party
+             * closing a body's complete description, with no preposition,
+             * is that body's own name */
+            bool apposed = head == FORM_PARTY && !pf.anaphor && !pm.stripped && prev_definite &&
+                           k > j + 1 && phrase_ends_at(d, pf.end, s) &&
+                           strcmp(d->r->sources[pf.source].kind, "person") != 0;
+            if ((quoted || apposed) && head == FORM_PARTY && !pf.anaphor) {
                 /* "وكالة أنباء النظام «سانا»", "مكتب ... (أوتشا)": the known
                  * name given in quotes or brackets is the body's own. */
                 if (party != EXTRACT_NO_INDEX)
@@ -1635,11 +1785,17 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         bool names_body =
             body_noun_at(d, k - 1) ||
             (k >= j + 2 && form_at(d, k - 1, NULL) == FORM_TITLE && body_noun_at(d, k - 2));
-        if (name_first == EXTRACT_NO_INDEX && head == FORM_ROLE && !names_body &&
+        bool holder_starts =
+            name_first == EXTRACT_NO_INDEX && head == FORM_ROLE && !names_body &&
             (k > fm.tok_end || has_article(t, j)) &&
             ((form == FORM_TITLE && !unit_not_title(d, k)) || (form == FORM_GIVEN && !definite) ||
              (prev_definite && !definite && t->tok[k].norm[0] != '\0' && !p->object_follows &&
-              strncmp(tk->norm, "ل", 2) != 0 && strncmp(tk->norm, "ب", 2) != 0)))
+              strncmp(tk->norm, "ل", 2) != 0 && strncmp(tk->norm, "ب", 2) != 0));
+        /* "الناطق باسم القائد العام للقوات المسلحة اللواء فلان": read for
+         * the function only, the name after it is the spokesman's */
+        if (holder_starts && p->function_only)
+            break;
+        if (holder_starts)
             name_first = k;
         else if (name_first != EXTRACT_NO_INDEX && k > name_first && form == FORM_ROLE)
             break; /* "أبو فلان المتحدث باسم ...": the appositive is read next */
@@ -1718,9 +1874,14 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
                 f->anaphor = false;
                 return f->source != EXTRACT_NO_INDEX;
             }
-            if (head == FORM_PARTY && party != EXTRACT_NO_INDEX && office_head(t, j))
+            size_t listed = d->m->n_sources;
+            if (head == FORM_PARTY && party != EXTRACT_NO_INDEX && office_head(t, j)) {
                 kind = owner_kind(d, party, kind);
-            f->source = discovered_source(d, whole, head == FORM_ROLE ? "role" : kind, party);
+                listed = office_listed(d, j, &party_match, last);
+            }
+            f->source = listed < d->m->n_sources
+                            ? known_source(d, listed)
+                            : discovered_source(d, whole, head == FORM_ROLE ? "role" : kind, party);
         }
         if (!add_mention(d, f->source, whole, j, last, ROLE_MENTIONED))
             return false;
@@ -1853,6 +2014,8 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
     }
     if (as_subject && named_in_passing(d, p, i, f))
         return true;
+    if (as_subject && named_in_last_speaker(d, p, i, f))
+        return true;
     if (as_subject && body_alone_at(d, i, f))
         return true;
     return as_subject && person_at(d, i, f);
@@ -1900,6 +2063,29 @@ static bool named_in_passing(doc_state *d, pass *p, size_t i, found *f)
     return false;
 }
 
+/* "قالت وزارة الخارجية العراقية ... وقالت الخارجية إن": a body's head
+ * alone and definite, the subject of a verb, that is a word of the last
+ * speaker's name refers back to it. Records the mention; fills f. */
+static bool named_in_last_speaker(doc_state *d, const pass *p, size_t i, found *f)
+{
+    const text *t = d->t;
+    lexicon_match fm;
+    if (p->last_speaker == EXTRACT_NO_INDEX || form_at(d, i, &fm) != FORM_PARTY ||
+        fm.tok_end != i + 1 || !has_article(t, i) || fm.stripped)
+        return false;
+    const char *name = d->r->sources[p->last_speaker].name;
+    char norm[256];
+    text_normalize(name, strlen(name), norm, sizeof norm);
+    const char *w = t->tok[i].norm;
+    size_t n = strlen(w);
+    for (const char *at = strstr(norm, w); at; at = strstr(at + 1, w))
+        if (at > norm && at[-1] == ' ' && (at[n] == ' ' || at[n] == '\0')) {
+            lexicon_match am = fm;
+            return refer_back(d, p->last_speaker, &am, f);
+        }
+    return false;
+}
+
 /* A body's head alone and definite as the subject of a reporting verb,
  * with no body of that head named before it to refer to ("وقالت الحكومة
  * إن ..."، "ونفت الفصائل ذلك"): a party of its own, named by the word. */
@@ -1914,7 +2100,8 @@ static bool body_alone_at(doc_state *d, size_t i, found *f)
         (i + 1 < t->n_tok && t->tok[i + 1].sentence == s && definite_follower(d, i + 1)))
         return false; /* a name of its own, read by the form (form_subject_at) */
     span sp = {article_start(t, i), t->tok[i].sp.end};
-    size_t src = discovered_source(d, sp, model_field(fm.entry, 2), EXTRACT_NO_INDEX);
+    /* "بيان للشرطة": the body is "الشرطة" */
+    size_t src = discovered_definite(d, i, sp, model_field(fm.entry, 2), EXTRACT_NO_INDEX);
     if (!add_mention(d, src, sp, i, i + 1, ROLE_MENTIONED))
         return false;
     *f = (found){src, d->r->n_source_mentions - 1, i + 1, false};
@@ -2005,6 +2192,26 @@ static bool relay_verb(const char *norm)
     return strstr(norm, "نقل") || strstr(norm, "اورد");
 }
 
+/* Is the phrase f read after the verb of am the accused of an accusation
+ * with a hidden subject ("واتهمت الجيش بقتل ...": the party named right
+ * after اتهم, then بـ and the charge)? "اتهمت حماس الجيش بقتل" has its
+ * subject: a second party comes between it and the charge. */
+static bool accused_at(const doc_state *d, const lexicon_match *am, const found *f)
+{
+    const text *t = d->t;
+    const char *v = t->tok[am->tok_first].norm;
+    if (am->stripped && (strncmp(v, "و", strlen("و")) == 0 || strncmp(v, "ف", strlen("ف")) == 0))
+        v += strlen("و"); /* both two bytes */
+    if (!word_among(v, (const char *const[]){"اتهم", "اتهمت", "اتهموا", "يتهم", "تتهم", NULL}) ||
+        f->anaphor || f->end >= t->n_tok ||
+        t->tok[f->end].sentence != t->tok[am->tok_first].sentence ||
+        t->tok[f->end].kind != TOK_WORD)
+        return false;
+    const char *c = t->tok[f->end].norm;
+    /* بـ and a charge of at least three letters: بقتل، بارتكاب */
+    return strncmp(c, "ب", strlen("ب")) == 0 && strlen(c) >= 4 * strlen("ب");
+}
+
 /* "نقلت وكالة X عن مصدر ...", "بحسب ما أوردته وكالة X عن Y" (the relaying
  * verb at token `verb`): X relays; the speaker is who follows عن. True
  * when f became that speaker. */
@@ -2077,6 +2284,39 @@ static void coordinated_holder(doc_state *d, pass *p, found *f)
         p->covered_until = covered;
 }
 
+/* "الناطق باسم الجيش الإسرائيلي للإعلام العربي، أفيخاي أدرعي، إن":
+ * a function the list knows, then within a few words (whom he speaks to,
+ * a comma) a person the list knows as its holder (parent): he speaks.
+ * Records his mention and fills f. */
+static bool listed_holder(doc_state *d, pass *p, found *f)
+{
+    const text *t = d->t;
+    if (f->source == EXTRACT_NO_INDEX || f->anaphor || !is_known(d, f->source) ||
+        !strcmp(d->r->sources[f->source].kind, "person") || f->end >= t->n_tok)
+        return false;
+    uint32_t s = t->tok[f->end].sentence;
+    const char *id = d->r->sources[f->source].id;
+    for (size_t k = f->end; k < t->n_tok && k < f->end + 5 && t->tok[k].sentence == s; k++) {
+        if (stages_word_in(d, k, FW_COMPLEMENTIZER) || is_punct(t, k, ':'))
+            return false;
+        lexicon_match lm;
+        if (t->tok[k].kind != TOK_WORD ||
+            !lexicon_match_at(d->m->source_list, t, k, PROCLITICS_NONE, &lm))
+            continue;
+        const extract_source *h = &d->m->sources[model_entry_index(d->m->source_list, lm.entry)];
+        if (strcmp(h->kind, "person") != 0 || !h->parent_id || strcmp(h->parent_id, id) != 0)
+            return false;
+        found pf;
+        if (!known_at(d, k, &pf, &lm) ||
+            !add_mention(d, pf.source, lm.sp, k, lm.tok_end, ROLE_MENTIONED))
+            return false;
+        *f = (found){pf.source, d->r->n_source_mentions - 1, lm.tok_end, false};
+        p->covered_until = lm.tok_end;
+        return true;
+    }
+    return false;
+}
+
 /* "الأمين العام لحزب الله فلان الفلاني", "وزير الخارجية السوري فلان": a
  * party the list names by a function of it (its subject at token j, f),
  * followed by a given name or a title ("الشيخ فلان"): the person holding
@@ -2085,6 +2325,8 @@ static void function_holder(doc_state *d, pass *p, size_t j, found *f)
 {
     const text *t = d->t;
     size_t k = f->end;
+    if (listed_holder(d, p, f))
+        return;
     if (f->source == EXTRACT_NO_INDEX || f->anaphor || !is_known(d, f->source) ||
         !strcmp(d->r->sources[f->source].kind, "person") || form_at(d, j, NULL) != FORM_ROLE ||
         k >= t->n_tok || t->tok[k].sentence != t->tok[j].sentence ||
@@ -2344,13 +2586,20 @@ static size_t contrast_clause_start(const doc_state *d, size_t i, size_t sentenc
  * ألفا، وفق Y"). With no contrast, it owns what an outlet or agency said
  * in the sentence ("أفادت وكالة X بأن 30 شخصا قتلوا، وفقا لمديرية الصحة"):
  * the news relays; the party it cites asserts. A party that speaks keeps
- * its words ("قال المرصد إن 30 قتلوا، بحسب مصادر طبية"). */
+ * its words ("قال المرصد إن 30 قتلوا، بحسب مصادر طبية"), unless what it
+ * cites is a body of its own (its parent in the list). */
 static void cite_after_speaker(doc_state *d, size_t speaker, size_t cited, size_t i,
                                size_t sentence_start)
 {
     size_t from = contrast_clause_start(d, i, sentence_start);
-    if (from == i && speaker != EXTRACT_NO_INDEX && is_outlet_kind(&d->r->sources[speaker]) &&
-        !is_outlet_kind(&d->r->sources[cited])) {
+    const char *above = cited != EXTRACT_NO_INDEX ? d->r->sources[cited].parent_id : NULL;
+    /* "قالت الأمم المتحدة إن 1.7 مليون نزحوا، بحسب تقديرات أوتشا": a body
+     * of the speaker's own, cited, gives the count the speaker relays */
+    bool own_body =
+        speaker != EXTRACT_NO_INDEX && above && strcmp(above, d->r->sources[speaker].id) == 0;
+    if (from == i && speaker != EXTRACT_NO_INDEX &&
+        ((is_outlet_kind(&d->r->sources[speaker]) && !is_outlet_kind(&d->r->sources[cited])) ||
+         own_body)) {
         for (size_t k = sentence_start; k < i; k++)
             if (d->speaker[k] == speaker)
                 d->speaker[k] = cited;
@@ -2736,6 +2985,38 @@ static bool place_or_desk(const doc_state *d, size_t a, size_t b)
     return lexicon_match_at(d->m->gazetteer, t, a, PROCLITICS_NONE, &gm) && gm.tok_end == b;
 }
 
+/* "بيروت - الأخبار", "صنعاء - المسيرة": a name the list knows only with
+ * its outlet noun ("صحيفة الأخبار", "قناة المسيرة"), which a dateline
+ * marks as an outlet as the noun does; bare, the words are common ones.
+ * Tokens [a, b), trimmed, are the words; the outlet's r->sources index,
+ * recorded as a mention, or NO_INDEX. */
+static size_t outlet_by_its_noun(doc_state *d, size_t a, size_t b)
+{
+    static const char *const nouns[] = {"صحيفه", "جريده", "قناه", "موقع", NULL};
+    const text *t = d->t;
+    if (b > a + 3)
+        return EXTRACT_NO_INDEX;
+    for (size_t q = a; q < b; q++)
+        if (t->tok[q].kind != TOK_WORD)
+            return EXTRACT_NO_INDEX;
+    char name[256];
+    for (const char *const *noun = nouns; *noun; noun++) {
+        size_t used = (size_t)snprintf(name, sizeof name, "%s", *noun);
+        for (size_t q = a; q < b && used < sizeof name; q++)
+            used += (size_t)snprintf(name + used, sizeof name - used, " %s", t->tok[q].norm);
+        if (used >= sizeof name)
+            return EXTRACT_NO_INDEX;
+        const lexicon_entry *e = lexicon_find(d->m->source_list, name);
+        size_t mi = e ? model_entry_index(d->m->source_list, e) : d->m->n_sources;
+        if (mi < d->m->n_sources && is_outlet_kind(&d->m->sources[mi])) {
+            size_t src = known_source(d, mi);
+            span sp = {t->tok[a].sp.start, t->tok[b - 1].sp.end};
+            return add_mention(d, src, sp, a, b, ROLE_MENTIONED) ? src : EXTRACT_NO_INDEX;
+        }
+    }
+    return EXTRACT_NO_INDEX;
+}
+
 /* A known outlet filling tokens [a, b), punctuation around it aside; its
  * r->sources index, recorded as a mention, or NO_INDEX. */
 static size_t outlet_filling(doc_state *d, size_t a, size_t b)
@@ -2750,6 +3031,8 @@ static size_t outlet_filling(doc_state *d, size_t a, size_t b)
                        !(known_at(d, a, &f, &lm) && !lm.stripped);
          n++)
         a++;
+    if (a < b && !(known_at(d, a, &f, &lm) && !lm.stripped))
+        return outlet_by_its_noun(d, a, b);
     if (a >= b || !known_at(d, a, &f, &lm) || lm.stripped ||
         !is_outlet_kind(&d->r->sources[f.source]))
         return EXTRACT_NO_INDEX;
@@ -2770,6 +3053,51 @@ static size_t outlet_filling(doc_state *d, size_t a, size_t b)
     if (!d->in_source[a] || !d->in_source[lm.tok_end - 1])
         add_mention(d, f.source, lm.sp, a, lm.tok_end, ROLE_MENTIONED);
     return f.source;
+}
+
+/* "صنعاء - سبأ": an outlet the list also knows seated in the dateline's
+ * place ("وكالة سبأ في صنعاء", the Houthis' Saba) is that one. `outlet`
+ * was just read by outlet_filling (its last mention) right of the place at
+ * [a, k); the seated one takes the mention. Returns the outlet. */
+static size_t seated_outlet(doc_state *d, size_t a, size_t k, size_t outlet)
+{
+    const text *t = d->t;
+    extract_result *r = d->r;
+    trim_punct(t, &a, &k);
+    if (a >= k || !r->n_source_mentions ||
+        r->source_mentions[r->n_source_mentions - 1].source != outlet)
+        return outlet;
+    const mention_toks *mt = &d->smention_toks[r->n_source_mentions - 1];
+    char name[512];
+    for (int with_noun = 0; with_noun < 2; with_noun++) {
+        size_t used = with_noun ? (size_t)snprintf(name, sizeof name, "وكاله ") : 0;
+        for (size_t q = mt->first; q < mt->end && used < sizeof name; q++)
+            used += (size_t)snprintf(name + used, sizeof name - used, "%s ", t->tok[q].norm);
+        if (used < sizeof name)
+            used += (size_t)snprintf(name + used, sizeof name - used, "في");
+        for (size_t q = a; q < k && used < sizeof name; q++)
+            used += (size_t)snprintf(name + used, sizeof name - used, " %s", t->tok[q].norm);
+        if (used >= sizeof name)
+            return outlet;
+        const lexicon_entry *e = lexicon_find(d->m->source_list, name);
+        size_t mi = e ? model_entry_index(d->m->source_list, e) : d->m->n_sources;
+        if (mi < d->m->n_sources && is_outlet_kind(&d->m->sources[mi])) {
+            size_t seated = known_source(d, mi);
+            if (seated == EXTRACT_NO_INDEX)
+                return outlet;
+            /* the pass read the same words, and the anaphors of them
+             * ("نقلت الوكالة"), as the other one: under this dateline they
+             * are this one, once for the text */
+            for (size_t m = 0; m < r->n_source_mentions; m++)
+                if (r->source_mentions[m].source == outlet)
+                    r->source_mentions[m].source = seated;
+            for (size_t q = 0; q < t->n_tok; q++)
+                if (d->speaker[q] == outlet)
+                    d->speaker[q] = seated;
+            return seated;
+        }
+    }
+    return outlet;
 }
 
 /* Are tokens [a, b) one to three words that may name an outlet: no given
@@ -2989,6 +3317,16 @@ static void run_in_dateline(doc_state *d, pass *p, size_t a, size_t b)
     const text *t = d->t;
     lexicon_match gm;
     size_t q;
+    found of;
+    lexicon_match om;
+    /* "شفق نيوز/ أفاد مصدر ...": the outlet itself runs the report in */
+    if (known_at(d, a, &of, &om) && !om.stripped && is_outlet_kind(&d->r->sources[of.source]) &&
+        !strstr(model_field(om.entry, 6), "ambiguous") && om.tok_end + 1 < b &&
+        dateline_separator(t, om.tok_end) && t->tok[om.tok_end + 1].kind == TOK_WORD) {
+        add_mention(d, of.source, om.sp, a, om.tok_end, ROLE_MENTIONED);
+        score_outlet(d, p, of.source, DATELINE_POINTS);
+        return;
+    }
     if (lexicon_match_at(d->m->gazetteer, t, a, PROCLITICS_NONE, &gm) && !gm.stripped)
         q = gm.tok_end;
     else if (stages_word_in(d, a, FW_DESK))
@@ -3039,7 +3377,7 @@ static void score_datelines(doc_state *d, pass *p)
                         score_outlet(d, p, left, DATELINE_POINTS);
                     else if (right != EXTRACT_NO_INDEX &&
                              (place_or_desk(d, a, k) || line < top_lines))
-                        score_outlet(d, p, right, DATELINE_POINTS);
+                        score_outlet(d, p, seated_outlet(d, a, k, right), DATELINE_POINTS);
                     else if (left != EXTRACT_NO_INDEX && line < top_lines)
                         score_outlet(d, p, left, DATELINE_POINTS);
                     else if (line < top_lines && left == EXTRACT_NO_INDEX &&
@@ -3380,6 +3718,11 @@ int sources_find(doc_state *d)
                 const char *akind = model_field(am.entry, 2);
                 bool carrier = false;
                 bool has_subject = subject_of(d, &p, &am, &f);
+                /* "نفت X الاتهامات، واتهمت الجيش بقتل 11 مدنيا": whom an
+                 * accusation names is the accused, not who speaks, while
+                 * a speaker holds */
+                if (has_subject && p.current != EXTRACT_NO_INDEX && accused_at(d, &am, &f))
+                    has_subject = false;
                 if (has_subject && strcmp(akind, "verb") == 0 &&
                     stages_word_in(d, i, FW_CLAIMS_ATTACK)) {
                     /* "تبنت الجماعة الهجوم الذي أسفر عن مقتل 15 جنديا": a
@@ -3873,6 +4216,42 @@ static size_t the_war_s_army(const doc_state *d, size_t except, const char *conf
     return army;
 }
 
+/* "القيادة العامة" in a Libyan report: a command named by no war's name
+ * is the one party of `conflict` (a military body of a bloc fighting there,
+ * of no parent) that the list names by those words and more ("القيادة
+ * العامة للقوات المسلحة العربية الليبية": Haftar's command). The model's
+ * index of that entry, or m->n_sources when none or more than one is. */
+static size_t the_war_s_command(const doc_state *d, size_t i, const char *conflict)
+{
+    const extract_model *m = d->m;
+    const extract_result *r = d->r;
+    size_t mention = EXTRACT_NO_INDEX;
+    for (size_t k = 0; k < r->n_source_mentions && mention == EXTRACT_NO_INDEX; k++)
+        if (r->source_mentions[k].source == i)
+            mention = k;
+    if (mention == EXTRACT_NO_INDEX)
+        return m->n_sources;
+    char *words = text_slice(d->t, r->source_mentions[mention].sp);
+    char norm[256];
+    if (!words)
+        return m->n_sources;
+    text_normalize(words, strlen(words), norm, sizeof norm);
+    free(words);
+    size_t len = strlen(norm), found_at = m->n_sources, entry;
+    const char *name;
+    for (size_t k = 0; (name = lexicon_phrase_at(m->source_list, k, &entry)); k++) {
+        const extract_source *s = &m->sources[entry];
+        if (strncmp(name, norm, len) != 0 || name[len] != ' ' || entry == found_at ||
+            strcmp(s->kind, "military") != 0 || s->parent_id ||
+            !model_bloc_fights_in(m, s->bloc, conflict))
+            continue;
+        if (found_at != m->n_sources)
+            return m->n_sources;
+        found_at = entry;
+    }
+    return found_at;
+}
+
 int sources_bind_generics(doc_state *d, const char *conflict)
 {
     extract_result *r = d->r;
@@ -3889,9 +4268,25 @@ int sources_bind_generics(doc_state *d, const char *conflict)
             the_country_s_army(d, conflict);
             break;
         }
-    size_t *into = sources_identity(d);
-    if (!into)
+    /* and a command of no war's name that the war's own command extends,
+     * added here too (into[] is sized after) */
+    size_t n_before = r->n_sources;
+    size_t *command = malloc((n_before + 1) * sizeof *command);
+    if (!command)
         return -1;
+    for (size_t i = 0; i < n_before; i++) {
+        size_t mi = d->m->n_sources;
+        command[i] = EXTRACT_NO_INDEX;
+        if (!strcmp(r->sources[i].kind, "military") && named_only_locally(d, i) &&
+            !model_bloc_fights_in(d->m, r->sources[i].bloc, conflict) &&
+            (mi = the_war_s_command(d, i, conflict)) < d->m->n_sources)
+            command[i] = known_source(d, mi);
+    }
+    size_t *into = sources_identity(d);
+    if (!into) {
+        free(command);
+        return -1;
+    }
     bool changed = false;
     int rc = 0;
     for (size_t i = 0; i < r->n_sources && rc == 0; i++) {
@@ -3899,7 +4294,8 @@ int sources_bind_generics(doc_state *d, const char *conflict)
         if (!(model_source_is_war_generic(d->m, s) || named_only_locally(d, i)) ||
             model_bloc_fights_in(d->m, s->bloc, conflict))
             continue;
-        size_t army = !strcmp(s->kind, "military") && named_only_locally(d, i)
+        size_t army = i < n_before && command[i] != EXTRACT_NO_INDEX ? command[i]
+                      : !strcmp(s->kind, "military") && named_only_locally(d, i)
                           ? the_war_s_army(d, i, conflict)
                           : EXTRACT_NO_INDEX;
         if (army != EXTRACT_NO_INDEX)
@@ -3913,6 +4309,7 @@ int sources_bind_generics(doc_state *d, const char *conflict)
     if (rc == 0 && changed)
         rc = sources_merge(d, into);
     free(into);
+    free(command);
     return rc;
 }
 

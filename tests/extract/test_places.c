@@ -7,11 +7,12 @@
 #include <stdlib.h>
 
 static const extract_place *places;
+static size_t n_model_places;
 
 static void load_model_and_places(void)
 {
     load_model();
-    extract_model_places(model, &places);
+    n_model_places = extract_model_places(model, &places);
 }
 
 TestSuite(places, .init = load_model_and_places, .fini = free_model);
@@ -1174,6 +1175,243 @@ Test(places, towns_of_the_libyan_south)
         {"نزح مئات السكان من أم الأرانب وتراغن نحو سبها.", "traghan", "تراغن"},
         {"اندلعت اشتباكات في زويلة شرق مرزق.", "zuwaylah", "زويلة"},
         {"سيطرت القوات على قاعدة تمنهنت الجوية.", "tamanhint-airbase", "قاعدة تمنهنت الجوية"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
+
+/* Quarters of Beirut by the old Damascus road, villages of Deir ez-Zor's
+ * east bank, Saada's border districts and Omdurman's al-Thawra, named as
+ * reporters write them; منبه "an alarm" and الثورة "the revolution" stay
+ * words alone. */
+Test(places, beirut_quarters_deir_villages_saada_districts)
+{
+    static const place_case found[] = {
+        {"اندلعت اشتباكات في الطيونة بين عين الرمانة والشياح.", "tayouneh", "الطيونة"},
+        {"اندلعت اشتباكات في الطيونة بين عين الرمانة والشياح.", "ain-el-remmaneh", "عين الرمانة"},
+        {"اندلعت اشتباكات في الطيونة بين عين الرمانة والشياح.", "chiyah", "الشياح"},
+        {"امتد القنص إلى شارع بدارو.", "badaro", "شارع بدارو"},
+        {"اندلعت اشتباكات في بلدات الشحيل والحوايج والطيانة.", "shuhayl", "الشحيل"},
+        {"اندلعت اشتباكات في بلدات الشحيل والحوايج والطيانة.", "hawayij", "الحوايج"},
+        {"اندلعت اشتباكات في بلدات الشحيل والحوايج والطيانة.", "tayyana", "الطيانة"},
+        {"قتل 6 مواطنين بقصف على مديريتي شدا وقطابر.", "shada", "شدا"},
+        {"قتل 6 مواطنين بقصف على مديريتي شدا وقطابر.", "qatabir", "قطابر"},
+        {"أصيب 3 مواطنين بقصف مدفعي على مديرية منبه.", "munabbih", "منبه"},
+        {"قتل 5 أشخاص في قصف على سوق بالثورة الحارة الـ21.", "thawra-omdurman", "الثورة الحارة"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const word_case not_places[] = {
+        {"تناول المنبه قبل النوم يضر بالصحة ولكن القهوة منبه معروف.", "منبه"},
+        {"اندلعت الثورة في أم درمان قبل سنوات.", "الثورة"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
+
+/* After a plural of places a preposition says where they lie from the
+ * place that follows; it names no village of its own. */
+Test(places, a_preposition_after_villages_is_no_name)
+{
+    static const word_case not_places[] = {
+        {"قصفت قوات الحركة الشعبية قرى حول كادقلي.", "حول"},
+        {"تسللت المجموعات إلى مناطق عبر الحدود.", "عبر"},
+        {"نزح السكان من قرى تحت سيطرة الدعم السريع.", "تحت"},
+        {"قصفت المدفعية بلدات خلف خطوط التماس.", "خلف"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+    static const place_case found[] = {
+        {"قصفت قوات الحركة الشعبية قرى حول كادقلي.", "kadugli", "كادقلي"},
+        /* the towns these prepositions name with the article */
+        {"نقلت العائلات إلى مخيم الحول شرق الحسكة.", "al-hawl", "الحول"},
+        {"قتل 3 أشخاص في مدينة العبر بحضرموت.", "al-abr", "العبر"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
+
+/* A name two places share, once said where it lies ("أريحا بريف إدلب"),
+ * is that place wherever else the text names it bare, whatever the other
+ * places and the dateline name most; named in both, the bare ones follow
+ * the text's places. */
+Test(places, a_namesake_placed_once_holds_for_the_text)
+{
+    static const place_case found[] = {
+        {"رام الله - اقتحمت قوات الاحتلال جنين ونابلس. وقصفت طائرات روسية أريحا بريف إدلب "
+         "الجنوبي، وقتل 3 مدنيين في أريحا.",
+         "ariha", "أريحا"},
+        {"إدلب - قصفت الطائرات سراقب ومعرة النعمان. واقتحمت قوات الاحتلال أريحا في الضفة "
+         "الغربية. وقال شهود إن المواجهات في أريحا استمرت.",
+         "jericho", "أريحا"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const char *const docs[] = {
+        "رام الله - اقتحمت قوات الاحتلال جنين ونابلس. وقصفت طائرات روسية أريحا بريف إدلب "
+        "الجنوبي، وقتل 3 مدنيين في أريحا.",
+        "إدلب - قصفت الطائرات سراقب ومعرة النعمان. واقتحمت قوات الاحتلال أريحا في الضفة "
+        "الغربية. وقال شهود إن المواجهات في أريحا استمرت.",
+    };
+    static const char *const wrong[] = {"jericho", "ariha"};
+    for (size_t c = 0; c < 2; c++) {
+        extract_result r;
+        run(docs[c], &r);
+        cr_expect(!has_place(&r, wrong[c], "أريحا"), "%s: a bare أريحا read as %s", docs[c],
+                  wrong[c]);
+        extract_result_free(&r);
+    }
+}
+
+/* "العاشر من رمضان" is a date far more often than the Egyptian city,
+ * which is named with its noun. */
+Test(places, the_tenth_of_ramadan_is_a_date)
+{
+    static const word_case not_places[] = {
+        {"وكان 4 أشخاص قد أصيبوا في العاشر من رمضان.", "العاشر من رمضان"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+    static const place_case found[] = {
+        {"قتل شخصان في انفجار بمدينة العاشر من رمضان.", "al-ashir-min-ramadan", "العاشر من رمضان"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
+
+/* Villages of south Lebanon, camps and towns of the West Bank and areas of
+ * the Gaza Strip as the reports name them; those that are also words
+ * (أنصار، السودانية، العباسية، كفرا) count only after their noun or in a
+ * list of places. */
+Test(places, villages_of_south_lebanon_camps_of_the_west_bank)
+{
+    static const place_case found[] = {
+        {"قتل 4 أشخاص في غارة على بلدة طيردبا في قضاء صور.", "tayr-debba", "طيردبا"},
+        {"قصفت المدفعية بلدات عيتيت والمجادل وصديقين.", "majadel", "المجادل"},
+        {"قصفت المدفعية بلدات عيتيت والمجادل وصديقين.", "siddiqin", "صديقين"},
+        {"استهدفت غارة بلدة أنصار في قضاء النبطية.", "ansar-lebanon", "أنصار"},
+        {"استهدفت غارات كفررمان وميفدون وزوطر.", "mayfadoun", "ميفدون"},
+        {"اقتحمت القوات مخيم العين في نابلس ومخيم عسكر الجديد.", "ein-camp", "مخيم العين"},
+        {"اقتحمت القوات مخيم الفوار جنوب الخليل.", "fawwar-camp", "مخيم الفوار"},
+        {"اقتحمت القوات بلدة عقابا شمال طوباس.", "aqqaba", "عقابا"},
+        {"قصفت الطائرات منطقة السودانية شمال غرب غزة.", "sudaniya", "السودانية"},
+        {"توغلت الدبابات في منطقة قيزان النجار جنوب خان يونس.", "qizan-an-najjar", "قيزان النجار"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const word_case not_places[] = {
+        {"قال إن المقاتلين أنصار الحركة وصلوا.", "أنصار"},
+        {"وصل السفير إلى العاصمة السودانية.", "السودانية"},
+        {"عرفت الدولة العباسية عصرا ذهبيا.", "العباسية"},
+        {"ارتاح المواطنون بعد انتهاء القصف.", "ارتاح"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
+
+/* Quarters of Khartoum, Bahri and Omdurman, towns of Darfur and districts of
+ * Tripoli; Tripoli's صلاح الدين in a Libyan text, Aleppo's in a Syrian one,
+ * the Iraqi governorate in an Iraqi one;
+ * بري "by land" and a man's name stay words. */
+Test(places, quarters_of_khartoum_and_tripoli)
+{
+    static const place_case found[] = {
+        {"قتل 3 أشخاص في اشتباكات في حي بري شرق الخرطوم.", "burri", "بري"},
+        {"استهدفت المسيرات أحياء العمارات والديم.", "amarat", "العمارات"},
+        {"قصفت المدفعية حي شمبات والصافية في الخرطوم بحري.", "shambat", "شمبات"},
+        {"قصفت المدفعية سوق ليبيا في أم درمان.", "suq-libya", "سوق ليبيا"},
+        {"أعلنت قوات الدعم السريع سيطرتها على مدينة كرينك ومورني.", "mornei", "مورني"},
+        {"طرابلس - امتدت الاشتباكات من أبو سليم إلى عين زارة وصلاح الدين.", "salah-al-din-tripoli",
+         "صلاح الدين"},
+        {"حلب - قصفت الطائرات حي صلاح الدين والأنصاري.", "salah-al-din", "حي صلاح الدين"},
+        {"تكريت - قتل 5 جنود في هجوم لداعش في صلاح الدين وكركوك.", "salahuddin-gov", "صلاح الدين"},
+        {"قتل 5 جنود في هجوم على الحدود بين صلاح الدين وديالى.", "salahuddin-gov", "صلاح الدين"},
+        {"اندلعت اشتباكات في منطقة السواني وورشفانة جنوب غرب طرابلس.", "warshefana", "ورشفانة"},
+        {"اندلعت اشتباكات في غوط الشعال وقرقارش غرب طرابلس.", "gargaresh", "قرقارش"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const word_case not_places[] = {
+        {"نقلت الشاحنات البضائع عبر الطريق البري.", "البري"},
+        {"قال فايز السراج إن الحكومة مستعدة للحوار.", "السراج"},
+        {"وأكد الباحث بن عاشور أن الأزمة طويلة.", "بن عاشور"},
+        {"ارتفعت العمارات الشاهقة في وسط المدينة.", "العمارات"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
+
+/* Towns of western Anbar and west of Mosul; Mosul, Baghdad and al-Qaim lie
+ * in their governorates, not in Iraq alone; القائم "the one in charge" only
+ * after its noun or in a list. */
+Test(places, towns_of_anbar_and_nineveh)
+{
+    static const place_case found[] = {
+        {"الأنبار - قتل 3 في هجوم على حصيبة والكرابلة قرب القائم.", "husaybah", "حصيبة"},
+        {"قصفت الطائرات أوكار داعش في جزيرة الخالدية ووادي الثرثار.", "khalidiya-island",
+         "جزيرة الخالدية"},
+        {"قتل جندي قرب ناحية زمار شمال غرب الموصل.", "zummar", "ناحية زمار"},
+        {"اعتقلت القوات 4 مطلوبين في كبيسة غرب هيت.", "kubaysa", "كبيسة"},
+        {"قتل 3 أشخاص في قضاء القائم غرب الأنبار.", "al-qaim", "القائم"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const char *const placed[][2] = {
+        {"mosul", "nineveh-gov"}, {"baghdad", "baghdad-gov"}, {"al-qaim", "anbar-gov"}};
+    for (size_t c = 0; c < 3; c++) {
+        const char *parent = NULL;
+        for (size_t k = 0; k < n_model_places; k++)
+            if (!strcmp(places[k].id, placed[c][0]))
+                parent = places[k].parent_id;
+        cr_expect(parent && !strcmp(parent, placed[c][1]), "%s lies in %s, not %s", placed[c][0],
+                  placed[c][1], parent ? parent : "(none)");
+    }
+    static const word_case not_places[] = {
+        {"قال الوليد بن طلال إن الشركة ستستثمر.", "الوليد"},
+        {"وأشار إلى أن القائم بأعمال السفارة التقى المسؤولين.", "القائم"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
+
+/* Quarters of Beirut and Baalbek and Omdurman's الملازمين; a definite road
+ * noun takes a definite word after it as its adjective ("الطريق الجديدة"
+ * "the new road"), not as the name of a place. */
+Test(places, quarters_of_beirut_and_the_road_adjective)
+{
+    static const place_case found[] = {
+        {"قتل 22 شخصا في غارة على منطقتي رأس النبع والنويري في قلب بيروت.", "nuwayri", "النويري"},
+        {"قتل 6 أشخاص في غارة على حي الشراونة في بعلبك.", "sharawneh", "حي الشراونة"},
+        {"استهدفت غارة شقة في منطقة الجناح قرب الأوزاعي.", "jnah", "الجناح"},
+        {"قصفت الطائرات حي الطريق الجديدة في بيروت.", "tariq-al-jdideh", "الطريق الجديدة"},
+        {"قصفت المدفعية حي الملازمين بأم درمان.", "mulazmin", "الملازمين"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const word_case not_places[] = {
+        {"سلكت السيارة الطريق الجديدة نحو المطار.", "الجديدة"},
+        {"قال الإمام الأوزاعي إن العلم نور.", "الأوزاعي"},
+        {"افتتح المعرض في الجناح اللبناني.", "الجناح"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
+
+/* Camps of Nyala, El Geneina and Zalingei named with their noun (كلمة is
+ * "a word"), Jebel Marra and towns of the Kordofan fronts; Buram with its
+ * noun, as برام الله is ب + رام الله. */
+Test(places, camps_of_darfur_and_kordofan_towns)
+{
+    static const place_case found[] = {
+        {"قتل 12 نازحا في قصف على معسكر كلمة شرق نيالا.", "kalma-camp", "معسكر كلمة"},
+        {"فر الآلاف إلى مخيم كريندنق في الجنينة.", "krinding-camp", "مخيم كريندنق"},
+        {"اندلعت معارك في جبل مرة.", "jebel-marra", "جبل مرة"},
+        {"قصفت المسيرات حقل هجليج النفطي.", "heglig", "حقل هجليج"},
+        {"سيطرت القوات على مدينة برام جنوب دارفور.", "buram", "مدينة برام"},
+        {"اعتقلت القوات 5 شبان برام الله.", "ramallah", "رام الله"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const word_case not_places[] = {
+        {"ألقى الرئيس كلمة أمام البرلمان.", "كلمة"},
+        {"اعتقلت القوات 5 شبان برام الله.", "برام"},
+        {"قالت الشركة الموردة إن الشحنة وصلت.", "الموردة"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
+
+/* "جنين ومخيمها": the town and its camp, which the gazetteer names مخيم
+ * and the town's name. */
+Test(places, a_town_and_its_camp)
+{
+    static const place_case found[] = {
+        {"قالت الوزارة إن 12 مواطنا استشهدوا في العدوان على مدينة جنين ومخيمها.", "jenin-camp",
+         "مخيمها"},
+        {"قالت الوزارة إن 12 مواطنا استشهدوا في العدوان على مدينة جنين ومخيمها.", "jenin", "جنين"},
+        {"انسحبت القوات من طولكرم ومخيمه بعد ثلاثة أيام.", "tulkarm-camp", "مخيمه"},
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }

@@ -2345,3 +2345,465 @@ Test(sources, a_surname_of_two_words)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* اتهم with a hidden subject, while a speaker holds: the party named
+ * right after the verb, then بـ and the charge, is the accused; the count
+ * is the accuser's. A subject and an object both named keep the subject. */
+Test(sources, the_accused_is_no_claimant)
+{
+    static const claimant_case cases[] = {
+        {"نفت حركة حماس الاتهامات، واتهمت الجيش الإسرائيلي بقتل 11 مدنيا.", "11 مدنيا", "حركة حماس",
+         NULL},
+        {"قالت وزارة الدفاع التركية إنها لم تستهدف المدنيين، واتهمت وحدات حماية الشعب "
+         "بتهجير 300 عائلة من القرية.",
+         "300 عائلة", "وزارة الدفاع التركية", NULL},
+        /* counter-example: the subject named, then the accused */
+        {"واتهم الجيش الإسرائيلي حركة حماس بإطلاق 11 صاروخا.", "11 صاروخا", "الجيش الإسرائيلي",
+         NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A navy is a speaker: the US Navy the list knows, another read by its
+ * form (البحرية and its nisba), so that a new sentence with its own
+ * reporting verb takes that subject, not the last sentence's sources. */
+Test(sources, a_navy_speaks)
+{
+    static const claimant_case cases[] = {
+        {"قالت مصادر عسكرية إن الحوثيين أطلقوا صواريخ باتجاه السفن. وأعلنت البحرية الأمريكية "
+         "أنها اعترضت 3 صواريخ فوق البحر الأحمر.",
+         "3 صواريخ", "البحرية الأمريكية", "military"},
+        {"أفادت مصادر ملاحية بتعرض سفينة لهجوم. وقالت البحرية البريطانية إن فرقاطتها أسقطت 4 "
+         "طائرات مسيرة.",
+         "4 طائرات", "البحرية البريطانية", "military"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A command named by no war's name (القيادة العامة) is, in a report of
+ * another war, the one party of that war the list names by those words and
+ * more: in Libya Haftar's general command; in Syria it stays Syria's. */
+Test(sources, a_general_command_of_the_report_s_war)
+{
+    static const char *const cases[][3] = {
+        {"بنغازي - قالت القيادة العامة للقوات المسلحة في بيان إن وحداتها قتلت 6 إرهابيين في "
+         "درنة.",
+         "6 إرهابيين", "lna"},
+        {"وأعلنت القيادة العامة أن سلاح الجو شن 4 غارات على مواقع للمسلحين جنوب سبها.", "4 غارات",
+         "lna"},
+        /* counter-example */
+        {"وأعلنت القيادة العامة للجيش مقتل 12 مسلحا في ريف حماة الشمالي.", "12 مسلحا",
+         "syrian-army-general-command"},
+    };
+    check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* An office of a known body named with its purpose after لـ ("مكتب الأمم
+ * المتحدة لتنسيق ...") is the office the list knows by its head and
+ * purpose alone; an office of a body the list knows by its own name is
+ * that body. An office of the UN named by its seat stays an office. */
+Test(sources, an_office_of_a_known_body)
+{
+    static const char *const cases[][3] = {
+        {"قال مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية إن 40 ألف شخص نزحوا من رفح.", "40 ألف شخص",
+         "ocha"},
+        {"وأفاد مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية في تقرير أن 9 قوافل دخلت القطاع.",
+         "9 قوافل", "ocha"},
+        {"وقال مكتب المفوضية السامية لحقوق الإنسان إن 12 مدنيا قتلوا في الفاشر.", "12 مدنيا",
+         "ohchr"},
+    };
+    check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
+    static const claimant_case named[] = {
+        /* counter-example */
+        {"قال مكتب الأمم المتحدة في جنيف إن 40 ألف شخص نزحوا.", "40 ألف شخص",
+         "مكتب الأمم المتحدة في جنيف", "un"},
+    };
+    check_claimants(named, sizeof named / sizeof named[0]);
+}
+
+/* An outlet in a dateline that the list also knows seated in the
+ * dateline's place ("وكالة سبأ في صنعاء") is that one: Saba under Sanaa's
+ * dateline is the Houthis' agency, under Aden's the government's. */
+Test(sources, an_outlet_seated_in_its_dateline)
+{
+    static const outlet_case cases[] = {
+        {"صنعاء - سبأ\nأعلن المتحدث باسم القوات المسلحة أن 3 مدنيين قتلوا في غارة على صعدة.",
+         "saba-sanaa"},
+        /* counter-example */
+        {"عدن - سبأ\nأعلن الجيش اليمني مقتل 12 حوثيا في جبهة مأرب.", "saba"},
+    };
+    check_outlets(cases, sizeof cases / sizeof cases[0]);
+    extract_result r;
+    const char *doc = "صنعاء - سبأ\nقال مصدر طبي إن 4 مدنيين أصيبوا في قصف على حجة.";
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    for (size_t i = 0; i < r.n_sources; i++)
+        cr_expect_str_neq(r.sources[i].id, "saba", "the government's Saba is not named");
+    extract_result_free(&r);
+}
+
+/* "الناطق باسم القائد العام للقوات المسلحة اللواء فلان": the function a
+ * spokesman speaks for ends before a title or a given name, which names
+ * the spokesman himself, not who holds the function. */
+Test(sources, a_spokesman_of_a_function_named_after_it)
+{
+    static const claimant_case cases[] = {
+        {"وقال الناطق باسم القائد العام للقوات المسلحة اللواء يحيى رسول إن الطيران العراقي نفذ 4 "
+         "ضربات.",
+         "4 ضربات", "اللواء يحيى رسول", "person"},
+        {"وقال المتحدث باسم رئيس الوزراء العميد سعد معن إن القوات اعتقلت 7 مطلوبين.", "7 مطلوبين",
+         "العميد سعد معن", "person"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* An outlet the list knows opening the text, a slash or a dash, then the
+ * report run in ("شفق نيوز/ أفاد مصدر ..."): the outlet's own dateline. */
+Test(sources, an_outlet_runs_its_report_in)
+{
+    static const outlet_case cases[] = {
+        {"شفق نيوز/ أفاد مصدر أمني في محافظة ديالى، يوم الأحد، بمقتل 2 من عناصر الحشد الشعبي "
+         "وإصابة 3 آخرين بهجوم مسلح.",
+         "shafaq-news"},
+        {"السومرية نيوز - أعلنت خلية الإعلام الأمني، اليوم الثلاثاء، مقتل 5 إرهابيين بضربة جوية "
+         "في وادي الشاي جنوب كركوك.",
+         "alsumaria"},
+    };
+    check_outlets(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* الأخبار ("the news") and المسيرة ("the march") are outlets only where
+ * the text marks them so: with their noun (صحيفة، قناة) or in a dateline;
+ * bare, they are the common words. */
+Test(sources, outlet_names_that_are_common_words)
+{
+    static const outlet_case cases[] = {
+        {"صنعاء - المسيرة\nأعلن المتحدث باسم القوات المسلحة استهداف 3 سفن في البحر الأحمر.",
+         "al-masirah"},
+        {"بيروت - الأخبار\nقال مصدر أمني إن 4 عناصر من الجيش قتلوا في اشتباك قرب الحدود.",
+         "al-akhbar"},
+        /* counter-examples */
+        {"وأفادت الأخبار الواردة من المدينة بأن 7 مدنيين قتلوا في غارة.", NULL},
+        {"آخر الأخبار\nقال مصدر أمني إن 4 عناصر قتلوا في اشتباك.", NULL},
+    };
+    check_outlets(cases, sizeof cases / sizeof cases[0]);
+    static const claimant_case named[] = {
+        {"وذكرت صحيفة الأخبار أن 7 عناصر أصيبوا في الاشتباك.", "7 عناصر", "الأخبار اللبنانية",
+         "outlet"},
+    };
+    check_claimants(named, sizeof named / sizeof named[0]);
+}
+
+/* A function the list knows, then within a few words a person the list
+ * knows as its holder, between commas or after whom he speaks to: the
+ * person speaks ("الناطق باسم الجيش الإسرائيلي للإعلام العربي، أفيخاي
+ * أدرعي"). */
+Test(sources, a_listed_function_and_its_listed_holder)
+{
+    static const claimant_case cases[] = {
+        {"زعم الناطق باسم الجيش الإسرائيلي، أفيخاي أدرعي، أن قواته دمرت 6 أنفاق في رفح.", "6 أنفاق",
+         "أفيخاي أدرعي", "person"},
+        {"وقال المتحدث باسم الجيش الإسرائيلي للإعلام العربي، أفيخاي أدرعي، إن الطائرات أغارت "
+         "على 12 هدفا.",
+         "12 هدفا", "أفيخاي أدرعي", "person"},
+        /* counter-example: the function alone */
+        {"وقال المتحدث باسم الجيش الإسرائيلي إن قواته دمرت 6 أنفاق.", "6 أنفاق",
+         "المتحدث باسم الجيش الإسرائيلي", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* The definite official ("المسؤول الأممي") with no unnamed official named
+ * before refers back to the one holding a function who spoke last, across
+ * the paragraph, not to a new unnamed official. */
+Test(sources, the_official_is_who_holds_a_function)
+{
+    static const claimant_case cases[] = {
+        {"قال المفوض العام للأونروا إن 14 منشأة تابعة للوكالة تعرضت للقصف.\nوأضاف المسؤول "
+         "الأممي أن أكثر من مليون نازح يحتمون في مدارس الوكالة.",
+         "مليون نازح", "المفوض العام للأونروا", NULL},
+        {"قال وزير الصحة اللبناني فراس الأبيض إن 4 أشخاص قتلوا. وأوضح المسؤول اللبناني أن 9 "
+         "آخرين أصيبوا.",
+         "9 آخرين", "فراس الأبيض", NULL},
+        /* counter-example: a body spoke; an official is someone else */
+        {"قالت وزارة الصحة إن 4 أشخاص قتلوا. وقال المسؤول إن 9 آخرين أصيبوا.", "9 آخرين", "مسؤول",
+         NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* الحرس refers back to a guard named before with حرس (الحرس الثوري). */
+Test(sources, the_guard_refers_back)
+{
+    static const char *const cases[][3] = {
+        {"أطلق الحرس الثوري 12 صاروخا على مقرات في أربيل. وقال بيان للحرس إن الضربات أسفرت عن "
+         "تدمير 4 مقرات.",
+         "4 مقرات", "irgc"},
+    };
+    check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A body's head alone after لـ, which took the article's alef ("بيان
+ * للشرطة"), is named with its article: الشرطة, the same party as "وقالت
+ * الشرطة". */
+Test(sources, a_body_alone_after_lam)
+{
+    static const claimant_case cases[] = {
+        {"وقال بيان للشرطة إن 4 مطلوبين اعتقلوا في حي الجهاد.", "4 مطلوبين", "الشرطة", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Iraqi and Palestinian outlets by their datelines: Baghdad Today (also
+ * "Baghdad today": only where a source stands), the Jerusalem daily al-Quds
+ * by its site (the city alone is no outlet). */
+Test(sources, iraqi_and_palestinian_outlets)
+{
+    static const outlet_case cases[] = {
+        {"بغداد اليوم - ديالى\nأفاد مصدر أمني، اليوم الأحد، بإصابة 2 من عناصر الحشد الشعبي بهجوم "
+         "في قاطع عمليات ديالى.",
+         "baghdad-today"},
+        {"جنين - القدس دوت كوم\nأفادت مصادر محلية بأن قوات الاحتلال اعتقلت 15 مواطنا خلال "
+         "اقتحام مخيم جنين.",
+         "al-quds-daily"},
+        /* counter-example */
+        {"قتل 5 أشخاص في بغداد اليوم بانفجار سيارة مفخخة قرب سوق شعبي.", NULL},
+    };
+    check_outlets(cases, sizeof cases / sizeof cases[0]);
+    static const char *const ids[][3] = {
+        {"وأفادت وكالة شهاب بأن 7 شبان أصيبوا برصاص الاحتلال في نابلس.", "7 شبان", "shehab-news"},
+    };
+    check_claimant_ids(ids, sizeof ids / sizeof ids[0]);
+}
+
+/* المقاومة refers back to a resistance named before with its article
+ * (المقاومة الإسلامية في لبنان: Hezbollah). */
+Test(sources, the_resistance_refers_back)
+{
+    static const char *const cases[][3] = {
+        {"بيروت - المنار\nأعلنت المقاومة الإسلامية في لبنان أنها استهدفت موقع المالكية.\nوقالت "
+         "المقاومة في "
+         "بيان ثان إنها دمرت 3 دبابات ميركافا.",
+         "3 دبابات", "hezbollah"},
+        {"طهران - تسنيم\nأعلنت المقاومة الإسلامية في العراق استهداف قاعدة عين الأسد.\nوقالت "
+         "المقاومة الإسلامية في بيان لاحق إن 4 طائرات مسيرة شاركت في الهجوم.",
+         "4 طائرات", "islamic-resistance-iraq"},
+    };
+    check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A body described by its function, then named by a name the list knows
+ * (no preposition between): the known party speaks ("خدمة الإسعاف
+ * الإسرائيلية نجمة داود الحمراء"); an ambulance service is a body. */
+Test(sources, a_described_body_and_its_listed_name)
+{
+    static const claimant_case cases[] = {
+        {"قال الجيش الإسرائيلي إنه اعترض 5 صواريخ، فيما قالت خدمة الإسعاف الإسرائيلية نجمة داود "
+         "الحمراء إن 2 من المستوطنين أصيبا بجروح طفيفة.",
+         "2 من المستوطنين", "نجمة داود الحمراء", "ngo"},
+        {"قال الجيش إنه اعترض 5 صواريخ. وقال الإسعاف الإسرائيلي إن 3 أشخاص أصيبوا بشظايا.",
+         "3 أشخاص", "الإسعاف الإسرائيلي", "ngo"},
+        /* counter-example: a preposition, the body's own name */
+        {"وقالت المديرية العامة للدفاع المدني إن 3 أشخاص أصيبوا.", "3 أشخاص",
+         "المديرية العامة للدفاع المدني", NULL},
+        /* the UN's human rights office without السامية */
+        {"وقالت مفوضية الأمم المتحدة لحقوق الإنسان إنها وثقت مقتل 8 مدنيين في الضفة الغربية.",
+         "8 مدنيين", "مفوضية الأمم المتحدة السامية لحقوق الإنسان", "un"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* An unnamed speaker after لـ that took the article's alef ("وفقا
+ * للمتحدث باسم ...") keeps its article: the same speaker as when named
+ * bare. */
+Test(sources, a_speaker_after_lam_keeps_its_article)
+{
+    static const claimant_case cases[] = {
+        {"ووفقا للمتحدث باسم وزارة الصحة في غزة، فإن 21 شخصا قتلوا في الغارات الأخيرة.", "21 شخصا",
+         "المتحدث باسم وزارة الصحة في غزة", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A spokesman's name between commas after his party ("المتحدثة باسم
+ * اليونيسف، تيس إنغرام،"), two or three words no list knows: the person
+ * speaks, and his surname refers back to him. */
+Test(sources, a_spokesman_named_between_commas)
+{
+    static const claimant_case cases[] = {
+        {"قالت المتحدثة باسم اليونيسف، تيس إنغرام، إن 14 ألف طفل قتلوا في غزة. وأضافت إنغرام أن "
+         "17 ألف طفل آخرين باتوا بلا مرافق.",
+         "17 ألف", "تيس إنغرام", "person"},
+        /* counter-example: a time between commas */
+        {"وقال المتحدث باسم الجيش، مساء أمس، إن 5 جنود قتلوا.", "5 جنود", "المتحدث باسم الجيش",
+         NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Inside a function's or body's name, a name that is also an ordinary
+ * phrase (الشرق الأوسط "the Middle East") is a party only quoted, after its
+ * outlet noun or an office ("مكتب العربية"). */
+Test(sources, an_ambiguous_name_inside_a_function)
+{
+    static const struct {
+        const char *doc, *id;
+        bool named;
+    } cases[] = {
+        {"قال مدير إدارة الشرق الأوسط في وزارة الخارجية الروسية إن 40 مواطنا روسيا غادروا "
+         "القطاع.",
+         "asharq-al-awsat", false},
+        {"وقال مدير مكتب العربية في بغداد إن 5 أشخاص قتلوا في التفجير.", "alarabiya", true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        extract_result r;
+        cr_assert_eq(extract_document(model, cases[i].doc, strlen(cases[i].doc), &r), 0);
+        bool named = false;
+        for (size_t k = 0; k < r.n_sources; k++)
+            named |= strcmp(r.sources[k].id, cases[i].id) == 0;
+        cr_expect_eq(named, cases[i].named, "%s in: %s", cases[i].id, cases[i].doc);
+        extract_result_free(&r);
+    }
+}
+
+/* A ministry by its short name and the country's adjective ("الخارجية
+ * القطرية", "الداخلية العراقية") and an embassy are bodies that speak; a
+ * body's head alone that is a word of the last speaker's name ("وقالت
+ * الخارجية" after "وزارة الخارجية العراقية") refers back to it. */
+Test(sources, ministries_by_their_short_names)
+{
+    static const claimant_case cases[] = {
+        {"قالت مصادر محلية إن 4 أشخاص قتلوا. وأعلنت الخارجية القطرية أن 3 مواطنين أصيبوا في "
+         "الحادث.",
+         "3 مواطنين", "الخارجية القطرية", "government"},
+        {"قالت مصادر محلية إن 4 أشخاص قتلوا. وقالت الداخلية العراقية إن 3 من منتسبيها أصيبوا.",
+         "3 من منتسبيها", "الداخلية العراقية", "government"},
+        {"قالت مصادر محلية إن 4 أشخاص قتلوا. وقالت السفارة الأمريكية في بغداد إن 3 صواريخ سقطت "
+         "قربها.",
+         "3 صواريخ", "السفارة الأمريكية في بغداد", "government"},
+        {"قالت وزارة الخارجية العراقية إن 4 أشخاص قتلوا.\nوقالت الخارجية إن 3 صواريخ سقطت قرب "
+         "المطار.",
+         "3 صواريخ", "وزارة الخارجية العراقية", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A body of the speaker's own (its parent in the list) cited after the
+ * speaker's words gives the count the speaker relays ("قالت الأمم المتحدة
+ * إن ...، بحسب تقديرات أوتشا"); another party cited leaves the speaker its
+ * words. */
+Test(sources, a_body_of_the_speaker_s_own_cited)
+{
+    static const claimant_case cases[] = {
+        {"قالت الأمم المتحدة إن 1.7 مليون شخص نزحوا في غزة، بحسب تقديرات مكتب تنسيق الشؤون "
+         "الإنسانية (أوتشا).",
+         "1.7 مليون", "مكتب تنسيق الشؤون الإنسانية", "un"},
+        /* counter-example */
+        {"قالت الأمم المتحدة إن 40 شخصا قتلوا في القصف، بحسب مصادر طبية.", "40 شخصا",
+         "الأمم المتحدة", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* An update, a bulletin or a briefing is what a statement is made in: after
+ * في it ends the speaker's name ("وزارة الدفاع البريطانية في تحديثها
+ * الاستخباراتي اليومي"). */
+Test(sources, an_update_is_a_medium)
+{
+    static const claimant_case cases[] = {
+        {"وقالت وزارة الدفاع البريطانية في تحديثها الاستخباراتي اليومي إن روسيا خسرت نحو 1200 "
+         "جندي يوميا.",
+         "1200 جندي", "وزارة الدفاع البريطانية", "government"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A word of what a statement is made in, definite in the genitive of a
+ * function ("مدير الاتصال"), names the function; after a complete name or
+ * indefinite ("قال الجيش بيانا") it does not. */
+Test(sources, a_medium_word_naming_a_function)
+{
+    static const claimant_case cases[] = {
+        {"وقال مدير الاتصال في الرئاسة التركية إن 11 إرهابيا حيدوا في شمالي العراق.", "11 إرهابيا",
+         "مدير الاتصال في الرئاسة التركية", "role"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* "مصادر خاصة", "مصدر موثوق": the unnamed source keeps its adjective in
+ * its name; a quote opened in a speaker's name closes it. */
+Test(sources, unnamed_sources_with_their_adjectives)
+{
+    static const claimant_case cases[] = {
+        {"قالت مصادر خاصة للجزيرة نت إن 13 من عناصر الأمن قتلوا في كمين قرب الحدود.", "13 من",
+         "مصادر خاصة", "anonymous"},
+        {"وقال مراسل \"سكاي نيوز عربية\" في الخرطوم إن 20 مدنيا قتلوا في قصف مدفعي.", "20 مدنيا",
+         "مراسل \"سكاي نيوز عربية\"", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A body's spokesman named between commas by his title ("المتحدث باسم
+ * القيادة، اللواء فلان الفلاني، إن") speaks, and his surname refers back
+ * to him; a function's spokesman so named keeps the function. */
+Test(sources, a_body_s_spokesman_titled_between_commas)
+{
+    static const claimant_case cases[] = {
+        {"أعلنت قيادة العمليات المشتركة حصيلة عمليات الأسبوع. وقال المتحدث باسم القيادة، اللواء "
+         "تحسين الخفاجي، إن القطعات قتلت 17 إرهابيا.\nوأضاف الخفاجي أن الطيران نفذ 11 طلعة "
+         "جوية.",
+         "11 طلعة", "اللواء تحسين الخفاجي", "person"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Libya's news agency split in two: under Benghazi's dateline it is the
+ * eastern one (listed seated in بنغازي), under Tripoli's the GNA's. */
+Test(sources, the_libyan_agency_by_its_dateline)
+{
+    static const outlet_case cases[] = {
+        {"بنغازي - وكالة الأنباء الليبية\nأعلنت القيادة العامة مقتل 6 إرهابيين في درنة.",
+         "lana-east"},
+        {"طرابلس - وكالة الأنباء الليبية\nأعلنت وزارة الداخلية مقتل 6 من عناصرها في اشتباكات.",
+         "lana"},
+    };
+    check_outlets(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A function with its adjective ("المفوض العام", "المدير العام") calls
+ * back the one named with both before it; another adjective names someone
+ * else, and with none before it is a function of its own. */
+Test(sources, a_function_with_its_adjective_refers_back)
+{
+    static const claimant_case cases[] = {
+        {"قال المفوض العام للأونروا فيليب لازاريني إن 190 موظفا قتلوا.\nوأضاف المفوض العام أن "
+         "150 منشأة تعرضت للقصف.",
+         "150 منشأة", "فيليب لازاريني", "person"},
+        {"قال المدير العام للدفاع المدني إن 4 أشخاص قتلوا. وقال المدير العام إن 9 آخرين أصيبوا.",
+         "9 آخرين", "المدير العام للدفاع المدني", NULL},
+        /* counter-examples */
+        {"قال المفوض العام للأونروا إن 190 موظفا قتلوا. وقال المفوض الأوروبي إن 150 منشأة "
+         "تضررت.",
+         "150 منشأة", "المفوض الأوروبي", NULL},
+        {"وقال المدير العام إن 9 أشخاص أصيبوا.", "9 أشخاص", "المدير العام", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* "الوكالة" alone refers back to the agency the list knows by its name
+ * alone (a dateline's); under Sanaa's dateline that is the Houthis' Saba. */
+Test(sources, the_agency_refers_back_to_the_dateline_s)
+{
+    static const char *const cases[][3] = {
+        {"صنعاء - سبأ\nوقالت الوكالة إن 4 مدنيين قتلوا في غارة على صعدة.", "4 مدنيين",
+         "saba-sanaa"},
+        {"دمشق - سانا\nوقالت الوكالة إن 4 مدنيين قتلوا بقذائف على حي سكني.", "4 مدنيين", "sana"},
+        {"وذكرت النسخة الحوثية من وكالة سبأ أن 4 مدنيين قتلوا في غارة.", "4 مدنيين", "saba-sanaa"},
+    };
+    check_claimant_ids(cases, sizeof cases / sizeof cases[0]);
+    extract_result r;
+    const char *doc = "صنعاء - سبأ\nنقلت الوكالة عن مصدر طبي أن 4 مدنيين قتلوا.";
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    for (size_t i = 0; i < r.n_sources; i++)
+        cr_expect_str_neq(r.sources[i].id, "saba", "the government's Saba is not named");
+    extract_result_free(&r);
+}

@@ -206,10 +206,14 @@ def main(argv):
     for f in rows(os.path.join(places, "admin1.tsv")):
         names, pid, country, seat, name_en = f[:5]
         flags = f[5] if len(f) > 5 else ""
+        # `homonym`: its names are kept though a reviewed place has one (صلاح
+        # الدين, a quarter of Aleppo), as the division of another country
+        homonym = flags == "homonym"
+        flags = "" if homonym else flags
         t = towns[seat]
         admin1_of[(t["cc"], t["admin1"])] = pid
         ids.add(pid)
-        names = [n for n in names.split("|") if normalize(n) not in taken]
+        names = [n for n in names.split("|") if homonym or normalize(n) not in taken]
         taken |= {normalize(n) for n in names}
         out.append([ "|".join(names), pid, "governorate", country, coord(t["lat"]),
                      coord(t["lon"]), "approx", name_en] + ([flags] if flags else []))
