@@ -3049,9 +3049,7 @@ static size_t outlet_filling(doc_state *d, size_t a, size_t b)
         end++;
     if (end != b)
         return EXTRACT_NO_INDEX;
-    /* the scan of the text may have recorded the name already */
-    if (!d->in_source[a] || !d->in_source[lm.tok_end - 1])
-        add_mention(d, f.source, lm.sp, a, lm.tok_end, ROLE_MENTIONED);
+    add_mention(d, f.source, lm.sp, a, lm.tok_end, ROLE_MENTIONED);
     return f.source;
 }
 
@@ -3537,6 +3535,7 @@ static size_t narrate_rest(doc_state *d, size_t from)
 }
 
 static int drop_unmentioned(doc_state *d);
+static int merge_repeated_mentions(doc_state *d);
 
 /* A paragraph no one is credited with, between a paragraph that ends with
  * a speaker and one that opens with the same speaker's reporting verb,
@@ -3940,7 +3939,7 @@ int sources_find(doc_state *d)
     free(in_statement);
     free(unread);
     free(p.outlet_score);
-    if (our_correspondent(d) != 0)
+    if (our_correspondent(d) != 0 || merge_repeated_mentions(d) != 0)
         return -1;
     return drop_unmentioned(d);
 }
@@ -4311,6 +4310,71 @@ int sources_bind_generics(doc_state *d, const char *conflict)
     free(into);
     free(command);
     return rc;
+}
+
+/* A mention of the source and span of another: where two rules read one
+ * name (the scan of the text, then the dateline's), it is kept once, in
+ * the place of the first, with the role that says most. Run once all is
+ * read (drop_repeated_mentions drops a pass's own repeats at once). */
+typedef struct mention_key {
+    uint32_t start, end;
+    size_t source, index;
+} mention_key;
+
+static int by_span_and_source(const void *a, const void *b)
+{
+    const mention_key *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end < y->end ? -1 : 1;
+    if (x->source != y->source)
+        return x->source < y->source ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static int merge_repeated_mentions(doc_state *d)
+{
+    extract_result *r = d->r;
+    size_t n = r->n_source_mentions;
+    if (n < 2)
+        return 0;
+    mention_key *keys = malloc(n * sizeof *keys);
+    bool *repeated = calloc(n, sizeof *repeated);
+    if (!keys || !repeated) {
+        free(keys);
+        free(repeated);
+        return -1;
+    }
+    for (size_t m = 0; m < n; m++)
+        keys[m] = (mention_key){r->source_mentions[m].sp.start, r->source_mentions[m].sp.end,
+                                r->source_mentions[m].source, m};
+    qsort(keys, n, sizeof *keys, by_span_and_source);
+    for (size_t k = 1; k < n; k++) {
+        const mention_key *a = &keys[k - 1], *b = &keys[k];
+        if (a->start != b->start || a->end != b->end || a->source != b->source)
+            continue;
+        /* the run's first keeps its index in keys[k - 1] (sorted, it is
+         * the earliest recorded), passed down the run */
+        size_t kept = a->index, again = b->index;
+        keys[k].index = kept;
+        repeated[again] = true;
+        extract_source_mention *into = &r->source_mentions[kept];
+        if (into->role == ROLE_MENTIONED)
+            into->role = r->source_mentions[again].role;
+    }
+    size_t w = 0;
+    for (size_t m = 0; m < n; m++) {
+        if (repeated[m])
+            continue;
+        r->source_mentions[w] = r->source_mentions[m];
+        d->smention_toks[w] = d->smention_toks[m];
+        w++;
+    }
+    r->n_source_mentions = w;
+    free(keys);
+    free(repeated);
+    return 0;
 }
 
 /* A source is registered when its name is read, before the reading is
