@@ -1744,6 +1744,15 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             strncmp(tk->norm, "ال", strlen("ال")) == 0 && nisba_written(d, k - 1, s) &&
             !definite_nisba(d, k, s) && lexicon_match_at(d->m->nouns, t, k, PROCLITICS_ALL, &nm))
             break;
+        /* "ودعت الوزارة المواطنين إلى", "أبلغ الجيش الأهالي": a definite
+         * head takes no genitive, so a counted noun or a speaker's word
+         * with the article right after it is the verb's object, not part
+         * of the name */
+        if (k == j + 1 && head == FORM_PARTY && has_article(t, j) && definite &&
+            name_first == EXTRACT_NO_INDEX && !quoted && !definite_nisba(d, k, s) &&
+            (lexicon_match_at(d->m->nouns, t, k, PROCLITICS_ALL, &nm) ||
+             form_at(d, k, NULL) != FORM_NONE))
+            break;
         bool name_link = stages_word_in(d, k, FW_NAME_LINK);
         /* "حذر وزير الصحة اللبناني من كارثة": after a complete name a
          * preposition begins what is said of it, not the holder's name */

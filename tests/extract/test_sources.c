@@ -235,6 +235,12 @@ Test(sources, the_subject_is_the_first_phrase)
          NULL},
         {"وقالت هيئة البث الرسمية، مساء الاثنين، إن 3 صواريخ سقطت قرب الحدود.", "3 صواريخ",
          "هيئة البث الرسمية", NULL},
+        /* a definite head takes no genitive: the counted noun with the
+         * article after it is the verb's object */
+        {"ودعت المديرية المدنيين إلى الابتعاد، مؤكدة أن 14 شخصا قتلوا.", "14 شخصا", "المديرية",
+         NULL},
+        {"وطالبت الشرطة السكان بالبقاء في منازلهم، مشيرة إلى أن 9 أشخاص أصيبوا.", "9 أشخاص",
+         "الشرطة", NULL},
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
