@@ -161,6 +161,22 @@ Test(sources, a_participle_says_what_its_subject_says)
         {"وحذر وزير الصحة الليبي من كارثة، لافتا إلى أن 70 جريحا وصلوا.", "70 جريحا",
          "وزير الصحة الليبي", "role"},
         {"قتل 5 مدنيين في القصف، مؤكدا أن 3 منازل دمرت.", "3 منازل", "(none)", NULL},
+        /* warning and stressing say as confirming does */
+        {"ودعت منظمة أطباء بلا حدود إلى فتح المعابر، محذرة من أن 900 مريض ينتظرون الإجلاء.",
+         "900 مريض", "أطباء بلا حدود", NULL},
+        {"وطالب وزير الصحة بوقف القصف، مشددا على أن 70 جريحا وصلوا.", "70 جريحا", "وزير الصحة",
+         "role"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Iraq's and Lebanon's district head writes his title in two words or in
+ * one, with one م or two (قائمقام، قائم مقام، قائممقام). */
+Test(sources, the_district_head_in_every_spelling)
+{
+    static const claimant_case cases[] = {
+        {"وقتل 3 رعاة بقصف تركي، وفق ما ذكر قائممقام القضاء.", "3 رعاة", "قائممقام القضاء", "role"},
+        {"وقتل 3 رعاة بقصف تركي، وفق ما ذكر قائمقام القضاء.", "3 رعاة", "قائمقام القضاء", "role"},
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
