@@ -3149,6 +3149,30 @@ static bool quoted_name(const text *t, size_t a, size_t b)
            (is_punct(t, b - 1, 0x00BB) || is_punct(t, b - 1, '"') || is_punct(t, b - 1, 0x201D));
 }
 
+/* Are tokens [a, b), punctuation around them aside, a place's name and
+ * nothing more ("حلب - سوريا": two places, no outlet)? */
+static bool place_alone(const doc_state *d, size_t a, size_t b)
+{
+    const text *t = d->t;
+    trim_punct(t, &a, &b);
+    lexicon_match gm;
+    return a < b && lexicon_match_at(d->m->gazetteer, t, a, PROCLITICS_NONE, &gm) &&
+           gm.tok_first == a && gm.tok_end == b;
+}
+
+/* Do tokens [a, b), punctuation around them aside, name something after a
+ * place, the place opening the name and more words or digits after it
+ * ("ليبيا الأحرار", "الصومال الجديد", "دارفور24")? A person's name never
+ * opens with a place; a place alone ("حلب - سوريا") names no outlet. */
+static bool named_after_a_place(const doc_state *d, size_t a, size_t b)
+{
+    const text *t = d->t;
+    trim_punct(t, &a, &b);
+    lexicon_match gm;
+    return a < b && lexicon_match_at(d->m->gazetteer, t, a, PROCLITICS_NONE, &gm) &&
+           gm.tok_first == a && gm.tok_end < b;
+}
+
 /* A dateline naming an outlet the list does not know, where the order
  * tells an outlet from a reporter's byline ("PLACE - REPORTER"): "OUTLET -
  * PLACE" or "OUTLET: PLACE", "DESK - OUTLET" ("متابعات - X"), and "PLACE
@@ -3160,13 +3184,14 @@ static void unknown_outlet(doc_state *d, pass *p, size_t a, size_t k, size_t r, 
     const text *t = d->t;
     size_t n0 = EXTRACT_NO_INDEX, n1 = 0;
     if (place_or_desk(d, r, b) && !(r + 1 == b && stages_word_in(d, r, FW_DESK)) &&
-        outlet_name_words(d, a, k)) {
+        outlet_name_words(d, a, k) && !place_alone(d, a, k)) {
         n0 = a;
         n1 = k;
     } else if (place_or_desk(d, a, k) && outlet_name_words(d, r, b) &&
                ((r > k && is_punct(t, k, '_')) || (k == a + 1 && stages_word_in(d, a, FW_DESK)) ||
-                quoted_name(t, r, b))) {
-        /* "PLACE - «X»": a reporter's byline is never quoted */
+                quoted_name(t, r, b) || named_after_a_place(d, r, b))) {
+        /* "PLACE - «X»": a reporter's byline is never quoted, nor does it
+         * open with a place */
         n0 = r;
         n1 = b;
     }

@@ -1070,6 +1070,9 @@ Test(sources, unknown_outlets_from_datelines)
          "المرصد اليومي"},
         /* digits glued to its name are part of it */
         {"نيالا - «كردفان24»: قتل 6 مدنيين في قصف على سوق المدينة.\n", "كردفان24"},
+        /* a name that opens with a place is no reporter's, quoted or not */
+        {"سبها - ليبيا الغد\nقتل 6 مدنيين في قصف على سوق المدينة.\n", "ليبيا الغد"},
+        {"الجنينة - كردفان24\nقتل 6 مدنيين في قصف على سوق المدينة.\n", "كردفان24"},
         /* ... or a known outlet, quoted or not */
         {"القاهرة - بوابة الأهرام: أعلنت وزارة الصحة مقتل 7 أشخاص في الحادث.\n", "صحيفة الأهرام"},
     };
@@ -1095,6 +1098,16 @@ Test(sources, an_unquoted_name_after_a_dateline_is_no_outlet)
     cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
     cr_expect_eq(r.outlet, EXTRACT_NO_INDEX, "an outlet in: %s", doc);
     extract_result_free(&r);
+    /* nor is a place after a place: where the report was filed, twice */
+    static const char *const places[] = {
+        "حماة - سوريا\nقتل 4 جنود في هجوم على حاجز.\n",
+        "صور - جنوب لبنان\nقتل 4 أشخاص في غارة على بلدة.\n",
+    };
+    for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
+        cr_assert_eq(extract_document(model, places[i], strlen(places[i]), &r), 0);
+        cr_expect_eq(r.outlet, EXTRACT_NO_INDEX, "an outlet in: %s", places[i]);
+        extract_result_free(&r);
+    }
 }
 
 /* A person named with the function he holds: after the name and a comma,
