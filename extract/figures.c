@@ -3714,6 +3714,16 @@ static bool item_of_toll_list(const doc_state *d, const fig_state *fs, const num
 static bool elliptic_after(const doc_state *d, size_t i, size_t after)
 {
     const text *t = d->t;
+    /* "و13 مساء الثلاثاء في إدلب": when it was stands between the number
+     * and where; a few words of time at most */
+    lexicon_match wm;
+    for (size_t k = 0;
+         k < 3 && after < t->n_tok && t->tok[after].kind == TOK_WORD &&
+         lexicon_match_at(d->m->dates, t, after, PROCLITICS_NONE, &wm) &&
+         (!strcmp(model_field(wm.entry, 1), "lead") || !strcmp(model_field(wm.entry, 1), "day") ||
+          !strcmp(model_field(wm.entry, 1), "weekday"));
+         k++)
+        after = wm.tok_end;
     if (after >= t->n_tok || t->tok[after].kind != TOK_WORD ||
         t->tok[after].sentence != t->tok[i].sentence || word_role(d, after, "percent"))
         return false;

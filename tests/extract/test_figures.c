@@ -862,6 +862,10 @@ Test(figures, elliptic_list_after_a_toll)
          "killed"},
         {"وتوزع القتلى على النحو التالي: 20 في دير الزور، و12 في الرقة.", "12", 12, "exact",
          "killed"},
+        /* when it was stands between the number and where or why */
+        {"وأصيب 7 مدنيين في دوما و11 مساء الجمعة في حرستا.", "11", 11, "exact", "injured"},
+        {"واعتقلت الشرطة 4 شبان في الحي و9 يوم الأحد جراء الاحتجاجات.", "9", 9, "exact",
+         "captured"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 
