@@ -2569,19 +2569,46 @@ static bool count_of_the_named(const doc_state *d, const fig_state *fs, size_t i
         p--;
     if (p == 0 || t->tok[p - 1].sentence != s)
         return false;
-    size_t from = p > LEXICON_MAX_WORDS ? p - LEXICON_MAX_WORDS : 0;
+    /* عددهم، عددهن، عددهما count persons: not the bus or the house of "ركاب
+     * الحافلة وعددهم 6", "من كان في المنزل وعددهم 9" */
+    const char *pn = t->tok[k].norm;
+    size_t pl = strlen(pn);
+    bool persons = (pl > 4 && (!strcmp(pn + pl - 4, "هم") || !strcmp(pn + pl - 4, "هن"))) ||
+                   (pl > 6 && !strcmp(pn + pl - 6, "هما"));
+    enum { NAMED_BACK = 6 }; /* "قتل جميع من كان في المنزل وعددهم 9" */
+    size_t reach = persons ? NAMED_BACK : 0;
+    size_t from = p > LEXICON_MAX_WORDS + reach ? p - LEXICON_MAX_WORDS - reach : 0;
     for (size_t g = trigger_from(fs->tr, fs->n_tr, from); g < fs->n_tr && fs->tr[g].first < p; g++)
         if (fs->tr[g].end == p && toll_of_people(fs->tr[g].type))
             return true;
     for (size_t q = from; q < p; q++) {
         lexicon_match nm;
-        if (lexicon_match_at(d->m->nouns, t, q, PROCLITICS_ALL, &nm) && nm.tok_end == p &&
-            t->tok[q].sentence == s && strcmp(model_field(nm.entry, 1), "=") != 0) {
+        if (!lexicon_match_at(d->m->nouns, t, q, PROCLITICS_ALL, &nm) || t->tok[q].sentence != s ||
+            !strcmp(model_field(nm.entry, 1), "="))
+            continue;
+        const char *cat = model_field(nm.entry, 2);
+        bool of_persons =
+            !strcmp(cat, "combatants") || !strcmp(cat, "civilians") || !strcmp(cat, "people");
+        /* ... the people of a thing named after them: "ركاب الحافلة" */
+        if ((nm.tok_end == p && (!persons || of_persons)) ||
+            (persons && of_persons && nm.tok_end + 1 == p && definite(t, p - 1))) {
             *of = (counted){nm.entry, nm.tok_first, nm.tok_end, nm.sp};
             return true;
         }
     }
-    return false;
+    /* "قتل جميع من فيه وعددهم 6": the persons whom the last word of what
+     * happened befell, a toll of people, named by a few words of their own */
+    const trigger *last = NULL;
+    for (size_t g = trigger_from(fs->tr, fs->n_tr, from);
+         persons && g < fs->n_tr && fs->tr[g].end < p; g++)
+        last = &fs->tr[g];
+    if (!last || !toll_of_people(last->type) || t->tok[last->first].sentence != s)
+        return false;
+    for (size_t j = last->end; j < p; j++)
+        if (t->tok[j].kind != TOK_WORD || fs->covered[j] ||
+            (word_role(d, j, "clause") && strcmp(t->tok[j - 1].norm, "من") != 0)) /* من كانوا */
+            return false;
+    return true;
 }
 
 static bool after_colon(const text *t, size_t i);

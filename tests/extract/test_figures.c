@@ -2383,6 +2383,12 @@ Test(figures, a_count_by_the_pronoun_of_a_toll_named_before)
         {"وقالت المصادر إن المدنيين البالغ عددهم 300 نزحوا إلى المخيمات.", "300", 300, "exact",
          "displaced"},
         {"وقال الجيش إن الآليات وعددها 12 دمرت بالكامل.", "12", 12, "exact", "destroyed"},
+        /* عددهم counts persons: those a toll of people befell, named by a
+         * relative, or the people of a thing named after them */
+        {"وقتل جميع من كانوا في السيارة وعددهم 5.", "5", 5, "exact", "killed"},
+        {"وأصيب ركاب الحافلة وعددهم 14 بجروح مختلفة.", "14", 14, "exact", "injured"},
+        /* the family (الأسرة) is no verb of capture */
+        {"وقتل أفراد الأسرة البالغ عددهم 7 أشخاص في الغارة.", "7 أشخاص", 7, "exact", "killed"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
     static const link_case links[] = {
