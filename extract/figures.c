@@ -759,6 +759,21 @@ static bool nominative_dual_shape(const text *t, size_t i)
            strncmp(w, "و", strlen("و")) != 0;
 }
 
+/* The case a dual's ending shows: 'n' for the nominative (ـان), 'o' for
+ * the accusative and genitive (ـين), 0 when it shows none. */
+static char dual_case(const text *t, size_t i)
+{
+    const char *w = t->tok[i].norm;
+    size_t n = strlen(w);
+    if (t->tok[i].kind != TOK_WORD || n <= strlen("ان"))
+        return 0;
+    if (!strcmp(w + n - strlen("ان"), "ان"))
+        return 'n';
+    if (!strcmp(w + n - strlen("ين"), "ين"))
+        return 'o';
+    return 0;
+}
+
 /* Does the dual at dm introduce two places by their names ("من حاجزي
  * المداجن والزلاقيات", "معبري X وY"): a dual of place_context.tsv's
  * `names` nouns followed by a name and a second one joined by و? */
@@ -4359,8 +4374,11 @@ int figures_find(doc_state *d)
         while (prev > 0 && dm.tok_first - prev < 2 && dual_adjective(t, prev - 1) && last &&
                last->sp.end < t->tok[prev - 1].sp.end)
             prev--;
+        /* ... in its case: "هاجم مسلحان جنديين" counts two and two */
         if (last && last->number == EXTRACT_NO_INDEX && prev > 0 && !dm.stripped &&
-            last->sp.end == t->tok[prev - 1].sp.end) {
+            last->sp.end == t->tok[prev - 1].sp.end &&
+            !(dual_case(t, prev - 1) && dual_case(t, dm.tok_end - 1) &&
+              dual_case(t, prev - 1) != dual_case(t, dm.tok_end - 1))) {
             last->sp.end = dm.sp.end;
             fs.aux[fs.n_aux - 1].end = dm.tok_end;
             i = dm.tok_end;
@@ -4381,6 +4399,16 @@ int figures_find(doc_state *d)
         size_t before = d->r->n_figures;
         if (!add_figure(d, &fs, &c, dm.sp, dm.tok_first, NULL, 0))
             goto out;
+        /* "قتل مسلحان جنديين", "أصاب مسلحان 4 جنود": a dual in the
+         * nominative before the verb's object, a dual in the accusative or a
+         * number, is its subject: who did it is counted, nothing befell them */
+        lexicon_match om;
+        if (d->r->n_figures > before && !dm.stripped && dual_case(t, dm.tok_end - 1) == 'n' &&
+            dm.tok_end < t->n_tok && t->tok[dm.tok_end].sentence == t->tok[dm.tok_first].sentence &&
+            (number_starts_at(d, dm.tok_end) ||
+             (dual_case(t, dm.tok_end) == 'o' &&
+              lexicon_match_at(d->m->duals, t, dm.tok_end, PROCLITICS_NONE, &om))))
+            d->r->figures[before].type = "count";
         /* "قصفت البلدة من حاجزي X وY": two sites named, where nothing befell
          * them, are named, not counted ("السيطرة على حاجزي X وY" counts) */
         if (d->r->n_figures > before && !strcmp(d->r->figures[before].type, "count") &&

@@ -454,6 +454,20 @@ Test(figures, duals)
     cr_assert_neq(carriers, EXTRACT_NO_INDEX);
     cr_expect_neq(tanks, carriers, "two coordinated duals are two figures");
     extract_result_free(&r);
+
+    /* a dual of another case is no adjective of the dual before it: the
+     * nominative subject and the accusative object are two figures, and
+     * what the verb did befell the object, not the two who did it */
+    static const figure_case subject_object[] = {
+        {"وقتل مسلحان جنديين عند مدخل البلدة.", "جنديين", 2, "exact", "killed"},
+        {"وقتل مسلحان جنديين عند مدخل البلدة.", "مسلحان", 2, "exact", "count"},
+        {"واعتقل مسلحان 3 صحفيين قرب الحاجز.", "مسلحان", 2, "exact", "count"},
+        {"وهاجم مقاتلان جنديين قرب المعبر.", "جنديين", 2, "exact", "count"},
+    };
+    check_cases(subject_object, sizeof subject_object / sizeof subject_object[0]);
+    run("وهاجم مقاتلان جنديين قرب المعبر.", &r);
+    cr_expect_eq(r.n_figures, 2, "%zu figures", r.n_figures);
+    extract_result_free(&r);
 }
 
 typedef struct link_case {
