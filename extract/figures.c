@@ -40,7 +40,9 @@
  * supersedes the latest earlier figure of the same type, object and
  * claimant, or the one the next sentence recounts ("وكان المرصد قد أفاد
  * بمقتل 13"). A sentence opening with the toll named again ("ومن بين
- * القتلى 98") breaks down the toll of the sentence before. The small words these rules read are in
+ * القتلى 98") breaks down the toll of the sentence before. A headline's
+ * toll that the lead under it tells again, the same count of the same
+ * thing, is one claim, the lead's. The small words these rules read are in
  * data/lexicon/figure_links.tsv.
  * Claimant and stance come from sources.c (who is credited with each
  * token), the place from the nearest place mention of the sentence, or,
@@ -4220,6 +4222,111 @@ static void lead_developed(doc_state *d, const fig_aux *aux)
     }
 }
 
+/* The end of the headline, a short first line set apart by a blank line
+ * without a full stop (extract.c reads the title so, after the figures),
+ * or 0 when the text opens with none. */
+static size_t headline_end(const doc_state *d)
+{
+    const text *t = d->t;
+    size_t end = 1, words = 0;
+    if (t->n_tok == 0)
+        return 0;
+    while (end < t->n_tok && !t->tok[end].newline_before)
+        end++;
+    if (end == t->n_tok)
+        return 0;
+    for (size_t i = 0; i < end; i++)
+        words += t->tok[i].kind != TOK_PUNCT;
+    uint32_t last = t->cp[t->tok[end - 1].sp.start];
+    if (words > d->m->windows[WIN_TITLE_MAX_WORDS] || last == '.' || last == '!' ||
+        last == 0x061F || last == '?' || last == ':')
+        return 0;
+    unsigned breaks = 0;
+    for (uint32_t c = t->tok[end - 1].sp.end; c < t->tok[end].sp.start; c++)
+        breaks += t->cp[c] == '\n';
+    return breaks >= 2 ? end : 0;
+}
+
+/* "مقتل 12 شخصا بقصف على دير البلح" over "قالت الوزارة إن 12 شخصا قتلوا
+ * ...": the lead (the paragraph after the headline) tells again the
+ * headline's toll, the same count of the same thing: one claim, the
+ * lead's, which says who tells it; what the headline's figure had (its
+ * parts, what updates it or what it updates) goes to the lead's. */
+static void merge_headline_repeats(doc_state *d, fig_aux *aux)
+{
+    const text *t = d->t;
+    extract_figure *f = d->r->figures;
+    size_t n = d->r->n_figures, head = headline_end(d), outlet = d->r->outlet;
+    if (!head || !n || aux[0].first >= head)
+        return;
+    size_t lead_end = head + 1;
+    while (lead_end < t->n_tok && !t->tok[lead_end].newline_before)
+        lead_end++;
+    size_t n_head = 0;
+    while (n_head < n && aux[n_head].first < head)
+        n_head++;
+    size_t *same = malloc(n * sizeof *same); /* a headline figure's lead figure */
+    size_t *to = malloc(n * sizeof *to);
+    if (!same || !to) {
+        free(same);
+        free(to);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        same[i] = EXTRACT_NO_INDEX;
+    for (size_t i = 0; i < n_head; i++) {
+        if (!f[i].has_value)
+            continue;
+        size_t whole = f[i].part_of == EXTRACT_NO_INDEX ? EXTRACT_NO_INDEX : same[f[i].part_of];
+        if (f[i].part_of != EXTRACT_NO_INDEX && whole == EXTRACT_NO_INDEX)
+            continue;
+        for (size_t j = n_head; j < n && aux[j].first < lead_end; j++) {
+            bool taken = false;
+            for (size_t k = 0; k < i && !taken; k++)
+                taken = same[k] == j;
+            bool parties = f[i].claimant != EXTRACT_NO_INDEX && f[i].claimant != outlet &&
+                           f[j].claimant != EXTRACT_NO_INDEX && f[j].claimant != outlet;
+            if (taken || !f[j].has_value || f[i].value != f[j].value ||
+                strcmp(f[i].type, f[j].type) != 0 || !f[i].object || !f[j].object ||
+                strcmp(f[i].object, f[j].object) != 0 || f[j].part_of != whole ||
+                (f[i].supersedes != EXTRACT_NO_INDEX && f[j].supersedes != EXTRACT_NO_INDEX) ||
+                (parties && f[i].claimant != f[j].claimant) || f[i].denied != f[j].denied)
+                continue;
+            same[i] = j;
+            if (f[j].claimant == EXTRACT_NO_INDEX || f[j].claimant == outlet)
+                f[j].claimant = f[i].claimant != EXTRACT_NO_INDEX ? f[i].claimant : f[j].claimant;
+            if (f[j].place == EXTRACT_NO_INDEX)
+                f[j].place = f[i].place;
+            if (f[j].supersedes == EXTRACT_NO_INDEX && f[i].supersedes != j)
+                f[j].supersedes = f[i].supersedes;
+            break;
+        }
+    }
+    /* drop the headline's, and renumber what points at figures */
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        to[i] = same[i] != EXTRACT_NO_INDEX ? EXTRACT_NO_INDEX : kept++;
+    for (size_t i = 0; i < n; i++)
+        if (same[i] != EXTRACT_NO_INDEX)
+            to[i] = to[same[i]];
+    for (size_t i = 0, w = 0; i < n; i++) {
+        if (same[i] != EXTRACT_NO_INDEX)
+            continue;
+        f[w] = f[i];
+        aux[w] = aux[i];
+        if (f[w].part_of != EXTRACT_NO_INDEX)
+            f[w].part_of = to[f[w].part_of];
+        if (f[w].supersedes != EXTRACT_NO_INDEX)
+            f[w].supersedes = to[f[w].supersedes];
+        if (f[w].supersedes == w)
+            f[w].supersedes = EXTRACT_NO_INDEX;
+        w++;
+    }
+    d->r->n_figures = kept;
+    free(to);
+    free(same);
+}
+
 /* Does a number or a counted noun end right before token k ("7 قتلوا",
  * "5 أشخاص قتلوا"), so that a verb at k is said of it? */
 static bool counted_ends_at(const doc_state *d, size_t k)
@@ -4455,6 +4562,7 @@ int figures_find(doc_state *d)
     type_coordinated_subjects(d, &fs);
     link_figures(d, fs.aux);
     lead_developed(d, fs.aux);
+    merge_headline_repeats(d, fs.aux);
     if (carry_places(d, fs.aux) != 0)
         goto out;
     assign_areas(d);

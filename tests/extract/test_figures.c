@@ -2716,3 +2716,28 @@ Test(figures, the_mourned_dead_and_a_dual_adjective)
     cr_expect_eq(r.n_figures, 1, "%zu figures for two soldiers", r.n_figures);
     extract_result_free(&r);
 }
+
+/* A headline's toll that the lead under it tells again, the same count of
+ * the same thing, is one claim: the lead's, with the headline's parts; a
+ * different value in the lead is an update of it. */
+Test(figures, a_headline_toll_the_lead_tells_again)
+{
+    extract_result r;
+    run("مقتل 9 أشخاص بينهم 4 أطفال بغارة على خان يونس\n\nقال الدفاع المدني في غزة إن 9 أشخاص "
+        "قتلوا في غارة على منزل في خان يونس، بينهم 4 أطفال.\n",
+        &r);
+    cr_expect_eq(r.n_figures, 2, "%zu figures", r.n_figures);
+    size_t all = figure_at(&r, "9 أشخاص"), children = figure_at(&r, "4 أطفال");
+    cr_assert(all != EXTRACT_NO_INDEX && children != EXTRACT_NO_INDEX);
+    cr_expect_eq(r.figures[children].part_of, all);
+    cr_expect_str_eq(r.figures[all].type, "killed");
+    extract_result_free(&r);
+
+    run("مقتل 9 أشخاص بغارة على خان يونس\n\nقال الدفاع المدني في غزة إن حصيلة الغارة ارتفعت إلى "
+        "11 قتيلا.\n",
+        &r);
+    size_t was = figure_at(&r, "9 أشخاص"), now = figure_at(&r, "11 قتيلا");
+    cr_assert(was != EXTRACT_NO_INDEX && now != EXTRACT_NO_INDEX);
+    cr_expect_eq(r.figures[now].supersedes, was);
+    extract_result_free(&r);
+}
