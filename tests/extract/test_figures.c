@@ -2401,6 +2401,11 @@ Test(figures, a_count_by_the_pronoun_of_a_toll_named_before)
          * relative, or the people of a thing named after them */
         {"وقتل جميع من كانوا في السيارة وعددهم 5.", "5", 5, "exact", "killed"},
         {"وأصيب ركاب الحافلة وعددهم 14 بجروح مختلفة.", "14", 14, "exact", "injured"},
+        /* what did not happen befalls no one: the passengers are counted */
+        {"وانفجرت العبوة قرب الحافلة دون وقوع إصابات بين الركاب البالغ عددهم 31.", "31", 31,
+         "exact", "count"},
+        {"وسقطت القذيفة في ساحة المدرسة دون إصابات بين التلاميذ وعددهم 150.", "150", 150, "exact",
+         "count"},
         /* the family (الأسرة) is no verb of capture */
         {"وقتل أفراد الأسرة البالغ عددهم 7 أشخاص في الغارة.", "7 أشخاص", 7, "exact", "killed"},
     };
