@@ -1630,6 +1630,13 @@ static bool taken_back(const text *t, const trigger *g)
     return strstr(w, "ستعاد") != NULL || strstr(w, "ستعد") != NULL;
 }
 
+/* Is the trigger `g` one of aiming at (استهدف، استهداف، استهدفنا)? */
+static bool aims_at(const text *t, const trigger *g)
+{
+    const char *w = t->tok[g->first].norm;
+    return strstr(w, "ستهدف") != NULL || strstr(w, "ستهداف") != NULL;
+}
+
 /* The noun does not carry its own type (قتيل does: no trigger overrides it). */
 static bool weak_or_trigger_typed(const counted *c)
 {
@@ -1981,6 +1988,13 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
         type_fits("captured", category) && count_verb_of(d, tr, n_tr, cause, first) &&
         !taken_back(d->t, cause))
         type = "captured";
+    /* "استهدفت 3 سفن", "استهدفت الغارات 12 عيادة": what is aimed at is
+     * counted as targets struck, not destroyed (أغرقت، دمرت say that); what
+     * is aimed at in the air is intercepted ("استهدفت الدفاعات الجوية 6
+     * طائرات مسيرة"): destroyed */
+    if (weak && !strcmp(type, "destroyed") && cause && aims_at(d->t, cause) && object &&
+        strcmp(object, "aircraft") != 0 && strcmp(category, "munitions") != 0)
+        type = "count";
     /* A toll broken down by place carries its type over the list, past the
      * reach of the word that typed it. */
     if (!strcmp(type, "count") && before && before->type && strcmp(before->type, "count") &&

@@ -279,7 +279,16 @@ Test(figures, types_from_the_governing_word)
          "captured"},
         {"وقال المتحدث: دمرنا 6 دبابات وأسرنا 11 جنديا واغتنمنا 4 عربات.", "4 عربات", 4, "exact",
          "seized"},
+        /* what is aimed at is counted as struck: the guideline's targets
+         * struck; what is sunk or destroyed is destroyed */
         {"وقالت الكتائب إن مقاتليها استهدفوا 4 دبابات بقذائف مضادة للدروع.", "4 دبابات", 4, "exact",
+         "count"},
+        {"وقال المتحدث إن القوات البحرية استهدفت 3 سفن تجارية وأغرقت سفينتين.", "3 سفن", 3, "exact",
+         "count"},
+        {"وقال المتحدث إن القوات البحرية استهدفت 3 سفن تجارية وأغرقت سفينتين.", "سفينتين", 2,
+         "exact", "destroyed"},
+        {"وأعلن الجيش استهداف 70 موقعا للحزب خلال الليل.", "70 موقعا", 70, "exact", "count"},
+        {"وأعلنت الدفاعات الجوية استهداف 5 طائرات مسيرة فوق المدينة.", "5 طائرات", 5, "exact",
          "destroyed"},
         /* a definite name word before digits is a subject when a count's noun
          * follows them (11 and more take the singular accusative) */
@@ -1945,8 +1954,7 @@ Test(figures, nouns_of_the_genre)
         /* livestock are counted, never people killed */
         {"وقتل 30 رأسا من الماشية في القصف.", "30 رأسا", "count", "livestock"},
         {"ودمر القصف 46 مرفقا صحيا في القطاع.", "46 مرفقا صحيا", "destroyed", "health facilities"},
-        {"واستهدفت الغارات 12 عيادة و8 مراكز صحية.", "8 مراكز صحية", "destroyed",
-         "health facilities"},
+        {"واستهدفت الغارات 12 عيادة و8 مراكز صحية.", "8 مراكز صحية", "count", "health facilities"},
         {"ودمرت الطائرات 500 وحدة سكنية في الحي.", "500 وحدة سكنية", "destroyed", "housing units"},
         {"وأحرق المسلحون 15 محلا تجاريا في السوق.", "15 محلا تجاريا", "destroyed", "shops"},
         {"ودمر الجيش 30 نفقا على الحدود.", "30 نفقا", "destroyed", "tunnels"},
@@ -1957,14 +1965,14 @@ Test(figures, nouns_of_the_genre)
         {"وقتل 20 مصليا في الهجوم على المسجد.", "20 مصليا", "killed", "worshippers"},
         {"واعتقلت الشرطة 35 متظاهرا أمام البرلمان.", "35 متظاهرا", "captured", "protesters"},
         {"وأسقطت الدفاعات الجوية 3 مقاتلات حربية.", "3 مقاتلات حربية", "destroyed", "aircraft"},
-        {"واستهدفت الغارات 6 أفران في المدينة.", "6 أفران", "destroyed", "bakeries"},
+        {"واستهدفت الغارات 6 أفران في المدينة.", "6 أفران", "count", "bakeries"},
         {"ودمر القصف 10 مضخات مياه.", "10 مضخات مياه", "destroyed", "water tanks and pumps"},
         {"ودمرت الغارات 12 مولدة كهرباء.", "12 مولدة كهرباء", "destroyed", "generators"},
         /* weapons are counted by the piece */
         {"وضبطت الشرطة 200 قطعة سلاح في مستودع.", "200 قطعة سلاح", "seized", "weapons"},
         {"وصادرت القوات 35 قطعة من الأسلحة الخفيفة.", "35 قطعة من الأسلحة", "seized", "weapons"},
         /* counter-examples: a centre alone is a centre, farms are no farmers */
-        {"واستهدفت الغارات 8 مراكز للشرطة.", "8 مراكز", "destroyed", "centres"},
+        {"واستهدفت الغارات 8 مراكز للشرطة.", "8 مراكز", "count", "centres"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         extract_result r;
