@@ -1971,6 +1971,9 @@ Test(figures, nouns_of_the_genre)
         /* weapons are counted by the piece */
         {"وضبطت الشرطة 200 قطعة سلاح في مستودع.", "200 قطعة سلاح", "seized", "weapons"},
         {"وصادرت القوات 35 قطعة من الأسلحة الخفيفة.", "35 قطعة من الأسلحة", "seized", "weapons"},
+        /* hashish by the slab, as seizure communiqués count it */
+        {"وضبطت مفرزة المكافحة 480 كف حشيش في مستودع.", "480 كف حشيش", "seized", "hashish slabs"},
+        {"وصادرت الشرطة 36 كفا من الحشيش في سيارة.", "36 كفا", "seized", "hashish slabs"},
         /* counter-examples: a centre alone is a centre, farms are no farmers */
         {"واستهدفت الغارات 8 مراكز للشرطة.", "8 مراكز", "count", "centres"},
     };
