@@ -61,9 +61,10 @@
 typedef struct trigger {
     size_t first, end;
     const char *type;
-    bool before, after; /* where it may stand relative to the number */
-    bool adjacent;      /* before it only with nothing between (triggers.tsv "adjacent") */
-    bool conj;          /* carries و or ف: it opens a clause of its own ("وأصيب") */
+    bool before, after;         /* where it may stand relative to the number */
+    bool adjacent;              /* before it only with nothing between (triggers.tsv "adjacent") */
+    bool conj;                  /* carries و or ف: it opens a clause of its own ("وأصيب") */
+    const lexicon_entry *entry; /* its line of triggers.tsv */
 } trigger;
 
 /* What the stage knows of each figure besides what it serves, parallel to
@@ -89,12 +90,15 @@ typedef struct fig_state {
     size_t n_tr;
     size_t cap_fig, cap_aux, n_aux;
     fig_aux *aux;
-    bool *covered;                /* per token: part of a figure's number or counted noun */
-    const lexicon_entry *others;  /* the "=" noun (آخرون) */
-    const lexicon_entry *people;  /* شخص: what a bare toll counts */
-    const lexicon_entry *dead;    /* قتيل: what a bare "الحصيلة" counts */
-    const lexicon_entry *wounded; /* جريح: others than the wounded are people */
-    const lexicon_entry *members; /* عنصر: what "N من <a force>" counts */
+    bool *covered;                    /* per token: part of a figure's number or counted noun */
+    const lexicon_entry *others;      /* the "=" noun (آخرون) */
+    const lexicon_entry *people;      /* شخص: what a bare toll counts */
+    const lexicon_entry *dead;        /* قتيل: what a bare "الحصيلة" counts */
+    const lexicon_entry *wounded;     /* جريح: others than the wounded are people */
+    const lexicon_entry *members;     /* عنصر: what "N من <a force>" counts */
+    const lexicon_entry *handover;    /* تسليم: the line of release, exchange and handover */
+    const lexicon_entry *giving_back; /* إعادة: the line of return */
+    const lexicon_entry *bodies;      /* جثث: the line of bodies recovered */
 } fig_state;
 
 typedef struct counted {
@@ -1637,6 +1641,23 @@ static bool aims_at(const text *t, const trigger *g)
     return strstr(w, "ستهدف") != NULL || strstr(w, "ستهداف") != NULL;
 }
 
+/* Is `g` a word of handing over or giving back (سلمت، أعادت، تسلم) that
+ * governs token `first`: before it, past its subject at most, with no
+ * other word of what happened and no new clause between? */
+static bool handed_over(const doc_state *d, const fig_state *fs, const trigger *g, size_t first)
+{
+    const text *t = d->t;
+    if (!g || (g->entry != fs->handover && g->entry != fs->giving_back) || g->end > first ||
+        first - g->end > d->m->windows[WIN_COUNT_SUBJECT_WORDS] ||
+        t->tok[g->first].sentence != t->tok[first].sentence)
+        return false;
+    for (size_t k = g->end; k < first; k++)
+        if (t->tok[k].kind != TOK_WORD || word_role(d, k, "clause"))
+            return false;
+    size_t next = trigger_from(fs->tr, fs->n_tr, g->end);
+    return next == fs->n_tr || fs->tr[next].first >= first;
+}
+
 /* The noun does not carry its own type (قتيل does: no trigger overrides it). */
 static bool weak_or_trigger_typed(const counted *c)
 {
@@ -1981,6 +2002,13 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
             category = "civilians";
     }
     type = resolve_losses(type, category);
+    /* "سلمت الحركة جثث 4 رهائن", "أعادت السلطات 15 جثمانا": bodies handed
+     * over or given back are counted as handed over, not as a toll */
+    if (!strcmp(type, "killed") && cause &&
+        ((!strcmp(model_field(c->noun, 1), "bodies") && handed_over(d, fs, cause, first)) ||
+         (cause > fs->tr && cause->entry == fs->bodies &&
+          handed_over(d, fs, cause - 1, cause->first))))
+        type = "count";
     /* "ضبطت القوات 8 أشخاص": a verb of seizure that governs people takes
      * them into custody, as a loss kills people and destroys things; but
      * people taken back (استعاد) are returned ("استعادت العائلات 12 طفلا") */
@@ -4424,7 +4452,8 @@ int figures_find(doc_state *d)
                        strcmp(pos, "after") != 0,
                        strcmp(pos, "before") != 0 && !adjacent,
                        adjacent,
-                       conj};
+                       conj,
+                       tm.entry};
         /* "استشهاد وإصابة 14"، "مقتل وجرح العشرات": the dead and the
          * wounded named together, each with its own word, count both */
         if (n_tr >= 2 && conj && g->before && tr[n_tr - 2].end == tm.tok_first &&
@@ -4457,6 +4486,9 @@ int figures_find(doc_state *d)
     fs.dead = lexicon_find(d->m->nouns, "قتيل");
     fs.wounded = lexicon_find(d->m->nouns, "جريح");
     fs.members = lexicon_find(d->m->nouns, "عنصر");
+    fs.handover = lexicon_find(d->m->triggers, "تسليم");
+    fs.giving_back = lexicon_find(d->m->triggers, "اعاده");
+    fs.bodies = lexicon_find(d->m->triggers, "جثث");
     for (size_t k = 0; k < d->r->n_numbers; k++)
         if (!number_figure(d, &fs, k, false))
             goto out;

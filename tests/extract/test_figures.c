@@ -333,6 +333,12 @@ Test(figures, types_from_the_governing_word)
          * verb and its preposition (VSO), and named by what they were */
         {"وأفرجت السلطات عن 90 معتقلا بموجب مرسوم العفو.", "90 معتقلا", 90, "exact", "count"},
         {"وأفرج الجيش أمس عن 14 أسيرا.", "14 أسيرا", 14, "exact", "count"},
+        /* bodies handed over or given back are counted so, not as a toll;
+         * bodies recovered still count the dead */
+        {"وسلمت الفصائل جثث 3 أسرى عبر الصليب الأحمر.", "3 أسرى", 3, "exact", "count"},
+        {"وأعادت السلطات رفات 6 جنود إلى بلادهم.", "6 جنود", 6, "exact", "count"},
+        {"وأعادت السلطات 15 جثمانا إلى القطاع.", "15 جثمانا", 15, "exact", "count"},
+        {"وانتشلت الطواقم جثث 9 مدنيين من تحت الركام.", "9 مدنيين", 9, "exact", "killed"},
         {"وقالت إن السلطات تفرج اليوم عن 40 سجينا.", "40 سجينا", 40, "exact", "count"},
         /* demolished houses are destroyed; those made homeless or who took
          * refuge are displaced */
