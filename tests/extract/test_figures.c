@@ -1155,6 +1155,10 @@ Test(figures, those_whose_fate_is_unknown_are_counted)
         {"وقالت المنظمة إن 2400 شخص اعتقلوا، وإن مصير 350 آخرين مجهول.", "350 آخرين", 350, "exact",
          "count"},
         {"وأفاد ذووهم بأن 26 شابا مجهولي المصير منذ المداهمة.", "26 شابا", 26, "exact", "count"},
+        /* those who went missing, their verb after them */
+        {"وقالت الوزارة إن 300 عائلة نزحت، وإن 40 شخصا فقدوا في الفيضان.", "40 شخصا", 40, "exact",
+         "count"},
+        {"وقال إن 9 صيادين فقدوا قبالة الساحل.", "9 صيادين", 9, "exact", "count"},
         /* counter-example: the verb before the dead is theirs, not the fate after */
         {"وقتل 7 جنود وبقي مصير 4 آخرين مجهولا.", "7 جنود", 7, "exact", "killed"},
     };
