@@ -1981,6 +1981,15 @@ Test(figures, nouns_of_the_genre)
         /* weapons are counted by the piece */
         {"وضبطت الشرطة 200 قطعة سلاح في مستودع.", "200 قطعة سلاح", "seized", "weapons"},
         {"وصادرت القوات 35 قطعة من الأسلحة الخفيفة.", "35 قطعة من الأسلحة", "seized", "weapons"},
+        /* the shafts of tunnels an army blows up; cases of a disease; the
+         * released named by their release; explosives treated are cleared */
+        {"ودمرت القوات 5 فتحات أنفاق في المنطقة.", "5 فتحات أنفاق", "destroyed", "tunnel shafts"},
+        {"وقتل 9 أشخاص وسجلت 60 حالة إصابة بالكوليرا في المخيم.", "60 حالة", "count",
+         "disease cases"},
+        {"وقالت الهيئة إن 17 من المفرج عنهم أبعدوا إلى مصر.", "17 من المفرج عنهم", "count",
+         "released prisoners"},
+        {"وقتلت القوات 3 مسلحين وعالجت 9 عبوات ناسفة في الوادي.", "9 عبوات", "count",
+         "explosive devices"},
         /* hashish by the slab, as seizure communiqués count it */
         {"وضبطت مفرزة المكافحة 480 كف حشيش في مستودع.", "480 كف حشيش", "seized", "hashish slabs"},
         {"وصادرت الشرطة 36 كفا من الحشيش في سيارة.", "36 كفا", "seized", "hashish slabs"},
