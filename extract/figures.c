@@ -631,9 +631,17 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
          * what happened does not reach past a contrasting clause, unless
          * that clause names the toll again ("بينما أعلن الجيش أن الحصيلة
          * 23 جنديا") */
+        /* ... nor does a verb past وأن, وإن opening the next thing said ("إن
+         * 400 ألف نزحوا، وإن 1.7 مليون يواجهون المجاعة"); a counted noun
+         * that says what befell ("نقل 20 جريحا، وإن عددا من الحالات") still
+         * reaches it */
+        lexicon_match gm;
+        bool verb = !lexicon_match_at(d->m->nouns, t, g->first, PROCLITICS_ALL, &gm);
         bool contrasted = false;
         for (size_t j = g->end; j < num_first; j++)
-            if (stages_word_in(d, j, FW_CONTRAST))
+            if (stages_word_in(d, j, FW_CONTRAST) ||
+                (verb && stages_word_in(d, j, FW_COMPLEMENTIZER) &&
+                 t->cp[t->tok[j].sp.start] == 0x0648))
                 contrasted = true;
             else if (word_role(d, j, "death_toll") || word_role(d, j, "toll_head"))
                 contrasted = false;

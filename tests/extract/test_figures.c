@@ -333,6 +333,11 @@ Test(figures, types_from_the_governing_word)
          * verb and its preposition (VSO), and named by what they were */
         {"وأفرجت السلطات عن 90 معتقلا بموجب مرسوم العفو.", "90 معتقلا", 90, "exact", "count"},
         {"وأفرج الجيش أمس عن 14 أسيرا.", "14 أسيرا", 14, "exact", "count"},
+        /* a verb of the thing said before وأن, وإن does not reach the next */
+        {"وقالت المنظمة إن 300 ألف شخص نزحوا من المدينة، وإن 90 ألف طفل يعانون من الجوع.",
+         "90 ألف طفل", 90000, "exact", "count"},
+        {"وأوضح أن 40 عائلة هجرت منازلها وأن 15 طفلا يحتاجون إلى علاج.", "15 طفلا", 15, "exact",
+         "count"},
         /* bodies handed over or given back are counted so, not as a toll;
          * bodies recovered still count the dead */
         {"وسلمت الفصائل جثث 3 أسرى عبر الصليب الأحمر.", "3 أسرى", 3, "exact", "count"},
