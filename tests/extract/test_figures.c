@@ -1995,6 +1995,9 @@ Test(figures, nouns_of_the_genre)
          "released prisoners"},
         {"وقتلت القوات 3 مسلحين وعالجت 9 عبوات ناسفة في الوادي.", "9 عبوات", "count",
          "explosive devices"},
+        /* projectiles an army counts crossing over, salvoes a resistance counts */
+        {"وقال الجيش إن نحو 25 مقذوفا أطلقت من الشمال.", "نحو 25 مقذوفا", "fired", "projectiles"},
+        {"وقصفت المقاومة الموقع بـ4 صليات صاروخية.", "4 صليات", "fired", "salvoes"},
         /* hashish by the slab, as seizure communiqués count it */
         {"وضبطت مفرزة المكافحة 480 كف حشيش في مستودع.", "480 كف حشيش", "seized", "hashish slabs"},
         {"وصادرت الشرطة 36 كفا من الحشيش في سيارة.", "36 كفا", "seized", "hashish slabs"},
