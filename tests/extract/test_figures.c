@@ -1998,6 +1998,10 @@ Test(figures, nouns_of_the_genre)
         /* projectiles an army counts crossing over, salvoes a resistance counts */
         {"وقال الجيش إن نحو 25 مقذوفا أطلقت من الشمال.", "نحو 25 مقذوفا", "fired", "projectiles"},
         {"وقصفت المقاومة الموقع بـ4 صليات صاروخية.", "4 صليات", "fired", "salvoes"},
+        /* warships and an army's targets of infrastructure */
+        {"وقالت الجماعة إنها استهدفت 3 بارجات أمريكية.", "3 بارجات", "count", "warships"},
+        {"وقال الجيش إن طائراته هاجمت 12 بنية تحتية للحركة.", "12 بنية تحتية", "count",
+         "infrastructure sites"},
         /* hashish by the slab, as seizure communiqués count it */
         {"وضبطت مفرزة المكافحة 480 كف حشيش في مستودع.", "480 كف حشيش", "seized", "hashish slabs"},
         {"وصادرت الشرطة 36 كفا من الحشيش في سيارة.", "36 كفا", "seized", "hashish slabs"},
