@@ -2002,6 +2002,7 @@ Test(figures, nouns_of_the_genre)
         {"وقالت الجماعة إنها استهدفت 3 بارجات أمريكية.", "3 بارجات", "count", "warships"},
         {"وقال الجيش إن طائراته هاجمت 12 بنية تحتية للحركة.", "12 بنية تحتية", "count",
          "infrastructure sites"},
+        {"وضبطت القوات 4 قاذفات وكمية من الذخيرة.", "4 قاذفات", "seized", "launchers"},
         /* hashish by the slab, as seizure communiqués count it */
         {"وضبطت مفرزة المكافحة 480 كف حشيش في مستودع.", "480 كف حشيش", "seized", "hashish slabs"},
         {"وصادرت الشرطة 36 كفا من الحشيش في سيارة.", "36 كفا", "seized", "hashish slabs"},
