@@ -1998,6 +1998,7 @@ Test(figures, nouns_of_the_genre)
         /* projectiles an army counts crossing over, salvoes a resistance counts */
         {"وقال الجيش إن نحو 25 مقذوفا أطلقت من الشمال.", "نحو 25 مقذوفا", "fired", "projectiles"},
         {"وقصفت المقاومة الموقع بـ4 صليات صاروخية.", "4 صليات", "fired", "salvoes"},
+        {"وقصفت السرايا المستوطنات بـ5 رشقات صاروخية.", "5 رشقات", "fired", "salvoes"},
         /* warships and an army's targets of infrastructure */
         {"وقالت الجماعة إنها استهدفت 3 بارجات أمريكية.", "3 بارجات", "count", "warships"},
         {"وقال الجيش إن طائراته هاجمت 12 بنية تحتية للحركة.", "12 بنية تحتية", "count",
