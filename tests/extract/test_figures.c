@@ -2004,6 +2004,8 @@ Test(figures, nouns_of_the_genre)
         {"وقال الجيش إن طائراته هاجمت 12 بنية تحتية للحركة.", "12 بنية تحتية", "count",
          "infrastructure sites"},
         {"وضبطت القوات 4 قاذفات وكمية من الذخيرة.", "4 قاذفات", "seized", "launchers"},
+        /* the members of one family, not families */
+        {"وقتل 6 من عائلة واحدة في الغارة على المنزل.", "6 من عائلة", "killed", "family members"},
         /* hashish by the slab, as seizure communiqués count it */
         {"وضبطت مفرزة المكافحة 480 كف حشيش في مستودع.", "480 كف حشيش", "seized", "hashish slabs"},
         {"وصادرت الشرطة 36 كفا من الحشيش في سيارة.", "36 كفا", "seized", "hashish slabs"},
