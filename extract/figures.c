@@ -42,7 +42,8 @@
  * بمقتل 13"). A sentence opening with the toll named again ("ومن بين
  * القتلى 98") breaks down the toll of the sentence before. A headline's
  * toll that the lead under it tells again, the same count of the same
- * thing, is one claim, the lead's. The small words these rules read are in
+ * thing, is one claim, the lead's; a larger toll of it there updates it.
+ * The small words these rules read are in
  * data/lexicon/figure_links.tsv.
  * Claimant and stance come from sources.c (who is credited with each
  * token), the place from the nearest place mention of the sentence, or,
@@ -4351,6 +4352,21 @@ static void merge_headline_repeats(doc_state *d, fig_aux *aux)
                 f[j].supersedes = f[i].supersedes;
             break;
         }
+    }
+    /* "مقتل 12 شخصا" over "إن 15 شخصا قتلوا": a larger toll of the same
+     * count by the same party in the lead updates the headline's */
+    for (size_t i = 0; i < n_head; i++) {
+        if (same[i] != EXTRACT_NO_INDEX || !f[i].has_value || f[i].part_of != EXTRACT_NO_INDEX)
+            continue;
+        for (size_t j = n_head; j < n && aux[j].first < lead_end; j++)
+            if (f[j].has_value && f[j].part_of == EXTRACT_NO_INDEX &&
+                !strcmp(f[i].type, f[j].type) && f[i].object && f[j].object &&
+                !strcmp(f[i].object, f[j].object) && f[i].claimant == f[j].claimant &&
+                f[i].denied == f[j].denied) {
+                if (f[j].value > f[i].value && f[j].supersedes == EXTRACT_NO_INDEX)
+                    f[j].supersedes = i;
+                break; /* the first toll of that count in the lead, only */
+            }
     }
     /* drop the headline's, and renumber what points at figures */
     size_t kept = 0;

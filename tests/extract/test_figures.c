@@ -2791,4 +2791,14 @@ Test(figures, a_headline_toll_the_lead_tells_again)
     cr_assert(was != EXTRACT_NO_INDEX && now != EXTRACT_NO_INDEX);
     cr_expect_eq(r.figures[now].supersedes, was);
     extract_result_free(&r);
+
+    /* ... also with no word of rising: the lead's larger toll is the later */
+    run("مقتل 9 أشخاص بغارة على خان يونس\n\nقال الدفاع المدني في غزة إن 13 شخصا قتلوا في "
+        "غارة على منزل في خان يونس.\n",
+        &r);
+    was = figure_at(&r, "9 أشخاص");
+    now = figure_at(&r, "13 شخصا");
+    cr_assert(was != EXTRACT_NO_INDEX && now != EXTRACT_NO_INDEX);
+    cr_expect_eq(r.figures[now].supersedes, was);
+    extract_result_free(&r);
 }
