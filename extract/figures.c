@@ -84,6 +84,7 @@ typedef struct fig_aux {
     bool of_them;      /* "30 منهم": a part of the figure before it */
     size_t own_verb;   /* first token of the trigger before it that typed it, or EXTRACT_NO_INDEX */
     bool since;        /* counts since a start (since_counted) */
+    bool cumulative;   /* ... named a total (الحصيلة التراكمية) */
 } fig_aux;
 
 typedef struct fig_state {
@@ -1876,8 +1877,9 @@ static bool since_start_at(const doc_state *d, size_t k)
  * in its clause: among the words before it ("حصيلة الشهداء منذ مطلع العام
  * ارتفعت إلى 312", "الحصيلة التراكمية ارتفعت إلى 3583") or right after it
  * ("312 شهيدا منذ بدء الحرب")? */
-static bool since_counted(const doc_state *d, size_t first, size_t end)
+static bool since_counted(const doc_state *d, size_t first, size_t end, bool *cumulative)
 {
+    *cumulative = false;
     /* after it, past a toll joined to it ("إلى 44211 شهيدا و104567 مصابا
      * منذ السابع من أكتوبر") */
     enum { BEFORE = 10, AFTER = 12 };
@@ -1885,7 +1887,9 @@ static bool since_counted(const doc_state *d, size_t first, size_t end)
     uint32_t s = t->tok[first].sentence;
     for (size_t k = first;
          k-- > 0 && first - k <= BEFORE && t->tok[k].sentence == s && t->tok[k].kind != TOK_PUNCT;)
-        if (since_start_at(d, k) || stages_word_in(d, k, FW_CUMULATIVE))
+        if (stages_word_in(d, k, FW_CUMULATIVE))
+            return *cumulative = true;
+        else if (since_start_at(d, k))
             return true;
     for (size_t k = end;
          k < t->n_tok && k - end < AFTER && t->tok[k].sentence == s && t->tok[k].kind != TOK_PUNCT;
@@ -2092,7 +2096,7 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     aux->weak_type = weak;
     aux->of_them = false;
     aux->own_verb = cause ? cause->first : EXTRACT_NO_INDEX;
-    aux->since = since_counted(d, aux->first, aux->end);
+    aux->since = since_counted(d, aux->first, aux->end, &aux->cumulative);
     size_t update =
         governed_by_update(d, token_holding(t, num ? num->value_sp.start : sp.start, first));
     bool feared = num && feared_ceiling(d, num->tok_first);
@@ -3573,6 +3577,12 @@ static size_t updated_toll_of(const doc_state *d, const fig_aux *aux, size_t i, 
          * 312": a total since a start adds the day's toll up; it replaces
          * only a total told since a start too */
         if (aux[i].since && !aux[j].since)
+            continue;
+        /* "بلغت الحصيلة منذ استئناف العدوان 1249، فيما ارتفعت الحصيلة
+         * التراكمية إلى 50609": the total and a toll since another start,
+         * told side by side, are two counts */
+        if (aux[i].cumulative && aux[j].since && !aux[j].cumulative &&
+            t->tok[aux[j].first].sentence == t->tok[aux[i].first].sentence)
             continue;
         /* "ارتفع العدد إلى 35 بعد وفاة عدد من الجرحى": a vague amount after
          * the new toll tells why it rose */

@@ -641,6 +641,10 @@ Test(figures, updates)
         {"واستقبلت المستشفيات 52 شهيدا. وأعلنت الوزارة ارتفاع حصيلة الشهداء إلى 44 ألفا و211 "
          "شهيدا و104 آلاف و567 مصابا منذ السابع من أكتوبر.",
          "44 ألفا و211 شهيدا", NULL, "killed"},
+        /* ... nor a toll since another start told beside it */
+        {"وقالت الوزارة إن حصيلة الشهداء منذ استئناف العدوان بلغت 830 شهيدا، فيما ارتفعت "
+         "الحصيلة التراكمية إلى 50 ألفا و21 شهيدا.",
+         "50 ألفا و21 شهيدا", NULL, "killed"},
         /* no update word: two figures side by side */
         {"قتل 12 شخصا في حلب. وقتل 23 شخصا في إدلب.", "23 شخصا", NULL, "killed"},
         /* a bare toll updates whatever its count counted, past an adverb */
