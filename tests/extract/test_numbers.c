@@ -491,6 +491,7 @@ Test(numbers, numbers_in_names)
     CHECK(true, V("قصفت مشروع 1070 شقة", 0, "1070", 1070, D, NUMFLAG_IN_NAME),
           V("في شارع 8", 0, "8", 8, D, NUMFLAG_IN_NAME),
           V("هاجم اللواء 47", 0, "47", 47, D, NUMFLAG_IN_NAME),
+          V("أفرج عن الدفعة 7", 0, "7", 7, D, NUMFLAG_IN_NAME),
           V("انضم للواء 47", 0, "47", 47, D, NUMFLAG_IN_NAME),
           V("قائد الفرقة 17", 0, "17", 17, D, NUMFLAG_IN_NAME),
           V("مقر الفوج 46", 0, "46", 46, D, NUMFLAG_IN_NAME),
