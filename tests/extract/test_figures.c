@@ -2013,6 +2013,7 @@ Test(figures, nouns_of_the_genre)
         {"وضبطت القوات 4 قاذفات وكمية من الذخيرة.", "4 قاذفات", "seized", "launchers"},
         /* the members of one family, not families */
         {"وقتل 6 من عائلة واحدة في الغارة على المنزل.", "6 من عائلة", "killed", "family members"},
+        {"واعتقلت القوات 35 مشتبها بهم في المخيم.", "35 مشتبها بهم", "captured", "suspects"},
         /* hashish by the slab, as seizure communiqués count it */
         {"وضبطت مفرزة المكافحة 480 كف حشيش في مستودع.", "480 كف حشيش", "seized", "hashish slabs"},
         {"وصادرت الشرطة 36 كفا من الحشيش في سيارة.", "36 كفا", "seized", "hashish slabs"},
