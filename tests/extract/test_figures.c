@@ -1933,7 +1933,8 @@ Test(figures, nouns_of_the_genre)
          "experts and advisers"},
         {"واعتقلت قوات الأمن 20 ناشطا خلال الاحتجاجات.", "20 ناشطا", "captured", "activists"},
         {"وقتل 7 معلمين في الغارات على المدارس.", "7 معلمين", "killed", "teachers"},
-        {"وأصيب 3 مسنين بجروح في القصف.", "3 مسنين", "injured", "elderly people and infants"},
+        {"وأصيب 3 مسنين بجروح في القصف.", "3 مسنين", "injured", "elderly people"},
+        {"وقتل 40 شخصا بينهم 6 رضع في القصف.", "6 رضع", "killed", "infants"},
         {"وقتل 3 مزارعين بقذائف المدفعية.", "3 مزارعين", "killed", "farmers"},
         /* what a seizure counts: launchers, rounds, pills of a drug */
         {"وضبطت القوات 12 قاذفا و5000 طلقة في المستودع.", "12 قاذفا", "seized", "weapons"},
