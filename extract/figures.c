@@ -1934,6 +1934,35 @@ static const lexicon_entry *people_named_before(const doc_state *d, const fig_st
     return NULL;
 }
 
+/* The counted noun of a dual of people that ends right before the word of
+ * what happened ending at token `first` ("مقتل جنديين وإصابة 7 آخرين"),
+ * or NULL: duals are read after numbers, so no figure of it is there yet. */
+static const lexicon_entry *dual_before_trigger(const doc_state *d, const fig_state *fs,
+                                                size_t first)
+{
+    const text *t = d->t;
+    size_t g =
+        trigger_from(fs->tr, fs->n_tr, first > LEXICON_MAX_WORDS ? first - LEXICON_MAX_WORDS : 0);
+    for (; g < fs->n_tr && fs->tr[g].first < first && fs->tr[g].end != first; g++)
+        ;
+    if (g == fs->n_tr || fs->tr[g].end != first || !fs->tr[g].conj)
+        return NULL;
+    size_t end = fs->tr[g].first;
+    for (size_t k = end > LEXICON_MAX_WORDS ? end - LEXICON_MAX_WORDS : 0; k < end; k++) {
+        lexicon_match dm;
+        if (t->tok[k].kind == TOK_PUNCT || t->tok[k].sentence != t->tok[first].sentence ||
+            !lexicon_match_at(d->m->duals, t, k, PROCLITICS_ALL, &dm) || dm.tok_end != end)
+            continue;
+        const lexicon_entry *noun =
+            lexicon_entry_at(d->m->nouns, (size_t)strtoul(model_field(dm.entry, 1), NULL, 10));
+        const char *category = noun ? model_field(noun, 2) : "";
+        if (!strcmp(category, "combatants") || !strcmp(category, "civilians") ||
+            !strcmp(category, "people"))
+            return noun;
+    }
+    return NULL;
+}
+
 static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, size_t first,
                        const number *num, size_t num_index)
 {
@@ -1971,9 +2000,11 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
             category = like->subject_category ? like->subject_category : "other";
             sub = (subject){like->subject_side, like->subject_bloc, like->subject_party};
         } else if (c->end > c->first && word_role(d, c->first, "persons")) {
-            /* "مقتل طفل وإصابة ثلاثة آخرين": آخرون is a plural of persons */
-            object = "people";
-            category = "people";
+            /* "مقتل طفل وإصابة ثلاثة آخرين": آخرون is a plural of persons;
+             * after a dual, others of its kind ("مقتل جنديين وإصابة 7 آخرين") */
+            const lexicon_entry *dual = dual_before_trigger(d, fs, first);
+            object = dual ? model_field(dual, 1) : "people";
+            category = dual ? model_field(dual, 2) : "people";
         } else if (of_them && verb_of_people_right_before(fs, first)) {
             /* "هاجم مواقع التنظيم وقتل 8 منهم": people of those the pronoun names */
             object = "people";

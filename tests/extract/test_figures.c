@@ -488,6 +488,13 @@ Test(figures, duals)
     run("وهاجم مقاتلان جنديين قرب المعبر.", &r);
     cr_expect_eq(r.n_figures, 2, "%zu figures", r.n_figures);
     extract_result_free(&r);
+
+    /* others after a dual of people are of its kind */
+    run("وأعلن الجيش مقتل جنديين وإصابة 7 آخرين بجروح.", &r);
+    size_t others = figure_at(&r, "7 آخرين");
+    cr_assert_neq(others, EXTRACT_NO_INDEX);
+    cr_expect_str_eq(r.figures[others].object, "soldiers");
+    extract_result_free(&r);
 }
 
 typedef struct link_case {
