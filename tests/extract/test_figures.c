@@ -333,6 +333,7 @@ Test(figures, types_from_the_governing_word)
          * verb and its preposition (VSO), and named by what they were */
         {"وأفرجت السلطات عن 90 معتقلا بموجب مرسوم العفو.", "90 معتقلا", 90, "exact", "count"},
         {"وأفرج الجيش أمس عن 14 أسيرا.", "14 أسيرا", 14, "exact", "count"},
+        {"وأفرجت الحركة عن 4 محتجزات مقابل 200 أسير.", "4 محتجزات", 4, "exact", "count"},
         /* a verb of the thing said before وأن, وإن does not reach the next */
         {"وقالت المنظمة إن 300 ألف شخص نزحوا من المدينة، وإن 90 ألف طفل يعانون من الجوع.",
          "90 ألف طفل", 90000, "exact", "count"},
