@@ -347,9 +347,11 @@ Test(numbers, some_teen)
 {
     CHECK(false, Q("قتل بضعة عشر شخصا", "بضعة عشر", "بضعة عشر", 10, QUAL_MORE_THAN, W, 0),
           Q("أصيبت بضع عشرة امرأة", "بضع عشرة", "بضع عشرة", 10, QUAL_MORE_THAN, W, 0),
-          /* بضعة alone, or before عشرات, stays vague */
+          /* بضعة alone, or before عشرات, stays vague: before عشرات or آلاف
+           * it is a few of them, one amount */
           {"قتل بضعة جنود", 0, "بضعة", NULL, NAN, NONE, QUAL_SOME, VG, 0},
-          {"قتل بضع عشرات", 1, "عشرات", NULL, NAN, NONE, QUAL_TENS, VG, 0});
+          {"قتل بضع عشرات", 0, "بضع عشرات", NULL, NAN, NONE, QUAL_TENS, VG, 0},
+          {"نزح بضعة آلاف", 0, "بضعة آلاف", NULL, NAN, NONE, QUAL_THOUSANDS, VG, 0});
 }
 
 /* نيف or بضع before a tens joined by و is the unit left unknown: "نيف
