@@ -40,7 +40,10 @@
  * supersedes the latest earlier figure of the same type, object and
  * claimant, or the one the next sentence recounts ("وكان المرصد قد أفاد
  * بمقتل 13"). A sentence opening with the toll named again ("ومن بين
- * القتلى 98") breaks down the toll of the sentence before. The small words these rules read are in
+ * القتلى 98") breaks down the toll of the sentence before. A headline's
+ * toll that the lead under it tells again, the same count of the same
+ * thing, is one claim, the lead's; a larger toll of it there updates it.
+ * The small words these rules read are in
  * data/lexicon/figure_links.tsv.
  * Claimant and stance come from sources.c (who is credited with each
  * token), the place from the nearest place mention of the sentence, or,
@@ -59,9 +62,10 @@
 typedef struct trigger {
     size_t first, end;
     const char *type;
-    bool before, after; /* where it may stand relative to the number */
-    bool adjacent;      /* before it only with nothing between (triggers.tsv "adjacent") */
-    bool conj;          /* carries و or ف: it opens a clause of its own ("وأصيب") */
+    bool before, after;         /* where it may stand relative to the number */
+    bool adjacent;              /* before it only with nothing between (triggers.tsv "adjacent") */
+    bool conj;                  /* carries و or ف: it opens a clause of its own ("وأصيب") */
+    const lexicon_entry *entry; /* its line of triggers.tsv */
 } trigger;
 
 /* What the stage knows of each figure besides what it serves, parallel to
@@ -80,6 +84,7 @@ typedef struct fig_aux {
     bool of_them;      /* "30 منهم": a part of the figure before it */
     size_t own_verb;   /* first token of the trigger before it that typed it, or EXTRACT_NO_INDEX */
     bool since;        /* counts since a start (since_counted) */
+    bool cumulative;   /* ... named a total (الحصيلة التراكمية) */
 } fig_aux;
 
 typedef struct fig_state {
@@ -87,12 +92,15 @@ typedef struct fig_state {
     size_t n_tr;
     size_t cap_fig, cap_aux, n_aux;
     fig_aux *aux;
-    bool *covered;                /* per token: part of a figure's number or counted noun */
-    const lexicon_entry *others;  /* the "=" noun (آخرون) */
-    const lexicon_entry *people;  /* شخص: what a bare toll counts */
-    const lexicon_entry *dead;    /* قتيل: what a bare "الحصيلة" counts */
-    const lexicon_entry *wounded; /* جريح: others than the wounded are people */
-    const lexicon_entry *members; /* عنصر: what "N من <a force>" counts */
+    bool *covered;                    /* per token: part of a figure's number or counted noun */
+    const lexicon_entry *others;      /* the "=" noun (آخرون) */
+    const lexicon_entry *people;      /* شخص: what a bare toll counts */
+    const lexicon_entry *dead;        /* قتيل: what a bare "الحصيلة" counts */
+    const lexicon_entry *wounded;     /* جريح: others than the wounded are people */
+    const lexicon_entry *members;     /* عنصر: what "N من <a force>" counts */
+    const lexicon_entry *handover;    /* تسليم: the line of release, exchange and handover */
+    const lexicon_entry *giving_back; /* إعادة: the line of return */
+    const lexicon_entry *bodies;      /* جثث: the line of bodies recovered */
 } fig_state;
 
 typedef struct counted {
@@ -625,9 +633,17 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
          * what happened does not reach past a contrasting clause, unless
          * that clause names the toll again ("بينما أعلن الجيش أن الحصيلة
          * 23 جنديا") */
+        /* ... nor does a verb past وأن, وإن opening the next thing said ("إن
+         * 400 ألف نزحوا، وإن 1.7 مليون يواجهون المجاعة"); a counted noun
+         * that says what befell ("نقل 20 جريحا، وإن عددا من الحالات") still
+         * reaches it */
+        lexicon_match gm;
+        bool verb = !lexicon_match_at(d->m->nouns, t, g->first, PROCLITICS_ALL, &gm);
         bool contrasted = false;
         for (size_t j = g->end; j < num_first; j++)
-            if (stages_word_in(d, j, FW_CONTRAST))
+            if (stages_word_in(d, j, FW_CONTRAST) ||
+                (verb && stages_word_in(d, j, FW_COMPLEMENTIZER) &&
+                 t->cp[t->tok[j].sp.start] == 0x0648))
                 contrasted = true;
             else if (word_role(d, j, "death_toll") || word_role(d, j, "toll_head"))
                 contrasted = false;
@@ -757,6 +773,21 @@ static bool nominative_dual_shape(const text *t, size_t i)
     return t->tok[i].kind == TOK_WORD && n > strlen("ان") + 6 &&
            strcmp(w + n - strlen("ان"), "ان") == 0 && strncmp(w, "ال", strlen("ال")) != 0 &&
            strncmp(w, "و", strlen("و")) != 0;
+}
+
+/* The case a dual's ending shows: 'n' for the nominative (ـان), 'o' for
+ * the accusative and genitive (ـين), 0 when it shows none. */
+static char dual_case(const text *t, size_t i)
+{
+    const char *w = t->tok[i].norm;
+    size_t n = strlen(w);
+    if (t->tok[i].kind != TOK_WORD || n <= strlen("ان"))
+        return 0;
+    if (!strcmp(w + n - strlen("ان"), "ان"))
+        return 'n';
+    if (!strcmp(w + n - strlen("ين"), "ين"))
+        return 'o';
+    return 0;
 }
 
 /* Does the dual at dm introduce two places by their names ("من حاجزي
@@ -1648,6 +1679,30 @@ static bool taken_back(const text *t, const trigger *g)
     return strstr(w, "ستعاد") != NULL || strstr(w, "ستعد") != NULL;
 }
 
+/* Is the trigger `g` one of aiming at (استهدف، استهداف، استهدفنا)? */
+static bool aims_at(const text *t, const trigger *g)
+{
+    const char *w = t->tok[g->first].norm;
+    return strstr(w, "ستهدف") != NULL || strstr(w, "ستهداف") != NULL;
+}
+
+/* Is `g` a word of handing over or giving back (سلمت، أعادت، تسلم) that
+ * governs token `first`: before it, past its subject at most, with no
+ * other word of what happened and no new clause between? */
+static bool handed_over(const doc_state *d, const fig_state *fs, const trigger *g, size_t first)
+{
+    const text *t = d->t;
+    if (!g || (g->entry != fs->handover && g->entry != fs->giving_back) || g->end > first ||
+        first - g->end > d->m->windows[WIN_COUNT_SUBJECT_WORDS] ||
+        t->tok[g->first].sentence != t->tok[first].sentence)
+        return false;
+    for (size_t k = g->end; k < first; k++)
+        if (t->tok[k].kind != TOK_WORD || word_role(d, k, "clause"))
+            return false;
+    size_t next = trigger_from(fs->tr, fs->n_tr, g->end);
+    return next == fs->n_tr || fs->tr[next].first >= first;
+}
+
 /* The noun does not carry its own type (قتيل does: no trigger overrides it). */
 static bool weak_or_trigger_typed(const counted *c)
 {
@@ -1890,8 +1945,9 @@ static bool since_start_at(const doc_state *d, size_t k)
  * in its clause: among the words before it ("حصيلة الشهداء منذ مطلع العام
  * ارتفعت إلى 312", "الحصيلة التراكمية ارتفعت إلى 3583") or right after it
  * ("312 شهيدا منذ بدء الحرب")? */
-static bool since_counted(const doc_state *d, size_t first, size_t end)
+static bool since_counted(const doc_state *d, size_t first, size_t end, bool *cumulative)
 {
+    *cumulative = false;
     /* after it, past a toll joined to it ("إلى 44211 شهيدا و104567 مصابا
      * منذ السابع من أكتوبر") */
     enum { BEFORE = 10, AFTER = 12 };
@@ -1899,7 +1955,9 @@ static bool since_counted(const doc_state *d, size_t first, size_t end)
     uint32_t s = t->tok[first].sentence;
     for (size_t k = first;
          k-- > 0 && first - k <= BEFORE && t->tok[k].sentence == s && t->tok[k].kind != TOK_PUNCT;)
-        if (since_start_at(d, k) || stages_word_in(d, k, FW_CUMULATIVE))
+        if (stages_word_in(d, k, FW_CUMULATIVE))
+            return *cumulative = true;
+        else if (since_start_at(d, k))
             return true;
     for (size_t k = end;
          k < t->n_tok && k - end < AFTER && t->tok[k].sentence == s && t->tok[k].kind != TOK_PUNCT;
@@ -1944,6 +2002,35 @@ static const lexicon_entry *people_named_before(const doc_state *d, const fig_st
     return NULL;
 }
 
+/* The counted noun of a dual of people that ends right before the word of
+ * what happened ending at token `first` ("مقتل جنديين وإصابة 7 آخرين"),
+ * or NULL: duals are read after numbers, so no figure of it is there yet. */
+static const lexicon_entry *dual_before_trigger(const doc_state *d, const fig_state *fs,
+                                                size_t first)
+{
+    const text *t = d->t;
+    size_t g =
+        trigger_from(fs->tr, fs->n_tr, first > LEXICON_MAX_WORDS ? first - LEXICON_MAX_WORDS : 0);
+    for (; g < fs->n_tr && fs->tr[g].first < first && fs->tr[g].end != first; g++)
+        ;
+    if (g == fs->n_tr || fs->tr[g].end != first || !fs->tr[g].conj)
+        return NULL;
+    size_t end = fs->tr[g].first;
+    for (size_t k = end > LEXICON_MAX_WORDS ? end - LEXICON_MAX_WORDS : 0; k < end; k++) {
+        lexicon_match dm;
+        if (t->tok[k].kind == TOK_PUNCT || t->tok[k].sentence != t->tok[first].sentence ||
+            !lexicon_match_at(d->m->duals, t, k, PROCLITICS_ALL, &dm) || dm.tok_end != end)
+            continue;
+        const lexicon_entry *noun =
+            lexicon_entry_at(d->m->nouns, (size_t)strtoul(model_field(dm.entry, 1), NULL, 10));
+        const char *category = noun ? model_field(noun, 2) : "";
+        if (!strcmp(category, "combatants") || !strcmp(category, "civilians") ||
+            !strcmp(category, "people"))
+            return noun;
+    }
+    return NULL;
+}
+
 static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, size_t first,
                        const number *num, size_t num_index)
 {
@@ -1981,9 +2068,11 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
             category = like->subject_category ? like->subject_category : "other";
             sub = (subject){like->subject_side, like->subject_bloc, like->subject_party};
         } else if (c->end > c->first && word_role(d, c->first, "persons")) {
-            /* "مقتل طفل وإصابة ثلاثة آخرين": آخرون is a plural of persons */
-            object = "people";
-            category = "people";
+            /* "مقتل طفل وإصابة ثلاثة آخرين": آخرون is a plural of persons;
+             * after a dual, others of its kind ("مقتل جنديين وإصابة 7 آخرين") */
+            const lexicon_entry *dual = dual_before_trigger(d, fs, first);
+            object = dual ? model_field(dual, 1) : "people";
+            category = dual ? model_field(dual, 2) : "people";
         } else if (of_them && verb_of_people_right_before(fs, first)) {
             /* "هاجم مواقع التنظيم وقتل 8 منهم": people of those the pronoun names */
             object = "people";
@@ -2025,6 +2114,13 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
             category = "civilians";
     }
     type = resolve_losses(type, category);
+    /* "سلمت الحركة جثث 4 رهائن", "أعادت السلطات 15 جثمانا": bodies handed
+     * over or given back are counted as handed over, not as a toll */
+    if (!strcmp(type, "killed") && cause &&
+        ((!strcmp(model_field(c->noun, 1), "bodies") && handed_over(d, fs, cause, first)) ||
+         (cause > fs->tr && cause->entry == fs->bodies &&
+          handed_over(d, fs, cause - 1, cause->first))))
+        type = "count";
     /* "ضبطت القوات 8 أشخاص": a verb of seizure that governs people takes
      * them into custody, as a loss kills people and destroys things; but
      * people taken back (استعاد) are returned ("استعادت العائلات 12 طفلا") */
@@ -2032,6 +2128,13 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
         type_fits("captured", category) && count_verb_of(d, tr, n_tr, cause, first) &&
         !taken_back(d->t, cause))
         type = "captured";
+    /* "استهدفت 3 سفن", "استهدفت الغارات 12 عيادة": what is aimed at is
+     * counted as targets struck, not destroyed (أغرقت، دمرت say that); what
+     * is aimed at in the air is intercepted ("استهدفت الدفاعات الجوية 6
+     * طائرات مسيرة"): destroyed */
+    if (weak && !strcmp(type, "destroyed") && cause && aims_at(d->t, cause) && object &&
+        strcmp(object, "aircraft") != 0 && strcmp(category, "munitions") != 0)
+        type = "count";
     /* A toll broken down by place carries its type over the list, past the
      * reach of the word that typed it. */
     if (!strcmp(type, "count") && before && before->type && strcmp(before->type, "count") &&
@@ -2092,7 +2195,7 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     aux->weak_type = weak;
     aux->of_them = false;
     aux->own_verb = cause ? cause->first : EXTRACT_NO_INDEX;
-    aux->since = since_counted(d, aux->first, aux->end);
+    aux->since = since_counted(d, aux->first, aux->end, &aux->cumulative);
     size_t update =
         governed_by_update(d, token_holding(t, num ? num->value_sp.start : sp.start, first));
     bool feared = num && feared_ceiling(d, num->tok_first);
@@ -2637,19 +2740,46 @@ static bool count_of_the_named(const doc_state *d, const fig_state *fs, size_t i
         p--;
     if (p == 0 || t->tok[p - 1].sentence != s)
         return false;
-    size_t from = p > LEXICON_MAX_WORDS ? p - LEXICON_MAX_WORDS : 0;
+    /* عددهم، عددهن، عددهما count persons: not the bus or the house of "ركاب
+     * الحافلة وعددهم 6", "من كان في المنزل وعددهم 9" */
+    const char *pn = t->tok[k].norm;
+    size_t pl = strlen(pn);
+    bool persons = (pl > 4 && (!strcmp(pn + pl - 4, "هم") || !strcmp(pn + pl - 4, "هن"))) ||
+                   (pl > 6 && !strcmp(pn + pl - 6, "هما"));
+    enum { NAMED_BACK = 6 }; /* "قتل جميع من كان في المنزل وعددهم 9" */
+    size_t reach = persons ? NAMED_BACK : 0;
+    size_t from = p > LEXICON_MAX_WORDS + reach ? p - LEXICON_MAX_WORDS - reach : 0;
     for (size_t g = trigger_from(fs->tr, fs->n_tr, from); g < fs->n_tr && fs->tr[g].first < p; g++)
         if (fs->tr[g].end == p && toll_of_people(fs->tr[g].type))
             return true;
     for (size_t q = from; q < p; q++) {
         lexicon_match nm;
-        if (lexicon_match_at(d->m->nouns, t, q, PROCLITICS_ALL, &nm) && nm.tok_end == p &&
-            t->tok[q].sentence == s && strcmp(model_field(nm.entry, 1), "=") != 0) {
+        if (!lexicon_match_at(d->m->nouns, t, q, PROCLITICS_ALL, &nm) || t->tok[q].sentence != s ||
+            !strcmp(model_field(nm.entry, 1), "="))
+            continue;
+        const char *cat = model_field(nm.entry, 2);
+        bool of_persons =
+            !strcmp(cat, "combatants") || !strcmp(cat, "civilians") || !strcmp(cat, "people");
+        /* ... the people of a thing named after them: "ركاب الحافلة" */
+        if ((nm.tok_end == p && (!persons || of_persons)) ||
+            (persons && of_persons && nm.tok_end + 1 == p && definite(t, p - 1))) {
             *of = (counted){nm.entry, nm.tok_first, nm.tok_end, nm.sp};
             return true;
         }
     }
-    return false;
+    /* "قتل جميع من فيه وعددهم 6": the persons whom the last word of what
+     * happened befell, a toll of people, named by a few words of their own */
+    const trigger *last = NULL;
+    for (size_t g = trigger_from(fs->tr, fs->n_tr, from);
+         persons && g < fs->n_tr && fs->tr[g].end < p; g++)
+        last = &fs->tr[g];
+    if (!last || !toll_of_people(last->type) || t->tok[last->first].sentence != s)
+        return false;
+    for (size_t j = last->end; j < p; j++)
+        if (t->tok[j].kind != TOK_WORD || fs->covered[j] ||
+            (word_role(d, j, "clause") && strcmp(t->tok[j - 1].norm, "من") != 0)) /* من كانوا */
+            return false;
+    return true;
 }
 
 static bool after_colon(const text *t, size_t i);
@@ -3575,6 +3705,12 @@ static size_t updated_toll_of(const doc_state *d, const fig_aux *aux, size_t i, 
          * only a total told since a start too */
         if (aux[i].since && !aux[j].since)
             continue;
+        /* "بلغت الحصيلة منذ استئناف العدوان 1249، فيما ارتفعت الحصيلة
+         * التراكمية إلى 50609": the total and a toll since another start,
+         * told side by side, are two counts */
+        if (aux[i].cumulative && aux[j].since && !aux[j].cumulative &&
+            t->tok[aux[j].first].sentence == t->tok[aux[i].first].sentence)
+            continue;
         /* "ارتفع العدد إلى 35 بعد وفاة عدد من الجرحى": a vague amount after
          * the new toll tells why it rose */
         if (!f[i].has_value && f[j].has_value &&
@@ -3810,6 +3946,16 @@ static bool item_of_toll_list(const doc_state *d, const fig_state *fs, const num
 static bool elliptic_after(const doc_state *d, size_t i, size_t after)
 {
     const text *t = d->t;
+    /* "و13 مساء الثلاثاء في إدلب": when it was stands between the number
+     * and where; a few words of time at most */
+    lexicon_match wm;
+    for (size_t k = 0;
+         k < 3 && after < t->n_tok && t->tok[after].kind == TOK_WORD &&
+         lexicon_match_at(d->m->dates, t, after, PROCLITICS_NONE, &wm) &&
+         (!strcmp(model_field(wm.entry, 1), "lead") || !strcmp(model_field(wm.entry, 1), "day") ||
+          !strcmp(model_field(wm.entry, 1), "weekday"));
+         k++)
+        after = wm.tok_end;
     if (after >= t->n_tok || t->tok[after].kind != TOK_WORD ||
         t->tok[after].sentence != t->tok[i].sentence || word_role(d, after, "percent"))
         return false;
@@ -4295,6 +4441,126 @@ static void lead_developed(doc_state *d, const fig_aux *aux)
     }
 }
 
+/* The end of the headline, a short first line set apart by a blank line
+ * without a full stop (extract.c reads the title so, after the figures),
+ * or 0 when the text opens with none. */
+static size_t headline_end(const doc_state *d)
+{
+    const text *t = d->t;
+    size_t end = 1, words = 0;
+    if (t->n_tok == 0)
+        return 0;
+    while (end < t->n_tok && !t->tok[end].newline_before)
+        end++;
+    if (end == t->n_tok)
+        return 0;
+    for (size_t i = 0; i < end; i++)
+        words += t->tok[i].kind != TOK_PUNCT;
+    uint32_t last = t->cp[t->tok[end - 1].sp.start];
+    if (words > d->m->windows[WIN_TITLE_MAX_WORDS] || last == '.' || last == '!' ||
+        last == 0x061F || last == '?' || last == ':')
+        return 0;
+    unsigned breaks = 0;
+    for (uint32_t c = t->tok[end - 1].sp.end; c < t->tok[end].sp.start; c++)
+        breaks += t->cp[c] == '\n';
+    return breaks >= 2 ? end : 0;
+}
+
+/* "مقتل 12 شخصا بقصف على دير البلح" over "قالت الوزارة إن 12 شخصا قتلوا
+ * ...": the lead (the paragraph after the headline) tells again the
+ * headline's toll, the same count of the same thing: one claim, the
+ * lead's, which says who tells it; what the headline's figure had (its
+ * parts, what updates it or what it updates) goes to the lead's. */
+static void merge_headline_repeats(doc_state *d, fig_aux *aux)
+{
+    const text *t = d->t;
+    extract_figure *f = d->r->figures;
+    size_t n = d->r->n_figures, head = headline_end(d), outlet = d->r->outlet;
+    if (!head || !n || aux[0].first >= head)
+        return;
+    size_t lead_end = head + 1;
+    while (lead_end < t->n_tok && !t->tok[lead_end].newline_before)
+        lead_end++;
+    size_t n_head = 0;
+    while (n_head < n && aux[n_head].first < head)
+        n_head++;
+    size_t *same = malloc(n * sizeof *same); /* a headline figure's lead figure */
+    size_t *to = malloc(n * sizeof *to);
+    if (!same || !to) {
+        free(same);
+        free(to);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        same[i] = EXTRACT_NO_INDEX;
+    for (size_t i = 0; i < n_head; i++) {
+        if (!f[i].has_value)
+            continue;
+        size_t whole = f[i].part_of == EXTRACT_NO_INDEX ? EXTRACT_NO_INDEX : same[f[i].part_of];
+        if (f[i].part_of != EXTRACT_NO_INDEX && whole == EXTRACT_NO_INDEX)
+            continue;
+        for (size_t j = n_head; j < n && aux[j].first < lead_end; j++) {
+            bool taken = false;
+            for (size_t k = 0; k < i && !taken; k++)
+                taken = same[k] == j;
+            bool parties = f[i].claimant != EXTRACT_NO_INDEX && f[i].claimant != outlet &&
+                           f[j].claimant != EXTRACT_NO_INDEX && f[j].claimant != outlet;
+            if (taken || !f[j].has_value || f[i].value != f[j].value ||
+                strcmp(f[i].type, f[j].type) != 0 || !f[i].object || !f[j].object ||
+                strcmp(f[i].object, f[j].object) != 0 || f[j].part_of != whole ||
+                (f[i].supersedes != EXTRACT_NO_INDEX && f[j].supersedes != EXTRACT_NO_INDEX) ||
+                (parties && f[i].claimant != f[j].claimant) || f[i].denied != f[j].denied)
+                continue;
+            same[i] = j;
+            if (f[j].claimant == EXTRACT_NO_INDEX || f[j].claimant == outlet)
+                f[j].claimant = f[i].claimant != EXTRACT_NO_INDEX ? f[i].claimant : f[j].claimant;
+            if (f[j].place == EXTRACT_NO_INDEX)
+                f[j].place = f[i].place;
+            if (f[j].supersedes == EXTRACT_NO_INDEX && f[i].supersedes != j)
+                f[j].supersedes = f[i].supersedes;
+            break;
+        }
+    }
+    /* "مقتل 12 شخصا" over "إن 15 شخصا قتلوا": a larger toll of the same
+     * count by the same party in the lead updates the headline's */
+    for (size_t i = 0; i < n_head; i++) {
+        if (same[i] != EXTRACT_NO_INDEX || !f[i].has_value || f[i].part_of != EXTRACT_NO_INDEX)
+            continue;
+        for (size_t j = n_head; j < n && aux[j].first < lead_end; j++)
+            if (f[j].has_value && f[j].part_of == EXTRACT_NO_INDEX &&
+                !strcmp(f[i].type, f[j].type) && f[i].object && f[j].object &&
+                !strcmp(f[i].object, f[j].object) && f[i].claimant == f[j].claimant &&
+                f[i].denied == f[j].denied) {
+                if (f[j].value > f[i].value && f[j].supersedes == EXTRACT_NO_INDEX)
+                    f[j].supersedes = i;
+                break; /* the first toll of that count in the lead, only */
+            }
+    }
+    /* drop the headline's, and renumber what points at figures */
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        to[i] = same[i] != EXTRACT_NO_INDEX ? EXTRACT_NO_INDEX : kept++;
+    for (size_t i = 0; i < n; i++)
+        if (same[i] != EXTRACT_NO_INDEX)
+            to[i] = to[same[i]];
+    for (size_t i = 0, w = 0; i < n; i++) {
+        if (same[i] != EXTRACT_NO_INDEX)
+            continue;
+        f[w] = f[i];
+        aux[w] = aux[i];
+        if (f[w].part_of != EXTRACT_NO_INDEX)
+            f[w].part_of = to[f[w].part_of];
+        if (f[w].supersedes != EXTRACT_NO_INDEX)
+            f[w].supersedes = to[f[w].supersedes];
+        if (f[w].supersedes == w)
+            f[w].supersedes = EXTRACT_NO_INDEX;
+        w++;
+    }
+    d->r->n_figures = kept;
+    free(to);
+    free(same);
+}
+
 /* Does a number or a counted noun end right before token k ("7 قتلوا",
  * "5 أشخاص قتلوا"), so that a verb at k is said of it? */
 static bool counted_ends_at(const doc_state *d, size_t k)
@@ -4378,7 +4644,8 @@ int figures_find(doc_state *d)
                        strcmp(pos, "after") != 0,
                        strcmp(pos, "before") != 0 && !adjacent,
                        adjacent,
-                       conj};
+                       conj,
+                       tm.entry};
         /* "استشهاد وإصابة 14"، "مقتل وجرح العشرات": the dead and the
          * wounded named together, each with its own word, count both */
         if (n_tr >= 2 && conj && g->before && tr[n_tr - 2].end == tm.tok_first &&
@@ -4411,6 +4678,9 @@ int figures_find(doc_state *d)
     fs.dead = lexicon_find(d->m->nouns, "قتيل");
     fs.wounded = lexicon_find(d->m->nouns, "جريح");
     fs.members = lexicon_find(d->m->nouns, "عنصر");
+    fs.handover = lexicon_find(d->m->triggers, "تسليم");
+    fs.giving_back = lexicon_find(d->m->triggers, "اعاده");
+    fs.bodies = lexicon_find(d->m->triggers, "جثث");
     for (size_t k = 0; k < d->r->n_numbers; k++)
         if (!number_figure(d, &fs, k, false))
             goto out;
@@ -4449,8 +4719,11 @@ int figures_find(doc_state *d)
         while (prev > 0 && dm.tok_first - prev < 2 && dual_adjective(t, prev - 1) && last &&
                last->sp.end < t->tok[prev - 1].sp.end)
             prev--;
+        /* ... in its case: "هاجم مسلحان جنديين" counts two and two */
         if (last && last->number == EXTRACT_NO_INDEX && prev > 0 && !dm.stripped &&
-            last->sp.end == t->tok[prev - 1].sp.end) {
+            last->sp.end == t->tok[prev - 1].sp.end &&
+            !(dual_case(t, prev - 1) && dual_case(t, dm.tok_end - 1) &&
+              dual_case(t, prev - 1) != dual_case(t, dm.tok_end - 1))) {
             last->sp.end = dm.sp.end;
             fs.aux[fs.n_aux - 1].end = dm.tok_end;
             i = dm.tok_end;
@@ -4471,6 +4744,16 @@ int figures_find(doc_state *d)
         size_t before = d->r->n_figures;
         if (!add_figure(d, &fs, &c, dm.sp, dm.tok_first, NULL, 0))
             goto out;
+        /* "قتل مسلحان جنديين", "أصاب مسلحان 4 جنود": a dual in the
+         * nominative before the verb's object, a dual in the accusative or a
+         * number, is its subject: who did it is counted, nothing befell them */
+        lexicon_match om;
+        if (d->r->n_figures > before && !dm.stripped && dual_case(t, dm.tok_end - 1) == 'n' &&
+            dm.tok_end < t->n_tok && t->tok[dm.tok_end].sentence == t->tok[dm.tok_first].sentence &&
+            (number_starts_at(d, dm.tok_end) ||
+             (dual_case(t, dm.tok_end) == 'o' &&
+              lexicon_match_at(d->m->duals, t, dm.tok_end, PROCLITICS_NONE, &om))))
+            d->r->figures[before].type = "count";
         /* "قصفت البلدة من حاجزي X وY": two sites named, where nothing befell
          * them, are named, not counted ("السيطرة على حاجزي X وY" counts) */
         if (d->r->n_figures > before && !strcmp(d->r->figures[before].type, "count") &&
@@ -4517,6 +4800,7 @@ int figures_find(doc_state *d)
     type_coordinated_subjects(d, &fs);
     link_figures(d, fs.aux);
     lead_developed(d, fs.aux);
+    merge_headline_repeats(d, fs.aux);
     if (carry_places(d, fs.aux) != 0)
         goto out;
     assign_areas(d);

@@ -981,6 +981,19 @@ static bool read_vague(const text *t, size_t i, const wread *w0, found *f)
         f->nb.form = tens.digits ? NUMFORM_MIXED : NUMFORM_WORDS;
         return true;
     }
+    wread nx;
+    if (e->kind == K_VAGUE && e->qual == QUAL_SOME && !w.definite && same_sent(t, i, i + 1) &&
+        read_word(t, i + 1, M_FIRST, &nx) && nx.strip == 0 && !nx.definite &&
+        ((nx.e->kind == K_VAGUE && nx.e->qual != QUAL_SOME) ||
+         (nx.e->kind == K_MULT_PLURAL && nx.e->value == 1000)) &&
+        read_vague(t, i + 1, &nx, f)) {
+        /* بضع عشرات, بضعة آلاف: a few tens, a few thousands, read as the
+         * tens or the thousands from the first word */
+        f->nb.sp.start = f->nb.value_sp.start =
+            w.strip ? text_skip_letters(t, i, w.strip) : t->tok[i].sp.start;
+        f->nb.tok_first = f->vfirst = i;
+        return true;
+    }
     if (e->kind == K_VAGUE) {
         q = (qualifier)e->qual;
         if ((q == QUAL_TENS || q == QUAL_HUNDREDS) && same_sent(t, i, i + 1) &&

@@ -279,7 +279,16 @@ Test(figures, types_from_the_governing_word)
          "captured"},
         {"وقال المتحدث: دمرنا 6 دبابات وأسرنا 11 جنديا واغتنمنا 4 عربات.", "4 عربات", 4, "exact",
          "seized"},
+        /* what is aimed at is counted as struck: the guideline's targets
+         * struck; what is sunk or destroyed is destroyed */
         {"وقالت الكتائب إن مقاتليها استهدفوا 4 دبابات بقذائف مضادة للدروع.", "4 دبابات", 4, "exact",
+         "count"},
+        {"وقال المتحدث إن القوات البحرية استهدفت 3 سفن تجارية وأغرقت سفينتين.", "3 سفن", 3, "exact",
+         "count"},
+        {"وقال المتحدث إن القوات البحرية استهدفت 3 سفن تجارية وأغرقت سفينتين.", "سفينتين", 2,
+         "exact", "destroyed"},
+        {"وأعلن الجيش استهداف 70 موقعا للحزب خلال الليل.", "70 موقعا", 70, "exact", "count"},
+        {"وأعلنت الدفاعات الجوية استهداف 5 طائرات مسيرة فوق المدينة.", "5 طائرات", 5, "exact",
          "destroyed"},
         /* a definite name word before digits is a subject when a count's noun
          * follows them (11 and more take the singular accusative) */
@@ -324,6 +333,20 @@ Test(figures, types_from_the_governing_word)
          * verb and its preposition (VSO), and named by what they were */
         {"وأفرجت السلطات عن 90 معتقلا بموجب مرسوم العفو.", "90 معتقلا", 90, "exact", "count"},
         {"وأفرج الجيش أمس عن 14 أسيرا.", "14 أسيرا", 14, "exact", "count"},
+        {"وأفرجت الحركة عن 4 محتجزات مقابل 200 أسير.", "4 محتجزات", 4, "exact", "count"},
+        {"وأفرج عن 200 أسير، بينهم 121 من المحكومين بالمؤبد.", "121 من المحكومين", 121, "exact",
+         "count"},
+        /* a verb of the thing said before وأن, وإن does not reach the next */
+        {"وقالت المنظمة إن 300 ألف شخص نزحوا من المدينة، وإن 90 ألف طفل يعانون من الجوع.",
+         "90 ألف طفل", 90000, "exact", "count"},
+        {"وأوضح أن 40 عائلة هجرت منازلها وأن 15 طفلا يحتاجون إلى علاج.", "15 طفلا", 15, "exact",
+         "count"},
+        /* bodies handed over or given back are counted so, not as a toll;
+         * bodies recovered still count the dead */
+        {"وسلمت الفصائل جثث 3 أسرى عبر الصليب الأحمر.", "3 أسرى", 3, "exact", "count"},
+        {"وأعادت السلطات رفات 6 جنود إلى بلادهم.", "6 جنود", 6, "exact", "count"},
+        {"وأعادت السلطات 15 جثمانا إلى القطاع.", "15 جثمانا", 15, "exact", "count"},
+        {"وانتشلت الطواقم جثث 9 مدنيين من تحت الركام.", "9 مدنيين", 9, "exact", "killed"},
         {"وقالت إن السلطات تفرج اليوم عن 40 سجينا.", "40 سجينا", 40, "exact", "count"},
         /* demolished houses are destroyed; those made homeless or who took
          * refuge are displaced */
@@ -453,6 +476,27 @@ Test(figures, duals)
     cr_assert_neq(tanks, EXTRACT_NO_INDEX);
     cr_assert_neq(carriers, EXTRACT_NO_INDEX);
     cr_expect_neq(tanks, carriers, "two coordinated duals are two figures");
+    extract_result_free(&r);
+
+    /* a dual of another case is no adjective of the dual before it: the
+     * nominative subject and the accusative object are two figures, and
+     * what the verb did befell the object, not the two who did it */
+    static const figure_case subject_object[] = {
+        {"وقتل مسلحان جنديين عند مدخل البلدة.", "جنديين", 2, "exact", "killed"},
+        {"وقتل مسلحان جنديين عند مدخل البلدة.", "مسلحان", 2, "exact", "count"},
+        {"واعتقل مسلحان 3 صحفيين قرب الحاجز.", "مسلحان", 2, "exact", "count"},
+        {"وهاجم مقاتلان جنديين قرب المعبر.", "جنديين", 2, "exact", "count"},
+    };
+    check_cases(subject_object, sizeof subject_object / sizeof subject_object[0]);
+    run("وهاجم مقاتلان جنديين قرب المعبر.", &r);
+    cr_expect_eq(r.n_figures, 2, "%zu figures", r.n_figures);
+    extract_result_free(&r);
+
+    /* others after a dual of people are of its kind */
+    run("وأعلن الجيش مقتل جنديين وإصابة 7 آخرين بجروح.", &r);
+    size_t others = figure_at(&r, "7 آخرين");
+    cr_assert_neq(others, EXTRACT_NO_INDEX);
+    cr_expect_str_eq(r.figures[others].object, "soldiers");
     extract_result_free(&r);
 }
 
@@ -607,6 +651,10 @@ Test(figures, updates)
         {"واستقبلت المستشفيات 52 شهيدا. وأعلنت الوزارة ارتفاع حصيلة الشهداء إلى 44 ألفا و211 "
          "شهيدا و104 آلاف و567 مصابا منذ السابع من أكتوبر.",
          "44 ألفا و211 شهيدا", NULL, "killed"},
+        /* ... nor a toll since another start told beside it */
+        {"وقالت الوزارة إن حصيلة الشهداء منذ استئناف العدوان بلغت 830 شهيدا، فيما ارتفعت "
+         "الحصيلة التراكمية إلى 50 ألفا و21 شهيدا.",
+         "50 ألفا و21 شهيدا", NULL, "killed"},
         /* no update word: two figures side by side */
         {"قتل 12 شخصا في حلب. وقتل 23 شخصا في إدلب.", "23 شخصا", NULL, "killed"},
         /* a bare toll updates whatever its count counted, past an adverb */
@@ -867,6 +915,10 @@ Test(figures, elliptic_list_after_a_toll)
          "injured"},
         {"وتوزع الجرحى على المحافظات كالآتي: حمص 31، حماة 12، طرطوس 4.", "4", 4, "exact",
          "injured"},
+        /* when it was stands between the number and where or why */
+        {"وأصيب 7 مدنيين في دوما و11 مساء الجمعة في حرستا.", "11", 11, "exact", "injured"},
+        {"واعتقلت الشرطة 4 شبان في الحي و9 يوم الأحد جراء الاحتجاجات.", "9", 9, "exact",
+         "captured"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
     extract_result visits;
@@ -1135,6 +1187,10 @@ Test(figures, those_whose_fate_is_unknown_are_counted)
         {"وقالت المنظمة إن 2400 شخص اعتقلوا، وإن مصير 350 آخرين مجهول.", "350 آخرين", 350, "exact",
          "count"},
         {"وأفاد ذووهم بأن 26 شابا مجهولي المصير منذ المداهمة.", "26 شابا", 26, "exact", "count"},
+        /* those who went missing, their verb after them */
+        {"وقالت الوزارة إن 300 عائلة نزحت، وإن 40 شخصا فقدوا في الفيضان.", "40 شخصا", 40, "exact",
+         "count"},
+        {"وقال إن 9 صيادين فقدوا قبالة الساحل.", "9 صيادين", 9, "exact", "count"},
         /* counter-example: the verb before the dead is theirs, not the fate after */
         {"وقتل 7 جنود وبقي مصير 4 آخرين مجهولا.", "7 جنود", 7, "exact", "killed"},
     };
@@ -1633,6 +1689,9 @@ Test(figures, not_figures)
         {"وقتل خمسة من أفراد عائلة واحدة، بينهم طفلان.", "عائلة واحدة"},
         {"وقتل أبناء قرية واحدة في المجزرة.", "قرية واحدة"},
         {"وهاجم اللواء 47 مواقع المعارضة.", "47"},
+        /* a batch of an exchange or a phase by its number */
+        {"وأفرج الاحتلال عن الدفعة 7 من الأسرى.", "7"},
+        {"وتنص المرحلة 2 من الاتفاق على انسحاب القوات.", "2"},
         {"وقال قائد الفرقة 25 مهام خاصة إن قواته تقدمت.", "25"},
         {"وانتشرت قوات مشروع 17 عنصرا في الحي.", "17"},
         {"وقتل 5 مدنيين في عام 2016 وفق التقرير.", "2016"},
@@ -1917,7 +1976,8 @@ Test(figures, nouns_of_the_genre)
          "experts and advisers"},
         {"واعتقلت قوات الأمن 20 ناشطا خلال الاحتجاجات.", "20 ناشطا", "captured", "activists"},
         {"وقتل 7 معلمين في الغارات على المدارس.", "7 معلمين", "killed", "teachers"},
-        {"وأصيب 3 مسنين بجروح في القصف.", "3 مسنين", "injured", "elderly people and infants"},
+        {"وأصيب 3 مسنين بجروح في القصف.", "3 مسنين", "injured", "elderly people"},
+        {"وقتل 40 شخصا بينهم 6 رضع في القصف.", "6 رضع", "killed", "infants"},
         {"وقتل 3 مزارعين بقذائف المدفعية.", "3 مزارعين", "killed", "farmers"},
         /* what a seizure counts: launchers, rounds, pills of a drug */
         {"وضبطت القوات 12 قاذفا و5000 طلقة في المستودع.", "12 قاذفا", "seized", "weapons"},
@@ -1960,8 +2020,7 @@ Test(figures, nouns_of_the_genre)
         /* livestock are counted, never people killed */
         {"وقتل 30 رأسا من الماشية في القصف.", "30 رأسا", "count", "livestock"},
         {"ودمر القصف 46 مرفقا صحيا في القطاع.", "46 مرفقا صحيا", "destroyed", "health facilities"},
-        {"واستهدفت الغارات 12 عيادة و8 مراكز صحية.", "8 مراكز صحية", "destroyed",
-         "health facilities"},
+        {"واستهدفت الغارات 12 عيادة و8 مراكز صحية.", "8 مراكز صحية", "count", "health facilities"},
         {"ودمرت الطائرات 500 وحدة سكنية في الحي.", "500 وحدة سكنية", "destroyed", "housing units"},
         {"وأحرق المسلحون 15 محلا تجاريا في السوق.", "15 محلا تجاريا", "destroyed", "shops"},
         {"ودمر الجيش 30 نفقا على الحدود.", "30 نفقا", "destroyed", "tunnels"},
@@ -1972,14 +2031,38 @@ Test(figures, nouns_of_the_genre)
         {"وقتل 20 مصليا في الهجوم على المسجد.", "20 مصليا", "killed", "worshippers"},
         {"واعتقلت الشرطة 35 متظاهرا أمام البرلمان.", "35 متظاهرا", "captured", "protesters"},
         {"وأسقطت الدفاعات الجوية 3 مقاتلات حربية.", "3 مقاتلات حربية", "destroyed", "aircraft"},
-        {"واستهدفت الغارات 6 أفران في المدينة.", "6 أفران", "destroyed", "bakeries"},
+        {"واستهدفت الغارات 6 أفران في المدينة.", "6 أفران", "count", "bakeries"},
         {"ودمر القصف 10 مضخات مياه.", "10 مضخات مياه", "destroyed", "water tanks and pumps"},
         {"ودمرت الغارات 12 مولدة كهرباء.", "12 مولدة كهرباء", "destroyed", "generators"},
         /* weapons are counted by the piece */
         {"وضبطت الشرطة 200 قطعة سلاح في مستودع.", "200 قطعة سلاح", "seized", "weapons"},
         {"وصادرت القوات 35 قطعة من الأسلحة الخفيفة.", "35 قطعة من الأسلحة", "seized", "weapons"},
+        /* the shafts of tunnels an army blows up; cases of a disease; the
+         * released named by their release; explosives treated are cleared */
+        {"ودمرت القوات 5 فتحات أنفاق في المنطقة.", "5 فتحات أنفاق", "destroyed", "tunnel shafts"},
+        {"وقتل 9 أشخاص وسجلت 60 حالة إصابة بالكوليرا في المخيم.", "60 حالة", "count",
+         "disease cases"},
+        {"وقالت الهيئة إن 17 من المفرج عنهم أبعدوا إلى مصر.", "17 من المفرج عنهم", "count",
+         "released prisoners"},
+        {"وقتلت القوات 3 مسلحين وعالجت 9 عبوات ناسفة في الوادي.", "9 عبوات", "count",
+         "explosive devices"},
+        /* projectiles an army counts crossing over, salvoes a resistance counts */
+        {"وقال الجيش إن نحو 25 مقذوفا أطلقت من الشمال.", "نحو 25 مقذوفا", "fired", "projectiles"},
+        {"وقصفت المقاومة الموقع بـ4 صليات صاروخية.", "4 صليات", "fired", "salvoes"},
+        {"وقصفت السرايا المستوطنات بـ5 رشقات صاروخية.", "5 رشقات", "fired", "salvoes"},
+        /* warships and an army's targets of infrastructure */
+        {"وقالت الجماعة إنها استهدفت 3 بارجات أمريكية.", "3 بارجات", "count", "warships"},
+        {"وقال الجيش إن طائراته هاجمت 12 بنية تحتية للحركة.", "12 بنية تحتية", "count",
+         "infrastructure sites"},
+        {"وضبطت القوات 4 قاذفات وكمية من الذخيرة.", "4 قاذفات", "seized", "launchers"},
+        /* the members of one family, not families */
+        {"وقتل 6 من عائلة واحدة في الغارة على المنزل.", "6 من عائلة", "killed", "family members"},
+        {"واعتقلت القوات 35 مشتبها بهم في المخيم.", "35 مشتبها بهم", "captured", "suspects"},
+        /* hashish by the slab, as seizure communiqués count it */
+        {"وضبطت مفرزة المكافحة 480 كف حشيش في مستودع.", "480 كف حشيش", "seized", "hashish slabs"},
+        {"وصادرت الشرطة 36 كفا من الحشيش في سيارة.", "36 كفا", "seized", "hashish slabs"},
         /* counter-examples: a centre alone is a centre, farms are no farmers */
-        {"واستهدفت الغارات 8 مراكز للشرطة.", "8 مراكز", "destroyed", "centres"},
+        {"واستهدفت الغارات 8 مراكز للشرطة.", "8 مراكز", "count", "centres"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         extract_result r;
@@ -2412,6 +2495,17 @@ Test(figures, a_count_by_the_pronoun_of_a_toll_named_before)
         {"وقالت المصادر إن المدنيين البالغ عددهم 300 نزحوا إلى المخيمات.", "300", 300, "exact",
          "displaced"},
         {"وقال الجيش إن الآليات وعددها 12 دمرت بالكامل.", "12", 12, "exact", "destroyed"},
+        /* عددهم counts persons: those a toll of people befell, named by a
+         * relative, or the people of a thing named after them */
+        {"وقتل جميع من كانوا في السيارة وعددهم 5.", "5", 5, "exact", "killed"},
+        {"وأصيب ركاب الحافلة وعددهم 14 بجروح مختلفة.", "14", 14, "exact", "injured"},
+        /* what did not happen befalls no one: the passengers are counted */
+        {"وانفجرت العبوة قرب الحافلة دون وقوع إصابات بين الركاب البالغ عددهم 31.", "31", 31,
+         "exact", "count"},
+        {"وسقطت القذيفة في ساحة المدرسة دون إصابات بين التلاميذ وعددهم 150.", "150", 150, "exact",
+         "count"},
+        /* the family (الأسرة) is no verb of capture */
+        {"وقتل أفراد الأسرة البالغ عددهم 7 أشخاص في الغارة.", "7 أشخاص", 7, "exact", "killed"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
     static const link_case links[] = {
@@ -2741,5 +2835,40 @@ Test(figures, the_mourned_dead_and_a_dual_adjective)
     size_t i = figure_at(&r, "جنديان");
     cr_assert_neq(i, EXTRACT_NO_INDEX, "two soldiers not counted");
     cr_expect_eq(r.n_figures, 1, "%zu figures for two soldiers", r.n_figures);
+    extract_result_free(&r);
+}
+
+/* A headline's toll that the lead under it tells again, the same count of
+ * the same thing, is one claim: the lead's, with the headline's parts; a
+ * different value in the lead is an update of it. */
+Test(figures, a_headline_toll_the_lead_tells_again)
+{
+    extract_result r;
+    run("مقتل 9 أشخاص بينهم 4 أطفال بغارة على خان يونس\n\nقال الدفاع المدني في غزة إن 9 أشخاص "
+        "قتلوا في غارة على منزل في خان يونس، بينهم 4 أطفال.\n",
+        &r);
+    cr_expect_eq(r.n_figures, 2, "%zu figures", r.n_figures);
+    size_t all = figure_at(&r, "9 أشخاص"), children = figure_at(&r, "4 أطفال");
+    cr_assert(all != EXTRACT_NO_INDEX && children != EXTRACT_NO_INDEX);
+    cr_expect_eq(r.figures[children].part_of, all);
+    cr_expect_str_eq(r.figures[all].type, "killed");
+    extract_result_free(&r);
+
+    run("مقتل 9 أشخاص بغارة على خان يونس\n\nقال الدفاع المدني في غزة إن حصيلة الغارة ارتفعت إلى "
+        "11 قتيلا.\n",
+        &r);
+    size_t was = figure_at(&r, "9 أشخاص"), now = figure_at(&r, "11 قتيلا");
+    cr_assert(was != EXTRACT_NO_INDEX && now != EXTRACT_NO_INDEX);
+    cr_expect_eq(r.figures[now].supersedes, was);
+    extract_result_free(&r);
+
+    /* ... also with no word of rising: the lead's larger toll is the later */
+    run("مقتل 9 أشخاص بغارة على خان يونس\n\nقال الدفاع المدني في غزة إن 13 شخصا قتلوا في "
+        "غارة على منزل في خان يونس.\n",
+        &r);
+    was = figure_at(&r, "9 أشخاص");
+    now = figure_at(&r, "13 شخصا");
+    cr_assert(was != EXTRACT_NO_INDEX && now != EXTRACT_NO_INDEX);
+    cr_expect_eq(r.figures[now].supersedes, was);
     extract_result_free(&r);
 }

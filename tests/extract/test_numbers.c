@@ -288,6 +288,7 @@ Test(numbers, qualifiers_before)
           Q("قتل يزيد عن 100", "يزيد عن 100", "100", 100, QUAL_MORE_THAN, D, 0),
           Q("أعمارهم فوق 18", "فوق 18", "18", 18, QUAL_MORE_THAN, D, 0),
           Q("قتل أزيد من 30", "أزيد من 30", "30", 30, QUAL_MORE_THAN, D, 0),
+          Q("قتل ما يتجاوز 40", "ما يتجاوز 40", "40", 40, QUAL_MORE_THAN, D, 0),
           Q("قتل بأكثر من عشرين", "أكثر من عشرين", "عشرين", 20, QUAL_MORE_THAN, W, 0),
           Q("قتل على الأقل 5 جنود", "على الأقل 5", "5", 5, QUAL_AT_LEAST, D, 0),
           Q("قتل ما لا يقل عن 12", "ما لا يقل عن 12", "12", 12, QUAL_AT_LEAST, D, 0),
@@ -326,6 +327,9 @@ Test(numbers, qualifiers_after)
     CHECK(false, Q("قتل 90 على الأقل", "90 على الأقل", "90", 90, QUAL_AT_LEAST, D, 0),
           Q("قتل تسعين شخصا على الأقل", "تسعين شخصا على الأقل", "تسعين", 90, QUAL_AT_LEAST, W, 0),
           Q("قتل 5 جنود سوريين على الأقل", "5 جنود سوريين على الأقل", "5", 5, QUAL_AT_LEAST, D, 0),
+          /* as Iraqi and other reporting also write it */
+          Q("قتل 12 شخصا في الأقل", "12 شخصا في الأقل", "12", 12, QUAL_AT_LEAST, D, 0),
+          Q("قتل 12 مدنيا كحد أدنى", "12 مدنيا كحد أدنى", "12", 12, QUAL_AT_LEAST, D, 0),
           Q("قتل 50 تقريبا", "50 تقريبا", "50", 50, QUAL_ABOUT, D, 0),
           Q("قتل 50 تقريبًا", "50 تقريبًا", "50", 50, QUAL_ABOUT, D, 0),
           Q("سار يومين تقريبا", "يومين تقريبا", "يومين", 2, QUAL_ABOUT, W, NUMFLAG_DURATION),
@@ -343,9 +347,11 @@ Test(numbers, some_teen)
 {
     CHECK(false, Q("قتل بضعة عشر شخصا", "بضعة عشر", "بضعة عشر", 10, QUAL_MORE_THAN, W, 0),
           Q("أصيبت بضع عشرة امرأة", "بضع عشرة", "بضع عشرة", 10, QUAL_MORE_THAN, W, 0),
-          /* بضعة alone, or before عشرات, stays vague */
+          /* بضعة alone, or before عشرات, stays vague: before عشرات or آلاف
+           * it is a few of them, one amount */
           {"قتل بضعة جنود", 0, "بضعة", NULL, NAN, NONE, QUAL_SOME, VG, 0},
-          {"قتل بضع عشرات", 1, "عشرات", NULL, NAN, NONE, QUAL_TENS, VG, 0});
+          {"قتل بضع عشرات", 0, "بضع عشرات", NULL, NAN, NONE, QUAL_TENS, VG, 0},
+          {"نزح بضعة آلاف", 0, "بضعة آلاف", NULL, NAN, NONE, QUAL_THOUSANDS, VG, 0});
 }
 
 /* نيف or بضع before a tens joined by و is the unit left unknown: "نيف
@@ -491,6 +497,7 @@ Test(numbers, numbers_in_names)
     CHECK(true, V("قصفت مشروع 1070 شقة", 0, "1070", 1070, D, NUMFLAG_IN_NAME),
           V("في شارع 8", 0, "8", 8, D, NUMFLAG_IN_NAME),
           V("هاجم اللواء 47", 0, "47", 47, D, NUMFLAG_IN_NAME),
+          V("أفرج عن الدفعة 7", 0, "7", 7, D, NUMFLAG_IN_NAME),
           V("انضم للواء 47", 0, "47", 47, D, NUMFLAG_IN_NAME),
           V("قائد الفرقة 17", 0, "17", 17, D, NUMFLAG_IN_NAME),
           V("مقر الفوج 46", 0, "46", 46, D, NUMFLAG_IN_NAME),
