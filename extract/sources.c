@@ -2994,6 +2994,15 @@ static bool place_or_desk(const doc_state *d, size_t a, size_t b)
     return lexicon_match_at(d->m->gazetteer, t, a, PROCLITICS_NONE, &gm) && gm.tok_end == b;
 }
 
+/* The outlet the list names by the normalised words `name`: its model
+ * index, else n_sources (no such name, or not an outlet). */
+static size_t listed_outlet_named(const doc_state *d, const char *name)
+{
+    const lexicon_entry *e = lexicon_find(d->m->source_list, name);
+    size_t mi = e ? model_entry_index(d->m->source_list, e) : d->m->n_sources;
+    return mi < d->m->n_sources && is_outlet_kind(&d->m->sources[mi]) ? mi : d->m->n_sources;
+}
+
 /* "بيروت - الأخبار", "صنعاء - المسيرة": a name the list knows only with
  * its outlet noun ("صحيفة الأخبار", "قناة المسيرة"), which a dateline
  * marks as an outlet as the noun does; bare, the words are common ones.
@@ -3015,9 +3024,8 @@ static size_t outlet_by_its_noun(doc_state *d, size_t a, size_t b)
             used += (size_t)snprintf(name + used, sizeof name - used, " %s", t->tok[q].norm);
         if (used >= sizeof name)
             return EXTRACT_NO_INDEX;
-        const lexicon_entry *e = lexicon_find(d->m->source_list, name);
-        size_t mi = e ? model_entry_index(d->m->source_list, e) : d->m->n_sources;
-        if (mi < d->m->n_sources && is_outlet_kind(&d->m->sources[mi])) {
+        size_t mi = listed_outlet_named(d, name);
+        if (mi < d->m->n_sources) {
             size_t src = known_source(d, mi);
             span sp = {t->tok[a].sp.start, t->tok[b - 1].sp.end};
             return add_mention(d, src, sp, a, b, ROLE_MENTIONED) ? src : EXTRACT_NO_INDEX;
@@ -3086,9 +3094,8 @@ static size_t seated_outlet(doc_state *d, size_t a, size_t k, size_t outlet)
             used += (size_t)snprintf(name + used, sizeof name - used, " %s", t->tok[q].norm);
         if (used >= sizeof name)
             return outlet;
-        const lexicon_entry *e = lexicon_find(d->m->source_list, name);
-        size_t mi = e ? model_entry_index(d->m->source_list, e) : d->m->n_sources;
-        if (mi < d->m->n_sources && is_outlet_kind(&d->m->sources[mi])) {
+        size_t mi = listed_outlet_named(d, name);
+        if (mi < d->m->n_sources) {
             size_t seated = known_source(d, mi);
             if (seated == EXTRACT_NO_INDEX)
                 return outlet;
