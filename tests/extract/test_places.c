@@ -1415,3 +1415,30 @@ Test(places, a_town_and_its_camp)
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
+
+/* Places of 2025's fronts: Suwayda's western villages (عرى is also "bonds"),
+ * Hodeidah city's districts (الحالي is also "current"), Jabal Sabir over
+ * Taiz, Sidakan, and Sulaymaniyah, Iraq's city, which shares its name with a
+ * quarter of Aleppo. */
+Test(places, suwayda_villages_hodeidah_districts_and_kurdistan)
+{
+    static const place_case found[] = {
+        {"قتل 30 شخصا في اشتباكات في الثعلة والمزرعة وولغا.", "thaala", "الثعلة"},
+        {"قتل 30 شخصا في اشتباكات في الثعلة والمزرعة وولغا.", "walgha", "ولغا"},
+        {"طال القصف بلدة عرى جنوب غرب السويداء.", "ara-suwayda", "عرى"},
+        {"نزح السكان من الصورة الكبرى شمال السويداء.", "sawra-kabira", "الصورة الكبرى"},
+        {"استهدفت الغارات مديريتي الحالي والحوك في الحديدة.", "hali-hudaydah", "الحالي"},
+        {"استهدفت الغارات مديريتي الحالي والحوك في الحديدة.", "hawak-hudaydah", "الحوك"},
+        {"قصف الحوثيون جبل صبر جنوب تعز.", "jabal-sabir", "جبل صبر"},
+        {"قصفت مسيرة تركية قرية قرب سيدكان في أربيل.", "sidakan", "سيدكان"},
+        {"أعلنت السليمانية حالة التأهب في إقليم كردستان.", "as-sulaymaniyah", "السليمانية"},
+        {"سقطت قذيفة في حي السليمانية بحلب.", "sulaymaniyah", "حي السليمانية"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const word_case not_places[] = {
+        {"قال المتحدث إن الوضع الحالي لا يسمح بعودة النازحين.", "الحالي"},
+        {"أكد الوزير متانة عرى الصداقة بين البلدين.", "عرى"},
+        {"يحتاج الناس إلى صبر طويل.", "صبر"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
