@@ -232,6 +232,20 @@ static const date_case date_cases[] = {
     /* ... not a name before a number with no Hijri mark, nor a month alone */
     {"قتل 12 مدنيا في قصف على حي رمضان 1445 في المدينة.", 0, 0, 0, DATE_NONE},
     {"قتل 12 مدنيا في رمضان في قصف على المدينة.", 20240825, 0, 0, DATE_NONE},
+    /* a day counted from a start the text does not date is not today
+     * (2024-01-14 is a Sunday) ... */
+    {"قتل 12 شخصا في اليوم الـ99 للحرب في قصف على المدينة.", 20240114, 0, 0, DATE_NONE},
+    {"قتل 12 شخصا في اليوم العاشر من العدوان في قصف على المدينة.", 20240114, 0, 0, DATE_NONE},
+    {"قتل 12 شخصا في اليوم 100 للحرب في قصف على المدينة.", 20240114, 0, 0, DATE_NONE},
+    /* ... but the second day running is today */
+    {"وفي اليوم الثاني على التوالي، قتل 12 شخصا في قصف على المدينة.", 20240114, 20240114, 20240114,
+     DATE_DAY},
+    /* the weekend: the last Friday to Sunday begun by publication */
+    {"قتل 40 شخصا خلال عطلة نهاية الأسبوع في قصف على المدينة.", 20240114, 20240112, 20240114,
+     DATE_SPAN},
+    {"قتل 40 شخصا خلال عطلة نهاية الأسبوع في قصف على المدينة.", 20240117, 20240112, 20240114,
+     DATE_SPAN},
+    {"قتل 40 شخصا في نهاية الأسبوع في قصف على المدينة.", 20240113, 20240112, 20240113, DATE_SPAN},
 };
 
 Test(dates, table)
