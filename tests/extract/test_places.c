@@ -1442,3 +1442,23 @@ Test(places, suwayda_villages_hodeidah_districts_and_kurdistan)
     };
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
 }
+
+/* قضاء is also "spending, fulfilling" (قضاء الحوائج، لقضاء العطلة): what
+ * follows it there is no district, known (الحوايج) or unknown; and داخل
+ * "inside" is no place context ("داخل الخيام": inside the tents), while
+ * قضاء before a town still names its district. */
+Test(places, qadaa_as_a_verbal_noun_and_inside)
+{
+    static const word_case not_places[] = {
+        {"قال الأهالي إنهم يسعون إلى قضاء الحوائج في الدوائر الرسمية.", "الحوائج"},
+        {"ويذهب الموظفون لقضاء العطلة مع عائلاتهم.", "العطلة"},
+        {"قال إنه خرج من المنزل لقضاء حاجته قبل أن يصاب.", "حاجته"},
+        {"يعيش آلاف النازحين داخل الخيام منذ أشهر.", "الخيام"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+    static const place_case found[] = {
+        {"قصفت الطائرات أطراف قضاء صور جنوب لبنان.", "tyre", "صور"},
+        {"شنت القوات حملة تفتيش في قضاء حديثة غرب الأنبار.", "hadithah", "حديثة"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
