@@ -1462,3 +1462,25 @@ Test(places, qadaa_as_a_verbal_noun_and_inside)
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
+
+/* A quarter's word wants a quarter or a town: "حي صلاح الدين" in a report
+ * from Baghdad or Mosul is none of its namesakes (Iraq's governorate,
+ * quarters of Aleppo and Tripoli) but a quarter of the text's city; where
+ * the text is in Aleppo or Tripoli it is their quarter. */
+Test(places, a_quarter_word_wants_a_quarter)
+{
+    static const word_case not_resolved[] = {
+        {"بغداد - قالت خلية الإعلام الأمني إن 3 من عناصر داعش قتلوا في حي صلاح الدين.",
+         "حي صلاح الدين"},
+        {"بغداد - قالت خلية الإعلام الأمني إن 3 من عناصر داعش قتلوا في حي صلاح الدين.",
+         "صلاح الدين"},
+    };
+    check_no_place(not_resolved, sizeof not_resolved / sizeof not_resolved[0], false);
+    static const place_case found[] = {
+        {"حلب - سقطت قذائف على حي صلاح الدين.", "salah-al-din", "حي صلاح الدين"},
+        {"طرابلس - اندلعت اشتباكات في حي صلاح الدين جنوب العاصمة الليبية.", "salah-al-din-tripoli",
+         "حي صلاح الدين"},
+        {"بغداد - قتل 3 جنود في هجوم في صلاح الدين.", "salahuddin-gov", "صلاح الدين"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
