@@ -1484,3 +1484,14 @@ Test(places, a_quarter_word_wants_a_quarter)
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
+
+/* Quarters of east Rafah named with حي; bare, الجنينة is Darfur's city. */
+Test(places, quarters_of_rafah)
+{
+    static const place_case found[] = {
+        {"غزة - قتل 20 شخصا في حي الجنينة شرق رفح.", "jeneina-rafah", "حي الجنينة"},
+        {"دمرت القوات منازل في حي البرازيل جنوب رفح.", "brazil-rafah", "حي البرازيل"},
+        {"قصفت الدعم السريع الجنينة عاصمة غرب دارفور.", "geneina", "الجنينة"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
