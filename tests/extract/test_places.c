@@ -1495,3 +1495,21 @@ Test(places, quarters_of_rafah)
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
+
+/* The name shown is the press's, not a Kurdish spelling (ئاميدى) or a
+ * transliteration GeoNames lists first (كستران ستي اسماعيل). */
+Test(places, kurdistan_towns_shown_by_their_arabic_names)
+{
+    static const char *const shown[][2] = {
+        {"al-amadiyah", "العمادية"}, {"kasnazan", "كسنزان"}, {"koysinceq", "كويسنجق"},
+        {"at-tuhayta", "التحيتا"},   {"adana", "أضنة"},
+    };
+    for (size_t c = 0; c < sizeof shown / sizeof shown[0]; c++) {
+        const char *name = NULL;
+        for (size_t i = 0; i < n_model_places; i++)
+            if (!strcmp(places[i].id, shown[c][0]))
+                name = places[i].name;
+        cr_expect(name && !strcmp(name, shown[c][1]), "%s shown as %s, not %s", shown[c][0],
+                  name ? name : "(none)", shown[c][1]);
+    }
+}
