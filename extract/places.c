@@ -466,7 +466,7 @@ static bool held_by(const extract_model *m, size_t spot, size_t area, bool insid
         return m->governorate_of[spot] != EXTRACT_NO_INDEX &&
                m->governorate_of[spot] == m->governorate_of[area];
     /* a district, town or region, or a city the gazetteer puts in no
-     * governorate (بعلبك): at least its country */
+     * governorate: at least its country */
     return m->country_of[spot] == m->country_of[area];
 }
 

@@ -845,9 +845,8 @@ Test(places, a_dual_names_two_places)
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
 }
 
-/* A town said to lie in a city the gazetteer puts in no governorate (بعلبك,
- * whose parent is its country) lies at least in that city's country: the
- * town keeps its name. */
+/* A town said to lie in a Lebanese city (بعلبك، الهرمل) lies in its
+ * governorate: the town keeps its name. */
 Test(places, a_town_in_a_city_of_no_governorate)
 {
     static const place_case cases[] = {
@@ -1515,5 +1514,20 @@ Test(places, kurdistan_towns_shown_by_their_arabic_names)
                 name = places[i].name;
         cr_expect(name && !strcmp(name, shown[c][1]), "%s shown as %s, not %s", shown[c][0],
                   name ? name : "(none)", shown[c][1]);
+    }
+}
+
+/* Baalbek and Hermel lie in their governorate, Baalbek-Hermel, so that
+ * their figures count in its area. */
+Test(places, baalbek_and_hermel_in_their_governorate)
+{
+    static const char *const in_gov[] = {"baalbek", "hermel"};
+    for (size_t c = 0; c < sizeof in_gov / sizeof in_gov[0]; c++) {
+        const char *parent = NULL;
+        for (size_t i = 0; i < n_model_places; i++)
+            if (!strcmp(places[i].id, in_gov[c]))
+                parent = places[i].parent_id;
+        cr_expect(parent && !strcmp(parent, "baalbek-hermel-gov"), "%s in %s", in_gov[c],
+                  parent ? parent : "(none)");
     }
 }
