@@ -21,7 +21,8 @@
  * at publication; العام الماضي is the year before publication. A day "من
  * الشهر الجاري/الماضي" is that day of the month; a weekday told with
  * الماضي needs no lead word (الخميس الماضي: the last before publication,
- * a week back on that very weekday). A Hijri date is read with its year (12 رمضان 1445),
+ * a week back on that very weekday); the weekend (عطلة نهاية الأسبوع) the
+ * last Friday to Sunday begun by publication. A Hijri date is read with its year (12 رمضان 1445),
  * and a Hijri month with a year marked Hijri (رمضان 1445 هـ: the month), by
  * the tabular calendar (a day off the sighted month at most); a month never
  * without its year (رمضان, رجب are also names), a day without it the last
@@ -136,6 +137,9 @@ static bool tok_is(const text *t, size_t i, uint32_t sentence, const char *norm)
     return i < t->n_tok && t->tok[i].sentence == sentence && strcmp(t->tok[i].norm, norm) == 0;
 }
 
+/* dates.tsv's week of this many days is the weekend (عطلة نهاية الأسبوع) */
+enum { WEEKEND_DAYS = 3 };
+
 static const char *kind_of(const lexicon_match *lm)
 {
     return lm->entry->n_fields > 1 ? lm->entry->fields[1] : "";
@@ -168,6 +172,7 @@ static int32_t shift(int32_t ymd, int days)
 typedef struct day_word {
     uint8_t day;
     size_t first;
+    size_t ordinal_end; /* at an ordinal's first token: the token after it */
 } day_word;
 
 /* An ordinal day above the tenth is said with the tens in their definite
@@ -188,7 +193,8 @@ static void compound_day(const extract_model *m, const text *t, const number *nu
         return;
     int tens = (int)num->value;
     if (!waw) {
-        days[k] = (day_word){(uint8_t)tens, k};
+        days[k].day = (uint8_t)tens;
+        days[k].first = k;
         return;
     }
     if (k == 0 || t->tok[k - 1].sentence != t->tok[k].sentence)
@@ -201,8 +207,10 @@ static void compound_day(const extract_model *m, const text *t, const number *nu
         units = 1;
         first = k - 1;
     }
-    if (units >= 1 && units <= 9 && tens + units <= 31)
-        days[k] = (day_word){(uint8_t)(tens + units), first};
+    if (units >= 1 && units <= 9 && tens + units <= 31) {
+        days[k].day = (uint8_t)(tens + units);
+        days[k].first = first;
+    }
 }
 
 /* Does منذ stand before token `first` of sentence s, right before it or
@@ -597,8 +605,17 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
         since_that_day(t, i, s, pub, out); /* "منذ مساء أمس" */
     } else if (strcmp(kind, "days") == 0) {
         *out = (extract_date){shift(pub, -v), pub, DATE_SPAN};
-    } else if (strcmp(kind, "week") == 0) {
+    } else if (strcmp(kind, "week") == 0 && v != WEEKEND_DAYS) {
         *out = (extract_date){shift(pub, -7), pub, DATE_WEEK};
+    } else if (strcmp(kind, "week") == 0) {
+        /* "خلال عطلة نهاية الأسبوع": the last Friday to Sunday begun by
+         * publication (the region rests Friday and Saturday, the agencies
+         * Saturday and Sunday), ended at publication */
+        int32_t pd = dates_days(py, pm, pub % 100);
+        int pub_wd = (int)(((pd % 7) + 7 + 4) % 7);
+        int32_t friday = pd - (pub_wd - 5 + 7) % 7;
+        *out = (extract_date){dates_from_days(friday),
+                              dates_from_days(friday + 2 < pd ? friday + 2 : pd), DATE_SPAN};
     } else if (strcmp(kind, "month_to_date") == 0) {
         *out = (extract_date){pack(py, pm, 1), pub, DATE_SPAN};
         take_part(out, period_part(m, t, i, s), pub); /* "مطلع الشهر الجاري" */
@@ -667,6 +684,35 @@ static bool relative_kind(const char *kind)
     return false;
 }
 
+/* Does اليوم at token i of sentence s count a day from a start ("في اليوم
+ * الـ100 للحرب"، "اليوم العاشر من العدوان"، "اليوم 100 للحرب") rather than
+ * name the day of publication? Its ordinal follows: a number drawn out with
+ * the article (الـ100), an ordinal word, or digits before ل. Not "لليوم
+ * الثاني على التوالي", which is today again. */
+static bool counted_day(const text *t, size_t i, uint32_t s, const day_word *days)
+{
+    static const char *const forms[] = {"اليوم", "واليوم", "باليوم", "فاليوم", "لليوم", NULL};
+    const char *const *f = forms;
+    while (*f && strcmp(t->tok[i].norm, *f) != 0)
+        f++;
+    size_t k = i + 1;
+    if (!*f || k >= t->n_tok || t->tok[k].sentence != s)
+        return false;
+    size_t end = 0;
+    if (tok_is(t, k, s, "ال") && k + 1 < t->n_tok && t->tok[k + 1].sentence == s &&
+        t->tok[k + 1].kind == TOK_NUMBER)
+        end = k + 2;
+    else if (days && days[k].ordinal_end > k)
+        end = days[k].ordinal_end;
+    else if (t->tok[k].kind == TOK_NUMBER && k + 1 < t->n_tok && t->tok[k + 1].sentence == s &&
+             !strncmp(t->tok[k + 1].norm, "لل", strlen("لل")))
+        end = k + 1;
+    if (!end)
+        return false;
+    return !(tok_is(t, end, s, "علي") && tok_is(t, end + 1, s, "التوالي")) &&
+           !tok_is(t, end, s, "تواليا");
+}
+
 typedef struct sentence_reading {
     size_t sentence; /* SIZE_MAX until one is read */
     dated_span *dates;
@@ -692,6 +738,11 @@ static bool read_sentence(const extract_model *m, const text *t, size_t s, int32
         extract_date d;
         size_t next;
         lexicon_match lm;
+        if (counted_day(t, i, (uint32_t)s, days)) {
+            r->since_unstated = true; /* "اليوم الـ100 للحرب": not today */
+            i++;
+            continue;
+        }
         if (read_at(m, t, i, (uint32_t)s, pub, days, &d, &next)) {
             if (grow((void **)&r->dates, &r->dates_cap, r->n_dates + 1, sizeof *r->dates))
                 return false;
@@ -840,7 +891,9 @@ int dates_find(doc_state *d, int32_t pub)
         const number *num = &d->r->numbers[k];
         if ((num->flags & NUMFLAG_ORDINAL) && num->has_value && num->value >= 1 &&
             num->value <= 31 && num->value == (int)num->value && num->tok_end > num->tok_first)
-            days[num->tok_end - 1] = (day_word){(uint8_t)num->value, num->tok_first};
+            days[num->tok_end - 1] = (day_word){(uint8_t)num->value, num->tok_first, 0};
+        if ((num->flags & NUMFLAG_ORDINAL) && num->tok_end > num->tok_first)
+            days[num->tok_first].ordinal_end = num->tok_end;
     }
     for (size_t k = 0; k < d->r->n_numbers; k++)
         compound_day(d->m, t, &d->r->numbers[k], days);

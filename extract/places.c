@@ -466,7 +466,7 @@ static bool held_by(const extract_model *m, size_t spot, size_t area, bool insid
         return m->governorate_of[spot] != EXTRACT_NO_INDEX &&
                m->governorate_of[spot] == m->governorate_of[area];
     /* a district, town or region, or a city the gazetteer puts in no
-     * governorate (بعلبك): at least its country */
+     * governorate: at least its country */
     return m->country_of[spot] == m->country_of[area];
 }
 
@@ -618,13 +618,41 @@ static int drop_smaller_namesakes(doc_state *d)
     return 0;
 }
 
+/* Does place mention p name a quarter: after حي or حارة, or with it as
+ * its first word ("حي صلاح الدين" as the gazetteer writes one)? */
+static bool names_quarter(const doc_state *d, size_t p)
+{
+    if (!strcmp(noun_kind(d, p), "neighbourhood"))
+        return true;
+    size_t f = d->place_toks[p].first;
+    lexicon_match cm;
+    return d->t->tok[f].kind == TOK_WORD &&
+           lexicon_match_at(d->m->place_context, d->t, f, PROCLITICS_ALL, &cm) &&
+           cm.tok_end < d->place_toks[p].end && cm.entry->n_fields > 2 &&
+           !strcmp(cm.entry->fields[2], "neighbourhood");
+}
+
+/* Is a place of this kind what a quarter's word may name: a quarter, or a
+ * town or village the city has grown round; not a governorate, a region or
+ * a country ("حي صلاح الدين" is no Iraqi governorate)? */
+static bool quarter_kind(const char *kind)
+{
+    return strcmp(kind, "governorate") != 0 && strcmp(kind, "region") != 0 &&
+           strcmp(kind, "country") != 0;
+}
+
 /* A name places share (أريحا of Idlib and Jericho; الطيبة of the Lebanese
  * border and of the West Bank) is the place in the country and
  * governorate the text names most, by its other places (the dateline
  * among them): "رام الله - ... في أريحا" is Jericho. Each place named
  * counts once per mention for its governorate (twice) and its country;
- * a tie keeps the first in the gazetteer. One pass over the mentions; the
- * counts are kept only when some name is shared. */
+ * a tie keeps the first in the gazetteer. A quarter's word wants a
+ * quarter or a town: after حي the name is none of its namesakes that is a
+ * governorate or a region, and when none of the others lies where the
+ * text's places are ("حي صلاح الدين" in a report from Baghdad), it is a
+ * quarter of that name where the text is: its resolution is dropped, and
+ * places_find_unresolved serves it after its noun. One pass over the
+ * mentions; the counts are kept only when some name is shared. */
 static int choose_namesakes(doc_state *d)
 {
     const extract_model *m = d->m;
@@ -637,6 +665,7 @@ static int choose_namesakes(doc_state *d)
     unsigned *weight = calloc(m->n_places + 1, sizeof *weight);
     if (!weight)
         return -1;
+    bool weighed = false;
     for (size_t p = 0; p < r->n_places; p++) {
         size_t pl = r->places[p].place;
         if (m->homonym_of[pl] != EXTRACT_NO_INDEX)
@@ -645,26 +674,40 @@ static int choose_namesakes(doc_state *d)
             weight[m->governorate_of[pl]] += 2;
         if (m->country_of[pl] != EXTRACT_NO_INDEX)
             weight[m->country_of[pl]] += 1;
+        weighed |=
+            m->governorate_of[pl] != EXTRACT_NO_INDEX || m->country_of[pl] != EXTRACT_NO_INDEX;
     }
+    size_t kept = 0;
     for (size_t p = 0; p < r->n_places; p++) {
         size_t first = r->places[p].place, best = first;
-        if (m->homonym_of[first] == EXTRACT_NO_INDEX)
+        if (m->homonym_of[first] == EXTRACT_NO_INDEX) {
+            r->places[kept] = r->places[p];
+            d->place_toks[kept++] = d->place_toks[p];
             continue;
+        }
+        bool quarter = names_quarter(d, p), fits = false;
         unsigned best_w = 0;
         size_t h = first;
         do {
             unsigned w =
                 (m->governorate_of[h] != EXTRACT_NO_INDEX ? weight[m->governorate_of[h]] : 0) +
                 (m->country_of[h] != EXTRACT_NO_INDEX ? weight[m->country_of[h]] : 0);
+            bool ok = !quarter || quarter_kind(m->places[h].kind);
             /* the first in the gazetteer on a tie */
-            if (w > best_w || (w == best_w && h < best)) {
+            if (ok && (!fits || w > best_w || (w == best_w && h < best))) {
                 best = h;
                 best_w = w;
+                fits = true;
             }
             h = m->homonym_of[h];
         } while (h != EXTRACT_NO_INDEX && h != first);
+        if (quarter && fits && !best_w && weighed)
+            continue; /* a quarter of that name where the text is */
         r->places[p].place = best;
+        r->places[kept] = r->places[p];
+        d->place_toks[kept++] = d->place_toks[p];
     }
+    r->n_places = kept;
     free(weight);
     return 0;
 }

@@ -217,6 +217,11 @@ def check_gazetteer(path, rep):
             rep.err(where, "flags %r not in %s" % (flags, sorted(FLAGS)))
         if not name_en or ARABIC_RE.search(name_en):
             rep.err(where, "name_en of %r is empty or not Latin" % i)
+        # No Arabic word opens with ئ: a Kurdish or Turkish spelling (ئاميدى
+        # for العمادية) is no name the press writes.
+        for n in f[7].split("|"):
+            if n.startswith("\u0626") or " \u0626" in n:
+                rep.err(where, "name %r of %r is a Kurdish or Turkish spelling" % (n, i))
         ok = True
         for label, v in (("lat", lat), ("lon", lon)):
             if not COORD_RE.match(v):

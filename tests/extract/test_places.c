@@ -845,9 +845,8 @@ Test(places, a_dual_names_two_places)
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
 }
 
-/* A town said to lie in a city the gazetteer puts in no governorate (بعلبك,
- * whose parent is its country) lies at least in that city's country: the
- * town keeps its name. */
+/* A town said to lie in a Lebanese city (بعلبك، الهرمل) lies in its
+ * governorate: the town keeps its name. */
 Test(places, a_town_in_a_city_of_no_governorate)
 {
     static const place_case cases[] = {
@@ -1414,4 +1413,122 @@ Test(places, a_town_and_its_camp)
         {"انسحبت القوات من طولكرم ومخيمه بعد ثلاثة أيام.", "tulkarm-camp", "مخيمه"},
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
+}
+
+/* Places of 2025's fronts: Suwayda's western villages (عرى is also "bonds"),
+ * Hodeidah city's districts (الحالي is also "current"), Jabal Sabir over
+ * Taiz, Sidakan, and Sulaymaniyah, Iraq's city, which shares its name with a
+ * quarter of Aleppo. */
+Test(places, suwayda_villages_hodeidah_districts_and_kurdistan)
+{
+    static const place_case found[] = {
+        {"قتل 30 شخصا في اشتباكات في الثعلة والمزرعة وولغا.", "thaala", "الثعلة"},
+        {"قتل 30 شخصا في اشتباكات في الثعلة والمزرعة وولغا.", "walgha", "ولغا"},
+        {"سيطرت العشائر على حي المقوس في مدينة السويداء.", "maqwas", "حي المقوس"},
+        {"طال القصف بلدة عرى جنوب غرب السويداء.", "ara-suwayda", "عرى"},
+        {"نزح السكان من بلدة الصورة الكبرى شمال السويداء.", "sawra-kabira", "الصورة الكبرى"},
+        {"استهدفت الغارات مديريتي الحالي والحوك في الحديدة.", "hali-hudaydah", "الحالي"},
+        {"استهدفت الغارات مديريتي الحالي والحوك في الحديدة.", "hawak-hudaydah", "الحوك"},
+        {"قصف الحوثيون جبل صبر جنوب تعز.", "jabal-sabir", "جبل صبر"},
+        {"قصفت مسيرة تركية قرية قرب سيدكان في أربيل.", "sidakan", "سيدكان"},
+        {"دارت اشتباكات في صرواح ورحبة والجوبة.", "rahabah", "رحبة"},
+        {"أعلنت السليمانية حالة التأهب في إقليم كردستان.", "as-sulaymaniyah", "السليمانية"},
+        {"سقطت قذيفة في حي السليمانية بحلب.", "sulaymaniyah", "حي السليمانية"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const word_case not_places[] = {
+        {"قال المتحدث إن الوضع الحالي لا يسمح بعودة النازحين.", "الحالي"},
+        {"أكد الوزير متانة عرى الصداقة بين البلدين.", "عرى"},
+        {"يحتاج الناس إلى صبر طويل.", "صبر"},
+        {"أكد المتحدث أن الصورة الكبرى للأحداث لم تتضح بعد.", "الصورة الكبرى"},
+        {"استقبل الأهالي الضيوف في رحبة المسجد.", "رحبة"},
+        {"تحدث الوزير عن آفاق رحبة للتعاون بين البلدين.", "رحبة"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
+
+/* قضاء is also "spending, fulfilling" (قضاء الحوائج، لقضاء العطلة): what
+ * follows it there is no district, known (الحوايج) or unknown; and داخل
+ * "inside" is no place context ("داخل الخيام": inside the tents), while
+ * قضاء before a town still names its district. */
+Test(places, qadaa_as_a_verbal_noun_and_inside)
+{
+    static const word_case not_places[] = {
+        {"قال الأهالي إنهم يسعون إلى قضاء الحوائج في الدوائر الرسمية.", "الحوائج"},
+        {"ويذهب الموظفون لقضاء العطلة مع عائلاتهم.", "العطلة"},
+        {"قال إنه خرج من المنزل لقضاء حاجته قبل أن يصاب.", "حاجته"},
+        {"يعيش آلاف النازحين داخل الخيام منذ أشهر.", "الخيام"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+    static const place_case found[] = {
+        {"قصفت الطائرات أطراف قضاء صور جنوب لبنان.", "tyre", "صور"},
+        {"شنت القوات حملة تفتيش في قضاء حديثة غرب الأنبار.", "hadithah", "حديثة"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
+
+/* A quarter's word wants a quarter or a town: "حي صلاح الدين" in a report
+ * from Baghdad or Mosul is none of its namesakes (Iraq's governorate,
+ * quarters of Aleppo and Tripoli) but a quarter of the text's city; where
+ * the text is in Aleppo or Tripoli it is their quarter. */
+Test(places, a_quarter_word_wants_a_quarter)
+{
+    static const word_case not_resolved[] = {
+        {"بغداد - قالت خلية الإعلام الأمني إن 3 من عناصر داعش قتلوا في حي صلاح الدين.",
+         "حي صلاح الدين"},
+        {"بغداد - قالت خلية الإعلام الأمني إن 3 من عناصر داعش قتلوا في حي صلاح الدين.",
+         "صلاح الدين"},
+    };
+    check_no_place(not_resolved, sizeof not_resolved / sizeof not_resolved[0], false);
+    static const place_case found[] = {
+        {"حلب - سقطت قذائف على حي صلاح الدين.", "salah-al-din", "حي صلاح الدين"},
+        {"طرابلس - اندلعت اشتباكات في حي صلاح الدين جنوب العاصمة الليبية.", "salah-al-din-tripoli",
+         "حي صلاح الدين"},
+        {"بغداد - قتل 3 جنود في هجوم في صلاح الدين.", "salahuddin-gov", "صلاح الدين"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
+
+/* Quarters of east Rafah named with حي; bare, الجنينة is Darfur's city. */
+Test(places, quarters_of_rafah)
+{
+    static const place_case found[] = {
+        {"غزة - قتل 20 شخصا في حي الجنينة شرق رفح.", "jeneina-rafah", "حي الجنينة"},
+        {"دمرت القوات منازل في حي البرازيل جنوب رفح.", "brazil-rafah", "حي البرازيل"},
+        {"قصفت الدعم السريع الجنينة عاصمة غرب دارفور.", "geneina", "الجنينة"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
+
+/* The name shown is the press's, not a Kurdish spelling (ئاميدى) or a
+ * transliteration GeoNames lists first (كستران ستي اسماعيل). */
+Test(places, kurdistan_towns_shown_by_their_arabic_names)
+{
+    static const char *const shown[][2] = {
+        {"al-amadiyah", "العمادية"}, {"kasnazan", "كسنزان"}, {"koysinceq", "كويسنجق"},
+        {"at-tuhayta", "التحيتا"},   {"adana", "أضنة"},
+    };
+    for (size_t c = 0; c < sizeof shown / sizeof shown[0]; c++) {
+        const char *name = NULL;
+        for (size_t i = 0; i < n_model_places; i++)
+            if (!strcmp(places[i].id, shown[c][0]))
+                name = places[i].name;
+        cr_expect(name && !strcmp(name, shown[c][1]), "%s shown as %s, not %s", shown[c][0],
+                  name ? name : "(none)", shown[c][1]);
+    }
+}
+
+/* Baalbek and Hermel lie in their governorate, Baalbek-Hermel, so that
+ * their figures count in its area. */
+Test(places, baalbek_and_hermel_in_their_governorate)
+{
+    static const char *const in_gov[] = {"baalbek", "hermel"};
+    for (size_t c = 0; c < sizeof in_gov / sizeof in_gov[0]; c++) {
+        const char *parent = NULL;
+        for (size_t i = 0; i < n_model_places; i++)
+            if (!strcmp(places[i].id, in_gov[c]))
+                parent = places[i].parent_id;
+        cr_expect(parent && !strcmp(parent, "baalbek-hermel-gov"), "%s in %s", in_gov[c],
+                  parent ? parent : "(none)");
+    }
 }

@@ -70,6 +70,9 @@ def normalize(name):
     return " ".join(s.split())
 
 
+# No Arabic word opens with ئ; Kurdish and Turkish spellings do (ئاميدى for
+# العمادية, ئادانا for أضنة).
+KURDISH_INITIAL_RE = re.compile("(^| )\u0626")
 # ة inside a word is no Arabic spelling (Kurdish writes it for a vowel: كةربالا).
 MEDIAL_TA_MARBUTA_RE = re.compile("\u0629(?=[^ ])")
 # A name that opens with what the place is (ولاية وهران) is not its name.
@@ -188,7 +191,8 @@ def main(argv):
                 n = " ".join(INVISIBLE_RE.sub("", n).split())
                 if ARABIC_NAME_RE.match(n) and normalize(n) not in generic \
                         and not n.startswith(("محافظة ", "استان ", "شعبية ")) \
-                        and not MEDIAL_TA_MARBUTA_RE.search(n):
+                        and not MEDIAL_TA_MARBUTA_RE.search(n) \
+                        and not KURDISH_INITIAL_RE.search(n):
                     kept.append(n)
             for n in display_order(kept, reviewed_names):
                 if normalize(n) not in [normalize(x) for x in names]:
