@@ -1444,10 +1444,10 @@ static bool office_head(const text *t, size_t j)
     return false;
 }
 
-/* "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية": an office (head at j) of
- * a known party (pm, right after the head) whose purpose follows with لـ
- * is the office the list names by its head and purpose alone ("مكتب تنسيق
- * الشؤون الإنسانية"), up to `last`. The model's index of that entry, or
+/* "مكتب الأمم المتحدة للشؤون الإنسانية": an office (head at j) of a known
+ * party (pm, right after the head) whose purpose follows with لـ is the
+ * office the list names by its head and purpose alone ("مكتب الشؤون
+ * الإنسانية"), up to `last`. The model's index of that entry, or
  * m->n_sources. */
 static size_t office_listed(const doc_state *d, size_t j, const lexicon_match *pm, size_t last)
 {

@@ -2434,16 +2434,16 @@ Test(sources, a_general_command_of_the_report_s_war)
 }
 
 /* An office of a known body named with its purpose after لـ ("مكتب الأمم
- * المتحدة لتنسيق ...") is the office the list knows by its head and
+ * المتحدة للشؤون ...") is the office the list knows by its head and
  * purpose alone; an office of a body the list knows by its own name is
  * that body. An office of the UN named by its seat stays an office. */
 Test(sources, an_office_of_a_known_body)
 {
     static const char *const cases[][3] = {
-        {"قال مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية إن 40 ألف شخص نزحوا من رفح.", "40 ألف شخص",
+        {"قال مكتب الأمم المتحدة للشؤون الإنسانية إن 40 ألف شخص نزحوا من رفح.", "40 ألف شخص",
          "ocha"},
-        {"وأفاد مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية في تقرير أن 9 قوافل دخلت القطاع.",
-         "9 قوافل", "ocha"},
+        {"وأفاد مكتب الأمم المتحدة للشؤون الإنسانية في تقرير أن 9 قوافل دخلت القطاع.", "9 قوافل",
+         "ocha"},
         {"وقال مكتب المفوضية السامية لحقوق الإنسان إن 12 مدنيا قتلوا في الفاشر.", "12 مدنيا",
          "ohchr"},
     };
