@@ -77,6 +77,8 @@ typedef struct fig_aux {
     bool update;       /* an update word ("ارتفعت الحصيلة إلى") governs it */
     bool result;       /* ... with the ل of result ("ليرتفع العدد إلى"): the toll
                         * the figures before it in its sentence bring about */
+    bool thereby;      /* ... after "وبذلك": the tolls just told, in the
+                        * sentences before it too, are what it rose by */
     bool restate;      /* a link verb restates the toll ("وصل عدد النازحين إلى",
                         * "بلغ عدد القتلى"): it replaces a smaller one before it */
     bool toll_noun;    /* counts by a noun that says what happened (قتيلا), or
@@ -2207,12 +2209,15 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
         update = restate;
     /* ليرتفع، لترتفع، ليصل: the lam of purpose and result on the verb; "ما
      * يرفع", "مما يرفع", "وبذلك ترتفع": a relative or a "thereby" before it */
-    aux->result = (aux->update || aux->restate) &&
-                  (t->cp[t->tok[update].sp.start] == 0x0644 ||
-                   (update > 0 && t->tok[update - 1].sentence == t->tok[update].sentence &&
-                    stages_word_is(t, update - 1,
-                                   (const char *const[]){"ما", "مما", "بذلك", "وبذلك", "وبهذا",
-                                                         "بهذا", NULL})));
+    bool word_before = (aux->update || aux->restate) && update > 0 &&
+                       t->tok[update - 1].sentence == t->tok[update].sentence;
+    aux->thereby = word_before &&
+                   stages_word_is(t, update - 1,
+                                  (const char *const[]){"بذلك", "وبذلك", "وبهذا", "بهذا", NULL});
+    aux->result =
+        (aux->update || aux->restate) &&
+        (t->cp[t->tok[update].sp.start] == 0x0644 || aux->thereby ||
+         (word_before && stages_word_is(t, update - 1, (const char *const[]){"ما", "مما", NULL})));
     aux->toll_noun =
         !object || *model_field(c->noun, 3) || c->noun == fs->people || c->noun == fs->dead;
     for (size_t k = aux->first; k < aux->end && k < t->n_tok; k++)
@@ -3332,7 +3337,8 @@ static size_t restated(const doc_state *d, const fig_aux *aux, size_t i)
     const extract_figure *f = d->r->figures;
     size_t cand = EXTRACT_NO_INDEX, skip = EXTRACT_NO_INDEX;
     for (size_t j = i; j-- > 0;) {
-        if (f[j].part_of != EXTRACT_NO_INDEX || strcmp(f[j].type, f[i].type) != 0)
+        if (f[j].part_of != EXTRACT_NO_INDEX || strcmp(f[j].type, f[i].type) != 0 ||
+            (aux[i].thereby && !aux[j].update && !aux[j].restate && !aux[j].since))
             continue;
         if (cand == EXTRACT_NO_INDEX) {
             if (aux[i].result && t->tok[aux[j].first].sentence == t->tok[aux[i].first].sentence)
@@ -3697,6 +3703,11 @@ static size_t updated_toll_of(const doc_state *d, const fig_aux *aux, size_t i, 
                 return EXTRACT_NO_INDEX;
             continue;
         }
+        /* "قتل شخصان في غارة ... وبذلك يرتفع العدد منذ وقف إطلاق النار
+         * إلى 330": a toll told before that is no total itself is one the
+         * total rose by, not an earlier value of it */
+        if (aux[i].thereby && !aux[j].update && !aux[j].restate && !aux[j].since)
+            continue;
         bool named_same = f[j].object && f[i].object && !strcmp(f[j].object, f[i].object);
         bool same_object = f[j].object == f[i].object || aux[i].toll_noun || named_same;
         bool same_type = !strcmp(f[j].type, f[i].type) || (untyped && named_same);
