@@ -748,9 +748,16 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
     *weak = true;
     if (*cause && passive_lost(d, *cause, num_first))
         return "count";
+    /* "4186 مصابا و39 مفقودا": a noun with a type of its own when nothing
+     * befalls it (the missing are counted) is not typed by the counted noun
+     * of a figure before it, only by a verb or a noun of what befell */
+    const char *dtype = model_field(c->noun, 4);
+    lexicon_match nm;
+    if (*cause && *dtype && (*cause)->first > 0 && t->tok[(*cause)->first - 1].kind == TOK_NUMBER &&
+        lexicon_match_at(d->m->nouns, t, (*cause)->first, PROCLITICS_ALL, &nm))
+        return dtype;
     if (*cause)
         return (*cause)->type;
-    const char *dtype = model_field(c->noun, 4);
     return *dtype ? dtype : "count";
 }
 

@@ -175,6 +175,10 @@ Test(figures, types_from_the_governing_word)
          "عشرة مفقودين", 10, "about", "count"},
         {"وأعلنت الجماعة مقتل 30 جنديا، بينما قال الجيش إن الحصيلة 23 جنديا فقط.", "23 جنديا", 23,
          "exact", "killed"},
+        /* the missing are counted, whatever the counted noun before them */
+        {"وبلغ عدد الضحايا 120 قتيلا و340 جريحا و25 مفقودا.", "25 مفقودا", 25, "exact", "count"},
+        {"وقالت الوزارة إن 48 شخصا قتلوا، إضافة إلى 210 مصابين و17 مفقودا.", "17 مفقودا", 17,
+         "exact", "count"},
         /* duals in the nominative count two whatever the noun */
         {"واعتقلت الدورية 6 شبان بينهم قاصران.", "قاصران", 2, "exact", "captured"},
         {"وأصيب مسعفان بشظايا القذيفة.", "مسعفان", 2, "exact", "injured"},
