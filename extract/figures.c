@@ -4647,6 +4647,14 @@ int figures_find(doc_state *d)
             i++;
             continue;
         }
+        /* "نجا 3 أشخاص من محاولة اغتيال": a trigger word inside a counted
+         * noun that says nothing befell (an attempt) is that noun's */
+        lexicon_match nm;
+        if (i > 0 && lexicon_match_at(d->m->nouns, t, i - 1, PROCLITICS_ALL, &nm) &&
+            nm.tok_end >= tm.tok_end && !*model_field(nm.entry, 3)) {
+            i = tm.tok_end;
+            continue;
+        }
         /* as many triggers as the text holds: not a served item, no cap */
         if (grow((void **)&tr, &cap_tr, n_tr + 1, sizeof *tr) != 0)
             goto out;

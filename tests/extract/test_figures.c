@@ -175,6 +175,10 @@ Test(figures, types_from_the_governing_word)
          "عشرة مفقودين", 10, "about", "count"},
         {"وأعلنت الجماعة مقتل 30 جنديا، بينما قال الجيش إن الحصيلة 23 جنديا فقط.", "23 جنديا", 23,
          "exact", "killed"},
+        /* a trigger word inside a counted noun of what did not happen (an
+         * attempt) types nothing */
+        {"ونجا 3 أشخاص من محاولة اغتيال استهدفت موكبهم.", "3 أشخاص", 3, "exact", "count"},
+        {"وأصدرت المحكمة 4 أحكام إعدام بحق 4 متهمين.", "4 متهمين", 4, "exact", "count"},
         /* the missing are counted, whatever the counted noun before them */
         {"وبلغ عدد الضحايا 120 قتيلا و340 جريحا و25 مفقودا.", "25 مفقودا", 25, "exact", "count"},
         {"وقالت الوزارة إن 48 شخصا قتلوا، إضافة إلى 210 مصابين و17 مفقودا.", "17 مفقودا", 17,
