@@ -309,6 +309,77 @@ static bool adjective_of_noun(const doc_state *d, size_t i, const lexicon_match 
             strcmp(prev, "غير") == 0 || strcmp(prev, "وغير") == 0);
 }
 
+/* Is the one-word name at pm the adjective of a noun of time or extent
+ * before it: "على المدى القصير" "in the short run", "الأجل الطويل"? */
+static bool adjective_of_extent(const doc_state *d, const lexicon_match *pm)
+{
+    /* as normalised: ى as ي, hamza on alef as alef */
+    static const char *const extent[] = {"المدي", "الامد", "الاجل", "المنظور", "الوقت", NULL};
+    size_t i = pm->tok_first;
+    return pm->tok_end == i + 1 && !pm->stripped && i > 0 &&
+           d->t->tok[i - 1].sentence == d->t->tok[i].sentence && word_in(d->t, i - 1, extent);
+}
+
+/* Is the one-word name at pm a verb in the perfect whose subject is news
+ * that spreads (سرت "it spread": "سرت شائعات", "وسرت أنباء عن")? At the
+ * head of its clause, bare or after و، ف, and right before the noun. A
+ * place before such a noun follows a preposition ("في حلب أنباء"). */
+static bool verb_of_news(const doc_state *d, const lexicon_match *pm)
+{
+    /* as normalised: ئ as ي, ة as ه, hamza on alef as alef */
+    static const char *const news[] = {"شايعات", "اشاعات", "انباء",  "اخبار", "مخاوف",
+                                       "حاله",   "موجه",   "تكهنات", "اجواء", NULL};
+    const text *t = d->t;
+    size_t i = pm->tok_first;
+    if (pm->tok_end != i + 1 || i + 1 >= t->n_tok || t->tok[i + 1].kind != TOK_WORD ||
+        t->tok[i + 1].sentence != t->tok[i].sentence || !stages_word_is(t, i + 1, news))
+        return false;
+    bool glued = pm->stripped && (strncmp(t->tok[i].norm, "و", strlen("و")) == 0 ||
+                                  strncmp(t->tok[i].norm, "ف", strlen("ف")) == 0);
+    return glued || (!pm->stripped && (i == 0 || t->tok[i - 1].kind != TOK_WORD ||
+                                       t->tok[i - 1].sentence != t->tok[i].sentence));
+}
+
+/* Does the text right after the ambiguous name at pm say where it lies,
+ * as only a place's name is placed: a word of direction or nearness then a
+ * place ("مخمور جنوب غرب أربيل", "الفولة قرب بابنوسة"), or في or بـ and a
+ * state, governorate or region ("الفولة بولاية غرب كردفان")? */
+static bool placed_after(const doc_state *d, const lexicon_match *pm)
+{
+    const text *t = d->t;
+    size_t e = pm->tok_end;
+    lexicon_match cm;
+    /* a form with its noun ("بلدة نصيب") leaves the name to its context */
+    if (e == 0 || e + 1 >= t->n_tok || t->tok[e].kind != TOK_WORD ||
+        t->tok[e].sentence != t->tok[e - 1].sentence ||
+        (lexicon_match_at(d->m->place_context, t, pm->tok_first, PROCLITICS_ALL, &cm) &&
+         cm.tok_end < e))
+        return false;
+    /* as normalised; "جنوب غرب": two of them */
+    static const char *const directions[] = {"شمال", "جنوب", "شرق", "غرب",  "شمالي", "جنوبي",
+                                             "شرقي", "غربي", "قرب", "بقرب", NULL};
+    size_t k = e;
+    bool direction = false;
+    for (int n = 0; n < 2 && stages_word_is(t, k, directions); n++) {
+        k++;
+        direction = true;
+    }
+    bool in = !direction && stages_word_is(t, k, (const char *const[]){"في", NULL});
+    if (in)
+        k++;
+    bool glued = !direction && !in && strncmp(t->tok[k].norm, "ب", strlen("ب")) == 0;
+    if (!direction && !in && !glued)
+        return false;
+    lexicon_match gm;
+    if (k >= t->n_tok || t->tok[k].sentence != t->tok[e].sentence ||
+        !lexicon_match_at(d->m->gazetteer, t, k, PROCLITICS_NAME, &gm) || gm.tok_first != k ||
+        (glued && !gm.stripped))
+        return false;
+    const extract_place *pl = &d->m->places[model_entry_index(d->m->gazetteer, gm.entry)];
+    return !pl->ambiguous &&
+           (direction || !strcmp(pl->kind, "governorate") || !strcmp(pl->kind, "region"));
+}
+
 static int push_unresolved(doc_state *d, size_t first, size_t end, const char *kind);
 
 /* Is the one-word name at pm a verb in the imperfect that happens to name a
@@ -869,13 +940,15 @@ int places_find(doc_state *d)
         }
         if (overlaps_source || in_kunya(d, i) || after_kaf(t, &pm) || adjectival(d, i, &pm) ||
             has_tanween(t, pm.tok_end - 1) || in_other_name(d, pm.tok_first, pm.tok_end) ||
-            adjective_of_noun(d, i, &pm) || verb_shaped(d, &pm) || names_street(d, i)) {
+            adjective_of_noun(d, i, &pm) || verb_shaped(d, &pm) || names_street(d, i) ||
+            adjective_of_extent(d, &pm) || verb_of_news(d, &pm)) {
             i++;
             continue;
         }
         if (d->m->places[p].ambiguous && !by_dual) {
             bool waw = pm.stripped && strncmp(t->tok[i].norm, "و", strlen("و")) == 0;
-            if (!places_after_context(d, i) && (weekday(d, &pm) || !continues_list(d, i, waw))) {
+            if (!places_after_context(d, i) && !placed_after(d, &pm) &&
+                (weekday(d, &pm) || !continues_list(d, i, waw))) {
                 i++;
                 continue;
             }

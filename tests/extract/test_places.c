@@ -1532,3 +1532,30 @@ Test(places, baalbek_and_hermel_in_their_governorate)
                   parent ? parent : "(none)");
     }
 }
+
+/* Town names that are also words: an adjective of a noun of extent (على
+ * المدى القصير), a verb of news spreading (وسرت شائعات), and common words
+ * (مخمور "drunk", الفولة "the bean"), which count after a place word, in a
+ * list, or when what follows places them (جنوب غرب أربيل، بولاية ...). */
+Test(places, town_names_that_are_words)
+{
+    static const word_case not_places[] = {
+        {"يرى الخبراء أن التهدئة صعبة على المدى القصير.", "القصير"},
+        {"لا حل للأزمة في الأجل القصير بحسب المحللين.", "القصير"},
+        {"وسرت شائعات في الحي عن انسحاب المسلحين.", "سرت"},
+        {"سرت أنباء عن اتفاق وشيك لوقف إطلاق النار.", "سرت"},
+        {"وكانت الفولة تباع في السوق بأسعار مضاعفة.", "الفولة"},
+        {"وصفه الشهود بأنه كان مخمور العينين.", "مخمور"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+    static const place_case found[] = {
+        {"قتل 3 مدنيين في قصف على القصير بريف حمص.", "qusayr", "القصير"},
+        {"دخلت القوات سرت وسط ليبيا بعد معارك.", "sirte", "سرت"},
+        {"وتدور اشتباكات في سرت منذ أيام.", "sirte", "سرت"},
+        {"قتل جنديان في الفولة بولاية غرب كردفان.", "el-fula", "الفولة"},
+        {"سيطرت القوات على بابنوسة والفولة.", "el-fula", "الفولة"},
+        {"قتل 4 عناصر في قضاء مخمور.", "mexmur", "مخمور"},
+        {"هاجم التنظيم مخمور جنوب غرب أربيل.", "mexmur", "مخمور"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
