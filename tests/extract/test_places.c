@@ -1559,3 +1559,26 @@ Test(places, town_names_that_are_words)
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
+
+/* Places of the army statements of Algeria, of Jordan's north-eastern
+ * border, of North Sinai, of Somalia's federal states and of Syria's
+ * desert camps. */
+Test(places, borders_of_algeria_jordan_sinai_and_somalia)
+{
+    static const place_case found[] = {
+        {"أوقفت مفارز الجيش 50 منقبا عن الذهب بتمنراست وعين قزام.", "tamanrasset", "تمنراست"},
+        {"أوقفت مفارز الجيش 50 منقبا عن الذهب بتمنراست وعين قزام.", "in-guezzam", "عين قزام"},
+        {"ضبطت مفرزة للجيش 4 بنادق في برج باجي مختار.", "bordj-badji-mokhtar", "برج باجي مختار"},
+        {"كشفت مفرزة مخبأ للذخيرة بولاية تيبازة.", "tipaza-gov", "ولاية تيبازة"},
+        {"أحبط حرس الحدود محاولة تسلل قرب الرويشد.", "ar-ruwayshid", "الرويشد"},
+        {"قتل مهرب في اشتباك بمحافظة المفرق.", "mafraq-gov", "محافظة المفرق"},
+        {"دمرت القوات أنفاقا جنوب رفح المصرية.", "rafah-egypt", "رفح المصرية"},
+        {"قتل جنود في هجوم بولاية غلمدغ وسط البلاد.", "galmudug", "ولاية غلمدغ"},
+        {"توفي طفلان في مخيم الركبان لنقص الدواء.", "rukban-camp", "مخيم الركبان"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const word_case not_places[] = {
+        {"توقفت الحافلة عند المفرق المؤدي إلى القرية.", "المفرق"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
