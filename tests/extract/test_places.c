@@ -1582,3 +1582,14 @@ Test(places, borders_of_algeria_jordan_sinai_and_somalia)
     };
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
 }
+
+/* A range named by its plural (جبال قنديل) is a place context: a range
+ * whose bare name is also a word or a name counts after it. */
+Test(places, a_range_named_by_its_mountains)
+{
+    static const place_case found[] = {
+        {"قصفت المقاتلات التركية مواقع في جبال قنديل شمالي العراق.", "qandil", "قنديل"},
+        {"دمرت الغارات 12 هدفا في سلسلة جبال قنديل.", "qandil", "قنديل"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
