@@ -52,7 +52,8 @@
  * a village). X is one word, or two when the first opens a compound name
  * (أبو، عين، دير ...) or the second is a definite direction or size
  * (الشرقية، الكبرى) or, after an indefinite first word, a definite genitive
- * (عيتا الشعب: closes_construct). X is not a function word, adjective or verb of the
+ * (عيتا الشعب: closes_construct), and a given name after a title that closes
+ * it (حوش السيد علي). X is not a function word, adjective or verb of the
  * `not` list, not indefinite with tanween, not a party's name (حاجزي
  * النظام: the owner), and not a nisba: an indefinite word in ـي (unless a
  * definite direction or size closes the name: منطقة X-ي السفلى), or in ـية
@@ -1145,6 +1146,32 @@ static bool second_indefinite_word(const doc_state *d, size_t k, const bool *cov
 /* The name that starts at token `first` (after its context word): one word,
  * or two when the first opens a compound or the second closes one. Returns
  * its end token, or 0 when token `first` cannot start a name. */
+/* Does a given name at token k close a place's name after the title
+ * before it ("حوش السيد علي", "مزرعة الشيخ محمد")? One bare word, not a
+ * function word, that ends the clause or comes before في or a place word;
+ * علي written with ي is the name, not the preposition. 1 if so, else 0. */
+static size_t given_name_after_title(const doc_state *d, size_t k, const bool *covered)
+{
+    static const char *const titles[] = {"السيد", "الشيخ", "الست", "السيده", NULL};
+    const text *t = d->t;
+    if (k >= t->n_tok || t->tok[k].kind != TOK_WORD ||
+        t->tok[k].sentence != t->tok[k - 1].sentence || covered[k] || d->in_source[k] ||
+        !stages_word_is(t, k - 1, titles) || definite(t->tok[k].norm) || has_tanween(t, k))
+        return 0;
+    if (!strcmp(t->tok[k].norm, "علي"))
+        return t->cp[t->tok[k].sp.end - 1] == 0x064A;
+    lexicon_match cm;
+    if (!name_word(d, k, covered) ||
+        lexicon_match_at(d->m->function_words, t, k, PROCLITICS_ALL, &cm) ||
+        lexicon_match_at(d->m->dates, t, k, PROCLITICS_ALL, &cm))
+        return 0;
+    size_t after = k + 1;
+    return after >= t->n_tok || t->tok[after].sentence != t->tok[k].sentence ||
+           t->tok[after].kind == TOK_PUNCT ||
+           stages_word_is(t, after, (const char *const[]){"في", NULL}) ||
+           lexicon_match_at(d->m->place_context, t, after, PROCLITICS_ALL, &cm);
+}
+
 static size_t name_end(const doc_state *d, size_t first, const bool *covered)
 {
     const text *t = d->t;
@@ -1175,7 +1202,7 @@ static size_t name_end(const doc_state *d, size_t first, const bool *covered)
                    ? end + 1
                    : 0;
     if (next && (closes_compound(d, end) || closes_construct(d, end)))
-        return end + 1;
+        return end + 1 + given_name_after_title(d, end + 1, covered);
     return next && second_indefinite_word(d, end, covered) ? end + 1 : end;
 }
 

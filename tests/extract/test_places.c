@@ -1593,3 +1593,23 @@ Test(places, a_range_named_by_its_mountains)
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
+
+/* An unknown place named after a notable keeps his given name after the
+ * title (حوش السيد علي, قبر الشيخ حسن), but not what follows it. */
+Test(places, a_given_name_after_a_title_closes_the_name)
+{
+    static const struct {
+        const char *doc, *name;
+    } cases[] = {
+        {"انتشر الجيش في بلدة حوش السيد علي الحدودية.", "حوش السيد علي"},
+        {"نزح السكان من قرية قبر الشيخ حسن، بحسب مصادر محلية.", "قبر الشيخ حسن"},
+        {"قصفت المدفعية قرية حوش السيد علي في قضاء الهرمل.", "حوش السيد علي"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        extract_result r;
+        run(cases[c].doc, &r);
+        cr_expect(has_text(r.unresolved_places, r.n_unresolved_places, &r, cases[c].name),
+                  "%s: %s not served", cases[c].doc, cases[c].name);
+        extract_result_free(&r);
+    }
+}
