@@ -368,6 +368,7 @@ static bool day_after_weekday(const extract_model *m, const text *t, size_t at, 
  * names (dates.tsv's parts): 1-3 its first, middle or last third (مطلع،
  * منتصف، أواخر); 4-5 its first or second half (النصف الأول من); 6-9 its
  * quarters (الربع الثالث من); 10-13 the weeks of a month (الأسبوع الأول
+ * من); 14-16 its first, middle or last ten days (الأيام العشرة الأولى
  * من); 0 none. A و or ب may lead it (بمطلع، وأواخر). */
 static int period_part(const extract_model *m, const text *t, size_t i, uint32_t s)
 {
@@ -403,7 +404,8 @@ static bool piece_part(int part)
  * month and January-April, May-August, September-December of a year;
  * halves days 1-15, 16- and January-June, July-December; quarters and
  * weeks days 1-7, 8-14, 15-21, 22- of a month, quarters the three months
- * of a year (a week of a year is not read). */
+ * of a year; ten days as thirds of a month (a week or ten days of a year
+ * are not read). */
 static void take_part(extract_date *d, int part, int32_t pub)
 {
     if (!part || d->precision == DATE_NONE || !d->start || !d->end)
@@ -413,9 +415,10 @@ static void take_part(extract_date *d, int part, int32_t pub)
     if (d->start / 100 == d->end / 100 ||
         (d->precision == DATE_SPAN && d->start % 100 == 1 && d->start / 100 == pub / 100)) {
         int last = days_in_month(y, m);
-        if (part <= 3) {
-            start = pack(y, m, part == 1 ? 1 : part == 2 ? 11 : 21);
-            end = pack(y, m, part == 1 ? 10 : part == 2 ? 20 : last);
+        if (part <= 3 || part >= 14) {
+            int third = part <= 3 ? part : part - 13;
+            start = pack(y, m, third == 1 ? 1 : third == 2 ? 11 : 21);
+            end = pack(y, m, third == 1 ? 10 : third == 2 ? 20 : last);
         } else if (part <= 5) {
             start = pack(y, m, part == 4 ? 1 : 16);
             end = pack(y, m, part == 4 ? 15 : last);
@@ -447,24 +450,30 @@ static void take_part(extract_date *d, int part, int32_t pub)
 }
 
 /* A day after و that closes "بين <date> و<date>" ("بين الثامن من تشرين
- * الأول 2023 والـ15 من أيلول 2024"): the span from the first date, read at
+ * الأول 2023 والـ15 من أيلول 2024"), or after إلى or حتى that closes "من
+ * <date> إلى <date>" (the first date right after من, its day within three
+ * tokens: "من 28 تشرين الثاني إلى 4 كانون الأول"): the span from the first date, read at
  * its month, to the day *d. A few tokens back at most; the first date's own
  * day is after بين, not after و, so the search does not recur. */
 static void between_dates(const extract_model *m, const text *t, size_t day_first, uint32_t s,
                           int32_t pub, const day_word *days, extract_date *d)
 {
     enum { BETWEEN_TOKENS = 12 };
-    if (day_first == 0 || t->tok[day_first - 1].sentence != s ||
-        (!tok_is(t, day_first - 1, s, "و") && !tok_is(t, day_first - 1, s, "وال")))
+    if (day_first == 0 || t->tok[day_first - 1].sentence != s)
+        return;
+    /* "من 28 تشرين الثاني إلى 4 كانون الأول": the first date right after من */
+    bool to = tok_is(t, day_first - 1, s, "الي") || tok_is(t, day_first - 1, s, "حتي");
+    if (!to && !tok_is(t, day_first - 1, s, "و") && !tok_is(t, day_first - 1, s, "وال"))
         return;
     size_t and_at = day_first - 1;
     for (size_t back = 1; back <= BETWEEN_TOKENS && back <= and_at; back++) {
         size_t b = and_at - back;
         if (t->tok[b].sentence != s)
             return;
-        if (!tok_is(t, b, s, "بين") && !tok_is(t, b, s, "وبين"))
+        if (to ? !tok_is(t, b, s, "من") && !tok_is(t, b, s, "ومن")
+               : !tok_is(t, b, s, "بين") && !tok_is(t, b, s, "وبين"))
             continue;
-        for (size_t q = b + 1; q < and_at; q++) {
+        for (size_t q = b + 1; q < and_at && (!to || q <= b + 3); q++) {
             lexicon_match lm;
             extract_date first;
             size_t end;
