@@ -1561,8 +1561,8 @@ Test(places, town_names_that_are_words)
 }
 
 /* Places of the army statements of Algeria, of Jordan's north-eastern
- * border, of North Sinai, of Somalia's federal states and of Syria's
- * desert camps. */
+ * border, of North Sinai, of Somalia's federal states, of Syria's desert
+ * camps and of Sudan's Kordofan and White Nile fronts. */
 Test(places, borders_of_algeria_jordan_sinai_and_somalia)
 {
     static const place_case found[] = {
@@ -1575,10 +1575,13 @@ Test(places, borders_of_algeria_jordan_sinai_and_somalia)
         {"دمرت القوات أنفاقا جنوب رفح المصرية.", "rafah-egypt", "رفح المصرية"},
         {"قتل جنود في هجوم بولاية غلمدغ وسط البلاد.", "galmudug", "ولاية غلمدغ"},
         {"توفي طفلان في مخيم الركبان لنقص الدواء.", "rukban-camp", "مخيم الركبان"},
+        {"قصفت الدعم السريع مواقع الجيش في لقاوة والدلنج.", "al-lagowa", "لقاوة"},
+        {"نزح آلاف إلى مدينة الكوة بولاية النيل الأبيض.", "al-kawa", "الكوة"},
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
     static const word_case not_places[] = {
         {"توقفت الحافلة عند المفرق المؤدي إلى القرية.", "المفرق"},
+        {"تسلل الضوء من الكوة الصغيرة في الجدار.", "الكوة"},
     };
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
 }
