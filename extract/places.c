@@ -341,20 +341,33 @@ static bool verb_of_news(const doc_state *d, const lexicon_match *pm)
                                        t->tok[i - 1].sentence != t->tok[i].sentence));
 }
 
-/* Does the text right after the ambiguous name at pm say where it lies,
- * as only a place's name is placed: a word of direction or nearness then a
- * place ("مخمور جنوب غرب أربيل", "الفولة قرب بابنوسة"), or في or بـ and a
- * state, governorate or region ("الفولة بولاية غرب كردفان")? */
+/* Does the text right after the ambiguous name at pm, after a preposition,
+ * say where it lies, as only a place's name is placed: a word of direction
+ * or nearness then a place ("في مخمور جنوب غرب أربيل", "على الفولة قرب
+ * بابنوسة"), or في or بـ and a state, governorate or region ("في الفولة
+ * بولاية غرب كردفان")? */
 static bool placed_after(const doc_state *d, const lexicon_match *pm)
 {
+    /* as normalised */
+    static const char *const prepositions[] = {"في",  "الي",  "من",  "علي",  "عن",  "نحو",  "قرب",
+                                               "حول", "داخل", "وفي", "والي", "ومن", "وعلي", NULL};
     const text *t = d->t;
-    size_t e = pm->tok_end;
+    size_t e = pm->tok_end, f = pm->tok_first;
     lexicon_match cm;
     /* a form with its noun ("بلدة نصيب") leaves the name to its context */
     if (e == 0 || e + 1 >= t->n_tok || t->tok[e].kind != TOK_WORD ||
         t->tok[e].sentence != t->tok[e - 1].sentence ||
-        (lexicon_match_at(d->m->place_context, t, pm->tok_first, PROCLITICS_ALL, &cm) &&
-         cm.tok_end < e))
+        (lexicon_match_at(d->m->place_context, t, f, PROCLITICS_ALL, &cm) && cm.tok_end < e))
+        return false;
+    /* where things happen: after a preposition, or with بـ or لـ glued to
+     * it ("في مخمور", "بالفولة"); a given name that is also a town's
+     * follows a person's noun ("الشاب سالم في ريف درعا") */
+    const char *w = t->tok[f].norm;
+    bool glued =
+        pm->stripped && (!strncmp(w, "ب", strlen("ب")) || !strncmp(w, "ل", strlen("ل")) ||
+                         !strncmp(w, "وب", strlen("وب")) || !strncmp(w, "ول", strlen("ول")));
+    if (!glued && (f == 0 || t->tok[f - 1].sentence != t->tok[f].sentence ||
+                   !stages_word_is(t, f - 1, prepositions)))
         return false;
     /* as normalised; "جنوب غرب": two of them */
     static const char *const directions[] = {"شمال", "جنوب", "شرق", "غرب",  "شمالي", "جنوبي",
@@ -368,13 +381,13 @@ static bool placed_after(const doc_state *d, const lexicon_match *pm)
     bool in = !direction && stages_word_is(t, k, (const char *const[]){"في", NULL});
     if (in)
         k++;
-    bool glued = !direction && !in && strncmp(t->tok[k].norm, "ب", strlen("ب")) == 0;
-    if (!direction && !in && !glued)
+    bool with_ba = !direction && !in && strncmp(t->tok[k].norm, "ب", strlen("ب")) == 0;
+    if (!direction && !in && !with_ba)
         return false;
     lexicon_match gm;
     if (k >= t->n_tok || t->tok[k].sentence != t->tok[e].sentence ||
         !lexicon_match_at(d->m->gazetteer, t, k, PROCLITICS_NAME, &gm) || gm.tok_first != k ||
-        (glued && !gm.stripped))
+        (with_ba && !gm.stripped))
         return false;
     const extract_place *pl = &d->m->places[model_entry_index(d->m->gazetteer, gm.entry)];
     return !pl->ambiguous &&

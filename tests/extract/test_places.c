@@ -1536,7 +1536,8 @@ Test(places, baalbek_and_hermel_in_their_governorate)
 /* Town names that are also words: an adjective of a noun of extent (على
  * المدى القصير), a verb of news spreading (وسرت شائعات), and common words
  * (مخمور "drunk", الفولة "the bean"), which count after a place word, in a
- * list, or when what follows places them (جنوب غرب أربيل، بولاية ...). */
+ * list, or after a preposition when what follows places them (على مخمور
+ * جنوب غرب أربيل، في الفولة بولاية ...). */
 Test(places, town_names_that_are_words)
 {
     static const word_case not_places[] = {
@@ -1546,6 +1547,9 @@ Test(places, town_names_that_are_words)
         {"سرت أنباء عن اتفاق وشيك لوقف إطلاق النار.", "سرت"},
         {"وكانت الفولة تباع في السوق بأسعار مضاعفة.", "الفولة"},
         {"وصفه الشهود بأنه كان مخمور العينين.", "مخمور"},
+        /* a given name that is also a town's, placed after a person's noun */
+        {"قتل الشاب خطاب شرق دمشق برصاص مجهولين.", "خطاب"},
+        {"قتلت سلمى قرب حمص بشظايا قذيفة.", "سلمى"},
     };
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
     static const place_case found[] = {
@@ -1555,7 +1559,7 @@ Test(places, town_names_that_are_words)
         {"قتل جنديان في الفولة بولاية غرب كردفان.", "el-fula", "الفولة"},
         {"سيطرت القوات على بابنوسة والفولة.", "el-fula", "الفولة"},
         {"قتل 4 عناصر في قضاء مخمور.", "mexmur", "مخمور"},
-        {"هاجم التنظيم مخمور جنوب غرب أربيل.", "mexmur", "مخمور"},
+        {"شن التنظيم هجوما على مخمور جنوب غرب أربيل.", "mexmur", "مخمور"},
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
