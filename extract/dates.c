@@ -603,9 +603,11 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
     if (strcmp(kind, "year") == 0) {
         int y =
             lm.tok_end < t->n_tok && t->tok[lm.tok_end].sentence == s ? tok_int(t, lm.tok_end) : -1;
-        /* "العام الماضي", "العام المنصرم": the year before publication */
+        /* "العام الماضي", "العام المنصرم", "العام الفائت": the year before
+         * publication */
         if (y < 0 && pub &&
-            (tok_is(t, lm.tok_end, s, "الماضي") || tok_is(t, lm.tok_end, s, "المنصرم")))
+            (tok_is(t, lm.tok_end, s, "الماضي") || tok_is(t, lm.tok_end, s, "المنصرم") ||
+             tok_is(t, lm.tok_end, s, "الفايت")))
             y = py - 1;
         /* "النصف الأول من العام", "الربع الثالث من العام": of this year */
         int part = period_part(m, t, i, s);
