@@ -323,7 +323,8 @@ static bool adjective_of_extent(const doc_state *d, const lexicon_match *pm)
 
 /* Is the one-word name at pm a verb in the perfect whose subject is news
  * that spreads (سرت "it spread": "سرت شائعات", "وسرت أنباء عن")? At the
- * head of its clause, bare or after و، ف, and right before the noun. A
+ * head of its clause, bare, after و، ف or a particle (وقد، كما), and right
+ * before the noun. A
  * place before such a noun follows a preposition ("في حلب أنباء"). */
 static bool verb_of_news(const doc_state *d, const lexicon_match *pm)
 {
@@ -335,8 +336,13 @@ static bool verb_of_news(const doc_state *d, const lexicon_match *pm)
     if (pm->tok_end != i + 1 || i + 1 >= t->n_tok || t->tok[i + 1].kind != TOK_WORD ||
         t->tok[i + 1].sentence != t->tok[i].sentence || !stages_word_is(t, i + 1, news))
         return false;
+    /* particles that open a verbal clause: "وقد سرت أنباء" */
+    static const char *const particles[] = {"قد", "وقد", "فقد", "لقد", "كما", "ثم", NULL};
     bool glued = pm->stripped && (strncmp(t->tok[i].norm, "و", strlen("و")) == 0 ||
                                   strncmp(t->tok[i].norm, "ف", strlen("ف")) == 0);
+    if (!pm->stripped && i > 0 && t->tok[i - 1].sentence == t->tok[i].sentence &&
+        stages_word_is(t, i - 1, particles))
+        return true;
     return glued || (!pm->stripped && (i == 0 || t->tok[i - 1].kind != TOK_WORD ||
                                        t->tok[i - 1].sentence != t->tok[i].sentence));
 }
