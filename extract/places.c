@@ -324,17 +324,31 @@ static bool adjective_of_extent(const doc_state *d, const lexicon_match *pm)
 /* Is the one-word name at pm a verb in the perfect whose subject is news
  * that spreads (سرت "it spread": "سرت شائعات", "وسرت أنباء عن")? At the
  * head of its clause, bare, after و، ف or a particle (وقد، كما), and right
- * before the noun. A
+ * before the noun, or a phrase of where before a noun of rumour (وسرت في
+ * الأوساط مخاوف). A
  * place before such a noun follows a preposition ("في حلب أنباء"). */
 static bool verb_of_news(const doc_state *d, const lexicon_match *pm)
 {
     /* as normalised: ئ as ي, ة as ه, hamza on alef as alef */
     static const char *const news[] = {"شايعات", "اشاعات", "انباء",  "اخبار", "مخاوف",
                                        "حاله",   "موجه",   "تكهنات", "اجواء", NULL};
+    /* the news that a phrase of where may come before (سرت في الأوساط
+     * مخاوف) */
+    static const char *const rumours[] = {"شايعات", "اشاعات", "انباء", "اخبار",
+                                          "مخاوف",  "تكهنات", NULL};
+    enum { WHERE_TOKENS = 4 };
     const text *t = d->t;
     size_t i = pm->tok_first;
     if (pm->tok_end != i + 1 || i + 1 >= t->n_tok || t->tok[i + 1].kind != TOK_WORD ||
-        t->tok[i + 1].sentence != t->tok[i].sentence || !stages_word_is(t, i + 1, news))
+        t->tok[i + 1].sentence != t->tok[i].sentence)
+        return false;
+    bool subject = stages_word_is(t, i + 1, news);
+    if (!subject && stages_word_is(t, i + 1, (const char *const[]){"في", "بين", NULL}))
+        for (size_t k = i + 2; k <= i + 1 + WHERE_TOKENS && k < t->n_tok &&
+                               t->tok[k].sentence == t->tok[i].sentence && !subject;
+             k++)
+            subject = stages_word_is(t, k, rumours);
+    if (!subject)
         return false;
     /* particles that open a verbal clause: "وقد سرت أنباء" */
     static const char *const particles[] = {"قد", "وقد", "فقد", "لقد", "كما", "ثم", NULL};
