@@ -364,28 +364,48 @@ static bool day_after_weekday(const extract_model *m, const text *t, size_t at, 
     return true;
 }
 
-/* Which third of a period the word before token i of sentence s names
- * (dates.tsv's parts: مطلع، منتصف، أواخر ...): 1 its start, 2 its middle, 3
- * its end; 0 none. A و or ب may lead it (بمطلع، وأواخر). */
+/* Which part of a period the phrase right before token i of sentence s
+ * names (dates.tsv's parts): 1-3 its first, middle or last third (مطلع،
+ * منتصف، أواخر); 4-5 its first or second half (النصف الأول من); 6-9 its
+ * quarters (الربع الثالث من); 10-13 the weeks of a month (الأسبوع الأول
+ * من); 14-16 its first, middle or last ten days (الأيام العشرة الأولى
+ * من); 0 none. A و or ب may lead it (بمطلع، وأواخر). */
 static int period_part(const extract_model *m, const text *t, size_t i, uint32_t s)
 {
-    if (i == 0 || t->tok[i - 1].sentence != s || t->tok[i - 1].kind != TOK_WORD)
-        return 0;
-    lexicon_match lm;
-    if (!lexicon_match_at(m->dates, t, i - 1, PROCLITICS_ALL, &lm) || lm.tok_end != i ||
-        strcmp(kind_of(&lm), "part") != 0)
-        return 0;
-    const char *w = t->tok[i - 1].norm;
-    size_t n = strlen("و");
-    if (lm.stripped && !(strlen(w) > n && (!strncmp(w, "و", n) || !strncmp(w, "ب", n)) &&
-                         lexicon_find(m->dates, w + n) == lm.entry))
-        return 0;
-    return value_of(&lm);
+    enum { PART_TOKENS = 4 };
+    for (size_t back = 1; back <= PART_TOKENS && back <= i; back++) {
+        size_t f = i - back;
+        if (t->tok[f].sentence != s || t->tok[f].kind != TOK_WORD)
+            return 0;
+        lexicon_match lm;
+        if (!lexicon_match_at(m->dates, t, f, PROCLITICS_ALL, &lm) || lm.tok_end != i ||
+            strcmp(kind_of(&lm), "part") != 0)
+            continue;
+        const char *w = t->tok[f].norm;
+        size_t n = strlen("و");
+        if (lm.stripped && back == 1 &&
+            !(strlen(w) > n && (!strncmp(w, "و", n) || !strncmp(w, "ب", n)) &&
+              lexicon_find(m->dates, w + n) == lm.entry))
+            return 0;
+        return value_of(&lm);
+    }
+    return 0;
 }
 
-/* The third `part` (period_part) of the month or year *d spans, ended at
- * publication when pub falls in it: days 1-10, 11-20, 21- of a month;
- * January-April, May-August, September-December of a year. */
+/* Does the part name a half, a quarter or a week, whose phrase closes with
+ * من ("النصف الأول من الشهر"): the ordinal before من is no day of it? */
+static bool piece_part(int part)
+{
+    return part >= 4;
+}
+
+/* The part `part` (period_part) of the month or year *d spans, ended at
+ * publication when pub falls in it: thirds are days 1-10, 11-20, 21- of a
+ * month and January-April, May-August, September-December of a year;
+ * halves days 1-15, 16- and January-June, July-December; quarters and
+ * weeks days 1-7, 8-14, 15-21, 22- of a month, quarters the three months
+ * of a year; ten days as thirds of a month (a week or ten days of a year
+ * are not read). */
 static void take_part(extract_date *d, int part, int32_t pub)
 {
     if (!part || d->precision == DATE_NONE || !d->start || !d->end)
@@ -395,40 +415,65 @@ static void take_part(extract_date *d, int part, int32_t pub)
     if (d->start / 100 == d->end / 100 ||
         (d->precision == DATE_SPAN && d->start % 100 == 1 && d->start / 100 == pub / 100)) {
         int last = days_in_month(y, m);
-        start = pack(y, m, part == 1 ? 1 : part == 2 ? 11 : 21);
-        end = pack(y, m, part == 1 ? 10 : part == 2 ? 20 : last);
-    } else if (d->start % 10000 == 101) {
-        start = pack(y, part == 1 ? 1 : part == 2 ? 5 : 9, 1);
-        end = part == 1 ? pack(y, 4, 30) : part == 2 ? pack(y, 8, 31) : pack(y, 12, 31);
+        if (part <= 3 || part >= 14) {
+            int third = part <= 3 ? part : part - 13;
+            start = pack(y, m, third == 1 ? 1 : third == 2 ? 11 : 21);
+            end = pack(y, m, third == 1 ? 10 : third == 2 ? 20 : last);
+        } else if (part <= 5) {
+            start = pack(y, m, part == 4 ? 1 : 16);
+            end = pack(y, m, part == 4 ? 15 : last);
+        } else {
+            int q = (part - 6) % 4; /* 6-9 and 10-13 alike */
+            start = pack(y, m, 1 + 7 * q);
+            end = pack(y, m, q == 3 ? last : 7 * (q + 1));
+        }
+    } else if (d->start % 10000 == 101 && part <= 9) {
+        int first = part <= 3   ? (part - 1) * 4 + 1
+                    : part <= 5 ? (part - 4) * 6 + 1
+                                : (part - 6) * 3 + 1;
+        int months = part <= 3 ? 4 : part <= 5 ? 6 : 3;
+        start = pack(y, first, 1);
+        end = pack(y, first + months - 1, days_in_month(y, first + months - 1));
     } else {
+        if (piece_part(part)) /* "الأسبوع الأول من العام": not read */
+            *d = (extract_date){0, 0, DATE_NONE};
         return;
     }
-    if (pub && start > pub)
+    if (pub && start > pub) {
+        if (piece_part(part))
+            *d = (extract_date){0, 0, DATE_NONE};
         return;
+    }
     if (pub && end > pub)
         end = pub;
     *d = (extract_date){start, end, DATE_SPAN};
 }
 
 /* A day after و that closes "بين <date> و<date>" ("بين الثامن من تشرين
- * الأول 2023 والـ15 من أيلول 2024"): the span from the first date, read at
+ * الأول 2023 والـ15 من أيلول 2024"), or after إلى or حتى that closes "من
+ * <date> إلى <date>" (the first date right after من, its day within three
+ * tokens: "من 28 تشرين الثاني إلى 4 كانون الأول"): the span from the first date, read at
  * its month, to the day *d. A few tokens back at most; the first date's own
  * day is after بين, not after و, so the search does not recur. */
 static void between_dates(const extract_model *m, const text *t, size_t day_first, uint32_t s,
                           int32_t pub, const day_word *days, extract_date *d)
 {
     enum { BETWEEN_TOKENS = 12 };
-    if (day_first == 0 || t->tok[day_first - 1].sentence != s ||
-        (!tok_is(t, day_first - 1, s, "و") && !tok_is(t, day_first - 1, s, "وال")))
+    if (day_first == 0 || t->tok[day_first - 1].sentence != s)
+        return;
+    /* "من 28 تشرين الثاني إلى 4 كانون الأول": the first date right after من */
+    bool to = tok_is(t, day_first - 1, s, "الي") || tok_is(t, day_first - 1, s, "حتي");
+    if (!to && !tok_is(t, day_first - 1, s, "و") && !tok_is(t, day_first - 1, s, "وال"))
         return;
     size_t and_at = day_first - 1;
     for (size_t back = 1; back <= BETWEEN_TOKENS && back <= and_at; back++) {
         size_t b = and_at - back;
         if (t->tok[b].sentence != s)
             return;
-        if (!tok_is(t, b, s, "بين") && !tok_is(t, b, s, "وبين"))
+        if (to ? !tok_is(t, b, s, "من") && !tok_is(t, b, s, "ومن")
+               : !tok_is(t, b, s, "بين") && !tok_is(t, b, s, "وبين"))
             continue;
-        for (size_t q = b + 1; q < and_at; q++) {
+        for (size_t q = b + 1; q < and_at && (!to || q <= b + 3); q++) {
             lexicon_match lm;
             extract_date first;
             size_t end;
@@ -476,12 +521,13 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
         size_t day_first = i > 0 ? i - 1 : 0;
         /* "السابع من أكتوبر": an ordinal, then من; "الـ7 من أكتوبر": its
          * number */
+        int part = period_part(m, t, i, s);
         if (day < 1 && days && i >= 2 && tok_is(t, i - 1, s, "من") && days[i - 2].day &&
-            t->tok[i - 2].sentence == s) {
+            t->tok[i - 2].sentence == s && !piece_part(part)) {
             day = days[i - 2].day;
             day_first = days[i - 2].first;
         } else if (day < 1 && i >= 2 && tok_is(t, i - 1, s, "من") && t->tok[i - 2].sentence == s &&
-                   tok_int(t, i - 2) >= 1 && tok_int(t, i - 2) <= 31) {
+                   tok_int(t, i - 2) >= 1 && tok_int(t, i - 2) <= 31 && !piece_part(part)) {
             day = tok_int(t, i - 2);
             day_first = i - 2;
         }
@@ -513,7 +559,7 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
             *out = (extract_date){yearless(v, 1, pub), 0, DATE_MONTH};
         else if (!since && y < 0 && day < 1 && pub && i > 0 && yearless(v, 1, pub) &&
                  (tok_is(t, i - 1, s, "شهر") || tok_is(t, i - 1, s, "بشهر") ||
-                  tok_is(t, i - 1, s, "وشهر") || tok_is(t, i - 1, s, "لشهر"))) {
+                  tok_is(t, i - 1, s, "وشهر") || tok_is(t, i - 1, s, "لشهر") || piece_part(part))) {
             /* "خلال شهر شباط (الماضي)": after شهر the word is the month,
              * the last one begun by publication */
             int32_t first = yearless(v, 1, pub);
@@ -521,7 +567,7 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
                                   DATE_MONTH};
         }
         if (!since && out->precision == DATE_MONTH)
-            take_part(out, period_part(m, t, i, s), pub); /* "أواخر آذار 2023" */
+            take_part(out, part, pub); /* "أواخر آذار 2023" */
         if (since && out->precision != DATE_NONE)
             *out = since_then(out->start, pub);
         int from = out->precision == DATE_DAY ? range_start(t, day_first, s, day) : 0;
@@ -557,15 +603,25 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
     if (strcmp(kind, "year") == 0) {
         int y =
             lm.tok_end < t->n_tok && t->tok[lm.tok_end].sentence == s ? tok_int(t, lm.tok_end) : -1;
-        /* "العام الماضي", "العام المنصرم": the year before publication */
+        /* "العام الماضي", "العام المنصرم", "العام الفائت": the year before
+         * publication */
         if (y < 0 && pub &&
-            (tok_is(t, lm.tok_end, s, "الماضي") || tok_is(t, lm.tok_end, s, "المنصرم")))
+            (tok_is(t, lm.tok_end, s, "الماضي") || tok_is(t, lm.tok_end, s, "المنصرم") ||
+             tok_is(t, lm.tok_end, s, "الفايت")))
             y = py - 1;
+        /* "النصف الأول من العام", "الربع الثالث من العام": of this year */
+        int part = period_part(m, t, i, s);
+        bool this_year = y < 0 && pub && piece_part(part) && lm.tok_end == i + 1 &&
+                         (tok_is(t, i, s, "العام") || tok_is(t, i, s, "السنه"));
+        if (this_year)
+            y = py;
         if (y < 1900 || y > 2100 || (pub && y > py))
             return false;
         /* "منذ تأسيسها أواخر عام 2012": since then */
         *out = (extract_date){pack(y, 1, 1), pack(y, 12, 31), DATE_YEAR};
-        take_part(out, period_part(m, t, i, s), 0); /* "أواخر عام 2023" */
+        take_part(out, part, 0); /* "أواخر عام 2023" */
+        if (this_year && (out->precision != DATE_SPAN || out->start > pub))
+            return false; /* a part of this year not begun */
         if (since_before(t, i, s))
             *out = since_then(out->start, pub);
         else if (pub && out->precision == DATE_SPAN && out->end > pub)
@@ -578,7 +634,8 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
     /* "10 من الشهر الجاري", "العاشر من الشهر الماضي": that day of it */
     int day_of = -1;
     if ((!strcmp(kind, "month_to_date") || !strcmp(kind, "last_month")) && i >= 2 &&
-        tok_is(t, i - 1, s, "من") && t->tok[i - 2].sentence == s) {
+        tok_is(t, i - 1, s, "من") && t->tok[i - 2].sentence == s &&
+        !piece_part(period_part(m, t, i, s))) {
         day_of = tok_int(t, i - 2);
         if (day_of < 1 && days && days[i - 2].day)
             day_of = days[i - 2].day;

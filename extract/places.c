@@ -52,7 +52,8 @@
  * a village). X is one word, or two when the first opens a compound name
  * (أبو، عين، دير ...) or the second is a definite direction or size
  * (الشرقية، الكبرى) or, after an indefinite first word, a definite genitive
- * (عيتا الشعب: closes_construct). X is not a function word, adjective or verb of the
+ * (عيتا الشعب: closes_construct), and a given name after a title that closes
+ * it (حوش السيد علي). X is not a function word, adjective or verb of the
  * `not` list, not indefinite with tanween, not a party's name (حاجزي
  * النظام: the owner), and not a nisba: an indefinite word in ـي (unless a
  * definite direction or size closes the name: منطقة X-ي السفلى), or in ـية
@@ -307,6 +308,110 @@ static bool adjective_of_noun(const doc_state *d, size_t i, const lexicon_match 
     return ends_with(w, "يه") &&
            (((ends_with(prev, "ه") || ends_with(prev, "ات")) && !strstr(prev, "ال")) ||
             strcmp(prev, "غير") == 0 || strcmp(prev, "وغير") == 0);
+}
+
+/* Is the one-word name at pm the adjective of a noun of time or extent
+ * before it: "على المدى القصير" "in the short run", "الأجل الطويل"? */
+static bool adjective_of_extent(const doc_state *d, const lexicon_match *pm)
+{
+    /* as normalised: ى as ي, hamza on alef as alef */
+    static const char *const extent[] = {"المدي", "الامد", "الاجل", "المنظور", "الوقت", NULL};
+    size_t i = pm->tok_first;
+    return pm->tok_end == i + 1 && !pm->stripped && i > 0 &&
+           d->t->tok[i - 1].sentence == d->t->tok[i].sentence && word_in(d->t, i - 1, extent);
+}
+
+/* Is the one-word name at pm a verb in the perfect whose subject is news
+ * that spreads (سرت "it spread": "سرت شائعات", "وسرت أنباء عن")? At the
+ * head of its clause, bare, after و، ف or a particle (وقد، كما), and right
+ * before the noun, or a phrase of where before a noun of rumour (وسرت في
+ * الأوساط مخاوف). A
+ * place before such a noun follows a preposition ("في حلب أنباء"). */
+static bool verb_of_news(const doc_state *d, const lexicon_match *pm)
+{
+    /* as normalised: ئ as ي, ة as ه, hamza on alef as alef */
+    static const char *const news[] = {"شايعات", "اشاعات", "انباء",  "اخبار", "مخاوف",
+                                       "حاله",   "موجه",   "تكهنات", "اجواء", NULL};
+    /* the news that a phrase of where may come before (سرت في الأوساط
+     * مخاوف) */
+    static const char *const rumours[] = {"شايعات", "اشاعات", "انباء", "اخبار",
+                                          "مخاوف",  "تكهنات", NULL};
+    enum { WHERE_TOKENS = 4 };
+    const text *t = d->t;
+    size_t i = pm->tok_first;
+    if (pm->tok_end != i + 1 || i + 1 >= t->n_tok || t->tok[i + 1].kind != TOK_WORD ||
+        t->tok[i + 1].sentence != t->tok[i].sentence)
+        return false;
+    bool subject = stages_word_is(t, i + 1, news);
+    if (!subject && stages_word_is(t, i + 1, (const char *const[]){"في", "بين", NULL}))
+        for (size_t k = i + 2; k <= i + 1 + WHERE_TOKENS && k < t->n_tok &&
+                               t->tok[k].sentence == t->tok[i].sentence && !subject;
+             k++)
+            subject = stages_word_is(t, k, rumours);
+    if (!subject)
+        return false;
+    /* particles that open a verbal clause: "وقد سرت أنباء" */
+    static const char *const particles[] = {"قد", "وقد", "فقد", "لقد", "كما", "ثم", NULL};
+    bool glued = pm->stripped && (strncmp(t->tok[i].norm, "و", strlen("و")) == 0 ||
+                                  strncmp(t->tok[i].norm, "ف", strlen("ف")) == 0);
+    if (!pm->stripped && i > 0 && t->tok[i - 1].sentence == t->tok[i].sentence &&
+        stages_word_is(t, i - 1, particles))
+        return true;
+    return glued || (!pm->stripped && (i == 0 || t->tok[i - 1].kind != TOK_WORD ||
+                                       t->tok[i - 1].sentence != t->tok[i].sentence));
+}
+
+/* Does the text right after the ambiguous name at pm, after a preposition,
+ * say where it lies, as only a place's name is placed: a word of direction
+ * or nearness then a place ("في مخمور جنوب غرب أربيل", "على الفولة قرب
+ * بابنوسة"), or في or بـ and a state, governorate or region ("في الفولة
+ * بولاية غرب كردفان")? */
+static bool placed_after(const doc_state *d, const lexicon_match *pm)
+{
+    /* as normalised */
+    static const char *const prepositions[] = {"في",  "الي",  "من",  "علي",  "عن",  "نحو",  "قرب",
+                                               "حول", "داخل", "وفي", "والي", "ومن", "وعلي", NULL};
+    const text *t = d->t;
+    size_t e = pm->tok_end, f = pm->tok_first;
+    lexicon_match cm;
+    /* a form with its noun ("بلدة نصيب") leaves the name to its context */
+    if (e == 0 || e + 1 >= t->n_tok || t->tok[e].kind != TOK_WORD ||
+        t->tok[e].sentence != t->tok[e - 1].sentence ||
+        (lexicon_match_at(d->m->place_context, t, f, PROCLITICS_ALL, &cm) && cm.tok_end < e))
+        return false;
+    /* where things happen: after a preposition, or with بـ or لـ glued to
+     * it ("في مخمور", "بالفولة"); a given name that is also a town's
+     * follows a person's noun ("الشاب سالم في ريف درعا") */
+    const char *w = t->tok[f].norm;
+    bool glued =
+        pm->stripped && (!strncmp(w, "ب", strlen("ب")) || !strncmp(w, "ل", strlen("ل")) ||
+                         !strncmp(w, "وب", strlen("وب")) || !strncmp(w, "ول", strlen("ول")));
+    if (!glued && (f == 0 || t->tok[f - 1].sentence != t->tok[f].sentence ||
+                   !stages_word_is(t, f - 1, prepositions)))
+        return false;
+    /* as normalised; "جنوب غرب": two of them */
+    static const char *const directions[] = {"شمال", "جنوب", "شرق", "غرب",  "شمالي", "جنوبي",
+                                             "شرقي", "غربي", "قرب", "بقرب", NULL};
+    size_t k = e;
+    bool direction = false;
+    for (int n = 0; n < 2 && stages_word_is(t, k, directions); n++) {
+        k++;
+        direction = true;
+    }
+    bool in = !direction && stages_word_is(t, k, (const char *const[]){"في", NULL});
+    if (in)
+        k++;
+    bool with_ba = !direction && !in && strncmp(t->tok[k].norm, "ب", strlen("ب")) == 0;
+    if (!direction && !in && !with_ba)
+        return false;
+    lexicon_match gm;
+    if (k >= t->n_tok || t->tok[k].sentence != t->tok[e].sentence ||
+        !lexicon_match_at(d->m->gazetteer, t, k, PROCLITICS_NAME, &gm) || gm.tok_first != k ||
+        (with_ba && !gm.stripped))
+        return false;
+    const extract_place *pl = &d->m->places[model_entry_index(d->m->gazetteer, gm.entry)];
+    return !pl->ambiguous &&
+           (direction || !strcmp(pl->kind, "governorate") || !strcmp(pl->kind, "region"));
 }
 
 static int push_unresolved(doc_state *d, size_t first, size_t end, const char *kind);
@@ -869,13 +974,15 @@ int places_find(doc_state *d)
         }
         if (overlaps_source || in_kunya(d, i) || after_kaf(t, &pm) || adjectival(d, i, &pm) ||
             has_tanween(t, pm.tok_end - 1) || in_other_name(d, pm.tok_first, pm.tok_end) ||
-            adjective_of_noun(d, i, &pm) || verb_shaped(d, &pm) || names_street(d, i)) {
+            adjective_of_noun(d, i, &pm) || verb_shaped(d, &pm) || names_street(d, i) ||
+            adjective_of_extent(d, &pm) || verb_of_news(d, &pm)) {
             i++;
             continue;
         }
         if (d->m->places[p].ambiguous && !by_dual) {
             bool waw = pm.stripped && strncmp(t->tok[i].norm, "و", strlen("و")) == 0;
-            if (!places_after_context(d, i) && (weekday(d, &pm) || !continues_list(d, i, waw))) {
+            if (!places_after_context(d, i) && !placed_after(d, &pm) &&
+                (weekday(d, &pm) || !continues_list(d, i, waw))) {
                 i++;
                 continue;
             }
@@ -1072,6 +1179,32 @@ static bool second_indefinite_word(const doc_state *d, size_t k, const bool *cov
 /* The name that starts at token `first` (after its context word): one word,
  * or two when the first opens a compound or the second closes one. Returns
  * its end token, or 0 when token `first` cannot start a name. */
+/* Does a given name at token k close a place's name after the title
+ * before it ("حوش السيد علي", "مزرعة الشيخ محمد")? One bare word, not a
+ * function word, that ends the clause or comes before في or a place word;
+ * علي written with ي is the name, not the preposition. 1 if so, else 0. */
+static size_t given_name_after_title(const doc_state *d, size_t k, const bool *covered)
+{
+    static const char *const titles[] = {"السيد", "الشيخ", "الست", "السيده", NULL};
+    const text *t = d->t;
+    if (k >= t->n_tok || t->tok[k].kind != TOK_WORD ||
+        t->tok[k].sentence != t->tok[k - 1].sentence || covered[k] || d->in_source[k] ||
+        !stages_word_is(t, k - 1, titles) || definite(t->tok[k].norm) || has_tanween(t, k))
+        return 0;
+    if (!strcmp(t->tok[k].norm, "علي"))
+        return t->cp[t->tok[k].sp.end - 1] == 0x064A;
+    lexicon_match cm;
+    if (!name_word(d, k, covered) ||
+        lexicon_match_at(d->m->function_words, t, k, PROCLITICS_ALL, &cm) ||
+        lexicon_match_at(d->m->dates, t, k, PROCLITICS_ALL, &cm))
+        return 0;
+    size_t after = k + 1;
+    return after >= t->n_tok || t->tok[after].sentence != t->tok[k].sentence ||
+           t->tok[after].kind == TOK_PUNCT ||
+           stages_word_is(t, after, (const char *const[]){"في", NULL}) ||
+           lexicon_match_at(d->m->place_context, t, after, PROCLITICS_ALL, &cm);
+}
+
 static size_t name_end(const doc_state *d, size_t first, const bool *covered)
 {
     const text *t = d->t;
@@ -1102,7 +1235,7 @@ static size_t name_end(const doc_state *d, size_t first, const bool *covered)
                    ? end + 1
                    : 0;
     if (next && (closes_compound(d, end) || closes_construct(d, end)))
-        return end + 1;
+        return end + 1 + given_name_after_title(d, end + 1, covered);
     return next && second_indefinite_word(d, end, covered) ? end + 1 : end;
 }
 

@@ -1532,3 +1532,94 @@ Test(places, baalbek_and_hermel_in_their_governorate)
                   parent ? parent : "(none)");
     }
 }
+
+/* Town names that are also words: an adjective of a noun of extent (على
+ * المدى القصير), a verb of news spreading (وسرت شائعات), and common words
+ * (مخمور "drunk", الفولة "the bean"), which count after a place word, in a
+ * list, or after a preposition when what follows places them (على مخمور
+ * جنوب غرب أربيل، في الفولة بولاية ...). */
+Test(places, town_names_that_are_words)
+{
+    static const word_case not_places[] = {
+        {"يرى الخبراء أن التهدئة صعبة على المدى القصير.", "القصير"},
+        {"لا حل للأزمة في الأجل القصير بحسب المحللين.", "القصير"},
+        {"وسرت شائعات في الحي عن انسحاب المسلحين.", "سرت"},
+        {"سرت أنباء عن اتفاق وشيك لوقف إطلاق النار.", "سرت"},
+        {"وقد سرت مخاوف بين السكان من هجوم جديد.", "سرت"},
+        {"وسرت في الأوساط الشعبية مخاوف من تجدد القتال.", "سرت"},
+        {"وكانت الفولة تباع في السوق بأسعار مضاعفة.", "الفولة"},
+        {"وصفه الشهود بأنه كان مخمور العينين.", "مخمور"},
+        /* a given name that is also a town's, placed after a person's noun */
+        {"قتل الشاب خطاب شرق دمشق برصاص مجهولين.", "خطاب"},
+        {"قتلت سلمى قرب حمص بشظايا قذيفة.", "سلمى"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+    static const place_case found[] = {
+        {"قتل 3 مدنيين في قصف على القصير بريف حمص.", "qusayr", "القصير"},
+        {"دخلت القوات سرت وسط ليبيا بعد معارك.", "sirte", "سرت"},
+        {"وتدور اشتباكات في سرت منذ أيام.", "sirte", "سرت"},
+        {"ويسود الهدوء بنغازي وسرت في حالة ترقب.", "sirte", "سرت"},
+        {"قتل جنديان في الفولة بولاية غرب كردفان.", "el-fula", "الفولة"},
+        {"سيطرت القوات على بابنوسة والفولة.", "el-fula", "الفولة"},
+        {"قتل 4 عناصر في قضاء مخمور.", "mexmur", "مخمور"},
+        {"شن التنظيم هجوما على مخمور جنوب غرب أربيل.", "mexmur", "مخمور"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
+
+/* Places of the army statements of Algeria, of Jordan's north-eastern
+ * border, of North Sinai, of Somalia's federal states, of Syria's desert
+ * camps and of Sudan's Kordofan and White Nile fronts. */
+Test(places, borders_of_algeria_jordan_sinai_and_somalia)
+{
+    static const place_case found[] = {
+        {"أوقفت مفارز الجيش 50 منقبا عن الذهب بتمنراست وعين قزام.", "tamanrasset", "تمنراست"},
+        {"أوقفت مفارز الجيش 50 منقبا عن الذهب بتمنراست وعين قزام.", "in-guezzam", "عين قزام"},
+        {"ضبطت مفرزة للجيش 4 بنادق في برج باجي مختار.", "bordj-badji-mokhtar", "برج باجي مختار"},
+        {"كشفت مفرزة مخبأ للذخيرة بولاية تيبازة.", "tipaza-gov", "ولاية تيبازة"},
+        {"أحبط حرس الحدود محاولة تسلل قرب الرويشد.", "ar-ruwayshid", "الرويشد"},
+        {"قتل مهرب في اشتباك بمحافظة المفرق.", "mafraq-gov", "محافظة المفرق"},
+        {"دمرت القوات أنفاقا جنوب رفح المصرية.", "rafah-egypt", "رفح المصرية"},
+        {"قتل جنود في هجوم بولاية غلمدغ وسط البلاد.", "galmudug", "ولاية غلمدغ"},
+        {"توفي طفلان في مخيم الركبان لنقص الدواء.", "rukban-camp", "مخيم الركبان"},
+        {"قصفت الدعم السريع مواقع الجيش في لقاوة والدلنج.", "al-lagowa", "لقاوة"},
+        {"نزح آلاف إلى مدينة الكوة بولاية النيل الأبيض.", "al-kawa", "الكوة"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const word_case not_places[] = {
+        {"توقفت الحافلة عند المفرق المؤدي إلى القرية.", "المفرق"},
+        {"تسلل الضوء من الكوة الصغيرة في الجدار.", "الكوة"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
+
+/* A range named by its plural (جبال قنديل) is a place context: a range
+ * whose bare name is also a word or a name counts after it. */
+Test(places, a_range_named_by_its_mountains)
+{
+    static const place_case found[] = {
+        {"قصفت المقاتلات التركية مواقع في جبال قنديل شمالي العراق.", "qandil", "قنديل"},
+        {"دمرت الغارات 12 هدفا في سلسلة جبال قنديل.", "qandil", "قنديل"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
+
+/* An unknown place named after a notable keeps his given name after the
+ * title (حوش السيد علي, قبر الشيخ حسن), but not what follows it. */
+Test(places, a_given_name_after_a_title_closes_the_name)
+{
+    static const struct {
+        const char *doc, *name;
+    } cases[] = {
+        {"انتشر الجيش في بلدة حوش السيد علي الحدودية.", "حوش السيد علي"},
+        {"نزح السكان من قرية قبر الشيخ حسن، بحسب مصادر محلية.", "قبر الشيخ حسن"},
+        {"قصفت المدفعية قرية حوش السيد علي في قضاء الهرمل.", "حوش السيد علي"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        extract_result r;
+        run(cases[c].doc, &r);
+        cr_expect(has_text(r.unresolved_places, r.n_unresolved_places, &r, cases[c].name),
+                  "%s: %s not served", cases[c].doc, cases[c].name);
+        extract_result_free(&r);
+    }
+}
