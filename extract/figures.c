@@ -4274,6 +4274,19 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         after++;
     counted c;
     bool found = noun_after(d, after, &c);
+    /* "مقتل 4 من الفصائل", "قتل 12 جنديا و4 من الفصائل": after a verb that
+     * befalls people only, or down a list of people's tolls, the factions
+     * of the story count their members; "وقع 3 من الفصائل" counts bodies */
+    if (found && fs->members && c.first == after + 1 && word_role(d, after, "of") &&
+        definite(t, c.first) && !strcmp(model_field(c.noun, 1), "factions")) {
+        const extract_figure *before = previous_in_sentence(d, num->tok_first);
+        if (verb_of_people_right_before(fs, num->tok_first) ||
+            (before && before->subject_category &&
+             (!strcmp(before->subject_category, "combatants") ||
+              !strcmp(before->subject_category, "people")) &&
+             type_fits(before->type, "people") && !type_fits(before->type, "other")))
+            c = (counted){fs->members, after, after, num->sp};
+    }
     /* "أسقطت 5 من أصل 8 طائرات": the part counts the noun of its whole
      * and the verb befell it; the whole (the next number) is what there
      * was: a count, unless its noun says what happened (جثة). */

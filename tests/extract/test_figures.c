@@ -305,7 +305,11 @@ Test(figures, types_from_the_governing_word)
         /* "N من الفصائل المسلحة": members of a force the list knows, not factions */
         {"وقال الجيش إن قواته قتلت 12 من الفصائل المسلحة.", "12", 12, "exact", "killed"},
         {"وأسرت القوات 9 من الفصائل المسلحة قرب البلدة.", "9", 9, "exact", "captured"},
-        /* ... but the bodies where no force is named */
+        /* ... and the factions of the story after a verb that befalls
+         * people, or down a list of tolls of people */
+        {"ووثق المرصد مقتل 6 من الفصائل الموالية لأنقرة.", "6", 6, "exact", "killed"},
+        {"وقتل 15 جنديا و7 من الفصائل في الاشتباكات.", "7", 7, "exact", "killed"},
+        /* ... but the bodies where no force is named and nothing befalls people */
         {"ووقع 3 من الفصائل على الاتفاق في أنقرة.", "3 من الفصائل", 3, "exact", "count"},
         /* the verbal noun with its subject's pronoun: "أعلن الجيش تدميره ..." */
         {"وأعلن الجيش تدميره 7 آليات عسكرية للمتمردين.", "7 آليات", 7, "exact", "destroyed"},
