@@ -3067,6 +3067,12 @@ static bool further_part(const doc_state *d, const fig_aux *aux, size_t p, size_
             owner = true;
             continue;
         }
+        /* "توزعوا على النحو التالي: 14 في دير الزور، و9 في الرقة": where
+         * the part is stands between it and the next */
+        if (place_holding(d, j) != EXTRACT_NO_INDEX ||
+            (!strcmp(t->tok[j].norm, "في") && j + 1 < stop &&
+             place_opening_at(d, j + 1) != EXTRACT_NO_INDEX))
+            continue;
         if (owner && !lexicon_match_at(d->m->triggers, t, j, PROCLITICS_ALL, &m) &&
             !word_role(d, j, "clause") && strcmp(t->tok[j].norm, "في") != 0)
             continue;
@@ -3621,6 +3627,11 @@ static void link_figures(doc_state *d, const fig_aux *aux)
                 continue;
         }
         if (f[head].has_value && f[i].has_value && f[i].value > f[head].value)
+            continue;
+        /* "119 جريحا موزعين على 8 مراكز صحية": a part of a toll of people
+         * is people; what the toll cannot befall is where it is spread */
+        if (f[i].subject_category && type_fits(f[head].type, "people") &&
+            !type_fits(f[head].type, "other") && !type_fits(f[head].type, f[i].subject_category))
             continue;
         f[i].part_of = head;
         /* a breakdown is told in the same statement as its whole */

@@ -2732,6 +2732,21 @@ Test(figures, further_parts_past_an_owner)
     check_links(links, sizeof links / sizeof links[0]);
 }
 
+/* A toll spread over places (توزعوا، موزعين) is broken down by them: each
+ * part's place stands between it and the next. */
+Test(figures, parts_by_place)
+{
+    static const link_case links[] = {
+        {"وقتل 31 مدنيا، توزعوا على النحو الآتي: 17 في حمص، و10 في حماة، و4 في طرطوس.", "4",
+         "31 مدنيا", "killed"},
+        {"وقتل 31 مدنيا، توزعوا على النحو الآتي: 17 في حمص، و10 في حماة، و4 في طرطوس.", "10",
+         "31 مدنيا", "killed"},
+        {"وأصيب 40 شخصا موزعين على 22 في درعا و18 في السويداء.", "18", "40 شخصا", "injured"},
+        {"وقتل 31 مدنيا بينهم 17 في حمص و10 مقاتلين في حماة.", "10 مقاتلين", "31 مدنيا", "killed"},
+    };
+    check_links(links, sizeof links / sizeof links[0]);
+}
+
 /* A verbal noun with the pronoun of what it befell says it after its noun
  * ("طائرتين جرى اعتراضهما"); survivors are counted, brought out alive
  * evacuated. */
