@@ -4467,8 +4467,8 @@ static size_t headline_end(const doc_state *d)
 }
 
 /* "مقتل 12 شخصا بقصف على دير البلح" over "قالت الوزارة إن 12 شخصا قتلوا
- * ...": the lead (the paragraph after the headline) tells again the
- * headline's toll, the same count of the same thing: one claim, the
+ * ...": the lead (the first paragraphs after the headline that tell figures)
+ * tells again the headline's toll, the same count of the same thing: one claim, the
  * lead's, which says who tells it; what the headline's figure had (its
  * parts, what updates it or what it updates) goes to the lead's. */
 static void merge_headline_repeats(doc_state *d, fig_aux *aux)
@@ -4478,12 +4478,23 @@ static void merge_headline_repeats(doc_state *d, fig_aux *aux)
     size_t n = d->r->n_figures, head = headline_end(d), outlet = d->r->outlet;
     if (!head || !n || aux[0].first >= head)
         return;
-    size_t lead_end = head + 1;
-    while (lead_end < t->n_tok && !t->tok[lead_end].newline_before)
-        lead_end++;
     size_t n_head = 0;
     while (n_head < n && aux[n_head].first < head)
         n_head++;
+    if (n_head == n)
+        return;
+    /* the lead is the first paragraph that tells a figure (a first
+     * paragraph that only sets the scene, "أحبطت القوات محاولة تهريب",
+     * leaves the toll to the next) and the paragraph after it, which
+     * tells the rest of a headline of two tolls ("مقتل 4 مهربين وضبط
+     * 600 ألف حبة") */
+    size_t lead_end = aux[n_head].first + 1;
+    for (int para = 0; para < 2 && lead_end < t->n_tok; para++) {
+        if (para)
+            lead_end++;
+        while (lead_end < t->n_tok && !t->tok[lead_end].newline_before)
+            lead_end++;
+    }
     size_t *same = malloc(n * sizeof *same); /* a headline figure's lead figure */
     size_t *to = malloc(n * sizeof *to);
     if (!same || !to) {

@@ -2872,3 +2872,20 @@ Test(figures, a_headline_toll_the_lead_tells_again)
     cr_expect_eq(r.figures[now].supersedes, was);
     extract_result_free(&r);
 }
+
+/* A lead that first sets the scene tells the headline's tolls in the
+ * paragraphs after it: still one claim each. */
+Test(figures, a_headline_toll_told_after_a_scene_setting_lead)
+{
+    extract_result r;
+    run("مقتل 3 مهربين وضبط 200 ألف حبة مخدرة على الحدود\n\nقال مصدر عسكري إن قوات حرس "
+        "الحدود أحبطت ليلة أمس محاولة تسلل من الجانب الآخر.\nوأضاف المصدر أن الاشتباك أدى إلى "
+        "مقتل 3 مهربين وفرار آخرين.\nوأشار إلى ضبط 200 ألف حبة مخدرة في المكان.\n",
+        &r);
+    cr_expect_eq(r.n_figures, 2, "%zu figures", r.n_figures);
+    size_t killed = figure_at(&r, "3 مهربين"), pills = figure_at(&r, "200 ألف حبة");
+    cr_assert(killed != EXTRACT_NO_INDEX && pills != EXTRACT_NO_INDEX);
+    cr_expect_gt(r.figures[killed].sp.start, 60, "the headline's toll is kept, not the lead's");
+    cr_expect_gt(r.figures[pills].sp.start, 60, "the headline's seizure is kept, not the lead's");
+    extract_result_free(&r);
+}
