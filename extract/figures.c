@@ -2039,12 +2039,14 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     const char *category = model_field(c->noun, 2);
     const char *object = *model_field(c->noun, 1) ? model_field(c->noun, 1) : NULL;
     subject sub = {NULL, NULL, EXTRACT_NO_INDEX};
+    bool other_ones = false; /* "3 آخرون": others than those named before */
     if (object && strcmp(object, "=") == 0) {
         const extract_figure *like = previous_in_sentence(d, first);
         /* "... تحييد 17 مسلحا. وذكرت أن 12 منهم": a part of the figure the
          * sentence before ended with */
         lexicon_match bm;
         bool of_them = c->end > c->first && link_is(d, c->first, "breakdown", &bm);
+        other_ones = !of_them;
         const lexicon_entry *named = !like && of_them ? people_named_before(d, fs, first) : NULL;
         if (!like && of_them && !named)
             like = last_of_sentence_before(d, first);
@@ -2084,6 +2086,15 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     const trigger *cause;
     bool weak;
     const char *type = figure_type(d, tr, n_tr, c, category, first, &cause, &weak);
+    /* "إن طفلا قتل وأصيب 3 آخرون": the first verb of the pair is said of
+     * the one named before it, the second of the others right after it */
+    lexicon_match second;
+    if (other_ones && cause && !strcmp(type, "casualties") && cause->end == first &&
+        cause->end - cause->first >= 2 &&
+        lexicon_match_at(d->m->triggers, d->t, cause->end - 1, PROCLITICS_ALL, &second) &&
+        second.tok_end == cause->end && second.entry->n_fields >= 2 &&
+        strcmp(model_field(second.entry, 1), "casualties") != 0)
+        type = model_field(second.entry, 1);
     /* "خرقت إسرائيل وقف إطلاق النار 40 مرة", "قصفت القرية مرتين": the
      * times an attack, a launch, a destruction or a violation was repeated
      * are a count; times of anything else ("نزح 3 مرات") or of nothing ("أكبر

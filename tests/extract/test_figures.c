@@ -365,6 +365,13 @@ Test(figures, types_from_the_governing_word)
          "killed"},
         {"واستشهد 2 من الجرحى في المستشفى.", "2 من الجرحى", 2, "exact", "killed"},
         {"وقال الطبيب إن 3 من الجرحى في حالة حرجة.", "3 من الجرحى", 3, "exact", "injured"},
+        /* a pair of verbs after one named: the first is said of that one,
+         * the second of the others after it; with no one before, both */
+        {"وقالت الوكالة إن رجلا قتل وجرح 3 آخرون بقصف على البلدة.", "3 آخرون", 3, "exact",
+         "injured"},
+        {"وأفاد المستشفى بأن شابا استشهد وجرح 4 آخرون بانفجار لغم.", "4 آخرون", 4, "exact",
+         "injured"},
+        {"قتل وأصيب 7 أشخاص بانفجار لغم من مخلفات الحرب.", "7 أشخاص", 7, "exact", "casualties"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
