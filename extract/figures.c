@@ -101,6 +101,7 @@ typedef struct fig_state {
     const lexicon_entry *handover;    /* تسليم: the line of release, exchange and handover */
     const lexicon_entry *giving_back; /* إعادة: the line of return */
     const lexicon_entry *bodies;      /* جثث: the line of bodies recovered */
+    const lexicon_entry *finding;     /* عثر على: the line of what is found */
 } fig_state;
 
 typedef struct counted {
@@ -2139,6 +2140,11 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
         type_fits("captured", category) && count_verb_of(d, tr, n_tr, cause, first) &&
         !taken_back(d->t, cause))
         type = "captured";
+    /* "عثرت القوات على 12 صاروخا": weapons and munitions found are seized;
+     * anything else found is counted ("العثور على 3 مقابر جماعية") */
+    if (!strcmp(type, "count") && cause && fs->finding && cause->entry == fs->finding &&
+        (!strcmp(category, "materiel") || !strcmp(category, "munitions")))
+        type = "seized";
     /* "استهدفت 3 سفن", "استهدفت الغارات 12 عيادة": what is aimed at is
      * counted as targets struck, not destroyed (أغرقت، دمرت say that); what
      * is aimed at in the air is intercepted ("استهدفت الدفاعات الجوية 6
@@ -4703,6 +4709,7 @@ int figures_find(doc_state *d)
     fs.handover = lexicon_find(d->m->triggers, "تسليم");
     fs.giving_back = lexicon_find(d->m->triggers, "اعاده");
     fs.bodies = lexicon_find(d->m->triggers, "جثث");
+    fs.finding = lexicon_find(d->m->triggers, "عثر علي");
     for (size_t k = 0; k < d->r->n_numbers; k++)
         if (!number_figure(d, &fs, k, false))
             goto out;

@@ -160,9 +160,9 @@ Test(figures, types_from_the_governing_word)
         /* a part of a possessed construct plural, and a dual verb after it */
         {"وقال الجيش إن 2 من عسكرييه استشهدا في الكمين.", "2 من", 2, "exact", "killed"},
         {"وقالت الشرطة إن اثنين من المهاجمين اعتقلا.", "اثنين", 2, "exact", "captured"},
-        /* a word that counts munitions, past its subject */
+        /* a word that counts munitions, past its subject; munitions found are seized */
         {"وفككت فرق الهندسة 12 عبوة ناسفة.", "12 عبوة", 12, "exact", "count"},
-        {"وعثرت القوات على 9 صواريخ في المخزن.", "9 صواريخ", 9, "exact", "count"},
+        {"وعثرت القوات على 9 صواريخ في المخزن.", "9 صواريخ", 9, "exact", "seized"},
         /* a qualifier before a dual */
         {"ووثقت الشبكة ما لا يقل عن مجزرتين في الريف.", "مجزرتين", 2, "at_least", "count"},
         {"وأسقطت الدفاعات أكثر من طائرتين مسيرتين.", "طائرتين", 2, "more_than", "destroyed"},
@@ -372,6 +372,12 @@ Test(figures, types_from_the_governing_word)
         {"وأفاد المستشفى بأن شابا استشهد وجرح 4 آخرون بانفجار لغم.", "4 آخرون", 4, "exact",
          "injured"},
         {"قتل وأصيب 7 أشخاص بانفجار لغم من مخلفات الحرب.", "7 أشخاص", 7, "exact", "casualties"},
+        /* weapons and munitions found are seized; other things found are
+         * counted, bodies by their noun */
+        {"وعثرت دورية على 9 صواريخ مخبأة في كهف.", "9 صواريخ", 9, "exact", "seized"},
+        {"وعثر الجنود خلال التمشيط على 6 قطع سلاح.", "6 قطع سلاح", 6, "exact", "seized"},
+        {"وعثرت الفرق على مقبرتين و4 جثث.", "4 جثث", 4, "exact", "killed"},
+        {"عثر الأهالي على 3 مقابر جماعية قرب القرية.", "3 مقابر", 3, "exact", "count"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
