@@ -3140,6 +3140,44 @@ static bool distributes_before(const doc_state *d, size_t first)
     return word_role(d, start, "distribute");
 }
 
+/* How far back a row's label and a list of rows may reach: the rows of a
+ * table by perpetrator or by governorate are short lines. */
+enum { ROW_LABEL_TOKENS = 10, ROW_LIST_TOKENS = 400 };
+
+/* "وتوزعت الحصيلة بحسب الجهات الفاعلة:" then "- قوات النظام: 42 مدنيا" on
+ * lines of their own: is the number at token first the count of a row, a
+ * bulleted line whose label (who did it, or where) ends in a colon right
+ * before it, under a heading of distribution ending in a colon? The
+ * heading's colon, or EXTRACT_NO_INDEX. */
+static size_t distribution_row(const doc_state *d, size_t first)
+{
+    const text *t = d->t;
+    if (!first || t->tok[first - 1].kind != TOK_PUNCT || t->cp[t->tok[first - 1].sp.start] != ':')
+        return EXTRACT_NO_INDEX;
+    size_t a = first - 1;
+    while (a > 0 && !t->tok[a].newline_before && first - a < ROW_LABEL_TOKENS)
+        a--;
+    if (!t->tok[a].newline_before || !bulleted(t, a))
+        return EXTRACT_NO_INDEX;
+    /* up the rows before it, to the heading: within a bounded reach */
+    while (a > 0 && first - a < ROW_LIST_TOKENS) {
+        size_t up = a - 1;
+        while (up > 0 && !t->tok[up].newline_before && a - up < ROW_LIST_TOKENS)
+            up--;
+        if (!t->tok[up].newline_before || !bulleted(t, up))
+            break;
+        a = up;
+    }
+    if (a == 0 || first - a >= ROW_LIST_TOKENS || t->tok[a - 1].kind != TOK_PUNCT ||
+        t->cp[t->tok[a - 1].sp.start] != ':')
+        return EXTRACT_NO_INDEX;
+    size_t colon = a - 1, head = colon;
+    while (head > 0 && !t->tok[head].newline_before && colon - head < TOLL_DISTRIBUTION_WORDS)
+        head--;
+    return t->tok[head].newline_before && word_role(d, head, "distribute") ? colon
+                                                                           : EXTRACT_NO_INDEX;
+}
+
 /* A sentence that opens its figures with the toll named again ("ومن بين
  * القتلى 98 عنصرا") breaks down the toll of the sentence before it: the
  * latest whole figure there of the type the toll names, no smaller than
@@ -3557,6 +3595,27 @@ static void link_figures(doc_state *d, const fig_aux *aux)
                 f[i].denied = f[told].denied;
             }
             continue;
+        }
+        /* the rows under a heading of distribution are parts of the toll
+         * told before the heading (its whole, if a part), in the sentence
+         * of the heading or the one before, and of its type; whom a row
+         * names did it or is where, and asserts nothing: the toll's party
+         * does */
+        size_t heading = distribution_row(d, aux[i].first);
+        if (heading != EXTRACT_NO_INDEX) {
+            size_t whole = aux[p].first > heading             ? f[p].part_of
+                           : f[p].part_of == EXTRACT_NO_INDEX ? p
+                                                              : f[p].part_of;
+            if (whole != EXTRACT_NO_INDEX && aux[whole].first < heading &&
+                t->tok[aux[whole].first].sentence + 1 >= t->tok[heading].sentence &&
+                (!f[whole].has_value || !f[i].has_value || f[i].value <= f[whole].value) &&
+                (aux[i].weak_type || !strcmp(f[i].type, f[whole].type))) {
+                f[i].part_of = whole;
+                f[i].type = f[whole].type;
+                f[i].claimant = f[whole].claimant;
+                f[i].denied = f[whole].denied;
+                continue;
+            }
         }
         if (t->tok[aux[p].first].sentence != t->tok[aux[i].first].sentence) {
             size_t whole = toll_named_again(d, aux, i);

@@ -2886,6 +2886,45 @@ Test(figures, a_headline_toll_the_lead_tells_again)
     extract_result_free(&r);
 }
 
+/* The rows of a table by perpetrator or by governorate under a heading of
+ * distribution are parts of the toll before the heading, of its type and
+ * asserted by its party: whom a row names did it, or is where. */
+Test(figures, rows_under_a_heading_of_distribution)
+{
+    extract_result r;
+    run("وثقت اللجنة الحقوقية مقتل 75 مدنيا في البلاد خلال شهر أيار.\n"
+        "وتوزعت الحصيلة بحسب الجهات المسؤولة على النحو الآتي:\n"
+        "- القوات الحكومية: 38 مدنيا\n"
+        "- فصائل المعارضة: 12 مدنيا\n"
+        "- مجهولون: 20 مدنيا\n",
+        &r);
+    size_t all = figure_at(&r, "75 مدنيا");
+    cr_assert_neq(all, EXTRACT_NO_INDEX);
+    const char *rows[] = {"38 مدنيا", "12 مدنيا", "20 مدنيا"};
+    for (size_t k = 0; k < 3; k++) {
+        size_t i = figure_at(&r, rows[k]);
+        cr_assert_neq(i, EXTRACT_NO_INDEX, "no row %s", rows[k]);
+        cr_expect_eq(r.figures[i].part_of, all, "%s: part of %zu", rows[k], r.figures[i].part_of);
+        cr_expect_str_eq(r.figures[i].type, "killed", "%s: %s", rows[k], r.figures[i].type);
+        cr_expect_eq(r.figures[i].claimant, r.figures[all].claimant, "%s: claimant", rows[k]);
+    }
+    extract_result_free(&r);
+
+    /* ... by governorate, under a toll with parts of its own */
+    run("أحصى المرصد اعتقال 90 شخصا بينهم 6 نساء خلال الشهر.\n"
+        "وتوزع المعتقلون حسب المحافظات كالتالي:\n"
+        "- درعا: 31 شخصا\n"
+        "- حمص: 14 شخصا\n",
+        &r);
+    all = figure_at(&r, "90 شخصا");
+    size_t daraa = figure_at(&r, "31 شخصا"), homs = figure_at(&r, "14 شخصا");
+    cr_assert(all != EXTRACT_NO_INDEX && daraa != EXTRACT_NO_INDEX && homs != EXTRACT_NO_INDEX);
+    cr_expect_eq(r.figures[daraa].part_of, all);
+    cr_expect_eq(r.figures[homs].part_of, all);
+    cr_expect_str_eq(r.figures[homs].type, "captured");
+    extract_result_free(&r);
+}
+
 /* A lead that first sets the scene tells the headline's tolls in the
  * paragraphs after it: still one claim each. */
 Test(figures, a_headline_toll_told_after_a_scene_setting_lead)
