@@ -4434,6 +4434,17 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
             c.noun = fs->people;
         found = true;
     }
+    /* "- جهات أخرى: 9" in a table under a heading of distribution: the
+     * row's count ends its line, its noun left out; it counts people when
+     * the rows do (the parts are linked to the toll in link_figures) */
+    if (!found && num->has_value && num->qual == QUAL_EXACT && fs->people && fs->n_aux &&
+        (after >= t->n_tok || t->tok[after].newline_before) &&
+        distribution_row(d, num->tok_first) != EXTRACT_NO_INDEX &&
+        d->r->figures[d->r->n_figures - 1].subject_category &&
+        type_fits("killed", d->r->figures[d->r->n_figures - 1].subject_category)) {
+        c = (counted){fs->people, after, after, num->sp};
+        found = true;
+    }
     if (!found)
         return true;
     span sp = {num->sp.start < c.sp.start ? num->sp.start : c.sp.start,
