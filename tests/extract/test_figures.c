@@ -378,6 +378,15 @@ Test(figures, types_from_the_governing_word)
         {"وعثر الجنود خلال التمشيط على 6 قطع سلاح.", "6 قطع سلاح", 6, "exact", "seized"},
         {"وعثرت الفرق على مقبرتين و4 جثث.", "4 جثث", 4, "exact", "killed"},
         {"عثر الأهالي على 3 مقابر جماعية قرب القرية.", "3 مقابر", 3, "exact", "count"},
+        /* neutralized, with the pronoun of whom or of who did it: killed,
+         * as تحييد is */
+        {"وبلغ عدد المسلحين الذين تم تحييدهم خلال الشهر 310 مسلحين.", "310 مسلحين", 310, "exact",
+         "killed"},
+        {"وأكدت الوزارة تحييدها 8 إرهابيين في منطقة جبلية.", "8 إرهابيين", 8, "exact", "killed"},
+        /* drug dealers and minefields are counted nouns */
+        {"وأوقفت الوحدات 17 تاجر مخدرات في الولايات الحدودية.", "17 تاجر مخدرات", 17, "exact",
+         "captured"},
+        {"وطهرت فرق نزع الألغام 23 حقلا ملغما في الريف.", "23 حقلا", 23, "exact", "count"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
