@@ -4066,6 +4066,34 @@ static bool listed_by_place(const doc_state *d, const fig_state *fs, const numbe
     return next_by_place(d, fs->aux[before - d->r->figures].end, num->tok_first);
 }
 
+/* The colon a few words before the number at token i ("كالآتي: النبطية
+ * 1285"), or EXTRACT_NO_INDEX. */
+static size_t colon_before_item(const text *t, size_t i)
+{
+    for (size_t back = 2; back <= LEXICON_MAX_WORDS + 1 && back <= i; back++)
+        if (after_colon(t, i - back + 1))
+            return i - back;
+    return EXTRACT_NO_INDEX;
+}
+
+/* "كالآتي: الجنوب 987، البقاع 412": is the number at token i, after a
+ * word or two right after the colon at token `colon`, the first of a list
+ * by place whose first item is a region named by a bare common word (no
+ * place of the gazetteer)? The next item, a place and its number after a
+ * comma, shows it. */
+static bool opened_by_a_bare_region(const doc_state *d, size_t colon, size_t i, size_t after)
+{
+    const text *t = d->t;
+    if (i - colon > 3 || after + 1 >= t->n_tok || t->tok[after].kind != TOK_PUNCT ||
+        (t->cp[t->tok[after].sp.start] != ',' && t->cp[t->tok[after].sp.start] != 0x060C))
+        return false;
+    for (size_t j = colon + 1; j < i; j++)
+        if (t->tok[j].kind != TOK_WORD || in_a_number(d, j))
+            return false;
+    size_t q = place_opening_at(d, after + 1);
+    return q != EXTRACT_NO_INDEX && number_starts_at(d, d->place_toks[q].end);
+}
+
 /* "وتوزع الشهداء على المحافظات كالآتي: النبطية 1285، الجنوب 987": a bare
  * number right after the place that opens a list a colon opens after a
  * toll of people (a trigger before the colon, in its sentence), closed by
@@ -4079,16 +4107,12 @@ static bool opens_place_list(const doc_state *d, const fig_state *fs, const numb
     if (after < t->n_tok && t->tok[after].kind != TOK_PUNCT &&
         t->tok[after].sentence == t->tok[i].sentence)
         return false;
-    size_t colon = EXTRACT_NO_INDEX;
-    for (size_t back = 2; back <= LEXICON_MAX_WORDS + 1 && back <= i; back++)
-        if (after_colon(t, i - back + 1)) {
-            colon = i - back;
-            break;
-        }
+    size_t colon = colon_before_item(t, i);
     if (colon == EXTRACT_NO_INDEX)
         return false;
     size_t p = place_opening_at(d, colon + 1);
-    if (p == EXTRACT_NO_INDEX || d->place_toks[p].end != i)
+    if (p == EXTRACT_NO_INDEX ? !opened_by_a_bare_region(d, colon, i, after)
+                              : d->place_toks[p].end != i)
         return false;
     for (size_t k = 0; k < fs->n_tr && fs->tr[k].end <= colon; k++)
         if (fs->tr[k].before && befalls_people(fs->tr[k].type) &&
@@ -4451,8 +4475,18 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
                num->sp.end > c.sp.end ? num->sp.end : c.sp.end};
     if (part_of_whole)
         sp = num->sp; /* the noun is its whole's */
+    size_t n_before = d->r->n_figures;
     if (!add_figure(d, fs, &c, sp, num->tok_first, num, k))
         return false;
+    /* the bare region that opens a list by place is none of the places of
+     * the items after it */
+    size_t colon = c.noun == fs->others || c.noun == fs->people
+                       ? colon_before_item(t, num->tok_first)
+                       : EXTRACT_NO_INDEX;
+    if (d->r->n_figures > n_before && colon != EXTRACT_NO_INDEX &&
+        place_opening_at(d, colon + 1) == EXTRACT_NO_INDEX &&
+        opened_by_a_bare_region(d, colon, num->tok_first, after))
+        d->r->figures[d->r->n_figures - 1].place = EXTRACT_NO_INDEX;
     if (fs->n_aux && d->r->figures[d->r->n_figures - 1].number == k) {
         /* "... مع مجموعة من المهربين، ما أدى إلى مقتل 4 منهم": of people its
          * own sentence names, no part of the figure before */

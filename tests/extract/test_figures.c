@@ -937,6 +937,11 @@ Test(figures, elliptic_list_after_a_toll)
          "injured"},
         {"وتوزع الجرحى على المحافظات كالآتي: حمص 31، حماة 12، طرطوس 4.", "4", 4, "exact",
          "injured"},
+        /* ... whose first item is a region named by a bare common word */
+        {"وتوزع الجرحى على المحافظات كالآتي: الشمال 54، حماة 12، طرطوس 4.", "54", 54, "exact",
+         "injured"},
+        {"وتوزع الجرحى على المحافظات كالآتي: الشمال 54، حماة 12، طرطوس 4.", "12", 12, "exact",
+         "injured"},
         /* when it was stands between the number and where or why */
         {"وأصيب 7 مدنيين في دوما و11 مساء الجمعة في حرستا.", "11", 11, "exact", "injured"},
         {"واعتقلت الشرطة 4 شبان في الحي و9 يوم الأحد جراء الاحتجاجات.", "9", 9, "exact",
@@ -958,7 +963,14 @@ Test(figures, elliptic_list_after_a_toll)
     };
     check_places(where, sizeof where / sizeof where[0]);
 
+    /* the bare region is none of the places of the items after it */
     extract_result r;
+    run("وتوزع الجرحى على المحافظات كالآتي: الشمال 54، حماة 12، طرطوس 4.", &r);
+    size_t north = figure_at(&r, "54");
+    cr_assert_neq(north, EXTRACT_NO_INDEX);
+    cr_expect_eq(r.figures[north].place, EXTRACT_NO_INDEX, "the north is no place of the list's");
+    extract_result_free(&r);
+
     run("وقتل 5 جنود بنيران القناصة، و3 إثر انفجار لغم.", &r);
     size_t i = figure_at(&r, "3");
     cr_assert_neq(i, EXTRACT_NO_INDEX);
