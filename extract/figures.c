@@ -4752,6 +4752,10 @@ int figures_find(doc_state *d)
     size_t n_tr = 0, cap_tr = 0;
     fig_state fs = {0};
     int rc = -1;
+    /* "رمى 900 مسلح أسلحتهم": arms laid down, right after whom they were
+     * of; with a preposition ("اعتقل 5 مسلحين بأسلحتهم") they are what
+     * those were taken with, nothing said to befall anyone */
+    const lexicon_entry *their_arms = lexicon_find(d->m->triggers, "اسلحتهم");
     for (size_t i = 0; i < t->n_tok;) {
         lexicon_match tm;
         /* a trigger word inside a party's name (هيئة تحرير الشام, لواء
@@ -4759,6 +4763,10 @@ int figures_find(doc_state *d)
         if (t->tok[i].kind == TOK_PUNCT || d->in_source[i] || (i > 0 && unit_name_head(d, i - 1)) ||
             !lexicon_match_at(d->m->triggers, t, i, PROCLITICS_ALL, &tm)) {
             i++;
+            continue;
+        }
+        if (tm.entry == their_arms && tm.sp.start > t->tok[tm.tok_first].sp.start) {
+            i = tm.tok_end;
             continue;
         }
         /* as many triggers as the text holds: not a served item, no cap */

@@ -383,6 +383,12 @@ Test(figures, types_from_the_governing_word)
         {"وبلغ عدد المسلحين الذين تم تحييدهم خلال الشهر 310 مسلحين.", "310 مسلحين", 310, "exact",
          "killed"},
         {"وأكدت الوزارة تحييدها 8 إرهابيين في منطقة جبلية.", "8 إرهابيين", 8, "exact", "killed"},
+        /* arms laid down right after whom they were of, the verb before:
+         * counted, as "ألقوا أسلحتهم" is; with a preposition they are
+         * what those were taken with */
+        {"وأفاد المركز بأن 3 آلاف مدني نزحوا عن المدينة، ورمى 640 مسلحا أسلحتهم.", "640 مسلحا", 640,
+         "exact", "count"},
+        {"واعتقلت الشرطة 5 مسلحين بأسلحتهم في الحي.", "5 مسلحين", 5, "exact", "captured"},
         /* drug dealers and minefields are counted nouns */
         {"وأوقفت الوحدات 17 تاجر مخدرات في الولايات الحدودية.", "17 تاجر مخدرات", 17, "exact",
          "captured"},
