@@ -3072,6 +3072,13 @@ static bool further_part(const doc_state *d, const fig_aux *aux, size_t p, size_
             owner = true;
             continue;
         }
+        /* "بينهم 23 في درعا و18 في إدلب": where the part was, the next
+         * part's place after it */
+        size_t q = strcmp(t->tok[j].norm, "في") ? EXTRACT_NO_INDEX : place_opening_at(d, j + 1);
+        if (q != EXTRACT_NO_INDEX && d->place_toks[q].end <= stop) {
+            j = d->place_toks[q].end - 1;
+            continue;
+        }
         if (owner && !lexicon_match_at(d->m->triggers, t, j, PROCLITICS_ALL, &m) &&
             !word_role(d, j, "clause") && strcmp(t->tok[j].norm, "في") != 0)
             continue;
