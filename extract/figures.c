@@ -3072,9 +3072,13 @@ static bool further_part(const doc_state *d, const fig_aux *aux, size_t p, size_
             owner = true;
             continue;
         }
-        /* "بينهم 23 في درعا و18 في إدلب": where the part was, the next
-         * part's place after it */
-        size_t q = strcmp(t->tok[j].norm, "في") ? EXTRACT_NO_INDEX : place_opening_at(d, j + 1);
+        /* "بينهم 23 في درعا و18 في إدلب": where the part was, right after
+         * it, the next part's place after it, the next part's noun left out */
+        bool bare =
+            f[i].number < d->r->n_numbers && d->r->numbers[f[i].number].tok_end == aux[i].end;
+        size_t q = !bare || j > aux[p].end || strcmp(t->tok[j].norm, "في")
+                       ? EXTRACT_NO_INDEX
+                       : place_opening_at(d, j + 1);
         if (q != EXTRACT_NO_INDEX && d->place_toks[q].end <= stop) {
             j = d->place_toks[q].end - 1;
             continue;
