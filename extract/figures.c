@@ -4765,8 +4765,12 @@ int figures_find(doc_state *d)
     int rc = -1;
     /* "رمى 900 مسلح أسلحتهم": arms laid down, right after whom they were
      * of; with a preposition ("اعتقل 5 مسلحين بأسلحتهم") they are what
-     * those were taken with, nothing said to befall anyone */
-    const lexicon_entry *their_arms = lexicon_find(d->m->triggers, "اسلحتهم");
+     * those were taken with, nothing said to befall anyone; so are those
+     * who hand themselves over ("سلم 17 مسلحا أنفسهم", not "بأنفسهم");
+     * after a noun with the article the word is of emphasis ("قتل 3 من
+     * المهاجمين أنفسهم": the attackers themselves) */
+    const lexicon_entry *their_arms = lexicon_find(d->m->triggers, "اسلحتهم"),
+                        *themselves = lexicon_find(d->m->triggers, "انفسهم");
     for (size_t i = 0; i < t->n_tok;) {
         lexicon_match tm;
         /* a trigger word inside a party's name (هيئة تحرير الشام, لواء
@@ -4776,7 +4780,9 @@ int figures_find(doc_state *d)
             i++;
             continue;
         }
-        if (tm.entry == their_arms && tm.sp.start > t->tok[tm.tok_first].sp.start) {
+        if ((tm.entry == their_arms || tm.entry == themselves) &&
+            (tm.sp.start > t->tok[tm.tok_first].sp.start ||
+             (tm.tok_first > 0 && definite(t, tm.tok_first - 1)))) {
             i = tm.tok_end;
             continue;
         }

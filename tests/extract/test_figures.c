@@ -389,6 +389,15 @@ Test(figures, types_from_the_governing_word)
         {"وأفاد المركز بأن 3 آلاف مدني نزحوا عن المدينة، ورمى 640 مسلحا أسلحتهم.", "640 مسلحا", 640,
          "exact", "count"},
         {"واعتقلت الشرطة 5 مسلحين بأسلحتهم في الحي.", "5 مسلحين", 5, "exact", "captured"},
+        /* those who hand themselves over, the verb before them: surrendered;
+         * after a noun with the article the word is of emphasis */
+        {"وأفادت الوزارة بأن الأسبوع شهد أيضا تسليم 11 مسلحا أنفسهم للجيش.", "11 مسلحا", 11,
+         "exact", "captured"},
+        {"فيما سلم مسلحان نفسيهما للسلطات العسكرية في الجنوب.", "مسلحان", 2, "exact", "captured"},
+        {"وقتل 4 من المهاجمين أنفسهم في تبادل إطلاق النار.", "4 من المهاجمين", 4, "exact",
+         "killed"},
+        /* the Egyptian army's word for the men it fights */
+        {"وأعلن المتحدث العسكري مقتل 9 تكفيريين في مداهمة.", "9 تكفيريين", 9, "exact", "killed"},
         /* drug dealers and minefields are counted nouns */
         {"وأوقفت الوحدات 17 تاجر مخدرات في الولايات الحدودية.", "17 تاجر مخدرات", 17, "exact",
          "captured"},
