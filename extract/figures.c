@@ -3930,14 +3930,19 @@ static bool elliptic_subject(const doc_state *d, const fig_state *fs, const numb
                 stages_word_in(d, i - 1, FW_COMPLEMENTIZER) && !with_article(t, &nm);
     if (said && after < t->n_tok && word_role(d, after, "only"))
         after++;
-    if ((!glued_to_waw(t, num) && !after_colon(t, i) && !said) || after >= t->n_tok ||
+    /* "لا يزال 112 ألفا قيد الاختفاء القسري": a state the number is under
+     * (قيد، رهن) is said of people, whatever stands before */
+    bool state = after < t->n_tok &&
+                 (!strcmp(t->tok[after].norm, "قيد") || !strcmp(t->tok[after].norm, "رهن"));
+    if ((!glued_to_waw(t, num) && !after_colon(t, i) && !said && !state) || after >= t->n_tok ||
         t->tok[after].sentence != t->tok[i].sentence)
         return false;
     for (size_t k = 0; k < fs->n_tr; k++) {
         if (fs->tr[k].first != after)
             continue;
         /* what is said of a bare number: of people only */
-        return fs->tr[k].after && !fs->tr[k].conj && (!said || befalls_people(fs->tr[k].type));
+        return fs->tr[k].after && !fs->tr[k].conj &&
+               (state || !said || befalls_people(fs->tr[k].type));
     }
     return false;
 }

@@ -398,6 +398,10 @@ Test(figures, types_from_the_governing_word)
          "killed"},
         /* the Egyptian army's word for the men it fights */
         {"وأعلن المتحدث العسكري مقتل 9 تكفيريين في مداهمة.", "9 تكفيريين", 9, "exact", "killed"},
+        /* a bare number under a state (قيد، رهن) counts people */
+        {"وقال التقرير إنه لا يزال 87 ألفا قيد الاختفاء القسري في البلاد.", "87 ألفا", 87000,
+         "exact", "count"},
+        {"ولا يزال 3400 رهن الاعتقال في السجون المركزية.", "3400", 3400, "exact", "captured"},
         /* drug dealers and minefields are counted nouns */
         {"وأوقفت الوحدات 17 تاجر مخدرات في الولايات الحدودية.", "17 تاجر مخدرات", 17, "exact",
          "captured"},
