@@ -1677,7 +1677,8 @@ static bool count_verb_of(const doc_state *d, const trigger *tr, size_t n_tr, co
 static bool taken_back(const text *t, const trigger *g)
 {
     const char *w = t->tok[g->first].norm;
-    return strstr(w, "ستعاد") != NULL || strstr(w, "ستعد") != NULL;
+    return strstr(w, "ستعاد") != NULL || strstr(w, "ستعد") != NULL || strstr(w, "سترجاع") != NULL ||
+           strstr(w, "سترجع") != NULL;
 }
 
 /* Is the trigger `g` one of aiming at (استهدف، استهداف، استهدفنا)? */

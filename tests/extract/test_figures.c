@@ -402,6 +402,10 @@ Test(figures, types_from_the_governing_word)
         {"وقال التقرير إنه لا يزال 87 ألفا قيد الاختفاء القسري في البلاد.", "87 ألفا", 87000,
          "exact", "count"},
         {"ولا يزال 3400 رهن الاعتقال في السجون المركزية.", "3400", 3400, "exact", "captured"},
+        /* seized (حجز) and recovered (استرجاع) in an army's weekly results */
+        {"وتم خلال العملية استرجاع 3 بنادق رشاشة وكمية من الذخيرة.", "3 بنادق", 3, "exact",
+         "seized"},
+        {"كما تم توقيف 9 أشخاص وحجز 14 مركبة رباعية الدفع.", "14 مركبة", 14, "exact", "seized"},
         /* drug dealers and minefields are counted nouns */
         {"وأوقفت الوحدات 17 تاجر مخدرات في الولايات الحدودية.", "17 تاجر مخدرات", 17, "exact",
          "captured"},
