@@ -3152,6 +3152,23 @@ static bool distributes_before(const doc_state *d, size_t first)
     return word_role(d, start, "distribute");
 }
 
+/* Is the figure at token first a share told with the ب of measure: right
+ * after the toll ("تصدرت درعا الحصيلة بـ 23 مدنيا"), or after a place
+ * that follows a share of it ("تلتها إدلب بـ 18 مدنيا"), unless
+ * after_toll? */
+static bool befalls_people(const char *type);
+
+static bool share_of_toll(const doc_state *d, size_t first, bool after_toll)
+{
+    const text *t = d->t;
+    if (first < 2 || strcmp(t->tok[first - 1].norm, "ب") != 0 ||
+        t->tok[first - 2].sentence != t->tok[first].sentence)
+        return false;
+    if (word_role(d, first - 2, "death_toll"))
+        return true;
+    return !after_toll && place_holding(d, first - 2) != EXTRACT_NO_INDEX;
+}
+
 /* How far back a row's label and a list of rows may reach: the rows of a
  * table by perpetrator or by governorate are short lines. */
 enum { ROW_LABEL_TOKENS = 10, ROW_LIST_TOKENS = 400 };
@@ -3626,6 +3643,27 @@ static void link_figures(doc_state *d, const fig_aux *aux)
                 f[i].type = f[whole].type;
                 f[i].claimant = f[whole].claimant;
                 f[i].denied = f[whole].denied;
+                continue;
+            }
+        }
+        /* "وتصدرت محافظة درعا الحصيلة بـ 23 مدنيا، تلتها إدلب بـ 18 مدنيا":
+         * a share of the toll told before (ب of measure after the toll),
+         * and the shares after it in its sentence, are parts of that toll */
+        bool next_sentence = t->tok[aux[p].first].sentence != t->tok[aux[i].first].sentence;
+        if (share_of_toll(d, aux[i].first, next_sentence) && aux[i].weak_type &&
+            (next_sentence || (f[p].part_of != EXTRACT_NO_INDEX && aux[p].first > 1 &&
+                               !strcmp(t->tok[aux[p].first - 1].norm, "ب")))) {
+            size_t whole = f[p].part_of == EXTRACT_NO_INDEX ? p : f[p].part_of;
+            bool near = t->tok[aux[whole].first].sentence + 1 >= t->tok[aux[i].first].sentence;
+            if (near && befalls_people(f[whole].type) && f[i].object && f[whole].object &&
+                !strcmp(f[i].object, f[whole].object) &&
+                (!f[whole].has_value || !f[i].has_value || f[i].value <= f[whole].value)) {
+                f[i].part_of = whole;
+                f[i].type = f[whole].type;
+                if (f[i].claimant == EXTRACT_NO_INDEX) {
+                    f[i].claimant = f[whole].claimant;
+                    f[i].denied = f[whole].denied;
+                }
                 continue;
             }
         }

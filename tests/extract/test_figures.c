@@ -593,6 +593,14 @@ Test(figures, breakdowns)
         /* parts by place side by side, the noun left out */
         {"ووثق المكتب مقتل 64 مدنيا في الشهر، بينهم 19 في حمص و11 في حماة.", "11", "64 مدنيا",
          "killed"},
+        /* shares told with the ب of measure, after the toll named again
+         * and after the places that follow it */
+        {"وثق المكتب مقتل 70 مدنيا في الشهر. وتصدرت محافظة حمص الحصيلة بـ 21 مدنيا، تلتها حماة "
+         "بـ 16 مدنيا.",
+         "21 مدنيا", "70 مدنيا", "killed"},
+        {"وثق المكتب مقتل 70 مدنيا في الشهر. وتصدرت محافظة حمص الحصيلة بـ 21 مدنيا، تلتها حماة "
+         "بـ 16 مدنيا.",
+         "16 مدنيا", "70 مدنيا", "killed"},
         {"قتل 12 مدنيا وأصيب 30 آخرون.", "30 آخرون", NULL, "injured"},
         {"قتل 3 مدنيين بينهم 7 مسلحين.", "7 مسلحين", NULL, "killed"},
         /* the toll named again: "بين القتلى" */
