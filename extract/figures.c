@@ -1377,6 +1377,8 @@ static size_t places_from_sentence(const doc_state *d, uint32_t s)
     return lo;
 }
 
+static bool number_starts_at(const doc_state *d, size_t k);
+
 static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool ways)
 {
     const text *t = d->t;
@@ -1408,6 +1410,12 @@ static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool w
             continue;
         }
         if (pf > end && place_of_a_part(d, end, p))
+            continue;
+        /* "درعا الحصيلة بـ 23 مدنيا، تلتها إدلب بـ 18": a place after the
+         * figure with a share of its own (ب and a number) is that share's */
+        size_t pe = d->place_toks[p].end;
+        if (pf > end && pe + 1 < t->n_tok && !strcmp(t->tok[pe].norm, "ب") &&
+            number_starts_at(d, pe + 1))
             continue;
         if (origin_of_fire(d, pf))
             continue;
