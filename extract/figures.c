@@ -3662,7 +3662,14 @@ static void link_figures(doc_state *d, const fig_aux *aux)
             (next_sentence || (f[p].part_of != EXTRACT_NO_INDEX && aux[p].first > 1 &&
                                !strcmp(t->tok[aux[p].first - 1].norm, "ب")))) {
             size_t whole = f[p].part_of == EXTRACT_NO_INDEX ? p : f[p].part_of;
-            bool near = t->tok[aux[whole].first].sentence + 1 >= t->tok[aux[i].first].sentence;
+            /* the toll told last: in the sentence before, or past the rows
+             * of its table (parts of it, which end on the line before); a
+             * share after a share in its sentence is of that share's toll */
+            bool near =
+                t->tok[aux[whole].first].sentence + 1 >= t->tok[aux[i].first].sentence ||
+                !next_sentence ||
+                (p != whole && t->tok[aux[p].first].sentence + 1 >= t->tok[aux[i].first].sentence &&
+                 distribution_row(d, aux[p].first) != EXTRACT_NO_INDEX);
             if (near && befalls_people(f[whole].type) && f[i].object && f[whole].object &&
                 !strcmp(f[i].object, f[whole].object) &&
                 (!f[whole].has_value || !f[i].has_value || f[i].value <= f[whole].value)) {

@@ -2947,7 +2947,8 @@ Test(figures, a_headline_toll_the_lead_tells_again)
 /* The rows of a table by perpetrator or by governorate under a heading of
  * distribution are parts of the toll before the heading, of its type and
  * asserted by its party: whom a row names did it, or is where; a row's
- * count that ends its line leaves its noun out. */
+ * count that ends its line leaves its noun out; shares told after the
+ * table are of the same toll. */
 Test(figures, rows_under_a_heading_of_distribution)
 {
     extract_result r;
@@ -2956,12 +2957,13 @@ Test(figures, rows_under_a_heading_of_distribution)
         "- القوات الحكومية: 38 مدنيا\n"
         "- فصائل المعارضة: 12 مدنيا\n"
         "- مجهولون: 20 مدنيا\n"
-        "- جهات أخرى: 4\n",
+        "- جهات أخرى: 4\n"
+        "وقالت اللجنة إن محافظة حمص تصدرت الحصيلة بـ 30 مدنيا، تلتها حماة بـ 17 مدنيا.\n",
         &r);
     size_t all = figure_at(&r, "75 مدنيا");
     cr_assert_neq(all, EXTRACT_NO_INDEX);
-    const char *rows[] = {"38 مدنيا", "12 مدنيا", "20 مدنيا", "4"};
-    for (size_t k = 0; k < 4; k++) {
+    const char *rows[] = {"38 مدنيا", "12 مدنيا", "20 مدنيا", "4", "30 مدنيا", "17 مدنيا"};
+    for (size_t k = 0; k < 6; k++) {
         size_t i = figure_at(&r, rows[k]);
         cr_assert_neq(i, EXTRACT_NO_INDEX, "no row %s", rows[k]);
         cr_expect_eq(r.figures[i].part_of, all, "%s: part of %zu", rows[k], r.figures[i].part_of);
