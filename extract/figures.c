@@ -3986,8 +3986,17 @@ static bool elliptic_subject(const doc_state *d, const fig_state *fs, const numb
         after++;
     /* "لا يزال 112 ألفا قيد الاختفاء القسري": a state the number is under
      * (قيد، رهن) is said of people, whatever stands before */
-    bool state = after < t->n_tok &&
-                 (!strcmp(t->tok[after].norm, "قيد") || !strcmp(t->tok[after].norm, "رهن"));
+    bool state = false;
+    /* ... past a verb of remaining ("إن 112 ألفا ما زالوا قيد الاختفاء
+     * القسري"): two words at most */
+    for (size_t k = after; k < after + 3 && k < t->n_tok && t->tok[k].kind == TOK_WORD &&
+                           t->tok[k].sentence == t->tok[i].sentence && !state;
+         k++)
+        if (!strcmp(t->tok[k].norm, "قيد") || !strcmp(t->tok[k].norm, "رهن")) {
+            state = true;
+            if (said)
+                after = k;
+        }
     if ((!glued_to_waw(t, num) && !after_colon(t, i) && !said && !state) || after >= t->n_tok ||
         t->tok[after].sentence != t->tok[i].sentence)
         return false;
