@@ -103,6 +103,7 @@ typedef struct fig_state {
     const lexicon_entry *handover;    /* تسليم: the line of release, exchange and handover */
     const lexicon_entry *giving_back; /* إعادة: the line of return */
     const lexicon_entry *bodies;      /* جثث: the line of bodies recovered */
+    const lexicon_entry *finding;     /* عثر على: the line of what is found */
 } fig_state;
 
 typedef struct counted {
@@ -1385,6 +1386,8 @@ static size_t places_from_sentence(const doc_state *d, uint32_t s)
     return lo;
 }
 
+static bool number_starts_at(const doc_state *d, size_t k);
+
 static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool ways)
 {
     const text *t = d->t;
@@ -1416,6 +1419,12 @@ static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool w
             continue;
         }
         if (pf > end && place_of_a_part(d, end, p))
+            continue;
+        /* "درعا الحصيلة بـ 23 مدنيا، تلتها إدلب بـ 18": a place after the
+         * figure with a share of its own (ب and a number) is that share's */
+        size_t pe = d->place_toks[p].end;
+        if (pf > end && pe + 1 < t->n_tok && !strcmp(t->tok[pe].norm, "ب") &&
+            number_starts_at(d, pe + 1))
             continue;
         if (origin_of_fire(d, pf))
             continue;
@@ -1685,7 +1694,8 @@ static bool count_verb_of(const doc_state *d, const trigger *tr, size_t n_tr, co
 static bool taken_back(const text *t, const trigger *g)
 {
     const char *w = t->tok[g->first].norm;
-    return strstr(w, "ستعاد") != NULL || strstr(w, "ستعد") != NULL;
+    return strstr(w, "ستعاد") != NULL || strstr(w, "ستعد") != NULL || strstr(w, "سترجاع") != NULL ||
+           strstr(w, "سترجع") != NULL;
 }
 
 /* Is the trigger `g` one of aiming at (استهدف، استهداف، استهدفنا)? */
@@ -2048,12 +2058,14 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     const char *category = model_field(c->noun, 2);
     const char *object = *model_field(c->noun, 1) ? model_field(c->noun, 1) : NULL;
     subject sub = {NULL, NULL, EXTRACT_NO_INDEX};
+    bool other_ones = false; /* "3 آخرون": others than those named before */
     if (object && strcmp(object, "=") == 0) {
         const extract_figure *like = previous_in_sentence(d, first);
         /* "... تحييد 17 مسلحا. وذكرت أن 12 منهم": a part of the figure the
          * sentence before ended with */
         lexicon_match bm;
         bool of_them = c->end > c->first && link_is(d, c->first, "breakdown", &bm);
+        other_ones = !of_them;
         const lexicon_entry *named = !like && of_them ? people_named_before(d, fs, first) : NULL;
         if (!like && of_them && !named)
             like = last_of_sentence_before(d, first);
@@ -2093,6 +2105,15 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     const trigger *cause;
     bool weak;
     const char *type = figure_type(d, tr, n_tr, c, category, first, &cause, &weak);
+    /* "إن طفلا قتل وأصيب 3 آخرون": the first verb of the pair is said of
+     * the one named before it, the second of the others right after it */
+    lexicon_match second;
+    if (other_ones && cause && !strcmp(type, "casualties") && cause->end == first &&
+        cause->end - cause->first >= 2 &&
+        lexicon_match_at(d->m->triggers, d->t, cause->end - 1, PROCLITICS_ALL, &second) &&
+        second.tok_end == cause->end && second.entry->n_fields >= 2 &&
+        strcmp(model_field(second.entry, 1), "casualties") != 0)
+        type = model_field(second.entry, 1);
     /* "خرقت إسرائيل وقف إطلاق النار 40 مرة", "قصفت القرية مرتين": the
      * times an attack, a launch, a destruction or a violation was repeated
      * are a count; times of anything else ("نزح 3 مرات") or of nothing ("أكبر
@@ -2137,6 +2158,11 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
         type_fits("captured", category) && count_verb_of(d, tr, n_tr, cause, first) &&
         !taken_back(d->t, cause))
         type = "captured";
+    /* "عثرت القوات على 12 صاروخا": weapons and munitions found are seized;
+     * anything else found is counted ("العثور على 3 مقابر جماعية") */
+    if (!strcmp(type, "count") && cause && fs->finding && cause->entry == fs->finding &&
+        (!strcmp(category, "materiel") || !strcmp(category, "munitions")))
+        type = "seized";
     /* "استهدفت 3 سفن", "استهدفت الغارات 12 عيادة": what is aimed at is
      * counted as targets struck, not destroyed (أغرقت، دمرت say that); what
      * is aimed at in the air is intercepted ("استهدفت الدفاعات الجوية 6
@@ -3067,12 +3093,14 @@ static bool further_part(const doc_state *d, const fig_aux *aux, size_t p, size_
             owner = true;
             continue;
         }
-        /* "توزعوا على النحو التالي: 14 في دير الزور، و9 في الرقة": where
-         * the part is stands between it and the next */
-        if (place_holding(d, j) != EXTRACT_NO_INDEX ||
-            (!strcmp(t->tok[j].norm, "في") && j + 1 < stop &&
-             place_opening_at(d, j + 1) != EXTRACT_NO_INDEX))
+        /* "بينهم 23 في درعا و18 في إدلب", "توزعوا على النحو الآتي: 17 في
+         * حمص، و10 في حماة": where the part was, right after it */
+        size_t q = j > aux[p].end || strcmp(t->tok[j].norm, "في") ? EXTRACT_NO_INDEX
+                                                                  : place_opening_at(d, j + 1);
+        if (q != EXTRACT_NO_INDEX && d->place_toks[q].end <= stop) {
+            j = d->place_toks[q].end - 1;
             continue;
+        }
         if (owner && !lexicon_match_at(d->m->triggers, t, j, PROCLITICS_ALL, &m) &&
             !word_role(d, j, "clause") && strcmp(t->tok[j].norm, "في") != 0)
             continue;
@@ -3139,6 +3167,61 @@ static bool distributes_before(const doc_state *d, size_t first)
         (start > 0 && t->tok[start - 1].sentence == t->tok[first].sentence))
         return false;
     return word_role(d, start, "distribute");
+}
+
+/* Is the figure at token first a share told with the ب of measure: right
+ * after the toll ("تصدرت درعا الحصيلة بـ 23 مدنيا"), or after a place
+ * that follows a share of it ("تلتها إدلب بـ 18 مدنيا"), unless
+ * after_toll? */
+static bool befalls_people(const char *type);
+
+static bool share_of_toll(const doc_state *d, size_t first, bool after_toll)
+{
+    const text *t = d->t;
+    if (first < 2 || strcmp(t->tok[first - 1].norm, "ب") != 0 ||
+        t->tok[first - 2].sentence != t->tok[first].sentence)
+        return false;
+    if (word_role(d, first - 2, "death_toll"))
+        return true;
+    return !after_toll && place_holding(d, first - 2) != EXTRACT_NO_INDEX;
+}
+
+/* How far back a row's label and a list of rows may reach: the rows of a
+ * table by perpetrator or by governorate are short lines. */
+enum { ROW_LABEL_TOKENS = 10, ROW_LIST_TOKENS = 400 };
+
+/* "وتوزعت الحصيلة بحسب الجهات الفاعلة:" then "- قوات النظام: 42 مدنيا" on
+ * lines of their own: is the number at token first the count of a row, a
+ * bulleted line whose label (who did it, or where) ends in a colon right
+ * before it, under a heading of distribution ending in a colon? The
+ * heading's colon, or EXTRACT_NO_INDEX. */
+static size_t distribution_row(const doc_state *d, size_t first)
+{
+    const text *t = d->t;
+    if (!first || t->tok[first - 1].kind != TOK_PUNCT || t->cp[t->tok[first - 1].sp.start] != ':')
+        return EXTRACT_NO_INDEX;
+    size_t a = first - 1;
+    while (a > 0 && !t->tok[a].newline_before && first - a < ROW_LABEL_TOKENS)
+        a--;
+    if (!t->tok[a].newline_before || !bulleted(t, a))
+        return EXTRACT_NO_INDEX;
+    /* up the rows before it, to the heading: within a bounded reach */
+    while (a > 0 && first - a < ROW_LIST_TOKENS) {
+        size_t up = a - 1;
+        while (up > 0 && !t->tok[up].newline_before && a - up < ROW_LIST_TOKENS)
+            up--;
+        if (!t->tok[up].newline_before || !bulleted(t, up))
+            break;
+        a = up;
+    }
+    if (a == 0 || first - a >= ROW_LIST_TOKENS || t->tok[a - 1].kind != TOK_PUNCT ||
+        t->cp[t->tok[a - 1].sp.start] != ':')
+        return EXTRACT_NO_INDEX;
+    size_t colon = a - 1, head = colon;
+    while (head > 0 && !t->tok[head].newline_before && colon - head < TOLL_DISTRIBUTION_WORDS)
+        head--;
+    return t->tok[head].newline_before && word_role(d, head, "distribute") ? colon
+                                                                           : EXTRACT_NO_INDEX;
 }
 
 /* A sentence that opens its figures with the toll named again ("ومن بين
@@ -3560,6 +3643,55 @@ static void link_figures(doc_state *d, const fig_aux *aux)
             }
             continue;
         }
+        /* the rows under a heading of distribution are parts of the toll
+         * told before the heading (its whole, if a part), in the sentence
+         * of the heading or the one before, and of its type; whom a row
+         * names did it or is where, and asserts nothing: the toll's party
+         * does */
+        size_t heading = distribution_row(d, aux[i].first);
+        if (heading != EXTRACT_NO_INDEX) {
+            size_t whole = aux[p].first > heading             ? f[p].part_of
+                           : f[p].part_of == EXTRACT_NO_INDEX ? p
+                                                              : f[p].part_of;
+            if (whole != EXTRACT_NO_INDEX && aux[whole].first < heading &&
+                t->tok[aux[whole].first].sentence + 1 >= t->tok[heading].sentence &&
+                (!f[whole].has_value || !f[i].has_value || f[i].value <= f[whole].value) &&
+                (aux[i].weak_type || !strcmp(f[i].type, f[whole].type))) {
+                f[i].part_of = whole;
+                f[i].type = f[whole].type;
+                f[i].claimant = f[whole].claimant;
+                f[i].denied = f[whole].denied;
+                continue;
+            }
+        }
+        /* "وتصدرت محافظة درعا الحصيلة بـ 23 مدنيا، تلتها إدلب بـ 18 مدنيا":
+         * a share of the toll told before (ب of measure after the toll),
+         * and the shares after it in its sentence, are parts of that toll */
+        bool next_sentence = t->tok[aux[p].first].sentence != t->tok[aux[i].first].sentence;
+        if (share_of_toll(d, aux[i].first, next_sentence) && aux[i].weak_type &&
+            (next_sentence || (f[p].part_of != EXTRACT_NO_INDEX && aux[p].first > 1 &&
+                               !strcmp(t->tok[aux[p].first - 1].norm, "ب")))) {
+            size_t whole = f[p].part_of == EXTRACT_NO_INDEX ? p : f[p].part_of;
+            /* the toll told last: in the sentence before, or past the rows
+             * of its table (parts of it, which end on the line before); a
+             * share after a share in its sentence is of that share's toll */
+            bool near =
+                t->tok[aux[whole].first].sentence + 1 >= t->tok[aux[i].first].sentence ||
+                !next_sentence ||
+                (p != whole && t->tok[aux[p].first].sentence + 1 >= t->tok[aux[i].first].sentence &&
+                 distribution_row(d, aux[p].first) != EXTRACT_NO_INDEX);
+            if (near && befalls_people(f[whole].type) && f[i].object && f[whole].object &&
+                !strcmp(f[i].object, f[whole].object) &&
+                (!f[whole].has_value || !f[i].has_value || f[i].value <= f[whole].value)) {
+                f[i].part_of = whole;
+                f[i].type = f[whole].type;
+                if (f[i].claimant == EXTRACT_NO_INDEX) {
+                    f[i].claimant = f[whole].claimant;
+                    f[i].denied = f[whole].denied;
+                }
+                continue;
+            }
+        }
         if (t->tok[aux[p].first].sentence != t->tok[aux[i].first].sentence) {
             size_t whole = toll_named_again(d, aux, i);
             /* "... 17 مسلحا. وذكرت أن 12 منهم": of the figure just before,
@@ -3872,14 +4004,28 @@ static bool elliptic_subject(const doc_state *d, const fig_state *fs, const numb
                 stages_word_in(d, i - 1, FW_COMPLEMENTIZER) && !with_article(t, &nm);
     if (said && after < t->n_tok && word_role(d, after, "only"))
         after++;
-    if ((!glued_to_waw(t, num) && !after_colon(t, i) && !said) || after >= t->n_tok ||
+    /* "لا يزال 112 ألفا قيد الاختفاء القسري": a state the number is under
+     * (قيد، رهن) is said of people, whatever stands before */
+    bool state = false;
+    /* ... past a verb of remaining ("إن 112 ألفا ما زالوا قيد الاختفاء
+     * القسري"): two words at most */
+    for (size_t k = after; k < after + 3 && k < t->n_tok && t->tok[k].kind == TOK_WORD &&
+                           t->tok[k].sentence == t->tok[i].sentence && !state;
+         k++)
+        if (!strcmp(t->tok[k].norm, "قيد") || !strcmp(t->tok[k].norm, "رهن")) {
+            state = true;
+            if (said)
+                after = k;
+        }
+    if ((!glued_to_waw(t, num) && !after_colon(t, i) && !said && !state) || after >= t->n_tok ||
         t->tok[after].sentence != t->tok[i].sentence)
         return false;
     for (size_t k = 0; k < fs->n_tr; k++) {
         if (fs->tr[k].first != after)
             continue;
         /* what is said of a bare number: of people only */
-        return fs->tr[k].after && !fs->tr[k].conj && (!said || befalls_people(fs->tr[k].type));
+        return fs->tr[k].after && !fs->tr[k].conj &&
+               (state || !said || befalls_people(fs->tr[k].type));
     }
     return false;
 }
@@ -4019,6 +4165,34 @@ static bool listed_by_place(const doc_state *d, const fig_state *fs, const numbe
     return next_by_place(d, fs->aux[before - d->r->figures].end, num->tok_first);
 }
 
+/* The colon a few words before the number at token i ("كالآتي: النبطية
+ * 1285"), or EXTRACT_NO_INDEX. */
+static size_t colon_before_item(const text *t, size_t i)
+{
+    for (size_t back = 2; back <= LEXICON_MAX_WORDS + 1 && back <= i; back++)
+        if (after_colon(t, i - back + 1))
+            return i - back;
+    return EXTRACT_NO_INDEX;
+}
+
+/* "كالآتي: الجنوب 987، البقاع 412": is the number at token i, after a
+ * word or two right after the colon at token `colon`, the first of a list
+ * by place whose first item is a region named by a bare common word (no
+ * place of the gazetteer)? The next item, a place and its number after a
+ * comma, shows it. */
+static bool opened_by_a_bare_region(const doc_state *d, size_t colon, size_t i, size_t after)
+{
+    const text *t = d->t;
+    if (i - colon > 3 || after + 1 >= t->n_tok || t->tok[after].kind != TOK_PUNCT ||
+        (t->cp[t->tok[after].sp.start] != ',' && t->cp[t->tok[after].sp.start] != 0x060C))
+        return false;
+    for (size_t j = colon + 1; j < i; j++)
+        if (t->tok[j].kind != TOK_WORD || in_a_number(d, j))
+            return false;
+    size_t q = place_opening_at(d, after + 1);
+    return q != EXTRACT_NO_INDEX && number_starts_at(d, d->place_toks[q].end);
+}
+
 /* "وتوزع الشهداء على المحافظات كالآتي: النبطية 1285، الجنوب 987": a bare
  * number right after the place that opens a list a colon opens after a
  * toll of people (a trigger before the colon, in its sentence), closed by
@@ -4032,16 +4206,12 @@ static bool opens_place_list(const doc_state *d, const fig_state *fs, const numb
     if (after < t->n_tok && t->tok[after].kind != TOK_PUNCT &&
         t->tok[after].sentence == t->tok[i].sentence)
         return false;
-    size_t colon = EXTRACT_NO_INDEX;
-    for (size_t back = 2; back <= LEXICON_MAX_WORDS + 1 && back <= i; back++)
-        if (after_colon(t, i - back + 1)) {
-            colon = i - back;
-            break;
-        }
+    size_t colon = colon_before_item(t, i);
     if (colon == EXTRACT_NO_INDEX)
         return false;
     size_t p = place_opening_at(d, colon + 1);
-    if (p == EXTRACT_NO_INDEX || d->place_toks[p].end != i)
+    if (p == EXTRACT_NO_INDEX ? !opened_by_a_bare_region(d, colon, i, after)
+                              : d->place_toks[p].end != i)
         return false;
     for (size_t k = 0; k < fs->n_tr && fs->tr[k].end <= colon; k++)
         if (fs->tr[k].before && befalls_people(fs->tr[k].type) &&
@@ -4400,14 +4570,35 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
             c.noun = fs->people;
         found = true;
     }
+    /* "- جهات أخرى: 9" in a table under a heading of distribution: the
+     * row's count ends its line, its noun left out; it counts people when
+     * the rows do (the parts are linked to the toll in link_figures) */
+    if (!found && num->has_value && num->qual == QUAL_EXACT && fs->people && fs->n_aux &&
+        (after >= t->n_tok || t->tok[after].newline_before) &&
+        distribution_row(d, num->tok_first) != EXTRACT_NO_INDEX &&
+        d->r->figures[d->r->n_figures - 1].subject_category &&
+        type_fits("killed", d->r->figures[d->r->n_figures - 1].subject_category)) {
+        c = (counted){fs->people, after, after, num->sp};
+        found = true;
+    }
     if (!found)
         return true;
     span sp = {num->sp.start < c.sp.start ? num->sp.start : c.sp.start,
                num->sp.end > c.sp.end ? num->sp.end : c.sp.end};
     if (part_of_whole)
         sp = num->sp; /* the noun is its whole's */
+    size_t n_before = d->r->n_figures;
     if (!add_figure(d, fs, &c, sp, num->tok_first, num, k))
         return false;
+    /* the bare region that opens a list by place is none of the places of
+     * the items after it */
+    size_t colon = c.noun == fs->others || c.noun == fs->people
+                       ? colon_before_item(t, num->tok_first)
+                       : EXTRACT_NO_INDEX;
+    if (d->r->n_figures > n_before && colon != EXTRACT_NO_INDEX &&
+        place_opening_at(d, colon + 1) == EXTRACT_NO_INDEX &&
+        opened_by_a_bare_region(d, colon, num->tok_first, after))
+        d->r->figures[d->r->n_figures - 1].place = EXTRACT_NO_INDEX;
     if (fs->n_aux && d->r->figures[d->r->n_figures - 1].number == k) {
         /* "... مع مجموعة من المهربين، ما أدى إلى مقتل 4 منهم": of people its
          * own sentence names, no part of the figure before */
@@ -4509,8 +4700,8 @@ static size_t headline_end(const doc_state *d)
 }
 
 /* "مقتل 12 شخصا بقصف على دير البلح" over "قالت الوزارة إن 12 شخصا قتلوا
- * ...": the lead (the paragraph after the headline) tells again the
- * headline's toll, the same count of the same thing: one claim, the
+ * ...": the lead (the first paragraphs after the headline that tell figures)
+ * tells again the headline's toll, the same count of the same thing: one claim, the
  * lead's, which says who tells it; what the headline's figure had (its
  * parts, what updates it or what it updates) goes to the lead's. */
 static void merge_headline_repeats(doc_state *d, fig_aux *aux)
@@ -4520,12 +4711,23 @@ static void merge_headline_repeats(doc_state *d, fig_aux *aux)
     size_t n = d->r->n_figures, head = headline_end(d), outlet = d->r->outlet;
     if (!head || !n || aux[0].first >= head)
         return;
-    size_t lead_end = head + 1;
-    while (lead_end < t->n_tok && !t->tok[lead_end].newline_before)
-        lead_end++;
     size_t n_head = 0;
     while (n_head < n && aux[n_head].first < head)
         n_head++;
+    if (n_head == n)
+        return;
+    /* the lead is the first paragraph that tells a figure (a first
+     * paragraph that only sets the scene, "أحبطت القوات محاولة تهريب",
+     * leaves the toll to the next) and the paragraph after it, which
+     * tells the rest of a headline of two tolls ("مقتل 4 مهربين وضبط
+     * 600 ألف حبة") */
+    size_t lead_end = aux[n_head].first + 1;
+    for (int para = 0; para < 2 && lead_end < t->n_tok; para++) {
+        if (para)
+            lead_end++;
+        while (lead_end < t->n_tok && !t->tok[lead_end].newline_before)
+            lead_end++;
+    }
     size_t *same = malloc(n * sizeof *same); /* a headline figure's lead figure */
     size_t *to = malloc(n * sizeof *to);
     if (!same || !to) {
@@ -4662,6 +4864,14 @@ int figures_find(doc_state *d)
     size_t n_tr = 0, cap_tr = 0;
     fig_state fs = {0};
     int rc = -1;
+    /* "رمى 900 مسلح أسلحتهم": arms laid down, right after whom they were
+     * of; with a preposition ("اعتقل 5 مسلحين بأسلحتهم") they are what
+     * those were taken with, nothing said to befall anyone; so are those
+     * who hand themselves over ("سلم 17 مسلحا أنفسهم", not "بأنفسهم");
+     * after a noun with the article the word is of emphasis ("قتل 3 من
+     * المهاجمين أنفسهم": the attackers themselves) */
+    const lexicon_entry *their_arms = lexicon_find(d->m->triggers, "اسلحتهم"),
+                        *themselves = lexicon_find(d->m->triggers, "انفسهم");
     for (size_t i = 0; i < t->n_tok;) {
         lexicon_match tm;
         /* a trigger word inside a party's name (هيئة تحرير الشام, لواء
@@ -4674,8 +4884,11 @@ int figures_find(doc_state *d)
         /* "نجا 3 أشخاص من محاولة اغتيال": a trigger word inside a counted
          * noun that says nothing befell (an attempt) is that noun's */
         lexicon_match nm;
-        if (i > 0 && lexicon_match_at(d->m->nouns, t, i - 1, PROCLITICS_ALL, &nm) &&
-            nm.tok_end >= tm.tok_end && !*model_field(nm.entry, 3)) {
+        if ((i > 0 && lexicon_match_at(d->m->nouns, t, i - 1, PROCLITICS_ALL, &nm) &&
+             nm.tok_end >= tm.tok_end && !*model_field(nm.entry, 3)) ||
+            ((tm.entry == their_arms || tm.entry == themselves) &&
+             (tm.sp.start > t->tok[tm.tok_first].sp.start ||
+              (tm.tok_first > 0 && definite(t, tm.tok_first - 1))))) {
             i = tm.tok_end;
             continue;
         }
@@ -4731,6 +4944,7 @@ int figures_find(doc_state *d)
     fs.handover = lexicon_find(d->m->triggers, "تسليم");
     fs.giving_back = lexicon_find(d->m->triggers, "اعاده");
     fs.bodies = lexicon_find(d->m->triggers, "جثث");
+    fs.finding = lexicon_find(d->m->triggers, "عثر علي");
     for (size_t k = 0; k < d->r->n_numbers; k++)
         if (!number_figure(d, &fs, k, false))
             goto out;

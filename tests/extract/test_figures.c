@@ -160,9 +160,9 @@ Test(figures, types_from_the_governing_word)
         /* a part of a possessed construct plural, and a dual verb after it */
         {"وقال الجيش إن 2 من عسكرييه استشهدا في الكمين.", "2 من", 2, "exact", "killed"},
         {"وقالت الشرطة إن اثنين من المهاجمين اعتقلا.", "اثنين", 2, "exact", "captured"},
-        /* a word that counts munitions, past its subject */
+        /* a word that counts munitions, past its subject; munitions found are seized */
         {"وفككت فرق الهندسة 12 عبوة ناسفة.", "12 عبوة", 12, "exact", "count"},
-        {"وعثرت القوات على 9 صواريخ في المخزن.", "9 صواريخ", 9, "exact", "count"},
+        {"وعثرت القوات على 9 صواريخ في المخزن.", "9 صواريخ", 9, "exact", "seized"},
         /* a qualifier before a dual */
         {"ووثقت الشبكة ما لا يقل عن مجزرتين في الريف.", "مجزرتين", 2, "at_least", "count"},
         {"وأسقطت الدفاعات أكثر من طائرتين مسيرتين.", "طائرتين", 2, "more_than", "destroyed"},
@@ -377,6 +377,53 @@ Test(figures, types_from_the_governing_word)
          "killed"},
         {"واستشهد 2 من الجرحى في المستشفى.", "2 من الجرحى", 2, "exact", "killed"},
         {"وقال الطبيب إن 3 من الجرحى في حالة حرجة.", "3 من الجرحى", 3, "exact", "injured"},
+        /* a pair of verbs after one named: the first is said of that one,
+         * the second of the others after it; with no one before, both */
+        {"وقالت الوكالة إن رجلا قتل وجرح 3 آخرون بقصف على البلدة.", "3 آخرون", 3, "exact",
+         "injured"},
+        {"وأفاد المستشفى بأن شابا استشهد وجرح 4 آخرون بانفجار لغم.", "4 آخرون", 4, "exact",
+         "injured"},
+        {"قتل وأصيب 7 أشخاص بانفجار لغم من مخلفات الحرب.", "7 أشخاص", 7, "exact", "casualties"},
+        /* weapons and munitions found are seized; other things found are
+         * counted, bodies by their noun */
+        {"وعثرت دورية على 9 صواريخ مخبأة في كهف.", "9 صواريخ", 9, "exact", "seized"},
+        {"وعثر الجنود خلال التمشيط على 6 قطع سلاح.", "6 قطع سلاح", 6, "exact", "seized"},
+        {"وعثرت الفرق على مقبرتين و4 جثث.", "4 جثث", 4, "exact", "killed"},
+        {"عثر الأهالي على 3 مقابر جماعية قرب القرية.", "3 مقابر", 3, "exact", "count"},
+        /* neutralized, with the pronoun of whom or of who did it: killed,
+         * as تحييد is */
+        {"وبلغ عدد المسلحين الذين تم تحييدهم خلال الشهر 310 مسلحين.", "310 مسلحين", 310, "exact",
+         "killed"},
+        {"وأكدت الوزارة تحييدها 8 إرهابيين في منطقة جبلية.", "8 إرهابيين", 8, "exact", "killed"},
+        /* arms laid down right after whom they were of, the verb before:
+         * counted, as "ألقوا أسلحتهم" is; with a preposition they are
+         * what those were taken with */
+        {"وأفاد المركز بأن 3 آلاف مدني نزحوا عن المدينة، ورمى 640 مسلحا أسلحتهم.", "640 مسلحا", 640,
+         "exact", "count"},
+        {"واعتقلت الشرطة 5 مسلحين بأسلحتهم في الحي.", "5 مسلحين", 5, "exact", "captured"},
+        /* those who hand themselves over, the verb before them: surrendered;
+         * after a noun with the article the word is of emphasis */
+        {"وأفادت الوزارة بأن الأسبوع شهد أيضا تسليم 11 مسلحا أنفسهم للجيش.", "11 مسلحا", 11,
+         "exact", "captured"},
+        {"فيما سلم مسلحان نفسيهما للسلطات العسكرية في الجنوب.", "مسلحان", 2, "exact", "captured"},
+        {"وقتل 4 من المهاجمين أنفسهم في تبادل إطلاق النار.", "4 من المهاجمين", 4, "exact",
+         "killed"},
+        /* the Egyptian army's word for the men it fights */
+        {"وأعلن المتحدث العسكري مقتل 9 تكفيريين في مداهمة.", "9 تكفيريين", 9, "exact", "killed"},
+        /* a bare number under a state (قيد، رهن) counts people */
+        {"وقال التقرير إنه لا يزال 87 ألفا قيد الاختفاء القسري في البلاد.", "87 ألفا", 87000,
+         "exact", "count"},
+        {"ولا يزال 3400 رهن الاعتقال في السجون المركزية.", "3400", 3400, "exact", "captured"},
+        {"وأكد التقرير أن 41 ألفا ما زالوا قيد الاختفاء القسري.", "41 ألفا", 41000, "exact",
+         "count"},
+        /* seized (حجز) and recovered (استرجاع) in an army's weekly results */
+        {"وتم خلال العملية استرجاع 3 بنادق رشاشة وكمية من الذخيرة.", "3 بنادق", 3, "exact",
+         "seized"},
+        {"كما تم توقيف 9 أشخاص وحجز 14 مركبة رباعية الدفع.", "14 مركبة", 14, "exact", "seized"},
+        /* drug dealers and minefields are counted nouns */
+        {"وأوقفت الوحدات 17 تاجر مخدرات في الولايات الحدودية.", "17 تاجر مخدرات", 17, "exact",
+         "captured"},
+        {"وطهرت فرق نزع الألغام 23 حقلا ملغما في الريف.", "23 حقلا", 23, "exact", "count"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
@@ -557,6 +604,17 @@ Test(figures, breakdowns)
          "count"},
         {"واعتقلت الأجهزة الأمنية 90 شخصا تحول 40 منهم إلى مختفين قسريا.", "40 منهم", "90 شخصا",
          "count"},
+        /* parts by place side by side, the noun left out */
+        {"ووثق المكتب مقتل 64 مدنيا في الشهر، بينهم 19 في حمص و11 في حماة.", "11", "64 مدنيا",
+         "killed"},
+        /* shares told with the ب of measure, after the toll named again
+         * and after the places that follow it */
+        {"وثق المكتب مقتل 70 مدنيا في الشهر. وتصدرت محافظة حمص الحصيلة بـ 21 مدنيا، تلتها حماة "
+         "بـ 16 مدنيا.",
+         "21 مدنيا", "70 مدنيا", "killed"},
+        {"وثق المكتب مقتل 70 مدنيا في الشهر. وتصدرت محافظة حمص الحصيلة بـ 21 مدنيا، تلتها حماة "
+         "بـ 16 مدنيا.",
+         "16 مدنيا", "70 مدنيا", "killed"},
         {"قتل 12 مدنيا وأصيب 30 آخرون.", "30 آخرون", NULL, "injured"},
         {"قتل 3 مدنيين بينهم 7 مسلحين.", "7 مسلحين", NULL, "killed"},
         /* the toll named again: "بين القتلى" */
@@ -939,6 +997,11 @@ Test(figures, elliptic_list_after_a_toll)
          "injured"},
         {"وتوزع الجرحى على المحافظات كالآتي: حمص 31، حماة 12، طرطوس 4.", "4", 4, "exact",
          "injured"},
+        /* ... whose first item is a region named by a bare common word */
+        {"وتوزع الجرحى على المحافظات كالآتي: الشمال 54، حماة 12، طرطوس 4.", "54", 54, "exact",
+         "injured"},
+        {"وتوزع الجرحى على المحافظات كالآتي: الشمال 54، حماة 12، طرطوس 4.", "12", 12, "exact",
+         "injured"},
         /* when it was stands between the number and where or why */
         {"وأصيب 7 مدنيين في دوما و11 مساء الجمعة في حرستا.", "11", 11, "exact", "injured"},
         {"واعتقلت الشرطة 4 شبان في الحي و9 يوم الأحد جراء الاحتجاجات.", "9", 9, "exact",
@@ -960,7 +1023,14 @@ Test(figures, elliptic_list_after_a_toll)
     };
     check_places(where, sizeof where / sizeof where[0]);
 
+    /* the bare region is none of the places of the items after it */
     extract_result r;
+    run("وتوزع الجرحى على المحافظات كالآتي: الشمال 54، حماة 12، طرطوس 4.", &r);
+    size_t north = figure_at(&r, "54");
+    cr_assert_neq(north, EXTRACT_NO_INDEX);
+    cr_expect_eq(r.figures[north].place, EXTRACT_NO_INDEX, "the north is no place of the list's");
+    extract_result_free(&r);
+
     run("وقتل 5 جنود بنيران القناصة، و3 إثر انفجار لغم.", &r);
     size_t i = figure_at(&r, "3");
     cr_assert_neq(i, EXTRACT_NO_INDEX);
@@ -985,6 +1055,9 @@ Test(figures, place_after_fi_past_its_kind)
         {"قتل 8 مسلحين على جبهة مأرب، بينما قتل 4 آخرون في مديرية صرواح.", "4", "suq-sirwah"},
         {"قتل 5 أشخاص في درعا، بينما قتل 2 في قرية المسيفرة.", "2", "al-musayfirah"},
         {"أصيب 7 عناصر قرب حماة، و3 في ناحية جنديرس.", "3", "jindires"},
+        /* a place after the figure with a share of its own is that share's */
+        {"وقال التقرير إن محافظة حمص تصدرت الحصيلة بـ 21 مدنيا، تلتها حماة بـ 16 مدنيا.",
+         "21 مدنيا", "homs-gov"},
         /* the nearest place still, with no في after the figure */
         {"قتل 8 مسلحين على جبهة مأرب، بينما قتل 4 آخرون بقصف على مديرية صرواح.", "8", "marib"},
         {"أصيب 7 عناصر قرب حماة، و3 جراء القصف.", "3", "hama"},
@@ -2909,5 +2982,65 @@ Test(figures, a_headline_toll_the_lead_tells_again)
     now = figure_at(&r, "13 شخصا");
     cr_assert(was != EXTRACT_NO_INDEX && now != EXTRACT_NO_INDEX);
     cr_expect_eq(r.figures[now].supersedes, was);
+    extract_result_free(&r);
+}
+
+/* The rows of a table by perpetrator or by governorate under a heading of
+ * distribution are parts of the toll before the heading, of its type and
+ * asserted by its party: whom a row names did it, or is where; a row's
+ * count that ends its line leaves its noun out; shares told after the
+ * table are of the same toll. */
+Test(figures, rows_under_a_heading_of_distribution)
+{
+    extract_result r;
+    run("وثقت اللجنة الحقوقية مقتل 75 مدنيا في البلاد خلال شهر أيار.\n"
+        "وتوزعت الحصيلة بحسب الجهات المسؤولة على النحو الآتي:\n"
+        "- القوات الحكومية: 38 مدنيا\n"
+        "- فصائل المعارضة: 12 مدنيا\n"
+        "- مجهولون: 20 مدنيا\n"
+        "- جهات أخرى: 4\n"
+        "وقالت اللجنة إن محافظة حمص تصدرت الحصيلة بـ 30 مدنيا، تلتها حماة بـ 17 مدنيا.\n",
+        &r);
+    size_t all = figure_at(&r, "75 مدنيا");
+    cr_assert_neq(all, EXTRACT_NO_INDEX);
+    const char *rows[] = {"38 مدنيا", "12 مدنيا", "20 مدنيا", "4", "30 مدنيا", "17 مدنيا"};
+    for (size_t k = 0; k < 6; k++) {
+        size_t i = figure_at(&r, rows[k]);
+        cr_assert_neq(i, EXTRACT_NO_INDEX, "no row %s", rows[k]);
+        cr_expect_eq(r.figures[i].part_of, all, "%s: part of %zu", rows[k], r.figures[i].part_of);
+        cr_expect_str_eq(r.figures[i].type, "killed", "%s: %s", rows[k], r.figures[i].type);
+        cr_expect_eq(r.figures[i].claimant, r.figures[all].claimant, "%s: claimant", rows[k]);
+    }
+    extract_result_free(&r);
+
+    /* ... by governorate, under a toll with parts of its own */
+    run("أحصى المرصد اعتقال 90 شخصا بينهم 6 نساء خلال الشهر.\n"
+        "وتوزع المعتقلون حسب المحافظات كالتالي:\n"
+        "- درعا: 31 شخصا\n"
+        "- حمص: 14 شخصا\n",
+        &r);
+    all = figure_at(&r, "90 شخصا");
+    size_t daraa = figure_at(&r, "31 شخصا"), homs = figure_at(&r, "14 شخصا");
+    cr_assert(all != EXTRACT_NO_INDEX && daraa != EXTRACT_NO_INDEX && homs != EXTRACT_NO_INDEX);
+    cr_expect_eq(r.figures[daraa].part_of, all);
+    cr_expect_eq(r.figures[homs].part_of, all);
+    cr_expect_str_eq(r.figures[homs].type, "captured");
+    extract_result_free(&r);
+}
+
+/* A lead that first sets the scene tells the headline's tolls in the
+ * paragraphs after it: still one claim each. */
+Test(figures, a_headline_toll_told_after_a_scene_setting_lead)
+{
+    extract_result r;
+    run("مقتل 3 مهربين وضبط 200 ألف حبة مخدرة على الحدود\n\nقال مصدر عسكري إن قوات حرس "
+        "الحدود أحبطت ليلة أمس محاولة تسلل من الجانب الآخر.\nوأضاف المصدر أن الاشتباك أدى إلى "
+        "مقتل 3 مهربين وفرار آخرين.\nوأشار إلى ضبط 200 ألف حبة مخدرة في المكان.\n",
+        &r);
+    cr_expect_eq(r.n_figures, 2, "%zu figures", r.n_figures);
+    size_t killed = figure_at(&r, "3 مهربين"), pills = figure_at(&r, "200 ألف حبة");
+    cr_assert(killed != EXTRACT_NO_INDEX && pills != EXTRACT_NO_INDEX);
+    cr_expect_gt(r.figures[killed].sp.start, 60, "the headline's toll is kept, not the lead's");
+    cr_expect_gt(r.figures[pills].sp.start, 60, "the headline's seizure is kept, not the lead's");
     extract_result_free(&r);
 }
