@@ -415,13 +415,19 @@ static size_t last_letters(const text *t, size_t i, uint32_t last[2])
 }
 
 /* Token i is a definite nisba adjective (الغربية, الشيوعي) in sentence s:
- * the article, and a final ي or ية as written (not ئة: التعبئة, الهيئة). */
+ * the article, and a final ي or ية as written (not ئة: التعبئة, الهيئة),
+ * and no counted noun the list writes with its article (الأهالي, a plural
+ * in ـي: "أبلغ الجيش الأهالي" names the army, and whom it told). */
 static bool definite_nisba(const doc_state *d, size_t i, uint32_t s)
 {
     const text *t = d->t;
     if (i >= t->n_tok || t->tok[i].sentence != s || t->tok[i].kind != TOK_WORD ||
         stages_word_in(d, i, FW_RELATIVE_PRONOUN) ||
         strncmp(t->tok[i].norm, "ال", strlen("ال")) != 0)
+        return false;
+    lexicon_match nm;
+    if (lexicon_match_at(d->m->nouns, t, i, PROCLITICS_NAME, &nm) && nm.tok_end == i + 1 &&
+        !nm.stripped)
         return false;
     uint32_t last[2];
     size_t letters = last_letters(t, i, last);
@@ -1752,6 +1758,14 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             name_first == EXTRACT_NO_INDEX && !quoted && !definite_nisba(d, k, s) &&
             (lexicon_match_at(d->m->nouns, t, k, PROCLITICS_ALL, &nm) ||
              form_at(d, k, NULL) != FORM_NONE))
+            break;
+        /* "أبلغت قوات الأمن الأهالي": after a complete name, a definite
+         * noun of people (no adjective) is whom the verb reaches */
+        if (k > j + 1 && head == FORM_PARTY && prev_definite && definite &&
+            name_first == EXTRACT_NO_INDEX && !quoted && !definite_nisba(d, k, s) &&
+            lexicon_match_at(d->m->nouns, t, k, PROCLITICS_ALL, &nm) &&
+            (!strcmp(model_field(nm.entry, 2), "civilians") ||
+             !strcmp(model_field(nm.entry, 2), "people")))
             break;
         bool name_link = stages_word_in(d, k, FW_NAME_LINK);
         /* "حذر وزير الصحة اللبناني من كارثة": after a complete name a

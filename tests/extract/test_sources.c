@@ -2842,3 +2842,19 @@ Test(sources, the_agency_refers_back_to_the_dateline_s)
         cr_expect_str_neq(r.sources[i].id, "saba", "the government's Saba is not named");
     extract_result_free(&r);
 }
+
+/* A definite noun of people after a body's name is whom the verb reaches,
+ * not part of the name: الأهالي ends in ـي as a nisba does, but is a
+ * plural noun ("أبلغ الجيش الأهالي بضرورة الإخلاء"). */
+Test(sources, whom_a_body_warned_is_not_its_name)
+{
+    static const claimant_case cases[] = {
+        {"أبلغ الجيش الأهالي بضرورة مغادرة القرية، وقال إن 14 مسلحا قتلوا.", "14 مسلحا", "الجيش",
+         NULL},
+        {"أبلغت قوات الأمن الأهالي بإخلاء الحي، وقالت إن 6 مطلوبين اعتقلوا.", "6 مطلوبين",
+         "قوات الأمن", NULL},
+        {"وأبلغت قيادة الشرطة المدنيين بخطر الألغام، وقالت إن 3 أطفال أصيبوا.", "3 أطفال",
+         "قيادة الشرطة", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
