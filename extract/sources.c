@@ -722,6 +722,12 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
     const char *kind = model_field(gm.entry, 1);
     const char *role = model_field(gm.entry, 2);
     bool anaphor = strcmp(model_field(gm.entry, 3), "yes") == 0;
+    /* "سكان من البلدة" speak; "نزح آلاف السكان من القرى" are counted: the
+     * list writes من after residents who speak, who are indefinite */
+    bool partitive = gm.tok_end > gm.tok_first + 1 &&
+                     stages_word_is(t, gm.tok_end - 1, (const char *const[]){"من", NULL});
+    if (partitive && has_article(t, i))
+        return false;
     if (anaphor && !strcmp(role, "source")) {
         /* "وأضاف المصدر الطبي" after "مصدر طبي" and another speaker: the
          * unnamed source named with those words */
@@ -843,6 +849,11 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
         }
     }
     told_quoted_outlet(d, p, end, t->tok[i].sentence);
+    /* "سكان من البلدة": the list writes من to tell residents who speak
+     * from a noun that counts them; the speakers are the residents, and no
+     * name ends in a preposition */
+    if (!name_end && end == gm.tok_end && partitive)
+        name_end = gm.tok_end - 1;
     span sp = {gm.sp.start, t->tok[(name_end ? name_end : end) - 1].sp.end};
     /* 'مراسل "سكاي نيوز عربية"': the quote opened in the name closes it */
     size_t close = name_end ? name_end : end;

@@ -2858,3 +2858,24 @@ Test(sources, whom_a_body_warned_is_not_its_name)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* Residents who speak are written indefinite with من ("سكان من البلدة"):
+ * they are the residents, named without the preposition; the definite
+ * residents with من are the people a figure counts, who say nothing. */
+Test(sources, residents_from_a_place)
+{
+    static const claimant_case cases[] = {
+        {"قال سكان من القرية إن 9 مدنيين قتلوا في القصف المدفعي.", "9 مدنيين", "سكان", "anonymous"},
+        {"وأفاد أهالي من حي الزهور بأن 3 أطفال أصيبوا بشظايا.", "3 أطفال", "أهالي", "anonymous"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+    const char *docs[] = {"وفر مئات الأهالي من القرية بعد القصف الليلي.",
+                          "ونزح آلاف السكان من المخيم خلال يومين."};
+    for (size_t k = 0; k < sizeof docs / sizeof docs[0]; k++) {
+        extract_result r;
+        cr_assert_eq(extract_document(model, docs[k], strlen(docs[k]), &r), 0);
+        cr_expect_eq(r.n_sources, 0, "no speaker in: %s (%s)", docs[k],
+                     r.n_sources ? r.sources[0].name : "");
+        extract_result_free(&r);
+    }
+}
