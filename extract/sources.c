@@ -343,6 +343,51 @@ static bool after_place(const doc_state *d, size_t i)
 
 /* A known source at i; fills f. A name flagged `owner` in sources.tsv
  * (النظام) is one only as the owner of a counted noun. */
+/* "الإعلام الحربي في الحشد الشعبي", "الإعلام الحربي التابع للحشد": a
+ * body the list knows as one party's (parent) by a name any party's body
+ * may carry, followed by its owner (في, التابع لـ) that is another party
+ * that fights (an armed group, an army, a government), is that owner's
+ * body and no listed one. */
+/* Where the owner's name begins after the name km (في X, التابع لـX,
+ * لX), or t->n_tok. */
+static size_t owner_at(const doc_state *d, const lexicon_match *km)
+{
+    const text *t = d->t;
+    size_t k = km->tok_end;
+    if (k >= t->n_tok || t->tok[k].sentence != t->tok[km->tok_first].sentence)
+        return t->n_tok;
+    if (strncmp(t->tok[k].norm, "ل", strlen("ل")) == 0 && !stages_word_in(d, k, FW_AFFILIATED) &&
+        !stages_word_is(t, k, (const char *const[]){"ل", "لـ", NULL}))
+        return k; /* "للحشد الشعبي" */
+    if (!stages_word_is(t, k, (const char *const[]){"في", NULL}) &&
+        !stages_word_in(d, k, FW_AFFILIATED))
+        return t->n_tok;
+    size_t q = k + 1;
+    if (stages_word_is(t, q, (const char *const[]){"ل", "لـ", NULL}))
+        q++;
+    return q < t->n_tok && t->tok[q].sentence == t->tok[k].sentence ? q : t->n_tok;
+}
+
+static bool owned_by_another(const doc_state *d, const lexicon_match *km)
+{
+    const text *t = d->t;
+    const char *parent = model_field(km->entry, 4);
+    if (!strcmp(parent, "-"))
+        return false;
+    size_t q = owner_at(d, km);
+    lexicon_match om;
+    if (q >= t->n_tok || !lexicon_match_at(d->m->source_list, t, q, PROCLITICS_NAME, &om))
+        return false;
+    /* "في سوريا": a country's name is where the body works, not its owner */
+    lexicon_match gm;
+    if (lexicon_match_at(d->m->gazetteer, t, q, PROCLITICS_NAME, &gm) && gm.tok_end >= om.tok_end)
+        return false;
+    const char *owner = model_field(om.entry, 1), *kind = model_field(om.entry, 2);
+    return strcmp(owner, parent) != 0 && strcmp(owner, model_field(km->entry, 1)) != 0 &&
+           (!strcmp(kind, "armed_group") || !strcmp(kind, "military") ||
+            !strcmp(kind, "government"));
+}
+
 static bool known_at(doc_state *d, size_t i, found *f, lexicon_match *lm)
 {
     if (!lexicon_match_at(d->m->source_list, d->t, i, PROCLITICS_NAME, lm) ||
@@ -351,6 +396,8 @@ static bool known_at(doc_state *d, size_t i, found *f, lexicon_match *lm)
     /* "مجلس محافظة إدلب الحرة", "حلب الحرة": a name that is also an
      * ordinary word (الحرة "free") right after a place is its adjective */
     if (strstr(model_field(lm->entry, 6), "ambiguous") && after_place(d, i))
+        return false;
+    if (owned_by_another(d, lm))
         return false;
     size_t mi = model_entry_index(d->m->source_list, lm->entry);
     f->source = known_source(d, mi);
@@ -2032,6 +2079,25 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
     lexicon_match am;
     if (known && party_anaphor_at(d, i, f, &am) && am.tok_end >= km.tok_end)
         return refer_back(d, f->source, &am, f);
+    if (known && owned_by_another(d, &km)) {
+        /* "الإعلام الحربي التابع للحشد الشعبي": the owner's, named by the
+         * words up to the owner's name */
+        size_t q = owner_at(d, &km);
+        found of;
+        lexicon_match wm;
+        if (!known_at(d, q, &of, &wm) ||
+            !add_mention(d, of.source, wm.sp, q, wm.tok_end, ROLE_MENTIONED))
+            return false;
+        span whole = {km.sp.start, wm.sp.end};
+        f->source = discovered_source(d, whole, model_field(km.entry, 2), of.source);
+        if (f->source == EXTRACT_NO_INDEX ||
+            !add_mention(d, f->source, whole, i, wm.tok_end, ROLE_MENTIONED))
+            return false;
+        f->mention = d->r->n_source_mentions - 1;
+        f->end = wm.tok_end;
+        f->anaphor = false;
+        return true;
+    }
     if (known) {
         if (!known_at(d, i, f, &km) ||
             !add_mention(d, f->source, km.sp, km.tok_first, km.tok_end, ROLE_MENTIONED))

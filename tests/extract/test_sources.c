@@ -2879,3 +2879,30 @@ Test(sources, residents_from_a_place)
         extract_result_free(&r);
     }
 }
+
+/* A body the list knows as one party's by a name any party's body may
+ * carry ("الإعلام الحربي", Hezbollah's) is another's when its owner follows
+ * (في X, التابع لـX, لـX): the office of that owner, not the listed one. */
+Test(sources, an_office_s_owner_after_its_name)
+{
+    static const claimant_case cases[] = {
+        {"قال مكتب الإعلام الحربي في الحشد الشعبي إن 7 من عناصر داعش قتلوا في جرف النصر.", "7 من",
+         "مكتب الإعلام الحربي في الحشد الشعبي", NULL},
+        {"وذكر الإعلام الحربي التابع للحشد الشعبي أن 5 إرهابيين قتلوا في وادي حوران.", "5 إرهابيين",
+         "الإعلام الحربي التابع للحشد الشعبي", NULL},
+        {"وأفاد الإعلام الحربي للحشد الشعبي بأن 4 أوكار دمرت.", "4 أوكار",
+         "الإعلام الحربي للحشد الشعبي", NULL},
+        /* its own owner, or a country where it works: the listed body */
+        {"وقال الإعلام الحربي في حزب الله إن 3 دبابات دمرت.", "3 دبابات", "الإعلام الحربي المركزي",
+         NULL},
+        {"وقال الإعلام الحربي في سوريا إن 3 دبابات دمرت.", "3 دبابات", "الإعلام الحربي المركزي",
+         NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+    const char *doc = "وذكر الإعلام الحربي التابع للحشد الشعبي أن 5 إرهابيين قتلوا.";
+    extract_result r;
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    for (size_t i = 0; i < r.n_sources; i++)
+        cr_expect_str_neq(r.sources[i].id, "war-media", "Hezbollah's war media is not named");
+    extract_result_free(&r);
+}
