@@ -1819,8 +1819,9 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             break;
         /* "أبلغت قوات الأمن الأهالي": after a complete name, a definite
          * noun of people (no adjective) is whom the verb reaches */
-        if (k > j + 1 && head == FORM_PARTY && prev_definite && definite &&
-            name_first == EXTRACT_NO_INDEX && !quoted && !definite_nisba(d, k, s) &&
+        if (k > j + 1 && head == FORM_PARTY && prev_definite &&
+            strncmp(tk->norm, "ال", strlen("ال")) == 0 && name_first == EXTRACT_NO_INDEX &&
+            !quoted && !definite_nisba(d, k, s) &&
             lexicon_match_at(d->m->nouns, t, k, PROCLITICS_ALL, &nm) &&
             (!strcmp(model_field(nm.entry, 2), "civilians") ||
              !strcmp(model_field(nm.entry, 2), "people")))
@@ -3996,6 +3997,21 @@ int sources_find(doc_state *d)
     if (narrator != EXTRACT_NO_INDEX && narrator == d->r->outlet)
         while (d->narrated_lead_end < n && d->speaker[d->narrated_lead_end] == EXTRACT_NO_INDEX)
             d->narrated_lead_end++;
+    /* "بغداد - رويترز: قتل 5 ... . وذكرت خلية الإعلام الأمني أن الغارة
+     * استهدفت ...": the outlet's unattributed lead sums up the statement
+     * that opens the next sentence and gives its details, whose party
+     * asserts it; not one that denies it, nor one that gives counts of its
+     * own (another toll: the lead is the outlet's) */
+    size_t lead = d->narrated_lead_end;
+    if (lead > 0 && lead < n && t->tok[lead].sentence == t->tok[lead - 1].sentence + 1 &&
+        d->speaker[lead] != narrator && !d->denied[lead]) {
+        uint32_t next = t->tok[lead].sentence;
+        bool counts = false;
+        for (size_t k = 0; k < d->r->n_numbers && !counts; k++)
+            counts = t->tok[d->r->numbers[k].tok_first].sentence == next;
+        for (size_t i = lead; !counts && i-- > 0 && t->tok[i].sentence == next - 1;)
+            d->speaker[i] = d->speaker[lead];
+    }
     for (size_t i = 0; i < n; i++)
         if (d->speaker[i] == EXTRACT_NO_INDEX &&
             !(first_narrates && i >= p.lead_not_theirs_from && i < p.lead_not_theirs_to) &&

@@ -2906,3 +2906,26 @@ Test(sources, an_office_s_owner_after_its_name)
         cr_expect_str_neq(r.sources[i].id, "war-media", "Hezbollah's war media is not named");
     extract_result_free(&r);
 }
+
+/* An outlet's unattributed lead that the next sentence's statement goes on
+ * to detail is that statement's party's; not when the party denies it, nor
+ * when it gives a count of its own (the lead is then the outlet's toll). */
+Test(sources, a_lead_the_next_statement_develops)
+{
+    static const claimant_case cases[] = {
+        {"بغداد - رويترز\nقتل 5 عناصر من تنظيم داعش في ضربة جوية شمال بغداد.\nوذكرت خلية الإعلام "
+         "الأمني أن الضربة استهدفت وكرا للتنظيم في وادي الشاي.",
+         "5 عناصر", "خلية الإعلام الأمني", NULL},
+        {"أنقرة - الأناضول\nتم تحييد 7 إرهابيين شمالي العراق.\nوأوضحت وزارة الدفاع التركية في بيان "
+         "أن العملية جرت في منطقة متينا.",
+         "7 إرهابيين", "وزارة الدفاع التركية", NULL},
+        /* counter-examples */
+        {"الخرطوم - الأناضول\nقتل 12 مدنيا في قصف مدفعي على أحياء في الفاشر.\nونفت قوات الدعم "
+         "السريع في بيان على تلغرام مسؤوليتها عن القصف.",
+         "12 مدنيا", "الأناضول", NULL},
+        {"مقديشو - رويترز\nقتل 9 جنود في هجوم على قاعدة عسكرية جنوبي الصومال.\nوقالت حركة الشباب "
+         "إن مقاتليها قتلوا 30 جنديا.",
+         "9 جنود", "رويترز", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
