@@ -388,6 +388,50 @@ static bool owned_by_another(const doc_state *d, const lexicon_match *km)
             !strcmp(kind, "government"));
 }
 
+static bool definite_nisba(const doc_state *d, size_t i, uint32_t s);
+
+/* "الأردنية", "المصري": the country (its gazetteer index) of which the
+ * definite nisba at token i is the adjective, or EXTRACT_NO_INDEX. */
+static size_t nisba_country(const doc_state *d, size_t i)
+{
+    const char *w = d->t->tok[i].norm + strlen("ال");
+    size_t n = strlen(w);
+    if (n > strlen("يه") && !strcmp(w + n - strlen("يه"), "يه"))
+        n -= strlen("يه");
+    else if (n > strlen("ي") && !strcmp(w + n - strlen("ي"), "ي"))
+        n -= strlen("ي");
+    else
+        return EXTRACT_NO_INDEX;
+    static const char *const tails[] = {"", "يا", "ا", NULL};
+    for (const char *const *tail = tails; *tail; tail++)
+        for (const char *const *art = (const char *const[]){"", "ال", NULL}; *art; art++) {
+            char form[TOKEN_NORM_MAX + 16];
+            snprintf(form, sizeof form, "%s%.*s%s", *art, (int)n, w, *tail);
+            const lexicon_entry *e = lexicon_find(d->m->gazetteer, form);
+            if (e) {
+                size_t place = model_entry_index(d->m->gazetteer, e);
+                return d->m->country_of[place];
+            }
+        }
+    return EXTRACT_NO_INDEX;
+}
+
+/* "الجيش الوطني الشعبي", "القيادة العامة للقوات المسلحة الأردنية": a name
+ * the list gives one war's party as a common noun (column local), followed
+ * by an adjective that is no place's, or a country's where the list knows
+ * no war, is another body's name. */
+static bool local_name_qualified(const doc_state *d, const lexicon_match *lm)
+{
+    uint32_t s = d->t->tok[lm->tok_first].sentence;
+    if (!definite_nisba(d, lm->tok_end, s))
+        return false;
+    const char *id = model_field(lm->entry, 1);
+    if (!model_name_is_local(d->m, d->t, lm->tok_first, lm->tok_end, id))
+        return false;
+    size_t country = nisba_country(d, lm->tok_end);
+    return country == EXTRACT_NO_INDEX || !model_conflict_in(d->m, d->m->places[country].id);
+}
+
 static bool known_at(doc_state *d, size_t i, found *f, lexicon_match *lm)
 {
     if (!lexicon_match_at(d->m->source_list, d->t, i, PROCLITICS_NAME, lm) ||
@@ -397,7 +441,7 @@ static bool known_at(doc_state *d, size_t i, found *f, lexicon_match *lm)
      * ordinary word (الحرة "free") right after a place is its adjective */
     if (strstr(model_field(lm->entry, 6), "ambiguous") && after_place(d, i))
         return false;
-    if (owned_by_another(d, lm))
+    if (owned_by_another(d, lm) || local_name_qualified(d, lm))
         return false;
     size_t mi = model_entry_index(d->m->source_list, lm->entry);
     f->source = known_source(d, mi);
@@ -830,10 +874,16 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
     bool bare_body = false;
     /* Its adjectives: "مصادر حقوقية", "مصدر أمني كردي", "مصادر أمنية
      * وإعلامية سورية". */
-    while (end < t->n_tok && end < gm.tok_end + 3 && t->tok[end].sentence == t->tok[i].sentence &&
-           indefinite_nisba(t, end)) {
+    while (end < t->n_tok && end < gm.tok_end + 3 && t->tok[end].sentence == t->tok[i].sentence) {
         lexicon_match km0;
-        if (lexicon_match_at(d->m->source_list, t, end, PROCLITICS_NAME, &km0))
+        /* "مصدر عسكري مسؤول": after a source, "responsible" describes it;
+         * it is no official of its own */
+        bool official = !strcmp(role, "source") && end > gm.tok_first &&
+                        lexicon_match_at(d->m->speakers, t, end, PROCLITICS_NONE, &km0) &&
+                        km0.tok_end == end + 1 && !strcmp(model_field(km0.entry, 2), "official");
+        if (!official && !indefinite_nisba(t, end))
+            break;
+        if (!official && lexicon_match_at(d->m->source_list, t, end, PROCLITICS_NAME, &km0))
             break; /* "مراسل سكاي نيوز": a name, not an adjective */
         end++;
     }
@@ -1578,6 +1628,16 @@ static bool told_press_at(const doc_state *d, size_t k)
     return true;
 }
 
+/* "وزارة الدفاع الوطني": a ministry's genitive names its portfolio, even
+ * where an armed group carries the same words (قوات الدفاع الوطني) */
+static bool ministry_of_group(const doc_state *d, size_t j, const found *pf)
+{
+    const char *w = d->t->tok[j].norm;
+    size_t n = strlen(w), m = strlen("وزاره");
+    return n >= m && n <= m + strlen("ولل") && !strcmp(w + n - m, "وزاره") &&
+           !strcmp(d->r->sources[pf->source].kind, "armed_group");
+}
+
 static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
 {
     const text *t = d->t;
@@ -1615,7 +1675,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         lexicon_match pm;
         if (q < t->n_tok && t->tok[q].sentence == s && t->tok[q].kind == TOK_WORD &&
             known_at(d, q, &pf, &pm) && !pm.stripped && phrase_ends_at(d, pm.tok_end, s) &&
-            strcmp(d->r->sources[pf.source].kind, "person") != 0) {
+            strcmp(d->r->sources[pf.source].kind, "person") != 0 && !ministry_of_group(d, j, &pf)) {
             if (!add_mention(d, pf.source, pm.sp, q, pm.tok_end, ROLE_MENTIONED))
                 return false;
             *f = (found){pf.source, d->r->n_source_mentions - 1, pm.tok_end, false};
@@ -1752,6 +1812,9 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         if (party_at(d, k, &pf, &pm) && !pf.anaphor && !quoted &&
             strstr(model_field(pm.entry, 6), "ambiguous") &&
             !(k > 0 && (stages_word_in(d, k - 1, FW_OUTLET_NOUN) || office_head(t, k - 1))))
+            plain = true;
+        if (!plain && head == FORM_PARTY && k == fm.tok_end && party_at(d, k, &pf, &pm) &&
+            !pf.anaphor && ministry_of_group(d, j, &pf))
             plain = true;
         if (!plain && party_at(d, k, &pf, &pm)) {
             if (head == FORM_PARTY && strcmp(d->r->sources[pf.source].kind, "person") == 0)

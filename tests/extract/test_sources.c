@@ -2929,3 +2929,50 @@ Test(sources, a_lead_the_next_statement_develops)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A name the list gives one war's party as a common noun ("الجيش الوطني",
+ * "القيادة العامة للقوات المسلحة") followed by an adjective of no place, or
+ * of a country where the list knows no war, names another body: read by
+ * its form. A ministry's genitive names its portfolio, not an armed group
+ * of the same words (وزارة الدفاع الوطني, not قوات الدفاع الوطني). */
+Test(sources, another_country_s_body_by_its_adjective)
+{
+    static const claimant_case cases[] = {
+        {"وقال الجيش الوطني الشعبي في بيان إن مفارزه قضت على 4 إرهابيين.", "4 إرهابيين",
+         "الجيش الوطني الشعبي", "military"},
+        {"وقال مصدر في القيادة العامة للقوات المسلحة الأردنية إن 5 مهربين قتلوا على الحدود.",
+         "5 مهربين", "مصدر في القيادة العامة للقوات المسلحة الأردنية", NULL},
+        {"وأعلنت وزارة الدفاع الوطني توقيف 19 مهربا في الجنوب.", "19 مهربا", "وزارة الدفاع الوطني",
+         "government"},
+        {"وحسب بيان لوزارة الدفاع الوطني، فقد ضبطت 6 مركبات.", "6 مركبات", "وزارة الدفاع الوطني",
+         "government"},
+        /* counter-examples: a country at war, the group itself */
+        {"وقالت القوات الحكومية السورية إن 5 مسلحين قتلوا.", "5 مسلحين", "الجيش السوري", NULL},
+        {"وقالت قوات الدفاع الوطني إن 3 مسلحين قتلوا.", "3 مسلحين", "قوات الدفاع الوطني", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+    const char *doc = "وقال مصدر في القيادة العامة للقوات المسلحة الأردنية إن 5 مهربين قتلوا.";
+    extract_result r;
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    for (size_t i = 0; i < r.n_sources; i++)
+        cr_expect_str_neq(r.sources[i].id, "syrian-army-general-command", "not Syria's command");
+    extract_result_free(&r);
+}
+
+/* "مسؤول" after an unnamed source describes it ("مصدر عسكري مسؤول"): one
+ * source, no official of its own. */
+Test(sources, a_responsible_source_is_one_source)
+{
+    static const claimant_case cases[] = {
+        {"وقال مصدر عسكري مسؤول إن 4 مهربين قتلوا خلال الاشتباك.", "4 مهربين", "مصدر عسكري مسؤول",
+         "anonymous"},
+        {"وأفادت مصادر أمنية مسؤولة بأن 7 مطلوبين اعتقلوا.", "7 مطلوبين", "مصادر أمنية مسؤولة",
+         "anonymous"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+    const char *doc = "وقال مصدر عسكري مسؤول إن 4 مهربين قتلوا خلال الاشتباك.";
+    extract_result r;
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    cr_expect_eq(r.n_sources, 1, "one source, got %zu", r.n_sources);
+    extract_result_free(&r);
+}
