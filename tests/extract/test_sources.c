@@ -2976,3 +2976,14 @@ Test(sources, a_responsible_source_is_one_source)
     cr_expect_eq(r.n_sources, 1, "one source, got %zu", r.n_sources);
     extract_result_free(&r);
 }
+
+/* A toll a party publishes is what its statement is made in, as بيان is:
+ * "أفادت حصيلة X" credits X, "قال X في حصيلة" ends X's name. */
+Test(sources, a_toll_published_by_a_party)
+{
+    static const claimant_case cases[] = {
+        {"وأفادت حصيلة الجيش السوداني بأن 13 مسلحا قتلوا في المعارك.", "13 مسلحا",
+         "القوات المسلحة السودانية", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
