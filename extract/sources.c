@@ -2918,6 +2918,10 @@ static bool hidden_subject(const doc_state *d, const lexicon_match *am)
     if (stages_word_is(t, j, (const char *const[]){"الي", "في", "فيه", "فيها", NULL}) &&
         stages_word_in(d, next_word(t, j + 1, s), FW_COMPLEMENTIZER))
         return true;
+    /* "وأشار إلى مقتل 3 جنود": إلى right after the verb opens what it
+     * points to; a subject would stand between them ("وأشار المصدر إلى") */
+    if (stages_word_is(t, j, (const char *const[]){"الي", NULL}))
+        return true;
     /* How and to whom it was said may stand between the verb and what it
      * says: "وأضاف في تصريح للأناضول أن", "وأضاف للصحفيين أن". A name of
      * no outlet among them may be the subject ("وقال في بيان الجيش إن"). */

@@ -2987,3 +2987,18 @@ Test(sources, a_toll_published_by_a_party)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A verb of saying with إلى right after it ("وأشار إلى مقتل ...") has a
+ * hidden subject, the last speaker, also in a paragraph of its own. */
+Test(sources, pointing_to_an_event_carries_the_speaker)
+{
+    static const claimant_case cases[] = {
+        {"القاهرة - أ ش أ\nأعلن المتحدث العسكري العقيد فلان الفلاني أن 18 عنصرا قتلوا في "
+         "مداهمات.\nوأشار إلى مقتل ضابط و3 جنود خلال الاشتباكات.",
+         "3 جنود", "العقيد فلان الفلاني", NULL},
+        {"مقديشو - الأناضول\nقال الجيش الصومالي إن قواته قتلت 23 مسلحا.\nولفت إلى إصابة 4 جنود "
+         "بجروح طفيفة.",
+         "4 جنود", "الجيش الصومالي", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
