@@ -2397,6 +2397,12 @@ static bool relayed(doc_state *d, pass *p, size_t verb, found *f)
            !is_comma(t, j) && !is_punct(t, j, ':'))
         j++;
     j = next_word(t, j < t->n_tok && is_comma(t, j) ? j + 1 : j, s); /* "ونقل الجيش، عن ..." */
+    /* where the relaying outlet works: "نقلت وكالة سانا في دمشق عن" */
+    lexicon_match sm;
+    if (stages_word_is(t, j, (const char *const[]){"في", NULL}) && j + 1 < t->n_tok &&
+        t->tok[j + 1].sentence == s &&
+        lexicon_match_at(d->m->gazetteer, t, j + 1, PROCLITICS_NAME, &sm) && !sm.stripped)
+        j = next_word(t, sm.tok_end, s);
     /* the relaying outlet's own description may come before عن: "نقل موقع
      * X التابع للجيش عن", "نقلت الوكالة الرسمية عن" */
     if (j < t->n_tok && (stages_word_in(d, j, FW_AFFILIATED) || definite_nisba(d, j, s)))

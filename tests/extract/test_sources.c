@@ -3002,3 +3002,16 @@ Test(sources, pointing_to_an_event_carries_the_speaker)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* Where the relaying outlet works may stand before عن: "نقلت وكالة X في
+ * PLACE عن Y" credits Y. */
+Test(sources, a_relay_seated_in_a_place)
+{
+    static const claimant_case cases[] = {
+        {"ونقلت وكالة سانا في دمشق عن مصدر عسكري أن 4 مسلحين قتلوا.", "4 مسلحين", "مصدر عسكري",
+         NULL},
+        {"ونقلت وكالة الأناضول في مقديشو عن مسؤول محلي أن 6 مدنيين قتلوا.", "6 مدنيين",
+         "مسؤول محلي", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
