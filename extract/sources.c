@@ -2716,6 +2716,20 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
                 relayed(d, p, am->tok_first, f);
                 return true;
             }
+            /* "أفادت حصيلة عمليات الجيش": what the statement sums up, in
+             * construct, between it and its owner the list knows */
+            if (t->tok[owner].kind == TOK_WORD && !has_article(t, owner) && !has_article(t, j) &&
+                form_at(d, owner, NULL) == FORM_NONE &&
+                !lexicon_match_at(d->m->triggers, t, owner, PROCLITICS_ALL, &xm) &&
+                !stages_word_in(d, owner, FW_COMPLEMENTIZER) && owner + 1 < t->n_tok &&
+                t->tok[owner + 1].sentence == s && t->tok[owner + 1].kind == TOK_WORD &&
+                has_article(t, owner + 1) &&
+                (mention_at(d, p, owner + 1, true, f) ||
+                 (form_at(d, owner + 1, NULL) == FORM_PARTY &&
+                  form_subject_at(d, p, owner + 1, f)))) {
+                p->covered_until = f->end;
+                return true;
+            }
         }
         if (skipped++ >= window)
             return false;

@@ -3015,3 +3015,38 @@ Test(sources, a_relay_seated_in_a_place)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* The state agencies of Jordan and Algeria sign their datelines; al-Shabab's
+ * radio is the group's. */
+Test(sources, agencies_of_jordan_and_algeria)
+{
+    static const outlet_case cases[] = {
+        {"عمان - بترا\nأحبطت القوات المسلحة محاولة تهريب وقتلت 4 مهربين على الحدود الشمالية.",
+         "petra"},
+        {"الجزائر - واج\nقضت مفارز الجيش على 3 إرهابيين وأوقفت 9 عناصر دعم.", "aps"},
+    };
+    check_outlets(cases, sizeof cases / sizeof cases[0]);
+    const char *doc = "وقالت حركة الشباب عبر إذاعة الأندلس إن مقاتليها قتلوا 15 جنديا.";
+    extract_result r;
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    bool radio = false;
+    for (size_t i = 0; i < r.n_sources; i++)
+        radio |= !strcmp(r.sources[i].id, "andalus-radio");
+    cr_expect(radio, "al-Andalus radio is named");
+    extract_result_free(&r);
+}
+
+/* A toll summing up a party's operations names its owner after what it
+ * sums up ("حصيلة عمليات الجيش"); a period it covers is no part of the
+ * owner's name. */
+Test(sources, a_toll_of_a_party_s_operations)
+{
+    static const claimant_case cases[] = {
+        {"أفادت حصيلة عمليات الجيش الوطني الشعبي للفترة الممتدة من 3 إلى 9 مارس بأن مفارزه قضت "
+         "على 5 إرهابيين.",
+         "5 إرهابيين", "الجيش الوطني الشعبي", NULL},
+        {"وأفادت حصيلة عمليات الجيش السوداني بأن 13 مسلحا قتلوا.", "13 مسلحا",
+         "القوات المسلحة السودانية", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
