@@ -1610,6 +1610,11 @@ static bool told_press_at(const doc_state *d, size_t k)
     const char *w = t->tok[k].norm;
     if (t->tok[k].kind != TOK_WORD || strncmp(w, "ل", strlen("ل")) != 0)
         return false;
+    /* "لمراسلنا", "لمراسلتنا": the publisher's own correspondent */
+    const lexicon_entry *own = lexicon_find(d->m->speakers, w + strlen("ل"));
+    if (own && !strcmp(model_field(own, 2), "correspondent") &&
+        strcmp(w + strlen(w) - strlen("نا"), "نا") == 0)
+        return true;
     if (!word_among(w + strlen("ل"), d->m->word_sets[FW_OUTLET_NOUN]) &&
         !(strncmp(w, "لل", strlen("لل")) == 0 &&
           word_among(w + strlen("لل"), d->m->word_sets[FW_OUTLET_NOUN])))
@@ -1636,6 +1641,34 @@ static bool ministry_of_group(const doc_state *d, size_t j, const found *pf)
     size_t n = strlen(w), m = strlen("وزاره");
     return n >= m && n <= m + strlen("ولل") && !strcmp(w + n - m, "وزاره") &&
            !strcmp(d->r->sources[pf->source].kind, "armed_group");
+}
+
+/* "الباحثة في المنظمة", "الخبير في منظمة العفو الدولية": a function held
+ * in a party the list knows or a body named by its definite head (the
+ * definite function at j, في right after it, refers back to no one) is a
+ * speaker of its own. */
+static bool role_in_party(doc_state *d, size_t j, uint32_t s)
+{
+    const text *t = d->t;
+    found pf;
+    lexicon_match pm;
+    if (j + 2 >= t->n_tok || t->tok[j + 2].sentence != s ||
+        !stages_word_is(t, j + 1, (const char *const[]){"في", NULL}))
+        return false;
+    return party_at(d, j + 2, &pf, &pm) ||
+           (has_article(t, j + 2) && form_at(d, j + 2, &pm) == FORM_PARTY && pm.tok_end == j + 3);
+}
+
+/* Does a spokesman's function run through token k ("الناطق باسم",
+ * "المتحدث الرسمي باسم", speakers.tsv), k being its باسم? */
+static bool spokesman_before(const doc_state *d, size_t k)
+{
+    lexicon_match sm;
+    for (size_t r = k; r-- > 0 && r + 3 > k;)
+        if (lexicon_match_at(d->m->speakers, d->t, r, PROCLITICS_ALL, &sm) && sm.tok_end > k &&
+            !strcmp(model_field(sm.entry, 2), "spokesperson"))
+            return true;
+    return false;
 }
 
 static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
@@ -1684,7 +1717,8 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
     }
     if (has_article(t, j) && fm.tok_end == j + 1 && (head == FORM_PARTY || head == FORM_ROLE) &&
         !definite_nisba(d, j + 1, s) && !definite_follower(d, j + 1) &&
-        !(head == FORM_ROLE && holder_named_after(d, j)) && !seated_first_named(d, j, s))
+        !(head == FORM_ROLE && holder_named_after(d, j)) && !seated_first_named(d, j, s) &&
+        !(head == FORM_ROLE && role_in_party(d, j, s)))
         return false; /* "الوزارة" alone refers back (form_anaphor_at) */
     bool quoted = false;
     /* speaker_phrase_words bounds the function or body; a name after it has
@@ -1796,9 +1830,12 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             break; /* "مستشفى X التابع لـ Y": the body's name ends, its affiliation follows */
         /* after a complete (definite) name; a title or name in the genitive
          * names the body ("مركز الملك سلمان", "مستشفى الشيخ زايد") */
+        /* ("مكتب الناطق باسم الجيش": باسم, a given name too, ties the
+         * spokesman to whom he speaks for) */
         if (head == FORM_PARTY && (k > j + 1 || has_article(t, j)) && !quoted && prev_definite &&
             form_at(d, k - 1, NULL) != FORM_TITLE &&
-            (form == FORM_TITLE || (form == FORM_GIVEN && !has_article(t, k))))
+            (form == FORM_TITLE || (form == FORM_GIVEN && !has_article(t, k))) &&
+            !(form == FORM_GIVEN && spokesman_before(d, k)))
             break; /* "المتحدث باسم قوات X العميد فلان": a person follows the body */
         /* "زار وزير الصحة المستشفى"، "مستشفى الشفاء": after a complete
          * name, what is no adjective begins the object (a place, a party) */

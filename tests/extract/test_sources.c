@@ -3050,3 +3050,35 @@ Test(sources, a_toll_of_a_party_s_operations)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* Whom a statement was told ends the speaker's name: the publisher's own
+ * correspondent too ("لمراسلنا"). */
+Test(sources, told_to_our_correspondent)
+{
+    static const claimant_case cases[] = {
+        {"وقال مصدر في المجلس العسكري لدير الزور لمراسلنا إن اثنين من المقاتلين أصيبا.", "اثنين من",
+         "مصدر في المجلس العسكري لدير الزور", NULL},
+        {"وقال قائد الشرطة لمراسلتنا إن 3 مطلوبين اعتقلوا.", "3 مطلوبين", "قائد الشرطة", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* The office of a spokesman (باسم, also a given name, ties him to whom he
+ * speaks for), and a function held in a party ("الباحثة في المنظمة"). */
+Test(sources, a_spokesman_s_office_and_a_function_in_a_party)
+{
+    static const claimant_case cases[] = {
+        {"وأفاد مكتب الناطق الرسمي باسم القوات المسلحة بأن الجيش دمر 8 عربات.", "8 عربات",
+         "مكتب الناطق الرسمي باسم القوات المسلحة", NULL},
+        {"وأفاد مكتب المتحدث باسم الأمين العام بأن 8 مدنيين قتلوا.", "8 مدنيين",
+         "مكتب المتحدث باسم الأمين العام", NULL},
+        {"بيروت - أ ف ب\nجاء في تقرير لمنظمة هيومن رايتس ووتش أن 40 مدنيا قتلوا.\nوقالت الباحثة في "
+         "المنظمة لوكالة فرانس برس إن 30 عائلة نزحت.",
+         "30 عائلة", "الباحثة في المنظمة", NULL},
+        {"بيروت - أ ف ب\nوقال الباحث في منظمة العفو الدولية إن 30 عائلة نزحت.", "30 عائلة",
+         "الباحث في منظمة العفو الدولية", NULL},
+        /* counter-example: a governor's office and his name */
+        {"وقال مكتب المحافظ باسم الخطيب إن 8 مدنيين قتلوا.", "8 مدنيين", "مكتب المحافظ", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
