@@ -813,10 +813,11 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
     const char *kind = model_field(gm.entry, 1);
     const char *role = model_field(gm.entry, 2);
     bool anaphor = strcmp(model_field(gm.entry, 3), "yes") == 0;
-    /* "سكان من البلدة" speak; "نزح آلاف السكان من القرى" are counted: the
-     * list writes من after residents who speak, who are indefinite */
+    /* "سكان من البلدة", "سكان في الحي" speak; "نزح آلاف السكان من القرى"
+     * are counted: the list writes من or في after residents who speak, who
+     * are indefinite */
     bool partitive = gm.tok_end > gm.tok_first + 1 &&
-                     stages_word_is(t, gm.tok_end - 1, (const char *const[]){"من", NULL});
+                     stages_word_is(t, gm.tok_end - 1, (const char *const[]){"من", "في", NULL});
     if (partitive && has_article(t, i))
         return false;
     if (anaphor && !strcmp(role, "source")) {

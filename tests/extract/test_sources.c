@@ -2867,10 +2867,12 @@ Test(sources, residents_from_a_place)
     static const claimant_case cases[] = {
         {"قال سكان من القرية إن 9 مدنيين قتلوا في القصف المدفعي.", "9 مدنيين", "سكان", "anonymous"},
         {"وأفاد أهالي من حي الزهور بأن 3 أطفال أصيبوا بشظايا.", "3 أطفال", "أهالي", "anonymous"},
+        {"وقال سكان في حي الشجاعية إن 5 منازل دمرت.", "5 منازل", "سكان", "anonymous"},
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
     const char *docs[] = {"وفر مئات الأهالي من القرية بعد القصف الليلي.",
-                          "ونزح آلاف السكان من المخيم خلال يومين."};
+                          "ونزح آلاف السكان من المخيم خلال يومين.",
+                          "ويعيش آلاف السكان في المخيم منذ 3 أعوام."};
     for (size_t k = 0; k < sizeof docs / sizeof docs[0]; k++) {
         extract_result r;
         cr_assert_eq(extract_document(model, docs[k], strlen(docs[k]), &r), 0);
