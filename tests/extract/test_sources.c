@@ -3084,3 +3084,16 @@ Test(sources, a_spokesman_s_office_and_a_function_in_a_party)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A party's page or account is where its statement is made, as its بيان
+ * is: "قالت صفحة X على فيسبوك" credits X. */
+Test(sources, a_party_s_page_or_account)
+{
+    static const claimant_case cases[] = {
+        {"وقالت صفحة القوات المسلحة السودانية على فيسبوك إن 12 مسيرة أسقطت.", "12 مسيرة",
+         "القوات المسلحة السودانية", NULL},
+        {"وذكر حساب قوات الدعم السريع على تلغرام أن 25 جنديا أسروا.", "25 جنديا",
+         "قوات الدعم السريع", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
