@@ -1040,6 +1040,13 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
             q++;
         found tf;
         lexicon_match tm;
+        /* a family name with the article closing the name ("تركي المالكي") */
+        if (q > after && q < after + 3 && q + 1 < t->n_tok && t->tok[q].sentence == s &&
+            t->tok[q].kind == TOK_WORD && has_article(t, q) && !has_article(t, after) &&
+            form_at(d, q, NULL) == FORM_NONE && !stages_word_in(d, q, FW_COMPLEMENTIZER) &&
+            (between_commas ? is_comma(t, q + 1)
+                            : (phrase_ends_at(d, q + 1, s) || told_to_at(d, q + 1, &tf, &tm))))
+            q++;
         if (q >= after + 2 &&
             (between_commas ? is_comma(t, q)
                             : (phrase_ends_at(d, q, s) || told_to_at(d, q, &tf, &tm)))) {

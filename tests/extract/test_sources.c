@@ -3097,3 +3097,16 @@ Test(sources, a_party_s_page_or_account)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A spokesman's name after the party he speaks for may close with a family
+ * name that carries the article ("تركي المالكي"). */
+Test(sources, a_spokesman_s_family_name_with_the_article)
+{
+    static const claimant_case cases[] = {
+        {"وقال المتحدث باسم التحالف تركي المالكي إن الدفاعات الجوية دمرت 4 طائرات مسيرة.",
+         "4 طائرات", "تركي المالكي", "person"},
+        {"وقال المتحدث باسم الجيش الصومالي صالح الحسني لإذاعة مقديشو إن 20 مسلحا قتلوا.",
+         "20 مسلحا", "صالح الحسني", "person"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
