@@ -1985,6 +1985,12 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
          * the function only, the name after it is the spokesman's */
         if (holder_starts && p->function_only)
             break;
+        /* "ضابط في الجيش يدعى فلان": the name follows the verb of naming */
+        if (holder_starts && stages_word_is(t, k, (const char *const[]){"يدعي", "تدعي", NULL}) &&
+            k + 1 < t->n_tok && t->tok[k + 1].sentence == s && t->tok[k + 1].kind == TOK_WORD) {
+            k++;
+            continue;
+        }
         if (holder_starts)
             name_first = k;
         else if (name_first != EXTRACT_NO_INDEX && k > name_first && form == FORM_ROLE)

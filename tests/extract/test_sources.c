@@ -3110,3 +3110,13 @@ Test(sources, a_spokesman_s_family_name_with_the_article)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* "يدعى" before the name of who holds a function is no word of his name. */
+Test(sources, a_holder_named_after_the_verb_of_naming)
+{
+    static const claimant_case cases[] = {
+        {"وقال ضابط في الجيش الصومالي يدعى محمد حسن لرويترز إن 12 جنديا قتلوا.", "12 جنديا",
+         "محمد حسن", "person"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
