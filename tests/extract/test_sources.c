@@ -3120,3 +3120,15 @@ Test(sources, a_holder_named_after_the_verb_of_naming)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A nurse or a paramedic serving in a body speaks as a function does. */
+Test(sources, a_nurse_or_paramedic_in_a_body)
+{
+    static const claimant_case cases[] = {
+        {"وقال مسعف في الهلال الأحمر إن 7 جثث انتشلت من تحت الأنقاض.", "7 جثث",
+         "مسعف في الهلال الأحمر", "role"},
+        {"وقال ممرض في مستشفى كمال عدوان إن 12 جريحا وصلوا.", "12 جريحا",
+         "ممرض في مستشفى كمال عدوان", "role"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
