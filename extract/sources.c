@@ -2991,7 +2991,8 @@ static bool hidden_subject(const doc_state *d, const lexicon_match *am)
         return true;
     /* "وأشار إلى مقتل 3 جنود": إلى right after the verb opens what it
      * points to; a subject would stand between them ("وأشار المصدر إلى") */
-    if (stages_word_is(t, j, (const char *const[]){"الي", NULL}))
+    if (stages_word_is(t, j, (const char *const[]){"الي", NULL}) &&
+        !relay_verb(t->tok[am->tok_first].norm)) /* "ونقل إلى المستشفى": moved */
         return true;
     /* How and to whom it was said may stand between the verb and what it
      * says: "وأضاف في تصريح للأناضول أن", "وأضاف للصحفيين أن". A name of

@@ -3001,6 +3001,9 @@ Test(sources, pointing_to_an_event_carries_the_speaker)
         {"مقديشو - الأناضول\nقال الجيش الصومالي إن قواته قتلت 23 مسلحا.\nولفت إلى إصابة 4 جنود "
          "بجروح طفيفة.",
          "4 جنود", "الجيش الصومالي", NULL},
+        /* counter-example: نُقل إلى moves the wounded, it says nothing */
+        {"دمشق - سانا\nقال الدفاع المدني إن 3 أشخاص قتلوا.\nونقل إلى المستشفى 5 جرحى.", "5 جرحى",
+         "سانا", NULL},
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
