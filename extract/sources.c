@@ -2185,6 +2185,10 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
         gm.tok_end < d->t->n_tok && d->t->tok[gm.tok_end].sentence == d->t->tok[i].sentence &&
         stages_word_in(d, gm.tok_end, FW_RESPONSIBLE_FOR))
         generic = false;
+    /* "ونزح سكان من القرى": residents are a source only where a source
+     * stands; elsewhere they are the people a sentence is about */
+    if (generic && !as_subject && !strcmp(model_field(gm.entry, 2), "residents"))
+        generic = false;
     if (generic && (!known || gm.tok_end > km.tok_end))
         return generic_at(d, p, i, f);
     if (known && seated_elsewhere(d, i, &km, f))

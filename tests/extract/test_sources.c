@@ -2870,9 +2870,10 @@ Test(sources, residents_from_a_place)
         {"وقال سكان في حي الشجاعية إن 5 منازل دمرت.", "5 منازل", "سكان", "anonymous"},
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
-    const char *docs[] = {"وفر مئات الأهالي من القرية بعد القصف الليلي.",
-                          "ونزح آلاف السكان من المخيم خلال يومين.",
-                          "ويعيش آلاف السكان في المخيم منذ 3 أعوام."};
+    const char *docs[] = {
+        "وفر مئات الأهالي من القرية بعد القصف الليلي.", "ونزح آلاف السكان من المخيم خلال يومين.",
+        "ويعيش آلاف السكان في المخيم منذ 3 أعوام.", "وأصيب سكان في الحي بحالات اختناق بعد القصف.",
+        "ونزح سكان من القرى المجاورة نحو المدينة."};
     for (size_t k = 0; k < sizeof docs / sizeof docs[0]; k++) {
         extract_result r;
         cr_assert_eq(extract_document(model, docs[k], strlen(docs[k]), &r), 0);
