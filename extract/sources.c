@@ -343,6 +343,95 @@ static bool after_place(const doc_state *d, size_t i)
 
 /* A known source at i; fills f. A name flagged `owner` in sources.tsv
  * (النظام) is one only as the owner of a counted noun. */
+/* "الإعلام الحربي في الحشد الشعبي", "الإعلام الحربي التابع للحشد": a
+ * body the list knows as one party's (parent) by a name any party's body
+ * may carry, followed by its owner (في, التابع لـ) that is another party
+ * that fights (an armed group, an army, a government), is that owner's
+ * body and no listed one. */
+/* Where the owner's name begins after the name km (في X, التابع لـX,
+ * لX), or t->n_tok. */
+static size_t owner_at(const doc_state *d, const lexicon_match *km)
+{
+    const text *t = d->t;
+    size_t k = km->tok_end;
+    if (k >= t->n_tok || t->tok[k].sentence != t->tok[km->tok_first].sentence)
+        return t->n_tok;
+    if (strncmp(t->tok[k].norm, "ل", strlen("ل")) == 0 && !stages_word_in(d, k, FW_AFFILIATED) &&
+        !stages_word_is(t, k, (const char *const[]){"ل", "لـ", NULL}))
+        return k; /* "للحشد الشعبي" */
+    if (!stages_word_is(t, k, (const char *const[]){"في", NULL}) &&
+        !stages_word_in(d, k, FW_AFFILIATED))
+        return t->n_tok;
+    size_t q = k + 1;
+    if (stages_word_is(t, q, (const char *const[]){"ل", "لـ", NULL}))
+        q++;
+    return q < t->n_tok && t->tok[q].sentence == t->tok[k].sentence ? q : t->n_tok;
+}
+
+static bool owned_by_another(const doc_state *d, const lexicon_match *km)
+{
+    const text *t = d->t;
+    const char *parent = model_field(km->entry, 4);
+    if (!strcmp(parent, "-"))
+        return false;
+    size_t q = owner_at(d, km);
+    lexicon_match om;
+    if (q >= t->n_tok || !lexicon_match_at(d->m->source_list, t, q, PROCLITICS_NAME, &om))
+        return false;
+    /* "في سوريا": a country's name is where the body works, not its owner */
+    lexicon_match gm;
+    if (lexicon_match_at(d->m->gazetteer, t, q, PROCLITICS_NAME, &gm) && gm.tok_end >= om.tok_end)
+        return false;
+    const char *owner = model_field(om.entry, 1), *kind = model_field(om.entry, 2);
+    return strcmp(owner, parent) != 0 && strcmp(owner, model_field(km->entry, 1)) != 0 &&
+           (!strcmp(kind, "armed_group") || !strcmp(kind, "military") ||
+            !strcmp(kind, "government"));
+}
+
+static bool definite_nisba(const doc_state *d, size_t i, uint32_t s);
+
+/* "الأردنية", "المصري": the country (its gazetteer index) of which the
+ * definite nisba at token i is the adjective, or EXTRACT_NO_INDEX. */
+static size_t nisba_country(const doc_state *d, size_t i)
+{
+    const char *w = d->t->tok[i].norm + strlen("ال");
+    size_t n = strlen(w);
+    if (n > strlen("يه") && !strcmp(w + n - strlen("يه"), "يه"))
+        n -= strlen("يه");
+    else if (n > strlen("ي") && !strcmp(w + n - strlen("ي"), "ي"))
+        n -= strlen("ي");
+    else
+        return EXTRACT_NO_INDEX;
+    static const char *const tails[] = {"", "يا", "ا", NULL};
+    for (const char *const *tail = tails; *tail; tail++)
+        for (const char *const *art = (const char *const[]){"", "ال", NULL}; *art; art++) {
+            char form[TOKEN_NORM_MAX + 16];
+            snprintf(form, sizeof form, "%s%.*s%s", *art, (int)n, w, *tail);
+            const lexicon_entry *e = lexicon_find(d->m->gazetteer, form);
+            if (e) {
+                size_t place = model_entry_index(d->m->gazetteer, e);
+                return d->m->country_of[place];
+            }
+        }
+    return EXTRACT_NO_INDEX;
+}
+
+/* "الجيش الوطني الشعبي", "القيادة العامة للقوات المسلحة الأردنية": a name
+ * the list gives one war's party as a common noun (column local), followed
+ * by an adjective that is no place's, or a country's where the list knows
+ * no war, is another body's name. */
+static bool local_name_qualified(const doc_state *d, const lexicon_match *lm)
+{
+    uint32_t s = d->t->tok[lm->tok_first].sentence;
+    if (!definite_nisba(d, lm->tok_end, s))
+        return false;
+    const char *id = model_field(lm->entry, 1);
+    if (!model_name_is_local(d->m, d->t, lm->tok_first, lm->tok_end, id))
+        return false;
+    size_t country = nisba_country(d, lm->tok_end);
+    return country == EXTRACT_NO_INDEX || !model_conflict_in(d->m, d->m->places[country].id);
+}
+
 static bool known_at(doc_state *d, size_t i, found *f, lexicon_match *lm)
 {
     if (!lexicon_match_at(d->m->source_list, d->t, i, PROCLITICS_NAME, lm) ||
@@ -351,6 +440,8 @@ static bool known_at(doc_state *d, size_t i, found *f, lexicon_match *lm)
     /* "مجلس محافظة إدلب الحرة", "حلب الحرة": a name that is also an
      * ordinary word (الحرة "free") right after a place is its adjective */
     if (strstr(model_field(lm->entry, 6), "ambiguous") && after_place(d, i))
+        return false;
+    if (owned_by_another(d, lm) || local_name_qualified(d, lm))
         return false;
     size_t mi = model_entry_index(d->m->source_list, lm->entry);
     f->source = known_source(d, mi);
@@ -415,13 +506,19 @@ static size_t last_letters(const text *t, size_t i, uint32_t last[2])
 }
 
 /* Token i is a definite nisba adjective (الغربية, الشيوعي) in sentence s:
- * the article, and a final ي or ية as written (not ئة: التعبئة, الهيئة). */
+ * the article, and a final ي or ية as written (not ئة: التعبئة, الهيئة),
+ * and no counted noun the list writes with its article (الأهالي, a plural
+ * in ـي: "أبلغ الجيش الأهالي" names the army, and whom it told). */
 static bool definite_nisba(const doc_state *d, size_t i, uint32_t s)
 {
     const text *t = d->t;
     if (i >= t->n_tok || t->tok[i].sentence != s || t->tok[i].kind != TOK_WORD ||
         stages_word_in(d, i, FW_RELATIVE_PRONOUN) ||
         strncmp(t->tok[i].norm, "ال", strlen("ال")) != 0)
+        return false;
+    lexicon_match nm;
+    if (lexicon_match_at(d->m->nouns, t, i, PROCLITICS_NAME, &nm) && nm.tok_end == i + 1 &&
+        !nm.stripped)
         return false;
     uint32_t last[2];
     size_t letters = last_letters(t, i, last);
@@ -716,6 +813,13 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
     const char *kind = model_field(gm.entry, 1);
     const char *role = model_field(gm.entry, 2);
     bool anaphor = strcmp(model_field(gm.entry, 3), "yes") == 0;
+    /* "سكان من البلدة", "سكان في الحي" speak; "نزح آلاف السكان من القرى"
+     * are counted: the list writes من or في after residents who speak, who
+     * are indefinite */
+    bool partitive = gm.tok_end > gm.tok_first + 1 &&
+                     stages_word_is(t, gm.tok_end - 1, (const char *const[]){"من", "في", NULL});
+    if (partitive && has_article(t, i))
+        return false;
     if (anaphor && !strcmp(role, "source")) {
         /* "وأضاف المصدر الطبي" after "مصدر طبي" and another speaker: the
          * unnamed source named with those words */
@@ -771,10 +875,16 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
     bool bare_body = false;
     /* Its adjectives: "مصادر حقوقية", "مصدر أمني كردي", "مصادر أمنية
      * وإعلامية سورية". */
-    while (end < t->n_tok && end < gm.tok_end + 3 && t->tok[end].sentence == t->tok[i].sentence &&
-           indefinite_nisba(t, end)) {
+    while (end < t->n_tok && end < gm.tok_end + 3 && t->tok[end].sentence == t->tok[i].sentence) {
         lexicon_match km0;
-        if (lexicon_match_at(d->m->source_list, t, end, PROCLITICS_NAME, &km0))
+        /* "مصدر عسكري مسؤول": after a source, "responsible" describes it;
+         * it is no official of its own */
+        bool official = !strcmp(role, "source") && end > gm.tok_first &&
+                        lexicon_match_at(d->m->speakers, t, end, PROCLITICS_NONE, &km0) &&
+                        km0.tok_end == end + 1 && !strcmp(model_field(km0.entry, 2), "official");
+        if (!official && !indefinite_nisba(t, end))
+            break;
+        if (!official && lexicon_match_at(d->m->source_list, t, end, PROCLITICS_NAME, &km0))
             break; /* "مراسل سكاي نيوز": a name, not an adjective */
         end++;
     }
@@ -837,6 +947,11 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
         }
     }
     told_quoted_outlet(d, p, end, t->tok[i].sentence);
+    /* "سكان من البلدة": the list writes من to tell residents who speak
+     * from a noun that counts them; the speakers are the residents, and no
+     * name ends in a preposition */
+    if (!name_end && end == gm.tok_end && partitive)
+        name_end = gm.tok_end - 1;
     span sp = {gm.sp.start, t->tok[(name_end ? name_end : end) - 1].sp.end};
     /* 'مراسل "سكاي نيوز عربية"': the quote opened in the name closes it */
     size_t close = name_end ? name_end : end;
@@ -925,6 +1040,13 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
             q++;
         found tf;
         lexicon_match tm;
+        /* a family name with the article closing the name ("تركي المالكي") */
+        if (q > after && q < after + 3 && q + 1 < t->n_tok && t->tok[q].sentence == s &&
+            t->tok[q].kind == TOK_WORD && has_article(t, q) && !has_article(t, after) &&
+            form_at(d, q, NULL) == FORM_NONE && !stages_word_in(d, q, FW_COMPLEMENTIZER) &&
+            (between_commas ? is_comma(t, q + 1)
+                            : (phrase_ends_at(d, q + 1, s) || told_to_at(d, q + 1, &tf, &tm))))
+            q++;
         if (q >= after + 2 &&
             (between_commas ? is_comma(t, q)
                             : (phrase_ends_at(d, q, s) || told_to_at(d, q, &tf, &tm)))) {
@@ -1496,6 +1618,11 @@ static bool told_press_at(const doc_state *d, size_t k)
     const char *w = t->tok[k].norm;
     if (t->tok[k].kind != TOK_WORD || strncmp(w, "ل", strlen("ل")) != 0)
         return false;
+    /* "لمراسلنا", "لمراسلتنا": the publisher's own correspondent */
+    const lexicon_entry *own = lexicon_find(d->m->speakers, w + strlen("ل"));
+    if (own && !strcmp(model_field(own, 2), "correspondent") &&
+        strcmp(w + strlen(w) - strlen("نا"), "نا") == 0)
+        return true;
     if (!word_among(w + strlen("ل"), d->m->word_sets[FW_OUTLET_NOUN]) &&
         !(strncmp(w, "لل", strlen("لل")) == 0 &&
           word_among(w + strlen("لل"), d->m->word_sets[FW_OUTLET_NOUN])))
@@ -1512,6 +1639,44 @@ static bool told_press_at(const doc_state *d, size_t k)
         return !strcmp(kind, "outlet") || !strcmp(kind, "agency");
     }
     return true;
+}
+
+/* "وزارة الدفاع الوطني": a ministry's genitive names its portfolio, even
+ * where an armed group carries the same words (قوات الدفاع الوطني) */
+static bool ministry_of_group(const doc_state *d, size_t j, const found *pf)
+{
+    const char *w = d->t->tok[j].norm;
+    size_t n = strlen(w), m = strlen("وزاره");
+    return n >= m && n <= m + strlen("ولل") && !strcmp(w + n - m, "وزاره") &&
+           !strcmp(d->r->sources[pf->source].kind, "armed_group");
+}
+
+/* "الباحثة في المنظمة", "الخبير في منظمة العفو الدولية": a function held
+ * in a party the list knows or a body named by its definite head (the
+ * definite function at j, في right after it, refers back to no one) is a
+ * speaker of its own. */
+static bool role_in_party(doc_state *d, size_t j, uint32_t s)
+{
+    const text *t = d->t;
+    found pf;
+    lexicon_match pm;
+    if (j + 2 >= t->n_tok || t->tok[j + 2].sentence != s ||
+        !stages_word_is(t, j + 1, (const char *const[]){"في", NULL}))
+        return false;
+    return party_at(d, j + 2, &pf, &pm) ||
+           (has_article(t, j + 2) && form_at(d, j + 2, &pm) == FORM_PARTY && pm.tok_end == j + 3);
+}
+
+/* Does a spokesman's function run through token k ("الناطق باسم",
+ * "المتحدث الرسمي باسم", speakers.tsv), k being its باسم? */
+static bool spokesman_before(const doc_state *d, size_t k)
+{
+    lexicon_match sm;
+    for (size_t r = k; r-- > 0 && r + 3 > k;)
+        if (lexicon_match_at(d->m->speakers, d->t, r, PROCLITICS_ALL, &sm) && sm.tok_end > k &&
+            !strcmp(model_field(sm.entry, 2), "spokesperson"))
+            return true;
+    return false;
 }
 
 static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
@@ -1551,7 +1716,7 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         lexicon_match pm;
         if (q < t->n_tok && t->tok[q].sentence == s && t->tok[q].kind == TOK_WORD &&
             known_at(d, q, &pf, &pm) && !pm.stripped && phrase_ends_at(d, pm.tok_end, s) &&
-            strcmp(d->r->sources[pf.source].kind, "person") != 0) {
+            strcmp(d->r->sources[pf.source].kind, "person") != 0 && !ministry_of_group(d, j, &pf)) {
             if (!add_mention(d, pf.source, pm.sp, q, pm.tok_end, ROLE_MENTIONED))
                 return false;
             *f = (found){pf.source, d->r->n_source_mentions - 1, pm.tok_end, false};
@@ -1560,7 +1725,8 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
     }
     if (has_article(t, j) && fm.tok_end == j + 1 && (head == FORM_PARTY || head == FORM_ROLE) &&
         !definite_nisba(d, j + 1, s) && !definite_follower(d, j + 1) &&
-        !(head == FORM_ROLE && holder_named_after(d, j)) && !seated_first_named(d, j, s))
+        !(head == FORM_ROLE && holder_named_after(d, j)) && !seated_first_named(d, j, s) &&
+        !(head == FORM_ROLE && role_in_party(d, j, s)))
         return false; /* "الوزارة" alone refers back (form_anaphor_at) */
     bool quoted = false;
     /* speaker_phrase_words bounds the function or body; a name after it has
@@ -1672,9 +1838,12 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             break; /* "مستشفى X التابع لـ Y": the body's name ends, its affiliation follows */
         /* after a complete (definite) name; a title or name in the genitive
          * names the body ("مركز الملك سلمان", "مستشفى الشيخ زايد") */
+        /* ("مكتب الناطق باسم الجيش": باسم, a given name too, ties the
+         * spokesman to whom he speaks for) */
         if (head == FORM_PARTY && (k > j + 1 || has_article(t, j)) && !quoted && prev_definite &&
             form_at(d, k - 1, NULL) != FORM_TITLE &&
-            (form == FORM_TITLE || (form == FORM_GIVEN && !has_article(t, k))))
+            (form == FORM_TITLE || (form == FORM_GIVEN && !has_article(t, k))) &&
+            !(form == FORM_GIVEN && spokesman_before(d, k)))
             break; /* "المتحدث باسم قوات X العميد فلان": a person follows the body */
         /* "زار وزير الصحة المستشفى"، "مستشفى الشفاء": after a complete
          * name, what is no adjective begins the object (a place, a party) */
@@ -1688,6 +1857,9 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         if (party_at(d, k, &pf, &pm) && !pf.anaphor && !quoted &&
             strstr(model_field(pm.entry, 6), "ambiguous") &&
             !(k > 0 && (stages_word_in(d, k - 1, FW_OUTLET_NOUN) || office_head(t, k - 1))))
+            plain = true;
+        if (!plain && head == FORM_PARTY && k == fm.tok_end && party_at(d, k, &pf, &pm) &&
+            !pf.anaphor && ministry_of_group(d, j, &pf))
             plain = true;
         if (!plain && party_at(d, k, &pf, &pm)) {
             if (head == FORM_PARTY && strcmp(d->r->sources[pf.source].kind, "person") == 0)
@@ -1753,6 +1925,15 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             (lexicon_match_at(d->m->nouns, t, k, PROCLITICS_ALL, &nm) ||
              form_at(d, k, NULL) != FORM_NONE))
             break;
+        /* "أبلغت قوات الأمن الأهالي": after a complete name, a definite
+         * noun of people (no adjective) is whom the verb reaches */
+        if (k > j + 1 && head == FORM_PARTY && prev_definite &&
+            strncmp(tk->norm, "ال", strlen("ال")) == 0 && name_first == EXTRACT_NO_INDEX &&
+            !quoted && !definite_nisba(d, k, s) &&
+            lexicon_match_at(d->m->nouns, t, k, PROCLITICS_ALL, &nm) &&
+            (!strcmp(model_field(nm.entry, 2), "civilians") ||
+             !strcmp(model_field(nm.entry, 2), "people")))
+            break;
         bool name_link = stages_word_in(d, k, FW_NAME_LINK);
         /* "حذر وزير الصحة اللبناني من كارثة": after a complete name a
          * preposition begins what is said of it, not the holder's name */
@@ -1804,6 +1985,12 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
          * the function only, the name after it is the spokesman's */
         if (holder_starts && p->function_only)
             break;
+        /* "ضابط في الجيش يدعى فلان": the name follows the verb of naming */
+        if (holder_starts && stages_word_is(t, k, (const char *const[]){"يدعي", "تدعي", NULL}) &&
+            k + 1 < t->n_tok && t->tok[k + 1].sentence == s && t->tok[k + 1].kind == TOK_WORD) {
+            k++;
+            continue;
+        }
         if (holder_starts)
             name_first = k;
         else if (name_first != EXTRACT_NO_INDEX && k > name_first && form == FORM_ROLE)
@@ -1998,6 +2185,10 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
         gm.tok_end < d->t->n_tok && d->t->tok[gm.tok_end].sentence == d->t->tok[i].sentence &&
         stages_word_in(d, gm.tok_end, FW_RESPONSIBLE_FOR))
         generic = false;
+    /* "ونزح سكان من القرى": residents are a source only where a source
+     * stands; elsewhere they are the people a sentence is about */
+    if (generic && !as_subject && !strcmp(model_field(gm.entry, 2), "residents"))
+        generic = false;
     if (generic && (!known || gm.tok_end > km.tok_end))
         return generic_at(d, p, i, f);
     if (known && seated_elsewhere(d, i, &km, f))
@@ -2007,6 +2198,25 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
     lexicon_match am;
     if (known && party_anaphor_at(d, i, f, &am) && am.tok_end >= km.tok_end)
         return refer_back(d, f->source, &am, f);
+    if (known && owned_by_another(d, &km)) {
+        /* "الإعلام الحربي التابع للحشد الشعبي": the owner's, named by the
+         * words up to the owner's name */
+        size_t q = owner_at(d, &km);
+        found of;
+        lexicon_match wm;
+        if (!known_at(d, q, &of, &wm) ||
+            !add_mention(d, of.source, wm.sp, q, wm.tok_end, ROLE_MENTIONED))
+            return false;
+        span whole = {km.sp.start, wm.sp.end};
+        f->source = discovered_source(d, whole, model_field(km.entry, 2), of.source);
+        if (f->source == EXTRACT_NO_INDEX ||
+            !add_mention(d, f->source, whole, i, wm.tok_end, ROLE_MENTIONED))
+            return false;
+        f->mention = d->r->n_source_mentions - 1;
+        f->end = wm.tok_end;
+        f->anaphor = false;
+        return true;
+    }
     if (known) {
         if (!known_at(d, i, f, &km) ||
             !add_mention(d, f->source, km.sp, km.tok_first, km.tok_end, ROLE_MENTIONED))
@@ -2242,6 +2452,12 @@ static bool relayed(doc_state *d, pass *p, size_t verb, found *f)
            !is_comma(t, j) && !is_punct(t, j, ':'))
         j++;
     j = next_word(t, j < t->n_tok && is_comma(t, j) ? j + 1 : j, s); /* "ونقل الجيش، عن ..." */
+    /* where the relaying outlet works: "نقلت وكالة سانا في دمشق عن" */
+    lexicon_match sm;
+    if (stages_word_is(t, j, (const char *const[]){"في", NULL}) && j + 1 < t->n_tok &&
+        t->tok[j + 1].sentence == s &&
+        lexicon_match_at(d->m->gazetteer, t, j + 1, PROCLITICS_NAME, &sm) && !sm.stripped)
+        j = next_word(t, sm.tok_end, s);
     /* the relaying outlet's own description may come before عن: "نقل موقع
      * X التابع للجيش عن", "نقلت الوكالة الرسمية عن" */
     if (j < t->n_tok && (stages_word_in(d, j, FW_AFFILIATED) || definite_nisba(d, j, s)))
@@ -2555,6 +2771,20 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
                 relayed(d, p, am->tok_first, f);
                 return true;
             }
+            /* "أفادت حصيلة عمليات الجيش": what the statement sums up, in
+             * construct, between it and its owner the list knows */
+            if (t->tok[owner].kind == TOK_WORD && !has_article(t, owner) && !has_article(t, j) &&
+                form_at(d, owner, NULL) == FORM_NONE &&
+                !lexicon_match_at(d->m->triggers, t, owner, PROCLITICS_ALL, &xm) &&
+                !stages_word_in(d, owner, FW_COMPLEMENTIZER) && owner + 1 < t->n_tok &&
+                t->tok[owner + 1].sentence == s && t->tok[owner + 1].kind == TOK_WORD &&
+                has_article(t, owner + 1) &&
+                (mention_at(d, p, owner + 1, true, f) ||
+                 (form_at(d, owner + 1, NULL) == FORM_PARTY &&
+                  form_subject_at(d, p, owner + 1, f)))) {
+                p->covered_until = f->end;
+                return true;
+            }
         }
         if (skipped++ >= window)
             return false;
@@ -2762,6 +2992,11 @@ static bool hidden_subject(const doc_state *d, const lexicon_match *am)
     /* "وأشار إلى أن", "في بيان قالت فيه إن" */
     if (stages_word_is(t, j, (const char *const[]){"الي", "في", "فيه", "فيها", NULL}) &&
         stages_word_in(d, next_word(t, j + 1, s), FW_COMPLEMENTIZER))
+        return true;
+    /* "وأشار إلى مقتل 3 جنود": إلى right after the verb opens what it
+     * points to; a subject would stand between them ("وأشار المصدر إلى") */
+    if (stages_word_is(t, j, (const char *const[]){"الي", NULL}) &&
+        !relay_verb(t->tok[am->tok_first].norm)) /* "ونقل إلى المستشفى": moved */
         return true;
     /* How and to whom it was said may stand between the verb and what it
      * says: "وأضاف في تصريح للأناضول أن", "وأضاف للصحفيين أن". A name of
@@ -3905,6 +4140,21 @@ int sources_find(doc_state *d)
     if (narrator != EXTRACT_NO_INDEX && narrator == d->r->outlet)
         while (d->narrated_lead_end < n && d->speaker[d->narrated_lead_end] == EXTRACT_NO_INDEX)
             d->narrated_lead_end++;
+    /* "بغداد - رويترز: قتل 5 ... . وذكرت خلية الإعلام الأمني أن الغارة
+     * استهدفت ...": the outlet's unattributed lead sums up the statement
+     * that opens the next sentence and gives its details, whose party
+     * asserts it; not one that denies it, nor one that gives counts of its
+     * own (another toll: the lead is the outlet's) */
+    size_t lead = d->narrated_lead_end;
+    if (lead > 0 && lead < n && t->tok[lead].sentence == t->tok[lead - 1].sentence + 1 &&
+        d->speaker[lead] != narrator && !d->denied[lead]) {
+        uint32_t next = t->tok[lead].sentence;
+        bool counts = false;
+        for (size_t k = 0; k < d->r->n_numbers && !counts; k++)
+            counts = t->tok[d->r->numbers[k].tok_first].sentence == next;
+        for (size_t i = lead; !counts && i-- > 0 && t->tok[i].sentence == next - 1;)
+            d->speaker[i] = d->speaker[lead];
+    }
     for (size_t i = 0; i < n; i++)
         if (d->speaker[i] == EXTRACT_NO_INDEX &&
             !(first_narrates && i >= p.lead_not_theirs_from && i < p.lead_not_theirs_to) &&

@@ -2842,3 +2842,297 @@ Test(sources, the_agency_refers_back_to_the_dateline_s)
         cr_expect_str_neq(r.sources[i].id, "saba", "the government's Saba is not named");
     extract_result_free(&r);
 }
+
+/* A definite noun of people after a body's name is whom the verb reaches,
+ * not part of the name: الأهالي ends in ـي as a nisba does, but is a
+ * plural noun ("أبلغ الجيش الأهالي بضرورة الإخلاء"). */
+Test(sources, whom_a_body_warned_is_not_its_name)
+{
+    static const claimant_case cases[] = {
+        {"أبلغ الجيش الأهالي بضرورة مغادرة القرية، وقال إن 14 مسلحا قتلوا.", "14 مسلحا", "الجيش",
+         NULL},
+        {"أبلغت قوات الأمن الأهالي بإخلاء الحي، وقالت إن 6 مطلوبين اعتقلوا.", "6 مطلوبين",
+         "قوات الأمن", NULL},
+        {"وأبلغت قيادة الشرطة المدنيين بخطر الألغام، وقالت إن 3 أطفال أصيبوا.", "3 أطفال",
+         "قيادة الشرطة", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Residents who speak are written indefinite with من ("سكان من البلدة"):
+ * they are the residents, named without the preposition; the definite
+ * residents with من are the people a figure counts, who say nothing. */
+Test(sources, residents_from_a_place)
+{
+    static const claimant_case cases[] = {
+        {"قال سكان من القرية إن 9 مدنيين قتلوا في القصف المدفعي.", "9 مدنيين", "سكان", "anonymous"},
+        {"وأفاد أهالي من حي الزهور بأن 3 أطفال أصيبوا بشظايا.", "3 أطفال", "أهالي", "anonymous"},
+        {"وقال سكان في حي الشجاعية إن 5 منازل دمرت.", "5 منازل", "سكان", "anonymous"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+    const char *docs[] = {
+        "وفر مئات الأهالي من القرية بعد القصف الليلي.", "ونزح آلاف السكان من المخيم خلال يومين.",
+        "ويعيش آلاف السكان في المخيم منذ 3 أعوام.", "وأصيب سكان في الحي بحالات اختناق بعد القصف.",
+        "ونزح سكان من القرى المجاورة نحو المدينة."};
+    for (size_t k = 0; k < sizeof docs / sizeof docs[0]; k++) {
+        extract_result r;
+        cr_assert_eq(extract_document(model, docs[k], strlen(docs[k]), &r), 0);
+        cr_expect_eq(r.n_sources, 0, "no speaker in: %s (%s)", docs[k],
+                     r.n_sources ? r.sources[0].name : "");
+        extract_result_free(&r);
+    }
+}
+
+/* A body the list knows as one party's by a name any party's body may
+ * carry ("الإعلام الحربي", Hezbollah's) is another's when its owner follows
+ * (في X, التابع لـX, لـX): the office of that owner, not the listed one. */
+Test(sources, an_office_s_owner_after_its_name)
+{
+    static const claimant_case cases[] = {
+        {"قال مكتب الإعلام الحربي في الحشد الشعبي إن 7 من عناصر داعش قتلوا في جرف النصر.", "7 من",
+         "مكتب الإعلام الحربي في الحشد الشعبي", NULL},
+        {"وذكر الإعلام الحربي التابع للحشد الشعبي أن 5 إرهابيين قتلوا في وادي حوران.", "5 إرهابيين",
+         "الإعلام الحربي التابع للحشد الشعبي", NULL},
+        {"وأفاد الإعلام الحربي للحشد الشعبي بأن 4 أوكار دمرت.", "4 أوكار",
+         "الإعلام الحربي للحشد الشعبي", NULL},
+        /* its own owner, or a country where it works: the listed body */
+        {"وقال الإعلام الحربي في حزب الله إن 3 دبابات دمرت.", "3 دبابات", "الإعلام الحربي المركزي",
+         NULL},
+        {"وقال الإعلام الحربي في سوريا إن 3 دبابات دمرت.", "3 دبابات", "الإعلام الحربي المركزي",
+         NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+    const char *doc = "وذكر الإعلام الحربي التابع للحشد الشعبي أن 5 إرهابيين قتلوا.";
+    extract_result r;
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    for (size_t i = 0; i < r.n_sources; i++)
+        cr_expect_str_neq(r.sources[i].id, "war-media", "Hezbollah's war media is not named");
+    extract_result_free(&r);
+}
+
+/* An outlet's unattributed lead that the next sentence's statement goes on
+ * to detail is that statement's party's; not when the party denies it, nor
+ * when it gives a count of its own (the lead is then the outlet's toll). */
+Test(sources, a_lead_the_next_statement_develops)
+{
+    static const claimant_case cases[] = {
+        {"بغداد - رويترز\nقتل 5 عناصر من تنظيم داعش في ضربة جوية شمال بغداد.\nوذكرت خلية الإعلام "
+         "الأمني أن الضربة استهدفت وكرا للتنظيم في وادي الشاي.",
+         "5 عناصر", "خلية الإعلام الأمني", NULL},
+        {"أنقرة - الأناضول\nتم تحييد 7 إرهابيين شمالي العراق.\nوأوضحت وزارة الدفاع التركية في بيان "
+         "أن العملية جرت في منطقة متينا.",
+         "7 إرهابيين", "وزارة الدفاع التركية", NULL},
+        /* counter-examples */
+        {"الخرطوم - الأناضول\nقتل 12 مدنيا في قصف مدفعي على أحياء في الفاشر.\nونفت قوات الدعم "
+         "السريع في بيان على تلغرام مسؤوليتها عن القصف.",
+         "12 مدنيا", "الأناضول", NULL},
+        {"مقديشو - رويترز\nقتل 9 جنود في هجوم على قاعدة عسكرية جنوبي الصومال.\nوقالت حركة الشباب "
+         "إن مقاتليها قتلوا 30 جنديا.",
+         "9 جنود", "رويترز", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A name the list gives one war's party as a common noun ("الجيش الوطني",
+ * "القيادة العامة للقوات المسلحة") followed by an adjective of no place, or
+ * of a country where the list knows no war, names another body: read by
+ * its form. A ministry's genitive names its portfolio, not an armed group
+ * of the same words (وزارة الدفاع الوطني, not قوات الدفاع الوطني). */
+Test(sources, another_country_s_body_by_its_adjective)
+{
+    static const claimant_case cases[] = {
+        {"وقال الجيش الوطني الشعبي في بيان إن مفارزه قضت على 4 إرهابيين.", "4 إرهابيين",
+         "الجيش الوطني الشعبي", "military"},
+        {"وقال مصدر في القيادة العامة للقوات المسلحة الأردنية إن 5 مهربين قتلوا على الحدود.",
+         "5 مهربين", "مصدر في القيادة العامة للقوات المسلحة الأردنية", NULL},
+        {"وأعلنت وزارة الدفاع الوطني توقيف 19 مهربا في الجنوب.", "19 مهربا", "وزارة الدفاع الوطني",
+         "government"},
+        {"وحسب بيان لوزارة الدفاع الوطني، فقد ضبطت 6 مركبات.", "6 مركبات", "وزارة الدفاع الوطني",
+         "government"},
+        /* counter-examples: a country at war, the group itself */
+        {"وقالت القوات الحكومية السورية إن 5 مسلحين قتلوا.", "5 مسلحين", "الجيش السوري", NULL},
+        {"وقالت قوات الدفاع الوطني إن 3 مسلحين قتلوا.", "3 مسلحين", "قوات الدفاع الوطني", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+    const char *doc = "وقال مصدر في القيادة العامة للقوات المسلحة الأردنية إن 5 مهربين قتلوا.";
+    extract_result r;
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    for (size_t i = 0; i < r.n_sources; i++)
+        cr_expect_str_neq(r.sources[i].id, "syrian-army-general-command", "not Syria's command");
+    extract_result_free(&r);
+}
+
+/* "مسؤول" after an unnamed source describes it ("مصدر عسكري مسؤول"): one
+ * source, no official of its own. */
+Test(sources, a_responsible_source_is_one_source)
+{
+    static const claimant_case cases[] = {
+        {"وقال مصدر عسكري مسؤول إن 4 مهربين قتلوا خلال الاشتباك.", "4 مهربين", "مصدر عسكري مسؤول",
+         "anonymous"},
+        {"وأفادت مصادر أمنية مسؤولة بأن 7 مطلوبين اعتقلوا.", "7 مطلوبين", "مصادر أمنية مسؤولة",
+         "anonymous"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+    const char *doc = "وقال مصدر عسكري مسؤول إن 4 مهربين قتلوا خلال الاشتباك.";
+    extract_result r;
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    cr_expect_eq(r.n_sources, 1, "one source, got %zu", r.n_sources);
+    extract_result_free(&r);
+}
+
+/* A toll a party publishes is what its statement is made in, as بيان is:
+ * "أفادت حصيلة X" credits X, "قال X في حصيلة" ends X's name. */
+Test(sources, a_toll_published_by_a_party)
+{
+    static const claimant_case cases[] = {
+        {"وأفادت حصيلة الجيش السوداني بأن 13 مسلحا قتلوا في المعارك.", "13 مسلحا",
+         "القوات المسلحة السودانية", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A verb of saying with إلى right after it ("وأشار إلى مقتل ...") has a
+ * hidden subject, the last speaker, also in a paragraph of its own. */
+Test(sources, pointing_to_an_event_carries_the_speaker)
+{
+    static const claimant_case cases[] = {
+        {"القاهرة - أ ش أ\nأعلن المتحدث العسكري العقيد فلان الفلاني أن 18 عنصرا قتلوا في "
+         "مداهمات.\nوأشار إلى مقتل ضابط و3 جنود خلال الاشتباكات.",
+         "3 جنود", "العقيد فلان الفلاني", NULL},
+        {"مقديشو - الأناضول\nقال الجيش الصومالي إن قواته قتلت 23 مسلحا.\nولفت إلى إصابة 4 جنود "
+         "بجروح طفيفة.",
+         "4 جنود", "الجيش الصومالي", NULL},
+        /* counter-example: نُقل إلى moves the wounded, it says nothing */
+        {"دمشق - سانا\nقال الدفاع المدني إن 3 أشخاص قتلوا.\nونقل إلى المستشفى 5 جرحى.", "5 جرحى",
+         "سانا", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Where the relaying outlet works may stand before عن: "نقلت وكالة X في
+ * PLACE عن Y" credits Y. */
+Test(sources, a_relay_seated_in_a_place)
+{
+    static const claimant_case cases[] = {
+        {"ونقلت وكالة سانا في دمشق عن مصدر عسكري أن 4 مسلحين قتلوا.", "4 مسلحين", "مصدر عسكري",
+         NULL},
+        {"ونقلت وكالة الأناضول في مقديشو عن مسؤول محلي أن 6 مدنيين قتلوا.", "6 مدنيين",
+         "مسؤول محلي", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* The state agencies of Jordan and Algeria sign their datelines; al-Shabab's
+ * radio is the group's. */
+Test(sources, agencies_of_jordan_and_algeria)
+{
+    static const outlet_case cases[] = {
+        {"عمان - بترا\nأحبطت القوات المسلحة محاولة تهريب وقتلت 4 مهربين على الحدود الشمالية.",
+         "petra"},
+        {"الجزائر - واج\nقضت مفارز الجيش على 3 إرهابيين وأوقفت 9 عناصر دعم.", "aps"},
+    };
+    check_outlets(cases, sizeof cases / sizeof cases[0]);
+    const char *doc = "وقالت حركة الشباب عبر إذاعة الأندلس إن مقاتليها قتلوا 15 جنديا.";
+    extract_result r;
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    bool radio = false;
+    for (size_t i = 0; i < r.n_sources; i++)
+        radio |= !strcmp(r.sources[i].id, "andalus-radio");
+    cr_expect(radio, "al-Andalus radio is named");
+    extract_result_free(&r);
+}
+
+/* A toll summing up a party's operations names its owner after what it
+ * sums up ("حصيلة عمليات الجيش"); a period it covers is no part of the
+ * owner's name. */
+Test(sources, a_toll_of_a_party_s_operations)
+{
+    static const claimant_case cases[] = {
+        {"أفادت حصيلة عمليات الجيش الوطني الشعبي للفترة الممتدة من 3 إلى 9 مارس بأن مفارزه قضت "
+         "على 5 إرهابيين.",
+         "5 إرهابيين", "الجيش الوطني الشعبي", NULL},
+        {"وأفادت حصيلة عمليات الجيش السوداني بأن 13 مسلحا قتلوا.", "13 مسلحا",
+         "القوات المسلحة السودانية", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Whom a statement was told ends the speaker's name: the publisher's own
+ * correspondent too ("لمراسلنا"). */
+Test(sources, told_to_our_correspondent)
+{
+    static const claimant_case cases[] = {
+        {"وقال مصدر في المجلس العسكري لدير الزور لمراسلنا إن اثنين من المقاتلين أصيبا.", "اثنين من",
+         "مصدر في المجلس العسكري لدير الزور", NULL},
+        {"وقال قائد الشرطة لمراسلتنا إن 3 مطلوبين اعتقلوا.", "3 مطلوبين", "قائد الشرطة", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* The office of a spokesman (باسم, also a given name, ties him to whom he
+ * speaks for), and a function held in a party ("الباحثة في المنظمة"). */
+Test(sources, a_spokesman_s_office_and_a_function_in_a_party)
+{
+    static const claimant_case cases[] = {
+        {"وأفاد مكتب الناطق الرسمي باسم القوات المسلحة بأن الجيش دمر 8 عربات.", "8 عربات",
+         "مكتب الناطق الرسمي باسم القوات المسلحة", NULL},
+        {"وأفاد مكتب المتحدث باسم الأمين العام بأن 8 مدنيين قتلوا.", "8 مدنيين",
+         "مكتب المتحدث باسم الأمين العام", NULL},
+        {"بيروت - أ ف ب\nجاء في تقرير لمنظمة هيومن رايتس ووتش أن 40 مدنيا قتلوا.\nوقالت الباحثة في "
+         "المنظمة لوكالة فرانس برس إن 30 عائلة نزحت.",
+         "30 عائلة", "الباحثة في المنظمة", NULL},
+        {"بيروت - أ ف ب\nوقال الباحث في منظمة العفو الدولية إن 30 عائلة نزحت.", "30 عائلة",
+         "الباحث في منظمة العفو الدولية", NULL},
+        /* counter-example: a governor's office and his name */
+        {"وقال مكتب المحافظ باسم الخطيب إن 8 مدنيين قتلوا.", "8 مدنيين", "مكتب المحافظ", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A party's page or account is where its statement is made, as its بيان
+ * is: "قالت صفحة X على فيسبوك" credits X. */
+Test(sources, a_party_s_page_or_account)
+{
+    static const claimant_case cases[] = {
+        {"وقالت صفحة القوات المسلحة السودانية على فيسبوك إن 12 مسيرة أسقطت.", "12 مسيرة",
+         "القوات المسلحة السودانية", NULL},
+        {"وذكر حساب قوات الدعم السريع على تلغرام أن 25 جنديا أسروا.", "25 جنديا",
+         "قوات الدعم السريع", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A spokesman's name after the party he speaks for may close with a family
+ * name that carries the article ("تركي المالكي"). */
+Test(sources, a_spokesman_s_family_name_with_the_article)
+{
+    static const claimant_case cases[] = {
+        {"وقال المتحدث باسم التحالف تركي المالكي إن الدفاعات الجوية دمرت 4 طائرات مسيرة.",
+         "4 طائرات", "تركي المالكي", "person"},
+        {"وقال المتحدث باسم الجيش الصومالي صالح الحسني لإذاعة مقديشو إن 20 مسلحا قتلوا.",
+         "20 مسلحا", "صالح الحسني", "person"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* "يدعى" before the name of who holds a function is no word of his name. */
+Test(sources, a_holder_named_after_the_verb_of_naming)
+{
+    static const claimant_case cases[] = {
+        {"وقال ضابط في الجيش الصومالي يدعى محمد حسن لرويترز إن 12 جنديا قتلوا.", "12 جنديا",
+         "محمد حسن", "person"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A nurse or a paramedic serving in a body speaks as a function does. */
+Test(sources, a_nurse_or_paramedic_in_a_body)
+{
+    static const claimant_case cases[] = {
+        {"وقال مسعف في الهلال الأحمر إن 7 جثث انتشلت من تحت الأنقاض.", "7 جثث",
+         "مسعف في الهلال الأحمر", "role"},
+        {"وقال ممرض في مستشفى كمال عدوان إن 12 جريحا وصلوا.", "12 جريحا",
+         "ممرض في مستشفى كمال عدوان", "role"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
