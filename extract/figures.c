@@ -488,16 +488,6 @@ static size_t line_start(const text *t, size_t i)
     return i;
 }
 
-/* Does a bullet ("-", "•", "*") open the line that starts at token a? */
-static bool bulleted(const text *t, size_t a)
-{
-    if (t->tok[a].kind != TOK_PUNCT)
-        return false;
-    uint32_t c = t->cp[t->tok[a].sp.start];
-    return c == '-' || c == '*' || c == 0x2013 || c == 0x2014 || c == 0x00B7 || c == 0x2022 ||
-           c == 0x25AA || c == 0x25CF;
-}
-
 /* The colon that ends the heading of the bulleted item whose count opens at
  * token num_first, or EXTRACT_NO_INDEX when it opens none. */
 static size_t list_heading_colon(const text *t, size_t num_first)
@@ -506,9 +496,9 @@ static size_t list_heading_colon(const text *t, size_t num_first)
     size_t a = num_first;
     while (a > 0 && !t->tok[a].newline_before && num_first - a < 3)
         a--;
-    if ((a > 0 && !t->tok[a].newline_before) || !bulleted(t, a))
+    if ((a > 0 && !t->tok[a].newline_before) || !stages_bulleted(t, a))
         return EXTRACT_NO_INDEX;
-    while (a > 0 && bulleted(t, line_start(t, a - 1)))
+    while (a > 0 && stages_bulleted(t, line_start(t, a - 1)))
         a = line_start(t, a - 1);
     if (a == 0 || t->tok[a - 1].kind != TOK_PUNCT || t->cp[t->tok[a - 1].sp.start] != ':')
         return EXTRACT_NO_INDEX;
@@ -2842,8 +2832,9 @@ static bool toll_before_colon(const doc_state *d, const fig_state *fs, size_t i,
     while (start > 0 && t->tok[start - 1].kind == TOK_WORD &&
            t->tok[start - 1].sentence == t->tok[i].sentence && colon - start < 3)
         start--;
-    bool heads_line = start == 0 || t->tok[start].newline_before ||
-                      (bulleted(t, start - 1) && (start == 1 || t->tok[start - 1].newline_before));
+    bool heads_line =
+        start == 0 || t->tok[start].newline_before ||
+        (stages_bulleted(t, start - 1) && (start == 1 || t->tok[start - 1].newline_before));
     if (!heads_line)
         return false;
     /* "- الشهداء: 112", "- عدد الشهداء: 112" */
@@ -3203,25 +3194,30 @@ static size_t distribution_row(const doc_state *d, size_t first)
     size_t a = first - 1;
     while (a > 0 && !t->tok[a].newline_before && first - a < ROW_LABEL_TOKENS)
         a--;
-    if (!t->tok[a].newline_before || !bulleted(t, a))
+    if (!t->tok[a].newline_before || !stages_bulleted(t, a))
         return EXTRACT_NO_INDEX;
     /* up the rows before it, to the heading: within a bounded reach */
     while (a > 0 && first - a < ROW_LIST_TOKENS) {
         size_t up = a - 1;
         while (up > 0 && !t->tok[up].newline_before && a - up < ROW_LIST_TOKENS)
             up--;
-        if (!t->tok[up].newline_before || !bulleted(t, up))
+        if (!t->tok[up].newline_before || !stages_bulleted(t, up))
             break;
         a = up;
     }
     if (a == 0 || first - a >= ROW_LIST_TOKENS || t->tok[a - 1].kind != TOK_PUNCT ||
         t->cp[t->tok[a - 1].sp.start] != ':')
         return EXTRACT_NO_INDEX;
-    size_t colon = a - 1, head = colon;
-    while (head > 0 && !t->tok[head].newline_before && colon - head < TOLL_DISTRIBUTION_WORDS)
-        head--;
-    return t->tok[head].newline_before && word_role(d, head, "distribute") ? colon
-                                                                           : EXTRACT_NO_INDEX;
+    /* the heading opens its line or follows the toll in its sentence
+     * ("وثقت مقتل 87 مدنيا، وتوزعت الحصيلة بحسب الجهات:") */
+    size_t colon = a - 1;
+    for (size_t head = colon; head-- > 0 && colon - head <= TOLL_DISTRIBUTION_WORDS;) {
+        if (word_role(d, head, "distribute"))
+            return colon;
+        if (t->tok[head].newline_before)
+            break;
+    }
+    return EXTRACT_NO_INDEX;
 }
 
 /* A sentence that opens its figures with the toll named again ("ومن بين

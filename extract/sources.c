@@ -116,6 +116,15 @@ bool stages_word_in(const doc_state *d, size_t i, word_set set)
     return stages_word_is(d->t, i, d->m->word_sets[set]);
 }
 
+bool stages_bulleted(const text *t, size_t a)
+{
+    if (a >= t->n_tok || t->tok[a].kind != TOK_PUNCT)
+        return false;
+    uint32_t c = t->cp[t->tok[a].sp.start];
+    return c == '-' || c == '*' || c == 0x2013 || c == 0x2014 || c == 0x00B7 || c == 0x2022 ||
+           c == 0x25AA || c == 0x25CF;
+}
+
 static bool is_punct(const text *t, size_t i, uint32_t cp)
 {
     return i < t->n_tok && t->tok[i].kind == TOK_PUNCT && t->cp[t->tok[i].sp.start] == cp;
@@ -3728,6 +3737,23 @@ static void drop_repeated_mentions(doc_state *d, size_t from)
     d->r->n_source_mentions = kept;
 }
 
+/* "وتوزعت الحصيلة بحسب الجهات المسؤولة:", "توزع المعتقلون حسب
+ * المحافظات": after a verb of distribution (figure_links.tsv) حسب is "by",
+ * what the toll is broken down by, not who tells it. */
+static bool distributed_before(const doc_state *d, size_t i)
+{
+    enum { DISTRIBUTED_REACH = 4 };
+    const text *t = d->t;
+    for (size_t k = i; k-- > 0 && i - k <= DISTRIBUTED_REACH &&
+                       t->tok[k].sentence == t->tok[i].sentence && t->tok[k].kind == TOK_WORD;) {
+        lexicon_match m;
+        if (lexicon_match_at(d->m->figure_links, t, k, PROCLITICS_ALL, &m) &&
+            !strcmp(model_field(m.entry, 1), "distribute"))
+            return true;
+    }
+    return false;
+}
+
 static size_t lead_subject(doc_state *d, pass *p, size_t a);
 
 /* Does a source of this kind publish its own releases (a ministry, an
@@ -3988,7 +4014,8 @@ int sources_find(doc_state *d)
             found f;
             size_t before = d->r->n_source_mentions;
             if (lexicon_match_at(d->m->attribution, t, i, PROCLITICS_ALL, &am) &&
-                !(has_article(t, i) && strcmp(model_field(am.entry, 2), "verb") == 0)) {
+                !(has_article(t, i) && strcmp(model_field(am.entry, 2), "verb") == 0) &&
+                !(strcmp(model_field(am.entry, 2), "prep") == 0 && distributed_before(d, i))) {
                 bool denied = strcmp(model_field(am.entry, 1), "denied") == 0;
                 const char *akind = model_field(am.entry, 2);
                 bool carrier = false;
@@ -4094,7 +4121,12 @@ int sources_find(doc_state *d)
                 size_t at = d->smention_toks[f.mention].first;
                 bool governed = at > 0 && !t->tok[at].newline_before &&
                                 t->tok[at - 1].kind == TOK_WORD && !has_article(t, at - 1);
-                if (is_punct(t, f.end, ':') && !governed) {
+                /* nor when it labels a row of a table ("- قوات النظام: 42
+                 * مدنيا"): who did it, or where, not who speaks */
+                bool row_label = at > 0 && stages_bulleted(t, at - 1) &&
+                                 (at == 1 || t->tok[at - 1].newline_before) && f.end + 1 < n &&
+                                 t->tok[f.end + 1].kind == TOK_NUMBER;
+                if (is_punct(t, f.end, ':') && !governed && !row_label) {
                     p.current = p.last_speaker = f.source;
                     sentence_spoken = true;
                     d->r->source_mentions[f.mention].role = ROLE_SPEAKER;

@@ -65,4 +65,7 @@ bool stages_word_is(const text *t, size_t i, const char *const *words);
 /* Is token i of d's text a word of `set` of data/lexicon/function_words.tsv? */
 bool stages_word_in(const doc_state *d, size_t i, word_set set);
 
+/* Is token a a bullet ("-", "•", "*") that may open a line of a list? */
+bool stages_bulleted(const text *t, size_t a);
+
 #endif

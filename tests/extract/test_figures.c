@@ -3026,6 +3026,26 @@ Test(figures, rows_under_a_heading_of_distribution)
     cr_expect_eq(r.figures[homs].part_of, all);
     cr_expect_str_eq(r.figures[homs].type, "captured");
     extract_result_free(&r);
+
+    /* ... and the heading in the toll's own sentence, after a comma; whom a
+     * row names is mentioned, not a speaker */
+    run("وثقت اللجنة الحقوقية مقتل 75 مدنيا خلال شهر أيار، وتوزعت الحصيلة بحسب الجهات "
+        "المسؤولة على النحو الآتي:\n"
+        "- قوات سوريا الديمقراطية: 38 مدنيا\n"
+        "- مجهولون: 20 مدنيا\n",
+        &r);
+    all = figure_at(&r, "75 مدنيا");
+    size_t row = figure_at(&r, "38 مدنيا");
+    cr_assert(all != EXTRACT_NO_INDEX && row != EXTRACT_NO_INDEX);
+    cr_expect_eq(r.figures[row].part_of, all);
+    cr_expect_str_eq(r.figures[row].type, "killed");
+    cr_expect_eq(r.figures[row].claimant, r.figures[all].claimant);
+    for (size_t m = 0; m < r.n_source_mentions; m++)
+        if (r.source_mentions[m].source == r.figures[all].claimant)
+            continue;
+        else
+            cr_expect_neq(r.source_mentions[m].role, ROLE_SPEAKER, "mention %zu speaks", m);
+    extract_result_free(&r);
 }
 
 /* A lead that first sets the scene tells the headline's tolls in the
