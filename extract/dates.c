@@ -770,6 +770,28 @@ static bool counted_day(const text *t, size_t i, uint32_t s, const day_word *day
            !tok_is(t, end, s, "تواليا");
 }
 
+/* Does token i of sentence s open a phrase of "so far" (حتى الآن، لغاية
+ * الآن، إلى الآن، لحد الآن، حتى هذه اللحظة)? It tells a total as of the
+ * telling, no event's date: a figure nearest to it takes none, not the year
+ * of a clause before it ("الذين قتلهم التنظيم عام 2014، ... فتحت حتى الآن
+ * 93 مقبرة"). Returns the token after the phrase, or 0. */
+static size_t so_far_end(const text *t, size_t i, uint32_t s)
+{
+    static const char *const leads[] = {"حتي",  "وحتي", "لغايه", "ولغايه", "الي",
+                                        "والي", "لحد",  "ولحد",  NULL};
+    const char *const *l = leads;
+    while (*l && strcmp(t->tok[i].norm, *l) != 0)
+        l++;
+    if (!*l)
+        return 0;
+    size_t k = i + 1;
+    if (tok_is(t, k, s, "هذه") && tok_is(t, k + 1, s, "اللحظه"))
+        return k + 2;
+    if (tok_is(t, k, s, "الان") || tok_is(t, k, s, "اللحظه"))
+        return k + 1;
+    return 0;
+}
+
 typedef struct sentence_reading {
     size_t sentence; /* SIZE_MAX until one is read */
     dated_span *dates;
@@ -798,6 +820,15 @@ static bool read_sentence(const extract_model *m, const text *t, size_t s, int32
         if (counted_day(t, i, (uint32_t)s, days)) {
             r->since_unstated = true; /* "اليوم الـ100 للحرب": not today */
             i++;
+            continue;
+        }
+        size_t so_far = so_far_end(t, i, (uint32_t)s);
+        if (so_far) {
+            if (grow((void **)&r->dates, &r->dates_cap, r->n_dates + 1, sizeof *r->dates))
+                return false;
+            r->dates[r->n_dates++] = (dated_span){{t->tok[i].sp.start, t->tok[so_far - 1].sp.end},
+                                                  (extract_date){0, 0, DATE_NONE}};
+            i = so_far;
             continue;
         }
         if (read_at(m, t, i, (uint32_t)s, pub, days, &d, &next)) {
