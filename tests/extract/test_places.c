@@ -1623,3 +1623,21 @@ Test(places, a_given_name_after_a_title_closes_the_name)
         extract_result_free(&r);
     }
 }
+
+/* Towns of the Sahel's wars and of the Darfur refugees' crossing into Chad
+ * (Djibo, Tillabéri, Diffa, Maiduguri, Adré); أدري is also "I know". */
+Test(places, towns_of_the_sahel)
+{
+    static const place_case found[] = {
+        {"قتل 20 جنديا في هجوم قرب مدينة جيبو شمال بوركينا فاسو.", "djibo", "جيبو"},
+        {"قتل 12 جنديا في كمين بمنطقة تيلابيري غرب النيجر.", "tillaberi", "تيلابيري"},
+        {"نزح آلاف السكان من قرى حول ديفا جنوب شرق النيجر.", "diffa", "ديفا"},
+        {"قتل 5 أشخاص في تفجير انتحاري في مايدوغوري عاصمة ولاية بورنو.", "maiduguri", "مايدوغوري"},
+        {"وصل ألفا لاجئ سوداني إلى مدينة أدري شرقي تشاد.", "adre", "أدري"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const word_case not_places[] = {
+        {"وقال أحد السكان: لا أدري كم قتل من جيراننا.", "أدري"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
