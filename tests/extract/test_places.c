@@ -1641,3 +1641,12 @@ Test(places, towns_of_the_sahel)
     };
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
 }
+
+/* The Yazidi village of the mass-grave reports south of Sinjar. */
+Test(places, the_villages_of_sinjar)
+{
+    static const place_case found[] = {
+        {"فتحت الفرق مقبرة في قرية كوجو التابعة لقضاء سنجار.", "kocho", "كوجو"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
