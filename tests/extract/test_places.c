@@ -1650,3 +1650,13 @@ Test(places, the_villages_of_sinjar)
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
+
+/* Tuz Khurmatu by the short name the Iraqi press gives it (قضاء الطوز). */
+Test(places, tuz_khurmatu_by_its_short_name)
+{
+    static const place_case found[] = {
+        {"قتل 3 من عناصر الحشد في هجوم قرب قضاء الطوز شرقي صلاح الدين.", "tuz-khurmatu", "الطوز"},
+        {"أصيب شرطيان في انفجار عبوة في الطوز.", "tuz-khurmatu", "الطوز"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
