@@ -695,6 +695,9 @@ Test(places, places_inside_a_source_name)
         /* the area of a function, and of the person who holds it */
         {"وقال محافظ الأنبار إن الطرق أغلقت.", "anbar-gov", "الأنبار", true},
         {"وقال قائد عمليات نينوى، أحمد الجبوري، إن القوات تقدمت.", "nineveh-gov", "نينوى", true},
+        /* a municipality is its town's council */
+        {"أفاد مسؤول في بلدية سبها بمقتل 4 أشخاص في اشتباكات.", "sabha", "سبها", true},
+        {"قال عميد بلدية سبها إن الاشتباكات توقفت.", "sabha", "سبها", true},
         {"أعلنت قاعدة حميميم إسقاط طائرتين مسيرتين.", "hmeimim", "قاعدة حميميم", false},
         {"قالت غرفة عمليات فتح حلب إن مقاتليها تقدموا.", "aleppo", "حلب", false},
     };
