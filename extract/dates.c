@@ -13,8 +13,11 @@
  * publication date, none: its end is unknown).
  * A day may be an ordinal (السابع من أكتوبر، الحادي والعشرين من آب); a
  * weekday told with its date is that date. A month name alone is not read
- * (آب is also "father"), but after شهر it is the month (خلال شهر شباط: the
- * last one begun by publication). A word of part before a month with its year, a
+ * (آب is also "father"), but after شهر or a word of part it is the month
+ * (خلال شهر شباط، مطلع أكتوبر: the last one begun by publication). Two dates
+ * "من <date> (و)حتى/إلى <date>" are one span from the first's start to the
+ * second's end (من مطلع أكتوبر وحتى نهاية نوفمبر). A phrase of "so far"
+ * (حتى الآن، لغاية الآن) dates nothing: a figure nearest to it takes none. A word of part before a month with its year, a
  * year, the last month or the month or year so far (مطلع، منتصف، أواخر عام
  * 2023، مطلع الشهر الجاري) takes its first, middle or last third (days
  * 1-10, 11-20, 21-; January-April, May-August, September-December), ended
@@ -559,9 +562,10 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
             *out = (extract_date){yearless(v, 1, pub), 0, DATE_MONTH};
         else if (!since && y < 0 && day < 1 && pub && i > 0 && yearless(v, 1, pub) &&
                  (tok_is(t, i - 1, s, "شهر") || tok_is(t, i - 1, s, "بشهر") ||
-                  tok_is(t, i - 1, s, "وشهر") || tok_is(t, i - 1, s, "لشهر") || piece_part(part))) {
-            /* "خلال شهر شباط (الماضي)": after شهر the word is the month,
-             * the last one begun by publication */
+                  tok_is(t, i - 1, s, "وشهر") || tok_is(t, i - 1, s, "لشهر") || part)) {
+            /* "خلال شهر شباط (الماضي)": after شهر or a word of part
+             * (مطلع أكتوبر) the word is the month, the last one begun by
+             * publication */
             int32_t first = yearless(v, 1, pub);
             *out = (extract_date){first, pack(first / 10000, v, days_in_month(first / 10000, v)),
                                   DATE_MONTH};
@@ -722,6 +726,7 @@ static uint32_t distance(span sp, span near)
 typedef struct dated_span {
     span sp;
     extract_date date;
+    size_t first, end; /* its tokens */
 } dated_span;
 
 typedef struct cause_span {
@@ -770,6 +775,49 @@ static bool counted_day(const text *t, size_t i, uint32_t s, const day_word *day
            !tok_is(t, end, s, "تواليا");
 }
 
+/* Does token i of sentence s open a phrase of "so far" (حتى الآن، لغاية
+ * الآن، إلى الآن، لحد الآن، حتى هذه اللحظة)? It tells a total as of the
+ * telling, no event's date: a figure nearest to it takes none, not the year
+ * of a clause before it ("الذين قتلهم التنظيم عام 2014، ... فتحت حتى الآن
+ * 93 مقبرة"). Returns the token after the phrase, or 0. */
+static size_t so_far_end(const text *t, size_t i, uint32_t s)
+{
+    static const char *const leads[] = {"حتي",  "وحتي", "لغايه", "ولغايه", "الي",
+                                        "والي", "لحد",  "ولحد",  NULL};
+    const char *const *l = leads;
+    while (*l && strcmp(t->tok[i].norm, *l) != 0)
+        l++;
+    if (!*l)
+        return 0;
+    size_t k = i + 1;
+    if (tok_is(t, k, s, "هذه") && tok_is(t, k + 1, s, "اللحظه"))
+        return k + 2;
+    if (tok_is(t, k, s, "الان") || tok_is(t, k, s, "اللحظه"))
+        return k + 1;
+    return 0;
+}
+
+/* Do the date expressions of tokens [a_first, a_end) and from b_first of
+ * sentence s (its first token sentence_first) read "من <a> (و)حتى/إلى <b>"?
+ * A few tokens may stand between من and the first (مطلع، 1، شهر) and
+ * between حتى and the second (نهاية، 30), none between the first and حتى. */
+static bool from_to(const text *t, uint32_t s, size_t sentence_first_tok, size_t a_first,
+                    size_t a_end, size_t b_first)
+{
+    enum { LEAD_TOKENS = 3 };
+    static const char *const tos[] = {"حتي", "وحتي", "الي", "والي", "لغايه", "ولغايه", NULL};
+    bool to = false;
+    for (size_t q = a_end; q < b_first && q <= a_end + 1 && !to; q++)
+        for (const char *const *w = tos; *w && !to; w++)
+            to = tok_is(t, q, s, *w) && b_first - q <= LEAD_TOKENS;
+    if (!to)
+        return false;
+    for (size_t back = 1; back <= LEAD_TOKENS && back <= a_first - sentence_first_tok; back++)
+        if (tok_is(t, a_first - back, s, "من") || tok_is(t, a_first - back, s, "ومن"))
+            return true;
+    return false;
+}
+
 typedef struct sentence_reading {
     size_t sentence; /* SIZE_MAX until one is read */
     dated_span *dates;
@@ -800,15 +848,37 @@ static bool read_sentence(const extract_model *m, const text *t, size_t s, int32
             i++;
             continue;
         }
+        size_t so_far = so_far_end(t, i, (uint32_t)s);
+        if (so_far) {
+            if (grow((void **)&r->dates, &r->dates_cap, r->n_dates + 1, sizeof *r->dates))
+                return false;
+            r->dates[r->n_dates++] = (dated_span){{t->tok[i].sp.start, t->tok[so_far - 1].sp.end},
+                                                  (extract_date){0, 0, DATE_NONE},
+                                                  i,
+                                                  so_far};
+            i = so_far;
+            continue;
+        }
         if (read_at(m, t, i, (uint32_t)s, pub, days, &d, &next)) {
             if (grow((void **)&r->dates, &r->dates_cap, r->n_dates + 1, sizeof *r->dates))
                 return false;
-            r->dates[r->n_dates++] = (dated_span){{t->tok[i].sp.start, t->tok[next - 1].sp.end}, d};
+            r->dates[r->n_dates++] =
+                (dated_span){{t->tok[i].sp.start, t->tok[next - 1].sp.end}, d, i, next};
         } else if (!pub && lexicon_match_at(m->dates, t, i, PROCLITICS_ALL, &lm) &&
                    relative_kind(kind_of(&lm))) {
             r->relative_unread = true; /* "أمس" with no publication date */
         }
         i = next > i ? next : i + 1;
+    }
+    /* "من مطلع أكتوبر وحتى نهاية نوفمبر": two dates, the first after من,
+     * the second after حتى or إلى, are one span from the first's start to
+     * the second's end */
+    for (size_t k = 1; k < r->n_dates; k++) {
+        dated_span *a = &r->dates[k - 1], *b = &r->dates[k];
+        if (a->date.precision != DATE_NONE && b->date.precision != DATE_NONE &&
+            b->date.start > a->date.start && b->date.end >= a->date.end &&
+            from_to(t, (uint32_t)s, first, a->first, a->end, b->first))
+            a->date = b->date = (extract_date){a->date.start, b->date.end, DATE_SPAN};
     }
     /* "بين <date> و<date>": the first date names the span too */
     for (size_t k = 1; k < r->n_dates; k++)

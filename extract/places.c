@@ -465,6 +465,12 @@ static bool place_in_source(const doc_state *d, const lexicon_match *pm)
         if (lexicon_match_at(d->m->speaker_forms, d->t, mt->first, PROCLITICS_ALL, &fm) &&
             fm.tok_first == mt->first && !strcmp(model_field(fm.entry, 1), "role"))
             return true;
+        /* "بلدية سبها", "عميد بلدية مصراتة": a municipality is its town's
+         * council, the town closes its name */
+        if (pm->tok_end == mt->end && pm->tok_first > mt->first && !pm->stripped &&
+            stages_word_is(d->t, pm->tok_first - 1,
+                           (const char *const[]){"بلديه", "وبلديه", "لبلديه", "ببلديه", NULL}))
+            return true;
         /* "المجلس المحلي بالفاشر", "لجان المقاومة في ود مدني": where the
          * body sits closes its name */
         return pm->tok_end == mt->end &&

@@ -168,8 +168,11 @@ static const column_spec attribution[] = {PHRASES, ENUM("stance", stances),
                                           ENUM("kind", attribution_kinds)};
 static const column_spec causes_cols[] = {PHRASES, ENUM("cause", causes),
                                           ENUM_OPT("rank", cause_ranks)};
+/* value: a day of the month, an offset of days back, or the days of a span
+ * up to publication, which a count of months makes a season long (الأشهر
+ * الستة الماضية: 183) */
 static const column_spec dates[] = {
-    PHRASES, ENUM("kind", date_kinds), {"value", COL_INT, NULL, true, -31, 31}};
+    PHRASES, ENUM("kind", date_kinds), {"value", COL_INT, NULL, true, -31, 366}};
 static const column_spec function_words[] = {{"words", COL_PHRASES, NULL, false, 0, 0},
                                              ENUM("set", schema_word_sets)};
 static const column_spec windows[] = {ENUM("window", schema_windows),

@@ -695,6 +695,9 @@ Test(places, places_inside_a_source_name)
         /* the area of a function, and of the person who holds it */
         {"وقال محافظ الأنبار إن الطرق أغلقت.", "anbar-gov", "الأنبار", true},
         {"وقال قائد عمليات نينوى، أحمد الجبوري، إن القوات تقدمت.", "nineveh-gov", "نينوى", true},
+        /* a municipality is its town's council */
+        {"أفاد مسؤول في بلدية سبها بمقتل 4 أشخاص في اشتباكات.", "sabha", "سبها", true},
+        {"قال عميد بلدية سبها إن الاشتباكات توقفت.", "sabha", "سبها", true},
         {"أعلنت قاعدة حميميم إسقاط طائرتين مسيرتين.", "hmeimim", "قاعدة حميميم", false},
         {"قالت غرفة عمليات فتح حلب إن مقاتليها تقدموا.", "aleppo", "حلب", false},
     };
@@ -1622,4 +1625,41 @@ Test(places, a_given_name_after_a_title_closes_the_name)
                   "%s: %s not served", cases[c].doc, cases[c].name);
         extract_result_free(&r);
     }
+}
+
+/* Towns of the Sahel's wars and of the Darfur refugees' crossing into Chad
+ * (Djibo, Tillabéri, Diffa, Maiduguri, Adré); أدري is also "I know". */
+Test(places, towns_of_the_sahel)
+{
+    static const place_case found[] = {
+        {"قتل 20 جنديا في هجوم قرب مدينة جيبو شمال بوركينا فاسو.", "djibo", "جيبو"},
+        {"قتل 12 جنديا في كمين بمنطقة تيلابيري غرب النيجر.", "tillaberi", "تيلابيري"},
+        {"نزح آلاف السكان من قرى حول ديفا جنوب شرق النيجر.", "diffa", "ديفا"},
+        {"قتل 5 أشخاص في تفجير انتحاري في مايدوغوري عاصمة ولاية بورنو.", "maiduguri", "مايدوغوري"},
+        {"وصل ألفا لاجئ سوداني إلى مدينة أدري شرقي تشاد.", "adre", "أدري"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const word_case not_places[] = {
+        {"وقال أحد السكان: لا أدري كم قتل من جيراننا.", "أدري"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
+
+/* The Yazidi village of the mass-grave reports south of Sinjar. */
+Test(places, the_villages_of_sinjar)
+{
+    static const place_case found[] = {
+        {"فتحت الفرق مقبرة في قرية كوجو التابعة لقضاء سنجار.", "kocho", "كوجو"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
+
+/* Tuz Khurmatu by the short name the Iraqi press gives it (قضاء الطوز). */
+Test(places, tuz_khurmatu_by_its_short_name)
+{
+    static const place_case found[] = {
+        {"قتل 3 من عناصر الحشد في هجوم قرب قضاء الطوز شرقي صلاح الدين.", "tuz-khurmatu", "الطوز"},
+        {"أصيب شرطيان في انفجار عبوة في الطوز.", "tuz-khurmatu", "الطوز"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
 }
