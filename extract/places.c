@@ -361,6 +361,23 @@ static bool verb_of_news(const doc_state *d, const lexicon_match *pm)
                                        t->tok[i - 1].sentence != t->tok[i].sentence));
 }
 
+/* "وفي مخمور، قتل جنديان": a name after في opening its sentence and
+ * closed by a comma fronts where the sentence's news happened; a word
+ * with the article is fronted so too ("وفي الميدان، تواصلت المعارك": on
+ * the ground), a bare name only as a place. */
+static bool fronted_where(const doc_state *d, const lexicon_match *pm)
+{
+    const text *t = d->t;
+    size_t k = pm->tok_first;
+    if (k == 0 || pm->tok_end >= t->n_tok ||
+        !stages_word_is(t, k - 1, (const char *const[]){"في", "وفي", NULL}))
+        return false;
+    bool opens =
+        k == 1 || t->tok[k - 1].newline_before || t->tok[k - 2].sentence != t->tok[k - 1].sentence;
+    uint32_t c = t->tok[pm->tok_end].kind == TOK_PUNCT ? t->cp[t->tok[pm->tok_end].sp.start] : 0;
+    return opens && (c == 0x060C || c == ',') && !definite(t->tok[k].norm);
+}
+
 /* Does the text right after the ambiguous name at pm, after a preposition,
  * say where it lies, as only a place's name is placed: a word of direction
  * or nearness then a place ("في مخمور جنوب غرب أربيل", "على الفولة قرب
@@ -987,7 +1004,7 @@ int places_find(doc_state *d)
         }
         if (d->m->places[p].ambiguous && !by_dual) {
             bool waw = pm.stripped && strncmp(t->tok[i].norm, "و", strlen("و")) == 0;
-            if (!places_after_context(d, i) && !placed_after(d, &pm) &&
+            if (!places_after_context(d, i) && !placed_after(d, &pm) && !fronted_where(d, &pm) &&
                 (weekday(d, &pm) || !continues_list(d, i, waw))) {
                 i++;
                 continue;

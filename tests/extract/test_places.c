@@ -1552,6 +1552,8 @@ Test(places, town_names_that_are_words)
         {"وسرت في الأوساط الشعبية مخاوف من تجدد القتال.", "سرت"},
         {"وكانت الفولة تباع في السوق بأسعار مضاعفة.", "الفولة"},
         {"وصفه الشهود بأنه كان مخمور العينين.", "مخمور"},
+        /* a word with the article fronted after في is the word */
+        {"وفي الميدان، تواصلت المعارك طوال الليل.", "الميدان"},
         /* a given name that is also a town's, placed after a person's noun */
         {"قتل الشاب خطاب شرق دمشق برصاص مجهولين.", "خطاب"},
         {"قتلت سلمى قرب حمص بشظايا قذيفة.", "سلمى"},
@@ -1566,6 +1568,9 @@ Test(places, town_names_that_are_words)
         {"سيطرت القوات على بابنوسة والفولة.", "el-fula", "الفولة"},
         {"قتل 4 عناصر في قضاء مخمور.", "mexmur", "مخمور"},
         {"شن التنظيم هجوما على مخمور جنوب غرب أربيل.", "mexmur", "مخمور"},
+        /* fronted after في, opening its sentence, by a comma */
+        {"وفي مخمور، أصيب 3 جنود بانفجار عبوة.", "mexmur", "مخمور"},
+        {"قتل مدنيان في الموصل.\nوفي مخمور، أصيب 3 جنود بانفجار عبوة.", "mexmur", "مخمور"},
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
