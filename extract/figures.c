@@ -1378,6 +1378,23 @@ static size_t places_from_sentence(const doc_state *d, uint32_t s)
 
 static bool number_starts_at(const doc_state *d, size_t k);
 
+/* Is place mention p said to be where the news of the figure at token
+ * first happened: after في, على, بـ or a word of place (قرية، حي، مديرية), and
+ * not past a contrast ("قتيلين في اشتباكات، بينما نزح آلاف من الجنينة")? */
+static bool where_of_news(const doc_state *d, size_t first, size_t p)
+{
+    const text *t = d->t;
+    size_t pf = d->place_toks[p].first;
+    bool marked =
+        places_after_context(d, pf) ||
+        (pf > 0 && stages_word_is(t, pf - 1, (const char *const[]){"في", "وفي", "علي", NULL})) ||
+        (d->r->places[p].sp.start > t->tok[pf].sp.start && t->cp[t->tok[pf].sp.start] == 0x0628);
+    for (size_t k = first; marked && k < pf; k++)
+        if (stages_word_in(d, k, FW_CONTRAST))
+            return false;
+    return marked;
+}
+
 static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool ways)
 {
     const text *t = d->t;
@@ -1387,9 +1404,18 @@ static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool w
     size_t unknown_place;
     if (fi_after && unresolved_at(d, named_after, &unknown_place))
         return unknown_place;
+    /* how far a place is only a fallback: a dateline's (3); in a sentence
+     * framed by a place fronted before its news ("وفي النيجر، قتل 12 جنديا
+     * في هجوم في منطقة تيلابيري"), a place not said to be where the news
+     * is ("نزحت 200 عائلة إلى أوباري": 2), then the frame (1); where the
+     * news is (0). The lowest rank, then the nearest, wins. */
     size_t best = EXTRACT_NO_INDEX, best_dist = (size_t)-1;
-    bool best_dateline = false, set_against = false;
+    int best_rank = 0;
+    bool set_against = false;
     uint32_t s = t->tok[first].sentence;
+    size_t opening = places_from_sentence(d, s);
+    bool framed = opening < d->r->n_places && t->tok[d->place_toks[opening].first].sentence == s &&
+                  places_fronted(d, d->place_toks[opening].first, d->place_toks[opening].end);
     for (size_t p = places_from_sentence(d, s); p < d->r->n_places; p++) {
         size_t pf = d->place_toks[p].first;
         if (t->tok[pf].sentence != s)
@@ -1397,7 +1423,7 @@ static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool w
         size_t dist = pf > first ? pf - first : first - pf;
         /* a place no nearer than a best that is no dateline's cannot win:
          * its checks, which walk the words between, are skipped */
-        if (best != EXTRACT_NO_INDEX && !best_dateline && dist >= best_dist &&
+        if (best != EXTRACT_NO_INDEX && best_rank == 0 && dist >= best_dist &&
             !(fi_after && (pf == end + 1 || pf == named_after)))
             continue;
         if (allegiance_place(d, p) || dateline_country(d, p) || attacking_country(d, p))
@@ -1421,18 +1447,21 @@ static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool w
         bool dateline = dateline_place(d, p) || (ways && way_end(d, p)) || before_said(d, p, first);
         if (fi_after && (pf == end + 1 || pf == named_after) && !dateline)
             return d->r->places[p].place;
-        if (best == EXTRACT_NO_INDEX || (best_dateline && !dateline) ||
-            (dateline == best_dateline && dist < best_dist)) {
+        int rank = dateline ? 3 : pf < first && places_fronted(d, pf, pe) ? 1 : 0;
+        if (rank == 0 && framed && !where_of_news(d, first, p))
+            rank = 2;
+        if (best == EXTRACT_NO_INDEX || rank < best_rank ||
+            (rank == best_rank && dist < best_dist)) {
             best = d->r->places[located_by(d, p)].place;
             best_dist = dist;
-            best_dateline = dateline;
+            best_rank = rank;
         }
     }
     /* "قال حزب الله (بيروت) إن مقاتليه استهدفوا 11 موقعا على الحدود، فيما
      * قال الجيش إنه قتل 5 في جنوب لبنان": the sentence places its events
      * away from the dateline, in the clause set against; the dateline's
      * city, where the report was filed, is no fallback then */
-    if (best_dateline && set_against)
+    if (best_rank == 3 && set_against)
         return EXTRACT_NO_INDEX;
     return best;
 }

@@ -361,21 +361,25 @@ static bool verb_of_news(const doc_state *d, const lexicon_match *pm)
                                        t->tok[i - 1].sentence != t->tok[i].sentence));
 }
 
-/* "وفي مخمور، قتل جنديان": a name after في opening its sentence and
- * closed by a comma fronts where the sentence's news happened; a word
- * with the article is fronted so too ("وفي الميدان، تواصلت المعارك": on
- * the ground), a bare name only as a place. */
-static bool fronted_where(const doc_state *d, const lexicon_match *pm)
+bool places_fronted(const doc_state *d, size_t first, size_t end)
 {
     const text *t = d->t;
-    size_t k = pm->tok_first;
-    if (k == 0 || pm->tok_end >= t->n_tok ||
-        !stages_word_is(t, k - 1, (const char *const[]){"في", "وفي", NULL}))
+    if (first == 0 || end >= t->n_tok ||
+        !stages_word_is(t, first - 1, (const char *const[]){"في", "وفي", NULL}))
         return false;
-    bool opens =
-        k == 1 || t->tok[k - 1].newline_before || t->tok[k - 2].sentence != t->tok[k - 1].sentence;
-    uint32_t c = t->tok[pm->tok_end].kind == TOK_PUNCT ? t->cp[t->tok[pm->tok_end].sp.start] : 0;
-    return opens && (c == 0x060C || c == ',') && !definite(t->tok[k].norm);
+    bool opens = first == 1 || t->tok[first - 1].newline_before ||
+                 t->tok[first - 2].sentence != t->tok[first - 1].sentence;
+    uint32_t c = t->tok[end].kind == TOK_PUNCT ? t->cp[t->tok[end].sp.start] : 0;
+    return opens && (c == 0x060C || c == ',');
+}
+
+/* "وفي مخمور، قتل جنديان": only a place is fronted so; a word with the
+ * article is fronted so too ("وفي الميدان، تواصلت المعارك": on the
+ * ground), so an ambiguous name counts so only bare. */
+static bool fronted_where(const doc_state *d, const lexicon_match *pm)
+{
+    return places_fronted(d, pm->tok_first, pm->tok_end) &&
+           !definite(d->t->tok[pm->tok_first].norm);
 }
 
 /* Does the text right after the ambiguous name at pm, after a preposition,

@@ -41,6 +41,11 @@ int figures_find(doc_state *d);
  * (قرية، مدينة، ريف، شرق ...) end right before token i? */
 bool places_after_context(const doc_state *d, size_t i);
 
+/* Do tokens [first, end) follow في opening their sentence and stand before a
+ * comma ("وفي حلب، ..."): a place fronted as the frame of the sentence's
+ * news? */
+bool places_fronted(const doc_state *d, size_t first, size_t end);
+
 /* A generic party of one war (sources.tsv: "المسلحين" for the Syrian
  * opposition) named in a report of another war (`conflict`, the war the
  * document reports, by where its figures or else its places lie; NULL when

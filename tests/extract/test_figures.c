@@ -2805,6 +2805,20 @@ Test(figures, further_parts_past_an_owner)
     check_links(links, sizeof links / sizeof links[0]);
 }
 
+/* A place fronted before the sentence's news ("وفي X، ...") frames it: a
+ * place the news is said to happen in (في، على، بـ، a word of place) is
+ * where the figure is; one it moves to, or one past a contrast, is not. */
+Test(figures, a_fronted_place_frames_its_sentence)
+{
+    static const place_case where[] = {
+        {"وفي حلب، قتل 4 مدنيين في قصف على حي الشعار.", "4 مدنيين", "sha-ar"},
+        {"وفي إدلب، قتل 3 مدنيين في غارة على بلدة سرمين.", "3 مدنيين", "sarmin"},
+        {"وفي حلب، نزحت 90 عائلة إلى عفرين.", "90 عائلة", "aleppo"},
+        {"وفي حلب، قتل 4 مدنيين برصاص قناص، بينما نزحت عائلات من إدلب.", "4 مدنيين", "aleppo"},
+    };
+    check_places(where, sizeof where / sizeof where[0]);
+}
+
 /* A toll spread over places (توزعوا، موزعين) is broken down by them: each
  * part's place stands between it and the next. */
 Test(figures, parts_by_place)
