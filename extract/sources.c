@@ -352,11 +352,6 @@ static bool after_place(const doc_state *d, size_t i)
 
 /* A known source at i; fills f. A name flagged `owner` in sources.tsv
  * (النظام) is one only as the owner of a counted noun. */
-/* "الإعلام الحربي في الحشد الشعبي", "الإعلام الحربي التابع للحشد": a
- * body the list knows as one party's (parent) by a name any party's body
- * may carry, followed by its owner (في, التابع لـ) that is another party
- * that fights (an armed group, an army, a government), is that owner's
- * body and no listed one. */
 /* Where the owner's name begins after the name km (في X, التابع لـX,
  * لX), or t->n_tok. */
 static size_t owner_at(const doc_state *d, const lexicon_match *km)
@@ -377,6 +372,11 @@ static size_t owner_at(const doc_state *d, const lexicon_match *km)
     return q < t->n_tok && t->tok[q].sentence == t->tok[k].sentence ? q : t->n_tok;
 }
 
+/* "الإعلام الحربي في الحشد الشعبي", "الإعلام الحربي التابع للحشد": a
+ * body the list knows as one party's (parent) by a name any party's body
+ * may carry, followed by its owner (في, التابع لـ) that is another party
+ * that fights (an armed group, an army, a government), is that owner's
+ * body and no listed one. */
 static bool owned_by_another(const doc_state *d, const lexicon_match *km)
 {
     const text *t = d->t;
