@@ -1,4 +1,4 @@
--- version 16
+-- version 17
 -- schema.sql — marsad's database: articles, what was extracted from them
 -- (figures, source and location mentions), the gazetteer and the sources.
 --
@@ -188,8 +188,12 @@ CREATE TABLE source_mentions (
     CHECK (start >= 0 AND start <= "end")
 );
 -- An article's parties and places are read grouped, each mention in order,
--- from these alone (db/store_read.c); replacing an article deletes by them.
-CREATE INDEX source_mentions_article ON source_mentions (article_id, source_id, start, "end");
+-- from these alone (db/store_read.c): they hold every column that read wants,
+-- in its order, so an article's hundred-odd mentions cost no look-up in the
+-- table each and no sort.
+-- Replacing an article deletes by them.
+CREATE INDEX source_mentions_article ON source_mentions (article_id, source_id, start, "end", role,
+    text);
 CREATE INDEX source_mentions_source ON source_mentions (source_id, article_id);
 
 CREATE TABLE location_mentions (
@@ -200,7 +204,8 @@ CREATE TABLE location_mentions (
     text        TEXT,
     CHECK (start >= 0 AND start <= "end")
 );
-CREATE INDEX location_mentions_article ON location_mentions (article_id, location_id, start, "end");
+CREATE INDEX location_mentions_article ON location_mentions (article_id, location_id, start, "end",
+    text);
 CREATE INDEX location_mentions_location ON location_mentions (location_id, article_id);
 
 -- id is article_id || '-f' || ordinal; ordinal is 1-based in text order.

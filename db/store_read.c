@@ -54,10 +54,10 @@ static const char *const SQL_ARTICLE_FIGURES =
  * every mention), and puts the groups in order of first mention. */
 static const char *const SQL_ARTICLE_LOCATIONS =
     "SELECT m.location_id, m.start, m.\"end\", m.text FROM location_mentions m"
-    " WHERE m.article_id = ?1 ORDER BY m.location_id, m.start, m.\"end\"";
+    " WHERE m.article_id = ?1 ORDER BY m.location_id, m.start, m.\"end\", m.text";
 static const char *const SQL_ARTICLE_SOURCES =
     "SELECT m.source_id, m.start, m.\"end\", m.text, m.role FROM source_mentions m"
-    " WHERE m.article_id = ?1 ORDER BY m.source_id, m.start, m.\"end\"";
+    " WHERE m.article_id = ?1 ORDER BY m.source_id, m.start, m.\"end\", m.role, m.text";
 static const char *const SQL_META_COUNTS =
     "SELECT (SELECT n FROM row_counts WHERE name = 'articles'),"
     " (SELECT n FROM row_counts WHERE name = 'figures'),"

@@ -7,6 +7,7 @@
 #define MARSAD_TESTS_STORE_FIXTURE_H
 
 #include <criterion/criterion.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,6 +77,31 @@ static inline store *fx_open_flags(unsigned flags)
 static inline store *fx_open(void)
 {
     return fx_open_flags(0);
+}
+
+/* The query plan SQLite makes for sql on the test database, its steps one a
+ * line (malloc'd): what tests of the schema's indexes look into. */
+static inline char *fx_plan(const char *sql)
+{
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    cr_assert_eq(sqlite3_open_v2(fx_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    char *explain = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+    cr_assert_eq(sqlite3_prepare_v2(db, explain, -1, &st, NULL), SQLITE_OK, "%s",
+                 sqlite3_errmsg(db));
+    sqlite3_free(explain);
+    size_t len = 0;
+    char *out = calloc(1, 1);
+    cr_assert_not_null(out);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *step = (const char *)sqlite3_column_text(st, 3);
+        out = realloc(out, len + strlen(step) + 2);
+        cr_assert_not_null(out);
+        len += (size_t)sprintf(out + len, "%s\n", step);
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return out;
 }
 
 /* Code points in the first n bytes of UTF-8 text. */

@@ -164,8 +164,8 @@ Test(store_bulk, cut_short_is_finished_by_the_next_open)
     free(plain);
 }
 
-/* A bulk import cut short by a binary of the schema before (15: the
- * mentions' by-article indexes without the party or place) is migrated
+/* A bulk import cut short by a binary of the schema before (16: the
+ * mentions' by-article indexes without their text) is migrated
  * and finished by the next open, and ends as a plain import does. */
 Test(store_bulk, cut_short_at_the_version_before_is_migrated_and_finished)
 {
@@ -174,9 +174,11 @@ Test(store_bulk, cut_short_at_the_version_before_is_migrated_and_finished)
     write_all(s);
     store_close(s);
     sql_exec("DROP INDEX source_mentions_article; DROP INDEX location_mentions_article;"
-             "CREATE INDEX source_mentions_article ON source_mentions (article_id, start);"
-             "CREATE INDEX location_mentions_article ON location_mentions (article_id, start);"
-             "PRAGMA user_version = 15;");
+             "CREATE INDEX source_mentions_article ON source_mentions"
+             " (article_id, source_id, start, \"end\");"
+             "CREATE INDEX location_mentions_article ON location_mentions"
+             " (article_id, location_id, start, \"end\");"
+             "PRAGMA user_version = 16;");
 
     s = fx_open();
     cr_assert(store_finished_bulk(s));

@@ -535,29 +535,6 @@ Test(compare, a_city_counts_the_figures_placed_in_it)
     store_close(s);
 }
 
-/* The query plan of sql on the test database, its steps one per line. */
-static char *plan_of(const char *sql)
-{
-    sqlite3 *db;
-    sqlite3_stmt *st;
-    cr_assert_eq(sqlite3_open_v2(fx_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    char *explain = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
-    cr_assert_eq(sqlite3_prepare_v2(db, explain, -1, &st, NULL), SQLITE_OK, "%s",
-                 sqlite3_errmsg(db));
-    sqlite3_free(explain);
-    size_t len = 0;
-    char *out = calloc(1, 1);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        const char *step = (const char *)sqlite3_column_text(st, 3);
-        out = realloc(out, len + strlen(step) + 2);
-        cr_assert_not_null(out);
-        len += (size_t)sprintf(out + len, "%s\n", step);
-    }
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return out;
-}
-
 /* The schema's indexes serve compare's two heaviest reads: a place's cells
  * from figures_location alone (it holds every column of compare_keys' group
  * key), and a claimant's largest figures of a group in figures_group's
@@ -566,12 +543,12 @@ static char *plan_of(const char *sql)
 Test(compare, indexes_serve_the_place_cells_and_the_largest_figures)
 {
     store_close(fx_open());
-    char *cells = plan_of("SELECT type, category, bloc, side, area_id, month, object, claimant_id,"
+    char *cells = fx_plan("SELECT type, category, bloc, side, area_id, month, object, claimant_id,"
                           " count(*) FROM compare_keys WHERE location_id = 'aleppo'"
                           " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8");
     cr_assert(strstr(cells, "COVERING INDEX figures_location"), "%s", cells);
     free(cells);
-    char *largest = plan_of("SELECT figure_rowid, id, amount FROM compare_keys"
+    char *largest = fx_plan("SELECT figure_rowid, id, amount FROM compare_keys"
                             " WHERE type = 'killed' AND category = 'people' AND bloc = ''"
                             " AND side = 'unknown' AND area_id = 'aleppo-gov' AND month = ''"
                             " AND object = '' AND claimant_id = 'monitor'"

@@ -104,24 +104,11 @@ Test(store_copies, the_lookup_uses_the_band_indexes)
     store *s = fx_open();
     put(s, "a", "2024-03-05", ORIGINAL);
     store_close(s);
-    sqlite3 *db = NULL;
-    cr_assert_eq(sqlite3_open_v2(fx_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    sqlite3_stmt *st = NULL;
-    cr_assert_eq(
-        sqlite3_prepare_v2(db,
-                           "EXPLAIN QUERY PLAN SELECT article_id, simhash FROM article_copies"
-                           " WHERE band0 IN (1, 2) UNION SELECT article_id, simhash"
-                           " FROM article_copies WHERE band3 IN (5, 6)",
-                           -1, &st, NULL),
-        SQLITE_OK, "%s", sqlite3_errmsg(db));
-    char plan[2048] = "";
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        strncat(plan, (const char *)sqlite3_column_text(st, 3), sizeof plan - strlen(plan) - 2);
-        strncat(plan, "\n", sizeof plan - strlen(plan) - 1);
-    }
-    sqlite3_finalize(st);
-    sqlite3_close(db);
+    char *plan = fx_plan("SELECT article_id, simhash FROM article_copies WHERE band0 IN (1, 2)"
+                         " UNION SELECT article_id, simhash FROM article_copies"
+                         " WHERE band3 IN (5, 6)");
     cr_expect(strstr(plan, "COVERING INDEX article_copies_band0") != NULL &&
                   strstr(plan, "COVERING INDEX article_copies_band3") != NULL,
               "%s", plan);
+    free(plan);
 }

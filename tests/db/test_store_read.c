@@ -363,6 +363,26 @@ Test(store_read, items_in_order_of_first_mention)
     store_close(s);
 }
 
+/* An article's places and parties, with every mention, are read from the
+ * mentions' by-article indexes alone, grouped and in order without a sort
+ * and without a look-up in the table per mention: the reads of
+ * db/store_read.c. */
+Test(store_read, mentions_are_read_from_their_indexes_alone)
+{
+    store_close(fx_open());
+    static const char *const reads[] = {
+        "SELECT m.location_id, m.start, m.\"end\", m.text FROM location_mentions m"
+        " WHERE m.article_id = 'a1' ORDER BY m.location_id, m.start, m.\"end\", m.text",
+        "SELECT m.source_id, m.start, m.\"end\", m.text, m.role FROM source_mentions m"
+        " WHERE m.article_id = 'a1' ORDER BY m.source_id, m.start, m.\"end\", m.role, m.text",
+    };
+    for (size_t i = 0; i < sizeof reads / sizeof reads[0]; i++) {
+        char *plan = fx_plan(reads[i]);
+        cr_expect(strstr(plan, "COVERING INDEX") && !strstr(plan, "TEMP B-TREE"), "%s", plan);
+        free(plan);
+    }
+}
+
 /* The two walks over the figure columns give the same bytes: the one
  * that writes a stored figure (the API) and the one that builds a figure
  * not stored (`marsad extract`). */
