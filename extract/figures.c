@@ -4844,19 +4844,26 @@ static bool counted_ends_at(const doc_state *d, size_t k)
 }
 
 /* Does a counted noun end at token k, or before its owner that ends at k:
- * a party's name or a word with its pronoun ("11 من عناصر قواته قتلوا",
- * "5 من مقاتلي الجيش قتلوا")? The verb at k is then that noun's own. */
+ * a party's name, a word with its pronoun or with the article, itself or
+ * after من ("11 من عناصر قواته قتلوا", "5 من مقاتلي الجيش قتلوا", "5 جنود
+ * من الجيش قتلوا")? The verb at k is then that noun's own. */
 static bool counted_or_owner_ends_at(const doc_state *d, size_t k)
 {
     enum { OWNER_WORDS = 4 };
     const text *t = d->t;
+    static const char *const of[] = {"من", NULL};
+    bool after_owner = false; /* the word past w is an owner stepped over */
     for (size_t j = k; j > 0 && k - j <= OWNER_WORDS; j--) {
         if (counted_ends_at(d, j))
             return true;
         size_t w = j - 1;
-        if (t->tok[w].kind != TOK_WORD || t->tok[w].sentence != t->tok[k - 1].sentence ||
-            !(d->in_source[w] || possessive(t, w)))
+        if (t->tok[w].kind != TOK_WORD || t->tok[w].sentence != t->tok[k - 1].sentence)
             return false;
+        bool owner =
+            d->in_source[w] || possessive(t, w) || !strncmp(t->tok[w].norm, "ال", strlen("ال"));
+        if (!owner && !(after_owner && stages_word_is(t, w, of)))
+            return false;
+        after_owner = owner;
     }
     return false;
 }

@@ -1241,8 +1241,15 @@ Test(figures, own_verb_past_the_owner_before_the_wounded)
          "killed"},
         {"وقال المتحدث إن 13 من عناصر قواته قتلوا وأصيب 21 آخرون في المعارك.", "21 آخرون", 21,
          "exact", "injured"},
+        /* the owner a noun with the article, or after من */
+        {"وقالت الشرطة إن 4 من عناصر الأمن قتلوا وأصيب 6 آخرون.", "4 من", 4, "exact", "killed"},
+        {"وقال المصدر إن اثنين من عناصر الجيش استشهدا وأصيب 5 بجروح.", "اثنين", 2, "exact",
+         "killed"},
+        {"وذكر المصدر أن ثلاثة جنود من الجيش قتلوا وأصيب سبعة آخرون.", "ثلاثة جنود", 3, "exact",
+         "killed"},
         /* counter-example: the dead and the wounded named together before the number */
         {"وأعلن المتحدث مقتل وإصابة 30 من عناصر قواته.", "30 من", 30, "exact", "casualties"},
+        {"وأعلنت الوزارة مقتل وإصابة 12 شخصا في القصف.", "12 شخصا", 12, "exact", "casualties"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
