@@ -4831,14 +4831,15 @@ static void merge_headline_repeats(doc_state *d, fig_aux *aux)
 }
 
 /* Does a number or a counted noun end right before token k ("7 قتلوا",
- * "5 أشخاص قتلوا"), so that a verb at k is said of it? */
+ * "5 أشخاص قتلوا", "جنديين قتلا"), so that a verb at k is said of it? */
 static bool counted_ends_at(const doc_state *d, size_t k)
 {
     if (number_ending_at(d, k) != EXTRACT_NO_INDEX)
         return true;
-    lexicon_match nm;
+    lexicon_match nm, dm;
     for (size_t j = k >= 3 ? k - 3 : 0; j < k; j++)
-        if (lexicon_match_at(d->m->nouns, d->t, j, PROCLITICS_ALL, &nm) && nm.tok_end == k)
+        if ((lexicon_match_at(d->m->nouns, d->t, j, PROCLITICS_ALL, &nm) && nm.tok_end == k) ||
+            (lexicon_match_at(d->m->duals, d->t, j, PROCLITICS_ALL, &dm) && dm.tok_end == k))
             return true;
     return false;
 }

@@ -1247,6 +1247,9 @@ Test(figures, own_verb_past_the_owner_before_the_wounded)
          "killed"},
         {"وذكر المصدر أن ثلاثة جنود من الجيش قتلوا وأصيب سبعة آخرون.", "ثلاثة جنود", 3, "exact",
          "killed"},
+        /* ... and a dual, which is its own number */
+        {"وقالت مصادر أمنية إن جنديين قتلا وأصيب 3 آخرون في الهجوم.", "جنديين", 2, "exact",
+         "killed"},
         /* counter-example: the dead and the wounded named together before the number */
         {"وأعلن المتحدث مقتل وإصابة 30 من عناصر قواته.", "30 من", 30, "exact", "casualties"},
         {"وأعلنت الوزارة مقتل وإصابة 12 شخصا في القصف.", "12 شخصا", 12, "exact", "casualties"},
