@@ -2857,6 +2857,20 @@ static void cite_after_speaker(doc_state *d, size_t speaker, size_t cited, size_
         d->speaker[k] = cited;
 }
 
+/* Is the attribution am one of basis ("استنادا إلى", "بالاستناد إلى",
+ * "مستندا إلى")? After a party already credited in its
+ * sentence ("بحسب إحصاء لوكالة فرانس برس استنادا إلى بيانات الوزارة",
+ * "وثق المرصد ... استنادا إلى مصادر طبية") it names what that party drew
+ * on: the count stays the party's, and the words go on being its. */
+static bool basis_at(const doc_state *d, const lexicon_match *am)
+{
+    static const char *const basis[] = {"استنادا", "بالاستناد", "مستندا", "مستنده", NULL};
+    const char *w = d->t->tok[am->tok_first].norm;
+    if (!strncmp(w, "و", strlen("و")) && am->stripped)
+        w += strlen("و");
+    return word_among(w, basis);
+}
+
 /* Does token i open a sentence that turns to another story (a topic
  * opener of function_words.tsv, its first word maybe with و glued)? */
 static bool opens_other_story(const doc_state *d, size_t i)
@@ -4036,8 +4050,9 @@ int sources_find(doc_state *d)
                     attack_claim_sentence = sentence;
                     d->r->source_mentions[f.mention].role = ROLE_SPEAKER;
                 } else if (has_subject &&
-                           !(carrier = sentence_spoken && strcmp(akind, "prep") == 0 &&
-                                       is_outlet_kind(&d->r->sources[f.source]))) {
+                           !(carrier =
+                                 sentence_spoken && strcmp(akind, "prep") == 0 &&
+                                 (is_outlet_kind(&d->r->sources[f.source]) || basis_at(d, &am)))) {
                     size_t relay = p.current;
                     p.current = p.last_speaker = f.source;
                     if (strcmp(akind, "report") == 0 || in_a_statement(d, i, f.end))

@@ -3136,3 +3136,24 @@ Test(sources, a_nurse_or_paramedic_in_a_body)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* "استنادا إلى" after a party credited in its sentence names what that
+ * party drew on: the tally is the party's, the data's owner only
+ * mentioned. */
+Test(sources, a_basis_after_a_credited_party)
+{
+    static const claimant_case cases[] = {
+        {"قتل 35 شخصا في الغارات على المدينة، بحسب إحصاء لوكالة فرانس برس استنادا إلى بيانات "
+         "الوزارة.",
+         "35 شخصا", "فرانس برس", NULL},
+        {"وأحصت رويترز مقتل 18 مدنيا في القصف مستندة إلى بيانات وزارة الصحة.", "18 مدنيا", "رويترز",
+         NULL},
+        /* and the next sentence stays with that party */
+        {"وأفاد المرصد السوري لحقوق الإنسان بمقتل 9 مقاتلين استنادا إلى مصادر طبية. وأضاف أن 4 "
+         "آخرين أصيبوا.",
+         "4 آخرين", "المرصد السوري لحقوق الإنسان", NULL},
+        /* alone, the basis is who gives the count */
+        {"قتل 12 شخصا في القصف، استنادا إلى بيانات وزارة الصحة.", "12 شخصا", "وزارة الصحة", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
