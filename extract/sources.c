@@ -3901,8 +3901,9 @@ static bool in_a_statement(const doc_state *d, size_t i, size_t end)
     return false;
 }
 
-/* "بحسب ما أفاد مراسلنا", "مراسل وكالتنا": the publisher's own
- * correspondent is the publisher speaking; merged into the outlet, when the text has one. 0, or
+/* "بحسب ما أفاد مراسلنا", "مراسل وكالتنا", "مراسل التجمع" under the
+ * dateline of تجمع أحرار حوران: the publisher's own correspondent is the
+ * publisher speaking; merged into the outlet, when the text has one. 0, or
  * -1 out of memory. */
 static int our_correspondent(doc_state *d)
 {
@@ -3924,7 +3925,17 @@ static int our_correspondent(doc_state *d)
             *after = '\0';
         bool of_ours = medium && word_among(norm, (const char *const[]){"مراسل", "مراسله", NULL}) &&
                        word_among(medium, our_media);
-        if (!word_among(norm, ours) && !of_ours)
+        /* "درعا - تجمع أحرار حوران ... وأفاد مراسل التجمع": a correspondent
+         * of the publisher referred back to by the head of its name is the
+         * publisher; one who names it in full ("مراسل الجزيرة") stays. */
+        const extract_source *o = &d->r->sources[d->r->outlet];
+        char full[256], oname[256];
+        text_normalize(s->name, strlen(s->name), full, sizeof full);
+        text_normalize(o->name, strlen(o->name), oname, sizeof oname);
+        bool of_outlet =
+            word_among(norm, (const char *const[]){"مراسل", "مراسله", "مراسلو", "مراسلي", NULL}) &&
+            s->parent_id && strcmp(s->parent_id, o->id) == 0 && !strstr(full, oname);
+        if (!word_among(norm, ours) && !of_ours && !of_outlet)
             continue;
         if (sources_merge_into(d, i, d->r->outlet) != 0)
             return -1;

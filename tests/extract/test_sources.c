@@ -3157,3 +3157,23 @@ Test(sources, a_basis_after_a_credited_party)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A local outlet's dateline ("درعا - تجمع أحرار حوران") names the
+ * publisher, and its correspondent, named or referred back to by the head
+ * of its name ("مراسل التجمع", "مراسل الشبكة"), is the publisher speaking;
+ * another outlet's correspondent stays himself. */
+Test(sources, the_dateline_outlet_s_correspondent_is_the_outlet)
+{
+    static const claimant_case cases[] = {
+        {"درعا - تجمع أحرار حوران\nقتل مدنيان برصاص مجهولين في بلدة طفس. وأفاد مراسل التجمع "
+         "بأن 4 آخرين أصيبوا بجروح.",
+         "4 آخرين", "تجمع أحرار حوران", "outlet"},
+        {"درعا - تجمع أحرار حوران\nقتل 3 مدنيين برصاص مجهولين في بلدة طفس.", "3 مدنيين",
+         "تجمع أحرار حوران", "outlet"},
+        {"درعا - درعا 24\nوقال مراسل الشبكة إن 6 عناصر من الأمن العسكري قتلوا في كمين.", "6 عناصر",
+         "درعا 24", "outlet"},
+        {"درعا - تجمع أحرار حوران\nوقال مراسل سانا إن 7 مدنيين قتلوا في قصف على بصرى الشام.",
+         "7 مدنيين", "مراسل سانا", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
