@@ -829,6 +829,13 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
                      stages_word_is(t, gm.tok_end - 1, (const char *const[]){"من", "في", NULL});
     if (partitive && has_article(t, i))
         return false;
+    /* "بحسب الجهات المسؤولة", "السلطات المسؤولة عن": the definite word
+     * after a definite noun of the same sentence is its adjective
+     * (responsible), no official who speaks */
+    if (!strcmp(role, "official") && i > 0 && strncmp(t->tok[i].norm, "ال", strlen("ال")) == 0 &&
+        t->tok[i - 1].kind == TOK_WORD && t->tok[i - 1].sentence == t->tok[i].sentence &&
+        !t->tok[i].newline_before && has_article(t, i - 1))
+        return false;
     if (anaphor && !strcmp(role, "source")) {
         /* "وأضاف المصدر الطبي" after "مصدر طبي" and another speaker: the
          * unnamed source named with those words */

@@ -3177,3 +3177,17 @@ Test(sources, the_dateline_outlet_s_correspondent_is_the_outlet)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* "المسؤولة" after a definite noun is its adjective ("الجهات المسؤولة",
+ * "السلطات المسؤولة"): no official speaks; "المسؤول" after a verb does. */
+Test(sources, responsible_after_a_definite_noun_is_no_official)
+{
+    static const claimant_case cases[] = {
+        {"قتل 12 شخصا في انفجار سيارة مفخخة في السوق، بحسب الجهات المسؤولة.", "12 شخصا", "(none)",
+         NULL},
+        {"وأعلنت السلطات المسؤولة عن المعبر توقيف 8 أشخاص.", "8 أشخاص", "السلطات", NULL},
+        {"قال مسؤول محلي إن 5 مدنيين قتلوا. وأضاف المسؤول أن 12 شخصا أصيبوا.", "12 شخصا",
+         "مسؤول محلي", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
