@@ -2001,10 +2001,15 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
          * the function only, the name after it is the spokesman's */
         if (holder_starts && p->function_only)
             break;
-        /* "ضابط في الجيش يدعى فلان": the name follows the verb of naming */
+        /* "ضابط في الجيش يدعى فلان": the name follows the verb of naming,
+         * whatever its first word also means ("تدعى سارة أحمد": سارة is
+         * a town of Chad too) */
         if (holder_starts && stages_word_is(t, k, (const char *const[]){"يدعي", "تدعي", NULL}) &&
             k + 1 < t->n_tok && t->tok[k + 1].sentence == s && t->tok[k + 1].kind == TOK_WORD) {
-            k++;
+            name_first = ++k;
+            prev_definite = false;
+            last = ++k;
+            words++;
             continue;
         }
         if (holder_starts)

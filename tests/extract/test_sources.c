@@ -3121,6 +3121,12 @@ Test(sources, a_holder_named_after_the_verb_of_naming)
     static const claimant_case cases[] = {
         {"وقال ضابط في الجيش الصومالي يدعى محمد حسن لرويترز إن 12 جنديا قتلوا.", "12 جنديا",
          "محمد حسن", "person"},
+        /* the whole name, whatever its first word also names (سارة, فاطمة:
+         * towns too) */
+        {"وقالت ممرضة في المستشفى تدعى سارة أحمد إن 20 جريحا وصلوا خلال الليل.", "20 جريحا",
+         "سارة أحمد", "person"},
+        {"وقالت مسعفة في الهلال الأحمر تدعى فاطمة يوسف إن 9 جثث انتشلت.", "9 جثث", "فاطمة يوسف",
+         "person"},
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
