@@ -1244,6 +1244,21 @@ static bool unit_not_title(const doc_state *d, size_t k)
     return has_article(t, n) && next != FORM_TITLE && next != FORM_GIVEN;
 }
 
+/* Is the military head fm, definite, followed by a unit's number and a
+ * word that is no counted noun ("الفرقة 22 إنها", "الفوج 46 أسر"), not a
+ * count ("الفرقة 5 دبابات")? The number is the unit's name. */
+static bool numbered_unit(const doc_state *d, const lexicon_match *fm, uint32_t s)
+{
+    const text *t = d->t;
+    size_t k = fm->tok_end;
+    lexicon_match cn;
+    return has_article(t, fm->tok_first) && !strcmp(model_field(fm->entry, 2), "military") &&
+           k + 1 < t->n_tok && t->tok[k].kind == TOK_NUMBER && t->tok[k].sentence == s &&
+           t->tok[k].sp.end - t->tok[k].sp.start <= 3 && t->tok[k + 1].sentence == s &&
+           (is_comma(t, k + 1) || (t->tok[k + 1].kind == TOK_WORD &&
+                                   !lexicon_match_at(d->m->nouns, t, k + 1, PROCLITICS_ALL, &cn)));
+}
+
 /* Is token i a definite verbal noun with its preposition, an event a body
  * announces ("أعلنت الشرطة القبض على 6", "أعلن الجيش الاستيلاء على",
  * "الإفراج عن"): the object of the verb, not a word of the body's name?
@@ -1368,6 +1383,7 @@ static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
     bool two = form == FORM_ROLE && am->tok_end == i + 2 && has_article(t, i) &&
                has_article(t, i + 1) && t->tok[i + 1].sentence == s;
     if ((form != FORM_PARTY && form != FORM_ROLE) || (am->tok_end != i + 1 && !two) ||
+        (form == FORM_PARTY && numbered_unit(d, am, s)) || /* "الفرقة 22" */
         !head_key(d, i, key) || lexicon_match_at(d->m->party_anaphors, t, i, PROCLITICS_NAME, &pa))
         return false; /* الحزب, الجيش ...: party_anaphors.tsv's rules */
     /* "غرفة العمليات" after "غرفة عمليات X": the head made definite by its
@@ -1740,9 +1756,9 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         }
     }
     if (has_article(t, j) && fm.tok_end == j + 1 && (head == FORM_PARTY || head == FORM_ROLE) &&
-        !definite_nisba(d, j + 1, s) && !definite_follower(d, j + 1) &&
-        !(head == FORM_ROLE && holder_named_after(d, j)) && !seated_first_named(d, j, s) &&
-        !(head == FORM_ROLE && role_in_party(d, j, s)))
+        !(head == FORM_PARTY && numbered_unit(d, &fm, s)) && !definite_nisba(d, j + 1, s) &&
+        !definite_follower(d, j + 1) && !(head == FORM_ROLE && holder_named_after(d, j)) &&
+        !seated_first_named(d, j, s) && !(head == FORM_ROLE && role_in_party(d, j, s)))
         return false; /* "الوزارة" alone refers back (form_anaphor_at) */
     bool quoted = false;
     /* speaker_phrase_words bounds the function or body; a name after it has
@@ -1773,10 +1789,13 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             /* a number inside a quoted name ("شبكة "درعا 24"") */
             /* or a short number closing a name before what is said ("شبكة
              * حوران 24 إن", "موقع X 48، أن") */
-            bool closes = k > j + 1 && t->tok[k - 1].kind == TOK_WORD && !quoted &&
+            /* and a unit's number after its definite head ("قالت الفرقة 22
+             * إنها", "أعلن الفوج 46 أسر"), not a count ("الفرقة 5 دبابات") */
+            bool unit = k == j + 1 && head == FORM_PARTY && numbered_unit(d, &fm, s);
+            bool closes = (k > j + 1 || unit) && t->tok[k - 1].kind == TOK_WORD && !quoted &&
                           t->tok[k].sp.end - t->tok[k].sp.start <= 3 &&
-                          (k + 1 >= t->n_tok || t->tok[k + 1].sentence != s || is_comma(t, k + 1) ||
-                           stages_word_in(d, k + 1, FW_COMPLEMENTIZER));
+                          (unit || k + 1 >= t->n_tok || t->tok[k + 1].sentence != s ||
+                           is_comma(t, k + 1) || stages_word_in(d, k + 1, FW_COMPLEMENTIZER));
             if (!closes && !(k + 1 < t->n_tok && t->tok[k + 1].kind == TOK_PUNCT && k > j &&
                              t->tok[k - 1].kind == TOK_WORD && is_punct(t, k + 1, '"')))
                 break;
@@ -2336,7 +2355,7 @@ static bool body_alone_at(doc_state *d, size_t i, found *f)
     if (form_at(d, i, &fm) != FORM_PARTY || fm.tok_end != i + 1 || !has_article(t, i))
         return false;
     uint32_t s = t->tok[i].sentence;
-    if (definite_nisba(d, i + 1, s) || seated_first_named(d, i, s) ||
+    if (definite_nisba(d, i + 1, s) || seated_first_named(d, i, s) || numbered_unit(d, &fm, s) ||
         (i + 1 < t->n_tok && t->tok[i + 1].sentence == s && definite_follower(d, i + 1)))
         return false; /* a name of its own, read by the form (form_subject_at) */
     span sp = {article_start(t, i), t->tok[i].sp.end};

@@ -3197,3 +3197,15 @@ Test(sources, responsible_after_a_definite_noun_is_no_official)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A unit's number after its definite head is its name ("الفرقة 22",
+ * "الكتيبة 16"), who speaks; not the head alone referring back. */
+Test(sources, a_numbered_unit_speaks)
+{
+    static const claimant_case cases[] = {
+        {"قالت الفرقة 22 إنها أسرت 15 عنصرا من قوات النظام في ريف حماة.", "15 عنصرا", "الفرقة 22",
+         "military"},
+        {"وأعلنت الكتيبة 16، أن مقاتليها دمروا 3 دبابات.", "3 دبابات", "الكتيبة 16", "military"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
