@@ -54,7 +54,9 @@
  * outlet the list also knows seated in PLACE, "وكالة سبأ في صنعاء", is
  * that one). A party
  * merely quoted is not the publisher; the publisher's own correspondent
- * (مراسلنا) is the outlet speaking.
+ * (مراسلنا; "مراسل التجمع" under the dateline of تجمع أحرار حوران) is
+ * the outlet speaking. A person who goes on (وأضاف) with the words of a
+ * spokesman no one was named for is that spokesman.
  *
  * A name tried where a source may stand and refused leaves no source: the
  * document lists only the sources it mentions, publishes through, or that
@@ -3975,8 +3977,35 @@ static int our_correspondent(doc_state *d)
     return 0;
 }
 
+static size_t *sources_identity(const doc_state *d);
+static int sources_merge(doc_state *d, const size_t *into);
+
+/* How many function-and-holder pairs one document may join. */
+#define HOLDERS_MAX 32
+
+/* "وقال المتحدث العسكري إن ... وأضاف العقيد أحمد المسماري أن": a person
+ * who goes on (أضاف، تابع) with the words of a spokesman no one was named
+ * for is that spokesman. Is person the holder of role? */
+static bool holder_goes_on(const doc_state *d, size_t role, size_t person)
+{
+    if (role == EXTRACT_NO_INDEX || role == person)
+        return false;
+    const extract_source *r = &d->r->sources[role], *s = &d->r->sources[person];
+    if (strcmp(r->kind, "role") != 0 || strcmp(s->kind, "person") != 0)
+        return false;
+    /* a spokesman's function ("المتحدث العسكري", "الناطق باسم الجيش") */
+    char norm[256];
+    text_normalize(r->name, strlen(r->name), norm, sizeof norm);
+    norm[strcspn(norm, " ")] = '\0';
+    return word_among(norm,
+                      (const char *const[]){"المتحدث", "الناطق", "المتحدثه", "الناطقه", NULL}) &&
+           (!r->parent_id || !s->parent_id || !strcmp(r->parent_id, s->parent_id));
+}
+
 int sources_find(doc_state *d)
 {
+    size_t holders[HOLDERS_MAX][2];
+    size_t n_holders = 0;
     const text *t = d->t;
     size_t n = t->n_tok;
     pass p = {EXTRACT_NO_INDEX,
@@ -4096,6 +4125,12 @@ int sources_find(doc_state *d)
                                  sentence_spoken && strcmp(akind, "prep") == 0 &&
                                  (is_outlet_kind(&d->r->sources[f.source]) || basis_at(d, &am)))) {
                     size_t relay = p.current;
+                    if (!strcmp(akind, "carry") && n_holders < HOLDERS_MAX &&
+                        holder_goes_on(d, relay != EXTRACT_NO_INDEX ? relay : p.last_speaker,
+                                       f.source)) {
+                        holders[n_holders][0] = relay != EXTRACT_NO_INDEX ? relay : p.last_speaker;
+                        holders[n_holders++][1] = f.source;
+                    }
                     p.current = p.last_speaker = f.source;
                     if (strcmp(akind, "report") == 0 || in_a_statement(d, i, f.end))
                         p.last_statement = f.source;
@@ -4319,6 +4354,18 @@ int sources_find(doc_state *d)
     free(in_statement);
     free(unread);
     free(p.outlet_score);
+    if (n_holders > 0) {
+        size_t *into = sources_identity(d);
+        if (!into)
+            return -1;
+        for (size_t h = 0; h < n_holders; h++)
+            if (into[holders[h][0]] == holders[h][0] && into[holders[h][1]] == holders[h][1])
+                into[holders[h][0]] = holders[h][1];
+        int rc = sources_merge(d, into);
+        free(into);
+        if (rc != 0)
+            return -1;
+    }
     if (our_correspondent(d) != 0 || merge_repeated_mentions(d) != 0)
         return -1;
     return drop_unmentioned(d);

@@ -3209,3 +3209,21 @@ Test(sources, a_numbered_unit_speaks)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A person who goes on (وأضاف) with the words of a spokesman no one was
+ * named for is that spokesman: one claimant, not two; another function
+ * before him stays another party. */
+Test(sources, a_named_person_going_on_for_a_spokesman)
+{
+    static const claimant_case cases[] = {
+        {"وقال المتحدث العسكري إن قواته قتلت 40 مسلحا. وأضاف العقيد أحمد المسماري أن 5 جنود "
+         "قتلوا.",
+         "40 مسلحا", "العقيد أحمد المسماري", "person"},
+        {"وقال الناطق باسم الجيش إن الدفاعات الجوية أسقطت 6 طائرات مسيرة.\nوأضاف العميد خالد "
+         "يوسف أن 3 جنود أصيبوا.",
+         "6 طائرات", "العميد خالد يوسف", "person"},
+        {"وقال وزير الخارجية إن 40 مدنيا قتلوا. وأضاف العقيد أحمد المسماري أن 5 جنود قتلوا.",
+         "40 مدنيا", "وزير الخارجية", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
