@@ -4165,10 +4165,17 @@ int sources_find(doc_state *d)
                            attack_claim_sentence == sentence) {
                     /* "تبنت X الهجوم، مؤكدة إصابة 5 جنود" */
                     p.current = attack_claimer;
-                } else if (!has_subject && strcmp(akind, "carry") == 0 && !sentence_spoken &&
-                           i > sentence_start && is_comma(t, i - 1) &&
+                } else if (!has_subject &&
+                           (strcmp(akind, "carry") == 0 ||
+                            (strcmp(akind, "verb") == 0 && am.stripped &&
+                             strncmp(t->tok[i].norm, "و", strlen("و")) == 0 &&
+                             hidden_subject(d, &am))) &&
+                           !sentence_spoken && i > sentence_start && is_comma(t, i - 1) &&
                            clause_subject(d, &p, sentence_start, i, &f)) {
-                    /* "وهاجمت قسد مواقع التنظيم، مؤكدة مقتل 20 عنصرا" */
+                    /* "وهاجمت قسد مواقع التنظيم، مؤكدة مقتل 20 عنصرا", and
+                     * a verb of saying joined to the clause with its
+                     * subject hidden: "وتراجعت الوزارة عن حصيلتها، وقالت
+                     * إن 12 قتلوا" */
                     p.current = p.last_speaker = f.source;
                     if (p.first_speaker == EXTRACT_NO_INDEX)
                         p.first_speaker = f.source;

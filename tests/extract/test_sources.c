@@ -3227,3 +3227,21 @@ Test(sources, a_named_person_going_on_for_a_spokesman)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A verb of saying joined to its clause by "، و" with its subject hidden
+ * says what the subject of the clause's verb says, not the speaker before:
+ * a retraction ("تراجعت الوزارة عن حصيلتها، وقالت إن"), an attack. */
+Test(sources, a_joined_verb_of_saying_takes_its_clause_s_subject)
+{
+    static const claimant_case cases[] = {
+        {"قال الجيش إن 5 جنود قتلوا. وتراجعت وزارة الصحة عن حصيلتها السابقة، وقالت إن 12 شخصا "
+         "قتلوا.",
+         "12 شخصا", "وزارة الصحة", NULL},
+        {"قال الجيش إن 5 جنود قتلوا. وهاجمت قوات الدعم السريع مواقع الجيش، وأعلنت أنها قتلت 12 "
+         "جنديا.",
+         "12 جنديا", "قوات الدعم السريع", NULL},
+        /* the clause's verb says it: the speaker stays */
+        {"وأكد الجيش مقتل 5 جنود، وقال إن 9 آخرين أصيبوا.", "9 آخرين", "الجيش", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
