@@ -826,9 +826,11 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
     bool anaphor = strcmp(model_field(gm.entry, 3), "yes") == 0;
     /* "سكان من البلدة", "سكان في الحي" speak; "نزح آلاف السكان من القرى"
      * are counted: the list writes من or في after residents who speak, who
-     * are indefinite */
-    bool partitive = gm.tok_end > gm.tok_first + 1 &&
-                     stages_word_is(t, gm.tok_end - 1, (const char *const[]){"من", "في", NULL});
+     * are indefinite, and على or في after an account ("حساب على منصة
+     * إكس"), which "على حساب" (at the expense of) is not */
+    bool partitive =
+        gm.tok_end > gm.tok_first + 1 &&
+        stages_word_is(t, gm.tok_end - 1, (const char *const[]){"من", "في", "علي", NULL});
     if (partitive && has_article(t, i))
         return false;
     /* "بحسب الجهات المسؤولة", "السلطات المسؤولة عن": the definite word

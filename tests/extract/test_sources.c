@@ -3245,3 +3245,18 @@ Test(sources, a_joined_verb_of_saying_takes_its_clause_s_subject)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A fact-check sets a claim against its correction: an account on a
+ * platform ("زعم حساب على منصة إكس أن") asserts the claim, not the body
+ * whose count corrects it; "على حساب" (at the expense of) is no one. */
+Test(sources, an_account_on_a_platform_claims)
+{
+    static const claimant_case cases[] = {
+        {"زعم حساب على منصة إكس أن 300 شخص قتلوا في القصف على مخيم جباليا. والصحيح أن وزارة "
+         "الصحة في غزة أعلنت مقتل 45 شخصا في القصف.",
+         "300 شخص", "حساب على منصة إكس", "anonymous"},
+        {"وزعمت حسابات على تلغرام أن 40 جنديا أسروا.", "40 جنديا", "حسابات", "anonymous"},
+        {"قتل 12 مدنيا في القصف، وجاء التقدم على حساب المدنيين.", "12 مدنيا", "(none)", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
