@@ -2698,11 +2698,22 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
         if (k > 0 && !am->stripped && stages_word_in(d, k - 1, FW_RELATIVE_PRONOUN) &&
             relative_agrees(t, k - 1, am->tok_first) && hidden_subject(d, am))
             k--;
-        if (k > 0 && is_comma(t, k - 1) && !am->stripped)
+        bool comma = k > 0 && is_comma(t, k - 1) && !am->stripped;
+        if (comma)
             k--; /* "وكانت صحيفة X، ذكرت" */
         size_t rel = relative_clause_before(d, k, am);
         for (size_t m = d->r->n_source_mentions; m-- > 0;) {
             const mention_toks *mt = &d->smention_toks[m];
+            /* "وفي مقابلة مع قناة الجزيرة، قال", "في تصريح لعنب بلدي،
+             * قال": a party governed by مع or لـ before the comma is whom
+             * the words were told, in an adjunct put first */
+            bool told = comma && mt->end == k &&
+                        (stages_word_is(t, mt->first - (mt->first > 0),
+                                        (const char *const[]){"مع", "ل", "لـ", NULL}) ||
+                         (strncmp(t->tok[mt->first].norm, "ل", strlen("ل")) == 0 &&
+                          d->r->source_mentions[m].sp.start > t->tok[mt->first].sp.start));
+            if (told)
+                break;
             if (t->tok[mt->first].sentence == s &&
                 (mt->end == k || mt->end == rel || appositive_between(d, mt->end, k))) {
                 *f = (found){d->r->source_mentions[m].source, m, mt->end, false};

@@ -3260,3 +3260,19 @@ Test(sources, an_account_on_a_platform_claims)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* An interview or statement put first ("وفي مقابلة مع قناة الجزيرة،",
+ * "في تصريح خاص لعنب بلدي،"): the outlet it was given to, before the
+ * comma, is whom the words were told; the subject after the verb speaks. */
+Test(sources, an_interview_put_first_names_whom_it_was_told)
+{
+    static const claimant_case cases[] = {
+        {"وفي مقابلة مع قناة الجزيرة، قال وزير الدفاع التركي إن قواته أسرت 200 مقاتل.", "200 مقاتل",
+         "وزير الدفاع التركي", NULL},
+        {"وفي حديث لقناة الجزيرة، قال المتحدث باسم الجيش إن قواته دمرت 5 دبابات.", "5 دبابات",
+         "المتحدث باسم الجيش", NULL},
+        /* a subject before the comma still speaks */
+        {"وكانت صحيفة الوطن السورية، ذكرت أن 7 عناصر قتلوا.", "7 عناصر", "الوطن السورية", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
