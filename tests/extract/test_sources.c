@@ -3276,3 +3276,20 @@ Test(sources, an_interview_put_first_names_whom_it_was_told)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A journalist is a function like another: "وكتب الصحفي فلان على حسابه
+ * في إكس أن" is said by the journalist named; "المؤتمر الصحفي" is no
+ * journalist. */
+Test(sources, a_journalist_speaks_as_a_function)
+{
+    static const claimant_case cases[] = {
+        {"وكتب الصحفي محمد الحسن على حسابه في إكس أن 30 عائلة نزحت من القرية.", "30 عائلة",
+         "محمد الحسن", "person"},
+        /* the press conference is no journalist */
+        {"قال مدير الصحة في المدينة إن الغارات استهدفت سوقا.\nوأشار في المؤتمر الصحفي الذي عقده "
+         "مساء اليوم إلى أن 8 منازل دمرت.",
+         "8 منازل", "مدير الصحة في المدينة", NULL},
+        {"وقالت الصحفية ريم أحمد إن 30 عائلة نزحت من القرية.", "30 عائلة", "ريم أحمد", "person"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
