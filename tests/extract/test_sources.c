@@ -3293,3 +3293,18 @@ Test(sources, a_journalist_speaks_as_a_function)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* Speakers in turn at a press conference: an adverb between the verb and
+ * its subject ("وتحدث بعده وزير الصحة"، "وقال بدوره المتحدث") is passed
+ * over as time is, and the subject after it speaks. */
+Test(sources, an_adverb_between_the_verb_and_its_subject)
+{
+    static const claimant_case cases[] = {
+        {"وقال الناطق باسم الحكومة في مؤتمر صحفي إن 17 مدنيا قتلوا. وتحدث بعده وزير الصحة، "
+         "فأوضح أن 43 جريحا يتلقون العلاج.",
+         "43 جريحا", "وزير الصحة", NULL},
+        {"قال الجيش إن 5 جنود قتلوا. وقال بدوره مدير مستشفى الشفاء إن 9 جثث وصلت.", "9 جثث",
+         "مدير مستشفى الشفاء", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
