@@ -3308,3 +3308,15 @@ Test(sources, an_adverb_between_the_verb_and_its_subject)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* Pages and accounts of social media that circulate a report (تداولت،
+ * تناقلت) assert it: "تداولت صفحات محلية أنباء عن مقتل 6". */
+Test(sources, pages_that_circulate_a_report)
+{
+    static const claimant_case cases[] = {
+        {"وتداولت صفحات محلية على فيسبوك أنباء عن مقتل 6 عناصر من الأمن في كمين.", "6 عناصر",
+         "صفحات محلية", "anonymous"},
+        {"وتناقلت حسابات موالية صورا تظهر 20 جثة.", "20 جثة", "حسابات موالية", "anonymous"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
