@@ -3486,10 +3486,37 @@ static bool named_after_a_place(const doc_state *d, size_t a, size_t b)
 
 /* A dateline naming an outlet the list does not know, where the order
  * tells an outlet from a reporter's byline ("PLACE - REPORTER"): "OUTLET -
- * PLACE" or "OUTLET: PLACE", "DESK - OUTLET" ("متابعات - X"), and "PLACE
- * _OUTLET" with the underscore of a signature. The line [a, b) is split
+ * PLACE" or "OUTLET: PLACE", "DESK - OUTLET" ("متابعات - X"), "PLACE
+ * _OUTLET" with the underscore of a signature, and "PLACE - X" when the
+ * text calls X by its correspondent ("مراسل X"). The line [a, b) is split
  * into [a, k) and [r, b): r is k + 1 past a separator token, k past a
  * tatweel between tokens. */
+/* Does the text call the words [r, b) of a dateline by its correspondent
+ * ("ريف دمشق - صوت العاصمة ... وقال مراسل صوت العاصمة")? A reporter has
+ * no correspondent: the name is the outlet's. One walk of the text, for a
+ * dateline of the first lines only. */
+static bool called_by_correspondent(const doc_state *d, size_t r, size_t b)
+{
+    const text *t = d->t;
+    size_t len = b - r;
+    /* "مراسل محمد الأحمد" names the correspondent himself */
+    if (len == 0 || len > 4 || form_at(d, r, NULL) == FORM_GIVEN ||
+        form_at(d, r, NULL) == FORM_TITLE)
+        return false;
+    for (size_t q = b; q + len < t->n_tok; q++) {
+        if (!stages_word_is(t, q,
+                            (const char *const[]){"مراسل", "ومراسل", "مراسله", "لمراسل", NULL}))
+            continue;
+        size_t w = 0;
+        while (w < len && t->tok[q + 1 + w].kind == t->tok[r + w].kind &&
+               !strcmp(t->tok[q + 1 + w].norm, t->tok[r + w].norm))
+            w++;
+        if (w == len)
+            return true;
+    }
+    return false;
+}
+
 static void unknown_outlet(doc_state *d, pass *p, size_t a, size_t k, size_t r, size_t b)
 {
     const text *t = d->t;
@@ -3500,7 +3527,8 @@ static void unknown_outlet(doc_state *d, pass *p, size_t a, size_t k, size_t r, 
         n1 = k;
     } else if (place_or_desk(d, a, k) && outlet_name_words(d, r, b) &&
                ((r > k && is_punct(t, k, '_')) || (k == a + 1 && stages_word_in(d, a, FW_DESK)) ||
-                quoted_name(t, r, b) || named_after_a_place(d, r, b))) {
+                quoted_name(t, r, b) || named_after_a_place(d, r, b) ||
+                called_by_correspondent(d, r, b))) {
         /* "PLACE - «X»": a reporter's byline is never quoted, nor does it
          * open with a place */
         n0 = r;
@@ -3947,6 +3975,28 @@ static bool in_a_statement(const doc_state *d, size_t i, size_t end)
     return false;
 }
 
+/* Is a mention of source i followed by the words oname (normalised)? */
+static bool followed_by_outlet(const doc_state *d, size_t i, const char *oname)
+{
+    const text *t = d->t;
+    for (size_t m = 0; m < d->r->n_source_mentions; m++) {
+        if (d->r->source_mentions[m].source != i)
+            continue;
+        size_t q = d->smention_toks[m].end;
+        const char *o = oname;
+        while (*o && q < t->n_tok && t->tok[q].kind == TOK_WORD) {
+            size_t len = strlen(t->tok[q].norm);
+            if (strncmp(o, t->tok[q].norm, len) != 0 || (o[len] != ' ' && o[len] != '\0'))
+                break;
+            o += len + (o[len] == ' ');
+            q++;
+        }
+        if (!*o)
+            return true;
+    }
+    return false;
+}
+
 /* "بحسب ما أفاد مراسلنا", "مراسل وكالتنا", "مراسل التجمع" under the
  * dateline of تجمع أحرار حوران: the publisher's own correspondent is the
  * publisher speaking; merged into the outlet, when the text has one. 0, or
@@ -3981,6 +4031,12 @@ static int our_correspondent(doc_state *d)
         bool of_outlet =
             word_among(norm, (const char *const[]){"مراسل", "مراسله", "مراسلو", "مراسلي", NULL}) &&
             s->parent_id && strcmp(s->parent_id, o->id) == 0 && !strstr(full, oname);
+        /* "ريف دمشق - صوت العاصمة ... وقال مراسل صوت العاصمة": a bare
+         * correspondent followed by the name of an outlet found only in
+         * the dateline */
+        if (!of_outlet && !space &&
+            word_among(norm, (const char *const[]){"مراسل", "مراسله", NULL}))
+            of_outlet = followed_by_outlet(d, i, oname);
         if (!word_among(norm, ours) && !of_ours && !of_outlet)
             continue;
         if (sources_merge_into(d, i, d->r->outlet) != 0)

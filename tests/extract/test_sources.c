@@ -3320,3 +3320,20 @@ Test(sources, pages_that_circulate_a_report)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* "PLACE - X" names an outlet the list does not know when the text calls
+ * X by its correspondent ("وقال مراسل صوت العاصمة"): a reporter has none;
+ * that correspondent is the outlet speaking. A byline stays no outlet. */
+Test(sources, a_dateline_name_called_by_its_correspondent)
+{
+    static const claimant_case cases[] = {
+        {"ريف دمشق - صوت العاصمة\nقتل شاب وأصيب اثنان آخران بانفجار عبوة ناسفة في مدينة دوما. "
+         "وقال مراسل صوت العاصمة إن 4 منازل تضررت.",
+         "4 منازل", "صوت العاصمة", "outlet"},
+        {"ريف دمشق - صوت العاصمة\nقتل شاب وأصيب اثنان آخران بانفجار عبوة ناسفة في مدينة دوما. "
+         "وقال مراسل صوت العاصمة إن 4 منازل تضررت.",
+         "اثنان آخران", "صوت العاصمة", "outlet"},
+        {"دوما - محمد الأحمد\nقال مراسل محمد الأحمد إن 4 منازل تضررت.", "4 منازل", "مراسل", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
