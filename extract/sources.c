@@ -964,6 +964,13 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
              * all the same, whose spokesman may be named next */
             bare_body = true;
             end = k + 1;
+        } else if (k == j && !strcmp(role, "spokesperson") && has_article(t, k) &&
+                   strncmp(t->tok[k].norm, "ال", strlen("ال")) == 0) {
+            /* "المتحدث باسم المحتجين": whom he speaks for is part of his
+             * name, a party of no list or form, with its adjectives */
+            end = k + 1;
+            while (end < t->n_tok && end < k + 3 && definite_nisba(d, end, t->tok[i].sentence))
+                end++;
         }
     }
     told_quoted_outlet(d, p, end, t->tok[i].sentence);

@@ -3337,3 +3337,17 @@ Test(sources, a_dateline_name_called_by_its_correspondent)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A spokesman is always someone's: whom he speaks for, a party no list
+ * or form knows, is part of his name ("المتحدث باسم المحتجين"). */
+Test(sources, a_spokesman_for_a_party_no_list_knows)
+{
+    static const claimant_case cases[] = {
+        {"وقال رئيس الوزراء إن 60 عنصرا من قوات الأمن قتلوا، فيما قال المتحدث باسم المحتجين إن "
+         "130 متظاهرا قتلوا.",
+         "130 متظاهرا", "المتحدث باسم المحتجين", "role"},
+        {"وقال المتحدث باسم العشائر العربية إن 13 مقاتلا قتلوا.", "13 مقاتلا",
+         "المتحدث باسم العشائر العربية", "role"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
