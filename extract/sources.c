@@ -56,7 +56,8 @@
  * merely quoted is not the publisher; the publisher's own correspondent
  * (مراسلنا; "مراسل التجمع" under the dateline of تجمع أحرار حوران) is
  * the outlet speaking. A person who goes on (وأضاف) with the words of a
- * spokesman no one was named for is that spokesman.
+ * spokesman no one was named for is that spokesman; who an interview is
+ * held with ("حوارا مع X") answers its "ج:" lines.
  *
  * A name tried where a source may stand and refused leaves no source: the
  * document lists only the sources it mentions, publishes through, or that
@@ -4056,6 +4057,18 @@ static int our_correspondent(doc_state *d)
 static size_t *sources_identity(const doc_state *d);
 static int sources_merge(doc_state *d, const size_t *into);
 
+/* Is token i the مع of an interview ("حوارا مع", "مقابلة مع", "لقاء مع")? */
+static bool interview_with(const doc_state *d, size_t i)
+{
+    const text *t = d->t;
+    return i > 0 && i + 1 < d->t->n_tok &&
+           stages_word_is(t, i, (const char *const[]){"مع", NULL}) &&
+           t->tok[i - 1].sentence == t->tok[i].sentence &&
+           stages_word_is(t, i - 1,
+                          (const char *const[]){"حوار", "حوارا", "مقابله", "لقاء", "لقاءا",
+                                                "الحوار", "المقابله", "اللقاء", NULL});
+}
+
 /* How many function-and-holder pairs one document may join. */
 #define HOLDERS_MAX 32
 
@@ -4128,6 +4141,7 @@ int sources_find(doc_state *d)
     }
 
     bool sentence_denied = false, sentence_spoken = false;
+    size_t interviewee = EXTRACT_NO_INDEX; /* who answers an interview */
     uint32_t sentence = UINT32_MAX;
     size_t sentence_start = 0;
     /* A quote inside a statement may quote another speaker ("قال المرصد إن
@@ -4146,6 +4160,11 @@ int sources_find(doc_state *d)
         }
         if (tk->newline_before)
             in_quote = false;
+        /* "ج: قتلنا 30 عنصرا": an answer of the interview is the
+         * interviewee's (a question, "س:", the narrator's) */
+        if ((i == 0 || tk->newline_before) && interviewee != EXTRACT_NO_INDEX &&
+            stages_word_is(t, i, (const char *const[]){"ج", NULL}) && is_punct(t, i + 1, ':'))
+            p.current = interviewee;
         if (tk->kind == TOK_PUNCT) {
             uint32_t c = t->cp[tk->sp.start];
             bool opening = c == 0x00AB || c == 0x201C || (c == '"' && !in_quote);
@@ -4174,9 +4193,15 @@ int sources_find(doc_state *d)
             lexicon_match am;
             found f;
             size_t before = d->r->n_source_mentions;
-            if (lexicon_match_at(d->m->attribution, t, i, PROCLITICS_ALL, &am) &&
-                !(has_article(t, i) && strcmp(model_field(am.entry, 2), "verb") == 0) &&
-                !(strcmp(model_field(am.entry, 2), "prep") == 0 && distributed_before(d, i))) {
+            if (interview_with(d, i) &&
+                (mention_at(d, &p, i + 1, true, &f) || form_subject_at(d, &p, i + 1, &f))) {
+                /* "أجرت X حوارا مع القائد العسكري فلان": who answers */
+                interviewee = f.source;
+                p.covered_until = f.end;
+            } else if (lexicon_match_at(d->m->attribution, t, i, PROCLITICS_ALL, &am) &&
+                       !(has_article(t, i) && strcmp(model_field(am.entry, 2), "verb") == 0) &&
+                       !(strcmp(model_field(am.entry, 2), "prep") == 0 &&
+                         distributed_before(d, i))) {
                 bool denied = strcmp(model_field(am.entry, 1), "denied") == 0;
                 const char *akind = model_field(am.entry, 2);
                 bool carrier = false;

@@ -3351,3 +3351,18 @@ Test(sources, a_spokesman_for_a_party_no_list_knows)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* An interview in questions and answers: who it was held with ("حوارا مع
+ * القائد فلان") answers each "ج:", the narrator asks each "س:". */
+Test(sources, the_answers_of_an_interview_are_the_interviewee_s)
+{
+    static const claimant_case cases[] = {
+        {"أجرت عنب بلدي حوارا مع القائد العسكري في فيلق الشام أبو عمر الإدلبي.\nس: ما حصيلة "
+         "المعارك الأخيرة؟\nج: قتلنا أكثر من 30 عنصرا من قوات النظام ودمرنا 4 دبابات.",
+         "4 دبابات", "أبو عمر الإدلبي", "person"},
+        {"أجرت عنب بلدي حوارا مع القائد العسكري في فيلق الشام أبو عمر الإدلبي.\nس: هل صحيح أن "
+         "12 مقاتلا قتلوا؟\nج: لا.",
+         "12 مقاتلا", "(none)", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
