@@ -912,7 +912,16 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
     size_t j = next_word(t, end, t->tok[i].sentence);
     lexicon_match km;
     found pf;
-    if (j < t->n_tok && !stages_word_in(d, j, FW_COMPLEMENTIZER)) {
+    /* "اتهم ناشطون قوات النظام بقتلهم": a sound plural that keeps its nun
+     * (ناشطون، مسعفين) heads no genitive, so a party right after it is
+     * the verb's object, not whom it belongs to (but "ناشطون لـX" were
+     * told, "ناشطون في X" belong) */
+    const char *lw = t->tok[end - 1].norm;
+    size_t lwl = strlen(lw);
+    bool nun_plural =
+        j < t->n_tok && lwl > 8 && (!strcmp(lw + lwl - 4, "ون") || !strcmp(lw + lwl - 4, "ين")) &&
+        !stages_word_in(d, j, FW_BELONG) && strncmp(t->tok[j].norm, "ل", strlen("ل")) != 0;
+    if (j < t->n_tok && !stages_word_in(d, j, FW_COMPLEMENTIZER) && !nun_plural) {
         size_t k = j;
         if (stages_word_in(d, j, FW_BELONG)) {
             k = next_word(t, j + 1, t->tok[i].sentence);

@@ -3366,3 +3366,29 @@ Test(sources, the_answers_of_an_interview_are_the_interviewee_s)
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A sound plural that keeps its nun heads no genitive: "اتهم ناشطون قوات
+ * النظام" names the accused after the activists, not their party; "ناشطون
+ * في X" still belong to X. */
+Test(sources, a_nun_plural_speaker_heads_no_genitive)
+{
+    static const struct {
+        const char *doc, *name;
+        bool present;
+    } cases[] = {
+        {"وقالت وكالة سانا إن مسلحين قتلوا 4 مدنيين، فيما اتهم ناشطون قوات النظام بقتلهم.",
+         "ناشطون", true},
+        {"وقالت وكالة سانا إن مسلحين قتلوا 4 مدنيين، فيما اتهم ناشطون قوات النظام بقتلهم.",
+         "ناشطون قوات النظام بقتلهم", false},
+        {"وقال مسؤولون في وزارة الصحة إن 5 مدنيين قتلوا.", "مسؤولون في وزارة الصحة", true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        extract_result r;
+        cr_assert_eq(extract_document(model, cases[i].doc, strlen(cases[i].doc), &r), 0);
+        bool found = false;
+        for (size_t s = 0; s < r.n_sources; s++)
+            found |= strcmp(r.sources[s].name, cases[i].name) == 0;
+        cr_expect_eq(found, cases[i].present, "source \"%s\" in: %s", cases[i].name, cases[i].doc);
+        extract_result_free(&r);
+    }
+}
