@@ -3392,3 +3392,19 @@ Test(sources, a_nun_plural_speaker_heads_no_genitive)
         extract_result_free(&r);
     }
 }
+
+/* Two parties' claims set against each other in one sentence ("ففي حين
+ * تقول الحكومة إن ...، تؤكد المعارضة أن ..."): the bare "المعارضة" is a
+ * party, the Syrian opposition in a report of Syria's war. */
+Test(sources, the_opposition_answers_the_government)
+{
+    static const claimant_case cases[] = {
+        {"وفي حين تقول الحكومة السورية إن 20 مسلحا قتلوا، تؤكد المعارضة أن 35 مدنيا سقطوا في "
+         "القصف على حلب.",
+         "35 مدنيا", "المعارضة السورية", NULL},
+        {"وفي حين تقول الحكومة السورية إن 20 مسلحا قتلوا، تؤكد المعارضة أن 35 مدنيا سقطوا في "
+         "القصف على حلب.",
+         "20 مسلحا", "الحكومة السورية", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
