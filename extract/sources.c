@@ -3992,7 +3992,8 @@ static bool in_a_statement(const doc_state *d, size_t i, size_t end)
     return false;
 }
 
-/* Is a mention of source i followed by the words oname (normalised)? */
+/* Is a mention of source i followed by the words oname (normalised), or
+ * by the head of a name of several words with the article? */
 static bool followed_by_outlet(const doc_state *d, size_t i, const char *oname)
 {
     const text *t = d->t;
@@ -4000,6 +4001,14 @@ static bool followed_by_outlet(const doc_state *d, size_t i, const char *oname)
         if (d->r->source_mentions[m].source != i)
             continue;
         size_t q = d->smention_toks[m].end;
+        /* or the head of its name with the article ("مراسل التجمع" for
+         * تجمع أحرار حوران), however far from the dateline */
+        size_t head = strcspn(oname, " ");
+        if (q < t->n_tok && t->tok[q].kind == TOK_WORD && oname[head] == ' ' &&
+            !strncmp(t->tok[q].norm, "ال", strlen("ال")) &&
+            strlen(t->tok[q].norm) == strlen("ال") + head &&
+            !strncmp(t->tok[q].norm + strlen("ال"), oname, head))
+            return true;
         const char *o = oname;
         while (*o && q < t->n_tok && t->tok[q].kind == TOK_WORD) {
             size_t len = strlen(t->tok[q].norm);
