@@ -54,7 +54,10 @@
  * outlet the list also knows seated in PLACE, "وكالة سبأ في صنعاء", is
  * that one). A party
  * merely quoted is not the publisher; the publisher's own correspondent
- * (مراسلنا) is the outlet speaking.
+ * (مراسلنا; "مراسل التجمع" under the dateline of تجمع أحرار حوران) is
+ * the outlet speaking. A person who goes on (وأضاف) with the words of a
+ * spokesman no one was named for is that spokesman; who an interview is
+ * held with ("حوارا مع X") answers its "ج:" lines.
  *
  * A name tried where a source may stand and refused leaves no source: the
  * document lists only the sources it mentions, publishes through, or that
@@ -824,10 +827,19 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
     bool anaphor = strcmp(model_field(gm.entry, 3), "yes") == 0;
     /* "سكان من البلدة", "سكان في الحي" speak; "نزح آلاف السكان من القرى"
      * are counted: the list writes من or في after residents who speak, who
-     * are indefinite */
-    bool partitive = gm.tok_end > gm.tok_first + 1 &&
-                     stages_word_is(t, gm.tok_end - 1, (const char *const[]){"من", "في", NULL});
+     * are indefinite, and على or في after an account ("حساب على منصة
+     * إكس"), which "على حساب" (at the expense of) is not */
+    bool partitive =
+        gm.tok_end > gm.tok_first + 1 &&
+        stages_word_is(t, gm.tok_end - 1, (const char *const[]){"من", "في", "علي", NULL});
     if (partitive && has_article(t, i))
+        return false;
+    /* "بحسب الجهات المسؤولة", "السلطات المسؤولة عن": the definite word
+     * after a definite noun of the same sentence is its adjective
+     * (responsible), no official who speaks */
+    if (!strcmp(role, "official") && i > 0 && strncmp(t->tok[i].norm, "ال", strlen("ال")) == 0 &&
+        t->tok[i - 1].kind == TOK_WORD && t->tok[i - 1].sentence == t->tok[i].sentence &&
+        !t->tok[i].newline_before && has_article(t, i - 1))
         return false;
     if (anaphor && !strcmp(role, "source")) {
         /* "وأضاف المصدر الطبي" after "مصدر طبي" and another speaker: the
@@ -900,7 +912,16 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
     size_t j = next_word(t, end, t->tok[i].sentence);
     lexicon_match km;
     found pf;
-    if (j < t->n_tok && !stages_word_in(d, j, FW_COMPLEMENTIZER)) {
+    /* "اتهم ناشطون قوات النظام بقتلهم": a sound plural that keeps its nun
+     * (ناشطون، مسعفين) heads no genitive, so a party right after it is
+     * the verb's object, not whom it belongs to (but "ناشطون لـX" were
+     * told, "ناشطون في X" belong) */
+    const char *lw = t->tok[end - 1].norm;
+    size_t lwl = strlen(lw);
+    bool nun_plural =
+        j < t->n_tok && lwl > 8 && (!strcmp(lw + lwl - 4, "ون") || !strcmp(lw + lwl - 4, "ين")) &&
+        !stages_word_in(d, j, FW_BELONG) && strncmp(t->tok[j].norm, "ل", strlen("ل")) != 0;
+    if (j < t->n_tok && !stages_word_in(d, j, FW_COMPLEMENTIZER) && !nun_plural) {
         size_t k = j;
         if (stages_word_in(d, j, FW_BELONG)) {
             k = next_word(t, j + 1, t->tok[i].sentence);
@@ -953,6 +974,13 @@ static bool generic_at(doc_state *d, pass *p, size_t i, found *f)
              * all the same, whose spokesman may be named next */
             bare_body = true;
             end = k + 1;
+        } else if (k == j && !strcmp(role, "spokesperson") && has_article(t, k) &&
+                   strncmp(t->tok[k].norm, "ال", strlen("ال")) == 0) {
+            /* "المتحدث باسم المحتجين": whom he speaks for is part of his
+             * name, a party of no list or form, with its adjectives */
+            end = k + 1;
+            while (end < t->n_tok && end < k + 3 && definite_nisba(d, end, t->tok[i].sentence))
+                end++;
         }
     }
     told_quoted_outlet(d, p, end, t->tok[i].sentence);
@@ -1237,6 +1265,21 @@ static bool unit_not_title(const doc_state *d, size_t k)
     return has_article(t, n) && next != FORM_TITLE && next != FORM_GIVEN;
 }
 
+/* Is the military head fm, definite, followed by a unit's number and a
+ * word that is no counted noun ("الفرقة 22 إنها", "الفوج 46 أسر"), not a
+ * count ("الفرقة 5 دبابات")? The number is the unit's name. */
+static bool numbered_unit(const doc_state *d, const lexicon_match *fm, uint32_t s)
+{
+    const text *t = d->t;
+    size_t k = fm->tok_end;
+    lexicon_match cn;
+    return has_article(t, fm->tok_first) && !strcmp(model_field(fm->entry, 2), "military") &&
+           k + 1 < t->n_tok && t->tok[k].kind == TOK_NUMBER && t->tok[k].sentence == s &&
+           t->tok[k].sp.end - t->tok[k].sp.start <= 3 && t->tok[k + 1].sentence == s &&
+           (is_comma(t, k + 1) || (t->tok[k + 1].kind == TOK_WORD &&
+                                   !lexicon_match_at(d->m->nouns, t, k + 1, PROCLITICS_ALL, &cn)));
+}
+
 /* Is token i a definite verbal noun with its preposition, an event a body
  * announces ("أعلنت الشرطة القبض على 6", "أعلن الجيش الاستيلاء على",
  * "الإفراج عن"): the object of the verb, not a word of the body's name?
@@ -1361,6 +1404,7 @@ static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
     bool two = form == FORM_ROLE && am->tok_end == i + 2 && has_article(t, i) &&
                has_article(t, i + 1) && t->tok[i + 1].sentence == s;
     if ((form != FORM_PARTY && form != FORM_ROLE) || (am->tok_end != i + 1 && !two) ||
+        (form == FORM_PARTY && numbered_unit(d, am, s)) || /* "الفرقة 22" */
         !head_key(d, i, key) || lexicon_match_at(d->m->party_anaphors, t, i, PROCLITICS_NAME, &pa))
         return false; /* الحزب, الجيش ...: party_anaphors.tsv's rules */
     /* "غرفة العمليات" after "غرفة عمليات X": the head made definite by its
@@ -1733,9 +1777,9 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         }
     }
     if (has_article(t, j) && fm.tok_end == j + 1 && (head == FORM_PARTY || head == FORM_ROLE) &&
-        !definite_nisba(d, j + 1, s) && !definite_follower(d, j + 1) &&
-        !(head == FORM_ROLE && holder_named_after(d, j)) && !seated_first_named(d, j, s) &&
-        !(head == FORM_ROLE && role_in_party(d, j, s)))
+        !(head == FORM_PARTY && numbered_unit(d, &fm, s)) && !definite_nisba(d, j + 1, s) &&
+        !definite_follower(d, j + 1) && !(head == FORM_ROLE && holder_named_after(d, j)) &&
+        !seated_first_named(d, j, s) && !(head == FORM_ROLE && role_in_party(d, j, s)))
         return false; /* "الوزارة" alone refers back (form_anaphor_at) */
     bool quoted = false;
     /* speaker_phrase_words bounds the function or body; a name after it has
@@ -1766,10 +1810,13 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
             /* a number inside a quoted name ("شبكة "درعا 24"") */
             /* or a short number closing a name before what is said ("شبكة
              * حوران 24 إن", "موقع X 48، أن") */
-            bool closes = k > j + 1 && t->tok[k - 1].kind == TOK_WORD && !quoted &&
+            /* and a unit's number after its definite head ("قالت الفرقة 22
+             * إنها", "أعلن الفوج 46 أسر"), not a count ("الفرقة 5 دبابات") */
+            bool unit = k == j + 1 && head == FORM_PARTY && numbered_unit(d, &fm, s);
+            bool closes = (k > j + 1 || unit) && t->tok[k - 1].kind == TOK_WORD && !quoted &&
                           t->tok[k].sp.end - t->tok[k].sp.start <= 3 &&
-                          (k + 1 >= t->n_tok || t->tok[k + 1].sentence != s || is_comma(t, k + 1) ||
-                           stages_word_in(d, k + 1, FW_COMPLEMENTIZER));
+                          (unit || k + 1 >= t->n_tok || t->tok[k + 1].sentence != s ||
+                           is_comma(t, k + 1) || stages_word_in(d, k + 1, FW_COMPLEMENTIZER));
             if (!closes && !(k + 1 < t->n_tok && t->tok[k + 1].kind == TOK_PUNCT && k > j &&
                              t->tok[k - 1].kind == TOK_WORD && is_punct(t, k + 1, '"')))
                 break;
@@ -1994,10 +2041,15 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
          * the function only, the name after it is the spokesman's */
         if (holder_starts && p->function_only)
             break;
-        /* "ضابط في الجيش يدعى فلان": the name follows the verb of naming */
+        /* "ضابط في الجيش يدعى فلان": the name follows the verb of naming,
+         * whatever its first word also means ("تدعى سارة أحمد": سارة is
+         * a town of Chad too) */
         if (holder_starts && stages_word_is(t, k, (const char *const[]){"يدعي", "تدعي", NULL}) &&
             k + 1 < t->n_tok && t->tok[k + 1].sentence == s && t->tok[k + 1].kind == TOK_WORD) {
-            k++;
+            name_first = ++k;
+            prev_definite = false;
+            last = ++k;
+            words++;
             continue;
         }
         if (holder_starts)
@@ -2324,7 +2376,7 @@ static bool body_alone_at(doc_state *d, size_t i, found *f)
     if (form_at(d, i, &fm) != FORM_PARTY || fm.tok_end != i + 1 || !has_article(t, i))
         return false;
     uint32_t s = t->tok[i].sentence;
-    if (definite_nisba(d, i + 1, s) || seated_first_named(d, i, s) ||
+    if (definite_nisba(d, i + 1, s) || seated_first_named(d, i, s) || numbered_unit(d, &fm, s) ||
         (i + 1 < t->n_tok && t->tok[i + 1].sentence == s && definite_follower(d, i + 1)))
         return false; /* a name of its own, read by the form (form_subject_at) */
     span sp = {article_start(t, i), t->tok[i].sp.end};
@@ -2663,11 +2715,22 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
         if (k > 0 && !am->stripped && stages_word_in(d, k - 1, FW_RELATIVE_PRONOUN) &&
             relative_agrees(t, k - 1, am->tok_first) && hidden_subject(d, am))
             k--;
-        if (k > 0 && is_comma(t, k - 1) && !am->stripped)
+        bool comma = k > 0 && is_comma(t, k - 1) && !am->stripped;
+        if (comma)
             k--; /* "وكانت صحيفة X، ذكرت" */
         size_t rel = relative_clause_before(d, k, am);
         for (size_t m = d->r->n_source_mentions; m-- > 0;) {
             const mention_toks *mt = &d->smention_toks[m];
+            /* "وفي مقابلة مع قناة الجزيرة، قال", "في تصريح لعنب بلدي،
+             * قال": a party governed by مع or لـ before the comma is whom
+             * the words were told, in an adjunct put first */
+            bool told = comma && mt->end == k &&
+                        (stages_word_is(t, mt->first - (mt->first > 0),
+                                        (const char *const[]){"مع", "ل", "لـ", NULL}) ||
+                         (strncmp(t->tok[mt->first].norm, "ل", strlen("ل")) == 0 &&
+                          d->r->source_mentions[m].sp.start > t->tok[mt->first].sp.start));
+            if (told)
+                break;
             if (t->tok[mt->first].sentence == s &&
                 (mt->end == k || mt->end == rel || appositive_between(d, mt->end, k))) {
                 *f = (found){d->r->source_mentions[m].source, m, mt->end, false};
@@ -2855,6 +2918,20 @@ static void cite_after_speaker(doc_state *d, size_t speaker, size_t cited, size_
     }
     for (size_t k = from; k < i; k++)
         d->speaker[k] = cited;
+}
+
+/* Is the attribution am one of basis ("استنادا إلى", "بالاستناد إلى",
+ * "مستندا إلى")? After a party already credited in its
+ * sentence ("بحسب إحصاء لوكالة فرانس برس استنادا إلى بيانات الوزارة",
+ * "وثق المرصد ... استنادا إلى مصادر طبية") it names what that party drew
+ * on: the count stays the party's, and the words go on being its. */
+static bool basis_at(const doc_state *d, const lexicon_match *am)
+{
+    static const char *const basis[] = {"استنادا", "بالاستناد", "مستندا", "مستنده", NULL};
+    const char *w = d->t->tok[am->tok_first].norm;
+    if (!strncmp(w, "و", strlen("و")) && am->stripped)
+        w += strlen("و");
+    return word_among(w, basis);
 }
 
 /* Does token i open a sentence that turns to another story (a topic
@@ -3426,10 +3503,37 @@ static bool named_after_a_place(const doc_state *d, size_t a, size_t b)
 
 /* A dateline naming an outlet the list does not know, where the order
  * tells an outlet from a reporter's byline ("PLACE - REPORTER"): "OUTLET -
- * PLACE" or "OUTLET: PLACE", "DESK - OUTLET" ("متابعات - X"), and "PLACE
- * _OUTLET" with the underscore of a signature. The line [a, b) is split
+ * PLACE" or "OUTLET: PLACE", "DESK - OUTLET" ("متابعات - X"), "PLACE
+ * _OUTLET" with the underscore of a signature, and "PLACE - X" when the
+ * text calls X by its correspondent ("مراسل X"). The line [a, b) is split
  * into [a, k) and [r, b): r is k + 1 past a separator token, k past a
  * tatweel between tokens. */
+/* Does the text call the words [r, b) of a dateline by its correspondent
+ * ("ريف دمشق - صوت العاصمة ... وقال مراسل صوت العاصمة")? A reporter has
+ * no correspondent: the name is the outlet's. One walk of the text, for a
+ * dateline of the first lines only. */
+static bool called_by_correspondent(const doc_state *d, size_t r, size_t b)
+{
+    const text *t = d->t;
+    size_t len = b - r;
+    /* "مراسل محمد الأحمد" names the correspondent himself */
+    if (len == 0 || len > 4 || form_at(d, r, NULL) == FORM_GIVEN ||
+        form_at(d, r, NULL) == FORM_TITLE)
+        return false;
+    for (size_t q = b; q + len < t->n_tok; q++) {
+        if (!stages_word_is(t, q,
+                            (const char *const[]){"مراسل", "ومراسل", "مراسله", "لمراسل", NULL}))
+            continue;
+        size_t w = 0;
+        while (w < len && t->tok[q + 1 + w].kind == t->tok[r + w].kind &&
+               !strcmp(t->tok[q + 1 + w].norm, t->tok[r + w].norm))
+            w++;
+        if (w == len)
+            return true;
+    }
+    return false;
+}
+
 static void unknown_outlet(doc_state *d, pass *p, size_t a, size_t k, size_t r, size_t b)
 {
     const text *t = d->t;
@@ -3440,7 +3544,8 @@ static void unknown_outlet(doc_state *d, pass *p, size_t a, size_t k, size_t r, 
         n1 = k;
     } else if (place_or_desk(d, a, k) && outlet_name_words(d, r, b) &&
                ((r > k && is_punct(t, k, '_')) || (k == a + 1 && stages_word_in(d, a, FW_DESK)) ||
-                quoted_name(t, r, b) || named_after_a_place(d, r, b))) {
+                quoted_name(t, r, b) || named_after_a_place(d, r, b) ||
+                called_by_correspondent(d, r, b))) {
         /* "PLACE - «X»": a reporter's byline is never quoted, nor does it
          * open with a place */
         n0 = r;
@@ -3887,8 +3992,40 @@ static bool in_a_statement(const doc_state *d, size_t i, size_t end)
     return false;
 }
 
-/* "بحسب ما أفاد مراسلنا", "مراسل وكالتنا": the publisher's own
- * correspondent is the publisher speaking; merged into the outlet, when the text has one. 0, or
+/* Is a mention of source i followed by the words oname (normalised), or
+ * by the head of a name of several words with the article? */
+static bool followed_by_outlet(const doc_state *d, size_t i, const char *oname)
+{
+    const text *t = d->t;
+    for (size_t m = 0; m < d->r->n_source_mentions; m++) {
+        if (d->r->source_mentions[m].source != i)
+            continue;
+        size_t q = d->smention_toks[m].end;
+        /* or the head of its name with the article ("مراسل التجمع" for
+         * تجمع أحرار حوران), however far from the dateline */
+        size_t head = strcspn(oname, " ");
+        if (q < t->n_tok && t->tok[q].kind == TOK_WORD && oname[head] == ' ' &&
+            !strncmp(t->tok[q].norm, "ال", strlen("ال")) &&
+            strlen(t->tok[q].norm) == strlen("ال") + head &&
+            !strncmp(t->tok[q].norm + strlen("ال"), oname, head))
+            return true;
+        const char *o = oname;
+        while (*o && q < t->n_tok && t->tok[q].kind == TOK_WORD) {
+            size_t len = strlen(t->tok[q].norm);
+            if (strncmp(o, t->tok[q].norm, len) != 0 || (o[len] != ' ' && o[len] != '\0'))
+                break;
+            o += len + (o[len] == ' ');
+            q++;
+        }
+        if (!*o)
+            return true;
+    }
+    return false;
+}
+
+/* "بحسب ما أفاد مراسلنا", "مراسل وكالتنا", "مراسل التجمع" under the
+ * dateline of تجمع أحرار حوران: the publisher's own correspondent is the
+ * publisher speaking; merged into the outlet, when the text has one. 0, or
  * -1 out of memory. */
 static int our_correspondent(doc_state *d)
 {
@@ -3910,7 +4047,23 @@ static int our_correspondent(doc_state *d)
             *after = '\0';
         bool of_ours = medium && word_among(norm, (const char *const[]){"مراسل", "مراسله", NULL}) &&
                        word_among(medium, our_media);
-        if (!word_among(norm, ours) && !of_ours)
+        /* "درعا - تجمع أحرار حوران ... وأفاد مراسل التجمع": a correspondent
+         * of the publisher referred back to by the head of its name is the
+         * publisher; one who names it in full ("مراسل الجزيرة") stays. */
+        const extract_source *o = &d->r->sources[d->r->outlet];
+        char full[256], oname[256];
+        text_normalize(s->name, strlen(s->name), full, sizeof full);
+        text_normalize(o->name, strlen(o->name), oname, sizeof oname);
+        bool of_outlet =
+            word_among(norm, (const char *const[]){"مراسل", "مراسله", "مراسلو", "مراسلي", NULL}) &&
+            s->parent_id && strcmp(s->parent_id, o->id) == 0 && !strstr(full, oname);
+        /* "ريف دمشق - صوت العاصمة ... وقال مراسل صوت العاصمة": a bare
+         * correspondent followed by the name of an outlet found only in
+         * the dateline */
+        if (!of_outlet && !space &&
+            word_among(norm, (const char *const[]){"مراسل", "مراسله", NULL}))
+            of_outlet = followed_by_outlet(d, i, oname);
+        if (!word_among(norm, ours) && !of_ours && !of_outlet)
             continue;
         if (sources_merge_into(d, i, d->r->outlet) != 0)
             return -1;
@@ -3919,8 +4072,47 @@ static int our_correspondent(doc_state *d)
     return 0;
 }
 
+static size_t *sources_identity(const doc_state *d);
+static int sources_merge(doc_state *d, const size_t *into);
+
+/* Is token i the مع of an interview ("حوارا مع", "مقابلة مع", "لقاء مع")? */
+static bool interview_with(const doc_state *d, size_t i)
+{
+    const text *t = d->t;
+    return i > 0 && i + 1 < d->t->n_tok &&
+           stages_word_is(t, i, (const char *const[]){"مع", NULL}) &&
+           t->tok[i - 1].sentence == t->tok[i].sentence &&
+           stages_word_is(t, i - 1,
+                          (const char *const[]){"حوار", "حوارا", "مقابله", "لقاء", "لقاءا",
+                                                "الحوار", "المقابله", "اللقاء", NULL});
+}
+
+/* How many function-and-holder pairs one document may join. */
+#define HOLDERS_MAX 32
+
+/* "وقال المتحدث العسكري إن ... وأضاف العقيد أحمد المسماري أن": a person
+ * who goes on (أضاف، تابع) with the words of a spokesman no one was named
+ * for is that spokesman. Is person the holder of role? */
+static bool holder_goes_on(const doc_state *d, size_t role, size_t person)
+{
+    if (role == EXTRACT_NO_INDEX || role == person)
+        return false;
+    const extract_source *r = &d->r->sources[role], *s = &d->r->sources[person];
+    if (strcmp(r->kind, "role") != 0 || strcmp(s->kind, "person") != 0)
+        return false;
+    /* a spokesman's function ("المتحدث العسكري", "الناطق باسم الجيش") */
+    char norm[256];
+    text_normalize(r->name, strlen(r->name), norm, sizeof norm);
+    norm[strcspn(norm, " ")] = '\0';
+    return word_among(norm,
+                      (const char *const[]){"المتحدث", "الناطق", "المتحدثه", "الناطقه", NULL}) &&
+           (!r->parent_id || !s->parent_id || !strcmp(r->parent_id, s->parent_id));
+}
+
 int sources_find(doc_state *d)
 {
+    size_t holders[HOLDERS_MAX][2];
+    size_t n_holders = 0;
     const text *t = d->t;
     size_t n = t->n_tok;
     pass p = {EXTRACT_NO_INDEX,
@@ -3967,6 +4159,7 @@ int sources_find(doc_state *d)
     }
 
     bool sentence_denied = false, sentence_spoken = false;
+    size_t interviewee = EXTRACT_NO_INDEX; /* who answers an interview */
     uint32_t sentence = UINT32_MAX;
     size_t sentence_start = 0;
     /* A quote inside a statement may quote another speaker ("قال المرصد إن
@@ -3985,6 +4178,11 @@ int sources_find(doc_state *d)
         }
         if (tk->newline_before)
             in_quote = false;
+        /* "ج: قتلنا 30 عنصرا": an answer of the interview is the
+         * interviewee's (a question, "س:", the narrator's) */
+        if ((i == 0 || tk->newline_before) && interviewee != EXTRACT_NO_INDEX &&
+            stages_word_is(t, i, (const char *const[]){"ج", NULL}) && is_punct(t, i + 1, ':'))
+            p.current = interviewee;
         if (tk->kind == TOK_PUNCT) {
             uint32_t c = t->cp[tk->sp.start];
             bool opening = c == 0x00AB || c == 0x201C || (c == '"' && !in_quote);
@@ -4013,9 +4211,15 @@ int sources_find(doc_state *d)
             lexicon_match am;
             found f;
             size_t before = d->r->n_source_mentions;
-            if (lexicon_match_at(d->m->attribution, t, i, PROCLITICS_ALL, &am) &&
-                !(has_article(t, i) && strcmp(model_field(am.entry, 2), "verb") == 0) &&
-                !(strcmp(model_field(am.entry, 2), "prep") == 0 && distributed_before(d, i))) {
+            if (interview_with(d, i) &&
+                (mention_at(d, &p, i + 1, true, &f) || form_subject_at(d, &p, i + 1, &f))) {
+                /* "أجرت X حوارا مع القائد العسكري فلان": who answers */
+                interviewee = f.source;
+                p.covered_until = f.end;
+            } else if (lexicon_match_at(d->m->attribution, t, i, PROCLITICS_ALL, &am) &&
+                       !(has_article(t, i) && strcmp(model_field(am.entry, 2), "verb") == 0) &&
+                       !(strcmp(model_field(am.entry, 2), "prep") == 0 &&
+                         distributed_before(d, i))) {
                 bool denied = strcmp(model_field(am.entry, 1), "denied") == 0;
                 const char *akind = model_field(am.entry, 2);
                 bool carrier = false;
@@ -4036,9 +4240,16 @@ int sources_find(doc_state *d)
                     attack_claim_sentence = sentence;
                     d->r->source_mentions[f.mention].role = ROLE_SPEAKER;
                 } else if (has_subject &&
-                           !(carrier = sentence_spoken && strcmp(akind, "prep") == 0 &&
-                                       is_outlet_kind(&d->r->sources[f.source]))) {
+                           !(carrier =
+                                 sentence_spoken && strcmp(akind, "prep") == 0 &&
+                                 (is_outlet_kind(&d->r->sources[f.source]) || basis_at(d, &am)))) {
                     size_t relay = p.current;
+                    if (!strcmp(akind, "carry") && n_holders < HOLDERS_MAX &&
+                        holder_goes_on(d, relay != EXTRACT_NO_INDEX ? relay : p.last_speaker,
+                                       f.source)) {
+                        holders[n_holders][0] = relay != EXTRACT_NO_INDEX ? relay : p.last_speaker;
+                        holders[n_holders++][1] = f.source;
+                    }
                     p.current = p.last_speaker = f.source;
                     if (strcmp(akind, "report") == 0 || in_a_statement(d, i, f.end))
                         p.last_statement = f.source;
@@ -4073,10 +4284,17 @@ int sources_find(doc_state *d)
                            attack_claim_sentence == sentence) {
                     /* "تبنت X الهجوم، مؤكدة إصابة 5 جنود" */
                     p.current = attack_claimer;
-                } else if (!has_subject && strcmp(akind, "carry") == 0 && !sentence_spoken &&
-                           i > sentence_start && is_comma(t, i - 1) &&
+                } else if (!has_subject &&
+                           (strcmp(akind, "carry") == 0 ||
+                            (strcmp(akind, "verb") == 0 && am.stripped &&
+                             strncmp(t->tok[i].norm, "و", strlen("و")) == 0 &&
+                             hidden_subject(d, &am))) &&
+                           !sentence_spoken && i > sentence_start && is_comma(t, i - 1) &&
                            clause_subject(d, &p, sentence_start, i, &f)) {
-                    /* "وهاجمت قسد مواقع التنظيم، مؤكدة مقتل 20 عنصرا" */
+                    /* "وهاجمت قسد مواقع التنظيم، مؤكدة مقتل 20 عنصرا", and
+                     * a verb of saying joined to the clause with its
+                     * subject hidden: "وتراجعت الوزارة عن حصيلتها، وقالت
+                     * إن 12 قتلوا" */
                     p.current = p.last_speaker = f.source;
                     if (p.first_speaker == EXTRACT_NO_INDEX)
                         p.first_speaker = f.source;
@@ -4262,6 +4480,18 @@ int sources_find(doc_state *d)
     free(in_statement);
     free(unread);
     free(p.outlet_score);
+    if (n_holders > 0) {
+        size_t *into = sources_identity(d);
+        if (!into)
+            return -1;
+        for (size_t h = 0; h < n_holders; h++)
+            if (into[holders[h][0]] == holders[h][0] && into[holders[h][1]] == holders[h][1])
+                into[holders[h][0]] = holders[h][1];
+        int rc = sources_merge(d, into);
+        free(into);
+        if (rc != 0)
+            return -1;
+    }
     if (our_correspondent(d) != 0 || merge_repeated_mentions(d) != 0)
         return -1;
     return drop_unmentioned(d);

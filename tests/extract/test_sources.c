@@ -3121,6 +3121,12 @@ Test(sources, a_holder_named_after_the_verb_of_naming)
     static const claimant_case cases[] = {
         {"وقال ضابط في الجيش الصومالي يدعى محمد حسن لرويترز إن 12 جنديا قتلوا.", "12 جنديا",
          "محمد حسن", "person"},
+        /* the whole name, whatever its first word also names (سارة, فاطمة:
+         * towns too) */
+        {"وقالت ممرضة في المستشفى تدعى سارة أحمد إن 20 جريحا وصلوا خلال الليل.", "20 جريحا",
+         "سارة أحمد", "person"},
+        {"وقالت مسعفة في الهلال الأحمر تدعى فاطمة يوسف إن 9 جثث انتشلت.", "9 جثث", "فاطمة يوسف",
+         "person"},
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
@@ -3133,6 +3139,278 @@ Test(sources, a_nurse_or_paramedic_in_a_body)
          "مسعف في الهلال الأحمر", "role"},
         {"وقال ممرض في مستشفى كمال عدوان إن 12 جريحا وصلوا.", "12 جريحا",
          "ممرض في مستشفى كمال عدوان", "role"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* "استنادا إلى" after a party credited in its sentence names what that
+ * party drew on: the tally is the party's, the data's owner only
+ * mentioned. */
+Test(sources, a_basis_after_a_credited_party)
+{
+    static const claimant_case cases[] = {
+        {"قتل 35 شخصا في الغارات على المدينة، بحسب إحصاء لوكالة فرانس برس استنادا إلى بيانات "
+         "الوزارة.",
+         "35 شخصا", "فرانس برس", NULL},
+        {"وأحصت رويترز مقتل 18 مدنيا في القصف مستندة إلى بيانات وزارة الصحة.", "18 مدنيا", "رويترز",
+         NULL},
+        /* and the next sentence stays with that party */
+        {"وأفاد المرصد السوري لحقوق الإنسان بمقتل 9 مقاتلين استنادا إلى مصادر طبية. وأضاف أن 4 "
+         "آخرين أصيبوا.",
+         "4 آخرين", "المرصد السوري لحقوق الإنسان", NULL},
+        /* alone, the basis is who gives the count */
+        {"قتل 12 شخصا في القصف، استنادا إلى بيانات وزارة الصحة.", "12 شخصا", "وزارة الصحة", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A local outlet's dateline ("درعا - تجمع أحرار حوران") names the
+ * publisher, and its correspondent, named or referred back to by the head
+ * of its name ("مراسل التجمع", "مراسل الشبكة"), is the publisher speaking;
+ * another outlet's correspondent stays himself. */
+Test(sources, the_dateline_outlet_s_correspondent_is_the_outlet)
+{
+    static const claimant_case cases[] = {
+        {"درعا - تجمع أحرار حوران\nقتل مدنيان برصاص مجهولين في بلدة طفس. وأفاد مراسل التجمع "
+         "بأن 4 آخرين أصيبوا بجروح.",
+         "4 آخرين", "تجمع أحرار حوران", "outlet"},
+        {"درعا - تجمع أحرار حوران\nقتل 3 مدنيين برصاص مجهولين في بلدة طفس.", "3 مدنيين",
+         "تجمع أحرار حوران", "outlet"},
+        {"درعا - درعا 24\nوقال مراسل الشبكة إن 6 عناصر من الأمن العسكري قتلوا في كمين.", "6 عناصر",
+         "درعا 24", "outlet"},
+        /* however far from the dateline */
+        {"درعا - تجمع أحرار حوران\nاعتقلت الأجهزة الأمنية 5 شبان من بلدة الحراك. وجاءت الحملة "
+         "بعد هجوم على حاجز. وشهدت البلدة توترا. وأغلقت المحال أبوابها. وانتشرت دوريات في "
+         "الشوارع. وتوقفت المدارس عن العمل.\nوأفاد مراسل التجمع بأن 2 من المعتقلين أطلق "
+         "سراحهما.",
+         "2 من المعتقلين", "تجمع أحرار حوران", "outlet"},
+        {"درعا - تجمع أحرار حوران\nوقال مراسل سانا إن 7 مدنيين قتلوا في قصف على بصرى الشام.",
+         "7 مدنيين", "مراسل سانا", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* "المسؤولة" after a definite noun is its adjective ("الجهات المسؤولة",
+ * "السلطات المسؤولة"): no official speaks; "المسؤول" after a verb does. */
+Test(sources, responsible_after_a_definite_noun_is_no_official)
+{
+    static const claimant_case cases[] = {
+        {"قتل 12 شخصا في انفجار سيارة مفخخة في السوق، بحسب الجهات المسؤولة.", "12 شخصا", "(none)",
+         NULL},
+        {"وأعلنت السلطات المسؤولة عن المعبر توقيف 8 أشخاص.", "8 أشخاص", "السلطات", NULL},
+        {"قال مسؤول محلي إن 5 مدنيين قتلوا. وأضاف المسؤول أن 12 شخصا أصيبوا.", "12 شخصا",
+         "مسؤول محلي", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A unit's number after its definite head is its name ("الفرقة 22",
+ * "الكتيبة 16"), who speaks; not the head alone referring back. */
+Test(sources, a_numbered_unit_speaks)
+{
+    static const claimant_case cases[] = {
+        {"قالت الفرقة 22 إنها أسرت 15 عنصرا من قوات النظام في ريف حماة.", "15 عنصرا", "الفرقة 22",
+         "military"},
+        {"وأعلنت الكتيبة 16، أن مقاتليها دمروا 3 دبابات.", "3 دبابات", "الكتيبة 16", "military"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A person who goes on (وأضاف) with the words of a spokesman no one was
+ * named for is that spokesman: one claimant, not two; another function
+ * before him stays another party. */
+Test(sources, a_named_person_going_on_for_a_spokesman)
+{
+    static const claimant_case cases[] = {
+        {"وقال المتحدث العسكري إن قواته قتلت 40 مسلحا. وأضاف العقيد أحمد المسماري أن 5 جنود "
+         "قتلوا.",
+         "40 مسلحا", "العقيد أحمد المسماري", "person"},
+        {"وقال الناطق باسم الجيش إن الدفاعات الجوية أسقطت 6 طائرات مسيرة.\nوأضاف العميد خالد "
+         "يوسف أن 3 جنود أصيبوا.",
+         "6 طائرات", "العميد خالد يوسف", "person"},
+        {"وقال وزير الخارجية إن 40 مدنيا قتلوا. وأضاف العقيد أحمد المسماري أن 5 جنود قتلوا.",
+         "40 مدنيا", "وزير الخارجية", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A verb of saying joined to its clause by "، و" with its subject hidden
+ * says what the subject of the clause's verb says, not the speaker before:
+ * a retraction ("تراجعت الوزارة عن حصيلتها، وقالت إن"), an attack. */
+Test(sources, a_joined_verb_of_saying_takes_its_clause_s_subject)
+{
+    static const claimant_case cases[] = {
+        {"قال الجيش إن 5 جنود قتلوا. وتراجعت وزارة الصحة عن حصيلتها السابقة، وقالت إن 12 شخصا "
+         "قتلوا.",
+         "12 شخصا", "وزارة الصحة", NULL},
+        {"قال الجيش إن 5 جنود قتلوا. وهاجمت قوات الدعم السريع مواقع الجيش، وأعلنت أنها قتلت 12 "
+         "جنديا.",
+         "12 جنديا", "قوات الدعم السريع", NULL},
+        /* the clause's verb says it: the speaker stays */
+        {"وأكد الجيش مقتل 5 جنود، وقال إن 9 آخرين أصيبوا.", "9 آخرين", "الجيش", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A fact-check sets a claim against its correction: an account on a
+ * platform ("زعم حساب على منصة إكس أن") asserts the claim, not the body
+ * whose count corrects it; "على حساب" (at the expense of) is no one. */
+Test(sources, an_account_on_a_platform_claims)
+{
+    static const claimant_case cases[] = {
+        {"زعم حساب على منصة إكس أن 300 شخص قتلوا في القصف على مخيم جباليا. والصحيح أن وزارة "
+         "الصحة في غزة أعلنت مقتل 45 شخصا في القصف.",
+         "300 شخص", "حساب على منصة إكس", "anonymous"},
+        {"وزعمت حسابات على تلغرام أن 40 جنديا أسروا.", "40 جنديا", "حسابات", "anonymous"},
+        {"قتل 12 مدنيا في القصف، وجاء التقدم على حساب المدنيين.", "12 مدنيا", "(none)", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* An interview or statement put first ("وفي مقابلة مع قناة الجزيرة،",
+ * "في تصريح خاص لعنب بلدي،"): the outlet it was given to, before the
+ * comma, is whom the words were told; the subject after the verb speaks. */
+Test(sources, an_interview_put_first_names_whom_it_was_told)
+{
+    static const claimant_case cases[] = {
+        {"وفي مقابلة مع قناة الجزيرة، قال وزير الدفاع التركي إن قواته أسرت 200 مقاتل.", "200 مقاتل",
+         "وزير الدفاع التركي", NULL},
+        {"وفي حديث لقناة الجزيرة، قال المتحدث باسم الجيش إن قواته دمرت 5 دبابات.", "5 دبابات",
+         "المتحدث باسم الجيش", NULL},
+        /* a subject before the comma still speaks */
+        {"وكانت صحيفة الوطن السورية، ذكرت أن 7 عناصر قتلوا.", "7 عناصر", "الوطن السورية", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A journalist is a function like another: "وكتب الصحفي فلان على حسابه
+ * في إكس أن" is said by the journalist named; "المؤتمر الصحفي" is no
+ * journalist. */
+Test(sources, a_journalist_speaks_as_a_function)
+{
+    static const claimant_case cases[] = {
+        {"وكتب الصحفي محمد الحسن على حسابه في إكس أن 30 عائلة نزحت من القرية.", "30 عائلة",
+         "محمد الحسن", "person"},
+        /* the press conference is no journalist */
+        {"قال مدير الصحة في المدينة إن الغارات استهدفت سوقا.\nوأشار في المؤتمر الصحفي الذي عقده "
+         "مساء اليوم إلى أن 8 منازل دمرت.",
+         "8 منازل", "مدير الصحة في المدينة", NULL},
+        {"وقالت الصحفية ريم أحمد إن 30 عائلة نزحت من القرية.", "30 عائلة", "ريم أحمد", "person"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Speakers in turn at a press conference: an adverb between the verb and
+ * its subject ("وتحدث بعده وزير الصحة"، "وقال بدوره المتحدث") is passed
+ * over as time is, and the subject after it speaks. */
+Test(sources, an_adverb_between_the_verb_and_its_subject)
+{
+    static const claimant_case cases[] = {
+        {"وقال الناطق باسم الحكومة في مؤتمر صحفي إن 17 مدنيا قتلوا. وتحدث بعده وزير الصحة، "
+         "فأوضح أن 43 جريحا يتلقون العلاج.",
+         "43 جريحا", "وزير الصحة", NULL},
+        {"قال الجيش إن 5 جنود قتلوا. وقال بدوره مدير مستشفى الشفاء إن 9 جثث وصلت.", "9 جثث",
+         "مدير مستشفى الشفاء", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Pages and accounts of social media that circulate a report (تداولت،
+ * تناقلت) assert it: "تداولت صفحات محلية أنباء عن مقتل 6". */
+Test(sources, pages_that_circulate_a_report)
+{
+    static const claimant_case cases[] = {
+        {"وتداولت صفحات محلية على فيسبوك أنباء عن مقتل 6 عناصر من الأمن في كمين.", "6 عناصر",
+         "صفحات محلية", "anonymous"},
+        {"وتناقلت حسابات موالية صورا تظهر 20 جثة.", "20 جثة", "حسابات موالية", "anonymous"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* "PLACE - X" names an outlet the list does not know when the text calls
+ * X by its correspondent ("وقال مراسل صوت العاصمة"): a reporter has none;
+ * that correspondent is the outlet speaking. A byline stays no outlet. */
+Test(sources, a_dateline_name_called_by_its_correspondent)
+{
+    static const claimant_case cases[] = {
+        {"ريف دمشق - صوت العاصمة\nقتل شاب وأصيب اثنان آخران بانفجار عبوة ناسفة في مدينة دوما. "
+         "وقال مراسل صوت العاصمة إن 4 منازل تضررت.",
+         "4 منازل", "صوت العاصمة", "outlet"},
+        {"ريف دمشق - صوت العاصمة\nقتل شاب وأصيب اثنان آخران بانفجار عبوة ناسفة في مدينة دوما. "
+         "وقال مراسل صوت العاصمة إن 4 منازل تضررت.",
+         "اثنان آخران", "صوت العاصمة", "outlet"},
+        {"دوما - محمد الأحمد\nقال مراسل محمد الأحمد إن 4 منازل تضررت.", "4 منازل", "مراسل", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A spokesman is always someone's: whom he speaks for, a party no list
+ * or form knows, is part of his name ("المتحدث باسم المحتجين"). */
+Test(sources, a_spokesman_for_a_party_no_list_knows)
+{
+    static const claimant_case cases[] = {
+        {"وقال رئيس الوزراء إن 60 عنصرا من قوات الأمن قتلوا، فيما قال المتحدث باسم المحتجين إن "
+         "130 متظاهرا قتلوا.",
+         "130 متظاهرا", "المتحدث باسم المحتجين", "role"},
+        {"وقال المتحدث باسم العشائر العربية إن 13 مقاتلا قتلوا.", "13 مقاتلا",
+         "المتحدث باسم العشائر العربية", "role"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* An interview in questions and answers: who it was held with ("حوارا مع
+ * القائد فلان") answers each "ج:", the narrator asks each "س:". */
+Test(sources, the_answers_of_an_interview_are_the_interviewee_s)
+{
+    static const claimant_case cases[] = {
+        {"أجرت عنب بلدي حوارا مع القائد العسكري في فيلق الشام أبو عمر الإدلبي.\nس: ما حصيلة "
+         "المعارك الأخيرة؟\nج: قتلنا أكثر من 30 عنصرا من قوات النظام ودمرنا 4 دبابات.",
+         "4 دبابات", "أبو عمر الإدلبي", "person"},
+        {"أجرت عنب بلدي حوارا مع القائد العسكري في فيلق الشام أبو عمر الإدلبي.\nس: هل صحيح أن "
+         "12 مقاتلا قتلوا؟\nج: لا.",
+         "12 مقاتلا", "(none)", NULL},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A sound plural that keeps its nun heads no genitive: "اتهم ناشطون قوات
+ * النظام" names the accused after the activists, not their party; "ناشطون
+ * في X" still belong to X. */
+Test(sources, a_nun_plural_speaker_heads_no_genitive)
+{
+    static const struct {
+        const char *doc, *name;
+        bool present;
+    } cases[] = {
+        {"وقالت وكالة سانا إن مسلحين قتلوا 4 مدنيين، فيما اتهم ناشطون قوات النظام بقتلهم.",
+         "ناشطون", true},
+        {"وقالت وكالة سانا إن مسلحين قتلوا 4 مدنيين، فيما اتهم ناشطون قوات النظام بقتلهم.",
+         "ناشطون قوات النظام بقتلهم", false},
+        {"وقال مسؤولون في وزارة الصحة إن 5 مدنيين قتلوا.", "مسؤولون في وزارة الصحة", true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        extract_result r;
+        cr_assert_eq(extract_document(model, cases[i].doc, strlen(cases[i].doc), &r), 0);
+        bool found = false;
+        for (size_t s = 0; s < r.n_sources; s++)
+            found |= strcmp(r.sources[s].name, cases[i].name) == 0;
+        cr_expect_eq(found, cases[i].present, "source \"%s\" in: %s", cases[i].name, cases[i].doc);
+        extract_result_free(&r);
+    }
+}
+
+/* Two parties' claims set against each other in one sentence ("ففي حين
+ * تقول الحكومة إن ...، تؤكد المعارضة أن ..."): the bare "المعارضة" is a
+ * party, the Syrian opposition in a report of Syria's war. */
+Test(sources, the_opposition_answers_the_government)
+{
+    static const claimant_case cases[] = {
+        {"وفي حين تقول الحكومة السورية إن 20 مسلحا قتلوا، تؤكد المعارضة أن 35 مدنيا سقطوا في "
+         "القصف على حلب.",
+         "35 مدنيا", "المعارضة السورية", NULL},
+        {"وفي حين تقول الحكومة السورية إن 20 مسلحا قتلوا، تؤكد المعارضة أن 35 مدنيا سقطوا في "
+         "القصف على حلب.",
+         "20 مسلحا", "الحكومة السورية", NULL},
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
