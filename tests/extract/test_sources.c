@@ -3186,6 +3186,9 @@ Test(sources, the_dateline_outlet_s_correspondent_is_the_outlet)
          "2 من المعتقلين", "تجمع أحرار حوران", "outlet"},
         {"درعا - تجمع أحرار حوران\nوقال مراسل سانا إن 7 مدنيين قتلوا في قصف على بصرى الشام.",
          "7 مدنيين", "مراسل سانا", NULL},
+        /* the network referred back to may be a monitor */
+        {"وثقت الشبكة السورية لحقوق الإنسان مقتل 20 مدنيا. وأوضحت الشبكة أن 113 شخصا اعتقلوا.",
+         "113 شخصا", "الشبكة السورية لحقوق الإنسان", "ngo"},
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
