@@ -778,7 +778,11 @@ static bool quarter_kind(const char *kind)
  * governorate the text names most, by its other places (the dateline
  * among them): "رام الله - ... في أريحا" is Jericho. Each place named
  * counts once per mention for its governorate (twice) and its country;
- * a tie keeps the first in the gazetteer. A quarter's word wants a
+ * a tie keeps the first in the gazetteer. A later namesake in another
+ * country than the first's counts its country by the places named in it,
+ * not by the country's own name: Gaza reports name مصر beside Gaza's رفح,
+ * Sinai reports name العريش or الشيخ زويد. A mention by a name of one
+ * namesake alone (رفح المصرية) is that one. A quarter's word wants a
  * quarter or a town: after حي the name is none of its namesakes that is a
  * governorate or a region, and when none of the others lies where the
  * text's places are ("حي صلاح الدين" in a report from Baghdad), it is a
@@ -794,9 +798,12 @@ static int choose_namesakes(doc_state *d)
         shared = m->homonym_of[r->places[p].place] != EXTRACT_NO_INDEX;
     if (!shared)
         return 0;
-    unsigned *weight = calloc(m->n_places + 1, sizeof *weight);
+    /* weight: per governorate and country; alone: per country, the
+     * mentions of the country itself */
+    unsigned *weight = calloc(2 * (m->n_places + 1), sizeof *weight);
     if (!weight)
         return -1;
+    unsigned *alone = weight + m->n_places + 1;
     bool weighed = false;
     for (size_t p = 0; p < r->n_places; p++) {
         size_t pl = r->places[p].place;
@@ -804,8 +811,10 @@ static int choose_namesakes(doc_state *d)
             continue;
         if (m->governorate_of[pl] != EXTRACT_NO_INDEX)
             weight[m->governorate_of[pl]] += 2;
-        if (m->country_of[pl] != EXTRACT_NO_INDEX)
+        if (m->country_of[pl] != EXTRACT_NO_INDEX) {
             weight[m->country_of[pl]] += 1;
+            alone[m->country_of[pl]] += m->country_of[pl] == pl;
+        }
         weighed |=
             m->governorate_of[pl] != EXTRACT_NO_INDEX || m->country_of[pl] != EXTRACT_NO_INDEX;
     }
@@ -817,13 +826,26 @@ static int choose_namesakes(doc_state *d)
             d->place_toks[kept++] = d->place_toks[p];
             continue;
         }
+        /* named by a name of its own (رفح المصرية): the matcher gives a
+         * shared name to the first of its namesakes */
+        size_t lead = ring_first(m, first);
+        if (first != lead) {
+            r->places[kept] = r->places[p];
+            d->place_toks[kept++] = d->place_toks[p];
+            continue;
+        }
         bool quarter = names_quarter(d, p), fits = false;
         unsigned best_w = 0;
         size_t h = first;
         do {
+            size_t c = m->country_of[h];
+            /* a later namesake in another country counts its country by
+             * the places named in it, not by the country's own name: مصر
+             * named beside Gaza's رفح is no report from Sinai */
+            bool abroad = h != lead && c != m->country_of[lead];
             unsigned w =
                 (m->governorate_of[h] != EXTRACT_NO_INDEX ? weight[m->governorate_of[h]] : 0) +
-                (m->country_of[h] != EXTRACT_NO_INDEX ? weight[m->country_of[h]] : 0);
+                (c != EXTRACT_NO_INDEX ? weight[c] - (abroad ? alone[c] : 0) : 0);
             bool ok = !quarter || quarter_kind(m->places[h].kind);
             /* the first in the gazetteer on a tie */
             if (ok && (!fits || w > best_w || (w == best_w && h < best))) {
