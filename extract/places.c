@@ -49,7 +49,9 @@
  * "قرى X وY", "شارع الX", "تل X". It is served in
  * extract_result.unresolved_places, without coordinates; an item of a list
  * may bring its own noun ("قرى X ومزرعة Y وZ": Y is a farm, and Z is still
- * a village). X is one word, or two when the first opens a compound name
+ * a village). A known indefinite name right after a town's noun that opens
+ * such a two-word name ("بلدة عدن يابال بإقليم شبيلي": the phrase ends after
+ * the second word) is not the known place but the longer unknown one. X is one word, or two when the first opens a compound name
  * (أبو، عين، دير ...) or the second is a definite direction or size
  * (الشرقية، الكبرى) or, after an indefinite first word, a definite genitive
  * (عيتا الشعب: closes_construct), and a given name after a title that closes
@@ -996,6 +998,57 @@ static size_t camp_of(const doc_state *d, size_t p, size_t k)
     return camp != p ? camp : EXTRACT_NO_INDEX; /* الفارعة is the camp */
 }
 
+static bool second_indefinite_word(const doc_state *d, size_t k, const bool *covered);
+
+/* Is place mention p one indefinite word right after the noun of a town
+ * (بلدة، مدينة، قرية) and before a second word of a name that ends there
+ * ("بلدة عدن يابال بإقليم شبيلي")? Then the known name opens a longer one
+ * the gazetteer lacks. */
+static bool opens_unknown_name(const doc_state *d, size_t p, const bool *covered)
+{
+    const text *t = d->t;
+    size_t f = d->place_toks[p].first, e = d->place_toks[p].end;
+    lexicon_match cm;
+    if (e != f + 1 || f == 0 || e >= t->n_tok || t->tok[e].kind != TOK_WORD ||
+        t->tok[e].sentence != t->tok[f].sentence || covered[e] || d->in_source[e] ||
+        t->tok[f - 1].kind != TOK_WORD || t->tok[f - 1].sentence != t->tok[f].sentence ||
+        d->r->places[p].sp.start != t->tok[f].sp.start || definite(t->tok[f].norm) ||
+        !lexicon_match_at(d->m->place_context, t, f - 1, PROCLITICS_ALL, &cm) || cm.tok_end != f ||
+        strcmp(context_role(&cm), "name") != 0)
+        return false;
+    return second_indefinite_word(d, e, covered);
+}
+
+/* "بلدة عدن يابال": a known name that opens a longer unknown one names
+ * no place of the gazetteer; places_find_unresolved serves the whole name
+ * after its noun. */
+static int drop_opened_names(doc_state *d)
+{
+    extract_result *r = d->r;
+    bool *covered = NULL;
+    size_t kept = 0;
+    for (size_t p = 0; p < r->n_places; p++) {
+        size_t f = d->place_toks[p].first;
+        bool candidate = d->place_toks[p].end == f + 1 && f > 0 && f + 1 < d->t->n_tok &&
+                         d->t->tok[f + 1].kind == TOK_WORD && !definite(d->t->tok[f].norm);
+        if (candidate && !covered) {
+            covered = calloc(d->t->n_tok + 1, sizeof *covered);
+            if (!covered)
+                return -1;
+            for (size_t q = 0; q < r->n_places; q++)
+                for (size_t k = d->place_toks[q].first; k < d->place_toks[q].end; k++)
+                    covered[k] = true;
+        }
+        if (candidate && opens_unknown_name(d, p, covered))
+            continue;
+        r->places[kept] = r->places[p];
+        d->place_toks[kept++] = d->place_toks[p];
+    }
+    r->n_places = kept;
+    free(covered);
+    return 0;
+}
+
 int places_find(doc_state *d)
 {
     const text *t = d->t;
@@ -1048,7 +1101,7 @@ int places_find(doc_state *d)
         }
         i = camp != EXTRACT_NO_INDEX ? pm.tok_end + 1 : pm.tok_end;
     }
-    if (choose_namesakes(d) != 0)
+    if (drop_opened_names(d) != 0 || choose_namesakes(d) != 0)
         return -1;
     if (drop_contradicted(d) != 0)
         return -1;

@@ -462,6 +462,30 @@ static void check_other_places(const other_place_case *cases, size_t n)
     }
 }
 
+/* A known name opening a longer one after the noun of a town, before a
+ * second word the phrase ends with ("بلدة عدن يابال بإقليم شبيلي"), is
+ * another place, served whole; a time word, a verb, an event or a place
+ * word after the name leaves it the known one. */
+Test(places, a_known_name_opening_a_longer_one)
+{
+    static const other_place_case cases[] = {
+        {"قتلت الحركة 11 جنديا في هجوم على قاعدة في بلدة عدن يابال بإقليم شبيلي الوسطى.",
+         "عدن يابال", "aden"},
+        {"استعادت القوات الحكومية بلدة عدن يابال.", "عدن يابال", "aden"},
+    };
+    check_other_places(cases, sizeof cases / sizeof cases[0]);
+    static const place_case found[] = {
+        {"قصف الجيش مدينة عدن يوم الجمعة.", "aden", "عدن"},
+        {"هاجم مسلحون بلدة شهبا مساء.", "shahba", "شهبا"},
+        {"قتل 4 أشخاص في قرية جبلة ليلا.", "jableh", "جبلة"},
+        {"قتل 3 في بلدة صلخد حسب المرصد.", "salkhad", "صلخد"},
+        {"قصفت الطائرات بلدة كفرنبل جراء القصف.", "kafr-nabl", "كفرنبل"},
+        {"تعرضت مدينة تعز لقصف عنيف.", "taiz", "تعز"},
+        {"اقتحم الجيش مدينة جنين صباح.", "jenin", "جنين"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
+
 /* A name the gazetteer gives one place, said to lie inside a city,
  * governorate or country that does not hold it, is another place of that
  * name: served unresolved, not as the known one. Inside its own, or placed
