@@ -462,6 +462,23 @@ static void check_other_places(const other_place_case *cases, size_t n)
     }
 }
 
+/* Places of the fronts as their press names them: Gaza's main road, the
+ * Nineveh plain and its
+ * district of الحمدانية (Aleppo's quarter of that name in an Aleppo
+ * report), Suwayda's mountain. */
+Test(places, salah_al_din_road_nineveh_plain_and_jabal_al_arab)
+{
+    static const place_case found[] = {
+        {"قتل 3 في قصف على طريق صلاح الدين شرق دير البلح.", "salah-al-din-road", "طريق صلاح الدين"},
+        {"عاد مئات النازحين إلى بلدات سهل نينوى.", "nineveh-plains", "سهل نينوى"},
+        {"عاد مئات النازحين إلى الحمدانية وبرطلة في سهل نينوى.", "al-hamdaniya", "الحمدانية"},
+        {"الموصل - عاد 300 نازح إلى الحمدانية.", "al-hamdaniya", "الحمدانية"},
+        {"قتل 3 في الحمدانية غرب حلب.", "hamdaniyah", "الحمدانية"},
+        {"قتل 20 مسلحا في اشتباكات بمنطقة جبل العرب.", "jabal-al-arab", "جبل العرب"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
+
 /* A known name opening a longer one after the noun of a town, before a
  * second word the phrase ends with ("بلدة عدن يابال بإقليم شبيلي"), is
  * another place, served whole; a time word, a verb, an event or a place
