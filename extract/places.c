@@ -541,7 +541,8 @@ static bool direction_adjective(const doc_state *d, size_t i, lexicon_match *pm)
 }
 
 /* Does place mention p say, with في or بـ and at most a noun of its kind
- * between ("X في مدينة Y", "X بمحافظة Y", "X بولاية Y"), that the mention
+ * between ("X في مدينة Y", "X بمحافظة Y", "X بولاية Y"), or with the bare
+ * noun of a division ("X قضاء صور", "X محافظة نينوى"), that the mention
  * before it lies inside it? A word of direction between ("X شمال Y") says
  * where X lies from Y, not in it. */
 static bool contains_previous(const doc_state *d, size_t p)
@@ -566,6 +567,11 @@ static bool contains_previous(const doc_state *d, size_t p)
     /* "بمحافظة Y" as the mention itself */
     inside |= pf == qe && d->r->places[p].sp.start > t->tok[pf].sp.start &&
               strncmp(t->tok[pf].norm, "ب", strlen("ب")) == 0;
+    /* "بلدة X قضاء صور", "قرية X محافظة Y": a division's noun in apposition,
+     * bare, between or opening the mention, names the division X lies in */
+    static const char *const divisions[] = {"قضاء",  "ناحيه", "مديريه", "محافظه",
+                                            "ولايه", "اقليم", NULL};
+    inside |= pf - qe <= 1 && stages_word_is(t, qe, divisions);
     return inside;
 }
 

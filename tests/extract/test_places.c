@@ -515,6 +515,10 @@ Test(places, a_name_inside_an_area_that_does_not_hold_it)
         {"قتل 18 شخصا في هجوم على قرية النصر بولاية جنوب دارفور.", "النصر", "an-nasr"},
         /* inside a district of another country */
         {"قصف الحوثيون قرية الضهيرة في مديرية حيس وقتل 3 مدنيين.", "الضهيرة", "dhayra"},
+        /* the bare noun of a division in apposition, as Lebanese and Iraqi
+         * reports write it */
+        {"استهدفت غارة إسرائيلية بلدة العامرية قضاء صور.", "العامرية", "amiriyah"},
+        {"قتل 3 في غارة على بلدة المنصورة قضاء صور.", "المنصورة", "mansoura-aleppo"},
     };
     check_other_places(cases, sizeof cases / sizeof cases[0]);
     static const place_case kept[] = {
