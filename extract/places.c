@@ -24,7 +24,9 @@
  * singular noun the writer lets stand for both ("معبر رفح والمصنع").
  *
  * A town followed by ومخيمها names its camp too ("جنين ومخيمها": مخيم
- * جنين), as the gazetteer names it.
+ * جنين), as the gazetteer names it; so does each town of a list after the
+ * plural or dual of camps ("مخيمات جنين وطولكرم ونور شمس"، "مخيمي نور شمس
+ * وطولكرم").
  *
  * A region is also named with the adjective of its direction: "جنوبي لبنان"
  * is the gazetteer's "جنوب لبنان" (not for a country: جنوبي السودان).
@@ -86,6 +88,7 @@ static bool names_site(const lexicon_match *cm)
 }
 
 static bool definite(const char *w);
+static const char *context_kind(const lexicon_match *cm);
 
 /* Is the name at token i a street's, right after an indefinite street,
  * square or roundabout word ("شارع بغداد", "دوار الخضر")? Streets are
@@ -985,6 +988,19 @@ static int push_mention(doc_state *d, span sp, size_t p, size_t first, size_t en
     return 0;
 }
 
+/* The gazetteer's camp named "مخيم" and the name of place p (مخيم
+ * طولكرم for طولكرم), or EXTRACT_NO_INDEX when it has none or p is it. */
+static size_t camp_named(const doc_state *d, size_t p)
+{
+    char raw[TOKEN_NORM_MAX * 4], key[TOKEN_NORM_MAX * 4];
+    int n = snprintf(raw, sizeof raw, "مخيم %s", d->m->places[p].name);
+    if (n < 0 || (size_t)n >= sizeof raw || !text_normalize(raw, (size_t)n, key, sizeof key))
+        return EXTRACT_NO_INDEX;
+    const lexicon_entry *e = lexicon_find(d->m->gazetteer, key);
+    size_t camp = e ? model_entry_index(d->m->gazetteer, e) : EXTRACT_NO_INDEX;
+    return camp != p ? camp : EXTRACT_NO_INDEX;
+}
+
 /* "جنين ومخيمها": a town and its camp, when the word at token k says so
  * and the gazetteer has the camp as مخيم and the town's name; the camp's
  * index, or EXTRACT_NO_INDEX. */
@@ -995,13 +1011,7 @@ static size_t camp_of(const doc_state *d, size_t p, size_t k)
         t->tok[k].sentence != t->tok[k - 1].sentence ||
         (strcmp(t->tok[k].norm, "ومخيمها") != 0 && strcmp(t->tok[k].norm, "ومخيمه") != 0))
         return EXTRACT_NO_INDEX;
-    char raw[TOKEN_NORM_MAX * 4], key[TOKEN_NORM_MAX * 4];
-    int n = snprintf(raw, sizeof raw, "مخيم %s", d->m->places[p].name);
-    if (n < 0 || (size_t)n >= sizeof raw || !text_normalize(raw, (size_t)n, key, sizeof key))
-        return EXTRACT_NO_INDEX;
-    const lexicon_entry *e = lexicon_find(d->m->gazetteer, key);
-    size_t camp = e ? model_entry_index(d->m->gazetteer, e) : EXTRACT_NO_INDEX;
-    return camp != p ? camp : EXTRACT_NO_INDEX; /* الفارعة is the camp */
+    return camp_named(d, p); /* not الفارعة, which is the camp */
 }
 
 static bool second_indefinite_word(const doc_state *d, size_t k, const bool *covered);
@@ -1055,10 +1065,24 @@ static int drop_opened_names(doc_state *d)
     return 0;
 }
 
+/* Is token k the plural or dual noun of camps (مخيمات، مخيمي) right
+ * before a name? */
+static bool camps_noun(const doc_state *d, size_t k)
+{
+    lexicon_match cm;
+    return d->t->tok[k].kind == TOK_WORD &&
+           lexicon_match_at(d->m->place_context, d->t, k, PROCLITICS_ALL, &cm) &&
+           cm.tok_end == k + 1 && strcmp(context_role(&cm), "names") == 0 && context_kind(&cm) &&
+           strcmp(context_kind(&cm), "camp") == 0;
+}
+
 int places_find(doc_state *d)
 {
     const text *t = d->t;
     size_t party_end = SIZE_MAX;
+    /* "مخيمات جنين وطولكرم ونور شمس": the token after the last item of a
+     * list of camps, each the town's camp */
+    size_t camps_end = SIZE_MAX;
     for (size_t i = 0; i < t->n_tok;) {
         lexicon_match pm;
         bool by_dual = false;
@@ -1094,6 +1118,17 @@ int places_find(doc_state *d)
                 i++;
                 continue;
             }
+        }
+        bool next_item = camps_end != SIZE_MAX &&
+                         t->tok[pm.tok_first].sentence == t->tok[camps_end - 1].sentence &&
+                         (pm.tok_first == camps_end ||
+                          (pm.tok_first == camps_end + 1 && t->tok[camps_end].kind == TOK_PUNCT &&
+                           t->cp[t->tok[camps_end].sp.start] == 0x060C));
+        camps_end = SIZE_MAX;
+        if ((pm.tok_first > 0 && camps_noun(d, pm.tok_first - 1)) || next_item) {
+            size_t camp = camp_named(d, p);
+            p = camp != EXTRACT_NO_INDEX ? camp : p;
+            camps_end = !strcmp(d->m->places[p].kind, "neighbourhood") ? pm.tok_end : SIZE_MAX;
         }
         if (push_mention(d, pm.sp, p, pm.tok_first, pm.tok_end) != 0)
             return -1;

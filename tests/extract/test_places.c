@@ -1466,6 +1466,14 @@ Test(places, a_town_and_its_camp)
          "مخيمها"},
         {"قالت الوزارة إن 12 مواطنا استشهدوا في العدوان على مدينة جنين ومخيمها.", "jenin", "جنين"},
         {"انسحبت القوات من طولكرم ومخيمه بعد ثلاثة أيام.", "tulkarm-camp", "مخيمه"},
+        /* a list after the plural or dual of camps names each town's camp */
+        {"نزح 40 ألفا من مخيمات جنين وطولكرم ونور شمس.", "jenin-camp", "جنين"},
+        {"نزح 40 ألفا من مخيمات جنين وطولكرم ونور شمس.", "tulkarm-camp", "طولكرم"},
+        {"نزح 40 ألفا من مخيمات جنين، طولكرم، ونور شمس.", "nur-shams-camp", "نور شمس"},
+        {"تواصل القوات عمليتها في مخيمي نور شمس وطولكرم.", "tulkarm-camp", "طولكرم"},
+        /* ... the town after the list, or without the noun, is the town */
+        {"نزح الآلاف من مخيمات جنين وطولكرم إلى مدينة نابلس.", "nablus", "نابلس"},
+        {"اقتحمت القوات جنين وطولكرم فجر اليوم.", "tulkarm", "طولكرم"},
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
