@@ -2,7 +2,7 @@
  * sentence after the figure stage.
  *
  * Date forms (data/lexicon/dates.tsv): days relative to publication (اليوم،
- * أمس، أمس الأول، الليلة الماضية), a weekday after a lead word (يوم/فجر/صباح
+ * أمس، أمس الأول، الليلة الماضية، قبل 3 أيام), a weekday after a lead word (يوم/فجر/صباح
  * الجمعة: the last such day on or before publication), day + month name
  * (Arabic, Syriac and paired: 6 آب/أغسطس) with or without a year, a month
  * name with a year (month precision), a year after عام (خلال عام 2023: year
@@ -502,6 +502,16 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
     *next = i + 1;
     *out = (extract_date){0, 0, DATE_NONE};
     int py = pub / 10000, pm = pub / 100 % 100;
+    /* "قبل 3 أيام": that day before publication, as قبل ثلاثة أيام; not
+     * before another day (قبل 3 أيام من الهدنة) */
+    int ago = tok_int(t, i + 1);
+    if (pub && ago >= 1 && ago <= 31 && (tok_is(t, i, s, "قبل") || tok_is(t, i, s, "وقبل")) &&
+        (tok_is(t, i + 2, s, "ايام") || tok_is(t, i + 2, s, "يوما")) &&
+        !tok_is(t, i + 3, s, "من") && !tok_is(t, i + 3, s, "علي")) {
+        *out = (extract_date){shift(pub, -ago), shift(pub, -ago), DATE_DAY};
+        *next = i + 3;
+        return true;
+    }
     /* 25/7/2018 (day first) */
     int a = tok_int(t, i);
     if (a > 0 && tok_is(t, i + 1, s, "/") && tok_is(t, i + 3, s, "/")) {
