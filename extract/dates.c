@@ -2,14 +2,15 @@
  * sentence after the figure stage.
  *
  * Date forms (data/lexicon/dates.tsv): days relative to publication (اليوم،
- * أمس، أمس الأول، الليلة الماضية), a weekday after a lead word (يوم/فجر/صباح
+ * أمس، أمس الأول، الليلة الماضية، قبل 3 أيام), a weekday after a lead word (يوم/فجر/صباح
  * الجمعة: the last such day on or before publication), day + month name
  * (Arabic, Syriac and paired: 6 آب/أغسطس) with or without a year, a month
  * name with a year (month precision), a year after عام (خلال عام 2023: year
  * precision), day-first numeric dates (25/7/2018), and spans (بين 3 و5 آب،
  * من 3 إلى 5 آب، خلال الأيام الثلاثة الماضية، خلال الأسبوع الماضي، منذ بداية
  * الشهر/العام، الشهر الماضي، منذ 2011، منذ 7 أكتوبر 2023، منذ اندلاع الحرب في
- * أبريل 2023، منذ صباح الاثنين، منذ مساء أمس: to publication; with no
+ * أبريل 2023، منذ صباح الاثنين، منذ الخميس، منذ مساء أمس، منذ 4 أيام: to
+ * publication; with no
  * publication date, none: its end is unknown).
  * A day may be an ordinal (السابع من أكتوبر، الحادي والعشرين من آب); a
  * weekday told with its date is that date. A month name alone is not read
@@ -501,6 +502,16 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
     *next = i + 1;
     *out = (extract_date){0, 0, DATE_NONE};
     int py = pub / 10000, pm = pub / 100 % 100;
+    /* "قبل 3 أيام": that day before publication, as قبل ثلاثة أيام; not
+     * before another day (قبل 3 أيام من الهدنة) */
+    int ago = tok_int(t, i + 1);
+    if (pub && ago >= 1 && ago <= 31 && (tok_is(t, i, s, "قبل") || tok_is(t, i, s, "وقبل")) &&
+        (tok_is(t, i + 2, s, "ايام") || tok_is(t, i + 2, s, "يوما")) &&
+        !tok_is(t, i + 3, s, "من") && !tok_is(t, i + 3, s, "علي")) {
+        *out = (extract_date){shift(pub, -ago), shift(pub, -ago), DATE_DAY};
+        *next = i + 3;
+        return true;
+    }
     /* 25/7/2018 (day first) */
     int a = tok_int(t, i);
     if (a > 0 && tok_is(t, i + 1, s, "/") && tok_is(t, i + 3, s, "/")) {
@@ -690,9 +701,28 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
     } else if (strcmp(kind, "since") == 0) {
         int y =
             lm.tok_end < t->n_tok && t->tok[lm.tok_end].sentence == s ? tok_int(t, lm.tok_end) : -1;
+        lexicon_match wd;
+        bool bare =
+            lm.tok_end == i + 1 && lm.tok_end < t->n_tok && t->tok[lm.tok_end].sentence == s;
         if (y >= 1900 && (!pub || y <= py)) {
             *out = since_then(pack(y, 1, 1), pub);
             *next = lm.tok_end + 1;
+        } else if (pub && bare && lexicon_match_at(m->dates, t, lm.tok_end, PROCLITICS_NONE, &wd) &&
+                   strcmp(kind_of(&wd), "weekday") == 0) {
+            /* "منذ الخميس": منذ leads a weekday as يوم does, from the last
+             * such day (a week back told on that weekday with الماضي) */
+            int32_t pd = dates_days(py, pm, pub % 100);
+            int pub_wd = (int)(((pd % 7) + 7 + 4) % 7);
+            int back = (pub_wd - value_of(&wd) + 7) % 7;
+            if (!back && tok_is(t, wd.tok_end, s, "الماضي"))
+                back = 7;
+            *out = since_then(dates_from_days(pd - back), pub);
+            *next = wd.tok_end;
+        } else if (pub && bare && y >= 1 && y <= 31 &&
+                   (tok_is(t, lm.tok_end + 1, s, "ايام") || tok_is(t, lm.tok_end + 1, s, "يوما"))) {
+            /* "منذ 4 أيام": the last 4 days up to publication */
+            *out = (extract_date){shift(pub, -y), pub, DATE_SPAN};
+            *next = lm.tok_end + 2;
         }
     }
     return out->precision != DATE_NONE;

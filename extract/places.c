@@ -24,7 +24,9 @@
  * singular noun the writer lets stand for both ("معبر رفح والمصنع").
  *
  * A town followed by ومخيمها names its camp too ("جنين ومخيمها": مخيم
- * جنين), as the gazetteer names it.
+ * جنين), as the gazetteer names it; so does each town of a list after the
+ * plural or dual of camps ("مخيمات جنين وطولكرم ونور شمس"، "مخيمي نور شمس
+ * وطولكرم").
  *
  * A region is also named with the adjective of its direction: "جنوبي لبنان"
  * is the gazetteer's "جنوب لبنان" (not for a country: جنوبي السودان).
@@ -49,7 +51,9 @@
  * "قرى X وY", "شارع الX", "تل X". It is served in
  * extract_result.unresolved_places, without coordinates; an item of a list
  * may bring its own noun ("قرى X ومزرعة Y وZ": Y is a farm, and Z is still
- * a village). X is one word, or two when the first opens a compound name
+ * a village). A known indefinite name right after a town's noun that opens
+ * such a two-word name ("بلدة عدن يابال بإقليم شبيلي": the phrase ends after
+ * the second word) is not the known place but the longer unknown one. X is one word, or two when the first opens a compound name
  * (أبو، عين، دير ...) or the second is a definite direction or size
  * (الشرقية، الكبرى) or, after an indefinite first word, a definite genitive
  * (عيتا الشعب: closes_construct), and a given name after a title that closes
@@ -84,6 +88,7 @@ static bool names_site(const lexicon_match *cm)
 }
 
 static bool definite(const char *w);
+static const char *context_kind(const lexicon_match *cm);
 
 /* Is the name at token i a street's, right after an indefinite street,
  * square or roundabout word ("شارع بغداد", "دوار الخضر")? Streets are
@@ -539,7 +544,8 @@ static bool direction_adjective(const doc_state *d, size_t i, lexicon_match *pm)
 }
 
 /* Does place mention p say, with في or بـ and at most a noun of its kind
- * between ("X في مدينة Y", "X بمحافظة Y", "X بولاية Y"), that the mention
+ * between ("X في مدينة Y", "X بمحافظة Y", "X بولاية Y"), or with the bare
+ * noun of a division ("X قضاء صور", "X محافظة نينوى"), that the mention
  * before it lies inside it? A word of direction between ("X شمال Y") says
  * where X lies from Y, not in it. */
 static bool contains_previous(const doc_state *d, size_t p)
@@ -564,6 +570,11 @@ static bool contains_previous(const doc_state *d, size_t p)
     /* "بمحافظة Y" as the mention itself */
     inside |= pf == qe && d->r->places[p].sp.start > t->tok[pf].sp.start &&
               strncmp(t->tok[pf].norm, "ب", strlen("ب")) == 0;
+    /* "بلدة X قضاء صور", "قرية X محافظة Y": a division's noun in apposition,
+     * bare, between or opening the mention, names the division X lies in */
+    static const char *const divisions[] = {"قضاء",  "ناحيه", "مديريه", "محافظه",
+                                            "ولايه", "اقليم", NULL};
+    inside |= pf - qe <= 1 && stages_word_is(t, qe, divisions);
     return inside;
 }
 
@@ -778,7 +789,11 @@ static bool quarter_kind(const char *kind)
  * governorate the text names most, by its other places (the dateline
  * among them): "رام الله - ... في أريحا" is Jericho. Each place named
  * counts once per mention for its governorate (twice) and its country;
- * a tie keeps the first in the gazetteer. A quarter's word wants a
+ * a tie keeps the first in the gazetteer. A later namesake in another
+ * country than the first's counts its country by the places named in it,
+ * not by the country's own name: Gaza reports name مصر beside Gaza's رفح,
+ * Sinai reports name العريش or الشيخ زويد. A mention by a name of one
+ * namesake alone (رفح المصرية) is that one. A quarter's word wants a
  * quarter or a town: after حي the name is none of its namesakes that is a
  * governorate or a region, and when none of the others lies where the
  * text's places are ("حي صلاح الدين" in a report from Baghdad), it is a
@@ -794,9 +809,12 @@ static int choose_namesakes(doc_state *d)
         shared = m->homonym_of[r->places[p].place] != EXTRACT_NO_INDEX;
     if (!shared)
         return 0;
-    unsigned *weight = calloc(m->n_places + 1, sizeof *weight);
+    /* weight: per governorate and country; alone: per country, the
+     * mentions of the country itself */
+    unsigned *weight = calloc(2 * (m->n_places + 1), sizeof *weight);
     if (!weight)
         return -1;
+    unsigned *alone = weight + m->n_places + 1;
     bool weighed = false;
     for (size_t p = 0; p < r->n_places; p++) {
         size_t pl = r->places[p].place;
@@ -804,8 +822,10 @@ static int choose_namesakes(doc_state *d)
             continue;
         if (m->governorate_of[pl] != EXTRACT_NO_INDEX)
             weight[m->governorate_of[pl]] += 2;
-        if (m->country_of[pl] != EXTRACT_NO_INDEX)
+        if (m->country_of[pl] != EXTRACT_NO_INDEX) {
             weight[m->country_of[pl]] += 1;
+            alone[m->country_of[pl]] += m->country_of[pl] == pl;
+        }
         weighed |=
             m->governorate_of[pl] != EXTRACT_NO_INDEX || m->country_of[pl] != EXTRACT_NO_INDEX;
     }
@@ -817,13 +837,26 @@ static int choose_namesakes(doc_state *d)
             d->place_toks[kept++] = d->place_toks[p];
             continue;
         }
+        /* named by a name of its own (رفح المصرية): the matcher gives a
+         * shared name to the first of its namesakes */
+        size_t lead = ring_first(m, first);
+        if (first != lead) {
+            r->places[kept] = r->places[p];
+            d->place_toks[kept++] = d->place_toks[p];
+            continue;
+        }
         bool quarter = names_quarter(d, p), fits = false;
         unsigned best_w = 0;
         size_t h = first;
         do {
+            size_t c = m->country_of[h];
+            /* a later namesake in another country counts its country by
+             * the places named in it, not by the country's own name: مصر
+             * named beside Gaza's رفح is no report from Sinai */
+            bool abroad = h != lead && c != m->country_of[lead];
             unsigned w =
                 (m->governorate_of[h] != EXTRACT_NO_INDEX ? weight[m->governorate_of[h]] : 0) +
-                (m->country_of[h] != EXTRACT_NO_INDEX ? weight[m->country_of[h]] : 0);
+                (c != EXTRACT_NO_INDEX ? weight[c] - (abroad ? alone[c] : 0) : 0);
             bool ok = !quarter || quarter_kind(m->places[h].kind);
             /* the first in the gazetteer on a tie */
             if (ok && (!fits || w > best_w || (w == best_w && h < best))) {
@@ -955,6 +988,19 @@ static int push_mention(doc_state *d, span sp, size_t p, size_t first, size_t en
     return 0;
 }
 
+/* The gazetteer's camp named "مخيم" and the name of place p (مخيم
+ * طولكرم for طولكرم), or EXTRACT_NO_INDEX when it has none or p is it. */
+static size_t camp_named(const doc_state *d, size_t p)
+{
+    char raw[TOKEN_NORM_MAX * 4], key[TOKEN_NORM_MAX * 4];
+    int n = snprintf(raw, sizeof raw, "مخيم %s", d->m->places[p].name);
+    if (n < 0 || (size_t)n >= sizeof raw || !text_normalize(raw, (size_t)n, key, sizeof key))
+        return EXTRACT_NO_INDEX;
+    const lexicon_entry *e = lexicon_find(d->m->gazetteer, key);
+    size_t camp = e ? model_entry_index(d->m->gazetteer, e) : EXTRACT_NO_INDEX;
+    return camp != p ? camp : EXTRACT_NO_INDEX;
+}
+
 /* "جنين ومخيمها": a town and its camp, when the word at token k says so
  * and the gazetteer has the camp as مخيم and the town's name; the camp's
  * index, or EXTRACT_NO_INDEX. */
@@ -965,19 +1011,78 @@ static size_t camp_of(const doc_state *d, size_t p, size_t k)
         t->tok[k].sentence != t->tok[k - 1].sentence ||
         (strcmp(t->tok[k].norm, "ومخيمها") != 0 && strcmp(t->tok[k].norm, "ومخيمه") != 0))
         return EXTRACT_NO_INDEX;
-    char raw[TOKEN_NORM_MAX * 4], key[TOKEN_NORM_MAX * 4];
-    int n = snprintf(raw, sizeof raw, "مخيم %s", d->m->places[p].name);
-    if (n < 0 || (size_t)n >= sizeof raw || !text_normalize(raw, (size_t)n, key, sizeof key))
-        return EXTRACT_NO_INDEX;
-    const lexicon_entry *e = lexicon_find(d->m->gazetteer, key);
-    size_t camp = e ? model_entry_index(d->m->gazetteer, e) : EXTRACT_NO_INDEX;
-    return camp != p ? camp : EXTRACT_NO_INDEX; /* الفارعة is the camp */
+    return camp_named(d, p); /* not الفارعة, which is the camp */
+}
+
+static bool second_indefinite_word(const doc_state *d, size_t k, const bool *covered);
+
+/* Is place mention p one indefinite word right after the noun of a town
+ * (بلدة، مدينة، قرية) and before a second word of a name that ends there
+ * ("بلدة عدن يابال بإقليم شبيلي")? Then the known name opens a longer one
+ * the gazetteer lacks. */
+static bool opens_unknown_name(const doc_state *d, size_t p, const bool *covered)
+{
+    const text *t = d->t;
+    size_t f = d->place_toks[p].first, e = d->place_toks[p].end;
+    lexicon_match cm;
+    if (e != f + 1 || f == 0 || e >= t->n_tok || t->tok[e].kind != TOK_WORD ||
+        t->tok[e].sentence != t->tok[f].sentence || covered[e] || d->in_source[e] ||
+        t->tok[f - 1].kind != TOK_WORD || t->tok[f - 1].sentence != t->tok[f].sentence ||
+        d->r->places[p].sp.start != t->tok[f].sp.start || definite(t->tok[f].norm) ||
+        !lexicon_match_at(d->m->place_context, t, f - 1, PROCLITICS_ALL, &cm) || cm.tok_end != f ||
+        strcmp(context_role(&cm), "name") != 0)
+        return false;
+    return second_indefinite_word(d, e, covered);
+}
+
+/* "بلدة عدن يابال": a known name that opens a longer unknown one names
+ * no place of the gazetteer; places_find_unresolved serves the whole name
+ * after its noun. */
+static int drop_opened_names(doc_state *d)
+{
+    extract_result *r = d->r;
+    bool *covered = NULL;
+    size_t kept = 0;
+    for (size_t p = 0; p < r->n_places; p++) {
+        size_t f = d->place_toks[p].first;
+        bool candidate = d->place_toks[p].end == f + 1 && f > 0 && f + 1 < d->t->n_tok &&
+                         d->t->tok[f + 1].kind == TOK_WORD && !definite(d->t->tok[f].norm);
+        if (candidate && !covered) {
+            covered = calloc(d->t->n_tok + 1, sizeof *covered);
+            if (!covered)
+                return -1;
+            for (size_t q = 0; q < r->n_places; q++)
+                for (size_t k = d->place_toks[q].first; k < d->place_toks[q].end; k++)
+                    covered[k] = true;
+        }
+        if (candidate && opens_unknown_name(d, p, covered))
+            continue;
+        r->places[kept] = r->places[p];
+        d->place_toks[kept++] = d->place_toks[p];
+    }
+    r->n_places = kept;
+    free(covered);
+    return 0;
+}
+
+/* Is token k the plural or dual noun of camps (مخيمات، مخيمي) right
+ * before a name? */
+static bool camps_noun(const doc_state *d, size_t k)
+{
+    lexicon_match cm;
+    return d->t->tok[k].kind == TOK_WORD &&
+           lexicon_match_at(d->m->place_context, d->t, k, PROCLITICS_ALL, &cm) &&
+           cm.tok_end == k + 1 && strcmp(context_role(&cm), "names") == 0 && context_kind(&cm) &&
+           strcmp(context_kind(&cm), "camp") == 0;
 }
 
 int places_find(doc_state *d)
 {
     const text *t = d->t;
     size_t party_end = SIZE_MAX;
+    /* "مخيمات جنين وطولكرم ونور شمس": the token after the last item of a
+     * list of camps, each the town's camp */
+    size_t camps_end = SIZE_MAX;
     for (size_t i = 0; i < t->n_tok;) {
         lexicon_match pm;
         bool by_dual = false;
@@ -1014,6 +1119,17 @@ int places_find(doc_state *d)
                 continue;
             }
         }
+        bool next_item = camps_end != SIZE_MAX &&
+                         t->tok[pm.tok_first].sentence == t->tok[camps_end - 1].sentence &&
+                         (pm.tok_first == camps_end ||
+                          (pm.tok_first == camps_end + 1 && t->tok[camps_end].kind == TOK_PUNCT &&
+                           t->cp[t->tok[camps_end].sp.start] == 0x060C));
+        camps_end = SIZE_MAX;
+        if ((pm.tok_first > 0 && camps_noun(d, pm.tok_first - 1)) || next_item) {
+            size_t camp = camp_named(d, p);
+            p = camp != EXTRACT_NO_INDEX ? camp : p;
+            camps_end = !strcmp(d->m->places[p].kind, "neighbourhood") ? pm.tok_end : SIZE_MAX;
+        }
         if (push_mention(d, pm.sp, p, pm.tok_first, pm.tok_end) != 0)
             return -1;
         size_t camp = camp_of(d, p, pm.tok_end);
@@ -1026,7 +1142,7 @@ int places_find(doc_state *d)
         }
         i = camp != EXTRACT_NO_INDEX ? pm.tok_end + 1 : pm.tok_end;
     }
-    if (choose_namesakes(d) != 0)
+    if (drop_opened_names(d) != 0 || choose_namesakes(d) != 0)
         return -1;
     if (drop_contradicted(d) != 0)
         return -1;
