@@ -1032,6 +1032,19 @@ static bool opens_unknown_name(const doc_state *d, size_t p, const bool *covered
         !lexicon_match_at(d->m->place_context, t, f - 1, PROCLITICS_ALL, &cm) || cm.tok_end != f ||
         strcmp(context_role(&cm), "name") != 0)
         return false;
+    /* "مدينة سنجة عاصمة ولاية سنار": a second word with a place or a
+     * place's noun right after it, with no preposition between, heads that
+     * place in apposition to the known name, and opens no name of its own */
+    size_t a = e + 1;
+    if (a < t->n_tok && t->tok[a].kind == TOK_WORD && t->tok[a].sentence == t->tok[e].sentence) {
+        lexicon_match am;
+        if (lexicon_match_at(d->m->place_context, t, a, PROCLITICS_ALL, &am) &&
+            am.sp.start == t->tok[a].sp.start)
+            return false;
+        for (size_t q = 0; covered[a] && q < d->r->n_places; q++)
+            if (d->place_toks[q].first == a && d->r->places[q].sp.start == t->tok[a].sp.start)
+                return false;
+    }
     return second_indefinite_word(d, e, covered);
 }
 

@@ -531,6 +531,9 @@ Test(places, a_known_name_opening_a_longer_one)
         {"قصفت الطائرات بلدة كفرنبل جراء القصف.", "kafr-nabl", "كفرنبل"},
         {"تعرضت مدينة تعز لقصف عنيف.", "taiz", "تعز"},
         {"اقتحم الجيش مدينة جنين صباح.", "jenin", "جنين"},
+        /* a noun in apposition that heads a place after it */
+        {"هاجمت القوات مدينة سنجة عاصمة ولاية سنار.", "singa", "سنجة"},
+        {"قصف الطيران مدينة عدن مقر الحكومة.", "aden", "عدن"},
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
