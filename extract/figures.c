@@ -588,6 +588,35 @@ static size_t past_aside(const doc_state *d, const trigger *tr, size_t n_tr, siz
     return end;
 }
 
+/* "وفارق 2 من الجرحى الحياة": a verb and its object that make one phrase
+ * of triggers.tsv (فارق الحياة) standing on either side of what they count,
+ * the verb right before the number, the object right after the noun. Its
+ * line, or NULL. A word of what happened after the noun is a verb of its
+ * own ("مقتل 4 أطفال وإصابة طفلين"), no object. */
+static const lexicon_entry *split_trigger(const doc_state *d, const trigger *tr, size_t n_tr,
+                                          const counted *c, size_t num_first)
+{
+    const text *t = d->t;
+    size_t k0 = trigger_from(tr, n_tr, c->end);
+    if (k0 < n_tr && tr[k0].first == c->end)
+        return NULL;
+    if (num_first == 0 || c->end >= t->n_tok || t->tok[num_first - 1].kind != TOK_WORD ||
+        t->tok[c->end].kind != TOK_WORD ||
+        t->tok[num_first - 1].sentence != t->tok[c->end].sentence)
+        return NULL;
+    char forms[TEXT_PROCLITIC_MAX][TOKEN_NORM_MAX];
+    size_t n =
+        text_proclitic_forms(t->tok[num_first - 1].norm, true, forms, NULL, TEXT_PROCLITIC_MAX);
+    for (size_t k = 0; k < n; k++) {
+        char phrase[2 * TOKEN_NORM_MAX + 2];
+        snprintf(phrase, sizeof phrase, "%s %s", forms[k], t->tok[c->end].norm);
+        const lexicon_entry *e = lexicon_find(d->m->triggers, phrase);
+        if (e)
+            return e;
+    }
+    return NULL;
+}
+
 static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_tr, const counted *c,
                                const char *category, size_t num_first, const trigger **cause,
                                bool *weak)
@@ -603,6 +632,9 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
         if (link_is(d, num_first - back, "agent", &am) && am.tok_end == num_first)
             return "count";
     }
+    const lexicon_entry *split = split_trigger(d, tr, n_tr, c, num_first);
+    if (split && type_fits(model_field(split, 1), category))
+        return model_field(split, 1);
     /* The nearest trigger before the number whose type can befall what is
      * counted: in "ارتفع عدد ضحايا القصف إلى 50 شخصا" the shelling fired
      * nothing at the people, the victims word says what they are. */
@@ -682,7 +714,10 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
          k < n_tr && tr[k].first == c->end && !strcmp(itype, "killed"); k++)
         if (!strcmp(tr[k].type, "casualties"))
             return "casualties";
-    if (*itype && !displaced)
+    /* "3 من الجرحى توفوا": the wounded whose own verb says they died are
+     * dead; any other verb of theirs leaves them wounded */
+    bool wounded = !strcmp(itype, "injured");
+    if (*itype && !displaced && !wounded)
         return itype;
     /* "أصيب 12 نازحا": a verb right before the displaced says what befell them */
     if (displaced && *cause && (*cause)->end == num_first &&
@@ -728,7 +763,7 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
         if (own && *cause && type_fits((*cause)->type, category) &&
             attribute_of_noun_between(t, end, g))
             own = false;
-        if (own && !part_follows(d, g->end))
+        if (own && !part_follows(d, g->end) && (!wounded || !strcmp(g->type, "killed")))
             return g->type;
         break;
     }

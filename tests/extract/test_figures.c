@@ -3078,3 +3078,25 @@ Test(figures, a_headline_toll_told_after_a_scene_setting_lead)
     cr_expect_gt(r.figures[pills].sp.start, 60, "the headline's seizure is kept, not the lead's");
     extract_result_free(&r);
 }
+
+/* The wounded whose own verb says they died are dead; a verb and its
+ * object may stand on either side of them ("فارق ... الحياة"), but فارق
+ * alone is a margin, and a verb after the noun that is joined by و is
+ * another clause. */
+Test(figures, the_wounded_who_died)
+{
+    static const figure_case cases[] = {
+        {"وقالت الوزارة إن 3 من الجرحى توفوا متأثرين بجروحهم.", "3 من الجرحى", 3, "exact",
+         "killed"},
+        {"وقال المستشفى إن جريحين فارقا الحياة صباح اليوم.", "جريحين", 2, "exact", "killed"},
+        {"وأفاد المرصد بأن 4 جرحى توفوا في المستشفى.", "4 جرحى", 4, "exact", "killed"},
+        {"وفارق 2 من الجرحى الحياة صباح اليوم.", "2 من الجرحى", 2, "exact", "killed"},
+        {"وقال الطبيب إن 20 جريحا نقلوا إلى المستشفى.", "20 جريحا", 20, "exact", "injured"},
+        {"وأسفر القصف عن مقتل 4 أطفال وإصابة طفلين آخرين.", "4 أطفال", 4, "exact", "killed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+    extract_result r;
+    run("وفاز المرشح بفارق 3 أصوات في الجولة الثانية.", &r);
+    cr_expect_eq(r.n_figures, 0);
+    extract_result_free(&r);
+}
