@@ -4388,8 +4388,13 @@ static bool after_breakdown(const doc_state *d, size_t i)
         return false;
     for (size_t back = 1; back <= 3 && back <= i; back++) {
         lexicon_match m;
+        /* "23 جريحا توزعوا بين 14 في خان يونس و9 في رفح": a verb of
+         * distribution reaches its number past بين or على */
         if (t->tok[i - back].sentence == t->tok[i].sentence &&
-            link_is(d, i - back, "breakdown", &m) && m.tok_end == i)
+            link_is(d, i - back, "breakdown", &m) &&
+            (m.tok_end == i ||
+             (m.tok_end + 1 == i &&
+              stages_word_is(t, i - 1, (const char *const[]){"بين", "علي", NULL}))))
             return true;
     }
     return false;

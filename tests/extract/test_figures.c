@@ -3100,3 +3100,19 @@ Test(figures, the_wounded_who_died)
     cr_expect_eq(r.n_figures, 0);
     extract_result_free(&r);
 }
+
+/* A verb of distribution reaches the first part past its بين or على: no
+ * range, since a place stands between the ends. */
+Test(figures, the_first_part_after_a_verb_of_distribution)
+{
+    static const link_case links[] = {
+        {"وقالت الوزارة إن 23 جريحا نقلوا إلى المستشفيات، توزعوا بين 14 في خان يونس و9 في رفح.",
+         "14", "23 جريحا", "injured"},
+        {"وقتل 30 شخصا، توزعوا على 20 في حلب و10 في إدلب.", "20", "30 شخصا", "killed"},
+    };
+    check_links(links, sizeof links / sizeof links[0]);
+    extract_result r;
+    run("وتراوح عدد القتلى بين 14 و20 شخصا.", &r);
+    cr_expect_eq(r.n_figures, 1);
+    extract_result_free(&r);
+}
