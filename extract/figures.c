@@ -763,6 +763,12 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
         if (own && *cause && type_fits((*cause)->type, category) &&
             attribute_of_noun_between(t, end, g))
             own = false;
+        /* "12 صاروخا انفجرت": a verb of bursting after the noun is said of
+         * things, never of people; of an elliptic part ("أسقطت 3 مسيرات،
+         * و3 انفجرت") the verb before its whole says what befell it */
+        if (own && !strcmp(g->type, "falls") &&
+            (type_fits("killed", category) || (*cause && !strcmp(model_field(c->noun, 1), "="))))
+            own = false;
         if (own && !part_follows(d, g->end) && (!wounded || !strcmp(g->type, "killed")))
             return g->type;
         break;

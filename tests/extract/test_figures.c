@@ -3116,3 +3116,18 @@ Test(figures, the_first_part_after_a_verb_of_distribution)
     cr_expect_eq(r.n_figures, 1);
     extract_result_free(&r);
 }
+
+/* A number glued to و with its verb of bursting after it is an elliptic
+ * part, of what the figure before counts, which the verb before its whole
+ * types; the verb is said of things, never of people. */
+Test(figures, an_elliptic_part_that_burst)
+{
+    static const figure_case cases[] = {
+        {"أطلقت الفصائل 12 صاروخا نحو المستوطنات، و3 انفجرت في الجو.", "3", 3, "exact", "fired"},
+        {"وقال الجيش إنه أسقط 4 طائرات مسيرة، و3 انفجرت بعد ارتطامها بالأرض.", "3", 3, "exact",
+         "destroyed"},
+        {"وأصيب 5 أشخاص بعبوة ناسفة انفجرت في السوق.", "5 أشخاص", 5, "exact", "injured"},
+        {"وقال الجيش إن 6 قذائف انفجرت في مناطق مفتوحة.", "6 قذائف", 6, "exact", "fired"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
