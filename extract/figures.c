@@ -2244,12 +2244,23 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     bool launched = !strcmp(type, "fired") && drone;
     bool counted_here =
         cause && !strcmp(cause->type, "count") && count_verb_of(d, tr, n_tr, cause, first);
+    /* ... and the next object joined by و to what it counted ("فككت 820
+     * لغما مضادا للدبابات و34 عبوة ناسفة") */
+    if (!counted_here && cause && !strcmp(cause->type, "count") && num && before &&
+        glued_to_waw(d->t, num) && !strcmp(before->type, "count") &&
+        fs->aux[before - d->r->figures].own_verb == cause->first)
+        counted_here = true;
     if (weak_or_trigger_typed(c) &&
         ((!type_fits(type, category) && !launched) ||
          (!strcmp(type, "count") && !strcmp(category, "munitions") && !counted_here))) {
         const char *dtype = model_field(c->noun, 4);
         type = *dtype ? dtype : "count";
     }
+    /* "تفجير 320 لغما": mines, which no one fires nor intercepts, are
+     * cleared when they are destroyed or detonated: a count (explosive
+     * devices destroyed stay destroyed: they may be an attack's) */
+    if (!strcmp(type, "destroyed") && !strcmp(model_field(c->noun, 1), "mines"))
+        type = "count";
     /* "استهدف القرى بأكثر من 300 قذيفة", "استهدف المطار بثلاث طائرات
      * مسيرة": munitions, and drones the verb would have destroyed, that are
      * the instrument (بـ, or a word of `means`: مستخدمة، باستخدام) of the

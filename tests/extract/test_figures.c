@@ -3131,3 +3131,19 @@ Test(figures, an_elliptic_part_that_burst)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* Mines, which no one fires nor intercepts, are cleared when they are
+ * destroyed or detonated: a count; so is the next object of a
+ * verb of clearing, joined by و past the reach of its subject. */
+Test(figures, mines_and_devices_cleared)
+{
+    static const figure_case cases[] = {
+        {"وأعلن المركز تفجير 320 لغما في محيط المدينة.", "320 لغما", 320, "exact", "count"},
+        {"وقال الجيش إن وحدة الهندسة فجرت 12 لغما زرعها التنظيم.", "12 لغما", 12, "exact", "count"},
+        {"وأوضح البرنامج أن فرقه فككت 820 لغما مضادا للدبابات و34 عبوة ناسفة.", "34 عبوة", 34,
+         "exact", "count"},
+        {"وقال الجيش إنه دمر 3 زوارق مفخخة قبالة الساحل.", "3 زوارق", 3, "exact", "destroyed"},
+        {"واعترضت الدفاعات الجوية 4 صواريخ فوق المدينة.", "4 صواريخ", 4, "exact", "destroyed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
