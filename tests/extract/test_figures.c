@@ -3147,3 +3147,17 @@ Test(figures, mines_and_devices_cleared)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* Those who crossed the border are displaced, the verb before them and its
+ * object after ("عبر 4 آلاف شخص الحدود"); "via the border" says nothing of
+ * what it counts. */
+Test(figures, crossing_the_border_around_its_subject)
+{
+    static const figure_case cases[] = {
+        {"وأفادت المفوضية بأن عبر 4 آلاف شخص الحدود إلى تشاد خلال يومين.", "4 آلاف شخص", 4000,
+         "exact", "displaced"},
+        {"وعبرت 300 عائلة الحدود نحو لبنان.", "300 عائلة", 300, "exact", "displaced"},
+        {"ودخلت 120 شاحنة عبر الحدود أمس.", "120 شاحنة", 120, "exact", "count"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
