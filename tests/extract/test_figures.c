@@ -3161,3 +3161,18 @@ Test(figures, crossing_the_border_around_its_subject)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* People hidden away are the disappeared, counted, even as a part of the
+ * detained ("وإخفاء 96 ألفا منهم"). */
+Test(figures, the_disappeared_hidden_away)
+{
+    static const figure_case cases[] = {
+        {"وثقت الشبكة اعتقال 150 ألف شخص على يد قوات النظام، وإخفاء 96 ألفا منهم قسريا.", "96 ألفا",
+         96000, "exact", "count"},
+        {"وقالت الشبكة إن قوات النظام اعتقلت نحو 150 ألف شخص، وأخفت 96 ألفا منهم.", "96 ألفا",
+         96000, "exact", "count"},
+        {"وقالت الشبكة إن قوات النظام اعتقلت نحو 150 ألف شخص، وأخفت 96 ألفا منهم.", "150 ألف شخص",
+         150000, "about", "captured"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
