@@ -3936,7 +3936,15 @@ static size_t updated_toll_of(const doc_state *d, const fig_aux *aux, size_t i, 
         if (aux[i].thereby && !aux[j].update && !aux[j].restate && !aux[j].since)
             continue;
         bool named_same = f[j].object && f[i].object && !strcmp(f[j].object, f[i].object);
-        bool same_object = f[j].object == f[i].object || aux[i].toll_noun || named_same;
+        /* "قتل 12 شخصا ... وارتفع عدد القتلى إلى 15 مدنيا": a toll of
+         * people told again of a kind of people, or the other way round */
+        bool of_people = f[j].object && f[i].object &&
+                         (!strcmp(f[j].object, "people") || !strcmp(f[i].object, "people")) &&
+                         strcmp(f[i].type, "count") != 0 && f[j].subject_category &&
+                         f[i].subject_category && type_fits("killed", f[j].subject_category) &&
+                         type_fits("killed", f[i].subject_category);
+        bool same_object =
+            f[j].object == f[i].object || aux[i].toll_noun || named_same || of_people;
         bool same_type = !strcmp(f[j].type, f[i].type) || (untyped && named_same);
         /* "استشهد شابان في جنين ... ارتفعت حصيلة الشهداء منذ مطلع العام إلى
          * 312": a total since a start adds the day's toll up; it replaces

@@ -3176,3 +3176,29 @@ Test(figures, the_disappeared_hidden_away)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A toll of people told again of a kind of people (or the other way round)
+ * is the same toll updated; two kinds of people are two tolls. */
+Test(figures, an_update_of_people_told_of_a_kind_of_people)
+{
+    static const struct {
+        const char *doc, *now, *was;
+    } cases[] = {
+        {"وقال الدفاع المدني إن 12 شخصا قتلوا في القصف. وارتفع عدد القتلى إلى 15 مدنيا.",
+         "15 مدنيا", "12 شخصا"},
+        {"وقال الدفاع المدني إن 12 مدنيا قتلوا في القصف. وارتفع عدد القتلى إلى 15 شخصا.", "15 شخصا",
+         "12 مدنيا"},
+        {"وقال الدفاع المدني إن 12 جنديا قتلوا في القصف. وارتفع عدد القتلى إلى 15 مدنيا.",
+         "15 مدنيا", NULL},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        extract_result r;
+        run(cases[k].doc, &r);
+        size_t now = figure_at(&r, cases[k].now);
+        cr_assert_neq(now, EXTRACT_NO_INDEX, "no figure \"%s\" in: %s", cases[k].now, cases[k].doc);
+        size_t was = cases[k].was ? figure_at(&r, cases[k].was) : EXTRACT_NO_INDEX;
+        cr_expect_eq(r.figures[now].supersedes, was, "\"%s\" supersedes %zu, want %zu in: %s",
+                     cases[k].now, r.figures[now].supersedes, was, cases[k].doc);
+        extract_result_free(&r);
+    }
+}
