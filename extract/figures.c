@@ -618,8 +618,8 @@ static const lexicon_entry *split_trigger(const doc_state *d, const trigger *tr,
 }
 
 static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_tr, const counted *c,
-                               const char *category, size_t num_first, const trigger **cause,
-                               bool *weak)
+                               const char *category, size_t num_first, const bool *covered,
+                               const trigger **cause, bool *weak)
 {
     *weak = false;
     *cause = NULL;
@@ -683,6 +683,16 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
                 *cause = NULL;
             continue;
         }
+        /* "أفرجت عن 90 أسيرا مقابل 3 رهائن": a noun that says what befell
+         * it (أسيرا) counts its own figure, it says nothing of the next
+         * noun; a number whose noun is left out ("و3255 بمخيمات") counts
+         * what it does, cases ("نقل 20 جريحا، وإن عددا من الحالات") are
+         * cases of it, and a noun with a type of its own when nothing
+         * befalls it ("و17 مفقودا") is read below */
+        if (covered[g->first] && c->end > c->first && !*model_field(c->noun, 4) &&
+            strcmp(model_field(c->noun, 1), "=") != 0 &&
+            strcmp(model_field(c->noun, 1), "cases") != 0)
+            continue;
         if (g->before &&
             ((t->tok[g->first].sentence == s &&
               num_first - g->end <= (g->adjacent ? 0 : d->m->windows[WIN_TRIGGER_BACK_WORDS])) ||
@@ -2164,7 +2174,7 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     }
     const trigger *cause;
     bool weak;
-    const char *type = figure_type(d, tr, n_tr, c, category, first, &cause, &weak);
+    const char *type = figure_type(d, tr, n_tr, c, category, first, fs->covered, &cause, &weak);
     /* "إن طفلا قتل وأصيب 3 آخرون": the first verb of the pair is said of
      * the one named before it, the second of the others right after it */
     lexicon_match second;
@@ -4604,7 +4614,7 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         const trigger *cause;
         bool weak;
         found = strcmp(figure_type(d, fs->tr, fs->n_tr, &c, model_field(c.noun, 2), num->tok_first,
-                                   &cause, &weak),
+                                   fs->covered, &cause, &weak),
                        "count") != 0;
     }
     lexicon_match lm;

@@ -3202,3 +3202,17 @@ Test(figures, an_update_of_people_told_of_a_kind_of_people)
         extract_result_free(&r);
     }
 }
+
+/* A noun that says what befell it (أسيرا) counts its own figure and says
+ * nothing of the next noun: hostages freed in exchange for prisoners were
+ * released, not taken. */
+Test(figures, a_noun_of_what_befell_types_only_its_own_figure)
+{
+    static const figure_case cases[] = {
+        {"وأفرجت إسرائيل فجر اليوم عن 90 أسيرا فلسطينيا مقابل 3 رهائن.", "3 رهائن", 3, "exact",
+         "count"},
+        {"وأفرجت إسرائيل فجر اليوم عن 90 أسيرا فلسطينيا مقابل 3 رهائن.", "90 أسيرا", 90, "exact",
+         "count"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
