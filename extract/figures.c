@@ -4593,6 +4593,17 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
                          om.tok_end == num->tok_first && fs->n_aux && d->r->n_figures &&
                          d->r->figures[d->r->n_figures - 1].number == k - 1 &&
                          fs->aux[fs->n_aux - 1].end == num->tok_first - 2;
+    if (!found && whole_of_part && num->has_value) {
+        /* "اعترضت 40 صاروخا من أصل 65 أطلقت": the whole whose noun is
+         * left out counts the part's noun */
+        const number *part = &d->r->numbers[k - 1];
+        counted pc;
+        if (noun_after(d, token_at_or_after(t, part->value_sp.end, part->tok_first), &pc) &&
+            *model_field(pc.noun, 1) && strcmp(model_field(pc.noun, 1), "=") != 0) {
+            c = (counted){pc.noun, after, after, num->sp};
+            found = true;
+        }
+    }
     if (year_like && (!found || c.first != after))
         return true;
     if (others_only && (!found || c.noun != fs->others))

@@ -3216,3 +3216,15 @@ Test(figures, a_noun_of_what_befell_types_only_its_own_figure)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* The whole after من أصل whose noun is left out counts the part's noun:
+ * munitions of which some were intercepted were fired. */
+Test(figures, a_whole_without_its_noun)
+{
+    static const figure_case cases[] = {
+        {"وقال الجيش إن القبة الحديدية اعترضت نحو 40 صاروخا من أصل 65 أطلقت من جنوب لبنان.", "65",
+         65, "exact", "fired"},
+        {"وقال الجيش إنه أسقط 12 طائرة مسيرة من أصل 15.", "15", 15, "exact", "count"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
