@@ -3400,7 +3400,11 @@ static bool in_background(const doc_state *d, const fig_aux *aux, size_t j)
         k--;
     while (k < aux[j].first && t->tok[k].kind == TOK_PUNCT)
         k++;
-    return k < aux[j].first && stages_word_in(d, k, FW_BACKGROUND_OPENER);
+    /* ... or a word that says its toll was told before, fronted ("وفي
+     * حصيلة سابقة، أعلنت الوزارة", "وفي وقت سابق، ...") */
+    lexicon_match m;
+    return k < aux[j].first &&
+           (stages_word_in(d, k, FW_BACKGROUND_OPENER) || link_is(d, k, "earlier", &m));
 }
 
 enum { EARLIER_TOLD_WITHIN = 3 }; /* sentences after the update */

@@ -3228,3 +3228,25 @@ Test(figures, a_whole_without_its_noun)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A sentence that fronts a word of an earlier toll ("وفي حصيلة سابقة،",
+ * "وفي وقت سابق،") tells a toll the update before it replaces. */
+Test(figures, an_earlier_toll_fronted)
+{
+    static const char *const docs[] = {
+        "أعلنت وزارة الصحة أن الحصيلة ارتفعت إلى 3289 شهيدا. وفي حصيلة سابقة، كانت الوزارة قد "
+        "أعلنت سقوط 3237 شهيدا.",
+        "أعلنت وزارة الصحة أن الحصيلة ارتفعت إلى 3289 شهيدا. وفي وقت سابق، أعلنت الوزارة سقوط "
+        "3237 شهيدا.",
+    };
+    for (size_t k = 0; k < sizeof docs / sizeof docs[0]; k++) {
+        extract_result r;
+        run(docs[k], &r);
+        size_t now = figure_at(&r, "3289"), was = figure_at(&r, "3237");
+        cr_assert_neq(now, EXTRACT_NO_INDEX);
+        cr_assert_neq(was, EXTRACT_NO_INDEX);
+        cr_expect_eq(r.figures[now].supersedes, was, "3289 supersedes %zu, want %zu in: %s",
+                     r.figures[now].supersedes, was, docs[k]);
+        extract_result_free(&r);
+    }
+}
