@@ -706,7 +706,9 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
     if (!*cause)
         *cause = nearest;
     const char *itype = model_field(c->noun, 3);
-    if (!strcmp(itype, "injured") && wounded_moved(d, tr, n_tr, c, num_first))
+    /* ... and so are the sick ("نقل 40 مريضا إلى مصر لتلقي العلاج") */
+    if ((!strcmp(itype, "injured") || !strcmp(model_field(c->noun, 1), "patients")) &&
+        wounded_moved(d, tr, n_tr, c, num_first))
         return "evacuated";
     /* "وفاة 3 من الجرحى": a part of those the noun names (N من), whom a
      * word right before the number says what befell */

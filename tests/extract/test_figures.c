@@ -3250,3 +3250,19 @@ Test(figures, an_earlier_toll_fronted)
         extract_result_free(&r);
     }
 }
+
+/* The sick taken abroad for treatment are evacuated, as the wounded are,
+ * and so are the companions who go with them; moved within a hospital
+ * they are only counted. */
+Test(figures, the_sick_and_their_companions_evacuated)
+{
+    static const figure_case cases[] = {
+        {"وأعلنت اللجنة الدولية أنها سهلت نقل 40 مريضا من غزة إلى مصر لتلقي العلاج.", "40 مريضا",
+         40, "exact", "evacuated"},
+        {"وقالت الوزارة إن 30 مريضا نقلوا للعلاج في الخارج.", "30 مريضا", 30, "exact", "evacuated"},
+        {"وقال المستشفى إنه نقل 15 مريضا إلى قسم آخر.", "15 مريضا", 15, "exact", "count"},
+        {"وأفادت المنظمة بإجلاء 45 مريضا و12 مرافقا للعلاج في الخارج.", "12 مرافقا", 12, "exact",
+         "evacuated"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
