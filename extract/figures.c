@@ -588,9 +588,38 @@ static size_t past_aside(const doc_state *d, const trigger *tr, size_t n_tr, siz
     return end;
 }
 
+/* "وفارق 2 من الجرحى الحياة": a verb and its object that make one phrase
+ * of triggers.tsv (فارق الحياة) standing on either side of what they count,
+ * the verb right before the number, the object right after the noun. Its
+ * line, or NULL. A word of what happened after the noun is a verb of its
+ * own ("مقتل 4 أطفال وإصابة طفلين"), no object. */
+static const lexicon_entry *split_trigger(const doc_state *d, const trigger *tr, size_t n_tr,
+                                          const counted *c, size_t num_first)
+{
+    const text *t = d->t;
+    size_t k0 = trigger_from(tr, n_tr, c->end);
+    if (k0 < n_tr && tr[k0].first == c->end)
+        return NULL;
+    if (num_first == 0 || c->end >= t->n_tok || t->tok[num_first - 1].kind != TOK_WORD ||
+        t->tok[c->end].kind != TOK_WORD ||
+        t->tok[num_first - 1].sentence != t->tok[c->end].sentence)
+        return NULL;
+    char forms[TEXT_PROCLITIC_MAX][TOKEN_NORM_MAX];
+    size_t n =
+        text_proclitic_forms(t->tok[num_first - 1].norm, true, forms, NULL, TEXT_PROCLITIC_MAX);
+    for (size_t k = 0; k < n; k++) {
+        char phrase[2 * TOKEN_NORM_MAX + 2];
+        snprintf(phrase, sizeof phrase, "%s %s", forms[k], t->tok[c->end].norm);
+        const lexicon_entry *e = lexicon_find(d->m->triggers, phrase);
+        if (e)
+            return e;
+    }
+    return NULL;
+}
+
 static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_tr, const counted *c,
-                               const char *category, size_t num_first, const trigger **cause,
-                               bool *weak)
+                               const char *category, size_t num_first, const bool *covered,
+                               const trigger **cause, bool *weak)
 {
     *weak = false;
     *cause = NULL;
@@ -603,6 +632,9 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
         if (link_is(d, num_first - back, "agent", &am) && am.tok_end == num_first)
             return "count";
     }
+    const lexicon_entry *split = split_trigger(d, tr, n_tr, c, num_first);
+    if (split && type_fits(model_field(split, 1), category))
+        return model_field(split, 1);
     /* The nearest trigger before the number whose type can befall what is
      * counted: in "ارتفع عدد ضحايا القصف إلى 50 شخصا" the shelling fired
      * nothing at the people, the victims word says what they are. */
@@ -651,6 +683,16 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
                 *cause = NULL;
             continue;
         }
+        /* "أفرجت عن 90 أسيرا مقابل 3 رهائن": a noun that says what befell
+         * it (أسيرا) counts its own figure, it says nothing of the next
+         * noun; a number whose noun is left out ("و3255 بمخيمات") counts
+         * what it does, cases ("نقل 20 جريحا، وإن عددا من الحالات") are
+         * cases of it, and a noun with a type of its own when nothing
+         * befalls it ("و17 مفقودا") is read below */
+        if (covered[g->first] && c->end > c->first && !*model_field(c->noun, 4) &&
+            strcmp(model_field(c->noun, 1), "=") != 0 &&
+            strcmp(model_field(c->noun, 1), "cases") != 0)
+            continue;
         if (g->before &&
             ((t->tok[g->first].sentence == s &&
               num_first - g->end <= (g->adjacent ? 0 : d->m->windows[WIN_TRIGGER_BACK_WORDS])) ||
@@ -664,7 +706,9 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
     if (!*cause)
         *cause = nearest;
     const char *itype = model_field(c->noun, 3);
-    if (!strcmp(itype, "injured") && wounded_moved(d, tr, n_tr, c, num_first))
+    /* ... and so are the sick ("نقل 40 مريضا إلى مصر لتلقي العلاج") */
+    if ((!strcmp(itype, "injured") || !strcmp(model_field(c->noun, 1), "patients")) &&
+        wounded_moved(d, tr, n_tr, c, num_first))
         return "evacuated";
     /* "وفاة 3 من الجرحى": a part of those the noun names (N من), whom a
      * word right before the number says what befell */
@@ -682,7 +726,10 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
          k < n_tr && tr[k].first == c->end && !strcmp(itype, "killed"); k++)
         if (!strcmp(tr[k].type, "casualties"))
             return "casualties";
-    if (*itype && !displaced)
+    /* "3 من الجرحى توفوا": the wounded whose own verb says they died are
+     * dead; any other verb of theirs leaves them wounded */
+    bool wounded = !strcmp(itype, "injured");
+    if (*itype && !displaced && !wounded)
         return itype;
     /* "أصيب 12 نازحا": a verb right before the displaced says what befell them */
     if (displaced && *cause && (*cause)->end == num_first &&
@@ -728,7 +775,13 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
         if (own && *cause && type_fits((*cause)->type, category) &&
             attribute_of_noun_between(t, end, g))
             own = false;
-        if (own && !part_follows(d, g->end))
+        /* "12 صاروخا انفجرت": a verb of bursting after the noun is said of
+         * things, never of people; of an elliptic part ("أسقطت 3 مسيرات،
+         * و3 انفجرت") the verb before its whole says what befell it */
+        if (own && !strcmp(g->type, "falls") &&
+            (type_fits("killed", category) || (*cause && !strcmp(model_field(c->noun, 1), "="))))
+            own = false;
+        if (own && !part_follows(d, g->end) && (!wounded || !strcmp(g->type, "killed")))
             return g->type;
         break;
     }
@@ -2123,7 +2176,7 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     }
     const trigger *cause;
     bool weak;
-    const char *type = figure_type(d, tr, n_tr, c, category, first, &cause, &weak);
+    const char *type = figure_type(d, tr, n_tr, c, category, first, fs->covered, &cause, &weak);
     /* "إن طفلا قتل وأصيب 3 آخرون": the first verb of the pair is said of
      * the one named before it, the second of the others right after it */
     lexicon_match second;
@@ -2203,12 +2256,23 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
     bool launched = !strcmp(type, "fired") && drone;
     bool counted_here =
         cause && !strcmp(cause->type, "count") && count_verb_of(d, tr, n_tr, cause, first);
+    /* ... and the next object joined by و to what it counted ("فككت 820
+     * لغما مضادا للدبابات و34 عبوة ناسفة") */
+    if (!counted_here && cause && !strcmp(cause->type, "count") && num && before &&
+        glued_to_waw(d->t, num) && !strcmp(before->type, "count") &&
+        fs->aux[before - d->r->figures].own_verb == cause->first)
+        counted_here = true;
     if (weak_or_trigger_typed(c) &&
         ((!type_fits(type, category) && !launched) ||
          (!strcmp(type, "count") && !strcmp(category, "munitions") && !counted_here))) {
         const char *dtype = model_field(c->noun, 4);
         type = *dtype ? dtype : "count";
     }
+    /* "تفجير 320 لغما": mines, which no one fires nor intercepts, are
+     * cleared when they are destroyed or detonated: a count (explosive
+     * devices destroyed stay destroyed: they may be an attack's) */
+    if (!strcmp(type, "destroyed") && !strcmp(model_field(c->noun, 1), "mines"))
+        type = "count";
     /* "استهدف القرى بأكثر من 300 قذيفة", "استهدف المطار بثلاث طائرات
      * مسيرة": munitions, and drones the verb would have destroyed, that are
      * the instrument (بـ, or a word of `means`: مستخدمة، باستخدام) of the
@@ -3338,7 +3402,11 @@ static bool in_background(const doc_state *d, const fig_aux *aux, size_t j)
         k--;
     while (k < aux[j].first && t->tok[k].kind == TOK_PUNCT)
         k++;
-    return k < aux[j].first && stages_word_in(d, k, FW_BACKGROUND_OPENER);
+    /* ... or a word that says its toll was told before, fronted ("وفي
+     * حصيلة سابقة، أعلنت الوزارة", "وفي وقت سابق، ...") */
+    lexicon_match m;
+    return k < aux[j].first &&
+           (stages_word_in(d, k, FW_BACKGROUND_OPENER) || link_is(d, k, "earlier", &m));
 }
 
 enum { EARLIER_TOLD_WITHIN = 3 }; /* sentences after the update */
@@ -3884,7 +3952,15 @@ static size_t updated_toll_of(const doc_state *d, const fig_aux *aux, size_t i, 
         if (aux[i].thereby && !aux[j].update && !aux[j].restate && !aux[j].since)
             continue;
         bool named_same = f[j].object && f[i].object && !strcmp(f[j].object, f[i].object);
-        bool same_object = f[j].object == f[i].object || aux[i].toll_noun || named_same;
+        /* "قتل 12 شخصا ... وارتفع عدد القتلى إلى 15 مدنيا": a toll of
+         * people told again of a kind of people, or the other way round */
+        bool of_people = f[j].object && f[i].object &&
+                         (!strcmp(f[j].object, "people") || !strcmp(f[i].object, "people")) &&
+                         strcmp(f[i].type, "count") != 0 && f[j].subject_category &&
+                         f[i].subject_category && type_fits("killed", f[j].subject_category) &&
+                         type_fits("killed", f[i].subject_category);
+        bool same_object =
+            f[j].object == f[i].object || aux[i].toll_noun || named_same || of_people;
         bool same_type = !strcmp(f[j].type, f[i].type) || (untyped && named_same);
         /* "استشهد شابان في جنين ... ارتفعت حصيلة الشهداء منذ مطلع العام إلى
          * 312": a total since a start adds the day's toll up; it replaces
@@ -4353,8 +4429,13 @@ static bool after_breakdown(const doc_state *d, size_t i)
         return false;
     for (size_t back = 1; back <= 3 && back <= i; back++) {
         lexicon_match m;
+        /* "23 جريحا توزعوا بين 14 في خان يونس و9 في رفح": a verb of
+         * distribution reaches its number past بين or على */
         if (t->tok[i - back].sentence == t->tok[i].sentence &&
-            link_is(d, i - back, "breakdown", &m) && m.tok_end == i)
+            link_is(d, i - back, "breakdown", &m) &&
+            (m.tok_end == i ||
+             (m.tok_end + 1 == i &&
+              stages_word_is(t, i - 1, (const char *const[]){"بين", "علي", NULL}))))
             return true;
     }
     return false;
@@ -4518,6 +4599,17 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
                          om.tok_end == num->tok_first && fs->n_aux && d->r->n_figures &&
                          d->r->figures[d->r->n_figures - 1].number == k - 1 &&
                          fs->aux[fs->n_aux - 1].end == num->tok_first - 2;
+    if (!found && whole_of_part && num->has_value) {
+        /* "اعترضت 40 صاروخا من أصل 65 أطلقت": the whole whose noun is
+         * left out counts the part's noun */
+        const number *part = &d->r->numbers[k - 1];
+        counted pc;
+        if (noun_after(d, token_at_or_after(t, part->value_sp.end, part->tok_first), &pc) &&
+            *model_field(pc.noun, 1) && strcmp(model_field(pc.noun, 1), "=") != 0) {
+            c = (counted){pc.noun, after, after, num->sp};
+            found = true;
+        }
+    }
     if (year_like && (!found || c.first != after))
         return true;
     if (others_only && (!found || c.noun != fs->others))
@@ -4539,7 +4631,7 @@ static bool number_figure(doc_state *d, fig_state *fs, size_t k, bool others_onl
         const trigger *cause;
         bool weak;
         found = strcmp(figure_type(d, fs->tr, fs->n_tr, &c, model_field(c.noun, 2), num->tok_first,
-                                   &cause, &weak),
+                                   fs->covered, &cause, &weak),
                        "count") != 0;
     }
     lexicon_match lm;

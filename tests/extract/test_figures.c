@@ -3088,3 +3088,191 @@ Test(figures, a_headline_toll_told_after_a_scene_setting_lead)
     cr_expect_gt(r.figures[pills].sp.start, 60, "the headline's seizure is kept, not the lead's");
     extract_result_free(&r);
 }
+
+/* The wounded whose own verb says they died are dead; a verb and its
+ * object may stand on either side of them ("فارق ... الحياة"), but فارق
+ * alone is a margin, and a verb after the noun that is joined by و is
+ * another clause. */
+Test(figures, the_wounded_who_died)
+{
+    static const figure_case cases[] = {
+        {"وقالت الوزارة إن 3 من الجرحى توفوا متأثرين بجروحهم.", "3 من الجرحى", 3, "exact",
+         "killed"},
+        {"وقال المستشفى إن جريحين فارقا الحياة صباح اليوم.", "جريحين", 2, "exact", "killed"},
+        {"وأفاد المرصد بأن 4 جرحى توفوا في المستشفى.", "4 جرحى", 4, "exact", "killed"},
+        {"وفارق 2 من الجرحى الحياة صباح اليوم.", "2 من الجرحى", 2, "exact", "killed"},
+        {"وقال الطبيب إن 20 جريحا نقلوا إلى المستشفى.", "20 جريحا", 20, "exact", "injured"},
+        {"وأسفر القصف عن مقتل 4 أطفال وإصابة طفلين آخرين.", "4 أطفال", 4, "exact", "killed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+    extract_result r;
+    run("وفاز المرشح بفارق 3 أصوات في الجولة الثانية.", &r);
+    cr_expect_eq(r.n_figures, 0);
+    extract_result_free(&r);
+}
+
+/* A verb of distribution reaches the first part past its بين or على: no
+ * range, since a place stands between the ends. */
+Test(figures, the_first_part_after_a_verb_of_distribution)
+{
+    static const link_case links[] = {
+        {"وقالت الوزارة إن 23 جريحا نقلوا إلى المستشفيات، توزعوا بين 14 في خان يونس و9 في رفح.",
+         "14", "23 جريحا", "injured"},
+        {"وقتل 30 شخصا، توزعوا على 20 في حلب و10 في إدلب.", "20", "30 شخصا", "killed"},
+    };
+    check_links(links, sizeof links / sizeof links[0]);
+    extract_result r;
+    run("وتراوح عدد القتلى بين 14 و20 شخصا.", &r);
+    cr_expect_eq(r.n_figures, 1);
+    extract_result_free(&r);
+}
+
+/* A number glued to و with its verb of bursting after it is an elliptic
+ * part, of what the figure before counts, which the verb before its whole
+ * types; the verb is said of things, never of people. */
+Test(figures, an_elliptic_part_that_burst)
+{
+    static const figure_case cases[] = {
+        {"أطلقت الفصائل 12 صاروخا نحو المستوطنات، و3 انفجرت في الجو.", "3", 3, "exact", "fired"},
+        {"وقال الجيش إنه أسقط 4 طائرات مسيرة، و3 انفجرت بعد ارتطامها بالأرض.", "3", 3, "exact",
+         "destroyed"},
+        {"وأصيب 5 أشخاص بعبوة ناسفة انفجرت في السوق.", "5 أشخاص", 5, "exact", "injured"},
+        {"وقال الجيش إن 6 قذائف انفجرت في مناطق مفتوحة.", "6 قذائف", 6, "exact", "fired"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Mines, which no one fires nor intercepts, are cleared when they are
+ * destroyed or detonated: a count; so is the next object of a
+ * verb of clearing, joined by و past the reach of its subject. */
+Test(figures, mines_and_devices_cleared)
+{
+    static const figure_case cases[] = {
+        {"وأعلن المركز تفجير 320 لغما في محيط المدينة.", "320 لغما", 320, "exact", "count"},
+        {"وقال الجيش إن وحدة الهندسة فجرت 12 لغما زرعها التنظيم.", "12 لغما", 12, "exact", "count"},
+        {"وأوضح البرنامج أن فرقه فككت 820 لغما مضادا للدبابات و34 عبوة ناسفة.", "34 عبوة", 34,
+         "exact", "count"},
+        {"وقال الجيش إنه دمر 3 زوارق مفخخة قبالة الساحل.", "3 زوارق", 3, "exact", "destroyed"},
+        {"واعترضت الدفاعات الجوية 4 صواريخ فوق المدينة.", "4 صواريخ", 4, "exact", "destroyed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Those who crossed the border are displaced, the verb before them and its
+ * object after ("عبر 4 آلاف شخص الحدود"); "via the border" says nothing of
+ * what it counts. */
+Test(figures, crossing_the_border_around_its_subject)
+{
+    static const figure_case cases[] = {
+        {"وأفادت المفوضية بأن عبر 4 آلاف شخص الحدود إلى تشاد خلال يومين.", "4 آلاف شخص", 4000,
+         "exact", "displaced"},
+        {"وعبرت 300 عائلة الحدود نحو لبنان.", "300 عائلة", 300, "exact", "displaced"},
+        {"ودخلت 120 شاحنة عبر الحدود أمس.", "120 شاحنة", 120, "exact", "count"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* People hidden away are the disappeared, counted, even as a part of the
+ * detained ("وإخفاء 96 ألفا منهم"). */
+Test(figures, the_disappeared_hidden_away)
+{
+    static const figure_case cases[] = {
+        {"وثقت الشبكة اعتقال 150 ألف شخص على يد قوات النظام، وإخفاء 96 ألفا منهم قسريا.", "96 ألفا",
+         96000, "exact", "count"},
+        {"وقالت الشبكة إن قوات النظام اعتقلت نحو 150 ألف شخص، وأخفت 96 ألفا منهم.", "96 ألفا",
+         96000, "exact", "count"},
+        {"وقالت الشبكة إن قوات النظام اعتقلت نحو 150 ألف شخص، وأخفت 96 ألفا منهم.", "150 ألف شخص",
+         150000, "about", "captured"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A toll of people told again of a kind of people (or the other way round)
+ * is the same toll updated; two kinds of people are two tolls. */
+Test(figures, an_update_of_people_told_of_a_kind_of_people)
+{
+    static const struct {
+        const char *doc, *now, *was;
+    } cases[] = {
+        {"وقال الدفاع المدني إن 12 شخصا قتلوا في القصف. وارتفع عدد القتلى إلى 15 مدنيا.",
+         "15 مدنيا", "12 شخصا"},
+        {"وقال الدفاع المدني إن 12 مدنيا قتلوا في القصف. وارتفع عدد القتلى إلى 15 شخصا.", "15 شخصا",
+         "12 مدنيا"},
+        {"وقال الدفاع المدني إن 12 جنديا قتلوا في القصف. وارتفع عدد القتلى إلى 15 مدنيا.",
+         "15 مدنيا", NULL},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        extract_result r;
+        run(cases[k].doc, &r);
+        size_t now = figure_at(&r, cases[k].now);
+        cr_assert_neq(now, EXTRACT_NO_INDEX, "no figure \"%s\" in: %s", cases[k].now, cases[k].doc);
+        size_t was = cases[k].was ? figure_at(&r, cases[k].was) : EXTRACT_NO_INDEX;
+        cr_expect_eq(r.figures[now].supersedes, was, "\"%s\" supersedes %zu, want %zu in: %s",
+                     cases[k].now, r.figures[now].supersedes, was, cases[k].doc);
+        extract_result_free(&r);
+    }
+}
+
+/* A noun that says what befell it (أسيرا) counts its own figure and says
+ * nothing of the next noun: hostages freed in exchange for prisoners were
+ * released, not taken. */
+Test(figures, a_noun_of_what_befell_types_only_its_own_figure)
+{
+    static const figure_case cases[] = {
+        {"وأفرجت إسرائيل فجر اليوم عن 90 أسيرا فلسطينيا مقابل 3 رهائن.", "3 رهائن", 3, "exact",
+         "count"},
+        {"وأفرجت إسرائيل فجر اليوم عن 90 أسيرا فلسطينيا مقابل 3 رهائن.", "90 أسيرا", 90, "exact",
+         "count"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* The whole after من أصل whose noun is left out counts the part's noun:
+ * munitions of which some were intercepted were fired. */
+Test(figures, a_whole_without_its_noun)
+{
+    static const figure_case cases[] = {
+        {"وقال الجيش إن القبة الحديدية اعترضت نحو 40 صاروخا من أصل 65 أطلقت من جنوب لبنان.", "65",
+         65, "exact", "fired"},
+        {"وقال الجيش إنه أسقط 12 طائرة مسيرة من أصل 15.", "15", 15, "exact", "count"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A sentence that fronts a word of an earlier toll ("وفي حصيلة سابقة،",
+ * "وفي وقت سابق،") tells a toll the update before it replaces. */
+Test(figures, an_earlier_toll_fronted)
+{
+    static const char *const docs[] = {
+        "أعلنت وزارة الصحة أن الحصيلة ارتفعت إلى 3289 شهيدا. وفي حصيلة سابقة، كانت الوزارة قد "
+        "أعلنت سقوط 3237 شهيدا.",
+        "أعلنت وزارة الصحة أن الحصيلة ارتفعت إلى 3289 شهيدا. وفي وقت سابق، أعلنت الوزارة سقوط "
+        "3237 شهيدا.",
+    };
+    for (size_t k = 0; k < sizeof docs / sizeof docs[0]; k++) {
+        extract_result r;
+        run(docs[k], &r);
+        size_t now = figure_at(&r, "3289"), was = figure_at(&r, "3237");
+        cr_assert_neq(now, EXTRACT_NO_INDEX);
+        cr_assert_neq(was, EXTRACT_NO_INDEX);
+        cr_expect_eq(r.figures[now].supersedes, was, "3289 supersedes %zu, want %zu in: %s",
+                     r.figures[now].supersedes, was, docs[k]);
+        extract_result_free(&r);
+    }
+}
+
+/* The sick taken abroad for treatment are evacuated, as the wounded are,
+ * and so are the companions who go with them; moved within a hospital
+ * they are only counted. */
+Test(figures, the_sick_and_their_companions_evacuated)
+{
+    static const figure_case cases[] = {
+        {"وأعلنت اللجنة الدولية أنها سهلت نقل 40 مريضا من غزة إلى مصر لتلقي العلاج.", "40 مريضا",
+         40, "exact", "evacuated"},
+        {"وقالت الوزارة إن 30 مريضا نقلوا للعلاج في الخارج.", "30 مريضا", 30, "exact", "evacuated"},
+        {"وقال المستشفى إنه نقل 15 مريضا إلى قسم آخر.", "15 مريضا", 15, "exact", "count"},
+        {"وأفادت المنظمة بإجلاء 45 مريضا و12 مرافقا للعلاج في الخارج.", "12 مرافقا", 12, "exact",
+         "evacuated"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
