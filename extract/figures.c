@@ -688,8 +688,11 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
          * noun; a number whose noun is left out ("و3255 بمخيمات") counts
          * what it does, cases ("نقل 20 جريحا، وإن عددا من الحالات") are
          * cases of it, and a noun with a type of its own when nothing
-         * befalls it ("و17 مفقودا") is read below */
+         * befalls it ("و17 مفقودا") is read below; so is a part after a
+         * word of breakdown ("القتلى بالعشرات، بينهم العديد من القادة"),
+         * which is of its whole's kind */
         if (covered[g->first] && c->end > c->first && !*model_field(c->noun, 4) &&
+            !(num_first > 0 && word_role(d, num_first - 1, "breakdown")) &&
             strcmp(model_field(c->noun, 1), "=") != 0 &&
             strcmp(model_field(c->noun, 1), "cases") != 0)
             continue;

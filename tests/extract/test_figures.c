@@ -3223,6 +3223,9 @@ Test(figures, a_noun_of_what_befell_types_only_its_own_figure)
          "count"},
         {"وأفرجت إسرائيل فجر اليوم عن 90 أسيرا فلسطينيا مقابل 3 رهائن.", "90 أسيرا", 90, "exact",
          "count"},
+        /* a part after a word of breakdown is of its whole's kind */
+        {"وتقدمت القوات في الحي، فيما عدد القتلى بالعشرات، بينهم العديد من القادة.",
+         "العديد من القادة", NAN, "some", "killed"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
