@@ -3187,7 +3187,7 @@ Test(sources, the_dateline_outlet_s_correspondent_is_the_outlet)
         {"درعا - تجمع أحرار حوران\nوقال مراسل سانا إن 7 مدنيين قتلوا في قصف على بصرى الشام.",
          "7 مدنيين", "مراسل سانا", NULL},
         /* the network referred back to may be a monitor */
-        {"وثقت الشبكة السورية لحقوق الإنسان مقتل 20 مدنيا. وأوضحت الشبكة أن 113 شخصا اعتقلوا.",
+        {"أحصت الشبكة السورية لحقوق الإنسان مقتل 20 مدنيا. وأوضحت الشبكة أن 113 شخصا اعتقلوا.",
          "113 شخصا", "الشبكة السورية لحقوق الإنسان", "ngo"},
     };
     check_claimants(cases, sizeof cases / sizeof cases[0]);
@@ -3198,7 +3198,7 @@ Test(sources, the_dateline_outlet_s_correspondent_is_the_outlet)
 Test(sources, responsible_after_a_definite_noun_is_no_official)
 {
     static const claimant_case cases[] = {
-        {"قتل 12 شخصا في انفجار سيارة مفخخة في السوق، بحسب الجهات المسؤولة.", "12 شخصا", "(none)",
+        {"قتل 12 شخصا بانفجار سيارة ملغومة وسط السوق، بحسب الجهات المسؤولة.", "12 شخصا", "(none)",
          NULL},
         {"وأعلنت السلطات المسؤولة عن المعبر توقيف 8 أشخاص.", "8 أشخاص", "السلطات", NULL},
         {"قال مسؤول محلي إن 5 مدنيين قتلوا. وأضاف المسؤول أن 12 شخصا أصيبوا.", "12 شخصا",
