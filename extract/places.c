@@ -53,8 +53,9 @@
  * may bring its own noun ("قرى X ومزرعة Y وZ": Y is a farm, and Z is still
  * a village). A known indefinite name right after a town's noun that opens
  * such a two-word name ("بلدة عدن يابال بإقليم شبيلي": the phrase ends after
- * the second word) is not the known place but the longer unknown one. X is one word, or two when the first opens a compound name
- * (أبو، عين، دير ...) or the second is a definite direction or size
+ * the second word) is not the known place but the longer unknown one. X is
+ * one word, or two when the first opens a compound name (أبو، عين، دير ...)
+ * or the second is a definite direction or size
  * (الشرقية، الكبرى) or, after an indefinite first word, a definite genitive
  * (عيتا الشعب: closes_construct), and a given name after a title that closes
  * it (حوش السيد علي). X is not a function word, adjective or verb of the
@@ -1041,9 +1042,10 @@ static bool opens_unknown_name(const doc_state *d, size_t p, const bool *covered
         if (lexicon_match_at(d->m->place_context, t, a, PROCLITICS_ALL, &am) &&
             am.sp.start == t->tok[a].sp.start)
             return false;
-        for (size_t q = 0; covered[a] && q < d->r->n_places; q++)
-            if (d->place_toks[q].first == a && d->r->places[q].sp.start == t->tok[a].sp.start)
-                return false;
+        /* mentions come in text order: one at a is the next after p */
+        if (covered[a] && p + 1 < d->r->n_places && d->place_toks[p + 1].first == a &&
+            d->r->places[p + 1].sp.start == t->tok[a].sp.start)
+            return false;
     }
     return second_indefinite_word(d, e, covered);
 }

@@ -4030,12 +4030,21 @@ static bool followed_by_outlet(const doc_state *d, size_t i, const char *oname)
 static int our_correspondent(doc_state *d)
 {
     static const char *const ours[] = {"مراسلنا", "مراسلتنا", "مراسلونا", "مراسلينا", NULL};
-    for (size_t i = 0; i < d->r->n_sources && d->r->outlet != EXTRACT_NO_INDEX; i++) {
-        char norm[256];
+    static const char *const correspondent[] = {"مراسل", "مراسله", NULL};
+    static const char *const correspondents[] = {"مراسل", "مراسله", "مراسلو", "مراسلي", NULL};
+    if (d->r->outlet == EXTRACT_NO_INDEX)
+        return 0;
+    /* the outlet keeps its name through the merges below, not its index */
+    char oname[256];
+    const extract_source *o = &d->r->sources[d->r->outlet];
+    text_normalize(o->name, strlen(o->name), oname, sizeof oname);
+    for (size_t i = 0; i < d->r->n_sources; i++) {
+        char norm[256], full[256];
         const extract_source *s = &d->r->sources[i];
         if (i == d->r->outlet || strcmp(s->kind, "role") != 0)
             continue;
-        text_normalize(s->name, strlen(s->name), norm, sizeof norm);
+        text_normalize(s->name, strlen(s->name), full, sizeof full);
+        memcpy(norm, full, strlen(full) + 1);
         char *space = strchr(norm, ' ');
         if (space)
             *space = '\0';
@@ -4045,23 +4054,17 @@ static int our_correspondent(doc_state *d)
         char *medium = space ? space + 1 : NULL, *after = medium ? strchr(medium, ' ') : NULL;
         if (after)
             *after = '\0';
-        bool of_ours = medium && word_among(norm, (const char *const[]){"مراسل", "مراسله", NULL}) &&
-                       word_among(medium, our_media);
+        bool of_ours = medium && word_among(norm, correspondent) && word_among(medium, our_media);
         /* "درعا - تجمع أحرار حوران ... وأفاد مراسل التجمع": a correspondent
          * of the publisher referred back to by the head of its name is the
          * publisher; one who names it in full ("مراسل الجزيرة") stays. */
-        const extract_source *o = &d->r->sources[d->r->outlet];
-        char full[256], oname[256];
-        text_normalize(s->name, strlen(s->name), full, sizeof full);
-        text_normalize(o->name, strlen(o->name), oname, sizeof oname);
-        bool of_outlet =
-            word_among(norm, (const char *const[]){"مراسل", "مراسله", "مراسلو", "مراسلي", NULL}) &&
-            s->parent_id && strcmp(s->parent_id, o->id) == 0 && !strstr(full, oname);
+        o = &d->r->sources[d->r->outlet];
+        bool of_outlet = word_among(norm, correspondents) && s->parent_id &&
+                         strcmp(s->parent_id, o->id) == 0 && !strstr(full, oname);
         /* "ريف دمشق - صوت العاصمة ... وقال مراسل صوت العاصمة": a bare
          * correspondent followed by the name of an outlet found only in
          * the dateline */
-        if (!of_outlet && !space &&
-            word_among(norm, (const char *const[]){"مراسل", "مراسله", NULL}))
+        if (!of_outlet && !space && word_among(norm, correspondent))
             of_outlet = followed_by_outlet(d, i, oname);
         if (!word_among(norm, ours) && !of_ours && !of_outlet)
             continue;
