@@ -4985,6 +4985,61 @@ static bool after_aside_of_counted(const doc_state *d, size_t k)
     return false;
 }
 
+/* Is token k the last word of a clause: the sentence ends, a mark follows,
+ * or the next word is no counted noun nor a number ("وأصيب آخر بجروح")? */
+static bool stands_alone(const doc_state *d, size_t k)
+{
+    const text *t = d->t;
+    lexicon_match nm;
+    return k + 1 >= t->n_tok || t->tok[k + 1].kind == TOK_PUNCT ||
+           t->tok[k + 1].sentence != t->tok[k].sentence ||
+           (!lexicon_match_at(d->m->nouns, t, k + 1, PROCLITICS_NONE, &nm) &&
+            !number_starts_at(d, k + 1));
+}
+
+/* "قتل 3 مدنيين وأصيب آخر", "وجرح ثالث": "another" in the singular (the
+ * "=" noun of nouns.tsv, not its plural or dual) or an indefinite ordinal
+ * (a second, a third one) standing alone as what a verb of what befell
+ * people governs is one more of those counted before it in the sentence, a
+ * count of 1; with no figure before it, one person. With the article
+ * (الثالث) or before a noun (آخر القادة, ثالث مرة) it is no count, nor
+ * after a noun (جثث أخرى), which it qualifies. */
+static bool one_more_figures(doc_state *d, fig_state *fs)
+{
+    const text *t = d->t;
+    for (size_t g = 0; g < fs->n_tr; g++) {
+        const trigger *tr = &fs->tr[g];
+        size_t k = tr->end;
+        /* a counted noun that says what befell it (جثث أخرى) takes "other"
+         * as its adjective: no one more */
+        lexicon_match own;
+        if (!tr->before || !befalls_people(tr->type) || k >= t->n_tok || definite(t, tr->first) ||
+            lexicon_match_at(d->m->nouns, t, tr->first, PROCLITICS_ALL, &own) ||
+            t->tok[k].kind == TOK_PUNCT || t->tok[k].sentence != t->tok[tr->first].sentence ||
+            definite(t, k) || !stands_alone(d, k))
+            continue;
+        size_t n = number_starting_at(d, k);
+        lexicon_match nm, dm;
+        bool ordinal = n != EXTRACT_NO_INDEX && (d->r->numbers[n].flags & NUMFLAG_ORDINAL) &&
+                       d->r->numbers[n].tok_end == k + 1 && d->r->numbers[n].value >= 2 &&
+                       !d->r->number_is_figure[n];
+        bool another = n == EXTRACT_NO_INDEX && !fs->covered[k] &&
+                       lexicon_match_at(d->m->nouns, t, k, PROCLITICS_NONE, &nm) &&
+                       nm.entry == fs->others && nm.tok_end == k + 1 &&
+                       !word_role(d, k, "persons") &&
+                       !lexicon_match_at(d->m->duals, t, k, PROCLITICS_NONE, &dm);
+        if (!ordinal && !another)
+            continue;
+        counted c = {previous_in_sentence(d, k) ? fs->others : fs->people, k, k + 1, t->tok[k].sp};
+        size_t before = d->r->n_figures;
+        if (!add_figure(d, fs, &c, t->tok[k].sp, k, NULL, 0))
+            return false;
+        if (d->r->n_figures > before)
+            d->r->figures[before].value = 1;
+    }
+    return true;
+}
+
 int figures_find(doc_state *d)
 {
     const text *t = d->t;
@@ -5183,6 +5238,8 @@ int figures_find(doc_state *d)
         }
         i = dm.tok_end;
     }
+    if (!one_more_figures(d, &fs))
+        goto out;
     /* "وإصابة 19 آخرين" after a dual ("قتيلين"), found only now. */
     for (size_t k = 0; k < d->r->n_numbers; k++)
         if (!d->r->number_is_figure[k] && !number_figure(d, &fs, k, true))

@@ -3279,3 +3279,23 @@ Test(figures, the_sick_and_their_companions_evacuated)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* "Another" in the singular or an indefinite ordinal standing alone after a
+ * verb of what befell people is one more of those counted before it: a
+ * count of 1. With the article or before a noun it counts nothing. */
+Test(figures, one_more_counted_by_another_or_an_ordinal)
+{
+    static const figure_case cases[] = {
+        {"قتل 5 عمال في انفجار بمصنع قرب حمص وأصيب آخر بجروح طفيفة.", "آخر", 1, "exact", "injured"},
+        {"واستشهد مسعفان بغارة على سيارة إسعاف، واستشهد ثالث لاحقا.", "ثالث", 1, "exact", "killed"},
+        {"قتلت ممرضتان في قصف على المستوصف وجرحت أخرى.", "أخرى", 1, "exact", "injured"},
+        {"وقال المرصد إن شابا قتل برصاص قناص في الحي وأصيب آخر.", "آخر", 1, "exact", "injured"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+    static const no_figure_case none[] = {
+        {"وقتل آخر قادة الكتيبة في المعارك.", "آخر"},
+        {"وأصيب الثالث في وقت لاحق.", "الثالث"},
+        {"وانتشلت فرق الإنقاذ 9 جثث وتبحث عن جثث أخرى تحت الأنقاض.", "أخرى"},
+    };
+    check_no_figures(none, sizeof none / sizeof none[0]);
+}
