@@ -3985,7 +3985,14 @@ static size_t updated_toll_of(const doc_state *d, const fig_aux *aux, size_t i, 
                           strcmp(f[j].subject_bloc, f[i].subject_bloc) != 0;
         if (other_bloc || (same_bloc && !f[j].subject_bloc))
             continue;
-        if (f[j].part_of == EXTRACT_NO_INDEX && same_type && same_object &&
+        /* "أعلنت الوزارة مقتل 9 من جنودها ... وقال المرصد إن الحصيلة ارتفعت
+         * إلى 41 قتيلا من الطرفين": another party's toll replaces no count a
+         * party gave of one side's own people unless it is of that side too */
+        bool own_side_of_other =
+            f[j].claimant != f[i].claimant && f[j].subject_side &&
+            strcmp(f[j].subject_side, "unknown") != 0 &&
+            (!f[i].subject_side || strcmp(f[j].subject_side, f[i].subject_side));
+        if (f[j].part_of == EXTRACT_NO_INDEX && same_type && same_object && !own_side_of_other &&
             (!same_claimant || f[j].claimant == f[i].claimant) &&
             (!f[j].has_value || !f[i].has_value || f[j].value <= f[i].value))
             return j;

@@ -3299,3 +3299,29 @@ Test(figures, one_more_counted_by_another_or_an_ordinal)
     };
     check_no_figures(none, sizeof none / sizeof none[0]);
 }
+
+/* A party's count of one side's own people is replaced only by a toll of
+ * that side: another party's toll of both sides is no update of it. */
+Test(figures, another_partys_toll_replaces_no_count_of_one_side)
+{
+    static const struct {
+        const char *doc, *now, *was;
+    } cases[] = {
+        {"وأعلنت قيادة الجيش مقتل 6 من جنودها في معارك الريف الشرقي. وذكر المرصد أن حصيلة المعارك "
+         "ارتفعت إلى 57 قتيلا من الطرفين.",
+         "57 قتيلا", NULL},
+        {"وأعلنت قيادة الجيش مقتل 6 من جنودها في معارك الريف الشرقي. وذكر المرصد أن حصيلة قتلى "
+         "قوات النظام ارتفعت إلى 19.",
+         "19", "6 من جنودها"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        extract_result r;
+        run(cases[k].doc, &r);
+        size_t now = figure_at(&r, cases[k].now);
+        cr_assert_neq(now, EXTRACT_NO_INDEX, "no figure \"%s\" in: %s", cases[k].now, cases[k].doc);
+        size_t was = cases[k].was ? figure_at(&r, cases[k].was) : EXTRACT_NO_INDEX;
+        cr_expect_eq(r.figures[now].supersedes, was, "\"%s\" supersedes %zu, want %zu in: %s",
+                     cases[k].now, r.figures[now].supersedes, was, cases[k].doc);
+        extract_result_free(&r);
+    }
+}
