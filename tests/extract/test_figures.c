@@ -3325,3 +3325,15 @@ Test(figures, another_partys_toll_replaces_no_count_of_one_side)
         extract_result_free(&r);
     }
 }
+
+/* Munitions disposed of (أتلف، إتلاف) were destroyed, not fired. */
+Test(figures, munitions_disposed_of_are_destroyed)
+{
+    static const figure_case cases[] = {
+        {"وذكرت الفرق الهندسية أنها أتلفت 518 قذيفة مدفعية غير منفجرة قرب قرية العريضة.",
+         "518 قذيفة", 518, "exact", "destroyed"},
+        {"وأعلنت قيادة الشرطة إتلاف 84 صاروخا من مخلفات المعارك.", "84 صاروخا", 84, "exact",
+         "destroyed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
