@@ -784,6 +784,15 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
         if (own && !strcmp(g->type, "falls") &&
             (type_fits("killed", category) || (*cause && !strcmp(model_field(c->noun, 1), "="))))
             own = false;
+        /* "قتل 5 أطفال يعانون من سوء التغذية": a state of those counted
+         * told after them (a count word that only follows them) says who
+         * they were; a verb of death or wounds before says what befell
+         * them */
+        if (own && !strcmp(g->type, "count") && !g->before && *cause &&
+            (!strcmp((*cause)->type, "killed") || !strcmp((*cause)->type, "injured") ||
+             !strcmp((*cause)->type, "casualties")) &&
+            type_fits((*cause)->type, category))
+            own = false;
         if (own && !part_follows(d, g->end) && (!wounded || !strcmp(g->type, "killed")))
             return g->type;
         break;
@@ -4134,9 +4143,11 @@ static bool elliptic_subject(const doc_state *d, const fig_state *fs, const numb
     for (size_t k = 0; k < fs->n_tr; k++) {
         if (fs->tr[k].first != after)
             continue;
-        /* what is said of a bare number: of people only */
+        /* what is said of a bare number: of people only, as a verb of
+         * what befalls them is, or one that only ever follows those it is
+         * said of ("إن 640 ألفا يواجهون خطر المجاعة") */
         return fs->tr[k].after && !fs->tr[k].conj &&
-               (state || !said || befalls_people(fs->tr[k].type));
+               (state || !said || befalls_people(fs->tr[k].type) || !fs->tr[k].before);
     }
     return false;
 }

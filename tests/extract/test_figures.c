@@ -3337,3 +3337,18 @@ Test(figures, munitions_disposed_of_are_destroyed)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* Those a party says face famine or hunger, or need aid, are a count it
+ * asserts, the people left out after a bare number ("إن 640 ألفا يواجهون");
+ * a verb of death before them still says what befell them. */
+Test(figures, those_facing_famine_are_counted)
+{
+    static const figure_case cases[] = {
+        {"وقالت المنظمة الأممية إن 640 ألفا يواجهون خطر المجاعة في ولايات كردفان.", "640 ألفا",
+         640000, "exact", "count"},
+        {"وأوضح التقرير أن 3.2 مليون يحتاجون إلى مساعدات غذائية عاجلة.", "3.2 مليون", 3200000,
+         "exact", "count"},
+        {"وتوفي 4 مسنين يعانون من الجوع في المخيم.", "4 مسنين", 4, "exact", "killed"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
