@@ -3352,3 +3352,15 @@ Test(figures, those_facing_famine_are_counted)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A part fronted by بين or من بين with its whole named again with the
+ * article, a participle of release among them, is a part of that whole. */
+Test(figures, a_part_among_the_freed_named_again)
+{
+    static const link_case cases[] = {
+        {"وأفرجت السلطات عن 265 موقوفا، ومن بين المفرج عنهم 27 امرأة.", "27 امرأة", "265 موقوفا",
+         "count"},
+        {"وأطلقت الجماعة سراح 14 رهينة، وبين الرهائن 5 أطفال.", "5 أطفال", "14 رهينة", "count"},
+    };
+    check_links(cases, sizeof cases / sizeof cases[0]);
+}
