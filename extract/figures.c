@@ -1460,6 +1460,34 @@ static bool where_of_news(const doc_state *d, size_t first, size_t p)
     return marked;
 }
 
+/* "اشتبكوا مع قوة في مستوطنة X، ودمروا 4 دبابات عند أطراف بلدة Y": does the
+ * figure spanning [first, end) stand in a clause of its own, a comma then a
+ * verb with و between the place mention ending at pe and it, that names a
+ * place after the figure with no mark between? Then that place is where
+ * the figure is, not the nearer one of the clause before. */
+static bool own_clause_after(const doc_state *d, size_t pe, size_t first, size_t end)
+{
+    enum { OWN_PLACE_WORDS = 6 };
+    const text *t = d->t;
+    size_t comma = EXTRACT_NO_INDEX;
+    for (size_t k = pe; k < first; k++)
+        if (t->tok[k].kind == TOK_PUNCT)
+            comma = t->cp[t->tok[k].sp.start] == 0x060C || t->cp[t->tok[k].sp.start] == ','
+                        ? k
+                        : EXTRACT_NO_INDEX;
+    if (comma == EXTRACT_NO_INDEX || comma + 1 >= first || t->tok[comma + 1].kind != TOK_WORD ||
+        t->cp[t->tok[comma + 1].sp.start] != 0x0648 || word_role(d, comma + 1, "clause"))
+        return false;
+    for (size_t k = end; k < t->n_tok && k < end + OWN_PLACE_WORDS; k++) {
+        if (t->tok[k].kind != TOK_WORD || t->tok[k].sentence != t->tok[first].sentence)
+            return false;
+        for (size_t q = 0; q < d->r->n_places; q++)
+            if (d->place_toks[q].first == k)
+                return true;
+    }
+    return false;
+}
+
 static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool ways)
 {
     const text *t = d->t;
@@ -1514,6 +1542,11 @@ static size_t nearest_place(const doc_state *d, size_t first, size_t end, bool w
             return d->r->places[p].place;
         int rank = dateline ? 3 : pf < first && places_fronted(d, pf, pe) ? 1 : 0;
         if (rank == 0 && framed && !where_of_news(d, first, p))
+            rank = 2;
+        /* "اشتبكوا مع قوة في مستوطنة X، ودمروا 4 دبابات عند أطراف بلدة Y":
+         * a place of an earlier clause, a comma between, is where the
+         * figure is only when its own clause names none after it */
+        if (rank == 0 && pf < first && own_clause_after(d, pe, first, end))
             rank = 2;
         if (best == EXTRACT_NO_INDEX || rank < best_rank ||
             (rank == best_rank && dist < best_dist)) {

@@ -3364,3 +3364,16 @@ Test(figures, a_part_among_the_freed_named_again)
     };
     check_links(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A figure in a clause of its own (a comma, then its verb with و) that
+ * names a place after it is there, not at the nearer place of the clause
+ * before; with no place of its own it keeps that one. */
+Test(figures, a_place_of_the_figures_own_clause)
+{
+    static const place_case cases[] = {
+        {"وقالت الفصائل إنها صدت هجوما في بلدة كفرنبل، وأسرت 6 عناصر عند مدخل مدينة سرمدا.", "6",
+         "sarmada"},
+        {"وقالت الفصائل إنها صدت هجوما في بلدة كفرنبل، وأسرت 6 عناصر.", "6", "kafr-nabl"},
+    };
+    check_places(cases, sizeof cases / sizeof cases[0]);
+}
