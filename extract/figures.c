@@ -2253,8 +2253,14 @@ static bool add_figure(doc_state *d, fig_state *fs, const counted *c, span sp, s
                         before->subject_category &&
                         !strcmp(before->subject_category, "civilians") &&
                         (!strcmp(category, "combatants") || !strcmp(category, "people"));
+    /* ... unless the figure names an owner of its own after من, one not
+     * told apart ("قتل 9 من قوات النظام، فيما قتل 5 من الفصائل") */
+    size_t of_at = c->end > c->first ? c->end : num ? num->tok_end : c->end;
+    bool own_owner = of_at + 1 < d->t->n_tok && word_role(d, of_at, "of") &&
+                     d->t->tok[of_at + 1].sentence == d->t->tok[first].sentence &&
+                     d->t->tok[of_at + 1].kind == TOK_WORD && definite(d->t, of_at + 1);
     if (!strcmp(sub.side, "unknown") && !sub.bloc && before && before->subject_side &&
-        before->denied == d->denied[first] &&
+        before->denied == d->denied[first] && !own_owner &&
         (owned_alike(before->subject_category, category) || civil_before)) {
         sub = (subject){before->subject_side, before->subject_bloc, before->subject_party};
         if (civil_before)

@@ -3377,3 +3377,17 @@ Test(figures, a_place_of_the_figures_own_clause)
     };
     check_places(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* A figure that names an owner of its own after من, one the extractor does
+ * not tell apart, does not take the owner of the figure before it. */
+Test(figures, an_owner_of_its_own_is_not_carried_over)
+{
+    extract_result r;
+    run("وذكر المرصد مقتل 11 عنصرا من قوات النظام في ريف حماة، بينما قتل 7 من الفصائل.", &r);
+    size_t was = figure_at(&r, "11 عنصرا"), now = figure_at(&r, "7");
+    cr_assert_neq(was, EXTRACT_NO_INDEX);
+    cr_assert_neq(now, EXTRACT_NO_INDEX);
+    cr_expect_str_eq(r.figures[was].subject_side, "government");
+    cr_expect_str_eq(r.figures[now].subject_side, "unknown");
+    extract_result_free(&r);
+}
