@@ -617,6 +617,8 @@ static const lexicon_entry *split_trigger(const doc_state *d, const trigger *tr,
     return NULL;
 }
 
+static bool befalls_people(const char *type);
+
 static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_tr, const counted *c,
                                const char *category, size_t num_first, const bool *covered,
                                const trigger **cause, bool *weak)
@@ -793,6 +795,12 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
              !strcmp((*cause)->type, "casualties")) &&
             type_fits((*cause)->type, category))
             own = false;
+        /* "إن 7 أطفال يعانون من سوء التغذية توفوا": after that state, a
+         * verb of people right after it is what befell them */
+        if (own && !strcmp(g->type, "count") && !g->before && k + 1 < n_tr &&
+            tr[k + 1].first == g->end && tr[k + 1].after && !tr[k + 1].conj &&
+            befalls_people(tr[k + 1].type) && type_fits(tr[k + 1].type, category))
+            return tr[k + 1].type;
         if (own && !part_follows(d, g->end) && (!wounded || !strcmp(g->type, "killed")))
             return g->type;
         break;

@@ -3349,6 +3349,9 @@ Test(figures, those_facing_famine_are_counted)
         {"وأوضح التقرير أن 3.2 مليون يحتاجون إلى مساعدات غذائية عاجلة.", "3.2 مليون", 3200000,
          "exact", "count"},
         {"وتوفي 4 مسنين يعانون من الجوع في المخيم.", "4 مسنين", 4, "exact", "killed"},
+        /* a verb of death right after the state says what befell them */
+        {"وقال المسعفون إن 5 رضع يعانون من سوء التغذية توفوا في مستشفى المدينة.", "5 رضع", 5,
+         "exact", "killed"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
