@@ -880,6 +880,27 @@ Test(sources, outlets_of_the_region_and_run_in_datelines)
     check_outlets(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "CITY - AGENCY -": the city of a dateline is a place, though its name
+ * with an outlet noun is a paper's (صحيفة القدس); the word after the dash is
+ * the outlet, an agency's short name (معا, Ma'an) read there and not as the
+ * adverb elsewhere. */
+Test(sources, the_city_of_a_dateline_is_no_outlet)
+{
+    static const outlet_case cases[] = {
+        {"اعتقال خمسة شبان في الخليل\nالقدس - معا -\nاعتقلت قوات الاحتلال 5 شبان من بلدة "
+         "بيت أمر.\n",
+         "maan-news"},
+        {"إصابات برصاص الاحتلال\nالقدس - معا - أصيب 7 شبان برصاص الاحتلال قرب قلقيلية.\n",
+         "maan-news"},
+        {"عنوان الخبر\nالقدس - وفا -\nهدمت قوات الاحتلال 3 منازل في بلدة سلوان.\n", "wafa"},
+        /* the daily, written out, is still the daily */
+        {"عنوان الخبر\nصحيفة القدس\nهدمت جرافات الاحتلال 6 منازل في سلوان.\n", "al-quds-daily"},
+        /* the adverb: no outlet */
+        {"وقال المسعفون إنهم نقلوا معًا 13 جريحا إلى مستشفى رفيديا.\n", NULL},
+    };
+    check_outlets(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* "PLACE - «X»": a name the list does not know, quoted after the place's
  * dash, is the outlet (a byline is never quoted); unquoted it may be a
  * reporter's. */
