@@ -1663,6 +1663,34 @@ static const char *owner_kind(const doc_state *d, size_t owner, const char *kind
     return strcmp(k, "person") == 0 || strcmp(k, "role") == 0 ? kind : k;
 }
 
+/* "مركز عمليات طوارئ الصحة العامة التابع لوزارة الصحة": a body's name
+ * ended by التابع/التابعة and its owner (a known party, or one named by
+ * the head of its form: وزارة، جيش) is that owner's office and speaks for
+ * it, whatever its own head says (مركز، لجنة would make it an NGO): it
+ * takes the owner's kind, and a known owner's side. Token k is where the
+ * body's name ends; *kind and *owner are updated when an owner follows. */
+static void affiliated_owner(doc_state *d, size_t k, const char **kind, size_t *owner)
+{
+    const text *t = d->t;
+    if (k + 1 >= t->n_tok || t->tok[k + 1].sentence != t->tok[k].sentence ||
+        !stages_word_in(d, k, FW_AFFILIATED))
+        return;
+    size_t q = k + 1;
+    if (stages_word_is(t, q, (const char *const[]){"ل", "لـ", NULL}))
+        q++;
+    if (q >= t->n_tok || t->tok[q].sentence != t->tok[k].sentence)
+        return;
+    found f;
+    lexicon_match lm;
+    if (known_at(d, q, &f, &lm) && strcmp(d->r->sources[f.source].kind, "person") != 0) {
+        *kind = owner_kind(d, f.source, *kind);
+        *owner = f.source;
+        return;
+    }
+    if (form_at(d, q, &lm) == FORM_PARTY && strcmp(model_field(lm.entry, 2), "-") != 0)
+        *kind = model_field(lm.entry, 2);
+}
+
 /* Is token k ل and an outlet's noun ("لمراسل", "لموقع", "للوكالة"): whom a
  * statement was told? */
 static bool told_press_at(const doc_state *d, size_t k)
@@ -2132,6 +2160,8 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
                 return f->source != EXTRACT_NO_INDEX;
             }
             size_t listed = d->m->n_sources;
+            if (head == FORM_PARTY && party == EXTRACT_NO_INDEX)
+                affiliated_owner(d, last, &kind, &party);
             if (head == FORM_PARTY && party != EXTRACT_NO_INDEX && office_head(t, j)) {
                 kind = owner_kind(d, party, kind);
                 listed = office_listed(d, j, &party_match, last);

@@ -800,6 +800,27 @@ Test(sources, humanitarian_voices)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "X التابع لـ Y": a body affiliated to a ministry, an army, a government
+ * is that owner's office and speaks for it, whatever its own head noun
+ * (مركز، لجنة) would make it. */
+Test(sources, a_body_affiliated_to_a_ministry_speaks_for_it)
+{
+    static const claimant_case cases[] = {
+        {"وقال مركز عمليات طوارئ الصحة العامة التابع لوزارة الصحة اللبنانية إن 14 شخصا "
+         "قتلوا في غارة على بلدة عيتا الشعب.",
+         "14 شخصا", "مركز عمليات طوارئ الصحة العامة", "government"},
+        /* an owner the list does not know, read by its head */
+        {"وقالت لجنة الطوارئ التابعة لوزارة الزراعة إن 35 أسرة نزحت من قرى السهل.", "35 أسرة",
+         "لجنة الطوارئ", "government"},
+        {"وقال المركز الإعلامي التابع للجيش السوداني إن 45 مسلحا قتلوا قرب الفاشر.", "45 مسلحا",
+         "المركز الإعلامي", "military"},
+        /* a body of an NGO stays an NGO */
+        {"وقال مركز الإسعاف التابع للهلال الأحمر الفلسطيني إن 19 جريحا نقلوا إلى المستشفى.",
+         "19 جريحا", "مركز الإسعاف", "ngo"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* The publisher: a dateline, a signature line, "(OUTLET)" opening the text;
  * an outlet told is reporting itself, an agency told is only cited. */
 typedef struct outlet_case {
