@@ -2223,6 +2223,22 @@ static const char *const region_nouns_many[] = {
     "محافظتي", "بمحافظتي", "ومحافظتي", "لمحافظتي", "محافظات", "بمحافظات", "ومحافظات",
     "منطقتي",  "بمنطقتي",  "ومنطقتي",  "اقليمي",   "باقليمي", "واقليمي",  NULL};
 
+/* Does a phrase of attribution.tsv ("وفق", "بحسب", "جاء في") end right
+ * before token i, in its sentence? */
+static bool attribution_ends_at(const doc_state *d, size_t i)
+{
+    const text *t = d->t;
+    lexicon_match am;
+    for (size_t back = 1; back <= 4 && back <= i; back++) {
+        size_t k = i - back;
+        if (t->tok[k].sentence != t->tok[i].sentence)
+            return false;
+        if (lexicon_match_at(d->m->attribution, t, k, PROCLITICS_ALL, &am) && am.tok_end == i)
+            return true;
+    }
+    return false;
+}
+
 /* Any mention starting at token i; records it. A subject of speech may be
  * an ambiguous name or a person; elsewhere neither is read. A name flagged
  * `owner` is read only as the owner of a counted noun. */
@@ -2279,6 +2295,13 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
     /* "ونزح سكان من القرى": residents are a source only where a source
      * stands; elsewhere they are the people a sentence is about */
     if (generic && !as_subject && !strcmp(model_field(gm.entry, 2), "residents"))
+        generic = false;
+    /* "حتى ساعة إعداد التقرير": a statement's word (البيان، التقرير) in
+     * the genitive of another noun is the text's own report; it refers
+     * back to an author only where a source stands, as a subject or after
+     * an attribution ("وفق التقرير", "بحسب البيان") */
+    if (generic && !as_subject && !strcmp(model_field(gm.entry, 2), "statement") &&
+        !attribution_ends_at(d, i))
         generic = false;
     if (generic && (!known || gm.tok_end > km.tok_end))
         return generic_at(d, p, i, f);
@@ -4033,7 +4056,10 @@ static bool in_a_statement(const doc_state *d, size_t i, size_t end)
     for (size_t k = i + 1; k < last && k + 1 < t->n_tok && t->tok[k].sentence == s; k++) {
         if (stages_word_in(d, k, FW_COMPLEMENTIZER))
             return false;
-        if (stages_word_is(t, k, (const char *const[]){"بيان", "بيانه", "بيانها", "بلاغ", NULL}))
+        /* a report is a statement too: "أعلن X في تقرير", then "وأضاف التقرير" */
+        if (stages_word_is(t, k,
+                           (const char *const[]){"بيان", "بيانه", "بيانها", "بلاغ", "تقرير",
+                                                 "تقريره", "تقريرها", NULL}))
             return true;
     }
     return false;

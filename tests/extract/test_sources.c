@@ -821,6 +821,41 @@ Test(sources, a_body_affiliated_to_a_ministry_speaks_for_it)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "أعلن X في تقرير ..." then "وأضاف التقرير": the report is X's, however
+ * many sentences or speakers lie between; the outlet only carries it. */
+Test(sources, the_report_goes_on_for_its_author)
+{
+    static const claimant_case cases[] = {
+        {"عنوان\nعمّان - بترا\nأعلنت منظمة الصحة العالمية في تقرير نشرته الاثنين أن 26 "
+         "مركزا صحيا توقفت.\nوتدور اشتباكات متقطعة في أطراف المدينة منذ أسابيع.\nوأضاف "
+         "التقرير أن 73 ممرضا قتلوا منذ الربيع.\n",
+         "73 ممرضا", "منظمة الصحة العالمية", "un"},
+        {"عنوان\nالقاهرة - أ ش أ\nقال مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية في "
+         "تقريره الأسبوعي، الخميس، إن 6 آلاف شخص نزحوا.\nوقال الجيش إن 8 جنود قتلوا.\n"
+         "وذكر التقرير أن 410 منازل دمرت.\n",
+         "410 منازل", "مكتب تنسيق الشؤون الإنسانية", "un"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* "حتى ساعة إعداد التقرير": the report in the genitive of another noun is
+ * the text's own, no mention of the last statement's author. */
+Test(sources, the_text_s_own_report_is_no_statement)
+{
+    const char *doc = "قالت لجنة الإنقاذ الدولية في بيان إن 22 عاملا قتلوا.\nوما زالت الاشتباكات "
+                      "مستمرة حتى لحظة كتابة التقرير.\n";
+    extract_result r;
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    const extract_figure *f = figure_with(&r, "22 عاملا");
+    cr_assert_not_null(f);
+    cr_assert_neq(f->claimant, EXTRACT_NO_INDEX);
+    size_t mentions = 0;
+    for (size_t m = 0; m < r.n_source_mentions; m++)
+        mentions += r.source_mentions[m].source == f->claimant;
+    cr_expect_eq(mentions, 1, "%zu mentions of %s", mentions, r.sources[f->claimant].name);
+    extract_result_free(&r);
+}
+
 /* The publisher: a dateline, a signature line, "(OUTLET)" opening the text;
  * an outlet told is reporting itself, an agency told is only cited. */
 typedef struct outlet_case {
