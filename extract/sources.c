@@ -1388,6 +1388,18 @@ static bool head_key(const doc_state *d, size_t i, char out[TOKEN_NORM_MAX])
     return false;
 }
 
+static void trim_punct(const text *t, size_t *a, size_t *b);
+
+/* Does the name (as written) begin, normalised, with the word `head` and
+ * another word after it? */
+static bool name_begins_with(const char *name, const char *head)
+{
+    char norm[256];
+    text_normalize(name, strlen(name), norm, sizeof norm);
+    size_t n = strlen(head);
+    return strncmp(norm, head, n) == 0 && norm[n] == ' ';
+}
+
 /* A definite head alone ("الوزارة", "الوزير", "للشبكة"): the source of the
  * nearest mention before it, within party_anaphor_sentences sentences, that
  * began with the same head; or a body's head made definite by its
@@ -1455,6 +1467,11 @@ static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
         bool same_kind = form == FORM_PARTY && !complement && is_outlet_kind(ms) &&
                          !strcmp(model_field(am->entry, 2), ms->kind) &&
                          is_known(d, d->r->source_mentions[k].source);
+        /* "المكتب" after "أوتشا": a body the list knows, named by its
+         * acronym or short name, whose full name begins with the head */
+        if (form == FORM_PARTY && !complement && is_known(d, d->r->source_mentions[k].source) &&
+            name_begins_with(ms->name, key))
+            same_kind = true;
         if (same_kind || (head_key(d, head, other) && strcmp(key, other) == 0 &&
                           (!complement || (mt->first + 1 < mt->end &&
                                            !strcmp(t->tok[mt->first + 1].norm, complement))))) {
@@ -1960,6 +1977,19 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
                 if (party != EXTRACT_NO_INDEX)
                     add_mention(d, party, party_match.sp, party_match.tok_first,
                                 party_match.tok_end, ROLE_MENTIONED);
+                /* the body's description before its name, its head first,
+                 * is a mention of it too: a definite head later ("المكتب")
+                 * calls back this body, not the party in its genitive
+                 * ("مكتب الأمم المتحدة ... (أوتشا)") */
+                size_t d0 = j, d1 = k;
+                trim_punct(t, &d0, &d1);
+                if (d1 > d0 + 1) { /* a head alone is found before the name already */
+                    span described = {fm.stripped
+                                          ? (has_article(t, j) ? article_start(t, j) : fm.sp.start)
+                                          : t->tok[d0].sp.start,
+                                      t->tok[d1 - 1].sp.end};
+                    add_mention(d, pf.source, described, d0, d1, ROLE_MENTIONED);
+                }
                 if (!add_mention(d, pf.source, pm.sp, k, pm.tok_end, ROLE_MENTIONED))
                     return false;
                 *f = (found){pf.source, d->r->n_source_mentions - 1, pm.tok_end, false};

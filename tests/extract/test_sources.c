@@ -856,6 +856,25 @@ Test(sources, the_text_s_own_report_is_no_statement)
     extract_result_free(&r);
 }
 
+/* "وأوضح المكتب" after OCHA, however OCHA was named (its acronym alone, or
+ * its full name with the UN in its genitive and the acronym in brackets):
+ * OCHA, not the UN and no office of its own; "المكتب الأممي" too. */
+Test(sources, the_office_after_ocha_is_ocha)
+{
+    static const claimant_case cases[] = {
+        {"قال مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية (أوتشا) إن 7 آلاف شخص فروا من "
+         "الضواحي.\nوأوضح المكتب أن 48 بئرا توقفت.",
+         "48 بئرا", "مكتب تنسيق الشؤون الإنسانية", "un"},
+        {"وقالت أوتشا إن 7 آلاف شخص فروا من الضواحي.\nوأوضح المكتب أن 48 بئرا توقفت.", "48 بئرا",
+         "مكتب تنسيق الشؤون الإنسانية", "un"},
+        {"وقالت أوتشا إن 7 آلاف شخص فروا من الضواحي.\nوأشار المكتب الأممي إلى تضرر 48 بئرا.",
+         "48 بئرا", "مكتب تنسيق الشؤون الإنسانية", "un"},
+        {"قالت وكالة الأونروا إن 11 موظفا قتلوا.\nوأضافت الوكالة الأممية أن 23 مدرسة تضررت.",
+         "23 مدرسة", "الأونروا", "un"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* The publisher: a dateline, a signature line, "(OUTLET)" opening the text;
  * an outlet told is reporting itself, an agency told is only cited. */
 typedef struct outlet_case {
