@@ -2823,6 +2823,29 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
                 break;
         }
     }
+    /* "وكانت السلطات قد أحصت", "وكان مدير المستشفى قد وثّق": in the
+     * pluperfect the subject stands between كان and the verb (or قد), a
+     * body or a function the list does not know, read by its form there,
+     * its phrase ending right before قد or the verb. */
+    if (verb) {
+        size_t k = am->tok_first;
+        if (k > 0 && stages_word_in(d, k - 1, FW_BEFORE_VERB) &&
+            !stages_word_in(d, k - 1, FW_BACKGROUND_OPENER))
+            k--; /* قد، لقد */
+        for (size_t c = k > 6 ? k - 6 : 0; c + 1 < k; c++) {
+            if (t->tok[c].sentence != s || !stages_word_in(d, c, FW_BACKGROUND_OPENER))
+                continue;
+            size_t mentions = d->r->n_source_mentions;
+            found g;
+            if ((mention_at(d, p, c + 1, true, &g) || form_subject_at(d, p, c + 1, &g)) &&
+                g.end == k) {
+                *f = g;
+                return true;
+            }
+            d->r->n_source_mentions = mentions; /* no subject there: nothing read */
+            break;
+        }
+    }
     /* "وكانت روسيا أعلنت": a country just before the verb, opening its
      * clause; or a clause joined by و ("X يعلن ... وإسرائيل تقول إنها"). */
     if (verb) {

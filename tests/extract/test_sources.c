@@ -875,6 +875,24 @@ Test(sources, the_office_after_ocha_is_ocha)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "وكانت X قد أحصت": the subject of a pluperfect verb of counting stands
+ * between كان and قد, a body or function read by its form there. */
+Test(sources, the_subject_of_a_pluperfect_count)
+{
+    static const claimant_case cases[] = {
+        {"عنوان\nطرابلس - الوسط\nتجددت الاشتباكات في ضواحي المدينة.\nوكانت السلطات قد أحصت "
+         "61 قتيلا في الجولة السابقة.\n",
+         "61 قتيلا", "السلطات", "government"},
+        {"عنوان\nطرابلس - الوسط\nتجددت الاشتباكات في ضواحي المدينة.\nوكان مدير مستشفى "
+         "الزهراء قد سجل 37 إصابة بالرصاص.\n",
+         "37 إصابة", "مدير مستشفى الزهراء", "role"},
+        {"عنوان\nطرابلس - الوسط\nتجددت الاشتباكات في ضواحي المدينة.\nوكانت هيئة الإغاثة "
+         "المحلية قد وثقت نزوح 900 أسرة.\n",
+         "900 أسرة", "هيئة الإغاثة المحلية", "government"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* The publisher: a dateline, a signature line, "(OUTLET)" opening the text;
  * an outlet told is reporting itself, an agency told is only cited. */
 typedef struct outlet_case {
