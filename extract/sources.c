@@ -4922,9 +4922,11 @@ static size_t the_war_s_command(const doc_state *d, size_t i, const char *confli
     const char *name;
     for (size_t k = 0; (name = lexicon_phrase_at(m->source_list, k, &entry)); k++) {
         const extract_source *s = &m->sources[entry];
+        /* an armed group too: "الجيش الوطني" in a Syrian report is the
+         * Turkish-backed الجيش الوطني السوري, not Yemen's army */
         if (strncmp(name, norm, len) != 0 || name[len] != ' ' || entry == found_at ||
-            strcmp(s->kind, "military") != 0 || s->parent_id ||
-            !model_bloc_fights_in(m, s->bloc, conflict))
+            (strcmp(s->kind, "military") != 0 && strcmp(s->kind, "armed_group") != 0) ||
+            s->parent_id || !model_bloc_fights_in(m, s->bloc, conflict))
             continue;
         if (found_at != m->n_sources)
             return m->n_sources;
@@ -4945,7 +4947,8 @@ int sources_bind_generics(doc_state *d, const char *conflict)
     for (size_t i = 0, n = r->n_sources; i < n; i++)
         if (!strcmp(r->sources[i].kind, "military") && named_only_locally(d, i) &&
             !model_bloc_fights_in(d->m, r->sources[i].bloc, conflict) &&
-            the_war_s_army(d, i, conflict) == EXTRACT_NO_INDEX) {
+            the_war_s_army(d, i, conflict) == EXTRACT_NO_INDEX &&
+            the_war_s_command(d, i, conflict) >= d->m->n_sources) {
             the_country_s_army(d, conflict);
             break;
         }

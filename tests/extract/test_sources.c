@@ -893,6 +893,21 @@ Test(sources, the_subject_of_a_pluperfect_count)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "الجيش الوطني" names no war: in a Syrian report it is the Turkish-backed
+ * الجيش الوطني السوري, in a Yemeni one Yemen's army. */
+Test(sources, the_national_army_by_the_report_s_war)
+{
+    static const claimant_case cases[] = {
+        {"قال الجيش الوطني إن 14 عنصرا من قسد قتلوا في هجوم قرب مدينة جرابلس.", "14 عنصرا",
+         "الجيش الوطني السوري", "armed_group"},
+        {"سقطت قذائف على قرية قرب منبج.\nوقالت قوات الجيش الوطني إن 9 عناصر من قسد قتلوا.",
+         "9 عناصر", "الجيش الوطني السوري", "armed_group"},
+        {"قال الجيش الوطني إن 14 حوثيا قتلوا في هجوم على مواقعه غرب تعز.", "14 حوثيا",
+         "الجيش اليمني", "military"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* The publisher: a dateline, a signature line, "(OUTLET)" opening the text;
  * an outlet told is reporting itself, an agency told is only cited. */
 typedef struct outlet_case {
