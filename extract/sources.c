@@ -1684,13 +1684,15 @@ static const char *owner_kind(const doc_state *d, size_t owner, const char *kind
  * ended by التابع/التابعة and its owner (a known party, or one named by
  * the head of its form: وزارة، جيش) is that owner's office and speaks for
  * it, whatever its own head says (مركز، لجنة would make it an NGO): it
- * takes the owner's kind, and a known owner's side. Token k is where the
+ * takes the owner's kind, and a known owner's side. A head of a kind of
+ * its own (الشرطة التابعة للحكومة: military) keeps its kind. Token k is where the
  * body's name ends; *kind and *owner are updated when an owner follows. */
 static void affiliated_owner(doc_state *d, size_t k, const char **kind, size_t *owner)
 {
     const text *t = d->t;
-    if (k + 1 >= t->n_tok || t->tok[k + 1].sentence != t->tok[k].sentence ||
-        !stages_word_in(d, k, FW_AFFILIATED))
+    /* a head of its own kind of party (الشرطة، القوات: military) keeps it */
+    if (strcmp(*kind, "ngo") != 0 || k + 1 >= t->n_tok ||
+        t->tok[k + 1].sentence != t->tok[k].sentence || !stages_word_in(d, k, FW_AFFILIATED))
         return;
     size_t q = k + 1;
     if (stages_word_is(t, q, (const char *const[]){"ل", "لـ", NULL}))
@@ -1935,7 +1937,8 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         if (form == FORM_MEDIUM && name_first == EXTRACT_NO_INDEX &&
             !(k > j && has_article(t, k) && !prev_definite))
             break;
-        if (head == FORM_PARTY && k > j + 1 && stages_word_in(d, k, FW_AFFILIATED))
+        if (head == FORM_PARTY && (k > j + 1 || has_article(t, j)) &&
+            stages_word_in(d, k, FW_AFFILIATED))
             break; /* "مستشفى X التابع لـ Y": the body's name ends, its affiliation follows */
         /* after a complete (definite) name; a title or name in the genitive
          * names the body ("مركز الملك سلمان", "مستشفى الشيخ زايد") */
