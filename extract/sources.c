@@ -1388,6 +1388,18 @@ static bool head_key(const doc_state *d, size_t i, char out[TOKEN_NORM_MAX])
     return false;
 }
 
+static void trim_punct(const text *t, size_t *a, size_t *b);
+
+/* Does the name (as written) begin, normalised, with the word `head` and
+ * another word after it? */
+static bool name_begins_with(const char *name, const char *head)
+{
+    char norm[256];
+    text_normalize(name, strlen(name), norm, sizeof norm);
+    size_t n = strlen(head);
+    return strncmp(norm, head, n) == 0 && norm[n] == ' ';
+}
+
 /* A definite head alone ("الوزارة", "الوزير", "للشبكة"): the source of the
  * nearest mention before it, within party_anaphor_sentences sentences, that
  * began with the same head; or a body's head made definite by its
@@ -1455,6 +1467,11 @@ static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
         bool same_kind = form == FORM_PARTY && !complement && is_outlet_kind(ms) &&
                          !strcmp(model_field(am->entry, 2), ms->kind) &&
                          is_known(d, d->r->source_mentions[k].source);
+        /* "المكتب" after "أوتشا": a body the list knows, named by its
+         * acronym or short name, whose full name begins with the head */
+        if (form == FORM_PARTY && !complement && is_known(d, d->r->source_mentions[k].source) &&
+            name_begins_with(ms->name, key))
+            same_kind = true;
         if (same_kind || (head_key(d, head, other) && strcmp(key, other) == 0 &&
                           (!complement || (mt->first + 1 < mt->end &&
                                            !strcmp(t->tok[mt->first + 1].norm, complement))))) {
@@ -1661,6 +1678,36 @@ static const char *owner_kind(const doc_state *d, size_t owner, const char *kind
 {
     const char *k = d->r->sources[owner].kind;
     return strcmp(k, "person") == 0 || strcmp(k, "role") == 0 ? kind : k;
+}
+
+/* "مركز عمليات طوارئ الصحة العامة التابع لوزارة الصحة": a body's name
+ * ended by التابع/التابعة and its owner (a known party, or one named by
+ * the head of its form: وزارة، جيش) is that owner's office and speaks for
+ * it, whatever its own head says (مركز، لجنة would make it an NGO): it
+ * takes the owner's kind, and a known owner's side. A head of a kind of
+ * its own (الشرطة التابعة للحكومة: military) keeps its kind. Token k is where the
+ * body's name ends; *kind and *owner are updated when an owner follows. */
+static void affiliated_owner(doc_state *d, size_t k, const char **kind, size_t *owner)
+{
+    const text *t = d->t;
+    /* a head of its own kind of party (الشرطة، القوات: military) keeps it */
+    if (strcmp(*kind, "ngo") != 0 || k + 1 >= t->n_tok ||
+        t->tok[k + 1].sentence != t->tok[k].sentence || !stages_word_in(d, k, FW_AFFILIATED))
+        return;
+    size_t q = k + 1;
+    if (stages_word_is(t, q, (const char *const[]){"ل", "لـ", NULL}))
+        q++;
+    if (q >= t->n_tok || t->tok[q].sentence != t->tok[k].sentence)
+        return;
+    found f;
+    lexicon_match lm;
+    if (known_at(d, q, &f, &lm) && strcmp(d->r->sources[f.source].kind, "person") != 0) {
+        *kind = owner_kind(d, f.source, *kind);
+        *owner = f.source;
+        return;
+    }
+    if (form_at(d, q, &lm) == FORM_PARTY && strcmp(model_field(lm.entry, 2), "-") != 0)
+        *kind = model_field(lm.entry, 2);
 }
 
 /* Is token k ل and an outlet's noun ("لمراسل", "لموقع", "للوكالة"): whom a
@@ -1890,7 +1937,8 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
         if (form == FORM_MEDIUM && name_first == EXTRACT_NO_INDEX &&
             !(k > j && has_article(t, k) && !prev_definite))
             break;
-        if (head == FORM_PARTY && k > j + 1 && stages_word_in(d, k, FW_AFFILIATED))
+        if (head == FORM_PARTY && (k > j + 1 || has_article(t, j)) &&
+            stages_word_in(d, k, FW_AFFILIATED))
             break; /* "مستشفى X التابع لـ Y": the body's name ends, its affiliation follows */
         /* after a complete (definite) name; a title or name in the genitive
          * names the body ("مركز الملك سلمان", "مستشفى الشيخ زايد") */
@@ -1932,6 +1980,19 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
                 if (party != EXTRACT_NO_INDEX)
                     add_mention(d, party, party_match.sp, party_match.tok_first,
                                 party_match.tok_end, ROLE_MENTIONED);
+                /* the body's description before its name, its head first,
+                 * is a mention of it too: a definite head later ("المكتب")
+                 * calls back this body, not the party in its genitive
+                 * ("مكتب الأمم المتحدة ... (أوتشا)") */
+                size_t d0 = j, d1 = k;
+                trim_punct(t, &d0, &d1);
+                if (d1 > d0 + 1) { /* a head alone is found before the name already */
+                    span described = {fm.stripped
+                                          ? (has_article(t, j) ? article_start(t, j) : fm.sp.start)
+                                          : t->tok[d0].sp.start,
+                                      t->tok[d1 - 1].sp.end};
+                    add_mention(d, pf.source, described, d0, d1, ROLE_MENTIONED);
+                }
                 if (!add_mention(d, pf.source, pm.sp, k, pm.tok_end, ROLE_MENTIONED))
                     return false;
                 *f = (found){pf.source, d->r->n_source_mentions - 1, pm.tok_end, false};
@@ -2132,6 +2193,8 @@ static bool form_subject_at(doc_state *d, pass *p, size_t j, found *f)
                 return f->source != EXTRACT_NO_INDEX;
             }
             size_t listed = d->m->n_sources;
+            if (head == FORM_PARTY && party == EXTRACT_NO_INDEX)
+                affiliated_owner(d, last, &kind, &party);
             if (head == FORM_PARTY && party != EXTRACT_NO_INDEX && office_head(t, j)) {
                 kind = owner_kind(d, party, kind);
                 listed = office_listed(d, j, &party_match, last);
@@ -2193,6 +2256,22 @@ static const char *const region_nouns_many[] = {
     "محافظتي", "بمحافظتي", "ومحافظتي", "لمحافظتي", "محافظات", "بمحافظات", "ومحافظات",
     "منطقتي",  "بمنطقتي",  "ومنطقتي",  "اقليمي",   "باقليمي", "واقليمي",  NULL};
 
+/* Does a phrase of attribution.tsv ("وفق", "بحسب", "جاء في") end right
+ * before token i, in its sentence? */
+static bool attribution_ends_at(const doc_state *d, size_t i)
+{
+    const text *t = d->t;
+    lexicon_match am;
+    for (size_t back = 1; back <= 4 && back <= i; back++) {
+        size_t k = i - back;
+        if (t->tok[k].sentence != t->tok[i].sentence)
+            return false;
+        if (lexicon_match_at(d->m->attribution, t, k, PROCLITICS_ALL, &am) && am.tok_end == i)
+            return true;
+    }
+    return false;
+}
+
 /* Any mention starting at token i; records it. A subject of speech may be
  * an ambiguous name or a person; elsewhere neither is read. A name flagged
  * `owner` is read only as the owner of a counted noun. */
@@ -2249,6 +2328,13 @@ static bool mention_at(doc_state *d, pass *p, size_t i, bool as_subject, found *
     /* "ونزح سكان من القرى": residents are a source only where a source
      * stands; elsewhere they are the people a sentence is about */
     if (generic && !as_subject && !strcmp(model_field(gm.entry, 2), "residents"))
+        generic = false;
+    /* "حتى ساعة إعداد التقرير": a statement's word (البيان، التقرير) in
+     * the genitive of another noun is the text's own report; it refers
+     * back to an author only where a source stands, as a subject or after
+     * an attribution ("وفق التقرير", "بحسب البيان") */
+    if (generic && !as_subject && !strcmp(model_field(gm.entry, 2), "statement") &&
+        !attribution_ends_at(d, i))
         generic = false;
     if (generic && (!known || gm.tok_end > km.tok_end))
         return generic_at(d, p, i, f);
@@ -2738,6 +2824,29 @@ static bool subject_of(doc_state *d, pass *p, const lexicon_match *am, found *f)
             }
             if (mt->end < k && !appositive_between(d, mt->end, k))
                 break;
+        }
+    }
+    /* "وكانت السلطات قد أحصت", "وكان مدير المستشفى قد وثّق": in the
+     * pluperfect the subject stands between كان and the verb (or قد), a
+     * body or a function the list does not know, read by its form there,
+     * its phrase ending right before قد or the verb. */
+    if (verb) {
+        size_t k = am->tok_first;
+        if (k > 0 && stages_word_in(d, k - 1, FW_BEFORE_VERB) &&
+            !stages_word_in(d, k - 1, FW_BACKGROUND_OPENER))
+            k--; /* قد، لقد */
+        for (size_t c = k > 6 ? k - 6 : 0; c + 1 < k; c++) {
+            if (t->tok[c].sentence != s || !stages_word_in(d, c, FW_BACKGROUND_OPENER))
+                continue;
+            size_t mentions = d->r->n_source_mentions;
+            found g;
+            if ((mention_at(d, p, c + 1, true, &g) || form_subject_at(d, p, c + 1, &g)) &&
+                g.end == k) {
+                *f = g;
+                return true;
+            }
+            d->r->n_source_mentions = mentions; /* no subject there: nothing read */
+            break;
         }
     }
     /* "وكانت روسيا أعلنت": a country just before the verb, opening its
@@ -3734,6 +3843,23 @@ static void run_in_dateline(doc_state *d, pass *p, size_t a, size_t b)
     score_outlet(d, p, f.source, DATELINE_POINTS);
 }
 
+/* The outlet on the left of a dateline's dash, tokens [a, k): "القدس -
+ * معا", "غزة - الأيام": a place of the gazetteer there is the city the
+ * report is filed from, not the outlet its name makes with an outlet noun
+ * (صحيفة القدس, the Jerusalem daily, written out as such); the word after
+ * the dash is the outlet. A place the list knows by that bare name as an
+ * outlet is still read as one. Its r->sources index, or NO_INDEX. */
+static size_t dateline_left_outlet(doc_state *d, size_t a, size_t k)
+{
+    size_t a0 = a, k0 = k;
+    trim_punct(d->t, &a0, &k0);
+    found f;
+    lexicon_match lm;
+    if (a0 < k0 && place_or_desk(d, a0, k0) && !(known_at(d, a0, &f, &lm) && !lm.stripped))
+        return EXTRACT_NO_INDEX;
+    return outlet_filling(d, a, k);
+}
+
 /* The outlet named by a dateline, the signature of the news genre: a short
  * line at the top or the bottom, "PLACE - OUTLET", "OUTLET - PLACE", "متابعات
  * - OUTLET", "OUTLET - رصد", the outlet's name alone, or "(OUTLET)" opening
@@ -3760,7 +3886,7 @@ static void score_datelines(doc_state *d, pass *p)
                         r = k;
                     else if (!dateline_separator(t, k))
                         continue;
-                    size_t left = outlet_filling(d, a, k), right = outlet_filling(d, r, b);
+                    size_t left = dateline_left_outlet(d, a, k), right = outlet_filling(d, r, b);
                     if (left != EXTRACT_NO_INDEX && place_or_desk(d, r, b))
                         score_outlet(d, p, left, DATELINE_POINTS);
                     else if (right != EXTRACT_NO_INDEX &&
@@ -3986,7 +4112,10 @@ static bool in_a_statement(const doc_state *d, size_t i, size_t end)
     for (size_t k = i + 1; k < last && k + 1 < t->n_tok && t->tok[k].sentence == s; k++) {
         if (stages_word_in(d, k, FW_COMPLEMENTIZER))
             return false;
-        if (stages_word_is(t, k, (const char *const[]){"بيان", "بيانه", "بيانها", "بلاغ", NULL}))
+        /* a report is a statement too: "أعلن X في تقرير", then "وأضاف التقرير" */
+        if (stages_word_is(t, k,
+                           (const char *const[]){"بيان", "بيانه", "بيانها", "بلاغ", "تقرير",
+                                                 "تقريره", "تقريرها", NULL}))
             return true;
     }
     return false;
@@ -4796,9 +4925,11 @@ static size_t the_war_s_command(const doc_state *d, size_t i, const char *confli
     const char *name;
     for (size_t k = 0; (name = lexicon_phrase_at(m->source_list, k, &entry)); k++) {
         const extract_source *s = &m->sources[entry];
+        /* an armed group too: "الجيش الوطني" in a Syrian report is the
+         * Turkish-backed الجيش الوطني السوري, not Yemen's army */
         if (strncmp(name, norm, len) != 0 || name[len] != ' ' || entry == found_at ||
-            strcmp(s->kind, "military") != 0 || s->parent_id ||
-            !model_bloc_fights_in(m, s->bloc, conflict))
+            (strcmp(s->kind, "military") != 0 && strcmp(s->kind, "armed_group") != 0) ||
+            s->parent_id || !model_bloc_fights_in(m, s->bloc, conflict))
             continue;
         if (found_at != m->n_sources)
             return m->n_sources;
@@ -4819,7 +4950,8 @@ int sources_bind_generics(doc_state *d, const char *conflict)
     for (size_t i = 0, n = r->n_sources; i < n; i++)
         if (!strcmp(r->sources[i].kind, "military") && named_only_locally(d, i) &&
             !model_bloc_fights_in(d->m, r->sources[i].bloc, conflict) &&
-            the_war_s_army(d, i, conflict) == EXTRACT_NO_INDEX) {
+            the_war_s_army(d, i, conflict) == EXTRACT_NO_INDEX &&
+            the_war_s_command(d, i, conflict) >= d->m->n_sources) {
             the_country_s_army(d, conflict);
             break;
         }

@@ -800,6 +800,120 @@ Test(sources, humanitarian_voices)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "X التابع لـ Y": a body affiliated to a ministry, an army, a government
+ * is that owner's office and speaks for it, whatever its own head noun
+ * (مركز، لجنة) would make it. */
+Test(sources, a_body_affiliated_to_a_ministry_speaks_for_it)
+{
+    static const claimant_case cases[] = {
+        {"وقال مركز عمليات طوارئ الصحة العامة التابع لوزارة الصحة اللبنانية إن 14 شخصا "
+         "قتلوا في غارة على بلدة عيتا الشعب.",
+         "14 شخصا", "مركز عمليات طوارئ الصحة العامة", "government"},
+        /* an owner the list does not know, read by its head */
+        {"وقالت لجنة الطوارئ التابعة لوزارة الزراعة إن 35 أسرة نزحت من قرى السهل.", "35 أسرة",
+         "لجنة الطوارئ", "government"},
+        {"وقال المركز الإعلامي التابع للجيش السوداني إن 45 مسلحا قتلوا قرب الفاشر.", "45 مسلحا",
+         "المركز الإعلامي", "military"},
+        /* one definite word of a head, its owner after it */
+        {"وقال الإسعاف التابع لوزارة الصحة في غزة إن 27 شهيدا وصلوا إلى مستشفى ناصر.", "27 شهيدا",
+         "الإسعاف", "government"},
+        /* a head of a kind of its own keeps it */
+        {"وأفادت الشرطة التابعة لحكومة الوحدة الوطنية بمقتل 6 أشخاص في مدينة الزاوية.", "6 أشخاص",
+         "الشرطة", "military"},
+        /* a body of an NGO stays an NGO */
+        {"وقال مركز الإسعاف التابع للهلال الأحمر الفلسطيني إن 19 جريحا نقلوا إلى المستشفى.",
+         "19 جريحا", "مركز الإسعاف", "ngo"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* "أعلن X في تقرير ..." then "وأضاف التقرير": the report is X's, however
+ * many sentences or speakers lie between; the outlet only carries it. */
+Test(sources, the_report_goes_on_for_its_author)
+{
+    static const claimant_case cases[] = {
+        {"عنوان\nعمّان - بترا\nأعلنت منظمة الصحة العالمية في تقرير نشرته الاثنين أن 26 "
+         "مركزا صحيا توقفت.\nوتدور اشتباكات متقطعة في أطراف المدينة منذ أسابيع.\nوأضاف "
+         "التقرير أن 73 ممرضا قتلوا منذ الربيع.\n",
+         "73 ممرضا", "منظمة الصحة العالمية", "un"},
+        {"عنوان\nالقاهرة - أ ش أ\nقالت مفوضية الأمم المتحدة لشؤون اللاجئين في تقريرها "
+         "الدوري، الخميس، إن 6 آلاف لاجئ عبروا المعبر.\nوقال الجيش إن 8 جنود قتلوا.\n"
+         "وذكر التقرير أن 410 خيام نصبت قرب الحدود.\n",
+         "410 خيام", "مفوضية الأمم المتحدة لشؤون اللاجئين", "un"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* "حتى ساعة إعداد التقرير": the report in the genitive of another noun is
+ * the text's own, no mention of the last statement's author. */
+Test(sources, the_text_s_own_report_is_no_statement)
+{
+    const char *doc = "قالت لجنة الإنقاذ الدولية في بيان إن 22 عاملا قتلوا.\nوما زالت الاشتباكات "
+                      "مستمرة حتى لحظة كتابة التقرير.\n";
+    extract_result r;
+    cr_assert_eq(extract_document(model, doc, strlen(doc), &r), 0);
+    const extract_figure *f = figure_with(&r, "22 عاملا");
+    cr_assert_not_null(f);
+    cr_assert_neq(f->claimant, EXTRACT_NO_INDEX);
+    size_t mentions = 0;
+    for (size_t m = 0; m < r.n_source_mentions; m++)
+        mentions += r.source_mentions[m].source == f->claimant;
+    cr_expect_eq(mentions, 1, "%zu mentions of %s", mentions, r.sources[f->claimant].name);
+    extract_result_free(&r);
+}
+
+/* "وأوضح المكتب" after OCHA, however it was named (its acronym alone; or
+ * a full name with the UN in its genitive and the acronym in brackets):
+ * OCHA, not the UN and no office of its own; "المكتب الأممي" too. */
+Test(sources, the_office_after_ocha_is_ocha)
+{
+    static const claimant_case cases[] = {
+        {"قال مكتب الأمم المتحدة المعني بتنسيق الشؤون الإنسانية (أوتشا) إن 7 آلاف شخص فروا "
+         "من الضواحي.\nوأوضح المكتب أن 48 بئرا توقفت.",
+         "48 بئرا", "مكتب تنسيق الشؤون الإنسانية", "un"},
+        {"وقالت أوتشا إن 7 آلاف شخص فروا من الضواحي.\nوأوضح المكتب أن 48 بئرا توقفت.", "48 بئرا",
+         "مكتب تنسيق الشؤون الإنسانية", "un"},
+        {"وقالت أوتشا إن 7 آلاف شخص فروا من الضواحي.\nوأشار المكتب الأممي إلى تضرر 48 بئرا.",
+         "48 بئرا", "مكتب تنسيق الشؤون الإنسانية", "un"},
+        {"قالت وكالة الأونروا إن 11 موظفا قتلوا.\nوأضافت الوكالة الأممية أن 23 مدرسة تضررت.",
+         "23 مدرسة", "الأونروا", "un"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* "وكانت X قد أحصت": the subject of a pluperfect verb of counting stands
+ * between كان and قد, a body or function read by its form there. */
+Test(sources, the_subject_of_a_pluperfect_count)
+{
+    static const claimant_case cases[] = {
+        {"عنوان\nطرابلس - الوسط\nتجددت الاشتباكات في ضواحي المدينة.\nوكانت السلطات قد أحصت "
+         "61 قتيلا في الجولة السابقة.\n",
+         "61 قتيلا", "السلطات", "government"},
+        {"عنوان\nطرابلس - الوسط\nتجددت الاشتباكات في ضواحي المدينة.\nوكان مدير مستشفى "
+         "الزهراء قد سجل 37 إصابة بالرصاص.\n",
+         "37 إصابة", "مدير مستشفى الزهراء", "role"},
+        {"عنوان\nطرابلس - الوسط\nتجددت الاشتباكات في ضواحي المدينة.\nوكانت هيئة الإغاثة "
+         "المحلية قد وثقت نزوح 900 أسرة.\n",
+         "900 أسرة", "هيئة الإغاثة المحلية", "government"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* "الجيش الوطني" names no war: in a Syrian report it is the Turkish-backed
+ * الجيش الوطني السوري, in a Yemeni one Yemen's army. */
+Test(sources, the_national_army_by_the_report_s_war)
+{
+    static const claimant_case cases[] = {
+        {"قال الجيش الوطني إن 14 عنصرا من قسد قتلوا في هجوم قرب مدينة جرابلس.", "14 عنصرا",
+         "الجيش الوطني السوري", "armed_group"},
+        {"سقطت قذائف على قرية قرب منبج.\nوقالت قوات الجيش الوطني إن 9 عناصر من قسد قتلوا.",
+         "9 عناصر", "الجيش الوطني السوري", "armed_group"},
+        {"قال الجيش الوطني إن 14 حوثيا قتلوا في هجوم على مواقعه غرب تعز.", "14 حوثيا",
+         "الجيش اليمني", "military"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* The publisher: a dateline, a signature line, "(OUTLET)" opening the text;
  * an outlet told is reporting itself, an agency told is only cited. */
 typedef struct outlet_case {
@@ -876,6 +990,27 @@ Test(sources, outlets_of_the_region_and_run_in_datelines)
         {"جنين 4-5-2024 وفا- استشهد 3 شبان برصاص قوات الاحتلال.\n", "wafa"},
         {"طولكرم-وفا- أصيب 5 مواطنين برصاص الاحتلال في المخيم.\n", "wafa"},
         {"وذكرت وكالة الأنباء السعودية (واس) أن 4 جنود قتلوا في هجوم.\n", NULL},
+    };
+    check_outlets(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* "CITY - AGENCY -": the city of a dateline is a place, though its name
+ * with an outlet noun is a paper's (صحيفة القدس); the word after the dash is
+ * the outlet, an agency's short name (معا, Ma'an) read there and not as the
+ * adverb elsewhere. */
+Test(sources, the_city_of_a_dateline_is_no_outlet)
+{
+    static const outlet_case cases[] = {
+        {"اعتقال خمسة شبان في الخليل\nالقدس - معا -\nاعتقلت قوات الاحتلال 5 شبان من بلدة "
+         "بيت أمر.\n",
+         "maan-news"},
+        {"إصابات برصاص الاحتلال\nالقدس - معا - أصيب 7 شبان برصاص الاحتلال قرب قلقيلية.\n",
+         "maan-news"},
+        {"عنوان الخبر\nالقدس - وفا -\nهدمت قوات الاحتلال 3 منازل في بلدة سلوان.\n", "wafa"},
+        /* the daily, written out, is still the daily */
+        {"عنوان الخبر\nصحيفة القدس\nهدمت جرافات الاحتلال 6 منازل في سلوان.\n", "al-quds-daily"},
+        /* the adverb: no outlet */
+        {"وقال المسعفون إنهم نقلوا معًا 13 جريحا إلى مستشفى رفيديا.\n", NULL},
     };
     check_outlets(cases, sizeof cases / sizeof cases[0]);
 }
