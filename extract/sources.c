@@ -1400,6 +1400,11 @@ static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
     char key[TOKEN_NORM_MAX], other[TOKEN_NORM_MAX];
     lexicon_match pa;
     uint32_t s = t->tok[i].sentence;
+    /* "وقال الفريق في بيان" after "فريق منسقو استجابة سوريا": a rank that
+     * is also a body's head (الفريق), with no name after it, is the head */
+    if (form == FORM_TITLE && am->tok_end == i + 1 && has_article(t, i) &&
+        phrase_ends_at(d, i + 1, s))
+        form = FORM_PARTY;
     /* a function of two words ("المدير العام", "المفوض العام") */
     bool two = form == FORM_ROLE && am->tok_end == i + 2 && has_article(t, i) &&
                has_article(t, i + 1) && t->tok[i + 1].sentence == s;
@@ -1455,9 +1460,17 @@ static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
         bool same_kind = form == FORM_PARTY && !complement && is_outlet_kind(ms) &&
                          !strcmp(model_field(am->entry, 2), ms->kind) &&
                          is_known(d, d->r->source_mentions[k].source);
-        if (same_kind || (head_key(d, head, other) && strcmp(key, other) == 0 &&
-                          (!complement || (mt->first + 1 < mt->end &&
-                                           !strcmp(t->tok[mt->first + 1].norm, complement))))) {
+        /* "وقالت المنظمة" after "هيومن رايتس ووتش" or "اليونيسف": an
+         * organisation the list knows by a name with no head noun of its
+         * own is what "المنظمة" calls back */
+        bool headless_body = form == FORM_PARTY && !complement && !strcmp(key, "منظمه") &&
+                             (!strcmp(ms->kind, "ngo") || !strcmp(ms->kind, "un")) &&
+                             !head_key(d, head, other) &&
+                             is_known(d, d->r->source_mentions[k].source);
+        if (same_kind || headless_body ||
+            (head_key(d, head, other) && strcmp(key, other) == 0 &&
+             (!complement ||
+              (mt->first + 1 < mt->end && !strcmp(t->tok[mt->first + 1].norm, complement))))) {
             size_t end = complement ? i + 2 : i + 1;
             am->tok_end = end;
             am->sp.end = t->tok[end - 1].sp.end;
