@@ -173,6 +173,9 @@ Test(places, names_that_are_not_places)
         {"ونقل الجرحى إلى قسم الباطنة في المستشفى.", "الباطنة"},
         {"وانتقدت المنظمة الحجب المتكرر للمواقع الإخبارية.", "الحجب"},
         {"قال الشيخ في خطبته إن من يقاتل معهم كفر بالله.", "كفر"}, /* a verb */
+        /* جويا, a village of south Lebanon, is "by air" */
+        {"وشن الطيران 30 هجوما جويا على الأحياء.", "جويا"},
+        {"ونفذت القوات هجمات برية وجويا.", "جويا"},
         /* ك + a place is another name that begins with ك */
         {"تقدمت القوات على محور كبانة في ريف اللاذقية.", "بانة"},
         /* a town's name that is a verb's form, between its subject and its count */
@@ -1561,6 +1564,7 @@ Test(places, qadaa_as_a_verbal_noun_and_inside)
     static const place_case found[] = {
         {"قصفت الطائرات أطراف قضاء صور جنوب لبنان.", "tyre", "صور"},
         {"شنت القوات حملة تفتيش في قضاء حديثة غرب الأنبار.", "hadithah", "حديثة"},
+        {"أغارت مسيرة على بلدة جويا في قضاء صور.", "jouaiya", "جويا"},
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
