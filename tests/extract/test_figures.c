@@ -1247,6 +1247,11 @@ Test(figures, own_verb_past_the_owner_before_the_wounded)
          "killed"},
         {"وذكر المصدر أن ثلاثة جنود من الجيش قتلوا وأصيب سبعة آخرون.", "ثلاثة جنود", 3, "exact",
          "killed"},
+        /* a من-phrase of several owners, each a noun with the article */
+        {"وقال المصدر إن 11 عنصرا من الجيش وقوات الدفاع الوطني قتلوا في الكمين.", "11 عنصرا", 11,
+         "exact", "killed"},
+        {"وأفاد الناشطون بأن 6 مقاتلين من فصائل الجبهة الوطنية للتحرير أصيبوا.", "6 مقاتلين", 6,
+         "exact", "injured"},
         /* ... and a dual, which is its own number */
         {"وقالت مصادر أمنية إن جنديين قتلا وأصيب 3 آخرون في الهجوم.", "جنديين", 2, "exact",
          "killed"},
