@@ -4340,7 +4340,13 @@ int sources_find(doc_state *d)
                      * still theirs, said, not narrated */
                     sentence_spoken = true;
                 }
-                if (p.current != EXTRACT_NO_INDEX || denied)
+                /* "نفت الوزارة تقارير تحدثت عن مقتل 200": the verb tells
+                 * what the reports denied say; the denial holds */
+                bool of_denied_report = sentence_denied && !denied && !has_subject && i > 0 &&
+                                        t->tok[i - 1].sentence == sentence &&
+                                        !has_article(t, i - 1) &&
+                                        form_at(d, i - 1, NULL) == FORM_MEDIUM;
+                if ((p.current != EXTRACT_NO_INDEX || denied) && !of_denied_report)
                     sentence_denied = denied;
                 if (p.covered_until < am.tok_end)
                     p.covered_until = am.tok_end;
