@@ -2136,6 +2136,9 @@ Test(figures, nouns_of_the_genre)
         {"ودمرت الطائرات 500 وحدة سكنية في الحي.", "500 وحدة سكنية", "destroyed", "housing units"},
         /* مسكن, a dwelling: a building like منزل */
         {"وأظهرت الصور إحراق 70 مسكنا في القرية.", "70 مسكنا", "destroyed", "buildings"},
+        /* contractors, who may fight or build */
+        {"وأكدت الشركة مقتل 12 متعاقدا في القصف على المطار.", "12 متعاقدا", "killed",
+         "contractors"},
         {"وأحرق المسلحون 15 محلا تجاريا في السوق.", "15 محلا تجاريا", "destroyed", "shops"},
         {"ودمر الجيش 30 نفقا على الحدود.", "30 نفقا", "destroyed", "tunnels"},
         {"ودمرت الضربة 3 أوكار للتنظيم في الوادي.", "3 أوكار", "destroyed", "hideouts"},
