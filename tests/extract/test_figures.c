@@ -2139,6 +2139,9 @@ Test(figures, nouns_of_the_genre)
         /* contractors, who may fight or build */
         {"وأكدت الشركة مقتل 12 متعاقدا في القصف على المطار.", "12 متعاقدا", "killed",
          "contractors"},
+        /* Yemen's armed pickups */
+        {"وأعلن الجيش تدمير 3 أطقم وطقمين آخرين للمليشيا.", "طقمين", "destroyed", "technicals"},
+        {"ودمرت المدفعية 5 طقم عسكري في الجبهة.", "5 طقم", "destroyed", "technicals"},
         {"وأحرق المسلحون 15 محلا تجاريا في السوق.", "15 محلا تجاريا", "destroyed", "shops"},
         {"ودمر الجيش 30 نفقا على الحدود.", "30 نفقا", "destroyed", "tunnels"},
         {"ودمرت الضربة 3 أوكار للتنظيم في الوادي.", "3 أوكار", "destroyed", "hideouts"},
