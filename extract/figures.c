@@ -588,6 +588,34 @@ static size_t past_aside(const doc_state *d, const trigger *tr, size_t n_tr, siz
     return end;
 }
 
+/* "14 عنصرا من الجيش وقوات حفظ النظام قتلوا": a من-phrase of nouns that
+ * names whose the counted are, ending in a noun with the article, stands
+ * between the counted noun (ending before token `end`) and the verb at
+ * `verb`, however many words the owners take. A preposition or a mark
+ * within, outside a party's name, opens a phrase of place, means or time
+ * instead. */
+static bool owner_phrase_between(const doc_state *d, size_t end, size_t verb)
+{
+    enum { OWNER_PHRASE_WORDS = 6 };
+    static const char *const prepositions[] = {"في",  "علي", "الي", "عن", "مع",
+                                               "عند", "قرب", "بين", "من", NULL}; /* as normalised */
+    const text *t = d->t;
+    if (verb < end + 3 || verb > end + 1 + OWNER_PHRASE_WORDS || t->tok[end].kind != TOK_WORD ||
+        !stages_word_is(t, end, (const char *const[]){"من", NULL}) || !definite(t, verb - 1))
+        return false;
+    for (size_t j = end + 1; j < verb; j++) {
+        const char *w = t->tok[j].norm;
+        if (t->tok[j].kind != TOK_WORD || t->tok[j].sentence != t->tok[end].sentence)
+            return false;
+        /* a party's name may hold any word ("الجبهة الوطنية للتحرير") */
+        if (!d->in_source[j] &&
+            (stages_word_is(t, j, prepositions) || !strncmp(w, "بال", strlen("بال")) ||
+             !strncmp(w, "لل", strlen("لل")) || !strncmp(w, "كال", strlen("كال"))))
+            return false;
+    }
+    return true;
+}
+
 /* "وفارق 2 من الجرحى الحياة": a verb and its object that make one phrase
  * of triggers.tsv (فارق الحياة) standing on either side of what they count,
  * the verb right before the number, the object right after the noun. Its
@@ -760,7 +788,8 @@ static const char *figure_type(const doc_state *d, const trigger *tr, size_t n_t
         if (g->first < end)
             continue;
         bool own = g->after && !g->conj &&
-                   g->first <= end + d->m->windows[WIN_TRIGGER_AFTER_WORDS] &&
+                   (g->first <= end + d->m->windows[WIN_TRIGGER_AFTER_WORDS] ||
+                    owner_phrase_between(d, end, g->first)) &&
                    t->tok[g->first].sentence == s;
         /* ... nor behind a preposition of cause or time: "أفرج عن 12 صيادا
          * بعد احتجاز", "ارتفع إلى 15 بسبب خطورة الإصابات", nor when it is

@@ -1412,6 +1412,11 @@ static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
     char key[TOKEN_NORM_MAX], other[TOKEN_NORM_MAX];
     lexicon_match pa;
     uint32_t s = t->tok[i].sentence;
+    /* "وقال الفريق في بيان" after "فريق منسقو استجابة سوريا": a rank that
+     * is also a body's head (الفريق), with no name after it, is the head */
+    if (form == FORM_TITLE && am->tok_end == i + 1 && has_article(t, i) &&
+        phrase_ends_at(d, i + 1, s))
+        form = FORM_PARTY;
     /* a function of two words ("المدير العام", "المفوض العام") */
     bool two = form == FORM_ROLE && am->tok_end == i + 2 && has_article(t, i) &&
                has_article(t, i + 1) && t->tok[i + 1].sentence == s;
@@ -1472,9 +1477,17 @@ static bool form_anaphor_at(doc_state *d, size_t i, found *f, lexicon_match *am)
         if (form == FORM_PARTY && !complement && is_known(d, d->r->source_mentions[k].source) &&
             name_begins_with(ms->name, key))
             same_kind = true;
-        if (same_kind || (head_key(d, head, other) && strcmp(key, other) == 0 &&
-                          (!complement || (mt->first + 1 < mt->end &&
-                                           !strcmp(t->tok[mt->first + 1].norm, complement))))) {
+        /* "وقالت المنظمة" after "هيومن رايتس ووتش" or "اليونيسف": an
+         * organisation the list knows by a name with no head noun of its
+         * own is what "المنظمة" calls back */
+        bool headless_body = form == FORM_PARTY && !complement && !strcmp(key, "منظمه") &&
+                             (!strcmp(ms->kind, "ngo") || !strcmp(ms->kind, "un")) &&
+                             !head_key(d, head, other) &&
+                             is_known(d, d->r->source_mentions[k].source);
+        if (same_kind || headless_body ||
+            (head_key(d, head, other) && strcmp(key, other) == 0 &&
+             (!complement ||
+              (mt->first + 1 < mt->end && !strcmp(t->tok[mt->first + 1].norm, complement))))) {
             size_t end = complement ? i + 2 : i + 1;
             am->tok_end = end;
             am->sp.end = t->tok[end - 1].sp.end;
@@ -4456,7 +4469,13 @@ int sources_find(doc_state *d)
                      * still theirs, said, not narrated */
                     sentence_spoken = true;
                 }
-                if (p.current != EXTRACT_NO_INDEX || denied)
+                /* "نفت الوزارة تقارير تحدثت عن مقتل 200": the verb tells
+                 * what the reports denied say; the denial holds */
+                bool of_denied_report = sentence_denied && !denied && !has_subject && i > 0 &&
+                                        t->tok[i - 1].sentence == sentence &&
+                                        !has_article(t, i - 1) &&
+                                        form_at(d, i - 1, NULL) == FORM_MEDIUM;
+                if ((p.current != EXTRACT_NO_INDEX || denied) && !of_denied_report)
                     sentence_denied = denied;
                 if (p.covered_until < am.tok_end)
                     p.covered_until = am.tok_end;

@@ -1247,6 +1247,11 @@ Test(figures, own_verb_past_the_owner_before_the_wounded)
          "killed"},
         {"وذكر المصدر أن ثلاثة جنود من الجيش قتلوا وأصيب سبعة آخرون.", "ثلاثة جنود", 3, "exact",
          "killed"},
+        /* a من-phrase of several owners, each a noun with the article */
+        {"وقال المصدر إن 11 عنصرا من الجيش وقوات الدفاع الوطني قتلوا في الكمين.", "11 عنصرا", 11,
+         "exact", "killed"},
+        {"وأفاد الناشطون بأن 6 مقاتلين من فصائل الجبهة الوطنية للتحرير أصيبوا.", "6 مقاتلين", 6,
+         "exact", "injured"},
         /* ... and a dual, which is its own number */
         {"وقالت مصادر أمنية إن جنديين قتلا وأصيب 3 آخرون في الهجوم.", "جنديين", 2, "exact",
          "killed"},
@@ -2129,6 +2134,14 @@ Test(figures, nouns_of_the_genre)
         {"ودمر القصف 46 مرفقا صحيا في القطاع.", "46 مرفقا صحيا", "destroyed", "health facilities"},
         {"واستهدفت الغارات 12 عيادة و8 مراكز صحية.", "8 مراكز صحية", "count", "health facilities"},
         {"ودمرت الطائرات 500 وحدة سكنية في الحي.", "500 وحدة سكنية", "destroyed", "housing units"},
+        /* مسكن, a dwelling: a building like منزل */
+        {"وأظهرت الصور إحراق 70 مسكنا في القرية.", "70 مسكنا", "destroyed", "buildings"},
+        /* contractors, who may fight or build */
+        {"وأكدت الشركة مقتل 12 متعاقدا في القصف على المطار.", "12 متعاقدا", "killed",
+         "contractors"},
+        /* Yemen's armed pickups */
+        {"وأعلن الجيش تدمير 3 أطقم وطقمين آخرين للمليشيا.", "طقمين", "destroyed", "technicals"},
+        {"ودمرت المدفعية 5 طقم عسكري في الجبهة.", "5 طقم", "destroyed", "technicals"},
         {"وأحرق المسلحون 15 محلا تجاريا في السوق.", "15 محلا تجاريا", "destroyed", "shops"},
         {"ودمر الجيش 30 نفقا على الحدود.", "30 نفقا", "destroyed", "tunnels"},
         {"ودمرت الضربة 3 أوكار للتنظيم في الوادي.", "3 أوكار", "destroyed", "hideouts"},

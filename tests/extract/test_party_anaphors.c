@@ -170,6 +170,45 @@ Test(party_anaphors, a_party_introduced_by_its_head_noun)
     extract_result_free(&r);
 }
 
+Test(party_anaphors, a_rank_that_is_a_team_with_no_name_after_it)
+{
+    /* الفريق is a general's rank and a team: with no name after it, the
+     * team named before, across a paragraph and under an outlet's dateline. */
+    extract_result r;
+    run("حلب - عنب بلدي\nرصد فريق منسقو استجابة سوريا نزوح 900 عائلة من ريف حلب.\n"
+        "وذكر الفريق في تقريره أن 16 مدنيا قتلوا بقصف مدفعي.\n",
+        &r);
+    cr_expect_str_eq(mention_source(&r, "الفريق", 0), "syria-response-coordinators");
+    cr_expect_str_eq(claimant_id(&r, figure_with(&r, "16 مدنيا")), "syria-response-coordinators");
+    extract_result_free(&r);
+    /* With his name after it, the rank is a man's. */
+    run("رصد فريق منسقو استجابة سوريا نزوح 900 عائلة من ريف حلب. "
+        "وقال الفريق محمود سالم إن 16 مسلحا قتلوا.\n",
+        &r);
+    cr_expect_null(mention_source(&r, "الفريق", 0));
+    cr_expect_str_neq(claimant_id(&r, figure_with(&r, "16 مسلحا")), "syria-response-coordinators");
+    extract_result_free(&r);
+}
+
+Test(party_anaphors, the_organisation_after_one_named_without_a_head_noun)
+{
+    /* هيومن رايتس ووتش and اليونيسف carry no head noun; المنظمة calls them
+     * back all the same. */
+    extract_result r;
+    run("قالت هيومن رايتس ووتش إن الغارات قتلت 21 مدنيا في القرية. "
+        "وأضافت المنظمة أن 45 منزلا سويت بالأرض.\n",
+        &r);
+    cr_expect_str_eq(mention_source(&r, "المنظمة", 0), "hrw");
+    cr_expect_str_eq(claimant_id(&r, figure_with(&r, "45 منزلا")), "hrw");
+    extract_result_free(&r);
+    /* Another head (المركز) does not reach it. */
+    run("قالت هيومن رايتس ووتش إن الغارات قتلت 21 مدنيا. وقال المركز إن 45 منزلا سويت بالأرض.\n",
+        &r);
+    const char *other = mention_source(&r, "المركز", 0);
+    cr_expect(!other || strcmp(other, "hrw") != 0, "المركز is not HRW");
+    extract_result_free(&r);
+}
+
 Test(party_anaphors, ordinary_nouns_are_not_references)
 {
     extract_result r;

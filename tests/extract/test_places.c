@@ -124,6 +124,10 @@ Test(places, region_places_resolve)
         /* the Strip's parts, named by the Strip as القطاع */
         {"استشهد 15 فلسطينيا في غارات على جنوبي القطاع.", "gaza-strip", "جنوبي القطاع"},
         {"تقدمت الدبابات في شمال القطاع فجر اليوم.", "gaza-strip", "شمال القطاع"},
+        /* a village of south Lebanon whose name is also "by air", with its noun */
+        {"أغارت مسيرة على بلدة جويا في قضاء صور.", "jouaiya", "جويا"},
+        /* Morocco's capital, not the Yemeni town GeoNames also names so */
+        {"الرباط (رويترز) - قالت السلطات إن 14 شخصا قتلوا في الحادث.", "rabat", "الرباط"},
     };
     check_place_cases(cases, sizeof cases / sizeof cases[0]);
 }
@@ -173,6 +177,9 @@ Test(places, names_that_are_not_places)
         {"ونقل الجرحى إلى قسم الباطنة في المستشفى.", "الباطنة"},
         {"وانتقدت المنظمة الحجب المتكرر للمواقع الإخبارية.", "الحجب"},
         {"قال الشيخ في خطبته إن من يقاتل معهم كفر بالله.", "كفر"}, /* a verb */
+        /* جويا, a village of south Lebanon, is "by air" */
+        {"وشن الطيران 30 هجوما جويا على الأحياء.", "جويا"},
+        {"ونفذت القوات هجمات برية وجويا.", "جويا"},
         /* ك + a place is another name that begins with ك */
         {"تقدمت القوات على محور كبانة في ريف اللاذقية.", "بانة"},
         /* a town's name that is a verb's form, between its subject and its count */

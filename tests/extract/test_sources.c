@@ -2442,6 +2442,17 @@ Test(sources, resistance_committees_of_a_town_are_activists)
     check_claimants(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* The command of the Syrian factions' offensive of 2024 is an armed group
+ * of the opposition, not a government's directorate. */
+Test(sources, the_factions_operations_command_is_opposition)
+{
+    static const claimant_case cases[] = {
+        {"وأعلنت إدارة العمليات العسكرية أسر 35 عنصرا في ريف حماة.", "35 عنصرا",
+         "إدارة العمليات العسكرية", "armed_group"},
+    };
+    check_claimants(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A release's heading near the top (بيان صادر عن X، تصريح صحفي صادر عن
  * فلان، ممثل X) names who publishes it: X, or the body its author speaks
  * for; the same words inside the story name no publisher. */
