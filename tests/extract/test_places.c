@@ -1763,3 +1763,15 @@ Test(places, tuz_khurmatu_by_its_short_name)
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
+
+/* "أقضية X وY", "قضائي X وY": the plural and dual of قضاء before a list of
+ * districts; its first name is a district though it is also a common word
+ * (صور "pictures"), as after قرى or بلدتي. */
+Test(places, the_plural_of_qada_before_its_names)
+{
+    static const place_case found[] = {
+        {"شنت المسيرات غارات على أقضية صور ومرجعيون فجر الثلاثاء.", "tyre", "صور"},
+        {"نزحت 60 عائلة من قضائي صور وحاصبيا خلال الليل.", "tyre", "صور"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
