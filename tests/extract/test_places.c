@@ -1775,3 +1775,14 @@ Test(places, the_plural_of_qada_before_its_names)
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
+
+/* "لقناة X", "بصحيفة X": a medium's noun keeps its proclitic, and the town
+ * named after it is still the medium's name, no place. */
+Test(places, a_medium_s_noun_with_its_proclitic)
+{
+    static const word_case not_places[] = {
+        {"وأكد قائد اللواء في حديث لقناة حمص أن 14 مسلحا قتلوا.", "حمص"},
+        {"وكان الخبر قد نشر بصحيفة الحسكة قبل يومين.", "الحسكة"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], false);
+}
