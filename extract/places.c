@@ -802,6 +802,22 @@ static bool quarter_kind(const char *kind)
            strcmp(kind, "country") != 0;
 }
 
+/* How many times the text names a party of the war fought in place h's
+ * country (blocs.tsv: a bloc of that conflict, or one its `elsewhere`
+ * column places there): حماس or the Israeli army for Gaza's places. */
+static unsigned parties_of_war_at(const doc_state *d, size_t h)
+{
+    const extract_model *m = d->m;
+    size_t c = m->country_of[h];
+    const char *conflict = c != EXTRACT_NO_INDEX ? model_conflict_in(m, m->places[c].id) : NULL;
+    unsigned n = 0;
+    for (size_t k = 0; conflict && k < d->r->n_source_mentions; k++) {
+        const extract_source *s = &d->r->sources[d->r->source_mentions[k].source];
+        n += s->bloc && model_bloc_in(m, s->bloc, conflict) != NULL;
+    }
+    return n;
+}
+
 /* A name places share (أريحا of Idlib and Jericho; الطيبة of the Lebanese
  * border and of the West Bank) is the place in the country and
  * governorate the text names most, by its other places (the dateline
@@ -816,8 +832,11 @@ static bool quarter_kind(const char *kind)
  * governorate or a region, and when none of the others lies where the
  * text's places are ("حي صلاح الدين" in a report from Baghdad), it is a
  * quarter of that name where the text is: its resolution is dropped, and
- * places_find_unresolved serves it after its noun. One pass over the
- * mentions; the counts are kept only when some name is shared. */
+ * places_find_unresolved serves it after its noun. The parties the text
+ * names count too, each mention once for the namesake in whose country
+ * their war is fought: a Gaza report datelined in Cairo, the bureau's
+ * city, names حماس or the Israeli army, and its رفح is Gaza's. One pass
+ * over the mentions; the counts are kept only when some name is shared. */
 static int choose_namesakes(doc_state *d)
 {
     const extract_model *m = d->m;
@@ -864,7 +883,7 @@ static int choose_namesakes(doc_state *d)
             continue;
         }
         bool quarter = names_quarter(d, p), fits = false;
-        unsigned best_w = 0;
+        unsigned best_w = 0, best_all = 0;
         size_t h = first;
         do {
             size_t c = m->country_of[h];
@@ -876,10 +895,12 @@ static int choose_namesakes(doc_state *d)
                 (m->governorate_of[h] != EXTRACT_NO_INDEX ? weight[m->governorate_of[h]] : 0) +
                 (c != EXTRACT_NO_INDEX ? weight[c] - (abroad ? alone[c] : 0) : 0);
             bool ok = !quarter || quarter_kind(m->places[h].kind);
+            unsigned all = w + parties_of_war_at(d, h);
             /* the first in the gazetteer on a tie */
-            if (ok && (!fits || w > best_w || (w == best_w && h < best))) {
+            if (ok && (!fits || all > best_all || (all == best_all && h < best))) {
                 best = h;
                 best_w = w;
+                best_all = all;
                 fits = true;
             }
             h = m->homonym_of[h];

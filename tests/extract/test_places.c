@@ -1786,3 +1786,17 @@ Test(places, a_medium_s_noun_with_its_proclitic)
     };
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], false);
 }
+
+/* A Gaza report datelined in Cairo, where the bureau sits: the parties of
+ * Gaza's war it names (حماس، the Israeli army) count for Gaza's رفح over
+ * Egypt's; a report from Sinai naming none of them keeps Egypt's. */
+Test(places, the_parties_of_a_war_tell_namesakes_apart)
+{
+    static const figure_place_case cases[] = {
+        {"القاهرة - أعلن الجيش الإسرائيلي أنه قتل 9 من عناصر حماس في اشتباكات شرق رفح.",
+         "9 من عناصر", "rafah"},
+        {"القاهرة - قتل 3 مجندين مصريين في هجوم على نقطة تفتيش قرب رفح.", "3 مجندين",
+         "rafah-egypt"},
+    };
+    check_figure_places(cases, sizeof cases / sizeof cases[0]);
+}
