@@ -1800,3 +1800,23 @@ Test(places, the_parties_of_a_war_tell_namesakes_apart)
     };
     check_figure_places(cases, sizeof cases / sizeof cases[0]);
 }
+
+/* Villages and towns the genre names that the gazetteer lacked: Sinjar's
+ * north and the Nineveh plain, east Gezira, north Sinai, the Kurdish name
+ * of al-Yarubiyah (تل كوجر). نخل is also "palm trees". */
+Test(places, villages_of_sinjar_nineveh_gezira_and_sinai)
+{
+    static const place_case found[] = {
+        {"عادت 85 عائلة إيزيدية إلى ناحية سنوني هذا الأسبوع.", "sinune", "سنوني"},
+        {"سقطت قذيفة على قرية خانصور دون إصابات.", "khanasor", "خانصور"},
+        {"وصل 70 نازحا إلى ألقوش وتل أسقف من الموصل.", "tesqopa", "تل أسقف"},
+        {"نزحت 40 أسرة من بلدة ود رواح إلى القضارف.", "wad-rawah", "ود رواح"},
+        {"قتل 3 جنود في كمين قرب جبل الحلال.", "jabal-al-halal", "جبل الحلال"},
+        {"أغلقت القوات معبر تل كوجر أمام الشاحنات.", "yarubiyah", "تل كوجر"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const word_case not_places[] = {
+        {"اقتلع الجنود نخل المزارعين في الوادي.", "نخل"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], false);
+}
