@@ -1820,3 +1820,16 @@ Test(places, villages_of_sinjar_nineveh_gezira_and_sinai)
     };
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], false);
 }
+
+/* The West Bank's camps by the names the press gives them: مخيم بلاطة
+ * (the camp, inside Nablus), مخيم قلنديا (not Qalandiya village), مخيم عين
+ * بيت الماء (مخيم العين). */
+Test(places, west_bank_camps_by_their_names)
+{
+    static const place_case found[] = {
+        {"اعتقلت القوات 8 شبان خلال اقتحام مخيم بلاطة ليلا.", "balata-camp", "مخيم بلاطة"},
+        {"أصيب 4 شبان بالرصاص المطاطي في مخيم قلنديا.", "qalandia-camp", "مخيم قلنديا"},
+        {"داهمت القوات منازل في مخيم عين بيت الماء واعتقلت 2.", "ein-camp", "مخيم عين بيت الماء"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
