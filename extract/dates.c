@@ -4,7 +4,7 @@
  * Date forms (data/lexicon/dates.tsv): days relative to publication (اليوم،
  * أمس، أمس الأول، الليلة الماضية، قبل 3 أيام), a weekday after a lead word (يوم/فجر/صباح
  * الجمعة: the last such day on or before publication), day + month name
- * (Arabic, Syriac and paired: 6 آب/أغسطس) with or without a year, a month
+ * (Arabic, Syriac and paired: 6 آب/أغسطس, 6 آب (أغسطس)) with or without a year, a month
  * name with a year (month precision), a year after عام (خلال عام 2023: year
  * precision), day-first numeric dates (25/7/2018), and spans (بين 3 و5 آب،
  * من 3 إلى 5 آب، خلال الأيام الثلاثة الماضية، خلال الأسبوع الماضي، منذ بداية
@@ -553,6 +553,12 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
         if (tok_is(t, k, s, "/") && lexicon_match_at(m->dates, t, k + 1, PROCLITICS_NONE, &pair) &&
             strcmp(kind_of(&pair), "month") == 0)
             k = pair.tok_end;
+        /* "11 أيار (مايو) 2024": the month glossed by its other name in
+         * brackets, as after a slash; the year follows the bracket */
+        else if (tok_is(t, k, s, "(") &&
+                 lexicon_match_at(m->dates, t, k + 1, PROCLITICS_NONE, &pair) &&
+                 strcmp(kind_of(&pair), "month") == 0 && tok_is(t, pair.tok_end, s, ")"))
+            k = pair.tok_end + 1;
         /* "آذار من العام 2011", "آذار عام 2011" */
         if (tok_is(t, k, s, "من") && (tok_is(t, k + 1, s, "عام") || tok_is(t, k + 1, s, "العام")))
             k += 2;

@@ -412,3 +412,31 @@ Test(dates, nearest_cause_in_sentence)
     cr_expect_str_eq(r.figures[0].cause, "airstrike");
     extract_result_free(&r);
 }
+
+/* "11 أيار (مايو) 2024": the month glossed by its other name in brackets,
+ * as after a slash; the year after the bracket is the date's, also in an
+ * agency's dateline. */
+Test(dates, a_month_glossed_in_brackets)
+{
+    static const date_case cases[] = {
+        {"قتل 19 مدنيا في 11 أيار (مايو) 2024 في قصف على السوق.", 0, 20240511, 20240511, DATE_DAY},
+        {"نزحت 300 أسرة في 4 سبتمبر (أيلول) 2023 من القرى الحدودية.", 0, 20230904, 20230904,
+         DATE_DAY},
+        {"قتل 70 مدنيا خلال تشرين الثاني (نوفمبر) 2022 في الغارات.", 0, 20221101, 20221130,
+         DATE_MONTH},
+        {"بيروت، 3 آذار (مارس) 2024 (أ ف ب) - قتل 6 أشخاص في غارة على سيارة.", 0, 20240303,
+         20240303, DATE_DAY},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const date_case *c = &cases[i];
+        extract_result r;
+        cr_assert_eq(extract_document_dated(model, c->doc, strlen(c->doc), c->published, &r), 0);
+        cr_assert_geq(r.n_figures, 1, "no figure in: %s", c->doc);
+        const extract_figure *f = &r.figures[r.n_figures - 1];
+        cr_expect(f->date.precision == c->precision && f->date.start == c->start &&
+                      f->date.end == c->end,
+                  "%s: %d-%d (%d), expected %d-%d (%d)", c->doc, f->date.start, f->date.end,
+                  f->date.precision, c->start, c->end, c->precision);
+        extract_result_free(&r);
+    }
+}
