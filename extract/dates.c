@@ -243,7 +243,8 @@ static void since_that_day(const text *t, size_t i, uint32_t s, int32_t pub, ext
 }
 
 /* The first day of a range of days of one month that ends with the day
- * (`day`, in digits) at token `last`: "بين 3 و5 آب", "من 3 إلى 5 آب".
+ * (`day`, in digits) at token `last`: "بين 3 و5 آب", "من 3 إلى 5 آب",
+ * "يومي 3 و4 آب".
  * 0 when no range ends there. */
 static int range_start(const text *t, size_t last, uint32_t s, int day)
 {
@@ -253,8 +254,11 @@ static int range_start(const text *t, size_t last, uint32_t s, int day)
                    (tok_is(t, last - 3, s, "بين") || tok_is(t, last - 3, s, "وبين"));
     bool from_to = (tok_is(t, last - 1, s, "الي") || tok_is(t, last - 1, s, "حتي")) &&
                    (tok_is(t, last - 3, s, "من") || tok_is(t, last - 3, s, "ومن"));
+    /* "يومي 11 و12 أيار": the dual of يوم names two days, the span of both */
+    bool two_days = tok_is(t, last - 1, s, "و") &&
+                    (tok_is(t, last - 3, s, "يومي") || tok_is(t, last - 3, s, "ويومي"));
     int first = tok_int(t, last - 2);
-    return (between || from_to) && first >= 1 && first < day ? first : 0;
+    return (between || from_to || two_days) && first >= 1 && first < day ? first : 0;
 }
 
 /* A span from `start` to publication. With no publication date its end is

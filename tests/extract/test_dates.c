@@ -440,3 +440,27 @@ Test(dates, a_month_glossed_in_brackets)
         extract_result_free(&r);
     }
 }
+
+/* "يومي 11 و12 أيار": the dual of يوم before two days of one month names
+ * both, the span from the first to the second, as بين 11 و12 does. */
+Test(dates, the_dual_of_day_before_two_days)
+{
+    static const date_case cases[] = {
+        {"قتل 26 مدنيا يومي 8 و9 آب في قصف على الأحياء الشرقية.", 20180829, 20180808, 20180809,
+         DATE_SPAN},
+        {"اعتقلت القوات 41 شخصا يومي 20 و21 تشرين الأول 2019 في حملة دهم.", 0, 20191020, 20191021,
+         DATE_SPAN},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const date_case *c = &cases[i];
+        extract_result r;
+        cr_assert_eq(extract_document_dated(model, c->doc, strlen(c->doc), c->published, &r), 0);
+        cr_assert_geq(r.n_figures, 1, "no figure in: %s", c->doc);
+        const extract_figure *f = &r.figures[r.n_figures - 1];
+        cr_expect(f->date.precision == c->precision && f->date.start == c->start &&
+                      f->date.end == c->end,
+                  "%s: %d-%d (%d), expected %d-%d (%d)", c->doc, f->date.start, f->date.end,
+                  f->date.precision, c->start, c->end, c->precision);
+        extract_result_free(&r);
+    }
+}
