@@ -409,7 +409,8 @@ static bool fronted_where(const doc_state *d, const lexicon_match *pm)
  * say where it lies, as only a place's name is placed: a word of direction
  * or nearness then a place ("في مخمور جنوب غرب أربيل", "على الفولة قرب
  * بابنوسة"), or في or بـ and a state, governorate or region ("في الفولة
- * بولاية غرب كردفان")? */
+ * بولاية غرب كردفان") or the town the gazetteer puts it in ("في سوق الجمعة
+ * بطرابلس")? */
 static bool placed_after(const doc_state *d, const lexicon_match *pm)
 {
     /* as normalised */
@@ -454,8 +455,12 @@ static bool placed_after(const doc_state *d, const lexicon_match *pm)
         (with_ba && !gm.stripped))
         return false;
     const extract_place *pl = &d->m->places[model_entry_index(d->m->gazetteer, gm.entry)];
-    return !pl->ambiguous &&
-           (direction || !strcmp(pl->kind, "governorate") || !strcmp(pl->kind, "region"));
+    /* "في سوق الجمعة بطرابلس", "في الزيتون في غزة": a quarter named with
+     * the town the gazetteer puts it in */
+    const char *parent = d->m->places[model_entry_index(d->m->gazetteer, pm->entry)].parent_id;
+    bool its_town = !direction && parent && !strcmp(parent, pl->id);
+    return !pl->ambiguous && (direction || its_town || !strcmp(pl->kind, "governorate") ||
+                              !strcmp(pl->kind, "region"));
 }
 
 static int push_unresolved(doc_state *d, size_t first, size_t end, const char *kind);

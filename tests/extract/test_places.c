@@ -1833,3 +1833,15 @@ Test(places, west_bank_camps_by_their_names)
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
+
+/* "في الصالحين بحلب": a quarter whose name is also a common word, named
+ * after a preposition with the town the gazetteer puts it in (بـ or في),
+ * is the quarter, as with a governorate after it. */
+Test(places, a_quarter_named_with_its_town)
+{
+    static const place_case found[] = {
+        {"أصيب 5 مدنيين بقذيفة سقطت في الصالحين بحلب.", "salhin", "الصالحين"},
+        {"قتل شابان برصاص قناص في الوعر في حمص.", "waer", "الوعر"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
