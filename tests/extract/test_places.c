@@ -1845,3 +1845,14 @@ Test(places, a_quarter_named_with_its_town)
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
+
+/* "قرى البلاد", "مناطق البلاد": the country the text is about after the
+ * plural noun of its places, not an unknown place's name. */
+Test(places, the_country_after_a_plural_of_places)
+{
+    static const word_case not_places[] = {
+        {"امتدت موجة الحر إلى معظم مناطق البلاد هذا الأسبوع.", "البلاد"},
+        {"نزحت 90 عائلة من قرى البلاد الحدودية.", "البلاد"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
