@@ -1856,3 +1856,13 @@ Test(places, the_country_after_a_plural_of_places)
     };
     check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
 }
+
+/* "مديريات X وY": the plural of مديرية (Yemen's districts) opens a list of
+ * districts, its first name a place though also a common word (نهم). */
+Test(places, the_plural_of_mudiriya_before_its_names)
+{
+    static const place_case found[] = {
+        {"شنت الطائرات 16 غارة على مديريات نهم وخولان خلال يومين.", "nihm", "نهم"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
