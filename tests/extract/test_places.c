@@ -1866,3 +1866,24 @@ Test(places, the_plural_of_mudiriya_before_its_names)
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
+
+/* "في محلية X": Sudan's locality after a preposition names the place (an
+ * unknown one is served unresolved); محلية is otherwise the adjective
+ * "local" ("مصادر محلية متطابقة"), after which no name follows. */
+Test(places, a_sudanese_locality_after_a_preposition)
+{
+    static const word_case unresolved[] = {
+        {"أحرقت القوات 11 منزلا في محلية ود الفاضل شرق الولاية.", "ود الفاضل"},
+    };
+    for (size_t c = 0; c < sizeof unresolved / sizeof unresolved[0]; c++) {
+        extract_result r;
+        run(unresolved[c].doc, &r);
+        cr_expect(has_text(r.unresolved_places, r.n_unresolved_places, &r, unresolved[c].word),
+                  "%s: no unresolved %s", unresolved[c].doc, unresolved[c].word);
+        extract_result_free(&r);
+    }
+    static const word_case not_places[] = {
+        {"أكدت مصادر محلية متطابقة مقتل 4 رعاة.", "متطابقة"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
