@@ -12,6 +12,7 @@
  * أبريل 2023، منذ صباح الاثنين، منذ الخميس، منذ مساء أمس، منذ 4 أيام: to
  * publication; with no
  * publication date, none: its end is unknown).
+ * The night between two weekdays (ليل الاثنين-الثلاثاء) spans both.
  * A day may be an ordinal (السابع من أكتوبر، الحادي والعشرين من آب); a
  * weekday told with its date is that date. A month name alone is not read
  * (آب is also "father"), but after شهر or a word of part it is the month
@@ -615,6 +616,20 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
             *next = wd.tok_end;
             int32_t pd = dates_days(py, pm, pub % 100);
             int pub_wd = (int)(((pd % 7) + 7 + 4) % 7); /* 1970-01-01 was a Thursday */
+            /* "ليل الاثنين-الثلاثاء", "ليلة السبت/الأحد": the night between
+             * a day and the next, both; the second is the last such day on
+             * or before publication */
+            lexicon_match wd2;
+            if ((tok_is(t, wd.tok_end, s, "-") || tok_is(t, wd.tok_end, s, "/")) &&
+                lexicon_match_at(m->dates, t, wd.tok_end + 1, PROCLITICS_NONE, &wd2) &&
+                strcmp(kind_of(&wd2), "weekday") == 0 &&
+                value_of(&wd2) == (value_of(&wd) + 1) % 7) {
+                int32_t second = pd - (pub_wd - value_of(&wd2) + 7) % 7;
+                *out =
+                    (extract_date){dates_from_days(second - 1), dates_from_days(second), DATE_SPAN};
+                *next = wd2.tok_end;
+                return true;
+            }
             int back = (pub_wd - value_of(&wd) + 7) % 7;
             if (!back && tok_is(t, wd.tok_end, s, "الماضي"))
                 back = 7; /* "يوم الثلاثاء الماضي" told on a Tuesday */

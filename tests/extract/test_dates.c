@@ -464,3 +464,27 @@ Test(dates, the_dual_of_day_before_two_days)
         extract_result_free(&r);
     }
 }
+
+/* "ليل الجمعة-السبت", "ليلة السبت/الأحد": the night between a weekday and
+ * the next spans both, the second the last such day by publication
+ * (2018-07-29 is a Sunday). */
+Test(dates, the_night_between_two_weekdays)
+{
+    static const date_case cases[] = {
+        {"قتل 6 مدنيين في غارات ليل الجمعة-السبت على الأحياء الغربية.", 20180729, 20180727,
+         20180728, DATE_SPAN},
+        {"أصيب 10 أشخاص بقصف ليلة السبت/الأحد على السوق.", 20180729, 20180728, 20180729, DATE_SPAN},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const date_case *c = &cases[i];
+        extract_result r;
+        cr_assert_eq(extract_document_dated(model, c->doc, strlen(c->doc), c->published, &r), 0);
+        cr_assert_geq(r.n_figures, 1, "no figure in: %s", c->doc);
+        const extract_figure *f = &r.figures[r.n_figures - 1];
+        cr_expect(f->date.precision == c->precision && f->date.start == c->start &&
+                      f->date.end == c->end,
+                  "%s: %d-%d (%d), expected %d-%d (%d)", c->doc, f->date.start, f->date.end,
+                  f->date.precision, c->start, c->end, c->precision);
+        extract_result_free(&r);
+    }
+}
