@@ -6,7 +6,7 @@
  * الجمعة: the last such day on or before publication), day + month name
  * (Arabic, Syriac and paired: 6 آب/أغسطس, 6 آب (أغسطس)) with or without a year, a month
  * name with a year (month precision), a year after عام (خلال عام 2023: year
- * precision), day-first numeric dates (25/7/2018), and spans (بين 3 و5 آب،
+ * precision), day-first numeric dates (25/7/2018, 25-7-2018), and spans (بين 3 و5 آب،
  * من 3 إلى 5 آب، خلال الأيام الثلاثة الماضية، خلال الأسبوع الماضي، منذ بداية
  * الشهر/العام، الشهر الماضي، منذ 2011، منذ 7 أكتوبر 2023، منذ اندلاع الحرب في
  * أبريل 2023، منذ صباح الاثنين، منذ الخميس، منذ مساء أمس، منذ 4 أيام: to
@@ -517,9 +517,11 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
         *next = i + 3;
         return true;
     }
-    /* 25/7/2018 (day first) */
+    /* 25/7/2018, 25-7-2018 (day first; the year, 1900-2100, tells the
+     * dashes of a date from a range of counts, 3-5) */
     int a = tok_int(t, i);
-    if (a > 0 && tok_is(t, i + 1, s, "/") && tok_is(t, i + 3, s, "/")) {
+    bool dashes = tok_is(t, i + 1, s, "-") && tok_is(t, i + 3, s, "-");
+    if (a > 0 && ((tok_is(t, i + 1, s, "/") && tok_is(t, i + 3, s, "/")) || dashes)) {
         int mo = tok_int(t, i + 2), y = tok_int(t, i + 4);
         if (t->tok[i + 4].sentence == s && valid_ymd(y, mo, a)) {
             *out = (extract_date){pack(y, mo, a), pack(y, mo, a), DATE_DAY};

@@ -488,3 +488,25 @@ Test(dates, the_night_between_two_weekdays)
         extract_result_free(&r);
     }
 }
+
+/* "بتاريخ 9-11-2022": a day-first numeric date with dashes, as with
+ * slashes; a range of counts (3-5) is no date. */
+Test(dates, a_numeric_date_with_dashes)
+{
+    static const date_case cases[] = {
+        {"قتل 13 مدنيا بتاريخ 9-11-2022 في قصف على البلدة.", 0, 20221109, 20221109, DATE_DAY},
+        {"أصيب 21 شخصا في انفجار وقع يوم 27-3-2021 قرب المعبر.", 0, 20210327, 20210327, DATE_DAY},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const date_case *c = &cases[i];
+        extract_result r;
+        cr_assert_eq(extract_document_dated(model, c->doc, strlen(c->doc), c->published, &r), 0);
+        cr_assert_geq(r.n_figures, 1, "no figure in: %s", c->doc);
+        const extract_figure *f = &r.figures[r.n_figures - 1];
+        cr_expect(f->date.precision == c->precision && f->date.start == c->start &&
+                      f->date.end == c->end,
+                  "%s: %d-%d (%d), expected %d-%d (%d)", c->doc, f->date.start, f->date.end,
+                  f->date.precision, c->start, c->end, c->precision);
+        extract_result_free(&r);
+    }
+}
