@@ -4,14 +4,15 @@
  * Date forms (data/lexicon/dates.tsv): days relative to publication (اليوم،
  * أمس، أمس الأول، الليلة الماضية، قبل 3 أيام), a weekday after a lead word (يوم/فجر/صباح
  * الجمعة: the last such day on or before publication), day + month name
- * (Arabic, Syriac and paired: 6 آب/أغسطس) with or without a year, a month
+ * (Arabic, Syriac and paired: 6 آب/أغسطس, 6 آب (أغسطس)) with or without a year, a month
  * name with a year (month precision), a year after عام (خلال عام 2023: year
- * precision), day-first numeric dates (25/7/2018), and spans (بين 3 و5 آب،
+ * precision), day-first numeric dates (25/7/2018, 25-7-2018), and spans (بين 3 و5 آب،
  * من 3 إلى 5 آب، خلال الأيام الثلاثة الماضية، خلال الأسبوع الماضي، منذ بداية
  * الشهر/العام، الشهر الماضي، منذ 2011، منذ 7 أكتوبر 2023، منذ اندلاع الحرب في
  * أبريل 2023، منذ صباح الاثنين، منذ الخميس، منذ مساء أمس، منذ 4 أيام: to
  * publication; with no
  * publication date, none: its end is unknown).
+ * The night between two weekdays (ليل الاثنين-الثلاثاء) spans both.
  * A day may be an ordinal (السابع من أكتوبر، الحادي والعشرين من آب); a
  * weekday told with its date is that date. A month name alone is not read
  * (آب is also "father"), but after شهر or a word of part it is the month
@@ -243,7 +244,8 @@ static void since_that_day(const text *t, size_t i, uint32_t s, int32_t pub, ext
 }
 
 /* The first day of a range of days of one month that ends with the day
- * (`day`, in digits) at token `last`: "بين 3 و5 آب", "من 3 إلى 5 آب".
+ * (`day`, in digits) at token `last`: "بين 3 و5 آب", "من 3 إلى 5 آب",
+ * "يومي 3 و4 آب".
  * 0 when no range ends there. */
 static int range_start(const text *t, size_t last, uint32_t s, int day)
 {
@@ -253,8 +255,11 @@ static int range_start(const text *t, size_t last, uint32_t s, int day)
                    (tok_is(t, last - 3, s, "بين") || tok_is(t, last - 3, s, "وبين"));
     bool from_to = (tok_is(t, last - 1, s, "الي") || tok_is(t, last - 1, s, "حتي")) &&
                    (tok_is(t, last - 3, s, "من") || tok_is(t, last - 3, s, "ومن"));
+    /* "يومي 11 و12 أيار": the dual of يوم names two days, the span of both */
+    bool two_days = tok_is(t, last - 1, s, "و") &&
+                    (tok_is(t, last - 3, s, "يومي") || tok_is(t, last - 3, s, "ويومي"));
     int first = tok_int(t, last - 2);
-    return (between || from_to) && first >= 1 && first < day ? first : 0;
+    return (between || from_to || two_days) && first >= 1 && first < day ? first : 0;
 }
 
 /* A span from `start` to publication. With no publication date its end is
@@ -512,9 +517,11 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
         *next = i + 3;
         return true;
     }
-    /* 25/7/2018 (day first) */
+    /* 25/7/2018, 25-7-2018 (day first; the year, 1900-2100, tells the
+     * dashes of a date from a range of counts, 3-5) */
     int a = tok_int(t, i);
-    if (a > 0 && tok_is(t, i + 1, s, "/") && tok_is(t, i + 3, s, "/")) {
+    bool dashes = tok_is(t, i + 1, s, "-") && tok_is(t, i + 3, s, "-");
+    if (a > 0 && ((tok_is(t, i + 1, s, "/") && tok_is(t, i + 3, s, "/")) || dashes)) {
         int mo = tok_int(t, i + 2), y = tok_int(t, i + 4);
         if (t->tok[i + 4].sentence == s && valid_ymd(y, mo, a)) {
             *out = (extract_date){pack(y, mo, a), pack(y, mo, a), DATE_DAY};
@@ -553,6 +560,12 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
         if (tok_is(t, k, s, "/") && lexicon_match_at(m->dates, t, k + 1, PROCLITICS_NONE, &pair) &&
             strcmp(kind_of(&pair), "month") == 0)
             k = pair.tok_end;
+        /* "11 أيار (مايو) 2024": the month glossed by its other name in
+         * brackets, as after a slash; the year follows the bracket */
+        else if (tok_is(t, k, s, "(") &&
+                 lexicon_match_at(m->dates, t, k + 1, PROCLITICS_NONE, &pair) &&
+                 strcmp(kind_of(&pair), "month") == 0 && tok_is(t, pair.tok_end, s, ")"))
+            k = pair.tok_end + 1;
         /* "آذار من العام 2011", "آذار عام 2011" */
         if (tok_is(t, k, s, "من") && (tok_is(t, k + 1, s, "عام") || tok_is(t, k + 1, s, "العام")))
             k += 2;
@@ -605,6 +618,20 @@ static bool read_at(const extract_model *m, const text *t, size_t i, uint32_t s,
             *next = wd.tok_end;
             int32_t pd = dates_days(py, pm, pub % 100);
             int pub_wd = (int)(((pd % 7) + 7 + 4) % 7); /* 1970-01-01 was a Thursday */
+            /* "ليل الاثنين-الثلاثاء", "ليلة السبت/الأحد": the night between
+             * a day and the next, both; the second is the last such day on
+             * or before publication */
+            lexicon_match wd2;
+            if ((tok_is(t, wd.tok_end, s, "-") || tok_is(t, wd.tok_end, s, "/")) &&
+                lexicon_match_at(m->dates, t, wd.tok_end + 1, PROCLITICS_NONE, &wd2) &&
+                strcmp(kind_of(&wd2), "weekday") == 0 &&
+                value_of(&wd2) == (value_of(&wd) + 1) % 7) {
+                int32_t second = pd - (pub_wd - value_of(&wd2) + 7) % 7;
+                *out =
+                    (extract_date){dates_from_days(second - 1), dates_from_days(second), DATE_SPAN};
+                *next = wd2.tok_end;
+                return true;
+            }
             int back = (pub_wd - value_of(&wd) + 7) % 7;
             if (!back && tok_is(t, wd.tok_end, s, "الماضي"))
                 back = 7; /* "يوم الثلاثاء الماضي" told on a Tuesday */

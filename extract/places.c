@@ -258,6 +258,23 @@ static bool word_in(const text *t, size_t i, const char *const *words)
     return false;
 }
 
+/* Is token k a medium's or time zone's noun (name_before_place), with
+ * the proclitics a noun takes: "في حديث لقناة X", "نشرت بصحيفة X", "عبر
+ * مجلة X"? The name after it is the medium's, though a town's name. */
+static bool medium_noun(const doc_state *d, size_t k)
+{
+    const text *t = d->t;
+    if (k >= t->n_tok || t->tok[k].kind != TOK_WORD)
+        return false;
+    char forms[TEXT_PROCLITIC_MAX][TOKEN_NORM_MAX];
+    size_t n = text_proclitic_forms(t->tok[k].norm, true, forms, NULL, TEXT_PROCLITIC_MAX);
+    for (size_t f = 0; f < n; f++)
+        for (const char *const *x = d->m->word_sets[FW_NAME_BEFORE_PLACE]; *x; x++)
+            if (strcmp(forms[f], *x) == 0)
+                return true;
+    return false;
+}
+
 /* Is the name at tokens [first, end) part of another name: a medium or a
  * time zone before it (قناة (ليبيا الوطنية), بتوقيت القدس), the first word of
  * a compound place name (تل ملح), or an organisation after it (قوات سوريا
@@ -269,7 +286,7 @@ static bool in_other_name(const doc_state *d, size_t first, size_t end)
     while (k > 0 && t->tok[k - 1].kind == TOK_PUNCT && first - k < 2 &&
            t->tok[k - 1].sentence == t->tok[first].sentence)
         k--;
-    if (k > 0 && stages_word_in(d, k - 1, FW_NAME_BEFORE_PLACE))
+    if (k > 0 && medium_noun(d, k - 1))
         return true;
     /* تل ملح, عين X, كفر X: the word that opens a compound name makes a
      * place of its own, which the gazetteer would have matched whole; it
@@ -392,7 +409,8 @@ static bool fronted_where(const doc_state *d, const lexicon_match *pm)
  * say where it lies, as only a place's name is placed: a word of direction
  * or nearness then a place ("في مخمور جنوب غرب أربيل", "على الفولة قرب
  * بابنوسة"), or في or بـ and a state, governorate or region ("في الفولة
- * بولاية غرب كردفان")? */
+ * بولاية غرب كردفان") or the town the gazetteer puts it in ("في سوق الجمعة
+ * بطرابلس")? */
 static bool placed_after(const doc_state *d, const lexicon_match *pm)
 {
     /* as normalised */
@@ -437,8 +455,12 @@ static bool placed_after(const doc_state *d, const lexicon_match *pm)
         (with_ba && !gm.stripped))
         return false;
     const extract_place *pl = &d->m->places[model_entry_index(d->m->gazetteer, gm.entry)];
-    return !pl->ambiguous &&
-           (direction || !strcmp(pl->kind, "governorate") || !strcmp(pl->kind, "region"));
+    /* "في سوق الجمعة بطرابلس", "في الزيتون في غزة": a quarter named with
+     * the town the gazetteer puts it in */
+    const char *parent = d->m->places[model_entry_index(d->m->gazetteer, pm->entry)].parent_id;
+    bool its_town = !direction && parent && !strcmp(parent, pl->id);
+    return !pl->ambiguous && (direction || its_town || !strcmp(pl->kind, "governorate") ||
+                              !strcmp(pl->kind, "region"));
 }
 
 static int push_unresolved(doc_state *d, size_t first, size_t end, const char *kind);
@@ -785,6 +807,22 @@ static bool quarter_kind(const char *kind)
            strcmp(kind, "country") != 0;
 }
 
+/* How many times the text names a party of the war fought in place h's
+ * country (blocs.tsv: a bloc of that conflict, or one its `elsewhere`
+ * column places there): حماس or the Israeli army for Gaza's places. */
+static unsigned parties_of_war_at(const doc_state *d, size_t h)
+{
+    const extract_model *m = d->m;
+    size_t c = m->country_of[h];
+    const char *conflict = c != EXTRACT_NO_INDEX ? model_conflict_in(m, m->places[c].id) : NULL;
+    unsigned n = 0;
+    for (size_t k = 0; conflict && k < d->r->n_source_mentions; k++) {
+        const extract_source *s = &d->r->sources[d->r->source_mentions[k].source];
+        n += s->bloc && model_bloc_in(m, s->bloc, conflict) != NULL;
+    }
+    return n;
+}
+
 /* A name places share (أريحا of Idlib and Jericho; الطيبة of the Lebanese
  * border and of the West Bank) is the place in the country and
  * governorate the text names most, by its other places (the dateline
@@ -799,8 +837,11 @@ static bool quarter_kind(const char *kind)
  * governorate or a region, and when none of the others lies where the
  * text's places are ("حي صلاح الدين" in a report from Baghdad), it is a
  * quarter of that name where the text is: its resolution is dropped, and
- * places_find_unresolved serves it after its noun. One pass over the
- * mentions; the counts are kept only when some name is shared. */
+ * places_find_unresolved serves it after its noun. The parties the text
+ * names count too, each mention once for the namesake in whose country
+ * their war is fought: a Gaza report datelined in Cairo, the bureau's
+ * city, names حماس or the Israeli army, and its رفح is Gaza's. One pass
+ * over the mentions; the counts are kept only when some name is shared. */
 static int choose_namesakes(doc_state *d)
 {
     const extract_model *m = d->m;
@@ -847,7 +888,7 @@ static int choose_namesakes(doc_state *d)
             continue;
         }
         bool quarter = names_quarter(d, p), fits = false;
-        unsigned best_w = 0;
+        unsigned best_w = 0, best_all = 0;
         size_t h = first;
         do {
             size_t c = m->country_of[h];
@@ -859,10 +900,12 @@ static int choose_namesakes(doc_state *d)
                 (m->governorate_of[h] != EXTRACT_NO_INDEX ? weight[m->governorate_of[h]] : 0) +
                 (c != EXTRACT_NO_INDEX ? weight[c] - (abroad ? alone[c] : 0) : 0);
             bool ok = !quarter || quarter_kind(m->places[h].kind);
+            unsigned all = w + parties_of_war_at(d, h);
             /* the first in the gazetteer on a tie */
-            if (ok && (!fits || w > best_w || (w == best_w && h < best))) {
+            if (ok && (!fits || all > best_all || (all == best_all && h < best))) {
                 best = h;
                 best_w = w;
+                best_all = all;
                 fits = true;
             }
             h = m->homonym_of[h];

@@ -412,3 +412,101 @@ Test(dates, nearest_cause_in_sentence)
     cr_expect_str_eq(r.figures[0].cause, "airstrike");
     extract_result_free(&r);
 }
+
+/* "11 أيار (مايو) 2024": the month glossed by its other name in brackets,
+ * as after a slash; the year after the bracket is the date's, also in an
+ * agency's dateline. */
+Test(dates, a_month_glossed_in_brackets)
+{
+    static const date_case cases[] = {
+        {"قتل 19 مدنيا في 11 أيار (مايو) 2024 في قصف على السوق.", 0, 20240511, 20240511, DATE_DAY},
+        {"نزحت 300 أسرة في 4 سبتمبر (أيلول) 2023 من القرى الحدودية.", 0, 20230904, 20230904,
+         DATE_DAY},
+        {"قتل 70 مدنيا خلال تشرين الثاني (نوفمبر) 2022 في الغارات.", 0, 20221101, 20221130,
+         DATE_MONTH},
+        {"بيروت، 3 آذار (مارس) 2024 (أ ف ب) - قتل 6 أشخاص في غارة على سيارة.", 0, 20240303,
+         20240303, DATE_DAY},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const date_case *c = &cases[i];
+        extract_result r;
+        cr_assert_eq(extract_document_dated(model, c->doc, strlen(c->doc), c->published, &r), 0);
+        cr_assert_geq(r.n_figures, 1, "no figure in: %s", c->doc);
+        const extract_figure *f = &r.figures[r.n_figures - 1];
+        cr_expect(f->date.precision == c->precision && f->date.start == c->start &&
+                      f->date.end == c->end,
+                  "%s: %d-%d (%d), expected %d-%d (%d)", c->doc, f->date.start, f->date.end,
+                  f->date.precision, c->start, c->end, c->precision);
+        extract_result_free(&r);
+    }
+}
+
+/* "يومي 11 و12 أيار": the dual of يوم before two days of one month names
+ * both, the span from the first to the second, as بين 11 و12 does. */
+Test(dates, the_dual_of_day_before_two_days)
+{
+    static const date_case cases[] = {
+        {"قتل 26 مدنيا يومي 8 و9 آب في قصف على الأحياء الشرقية.", 20180829, 20180808, 20180809,
+         DATE_SPAN},
+        {"اعتقلت القوات 41 شخصا يومي 20 و21 تشرين الأول 2019 في حملة دهم.", 0, 20191020, 20191021,
+         DATE_SPAN},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const date_case *c = &cases[i];
+        extract_result r;
+        cr_assert_eq(extract_document_dated(model, c->doc, strlen(c->doc), c->published, &r), 0);
+        cr_assert_geq(r.n_figures, 1, "no figure in: %s", c->doc);
+        const extract_figure *f = &r.figures[r.n_figures - 1];
+        cr_expect(f->date.precision == c->precision && f->date.start == c->start &&
+                      f->date.end == c->end,
+                  "%s: %d-%d (%d), expected %d-%d (%d)", c->doc, f->date.start, f->date.end,
+                  f->date.precision, c->start, c->end, c->precision);
+        extract_result_free(&r);
+    }
+}
+
+/* "ليل الجمعة-السبت", "ليلة السبت/الأحد": the night between a weekday and
+ * the next spans both, the second the last such day by publication
+ * (2018-07-29 is a Sunday). */
+Test(dates, the_night_between_two_weekdays)
+{
+    static const date_case cases[] = {
+        {"قتل 6 مدنيين في غارات ليل الجمعة-السبت على الأحياء الغربية.", 20180729, 20180727,
+         20180728, DATE_SPAN},
+        {"أصيب 10 أشخاص بقصف ليلة السبت/الأحد على السوق.", 20180729, 20180728, 20180729, DATE_SPAN},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const date_case *c = &cases[i];
+        extract_result r;
+        cr_assert_eq(extract_document_dated(model, c->doc, strlen(c->doc), c->published, &r), 0);
+        cr_assert_geq(r.n_figures, 1, "no figure in: %s", c->doc);
+        const extract_figure *f = &r.figures[r.n_figures - 1];
+        cr_expect(f->date.precision == c->precision && f->date.start == c->start &&
+                      f->date.end == c->end,
+                  "%s: %d-%d (%d), expected %d-%d (%d)", c->doc, f->date.start, f->date.end,
+                  f->date.precision, c->start, c->end, c->precision);
+        extract_result_free(&r);
+    }
+}
+
+/* "بتاريخ 9-11-2022": a day-first numeric date with dashes, as with
+ * slashes; a range of counts (3-5) is no date. */
+Test(dates, a_numeric_date_with_dashes)
+{
+    static const date_case cases[] = {
+        {"قتل 13 مدنيا بتاريخ 9-11-2022 في قصف على البلدة.", 0, 20221109, 20221109, DATE_DAY},
+        {"أصيب 21 شخصا في انفجار وقع يوم 27-3-2021 قرب المعبر.", 0, 20210327, 20210327, DATE_DAY},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const date_case *c = &cases[i];
+        extract_result r;
+        cr_assert_eq(extract_document_dated(model, c->doc, strlen(c->doc), c->published, &r), 0);
+        cr_assert_geq(r.n_figures, 1, "no figure in: %s", c->doc);
+        const extract_figure *f = &r.figures[r.n_figures - 1];
+        cr_expect(f->date.precision == c->precision && f->date.start == c->start &&
+                      f->date.end == c->end,
+                  "%s: %d-%d (%d), expected %d-%d (%d)", c->doc, f->date.start, f->date.end,
+                  f->date.precision, c->start, c->end, c->precision);
+        extract_result_free(&r);
+    }
+}

@@ -228,3 +228,17 @@ Test(gazetteer, every_party_has_its_bloc)
                       (strchr(sources[i].bloc, '.') || !strcmp(sources[i].bloc, "independent")),
                   "%s has no bloc", sources[i].id);
 }
+
+/* A village or quarter lies inside the town the press names it with, so
+ * that a report naming both can place its figures at the smaller one:
+ * Kocho, Sinune and Khanasor in Sinjar, Gaza's quarters in Gaza city. */
+Test(gazetteer, villages_and_quarters_lie_inside_their_town)
+{
+    static const char *const pairs[][2] = {
+        {"kocho", "sinjar"},  {"sinune", "sinjar"},        {"khanasor", "sinjar"},
+        {"shujaiya", "gaza"}, {"mosul-old-city", "mosul"},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+        cr_expect(within(place(pairs[i][0]), pairs[i][1]), "%s is not inside %s", pairs[i][0],
+                  pairs[i][1]);
+}

@@ -1770,3 +1770,127 @@ Test(places, tuz_khurmatu_by_its_short_name)
     };
     check_place_cases(found, sizeof found / sizeof found[0]);
 }
+
+/* "أقضية X وY", "قضائي X وY": the plural and dual of قضاء before a list of
+ * districts; its first name is a district though it is also a common word
+ * (صور "pictures"), as after قرى or بلدتي. */
+Test(places, the_plural_of_qada_before_its_names)
+{
+    static const place_case found[] = {
+        {"شنت المسيرات غارات على أقضية صور ومرجعيون فجر الثلاثاء.", "tyre", "صور"},
+        {"نزحت 60 عائلة من قضائي صور وحاصبيا خلال الليل.", "tyre", "صور"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
+
+/* "لقناة X", "بصحيفة X": a medium's noun keeps its proclitic, and the town
+ * named after it is still the medium's name, no place. */
+Test(places, a_medium_s_noun_with_its_proclitic)
+{
+    static const word_case not_places[] = {
+        {"وأكد قائد اللواء في حديث لقناة حمص أن 14 مسلحا قتلوا.", "حمص"},
+        {"وكان الخبر قد نشر بصحيفة الحسكة قبل يومين.", "الحسكة"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], false);
+}
+
+/* A Gaza report datelined in Cairo, where the bureau sits: the parties of
+ * Gaza's war it names (حماس، the Israeli army) count for Gaza's رفح over
+ * Egypt's; a report from Sinai naming none of them keeps Egypt's. */
+Test(places, the_parties_of_a_war_tell_namesakes_apart)
+{
+    static const figure_place_case cases[] = {
+        {"القاهرة - أعلن الجيش الإسرائيلي أنه قتل 9 من عناصر حماس في اشتباكات شرق رفح.",
+         "9 من عناصر", "rafah"},
+        {"القاهرة - قتل 3 مجندين مصريين في هجوم على نقطة تفتيش قرب رفح.", "3 مجندين",
+         "rafah-egypt"},
+    };
+    check_figure_places(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Villages and towns the genre names that the gazetteer lacked: Sinjar's
+ * north and the Nineveh plain, east Gezira, north Sinai, the Kurdish name
+ * of al-Yarubiyah (تل كوجر). نخل is also "palm trees". */
+Test(places, villages_of_sinjar_nineveh_gezira_and_sinai)
+{
+    static const place_case found[] = {
+        {"عادت 85 عائلة إيزيدية إلى ناحية سنوني هذا الأسبوع.", "sinune", "سنوني"},
+        {"سقطت قذيفة على قرية خانصور دون إصابات.", "khanasor", "خانصور"},
+        {"وصل 70 نازحا إلى ألقوش وتل أسقف من الموصل.", "tesqopa", "تل أسقف"},
+        {"نزحت 40 أسرة من بلدة ود رواح إلى القضارف.", "wad-rawah", "ود رواح"},
+        {"قتل 3 جنود في كمين قرب جبل الحلال.", "jabal-al-halal", "جبل الحلال"},
+        {"أغلقت القوات معبر تل كوجر أمام الشاحنات.", "yarubiyah", "تل كوجر"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+    static const word_case not_places[] = {
+        {"اقتلع الجنود نخل المزارعين في الوادي.", "نخل"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], false);
+}
+
+/* The West Bank's camps by the names the press gives them: مخيم بلاطة
+ * (the camp, inside Nablus), مخيم قلنديا (not Qalandiya village), مخيم عين
+ * بيت الماء (مخيم العين). */
+Test(places, west_bank_camps_by_their_names)
+{
+    static const place_case found[] = {
+        {"اعتقلت القوات 8 شبان خلال اقتحام مخيم بلاطة ليلا.", "balata-camp", "مخيم بلاطة"},
+        {"أصيب 4 شبان بالرصاص المطاطي في مخيم قلنديا.", "qalandia-camp", "مخيم قلنديا"},
+        {"داهمت القوات منازل في مخيم عين بيت الماء واعتقلت 2.", "ein-camp", "مخيم عين بيت الماء"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
+
+/* "في الصالحين بحلب": a quarter whose name is also a common word, named
+ * after a preposition with the town the gazetteer puts it in (بـ or في),
+ * is the quarter, as with a governorate after it. */
+Test(places, a_quarter_named_with_its_town)
+{
+    static const place_case found[] = {
+        {"أصيب 5 مدنيين بقذيفة سقطت في الصالحين بحلب.", "salhin", "الصالحين"},
+        {"قتل شابان برصاص قناص في الوعر في حمص.", "waer", "الوعر"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
+
+/* "قرى البلاد", "مناطق البلاد": the country the text is about after the
+ * plural noun of its places, not an unknown place's name. */
+Test(places, the_country_after_a_plural_of_places)
+{
+    static const word_case not_places[] = {
+        {"امتدت موجة الحر إلى معظم مناطق البلاد هذا الأسبوع.", "البلاد"},
+        {"نزحت 90 عائلة من قرى البلاد الحدودية.", "البلاد"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
+
+/* "مديريات X وY": the plural of مديرية (Yemen's districts) opens a list of
+ * districts, its first name a place though also a common word (نهم). */
+Test(places, the_plural_of_mudiriya_before_its_names)
+{
+    static const place_case found[] = {
+        {"شنت الطائرات 16 غارة على مديريات نهم وخولان خلال يومين.", "nihm", "نهم"},
+    };
+    check_place_cases(found, sizeof found / sizeof found[0]);
+}
+
+/* "في محلية X": Sudan's locality after a preposition names the place (an
+ * unknown one is served unresolved); محلية is otherwise the adjective
+ * "local" ("مصادر محلية متطابقة"), after which no name follows. */
+Test(places, a_sudanese_locality_after_a_preposition)
+{
+    static const word_case unresolved[] = {
+        {"أحرقت القوات 11 منزلا في محلية ود الفاضل شرق الولاية.", "ود الفاضل"},
+    };
+    for (size_t c = 0; c < sizeof unresolved / sizeof unresolved[0]; c++) {
+        extract_result r;
+        run(unresolved[c].doc, &r);
+        cr_expect(has_text(r.unresolved_places, r.n_unresolved_places, &r, unresolved[c].word),
+                  "%s: no unresolved %s", unresolved[c].doc, unresolved[c].word);
+        extract_result_free(&r);
+    }
+    static const word_case not_places[] = {
+        {"أكدت مصادر محلية متطابقة مقتل 4 رعاة.", "متطابقة"},
+    };
+    check_no_place(not_places, sizeof not_places / sizeof not_places[0], true);
+}
