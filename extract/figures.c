@@ -4047,8 +4047,14 @@ static size_t updated_toll_of(const doc_state *d, const fig_aux *aux, size_t i, 
                          strcmp(f[i].type, "count") != 0 && f[j].subject_category &&
                          f[i].subject_category && type_fits("killed", f[j].subject_category) &&
                          type_fits("killed", f[i].subject_category);
-        bool same_object =
-            f[j].object == f[i].object || aux[i].toll_noun || named_same || of_people;
+        /* "قالت الوكالة إن 258 من موظفيها قتلوا ... وارتفعت حصيلة الشهداء
+         * إلى 43 ألفا، بحسب الوزارة": another party's toll of anyone is no
+         * update of a party's count of its own people (a noun with its
+         * pronoun) */
+        bool own_people = aux[j].end > 0 && possessive(t, aux[j].end - 1);
+        bool of_anyone =
+            aux[i].toll_noun && (f[j].claimant == f[i].claimant || aux[j].toll_noun || !own_people);
+        bool same_object = f[j].object == f[i].object || of_anyone || named_same || of_people;
         bool same_type = !strcmp(f[j].type, f[i].type) || (untyped && named_same);
         /* "استشهد شابان في جنين ... ارتفعت حصيلة الشهداء منذ مطلع العام إلى
          * 312": a total since a start adds the day's toll up; it replaces

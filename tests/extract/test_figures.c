@@ -3326,6 +3326,14 @@ Test(figures, another_partys_toll_replaces_no_count_of_one_side)
         {"وأعلنت قيادة الجيش مقتل 6 من جنودها في معارك الريف الشرقي. وذكر المرصد أن حصيلة قتلى "
          "قوات النظام ارتفعت إلى 19.",
          "19", "6 من جنودها"},
+        /* another party's toll of anyone replaces no count of one kind of
+         * people (a body's own staff), but a toll of anyone */
+        {"وقالت الهيئة إن 41 من موظفيها قتلوا منذ بدء الحرب. وفي السياق، ارتفعت حصيلة الشهداء إلى "
+         "8120 شهيدا، بحسب وزارة الصحة.",
+         "8120 شهيدا", NULL},
+        {"وقالت وزارة الصحة إن 27 شخصا قتلوا في القصف. وارتفعت الحصيلة إلى 33 قتيلا، بحسب فرق "
+         "الإنقاذ.",
+         "33 قتيلا", "27 شخصا"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         extract_result r;
