@@ -1292,7 +1292,9 @@ static bool spans_more(const extract_model *m, size_t at, size_t spot)
  * right after a spot of its own country, or after a narrower wide one,
  * joined by nothing or by في or a word of direction or nearness ("قرية X
  * جنوب لبنان", "X بريف حلب", "X في محافظة Y", "محافظة X جنوبي سوريا"),
- * says where that spot lies; what happened there happened at the spot. */
+ * says where that spot lies; what happened there happened at the spot. So
+ * does a town right after a quarter, camp or village the gazetteer puts
+ * in it ("حي الشجاعية شرق مدينة غزة", "مخيم بلاطة شرق نابلس"). */
 static size_t located_by(const doc_state *d, size_t p)
 {
     const text *t = d->t;
@@ -1301,8 +1303,9 @@ static size_t located_by(const doc_state *d, size_t p)
     /* "ومحافظة حماة": a further place of a list, not where the one before lies */
     bool after_waw = d->r->places[p].sp.start > t->tok[pf].sp.start &&
                      !strncmp(t->tok[pf].norm, "و", strlen("و"));
-    if (pf == 0 || after_waw || !wide_place(&m->places[at]))
+    if (pf == 0 || after_waw)
         return p;
+    bool wide = wide_place(&m->places[at]);
     size_t before = pf;
     lexicon_match cm;
     if (t->tok[pf - 1].kind == TOK_WORD && t->tok[pf - 1].sentence == t->tok[pf].sentence &&
@@ -1314,6 +1317,10 @@ static size_t located_by(const doc_state *d, size_t p)
         size_t spot = d->r->places[q].place;
         if (d->place_toks[q].end != before && d->place_toks[q].end != pf)
             continue;
+        if (!wide)
+            return m->places[spot].parent_id && !strcmp(m->places[spot].parent_id, m->places[at].id)
+                       ? q
+                       : p;
         if (m->country_of[spot] != m->country_of[at] ||
             (wide_place(&m->places[spot]) && !spans_more(m, at, spot)))
             return p;

@@ -3402,6 +3402,18 @@ Test(figures, a_place_of_the_figures_own_clause)
     check_places(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A camp or quarter named with the town the gazetteer puts it in, a word
+ * of direction between, is where the figure is: the town only says where
+ * it lies. */
+Test(figures, a_spot_named_with_its_town_is_the_place)
+{
+    static const place_case cases[] = {
+        {"وفي مخيم بلاطة شرق نابلس، اعتقلت القوات 11 شابا.", "11 شابا", "balata-camp"},
+        {"وفي مدينة نابلس، اعتقلت القوات 11 شابا.", "11 شابا", "nablus"},
+    };
+    check_places(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A figure that names an owner of its own after من, one the extractor does
  * not tell apart, does not take the owner of the figure before it. */
 Test(figures, an_owner_of_its_own_is_not_carried_over)
