@@ -24,7 +24,7 @@
 
 /* Bump when the rules in C change the way documents are read, so stored
  * extractions are refreshed (see extract_model_fingerprint). */
-#define EXTRACT_RULES_VERSION 18
+#define EXTRACT_RULES_VERSION 19
 
 const char *model_field(const lexicon_entry *e, size_t i)
 {
