@@ -16,6 +16,23 @@ typedef struct date_case {
     date_precision precision;
 } date_case;
 
+/* The last figure of each case's document has the case's date. */
+static void check_date_cases(const date_case *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const date_case *c = &cases[i];
+        extract_result r;
+        cr_assert_eq(extract_document_dated(model, c->doc, strlen(c->doc), c->published, &r), 0);
+        cr_assert_geq(r.n_figures, 1, "no figure in: %s", c->doc);
+        const extract_figure *f = &r.figures[r.n_figures - 1];
+        cr_expect(f->date.precision == c->precision && f->date.start == c->start &&
+                      f->date.end == c->end,
+                  "%s: %d-%d (%d), expected %d-%d (%d)", c->doc, f->date.start, f->date.end,
+                  f->date.precision, c->start, c->end, c->precision);
+        extract_result_free(&r);
+    }
+}
+
 /* 2018-07-29 is a Sunday; 2019-01-01 a Tuesday. */
 static const date_case date_cases[] = {
     {"قتل 12 مدنيا اليوم في قصف على المدينة.", 20180729, 20180729, 20180729, DATE_DAY},
@@ -427,18 +444,7 @@ Test(dates, a_month_glossed_in_brackets)
         {"بيروت، 3 آذار (مارس) 2024 (أ ف ب) - قتل 6 أشخاص في غارة على سيارة.", 0, 20240303,
          20240303, DATE_DAY},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        const date_case *c = &cases[i];
-        extract_result r;
-        cr_assert_eq(extract_document_dated(model, c->doc, strlen(c->doc), c->published, &r), 0);
-        cr_assert_geq(r.n_figures, 1, "no figure in: %s", c->doc);
-        const extract_figure *f = &r.figures[r.n_figures - 1];
-        cr_expect(f->date.precision == c->precision && f->date.start == c->start &&
-                      f->date.end == c->end,
-                  "%s: %d-%d (%d), expected %d-%d (%d)", c->doc, f->date.start, f->date.end,
-                  f->date.precision, c->start, c->end, c->precision);
-        extract_result_free(&r);
-    }
+    check_date_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
 /* "يومي 11 و12 أيار": the dual of يوم before two days of one month names
@@ -451,18 +457,7 @@ Test(dates, the_dual_of_day_before_two_days)
         {"اعتقلت القوات 41 شخصا يومي 20 و21 تشرين الأول 2019 في حملة دهم.", 0, 20191020, 20191021,
          DATE_SPAN},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        const date_case *c = &cases[i];
-        extract_result r;
-        cr_assert_eq(extract_document_dated(model, c->doc, strlen(c->doc), c->published, &r), 0);
-        cr_assert_geq(r.n_figures, 1, "no figure in: %s", c->doc);
-        const extract_figure *f = &r.figures[r.n_figures - 1];
-        cr_expect(f->date.precision == c->precision && f->date.start == c->start &&
-                      f->date.end == c->end,
-                  "%s: %d-%d (%d), expected %d-%d (%d)", c->doc, f->date.start, f->date.end,
-                  f->date.precision, c->start, c->end, c->precision);
-        extract_result_free(&r);
-    }
+    check_date_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
 /* "ليل الجمعة-السبت", "ليلة السبت/الأحد": the night between a weekday and
@@ -475,18 +470,7 @@ Test(dates, the_night_between_two_weekdays)
          20180728, DATE_SPAN},
         {"أصيب 10 أشخاص بقصف ليلة السبت/الأحد على السوق.", 20180729, 20180728, 20180729, DATE_SPAN},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        const date_case *c = &cases[i];
-        extract_result r;
-        cr_assert_eq(extract_document_dated(model, c->doc, strlen(c->doc), c->published, &r), 0);
-        cr_assert_geq(r.n_figures, 1, "no figure in: %s", c->doc);
-        const extract_figure *f = &r.figures[r.n_figures - 1];
-        cr_expect(f->date.precision == c->precision && f->date.start == c->start &&
-                      f->date.end == c->end,
-                  "%s: %d-%d (%d), expected %d-%d (%d)", c->doc, f->date.start, f->date.end,
-                  f->date.precision, c->start, c->end, c->precision);
-        extract_result_free(&r);
-    }
+    check_date_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
 /* "بتاريخ 9-11-2022": a day-first numeric date with dashes, as with
@@ -497,16 +481,5 @@ Test(dates, a_numeric_date_with_dashes)
         {"قتل 13 مدنيا بتاريخ 9-11-2022 في قصف على البلدة.", 0, 20221109, 20221109, DATE_DAY},
         {"أصيب 21 شخصا في انفجار وقع يوم 27-3-2021 قرب المعبر.", 0, 20210327, 20210327, DATE_DAY},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        const date_case *c = &cases[i];
-        extract_result r;
-        cr_assert_eq(extract_document_dated(model, c->doc, strlen(c->doc), c->published, &r), 0);
-        cr_assert_geq(r.n_figures, 1, "no figure in: %s", c->doc);
-        const extract_figure *f = &r.figures[r.n_figures - 1];
-        cr_expect(f->date.precision == c->precision && f->date.start == c->start &&
-                      f->date.end == c->end,
-                  "%s: %d-%d (%d), expected %d-%d (%d)", c->doc, f->date.start, f->date.end,
-                  f->date.precision, c->start, c->end, c->precision);
-        extract_result_free(&r);
-    }
+    check_date_cases(cases, sizeof cases / sizeof cases[0]);
 }

@@ -66,6 +66,26 @@ static void check_cases(const figure_case *cases, size_t n)
     }
 }
 
+/* A figure `now` of a document and the figure it supersedes, `was` (NULL:
+ * none). */
+typedef struct supersede_case {
+    const char *doc, *now, *was;
+} supersede_case;
+
+static void check_supersedes(const supersede_case *cases, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        extract_result r;
+        run(cases[k].doc, &r);
+        size_t now = figure_at(&r, cases[k].now);
+        cr_assert_neq(now, EXTRACT_NO_INDEX, "no figure \"%s\" in: %s", cases[k].now, cases[k].doc);
+        size_t was = cases[k].was ? figure_at(&r, cases[k].was) : EXTRACT_NO_INDEX;
+        cr_expect_eq(r.figures[now].supersedes, was, "\"%s\" supersedes %zu, want %zu in: %s",
+                     cases[k].now, r.figures[now].supersedes, was, cases[k].doc);
+        extract_result_free(&r);
+    }
+}
+
 /* A sentence, the text of a figure's number in it, and the id of the place
  * that figure is in (NULL: none). */
 typedef struct place_case {
@@ -3204,9 +3224,7 @@ Test(figures, the_disappeared_hidden_away)
  * is the same toll updated; two kinds of people are two tolls. */
 Test(figures, an_update_of_people_told_of_a_kind_of_people)
 {
-    static const struct {
-        const char *doc, *now, *was;
-    } cases[] = {
+    static const supersede_case cases[] = {
         {"وقال الدفاع المدني إن 12 شخصا قتلوا في القصف. وارتفع عدد القتلى إلى 15 مدنيا.",
          "15 مدنيا", "12 شخصا"},
         {"وقال الدفاع المدني إن 12 مدنيا قتلوا في القصف. وارتفع عدد القتلى إلى 15 شخصا.", "15 شخصا",
@@ -3214,16 +3232,7 @@ Test(figures, an_update_of_people_told_of_a_kind_of_people)
         {"وقال الدفاع المدني إن 12 جنديا قتلوا في القصف. وارتفع عدد القتلى إلى 15 مدنيا.",
          "15 مدنيا", NULL},
     };
-    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
-        extract_result r;
-        run(cases[k].doc, &r);
-        size_t now = figure_at(&r, cases[k].now);
-        cr_assert_neq(now, EXTRACT_NO_INDEX, "no figure \"%s\" in: %s", cases[k].now, cases[k].doc);
-        size_t was = cases[k].was ? figure_at(&r, cases[k].was) : EXTRACT_NO_INDEX;
-        cr_expect_eq(r.figures[now].supersedes, was, "\"%s\" supersedes %zu, want %zu in: %s",
-                     cases[k].now, r.figures[now].supersedes, was, cases[k].doc);
-        extract_result_free(&r);
-    }
+    check_supersedes(cases, sizeof cases / sizeof cases[0]);
 }
 
 /* A noun that says what befell it (أسيرا) counts its own figure and says
@@ -3317,9 +3326,7 @@ Test(figures, one_more_counted_by_another_or_an_ordinal)
  * that side: another party's toll of both sides is no update of it. */
 Test(figures, another_partys_toll_replaces_no_count_of_one_side)
 {
-    static const struct {
-        const char *doc, *now, *was;
-    } cases[] = {
+    static const supersede_case cases[] = {
         {"وأعلنت قيادة الجيش مقتل 6 من جنودها في معارك الريف الشرقي. وذكر المرصد أن حصيلة المعارك "
          "ارتفعت إلى 57 قتيلا من الطرفين.",
          "57 قتيلا", NULL},
@@ -3335,16 +3342,7 @@ Test(figures, another_partys_toll_replaces_no_count_of_one_side)
          "الإنقاذ.",
          "33 قتيلا", "27 شخصا"},
     };
-    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
-        extract_result r;
-        run(cases[k].doc, &r);
-        size_t now = figure_at(&r, cases[k].now);
-        cr_assert_neq(now, EXTRACT_NO_INDEX, "no figure \"%s\" in: %s", cases[k].now, cases[k].doc);
-        size_t was = cases[k].was ? figure_at(&r, cases[k].was) : EXTRACT_NO_INDEX;
-        cr_expect_eq(r.figures[now].supersedes, was, "\"%s\" supersedes %zu, want %zu in: %s",
-                     cases[k].now, r.figures[now].supersedes, was, cases[k].doc);
-        extract_result_free(&r);
-    }
+    check_supersedes(cases, sizeof cases / sizeof cases[0]);
 }
 
 /* Munitions disposed of (أتلف، إتلاف) were destroyed, not fired. */
