@@ -206,6 +206,40 @@ static void discovered_id(const char *name, const char *kind, char id[DISCOVERED
              (unsigned long long)(fnv(norm) & 0xffffffffu));
 }
 
+/* Is kind that of a body, not of a person or an unnamed source? */
+static bool body_kind(const char *kind)
+{
+    return strcmp(kind, "person") != 0 && strcmp(kind, "anonymous") != 0 &&
+           strcmp(kind, "role") != 0;
+}
+
+/* "وأضافت وزارة الدفاع" after "وزارة الدفاع الروسية", "القوات المسلحة"
+ * after "القوات المسلحة السودانية": a body's name of two words or more cut
+ * short of the words that end it is the body named in full before it (the
+ * latest, when two were). Its index, or EXTRACT_NO_INDEX. */
+static size_t named_in_full_before(const doc_state *d, const char *name, const char *kind)
+{
+    char cut[256], full[256];
+    size_t n = text_normalize(name, strlen(name), cut, sizeof cut);
+    if (!body_kind(kind) || n == 0 || n + 2 > sizeof cut || !strchr(cut, ' '))
+        return EXTRACT_NO_INDEX;
+    cut[n] = ' '; /* whole words only */
+    cut[n + 1] = '\0';
+    for (size_t k = d->r->n_source_mentions; k-- > 0;) {
+        size_t src = d->r->source_mentions[k].source;
+        if (!body_kind(d->r->sources[src].kind))
+            continue;
+        char *said = text_slice(d->t, d->r->source_mentions[k].sp);
+        if (!said)
+            return EXTRACT_NO_INDEX;
+        size_t m = text_normalize(said, strlen(said), full, sizeof full);
+        free(said);
+        if (m > n + 1 && strncmp(full, cut, n + 1) == 0)
+            return src;
+    }
+    return EXTRACT_NO_INDEX;
+}
+
 static size_t discovered_named(doc_state *d, char *name, const char *kind, size_t parent)
 {
     char id[DISCOVERED_ID_MAX];
@@ -215,6 +249,11 @@ static size_t discovered_named(doc_state *d, char *name, const char *kind, size_
             free(name);
             return i;
         }
+    size_t full = named_in_full_before(d, name, kind);
+    if (full != EXTRACT_NO_INDEX) {
+        free(name);
+        return full;
+    }
     if (!keep(d, name))
         return EXTRACT_NO_INDEX;
     char *owned_id = keep(d, strdup(id));

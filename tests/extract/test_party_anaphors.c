@@ -209,6 +209,29 @@ Test(party_anaphors, the_organisation_after_one_named_without_a_head_noun)
     extract_result_free(&r);
 }
 
+Test(party_anaphors, a_name_cut_short_is_the_body_named_in_full)
+{
+    /* A body named again without the words that end its name is the body
+     * named in full before, whatever kind its head alone would give. */
+    extract_result r;
+    run("وقالت وزارة الدفاع الروسية إن طائراتها دمرت 6 مستودعات للذخيرة. "
+        "وأضافت وزارة الدفاع أن 19 مسلحا قتلوا في الغارات.\n",
+        &r);
+    cr_expect_str_eq(mention_source(&r, "وزارة الدفاع", 0), "russian-mod");
+    cr_expect_str_eq(claimant_id(&r, figure_with(&r, "19 مسلحا")), "russian-mod");
+    extract_result_free(&r);
+    run("قالت هيئة الإغاثة الإنسانية التركية إن 250 أسرة نزحت إلى المخيمات. "
+        "وذكرت هيئة الإغاثة أن 35 خيمة احترقت.\n",
+        &r);
+    cr_expect_str_eq(claimant_id(&r, figure_with(&r, "35 خيمة")), "ihh");
+    extract_result_free(&r);
+    /* ... but not a name that only begins like it */
+    run("قالت وزارة الدفاع الروسية إن 6 مستودعات دمرت. وقالت وزارة الداخلية إن 19 شخصا اعتقلوا.\n",
+        &r);
+    cr_expect_str_neq(claimant_id(&r, figure_with(&r, "19 شخصا")), "russian-mod");
+    extract_result_free(&r);
+}
+
 Test(party_anaphors, ordinary_nouns_are_not_references)
 {
     extract_result r;
