@@ -1011,6 +1011,9 @@ Test(sources, the_city_of_a_dateline_is_no_outlet)
         {"عنوان الخبر\nصحيفة القدس\nهدمت جرافات الاحتلال 6 منازل في سلوان.\n", "al-quds-daily"},
         /* the adverb: no outlet */
         {"وقال المسعفون إنهم نقلوا معًا 13 جريحا إلى مستشفى رفيديا.\n", NULL},
+        /* a Khartoum daily named by an adjective, in the outlet's slot only */
+        {"عنوان الخبر\nالخرطوم - السوداني\nقتل 8 مدنيين في قصف على سوق ليبيا.\n", "alsudani-daily"},
+        {"وقال الجيش السوداني إن 8 مدنيين قتلوا في قصف على السوق.\n", NULL},
     };
     check_outlets(cases, sizeof cases / sizeof cases[0]);
 }
