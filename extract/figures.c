@@ -2766,6 +2766,11 @@ static bool noun_just_before(const doc_state *d, size_t i, counted *c)
                 *c = (counted){head.entry, k - 1, k + 1, {head.sp.start, t->tok[k].sp.end}};
                 return true;
             }
+            /* "دمر 200 منزل في قرية واحدة": in one village, where it
+             * happened, not a count of villages */
+            if (k > 0 && t->tok[k - 1].sentence == t->tok[k].sentence &&
+                stages_word_is(t, k - 1, (const char *const[]){"في", "وفي", NULL}))
+                return false;
             if (nm.tok_end + 1 < i || nm.tok_end > i || (k > 0 && word_role(d, k - 1, "of")) ||
                 (k > 0 && t->cp[t->tok[k].sp.start] != 0x0648 &&
                  t->tok[k - 1].sentence == t->tok[k].sentence &&
