@@ -1294,7 +1294,10 @@ static bool spans_more(const extract_model *m, size_t at, size_t spot)
  * جنوب لبنان", "X بريف حلب", "X في محافظة Y", "محافظة X جنوبي سوريا"),
  * says where that spot lies; what happened there happened at the spot. So
  * does a town right after a quarter, camp or village the gazetteer puts
- * in it ("حي الشجاعية شرق مدينة غزة", "مخيم بلاطة شرق نابلس"). */
+ * in it ("حي الشجاعية شرق مدينة غزة", "مخيم بلاطة شرق نابلس"), or after
+ * any spot of its country with a word of direction or nearness between
+ * ("مخيم زمزم جنوب الفاشر"; not the end of a way: "طريق حلب - دمشق قرب
+ * سراقب" is near Saraqib). */
 static size_t located_by(const doc_state *d, size_t p)
 {
     const text *t = d->t;
@@ -1308,17 +1311,25 @@ static size_t located_by(const doc_state *d, size_t p)
     bool wide = wide_place(&m->places[at]);
     size_t before = pf;
     lexicon_match cm;
-    if (t->tok[pf - 1].kind == TOK_WORD && t->tok[pf - 1].sentence == t->tok[pf].sentence &&
-        (stages_word_is(t, pf - 1, (const char *const[]){"في", NULL}) ||
-         (lexicon_match_at(m->place_context, t, pf - 1, PROCLITICS_NONE, &cm) && cm.tok_end == pf &&
-          cm.entry->n_fields > 1 && !strcmp(cm.entry->fields[1], "-"))))
-        before = pf - 1;
+    bool in = false, direction = false;
+    if (t->tok[pf - 1].kind == TOK_WORD && t->tok[pf - 1].sentence == t->tok[pf].sentence) {
+        in = stages_word_is(t, pf - 1, (const char *const[]){"في", NULL});
+        direction = !in && lexicon_match_at(m->place_context, t, pf - 1, PROCLITICS_NONE, &cm) &&
+                    cm.tok_end == pf && cm.entry->n_fields > 1 && !strcmp(cm.entry->fields[1], "-");
+        if (in || direction)
+            before = pf - 1;
+    }
     for (size_t q = 0; q < d->r->n_places; q++) {
         size_t spot = d->r->places[q].place;
         if (d->place_toks[q].end != before && d->place_toks[q].end != pf)
             continue;
+        /* "مخيم زمزم جنوب الفاشر": a town after a word of direction or
+         * nearness is where the spot before it lies from */
         if (!wide)
-            return m->places[spot].parent_id && !strcmp(m->places[spot].parent_id, m->places[at].id)
+            return (direction && m->country_of[spot] == m->country_of[at] &&
+                    !wide_place(&m->places[spot]) && !way_end(d, q)) ||
+                           (m->places[spot].parent_id &&
+                            !strcmp(m->places[spot].parent_id, m->places[at].id))
                        ? q
                        : p;
         if (m->country_of[spot] != m->country_of[at] ||

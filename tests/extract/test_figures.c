@@ -3403,14 +3403,17 @@ Test(figures, a_place_of_the_figures_own_clause)
     check_places(cases, sizeof cases / sizeof cases[0]);
 }
 
-/* A camp or quarter named with the town the gazetteer puts it in, a word
- * of direction between, is where the figure is: the town only says where
- * it lies. */
+/* A camp or quarter named with the town the gazetteer puts it in, or a
+ * spot named from a town by a word of direction, is where the figure is:
+ * the town only says where it lies. */
 Test(figures, a_spot_named_with_its_town_is_the_place)
 {
     static const place_case cases[] = {
         {"وفي مخيم بلاطة شرق نابلس، اعتقلت القوات 11 شابا.", "11 شابا", "balata-camp"},
         {"وفي مدينة نابلس، اعتقلت القوات 11 شابا.", "11 شابا", "nablus"},
+        /* a spot outside the town, placed from it by a word of direction */
+        {"وفي مخيم زمزم جنوب الفاشر، قتل 31 نازحا.", "31 نازحا", "zamzam-camp"},
+        {"وفي بلدة سراقب شرق إدلب، أصيب 9 مدنيين.", "9 مدنيين", "saraqib"},
     };
     check_places(cases, sizeof cases / sizeof cases[0]);
 }
