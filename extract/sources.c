@@ -213,28 +213,43 @@ static bool body_kind(const char *kind)
            strcmp(kind, "role") != 0;
 }
 
+/* Does the name (as written) begin, normalised, with the words `head`
+ * (normalised) and another word after them? */
+static bool name_begins_with(const char *name, const char *head)
+{
+    char norm[256];
+    text_normalize(name, strlen(name), norm, sizeof norm);
+    size_t n = strlen(head);
+    return strncmp(norm, head, n) == 0 && norm[n] == ' ';
+}
+
 /* "وأضافت وزارة الدفاع" after "وزارة الدفاع الروسية", "القوات المسلحة"
  * after "القوات المسلحة السودانية": a body's name of two words or more cut
  * short of the words that end it is the body named in full before it (the
  * latest, when two were). Its index, or EXTRACT_NO_INDEX. */
 static size_t named_in_full_before(const doc_state *d, const char *name, const char *kind)
 {
-    char cut[256], full[256];
-    size_t n = text_normalize(name, strlen(name), cut, sizeof cut);
-    if (!body_kind(kind) || n == 0 || n + 2 > sizeof cut || !strchr(cut, ' '))
+    char cut[256];
+    const char *space;
+    if (!body_kind(kind) || !text_normalize(name, strlen(name), cut, sizeof cut) ||
+        !(space = strchr(cut, ' ')))
         return EXTRACT_NO_INDEX;
-    cut[n] = ' '; /* whole words only */
-    cut[n + 1] = '\0';
+    size_t first_len = (size_t)(space - cut);
     for (size_t k = d->r->n_source_mentions; k-- > 0;) {
         size_t src = d->r->source_mentions[k].source;
-        if (!body_kind(d->r->sources[src].kind))
+        /* only a mention whose first word ends as the name's does (a
+         * proclitic may stand before it) is read out and compared */
+        const char *w = d->t->tok[d->smention_toks[k].first].norm;
+        size_t wl = strlen(w);
+        if (!body_kind(d->r->sources[src].kind) || wl < first_len ||
+            memcmp(w + wl - first_len, cut, first_len) != 0)
             continue;
         char *said = text_slice(d->t, d->r->source_mentions[k].sp);
         if (!said)
             return EXTRACT_NO_INDEX;
-        size_t m = text_normalize(said, strlen(said), full, sizeof full);
+        bool longer = name_begins_with(said, cut);
         free(said);
-        if (m > n + 1 && strncmp(full, cut, n + 1) == 0)
+        if (longer)
             return src;
     }
     return EXTRACT_NO_INDEX;
@@ -1428,16 +1443,6 @@ static bool head_key(const doc_state *d, size_t i, char out[TOKEN_NORM_MAX])
 }
 
 static void trim_punct(const text *t, size_t *a, size_t *b);
-
-/* Does the name (as written) begin, normalised, with the word `head` and
- * another word after it? */
-static bool name_begins_with(const char *name, const char *head)
-{
-    char norm[256];
-    text_normalize(name, strlen(name), norm, sizeof norm);
-    size_t n = strlen(head);
-    return strncmp(norm, head, n) == 0 && norm[n] == ' ';
-}
 
 /* A definite head alone ("الوزارة", "الوزير", "للشبكة"): the source of the
  * nearest mention before it, within party_anaphor_sentences sentences, that
