@@ -258,23 +258,6 @@ static bool word_in(const text *t, size_t i, const char *const *words)
     return false;
 }
 
-/* Is token k a medium's or time zone's noun (name_before_place), with
- * the proclitics a noun takes: "في حديث لقناة X", "نشرت بصحيفة X", "عبر
- * مجلة X"? The name after it is the medium's, though a town's name. */
-static bool medium_noun(const doc_state *d, size_t k)
-{
-    const text *t = d->t;
-    if (k >= t->n_tok || t->tok[k].kind != TOK_WORD)
-        return false;
-    char forms[TEXT_PROCLITIC_MAX][TOKEN_NORM_MAX];
-    size_t n = text_proclitic_forms(t->tok[k].norm, true, forms, NULL, TEXT_PROCLITIC_MAX);
-    for (size_t f = 0; f < n; f++)
-        for (const char *const *x = d->m->word_sets[FW_NAME_BEFORE_PLACE]; *x; x++)
-            if (strcmp(forms[f], *x) == 0)
-                return true;
-    return false;
-}
-
 /* Is the name at tokens [first, end) part of another name: a medium or a
  * time zone before it (قناة (ليبيا الوطنية), بتوقيت القدس), the first word of
  * a compound place name (تل ملح), or an organisation after it (قوات سوريا
@@ -286,7 +269,8 @@ static bool in_other_name(const doc_state *d, size_t first, size_t end)
     while (k > 0 && t->tok[k - 1].kind == TOK_PUNCT && first - k < 2 &&
            t->tok[k - 1].sentence == t->tok[first].sentence)
         k--;
-    if (k > 0 && medium_noun(d, k - 1))
+    /* with its proclitics: "في حديث لقناة X", "نشرت بصحيفة X" */
+    if (k > 0 && stages_word_in_forms(d, k - 1, FW_NAME_BEFORE_PLACE))
         return true;
     /* تل ملح, عين X, كفر X: the word that opens a compound name makes a
      * place of its own, which the gazetteer would have matched whole; it

@@ -119,6 +119,19 @@ bool stages_word_in(const doc_state *d, size_t i, word_set set)
     return stages_word_is(d->t, i, d->m->word_sets[set]);
 }
 
+bool stages_word_in_forms(const doc_state *d, size_t i, word_set set)
+{
+    const text *t = d->t;
+    if (i >= t->n_tok || t->tok[i].kind != TOK_WORD)
+        return false;
+    char forms[TEXT_PROCLITIC_MAX][TOKEN_NORM_MAX];
+    size_t n = text_proclitic_forms(t->tok[i].norm, true, forms, NULL, TEXT_PROCLITIC_MAX);
+    for (size_t f = 0; f < n; f++)
+        if (word_among(forms[f], d->m->word_sets[set]))
+            return true;
+    return false;
+}
+
 bool stages_bulleted(const text *t, size_t a)
 {
     if (a >= t->n_tok || t->tok[a].kind != TOK_PUNCT)

@@ -70,6 +70,10 @@ bool stages_word_is(const text *t, size_t i, const char *const *words);
 /* Is token i of d's text a word of `set` of data/lexicon/function_words.tsv? */
 bool stages_word_in(const doc_state *d, size_t i, word_set set);
 
+/* ... with the proclitics a noun takes (و ف ب ل ك, the article kept):
+ * "لقناة" is قناة? */
+bool stages_word_in_forms(const doc_state *d, size_t i, word_set set);
+
 /* Is token a a bullet ("-", "•", "*") that may open a line of a list? */
 bool stages_bulleted(const text *t, size_t a);
 
